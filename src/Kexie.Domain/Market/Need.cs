@@ -1,0 +1,154 @@
+using Kexie.Domain.Common;
+using Kexie.Domain.Identity;
+
+namespace Kexie.Domain.Market;
+
+/// <summary>Who may see a published need.</summary>
+public enum NeedVisibility
+{
+    /// <summary>公开: everyone, anonymous visitors included.</summary>
+    Public = 1,
+
+    /// <summary>定向/受限: signed-in users only (plus the owner and region managers); matching still uses it.</summary>
+    Restricted = 2,
+}
+
+/// <summary>The editable facts of a need. Budget bounds are optional (both null: 面议); min ≤ max.</summary>
+public sealed record NeedData(
+    string? Title,
+    string? Problem,
+    Guid OrganizationId,
+    IReadOnlyList<string>? IndustryCodes,
+    IReadOnlyList<string>? DisciplineCodes,
+    decimal? BudgetMin,
+    decimal? BudgetMax,
+    DateOnly? Deadline,
+    string? RegionCode,
+    NeedVisibility Visibility = NeedVisibility.Public);
+
+/// <summary>
+/// 科技需求 (所需): an organization's technology problem. Publishing it opens its 一单一策
+/// <see cref="ResponsePlan"/>. See <see cref="Reviewable"/> for the review workflow.
+/// </summary>
+public sealed class Need : Reviewable
+{
+    private Need()
+    {
+    }
+
+    public string Title { get; private set; } = string.Empty;
+
+    /// <summary>问题描述.</summary>
+    public string Problem { get; private set; } = string.Empty;
+
+    public Guid OrganizationId { get; private set; }
+
+    public string[] IndustryCodes { get; private set; } = [];
+
+    public string[] DisciplineCodes { get; private set; } = [];
+
+    /// <summary>元; null when open.</summary>
+    public decimal? BudgetMin { get; private set; }
+
+    /// <summary>元; null when open.</summary>
+    public decimal? BudgetMax { get; private set; }
+
+    /// <summary>期望解决日期 (China date).</summary>
+    public DateOnly? Deadline { get; private set; }
+
+    public NeedVisibility Visibility { get; private set; } = NeedVisibility.Public;
+
+    /// <summary>The 一单一策 plan opened when the need was first published.</summary>
+    public Guid? ResponsePlanId { get; private set; }
+
+    public bool IsBudgetNegotiable => BudgetMin is null && BudgetMax is null;
+
+    protected override string Noun => "科技需求";
+
+    /// <summary>Creates a draft. The actor must be a member of the organization or a manager of the need's region.</summary>
+    public static Need Create(NeedData data, Actor actor, MarketCodes codes, DateTimeOffset? at = null)
+    {
+        if (data.OrganizationId == Guid.Empty)
+        {
+            throw new DomainValidationException("organizationId", "需求单位不能为空");
+        }
+
+        var when = at ?? DateTimeOffset.UtcNow;
+        var need = new Need { OrganizationId = data.OrganizationId };
+        need.Apply(data, codes, when);
+        if (!need.MayEdit(actor))
+        {
+            throw new NotPermittedException("只能为本单位发布科技需求，或由本地区服务人员代为发布");
+        }
+
+        need.Created(actor, when);
+        return need;
+    }
+
+    public override bool IsOwnedBy(Actor actor) => actor.OrganizationId is { } id && id == OrganizationId;
+
+    /// <summary>A published restricted need is hidden from anonymous visitors.</summary>
+    public override bool IsVisibleTo(Actor actor) =>
+        (IsPublished && (Visibility == NeedVisibility.Public || actor.IsAuthenticated)) || MayEdit(actor) || MayReview(actor);
+
+    /// <summary>Edits a draft, returned or withdrawn need. The organization cannot be changed.</summary>
+    public void Update(NeedData data, Actor actor, MarketCodes codes, DateTimeOffset? at = null)
+    {
+        RequireEditable(actor);
+        if (data.OrganizationId != OrganizationId)
+        {
+            throw new DomainValidationException("organizationId", "不能更改科技需求的发布单位");
+        }
+
+        var when = at ?? DateTimeOffset.UtcNow;
+        Apply(data, codes, when);
+        Touch(when);
+    }
+
+    /// <summary>
+    /// Submitted → Published (association admin of the region). On first publication the need's 一单一策 plan
+    /// is opened and returned, with its first-response deadline <paramref name="responseWorkingDays"/> working
+    /// days later; on a later re-publication (after a withdrawal) the existing plan stays and null is returned.
+    /// </summary>
+    public ResponsePlan? Publish(Actor actor, IWorkingCalendar calendar, int responseWorkingDays = ResponsePlan.DefaultResponseWorkingDays, DateTimeOffset? at = null)
+    {
+        ArgumentNullException.ThrowIfNull(calendar);
+        if (responseWorkingDays < 1)
+        {
+            throw new DomainValidationException("responseWorkingDays", "响应时限至少为1个工作日");
+        }
+
+        var when = at ?? DateTimeOffset.UtcNow;
+        PublishCore(actor, when);
+        if (ResponsePlanId is not null)
+        {
+            return null;
+        }
+
+        var plan = ResponsePlan.Open(this, calendar.AddWorkingDays(when, responseWorkingDays), when);
+        ResponsePlanId = plan.Id;
+        return plan;
+    }
+
+    private void Apply(NeedData data, MarketCodes codes, DateTimeOffset now)
+    {
+        Title = Guard.Required(data.Title, "title", "需求名称", MarketRules.TitleMaxLength);
+        Problem = Guard.Required(data.Problem, "problem", "问题描述", MarketRules.DescriptionMaxLength);
+        IndustryCodes = MarketRules.Industries(data.IndustryCodes, codes);
+        DisciplineCodes = MarketRules.Disciplines(data.DisciplineCodes, codes);
+        if (IndustryCodes.Length == 0)
+        {
+            throw new DomainValidationException("industryCodes", "请至少填写一个所属行业");
+        }
+
+        (BudgetMin, BudgetMax) = MarketRules.Range(data.BudgetMin, data.BudgetMax, "budgetMin", "budgetMax", "预算");
+        if (data.Deadline is { } deadline && deadline < MarketRules.ChinaDate(now))
+        {
+            throw new DomainValidationException("deadline", "截止日期不能早于今天");
+        }
+
+        Deadline = data.Deadline;
+        RegionCode = Regions.RegionCode.Validate(data.RegionCode, "regionCode");
+        Visibility = MarketRules.Defined(data.Visibility, "visibility", "公开范围");
+    }
+}

@@ -1,0 +1,535 @@
+using System.Linq.Expressions;
+using Kexie.Domain.Common;
+using Kexie.Domain.Identity;
+
+namespace Kexie.Domain.Market;
+
+/// <summary>Status of a 一单一策 plan.</summary>
+public enum ResponsePlanStatus
+{
+    /// <summary>待响应: nobody has been contacted yet; overdue after <see cref="ResponsePlan.ResponseDueAt"/>.</summary>
+    New = 1,
+
+    /// <summary>已响应: a first contact was logged.</summary>
+    Responded = 2,
+
+    /// <summary>洽谈中.</summary>
+    Negotiating = 3,
+
+    /// <summary>已成交: final.</summary>
+    Deal = 4,
+
+    /// <summary>未成交关闭: final, with a reason.</summary>
+    ClosedWithoutDeal = 5,
+}
+
+public static class ResponsePlanStatusNames
+{
+    public static string Chinese(this ResponsePlanStatus status) => status switch
+    {
+        ResponsePlanStatus.New => "待响应",
+        ResponsePlanStatus.Responded => "已响应",
+        ResponsePlanStatus.Negotiating => "洽谈中",
+        ResponsePlanStatus.Deal => "已成交",
+        ResponsePlanStatus.ClosedWithoutDeal => "未成交关闭",
+        _ => status.ToString(),
+    };
+}
+
+public enum CandidateKind
+{
+    /// <summary>A published offer (科技所能).</summary>
+    Offer = 1,
+
+    /// <summary>A science worker.</summary>
+    Worker = 2,
+}
+
+/// <summary>One candidate proposed for a need, with a score and a human-readable explanation.</summary>
+public sealed record CandidateProposal(CandidateKind Kind, Guid TargetId, double Score, string? Explanation);
+
+/// <summary>
+/// Whatever proposes candidates for a need (the matching engine, or a simple stand-in). The market does not
+/// know how candidates are found; it only stores what is proposed.
+/// </summary>
+public interface ICandidateSource
+{
+    ValueTask<IReadOnlyList<CandidateProposal>> ProposeAsync(Need need, int limit, CancellationToken cancellationToken = default);
+}
+
+/// <summary>A candidate on a plan. Re-proposing the same target updates score and explanation.</summary>
+public sealed class PlanCandidate
+{
+    internal PlanCandidate(CandidateProposal proposal, string explanation, string? proposedByUserId, DateTimeOffset at)
+    {
+        Kind = proposal.Kind;
+        TargetId = proposal.TargetId;
+        Score = proposal.Score;
+        Explanation = explanation;
+        ProposedByUserId = proposedByUserId;
+        ProposedAt = at;
+        UpdatedAt = at;
+    }
+
+    private PlanCandidate()
+    {
+    }
+
+    public Guid Id { get; private set; } = Guid.CreateVersion7();
+
+    public CandidateKind Kind { get; private set; }
+
+    public Guid TargetId { get; private set; }
+
+    public double Score { get; private set; }
+
+    public string Explanation { get; private set; } = string.Empty;
+
+    /// <summary>The person who added it by hand; null when proposed by matching.</summary>
+    public string? ProposedByUserId { get; private set; }
+
+    public DateTimeOffset ProposedAt { get; private set; }
+
+    public DateTimeOffset UpdatedAt { get; private set; }
+
+    internal void Refresh(double score, string explanation, DateTimeOffset at)
+    {
+        Score = score;
+        Explanation = explanation;
+        UpdatedAt = at;
+    }
+}
+
+public enum ContactChannel
+{
+    /// <summary>电话.</summary>
+    Phone = 1,
+
+    /// <summary>上门走访.</summary>
+    Visit = 2,
+
+    /// <summary>平台消息.</summary>
+    PlatformMessage = 3,
+
+    /// <summary>电子邮件.</summary>
+    Email = 4,
+
+    /// <summary>微信.</summary>
+    WeChat = 5,
+
+    /// <summary>会议/对接会.</summary>
+    Meeting = 6,
+
+    Other = 9,
+}
+
+/// <summary>
+/// A contact to log. <see cref="ContactedName"/> is required (who was contacted, as a person would write it);
+/// optionally link it to a candidate, a worker or an organization. <see cref="ContactedAt"/> defaults to now and
+/// may not lie in the future.
+/// </summary>
+public sealed record ContactData(
+    string? ContactedName,
+    ContactChannel Channel,
+    string? Note,
+    Guid? CandidateId = null,
+    Guid? ScienceWorkerId = null,
+    Guid? OrganizationId = null,
+    DateTimeOffset? ContactedAt = null);
+
+/// <summary>One entry of the contact log: who contacted whom, when, how, and what came of it.</summary>
+public sealed class ContactLogEntry
+{
+    private ContactLogEntry()
+    {
+    }
+
+    public Guid Id { get; private set; } = Guid.CreateVersion7();
+
+    public DateTimeOffset ContactedAt { get; private set; }
+
+    public DateTimeOffset LoggedAt { get; private set; }
+
+    public string? ByUserId { get; private set; }
+
+    public string? ByName { get; private set; }
+
+    public string ContactedName { get; private set; } = string.Empty;
+
+    public Guid? CandidateId { get; private set; }
+
+    public Guid? ScienceWorkerId { get; private set; }
+
+    public Guid? OrganizationId { get; private set; }
+
+    public ContactChannel Channel { get; private set; }
+
+    public string? Note { get; private set; }
+
+    internal static ContactLogEntry From(ContactData data, Actor actor, DateTimeOffset contactedAt, DateTimeOffset loggedAt) => new()
+    {
+        ContactedAt = contactedAt,
+        LoggedAt = loggedAt,
+        ByUserId = actor.UserId,
+        ByName = actor.UserName,
+        ContactedName = Guard.Required(data.ContactedName, "contactedName", "联系对象", 100),
+        CandidateId = data.CandidateId,
+        ScienceWorkerId = data.ScienceWorkerId,
+        OrganizationId = data.OrganizationId,
+        Channel = MarketRules.Defined(data.Channel, "channel", "联系方式"),
+        Note = Guard.Optional(data.Note, "note", "联系情况", MarketRules.NoteMaxLength),
+    };
+}
+
+/// <summary>A (re)assignment of the plan's handler.</summary>
+public sealed class HandlerAssignment
+{
+    internal HandlerAssignment(string? fromUserId, string toUserId, string? toName, Actor by, string? note, DateTimeOffset at)
+    {
+        FromUserId = fromUserId;
+        ToUserId = toUserId;
+        ToName = toName;
+        ByUserId = by.UserId;
+        Note = note;
+        At = at;
+    }
+
+    private HandlerAssignment()
+    {
+    }
+
+    public Guid Id { get; private set; } = Guid.CreateVersion7();
+
+    public DateTimeOffset At { get; private set; }
+
+    public string? FromUserId { get; private set; }
+
+    public string ToUserId { get; private set; } = string.Empty;
+
+    public string? ToName { get; private set; }
+
+    public string? ByUserId { get; private set; }
+
+    public string? Note { get; private set; }
+}
+
+/// <summary>A status change of a plan (the plan's own history).</summary>
+public sealed class PlanStatusChange
+{
+    internal PlanStatusChange(ResponsePlanStatus from, ResponsePlanStatus to, Actor actor, string? note, DateTimeOffset at)
+    {
+        From = from;
+        To = to;
+        ByUserId = actor.UserId;
+        ByName = actor.UserName;
+        Note = note;
+        At = at;
+    }
+
+    private PlanStatusChange()
+    {
+    }
+
+    public Guid Id { get; private set; } = Guid.CreateVersion7();
+
+    public DateTimeOffset At { get; private set; }
+
+    public string? ByUserId { get; private set; }
+
+    public string? ByName { get; private set; }
+
+    public ResponsePlanStatus From { get; private set; }
+
+    public ResponsePlanStatus To { get; private set; }
+
+    public string? Note { get; private set; }
+}
+
+/// <summary>
+/// 一单一策: the tracked response to one published need.
+/// <code>
+/// New ──first LogContact──▶ Responded ──StartNegotiation──▶ Negotiating ──RecordDeal──▶ Deal
+///  │                           │  └─────────RecordDeal─────────────────────────────────▶ Deal
+///  └──────────CloseWithoutDeal(reason) from New | Responded | Negotiating ─────────────▶ ClosedWithoutDeal
+/// </code>
+/// Everything on a plan is done by its handler or by a region manager (service-centre staff, association
+/// admin) whose scope contains the need's region. The plan is overdue while it is New past
+/// <see cref="ResponseDueAt"/>. <see cref="Version"/> increments on every change.
+/// </summary>
+public sealed class ResponsePlan : Entity, IRegional
+{
+    public const int DefaultResponseWorkingDays = 1;
+    public const int MaxCandidates = 100;
+
+    private readonly List<PlanCandidate> candidates = [];
+    private readonly List<ContactLogEntry> contacts = [];
+    private readonly List<HandlerAssignment> handlerHistory = [];
+    private readonly List<PlanStatusChange> statusHistory = [];
+
+    private ResponsePlan()
+    {
+    }
+
+    public Guid NeedId { get; private set; }
+
+    /// <summary>The need's region.</summary>
+    public string RegionCode { get; private set; } = string.Empty;
+
+    public ResponsePlanStatus Status { get; private set; } = ResponsePlanStatus.New;
+
+    public string? HandlerUserId { get; private set; }
+
+    public string? HandlerName { get; private set; }
+
+    /// <summary>First-response deadline (UTC).</summary>
+    public DateTimeOffset ResponseDueAt { get; private set; }
+
+    /// <summary>When the first logged contact happened.</summary>
+    public DateTimeOffset? FirstRespondedAt { get; private set; }
+
+    public DateTimeOffset? ClosedAt { get; private set; }
+
+    /// <summary>Why the plan closed without a deal.</summary>
+    public string? CloseReason { get; private set; }
+
+    /// <summary>The order that made the deal, when known.</summary>
+    public Guid? DealOrderId { get; private set; }
+
+    public int Version { get; private set; }
+
+    public IReadOnlyList<PlanCandidate> Candidates => candidates;
+
+    public IReadOnlyList<ContactLogEntry> Contacts => contacts;
+
+    public IReadOnlyList<HandlerAssignment> HandlerHistory => handlerHistory;
+
+    public IReadOnlyList<PlanStatusChange> StatusHistory => statusHistory;
+
+    public bool IsOpen => Status is ResponsePlanStatus.New or ResponsePlanStatus.Responded or ResponsePlanStatus.Negotiating;
+
+    /// <summary>The county (6 digits) whose service centre handles the plan; the region itself when coarser.</summary>
+    public string CountyCode => RegionCode.Length > 6 ? RegionCode[..6] : RegionCode;
+
+    /// <summary>True once responded, when the first response came after the deadline; null while not responded.</summary>
+    public bool? RespondedLate => FirstRespondedAt is { } first ? first > ResponseDueAt : null;
+
+    /// <summary>Opens the plan of a published need; used by <see cref="Need.Publish"/>.</summary>
+    internal static ResponsePlan Open(Need need, DateTimeOffset responseDueAt, DateTimeOffset at)
+    {
+        if (!need.IsPublished)
+        {
+            throw new InvalidTransitionException("只有已发布的科技需求才能建立一单一策");
+        }
+
+        return new ResponsePlan
+        {
+            NeedId = need.Id,
+            RegionCode = need.RegionCode,
+            ResponseDueAt = responseDueAt.ToUniversalTime(),
+            CreatedAt = at,
+            UpdatedAt = at,
+        };
+    }
+
+    /// <summary>Still New and past the first-response deadline.</summary>
+    public bool IsOverdue(DateTimeOffset now) => Status == ResponsePlanStatus.New && now > ResponseDueAt;
+
+    /// <summary>The same test as <see cref="IsOverdue"/>, for queries.</summary>
+    public static Expression<Func<ResponsePlan, bool>> OverdueAt(DateTimeOffset now) =>
+        plan => plan.Status == ResponsePlanStatus.New && plan.ResponseDueAt < now;
+
+    public bool MayHandle(Actor actor) =>
+        (actor.UserId is not null && actor.UserId == HandlerUserId && actor.IsRegionManager)
+        || (actor.IsRegionManager && actor.Manages(RegionCode));
+
+    /// <summary>Assigns or reassigns the handler (a service-centre staff user of the need's county); kept in history.</summary>
+    public void AssignHandler(Actor actor, string? handlerUserId, string? handlerName, string? note = null, DateTimeOffset? at = null)
+    {
+        RequireHandler(actor, "指派处理人");
+        RequireOpen("指派处理人");
+        var userId = Guard.Required(handlerUserId, "handlerUserId", "处理人", 100);
+        if (userId == HandlerUserId)
+        {
+            throw new DomainValidationException("handlerUserId", "该用户已是本需求的处理人");
+        }
+
+        var when = at ?? DateTimeOffset.UtcNow;
+        var name = Guard.Optional(handlerName, "handlerName", "处理人姓名", 50);
+        handlerHistory.Add(new HandlerAssignment(HandlerUserId, userId, name, actor, Guard.Optional(note, "note", "备注", MarketRules.NoteMaxLength), when));
+        HandlerUserId = userId;
+        HandlerName = name;
+        Touch(when);
+    }
+
+    /// <summary>
+    /// Adds proposed candidates, or refreshes score and explanation of ones already on the plan (same kind and
+    /// target). <paramref name="actor"/> null means proposed by matching; otherwise it is a manual proposal by
+    /// a handler. Returns how many were new.
+    /// </summary>
+    public int ProposeCandidates(IEnumerable<CandidateProposal> proposals, Actor? actor = null, DateTimeOffset? at = null)
+    {
+        ArgumentNullException.ThrowIfNull(proposals);
+        if (actor is not null)
+        {
+            RequireHandler(actor, "添加候选");
+        }
+
+        RequireOpen("添加候选");
+        var when = at ?? DateTimeOffset.UtcNow;
+        var validated = proposals.Select(Validate).ToList();
+        var added = 0;
+        foreach (var (proposal, explanation) in validated)
+        {
+            var existing = candidates.FirstOrDefault(c => c.Kind == proposal.Kind && c.TargetId == proposal.TargetId);
+            if (existing is not null)
+            {
+                existing.Refresh(proposal.Score, explanation, when);
+                continue;
+            }
+
+            if (candidates.Count >= MaxCandidates)
+            {
+                throw new DomainValidationException("candidates", $"候选最多{MaxCandidates}个");
+            }
+
+            candidates.Add(new PlanCandidate(proposal, explanation, actor?.UserId, when));
+            added++;
+        }
+
+        if (validated.Count > 0)
+        {
+            Touch(when);
+        }
+
+        return added;
+    }
+
+    /// <summary>Logs a contact. The first one moves a New plan to Responded and stamps <see cref="FirstRespondedAt"/>.</summary>
+    public ContactLogEntry LogContact(Actor actor, ContactData data, DateTimeOffset? at = null)
+    {
+        RequireHandler(actor, "记录联系");
+        RequireOpen("记录联系");
+        var when = at ?? DateTimeOffset.UtcNow;
+        var contactedAt = data.ContactedAt ?? when;
+        if (contactedAt > when.AddMinutes(5))
+        {
+            throw new DomainValidationException("contactedAt", "联系时间不能晚于当前时间");
+        }
+
+        if (contactedAt < CreatedAt)
+        {
+            throw new DomainValidationException("contactedAt", "联系时间不能早于一单一策建立时间");
+        }
+
+        if (data.CandidateId is { } candidateId && candidates.All(c => c.Id != candidateId))
+        {
+            throw new DomainValidationException("candidateId", "该候选不在本需求的候选名单中");
+        }
+
+        var entry = ContactLogEntry.From(data, actor, contactedAt, when);
+        contacts.Add(entry);
+        if (FirstRespondedAt is null || contactedAt < FirstRespondedAt)
+        {
+            FirstRespondedAt = contactedAt;
+        }
+
+        if (Status == ResponsePlanStatus.New)
+        {
+            Move(ResponsePlanStatus.Responded, actor, "首次联系", when);
+        }
+        else
+        {
+            Touch(when);
+        }
+
+        return entry;
+    }
+
+    /// <summary>Responded → Negotiating.</summary>
+    public void StartNegotiation(Actor actor, string? note = null, DateTimeOffset? at = null)
+    {
+        RequireHandler(actor, "进入洽谈");
+        if (Status != ResponsePlanStatus.Responded)
+        {
+            throw new InvalidTransitionException($"只有已响应的一单一策可以进入洽谈（当前状态：“{Status.Chinese()}”）");
+        }
+
+        Move(ResponsePlanStatus.Negotiating, actor, Guard.Optional(note, "note", "备注", MarketRules.NoteMaxLength), at ?? DateTimeOffset.UtcNow);
+    }
+
+    /// <summary>Responded or Negotiating → Deal, optionally naming the order.</summary>
+    public void RecordDeal(Actor actor, Guid? orderId, string? note = null, DateTimeOffset? at = null)
+    {
+        RequireHandler(actor, "登记成交");
+        if (Status is not (ResponsePlanStatus.Responded or ResponsePlanStatus.Negotiating))
+        {
+            throw new InvalidTransitionException($"只有已响应或洽谈中的一单一策可以登记成交（当前状态：“{Status.Chinese()}”）");
+        }
+
+        var when = at ?? DateTimeOffset.UtcNow;
+        DealOrderId = orderId == Guid.Empty ? null : orderId;
+        ClosedAt = when;
+        Move(ResponsePlanStatus.Deal, actor, Guard.Optional(note, "note", "备注", MarketRules.NoteMaxLength), when);
+    }
+
+    /// <summary>New, Responded or Negotiating → ClosedWithoutDeal; the reason is required.</summary>
+    public void CloseWithoutDeal(Actor actor, string? reason, DateTimeOffset? at = null)
+    {
+        RequireHandler(actor, "关闭");
+        if (!IsOpen)
+        {
+            throw new InvalidTransitionException($"该一单一策已结束（“{Status.Chinese()}”），不能再关闭");
+        }
+
+        var text = MarketRules.Reason(reason, "未成交原因");
+        var when = at ?? DateTimeOffset.UtcNow;
+        CloseReason = text;
+        ClosedAt = when;
+        Move(ResponsePlanStatus.ClosedWithoutDeal, actor, text, when);
+    }
+
+    private static (CandidateProposal Proposal, string Explanation) Validate(CandidateProposal proposal)
+    {
+        MarketRules.Defined(proposal.Kind, "candidates", "候选类型");
+        if (proposal.TargetId == Guid.Empty)
+        {
+            throw new DomainValidationException("candidates", "候选对象不能为空");
+        }
+
+        if (!double.IsFinite(proposal.Score) || proposal.Score < 0)
+        {
+            throw new DomainValidationException("candidates", "候选得分应为非负数");
+        }
+
+        return (proposal, Guard.Required(proposal.Explanation, "candidates", "匹配说明", MarketRules.NoteMaxLength));
+    }
+
+    private void Move(ResponsePlanStatus to, Actor actor, string? note, DateTimeOffset when)
+    {
+        statusHistory.Add(new PlanStatusChange(Status, to, actor, note, when));
+        Status = to;
+        Touch(when);
+    }
+
+    private void Touch(DateTimeOffset when)
+    {
+        UpdatedAt = when;
+        Version++;
+    }
+
+    private void RequireHandler(Actor actor, string verb)
+    {
+        if (!MayHandle(actor))
+        {
+            throw new NotPermittedException($"只有处理人或本地区服务中心、科协工作人员可以{verb}");
+        }
+    }
+
+    private void RequireOpen(string verb)
+    {
+        if (!IsOpen)
+        {
+            throw new InvalidTransitionException($"该一单一策已结束（“{Status.Chinese()}”），不能{verb}");
+        }
+    }
+}
