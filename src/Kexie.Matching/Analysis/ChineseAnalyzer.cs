@@ -1,0 +1,238 @@
+using JiebaNet.Segmenter;
+
+namespace Kexie.Matching.Analysis;
+
+/// <summary>Switches for <see cref="ChineseAnalyzer"/>.</summary>
+public sealed record AnalyzerSettings
+{
+    /// <summary>Also emit the dictionary words inside long words (jieba "search mode"): 人工智能 → 人工, 智能, 人工智能.</summary>
+    public bool IncludeSubwords { get; init; } = true;
+
+    /// <summary>Use jieba's HMM to join unknown words.</summary>
+    public bool UseHmm { get; init; } = true;
+
+    /// <summary>Keep single Chinese characters that are not stop words (钢, 猪, 茶 …).</summary>
+    public bool KeepSingleCharacters { get; init; } = true;
+
+    /// <summary>Drop stop words (see <see cref="StopWords"/>).</summary>
+    public bool RemoveStopWords { get; init; } = true;
+
+    /// <summary>Text beyond this many characters is ignored (protects against megabyte inputs).</summary>
+    public int MaxCharacters { get; init; } = 200_000;
+
+    /// <summary>Longest user term, in segmenter words, that is re-assembled from its parts.</summary>
+    public int MaxUserTermWords { get; init; } = 6;
+}
+
+/// <summary>
+/// Chinese analysis: normalisation (<see cref="TextNormalizer"/>), jieba.NET segmentation,
+/// domain terms (a user dictionary of this instance, e.g. discipline/industry names and CSL
+/// keywords), sub-words and stop-word removal. Thread-safe; one instance can serve all threads.
+/// </summary>
+/// <remarks>
+/// The user dictionary is kept per instance rather than added to jieba's process-wide dictionary:
+/// after jieba cuts the text, any run of consecutive words whose concatenation is a user term is
+/// emitted as one more token (信息/与/通信工程 → also 信息与通信工程). The parts stay, so recall
+/// is unchanged and a shared domain term adds a strong, rare token.
+/// </remarks>
+public sealed class ChineseAnalyzer
+{
+    private static readonly Lazy<JiebaSegmenter> SharedSegmenter = new(() =>
+    {
+        JiebaResources.EnsureConfigured();
+        return new JiebaSegmenter();
+    }, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    private static readonly Lazy<ChineseAnalyzer> DefaultInstance = new(() => new ChineseAnalyzer());
+
+    private readonly HashSet<string> userTerms;
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> userTermLookup;
+    private readonly int maxUserTermLength;
+
+    /// <summary>Creates an analyzer with the given domain terms (normalised on the way in).</summary>
+    public ChineseAnalyzer(IEnumerable<string>? userTerms = null, AnalyzerSettings? settings = null)
+    {
+        Settings = settings ?? new AnalyzerSettings();
+        this.userTerms = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var term in userTerms ?? [])
+        {
+            var normalized = TextNormalizer.Normalize(term).Trim();
+            if (normalized.Length >= 2 && normalized.Length <= 32)
+            {
+                this.userTerms.Add(normalized);
+                maxUserTermLength = Math.Max(maxUserTermLength, normalized.Length);
+            }
+        }
+        userTermLookup = this.userTerms.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    /// <summary>An analyzer without domain terms and with default settings.</summary>
+    public static ChineseAnalyzer Default => DefaultInstance.Value;
+
+    /// <summary>The settings in force.</summary>
+    public AnalyzerSettings Settings { get; }
+
+    /// <summary>The domain terms this analyzer recognises (normalised).</summary>
+    public IReadOnlyCollection<string> UserTerms => userTerms;
+
+    /// <summary>Loads jieba's dictionary now rather than on the first call (takes about a second).</summary>
+    public static void WarmUp() => _ = SharedSegmenter.Value.Cut("预热", false, false).Count();
+
+    /// <summary>Normalises and segments <paramref name="text"/> into jieba words, without any filtering.</summary>
+    public IReadOnlyList<string> Segment(string? text)
+    {
+        var normalized = Prepare(text);
+        return normalized.Length == 0 ? [] : SharedSegmenter.Value.Cut(normalized, false, Settings.UseHmm).ToList();
+    }
+
+    /// <summary>The index/query terms of <paramref name="text"/>, in text order (duplicates kept).</summary>
+    public List<string> Analyze(string? text)
+    {
+        var tokens = new List<string>();
+        Analyze(text, tokens);
+        return tokens;
+    }
+
+    /// <summary>Appends the index/query terms of <paramref name="text"/> to <paramref name="tokens"/>.</summary>
+    public void Analyze(string? text, List<string> tokens)
+    {
+        var normalized = Prepare(text);
+        if (normalized.Length == 0)
+        {
+            return;
+        }
+        var words = SharedSegmenter.Value.Cut(normalized, false, Settings.UseHmm) as IList<string>
+            ?? SharedSegmenter.Value.Cut(normalized, false, Settings.UseHmm).ToList();
+        var buffer = userTerms.Count > 0 ? new char[maxUserTermLength] : null;
+        var dictionary = Settings.IncludeSubwords ? WordDictionary.Instance : null;
+        for (var i = 0; i < words.Count; i++)
+        {
+            var word = words[i];
+            if (!IsContentWord(word))
+            {
+                continue;
+            }
+            if (dictionary is not null && word.Length > 2 && IsAllHan(word))
+            {
+                EmitSubwords(word, dictionary, tokens);
+            }
+            if (Keep(word))
+            {
+                tokens.Add(word);
+            }
+            if (buffer is not null)
+            {
+                EmitUserTerms(words, i, buffer, tokens);
+            }
+        }
+    }
+
+    /// <summary>True when <paramref name="normalizedToken"/> would be dropped as a stop word.</summary>
+    public bool IsStopWord(string normalizedToken) => Settings.RemoveStopWords && StopWords.Contains(normalizedToken);
+
+    private string Prepare(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return string.Empty;
+        }
+        if (text.Length > Settings.MaxCharacters)
+        {
+            var cut = Settings.MaxCharacters;
+            if (char.IsHighSurrogate(text[cut - 1]))
+            {
+                cut--;
+            }
+            text = text[..cut];
+        }
+        return TextNormalizer.Normalize(text);
+    }
+
+    private bool Keep(string word)
+    {
+        if (Settings.RemoveStopWords && StopWords.Contains(word))
+        {
+            return false;
+        }
+        if (word.Length == 1)
+        {
+            return Settings.KeepSingleCharacters && TextNormalizer.IsHan(word[0]);
+        }
+        return !IsNumber(word);
+    }
+
+    private void EmitSubwords(string word, WordDictionary dictionary, List<string> tokens)
+    {
+        for (var n = 2; n <= 3 && n < word.Length; n++)
+        {
+            for (var start = 0; start + n <= word.Length; start++)
+            {
+                var gram = word.Substring(start, n);
+                if (dictionary.ContainsWord(gram) && Keep(gram))
+                {
+                    tokens.Add(gram);
+                }
+            }
+        }
+    }
+
+    private void EmitUserTerms(IList<string> words, int start, char[] buffer, List<string> tokens)
+    {
+        var length = 0;
+        var limit = Math.Min(words.Count, start + Settings.MaxUserTermWords);
+        for (var j = start; j < limit; j++)
+        {
+            var next = words[j];
+            if (j > start && !IsContentWord(next) && next is not ("、" or "-" or "·"))
+            {
+                return;
+            }
+            if (length + next.Length > maxUserTermLength)
+            {
+                return;
+            }
+            next.CopyTo(0, buffer, length, next.Length);
+            length += next.Length;
+            if (j > start && userTermLookup.TryGetValue(buffer.AsSpan(0, length), out var term))
+            {
+                tokens.Add(term);
+            }
+        }
+    }
+
+    private static bool IsContentWord(string word)
+    {
+        foreach (var c in word)
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static bool IsAllHan(string word)
+    {
+        foreach (var c in word)
+        {
+            if (!TextNormalizer.IsHan(c))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static bool IsNumber(string word)
+    {
+        foreach (var c in word)
+        {
+            if (!(char.IsDigit(c) || c is '.' or '%' or '-' or '+' or ','))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+}

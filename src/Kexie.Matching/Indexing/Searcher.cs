@@ -1,0 +1,492 @@
+using Kexie.Matching.Analysis;
+
+namespace Kexie.Matching.Indexing;
+
+/// <summary>A weighted query term.</summary>
+internal readonly record struct QueryTerm(string Term, double Weight, double Idf, int DocumentFrequency);
+
+/// <summary>A candidate after the text pass.</summary>
+internal struct Candidate
+{
+    public SegmentView View;
+    public int Doc;
+    public float Text;
+    public ulong Mask;
+    public double Final;
+    public double Discipline;
+    public double Industry;
+    public double Region;
+    public double Budget;
+    public double Recency;
+    public double Track;
+
+    public readonly StoredDocument Stored => View.Segment.Documents[Doc];
+}
+
+/// <summary>Runs one query against one snapshot.</summary>
+internal sealed class Searcher
+{
+    [ThreadStatic]
+    private static float[]? accumulatorPool;
+
+    [ThreadStatic]
+    private static ulong[]? maskPool;
+
+    [ThreadStatic]
+    private static int[]? touchedPool;
+
+    private readonly IndexSnapshot snapshot;
+    private readonly MatchOptions options;
+    private readonly ChineseAnalyzer analyzer;
+    private readonly IDisciplinePredictor? predictor;
+
+    public Searcher(IndexSnapshot snapshot, MatchOptions options, ChineseAnalyzer analyzer, IDisciplinePredictor? predictor)
+    {
+        this.snapshot = snapshot;
+        this.options = options;
+        this.analyzer = analyzer;
+        this.predictor = predictor;
+    }
+
+    public IReadOnlyList<MatchResult> Search(MatchQuery query, bool flagDuplicates)
+    {
+        var top = Math.Clamp(query.Top, 1, 1000);
+        if (snapshot.LiveCount == 0)
+        {
+            return [];
+        }
+        var (terms, allTokens) = BuildQueryTerms(query);
+        var hasStructure = query.DisciplineCodes.Count > 0 || query.IndustryCodes.Count > 0;
+        if (terms.Count == 0 && !hasStructure)
+        {
+            return [];
+        }
+        var allowedKinds = AllowedKinds(query.Kinds);
+        var excluded = query.ExcludeIds.Count == 0 ? null : new HashSet<string>(query.ExcludeIds, StringComparer.Ordinal);
+        var candidates = terms.Count > 0
+            ? TextPass(terms, allowedKinds, excluded)
+            : ScanAll(allowedKinds, excluded);
+        if (candidates.Count == 0)
+        {
+            return [];
+        }
+
+        var disciplines = QueryDisciplines(query, allTokens, candidates);
+        ScoreSignals(query, candidates, disciplines);
+        candidates.Sort(static (a, b) =>
+        {
+            var c = b.Final.CompareTo(a.Final);
+            return c != 0 ? c : string.CompareOrdinal(a.Stored.Id, b.Stored.Id);
+        });
+        var count = Math.Min(top, candidates.Count);
+        var results = new List<MatchResult>(count);
+        var explainer = new Explainer(snapshot, options, terms, query, disciplines);
+        for (var i = 0; i < count; i++)
+        {
+            results.Add(explainer.Explain(candidates[i], i + 1, flagDuplicates));
+        }
+        return results;
+    }
+
+    private (List<QueryTerm> Terms, List<string> AllTokens) BuildQueryTerms(MatchQuery query)
+    {
+        var weights = new Dictionary<string, double>(StringComparer.Ordinal);
+        var all = new List<string>();
+        var scratch = new List<string>();
+        void AddText(string? text, double weight)
+        {
+            if (string.IsNullOrWhiteSpace(text) || weight <= 0)
+            {
+                return;
+            }
+            scratch.Clear();
+            analyzer.Analyze(text, scratch);
+            foreach (var token in scratch)
+            {
+                weights[token] = weights.GetValueOrDefault(token) + weight;
+            }
+            all.AddRange(scratch);
+        }
+        AddText(query.Text, options.QueryTitleWeight);
+        AddText(query.Title, options.QueryTitleWeight);
+        foreach (var keyword in query.Keywords)
+        {
+            AddText(keyword, options.QueryKeywordsWeight);
+            var whole = TextNormalizer.Normalize(keyword).Trim();
+            if (whole.Length is >= 2 and <= 24 && !analyzer.IsStopWord(whole) && !scratch.Contains(whole))
+            {
+                weights[whole] = weights.GetValueOrDefault(whole) + options.QueryKeywordsWeight;
+            }
+        }
+        AddText(query.Body, options.QueryBodyWeight);
+
+        var n = Math.Max(1, snapshot.DocumentCount);
+        var terms = new List<QueryTerm>(weights.Count);
+        foreach (var (term, raw) in weights)
+        {
+            var df = snapshot.DocumentFrequency(term);
+            if (df == 0)
+            {
+                continue;
+            }
+            if (n >= 1000 && df > options.MaxDocumentFrequencyRatio * n)
+            {
+                continue;
+            }
+            var idf = Math.Log(1 + (n - df + 0.5) / (df + 0.5));
+            // Repeats in a long query count, but sub-linearly.
+            var weight = raw <= 1 ? raw : 1 + Math.Log(raw);
+            terms.Add(new QueryTerm(term, weight, idf, df));
+        }
+        var max = Math.Clamp(options.MaxQueryTerms, 1, 64);
+        if (terms.Count > max)
+        {
+            terms.Sort(static (a, b) => (b.Weight * b.Idf).CompareTo(a.Weight * a.Idf));
+            terms.RemoveRange(max, terms.Count - max);
+        }
+        return (terms, all);
+    }
+
+    private static int AllowedKinds(IReadOnlyCollection<DocumentKind> kinds)
+    {
+        if (kinds.Count == 0)
+        {
+            return -1;
+        }
+        var mask = 0;
+        foreach (var kind in kinds)
+        {
+            mask |= 1 << (int)kind;
+        }
+        return mask;
+    }
+
+    private List<Candidate> TextPass(List<QueryTerm> terms, int allowedKinds, HashSet<string>? excluded)
+    {
+        var depth = Math.Max(options.RerankDepth, 1);
+        var heap = new PriorityQueue<Candidate, float>(Math.Min(depth, 4096));
+        var k1 = options.K1;
+        var wT = options.TitleFieldWeight;
+        var wK = options.KeywordsFieldWeight;
+        var wB = options.BodyFieldWeight;
+        var bT = options.TitleLengthNormalization;
+        var bK = options.KeywordsLengthNormalization;
+        var bB = options.BodyLengthNormalization;
+        var avgT = snapshot.AverageTitleLength;
+        var avgK = snapshot.AverageKeywordLength;
+        var avgB = snapshot.AverageBodyLength;
+
+        foreach (var view in snapshot.Views)
+        {
+            var segment = view.Segment;
+            var size = segment.Count;
+            var acc = accumulatorPool is { } a && a.Length >= size ? a : accumulatorPool = new float[Math.Max(size, 1024)];
+            var masks = maskPool is { } m && m.Length >= size ? m : maskPool = new ulong[Math.Max(size, 1024)];
+            var touched = touchedPool is { } t && t.Length >= size ? t : touchedPool = new int[Math.Max(size, 1024)];
+            var touchedCount = 0;
+            var titleLengths = segment.TitleLengths;
+            var keywordLengths = segment.KeywordLengths;
+            var bodyLengths = segment.BodyLengths;
+
+            for (var ti = 0; ti < terms.Count; ti++)
+            {
+                var term = terms[ti];
+                if (!segment.Terms.TryGetValue(term.Term, out var postings))
+                {
+                    continue;
+                }
+                var w = term.Idf * term.Weight * (k1 + 1);
+                var bit = 1UL << ti;
+                var data = postings.Data;
+                var position = 0;
+                var doc = -1;
+                while (position < data.Length)
+                {
+                    int b = data[position++];
+                    if (b < 0x80)
+                    {
+                        doc += b;
+                    }
+                    else
+                    {
+                        position--;
+                        doc += PostingList.ReadVarint(data, ref position);
+                    }
+                    int packed = data[position++];
+                    var ptf = 0.0;
+                    var body = packed & 31;
+                    if (body != 0)
+                    {
+                        ptf = wB * body / (1 - bB + bB * bodyLengths[doc] / avgB);
+                    }
+                    if ((packed & 0x60) != 0)
+                    {
+                        ptf += wT * ((packed >> 5) & 3) / (1 - bT + bT * titleLengths[doc] / avgT);
+                    }
+                    if ((packed & 0x80) != 0)
+                    {
+                        ptf += wK / (1 - bK + bK * keywordLengths[doc] / avgK);
+                    }
+                    var s = (float)(w * ptf / (ptf + k1));
+                    if (masks[doc] == 0)
+                    {
+                        touched[touchedCount++] = doc;
+                    }
+                    acc[doc] += s;
+                    masks[doc] |= bit;
+                }
+            }
+
+            var kinds = segment.Kinds;
+            for (var i = 0; i < touchedCount; i++)
+            {
+                var doc = touched[i];
+                var score = acc[doc];
+                var mask = masks[doc];
+                acc[doc] = 0;
+                masks[doc] = 0;
+                if (((1 << kinds[doc]) & allowedKinds) == 0 || view.IsDeleted(doc))
+                {
+                    continue;
+                }
+                if (heap.Count >= depth && heap.TryPeek(out _, out var min) && score <= min)
+                {
+                    continue;
+                }
+                if (excluded is not null && excluded.Contains(segment.Documents[doc].Id))
+                {
+                    continue;
+                }
+                var candidate = new Candidate { View = view, Doc = doc, Text = score, Mask = mask };
+                if (heap.Count >= depth)
+                {
+                    heap.DequeueEnqueue(candidate, score);
+                }
+                else
+                {
+                    heap.Enqueue(candidate, score);
+                }
+            }
+        }
+
+        var list = new List<Candidate>(heap.Count);
+        while (heap.TryDequeue(out var c, out _))
+        {
+            list.Add(c);
+        }
+        list.Reverse();
+        return list;
+    }
+
+    private List<Candidate> ScanAll(int allowedKinds, HashSet<string>? excluded)
+    {
+        var list = new List<Candidate>();
+        foreach (var view in snapshot.Views)
+        {
+            var segment = view.Segment;
+            for (var doc = 0; doc < segment.Count; doc++)
+            {
+                if (((1 << segment.Kinds[doc]) & allowedKinds) == 0 || view.IsDeleted(doc))
+                {
+                    continue;
+                }
+                if (excluded is not null && excluded.Contains(segment.Documents[doc].Id))
+                {
+                    continue;
+                }
+                list.Add(new Candidate { View = view, Doc = doc });
+            }
+        }
+        return list;
+    }
+
+    /// <summary>The query's discipline codes: given (probability 1) or predicted.</summary>
+    private QueryDisciplines QueryDisciplines(MatchQuery query, List<string> tokens, List<Candidate> candidates)
+    {
+        if (query.DisciplineCodes.Count > 0)
+        {
+            return new QueryDisciplines(query.DisciplineCodes.Where(c => !string.IsNullOrWhiteSpace(c))
+                .Select(c => new CodeSuggestion(c.Trim(), 1.0)).ToList(), Predicted: false);
+        }
+        if (!query.PredictDisciplines || tokens.Count == 0)
+        {
+            return new QueryDisciplines([], Predicted: true);
+        }
+        var mix = new Dictionary<string, double>(StringComparer.Ordinal);
+        var classifierShare = 1.0;
+        if (options.CodeFeedbackDocuments > 0)
+        {
+            var votes = new Dictionary<string, double>(StringComparer.Ordinal);
+            var total = 0.0;
+            var taken = 0;
+            foreach (var c in candidates)
+            {
+                if (taken >= options.CodeFeedbackDocuments)
+                {
+                    break;
+                }
+                var codes = c.Stored.DisciplineCodes;
+                if (codes.Length == 0)
+                {
+                    continue;
+                }
+                taken++;
+                var w = (double)c.Text / codes.Length;
+                foreach (var code in codes)
+                {
+                    votes[code] = votes.GetValueOrDefault(code) + w;
+                    total += w;
+                }
+            }
+            if (total > 0)
+            {
+                var share = predictor is null ? 1.0 : options.CodeFeedbackShare;
+                classifierShare = 1 - share;
+                foreach (var (code, v) in votes)
+                {
+                    mix[code] = share * v / total;
+                }
+            }
+        }
+        if (predictor is not null && classifierShare > 0)
+        {
+            foreach (var s in predictor.Predict(tokens, 5))
+            {
+                mix[s.Code] = mix.GetValueOrDefault(s.Code) + classifierShare * s.Probability;
+            }
+        }
+        var list = mix.Select(kv => new CodeSuggestion(kv.Key, kv.Value))
+            .OrderByDescending(s => s.Probability).ThenBy(s => s.Code, StringComparer.Ordinal)
+            .Take(5).ToList();
+        return new QueryDisciplines(list, Predicted: true);
+    }
+
+    private void ScoreSignals(MatchQuery query, List<Candidate> candidates, QueryDisciplines disciplines)
+    {
+        var maxText = 0f;
+        foreach (var c in candidates)
+        {
+            maxText = Math.Max(maxText, c.Text);
+        }
+        var now = options.Clock.GetUtcNow();
+        var span = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(candidates);
+        for (var i = 0; i < span.Length; i++)
+        {
+            ref var c = ref span[i];
+            var stored = c.Stored;
+            var text = maxText > 0 ? options.TextWeight * c.Text / maxText : 0;
+            c.Discipline = Signals.Discipline(options, disciplines, stored, out _);
+            c.Industry = Signals.Industry(options, query.IndustryCodes, stored, out _);
+            c.Region = options.RegionWeight * options.Credit(RegionCodes.Relate(query.RegionCode, stored.RegionCode));
+            c.Budget = query.OfferedPrice is { } offered
+                ? Signals.Budget(options, stored.Price, offered)
+                : Signals.Budget(options, query.Budget, stored.Price);
+            c.Recency = Signals.Recency(options, now, stored.PublishedAt);
+            c.Track = Signals.TrackRecord(options, stored);
+            c.Final = text + c.Discipline + c.Industry + c.Region + c.Budget + c.Recency + c.Track;
+        }
+    }
+}
+
+/// <summary>The discipline codes a query is matched against.</summary>
+internal sealed record QueryDisciplines(IReadOnlyList<CodeSuggestion> Codes, bool Predicted);
+
+/// <summary>The structured signals, each bounded by its weight.</summary>
+internal static class Signals
+{
+    public static double Discipline(MatchOptions options, QueryDisciplines query, StoredDocument doc, out List<SharedCode>? shared)
+    {
+        shared = null;
+        if (query.Codes.Count == 0 || doc.DisciplineCodes.Length == 0)
+        {
+            return 0;
+        }
+        var hierarchy = options.DisciplineHierarchy;
+        var value = 0.0;
+        foreach (var q in query.Codes)
+        {
+            var best = 0.0;
+            string? bestCode = null;
+            var bestRelation = CodeRelation.None;
+            foreach (var d in doc.DisciplineCodes)
+            {
+                var relation = hierarchy.Relate(q.Code, d);
+                var credit = options.Credit(relation);
+                if (credit > best)
+                {
+                    best = credit;
+                    bestCode = d;
+                    bestRelation = relation;
+                }
+            }
+            if (bestCode is null)
+            {
+                continue;
+            }
+            (shared ??= []).Add(new SharedCode(q.Code, bestCode, bestRelation, query.Predicted ? q.Probability : null));
+            value = query.Predicted ? value + q.Probability * best : Math.Max(value, best);
+        }
+        return (query.Predicted ? options.PredictedDisciplineWeight : options.DisciplineWeight) * Math.Min(value, 1.0);
+    }
+
+    public static double Industry(MatchOptions options, IReadOnlyList<string> queryCodes, StoredDocument doc, out List<SharedCode>? shared)
+    {
+        shared = null;
+        if (queryCodes.Count == 0 || doc.IndustryCodes.Length == 0)
+        {
+            return 0;
+        }
+        var best = 0.0;
+        foreach (var q in queryCodes)
+        {
+            foreach (var d in doc.IndustryCodes)
+            {
+                var relation = options.IndustryHierarchy.Relate(q?.Trim(), d);
+                var credit = options.Credit(relation);
+                if (credit > 0)
+                {
+                    (shared ??= []).Add(new SharedCode(q!.Trim(), d, relation));
+                    best = Math.Max(best, credit);
+                }
+            }
+        }
+        return options.IndustryWeight * best;
+    }
+
+    /// <summary>+weight when the price fits the budget, falling linearly to −weight at twice the budget.</summary>
+    public static double Budget(MatchOptions options, decimal? budget, decimal? price)
+    {
+        if (budget is not { } b || price is not { } p || b <= 0 || p < 0)
+        {
+            return 0;
+        }
+        if (p <= b)
+        {
+            return options.BudgetWeight;
+        }
+        var over = (double)((p - b) / b);
+        return options.BudgetWeight * (1 - 2 * Math.Min(over, 1));
+    }
+
+    public static double Recency(MatchOptions options, DateTimeOffset now, DateTimeOffset? published)
+    {
+        if (published is not { } at || options.RecencyWeight == 0)
+        {
+            return 0;
+        }
+        var age = Math.Max(0, (now - at).TotalDays);
+        var halfLife = Math.Max(1, options.RecencyHalfLife.TotalDays);
+        return options.RecencyWeight * Math.Pow(0.5, age / halfLife);
+    }
+
+    public static double TrackRecord(MatchOptions options, StoredDocument doc)
+    {
+        if (options.TrackRecordWeight == 0 || (doc.DealsDone <= 0 && doc.Rating is null))
+        {
+            return 0;
+        }
+        var deals = Math.Min(1.0, Math.Log(1 + Math.Max(0, doc.DealsDone)) / Math.Log(1 + Math.Max(1, options.DealsForFullCredit)));
+        var rating = doc.Rating is { } r ? Math.Clamp(r, 0, 5) / 5 : 0;
+        return options.TrackRecordWeight * (0.5 * deals + 0.5 * rating);
+    }
+}

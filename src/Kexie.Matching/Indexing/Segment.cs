@@ -1,0 +1,278 @@
+namespace Kexie.Matching.Indexing;
+
+/// <summary>What the index keeps of a document besides its postings.</summary>
+internal sealed class StoredDocument
+{
+    public StoredDocument(MatchDocument source)
+    {
+        Id = source.Id;
+        Kind = source.Kind;
+        Title = source.Title ?? string.Empty;
+        DisciplineCodes = Intern(source.DisciplineCodes);
+        IndustryCodes = Intern(source.IndustryCodes);
+        RegionCode = string.IsNullOrWhiteSpace(source.RegionCode) ? null : string.Intern(source.RegionCode.Trim());
+        Price = source.Price;
+        PublishedAt = source.PublishedAt;
+        DealsDone = source.TrackRecord?.DealsDone ?? 0;
+        Rating = source.TrackRecord?.Rating;
+    }
+
+    public string Id { get; }
+
+    public DocumentKind Kind { get; }
+
+    public string Title { get; }
+
+    public string[] DisciplineCodes { get; }
+
+    public string[] IndustryCodes { get; }
+
+    public string? RegionCode { get; }
+
+    public decimal? Price { get; }
+
+    public DateTimeOffset? PublishedAt { get; }
+
+    public int DealsDone { get; }
+
+    public double? Rating { get; }
+
+    private static string[] Intern(IReadOnlyList<string>? codes)
+    {
+        if (codes is null || codes.Count == 0)
+        {
+            return [];
+        }
+        var result = new List<string>(codes.Count);
+        foreach (var code in codes)
+        {
+            if (!string.IsNullOrWhiteSpace(code))
+            {
+                var interned = string.Intern(code.Trim());
+                if (!result.Contains(interned))
+                {
+                    result.Add(interned);
+                }
+            }
+        }
+        return [.. result];
+    }
+}
+
+/// <summary>An immutable block of documents with their postings. Local ids are 0..Count-1.</summary>
+internal sealed class Segment
+{
+    private static long nextId;
+
+    public Segment(
+        StoredDocument[] documents,
+        byte[] kinds,
+        ushort[] titleLengths,
+        ushort[] keywordLengths,
+        int[] bodyLengths,
+        Dictionary<string, PostingList> terms)
+    {
+        Id = Interlocked.Increment(ref nextId);
+        Documents = documents;
+        Kinds = kinds;
+        TitleLengths = titleLengths;
+        KeywordLengths = keywordLengths;
+        BodyLengths = bodyLengths;
+        Terms = terms;
+        foreach (var l in titleLengths)
+        {
+            TotalTitleLength += l;
+        }
+        foreach (var l in keywordLengths)
+        {
+            TotalKeywordLength += l;
+        }
+        foreach (var l in bodyLengths)
+        {
+            TotalBodyLength += l;
+        }
+    }
+
+    public long Id { get; }
+
+    public StoredDocument[] Documents { get; }
+
+    public byte[] Kinds { get; }
+
+    public ushort[] TitleLengths { get; }
+
+    public ushort[] KeywordLengths { get; }
+
+    public int[] BodyLengths { get; }
+
+    public Dictionary<string, PostingList> Terms { get; }
+
+    public int Count => Documents.Length;
+
+    public long TotalTitleLength { get; }
+
+    public long TotalKeywordLength { get; }
+
+    public long TotalBodyLength { get; }
+
+    public long PostingBytes
+    {
+        get
+        {
+            long total = 0;
+            foreach (var p in Terms.Values)
+            {
+                total += p.Data.Length;
+            }
+            return total;
+        }
+    }
+}
+
+/// <summary>A segment plus the documents deleted from it, as seen by one snapshot (immutable).</summary>
+internal sealed class SegmentView
+{
+    public SegmentView(Segment segment, ulong[]? deleted, int deletedCount)
+    {
+        Segment = segment;
+        Deleted = deleted;
+        DeletedCount = deletedCount;
+    }
+
+    public Segment Segment { get; }
+
+    public ulong[]? Deleted { get; }
+
+    public int DeletedCount { get; }
+
+    public int LiveCount => Segment.Count - DeletedCount;
+
+    public bool IsDeleted(int doc) => Deleted is { } d && (d[doc >> 6] & (1UL << (doc & 63))) != 0;
+
+    public SegmentView WithDeleted(int doc)
+    {
+        if (IsDeleted(doc))
+        {
+            return this;
+        }
+        var copy = Deleted is null ? new ulong[(Segment.Count + 63) >> 6] : (ulong[])Deleted.Clone();
+        copy[doc >> 6] |= 1UL << (doc & 63);
+        return new SegmentView(Segment, copy, DeletedCount + 1);
+    }
+}
+
+/// <summary>The analysed form of a document: distinct terms with their field frequencies.</summary>
+internal sealed class AnalyzedDocument
+{
+    public AnalyzedDocument(StoredDocument stored, Dictionary<string, (int Title, int Keywords, int Body)> terms, int titleLength, int keywordLength, int bodyLength)
+    {
+        Stored = stored;
+        Terms = terms;
+        TitleLength = titleLength;
+        KeywordLength = keywordLength;
+        BodyLength = bodyLength;
+    }
+
+    public StoredDocument Stored { get; }
+
+    public Dictionary<string, (int Title, int Keywords, int Body)> Terms { get; }
+
+    public int TitleLength { get; }
+
+    public int KeywordLength { get; }
+
+    public int BodyLength { get; }
+}
+
+/// <summary>Collects documents (or postings from other segments) and freezes them into a <see cref="Segment"/>.</summary>
+internal sealed class SegmentBuilder
+{
+    private readonly List<StoredDocument> documents = [];
+    private readonly List<byte> kinds = [];
+    private readonly List<ushort> titleLengths = [];
+    private readonly List<ushort> keywordLengths = [];
+    private readonly List<int> bodyLengths = [];
+    private readonly Dictionary<string, PostingWriter> terms = new(StringComparer.Ordinal);
+
+    public int Count => documents.Count;
+
+    public int Add(AnalyzedDocument document)
+    {
+        var local = AddDocument(document.Stored, document.TitleLength, document.KeywordLength, document.BodyLength);
+        foreach (var (term, f) in document.Terms)
+        {
+            AddPosting(term, local, FieldFrequencies.Pack(f.Title, f.Keywords, f.Body));
+        }
+        return local;
+    }
+
+    public int AddDocument(StoredDocument stored, int titleLength, int keywordLength, int bodyLength)
+    {
+        documents.Add(stored);
+        kinds.Add((byte)stored.Kind);
+        titleLengths.Add((ushort)Math.Min(titleLength, ushort.MaxValue));
+        keywordLengths.Add((ushort)Math.Min(keywordLength, ushort.MaxValue));
+        bodyLengths.Add(bodyLength);
+        return documents.Count - 1;
+    }
+
+    public void AddPosting(string term, int local, byte packed)
+    {
+        if (!terms.TryGetValue(term, out var writer))
+        {
+            writer = new PostingWriter();
+            terms.Add(term, writer);
+        }
+        writer.Add(local, packed);
+    }
+
+    public Segment Build()
+    {
+        var frozen = new Dictionary<string, PostingList>(terms.Count, StringComparer.Ordinal);
+        foreach (var (term, writer) in terms)
+        {
+            frozen.Add(term, writer.Build());
+        }
+        return new Segment([.. documents], [.. kinds], [.. titleLengths], [.. keywordLengths], [.. bodyLengths], frozen);
+    }
+
+    /// <summary>Merges the live documents of <paramref name="views"/> into one new segment (no re-analysis).</summary>
+    public static Segment Merge(IReadOnlyList<SegmentView> views)
+    {
+        var builder = new SegmentBuilder();
+        var remaps = new int[views.Count][];
+        for (var v = 0; v < views.Count; v++)
+        {
+            var view = views[v];
+            var segment = view.Segment;
+            var remap = new int[segment.Count];
+            for (var d = 0; d < segment.Count; d++)
+            {
+                remap[d] = view.IsDeleted(d)
+                    ? -1
+                    : builder.AddDocument(segment.Documents[d], segment.TitleLengths[d], segment.KeywordLengths[d], segment.BodyLengths[d]);
+            }
+            remaps[v] = remap;
+        }
+        for (var v = 0; v < views.Count; v++)
+        {
+            var remap = remaps[v];
+            foreach (var (term, postings) in views[v].Segment.Terms)
+            {
+                var data = postings.Data;
+                var position = 0;
+                var doc = -1;
+                while (position < data.Length)
+                {
+                    doc += PostingList.ReadVarint(data, ref position);
+                    var packed = data[position++];
+                    if (remap[doc] >= 0)
+                    {
+                        builder.AddPosting(term, remap[doc], packed);
+                    }
+                }
+            }
+        }
+        return builder.Build();
+    }
+}

@@ -1,0 +1,363 @@
+using Kexie.Matching.Analysis;
+using Kexie.Matching.Indexing;
+
+namespace Kexie.Matching;
+
+/// <summary>Size figures of an index.</summary>
+/// <param name="Documents">Live documents.</param>
+/// <param name="DeletedNotMerged">Deleted or replaced documents still held in segments.</param>
+/// <param name="Segments">Immutable segments.</param>
+/// <param name="Terms">Distinct terms summed over segments.</param>
+/// <param name="PostingBytes">Bytes of compressed postings.</param>
+/// <param name="Version">Incremented by every write.</param>
+public sealed record IndexStatistics(long Documents, long DeletedNotMerged, int Segments, long Terms, long PostingBytes, long Version);
+
+/// <summary>
+/// The in-memory match index over offers, workers, experts and needs.
+/// </summary>
+/// <remarks>
+/// Concurrency: the index is a chain of immutable snapshots (segments + deletions). A query reads
+/// the current snapshot once and needs no lock; writes (<see cref="Upsert"/>, <see cref="UpsertMany"/>,
+/// <see cref="Remove"/>, <see cref="Rebuild"/>) are serialised by one lock, build a new snapshot
+/// and publish it atomically, so the next query sees them. Any number of concurrent readers and
+/// writers is safe; writers simply queue.
+/// </remarks>
+public sealed class MatchIndex
+{
+    private const int SmallSegment = 8192;
+    private const int MaxSmallSegments = 12;
+
+    private readonly Lock writeLock = new();
+    private readonly Dictionary<string, (Segment Segment, int Doc)> locations = new(StringComparer.Ordinal);
+    private volatile IndexSnapshot current = IndexSnapshot.Empty;
+    private long version;
+
+    /// <summary>Creates an empty index.</summary>
+    /// <param name="analyzer">Text analysis (default: <see cref="ChineseAnalyzer.Default"/>).</param>
+    /// <param name="options">Ranking weights (default: <see cref="MatchOptions"/> defaults).</param>
+    /// <param name="disciplinePredictor">Predicts discipline codes for queries without codes, e.g. a trained <see cref="Classification.DisciplineClassifier"/>.</param>
+    public MatchIndex(ChineseAnalyzer? analyzer = null, MatchOptions? options = null, IDisciplinePredictor? disciplinePredictor = null)
+    {
+        Analyzer = analyzer ?? ChineseAnalyzer.Default;
+        Options = options ?? new MatchOptions();
+        DisciplinePredictor = disciplinePredictor;
+    }
+
+    /// <summary>The analyzer used for documents and queries.</summary>
+    public ChineseAnalyzer Analyzer { get; }
+
+    /// <summary>The ranking options.</summary>
+    public MatchOptions Options { get; }
+
+    /// <summary>The discipline predictor, if any.</summary>
+    public IDisciplinePredictor? DisciplinePredictor { get; }
+
+    /// <summary>Number of live documents.</summary>
+    public long Count => current.LiveCount;
+
+    /// <summary>Incremented by every write; a query sees the state of one version.</summary>
+    public long Version => current.Version;
+
+    /// <summary>Documents per segment when building in bulk.</summary>
+    internal int BulkSegmentSize { get; init; } = 1 << 17;
+
+    /// <summary>True when a document with <paramref name="id"/> is in the index.</summary>
+    public bool Contains(string id)
+    {
+        lock (writeLock)
+        {
+            return locations.ContainsKey(id);
+        }
+    }
+
+    /// <summary>Adds <paramref name="document"/>, replacing any document with the same id.</summary>
+    public void Upsert(MatchDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var analyzed = Analyze(document, []);
+        lock (writeLock)
+        {
+            var builder = new SegmentBuilder();
+            builder.Add(analyzed);
+            Publish(builder.Build(), [document.Id]);
+        }
+    }
+
+    /// <summary>Adds or replaces many documents at once (analysed in parallel; one write).</summary>
+    public void UpsertMany(IEnumerable<MatchDocument> documents)
+    {
+        ArgumentNullException.ThrowIfNull(documents);
+        var latest = new Dictionary<string, MatchDocument>(StringComparer.Ordinal);
+        foreach (var d in documents)
+        {
+            ArgumentNullException.ThrowIfNull(d);
+            latest[d.Id] = d;
+        }
+        if (latest.Count == 0)
+        {
+            return;
+        }
+        var segment = BuildSegment([.. latest.Values]);
+        lock (writeLock)
+        {
+            Publish(segment, latest.Keys);
+        }
+    }
+
+    /// <summary>Removes the document with <paramref name="id"/>; false when there was none.</summary>
+    public bool Remove(string id)
+    {
+        lock (writeLock)
+        {
+            if (!locations.Remove(id, out var location))
+            {
+                return false;
+            }
+            var views = current.Views.ToArray();
+            var i = Array.FindIndex(views, v => ReferenceEquals(v.Segment, location.Segment));
+            views[i] = views[i].WithDeleted(location.Doc);
+            current = new IndexSnapshot(MaybeMerge(views), ++version);
+            return true;
+        }
+    }
+
+    /// <summary>
+    /// Replaces the whole content with <paramref name="documents"/> (e.g. at start-up, from the
+    /// database). The sequence is read once, in batches, and analysed on all cores; queries keep
+    /// answering from the previous content until the new one is published.
+    /// </summary>
+    public void Rebuild(IEnumerable<MatchDocument> documents, int? degreeOfParallelism = null)
+    {
+        ArgumentNullException.ThrowIfNull(documents);
+        var parallelism = Math.Max(1, degreeOfParallelism ?? Environment.ProcessorCount);
+        var pending = new Queue<Task<Segment>>();
+        var segments = new List<Segment>();
+        var batch = new List<MatchDocument>(BulkSegmentSize);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var duplicates = new HashSet<string>(StringComparer.Ordinal);
+
+        void Flush()
+        {
+            if (batch.Count == 0)
+            {
+                return;
+            }
+            var work = batch.ToArray();
+            batch.Clear();
+            if (pending.Count >= parallelism)
+            {
+                segments.Add(pending.Dequeue().GetAwaiter().GetResult());
+            }
+            pending.Enqueue(Task.Run(() => BuildSegment(work, parallel: false)));
+        }
+
+        foreach (var document in documents)
+        {
+            ArgumentNullException.ThrowIfNull(document);
+            if (!seen.Add(document.Id))
+            {
+                duplicates.Add(document.Id);
+            }
+            batch.Add(document);
+            if (batch.Count >= BulkSegmentSize)
+            {
+                Flush();
+            }
+        }
+        Flush();
+        while (pending.Count > 0)
+        {
+            segments.Add(pending.Dequeue().GetAwaiter().GetResult());
+        }
+
+        // Later duplicates win: delete earlier copies.
+        var views = segments.Select(s => new SegmentView(s, null, 0)).ToArray();
+        var map = new Dictionary<string, (Segment, int)>(seen.Count, StringComparer.Ordinal);
+        for (var v = 0; v < views.Length; v++)
+        {
+            var segment = views[v].Segment;
+            for (var d = 0; d < segment.Count; d++)
+            {
+                var id = segment.Documents[d].Id;
+                if (duplicates.Count > 0 && map.TryGetValue(id, out var previous))
+                {
+                    var pv = Array.FindIndex(views, x => ReferenceEquals(x.Segment, previous.Item1));
+                    views[pv] = views[pv].WithDeleted(previous.Item2);
+                }
+                map[id] = (segment, d);
+            }
+        }
+        lock (writeLock)
+        {
+            locations.Clear();
+            foreach (var (id, location) in map)
+            {
+                locations[id] = location;
+            }
+            current = new IndexSnapshot(views, ++version);
+        }
+    }
+
+    /// <summary>Runs <paramref name="query"/>; never throws for odd input (empty, huge, emoji …), returns an empty list instead.</summary>
+    public IReadOnlyList<MatchResult> Search(MatchQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return new Searcher(current, Options, Analyzer, DisciplinePredictor).Search(query, flagDuplicates: false);
+    }
+
+    /// <summary>Need → offers, workers and experts that could serve it (一单一策 candidates).</summary>
+    public IReadOnlyList<MatchResult> FindProvidersForNeed(MatchDocument need, int top = 20) =>
+        Search(MatchQuery.From(need, [DocumentKind.Offer, DocumentKind.Worker, DocumentKind.Expert], top));
+
+    /// <summary>Offer, worker or expert → needs they could serve (你可以承接的需求). The provider's price is compared with the needs' budgets.</summary>
+    public IReadOnlyList<MatchResult> FindNeedsForProvider(MatchDocument provider, int top = 20)
+    {
+        ArgumentNullException.ThrowIfNull(provider);
+        var query = MatchQuery.From(provider, [DocumentKind.Need], top) with { Budget = null, OfferedPrice = provider.Price };
+        return Search(query);
+    }
+
+    /// <summary>Need → similar needs already published (duplicate warning: <see cref="MatchResult.LikelyDuplicate"/>).</summary>
+    public IReadOnlyList<MatchResult> FindSimilarNeeds(MatchDocument need, int top = 10)
+    {
+        ArgumentNullException.ThrowIfNull(need);
+        var query = MatchQuery.From(need, [DocumentKind.Need], top) with { Budget = null, PredictDisciplines = false };
+        return new Searcher(current, Options, Analyzer, DisciplinePredictor).Search(query, flagDuplicates: true);
+    }
+
+    /// <summary>Current size figures.</summary>
+    public IndexStatistics GetStatistics()
+    {
+        var snapshot = current;
+        long terms = 0, bytes = 0, deleted = 0;
+        foreach (var view in snapshot.Views)
+        {
+            terms += view.Segment.Terms.Count;
+            bytes += view.Segment.PostingBytes;
+            deleted += view.DeletedCount;
+        }
+        return new IndexStatistics(snapshot.LiveCount, deleted, snapshot.Views.Length, terms, bytes, snapshot.Version);
+    }
+
+    /// <summary>The analysed terms of <paramref name="document"/> with their field frequencies (for tests and tools).</summary>
+    public IReadOnlyDictionary<string, (int Title, int Keywords, int Body)> AnalyzeDocument(MatchDocument document) =>
+        Analyze(document, []).Terms;
+
+    internal AnalyzedDocument Analyze(MatchDocument document, List<string> scratch)
+    {
+        if (string.IsNullOrWhiteSpace(document.Id))
+        {
+            throw new ArgumentException("文档编号不能为空。", nameof(document));
+        }
+        var terms = new Dictionary<string, (int Title, int Keywords, int Body)>(StringComparer.Ordinal);
+        scratch.Clear();
+        Analyzer.Analyze(document.Title, scratch);
+        var titleLength = scratch.Count;
+        foreach (var t in scratch)
+        {
+            var f = terms.GetValueOrDefault(t);
+            terms[t] = (f.Title + 1, f.Keywords, f.Body);
+        }
+        var keywordLength = 0;
+        foreach (var keyword in document.Keywords ?? [])
+        {
+            scratch.Clear();
+            Analyzer.Analyze(keyword, scratch);
+            var whole = TextNormalizer.Normalize(keyword).Trim();
+            if (whole.Length is >= 2 and <= 24 && !Analyzer.IsStopWord(whole) && !scratch.Contains(whole))
+            {
+                scratch.Add(whole);
+            }
+            keywordLength += scratch.Count;
+            foreach (var t in scratch)
+            {
+                var f = terms.GetValueOrDefault(t);
+                terms[t] = (f.Title, f.Keywords + 1, f.Body);
+            }
+        }
+        scratch.Clear();
+        Analyzer.Analyze(document.Body, scratch);
+        var bodyLength = scratch.Count;
+        foreach (var t in scratch)
+        {
+            var f = terms.GetValueOrDefault(t);
+            terms[t] = (f.Title, f.Keywords, f.Body + 1);
+        }
+        return new AnalyzedDocument(new StoredDocument(document), terms, titleLength, keywordLength, bodyLength);
+    }
+
+    private Segment BuildSegment(MatchDocument[] documents, bool parallel = true)
+    {
+        var analyzed = new AnalyzedDocument[documents.Length];
+        if (parallel && documents.Length > 64)
+        {
+            Parallel.For(0, documents.Length, () => new List<string>(), (i, _, scratch) =>
+            {
+                analyzed[i] = Analyze(documents[i], scratch);
+                return scratch;
+            }, _ => { });
+        }
+        else
+        {
+            var scratch = new List<string>();
+            for (var i = 0; i < documents.Length; i++)
+            {
+                analyzed[i] = Analyze(documents[i], scratch);
+            }
+        }
+        var builder = new SegmentBuilder();
+        foreach (var a in analyzed)
+        {
+            builder.Add(a);
+        }
+        return builder.Build();
+    }
+
+    /// <summary>Adds <paramref name="segment"/>, deleting older versions of <paramref name="ids"/>. Caller holds the lock.</summary>
+    private void Publish(Segment segment, IEnumerable<string> ids)
+    {
+        var views = new List<SegmentView>(current.Views);
+        foreach (var id in ids)
+        {
+            if (locations.TryGetValue(id, out var old))
+            {
+                var i = views.FindIndex(v => ReferenceEquals(v.Segment, old.Segment));
+                views[i] = views[i].WithDeleted(old.Doc);
+            }
+        }
+        views.Add(new SegmentView(segment, null, 0));
+        for (var d = 0; d < segment.Count; d++)
+        {
+            locations[segment.Documents[d].Id] = (segment, d);
+        }
+        current = new IndexSnapshot(MaybeMerge([.. views]), ++version);
+    }
+
+    /// <summary>Merges small segments and compacts segments that are mostly deleted. Caller holds the lock.</summary>
+    private SegmentView[] MaybeMerge(SegmentView[] views)
+    {
+        var small = views.Where(v => v.Segment.Count < SmallSegment).ToList();
+        var sparse = views.Where(v => v.Segment.Count >= SmallSegment && v.DeletedCount * 2 > v.Segment.Count).ToList();
+        var toMerge = new List<SegmentView>();
+        if (small.Count >= MaxSmallSegments)
+        {
+            toMerge.AddRange(small);
+        }
+        toMerge.AddRange(sparse);
+        if (toMerge.Count == 0)
+        {
+            return views;
+        }
+        var merged = SegmentBuilder.Merge(toMerge);
+        for (var d = 0; d < merged.Count; d++)
+        {
+            locations[merged.Documents[d].Id] = (merged, d);
+        }
+        var keep = views.Where(v => !toMerge.Contains(v)).ToList();
+        if (merged.Count > 0)
+        {
+            keep.Add(new SegmentView(merged, null, 0));
+        }
+        return [.. keep];
+    }
+}

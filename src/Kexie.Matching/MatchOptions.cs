@@ -1,0 +1,138 @@
+namespace Kexie.Matching;
+
+/// <summary>
+/// Every weight and knob of the ranking, in one place (documented in docs/matching.md).
+/// The final score of a candidate is
+/// <c>TextWeight × text + Σ structured signals</c>, where <c>text</c> is the candidate's BM25F
+/// score divided by the best BM25F score of the query (so the best text match has 1.0) and each
+/// structured signal is bounded by its weight.
+/// </summary>
+public sealed record MatchOptions
+{
+    // ---- Text (BM25F) -------------------------------------------------------------------------
+
+    /// <summary>BM25 term-frequency saturation.</summary>
+    public double K1 { get; init; } = 1.2;
+
+    /// <summary>Weight of a term occurrence in the title.</summary>
+    public double TitleFieldWeight { get; init; } = 3.0;
+
+    /// <summary>Weight of a term occurrence in the keywords.</summary>
+    public double KeywordsFieldWeight { get; init; } = 3.0;
+
+    /// <summary>Weight of a term occurrence in the body.</summary>
+    public double BodyFieldWeight { get; init; } = 1.0;
+
+    /// <summary>Length normalisation of the title field (BM25 b).</summary>
+    public double TitleLengthNormalization { get; init; } = 0.5;
+
+    /// <summary>Length normalisation of the keywords field (BM25 b).</summary>
+    public double KeywordsLengthNormalization { get; init; } = 0.5;
+
+    /// <summary>Length normalisation of the body field (BM25 b).</summary>
+    public double BodyLengthNormalization { get; init; } = 0.75;
+
+    /// <summary>Weight of a query term taken from the query's title.</summary>
+    public double QueryTitleWeight { get; init; } = 1.0;
+
+    /// <summary>Weight of a query term taken from the query's keywords.</summary>
+    public double QueryKeywordsWeight { get; init; } = 1.0;
+
+    /// <summary>Weight of a query term taken from the query's body (long bodies would drown the title).</summary>
+    public double QueryBodyWeight { get; init; } = 0.4;
+
+    /// <summary>Only this many distinct query terms are used (the highest weight × idf first).</summary>
+    public int MaxQueryTerms { get; init; } = 48;
+
+    /// <summary>Query terms whose document frequency exceeds this share of the index are ignored (0.0–1.0).</summary>
+    public double MaxDocumentFrequencyRatio { get; init; } = 0.5;
+
+    // ---- Pseudo-relevance feedback ------------------------------------------------------------
+
+    /// <summary>Top documents of the first pass whose codes vote for the query's likely discipline (0 = off).</summary>
+    public int CodeFeedbackDocuments { get; init; } = 10;
+
+    /// <summary>Share of the code-feedback vote in the predicted discipline distribution (the rest is the classifier's).</summary>
+    public double CodeFeedbackShare { get; init; } = 0.5;
+
+    // ---- Combination --------------------------------------------------------------------------
+
+    /// <summary>Weight of the normalised text score (1.0 for the best text match of the query).</summary>
+    public double TextWeight { get; init; } = 1.0;
+
+    /// <summary>Weight of discipline-code agreement when the query carries discipline codes.</summary>
+    public double DisciplineWeight { get; init; } = 0.35;
+
+    /// <summary>Weight of discipline agreement when the query has no codes and they are predicted
+    /// (by the discipline classifier and by the codes of the best text matches).</summary>
+    public double PredictedDisciplineWeight { get; init; } = 0.35;
+
+    /// <summary>Weight of industry-code agreement.</summary>
+    public double IndustryWeight { get; init; } = 0.25;
+
+    /// <summary>Credit for codes that are the same / share the second level / share the top level.</summary>
+    public double SameCodeCredit { get; init; } = 1.0;
+
+    /// <inheritdoc cref="SameCodeCredit"/>
+    public double SameGroupCredit { get; init; } = 0.6;
+
+    /// <inheritdoc cref="SameCodeCredit"/>
+    public double SameDivisionCredit { get; init; } = 0.3;
+
+    /// <summary>Weight of region proximity; credits: same county 1.0, same city 0.6, same province 0.3, elsewhere 0.</summary>
+    public double RegionWeight { get; init; } = 0.15;
+
+    /// <summary>Credit for the same city (county = 1.0).</summary>
+    public double SameCityCredit { get; init; } = 0.6;
+
+    /// <summary>Credit for the same province.</summary>
+    public double SameProvinceCredit { get; init; } = 0.3;
+
+    /// <summary>Weight of budget vs price: +weight when the price fits the budget, down to −weight at twice the budget.</summary>
+    public double BudgetWeight { get; init; } = 0.1;
+
+    /// <summary>Weight of recency: weight × 0.5^(age / half-life).</summary>
+    public double RecencyWeight { get; init; } = 0.05;
+
+    /// <summary>Half-life of the recency signal.</summary>
+    public TimeSpan RecencyHalfLife { get; init; } = TimeSpan.FromDays(180);
+
+    /// <summary>Weight of the provider's track record (half deals done on a log scale, half rating).</summary>
+    public double TrackRecordWeight { get; init; } = 0.08;
+
+    /// <summary>Deals done that earn the full deals half of the track-record credit.</summary>
+    public int DealsForFullCredit { get; init; } = 50;
+
+    /// <summary>Candidates (by text score) that are re-ranked with the structured signals.</summary>
+    public int RerankDepth { get; init; } = 1000;
+
+    /// <summary>A similar need whose text covers at least this share of the query's term weight is flagged as a likely duplicate.</summary>
+    public double DuplicateCoverage { get; init; } = 0.75;
+
+    /// <summary>Hierarchy of discipline codes.</summary>
+    public CodeHierarchy DisciplineHierarchy { get; init; } = CodeHierarchy.Gbt13745Discipline;
+
+    /// <summary>Hierarchy of industry codes.</summary>
+    public CodeHierarchy IndustryHierarchy { get; init; } = CodeHierarchy.Gbt4754Industry;
+
+    /// <summary>Clock for the recency signal.</summary>
+    public TimeProvider Clock { get; init; } = TimeProvider.System;
+
+    /// <summary>Credit of a code relation.</summary>
+    public double Credit(CodeRelation relation) => relation switch
+    {
+        CodeRelation.Same => SameCodeCredit,
+        CodeRelation.SameGroup => SameGroupCredit,
+        CodeRelation.SameDivision => SameDivisionCredit,
+        _ => 0,
+    };
+
+    /// <summary>Credit of a region relation.</summary>
+    public double Credit(RegionRelation relation) => relation switch
+    {
+        RegionRelation.SameCounty => 1.0,
+        RegionRelation.SameCity => SameCityCredit,
+        RegionRelation.SameProvince => SameProvinceCredit,
+        _ => 0,
+    };
+}

@@ -1,0 +1,173 @@
+namespace Kexie.Matching;
+
+/// <summary>
+/// A search against the index. Text can come as free <see cref="Text"/> or split like a document
+/// (title, keywords, body); the structured fields are compared with the candidates' own.
+/// </summary>
+public sealed record MatchQuery
+{
+    /// <summary>Free text (treated like a title: every term counts fully).</summary>
+    public string? Text { get; init; }
+
+    /// <summary>Title of the need/offer the query stands for.</summary>
+    public string? Title { get; init; }
+
+    /// <summary>Keywords of the need/offer the query stands for.</summary>
+    public IReadOnlyList<string> Keywords { get; init; } = [];
+
+    /// <summary>Body of the need/offer the query stands for (its terms weigh less, see <see cref="MatchOptions.QueryBodyWeight"/>).</summary>
+    public string? Body { get; init; }
+
+    /// <summary>Discipline codes wanted. When empty they are predicted (classifier and feedback), if enabled.</summary>
+    public IReadOnlyList<string> DisciplineCodes { get; init; } = [];
+
+    /// <summary>Industry codes wanted.</summary>
+    public IReadOnlyList<string> IndustryCodes { get; init; } = [];
+
+    /// <summary>Region of the asker.</summary>
+    public string? RegionCode { get; init; }
+
+    /// <summary>Budget in yuan, compared with the candidates' prices.</summary>
+    public decimal? Budget { get; init; }
+
+    /// <summary>Price the asker (a provider) asks, in yuan, compared with the candidates' budgets (provider → needs).</summary>
+    public decimal? OfferedPrice { get; init; }
+
+    /// <summary>Kinds of documents to return; empty = all kinds.</summary>
+    public IReadOnlyCollection<DocumentKind> Kinds { get; init; } = [];
+
+    /// <summary>Document ids never returned (e.g. the asker's own document).</summary>
+    public IReadOnlyCollection<string> ExcludeIds { get; init; } = [];
+
+    /// <summary>Predict discipline codes when the query has none.</summary>
+    public bool PredictDisciplines { get; init; } = true;
+
+    /// <summary>How many results to return (1–1000).</summary>
+    public int Top { get; init; } = 20;
+
+    /// <summary>A query that stands for <paramref name="document"/> (its texts, codes, region and price as budget).</summary>
+    public static MatchQuery From(MatchDocument document, IReadOnlyCollection<DocumentKind> kinds, int top = 20) => new()
+    {
+        Title = document.Title,
+        Keywords = document.Keywords,
+        Body = document.Body,
+        DisciplineCodes = document.DisciplineCodes,
+        IndustryCodes = document.IndustryCodes,
+        RegionCode = document.RegionCode,
+        Budget = document.Price,
+        Kinds = kinds,
+        ExcludeIds = [document.Id],
+        Top = top,
+    };
+}
+
+/// <summary>The scoring signals of a match.</summary>
+public enum MatchSignal
+{
+    /// <summary>Term match (BM25F over title, keywords, body), normalised to the best match.</summary>
+    Text,
+
+    /// <summary>Discipline codes given by the query.</summary>
+    Discipline,
+
+    /// <summary>Discipline codes predicted for the query.</summary>
+    PredictedDiscipline,
+
+    /// <summary>Industry codes.</summary>
+    Industry,
+
+    /// <summary>Region proximity.</summary>
+    Region,
+
+    /// <summary>Price vs budget.</summary>
+    Budget,
+
+    /// <summary>How recently the candidate was published.</summary>
+    Recency,
+
+    /// <summary>The provider's track record.</summary>
+    TrackRecord,
+}
+
+/// <summary>A query term found in the candidate.</summary>
+/// <param name="Term">The (normalised) term.</param>
+/// <param name="InTitle">Found in the title.</param>
+/// <param name="InKeywords">Found in the keywords.</param>
+/// <param name="InBody">Found in the body.</param>
+/// <param name="Score">Its BM25F contribution before normalisation.</param>
+public sealed record MatchedTerm(string Term, bool InTitle, bool InKeywords, bool InBody, double Score);
+
+/// <summary>A code of the query related to a code of the candidate.</summary>
+/// <param name="QueryCode">The query's code (given or predicted).</param>
+/// <param name="DocumentCode">The candidate's code.</param>
+/// <param name="Relation">How they relate.</param>
+/// <param name="Predicted">The query's code was predicted, with this probability; <c>null</c> when given.</param>
+public sealed record SharedCode(string QueryCode, string DocumentCode, CodeRelation Relation, double? Predicted = null);
+
+/// <summary>How much one signal added to (or took from) the score.</summary>
+/// <param name="Signal">The signal.</param>
+/// <param name="Score">Its contribution to <see cref="MatchResult.Score"/>.</param>
+/// <param name="Detail">Readable detail in Chinese.</param>
+public sealed record SignalContribution(MatchSignal Signal, double Score, string Detail);
+
+/// <summary>Why a candidate was ranked where it is.</summary>
+public sealed record MatchExplanation
+{
+    /// <summary>Query terms found in the candidate, strongest first.</summary>
+    public required IReadOnlyList<MatchedTerm> MatchedTerms { get; init; }
+
+    /// <summary>Related discipline codes.</summary>
+    public required IReadOnlyList<SharedCode> SharedDisciplines { get; init; }
+
+    /// <summary>Related industry codes.</summary>
+    public required IReadOnlyList<SharedCode> SharedIndustries { get; init; }
+
+    /// <summary>Region relation between the query and the candidate.</summary>
+    public required RegionRelation Region { get; init; }
+
+    /// <summary>Every signal's contribution; they add up to the score.</summary>
+    public required IReadOnlyList<SignalContribution> Contributions { get; init; }
+
+    /// <summary>One readable sentence (Simplified Chinese).</summary>
+    public required string Summary { get; init; }
+}
+
+/// <summary>One ranked candidate.</summary>
+public sealed record MatchResult
+{
+    /// <summary>The candidate's id.</summary>
+    public required string Id { get; init; }
+
+    /// <summary>The candidate's kind.</summary>
+    public required DocumentKind Kind { get; init; }
+
+    /// <summary>The candidate's title.</summary>
+    public required string Title { get; init; }
+
+    /// <summary>1-based rank.</summary>
+    public required int Rank { get; init; }
+
+    /// <summary>Total score (the sum of <see cref="MatchExplanation.Contributions"/>).</summary>
+    public required double Score { get; init; }
+
+    /// <summary>Share of the query's term weight found in the candidate (0–1).</summary>
+    public required double Coverage { get; init; }
+
+    /// <summary>For similar-need searches: the texts overlap so much that this may be the same need.</summary>
+    public bool LikelyDuplicate { get; init; }
+
+    /// <summary>Why it ranks here.</summary>
+    public required MatchExplanation Explanation { get; init; }
+}
+
+/// <summary>A suggested code with its probability.</summary>
+/// <param name="Code">The code (or label).</param>
+/// <param name="Probability">Probability, 0–1.</param>
+public sealed record CodeSuggestion(string Code, double Probability);
+
+/// <summary>Predicts discipline codes from analysed text (see <see cref="Classification.DisciplineClassifier"/>).</summary>
+public interface IDisciplinePredictor
+{
+    /// <summary>The most likely codes for text analysed into <paramref name="tokens"/>, best first.</summary>
+    IReadOnlyList<CodeSuggestion> Predict(IReadOnlyList<string> tokens, int top);
+}
