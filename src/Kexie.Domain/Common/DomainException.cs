@@ -68,3 +68,9 @@ public static class Guard
         return value;
     }
 }
+
+/// <summary>The record does not exist, or the actor may not know it exists (HTTP 404).</summary>
+public class NotFoundException(string message = "记录不存在") : Exception(message);
+
+/// <summary>The actor may see the record but not do this to it (HTTP 403).</summary>
+public class AccessDeniedException(string message = "无权执行此操作") : Exception(message);

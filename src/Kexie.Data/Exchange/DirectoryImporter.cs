@@ -1,0 +1,259 @@
+using System.Globalization;
+using Kexie.Domain.Common;
+using Kexie.Domain.Directory;
+using Kexie.Domain.Identity;
+using Microsoft.EntityFrameworkCore;
+using MiniExcelLibs;
+
+namespace Kexie.Data.Exchange;
+
+/// <summary>
+/// Imports science workers and organizations from .xlsx or .csv files. A dry run validates every
+/// row and reports each problem (row, column, reason in Chinese); a commit writes the valid rows
+/// in one transaction, so a failure leaves the database as it was. Rows are matched to existing
+/// records by natural key (phone for workers, 统一社会信用代码 for organizations): re-importing
+/// the same file creates no duplicates.
+/// </summary>
+public sealed class DirectoryImporter(KexieDbContext db)
+{
+    private const int MaxRows = 200_000;
+
+    public static IReadOnlyList<ImportColumn> ColumnsOf(ImportKind kind) => kind switch
+    {
+        ImportKind.ScienceWorkers => WorkerSpec.Columns,
+        ImportKind.Organizations => OrganizationSpec.Columns,
+        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
+    };
+
+    public Task<ImportReport> ImportAsync(ImportKind kind, Stream file, string fileName, Actor actor, bool dryRun, IProgress<int>? progress = null, CancellationToken ct = default)
+    {
+        var rows = ReadRows(file, fileName, ColumnsOf(kind));
+        return kind switch
+        {
+            ImportKind.ScienceWorkers => RunAsync(new WorkerSpec(), kind, rows, actor, dryRun, progress, ct),
+            ImportKind.Organizations => RunAsync(new OrganizationSpec(), kind, rows, actor, dryRun, progress, ct),
+            _ => throw new ArgumentOutOfRangeException(nameof(kind)),
+        };
+    }
+
+    /// <summary>Reads the sheet into rows keyed by field name; unknown headers are an error.</summary>
+    public static List<Dictionary<string, string?>> ReadRows(Stream file, string fileName, IReadOnlyList<ImportColumn> columns)
+    {
+        var type = Path.GetExtension(fileName).ToLowerInvariant() switch
+        {
+            ".xlsx" => ExcelType.XLSX,
+            ".csv" => ExcelType.CSV,
+            var other => throw new ImportFileException($"不支持的文件类型“{other}”，请上传 .xlsx 或 .csv 文件"),
+        };
+
+        List<IDictionary<string, object?>> raw;
+        try
+        {
+            raw = file.Query(useHeaderRow: true, excelType: type)
+                .Cast<IDictionary<string, object?>>()
+                .Take(MaxRows + 1)
+                .ToList();
+        }
+        catch (Exception ex) when (ex is not ImportFileException)
+        {
+            throw new ImportFileException("文件无法读取：不是有效的 Excel (.xlsx) 或 CSV 文件", ex);
+        }
+
+        if (raw.Count > MaxRows)
+        {
+            throw new ImportFileException($"文件行数超过上限（最多{MaxRows}行），请拆分后导入");
+        }
+
+        if (raw.Count == 0)
+        {
+            throw new ImportFileException("文件中没有数据行（第1行应为表头）");
+        }
+
+        var byHeader = new Dictionary<string, ImportColumn>(StringComparer.OrdinalIgnoreCase);
+        foreach (var column in columns)
+        {
+            byHeader[column.Header] = column;
+            byHeader[column.Field] = column;
+        }
+
+        var headers = raw[0].Keys.Where(h => !string.IsNullOrWhiteSpace(h)).ToList();
+        var unknown = headers.Where(h => !byHeader.ContainsKey(h.Trim())).ToList();
+        if (unknown.Count > 0)
+        {
+            throw new ImportFileException($"无法识别的列：{string.Join("、", unknown)}。可用的列：{string.Join("、", columns.Select(c => c.Header))}");
+        }
+
+        var missing = columns.Where(c => c.Required && !headers.Any(h => byHeader[h.Trim()] == c)).Select(c => c.Header).ToList();
+        if (missing.Count > 0)
+        {
+            throw new ImportFileException($"缺少必填列：{string.Join("、", missing)}");
+        }
+
+        var rows = new List<Dictionary<string, string?>>(raw.Count);
+        foreach (var source in raw)
+        {
+            var row = new Dictionary<string, string?>(StringComparer.Ordinal);
+            foreach (var (header, value) in source)
+            {
+                if (!string.IsNullOrWhiteSpace(header))
+                {
+                    row[byHeader[header.Trim()].Field] = CellText(value);
+                }
+            }
+
+            rows.Add(row);
+        }
+
+        return rows;
+    }
+
+    private static string? CellText(object? value) => value switch
+    {
+        null => null,
+        double d when d == Math.Floor(d) && Math.Abs(d) < 1e15 => ((long)d).ToString(CultureInfo.InvariantCulture),
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture).Trim(),
+        _ => value.ToString()?.Trim(),
+    };
+
+    private async Task<ImportReport> RunAsync<TEntity, TData>(ImportSpec<TEntity, TData> spec, ImportKind kind, List<Dictionary<string, string?>> rows, Actor actor, bool dryRun, IProgress<int>? progress, CancellationToken ct)
+        where TEntity : Entity, IRegional
+    {
+        if (!actor.IsAdmin)
+        {
+            throw new UnauthorizedAccessException("只有科协管理员可以批量导入");
+        }
+
+        var codes = await ReferenceCodes.LoadAsync(db, ct);
+        var errors = new List<ImportError>();
+        var valid = new List<(int Row, string Key, TData Data)>();
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        var labels = spec.ColumnsList.ToDictionary(c => c.Field, c => c.Header);
+        string Label(string field) => labels.GetValueOrDefault(field, field);
+
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var rowNumber = i + 2;
+            var row = rows[i];
+            if (row.Values.All(string.IsNullOrWhiteSpace))
+            {
+                continue;
+            }
+
+            try
+            {
+                var data = spec.Parse(row);
+                var probe = spec.Create(data, codes);
+                if (!codes.Regions.Contains(probe.RegionCode))
+                {
+                    throw new DomainValidationException("regionCode", $"行政区划代码“{probe.RegionCode}”不存在");
+                }
+
+                if (!actor.Manages(probe.RegionCode))
+                {
+                    throw new DomainValidationException("regionCode", $"无权导入其他地区（{probe.RegionCode}）的记录");
+                }
+
+                var key = spec.KeyOf(probe);
+                if (seen.TryGetValue(key, out var first))
+                {
+                    throw new DomainValidationException(spec.KeyField, $"与第{first}行重复（{Label(spec.KeyField)}：{key}）");
+                }
+
+                seen[key] = rowNumber;
+                valid.Add((rowNumber, key, data));
+            }
+            catch (DomainValidationException ex)
+            {
+                errors.Add(new ImportError(rowNumber, Label(ex.Field), ex.Field, ex.Message));
+            }
+
+            if (i % 1000 == 0)
+            {
+                progress?.Report(i / 2);
+            }
+        }
+
+        var existing = new Dictionary<string, TEntity>(StringComparer.Ordinal);
+        foreach (var chunk in valid.Select(v => v.Key).Chunk(500))
+        {
+            foreach (var entity in await spec.LoadExisting(db, chunk).ToListAsync(ct))
+            {
+                existing[spec.KeyOf(entity)] = entity;
+            }
+        }
+
+        int created = 0, updated = 0, unchanged = 0, rejected = 0;
+        var accepted = new List<(TEntity? Existing, TData Data)>();
+        foreach (var (row, key, data) in valid)
+        {
+            if (existing.TryGetValue(key, out var current))
+            {
+                if (!actor.Manages(current.RegionCode))
+                {
+                    errors.Add(new ImportError(row, Label(spec.KeyField), spec.KeyField, $"该{Label(spec.KeyField)}已登记在其他地区（{current.RegionCode}），无权修改"));
+                    rejected++;
+                    continue;
+                }
+
+                if (spec.Same(current, data, codes))
+                {
+                    unchanged++;
+                    continue;
+                }
+
+                updated++;
+            }
+            else
+            {
+                created++;
+            }
+
+            accepted.Add((current, data));
+        }
+
+        errors.Sort((a, b) => a.Row.CompareTo(b.Row));
+        var report = new ImportReport(kind, dryRun, rows.Count, valid.Count - rejected, created, updated, unchanged, errors);
+        if (dryRun || accepted.Count == 0)
+        {
+            db.ChangeTracker.Clear();
+            return report;
+        }
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var done = 0;
+        foreach (var chunk in accepted.Chunk(1000))
+        {
+            var written = new List<TEntity>(chunk.Length);
+            foreach (var (current, data) in chunk)
+            {
+                if (current is null)
+                {
+                    var entity = spec.Create(data, codes);
+                    db.Add(entity);
+                    written.Add(entity);
+                }
+                else
+                {
+                    spec.Update(current, data, codes);
+                    written.Add(current);
+                }
+            }
+
+            await db.SaveChangesAsync(ct);
+            foreach (var entity in written)
+            {
+                db.Entry(entity).State = EntityState.Detached;
+            }
+
+            done += chunk.Length;
+            progress?.Report((rows.Count / 2) + (done * rows.Count / 2 / accepted.Count));
+        }
+
+        await tx.CommitAsync(ct);
+        db.ChangeTracker.Clear();
+        return report;
+    }
+}
+
+/// <summary>A column of an import file: Chinese header (as in the template), API field name, required or not.</summary>
+public sealed record ImportColumn(string Header, string Field, bool Required, string Hint);

@@ -1,0 +1,39 @@
+using MiniExcelLibs;
+
+namespace Kexie.Data.Exchange;
+
+/// <summary>Writes any list to an .xlsx sheet with Chinese column headers.</summary>
+public static class ExcelExport
+{
+    public static byte[] ToXlsx<T>(IEnumerable<T> rows, IReadOnlyList<(string Header, Func<T, object?> Value)> columns, string sheetName = "Sheet1")
+    {
+        var table = rows.Select(row =>
+        {
+            var record = new Dictionary<string, object?>(columns.Count);
+            foreach (var (header, value) in columns)
+            {
+                record[header] = value(row);
+            }
+
+            return record;
+        }).ToList();
+        if (table.Count == 0)
+        {
+            table.Add(columns.ToDictionary(c => c.Header, _ => (object?)null));
+        }
+
+        using var stream = new MemoryStream();
+        stream.SaveAs(table, sheetName: sheetName);
+        return stream.ToArray();
+    }
+
+    /// <summary>An empty template with the import columns (hints are shown on the import page).</summary>
+    public static byte[] Template(ImportKind kind)
+    {
+        var columns = DirectoryImporter.ColumnsOf(kind);
+        var hint = columns.ToDictionary(c => c.Header, _ => (object?)null);
+        using var stream = new MemoryStream();
+        stream.SaveAs(new[] { hint }, sheetName: "导入模板");
+        return stream.ToArray();
+    }
+}

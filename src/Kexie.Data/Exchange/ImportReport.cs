@@ -1,0 +1,28 @@
+namespace Kexie.Data.Exchange;
+
+/// <summary>What is being imported.</summary>
+public enum ImportKind
+{
+    ScienceWorkers,
+    Organizations,
+}
+
+/// <summary>One problem with one cell of one row. Row numbers are as the user sees them in Excel (header = row 1).</summary>
+public sealed record ImportError(int Row, string Column, string Field, string Message);
+
+/// <summary>The outcome of a dry run or a commit.</summary>
+public sealed record ImportReport(
+    ImportKind Kind,
+    bool DryRun,
+    int TotalRows,
+    int ValidRows,
+    int Created,
+    int Updated,
+    int Unchanged,
+    IReadOnlyList<ImportError> Errors)
+{
+    public bool Committed => !DryRun;
+}
+
+/// <summary>The file cannot be read at all (not an Excel/CSV file, no header, unknown columns).</summary>
+public sealed class ImportFileException(string message, Exception? inner = null) : Exception(message, inner);

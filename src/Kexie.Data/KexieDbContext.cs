@@ -1,0 +1,61 @@
+using Kexie.Data.Auditing;
+using Kexie.Domain.Auditing;
+using Kexie.Domain.Directory;
+using Kexie.Domain.Regions;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kexie.Data;
+
+/// <summary>
+/// The platform's database. Provider-specific subclasses (<see cref="SqliteKexieDbContext"/>,
+/// <see cref="PostgresKexieDbContext"/>) exist only to hold each provider's migrations.
+/// Every SaveChanges writes <see cref="AuditEntry"/> rows for the entities it changes,
+/// in the same transaction.
+/// </summary>
+public abstract class KexieDbContext(DbContextOptions options, ICurrentActor? currentActor)
+    : IdentityDbContext<AppUser>(options)
+{
+    public DbSet<Region> Regions => Set<Region>();
+
+    public DbSet<Discipline> Disciplines => Set<Discipline>();
+
+    public DbSet<Industry> Industries => Set<Industry>();
+
+    public DbSet<ScienceWorker> ScienceWorkers => Set<ScienceWorker>();
+
+    public DbSet<Organization> Organizations => Set<Organization>();
+
+    public DbSet<Association> Associations => Set<Association>();
+
+    public DbSet<ServiceAgency> ServiceAgencies => Set<ServiceAgency>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    /// <summary>Name of the provider, for code paths that differ (bulk loads).</summary>
+    public abstract DatabaseProvider Provider { get; }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        AuditTrail.Record(this, currentActor?.Actor);
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        AuditTrail.Record(this, currentActor?.Actor);
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(KexieDbContext).Assembly);
+    }
+}
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}

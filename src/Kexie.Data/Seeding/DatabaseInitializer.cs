@@ -1,0 +1,52 @@
+using Kexie.Data.SharedData;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace Kexie.Data.Seeding;
+
+/// <summary>Applies migrations and loads reference data (regions, taxonomy) when the database is new.</summary>
+public sealed class DatabaseInitializer(KexieDbContext db, ILogger<DatabaseInitializer> logger)
+{
+    public async Task MigrateAndLoadReferenceDataAsync(string sharedDataPath, CancellationToken ct = default)
+    {
+        await db.Database.MigrateAsync(ct);
+        if (!await db.Regions.AnyAsync(ct))
+        {
+            var regions = RegionTreeReader.Read(sharedDataPath);
+            await BulkAddAsync(regions, ct);
+            logger.LogInformation("已导入行政区划 {Count} 条", regions.Count);
+        }
+
+        if (!await db.Disciplines.AnyAsync(ct))
+        {
+            var disciplines = TaxonomyReader.ReadDisciplines(sharedDataPath);
+            var industries = TaxonomyReader.ReadIndustries(sharedDataPath);
+            await BulkAddAsync(disciplines, ct);
+            await BulkAddAsync(industries, ct);
+            logger.LogInformation("已导入学科 {Disciplines} 条、行业 {Industries} 条", disciplines.Count, industries.Count);
+        }
+    }
+
+    private async Task BulkAddAsync<T>(IReadOnlyList<T> rows, CancellationToken ct)
+        where T : class
+    {
+        var detect = db.ChangeTracker.AutoDetectChangesEnabled;
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            foreach (var chunk in rows.Chunk(5000))
+            {
+                db.AddRange(chunk);
+                await db.SaveChangesAsync(ct);
+                db.ChangeTracker.Clear();
+            }
+
+            await tx.CommitAsync(ct);
+        }
+        finally
+        {
+            db.ChangeTracker.AutoDetectChangesEnabled = detect;
+        }
+    }
+}

@@ -1,0 +1,234 @@
+using Kexie.Domain.Directory;
+using Kexie.Domain.Identity;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace Kexie.Data.Seeding;
+
+/// <summary>
+/// A believable demo: 大英县 (510923, 遂宁市, 四川省) with its township associations, science workers,
+/// enterprises, societies and agencies; a neighbouring county (射洪市 510981) to show region scoping;
+/// and one account per role. Deterministic (fixed random seed), and only runs on an empty directory.
+/// </summary>
+public sealed class DemoSeeder(KexieDbContext db, UserManager<AppUser> users, ILogger<DemoSeeder> logger)
+{
+    public const string DemoPassword = "Kexie@2026";
+    public const string DaYing = "510923";
+    public const string SheHong = "510981";
+
+    public static readonly IReadOnlyList<DemoAccount> Accounts =
+    [
+        new("admin", "平台管理员", UserRole.PlatformAdmin, ""),
+        new("sichuan", "四川省科协管理员", UserRole.AssociationAdmin, "51"),
+        new("suining", "遂宁市科协管理员", UserRole.AssociationAdmin, "5109"),
+        new("daying", "大英县科协管理员", UserRole.AssociationAdmin, DaYing),
+        new("shehong", "射洪市科协管理员", UserRole.AssociationAdmin, SheHong),
+        new("daying-staff", "大英县科技云服务中心 王敏", UserRole.ServiceCenterStaff, DaYing),
+        new("worker", "科技工作者 李建国", UserRole.ScienceWorker, DaYing),
+        new("enterprise", "四川大英天润化工有限公司 张伟", UserRole.OrganizationMember, DaYing),
+    ];
+
+    private static readonly string[] Surnames = ["王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "马", "朱", "胡", "郭", "何", "罗", "高", "林", "蒋", "唐", "邓", "冯", "曾", "彭", "谢", "袁", "文", "蒲"];
+    private static readonly string[] GivenParts = ["建", "国", "华", "明", "丽", "芳", "军", "勇", "静", "敏", "强", "磊", "洋", "艳", "杰", "涛", "超", "娟", "霞", "平", "刚", "桂", "英", "红", "志", "秀", "文", "斌", "琳", "宇"];
+    private static readonly string[] Employers = ["大英县人民医院", "大英县中医医院", "大英县农业农村局", "大英县农业技术推广中心", "大英中学", "大英县职业技术学校", "四川大英天润化工有限公司", "大英县畜牧服务中心", "大英县林业和草原局", "大英县疾病预防控制中心", "遂宁市农业科学研究所", "大英县卓筒井镇农业服务中心"];
+    private static readonly string[] Titles = ["正高级农艺师", "高级农艺师", "农艺师", "主任医师", "副主任医师", "主治医师", "高级工程师", "工程师", "高级兽医师", "中学高级教师", "助理工程师", "高级畜牧师"];
+    private static readonly string[] DisciplineRoots = ["210", "220", "230", "320", "330", "360", "460", "530", "550", "610", "880"];
+    private static readonly (string Name, OrganizationKind Kind, string Industry)[] OrganizationTemplates =
+    [
+        ("四川大英天润化工有限公司", OrganizationKind.Enterprise, "2614"),
+        ("大英县金元农业专业合作社", OrganizationKind.Enterprise, "0141"),
+        ("四川卓筒井盐业有限公司", OrganizationKind.Enterprise, "1494"),
+        ("大英县蓬莱纺织有限公司", OrganizationKind.Enterprise, "1713"),
+        ("遂宁市回马生猪养殖有限公司", OrganizationKind.Enterprise, "0313"),
+        ("大英县象山柑橘种植专业合作社", OrganizationKind.Enterprise, "0152"),
+        ("四川大英精密机械制造有限公司", OrganizationKind.Enterprise, "3484"),
+        ("大英县天保食品有限公司", OrganizationKind.Enterprise, "1391"),
+        ("大英县人民医院", OrganizationKind.Hospital, "8411"),
+        ("大英中学", OrganizationKind.School, "8334"),
+        ("大英县农业技术推广中心", OrganizationKind.Institution, "7511"),
+        ("四川隆盛新材料科技有限公司", OrganizationKind.Enterprise, "3091"),
+        ("大英县河边电子科技有限公司", OrganizationKind.Enterprise, "3982"),
+        ("大英县玉峰中药材种植专业合作社", OrganizationKind.Enterprise, "0171"),
+        ("四川大英智慧物流有限公司", OrganizationKind.Enterprise, "5990"),
+    ];
+
+    public async Task SeedAsync(CancellationToken ct = default)
+    {
+        if (await db.ScienceWorkers.AnyAsync(ct) || await db.Users.AnyAsync(ct))
+        {
+            return;
+        }
+
+        var random = new Random(20201216);
+        var disciplines = await db.Disciplines.Where(d => d.Level == 2).Select(d => d.Code).ToListAsync(ct);
+        var disciplinePool = disciplines.Where(c => DisciplineRoots.Any(r => c.StartsWith(r, StringComparison.Ordinal))).ToArray();
+        var townships = await db.Regions.Where(r => r.ParentCode == DaYing || r.ParentCode == SheHong).Select(r => r.Code).ToListAsync(ct);
+        var disciplineSet = disciplines.ToHashSet();
+
+        var workers = new List<ScienceWorker>();
+        var phones = new HashSet<string>();
+        for (var i = 0; i < 160; i++)
+        {
+            var county = i < 120 ? DaYing : SheHong;
+            var region = random.Next(3) == 0 ? county : PickTownship(townships, county, random);
+            string phone;
+            do
+            {
+                phone = $"13{random.Next(0, 10)}{random.Next(10_000_000, 99_999_999)}";
+            }
+            while (!phones.Add(phone));
+
+            workers.Add(ScienceWorker.Create(
+                new ScienceWorkerData(
+                    Name: i == 0 ? "李建国" : Surnames[random.Next(Surnames.Length)] + GivenParts[random.Next(GivenParts.Length)] + (random.Next(3) == 0 ? string.Empty : GivenParts[random.Next(GivenParts.Length)]),
+                    Gender: random.Next(100) < 58 ? Gender.Male : Gender.Female,
+                    BirthYear: random.Next(1962, 1998),
+                    Employer: Employers[random.Next(Employers.Length)],
+                    Title: Titles[random.Next(Titles.Length)],
+                    DisciplineCodes: [disciplinePool[random.Next(disciplinePool.Length)]],
+                    Education: ScienceWorker.Educations[Math.Min(random.Next(5), random.Next(5))],
+                    PoliticalStatus: ScienceWorker.PoliticalStatuses[random.Next(ScienceWorker.PoliticalStatuses.Length)],
+                    Phone: phone,
+                    RegionCode: region,
+                    IsPublicProfile: random.Next(100) < 80),
+                disciplineSet.Contains));
+        }
+
+        db.ScienceWorkers.AddRange(workers);
+
+        var organizations = new List<Organization>();
+        var industries = await db.Industries.Select(i => i.Code).ToListAsync(ct);
+        var industrySet = industries.ToHashSet();
+        for (var i = 0; i < 40; i++)
+        {
+            var county = i < 30 ? DaYing : SheHong;
+            var template = OrganizationTemplates[i % OrganizationTemplates.Length];
+            var name = i < OrganizationTemplates.Length ? template.Name : $"{(county == DaYing ? "大英县" : "射洪市")}{GivenParts[random.Next(GivenParts.Length)]}{GivenParts[random.Next(GivenParts.Length)]}{SuffixFor(template.Kind)}";
+            var organization = Organization.Create(
+                new OrganizationData(name, template.Kind, CreditCodeFor(county, random, template.Kind), template.Industry, PickTownship(townships, county, random), $"{name}所在地", Surnames[random.Next(Surnames.Length)] + "经理", $"0825{random.Next(1_000_000, 9_999_999)}"),
+                industrySet.Contains);
+            organization.Verify(random.Next(100) < 85);
+            organizations.Add(organization);
+        }
+
+        db.Organizations.AddRange(organizations.DistinctBy(o => o.Name));
+
+        var daYingKexie = Association.Create(new AssociationData("大英县科学技术协会", AssociationKind.Kexie, DaYing, null, null, new DateOnly(1985, 6, 1)));
+        var sheHongKexie = Association.Create(new AssociationData("射洪市科学技术协会", AssociationKind.Kexie, SheHong, null, null, new DateOnly(1984, 9, 1)));
+        db.Associations.AddRange(daYingKexie, sheHongKexie);
+        var townshipNames = await db.Regions.Where(r => r.ParentCode == DaYing).OrderBy(r => r.Code).ToListAsync(ct);
+        foreach (var township in townshipNames)
+        {
+            var association = Association.Create(new AssociationData($"{township.Name}科学技术协会", AssociationKind.Kexie, township.Code, daYingKexie.Id, null, new DateOnly(2019, 3, 1)));
+            foreach (var member in workers.Where(w => w.RegionCode == township.Code).Take(3).Select((w, n) => (w, n)))
+            {
+                association.AddMember(member.w.Id, null, member.n == 0 ? MemberRole.ViceChair : MemberRole.Member, new DateOnly(2019, 3, 1));
+            }
+
+            db.Associations.Add(association);
+        }
+
+        foreach (var (name, kind) in new[]
+                 {
+                     ("大英县柑橘产业农村专业技术协会", AssociationKind.RuralTechAssociation),
+                     ("大英县生猪养殖农村专业技术协会", AssociationKind.RuralTechAssociation),
+                     ("大英县中药材种植农村专业技术协会", AssociationKind.RuralTechAssociation),
+                     ("大英县医学会", AssociationKind.Society),
+                     ("大英县农学会", AssociationKind.Society),
+                     ("四川大英天润化工有限公司科学技术协会", AssociationKind.EnterpriseKexie),
+                 })
+        {
+            var association = Association.Create(new AssociationData(name, kind, DaYing, daYingKexie.Id, null, new DateOnly(2015 + random.Next(6), 1 + random.Next(12), 1)));
+            foreach (var member in workers.Where(w => w.RegionCode.StartsWith(DaYing, StringComparison.Ordinal)).OrderBy(_ => random.Next()).Take(8))
+            {
+                association.AddMember(member.Id, null, MemberRole.Member, new DateOnly(2020, 1, 1));
+            }
+
+            if (kind == AssociationKind.RuralTechAssociation)
+            {
+                association.AddMember(null, organizations[1].Id, MemberRole.Council, new DateOnly(2020, 1, 1));
+            }
+
+            db.Associations.Add(association);
+        }
+
+        foreach (var (name, scope) in new[]
+                 {
+                     ("四川天府知识产权代理有限公司", "专利申请代理、商标注册、知识产权运营"),
+                     ("遂宁市科技成果评估中心", "科技成果评价、技术合同登记、技术经纪"),
+                     ("四川中测检验检测有限公司", "产品质量检验检测、计量校准"),
+                     ("遂宁创新创业孵化服务有限公司", "企业孵化、创业辅导、高新技术企业申报"),
+                     ("四川蜀信科技咨询有限公司", "科技项目申报咨询、研发费用加计扣除辅导"),
+                 })
+        {
+            var agency = ServiceAgency.Create(new ServiceAgencyData(name, CreditCodeFor("510900", random, OrganizationKind.Enterprise), scope, "5109", Surnames[random.Next(Surnames.Length)] + "女士", $"0825{random.Next(1_000_000, 9_999_999)}"));
+            if (random.Next(5) > 0)
+            {
+                agency.Admit(new DateOnly(2020, 8, 1));
+            }
+
+            db.ServiceAgencies.Add(agency);
+        }
+
+        await db.SaveChangesAsync(ct);
+
+        foreach (var account in Accounts)
+        {
+            var user = new AppUser
+            {
+                UserName = account.UserName,
+                DisplayName = account.DisplayName,
+                Role = account.Role,
+                RegionCode = account.RegionCode,
+                EmailConfirmed = true,
+                ScienceWorkerId = account.Role == UserRole.ScienceWorker ? workers[0].Id : null,
+                OrganizationId = account.Role == UserRole.OrganizationMember ? organizations[0].Id : null,
+            };
+            var result = await users.CreateAsync(user, DemoPassword);
+            if (!result.Succeeded)
+            {
+                throw new InvalidOperationException("创建演示账号失败：" + string.Join("；", result.Errors.Select(e => e.Description)));
+            }
+        }
+
+        logger.LogInformation("已生成演示数据：科技工作者 {Workers} 名，单位 {Organizations} 家", workers.Count, organizations.Count);
+    }
+
+    /// <summary>A valid 统一社会信用代码 registered in <paramref name="divisionCode"/> (6-digit prefix).</summary>
+    public static string CreditCodeFor(string divisionCode, Random random, OrganizationKind kind)
+    {
+        const string alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+        var prefix = kind switch
+        {
+            OrganizationKind.Enterprise => "91",
+            OrganizationKind.Institution or OrganizationKind.Hospital or OrganizationKind.School or OrganizationKind.University or OrganizationKind.ResearchInstitute => "12",
+            _ => "52",
+        };
+        var division = divisionCode.Length >= 6 ? divisionCode[..6] : divisionCode.PadRight(6, '0');
+        var body = new char[9];
+        for (var i = 0; i < 9; i++)
+        {
+            body[i] = alphabet[random.Next(alphabet.Length)];
+        }
+
+        var first17 = prefix + division + new string(body);
+        return first17 + UnifiedSocialCreditCode.CheckCharacter(first17);
+    }
+
+    private static string PickTownship(List<string> townships, string county, Random random)
+    {
+        var candidates = townships.Where(t => t.StartsWith(county, StringComparison.Ordinal)).ToList();
+        return candidates.Count == 0 ? county : candidates[random.Next(candidates.Count)];
+    }
+
+    private static string SuffixFor(OrganizationKind kind) => kind switch
+    {
+        OrganizationKind.Hospital => "卫生院",
+        OrganizationKind.School => "小学",
+        OrganizationKind.Institution => "农业服务中心",
+        _ => "科技有限公司",
+    };
+}
+
+public sealed record DemoAccount(string UserName, string DisplayName, UserRole Role, string RegionCode);

@@ -1,0 +1,126 @@
+using Kexie.Data;
+using Kexie.Domain.Auditing;
+using Kexie.Domain.Common;
+using Kexie.Domain.Identity;
+using Kexie.Domain.Regions;
+using Kexie.Web.Infrastructure;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kexie.Web.Features.Admin;
+
+public sealed record UserDto(string Id, string UserName, string DisplayName, UserRole Role, string RoleName, string RegionCode, bool LockedOut, DateTimeOffset CreatedAt);
+
+public sealed record CreateUserRequest(string? UserName, string? DisplayName, string? Password, UserRole Role, string? RegionCode, Guid? ScienceWorkerId, Guid? OrganizationId);
+
+/// <summary>Accounts and the audit log, each limited to the admin's region subtree.</summary>
+public static class AdminEndpoints
+{
+    public static RouteGroupBuilder MapAdmin(this RouteGroupBuilder api)
+    {
+        var users = api.MapGroup("/users").WithTags("账号管理").RequireAuthorization();
+        users.MapGet("/", (HttpContext http, UserAdminService s, string? q, int? page, int? pageSize, CancellationToken ct) => s.ListAsync(http.User.ToActor(), q, page, pageSize, ct));
+        users.MapPost("/", async (HttpContext http, UserAdminService s, CreateUserRequest body) =>
+        {
+            var created = await s.CreateAsync(http.User.ToActor(), body);
+            return TypedResults.Created($"/api/v1/users/{created.Id}", created);
+        });
+
+        api.MapGet("/audit", (HttpContext http, AuditQueries q, string? entityType, string? entityId, int? page, int? pageSize, CancellationToken ct) =>
+                q.ListAsync(http.User.ToActor(), entityType, entityId, page, pageSize, ct))
+            .WithTags("审计日志").RequireAuthorization();
+        return api;
+    }
+}
+
+public sealed class UserAdminService(UserManager<AppUser> users)
+{
+    public async Task<PagedResult<UserDto>> ListAsync(Actor actor, string? q, int? page, int? pageSize, CancellationToken ct = default)
+    {
+        var scope = RequireAdmin(actor);
+        var paging = PageRequest.Of(page, pageSize);
+        var query = users.Users.AsNoTracking().Where(u => u.RegionCode.StartsWith(scope));
+        if (!string.IsNullOrWhiteSpace(q))
+        {
+            query = query.Where(u => u.UserName!.Contains(q) || u.DisplayName.Contains(q));
+        }
+
+        var total = await query.CountAsync(ct);
+        var list = await query.OrderBy(u => u.RegionCode).ThenBy(u => u.UserName).Skip(paging.Skip).Take(paging.PageSize).ToListAsync(ct);
+        var now = DateTimeOffset.UtcNow;
+        return new PagedResult<UserDto>(list.Select(u => ToDto(u, now)).ToList(), total, paging.Page, paging.PageSize);
+    }
+
+    public async Task<UserDto> CreateAsync(Actor actor, CreateUserRequest request)
+    {
+        RequireAdmin(actor);
+        var region = request.Role == UserRole.PlatformAdmin ? RegionCode.Country : RegionCode.Validate(request.RegionCode, "regionCode");
+        if (!Enum.IsDefined(request.Role))
+        {
+            throw new DomainValidationException("role", "角色取值不正确");
+        }
+
+        if (request.Role == UserRole.PlatformAdmin && actor.Role != UserRole.PlatformAdmin)
+        {
+            throw new AccessDeniedException("只有平台管理员可以创建平台管理员");
+        }
+
+        if (!actor.Manages(region))
+        {
+            throw new AccessDeniedException("只能为本地区（含下级）创建账号");
+        }
+
+        var user = new AppUser
+        {
+            UserName = Guard.Required(request.UserName, "userName", "用户名", 50),
+            DisplayName = Guard.Required(request.DisplayName, "displayName", "姓名", 50),
+            Role = request.Role,
+            RegionCode = region,
+            ScienceWorkerId = request.ScienceWorkerId,
+            OrganizationId = request.OrganizationId,
+            EmailConfirmed = true,
+        };
+        var result = await users.CreateAsync(user, request.Password ?? string.Empty);
+        if (!result.Succeeded)
+        {
+            var error = result.Errors.First();
+            var field = error.Code.Contains("Password", StringComparison.Ordinal) ? "password" : "userName";
+            throw new DomainValidationException(field, error.Description);
+        }
+
+        return ToDto(user, DateTimeOffset.UtcNow);
+    }
+
+    private static string RequireAdmin(Actor actor) =>
+        actor.IsAdmin && actor.ManagedScope is { } scope ? scope : throw new AccessDeniedException("只有科协管理员可以管理账号");
+
+    private static UserDto ToDto(AppUser u, DateTimeOffset now) =>
+        new(u.Id, u.UserName!, u.DisplayName, u.Role, u.Role.Chinese(), u.RegionCode, u.LockoutEnd > now, u.CreatedAt);
+}
+
+public sealed class AuditQueries(KexieDbContext db)
+{
+    public async Task<PagedResult<AuditEntry>> ListAsync(Actor actor, string? entityType, string? entityId, int? page, int? pageSize, CancellationToken ct = default)
+    {
+        if (!actor.IsAdmin || actor.ManagedScope is not { } scope)
+        {
+            throw new AccessDeniedException("只有科协管理员可以查看审计日志");
+        }
+
+        var paging = PageRequest.Of(page, pageSize);
+        var query = db.AuditEntries.AsNoTracking().Where(a => a.RegionCode != null && a.RegionCode.StartsWith(scope));
+        if (!string.IsNullOrWhiteSpace(entityType))
+        {
+            query = query.Where(a => a.EntityType == entityType);
+        }
+
+        if (!string.IsNullOrWhiteSpace(entityId))
+        {
+            query = query.Where(a => a.EntityId == entityId);
+        }
+
+        var total = await query.CountAsync(ct);
+        var items = await query.OrderByDescending(a => a.Id).Skip(paging.Skip).Take(paging.PageSize).ToListAsync(ct);
+        return new PagedResult<AuditEntry>(items, total, paging.Page, paging.PageSize);
+    }
+}

@@ -1,0 +1,158 @@
+using Kexie.Data;
+using Kexie.Domain.Common;
+using Kexie.Domain.Directory;
+using Kexie.Domain.Identity;
+using Kexie.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kexie.Web.Features.Directory;
+
+public sealed record AssociationDto(Guid Id, string Name, AssociationKind Kind, string KindName, string RegionCode, Guid? ParentId, string? CreditCode, DateOnly? EstablishedOn, int MemberCount);
+
+public sealed record AssociationMemberDto(Guid Id, Guid? ScienceWorkerId, Guid? OrganizationId, string MemberName, MemberRole Role, DateOnly JoinedOn);
+
+public sealed record AssociationRequest(string? Name, AssociationKind Kind, string? RegionCode, Guid? ParentId, string? CreditCode, DateOnly? EstablishedOn)
+{
+    public AssociationData ToData() => new(Name, Kind, RegionCode, ParentId, CreditCode, EstablishedOn);
+}
+
+public sealed record AddMemberRequest(Guid? ScienceWorkerId, Guid? OrganizationId, MemberRole Role, DateOnly? JoinedOn);
+
+/// <summary>科协, 学会, 协会, 农技协 and enterprise/park/university 科协: public; members visible to managers.</summary>
+public sealed class AssociationService(KexieDbContext db, ReferenceCodesCache reference)
+{
+    public async Task<PagedResult<AssociationDto>> ListAsync(string? q, string? region, AssociationKind? kind, int? page, int? pageSize, CancellationToken ct = default)
+    {
+        var paging = PageRequest.Of(page, pageSize);
+        var query = db.Associations.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(region))
+        {
+            var code = region.Trim();
+            query = query.Where(a => a.RegionCode.StartsWith(code));
+        }
+
+        if (!string.IsNullOrWhiteSpace(q))
+        {
+            var text = q.Trim();
+            query = query.Where(a => a.Name.Contains(text));
+        }
+
+        if (kind is { } k)
+        {
+            query = query.Where(a => a.Kind == k);
+        }
+
+        var total = await query.CountAsync(ct);
+        var items = await query.OrderBy(a => a.RegionCode).ThenBy(a => a.Kind).ThenBy(a => a.Name)
+            .Skip(paging.Skip).Take(paging.PageSize)
+            .Select(a => new { a, Count = a.Members.Count })
+            .ToListAsync(ct);
+        return new PagedResult<AssociationDto>(items.Select(x => ToDto(x.a, x.Count)).ToList(), total, paging.Page, paging.PageSize);
+    }
+
+    public async Task<AssociationDto> GetAsync(Guid id, CancellationToken ct = default)
+    {
+        var association = await db.Associations.AsNoTracking().Include(a => a.Members).FirstOrDefaultAsync(a => a.Id == id, ct)
+            ?? throw new NotFoundException("组织不存在");
+        return ToDto(association, association.Members.Count);
+    }
+
+    public async Task<IReadOnlyList<AssociationMemberDto>> MembersAsync(Actor actor, Guid id, CancellationToken ct = default)
+    {
+        var association = await db.Associations.AsNoTracking().Include(a => a.Members).FirstOrDefaultAsync(a => a.Id == id, ct)
+            ?? throw new NotFoundException("组织不存在");
+        if (!actor.Manages(association.RegionCode))
+        {
+            throw new AccessDeniedException("只有本地区管理人员可以查看会员名单");
+        }
+
+        var workerIds = association.Members.Where(m => m.ScienceWorkerId != null).Select(m => m.ScienceWorkerId!.Value).ToList();
+        var orgIds = association.Members.Where(m => m.OrganizationId != null).Select(m => m.OrganizationId!.Value).ToList();
+        var workers = await db.ScienceWorkers.Where(w => workerIds.Contains(w.Id)).ToDictionaryAsync(w => w.Id, w => w.Name, ct);
+        var orgs = await db.Organizations.Where(o => orgIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
+        return association.Members
+            .Select(m => new AssociationMemberDto(m.Id, m.ScienceWorkerId, m.OrganizationId,
+                m.ScienceWorkerId is { } w ? workers.GetValueOrDefault(w, "?") : orgs.GetValueOrDefault(m.OrganizationId!.Value, "?"), m.Role, m.JoinedOn))
+            .OrderByDescending(m => m.Role).ThenBy(m => m.MemberName)
+            .ToList();
+    }
+
+    public async Task<AssociationDto> CreateAsync(Actor actor, AssociationData data, CancellationToken ct = default)
+    {
+        var association = Association.Create(data);
+        await CheckAsync(actor, association, ct);
+        db.Associations.Add(association);
+        await db.SaveChangesAsync(ct);
+        return ToDto(association, 0);
+    }
+
+    public async Task<AssociationDto> UpdateAsync(Actor actor, Guid id, AssociationData data, CancellationToken ct = default)
+    {
+        var association = await FindForAdminAsync(actor, id, ct);
+        association.Update(data);
+        await CheckAsync(actor, association, ct);
+        await db.SaveChangesAsync(ct);
+        return ToDto(association, association.Members.Count);
+    }
+
+    public async Task<AssociationMemberDto> AddMemberAsync(Actor actor, Guid id, AddMemberRequest request, CancellationToken ct = default)
+    {
+        var association = await FindForAdminAsync(actor, id, ct);
+        string name;
+        if (request.ScienceWorkerId is { } workerId)
+        {
+            name = await db.ScienceWorkers.Where(w => w.Id == workerId).Select(w => w.Name).FirstOrDefaultAsync(ct)
+                ?? throw new DomainValidationException("scienceWorkerId", "科技工作者不存在");
+        }
+        else if (request.OrganizationId is { } orgId)
+        {
+            name = await db.Organizations.Where(o => o.Id == orgId).Select(o => o.Name).FirstOrDefaultAsync(ct)
+                ?? throw new DomainValidationException("organizationId", "单位不存在");
+        }
+        else
+        {
+            throw new DomainValidationException("member", "请指定科技工作者或单位");
+        }
+
+        var member = association.AddMember(request.ScienceWorkerId, request.OrganizationId, request.Role, request.JoinedOn ?? DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)));
+        await db.SaveChangesAsync(ct);
+        return new AssociationMemberDto(member.Id, member.ScienceWorkerId, member.OrganizationId, name, member.Role, member.JoinedOn);
+    }
+
+    public async Task RemoveMemberAsync(Actor actor, Guid id, Guid memberId, CancellationToken ct = default)
+    {
+        var association = await FindForAdminAsync(actor, id, ct);
+        association.RemoveMember(memberId);
+        await db.SaveChangesAsync(ct);
+    }
+
+    private async Task<Association> FindForAdminAsync(Actor actor, Guid id, CancellationToken ct)
+    {
+        var association = await db.Associations.Include(a => a.Members).FirstOrDefaultAsync(a => a.Id == id, ct)
+            ?? throw new NotFoundException("组织不存在");
+        if (!actor.Administers(association.RegionCode))
+        {
+            throw new AccessDeniedException("只有本地区科协管理员可以管理该组织");
+        }
+
+        return association;
+    }
+
+    private async Task CheckAsync(Actor actor, Association association, CancellationToken ct)
+    {
+        var codes = await reference.GetAsync(db, ct);
+        ScienceWorkerService.EnsureRegionExists(codes, association.RegionCode);
+        if (!actor.Administers(association.RegionCode))
+        {
+            throw new AccessDeniedException("只能管理本地区（含下级）的组织");
+        }
+
+        if (association.ParentId is { } parent && !await db.Associations.AnyAsync(a => a.Id == parent, ct))
+        {
+            throw new DomainValidationException("parentId", "上级组织不存在");
+        }
+    }
+
+    private static AssociationDto ToDto(Association a, int members) =>
+        new(a.Id, a.Name, a.Kind, a.Kind.Chinese(), a.RegionCode, a.ParentId, a.CreditCode, a.EstablishedOn, members);
+}

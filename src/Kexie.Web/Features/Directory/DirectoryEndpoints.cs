@@ -1,0 +1,116 @@
+using Kexie.Data.Exchange;
+using Kexie.Domain.Directory;
+using Kexie.Web.Infrastructure;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Kexie.Web.Features.Directory;
+
+/// <summary>/api/v1 for science workers, organizations, associations and service agencies.</summary>
+public static class DirectoryEndpoints
+{
+    public static RouteGroupBuilder MapDirectory(this RouteGroupBuilder api)
+    {
+        var workers = api.MapGroup("/workers").WithTags("科技工作者");
+        workers.MapGet("/", (HttpContext http, ScienceWorkerService s, [AsParameters] ScienceWorkerFilter f, CancellationToken ct) => s.ListAsync(http.User.ToActor(), f, ct))
+            .WithSummary("查询科技工作者（按地区子树、学科、关键词筛选，分页）");
+        workers.MapGet("/export.xlsx", async (HttpContext http, ScienceWorkerService s, [AsParameters] ScienceWorkerFilter f, CancellationToken ct) =>
+        {
+            var all = await s.ListAsync(http.User.ToActor(), f with { Page = 1, PageSize = 200 }, ct);
+            var rows = new List<ScienceWorkerDto>(all.Items);
+            for (var p = 2; p <= all.PageCount; p++)
+            {
+                rows.AddRange((await s.ListAsync(http.User.ToActor(), f with { Page = p, PageSize = 200 }, ct)).Items);
+            }
+
+            var bytes = ExcelExport.ToXlsx(rows,
+            [
+                ("姓名", w => w.Name), ("性别", w => w.Gender switch { Gender.Male => "男", Gender.Female => "女", _ => null }),
+                ("出生年份", w => w.BirthYear), ("工作单位", w => w.Employer), ("职称", w => w.Title),
+                ("学科代码", w => string.Join(",", w.DisciplineCodes)), ("学历", w => w.Education), ("政治面貌", w => w.PoliticalStatus),
+                ("手机号", w => w.Phone), ("行政区划代码", w => w.RegionCode), ("公开资料", w => w.IsPublicProfile ? "是" : "否"),
+            ], "科技工作者");
+            return Results.File(bytes, ExcelContentType, "科技工作者.xlsx");
+        }).WithSummary("导出科技工作者为 Excel（与查询条件相同）");
+        workers.MapGet("/{id:guid}", (HttpContext http, ScienceWorkerService s, Guid id, CancellationToken ct) => s.GetAsync(http.User.ToActor(), id, ct));
+        workers.MapPost("/", async (HttpContext http, ScienceWorkerService s, ScienceWorkerRequest body, CancellationToken ct) =>
+        {
+            var created = await s.CreateAsync(http.User.ToActor(), body.ToData(), ct);
+            return TypedResults.Created($"/api/v1/workers/{created.Id}", created);
+        }).RequireAuthorization().WithSummary("登记科技工作者");
+        workers.MapPut("/{id:guid}", (HttpContext http, ScienceWorkerService s, Guid id, ScienceWorkerRequest body, CancellationToken ct) => s.UpdateAsync(http.User.ToActor(), id, body.ToData(), ct)).RequireAuthorization();
+        workers.MapDelete("/{id:guid}", async (HttpContext http, ScienceWorkerService s, Guid id, CancellationToken ct) =>
+        {
+            await s.DeleteAsync(http.User.ToActor(), id, ct);
+            return TypedResults.NoContent();
+        }).RequireAuthorization();
+
+        var orgs = api.MapGroup("/organizations").WithTags("企事业单位");
+        orgs.MapGet("/", (HttpContext http, OrganizationService s, [AsParameters] OrganizationFilter f, CancellationToken ct) => s.ListAsync(http.User.ToActor(), f, ct));
+        orgs.MapGet("/export.xlsx", async (HttpContext http, OrganizationService s, [AsParameters] OrganizationFilter f, CancellationToken ct) =>
+        {
+            var rows = new List<OrganizationDto>();
+            for (var p = 1; ; p++)
+            {
+                var page = await s.ListAsync(http.User.ToActor(), f with { Page = p, PageSize = 200 }, ct);
+                rows.AddRange(page.Items);
+                if (p >= page.PageCount)
+                {
+                    break;
+                }
+            }
+
+            var bytes = ExcelExport.ToXlsx(rows,
+            [
+                ("单位名称", o => o.Name), ("单位类型", o => o.KindName), ("统一社会信用代码", o => o.CreditCode), ("行业代码", o => o.IndustryCode),
+                ("行政区划代码", o => o.RegionCode), ("地址", o => o.Address), ("联系人", o => o.ContactName), ("联系电话", o => o.ContactPhone),
+                ("审核状态", o => o.IsVerified ? "已审核" : "待审核"),
+            ], "企事业单位");
+            return Results.File(bytes, ExcelContentType, "企事业单位.xlsx");
+        });
+        orgs.MapGet("/{id:guid}", (HttpContext http, OrganizationService s, Guid id, CancellationToken ct) => s.GetAsync(http.User.ToActor(), id, ct));
+        orgs.MapPost("/", async (HttpContext http, OrganizationService s, OrganizationRequest body, CancellationToken ct) =>
+        {
+            var created = await s.CreateAsync(http.User.ToActor(), body.ToData(), ct);
+            return TypedResults.Created($"/api/v1/organizations/{created.Id}", created);
+        }).RequireAuthorization();
+        orgs.MapPut("/{id:guid}", (HttpContext http, OrganizationService s, Guid id, OrganizationRequest body, CancellationToken ct) => s.UpdateAsync(http.User.ToActor(), id, body.ToData(), ct)).RequireAuthorization();
+        orgs.MapPost("/{id:guid}/verify", (HttpContext http, OrganizationService s, Guid id, CancellationToken ct) => s.VerifyAsync(http.User.ToActor(), id, true, ct)).RequireAuthorization().WithSummary("审核通过单位");
+        orgs.MapDelete("/{id:guid}", async (HttpContext http, OrganizationService s, Guid id, CancellationToken ct) =>
+        {
+            await s.DeleteAsync(http.User.ToActor(), id, ct);
+            return TypedResults.NoContent();
+        }).RequireAuthorization();
+
+        var associations = api.MapGroup("/associations").WithTags("科协与学会");
+        associations.MapGet("/", (AssociationService s, string? q, string? region, AssociationKind? kind, int? page, int? pageSize, CancellationToken ct) => s.ListAsync(q, region, kind, page, pageSize, ct));
+        associations.MapGet("/{id:guid}", (AssociationService s, Guid id, CancellationToken ct) => s.GetAsync(id, ct));
+        associations.MapGet("/{id:guid}/members", (HttpContext http, AssociationService s, Guid id, CancellationToken ct) => s.MembersAsync(http.User.ToActor(), id, ct)).RequireAuthorization();
+        associations.MapPost("/", async (HttpContext http, AssociationService s, AssociationRequest body, CancellationToken ct) =>
+        {
+            var created = await s.CreateAsync(http.User.ToActor(), body.ToData(), ct);
+            return TypedResults.Created($"/api/v1/associations/{created.Id}", created);
+        }).RequireAuthorization();
+        associations.MapPut("/{id:guid}", (HttpContext http, AssociationService s, Guid id, AssociationRequest body, CancellationToken ct) => s.UpdateAsync(http.User.ToActor(), id, body.ToData(), ct)).RequireAuthorization();
+        associations.MapPost("/{id:guid}/members", (HttpContext http, AssociationService s, Guid id, AddMemberRequest body, CancellationToken ct) => s.AddMemberAsync(http.User.ToActor(), id, body, ct)).RequireAuthorization();
+        associations.MapDelete("/{id:guid}/members/{memberId:guid}", async (HttpContext http, AssociationService s, Guid id, Guid memberId, CancellationToken ct) =>
+        {
+            await s.RemoveMemberAsync(http.User.ToActor(), id, memberId, ct);
+            return TypedResults.NoContent();
+        }).RequireAuthorization();
+
+        var agencies = api.MapGroup("/agencies").WithTags("第三方服务机构");
+        agencies.MapGet("/", (HttpContext http, ServiceAgencyService s, string? q, string? region, int? page, int? pageSize, CancellationToken ct) => s.ListAsync(http.User.ToActor(), q, region, page, pageSize, ct));
+        agencies.MapGet("/{id:guid}", (HttpContext http, ServiceAgencyService s, Guid id, CancellationToken ct) => s.GetAsync(http.User.ToActor(), id, ct));
+        agencies.MapPost("/", async (HttpContext http, ServiceAgencyService s, ServiceAgencyRequest body, CancellationToken ct) =>
+        {
+            var created = await s.CreateAsync(http.User.ToActor(), body.ToData(), ct);
+            return TypedResults.Created($"/api/v1/agencies/{created.Id}", created);
+        }).RequireAuthorization();
+        agencies.MapPut("/{id:guid}", (HttpContext http, ServiceAgencyService s, Guid id, ServiceAgencyRequest body, CancellationToken ct) => s.UpdateAsync(http.User.ToActor(), id, body.ToData(), ct)).RequireAuthorization();
+        agencies.MapPost("/{id:guid}/admit", (HttpContext http, ServiceAgencyService s, Guid id, CancellationToken ct) => s.AdmitAsync(http.User.ToActor(), id, ct)).RequireAuthorization();
+        agencies.MapPost("/{id:guid}/suspend", (HttpContext http, ServiceAgencyService s, Guid id, CancellationToken ct) => s.SuspendAsync(http.User.ToActor(), id, ct)).RequireAuthorization();
+        return api;
+    }
+
+    public const string ExcelContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+}

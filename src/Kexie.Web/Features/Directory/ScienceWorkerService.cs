@@ -1,0 +1,189 @@
+using Kexie.Data;
+using Kexie.Domain.Common;
+using Kexie.Domain.Directory;
+using Kexie.Domain.Identity;
+using Kexie.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kexie.Web.Features.Directory;
+
+public sealed record ScienceWorkerFilter(string? Q = null, string? Region = null, string? Discipline = null, Gender? Gender = null, int? Page = null, int? PageSize = null);
+
+/// <summary>
+/// A science worker as an actor may see it: managers of its region, and the worker, see everything;
+/// everyone else sees a public profile without phone or birth year.
+/// </summary>
+public sealed record ScienceWorkerDto(
+    Guid Id,
+    string Name,
+    Gender Gender,
+    int? BirthYear,
+    string? Employer,
+    string? Title,
+    IReadOnlyList<string> DisciplineCodes,
+    string? Education,
+    string? PoliticalStatus,
+    string? Phone,
+    string RegionCode,
+    bool IsPublicProfile,
+    DateTimeOffset UpdatedAt)
+{
+    public static ScienceWorkerDto From(ScienceWorker w, bool full) => new(
+        w.Id, w.Name, w.Gender, full ? w.BirthYear : null, w.Employer, w.Title, w.DisciplineCodes,
+        full ? w.Education : null, full ? w.PoliticalStatus : null, full ? w.Phone : null, w.RegionCode, w.IsPublicProfile, w.UpdatedAt);
+}
+
+public sealed record ScienceWorkerRequest(
+    string? Name,
+    Gender Gender,
+    int? BirthYear,
+    string? Employer,
+    string? Title,
+    List<string>? DisciplineCodes,
+    string? Education,
+    string? PoliticalStatus,
+    string? Phone,
+    string? RegionCode,
+    bool IsPublicProfile)
+{
+    public ScienceWorkerData ToData() => new(Name, Gender, BirthYear, Employer, Title, DisciplineCodes, Education, PoliticalStatus, Phone, RegionCode, IsPublicProfile);
+}
+
+/// <summary>Registering, finding and managing science workers, within the actor's role and region.</summary>
+public sealed class ScienceWorkerService(KexieDbContext db, ReferenceCodesCache reference)
+{
+    public IQueryable<ScienceWorker> Visible(Actor actor)
+    {
+        var query = db.ScienceWorkers.AsNoTracking();
+        if (actor.ManagedScope is { } scope)
+        {
+            return query.Where(w => w.RegionCode.StartsWith(scope) || w.IsPublicProfile);
+        }
+
+        return actor.ScienceWorkerId is { } self
+            ? query.Where(w => w.IsPublicProfile || w.Id == self)
+            : query.Where(w => w.IsPublicProfile);
+    }
+
+    public IQueryable<ScienceWorker> Filter(Actor actor, ScienceWorkerFilter filter)
+    {
+        var query = Visible(actor);
+        if (!string.IsNullOrWhiteSpace(filter.Region))
+        {
+            var region = filter.Region.Trim();
+            query = query.Where(w => w.RegionCode.StartsWith(region));
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Q))
+        {
+            var q = filter.Q.Trim();
+            query = query.Where(w => w.Name.Contains(q) || (w.Employer != null && w.Employer.Contains(q)) || (w.Title != null && w.Title.Contains(q)));
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Discipline))
+        {
+            var code = filter.Discipline.Trim();
+            query = query.Where(w => w.DisciplineCodes.Any(c => c.StartsWith(code)));
+        }
+
+        if (filter.Gender is { } gender)
+        {
+            query = query.Where(w => w.Gender == gender);
+        }
+
+        return query;
+    }
+
+    public async Task<PagedResult<ScienceWorkerDto>> ListAsync(Actor actor, ScienceWorkerFilter filter, CancellationToken ct = default)
+    {
+        var page = PageRequest.Of(filter.Page, filter.PageSize);
+        var query = Filter(actor, filter);
+        var total = await query.CountAsync(ct);
+        var items = await query.OrderBy(w => w.RegionCode).ThenBy(w => w.Name).ThenBy(w => w.Id).Skip(page.Skip).Take(page.PageSize).ToListAsync(ct);
+        return new PagedResult<ScienceWorkerDto>(items.Select(w => ScienceWorkerDto.From(w, SeesAll(actor, w))).ToList(), total, page.Page, page.PageSize);
+    }
+
+    public async Task<ScienceWorkerDto> GetAsync(Actor actor, Guid id, CancellationToken ct = default)
+    {
+        var worker = await Visible(actor).FirstOrDefaultAsync(w => w.Id == id, ct) ?? throw new NotFoundException("科技工作者不存在");
+        return ScienceWorkerDto.From(worker, SeesAll(actor, worker));
+    }
+
+    public async Task<ScienceWorkerDto> CreateAsync(Actor actor, ScienceWorkerData data, CancellationToken ct = default)
+    {
+        var codes = await reference.GetAsync(db, ct);
+        var worker = ScienceWorker.Create(data, codes.Disciplines.Contains);
+        EnsureRegionExists(codes, worker.RegionCode);
+        if (!actor.Manages(worker.RegionCode))
+        {
+            throw new AccessDeniedException("只能登记本地区（含下级）的科技工作者");
+        }
+
+        await EnsurePhoneFree(worker.Phone, null, ct);
+        db.ScienceWorkers.Add(worker);
+        await db.SaveChangesAsync(ct);
+        return ScienceWorkerDto.From(worker, true);
+    }
+
+    public async Task<ScienceWorkerDto> UpdateAsync(Actor actor, Guid id, ScienceWorkerData data, CancellationToken ct = default)
+    {
+        var worker = await FindForWriteAsync(actor, id, ct);
+        var codes = await reference.GetAsync(db, ct);
+        worker.Update(data, codes.Disciplines.Contains);
+        EnsureRegionExists(codes, worker.RegionCode);
+        if (actor.IsRegionManager && !actor.Manages(worker.RegionCode))
+        {
+            throw new AccessDeniedException("不能把科技工作者移到本地区以外");
+        }
+
+        await EnsurePhoneFree(worker.Phone, worker.Id, ct);
+        await db.SaveChangesAsync(ct);
+        return ScienceWorkerDto.From(worker, true);
+    }
+
+    public async Task DeleteAsync(Actor actor, Guid id, CancellationToken ct = default)
+    {
+        var worker = await FindForWriteAsync(actor, id, ct);
+        if (!actor.Administers(worker.RegionCode))
+        {
+            throw new AccessDeniedException("只有本地区科协管理员可以删除科技工作者");
+        }
+
+        db.ScienceWorkers.Remove(worker);
+        await db.SaveChangesAsync(ct);
+    }
+
+    private async Task<ScienceWorker> FindForWriteAsync(Actor actor, Guid id, CancellationToken ct)
+    {
+        var worker = await db.ScienceWorkers.FirstOrDefaultAsync(w => w.Id == id, ct);
+        if (worker is null || !(actor.Manages(worker.RegionCode) || actor.ScienceWorkerId == id || worker.IsPublicProfile))
+        {
+            throw new NotFoundException("科技工作者不存在");
+        }
+
+        if (!actor.Manages(worker.RegionCode) && actor.ScienceWorkerId != id)
+        {
+            throw new AccessDeniedException("无权修改其他地区的科技工作者");
+        }
+
+        return worker;
+    }
+
+    private async Task EnsurePhoneFree(string phone, Guid? self, CancellationToken ct)
+    {
+        if (await db.ScienceWorkers.AnyAsync(w => w.Phone == phone && w.Id != self, ct))
+        {
+            throw new DomainValidationException("phone", $"手机号{phone}已被其他科技工作者登记");
+        }
+    }
+
+    internal static void EnsureRegionExists(ReferenceCodes codes, string regionCode)
+    {
+        if (!codes.Regions.Contains(regionCode))
+        {
+            throw new DomainValidationException("regionCode", $"行政区划代码“{regionCode}”不存在");
+        }
+    }
+
+    private static bool SeesAll(Actor actor, ScienceWorker worker) => actor.Manages(worker.RegionCode) || actor.ScienceWorkerId == worker.Id;
+}

@@ -1,0 +1,46 @@
+using Kexie.Data.Exchange;
+using Kexie.Web.Features.Directory;
+using Kexie.Web.Infrastructure;
+
+namespace Kexie.Web.Features.Imports;
+
+/// <summary>Excel/CSV import of science workers and organizations: dry run, then commit.</summary>
+public static class ImportEndpoints
+{
+    public const long MaxUploadBytes = 20 * 1024 * 1024;
+
+    public static RouteGroupBuilder MapImports(this RouteGroupBuilder api)
+    {
+        var imports = api.MapGroup("/imports").WithTags("批量导入").RequireAuthorization();
+        imports.MapPost("/{kind}", async (HttpContext http, DirectoryImporter importer, string kind, bool? dryRun, IFormFile? file, CancellationToken ct) =>
+        {
+            var importKind = ParseKind(kind);
+            if (file is null || file.Length == 0)
+            {
+                return Results.Problem(KexieExceptionHandler.Validation("file", "请选择要导入的文件（.xlsx 或 .csv）"));
+            }
+
+            if (file.Length > MaxUploadBytes)
+            {
+                return Results.Problem(KexieExceptionHandler.Validation("file", $"文件过大（最大{MaxUploadBytes / 1024 / 1024}MB）"));
+            }
+
+            await using var stream = new MemoryStream();
+            await file.CopyToAsync(stream, ct);
+            stream.Position = 0;
+            var report = await importer.ImportAsync(importKind, stream, file.FileName, http.User.ToActor(), dryRun ?? true, null, ct);
+            return Results.Ok(report);
+        }).DisableAntiforgery().WithSummary("导入科技工作者（workers）或单位（organizations）；dryRun=true 只校验不写入");
+        imports.MapGet("/{kind}/template.xlsx", (string kind) =>
+            Results.File(ExcelExport.Template(ParseKind(kind)), DirectoryEndpoints.ExcelContentType, $"{ParseKind(kind)}-模板.xlsx"))
+            .WithSummary("下载导入模板");
+        return api;
+    }
+
+    public static ImportKind ParseKind(string kind) => kind.ToLowerInvariant() switch
+    {
+        "workers" or "scienceworkers" => ImportKind.ScienceWorkers,
+        "organizations" => ImportKind.Organizations,
+        _ => throw new Kexie.Domain.Common.DomainValidationException("kind", $"不支持的导入类型“{kind}”（可选 workers、organizations）"),
+    };
+}

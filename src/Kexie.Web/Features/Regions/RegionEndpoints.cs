@@ -1,0 +1,80 @@
+using Kexie.Data;
+using Kexie.Domain.Common;
+using Kexie.Domain.Regions;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kexie.Web.Features.Regions;
+
+public sealed record RegionDto(string Code, string Name, string FullName, RegionLevel Level, string? ParentCode, int ChildCount);
+
+public sealed record TaxonomyDto(string Code, string Name, string Level, string? ParentCode);
+
+/// <summary>Region tree and code tables (public reference data).</summary>
+public static class RegionEndpoints
+{
+    public static RouteGroupBuilder MapRegions(this RouteGroupBuilder api)
+    {
+        var regions = api.MapGroup("/regions").WithTags("行政区划");
+        regions.MapGet("/", (RegionQueries q, string? parent, CancellationToken ct) => q.ChildrenAsync(parent, ct))
+            .WithSummary("下级行政区划（不带 parent 时为各省）");
+        regions.MapGet("/{code}", (RegionQueries q, string code, CancellationToken ct) => q.GetAsync(code, ct));
+        regions.MapGet("/{code}/children", (RegionQueries q, string code, CancellationToken ct) => q.ChildrenAsync(code, ct));
+        regions.MapGet("/{code}/ancestry", (RegionQueries q, string code, CancellationToken ct) => q.AncestryAsync(code, ct));
+
+        var taxonomy = api.MapGroup("/taxonomy").WithTags("代码表");
+        taxonomy.MapGet("/disciplines", async (KexieDbContext db, string? parent, string? q, CancellationToken ct) =>
+        {
+            var query = db.Disciplines.AsNoTracking();
+            query = !string.IsNullOrWhiteSpace(q)
+                ? query.Where(d => d.Name.Contains(q) || d.Code.StartsWith(q)).Take(50)
+                : query.Where(d => d.ParentCode == (string.IsNullOrWhiteSpace(parent) ? null : parent));
+            return await query.OrderBy(d => d.Code).Select(d => new TaxonomyDto(d.Code, d.Name, d.Level.ToString(), d.ParentCode)).ToListAsync(ct);
+        }).WithSummary("学科分类（GB/T 13745-2009）");
+        taxonomy.MapGet("/industries", async (KexieDbContext db, string? parent, string? q, CancellationToken ct) =>
+        {
+            var query = db.Industries.AsNoTracking();
+            query = !string.IsNullOrWhiteSpace(q)
+                ? query.Where(i => i.Name.Contains(q) || i.Code.StartsWith(q)).Take(50)
+                : query.Where(i => i.ParentCode == (string.IsNullOrWhiteSpace(parent) ? null : parent));
+            return await query.OrderBy(i => i.Code).Select(i => new TaxonomyDto(i.Code, i.Name, i.Level, i.ParentCode)).ToListAsync(ct);
+        }).WithSummary("国民经济行业分类（GB/T 4754-2017）");
+        return api;
+    }
+}
+
+public sealed class RegionQueries(KexieDbContext db)
+{
+    public async Task<RegionDto> GetAsync(string code, CancellationToken ct = default)
+    {
+        var region = await db.Regions.AsNoTracking().FirstOrDefaultAsync(r => r.Code == code, ct) ?? throw new NotFoundException($"行政区划“{code}”不存在");
+        var children = await db.Regions.CountAsync(r => r.ParentCode == code, ct);
+        return new RegionDto(region.Code, region.Name, region.FullName, region.Level, region.ParentCode, children);
+    }
+
+    public async Task<IReadOnlyList<RegionDto>> ChildrenAsync(string? parent, CancellationToken ct = default)
+    {
+        var parentCode = string.IsNullOrWhiteSpace(parent) ? null : parent.Trim();
+        if (parentCode is not null && !await db.Regions.AnyAsync(r => r.Code == parentCode, ct))
+        {
+            throw new NotFoundException($"行政区划“{parentCode}”不存在");
+        }
+
+        return await db.Regions.AsNoTracking()
+            .Where(r => r.ParentCode == parentCode)
+            .OrderBy(r => r.Code)
+            .Select(r => new RegionDto(r.Code, r.Name, r.FullName, r.Level, r.ParentCode, db.Regions.Count(c => c.ParentCode == r.Code)))
+            .ToListAsync(ct);
+    }
+
+    public async Task<IReadOnlyList<RegionDto>> AncestryAsync(string code, CancellationToken ct = default)
+    {
+        var codes = RegionCode.Ancestry(code).ToList();
+        var regions = await db.Regions.AsNoTracking().Where(r => codes.Contains(r.Code)).OrderBy(r => r.Code.Length).ToListAsync(ct);
+        if (regions.Count == 0 || regions[^1].Code != code)
+        {
+            throw new NotFoundException($"行政区划“{code}”不存在");
+        }
+
+        return regions.Select(r => new RegionDto(r.Code, r.Name, r.FullName, r.Level, r.ParentCode, 0)).ToList();
+    }
+}

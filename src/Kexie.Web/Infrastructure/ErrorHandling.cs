@@ -1,0 +1,70 @@
+using System.Text.Json;
+using Kexie.Data.Exchange;
+using Kexie.Domain.Common;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kexie.Web.Infrastructure;
+
+/// <summary>
+/// Turns exceptions into RFC 7807 problem details with a Chinese title and, for bad input,
+/// the offending field in <c>errors</c>. Unknown exceptions become a 500 without internals.
+/// </summary>
+public sealed class KexieExceptionHandler(IProblemDetailsService problems, ILogger<KexieExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
+    {
+        var problem = exception switch
+        {
+            DomainValidationException e => Validation(e.Field, e.Message),
+            ImportFileException e => Validation("file", e.Message),
+            BadHttpRequestException { InnerException: JsonException json } => Validation(JsonField(json), "请求体格式不正确：" + FieldHint(json)),
+            BadHttpRequestException e => new ProblemDetails { Status = e.StatusCode, Title = "请求格式不正确", Detail = TranslateBadRequest(e) },
+            JsonException json => Validation(JsonField(json), "请求体格式不正确：" + FieldHint(json)),
+            NotFoundException e => new ProblemDetails { Status = 404, Title = "记录不存在", Detail = e.Message },
+            AccessDeniedException e => new ProblemDetails { Status = 403, Title = "无权访问", Detail = e.Message },
+            UnauthorizedAccessException e => new ProblemDetails { Status = 403, Title = "无权访问", Detail = e.Message },
+            InvalidTransitionException e => new ProblemDetails { Status = 409, Title = "当前状态不允许此操作", Detail = e.Message },
+            DbUpdateConcurrencyException => new ProblemDetails { Status = 409, Title = "记录已被他人修改", Detail = "记录已被他人修改，请刷新后重试" },
+            DbUpdateException e when IsUniqueViolation(e) => new ProblemDetails { Status = 409, Title = "记录重复", Detail = "已存在相同的记录（如手机号或统一社会信用代码重复）" },
+            _ => null,
+        };
+
+        if (problem is null)
+        {
+            logger.LogError(exception, "未处理的异常");
+            problem = new ProblemDetails { Status = 500, Title = "服务器内部错误", Detail = "服务器处理请求时出错，请稍后重试" };
+        }
+
+        context.Response.StatusCode = problem.Status ?? 500;
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });
+    }
+
+    public static ValidationProblemDetails Validation(string field, string message) => new(new Dictionary<string, string[]> { [field] = [message] })
+    {
+        Status = 400,
+        Title = "请求参数不正确",
+        Detail = message,
+    };
+
+    private static string JsonField(JsonException json)
+    {
+        var path = json.Path?.TrimStart('$', '.') ?? string.Empty;
+        return string.IsNullOrEmpty(path) ? "body" : path;
+    }
+
+    private static string FieldHint(JsonException json) =>
+        string.IsNullOrEmpty(json.Path) || json.Path == "$" ? "不是有效的 JSON" : $"字段“{JsonField(json)}”的值类型不正确";
+
+    private static string TranslateBadRequest(BadHttpRequestException e) => e.StatusCode switch
+    {
+        413 => "请求体过大",
+        415 => "不支持的内容类型",
+        _ => "请求参数缺失或格式不正确",
+    };
+
+    private static bool IsUniqueViolation(DbUpdateException e) =>
+        e.InnerException?.Message.Contains("UNIQUE", StringComparison.OrdinalIgnoreCase) == true
+        || e.InnerException?.Message.Contains("duplicate key", StringComparison.OrdinalIgnoreCase) == true;
+}

@@ -1,0 +1,145 @@
+using System.Text.Encodings.Web;
+using System.Text.Json.Serialization;
+using Kexie.Data;
+using Kexie.Data.Exchange;
+using Kexie.Data.Seeding;
+using Kexie.Data.SharedData;
+using Kexie.Web.Features.Account;
+using Kexie.Web.Features.Admin;
+using Kexie.Web.Features.Directory;
+using Kexie.Web.Features.Imports;
+using Kexie.Web.Features.Regions;
+using Microsoft.AspNetCore.Identity;
+using Scalar.AspNetCore;
+
+namespace Kexie.Web.Infrastructure;
+
+public static class WebSetup
+{
+    public static WebApplicationBuilder AddKexie(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddHttpContextAccessor();
+        services.AddScoped<ICurrentActor, HttpCurrentActor>();
+        services.AddKexieData(builder.Configuration);
+        services.AddSingleton<ReferenceCodesCache>();
+
+        services.AddIdentityCore<AppUser>(o =>
+            {
+                o.Password.RequiredLength = 8;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequireUppercase = false;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+                o.User.RequireUniqueEmail = false;
+            })
+            .AddSignInManager()
+            .AddEntityFrameworkStores<KexieDbContext>()
+            .AddClaimsPrincipalFactory<KexieClaimsFactory>()
+            .AddErrorDescriber<ChineseIdentityErrorDescriber>();
+        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/Account/Login";
+            o.AccessDeniedPath = "/Account/Denied";
+            o.Cookie.Name = "kexie.auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.SlidingExpiration = true;
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            o.Events.OnRedirectToLogin = ctx => ApiAware(ctx.HttpContext, ctx.RedirectUri, StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToAccessDenied = ctx => ApiAware(ctx.HttpContext, ctx.RedirectUri, StatusCodes.Status403Forbidden);
+        });
+        services.AddAuthorization();
+
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
+        {
+            ctx.ProblemDetails.Extensions["traceId"] = ctx.HttpContext.TraceIdentifier;
+            ctx.ProblemDetails.Title ??= ctx.ProblemDetails.Status switch
+            {
+                401 => "请先登录",
+                403 => "无权访问",
+                404 => "资源不存在",
+                _ => ctx.ProblemDetails.Title,
+            };
+        });
+        services.AddExceptionHandler<KexieExceptionHandler>();
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            o.SerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+        });
+        services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
+        {
+            doc.Info.Title = "科协云 Kexie Cloud API";
+            doc.Info.Version = "v1";
+            doc.Info.Description = "科技工作者、企事业单位、科协组织、行政区划等接口。错误按 RFC 7807 返回 problem details（中文说明，errors 中列出出错字段）。";
+            return Task.CompletedTask;
+        }));
+        services.AddRazorPages(o =>
+        {
+            o.Conventions.AuthorizeFolder("/Admin");
+            o.Conventions.AuthorizeFolder("/Imports");
+        });
+
+        services.AddScoped<SignInService>();
+        services.AddScoped<RegionQueries>();
+        services.AddScoped<ScienceWorkerService>();
+        services.AddScoped<OrganizationService>();
+        services.AddScoped<AssociationService>();
+        services.AddScoped<ServiceAgencyService>();
+        services.AddScoped<UserAdminService>();
+        services.AddScoped<AuditQueries>();
+        services.AddScoped<DirectoryImporter>();
+        services.AddScoped<DemoSeeder>();
+        return builder;
+    }
+
+    public static WebApplication UseKexie(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseStaticFiles();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapScalarApiReference("/api/docs", o => o.WithTitle("科协云 API 参考").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+        var api = app.MapGroup("/api/v1");
+        api.MapAuth();
+        api.MapRegions();
+        api.MapDirectory();
+        api.MapImports();
+        api.MapAdmin();
+        api.MapGet("/health", () => Results.Ok(new { status = "ok" })).WithTags("运维").AllowAnonymous();
+        app.MapRazorPages();
+        return app;
+    }
+
+    /// <summary>Migrates, loads reference data from the shared data folder, and seeds the demo when enabled.</summary>
+    public static async Task InitializeDatabaseAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var initializer = scope.ServiceProvider.GetRequiredService<DatabaseInitializer>();
+        var dataPath = SharedDataPath.Resolve(app.Configuration["SharedData:Path"]);
+        await initializer.MigrateAndLoadReferenceDataAsync(dataPath);
+        if (app.Configuration.GetValue("Demo:Seed", true))
+        {
+            await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync();
+        }
+    }
+
+    private static Task ApiAware(HttpContext http, string redirectUri, int status)
+    {
+        if (http.Request.Path.StartsWithSegments("/api"))
+        {
+            http.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
+
+        http.Response.Redirect(redirectUri);
+        return Task.CompletedTask;
+    }
+}
