@@ -1,0 +1,156 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using MiniExcelLibs;
+
+namespace Kexie.Web.Tests;
+
+/// <summary>Excel/CSV import: per-row errors on a dry run, valid rows committed exactly once, malformed files rejected.</summary>
+public abstract class ImportTests(KexieApp app)
+{
+    private static byte[] Xlsx(IEnumerable<Dictionary<string, object?>> rows)
+    {
+        using var stream = new MemoryStream();
+        stream.SaveAs(rows.ToList());
+        return stream.ToArray();
+    }
+
+    private static Dictionary<string, object?> Row(string name, string phone, string region, string? discipline = "21030", string gender = "男", object? year = null) => new()
+    {
+        ["姓名"] = name,
+        ["性别"] = gender,
+        ["出生年份"] = year ?? 1978,
+        ["工作单位"] = "大英县畜牧服务中心",
+        ["职称"] = "高级畜牧师",
+        ["学科代码"] = discipline,
+        ["学历"] = "大学本科",
+        ["政治面貌"] = "中共党员",
+        ["手机号"] = phone,
+        ["行政区划代码"] = region,
+        ["公开资料"] = "是",
+    };
+
+    private static async Task<HttpResponseMessage> Upload(HttpClient client, string kind, byte[] file, string fileName, bool dryRun)
+    {
+        using var content = new MultipartFormDataContent();
+        var part = new ByteArrayContent(file);
+        part.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+        content.Add(part, "file", fileName);
+        return await client.PostAsync($"/api/v1/imports/{kind}?dryRun={dryRun.ToString().ToLowerInvariant()}", content);
+    }
+
+    [Fact]
+    public async Task Bad_rows_are_reported_and_good_rows_are_imported_exactly_once()
+    {
+        var client = await app.SignInAsync("daying");
+        var good = Enumerable.Range(0, 4).Select(_ => KexieApp.NewPhone()).ToArray();
+        var badPhone = KexieApp.NewPhone();
+        var file = Xlsx(
+        [
+            Row("陈晓东", good[0], "510923"),
+            Row("林小雨", good[1], "510923105", gender: "女"),
+            Row("错号码", "1380000", "510923"),
+            Row("别县的", badPhone, "510981"),
+            Row("何田", good[2], "510923101", discipline: "99999"),
+            Row("重复人", good[0], "510923"),
+            Row("", good[3], "510923"),
+            Row("马远", good[3], "510923100", year: "八零年"),
+        ]);
+
+        var dry = await (await Upload(client, "workers", file, "workers.xlsx", dryRun: true)).OkJsonAsync();
+        var errors = dry["errors"]!.AsArray().Select(e => (Row: e!["row"]!.GetValue<int>(), Column: e["column"]!.GetValue<string>(), Message: e["message"]!.GetValue<string>())).ToList();
+        Assert.Equal(8, dry["totalRows"]!.GetValue<int>());
+        Assert.Equal(2, dry["created"]!.GetValue<int>());
+        Assert.Contains(errors, e => e.Row == 4 && e.Column == "手机号");
+        Assert.Contains(errors, e => e.Row == 5 && e.Column == "行政区划代码" && e.Message.Contains("无权"));
+        Assert.Contains(errors, e => e.Row == 6 && e.Column == "学科代码");
+        Assert.Contains(errors, e => e.Row == 7 && e.Column == "手机号" && e.Message.Contains("第2行"));
+        Assert.Contains(errors, e => e.Row == 8 && e.Column == "姓名");
+        Assert.Contains(errors, e => e.Row == 9 && e.Column == "出生年份");
+        Assert.Equal(6, errors.Count);
+        Assert.False(await app.QueryAsync(db => db.ScienceWorkers.AnyAsync(w => w.Phone == good[0] || w.Phone == good[1])));
+
+        var committed = await (await Upload(client, "workers", file, "workers.xlsx", dryRun: false)).OkJsonAsync();
+        Assert.Equal(2, committed["created"]!.GetValue<int>());
+        Assert.Equal(1, await app.QueryAsync(db => db.ScienceWorkers.CountAsync(w => w.Phone == good[0])));
+        Assert.Equal(1, await app.QueryAsync(db => db.ScienceWorkers.CountAsync(w => w.Phone == good[1] && w.RegionCode == "510923105" && w.Gender == Kexie.Domain.Directory.Gender.Female)));
+        Assert.False(await app.QueryAsync(db => db.ScienceWorkers.AnyAsync(w => w.Phone == badPhone || w.Phone == good[2] || w.Phone == good[3])));
+
+        var again = await (await Upload(client, "workers", file, "workers.xlsx", dryRun: false)).OkJsonAsync();
+        Assert.Equal(0, again["created"]!.GetValue<int>());
+        Assert.Equal(2, again["unchanged"]!.GetValue<int>());
+        Assert.Equal(1, await app.QueryAsync(db => db.ScienceWorkers.CountAsync(w => w.Phone == good[0])));
+    }
+
+    [Fact]
+    public async Task A_changed_row_updates_the_existing_record()
+    {
+        var client = await app.SignInAsync("daying");
+        var phone = KexieApp.NewPhone();
+        await (await Upload(client, "workers", Xlsx([Row("吴桐", phone, "510923")]), "a.xlsx", false)).OkJsonAsync();
+        var second = await (await Upload(client, "workers", Xlsx([Row("吴桐", phone, "510923106")]), "b.xlsx", false)).OkJsonAsync();
+        Assert.Equal(1, second["updated"]!.GetValue<int>());
+        Assert.Equal("510923106", await app.QueryAsync(db => db.ScienceWorkers.Where(w => w.Phone == phone).Select(w => w.RegionCode).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task Organizations_import_from_csv_with_credit_code_as_key()
+    {
+        var client = await app.SignInAsync("daying");
+        var code = AccessScopeTests.NewCreditCode("510923");
+        var csv = "单位名称,单位类型,统一社会信用代码,行业代码,行政区划代码,联系人,联系电话\n"
+            + $"大英县导入测试科技有限公司,企业,{code},3982,510923,刘经理,13912345678\n"
+            + "坏代码公司,企业,91510923MA6251X940,3982,510923,,\n"
+            + $"类型错误公司,工厂,{AccessScopeTests.NewCreditCode("510923")},,510923,,\n";
+        var bytes = Encoding.UTF8.GetBytes(csv);
+        var report = await (await Upload(client, "organizations", bytes, "orgs.csv", false)).OkJsonAsync();
+        Assert.Equal(1, report["created"]!.GetValue<int>());
+        var errors = report["errors"]!.AsArray();
+        Assert.Contains(errors, e => e!["row"]!.GetValue<int>() == 3 && e["column"]!.GetValue<string>() == "统一社会信用代码");
+        Assert.Contains(errors, e => e!["row"]!.GetValue<int>() == 4 && e["column"]!.GetValue<string>() == "单位类型");
+        Assert.Equal("大英县导入测试科技有限公司", await app.QueryAsync(db => db.Organizations.Where(o => o.CreditCode == code).Select(o => o.Name).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task A_malformed_file_is_rejected_and_changes_nothing()
+    {
+        var client = await app.SignInAsync("daying");
+        var response = await Upload(client, "workers", Encoding.UTF8.GetBytes("PK\u0003\u0004 this is not really a zip"), "broken.xlsx", false);
+        Assert.Contains("无法读取", await response.AssertValidationProblemAsync("file"));
+        var unknownColumns = await Upload(client, "workers", Encoding.UTF8.GetBytes("名字,电话\n张三,13800000000\n"), "wrong.csv", false);
+        Assert.Contains("无法识别的列", await unknownColumns.AssertValidationProblemAsync("file"));
+        var wrongType = await Upload(client, "workers", [1, 2, 3], "workers.pdf", false);
+        Assert.Contains(".xlsx", await wrongType.AssertValidationProblemAsync("file"));
+    }
+
+    [Fact]
+    public async Task Only_admins_import()
+    {
+        var staff = await app.SignInAsync("daying-staff");
+        var response = await Upload(staff, "workers", Xlsx([Row("某某", KexieApp.NewPhone(), "510923")]), "a.xlsx", false);
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_list_exports_to_a_real_xlsx_that_re_imports()
+    {
+        var client = await app.SignInAsync("daying");
+        var response = await client.GetAsync("/api/v1/workers/export.xlsx?region=510923105");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await using var stream = await response.Content.ReadAsStreamAsync();
+        var rows = stream.Query(useHeaderRow: true).Cast<IDictionary<string, object?>>().ToList();
+        Assert.NotEmpty(rows);
+        Assert.All(rows, r => Assert.StartsWith("510923105", r["行政区划代码"]!.ToString()));
+
+        var file = await client.GetByteArrayAsync("/api/v1/workers/export.xlsx?region=510923105");
+        var report = await (await Upload(client, "workers", file, "export.xlsx", true)).OkJsonAsync();
+        Assert.Empty(report["errors"]!.AsArray());
+        Assert.Equal(0, report["created"]!.GetValue<int>());
+        Assert.Equal(rows.Count, report["unchanged"]!.GetValue<int>());
+    }
+}
+
+public sealed class ImportSqliteTests(SqliteApp app) : ImportTests(app);
+
+public sealed class ImportPostgresTests(PostgresApp app) : ImportTests(app);
