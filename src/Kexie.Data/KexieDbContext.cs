@@ -1,6 +1,7 @@
 using Kexie.Data.Auditing;
 using Kexie.Domain.Auditing;
 using Kexie.Domain.Directory;
+using Kexie.Domain.Market;
 using Kexie.Domain.Regions;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -31,6 +32,22 @@ public abstract class KexieDbContext(DbContextOptions options, ICurrentActor? cu
     public DbSet<ServiceAgency> ServiceAgencies => Set<ServiceAgency>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<Offer> Offers => Set<Offer>();
+
+    public DbSet<Need> Needs => Set<Need>();
+
+    public DbSet<Storefront> Storefronts => Set<Storefront>();
+
+    public DbSet<ResponsePlan> ResponsePlans => Set<ResponsePlan>();
+
+    public DbSet<Order> Orders => Set<Order>();
+
+    public DbSet<ServiceTicket> ServiceTickets => Set<ServiceTicket>();
+
+    public DbSet<Fair> Fairs => Set<Fair>();
+
+    public DbSet<FairProject> FairProjects => Set<FairProject>();
 
     /// <summary>Name of the provider, for code paths that differ (bulk loads).</summary>
     public abstract DatabaseProvider Provider { get; }
