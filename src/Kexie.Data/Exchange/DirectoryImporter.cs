@@ -25,7 +25,7 @@ public sealed class DirectoryImporter(KexieDbContext db)
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 
-    public Task<ImportReport> ImportAsync(ImportKind kind, Stream file, string fileName, Actor actor, bool dryRun, IProgress<int>? progress = null, CancellationToken ct = default)
+    public Task<ImportReport> ImportAsync(ImportKind kind, Stream file, string fileName, Actor actor, bool dryRun, IProgress<ImportProgress>? progress = null, CancellationToken ct = default)
     {
         var rows = ReadRows(file, fileName, ColumnsOf(kind));
         return kind switch
@@ -115,7 +115,7 @@ public sealed class DirectoryImporter(KexieDbContext db)
         _ => value.ToString()?.Trim(),
     };
 
-    private async Task<ImportReport> RunAsync<TEntity, TData>(ImportSpec<TEntity, TData> spec, ImportKind kind, List<Dictionary<string, string?>> rows, Actor actor, bool dryRun, IProgress<int>? progress, CancellationToken ct)
+    private async Task<ImportReport> RunAsync<TEntity, TData>(ImportSpec<TEntity, TData> spec, ImportKind kind, List<Dictionary<string, string?>> rows, Actor actor, bool dryRun, IProgress<ImportProgress>? progress, CancellationToken ct)
         where TEntity : Entity, IRegional
     {
         if (!actor.IsAdmin)
@@ -167,9 +167,9 @@ public sealed class DirectoryImporter(KexieDbContext db)
                 errors.Add(new ImportError(rowNumber, Label(ex.Field), ex.Field, ex.Message));
             }
 
-            if (i % 1000 == 0)
+            if (i % 1000 == 999 || i == rows.Count - 1)
             {
-                progress?.Report(i / 2);
+                progress?.Report(new ImportProgress("校验", i + 1, rows.Count));
             }
         }
 
@@ -246,7 +246,7 @@ public sealed class DirectoryImporter(KexieDbContext db)
             }
 
             done += chunk.Length;
-            progress?.Report((rows.Count / 2) + (done * rows.Count / 2 / accepted.Count));
+            progress?.Report(new ImportProgress("写入", done, accepted.Count));
         }
 
         await tx.CommitAsync(ct);

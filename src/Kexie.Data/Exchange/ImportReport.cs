@@ -26,3 +26,6 @@ public sealed record ImportReport(
 
 /// <summary>The file cannot be read at all (not an Excel/CSV file, no header, unknown columns).</summary>
 public sealed class ImportFileException(string message, Exception? inner = null) : Exception(message, inner);
+
+/// <summary>Progress of a long import: the stage (校验 validating, 写入 writing) and rows done of total.</summary>
+public readonly record struct ImportProgress(string Stage, int Done, int Total);
