@@ -4,8 +4,8 @@ namespace Kexie.Matching;
 /// Every weight and knob of the ranking, in one place (documented in docs/matching.md).
 /// The final score of a candidate is
 /// <c>TextWeight × text + Σ structured signals</c>, where <c>text</c> is the candidate's BM25F
-/// score divided by the best BM25F score of the query (so the best text match has 1.0) and each
-/// structured signal is bounded by its weight.
+/// score divided by the score an average-length document holding each query term once would get
+/// (about 1.0 for a full match, at most K1 + 1) and each structured signal is bounded by its weight.
 /// </summary>
 public sealed record MatchOptions
 {
@@ -57,7 +57,7 @@ public sealed record MatchOptions
 
     // ---- Combination --------------------------------------------------------------------------
 
-    /// <summary>Weight of the normalised text score (1.0 for the best text match of the query).</summary>
+    /// <summary>Weight of the normalised text score (about 1.0 for a document matching the whole query).</summary>
     public double TextWeight { get; init; } = 1.0;
 
     /// <summary>Weight of discipline-code agreement when the query carries discipline codes.</summary>

@@ -72,7 +72,12 @@ internal sealed class Searcher
         }
 
         var disciplines = QueryDisciplines(query, allTokens, candidates);
-        ScoreSignals(query, candidates, disciplines);
+        var queryNorm = 0.0;
+        foreach (var t in terms)
+        {
+            queryNorm += t.Idf * t.Weight;
+        }
+        ScoreSignals(query, candidates, disciplines, queryNorm);
         candidates.Sort(static (a, b) =>
         {
             var c = b.Final.CompareTo(a.Final);
@@ -361,20 +366,21 @@ internal sealed class Searcher
         return new QueryDisciplines(list, Predicted: true);
     }
 
-    private void ScoreSignals(MatchQuery query, List<Candidate> candidates, QueryDisciplines disciplines)
+    /// <summary>
+    /// Adds the structured signals. The text score is divided by <paramref name="queryNorm"/>, the
+    /// BM25F score of an average-length document holding every query term once, so a candidate that
+    /// matches the whole query scores about 1 whatever the query; weak partial matches stay small
+    /// and a clear text winner is not overtaken by the bounded structured signals.
+    /// </summary>
+    private void ScoreSignals(MatchQuery query, List<Candidate> candidates, QueryDisciplines disciplines, double queryNorm)
     {
-        var maxText = 0f;
-        foreach (var c in candidates)
-        {
-            maxText = Math.Max(maxText, c.Text);
-        }
         var now = options.Clock.GetUtcNow();
         var span = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(candidates);
         for (var i = 0; i < span.Length; i++)
         {
             ref var c = ref span[i];
             var stored = c.Stored;
-            var text = maxText > 0 ? options.TextWeight * c.Text / maxText : 0;
+            var text = queryNorm > 0 ? options.TextWeight * c.Text / queryNorm : 0;
             c.Discipline = Signals.Discipline(options, disciplines, stored, out _);
             c.Industry = Signals.Industry(options, query.IndustryCodes, stored, out _);
             c.Region = options.RegionWeight * options.Credit(RegionCodes.Relate(query.RegionCode, stored.RegionCode));

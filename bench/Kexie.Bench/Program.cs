@@ -1,0 +1,94 @@
+using System.Diagnostics;
+using System.Globalization;
+using Kexie.Bench;
+using Kexie.Matching.Analysis;
+using Kexie.Matching.Data;
+
+CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+
+if (args.Length == 0 || args[0] is "-h" or "--help" || args[0] != "matching")
+{
+    Console.WriteLine("""
+        Kexie.Bench — macro benchmarks.
+
+        dotnet run -c Release --project bench/Kexie.Bench -- matching [options]
+          --data DIR        shared data folder (default: $KEXIE_DATA or ../shared/data found upwards)
+          --train FILE      training records (JSONL, CSL format); default {data}/csl/csl_full_dev.jsonl
+          --eval FILE       evaluation records; when absent: k-fold cross-validation on --train
+          --folds N         folds for cross-validation (default 5)
+          --baselines LIST  Lucene baselines, comma-separated: SmartCn,Standard,jieba (default all)
+          --sizes LIST      corpus sizes for speed/scale, e.g. 10000,100000,1000000 (default 10000,100000)
+          --queries N       queries per size for latency (default 2000)
+          --settings LIST   engine settings to run: text,model,codes (default all)
+          --set K=V,K=V     override MatchOptions properties for experiments (e.g. PredictedDisciplineWeight=1)
+          --no-quality      skip T1–T4;  --no-scale  skip speed/scale;  --no-lucene-scale  skip the Lucene scale baseline
+        """);
+    return args.Length == 0 || args[0] is "-h" or "--help" ? 0 : 2;
+}
+
+var options = ParseOptions(args.Skip(1).ToArray());
+var dataDir = KexieDataPath.Locate(options.GetValueOrDefault("data"));
+if (dataDir is null)
+{
+    Console.Error.WriteLine("shared data folder not found: pass --data or set KEXIE_DATA");
+    return 2;
+}
+var trainPath = options.GetValueOrDefault("train") ?? Path.Combine(dataDir, "csl", "csl_full_dev.jsonl");
+var evalPath = options.GetValueOrDefault("eval");
+var folds = int.Parse(options.GetValueOrDefault("folds") ?? "5", CultureInfo.InvariantCulture);
+var baselines = (options.GetValueOrDefault("baselines") ?? "SmartCn,Standard,jieba").Replace("none", "", StringComparison.Ordinal).Split(',', StringSplitOptions.RemoveEmptyEntries);
+var sizes = (options.GetValueOrDefault("sizes") ?? "10000,100000").Split(',', StringSplitOptions.RemoveEmptyEntries)
+    .Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray();
+var queryCount = int.Parse(options.GetValueOrDefault("queries") ?? "2000", CultureInfo.InvariantCulture);
+
+Overrides.Parse(options.GetValueOrDefault("set"));
+var report = new Report(Console.Out);
+report.Header(args, dataDir, trainPath, evalPath, folds);
+ChineseAnalyzer.WarmUp();
+
+var trainRecords = CslRecord.ReadJsonLines(trainPath);
+var evalRecords = evalPath is null ? null : CslRecord.ReadJsonLines(evalPath);
+if (!options.ContainsKey("no-quality"))
+{
+    var corpus = evalRecords ?? trainRecords;
+    var quality = new QualityBench(corpus, evalRecords is null ? null : trainRecords, folds, dataDir, Console.Out)
+    {
+        Settings = (options.GetValueOrDefault("settings") ?? "text,model,codes").Split(','),
+    };
+    var sw = Stopwatch.StartNew();
+    quality.Run(baselines, runEngine: true);
+    report.Quality(quality, corpus.Count, evalRecords is null ? $"{folds}-fold cross-validation on {Path.GetFileName(trainPath)}" : $"train {Path.GetFileName(trainPath)} → eval {Path.GetFileName(evalPath)}", sw.Elapsed);
+}
+if (!options.ContainsKey("no-scale"))
+{
+    var scale = new ScaleBench(trainRecords, dataDir, Console.Out, queryCount, !options.ContainsKey("no-lucene-scale"));
+    foreach (var size in sizes)
+    {
+        scale.Run(size);
+    }
+    report.Scale(scale);
+}
+return 0;
+
+static Dictionary<string, string?> ParseOptions(string[] args)
+{
+    var result = new Dictionary<string, string?>(StringComparer.Ordinal);
+    for (var i = 0; i < args.Length; i++)
+    {
+        if (!args[i].StartsWith("--", StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"unexpected argument {args[i]}");
+        }
+        var key = args[i][2..];
+        if (key.StartsWith("no-", StringComparison.Ordinal))
+        {
+            result[key] = null;
+        }
+        else
+        {
+            result[key] = i + 1 < args.Length ? args[++i] : throw new ArgumentException($"--{key} needs a value");
+        }
+    }
+    return result;
+}

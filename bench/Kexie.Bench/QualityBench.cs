@@ -1,0 +1,294 @@
+using System.Diagnostics;
+using Kexie.Matching;
+using Kexie.Matching.Analysis;
+using Kexie.Matching.Classification;
+using Kexie.Matching.Data;
+
+namespace Kexie.Bench;
+
+internal enum BenchTask
+{
+    T1KeywordsToAbstract,
+    T2TitleToAbstract,
+    T3TitleToField,
+    T4KeywordsToField,
+}
+
+/// <summary>Figures of one system on the four tasks.</summary>
+internal sealed class SystemScores
+{
+    public SystemScores(string name)
+    {
+        Name = name;
+        foreach (var t in Enum.GetValues<BenchTask>())
+        {
+            Tasks[t] = new TaskScore();
+        }
+    }
+
+    public string Name { get; }
+
+    public Dictionary<BenchTask, TaskScore> Tasks { get; } = [];
+}
+
+/// <summary>
+/// T1–T4 on CSL records: corpus = the eval records' abstracts; queries = their keywords/titles.
+/// Learned parts (classifier, keyword dictionary) only ever see training records: the --train file,
+/// or in k-fold mode the other folds of the same file.
+/// </summary>
+internal sealed class QualityBench
+{
+    private readonly List<CslRecord> corpus;
+    private readonly List<CslRecord>? train;
+    private readonly int folds;
+    private readonly string dataDir;
+    private readonly Dictionary<string, string> disciplineCodes;
+    private readonly TextWriter output;
+
+    public QualityBench(List<CslRecord> corpus, List<CslRecord>? train, int folds, string dataDir, TextWriter output)
+    {
+        this.corpus = corpus;
+        this.train = train;
+        this.folds = folds;
+        this.dataDir = dataDir;
+        this.output = output;
+        disciplineCodes = CslCodes.Build(corpus.Concat(train ?? []));
+    }
+
+    public List<SystemScores> Results { get; } = [];
+
+    public List<string> Notes { get; } = [];
+
+    public (double Top1Title, double Top3Title, double Top1Keywords, double Top1Full, double Top3Full, int Count) Classifier { get; private set; }
+
+    public string[] Settings { get; init; } = ["text", "model", "codes"];
+
+    public void Run(string[] baselines, bool runEngine)
+    {
+        foreach (var name in baselines)
+        {
+            var sw = Stopwatch.StartNew();
+            using var lucene = new LuceneRetriever(name, corpus.Select(r => r.Abstract));
+            var scores = new SystemScores($"Lucene BM25 + {name}");
+            for (var q = 0; q < corpus.Count; q++)
+            {
+                var r = corpus[q];
+                var keywords = string.Join(' ', r.Keywords);
+                Record(scores, BenchTask.T1KeywordsToAbstract, q, lucene.Search(keywords, 10));
+                Record(scores, BenchTask.T2TitleToAbstract, q, lucene.Search(r.Title, 10));
+                Record(scores, BenchTask.T3TitleToField, q, lucene.Search(r.Title, 10, exclude: q));
+                Record(scores, BenchTask.T4KeywordsToField, q, lucene.Search(keywords, 10, exclude: q));
+            }
+            Results.Add(scores);
+            output.WriteLine($"  baseline {name}: {sw.Elapsed.TotalSeconds:F1} s");
+        }
+        if (!runEngine)
+        {
+            return;
+        }
+
+        var textOnly = new SystemScores("Kexie engine, text only");
+        var textModel = new SystemScores("Kexie engine, text + discipline model (documents without codes)");
+        var withCodes = new SystemScores("Kexie engine, with codes (documents carry their discipline)");
+        var classifierHits = new double[5];
+        var classifierCount = 0;
+        var taxonomy = DomainVocabulary.TaxonomyTerms(dataDir);
+
+        foreach (var (trainRecords, queryIndexes, label) in Splits())
+        {
+            var sw = Stopwatch.StartNew();
+            var analyzer = new ChineseAnalyzer(taxonomy.Concat(DomainVocabulary.Keywords(trainRecords)));
+            var classifier = DisciplineClassifier.Train(TrainingTexts(trainRecords), analyzer, new ClassifierSettings
+            {
+                Epochs = int.Parse(Environment.GetEnvironmentVariable("BENCH_EPOCHS") ?? "25", System.Globalization.CultureInfo.InvariantCulture),
+                LearningRate = double.Parse(Environment.GetEnvironmentVariable("BENCH_LR") ?? "0.2", System.Globalization.CultureInfo.InvariantCulture),
+                L2 = double.Parse(Environment.GetEnvironmentVariable("BENCH_L2") ?? "3e-4", System.Globalization.CultureInfo.InvariantCulture),
+            });
+            var trainSeconds = sw.Elapsed.TotalSeconds;
+            var options = BenchOptions();
+
+            var plain = new MatchIndex(analyzer, options with { CodeFeedbackDocuments = 0 });
+            if (Settings.Contains("text"))
+            {
+                plain.Rebuild(corpus.Select((r, i) => ToDocument(r, i, withCode: false)));
+            }
+            var modelIndex = new MatchIndex(analyzer, options, classifier);
+            if (Settings.Contains("model"))
+            {
+                modelIndex.Rebuild(corpus.Select((r, i) => ToDocument(r, i, withCode: false) with
+                {
+                    DisciplineCodes = PredictCodes(classifier, r.Abstract),
+                }));
+            }
+            var coded = new MatchIndex(analyzer, options, classifier);
+            if (Settings.Contains("codes"))
+            {
+                coded.Rebuild(corpus.Select((r, i) => ToDocument(r, i, withCode: true)));
+            }
+
+            foreach (var q in queryIndexes)
+            {
+                if (Settings.Contains("text"))
+                {
+                    RunEngine(plain, textOnly, q);
+                }
+                if (Settings.Contains("model"))
+                {
+                    RunEngine(modelIndex, textModel, q);
+                }
+                if (Settings.Contains("codes"))
+                {
+                    RunEngine(coded, withCodes, q);
+                }
+
+                var r = corpus[q];
+                var expected = disciplineCodes[r.Discipline];
+                var byTitle = classifier.Suggest(r.Title, 3);
+                var byKeywords = classifier.Suggest(string.Join(' ', r.Keywords), 1);
+                var byFull = classifier.Suggest($"{r.Title} {string.Join(' ', r.Keywords)} {r.Abstract}", 3);
+                classifierHits[0] += byTitle.Count > 0 && byTitle[0].Code == expected ? 1 : 0;
+                classifierHits[1] += byTitle.Any(s => s.Code == expected) ? 1 : 0;
+                classifierHits[2] += byKeywords.Count > 0 && byKeywords[0].Code == expected ? 1 : 0;
+                classifierHits[3] += byFull.Count > 0 && byFull[0].Code == expected ? 1 : 0;
+                classifierHits[4] += byFull.Any(s => s.Code == expected) ? 1 : 0;
+                classifierCount++;
+            }
+            output.WriteLine($"  engine {label}: train {trainSeconds:F1} s, total {sw.Elapsed.TotalSeconds:F1} s, {queryIndexes.Count} queries");
+        }
+        if (Settings.Contains("text"))
+        {
+            Results.Add(textOnly);
+        }
+        if (Settings.Contains("model"))
+        {
+            Results.Add(textModel);
+        }
+        if (Settings.Contains("codes"))
+        {
+            Results.Add(withCodes);
+        }
+        Classifier = (classifierHits[0] / classifierCount, classifierHits[1] / classifierCount, classifierHits[2] / classifierCount,
+            classifierHits[3] / classifierCount, classifierHits[4] / classifierCount, classifierCount);
+    }
+
+    /// <summary>Weights used by the benchmark: the defaults, with the CSL code hierarchy (category → discipline).</summary>
+    internal static MatchOptions BenchOptions() => Overrides.Apply(new MatchOptions
+    {
+        DisciplineHierarchy = CslCodes.Hierarchy,
+    });
+
+    /// <summary>Each training record as three views, so short queries (a title, keywords) look like something seen in training.</summary>
+    internal IEnumerable<LabeledText> TrainingTexts(IEnumerable<CslRecord> records)
+    {
+        foreach (var r in records)
+        {
+            var code = disciplineCodes[r.Discipline];
+            yield return new LabeledText($"{r.Title} {string.Join(' ', r.Keywords)} {r.Abstract}", code);
+            if (Environment.GetEnvironmentVariable("BENCH_VIEWS") != "0")
+            {
+                yield return new LabeledText(r.Title, code);
+                yield return new LabeledText(string.Join(' ', r.Keywords), code);
+            }
+        }
+    }
+
+    private static IReadOnlyList<string> PredictCodes(DisciplineClassifier classifier, string text)
+    {
+        var top = classifier.Suggest(text, 1);
+        return top.Count > 0 && top[0].Probability >= 0.3 ? [top[0].Code] : [];
+    }
+
+    private IEnumerable<(List<CslRecord> Train, List<int> Queries, string Label)> Splits()
+    {
+        if (train is not null)
+        {
+            yield return (train, Enumerable.Range(0, corpus.Count).ToList(), "train→eval");
+            yield break;
+        }
+        var order = Enumerable.Range(0, corpus.Count).ToArray();
+        new Random(4).Shuffle(order);
+        for (var f = 0; f < folds; f++)
+        {
+            var queries = order.Where((_, i) => i % folds == f).Order().ToList();
+            var querySet = queries.ToHashSet();
+            var trainRecords = corpus.Where((_, i) => !querySet.Contains(i)).ToList();
+            yield return (trainRecords, queries, $"fold {f + 1}/{folds}");
+        }
+    }
+
+    private MatchDocument ToDocument(CslRecord r, int index, bool withCode) => new()
+    {
+        Id = index.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        Kind = DocumentKind.Offer,
+        Body = r.Abstract,
+        DisciplineCodes = withCode ? [disciplineCodes[r.Discipline]] : [],
+    };
+
+    private void RunEngine(MatchIndex index, SystemScores scores, int q)
+    {
+        var r = corpus[q];
+        var self = q.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        List<int> Run(MatchQuery query) => [.. index.Search(query with { Top = 10 }).Select(m => int.Parse(m.Id, System.Globalization.CultureInfo.InvariantCulture))];
+        Record(scores, BenchTask.T1KeywordsToAbstract, q, Run(new MatchQuery { Keywords = r.Keywords }));
+        Record(scores, BenchTask.T2TitleToAbstract, q, Run(new MatchQuery { Title = r.Title }));
+        Record(scores, BenchTask.T3TitleToField, q, Run(new MatchQuery { Title = r.Title, ExcludeIds = [self] }));
+        Record(scores, BenchTask.T4KeywordsToField, q, Run(new MatchQuery { Keywords = r.Keywords, ExcludeIds = [self] }));
+    }
+
+    private void Record(SystemScores scores, BenchTask task, int q, List<int> ranked)
+    {
+        var query = corpus[q];
+        if (task is BenchTask.T1KeywordsToAbstract or BenchTask.T2TitleToAbstract)
+        {
+            var gains = ranked.Select(i => i == q ? 1 : 0).ToList();
+            var found = gains.Contains(1) ? 1.0 : 0.0;
+            scores.Tasks[task].Add(Metrics.Ndcg(gains, [1]), found / 10, found);
+            return;
+        }
+        var g = ranked.Where(i => i != q).Take(10).Select(i => Grade(query, corpus[i])).ToList();
+        var ideal = IdealGains(q);
+        var disciplineTotal = ideal.Count(x => x == 2);
+        scores.Tasks[task].Add(Metrics.Ndcg(g, ideal), Metrics.PrecisionAt(g, 2), disciplineTotal == 0 ? 0 : (double)g.Count(x => x == 2) / Math.Min(10, disciplineTotal));
+    }
+
+    private static int Grade(CslRecord query, CslRecord doc) =>
+        doc.Discipline == query.Discipline ? 2 : doc.Category == query.Category ? 1 : 0;
+
+    private readonly Dictionary<int, List<int>> idealCache = [];
+
+    private List<int> IdealGains(int q)
+    {
+        if (idealCache.TryGetValue(q, out var cached))
+        {
+            return cached;
+        }
+        var query = corpus[q];
+        var gains = corpus.Where((_, i) => i != q).Select(d => Grade(query, d)).Where(g => g > 0)
+            .OrderByDescending(g => g).Take(10).ToList();
+        idealCache[q] = gains;
+        return gains;
+    }
+}
+
+/// <summary>CSL disciplines as hierarchical codes: 2 digits category + 2 digits discipline.</summary>
+internal static class CslCodes
+{
+    public static readonly CodeHierarchy Hierarchy = new("CSL 门类/学科", 2, 4);
+
+    public static Dictionary<string, string> Build(IEnumerable<CslRecord> records)
+    {
+        var pairs = records.Select(r => (r.Category, r.Discipline)).Distinct().ToList();
+        var categories = pairs.Select(p => p.Category).Distinct().Order(StringComparer.Ordinal).ToList();
+        var map = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var group in pairs.GroupBy(p => p.Category))
+        {
+            var c = categories.IndexOf(group.Key) + 1;
+            var d = 1;
+            foreach (var discipline in group.Select(p => p.Discipline).Distinct().Order(StringComparer.Ordinal))
+            {
+                map.TryAdd(discipline, $"{c:00}{d++:00}");
+            }
+        }
+        return map;
+    }
+}

@@ -1,0 +1,203 @@
+using System.Diagnostics;
+using System.Globalization;
+using Kexie.Matching;
+using Kexie.Matching.Analysis;
+using Kexie.Matching.Data;
+
+namespace Kexie.Bench;
+
+internal sealed record ScaleRow(string System, int Documents, double BuildSeconds, double ManagedMiB, double P50, double P99, double Throughput);
+
+/// <summary>
+/// Query latency, throughput, build time and memory at growing corpus sizes. The corpus is the real
+/// CSL records plus variants of them (sentences of two records of one discipline interleaved,
+/// keywords mixed), streamed so that the source texts never sit in memory all at once.
+/// </summary>
+internal sealed class ScaleBench
+{
+    private static readonly string[] Regions = ["510923", "510903", "510904", "512002", "512021", "422801", "429006", "110105", "500103", "440305"];
+    private readonly List<CslRecord> records;
+    private readonly Dictionary<string, List<CslRecord>> byDiscipline;
+    private readonly TextWriter output;
+    private readonly int queryCount;
+    private readonly bool withLucene;
+    private readonly ChineseAnalyzer analyzer;
+    private readonly Dictionary<string, string> codes;
+
+    public ScaleBench(List<CslRecord> records, string dataDir, TextWriter output, int queryCount, bool withLucene)
+    {
+        this.records = records;
+        this.output = output;
+        this.queryCount = queryCount;
+        this.withLucene = withLucene;
+        byDiscipline = records.GroupBy(r => r.Discipline).ToDictionary(g => g.Key, g => g.ToList());
+        analyzer = new ChineseAnalyzer(DomainVocabulary.TaxonomyTerms(dataDir).Concat(DomainVocabulary.Keywords(records)));
+        codes = CslCodes.Build(records);
+    }
+
+    public List<ScaleRow> Rows { get; } = [];
+
+    public List<string> Notes { get; } = [];
+
+    public void Run(int size)
+    {
+        var queries = Queries();
+        RunEngine(size, queries);
+        if (withLucene)
+        {
+            RunLucene(size, queries);
+        }
+    }
+
+    private List<CslRecord> Queries()
+    {
+        var random = new Random(7);
+        return Enumerable.Range(0, queryCount).Select(_ => records[random.Next(records.Count)]).ToList();
+    }
+
+    private void RunEngine(int size, List<CslRecord> queries)
+    {
+        Collect();
+        var before = GC.GetTotalMemory(true);
+        var index = new MatchIndex(analyzer, QualityBench.BenchOptions());
+        var sw = Stopwatch.StartNew();
+        index.Rebuild(Variants(size));
+        var build = sw.Elapsed.TotalSeconds;
+        var after = GC.GetTotalMemory(true);
+        var stats = index.GetStatistics();
+        output.WriteLine($"  engine {size:N0}: built in {build:F1} s, {stats.Segments} segments, {stats.Terms:N0} terms, {stats.PostingBytes / 1048576.0:F0} MiB postings");
+
+        MatchQuery ToQuery(CslRecord r, int i) => new()
+        {
+            Title = r.Title,
+            RegionCode = Regions[i % Regions.Length],
+            Budget = 50_000,
+            Kinds = [DocumentKind.Offer, DocumentKind.Worker, DocumentKind.Expert],
+            Top = 20,
+        };
+        var (p50, p99, qps) = Measure(queries, (r, i) => index.Search(ToQuery(r, i)).Count);
+        Rows.Add(new ScaleRow("Kexie engine", size, build, (after - before) / 1048576.0, p50, p99, qps));
+        GC.KeepAlive(index);
+    }
+
+    private void RunLucene(int size, List<CslRecord> queries)
+    {
+        Collect();
+        var before = GC.GetTotalMemory(true);
+        var sw = Stopwatch.StartNew();
+        using var lucene = new LuceneRetriever("SmartCn", Variants(size).Select(d => $"{d.Title}\n{string.Join(' ', d.Keywords)}\n{d.Body}"), onDisk: true, ramBufferMb: 256);
+        var build = sw.Elapsed.TotalSeconds;
+        var after = GC.GetTotalMemory(true);
+        output.WriteLine($"  lucene {size:N0}: built in {build:F1} s");
+        var (p50, p99, qps) = Measure(queries, (r, _) => lucene.Search(r.Title, 20).Count);
+        Rows.Add(new ScaleRow("Lucene BM25 + SmartCn (FSDirectory)", size, build, (after - before) / 1048576.0, p50, p99, qps));
+    }
+
+    private (double P50, double P99, double Qps) Measure(List<CslRecord> queries, Func<CslRecord, int, int> run)
+    {
+        for (var i = 0; i < Math.Min(200, queries.Count); i++)
+        {
+            run(queries[i], i);
+        }
+        var latencies = new List<double>(queries.Count);
+        for (var i = 0; i < queries.Count; i++)
+        {
+            var start = Stopwatch.GetTimestamp();
+            run(queries[i], i);
+            latencies.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+        }
+        latencies.Sort();
+        var threads = Environment.ProcessorCount;
+        var next = -1;
+        var sw = Stopwatch.StartNew();
+        var workers = Enumerable.Range(0, threads).Select(_ => Task.Run(() =>
+        {
+            int i;
+            while ((i = Interlocked.Increment(ref next)) < queries.Count)
+            {
+                run(queries[i], i);
+            }
+        })).ToArray();
+        Task.WaitAll(workers);
+        var qps = queries.Count / sw.Elapsed.TotalSeconds;
+        return (Metrics.Percentile(latencies, 0.5), Metrics.Percentile(latencies, 0.99), qps);
+    }
+
+    /// <summary>The real records first, then variants, deterministic for a size.</summary>
+    internal IEnumerable<MatchDocument> Variants(int size)
+    {
+        var random = new Random(size);
+        var kinds = new[] { DocumentKind.Offer, DocumentKind.Offer, DocumentKind.Worker, DocumentKind.Expert, DocumentKind.Need };
+        for (var i = 0; i < size; i++)
+        {
+            var a = records[i % records.Count];
+            string title, body;
+            IReadOnlyList<string> keywords;
+            if (i < records.Count)
+            {
+                (title, body, keywords) = (a.Title, a.Abstract, a.Keywords);
+            }
+            else
+            {
+                var peers = byDiscipline[a.Discipline];
+                var b = peers[random.Next(peers.Count)];
+                var sa = Sentences(a.Abstract);
+                var sb = Sentences(b.Abstract);
+                var mixed = new List<string>(sa.Count + sb.Count);
+                for (var k = 0; k < Math.Max(sa.Count, sb.Count); k++)
+                {
+                    if (k < sa.Count && random.Next(3) != 0)
+                    {
+                        mixed.Add(sa[k]);
+                    }
+                    if (k < sb.Count && random.Next(2) == 0)
+                    {
+                        mixed.Add(sb[k]);
+                    }
+                }
+                title = random.Next(2) == 0 ? a.Title : b.Title;
+                body = string.Concat(mixed);
+                keywords = a.Keywords.Concat(b.Keywords).Where(_ => random.Next(2) == 0).Distinct().Take(6).ToList();
+            }
+            yield return new MatchDocument
+            {
+                Id = "v" + i.ToString(CultureInfo.InvariantCulture),
+                Kind = kinds[i % kinds.Length],
+                Title = title,
+                Keywords = keywords,
+                Body = body,
+                DisciplineCodes = [codes[a.Discipline]],
+                RegionCode = Regions[random.Next(Regions.Length)],
+                Price = random.Next(1, 200) * 1000m,
+                PublishedAt = new DateTimeOffset(2024, 1, 1, 0, 0, 0, TimeSpan.Zero).AddHours(random.Next(24 * 700)),
+                TrackRecord = new TrackRecord(random.Next(0, 40), random.Next(2) == 0 ? null : 3 + random.NextDouble() * 2),
+            };
+        }
+    }
+
+    private static List<string> Sentences(string text)
+    {
+        var list = new List<string>();
+        var start = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] is '。' or '；' or ';' || (text[i] == '.' && (i + 1 == text.Length || !char.IsDigit(text[i + 1]))))
+            {
+                list.Add(text[start..(i + 1)]);
+                start = i + 1;
+            }
+        }
+        if (start < text.Length)
+        {
+            list.Add(text[start..]);
+        }
+        return list;
+    }
+
+    private static void Collect()
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+    }
+}
