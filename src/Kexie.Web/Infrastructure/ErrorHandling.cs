@@ -24,6 +24,7 @@ public sealed class KexieExceptionHandler(IProblemDetailsService problems, ILogg
             JsonException json => Validation(JsonField(json), "请求体格式不正确：" + FieldHint(json)),
             NotFoundException e => new ProblemDetails { Status = 404, Title = "记录不存在", Detail = e.Message },
             AccessDeniedException e => new ProblemDetails { Status = 403, Title = "无权访问", Detail = e.Message },
+            Kexie.Domain.Market.NotPermittedException e => new ProblemDetails { Status = 403, Title = "无权执行此操作", Detail = e.Message },
             UnauthorizedAccessException e => new ProblemDetails { Status = 403, Title = "无权访问", Detail = e.Message },
             InvalidTransitionException e => new ProblemDetails { Status = 409, Title = "当前状态不允许此操作", Detail = e.Message },
             DbUpdateConcurrencyException => new ProblemDetails { Status = 409, Title = "记录已被他人修改", Detail = "记录已被他人修改，请刷新后重试" },

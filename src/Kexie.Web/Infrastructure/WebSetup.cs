@@ -8,6 +8,7 @@ using Kexie.Web.Features.Account;
 using Kexie.Web.Features.Admin;
 using Kexie.Web.Features.Directory;
 using Kexie.Web.Features.Imports;
+using Kexie.Web.Features.Market;
 using Kexie.Web.Features.Regions;
 using Microsoft.AspNetCore.Identity;
 using Scalar.AspNetCore;
@@ -94,6 +95,17 @@ public static class WebSetup
         services.AddScoped<AuditQueries>();
         services.AddScoped<DirectoryImporter>();
         services.AddScoped<DemoSeeder>();
+        services.Configure<MarketOptions>(builder.Configuration.GetSection("Market"));
+        services.AddSingleton<Kexie.Domain.Market.IWorkingCalendar>(sp => new Kexie.Domain.Market.WorkingCalendar(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<MarketOptions>>().Value.Holidays, sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<MarketOptions>>().Value.MakeUpWorkingDays));
+        services.AddSingleton(TimeProvider.System);
+        services.AddScoped<Kexie.Domain.Market.ICandidateSource, SimpleCandidateSource>();
+        services.AddScoped<OfferService>();
+        services.AddScoped<NeedService>();
+        services.AddScoped<ResponsePlanService>();
+        services.AddScoped<OrderService>();
+        services.AddScoped<ServiceTicketService>();
+        services.AddScoped<FairService>();
+        services.AddScoped<MarketStatsService>();
         return builder;
     }
 
@@ -114,6 +126,7 @@ public static class WebSetup
         api.MapDirectory();
         api.MapImports();
         api.MapAdmin();
+        api.MapMarket();
         api.MapGet("/health", () => Results.Ok(new { status = "ok" })).WithTags("运维").AllowAnonymous();
         app.MapRazorPages();
         return app;

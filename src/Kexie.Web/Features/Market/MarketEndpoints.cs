@@ -1,0 +1,182 @@
+using Kexie.Domain.Market;
+using Kexie.Web.Infrastructure;
+
+namespace Kexie.Web.Features.Market;
+
+/// <summary>
+/// /api/v1 for the market: offers (所能), needs (所需), 一单一策 plans, orders, service tickets, fairs (科创会) and
+/// per-region counters. Writes that change a status accept <c>If-Match: "version"</c>; a stale or concurrent
+/// write gets 409.
+/// </summary>
+public static class MarketEndpoints
+{
+    public static RouteGroupBuilder MapMarket(this RouteGroupBuilder api)
+    {
+        MapOffers(api);
+        MapNeeds(api);
+        MapPlans(api);
+        MapOrders(api);
+        MapServiceTickets(api);
+        MapFairs(api);
+        api.MapGet("/market/stats", (MarketStatsService s, string? region, DateOnly? from, DateOnly? to, CancellationToken ct) => s.GetAsync(region, from, to, ct))
+            .WithTags("科技市场统计").WithSummary("地区计数：需求、所能（按类型）、订单及成交额（元）、注册科技工作者与单位（日期按北京时间，含首尾）").AllowAnonymous();
+        return api;
+    }
+
+    private static void MapOffers(RouteGroupBuilder api)
+    {
+        var g = api.MapGroup("/offers").WithTags("科技所能");
+        g.MapGet("/", (HttpContext http, OfferService s, [AsParameters] OfferFilter f, CancellationToken ct) => s.ListAsync(http.User.ToActor(), f, ct))
+            .WithSummary("查询科技所能（地区子树、类型、学科、行业、价格、状态、日期筛选；分页；排序 newest/oldest/price/price_desc/title）；公众只见已发布");
+        g.MapGet("/{id:guid}", (HttpContext http, OfferService s, Guid id, CancellationToken ct) => s.GetAsync(http.User.ToActor(), id, ct)).WithSummary("科技所能详情");
+        g.MapPost("/", async (HttpContext http, OfferService s, OfferRequest body, CancellationToken ct) =>
+        {
+            var created = await s.CreateAsync(http.User.ToActor(), body, ct);
+            return TypedResults.Created($"/api/v1/offers/{created.Id}", created);
+        }).RequireAuthorization().WithSummary("新建科技所能草稿（本人或本地区服务人员代填）");
+        g.MapPut("/{id:guid}", (HttpContext http, OfferService s, Guid id, OfferRequest body, CancellationToken ct) =>
+            s.UpdateAsync(http.User.ToActor(), id, body, MarketSupport.ExpectedVersion(http), ct)).RequireAuthorization().WithSummary("修改科技所能（草稿、已退回、已撤回）");
+        g.MapDelete("/{id:guid}", async (HttpContext http, OfferService s, Guid id, CancellationToken ct) =>
+        {
+            await s.DeleteAsync(http.User.ToActor(), id, ct);
+            return TypedResults.NoContent();
+        }).RequireAuthorization().WithSummary("删除科技所能草稿");
+        g.MapPost("/{id:guid}/submit", (HttpContext http, OfferService s, Guid id, CancellationToken ct) => s.TransitionAsync(http.User.ToActor(), id, o => o.Submit(http.User.ToActor()), MarketSupport.ExpectedVersion(http), ct)).RequireAuthorization().WithSummary("提交审核");
+        g.MapPost("/{id:guid}/publish", (HttpContext http, OfferService s, Guid id, CancellationToken ct) => s.TransitionAsync(http.User.ToActor(), id, o => o.Publish(http.User.ToActor()), MarketSupport.ExpectedVersion(http), ct)).RequireAuthorization().WithSummary("审核通过并发布（科协管理员）");
+        g.MapPost("/{id:guid}/return", (HttpContext http, OfferService s, Guid id, ReasonRequest? r, CancellationToken ct) => s.TransitionAsync(http.User.ToActor(), id, o => o.Return(http.User.ToActor(), r?.Reason), MarketSupport.ExpectedVersion(http), ct)).RequireAuthorization().WithSummary("退回修改（须填原因）");
+        g.MapPost("/{id:guid}/reject", (HttpContext http, OfferService s, Guid id, ReasonRequest? r, CancellationToken ct) => s.TransitionAsync(http.User.ToActor(), id, o => o.Reject(http.User.ToActor(), r?.Reason), MarketSupport.ExpectedVersion(http), ct)).RequireAuthorization().WithSummary("不予发布（须填原因）");
+        g.MapPost("/{id:guid}/withdraw", (HttpContext http, OfferService s, Guid id, ReasonRequest? r, CancellationToken ct) => s.TransitionAsync(http.User.ToActor(), id, o => o.Withdraw(http.User.ToActor(), r?.Reason), MarketSupport.ExpectedVersion(http), ct)).RequireAuthorization().WithSummary("撤回");
+        g.MapPost("/{id:guid}/close", (HttpContext http, OfferService s, Guid id, ReasonRequest? r, CancellationToken ct) => s.TransitionAsync(http.User.ToActor(), id, o => o.Close(http.User.ToActor(), r?.Reason), MarketSupport.ExpectedVersion(http), ct)).RequireAuthorization().WithSummary("关闭已发布的科技所能（须填原因）");
+    }
+
+    private static void MapNeeds(RouteGroupBuilder api)
+    {
+        var g = api.MapGroup("/needs").WithTags("科技需求");
+        g.MapGet("/", (HttpContext http, NeedService s, [AsParameters] NeedFilter f, CancellationToken ct) => s.ListAsync(http.User.ToActor(), f, ct))
+            .WithSummary("查询科技需求（地区子树、学科、行业、预算、状态、日期筛选；分页；排序 newest/oldest/deadline/budget_desc/title）；公众只见已发布的公开需求");
+        g.MapGet("/{id:guid}", (HttpContext http, NeedService s, Guid id, CancellationToken ct) => s.GetAsync(http.User.ToActor(), id, ct)).WithSummary("科技需求详情");
+        g.MapGet("/{id:guid}/plan", (HttpContext http, ResponsePlanService s, Guid id, CancellationToken ct) => s.GetByNeedAsync(http.User.ToActor(), id, ct))
+            .RequireAuthorization().WithSummary("该需求的一单一策");
+        g.MapPost("/", async (HttpContext http, NeedService s, NeedRequest body, CancellationToken ct) =>
+        {
+            var created = await s.CreateAsync(http.User.ToActor(), body, ct);
+            return TypedResults.Created($"/api/v1/needs/{created.Id}", created);
+        }).RequireAuthorization().WithSummary("新建科技需求草稿（本单位或本地区服务人员代填）");
+        g.MapPut("/{id:guid}", (HttpContext http, NeedService s, Guid id, NeedRequest body, CancellationToken ct) =>
+            s.UpdateAsync(http.User.ToActor(), id, body, MarketSupport.ExpectedVersion(http), ct)).RequireAuthorization().WithSummary("修改科技需求（草稿、已退回、已撤回）");
+        g.MapDelete("/{id:guid}", async (HttpContext http, NeedService s, Guid id, CancellationToken ct) =>
+        {
+            await s.DeleteAsync(http.User.ToActor(), id, ct);
+            return TypedResults.NoContent();
+        }).RequireAuthorization().WithSummary("删除科技需求草稿");
+        g.MapPost("/{id:guid}/submit", (HttpContext http, NeedService s, Guid id, CancellationToken ct) => s.TransitionAsync(http.User.ToActor(), id, n => n.Submit(http.User.ToActor()), MarketSupport.ExpectedVersion(http), ct)).RequireAuthorization().WithSummary("提交审核");
+        g.MapPost("/{id:guid}/publish", (HttpContext http, NeedService s, Guid id, CancellationToken ct) => s.PublishAsync(http.User.ToActor(), id, MarketSupport.ExpectedVersion(http), ct)).RequireAuthorization().WithSummary("审核通过并发布（科协管理员）；自动建立一单一策、指派处理人、提出候选");
+        g.MapPost("/{id:guid}/return", (HttpContext http, NeedService s, Guid id, ReasonRequest? r, CancellationToken ct) => s.TransitionAsync(http.User.ToActor(), id, n => n.Return(http.User.ToActor(), r?.Reason), MarketSupport.ExpectedVersion(http), ct)).RequireAuthorization().WithSummary("退回修改（须填原因）");
+        g.MapPost("/{id:guid}/reject", (HttpContext http, NeedService s, Guid id, ReasonRequest? r, CancellationToken ct) => s.TransitionAsync(http.User.ToActor(), id, n => n.Reject(http.User.ToActor(), r?.Reason), MarketSupport.ExpectedVersion(http), ct)).RequireAuthorization().WithSummary("不予发布（须填原因）");
+        g.MapPost("/{id:guid}/withdraw", (HttpContext http, NeedService s, Guid id, ReasonRequest? r, CancellationToken ct) => s.TransitionAsync(http.User.ToActor(), id, n => n.Withdraw(http.User.ToActor(), r?.Reason), MarketSupport.ExpectedVersion(http), ct)).RequireAuthorization().WithSummary("撤回");
+        g.MapPost("/{id:guid}/close", (HttpContext http, NeedService s, Guid id, ReasonRequest? r, CancellationToken ct) => s.TransitionAsync(http.User.ToActor(), id, n => n.Close(http.User.ToActor(), r?.Reason), MarketSupport.ExpectedVersion(http), ct)).RequireAuthorization().WithSummary("关闭已发布的科技需求（须填原因）");
+    }
+
+    private static void MapPlans(RouteGroupBuilder api)
+    {
+        var g = api.MapGroup("/plans").WithTags("一单一策").RequireAuthorization();
+        g.MapGet("/", (HttpContext http, ResponsePlanService s, string? region, ResponsePlanStatus? status, bool? mine, int? page, int? pageSize, CancellationToken ct) =>
+            s.ListAsync(http.User.ToActor(), region, status, mine ?? false, page, pageSize, ct)).WithSummary("本地区一单一策列表（mine=true 只看我处理的）");
+        g.MapGet("/overdue", (HttpContext http, ResponsePlanService s, string? region, CancellationToken ct) => s.OverdueAsync(http.User.ToActor(), region, ct))
+            .WithSummary("超期未响应清单（按县区汇总）");
+        g.MapGet("/{id:guid}", (HttpContext http, ResponsePlanService s, Guid id, CancellationToken ct) => s.GetAsync(http.User.ToActor(), id, ct)).WithSummary("一单一策详情");
+        g.MapPost("/{id:guid}/handler", (HttpContext http, ResponsePlanService s, Guid id, AssignHandlerRequest body, CancellationToken ct) =>
+            s.AssignHandlerAsync(http.User.ToActor(), id, body, MarketSupport.ExpectedVersion(http), ct)).WithSummary("指派或改派处理人");
+        g.MapPost("/{id:guid}/contacts", (HttpContext http, ResponsePlanService s, Guid id, ContactRequest body, CancellationToken ct) =>
+            s.LogContactAsync(http.User.ToActor(), id, body, MarketSupport.ExpectedVersion(http), ct)).WithSummary("登记联系情况（首次联系即为响应）");
+        g.MapPost("/{id:guid}/candidates", (HttpContext http, ResponsePlanService s, Guid id, CandidateRequest body, CancellationToken ct) =>
+            s.AddCandidateAsync(http.User.ToActor(), id, body, MarketSupport.ExpectedVersion(http), ct)).WithSummary("手工添加候选");
+        g.MapPost("/{id:guid}/candidates/refresh", (HttpContext http, ResponsePlanService s, Guid id, CancellationToken ct) =>
+            s.RefreshCandidatesAsync(http.User.ToActor(), id, MarketSupport.ExpectedVersion(http), ct)).WithSummary("重新匹配候选");
+        g.MapPost("/{id:guid}/negotiation", (HttpContext http, ResponsePlanService s, Guid id, NoteRequest? body, CancellationToken ct) =>
+            s.TransitionAsync(http.User.ToActor(), id, (p, now) => p.StartNegotiation(http.User.ToActor(), body?.Note, now), MarketSupport.ExpectedVersion(http), ct)).WithSummary("进入洽谈");
+        g.MapPost("/{id:guid}/deal", (HttpContext http, ResponsePlanService s, Guid id, DealRequest body, CancellationToken ct) =>
+            s.RecordDealAsync(http.User.ToActor(), id, body, MarketSupport.ExpectedVersion(http), ct)).WithSummary("登记成交");
+        g.MapPost("/{id:guid}/close", (HttpContext http, ResponsePlanService s, Guid id, ReasonRequest? body, CancellationToken ct) =>
+            s.TransitionAsync(http.User.ToActor(), id, (p, now) => p.CloseWithoutDeal(http.User.ToActor(), body?.Reason, now), MarketSupport.ExpectedVersion(http), ct)).WithSummary("未成交关闭（须填原因）");
+    }
+
+    private static void MapOrders(RouteGroupBuilder api)
+    {
+        var g = api.MapGroup("/orders").WithTags("交易订单").RequireAuthorization();
+        g.MapGet("/", (HttpContext http, OrderService s, [AsParameters] OrderFilter f, CancellationToken ct) => s.ListAsync(http.User.ToActor(), f, ct)).WithSummary("我的订单 / 本地区订单");
+        g.MapGet("/{id:guid}", (HttpContext http, OrderService s, Guid id, CancellationToken ct) => s.GetAsync(http.User.ToActor(), id, ct)).WithSummary("订单详情（含全部流转记录）");
+        g.MapPost("/", async (HttpContext http, OrderService s, CreateOrderRequest body, CancellationToken ct) =>
+        {
+            var created = await s.CreateAsync(http.User.ToActor(), body, ct);
+            return TypedResults.Created($"/api/v1/orders/{created.Id}", created);
+        }).WithSummary("发起询价：针对已发布的科技所能（可关联本单位需求、科创会），或直接在需方与供方之间");
+        g.MapPost("/{id:guid}/agree", (HttpContext http, OrderService s, Guid id, AgreeRequest body, CancellationToken ct) =>
+            s.TransitionAsync(http.User.ToActor(), id, o => o.Agree(http.User.ToActor(), body.ContractAmount, body.ContractFileRef), MarketSupport.ExpectedVersion(http), ct)).WithSummary("签约（合同金额，元；合同文件）");
+        g.MapPost("/{id:guid}/deliver", (HttpContext http, OrderService s, Guid id, NoteRequest? body, CancellationToken ct) =>
+            s.TransitionAsync(http.User.ToActor(), id, o => o.StartDelivery(http.User.ToActor(), body?.Note), MarketSupport.ExpectedVersion(http), ct)).WithSummary("开始履约（供方）");
+        g.MapPost("/{id:guid}/accept", (HttpContext http, OrderService s, Guid id, NoteRequest? body, CancellationToken ct) =>
+            s.TransitionAsync(http.User.ToActor(), id, o => o.Accept(http.User.ToActor(), body?.Note), MarketSupport.ExpectedVersion(http), ct)).WithSummary("验收（需方）");
+        g.MapPost("/{id:guid}/settle", (HttpContext http, OrderService s, Guid id, NoteRequest? body, CancellationToken ct) =>
+            s.TransitionAsync(http.User.ToActor(), id, o => o.Settle(http.User.ToActor(), body?.Note), MarketSupport.ExpectedVersion(http), ct)).WithSummary("结算（供方确认收款）");
+        g.MapPost("/{id:guid}/cancel", (HttpContext http, OrderService s, Guid id, ReasonRequest? body, CancellationToken ct) =>
+            s.TransitionAsync(http.User.ToActor(), id, o => o.Cancel(http.User.ToActor(), body?.Reason), MarketSupport.ExpectedVersion(http), ct)).WithSummary("取消（须填原因）");
+        g.MapPost("/{id:guid}/dispute", (HttpContext http, OrderService s, Guid id, ReasonRequest? body, CancellationToken ct) =>
+            s.TransitionAsync(http.User.ToActor(), id, o => o.Dispute(http.User.ToActor(), body?.Reason), MarketSupport.ExpectedVersion(http), ct)).WithSummary("提出争议（须填原因）");
+        g.MapPost("/{id:guid}/resolve", (HttpContext http, OrderService s, Guid id, ReasonRequest? body, CancellationToken ct) =>
+            s.TransitionAsync(http.User.ToActor(), id, o => o.ResolveDispute(http.User.ToActor(), body?.Reason), MarketSupport.ExpectedVersion(http), ct)).WithSummary("处理争议，恢复原状态（科协管理员）");
+        g.MapPost("/{id:guid}/rate", (HttpContext http, OrderService s, Guid id, RateRequest body, CancellationToken ct) =>
+            s.TransitionAsync(http.User.ToActor(), id, o => o.Rate(http.User.ToActor(), body.Stars, body.Comment), MarketSupport.ExpectedVersion(http), ct)).WithSummary("评价对方（1–5星，验收后，每方一次）");
+    }
+
+    private static void MapServiceTickets(RouteGroupBuilder api)
+    {
+        var g = api.MapGroup("/service-tickets").WithTags("保姆式服务单").RequireAuthorization();
+        g.MapGet("/", (HttpContext http, ServiceTicketService s, string? region, string? staff, ServiceTicketKind? kind, DateOnly? from, DateOnly? to, int? page, int? pageSize, CancellationToken ct) =>
+            s.ListAsync(http.User.ToActor(), region, staff, kind, from, to, page, pageSize, ct)).WithSummary("服务单列表（staff=me 只看本人）");
+        g.MapGet("/counts", (HttpContext http, ServiceTicketService s, string? region, DateOnly? from, DateOnly? to, CancellationToken ct) =>
+            s.CountsAsync(http.User.ToActor(), region, from, to, ct)).WithSummary("服务单统计：按工作人员、县区、服务类型");
+        g.MapPost("/", async (HttpContext http, ServiceTicketService s, ServiceTicketRequest body, CancellationToken ct) =>
+        {
+            var created = await s.CreateAsync(http.User.ToActor(), body, ct);
+            return TypedResults.Created($"/api/v1/service-tickets/{created.Id}", created);
+        }).WithSummary("登记服务单（咨询、走访、培训、注册帮办）");
+        g.MapPut("/{id:guid}", (HttpContext http, ServiceTicketService s, Guid id, ServiceTicketRequest body, CancellationToken ct) => s.UpdateAsync(http.User.ToActor(), id, body, ct))
+            .WithSummary("修改服务单（登记人或科协管理员）");
+    }
+
+    private static void MapFairs(RouteGroupBuilder api)
+    {
+        var g = api.MapGroup("/fairs").WithTags("科创会");
+        g.MapGet("/", (FairService s, string? region, FairStatus? status, int? page, int? pageSize, CancellationToken ct) => s.ListAsync(region, status, page, pageSize, ct)).WithSummary("科创会列表");
+        g.MapGet("/{id:guid}", (FairService s, Guid id, CancellationToken ct) => s.GetAsync(id, ct)).WithSummary("科创会详情");
+        g.MapGet("/{id:guid}/catalogue", (FairService s, Guid id, FairCategory? category, CancellationToken ct) => s.CatalogueAsync(id, category, ct))
+            .WithSummary("公开项目目录（已入选；可按类别：技术推广、成果转化、难题求解）");
+        g.MapGet("/{id:guid}/projects", (HttpContext http, FairService s, Guid id, ReviewStatus? status, CancellationToken ct) => s.ProjectsAsync(http.User.ToActor(), id, status, ct))
+            .RequireAuthorization().WithSummary("项目列表（管理员见全部，申报人见本人项目）");
+        g.MapPost("/", async (HttpContext http, FairService s, FairRequest body, CancellationToken ct) =>
+        {
+            var created = await s.OpenAsync(http.User.ToActor(), body, ct);
+            return TypedResults.Created($"/api/v1/fairs/{created.Id}", created);
+        }).RequireAuthorization().WithSummary("开设科创会（科协管理员）");
+        g.MapPut("/{id:guid}", (HttpContext http, FairService s, Guid id, FairRequest body, CancellationToken ct) => s.UpdateAsync(http.User.ToActor(), id, body, ct)).RequireAuthorization();
+        g.MapPost("/{id:guid}/close", (HttpContext http, FairService s, Guid id, CancellationToken ct) => s.SetOpenAsync(http.User.ToActor(), id, false, ct)).RequireAuthorization().WithSummary("闭幕");
+        g.MapPost("/{id:guid}/reopen", (HttpContext http, FairService s, Guid id, CancellationToken ct) => s.SetOpenAsync(http.User.ToActor(), id, true, ct)).RequireAuthorization().WithSummary("重新开放");
+        g.MapPost("/{id:guid}/projects", async (HttpContext http, FairService s, Guid id, FairProjectRequest body, CancellationToken ct) =>
+        {
+            var created = await s.CreateProjectAsync(http.User.ToActor(), id, body, ct);
+            return TypedResults.Created($"/api/v1/fairs/{id}/projects/{created.Id}", created);
+        }).RequireAuthorization().WithSummary("申报项目（草稿）");
+        var p = g.MapGroup("/{fairId:guid}/projects").RequireAuthorization();
+        p.MapPost("/{id:guid}/submit", (HttpContext http, FairService s, Guid fairId, Guid id, CancellationToken ct) =>
+            s.ProjectTransitionAsync(http.User.ToActor(), fairId, id, x => x.Submit(http.User.ToActor()), MarketSupport.ExpectedVersion(http), ct)).WithSummary("提交项目");
+        p.MapPost("/{id:guid}/select", (HttpContext http, FairService s, Guid fairId, Guid id, CancellationToken ct) =>
+            s.ProjectTransitionAsync(http.User.ToActor(), fairId, id, x => x.Select(http.User.ToActor()), MarketSupport.ExpectedVersion(http), ct)).WithSummary("入选（科协管理员）");
+        p.MapPost("/{id:guid}/return", (HttpContext http, FairService s, Guid fairId, Guid id, ReasonRequest? body, CancellationToken ct) =>
+            s.ProjectTransitionAsync(http.User.ToActor(), fairId, id, x => x.Return(http.User.ToActor(), body?.Reason), MarketSupport.ExpectedVersion(http), ct)).WithSummary("退回修改");
+        p.MapPost("/{id:guid}/reject", (HttpContext http, FairService s, Guid fairId, Guid id, ReasonRequest? body, CancellationToken ct) =>
+            s.ProjectTransitionAsync(http.User.ToActor(), fairId, id, x => x.Reject(http.User.ToActor(), body?.Reason), MarketSupport.ExpectedVersion(http), ct)).WithSummary("未入选（须填原因）");
+        p.MapPost("/{id:guid}/withdraw", (HttpContext http, FairService s, Guid fairId, Guid id, ReasonRequest? body, CancellationToken ct) =>
+            s.ProjectTransitionAsync(http.User.ToActor(), fairId, id, x => x.Withdraw(http.User.ToActor(), body?.Reason), MarketSupport.ExpectedVersion(http), ct)).WithSummary("撤回");
+    }
+}

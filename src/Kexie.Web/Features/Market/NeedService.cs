@@ -1,0 +1,314 @@
+using Kexie.Data;
+using Kexie.Domain.Common;
+using Kexie.Domain.Identity;
+using Kexie.Domain.Market;
+using Kexie.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Kexie.Web.Features.Market;
+
+public sealed record NeedFilter(
+    string? Q = null,
+    string? Region = null,
+    string? Discipline = null,
+    string? Industry = null,
+    decimal? BudgetMin = null,
+    decimal? BudgetMax = null,
+    ReviewStatus? Status = null,
+    Guid? Organization = null,
+    DateOnly? From = null,
+    DateOnly? To = null,
+    string? Sort = null,
+    int? Page = null,
+    int? PageSize = null);
+
+public sealed record NeedRequest(
+    string? Title,
+    string? Problem,
+    Guid? OrganizationId,
+    string[]? IndustryCodes,
+    string[]? DisciplineCodes,
+    decimal? BudgetMin,
+    decimal? BudgetMax,
+    DateOnly? Deadline,
+    string? RegionCode,
+    NeedVisibility Visibility = NeedVisibility.Public);
+
+public sealed record NeedSummaryDto(
+    Guid Id,
+    string Title,
+    Guid OrganizationId,
+    string[] IndustryCodes,
+    string[] DisciplineCodes,
+    decimal? BudgetMin,
+    decimal? BudgetMax,
+    DateOnly? Deadline,
+    string RegionCode,
+    NeedVisibility Visibility,
+    ReviewStatus Status,
+    string StatusName,
+    DateTimeOffset? PublishedAt,
+    DateTimeOffset UpdatedAt);
+
+public sealed record NeedDto(
+    Guid Id,
+    string Title,
+    string Problem,
+    Guid OrganizationId,
+    string[] IndustryCodes,
+    string[] DisciplineCodes,
+    decimal? BudgetMin,
+    decimal? BudgetMax,
+    bool IsBudgetNegotiable,
+    DateOnly? Deadline,
+    string RegionCode,
+    NeedVisibility Visibility,
+    ReviewStatus Status,
+    string StatusName,
+    string? StatusReason,
+    DateTimeOffset? SubmittedAt,
+    DateTimeOffset? PublishedAt,
+    Guid? ResponsePlanId,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt,
+    int Version,
+    IReadOnlyList<ReviewRecordDto>? ReviewHistory,
+    IReadOnlyList<AttachmentDto> Attachments)
+{
+    public static NeedDto From(Need n, bool withHistory) => new(
+        n.Id, n.Title, n.Problem, n.OrganizationId, n.IndustryCodes, n.DisciplineCodes, n.BudgetMin, n.BudgetMax, n.IsBudgetNegotiable,
+        n.Deadline, n.RegionCode, n.Visibility, n.Status, n.Status.Chinese(), n.StatusReason, n.SubmittedAt, n.PublishedAt,
+        n.ResponsePlanId, n.CreatedAt, n.UpdatedAt, n.Version,
+        withHistory ? n.ReviewHistory.Select(ReviewRecordDto.From).ToList() : null,
+        n.Attachments.Select(AttachmentDto.From).ToList());
+}
+
+/// <summary>
+/// 科技需求: drafted by a member of the organization (or region staff), reviewed by the region's association.
+/// Publishing opens the need's 一单一策 plan in the same transaction: default handler (a service-centre staff
+/// member of the need's county) and the candidates proposed by <see cref="ICandidateSource"/>.
+/// </summary>
+public sealed class NeedService(
+    KexieDbContext db,
+    ReferenceCodesCache reference,
+    IWorkingCalendar calendar,
+    ICandidateSource candidates,
+    IOptions<MarketOptions> options)
+{
+    public const int InitialCandidates = 20;
+
+    /// <summary>Published public needs for everyone, restricted ones to signed-in users; the rest to the organization and region managers.</summary>
+    public IQueryable<Need> Visible(Actor actor)
+    {
+        var scope = actor.ManagedScope;
+        var organization = actor.OrganizationId;
+        var signedIn = actor.IsAuthenticated;
+        return db.Needs.AsNoTracking().Where(n =>
+            (n.Status == ReviewStatus.Published && (n.Visibility == NeedVisibility.Public || signedIn))
+            || (organization != null && n.OrganizationId == organization)
+            || (scope != null && n.RegionCode.StartsWith(scope)));
+    }
+
+    public async Task<PagedResult<NeedSummaryDto>> ListAsync(Actor actor, NeedFilter filter, CancellationToken ct = default)
+    {
+        var page = PageRequest.Of(filter.Page, filter.PageSize);
+        var query = Visible(actor);
+        if (MarketSupport.RegionFilter(filter.Region) is { } region)
+        {
+            query = query.Where(n => n.RegionCode.StartsWith(region));
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Q))
+        {
+            var q = filter.Q.Trim();
+            query = query.Where(n => n.Title.Contains(q) || n.Problem.Contains(q));
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Discipline))
+        {
+            var discipline = filter.Discipline.Trim();
+            query = query.Where(n => n.DisciplineCodes.Any(c => c.StartsWith(discipline)));
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Industry))
+        {
+            var industry = filter.Industry.Trim();
+            query = query.Where(n => n.IndustryCodes.Any(c => c.StartsWith(industry)));
+        }
+
+        if (filter.BudgetMin is { } min)
+        {
+            query = query.Where(n => n.BudgetMax != null && n.BudgetMax >= min);
+        }
+
+        if (filter.BudgetMax is { } max)
+        {
+            query = query.Where(n => n.BudgetMin != null && n.BudgetMin <= max);
+        }
+
+        if (filter.Status is { } status)
+        {
+            query = query.Where(n => n.Status == status);
+        }
+
+        if (filter.Organization is { } org)
+        {
+            query = query.Where(n => n.OrganizationId == org);
+        }
+
+        var (start, end) = MarketSupport.ChinaPeriod(filter.From, filter.To);
+        if (start is { } s)
+        {
+            query = query.Where(n => (n.PublishedAt ?? n.CreatedAt) >= s);
+        }
+
+        if (end is { } e)
+        {
+            query = query.Where(n => (n.PublishedAt ?? n.CreatedAt) < e);
+        }
+
+        var total = await query.CountAsync(ct);
+        var sorted = (filter.Sort?.Trim().ToLowerInvariant()) switch
+        {
+            null or "" or "newest" => query.OrderByDescending(n => n.PublishedAt ?? n.CreatedAt),
+            "oldest" => query.OrderBy(n => n.PublishedAt ?? n.CreatedAt),
+            "deadline" => query.OrderBy(n => n.Deadline == null).ThenBy(n => n.Deadline),
+            "budget_desc" => query.OrderBy(n => n.BudgetMax == null).ThenByDescending(n => n.BudgetMax),
+            "title" => query.OrderBy(n => n.Title),
+            _ => throw new DomainValidationException("sort", "排序方式应为 newest、oldest、deadline、budget_desc 或 title"),
+        };
+        var items = await sorted.ThenBy(n => n.Id).Skip(page.Skip).Take(page.PageSize)
+            .Select(n => new NeedSummaryDto(
+                n.Id, n.Title, n.OrganizationId, n.IndustryCodes, n.DisciplineCodes, n.BudgetMin, n.BudgetMax, n.Deadline, n.RegionCode,
+                n.Visibility, n.Status, string.Empty, n.PublishedAt, n.UpdatedAt))
+            .ToListAsync(ct);
+        return new PagedResult<NeedSummaryDto>(items.Select(i => i with { StatusName = i.Status.Chinese() }).ToList(), total, page.Page, page.PageSize);
+    }
+
+    public async Task<NeedDto> GetAsync(Actor actor, Guid id, CancellationToken ct = default)
+    {
+        var need = await db.Needs.AsNoTracking().FirstOrDefaultAsync(n => n.Id == id, ct);
+        if (need is null || !need.IsVisibleTo(actor))
+        {
+            throw new NotFoundException("科技需求不存在");
+        }
+
+        return NeedDto.From(need, need.MayEdit(actor) || need.MayReview(actor));
+    }
+
+    public async Task<NeedDto> CreateAsync(Actor actor, NeedRequest request, CancellationToken ct = default)
+    {
+        var codes = await reference.GetAsync(db, ct);
+        var need = Need.Create(await ToDataAsync(actor, request, ct), actor, MarketSupport.Codes(codes));
+        MarketSupport.EnsureRegion(codes, need.RegionCode);
+        db.Needs.Add(need);
+        await db.SaveChangesAsync(ct);
+        return NeedDto.From(need, true);
+    }
+
+    public async Task<NeedDto> UpdateAsync(Actor actor, Guid id, NeedRequest request, int? expectedVersion, CancellationToken ct = default)
+    {
+        var need = await FindAsync(actor, id, expectedVersion, ct);
+        var codes = await reference.GetAsync(db, ct);
+        need.Update(await ToDataAsync(actor, request with { OrganizationId = request.OrganizationId ?? need.OrganizationId }, ct), actor, MarketSupport.Codes(codes));
+        MarketSupport.EnsureRegion(codes, need.RegionCode);
+        if (actor.IsRegionManager && !need.IsOwnedBy(actor) && !actor.Manages(need.RegionCode))
+        {
+            throw new NotPermittedException("不能把科技需求移到本地区以外");
+        }
+
+        await db.SaveChangesAsync(ct);
+        return NeedDto.From(need, true);
+    }
+
+    public async Task<NeedDto> TransitionAsync(Actor actor, Guid id, Action<Need> step, int? expectedVersion, CancellationToken ct = default)
+    {
+        var need = await FindAsync(actor, id, expectedVersion, ct);
+        step(need);
+        await db.SaveChangesAsync(ct);
+        return NeedDto.From(need, true);
+    }
+
+    /// <summary>
+    /// Submitted → Published (association admin). On first publication the 一单一策 plan is opened with its
+    /// deadline, default handler and proposed candidates, and saved with the need in one transaction.
+    /// </summary>
+    public async Task<NeedDto> PublishAsync(Actor actor, Guid id, int? expectedVersion, CancellationToken ct = default)
+    {
+        var need = await FindAsync(actor, id, expectedVersion, ct);
+        var plan = need.Publish(actor, calendar, options.Value.ResponseWorkingDays);
+        if (plan is not null)
+        {
+            if (await DefaultHandlerAsync(plan.RegionCode, ct) is { } handler)
+            {
+                plan.AssignHandler(actor, handler.Id, handler.DisplayName, "发布时默认指派需求所在县（区）服务中心工作人员");
+            }
+
+            plan.ProposeCandidates(await candidates.ProposeAsync(need, InitialCandidates, ct));
+            db.ResponsePlans.Add(plan);
+        }
+
+        await db.SaveChangesAsync(ct);
+        return NeedDto.From(need, true);
+    }
+
+    public async Task DeleteAsync(Actor actor, Guid id, CancellationToken ct = default)
+    {
+        var need = await FindAsync(actor, id, null, ct);
+        if (!need.MayEdit(actor))
+        {
+            throw new NotPermittedException("只有发布单位或本地区服务人员可以删除该科技需求");
+        }
+
+        if (need.Status != ReviewStatus.Draft)
+        {
+            throw new InvalidTransitionException($"只能删除草稿（当前状态：“{need.Status.Chinese()}”），已提交的请撤回或关闭");
+        }
+
+        db.Needs.Remove(need);
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// A service-centre staff account of the need's county (the first by user name); failing that, of the
+    /// nearest enclosing region (city, province). Null when there is none: the plan then waits for an assignment.
+    /// </summary>
+    private async Task<AppUser?> DefaultHandlerAsync(string regionCode, CancellationToken ct)
+    {
+        var county = regionCode.Length > 6 ? regionCode[..6] : regionCode;
+        var levels = Kexie.Domain.Regions.RegionCode.Ancestry(county).Reverse().ToList();
+        var staff = await db.Users.AsNoTracking()
+            .Where(u => u.Role == UserRole.ServiceCenterStaff && levels.Contains(u.RegionCode))
+            .ToListAsync(ct);
+        return staff
+            .Where(u => u.LockoutEnd is null || u.LockoutEnd < DateTimeOffset.UtcNow)
+            .OrderByDescending(u => u.RegionCode.Length)
+            .ThenBy(u => u.UserName, StringComparer.Ordinal)
+            .FirstOrDefault();
+    }
+
+    private async Task<Need> FindAsync(Actor actor, Guid id, int? expectedVersion, CancellationToken ct)
+    {
+        var need = await db.Needs.FirstOrDefaultAsync(n => n.Id == id, ct);
+        if (need is null || !need.IsVisibleTo(actor))
+        {
+            throw new NotFoundException("科技需求不存在");
+        }
+
+        MarketSupport.CheckVersion(need.Version, expectedVersion);
+        return need;
+    }
+
+    private async Task<NeedData> ToDataAsync(Actor actor, NeedRequest r, CancellationToken ct)
+    {
+        var organization = r.OrganizationId ?? actor.OrganizationId
+            ?? throw new DomainValidationException("organizationId", "请指定需求单位");
+        if (!await db.Organizations.AnyAsync(o => o.Id == organization, ct))
+        {
+            throw new DomainValidationException("organizationId", "需求单位不存在");
+        }
+
+        return new NeedData(r.Title, r.Problem, organization, r.IndustryCodes, r.DisciplineCodes, r.BudgetMin, r.BudgetMax, r.Deadline, r.RegionCode, r.Visibility);
+    }
+}

@@ -1,0 +1,308 @@
+using Kexie.Data;
+using Kexie.Domain.Common;
+using Kexie.Domain.Identity;
+using Kexie.Domain.Market;
+using Kexie.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kexie.Web.Features.Market;
+
+public sealed record OfferFilter(
+    string? Q = null,
+    string? Region = null,
+    OfferKind? Kind = null,
+    string? Discipline = null,
+    string? Industry = null,
+    decimal? PriceMin = null,
+    decimal? PriceMax = null,
+    ReviewStatus? Status = null,
+    Guid? Provider = null,
+    DateOnly? From = null,
+    DateOnly? To = null,
+    string? Sort = null,
+    int? Page = null,
+    int? PageSize = null);
+
+public sealed record OfferRequest(
+    OfferKind Kind,
+    string? Title,
+    string? Description,
+    Guid? ProviderWorkerId,
+    string? TeamName,
+    Guid? StorefrontId,
+    string[]? DisciplineCodes,
+    string[]? IndustryCodes,
+    string? RegionCode,
+    PriceMode PriceMode,
+    decimal? PriceMin = null,
+    decimal? PriceMax = null,
+    string? PriceUnit = null,
+    MaturityStage? MaturityStage = null,
+    string[]? PatentNumbers = null,
+    TransferModes TransferModes = TransferModes.None);
+
+public sealed record ReviewRecordDto(DateTimeOffset At, string? ActorName, ReviewStatus FromStatus, ReviewStatus ToStatus, string ToName, string? Reason)
+{
+    public static ReviewRecordDto From(ReviewRecord r) => new(r.At, r.ActorName, r.From, r.To, r.To.Chinese(), r.Reason);
+}
+
+public sealed record AttachmentDto(Guid Id, string FileName, long SizeBytes, string ContentType, DateTimeOffset UploadedAt)
+{
+    public static AttachmentDto From(Attachment a) => new(a.Id, a.FileName, a.SizeBytes, a.ContentType, a.UploadedAt);
+}
+
+public sealed record OfferSummaryDto(
+    Guid Id,
+    OfferKind Kind,
+    string KindName,
+    string Title,
+    Guid ProviderWorkerId,
+    string? TeamName,
+    string[] DisciplineCodes,
+    string[] IndustryCodes,
+    string RegionCode,
+    PriceMode PriceMode,
+    decimal? PriceMin,
+    decimal? PriceMax,
+    string? PriceUnit,
+    ReviewStatus Status,
+    string StatusName,
+    DateTimeOffset? PublishedAt,
+    DateTimeOffset UpdatedAt);
+
+public sealed record OfferDto(
+    Guid Id,
+    OfferKind Kind,
+    string KindName,
+    string Title,
+    string Description,
+    Guid ProviderWorkerId,
+    string? TeamName,
+    Guid? StorefrontId,
+    string[] DisciplineCodes,
+    string[] IndustryCodes,
+    string RegionCode,
+    PriceMode PriceMode,
+    decimal? PriceMin,
+    decimal? PriceMax,
+    string? PriceUnit,
+    MaturityStage? MaturityStage,
+    string[] PatentNumbers,
+    TransferModes TransferModes,
+    string? TransferModesName,
+    ReviewStatus Status,
+    string StatusName,
+    string? StatusReason,
+    DateTimeOffset? SubmittedAt,
+    DateTimeOffset? PublishedAt,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt,
+    int Version,
+    IReadOnlyList<ReviewRecordDto>? ReviewHistory,
+    IReadOnlyList<AttachmentDto> Attachments)
+{
+    public static OfferDto From(Offer o, bool withHistory) => new(
+        o.Id, o.Kind, o.Kind.Chinese(), o.Title, o.Description, o.ProviderWorkerId, o.TeamName, o.StorefrontId,
+        o.DisciplineCodes, o.IndustryCodes, o.RegionCode, o.PriceMode, o.PriceMin, o.PriceMax, o.PriceUnit,
+        o.MaturityStage, o.PatentNumbers, o.TransferModes, o.TransferModes == TransferModes.None ? null : o.TransferModes.Chinese(),
+        o.Status, o.Status.Chinese(), o.StatusReason, o.SubmittedAt, o.PublishedAt, o.CreatedAt, o.UpdatedAt, o.Version,
+        withHistory ? o.ReviewHistory.Select(ReviewRecordDto.From).ToList() : null,
+        o.Attachments.Select(AttachmentDto.From).ToList());
+}
+
+/// <summary>
+/// 科技所能: drafted by the providing worker (or region staff on their behalf), reviewed by the region's
+/// association, public once published. Every write goes through the domain's <see cref="Offer"/> rules.
+/// </summary>
+public sealed class OfferService(KexieDbContext db, ReferenceCodesCache reference)
+{
+    /// <summary>Published offers for everyone; drafts and the rest to the provider and the region's managers.</summary>
+    public IQueryable<Offer> Visible(Actor actor)
+    {
+        var scope = actor.ManagedScope;
+        var worker = actor.ScienceWorkerId;
+        return db.Offers.AsNoTracking().Where(o =>
+            o.Status == ReviewStatus.Published
+            || (worker != null && o.ProviderWorkerId == worker)
+            || (scope != null && o.RegionCode.StartsWith(scope)));
+    }
+
+    public async Task<PagedResult<OfferSummaryDto>> ListAsync(Actor actor, OfferFilter filter, CancellationToken ct = default)
+    {
+        var page = PageRequest.Of(filter.Page, filter.PageSize);
+        var query = Visible(actor);
+        if (MarketSupport.RegionFilter(filter.Region) is { } region)
+        {
+            query = query.Where(o => o.RegionCode.StartsWith(region));
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Q))
+        {
+            var q = filter.Q.Trim();
+            query = query.Where(o => o.Title.Contains(q) || o.Description.Contains(q));
+        }
+
+        if (filter.Kind is { } kind)
+        {
+            query = query.Where(o => o.Kind == kind);
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Discipline))
+        {
+            var discipline = filter.Discipline.Trim();
+            query = query.Where(o => o.DisciplineCodes.Any(c => c.StartsWith(discipline)));
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Industry))
+        {
+            var industry = filter.Industry.Trim();
+            query = query.Where(o => o.IndustryCodes.Any(c => c.StartsWith(industry)));
+        }
+
+        if (filter.PriceMin is { } min)
+        {
+            query = query.Where(o => o.PriceMax != null && o.PriceMax >= min);
+        }
+
+        if (filter.PriceMax is { } max)
+        {
+            query = query.Where(o => o.PriceMin != null && o.PriceMin <= max);
+        }
+
+        if (filter.Status is { } status)
+        {
+            query = query.Where(o => o.Status == status);
+        }
+
+        if (filter.Provider is { } provider)
+        {
+            query = query.Where(o => o.ProviderWorkerId == provider);
+        }
+
+        var (start, end) = MarketSupport.ChinaPeriod(filter.From, filter.To);
+        if (start is { } s)
+        {
+            query = query.Where(o => (o.PublishedAt ?? o.CreatedAt) >= s);
+        }
+
+        if (end is { } e)
+        {
+            query = query.Where(o => (o.PublishedAt ?? o.CreatedAt) < e);
+        }
+
+        var total = await query.CountAsync(ct);
+        var sorted = (filter.Sort?.Trim().ToLowerInvariant()) switch
+        {
+            null or "" or "newest" => query.OrderByDescending(o => o.PublishedAt ?? o.CreatedAt),
+            "oldest" => query.OrderBy(o => o.PublishedAt ?? o.CreatedAt),
+            "price" => query.OrderBy(o => o.PriceMin == null).ThenBy(o => o.PriceMin),
+            "price_desc" => query.OrderBy(o => o.PriceMax == null).ThenByDescending(o => o.PriceMax),
+            "title" => query.OrderBy(o => o.Title),
+            _ => throw new DomainValidationException("sort", "排序方式应为 newest、oldest、price、price_desc 或 title"),
+        };
+        var items = await sorted.ThenBy(o => o.Id).Skip(page.Skip).Take(page.PageSize)
+            .Select(o => new OfferSummaryDto(
+                o.Id, o.Kind, string.Empty, o.Title, o.ProviderWorkerId, o.TeamName, o.DisciplineCodes, o.IndustryCodes, o.RegionCode,
+                o.PriceMode, o.PriceMin, o.PriceMax, o.PriceUnit, o.Status, string.Empty, o.PublishedAt, o.UpdatedAt))
+            .ToListAsync(ct);
+        return new PagedResult<OfferSummaryDto>(
+            items.Select(i => i with { KindName = i.Kind.Chinese(), StatusName = i.Status.Chinese() }).ToList(), total, page.Page, page.PageSize);
+    }
+
+    public async Task<OfferDto> GetAsync(Actor actor, Guid id, CancellationToken ct = default)
+    {
+        var offer = await db.Offers.AsNoTracking().FirstOrDefaultAsync(o => o.Id == id, ct);
+        if (offer is null || !offer.IsVisibleTo(actor))
+        {
+            throw new NotFoundException("科技所能不存在");
+        }
+
+        return OfferDto.From(offer, offer.MayEdit(actor) || offer.MayReview(actor));
+    }
+
+    public async Task<OfferDto> CreateAsync(Actor actor, OfferRequest request, CancellationToken ct = default)
+    {
+        var codes = await reference.GetAsync(db, ct);
+        var data = await ToDataAsync(actor, request, ct);
+        var offer = Offer.Create(data, actor, MarketSupport.Codes(codes));
+        MarketSupport.EnsureRegion(codes, offer.RegionCode);
+        db.Offers.Add(offer);
+        await db.SaveChangesAsync(ct);
+        return OfferDto.From(offer, true);
+    }
+
+    public async Task<OfferDto> UpdateAsync(Actor actor, Guid id, OfferRequest request, int? expectedVersion, CancellationToken ct = default)
+    {
+        var offer = await FindAsync(actor, id, expectedVersion, ct);
+        var codes = await reference.GetAsync(db, ct);
+        var data = await ToDataAsync(actor, request with { ProviderWorkerId = request.ProviderWorkerId ?? offer.ProviderWorkerId }, ct);
+        offer.Update(data, actor, MarketSupport.Codes(codes));
+        MarketSupport.EnsureRegion(codes, offer.RegionCode);
+        if (actor.IsRegionManager && !offer.IsOwnedBy(actor) && !actor.Manages(offer.RegionCode))
+        {
+            throw new NotPermittedException("不能把科技所能移到本地区以外");
+        }
+
+        await db.SaveChangesAsync(ct);
+        return OfferDto.From(offer, true);
+    }
+
+    /// <summary>Applies one review-workflow step (submit, publish, return, reject, withdraw, close).</summary>
+    public async Task<OfferDto> TransitionAsync(Actor actor, Guid id, Action<Offer> step, int? expectedVersion, CancellationToken ct = default)
+    {
+        var offer = await FindAsync(actor, id, expectedVersion, ct);
+        step(offer);
+        await db.SaveChangesAsync(ct);
+        return OfferDto.From(offer, true);
+    }
+
+    /// <summary>Deletes a draft that was never submitted (owner or region staff).</summary>
+    public async Task DeleteAsync(Actor actor, Guid id, CancellationToken ct = default)
+    {
+        var offer = await FindAsync(actor, id, null, ct);
+        if (!offer.MayEdit(actor))
+        {
+            throw new NotPermittedException("只有发布者或本地区服务人员可以删除该科技所能");
+        }
+
+        if (offer.Status != ReviewStatus.Draft)
+        {
+            throw new InvalidTransitionException($"只能删除草稿（当前状态：“{offer.Status.Chinese()}”），已提交的请撤回或关闭");
+        }
+
+        db.Offers.Remove(offer);
+        await db.SaveChangesAsync(ct);
+    }
+
+    private async Task<Offer> FindAsync(Actor actor, Guid id, int? expectedVersion, CancellationToken ct)
+    {
+        var offer = await db.Offers.FirstOrDefaultAsync(o => o.Id == id, ct);
+        if (offer is null || !offer.IsVisibleTo(actor))
+        {
+            throw new NotFoundException("科技所能不存在");
+        }
+
+        MarketSupport.CheckVersion(offer.Version, expectedVersion);
+        return offer;
+    }
+
+    private async Task<OfferData> ToDataAsync(Actor actor, OfferRequest r, CancellationToken ct)
+    {
+        var provider = r.ProviderWorkerId ?? actor.ScienceWorkerId
+            ?? throw new DomainValidationException("providerWorkerId", "请指定提供者（科技工作者）");
+        if (!await db.ScienceWorkers.AnyAsync(w => w.Id == provider, ct))
+        {
+            throw new DomainValidationException("providerWorkerId", "提供者（科技工作者）不存在");
+        }
+
+        if (r.StorefrontId is { } storefront && storefront != Guid.Empty
+            && !await db.Storefronts.AnyAsync(s => s.Id == storefront && (s.OwnerWorkerId == provider || s.MemberWorkerIds.Contains(provider)), ct))
+        {
+            throw new DomainValidationException("storefrontId", "科创工作室不存在或不属于该科技工作者");
+        }
+
+        return new OfferData(
+            r.Kind, r.Title, r.Description, provider, r.TeamName, r.StorefrontId, r.DisciplineCodes, r.IndustryCodes, r.RegionCode,
+            r.PriceMode, r.PriceMin, r.PriceMax, r.PriceUnit, r.MaturityStage, r.PatentNumbers, r.TransferModes);
+    }
+}
