@@ -1,0 +1,49 @@
+using Kexie.Data;
+using Kexie.Web.Features.Directory;
+using Kexie.Web.Features.Regions;
+
+namespace Kexie.Web.Pages;
+
+public sealed class IndexModel(
+    ScienceWorkerService workers,
+    OrganizationService organizations,
+    AssociationService associations,
+    ServiceAgencyService agencies,
+    RegionQueries regions,
+    KexieDbContext db) : KexiePageModel
+{
+    /// <summary>The region subtree the counts are for (null: everything the actor may see).</summary>
+    public string? Scope { get; private set; }
+
+    public string ScopeName { get; private set; } = "全国";
+
+    public int Workers { get; private set; }
+
+    public int Organizations { get; private set; }
+
+    public int Associations { get; private set; }
+
+    public int Agencies { get; private set; }
+
+    public int ChildRegions { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var actor = Actor;
+        Scope = string.IsNullOrEmpty(actor.ManagedScope) ? null : actor.ManagedScope;
+        if (Scope is not null)
+        {
+            ScopeName = (await Lookups.RegionNamesAsync(db, [Scope], ct)).GetValueOrDefault(Scope, Scope);
+            ChildRegions = (await regions.GetAsync(Scope, ct)).ChildCount;
+        }
+        else
+        {
+            ChildRegions = (await regions.ChildrenAsync(null, ct)).Count;
+        }
+
+        Workers = (await workers.ListAsync(actor, new ScienceWorkerFilter(Region: Scope, PageSize: 1), ct)).Total;
+        Organizations = (await organizations.ListAsync(actor, new OrganizationFilter(Region: Scope, PageSize: 1), ct)).Total;
+        Associations = (await associations.ListAsync(null, Scope, null, 1, 1, ct)).Total;
+        Agencies = (await agencies.ListAsync(actor, null, Scope, 1, 1, ct)).Total;
+    }
+}

@@ -1,0 +1,109 @@
+using System.Reflection;
+using Kexie.Domain.Common;
+using Kexie.Domain.Identity;
+using Kexie.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.ViewFeatures;
+
+namespace Kexie.Web.Pages;
+
+/// <summary>What the status page shows for a 403 or 404.</summary>
+public sealed record StatusInfo(int Status, string Title, string Detail);
+
+/// <summary>
+/// Base of the site's pages: the current <see cref="Actor"/>, Chinese validation messages mapped
+/// onto form fields, and 404/403 from the services rendered as a page with the right status code.
+/// </summary>
+public abstract class KexiePageModel : PageModel
+{
+    public Actor Actor => User.ToActor();
+
+    /// <summary>A one-shot notice shown after a redirect (saved, verified, imported…).</summary>
+    [TempData]
+    public string? Notice { get; set; }
+
+    /// <summary>A one-shot error shown after a redirect (e.g. an action the record's state does not allow).</summary>
+    [TempData]
+    public string? Alert { get; set; }
+
+    public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    {
+        var executed = await next();
+        if (executed.Exception is { } ex && !executed.ExceptionHandled)
+        {
+            var status = ex switch
+            {
+                NotFoundException => new StatusInfo(404, "记录不存在", ex.Message),
+                AccessDeniedException or UnauthorizedAccessException => new StatusInfo(403, "无权访问", ex.Message),
+                InvalidTransitionException => new StatusInfo(409, "当前状态不允许此操作", ex.Message),
+                _ => null,
+            };
+            if (status is not null)
+            {
+                executed.Result = StatusPage(status);
+                executed.ExceptionHandled = true;
+            }
+        }
+    }
+
+    /// <summary>Renders the shared status page (with the site layout) and the given HTTP status.</summary>
+    protected IActionResult StatusPage(StatusInfo status) => new ViewResult
+    {
+        ViewName = "/Pages/Shared/_Status.cshtml",
+        StatusCode = status.Status,
+        ViewData = new ViewDataDictionary<StatusInfo>(ViewData, status) { ["Title"] = status.Title },
+    };
+
+    protected IActionResult NotFoundPage(string detail) => StatusPage(new StatusInfo(404, "记录不存在", detail));
+
+    protected IActionResult ForbiddenPage(string detail) => StatusPage(new StatusInfo(403, "无权访问", detail));
+
+    /// <summary>
+    /// Puts a service's Chinese validation message next to the form field it names
+    /// ("phone" → "Input.Phone"); a field the form does not have goes to the summary.
+    /// </summary>
+    protected void AddError<TInput>(DomainValidationException e, string prefix = "Input")
+    {
+        ModelState.AddModelError(FieldKey<TInput>(e.Field, prefix), e.Message);
+    }
+
+    public static string FieldKey<TInput>(string field, string prefix = "Input")
+    {
+        if (string.IsNullOrEmpty(field))
+        {
+            return string.Empty;
+        }
+
+        var property = typeof(TInput).GetProperty(field, BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase);
+        return property is null ? string.Empty : $"{prefix}.{property.Name}";
+    }
+
+    /// <summary>Parses an optional whole number typed into a form, with a Chinese message on failure.</summary>
+    protected static int? ParseInt(string? text, string field, string label)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        return int.TryParse(text.Trim(), System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var value)
+            ? value
+            : throw new DomainValidationException(field, $"{label}“{text.Trim()}”不是有效的数字");
+    }
+
+    /// <summary>Parses an enum chosen from a select list, with a Chinese message on failure.</summary>
+    protected static TEnum ParseEnum<TEnum>(string? text, string field, string label, TEnum? fallback = null)
+        where TEnum : struct, Enum
+    {
+        if (string.IsNullOrWhiteSpace(text) && fallback is { } value)
+        {
+            return value;
+        }
+
+        return Enum.TryParse<TEnum>(text, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed)
+            ? parsed
+            : throw new DomainValidationException(field, $"请选择{label}");
+    }
+}

@@ -1,0 +1,74 @@
+using Kexie.Data;
+using Kexie.Domain.Directory;
+using Kexie.Web.Features.Directory;
+using Kexie.Web.Infrastructure;
+using Microsoft.AspNetCore.Http.Extensions;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Kexie.Web.Pages.Organizations;
+
+public sealed class IndexModel(OrganizationService organizations, KexieDbContext db) : KexiePageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public string? Q { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Region { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Kind { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Industry { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Verified { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "p")]
+    public int? PageNumber { get; set; }
+
+    public PagedResult<OrganizationDto> Result { get; private set; } = new([], 0, 1, 20);
+
+    public Dictionary<string, string> RegionNames { get; private set; } = [];
+
+    public List<CodeName> RegionOptions { get; private set; } = [];
+
+    public PagerModel Pager => new(Result.Page, Result.PageCount, "/Organizations", Query());
+
+    public string ExportUrl
+    {
+        get
+        {
+            var query = new QueryBuilder();
+            foreach (var (key, value) in Query())
+            {
+                if (!string.IsNullOrWhiteSpace(value))
+                {
+                    query.Add(key, value.Trim());
+                }
+            }
+
+            return "/api/v1/organizations/export.xlsx" + query.ToQueryString().Value;
+        }
+    }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        OrganizationKind? kind = Enum.TryParse<OrganizationKind>(Kind, true, out var k) && Enum.IsDefined(k) ? k : null;
+        Kind = kind?.ToString();
+        bool? verified = Verified switch { "true" => true, "false" => false, _ => null };
+        Verified = verified?.ToString().ToLowerInvariant();
+        Result = await organizations.ListAsync(Actor, new OrganizationFilter(Q, Region, kind, Industry, verified, PageNumber, 20), ct);
+        RegionNames = await Lookups.RegionNamesAsync(db, Result.Items.Select(o => o.RegionCode).Append(Region?.Trim() ?? string.Empty), ct);
+        RegionOptions = await Lookups.RegionOptionsAsync(db, Lookups.RootFor(Actor), ct);
+    }
+
+    private Dictionary<string, string?> Query() => new()
+    {
+        ["q"] = Q,
+        ["region"] = Region,
+        ["kind"] = Kind,
+        ["industry"] = Industry,
+        ["verified"] = Verified,
+    };
+}

@@ -1,0 +1,34 @@
+using Kexie.Data;
+using Kexie.Web.Features.Directory;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Kexie.Web.Pages.Workers;
+
+public sealed class DetailsModel(ScienceWorkerService workers, KexieDbContext db) : KexiePageModel
+{
+    public ScienceWorkerDto Worker { get; private set; } = null!;
+
+    public string RegionName { get; private set; } = string.Empty;
+
+    public Dictionary<string, string> DisciplineNames { get; private set; } = [];
+
+    public bool CanEdit => Actor.Manages(Worker.RegionCode) || Actor.ScienceWorkerId == Worker.Id;
+
+    public bool CanDelete => Actor.Administers(Worker.RegionCode);
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    {
+        Worker = await workers.GetAsync(Actor, id, ct);
+        RegionName = (await Lookups.RegionNamesAsync(db, [Worker.RegionCode], ct)).GetValueOrDefault(Worker.RegionCode, Worker.RegionCode);
+        DisciplineNames = await Lookups.DisciplineNamesAsync(db, Worker.DisciplineCodes, ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostDeleteAsync(Guid id, CancellationToken ct)
+    {
+        var worker = await workers.GetAsync(Actor, id, ct);
+        await workers.DeleteAsync(Actor, id, ct);
+        Notice = $"已删除科技工作者“{worker.Name}”";
+        return RedirectToPage("/Workers/Index");
+    }
+}

@@ -1,0 +1,73 @@
+using Kexie.Data;
+using Kexie.Domain.Directory;
+using Kexie.Web.Features.Directory;
+using Kexie.Web.Infrastructure;
+using Microsoft.AspNetCore.Http.Extensions;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Kexie.Web.Pages.Workers;
+
+public sealed class IndexModel(ScienceWorkerService workers, KexieDbContext db) : KexiePageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public string? Q { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Region { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Discipline { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Gender { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "p")]
+    public int? PageNumber { get; set; }
+
+    public PagedResult<ScienceWorkerDto> Result { get; private set; } = new([], 0, 1, 20);
+
+    public Dictionary<string, string> RegionNames { get; private set; } = [];
+
+    public Dictionary<string, string> DisciplineNames { get; private set; } = [];
+
+    public List<CodeName> RegionOptions { get; private set; } = [];
+
+    public List<CodeName> DisciplineOptions { get; private set; } = [];
+
+    public PagerModel Pager => new(Result.Page, Result.PageCount, "/Workers", Query());
+
+    public string ExportUrl => "/api/v1/workers/export.xlsx" + ExportQuery();
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Gender? gender = Enum.TryParse<Gender>(Gender, true, out var g) && g != Kexie.Domain.Directory.Gender.Unspecified ? g : null;
+        Gender = gender?.ToString();
+        Result = await workers.ListAsync(Actor, new ScienceWorkerFilter(Q, Region, Discipline, gender, PageNumber, 20), ct);
+        RegionNames = await Lookups.RegionNamesAsync(db, Result.Items.Select(w => w.RegionCode).Append(Region?.Trim() ?? string.Empty), ct);
+        DisciplineNames = await Lookups.DisciplineNamesAsync(db, Result.Items.SelectMany(w => w.DisciplineCodes), ct);
+        RegionOptions = await Lookups.RegionOptionsAsync(db, Lookups.RootFor(Actor), ct);
+        DisciplineOptions = await Lookups.DisciplinesAsync(db, 1, ct);
+    }
+
+    private Dictionary<string, string?> Query() => new()
+    {
+        ["q"] = Q,
+        ["region"] = Region,
+        ["discipline"] = Discipline,
+        ["gender"] = Gender,
+    };
+
+    private string ExportQuery()
+    {
+        var query = new QueryBuilder();
+        foreach (var (key, value) in Query())
+        {
+            if (!string.IsNullOrWhiteSpace(value))
+            {
+                query.Add(key, value.Trim());
+            }
+        }
+
+        return query.ToQueryString().Value ?? string.Empty;
+    }
+}
