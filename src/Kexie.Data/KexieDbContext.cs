@@ -3,6 +3,7 @@ using Kexie.Domain.Auditing;
 using Kexie.Domain.Directory;
 using Kexie.Domain.Market;
 using Kexie.Domain.Regions;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,8 +16,11 @@ namespace Kexie.Data;
 /// in the same transaction.
 /// </summary>
 public abstract class KexieDbContext(DbContextOptions options, ICurrentActor? currentActor)
-    : IdentityDbContext<AppUser>(options)
+    : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
 {
+    /// <summary>ASP.NET Core data-protection keys, shared by every web node so a sign-in cookie works on all of them.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     public DbSet<Region> Regions => Set<Region>();
 
     public DbSet<Discipline> Disciplines => Set<Discipline>();

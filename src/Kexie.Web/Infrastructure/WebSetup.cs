@@ -10,6 +10,7 @@ using Kexie.Web.Features.Directory;
 using Kexie.Web.Features.Imports;
 using Kexie.Web.Features.Market;
 using Kexie.Web.Features.Regions;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Scalar.AspNetCore;
 
@@ -24,6 +25,7 @@ public static class WebSetup
         services.AddScoped<ICurrentActor, HttpCurrentActor>();
         services.AddKexieData(builder.Configuration);
         services.AddSingleton<ReferenceCodesCache>();
+        services.AddDataProtection().SetApplicationName("Kexie.Cloud").PersistKeysToDbContext<KexieDbContext>();
 
         services.AddIdentityCore<AppUser>(o =>
             {
