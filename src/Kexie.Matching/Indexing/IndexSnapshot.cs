@@ -12,7 +12,7 @@ internal sealed class IndexSnapshot
     {
         Views = views;
         Version = version;
-        long title = 0, keywords = 0, body = 0, all = 0;
+        long title = 0, keywords = 0, body = 0, all = 0, titleDocs = 0, keywordDocs = 0, bodyDocs = 0;
         foreach (var view in views)
         {
             LiveCount += view.LiveCount;
@@ -20,11 +20,16 @@ internal sealed class IndexSnapshot
             title += view.Segment.TotalTitleLength;
             keywords += view.Segment.TotalKeywordLength;
             body += view.Segment.TotalBodyLength;
+            titleDocs += view.Segment.TitleDocuments;
+            keywordDocs += view.Segment.KeywordDocuments;
+            bodyDocs += view.Segment.BodyDocuments;
         }
         DocumentCount = all;
-        AverageTitleLength = all == 0 ? 1 : Math.Max(1, (double)title / all);
-        AverageKeywordLength = all == 0 ? 1 : Math.Max(1, (double)keywords / all);
-        AverageBodyLength = all == 0 ? 1 : Math.Max(1, (double)body / all);
+        // Averages over the documents that have the field: many offers have no keywords, and
+        // counting them would make every keyword list look long.
+        AverageTitleLength = titleDocs == 0 ? 1 : Math.Max(1, (double)title / titleDocs);
+        AverageKeywordLength = keywordDocs == 0 ? 1 : Math.Max(1, (double)keywords / keywordDocs);
+        AverageBodyLength = bodyDocs == 0 ? 1 : Math.Max(1, (double)body / bodyDocs);
     }
 
     public SegmentView[] Views { get; }

@@ -82,14 +82,17 @@ internal sealed class Segment
         foreach (var l in titleLengths)
         {
             TotalTitleLength += l;
+            TitleDocuments += l > 0 ? 1 : 0;
         }
         foreach (var l in keywordLengths)
         {
             TotalKeywordLength += l;
+            KeywordDocuments += l > 0 ? 1 : 0;
         }
         foreach (var l in bodyLengths)
         {
             TotalBodyLength += l;
+            BodyDocuments += l > 0 ? 1 : 0;
         }
     }
 
@@ -114,6 +117,13 @@ internal sealed class Segment
     public long TotalKeywordLength { get; }
 
     public long TotalBodyLength { get; }
+
+    /// <summary>Documents with a non-empty title (field averages are taken over documents that have the field).</summary>
+    public int TitleDocuments { get; }
+
+    public int KeywordDocuments { get; }
+
+    public int BodyDocuments { get; }
 
     public long PostingBytes
     {
