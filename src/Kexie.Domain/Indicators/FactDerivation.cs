@@ -1,0 +1,91 @@
+using Kexie.Domain.Directory;
+using Kexie.Domain.Market;
+
+namespace Kexie.Domain.Indicators;
+
+/// <summary>
+/// Turns platform records into activity facts. Pure and deterministic given the record and the instant
+/// <c>now</c> (a response plan's deadline only settles once it has passed). Re-deriving a record replaces its facts.
+/// </summary>
+public static class FactDerivation
+{
+    public static IEnumerable<ActivityFact> From(ScienceWorker worker)
+    {
+        yield return Fact(worker.RegionCode, FactKind.WorkerRegistered, worker.CreatedAt, 1, 0, FactSource.ScienceWorker, worker.Id);
+    }
+
+    public static IEnumerable<ActivityFact> From(Organization organization)
+    {
+        yield return Fact(organization.RegionCode, FactKind.OrganizationRegistered, organization.CreatedAt, 1, 0, FactSource.Organization, organization.Id);
+    }
+
+    /// <summary>An offer counts once it has been published (withdrawn or closed later, it was still published).</summary>
+    public static IEnumerable<ActivityFact> From(Offer offer)
+    {
+        if (offer.PublishedAt is not { } at)
+        {
+            yield break;
+        }
+
+        var kind = offer.Kind switch
+        {
+            OfferKind.Achievement => FactKind.AchievementPublished,
+            OfferKind.Project => FactKind.ProjectPublished,
+            _ => FactKind.ServiceOfferPublished,
+        };
+        yield return Fact(offer.RegionCode, kind, at, 1, 0, FactSource.Offer, offer.Id);
+    }
+
+    public static IEnumerable<ActivityFact> From(Need need)
+    {
+        if (need.PublishedAt is { } at)
+        {
+            yield return Fact(need.RegionCode, FactKind.NeedPublished, at, 1, 0, FactSource.Need, need.Id);
+        }
+    }
+
+    /// <summary>
+    /// A plan is dated by the day its need was published (the plan's creation). Its deadline is settled once it
+    /// was answered or the deadline passed; then it is either in time or late.
+    /// </summary>
+    public static IEnumerable<ActivityFact> From(ResponsePlan plan, DateTimeOffset now)
+    {
+        var settled = plan.FirstRespondedAt is not null || now > plan.ResponseDueAt;
+        if (!settled)
+        {
+            yield break;
+        }
+
+        yield return Fact(plan.RegionCode, FactKind.NeedResponseSettled, plan.CreatedAt, 1, 0, FactSource.ResponsePlan, plan.Id);
+        var inTime = plan.FirstRespondedAt is { } first && first <= plan.ResponseDueAt;
+        yield return Fact(plan.RegionCode, inTime ? FactKind.NeedAnsweredInTime : FactKind.NeedAnsweredLate, plan.CreatedAt, 1, 0, FactSource.ResponsePlan, plan.Id);
+    }
+
+    /// <summary>
+    /// A deal is an order that reached acceptance (已验收, or settled): dated by acceptance, worth its contract
+    /// amount. It counts in the order's region, and for the provider in the provider worker's region.
+    /// </summary>
+    public static IEnumerable<ActivityFact> From(Order order, string? providerRegionCode)
+    {
+        if (order.Status is not (OrderStatus.Accepted or OrderStatus.Settled) || (order.AcceptedAt ?? order.SettledAt) is not { } at)
+        {
+            yield break;
+        }
+
+        var fen = (long)decimal.Round((order.ContractAmount ?? 0m) * 100m);
+        yield return Fact(order.RegionCode, FactKind.DealClosed, at, 1, fen, FactSource.Order, order.Id);
+        if (!string.IsNullOrEmpty(providerRegionCode))
+        {
+            yield return Fact(providerRegionCode, FactKind.DealTakenByWorker, at, 1, fen, FactSource.Order, order.Id);
+        }
+    }
+
+    /// <summary>A ticket is dated by the (CST) day it was served.</summary>
+    public static IEnumerable<ActivityFact> From(ServiceTicket ticket)
+    {
+        yield return new ActivityFact(ticket.RegionCode, FactKind.ServiceTicketServed, ChinaTime.DayKey(ticket.ServedOn), 1, 0, FactSource.ServiceTicket, ticket.Id);
+    }
+
+    private static ActivityFact Fact(string region, FactKind kind, DateTimeOffset at, int count, long fen, FactSource source, Guid id) =>
+        new(region, kind, ChinaTime.DayKey(at), count, fen, source, id);
+}

@@ -1,0 +1,157 @@
+namespace Kexie.Domain.Indicators;
+
+/// <summary>
+/// What an activity fact counts. Facts are derived from platform records (one record may yield several
+/// facts) and are the only input of indicator values. The numbers are stored: never renumber.
+/// </summary>
+public enum FactKind
+{
+    /// <summary>注册科技工作者 (record: ScienceWorker, day of registration).</summary>
+    WorkerRegistered = 1,
+
+    /// <summary>注册企事业单位 (record: Organization).</summary>
+    OrganizationRegistered = 2,
+
+    /// <summary>发布科技服务所能 (record: Offer of kind Service, day of publication).</summary>
+    ServiceOfferPublished = 3,
+
+    /// <summary>发布科技成果 (record: Offer of kind Achievement).</summary>
+    AchievementPublished = 4,
+
+    /// <summary>发布可承接科研项目 (record: Offer of kind Project).</summary>
+    ProjectPublished = 5,
+
+    /// <summary>发布科技需求 (record: Need, day of publication).</summary>
+    NeedPublished = 6,
+
+    /// <summary>
+    /// 一单一策 whose first-response deadline is settled: answered, or past the deadline unanswered
+    /// (record: ResponsePlan, day the need was published). The denominator of in-time coverage.
+    /// </summary>
+    NeedResponseSettled = 7,
+
+    /// <summary>一单一策 first answered on or before its deadline (record: ResponsePlan, day published).</summary>
+    NeedAnsweredInTime = 8,
+
+    /// <summary>一单一策 answered late or not at all by the deadline (record: ResponsePlan, day published).</summary>
+    NeedAnsweredLate = 9,
+
+    /// <summary>成交订单 counted where the deal counts (order region), amount = contract amount; day of acceptance.</summary>
+    DealClosed = 10,
+
+    /// <summary>科技工作者承接的成交订单, counted in the provider worker's region; amount = income.</summary>
+    DealTakenByWorker = 11,
+
+    /// <summary>保姆式服务工单 (record: ServiceTicket, day served); count 1.</summary>
+    ServiceTicketServed = 12,
+
+    /// <summary>科普内容发布 (future popularization module).</summary>
+    PopularizationContentPublished = 101,
+
+    /// <summary>科普活动参与人次 (future popularization module).</summary>
+    PopularizationParticipants = 102,
+
+    /// <summary>科普e站使用次数 (future popularization module).</summary>
+    EStationVisits = 103,
+
+    /// <summary>智库课题立项 (future think-tank module).</summary>
+    ThinkTankTopics = 201,
+
+    /// <summary>建言献策被采纳 (future think-tank module).</summary>
+    ProposalsAdopted = 202,
+}
+
+/// <summary>The kind of record a fact comes from; <see cref="Synthetic"/> marks generated demo/benchmark activity.</summary>
+public enum FactSource
+{
+    Synthetic = 0,
+    ScienceWorker = 1,
+    Organization = 2,
+    Offer = 3,
+    Need = 4,
+    ResponsePlan = 5,
+    Order = 6,
+    ServiceTicket = 7,
+}
+
+/// <summary>The platform module whose records feed a fact kind.</summary>
+public enum SourceModule
+{
+    /// <summary>人才与组织名录 (exists).</summary>
+    Directory = 1,
+
+    /// <summary>所能所需市场 (exists).</summary>
+    Market = 2,
+
+    /// <summary>科普 (not built yet: its indicators have no values).</summary>
+    Popularization = 3,
+
+    /// <summary>智库与建言 (not built yet: its indicators have no values).</summary>
+    ThinkTank = 4,
+}
+
+public static class FactKinds
+{
+    /// <summary>Modules whose records exist on the platform. Add a module here when it is built.</summary>
+    public static IReadOnlySet<SourceModule> ImplementedModules { get; } = new HashSet<SourceModule> { SourceModule.Directory, SourceModule.Market };
+
+    public static SourceModule ModuleOf(FactKind kind) => kind switch
+    {
+        FactKind.WorkerRegistered or FactKind.OrganizationRegistered => SourceModule.Directory,
+        FactKind.PopularizationContentPublished or FactKind.PopularizationParticipants or FactKind.EStationVisits => SourceModule.Popularization,
+        FactKind.ThinkTankTopics or FactKind.ProposalsAdopted => SourceModule.ThinkTank,
+        _ => SourceModule.Market,
+    };
+
+    public static bool IsImplemented(FactKind kind) => ImplementedModules.Contains(ModuleOf(kind));
+
+    public static string Chinese(this FactKind kind) => kind switch
+    {
+        FactKind.WorkerRegistered => "注册科技工作者",
+        FactKind.OrganizationRegistered => "注册企事业单位",
+        FactKind.ServiceOfferPublished => "发布科技服务",
+        FactKind.AchievementPublished => "发布科技成果",
+        FactKind.ProjectPublished => "发布科研项目",
+        FactKind.NeedPublished => "发布科技需求",
+        FactKind.NeedResponseSettled => "一单一策到期或已响应",
+        FactKind.NeedAnsweredInTime => "需求按时响应",
+        FactKind.NeedAnsweredLate => "需求超时响应或未响应",
+        FactKind.DealClosed => "成交订单",
+        FactKind.DealTakenByWorker => "科技工作者承接成交订单",
+        FactKind.ServiceTicketServed => "保姆式服务工单",
+        FactKind.PopularizationContentPublished => "科普内容发布",
+        FactKind.PopularizationParticipants => "科普活动参与人次",
+        FactKind.EStationVisits => "科普e站使用",
+        FactKind.ThinkTankTopics => "智库课题",
+        FactKind.ProposalsAdopted => "建言献策采纳",
+        _ => kind.ToString(),
+    };
+
+    public static string Chinese(this SourceModule module) => module switch
+    {
+        SourceModule.Directory => "名录",
+        SourceModule.Market => "所能所需市场",
+        SourceModule.Popularization => "科普（模块待建）",
+        SourceModule.ThinkTank => "智库与建言（模块待建）",
+        _ => module.ToString(),
+    };
+
+    public static string Chinese(this FactSource source) => source switch
+    {
+        FactSource.Synthetic => "演示数据（合成）",
+        FactSource.ScienceWorker => "科技工作者",
+        FactSource.Organization => "企事业单位",
+        FactSource.Offer => "科技所能",
+        FactSource.Need => "科技需求",
+        FactSource.ResponsePlan => "一单一策",
+        FactSource.Order => "交易订单",
+        FactSource.ServiceTicket => "服务工单",
+        _ => source.ToString(),
+    };
+}
+
+/// <summary>
+/// One activity fact: in <see cref="RegionCode"/>, on China-Standard-Time day <see cref="Day"/> (yyyymmdd),
+/// <see cref="Count"/> of <see cref="Kind"/> worth <see cref="AmountFen"/> 分, produced by record <see cref="SourceId"/>.
+/// </summary>
+public sealed record ActivityFact(string RegionCode, FactKind Kind, int Day, int Count, long AmountFen, FactSource Source, Guid? SourceId);

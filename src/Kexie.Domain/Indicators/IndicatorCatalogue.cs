@@ -1,0 +1,61 @@
+using Kexie.Domain.Common;
+
+namespace Kexie.Domain.Indicators;
+
+/// <summary>
+/// The registry of indicators: the one place where indicators are defined. Adding an indicator means adding
+/// one line here (and, when it reads a new kind of record, a <see cref="FactKind"/> and its derivation).
+/// Nothing is specific to a region; every region is computed with the same definitions.
+/// </summary>
+public static class IndicatorCatalogue
+{
+    public static IReadOnlyList<IndicatorDefinition> All { get; } =
+    [
+        // 为科技工作者服务
+        Count("W01", "累计注册科技工作者", ServiceGroup.ServingScienceWorkers, FactKind.WorkerRegistered, Accumulation.Cumulative, "人", "截至期末在本地区注册的科技工作者人数"),
+        Count("W02", "新增注册科技工作者", ServiceGroup.ServingScienceWorkers, FactKind.WorkerRegistered, Accumulation.Period, "人", "本期新注册的科技工作者人数"),
+        Count("W03", "发布科技服务所能", ServiceGroup.ServingScienceWorkers, FactKind.ServiceOfferPublished, Accumulation.Period, "条", "本期审核发布的科技服务（所能）条数"),
+        Count("W04", "科技工作者承接成交订单", ServiceGroup.ServingScienceWorkers, FactKind.DealTakenByWorker, Accumulation.Period, "笔", "本地区科技工作者本期承接并验收的订单笔数"),
+        Sum("W05", "科技工作者服务收入", ServiceGroup.ServingScienceWorkers, FactKind.DealTakenByWorker, Accumulation.Period, "本地区科技工作者本期承接订单的合同金额"),
+
+        // 为企事业单位精准科技服务
+        Count("E01", "累计注册企事业单位", ServiceGroup.ServingEnterprises, FactKind.OrganizationRegistered, Accumulation.Cumulative, "个", "截至期末在本地区注册的企事业单位数"),
+        Count("E02", "发布科技需求", ServiceGroup.ServingEnterprises, FactKind.NeedPublished, Accumulation.Period, "条", "本期审核发布的科技需求条数"),
+        new("E03", "需求按时响应率", ServiceGroup.ServingEnterprises, IndicatorKind.Coverage, FactKind.NeedAnsweredInTime, Measure.Count, FactKind.NeedResponseSettled, Measure.Count,
+            Accumulation.Period, Direction.HigherIsBetter, Normalisation.Absolute, "%", "本期发布的需求中，一单一策在响应时限内首次响应的比例（分母为已响应或已过时限的需求）"),
+        Count("E04", "需求超时未响应", ServiceGroup.ServingEnterprises, FactKind.NeedAnsweredLate, Accumulation.Period, "条", "本期发布的需求中超过响应时限才响应或仍未响应的条数", Direction.LowerIsBetter, Normalisation.MinMax),
+        Count("E05", "成交订单", ServiceGroup.ServingEnterprises, FactKind.DealClosed, Accumulation.Period, "笔", "本期验收（或结算）的交易订单笔数"),
+        Sum("E06", "成交金额", ServiceGroup.ServingEnterprises, FactKind.DealClosed, Accumulation.Period, "本期验收（或结算）订单的合同金额"),
+        new("E07", "单笔平均成交额", ServiceGroup.ServingEnterprises, IndicatorKind.Ratio, FactKind.DealClosed, Measure.Amount, FactKind.DealClosed, Measure.Count,
+            Accumulation.Period, Direction.HigherIsBetter, Normalisation.MinMax, "元/笔", "本期成交金额 ÷ 成交订单笔数"),
+        Count("E08", "发布科技成果", ServiceGroup.ServingEnterprises, FactKind.AchievementPublished, Accumulation.Period, "项", "本期审核发布的科技成果项数"),
+        Count("E09", "发布科研项目", ServiceGroup.ServingEnterprises, FactKind.ProjectPublished, Accumulation.Period, "个", "本期审核发布的可承接科研项目个数"),
+        Count("E10", "保姆式服务工单", ServiceGroup.ServingEnterprises, FactKind.ServiceTicketServed, Accumulation.Period, "次", "服务中心本期登记的咨询、走访、培训、注册帮办次数"),
+
+        // 为提高全民科学素质服务（科普模块待建：数值缺失，不以零计）
+        Count("S01", "科普内容发布", ServiceGroup.ScienceLiteracy, FactKind.PopularizationContentPublished, Accumulation.Period, "条", "本期推送的科普文章、视频、辟谣内容条数"),
+        Count("S02", "科普活动参与人次", ServiceGroup.ScienceLiteracy, FactKind.PopularizationParticipants, Accumulation.Period, "人次", "本期科普活动签到参与人次"),
+        Count("S03", "科普e站使用", ServiceGroup.ScienceLiteracy, FactKind.EStationVisits, Accumulation.Period, "次", "本期科普e站访问与互动次数"),
+
+        // 为党委政府科学决策服务（智库模块待建）
+        Count("D01", "智库课题立项", ServiceGroup.DecisionSupport, FactKind.ThinkTankTopics, Accumulation.Period, "项", "本期立项的智库课题数"),
+        Count("D02", "建言献策采纳", ServiceGroup.DecisionSupport, FactKind.ProposalsAdopted, Accumulation.Period, "条", "本期被采纳的建言献策条数"),
+    ];
+
+    private static readonly Dictionary<string, IndicatorDefinition> ByCode = All.ToDictionary(i => i.Code, StringComparer.Ordinal);
+
+    public static IndicatorDefinition? Find(string? code) => code is null ? null : ByCode.GetValueOrDefault(code.Trim().ToUpperInvariant());
+
+    public static IndicatorDefinition Get(string? code) =>
+        Find(code) ?? throw new DomainValidationException("indicator", $"指标“{code}”不存在");
+
+    /// <summary>All fact kinds any indicator reads.</summary>
+    public static IReadOnlyList<FactKind> FactKindsUsed { get; } = All.SelectMany(i => i.FactKinds).Distinct().Order().ToList();
+
+    private static IndicatorDefinition Count(string code, string name, ServiceGroup group, FactKind kind, Accumulation accumulation, string unit, string description,
+        Direction direction = Direction.HigherIsBetter, Normalisation normalisation = Normalisation.ShareOfBest) =>
+        new(code, name, group, IndicatorKind.Count, kind, Measure.Count, null, Measure.Count, accumulation, direction, normalisation, unit, description);
+
+    private static IndicatorDefinition Sum(string code, string name, ServiceGroup group, FactKind kind, Accumulation accumulation, string description) =>
+        new(code, name, group, IndicatorKind.Sum, kind, Measure.Amount, null, Measure.Count, accumulation, Direction.HigherIsBetter, Normalisation.ShareOfBest, "元", description);
+}
