@@ -19,3 +19,23 @@ public sealed class ApiDocsTests(SqliteApp app)
         Assert.Contains("openapi/v1.json", html);
     }
 }
+
+public sealed class StatusPageTests(SqliteApp app)
+{
+    [Fact]
+    public async Task An_unknown_page_is_a_Chinese_404_page()
+    {
+        var response = await app.Anonymous().GetAsync("/no-such-page");
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("页面不存在", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task An_unknown_api_route_is_a_problem_details_404()
+    {
+        var response = await app.Anonymous().GetAsync("/api/v1/no-such-thing");
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("资源不存在", (await response.ReadNodeAsync())["title"]!.GetValue<string>());
+    }
+}

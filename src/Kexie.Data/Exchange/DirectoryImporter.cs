@@ -120,7 +120,7 @@ public sealed class DirectoryImporter(KexieDbContext db)
     {
         if (!actor.IsAdmin)
         {
-            throw new UnauthorizedAccessException("只有科协管理员可以批量导入");
+            throw new AccessDeniedException("只有科协管理员可以批量导入");
         }
 
         var codes = await ReferenceCodes.LoadAsync(db, ct);

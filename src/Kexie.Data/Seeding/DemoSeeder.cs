@@ -162,7 +162,8 @@ public sealed class DemoSeeder(KexieDbContext db, UserManager<AppUser> users, IL
                      ("四川蜀信科技咨询有限公司", "科技项目申报咨询、研发费用加计扣除辅导"),
                  })
         {
-            var agency = ServiceAgency.Create(new ServiceAgencyData(name, CreditCodeFor("510900", random, OrganizationKind.Enterprise), scope, "5109", Surnames[random.Next(Surnames.Length)] + "女士", $"0825{random.Next(1_000_000, 9_999_999)}"));
+            var region = name.StartsWith("遂宁", StringComparison.Ordinal) ? "5109" : DaYing;
+            var agency = ServiceAgency.Create(new ServiceAgencyData(name, CreditCodeFor(region.PadRight(6, '0'), random, OrganizationKind.Enterprise), scope, region, Surnames[random.Next(Surnames.Length)] + "女士", $"0825{random.Next(1_000_000, 9_999_999)}"));
             if (random.Next(5) > 0)
             {
                 agency.Admit(new DateOnly(2020, 8, 1));

@@ -22,6 +22,7 @@ public static class WebSetup
     {
         var services = builder.Services;
         services.AddHttpContextAccessor();
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddScoped<ICurrentActor, HttpCurrentActor>();
         services.AddKexieData(builder.Configuration);
         services.AddSingleton<ReferenceCodesCache>();
@@ -85,7 +86,7 @@ public static class WebSetup
         {
             o.Conventions.AuthorizeFolder("/Admin");
             o.Conventions.AuthorizeFolder("/Imports");
-        });
+        }).AddMvcOptions(o => ChineseBindingMessages.Apply(o.ModelBindingMessageProvider));
 
         services.AddScoped<SignInService>();
         services.AddScoped<RegionQueries>();
@@ -114,8 +115,12 @@ public static class WebSetup
     public static WebApplication UseKexie(this WebApplication app)
     {
         app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        app.UseWhen(
+            http => !http.Request.Path.StartsWithSegments("/api"),
+            branch => branch.UseStatusCodePagesWithReExecute("/Status/{0}"));
+        app.UseWhen(http => http.Request.Path.StartsWithSegments("/api"), branch => branch.UseStatusCodePages());
         app.UseStaticFiles();
+        app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();

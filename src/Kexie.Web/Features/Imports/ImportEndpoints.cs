@@ -32,7 +32,7 @@ public static class ImportEndpoints
             return Results.Ok(report);
         }).DisableAntiforgery().WithSummary("导入科技工作者（workers）或单位（organizations）；dryRun=true 只校验不写入");
         imports.MapGet("/{kind}/template.xlsx", (string kind) =>
-            Results.File(ExcelExport.Template(ParseKind(kind)), DirectoryEndpoints.ExcelContentType, $"{ParseKind(kind)}-模板.xlsx"))
+            Results.File(ExcelExport.Template(ParseKind(kind)), DirectoryEndpoints.ExcelContentType, ParseKind(kind) == ImportKind.ScienceWorkers ? "科技工作者导入模板.xlsx" : "企事业单位导入模板.xlsx"))
             .WithSummary("下载导入模板");
         return api;
     }

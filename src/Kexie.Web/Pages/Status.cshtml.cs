@@ -1,0 +1,30 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Kexie.Web.Pages;
+
+/// <summary>Chinese page for bare status codes of non-API URLs (unknown address, method not allowed…).</summary>
+public sealed class StatusModel : PageModel
+{
+    public int Code { get; private set; }
+
+    public string Title { get; private set; } = string.Empty;
+
+    public string Message { get; private set; } = string.Empty;
+
+    public void OnGet(int code) => Set(code);
+
+    public void OnPost(int code) => Set(code);
+
+    private void Set(int code)
+    {
+        Code = code;
+        (Title, Message) = code switch
+        {
+            404 => ("页面不存在", "您访问的地址不存在，可能已被删除或输入有误。"),
+            403 => ("无权访问", "您的账号无权访问此页面。"),
+            401 => ("请先登录", "请登录后再访问此页面。"),
+            405 => ("不支持的操作", "此页面不支持该请求方式。"),
+            _ => ("请求未能完成", "请求未能完成，请稍后重试。"),
+        };
+    }
+}
