@@ -1,0 +1,81 @@
+using Kexie.Data;
+using Kexie.Domain.Market;
+using Kexie.Web.Features.Market;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Kexie.Web.Pages.Market.Needs;
+
+public sealed class DetailsModel(NeedService needs, KexieDbContext db) : MarketPageModel
+{
+    public NeedDto Need { get; private set; } = null!;
+
+    public string RegionName { get; private set; } = string.Empty;
+
+    public string OrganizationName { get; private set; } = string.Empty;
+
+    public Dictionary<string, string> DisciplineNames { get; private set; } = [];
+
+    public Dictionary<string, string> IndustryNames { get; private set; } = [];
+
+    public bool CanEdit => Actor.OrganizationId == Need.OrganizationId || (Actor.IsRegionManager && Actor.Manages(Need.RegionCode));
+
+    public bool CanReview => Actor.Administers(Need.RegionCode);
+
+    public bool IsEditable => Need.Status is ReviewStatus.Draft or ReviewStatus.Returned or ReviewStatus.Withdrawn;
+
+    /// <summary>The organization follows its plan; the region's staff handle it.</summary>
+    public bool CanSeePlan => Need.ResponsePlanId is not null && (Actor.OrganizationId == Need.OrganizationId || (Actor.IsRegionManager && Actor.Manages(Need.RegionCode)));
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    {
+        Need = await needs.GetAsync(Actor, id, ct);
+        RegionName = (await Lookups.RegionNamesAsync(db, [Need.RegionCode], ct)).GetValueOrDefault(Need.RegionCode, Need.RegionCode);
+        OrganizationName = (await MarketText.OrganizationNamesAsync(db, [Need.OrganizationId], ct)).GetValueOrDefault(Need.OrganizationId, "—");
+        DisciplineNames = await Lookups.DisciplineNamesAsync(db, Need.DisciplineCodes, ct);
+        IndustryNames = await MarketText.IndustryNamesAsync(db, Need.IndustryCodes, ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostSubmitAsync(Guid id, int version, CancellationToken ct)
+    {
+        await needs.TransitionAsync(Actor, id, n => n.Submit(Actor), version, ct);
+        return BackWithNotice("已提交审核，请等待科协审核");
+    }
+
+    public async Task<IActionResult> OnPostWithdrawAsync(Guid id, int version, string? reason, CancellationToken ct)
+    {
+        await needs.TransitionAsync(Actor, id, n => n.Withdraw(Actor, reason), version, ct);
+        return BackWithNotice("已撤回，可修改后重新提交");
+    }
+
+    public async Task<IActionResult> OnPostCloseAsync(Guid id, int version, string? reason, CancellationToken ct)
+    {
+        await needs.TransitionAsync(Actor, id, n => n.Close(Actor, reason), version, ct);
+        return BackWithNotice("已关闭");
+    }
+
+    public async Task<IActionResult> OnPostDeleteAsync(Guid id, CancellationToken ct)
+    {
+        await needs.DeleteAsync(Actor, id, ct);
+        Notice = "已删除草稿";
+        return Redirect("/Market/Needs?mine=true");
+    }
+
+    public async Task<IActionResult> OnPostPublishAsync(Guid id, int version, CancellationToken ct)
+    {
+        await needs.PublishAsync(Actor, id, version, ct);
+        return BackWithNotice("审核通过，已发布；已自动建立一单一策");
+    }
+
+    public async Task<IActionResult> OnPostReturnAsync(Guid id, int version, string? reason, CancellationToken ct)
+    {
+        await needs.TransitionAsync(Actor, id, n => n.Return(Actor, reason), version, ct);
+        return BackWithNotice("已退回修改");
+    }
+
+    public async Task<IActionResult> OnPostRejectAsync(Guid id, int version, string? reason, CancellationToken ct)
+    {
+        await needs.TransitionAsync(Actor, id, n => n.Reject(Actor, reason), version, ct);
+        return BackWithNotice("已决定不予发布");
+    }
+}

@@ -1,0 +1,66 @@
+using Kexie.Data;
+using Kexie.Domain.Market;
+using Kexie.Web.Features.Market;
+using Kexie.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Kexie.Web.Pages.Market.Needs;
+
+public sealed class IndexModel(NeedService needs, KexieDbContext db) : MarketPageModel
+{
+    [BindProperty(SupportsGet = true)] public string? Q { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Region { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Discipline { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Industry { get; set; }
+    [BindProperty(SupportsGet = true)] public string? BudgetMin { get; set; }
+    [BindProperty(SupportsGet = true)] public string? BudgetMax { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Status { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Sort { get; set; }
+
+    /// <summary>“本单位需求”: the signed-in organization's needs in every status.</summary>
+    [BindProperty(SupportsGet = true)] public bool Mine { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "p")] public int? PageNumber { get; set; }
+
+    public PagedResult<NeedSummaryDto> Result { get; private set; } = new([], 0, 1, 20);
+
+    public string? FilterError { get; private set; }
+
+    public Dictionary<string, string> RegionNames { get; private set; } = [];
+
+    public Dictionary<Guid, string> OrganizationNames { get; private set; } = [];
+
+    public List<CodeName> RegionOptions { get; private set; } = [];
+
+    public List<CodeName> DisciplineOptions { get; private set; } = [];
+
+    public List<CodeName> IndustryOptions { get; private set; } = [];
+
+    public PagerModel Pager => new(Result.Page, Result.PageCount, "/Market/Needs", new Dictionary<string, string?>
+    {
+        ["q"] = Q, ["region"] = Region, ["discipline"] = Discipline, ["industry"] = Industry, ["budgetMin"] = BudgetMin,
+        ["budgetMax"] = BudgetMax, ["status"] = Status, ["sort"] = Sort, ["mine"] = Mine ? "true" : null,
+    });
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        try
+        {
+            ReviewStatus? status = Enum.TryParse<ReviewStatus>(Status, true, out var s) && Enum.IsDefined(s) ? s : null;
+            var organization = Mine ? Actor.OrganizationId ?? Guid.Empty : (Guid?)null;
+            Result = await needs.ListAsync(Actor, new NeedFilter(
+                Q, Region, Discipline, Industry, ParseYuan(BudgetMin, "budgetMin", "预算下限"), ParseYuan(BudgetMax, "budgetMax", "预算上限"),
+                Mine || Actor.IsRegionManager ? status : ReviewStatus.Published, organization, Sort: Sort, Page: PageNumber, PageSize: 20), ct);
+        }
+        catch (Kexie.Domain.Common.DomainValidationException e)
+        {
+            FilterError = e.Message;
+        }
+
+        RegionNames = await Lookups.RegionNamesAsync(db, Result.Items.Select(o => o.RegionCode).Append(Region?.Trim() ?? string.Empty), ct);
+        OrganizationNames = await MarketText.OrganizationNamesAsync(db, Result.Items.Select(n => n.OrganizationId), ct);
+        RegionOptions = await Lookups.RegionOptionsAsync(db, Lookups.RootFor(Actor), ct);
+        DisciplineOptions = await Lookups.DisciplinesAsync(db, 1, ct);
+        IndustryOptions = (await Lookups.IndustriesAsync(db, ct)).Where(i => i.Code.Length <= 2).ToList();
+    }
+}

@@ -1,0 +1,83 @@
+using Kexie.Data;
+using Kexie.Domain.Market;
+using Kexie.Web.Features.Market;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Kexie.Web.Pages.Market.Offers;
+
+public sealed class DetailsModel(OfferService offers, KexieDbContext db) : MarketPageModel
+{
+    public OfferDto Offer { get; private set; } = null!;
+
+    public string RegionName { get; private set; } = string.Empty;
+
+    public string ProviderName { get; private set; } = string.Empty;
+
+    public Dictionary<string, string> DisciplineNames { get; private set; } = [];
+
+    public Dictionary<string, string> IndustryNames { get; private set; } = [];
+
+    /// <summary>The provider, or region staff acting for them.</summary>
+    public bool CanEdit => Offer.ReviewHistory is not null && (Actor.ScienceWorkerId == Offer.ProviderWorkerId || (Actor.IsRegionManager && Actor.Manages(Offer.RegionCode)));
+
+    public bool CanReview => Actor.Administers(Offer.RegionCode);
+
+    public bool IsEditable => Offer.Status is ReviewStatus.Draft or ReviewStatus.Returned or ReviewStatus.Withdrawn;
+
+    /// <summary>An organization member may ask for a price on a published offer.</summary>
+    public bool CanInquire => Offer.Status == ReviewStatus.Published && (Actor.OrganizationId is not null || (Actor.IsRegionManager && Actor.Manages(Offer.RegionCode)));
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    {
+        Offer = await offers.GetAsync(Actor, id, ct);
+        RegionName = (await Lookups.RegionNamesAsync(db, [Offer.RegionCode], ct)).GetValueOrDefault(Offer.RegionCode, Offer.RegionCode);
+        ProviderName = (await MarketText.WorkerNamesAsync(db, [Offer.ProviderWorkerId], Actor.IsRegionManager || Actor.ScienceWorkerId == Offer.ProviderWorkerId, ct))
+            .GetValueOrDefault(Offer.ProviderWorkerId, "—");
+        DisciplineNames = await Lookups.DisciplineNamesAsync(db, Offer.DisciplineCodes, ct);
+        IndustryNames = await MarketText.IndustryNamesAsync(db, Offer.IndustryCodes, ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostSubmitAsync(Guid id, int version, CancellationToken ct)
+    {
+        await offers.TransitionAsync(Actor, id, o => o.Submit(Actor), version, ct);
+        return BackWithNotice("已提交审核，请等待科协审核");
+    }
+
+    public async Task<IActionResult> OnPostWithdrawAsync(Guid id, int version, string? reason, CancellationToken ct)
+    {
+        await offers.TransitionAsync(Actor, id, o => o.Withdraw(Actor, reason), version, ct);
+        return BackWithNotice("已撤回，可修改后重新提交");
+    }
+
+    public async Task<IActionResult> OnPostCloseAsync(Guid id, int version, string? reason, CancellationToken ct)
+    {
+        await offers.TransitionAsync(Actor, id, o => o.Close(Actor, reason), version, ct);
+        return BackWithNotice("已关闭");
+    }
+
+    public async Task<IActionResult> OnPostDeleteAsync(Guid id, CancellationToken ct)
+    {
+        await offers.DeleteAsync(Actor, id, ct);
+        Notice = "已删除草稿";
+        return Redirect("/Market/Offers?mine=true");
+    }
+
+    public async Task<IActionResult> OnPostPublishAsync(Guid id, int version, CancellationToken ct)
+    {
+        await offers.TransitionAsync(Actor, id, o => o.Publish(Actor), version, ct);
+        return BackWithNotice("审核通过，已发布");
+    }
+
+    public async Task<IActionResult> OnPostReturnAsync(Guid id, int version, string? reason, CancellationToken ct)
+    {
+        await offers.TransitionAsync(Actor, id, o => o.Return(Actor, reason), version, ct);
+        return BackWithNotice("已退回修改");
+    }
+
+    public async Task<IActionResult> OnPostRejectAsync(Guid id, int version, string? reason, CancellationToken ct)
+    {
+        await offers.TransitionAsync(Actor, id, o => o.Reject(Actor, reason), version, ct);
+        return BackWithNotice("已决定不予发布");
+    }
+}

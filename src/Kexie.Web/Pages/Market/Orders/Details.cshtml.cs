@@ -1,0 +1,128 @@
+using Kexie.Data;
+using Kexie.Domain.Market;
+using Kexie.Web.Features.Market;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Kexie.Web.Pages.Market.Orders;
+
+/// <summary>
+/// One order and the next steps the viewer's party may take (the domain decides; the page only offers the buttons
+/// that fit the viewer's party and the status). Every form posts the version it read, so acting on a page that is
+/// out of date gives the 409 page instead of overwriting someone else's step.
+/// </summary>
+[Authorize]
+public sealed class DetailsModel(OrderService orders, AttachmentService files, KexieDbContext db) : MarketPageModel
+{
+    public OrderDto Order { get; private set; } = null!;
+
+    public string BuyerName { get; private set; } = string.Empty;
+
+    public string ProviderName { get; private set; } = string.Empty;
+
+    public string? OfferTitle { get; private set; }
+
+    public string? NeedTitle { get; private set; }
+
+    public IReadOnlyList<StoredFileDto> Files { get; private set; } = [];
+
+    /// <summary>The viewer's side of the order (mirrors <see cref="Kexie.Domain.Market.Order.PartyOf"/>).</summary>
+    public OrderParty? Party { get; private set; }
+
+    public bool Can(string step) => Party is { } party && (step, Order.Status, party) switch
+    {
+        ("agree", OrderStatus.Inquiry, _) => true,
+        ("deliver", OrderStatus.Agreed, OrderParty.Provider or OrderParty.Administrator) => true,
+        ("accept", OrderStatus.InDelivery, OrderParty.Buyer or OrderParty.Administrator) => true,
+        ("settle", OrderStatus.Accepted, OrderParty.Provider or OrderParty.Administrator) => true,
+        ("cancel", OrderStatus.Inquiry or OrderStatus.Agreed, _) => true,
+        ("cancel", OrderStatus.InDelivery or OrderStatus.Disputed, OrderParty.Administrator) => true,
+        ("dispute", OrderStatus.Agreed or OrderStatus.InDelivery or OrderStatus.Accepted, _) => true,
+        ("resolve", OrderStatus.Disputed, OrderParty.Administrator) => Actor.Administers(Order.RegionCode),
+        ("rate", OrderStatus.Accepted or OrderStatus.Settled, OrderParty.Buyer) => Order.BuyerRating is null,
+        ("rate", OrderStatus.Accepted or OrderStatus.Settled, OrderParty.Provider) => Order.ProviderRating is null,
+        _ => false,
+    };
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    {
+        Order = await orders.GetAsync(Actor, id, ct);
+        Party = Actor.OrganizationId == Order.BuyerOrganizationId ? OrderParty.Buyer
+            : Actor.ScienceWorkerId == Order.ProviderWorkerId ? OrderParty.Provider
+            : Actor.IsRegionManager && Actor.Manages(Order.RegionCode) ? OrderParty.Administrator
+            : null;
+        BuyerName = (await MarketText.OrganizationNamesAsync(db, [Order.BuyerOrganizationId], ct)).GetValueOrDefault(Order.BuyerOrganizationId, "—");
+        ProviderName = (await MarketText.WorkerNamesAsync(db, [Order.ProviderWorkerId], true, ct)).GetValueOrDefault(Order.ProviderWorkerId, "—");
+        if (Order.OfferId is { } offer)
+        {
+            OfferTitle = (await MarketLookups.OfferTitlesAsync(db, [offer], ct)).GetValueOrDefault(offer);
+        }
+
+        if (Order.NeedId is { } need)
+        {
+            NeedTitle = (await MarketLookups.NeedTitlesAsync(db, [need], ct)).GetValueOrDefault(need);
+        }
+
+        Files = await files.OrderFilesAsync(Actor, id, ct);
+        return Page();
+    }
+
+    /// <summary>签约: the contract amount and the contract file (uploaded now, or one already uploaded to the order).</summary>
+    public async Task<IActionResult> OnPostAgreeAsync(Guid id, int version, string? amount, string? contractFileId, IFormFile? contractFile, CancellationToken ct)
+    {
+        var value = ParseYuan(amount, "contractAmount", "合同金额") ?? throw new Kexie.Domain.Common.DomainValidationException("contractAmount", "请填写合同金额（元）");
+        var current = await orders.GetAsync(Actor, id, ct);
+        MarketSupport.CheckVersion(current.Version, version);
+        var fileId = ParseGuid(contractFileId, "contractFileId", "合同文件");
+        if (contractFile is { Length: > 0 })
+        {
+            fileId = (await files.UploadOrderFileAsync(Actor, id, contractFile, ct)).Id;
+        }
+
+        var order = await orders.AgreeAsync(Actor, id, new AgreeRequest(value, fileId), version, ct);
+        return BackWithNotice($"已签约，合同金额 {MarketText.Yuan(order.ContractAmount)}");
+    }
+
+    public async Task<IActionResult> OnPostDeliverAsync(Guid id, int version, string? note, CancellationToken ct)
+    {
+        await orders.TransitionAsync(Actor, id, o => o.StartDelivery(Actor, note), version, ct);
+        return BackWithNotice("已开始履约");
+    }
+
+    public async Task<IActionResult> OnPostAcceptAsync(Guid id, int version, string? note, CancellationToken ct)
+    {
+        await orders.TransitionAsync(Actor, id, o => o.Accept(Actor, note), version, ct);
+        return BackWithNotice("已验收");
+    }
+
+    public async Task<IActionResult> OnPostSettleAsync(Guid id, int version, string? note, CancellationToken ct)
+    {
+        await orders.TransitionAsync(Actor, id, o => o.Settle(Actor, note), version, ct);
+        return BackWithNotice("已结算");
+    }
+
+    public async Task<IActionResult> OnPostCancelAsync(Guid id, int version, string? reason, CancellationToken ct)
+    {
+        await orders.TransitionAsync(Actor, id, o => o.Cancel(Actor, reason), version, ct);
+        return BackWithNotice("订单已取消");
+    }
+
+    public async Task<IActionResult> OnPostDisputeAsync(Guid id, int version, string? reason, CancellationToken ct)
+    {
+        await orders.TransitionAsync(Actor, id, o => o.Dispute(Actor, reason), version, ct);
+        return BackWithNotice("已提出争议，等待科协处理");
+    }
+
+    public async Task<IActionResult> OnPostResolveAsync(Guid id, int version, string? reason, CancellationToken ct)
+    {
+        await orders.TransitionAsync(Actor, id, o => o.ResolveDispute(Actor, reason), version, ct);
+        return BackWithNotice("争议已处理，订单恢复原状态");
+    }
+
+    public async Task<IActionResult> OnPostRateAsync(Guid id, int version, string? stars, string? comment, CancellationToken ct)
+    {
+        var value = ParseInt(stars, "stars", "评分") ?? throw new Kexie.Domain.Common.DomainValidationException("stars", "请选择评分（1–5星）");
+        await orders.TransitionAsync(Actor, id, o => o.Rate(Actor, value, comment), version, ct);
+        return BackWithNotice("感谢评价");
+    }
+}
