@@ -53,17 +53,31 @@ public abstract class KexieDbContext(DbContextOptions options, ICurrentActor? cu
 
     public DbSet<FairProject> FairProjects => Set<FairProject>();
 
+    public DbSet<Indicators.IndicatorFactRow> IndicatorFacts => Set<Indicators.IndicatorFactRow>();
+
+    public DbSet<Indicators.IndicatorRollupRow> IndicatorRollups => Set<Indicators.IndicatorRollupRow>();
+
+    public DbSet<Indicators.IndicatorOutboxEntry> IndicatorOutbox => Set<Indicators.IndicatorOutboxEntry>();
+
+    public DbSet<Indicators.IndicatorRefreshState> IndicatorRefreshStates => Set<Indicators.IndicatorRefreshState>();
+
+    public DbSet<Kexie.Domain.Indicators.WeightSet> WeightSets => Set<Kexie.Domain.Indicators.WeightSet>();
+
+    public DbSet<Kexie.Domain.Indicators.LinkageTask> LinkageTasks => Set<Kexie.Domain.Indicators.LinkageTask>();
+
     /// <summary>Name of the provider, for code paths that differ (bulk loads).</summary>
     public abstract DatabaseProvider Provider { get; }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
+        Indicators.IndicatorOutbox.Record(this);
         AuditTrail.Record(this, currentActor?.Actor);
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        Indicators.IndicatorOutbox.Record(this);
         AuditTrail.Record(this, currentActor?.Actor);
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }

@@ -139,9 +139,9 @@ public sealed class WeightSet : Entity
             throw new DomainValidationException(field, $"权重应在0至{MaxWeight}之间");
         }
 
-        if (decimal.Round(weight, 4) != weight)
+        if (decimal.Round(weight, 2) != weight)
         {
-            throw new DomainValidationException(field, "权重最多保留四位小数");
+            throw new DomainValidationException(field, "权重最多保留两位小数");
         }
     }
 

@@ -1,0 +1,38 @@
+using Kexie.Domain.Common;
+using Kexie.Domain.Directory;
+using Kexie.Domain.Indicators;
+using Kexie.Domain.Market;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kexie.Data.Indicators;
+
+/// <summary>Queues every changed indicator source record in the same transaction as the change.</summary>
+internal static class IndicatorOutbox
+{
+    public static void Record(DbContext context)
+    {
+        var changed = context.ChangeTracker.Entries()
+            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && e.Entity is Entity)
+            .Select(e => (Source: SourceOf(e.Entity), Id: ((Entity)e.Entity).Id))
+            .Where(x => x.Source is not null)
+            .Distinct()
+            .ToList();
+        var now = DateTimeOffset.UtcNow;
+        foreach (var (source, id) in changed)
+        {
+            context.Add(new IndicatorOutboxEntry { Source = source!.Value, SourceId = id, At = now });
+        }
+    }
+
+    public static FactSource? SourceOf(object entity) => entity switch
+    {
+        ScienceWorker => FactSource.ScienceWorker,
+        Organization => FactSource.Organization,
+        Offer => FactSource.Offer,
+        Need => FactSource.Need,
+        ResponsePlan => FactSource.ResponsePlan,
+        Order => FactSource.Order,
+        ServiceTicket => FactSource.ServiceTicket,
+        _ => null,
+    };
+}

@@ -1,0 +1,189 @@
+using Kexie.Domain.Indicators;
+using Kexie.Domain.Market;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace Kexie.Data.Indicators;
+
+public sealed record RefreshResult(bool Full, int SourcesRederived, long FactsWritten, int MonthsRebuilt);
+
+/// <summary>
+/// Keeps facts and rollups in step with the records. Incremental: re-derives the records queued in the outbox
+/// (written by SaveChanges) and the response plans whose deadline passed since the last refresh, then rebuilds
+/// the rollups of the months touched. Full (first run, or on demand): re-derives every record. Synthetic facts
+/// (demo, benchmark) are never touched by re-derivation. Runs are serialised (in-process gate, and a
+/// PostgreSQL advisory lock across web nodes).
+/// </summary>
+public sealed class IndicatorRefresher(KexieDbContext db, TimeProvider clock, ILogger<IndicatorRefresher> logger)
+{
+    private const int BatchSize = 2000;
+    private static readonly SemaphoreSlim Gate = new(1, 1);
+
+    public async Task<RefreshResult> RefreshAsync(bool full = false, CancellationToken ct = default)
+    {
+        await Gate.WaitAsync(ct);
+        try
+        {
+            var strategy = db.Database.CreateExecutionStrategy();
+            return await strategy.ExecuteAsync(async () =>
+            {
+                var now = clock.GetUtcNow();
+                await using var tx = await db.Database.BeginTransactionAsync(ct);
+                if (db.Provider == DatabaseProvider.Postgres)
+                {
+                    await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(510923013)", ct);
+                }
+
+                var state = await db.IndicatorRefreshStates.SingleOrDefaultAsync(ct);
+                var result = state is null || full ? await FullAsync(now, ct) : await IncrementalAsync(state.LastRefreshedAt, now, ct);
+                if (result is null)
+                {
+                    await tx.RollbackAsync(ct);
+                    return new RefreshResult(false, 0, 0, 0);
+                }
+
+                if (state is null)
+                {
+                    db.IndicatorRefreshStates.Add(new IndicatorRefreshState { LastRefreshedAt = now });
+                }
+                else
+                {
+                    state.LastRefreshedAt = now;
+                }
+
+                await db.SaveChangesAsync(ct);
+                await tx.CommitAsync(ct);
+                db.ChangeTracker.Clear();
+                if (result.Full)
+                {
+                    logger.LogInformation("指标事实全量重算：{Facts} 条", result.FactsWritten);
+                }
+
+                return result;
+            });
+        }
+        finally
+        {
+            Gate.Release();
+        }
+    }
+
+    private async Task<RefreshResult> FullAsync(DateTimeOffset now, CancellationToken ct)
+    {
+        var lastOutbox = await db.IndicatorOutbox.MaxAsync(o => (long?)o.Id, ct) ?? 0;
+        await db.IndicatorFacts.Where(f => f.Source != FactSource.Synthetic).ExecuteDeleteAsync(ct);
+        var facts = new List<ActivityFact>();
+        facts.AddRange((await db.ScienceWorkers.AsNoTracking().ToListAsync(ct)).SelectMany(FactDerivation.From));
+        facts.AddRange((await db.Organizations.AsNoTracking().ToListAsync(ct)).SelectMany(FactDerivation.From));
+        facts.AddRange((await db.Offers.AsNoTracking().Where(o => o.PublishedAt != null).ToListAsync(ct)).SelectMany(FactDerivation.From));
+        facts.AddRange((await db.Needs.AsNoTracking().Where(n => n.PublishedAt != null).ToListAsync(ct)).SelectMany(FactDerivation.From));
+        facts.AddRange((await db.ResponsePlans.AsNoTracking().ToListAsync(ct)).SelectMany(p => FactDerivation.From(p, now)));
+        facts.AddRange(await OrderFactsAsync(db.Orders.AsNoTracking().Where(o => o.Status == OrderStatus.Accepted || o.Status == OrderStatus.Settled), ct));
+        facts.AddRange((await db.ServiceTickets.AsNoTracking().ToListAsync(ct)).SelectMany(FactDerivation.From));
+        var written = await FactStore.AppendAsync(db, facts, ct);
+        await db.IndicatorOutbox.Where(o => o.Id <= lastOutbox).ExecuteDeleteAsync(ct);
+        await FactStore.RebuildRollupsAsync(db, ct: ct);
+        return new RefreshResult(true, facts.Select(f => f.SourceId).Distinct().Count(), written, 0);
+    }
+
+    private async Task<RefreshResult?> IncrementalAsync(DateTimeOffset last, DateTimeOffset now, CancellationToken ct)
+    {
+        var queued = await db.IndicatorOutbox.AsNoTracking().OrderBy(o => o.Id).Take(BatchSize * 5).ToListAsync(ct);
+        var settled = await db.ResponsePlans.AsNoTracking()
+            .Where(p => p.FirstRespondedAt == null && p.ResponseDueAt > last && p.ResponseDueAt <= now)
+            .Select(p => p.Id)
+            .ToListAsync(ct);
+        if (queued.Count == 0 && settled.Count == 0)
+        {
+            return null;
+        }
+
+        var dirty = queued.Select(q => (q.Source, q.SourceId))
+            .Concat(settled.Select(id => (Source: FactSource.ResponsePlan, SourceId: id)))
+            .Distinct()
+            .ToList();
+        var days = new HashSet<int>();
+        long written = 0;
+        foreach (var chunk in dirty.Chunk(BatchSize))
+        {
+            var ids = chunk.Select(c => (Guid?)c.SourceId).ToList();
+            days.UnionWith(await db.IndicatorFacts.Where(f => ids.Contains(f.SourceId)).Select(f => f.Day).Distinct().ToListAsync(ct));
+            await db.IndicatorFacts.Where(f => ids.Contains(f.SourceId)).ExecuteDeleteAsync(ct);
+            var facts = await DeriveAsync(chunk, now, ct);
+            days.UnionWith(facts.Select(f => f.Day));
+            written += await FactStore.AppendAsync(db, facts, ct);
+        }
+
+        var queuedIds = queued.Select(q => q.Id).ToList();
+        foreach (var chunk in queuedIds.Chunk(BatchSize))
+        {
+            await db.IndicatorOutbox.Where(o => chunk.Contains(o.Id)).ExecuteDeleteAsync(ct);
+        }
+
+        var months = days.Select(ChinaTime.MonthKey).Distinct().Order().ToList();
+        foreach (var month in months)
+        {
+            await FactStore.RebuildRollupsAsync(db, month, month, ct);
+        }
+
+        return new RefreshResult(false, dirty.Count, written, months.Count);
+    }
+
+    private async Task<List<ActivityFact>> DeriveAsync(IReadOnlyCollection<(FactSource Source, Guid SourceId)> sources, DateTimeOffset now, CancellationToken ct)
+    {
+        List<Guid> Ids(FactSource source) => sources.Where(s => s.Source == source).Select(s => s.SourceId).ToList();
+        var facts = new List<ActivityFact>();
+        if (Ids(FactSource.ScienceWorker) is { Count: > 0 } workers)
+        {
+            facts.AddRange((await db.ScienceWorkers.AsNoTracking().Where(w => workers.Contains(w.Id)).ToListAsync(ct)).SelectMany(FactDerivation.From));
+        }
+
+        if (Ids(FactSource.Organization) is { Count: > 0 } organizations)
+        {
+            facts.AddRange((await db.Organizations.AsNoTracking().Where(o => organizations.Contains(o.Id)).ToListAsync(ct)).SelectMany(FactDerivation.From));
+        }
+
+        if (Ids(FactSource.Offer) is { Count: > 0 } offers)
+        {
+            facts.AddRange((await db.Offers.AsNoTracking().Where(o => offers.Contains(o.Id)).ToListAsync(ct)).SelectMany(FactDerivation.From));
+        }
+
+        if (Ids(FactSource.Need) is { Count: > 0 } needs)
+        {
+            facts.AddRange((await db.Needs.AsNoTracking().Where(n => needs.Contains(n.Id)).ToListAsync(ct)).SelectMany(FactDerivation.From));
+        }
+
+        if (Ids(FactSource.ResponsePlan) is { Count: > 0 } plans)
+        {
+            facts.AddRange((await db.ResponsePlans.AsNoTracking().Where(p => plans.Contains(p.Id)).ToListAsync(ct)).SelectMany(p => FactDerivation.From(p, now)));
+        }
+
+        if (Ids(FactSource.Order) is { Count: > 0 } orders)
+        {
+            facts.AddRange(await OrderFactsAsync(db.Orders.AsNoTracking().Where(o => orders.Contains(o.Id)), ct));
+        }
+
+        if (Ids(FactSource.ServiceTicket) is { Count: > 0 } tickets)
+        {
+            facts.AddRange((await db.ServiceTickets.AsNoTracking().Where(t => tickets.Contains(t.Id)).ToListAsync(ct)).SelectMany(FactDerivation.From));
+        }
+
+        return facts;
+    }
+
+    private async Task<List<ActivityFact>> OrderFactsAsync(IQueryable<Order> query, CancellationToken ct)
+    {
+        var orders = await query.ToListAsync(ct);
+        var providerIds = orders.Select(o => o.ProviderWorkerId).Distinct().ToList();
+        var regions = new Dictionary<Guid, string>();
+        foreach (var chunk in providerIds.Chunk(BatchSize))
+        {
+            foreach (var w in await db.ScienceWorkers.AsNoTracking().Where(w => chunk.Contains(w.Id)).Select(w => new { w.Id, w.RegionCode }).ToListAsync(ct))
+            {
+                regions[w.Id] = w.RegionCode;
+            }
+        }
+
+        return orders.SelectMany(o => FactDerivation.From(o, regions.GetValueOrDefault(o.ProviderWorkerId))).ToList();
+    }
+}

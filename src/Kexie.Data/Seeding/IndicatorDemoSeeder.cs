@@ -1,0 +1,117 @@
+using Kexie.Data.Indicators;
+using Kexie.Domain.Indicators;
+using Kexie.Domain.Regions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace Kexie.Data.Seeding;
+
+/// <summary>
+/// Demo activity for all 183 county-level units of Sichuan, so rankings mean something out of the box: synthetic
+/// monthly facts (<see cref="FactSource.Synthetic"/>, shown as 演示数据) from the launch of 天府科技云 (July 2020)
+/// to today. Deterministic (each county's random stream is seeded by its code). County sizes are drawn from one
+/// distribution; only 大英县's 2020 volumes are set to the figures of its 2020 work report (7816 workers, 593
+/// organizations, 325 needs, 376 offers, 9300万元) — its rank is whatever the data gives. Runs once, on a
+/// database that has never been refreshed, then performs the first full refresh.
+/// </summary>
+public sealed class IndicatorDemoSeeder(KexieDbContext db, IndicatorRefresher refresher, TimeProvider clock, ILogger<IndicatorDemoSeeder> logger)
+{
+    public const string Province = "51";
+    public static readonly DateOnly Launch = new(2020, 7, 1);
+
+    public async Task SeedAsync(CancellationToken ct = default)
+    {
+        if (await db.IndicatorRefreshStates.AnyAsync(ct) || await db.IndicatorFacts.AnyAsync(ct))
+        {
+            await refresher.RefreshAsync(ct: ct);
+            return;
+        }
+
+        var counties = await db.Regions.AsNoTracking()
+            .Where(r => r.Level == RegionLevel.County && r.Code.StartsWith(Province))
+            .OrderBy(r => r.Code)
+            .Select(r => r.Code)
+            .ToListAsync(ct);
+        var today = ChinaTime.DateOf(clock.GetUtcNow());
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        var facts = Generate(counties, today).ToList();
+        await using (var tx = await db.Database.BeginTransactionAsync(ct))
+        {
+            await FactStore.AppendAsync(db, facts, ct);
+            await tx.CommitAsync(ct);
+        }
+
+        await refresher.RefreshAsync(full: true, ct);
+        logger.LogInformation("已生成指标演示数据：{Counties} 个县级单位，{Facts} 条月度事实，用时 {Ms} ms", counties.Count, facts.Count, started.ElapsedMilliseconds);
+    }
+
+    /// <summary>Monthly synthetic facts for each county from July 2020 to <paramref name="until"/>.</summary>
+    public static IEnumerable<ActivityFact> Generate(IReadOnlyList<string> counties, DateOnly until)
+    {
+        foreach (var county in counties)
+        {
+            var random = new Random(int.Parse(county, System.Globalization.CultureInfo.InvariantCulture));
+            var isDaYing = county == DemoSeeder.DaYing;
+            double workers2020 = isDaYing ? 7816 : 4200 * Math.Exp(0.55 * Gaussian(random));
+            double organizations2020 = isDaYing ? 593 : workers2020 * 0.076 * Math.Exp(0.3 * Gaussian(random));
+            double needs2020 = isDaYing ? 325 : organizations2020 * 0.55 * Math.Exp(0.35 * Gaussian(random));
+            double offers2020 = isDaYing ? 376 : workers2020 * 0.048 * Math.Exp(0.35 * Gaussian(random));
+            var dealShare = 0.25 + (random.NextDouble() * 0.35);
+            double dealValue2020 = isDaYing ? 93_000_000 : needs2020 * dealShare * 500_000 * Math.Exp(0.5 * Gaussian(random));
+            var inTimeRate = 0.6 + (random.NextDouble() * 0.38);
+            var ticketsPerMonth = workers2020 / 300 * (0.5 + random.NextDouble());
+            var growth = 0.08 + (random.NextDouble() * 0.1);
+
+            for (var month = Launch; month <= until; month = month.AddMonths(1))
+            {
+                // 2020: the launch campaign front-loads registrations; afterwards steady growth.
+                double share = month.Year == 2020 ? LaunchProfile[month.Month - 7] : 1.0 / 12;
+                var later = month.Year > 2020;
+                var noise = 0.7 + (random.NextDouble() * 0.6);
+                var workers = Round(workers2020 * share * (later ? growth : 1) * noise, random);
+                var organizations = Round(organizations2020 * share * (later ? growth * 1.2 : 1) * noise, random);
+                var needs = Round(needs2020 * share * (later ? 0.6 : 1) * noise, random);
+                var offers = Round(offers2020 * share * (later ? 0.5 : 1) * noise, random);
+                var deals = isDaYing && month.Year == 2020 ? Round(110 * share, random) : Round(needs * dealShare, random);
+                var value = dealValue2020 * share * (later ? 0.6 : 1) * noise;
+                var inTime = Round(needs * inTimeRate, random);
+                var day = Math.Min(ChinaTime.DayKey(until), ChinaTime.DayKey(month.AddDays(random.Next(28))));
+                var services = (int)Math.Round(offers * 0.8);
+                var achievements = (int)Math.Round(offers * 0.15);
+
+                foreach (var (kind, count, fen) in new (FactKind, int, long)[]
+                         {
+                             (FactKind.WorkerRegistered, workers, 0),
+                             (FactKind.OrganizationRegistered, organizations, 0),
+                             (FactKind.ServiceOfferPublished, services, 0),
+                             (FactKind.AchievementPublished, achievements, 0),
+                             (FactKind.ProjectPublished, offers - services - achievements, 0),
+                             (FactKind.NeedPublished, needs, 0),
+                             (FactKind.NeedResponseSettled, needs, 0),
+                             (FactKind.NeedAnsweredInTime, inTime, 0),
+                             (FactKind.NeedAnsweredLate, needs - inTime, 0),
+                             (FactKind.DealClosed, deals, deals == 0 ? 0 : (long)Math.Round(value * 100)),
+                             (FactKind.DealTakenByWorker, (int)Math.Round(deals * 0.9), deals == 0 ? 0 : (long)Math.Round(value * 90)),
+                             (FactKind.ServiceTicketServed, Round(ticketsPerMonth * noise, random), 0),
+                         })
+                {
+                    if (count > 0)
+                    {
+                        yield return new ActivityFact(county, kind, day, count, fen, FactSource.Synthetic, null);
+                    }
+                }
+            }
+        }
+    }
+
+    private static readonly double[] LaunchProfile = [0.10, 0.22, 0.25, 0.20, 0.13, 0.10];
+
+    private static int Round(double value, Random random)
+    {
+        var floor = Math.Floor(value);
+        return (int)floor + (random.NextDouble() < value - floor ? 1 : 0);
+    }
+
+    private static double Gaussian(Random random) =>
+        Math.Sqrt(-2.0 * Math.Log(1.0 - random.NextDouble())) * Math.Cos(2.0 * Math.PI * random.NextDouble());
+}
