@@ -53,6 +53,12 @@ public abstract class KexieDbContext(DbContextOptions options, ICurrentActor? cu
 
     public DbSet<FairProject> FairProjects => Set<FairProject>();
 
+    /// <summary>Files of orders (contracts); the bytes are in the file store.</summary>
+    public DbSet<StoredFile> StoredFiles => Set<StoredFile>();
+
+    /// <summary>In-app notifications, one row per recipient.</summary>
+    public DbSet<Notification> Notifications => Set<Notification>();
+
     public DbSet<Indicators.IndicatorFactRow> IndicatorFacts => Set<Indicators.IndicatorFactRow>();
 
     public DbSet<Indicators.IndicatorRollupRow> IndicatorRollups => Set<Indicators.IndicatorRollupRow>();

@@ -1,0 +1,96 @@
+using Kexie.Domain.Common;
+
+namespace Kexie.Domain.Market;
+
+/// <summary>What a notification is about.</summary>
+public enum NotificationKind
+{
+    /// <summary>新的候选: candidates were proposed for the recipient's need.</summary>
+    CandidateProposed = 1,
+
+    /// <summary>新的询价: a new order (inquiry) on the recipient's offer, or addressed to them.</summary>
+    OrderInquiry = 2,
+
+    /// <summary>响应超期: a 一单一策 plan passed its first-response deadline unanswered.</summary>
+    ResponseOverdue = 3,
+
+    /// <summary>订单状态变化: the other party moved an order.</summary>
+    OrderStatusChanged = 4,
+}
+
+public static class NotificationKindNames
+{
+    public static string Chinese(this NotificationKind kind) => kind switch
+    {
+        NotificationKind.CandidateProposed => "新的候选",
+        NotificationKind.OrderInquiry => "新的询价",
+        NotificationKind.ResponseOverdue => "响应超期",
+        NotificationKind.OrderStatusChanged => "订单状态变化",
+        _ => kind.ToString(),
+    };
+}
+
+/// <summary>
+/// An in-app notification for one user account. Text is Chinese and shortened to the column limits (a notification
+/// must never fail because the need's title was long). <see cref="DedupKey"/>, when set, is unique per recipient: it
+/// makes producers that may run twice (the overdue scanner, several web nodes) idempotent.
+/// </summary>
+public sealed class Notification
+{
+    public const int TitleMaxLength = 200;
+    public const int BodyMaxLength = 1000;
+    public const int LinkMaxLength = 300;
+
+    private Notification()
+    {
+    }
+
+    public Guid Id { get; private set; } = Guid.CreateVersion7();
+
+    public string RecipientUserId { get; private set; } = string.Empty;
+
+    public NotificationKind Kind { get; private set; }
+
+    public string Title { get; private set; } = string.Empty;
+
+    public string Body { get; private set; } = string.Empty;
+
+    /// <summary>Where in the app the recipient can act on it (a site-relative path).</summary>
+    public string? Link { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public DateTimeOffset? ReadAt { get; private set; }
+
+    public string? DedupKey { get; private set; }
+
+    public bool IsRead => ReadAt is not null;
+
+    public static Notification Create(string? recipientUserId, NotificationKind kind, string? title, string? body, string? link, DateTimeOffset at, string? dedupKey = null)
+    {
+        var recipient = Guard.Required(recipientUserId, "recipientUserId", "接收人", 64);
+        var heading = Shorten(Guard.Required(title, "title", "通知标题", int.MaxValue), TitleMaxLength);
+        var text = Shorten(body?.Trim() ?? string.Empty, BodyMaxLength);
+        var path = link?.Trim();
+        if (path is { Length: > 0 } && (!path.StartsWith('/') || path.StartsWith("//", StringComparison.Ordinal) || path.Length > LinkMaxLength))
+        {
+            throw new DomainValidationException("link", "通知链接应为站内相对路径");
+        }
+
+        return new Notification
+        {
+            RecipientUserId = recipient,
+            Kind = MarketRules.Defined(kind, "kind", "通知类型"),
+            Title = heading,
+            Body = text,
+            Link = string.IsNullOrEmpty(path) ? null : path,
+            CreatedAt = at,
+            DedupKey = Guard.Optional(dedupKey, "dedupKey", "去重键", 200),
+        };
+    }
+
+    /// <summary>Marks it read; reading again keeps the first time.</summary>
+    public void MarkRead(DateTimeOffset at) => ReadAt ??= at;
+
+    private static string Shorten(string text, int max) => text.Length <= max ? text : string.Concat(text.AsSpan(0, max - 1), "…");
+}
