@@ -8,6 +8,7 @@ using Kexie.Web.Features.Account;
 using Kexie.Web.Features.Admin;
 using Kexie.Web.Features.Directory;
 using Kexie.Web.Features.Imports;
+using Kexie.Web.Features.Indicators;
 using Kexie.Web.Features.Market;
 using Kexie.Web.Features.Regions;
 using Microsoft.AspNetCore.DataProtection;
@@ -60,13 +61,21 @@ public static class WebSetup
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
         {
             ctx.ProblemDetails.Extensions["traceId"] = ctx.HttpContext.TraceIdentifier;
-            ctx.ProblemDetails.Title ??= ctx.ProblemDetails.Status switch
+            var status = ctx.ProblemDetails.Status ?? 500;
+            if (ctx.ProblemDetails.Title is null || ctx.ProblemDetails.Title == Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(status))
             {
-                401 => "请先登录",
-                403 => "无权访问",
-                404 => "资源不存在",
-                _ => ctx.ProblemDetails.Title,
-            };
+                ctx.ProblemDetails.Title = status switch
+                {
+                    400 => "请求格式不正确",
+                    401 => "请先登录",
+                    403 => "无权访问",
+                    404 => "资源不存在",
+                    405 => "不支持的请求方式",
+                    413 => "请求体过大",
+                    415 => "不支持的内容类型",
+                    _ => ctx.ProblemDetails.Title,
+                };
+            }
         });
         services.AddExceptionHandler<KexieExceptionHandler>();
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
@@ -109,6 +118,33 @@ public static class WebSetup
         services.AddScoped<ServiceTicketService>();
         services.AddScoped<FairService>();
         services.AddScoped<MarketStatsService>();
+        services.AddScoped<Kexie.Data.Indicators.IndicatorRefresher>();
+        services.AddScoped<Kexie.Data.Indicators.IndicatorEngine>();
+        services.AddScoped<IndicatorDemoSeeder>();
+        services.AddScoped<IndicatorService>();
+        services.AddScoped<LinkageService>();
+        services.AddScoped<AnnualReportService>();
+        services.Configure<FileStoreOptions>(builder.Configuration.GetSection("Files"));
+        services.AddSingleton<IFileStore, LocalDiskFileStore>();
+        services.AddSingleton<RichTextSanitizer>();
+        services.AddScoped<AttachmentService>();
+        services.AddScoped<StorefrontService>();
+        services.AddScoped<OverdueScanner>();
+        services.AddHostedService<OverdueScanService>();
+        services.Configure<Kexie.Web.Features.Notifications.SmtpOptions>(builder.Configuration.GetSection("Smtp"));
+        if (!string.IsNullOrWhiteSpace(builder.Configuration["Smtp:Host"]))
+        {
+            services.AddSingleton<Kexie.Web.Features.Notifications.IEmailSender, Kexie.Web.Features.Notifications.SmtpEmailSender>();
+        }
+        else
+        {
+            services.AddSingleton<Kexie.Web.Features.Notifications.IEmailSender, Kexie.Web.Features.Notifications.NoOpEmailSender>();
+        }
+
+        services.AddSingleton<Kexie.Web.Features.Notifications.EmailQueue>();
+        services.AddHostedService<Kexie.Web.Features.Notifications.EmailDispatchService>();
+        services.AddScoped<Kexie.Web.Features.Notifications.Notifier>();
+        services.AddScoped<Kexie.Web.Features.Notifications.NotificationService>();
         return builder;
     }
 
@@ -134,6 +170,8 @@ public static class WebSetup
         api.MapImports();
         api.MapAdmin();
         api.MapMarket();
+        api.MapIndicators();
+        Kexie.Web.Features.Notifications.NotificationEndpoints.MapNotifications(api);
         api.MapGet("/health", () => Results.Ok(new { status = "ok" })).WithTags("运维").AllowAnonymous();
         app.MapRazorPages();
         return app;
@@ -149,7 +187,10 @@ public static class WebSetup
         if (app.Configuration.GetValue("Demo:Seed", true))
         {
             await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync();
+            await scope.ServiceProvider.GetRequiredService<IndicatorDemoSeeder>().SeedAsync();
         }
+
+        await scope.ServiceProvider.GetRequiredService<Kexie.Data.Indicators.IndicatorRefresher>().RefreshAsync();
     }
 
     private static Task ApiAware(HttpContext http, string redirectUri, int status)
