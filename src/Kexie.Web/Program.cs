@@ -10,6 +10,11 @@ await app.InitializeDatabaseAsync();
 
 app.Lifetime.ApplicationStarted.Register(() =>
 {
+    if (app.Environment.IsEnvironment("Testing"))
+    {
+        return;
+    }
+
     var urls = string.Join(", ", app.Urls);
     Console.WriteLine();
     Console.WriteLine($"科协云 Kexie Cloud 已启动：{urls}");
