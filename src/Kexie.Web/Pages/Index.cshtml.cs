@@ -1,5 +1,6 @@
 using Kexie.Data;
 using Kexie.Web.Features.Directory;
+using Kexie.Web.Features.Market;
 using Kexie.Web.Features.Regions;
 
 namespace Kexie.Web.Pages;
@@ -10,6 +11,7 @@ public sealed class IndexModel(
     AssociationService associations,
     ServiceAgencyService agencies,
     RegionQueries regions,
+    MarketStatsService market,
     KexieDbContext db) : KexiePageModel
 {
     /// <summary>The region subtree the counts are for (null: everything the actor may see).</summary>
@@ -26,6 +28,9 @@ public sealed class IndexModel(
     public int Agencies { get; private set; }
 
     public int ChildRegions { get; private set; }
+
+    /// <summary>The market counters of the same region (all time).</summary>
+    public MarketStatsDto? Market { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -45,5 +50,6 @@ public sealed class IndexModel(
         Organizations = (await organizations.ListAsync(actor, new OrganizationFilter(Region: Scope, PageSize: 1), ct)).Total;
         Associations = (await associations.ListAsync(null, Scope, null, 1, 1, ct)).Total;
         Agencies = (await agencies.ListAsync(actor, null, Scope, 1, 1, ct)).Total;
+        Market = await market.GetAsync(Scope, null, null, ct);
     }
 }

@@ -13,3 +13,15 @@ document.addEventListener("change", function (event) {
         target.form.submit();
     }
 });
+// Offer form: the achievement fields (成熟度、专利、转化方式) only for 科技成果.
+(function () {
+    var kind = document.querySelector("[data-kind-switch]");
+    if (!kind) return;
+    function sync() {
+        document.querySelectorAll("[data-kind-only]").forEach(function (el) {
+            el.hidden = el.getAttribute("data-kind-only") !== kind.value;
+        });
+    }
+    kind.addEventListener("change", sync);
+    sync();
+})();

@@ -1,0 +1,82 @@
+using Kexie.Data;
+using Kexie.Domain.Common;
+using Kexie.Domain.Market;
+using Kexie.Web.Features.Market;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Kexie.Web.Pages.Market.Fairs;
+
+/// <summary>A fair: its public catalogue by category, the viewer's own projects, and the form to submit one.</summary>
+public sealed class DetailsModel(FairService fairs, KexieDbContext db) : MarketPageModel
+{
+    public sealed class ProjectInput
+    {
+        public string? Category { get; set; }
+        public string? Title { get; set; }
+        public string? Description { get; set; }
+        public string? RegionCode { get; set; }
+        public string? DisciplineCodes { get; set; }
+        public string? IndustryCodes { get; set; }
+    }
+
+    [BindProperty] public ProjectInput Input { get; set; } = new();
+
+    [BindProperty(SupportsGet = true)] public string? Category { get; set; }
+
+    public FairDto Fair { get; private set; } = null!;
+
+    public IReadOnlyList<FairProjectDto> Catalogue { get; private set; } = [];
+
+    /// <summary>For the reviewers: every project; for others: their own (the catalogue shows the selected ones).</summary>
+    public IReadOnlyList<FairProjectDto> Projects { get; private set; } = [];
+
+    public string RegionName { get; private set; } = string.Empty;
+
+    public bool CanSubmit => Fair.Status == FairStatus.Open && (Actor.ScienceWorkerId is not null || Actor.OrganizationId is not null || Actor.IsRegionManager);
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    {
+        await LoadAsync(id, ct);
+        Input = new ProjectInput { Category = nameof(FairCategory.TechnologyToPromote), RegionCode = Fair.RegionCode.Length >= 6 ? Fair.RegionCode : null };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
+    {
+        try
+        {
+            var draft = await fairs.CreateProjectAsync(Actor, id, new FairProjectRequest(
+                ParseEnum<FairCategory>(Input.Category, "category", "项目类别"), Input.Title, Input.Description, null, null, Input.RegionCode,
+                Codes(Input.DisciplineCodes), Codes(Input.IndustryCodes)), ct);
+            await fairs.ProjectTransitionAsync(Actor, id, draft.Id, p => p.Submit(Actor), draft.Version, ct);
+            Notice = $"已提交项目“{draft.Title}”，等待科协遴选";
+            return Redirect($"/Market/Fairs/Details/{id}");
+        }
+        catch (DomainValidationException e)
+        {
+            AddError<ProjectInput>(e);
+        }
+
+        await LoadAsync(id, ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostWithdrawAsync(Guid id, Guid projectId, int version, CancellationToken ct)
+    {
+        await fairs.ProjectTransitionAsync(Actor, id, projectId, p => p.Withdraw(Actor, null), version, ct);
+        return BackWithNotice("已撤回项目");
+    }
+
+    private async Task LoadAsync(Guid id, CancellationToken ct)
+    {
+        Fair = await fairs.GetAsync(id, ct);
+        FairCategory? category = Enum.TryParse<FairCategory>(Category, true, out var c) && Enum.IsDefined(c) ? c : null;
+        Catalogue = await fairs.CatalogueAsync(id, category, ct);
+        if (Actor.IsAuthenticated)
+        {
+            Projects = (await fairs.ProjectsAsync(Actor, id, null, ct)).Where(p => p.Status != ReviewStatus.Published || Actor.Administers(p.RegionCode)).ToList();
+        }
+
+        RegionName = (await Lookups.RegionNamesAsync(db, [Fair.RegionCode], ct)).GetValueOrDefault(Fair.RegionCode, Fair.RegionCode);
+    }
+}
