@@ -98,12 +98,7 @@ internal sealed class QualityBench
         {
             var sw = Stopwatch.StartNew();
             var analyzer = new ChineseAnalyzer(taxonomy.Concat(DomainVocabulary.Keywords(trainRecords)));
-            var classifier = DisciplineClassifier.Train(TrainingTexts(trainRecords), analyzer, new ClassifierSettings
-            {
-                Epochs = int.Parse(Environment.GetEnvironmentVariable("BENCH_EPOCHS") ?? "25", System.Globalization.CultureInfo.InvariantCulture),
-                LearningRate = double.Parse(Environment.GetEnvironmentVariable("BENCH_LR") ?? "0.2", System.Globalization.CultureInfo.InvariantCulture),
-                L2 = double.Parse(Environment.GetEnvironmentVariable("BENCH_L2") ?? "3e-4", System.Globalization.CultureInfo.InvariantCulture),
-            });
+            var classifier = DisciplineClassifier.Train(TrainingTexts(trainRecords), analyzer);
             var trainSeconds = sw.Elapsed.TotalSeconds;
             var options = BenchOptions();
 
@@ -184,11 +179,8 @@ internal sealed class QualityBench
         {
             var code = disciplineCodes[r.Discipline];
             yield return new LabeledText($"{r.Title} {string.Join(' ', r.Keywords)} {r.Abstract}", code);
-            if (Environment.GetEnvironmentVariable("BENCH_VIEWS") != "0")
-            {
-                yield return new LabeledText(r.Title, code);
-                yield return new LabeledText(string.Join(' ', r.Keywords), code);
-            }
+            yield return new LabeledText(r.Title, code);
+            yield return new LabeledText(string.Join(' ', r.Keywords), code);
         }
     }
 

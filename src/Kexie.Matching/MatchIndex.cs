@@ -59,7 +59,7 @@ public sealed class MatchIndex
     public long Version => current.Version;
 
     /// <summary>Documents per segment when building in bulk.</summary>
-    internal int BulkSegmentSize { get; init; } = 1 << 17;
+    internal int BulkSegmentSize { get; init; } = 1 << 16;
 
     /// <summary>True when a document with <paramref name="id"/> is in the index.</summary>
     public bool Contains(string id)
@@ -144,11 +144,12 @@ public sealed class MatchIndex
             }
             var work = batch.ToArray();
             batch.Clear();
-            if (pending.Count >= parallelism)
+            // One batch is analysed on all cores while the caller's sequence produces the next.
+            if (pending.Count >= 1)
             {
                 segments.Add(pending.Dequeue().GetAwaiter().GetResult());
             }
-            pending.Enqueue(Task.Run(() => BuildSegment(work, parallel: false)));
+            pending.Enqueue(Task.Run(() => BuildSegment(work, parallel: parallelism > 1, parallelism)));
         }
 
         foreach (var document in documents)
@@ -286,12 +287,13 @@ public sealed class MatchIndex
         return new AnalyzedDocument(new StoredDocument(document), terms, titleLength, keywordLength, bodyLength);
     }
 
-    private Segment BuildSegment(MatchDocument[] documents, bool parallel = true)
+    private Segment BuildSegment(MatchDocument[] documents, bool parallel = true, int? parallelism = null)
     {
         var analyzed = new AnalyzedDocument[documents.Length];
         if (parallel && documents.Length > 64)
         {
-            Parallel.For(0, documents.Length, () => new List<string>(), (i, _, scratch) =>
+            var po = new ParallelOptions { MaxDegreeOfParallelism = parallelism ?? Environment.ProcessorCount };
+            Parallel.For(0, documents.Length, po, () => new List<string>(), (i, _, scratch) =>
             {
                 analyzed[i] = Analyze(documents[i], scratch);
                 return scratch;

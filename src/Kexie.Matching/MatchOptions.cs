@@ -52,6 +52,9 @@ public sealed record MatchOptions
     /// <summary>Top documents of the first pass whose codes vote for the query's likely discipline (0 = off).</summary>
     public int CodeFeedbackDocuments { get; init; } = 10;
 
+    /// <summary>Each feedback document votes with its text score raised to this power (higher = trust the best matches more).</summary>
+    public double CodeFeedbackPower { get; init; } = 1.0;
+
     /// <summary>Share of the code-feedback vote in the predicted discipline distribution (the rest is the classifier's).</summary>
     public double CodeFeedbackShare { get; init; } = 0.5;
 
@@ -65,7 +68,7 @@ public sealed record MatchOptions
 
     /// <summary>Weight of discipline agreement when the query has no codes and they are predicted
     /// (by the discipline classifier and by the codes of the best text matches).</summary>
-    public double PredictedDisciplineWeight { get; init; } = 0.35;
+    public double PredictedDisciplineWeight { get; init; } = 0.6;
 
     /// <summary>Weight of industry-code agreement.</summary>
     public double IndustryWeight { get; init; } = 0.25;
@@ -77,7 +80,7 @@ public sealed record MatchOptions
     public double SameGroupCredit { get; init; } = 0.6;
 
     /// <inheritdoc cref="SameCodeCredit"/>
-    public double SameDivisionCredit { get; init; } = 0.3;
+    public double SameDivisionCredit { get; init; } = 0.5;
 
     /// <summary>Weight of region proximity; credits: same county 1.0, same city 0.6, same province 0.3, elsewhere 0.</summary>
     public double RegionWeight { get; init; } = 0.15;

@@ -336,7 +336,7 @@ internal sealed class Searcher
                     continue;
                 }
                 taken++;
-                var w = (double)c.Text / codes.Length;
+                var w = Math.Pow(c.Text, options.CodeFeedbackPower) / codes.Length;
                 foreach (var code in codes)
                 {
                     votes[code] = votes.GetValueOrDefault(code) + w;
