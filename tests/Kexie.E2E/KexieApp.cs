@@ -30,6 +30,9 @@ public sealed class KexieApp : IAsyncLifetime
 
     public IBrowser Browser { get; private set; } = null!;
 
+    /// <summary>The host's services, for arranging what a browser cannot (e.g. letting a deadline pass).</summary>
+    public IServiceProvider Services => app?.Services ?? throw new InvalidOperationException("The app has not started");
+
     public static string ScreenshotDir { get; } = Path.Combine(AppContext.BaseDirectory, "screenshots");
 
     public static string ChromiumPath => Environment.GetEnvironmentVariable("KEXIE_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium";
@@ -66,6 +69,7 @@ public sealed class KexieApp : IAsyncLifetime
             ["ConnectionStrings:Kexie"] = $"Data Source={Path.Combine(tempDir, "kexie.db")}",
             ["SharedData:Path"] = sharedData,
             ["Demo:Seed"] = "true",
+            ["Files:Root"] = Path.Combine(tempDir, "files"),
             ["Urls"] = "http://127.0.0.1:0",
             ["Logging:LogLevel:Default"] = "Warning",
         });
