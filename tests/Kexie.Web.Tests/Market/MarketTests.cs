@@ -145,8 +145,15 @@ public abstract class MarketTests(KexieApp app)
         Assert.Equal("Inquiry", Str(order, "status"));
         Assert.Equal(township, Str(order, "regionCode"));
         Assert.Equal("Buyer", Str(order, "initiatedBy"));
-        var agreed = await (await enterprise.PostJsonAsync($"/api/v1/orders/{orderId}/agree", new { contractAmount = 86000.50m, contractFileRef = $"contracts/{token}.pdf" })).OkJsonAsync();
+        var contract = await MarketFiles.ContractAsync(enterprise, orderId);
+        var agreed = await (await enterprise.PostJsonAsync($"/api/v1/orders/{orderId}/agree", new { contractAmount = 86000.50m, contractFileId = contract })).OkJsonAsync();
         Assert.Equal("Agreed", Str(agreed, "status"));
+        Assert.Equal(contract, Str(agreed, "contractFileRef"));
+
+        // The agreement is the need's deal: recorded on its plan in the same step.
+        var dealt = await (await staff.GetAsync($"/api/v1/plans/{planId}")).OkJsonAsync();
+        Assert.Equal("Deal", Str(dealt, "status"));
+        Assert.Equal(orderId, Str(dealt, "dealOrderId"));
         Assert.Equal(86000.50m, agreed["contractAmount"]!.GetValue<decimal>());
         Assert.Equal("InDelivery", Str(await (await worker.PostJsonAsync($"/api/v1/orders/{orderId}/deliver", new { note = "已进场" })).OkJsonAsync(), "status"));
         Assert.Equal("Accepted", Str(await (await enterprise.PostJsonAsync($"/api/v1/orders/{orderId}/accept", new { note = "验收合格" })).OkJsonAsync(), "status"));
@@ -159,10 +166,8 @@ public abstract class MarketTests(KexieApp app)
         Assert.Equal(["Inquiry", "Agreed", "InDelivery", "Accepted", "Settled"], stored["events"]!.AsArray().Select(e => Str(e!, "toStatus")).ToArray());
         Assert.Equal(HttpStatusCode.NotFound, (await (await app.SignInAsync("shehong")).GetAsync($"/api/v1/orders/{orderId}")).StatusCode);
 
-        // The handler records the deal on the plan.
-        var deal = await (await staff.PostJsonAsync($"/api/v1/plans/{planId}/deal", new { orderId, note = "签约成交" })).OkJsonAsync();
-        Assert.Equal("Deal", Str(deal, "status"));
-        Assert.Equal(orderId, Str(deal, "dealOrderId"));
+        // The deal was recorded once: recording it again by hand is out of order.
+        await AssertConflictAsync(await staff.PostJsonAsync($"/api/v1/plans/{planId}/deal", new { orderId, note = "签约成交" }));
 
         // The township's counters for today (China dates) show the need, the order and its value.
         var stats = await (await anonymous.GetAsync($"/api/v1/market/stats?region={township}&from={ChinaToday:yyyy-MM-dd}&to={ChinaToday:yyyy-MM-dd}")).OkJsonAsync();
@@ -197,13 +202,13 @@ public abstract class MarketTests(KexieApp app)
         await AssertConflictAsync(await worker.PostJsonAsync($"/api/v1/orders/{id}/deliver", new { }));
         var cancelled = await (await enterprise.PostJsonAsync($"/api/v1/orders/{id}/cancel", new { reason = "需求已变更" })).OkJsonAsync();
         Assert.Equal("Cancelled", Str(cancelled, "status"));
-        var again = await enterprise.PostJsonAsync($"/api/v1/orders/{id}/agree", new { contractAmount = 100m, contractFileRef = "c.pdf" });
+        var again = await enterprise.PostJsonAsync($"/api/v1/orders/{id}/agree", new { contractAmount = 100m, contractFileId = Guid.NewGuid() });
         await AssertConflictAsync(again);
         Assert.Contains("已取消", (await again.ReadNodeAsync())["detail"]!.GetValue<string>());
 
         // The wrong party is 403, not 409: the buyer cannot start delivery.
         var second = await DirectOrderAsync($"越权测试{Token()}");
-        await (await enterprise.PostJsonAsync($"/api/v1/orders/{second}/agree", new { contractAmount = 1000m, contractFileRef = "c.pdf" })).OkJsonAsync();
+        await (await enterprise.PostJsonAsync($"/api/v1/orders/{second}/agree", new { contractAmount = 1000m, contractFileId = await MarketFiles.ContractAsync(enterprise, second) })).OkJsonAsync();
         var forbidden = await enterprise.PostJsonAsync($"/api/v1/orders/{second}/deliver", new { });
         Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
         Assert.Contains("供方", (await forbidden.ReadNodeAsync())["detail"]!.GetValue<string>());
@@ -225,7 +230,7 @@ public abstract class MarketTests(KexieApp app)
         for (var round = 0; round < 3; round++)
         {
             var id = await DirectOrderAsync($"并发测试{Token()}");
-            await (await enterprise.PostJsonAsync($"/api/v1/orders/{id}/agree", new { contractAmount = 2000m, contractFileRef = "c.pdf" })).OkJsonAsync();
+            await (await enterprise.PostJsonAsync($"/api/v1/orders/{id}/agree", new { contractAmount = 2000m, contractFileId = await MarketFiles.ContractAsync(enterprise, id) })).OkJsonAsync();
             var responses = await Task.WhenAll(
                 worker.PostJsonAsync($"/api/v1/orders/{id}/deliver", new { note = "供方开始" }),
                 staff.PostJsonAsync($"/api/v1/orders/{id}/deliver", new { note = "管理方开始" }));
@@ -243,10 +248,11 @@ public abstract class MarketTests(KexieApp app)
         var enterprise = await app.SignInAsync("enterprise");
         var worker = await app.SignInAsync("worker");
         var id = await DirectOrderAsync($"版本测试{Token()}");
+        var contract = await MarketFiles.ContractAsync(enterprise, id);
         var read = await (await enterprise.GetAsync($"/api/v1/orders/{id}")).OkJsonAsync();
         var version = read["version"]!.GetValue<int>();
 
-        using var first = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/orders/{id}/agree") { Content = JsonContent(new { contractAmount = 500m, contractFileRef = "c.pdf" }) };
+        using var first = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/orders/{id}/agree") { Content = JsonContent(new { contractAmount = 500m, contractFileId = contract }) };
         first.Headers.IfMatch.Add(new EntityTagHeaderValue($"\"{version}\""));
         Assert.Equal(HttpStatusCode.OK, (await enterprise.SendAsync(first)).StatusCode);
         using var stale = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/orders/{id}/cancel") { Content = JsonContent(new { reason = "基于旧页面的操作" }) };
@@ -285,8 +291,13 @@ public abstract class MarketTests(KexieApp app)
         await (await worker.PostJsonAsync("/api/v1/offers", new { kind = "Magic", title = "x" })).AssertValidationProblemAsync("kind");
 
         var id = await DirectOrderAsync($"负金额{Token()}");
-        await (await enterprise.PostJsonAsync($"/api/v1/orders/{id}/agree", new { contractAmount = -100m, contractFileRef = "c.pdf" })).AssertValidationProblemAsync("contractAmount");
-        await (await enterprise.PostJsonAsync($"/api/v1/orders/{id}/agree", new { contractAmount = 100.005m, contractFileRef = "c.pdf" })).AssertValidationProblemAsync("contractAmount");
+        var contract = await MarketFiles.ContractAsync(enterprise, id);
+        await (await enterprise.PostJsonAsync($"/api/v1/orders/{id}/agree", new { contractAmount = -100m, contractFileId = contract })).AssertValidationProblemAsync("contractAmount");
+        await (await enterprise.PostJsonAsync($"/api/v1/orders/{id}/agree", new { contractAmount = 100.005m, contractFileId = contract })).AssertValidationProblemAsync("contractAmount");
+        await (await enterprise.PostJsonAsync($"/api/v1/orders/{id}/agree", new { contractAmount = 100m })).AssertValidationProblemAsync("contractFileId");
+        await (await enterprise.PostJsonAsync($"/api/v1/orders/{id}/agree", new { contractAmount = 100m, contractFileId = Guid.NewGuid() })).AssertValidationProblemAsync("contractFileId");
+        var otherOrder = await DirectOrderAsync($"他单合同{Token()}");
+        await (await enterprise.PostJsonAsync($"/api/v1/orders/{otherOrder}/agree", new { contractAmount = 100m, contractFileId = contract })).AssertValidationProblemAsync("contractFileId");
         await (await enterprise.PostJsonAsync($"/api/v1/orders/{id}/cancel", new { reason = " " })).AssertValidationProblemAsync("reason");
         Assert.Equal("Inquiry", Str(await (await enterprise.GetAsync($"/api/v1/orders/{id}")).OkJsonAsync(), "status"));
         await (await (await app.SignInAsync("daying")).GetAsync("/api/v1/market/stats?region=51x")).AssertValidationProblemAsync("region");

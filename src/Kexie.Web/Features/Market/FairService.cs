@@ -30,16 +30,17 @@ public sealed record FairDto(Guid Id, string Name, string? Description, string R
 public sealed record FairProjectDto(
     Guid Id, Guid FairId, FairCategory Category, string CategoryName, string Title, string Description, Guid? ScienceWorkerId, Guid? OrganizationId,
     string RegionCode, string[] DisciplineCodes, string[] IndustryCodes, Guid? OfferId, Guid? NeedId, ReviewStatus Status, string StatusName,
-    string? StatusReason, DateTimeOffset? PublishedAt, int Version, IReadOnlyList<ReviewRecordDto>? ReviewHistory)
+    string? StatusReason, DateTimeOffset? PublishedAt, int Version, IReadOnlyList<ReviewRecordDto>? ReviewHistory, IReadOnlyList<AttachmentDto> Attachments)
 {
     public static FairProjectDto From(FairProject p, bool withHistory) => new(
         p.Id, p.FairId, p.Category, p.Category.Chinese(), p.Title, p.Description, p.ScienceWorkerId, p.OrganizationId, p.RegionCode,
         p.DisciplineCodes, p.IndustryCodes, p.OfferId, p.NeedId, p.Status, p.IsSelected ? "已入选" : p.Status == ReviewStatus.Rejected ? "未入选" : p.Status.Chinese(),
-        p.StatusReason, p.PublishedAt, p.Version, withHistory ? p.ReviewHistory.Select(ReviewRecordDto.From).ToList() : null);
+        p.StatusReason, p.PublishedAt, p.Version, withHistory ? p.ReviewHistory.Select(ReviewRecordDto.From).ToList() : null,
+        p.Attachments.Select(AttachmentDto.From).ToList());
 }
 
 /// <summary>科创会: always-open fairs run by an association; projects collected, reviewed (入选/未入选) and shown as a public catalogue.</summary>
-public sealed class FairService(KexieDbContext db, ReferenceCodesCache reference)
+public sealed class FairService(KexieDbContext db, ReferenceCodesCache reference, RichTextSanitizer richText)
 {
     public async Task<PagedResult<FairDto>> ListAsync(string? region, FairStatus? status, int? page, int? pageSize, CancellationToken ct = default)
     {
@@ -118,7 +119,7 @@ public sealed class FairService(KexieDbContext db, ReferenceCodesCache reference
             throw new DomainValidationException("organizationId", "单位不存在");
         }
 
-        var project = FairProject.Create(fair, new FairProjectData(r.Category, r.Title, r.Description, worker, organization, r.RegionCode, r.DisciplineCodes, r.IndustryCodes, r.OfferId, r.NeedId), actor, MarketSupport.Codes(codes));
+        var project = FairProject.Create(fair, new FairProjectData(r.Category, r.Title, richText.Clean(r.Description), worker, organization, r.RegionCode, r.DisciplineCodes, r.IndustryCodes, r.OfferId, r.NeedId), actor, MarketSupport.Codes(codes));
         MarketSupport.EnsureRegion(codes, project.RegionCode);
         db.FairProjects.Add(project);
         await db.SaveChangesAsync(ct);
@@ -186,6 +187,6 @@ public sealed class FairService(KexieDbContext db, ReferenceCodesCache reference
             throw new DomainValidationException("associationId", "主办科协不存在");
         }
 
-        return new FairData(r.Name, r.Description, region, association);
+        return new FairData(r.Name, richText.Clean(r.Description), region, association);
     }
 }

@@ -18,6 +18,8 @@ public static class MarketEndpoints
         MapOrders(api);
         MapServiceTickets(api);
         MapFairs(api);
+        MarketFileAndStorefrontEndpoints.MapMarketFiles(api);
+        MarketFileAndStorefrontEndpoints.MapStorefronts(api);
         api.MapGet("/market/stats", (MarketStatsService s, string? region, DateOnly? from, DateOnly? to, CancellationToken ct) => s.GetAsync(region, from, to, ct))
             .WithTags("科技市场统计").WithSummary("地区计数：需求、所能（按类型）、订单及成交额（元）、注册科技工作者与单位（日期按北京时间，含首尾）").AllowAnonymous();
         return api;
@@ -112,7 +114,7 @@ public static class MarketEndpoints
             return TypedResults.Created($"/api/v1/orders/{created.Id}", created);
         }).WithSummary("发起询价：针对已发布的科技所能（可关联本单位需求、科创会），或直接在需方与供方之间");
         g.MapPost("/{id:guid}/agree", (HttpContext http, OrderService s, Guid id, AgreeRequest body, CancellationToken ct) =>
-            s.TransitionAsync(http.User.ToActor(), id, o => o.Agree(http.User.ToActor(), body.ContractAmount, body.ContractFileRef), MarketSupport.ExpectedVersion(http), ct)).WithSummary("签约（合同金额，元；合同文件）");
+            s.AgreeAsync(http.User.ToActor(), id, body, MarketSupport.ExpectedVersion(http), ct)).WithSummary("签约（合同金额，元；contractFileId 为先上传到本订单的合同文件）；由需求而来的订单自动在一单一策登记成交");
         g.MapPost("/{id:guid}/deliver", (HttpContext http, OrderService s, Guid id, NoteRequest? body, CancellationToken ct) =>
             s.TransitionAsync(http.User.ToActor(), id, o => o.StartDelivery(http.User.ToActor(), body?.Note), MarketSupport.ExpectedVersion(http), ct)).WithSummary("开始履约（供方）");
         g.MapPost("/{id:guid}/accept", (HttpContext http, OrderService s, Guid id, NoteRequest? body, CancellationToken ct) =>

@@ -18,6 +18,9 @@ public sealed class MarketOptions
 
     /// <summary>Make-up working days (调休上班), yyyy-MM-dd.</summary>
     public List<DateOnly> MakeUpWorkingDays { get; set; } = [];
+
+    /// <summary>Minutes between two scans for overdue plans (notifications to handler and county admins); 0 turns the scan off.</summary>
+    public int OverdueScanMinutes { get; set; } = 5;
 }
 
 public sealed record ReasonRequest(string? Reason);

@@ -94,7 +94,9 @@ public sealed class NeedService(
     ReferenceCodesCache reference,
     IWorkingCalendar calendar,
     ICandidateSource candidates,
-    IOptions<MarketOptions> options)
+    IOptions<MarketOptions> options,
+    RichTextSanitizer richText,
+    Kexie.Web.Features.Notifications.Notifier notifier)
 {
     public const int InitialCandidates = 20;
 
@@ -245,12 +247,32 @@ public sealed class NeedService(
                 plan.AssignHandler(actor, handler.Id, handler.DisplayName, "发布时默认指派需求所在县（区）服务中心工作人员");
             }
 
-            plan.ProposeCandidates(await candidates.ProposeAsync(need, InitialCandidates, ct));
+            var added = plan.ProposeCandidates(await candidates.ProposeAsync(need, InitialCandidates, ct));
             db.ResponsePlans.Add(plan);
+            await NotifyCandidatesAsync(notifier, need, plan, added, actor, ct);
         }
 
         await db.SaveChangesAsync(ct);
+        await notifier.AfterSaveAsync(ct);
         return NeedDto.From(need, true);
+    }
+
+    /// <summary>Tells the need's organization members that <paramref name="added"/> new candidates were proposed (nothing when none).</summary>
+    internal static async Task NotifyCandidatesAsync(Kexie.Web.Features.Notifications.Notifier notifier, Need need, ResponsePlan plan, int added, Actor actor, CancellationToken ct)
+    {
+        if (added <= 0)
+        {
+            return;
+        }
+
+        notifier.Add(
+            await notifier.OrganizationMembersAsync(need.OrganizationId, ct),
+            NotificationKind.CandidateProposed,
+            $"科技需求“{need.Title}”有{added}个新的候选",
+            $"平台为您的科技需求“{need.Title}”推荐了{added}个新的候选（科技所能或科技工作者），处理人将与您和候选方联系对接，也可在一单一策中查看。",
+            $"/market/needs/{need.Id}",
+            plan.UpdatedAt,
+            except: actor.UserId);
     }
 
     public async Task DeleteAsync(Actor actor, Guid id, CancellationToken ct = default)
@@ -309,6 +331,6 @@ public sealed class NeedService(
             throw new DomainValidationException("organizationId", "需求单位不存在");
         }
 
-        return new NeedData(r.Title, r.Problem, organization, r.IndustryCodes, r.DisciplineCodes, r.BudgetMin, r.BudgetMax, r.Deadline, r.RegionCode, r.Visibility);
+        return new NeedData(r.Title, richText.Clean(r.Problem), organization, r.IndustryCodes, r.DisciplineCodes, r.BudgetMin, r.BudgetMax, r.Deadline, r.RegionCode, r.Visibility);
     }
 }

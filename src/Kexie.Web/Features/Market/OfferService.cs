@@ -112,9 +112,10 @@ public sealed record OfferDto(
 
 /// <summary>
 /// 科技所能: drafted by the providing worker (or region staff on their behalf), reviewed by the region's
-/// association, public once published. Every write goes through the domain's <see cref="Offer"/> rules.
+/// association, public once published. Every write goes through the domain's <see cref="Offer"/> rules; the
+/// description is rich text, cleaned by <see cref="RichTextSanitizer"/> first.
 /// </summary>
-public sealed class OfferService(KexieDbContext db, ReferenceCodesCache reference)
+public sealed class OfferService(KexieDbContext db, ReferenceCodesCache reference, RichTextSanitizer richText)
 {
     /// <summary>Published offers for everyone; drafts and the rest to the provider and the region's managers.</summary>
     public IQueryable<Offer> Visible(Actor actor)
@@ -302,7 +303,7 @@ public sealed class OfferService(KexieDbContext db, ReferenceCodesCache referenc
         }
 
         return new OfferData(
-            r.Kind, r.Title, r.Description, provider, r.TeamName, r.StorefrontId, r.DisciplineCodes, r.IndustryCodes, r.RegionCode,
+            r.Kind, r.Title, richText.Clean(r.Description), provider, r.TeamName, r.StorefrontId, r.DisciplineCodes, r.IndustryCodes, r.RegionCode,
             r.PriceMode, r.PriceMin, r.PriceMax, r.PriceUnit, r.MaturityStage, r.PatentNumbers, r.TransferModes);
     }
 }

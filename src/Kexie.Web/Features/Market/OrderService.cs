@@ -22,7 +22,8 @@ public sealed record CreateOrderRequest(
     string? RegionCode = null,
     string? Note = null);
 
-public sealed record AgreeRequest(decimal ContractAmount, string? ContractFileRef);
+/// <summary>Agreement: the contract amount in 元 and the id of the contract file uploaded to the order (POST /orders/{id}/files).</summary>
+public sealed record AgreeRequest(decimal ContractAmount, Guid? ContractFileId);
 
 public sealed record RateRequest(int Stars, string? Comment);
 
@@ -79,7 +80,7 @@ public sealed record OrderSummaryDto(Guid Id, string Title, string RegionCode, O
 /// steps only one is written and the other gets 409; a client may also send the version it last read in
 /// <c>If-Match</c> to be refused when it acted on a stale page.
 /// </summary>
-public sealed class OrderService(KexieDbContext db)
+public sealed class OrderService(KexieDbContext db, Kexie.Web.Features.Notifications.Notifier notifier, TimeProvider clock)
 {
     public IQueryable<Order> Visible(Actor actor)
     {
@@ -190,12 +191,65 @@ public sealed class OrderService(KexieDbContext db)
         }
 
         db.Orders.Add(order);
+        await NotifyCreatedAsync(order, actor, ct);
         await db.SaveChangesAsync(ct);
+        await notifier.AfterSaveAsync(ct);
         return OrderDto.From(order);
     }
 
+    /// <summary>
+    /// Inquiry → Agreed with the amount and a contract file uploaded to this order. When the order answers a need, the
+    /// deal is recorded on the need's 一单一策 plan in the same transaction (see <see cref="RecordDealOnPlanAsync"/>).
+    /// </summary>
+    public async Task<OrderDto> AgreeAsync(Actor actor, Guid id, AgreeRequest r, int? expectedVersion, CancellationToken ct = default)
+    {
+        var order = await FindAsync(actor, id, expectedVersion, ct);
+        if (order.Status != OrderStatus.Inquiry)
+        {
+            // Out of order: the domain refuses it (409) whatever the file.
+            return await ApplyAsync(actor, order, o => o.Agree(actor, r.ContractAmount, r.ContractFileId?.ToString()), ct);
+        }
+
+        if (r.ContractFileId is not { } fileId || fileId == Guid.Empty)
+        {
+            throw new DomainValidationException("contractFileId", "请先上传合同文件，并填写其文件编号（contractFileId）");
+        }
+
+        if (!await db.Set<StoredFile>().AnyAsync(f => f.Id == fileId && f.OrderId == order.Id, ct))
+        {
+            throw new DomainValidationException("contractFileId", "合同文件不存在或不属于该订单");
+        }
+
+        return await ApplyAsync(actor, order, o => o.Agree(actor, r.ContractAmount, fileId.ToString()), ct);
+    }
+
     /// <summary>Applies one state-machine step and saves it; a concurrent or stale step is refused with 409.</summary>
-    public async Task<OrderDto> TransitionAsync(Actor actor, Guid id, Action<Order> step, int? expectedVersion, CancellationToken ct = default)
+    public async Task<OrderDto> TransitionAsync(Actor actor, Guid id, Action<Order> step, int? expectedVersion, CancellationToken ct = default) =>
+        await ApplyAsync(actor, await FindAsync(actor, id, expectedVersion, ct), step, ct);
+
+    /// <summary>
+    /// Applies the step; when it changed the status, notifies the other party and (on agreement) records the deal on
+    /// the need's plan — all saved together.
+    /// </summary>
+    private async Task<OrderDto> ApplyAsync(Actor actor, Order order, Action<Order> step, CancellationToken ct)
+    {
+        var before = order.Status;
+        step(order);
+        if (order.Status != before)
+        {
+            await NotifyStatusAsync(order, before, actor, ct);
+            if (order.Status == OrderStatus.Agreed && before == OrderStatus.Inquiry)
+            {
+                await RecordDealOnPlanAsync(order, actor, ct);
+            }
+        }
+
+        await db.SaveChangesAsync(ct);
+        await notifier.AfterSaveAsync(ct);
+        return OrderDto.From(order);
+    }
+
+    private async Task<Order> FindAsync(Actor actor, Guid id, int? expectedVersion, CancellationToken ct)
     {
         var order = await db.Orders.FirstOrDefaultAsync(o => o.Id == id, ct);
         if (order is null || order.PartyOf(actor) is null)
@@ -204,8 +258,85 @@ public sealed class OrderService(KexieDbContext db)
         }
 
         MarketSupport.CheckVersion(order.Version, expectedVersion);
-        step(order);
-        await db.SaveChangesAsync(ct);
-        return OrderDto.From(order);
+        return order;
+    }
+
+    /// <summary>
+    /// The agreement of an order made from a need is that need's deal: its open plan moves to Deal naming the order,
+    /// unless a deal is already recorded or the plan was closed. A plan nobody had answered yet first gets the
+    /// inquiry itself logged as its first contact (the parties did talk, through the platform), since a deal
+    /// presupposes a response. Done by the acting person when they may handle the plan, else by the system.
+    /// </summary>
+    private async Task RecordDealOnPlanAsync(Order order, Actor actor, CancellationToken ct)
+    {
+        if (order.NeedId is not { } needId)
+        {
+            return;
+        }
+
+        var plan = await db.ResponsePlans.FirstOrDefaultAsync(p => p.NeedId == needId, ct);
+        if (plan is null || !plan.IsOpen || plan.DealOrderId is not null)
+        {
+            return;
+        }
+
+        var by = plan.MayHandle(actor) ? actor : DealRecorder;
+        var now = clock.GetUtcNow();
+        if (plan.Status == ResponsePlanStatus.New)
+        {
+            var provider = await db.ScienceWorkers.AsNoTracking().Where(w => w.Id == order.ProviderWorkerId).Select(w => w.Name).FirstOrDefaultAsync(ct);
+            var contactedAt = order.CreatedAt < plan.CreatedAt ? plan.CreatedAt : order.CreatedAt;
+            plan.LogContact(by, new ContactData(provider ?? "供方", ContactChannel.PlatformMessage, $"通过平台订单“{order.Title}”询价洽谈", ScienceWorkerId: order.ProviderWorkerId, ContactedAt: contactedAt), now);
+        }
+
+        plan.RecordDeal(by, order.Id, $"订单签约自动登记成交（合同金额{order.ContractAmount:0.00}元）", now);
+    }
+
+    private static readonly Actor DealRecorder = new("system", "系统（订单签约自动登记）", UserRole.PlatformAdmin, Kexie.Domain.Regions.RegionCode.Country);
+
+    /// <summary>A new order: the side(s) that did not create it hear of the inquiry.</summary>
+    private async Task NotifyCreatedAsync(Order order, Actor actor, CancellationToken ct)
+    {
+        var recipients = await OtherSideAsync(order, order.InitiatedBy, ct);
+        var source = order.OfferId is null ? string.Empty : "您发布的科技所能";
+        notifier.Add(
+            recipients,
+            NotificationKind.OrderInquiry,
+            $"新的询价：{order.Title}",
+            $"{actor.UserName ?? "对方"}就{source}“{order.Title}”发起了询价（{order.InitiatedBy.Chinese()}发起），请及时查看并回复。",
+            $"/market/orders/{order.Id}",
+            order.CreatedAt,
+            except: actor.UserId);
+    }
+
+    /// <summary>A status change: the other side(s) hear of it; when an administrator acted, both sides do.</summary>
+    private async Task NotifyStatusAsync(Order order, OrderStatus before, Actor actor, CancellationToken ct)
+    {
+        var party = order.PartyOf(actor) ?? OrderParty.Administrator;
+        var note = order.Events.Count > 0 ? order.Events[^1].Note : null;
+        notifier.Add(
+            await OtherSideAsync(order, party, ct),
+            NotificationKind.OrderStatusChanged,
+            $"订单“{order.Title}”{order.Status.Chinese()}",
+            $"{party.Chinese()}将订单“{order.Title}”由“{before.Chinese()}”变更为“{order.Status.Chinese()}”{(string.IsNullOrEmpty(note) ? "。" : $"：{note}")}",
+            $"/market/orders/{order.Id}",
+            order.UpdatedAt,
+            except: actor.UserId);
+    }
+
+    private async Task<List<string>> OtherSideAsync(Order order, OrderParty party, CancellationToken ct)
+    {
+        var recipients = new List<string>();
+        if (party != OrderParty.Provider)
+        {
+            recipients.AddRange(await notifier.WorkerAccountsAsync(order.ProviderWorkerId, ct));
+        }
+
+        if (party != OrderParty.Buyer)
+        {
+            recipients.AddRange(await notifier.OrganizationMembersAsync(order.BuyerOrganizationId, ct));
+        }
+
+        return recipients;
     }
 }

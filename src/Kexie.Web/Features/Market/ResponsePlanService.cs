@@ -73,7 +73,7 @@ public sealed record PlanSummaryDto(Guid Id, Guid NeedId, string RegionCode, Res
 /// 一单一策: the tracked response to each published need. The handler and the region's managers act on it;
 /// the need's organization may read it. Overdue lists are per region, for the region's managers.
 /// </summary>
-public sealed class ResponsePlanService(KexieDbContext db, ICandidateSource candidates, TimeProvider clock)
+public sealed class ResponsePlanService(KexieDbContext db, ICandidateSource candidates, TimeProvider clock, Kexie.Web.Features.Notifications.Notifier notifier)
 {
     public async Task<ResponsePlanDto> GetByNeedAsync(Actor actor, Guid needId, CancellationToken ct = default)
     {
@@ -161,8 +161,11 @@ public sealed class ResponsePlanService(KexieDbContext db, ICandidateSource cand
             throw new DomainValidationException("targetId", r.Kind == CandidateKind.Offer ? "科技所能不存在或未发布" : "科技工作者不存在");
         }
 
-        plan.ProposeCandidates([new CandidateProposal(r.Kind, r.TargetId, r.Score ?? 0, r.Explanation)], actor, clock.GetUtcNow());
+        var added = plan.ProposeCandidates([new CandidateProposal(r.Kind, r.TargetId, r.Score ?? 0, r.Explanation)], actor, clock.GetUtcNow());
+        var need = await db.Needs.AsNoTracking().FirstAsync(n => n.Id == plan.NeedId, ct);
+        await NeedService.NotifyCandidatesAsync(notifier, need, plan, added, actor, ct);
         await db.SaveChangesAsync(ct);
+        await notifier.AfterSaveAsync(ct);
         return ResponsePlanDto.From(plan, clock.GetUtcNow());
     }
 
@@ -176,8 +179,10 @@ public sealed class ResponsePlanService(KexieDbContext db, ICandidateSource cand
         }
 
         var need = await db.Needs.AsNoTracking().FirstAsync(n => n.Id == plan.NeedId, ct);
-        plan.ProposeCandidates(await candidates.ProposeAsync(need, NeedService.InitialCandidates, ct), null, clock.GetUtcNow());
+        var added = plan.ProposeCandidates(await candidates.ProposeAsync(need, NeedService.InitialCandidates, ct), null, clock.GetUtcNow());
+        await NeedService.NotifyCandidatesAsync(notifier, need, plan, added, actor, ct);
         await db.SaveChangesAsync(ct);
+        await notifier.AfterSaveAsync(ct);
         return ResponsePlanDto.From(plan, clock.GetUtcNow());
     }
 

@@ -1,0 +1,157 @@
+using Kexie.Data;
+using Kexie.Domain.Common;
+using Kexie.Domain.Identity;
+using Kexie.Domain.Market;
+using Kexie.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kexie.Web.Features.Market;
+
+/// <summary>A storefront to create or edit. <see cref="OwnerWorkerId"/> defaults to the signed-in worker (staff name the worker).</summary>
+public sealed record StorefrontRequest(string? Name, string? TeamName, string? Introduction, string? RegionCode, Guid[]? MemberWorkerIds = null, Guid? OwnerWorkerId = null);
+
+public sealed record StorefrontDto(
+    Guid Id, Guid OwnerWorkerId, string OwnerName, string Name, string? TeamName, bool IsTeam, string? Introduction, string RegionCode,
+    Guid[] MemberWorkerIds, bool IsOpen, int PublishedOffers, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
+
+/// <summary>The public page of a 科创工作室: the storefront and its published offers, newest first.</summary>
+public sealed record StorefrontPageDto(StorefrontDto Storefront, IReadOnlyList<OfferSummaryDto> Offers);
+
+/// <summary>
+/// 科创工作室: created and edited by the owning worker or the region's managers (domain <see cref="Storefront"/>), opened
+/// and closed by them. Open storefronts are public with their published offers; a closed one is seen only by those
+/// who may manage it.
+/// </summary>
+public sealed class StorefrontService(KexieDbContext db, ReferenceCodesCache reference, RichTextSanitizer richText, TimeProvider clock)
+{
+    public const int MaxOffersOnPage = 200;
+
+    public async Task<PagedResult<StorefrontDto>> ListAsync(Actor actor, string? region, string? q, Guid? owner, int? page, int? pageSize, CancellationToken ct = default)
+    {
+        var paging = PageRequest.Of(page, pageSize);
+        var scope = actor.ManagedScope;
+        var worker = actor.ScienceWorkerId;
+        var query = db.Storefronts.AsNoTracking().Where(s => s.IsOpen || (worker != null && s.OwnerWorkerId == worker) || (scope != null && s.RegionCode.StartsWith(scope)));
+        if (MarketSupport.RegionFilter(region) is { } code)
+        {
+            query = query.Where(s => s.RegionCode.StartsWith(code));
+        }
+
+        if (!string.IsNullOrWhiteSpace(q))
+        {
+            var text = q.Trim();
+            query = query.Where(s => s.Name.Contains(text) || (s.TeamName != null && s.TeamName.Contains(text)));
+        }
+
+        if (owner is { } o)
+        {
+            query = query.Where(s => s.OwnerWorkerId == o);
+        }
+
+        var total = await query.CountAsync(ct);
+        var rows = await query.OrderByDescending(s => s.UpdatedAt).ThenBy(s => s.Id).Skip(paging.Skip).Take(paging.PageSize).ToListAsync(ct);
+        var items = new List<StorefrontDto>();
+        foreach (var storefront in rows)
+        {
+            items.Add(await ToDtoAsync(storefront, ct));
+        }
+
+        return new PagedResult<StorefrontDto>(items, total, paging.Page, paging.PageSize);
+    }
+
+    public async Task<StorefrontPageDto> GetPageAsync(Actor actor, Guid id, CancellationToken ct = default)
+    {
+        var storefront = await db.Storefronts.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, ct);
+        if (storefront is null || (!storefront.IsOpen && !storefront.MayManage(actor)))
+        {
+            throw new NotFoundException("科创工作室不存在或已关闭");
+        }
+
+        var offers = await db.Offers.AsNoTracking()
+            .Where(o => o.StorefrontId == id && o.Status == ReviewStatus.Published)
+            .OrderByDescending(o => o.PublishedAt).ThenBy(o => o.Id)
+            .Take(MaxOffersOnPage)
+            .Select(o => new OfferSummaryDto(
+                o.Id, o.Kind, string.Empty, o.Title, o.ProviderWorkerId, o.TeamName, o.DisciplineCodes, o.IndustryCodes, o.RegionCode,
+                o.PriceMode, o.PriceMin, o.PriceMax, o.PriceUnit, o.Status, string.Empty, o.PublishedAt, o.UpdatedAt))
+            .ToListAsync(ct);
+        return new StorefrontPageDto(
+            await ToDtoAsync(storefront, ct),
+            offers.Select(i => i with { KindName = i.Kind.Chinese(), StatusName = i.Status.Chinese() }).ToList());
+    }
+
+    public async Task<StorefrontDto> CreateAsync(Actor actor, StorefrontRequest r, CancellationToken ct = default)
+    {
+        MarketSupport.RequireSignedIn(actor);
+        var owner = r.OwnerWorkerId ?? actor.ScienceWorkerId
+            ?? throw new DomainValidationException("ownerWorkerId", "请指定工作室负责人（科技工作者）");
+        if (!await db.ScienceWorkers.AnyAsync(w => w.Id == owner, ct))
+        {
+            throw new DomainValidationException("ownerWorkerId", "工作室负责人（科技工作者）不存在");
+        }
+
+        var storefront = Storefront.Create(owner, await ToDataAsync(r, ct), actor, clock.GetUtcNow());
+        MarketSupport.EnsureRegion(await reference.GetAsync(db, ct), storefront.RegionCode);
+        db.Storefronts.Add(storefront);
+        await db.SaveChangesAsync(ct);
+        return await ToDtoAsync(storefront, ct);
+    }
+
+    public async Task<StorefrontDto> UpdateAsync(Actor actor, Guid id, StorefrontRequest r, CancellationToken ct = default)
+    {
+        var storefront = await FindAsync(actor, id, ct);
+        if (r.OwnerWorkerId is { } owner && owner != storefront.OwnerWorkerId)
+        {
+            throw new DomainValidationException("ownerWorkerId", "不能更改工作室负责人");
+        }
+
+        storefront.Update(await ToDataAsync(r, ct), actor, clock.GetUtcNow());
+        MarketSupport.EnsureRegion(await reference.GetAsync(db, ct), storefront.RegionCode);
+        if (actor.ScienceWorkerId != storefront.OwnerWorkerId && !actor.Manages(storefront.RegionCode))
+        {
+            throw new NotPermittedException("不能把科创工作室移到本地区以外");
+        }
+
+        await db.SaveChangesAsync(ct);
+        return await ToDtoAsync(storefront, ct);
+    }
+
+    public async Task<StorefrontDto> SetOpenAsync(Actor actor, Guid id, bool open, CancellationToken ct = default)
+    {
+        var storefront = await FindAsync(actor, id, ct);
+        storefront.SetOpen(open, actor, clock.GetUtcNow());
+        await db.SaveChangesAsync(ct);
+        return await ToDtoAsync(storefront, ct);
+    }
+
+    private async Task<Storefront> FindAsync(Actor actor, Guid id, CancellationToken ct)
+    {
+        MarketSupport.RequireSignedIn(actor);
+        var storefront = await db.Storefronts.FirstOrDefaultAsync(s => s.Id == id, ct);
+        return storefront is not null && (storefront.IsOpen || storefront.MayManage(actor))
+            ? storefront
+            : throw new NotFoundException("科创工作室不存在或已关闭");
+    }
+
+    private async Task<StorefrontData> ToDataAsync(StorefrontRequest r, CancellationToken ct)
+    {
+        var members = (r.MemberWorkerIds ?? []).Distinct().ToList();
+        if (members.Count > 0 && members.Count <= Storefront.MaxMembers)
+        {
+            var found = await db.ScienceWorkers.CountAsync(w => members.Contains(w.Id), ct);
+            if (found != members.Count)
+            {
+                throw new DomainValidationException("memberWorkerIds", "团队成员中有不存在的科技工作者");
+            }
+        }
+
+        return new StorefrontData(r.Name, r.TeamName, richText.Clean(r.Introduction), r.RegionCode, members);
+    }
+
+    private async Task<StorefrontDto> ToDtoAsync(Storefront s, CancellationToken ct)
+    {
+        var ownerName = await db.ScienceWorkers.AsNoTracking().Where(w => w.Id == s.OwnerWorkerId).Select(w => w.Name).FirstOrDefaultAsync(ct) ?? string.Empty;
+        var offers = await db.Offers.CountAsync(o => o.StorefrontId == s.Id && o.Status == ReviewStatus.Published, ct);
+        return new StorefrontDto(s.Id, s.OwnerWorkerId, ownerName, s.Name, s.TeamName, s.IsTeam, s.Introduction, s.RegionCode, s.MemberWorkerIds, s.IsOpen, offers, s.CreatedAt, s.UpdatedAt);
+    }
+}

@@ -1,0 +1,107 @@
+using System.Net;
+using System.Net.Mail;
+using System.Threading.Channels;
+using Microsoft.Extensions.Options;
+
+namespace Kexie.Web.Features.Notifications;
+
+/// <summary>SMTP settings (section <c>Smtp</c>). E-mail is off unless <see cref="Host"/> is set.</summary>
+public sealed class SmtpOptions
+{
+    public string? Host { get; set; }
+
+    public int Port { get; set; } = 25;
+
+    public bool EnableSsl { get; set; }
+
+    public string? UserName { get; set; }
+
+    public string? Password { get; set; }
+
+    /// <summary>Sender address, e.g. <c>noreply@kexie.example.cn</c>.</summary>
+    public string From { get; set; } = "noreply@kexie.local";
+
+    public string FromName { get; set; } = "科协云";
+
+    public bool IsConfigured => !string.IsNullOrWhiteSpace(Host);
+}
+
+public sealed record EmailMessage(string To, string Subject, string Body);
+
+/// <summary>Sends e-mail. <see cref="IsEnabled"/> is false for the no-op sender, so callers skip the work of composing.</summary>
+public interface IEmailSender
+{
+    bool IsEnabled { get; }
+
+    Task SendAsync(EmailMessage message, CancellationToken ct = default);
+}
+
+/// <summary>The default: e-mail is off (no <c>Smtp:Host</c>), nothing is sent.</summary>
+public sealed class NoOpEmailSender : IEmailSender
+{
+    public bool IsEnabled => false;
+
+    public Task SendAsync(EmailMessage message, CancellationToken ct = default) => Task.CompletedTask;
+}
+
+/// <summary>Plain-text UTF-8 mail through an SMTP relay (System.Net.Mail).</summary>
+public sealed class SmtpEmailSender(IOptions<SmtpOptions> options) : IEmailSender
+{
+    public bool IsEnabled => true;
+
+    public async Task SendAsync(EmailMessage message, CancellationToken ct = default)
+    {
+        var o = options.Value;
+        using var client = new SmtpClient(o.Host, o.Port) { EnableSsl = o.EnableSsl, DeliveryMethod = SmtpDeliveryMethod.Network };
+        if (!string.IsNullOrEmpty(o.UserName))
+        {
+            client.Credentials = new NetworkCredential(o.UserName, o.Password);
+        }
+
+        using var mail = new MailMessage
+        {
+            From = new MailAddress(o.From, o.FromName, System.Text.Encoding.UTF8),
+            Subject = message.Subject,
+            SubjectEncoding = System.Text.Encoding.UTF8,
+            Body = message.Body,
+            BodyEncoding = System.Text.Encoding.UTF8,
+            IsBodyHtml = false,
+        };
+        mail.To.Add(new MailAddress(message.To));
+        await client.SendMailAsync(mail, ct);
+    }
+}
+
+/// <summary>Mail waiting to be sent after its transaction committed; a request never waits on the SMTP server.</summary>
+public sealed class EmailQueue
+{
+    private readonly Channel<EmailMessage> channel = Channel.CreateBounded<EmailMessage>(new BoundedChannelOptions(10_000) { FullMode = BoundedChannelFullMode.DropOldest });
+
+    public bool TryEnqueue(EmailMessage message) => channel.Writer.TryWrite(message);
+
+    public ChannelReader<EmailMessage> Reader => channel.Reader;
+}
+
+/// <summary>Sends queued mail one by one; a failure is logged and does not stop the rest.</summary>
+public sealed class EmailDispatchService(EmailQueue queue, IEmailSender sender, ILogger<EmailDispatchService> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!sender.IsEnabled)
+        {
+            return;
+        }
+
+        await foreach (var message in queue.Reader.ReadAllAsync(stoppingToken))
+        {
+            try
+            {
+                await sender.SendAsync(message, stoppingToken);
+            }
+            catch (Exception e) when (e is SmtpException or InvalidOperationException or FormatException or IOException)
+            {
+                logger.LogWarning(e, "通知邮件发送失败：{To}", message.To);
+            }
+        }
+    }
+}

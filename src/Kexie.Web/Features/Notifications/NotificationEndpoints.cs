@@ -1,0 +1,71 @@
+using Kexie.Data;
+using Kexie.Domain.Common;
+using Kexie.Domain.Identity;
+using Kexie.Domain.Market;
+using Kexie.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kexie.Web.Features.Notifications;
+
+public sealed record NotificationDto(Guid Id, NotificationKind Kind, string KindName, string Title, string Body, string? Link, DateTimeOffset CreatedAt, DateTimeOffset? ReadAt, bool IsRead);
+
+public sealed record NotificationPage(IReadOnlyList<NotificationDto> Items, int Total, int Page, int PageSize, int Unread);
+
+/// <summary>The signed-in user's own notifications: list (newest first), mark one or all read.</summary>
+public sealed class NotificationService(KexieDbContext db, TimeProvider clock)
+{
+    public async Task<NotificationPage> ListAsync(Actor actor, bool unreadOnly, NotificationKind? kind, int? page, int? pageSize, CancellationToken ct = default)
+    {
+        var me = Me(actor);
+        var paging = PageRequest.Of(page, pageSize);
+        var mine = db.Set<Notification>().AsNoTracking().Where(n => n.RecipientUserId == me);
+        var query = unreadOnly ? mine.Where(n => n.ReadAt == null) : mine;
+        if (kind is { } k)
+        {
+            query = query.Where(n => n.Kind == k);
+        }
+
+        var total = await query.CountAsync(ct);
+        var unread = await mine.CountAsync(n => n.ReadAt == null, ct);
+        var rows = await query.OrderByDescending(n => n.CreatedAt).ThenByDescending(n => n.Id).Skip(paging.Skip).Take(paging.PageSize).ToListAsync(ct);
+        return new NotificationPage(rows.Select(ToDto).ToList(), total, paging.Page, paging.PageSize, unread);
+    }
+
+    public async Task<NotificationDto> MarkReadAsync(Actor actor, Guid id, CancellationToken ct = default)
+    {
+        var me = Me(actor);
+        var notification = await db.Set<Notification>().FirstOrDefaultAsync(n => n.Id == id && n.RecipientUserId == me, ct)
+            ?? throw new NotFoundException("通知不存在");
+        notification.MarkRead(clock.GetUtcNow());
+        await db.SaveChangesAsync(ct);
+        return ToDto(notification);
+    }
+
+    /// <summary>Marks every unread notification of the user read; returns how many.</summary>
+    public async Task<int> MarkAllReadAsync(Actor actor, CancellationToken ct = default)
+    {
+        var me = Me(actor);
+        var now = clock.GetUtcNow();
+        return await db.Set<Notification>().Where(n => n.RecipientUserId == me && n.ReadAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAt, now), ct);
+    }
+
+    private static NotificationDto ToDto(Notification n) => new(n.Id, n.Kind, n.Kind.Chinese(), n.Title, n.Body, n.Link, n.CreatedAt, n.ReadAt, n.IsRead);
+
+    private static string Me(Actor actor) => actor.UserId ?? throw new AccessDeniedException("请先登录");
+}
+
+public static class NotificationEndpoints
+{
+    public static RouteGroupBuilder MapNotifications(this RouteGroupBuilder api)
+    {
+        var g = api.MapGroup("/notifications").WithTags("站内通知").RequireAuthorization();
+        g.MapGet("/", (HttpContext http, NotificationService s, bool? unread, NotificationKind? kind, int? page, int? pageSize, CancellationToken ct) =>
+            s.ListAsync(http.User.ToActor(), unread ?? false, kind, page, pageSize, ct)).WithSummary("我的通知（新在前；unread=true 只看未读；返回未读总数）");
+        g.MapPost("/{id:guid}/read", (HttpContext http, NotificationService s, Guid id, CancellationToken ct) => s.MarkReadAsync(http.User.ToActor(), id, ct))
+            .WithSummary("标记为已读");
+        g.MapPost("/read-all", async (HttpContext http, NotificationService s, CancellationToken ct) =>
+            TypedResults.Ok(new { marked = await s.MarkAllReadAsync(http.User.ToActor(), ct) })).WithSummary("全部标记为已读");
+        return api;
+    }
+}
