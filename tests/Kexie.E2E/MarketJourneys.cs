@@ -87,8 +87,8 @@ public sealed class MarketJourneys(KexieApp app)
         // 2. The county association (daying) publishes it from the review queue.
         var daying = await app.NewPageAsync();
         await KexieApp.LoginAsync(daying, "daying");
-        await Expect(daying.Locator("#nav-review")).ToBeVisibleAsync();
-        await daying.ClickAsync("#nav-review");
+        await daying.ClickAsync("#nav-market");
+        await daying.ClickAsync("#tab-review");
         var offerRow = daying.Locator($"#review-offers tr[data-title='{offerTitle}']");
         await Expect(offerRow).ToHaveCountAsync(1);
         await KexieApp.ScreenshotAsync(daying, "m02-review-queue");
@@ -125,7 +125,8 @@ public sealed class MarketJourneys(KexieApp app)
         // 4. The plan has a handler (the county's service-centre staff) and candidates that explain themselves.
         var staff = await app.NewPageAsync();
         await KexieApp.LoginAsync(staff, "daying-staff");
-        await staff.ClickAsync("#nav-plans");
+        await staff.ClickAsync("#nav-market");
+        await staff.ClickAsync("#tab-plans");
         await staff.ClickAsync($"#plans a:has-text('{needTitle}')");
         await Expect(staff).ToHaveURLAsync(new Regex("/Market/Plans/Details/[0-9a-f-]{36}$"));
         var planId = Guid.Parse(staff.Url[^36..]);
@@ -275,6 +276,8 @@ public sealed class MarketJourneys(KexieApp app)
         await Expect(worker.Locator("fieldset.achievement-fields")).ToBeHiddenAsync();
         await worker.FillAsync("#Input_Title", title);
         await worker.FillAsync("#Input_Description", "上门诊断柑橘园病虫害，制定绿色防控方案。");
+        await worker.FillAsync("#Input_DisciplineCodes", "21040");
+        await worker.FillAsync("#Input_IndustryCodes", "015");
         await worker.SelectOptionAsync("#Input_PriceMode", "Fixed");
         await worker.FillAsync("#Input_PriceMin", "2000");
         await worker.FillAsync("#Input_PriceUnit", "每次");
@@ -300,9 +303,10 @@ public sealed class MarketJourneys(KexieApp app)
         await Expect(worker.Locator("#status-reason")).ToContainTextAsync("请补充服务范围和收费依据");
         await Expect(worker.Locator("a:has-text('编辑')")).ToBeVisibleAsync();
 
-        // A science worker has no review queue, no plans, and the nav does not offer them.
-        await Expect(worker.Locator("#nav-review")).ToHaveCountAsync(0);
-        await Expect(worker.Locator("#nav-plans")).ToHaveCountAsync(0);
+        // A science worker has no review queue, no plans, and the market tabs do not offer them.
+        await Expect(worker.Locator(".market-tabs")).ToContainTextAsync("交易订单");
+        await Expect(worker.Locator("#tab-review")).ToHaveCountAsync(0);
+        await Expect(worker.Locator("#tab-plans")).ToHaveCountAsync(0);
         await worker.GotoAsync("/Market/Review");
         await Expect(worker.Locator("h1")).ToHaveTextAsync("无权访问");
         await KexieApp.ScreenshotAsync(worker, "m10-worker-no-review");

@@ -5,6 +5,7 @@ using Kexie.Web.Features.Market;
 using Kexie.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 
 namespace Kexie.Web.Pages.Market.Tickets;
 
@@ -40,6 +41,9 @@ public sealed class IndexModel(ServiceTicketService tickets, KexieDbContext db) 
     public Dictionary<string, string> RegionNames { get; private set; } = [];
 
     public List<CodeName> RegionOptions { get; private set; } = [];
+
+    /// <summary>Staff display names by user id (the tickets keep the account name).</summary>
+    public Dictionary<string, string> StaffNames { get; private set; } = [];
 
     public PagerModel Pager => new(Result.Page, Result.PageCount, "/Market/Tickets", new Dictionary<string, string?>
     {
@@ -98,6 +102,8 @@ public sealed class IndexModel(ServiceTicketService tickets, KexieDbContext db) 
         }
 
         RegionNames = await Lookups.RegionNamesAsync(db, Result.Items.Select(t => t.RegionCode), ct);
+        var staffIds = Result.Items.Select(t => t.StaffUserId).Concat(Counts?.ByStaff.Select(s => s.Key) ?? []).Distinct().ToList();
+        StaffNames = await db.Users.AsNoTracking().Where(u => staffIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
         RegionOptions = await Lookups.RegionOptionsAsync(db, Lookups.RootFor(Actor), ct);
     }
 }
