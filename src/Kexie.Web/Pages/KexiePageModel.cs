@@ -36,8 +36,9 @@ public abstract class KexiePageModel : PageModel
             var status = ex switch
             {
                 NotFoundException => new StatusInfo(404, "记录不存在", ex.Message),
-                AccessDeniedException or UnauthorizedAccessException => new StatusInfo(403, "无权访问", ex.Message),
+                AccessDeniedException or UnauthorizedAccessException or Kexie.Domain.Market.NotPermittedException => new StatusInfo(403, "无权访问", ex.Message),
                 InvalidTransitionException => new StatusInfo(409, "当前状态不允许此操作", ex.Message),
+                Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException => new StatusInfo(409, "记录已被他人修改", "记录已被他人修改，请刷新后重试"),
                 _ => null,
             };
             if (status is not null)
