@@ -265,7 +265,7 @@ public sealed class OrderService(KexieDbContext db, Kexie.Web.Features.Notificat
     /// The agreement of an order made from a need is that need's deal: its open plan moves to Deal naming the order,
     /// unless a deal is already recorded or the plan was closed. A plan nobody had answered yet first gets the
     /// inquiry itself logged as its first contact (the parties did talk, through the platform), since a deal
-    /// presupposes a response. Done by the acting person when they may handle the plan, else by the system.
+    /// presupposes a response; it is logged as of the inquiry, when the plan was in fact answered. Done by the acting person when they may handle the plan, else by the system.
     /// </summary>
     private async Task RecordDealOnPlanAsync(Order order, Actor actor, CancellationToken ct)
     {
@@ -286,7 +286,7 @@ public sealed class OrderService(KexieDbContext db, Kexie.Web.Features.Notificat
         {
             var provider = await db.ScienceWorkers.AsNoTracking().Where(w => w.Id == order.ProviderWorkerId).Select(w => w.Name).FirstOrDefaultAsync(ct);
             var contactedAt = order.CreatedAt < plan.CreatedAt ? plan.CreatedAt : order.CreatedAt;
-            plan.LogContact(by, new ContactData(provider ?? "供方", ContactChannel.PlatformMessage, $"通过平台订单“{order.Title}”询价洽谈", ScienceWorkerId: order.ProviderWorkerId, ContactedAt: contactedAt), now);
+            plan.LogContact(by, new ContactData(provider ?? "供方", ContactChannel.PlatformMessage, $"通过平台订单“{order.Title}”询价洽谈", ScienceWorkerId: order.ProviderWorkerId, ContactedAt: contactedAt), contactedAt);
         }
 
         plan.RecordDeal(by, order.Id, $"订单签约自动登记成交（合同金额{order.ContractAmount:0.00}元）", now);
