@@ -126,7 +126,9 @@ public sealed class IndicatorEngine(KexieDbContext db)
         var codes = peers.Select(p => p.Code).ToList();
         var values = new PeerPeriodData(period, Combine(current, upToEnd)).Values(codes, indicators);
         var previousValues = new PeerPeriodData(period.Previous, Combine(previous, upToPreviousEnd)).Values(codes, indicators);
-        return new PeerRanking(group, peers, period, Scoring.Rank(indicators, values, weights), Scoring.Rank(indicators, previousValues, weights), values, weights);
+        // No activity at all in the previous period (e.g. before the platform existed): no previous ranks, no changes.
+        var previousRanking = previous.Count == 0 ? Scoring.Rank(indicators, [], weights) : Scoring.Rank(indicators, previousValues, weights);
+        return new PeerRanking(group, peers, period, Scoring.Rank(indicators, values, weights), previousRanking, values, weights);
     }
 
     private static Dictionary<string, FactTotals> Combine(Dictionary<string, Dictionary<FactKind, FactTotal>> inRange, Dictionary<string, Dictionary<FactKind, FactTotal>> upToEnd)

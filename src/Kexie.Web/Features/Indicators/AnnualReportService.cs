@@ -1,0 +1,228 @@
+using System.Globalization;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Wordprocessing;
+using Kexie.Data.Indicators;
+using Kexie.Domain.Common;
+using Kexie.Domain.Identity;
+using Kexie.Domain.Indicators;
+using Kexie.Domain.Regions;
+using MiniExcelLibs;
+
+namespace Kexie.Web.Features.Indicators;
+
+/// <summary>The numbers of an annual report, all from the platform's data.</summary>
+public sealed record AnnualReportData(
+    string RegionCode,
+    string RegionName,
+    int Year,
+    FactTotals Totals,
+    IReadOnlyDictionary<string, decimal?> Values,
+    IReadOnlyDictionary<string, decimal?> PreviousValues,
+    RankingDto? Ranking,
+    RankingEntryDto? Entry)
+{
+    public long Cumulative(FactKind kind) => Totals.Get(kind, Accumulation.Cumulative).Count;
+
+    public long InYear(FactKind kind) => Totals.Get(kind, Accumulation.Period).Count;
+
+    public decimal CumulativeWan(FactKind kind) => Wan(Totals.Get(kind, Accumulation.Cumulative).AmountYuan);
+
+    public decimal InYearWan(FactKind kind) => Wan(Totals.Get(kind, Accumulation.Period).AmountYuan);
+
+    public static decimal Wan(decimal yuan) => decimal.Round(yuan / 10_000m, 2, MidpointRounding.AwayFromZero);
+}
+
+/// <summary>
+/// 年度工作总结的统计部分: statistics paragraphs in Chinese in the style of the work reports, indicator and ranking
+/// tables, as a Word document (.docx) and an Excel workbook.
+/// </summary>
+public sealed class AnnualReportService(IndicatorService indicators, IndicatorEngine engine, IndicatorRefresher refresher)
+{
+    public async Task<AnnualReportData> DataAsync(Actor actor, string? region, int year, CancellationToken ct)
+    {
+        var place = await indicators.RegionAsync(region, ct);
+        if (!actor.Manages(place.Code))
+        {
+            throw new AccessDeniedException("只能生成本级及下级地区的年度报告");
+        }
+
+        var period = Period.Create(PeriodKind.Year, year, 1);
+        await refresher.RefreshAsync(ct: ct);
+        var totals = await engine.TotalsForAsync(place.Code, period.Days, ct);
+        var values = IndicatorCatalogue.All.ToDictionary(i => i.Code, i => i.Compute(totals));
+        var previous = await engine.ValuesAsync(place.Code, period.Previous.Days, ct);
+        var ranking = await indicators.RankingAsync(actor, place.Code, period.ToString(), null, ct);
+        return new AnnualReportData(place.Code, place.Name, year, totals, values, previous, ranking, ranking.Entries.FirstOrDefault(e => e.RegionCode == place.Code));
+    }
+
+    /// <summary>The statistics paragraphs, e.g. "截至2020年12月31日，全县累计注册科技工作者7816名…".</summary>
+    public static IReadOnlyList<string> Paragraphs(AnnualReportData d)
+    {
+        var whole = IndicatorService.Whole(d.RegionName);
+        var paragraphs = new List<string>
+        {
+            $"截至{d.Year}年12月31日，{whole}累计注册科技工作者{d.Cumulative(FactKind.WorkerRegistered)}名、企事业单位{d.Cumulative(FactKind.OrganizationRegistered)}个，" +
+            $"累计发布科技需求{d.Cumulative(FactKind.NeedPublished)}条、科技服务{d.Cumulative(FactKind.ServiceOfferPublished)}条、科技成果{d.Cumulative(FactKind.AchievementPublished)}项、科研项目{d.Cumulative(FactKind.ProjectPublished)}个，" +
+            $"累计达成交易订单{d.Cumulative(FactKind.DealClosed)}笔、金额{Number(d.CumulativeWan(FactKind.DealClosed))}万元。",
+            $"{d.Year}年，{whole}新增注册科技工作者{d.InYear(FactKind.WorkerRegistered)}名、企事业单位{d.InYear(FactKind.OrganizationRegistered)}个，发布科技需求{d.InYear(FactKind.NeedPublished)}条，" +
+            $"“一单一策”需求按时响应率{Percent(d.Values["E03"])}，成交交易订单{d.InYear(FactKind.DealClosed)}笔、金额{Number(d.InYearWan(FactKind.DealClosed))}万元，" +
+            $"科技工作者承接订单收入{Number(d.InYearWan(FactKind.DealTakenByWorker))}万元，科技云服务中心开展保姆式服务{d.InYear(FactKind.ServiceTicketServed)}次。",
+        };
+
+        if (d.Ranking is { } ranking && d.Entry is { Rank: { } rank } entry)
+        {
+            var groups = entry.Groups.Where(g => g.Rank is not null).Select(g => $"{g.GroupName}主要指标综合排名第{g.Rank}位").ToList();
+            var change = entry.RankChange switch
+            {
+                > 0 => $"，较上年上升{entry.RankChange}位",
+                < 0 => $"，较上年下降{-entry.RankChange}位",
+                0 => "，与上年持平",
+                _ => string.Empty,
+            };
+            var text = $"{d.Year}年，{d.RegionName}精准绩效管理指标综合评分{Number(entry.Score ?? 0)}分，位列{ranking.PeerDescription}中第{rank}位{change}";
+            text += groups.Count > 0 ? "；其中" + string.Join("，", groups) + "。" : "。";
+            var missing = entry.Groups.Where(g => g.Rank is null).Select(g => g.GroupName).ToList();
+            if (missing.Count > 0)
+            {
+                text += $"{string.Join("、", missing)}的指标数据来源尚未接入平台，本年度未参与评分。";
+            }
+
+            paragraphs.Add(text);
+        }
+
+        return paragraphs;
+    }
+
+    public static string Number(decimal value) => value.ToString("0.##", CultureInfo.InvariantCulture);
+
+    private static string Percent(decimal? value) => value is { } v ? Number(v) + "%" : "—（本年无到期需求）";
+
+    public static IReadOnlyList<(IndicatorDefinition Indicator, decimal? Value, decimal? Previous)> IndicatorRows(AnnualReportData d) =>
+        IndicatorCatalogue.All.Select(i => (i, d.Values[i.Code], d.PreviousValues[i.Code])).ToList();
+
+    public static byte[] Docx(AnnualReportData d)
+    {
+        using var stream = new MemoryStream();
+        using (var document = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))
+        {
+            var main = document.AddMainDocumentPart();
+            var body = new Body();
+            main.Document = new Document(body);
+            body.Append(Heading($"{d.RegionName}{d.Year}年科技云服务工作统计"));
+            body.Append(Para($"（由科协云平台根据平台记录自动生成，统计口径为北京时间{d.Year}年1月1日至12月31日）", size: 20));
+            foreach (var paragraph in Paragraphs(d))
+            {
+                body.Append(Para(paragraph, indent: true));
+            }
+
+            body.Append(Heading("一、主要指标", 28));
+            var rows = new List<string[]> { new[] { "指标代码", "指标", "服务类别", $"{d.Year}年", $"{d.Year - 1}年", "单位" } };
+            rows.AddRange(IndicatorRows(d).Select(r => new[]
+            {
+                r.Indicator.Code, r.Indicator.Name, r.Indicator.Group.Chinese(), Cell(r.Value, r.Indicator), Cell(r.Previous, r.Indicator), r.Indicator.Unit,
+            }));
+            body.Append(Table(rows));
+
+            if (d.Ranking is { } ranking)
+            {
+                body.Append(Heading($"二、{ranking.PeerDescription}排名（权重版本 {ranking.WeightSet.Version}：{ranking.WeightSet.Name}）", 28));
+                var rankRows = new List<string[]> { new[] { "排名", "地区", "综合评分", "较上年" }.Concat(ServiceGroupNames.All.Select(g => g.Chinese() + "排名")).ToArray() };
+                var shown = ranking.Entries.Take(10).ToList();
+                if (d.Entry is { } own && !shown.Contains(own))
+                {
+                    shown.Add(own);
+                }
+
+                rankRows.AddRange(shown.Select(e => new[]
+                {
+                    e.Rank?.ToString(CultureInfo.InvariantCulture) ?? "—", e.RegionName, e.Score is { } s ? Number(s) : "—", Change(e.RankChange),
+                }.Concat(e.Groups.Select(g => g.Rank?.ToString(CultureInfo.InvariantCulture) ?? "未评分")).ToArray()));
+                body.Append(Table(rankRows));
+                body.Append(Para(ranking.MissingDataRule, size: 18));
+            }
+
+            main.Document.Save();
+        }
+
+        return stream.ToArray();
+    }
+
+    public static byte[] Xlsx(AnnualReportData d)
+    {
+        var sheets = new Dictionary<string, object>
+        {
+            ["统计"] = Paragraphs(d).Select((p, i) => new Dictionary<string, object?> { ["序号"] = i + 1, ["统计段落"] = p }).ToList(),
+            ["主要指标"] = IndicatorRows(d).Select(r => new Dictionary<string, object?>
+            {
+                ["指标代码"] = r.Indicator.Code,
+                ["指标"] = r.Indicator.Name,
+                ["服务类别"] = r.Indicator.Group.Chinese(),
+                [$"{d.Year}年"] = r.Value,
+                [$"{d.Year - 1}年"] = r.Previous,
+                ["单位"] = r.Indicator.Unit,
+                ["数据来源"] = r.Indicator.IsAvailable ? string.Join("、", r.Indicator.Sources.Select(s => s.Chinese())) : "模块待建，数值缺失",
+            }).ToList(),
+        };
+        if (d.Ranking is { } ranking)
+        {
+            sheets["排名"] = IndicatorExports.RankingRows(ranking);
+        }
+
+        using var stream = new MemoryStream();
+        stream.SaveAs(sheets);
+        return stream.ToArray();
+    }
+
+    private static string Cell(decimal? value, IndicatorDefinition indicator) => value is { } v ? Number(v) : indicator.IsAvailable ? "—" : "待接入";
+
+    private static string Change(int? change) => change switch
+    {
+        > 0 => $"↑{change}",
+        < 0 => $"↓{-change}",
+        0 => "持平",
+        _ => "—",
+    };
+
+    private static Paragraph Heading(string text, int size = 36) => Para(text, size, bold: true, center: size >= 36);
+
+    private static Paragraph Para(string text, int size = 24, bool bold = false, bool center = false, bool indent = false)
+    {
+        var runProperties = new RunProperties(new RunFonts { EastAsia = "宋体", Ascii = "Times New Roman", HighAnsi = "Times New Roman" }, new FontSize { Val = size.ToString(CultureInfo.InvariantCulture) });
+        if (bold)
+        {
+            runProperties.Append(new Bold());
+        }
+
+        var paragraphProperties = new ParagraphProperties();
+        if (center)
+        {
+            paragraphProperties.Append(new Justification { Val = JustificationValues.Center });
+        }
+
+        if (indent)
+        {
+            paragraphProperties.Append(new Indentation { FirstLineChars = 200 });
+        }
+
+        return new Paragraph(paragraphProperties, new Run(runProperties, new Text(text) { Space = SpaceProcessingModeValues.Preserve }));
+    }
+
+    private static Table Table(IReadOnlyList<string[]> rows)
+    {
+        var border = new TableBorders(
+            new TopBorder { Val = BorderValues.Single, Size = 4 },
+            new BottomBorder { Val = BorderValues.Single, Size = 4 },
+            new LeftBorder { Val = BorderValues.Single, Size = 4 },
+            new RightBorder { Val = BorderValues.Single, Size = 4 },
+            new InsideHorizontalBorder { Val = BorderValues.Single, Size = 4 },
+            new InsideVerticalBorder { Val = BorderValues.Single, Size = 4 });
+        var table = new Table(new TableProperties(border, new TableWidth { Type = TableWidthUnitValues.Pct, Width = "5000" }));
+        foreach (var (row, index) in rows.Select((r, i) => (r, i)))
+        {
+            table.Append(new TableRow(row.Select(cell => new TableCell(Para(cell, 20, bold: index == 0)))));
+        }
+
+        return table;
+    }
+}

@@ -1,0 +1,74 @@
+using Kexie.Domain.Common;
+using Kexie.Domain.Indicators;
+using Kexie.Web.Infrastructure;
+
+namespace Kexie.Web.Features.Indicators;
+
+/// <summary>/api/v1/indicators: 精准绩效管理 — catalogue, values, rankings, traceability, weights, 联动调度, annual report.</summary>
+public static class IndicatorEndpoints
+{
+    private const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    private const string Docx = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+    public static RouteGroupBuilder MapIndicators(this RouteGroupBuilder api)
+    {
+        var g = api.MapGroup("/indicators").WithTags("精准绩效管理");
+        g.MapGet("/catalogue", () => IndicatorCatalogue.All.Select(IndicatorDto.From).ToList()).WithSummary("指标目录（代码、名称、服务类别、口径、方向、归一化、数据来源）");
+        g.MapGet("/catalogue/export.xlsx", () => File(IndicatorExports.Catalogue(IndicatorCatalogue.All.Select(IndicatorDto.From).ToList()), "指标目录.xlsx"));
+
+        var secured = g.MapGroup(string.Empty).RequireAuthorization();
+        secured.MapGet("/values", (HttpContext http, IndicatorService s, string? region, string? period, CancellationToken ct) =>
+            s.ValuesAsync(http.User.ToActor(), region, period, ct)).WithSummary("某地区某统计期（2025、2025Q1、2025-03）的全部指标值及上期值");
+        secured.MapGet("/values/export.xlsx", async (HttpContext http, IndicatorService s, string? region, string? period, CancellationToken ct) =>
+            File(IndicatorExports.Values(await s.ValuesAsync(http.User.ToActor(), region, period, ct)), $"指标值-{region}-{period}.xlsx"));
+        secured.MapGet("/rankings", (HttpContext http, IndicatorService s, string? region, string? period, int? weightSet, CancellationToken ct) =>
+            s.RankingAsync(http.User.ToActor(), region, period, weightSet, ct)).WithSummary("该地区所在同级地区排名（县、市在全省，乡镇在全县）：综合与分类排名、较上期名次变化");
+        secured.MapGet("/rankings/export.xlsx", async (HttpContext http, IndicatorService s, string? region, string? period, int? weightSet, CancellationToken ct) =>
+            File(IndicatorExports.Ranking(await s.RankingAsync(http.User.ToActor(), region, period, weightSet, ct)), $"排名-{region}-{period}.xlsx"));
+        secured.MapGet("/rankings/explain", (HttpContext http, IndicatorService s, string? region, string? period, int? weightSet, CancellationToken ct) =>
+            s.ExplainAsync(http.User.ToActor(), region, period, weightSet, ct)).WithSummary("排名追溯：综合评分由哪些指标值、得分和权重构成");
+        secured.MapGet("/trace", (HttpContext http, IndicatorService s, string? region, string? period, string? indicator, int? page, int? pageSize, CancellationToken ct) =>
+            s.TraceAsync(http.User.ToActor(), region, period, indicator, page, pageSize, ct)).WithSummary("指标值追溯到原始记录（仅限本级及下级地区）");
+        secured.MapGet("/trace/export.xlsx", async (HttpContext http, IndicatorService s, string? region, string? period, string? indicator, CancellationToken ct) =>
+            File(IndicatorExports.Trace(await s.TraceAsync(http.User.ToActor(), region, period, indicator, 1, 500, ct)), $"追溯-{region}-{indicator}-{period}.xlsx"));
+        secured.MapPost("/refresh", (HttpContext http, IndicatorService s, bool? full, CancellationToken ct) =>
+            s.RefreshAsync(http.User.ToActor(), full ?? false, ct)).WithSummary("按记录变更重算指标事实（full=true 全量重算；管理员）");
+
+        secured.MapGet("/weight-sets", (HttpContext http, IndicatorService s, CancellationToken ct) => s.WeightSetsAsync(http.User.ToActor(), ct)).WithSummary("权重方案各版本（最新版本生效；版本0为内置默认）");
+        secured.MapGet("/weight-sets/export.xlsx", async (HttpContext http, IndicatorService s, CancellationToken ct) =>
+            File(IndicatorExports.WeightSets(await s.WeightSetsAsync(http.User.ToActor(), ct)), "权重方案.xlsx"));
+        secured.MapPost("/weight-sets", async (HttpContext http, IndicatorService s, CreateWeightSetRequest body, CancellationToken ct) =>
+        {
+            var created = await s.CreateWeightSetAsync(http.User.ToActor(), body, ct);
+            return TypedResults.Created($"/api/v1/indicators/weight-sets/{created.Version}", created);
+        }).WithSummary("新建权重版本（平台管理员、省级科协管理员）");
+
+        secured.MapPost("/linkage-tasks", async (HttpContext http, LinkageService s, AssignLinkageRequest body, CancellationToken ct) =>
+        {
+            var created = await s.AssignAsync(http.User.ToActor(), body, ct);
+            return TypedResults.Created("/api/v1/indicators/linkage-tasks", created);
+        }).WithSummary("联动调度：向下级地区下达指标目标任务");
+        secured.MapGet("/linkage-tasks", (HttpContext http, LinkageService s, string? status, CancellationToken ct) => s.ListAsync(http.User.ToActor(), status, ct))
+            .WithSummary("本级下达或下达给本级及下级的联动任务，含按数据计算的进度、逾期与滞后标记");
+        secured.MapGet("/linkage-tasks/export.xlsx", async (HttpContext http, LinkageService s, string? status, CancellationToken ct) =>
+            File(IndicatorExports.LinkageTasks(await s.ListAsync(http.User.ToActor(), status, ct)), "联动任务.xlsx"));
+        secured.MapGet("/linkage-tasks/{id:guid}", (HttpContext http, LinkageService s, Guid id, CancellationToken ct) => s.GetAsync(http.User.ToActor(), id, ct));
+        secured.MapPost("/linkage-tasks/{id:guid}/comments", (HttpContext http, LinkageService s, Guid id, CommentRequest body, CancellationToken ct) =>
+            s.CommentAsync(http.User.ToActor(), id, body, ct)).WithSummary("下级反馈情况说明");
+
+        secured.MapGet("/reports/annual", async (HttpContext http, AnnualReportService s, string? region, int? year, string? format, CancellationToken ct) =>
+        {
+            var y = year ?? throw new DomainValidationException("year", "请指定年份");
+            var data = await s.DataAsync(http.User.ToActor(), region, y, ct);
+            return (format ?? "docx").ToLowerInvariant() switch
+            {
+                "docx" => File(AnnualReportService.Docx(data), $"{data.RegionName}{y}年统计报告.docx", Docx),
+                "xlsx" => File(AnnualReportService.Xlsx(data), $"{data.RegionName}{y}年统计报告.xlsx"),
+                _ => throw new DomainValidationException("format", "格式应为 docx 或 xlsx"),
+            };
+        }).WithSummary("年度报告：统计段落、指标与排名表（format=docx 或 xlsx）");
+        return api;
+    }
+
+    private static IResult File(byte[] content, string name, string contentType = Xlsx) => Results.File(content, contentType, name);
+}

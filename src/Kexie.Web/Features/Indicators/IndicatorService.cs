@@ -1,0 +1,241 @@
+using Kexie.Data;
+using Kexie.Data.Indicators;
+using Kexie.Domain.Common;
+using Kexie.Domain.Identity;
+using Kexie.Domain.Indicators;
+using Kexie.Domain.Regions;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kexie.Web.Features.Indicators;
+
+/// <summary>
+/// Values, rankings, explanations and traces. Every read first applies pending record changes (incremental
+/// refresh, cheap when nothing changed). Region managers see values and rankings of any peer group; the records
+/// behind a value only inside their own scope.
+/// </summary>
+public sealed class IndicatorService(KexieDbContext db, IndicatorEngine engine, IndicatorRefresher refresher)
+{
+    public const string MissingDataRule = "指标数据来源模块尚未建成或全部同级地区均无数据的指标不参与评分（权重不计入）；某类服务无可计分指标时该类不评分、不排名，其余类别按权重重新归一；个别地区比值类指标无分母（如当期无需求）时该指标记0分。";
+
+    public async Task<IReadOnlyDictionary<string, string>> RegionNamesAsync(IEnumerable<string> codes, CancellationToken ct)
+    {
+        var list = codes.Distinct().ToList();
+        return await db.Regions.AsNoTracking().Where(r => list.Contains(r.Code)).ToDictionaryAsync(r => r.Code, r => r.Name, ct);
+    }
+
+    public async Task<Region> RegionAsync(string? code, CancellationToken ct)
+    {
+        var valid = RegionCode.Validate(code, "region");
+        return await db.Regions.AsNoTracking().FirstOrDefaultAsync(r => r.Code == valid, ct)
+            ?? throw new DomainValidationException("region", $"行政区划“{valid}”不存在");
+    }
+
+    public static void RequireManager(Actor actor)
+    {
+        if (!actor.IsRegionManager)
+        {
+            throw new AccessDeniedException("只有科协管理员和服务中心工作人员可以查看绩效指标");
+        }
+    }
+
+    public async Task<WeightSet> WeightSetAsync(int? version, CancellationToken ct)
+    {
+        if (version is { } v)
+        {
+            if (v == 0)
+            {
+                return WeightSet.BuiltInDefault;
+            }
+
+            return await db.WeightSets.AsNoTracking().FirstOrDefaultAsync(w => w.Version == v, ct)
+                ?? throw new DomainValidationException("weightSet", $"权重版本 {v} 不存在");
+        }
+
+        return await db.WeightSets.AsNoTracking().OrderByDescending(w => w.Version).FirstOrDefaultAsync(ct) ?? WeightSet.BuiltInDefault;
+    }
+
+    public async Task<RegionValuesDto> ValuesAsync(Actor actor, string? region, string? period, CancellationToken ct)
+    {
+        RequireManager(actor);
+        var place = await RegionAsync(region, ct);
+        var p = Period.Parse(period);
+        await refresher.RefreshAsync(ct: ct);
+        var current = await engine.ValuesAsync(place.Code, p.Days, ct);
+        var previous = await engine.ValuesAsync(place.Code, p.Previous.Days, ct);
+        return new RegionValuesDto(
+            place.Code,
+            place.Name,
+            p.ToString(),
+            p.Label,
+            p.FirstDay,
+            p.LastDay,
+            IndicatorCatalogue.All.Select(i => new IndicatorValueDto(i.Code, i.Name, i.Group, current[i.Code], previous[i.Code], i.Unit, i.IsAvailable)).ToList());
+    }
+
+    public async Task<PeerRanking> RankAsync(Actor actor, string? region, string? period, int? weightSet, CancellationToken ct)
+    {
+        RequireManager(actor);
+        var place = await RegionAsync(region, ct);
+        var p = Period.Parse(period);
+        var weights = await WeightSetAsync(weightSet, ct);
+        await refresher.RefreshAsync(ct: ct);
+        return await engine.RankAsync(PeerGroup.Of(place.Code), p, weights, ct: ct);
+    }
+
+    public async Task<RankingDto> RankingAsync(Actor actor, string? region, string? period, int? weightSet, CancellationToken ct)
+    {
+        var ranking = await RankAsync(actor, region, period, weightSet, ct);
+        return await ToDtoAsync(ranking, ct);
+    }
+
+    public async Task<RankingDto> ToDtoAsync(PeerRanking ranking, CancellationToken ct)
+    {
+        var names = ranking.Peers.ToDictionary(p => p.Code, p => p.Name);
+        var ancestor = ranking.Group.AncestorCode;
+        var ancestorName = ancestor.Length == 0 ? "全国" : (await RegionNamesAsync([ancestor], ct)).GetValueOrDefault(ancestor) ?? ancestor;
+        var entries = ranking.Current.Entries.Select(e =>
+        {
+            var previous = ranking.Previous.Find(e.RegionCode);
+            return new RankingEntryDto(
+                e.RegionCode,
+                names.GetValueOrDefault(e.RegionCode) ?? e.RegionCode,
+                e.Score,
+                e.Rank,
+                previous?.Rank,
+                ranking.RankChange(e.RegionCode),
+                e.Groups.Select(g => new GroupRankDto(g.Group, g.Group.Chinese(), g.Score, g.Rank, previous?.Group(g.Group).Rank, ranking.GroupRankChange(e.RegionCode, g.Group))).ToList());
+        }).ToList();
+        return new RankingDto(
+            ancestor,
+            ancestorName,
+            PeerDescription(ranking.Group, ancestorName, ranking.Peers.Count),
+            ranking.Peers.Count,
+            ranking.Period.ToString(),
+            ranking.Period.Label,
+            ranking.Period.Previous.ToString(),
+            new WeightSetRef(ranking.Weights.Version, ranking.Weights.Name),
+            ranking.Current.CountedIndicators,
+            ranking.Current.ExcludedIndicators,
+            ranking.Current.EffectiveGroupWeights,
+            MissingDataRule,
+            entries);
+    }
+
+    /// <summary>"全省183个县（市、区）", "全市5个县（市、区）", "全县9个乡镇（街道）".</summary>
+    public static string PeerDescription(PeerGroup group, string ancestorName, int count) => group.CodeLength switch
+    {
+        2 => $"全国{count}个省（区、市）",
+        4 => $"{Whole(ancestorName)}{count}个市（州）",
+        6 => $"{Whole(ancestorName)}{count}个县（市、区）",
+        _ => $"{Whole(ancestorName)}{count}个乡镇（街道）",
+    };
+
+    /// <summary>"全省" for 四川省, "全县" for 大英县, "全市" for 射洪市.</summary>
+    public static string Whole(string regionName) => regionName.Length == 0 ? "全国" : "全" + regionName[^1];
+
+    public async Task<ScoreExplanationDto> ExplainAsync(Actor actor, string? region, string? period, int? weightSet, CancellationToken ct)
+    {
+        var ranking = await RankAsync(actor, region, period, weightSet, ct);
+        var code = RegionCode.Validate(region, "region");
+        var entry = ranking.Current.Find(code) ?? throw new NotFoundException("该地区不在排名范围内");
+        var totals = await engine.TotalsForAsync(code, ranking.Period.Days, ct);
+        var name = ranking.Peers.First(p => p.Code == code).Name;
+        var groupWeights = ranking.Current.EffectiveGroupWeights;
+        var indicators = IndicatorCatalogue.All.Select(i =>
+        {
+            var score = entry.Indicator(i.Code);
+            var groupWeightSum = entry.Indicators.Where(s => s.Counted && s.Group == i.Group).Sum(s => s.Weight);
+            decimal? contribution = score.Counted && groupWeightSum > 0 && score.Normalised is { } n
+                ? decimal.Round(n * score.Weight / groupWeightSum * groupWeights[i.Group] / 100m, Scoring.ScoreDecimals)
+                : null;
+            return new IndicatorScoreDto(
+                i.Code, i.Name, i.Group, score.Value, i.Unit, score.Normalised, score.Weight, score.Counted, contribution,
+                Components(i, totals),
+                $"/api/v1/indicators/trace?region={code}&period={ranking.Period}&indicator={i.Code}");
+        }).ToList();
+        var previous = ranking.Previous.Find(code);
+        return new ScoreExplanationDto(
+            code, name, ranking.Period.ToString(), new WeightSetRef(ranking.Weights.Version, ranking.Weights.Name), entry.Score, entry.Rank, ranking.Peers.Count,
+            ranking.RankChange(code),
+            entry.Groups.Select(g => new GroupRankDto(g.Group, g.Group.Chinese(), g.Score, g.Rank, previous?.Group(g.Group).Rank, ranking.GroupRankChange(code, g.Group))).ToList(),
+            groupWeights,
+            indicators);
+    }
+
+    private static List<FactTotalDto> Components(IndicatorDefinition indicator, IFactTotals totals) =>
+        indicator.FactKinds.Select(k =>
+        {
+            var t = totals.Get(k, indicator.Accumulation);
+            return new FactTotalDto(k, k.Chinese(), indicator.Accumulation, t.Count, t.AmountYuan);
+        }).ToList();
+
+    /// <summary>The facts (and their source records) behind one indicator value; only inside the actor's scope.</summary>
+    public async Task<TraceDto> TraceAsync(Actor actor, string? region, string? period, string? indicator, int? page, int? pageSize, CancellationToken ct)
+    {
+        var place = await RegionAsync(region, ct);
+        if (!actor.Manages(place.Code))
+        {
+            throw new AccessDeniedException("只能追溯本级及下级地区的原始记录");
+        }
+
+        var definition = IndicatorCatalogue.Get(indicator);
+        var p = Period.Parse(period);
+        await refresher.RefreshAsync(ct: ct);
+        var totals = await engine.TotalsForAsync(place.Code, p.Days, ct);
+        var kinds = definition.FactKinds.ToList();
+        var from = definition.Accumulation == Accumulation.Cumulative ? 0 : p.Days.FirstKey;
+        var to = p.Days.LastKey;
+        var prefix = place.Code;
+        var query = db.IndicatorFacts.AsNoTracking().Where(f => f.RegionCode.StartsWith(prefix) && kinds.Contains(f.Kind) && f.Day >= from && f.Day <= to);
+        var size = Math.Clamp(pageSize ?? 50, 1, 500);
+        var number = Math.Max(page ?? 1, 1);
+        var total = await query.LongCountAsync(ct);
+        var rows = await query.OrderBy(f => f.Day).ThenBy(f => f.Id).Skip((number - 1) * size).Take(size).ToListAsync(ct);
+        return new TraceDto(
+            place.Code,
+            definition.Code,
+            definition.Name,
+            p.ToString(),
+            definition.Accumulation == Accumulation.Cumulative ? null : p.FirstDay,
+            p.LastDay,
+            definition.Compute(totals),
+            Components(definition, totals),
+            number,
+            size,
+            total,
+            rows.Select(f => new TraceRecordDto(f.Id, f.RegionCode, f.Day, f.Kind, f.Kind.Chinese(), f.Count, f.AmountFen / 100m, f.Source, f.Source.Chinese(), f.SourceId)).ToList());
+    }
+
+    public async Task<RefreshResult> RefreshAsync(Actor actor, bool full, CancellationToken ct)
+    {
+        if (!actor.IsAdmin)
+        {
+            throw new AccessDeniedException("只有管理员可以重算指标");
+        }
+
+        return await refresher.RefreshAsync(full, ct);
+    }
+
+    public async Task<IReadOnlyList<WeightSetDto>> WeightSetsAsync(Actor actor, CancellationToken ct)
+    {
+        RequireManager(actor);
+        var sets = await db.WeightSets.AsNoTracking().OrderByDescending(w => w.Version).ToListAsync(ct);
+        var activeVersion = sets.Count == 0 ? 0 : sets[0].Version;
+        return sets.Append(WeightSet.BuiltInDefault).Select(w => WeightSetDto.From(w, w.Version == activeVersion)).ToList();
+    }
+
+    /// <summary>Weights are provincial policy: platform admins and province-level association admins create versions.</summary>
+    public async Task<WeightSetDto> CreateWeightSetAsync(Actor actor, CreateWeightSetRequest request, CancellationToken ct)
+    {
+        if (!actor.IsAdmin || actor.ManagedScope is not { Length: <= 2 })
+        {
+            throw new AccessDeniedException("只有平台管理员和省级科协管理员可以设置权重");
+        }
+
+        var next = (await db.WeightSets.MaxAsync(w => (int?)w.Version, ct) ?? 0) + 1;
+        var set = WeightSet.Create(next, request.Name, request.Note, request.GroupWeights, request.IndicatorWeights, actor);
+        db.WeightSets.Add(set);
+        await db.SaveChangesAsync(ct);
+        return WeightSetDto.From(set, true);
+    }
+}

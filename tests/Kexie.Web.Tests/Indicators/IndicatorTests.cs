@@ -1,0 +1,332 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using DocumentFormat.OpenXml.Packaging;
+using Kexie.Domain.Directory;
+using Kexie.Domain.Identity;
+using Kexie.Domain.Indicators;
+using Kexie.Domain.Market;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kexie.Web.Tests.Indicators;
+
+/// <summary>
+/// Indicator values, rankings, traceability, weights, linkage and the annual report through the real host.
+/// Fixtures live in Hubei (province 42), where no other test or demo data writes, one prefecture or county per
+/// test, so every expected number below is counted by hand from the records the test creates.
+/// </summary>
+public abstract class IndicatorTests(KexieApp app)
+{
+    private static readonly TimeSpan Cst = TimeSpan.FromHours(8);
+
+    private async Task<HttpClient> AdminOfAsync(string region, UserRole role = UserRole.AssociationAdmin)
+    {
+        var admin = await app.SignInAsync("admin");
+        var userName = $"ind-{region}-{Guid.NewGuid():N}"[..30];
+        var response = await admin.PostJsonAsync("/api/v1/users", new { userName, displayName = $"{region}管理员", password = "Kexie@2026x", role = role.ToString(), regionCode = region });
+        await response.OkJsonAsync();
+        return await app.SignInAsync(userName, "Kexie@2026x");
+    }
+
+    private static ScienceWorker Worker(string region, DateTimeOffset createdAt)
+    {
+        var worker = ScienceWorker.Create(
+            new ScienceWorkerData("测试专家", Gender.Female, 1985, "测试单位", "工程师", [], "大学本科", null, KexieApp.NewPhone(), region, false),
+            _ => true);
+        worker.CreatedAt = createdAt.ToUniversalTime();
+        return worker;
+    }
+
+    private static Organization Org(string region, DateTimeOffset createdAt)
+    {
+        var organization = Organization.Create(
+            new OrganizationData("测试企业" + Guid.NewGuid().ToString("N")[..8], OrganizationKind.Enterprise, Kexie.Data.Seeding.DemoSeeder.CreditCodeFor(region, Random.Shared, OrganizationKind.Enterprise), null, region, null, null, null),
+            _ => true);
+        organization.CreatedAt = createdAt.ToUniversalTime();
+        return organization;
+    }
+
+    private static Order AcceptedOrder(Organization buyer, ScienceWorker provider, string region, decimal amount, DateTimeOffset acceptedAt)
+    {
+        acceptedAt = acceptedAt.ToUniversalTime();
+        var order = Order.Create(new OrderData("测试订单", buyer.Id, provider.Id, region), Actor.System, acceptedAt.AddDays(-3));
+        order.Agree(Actor.System, amount, "合同-测试", acceptedAt.AddDays(-2));
+        order.StartDelivery(Actor.System, null, acceptedAt.AddDays(-1));
+        order.Accept(Actor.System, null, acceptedAt);
+        return order;
+    }
+
+    private Task AddAsync(params object[] records) => app.QueryAsync(async db =>
+    {
+        db.AddRange(records);
+        return await db.SaveChangesAsync();
+    });
+
+    private static Dictionary<string, decimal?> ValuesOf(JsonNode values) =>
+        values["values"]!.AsArray().ToDictionary(v => v!["code"]!.GetValue<string>(), v => v!["value"]?.GetValue<decimal?>());
+
+    [Fact]
+    public async Task Values_match_hand_counted_records_and_roll_up_county_city_province()
+    {
+        // 宜昌市 4205: 西陵区 420502 (townships 001, 002) and 夷陵区 420506.
+        var t1 = Worker("420502001", new DateTimeOffset(2025, 3, 10, 9, 0, 0, Cst));
+        var records = new List<object>
+        {
+            t1,
+            Worker("420502001", new DateTimeOffset(2025, 3, 11, 9, 0, 0, Cst)),
+            Worker("420502002", new DateTimeOffset(2025, 6, 1, 9, 0, 0, Cst)),
+            Worker("420502", new DateTimeOffset(2024, 5, 1, 9, 0, 0, Cst)),
+            Worker("420506", new DateTimeOffset(2025, 7, 1, 9, 0, 0, Cst)),
+            Worker("4205", new DateTimeOffset(2025, 8, 1, 9, 0, 0, Cst)),
+        };
+        var buyer = Org("420502002", new DateTimeOffset(2025, 2, 1, 9, 0, 0, Cst));
+        var buyer2 = Org("420506", new DateTimeOffset(2025, 2, 2, 9, 0, 0, Cst));
+        records.AddRange([buyer, buyer2]);
+        await AddAsync(records.ToArray());
+        await AddAsync(
+            AcceptedOrder(buyer, t1, "420502002", 12_345.67m, new DateTimeOffset(2025, 4, 1, 10, 0, 0, Cst)),
+            AcceptedOrder(buyer2, t1, "420506", 7_654.33m, new DateTimeOffset(2025, 5, 1, 10, 0, 0, Cst)));
+
+        var hubei = await AdminOfAsync("42");
+        var county = ValuesOf(await (await hubei.GetAsync("/api/v1/indicators/values?region=420502&period=2025")).OkJsonAsync());
+        Assert.Equal(3m, county["W02"]);
+        Assert.Equal(4m, county["W01"]);
+        Assert.Equal(1m, county["E01"]);
+        Assert.Equal(1m, county["E05"]);
+        Assert.Equal(12_345.67m, county["E06"]);
+        Assert.Equal(2m, county["W04"]); // both deals were taken by a worker of 西陵区
+        Assert.Equal(20_000.00m, county["W05"]);
+        Assert.Null(county["E03"]); // no needs: coverage absent, not 0
+        Assert.Null(county["S01"]); // popularization module not built
+
+        var township = ValuesOf(await (await hubei.GetAsync("/api/v1/indicators/values?region=420502001&period=2025")).OkJsonAsync());
+        Assert.Equal(2m, township["W02"]);
+        var city = ValuesOf(await (await hubei.GetAsync("/api/v1/indicators/values?region=4205&period=2025")).OkJsonAsync());
+        Assert.Equal(5m, city["W02"]); // 3 + 1 (夷陵区) + 1 registered at city level
+        Assert.Equal(2m, city["E05"]);
+        Assert.Equal(20_000.00m, city["E06"]);
+        var province = ValuesOf(await (await hubei.GetAsync("/api/v1/indicators/values?region=42&period=2025")).OkJsonAsync());
+        Assert.True(province["W02"] >= 5m);
+        var quarter = ValuesOf(await (await hubei.GetAsync("/api/v1/indicators/values?region=420502&period=2025Q1")).OkJsonAsync());
+        Assert.Equal(2m, quarter["W02"]);
+        Assert.Equal(3m, quarter["W01"]);
+
+        var export = await hubei.GetAsync("/api/v1/indicators/values/export.xlsx?region=420502&period=2025");
+        Assert.Equal(HttpStatusCode.OK, export.StatusCode);
+        var rows = MiniExcelLibs.MiniExcel.Query(await export.Content.ReadAsStreamAsync(), useHeaderRow: true).Cast<IDictionary<string, object>>().ToList();
+        Assert.Equal(3d, Convert.ToDouble(rows.Single(r => (string)r["指标代码"] == "W02")["2025年"], System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public async Task A_record_at_CST_midnight_counts_in_the_new_year()
+    {
+        await AddAsync(
+            Worker("420703", new DateTimeOffset(2024, 12, 31, 16, 30, 0, TimeSpan.Zero)),
+            Worker("420703", new DateTimeOffset(2024, 12, 31, 15, 59, 0, TimeSpan.Zero)));
+        var hubei = await AdminOfAsync("42");
+        async Task<decimal?> W02(string period) =>
+            ValuesOf(await (await hubei.GetAsync($"/api/v1/indicators/values?region=420703&period={period}")).OkJsonAsync())["W02"];
+        Assert.Equal(1m, await W02("2025"));
+        Assert.Equal(1m, await W02("2025-01"));
+        Assert.Equal(1m, await W02("2025Q1"));
+        Assert.Equal(1m, await W02("2024"));
+        Assert.Equal(1m, await W02("2024-12"));
+        Assert.Equal(0m, await W02("2024-11"));
+    }
+
+    [Fact]
+    public async Task Townships_rank_with_ties_empty_regions_last_and_a_new_weight_version_reorders()
+    {
+        // 襄城区 420602 has 9 townships; three get activity in 2025, six stay empty.
+        var at = new DateTimeOffset(2025, 5, 5, 10, 0, 0, Cst);
+        await AddAsync(
+            Worker("420602001", at), Worker("420602001", at),
+            Worker("420602002", at), Worker("420602002", at),
+            Worker("420602003", at), Org("420602003", at), Org("420602003", at), Org("420602003", at));
+        var hubei = await AdminOfAsync("42");
+        var ranking = await (await hubei.GetAsync("/api/v1/indicators/rankings?region=420602001&period=2025&weightSet=0")).OkJsonAsync();
+        Assert.Equal("全区9个乡镇（街道）", ranking["peerDescription"]!.GetValue<string>());
+        var entries = ranking["entries"]!.AsArray();
+        Assert.Equal(9, entries.Count);
+        JsonNode Entry(string code) => entries.First(e => e!["regionCode"]!.GetValue<string>() == code)!;
+        // Hand computation in docs/decisions.md ("indicator scoring"): W = 50/50/25/0, E = 11.1111/11.1111/22.2222/11.1111,
+        // composite (30·W + 40·E) / 70.
+        Assert.Equal(27.7778m, Entry("420602001")["score"]!.GetValue<decimal>());
+        Assert.Equal(27.7778m, Entry("420602002")["score"]!.GetValue<decimal>());
+        Assert.Equal(23.4127m, Entry("420602003")["score"]!.GetValue<decimal>());
+        Assert.Equal(1, Entry("420602001")["rank"]!.GetValue<int>());
+        Assert.Equal(1, Entry("420602002")["rank"]!.GetValue<int>());
+        Assert.Equal(3, Entry("420602003")["rank"]!.GetValue<int>());
+        var empty = entries.Where(e => e!["regionCode"]!.GetValue<string>() is not ("420602001" or "420602002" or "420602003")).ToList();
+        Assert.Equal(6, empty.Count);
+        Assert.All(empty, e => Assert.Equal(4, e!["rank"]!.GetValue<int>()));
+        Assert.All(empty, e => Assert.Equal(6.3492m, e!["score"]!.GetValue<decimal>()));
+        Assert.Contains("E03", ranking["excludedIndicators"]!.AsArray().Select(x => x!.GetValue<string>()));
+        var enterprise = Entry("420602003")["groups"]!.AsArray().First(g => g!["group"]!.GetValue<string>() == "ServingEnterprises")!;
+        Assert.Equal(1, enterprise["rank"]!.GetValue<int>());
+        var literacy = Entry("420602003")["groups"]!.AsArray().First(g => g!["group"]!.GetValue<string>() == "ScienceLiteracy")!;
+        Assert.Null(literacy["rank"]);
+
+        var admin = await app.SignInAsync("admin");
+        var created = await (await admin.PostJsonAsync("/api/v1/indicators/weight-sets", new
+        {
+            name = "只看企业服务",
+            groupWeights = new Dictionary<string, decimal> { ["ServingEnterprises"] = 100 },
+            indicatorWeights = IndicatorCatalogue.All.ToDictionary(i => i.Code, i => i.Code is "E06" or "W01" or "E03" ? 2m : 1m),
+        })).OkJsonAsync();
+        var version = created["version"]!.GetValue<int>();
+        Assert.True(version >= 1);
+        var reweighted = await (await hubei.GetAsync($"/api/v1/indicators/rankings?region=420602001&period=2025&weightSet={version}")).OkJsonAsync();
+        Assert.Equal(version, reweighted["weightSet"]!["version"]!.GetValue<int>());
+        var top = reweighted["entries"]!.AsArray()[0]!;
+        Assert.Equal("420602003", top["regionCode"]!.GetValue<string>());
+        Assert.Equal(22.2222m, top["score"]!.GetValue<decimal>());
+        Assert.Equal(2, reweighted["entries"]!.AsArray().First(e => e!["regionCode"]!.GetValue<string>() == "420602001")!["rank"]!.GetValue<int>());
+
+        var xlsx = await hubei.GetAsync("/api/v1/indicators/rankings/export.xlsx?region=420602001&period=2025&weightSet=0");
+        var rows = MiniExcelLibs.MiniExcel.Query(await xlsx.Content.ReadAsStreamAsync(), useHeaderRow: true).Cast<IDictionary<string, object>>().ToList();
+        Assert.Equal(9, rows.Count);
+    }
+
+    [Fact]
+    public async Task Weight_sets_are_for_province_admins_and_validated()
+    {
+        var county = await app.SignInAsync("daying");
+        var body = new { name = "县级自定", groupWeights = new Dictionary<string, decimal> { ["ServingEnterprises"] = 1 }, indicatorWeights = new Dictionary<string, decimal> { ["E01"] = 1 } };
+        Assert.Equal(HttpStatusCode.Forbidden, (await county.PostJsonAsync("/api/v1/indicators/weight-sets", body)).StatusCode);
+        var province = await app.SignInAsync("sichuan");
+        await (await province.PostJsonAsync("/api/v1/indicators/weight-sets", body with { indicatorWeights = new Dictionary<string, decimal> { ["NOPE"] = 1 } }))
+            .AssertValidationProblemAsync("indicatorWeights");
+        await (await province.PostJsonAsync("/api/v1/indicators/weight-sets", body with { groupWeights = new Dictionary<string, decimal> { ["ServingEnterprises"] = -1 } }))
+            .AssertValidationProblemAsync("groupWeights");
+        var sets = await (await county.GetAsync("/api/v1/indicators/weight-sets")).OkJsonAsync();
+        Assert.Contains(sets.AsArray(), s => s!["version"]!.GetValue<int>() == 0);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await app.Anonymous().GetAsync("/api/v1/indicators/rankings?region=510923&period=2025")).StatusCode);
+        var catalogue = await (await app.Anonymous().GetAsync("/api/v1/indicators/catalogue")).OkJsonAsync();
+        Assert.True(catalogue.AsArray().Count(i => i!["available"]!.GetValue<bool>()) >= 12);
+    }
+
+    [Fact]
+    public async Task The_183_Sichuan_counties_rank_and_traceability_stays_in_scope()
+    {
+        var daying = await app.SignInAsync("daying");
+        var ranking = await (await daying.GetAsync("/api/v1/indicators/rankings?region=510923&period=2021&weightSet=0")).OkJsonAsync();
+        Assert.Equal(183, ranking["peerCount"]!.GetValue<int>());
+        Assert.Equal("全省183个县（市、区）", ranking["peerDescription"]!.GetValue<string>());
+        var own = ranking["entries"]!.AsArray().First(e => e!["regionCode"]!.GetValue<string>() == "510923")!;
+        Assert.InRange(own["rank"]!.GetValue<int>(), 1, 183);
+        Assert.NotNull(own["rankChange"]);
+
+        var explain = await (await daying.GetAsync("/api/v1/indicators/rankings/explain?region=510923&period=2021&weightSet=0")).OkJsonAsync();
+        Assert.Equal(own["rank"]!.GetValue<int>(), explain["rank"]!.GetValue<int>());
+        var w02 = explain["indicators"]!.AsArray().First(i => i!["code"]!.GetValue<string>() == "W02")!;
+        var total = explain["indicators"]!.AsArray().Where(i => i!["contribution"] is not null).Sum(i => i!["contribution"]!.GetValue<decimal>());
+        Assert.InRange(total, explain["score"]!.GetValue<decimal>() - 0.01m, explain["score"]!.GetValue<decimal>() + 0.01m);
+
+        var trace = await (await daying.GetAsync(w02["traceUrl"]!.GetValue<string>() + "&pageSize=500")).OkJsonAsync();
+        Assert.Equal(w02["value"]!.GetValue<decimal>(), trace["records"]!.AsArray().Sum(r => r!["count"]!.GetValue<int>()));
+
+        var shehong = await app.SignInAsync("shehong");
+        Assert.Equal(HttpStatusCode.OK, (await shehong.GetAsync("/api/v1/indicators/rankings?region=510923&period=2021")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await shehong.GetAsync("/api/v1/indicators/trace?region=510923&period=2021&indicator=W02")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await app.SignInAsync("worker")).GetAsync("/api/v1/indicators/rankings?region=510923&period=2021")).StatusCode);
+
+        // A record created through the API is traceable to its id.
+        var phone = KexieApp.NewPhone();
+        var created = await (await daying.PostJsonAsync("/api/v1/workers", new { name = "追溯测试", gender = "Male", birthYear = 1980, employer = "大英县农业技术推广中心", title = "高级农艺师", disciplineCodes = new[] { "21030" }, education = "大学本科", phone, regionCode = "510923101", isPublicProfile = false })).OkJsonAsync();
+        var year = ChinaNowYear();
+        var records = await (await daying.GetAsync($"/api/v1/indicators/trace?region=510923101&period={year}&indicator=W02&pageSize=500")).OkJsonAsync();
+        Assert.Contains(records["records"]!.AsArray(), r => r!["sourceId"]?.GetValue<string>() == created["id"]!.GetValue<string>() && r["source"]!.GetValue<string>() == "ScienceWorker");
+    }
+
+    private static int ChinaNowYear() => DateTimeOffset.UtcNow.ToOffset(Cst).Year;
+
+    [Fact]
+    public async Task Linkage_tasks_flag_progress_from_data_and_take_comments()
+    {
+        var today = DateOnly.FromDateTime(DateTimeOffset.UtcNow.ToOffset(Cst).DateTime);
+        var now = DateTimeOffset.UtcNow;
+        await AddAsync(Worker("420704001", now.AddMinutes(-5)), Worker("420704", now.AddMinutes(-5)));
+        var hubei = await AdminOfAsync("42");
+        var onTrack = await (await hubei.PostJsonAsync("/api/v1/indicators/linkage-tasks", new
+        {
+            title = "新增注册科技工作者",
+            indicatorCode = "W02",
+            regionCodes = new[] { "420704" },
+            target = 4,
+            startsOn = today.AddDays(-10),
+            dueOn = today.AddDays(10),
+        })).OkJsonAsync();
+        var task = onTrack.AsArray().Single()!;
+        Assert.Equal(2m, task["actual"]!.GetValue<decimal>());
+        Assert.Equal(50m, task["percent"]!.GetValue<decimal>());
+        Assert.Equal("OnTrack", task["status"]!.GetValue<string>());
+
+        var overdue = (await (await hubei.PostJsonAsync("/api/v1/indicators/linkage-tasks", new
+        {
+            title = "上月新增注册",
+            indicatorCode = "W02",
+            regionCodes = new[] { "420704", "420703" },
+            target = 100,
+            startsOn = today.AddDays(-20),
+            dueOn = today.AddDays(-1),
+        })).OkJsonAsync()).AsArray();
+        Assert.Equal(2, overdue.Count);
+        Assert.All(overdue, t => Assert.True(t!["overdue"]!.GetValue<bool>()));
+
+        var county = await AdminOfAsync("420704");
+        Assert.Equal(HttpStatusCode.Forbidden, (await county.PostJsonAsync("/api/v1/indicators/linkage-tasks", new { title = "自己给自己", indicatorCode = "W02", regionCodes = new[] { "420704" }, target = 1, startsOn = today, dueOn = today })).StatusCode);
+        var id = task["id"]!.GetValue<string>();
+        var commented = await (await county.PostJsonAsync($"/api/v1/indicators/linkage-tasks/{id}/comments", new { text = "已组织街道开展注册帮办" })).OkJsonAsync();
+        Assert.Equal("已组织街道开展注册帮办", commented["comments"]!.AsArray().Single()!["text"]!.GetValue<string>());
+        var mine = await (await county.GetAsync("/api/v1/indicators/linkage-tasks")).OkJsonAsync();
+        Assert.Equal(2, mine.AsArray().Count); // its own two tasks, not 420703's
+        Assert.Equal(HttpStatusCode.NotFound, (await (await app.SignInAsync("daying")).GetAsync($"/api/v1/indicators/linkage-tasks/{id}")).StatusCode);
+        await (await hubei.PostJsonAsync("/api/v1/indicators/linkage-tasks", new { title = "科普", indicatorCode = "S01", regionCodes = new[] { "420704" }, target = 1, startsOn = today, dueOn = today }))
+            .AssertValidationProblemAsync("indicatorCode");
+        var export = await county.GetAsync("/api/v1/indicators/linkage-tasks/export.xlsx");
+        Assert.Equal(2, MiniExcelLibs.MiniExcel.Query(await export.Content.ReadAsStreamAsync(), useHeaderRow: true).Count());
+    }
+
+    [Fact]
+    public async Task The_annual_report_docx_states_the_numbers_in_the_database()
+    {
+        // 东宝区 420802 in 荆门市.
+        var at = new DateTimeOffset(2025, 9, 1, 10, 0, 0, Cst);
+        var provider = Worker("420802001", at);
+        var buyer = Org("420802", at);
+        await AddAsync(provider, Worker("420802", at.AddDays(-400)), Worker("420802001", at), buyer, Org("420802", at.AddDays(1)));
+        await AddAsync(AcceptedOrder(buyer, provider, "420802", 1_500_000m, at.AddDays(10)));
+        var admin = await AdminOfAsync("4208");
+
+        var response = await admin.GetAsync("/api/v1/indicators/reports/annual?region=420802&year=2025&format=docx");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var docx = WordprocessingDocument.Open(new MemoryStream(await response.Content.ReadAsByteArrayAsync()), false);
+        var text = string.Join("\n", docx.MainDocumentPart!.Document!.Body!.Elements<DocumentFormat.OpenXml.Wordprocessing.Paragraph>().Select(p => p.InnerText));
+
+        var end = new DateTimeOffset(2026, 1, 1, 0, 0, 0, Cst).ToUniversalTime();
+        var start = new DateTimeOffset(2025, 1, 1, 0, 0, 0, Cst).ToUniversalTime();
+        var workers = await app.QueryAsync(db => db.ScienceWorkers.CountAsync(w => w.RegionCode.StartsWith("420802") && w.CreatedAt < end));
+        var newWorkers = await app.QueryAsync(db => db.ScienceWorkers.CountAsync(w => w.RegionCode.StartsWith("420802") && w.CreatedAt >= start && w.CreatedAt < end));
+        var organizations = await app.QueryAsync(db => db.Organizations.CountAsync(o => o.RegionCode.StartsWith("420802") && o.CreatedAt < end));
+        var deals = await app.QueryAsync(db => db.Orders.Where(o => o.RegionCode.StartsWith("420802") && o.AcceptedAt >= start && o.AcceptedAt < end).ToListAsync());
+        Assert.Equal((2, 2, 3, 1), (newWorkers, organizations, workers, deals.Count)); // guards the fixture itself
+        Assert.Contains($"截至2025年12月31日，全区累计注册科技工作者{workers}名、企事业单位{organizations}个", text);
+        Assert.Contains($"2025年，全区新增注册科技工作者{newWorkers}名", text);
+        Assert.Contains($"成交交易订单{deals.Count}笔、金额{deals.Sum(d => d.ContractAmount!.Value) / 10_000m:0.##}万元", text);
+
+        var ranking = await (await admin.GetAsync("/api/v1/indicators/rankings?region=420802&period=2025")).OkJsonAsync();
+        var own = ranking["entries"]!.AsArray().First(e => e!["regionCode"]!.GetValue<string>() == "420802")!;
+        Assert.Contains($"位列{ranking["peerDescription"]!.GetValue<string>()}中第{own["rank"]!.GetValue<int>()}位", text);
+        Assert.Contains("为提高全民科学素质服务", text);
+        Assert.True(docx.MainDocumentPart.Document.Body.Elements<DocumentFormat.OpenXml.Wordprocessing.Table>().Count() >= 2);
+
+        var xlsx = await admin.GetAsync("/api/v1/indicators/reports/annual?region=420802&year=2025&format=xlsx");
+        var sheets = MiniExcelLibs.MiniExcel.GetSheetNames(await xlsx.Content.ReadAsStreamAsync());
+        Assert.Equal(["统计", "主要指标", "排名"], sheets);
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await app.SignInAsync("daying")).GetAsync("/api/v1/indicators/reports/annual?region=420802&year=2025")).StatusCode);
+    }
+}
+
+public sealed class IndicatorSqliteTests(SqliteApp app) : IndicatorTests(app);
+
+public sealed class IndicatorPostgresTests(PostgresApp app) : IndicatorTests(app);
