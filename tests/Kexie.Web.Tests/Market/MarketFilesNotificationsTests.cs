@@ -309,23 +309,23 @@ public abstract class MarketFilesNotificationsTests(KexieApp app)
 
         // Publishing a need proposes candidates: the organization hears of them.
         var needId = await PublishedNeedAsync($"通知测试需求{token}");
-        var candidate = Find(await NotificationsAsync(enterprise, "unread=true&pageSize=200"), "CandidateProposed", $"/market/needs/{needId}");
+        var candidate = Find(await NotificationsAsync(enterprise, "unread=true&pageSize=200"), "CandidateProposed", $"/Market/Needs/Details/{needId}");
         Assert.NotNull(candidate);
         Assert.Contains($"通知测试需求{token}", Str(candidate!, "title"));
         Assert.Equal("新的候选", Str(candidate!, "kindName"));
-        Assert.Null(Find(await NotificationsAsync(worker), "CandidateProposed", $"/market/needs/{needId}"));
+        Assert.Null(Find(await NotificationsAsync(worker), "CandidateProposed", $"/Market/Needs/Details/{needId}"));
 
         // A staff member adds a candidate by hand: again.
         var staff = await app.SignInAsync("daying-staff");
         var planId = Id(await (await staff.GetAsync($"/api/v1/needs/{needId}/plan")).OkJsonAsync());
         var workerId = await app.QueryAsync(db => db.Users.Where(u => u.UserName == "worker").Select(u => u.ScienceWorkerId).SingleAsync());
-        var before = (await NotificationsAsync(enterprise)).Count(n => Str(n!, "kind") == "CandidateProposed" && n!["link"]?.GetValue<string>() == $"/market/needs/{needId}");
+        var before = (await NotificationsAsync(enterprise)).Count(n => Str(n!, "kind") == "CandidateProposed" && n!["link"]?.GetValue<string>() == $"/Market/Needs/Details/{needId}");
         await (await staff.PostJsonAsync($"/api/v1/plans/{planId}/candidates", new { kind = "Worker", targetId = workerId, explanation = "本县化工专家" })).OkJsonAsync();
-        Assert.Equal(before + 1, (await NotificationsAsync(enterprise)).Count(n => Str(n!, "kind") == "CandidateProposed" && n!["link"]?.GetValue<string>() == $"/market/needs/{needId}"));
+        Assert.Equal(before + 1, (await NotificationsAsync(enterprise)).Count(n => Str(n!, "kind") == "CandidateProposed" && n!["link"]?.GetValue<string>() == $"/Market/Needs/Details/{needId}"));
 
         // An inquiry on the offer: the provider hears of it, the buyer who made it does not.
         var orderId = Id(await (await enterprise.PostJsonAsync("/api/v1/orders", new { offerId, note = "请报价" })).OkJsonAsync());
-        var link = $"/market/orders/{orderId}";
+        var link = $"/Market/Orders/Details/{orderId}";
         var inquiry = Find(await NotificationsAsync(worker, "unread=true&pageSize=200"), "OrderInquiry", link);
         Assert.NotNull(inquiry);
         Assert.Contains($"通知测试所能{token}", Str(inquiry!, "body"));
@@ -370,7 +370,7 @@ public abstract class MarketFilesNotificationsTests(KexieApp app)
         var needId = await PublishedNeedAsync($"超期提醒{Token()}");
         var staff = await app.SignInAsync("daying-staff");
         var planId = Guid.Parse(Id(await (await staff.GetAsync($"/api/v1/needs/{needId}/plan")).OkJsonAsync()));
-        var link = $"/market/plans/{planId}";
+        var link = $"/Market/Plans/Details/{planId}";
 
         async Task<int> ScanAsync()
         {

@@ -270,7 +270,7 @@ public sealed class NeedService(
             NotificationKind.CandidateProposed,
             $"科技需求“{need.Title}”有{added}个新的候选",
             $"平台为您的科技需求“{need.Title}”推荐了{added}个新的候选（科技所能或科技工作者），处理人将与您和候选方联系对接，也可在一单一策中查看。",
-            $"/market/needs/{need.Id}",
+            $"/Market/Needs/Details/{need.Id}",
             plan.UpdatedAt,
             except: actor.UserId);
     }

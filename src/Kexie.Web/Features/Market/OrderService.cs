@@ -304,7 +304,7 @@ public sealed class OrderService(KexieDbContext db, Kexie.Web.Features.Notificat
             NotificationKind.OrderInquiry,
             $"新的询价：{order.Title}",
             $"{actor.UserName ?? "对方"}就{source}“{order.Title}”发起了询价（{order.InitiatedBy.Chinese()}发起），请及时查看并回复。",
-            $"/market/orders/{order.Id}",
+            $"/Market/Orders/Details/{order.Id}",
             order.CreatedAt,
             except: actor.UserId);
     }
@@ -319,7 +319,7 @@ public sealed class OrderService(KexieDbContext db, Kexie.Web.Features.Notificat
             NotificationKind.OrderStatusChanged,
             $"订单“{order.Title}”{order.Status.Chinese()}",
             $"{party.Chinese()}将订单“{order.Title}”由“{before.Chinese()}”变更为“{order.Status.Chinese()}”{(string.IsNullOrEmpty(note) ? "。" : $"：{note}")}",
-            $"/market/orders/{order.Id}",
+            $"/Market/Orders/Details/{order.Id}",
             order.UpdatedAt,
             except: actor.UserId);
     }

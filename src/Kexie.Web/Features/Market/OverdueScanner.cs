@@ -52,7 +52,7 @@ public sealed class OverdueScanner(KexieDbContext db, Notifier notifier, TimePro
                 NotificationKind.ResponseOverdue,
                 $"科技需求“{plan.Title}”超期未响应",
                 $"该需求的一单一策应于{plan.ResponseDueAt.ToOffset(MarketRules.ChinaOffset):yyyy-MM-dd HH:mm}（北京时间）前首次响应，已超期约{hours}小时，请尽快联系需求单位或候选并登记联系情况。",
-                $"/market/plans/{plan.Id}",
+                $"/Market/Plans/Details/{plan.Id}",
                 now,
                 dedupKey: key);
             try

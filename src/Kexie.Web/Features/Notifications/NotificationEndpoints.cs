@@ -31,6 +31,12 @@ public sealed class NotificationService(KexieDbContext db, TimeProvider clock)
         return new NotificationPage(rows.Select(ToDto).ToList(), total, paging.Page, paging.PageSize, unread);
     }
 
+    /// <summary>How many of the signed-in user's notifications are unread (0 when not signed in); for the bell in the page header.</summary>
+    public Task<int> UnreadCountAsync(Actor actor, CancellationToken ct = default) =>
+        actor.UserId is { } me
+            ? db.Set<Notification>().AsNoTracking().CountAsync(n => n.RecipientUserId == me && n.ReadAt == null, ct)
+            : Task.FromResult(0);
+
     public async Task<NotificationDto> MarkReadAsync(Actor actor, Guid id, CancellationToken ct = default)
     {
         var me = Me(actor);

@@ -53,6 +53,36 @@ public abstract class MarketPageModel : KexiePageModel
         return Redirect(Request.Path + Request.QueryString);
     }
 
+    /// <summary>
+    /// Runs an upload; a file the service refuses (its Chinese 400 message: empty, too big, wrong type…) is shown next to
+    /// the file input of <paramref name="itemId"/> after the redirect back to <paramref name="page"/>.
+    /// </summary>
+    protected async Task<IActionResult> UploadAndBackAsync(Guid itemId, string page, Func<Task> upload, string done = "已上传附件")
+    {
+        try
+        {
+            await upload();
+            Notice = done;
+        }
+        catch (DomainValidationException e)
+        {
+            TempData[AttachmentsPanel.ErrorKey(itemId)] = e.Message;
+        }
+
+        return Redirect($"{page}#attachments-{itemId:N}");
+    }
+
+    /// <summary>The upload error waiting for <paramref name="itemId"/>'s file input, if any.</summary>
+    protected string? UploadError(Guid itemId) => TempData[AttachmentsPanel.ErrorKey(itemId)] as string;
+
+    /// <summary>Sends a stored file under the uploader's name; never sniffed or run by the browser.</summary>
+    protected IActionResult SendFile(Kexie.Web.Features.Market.FileDownload file)
+    {
+        Response.Headers.XContentTypeOptions = "nosniff";
+        Response.Headers.ContentSecurityPolicy = "default-src 'none'; sandbox";
+        return new FileStreamResult(file.Content, file.ContentType) { FileDownloadName = file.FileName, EnableRangeProcessing = true };
+    }
+
     /// <summary>Splits "a, b；c d" into codes.</summary>
     protected static string[] Codes(string? text) =>
         string.IsNullOrWhiteSpace(text)

@@ -25,3 +25,16 @@ document.addEventListener("change", function (event) {
     kind.addEventListener("change", sync);
     sync();
 })();
+// Uploads: a file over the size limit is refused before it is sent (the server checks again).
+document.addEventListener("change", function (event) {
+    var input = event.target;
+    if (!(input instanceof HTMLInputElement) || input.type !== "file" || !input.hasAttribute("data-max-bytes")) return;
+    var max = Number(input.getAttribute("data-max-bytes"));
+    var error = input.form ? input.form.querySelector(".upload-error") : null;
+    var tooBig = input.files && input.files.length > 0 && input.files[0].size > max;
+    input.setCustomValidity(tooBig ? "文件大小不能超过" + Math.round(max / 1024 / 1024) + "MB" : "");
+    if (error) {
+        error.textContent = tooBig ? input.validationMessage : "";
+        error.hidden = !tooBig;
+    }
+});

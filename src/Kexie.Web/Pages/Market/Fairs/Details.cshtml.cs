@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Kexie.Web.Pages.Market.Fairs;
 
 /// <summary>A fair: its public catalogue by category, the viewer's own projects, and the form to submit one.</summary>
-public sealed class DetailsModel(FairService fairs, KexieDbContext db) : MarketPageModel
+public sealed class DetailsModel(FairService fairs, AttachmentService files, KexieDbContext db) : MarketPageModel
 {
     public sealed class ProjectInput
     {
@@ -41,15 +41,49 @@ public sealed class DetailsModel(FairService fairs, KexieDbContext db) : MarketP
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
+    /// <summary>The submitter (worker or organization) or the region's staff, while the project is a draft, returned or withdrawn.</summary>
+    public bool MayManage(FairProjectDto p) =>
+        p.Status is ReviewStatus.Draft or ReviewStatus.Returned or ReviewStatus.Withdrawn && p.ReviewHistory is not null
+        && ((Actor.ScienceWorkerId is { } w && p.ScienceWorkerId == w) || (Actor.OrganizationId is { } o && p.OrganizationId == o) || (Actor.IsRegionManager && Actor.Manages(p.RegionCode)));
+
+    public AttachmentsPanel AttachmentsOf(FairProjectDto p, bool manage) =>
+        new(p.Id, p.Attachments, "/Market/Fairs/Details/" + Fair.Id, manage, manage ? UploadError(p.Id) : null, "projectId=" + p.Id);
+
+    public async Task<IActionResult> OnPostUploadAsync(Guid id, Guid projectId, IFormFile? file, CancellationToken ct) =>
+        await UploadAndBackAsync(projectId, "/Market/Fairs/Details/" + id, () => files.UploadAsync(Actor, AttachmentOwner.FairProject, projectId, id, file, ct));
+
+    public async Task<IActionResult> OnGetDownloadAsync(Guid id, Guid projectId, Guid attachmentId, CancellationToken ct) =>
+        SendFile(await files.DownloadAsync(Actor, AttachmentOwner.FairProject, projectId, id, attachmentId, ct));
+
+    public async Task<IActionResult> OnPostDeleteAttachmentAsync(Guid id, Guid projectId, Guid attachmentId, CancellationToken ct)
+    {
+        await files.DeleteAsync(Actor, AttachmentOwner.FairProject, projectId, id, attachmentId, ct);
+        Notice = "已删除附件";
+        return Redirect($"/Market/Fairs/Details/{id}#attachments-{projectId:N}");
+    }
+
+    public async Task<IActionResult> OnPostSubmitProjectAsync(Guid id, Guid projectId, int version, CancellationToken ct)
+    {
+        await fairs.ProjectTransitionAsync(Actor, id, projectId, p => p.Submit(Actor), version, ct);
+        Notice = "已提交项目，等待科协遴选";
+        return Redirect($"/Market/Fairs/Details/{id}");
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id, bool draft, CancellationToken ct)
     {
         try
         {
-            var draft = await fairs.CreateProjectAsync(Actor, id, new FairProjectRequest(
-                ParseEnum<FairCategory>(Input.Category, "category", "项目类别"), Input.Title, Input.Description, null, null, Input.RegionCode,
+            var created = await fairs.CreateProjectAsync(Actor, id, new FairProjectRequest(
+                ParseEnum<FairCategory>(Input.Category, "category", "项目类别"), Input.Title, RichTextForm.FromEditor(Input.Description), null, null, Input.RegionCode,
                 Codes(Input.DisciplineCodes), Codes(Input.IndustryCodes)), ct);
-            await fairs.ProjectTransitionAsync(Actor, id, draft.Id, p => p.Submit(Actor), draft.Version, ct);
-            Notice = $"已提交项目“{draft.Title}”，等待科协遴选";
+            if (draft)
+            {
+                Notice = $"已保存项目草稿“{created.Title}”，可上传附件后提交";
+                return Redirect($"/Market/Fairs/Details/{id}#attachments-{created.Id:N}");
+            }
+
+            await fairs.ProjectTransitionAsync(Actor, id, created.Id, p => p.Submit(Actor), created.Version, ct);
+            Notice = $"已提交项目“{created.Title}”，等待科协遴选";
             return Redirect($"/Market/Fairs/Details/{id}");
         }
         catch (DomainValidationException e)

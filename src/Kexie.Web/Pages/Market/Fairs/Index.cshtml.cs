@@ -35,7 +35,7 @@ public sealed class IndexModel(FairService fairs, KexieDbContext db) : MarketPag
     {
         try
         {
-            var fair = await fairs.OpenAsync(Actor, new FairRequest(Name, Description, RegionCode, null), ct);
+            var fair = await fairs.OpenAsync(Actor, new FairRequest(Name, RichTextForm.FromEditor(Description), RegionCode, null), ct);
             Notice = $"已开设科创会“{fair.Name}”";
             return Redirect($"/Market/Fairs/Details/{fair.Id}");
         }

@@ -5,8 +5,23 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Kexie.Web.Pages.Market.Needs;
 
-public sealed class DetailsModel(NeedService needs, KexieDbContext db) : MarketPageModel
+public sealed class DetailsModel(NeedService needs, AttachmentService files, KexieDbContext db) : MarketPageModel
 {
+    public AttachmentsPanel Attachments => new(Need.Id, Need.Attachments, "/Market/Needs/Details/" + Need.Id, CanEdit && IsEditable, UploadError(Need.Id));
+
+    public async Task<IActionResult> OnPostUploadAsync(Guid id, IFormFile? file, CancellationToken ct) =>
+        await UploadAndBackAsync(id, "/Market/Needs/Details/" + id, () => files.UploadAsync(Actor, AttachmentOwner.Need, id, null, file, ct));
+
+    public async Task<IActionResult> OnGetDownloadAsync(Guid id, Guid attachmentId, CancellationToken ct) =>
+        SendFile(await files.DownloadAsync(Actor, AttachmentOwner.Need, id, null, attachmentId, ct));
+
+    public async Task<IActionResult> OnPostDeleteAttachmentAsync(Guid id, Guid attachmentId, CancellationToken ct)
+    {
+        await files.DeleteAsync(Actor, AttachmentOwner.Need, id, null, attachmentId, ct);
+        Notice = "已删除附件";
+        return Redirect("/Market/Needs/Details/" + id);
+    }
+
     public NeedDto Need { get; private set; } = null!;
 
     public string RegionName { get; private set; } = string.Empty;

@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Kexie.Web.Pages.Market.Needs;
 
 [Authorize]
-public sealed class EditModel(NeedService needs, KexieDbContext db) : MarketPageModel
+public sealed class EditModel(NeedService needs, KexieDbContext db, RichTextSanitizer richText) : MarketPageModel
 {
     public sealed class NeedInput
     {
@@ -56,7 +56,7 @@ public sealed class EditModel(NeedService needs, KexieDbContext db) : MarketPage
             var inv = System.Globalization.CultureInfo.InvariantCulture;
             Input = new NeedInput
             {
-                Title = n.Title, Problem = n.Problem, OrganizationId = n.OrganizationId.ToString(), IndustryCodes = string.Join(",", n.IndustryCodes),
+                Title = n.Title, Problem = RichTextForm.ToEditor(n.Problem, richText), OrganizationId = n.OrganizationId.ToString(), IndustryCodes = string.Join(",", n.IndustryCodes),
                 DisciplineCodes = string.Join(",", n.DisciplineCodes), BudgetMin = n.BudgetMin?.ToString("0.##", inv), BudgetMax = n.BudgetMax?.ToString("0.##", inv),
                 Deadline = n.Deadline?.ToString("yyyy-MM-dd", inv), RegionCode = n.RegionCode, Visibility = n.Visibility.ToString(), Version = n.Version,
             };
@@ -84,7 +84,7 @@ public sealed class EditModel(NeedService needs, KexieDbContext db) : MarketPage
         try
         {
             var request = new NeedRequest(
-                Input.Title, Input.Problem, ParseGuid(Input.OrganizationId, "organizationId", "需求单位"), Codes(Input.IndustryCodes), Codes(Input.DisciplineCodes),
+                Input.Title, RichTextForm.FromEditor(Input.Problem), ParseGuid(Input.OrganizationId, "organizationId", "需求单位"), Codes(Input.IndustryCodes), Codes(Input.DisciplineCodes),
                 ParseYuan(Input.BudgetMin, "budgetMin", "预算下限"), ParseYuan(Input.BudgetMax, "budgetMax", "预算上限"),
                 ParseDate(Input.Deadline, "deadline", "期望解决日期"), Input.RegionCode,
                 ParseEnum<NeedVisibility>(Input.Visibility, "visibility", "可见范围", NeedVisibility.Public));

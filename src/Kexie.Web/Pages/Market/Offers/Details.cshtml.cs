@@ -2,16 +2,35 @@ using Kexie.Data;
 using Kexie.Domain.Market;
 using Kexie.Web.Features.Market;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 
 namespace Kexie.Web.Pages.Market.Offers;
 
-public sealed class DetailsModel(OfferService offers, KexieDbContext db) : MarketPageModel
+public sealed class DetailsModel(OfferService offers, AttachmentService files, KexieDbContext db) : MarketPageModel
 {
+    public AttachmentsPanel Attachments => new(Offer.Id, Offer.Attachments, "/Market/Offers/Details/" + Offer.Id, CanEdit && IsEditable, UploadError(Offer.Id));
+
+    public async Task<IActionResult> OnPostUploadAsync(Guid id, IFormFile? file, CancellationToken ct) =>
+        await UploadAndBackAsync(id, "/Market/Offers/Details/" + id, () => files.UploadAsync(Actor, AttachmentOwner.Offer, id, null, file, ct));
+
+    public async Task<IActionResult> OnGetDownloadAsync(Guid id, Guid attachmentId, CancellationToken ct) =>
+        SendFile(await files.DownloadAsync(Actor, AttachmentOwner.Offer, id, null, attachmentId, ct));
+
+    public async Task<IActionResult> OnPostDeleteAttachmentAsync(Guid id, Guid attachmentId, CancellationToken ct)
+    {
+        await files.DeleteAsync(Actor, AttachmentOwner.Offer, id, null, attachmentId, ct);
+        Notice = "已删除附件";
+        return Redirect("/Market/Offers/Details/" + id);
+    }
+
     public OfferDto Offer { get; private set; } = null!;
 
     public string RegionName { get; private set; } = string.Empty;
 
     public string ProviderName { get; private set; } = string.Empty;
+
+    /// <summary>The 科创工作室 the offer belongs to, when it is open (or the viewer may manage it).</summary>
+    public (Guid Id, string Name)? Storefront { get; private set; }
 
     public Dictionary<string, string> DisciplineNames { get; private set; } = [];
 
@@ -33,6 +52,15 @@ public sealed class DetailsModel(OfferService offers, KexieDbContext db) : Marke
         RegionName = (await Lookups.RegionNamesAsync(db, [Offer.RegionCode], ct)).GetValueOrDefault(Offer.RegionCode, Offer.RegionCode);
         ProviderName = (await MarketText.WorkerNamesAsync(db, [Offer.ProviderWorkerId], Actor.IsRegionManager || Actor.ScienceWorkerId == Offer.ProviderWorkerId, ct))
             .GetValueOrDefault(Offer.ProviderWorkerId, "—");
+        if (Offer.StorefrontId is { } storefrontId)
+        {
+            var s = await db.Storefronts.AsNoTracking().Where(x => x.Id == storefrontId).Select(x => new { x.Id, x.Name, x.IsOpen, x.OwnerWorkerId, x.RegionCode }).FirstOrDefaultAsync(ct);
+            if (s is not null && (s.IsOpen || Actor.ScienceWorkerId == s.OwnerWorkerId || (Actor.IsRegionManager && Actor.Manages(s.RegionCode))))
+            {
+                Storefront = (s.Id, s.Name);
+            }
+        }
+
         DisciplineNames = await Lookups.DisciplineNamesAsync(db, Offer.DisciplineCodes, ct);
         IndustryNames = await MarketText.IndustryNamesAsync(db, Offer.IndustryCodes, ct);
         return Page();

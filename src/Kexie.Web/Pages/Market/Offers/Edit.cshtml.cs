@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Kexie.Web.Pages.Market.Offers;
 
 [Authorize]
-public sealed class EditModel(OfferService offers, KexieDbContext db) : MarketPageModel
+public sealed class EditModel(OfferService offers, KexieDbContext db, RichTextSanitizer richText) : MarketPageModel
 {
     /// <summary>The form as typed (strings), so nothing typed is lost when a value is rejected.</summary>
     public sealed class OfferInput
@@ -19,6 +19,7 @@ public sealed class EditModel(OfferService offers, KexieDbContext db) : MarketPa
         public string? Description { get; set; }
         public string? ProviderWorkerId { get; set; }
         public string? TeamName { get; set; }
+        public string? StorefrontId { get; set; }
         public string? DisciplineCodes { get; set; }
         public string? IndustryCodes { get; set; }
         public string? RegionCode { get; set; }
@@ -38,6 +39,9 @@ public sealed class EditModel(OfferService offers, KexieDbContext db) : MarketPa
     public Guid? Id { get; private set; }
 
     public List<CodeName> RegionOptions { get; private set; } = [];
+
+    /// <summary>The 科创工作室 the provider runs or belongs to (for a worker: their own).</summary>
+    public List<CodeName> StorefrontOptions { get; private set; } = [];
 
     public List<CodeName> DisciplineOptions { get; private set; } = [];
 
@@ -64,8 +68,8 @@ public sealed class EditModel(OfferService offers, KexieDbContext db) : MarketPa
 
             Input = new OfferInput
             {
-                Kind = o.Kind.ToString(), Title = o.Title, Description = o.Description, ProviderWorkerId = o.ProviderWorkerId.ToString(),
-                TeamName = o.TeamName, DisciplineCodes = string.Join(",", o.DisciplineCodes), IndustryCodes = string.Join(",", o.IndustryCodes),
+                Kind = o.Kind.ToString(), Title = o.Title, Description = RichTextForm.ToEditor(o.Description, richText), ProviderWorkerId = o.ProviderWorkerId.ToString(),
+                TeamName = o.TeamName, StorefrontId = o.StorefrontId?.ToString(), DisciplineCodes = string.Join(",", o.DisciplineCodes), IndustryCodes = string.Join(",", o.IndustryCodes),
                 RegionCode = o.RegionCode, PriceMode = o.PriceMode.ToString(), PriceMin = o.PriceMin?.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture),
                 PriceMax = o.PriceMax?.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture), PriceUnit = o.PriceUnit,
                 MaturityStage = o.MaturityStage?.ToString(), PatentNumbers = string.Join(",", o.PatentNumbers),
@@ -86,6 +90,11 @@ public sealed class EditModel(OfferService offers, KexieDbContext db) : MarketPa
         }
 
         await LoadOptionsAsync(ct);
+        if (id is null && StorefrontOptions.Count == 1)
+        {
+            Input.StorefrontId = StorefrontOptions[0].Code;
+        }
+
         return Page();
     }
 
@@ -102,7 +111,7 @@ public sealed class EditModel(OfferService offers, KexieDbContext db) : MarketPa
             }
 
             var request = new OfferRequest(
-                kind, Input.Title, Input.Description, ParseGuid(Input.ProviderWorkerId, "providerWorkerId", "提供者"), Input.TeamName, null,
+                kind, Input.Title, RichTextForm.FromEditor(Input.Description), ParseGuid(Input.ProviderWorkerId, "providerWorkerId", "提供者"), Input.TeamName, ParseGuid(Input.StorefrontId, "storefrontId", "科创工作室"),
                 Codes(Input.DisciplineCodes), Codes(Input.IndustryCodes), Input.RegionCode,
                 ParseEnum<PriceMode>(Input.PriceMode, "priceMode", "计价方式", Kexie.Domain.Market.PriceMode.Negotiable),
                 ParseYuan(Input.PriceMin, "priceMin", "最低价格"), ParseYuan(Input.PriceMax, "priceMax", "最高价格"), Input.PriceUnit,
@@ -129,5 +138,13 @@ public sealed class EditModel(OfferService offers, KexieDbContext db) : MarketPa
         RegionOptions = await Lookups.RegionOptionsAsync(db, Lookups.RootFor(Actor), ct);
         DisciplineOptions = await Lookups.DisciplinesAsync(db, 2, ct);
         IndustryOptions = await Lookups.IndustriesAsync(db, ct);
+        var provider = Guid.TryParse(Input.ProviderWorkerId, out var named) ? named : Actor.ScienceWorkerId;
+        if (provider is { } worker)
+        {
+            StorefrontOptions = (await db.Storefronts.AsNoTracking()
+                .Where(s => s.OwnerWorkerId == worker || s.MemberWorkerIds.Contains(worker))
+                .OrderBy(s => s.Name).Select(s => new { s.Id, s.Name, s.IsOpen }).ToListAsync(ct))
+                .Select(s => new CodeName(s.Id.ToString(), s.IsOpen ? s.Name : s.Name + "（已关闭）")).ToList();
+        }
     }
 }

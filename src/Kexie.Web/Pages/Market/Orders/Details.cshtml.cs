@@ -44,6 +44,24 @@ public sealed class DetailsModel(OrderService orders, AttachmentService files, K
         _ => false,
     };
 
+    /// <summary>The parties upload files (contract drafts, delivery reports) until the order is settled or cancelled.</summary>
+    public bool CanManageFiles => Party is not null && Order.Status is not (OrderStatus.Settled or OrderStatus.Cancelled);
+
+    public string? FileError => UploadError(Order.Id);
+
+    public async Task<IActionResult> OnPostUploadFileAsync(Guid id, IFormFile? file, CancellationToken ct) =>
+        await UploadAndBackAsync(id, "/Market/Orders/Details/" + id, () => files.UploadOrderFileAsync(Actor, id, file, ct), "已上传订单文件");
+
+    public async Task<IActionResult> OnGetFileAsync(Guid id, Guid fileId, CancellationToken ct) =>
+        SendFile(await files.DownloadOrderFileAsync(Actor, id, fileId, ct));
+
+    public async Task<IActionResult> OnPostDeleteFileAsync(Guid id, Guid fileId, CancellationToken ct)
+    {
+        await files.DeleteOrderFileAsync(Actor, id, fileId, ct);
+        Notice = "已删除订单文件";
+        return Redirect("/Market/Orders/Details/" + id);
+    }
+
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
         Order = await orders.GetAsync(Actor, id, ct);
