@@ -71,12 +71,16 @@ public abstract class KexieDbContext(DbContextOptions options, ICurrentActor? cu
 
     public DbSet<Kexie.Domain.Indicators.LinkageTask> LinkageTasks => Set<Kexie.Domain.Indicators.LinkageTask>();
 
+    /// <summary>Append-only log of offer/need/worker changes that every web node's match index follows.</summary>
+    public DbSet<Matching.MatchOutboxEntry> MatchOutbox => Set<Matching.MatchOutboxEntry>();
+
     /// <summary>Name of the provider, for code paths that differ (bulk loads).</summary>
     public abstract DatabaseProvider Provider { get; }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         Indicators.IndicatorOutbox.Record(this);
+        Matching.MatchOutbox.Record(this);
         AuditTrail.Record(this, currentActor?.Actor);
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
@@ -84,6 +88,7 @@ public abstract class KexieDbContext(DbContextOptions options, ICurrentActor? cu
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         Indicators.IndicatorOutbox.Record(this);
+        Matching.MatchOutbox.Record(this);
         AuditTrail.Record(this, currentActor?.Actor);
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }

@@ -274,6 +274,33 @@ namespace Kexie.Data.Migrations.Postgres
                     b.ToTable("Industries");
                 });
 
+            modelBuilder.Entity("Kexie.Data.Matching.MatchOutboxEntry", b =>
+                {
+                    b.Property<long>("Sequence")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Sequence"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Change")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("EntityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Sequence");
+
+                    b.HasIndex("At");
+
+                    b.ToTable("MatchOutbox", (string)null);
+                });
+
             modelBuilder.Entity("Kexie.Domain.Auditing.AuditEntry", b =>
                 {
                     b.Property<long>("Id")

@@ -265,6 +265,31 @@ namespace Kexie.Data.Migrations.Sqlite
                     b.ToTable("Industries");
                 });
 
+            modelBuilder.Entity("Kexie.Data.Matching.MatchOutboxEntry", b =>
+                {
+                    b.Property<long>("Sequence")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Change")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("EntityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Sequence");
+
+                    b.HasIndex("At");
+
+                    b.ToTable("MatchOutbox", (string)null);
+                });
+
             modelBuilder.Entity("Kexie.Domain.Auditing.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
