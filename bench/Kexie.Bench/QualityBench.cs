@@ -98,7 +98,8 @@ internal sealed class QualityBench
         {
             var sw = Stopwatch.StartNew();
             var analyzer = new ChineseAnalyzer(taxonomy.Concat(DomainVocabulary.Keywords(trainRecords)));
-            var classifier = DisciplineClassifier.Train(TrainingTexts(trainRecords), analyzer);
+            var needsModel = Settings.Contains("model") || Settings.Contains("codes");
+            var classifier = needsModel ? DisciplineClassifier.Train(TrainingTexts(trainRecords), analyzer) : null;
             var trainSeconds = sw.Elapsed.TotalSeconds;
             var options = BenchOptions();
 
@@ -112,7 +113,7 @@ internal sealed class QualityBench
             {
                 modelIndex.Rebuild(corpus.Select((r, i) => ToDocument(r, i, withCode: false) with
                 {
-                    DisciplineCodes = PredictCodes(classifier, r.Abstract),
+                    DisciplineCodes = PredictCodes(classifier!, r.Abstract),
                 }));
             }
             var coded = new MatchIndex(analyzer, options, classifier);
@@ -136,6 +137,10 @@ internal sealed class QualityBench
                     RunEngine(coded, withCodes, q);
                 }
 
+                if (classifier is null)
+                {
+                    continue;
+                }
                 var r = corpus[q];
                 var expected = disciplineCodes[r.Discipline];
                 var byTitle = classifier.Suggest(r.Title, 3);
@@ -162,7 +167,7 @@ internal sealed class QualityBench
         {
             Results.Add(withCodes);
         }
-        Classifier = (classifierHits[0] / classifierCount, classifierHits[1] / classifierCount, classifierHits[2] / classifierCount,
+        Classifier = classifierCount == 0 ? default : (classifierHits[0] / classifierCount, classifierHits[1] / classifierCount, classifierHits[2] / classifierCount,
             classifierHits[3] / classifierCount, classifierHits[4] / classifierCount, classifierCount);
     }
 

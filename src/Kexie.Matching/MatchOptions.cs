@@ -49,6 +49,26 @@ public sealed record MatchOptions
 
     // ---- Pseudo-relevance feedback ------------------------------------------------------------
 
+    /// <summary>Best first-pass documents whose strongest terms expand the query (RM3; 0 = off).</summary>
+    public int FeedbackDocuments { get; init; } = 20;
+
+    /// <summary>Feedback is used only once the index holds this many documents (in a small index the
+    /// best matches say little about the field).</summary>
+    public int FeedbackMinDocuments { get; init; } = 1000;
+
+    /// <summary>Feedback terms taken (the most probable under the feedback documents' relevance model).</summary>
+    public int FeedbackTerms { get; init; } = 20;
+
+    /// <summary>Share λ of the feedback terms in the expanded query's weight (0 = off, 1 = feedback only).</summary>
+    public double FeedbackWeight { get; init; } = 0.4;
+
+    /// <summary>When the best first-pass document leads the second by at least this share of its text
+    /// score, it keeps the first place of the text ranking after feedback (1 = never).</summary>
+    public double FeedbackLeaderMargin { get; init; } = 0.0;
+
+    /// <summary>Feedback terms are chosen by probability × idf^this (0 = plain RM3, by probability).</summary>
+    public double FeedbackIdfPower { get; init; } = 0.0;
+
     /// <summary>Top documents of the first pass whose codes vote for the query's likely discipline (0 = off).</summary>
     public int CodeFeedbackDocuments { get; init; } = 10;
 

@@ -95,7 +95,12 @@ public enum MatchSignal
 /// <param name="InKeywords">Found in the keywords.</param>
 /// <param name="InBody">Found in the body.</param>
 /// <param name="Score">Its BM25F contribution before normalisation.</param>
-public sealed record MatchedTerm(string Term, bool InTitle, bool InKeywords, bool InBody, double Score);
+public sealed record MatchedTerm(string Term, bool InTitle, bool InKeywords, bool InBody, double Score)
+{
+    /// <summary>True when the term is not in the query but was added by pseudo-relevance feedback
+    /// (a word typical of the best first-pass matches, see <see cref="MatchOptions.FeedbackDocuments"/>).</summary>
+    public bool FromFeedback { get; init; }
+}
 
 /// <summary>A code of the query related to a code of the candidate.</summary>
 /// <param name="QueryCode">The query's code (given or predicted).</param>
@@ -115,6 +120,11 @@ public sealed record MatchExplanation
 {
     /// <summary>Query terms found in the candidate, strongest first.</summary>
     public required IReadOnlyList<MatchedTerm> MatchedTerms { get; init; }
+
+    /// <summary>Terms the query did not contain but pseudo-relevance feedback added (words typical of the
+    /// best first-pass matches) that the candidate holds, with their share of the text score
+    /// (<see cref="MatchedTerm.FromFeedback"/> is true). Empty when feedback was off.</summary>
+    public IReadOnlyList<MatchedTerm> FeedbackTerms { get; init; } = [];
 
     /// <summary>Related discipline codes.</summary>
     public required IReadOnlyList<SharedCode> SharedDisciplines { get; init; }

@@ -14,26 +14,31 @@ internal sealed class Explainer
     private readonly MatchQuery query;
     private readonly QueryDisciplines disciplines;
     private readonly double totalTermWeight;
+    private readonly int originalTermCount;
 
-    public Explainer(IndexSnapshot snapshot, MatchOptions options, List<QueryTerm> terms, MatchQuery query, QueryDisciplines disciplines)
+    public Explainer(IndexSnapshot snapshot, MatchOptions options, List<QueryTerm> terms, int originalTermCount, MatchQuery query, QueryDisciplines disciplines)
     {
         this.snapshot = snapshot;
         this.options = options;
         this.terms = terms;
+        this.originalTermCount = originalTermCount;
         this.query = query;
         this.disciplines = disciplines;
-        foreach (var t in terms)
+        // Coverage is of the user's own terms, not of the feedback terms.
+        for (var ti = 0; ti < originalTermCount; ti++)
         {
-            totalTermWeight += t.Weight * t.Idf;
+            totalTermWeight += terms[ti].Weight * terms[ti].Idf;
         }
     }
 
     public MatchResult Explain(Candidate candidate, int rank, bool flagDuplicates)
     {
         var stored = candidate.Stored;
-        var matched = MatchedTerms(candidate);
+        var all = MatchedTerms(candidate);
+        var matched = all.Where(m => !m.FromFeedback).ToList();
+        var feedback = all.Where(m => m.FromFeedback).ToList();
         var covered = 0.0;
-        for (var ti = 0; ti < terms.Count; ti++)
+        for (var ti = 0; ti < originalTermCount; ti++)
         {
             if ((candidate.Mask & (1UL << ti)) != 0)
             {
@@ -48,7 +53,7 @@ internal sealed class Explainer
 
         var contributions = new List<SignalContribution>
         {
-            new(MatchSignal.Text, text, TextDetail(matched)),
+            new(MatchSignal.Text, text, TextDetail(all)),
         };
         if (candidate.Discipline != 0 || sharedDisciplines is not null)
         {
@@ -90,6 +95,7 @@ internal sealed class Explainer
         var explanation = new MatchExplanation
         {
             MatchedTerms = matched,
+            FeedbackTerms = feedback,
             SharedDisciplines = sharedDisciplines ?? [],
             SharedIndustries = sharedIndustries ?? [],
             Region = region,
@@ -143,7 +149,7 @@ internal sealed class Explainer
                 ptf += options.KeywordsFieldWeight * k / (1 - options.KeywordsLengthNormalization + options.KeywordsLengthNormalization * segment.KeywordLengths[doc] / snapshot.AverageKeywordLength);
             }
             var score = terms[ti].Idf * terms[ti].Weight * (k1 + 1) * ptf / (ptf + k1);
-            list.Add(new MatchedTerm(terms[ti].Term, t > 0, k > 0, b > 0, score));
+            list.Add(new MatchedTerm(terms[ti].Term, t > 0, k > 0, b > 0, score) { FromFeedback = ti >= originalTermCount });
         }
         list.Sort(static (a, b) => b.Score.CompareTo(a.Score));
         return list;
@@ -151,14 +157,19 @@ internal sealed class Explainer
 
     private static string TextDetail(List<MatchedTerm> matched)
     {
-        if (matched.Count == 0)
+        var own = matched.Count(m => !m.FromFeedback);
+        if (own == 0 && matched.Count == 0)
         {
             return "没有共同的关键词";
         }
-        var sb = new StringBuilder("命中");
+        var sb = new StringBuilder(own == 0 ? "没有共同的关键词" : "命中");
         var shown = 0;
         foreach (var m in matched)
         {
+            if (m.FromFeedback)
+            {
+                continue;
+            }
             if (shown == 5)
             {
                 break;
@@ -184,9 +195,14 @@ internal sealed class Explainer
             sb.Append('（').Append(string.Join('、', fields)).Append('）');
             shown++;
         }
-        if (matched.Count > shown)
+        if (own > shown)
         {
-            sb.Append("等").Append(matched.Count).Append("个词");
+            sb.Append("等").Append(own).Append("个词");
+        }
+        var related = matched.Where(m => m.FromFeedback).Take(3).ToList();
+        if (related.Count > 0)
+        {
+            sb.Append("，另含同领域常见词").Append(string.Join('、', related.Select(m => $"“{m.Term}”")));
         }
         return sb.ToString();
     }

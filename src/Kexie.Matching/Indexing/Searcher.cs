@@ -70,6 +70,21 @@ internal sealed class Searcher
         {
             return [];
         }
+        var originalTermCount = terms.Count;
+        if (!flagDuplicates && options.FeedbackDocuments > 0 && options.FeedbackTerms > 0 && options.FeedbackWeight > 0
+            && terms.Count > 0 && snapshot.LiveCount >= options.FeedbackMinDocuments)
+        {
+            var expanded = ExpandQuery(terms, candidates);
+            if (expanded is not null)
+            {
+                var first = candidates;
+                terms = expanded;
+                // Feedback re-ranks: a candidate still has to contain one of the query's own terms.
+                var own = originalTermCount >= 64 ? ulong.MaxValue : (1UL << originalTermCount) - 1;
+                candidates = TextPass(terms, allowedKinds, excluded, own);
+                KeepLeader(first, candidates);
+            }
+        }
 
         var disciplines = QueryDisciplines(query, allTokens, candidates);
         var queryNorm = 0.0;
@@ -85,7 +100,7 @@ internal sealed class Searcher
         });
         var count = Math.Min(top, candidates.Count);
         var results = new List<MatchResult>(count);
-        var explainer = new Explainer(snapshot, options, terms, query, disciplines);
+        var explainer = new Explainer(snapshot, options, terms, originalTermCount, query, disciplines);
         for (var i = 0; i < count; i++)
         {
             results.Add(explainer.Explain(candidates[i], i + 1, flagDuplicates));
@@ -152,6 +167,157 @@ internal sealed class Searcher
         return (terms, all);
     }
 
+    /// <summary>
+    /// RM3-style pseudo-relevance feedback: the relevance model of the best first-pass documents
+    /// (each weighted by its share of their text scores; a term's probability in a document is its
+    /// field-weighted frequency over the document's strongest terms, see <see cref="ForwardIndex"/>)
+    /// gives the <see cref="MatchOptions.FeedbackTerms"/> most probable terms; the query becomes
+    /// <c>(1 − λ) · original + λ · feedback</c> (both normalised, λ = <see cref="MatchOptions.FeedbackWeight"/>),
+    /// scaled back to the original total weight. Null when nothing would change.
+    /// </summary>
+    private List<QueryTerm>? ExpandQuery(List<QueryTerm> terms, List<Candidate> candidates)
+    {
+        var fb = Math.Min(options.FeedbackDocuments, candidates.Count);
+        if (fb == 0)
+        {
+            return null;
+        }
+
+        var total = 0.0;
+        for (var i = 0; i < fb; i++)
+        {
+            total += candidates[i].Text;
+        }
+        if (total <= 0)
+        {
+            return null;
+        }
+        var model = new Dictionary<string, double>(StringComparer.Ordinal);
+        for (var i = 0; i < fb; i++)
+        {
+            var c = candidates[i];
+            var forward = c.View.Segment.Forward;
+            var entries = forward.Of(c.Doc);
+            var length = 0.0;
+            foreach (var e in entries)
+            {
+                length += FeedbackFrequency((byte)e);
+            }
+            if (length <= 0)
+            {
+                continue;
+            }
+            var pd = c.Text / total / length;
+            foreach (var e in entries)
+            {
+                ref var v = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(model, forward.Terms[e >> 8], out _);
+                v += pd * FeedbackFrequency((byte)e);
+            }
+        }
+        if (model.Count == 0)
+        {
+            return null;
+        }
+        var n = Math.Max(1, snapshot.DocumentCount);
+        var picked = new List<(string Term, double P, int Df)>(model.Count);
+        foreach (var (term, p) in model)
+        {
+            var df = snapshot.DocumentFrequency(term);
+            if (df == 0 || (n >= 1000 && df > options.MaxDocumentFrequencyRatio * n))
+            {
+                continue;
+            }
+            picked.Add((term, p, df));
+        }
+        var idfPower = options.FeedbackIdfPower;
+        if (idfPower != 0)
+        {
+            picked.Sort((a, b) => (b.P * Math.Pow(Idf(n, b.Df), idfPower)).CompareTo(a.P * Math.Pow(Idf(n, a.Df), idfPower)));
+        }
+        else
+        {
+            picked.Sort(static (a, b) => b.P.CompareTo(a.P));
+        }
+        if (picked.Count > options.FeedbackTerms)
+        {
+            picked.RemoveRange(options.FeedbackTerms, picked.Count - options.FeedbackTerms);
+        }
+        var pickedTotal = 0.0;
+        foreach (var p in picked)
+        {
+            pickedTotal += p.P;
+        }
+        if (pickedTotal <= 0)
+        {
+            return null;
+        }
+        var originalTotal = 0.0;
+        foreach (var t in terms)
+        {
+            originalTotal += t.Weight;
+        }
+        var lambda = Math.Clamp(options.FeedbackWeight, 0, 1);
+        var result = new List<QueryTerm>(Math.Min(64, terms.Count + picked.Count));
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var t in terms)
+        {
+            index[t.Term] = result.Count;
+            result.Add(t with { Weight = (1 - lambda) * t.Weight });
+        }
+        foreach (var (term, p, df) in picked)
+        {
+            var add = lambda * p / pickedTotal * originalTotal;
+            if (index.TryGetValue(term, out var at))
+            {
+                result[at] = result[at] with { Weight = result[at].Weight + add };
+            }
+            else if (result.Count < 64)
+            {
+                var idf = Math.Log(1 + (n - df + 0.5) / (df + 0.5));
+                result.Add(new QueryTerm(term, add, idf, df));
+            }
+        }
+        return result;
+    }
+
+    /// <summary>
+    /// When the first pass had a clear leader (ahead of the second by <see cref="MatchOptions.FeedbackLeaderMargin"/>
+    /// of its score), it keeps the top text score after feedback: feedback widens the rest of the list
+    /// but does not push out the document that answers the literal query.
+    /// </summary>
+    private void KeepLeader(List<Candidate> first, List<Candidate> second)
+    {
+        if (options.FeedbackLeaderMargin >= 1 || first.Count < 1 || second.Count < 2 || first[0].Text <= 0)
+        {
+            return;
+        }
+        var runnerUp = first.Count >= 2 ? first[1].Text : 0;
+        if ((first[0].Text - runnerUp) / first[0].Text < options.FeedbackLeaderMargin)
+        {
+            return;
+        }
+        var leader = first[0];
+        var at = second.FindIndex(c => ReferenceEquals(c.View, leader.View) && c.Doc == leader.Doc);
+        if (at == 0)
+        {
+            return;
+        }
+        var c = at > 0 ? second[at] : leader;
+        if (at > 0)
+        {
+            second.RemoveAt(at);
+        }
+        c.Text = second[0].Text * 1.0001f + 1e-6f;
+        second.Insert(0, c);
+    }
+
+    private static double Idf(long n, int df) => Math.Log(1 + (n - df + 0.5) / (df + 0.5));
+
+    private double FeedbackFrequency(byte packed) =>
+        FieldFrequencies.Body(packed) * options.BodyFieldWeight
+        + FieldFrequencies.Title(packed) * options.TitleFieldWeight
+        + FieldFrequencies.Keywords(packed) * options.KeywordsFieldWeight;
+
     private static int AllowedKinds(IReadOnlyCollection<DocumentKind> kinds)
     {
         if (kinds.Count == 0)
@@ -166,7 +332,7 @@ internal sealed class Searcher
         return mask;
     }
 
-    private List<Candidate> TextPass(List<QueryTerm> terms, int allowedKinds, HashSet<string>? excluded)
+    private List<Candidate> TextPass(List<QueryTerm> terms, int allowedKinds, HashSet<string>? excluded, ulong requiredMask = ulong.MaxValue)
     {
         var depth = Math.Max(options.RerankDepth, 1);
         var heap = new PriorityQueue<Candidate, float>(Math.Min(depth, 4096));
@@ -250,7 +416,7 @@ internal sealed class Searcher
                 var mask = masks[doc];
                 acc[doc] = 0;
                 masks[doc] = 0;
-                if (((1 << kinds[doc]) & allowedKinds) == 0 || view.IsDeleted(doc))
+                if ((mask & requiredMask) == 0 || ((1 << kinds[doc]) & allowedKinds) == 0 || view.IsDeleted(doc))
                 {
                     continue;
                 }
