@@ -206,6 +206,7 @@ public sealed class MarketUiJourneys(KexieApp app)
         // 5. The bell in the header counts it; the notification opens the order and is then read.
         await worker.GotoAsync("/Market");
         await Expect(worker.Locator("#bell-count")).ToBeVisibleAsync();
+        await Expect(worker.Locator("#bell")).ToHaveTextAsync(new Regex("^\\s*\\d+\\s*$"));
         Assert.True(int.Parse(await worker.Locator("#bell-count").InnerTextAsync(), System.Globalization.CultureInfo.InvariantCulture) >= 1);
         await KexieApp.ScreenshotAsync(worker, "u04-bell");
         await worker.ClickAsync("#bell");

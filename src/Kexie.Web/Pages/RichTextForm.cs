@@ -11,7 +11,10 @@ namespace Kexie.Web.Pages;
 /// </summary>
 public static partial class RichTextForm
 {
-    /// <summary>What was typed → what goes to the service: plain text keeps its line breaks; markup is left as it is.</summary>
+    /// <summary>
+    /// What was typed → what goes to the service: plain text keeps its line breaks (as <c>&lt;br&gt;</c>, with no newline
+    /// after it: <c>.prose</c> keeps white space for older plain-text records); markup is left as it is.
+    /// </summary>
     public static string? FromEditor(string? text)
     {
         if (string.IsNullOrWhiteSpace(text))
@@ -20,7 +23,7 @@ public static partial class RichTextForm
         }
 
         var clean = text.ReplaceLineEndings("\n").Trim();
-        return BlockTag().IsMatch(clean) ? clean : clean.Replace("\n", "<br>\n", StringComparison.Ordinal);
+        return BlockTag().IsMatch(clean) ? clean : clean.Replace("\n", "<br>", StringComparison.Ordinal);
     }
 
     /// <summary>
