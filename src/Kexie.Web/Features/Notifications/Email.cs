@@ -23,6 +23,9 @@ public sealed class SmtpOptions
 
     public string FromName { get; set; } = "科协云";
 
+    /// <summary>The site's public address (e.g. <c>https://kxy.example.cn</c>), so links in e-mails are absolute.</summary>
+    public string? SiteUrl { get; set; }
+
     public bool IsConfigured => !string.IsNullOrWhiteSpace(Host);
 }
 

@@ -9,7 +9,7 @@ namespace Kexie.Web.Features.Notifications;
 /// caused them (no change without its notification, no notification without its change). After the caller saved,
 /// <see cref="AfterSaveAsync"/> queues the e-mail copies when SMTP is configured.
 /// </summary>
-public sealed class Notifier(KexieDbContext db, IEmailSender email, EmailQueue queue)
+public sealed class Notifier(KexieDbContext db, IEmailSender email, EmailQueue queue, Microsoft.Extensions.Options.IOptions<SmtpOptions> smtp)
 {
     private readonly List<Notification> pending = [];
 
@@ -56,8 +56,11 @@ public sealed class Notifier(KexieDbContext db, IEmailSender email, EmailQueue q
         {
             if (addresses.TryGetValue(n.RecipientUserId, out var address))
             {
-                queue.TryEnqueue(new EmailMessage(address, $"【科协云】{n.Title}", $"{n.Body}\n\n（{n.Kind.Chinese()}，请登录科协云查看{(n.Link is null ? string.Empty : "：" + n.Link)}）"));
+                queue.TryEnqueue(new EmailMessage(address, $"【科协云】{n.Title}", $"{n.Body}\n\n（{n.Kind.Chinese()}，请登录科协云查看{(n.Link is null ? string.Empty : "：" + AbsoluteLink(n.Link))}）"));
             }
         }
     }
+
+    private string AbsoluteLink(string link) =>
+        string.IsNullOrWhiteSpace(smtp.Value.SiteUrl) || !link.StartsWith('/') ? link : smtp.Value.SiteUrl.TrimEnd('/') + link;
 }
