@@ -1,0 +1,34 @@
+using Kexie.Domain.Identity;
+using Kexie.Domain.Market;
+using Kexie.Matching;
+
+namespace Kexie.Web.Features.Matching;
+
+/// <summary>
+/// 一单一策 candidates from the match index: published offers and public worker profiles for the need, best first,
+/// each with the engine's score and its Chinese explanation (stored on the plan). Before asking, the node catches
+/// up with the outbox, so an offer published a moment ago on any node is considered: candidates are stored for
+/// good, unlike a page of results, so they should not depend on when the last background poll ran.
+/// </summary>
+public sealed class EngineCandidateSource(MatchIndexHost host, MatchResultFilter filter) : ICandidateSource
+{
+    public async ValueTask<IReadOnlyList<CandidateProposal>> ProposeAsync(Need need, int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(need);
+        if (limit <= 0)
+        {
+            return [];
+        }
+
+        await host.PollOnceAsync(cancellationToken);
+        var results = host.Index.Search(MatchQuery.From(MatchDocuments.ForNeed(need), [DocumentKind.Offer, DocumentKind.Worker], (limit * 2) + 10));
+        var shown = await filter.ToListAsync(Actor.System, results, limit, null, cancellationToken);
+        return shown.Items
+            .Select(m => new CandidateProposal(
+                m.Kind == nameof(DocumentKind.Offer) ? CandidateKind.Offer : CandidateKind.Worker,
+                m.Id,
+                m.Score,
+                m.Explanation.Length > MarketRules.NoteMaxLength ? m.Explanation[..MarketRules.NoteMaxLength] : m.Explanation))
+            .ToList();
+    }
+}

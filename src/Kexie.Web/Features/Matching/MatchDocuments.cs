@@ -1,0 +1,129 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Kexie.Data;
+using Kexie.Domain.Directory;
+using Kexie.Domain.Market;
+using Kexie.Matching;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kexie.Web.Features.Matching;
+
+/// <summary>Document ids in the index: "offer:{guid}", "worker:{guid}", "need:{guid}".</summary>
+public static class MatchIds
+{
+    public static string Offer(Guid id) => $"offer:{id:N}";
+
+    public static string Worker(Guid id) => $"worker:{id:N}";
+
+    public static string Need(Guid id) => $"need:{id:N}";
+
+    public static Guid Parse(string id) => Guid.ParseExact(id[(id.IndexOf(':') + 1)..], "N");
+}
+
+/// <summary>
+/// What the index holds of the database: published offers, public science-worker profiles and published needs
+/// (restricted ones too: the query side hides them from anonymous visitors). Rich text is reduced to plain text;
+/// a worker's profile text is their title, employer and discipline names; offers and workers carry the worker's
+/// track record (settled orders, average rating given by buyers).
+/// </summary>
+public static partial class MatchDocuments
+{
+    public static MatchDocument ForOffer(Offer o, TrackRecord? record) => new()
+    {
+        Id = MatchIds.Offer(o.Id),
+        Kind = DocumentKind.Offer,
+        Title = o.Title,
+        Keywords = o.TeamName is { Length: > 0 } team ? [team] : [],
+        Body = PlainText(o.Description),
+        DisciplineCodes = o.DisciplineCodes,
+        IndustryCodes = o.IndustryCodes,
+        RegionCode = o.RegionCode,
+        Price = o.PriceMin ?? o.PriceMax,
+        PublishedAt = o.PublishedAt,
+        TrackRecord = record,
+    };
+
+    public static MatchDocument ForNeed(Need n) => new()
+    {
+        Id = MatchIds.Need(n.Id),
+        Kind = DocumentKind.Need,
+        Title = n.Title,
+        Body = PlainText(n.Problem),
+        DisciplineCodes = n.DisciplineCodes,
+        IndustryCodes = n.IndustryCodes,
+        RegionCode = n.RegionCode,
+        Price = n.BudgetMax ?? n.BudgetMin,
+        PublishedAt = n.PublishedAt,
+    };
+
+    public static MatchDocument ForWorker(ScienceWorker w, IReadOnlyDictionary<string, string> disciplineNames, TrackRecord? record)
+    {
+        var names = w.DisciplineCodes.Select(c => disciplineNames.GetValueOrDefault(c)).OfType<string>().ToList();
+        return new MatchDocument
+        {
+            Id = MatchIds.Worker(w.Id),
+            Kind = DocumentKind.Worker,
+            Title = w.Name,
+            Keywords = names,
+            Body = string.Join(' ', new[] { w.Title, w.Employer }.OfType<string>().Concat(names)),
+            DisciplineCodes = w.DisciplineCodes,
+            RegionCode = w.RegionCode,
+            PublishedAt = w.CreatedAt,
+            TrackRecord = record,
+        };
+    }
+
+    /// <summary>Whether the record belongs in the index at all.</summary>
+    public static bool IsMatchable(Offer o) => o.Status == ReviewStatus.Published;
+
+    public static bool IsMatchable(Need n) => n.Status == ReviewStatus.Published;
+
+    public static bool IsMatchable(ScienceWorker w) => w.IsPublicProfile;
+
+    /// <summary>Every matchable record, for a rebuild.</summary>
+    public static async Task<List<MatchDocument>> LoadAllAsync(KexieDbContext db, IReadOnlyDictionary<string, string> disciplineNames, CancellationToken ct)
+    {
+        var records = await TrackRecordsAsync(db, null, ct);
+        var documents = new List<MatchDocument>();
+        await foreach (var o in db.Offers.AsNoTracking().Where(o => o.Status == ReviewStatus.Published).AsAsyncEnumerable().WithCancellation(ct))
+        {
+            documents.Add(ForOffer(o, records.GetValueOrDefault(o.ProviderWorkerId)));
+        }
+
+        await foreach (var w in db.ScienceWorkers.AsNoTracking().Where(w => w.IsPublicProfile).AsAsyncEnumerable().WithCancellation(ct))
+        {
+            documents.Add(ForWorker(w, disciplineNames, records.GetValueOrDefault(w.Id)));
+        }
+
+        await foreach (var n in db.Needs.AsNoTracking().Where(n => n.Status == ReviewStatus.Published).AsAsyncEnumerable().WithCancellation(ct))
+        {
+            documents.Add(ForNeed(n));
+        }
+
+        return documents;
+    }
+
+    /// <summary>Settled orders and the average buyer rating per providing worker (all workers when <paramref name="workers"/> is null).</summary>
+    public static async Task<Dictionary<Guid, TrackRecord>> TrackRecordsAsync(KexieDbContext db, IReadOnlyCollection<Guid>? workers, CancellationToken ct)
+    {
+        var orders = db.Orders.AsNoTracking().Where(o => o.Status == OrderStatus.Settled || o.BuyerRating != null);
+        if (workers is not null)
+        {
+            orders = orders.Where(o => workers.Contains(o.ProviderWorkerId));
+        }
+
+        var rows = await orders.Select(o => new { o.ProviderWorkerId, o.Status, Stars = o.BuyerRating == null ? (int?)null : o.BuyerRating.Stars }).ToListAsync(ct);
+        return rows.GroupBy(r => r.ProviderWorkerId).ToDictionary(
+            g => g.Key,
+            g => new TrackRecord(
+                g.Count(r => r.Status == OrderStatus.Settled),
+                g.Any(r => r.Stars is not null) ? g.Where(r => r.Stars is not null).Average(r => (double)r.Stars!.Value) : null));
+    }
+
+    /// <summary>Sanitised rich text (HTML) as plain text.</summary>
+    public static string PlainText(string? html) =>
+        string.IsNullOrEmpty(html) ? string.Empty : WebUtility.HtmlDecode(Tags().Replace(html, " "));
+
+    [GeneratedRegex("<[^>]*>")]
+    private static partial Regex Tags();
+}

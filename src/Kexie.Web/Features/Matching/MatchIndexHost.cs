@@ -1,0 +1,352 @@
+using Kexie.Data;
+using Kexie.Data.Matching;
+using Kexie.Data.SharedData;
+using Kexie.Matching;
+using Kexie.Matching.Classification;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Kexie.Web.Features.Matching;
+
+/// <summary>What a node's index looks like now (GET /api/v1/matching/status).</summary>
+public sealed record MatchIndexStatus(bool Ready, long Documents, long Version, long OutboxCursor, int PendingGaps, bool ClassifierReady, DateTimeOffset? BuiltAt, DateTimeOffset? LastPollAt);
+
+/// <summary>
+/// This node's match index (a singleton). On first use (the <see cref="MatchIndexService"/> starts it with the
+/// host) it notes where the outbox ends, rebuilds the index from the database, and from then on
+/// <see cref="PollOnceAsync"/> applies every outbox entry written by any node: the record's current state is read
+/// again and upserted, or removed when it is no longer published/public. Applying an entry twice is harmless,
+/// so the cursor may err towards re-reading.
+/// <para>
+/// Out-of-order commits: sequence numbers are taken at insert and a transaction holding a lower number may commit
+/// after one holding a higher number (PostgreSQL). Numbers skipped over when the cursor advances are kept as gaps
+/// and re-read on every poll until they show up or <see cref="MatchingOptions.GapTimeoutSeconds"/> passes (a
+/// rolled-back transaction never fills its number).
+/// </para>
+/// </summary>
+public sealed class MatchIndexHost(
+    IServiceScopeFactory scopes,
+    IConfiguration configuration,
+    IOptions<MatchingOptions> options,
+    TimeProvider clock,
+    ILogger<MatchIndexHost> logger)
+{
+    private const int BatchSize = 1000;
+    private const int MaxTrackedGaps = 10_000;
+
+    private readonly Lock startLock = new();
+    private readonly SemaphoreSlim pollLock = new(1, 1);
+    private readonly Dictionary<long, DateTimeOffset> gaps = [];
+    private readonly DeferredDisciplinePredictor predictor = new();
+    private Task? ready;
+    private MatchIndex? index;
+    private IReadOnlyDictionary<string, string> disciplineNames = new Dictionary<string, string>();
+    private long cursor;
+    private DateTimeOffset? builtAt;
+    private DateTimeOffset? lastPollAt;
+
+    /// <summary>The index; only after <see cref="WhenReadyAsync"/>.</summary>
+    public MatchIndex Index => index ?? throw new InvalidOperationException("匹配索引尚未建立");
+
+    /// <summary>GB/T 13745 code → name.</summary>
+    public IReadOnlyDictionary<string, string> DisciplineNames => disciplineNames;
+
+    /// <summary>The classifier, once trained (null before, or when there is no CSL data).</summary>
+    public DisciplineClassifier? Classifier => predictor.Classifier;
+
+    /// <summary>Completes when the index has been built from the database (starts the build if needed).</summary>
+    public Task WhenReadyAsync(CancellationToken ct = default)
+    {
+        lock (startLock)
+        {
+            if (ready is null || ready.IsFaulted || ready.IsCanceled)
+            {
+                ready = Task.Run(() => BuildAsync(CancellationToken.None), CancellationToken.None);
+            }
+
+            return ready.WaitAsync(ct);
+        }
+    }
+
+    /// <summary>Waits up to <paramref name="timeout"/> for the classifier; false when it is still training or unavailable.</summary>
+    public async Task<bool> WhenClassifierReadyAsync(TimeSpan timeout, CancellationToken ct = default)
+    {
+        await WhenReadyAsync(ct);
+        if (!options.Value.TrainClassifier)
+        {
+            return false;
+        }
+
+        var training = MatchModels.ClassifierAsync(DataPath());
+        try
+        {
+            return await training.WaitAsync(timeout, ct) is { } classifier && Adopt(classifier);
+        }
+        catch (TimeoutException)
+        {
+            return false;
+        }
+    }
+
+    public MatchIndexStatus Status()
+    {
+        lock (gaps)
+        {
+            var current = index;
+            return new MatchIndexStatus(current is not null, current?.Count ?? 0, current?.Version ?? 0, cursor, gaps.Count, predictor.Classifier is not null, builtAt, lastPollAt);
+        }
+    }
+
+    /// <summary>
+    /// Reads the outbox after this node's cursor (and the open gaps) and applies it to the index. The background
+    /// service calls it every <see cref="MatchingOptions.PollSeconds"/>; tests and the 一单一策 candidate source
+    /// call it to catch up deterministically. Returns the number of entries applied.
+    /// </summary>
+    public async Task<int> PollOnceAsync(CancellationToken ct = default)
+    {
+        await WhenReadyAsync(ct);
+        await pollLock.WaitAsync(ct);
+        try
+        {
+            var applied = 0;
+            while (true)
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                var db = scope.ServiceProvider.GetRequiredService<KexieDbContext>();
+                List<long> open;
+                lock (gaps)
+                {
+                    open = [.. gaps.Keys];
+                }
+
+                var from = cursor;
+                var entries = await db.MatchOutbox.AsNoTracking()
+                    .Where(e => e.Sequence > from || open.Contains(e.Sequence))
+                    .OrderBy(e => e.Sequence)
+                    .Take(BatchSize)
+                    .ToListAsync(ct);
+                await ApplyAsync(db, entries, ct);
+                Advance(entries);
+                applied += entries.Count;
+                if (entries.Count < BatchSize)
+                {
+                    break;
+                }
+            }
+
+            lastPollAt = clock.GetUtcNow();
+            return applied;
+        }
+        finally
+        {
+            pollLock.Release();
+        }
+    }
+
+    /// <summary>Deletes outbox entries older than the retention (never the newest one, so SQLite never reuses a number).</summary>
+    public async Task<int> PruneAsync(CancellationToken ct = default)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<KexieDbContext>();
+        var cutoff = clock.GetUtcNow().AddDays(-Math.Max(1, options.Value.OutboxRetentionDays));
+        var newest = await db.MatchOutbox.MaxAsync(e => (long?)e.Sequence, ct) ?? 0;
+        return await db.MatchOutbox.Where(e => e.At < cutoff && e.Sequence < newest).ExecuteDeleteAsync(ct);
+    }
+
+    private async Task BuildAsync(CancellationToken ct)
+    {
+        var started = clock.GetTimestamp();
+        var dataPath = DataPath();
+        var analyzer = MatchModels.Analyzer(dataPath);
+        var built = new MatchIndex(analyzer, new MatchOptions(), predictor);
+        if (options.Value.TrainClassifier)
+        {
+            _ = MatchModels.ClassifierAsync(dataPath).ContinueWith(
+                t =>
+                {
+                    if (t.IsCompletedSuccessfully && t.Result is { } classifier)
+                    {
+                        Adopt(classifier);
+                        logger.LogInformation("学科分类模型已就绪（{Labels} 个学科，{Features} 个特征）", classifier.Labels.Count, classifier.FeatureCount);
+                    }
+                    else if (t.Exception is { } e)
+                    {
+                        logger.LogError(e, "学科分类模型训练失败，匹配不使用学科推测");
+                    }
+                },
+                TaskScheduler.Default);
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<KexieDbContext>();
+        disciplineNames = await db.Disciplines.AsNoTracking().ToDictionaryAsync(d => d.Code, d => d.Name, StringComparer.Ordinal, ct);
+
+        // Note where the outbox ends BEFORE reading the tables: whatever commits meanwhile is read again by the
+        // first poll (harmless). Numbers missing among the recent entries may belong to transactions still open.
+        var since = clock.GetUtcNow().AddSeconds(-options.Value.GapTimeoutSeconds);
+        var recent = await db.MatchOutbox.AsNoTracking().Where(e => e.At >= since).Select(e => e.Sequence).OrderBy(s => s).ToListAsync(ct);
+        var newest = await db.MatchOutbox.MaxAsync(e => (long?)e.Sequence, ct) ?? 0;
+        lock (gaps)
+        {
+            gaps.Clear();
+            cursor = recent.Count > 0 ? recent[0] - 1 : newest;
+        }
+
+        Advance(recent.Select(s => new MatchOutboxEntry { Sequence = s }).ToList());
+        built.Rebuild(await MatchDocuments.LoadAllAsync(db, disciplineNames, ct));
+        index = built;
+        builtAt = clock.GetUtcNow();
+        logger.LogInformation("匹配索引已从数据库建立：{Count} 条，用时 {Elapsed} ms", built.Count, clock.GetElapsedTime(started).TotalMilliseconds);
+    }
+
+    private bool Adopt(DisciplineClassifier classifier)
+    {
+        if (predictor.Classifier is null)
+        {
+            predictor.Set(classifier);
+        }
+
+        return true;
+    }
+
+    private string DataPath() => SharedDataPath.Resolve(configuration["SharedData:Path"]);
+
+    /// <summary>Moves the cursor past <paramref name="entries"/> (sorted), remembering skipped numbers as gaps.</summary>
+    private void Advance(IReadOnlyList<MatchOutboxEntry> entries)
+    {
+        var now = clock.GetUtcNow();
+        lock (gaps)
+        {
+            foreach (var e in entries)
+            {
+                gaps.Remove(e.Sequence);
+                if (e.Sequence <= cursor)
+                {
+                    continue;
+                }
+
+                for (var missing = cursor + 1; missing < e.Sequence && gaps.Count < MaxTrackedGaps; missing++)
+                {
+                    gaps[missing] = now;
+                }
+
+                cursor = e.Sequence;
+            }
+
+            var timeout = TimeSpan.FromSeconds(options.Value.GapTimeoutSeconds);
+            foreach (var stale in gaps.Where(g => now - g.Value > timeout).Select(g => g.Key).ToList())
+            {
+                gaps.Remove(stale);
+            }
+        }
+    }
+
+    /// <summary>Re-reads the records named by <paramref name="entries"/> and upserts or removes their documents.</summary>
+    private async Task ApplyAsync(KexieDbContext db, IReadOnlyList<MatchOutboxEntry> entries, CancellationToken ct)
+    {
+        if (entries.Count == 0)
+        {
+            return;
+        }
+
+        var current = Index;
+        var offerIds = entries.Where(e => e.Kind == MatchEntityKind.Offer).Select(e => e.EntityId).ToHashSet();
+        var needIds = entries.Where(e => e.Kind == MatchEntityKind.Need).Select(e => e.EntityId).ToHashSet();
+        var workerIds = entries.Where(e => e.Kind == MatchEntityKind.ScienceWorker).Select(e => e.EntityId).ToHashSet();
+        var upserts = new List<MatchDocument>();
+        var removals = new List<string>();
+
+        var workers = await db.ScienceWorkers.AsNoTracking().Where(w => workerIds.Contains(w.Id)).ToListAsync(ct);
+        var offers = await db.Offers.AsNoTracking()
+            .Where(o => offerIds.Contains(o.Id) || (workerIds.Contains(o.ProviderWorkerId) && o.Status == Kexie.Domain.Market.ReviewStatus.Published))
+            .ToListAsync(ct);
+        var providers = workers.Select(w => w.Id).Concat(offers.Select(o => o.ProviderWorkerId)).ToHashSet();
+        var records = await MatchDocuments.TrackRecordsAsync(db, providers, ct);
+        foreach (var w in workers)
+        {
+            if (MatchDocuments.IsMatchable(w))
+            {
+                upserts.Add(MatchDocuments.ForWorker(w, disciplineNames, records.GetValueOrDefault(w.Id)));
+            }
+            else
+            {
+                removals.Add(MatchIds.Worker(w.Id));
+            }
+        }
+
+        removals.AddRange(workerIds.Except(workers.Select(w => w.Id)).Select(MatchIds.Worker));
+        foreach (var o in offers)
+        {
+            if (MatchDocuments.IsMatchable(o))
+            {
+                upserts.Add(MatchDocuments.ForOffer(o, records.GetValueOrDefault(o.ProviderWorkerId)));
+            }
+            else
+            {
+                removals.Add(MatchIds.Offer(o.Id));
+            }
+        }
+
+        removals.AddRange(offerIds.Except(offers.Select(o => o.Id)).Select(MatchIds.Offer));
+        var needs = await db.Needs.AsNoTracking().Where(n => needIds.Contains(n.Id)).ToListAsync(ct);
+        foreach (var n in needs)
+        {
+            if (MatchDocuments.IsMatchable(n))
+            {
+                upserts.Add(MatchDocuments.ForNeed(n));
+            }
+            else
+            {
+                removals.Add(MatchIds.Need(n.Id));
+            }
+        }
+
+        removals.AddRange(needIds.Except(needs.Select(n => n.Id)).Select(MatchIds.Need));
+        current.UpsertMany(upserts);
+        foreach (var id in removals)
+        {
+            current.Remove(id);
+        }
+    }
+}
+
+/// <summary>Builds the index when the node starts, then polls the match outbox every few seconds and prunes it hourly.</summary>
+public sealed class MatchIndexService(MatchIndexHost host, IOptions<MatchingOptions> options, ILogger<MatchIndexService> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await host.WhenReadyAsync(stoppingToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogError(e, "匹配索引建立失败，将在下次查询或轮询时重试");
+        }
+
+        var seconds = options.Value.PollSeconds;
+        if (seconds <= 0)
+        {
+            return;
+        }
+
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(seconds));
+        var nextPrune = DateTimeOffset.UtcNow.AddMinutes(5);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                await host.PollOnceAsync(stoppingToken);
+                if (DateTimeOffset.UtcNow >= nextPrune)
+                {
+                    nextPrune = DateTimeOffset.UtcNow.AddHours(1);
+                    await host.PruneAsync(stoppingToken);
+                }
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogWarning(e, "匹配变更轮询失败，下次继续");
+            }
+        }
+    }
+}

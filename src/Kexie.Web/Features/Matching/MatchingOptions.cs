@@ -1,0 +1,20 @@
+namespace Kexie.Web.Features.Matching;
+
+/// <summary>Configuration section <c>Matching</c>.</summary>
+public sealed class MatchingOptions
+{
+    /// <summary>Seconds between two polls of the match outbox on each node; 0 turns the background poll off.</summary>
+    public double PollSeconds { get; set; } = 1.5;
+
+    /// <summary>Train the discipline classifier from the CSL records (in the background) at start-up.</summary>
+    public bool TrainClassifier { get; set; } = true;
+
+    /// <summary>Outbox entries older than this are pruned (a node that starts rebuilds from the tables anyway).</summary>
+    public int OutboxRetentionDays { get; set; } = 7;
+
+    /// <summary>
+    /// How long a missing outbox sequence number is re-read: with PostgreSQL, a transaction that took a lower
+    /// number may commit after one that took a higher number; a number not seen after this long was rolled back.
+    /// </summary>
+    public int GapTimeoutSeconds { get; set; } = 120;
+}

@@ -1,0 +1,231 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Kexie.Web.Features.Matching;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Kexie.Web.Tests.Matching;
+
+/// <summary>The match index inside the platform: 一单一策 candidates, recommendations, duplicates, discipline suggestion, outbox following.</summary>
+public abstract class MatchingTests(KexieApp app)
+{
+    private const string DaYing = "510923";
+
+    private MatchIndexHost Host => app.Services.GetRequiredService<MatchIndexHost>();
+
+    /// <summary>A Latin/digit token that the analyzer keeps as one rare term, to tell this test's records from look-alikes.</summary>
+    private static string Token() => "k" + Guid.NewGuid().ToString("N")[..7];
+
+    private static string Id(JsonNode node) => node["id"]!.GetValue<string>();
+
+    private static JsonArray Items(JsonNode list) => list["items"]!.AsArray();
+
+    private static List<string> Ids(JsonNode list) => Items(list).Select(i => Id(i!)).ToList();
+
+    internal static object Offer(string title, string description, string discipline, string industry) => new
+    {
+        kind = "Service",
+        title,
+        description,
+        disciplineCodes = new[] { discipline },
+        industryCodes = new[] { industry },
+        regionCode = DaYing,
+        priceMode = "Fixed",
+        priceMin = 8000m,
+        priceUnit = "每项",
+    };
+
+    internal static object Need(string title, string problem, string discipline, string industry, string visibility = "Public") => new
+    {
+        title,
+        problem,
+        industryCodes = new[] { industry },
+        disciplineCodes = new[] { discipline },
+        budgetMin = 5000m,
+        budgetMax = 20000m,
+        deadline = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)).AddDays(60),
+        regionCode = DaYing,
+        visibility,
+    };
+
+    private async Task<string> DraftOfferAsync(object body, bool submit)
+    {
+        var worker = await app.SignInAsync("worker");
+        var id = Id(await (await worker.PostJsonAsync("/api/v1/offers", body)).OkJsonAsync());
+        if (submit)
+        {
+            await (await worker.PostAsync($"/api/v1/offers/{id}/submit", null)).OkJsonAsync();
+        }
+
+        return id;
+    }
+
+    private async Task<string> PublishedOfferAsync(object body)
+    {
+        var id = await DraftOfferAsync(body, submit: true);
+        await (await (await app.SignInAsync("daying")).PostAsync($"/api/v1/offers/{id}/publish", null)).OkJsonAsync();
+        return id;
+    }
+
+    private async Task<string> PublishedNeedAsync(object body)
+    {
+        var enterprise = await app.SignInAsync("enterprise");
+        var id = Id(await (await enterprise.PostJsonAsync("/api/v1/needs", body)).OkJsonAsync());
+        await (await enterprise.PostAsync($"/api/v1/needs/{id}/submit", null)).OkJsonAsync();
+        await (await (await app.SignInAsync("daying")).PostAsync($"/api/v1/needs/{id}/publish", null)).OkJsonAsync();
+        return id;
+    }
+
+    [Fact]
+    public async Task Publishing_a_need_proposes_the_relevant_published_offer_first_and_never_an_unpublished_one()
+    {
+        var token = Token();
+        var relevant = await PublishedOfferAsync(Offer($"水稻稻瘟病绿色防控技术服务{token}", "为水稻种植户提供稻瘟病、纹枯病绿色防控方案：抗病品种选择、生物农药施用、田间病情监测与预警。", "21060", "0111"));
+        var unrelated = await PublishedOfferAsync(Offer($"工业循环冷却水处理{token}", "化工企业循环冷却水阻垢缓蚀方案设计与运行优化。", "21030", "2614"));
+        var unpublished = await DraftOfferAsync(Offer($"水稻稻瘟病防控{token}", "水稻稻瘟病绿色防控方案与田间指导。", "21060", "0111"), submit: true);
+
+        var needId = await PublishedNeedAsync(Need($"水稻稻瘟病防治{token}", "合作社水稻基地稻瘟病多发，需要稻瘟病绿色防控技术方案和现场指导。", "21060", "0111"));
+
+        var staff = await app.SignInAsync("daying-staff");
+        var candidates = (await (await staff.GetAsync($"/api/v1/needs/{needId}/plan")).OkJsonAsync())["candidates"]!.AsArray();
+        Assert.NotEmpty(candidates);
+        var first = candidates[0]!;
+        Assert.Equal("Offer", first["kind"]!.GetValue<string>());
+        Assert.Equal(relevant, first["targetId"]!.GetValue<string>());
+        var explanation = first["explanation"]!.GetValue<string>();
+        Assert.Contains("稻瘟", explanation);
+        Assert.Contains("21060", explanation);
+        Assert.DoesNotContain(candidates, c => c!["targetId"]!.GetValue<string>() == unpublished);
+        Assert.True(first["score"]!.GetValue<double>() > (candidates.FirstOrDefault(c => c!["targetId"]!.GetValue<string>() == unrelated)?["score"]!.GetValue<double>() ?? 0));
+
+        // The public API: need → offers and workers, with explanations; the unpublished offer never shows.
+        var matches = await (await app.Anonymous().GetAsync($"/api/v1/needs/{needId}/matches?top=50")).OkJsonAsync();
+        var top = Items(matches)[0]!;
+        Assert.Equal(relevant, Id(top));
+        Assert.Equal("Offer", top["kind"]!.GetValue<string>());
+        Assert.Contains(top["matchedTerms"]!.AsArray(), t => t!.GetValue<string>().Contains("稻瘟", StringComparison.Ordinal));
+        Assert.Contains(top["sharedDisciplines"]!.AsArray(), c => c!["documentCode"]!.GetValue<string>() == "21060");
+        Assert.DoesNotContain(unpublished, Ids(matches));
+
+        // And the other way round: 你可以承接的需求 for the offer, once this node has read the need's publication.
+        await Host.PollOnceAsync();
+        var forOffer = await (await app.Anonymous().GetAsync($"/api/v1/offers/{relevant}/recommended-needs")).OkJsonAsync();
+        Assert.Equal(needId, Ids(forOffer)[0]);
+        Assert.Equal(HttpStatusCode.NotFound, (await app.Anonymous().GetAsync($"/api/v1/offers/{unpublished}/recommended-needs")).StatusCode);
+    }
+
+    [Fact]
+    public async Task An_offer_published_after_the_build_is_found_after_one_poll_and_disappears_when_withdrawn()
+    {
+        await Host.WhenReadyAsync();
+        var token = Token();
+        var needId = await PublishedNeedAsync(Need($"猕猴桃溃疡病防治{token}", "猕猴桃园溃疡病发病严重，寻求溃疡病综合防治技术。", "21040", "0151"));
+        var offerId = await PublishedOfferAsync(Offer($"猕猴桃溃疡病综合防治{token}", "猕猴桃溃疡病监测、冬季清园、药剂防治综合技术服务。", "21040", "0151"));
+        var sequence = await app.QueryAsync(db => db.MatchOutbox.Where(e => e.EntityId == Guid.Parse(offerId)).MaxAsync(e => e.Sequence));
+
+        await Host.PollOnceAsync();
+        Assert.True(Host.Status().OutboxCursor >= sequence);
+        Assert.True(Host.Index.Contains(MatchIds.Offer(Guid.Parse(offerId))));
+        var matches = await (await app.Anonymous().GetAsync($"/api/v1/needs/{needId}/matches")).OkJsonAsync();
+        Assert.Equal(offerId, Ids(matches)[0]);
+
+        var worker = await app.SignInAsync("worker");
+        await (await worker.PostJsonAsync($"/api/v1/offers/{offerId}/withdraw", new { reason = "暂停服务" })).OkJsonAsync();
+        await Host.PollOnceAsync();
+        Assert.False(Host.Index.Contains(MatchIds.Offer(Guid.Parse(offerId))));
+        Assert.DoesNotContain(offerId, Ids(await (await app.Anonymous().GetAsync($"/api/v1/needs/{needId}/matches")).OkJsonAsync()));
+    }
+
+    [Fact]
+    public async Task A_worker_is_recommended_the_needs_they_could_serve_and_restricted_ones_only_when_signed_in()
+    {
+        var token = Token();
+        var daying = await app.SignInAsync("daying");
+        var worker = await (await daying.PostJsonAsync("/api/v1/workers", new
+        {
+            name = "植保专家",
+            gender = "Female",
+            employer = $"大英县植保植检站{token}",
+            title = "高级农艺师",
+            disciplineCodes = new[] { "21060" },
+            phone = KexieApp.NewPhone(),
+            regionCode = DaYing,
+            isPublicProfile = true,
+        })).OkJsonAsync();
+        var workerId = Id(worker);
+        var open = await PublishedNeedAsync(Need($"柑橘病虫害植物保护指导{token}", "柑橘园红蜘蛛和溃疡病防治，需要植物保护专业技术人员上门指导。", "21060", "0153"));
+        var restricted = await PublishedNeedAsync(Need($"油菜菌核病植物保护技术{token}", "油菜菌核病防治，需要植物保护专业技术人员。", "21060", "0123", visibility: "Restricted"));
+        await Host.PollOnceAsync();
+
+        var signedIn = Ids(await (await daying.GetAsync($"/api/v1/workers/{workerId}/recommended-needs?top=100")).OkJsonAsync());
+        Assert.Contains(open, signedIn);
+        Assert.Contains(restricted, signedIn);
+        var anonymous = await (await app.Anonymous().GetAsync($"/api/v1/workers/{workerId}/recommended-needs?top=100")).OkJsonAsync();
+        Assert.Contains(open, Ids(anonymous));
+        Assert.DoesNotContain(restricted, Ids(anonymous));
+        Assert.All(Items(anonymous), i => Assert.False(string.IsNullOrWhiteSpace(i!["explanation"]!.GetValue<string>())));
+
+        // Region scope: a region filter outside the county leaves nothing of ours.
+        Assert.DoesNotContain(open, Ids(await (await daying.GetAsync($"/api/v1/workers/{workerId}/recommended-needs?top=100&region=5101")).OkJsonAsync()));
+    }
+
+    [Fact]
+    public async Task A_near_duplicate_draft_is_warned_before_posting()
+    {
+        var token = Token();
+        const string Problem = "我公司生产线产生高浓度含盐有机废水，现有蒸发结晶工艺能耗高、运行成本大，希望引进低能耗的含盐废水零排放处理工艺并提供技术改造方案。";
+        var existing = await PublishedNeedAsync(Need($"高浓度含盐废水零排放处理工艺{token}", Problem, "21030", "2614"));
+        await Host.PollOnceAsync();
+
+        var enterprise = await app.SignInAsync("enterprise");
+        var warning = await (await enterprise.PostJsonAsync("/api/v1/needs/similar", new { title = $"含盐废水零排放处理工艺{token}", problem = Problem.Replace("我公司", "本厂", StringComparison.Ordinal), regionCode = DaYing })).OkJsonAsync();
+        var first = Items(warning)[0]!;
+        Assert.Equal(existing, Id(first));
+        Assert.True(first["likelyDuplicate"]!.GetValue<bool>());
+        Assert.Contains("重复", first["explanation"]!.GetValue<string>());
+
+        var different = await (await enterprise.PostJsonAsync("/api/v1/needs/similar", new { title = "手机应用软件界面设计", problem = "需要为门店会员系统设计手机应用界面。" })).OkJsonAsync();
+        Assert.DoesNotContain(Items(different), i => Id(i!) == existing && i!["likelyDuplicate"]!.GetValue<bool>());
+
+        // A saved need's similar needs never include itself.
+        Assert.DoesNotContain(existing, Ids(await (await enterprise.GetAsync($"/api/v1/needs/{existing}/similar")).OkJsonAsync()));
+        await (await enterprise.PostJsonAsync("/api/v1/needs/similar", new { title = " ", problem = "" })).AssertValidationProblemAsync("title");
+    }
+
+    [Fact]
+    public async Task Suggest_disciplines_returns_an_agricultural_code_for_an_agricultural_text()
+    {
+        Assert.True(await Host.WhenClassifierReadyAsync(TimeSpan.FromMinutes(3)), "学科分类模型未能训练完成");
+        var result = await (await app.Anonymous().PostJsonAsync("/api/v1/matching/suggest-disciplines", new { text = "水稻高产栽培技术：施肥、灌溉与病虫害防治，提高粮食作物产量", top = 3 })).OkJsonAsync();
+        var items = Items(result);
+        Assert.Equal(3, items.Count);
+        var code = items[0]!["code"]!.GetValue<string>();
+        Assert.StartsWith("2", code);
+        Assert.Matches(@"\p{IsCJKUnifiedIdeographs}", items[0]!["name"]!.GetValue<string>());
+        var probabilities = items.Select(i => i!["probability"]!.GetValue<double>()).ToList();
+        Assert.All(probabilities, p => Assert.InRange(p, 0, 1));
+        Assert.Equal(probabilities.OrderByDescending(p => p), probabilities);
+
+        await (await app.Anonymous().PostJsonAsync("/api/v1/matching/suggest-disciplines", new { text = "  " })).AssertValidationProblemAsync("text");
+    }
+
+    [Fact]
+    public async Task A_draft_need_is_matched_only_for_those_who_may_see_it_and_bad_parameters_are_refused()
+    {
+        var token = Token();
+        var enterprise = await app.SignInAsync("enterprise");
+        var draft = Id(await (await enterprise.PostJsonAsync("/api/v1/needs", Need($"大棚蔬菜灰霉病防治{token}", "大棚番茄灰霉病防治技术需求。", "21060", "0141"))).OkJsonAsync());
+        Assert.Equal(HttpStatusCode.NotFound, (await app.Anonymous().GetAsync($"/api/v1/needs/{draft}/matches")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await enterprise.GetAsync($"/api/v1/needs/{draft}/matches")).StatusCode);
+        await (await enterprise.GetAsync($"/api/v1/needs/{draft}/matches?top=0")).AssertValidationProblemAsync("top");
+        await (await enterprise.GetAsync($"/api/v1/needs/{draft}/matches?region=51x")).AssertValidationProblemAsync("region");
+
+        // A draft need is not in the index, so nobody is recommended it.
+        await Host.PollOnceAsync();
+        Assert.False(Host.Index.Contains(MatchIds.Need(Guid.Parse(draft))));
+    }
+}
+
+public sealed class MatchingSqliteTests(SqliteApp app) : MatchingTests(app);
+
+public sealed class MatchingPostgresTests(PostgresApp app) : MatchingTests(app);
