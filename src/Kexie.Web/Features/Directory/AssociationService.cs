@@ -16,6 +16,12 @@ public sealed record AssociationRequest(string? Name, AssociationKind Kind, stri
     public AssociationData ToData() => new(Name, Kind, RegionCode, ParentId, CreditCode, EstablishedOn);
 }
 
+/// <summary>An association offered in a pick list (e.g. the parent of another).</summary>
+public sealed record AssociationOption(Guid Id, string Name, AssociationKind Kind, string KindName, string RegionCode);
+
+/// <summary>A science worker or organization that an admin may add as a member; <c>IsMember</c> when already in.</summary>
+public sealed record MemberCandidateDto(Guid Id, bool IsOrganization, string Name, string? Detail, string RegionCode, bool IsMember);
+
 public sealed record AddMemberRequest(Guid? ScienceWorkerId, Guid? OrganizationId, MemberRole Role, DateOnly? JoinedOn);
 
 /// <summary>科协, 学会, 协会, 农技协 and enterprise/park/university 科协: public; members visible to managers.</summary>
@@ -74,6 +80,67 @@ public sealed class AssociationService(KexieDbContext db, ReferenceCodesCache re
             .Select(m => new AssociationMemberDto(m.Id, m.ScienceWorkerId, m.OrganizationId,
                 m.ScienceWorkerId is { } w ? workers.GetValueOrDefault(w, "?") : orgs.GetValueOrDefault(m.OrganizationId!.Value, "?"), m.Role, m.JoinedOn))
             .OrderByDescending(m => m.Role).ThenBy(m => m.MemberName)
+            .ToList();
+    }
+
+    /// <summary>Read-only: the associations in the actor's managed subtree, for pick lists (at most <paramref name="max"/>).</summary>
+    public async Task<IReadOnlyList<AssociationOption>> InScopeAsync(Actor actor, int max = 500, CancellationToken ct = default)
+    {
+        if (actor.ManagedScope is not { } scope)
+        {
+            return [];
+        }
+
+        var items = await db.Associations.AsNoTracking()
+            .Where(a => a.RegionCode.StartsWith(scope))
+            .OrderBy(a => a.RegionCode).ThenBy(a => a.Kind).ThenBy(a => a.Name)
+            .Take(Math.Clamp(max, 1, 2000))
+            .Select(a => new { a.Id, a.Name, a.Kind, a.RegionCode })
+            .ToListAsync(ct);
+        return items.Select(a => new AssociationOption(a.Id, a.Name, a.Kind, a.Kind.Chinese(), a.RegionCode)).ToList();
+    }
+
+    /// <summary>
+    /// Read-only: science workers (by name or phone) or organizations (by name or credit code) in the
+    /// actor's managed subtree that could join the association; admins of its region only.
+    /// </summary>
+    public async Task<IReadOnlyList<MemberCandidateDto>> MemberCandidatesAsync(Actor actor, Guid id, string? q, bool organizations, int max = 20, CancellationToken ct = default)
+    {
+        var association = await db.Associations.AsNoTracking().Include(a => a.Members).FirstOrDefaultAsync(a => a.Id == id, ct)
+            ?? throw new NotFoundException("组织不存在");
+        if (!actor.Administers(association.RegionCode) || actor.ManagedScope is not { } scope)
+        {
+            throw new AccessDeniedException("只有本地区科协管理员可以管理该组织的会员");
+        }
+
+        if (string.IsNullOrWhiteSpace(q))
+        {
+            return [];
+        }
+
+        var text = q.Trim();
+        var take = Math.Clamp(max, 1, 100);
+        if (organizations)
+        {
+            var code = text.ToUpperInvariant();
+            var memberOrgs = association.Members.Where(m => m.OrganizationId != null).Select(m => m.OrganizationId!.Value).ToHashSet();
+            var orgs = await db.Organizations.AsNoTracking()
+                .Where(o => o.RegionCode.StartsWith(scope) && (o.Name.Contains(text) || o.CreditCode == code))
+                .OrderBy(o => o.Name).ThenBy(o => o.Id).Take(take)
+                .Select(o => new { o.Id, o.Name, o.CreditCode, o.Kind, o.RegionCode })
+                .ToListAsync(ct);
+            return orgs.Select(o => new MemberCandidateDto(o.Id, true, o.Name, $"{o.Kind.Chinese()} · {o.CreditCode}", o.RegionCode, memberOrgs.Contains(o.Id))).ToList();
+        }
+
+        var byPhone = text.Length >= 4 && text.All(char.IsAsciiDigit);
+        var memberWorkers = association.Members.Where(m => m.ScienceWorkerId != null).Select(m => m.ScienceWorkerId!.Value).ToHashSet();
+        var workers = await db.ScienceWorkers.AsNoTracking()
+            .Where(w => w.RegionCode.StartsWith(scope) && (w.Name.Contains(text) || (byPhone && w.Phone.Contains(text))))
+            .OrderBy(w => w.Name).ThenBy(w => w.Id).Take(take)
+            .Select(w => new { w.Id, w.Name, w.Employer, w.Title, w.Phone, w.RegionCode })
+            .ToListAsync(ct);
+        return workers.Select(w => new MemberCandidateDto(
+                w.Id, false, w.Name, string.Join(" · ", new[] { w.Employer, w.Title, w.Phone }.Where(x => !string.IsNullOrEmpty(x))), w.RegionCode, memberWorkers.Contains(w.Id)))
             .ToList();
     }
 
