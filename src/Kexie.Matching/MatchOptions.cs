@@ -56,6 +56,10 @@ public sealed record MatchOptions
     /// best matches say little about the field).</summary>
     public int FeedbackMinDocuments { get; init; } = 1000;
 
+    /// <summary>Also expand the query when its discipline is known or predicted (measured: no gain then,
+    /// the discipline signal already carries the field, and a loss on finding a known document).</summary>
+    public bool FeedbackWithDisciplines { get; init; }
+
     /// <summary>Feedback terms taken (the most probable under the feedback documents' relevance model).</summary>
     public int FeedbackTerms { get; init; } = 20;
 
@@ -75,6 +79,10 @@ public sealed record MatchOptions
     /// <summary>Each feedback document votes with its text score raised to this power (higher = trust the best matches more).</summary>
     public double CodeFeedbackPower { get; init; } = 1.0;
 
+    /// <summary>How many of the most probable predicted codes a query keeps (the classifier's distribution
+    /// mixed with the feedback vote; more keeps the soft match with codes of lower probability).</summary>
+    public int PredictedDisciplineCodes { get; init; } = 5;
+
     /// <summary>Share of the code-feedback vote in the predicted discipline distribution (the rest is the classifier's).</summary>
     public double CodeFeedbackShare { get; init; } = 0.5;
 
@@ -88,7 +96,12 @@ public sealed record MatchOptions
 
     /// <summary>Weight of discipline agreement when the query has no codes and they are predicted
     /// (by the discipline classifier and by the codes of the best text matches).</summary>
-    public double PredictedDisciplineWeight { get; init; } = 0.6;
+    public double PredictedDisciplineWeight { get; init; } = 1.0;
+
+    /// <summary>The predicted-discipline signal is multiplied by <c>(1 − m)^this</c>, m being how far the
+    /// best text match leads the second (share of its text score): when one document clearly answers the
+    /// query the guessed field matters less; when the text ranking is flat it decides more (0 = off).</summary>
+    public double PredictedDisciplineMarginDamping { get; init; } = 1.0;
 
     /// <summary>Weight of industry-code agreement.</summary>
     public double IndustryWeight { get; init; } = 0.25;

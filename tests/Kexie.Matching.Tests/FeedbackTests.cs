@@ -55,3 +55,36 @@ public class FeedbackTests
         Assert.All(similar, r => Assert.Empty(r.Explanation.FeedbackTerms));
     }
 }
+
+public class DisciplineDampingTests
+{
+    private sealed class Always(string code) : IDisciplinePredictor
+    {
+        public IReadOnlyList<CodeSuggestion> Predict(IReadOnlyList<string> tokens, int top) => [new CodeSuggestion(code, 1.0)];
+    }
+
+    private static double PredictedDiscipline(MatchResult r) =>
+        r.Explanation.Contributions.Single(c => c.Signal == MatchSignal.PredictedDiscipline).Score;
+
+    private static MatchResult Search(double damping, params MatchDocument[] docs)
+    {
+        var options = new MatchOptions { CodeFeedbackDocuments = 0, PredictedDisciplineWeight = 1.0, PredictedDisciplineMarginDamping = damping };
+        var index = new MatchIndex(options: options, disciplinePredictor: new Always("0710"));
+        index.Rebuild(Docs.Filler(50).Concat(docs));
+        return index.Search(new MatchQuery { Text = "茶叶加工 茶树栽培" }).Single(r => r.Id == "tea");
+    }
+
+    [Fact]
+    public void Predicted_discipline_counts_fully_when_the_text_ranking_is_flat_and_less_behind_a_clear_leader()
+    {
+        var tea = Docs.Offer("tea", "茶叶加工", "茶叶加工。") with { DisciplineCodes = ["0710"] };
+        var twin = Docs.Offer("twin", "茶叶加工", "茶叶加工。") with { DisciplineCodes = ["0820"] };
+        Assert.Equal(1.0, PredictedDiscipline(Search(1.0, tea, twin)), 6);
+
+        var weak = Docs.Offer("weak", "茶叶", "其他。") with { DisciplineCodes = ["0820"] };
+        var strong = Docs.Offer("tea", "茶叶加工与茶树栽培", "茶叶加工，茶树栽培。") with { DisciplineCodes = ["0710"] };
+        var damped = PredictedDiscipline(Search(1.0, strong, weak));
+        Assert.InRange(damped, 0.01, 0.9);
+        Assert.Equal(1.0, PredictedDiscipline(Search(0.0, strong, weak)), 6);
+    }
+}

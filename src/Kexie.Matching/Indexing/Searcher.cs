@@ -71,13 +71,26 @@ internal sealed class Searcher
             return [];
         }
         var originalTermCount = terms.Count;
+        var firstWeights = Array.Empty<double>();
+        var disciplines = QueryDisciplines(query, allTokens, candidates);
+        // How clearly the best text match leads the second one (0 = tie, 1 = alone).
+        var leaderMargin = candidates.Count >= 2 && candidates[0].Text > 0
+            ? Math.Clamp((candidates[0].Text - candidates[1].Text) / candidates[0].Text, 0, 1)
+            : candidates.Count == 1 ? 1.0 : 0.0;
         if (!flagDuplicates && options.FeedbackDocuments > 0 && options.FeedbackTerms > 0 && options.FeedbackWeight > 0
-            && terms.Count > 0 && snapshot.LiveCount >= options.FeedbackMinDocuments)
+            && terms.Count > 0 && snapshot.LiveCount >= options.FeedbackMinDocuments
+            && (disciplines.Codes.Count == 0 || options.FeedbackWithDisciplines))
         {
             var expanded = ExpandQuery(terms, candidates);
             if (expanded is not null)
             {
                 var first = candidates;
+                // Weight ratio of each original term after / before expansion, to normalise by the original query.
+                firstWeights = new double[originalTermCount];
+                for (var ti = 0; ti < originalTermCount; ti++)
+                {
+                    firstWeights[ti] = terms[ti].Weight > 0 ? expanded[ti].Weight / terms[ti].Weight : 1;
+                }
                 terms = expanded;
                 // Feedback re-ranks: a candidate still has to contain one of the query's own terms.
                 var own = originalTermCount >= 64 ? ulong.MaxValue : (1UL << originalTermCount) - 1;
@@ -86,13 +99,17 @@ internal sealed class Searcher
             }
         }
 
-        var disciplines = QueryDisciplines(query, allTokens, candidates);
+        // Normalised by the user's own terms: after feedback the text scores are rescaled to the
+        // first pass's scale (see KeepLeader), so the balance of text and structured signals is unchanged.
         var queryNorm = 0.0;
-        foreach (var t in terms)
+        for (var ti = 0; ti < originalTermCount; ti++)
         {
-            queryNorm += t.Idf * t.Weight;
+            queryNorm += terms[ti].Idf * terms[ti].Weight / (ti < firstWeights.Length ? firstWeights[ti] : 1);
         }
-        ScoreSignals(query, candidates, disciplines, queryNorm);
+        var disciplineFactor = disciplines.Predicted && options.PredictedDisciplineMarginDamping > 0
+            ? Math.Pow(1 - leaderMargin, options.PredictedDisciplineMarginDamping)
+            : 1.0;
+        ScoreSignals(query, candidates, disciplines, queryNorm, disciplineFactor);
         candidates.Sort(static (a, b) =>
         {
             var c = b.Final.CompareTo(a.Final);
@@ -287,7 +304,18 @@ internal sealed class Searcher
     /// </summary>
     private void KeepLeader(List<Candidate> first, List<Candidate> second)
     {
-        if (options.FeedbackLeaderMargin >= 1 || first.Count < 1 || second.Count < 2 || first[0].Text <= 0)
+        if (first.Count < 1 || second.Count < 1 || first[0].Text <= 0 || second[0].Text <= 0)
+        {
+            return;
+        }
+        // Back to the first pass's scale: the best score after feedback equals the best before.
+        var scale = first[0].Text / second[0].Text;
+        var span = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(second);
+        for (var i = 0; i < span.Length; i++)
+        {
+            span[i].Text *= scale;
+        }
+        if (options.FeedbackLeaderMargin >= 1 || second.Count < 2)
         {
             return;
         }
@@ -307,7 +335,7 @@ internal sealed class Searcher
         {
             second.RemoveAt(at);
         }
-        c.Text = second[0].Text * 1.0001f + 1e-6f;
+        c.Text = Math.Max(first[0].Text, second[0].Text * 1.0001f);
         second.Insert(0, c);
     }
 
@@ -521,14 +549,14 @@ internal sealed class Searcher
         }
         if (predictor is not null && classifierShare > 0)
         {
-            foreach (var s in predictor.Predict(tokens, 5))
+            foreach (var s in predictor.Predict(tokens, Math.Max(1, options.PredictedDisciplineCodes)))
             {
                 mix[s.Code] = mix.GetValueOrDefault(s.Code) + classifierShare * s.Probability;
             }
         }
         var list = mix.Select(kv => new CodeSuggestion(kv.Key, kv.Value))
             .OrderByDescending(s => s.Probability).ThenBy(s => s.Code, StringComparer.Ordinal)
-            .Take(5).ToList();
+            .Take(Math.Max(1, options.PredictedDisciplineCodes)).ToList();
         return new QueryDisciplines(list, Predicted: true);
     }
 
@@ -538,7 +566,7 @@ internal sealed class Searcher
     /// matches the whole query scores about 1 whatever the query; weak partial matches stay small
     /// and a clear text winner is not overtaken by the bounded structured signals.
     /// </summary>
-    private void ScoreSignals(MatchQuery query, List<Candidate> candidates, QueryDisciplines disciplines, double queryNorm)
+    private void ScoreSignals(MatchQuery query, List<Candidate> candidates, QueryDisciplines disciplines, double queryNorm, double disciplineFactor)
     {
         var now = options.Clock.GetUtcNow();
         var span = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(candidates);
@@ -547,7 +575,7 @@ internal sealed class Searcher
             ref var c = ref span[i];
             var stored = c.Stored;
             var text = queryNorm > 0 ? options.TextWeight * c.Text / queryNorm : 0;
-            c.Discipline = Signals.Discipline(options, disciplines, stored, out _);
+            c.Discipline = disciplineFactor * Signals.Discipline(options, disciplines, stored, out _);
             c.Industry = Signals.Industry(options, query.IndustryCodes, stored, out _);
             c.Region = options.RegionWeight * options.Credit(RegionCodes.Relate(query.RegionCode, stored.RegionCode));
             c.Budget = query.OfferedPrice is { } offered
