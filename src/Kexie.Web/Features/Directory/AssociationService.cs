@@ -132,10 +132,11 @@ public sealed class AssociationService(KexieDbContext db, ReferenceCodesCache re
             return orgs.Select(o => new MemberCandidateDto(o.Id, true, o.Name, $"{o.Kind.Chinese()} · {o.CreditCode}", o.RegionCode, memberOrgs.Contains(o.Id))).ToList();
         }
 
-        var byPhone = text.Length >= 4 && text.All(char.IsAsciiDigit);
+        var phone = text.Replace("-", string.Empty, StringComparison.Ordinal).Replace(" ", string.Empty, StringComparison.Ordinal);
+        var byPhone = phone.Length >= 4 && phone.All(char.IsAsciiDigit);
         var memberWorkers = association.Members.Where(m => m.ScienceWorkerId != null).Select(m => m.ScienceWorkerId!.Value).ToHashSet();
         var workers = await db.ScienceWorkers.AsNoTracking()
-            .Where(w => w.RegionCode.StartsWith(scope) && (w.Name.Contains(text) || (byPhone && w.Phone.Contains(text))))
+            .Where(w => w.RegionCode.StartsWith(scope) && (w.Name.Contains(text) || (byPhone && w.Phone.Contains(phone))))
             .OrderBy(w => w.Name).ThenBy(w => w.Id).Take(take)
             .Select(w => new { w.Id, w.Name, w.Employer, w.Title, w.Phone, w.RegionCode })
             .ToListAsync(ct);
