@@ -1,0 +1,139 @@
+using System.Text.Json;
+using Kexie.Data;
+using Kexie.Domain.Common;
+using Kexie.Domain.Indicators;
+using Kexie.Web.Features.Indicators;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Kexie.Web.Pages.Indicators;
+
+/// <summary>One point of the trend line: a period's composite score and rank of the region.</summary>
+public sealed record TrendPoint(string Period, string Label, decimal? Score, int? Rank, int Peers);
+
+/// <summary>
+/// 精准绩效 dashboard: a region's composite score and rank among its peers for a period, the four service groups,
+/// the peers' ranking, the trend, the peer grid, and the indicator table with trace and explanation links.
+/// </summary>
+[Authorize]
+public sealed class IndexModel(IndicatorService indicators, KexieDbContext db, TimeProvider clock) : KexiePageModel
+{
+    [BindProperty(SupportsGet = true)] public string? Region { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "period")] public string? PeriodText { get; set; }
+
+    [BindProperty(SupportsGet = true)] public string? Kind { get; set; }
+
+    [BindProperty(SupportsGet = true)] public int? Year { get; set; }
+
+    [BindProperty(SupportsGet = true)] public int? Number { get; set; }
+
+    [BindProperty(SupportsGet = true)] public int? WeightSet { get; set; }
+
+    public PeriodChoice? Choice { get; private set; }
+
+    public List<CodeName> RegionOptions { get; private set; } = [];
+
+    public IReadOnlyList<WeightSetDto> WeightSets { get; private set; } = [];
+
+    public RankingDto? Ranking { get; private set; }
+
+    public RankingEntryDto? Entry { get; private set; }
+
+    public ScoreExplanationDto? Explanation { get; private set; }
+
+    public Dictionary<string, IndicatorValueDto> Values { get; private set; } = [];
+
+    public IReadOnlyList<TrendPoint> Trend { get; private set; } = [];
+
+    public string? FilterError { get; private set; }
+
+    /// <summary>Records behind a value are shown only inside the user's own scope.</summary>
+    public bool CanTrace => Region is { } r && Actor.Manages(r);
+
+    public string ChartJson { get; private set; } = "{}";
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        IndicatorService.RequireManager(Actor);
+        var root = Lookups.RootFor(Actor);
+        RegionOptions = await Lookups.RegionOptionsAsync(db, root, ct);
+        WeightSets = await indicators.WeightSetsAsync(Actor, ct);
+        try
+        {
+            Choice = IndicatorsUi.Choose(PeriodText, Kind, Year, Number, ChinaTime.DateOf(clock.GetUtcNow()));
+            PeriodText = Choice.Period.ToString();
+            Region = string.IsNullOrWhiteSpace(Region) ? await DefaultRegionAsync(root, ct) : Region.Trim();
+            if (RegionOptions.All(o => o.Code != Region))
+            {
+                var names = await Lookups.RegionNamesAsync(db, [Region], ct);
+                if (names.TryGetValue(Region, out var name))
+                {
+                    RegionOptions.Insert(0, new CodeName(Region, name));
+                }
+            }
+
+            Ranking = await indicators.RankingAsync(Actor, Region, PeriodText, WeightSet, ct);
+            Entry = Ranking.Entries.FirstOrDefault(e => e.RegionCode == Region);
+            Explanation = await indicators.ExplainAsync(Actor, Region, PeriodText, WeightSet, ct);
+            Values = (await indicators.ValuesAsync(Actor, Region, PeriodText, ct)).Values.ToDictionary(v => v.Code);
+            Trend = await TrendAsync(Region, Choice.Period, ct);
+        }
+        catch (DomainValidationException e)
+        {
+            FilterError = e.Message;
+            Ranking = null;
+        }
+
+        ChartJson = Ranking is null || Explanation is null ? "{}" : JsonSerializer.Serialize(ChartData(), IndicatorsUi.Json);
+        return Page();
+    }
+
+    /// <summary>The user's own region; for the whole country (platform admins), the best-ranked province.</summary>
+    private async Task<string> DefaultRegionAsync(string root, CancellationToken ct)
+    {
+        if (root.Length > 0)
+        {
+            return root;
+        }
+
+        var province = RegionOptions.FirstOrDefault(o => o.Code.Length == 2)?.Code
+            ?? throw new DomainValidationException("region", "请选择地区");
+        var provinces = await indicators.RankingAsync(Actor, province, PeriodText, WeightSet, ct);
+        return provinces.Entries.Where(e => e.Rank is not null).OrderBy(e => e.Rank).FirstOrDefault()?.RegionCode ?? province;
+    }
+
+    private async Task<IReadOnlyList<TrendPoint>> TrendAsync(string region, Period period, CancellationToken ct)
+    {
+        var points = new List<TrendPoint>();
+        foreach (var p in IndicatorsUi.TrendPeriods(period))
+        {
+            var ranking = await indicators.RankAsync(Actor, region, p.ToString(), WeightSet, ct);
+            var entry = ranking.Current.Find(region);
+            points.Add(new TrendPoint(p.ToString(), IndicatorsUi.ShortLabel(p), entry?.Score, entry?.Score is null ? null : entry.Rank, ranking.Peers.Count));
+        }
+
+        return points;
+    }
+
+    private object ChartData()
+    {
+        var ranked = Ranking!.Entries
+            .OrderBy(e => e.Rank ?? int.MaxValue).ThenBy(e => e.RegionCode, StringComparer.Ordinal)
+            .Select(e => new { code = e.RegionCode, name = e.RegionName, score = e.Score, rank = e.Rank })
+            .ToList();
+        return new
+        {
+            region = new { code = Region, name = Explanation!.RegionName },
+            period = Ranking.PeriodLabel,
+            peers = Ranking.PeerDescription,
+            groups = ServiceGroupNames.All.Select(g =>
+            {
+                var score = Explanation.Groups.FirstOrDefault(x => x.Group == g);
+                return new { name = g.Chinese(), shortName = IndicatorsUi.GroupShort(g), score = score?.Score, rank = score?.Rank };
+            }),
+            ranking = ranked,
+            trend = Trend.Select(t => new { label = t.Label, score = t.Score, rank = t.Rank, peers = t.Peers }),
+        };
+    }
+}
