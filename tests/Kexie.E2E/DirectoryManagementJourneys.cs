@@ -116,6 +116,7 @@ public sealed class DirectoryManagementJourneys(KexieApp app)
         await page.ClickAsync("#member-search");
         await Expect(page.Locator("#candidates .candidate")).ToContainTextAsync("已是会员");
         await Expect(page.Locator("#candidates input[type=radio]")).ToBeDisabledAsync();
+        await page.EvaluateAsync("() => window.scrollTo(0, 0)");
         await KexieApp.ScreenshotAsync(page, "d02-association-members");
         await page.ClickAsync("#add-member-submit");
         await Expect(page.Locator("[data-valmsg-for='Add.Member']")).ToContainTextAsync("请先查找并选择");
@@ -128,6 +129,14 @@ public sealed class DirectoryManagementJourneys(KexieApp app)
         await Expect(page.Locator("#member-list")).ToContainTextAsync(organization.Name);
         await Expect(page.Locator("#member-list")).Not.ToContainTextAsync(worker.Name);
         await KexieApp.ScreenshotAsync(page, "d03-association-member-removed");
+
+        // On a phone the same page fits the screen: no sideways scrolling.
+        var phone = await app.NewPageAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 390, Height = 844 }, IsMobile = true, HasTouch = true });
+        await KexieApp.LoginAsync(phone, "daying");
+        await phone.GotoAsync(new Uri(page.Url).AbsolutePath + "?mq=" + Uri.EscapeDataString(organization.Name) + "&mtype=org");
+        await Expect(phone.Locator("#candidates")).ToContainTextAsync(organization.Name);
+        Assert.True(await phone.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth + 1"), "the members page scrolls sideways on a phone");
+        await KexieApp.ScreenshotAsync(phone, "d03b-association-members-phone");
 
         // The new association is listed under 大英县 with its one member.
         await page.GotoAsync("/Associations?q=" + Uri.EscapeDataString(name));
