@@ -22,6 +22,7 @@ if (args.Length == 0 || args[0] is "-h" or "--help" || args[0] != "matching")
           --queries N       queries per size for latency (default 2000)
           --settings LIST   engine settings to run: text,model,codes (default all)
           --set K=V,K=V     override MatchOptions properties for experiments (e.g. PredictedDisciplineWeight=1)
+          --profile-build N time the build stages (segmentation, analysis, indexing) on N documents, one core
           --no-quality      skip T1–T4;  --no-scale  skip speed/scale;  --no-lucene-scale  skip the Lucene scale baseline
         """);
     return args.Length == 0 || args[0] is "-h" or "--help" ? 0 : 2;
@@ -59,6 +60,11 @@ if (!options.ContainsKey("no-quality"))
     var sw = Stopwatch.StartNew();
     quality.Run(baselines, runEngine: true);
     report.Quality(quality, corpus.Count, evalRecords is null ? $"{folds}-fold cross-validation on {Path.GetFileName(trainPath)}" : $"train {Path.GetFileName(trainPath)} → eval {Path.GetFileName(evalPath)}", sw.Elapsed);
+}
+if (options.TryGetValue("profile-build", out var profileSize))
+{
+    new ScaleBench(trainRecords, dataDir, Console.Out, 0, false).ProfileBuild(int.Parse(profileSize!, CultureInfo.InvariantCulture));
+    return 0;
 }
 if (!options.ContainsKey("no-scale"))
 {
