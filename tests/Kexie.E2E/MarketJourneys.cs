@@ -134,7 +134,7 @@ public sealed class MarketJourneys(KexieApp app)
         await Expect(staff.Locator("#handler")).ToContainTextAsync("王敏");
         var candidate = staff.Locator($"#candidates tr:has-text('{offerTitle}')");
         await Expect(candidate).ToHaveCountAsync(1);
-        await Expect(candidate.Locator(".explain")).ToContainTextAsync("学科相符");
+        await Expect(candidate.Locator(".explain")).ToContainTextAsync("学科相同");
 
         // 5. Nobody answers within the deadline (one working day): the plan shows on the county's overdue list.
         using (var scope = app.Services.CreateScope())
