@@ -112,6 +112,13 @@ public abstract class MatchingTests(KexieApp app)
         var forOffer = await (await app.Anonymous().GetAsync($"/api/v1/offers/{relevant}/recommended-needs")).OkJsonAsync();
         Assert.Equal(needId, Ids(forOffer)[0]);
         Assert.Equal(HttpStatusCode.NotFound, (await app.Anonymous().GetAsync($"/api/v1/offers/{unpublished}/recommended-needs")).StatusCode);
+
+        // The pages show the same, with the explanation next to each match.
+        var page = await (await app.Anonymous().GetAsync($"/Market/Needs/Details/{needId}")).Content.ReadAsStringAsync();
+        Assert.Contains("推荐理由", page);
+        Assert.Contains($"水稻稻瘟病绿色防控技术服务{token}", page);
+        var offerPage = await (await app.Anonymous().GetAsync($"/Market/Offers/Details/{relevant}")).Content.ReadAsStringAsync();
+        Assert.Contains($"/Market/Needs/Details/{needId}", offerPage);
     }
 
     [Fact]

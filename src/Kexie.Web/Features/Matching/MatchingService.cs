@@ -235,3 +235,6 @@ public sealed class MatchResultFilter(KexieDbContext db, MatchIndexHost host)
 
 /// <summary>The discipline model is still training (503).</summary>
 public sealed class MatchingUnavailableException(string message) : Exception(message);
+
+/// <summary>What the <c>_Matches</c> partial shows: <paramref name="Kind"/> is "need" (offers and workers for it), "offer" or "worker" (needs they could serve).</summary>
+public sealed record MatchesPanel(string Kind, Guid Id, string Heading);
