@@ -25,6 +25,13 @@ internal sealed class IndicatorRollupConfiguration : IEntityTypeConfiguration<In
         builder.ToTable("IndicatorRollups");
         builder.HasKey(x => new { x.Grain, x.Level, x.RegionCode, x.Day, x.Kind });
         builder.Property(x => x.RegionCode).HasMaxLength(12);
+
+        // Covering index over the month and year grains (the ranking reads): peers' sums come from the index alone,
+        // without a table lookup per row. Partial, so the day grain (most rows) is not duplicated; readers add the
+        // exact term "Grain" >= 2, which SQLite needs to use a partial index.
+        builder.HasIndex(x => new { x.Grain, x.Level, x.RegionCode, x.Day, x.Kind, x.Count, x.AmountFen })
+            .HasDatabaseName("IX_IndicatorRollups_Covering")
+            .HasFilter("\"Grain\" >= 2");
     }
 }
 

@@ -85,7 +85,8 @@ public static class FactStore
 
     /// <summary>
     /// Rebuilds the day and month rollups of the whole months from <paramref name="fromMonth"/> to
-    /// <paramref name="toMonth"/> (day keys of first days), or of everything when both are null.
+    /// <paramref name="toMonth"/> (day keys of first days), and the year rollups of the years they fall in, or
+    /// of everything when both are null.
     /// </summary>
     public static async Task RebuildRollupsAsync(KexieDbContext db, int? fromMonth = null, int? toMonth = null, CancellationToken ct = default)
     {
@@ -98,7 +99,8 @@ public static class FactStore
         }
         else
         {
-            var delete = "DELETE FROM \"IndicatorRollups\" WHERE" + range;
+            // Year rows are keyed yyyy0101 and would fall inside a January's day range: only day and month rows here.
+            var delete = $"DELETE FROM \"IndicatorRollups\" WHERE \"Grain\" IN ({(int)RollupGrain.Day}, {(int)RollupGrain.Month}) AND{range}";
             await db.Database.ExecuteSqlRawAsync(delete, ct);
         }
 
@@ -120,6 +122,26 @@ public static class FactStore
             GROUP BY "Level", "RegionCode", ("Day" / 100) * 100 + 1, "Kind"
             """;
         await db.Database.ExecuteSqlRawAsync(months, ct);
+        await RebuildYearRollupsAsync(db, fromMonth is null ? null : from / 10000, toMonth is null ? null : to / 10000, ct);
+    }
+
+    /// <summary>
+    /// Rebuilds the year rollups (key yyyy0101) of the years <paramref name="fromYear"/> to <paramref name="toYear"/>
+    /// (all years when null) from the month rollups, which must be up to date.
+    /// </summary>
+    public static async Task RebuildYearRollupsAsync(KexieDbContext db, int? fromYear = null, int? toYear = null, CancellationToken ct = default)
+    {
+        var first = (fromYear ?? 0) * 10000;
+        var last = toYear is { } y ? (y * 10000) + 1231 : 99991231;
+        var delete = $"DELETE FROM \"IndicatorRollups\" WHERE \"Grain\" = {(int)RollupGrain.Year} AND \"Day\" BETWEEN {first} AND {last}";
+        await db.Database.ExecuteSqlRawAsync(delete, ct);
+        var years = $"""
+            INSERT INTO "IndicatorRollups" ("Grain", "Level", "RegionCode", "Day", "Kind", "Count", "AmountFen")
+            SELECT {(int)RollupGrain.Year}, "Level", "RegionCode", ("Day" / 10000) * 10000 + 101, "Kind", SUM("Count"), SUM("AmountFen")
+            FROM "IndicatorRollups" WHERE "Grain" = {(int)RollupGrain.Month} AND "Day" BETWEEN {first} AND {last}
+            GROUP BY "Level", "RegionCode", ("Day" / 10000) * 10000 + 101, "Kind"
+            """;
+        await db.Database.ExecuteSqlRawAsync(years, ct);
     }
 
     private static DbParameter Parameter(DbCommand command, string name)

@@ -1,6 +1,9 @@
+using System.Data.Common;
+using System.Globalization;
 using Kexie.Domain.Indicators;
 using Kexie.Domain.Regions;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Kexie.Data.Indicators;
 
@@ -40,6 +43,9 @@ public sealed record PeerRanking(PeerGroup Group, IReadOnlyList<Region> Peers, P
         Scoring.RankChange(Previous.Find(code)?.Group(group).Rank, Current.Find(code)?.Group(group).Rank);
 }
 
+/// <summary>One sum of a <see cref="IndicatorEngine.SumAllAsync"/> batch: the segments to cover and the fact kinds to read (all when null).</summary>
+public sealed record RollupRead(IReadOnlyList<RollupSegment> Segments, IReadOnlyCollection<FactKind>? Kinds = null);
+
 /// <summary>Reads rollups (never facts) to compute values and rankings of any region at any level and period.</summary>
 public sealed class IndicatorEngine(KexieDbContext db)
 {
@@ -47,52 +53,110 @@ public sealed class IndicatorEngine(KexieDbContext db)
     {
         var prefix = group.AncestorCode;
         var level = group.Level;
+        var (low, high) = CodeRange(group);
+        // The range on the primary key lets the database seek to the ancestor's regions instead of scanning all.
         return await db.Regions.AsNoTracking()
+            .Where(r => string.Compare(r.Code, low) >= 0 && string.Compare(r.Code, high) < 0)
             .Where(r => r.Level == level && r.Code.StartsWith(prefix))
             .OrderBy(r => r.Code)
             .ToListAsync(ct);
     }
 
     /// <summary>Sums of rollups per (region, kind) over the segments, for the regions of a peer group or one region.</summary>
-    public async Task<Dictionary<string, Dictionary<FactKind, FactTotal>>> SumAsync(PeerGroup group, string? onlyRegion, IReadOnlyList<RollupSegment> segments, CancellationToken ct = default)
-    {
-        var result = new Dictionary<string, Dictionary<FactKind, FactTotal>>(StringComparer.Ordinal);
-        var level = group.CodeLength;
-        var low = onlyRegion ?? group.AncestorCode;
-        var high = onlyRegion ?? (group.AncestorCode.Length == 0 ? "~" : group.AncestorCode[..^1] + (char)(group.AncestorCode[^1] + 1));
-        foreach (var segment in segments)
-        {
-            var grain = segment.Grain;
-            var from = segment.FromKey;
-            var to = segment.ToKey;
-            var query = db.IndicatorRollups.AsNoTracking().Where(r => r.Grain == grain && r.Level == level && r.Day >= from && r.Day <= to);
-            query = onlyRegion is not null
-                ? query.Where(r => r.RegionCode == low)
-                : query.Where(r => string.Compare(r.RegionCode, low) >= 0 && string.Compare(r.RegionCode, high) < 0);
-            var rows = await query
-                .GroupBy(r => new { r.RegionCode, r.Kind })
-                .Select(g => new { g.Key.RegionCode, g.Key.Kind, Count = g.Sum(x => x.Count), Amount = g.Sum(x => x.AmountFen) })
-                .ToListAsync(ct);
-            foreach (var row in rows)
-            {
-                if (!result.TryGetValue(row.RegionCode, out var kinds))
-                {
-                    result[row.RegionCode] = kinds = [];
-                }
+    public Task<Dictionary<string, Dictionary<FactKind, FactTotal>>> SumAsync(PeerGroup group, string? onlyRegion, IReadOnlyList<RollupSegment> segments, CancellationToken ct = default) =>
+        SumAsync(group, onlyRegion, segments, null, ct);
 
-                kinds[row.Kind] = kinds.GetValueOrDefault(row.Kind) + new FactTotal(row.Count, row.Amount);
+    /// <summary>As above, reading only the fact kinds in <paramref name="kinds"/> (all kinds when null).</summary>
+    public async Task<Dictionary<string, Dictionary<FactKind, FactTotal>>> SumAsync(PeerGroup group, string? onlyRegion, IReadOnlyList<RollupSegment> segments, IReadOnlyCollection<FactKind>? kinds, CancellationToken ct = default) =>
+        (await SumAllAsync(group, onlyRegion, [new RollupRead(segments, kinds)], ct))[0];
+
+    /// <summary>
+    /// Several sums in one statement and one round trip (UNION ALL of one grouped read per segment, each tagged with
+    /// its read's index), the same SQL on SQLite and PostgreSQL. Under load every round trip waits for the database
+    /// to be scheduled, so a ranking reads all its rollups at once. Month and year reads carry the redundant term
+    /// "Grain" &gt;= 2 that matches the partial covering index IX_IndicatorRollups_Covering (SQLite only uses a partial
+    /// index when the query repeats its condition).
+    /// </summary>
+    public async Task<IReadOnlyList<Dictionary<string, Dictionary<FactKind, FactTotal>>>> SumAllAsync(PeerGroup group, string? onlyRegion, IReadOnlyList<RollupRead> reads, CancellationToken ct = default)
+    {
+        var results = reads.Select(_ => new Dictionary<string, Dictionary<FactKind, FactTotal>>(StringComparer.Ordinal)).ToList();
+        var (low, high) = onlyRegion is null ? CodeRange(group) : (onlyRegion, onlyRegion);
+        var regionFilter = onlyRegion is null ? "\"RegionCode\" >= @low AND \"RegionCode\" < @high" : "\"RegionCode\" = @low";
+        var selects = new List<string>();
+        for (var index = 0; index < reads.Count; index++)
+        {
+            var kinds = reads[index].Kinds;
+            if (kinds is { Count: 0 })
+            {
+                continue;
+            }
+
+            var kindFilter = kinds is null ? string.Empty : " AND \"Kind\" IN (" + string.Join(", ", kinds.Select(k => ((int)k).ToString(CultureInfo.InvariantCulture))) + ")";
+            foreach (var segment in reads[index].Segments)
+            {
+                selects.Add(string.Create(CultureInfo.InvariantCulture, $"""
+                    SELECT {index} AS "Read", "RegionCode", "Kind", CAST(SUM("Count") AS BIGINT) AS "Count", CAST(SUM("AmountFen") AS BIGINT) AS "AmountFen"
+                    FROM "IndicatorRollups"
+                    WHERE "Grain" = {(int)segment.Grain}{(segment.Grain == RollupGrain.Day ? string.Empty : " AND \"Grain\" >= 2")} AND "Level" = {group.CodeLength} AND {regionFilter} AND "Day" BETWEEN {segment.FromKey} AND {segment.ToKey}{kindFilter}
+                    GROUP BY "RegionCode", "Kind"
+                    """));
             }
         }
 
-        return result;
+        if (selects.Count == 0)
+        {
+            return results;
+        }
+
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            await using var command = connection.CreateCommand();
+            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+            command.CommandText = string.Join("\nUNION ALL\n", selects);
+            AddParameter(command, "@low", low);
+            if (onlyRegion is null)
+            {
+                AddParameter(command, "@high", high);
+            }
+
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                var result = results[reader.GetInt32(0)];
+                var code = reader.GetString(1);
+                var kind = (FactKind)reader.GetInt32(2);
+                var total = new FactTotal(reader.GetInt64(3), reader.GetInt64(4));
+                if (!result.TryGetValue(code, out var totals))
+                {
+                    result[code] = totals = [];
+                }
+
+                totals[kind] = totals.GetValueOrDefault(kind) + total;
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+
+        return results;
+    }
+
+    private static void AddParameter(DbCommand command, string name, string value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
     }
 
     /// <summary>Totals for the days of <paramref name="range"/> and up to its last day.</summary>
     public async Task<Dictionary<string, FactTotals>> TotalsAsync(PeerGroup group, string? onlyRegion, DayRange range, CancellationToken ct = default)
     {
-        var inRange = await SumAsync(group, onlyRegion, RollupSegments.Cover(range), ct);
-        var upToEnd = await SumAsync(group, onlyRegion, RollupSegments.Cover(range, fromBeginning: true), ct);
-        return Combine(inRange, upToEnd);
+        var sums = await SumAllAsync(group, onlyRegion, [new RollupRead(RollupSegments.Cover(range)), new RollupRead(RollupSegments.Cover(range, fromBeginning: true))], ct);
+        return Combine(sums[0], sums[1]);
     }
 
     /// <summary>Values of every indicator for one region (any level) over a day range.</summary>
@@ -110,26 +174,47 @@ public sealed class IndicatorEngine(KexieDbContext db)
     }
 
     /// <summary>
-    /// Ranks the peer group for the period and the previous period with three rollup reads: the period, the
-    /// previous period, and everything up to the period's end (the previous cumulative is that minus the period).
+    /// Ranks the peer group for the period and the previous period with three rollup reads in one statement: the period, the
+    /// previous period (both one year row per region and kind for a year), and, for the fact kinds of cumulative
+    /// indicators only, everything before the period (whole years from the year grain). Up to the period's end is
+    /// "before" plus the period; up to the previous period's end is "before".
     /// </summary>
     public async Task<PeerRanking> RankAsync(PeerGroup group, Period period, WeightSet weights, IReadOnlyList<IndicatorDefinition>? indicators = null, CancellationToken ct = default)
     {
         indicators ??= IndicatorCatalogue.All;
+        var cumulativeKinds = indicators.Where(i => i.Accumulation == Accumulation.Cumulative).SelectMany(i => i.FactKinds).Distinct().ToList();
         var peers = await PeersAsync(group, ct);
-        var current = await SumAsync(group, null, RollupSegments.Cover(period.Days), ct);
-        var previous = await SumAsync(group, null, RollupSegments.Cover(period.Previous.Days), ct);
-        var upToEnd = await SumAsync(group, null, RollupSegments.Cover(period.Days, fromBeginning: true), ct);
-        var upToPreviousEnd = upToEnd.ToDictionary(
-            r => r.Key,
-            r => r.Value.ToDictionary(k => k.Key, k => k.Value - (current.GetValueOrDefault(r.Key)?.GetValueOrDefault(k.Key) ?? default)));
+        var sums = await SumAllAsync(
+            group,
+            null,
+            [
+                new RollupRead(RollupSegments.Cover(period.Days)),
+                new RollupRead(RollupSegments.Cover(period.Previous.Days)),
+                new RollupRead(RollupSegments.Cover(new DayRange(DateOnly.MinValue, period.FirstDay.AddDays(-1))), cumulativeKinds),
+            ],
+            ct);
+        var (current, previous, before) = (sums[0], sums[1], sums[2]);
+        var upToEnd = new Dictionary<string, Dictionary<FactKind, FactTotal>>(StringComparer.Ordinal);
+        foreach (var code in before.Keys.Union(current.Keys))
+        {
+            var earlier = before.GetValueOrDefault(code);
+            var now = current.GetValueOrDefault(code);
+            upToEnd[code] = cumulativeKinds
+                .Where(k => earlier?.ContainsKey(k) == true || now?.ContainsKey(k) == true)
+                .ToDictionary(k => k, k => (earlier?.GetValueOrDefault(k) ?? default) + (now?.GetValueOrDefault(k) ?? default));
+        }
+
         var codes = peers.Select(p => p.Code).ToList();
         var values = new PeerPeriodData(period, Combine(current, upToEnd)).Values(codes, indicators);
-        var previousValues = new PeerPeriodData(period.Previous, Combine(previous, upToPreviousEnd)).Values(codes, indicators);
+        var previousValues = new PeerPeriodData(period.Previous, Combine(previous, before)).Values(codes, indicators);
         // No activity at all in the previous period (e.g. before the platform existed): no previous ranks, no changes.
         var previousRanking = previous.Count == 0 ? Scoring.Rank(indicators, [], weights) : Scoring.Rank(indicators, previousValues, weights);
         return new PeerRanking(group, peers, period, Scoring.Rank(indicators, values, weights), previousRanking, values, weights);
     }
+
+    /// <summary>Region codes under the group's ancestor: [ancestor, next ancestor) in ordinal order ("~" above all digits).</summary>
+    private static (string Low, string High) CodeRange(PeerGroup group) =>
+        (group.AncestorCode, group.AncestorCode.Length == 0 ? "~" : group.AncestorCode[..^1] + (char)(group.AncestorCode[^1] + 1));
 
     private static Dictionary<string, FactTotals> Combine(Dictionary<string, Dictionary<FactKind, FactTotal>> inRange, Dictionary<string, Dictionary<FactKind, FactTotal>> upToEnd)
     {

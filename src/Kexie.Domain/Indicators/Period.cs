@@ -160,6 +160,9 @@ public enum RollupGrain
 {
     Day = 1,
     Month = 2,
+
+    /// <summary>Whole CST calendar years, keyed by the year's first day (yyyy0101).</summary>
+    Year = 3,
 }
 
 /// <summary>A run of rollup rows: grain and inclusive key range.</summary>
@@ -168,19 +171,46 @@ public readonly record struct RollupSegment(RollupGrain Grain, int FromKey, int 
 public static class RollupSegments
 {
     /// <summary>
-    /// Covers <paramref name="range"/> with month rollups for whole months and day rollups for the partial
-    /// months at either end. With <paramref name="fromBeginning"/>, covers everything up to the range's last day.
+    /// Covers <paramref name="range"/> with year rollups for whole years, month rollups for the whole months
+    /// outside them and day rollups for the partial months at either end, each day exactly once. With
+    /// <paramref name="fromBeginning"/>, covers everything up to the range's last day (a cumulative value is then
+    /// one year row per whole year before, not one row per month).
     /// </summary>
     public static IReadOnlyList<RollupSegment> Cover(DayRange range, bool fromBeginning = false)
     {
         var segments = new List<RollupSegment>();
-        var first = fromBeginning ? new DateOnly(1, 1, 1) : range.First;
+        var first = fromBeginning ? DateOnly.MinValue : range.First;
         var last = range.Last;
         if (first > last)
         {
             return segments;
         }
 
+        var firstWholeYear = first.DayOfYear == 1 ? first.Year : first.Year + 1;
+        var lastWholeYear = last.Month == 12 && last.Day == 31 ? last.Year : last.Year - 1;
+        if (firstWholeYear > lastWholeYear)
+        {
+            CoverMonths(segments, first, last);
+            return segments;
+        }
+
+        if (first.Year < firstWholeYear)
+        {
+            CoverMonths(segments, first, new DateOnly(first.Year, 12, 31));
+        }
+
+        segments.Add(new RollupSegment(RollupGrain.Year, ChinaTime.DayKey(new DateOnly(firstWholeYear, 1, 1)), ChinaTime.DayKey(new DateOnly(lastWholeYear, 1, 1))));
+        if (lastWholeYear < last.Year)
+        {
+            CoverMonths(segments, new DateOnly(last.Year, 1, 1), last);
+        }
+
+        return segments;
+    }
+
+    /// <summary>Whole months of [first, last] from the month grain, the partial months at either end from the day grain.</summary>
+    private static void CoverMonths(List<RollupSegment> segments, DateOnly first, DateOnly last)
+    {
         var firstWholeMonth = first.Day == 1 ? first : new DateOnly(first.Year, first.Month, 1).AddMonths(1);
         var lastMonthEnd = new DateOnly(last.Year, last.Month, 1).AddMonths(1).AddDays(-1);
         var lastWholeMonth = last == lastMonthEnd ? new DateOnly(last.Year, last.Month, 1) : new DateOnly(last.Year, last.Month, 1).AddMonths(-1);
@@ -188,7 +218,7 @@ public static class RollupSegments
         {
             // No whole month inside: days only.
             segments.Add(new RollupSegment(RollupGrain.Day, ChinaTime.DayKey(first), ChinaTime.DayKey(last)));
-            return segments;
+            return;
         }
 
         if (first < firstWholeMonth)
@@ -202,7 +232,5 @@ public static class RollupSegments
         {
             segments.Add(new RollupSegment(RollupGrain.Day, ChinaTime.DayKey(afterWhole), ChinaTime.DayKey(last)));
         }
-
-        return segments;
     }
 }

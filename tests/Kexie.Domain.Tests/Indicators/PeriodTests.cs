@@ -63,19 +63,73 @@ public sealed class PeriodTests
     }
 
     [Fact]
-    public void Rollup_segments_use_months_inside_and_days_at_the_ragged_ends()
+    public void Rollup_segments_use_years_and_months_inside_and_days_at_the_ragged_ends()
     {
         var segments = RollupSegments.Cover(new DayRange(new DateOnly(2025, 1, 15), new DateOnly(2025, 3, 10)));
         Assert.Equal(
             [new(RollupGrain.Day, 20250115, 20250131), new(RollupGrain.Month, 20250201, 20250201), new RollupSegment(RollupGrain.Day, 20250301, 20250310)],
             segments);
 
-        Assert.Equal([new RollupSegment(RollupGrain.Month, 20250101, 20251201)], RollupSegments.Cover(Period.OfYear(2025).Days));
+        Assert.Equal([new RollupSegment(RollupGrain.Year, 20250101, 20250101)], RollupSegments.Cover(Period.OfYear(2025).Days));
+        Assert.Equal([new RollupSegment(RollupGrain.Month, 20250101, 20250301)], RollupSegments.Cover(Period.OfQuarter(2025, 1).Days));
         Assert.Equal([new RollupSegment(RollupGrain.Day, 20250305, 20250320)], RollupSegments.Cover(new DayRange(new DateOnly(2025, 3, 5), new DateOnly(2025, 3, 20))));
-        Assert.Equal([new RollupSegment(RollupGrain.Month, 10101, 20250301)], RollupSegments.Cover(Period.OfQuarter(2025, 1).Days, fromBeginning: true));
         Assert.Equal(
-            [new(RollupGrain.Month, 10101, 20250201), new RollupSegment(RollupGrain.Day, 20250301, 20250310)],
+            [new(RollupGrain.Year, 10101, 20240101), new RollupSegment(RollupGrain.Month, 20250101, 20250301)],
+            RollupSegments.Cover(Period.OfQuarter(2025, 1).Days, fromBeginning: true));
+        Assert.Equal([new RollupSegment(RollupGrain.Year, 10101, 20250101)], RollupSegments.Cover(Period.OfYear(2025).Days, fromBeginning: true));
+        Assert.Equal(
+            [new(RollupGrain.Year, 10101, 20240101), new(RollupGrain.Month, 20250101, 20250201), new RollupSegment(RollupGrain.Day, 20250301, 20250310)],
             RollupSegments.Cover(new DayRange(new DateOnly(2025, 3, 1), new DateOnly(2025, 3, 10)), fromBeginning: true));
+
+        // Across years: ragged start month, whole months to the year's end, whole years, months, ragged end.
+        Assert.Equal(
+            [new(RollupGrain.Day, 20220615, 20220630), new(RollupGrain.Month, 20220701, 20221201), new(RollupGrain.Year, 20230101, 20240101),
+             new(RollupGrain.Month, 20250101, 20250101), new RollupSegment(RollupGrain.Day, 20250201, 20250203)],
+            RollupSegments.Cover(new DayRange(new DateOnly(2022, 6, 15), new DateOnly(2025, 2, 3))));
         Assert.Empty(RollupSegments.Cover(new DayRange(new DateOnly(2025, 3, 2), new DateOnly(2025, 3, 1))));
+    }
+
+    [Fact]
+    public void Rollup_segments_cover_every_day_exactly_once()
+    {
+        var random = new Random(20251125);
+        var origin = new DateOnly(2019, 1, 1);
+        for (var i = 0; i < 500; i++)
+        {
+            var first = origin.AddDays(random.Next(2600));
+            var last = first.AddDays(random.Next(-3, 1500));
+            var fromBeginning = random.Next(4) == 0;
+            // A cumulative cover starts at 0001-01-01; its days are checked from a window before the test dates.
+            var clip = fromBeginning ? origin.AddDays(-400) : first;
+            var expected = new List<int>();
+            for (var day = clip; day <= last; day = day.AddDays(1))
+            {
+                expected.Add(ChinaTime.DayKey(day));
+            }
+
+            var covered = new List<int>();
+            var segments = RollupSegments.Cover(new DayRange(first, last), fromBeginning);
+            Assert.True(!fromBeginning || segments[0].FromKey == 10101);
+            foreach (var segment in segments)
+            {
+                var from = ChinaTime.FromDayKey(segment.FromKey);
+                var to = ChinaTime.FromDayKey(segment.ToKey);
+                Assert.True(from <= to);
+                var end = segment.Grain switch
+                {
+                    RollupGrain.Year => new DateOnly(to.Year, 12, 31),
+                    RollupGrain.Month => to.AddMonths(1).AddDays(-1),
+                    _ => to,
+                };
+                Assert.True(segment.Grain == RollupGrain.Day || from.Day == 1);
+                Assert.True(segment.Grain != RollupGrain.Year || (from.DayOfYear == 1 && to.DayOfYear == 1));
+                for (var day = from > clip ? from : clip; day <= end; day = day.AddDays(1))
+                {
+                    covered.Add(ChinaTime.DayKey(day));
+                }
+            }
+
+            Assert.Equal(expected, covered);
+        }
     }
 }

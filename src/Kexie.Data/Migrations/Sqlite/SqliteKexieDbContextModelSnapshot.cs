@@ -228,6 +228,10 @@ namespace Kexie.Data.Migrations.Sqlite
 
                     b.HasKey("Grain", "Level", "RegionCode", "Day", "Kind");
 
+                    b.HasIndex("Grain", "Level", "RegionCode", "Day", "Kind", "Count", "AmountFen")
+                        .HasDatabaseName("IX_IndicatorRollups_Covering")
+                        .HasFilter("\"Grain\" >= 2");
+
                     b.ToTable("IndicatorRollups", (string)null);
                 });
 
