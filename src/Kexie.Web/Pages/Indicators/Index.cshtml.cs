@@ -48,6 +48,9 @@ public sealed class IndexModel(IndicatorService indicators, KexieDbContext db, T
 
     public string? FilterError { get; private set; }
 
+    /// <summary>False for a period in which no peer has any data: then nothing is ranked.</summary>
+    public bool HasActivity { get; private set; }
+
     /// <summary>Records behind a value are shown only inside the user's own scope.</summary>
     public bool CanTrace => Region is { } r && Actor.Manages(r);
 
@@ -73,11 +76,13 @@ public sealed class IndexModel(IndicatorService indicators, KexieDbContext db, T
                 }
             }
 
-            Ranking = await indicators.RankingAsync(Actor, Region, PeriodText, WeightSet, ct);
+            var peerRanking = await indicators.RankAsync(Actor, Region, PeriodText, WeightSet, ct);
+            HasActivity = HadActivity(peerRanking);
+            Ranking = await indicators.ToDtoAsync(peerRanking, ct);
             Entry = Ranking.Entries.FirstOrDefault(e => e.RegionCode == Region);
             Explanation = await indicators.ExplainAsync(Actor, Region, PeriodText, WeightSet, ct);
             Values = (await indicators.ValuesAsync(Actor, Region, PeriodText, ct)).Values.ToDictionary(v => v.Code);
-            Trend = await TrendAsync(Region, Choice.Period, ct);
+            Trend = await TrendAsync(Region, Choice.Period, peerRanking, ct);
         }
         catch (DomainValidationException e)
         {
@@ -103,13 +108,21 @@ public sealed class IndexModel(IndicatorService indicators, KexieDbContext db, T
         return provinces.Entries.Where(e => e.Rank is not null).OrderBy(e => e.Rank).FirstOrDefault()?.RegionCode ?? province;
     }
 
-    private async Task<IReadOnlyList<TrendPoint>> TrendAsync(string region, Period period, CancellationToken ct)
+    /// <summary>
+    /// Whether any peer has any non-zero value: a period before the platform's data (or one with nothing at all)
+    /// would rank every peer equal, which is no ranking.
+    /// </summary>
+    public static bool HadActivity(Kexie.Data.Indicators.PeerRanking ranking) =>
+        ranking.Values.Any(v => v.Values.Values.Any(x => x is { } d && d != 0));
+
+    /// <summary>The composite score and rank over the trend window; periods without any activity are gaps.</summary>
+    private async Task<IReadOnlyList<TrendPoint>> TrendAsync(string region, Period period, Kexie.Data.Indicators.PeerRanking current, CancellationToken ct)
     {
         var points = new List<TrendPoint>();
         foreach (var p in IndicatorsUi.TrendPeriods(period))
         {
-            var ranking = await indicators.RankAsync(Actor, region, p.ToString(), WeightSet, ct);
-            var entry = ranking.Current.Find(region);
+            var ranking = p == period ? current : await indicators.RankAsync(Actor, region, p.ToString(), WeightSet, ct);
+            var entry = HadActivity(ranking) ? ranking.Current.Find(region) : null;
             points.Add(new TrendPoint(p.ToString(), IndicatorsUi.ShortLabel(p), entry?.Score, entry?.Score is null ? null : entry.Rank, ranking.Peers.Count));
         }
 

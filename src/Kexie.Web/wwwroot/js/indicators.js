@@ -49,36 +49,46 @@
     function narrow() { return window.innerWidth < 640; }
     var base = { textStyle: { fontFamily: FONT }, animationDuration: 400 };
 
-    // Radar of the four service groups; a group without data is marked 暂无数据 and left out of the polygon, never 0.
+    // Radar of the four service groups. ECharts would draw a missing value at the centre, i.e. as 0; the shape is
+    // therefore drawn over the groups that have a score only, and a group without data is labelled 暂无数据.
     var radar = make("chart-radar");
     if (radar) {
         var groups = data.groups || [];
+        var CENTER_Y = 0.54;
+        var share = narrow() ? 0.6 : 0.7;
         radar.setOption(Object.assign({}, base, {
-            tooltip: {
-                trigger: "item",
-                formatter: function () {
-                    return groups.map(function (g) { return g.name + "：" + fmt(g.score) + (g.rank ? "（第" + g.rank + "位）" : ""); }).join("<br>");
-                }
-            },
             radar: {
-                radius: narrow() ? "55%" : "62%",
-                center: ["50%", "54%"],
+                radius: (share * 100) + "%",
+                center: ["50%", (CENTER_Y * 100) + "%"],
                 indicator: groups.map(function (g) {
                     return { name: g.shortName + "\n" + (g.score === null ? "暂无数据" : fmt(g.score) + "分"), max: 100, color: g.score === null ? GREY : "#1f2933" };
                 }),
                 axisName: { fontFamily: FONT, fontSize: 12, lineHeight: 16 },
                 splitArea: { areaStyle: { color: ["#f7f9fc", "#eef3fa"] } }
-            },
-            series: [{
-                type: "radar",
-                symbolSize: 6,
-                lineStyle: { color: BLUE, width: 2 },
-                itemStyle: { color: BLUE },
-                areaStyle: { color: "rgba(21,84,165,.25)" },
-                connectNulls: true,
-                data: [{ name: data.region.name, value: groups.map(function (g) { return g.score === null ? "-" : g.score; }) }]
-            }]
+            }
         }));
+        var drawShape = function () {
+            var w = radar.getWidth(), h = radar.getHeight();
+            var R = Math.min(w, h) / 2 * share, cx = w / 2, cy = h * CENTER_Y, n = groups.length;
+            var pts = [];
+            groups.forEach(function (g, i) {
+                if (g.score === null) return;
+                var theta = Math.PI / 2 + i * 2 * Math.PI / n, r = R * Math.max(0, Math.min(100, g.score)) / 100;
+                pts.push([cx + r * Math.cos(theta), cy - r * Math.sin(theta)]);
+            });
+            var elements = [];
+            if (pts.length >= 3) {
+                elements.push({ type: "polygon", shape: { points: pts }, style: { fill: "rgba(21,84,165,.25)", stroke: BLUE, lineWidth: 2 }, silent: true });
+            } else if (pts.length === 2) {
+                elements.push({ type: "polyline", shape: { points: pts }, style: { stroke: BLUE, lineWidth: 2 }, silent: true });
+            }
+            pts.forEach(function (p) {
+                elements.push({ type: "circle", shape: { cx: p[0], cy: p[1], r: 4 }, style: { fill: BLUE, stroke: "#fff", lineWidth: 1 }, silent: true });
+            });
+            radar.setOption({ graphic: { elements: elements } }, { replaceMerge: ["graphic"] });
+        };
+        drawShape();
+        radar.__redraw = drawShape;
     }
 
     // Trend of the composite score (left axis) and rank (right axis, 1 at the top).
@@ -162,7 +172,7 @@
     var pending = 0;
     window.addEventListener("resize", function () {
         clearTimeout(pending);
-        pending = setTimeout(function () { charts.forEach(function (c) { c.resize(); }); }, 120);
+        pending = setTimeout(function () { charts.forEach(function (c) { c.resize(); if (c.__redraw) c.__redraw(); }); }, 120);
     });
     document.documentElement.setAttribute("data-charts", String(charts.length));
 })();
