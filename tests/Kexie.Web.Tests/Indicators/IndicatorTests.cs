@@ -134,6 +134,55 @@ public abstract class IndicatorTests(KexieApp app)
     }
 
     [Fact]
+    public async Task Cumulative_values_read_whole_years_and_follow_record_changes()
+    {
+        // 公安县 421022: registrations in four years; the cumulative reads whole years from the year rollups.
+        var removed = Worker("421022", new DateTimeOffset(2023, 3, 10, 9, 0, 0, Cst));
+        await AddAsync(
+            Worker("421022", new DateTimeOffset(2022, 6, 15, 9, 0, 0, Cst)),
+            removed,
+            Worker("421022", new DateTimeOffset(2024, 12, 31, 23, 30, 0, Cst)),
+            Worker("421022", new DateTimeOffset(2025, 1, 5, 9, 0, 0, Cst)),
+            Org("421022", new DateTimeOffset(2023, 7, 1, 9, 0, 0, Cst)));
+        var hubei = await AdminOfAsync("42");
+        async Task<Dictionary<string, decimal?>> Values(string period) =>
+            ValuesOf(await (await hubei.GetAsync($"/api/v1/indicators/values?region=421022&period={period}")).OkJsonAsync());
+        async Task<Dictionary<string, decimal?>> Ranked(string period)
+        {
+            var explain = await (await hubei.GetAsync($"/api/v1/indicators/rankings/explain?region=421022&period={period}&weightSet=0")).OkJsonAsync();
+            return explain["indicators"]!.AsArray().ToDictionary(i => i!["code"]!.GetValue<string>(), i => i!["value"]?.GetValue<decimal?>());
+        }
+
+        var y2025 = await Values("2025");
+        Assert.Equal(4m, y2025["W01"]);
+        Assert.Equal(1m, y2025["W02"]);
+        Assert.Equal(1m, y2025["E01"]);
+        Assert.Equal(3m, (await Values("2024"))["W01"]);
+        Assert.Equal(3m, (await Values("2024Q4"))["W01"]);
+        Assert.Equal(1m, (await Values("2023-03"))["W02"]);
+        Assert.Equal(2m, (await Values("2023-06"))["W01"]);
+        var ranked = await Ranked("2025");
+        Assert.Equal(4m, ranked["W01"]);
+        Assert.Equal(1m, ranked["E01"]);
+        Assert.Equal(1m, ranked["W02"]);
+        Assert.Equal(3m, (await Ranked("2024"))["W01"]);
+        Assert.Equal(4m, (await Ranked("2025Q1"))["W01"]);
+
+        // Removing the 2023 registration rebuilds March 2023 and the year 2023: every later cumulative drops by one.
+        await app.QueryAsync(async db =>
+        {
+            db.Remove(await db.ScienceWorkers.SingleAsync(w => w.Id == removed.Id));
+            return await db.SaveChangesAsync();
+        });
+        Assert.Equal(3m, (await Values("2025"))["W01"]);
+        Assert.Equal(0m, (await Values("2023"))["W02"]);
+        Assert.Equal(1m, (await Values("2023"))["W01"]);
+        Assert.Equal(3m, (await Ranked("2025"))["W01"]);
+        Assert.Equal(2m, (await Ranked("2024"))["W01"]);
+        Assert.Equal(1m, (await Ranked("2023"))["E01"]);
+    }
+
+    [Fact]
     public async Task Townships_rank_with_ties_empty_regions_last_and_a_new_weight_version_reorders()
     {
         // 襄城区 420602 has 9 townships; three get activity in 2025, six stay empty.
