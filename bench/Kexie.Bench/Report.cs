@@ -43,7 +43,7 @@ internal sealed class Report(TextWriter output)
             {
                 var t = e.Tasks;
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"| {e.Name} | {t[BenchTask.T1KeywordsToAbstract].Ndcg - Best(BenchTask.T1KeywordsToAbstract):+0.000;-0.000} | {t[BenchTask.T2TitleToAbstract].Ndcg - Best(BenchTask.T2TitleToAbstract):+0.000;-0.000} | {t[BenchTask.T3TitleToField].Ndcg / Best(BenchTask.T3TitleToField):F3} | {t[BenchTask.T4KeywordsToField].Ndcg / Best(BenchTask.T4KeywordsToField):F3} |"));
+                    $"| {e.Name} | {t[BenchTask.T1KeywordsToAbstract].Ndcg - Best(BenchTask.T1KeywordsToAbstract):+0.0000;-0.0000} | {t[BenchTask.T2TitleToAbstract].Ndcg - Best(BenchTask.T2TitleToAbstract):+0.0000;-0.0000} | {t[BenchTask.T3TitleToField].Ndcg / Best(BenchTask.T3TitleToField):F3} | {t[BenchTask.T4KeywordsToField].Ndcg / Best(BenchTask.T4KeywordsToField):F3} |"));
             }
         }
         if (bench.Classifier.Count > 0)

@@ -61,10 +61,11 @@ internal sealed class ScaleBench
         var before = GC.GetTotalMemory(true);
         var index = new MatchIndex(analyzer, QualityBench.BenchOptions());
         var sw = Stopwatch.StartNew();
-        index.Rebuild(Variants(size));
+        index.Rebuild(Progress(Variants(size), sw));
         var build = sw.Elapsed.TotalSeconds;
         var after = GC.GetTotalMemory(true);
         var stats = index.GetStatistics();
+        output.WriteLine($"  load average after the build: {LoadAverage()}");
         output.WriteLine($"  engine {size:N0}: built in {build:F1} s, {stats.Segments} segments, {stats.Terms:N0} terms, {stats.PostingBytes / 1048576.0:F0} MiB postings");
 
         MatchQuery ToQuery(CslRecord r, int i) => new()
@@ -122,6 +123,7 @@ internal sealed class ScaleBench
         var build = sw.Elapsed.TotalSeconds;
         var after = GC.GetTotalMemory(true);
         output.WriteLine($"  lucene {size:N0}: built in {build:F1} s");
+        output.WriteLine($"  load average after the build: {LoadAverage()}");
         var (p50, p99, qps) = Measure(queries, (r, _) => lucene.Search(r.Title, 20).Count);
         Rows.Add(new ScaleRow("Lucene BM25 + SmartCn (FSDirectory)", size, build, (after - before) / 1048576.0, p50, p99, qps));
     }
@@ -154,6 +156,36 @@ internal sealed class ScaleBench
         Task.WaitAll(workers);
         var qps = queries.Count / sw.Elapsed.TotalSeconds;
         return (Metrics.Percentile(latencies, 0.5), Metrics.Percentile(latencies, 0.99), qps);
+    }
+
+    /// <summary>Prints progress every 100,000 documents read (the build is streamed; large sizes take minutes).</summary>
+    private IEnumerable<MatchDocument> Progress(IEnumerable<MatchDocument> documents, Stopwatch sw)
+    {
+        var n = 0;
+        foreach (var d in documents)
+        {
+            yield return d;
+            if (++n % 100_000 == 0)
+            {
+                output.WriteLine($"    {n:N0} documents read after {sw.Elapsed.TotalSeconds:F0} s, managed {GC.GetTotalMemory(false) / 1048576.0:F0} MiB, load average {LoadAverage()}");
+            }
+        }
+    }
+
+    internal static string LoadAverage()
+    {
+        try
+        {
+            return string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
+        }
+        catch (IOException)
+        {
+            return "n/a";
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return "n/a";
+        }
     }
 
     /// <summary>The real records first, then variants, deterministic for a size.</summary>

@@ -64,7 +64,7 @@ public sealed record MatchOptions
     public int FeedbackTerms { get; init; } = 20;
 
     /// <summary>Share λ of the feedback terms in the expanded query's weight (0 = off, 1 = feedback only).</summary>
-    public double FeedbackWeight { get; init; } = 0.4;
+    public double FeedbackWeight { get; init; } = 0.3;
 
     /// <summary>When the best first-pass document leads the second by at least this share of its text
     /// score, it keeps the first place of the text ranking after feedback (1 = never).</summary>
@@ -96,12 +96,12 @@ public sealed record MatchOptions
 
     /// <summary>Weight of discipline agreement when the query has no codes and they are predicted
     /// (by the discipline classifier and by the codes of the best text matches).</summary>
-    public double PredictedDisciplineWeight { get; init; } = 1.0;
+    public double PredictedDisciplineWeight { get; init; } = 0.6;
 
     /// <summary>The predicted-discipline signal is multiplied by <c>(1 − m)^this</c>, m being how far the
     /// best text match leads the second (share of its text score): when one document clearly answers the
     /// query the guessed field matters less; when the text ranking is flat it decides more (0 = off).</summary>
-    public double PredictedDisciplineMarginDamping { get; init; } = 1.0;
+    public double PredictedDisciplineMarginDamping { get; init; }
 
     /// <summary>Weight of industry-code agreement.</summary>
     public double IndustryWeight { get; init; } = 0.25;

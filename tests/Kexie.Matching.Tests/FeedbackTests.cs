@@ -21,7 +21,7 @@ public class FeedbackTests
         var docs = Corpus();
         var plain = new MatchIndex(options: new MatchOptions { CodeFeedbackDocuments = 0, FeedbackDocuments = 0 });
         plain.Rebuild(docs);
-        var withFeedback = new MatchIndex(options: new MatchOptions { CodeFeedbackDocuments = 0 });
+        var withFeedback = new MatchIndex(options: new MatchOptions { CodeFeedbackDocuments = 0, FeedbackWeight = 0.5 });
         withFeedback.Rebuild(docs);
         var query = new MatchQuery { Text = "水稻", Top = 50 };
 
