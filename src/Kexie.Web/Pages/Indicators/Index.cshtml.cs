@@ -115,18 +115,27 @@ public sealed class IndexModel(IndicatorService indicators, KexieDbContext db, T
     public static bool HadActivity(Kexie.Data.Indicators.PeerRanking ranking) =>
         ranking.Values.Any(v => v.Values.Values.Any(x => x is { } d && d != 0));
 
-    /// <summary>The composite score and rank over the trend window; periods without any activity are gaps.</summary>
+    /// <summary>
+    /// The composite score and rank over the trend window; periods without any activity are gaps. A peer ranking
+    /// carries the previous period's ranking too, so every second period comes for free.
+    /// </summary>
     private async Task<IReadOnlyList<TrendPoint>> TrendAsync(string region, Period period, Kexie.Data.Indicators.PeerRanking current, CancellationToken ct)
     {
-        var points = new List<TrendPoint>();
-        foreach (var p in IndicatorsUi.TrendPeriods(period))
+        var periods = IndicatorsUi.TrendPeriods(period);
+        var found = new Dictionary<Period, (decimal? Score, int? Rank, int Peers)>();
+        for (var i = periods.Count - 1; i >= 0; i -= 2)
         {
+            var p = periods[i];
             var ranking = p == period ? current : await indicators.RankAsync(Actor, region, p.ToString(), WeightSet, ct);
             var entry = HadActivity(ranking) ? ranking.Current.Find(region) : null;
-            points.Add(new TrendPoint(p.ToString(), IndicatorsUi.ShortLabel(p), entry?.Score, entry?.Score is null ? null : entry.Rank, ranking.Peers.Count));
+            found[p] = (entry?.Score, entry?.Score is null ? null : entry.Rank, ranking.Peers.Count);
+
+            // The previous ranking is empty when the previous period had no activity at all.
+            var previous = ranking.Previous.Find(region);
+            found[p.Previous] = (previous?.Score, previous?.Score is null ? null : previous.Rank, ranking.Peers.Count);
         }
 
-        return points;
+        return periods.Select(p => new TrendPoint(p.ToString(), IndicatorsUi.ShortLabel(p), found[p].Score, found[p].Rank, found[p].Peers)).ToList();
     }
 
     private object ChartData()
