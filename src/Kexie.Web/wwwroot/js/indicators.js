@@ -54,8 +54,8 @@
     var radar = make("chart-radar");
     if (radar) {
         var groups = data.groups || [];
-        var CENTER_Y = 0.54;
-        var share = narrow() ? 0.6 : 0.7;
+        var CENTER_Y = 0.5;
+        var share = narrow() ? 0.58 : 0.64;
         radar.setOption(Object.assign({}, base, {
             radar: {
                 radius: (share * 100) + "%",
