@@ -2,6 +2,7 @@ using Kexie.Data;
 using Kexie.Domain.Common;
 using Kexie.Domain.Market;
 using Kexie.Web.Features.Market;
+using Kexie.Web.Features.Matching;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -9,8 +10,14 @@ using Microsoft.EntityFrameworkCore;
 namespace Kexie.Web.Pages.Market.Needs;
 
 [Authorize]
-public sealed class EditModel(NeedService needs, KexieDbContext db, RichTextSanitizer richText) : MarketPageModel
+public sealed class EditModel(NeedService needs, KexieDbContext db, RichTextSanitizer richText, MatchingService matching, ILogger<EditModel> logger) : MarketPageModel
 {
+    /// <summary>At most this many likely duplicates are listed above the form.</summary>
+    public const int MaxDuplicates = 5;
+
+    /// <summary>A published need that a new need's text nearly repeats.</summary>
+    public sealed record DuplicateNeed(Guid Id, string Title, string RegionName, string Explanation);
+
     public sealed class NeedInput
     {
         public string? Title { get; set; }
@@ -24,6 +31,9 @@ public sealed class EditModel(NeedService needs, KexieDbContext db, RichTextSani
         public string? RegionCode { get; set; }
         public string? Visibility { get; set; }
         public int? Version { get; set; }
+
+        /// <summary>The poster saw the duplicate warning and saves anyway (仍然保存).</summary>
+        public bool ConfirmDuplicate { get; set; }
     }
 
     [BindProperty]
@@ -36,6 +46,9 @@ public sealed class EditModel(NeedService needs, KexieDbContext db, RichTextSani
     public List<CodeName> DisciplineOptions { get; private set; } = [];
 
     public List<CodeName> IndustryOptions { get; private set; } = [];
+
+    /// <summary>Published needs that the new need's text nearly repeats (shown with the 仍然保存 checkbox).</summary>
+    public List<DuplicateNeed> Duplicates { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(Guid? id, CancellationToken ct)
     {
@@ -88,6 +101,16 @@ public sealed class EditModel(NeedService needs, KexieDbContext db, RichTextSani
                 ParseYuan(Input.BudgetMin, "budgetMin", "预算下限"), ParseYuan(Input.BudgetMax, "budgetMax", "预算上限"),
                 ParseDate(Input.Deadline, "deadline", "期望解决日期"), Input.RegionCode,
                 ParseEnum<NeedVisibility>(Input.Visibility, "visibility", "可见范围", NeedVisibility.Public));
+            if (id is null && !Input.ConfirmDuplicate)
+            {
+                Duplicates = await FindDuplicatesAsync(request, ct);
+                if (Duplicates.Count > 0)
+                {
+                    await LoadOptionsAsync(ct);
+                    return Page();
+                }
+            }
+
             var saved = id is { } existing
                 ? await needs.UpdateAsync(Actor, existing, request, Input.Version, ct)
                 : await needs.CreateAsync(Actor, request, ct);
@@ -101,6 +124,37 @@ public sealed class EditModel(NeedService needs, KexieDbContext db, RichTextSani
 
         await LoadOptionsAsync(ct);
         return Page();
+    }
+
+    /// <summary>
+    /// Published needs that the draft nearly repeats (the match index's likely duplicates), best first. Only when
+    /// both the title and the problem statement are filled in; the check never stops a save when matching fails.
+    /// </summary>
+    private async Task<List<DuplicateNeed>> FindDuplicatesAsync(NeedRequest request, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(request.Title) || string.IsNullOrWhiteSpace(MatchDocuments.PlainText(request.Problem)))
+        {
+            return [];
+        }
+
+        try
+        {
+            var draft = new DraftNeedRequest(request.Title, request.Problem, request.IndustryCodes, request.DisciplineCodes, null, MatchingService.DefaultTop);
+            var similar = await matching.SimilarToDraftAsync(Actor, draft, null, ct);
+            var items = similar.Items.Where(m => m.LikelyDuplicate).Take(MaxDuplicates).ToList();
+            if (items.Count == 0)
+            {
+                return [];
+            }
+
+            var names = await Lookups.RegionNamesAsync(db, items.Select(m => m.RegionCode), ct);
+            return items.Select(m => new DuplicateNeed(m.Id, m.Title, names.GetValueOrDefault(m.RegionCode) ?? m.RegionCode, m.Explanation)).ToList();
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogWarning(e, "Duplicate check for a new need failed; saving without it");
+            return [];
+        }
     }
 
     private async Task LoadOptionsAsync(CancellationToken ct)
