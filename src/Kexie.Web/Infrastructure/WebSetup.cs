@@ -108,6 +108,7 @@ public static class WebSetup
         services.AddScoped<AuditQueries>();
         services.AddScoped<DirectoryImporter>();
         services.AddScoped<DemoSeeder>();
+        services.AddScoped<MarketDemoSeeder>();
         services.Configure<MarketOptions>(builder.Configuration.GetSection("Market"));
         services.AddSingleton<Kexie.Domain.Market.IWorkingCalendar>(sp => new Kexie.Domain.Market.WorkingCalendar(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<MarketOptions>>().Value.Holidays, sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<MarketOptions>>().Value.MakeUpWorkingDays));
         services.AddSingleton(TimeProvider.System);
@@ -194,6 +195,7 @@ public static class WebSetup
         if (app.Configuration.GetValue("Demo:Seed", true))
         {
             await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync();
+            await scope.ServiceProvider.GetRequiredService<MarketDemoSeeder>().SeedAsync(dataPath);
             await scope.ServiceProvider.GetRequiredService<IndicatorDemoSeeder>().SeedAsync();
         }
 
