@@ -18,6 +18,15 @@ public sealed class ReferenceCodes
 
     public IReadOnlySet<string> Industries { get; }
 
+    /// <summary>Throws a field error naming <c>regionCode</c> when the code is not in the region table.</summary>
+    public void RequireRegion(string regionCode)
+    {
+        if (!Regions.Contains(regionCode))
+        {
+            throw new Kexie.Domain.Common.DomainValidationException("regionCode", $"行政区划代码“{regionCode}”不存在");
+        }
+    }
+
     public static async Task<ReferenceCodes> LoadAsync(KexieDbContext db, CancellationToken ct = default) => new(
         (await db.Regions.AsNoTracking().Select(r => r.Code).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal),
         (await db.Disciplines.AsNoTracking().Select(d => d.Code).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal),

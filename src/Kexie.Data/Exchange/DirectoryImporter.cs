@@ -143,10 +143,7 @@ public sealed class DirectoryImporter(KexieDbContext db)
             {
                 var data = spec.Parse(row);
                 var probe = spec.Create(data, codes);
-                if (!codes.Regions.Contains(probe.RegionCode))
-                {
-                    throw new DomainValidationException("regionCode", $"行政区划代码“{probe.RegionCode}”不存在");
-                }
+                codes.RequireRegion(probe.RegionCode);
 
                 if (!actor.Manages(probe.RegionCode))
                 {

@@ -209,7 +209,7 @@ public sealed class AssociationService(KexieDbContext db, ReferenceCodesCache re
     private async Task CheckAsync(Actor actor, Association association, CancellationToken ct)
     {
         var codes = await reference.GetAsync(db, ct);
-        ScienceWorkerService.EnsureRegionExists(codes, association.RegionCode);
+        codes.RequireRegion(association.RegionCode);
         if (!actor.Administers(association.RegionCode))
         {
             throw new AccessDeniedException("只能管理本地区（含下级）的组织");

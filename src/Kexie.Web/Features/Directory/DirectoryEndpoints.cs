@@ -15,12 +15,7 @@ public static class DirectoryEndpoints
             .WithSummary("查询科技工作者（按地区子树、学科、关键词筛选，分页）");
         workers.MapGet("/export.xlsx", async (HttpContext http, ScienceWorkerService s, [AsParameters] ScienceWorkerFilter f, CancellationToken ct) =>
         {
-            var all = await s.ListAsync(http.User.ToActor(), f with { Page = 1, PageSize = 200 }, ct);
-            var rows = new List<ScienceWorkerDto>(all.Items);
-            for (var p = 2; p <= all.PageCount; p++)
-            {
-                rows.AddRange((await s.ListAsync(http.User.ToActor(), f with { Page = p, PageSize = 200 }, ct)).Items);
-            }
+            var rows = await AllPagesAsync(p => s.ListAsync(http.User.ToActor(), f with { Page = p, PageSize = 200 }, ct));
 
             var bytes = ExcelExport.ToXlsx(rows,
             [
@@ -48,16 +43,7 @@ public static class DirectoryEndpoints
         orgs.MapGet("/", (HttpContext http, OrganizationService s, [AsParameters] OrganizationFilter f, CancellationToken ct) => s.ListAsync(http.User.ToActor(), f, ct));
         orgs.MapGet("/export.xlsx", async (HttpContext http, OrganizationService s, [AsParameters] OrganizationFilter f, CancellationToken ct) =>
         {
-            var rows = new List<OrganizationDto>();
-            for (var p = 1; ; p++)
-            {
-                var page = await s.ListAsync(http.User.ToActor(), f with { Page = p, PageSize = 200 }, ct);
-                rows.AddRange(page.Items);
-                if (p >= page.PageCount)
-                {
-                    break;
-                }
-            }
+            var rows = await AllPagesAsync(p => s.ListAsync(http.User.ToActor(), f with { Page = p, PageSize = 200 }, ct));
 
             var bytes = ExcelExport.ToXlsx(rows,
             [
@@ -110,6 +96,21 @@ public static class DirectoryEndpoints
         agencies.MapPost("/{id:guid}/admit", (HttpContext http, ServiceAgencyService s, Guid id, CancellationToken ct) => s.AdmitAsync(http.User.ToActor(), id, ct)).RequireAuthorization();
         agencies.MapPost("/{id:guid}/suspend", (HttpContext http, ServiceAgencyService s, Guid id, CancellationToken ct) => s.SuspendAsync(http.User.ToActor(), id, ct)).RequireAuthorization();
         return api;
+    }
+
+    /// <summary>Every item of a paged list, page after page (the export sees exactly what the list shows).</summary>
+    private static async Task<List<T>> AllPagesAsync<T>(Func<int, Task<PagedResult<T>>> page)
+    {
+        var rows = new List<T>();
+        for (var p = 1; ; p++)
+        {
+            var result = await page(p);
+            rows.AddRange(result.Items);
+            if (p >= result.PageCount)
+            {
+                return rows;
+            }
+        }
     }
 
     public const string ExcelContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";

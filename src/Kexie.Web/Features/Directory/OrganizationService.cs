@@ -102,7 +102,7 @@ public sealed class OrganizationService(KexieDbContext db, ReferenceCodesCache r
     {
         var codes = await reference.GetAsync(db, ct);
         var organization = Organization.Create(data, codes.Industries.Contains);
-        ScienceWorkerService.EnsureRegionExists(codes, organization.RegionCode);
+        codes.RequireRegion(organization.RegionCode);
         if (!actor.Manages(organization.RegionCode))
         {
             throw new AccessDeniedException("只能登记本地区（含下级）的单位");
@@ -119,7 +119,7 @@ public sealed class OrganizationService(KexieDbContext db, ReferenceCodesCache r
         var organization = await FindForWriteAsync(actor, id, ct);
         var codes = await reference.GetAsync(db, ct);
         organization.Update(data, codes.Industries.Contains);
-        ScienceWorkerService.EnsureRegionExists(codes, organization.RegionCode);
+        codes.RequireRegion(organization.RegionCode);
         if (actor.IsRegionManager && !actor.Manages(organization.RegionCode))
         {
             throw new AccessDeniedException("不能把单位移到本地区以外");

@@ -113,7 +113,7 @@ public sealed class ScienceWorkerService(KexieDbContext db, ReferenceCodesCache 
     {
         var codes = await reference.GetAsync(db, ct);
         var worker = ScienceWorker.Create(data, codes.Disciplines.Contains);
-        EnsureRegionExists(codes, worker.RegionCode);
+        codes.RequireRegion(worker.RegionCode);
         if (!actor.Manages(worker.RegionCode))
         {
             throw new AccessDeniedException("只能登记本地区（含下级）的科技工作者");
@@ -130,7 +130,7 @@ public sealed class ScienceWorkerService(KexieDbContext db, ReferenceCodesCache 
         var worker = await FindForWriteAsync(actor, id, ct);
         var codes = await reference.GetAsync(db, ct);
         worker.Update(data, codes.Disciplines.Contains);
-        EnsureRegionExists(codes, worker.RegionCode);
+        codes.RequireRegion(worker.RegionCode);
         if (actor.IsRegionManager && !actor.Manages(worker.RegionCode))
         {
             throw new AccessDeniedException("不能把科技工作者移到本地区以外");
@@ -174,14 +174,6 @@ public sealed class ScienceWorkerService(KexieDbContext db, ReferenceCodesCache 
         if (await db.ScienceWorkers.AnyAsync(w => w.Phone == phone && w.Id != self, ct))
         {
             throw new DomainValidationException("phone", $"手机号{phone}已被其他科技工作者登记");
-        }
-    }
-
-    internal static void EnsureRegionExists(ReferenceCodes codes, string regionCode)
-    {
-        if (!codes.Regions.Contains(regionCode))
-        {
-            throw new DomainValidationException("regionCode", $"行政区划代码“{regionCode}”不存在");
         }
     }
 

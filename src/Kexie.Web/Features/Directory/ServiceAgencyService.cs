@@ -98,7 +98,7 @@ public sealed class ServiceAgencyService(KexieDbContext db, ReferenceCodesCache 
 
     private async Task CheckAsync(Actor actor, ServiceAgency agency, CancellationToken ct)
     {
-        ScienceWorkerService.EnsureRegionExists(await reference.GetAsync(db, ct), agency.RegionCode);
+        (await reference.GetAsync(db, ct)).RequireRegion(agency.RegionCode);
         if (!actor.Administers(agency.RegionCode))
         {
             throw new AccessDeniedException("只能管理本地区（含下级）的服务机构");

@@ -73,7 +73,7 @@ public sealed class FairService(KexieDbContext db, ReferenceCodesCache reference
     public async Task<FairDto> OpenAsync(Actor actor, FairRequest r, CancellationToken ct = default)
     {
         var fair = Fair.Open(await ToDataAsync(r, ct), actor);
-        MarketSupport.EnsureRegion(await reference.GetAsync(db, ct), fair.RegionCode);
+        (await reference.GetAsync(db, ct)).RequireRegion(fair.RegionCode);
         db.Fairs.Add(fair);
         await db.SaveChangesAsync(ct);
         return FairDto.From(fair, 0, 0);
@@ -120,7 +120,7 @@ public sealed class FairService(KexieDbContext db, ReferenceCodesCache reference
         }
 
         var project = FairProject.Create(fair, new FairProjectData(r.Category, r.Title, richText.Clean(r.Description), worker, organization, r.RegionCode, r.DisciplineCodes, r.IndustryCodes, r.OfferId, r.NeedId), actor, MarketSupport.Codes(codes));
-        MarketSupport.EnsureRegion(codes, project.RegionCode);
+        codes.RequireRegion(project.RegionCode);
         db.FairProjects.Add(project);
         await db.SaveChangesAsync(ct);
         return FairProjectDto.From(project, true);

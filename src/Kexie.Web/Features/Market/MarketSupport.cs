@@ -32,8 +32,6 @@ internal static class MarketSupport
 {
     public static MarketCodes Codes(ReferenceCodes codes) => new(codes.Disciplines.Contains, codes.Industries.Contains);
 
-    public static void EnsureRegion(ReferenceCodes codes, string regionCode) => ScienceWorkerService.EnsureRegionExists(codes, regionCode);
-
     /// <summary>
     /// The version the client last read, from <c>If-Match</c> (<c>"3"</c>, <c>W/"3"</c> or <c>3</c>); null when absent.
     /// A malformed header is bad input.

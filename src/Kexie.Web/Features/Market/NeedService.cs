@@ -203,7 +203,7 @@ public sealed class NeedService(
     {
         var codes = await reference.GetAsync(db, ct);
         var need = Need.Create(await ToDataAsync(actor, request, ct), actor, MarketSupport.Codes(codes));
-        MarketSupport.EnsureRegion(codes, need.RegionCode);
+        codes.RequireRegion(need.RegionCode);
         db.Needs.Add(need);
         await db.SaveChangesAsync(ct);
         return NeedDto.From(need, true);
@@ -214,7 +214,7 @@ public sealed class NeedService(
         var need = await FindAsync(actor, id, expectedVersion, ct);
         var codes = await reference.GetAsync(db, ct);
         need.Update(await ToDataAsync(actor, request with { OrganizationId = request.OrganizationId ?? need.OrganizationId }, ct), actor, MarketSupport.Codes(codes));
-        MarketSupport.EnsureRegion(codes, need.RegionCode);
+        codes.RequireRegion(need.RegionCode);
         if (actor.IsRegionManager && !need.IsOwnedBy(actor) && !actor.Manages(need.RegionCode))
         {
             throw new NotPermittedException("不能把科技需求移到本地区以外");

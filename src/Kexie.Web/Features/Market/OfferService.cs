@@ -226,7 +226,7 @@ public sealed class OfferService(KexieDbContext db, ReferenceCodesCache referenc
         var codes = await reference.GetAsync(db, ct);
         var data = await ToDataAsync(actor, request, ct);
         var offer = Offer.Create(data, actor, MarketSupport.Codes(codes));
-        MarketSupport.EnsureRegion(codes, offer.RegionCode);
+        codes.RequireRegion(offer.RegionCode);
         db.Offers.Add(offer);
         await db.SaveChangesAsync(ct);
         return OfferDto.From(offer, true);
@@ -238,7 +238,7 @@ public sealed class OfferService(KexieDbContext db, ReferenceCodesCache referenc
         var codes = await reference.GetAsync(db, ct);
         var data = await ToDataAsync(actor, request with { ProviderWorkerId = request.ProviderWorkerId ?? offer.ProviderWorkerId }, ct);
         offer.Update(data, actor, MarketSupport.Codes(codes));
-        MarketSupport.EnsureRegion(codes, offer.RegionCode);
+        codes.RequireRegion(offer.RegionCode);
         if (actor.IsRegionManager && !offer.IsOwnedBy(actor) && !actor.Manages(offer.RegionCode))
         {
             throw new NotPermittedException("不能把科技所能移到本地区以外");

@@ -38,7 +38,7 @@ public sealed class ServiceTicketService(KexieDbContext db, ReferenceCodesCache 
     public async Task<ServiceTicketDto> CreateAsync(Actor actor, ServiceTicketRequest r, CancellationToken ct = default)
     {
         var ticket = ServiceTicket.Create(await ToDataAsync(r, ct), actor);
-        MarketSupport.EnsureRegion(await reference.GetAsync(db, ct), ticket.RegionCode);
+        (await reference.GetAsync(db, ct)).RequireRegion(ticket.RegionCode);
         db.ServiceTickets.Add(ticket);
         await db.SaveChangesAsync(ct);
         return ServiceTicketDto.From(ticket);
@@ -53,7 +53,7 @@ public sealed class ServiceTicketService(KexieDbContext db, ReferenceCodesCache 
         }
 
         ticket.Update(await ToDataAsync(r, ct), actor);
-        MarketSupport.EnsureRegion(await reference.GetAsync(db, ct), ticket.RegionCode);
+        (await reference.GetAsync(db, ct)).RequireRegion(ticket.RegionCode);
         if (!actor.Manages(ticket.RegionCode))
         {
             throw new NotPermittedException("不能把服务单移到本地区以外");

@@ -91,7 +91,7 @@ public sealed class StorefrontService(KexieDbContext db, ReferenceCodesCache ref
         }
 
         var storefront = Storefront.Create(owner, await ToDataAsync(r, ct), actor, clock.GetUtcNow());
-        MarketSupport.EnsureRegion(await reference.GetAsync(db, ct), storefront.RegionCode);
+        (await reference.GetAsync(db, ct)).RequireRegion(storefront.RegionCode);
         db.Storefronts.Add(storefront);
         await db.SaveChangesAsync(ct);
         return await ToDtoAsync(storefront, ct);
@@ -106,7 +106,7 @@ public sealed class StorefrontService(KexieDbContext db, ReferenceCodesCache ref
         }
 
         storefront.Update(await ToDataAsync(r, ct), actor, clock.GetUtcNow());
-        MarketSupport.EnsureRegion(await reference.GetAsync(db, ct), storefront.RegionCode);
+        (await reference.GetAsync(db, ct)).RequireRegion(storefront.RegionCode);
         if (actor.ScienceWorkerId != storefront.OwnerWorkerId && !actor.Manages(storefront.RegionCode))
         {
             throw new NotPermittedException("不能把科创工作室移到本地区以外");
