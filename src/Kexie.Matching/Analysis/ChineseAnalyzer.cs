@@ -1,5 +1,3 @@
-using JiebaNet.Segmenter;
-
 namespace Kexie.Matching.Analysis;
 
 /// <summary>Switches for <see cref="ChineseAnalyzer"/>.</summary>
@@ -25,7 +23,8 @@ public sealed record AnalyzerSettings
 }
 
 /// <summary>
-/// Chinese analysis: normalisation (<see cref="TextNormalizer"/>), jieba.NET segmentation,
+/// Chinese analysis: normalisation (<see cref="TextNormalizer"/>), jieba segmentation
+/// (<see cref="JiebaSegmenterFast"/>, token for token the same as jieba.NET's accurate mode),
 /// domain terms (a user dictionary of this instance, e.g. discipline/industry names and CSL
 /// keywords), sub-words and stop-word removal. Thread-safe; one instance can serve all threads.
 /// </summary>
@@ -37,12 +36,6 @@ public sealed record AnalyzerSettings
 /// </remarks>
 public sealed class ChineseAnalyzer
 {
-    private static readonly Lazy<JiebaSegmenter> SharedSegmenter = new(() =>
-    {
-        JiebaResources.EnsureConfigured();
-        return new JiebaSegmenter();
-    }, LazyThreadSafetyMode.ExecutionAndPublication);
-
     private static readonly Lazy<ChineseAnalyzer> DefaultInstance = new(() => new ChineseAnalyzer());
 
     private readonly HashSet<string> userTerms;
@@ -76,13 +69,13 @@ public sealed class ChineseAnalyzer
     public IReadOnlyCollection<string> UserTerms => userTerms;
 
     /// <summary>Loads jieba's dictionary now rather than on the first call (takes about a second).</summary>
-    public static void WarmUp() => _ = SharedSegmenter.Value.Cut("预热", false, false).Count();
+    public static void WarmUp() => _ = JiebaSegmenterFast.Shared.Cut("预热", hmm: false);
 
     /// <summary>Normalises and segments <paramref name="text"/> into jieba words, without any filtering.</summary>
     public IReadOnlyList<string> Segment(string? text)
     {
         var normalized = Prepare(text);
-        return normalized.Length == 0 ? [] : SharedSegmenter.Value.Cut(normalized, false, Settings.UseHmm).ToList();
+        return normalized.Length == 0 ? [] : JiebaSegmenterFast.Shared.Cut(normalized, Settings.UseHmm);
     }
 
     /// <summary>The index/query terms of <paramref name="text"/>, in text order (duplicates kept).</summary>
@@ -101,10 +94,10 @@ public sealed class ChineseAnalyzer
         {
             return;
         }
-        var words = SharedSegmenter.Value.Cut(normalized, false, Settings.UseHmm) as IList<string>
-            ?? SharedSegmenter.Value.Cut(normalized, false, Settings.UseHmm).ToList();
+        var segmenter = JiebaSegmenterFast.Shared;
+        var words = segmenter.Cut(normalized, Settings.UseHmm);
         var buffer = userTerms.Count > 0 ? new char[maxUserTermLength] : null;
-        var dictionary = Settings.IncludeSubwords ? WordDictionary.Instance : null;
+        var dictionary = Settings.IncludeSubwords ? segmenter.Dictionary : null;
         for (var i = 0; i < words.Count; i++)
         {
             var word = words[i];
@@ -161,14 +154,14 @@ public sealed class ChineseAnalyzer
         return !IsNumber(word);
     }
 
-    private void EmitSubwords(string word, WordDictionary dictionary, List<string> tokens)
+    private void EmitSubwords(string word, JiebaDictionary dictionary, List<string> tokens)
     {
         for (var n = 2; n <= 3 && n < word.Length; n++)
         {
             for (var start = 0; start + n <= word.Length; start++)
             {
-                var gram = word.Substring(start, n);
-                if (dictionary.ContainsWord(gram) && Keep(gram))
+                var gram = dictionary.GetWord(word.AsSpan(start, n));
+                if (gram is not null && Keep(gram))
                 {
                     tokens.Add(gram);
                 }
@@ -176,7 +169,7 @@ public sealed class ChineseAnalyzer
         }
     }
 
-    private void EmitUserTerms(IList<string> words, int start, char[] buffer, List<string> tokens)
+    private void EmitUserTerms(List<string> words, int start, char[] buffer, List<string> tokens)
     {
         var length = 0;
         var limit = Math.Min(words.Count, start + Settings.MaxUserTermWords);

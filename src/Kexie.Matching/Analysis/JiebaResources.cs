@@ -3,7 +3,8 @@ using JiebaNet.Segmenter;
 namespace Kexie.Matching.Analysis;
 
 /// <summary>
-/// Locates jieba.NET's dictionary folder. The build copies it to <c>Resources/</c> next to the
+/// Locates jieba's dictionary folder (read by <see cref="JiebaSegmenterFast"/>, and by jieba.NET
+/// where it is still used: the benchmark's Lucene baseline and the tests' oracle). The build copies it to <c>Resources/</c> next to the
 /// program (see Kexie.Matching.csproj); <see cref="Directory"/> can be set before first use to
 /// point elsewhere, or the environment variable <c>KEXIE_JIEBA_DIR</c> can name it.
 /// </summary>
@@ -54,7 +55,7 @@ public static class JiebaResources
         return Path.Combine(AppContext.BaseDirectory, "Resources");
     }
 
-    /// <summary>Points jieba.NET at <see cref="Directory"/>; called once before the first segmenter is built.</summary>
+    /// <summary>Fixes <see cref="Directory"/> and points jieba.NET at it; called before the first segmenter is built.</summary>
     internal static void EnsureConfigured()
     {
         lock (Gate)
