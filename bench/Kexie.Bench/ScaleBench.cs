@@ -81,9 +81,10 @@ internal sealed class ScaleBench
         GC.KeepAlive(index);
     }
 
-    /// <summary>Where the build time goes, single-threaded: jieba alone, the whole analysis, the whole build.</summary>
+    /// <summary>Where the build time goes, single-threaded: segmentation alone, the whole analysis, the whole build.</summary>
     public void ProfileBuild(int size)
     {
+        CompareSegmenters();
         var docs = Variants(size).ToList();
         var chars = docs.Sum(d => (long)(d.Title?.Length ?? 0) + d.Body!.Length + d.Keywords.Sum(k => k.Length));
         var sw = Stopwatch.StartNew();
@@ -109,9 +110,54 @@ internal sealed class ScaleBench
         index.Rebuild(docs, degreeOfParallelism: 1);
         var build = sw.Elapsed.TotalSeconds;
         output.WriteLine($"  {size:N0} documents, {chars / (double)size:F0} characters each, one core:");
-        output.WriteLine($"  jieba segmentation only: {segment:F2} s ({size / segment:F0} docs/s, {chars / segment / 1e6:F2} M chars/s, {words:N0} words)");
+        output.WriteLine($"  segmentation only (JiebaSegmenterFast, HMM): {segment:F2} s ({size / segment:F0} docs/s, {chars / segment / 1e6:F2} M chars/s, {words:N0} words)");
         output.WriteLine($"  full analysis (segmentation + sub-words + domain terms + stop words + field counts): {analyze:F2} s ({size / analyze:F0} docs/s)");
         output.WriteLine($"  Rebuild with 1 thread (analysis + postings + forward index): {build:F2} s ({size / build:F0} docs/s)");
+    }
+
+    /// <summary>
+    /// jieba.NET's <c>Cut(text, false, hmm: true)</c> against <see cref="JiebaSegmenterFast"/> on the
+    /// normalised CSL abstracts, one thread, in the same run (each after a warm-up pass); also
+    /// counts the abstracts whose tokens differ (expected: none).
+    /// </summary>
+    private void CompareSegmenters()
+    {
+        var texts = records.Select(r => TextNormalizer.Normalize(r.Abstract)).ToList();
+        var chars = texts.Sum(t => (long)t.Length);
+        var sw = Stopwatch.StartNew();
+        JiebaResources.EnsureConfigured();
+        var jieba = new JiebaNet.Segmenter.JiebaSegmenter();
+        _ = jieba.Cut("预热", false, true).Count();
+        var jiebaLoad = sw.Elapsed.TotalSeconds;
+        sw.Restart();
+        var fast = new JiebaSegmenterFast(JiebaDictionary.Load(JiebaResources.Directory));
+        var fastLoad = sw.Elapsed.TotalSeconds;
+        var expected = texts.Select(t => jieba.Cut(t, false, true).ToList()).ToList(); // warm-up, and the oracle
+        var differing = texts.Where((t, i) => !fast.Cut(t).SequenceEqual(expected[i], StringComparer.Ordinal)).Count();
+
+        const int rounds = 3;
+        long words = 0;
+        sw.Restart();
+        for (var round = 0; round < rounds; round++)
+        {
+            foreach (var t in texts)
+            {
+                words += jieba.Cut(t, false, true).Count();
+            }
+        }
+        var jiebaSeconds = sw.Elapsed.TotalSeconds;
+        sw.Restart();
+        for (var round = 0; round < rounds; round++)
+        {
+            foreach (var t in texts)
+            {
+                words -= fast.Cut(t).Count;
+            }
+        }
+        var fastSeconds = sw.Elapsed.TotalSeconds;
+        output.WriteLine($"  segmenters on {texts.Count:N0} normalised CSL abstracts ({chars:N0} characters) × {rounds}, one thread, load average {LoadAverage()}:");
+        output.WriteLine($"  jieba.NET 0.42.2 Cut(hmm): {jiebaSeconds:F2} s, {rounds * chars / jiebaSeconds / 1e6:F2} M chars/s (dictionary load {jiebaLoad:F2} s)");
+        output.WriteLine($"  JiebaSegmenterFast Cut(hmm): {fastSeconds:F2} s, {rounds * chars / fastSeconds / 1e6:F2} M chars/s (dictionary load {fastLoad:F2} s); {jiebaSeconds / fastSeconds:F1}× faster; abstracts with different tokens: {differing}; word count difference: {words}");
     }
 
     private void RunLucene(int size, List<CslRecord> queries)
