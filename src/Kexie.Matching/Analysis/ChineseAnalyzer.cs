@@ -39,8 +39,7 @@ public sealed class ChineseAnalyzer
     private static readonly Lazy<ChineseAnalyzer> DefaultInstance = new(() => new ChineseAnalyzer());
 
     private readonly HashSet<string> userTerms;
-    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> userTermLookup;
-    private readonly int maxUserTermLength;
+    private readonly UserTermTrie userTermTrie;
 
     /// <summary>Creates an analyzer with the given domain terms (normalised on the way in).</summary>
     public ChineseAnalyzer(IEnumerable<string>? userTerms = null, AnalyzerSettings? settings = null)
@@ -53,10 +52,9 @@ public sealed class ChineseAnalyzer
             if (normalized.Length >= 2 && normalized.Length <= 32)
             {
                 this.userTerms.Add(normalized);
-                maxUserTermLength = Math.Max(maxUserTermLength, normalized.Length);
             }
         }
-        userTermLookup = this.userTerms.GetAlternateLookup<ReadOnlySpan<char>>();
+        userTermTrie = new UserTermTrie(this.userTerms);
     }
 
     /// <summary>An analyzer without domain terms and with default settings.</summary>
@@ -96,7 +94,6 @@ public sealed class ChineseAnalyzer
         }
         var segmenter = JiebaSegmenterFast.Shared;
         var words = segmenter.Cut(normalized, Settings.UseHmm);
-        var buffer = userTerms.Count > 0 ? new char[maxUserTermLength] : null;
         var dictionary = Settings.IncludeSubwords ? segmenter.Dictionary : null;
         for (var i = 0; i < words.Count; i++)
         {
@@ -113,9 +110,9 @@ public sealed class ChineseAnalyzer
             {
                 tokens.Add(word);
             }
-            if (buffer is not null)
+            if (userTerms.Count > 0)
             {
-                EmitUserTerms(words, i, buffer, tokens);
+                EmitUserTerms(words, i, tokens);
             }
         }
     }
@@ -169,9 +166,10 @@ public sealed class ChineseAnalyzer
         }
     }
 
-    private void EmitUserTerms(List<string> words, int start, char[] buffer, List<string> tokens)
+    /// <summary>Emits every user term that is the concatenation of words[start..j] (j &gt; start), walking the term trie.</summary>
+    private void EmitUserTerms(List<string> words, int start, List<string> tokens)
     {
-        var length = 0;
+        var node = UserTermTrie.Root;
         var limit = Math.Min(words.Count, start + Settings.MaxUserTermWords);
         for (var j = start; j < limit; j++)
         {
@@ -180,13 +178,15 @@ public sealed class ChineseAnalyzer
             {
                 return;
             }
-            if (length + next.Length > maxUserTermLength)
+            foreach (var c in next)
             {
-                return;
+                node = userTermTrie.Child(node, c);
+                if (node == UserTermTrie.Root)
+                {
+                    return; // no term starts with these words
+                }
             }
-            next.CopyTo(0, buffer, length, next.Length);
-            length += next.Length;
-            if (j > start && userTermLookup.TryGetValue(buffer.AsSpan(0, length), out var term))
+            if (j > start && userTermTrie.TermAt(node) is { } term)
             {
                 tokens.Add(term);
             }
@@ -228,4 +228,41 @@ public sealed class ChineseAnalyzer
         }
         return true;
     }
+}
+
+/// <summary>The user terms as a character trie: (node, character) → child, and the term ending at a node.</summary>
+internal sealed class UserTermTrie
+{
+    /// <summary>The empty prefix; also "no such child".</summary>
+    internal const int Root = 0;
+
+    private readonly Dictionary<long, int> children = [];
+    private readonly List<string?> terms = [null];
+
+    /// <summary>Builds the trie of <paramref name="userTerms"/>.</summary>
+    public UserTermTrie(IEnumerable<string> userTerms)
+    {
+        foreach (var term in userTerms)
+        {
+            var node = Root;
+            foreach (var c in term)
+            {
+                var key = ((long)node << 16) | c;
+                if (!children.TryGetValue(key, out var child))
+                {
+                    child = terms.Count;
+                    terms.Add(null);
+                    children.Add(key, child);
+                }
+                node = child;
+            }
+            terms[node] = term;
+        }
+    }
+
+    /// <summary>The child of <paramref name="node"/> for <paramref name="c"/>, or <see cref="Root"/> when there is none.</summary>
+    public int Child(int node, char c) => children.GetValueOrDefault(((long)node << 16) | c);
+
+    /// <summary>The term that ends at <paramref name="node"/>, or null.</summary>
+    public string? TermAt(int node) => terms[node];
 }

@@ -10,6 +10,19 @@ public static class TextNormalizer
 {
     private static readonly Dictionary<char, char> TraditionalToSimplified = BuildTable();
 
+    /// <summary><see cref="NormalizeChar"/> for every UTF-16 code unit, so that <see cref="Normalize"/> is one array read per character.</summary>
+    private static readonly char[] Normalized = BuildNormalized();
+
+    private static char[] BuildNormalized()
+    {
+        var table = new char[65536];
+        for (var c = 0; c < table.Length; c++)
+        {
+            table[c] = NormalizeChar((char)c);
+        }
+        return table;
+    }
+
     private static Dictionary<char, char> BuildTable()
     {
         var from = TraditionalChineseTable.Traditional;
@@ -69,9 +82,10 @@ public static class TextNormalizer
 
     private static void NormalizeInto(ReadOnlySpan<char> source, Span<char> destination)
     {
+        var table = Normalized;
         for (var i = 0; i < source.Length; i++)
         {
-            destination[i] = NormalizeChar(source[i]);
+            destination[i] = table[source[i]];
         }
     }
 
