@@ -63,7 +63,7 @@ public sealed class JiebaDictionary
     /// <summary>Number of distinct words (frequency &gt; 0).</summary>
     public int WordCount => words.Count(w => w is not null);
 
-    /// <summary>HMM emission log-probabilities, [state * 65536 + character], <see cref="MinProb"/> when absent.</summary>
+    /// <summary>HMM emission log-probabilities, [character * 4 + state] (the four states of a character share a cache line), <see cref="MinProb"/> when absent.</summary>
     internal double[] Emit { get; }
 
     /// <summary>HMM transition log-probabilities, [from * 4 + to], <see cref="MinProb"/> when absent.</summary>
@@ -235,7 +235,7 @@ public sealed class JiebaDictionary
         Array.Fill(emit, MinProb);
         var transitions = new double[16];
         Array.Fill(transitions, MinProb);
-        ReadTable(Path.Combine(directory, "prob_emit.json"), (state, c, value) => emit[state * 65536 + c] = value);
+        ReadTable(Path.Combine(directory, "prob_emit.json"), (state, c, value) => emit[c * 4 + state] = value);
         ReadTable(Path.Combine(directory, "prob_trans.json"), (from, to, value) =>
         {
             var toState = StateIndex(to);

@@ -45,6 +45,12 @@ public sealed class JiebaSegmenterFast
 
     private static readonly string[] SingleCharacters = new string[65536];
 
+    /// <summary>Blocks up to this length use the calling thread's route arrays; longer ones rent from the pool.</summary>
+    private const int ThreadBufferLength = 4096;
+
+    [ThreadStatic]
+    private static RouteBuffers? threadBuffers;
+
     /// <summary>Creates a segmenter over <paramref name="dictionary"/>.</summary>
     public JiebaSegmenterFast(JiebaDictionary dictionary)
     {
@@ -110,26 +116,37 @@ public sealed class JiebaSegmenterFast
     private void CutBlock(ReadOnlySpan<char> block, bool hmm, List<string> words)
     {
         var n = block.Length;
+        if (n <= ThreadBufferLength)
+        {
+            var buffers = threadBuffers ??= new RouteBuffers(ThreadBufferLength);
+            CutBlock(block, hmm, words, buffers.Score, buffers.End, buffers.Node);
+            return;
+        }
         var routeScore = ArrayPool<double>.Shared.Rent(n + 1);
         var routeEnd = ArrayPool<int>.Shared.Rent(n);
         var routeNode = ArrayPool<int>.Shared.Rent(n);
         try
         {
-            CalculateRoute(block, routeScore, routeEnd, routeNode);
-            if (hmm)
-            {
-                EmitWithHmm(block, routeEnd, routeNode, words);
-            }
-            else
-            {
-                EmitWithoutHmm(block, routeEnd, routeNode, words);
-            }
+            CutBlock(block, hmm, words, routeScore, routeEnd, routeNode);
         }
         finally
         {
             ArrayPool<double>.Shared.Return(routeScore);
             ArrayPool<int>.Shared.Return(routeEnd);
             ArrayPool<int>.Shared.Return(routeNode);
+        }
+    }
+
+    private void CutBlock(ReadOnlySpan<char> block, bool hmm, List<string> words, double[] routeScore, int[] routeEnd, int[] routeNode)
+    {
+        CalculateRoute(block, routeScore, routeEnd, routeNode);
+        if (hmm)
+        {
+            EmitWithHmm(block, routeEnd, routeNode, words);
+        }
+        else
+        {
+            EmitWithoutHmm(block, routeEnd, routeNode, words);
         }
     }
 
@@ -344,14 +361,14 @@ public sealed class JiebaSegmenterFast
             var start = JiebaDictionary.Start;
             for (var s = 0; s < 4; s++)
             {
-                scores[s] = start[s] + emit[s * 65536 + text[0]];
+                scores[s] = start[s] + emit[text[0] * 4 + s];
             }
             for (var i = 1; i < n; i++)
             {
                 var c = text[i];
                 for (var y = 0; y < 4; y++)
                 {
-                    var emission = emit[y * 65536 + c];
+                    var emission = emit[c * 4 + y];
                     var best = double.MinValue;
                     var bestPrevious = 0;
                     foreach (var y0 in PreviousStates[y])
@@ -411,4 +428,14 @@ public sealed class JiebaSegmenterFast
     /// <summary>A string for <paramref name="text"/>: the shared one for single characters and dictionary words.</summary>
     private string Text(ReadOnlySpan<char> text) =>
         text.Length == 1 ? Single(text[0]) : Dictionary.GetWord(text) ?? text.ToString();
+
+    /// <summary>Per-thread route arrays for blocks of up to <see cref="ThreadBufferLength"/> characters.</summary>
+    private sealed class RouteBuffers(int length)
+    {
+        public double[] Score { get; } = new double[length + 1];
+
+        public int[] End { get; } = new int[length];
+
+        public int[] Node { get; } = new int[length];
+    }
 }
