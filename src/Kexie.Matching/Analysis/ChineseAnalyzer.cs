@@ -230,38 +230,34 @@ public sealed class ChineseAnalyzer
     }
 }
 
-/// <summary>The user terms as a character trie: (node, character) → child, and the term ending at a node.</summary>
+/// <summary>The user terms as a <see cref="CharTrie"/>, with the term that ends at each node.</summary>
 internal sealed class UserTermTrie
 {
     /// <summary>The empty prefix; also "no such child".</summary>
-    internal const int Root = 0;
+    internal const int Root = CharTrie.Root;
 
-    private readonly Dictionary<long, int> children = [];
-    private readonly List<string?> terms = [null];
+    private readonly CharTrie trie;
+    private readonly string?[] terms;
 
     /// <summary>Builds the trie of <paramref name="userTerms"/>.</summary>
-    public UserTermTrie(IEnumerable<string> userTerms)
+    public UserTermTrie(IReadOnlyCollection<string> userTerms)
     {
+        var builder = new CharTrie.Builder(userTerms.Count * 4);
+        var ends = new List<(int Node, string Term)>(userTerms.Count);
         foreach (var term in userTerms)
         {
-            var node = Root;
-            foreach (var c in term)
-            {
-                var key = ((long)node << 16) | c;
-                if (!children.TryGetValue(key, out var child))
-                {
-                    child = terms.Count;
-                    terms.Add(null);
-                    children.Add(key, child);
-                }
-                node = child;
-            }
+            ends.Add((builder.Add(term), term));
+        }
+        trie = builder.Build();
+        terms = new string?[trie.NodeCount];
+        foreach (var (node, term) in ends)
+        {
             terms[node] = term;
         }
     }
 
     /// <summary>The child of <paramref name="node"/> for <paramref name="c"/>, or <see cref="Root"/> when there is none.</summary>
-    public int Child(int node, char c) => children.GetValueOrDefault(((long)node << 16) | c);
+    public int Child(int node, char c) => trie.Child(node, c);
 
     /// <summary>The term that ends at <paramref name="node"/>, or null.</summary>
     public string? TermAt(int node) => terms[node];

@@ -10,9 +10,7 @@ namespace Kexie.Matching.Analysis;
 /// Used by <see cref="JiebaSegmenterFast"/>; thread-safe once built.
 /// </summary>
 /// <remarks>
-/// The dictionary is a character trie: the root's children are found through a 65,536-entry
-/// array, every other node's children are a sorted slice of <c>childChars</c>/<c>childNodes</c>.
-/// A node exists for every word and every prefix of a word (like jieba's <c>Trie</c> map, whose
+/// The dictionary is a <see cref="CharTrie"/> (arrays, no strings). A node exists for every word and every prefix of a word (like jieba's <c>Trie</c> map, whose
 /// prefixes have frequency 0); a node is a word when its frequency is positive. Like jieba.NET,
 /// a word listed twice keeps its last frequency while the total counts both lines.
 /// </remarks>
@@ -24,22 +22,14 @@ public sealed class JiebaDictionary
     /// <summary>jieba's stand-in for log(0) in the HMM tables.</summary>
     internal const double MinProb = -3.14e100;
 
-    private readonly int[] rootChildren;
-    private readonly int[] firstChild;
-    private readonly char[] childChars;
-    private readonly int[] childNodes;
+    private readonly CharTrie trie;
     private readonly int[] frequencies;
     private readonly double[] logProbabilities;
     private readonly string?[] words;
 
-    private JiebaDictionary(
-        int[] rootChildren, int[] firstChild, char[] childChars, int[] childNodes, int[] frequencies,
-        string?[] words, double total, double[] emit, double[] transitions)
+    private JiebaDictionary(CharTrie trie, int[] frequencies, string?[] words, double total, double[] emit, double[] transitions)
     {
-        this.rootChildren = rootChildren;
-        this.firstChild = firstChild;
-        this.childChars = childChars;
-        this.childNodes = childNodes;
+        this.trie = trie;
         this.frequencies = frequencies;
         this.words = words;
         Total = total;
@@ -86,10 +76,9 @@ public sealed class JiebaDictionary
                 dictPath);
         }
 
-        // Build the trie with a hash map (parent, char) → child, then freeze it into arrays.
-        var edges = new Dictionary<long, int>(1 << 20);
-        var nodeFrequencies = new List<int> { 0 };
-        var nodeWords = new List<string?> { null };
+        var builder = new CharTrie.Builder(1 << 20);
+        var frequencies = new int[1 << 20];
+        var words = new string?[1 << 20];
         double total = 0;
         using (var reader = new StreamReader(dictPath, Encoding.UTF8))
         {
@@ -106,87 +95,26 @@ public sealed class JiebaDictionary
                 var frequency = int.Parse(secondSpace < 0 ? rest : rest[..secondSpace], NumberStyles.Integer, CultureInfo.InvariantCulture);
                 var word = line[..firstSpace];
                 total += frequency;
-                var node = Root;
-                foreach (var c in word)
+                var node = builder.Add(word);
+                if (builder.NodeCount > frequencies.Length)
                 {
-                    var key = ((long)node << 16) | c;
-                    if (!edges.TryGetValue(key, out var child))
-                    {
-                        child = nodeFrequencies.Count;
-                        nodeFrequencies.Add(0);
-                        nodeWords.Add(null);
-                        edges.Add(key, child);
-                    }
-                    node = child;
+                    Array.Resize(ref frequencies, frequencies.Length * 2);
+                    Array.Resize(ref words, words.Length * 2);
                 }
-                nodeFrequencies[node] = frequency;
-                nodeWords[node] = frequency > 0 ? word : null;
+                // Like jieba.NET's map: the last line of a word wins; prefixes stay at 0.
+                frequencies[node] = frequency;
+                words[node] = frequency > 0 ? word : null;
             }
         }
-
-        var nodeCount = nodeFrequencies.Count;
-        var rootChildren = new int[65536];
-        var firstChild = new int[nodeCount + 1];
-        foreach (var key in edges.Keys)
-        {
-            firstChild[(int)(key >> 16) + 1]++;
-        }
-        for (var n = 0; n < nodeCount; n++)
-        {
-            firstChild[n + 1] += firstChild[n];
-        }
-        var fill = (int[])firstChild.Clone();
-        var childChars = new char[edges.Count];
-        var childNodes = new int[edges.Count];
-        foreach (var (key, child) in edges)
-        {
-            var parent = (int)(key >> 16);
-            var c = (char)(key & 0xFFFF);
-            var slot = fill[parent]++;
-            childChars[slot] = c;
-            childNodes[slot] = child;
-            if (parent == Root)
-            {
-                rootChildren[c] = child;
-            }
-        }
-        for (var n = 1; n < nodeCount; n++)
-        {
-            var count = firstChild[n + 1] - firstChild[n];
-            if (count > 1)
-            {
-                Array.Sort(childChars, childNodes, firstChild[n], count);
-            }
-        }
-
+        var trie = builder.Build();
+        Array.Resize(ref frequencies, trie.NodeCount);
+        Array.Resize(ref words, trie.NodeCount);
         var (emit, transitions) = LoadHmm(directory);
-        return new JiebaDictionary(rootChildren, firstChild, childChars, childNodes,
-            [.. nodeFrequencies], [.. nodeWords], total, emit, transitions);
+        return new JiebaDictionary(trie, frequencies, words, total, emit, transitions);
     }
 
     /// <summary>The child of <paramref name="node"/> for <paramref name="c"/>, or 0 (the root) when there is none.</summary>
-    internal int Child(int node, char c)
-    {
-        if (node == Root)
-        {
-            return rootChildren[c];
-        }
-        var start = firstChild[node];
-        var count = firstChild[node + 1] - start;
-        if (count <= 8)
-        {
-            for (var i = start; i < start + count; i++)
-            {
-                if (childChars[i] == c)
-                {
-                    return childNodes[i];
-                }
-            }
-            return Root;
-        }
-        var index = childChars.AsSpan(start, count).BinarySearch(c);
-        return index >= 0 ? childNodes[start + index] : Root;
-    }
+    internal int Child(int node, char c) => trie.Child(node, c);
 
     /// <summary>True when <paramref name="node"/> is a word (frequency &gt; 0).</summary>
     internal bool IsWord(int node) => frequencies[node] > 0;
@@ -198,19 +126,7 @@ public sealed class JiebaDictionary
     internal string WordAt(int node) => words[node]!;
 
     /// <summary>The trie node of <paramref name="text"/>, or 0 (the root) when it is not a word or prefix.</summary>
-    internal int Find(ReadOnlySpan<char> text)
-    {
-        var node = Root;
-        foreach (var c in text)
-        {
-            node = Child(node, c);
-            if (node == Root)
-            {
-                return Root;
-            }
-        }
-        return node;
-    }
+    internal int Find(ReadOnlySpan<char> text) => trie.Find(text);
 
     /// <summary>True when <paramref name="word"/> is in dict.txt with a positive frequency (jieba's <c>ContainsWord</c>).</summary>
     public bool ContainsWord(ReadOnlySpan<char> word) => word.Length > 0 && IsWord(Find(word));
