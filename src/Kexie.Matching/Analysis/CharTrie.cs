@@ -1,10 +1,12 @@
 namespace Kexie.Matching.Analysis;
 
 /// <summary>
-/// An immutable character trie over UTF-16 code units, in arrays: the root's children through a
-/// 65,536-entry table, every other node's children as a slice of <c>childChars</c>/<c>childNodes</c>
-/// sorted by character. Nodes are numbered by <see cref="Builder"/>; node 0 is the root and also
-/// means "no such child". Thread-safe (read-only).
+/// An immutable character trie over UTF-16 code units, in arrays. Nodes are numbered breadth-first
+/// with the children of a node consecutive and sorted by character, so a node's children are the
+/// ids [First, First + Count) and <c>labels[id]</c> is the character leading to node id: a lookup
+/// reads one small slice, and data kept per node in parallel arrays lies next to the siblings' data.
+/// The root's children are found through a 65,536-entry table. Node 0 is the root and also means
+/// "no such child". Thread-safe (read-only).
 /// </summary>
 internal sealed class CharTrie
 {
@@ -12,20 +14,18 @@ internal sealed class CharTrie
     public const int Root = 0;
 
     private readonly int[] rootChildren;
-    private readonly int[] firstChild;
-    private readonly char[] childChars;
-    private readonly int[] childNodes;
+    private readonly (int First, int Count)[] children;
+    private readonly char[] labels;
 
-    private CharTrie(int[] rootChildren, int[] firstChild, char[] childChars, int[] childNodes)
+    private CharTrie(int[] rootChildren, (int First, int Count)[] children, char[] labels)
     {
         this.rootChildren = rootChildren;
-        this.firstChild = firstChild;
-        this.childChars = childChars;
-        this.childNodes = childNodes;
+        this.children = children;
+        this.labels = labels;
     }
 
     /// <summary>Number of nodes, the root included.</summary>
-    public int NodeCount => firstChild.Length - 1;
+    public int NodeCount => labels.Length;
 
     /// <summary>The child of <paramref name="node"/> for <paramref name="c"/>, or <see cref="Root"/> when there is none.</summary>
     public int Child(int node, char c)
@@ -34,21 +34,20 @@ internal sealed class CharTrie
         {
             return rootChildren[c];
         }
-        var start = firstChild[node];
-        var count = firstChild[node + 1] - start;
+        var (start, count) = children[node];
         if (count <= 8)
         {
             for (var i = start; i < start + count; i++)
             {
-                if (childChars[i] == c)
+                if (labels[i] == c)
                 {
-                    return childNodes[i];
+                    return i;
                 }
             }
             return Root;
         }
-        var index = childChars.AsSpan(start, count).BinarySearch(c);
-        return index >= 0 ? childNodes[start + index] : Root;
+        var index = labels.AsSpan(start, count).BinarySearch(c);
+        return index >= 0 ? start + index : Root;
     }
 
     /// <summary>The node of <paramref name="text"/>, or <see cref="Root"/> when it is empty or not in the trie.</summary>
@@ -77,10 +76,10 @@ internal sealed class CharTrie
             edges = new Dictionary<long, int>(capacity);
         }
 
-        /// <summary>Number of nodes so far, the root included; a new node gets this number.</summary>
+        /// <summary>Number of nodes so far, the root included; a new node gets this (provisional) number.</summary>
         public int NodeCount { get; private set; } = 1;
 
-        /// <summary>Adds <paramref name="text"/> and its prefixes; returns the node of <paramref name="text"/>.</summary>
+        /// <summary>Adds <paramref name="text"/> and its prefixes; returns the provisional node of <paramref name="text"/>.</summary>
         public int Add(ReadOnlySpan<char> text)
         {
             var node = Root;
@@ -97,44 +96,61 @@ internal sealed class CharTrie
             return node;
         }
 
-        /// <summary>The frozen trie.</summary>
-        public CharTrie Build()
+        /// <summary>
+        /// The frozen trie; <paramref name="renumber"/> maps each provisional node number returned by
+        /// <see cref="Add"/> to the node's number in the trie.
+        /// </summary>
+        public CharTrie Build(out int[] renumber)
         {
             var nodeCount = NodeCount;
-            var rootChildren = new int[65536];
-            var firstChild = new int[nodeCount + 1];
-            foreach (var key in edges.Keys)
+            // Sorting the keys (parent << 16 | character) groups the edges by parent, each group by character.
+            var keys = new long[edges.Count];
+            var targets = new int[edges.Count];
+            var e = 0;
+            foreach (var (key, child) in edges)
             {
-                firstChild[(int)(key >> 16) + 1]++;
+                keys[e] = key;
+                targets[e] = child;
+                e++;
+            }
+            Array.Sort(keys, targets);
+            var firstEdge = new int[nodeCount + 1];
+            foreach (var key in keys)
+            {
+                firstEdge[(int)(key >> 16) + 1]++;
             }
             for (var n = 0; n < nodeCount; n++)
             {
-                firstChild[n + 1] += firstChild[n];
+                firstEdge[n + 1] += firstEdge[n];
             }
-            var fill = (int[])firstChild.Clone();
-            var childChars = new char[edges.Count];
-            var childNodes = new int[edges.Count];
-            foreach (var (key, child) in edges)
+
+            // Breadth-first numbering: the queue position of a node is its new number.
+            renumber = new int[nodeCount];
+            var order = new int[nodeCount];
+            var children = new (int First, int Count)[nodeCount];
+            var labels = new char[nodeCount];
+            var rootChildren = new int[65536];
+            var next = 1;
+            for (var id = 0; id < nodeCount; id++)
             {
-                var parent = (int)(key >> 16);
-                var c = (char)(key & 0xFFFF);
-                var slot = fill[parent]++;
-                childChars[slot] = c;
-                childNodes[slot] = child;
-                if (parent == Root)
+                var old = order[id];
+                var from = firstEdge[old];
+                var to = firstEdge[old + 1];
+                children[id] = (next, to - from);
+                for (var k = from; k < to; k++)
                 {
-                    rootChildren[c] = child;
+                    var c = (char)(keys[k] & 0xFFFF);
+                    order[next] = targets[k];
+                    renumber[targets[k]] = next;
+                    labels[next] = c;
+                    if (id == Root)
+                    {
+                        rootChildren[c] = next;
+                    }
+                    next++;
                 }
             }
-            for (var n = 1; n < nodeCount; n++)
-            {
-                var count = firstChild[n + 1] - firstChild[n];
-                if (count > 1)
-                {
-                    Array.Sort(childChars, childNodes, firstChild[n], count);
-                }
-            }
-            return new CharTrie(rootChildren, firstChild, childChars, childNodes);
+            return new CharTrie(rootChildren, children, labels);
         }
     }
 }

@@ -248,11 +248,11 @@ internal sealed class UserTermTrie
         {
             ends.Add((builder.Add(term), term));
         }
-        trie = builder.Build();
+        trie = builder.Build(out var renumber);
         terms = new string?[trie.NodeCount];
         foreach (var (node, term) in ends)
         {
-            terms[node] = term;
+            terms[renumber[node]] = term;
         }
     }
 

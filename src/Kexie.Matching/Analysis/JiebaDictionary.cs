@@ -38,7 +38,7 @@ public sealed class JiebaDictionary
         for (var node = 0; node < frequencies.Length; node++)
         {
             // The same expression as jieba's route: Math.Log(freq) - Math.Log(total).
-            logProbabilities[node] = frequencies[node] > 0 ? Math.Log(frequencies[node]) - LogTotal : 0;
+            logProbabilities[node] = frequencies[node] > 0 ? Math.Log(frequencies[node]) - LogTotal : double.NaN;
         }
         Emit = emit;
         Transitions = transitions;
@@ -106,20 +106,25 @@ public sealed class JiebaDictionary
                 words[node] = frequency > 0 ? word : null;
             }
         }
-        var trie = builder.Build();
-        Array.Resize(ref frequencies, trie.NodeCount);
-        Array.Resize(ref words, trie.NodeCount);
+        var trie = builder.Build(out var renumber);
+        var nodeFrequencies = new int[trie.NodeCount];
+        var nodeWords = new string?[trie.NodeCount];
+        for (var old = 0; old < renumber.Length; old++)
+        {
+            nodeFrequencies[renumber[old]] = frequencies[old];
+            nodeWords[renumber[old]] = words[old];
+        }
         var (emit, transitions) = LoadHmm(directory);
-        return new JiebaDictionary(trie, frequencies, words, total, emit, transitions);
+        return new JiebaDictionary(trie, nodeFrequencies, nodeWords, total, emit, transitions);
     }
 
     /// <summary>The child of <paramref name="node"/> for <paramref name="c"/>, or 0 (the root) when there is none.</summary>
     internal int Child(int node, char c) => trie.Child(node, c);
 
     /// <summary>True when <paramref name="node"/> is a word (frequency &gt; 0).</summary>
-    internal bool IsWord(int node) => frequencies[node] > 0;
+    internal bool IsWord(int node) => !double.IsNaN(logProbabilities[node]);
 
-    /// <summary>log(frequency) − log(total) of a word node.</summary>
+    /// <summary>log(frequency) − log(total) of a word node; NaN for a node that is only a prefix.</summary>
     internal double LogProbability(int node) => logProbabilities[node];
 
     /// <summary>The word string of a word node (shared, not allocated per use).</summary>

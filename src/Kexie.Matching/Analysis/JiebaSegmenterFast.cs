@@ -173,9 +173,10 @@ public sealed class JiebaSegmenterFast
                 {
                     break;
                 }
-                if (dictionary.IsWord(node))
+                var logProbability = dictionary.LogProbability(node);
+                if (!double.IsNaN(logProbability))
                 {
-                    var score = dictionary.LogProbability(node) + routeScore[j + 1];
+                    var score = logProbability + routeScore[j + 1];
                     if (bestScore < score)
                     {
                         bestScore = score;
