@@ -61,6 +61,9 @@ public sealed class MatchIndex
     /// <summary>Documents per segment when building in bulk.</summary>
     internal int BulkSegmentSize { get; init; } = 1 << 16;
 
+    /// <summary>Documents analysed together by one thread when building a segment.</summary>
+    private const int AnalysisChunk = 256;
+
     /// <summary>True when a document with <paramref name="id"/> is in the index.</summary>
     public bool Contains(string id)
     {
@@ -74,7 +77,7 @@ public sealed class MatchIndex
     public void Upsert(MatchDocument document)
     {
         ArgumentNullException.ThrowIfNull(document);
-        var analyzed = Analyze(document, []);
+        var analyzed = new DocumentAnalyzer(Analyzer).AnalyzeBatch([document], 0, 1);
         lock (writeLock)
         {
             var builder = new SegmentBuilder();
@@ -241,76 +244,82 @@ public sealed class MatchIndex
     }
 
     /// <summary>The analysed terms of <paramref name="document"/> with their field frequencies (for tests and tools).</summary>
-    public IReadOnlyDictionary<string, (int Title, int Keywords, int Body)> AnalyzeDocument(MatchDocument document) =>
-        Analyze(document, []).Terms;
-
-    internal AnalyzedDocument Analyze(MatchDocument document, List<string> scratch)
+    public IReadOnlyDictionary<string, (int Title, int Keywords, int Body)> AnalyzeDocument(MatchDocument document)
     {
-        if (string.IsNullOrWhiteSpace(document.Id))
+        ArgumentNullException.ThrowIfNull(document);
+        var analysis = new DocumentAnalyzer(Analyzer);
+        analysis.Analyze(document);
+        var terms = new Dictionary<string, (int Title, int Keywords, int Body)>(analysis.Count, StringComparer.Ordinal);
+        for (var i = 0; i < analysis.Count; i++)
         {
-            throw new ArgumentException("文档编号不能为空。", nameof(document));
+            terms.Add(analysis.Term(i), analysis.Frequencies(i));
         }
-        var terms = new Dictionary<string, (int Title, int Keywords, int Body)>(StringComparer.Ordinal);
-        scratch.Clear();
-        Analyzer.Analyze(document.Title, scratch);
-        var titleLength = scratch.Count;
-        foreach (var t in scratch)
-        {
-            var f = terms.GetValueOrDefault(t);
-            terms[t] = (f.Title + 1, f.Keywords, f.Body);
-        }
-        var keywordLength = 0;
-        foreach (var keyword in document.Keywords ?? [])
-        {
-            scratch.Clear();
-            Analyzer.Analyze(keyword, scratch);
-            var whole = TextNormalizer.Normalize(keyword).Trim();
-            if (whole.Length is >= 2 and <= 24 && !Analyzer.IsStopWord(whole) && !scratch.Contains(whole))
-            {
-                scratch.Add(whole);
-            }
-            keywordLength += scratch.Count;
-            foreach (var t in scratch)
-            {
-                var f = terms.GetValueOrDefault(t);
-                terms[t] = (f.Title, f.Keywords + 1, f.Body);
-            }
-        }
-        scratch.Clear();
-        Analyzer.Analyze(document.Body, scratch);
-        var bodyLength = scratch.Count;
-        foreach (var t in scratch)
-        {
-            var f = terms.GetValueOrDefault(t);
-            terms[t] = (f.Title, f.Keywords, f.Body + 1);
-        }
-        return new AnalyzedDocument(new StoredDocument(document), terms, titleLength, keywordLength, bodyLength);
+        return terms;
     }
 
+    /// <summary>
+    /// Analyses <paramref name="documents"/> in chunks of <see cref="AnalysisChunk"/> on
+    /// <paramref name="parallelism"/> threads while the calling thread adds the finished chunks,
+    /// in document order, to the segment's postings (so term order and postings do not depend on
+    /// the thread timing).
+    /// </summary>
     private Segment BuildSegment(MatchDocument[] documents, bool parallel = true, int? parallelism = null)
     {
-        var analyzed = new AnalyzedDocument[documents.Length];
-        if (parallel && documents.Length > 64)
+        var builder = new SegmentBuilder();
+        var threads = Math.Max(1, parallelism ?? Environment.ProcessorCount);
+        if (!parallel || threads == 1 || documents.Length <= 2 * AnalysisChunk)
         {
-            var po = new ParallelOptions { MaxDegreeOfParallelism = parallelism ?? Environment.ProcessorCount };
-            Parallel.For(0, documents.Length, po, () => new List<string>(), (i, _, scratch) =>
+            var analysis = new DocumentAnalyzer(Analyzer);
+            for (var start = 0; start < documents.Length; start += AnalysisChunk)
             {
-                analyzed[i] = Analyze(documents[i], scratch);
-                return scratch;
-            }, _ => { });
+                builder.Add(analysis.AnalyzeBatch(documents, start, Math.Min(AnalysisChunk, documents.Length - start)));
+            }
+            return builder.Build();
         }
-        else
+
+        var chunks = (documents.Length + AnalysisChunk - 1) / AnalysisChunk;
+        var ready = new TaskCompletionSource<AnalyzedBatch>[chunks];
+        for (var c = 0; c < chunks; c++)
         {
-            var scratch = new List<string>();
-            for (var i = 0; i < documents.Length; i++)
+            ready[c] = new TaskCompletionSource<AnalyzedBatch>();
+        }
+        var next = -1;
+        var stop = 0;
+        void Work()
+        {
+            var analysis = new DocumentAnalyzer(Analyzer);
+            int c;
+            while (Volatile.Read(ref stop) == 0 && (c = Interlocked.Increment(ref next)) < chunks)
             {
-                analyzed[i] = Analyze(documents[i], scratch);
+                try
+                {
+                    var start = c * AnalysisChunk;
+                    ready[c].SetResult(analysis.AnalyzeBatch(documents, start, Math.Min(AnalysisChunk, documents.Length - start)));
+                }
+                catch (Exception e)
+                {
+                    ready[c].SetException(e);
+                }
             }
         }
-        var builder = new SegmentBuilder();
-        foreach (var a in analyzed)
+        // Dedicated threads: the caller may itself run on the thread pool and blocks on the chunks.
+        var workers = new Task[threads];
+        for (var w = 0; w < threads; w++)
         {
-            builder.Add(a);
+            workers[w] = Task.Factory.StartNew(Work, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        }
+        try
+        {
+            for (var c = 0; c < chunks; c++)
+            {
+                builder.Add(ready[c].Task.GetAwaiter().GetResult());
+                ready[c] = null!;
+            }
+        }
+        finally
+        {
+            Volatile.Write(ref stop, 1);
+            Task.WaitAll(workers);
         }
         return builder.Build();
     }

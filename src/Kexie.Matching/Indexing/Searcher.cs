@@ -109,7 +109,9 @@ internal sealed class Searcher
         var disciplineFactor = disciplines.Predicted && options.PredictedDisciplineMarginDamping > 0
             ? Math.Pow(1 - leaderMargin, options.PredictedDisciplineMarginDamping)
             : 1.0;
-        ScoreSignals(query, candidates, disciplines, queryNorm, disciplineFactor);
+        var scored = ScoreSignals(query, candidates, disciplines, queryNorm, disciplineFactor, top);
+        // The rest cannot reach the top (see ScoreSignals).
+        candidates.RemoveRange(scored, candidates.Count - scored);
         candidates.Sort(static (a, b) =>
         {
             var c = b.Final.CompareTo(a.Final);
@@ -363,7 +365,10 @@ internal sealed class Searcher
     private List<Candidate> TextPass(List<QueryTerm> terms, int allowedKinds, HashSet<string>? excluded, ulong requiredMask = ulong.MaxValue)
     {
         var depth = Math.Max(options.RerankDepth, 1);
-        var heap = new PriorityQueue<Candidate, float>(Math.Min(depth, 4096));
+        // The heap holds slot numbers into `store` (the order only depends on the scores); the
+        // candidate that replaces the root takes the root's slot.
+        var heap = new PriorityQueue<int, float>(Math.Min(depth, 4096));
+        var store = new Candidate[Math.Min(depth, 4096)];
         var k1 = options.K1;
         var wT = options.TitleFieldWeight;
         var wK = options.KeywordsFieldWeight;
@@ -459,19 +464,26 @@ internal sealed class Searcher
                 var candidate = new Candidate { View = view, Doc = doc, Text = score, Mask = mask };
                 if (heap.Count >= depth)
                 {
-                    heap.DequeueEnqueue(candidate, score);
+                    var slot = heap.Peek();
+                    store[slot] = candidate;
+                    heap.DequeueEnqueue(slot, score);
                 }
                 else
                 {
-                    heap.Enqueue(candidate, score);
+                    if (heap.Count == store.Length)
+                    {
+                        Array.Resize(ref store, Math.Min(depth, store.Length * 2));
+                    }
+                    store[heap.Count] = candidate;
+                    heap.Enqueue(heap.Count, score);
                 }
             }
         }
 
         var list = new List<Candidate>(heap.Count);
-        while (heap.TryDequeue(out var c, out _))
+        while (heap.TryDequeue(out var slot, out _))
         {
-            list.Add(c);
+            list.Add(store[slot]);
         }
         list.Reverse();
         return list;
@@ -566,15 +578,29 @@ internal sealed class Searcher
     /// matches the whole query scores about 1 whatever the query; weak partial matches stay small
     /// and a clear text winner is not overtaken by the bounded structured signals.
     /// </summary>
-    private void ScoreSignals(MatchQuery query, List<Candidate> candidates, QueryDisciplines disciplines, double queryNorm, double disciplineFactor)
+    /// <remarks>
+    /// The candidates come in descending text score and every structured signal is bounded
+    /// (<see cref="SignalBound"/>), so once a candidate's text score plus that bound is below the
+    /// final score of the <paramref name="top"/>-th best candidate so far, neither it nor any later
+    /// candidate can enter the top: scoring stops there. Returns how many candidates were scored.
+    /// </remarks>
+    private int ScoreSignals(MatchQuery query, List<Candidate> candidates, QueryDisciplines disciplines, double queryNorm, double disciplineFactor, int top)
     {
         var now = options.Clock.GetUtcNow();
         var span = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(candidates);
+        var canStop = queryNorm > 0 && options.TextWeight >= 0 && span.Length > top;
+        var bound = canStop ? SignalBound(query, disciplines) + 1e-9 : 0;
+        // The best `top` final scores so far; the root is the top-th best.
+        var best = canStop ? new PriorityQueue<double, double>(top) : null;
         for (var i = 0; i < span.Length; i++)
         {
             ref var c = ref span[i];
-            var stored = c.Stored;
             var text = queryNorm > 0 ? options.TextWeight * c.Text / queryNorm : 0;
+            if (best is not null && best.Count == top && text + bound < best.Peek())
+            {
+                return i;
+            }
+            var stored = c.Stored;
             c.Discipline = disciplineFactor * Signals.Discipline(options, disciplines, stored, out _);
             c.Industry = Signals.Industry(options, query.IndustryCodes, stored, out _);
             c.Region = options.RegionWeight * options.Credit(RegionCodes.Relate(query.RegionCode, stored.RegionCode));
@@ -584,7 +610,49 @@ internal sealed class Searcher
             c.Recency = Signals.Recency(options, now, stored.PublishedAt);
             c.Track = Signals.TrackRecord(options, stored);
             c.Final = text + c.Discipline + c.Industry + c.Region + c.Budget + c.Recency + c.Track;
+            if (best is not null)
+            {
+                if (best.Count < top)
+                {
+                    best.Enqueue(c.Final, c.Final);
+                }
+                else if (c.Final > best.Peek())
+                {
+                    best.DequeueEnqueue(c.Final, c.Final);
+                }
+            }
         }
+        return span.Length;
+    }
+
+    /// <summary>
+    /// The most the structured signals can add to a candidate's score for this query (each signal
+    /// is its weight times a credit or fraction in [0, 1], or in [−1, 1] for the budget; signals the
+    /// query cannot trigger count 0).
+    /// </summary>
+    private double SignalBound(MatchQuery query, QueryDisciplines disciplines)
+    {
+        var codeCredit = Math.Max(0, Math.Max(options.SameCodeCredit, Math.Max(options.SameGroupCredit, options.SameDivisionCredit)));
+        var bound = 0.0;
+        if (disciplines.Codes.Count > 0)
+        {
+            bound += Math.Max(0, disciplines.Predicted ? options.PredictedDisciplineWeight : options.DisciplineWeight);
+        }
+        if (query.IndustryCodes.Count > 0)
+        {
+            bound += Math.Max(0, options.IndustryWeight) * codeCredit;
+        }
+        if (!string.IsNullOrWhiteSpace(query.RegionCode))
+        {
+            var w = options.RegionWeight;
+            bound += Math.Max(0, Math.Max(w, Math.Max(w * options.SameCityCredit, w * options.SameProvinceCredit)));
+        }
+        if (query.Budget is not null || query.OfferedPrice is not null)
+        {
+            bound += Math.Abs(options.BudgetWeight);
+        }
+        bound += Math.Max(0, options.RecencyWeight) + Math.Max(0, options.TrackRecordWeight);
+        return bound;
     }
 }
 

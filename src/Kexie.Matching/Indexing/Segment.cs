@@ -212,7 +212,16 @@ internal sealed class ForwardIndex
         }
         // Keep the strongest terms of each document.
         var offsets = new int[documents + 1];
-        var kept = new List<int>(Math.Min(all.Length, documents * TermsPerDocument));
+        for (var d = 0; d < documents; d++)
+        {
+            offsets[d + 1] = offsets[d] + Math.Min(TermsPerDocument, counts[d + 1] - counts[d]);
+        }
+        var kept = new int[offsets[documents]];
+        var idfs = new double[dfs.Length];
+        for (var t = 0; t < dfs.Length; t++)
+        {
+            idfs[t] = Math.Log(1 + (double)documents / dfs[t]);
+        }
         var scores = new float[64];
         var order = new int[64];
         for (var d = 0; d < documents; d++)
@@ -220,10 +229,7 @@ internal sealed class ForwardIndex
             var span = all.AsSpan(counts[d], counts[d + 1] - counts[d]);
             if (span.Length <= TermsPerDocument)
             {
-                foreach (var e in span)
-                {
-                    kept.Add(e);
-                }
+                span.CopyTo(kept.AsSpan(offsets[d]));
             }
             else
             {
@@ -237,19 +243,14 @@ internal sealed class ForwardIndex
                     var e = span[i];
                     var packed = (byte)e;
                     var tf = FieldFrequencies.Body(packed) + 3 * FieldFrequencies.Title(packed) + 3 * FieldFrequencies.Keywords(packed);
-                    var df = dfs[e >> 8];
-                    scores[i] = -(float)(tf * Math.Log(1 + (double)documents / df));
+                    scores[i] = -(float)(tf * idfs[e >> 8]);
                     order[i] = e;
                 }
                 Array.Sort(scores, order, 0, span.Length);
-                for (var i = 0; i < TermsPerDocument; i++)
-                {
-                    kept.Add(order[i]);
-                }
+                order.AsSpan(0, TermsPerDocument).CopyTo(kept.AsSpan(offsets[d]));
             }
-            offsets[d + 1] = kept.Count;
         }
-        return new ForwardIndex(terms, offsets, [.. kept]);
+        return new ForwardIndex(terms, offsets, kept);
     }
 }
 
@@ -285,29 +286,6 @@ internal sealed class SegmentView
     }
 }
 
-/// <summary>The analysed form of a document: distinct terms with their field frequencies.</summary>
-internal sealed class AnalyzedDocument
-{
-    public AnalyzedDocument(StoredDocument stored, Dictionary<string, (int Title, int Keywords, int Body)> terms, int titleLength, int keywordLength, int bodyLength)
-    {
-        Stored = stored;
-        Terms = terms;
-        TitleLength = titleLength;
-        KeywordLength = keywordLength;
-        BodyLength = bodyLength;
-    }
-
-    public StoredDocument Stored { get; }
-
-    public Dictionary<string, (int Title, int Keywords, int Body)> Terms { get; }
-
-    public int TitleLength { get; }
-
-    public int KeywordLength { get; }
-
-    public int BodyLength { get; }
-}
-
 /// <summary>Collects documents (or postings from other segments) and freezes them into a <see cref="Segment"/>.</summary>
 internal sealed class SegmentBuilder
 {
@@ -320,14 +298,20 @@ internal sealed class SegmentBuilder
 
     public int Count => documents.Count;
 
-    public int Add(AnalyzedDocument document)
+    /// <summary>Adds the documents of <paramref name="batch"/> in order.</summary>
+    public void Add(AnalyzedBatch batch)
     {
-        var local = AddDocument(document.Stored, document.TitleLength, document.KeywordLength, document.BodyLength);
-        foreach (var (term, f) in document.Terms)
+        var batchTerms = batch.Terms;
+        var packed = batch.Packed;
+        var starts = batch.Starts;
+        for (var i = 0; i < batch.Count; i++)
         {
-            AddPosting(term, local, FieldFrequencies.Pack(f.Title, f.Keywords, f.Body));
+            var local = AddDocument(batch.Documents[i], batch.TitleLengths[i], batch.KeywordLengths[i], batch.BodyLengths[i]);
+            for (var t = starts[i]; t < starts[i + 1]; t++)
+            {
+                AddPosting(batchTerms[t], local, packed[t]);
+            }
         }
-        return local;
     }
 
     public int AddDocument(StoredDocument stored, int titleLength, int keywordLength, int bodyLength)
@@ -342,11 +326,8 @@ internal sealed class SegmentBuilder
 
     public void AddPosting(string term, int local, byte packed)
     {
-        if (!terms.TryGetValue(term, out var writer))
-        {
-            writer = new PostingWriter();
-            terms.Add(term, writer);
-        }
+        ref var writer = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(terms, term, out _);
+        writer ??= new PostingWriter();
         writer.Add(local, packed);
     }
 
