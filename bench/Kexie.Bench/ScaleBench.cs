@@ -61,12 +61,18 @@ internal sealed class ScaleBench
         var before = GC.GetTotalMemory(true);
         var index = new MatchIndex(analyzer, QualityBench.BenchOptions());
         var sw = Stopwatch.StartNew();
-        index.Rebuild(Progress(Variants(size), sw));
+        var peak = new long[1];
+        index.Rebuild(Progress(Variants(size), sw, peak));
         var build = sw.Elapsed.TotalSeconds;
+        peak[0] = Math.Max(peak[0], GC.GetTotalMemory(false));
         var after = GC.GetTotalMemory(true);
         var stats = index.GetStatistics();
-        output.WriteLine($"  load average after the build: {LoadAverage()}");
+        var load = LoadAverage();
+        output.WriteLine($"  load average after the build: {load}");
         output.WriteLine($"  engine {size:N0}: built in {build:F1} s, {stats.Segments} segments, {stats.Terms:N0} terms, {stats.PostingBytes / 1048576.0:F0} MiB postings");
+        Notes.Add($"engine {size:N0}: managed {(after - before) / 1048576.0:N0} MiB after the build (GC.GetTotalMemory(true)), peak during the build {(peak[0] - before) / 1048576.0:N0} MiB "
+            + $"(GC.GetTotalMemory(false) sampled every 10,000 documents read, garbage included), process peak working set {Environment.WorkingSet / 1048576.0:N0} MiB now / "
+            + $"{Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:N0} MiB peak; {stats.Segments} segments, {stats.Terms:N0} terms, {stats.PostingBytes / 1048576.0:N0} MiB postings; load average after the build {load}");
 
         MatchQuery ToQuery(CslRecord r, int i) => new()
         {
@@ -77,6 +83,7 @@ internal sealed class ScaleBench
             Top = 20,
         };
         var (p50, p99, qps) = Measure(queries, (r, i) => index.Search(ToQuery(r, i)).Count);
+        Notes.Add($"engine {size:N0}: queries measured at load average {LoadAverage()} (after)");
         Rows.Add(new ScaleRow("Kexie engine", size, build, (after - before) / 1048576.0, p50, p99, qps));
         GC.KeepAlive(index);
     }
@@ -171,6 +178,7 @@ internal sealed class ScaleBench
         output.WriteLine($"  lucene {size:N0}: built in {build:F1} s");
         output.WriteLine($"  load average after the build: {LoadAverage()}");
         var (p50, p99, qps) = Measure(queries, (r, _) => lucene.Search(r.Title, 20).Count);
+        Notes.Add($"lucene {size:N0}: built in {build:F1} s; queries measured at load average {LoadAverage()} (after)");
         Rows.Add(new ScaleRow("Lucene BM25 + SmartCn (FSDirectory)", size, build, (after - before) / 1048576.0, p50, p99, qps));
     }
 
@@ -204,16 +212,24 @@ internal sealed class ScaleBench
         return (Metrics.Percentile(latencies, 0.5), Metrics.Percentile(latencies, 0.99), qps);
     }
 
-    /// <summary>Prints progress every 100,000 documents read (the build is streamed; large sizes take minutes).</summary>
-    private IEnumerable<MatchDocument> Progress(IEnumerable<MatchDocument> documents, Stopwatch sw)
+    /// <summary>
+    /// Prints progress every 100,000 documents read (the build is streamed; large sizes take minutes)
+    /// and samples the managed heap every 10,000 into <paramref name="peak"/>[0].
+    /// </summary>
+    private IEnumerable<MatchDocument> Progress(IEnumerable<MatchDocument> documents, Stopwatch sw, long[] peak)
     {
         var n = 0;
         foreach (var d in documents)
         {
             yield return d;
-            if (++n % 100_000 == 0)
+            if (++n % 10_000 == 0)
             {
-                output.WriteLine($"    {n:N0} documents read after {sw.Elapsed.TotalSeconds:F0} s, managed {GC.GetTotalMemory(false) / 1048576.0:F0} MiB, load average {LoadAverage()}");
+                var managed = GC.GetTotalMemory(false);
+                peak[0] = Math.Max(peak[0], managed);
+                if (n % 100_000 == 0)
+                {
+                    output.WriteLine($"    {n:N0} documents read after {sw.Elapsed.TotalSeconds:F0} s, managed {managed / 1048576.0:F0} MiB, load average {LoadAverage()}");
+                }
             }
         }
     }

@@ -61,6 +61,12 @@ public sealed class MatchIndex
     /// <summary>Documents per segment when building in bulk.</summary>
     internal int BulkSegmentSize { get; init; } = 1 << 16;
 
+    /// <summary>
+    /// From this many documents (in more than one segment) a query scores its segments on all cores
+    /// (lower latency; the result is the same as on one core).
+    /// </summary>
+    internal long ParallelQueryDocuments { get; init; } = 250_000;
+
     /// <summary>Documents analysed together by one thread when building a segment.</summary>
     private const int AnalysisChunk = 256;
 
@@ -206,7 +212,7 @@ public sealed class MatchIndex
     public IReadOnlyList<MatchResult> Search(MatchQuery query)
     {
         ArgumentNullException.ThrowIfNull(query);
-        return new Searcher(current, Options, Analyzer, DisciplinePredictor).Search(query, flagDuplicates: false);
+        return new Searcher(current, Options, Analyzer, DisciplinePredictor, ParallelQueryDocuments).Search(query, flagDuplicates: false);
     }
 
     /// <summary>Need → offers, workers and experts that could serve it (一单一策 candidates).</summary>
@@ -226,7 +232,7 @@ public sealed class MatchIndex
     {
         ArgumentNullException.ThrowIfNull(need);
         var query = MatchQuery.From(need, [DocumentKind.Need], top) with { Budget = null, PredictDisciplines = false };
-        return new Searcher(current, Options, Analyzer, DisciplinePredictor).Search(query, flagDuplicates: true);
+        return new Searcher(current, Options, Analyzer, DisciplinePredictor, ParallelQueryDocuments).Search(query, flagDuplicates: true);
     }
 
     /// <summary>Current size figures.</summary>

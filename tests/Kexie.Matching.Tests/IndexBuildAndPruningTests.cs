@@ -111,6 +111,28 @@ public class IndexBuildAndPruningTests
     }
 
     [Fact]
+    public void Scoring_segments_on_several_cores_gives_the_same_results_as_one_core()
+    {
+        var corpus = Corpus(2500, seed: 41);
+        var one = new MatchIndex(options: Fixed) { BulkSegmentSize = 300 };
+        one.Rebuild(corpus);
+        var all = new MatchIndex(options: Fixed) { BulkSegmentSize = 300, ParallelQueryDocuments = 0 };
+        all.Rebuild(corpus);
+        Assert.True(all.GetStatistics().Segments > 5);
+        foreach (var id in new[] { "d3", "d700", "d2499" })
+        {
+            one.Remove(id);
+            all.Remove(id);
+        }
+        foreach (var query in Queries(80, seed: 42))
+        {
+            Assert.Equal(one.Search(query).Select(Describe), all.Search(query).Select(Describe));
+            var need = corpus[query.Top * 7];
+            Assert.Equal(one.FindSimilarNeeds(need).Select(Describe), all.FindSimilarNeeds(need).Select(Describe));
+        }
+    }
+
+    [Fact]
     public void Document_analysis_counts_a_document_with_many_distinct_terms()
     {
         var index = new MatchIndex();

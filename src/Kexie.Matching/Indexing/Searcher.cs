@@ -23,6 +23,38 @@ internal struct Candidate
     public readonly StoredDocument Stored => View.Segment.Documents[Doc];
 }
 
+/// <summary>The documents of one segment that match a query, with text scores and matched-term masks, in order of first touch.</summary>
+internal sealed class SegmentHits
+{
+    public int[] Docs { get; private set; } = [];
+
+    public float[] Scores { get; private set; } = [];
+
+    public ulong[] Masks { get; private set; } = [];
+
+    public int Count { get; private set; }
+
+    /// <summary>Empties the list and makes room for <paramref name="capacity"/> documents.</summary>
+    public void Reset(int capacity)
+    {
+        Count = 0;
+        if (Docs.Length < capacity)
+        {
+            var size = Math.Max(capacity, Docs.Length * 2);
+            Docs = new int[size];
+            Scores = new float[size];
+            Masks = new ulong[size];
+        }
+    }
+
+    public void Add(int doc, float score, ulong mask)
+    {
+        Docs[Count] = doc;
+        Scores[Count] = score;
+        Masks[Count++] = mask;
+    }
+}
+
 /// <summary>Runs one query against one snapshot.</summary>
 internal sealed class Searcher
 {
@@ -35,13 +67,20 @@ internal sealed class Searcher
     [ThreadStatic]
     private static int[]? touchedPool;
 
+    /// <summary>Per-segment hit lists, one set per query running now (returned when the text pass ends).</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentBag<SegmentHits[]> HitSets = [];
+
     private readonly IndexSnapshot snapshot;
     private readonly MatchOptions options;
     private readonly ChineseAnalyzer analyzer;
     private readonly IDisciplinePredictor? predictor;
 
-    public Searcher(IndexSnapshot snapshot, MatchOptions options, ChineseAnalyzer analyzer, IDisciplinePredictor? predictor)
+    private readonly long parallelFrom;
+
+    /// <param name="parallelFrom">From this many documents (in more than one segment) the text pass scores the segments on all cores.</param>
+    public Searcher(IndexSnapshot snapshot, MatchOptions options, ChineseAnalyzer analyzer, IDisciplinePredictor? predictor, long parallelFrom)
     {
+        this.parallelFrom = parallelFrom;
         this.snapshot = snapshot;
         this.options = options;
         this.analyzer = analyzer;
@@ -369,99 +408,43 @@ internal sealed class Searcher
         // candidate that replaces the root takes the root's slot.
         var heap = new PriorityQueue<int, float>(Math.Min(depth, 4096));
         var store = new Candidate[Math.Min(depth, 4096)];
-        var k1 = options.K1;
-        var wT = options.TitleFieldWeight;
-        var wK = options.KeywordsFieldWeight;
-        var wB = options.BodyFieldWeight;
-        var bT = options.TitleLengthNormalization;
-        var bK = options.KeywordsLengthNormalization;
-        var bB = options.BodyLengthNormalization;
-        var avgT = snapshot.AverageTitleLength;
-        var avgK = snapshot.AverageKeywordLength;
-        var avgB = snapshot.AverageBodyLength;
-
-        foreach (var view in snapshot.Views)
+        var views = snapshot.Views;
+        if (!HitSets.TryTake(out var hits) || hits.Length < views.Length)
         {
-            var segment = view.Segment;
-            var size = segment.Count;
-            var acc = accumulatorPool is { } a && a.Length >= size ? a : accumulatorPool = new float[Math.Max(size, 1024)];
-            var masks = maskPool is { } m && m.Length >= size ? m : maskPool = new ulong[Math.Max(size, 1024)];
-            var touched = touchedPool is { } t && t.Length >= size ? t : touchedPool = new int[Math.Max(size, 1024)];
-            var touchedCount = 0;
-            var titleLengths = segment.TitleLengths;
-            var keywordLengths = segment.KeywordLengths;
-            var bodyLengths = segment.BodyLengths;
+            hits = new SegmentHits[Math.Max(views.Length, 16)];
+        }
+        var parallel = views.Length > 1 && snapshot.DocumentCount >= parallelFrom && Environment.ProcessorCount > 1;
+        if (parallel)
+        {
+            // Large index: the segments are scored on all cores; the candidates are then collected
+            // below in segment order exactly as one thread would, so the result does not depend on timing.
+            Parallel.For(
+                0,
+                views.Length,
+                new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
+                v => Accumulate(views[v], terms, allowedKinds, requiredMask, hits[v] ??= new SegmentHits()));
+        }
 
-            for (var ti = 0; ti < terms.Count; ti++)
+        for (var v = 0; v < views.Length; v++)
+        {
+            var view = views[v];
+            var segmentHits = parallel ? hits[v] : Accumulate(view, terms, allowedKinds, requiredMask, hits[0] ??= new SegmentHits());
+            var docs = segmentHits.Docs;
+            var scores = segmentHits.Scores;
+            var masks = segmentHits.Masks;
+            for (var i = 0; i < segmentHits.Count; i++)
             {
-                var term = terms[ti];
-                if (!segment.Terms.TryGetValue(term.Term, out var postings))
-                {
-                    continue;
-                }
-                var w = term.Idf * term.Weight * (k1 + 1);
-                var bit = 1UL << ti;
-                var data = postings.Data;
-                var position = 0;
-                var doc = -1;
-                while (position < data.Length)
-                {
-                    int b = data[position++];
-                    if (b < 0x80)
-                    {
-                        doc += b;
-                    }
-                    else
-                    {
-                        position--;
-                        doc += PostingList.ReadVarint(data, ref position);
-                    }
-                    int packed = data[position++];
-                    var ptf = 0.0;
-                    var body = packed & 31;
-                    if (body != 0)
-                    {
-                        ptf = wB * body / (1 - bB + bB * bodyLengths[doc] / avgB);
-                    }
-                    if ((packed & 0x60) != 0)
-                    {
-                        ptf += wT * ((packed >> 5) & 3) / (1 - bT + bT * titleLengths[doc] / avgT);
-                    }
-                    if ((packed & 0x80) != 0)
-                    {
-                        ptf += wK / (1 - bK + bK * keywordLengths[doc] / avgK);
-                    }
-                    var s = (float)(w * ptf / (ptf + k1));
-                    if (masks[doc] == 0)
-                    {
-                        touched[touchedCount++] = doc;
-                    }
-                    acc[doc] += s;
-                    masks[doc] |= bit;
-                }
-            }
-
-            var kinds = segment.Kinds;
-            for (var i = 0; i < touchedCount; i++)
-            {
-                var doc = touched[i];
-                var score = acc[doc];
-                var mask = masks[doc];
-                acc[doc] = 0;
-                masks[doc] = 0;
-                if ((mask & requiredMask) == 0 || ((1 << kinds[doc]) & allowedKinds) == 0 || view.IsDeleted(doc))
-                {
-                    continue;
-                }
+                var score = scores[i];
                 if (heap.Count >= depth && heap.TryPeek(out _, out var min) && score <= min)
                 {
                     continue;
                 }
-                if (excluded is not null && excluded.Contains(segment.Documents[doc].Id))
+                var doc = docs[i];
+                if (excluded is not null && excluded.Contains(view.Segment.Documents[doc].Id))
                 {
                     continue;
                 }
-                var candidate = new Candidate { View = view, Doc = doc, Text = score, Mask = mask };
+                var candidate = new Candidate { View = view, Doc = doc, Text = score, Mask = masks[i] };
                 if (heap.Count >= depth)
                 {
                     var slot = heap.Peek();
@@ -480,6 +463,7 @@ internal sealed class Searcher
             }
         }
 
+        HitSets.Add(hits);
         var list = new List<Candidate>(heap.Count);
         while (heap.TryDequeue(out var slot, out _))
         {
@@ -487,6 +471,101 @@ internal sealed class Searcher
         }
         list.Reverse();
         return list;
+    }
+
+    /// <summary>
+    /// Scores one segment term at a time into array accumulators and writes, in order of first
+    /// touch, the documents that pass the kind, required-term and deletion filters with their text
+    /// scores and matched-term masks into <paramref name="hits"/>.
+    /// </summary>
+    private SegmentHits Accumulate(SegmentView view, List<QueryTerm> terms, int allowedKinds, ulong requiredMask, SegmentHits hits)
+    {
+        var k1 = options.K1;
+        var wT = options.TitleFieldWeight;
+        var wK = options.KeywordsFieldWeight;
+        var wB = options.BodyFieldWeight;
+        var segment = view.Segment;
+        var size = segment.Count;
+        var acc = accumulatorPool is { } a && a.Length >= size ? a : accumulatorPool = new float[Math.Max(size, 1024)];
+        var masks = maskPool is { } m && m.Length >= size ? m : maskPool = new ulong[Math.Max(size, 1024)];
+        var touched = touchedPool is { } t && t.Length >= size ? t : touchedPool = new int[Math.Max(size, 1024)];
+        var touchedCount = 0;
+        var norms = segment.Norms(
+            snapshot.AverageTitleLength,
+            snapshot.AverageKeywordLength,
+            snapshot.AverageBodyLength,
+            options.TitleLengthNormalization,
+            options.KeywordsLengthNormalization,
+            options.BodyLengthNormalization);
+        var titleNorms = norms.Title;
+        var keywordNorms = norms.Keywords;
+        var bodyNorms = norms.Body;
+
+        for (var ti = 0; ti < terms.Count; ti++)
+        {
+            var term = terms[ti];
+            if (!segment.Terms.TryGetValue(term.Term, out var postings))
+            {
+                continue;
+            }
+            var w = term.Idf * term.Weight * (k1 + 1);
+            var bit = 1UL << ti;
+            var data = postings.Data;
+            var position = 0;
+            var doc = -1;
+            while (position < data.Length)
+            {
+                int b = data[position++];
+                if (b < 0x80)
+                {
+                    doc += b;
+                }
+                else
+                {
+                    position--;
+                    doc += PostingList.ReadVarint(data, ref position);
+                }
+                int packed = data[position++];
+                var ptf = 0.0;
+                var body = packed & 31;
+                if (body != 0)
+                {
+                    ptf = wB * body / bodyNorms[doc];
+                }
+                if ((packed & 0x60) != 0)
+                {
+                    ptf += wT * ((packed >> 5) & 3) / titleNorms[doc];
+                }
+                if ((packed & 0x80) != 0)
+                {
+                    ptf += wK / keywordNorms[doc];
+                }
+                var s = (float)(w * ptf / (ptf + k1));
+                if (masks[doc] == 0)
+                {
+                    touched[touchedCount++] = doc;
+                }
+                acc[doc] += s;
+                masks[doc] |= bit;
+            }
+        }
+
+        hits.Reset(touchedCount);
+        var kinds = segment.Kinds;
+        for (var i = 0; i < touchedCount; i++)
+        {
+            var doc = touched[i];
+            var score = acc[doc];
+            var mask = masks[doc];
+            acc[doc] = 0;
+            masks[doc] = 0;
+            if ((mask & requiredMask) == 0 || ((1 << kinds[doc]) & allowedKinds) == 0 || view.IsDeleted(doc))
+            {
+                continue;
+            }
+            hits.Add(doc, score, mask);
+        }
+        return hits;
     }
 
     private List<Candidate> ScanAll(int allowedKinds, HashSet<string>? excluded)

@@ -63,6 +63,7 @@ internal sealed class StoredDocument
 internal sealed class Segment
 {
     private static long nextId;
+    private LengthNorms? norms;
 
     public Segment(
         StoredDocument[] documents,
@@ -129,6 +130,22 @@ internal sealed class Segment
 
     public int BodyDocuments { get; }
 
+    /// <summary>
+    /// The per-document length normalisation of the three fields for the given averages and
+    /// <c>b</c> values; cached, as the averages only change when the index is written.
+    /// </summary>
+    public LengthNorms Norms(double averageTitle, double averageKeywords, double averageBody, double bTitle, double bKeywords, double bBody)
+    {
+        var cached = Volatile.Read(ref norms);
+        if (cached is not null && cached.Matches(averageTitle, averageKeywords, averageBody, bTitle, bKeywords, bBody))
+        {
+            return cached;
+        }
+        var computed = new LengthNorms(this, averageTitle, averageKeywords, averageBody, bTitle, bKeywords, bBody);
+        Volatile.Write(ref norms, computed);
+        return computed;
+    }
+
     public long PostingBytes
     {
         get
@@ -141,6 +158,50 @@ internal sealed class Segment
             return total;
         }
     }
+}
+
+/// <summary>
+/// BM25F length normalisation per document of a segment, <c>1 − b + b · length / average</c> for
+/// title, keywords and body (exactly the expression the scorer used to compute per posting).
+/// </summary>
+internal sealed class LengthNorms
+{
+    private readonly double averageTitle;
+    private readonly double averageKeywords;
+    private readonly double averageBody;
+    private readonly double bTitle;
+    private readonly double bKeywords;
+    private readonly double bBody;
+
+    public LengthNorms(Segment segment, double averageTitle, double averageKeywords, double averageBody, double bTitle, double bKeywords, double bBody)
+    {
+        this.averageTitle = averageTitle;
+        this.averageKeywords = averageKeywords;
+        this.averageBody = averageBody;
+        this.bTitle = bTitle;
+        this.bKeywords = bKeywords;
+        this.bBody = bBody;
+        var n = segment.Count;
+        Title = new double[n];
+        Keywords = new double[n];
+        Body = new double[n];
+        for (var d = 0; d < n; d++)
+        {
+            Title[d] = 1 - bTitle + bTitle * segment.TitleLengths[d] / averageTitle;
+            Keywords[d] = 1 - bKeywords + bKeywords * segment.KeywordLengths[d] / averageKeywords;
+            Body[d] = 1 - bBody + bBody * segment.BodyLengths[d] / averageBody;
+        }
+    }
+
+    public double[] Title { get; }
+
+    public double[] Keywords { get; }
+
+    public double[] Body { get; }
+
+    public bool Matches(double averageTitle, double averageKeywords, double averageBody, double bTitle, double bKeywords, double bBody) =>
+        this.averageTitle == averageTitle && this.averageKeywords == averageKeywords && this.averageBody == averageBody
+        && this.bTitle == bTitle && this.bKeywords == bKeywords && this.bBody == bBody;
 }
 
 /// <summary>
