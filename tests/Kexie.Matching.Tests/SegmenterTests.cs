@@ -151,6 +151,55 @@ public class SegmenterTests
         });
     }
 
+    [Fact]
+    public void Char_trie_finds_exactly_the_added_strings_and_their_prefixes()
+    {
+        var random = new Random(7);
+        var added = new HashSet<string>(StringComparer.Ordinal);
+        var builder = new CharTrie.Builder();
+        var provisional = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < 5000; i++)
+        {
+            var chars = new char[random.Next(1, 6)];
+            for (var k = 0; k < chars.Length; k++)
+            {
+                chars[k] = "人工智能信息与通信工程ab😀"[random.Next(14)];
+            }
+            var text = new string(chars);
+            added.Add(text);
+            provisional[text] = builder.Add(text);
+        }
+        var trie = builder.Build(out var renumber);
+        var prefixes = added.SelectMany(w => Enumerable.Range(1, w.Length).Select(n => w[..n])).ToHashSet(StringComparer.Ordinal);
+        Assert.Equal(prefixes.Count + 1, trie.NodeCount);
+        var nodes = new HashSet<int>();
+        foreach (var text in prefixes)
+        {
+            var node = trie.Find(text);
+            Assert.NotEqual(CharTrie.Root, node);
+            Assert.True(nodes.Add(node));
+            if (added.Contains(text))
+            {
+                Assert.Equal(renumber[provisional[text]], node);
+            }
+        }
+        Assert.Equal(CharTrie.Root, trie.Find("人工智能信息与通信"));
+        Assert.Equal(CharTrie.Root, trie.Find("x"));
+        Assert.Equal(CharTrie.Root, trie.Find(""));
+    }
+
+    [Fact]
+    public void User_terms_spanning_several_words_are_found_with_prefix_terms()
+    {
+        var analyzer = new ChineseAnalyzer(["信息与通信", "信息与通信工程", "通信工程", "人工智能芯片"]);
+        var tokens = analyzer.Analyze("信息与通信工程和人工智能芯片");
+        Assert.Contains("信息与通信工程", tokens);
+        Assert.Contains("人工智能芯片", tokens);
+        // 信息/与/通信工程: "信息与通信" ends inside a word, so it is not a run of whole words.
+        Assert.Equal(["信息", "与", "通信工程", "和", "人工智能", "芯片"], analyzer.Segment("信息与通信工程和人工智能芯片"));
+        Assert.DoesNotContain("信息与通信", tokens);
+    }
+
     private static void AssertSameAsOracle(IEnumerable<string> texts, bool hmm)
     {
         var mismatches = new List<string>();
