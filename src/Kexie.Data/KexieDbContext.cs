@@ -53,6 +53,16 @@ public abstract class KexieDbContext(DbContextOptions options, ICurrentActor? cu
 
     public DbSet<FairProject> FairProjects => Set<FairProject>();
 
+    public DbSet<Kexie.Domain.Popularization.ScienceContent> ScienceContents => Set<Kexie.Domain.Popularization.ScienceContent>();
+
+    public DbSet<Kexie.Domain.Popularization.PopularizationActivity> PopularizationActivities => Set<Kexie.Domain.Popularization.PopularizationActivity>();
+
+    public DbSet<Kexie.Domain.Popularization.ActivityParticipant> ActivityParticipants => Set<Kexie.Domain.Popularization.ActivityParticipant>();
+
+    public DbSet<Kexie.Domain.Popularization.EStation> EStations => Set<Kexie.Domain.Popularization.EStation>();
+
+    public DbSet<Kexie.Domain.Popularization.EStationUsage> EStationUsages => Set<Kexie.Domain.Popularization.EStationUsage>();
+
     /// <summary>Files of orders (contracts); the bytes are in the file store.</summary>
     public DbSet<StoredFile> StoredFiles => Set<StoredFile>();
 

@@ -2,6 +2,7 @@ using Kexie.Domain.Common;
 using Kexie.Domain.Directory;
 using Kexie.Domain.Indicators;
 using Kexie.Domain.Market;
+using Kexie.Domain.Popularization;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kexie.Data.Indicators;
@@ -33,6 +34,9 @@ internal static class IndicatorOutbox
         ResponsePlan => FactSource.ResponsePlan,
         Order => FactSource.Order,
         ServiceTicket => FactSource.ServiceTicket,
+        ScienceContent => FactSource.ScienceContent,
+        ActivityParticipant => FactSource.ActivityParticipant,
+        EStationUsage => FactSource.EStationUsage,
         _ => null,
     };
 }

@@ -80,6 +80,9 @@ public sealed class IndicatorRefresher(KexieDbContext db, TimeProvider clock, IL
         facts.AddRange((await db.ResponsePlans.AsNoTracking().ToListAsync(ct)).SelectMany(p => FactDerivation.From(p, now)));
         facts.AddRange(await OrderFactsAsync(db.Orders.AsNoTracking().Where(o => o.Status == OrderStatus.Accepted || o.Status == OrderStatus.Settled), ct));
         facts.AddRange((await db.ServiceTickets.AsNoTracking().ToListAsync(ct)).SelectMany(FactDerivation.From));
+        facts.AddRange((await db.ScienceContents.AsNoTracking().Where(c => c.PublishedAt != null).ToListAsync(ct)).SelectMany(FactDerivation.From));
+        facts.AddRange((await db.ActivityParticipants.AsNoTracking().Where(p => p.CheckedInAt != null).ToListAsync(ct)).SelectMany(FactDerivation.From));
+        facts.AddRange((await db.EStationUsages.AsNoTracking().ToListAsync(ct)).SelectMany(FactDerivation.From));
         var written = await FactStore.AppendAsync(db, facts, ct);
         await db.IndicatorOutbox.Where(o => o.Id <= lastOutbox).ExecuteDeleteAsync(ct);
         await FactStore.RebuildRollupsAsync(db, ct: ct);
@@ -166,6 +169,21 @@ public sealed class IndicatorRefresher(KexieDbContext db, TimeProvider clock, IL
         if (Ids(FactSource.ServiceTicket) is { Count: > 0 } tickets)
         {
             facts.AddRange((await db.ServiceTickets.AsNoTracking().Where(t => tickets.Contains(t.Id)).ToListAsync(ct)).SelectMany(FactDerivation.From));
+        }
+
+        if (Ids(FactSource.ScienceContent) is { Count: > 0 } contents)
+        {
+            facts.AddRange((await db.ScienceContents.AsNoTracking().Where(c => contents.Contains(c.Id)).ToListAsync(ct)).SelectMany(FactDerivation.From));
+        }
+
+        if (Ids(FactSource.ActivityParticipant) is { Count: > 0 } participants)
+        {
+            facts.AddRange((await db.ActivityParticipants.AsNoTracking().Where(p => participants.Contains(p.Id)).ToListAsync(ct)).SelectMany(FactDerivation.From));
+        }
+
+        if (Ids(FactSource.EStationUsage) is { Count: > 0 } usages)
+        {
+            facts.AddRange((await db.EStationUsages.AsNoTracking().Where(u => usages.Contains(u.Id)).ToListAsync(ct)).SelectMany(FactDerivation.From));
         }
 
         return facts;

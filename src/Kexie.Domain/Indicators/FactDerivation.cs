@@ -1,5 +1,6 @@
 using Kexie.Domain.Directory;
 using Kexie.Domain.Market;
+using Kexie.Domain.Popularization;
 
 namespace Kexie.Domain.Indicators;
 
@@ -84,6 +85,33 @@ public static class FactDerivation
     public static IEnumerable<ActivityFact> From(ServiceTicket ticket)
     {
         yield return new ActivityFact(ticket.RegionCode, FactKind.ServiceTicketServed, ChinaTime.DayKey(ticket.ServedOn), 1, 0, FactSource.ServiceTicket, ticket.Id);
+    }
+
+    /// <summary>A popularization item counts once published (closed or withdrawn later, it was still pushed).</summary>
+    public static IEnumerable<ActivityFact> From(ScienceContent content)
+    {
+        if (content.PublishedAt is { } at)
+        {
+            yield return Fact(content.RegionCode, FactKind.PopularizationContentPublished, at, 1, 0, FactSource.ScienceContent, content.Id);
+        }
+    }
+
+    /// <summary>A participant counts once checked in, in the activity's region, on the (CST) day of check-in.</summary>
+    public static IEnumerable<ActivityFact> From(ActivityParticipant participant)
+    {
+        if (participant.CheckedInAt is { } at)
+        {
+            yield return Fact(participant.RegionCode, FactKind.PopularizationParticipants, at, 1, 0, FactSource.ActivityParticipant, participant.Id);
+        }
+    }
+
+    /// <summary>A day of e-station use counts its visits and interactions together, on that day.</summary>
+    public static IEnumerable<ActivityFact> From(EStationUsage usage)
+    {
+        if (usage.Total > 0)
+        {
+            yield return new ActivityFact(usage.RegionCode, FactKind.EStationVisits, ChinaTime.DayKey(usage.Day), usage.Total, 0, FactSource.EStationUsage, usage.Id);
+        }
     }
 
     private static ActivityFact Fact(string region, FactKind kind, DateTimeOffset at, int count, long fen, FactSource source, Guid id) =>

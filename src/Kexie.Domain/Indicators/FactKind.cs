@@ -45,13 +45,13 @@ public enum FactKind
     /// <summary>保姆式服务工单 (record: ServiceTicket, day served); count 1.</summary>
     ServiceTicketServed = 12,
 
-    /// <summary>科普内容发布 (future popularization module).</summary>
+    /// <summary>科普内容发布 (record: ScienceContent, day of publication).</summary>
     PopularizationContentPublished = 101,
 
-    /// <summary>科普活动参与人次 (future popularization module).</summary>
+    /// <summary>科普活动参与人次 (record: ActivityParticipant, counted in the activity's region on the day of check-in).</summary>
     PopularizationParticipants = 102,
 
-    /// <summary>科普e站使用次数 (future popularization module).</summary>
+    /// <summary>科普e站使用次数 (record: EStationUsage, count = visits + interactions of the day).</summary>
     EStationVisits = 103,
 
     /// <summary>智库课题立项 (future think-tank module).</summary>
@@ -72,6 +72,9 @@ public enum FactSource
     ResponsePlan = 5,
     Order = 6,
     ServiceTicket = 7,
+    ScienceContent = 8,
+    ActivityParticipant = 9,
+    EStationUsage = 10,
 }
 
 /// <summary>The platform module whose records feed a fact kind.</summary>
@@ -83,7 +86,7 @@ public enum SourceModule
     /// <summary>所能所需市场 (exists).</summary>
     Market = 2,
 
-    /// <summary>科普 (not built yet: its indicators have no values).</summary>
+    /// <summary>科普 (exists: content, activities, e-stations).</summary>
     Popularization = 3,
 
     /// <summary>智库与建言 (not built yet: its indicators have no values).</summary>
@@ -93,7 +96,7 @@ public enum SourceModule
 public static class FactKinds
 {
     /// <summary>Modules whose records exist on the platform. Add a module here when it is built.</summary>
-    public static IReadOnlySet<SourceModule> ImplementedModules { get; } = new HashSet<SourceModule> { SourceModule.Directory, SourceModule.Market };
+    public static IReadOnlySet<SourceModule> ImplementedModules { get; } = new HashSet<SourceModule> { SourceModule.Directory, SourceModule.Market, SourceModule.Popularization };
 
     public static SourceModule ModuleOf(FactKind kind) => kind switch
     {
@@ -131,7 +134,7 @@ public static class FactKinds
     {
         SourceModule.Directory => "名录",
         SourceModule.Market => "所能所需市场",
-        SourceModule.Popularization => "科普（模块待建）",
+        SourceModule.Popularization => "科普",
         SourceModule.ThinkTank => "智库与建言（模块待建）",
         _ => module.ToString(),
     };
@@ -146,6 +149,9 @@ public static class FactKinds
         FactSource.ResponsePlan => "一单一策",
         FactSource.Order => "交易订单",
         FactSource.ServiceTicket => "服务工单",
+        FactSource.ScienceContent => "科普内容",
+        FactSource.ActivityParticipant => "科普活动签到",
+        FactSource.EStationUsage => "科普e站使用记录",
         _ => source.ToString(),
     };
 }

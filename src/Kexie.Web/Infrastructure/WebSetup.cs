@@ -125,6 +125,9 @@ public static class WebSetup
         services.AddScoped<ServiceTicketService>();
         services.AddScoped<FairService>();
         services.AddScoped<MarketStatsService>();
+        services.AddScoped<Kexie.Web.Features.Popularization.ScienceContentService>();
+        services.AddScoped<Kexie.Web.Features.Popularization.ActivityService>();
+        services.AddScoped<Kexie.Web.Features.Popularization.EStationService>();
         services.AddScoped<Kexie.Data.Indicators.IndicatorRefresher>();
         services.AddScoped<Kexie.Data.Indicators.IndicatorEngine>();
         services.AddScoped<IndicatorDemoSeeder>();
@@ -177,6 +180,7 @@ public static class WebSetup
         api.MapImports();
         api.MapAdmin();
         api.MapMarket();
+        Kexie.Web.Features.Popularization.PopularizationEndpoints.MapPopularization(api);
         api.MapIndicators();
         api.MapMatching();
         Kexie.Web.Features.Notifications.NotificationEndpoints.MapNotifications(api);

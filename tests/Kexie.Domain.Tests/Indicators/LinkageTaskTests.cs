@@ -29,7 +29,7 @@ public sealed class LinkageTaskTests
     }
 
     [Theory]
-    [InlineData("S01", 10, "indicatorCode")]
+    [InlineData("D01", 10, "indicatorCode")]
     [InlineData("E04", 10, "indicatorCode")]
     [InlineData("NOPE", 10, "indicatorCode")]
     [InlineData("W02", 0, "target")]

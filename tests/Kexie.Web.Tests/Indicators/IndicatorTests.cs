@@ -96,7 +96,8 @@ public abstract class IndicatorTests(KexieApp app)
         Assert.Equal(2m, county["W04"]); // both deals were taken by a worker of 西陵区
         Assert.Equal(20_000.00m, county["W05"]);
         Assert.Null(county["E03"]); // no needs: coverage absent, not 0
-        Assert.Null(county["S01"]); // popularization module not built
+        Assert.Equal(0m, county["S01"]); // popularization module built: no records is zero
+        Assert.Null(county["D01"]); // think-tank module not built: absent
 
         var township = ValuesOf(await (await hubei.GetAsync("/api/v1/indicators/values?region=420502001&period=2025")).OkJsonAsync());
         Assert.Equal(2m, township["W02"]);
@@ -198,22 +199,24 @@ public abstract class IndicatorTests(KexieApp app)
         Assert.Equal(9, entries.Count);
         JsonNode Entry(string code) => entries.First(e => e!["regionCode"]!.GetValue<string>() == code)!;
         // Hand computation in docs/decisions.md ("indicator scoring"): W = 50/50/25/0, E = 11.1111/11.1111/22.2222/11.1111,
-        // composite (30·W + 40·E) / 70.
-        Assert.Equal(27.7778m, Entry("420602001")["score"]!.GetValue<decimal>());
-        Assert.Equal(27.7778m, Entry("420602002")["score"]!.GetValue<decimal>());
-        Assert.Equal(23.4127m, Entry("420602003")["score"]!.GetValue<decimal>());
+        // S = 0 for all (no popularization records), composite (30·W + 40·E + 20·S) / 90.
+        Assert.Equal(21.6049m, Entry("420602001")["score"]!.GetValue<decimal>());
+        Assert.Equal(21.6049m, Entry("420602002")["score"]!.GetValue<decimal>());
+        Assert.Equal(18.2099m, Entry("420602003")["score"]!.GetValue<decimal>());
         Assert.Equal(1, Entry("420602001")["rank"]!.GetValue<int>());
         Assert.Equal(1, Entry("420602002")["rank"]!.GetValue<int>());
         Assert.Equal(3, Entry("420602003")["rank"]!.GetValue<int>());
         var empty = entries.Where(e => e!["regionCode"]!.GetValue<string>() is not ("420602001" or "420602002" or "420602003")).ToList();
         Assert.Equal(6, empty.Count);
         Assert.All(empty, e => Assert.Equal(4, e!["rank"]!.GetValue<int>()));
-        Assert.All(empty, e => Assert.Equal(6.3492m, e!["score"]!.GetValue<decimal>()));
+        Assert.All(empty, e => Assert.Equal(4.9383m, e!["score"]!.GetValue<decimal>()));
         Assert.Contains("E03", ranking["excludedIndicators"]!.AsArray().Select(x => x!.GetValue<string>()));
         var enterprise = Entry("420602003")["groups"]!.AsArray().First(g => g!["group"]!.GetValue<string>() == "ServingEnterprises")!;
         Assert.Equal(1, enterprise["rank"]!.GetValue<int>());
         var literacy = Entry("420602003")["groups"]!.AsArray().First(g => g!["group"]!.GetValue<string>() == "ScienceLiteracy")!;
-        Assert.Null(literacy["rank"]);
+        Assert.Equal(1, literacy["rank"]!.GetValue<int>()); // all nine tie at zero
+        var decisions = Entry("420602003")["groups"]!.AsArray().First(g => g!["group"]!.GetValue<string>() == "DecisionSupport")!;
+        Assert.Null(decisions["rank"]);
 
         var admin = await app.SignInAsync("admin");
         var created = await (await admin.PostJsonAsync("/api/v1/indicators/weight-sets", new
@@ -330,7 +333,7 @@ public abstract class IndicatorTests(KexieApp app)
         var mine = await (await county.GetAsync("/api/v1/indicators/linkage-tasks")).OkJsonAsync();
         Assert.Equal(2, mine.AsArray().Count); // its own two tasks, not 420703's
         Assert.Equal(HttpStatusCode.NotFound, (await (await app.SignInAsync("daying")).GetAsync($"/api/v1/indicators/linkage-tasks/{id}")).StatusCode);
-        await (await hubei.PostJsonAsync("/api/v1/indicators/linkage-tasks", new { title = "科普", indicatorCode = "S01", regionCodes = new[] { "420704" }, target = 1, startsOn = today, dueOn = today }))
+        await (await hubei.PostJsonAsync("/api/v1/indicators/linkage-tasks", new { title = "智库", indicatorCode = "D01", regionCodes = new[] { "420704" }, target = 1, startsOn = today, dueOn = today }))
             .AssertValidationProblemAsync("indicatorCode");
         var export = await county.GetAsync("/api/v1/indicators/linkage-tasks/export.xlsx");
         Assert.Equal(2, MiniExcelLibs.MiniExcel.Query(await export.Content.ReadAsStreamAsync(), useHeaderRow: true).Count());

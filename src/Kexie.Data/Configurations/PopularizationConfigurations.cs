@@ -1,0 +1,78 @@
+using Kexie.Domain.Market;
+using Kexie.Domain.Popularization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Kexie.Data.Configurations;
+
+internal sealed class ScienceContentConfiguration : IEntityTypeConfiguration<ScienceContent>
+{
+    public void Configure(EntityTypeBuilder<ScienceContent> builder)
+    {
+        ReviewableMapping.Map(builder, "ScienceContent");
+        builder.Property(c => c.Title).HasMaxLength(MarketRules.TitleMaxLength);
+        builder.Property(c => c.Body).HasMaxLength(ScienceContent.BodyMaxLength);
+        builder.Property(c => c.AuthorOrganization).HasMaxLength(100);
+        builder.Property(c => c.VideoUrl).HasMaxLength(500);
+        builder.Property(c => c.CreatedByUserId).HasMaxLength(64);
+        builder.HasIndex(c => c.Kind);
+    }
+}
+
+internal sealed class PopularizationActivityConfiguration : IEntityTypeConfiguration<PopularizationActivity>
+{
+    public void Configure(EntityTypeBuilder<PopularizationActivity> builder)
+    {
+        builder.Property(a => a.Title).HasMaxLength(MarketRules.TitleMaxLength);
+        builder.Property(a => a.Description).HasMaxLength(MarketRules.DescriptionMaxLength);
+        builder.Property(a => a.RegionCode).HasMaxLength(12);
+        builder.Property(a => a.Venue).HasMaxLength(200);
+        builder.Property(a => a.Organizer).HasMaxLength(100);
+        builder.Property(a => a.CancelReason).HasMaxLength(MarketRules.ReasonMaxLength);
+        builder.Property(a => a.CreatedByUserId).HasMaxLength(64);
+        builder.Property(a => a.Version).IsConcurrencyToken();
+        builder.HasIndex(a => new { a.RegionCode, a.StartsOn });
+    }
+}
+
+internal sealed class ActivityParticipantConfiguration : IEntityTypeConfiguration<ActivityParticipant>
+{
+    public void Configure(EntityTypeBuilder<ActivityParticipant> builder)
+    {
+        builder.Property(p => p.RegionCode).HasMaxLength(12);
+        builder.Property(p => p.Name).HasMaxLength(50);
+        builder.Property(p => p.Phone).HasMaxLength(20);
+        builder.Property(p => p.Group).HasMaxLength(50);
+        builder.Property(p => p.RegisteredByUserId).HasMaxLength(64);
+        builder.Property(p => p.CheckedInByUserId).HasMaxLength(64);
+        builder.HasIndex(p => new { p.ActivityId, p.Phone }).IsUnique();
+        builder.HasIndex(p => p.RegionCode);
+        builder.HasOne<PopularizationActivity>().WithMany().HasForeignKey(p => p.ActivityId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class EStationConfiguration : IEntityTypeConfiguration<EStation>
+{
+    public void Configure(EntityTypeBuilder<EStation> builder)
+    {
+        builder.Property(s => s.Name).HasMaxLength(100);
+        builder.Property(s => s.RegionCode).HasMaxLength(12);
+        builder.Property(s => s.Address).HasMaxLength(200);
+        builder.Property(s => s.ContactName).HasMaxLength(50);
+        builder.Property(s => s.ContactPhone).HasMaxLength(20);
+        builder.Property(s => s.Version).IsConcurrencyToken();
+        builder.HasIndex(s => s.RegionCode);
+    }
+}
+
+internal sealed class EStationUsageConfiguration : IEntityTypeConfiguration<EStationUsage>
+{
+    public void Configure(EntityTypeBuilder<EStationUsage> builder)
+    {
+        builder.Property(u => u.RegionCode).HasMaxLength(12);
+        builder.Ignore(u => u.Total);
+        builder.HasIndex(u => new { u.StationId, u.Day }).IsUnique();
+        builder.HasIndex(u => new { u.RegionCode, u.Day });
+        builder.HasOne<EStation>().WithMany().HasForeignKey(u => u.StationId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

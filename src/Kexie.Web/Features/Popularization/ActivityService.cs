@@ -1,0 +1,217 @@
+using Kexie.Data;
+using Kexie.Domain.Common;
+using Kexie.Domain.Identity;
+using Kexie.Domain.Market;
+using Kexie.Domain.Popularization;
+using Kexie.Web.Features.Market;
+using Kexie.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kexie.Web.Features.Popularization;
+
+public sealed record ActivityFilter(string? Q = null, string? Region = null, ActivityKind? Kind = null, ActivityStatus? Status = null, DateOnly? From = null, DateOnly? To = null, int? Page = null, int? PageSize = null);
+
+public sealed record ActivityRequest(ActivityKind Kind, string? Title, string? Description, string? RegionCode, string? Venue, DateOnly? StartsOn, DateOnly? EndsOn, int? Capacity = null, string? Organizer = null);
+
+public sealed record RegistrationRequest(string? Name, string? Phone, string? Group = null);
+
+/// <summary>A registration taken by the staff; <see cref="CheckIn"/> true for a walk-in checked in at once.</summary>
+public sealed record StaffRegistrationRequest(string? Name, string? Phone, string? Group = null, bool CheckIn = false);
+
+public sealed record ActivityDto(
+    Guid Id, ActivityKind Kind, string KindName, string Title, string? Description, string RegionCode, string Venue, DateOnly StartsOn, DateOnly EndsOn,
+    int? Capacity, string? Organizer, ActivityStatus Status, string StatusName, string? CancelReason, int Registered, int CheckedIn, int Version, DateTimeOffset CreatedAt)
+{
+    public static ActivityDto From(PopularizationActivity a, int registered, int checkedIn) => new(
+        a.Id, a.Kind, a.Kind.Chinese(), a.Title, a.Description, a.RegionCode, a.Venue, a.StartsOn, a.EndsOn, a.Capacity, a.Organizer,
+        a.Status, a.Status.Chinese(), a.CancelReason, registered, checkedIn, a.Version, a.CreatedAt);
+}
+
+public sealed record ParticipantDto(Guid Id, Guid ActivityId, string Name, string Phone, string? Group, DateTimeOffset RegisteredAt, DateTimeOffset? CheckedInAt)
+{
+    public static ParticipantDto From(ActivityParticipant p) => new(p.Id, p.ActivityId, p.Name, p.Phone, p.Group, p.CreatedAt, p.CheckedInAt);
+}
+
+/// <summary>What a person sees after registering: no phone echoed to an anonymous page beyond its own last digits.</summary>
+public sealed record RegistrationReceiptDto(Guid Id, Guid ActivityId, string ActivityTitle, string Name, string PhoneTail, DateTimeOffset RegisteredAt);
+
+/// <summary>
+/// 科普活动: public list and details; the region's staff create, edit and cancel them, take registrations and check
+/// people in. Anyone may register (name and phone); participant lists with phones are for the region's managers only.
+/// </summary>
+public sealed class ActivityService(KexieDbContext db, ReferenceCodesCache reference)
+{
+    public async Task<PagedResult<ActivityDto>> ListAsync(ActivityFilter filter, CancellationToken ct = default)
+    {
+        var page = PageRequest.Of(filter.Page, filter.PageSize);
+        var query = db.PopularizationActivities.AsNoTracking();
+        if (MarketSupport.RegionFilter(filter.Region) is { } region)
+        {
+            query = query.Where(a => a.RegionCode.StartsWith(region));
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Q))
+        {
+            var q = filter.Q.Trim();
+            query = query.Where(a => a.Title.Contains(q) || a.Venue.Contains(q));
+        }
+
+        if (filter.Kind is { } kind)
+        {
+            query = query.Where(a => a.Kind == kind);
+        }
+
+        if (filter.Status is { } status)
+        {
+            query = query.Where(a => a.Status == status);
+        }
+
+        if (filter.From is { } f && filter.To is { } t && f > t)
+        {
+            throw new DomainValidationException("to", "结束日期不能早于开始日期");
+        }
+
+        if (filter.From is { } from)
+        {
+            query = query.Where(a => a.EndsOn >= from);
+        }
+
+        if (filter.To is { } to)
+        {
+            query = query.Where(a => a.StartsOn <= to);
+        }
+
+        var total = await query.CountAsync(ct);
+        var rows = await query.OrderByDescending(a => a.StartsOn).ThenBy(a => a.Id).Skip(page.Skip).Take(page.PageSize)
+            .Select(a => new
+            {
+                Activity = a,
+                Registered = db.ActivityParticipants.Count(p => p.ActivityId == a.Id),
+                CheckedIn = db.ActivityParticipants.Count(p => p.ActivityId == a.Id && p.CheckedInAt != null),
+            })
+            .ToListAsync(ct);
+        return new PagedResult<ActivityDto>(rows.Select(r => ActivityDto.From(r.Activity, r.Registered, r.CheckedIn)).ToList(), total, page.Page, page.PageSize);
+    }
+
+    public async Task<ActivityDto> GetAsync(Guid id, CancellationToken ct = default)
+    {
+        var activity = await db.PopularizationActivities.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, ct) ?? throw new NotFoundException("科普活动不存在");
+        return await ToDtoAsync(activity, ct);
+    }
+
+    public async Task<ActivityDto> CreateAsync(Actor actor, ActivityRequest r, CancellationToken ct = default)
+    {
+        var activity = PopularizationActivity.Create(ToData(r), actor);
+        (await reference.GetAsync(db, ct)).RequireRegion(activity.RegionCode);
+        db.PopularizationActivities.Add(activity);
+        await db.SaveChangesAsync(ct);
+        return ActivityDto.From(activity, 0, 0);
+    }
+
+    public async Task<ActivityDto> UpdateAsync(Actor actor, Guid id, ActivityRequest r, int? expectedVersion, CancellationToken ct = default)
+    {
+        var activity = await FindAsync(id, expectedVersion, ct);
+        var registered = await db.ActivityParticipants.CountAsync(p => p.ActivityId == id, ct);
+        activity.Update(ToData(r), actor, registered);
+        await db.SaveChangesAsync(ct);
+        return await ToDtoAsync(activity, ct);
+    }
+
+    public async Task<ActivityDto> CancelAsync(Actor actor, Guid id, string? reason, int? expectedVersion, CancellationToken ct = default)
+    {
+        var activity = await FindAsync(id, expectedVersion, ct);
+        activity.Cancel(actor, reason);
+        await db.SaveChangesAsync(ct);
+        return await ToDtoAsync(activity, ct);
+    }
+
+    /// <summary>A person registers themselves (signed in or not).</summary>
+    public async Task<RegistrationReceiptDto> RegisterAsync(Actor actor, Guid id, RegistrationRequest r, CancellationToken ct = default)
+    {
+        var activity = await FindAsync(id, null, ct);
+        var participant = await RegisterCoreAsync(actor, activity, new ParticipantData(r.Name, r.Phone, r.Group), ct);
+        await db.SaveChangesAsync(ct);
+        return new RegistrationReceiptDto(participant.Id, activity.Id, activity.Title, participant.Name, participant.Phone[^4..], participant.CreatedAt);
+    }
+
+    /// <summary>The staff register someone (phone sign-up, walk-in); with <c>checkIn</c> the person is checked in at once.</summary>
+    public async Task<ParticipantDto> RegisterByStaffAsync(Actor actor, Guid id, StaffRegistrationRequest r, CancellationToken ct = default)
+    {
+        var activity = await FindAsync(id, null, ct);
+        ManagersOnly(actor, activity);
+        var participant = await RegisterCoreAsync(actor, activity, new ParticipantData(r.Name, r.Phone, r.Group), ct);
+        if (r.CheckIn)
+        {
+            participant.CheckIn(activity, actor);
+        }
+
+        await db.SaveChangesAsync(ct);
+        return ParticipantDto.From(participant);
+    }
+
+    public async Task<ParticipantDto> CheckInAsync(Actor actor, Guid id, Guid participantId, CancellationToken ct = default)
+    {
+        var activity = await FindAsync(id, null, ct);
+        ManagersOnly(actor, activity);
+        var participant = await db.ActivityParticipants.FirstOrDefaultAsync(p => p.Id == participantId && p.ActivityId == id, ct)
+            ?? throw new NotFoundException("报名记录不存在");
+        participant.CheckIn(activity, actor);
+        await db.SaveChangesAsync(ct);
+        return ParticipantDto.From(participant);
+    }
+
+    /// <summary>The registrations (with phones) for the managers of the activity's region.</summary>
+    public async Task<IReadOnlyList<ParticipantDto>> ParticipantsAsync(Actor actor, Guid id, bool? checkedIn, CancellationToken ct = default)
+    {
+        var activity = await db.PopularizationActivities.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, ct) ?? throw new NotFoundException("科普活动不存在");
+        ManagersOnly(actor, activity);
+        var scope = actor.ManagedScope!;
+        var query = db.ActivityParticipants.AsNoTracking().Where(p => p.ActivityId == id && p.RegionCode.StartsWith(scope));
+        if (checkedIn is { } c)
+        {
+            query = c ? query.Where(p => p.CheckedInAt != null) : query.Where(p => p.CheckedInAt == null);
+        }
+
+        var rows = await query.OrderBy(p => p.CreatedAt).ThenBy(p => p.Id).ToListAsync(ct);
+        return rows.Select(ParticipantDto.From).ToList();
+    }
+
+    private static void ManagersOnly(Actor actor, PopularizationActivity activity)
+    {
+        if (!activity.MayManage(actor))
+        {
+            throw new AccessDeniedException("只有本地区服务中心工作人员或科协管理员可以查看报名名单和签到");
+        }
+    }
+
+    private async Task<ActivityParticipant> RegisterCoreAsync(Actor actor, PopularizationActivity activity, ParticipantData data, CancellationToken ct)
+    {
+        var id = activity.Id;
+        var registered = await db.ActivityParticipants.CountAsync(p => p.ActivityId == id, ct);
+        var participant = activity.Register(data, registered, actor);
+        if (await db.ActivityParticipants.AnyAsync(p => p.ActivityId == id && p.Phone == participant.Phone, ct))
+        {
+            throw new DomainValidationException("phone", "该手机号已报名本活动");
+        }
+
+        db.ActivityParticipants.Add(participant);
+        return participant;
+    }
+
+    private async Task<PopularizationActivity> FindAsync(Guid id, int? expectedVersion, CancellationToken ct)
+    {
+        var activity = await db.PopularizationActivities.FirstOrDefaultAsync(a => a.Id == id, ct) ?? throw new NotFoundException("科普活动不存在");
+        MarketSupport.CheckVersion(activity.Version, expectedVersion);
+        return activity;
+    }
+
+    private async Task<ActivityDto> ToDtoAsync(PopularizationActivity activity, CancellationToken ct)
+    {
+        var registered = await db.ActivityParticipants.CountAsync(p => p.ActivityId == activity.Id, ct);
+        var checkedIn = await db.ActivityParticipants.CountAsync(p => p.ActivityId == activity.Id && p.CheckedInAt != null, ct);
+        return ActivityDto.From(activity, registered, checkedIn);
+    }
+
+    private static PopularizationActivityData ToData(ActivityRequest r) =>
+        new(r.Kind, r.Title, r.Description, r.RegionCode, r.Venue, r.StartsOn, r.EndsOn, r.Capacity, r.Organizer);
+}

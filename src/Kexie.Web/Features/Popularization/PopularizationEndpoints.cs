@@ -1,0 +1,103 @@
+using Kexie.Domain.Market;
+using Kexie.Domain.Popularization;
+using Kexie.Web.Features.Market;
+using Kexie.Web.Infrastructure;
+
+namespace Kexie.Web.Features.Popularization;
+
+/// <summary>
+/// /api/v1 for 科普: the resource library (science-contents), activities with registration and check-in, and
+/// 科普e站 with their daily usage. Writes that change a record accept <c>If-Match: "version"</c>.
+/// </summary>
+public static class PopularizationEndpoints
+{
+    public static RouteGroupBuilder MapPopularization(this RouteGroupBuilder api)
+    {
+        MapContents(api);
+        MapActivities(api);
+        MapStations(api);
+        return api;
+    }
+
+    private static void MapContents(RouteGroupBuilder api)
+    {
+        var g = api.MapGroup("/science-contents").WithTags("科普资源");
+        g.MapGet("/", (HttpContext http, ScienceContentService s, [AsParameters] ScienceContentFilter f, CancellationToken ct) => s.ListAsync(http.User.ToActor(), f, ct))
+            .WithSummary("科普文章、视频、科学辟谣（地区子树、类型、状态、关键词；分页）；公众只见已发布");
+        g.MapGet("/{id:guid}", (HttpContext http, ScienceContentService s, Guid id, CancellationToken ct) => s.GetAsync(http.User.ToActor(), id, true, ct))
+            .WithSummary("科普内容详情（公众阅读计入阅读量）");
+        g.MapPost("/", async (HttpContext http, ScienceContentService s, ScienceContentRequest body, CancellationToken ct) =>
+        {
+            var created = await s.CreateAsync(http.User.ToActor(), body, ct);
+            return TypedResults.Created($"/api/v1/science-contents/{created.Id}", created);
+        }).RequireAuthorization().WithSummary("新建科普内容草稿（本地区服务人员或科协管理员）");
+        g.MapPut("/{id:guid}", (HttpContext http, ScienceContentService s, Guid id, ScienceContentRequest body, CancellationToken ct) =>
+            s.UpdateAsync(http.User.ToActor(), id, body, MarketSupport.ExpectedVersion(http), ct)).RequireAuthorization().WithSummary("修改科普内容（草稿、已退回、已撤回）");
+        g.MapPost("/{id:guid}/submit", (HttpContext http, ScienceContentService s, Guid id, CancellationToken ct) =>
+            s.TransitionAsync(http.User.ToActor(), id, c => c.Submit(http.User.ToActor()), MarketSupport.ExpectedVersion(http), ct)).RequireAuthorization().WithSummary("提交审核");
+        g.MapPost("/{id:guid}/publish", (HttpContext http, ScienceContentService s, Guid id, CancellationToken ct) =>
+            s.TransitionAsync(http.User.ToActor(), id, c => c.Publish(http.User.ToActor()), MarketSupport.ExpectedVersion(http), ct)).RequireAuthorization().WithSummary("审核通过并发布（科协管理员）");
+        g.MapPost("/{id:guid}/return", (HttpContext http, ScienceContentService s, Guid id, ReasonRequest? r, CancellationToken ct) =>
+            s.TransitionAsync(http.User.ToActor(), id, c => c.Return(http.User.ToActor(), r?.Reason), MarketSupport.ExpectedVersion(http), ct)).RequireAuthorization().WithSummary("退回修改（须填原因）");
+        g.MapPost("/{id:guid}/reject", (HttpContext http, ScienceContentService s, Guid id, ReasonRequest? r, CancellationToken ct) =>
+            s.TransitionAsync(http.User.ToActor(), id, c => c.Reject(http.User.ToActor(), r?.Reason), MarketSupport.ExpectedVersion(http), ct)).RequireAuthorization().WithSummary("不予发布（须填原因）");
+        g.MapPost("/{id:guid}/withdraw", (HttpContext http, ScienceContentService s, Guid id, ReasonRequest? r, CancellationToken ct) =>
+            s.TransitionAsync(http.User.ToActor(), id, c => c.Withdraw(http.User.ToActor(), r?.Reason), MarketSupport.ExpectedVersion(http), ct)).RequireAuthorization().WithSummary("撤回");
+        g.MapPost("/{id:guid}/close", (HttpContext http, ScienceContentService s, Guid id, ReasonRequest? r, CancellationToken ct) =>
+            s.TransitionAsync(http.User.ToActor(), id, c => c.Close(http.User.ToActor(), r?.Reason), MarketSupport.ExpectedVersion(http), ct)).RequireAuthorization().WithSummary("下架（须填原因）");
+    }
+
+    private static void MapActivities(RouteGroupBuilder api)
+    {
+        var g = api.MapGroup("/popularization-activities").WithTags("科普活动");
+        g.MapGet("/", (ActivityService s, [AsParameters] ActivityFilter f, CancellationToken ct) => s.ListAsync(f, ct))
+            .WithSummary("科普活动（科技活动周、全国科普日、科技下乡、培训、大篷车…；地区子树、类型、状态、日期）");
+        g.MapGet("/{id:guid}", (ActivityService s, Guid id, CancellationToken ct) => s.GetAsync(id, ct)).WithSummary("活动详情（含报名、签到人数）");
+        g.MapPost("/", async (HttpContext http, ActivityService s, ActivityRequest body, CancellationToken ct) =>
+        {
+            var created = await s.CreateAsync(http.User.ToActor(), body, ct);
+            return TypedResults.Created($"/api/v1/popularization-activities/{created.Id}", created);
+        }).RequireAuthorization().WithSummary("发布科普活动（本地区服务人员或科协管理员）");
+        g.MapPut("/{id:guid}", (HttpContext http, ActivityService s, Guid id, ActivityRequest body, CancellationToken ct) =>
+            s.UpdateAsync(http.User.ToActor(), id, body, MarketSupport.ExpectedVersion(http), ct)).RequireAuthorization().WithSummary("修改活动");
+        g.MapPost("/{id:guid}/cancel", (HttpContext http, ActivityService s, Guid id, ReasonRequest? r, CancellationToken ct) =>
+            s.CancelAsync(http.User.ToActor(), id, r?.Reason, MarketSupport.ExpectedVersion(http), ct)).RequireAuthorization().WithSummary("取消活动（须填原因）");
+        g.MapPost("/{id:guid}/registrations", async (HttpContext http, ActivityService s, Guid id, RegistrationRequest body, CancellationToken ct) =>
+        {
+            var receipt = await s.RegisterAsync(http.User.ToActor(), id, body, ct);
+            return TypedResults.Created($"/api/v1/popularization-activities/{id}", receipt);
+        }).AllowAnonymous().WithSummary("公众报名（姓名、手机号；同一手机号每个活动只能报名一次）");
+        g.MapGet("/{id:guid}/participants", (HttpContext http, ActivityService s, Guid id, bool? checkedIn, CancellationToken ct) =>
+            s.ParticipantsAsync(http.User.ToActor(), id, checkedIn, ct)).RequireAuthorization().WithSummary("报名名单（本地区管理人员；checkedIn 筛选已签到/未签到）");
+        g.MapPost("/{id:guid}/participants", async (HttpContext http, ActivityService s, Guid id, StaffRegistrationRequest body, CancellationToken ct) =>
+        {
+            var created = await s.RegisterByStaffAsync(http.User.ToActor(), id, body, ct);
+            return TypedResults.Created($"/api/v1/popularization-activities/{id}/participants", created);
+        }).RequireAuthorization().WithSummary("工作人员代为报名；checkIn=true 为现场签到");
+        g.MapPost("/{id:guid}/participants/{participantId:guid}/check-in", (HttpContext http, ActivityService s, Guid id, Guid participantId, CancellationToken ct) =>
+            s.CheckInAsync(http.User.ToActor(), id, participantId, ct)).RequireAuthorization().WithSummary("签到（活动期间，本地区管理人员）；参与人次按签到计");
+    }
+
+    private static void MapStations(RouteGroupBuilder api)
+    {
+        var g = api.MapGroup("/e-stations").WithTags("科普e站");
+        g.MapGet("/", (HttpContext http, EStationService s, [AsParameters] EStationFilter f, CancellationToken ct) => s.ListAsync(http.User.ToActor(), f, ct))
+            .WithSummary("科普e站（地区子树、站点类型、状态；含累计访问、互动次数）");
+        g.MapGet("/{id:guid}", (HttpContext http, EStationService s, Guid id, CancellationToken ct) => s.GetAsync(http.User.ToActor(), id, ct)).WithSummary("e站详情");
+        g.MapGet("/{id:guid}/usage", (EStationService s, Guid id, DateOnly? from, DateOnly? to, CancellationToken ct) => s.UsageAsync(id, from, to, ct))
+            .WithSummary("每日使用记录（访问、互动），最近一年");
+        g.MapPost("/", async (HttpContext http, EStationService s, EStationRequest body, CancellationToken ct) =>
+        {
+            var created = await s.CreateAsync(http.User.ToActor(), body, ct);
+            return TypedResults.Created($"/api/v1/e-stations/{created.Id}", created);
+        }).RequireAuthorization().WithSummary("登记科普e站（本地区服务人员或科协管理员）");
+        g.MapPut("/{id:guid}", (HttpContext http, EStationService s, Guid id, EStationRequest body, CancellationToken ct) =>
+            s.UpdateAsync(http.User.ToActor(), id, body, MarketSupport.ExpectedVersion(http), ct)).RequireAuthorization().WithSummary("修改e站信息");
+        g.MapPost("/{id:guid}/suspend", (HttpContext http, EStationService s, Guid id, CancellationToken ct) =>
+            s.SetActiveAsync(http.User.ToActor(), id, false, MarketSupport.ExpectedVersion(http), ct)).RequireAuthorization().WithSummary("停用");
+        g.MapPost("/{id:guid}/resume", (HttpContext http, EStationService s, Guid id, CancellationToken ct) =>
+            s.SetActiveAsync(http.User.ToActor(), id, true, MarketSupport.ExpectedVersion(http), ct)).RequireAuthorization().WithSummary("恢复运行");
+        g.MapPut("/{id:guid}/usage/{day}", (HttpContext http, EStationService s, Guid id, DateOnly day, UsageRequest body, CancellationToken ct) =>
+            s.LogUsageAsync(http.User.ToActor(), id, day, body, ct)).RequireAuthorization().WithSummary("登记或更正某日使用情况（访问、互动次数；日期 yyyy-MM-dd，北京时间）");
+    }
+}

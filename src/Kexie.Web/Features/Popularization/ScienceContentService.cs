@@ -1,0 +1,160 @@
+using Kexie.Data;
+using Kexie.Domain.Common;
+using Kexie.Domain.Identity;
+using Kexie.Domain.Market;
+using Kexie.Domain.Popularization;
+using Kexie.Web.Features.Market;
+using Kexie.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kexie.Web.Features.Popularization;
+
+public sealed record ScienceContentFilter(string? Q = null, string? Region = null, ScienceContentKind? Kind = null, ReviewStatus? Status = null, int? Page = null, int? PageSize = null);
+
+public sealed record ScienceContentRequest(ScienceContentKind Kind, string? Title, string? Body, string? AuthorOrganization, string? RegionCode, string? VideoUrl = null);
+
+public sealed record ScienceContentSummaryDto(
+    Guid Id, ScienceContentKind Kind, string KindName, string Title, string AuthorOrganization, string RegionCode,
+    ReviewStatus Status, string StatusName, long Views, DateTimeOffset? PublishedAt, DateTimeOffset UpdatedAt);
+
+public sealed record ScienceContentDto(
+    Guid Id,
+    ScienceContentKind Kind,
+    string KindName,
+    string Title,
+    string Body,
+    string AuthorOrganization,
+    string RegionCode,
+    string? VideoUrl,
+    ReviewStatus Status,
+    string StatusName,
+    string? StatusReason,
+    long Views,
+    DateTimeOffset? SubmittedAt,
+    DateTimeOffset? PublishedAt,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt,
+    int Version,
+    IReadOnlyList<ReviewRecordDto>? ReviewHistory)
+{
+    public static ScienceContentDto From(ScienceContent c, bool withHistory) => new(
+        c.Id, c.Kind, c.Kind.Chinese(), c.Title, c.Body, c.AuthorOrganization, c.RegionCode, c.VideoUrl, c.Status, c.Status.Chinese(), c.StatusReason,
+        c.Views, c.SubmittedAt, c.PublishedAt, c.CreatedAt, c.UpdatedAt, c.Version,
+        withHistory ? c.ReviewHistory.Select(ReviewRecordDto.From).ToList() : null);
+}
+
+/// <summary>
+/// 科普资源库: articles, videos and rumour rebuttals written by the region's staff, reviewed by its association,
+/// public once published. The body is rich text, cleaned by <see cref="RichTextSanitizer"/> before the domain sees it.
+/// </summary>
+public sealed class ScienceContentService(KexieDbContext db, ReferenceCodesCache reference, RichTextSanitizer richText)
+{
+    /// <summary>Published items for everyone; the rest to the author and the managers of the region (in SQL).</summary>
+    public IQueryable<ScienceContent> Visible(Actor actor)
+    {
+        var scope = actor.ManagedScope;
+        var user = actor.UserId;
+        return db.ScienceContents.AsNoTracking().Where(c =>
+            c.Status == ReviewStatus.Published
+            || (user != null && c.CreatedByUserId == user)
+            || (scope != null && c.RegionCode.StartsWith(scope)));
+    }
+
+    public async Task<PagedResult<ScienceContentSummaryDto>> ListAsync(Actor actor, ScienceContentFilter filter, CancellationToken ct = default)
+    {
+        var page = PageRequest.Of(filter.Page, filter.PageSize);
+        var query = Visible(actor);
+        if (MarketSupport.RegionFilter(filter.Region) is { } region)
+        {
+            query = query.Where(c => c.RegionCode.StartsWith(region));
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Q))
+        {
+            var q = filter.Q.Trim();
+            query = query.Where(c => c.Title.Contains(q) || c.Body.Contains(q));
+        }
+
+        if (filter.Kind is { } kind)
+        {
+            query = query.Where(c => c.Kind == kind);
+        }
+
+        if (filter.Status is { } status)
+        {
+            query = query.Where(c => c.Status == status);
+        }
+
+        var total = await query.CountAsync(ct);
+        var items = await query.OrderByDescending(c => c.PublishedAt ?? c.CreatedAt).ThenBy(c => c.Id).Skip(page.Skip).Take(page.PageSize)
+            .Select(c => new ScienceContentSummaryDto(c.Id, c.Kind, string.Empty, c.Title, c.AuthorOrganization, c.RegionCode, c.Status, string.Empty, c.Views, c.PublishedAt, c.UpdatedAt))
+            .ToListAsync(ct);
+        return new PagedResult<ScienceContentSummaryDto>(
+            items.Select(i => i with { KindName = i.Kind.Chinese(), StatusName = i.Status.Chinese() }).ToList(), total, page.Page, page.PageSize);
+    }
+
+    /// <summary>
+    /// One item. A read of a published item by anyone but its editors counts one view; the counter is bumped in SQL so
+    /// a read never races a review step (no version change, no audit entry: a view is not an edit).
+    /// </summary>
+    public async Task<ScienceContentDto> GetAsync(Actor actor, Guid id, bool countView = true, CancellationToken ct = default)
+    {
+        var content = await db.ScienceContents.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct);
+        if (content is null || !content.IsVisibleTo(actor))
+        {
+            throw new NotFoundException("科普内容不存在");
+        }
+
+        var editor = content.MayEdit(actor) || content.MayReview(actor);
+        var dto = ScienceContentDto.From(content, editor);
+        if (countView && content.IsPublished && !editor)
+        {
+            await db.ScienceContents.Where(c => c.Id == id).ExecuteUpdateAsync(s => s.SetProperty(c => c.Views, c => c.Views + 1), ct);
+            dto = dto with { Views = dto.Views + 1 };
+        }
+
+        return dto;
+    }
+
+    public async Task<ScienceContentDto> CreateAsync(Actor actor, ScienceContentRequest request, CancellationToken ct = default)
+    {
+        var content = ScienceContent.Create(ToData(request), actor);
+        (await reference.GetAsync(db, ct)).RequireRegion(content.RegionCode);
+        db.ScienceContents.Add(content);
+        await db.SaveChangesAsync(ct);
+        return ScienceContentDto.From(content, true);
+    }
+
+    public async Task<ScienceContentDto> UpdateAsync(Actor actor, Guid id, ScienceContentRequest request, int? expectedVersion, CancellationToken ct = default)
+    {
+        var content = await FindAsync(actor, id, expectedVersion, ct);
+        content.Update(ToData(request), actor);
+        (await reference.GetAsync(db, ct)).RequireRegion(content.RegionCode);
+        await db.SaveChangesAsync(ct);
+        return ScienceContentDto.From(content, true);
+    }
+
+    /// <summary>One review-workflow step (submit, publish, return, reject, withdraw, close).</summary>
+    public async Task<ScienceContentDto> TransitionAsync(Actor actor, Guid id, Action<ScienceContent> step, int? expectedVersion, CancellationToken ct = default)
+    {
+        var content = await FindAsync(actor, id, expectedVersion, ct);
+        step(content);
+        await db.SaveChangesAsync(ct);
+        return ScienceContentDto.From(content, true);
+    }
+
+    private async Task<ScienceContent> FindAsync(Actor actor, Guid id, int? expectedVersion, CancellationToken ct)
+    {
+        var content = await db.ScienceContents.FirstOrDefaultAsync(c => c.Id == id, ct);
+        if (content is null || !content.IsVisibleTo(actor))
+        {
+            throw new NotFoundException("科普内容不存在");
+        }
+
+        MarketSupport.CheckVersion(content.Version, expectedVersion);
+        return content;
+    }
+
+    private ScienceContentData ToData(ScienceContentRequest r) =>
+        new(r.Kind, r.Title, richText.Clean(r.Body), r.AuthorOrganization, r.RegionCode, r.VideoUrl);
+}

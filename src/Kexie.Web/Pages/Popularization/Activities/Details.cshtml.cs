@@ -1,0 +1,89 @@
+using Kexie.Data;
+using Kexie.Domain.Common;
+using Kexie.Web.Features.Popularization;
+using Kexie.Web.Pages.Market;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Kexie.Web.Pages.Popularization.Activities;
+
+/// <summary>An activity: public registration; for the region's managers the participant list, check-in, walk-ins and cancelling.</summary>
+public sealed class DetailsModel(ActivityService activities, KexieDbContext db) : MarketPageModel
+{
+    public sealed class RegistrationInput
+    {
+        public string? Name { get; set; }
+        public string? Phone { get; set; }
+        public string? Group { get; set; }
+    }
+
+    [BindProperty] public RegistrationInput Input { get; set; } = new();
+
+    public ActivityDto Activity { get; private set; } = null!;
+
+    public IReadOnlyList<ParticipantDto> Participants { get; private set; } = [];
+
+    public string RegionName { get; private set; } = string.Empty;
+
+    public bool IsManager { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    {
+        await LoadAsync(id, ct);
+        return Page();
+    }
+
+    /// <summary>Registration: the public registers itself; a manager registers someone, checking them in with <paramref name="checkIn"/>.</summary>
+    public async Task<IActionResult> OnPostAsync(Guid id, bool checkIn, CancellationToken ct)
+    {
+        await LoadAsync(id, ct);
+        try
+        {
+            if (IsManager)
+            {
+                var p = await activities.RegisterByStaffAsync(Actor, id, new StaffRegistrationRequest(Input.Name, Input.Phone, Input.Group, checkIn), ct);
+                Notice = checkIn ? $"{p.Name}已登记并签到" : $"已为{p.Name}报名";
+            }
+            else
+            {
+                var receipt = await activities.RegisterAsync(Actor, id, new RegistrationRequest(Input.Name, Input.Phone, Input.Group), ct);
+                Notice = $"报名成功：{receipt.Name}（手机尾号{receipt.PhoneTail}），请按时到场签到";
+            }
+
+            return Redirect($"/Popularization/Activities/Details/{id}");
+        }
+        catch (DomainValidationException e)
+        {
+            AddError<RegistrationInput>(e);
+        }
+        catch (InvalidTransitionException e)
+        {
+            ModelState.AddModelError(string.Empty, e.Message);
+        }
+
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostCheckInAsync(Guid id, Guid participantId, CancellationToken ct)
+    {
+        var p = await activities.CheckInAsync(Actor, id, participantId, ct);
+        return BackWithNotice($"{p.Name}已签到");
+    }
+
+    public async Task<IActionResult> OnPostCancelAsync(Guid id, int version, string? reason, CancellationToken ct)
+    {
+        await activities.CancelAsync(Actor, id, reason, version, ct);
+        return BackWithNotice("活动已取消");
+    }
+
+    private async Task LoadAsync(Guid id, CancellationToken ct)
+    {
+        Activity = await activities.GetAsync(id, ct);
+        IsManager = Actor.IsRegionManager && Actor.Manages(Activity.RegionCode);
+        if (IsManager)
+        {
+            Participants = await activities.ParticipantsAsync(Actor, id, null, ct);
+        }
+
+        RegionName = (await Lookups.RegionNamesAsync(db, [Activity.RegionCode], ct)).GetValueOrDefault(Activity.RegionCode, Activity.RegionCode);
+    }
+}

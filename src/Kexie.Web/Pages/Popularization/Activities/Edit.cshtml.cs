@@ -1,0 +1,78 @@
+using Kexie.Domain.Common;
+using Kexie.Domain.Popularization;
+using Kexie.Web.Features.Popularization;
+using Kexie.Web.Pages.Market;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Kexie.Web.Pages.Popularization.Activities;
+
+/// <summary>Publishes a new activity or edits one (the region's staff and admins).</summary>
+[Authorize]
+public sealed class EditModel(ActivityService activities) : MarketPageModel
+{
+    public sealed class ActivityInput
+    {
+        public string? Kind { get; set; }
+        public string? Title { get; set; }
+        public string? Description { get; set; }
+        public string? RegionCode { get; set; }
+        public string? Venue { get; set; }
+        public string? StartsOn { get; set; }
+        public string? EndsOn { get; set; }
+        public string? Capacity { get; set; }
+        public string? Organizer { get; set; }
+    }
+
+    [BindProperty] public ActivityInput Input { get; set; } = new();
+
+    [BindProperty] public int Version { get; set; }
+
+    public Guid? Id { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid? id, CancellationToken ct)
+    {
+        Id = id;
+        if (id is { } existing)
+        {
+            var a = await activities.GetAsync(existing, ct);
+            if (!Actor.IsRegionManager || !Actor.Manages(a.RegionCode))
+            {
+                return ForbiddenPage("只有本地区服务中心工作人员或科协管理员可以修改科普活动");
+            }
+
+            Input = new ActivityInput
+            {
+                Kind = a.Kind.ToString(), Title = a.Title, Description = a.Description, RegionCode = a.RegionCode, Venue = a.Venue,
+                StartsOn = a.StartsOn.ToString("yyyy-MM-dd"), EndsOn = a.EndsOn.ToString("yyyy-MM-dd"), Capacity = a.Capacity?.ToString(System.Globalization.CultureInfo.InvariantCulture), Organizer = a.Organizer,
+            };
+            Version = a.Version;
+        }
+        else
+        {
+            Input = new ActivityInput { Kind = nameof(ActivityKind.ScienceWeek), RegionCode = Actor.ManagedScope is { Length: > 0 } scope ? scope : null };
+        }
+
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid? id, CancellationToken ct)
+    {
+        Id = id;
+        try
+        {
+            var request = new ActivityRequest(
+                ParseEnum<ActivityKind>(Input.Kind, "kind", "活动类型"), Input.Title, Input.Description, Input.RegionCode, Input.Venue,
+                ParseDate(Input.StartsOn, "startsOn", "开始日期"), ParseDate(Input.EndsOn, "endsOn", "结束日期"), ParseInt(Input.Capacity, "capacity", "人数上限"), Input.Organizer);
+            var saved = id is { } existing ? await activities.UpdateAsync(Actor, existing, request, Version, ct) : await activities.CreateAsync(Actor, request, ct);
+            Notice = $"已保存活动“{saved.Title}”";
+            return Redirect($"/Popularization/Activities/Details/{saved.Id}");
+        }
+        catch (DomainValidationException e)
+        {
+            AddError<ActivityInput>(e);
+        }
+
+        return Page();
+    }
+}
