@@ -21,6 +21,9 @@ if (args.Length == 0 || args[0] is "-h" or "--help" || args[0] != "matching")
           --sizes LIST      corpus sizes for speed/scale, e.g. 10000,100000,1000000 (default 10000,100000)
           --queries N       queries per size for latency (default 2000)
           --settings LIST   engine settings to run: text,model,codes (default all)
+          --category-train FILE  extra titles labelled only with a 门类 for the classifier (default
+                            {data}/csl/csl_title_category_train.jsonl; "none" to leave out); titles that
+                            also occur in the corpus or the training records are dropped
           --set K=V,K=V     override MatchOptions properties for experiments (e.g. PredictedDisciplineWeight=1)
           --profile-build N time the build stages (segmentation, analysis, indexing) on N documents, one core
           --no-quality      skip T1–T4;  --no-scale  skip speed/scale;  --no-lucene-scale  skip the Lucene scale baseline
@@ -53,8 +56,11 @@ var evalRecords = evalPath is null ? null : CslRecord.ReadJsonLines(evalPath);
 if (!options.ContainsKey("no-quality"))
 {
     var corpus = evalRecords ?? trainRecords;
+    var categoryPath = options.GetValueOrDefault("category-train") ?? Path.Combine(dataDir, "csl", "csl_title_category_train.jsonl");
+    var categoryRecords = categoryPath == "none" || !File.Exists(categoryPath) ? [] : CslRecord.ReadJsonLines(categoryPath);
     var quality = new QualityBench(corpus, evalRecords is null ? null : trainRecords, folds, dataDir, Console.Out)
     {
+        CategoryTitles = categoryRecords,
         Settings = (options.GetValueOrDefault("settings") ?? "text,model,codes").Split(','),
     };
     var sw = Stopwatch.StartNew();

@@ -63,6 +63,9 @@ internal sealed class QualityBench
 
     public string[] Settings { get; init; } = ["text", "model", "codes"];
 
+    /// <summary>Titles labelled only with a category (CSL cls_ctg train), used by the classifier as group examples.</summary>
+    public IReadOnlyList<CslRecord> CategoryTitles { get; init; } = [];
+
     public void Run(string[] baselines, bool runEngine)
     {
         foreach (var name in baselines)
@@ -99,7 +102,7 @@ internal sealed class QualityBench
             var sw = Stopwatch.StartNew();
             var analyzer = new ChineseAnalyzer(taxonomy.Concat(DomainVocabulary.Keywords(trainRecords)));
             var needsModel = Settings.Contains("model") || Settings.Contains("codes");
-            var classifier = needsModel ? DisciplineClassifier.Train(TrainingTexts(trainRecords), analyzer) : null;
+            var classifier = needsModel ? DisciplineClassifier.Train(TrainingTexts(trainRecords), CategoryTexts(), CategoryOfCodes(), analyzer) : null;
             var trainSeconds = sw.Elapsed.TotalSeconds;
             var options = BenchOptions();
 
@@ -187,6 +190,24 @@ internal sealed class QualityBench
             yield return new LabeledText(r.Title, code);
             yield return new LabeledText(string.Join(' ', r.Keywords), code);
         }
+    }
+
+    /// <summary>
+    /// The category-only titles, minus any title that also occurs in the corpus or the training records, so no
+    /// query's own record reaches the model this way (the CSL splits share a few dozen titles).
+    /// </summary>
+    private IEnumerable<LabeledText> CategoryTexts()
+    {
+        var known = corpus.Concat(train ?? []).Select(r => TextNormalizer.Normalize(r.Title).Trim()).ToHashSet(StringComparer.Ordinal);
+        return CategoryTitles.Where(r => !known.Contains(TextNormalizer.Normalize(r.Title).Trim()))
+            .Select(r => new LabeledText(r.Title, r.Category));
+    }
+
+    /// <summary>Each discipline code's category, the group of the classifier's category-only examples.</summary>
+    private Dictionary<string, string> CategoryOfCodes()
+    {
+        var categories = corpus.Concat(train ?? []).GroupBy(r => r.Discipline).ToDictionary(g => g.Key, g => g.First().Category, StringComparer.Ordinal);
+        return disciplineCodes.ToDictionary(kv => kv.Value, kv => categories[kv.Key], StringComparer.Ordinal);
     }
 
     private static IReadOnlyList<string> PredictCodes(DisciplineClassifier classifier, string text)

@@ -18,6 +18,10 @@ public sealed record MatchQuery
     /// <summary>Body of the need/offer the query stands for (its terms weigh less, see <see cref="MatchOptions.QueryBodyWeight"/>).</summary>
     public string? Body { get; init; }
 
+    /// <summary>Text, title, keywords and body joined by spaces (what a discipline predictor reads).</summary>
+    internal string CombinedText() =>
+        string.Join(' ', new[] { Text, Title }.Concat(Keywords).Append(Body).Where(t => !string.IsNullOrWhiteSpace(t)));
+
     /// <summary>Discipline codes wanted. When empty they are predicted (classifier and feedback), if enabled.</summary>
     public IReadOnlyList<string> DisciplineCodes { get; init; } = [];
 
@@ -180,4 +184,10 @@ public interface IDisciplinePredictor
 {
     /// <summary>The most likely codes for text analysed into <paramref name="tokens"/>, best first.</summary>
     IReadOnlyList<CodeSuggestion> Predict(IReadOnlyList<string> tokens, int top);
+
+    /// <summary>
+    /// The most likely codes for <paramref name="text"/>, already analysed into <paramref name="tokens"/>
+    /// (a predictor may read the raw text too, e.g. its characters), best first.
+    /// </summary>
+    IReadOnlyList<CodeSuggestion> Predict(string? text, IReadOnlyList<string> tokens, int top) => Predict(tokens, top);
 }

@@ -112,4 +112,82 @@ public class CslDataTests
         Assert.Equal("agri", index.Search(new MatchQuery { Text = "水稻栽培技术服务" })[0].Id);
         Assert.Equal("civil", index.Search(new MatchQuery { Text = "桥梁检测技术服务" })[0].Id);
     }
+
+    [Fact]
+    public void Character_features_classify_a_word_never_seen_in_training()
+    {
+        LabeledText[] training =
+        [
+            new("食用菌 栽培 技术", "农学"),
+            new("香菇 菌种 栽培", "农学"),
+            new("桥梁 检测 加固", "工学"),
+            new("桥墩 结构 加固", "工学"),
+        ];
+        // 菌菇 is not a training term, but 菌 is a character of two agricultural examples.
+        var withCharacters = DisciplineClassifier.Train(training);
+        Assert.Equal("农学", withCharacters.Suggest("菌菇")[0].Code);
+        var withoutCharacters = DisciplineClassifier.Train(training, settings: new ClassifierSettings { CharacterFeatures = false });
+        Assert.Empty(withoutCharacters.Suggest("菌菇"));
+    }
+
+    [Fact]
+    public void Group_examples_lend_their_probability_to_the_labels_of_their_group()
+    {
+        LabeledText[] labelled =
+        [
+            new("水稻 栽培", "0101"), new("水稻 施肥", "0101"),
+            new("果树 修剪", "0102"), new("果树 嫁接", "0102"),
+            new("桥梁 检测", "0201"), new("桥梁 加固", "0201"),
+        ];
+        // 茶园 appears only in category-level examples of 农学.
+        LabeledText[] categoryOnly = [new("茶园 管理", "农学"), new("茶园 采摘", "农学"), new("茶园 病虫害", "农学")];
+        var groups = new Dictionary<string, string> { ["0101"] = "农学", ["0102"] = "农学", ["0201"] = "工学" };
+        var classifier = DisciplineClassifier.Train(labelled, categoryOnly, groups);
+
+        Assert.Equal(["0101", "0102", "0201"], classifier.Labels);
+        var suggestions = classifier.Suggest("茶园", 3);
+        Assert.Equal(3, suggestions.Count);
+        Assert.NotEqual("0201", suggestions[0].Code);
+        Assert.True(suggestions.Where(s => s.Code != "0201").Sum(s => s.Probability) > 0.6, string.Join(", ", suggestions));
+        Assert.InRange(suggestions.Sum(s => s.Probability), 0.999999, 1.000001);
+
+        // Without the category examples 茶园 is unknown.
+        Assert.Empty(DisciplineClassifier.Train(labelled).Suggest("茶园"));
+    }
+
+    [Fact]
+    public void A_clearly_best_text_match_stays_first_against_a_predicted_field_when_the_leader_margin_is_on()
+    {
+        var classifier = DisciplineClassifier.Train(
+        [
+            new LabeledText("水稻 病虫害 防控 栽培", "0902"),
+            new LabeledText("水稻 栽培 施肥", "0902"),
+            new LabeledText("桥梁 检测 结构 加固", "0814"),
+            new LabeledText("桥梁 结构 荷载", "0814"),
+        ]);
+        MatchDocument[] documents =
+        [
+            // The only document with every query term, filed under civil engineering.
+            Docs.Offer("exact", "水稻秸秆桥梁复合材料", body: "水稻秸秆用于桥梁复合材料") with { DisciplineCodes = ["0814"] },
+            Docs.Offer("agri-1", "水稻栽培", body: "水稻栽培技术") with { DisciplineCodes = ["0902"] },
+            Docs.Offer("agri-2", "水稻施肥", body: "水稻施肥技术") with { DisciplineCodes = ["0902"] },
+        ];
+        var baseOptions = new MatchOptions
+        {
+            CodeFeedbackDocuments = 0,
+            PredictedDisciplineWeight = 5,
+            DisciplineHierarchy = new CodeHierarchy("test", 2, 4),
+        };
+        var query = new MatchQuery { Text = "水稻秸秆 复合材料 栽培" };
+
+        var off = new MatchIndex(options: baseOptions with { PredictedLeaderMargin = 1 }, disciplinePredictor: classifier);
+        off.Rebuild(documents);
+        Assert.NotEqual("exact", off.Search(query)[0].Id);
+
+        var on = new MatchIndex(options: baseOptions with { PredictedLeaderMargin = 0.2 }, disciplinePredictor: classifier);
+        on.Rebuild(documents);
+        var results = on.Search(query);
+        Assert.Equal("exact", results[0].Id);
+        Assert.True(results[0].Score >= results[1].Score);
+    }
 }

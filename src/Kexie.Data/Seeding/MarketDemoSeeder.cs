@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Kexie.Data.SharedData;
 using Kexie.Domain.Directory;
 using Kexie.Domain.Identity;
 using Kexie.Domain.Market;
@@ -21,26 +22,12 @@ public sealed class MarketDemoSeeder(KexieDbContext db, IWorkingCalendar calenda
     public const int OfferCount = 30;
     public const int NeedCount = 12;
 
-    /// <summary>The CSL disciplines used, with their GB/T 13745 codes (as in the matching classifier's table).</summary>
-    public static readonly IReadOnlyDictionary<string, string> Disciplines = new Dictionary<string, string>(StringComparer.Ordinal)
-    {
-        ["作物学"] = "21030",
-        ["园艺学"] = "21040",
-        ["农业资源利用"] = "21050",
-        ["植物保护"] = "21060",
-        ["畜牧学/兽医学"] = "230",
-        ["林学/林业工程"] = "220",
-        ["中医学/中药学"] = "360",
-        ["基础医学/临床医学"] = "320",
-        ["公共卫生与预防医学"] = "330",
-        ["药学"] = "350",
-        ["食品科学与工程"] = "550",
-        ["化学/化学工程与技术"] = "530",
-        ["机械工程"] = "460",
-        ["农业工程"] = "41650",
-        ["环境科学与工程"] = "610",
-        ["纺织科学与工程"] = "540",
-    };
+    /// <summary>The CSL disciplines used (their GB/T 13745 codes come from <see cref="CslDisciplineCodes"/>).</summary>
+    public static readonly IReadOnlyList<string> Disciplines =
+    [
+        "作物学", "园艺学", "农业资源利用", "植物保护", "畜牧学/兽医学", "林学/林业工程", "中医学/中药学", "基础医学/临床医学",
+        "公共卫生与预防医学", "药学", "食品科学与工程", "化学/化学工程与技术", "机械工程", "农业工程", "环境科学与工程", "纺织科学与工程",
+    ];
 
     private static readonly DateTimeOffset Start = new(2025, 3, 3, 9, 30, 0, TimeSpan.FromHours(8));
 
@@ -234,7 +221,7 @@ public sealed class MarketDemoSeeder(KexieDbContext db, IWorkingCalendar calenda
     /// </summary>
     private static List<CslRecord> ReadRecords(string file, HashSet<string> disciplineCodes)
     {
-        var perDiscipline = Disciplines.Keys.ToDictionary(k => k, _ => new List<CslRecord>(), StringComparer.Ordinal);
+        var perDiscipline = Disciplines.ToDictionary(k => k, _ => new List<CslRecord>(), StringComparer.Ordinal);
         foreach (var line in File.ReadLines(file))
         {
             if (string.IsNullOrWhiteSpace(line))
@@ -246,7 +233,7 @@ public sealed class MarketDemoSeeder(KexieDbContext db, IWorkingCalendar calenda
             var root = json.RootElement;
             var discipline = root.TryGetProperty("discipline", out var d) ? d.GetString() : null;
             if (discipline is null || !perDiscipline.TryGetValue(discipline, out var bucket) || bucket.Count >= 4
-                || !disciplineCodes.Contains(Disciplines[discipline]))
+                || !disciplineCodes.Contains(CslDisciplineCodes.Map[discipline]))
             {
                 continue;
             }
@@ -261,7 +248,7 @@ public sealed class MarketDemoSeeder(KexieDbContext db, IWorkingCalendar calenda
             var keywords = root.TryGetProperty("keywords", out var k) && k.ValueKind == JsonValueKind.Array
                 ? k.EnumerateArray().Select(x => x.GetString()).OfType<string>().Where(x => x.Length > 0).ToList()
                 : [];
-            bucket.Add(new CslRecord(title, text, keywords, discipline, Disciplines[discipline]));
+            bucket.Add(new CslRecord(title, text, keywords, discipline, CslDisciplineCodes.Map[discipline]));
         }
 
         var result = new List<CslRecord>();

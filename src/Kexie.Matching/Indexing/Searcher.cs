@@ -148,6 +148,7 @@ internal sealed class Searcher
         var disciplineFactor = disciplines.Predicted && options.PredictedDisciplineMarginDamping > 0
             ? Math.Pow(1 - leaderMargin, options.PredictedDisciplineMarginDamping)
             : 1.0;
+        var textLeader = candidates[0];
         var scored = ScoreSignals(query, candidates, disciplines, queryNorm, disciplineFactor, top);
         // The rest cannot reach the top (see ScoreSignals).
         candidates.RemoveRange(scored, candidates.Count - scored);
@@ -156,6 +157,10 @@ internal sealed class Searcher
             var c = b.Final.CompareTo(a.Final);
             return c != 0 ? c : string.CompareOrdinal(a.Stored.Id, b.Stored.Id);
         });
+        if (disciplines.Predicted && disciplines.Codes.Count > 0 && options.PredictedLeaderMargin < 1 && leaderMargin >= options.PredictedLeaderMargin)
+        {
+            KeepTextLeaderFirst(candidates, textLeader);
+        }
         var count = Math.Min(top, candidates.Count);
         var results = new List<MatchResult>(count);
         var explainer = new Explainer(snapshot, options, terms, originalTermCount, query, disciplines);
@@ -343,6 +348,24 @@ internal sealed class Searcher
     /// of its score), it keeps the top text score after feedback: feedback widens the rest of the list
     /// but does not push out the document that answers the literal query.
     /// </summary>
+    /// <summary>
+    /// Puts the best text match first (a predicted field must not push a clearly best text match down; see
+    /// <see cref="MatchOptions.PredictedLeaderMargin"/>). Its final score is raised to the top one's so the
+    /// order and the scores shown agree.
+    /// </summary>
+    private static void KeepTextLeaderFirst(List<Candidate> candidates, Candidate leader)
+    {
+        var at = candidates.FindIndex(c => ReferenceEquals(c.View, leader.View) && c.Doc == leader.Doc);
+        if (at <= 0)
+        {
+            return; // already first (it is never pruned: it is scored first)
+        }
+        var c = candidates[at];
+        candidates.RemoveAt(at);
+        c.Final = Math.Max(c.Final, candidates[0].Final);
+        candidates.Insert(0, c);
+    }
+
     private void KeepLeader(List<Candidate> first, List<Candidate> second)
     {
         if (first.Count < 1 || second.Count < 1 || first[0].Text <= 0 || second[0].Text <= 0)
@@ -640,7 +663,7 @@ internal sealed class Searcher
         }
         if (predictor is not null && classifierShare > 0)
         {
-            foreach (var s in predictor.Predict(tokens, Math.Max(1, options.PredictedDisciplineCodes)))
+            foreach (var s in predictor.Predict(query.CombinedText(), tokens, Math.Max(1, options.PredictedDisciplineCodes)))
             {
                 mix[s.Code] = mix.GetValueOrDefault(s.Code) + classifierShare * s.Probability;
             }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Kexie.Data.SharedData;
 using Kexie.Matching.Analysis;
 using Kexie.Matching.Classification;
 using Kexie.Matching.Data;
@@ -33,7 +34,8 @@ public static class MatchModels
     /// <summary>
     /// The classifier, trained on a background thread the first time it is asked for; null when there are no CSL
     /// records. Each record is three examples (title + keywords + abstract; title; keywords), as the library's
-    /// benchmark does, so short inputs look like something seen in training.
+    /// benchmark does, so short inputs look like something seen in training. The CSL titles labelled only with a
+    /// 门类 (<c>csl/csl_title_category_train.jsonl</c>, when present) are added as category examples.
     /// </summary>
     public static Task<DisciplineClassifier?> ClassifierAsync(string dataPath) =>
         Classifiers.GetOrAdd(Key(dataPath), p => new Lazy<Task<DisciplineClassifier?>>(() => Task.Run(() => Train(p)))).Value;
@@ -41,6 +43,7 @@ public static class MatchModels
     private static DisciplineClassifier? Train(string dataPath)
     {
         var examples = new List<LabeledText>();
+        var categoryOf = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var r in CslRecords(dataPath))
         {
             if (!CslDisciplineCodes.Map.TryGetValue(r.Discipline, out var code))
@@ -48,6 +51,7 @@ public static class MatchModels
                 continue;
             }
 
+            categoryOf.TryAdd(code, r.Category);
             var keywords = string.Join(' ', r.Keywords);
             examples.Add(new LabeledText($"{r.Title} {keywords} {r.Abstract}", code));
             examples.Add(new LabeledText(r.Title, code));
@@ -57,7 +61,15 @@ public static class MatchModels
             }
         }
 
-        return examples.Count == 0 ? null : DisciplineClassifier.Train(examples, Analyzer(dataPath));
+        if (examples.Count == 0)
+        {
+            return null;
+        }
+        var categoryFile = Path.Combine(dataPath, "csl", "csl_title_category_train.jsonl");
+        var categoryTitles = File.Exists(categoryFile)
+            ? CslRecord.ReadJsonLines(categoryFile).Select(r => new LabeledText(r.Title, r.Category)).ToList()
+            : [];
+        return DisciplineClassifier.Train(examples, categoryTitles, categoryOf, Analyzer(dataPath));
     }
 
     private static string Key(string dataPath) => Path.GetFullPath(dataPath);

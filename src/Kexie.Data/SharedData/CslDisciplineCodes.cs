@@ -1,11 +1,12 @@
-namespace Kexie.Web.Features.Matching;
+namespace Kexie.Data.SharedData;
 
 /// <summary>
 /// The 67 CSL disciplines (学科 of the Chinese Scientific Literature records) as GB/T 13745-2009 codes, the codes
 /// offers, needs and workers carry. The classifier is trained with these codes as labels, so what it suggests can
 /// be compared with the platform's codes directly. Where GB/T 13745 has a second-level subject of the same name
 /// (作物学 → 农艺学 21030, 植物保护 → 21060 …) that one is used, otherwise the first-level subject.
-/// Two CSL disciplines may share a code (土木工程, 建筑学 → 560).
+/// Two CSL disciplines may share a code (土木工程, 建筑学 → 560). Used by the matching classifier (Kexie.Web) and the
+/// market demo seeder.
 /// </summary>
 public static class CslDisciplineCodes
 {
