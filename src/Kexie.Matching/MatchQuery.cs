@@ -91,6 +91,12 @@ public enum MatchSignal
 
     /// <summary>The provider's track record.</summary>
     TrackRecord,
+
+    /// <summary>
+    /// Lift that keeps a clearly best text match first against a predicted field (see
+    /// <see cref="MatchOptions.PredictedLeaderMargin"/>).
+    /// </summary>
+    TextLeader,
 }
 
 /// <summary>A query term found in the candidate.</summary>

@@ -189,5 +189,9 @@ public class CslDataTests
         var results = on.Search(query);
         Assert.Equal("exact", results[0].Id);
         Assert.True(results[0].Score >= results[1].Score);
+        // The raise is explained, and the contributions still add up to the score.
+        var lift = Assert.Single(results[0].Explanation.Contributions, c => c.Signal == MatchSignal.TextLeader);
+        Assert.True(lift.Score > 0);
+        Assert.Equal(results[0].Score, results[0].Explanation.Contributions.Sum(c => c.Score), 6);
     }
 }

@@ -49,7 +49,7 @@ internal sealed class Explainer
         Signals.Discipline(options, disciplines, stored, out var sharedDisciplines);
         Signals.Industry(options, query.IndustryCodes, stored, out var sharedIndustries);
         var region = RegionCodes.Relate(query.RegionCode, stored.RegionCode);
-        var text = candidate.Final - candidate.Discipline - candidate.Industry - candidate.Region - candidate.Budget - candidate.Recency - candidate.Track;
+        var text = candidate.Final - candidate.Discipline - candidate.Industry - candidate.Region - candidate.Budget - candidate.Recency - candidate.Track - candidate.Lift;
 
         var contributions = new List<SignalContribution>
         {
@@ -89,6 +89,10 @@ internal sealed class Explainer
                 detail += $"，评分{r.ToString("0.0", Zh)}";
             }
             contributions.Add(new(MatchSignal.TrackRecord, candidate.Track, detail));
+        }
+        if (candidate.Lift > 0)
+        {
+            contributions.Add(new(MatchSignal.TextLeader, candidate.Lift, "文本匹配明显好于其他候选，推测学科不同也排在第一位"));
         }
 
         var duplicate = flagDuplicates && coverage >= options.DuplicateCoverage && matched.Count >= 2;
@@ -290,6 +294,7 @@ internal sealed class Explainer
         MatchSignal.Budget => "价格与预算",
         MatchSignal.Recency => "发布时间",
         MatchSignal.TrackRecord => "服务记录",
+        MatchSignal.TextLeader => "文本匹配领先",
         _ => signal.ToString(),
     };
 }

@@ -19,6 +19,7 @@ internal struct Candidate
     public double Budget;
     public double Recency;
     public double Track;
+    public double Lift;
 
     public readonly StoredDocument Stored => View.Segment.Documents[Doc];
 }
@@ -351,7 +352,7 @@ internal sealed class Searcher
     /// <summary>
     /// Puts the best text match first (a predicted field must not push a clearly best text match down; see
     /// <see cref="MatchOptions.PredictedLeaderMargin"/>). Its final score is raised to the top one's so the
-    /// order and the scores shown agree.
+    /// order and the scores shown agree; the raise is its own contribution in the explanation.
     /// </summary>
     private static void KeepTextLeaderFirst(List<Candidate> candidates, Candidate leader)
     {
@@ -362,7 +363,8 @@ internal sealed class Searcher
         }
         var c = candidates[at];
         candidates.RemoveAt(at);
-        c.Final = Math.Max(c.Final, candidates[0].Final);
+        c.Lift = Math.Max(0, candidates[0].Final - c.Final);
+        c.Final += c.Lift;
         candidates.Insert(0, c);
     }
 
