@@ -83,6 +83,7 @@ internal sealed class ScaleBench
             Top = 20,
         };
         var (p50, p99, qps) = Measure(queries, (r, i) => index.Search(ToQuery(r, i)).Count);
+        output.WriteLine($"  engine {size:N0}: p50 {p50:F2} ms, p99 {p99:F2} ms, {qps:F0} queries/s; load average {LoadAverage()}");
         Notes.Add($"engine {size:N0}: queries measured at load average {LoadAverage()} (after)");
         Rows.Add(new ScaleRow("Kexie engine", size, build, (after - before) / 1048576.0, p50, p99, qps));
         GC.KeepAlive(index);
@@ -176,6 +177,7 @@ internal sealed class ScaleBench
         output.WriteLine($"  lucene {size:N0}: built in {build:F1} s");
         output.WriteLine($"  load average after the build: {LoadAverage()}");
         var (p50, p99, qps) = Measure(queries, (r, _) => lucene.Search(r.Title, 20).Count);
+        output.WriteLine($"  lucene {size:N0}: p50 {p50:F2} ms, p99 {p99:F2} ms, {qps:F0} queries/s; load average {LoadAverage()}");
         Notes.Add($"lucene {size:N0}: built in {build:F1} s; queries measured at load average {LoadAverage()} (after)");
         Rows.Add(new ScaleRow("Lucene BM25 + SmartCn (FSDirectory)", size, build, (after - before) / 1048576.0, p50, p99, qps));
     }
