@@ -39,41 +39,15 @@ internal sealed class ScaleBench
 
     public List<string> Notes { get; } = [];
 
+    /// <summary>
+    /// Builds the engine (and Lucene), then measures their queries alternately, engine, Lucene,
+    /// Lucene, engine, so that both see about the same machine load on this shared machine; each
+    /// row is the mean of its system's two rounds, the rounds are in <see cref="Notes"/>.
+    /// </summary>
     public void Run(int size)
     {
         var queries = Queries();
-        RunEngine(size, queries);
-        if (withLucene)
-        {
-            RunLucene(size, queries);
-        }
-    }
-
-    private List<CslRecord> Queries()
-    {
-        var random = new Random(7);
-        return Enumerable.Range(0, queryCount).Select(_ => records[random.Next(records.Count)]).ToList();
-    }
-
-    private void RunEngine(int size, List<CslRecord> queries)
-    {
-        Collect();
-        var before = GC.GetTotalMemory(true);
-        var index = new MatchIndex(analyzer, QualityBench.BenchOptions());
-        var sw = Stopwatch.StartNew();
-        var peak = new long[1];
-        index.Rebuild(Progress(Variants(size), sw, peak));
-        var build = sw.Elapsed.TotalSeconds;
-        peak[0] = Math.Max(peak[0], GC.GetTotalMemory(false));
-        var after = GC.GetTotalMemory(true);
-        var stats = index.GetStatistics();
-        var load = LoadAverage();
-        output.WriteLine($"  load average after the build: {load}");
-        output.WriteLine($"  engine {size:N0}: built in {build:F1} s, {stats.Segments} segments, {stats.Terms:N0} terms, {stats.PostingBytes / 1048576.0:F0} MiB postings");
-        Notes.Add($"engine {size:N0}: managed {(after - before) / 1048576.0:N0} MiB after the build (GC.GetTotalMemory(true)), peak during the build {(peak[0] - before) / 1048576.0:N0} MiB "
-            + $"(GC.GetTotalMemory(false) sampled every 10,000 documents read, garbage included), process peak working set {Environment.WorkingSet / 1048576.0:N0} MiB now / "
-            + $"{Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:N0} MiB peak; {stats.Segments} segments, {stats.Terms:N0} terms, {stats.PostingBytes / 1048576.0:N0} MiB postings; load average after the build {load}");
-
+        var (index, engineBuild, engineMiB) = BuildEngine(size);
         MatchQuery ToQuery(CslRecord r, int i) => new()
         {
             Title = r.Title,
@@ -82,11 +56,66 @@ internal sealed class ScaleBench
             Kinds = [DocumentKind.Offer, DocumentKind.Worker, DocumentKind.Expert],
             Top = 20,
         };
-        var (p50, p99, qps) = Measure(queries, (r, i) => index.Search(ToQuery(r, i)).Count);
-        output.WriteLine($"  engine {size:N0}: p50 {p50:F2} ms, p99 {p99:F2} ms, {qps:F0} queries/s; load average {LoadAverage()}");
-        Notes.Add($"engine {size:N0}: queries measured at load average {LoadAverage()} (after)");
-        Rows.Add(new ScaleRow("Kexie engine", size, build, (after - before) / 1048576.0, p50, p99, qps));
+        int Engine(CslRecord r, int i) => index.Search(ToQuery(r, i)).Count;
+        if (!withLucene)
+        {
+            var e = MeasureRound("engine", size, queries, Engine);
+            Rows.Add(new ScaleRow("Kexie engine", size, engineBuild, engineMiB, e.P50, e.P99, e.Qps));
+            return;
+        }
+        var (lucene, luceneBuild, luceneMiB) = BuildLucene(size);
+        using (lucene)
+        {
+            int Lucene(CslRecord r, int _) => lucene.Search(r.Title, 20).Count;
+            var e1 = MeasureRound("engine", size, queries, Engine);
+            var l1 = MeasureRound("lucene", size, queries, Lucene);
+            var l2 = MeasureRound("lucene", size, queries, Lucene);
+            var e2 = MeasureRound("engine", size, queries, Engine);
+            Rows.Add(new ScaleRow("Kexie engine", size, engineBuild, engineMiB, (e1.P50 + e2.P50) / 2, (e1.P99 + e2.P99) / 2, (e1.Qps + e2.Qps) / 2));
+            Rows.Add(new ScaleRow("Lucene BM25 + SmartCn (FSDirectory)", size, luceneBuild, luceneMiB, (l1.P50 + l2.P50) / 2, (l1.P99 + l2.P99) / 2, (l1.Qps + l2.Qps) / 2));
+            Notes.Add($"{size:N0}: throughput engine / Lucene = {(e1.Qps + e2.Qps) / (l1.Qps + l2.Qps):F2} (means of the alternated rounds)");
+        }
         GC.KeepAlive(index);
+    }
+
+    private List<CslRecord> Queries()
+    {
+        var random = new Random(7);
+        return Enumerable.Range(0, queryCount).Select(_ => records[random.Next(records.Count)]).ToList();
+    }
+
+    /// <summary>One latency + throughput round, printed and noted with the load average before and after.</summary>
+    private (double P50, double P99, double Qps) MeasureRound(string system, int size, List<CslRecord> queries, Func<CslRecord, int, int> run)
+    {
+        var loadBefore = LoadAverage();
+        var (p50, p99, qps) = Measure(queries, run);
+        var line = $"{system} {size:N0}: p50 {p50:F2} ms, p99 {p99:F2} ms, {qps:F0} queries/s; load average {loadBefore} before, {LoadAverage()} after";
+        output.WriteLine("  " + line);
+        Notes.Add(line);
+        return (p50, p99, qps);
+    }
+
+    private (MatchIndex Index, double BuildSeconds, double ManagedMiB) BuildEngine(int size)
+    {
+        Collect();
+        var before = GC.GetTotalMemory(true);
+        var index = new MatchIndex(analyzer, QualityBench.BenchOptions());
+        var sw = Stopwatch.StartNew();
+        var peak = new long[1];
+        var loadBefore = LoadAverage();
+        index.Rebuild(Progress(Variants(size), sw, peak));
+        var build = sw.Elapsed.TotalSeconds;
+        peak[0] = Math.Max(peak[0], GC.GetTotalMemory(false));
+        var after = GC.GetTotalMemory(true);
+        var stats = index.GetStatistics();
+        var load = LoadAverage();
+        output.WriteLine($"  load average after the build: {load}");
+        output.WriteLine($"  engine {size:N0}: built in {build:F1} s, {stats.Segments} segments, {stats.Terms:N0} terms, {stats.PostingBytes / 1048576.0:F0} MiB postings");
+        Notes.Add($"engine {size:N0}: built in {build:F1} s (load average {loadBefore} before, {load} after); managed {(after - before) / 1048576.0:N0} MiB after the build (GC.GetTotalMemory(true)), "
+            + $"peak during the build {(peak[0] - before) / 1048576.0:N0} MiB (GC.GetTotalMemory(false) sampled every 10,000 documents read, garbage included), "
+            + $"process working set {Environment.WorkingSet / 1048576.0:N0} MiB now, {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:N0} MiB peak; "
+            + $"{stats.Segments} segments, {stats.Terms:N0} terms, {stats.PostingBytes / 1048576.0:N0} MiB postings");
+        return (index, build, (after - before) / 1048576.0);
     }
 
     /// <summary>Where the build time goes, single-threaded: segmentation alone, the whole analysis, the whole build.</summary>
@@ -166,20 +195,19 @@ internal sealed class ScaleBench
         output.WriteLine($"  JiebaSegmenterFast Cut(hmm): {fastSeconds:F3} s, {chars / fastSeconds / 1e6:F2} M chars/s (dictionary load {fastLoad:F2} s); {jiebaSeconds / fastSeconds:F1}× faster; abstracts with different tokens: {differing}");
     }
 
-    private void RunLucene(int size, List<CslRecord> queries)
+    private (LuceneRetriever Lucene, double BuildSeconds, double ManagedMiB) BuildLucene(int size)
     {
         Collect();
         var before = GC.GetTotalMemory(true);
+        var loadBefore = LoadAverage();
         var sw = Stopwatch.StartNew();
-        using var lucene = new LuceneRetriever("SmartCn", Variants(size).Select(d => $"{d.Title}\n{string.Join(' ', d.Keywords)}\n{d.Body}"), onDisk: true, ramBufferMb: 256);
+        var lucene = new LuceneRetriever("SmartCn", Variants(size).Select(d => $"{d.Title}\n{string.Join(' ', d.Keywords)}\n{d.Body}"), onDisk: true, ramBufferMb: 256);
         var build = sw.Elapsed.TotalSeconds;
         var after = GC.GetTotalMemory(true);
         output.WriteLine($"  lucene {size:N0}: built in {build:F1} s");
         output.WriteLine($"  load average after the build: {LoadAverage()}");
-        var (p50, p99, qps) = Measure(queries, (r, _) => lucene.Search(r.Title, 20).Count);
-        output.WriteLine($"  lucene {size:N0}: p50 {p50:F2} ms, p99 {p99:F2} ms, {qps:F0} queries/s; load average {LoadAverage()}");
-        Notes.Add($"lucene {size:N0}: built in {build:F1} s; queries measured at load average {LoadAverage()} (after)");
-        Rows.Add(new ScaleRow("Lucene BM25 + SmartCn (FSDirectory)", size, build, (after - before) / 1048576.0, p50, p99, qps));
+        Notes.Add($"lucene {size:N0}: built in {build:F1} s (load average {loadBefore} before, {LoadAverage()} after)");
+        return (lucene, build, (after - before) / 1048576.0);
     }
 
     private (double P50, double P99, double Qps) Measure(List<CslRecord> queries, Func<CslRecord, int, int> run)
