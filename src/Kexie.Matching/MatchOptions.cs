@@ -97,8 +97,9 @@ public sealed record MatchOptions
     /// <summary>Weight of discipline agreement when the query has no codes and they are predicted
     /// (by the discipline classifier and by the codes of the best text matches). Strong, so documents of the
     /// predicted field come first; <see cref="PredictedLeaderMargin"/> keeps a clearly best text match on top.
-    /// Measured on CSL (docs/benchmarks.md): 0.6 → 1.5 raised T3/T4 from 1.28× to 1.38× the BM25 baseline.</summary>
-    public double PredictedDisciplineWeight { get; init; } = 1.5;
+    /// Measured on CSL (docs/benchmarks.md): 0.6 → 2 (with the leader margin 0.2) raised T3/T4 from 1.28× to
+    /// 1.39× the BM25 baseline with T1/T2 inside the guard.</summary>
+    public double PredictedDisciplineWeight { get; init; } = 2.0;
 
     /// <summary>The predicted-discipline signal is multiplied by <c>(1 − m)^this</c>, m being how far the
     /// best text match leads the second (share of its text score): when one document clearly answers the
@@ -111,7 +112,7 @@ public sealed record MatchOptions
     /// (a need pasted from an offer, a keyword list copied from a paper) is stronger evidence than a guessed
     /// field. 1 or more: off.
     /// </summary>
-    public double PredictedLeaderMargin { get; init; } = 0.3;
+    public double PredictedLeaderMargin { get; init; } = 0.2;
 
     /// <summary>Weight of industry-code agreement.</summary>
     public double IndustryWeight { get; init; } = 0.25;
