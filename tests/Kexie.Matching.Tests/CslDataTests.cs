@@ -194,4 +194,36 @@ public class CslDataTests
         Assert.True(lift.Score > 0);
         Assert.Equal(results[0].Score, results[0].Explanation.Contributions.Sum(c => c.Score), 6);
     }
+
+    [Fact]
+    public void A_saved_classifier_loads_back_with_identical_suggestions_and_a_damaged_file_is_refused()
+    {
+        LabeledText[] labelled =
+        [
+            new("水稻 栽培", "0101"), new("水稻 施肥", "0101"),
+            new("果树 修剪", "0102"), new("果树 嫁接", "0102"),
+            new("桥梁 检测", "0201"), new("桥梁 加固", "0201"),
+        ];
+        LabeledText[] categoryOnly = [new("茶园 管理", "农学"), new("茶园 采摘", "农学")];
+        var groups = new Dictionary<string, string> { ["0101"] = "农学", ["0102"] = "农学", ["0201"] = "工学" };
+        var trained = DisciplineClassifier.Train(labelled, categoryOnly, groups);
+
+        using var file = new MemoryStream();
+        trained.Save(file);
+        var bytes = file.ToArray();
+        var loaded = DisciplineClassifier.Load(new MemoryStream(bytes));
+
+        Assert.Equal(trained.Labels, loaded.Labels);
+        Assert.Equal(trained.FeatureCount, loaded.FeatureCount);
+        foreach (var text in new[] { "水稻栽培", "茶园", "桥梁加固检测", "果树", "菌菇" })
+        {
+            Assert.Equal(trained.Suggest(text, 3), loaded.Suggest(text, 3));
+        }
+
+        Assert.Throws<InvalidDataException>(() => DisciplineClassifier.Load(new MemoryStream(bytes[..(bytes.Length / 2)])));
+        var wrongMagic = (byte[])bytes.Clone();
+        wrongMagic[0] = (byte)'X';
+        Assert.Throws<InvalidDataException>(() => DisciplineClassifier.Load(new MemoryStream(wrongMagic)));
+        Assert.Throws<InvalidDataException>(() => DisciplineClassifier.Load(new MemoryStream([])));
+    }
 }

@@ -135,6 +135,116 @@ public sealed class DisciplineClassifier : IDisciplinePredictor
         return model;
     }
 
+    private const int FileFormat = 1;
+    private static ReadOnlySpan<byte> FileMagic => "KXDC"u8;
+
+    /// <summary>
+    /// Writes the trained model (classes, groups, vocabulary with idf, weights) to <paramref name="stream"/>, so a
+    /// node can start without training again; <see cref="Load"/> reads it back. The analyzer is not stored: load it
+    /// with the same analyzer (same domain terms) it was trained with.
+    /// </summary>
+    public void Save(Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        using var w = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true);
+        w.Write(FileMagic);
+        w.Write(FileFormat);
+        w.Write(characterFeatures);
+        w.Write(labelCount);
+        w.Write(classes.Length);
+        foreach (var c in classes)
+        {
+            w.Write(c);
+        }
+        w.Write(groupMembers.Length);
+        foreach (var members in groupMembers)
+        {
+            w.Write(members.Length);
+            foreach (var m in members)
+            {
+                w.Write(m);
+            }
+        }
+        var terms = new string[vocabulary.Count];
+        foreach (var (term, index) in vocabulary)
+        {
+            terms[index] = term;
+        }
+        w.Write(terms.Length);
+        for (var i = 0; i < terms.Length; i++)
+        {
+            w.Write(terms[i]);
+            w.Write(idf[i]);
+        }
+        foreach (var x in weights)
+        {
+            w.Write(x);
+        }
+        foreach (var x in bias)
+        {
+            w.Write(x);
+        }
+    }
+
+    /// <summary>Reads a model written by <see cref="Save"/>; throws <see cref="InvalidDataException"/> when the data is not one.</summary>
+    public static DisciplineClassifier Load(Stream stream, ChineseAnalyzer? analyzer = null)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        try
+        {
+            using var r = new BinaryReader(stream, System.Text.Encoding.UTF8, leaveOpen: true);
+            if (!r.ReadBytes(FileMagic.Length).AsSpan().SequenceEqual(FileMagic) || r.ReadInt32() != FileFormat)
+            {
+                throw new InvalidDataException("不是学科分类模型文件，或版本不符。");
+            }
+            var characters = r.ReadBoolean();
+            var labelCount = r.ReadInt32();
+            var classes = new string[Checked(r.ReadInt32(), 100_000)];
+            for (var i = 0; i < classes.Length; i++)
+            {
+                classes[i] = r.ReadString();
+            }
+            var groupMembers = new int[Checked(r.ReadInt32(), classes.Length)][];
+            for (var g = 0; g < groupMembers.Length; g++)
+            {
+                groupMembers[g] = new int[Checked(r.ReadInt32(), labelCount)];
+                for (var i = 0; i < groupMembers[g].Length; i++)
+                {
+                    groupMembers[g][i] = Checked(r.ReadInt32(), labelCount - 1);
+                }
+            }
+            if (labelCount < 1 || labelCount + groupMembers.Length != classes.Length)
+            {
+                throw new InvalidDataException("学科分类模型文件的类别数不一致。");
+            }
+            var count = Checked(r.ReadInt32(), 50_000_000 / classes.Length);
+            var vocabulary = new Dictionary<string, int>(count, StringComparer.Ordinal);
+            var idf = new float[count];
+            for (var i = 0; i < count; i++)
+            {
+                vocabulary.Add(r.ReadString(), i);
+                idf[i] = r.ReadSingle();
+            }
+            var model = new DisciplineClassifier(analyzer ?? ChineseAnalyzer.Default, vocabulary, idf, classes, labelCount, groupMembers, characters);
+            for (var i = 0; i < model.weights.Length; i++)
+            {
+                model.weights[i] = r.ReadSingle();
+            }
+            for (var i = 0; i < model.bias.Length; i++)
+            {
+                model.bias[i] = r.ReadSingle();
+            }
+            return model;
+        }
+        catch (Exception e) when (e is IOException or ArgumentException)
+        {
+            throw new InvalidDataException("学科分类模型文件不完整或已损坏。", e);
+        }
+
+        static int Checked(int value, int max) =>
+            value >= 0 && value <= max ? value : throw new InvalidDataException("学科分类模型文件已损坏（长度越界）。");
+    }
+
     /// <summary>The most likely codes for <paramref name="text"/>, best first.</summary>
     public IReadOnlyList<CodeSuggestion> Suggest(string? text, int top = 3) => Predict(text, analyzer.Analyze(text), top);
 

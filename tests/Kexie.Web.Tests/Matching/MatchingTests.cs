@@ -217,6 +217,29 @@ public abstract class MatchingTests(KexieApp app)
     }
 
     [Fact]
+    public async Task The_trained_classifier_is_kept_on_disk_and_loads_back_with_the_same_suggestions()
+    {
+        Assert.True(await Host.WhenClassifierReadyAsync(TimeSpan.FromMinutes(3)), "学科分类模型未能训练完成");
+        var configuration = app.Services.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>();
+        var dataPath = Kexie.Data.SharedData.SharedDataPath.Resolve(configuration["SharedData:Path"]);
+        var live = await MatchModels.ClassifierAsync(dataPath);
+        Assert.NotNull(live);
+
+        // Matching:ModelCacheDirectory defaults to data/models under the working directory.
+        var files = Directory.GetFiles(Path.GetFullPath("data/models"), "discipline-classifier-*.bin");
+        Assert.NotEmpty(files);
+        var text = "水稻高产栽培技术：施肥、灌溉与病虫害防治";
+        var expected = live.Suggest(text, 3);
+        var matching = files.Count(file =>
+        {
+            using var stream = File.OpenRead(file);
+            var loaded = Kexie.Matching.Classification.DisciplineClassifier.Load(stream, MatchModels.Analyzer(dataPath));
+            return loaded.Suggest(text, 3).SequenceEqual(expected);
+        });
+        Assert.True(matching >= 1, "没有与当前模型一致的模型文件");
+    }
+
+    [Fact]
     public async Task A_draft_need_is_matched_only_for_those_who_may_see_it_and_bad_parameters_are_refused()
     {
         var token = Token();

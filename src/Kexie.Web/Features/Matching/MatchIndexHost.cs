@@ -77,7 +77,7 @@ public sealed class MatchIndexHost(
             return false;
         }
 
-        var training = MatchModels.ClassifierAsync(DataPath());
+        var training = MatchModels.ClassifierAsync(DataPath(), options.Value.ModelCacheDirectory);
         try
         {
             return await training.WaitAsync(timeout, ct) is { } classifier && Adopt(classifier);
@@ -161,7 +161,7 @@ public sealed class MatchIndexHost(
         var built = new MatchIndex(analyzer, new MatchOptions(), predictor);
         if (options.Value.TrainClassifier)
         {
-            _ = MatchModels.ClassifierAsync(dataPath).ContinueWith(
+            _ = MatchModels.ClassifierAsync(dataPath, options.Value.ModelCacheDirectory).ContinueWith(
                 t =>
                 {
                     if (t.IsCompletedSuccessfully && t.Result is { } classifier)

@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
 using Kexie.Data.SharedData;
 using Kexie.Matching.Analysis;
 using Kexie.Matching.Classification;
@@ -37,10 +39,16 @@ public static class MatchModels
     /// benchmark does, so short inputs look like something seen in training. The CSL titles labelled only with a
     /// 门类 (<c>csl/csl_title_category_train.jsonl</c>, when present) are added as category examples.
     /// </summary>
-    public static Task<DisciplineClassifier?> ClassifierAsync(string dataPath) =>
-        Classifiers.GetOrAdd(Key(dataPath), p => new Lazy<Task<DisciplineClassifier?>>(() => Task.Run(() => Train(p)))).Value;
+    /// <remarks>
+    /// With <paramref name="cacheDirectory"/>, the trained model is saved there and loaded on the next start instead of
+    /// training again. Its file name is a hash of the training texts, labels, the analyzer's domain terms and the
+    /// training settings, so a changed data folder or a new version of the classifier trains afresh; an unreadable
+    /// file is ignored (and replaced).
+    /// </remarks>
+    public static Task<DisciplineClassifier?> ClassifierAsync(string dataPath, string? cacheDirectory = null) =>
+        Classifiers.GetOrAdd(Key(dataPath), p => new Lazy<Task<DisciplineClassifier?>>(() => Task.Run(() => Train(p, cacheDirectory)))).Value;
 
-    private static DisciplineClassifier? Train(string dataPath)
+    private static DisciplineClassifier? Train(string dataPath, string? cacheDirectory)
     {
         var examples = new List<LabeledText>();
         var categoryOf = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -69,7 +77,86 @@ public static class MatchModels
         var categoryTitles = File.Exists(categoryFile)
             ? CslRecord.ReadJsonLines(categoryFile).Select(r => new LabeledText(r.Title, r.Category)).ToList()
             : [];
-        return DisciplineClassifier.Train(examples, categoryTitles, categoryOf, Analyzer(dataPath));
+        var analyzer = Analyzer(dataPath);
+        var settings = new ClassifierSettings();
+        var file = string.IsNullOrWhiteSpace(cacheDirectory)
+            ? null
+            : Path.Combine(Path.GetFullPath(cacheDirectory), $"discipline-classifier-{CacheKey(examples, categoryTitles, categoryOf, analyzer, settings)}.bin");
+        if (file is not null && File.Exists(file))
+        {
+            try
+            {
+                using var stream = File.OpenRead(file);
+                return DisciplineClassifier.Load(stream, analyzer);
+            }
+            catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException)
+            {
+                // Unreadable: train again and replace it below.
+            }
+        }
+
+        var model = DisciplineClassifier.Train(examples, categoryTitles, categoryOf, analyzer, settings);
+        if (file is not null)
+        {
+            TrySave(model, file);
+        }
+        return model;
+    }
+
+    /// <summary>Writes to a temporary file and renames it, so a reader never sees half a model.</summary>
+    private static void TrySave(DisciplineClassifier model, string file)
+    {
+        var temporary = $"{file}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
+        try
+        {
+            System.IO.Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+            using (var stream = File.Create(temporary))
+            {
+                model.Save(stream);
+            }
+            File.Move(temporary, file, overwrite: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A read-only or full disk only costs the next start a training run.
+            try
+            {
+                File.Delete(temporary);
+            }
+            catch (Exception cleanup) when (cleanup is IOException or UnauthorizedAccessException)
+            {
+                // nothing more to do
+            }
+        }
+    }
+
+    private static string CacheKey(List<LabeledText> examples, List<LabeledText> categoryTitles, Dictionary<string, string> categoryOf,
+        ChineseAnalyzer analyzer, ClassifierSettings settings)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        void Add(string text)
+        {
+            hash.AppendData(Encoding.UTF8.GetBytes(text));
+            hash.AppendData([0]);
+        }
+
+        Add(typeof(DisciplineClassifier).Assembly.GetName().Version?.ToString() ?? "");
+        Add(settings.ToString());
+        foreach (var e in examples.Concat(categoryTitles))
+        {
+            Add(e.Text);
+            Add(e.Label);
+        }
+        foreach (var (code, category) in categoryOf.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+        {
+            Add(code);
+            Add(category);
+        }
+        foreach (var term in analyzer.UserTerms.Order(StringComparer.Ordinal))
+        {
+            Add(term);
+        }
+        return Convert.ToHexStringLower(hash.GetHashAndReset())[..20];
     }
 
     private static string Key(string dataPath) => Path.GetFullPath(dataPath);

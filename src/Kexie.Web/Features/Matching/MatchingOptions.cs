@@ -9,6 +9,13 @@ public sealed class MatchingOptions
     /// <summary>Train the discipline classifier from the CSL records (in the background) at start-up.</summary>
     public bool TrainClassifier { get; set; } = true;
 
+    /// <summary>
+    /// Folder where the trained classifier is kept (relative to the working directory, like the SQLite file), so a
+    /// restart loads it instead of training again; the file name carries a hash of everything it was trained from.
+    /// Empty: always train.
+    /// </summary>
+    public string ModelCacheDirectory { get; set; } = "data/models";
+
     /// <summary>Outbox entries older than this are pruned (a node that starts rebuilds from the tables anyway).</summary>
     public int OutboxRetentionDays { get; set; } = 7;
 
