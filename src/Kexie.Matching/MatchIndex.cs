@@ -70,6 +70,9 @@ public sealed class MatchIndex
     /// <summary>Documents analysed together by one thread when building a segment.</summary>
     private const int AnalysisChunk = 256;
 
+    /// <summary>Analysed chunks per thread that may wait for the postings writer.</summary>
+    private const int ChunksAhead = 4;
+
     /// <summary>True when a document with <paramref name="id"/> is in the index.</summary>
     public bool Contains(string id)
     {
@@ -267,7 +270,8 @@ public sealed class MatchIndex
     /// Analyses <paramref name="documents"/> in chunks of <see cref="AnalysisChunk"/> on
     /// <paramref name="parallelism"/> threads while the calling thread adds the finished chunks,
     /// in document order, to the segment's postings (so term order and postings do not depend on
-    /// the thread timing).
+    /// the thread timing). At most <see cref="ChunksAhead"/> chunks per thread wait to be added, and
+    /// their buffers are reused, so memory stays flat whatever the batch size.
     /// </summary>
     private Segment BuildSegment(MatchDocument[] documents, bool parallel = true, int? parallelism = null)
     {
@@ -276,9 +280,11 @@ public sealed class MatchIndex
         if (!parallel || threads == 1 || documents.Length <= 2 * AnalysisChunk)
         {
             var analysis = new DocumentAnalyzer(Analyzer);
+            var batch = new AnalyzedBatch(Math.Min(AnalysisChunk, documents.Length));
             for (var start = 0; start < documents.Length; start += AnalysisChunk)
             {
-                builder.Add(analysis.AnalyzeBatch(documents, start, Math.Min(AnalysisChunk, documents.Length - start)));
+                analysis.AnalyzeInto(batch, documents, start, Math.Min(AnalysisChunk, documents.Length - start));
+                builder.Add(batch);
             }
             return builder.Build();
         }
@@ -289,18 +295,28 @@ public sealed class MatchIndex
         {
             ready[c] = new TaskCompletionSource<AnalyzedBatch>();
         }
+        var free = new System.Collections.Concurrent.ConcurrentBag<AnalyzedBatch>();
+        using var window = new SemaphoreSlim(threads * ChunksAhead);
         var next = -1;
         var stop = 0;
         void Work()
         {
             var analysis = new DocumentAnalyzer(Analyzer);
-            int c;
-            while (Volatile.Read(ref stop) == 0 && (c = Interlocked.Increment(ref next)) < chunks)
+            while (true)
             {
+                window.Wait();
+                int c;
+                if (Volatile.Read(ref stop) != 0 || (c = Interlocked.Increment(ref next)) >= chunks)
+                {
+                    window.Release();
+                    return;
+                }
                 try
                 {
                     var start = c * AnalysisChunk;
-                    ready[c].SetResult(analysis.AnalyzeBatch(documents, start, Math.Min(AnalysisChunk, documents.Length - start)));
+                    var batch = free.TryTake(out var reused) ? reused : new AnalyzedBatch(AnalysisChunk);
+                    analysis.AnalyzeInto(batch, documents, start, Math.Min(AnalysisChunk, documents.Length - start));
+                    ready[c].SetResult(batch);
                 }
                 catch (Exception e)
                 {
@@ -318,13 +334,18 @@ public sealed class MatchIndex
         {
             for (var c = 0; c < chunks; c++)
             {
-                builder.Add(ready[c].Task.GetAwaiter().GetResult());
+                var batch = ready[c].Task.GetAwaiter().GetResult();
+                builder.Add(batch);
                 ready[c] = null!;
+                free.Add(batch);
+                window.Release();
             }
         }
         finally
         {
             Volatile.Write(ref stop, 1);
+            // Wake workers waiting for the window so that they see the stop.
+            window.Release(threads);
             Task.WaitAll(workers);
         }
         return builder.Build();

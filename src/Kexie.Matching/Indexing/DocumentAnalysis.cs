@@ -88,13 +88,20 @@ internal sealed class DocumentAnalyzer
     public AnalyzedBatch AnalyzeBatch(MatchDocument[] documents, int start, int count)
     {
         var batch = new AnalyzedBatch(count);
+        AnalyzeInto(batch, documents, start, count);
+        return batch;
+    }
+
+    /// <summary>Empties <paramref name="batch"/> (its buffers are reused) and analyses the documents into it.</summary>
+    public void AnalyzeInto(AnalyzedBatch batch, MatchDocument[] documents, int start, int count)
+    {
+        batch.Clear(count);
         for (var i = 0; i < count; i++)
         {
             var document = documents[start + i];
             Analyze(document);
             batch.Append(new StoredDocument(document), this);
         }
-        return batch;
     }
 
     private int Slot(string term)
@@ -156,6 +163,18 @@ internal sealed class AnalyzedBatch
     public string[] Terms => terms;
 
     public byte[] Packed => packed;
+
+    /// <summary>Empties the batch, keeping its buffers, for up to <paramref name="capacity"/> documents.</summary>
+    public void Clear(int capacity)
+    {
+        if (capacity > Documents.Length)
+        {
+            throw new ArgumentOutOfRangeException(nameof(capacity));
+        }
+        Array.Clear(Documents);
+        Count = 0;
+        length = 0;
+    }
 
     /// <summary>Appends the document last analysed by <paramref name="analysis"/>.</summary>
     public void Append(StoredDocument stored, DocumentAnalyzer analysis)
