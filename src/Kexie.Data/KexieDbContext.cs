@@ -63,6 +63,12 @@ public abstract class KexieDbContext(DbContextOptions options, ICurrentActor? cu
 
     public DbSet<Kexie.Domain.Popularization.EStationUsage> EStationUsages => Set<Kexie.Domain.Popularization.EStationUsage>();
 
+    public DbSet<Kexie.Domain.ThinkTank.ThinkTankCall> ThinkTankCalls => Set<Kexie.Domain.ThinkTank.ThinkTankCall>();
+
+    public DbSet<Kexie.Domain.ThinkTank.ThinkTankTopic> ThinkTankTopics => Set<Kexie.Domain.ThinkTank.ThinkTankTopic>();
+
+    public DbSet<Kexie.Domain.ThinkTank.Proposal> Proposals => Set<Kexie.Domain.ThinkTank.Proposal>();
+
     /// <summary>Files of orders (contracts); the bytes are in the file store.</summary>
     public DbSet<StoredFile> StoredFiles => Set<StoredFile>();
 

@@ -77,15 +77,16 @@ public sealed class IndicatorJourneys(KexieApp app)
         await Expect(page.Locator("#composite-rank")).ToHaveTextAsync($"第{expected.Rank}位");
         await Expect(page.Locator("#composite-score")).ToHaveTextAsync(expected.Score!.Value.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture));
 
-        // Groups without a data source are 暂无数据, never 0.
-        await Expect(page.Locator("#group-scores li[data-group=DecisionSupport]")).ToContainTextAsync("暂无数据");
+        // Every group has a data source now: each shows a score.
+        await Expect(page.Locator("#group-scores li[data-group=ScienceLiteracy] strong")).ToHaveTextAsync(new Regex(@"^\d+\.\d\d$"));
+        await Expect(page.Locator("#group-scores li[data-group=DecisionSupport] strong")).ToHaveTextAsync(new Regex(@"^\d+\.\d\d$"));
         await Expect(page.Locator("#group-scores li[data-group=ServingScienceWorkers] strong")).ToHaveTextAsync(new Regex(@"^\d+\.\d\d$"));
 
         await ExpectChartsAsync(page);
         await Expect(page.Locator("#peer-grid tbody tr")).ToHaveCountAsync(183);
         await Expect(page.Locator("#peer-grid tr.own")).ToHaveAttributeAsync("data-region", "510923");
         await Expect(page.Locator("#peer-grid tr.own td").First).ToHaveTextAsync(expected.Rank!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        await Expect(page.Locator("#indicator-table tr[data-indicator=D01]")).ToContainTextAsync("暂无数据");
+        await Expect(page.Locator("#indicator-table tr[data-indicator=D01]")).Not.ToContainTextAsync("暂无数据");
         foreach (var export in new[] { "#export-values", "#export-explain", "#export-ranking" })
         {
             var href = await page.Locator(export).GetAttributeAsync("href");
@@ -177,7 +178,7 @@ public sealed class IndicatorJourneys(KexieApp app)
         var visitor = await app.NewPageAsync();
         await visitor.GotoAsync("/Indicators/Catalogue");
         await Expect(visitor.Locator(".catalogue-table tr[data-indicator]")).ToHaveCountAsync(Kexie.Domain.Indicators.IndicatorCatalogue.All.Count);
-        await Expect(visitor.Locator("tr[data-indicator=D01]")).ToContainTextAsync("暂无数据");
+        await Expect(visitor.Locator("tr[data-indicator=D01]")).Not.ToContainTextAsync("暂无数据");
         await visitor.GotoAsync("/Indicators");
         await Expect(visitor).ToHaveURLAsync(new Regex("/Account/Login"));
     }

@@ -3,6 +3,7 @@ using Kexie.Domain.Directory;
 using Kexie.Domain.Indicators;
 using Kexie.Domain.Market;
 using Kexie.Domain.Popularization;
+using Kexie.Domain.ThinkTank;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kexie.Data.Indicators;
@@ -37,6 +38,8 @@ internal static class IndicatorOutbox
         ScienceContent => FactSource.ScienceContent,
         ActivityParticipant => FactSource.ActivityParticipant,
         EStationUsage => FactSource.EStationUsage,
+        ThinkTankTopic => FactSource.ThinkTankTopic,
+        Proposal => FactSource.Proposal,
         _ => null,
     };
 }

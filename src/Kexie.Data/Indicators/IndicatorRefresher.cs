@@ -83,6 +83,8 @@ public sealed class IndicatorRefresher(KexieDbContext db, TimeProvider clock, IL
         facts.AddRange((await db.ScienceContents.AsNoTracking().Where(c => c.PublishedAt != null).ToListAsync(ct)).SelectMany(FactDerivation.From));
         facts.AddRange((await db.ActivityParticipants.AsNoTracking().Where(p => p.CheckedInAt != null).ToListAsync(ct)).SelectMany(FactDerivation.From));
         facts.AddRange((await db.EStationUsages.AsNoTracking().ToListAsync(ct)).SelectMany(FactDerivation.From));
+        facts.AddRange((await db.ThinkTankTopics.AsNoTracking().Where(t => t.ApprovedAt != null).ToListAsync(ct)).SelectMany(FactDerivation.From));
+        facts.AddRange((await db.Proposals.AsNoTracking().Where(p => p.DecidedAt != null).ToListAsync(ct)).SelectMany(FactDerivation.From));
         var written = await FactStore.AppendAsync(db, facts, ct);
         await db.IndicatorOutbox.Where(o => o.Id <= lastOutbox).ExecuteDeleteAsync(ct);
         await FactStore.RebuildRollupsAsync(db, ct: ct);
@@ -184,6 +186,16 @@ public sealed class IndicatorRefresher(KexieDbContext db, TimeProvider clock, IL
         if (Ids(FactSource.EStationUsage) is { Count: > 0 } usages)
         {
             facts.AddRange((await db.EStationUsages.AsNoTracking().Where(u => usages.Contains(u.Id)).ToListAsync(ct)).SelectMany(FactDerivation.From));
+        }
+
+        if (Ids(FactSource.ThinkTankTopic) is { Count: > 0 } topics)
+        {
+            facts.AddRange((await db.ThinkTankTopics.AsNoTracking().Where(t => topics.Contains(t.Id)).ToListAsync(ct)).SelectMany(FactDerivation.From));
+        }
+
+        if (Ids(FactSource.Proposal) is { Count: > 0 } proposals)
+        {
+            facts.AddRange((await db.Proposals.AsNoTracking().Where(p => proposals.Contains(p.Id)).ToListAsync(ct)).SelectMany(FactDerivation.From));
         }
 
         return facts;

@@ -11,7 +11,9 @@ namespace Kexie.Data.Seeding;
 /// monthly facts (<see cref="FactSource.Synthetic"/>, shown as 演示数据) from the launch of 天府科技云 (July 2020)
 /// to today. Deterministic (each county's random stream is seeded by its code). County sizes are drawn from one
 /// distribution; only 大英县's 2020 volumes are set to the figures of its 2020 work report (7816 workers, 593
-/// organizations, 325 needs, 376 offers, 9300万元) — its rank is whatever the data gives. Runs once, on a
+/// organizations, 325 needs, 376 offers, 9300万元) — its rank is whatever the data gives. Science literacy (content
+/// pushed, activity participants, e-station use) and decision support (think-tank topics approved, proposals adopted)
+/// come from a second random stream per county, so adding them left the market figures as they were. Runs once, on a
 /// database that has never been refreshed, then performs the first full refresh.
 /// </summary>
 public sealed class IndicatorDemoSeeder(KexieDbContext db, IndicatorRefresher refresher, TimeProvider clock, ILogger<IndicatorDemoSeeder> logger)
@@ -62,6 +64,15 @@ public sealed class IndicatorDemoSeeder(KexieDbContext db, IndicatorRefresher re
             var ticketsPerMonth = workers2020 / 300 * (0.5 + random.NextDouble());
             var growth = 0.08 + (random.NextDouble() * 0.1);
 
+            // Science literacy and decision support: their own stream (the market figures above stay as they were).
+            var civic = new Random(int.Parse(county, System.Globalization.CultureInfo.InvariantCulture) ^ 0x5EED);
+            var literacy = Math.Exp(0.5 * Gaussian(civic));
+            var contentPerYear = isDaYing ? 1200 : 400 * literacy * Math.Exp(0.3 * Gaussian(civic));
+            var participantsPerYear = isDaYing ? 14_500 : 9000 * literacy * Math.Exp(0.4 * Gaussian(civic));
+            var stationUsePerYear = 36_000 * literacy * Math.Exp(0.6 * Gaussian(civic));
+            var topicsPerYear = 2 + (6 * civic.NextDouble());
+            var proposalsPerYear = 3 + (10 * civic.NextDouble());
+
             for (var month = Launch; month <= until; month = month.AddMonths(1))
             {
                 // 2020: the launch campaign front-loads registrations; afterwards steady growth.
@@ -98,6 +109,22 @@ public sealed class IndicatorDemoSeeder(KexieDbContext db, IndicatorRefresher re
                     if (count > 0)
                     {
                         yield return new ActivityFact(county, kind, day, count, fen, FactSource.Synthetic, null);
+                    }
+                }
+
+                var civicNoise = 0.6 + (civic.NextDouble() * 0.8);
+                foreach (var (kind, count) in new (FactKind, int)[]
+                         {
+                             (FactKind.PopularizationContentPublished, Round(contentPerYear / 12 * civicNoise, civic)),
+                             (FactKind.PopularizationParticipants, Round(participantsPerYear / 12 * civicNoise * (month.Month is 5 or 9 ? 2.5 : 0.7), civic)),
+                             (FactKind.EStationVisits, Round(stationUsePerYear / 12 * civicNoise, civic)),
+                             (FactKind.ThinkTankTopics, month.Month is 5 or 6 ? Round(topicsPerYear / 2 * civicNoise, civic) : 0),
+                             (FactKind.ProposalsAdopted, Round(proposalsPerYear / 12 * civicNoise, civic)),
+                         })
+                {
+                    if (count > 0)
+                    {
+                        yield return new ActivityFact(county, kind, day, count, 0, FactSource.Synthetic, null);
                     }
                 }
             }

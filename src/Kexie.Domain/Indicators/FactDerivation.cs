@@ -1,6 +1,7 @@
 using Kexie.Domain.Directory;
 using Kexie.Domain.Market;
 using Kexie.Domain.Popularization;
+using Kexie.Domain.ThinkTank;
 
 namespace Kexie.Domain.Indicators;
 
@@ -111,6 +112,24 @@ public static class FactDerivation
         if (usage.Total > 0)
         {
             yield return new ActivityFact(usage.RegionCode, FactKind.EStationVisits, ChinaTime.DayKey(usage.Day), usage.Total, 0, FactSource.EStationUsage, usage.Id);
+        }
+    }
+
+    /// <summary>A topic counts once approved (立项), on that day; concluding it later keeps the count.</summary>
+    public static IEnumerable<ActivityFact> From(ThinkTankTopic topic)
+    {
+        if (topic.ApprovedAt is { } at)
+        {
+            yield return Fact(topic.RegionCode, FactKind.ThinkTankTopics, at, 1, 0, FactSource.ThinkTankTopic, topic.Id);
+        }
+    }
+
+    /// <summary>A proposal counts once adopted, on the day adopted.</summary>
+    public static IEnumerable<ActivityFact> From(Proposal proposal)
+    {
+        if (proposal.Status == ProposalStatus.Adopted && proposal.DecidedAt is { } at)
+        {
+            yield return Fact(proposal.RegionCode, FactKind.ProposalsAdopted, at, 1, 0, FactSource.Proposal, proposal.Id);
         }
     }
 

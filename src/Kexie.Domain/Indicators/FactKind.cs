@@ -54,10 +54,10 @@ public enum FactKind
     /// <summary>科普e站使用次数 (record: EStationUsage, count = visits + interactions of the day).</summary>
     EStationVisits = 103,
 
-    /// <summary>智库课题立项 (future think-tank module).</summary>
+    /// <summary>智库课题立项 (record: ThinkTankTopic, in the topic's region, day approved).</summary>
     ThinkTankTopics = 201,
 
-    /// <summary>建言献策被采纳 (future think-tank module).</summary>
+    /// <summary>建言献策被采纳 (record: Proposal, in its region, day adopted).</summary>
     ProposalsAdopted = 202,
 }
 
@@ -75,6 +75,8 @@ public enum FactSource
     ScienceContent = 8,
     ActivityParticipant = 9,
     EStationUsage = 10,
+    ThinkTankTopic = 11,
+    Proposal = 12,
 }
 
 /// <summary>The platform module whose records feed a fact kind.</summary>
@@ -89,14 +91,14 @@ public enum SourceModule
     /// <summary>科普 (exists: content, activities, e-stations).</summary>
     Popularization = 3,
 
-    /// <summary>智库与建言 (not built yet: its indicators have no values).</summary>
+    /// <summary>智库与建言 (exists: topic calls, topics, proposals).</summary>
     ThinkTank = 4,
 }
 
 public static class FactKinds
 {
     /// <summary>Modules whose records exist on the platform. Add a module here when it is built.</summary>
-    public static IReadOnlySet<SourceModule> ImplementedModules { get; } = new HashSet<SourceModule> { SourceModule.Directory, SourceModule.Market, SourceModule.Popularization };
+    public static IReadOnlySet<SourceModule> ImplementedModules { get; } = new HashSet<SourceModule> { SourceModule.Directory, SourceModule.Market, SourceModule.Popularization, SourceModule.ThinkTank };
 
     public static SourceModule ModuleOf(FactKind kind) => kind switch
     {
@@ -135,7 +137,7 @@ public static class FactKinds
         SourceModule.Directory => "名录",
         SourceModule.Market => "所能所需市场",
         SourceModule.Popularization => "科普",
-        SourceModule.ThinkTank => "智库与建言（模块待建）",
+        SourceModule.ThinkTank => "智库与建言",
         _ => module.ToString(),
     };
 
@@ -152,6 +154,8 @@ public static class FactKinds
         FactSource.ScienceContent => "科普内容",
         FactSource.ActivityParticipant => "科普活动签到",
         FactSource.EStationUsage => "科普e站使用记录",
+        FactSource.ThinkTankTopic => "智库课题",
+        FactSource.Proposal => "建言献策",
         _ => source.ToString(),
     };
 }

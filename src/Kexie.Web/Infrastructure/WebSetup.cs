@@ -109,6 +109,7 @@ public static class WebSetup
         services.AddScoped<DirectoryImporter>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<MarketDemoSeeder>();
+        services.AddScoped<PopularizationDemoSeeder>();
         services.Configure<MarketOptions>(builder.Configuration.GetSection("Market"));
         services.AddSingleton<Kexie.Domain.Market.IWorkingCalendar>(sp => new Kexie.Domain.Market.WorkingCalendar(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<MarketOptions>>().Value.Holidays, sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<MarketOptions>>().Value.MakeUpWorkingDays));
         services.AddSingleton(TimeProvider.System);
@@ -128,6 +129,8 @@ public static class WebSetup
         services.AddScoped<Kexie.Web.Features.Popularization.ScienceContentService>();
         services.AddScoped<Kexie.Web.Features.Popularization.ActivityService>();
         services.AddScoped<Kexie.Web.Features.Popularization.EStationService>();
+        services.AddScoped<Kexie.Web.Features.ThinkTank.ThinkTankService>();
+        services.AddScoped<Kexie.Web.Features.ThinkTank.ProposalService>();
         services.AddScoped<Kexie.Data.Indicators.IndicatorRefresher>();
         services.AddScoped<Kexie.Data.Indicators.IndicatorEngine>();
         services.AddScoped<IndicatorDemoSeeder>();
@@ -181,6 +184,7 @@ public static class WebSetup
         api.MapAdmin();
         api.MapMarket();
         Kexie.Web.Features.Popularization.PopularizationEndpoints.MapPopularization(api);
+        Kexie.Web.Features.ThinkTank.ThinkTankEndpoints.MapThinkTank(api);
         api.MapIndicators();
         api.MapMatching();
         Kexie.Web.Features.Notifications.NotificationEndpoints.MapNotifications(api);
@@ -200,6 +204,7 @@ public static class WebSetup
         {
             await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync();
             await scope.ServiceProvider.GetRequiredService<MarketDemoSeeder>().SeedAsync(dataPath);
+            await scope.ServiceProvider.GetRequiredService<PopularizationDemoSeeder>().SeedAsync();
             await scope.ServiceProvider.GetRequiredService<IndicatorDemoSeeder>().SeedAsync();
         }
 

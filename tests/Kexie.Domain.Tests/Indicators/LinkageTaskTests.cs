@@ -29,7 +29,6 @@ public sealed class LinkageTaskTests
     }
 
     [Theory]
-    [InlineData("D01", 10, "indicatorCode")]
     [InlineData("E04", 10, "indicatorCode")]
     [InlineData("NOPE", 10, "indicatorCode")]
     [InlineData("W02", 0, "target")]

@@ -160,9 +160,8 @@ public sealed class ScoringTests
             new PeerValues("510981", IndicatorCatalogue.All.ToDictionary(i => i.Code, i => i.IsAvailable ? (decimal?)5 : null)),
         };
         var ranking = Scoring.Rank(IndicatorCatalogue.All, peers, WeightSet.BuiltInDefault);
-        Assert.Equal(0m, ranking.EffectiveGroupWeights[ServiceGroup.DecisionSupport]);
-        Assert.True(ranking.EffectiveGroupWeights[ServiceGroup.ScienceLiteracy] > 0m);
-        Assert.InRange(ranking.EffectiveGroupWeights.Values.Sum(), 99.99m, 100.01m); // rounded shares
+        Assert.All(ServiceGroupNames.All, g => Assert.Equal(WeightSet.BuiltInDefault.GroupWeights[g], ranking.EffectiveGroupWeights[g]));
+        Assert.Equal(100m, ranking.EffectiveGroupWeights.Values.Sum());
         Assert.Equal(1, ranking.Find("510923")!.Rank);
         Assert.Equal(2, ranking.Find("510981")!.Rank);
     }

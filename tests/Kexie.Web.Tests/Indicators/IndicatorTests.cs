@@ -97,7 +97,7 @@ public abstract class IndicatorTests(KexieApp app)
         Assert.Equal(20_000.00m, county["W05"]);
         Assert.Null(county["E03"]); // no needs: coverage absent, not 0
         Assert.Equal(0m, county["S01"]); // popularization module built: no records is zero
-        Assert.Null(county["D01"]); // think-tank module not built: absent
+        Assert.Equal(0m, county["D01"]); // think-tank module built: no records is zero
 
         var township = ValuesOf(await (await hubei.GetAsync("/api/v1/indicators/values?region=420502001&period=2025")).OkJsonAsync());
         Assert.Equal(2m, township["W02"]);
@@ -199,24 +199,24 @@ public abstract class IndicatorTests(KexieApp app)
         Assert.Equal(9, entries.Count);
         JsonNode Entry(string code) => entries.First(e => e!["regionCode"]!.GetValue<string>() == code)!;
         // Hand computation in docs/decisions.md ("indicator scoring"): W = 50/50/25/0, E = 11.1111/11.1111/22.2222/11.1111,
-        // S = 0 for all (no popularization records), composite (30·W + 40·E + 20·S) / 90.
-        Assert.Equal(21.6049m, Entry("420602001")["score"]!.GetValue<decimal>());
-        Assert.Equal(21.6049m, Entry("420602002")["score"]!.GetValue<decimal>());
-        Assert.Equal(18.2099m, Entry("420602003")["score"]!.GetValue<decimal>());
+        // S = D = 0 for all (no popularization or think-tank records), composite (30·W + 40·E + 20·S + 10·D) / 100.
+        Assert.Equal(19.4444m, Entry("420602001")["score"]!.GetValue<decimal>());
+        Assert.Equal(19.4444m, Entry("420602002")["score"]!.GetValue<decimal>());
+        Assert.Equal(16.3889m, Entry("420602003")["score"]!.GetValue<decimal>());
         Assert.Equal(1, Entry("420602001")["rank"]!.GetValue<int>());
         Assert.Equal(1, Entry("420602002")["rank"]!.GetValue<int>());
         Assert.Equal(3, Entry("420602003")["rank"]!.GetValue<int>());
         var empty = entries.Where(e => e!["regionCode"]!.GetValue<string>() is not ("420602001" or "420602002" or "420602003")).ToList();
         Assert.Equal(6, empty.Count);
         Assert.All(empty, e => Assert.Equal(4, e!["rank"]!.GetValue<int>()));
-        Assert.All(empty, e => Assert.Equal(4.9383m, e!["score"]!.GetValue<decimal>()));
+        Assert.All(empty, e => Assert.Equal(4.4444m, e!["score"]!.GetValue<decimal>()));
         Assert.Contains("E03", ranking["excludedIndicators"]!.AsArray().Select(x => x!.GetValue<string>()));
         var enterprise = Entry("420602003")["groups"]!.AsArray().First(g => g!["group"]!.GetValue<string>() == "ServingEnterprises")!;
         Assert.Equal(1, enterprise["rank"]!.GetValue<int>());
         var literacy = Entry("420602003")["groups"]!.AsArray().First(g => g!["group"]!.GetValue<string>() == "ScienceLiteracy")!;
         Assert.Equal(1, literacy["rank"]!.GetValue<int>()); // all nine tie at zero
         var decisions = Entry("420602003")["groups"]!.AsArray().First(g => g!["group"]!.GetValue<string>() == "DecisionSupport")!;
-        Assert.Null(decisions["rank"]);
+        Assert.Equal(1, decisions["rank"]!.GetValue<int>());
 
         var admin = await app.SignInAsync("admin");
         var created = await (await admin.PostJsonAsync("/api/v1/indicators/weight-sets", new
@@ -333,7 +333,7 @@ public abstract class IndicatorTests(KexieApp app)
         var mine = await (await county.GetAsync("/api/v1/indicators/linkage-tasks")).OkJsonAsync();
         Assert.Equal(2, mine.AsArray().Count); // its own two tasks, not 420703's
         Assert.Equal(HttpStatusCode.NotFound, (await (await app.SignInAsync("daying")).GetAsync($"/api/v1/indicators/linkage-tasks/{id}")).StatusCode);
-        await (await hubei.PostJsonAsync("/api/v1/indicators/linkage-tasks", new { title = "智库", indicatorCode = "D01", regionCodes = new[] { "420704" }, target = 1, startsOn = today, dueOn = today }))
+        await (await hubei.PostJsonAsync("/api/v1/indicators/linkage-tasks", new { title = "超期", indicatorCode = "E04", regionCodes = new[] { "420704" }, target = 1, startsOn = today, dueOn = today }))
             .AssertValidationProblemAsync("indicatorCode");
         var export = await county.GetAsync("/api/v1/indicators/linkage-tasks/export.xlsx");
         Assert.Equal(2, MiniExcelLibs.MiniExcel.Query(await export.Content.ReadAsStreamAsync(), useHeaderRow: true).Count());
@@ -348,6 +348,14 @@ public abstract class IndicatorTests(KexieApp app)
         var buyer = Org("420802", at);
         await AddAsync(provider, Worker("420802", at.AddDays(-400)), Worker("420802001", at), buyer, Org("420802", at.AddDays(1)));
         await AddAsync(AcceptedOrder(buyer, provider, "420802", 1_500_000m, at.AddDays(10)));
+        var reporter = new Actor("report-staff", "报告测试", UserRole.AssociationAdmin, "420802");
+        var utc = at.ToUniversalTime();
+        var content = Kexie.Domain.Popularization.ScienceContent.Create(new(Kexie.Domain.Popularization.ScienceContentKind.RumourRebuttal, "辟谣", "<p>正文</p>", "东宝区科协", "420802"), reporter, utc);
+        content.Submit(reporter, utc);
+        content.Publish(reporter, utc.AddDays(1));
+        var proposal = Kexie.Domain.ThinkTank.Proposal.Submit(new("建言", "内容", "甲", null, "420802001"), reporter, utc);
+        proposal.Adopt(Kexie.Domain.ThinkTank.AdoptionLevel.County, "东宝区人民政府", null, reporter, utc.AddDays(5));
+        await AddAsync(content, proposal);
         var admin = await AdminOfAsync("4208");
 
         var response = await admin.GetAsync("/api/v1/indicators/reports/annual?region=420802&year=2025&format=docx");
@@ -365,6 +373,7 @@ public abstract class IndicatorTests(KexieApp app)
         Assert.Contains($"截至2025年12月31日，全区累计注册科技工作者{workers}名、企事业单位{organizations}个", text);
         Assert.Contains($"2025年，全区新增注册科技工作者{newWorkers}名", text);
         Assert.Contains($"成交交易订单{deals.Count}笔、金额{deals.Sum(d => d.ContractAmount!.Value) / 10_000m:0.##}万元", text);
+        Assert.Contains("2025年，全区推送科普文章、视频、科学辟谣等科普内容1条，开展科普活动签到参与0人次，科普e站访问与互动0次；智库课题立项0项，建言献策被采纳1条。", text);
 
         var ranking = await (await admin.GetAsync("/api/v1/indicators/rankings?region=420802&period=2025")).OkJsonAsync();
         var own = ranking["entries"]!.AsArray().First(e => e!["regionCode"]!.GetValue<string>() == "420802")!;

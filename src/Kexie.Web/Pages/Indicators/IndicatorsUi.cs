@@ -167,7 +167,7 @@ public static class IndicatorsUi
     public static string Query(string region, Period period, int? weightSet = null) =>
         $"region={Uri.EscapeDataString(region)}&period={period}" + (weightSet is { } w ? $"&weightSet={w}" : string.Empty);
 
-    /// <summary>The page of the record a fact came from (the page itself checks access); null for synthetic facts and tickets.</summary>
+    /// <summary>The page of the record a fact came from (the page itself checks access); null for synthetic facts, tickets, activity check-ins and e-station usage days.</summary>
     public static string? SourceLink(FactSource source, Guid id) => source switch
     {
         FactSource.ScienceWorker => $"/Workers/Details/{id}",
@@ -176,6 +176,9 @@ public static class IndicatorsUi
         FactSource.Need => $"/Market/Needs/Details/{id}",
         FactSource.ResponsePlan => $"/Market/Plans/Details/{id}",
         FactSource.Order => $"/Market/Orders/Details/{id}",
+        FactSource.ScienceContent => $"/Popularization/Contents/Details/{id}",
+        FactSource.ThinkTankTopic => $"/ThinkTank/Topics/{id}",
+        FactSource.Proposal => $"/ThinkTank/Proposals/{id}",
         _ => null,
     };
 }

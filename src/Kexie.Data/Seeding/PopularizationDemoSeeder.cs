@@ -1,0 +1,220 @@
+using Kexie.Domain.Identity;
+using Kexie.Domain.Popularization;
+using Kexie.Domain.ThinkTank;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace Kexie.Data.Seeding;
+
+/// <summary>
+/// Demo records of the two public-facing services for 大英县 (510923) and 射洪市 (510981): 科普 content (published and
+/// one waiting for review), activities with registrations and check-ins, 科普e站 with daily use; and 智库 calls with
+/// topics at every stage, and 建言献策 adopted, declined and pending. Everything goes through the domain methods (so the
+/// facts behind S01–S03 and D01–D02 come from real records) and is dated in 2025 (China time). Deterministic; runs only
+/// on a demo database (the demo accounts exist) that has none of these records yet.
+/// </summary>
+public sealed class PopularizationDemoSeeder(KexieDbContext db, ILogger<PopularizationDemoSeeder> logger)
+{
+    private static readonly TimeSpan Cst = TimeSpan.FromHours(8);
+
+    public async Task SeedAsync(CancellationToken ct = default)
+    {
+        if (await db.ScienceContents.AnyAsync(ct) || await db.PopularizationActivities.AnyAsync(ct) || await db.EStations.AnyAsync(ct)
+            || await db.ThinkTankCalls.AnyAsync(ct) || await db.Proposals.AnyAsync(ct))
+        {
+            return;
+        }
+
+        var users = await db.Users.AsNoTracking()
+            .Where(u => u.UserName == "daying" || u.UserName == "daying-staff" || u.UserName == "shehong" || u.UserName == "worker")
+            .ToDictionaryAsync(u => u.UserName!, ct);
+        if (users.Count < 4)
+        {
+            return;
+        }
+
+        var daying = users["daying"].ToActor();
+        var staff = users["daying-staff"].ToActor();
+        var shehong = users["shehong"].ToActor();
+        var worker = users["worker"].ToActor();
+        var townships = await db.Regions.AsNoTracking()
+            .Where(r => r.ParentCode == DemoSeeder.DaYing || r.ParentCode == DemoSeeder.SheHong)
+            .OrderBy(r => r.Code)
+            .Select(r => new { r.Code, r.Name, r.ParentCode })
+            .ToListAsync(ct);
+        string Township(string county, int i)
+        {
+            var list = townships.Where(t => t.ParentCode == county).ToList();
+            return list.Count == 0 ? county : list[i % list.Count].Code;
+        }
+
+        SeedContents(daying, staff, shehong);
+        var participants = SeedActivities(daying, staff, shehong, Township);
+        var usage = SeedStations(staff, shehong, Township);
+        await db.SaveChangesAsync(ct);
+        db.AddRange(participants);
+        db.AddRange(usage);
+        await db.SaveChangesAsync(ct);
+
+        var topics = SeedThinkTank(daying, shehong, worker, Township);
+        await db.SaveChangesAsync(ct);
+        db.AddRange(topics);
+        await db.SaveChangesAsync(ct);
+        logger.LogInformation("已生成科普与智库演示数据：{Participants} 人次报名，{Usage} 条e站使用记录，{Topics} 项课题", participants.Count, usage.Count, topics.Count);
+    }
+
+    private static DateTimeOffset At(int month, int day, int hour = 10) => new DateTimeOffset(2025, month, day, hour, 0, 0, Cst).ToUniversalTime();
+
+    private void SeedContents(Actor admin, Actor staff, Actor shehong)
+    {
+        (ScienceContentKind Kind, string Title, string Body, string? Video)[] daying =
+        [
+            (ScienceContentKind.RumourRebuttal, "“柠檬水能治癌症”？不可信", "<p>柠檬富含维生素C和柠檬酸，适量饮用有益健康，但目前没有任何可靠研究证明柠檬水能够预防或治疗癌症。</p><p>身体不适请及时就医，不要轻信偏方。</p>", null),
+            (ScienceContentKind.Article, "春季柠檬园病虫害绿色防控要点", "<p>春梢期是柠檬溃疡病、红蜘蛛的高发期。</p><ul><li>清园修剪，减少越冬虫源；</li><li>使用黄板、杀虫灯等物理防控；</li><li>科学轮换用药，严格安全间隔期。</li></ul>", null),
+            (ScienceContentKind.Video, "三分钟看懂家庭急救：心肺复苏", "<p>视频演示成人心肺复苏的按压位置、深度和频率，以及自动体外除颤器（AED）的使用方法。</p>", "https://www.kepuchina.cn/"),
+            (ScienceContentKind.RumourRebuttal, "“隔夜菜一律致癌”？要看怎么存", "<p>隔夜菜中的亚硝酸盐含量与储存温度、时间有关。及时冷藏、两天内吃完，一般不会对健康造成危害。</p>", null),
+            (ScienceContentKind.Article, "防范电信网络诈骗：老年人要牢记“三不一多”", "<p>不轻信、不透露、不转账，多核实。接到自称“公检法”的电话，请挂断后拨打110核实。</p>", null),
+            (ScienceContentKind.Article, "秋冬季节预防流感，接种疫苗是关键", "<p>流感疫苗每年接种一次，60岁以上老人、慢性病患者和儿童是优先接种人群。</p>", null),
+        ];
+        for (var i = 0; i < daying.Length; i++)
+        {
+            var (kind, title, body, video) = daying[i];
+            var created = At(3 + i, 10 + i);
+            var content = ScienceContent.Create(new ScienceContentData(kind, title, body, "大英县科协", DemoSeeder.DaYing, video), staff, created);
+            content.Submit(staff, created.AddHours(2));
+            if (i < daying.Length - 1)
+            {
+                content.Publish(admin, created.AddDays(1));
+            }
+
+            db.ScienceContents.Add(content);
+        }
+
+        var rebuttal = ScienceContent.Create(new ScienceContentData(ScienceContentKind.RumourRebuttal, "“喝醋能软化血管”？没有科学依据", "<p>醋进入消化道后会被中和，不会改变血液酸碱度，更不能“软化血管”。控制血压血脂要靠合理膳食和遵医嘱用药。</p>", "射洪市科协", DemoSeeder.SheHong), shehong, At(4, 8));
+        rebuttal.Submit(shehong, At(4, 8, 11));
+        rebuttal.Publish(shehong, At(4, 9));
+        db.ScienceContents.Add(rebuttal);
+    }
+
+    private List<ActivityParticipant> SeedActivities(Actor admin, Actor staff, Actor shehong, Func<string, int, string> township)
+    {
+        string[] surnames = ["王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴", "徐", "孙", "胡", "朱", "高"];
+        string[] given = ["芳", "伟", "敏", "静", "磊", "洋", "艳", "勇", "军", "杰", "娟", "涛", "明", "超", "霞"];
+        string[] groups = ["学生", "农民", "社区居民", "企业职工", "老年人"];
+        var activities = new (Actor Actor, PopularizationActivityData Data, int Registered, int CheckedIn)[]
+        {
+            (staff, new(ActivityKind.ScienceToCountryside, "2025年科技下乡暨柠檬种植技术培训", "邀请市农科院专家现场讲解柠檬修剪与病虫害防治", township(DemoSeeder.DaYing, 2), "蓬莱镇农民夜校", new DateOnly(2025, 3, 15), new DateOnly(2025, 3, 15), 60, "大英县科协、县农业农村局"), 24, 21),
+            (staff, new(ActivityKind.ScienceWeek, "2025年大英县科技活动周", "科普展板、科技咨询、青少年科技体验", DemoSeeder.DaYing, "大英县人民广场", new DateOnly(2025, 5, 18), new DateOnly(2025, 5, 24), null, "大英县科协"), 40, 37),
+            (admin, new(ActivityKind.NationalScienceDay, "2025年全国科普日大英县主场活动", "应急科普、健康科普、防诈科普进社区", DemoSeeder.DaYing, "大英县科技馆", new DateOnly(2025, 9, 20), new DateOnly(2025, 9, 21), 300, "大英县科协"), 30, 26),
+            (shehong, new(ActivityKind.ScienceCaravan, "科普大篷车进校园（射洪站）", "流动科技馆展品巡展", township(DemoSeeder.SheHong, 1), "射洪中学", new DateOnly(2025, 4, 22), new DateOnly(2025, 4, 23), null, "射洪市科协"), 18, 16),
+        };
+        var participants = new List<ActivityParticipant>();
+        var phone = 0;
+        foreach (var (actor, data, registered, checkedIn) in activities)
+        {
+            var activity = PopularizationActivity.Create(data, actor, At(data.StartsOn!.Value.Month, 1).AddDays(-20));
+            db.PopularizationActivities.Add(activity);
+            for (var i = 0; i < registered; i++)
+            {
+                phone++;
+                var name = surnames[(phone * 7) % surnames.Length] + given[(phone * 11) % given.Length];
+                var registeredAt = At(data.StartsOn.Value.Month, 1).AddDays(-10 + (i % 9));
+                var participant = activity.Register(new ParticipantData(name, $"1390923{phone:0000}", groups[phone % groups.Length]), i, i % 3 == 0 ? actor : Actor.Public, registeredAt);
+                if (i < checkedIn)
+                {
+                    var day = data.StartsOn.Value.AddDays(i % (data.EndsOn!.Value.DayNumber - data.StartsOn.Value.DayNumber + 1));
+                    participant.CheckIn(activity, actor, new DateTimeOffset(day.ToDateTime(new TimeOnly(9, i % 50)), Cst).ToUniversalTime());
+                }
+
+                participants.Add(participant);
+            }
+        }
+
+        return participants;
+    }
+
+    private List<EStationUsage> SeedStations(Actor staff, Actor shehong, Func<string, int, string> township)
+    {
+        var stations = new (Actor Actor, EStationData Data, int Daily)[]
+        {
+            (staff, new("大英中学科普e站", EStationSiteKind.School, township(DemoSeeder.DaYing, 0), "大英中学图书馆一楼", "赵老师", "13808230001"), 45),
+            (staff, new("蓬莱镇社区科普e站", EStationSiteKind.Community, township(DemoSeeder.DaYing, 2), "蓬莱镇便民服务中心", "刘主任", "13808230002"), 30),
+            (staff, new("大英县图书馆科普e站", EStationSiteKind.Library, DemoSeeder.DaYing, "大英县图书馆", null, null), 60),
+            (staff, new("隆盛镇农家书屋科普e站", EStationSiteKind.Village, township(DemoSeeder.DaYing, 4), null, null, null), 12),
+            (shehong, new("射洪市科技馆科普e站", EStationSiteKind.ScienceVenue, DemoSeeder.SheHong, "射洪市科技馆", null, null), 80),
+            (shehong, new("太和街道社区科普e站", EStationSiteKind.Community, township(DemoSeeder.SheHong, 0), null, null, null), 25),
+        };
+        var usage = new List<EStationUsage>();
+        var setUp = At(1, 6);
+        var first = new DateOnly(2025, 3, 1);
+        foreach (var (actor, data, daily) in stations)
+        {
+            var station = EStation.Create(data, actor, setUp);
+            db.EStations.Add(station);
+            for (var d = 0; d < 120; d++)
+            {
+                var day = first.AddDays(d);
+                var weekend = day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday;
+                var visits = (daily * (weekend ? 14 : 10) / 10) + ((d * 37 + daily) % 11);
+                var interactions = visits / 4 + (d % 5);
+                usage.Add(station.LogUsage(day, visits, interactions, actor, null, At(day.Month, day.Day, 20)));
+            }
+        }
+
+        return usage;
+    }
+
+    private List<ThinkTankTopic> SeedThinkTank(Actor daying, Actor shehong, Actor worker, Func<string, int, string> township)
+    {
+        var call = ThinkTankCall.Open(new ThinkTankCallData("2025年度大英县科协智库课题征集", "围绕县域特色产业发展、基层科普能力提升、科技人才队伍建设征集研究课题。", DemoSeeder.DaYing, new DateOnly(2025, 4, 30)), daying, At(3, 1));
+        var shehongCall = ThinkTankCall.Open(new ThinkTankCallData("射洪市2025年科技创新决策咨询课题", "围绕锂电产业链与子昂科技城建设。", DemoSeeder.SheHong, new DateOnly(2025, 5, 31)), shehong, At(3, 20));
+        db.ThinkTankCalls.AddRange(call, shehongCall);
+        var topics = new List<ThinkTankTopic>();
+        ThinkTankTopic Apply(ThinkTankCall c, Actor actor, string title, string leader, string organization, string region, int day) =>
+            ThinkTankTopic.Apply(c, new ThinkTankTopicData(title, $"{title}：开展实地调研，形成对策建议报告。", leader, organization, region), actor, At(4, day));
+
+        var lemon = Apply(call, worker, "大英县柠檬产业链延伸与品牌建设研究", "李建国", "大英县农业技术推广中心", DemoSeeder.DaYing, 2);
+        lemon.ReviewBy("王教授（四川农业大学）", 92, "选题切合县情，研究方案可行", daying, At(5, 8));
+        lemon.ReviewBy("陈研究员（遂宁市农科院）", 88, null, daying, At(5, 8));
+        lemon.Approve(daying, At(5, 12));
+        lemon.Conclude(daying, "形成《大英县柠檬产业链延伸对策研究》报告一份，获县委主要领导批示。", At(11, 28));
+        var salt = Apply(call, worker, "卓筒井盐卤资源综合利用路径研究", "张伟", "四川大英天润化工有限公司", township(DemoSeeder.DaYing, 1), 9);
+        salt.ReviewBy("刘高工（四川省盐业协会）", 85, "建议补充环保评估", daying, At(5, 9));
+        salt.Approve(daying, At(5, 12));
+        var science = Apply(call, daying, "基层科普阵地运行效能评估", "周敏", "大英县科协", DemoSeeder.DaYing, 15);
+        science.ReviewBy("吴教授（西南科技大学）", 58, "研究内容与已立项课题重复", daying, At(5, 10));
+        science.Reject(daying, "与已立项课题内容重复，建议合并申报", At(5, 12));
+        var talent = Apply(call, worker, "县域青年科技人才托举机制研究", "李建国", "大英县人才服务中心", DemoSeeder.DaYing, 28);
+        talent.ReviewBy("郑研究员（四川省科技人才研究中心）", 80, null, daying, At(5, 11));
+        var lithium = Apply(shehongCall, shehong, "射洪锂电产业创新联合体建设路径研究", "何工", "射洪市锂电产业技术研究院", DemoSeeder.SheHong, 20);
+        lithium.ReviewBy("孙教授（电子科技大学）", 90, null, shehong, At(6, 5));
+        lithium.Approve(shehong, At(6, 10));
+        var water = Apply(shehongCall, shehong, "涪江流域生态保护与绿色发展研究", "罗博士", "射洪市生态环境局", township(DemoSeeder.SheHong, 2), 25);
+        topics.AddRange([lemon, salt, science, talent, lithium, water]);
+
+        (Actor Actor, ProposalData Data, AdoptionLevel? Level, string? By, string? Decline, int Month)[] proposals =
+        [
+            (worker, new("关于在蓬莱镇建设柠檬产业科技小院的建议", "建议依托县农技中心和高校专家团队，在蓬莱镇建设柠檬产业科技小院，开展驻村技术服务。", "李建国", "大英县农业技术推广中心", DemoSeeder.DaYing), Kexie.Domain.ThinkTank.AdoptionLevel.County, "大英县人民政府", null, 4),
+            (worker, new("关于完善县级科技特派员激励机制的建议", "建议将科技特派员服务成效纳入职称评审加分项目，设立县级科技特派员专项经费。", "李建国", "大英县农业技术推广中心", DemoSeeder.DaYing), Kexie.Domain.ThinkTank.AdoptionLevel.City, "遂宁市科学技术局", null, 6),
+            (daying, new("关于推进中小学科普e站全覆盖的建议", "建议三年内实现全县中小学科普e站全覆盖，纳入教育信息化建设统筹。", "周敏", "大英县科协", DemoSeeder.DaYing), null, null, "已纳入县教育信息化规划统筹考虑，暂不单列", 7),
+            (worker, new("关于设立企业科协专项工作经费的建议", "建议对新建企业科协给予一次性工作经费补助。", "李建国", null, DemoSeeder.DaYing), null, null, null, 9),
+            (shehong, new("关于建设射洪市锂电产业人才公寓的建议", "建议在子昂科技城配套建设人才公寓，吸引锂电产业高层次人才。", "何工", "射洪市锂电产业技术研究院", DemoSeeder.SheHong), Kexie.Domain.ThinkTank.AdoptionLevel.County, "射洪市人民政府", null, 5),
+        ];
+        foreach (var (actor, data, level, by, decline, month) in proposals)
+        {
+            var proposal = Proposal.Submit(data, actor, At(month, 3));
+            if (level is { } l)
+            {
+                proposal.Adopt(l, by, "领导批示，责成相关部门落实", actor == shehong ? shehong : daying, At(month, 25));
+            }
+            else if (decline is not null)
+            {
+                proposal.Decline(decline, daying, At(month, 25));
+            }
+
+            db.Proposals.Add(proposal);
+        }
+
+        return topics;
+    }
+}

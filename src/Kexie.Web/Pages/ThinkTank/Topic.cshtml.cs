@@ -1,0 +1,74 @@
+using Kexie.Data;
+using Kexie.Domain.Common;
+using Kexie.Web.Features.ThinkTank;
+using Kexie.Web.Pages.Market;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Kexie.Web.Pages.ThinkTank;
+
+/// <summary>A topic application: expert opinions, 立项 / 未立项, 结题 (the call's admins), withdrawal (the applicant).</summary>
+[Authorize]
+public sealed class TopicModel(ThinkTankService thinkTank, KexieDbContext db) : MarketPageModel
+{
+    public sealed class ReviewInput
+    {
+        public string? ExpertName { get; set; }
+        public string? Score { get; set; }
+        public string? Opinion { get; set; }
+    }
+
+    [BindProperty] public ReviewInput Input { get; set; } = new();
+
+    public TopicDto Topic { get; private set; } = null!;
+
+    public CallDto Call { get; private set; } = null!;
+
+    public string RegionName { get; private set; } = string.Empty;
+
+    public bool IsReviewer => Actor.Administers(Call.RegionCode);
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    {
+        await LoadAsync(id, ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostReviewAsync(Guid id, int version, CancellationToken ct)
+    {
+        try
+        {
+            var score = ParseInt(Input.Score, "score", "评分") ?? throw new DomainValidationException("score", "评分不能为空");
+            await thinkTank.ReviewAsync(Actor, id, new ExpertReviewRequest(Input.ExpertName, score, Input.Opinion), version, ct);
+            return BackWithNotice("已登记专家评审意见");
+        }
+        catch (DomainValidationException e)
+        {
+            AddError<ReviewInput>(e);
+        }
+
+        await LoadAsync(id, ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostStepAsync(Guid id, string step, int version, string? text, CancellationToken ct)
+    {
+        var (action, done) = step switch
+        {
+            "approve" => ((Action<Kexie.Domain.ThinkTank.ThinkTankTopic>)(t => t.Approve(Actor)), "已立项"),
+            "reject" => (t => t.Reject(Actor, text), "已作未立项处理"),
+            "conclude" => (t => t.Conclude(Actor, text), "已结题"),
+            "withdraw" => (t => t.Withdraw(Actor), "已撤回"),
+            _ => throw new DomainValidationException("step", "未知的操作"),
+        };
+        await thinkTank.TopicStepAsync(Actor, id, action, version, ct);
+        return BackWithNotice(done);
+    }
+
+    private async Task LoadAsync(Guid id, CancellationToken ct)
+    {
+        Topic = await thinkTank.TopicAsync(Actor, id, ct);
+        Call = await thinkTank.CallAsync(Topic.CallId, ct);
+        RegionName = (await Lookups.RegionNamesAsync(db, [Topic.RegionCode], ct)).GetValueOrDefault(Topic.RegionCode, Topic.RegionCode);
+    }
+}

@@ -1,0 +1,90 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Kexie.E2E;
+
+/// <summary>
+/// 科普 in the browser: the staff write a rumour rebuttal and the county publishes it; an activity is published, a
+/// visitor registers, the staff check the visitor in and register a walk-in; an e-station's day of use is logged.
+/// </summary>
+public sealed class PopularizationJourneys(KexieApp app)
+{
+    private static string NewName(string stem) => stem + Guid.NewGuid().ToString("N")[..6].ToUpperInvariant();
+
+    [Fact]
+    public async Task Staff_publish_content_run_an_activity_with_check_in_and_log_e_station_use()
+    {
+        var staff = await app.NewPageAsync();
+        await KexieApp.LoginAsync(staff, "daying-staff");
+        await staff.ClickAsync("#nav-popularization");
+        await Expect(staff).ToHaveURLAsync(new Regex("/Popularization$"));
+
+        // Content: drafted and submitted by the staff, published by the county admin, then public.
+        var title = NewName("“柠檬水能抗癌”不可信");
+        await staff.ClickAsync("#new-content");
+        await staff.SelectOptionAsync("#Input_Kind", "RumourRebuttal");
+        await staff.FillAsync("#Input_Title", title);
+        await staff.FillAsync("#Input_AuthorOrganization", "大英县科协");
+        await staff.FillAsync("#Input_Body", "柠檬富含维生素C。\n但没有证据表明能治疗癌症。");
+        await staff.ClickAsync("#save-submit");
+        await Expect(staff).ToHaveURLAsync(new Regex("/Popularization/Contents/Details/[0-9a-f-]{36}$"));
+        await Expect(staff.Locator("#status")).ToHaveTextAsync("待审核");
+        var contentUrl = staff.Url;
+
+        var admin = await app.NewPageAsync();
+        await KexieApp.LoginAsync(admin, "daying");
+        await admin.GotoAsync(contentUrl);
+        await admin.ClickAsync("#step-publish");
+        await Expect(admin.Locator("#status")).ToHaveTextAsync("已发布");
+        var visitor = await app.NewPageAsync();
+        await visitor.GotoAsync(contentUrl);
+        await Expect(visitor.Locator("#body")).ToContainTextAsync("没有证据表明能治疗癌症");
+        await Expect(visitor.Locator("#views")).ToHaveTextAsync("1");
+
+        // Activity: published by the staff; bad input stays on the form with a Chinese message.
+        var activity = NewName("全国科普日主场活动");
+        await staff.GotoAsync("/Popularization/Activities");
+        await staff.ClickAsync("#new-activity");
+        await staff.SelectOptionAsync("#Input_Kind", "NationalScienceDay");
+        await staff.FillAsync("#Input_Title", activity);
+        await staff.FillAsync("#Input_Venue", "大英县科技馆");
+        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)).ToString("yyyy-MM-dd");
+        await staff.FillAsync("#Input_StartsOn", today);
+        await staff.FillAsync("#Input_Capacity", "零");
+        await staff.ClickAsync("#save-activity");
+        await Expect(staff.Locator("span[data-valmsg-for='Input.Capacity']")).ToContainTextAsync("不是有效的数字");
+        await staff.FillAsync("#Input_Capacity", "100");
+        await staff.ClickAsync("#save-activity");
+        await Expect(staff).ToHaveURLAsync(new Regex("/Popularization/Activities/Details/[0-9a-f-]{36}$"));
+        var activityUrl = staff.Url;
+
+        await visitor.GotoAsync(activityUrl);
+        await visitor.FillAsync("#Input_Name", "王小明");
+        await visitor.FillAsync("#Input_Phone", "13912340001");
+        await visitor.ClickAsync("#register");
+        await Expect(visitor.Locator(".notice")).ToContainTextAsync("报名成功");
+        await Expect(visitor.Locator("#registered")).ToHaveTextAsync("1");
+
+        await staff.GotoAsync(activityUrl);
+        await staff.ClickAsync("#participants button:has-text('签到')");
+        await Expect(staff.Locator("#participants")).ToContainTextAsync("已签到");
+        await staff.FillAsync("#Input_Name", "李大妈");
+        await staff.FillAsync("#Input_Phone", "13912340002");
+        await staff.ClickAsync("#walk-in");
+        await Expect(staff.Locator("#checked-in")).ToHaveTextAsync("2");
+
+        // E-station: registered and a day of use logged.
+        await staff.GotoAsync("/Popularization/Stations");
+        await staff.ClickAsync("#new-station");
+        await staff.FillAsync("#Input_Name", NewName("大英中学科普e站"));
+        await staff.ClickAsync("#save-station");
+        await Expect(staff).ToHaveURLAsync(new Regex("/Popularization/Stations/Details/[0-9a-f-]{36}$"));
+        await staff.FillAsync("#Input_Visits", "120");
+        await staff.FillAsync("#Input_Interactions", "30");
+        await staff.ClickAsync("#log-usage");
+        await Expect(staff.Locator("#visits")).ToHaveTextAsync("120");
+        await Expect(staff.Locator("#usage")).ToContainTextAsync("150");
+        await KexieApp.ScreenshotAsync(staff, "popularization-station");
+    }
+}
