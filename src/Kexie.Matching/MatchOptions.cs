@@ -97,8 +97,8 @@ public sealed record MatchOptions
     /// <summary>Weight of discipline agreement when the query has no codes and they are predicted
     /// (by the discipline classifier and by the codes of the best text matches). Strong, so documents of the
     /// predicted field come first; <see cref="PredictedLeaderMargin"/> keeps a clearly best text match on top.
-    /// Measured on CSL (docs/benchmarks.md): 0.6 → 2 (with the leader margin 0.2) raised T3/T4 from 1.28× to
-    /// 1.39× the BM25 baseline with T1/T2 inside the guard.</summary>
+    /// Measured on CSL (docs/benchmarks.md): 0.6 → 2 (with the text leader always kept first) raised T3/T4 from
+    /// 1.28× to 1.36× the best BM25 baseline with T1/T2 inside the guard.</summary>
     public double PredictedDisciplineWeight { get; init; } = 2.0;
 
     /// <summary>The predicted-discipline signal is multiplied by <c>(1 − m)^this</c>, m being how far the
@@ -110,9 +110,11 @@ public sealed record MatchOptions
     /// When the query's disciplines are predicted (not given) and the best text match leads the second by at
     /// least this share of its score, it stays first whatever the predicted field says: a near-exact text match
     /// (a need pasted from an offer, a keyword list copied from a paper) is stronger evidence than a guessed
-    /// field. 1 or more: off.
+    /// field. 0: the best text match stays first whenever it leads at all (a tie is no lead; measured best: the
+    /// guessed field orders the rest);
+    /// 1 or more: off.
     /// </summary>
-    public double PredictedLeaderMargin { get; init; } = 0.2;
+    public double PredictedLeaderMargin { get; init; }
 
     /// <summary>Weight of industry-code agreement.</summary>
     public double IndustryWeight { get; init; } = 0.25;

@@ -158,7 +158,7 @@ internal sealed class Searcher
             var c = b.Final.CompareTo(a.Final);
             return c != 0 ? c : string.CompareOrdinal(a.Stored.Id, b.Stored.Id);
         });
-        if (disciplines.Predicted && disciplines.Codes.Count > 0 && options.PredictedLeaderMargin < 1 && leaderMargin >= options.PredictedLeaderMargin)
+        if (disciplines.Predicted && disciplines.Codes.Count > 0 && options.PredictedLeaderMargin < 1 && leaderMargin > 0 && leaderMargin >= options.PredictedLeaderMargin)
         {
             KeepTextLeaderFirst(candidates, textLeader);
         }
