@@ -13,8 +13,10 @@ namespace Kexie.Data.Seeding;
 /// distribution; only 大英县's 2020 volumes are set to the figures of its 2020 work report (7816 workers, 593
 /// organizations, 325 needs, 376 offers, 9300万元) — its rank is whatever the data gives. Science literacy (content
 /// pushed, activity participants, e-station use) and decision support (think-tank topics approved, proposals adopted)
-/// come from a second random stream per county, so adding them left the market figures as they were. Runs once, on a
-/// database that has never been refreshed, then performs the first full refresh.
+/// come from a second random stream per county, so adding them left the market figures as they were. In the two demo
+/// counties (大英县, 射洪市) each month's activity is spread over the county's townships (fixed, uneven shares), so
+/// townships rank within their county too; the county totals are the same as if it were booked on the county. Runs
+/// once, on a database that has never been refreshed, then performs the first full refresh.
 /// </summary>
 public sealed class IndicatorDemoSeeder(KexieDbContext db, IndicatorRefresher refresher, TimeProvider clock, ILogger<IndicatorDemoSeeder> logger)
 {
@@ -34,9 +36,17 @@ public sealed class IndicatorDemoSeeder(KexieDbContext db, IndicatorRefresher re
             .OrderBy(r => r.Code)
             .Select(r => r.Code)
             .ToListAsync(ct);
+        var demoCounties = new[] { DemoSeeder.DaYing, DemoSeeder.SheHong };
+        var townships = (await db.Regions.AsNoTracking()
+                .Where(r => r.Level == RegionLevel.Township && demoCounties.Contains(r.ParentCode!))
+                .OrderBy(r => r.Code)
+                .Select(r => new { r.Code, r.ParentCode })
+                .ToListAsync(ct))
+            .GroupBy(r => r.ParentCode!)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(r => r.Code).ToList());
         var today = ChinaTime.DateOf(clock.GetUtcNow());
         var started = System.Diagnostics.Stopwatch.StartNew();
-        var facts = Generate(counties, today).ToList();
+        var facts = Generate(counties, today, townships).ToList();
         await using (var tx = await db.Database.BeginTransactionAsync(ct))
         {
             await FactStore.AppendAsync(db, facts, ct);
@@ -47,10 +57,103 @@ public sealed class IndicatorDemoSeeder(KexieDbContext db, IndicatorRefresher re
         logger.LogInformation("已生成指标演示数据：{Counties} 个县级单位，{Facts} 条月度事实，用时 {Ms} ms", counties.Count, facts.Count, started.ElapsedMilliseconds);
     }
 
-    /// <summary>Monthly synthetic facts for each county from July 2020 to <paramref name="until"/>.</summary>
-    public static IEnumerable<ActivityFact> Generate(IReadOnlyList<string> counties, DateOnly until)
+    /// <summary>
+    /// Monthly synthetic facts for each county from July 2020 to <paramref name="until"/>; for a county listed in
+    /// <paramref name="townshipsOf"/>, the facts are booked on its townships instead (see <see cref="SplitOverTownships"/>).
+    /// </summary>
+    public static IEnumerable<ActivityFact> Generate(IReadOnlyList<string> counties, DateOnly until,
+        IReadOnlyDictionary<string, IReadOnlyList<string>>? townshipsOf = null)
     {
         foreach (var county in counties)
+        {
+            if (townshipsOf?.GetValueOrDefault(county) is { Count: > 0 } townships)
+            {
+                var shares = TownshipShares(townships);
+                foreach (var month in GenerateCounty(county, until).GroupBy(f => f.Day))
+                {
+                    foreach (var fact in SplitOverTownships(month.ToList(), townships, shares))
+                    {
+                        yield return fact;
+                    }
+                }
+                continue;
+            }
+            foreach (var fact in GenerateCounty(county, until))
+            {
+                yield return fact;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Books one county-month of facts on its townships: every count is divided by the shares (largest remainder, so
+    /// the totals are exact); the in-time and late answers are divided separately and the settled and published needs
+    /// of a township are their sum, so no township answers more needs in time than it settled; amounts follow the
+    /// counts.
+    /// </summary>
+    public static IEnumerable<ActivityFact> SplitOverTownships(IReadOnlyList<ActivityFact> countyMonth, IReadOnlyList<string> townships, IReadOnlyList<double> shares)
+    {
+        var byKind = countyMonth.ToDictionary(f => f.Kind);
+        var parts = new Dictionary<FactKind, int[]>();
+        foreach (var fact in countyMonth)
+        {
+            parts[fact.Kind] = Divide(fact.Count, shares);
+        }
+        if (parts.ContainsKey(FactKind.NeedResponseSettled))
+        {
+            var inTime = parts.GetValueOrDefault(FactKind.NeedAnsweredInTime) ?? new int[townships.Count];
+            var late = parts.GetValueOrDefault(FactKind.NeedAnsweredLate) ?? new int[townships.Count];
+            var settled = inTime.Zip(late, (a, b) => a + b).ToArray();
+            parts[FactKind.NeedResponseSettled] = settled;
+            if (parts.ContainsKey(FactKind.NeedPublished) && byKind[FactKind.NeedPublished].Count == byKind[FactKind.NeedResponseSettled].Count)
+            {
+                parts[FactKind.NeedPublished] = settled;
+            }
+        }
+        foreach (var fact in countyMonth)
+        {
+            var counts = parts[fact.Kind];
+            var amountLeft = fact.AmountFen;
+            var countLeft = fact.Count;
+            for (var i = 0; i < townships.Count; i++)
+            {
+                if (counts[i] == 0)
+                {
+                    continue;
+                }
+                var amount = countLeft == counts[i] ? amountLeft : (long)Math.Round((double)fact.AmountFen * counts[i] / fact.Count);
+                amountLeft -= amount;
+                countLeft -= counts[i];
+                yield return fact with { RegionCode = townships[i], Count = counts[i], AmountFen = amount };
+            }
+        }
+    }
+
+    /// <summary>Fixed, uneven shares of the townships (a log-normal weight each, seeded by the township's code).</summary>
+    public static IReadOnlyList<double> TownshipShares(IReadOnlyList<string> townships)
+    {
+        var weights = townships.Select(t => Math.Exp(0.7 * Gaussian(new Random(StableSeed(t))))).ToArray();
+        var total = weights.Sum();
+        return weights.Select(w => w / total).ToArray();
+    }
+
+    private static int StableSeed(string code) => (int)(long.Parse(code, System.Globalization.CultureInfo.InvariantCulture) % int.MaxValue);
+
+    /// <summary>Divides <paramref name="total"/> by <paramref name="shares"/>: floors, then the largest remainders get one more.</summary>
+    private static int[] Divide(int total, IReadOnlyList<double> shares)
+    {
+        var exact = shares.Select(s => total * s).ToArray();
+        var result = exact.Select(x => (int)Math.Floor(x)).ToArray();
+        var left = total - result.Sum();
+        foreach (var i in Enumerable.Range(0, shares.Count).OrderByDescending(i => exact[i] - result[i]).ThenBy(i => i).Take(left))
+        {
+            result[i]++;
+        }
+        return result;
+    }
+
+    private static IEnumerable<ActivityFact> GenerateCounty(string county, DateOnly until)
+    {
         {
             var random = new Random(int.Parse(county, System.Globalization.CultureInfo.InvariantCulture));
             var isDaYing = county == DemoSeeder.DaYing;

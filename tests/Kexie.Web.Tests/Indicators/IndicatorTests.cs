@@ -290,6 +290,32 @@ public abstract class IndicatorTests(KexieApp app)
         Assert.Contains(records["records"]!.AsArray(), r => r!["sourceId"]?.GetValue<string>() == created["id"]!.GetValue<string>() && r["source"]!.GetValue<string>() == "ScienceWorker");
     }
 
+    [Fact]
+    public async Task The_townships_of_a_demo_county_rank_within_it_and_add_up_to_the_county()
+    {
+        var daying = await app.SignInAsync("daying");
+        var townships = await app.QueryAsync(db => db.Regions.Where(r => r.ParentCode == "510923").Select(r => r.Code).ToListAsync());
+        Assert.True(townships.Count >= 10, $"{townships.Count}");
+        var ranking = await (await daying.GetAsync($"/api/v1/indicators/rankings?region={townships[0]}&period=2021&weightSet=0")).OkJsonAsync();
+        Assert.Equal(townships.Count, ranking["peerCount"]!.GetValue<int>());
+        var scores = ranking["entries"]!.AsArray().Select(e => e!["score"]?.GetValue<decimal?>()).ToList();
+        Assert.All(scores, score => Assert.NotNull(score));
+        Assert.True(scores.Distinct().Count() > townships.Count / 2, string.Join(", ", scores));
+
+        // The townships' W02 (new workers) add up to the county's.
+        async Task<decimal> W02(string region) =>
+            (await (await daying.GetAsync($"/api/v1/indicators/values?region={region}&period=2021")).OkJsonAsync())["values"]!.AsArray()
+                .First(v => v!["code"]!.GetValue<string>() == "W02")!["value"]!.GetValue<decimal>();
+        var county = await W02("510923");
+        var sum = 0m;
+        foreach (var township in townships)
+        {
+            sum += await W02(township);
+        }
+        Assert.True(county > 0);
+        Assert.Equal(county, sum);
+    }
+
     private static int ChinaNowYear() => DateTimeOffset.UtcNow.ToOffset(Cst).Year;
 
     [Fact]
