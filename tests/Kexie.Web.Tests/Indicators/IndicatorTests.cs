@@ -407,6 +407,21 @@ public abstract class IndicatorTests(KexieApp app)
         Assert.Contains("为提高全民科学素质服务", text);
         Assert.True(docx.MainDocumentPart.Document.Body.Elements<DocumentFormat.OpenXml.Wordprocessing.Table>().Count() >= 2);
 
+        // The chart: the region's group scores beside the peer average, as numbers in the chart part.
+        var chart = Assert.Single(docx.MainDocumentPart.ChartParts);
+        var series = chart.ChartSpace!.Descendants<DocumentFormat.OpenXml.Drawing.Charts.BarChartSeries>().ToList();
+        Assert.Equal(2, series.Count);
+        Assert.Equal(own["regionName"]!.GetValue<string>(), series[0].SeriesText!.InnerText);
+        var plotted = series[0].Descendants<DocumentFormat.OpenXml.Drawing.Charts.NumericPoint>().Select(p => decimal.Parse(p.InnerText, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        var groupScores = own["groups"]!.AsArray().Select(g => g!["score"]?.GetValue<decimal?>()).OfType<decimal>()
+            .Select(v => decimal.Round(v, 2, MidpointRounding.AwayFromZero)).ToList();
+        Assert.NotEmpty(groupScores);
+        Assert.Equal(groupScores, plotted);
+        Assert.Contains("三、各服务类别得分", text);
+        // Word opens what passes the Open XML schema validation.
+        var errors = new DocumentFormat.OpenXml.Validation.OpenXmlValidator().Validate(docx).Select(e => $"{e.Path?.XPath}: {e.Description}").ToList();
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
+
         var xlsx = await admin.GetAsync("/api/v1/indicators/reports/annual?region=420802&year=2025&format=xlsx");
         var sheets = MiniExcelLibs.MiniExcel.GetSheetNames(await xlsx.Content.ReadAsStreamAsync());
         Assert.Equal(["统计", "主要指标", "排名"], sheets);

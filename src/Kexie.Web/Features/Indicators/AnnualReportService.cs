@@ -2,6 +2,9 @@ using System.Globalization;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
+using A = DocumentFormat.OpenXml.Drawing;
+using C = DocumentFormat.OpenXml.Drawing.Charts;
+using DW = DocumentFormat.OpenXml.Drawing.Wordprocessing;
 using Kexie.Data.Indicators;
 using Kexie.Domain.Common;
 using Kexie.Domain.Identity;
@@ -142,6 +145,12 @@ public sealed class AnnualReportService(IndicatorService indicators, IndicatorEn
                 }.Concat(e.Groups.Select(g => g.Rank?.ToString(CultureInfo.InvariantCulture) ?? "未评分")).ToArray()));
                 body.Append(Table(rankRows));
                 body.Append(Para(ranking.MissingDataRule, size: 18));
+
+                if (d.Entry is { } entry && GroupChart(entry, ranking) is { } chart)
+                {
+                    body.Append(Heading($"三、各服务类别得分（{d.RegionName}与{ranking.PeerDescription}平均）", 28));
+                    body.Append(ColumnChart(main, 1, chart.Categories, chart.Series));
+                }
             }
 
             main.Document.Save();
@@ -186,25 +195,124 @@ public sealed class AnnualReportService(IndicatorService indicators, IndicatorEn
         _ => "—",
     };
 
+    /// <summary>The region's score per service group beside the peer group's average (groups without a score left out).</summary>
+    public static (IReadOnlyList<string> Categories, IReadOnlyList<(string Name, IReadOnlyList<decimal> Values)> Series)? GroupChart(RankingEntryDto entry, RankingDto ranking)
+    {
+        var groups = entry.Groups.Where(g => g.Score is not null).ToList();
+        if (groups.Count == 0)
+        {
+            return null;
+        }
+
+        var averages = groups.Select(g =>
+        {
+            var scores = ranking.Entries.Select(e => e.Groups.FirstOrDefault(x => x.Group == g.Group)?.Score).OfType<decimal>().ToList();
+            return scores.Count == 0 ? 0m : decimal.Round(scores.Average(), 2, MidpointRounding.AwayFromZero);
+        }).ToList();
+        return (groups.Select(g => g.GroupName).ToList(),
+            [(entry.RegionName, groups.Select(g => decimal.Round(g.Score!.Value, 2, MidpointRounding.AwayFromZero)).ToList()), ("同级平均", averages)]);
+    }
+
+    /// <summary>
+    /// A native Word column chart (DrawingML, data held as literals in the chart part): Word and LibreOffice draw it,
+    /// and its numbers can be read back from the file.
+    /// </summary>
+    private static Paragraph ColumnChart(MainDocumentPart main, uint id, IReadOnlyList<string> categories, IReadOnlyList<(string Name, IReadOnlyList<decimal> Values)> series)
+    {
+        var chartPart = main.AddNewPart<ChartPart>();
+        var bar = new C.BarChart(
+            new C.BarDirection { Val = C.BarDirectionValues.Column },
+            new C.BarGrouping { Val = C.BarGroupingValues.Clustered },
+            new C.VaryColors { Val = false });
+        for (var s = 0; s < series.Count; s++)
+        {
+            var names = new C.StringLiteral(new C.PointCount { Val = (uint)categories.Count });
+            var values = new C.NumberLiteral(new C.FormatCode("0.00"), new C.PointCount { Val = (uint)categories.Count });
+            for (var i = 0; i < categories.Count; i++)
+            {
+                names.Append(new C.StringPoint(new C.NumericValue(categories[i])) { Index = (uint)i });
+                values.Append(new C.NumericPoint(new C.NumericValue(series[s].Values[i].ToString("0.00", CultureInfo.InvariantCulture))) { Index = (uint)i });
+            }
+
+            bar.Append(new C.BarChartSeries(
+                new C.Index { Val = (uint)s },
+                new C.Order { Val = (uint)s },
+                new C.SeriesText(new C.NumericValue(series[s].Name)),
+                new C.InvertIfNegative { Val = false },
+                new C.CategoryAxisData(names),
+                new C.Values(values)));
+        }
+
+        bar.Append(new C.GapWidth { Val = 80 }, new C.AxisId { Val = 1u }, new C.AxisId { Val = 2u });
+        var plot = new C.PlotArea(
+            new C.Layout(),
+            bar,
+            new C.CategoryAxis(
+                new C.AxisId { Val = 1u },
+                new C.Scaling(new C.Orientation { Val = C.OrientationValues.MinMax }),
+                new C.Delete { Val = false },
+                new C.AxisPosition { Val = C.AxisPositionValues.Bottom },
+                new C.TickLabelPosition { Val = C.TickLabelPositionValues.NextTo },
+                new C.CrossingAxis { Val = 2u },
+                new C.Crosses { Val = C.CrossesValues.AutoZero }),
+            new C.ValueAxis(
+                new C.AxisId { Val = 2u },
+                new C.Scaling(new C.Orientation { Val = C.OrientationValues.MinMax }),
+                new C.Delete { Val = false },
+                new C.AxisPosition { Val = C.AxisPositionValues.Left },
+                new C.MajorGridlines(),
+                new C.NumberingFormat { FormatCode = "0", SourceLinked = false },
+                new C.TickLabelPosition { Val = C.TickLabelPositionValues.NextTo },
+                new C.CrossingAxis { Val = 1u },
+                new C.Crosses { Val = C.CrossesValues.AutoZero }));
+        chartPart.ChartSpace = new C.ChartSpace(
+            new C.EditingLanguage { Val = "zh-CN" },
+            new C.Chart(
+                new C.AutoTitleDeleted { Val = true },
+                plot,
+                new C.Legend(new C.LegendPosition { Val = C.LegendPositionValues.Bottom }, new C.Overlay { Val = false }),
+                new C.PlotVisibleOnly { Val = true }));
+        chartPart.ChartSpace.Save();
+
+        var inline = new DW.Inline(
+            new DW.Extent { Cx = 5_400_000L, Cy = 3_000_000L },
+            new DW.EffectExtent { LeftEdge = 0L, TopEdge = 0L, RightEdge = 0L, BottomEdge = 0L },
+            new DW.DocProperties { Id = id, Name = $"图表{id}" },
+            new DW.NonVisualGraphicFrameDrawingProperties(),
+            new A.Graphic(new A.GraphicData(new C.ChartReference { Id = main.GetIdOfPart(chartPart) })
+            {
+                Uri = "http://schemas.openxmlformats.org/drawingml/2006/chart",
+            }))
+        {
+            DistanceFromTop = 0U,
+            DistanceFromBottom = 0U,
+            DistanceFromLeft = 0U,
+            DistanceFromRight = 0U,
+        };
+        return new Paragraph(new Run(new Drawing(inline)));
+    }
+
     private static Paragraph Heading(string text, int size = 36) => Para(text, size, bold: true, center: size >= 36);
 
     private static Paragraph Para(string text, int size = 24, bool bold = false, bool center = false, bool indent = false)
     {
-        var runProperties = new RunProperties(new RunFonts { EastAsia = "宋体", Ascii = "Times New Roman", HighAnsi = "Times New Roman" }, new FontSize { Val = size.ToString(CultureInfo.InvariantCulture) });
+        // Children in schema order (rFonts, b, sz; ind, jc): Word rejects documents whose properties are out of order.
+        var runProperties = new RunProperties(new RunFonts { EastAsia = "宋体", Ascii = "Times New Roman", HighAnsi = "Times New Roman" });
         if (bold)
         {
             runProperties.Append(new Bold());
         }
 
+        runProperties.Append(new FontSize { Val = size.ToString(CultureInfo.InvariantCulture) });
         var paragraphProperties = new ParagraphProperties();
-        if (center)
-        {
-            paragraphProperties.Append(new Justification { Val = JustificationValues.Center });
-        }
-
         if (indent)
         {
             paragraphProperties.Append(new Indentation { FirstLineChars = 200 });
+        }
+
+        if (center)
+        {
+            paragraphProperties.Append(new Justification { Val = JustificationValues.Center });
         }
 
         return new Paragraph(paragraphProperties, new Run(runProperties, new Text(text) { Space = SpaceProcessingModeValues.Preserve }));
@@ -214,12 +322,15 @@ public sealed class AnnualReportService(IndicatorService indicators, IndicatorEn
     {
         var border = new TableBorders(
             new TopBorder { Val = BorderValues.Single, Size = 4 },
-            new BottomBorder { Val = BorderValues.Single, Size = 4 },
             new LeftBorder { Val = BorderValues.Single, Size = 4 },
+            new BottomBorder { Val = BorderValues.Single, Size = 4 },
             new RightBorder { Val = BorderValues.Single, Size = 4 },
             new InsideHorizontalBorder { Val = BorderValues.Single, Size = 4 },
             new InsideVerticalBorder { Val = BorderValues.Single, Size = 4 });
-        var table = new Table(new TableProperties(border, new TableWidth { Type = TableWidthUnitValues.Pct, Width = "5000" }));
+        var columns = rows.Count == 0 ? 0 : rows.Max(r => r.Length);
+        var table = new Table(
+            new TableProperties(new TableWidth { Type = TableWidthUnitValues.Pct, Width = "5000" }, border),
+            new TableGrid(Enumerable.Range(0, columns).Select(_ => new GridColumn { Width = (9000 / Math.Max(1, columns)).ToString(CultureInfo.InvariantCulture) })));
         foreach (var (row, index) in rows.Select((r, i) => (r, i)))
         {
             table.Append(new TableRow(row.Select(cell => new TableCell(Para(cell, 20, bold: index == 0)))));
