@@ -37,6 +37,7 @@ internal static class IndicatorOutbox
         ServiceTicket => FactSource.ServiceTicket,
         ScienceContent => FactSource.ScienceContent,
         ActivityParticipant => FactSource.ActivityParticipant,
+        PopularizationActivity => FactSource.PopularizationActivity,
         EStationUsage => FactSource.EStationUsage,
         ThinkTankTopic => FactSource.ThinkTankTopic,
         Proposal => FactSource.Proposal,

@@ -183,6 +183,11 @@ public sealed class IndicatorRefresher(KexieDbContext db, TimeProvider clock, IL
             facts.AddRange((await db.ActivityParticipants.AsNoTracking().Where(p => participants.Contains(p.Id)).ToListAsync(ct)).SelectMany(FactDerivation.From));
         }
 
+        if (Ids(FactSource.PopularizationActivity) is { Count: > 0 } activities)
+        {
+            facts.AddRange((await db.PopularizationActivities.AsNoTracking().Where(a => activities.Contains(a.Id)).ToListAsync(ct)).SelectMany(FactDerivation.From));
+        }
+
         if (Ids(FactSource.EStationUsage) is { Count: > 0 } usages)
         {
             facts.AddRange((await db.EStationUsages.AsNoTracking().Where(u => usages.Contains(u.Id)).ToListAsync(ct)).SelectMany(FactDerivation.From));

@@ -176,6 +176,10 @@ public sealed class IndicatorDemoSeeder(KexieDbContext db, IndicatorRefresher re
             var topicsPerYear = 2 + (6 * civic.NextDouble());
             var proposalsPerYear = 3 + (10 * civic.NextDouble());
 
+            // Activities held (场次): a third stream, so the figures above stay as they were when it was added.
+            var events = new Random(int.Parse(county, System.Globalization.CultureInfo.InvariantCulture) ^ 0xAC71);
+            var activitiesPerYear = participantsPerYear / (90 + (60 * events.NextDouble()));
+
             for (var month = Launch; month <= until; month = month.AddMonths(1))
             {
                 // 2020: the launch campaign front-loads registrations; afterwards steady growth.
@@ -229,6 +233,12 @@ public sealed class IndicatorDemoSeeder(KexieDbContext db, IndicatorRefresher re
                     {
                         yield return new ActivityFact(county, kind, day, count, 0, FactSource.Synthetic, null);
                     }
+                }
+
+                var held = Round(activitiesPerYear / 12 * (0.6 + (events.NextDouble() * 0.8)) * (month.Month is 5 or 9 ? 2.0 : 0.8), events);
+                if (held > 0)
+                {
+                    yield return new ActivityFact(county, FactKind.PopularizationActivitiesHeld, day, held, 0, FactSource.Synthetic, null);
                 }
             }
         }

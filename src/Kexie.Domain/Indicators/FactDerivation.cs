@@ -106,6 +106,15 @@ public static class FactDerivation
         }
     }
 
+    /// <summary>An activity counts once (one 场次) in its region on its first day, unless it is cancelled.</summary>
+    public static IEnumerable<ActivityFact> From(PopularizationActivity activity)
+    {
+        if (activity.Status != ActivityStatus.Cancelled)
+        {
+            yield return new ActivityFact(activity.RegionCode, FactKind.PopularizationActivitiesHeld, ChinaTime.DayKey(activity.StartsOn), 1, 0, FactSource.PopularizationActivity, activity.Id);
+        }
+    }
+
     /// <summary>A day of e-station use counts its visits and interactions together, on that day.</summary>
     public static IEnumerable<ActivityFact> From(EStationUsage usage)
     {

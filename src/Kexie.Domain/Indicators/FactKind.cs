@@ -54,6 +54,9 @@ public enum FactKind
     /// <summary>科普e站使用次数 (record: EStationUsage, count = visits + interactions of the day).</summary>
     EStationVisits = 103,
 
+    /// <summary>开展科普活动场次 (record: PopularizationActivity not cancelled, in its region, on its first day).</summary>
+    PopularizationActivitiesHeld = 104,
+
     /// <summary>智库课题立项 (record: ThinkTankTopic, in the topic's region, day approved).</summary>
     ThinkTankTopics = 201,
 
@@ -77,6 +80,7 @@ public enum FactSource
     EStationUsage = 10,
     ThinkTankTopic = 11,
     Proposal = 12,
+    PopularizationActivity = 13,
 }
 
 /// <summary>The platform module whose records feed a fact kind.</summary>
@@ -103,7 +107,8 @@ public static class FactKinds
     public static SourceModule ModuleOf(FactKind kind) => kind switch
     {
         FactKind.WorkerRegistered or FactKind.OrganizationRegistered => SourceModule.Directory,
-        FactKind.PopularizationContentPublished or FactKind.PopularizationParticipants or FactKind.EStationVisits => SourceModule.Popularization,
+        FactKind.PopularizationContentPublished or FactKind.PopularizationParticipants or FactKind.EStationVisits
+            or FactKind.PopularizationActivitiesHeld => SourceModule.Popularization,
         FactKind.ThinkTankTopics or FactKind.ProposalsAdopted => SourceModule.ThinkTank,
         _ => SourceModule.Market,
     };
@@ -126,6 +131,7 @@ public static class FactKinds
         FactKind.ServiceTicketServed => "保姆式服务工单",
         FactKind.PopularizationContentPublished => "科普内容发布",
         FactKind.PopularizationParticipants => "科普活动参与人次",
+        FactKind.PopularizationActivitiesHeld => "开展科普活动",
         FactKind.EStationVisits => "科普e站使用",
         FactKind.ThinkTankTopics => "智库课题",
         FactKind.ProposalsAdopted => "建言献策采纳",
@@ -154,6 +160,7 @@ public static class FactKinds
         FactSource.ScienceContent => "科普内容",
         FactSource.ActivityParticipant => "科普活动签到",
         FactSource.EStationUsage => "科普e站使用记录",
+        FactSource.PopularizationActivity => "科普活动",
         FactSource.ThinkTankTopic => "智库课题",
         FactSource.Proposal => "建言献策",
         _ => source.ToString(),

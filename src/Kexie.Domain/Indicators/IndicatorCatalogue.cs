@@ -36,6 +36,7 @@ public static class IndicatorCatalogue
         Count("S01", "科普内容发布", ServiceGroup.ScienceLiteracy, FactKind.PopularizationContentPublished, Accumulation.Period, "条", "本期推送的科普文章、视频、辟谣内容条数"),
         Count("S02", "科普活动参与人次", ServiceGroup.ScienceLiteracy, FactKind.PopularizationParticipants, Accumulation.Period, "人次", "本期科普活动签到参与人次"),
         Count("S03", "科普e站使用", ServiceGroup.ScienceLiteracy, FactKind.EStationVisits, Accumulation.Period, "次", "本期科普e站访问与互动次数"),
+        Count("S04", "开展科普活动", ServiceGroup.ScienceLiteracy, FactKind.PopularizationActivitiesHeld, Accumulation.Period, "场次", "本期开始且未取消的科普活动场次（科技活动周、科普日、科技下乡、培训、大篷车等）"),
 
         // 为党委政府科学决策服务（智库模块待建）
         Count("D01", "智库课题立项", ServiceGroup.DecisionSupport, FactKind.ThinkTankTopics, Accumulation.Period, "项", "本期立项的智库课题数"),

@@ -107,8 +107,12 @@ public class PopularizationActivityTests
         Assert.Equal("capacity", e.Field);
         Assert.Throws<DomainValidationException>(() => activity.Update(Week() with { RegionCode = ShehongCounty }, CityAdmin, 0));
         Assert.Throws<DomainValidationException>(() => activity.Cancel(Staff, " "));
+        // Held once, in its region, on its first day (S04) — until it is cancelled.
+        var held = Assert.Single(FactDerivation.From(activity));
+        Assert.Equal((FactKind.PopularizationActivitiesHeld, 20250303, 1, DayingCounty), (held.Kind, held.Day, held.Count, held.RegionCode));
         activity.Cancel(Staff, "天气原因", Cst(2025, 2, 22, 9));
         Assert.Equal(ActivityStatus.Cancelled, activity.Status);
+        Assert.Empty(FactDerivation.From(activity));
         Assert.Throws<InvalidTransitionException>(() => activity.Register(new ParticipantData("张三", "13800000001"), 0, Staff, Cst(2025, 3, 1, 9)));
         Assert.Throws<InvalidTransitionException>(() => activity.Cancel(Staff, "再次"));
     }

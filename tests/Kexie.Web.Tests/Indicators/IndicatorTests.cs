@@ -399,7 +399,7 @@ public abstract class IndicatorTests(KexieApp app)
         Assert.Contains($"截至2025年12月31日，全区累计注册科技工作者{workers}名、企事业单位{organizations}个", text);
         Assert.Contains($"2025年，全区新增注册科技工作者{newWorkers}名", text);
         Assert.Contains($"成交交易订单{deals.Count}笔、金额{deals.Sum(d => d.ContractAmount!.Value) / 10_000m:0.##}万元", text);
-        Assert.Contains("2025年，全区推送科普文章、视频、科学辟谣等科普内容1条，开展科普活动签到参与0人次，科普e站访问与互动0次；智库课题立项0项，建言献策被采纳1条。", text);
+        Assert.Contains("2025年，全区推送科普文章、视频、科学辟谣等科普内容1条，开展科普活动0场次、签到参与0人次，科普e站访问与互动0次；智库课题立项0项，建言献策被采纳1条。", text);
 
         var ranking = await (await admin.GetAsync("/api/v1/indicators/rankings?region=420802&period=2025")).OkJsonAsync();
         var own = ranking["entries"]!.AsArray().First(e => e!["regionCode"]!.GetValue<string>() == "420802")!;

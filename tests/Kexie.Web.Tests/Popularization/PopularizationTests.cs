@@ -8,7 +8,7 @@ namespace Kexie.Web.Tests.Popularization;
 
 /// <summary>
 /// 科普 through the real host: content review journey and view counting, activities with registration and check-in,
-/// e-stations with daily usage, region scope, bad input, and S01–S03 computed from the records.
+/// e-stations with daily usage, region scope, bad input, and S01–S04 computed from the records.
 /// </summary>
 public abstract class PopularizationTests(KexieApp app)
 {
@@ -215,7 +215,7 @@ public abstract class PopularizationTests(KexieApp app)
     }
 
     [Fact]
-    public async Task S01_to_S03_are_counted_from_the_records_by_CST_day_and_roll_up()
+    public async Task S01_to_S04_are_counted_from_the_records_by_CST_day_and_roll_up()
     {
         // 黄州区 421102 (townships 001, 002); no other test writes here.
         var staff = new Actor("ind-staff", "测试专员", UserRole.AssociationAdmin, "421102");
@@ -252,6 +252,15 @@ public abstract class PopularizationTests(KexieApp app)
         Assert.Equal(2m, may["S02"]);
         var year2024 = ValuesOf(await (await hubei.GetAsync("/api/v1/indicators/values?region=421102&period=2024")).OkJsonAsync());
         Assert.Equal(0m, year2024["S01"]);
+
+        // S04: the activity was held once, in May; cancelled (through the API) it no longer counts.
+        Assert.Equal(1m, county["S04"]);
+        Assert.Equal(1m, may["S04"]);
+        var cancelled = await hubei.PostJsonAsync($"/api/v1/popularization-activities/{activity.Id}/cancel", new { reason = "改期" });
+        Assert.Equal(System.Net.HttpStatusCode.OK, cancelled.StatusCode);
+        var after = ValuesOf(await (await hubei.GetAsync("/api/v1/indicators/values?region=421102&period=2025")).OkJsonAsync());
+        Assert.Equal(0m, after["S04"]);
+        Assert.Equal(2m, after["S02"]); // the check-ins happened
     }
 }
 

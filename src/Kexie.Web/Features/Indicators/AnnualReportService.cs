@@ -71,7 +71,7 @@ public sealed class AnnualReportService(IndicatorService indicators, IndicatorEn
             $"{d.Year}年，{whole}新增注册科技工作者{d.InYear(FactKind.WorkerRegistered)}名、企事业单位{d.InYear(FactKind.OrganizationRegistered)}个，发布科技需求{d.InYear(FactKind.NeedPublished)}条，" +
             $"“一单一策”需求按时响应率{Percent(d.Values["E03"])}，成交交易订单{d.InYear(FactKind.DealClosed)}笔、金额{Number(d.InYearWan(FactKind.DealClosed))}万元，" +
             $"科技工作者承接订单收入{Number(d.InYearWan(FactKind.DealTakenByWorker))}万元，科技云服务中心开展保姆式服务{d.InYear(FactKind.ServiceTicketServed)}次。",
-            $"{d.Year}年，{whole}推送科普文章、视频、科学辟谣等科普内容{d.InYear(FactKind.PopularizationContentPublished)}条，开展科普活动签到参与{d.InYear(FactKind.PopularizationParticipants)}人次，" +
+            $"{d.Year}年，{whole}推送科普文章、视频、科学辟谣等科普内容{d.InYear(FactKind.PopularizationContentPublished)}条，开展科普活动{d.InYear(FactKind.PopularizationActivitiesHeld)}场次、签到参与{d.InYear(FactKind.PopularizationParticipants)}人次，" +
             $"科普e站访问与互动{d.InYear(FactKind.EStationVisits)}次；智库课题立项{d.InYear(FactKind.ThinkTankTopics)}项，建言献策被采纳{d.InYear(FactKind.ProposalsAdopted)}条。",
         };
 

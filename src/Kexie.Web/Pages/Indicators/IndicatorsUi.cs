@@ -177,6 +177,7 @@ public static class IndicatorsUi
         FactSource.ResponsePlan => $"/Market/Plans/Details/{id}",
         FactSource.Order => $"/Market/Orders/Details/{id}",
         FactSource.ScienceContent => $"/Popularization/Contents/Details/{id}",
+        FactSource.PopularizationActivity => $"/Popularization/Activities/Details/{id}",
         FactSource.ThinkTankTopic => $"/ThinkTank/Topics/{id}",
         FactSource.Proposal => $"/ThinkTank/Proposals/{id}",
         _ => null,
