@@ -82,6 +82,7 @@ public sealed class IndicatorRefresher(KexieDbContext db, TimeProvider clock, IL
         facts.AddRange((await db.ServiceTickets.AsNoTracking().ToListAsync(ct)).SelectMany(FactDerivation.From));
         facts.AddRange((await db.ScienceContents.AsNoTracking().Where(c => c.PublishedAt != null).ToListAsync(ct)).SelectMany(FactDerivation.From));
         facts.AddRange((await db.ActivityParticipants.AsNoTracking().Where(p => p.CheckedInAt != null).ToListAsync(ct)).SelectMany(FactDerivation.From));
+        facts.AddRange((await db.PopularizationActivities.AsNoTracking().ToListAsync(ct)).SelectMany(FactDerivation.From));
         facts.AddRange((await db.EStationUsages.AsNoTracking().ToListAsync(ct)).SelectMany(FactDerivation.From));
         facts.AddRange((await db.ThinkTankTopics.AsNoTracking().Where(t => t.ApprovedAt != null).ToListAsync(ct)).SelectMany(FactDerivation.From));
         facts.AddRange((await db.Proposals.AsNoTracking().Where(p => p.DecidedAt != null).ToListAsync(ct)).SelectMany(FactDerivation.From));
