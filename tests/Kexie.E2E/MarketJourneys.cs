@@ -205,6 +205,9 @@ public sealed class MarketJourneys(KexieApp app)
         await Expect(enterprise.Locator("#order-status")).ToHaveTextAsync("已签约");
         await Expect(enterprise.Locator("#amount")).ToHaveTextAsync("120,000.00 元（12万元）");
         await Expect(enterprise.Locator("#contract")).ToContainTextAsync("技术转让合同.pdf");
+        // Back on the order's own address: the handler the form posted to is not kept (a form without its own
+        // target would post to it again).
+        await Expect(enterprise).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/Market/Orders/Details/[0-9a-f-]{36}$"));
 
         // The buyer is not offered the provider's step…
         await Expect(enterprise.Locator("button:has-text('开始履约')")).ToHaveCountAsync(0);
