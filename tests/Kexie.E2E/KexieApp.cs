@@ -83,6 +83,13 @@ public sealed class KexieApp : IAsyncLifetime
         await app.StartAsync();
         BaseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
 
+        // The match index builds and the discipline classifier trains in the background after start (tens of seconds
+        // on two cores without a cached model). Let that finish first, so the browser journeys do not run against a
+        // CPU busy with training and time out on ordinary page loads.
+        var matching = app.Services.GetRequiredService<Kexie.Web.Features.Matching.MatchIndexHost>();
+        await matching.WhenReadyAsync();
+        await matching.WhenClassifierReadyAsync(TimeSpan.FromMinutes(5));
+
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
