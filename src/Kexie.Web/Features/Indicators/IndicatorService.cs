@@ -136,7 +136,15 @@ public sealed class IndicatorService(KexieDbContext db, IndicatorEngine engine, 
     public async Task<ScoreExplanationDto> ExplainAsync(Actor actor, string? region, string? period, int? weightSet, CancellationToken ct)
     {
         var ranking = await RankAsync(actor, region, period, weightSet, ct);
-        var code = RegionCode.Validate(region, "region");
+        return await ExplainAsync(ranking, RegionCode.Validate(region, "region"), ct);
+    }
+
+    /// <summary>
+    /// How <paramref name="code"/>'s score in <paramref name="ranking"/> (from <see cref="RankAsync"/>) is made up; pages that
+    /// show the ranking too pass the one they already computed instead of ranking the peers again.
+    /// </summary>
+    public async Task<ScoreExplanationDto> ExplainAsync(PeerRanking ranking, string code, CancellationToken ct)
+    {
         var entry = ranking.Current.Find(code) ?? throw new NotFoundException("该地区不在排名范围内");
         var totals = await engine.TotalsForAsync(code, ranking.Period.Days, ct);
         var name = ranking.Peers.First(p => p.Code == code).Name;

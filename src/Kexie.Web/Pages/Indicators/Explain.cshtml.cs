@@ -1,5 +1,6 @@
 using Kexie.Data.Exchange;
 using Kexie.Domain.Indicators;
+using Kexie.Domain.Regions;
 using Kexie.Web.Features.Indicators;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -50,8 +51,9 @@ public sealed class ExplainModel(IndicatorService indicators) : KexiePageModel
     private async Task LoadAsync(CancellationToken ct)
     {
         Period = Period.Parse(PeriodText);
-        Ranking = await indicators.RankingAsync(Actor, Region, PeriodText, WeightSet, ct);
-        Explanation = await indicators.ExplainAsync(Actor, Region, PeriodText, WeightSet, ct);
+        var peerRanking = await indicators.RankAsync(Actor, Region, PeriodText, WeightSet, ct);
+        Ranking = await indicators.ToDtoAsync(peerRanking, ct);
+        Explanation = await indicators.ExplainAsync(peerRanking, RegionCode.Validate(Region, "region"), ct);
         Values = (await indicators.ValuesAsync(Actor, Region, PeriodText, ct)).Values.ToDictionary(v => v.Code);
     }
 }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Kexie.Data;
 using Kexie.Domain.Common;
 using Kexie.Domain.Indicators;
+using Kexie.Domain.Regions;
 using Kexie.Web.Features.Indicators;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -80,7 +81,7 @@ public sealed class IndexModel(IndicatorService indicators, KexieDbContext db, T
             HasActivity = HadActivity(peerRanking);
             Ranking = await indicators.ToDtoAsync(peerRanking, ct);
             Entry = Ranking.Entries.FirstOrDefault(e => e.RegionCode == Region);
-            Explanation = await indicators.ExplainAsync(Actor, Region, PeriodText, WeightSet, ct);
+            Explanation = await indicators.ExplainAsync(peerRanking, RegionCode.Validate(Region, "region"), ct);
             Values = (await indicators.ValuesAsync(Actor, Region, PeriodText, ct)).Values.ToDictionary(v => v.Code);
             Trend = await TrendAsync(Region, Choice.Period, peerRanking, ct);
         }
