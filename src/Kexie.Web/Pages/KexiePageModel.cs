@@ -28,6 +28,18 @@ public abstract class KexiePageModel : PageModel
     [TempData]
     public string? Alert { get; set; }
 
+    /// <summary>
+    /// This page's address without the <c>handler</c> a form posted to, for the redirect back after a POST: kept, it
+    /// would stay in the address bar and a form on the page without its own target would post to that handler again.
+    /// </summary>
+    protected string ThisPageUrl()
+    {
+        var query = Request.Query
+            .Where(q => !string.Equals(q.Key, "handler", StringComparison.OrdinalIgnoreCase))
+            .SelectMany(q => q.Value.Select(v => new KeyValuePair<string, string?>(q.Key, v)));
+        return Request.Path + QueryString.Create(query);
+    }
+
     public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
         var executed = await next();

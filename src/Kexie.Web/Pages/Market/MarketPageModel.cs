@@ -43,26 +43,14 @@ public abstract class MarketPageModel : KexiePageModel
     protected IActionResult BackWithAlert(string message)
     {
         Alert = message;
-        return Redirect(CurrentPageUrl());
+        return Redirect(ThisPageUrl());
     }
 
     /// <summary>Back to the page the form was on (GET), with a success notice.</summary>
     protected IActionResult BackWithNotice(string message)
     {
         Notice = message;
-        return Redirect(CurrentPageUrl());
-    }
-
-    /// <summary>
-    /// This page's address without the <c>handler</c> the form posted to: kept, it would stay in the address bar and a
-    /// form on the page without its own target would post to that handler again.
-    /// </summary>
-    private string CurrentPageUrl()
-    {
-        var query = Request.Query
-            .Where(q => !string.Equals(q.Key, "handler", StringComparison.OrdinalIgnoreCase))
-            .SelectMany(q => q.Value.Select(v => new KeyValuePair<string, string?>(q.Key, v)));
-        return Request.Path + QueryString.Create(query);
+        return Redirect(ThisPageUrl());
     }
 
     /// <summary>

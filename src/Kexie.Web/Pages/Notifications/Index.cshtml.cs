@@ -48,5 +48,5 @@ public sealed class IndexModel(NotificationService notifications) : KexiePageMod
         return Back();
     }
 
-    private RedirectResult Back() => Redirect("/Notifications" + Request.QueryString);
+    private RedirectResult Back() => Redirect(ThisPageUrl());
 }
