@@ -102,7 +102,7 @@ internal sealed class QualityBench
             var sw = Stopwatch.StartNew();
             var analyzer = new ChineseAnalyzer(taxonomy.Concat(DomainVocabulary.Keywords(trainRecords)));
             var needsModel = Settings.Contains("model") || Settings.Contains("codes");
-            var classifier = needsModel ? DisciplineClassifier.Train(TrainingTexts(trainRecords), CategoryTexts(), CategoryOfCodes(), analyzer) : null;
+            var classifier = needsModel ? DisciplineClassifier.Train(trainRecords.SelectMany(r => r.TrainingExamples(disciplineCodes[r.Discipline])), CategoryTexts(), CategoryOfCodes(), analyzer) : null;
             var trainSeconds = sw.Elapsed.TotalSeconds;
             var options = BenchOptions();
 
@@ -179,18 +179,6 @@ internal sealed class QualityBench
     {
         DisciplineHierarchy = CslCodes.Hierarchy,
     });
-
-    /// <summary>Each training record as three views, so short queries (a title, keywords) look like something seen in training.</summary>
-    internal IEnumerable<LabeledText> TrainingTexts(IEnumerable<CslRecord> records)
-    {
-        foreach (var r in records)
-        {
-            var code = disciplineCodes[r.Discipline];
-            yield return new LabeledText($"{r.Title} {string.Join(' ', r.Keywords)} {r.Abstract}", code);
-            yield return new LabeledText(r.Title, code);
-            yield return new LabeledText(string.Join(' ', r.Keywords), code);
-        }
-    }
 
     /// <summary>
     /// The category-only titles, minus any title that also occurs in the corpus or the training records, so no

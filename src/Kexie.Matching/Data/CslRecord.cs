@@ -30,6 +30,21 @@ public sealed record CslRecord
     [JsonPropertyName("category")]
     public string Category { get; init; } = string.Empty;
 
+    /// <summary>
+    /// The record as discipline-classifier examples labelled <paramref name="label"/>: title + keywords + abstract, the
+    /// title alone and the keywords alone (when there are any), so short inputs look like something seen in training.
+    /// </summary>
+    public IEnumerable<Classification.LabeledText> TrainingExamples(string label)
+    {
+        var keywords = string.Join(' ', Keywords);
+        yield return new($"{Title} {keywords} {Abstract}", label);
+        yield return new(Title, label);
+        if (keywords.Length > 0)
+        {
+            yield return new(keywords, label);
+        }
+    }
+
     /// <summary>Reads a JSON-lines file of records.</summary>
     public static List<CslRecord> ReadJsonLines(string path)
     {

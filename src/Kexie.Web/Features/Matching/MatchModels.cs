@@ -60,13 +60,7 @@ public static class MatchModels
             }
 
             categoryOf.TryAdd(code, r.Category);
-            var keywords = string.Join(' ', r.Keywords);
-            examples.Add(new LabeledText($"{r.Title} {keywords} {r.Abstract}", code));
-            examples.Add(new LabeledText(r.Title, code));
-            if (keywords.Length > 0)
-            {
-                examples.Add(new LabeledText(keywords, code));
-            }
+            examples.AddRange(r.TrainingExamples(code));
         }
 
         if (examples.Count == 0)
