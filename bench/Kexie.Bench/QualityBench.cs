@@ -91,7 +91,7 @@ internal sealed class QualityBench
         }
 
         var textOnly = new SystemScores("Kexie engine, text only");
-        var textModel = new SystemScores("Kexie engine, text + discipline model (documents without codes)");
+        var textModel = new SystemScores("Kexie engine, text only + discipline model (documents without codes; the engine predicts both sides' fields)");
         var withCodes = new SystemScores("Kexie engine, with codes (documents carry their discipline)");
         var classifierHits = new double[5];
         var classifierCount = 0;
@@ -114,10 +114,8 @@ internal sealed class QualityBench
             var modelIndex = new MatchIndex(analyzer, options, classifier);
             if (Settings.Contains("model"))
             {
-                modelIndex.Rebuild(corpus.Select((r, i) => ToDocument(r, i, withCode: false) with
-                {
-                    DisciplineCodes = PredictCodes(classifier!, r.Abstract),
-                }));
+                // Documents come without codes: the engine predicts each one's discipline from its text (MatchOptions.PredictDocumentDisciplines).
+                modelIndex.Rebuild(corpus.Select((r, i) => ToDocument(r, i, withCode: false)));
             }
             var coded = new MatchIndex(analyzer, options, classifier);
             if (Settings.Contains("codes"))
@@ -196,12 +194,6 @@ internal sealed class QualityBench
     {
         var categories = corpus.Concat(train ?? []).GroupBy(r => r.Discipline).ToDictionary(g => g.Key, g => g.First().Category, StringComparer.Ordinal);
         return disciplineCodes.ToDictionary(kv => kv.Value, kv => categories[kv.Key], StringComparer.Ordinal);
-    }
-
-    private static IReadOnlyList<string> PredictCodes(DisciplineClassifier classifier, string text)
-    {
-        var top = classifier.Suggest(text, 1);
-        return top.Count > 0 && top[0].Probability >= 0.3 ? [top[0].Code] : [];
     }
 
     private IEnumerable<(List<CslRecord> Train, List<int> Queries, string Label)> Splits()

@@ -86,7 +86,7 @@ public sealed class MatchIndex
     public void Upsert(MatchDocument document)
     {
         ArgumentNullException.ThrowIfNull(document);
-        var analyzed = new DocumentAnalyzer(Analyzer).AnalyzeBatch([document], 0, 1);
+        var analyzed = new DocumentAnalyzer(Analyzer, DisciplinePredictor, Options).AnalyzeBatch([document], 0, 1);
         lock (writeLock)
         {
             var builder = new SegmentBuilder();
@@ -279,7 +279,7 @@ public sealed class MatchIndex
         var threads = Math.Max(1, parallelism ?? Environment.ProcessorCount);
         if (!parallel || threads == 1 || documents.Length <= 2 * AnalysisChunk)
         {
-            var analysis = new DocumentAnalyzer(Analyzer);
+            var analysis = new DocumentAnalyzer(Analyzer, DisciplinePredictor, Options);
             var batch = new AnalyzedBatch(Math.Min(AnalysisChunk, documents.Length));
             for (var start = 0; start < documents.Length; start += AnalysisChunk)
             {
@@ -301,7 +301,7 @@ public sealed class MatchIndex
         var stop = 0;
         void Work()
         {
-            var analysis = new DocumentAnalyzer(Analyzer);
+            var analysis = new DocumentAnalyzer(Analyzer, DisciplinePredictor, Options);
             while (true)
             {
                 window.Wait();

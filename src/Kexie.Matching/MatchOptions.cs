@@ -86,6 +86,23 @@ public sealed record MatchOptions
     /// <summary>Share of the code-feedback vote in the predicted discipline distribution (the rest is the classifier's).</summary>
     public double CodeFeedbackShare { get; init; } = 0.5;
 
+    /// <summary>The classifier's probabilities are raised to this power (and renormalised) before they are mixed
+    /// with the feedback vote: above 1 trusts its first choice more. Measured on CSL (docs/benchmarks.md): 1.6
+    /// raised T3/T4 by about 0.008 with T1/T2 unchanged.</summary>
+    public double PredictedDisciplineExponent { get; init; } = 3.0;
+
+    /// <summary>Documents that give no discipline code get the one the discipline classifier predicts from their
+    /// text (title, keywords, body), when at least <see cref="DocumentDisciplineMinProbability"/> likely, so a
+    /// worker profile or need published without codes still takes part in field matching.</summary>
+    public bool PredictDocumentDisciplines { get; init; } = true;
+
+    /// <summary>Least probability of a document's predicted discipline for it to be kept.</summary>
+    public double DocumentDisciplineMinProbability { get; init; } = 0.3;
+
+    /// <summary>The discipline signal of a document whose code was predicted (not given) is multiplied by this: a
+    /// guessed code on both sides is weaker evidence. Measured on CSL without any codes (docs/benchmarks.md).</summary>
+    public double PredictedDocumentDisciplineFactor { get; init; } = 0.3;
+
     // ---- Combination --------------------------------------------------------------------------
 
     /// <summary>Weight of the normalised text score (about 1.0 for a document matching the whole query).</summary>
@@ -98,8 +115,9 @@ public sealed record MatchOptions
     /// (by the discipline classifier and by the codes of the best text matches). Strong, so documents of the
     /// predicted field come first; <see cref="PredictedLeaderMargin"/> keeps a clearly best text match on top.
     /// Measured on CSL (docs/benchmarks.md): 0.6 → 2 (with the text leader always kept first) raised T3/T4 from
-    /// 1.28× to 1.36× the best BM25 baseline with T1/T2 inside the guard.</summary>
-    public double PredictedDisciplineWeight { get; init; } = 2.0;
+    /// 1.28× to 1.36× the best BM25 baseline with T1/T2 inside the guard; with the classifier's probabilities
+    /// sharpened (<see cref="PredictedDisciplineExponent"/>) 1.5 does better than 2.</summary>
+    public double PredictedDisciplineWeight { get; init; } = 1.0;
 
     /// <summary>The predicted-discipline signal is multiplied by <c>(1 − m)^this</c>, m being how far the
     /// best text match leads the second (share of its text score): when one document clearly answers the
@@ -115,6 +133,14 @@ public sealed record MatchOptions
     /// 1 or more: off.
     /// </summary>
     public double PredictedLeaderMargin { get; init; }
+
+    /// <summary>
+    /// When fewer than the requested number of candidates carry one of the query's discipline codes (given or
+    /// predicted), documents with that code that share no word with the query are added after the text matches,
+    /// and the discipline signal ranks them: a need worded differently from the offers, or a county's small
+    /// market, still finds the right field. Measured on CSL (docs/benchmarks.md).
+    /// </summary>
+    public bool FieldOnlyCandidates { get; init; } = true;
 
     /// <summary>Weight of industry-code agreement.</summary>
     public double IndustryWeight { get; init; } = 0.25;

@@ -117,7 +117,12 @@ public sealed record MatchedTerm(string Term, bool InTitle, bool InKeywords, boo
 /// <param name="DocumentCode">The candidate's code.</param>
 /// <param name="Relation">How they relate.</param>
 /// <param name="Predicted">The query's code was predicted, with this probability; <c>null</c> when given.</param>
-public sealed record SharedCode(string QueryCode, string DocumentCode, CodeRelation Relation, double? Predicted = null);
+public sealed record SharedCode(string QueryCode, string DocumentCode, CodeRelation Relation, double? Predicted = null)
+{
+    /// <summary>The candidate gave no discipline: <see cref="DocumentCode"/> was predicted from its text
+    /// (see <see cref="MatchOptions.PredictDocumentDisciplines"/>), and the signal counts less.</summary>
+    public bool DocumentPredicted { get; init; }
+}
 
 /// <summary>How much one signal added to (or took from) the score.</summary>
 /// <param name="Signal">The signal.</param>

@@ -89,6 +89,7 @@ public sealed class KexieApp : IAsyncLifetime
         var matching = app.Services.GetRequiredService<Kexie.Web.Features.Matching.MatchIndexHost>();
         await matching.WhenReadyAsync();
         await matching.WhenClassifierReadyAsync(TimeSpan.FromMinutes(5));
+        await matching.WhenUncodedReindexedAsync();
 
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions

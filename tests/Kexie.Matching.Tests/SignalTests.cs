@@ -191,6 +191,135 @@ public class SignalTests
     }
 }
 
+/// <summary>Documents published without a discipline get the one predicted from their text.</summary>
+public class PredictedDocumentDisciplineTests
+{
+    /// <summary>茶叶 → 0710 (likely), anything else → 0901 (unlikely); remembers the texts it was shown.</summary>
+    private sealed class ByWord : IDisciplinePredictor
+    {
+        public List<string?> Texts { get; } = [];
+
+        public IReadOnlyList<CodeSuggestion> Predict(IReadOnlyList<string> tokens, int top) => Predict(null, tokens, top);
+
+        public IReadOnlyList<CodeSuggestion> Predict(string? text, IReadOnlyList<string> tokens, int top)
+        {
+            lock (Texts)
+            {
+                Texts.Add(text);
+            }
+            return tokens.Contains("茶叶") ? [new CodeSuggestion("0710", 0.9), new CodeSuggestion("0901", 0.1)] : [new CodeSuggestion("0901", 0.2)];
+        }
+    }
+
+    private static readonly MatchOptions Options = new() { CodeFeedbackDocuments = 0, DisciplineHierarchy = new CodeHierarchy("test", 2, 4) };
+
+    private static MatchDocument Tea(string id) => Docs.Offer(id, "茶叶加工技术", "名优绿茶的杀青、揉捻与烘干工艺。", "茶叶");
+
+    [Fact]
+    public void A_document_without_codes_gets_its_likely_discipline_with_a_smaller_weight_and_says_so()
+    {
+        var predictor = new ByWord();
+        var index = new MatchIndex(options: Options, disciplinePredictor: predictor);
+        index.Rebuild([Tea("given") with { DisciplineCodes = ["0710"] }, Tea("guessed"), Docs.Offer("unlikely", "农产品加工设备", "烘干机。")]);
+
+        var results = index.Search(new MatchQuery { Text = "茶叶加工", DisciplineCodes = ["0710"] });
+        double Discipline(string id) => results.Single(r => r.Id == id).Explanation.Contributions.SingleOrDefault(c => c.Signal == MatchSignal.Discipline)?.Score ?? 0;
+
+        Assert.Equal(Options.DisciplineWeight, Discipline("given"), 9);
+        Assert.Equal(Options.DisciplineWeight * Options.PredictedDocumentDisciplineFactor, Discipline("guessed"), 9);
+        var guessed = results.Single(r => r.Id == "guessed").Explanation;
+        var shared = Assert.Single(guessed.SharedDisciplines);
+        Assert.True(shared.DocumentPredicted);
+        Assert.Equal("0710", shared.DocumentCode);
+        Assert.Contains("由其内容推测", guessed.Contributions.Single(c => c.Signal == MatchSignal.Discipline).Detail);
+        Assert.False(results.Single(r => r.Id == "given").Explanation.SharedDisciplines.Single().DocumentPredicted);
+        // The given code outranks the same code guessed.
+        Assert.True(Docs.RankOf(results, "given") < Docs.RankOf(results, "guessed"));
+        // A prediction under DocumentDisciplineMinProbability (0.2 < 0.3) is not kept: no discipline signal at all.
+        Assert.Equal(0, Discipline("unlikely"));
+        // The predictor read the whole text of the code-less documents only.
+        Assert.Contains("茶叶加工技术 茶叶 名优绿茶的杀青、揉捻与烘干工艺。", predictor.Texts);
+        Assert.Equal(2, predictor.Texts.Count);
+    }
+
+    [Fact]
+    public void Prediction_for_documents_can_be_switched_off_and_applies_to_updates()
+    {
+        var off = new MatchIndex(options: Options with { PredictDocumentDisciplines = false }, disciplinePredictor: new ByWord());
+        off.Rebuild([Tea("guessed")]);
+        Assert.Empty(off.Search(new MatchQuery { Text = "茶叶加工", DisciplineCodes = ["0710"] }).Single().Explanation.SharedDisciplines);
+
+        var on = new MatchIndex(options: Options, disciplinePredictor: new ByWord());
+        on.Upsert(Tea("guessed"));
+        Assert.True(on.Search(new MatchQuery { Text = "茶叶加工", DisciplineCodes = ["0710"] }).Single().Explanation.SharedDisciplines.Single().DocumentPredicted);
+        // Given codes on update replace the guess.
+        on.Upsert(Tea("guessed") with { DisciplineCodes = ["0711"] });
+        var shared = on.Search(new MatchQuery { Text = "茶叶加工", DisciplineCodes = ["0710"] }).Single().Explanation.SharedDisciplines.Single();
+        Assert.False(shared.DocumentPredicted);
+        Assert.Equal("0711", shared.DocumentCode);
+    }
+}
+
+public class FieldOnlyCandidateTests
+{
+    private static readonly MatchOptions Options = new() { CodeFeedbackDocuments = 0, DisciplineHierarchy = new CodeHierarchy("test", 2, 4) };
+
+    private static MatchIndex Index(MatchOptions options)
+    {
+        var index = new MatchIndex(options: options);
+        index.Rebuild(Docs.Filler(40).Concat(
+        [
+            Docs.Offer("worded", "水稻病虫害防控", "稻瘟病监测。") with { DisciplineCodes = ["0902"] },
+            Docs.Offer("same-field-a", "农药减量增效", "生物农药与精准施药。") with { DisciplineCodes = ["0902"] },
+            Docs.Offer("same-field-b", "植保无人机作业", "飞防作业规范。") with { DisciplineCodes = ["0902"] },
+            Docs.Offer("other-field", "植保无人机维修", "电池与电机检修。") with { DisciplineCodes = ["6301"] },
+        ]));
+        return index;
+    }
+
+    [Fact]
+    public void Documents_of_the_query_field_that_share_no_word_are_found_after_the_text_matches()
+    {
+        var index = Index(Options);
+        index.Remove("same-field-b");
+        var results = index.Search(new MatchQuery { Text = "水稻病虫害", DisciplineCodes = ["0902"], ExcludeIds = ["none"] });
+        Assert.Equal("worded", results[0].Id);
+        var fieldOnly = results.Single(r => r.Id == "same-field-a");
+        Assert.Empty(fieldOnly.Explanation.MatchedTerms);
+        Assert.Equal(0, fieldOnly.Coverage);
+        Assert.Equal(Options.DisciplineWeight, fieldOnly.Explanation.Contributions.Single(c => c.Signal == MatchSignal.Discipline).Score, 9);
+        // Only the query's exact code is filled in; a removed document stays out.
+        Assert.DoesNotContain(results, r => r.Id is "other-field" or "same-field-b");
+
+        // Excluded ids and kinds are respected, and the switch turns it off.
+        Assert.DoesNotContain(index.Search(new MatchQuery { Text = "水稻病虫害", DisciplineCodes = ["0902"], ExcludeIds = ["same-field-a"] }), r => r.Id == "same-field-a");
+        Assert.DoesNotContain(index.Search(new MatchQuery { Text = "水稻病虫害", DisciplineCodes = ["0902"], Kinds = [DocumentKind.Need] }), r => r.Id == "same-field-a");
+        Assert.Equal(["worded"], Index(Options with { FieldOnlyCandidates = false }).Search(new MatchQuery { Text = "水稻病虫害", DisciplineCodes = ["0902"] }).Select(r => r.Id));
+    }
+
+    private sealed class Always(string code) : IDisciplinePredictor
+    {
+        public IReadOnlyList<CodeSuggestion> Predict(IReadOnlyList<string> tokens, int top) => [new CodeSuggestion(code, 1.0)];
+    }
+
+    [Fact]
+    public void A_predicted_field_brings_its_documents_too()
+    {
+        var index = new MatchIndex(options: Options with { PredictDocumentDisciplines = false }, disciplinePredictor: new Always("0902"));
+        index.Rebuild(Docs.Filler(40).Append(Docs.Offer("same-field-a", "农药减量增效", "生物农药与精准施药。") with { DisciplineCodes = ["0902"] }));
+        // 病害 and 防治 are the fillers' words (水产养殖病害防治); the 0902 offer shares none of the query's.
+        var found = index.Search(new MatchQuery { Text = "水稻病害防治" }).Single(r => r.Id == "same-field-a");
+        Assert.Equal(Options.PredictedDisciplineWeight, found.Explanation.Contributions.Single(c => c.Signal == MatchSignal.PredictedDiscipline).Score, 9);
+        Assert.Empty(found.Explanation.MatchedTerms);
+        Assert.Contains("没有共同的关键词", found.Explanation.Summary);
+        Assert.Contains("推测需求学科为0902", found.Explanation.Summary);
+        // Without a field (no predictor, no codes) nothing but text matches comes back.
+        var plain = new MatchIndex(options: Options);
+        plain.Rebuild(Docs.Filler(40).Append(Docs.Offer("same-field-a", "农药减量增效", "生物农药与精准施药。") with { DisciplineCodes = ["0902"] }));
+        Assert.DoesNotContain(plain.Search(new MatchQuery { Text = "水稻病害防治" }), r => r.Id == "same-field-a");
+    }
+}
+
 internal sealed class FixedClock(DateTimeOffset now) : TimeProvider
 {
     public override DateTimeOffset GetUtcNow() => now;

@@ -11,17 +11,30 @@ namespace Kexie.Matching.Indexing;
 internal sealed class DocumentAnalyzer
 {
     private readonly ChineseAnalyzer analyzer;
+    private readonly IDisciplinePredictor? predictor;
+    private readonly MatchOptions? options;
     private readonly List<string> tokens = [];
+    private readonly List<string> allTokens = [];
     private readonly Dictionary<string, int> slots = new(StringComparer.Ordinal);
     private string[] terms = new string[256];
     private int[] titleCounts = new int[256];
     private int[] keywordCounts = new int[256];
     private int[] bodyCounts = new int[256];
 
-    public DocumentAnalyzer(ChineseAnalyzer analyzer)
+    /// <param name="analyzer">Text analysis.</param>
+    /// <param name="predictor">When given (and <see cref="MatchOptions.PredictDocumentDisciplines"/> is on), documents
+    /// without discipline codes get the predicted one (see <see cref="PredictedDisciplines"/>).</param>
+    /// <param name="options">The index's options.</param>
+    public DocumentAnalyzer(ChineseAnalyzer analyzer, IDisciplinePredictor? predictor = null, MatchOptions? options = null)
     {
         this.analyzer = analyzer;
+        this.predictor = options is { PredictDocumentDisciplines: true } ? predictor : null;
+        this.options = options;
     }
+
+    /// <summary>For the last analysed document: its discipline predicted from its text when it gave none and the
+    /// prediction is at least <see cref="MatchOptions.DocumentDisciplineMinProbability"/> likely; otherwise empty.</summary>
+    public IReadOnlyList<string> PredictedDisciplines { get; private set; } = [];
 
     /// <summary>Distinct terms of the last analysed document.</summary>
     public int Count { get; private set; }
@@ -47,9 +60,16 @@ internal sealed class DocumentAnalyzer
         }
         slots.Clear();
         Count = 0;
+        PredictedDisciplines = [];
+        var predict = predictor is not null && !HasCodes(document.DisciplineCodes);
+        allTokens.Clear();
         tokens.Clear();
         analyzer.Analyze(document.Title, tokens);
         TitleLength = tokens.Count;
+        if (predict)
+        {
+            allTokens.AddRange(tokens);
+        }
         foreach (var t in tokens)
         {
             // Slot may grow the arrays: take the slot before reading the field.
@@ -67,6 +87,10 @@ internal sealed class DocumentAnalyzer
                 tokens.Add(whole);
             }
             keywordLength += tokens.Count;
+            if (predict)
+            {
+                allTokens.AddRange(tokens);
+            }
             foreach (var t in tokens)
             {
                 var slot = Slot(t);
@@ -82,6 +106,26 @@ internal sealed class DocumentAnalyzer
             var slot = Slot(t);
             bodyCounts[slot]++;
         }
+        if (predict)
+        {
+            allTokens.AddRange(tokens);
+            PredictedDisciplines = Predict(document);
+        }
+    }
+
+    private static bool HasCodes(IReadOnlyList<string>? codes) => codes is not null && codes.Any(c => !string.IsNullOrWhiteSpace(c));
+
+    /// <summary>The most likely discipline of the document's whole text (title, keywords, body: the way the
+    /// classifier saw its full-text examples), when likely enough.</summary>
+    private string[] Predict(MatchDocument document)
+    {
+        if (allTokens.Count == 0)
+        {
+            return [];
+        }
+        var text = string.Join(' ', new[] { document.Title }.Concat(document.Keywords ?? []).Append(document.Body).Where(t => !string.IsNullOrWhiteSpace(t)));
+        var best = predictor!.Predict(text, allTokens, 1);
+        return best.Count > 0 && best[0].Probability >= options!.DocumentDisciplineMinProbability ? [best[0].Code] : [];
     }
 
     /// <summary>Analyses <paramref name="count"/> documents from <paramref name="start"/> into one flat batch.</summary>
@@ -100,7 +144,7 @@ internal sealed class DocumentAnalyzer
         {
             var document = documents[start + i];
             Analyze(document);
-            batch.Append(new StoredDocument(document), this);
+            batch.Append(new StoredDocument(document, PredictedDisciplines), this);
         }
     }
 

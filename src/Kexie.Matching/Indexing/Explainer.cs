@@ -219,9 +219,10 @@ internal sealed class Explainer
         }
         var best = shared.OrderByDescending(s => s.Relation).ThenByDescending(s => s.Predicted ?? 1).First();
         var relation = RelationText(best.Relation, "学科");
+        var documentCode = best.DocumentPredicted ? $"{best.DocumentCode}，由其内容推测" : best.DocumentCode;
         return best.Predicted is { } p
-            ? $"推测需求学科为{best.QueryCode}（可能性{p.ToString("P0", Zh)}），{relation}（{best.DocumentCode}）"
-            : $"{relation}（{best.QueryCode} / {best.DocumentCode}）";
+            ? $"推测需求学科为{best.QueryCode}（可能性{p.ToString("P0", Zh)}），{relation}（{documentCode}）"
+            : $"{relation}（{best.QueryCode} / {documentCode}）";
     }
 
     private static string IndustryDetail(List<SharedCode>? shared)

@@ -106,18 +106,26 @@ internal sealed class Searcher
         var candidates = terms.Count > 0
             ? TextPass(terms, allowedKinds, excluded)
             : ScanAll(allowedKinds, excluded);
+        var originalTermCount = terms.Count;
+        var firstWeights = Array.Empty<double>();
+        var disciplines = QueryDisciplines(query, allTokens, candidates);
+        var fillField = options.FieldOnlyCandidates && originalTermCount > 0 && disciplines.Codes.Count > 0;
+        if (candidates.Count == 0 && fillField)
+        {
+            // No document shares a word with the query, but its field is known: documents of that field.
+            AddFieldOnlyCandidates(candidates, disciplines, allowedKinds, excluded, top);
+            fillField = false;
+        }
         if (candidates.Count == 0)
         {
             return [];
         }
-        var originalTermCount = terms.Count;
-        var firstWeights = Array.Empty<double>();
-        var disciplines = QueryDisciplines(query, allTokens, candidates);
         // How clearly the best text match leads the second one (0 = tie, 1 = alone).
         var leaderMargin = candidates.Count >= 2 && candidates[0].Text > 0
             ? Math.Clamp((candidates[0].Text - candidates[1].Text) / candidates[0].Text, 0, 1)
             : candidates.Count == 1 ? 1.0 : 0.0;
-        if (!flagDuplicates && options.FeedbackDocuments > 0 && options.FeedbackTerms > 0 && options.FeedbackWeight > 0
+        // (Feedback needs text matches: not when the candidates are only documents of the field.)
+        if (!flagDuplicates && candidates[0].Text > 0 && options.FeedbackDocuments > 0 && options.FeedbackTerms > 0 && options.FeedbackWeight > 0
             && terms.Count > 0 && snapshot.LiveCount >= options.FeedbackMinDocuments
             && (disciplines.Codes.Count == 0 || options.FeedbackWithDisciplines))
         {
@@ -137,6 +145,11 @@ internal sealed class Searcher
                 candidates = TextPass(terms, allowedKinds, excluded, own);
                 KeepLeader(first, candidates);
             }
+        }
+
+        if (fillField)
+        {
+            AddFieldOnlyCandidates(candidates, disciplines, allowedKinds, excluded, top);
         }
 
         // Normalised by the user's own terms: after feedback the text scores are rescaled to the
@@ -615,6 +628,55 @@ internal sealed class Searcher
         return list;
     }
 
+    /// <summary>
+    /// For each of the query's discipline codes that fewer than <paramref name="top"/> candidates carry, adds
+    /// documents with that exact code that share no term with the query (text score 0, after every text match),
+    /// up to <paramref name="top"/> per code: in a small index, or for a need worded differently from the offers,
+    /// the right field is still found. They are scored like any candidate; the discipline signal ranks them.
+    /// </summary>
+    private void AddFieldOnlyCandidates(List<Candidate> candidates, QueryDisciplines disciplines, int allowedKinds, HashSet<string>? excluded, int top)
+    {
+        HashSet<(Segment, int)>? present = null;
+        foreach (var code in disciplines.Codes)
+        {
+            var have = 0;
+            foreach (var c in candidates)
+            {
+                if (Array.IndexOf(c.Stored.DisciplineCodes, code.Code) >= 0)
+                {
+                    have++;
+                }
+            }
+            if (have >= top)
+            {
+                continue;
+            }
+            present ??= candidates.Select(c => (c.View.Segment, c.Doc)).ToHashSet();
+            foreach (var view in snapshot.Views)
+            {
+                var segment = view.Segment;
+                if (!segment.DisciplineDocuments.TryGetValue(code.Code, out var docs))
+                {
+                    continue;
+                }
+                foreach (var doc in docs)
+                {
+                    if (have >= top)
+                    {
+                        break;
+                    }
+                    if (((1 << segment.Kinds[doc]) & allowedKinds) == 0 || view.IsDeleted(doc)
+                        || (excluded is not null && excluded.Contains(segment.Documents[doc].Id)) || !present.Add((segment, doc)))
+                    {
+                        continue;
+                    }
+                    candidates.Add(new Candidate { View = view, Doc = doc });
+                    have++;
+                }
+            }
+        }
+    }
+
     /// <summary>The query's discipline codes: given (probability 1) or predicted.</summary>
     private QueryDisciplines QueryDisciplines(MatchQuery query, List<string> tokens, List<Candidate> candidates)
     {
@@ -665,9 +727,19 @@ internal sealed class Searcher
         }
         if (predictor is not null && classifierShare > 0)
         {
-            foreach (var s in predictor.Predict(query.CombinedText(), tokens, Math.Max(1, options.PredictedDisciplineCodes)))
+            // The whole distribution, sharpened by the exponent and renormalised, before it is cut to the top codes.
+            var predicted = predictor.Predict(query.CombinedText(), tokens, options.PredictedDisciplineExponent == 1 ? Math.Max(1, options.PredictedDisciplineCodes) : int.MaxValue);
+            var sharpened = new double[predicted.Count];
+            var sum = 0.0;
+            for (var i = 0; i < predicted.Count; i++)
             {
-                mix[s.Code] = mix.GetValueOrDefault(s.Code) + classifierShare * s.Probability;
+                sharpened[i] = Math.Pow(predicted[i].Probability, options.PredictedDisciplineExponent);
+                sum += sharpened[i];
+            }
+            for (var i = 0; i < predicted.Count && sum > 0; i++)
+            {
+                var code = predicted[i].Code;
+                mix[code] = mix.GetValueOrDefault(code) + classifierShare * sharpened[i] / sum;
             }
         }
         var list = mix.Select(kv => new CodeSuggestion(kv.Key, kv.Value))
@@ -795,10 +867,11 @@ internal static class Signals
             {
                 continue;
             }
-            (shared ??= []).Add(new SharedCode(q.Code, bestCode, bestRelation, query.Predicted ? q.Probability : null));
+            (shared ??= []).Add(new SharedCode(q.Code, bestCode, bestRelation, query.Predicted ? q.Probability : null) { DocumentPredicted = doc.DisciplinesPredicted });
             value = query.Predicted ? value + q.Probability * best : Math.Max(value, best);
         }
-        return (query.Predicted ? options.PredictedDisciplineWeight : options.DisciplineWeight) * Math.Min(value, 1.0);
+        var weight = query.Predicted ? options.PredictedDisciplineWeight : options.DisciplineWeight;
+        return weight * (doc.DisciplinesPredicted ? options.PredictedDocumentDisciplineFactor : 1.0) * Math.Min(value, 1.0);
     }
 
     public static double Industry(MatchOptions options, IReadOnlyList<string> queryCodes, StoredDocument doc, out List<SharedCode>? shared)

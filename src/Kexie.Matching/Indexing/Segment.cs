@@ -3,12 +3,19 @@ namespace Kexie.Matching.Indexing;
 /// <summary>What the index keeps of a document besides its postings.</summary>
 internal sealed class StoredDocument
 {
-    public StoredDocument(MatchDocument source)
+    /// <param name="source">The document as given.</param>
+    /// <param name="predictedDisciplines">Discipline codes predicted from the text, used when the document gives none.</param>
+    public StoredDocument(MatchDocument source, IReadOnlyList<string>? predictedDisciplines = null)
     {
         Id = source.Id;
         Kind = source.Kind;
         Title = source.Title ?? string.Empty;
         DisciplineCodes = Intern(source.DisciplineCodes);
+        if (DisciplineCodes.Length == 0 && predictedDisciplines is { Count: > 0 })
+        {
+            DisciplineCodes = Intern(predictedDisciplines);
+            DisciplinesPredicted = true;
+        }
         IndustryCodes = Intern(source.IndustryCodes);
         RegionCode = string.IsNullOrWhiteSpace(source.RegionCode) ? null : string.Intern(source.RegionCode.Trim());
         Price = source.Price;
@@ -24,6 +31,9 @@ internal sealed class StoredDocument
     public string Title { get; }
 
     public string[] DisciplineCodes { get; }
+
+    /// <summary>The document gave no discipline; <see cref="DisciplineCodes"/> were predicted from its text.</summary>
+    public bool DisciplinesPredicted { get; }
 
     public string[] IndustryCodes { get; }
 
@@ -64,6 +74,7 @@ internal sealed class Segment
 {
     private static long nextId;
     private LengthNorms? norms;
+    private Dictionary<string, int[]>? disciplineDocuments;
 
     public Segment(
         StoredDocument[] documents,
@@ -114,6 +125,24 @@ internal sealed class Segment
 
     /// <summary>Per document its strongest terms (for pseudo-relevance feedback).</summary>
     public ForwardIndex Forward { get; }
+
+    /// <summary>Discipline code → the documents carrying it (given or predicted), in document order; built on first use.</summary>
+    public Dictionary<string, int[]> DisciplineDocuments => LazyInitializer.EnsureInitialized(ref disciplineDocuments, () =>
+    {
+        var lists = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (var doc = 0; doc < Documents.Length; doc++)
+        {
+            foreach (var code in Documents[doc].DisciplineCodes)
+            {
+                if (!lists.TryGetValue(code, out var list))
+                {
+                    lists[code] = list = [];
+                }
+                list.Add(doc);
+            }
+        }
+        return lists.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
+    });
 
     public int Count => Documents.Length;
 

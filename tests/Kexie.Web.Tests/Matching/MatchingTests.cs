@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Kexie.Matching;
 using Kexie.Web.Features.Matching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -214,6 +215,33 @@ public abstract class MatchingTests(KexieApp app)
         Assert.Equal(probabilities.OrderByDescending(p => p), probabilities);
 
         await (await app.Anonymous().PostJsonAsync("/api/v1/matching/suggest-disciplines", new { text = "  " })).AssertValidationProblemAsync("text");
+    }
+
+    [Fact]
+    public async Task A_need_published_without_a_discipline_is_indexed_with_the_field_predicted_from_its_text()
+    {
+        Assert.True(await Host.WhenClassifierReadyAsync(TimeSpan.FromMinutes(3)), "学科分类模型未能训练完成");
+        await Host.WhenUncodedReindexedAsync();
+        var token = Token();
+        var title = $"水稻稻瘟病与纹枯病绿色防控{token}";
+        const string Problem = "合作社水稻基地稻瘟病、纹枯病多发，需要抗病品种选择、药剂防治和田间病害监测的植物保护技术方案。";
+        var body = Need(title, Problem, "21060", "0111");
+        var needId = await PublishedNeedAsync(new Dictionary<string, object?>(
+            body.GetType().GetProperties().Select(p => KeyValuePair.Create(p.Name, p.GetValue(body))))
+        {
+            ["disciplineCodes"] = Array.Empty<string>(),
+        });
+        await Host.PollOnceAsync();
+
+        // The model the index uses, on the text the index gave it (title, body), predicts an agricultural field.
+        var expected = Host.Classifier!.Suggest($"{title} {Problem}", 1).Single();
+        Assert.StartsWith("21", expected.Code);
+        var found = Host.Index.Search(new MatchQuery { Text = title, Kinds = [DocumentKind.Need], DisciplineCodes = [expected.Code] })
+            .Single(r => r.Id == MatchIds.Need(Guid.Parse(needId)));
+        var shared = Assert.Single(found.Explanation.SharedDisciplines);
+        Assert.True(shared.DocumentPredicted);
+        Assert.Equal(expected.Code, shared.DocumentCode);
+        Assert.Contains("由其内容推测", found.Explanation.Contributions.Single(c => c.Signal == MatchSignal.Discipline).Detail);
     }
 
     [Fact]

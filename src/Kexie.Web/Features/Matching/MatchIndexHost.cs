@@ -44,6 +44,7 @@ public sealed class MatchIndexHost(
     private long cursor;
     private DateTimeOffset? builtAt;
     private DateTimeOffset? lastPollAt;
+    private Task uncodedReindexed = Task.CompletedTask;
 
     /// <summary>The index; only after <see cref="WhenReadyAsync"/>.</summary>
     public MatchIndex Index => index ?? throw new InvalidOperationException("匹配索引尚未建立");
@@ -201,12 +202,51 @@ public sealed class MatchIndexHost(
 
     private bool Adopt(DisciplineClassifier classifier)
     {
-        if (predictor.Classifier is null)
+        lock (predictor)
         {
-            predictor.Set(classifier);
+            if (predictor.Classifier is null)
+            {
+                predictor.Set(classifier);
+                uncodedReindexed = Task.Run(() => ReindexUncodedAsync(CancellationToken.None));
+            }
         }
 
         return true;
+    }
+
+    /// <summary>Completes once the documents without discipline codes have been indexed again with the
+    /// classifier (see <see cref="ReindexUncodedAsync"/>); at once when no classifier has been adopted.</summary>
+    public Task WhenUncodedReindexedAsync(CancellationToken ct = default) => uncodedReindexed.WaitAsync(ct);
+
+    /// <summary>
+    /// Documents that give no discipline get one predicted from their text when they are indexed
+    /// (<see cref="MatchOptions.PredictDocumentDisciplines"/>). Those indexed before the classifier was ready got
+    /// none: read them again and replace them. Holds the poll lock, so an outbox entry applied meanwhile cannot be
+    /// overwritten with older data (the rows are read after it).
+    /// </summary>
+    private async Task ReindexUncodedAsync(CancellationToken ct)
+    {
+        try
+        {
+            await WhenReadyAsync(ct);
+            await pollLock.WaitAsync(ct);
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                var db = scope.ServiceProvider.GetRequiredService<KexieDbContext>();
+                var uncoded = (await MatchDocuments.LoadAllAsync(db, disciplineNames, ct)).Where(d => d.DisciplineCodes.Count == 0).ToList();
+                Index.UpsertMany(uncoded);
+                logger.LogInformation("学科分类模型就绪后，为 {Count} 条未填学科的文档推测了学科", uncoded.Count);
+            }
+            finally
+            {
+                pollLock.Release();
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogError(e, "为未填学科的文档推测学科失败");
+        }
     }
 
     private string DataPath() => SharedDataPath.Resolve(configuration["SharedData:Path"]);
