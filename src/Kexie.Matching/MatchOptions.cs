@@ -87,8 +87,8 @@ public sealed record MatchOptions
     public double CodeFeedbackShare { get; init; } = 0.5;
 
     /// <summary>The classifier's probabilities are raised to this power (and renormalised) before they are mixed
-    /// with the feedback vote: above 1 trusts its first choice more. Measured on CSL (docs/benchmarks.md): 1.6
-    /// raised T3/T4 by about 0.008 with T1/T2 unchanged.</summary>
+    /// with the feedback vote: above 1 trusts its first choice more. Measured on CSL (docs/benchmarks.md): with
+    /// weight 1.0, exponent 2 / 2.5 / 3 gave T3 1.377× / 1.385× / 1.390× the best baseline, T1 inside the guard.</summary>
     public double PredictedDisciplineExponent { get; init; } = 3.0;
 
     /// <summary>Documents that give no discipline code get the one the discipline classifier predicts from their
@@ -100,7 +100,8 @@ public sealed record MatchOptions
     public double DocumentDisciplineMinProbability { get; init; } = 0.3;
 
     /// <summary>The discipline signal of a document whose code was predicted (not given) is multiplied by this: a
-    /// guessed code on both sides is weaker evidence. Measured on CSL without any codes (docs/benchmarks.md).</summary>
+    /// guessed code on both sides is weaker evidence. Measured on CSL without any codes (docs/benchmarks.md): full
+    /// weight pushed T1/T2 0.011 / 0.009 under the baseline; 0.3 keeps them inside the guard at 1.24× on T3.</summary>
     public double PredictedDocumentDisciplineFactor { get; init; } = 0.3;
 
     // ---- Combination --------------------------------------------------------------------------
@@ -116,7 +117,8 @@ public sealed record MatchOptions
     /// predicted field come first; <see cref="PredictedLeaderMargin"/> keeps a clearly best text match on top.
     /// Measured on CSL (docs/benchmarks.md): 0.6 → 2 (with the text leader always kept first) raised T3/T4 from
     /// 1.28× to 1.36× the best BM25 baseline with T1/T2 inside the guard; with the classifier's probabilities
-    /// sharpened (<see cref="PredictedDisciplineExponent"/>) 1.5 does better than 2.</summary>
+    /// sharpened (<see cref="PredictedDisciplineExponent"/>) and field-only candidates, 1.0 keeps T1 inside the
+    /// guard where 1.5 and 2 no longer do.</summary>
     public double PredictedDisciplineWeight { get; init; } = 1.0;
 
     /// <summary>The predicted-discipline signal is multiplied by <c>(1 − m)^this</c>, m being how far the
