@@ -11,6 +11,8 @@ public static class DataServiceCollectionExtensions
     /// <summary>
     /// Registers <see cref="KexieDbContext"/> for the provider named by <c>Database:Provider</c>
     /// (<c>Sqlite</c>, the default, or <c>Postgres</c>) with <c>ConnectionStrings:Kexie</c>.
+    /// Queries load owned collections with split queries: an entity with several (a 一单一策 plan has four:
+    /// candidates, contacts, handler and status history) would otherwise be read as their cartesian product.
     /// </summary>
     public static IServiceCollection AddKexieData(this IServiceCollection services, IConfiguration configuration)
     {
@@ -23,13 +25,13 @@ public static class DataServiceCollectionExtensions
                 throw new InvalidOperationException("使用 PostgreSQL 时必须配置连接字符串 ConnectionStrings:Kexie");
             }
 
-            services.AddDbContext<KexieDbContext, PostgresKexieDbContext>(o => o.UseNpgsql(connectionString));
+            services.AddDbContext<KexieDbContext, PostgresKexieDbContext>(o => o.UseNpgsql(connectionString, x => x.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery)));
         }
         else
         {
             connectionString = string.IsNullOrWhiteSpace(connectionString) ? DefaultSqlite : connectionString;
             EnsureSqliteFolder(connectionString);
-            services.AddDbContext<KexieDbContext, SqliteKexieDbContext>(o => o.UseSqlite(connectionString));
+            services.AddDbContext<KexieDbContext, SqliteKexieDbContext>(o => o.UseSqlite(connectionString, x => x.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery)));
         }
 
         services.AddScoped<Seeding.DatabaseInitializer>();
