@@ -297,6 +297,21 @@ public class FieldOnlyCandidateTests
         Assert.Equal(["worded"], Index(Options with { FieldOnlyCandidates = false }).Search(new MatchQuery { Text = "水稻病虫害", DisciplineCodes = ["0902"] }).Select(r => r.Id));
     }
 
+    [Fact]
+    public void Similar_needs_are_only_needs_that_share_words()
+    {
+        var index = new MatchIndex(options: Options);
+        index.Rebuild(
+        [
+            Docs.Need("rice", "水稻病虫害防控", "稻瘟病监测。") with { DisciplineCodes = ["0902"] },
+            Docs.Need("same-field", "农药减量增效", "生物农药与精准施药。") with { DisciplineCodes = ["0902"] },
+        ]);
+        var similar = index.FindSimilarNeeds(Docs.Need("new", "水稻病虫害防控服务", "稻瘟病") with { DisciplineCodes = ["0902"] });
+        Assert.Equal(["rice"], similar.Select(r => r.Id));
+        // The same field is still offered to a provider looking for needs.
+        Assert.Contains(index.FindNeedsForProvider(Docs.Offer("p", "水稻病虫害防控", "稻瘟病") with { DisciplineCodes = ["0902"] }), r => r.Id == "same-field");
+    }
+
     private sealed class Always(string code) : IDisciplinePredictor
     {
         public IReadOnlyList<CodeSuggestion> Predict(IReadOnlyList<string> tokens, int top) => [new CodeSuggestion(code, 1.0)];

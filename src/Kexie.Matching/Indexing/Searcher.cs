@@ -109,7 +109,8 @@ internal sealed class Searcher
         var originalTermCount = terms.Count;
         var firstWeights = Array.Empty<double>();
         var disciplines = QueryDisciplines(query, allTokens, candidates);
-        var fillField = options.FieldOnlyCandidates && originalTermCount > 0 && disciplines.Codes.Count > 0;
+        // Not for similar-need (duplicate) searches: those are about the same words.
+        var fillField = options.FieldOnlyCandidates && !flagDuplicates && originalTermCount > 0 && disciplines.Codes.Count > 0;
         if (candidates.Count == 0 && fillField)
         {
             // No document shares a word with the query, but its field is known: documents of that field.
