@@ -35,6 +35,8 @@ public abstract class KexieDbContext(DbContextOptions options, ICurrentActor? cu
 
     public DbSet<ServiceAgency> ServiceAgencies => Set<ServiceAgency>();
 
+    public DbSet<Kexie.Domain.Talent.Expert> Experts => Set<Kexie.Domain.Talent.Expert>();
+
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<Offer> Offers => Set<Offer>();

@@ -13,8 +13,11 @@ public enum MatchEntityKind
     /// <summary>科技需求.</summary>
     Need = 2,
 
-    /// <summary>科技工作者 (profile, or its track record after an order change).</summary>
+    /// <summary>科技工作者 (profile, or its track record after an order change; its expert entry follows it).</summary>
     ScienceWorker = 3,
+
+    /// <summary>专家库 entry.</summary>
+    Expert = 4,
 }
 
 /// <summary>How the record changed (informative: the index always re-reads the record's current state).</summary>
@@ -45,7 +48,7 @@ public sealed class MatchOutboxEntry
 }
 
 /// <summary>
-/// Called by <see cref="KexieDbContext"/> on every SaveChanges, so no service can change an offer, need or worker
+/// Called by <see cref="KexieDbContext"/> on every SaveChanges, so no service can change an offer, need, worker or expert
 /// without the match index hearing of it. An order change queues its provider (the track record may have changed).
 /// </summary>
 internal static class MatchOutbox
@@ -76,6 +79,9 @@ internal static class MatchOutbox
                     break;
                 case ScienceWorker worker:
                     changes.Add((MatchEntityKind.ScienceWorker, worker.Id, change));
+                    break;
+                case Kexie.Domain.Talent.Expert expert:
+                    changes.Add((MatchEntityKind.Expert, expert.Id, change));
                     break;
                 case Order order:
                     changes.Add((MatchEntityKind.ScienceWorker, order.ProviderWorkerId, MatchChange.Modified));

@@ -1,4 +1,5 @@
 using Kexie.Domain.Directory;
+using Kexie.Domain.Talent;
 using Kexie.Domain.Identity;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -96,6 +97,7 @@ public sealed class DemoSeeder(KexieDbContext db, UserManager<AppUser> users, IL
         }
 
         db.ScienceWorkers.AddRange(workers);
+        await AddExpertsAsync(workers, ct);
 
         var organizations = new List<Organization>();
         var industries = await db.Industries.Select(i => i.Code).ToListAsync(ct);
@@ -197,6 +199,29 @@ public sealed class DemoSeeder(KexieDbContext db, UserManager<AppUser> users, IL
     }
 
     /// <summary>A valid 统一社会信用代码 registered in <paramref name="divisionCode"/> (6-digit prefix).</summary>
+    /// <summary>
+    /// 专家库: the first 12 public workers of 大英县, each in their own field: expertise from the GB/T 13745 name of
+    /// their discipline, research directions from its sub-disciplines. Deterministic (no draw from the demo's random
+    /// stream, so the other demo records do not move).
+    /// </summary>
+    private async Task AddExpertsAsync(List<ScienceWorker> workers, CancellationToken ct)
+    {
+        var names = await db.Disciplines.AsNoTracking().ToDictionaryAsync(d => d.Code, d => d.Name, ct);
+        ExpertLevel[] levels = [ExpertLevel.County, ExpertLevel.County, ExpertLevel.Municipal, ExpertLevel.County, ExpertLevel.Provincial, ExpertLevel.County];
+        var chosen = workers.Where(w => w.IsPublicProfile && w.RegionCode.StartsWith(DaYing, StringComparison.Ordinal)).Take(12).ToList();
+        for (var n = 0; n < chosen.Count; n++)
+        {
+            var w = chosen[n];
+            var code = w.DisciplineCodes[0];
+            var field = names.GetValueOrDefault(code, code);
+            var directions = names.Where(kv => kv.Key.Length == code.Length + 2 && kv.Key.StartsWith(code, StringComparison.Ordinal))
+                .OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => kv.Value).Take(3).ToList();
+            var expert = Expert.Admit(w, new ExpertData(levels[n % levels.Length], $"{field}技术咨询与指导", directions.Count > 0 ? directions : [field],
+                $"{w.Title}，就职于{w.Employer}，长期从事{field}方面的技术服务，可为企业和农户提供现场指导、方案论证和人员培训。"), new DateOnly(2020, 3, 1).AddDays(n * 7));
+            db.Experts.Add(expert);
+        }
+    }
+
     public static string CreditCodeFor(string divisionCode, Random random, OrganizationKind kind)
     {
         const string alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";

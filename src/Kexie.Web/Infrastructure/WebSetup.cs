@@ -131,6 +131,7 @@ public static class WebSetup
         services.AddScoped<Kexie.Web.Features.Popularization.EStationService>();
         services.AddScoped<Kexie.Web.Features.ThinkTank.ThinkTankService>();
         services.AddScoped<Kexie.Web.Features.ThinkTank.ProposalService>();
+        services.AddScoped<Kexie.Web.Features.Talent.ExpertService>();
         services.AddScoped<Kexie.Data.Indicators.IndicatorRefresher>();
         services.AddScoped<Kexie.Data.Indicators.IndicatorEngine>();
         services.AddScoped<IndicatorDemoSeeder>();
@@ -185,6 +186,7 @@ public static class WebSetup
         api.MapMarket();
         Kexie.Web.Features.Popularization.PopularizationEndpoints.MapPopularization(api);
         Kexie.Web.Features.ThinkTank.ThinkTankEndpoints.MapThinkTank(api);
+        Kexie.Web.Features.Talent.TalentEndpoints.MapTalent(api);
         api.MapIndicators();
         api.MapMatching();
         Kexie.Web.Features.Notifications.NotificationEndpoints.MapNotifications(api);

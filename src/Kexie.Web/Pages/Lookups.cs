@@ -87,6 +87,17 @@ public static class Lookups
         _ => "申请中",
     };
 
+    public static string ExpertLevelName(Kexie.Domain.Talent.ExpertLevel level) => level switch
+    {
+        Kexie.Domain.Talent.ExpertLevel.National => "国家级",
+        Kexie.Domain.Talent.ExpertLevel.Provincial => "省级",
+        Kexie.Domain.Talent.ExpertLevel.Municipal => "市级",
+        _ => "县级",
+    };
+
+    public static string ExpertStatusName(Kexie.Domain.Talent.ExpertStatus status) =>
+        status == Kexie.Domain.Talent.ExpertStatus.Active ? "在库" : "已退出";
+
     /// <summary>China Standard Time, as the UI shows every time.</summary>
     public static string Cst(DateTimeOffset at) => at.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -5,7 +5,8 @@ using Kexie.Matching;
 namespace Kexie.Web.Features.Matching;
 
 /// <summary>
-/// 一单一策 candidates from the match index: published offers and public worker profiles for the need, best first,
+/// 一单一策 candidates from the match index: published offers, public worker profiles and experts (专家库; proposed as
+/// their worker, once, at the better of the two ranks) for the need, best first,
 /// each with the engine's score and its Chinese explanation (stored on the plan). Before asking, the node catches
 /// up with the outbox, so an offer published a moment ago on any node is considered: candidates are stored for
 /// good, unlike a page of results, so they should not depend on when the last background poll ran.
@@ -21,14 +22,16 @@ public sealed class EngineCandidateSource(MatchIndexHost host, MatchResultFilter
         }
 
         await host.PollOnceAsync(cancellationToken);
-        var results = host.Index.Search(MatchQuery.From(MatchDocuments.ForNeed(need), [DocumentKind.Offer, DocumentKind.Worker], (limit * 2) + 10));
-        var shown = await filter.ToListAsync(Actor.System, results, limit, null, cancellationToken);
+        var results = host.Index.Search(MatchQuery.From(MatchDocuments.ForNeed(need), [DocumentKind.Offer, DocumentKind.Worker, DocumentKind.Expert], (limit * 2) + 10));
+        var shown = await filter.ToListAsync(Actor.System, results, (limit * 2) + 10, null, cancellationToken);
         return shown.Items
             .Select(m => new CandidateProposal(
                 m.Kind == nameof(DocumentKind.Offer) ? CandidateKind.Offer : CandidateKind.Worker,
                 m.Id,
                 m.Score,
                 m.Explanation.Length > MarketRules.NoteMaxLength ? m.Explanation[..MarketRules.NoteMaxLength] : m.Explanation))
+            .DistinctBy(c => (c.Kind, c.TargetId))
+            .Take(limit)
             .ToList();
     }
 }

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Kexie.Web.Features.Matching;
 
-/// <summary>Document ids in the index: "offer:{guid}", "worker:{guid}", "need:{guid}".</summary>
+/// <summary>Document ids in the index: "offer:{guid}", "worker:{guid}", "need:{guid}", "expert:{guid}" (the expert's worker id: one 专家库 entry per worker, and it goes when its worker goes).</summary>
 public static class MatchIds
 {
     public static string Offer(Guid id) => $"offer:{id:N}";
@@ -17,11 +17,14 @@ public static class MatchIds
 
     public static string Need(Guid id) => $"need:{id:N}";
 
+    public static string Expert(Guid workerId) => $"expert:{workerId:N}";
+
     public static Guid Parse(string id) => Guid.ParseExact(id[(id.IndexOf(':') + 1)..], "N");
 }
 
 /// <summary>
-/// What the index holds of the database: published offers, public science-worker profiles and published needs
+/// What the index holds of the database: published offers, public science-worker profiles, experts in the 专家库
+/// whose profile is public, and published needs
 /// (restricted ones too: the query side hides them from anonymous visitors). Rich text is reduced to plain text;
 /// a worker's profile text is their title, employer and discipline names; offers and workers carry the worker's
 /// track record (settled orders, average rating given by buyers).
@@ -73,6 +76,29 @@ public static partial class MatchDocuments
         };
     }
 
+    /// <summary>
+    /// A 专家库 entry as a document of kind Expert: "name：expertise" as title, research directions and discipline
+    /// names as keywords, profile, title and employer as body; the worker's codes, region and track record.
+    /// </summary>
+    public static MatchDocument ForExpert(Kexie.Domain.Talent.Expert e, ScienceWorker w, IReadOnlyDictionary<string, string> disciplineNames, TrackRecord? record)
+    {
+        var names = w.DisciplineCodes.Select(c => disciplineNames.GetValueOrDefault(c)).OfType<string>();
+        return new MatchDocument
+        {
+            Id = MatchIds.Expert(w.Id),
+            Kind = DocumentKind.Expert,
+            Title = $"{w.Name}：{e.Expertise}",
+            Keywords = [.. e.ResearchDirections.Concat(names).Distinct()],
+            Body = string.Join(' ', new[] { e.Profile, w.Title, w.Employer }.OfType<string>()),
+            DisciplineCodes = w.DisciplineCodes,
+            RegionCode = w.RegionCode,
+            PublishedAt = e.UpdatedAt,
+            TrackRecord = record,
+        };
+    }
+
+    public static bool IsMatchable(Kexie.Domain.Talent.Expert e, ScienceWorker w) => Kexie.Web.Features.Talent.ExpertService.IsPublic(e, w);
+
     /// <summary>Whether the record belongs in the index at all.</summary>
     public static bool IsMatchable(Offer o) => o.Status == ReviewStatus.Published;
 
@@ -93,6 +119,13 @@ public static partial class MatchDocuments
         await foreach (var w in db.ScienceWorkers.AsNoTracking().Where(w => w.IsPublicProfile).AsAsyncEnumerable().WithCancellation(ct))
         {
             documents.Add(ForWorker(w, disciplineNames, records.GetValueOrDefault(w.Id)));
+        }
+
+        var experts = db.Experts.AsNoTracking().Where(e => e.Status == Kexie.Domain.Talent.ExpertStatus.Active)
+            .Join(db.ScienceWorkers.AsNoTracking().Where(w => w.IsPublicProfile), e => e.WorkerId, w => w.Id, (e, w) => new { e, w });
+        await foreach (var x in experts.AsAsyncEnumerable().WithCancellation(ct))
+        {
+            documents.Add(ForExpert(x.e, x.w, disciplineNames, records.GetValueOrDefault(x.w.Id)));
         }
 
         await foreach (var n in db.Needs.AsNoTracking().Where(n => n.Status == ReviewStatus.Published).AsAsyncEnumerable().WithCancellation(ct))

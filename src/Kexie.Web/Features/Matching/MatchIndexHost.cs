@@ -342,6 +342,27 @@ public sealed class MatchIndexHost(
         }
 
         removals.AddRange(needIds.Except(needs.Select(n => n.Id)).Select(MatchIds.Need));
+
+        // Experts: those changed, and those of changed workers (name, employer, codes, region, track record). A deleted
+        // worker takes its entry with it (cascade), so its expert document goes too.
+        var expertIds = entries.Where(e => e.Kind == MatchEntityKind.Expert).Select(e => e.EntityId).ToHashSet();
+        var experts = await db.Experts.AsNoTracking().Where(e => expertIds.Contains(e.Id) || workerIds.Contains(e.WorkerId)).ToListAsync(ct);
+        var expertWorkerIds = experts.Select(e => e.WorkerId).ToHashSet();
+        var expertWorkers = await db.ScienceWorkers.AsNoTracking().Where(w => expertWorkerIds.Contains(w.Id)).ToDictionaryAsync(w => w.Id, ct);
+        var expertRecords = await MatchDocuments.TrackRecordsAsync(db, expertWorkerIds, ct);
+        foreach (var e in experts)
+        {
+            if (expertWorkers.TryGetValue(e.WorkerId, out var w) && MatchDocuments.IsMatchable(e, w))
+            {
+                upserts.Add(MatchDocuments.ForExpert(e, w, disciplineNames, expertRecords.GetValueOrDefault(w.Id)));
+            }
+            else
+            {
+                removals.Add(MatchIds.Expert(e.WorkerId));
+            }
+        }
+
+        removals.AddRange(workerIds.Except(expertWorkerIds).Select(MatchIds.Expert));
         current.UpsertMany(upserts);
         foreach (var id in removals)
         {

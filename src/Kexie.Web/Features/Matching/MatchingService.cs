@@ -57,7 +57,7 @@ public sealed class MatchingService(
     public const int MaxTop = 100;
     public const int MaxTextLength = 20_000;
 
-    /// <summary>Need → published offers and public workers that could serve it.</summary>
+    /// <summary>Need → published offers, public workers and experts of the 专家库 that could serve it.</summary>
     public async Task<MatchListDto> MatchesForNeedAsync(Actor actor, Guid needId, int? top, string? region, CancellationToken ct = default)
     {
         var need = await needs.Visible(actor).FirstOrDefaultAsync(n => n.Id == needId, ct) ?? throw new NotFoundException("科技需求不存在");
@@ -181,13 +181,14 @@ public sealed class MatchResultFilter(KexieDbContext db, MatchIndexHost host)
         var ids = results.Select(r => MatchIds.Parse(r.Id)).ToList();
         var offerIds = results.Where(r => r.Kind == DocumentKind.Offer).Select(r => MatchIds.Parse(r.Id)).ToList();
         var workerIds = results.Where(r => r.Kind == DocumentKind.Worker).Select(r => MatchIds.Parse(r.Id)).ToList();
+        var expertWorkerIds = results.Where(r => r.Kind == DocumentKind.Expert).Select(r => MatchIds.Parse(r.Id)).ToList();
         var needIds = results.Where(r => r.Kind == DocumentKind.Need).Select(r => MatchIds.Parse(r.Id)).ToList();
-        var shown = new Dictionary<Guid, (string Title, string Region)>();
+        var shown = new Dictionary<(DocumentKind, Guid), (string Title, string Region)>();
         if (offerIds.Count > 0)
         {
             foreach (var o in await db.Offers.AsNoTracking().Where(o => offerIds.Contains(o.Id) && o.Status == ReviewStatus.Published).Select(o => new { o.Id, o.Title, o.RegionCode }).ToListAsync(ct))
             {
-                shown[o.Id] = (o.Title, o.RegionCode);
+                shown[(DocumentKind.Offer, o.Id)] = (o.Title, o.RegionCode);
             }
         }
 
@@ -195,7 +196,17 @@ public sealed class MatchResultFilter(KexieDbContext db, MatchIndexHost host)
         {
             foreach (var w in await db.ScienceWorkers.AsNoTracking().Where(w => workerIds.Contains(w.Id) && w.IsPublicProfile).Select(w => new { w.Id, w.Name, w.RegionCode }).ToListAsync(ct))
             {
-                shown[w.Id] = (w.Name, w.RegionCode);
+                shown[(DocumentKind.Worker, w.Id)] = (w.Name, w.RegionCode);
+            }
+        }
+
+        if (expertWorkerIds.Count > 0)
+        {
+            var experts = db.Experts.AsNoTracking().Where(e => expertWorkerIds.Contains(e.WorkerId) && e.Status == Kexie.Domain.Talent.ExpertStatus.Active)
+                .Join(db.ScienceWorkers.AsNoTracking().Where(w => w.IsPublicProfile), e => e.WorkerId, w => w.Id, (e, w) => new { w.Id, w.Name, e.Expertise, w.RegionCode });
+            foreach (var x in await experts.ToListAsync(ct))
+            {
+                shown[(DocumentKind.Expert, x.Id)] = ($"{x.Name}：{x.Expertise}", x.RegionCode);
             }
         }
 
@@ -206,14 +217,14 @@ public sealed class MatchResultFilter(KexieDbContext db, MatchIndexHost host)
                 .Where(n => needIds.Contains(n.Id) && n.Status == ReviewStatus.Published && (n.Visibility == NeedVisibility.Public || signedIn))
                 .Select(n => new { n.Id, n.Title, n.RegionCode }).ToListAsync(ct))
             {
-                shown[n.Id] = (n.Title, n.RegionCode);
+                shown[(DocumentKind.Need, n.Id)] = (n.Title, n.RegionCode);
             }
         }
 
         var items = new List<MatchItemDto>();
         foreach (var (r, id) in results.Zip(ids))
         {
-            if (items.Count >= top || !shown.TryGetValue(id, out var row) || (region is not null && !row.Region.StartsWith(region, StringComparison.Ordinal)))
+            if (items.Count >= top || !shown.TryGetValue((r.Kind, id), out var row) || (region is not null && !row.Region.StartsWith(region, StringComparison.Ordinal)))
             {
                 continue;
             }

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Kexie.Data;
 using Kexie.Web.Features.Directory;
 using Microsoft.AspNetCore.Mvc;
@@ -16,11 +17,16 @@ public sealed class DetailsModel(ScienceWorkerService workers, KexieDbContext db
 
     public bool CanDelete => Actor.Administers(Worker.RegionCode);
 
+    /// <summary>The worker's 专家库 entry: shown when in the database, or to those who manage the region.</summary>
+    public Kexie.Domain.Talent.Expert? Expert { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
         Worker = await workers.GetAsync(Actor, id, ct);
         RegionName = (await Lookups.RegionNamesAsync(db, [Worker.RegionCode], ct)).GetValueOrDefault(Worker.RegionCode, Worker.RegionCode);
         DisciplineNames = await Lookups.DisciplineNamesAsync(db, Worker.DisciplineCodes, ct);
+        var expert = await db.Experts.AsNoTracking().FirstOrDefaultAsync(e => e.WorkerId == id, ct);
+        Expert = expert is not null && (expert.Status == Kexie.Domain.Talent.ExpertStatus.Active || Actor.Manages(expert.RegionCode)) ? expert : null;
         return Page();
     }
 
