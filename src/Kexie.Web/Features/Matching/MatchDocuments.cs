@@ -121,11 +121,9 @@ public static partial class MatchDocuments
             documents.Add(ForWorker(w, disciplineNames, records.GetValueOrDefault(w.Id)));
         }
 
-        var experts = db.Experts.AsNoTracking().Where(e => e.Status == Kexie.Domain.Talent.ExpertStatus.Active)
-            .Join(db.ScienceWorkers.AsNoTracking().Where(w => w.IsPublicProfile), e => e.WorkerId, w => w.Id, (e, w) => new { e, w });
-        await foreach (var x in experts.AsAsyncEnumerable().WithCancellation(ct))
+        await foreach (var x in Kexie.Web.Features.Talent.ExpertService.PublicEntries(db).AsAsyncEnumerable().WithCancellation(ct))
         {
-            documents.Add(ForExpert(x.e, x.w, disciplineNames, records.GetValueOrDefault(x.w.Id)));
+            documents.Add(ForExpert(x.Expert, x.Worker, disciplineNames, records.GetValueOrDefault(x.Worker.Id)));
         }
 
         await foreach (var n in db.Needs.AsNoTracking().Where(n => n.Status == ReviewStatus.Published).AsAsyncEnumerable().WithCancellation(ct))

@@ -202,8 +202,8 @@ public sealed class MatchResultFilter(KexieDbContext db, MatchIndexHost host)
 
         if (expertWorkerIds.Count > 0)
         {
-            var experts = db.Experts.AsNoTracking().Where(e => expertWorkerIds.Contains(e.WorkerId) && e.Status == Kexie.Domain.Talent.ExpertStatus.Active)
-                .Join(db.ScienceWorkers.AsNoTracking().Where(w => w.IsPublicProfile), e => e.WorkerId, w => w.Id, (e, w) => new { w.Id, w.Name, e.Expertise, w.RegionCode });
+            var experts = Kexie.Web.Features.Talent.ExpertService.PublicEntries(db).Where(x => expertWorkerIds.Contains(x.Worker.Id))
+                .Select(x => new { x.Worker.Id, x.Worker.Name, x.Expert.Expertise, x.Worker.RegionCode });
             foreach (var x in await experts.ToListAsync(ct))
             {
                 shown[(DocumentKind.Expert, x.Id)] = ($"{x.Name}：{x.Expertise}", x.RegionCode);

@@ -116,13 +116,16 @@ public sealed class ExpertService(KexieDbContext db)
     /// <summary>Whether an entry is public: in the database, and its worker's profile is public.</summary>
     public static bool IsPublic(Expert expert, ScienceWorker worker) => expert.Status == ExpertStatus.Active && worker.IsPublicProfile;
 
-    private IQueryable<ExpertRow> Visible(Actor actor)
-    {
-        var query = db.Experts.AsNoTracking().Join(db.ScienceWorkers.AsNoTracking(), e => e.WorkerId, w => w.Id, (e, w) => new ExpertRow { Expert = e, Worker = w });
-        return actor.ManagedScope is { } scope
-            ? query.Where(x => x.Expert.RegionCode.StartsWith(scope) || (x.Expert.Status == ExpertStatus.Active && x.Worker.IsPublicProfile))
-            : query.Where(x => x.Expert.Status == ExpertStatus.Active && x.Worker.IsPublicProfile);
-    }
+    /// <summary>Entries with their workers that anyone may see (the same rule as <see cref="IsPublic"/>, in SQL).</summary>
+    public static IQueryable<ExpertRow> PublicEntries(KexieDbContext db) =>
+        Rows(db).Where(x => x.Expert.Status == ExpertStatus.Active && x.Worker.IsPublicProfile);
+
+    private static IQueryable<ExpertRow> Rows(KexieDbContext db) =>
+        db.Experts.AsNoTracking().Join(db.ScienceWorkers.AsNoTracking(), e => e.WorkerId, w => w.Id, (e, w) => new ExpertRow { Expert = e, Worker = w });
+
+    private IQueryable<ExpertRow> Visible(Actor actor) => actor.ManagedScope is { } scope
+        ? Rows(db).Where(x => x.Expert.RegionCode.StartsWith(scope) || (x.Expert.Status == ExpertStatus.Active && x.Worker.IsPublicProfile))
+        : PublicEntries(db);
 
     private async Task<ScienceWorker> WorkerForAdminAsync(Actor actor, Guid? workerId, CancellationToken ct)
     {
@@ -157,10 +160,12 @@ public sealed class ExpertService(KexieDbContext db)
     private static ExpertDto ToDto(Expert e, ScienceWorker w) =>
         new(e.Id, w.Id, w.Name, w.Title, w.Employer, e.RegionCode, w.DisciplineCodes, e.Level, e.Expertise, e.ResearchDirections, e.Profile, e.Status, e.AdmittedOn, e.WithdrawnOn, e.WithdrawReason);
 
-    private sealed class ExpertRow
-    {
-        public required Expert Expert { get; init; }
+}
 
-        public required ScienceWorker Worker { get; init; }
-    }
+/// <summary>A 专家库 entry with its worker.</summary>
+public sealed class ExpertRow
+{
+    public required Expert Expert { get; init; }
+
+    public required ScienceWorker Worker { get; init; }
 }
