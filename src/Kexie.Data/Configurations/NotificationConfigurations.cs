@@ -21,6 +21,8 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
         builder.HasIndex(n => new { n.RecipientUserId, n.ReadAt });
         builder.HasIndex(n => new { n.RecipientUserId, n.DedupKey }).IsUnique();
         builder.HasIndex(n => n.DedupKey);
+        // The e-mail dispatcher's scan: pending copies by age.
+        builder.HasIndex(n => new { n.EmailState, n.CreatedAt });
         builder.HasOne<AppUser>().WithMany().HasForeignKey(n => n.RecipientUserId).OnDelete(DeleteBehavior.Cascade);
     }
 }

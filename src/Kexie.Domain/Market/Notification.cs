@@ -30,6 +30,22 @@ public static class NotificationKindNames
     };
 }
 
+/// <summary>Where the e-mail copy of a notification stands (the notification row is the e-mail outbox).</summary>
+public enum EmailDelivery
+{
+    /// <summary>待发送: written with the notification, in the same transaction.</summary>
+    Pending = 0,
+
+    /// <summary>已发送.</summary>
+    Sent = 1,
+
+    /// <summary>收件人没有邮箱: nothing to send.</summary>
+    NoAddress = 2,
+
+    /// <summary>多次发送失败，已放弃.</summary>
+    Failed = 3,
+}
+
 /// <summary>
 /// An in-app notification for one user account. Text is Chinese and shortened to the column limits (a notification
 /// must never fail because the need's title was long). <see cref="DedupKey"/>, when set, is unique per recipient: it
@@ -63,6 +79,15 @@ public sealed class Notification
     public DateTimeOffset? ReadAt { get; private set; }
 
     public string? DedupKey { get; private set; }
+
+    /// <summary>The e-mail copy (sent by the web app's dispatcher when SMTP is configured).</summary>
+    public EmailDelivery EmailState { get; private set; }
+
+    /// <summary>Sending attempts so far.</summary>
+    public int EmailAttempts { get; private set; }
+
+    /// <summary>Not before this time: a claim by one node's dispatcher, or the back-off after a failure.</summary>
+    public DateTimeOffset? EmailNextAttemptAt { get; private set; }
 
     public bool IsRead => ReadAt is not null;
 

@@ -155,7 +155,8 @@ public static class WebSetup
             services.AddSingleton<Kexie.Web.Features.Notifications.IEmailSender, Kexie.Web.Features.Notifications.NoOpEmailSender>();
         }
 
-        services.AddSingleton<Kexie.Web.Features.Notifications.EmailQueue>();
+        services.AddSingleton<Kexie.Web.Features.Notifications.EmailSignal>();
+        services.AddScoped<Kexie.Web.Features.Notifications.EmailOutbox>();
         services.AddHostedService<Kexie.Web.Features.Notifications.EmailDispatchService>();
         services.AddScoped<Kexie.Web.Features.Notifications.Notifier>();
         services.AddScoped<Kexie.Web.Features.Notifications.NotificationService>();

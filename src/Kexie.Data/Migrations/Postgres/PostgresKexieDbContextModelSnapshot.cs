@@ -963,6 +963,15 @@ namespace Kexie.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<int>("EmailAttempts")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("EmailNextAttemptAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("EmailState")
+                        .HasColumnType("integer");
+
                     b.Property<int>("Kind")
                         .HasColumnType("integer");
 
@@ -986,6 +995,8 @@ namespace Kexie.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("DedupKey");
+
+                    b.HasIndex("EmailState", "CreatedAt");
 
                     b.HasIndex("RecipientUserId", "CreatedAt");
 

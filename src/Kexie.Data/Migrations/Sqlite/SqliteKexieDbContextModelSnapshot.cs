@@ -947,6 +947,15 @@ namespace Kexie.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("EmailAttempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("EmailNextAttemptAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EmailState")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Kind")
                         .HasColumnType("INTEGER");
 
@@ -970,6 +979,8 @@ namespace Kexie.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("DedupKey");
+
+                    b.HasIndex("EmailState", "CreatedAt");
 
                     b.HasIndex("RecipientUserId", "CreatedAt");
 

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Mail;
-using System.Threading.Channels;
 using Microsoft.Extensions.Options;
 
 namespace Kexie.Web.Features.Notifications;
@@ -72,39 +71,5 @@ public sealed class SmtpEmailSender(IOptions<SmtpOptions> options) : IEmailSende
         };
         mail.To.Add(new MailAddress(message.To));
         await client.SendMailAsync(mail, ct);
-    }
-}
-
-/// <summary>Mail waiting to be sent after its transaction committed; a request never waits on the SMTP server.</summary>
-public sealed class EmailQueue
-{
-    private readonly Channel<EmailMessage> channel = Channel.CreateBounded<EmailMessage>(new BoundedChannelOptions(10_000) { FullMode = BoundedChannelFullMode.DropOldest });
-
-    public bool TryEnqueue(EmailMessage message) => channel.Writer.TryWrite(message);
-
-    public ChannelReader<EmailMessage> Reader => channel.Reader;
-}
-
-/// <summary>Sends queued mail one by one; a failure is logged and does not stop the rest.</summary>
-public sealed class EmailDispatchService(EmailQueue queue, IEmailSender sender, ILogger<EmailDispatchService> logger) : BackgroundService
-{
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!sender.IsEnabled)
-        {
-            return;
-        }
-
-        await foreach (var message in queue.Reader.ReadAllAsync(stoppingToken))
-        {
-            try
-            {
-                await sender.SendAsync(message, stoppingToken);
-            }
-            catch (Exception e) when (e is SmtpException or InvalidOperationException or FormatException or IOException)
-            {
-                logger.LogWarning(e, "通知邮件发送失败：{To}", message.To);
-            }
-        }
     }
 }

@@ -7,9 +7,10 @@ namespace Kexie.Web.Features.Notifications;
 /// <summary>
 /// Adds notifications to the caller's unit of work, so they are saved in the same transaction as the change that
 /// caused them (no change without its notification, no notification without its change). After the caller saved,
-/// <see cref="AfterSaveAsync"/> queues the e-mail copies when SMTP is configured.
+/// Each notification is also the outbox row of its e-mail copy (<see cref="EmailOutbox"/>); <see cref="AfterSaveAsync"/>
+/// only wakes the dispatcher.
 /// </summary>
-public sealed class Notifier(KexieDbContext db, IEmailSender email, EmailQueue queue, Microsoft.Extensions.Options.IOptions<SmtpOptions> smtp)
+public sealed class Notifier(KexieDbContext db, IEmailSender email, EmailSignal signal)
 {
     private readonly List<Notification> pending = [];
 
@@ -39,28 +40,16 @@ public sealed class Notifier(KexieDbContext db, IEmailSender email, EmailQueue q
     /// <summary>Forgets what was added (the save failed or was abandoned).</summary>
     public void Discard() => pending.Clear();
 
-    /// <summary>Queues e-mail copies of what was saved, to recipients with an address; nothing when e-mail is off.</summary>
-    public async Task AfterSaveAsync(CancellationToken ct)
+    /// <summary>After the caller saved: wakes the e-mail dispatcher (the notifications are its outbox rows).</summary>
+    public Task AfterSaveAsync(CancellationToken ct)
     {
-        var saved = pending.ToList();
+        var saved = pending.Count;
         pending.Clear();
-        if (!email.IsEnabled || saved.Count == 0)
+        if (email.IsEnabled && saved > 0)
         {
-            return;
+            signal.Nudge();
         }
 
-        var ids = saved.Select(n => n.RecipientUserId).Distinct().ToList();
-        var addresses = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id) && u.Email != null && u.Email != "")
-            .ToDictionaryAsync(u => u.Id, u => u.Email!, ct);
-        foreach (var n in saved)
-        {
-            if (addresses.TryGetValue(n.RecipientUserId, out var address))
-            {
-                queue.TryEnqueue(new EmailMessage(address, $"【科协云】{n.Title}", $"{n.Body}\n\n（{n.Kind.Chinese()}，请登录科协云查看{(n.Link is null ? string.Empty : "：" + AbsoluteLink(n.Link))}）"));
-            }
-        }
+        return Task.CompletedTask;
     }
-
-    private string AbsoluteLink(string link) =>
-        string.IsNullOrWhiteSpace(smtp.Value.SiteUrl) || !link.StartsWith('/') ? link : smtp.Value.SiteUrl.TrimEnd('/') + link;
 }
