@@ -31,7 +31,7 @@ internal static class Commands
         var importKind = ParseKind(kind);
         if (importKind is null || !file.Exists)
         {
-            AnsiConsole.MarkupLine(importKind is null ? "[red]类型应为 workers 或 organizations[/]" : $"[red]文件不存在：{Markup.Escape(file.FullName)}[/]");
+            AnsiConsole.MarkupLine(importKind is null ? "[red]类型应为 workers、organizations 或 experts[/]" : $"[red]文件不存在：{Markup.Escape(file.FullName)}[/]");
             return 2;
         }
 
@@ -96,7 +96,7 @@ internal static class Commands
     public static async Task<int> ExportAsync(string? provider, string? connection, string kind, FileInfo file, string? region, CancellationToken ct)
     {
         var importKind = ParseKind(kind);
-        if (importKind is null)
+        if (importKind is not (ImportKind.ScienceWorkers or ImportKind.Organizations))
         {
             AnsiConsole.MarkupLine("[red]类型应为 workers 或 organizations[/]");
             return 2;
@@ -164,12 +164,7 @@ internal static class Commands
         return 0;
     }
 
-    private static ImportKind? ParseKind(string kind) => kind.ToLowerInvariant() switch
-    {
-        "workers" => ImportKind.ScienceWorkers,
-        "organizations" => ImportKind.Organizations,
-        _ => null,
-    };
+    private static ImportKind? ParseKind(string kind) => ImportKinds.Parse(kind);
 
     /// <summary>Reports synchronously (Progress&lt;T&gt; posts to the thread pool and would reorder updates).</summary>
     private sealed class SyncProgress<T>(Action<T> report) : IProgress<T>

@@ -12,7 +12,7 @@ var seed = new Command("seed", "应用迁移并导入行政区划、学科、行
 seed.SetAction((result, ct) => Commands.SeedAsync(result.GetValue(provider), result.GetValue(connection), result.GetValue(demo), ct));
 root.Subcommands.Add(seed);
 
-var kind = new Argument<string>("kind") { Description = "workers（科技工作者）或 organizations（单位）" };
+var kind = new Argument<string>("kind") { Description = "workers（科技工作者）、organizations（单位）或 experts（专家库，按手机号对应已有的科技工作者）" };
 var file = new Argument<FileInfo>("file") { Description = ".xlsx 或 .csv 文件" };
 var dryRun = new Option<bool>("--dry-run") { Description = "只校验，不写入" };
 var region = new Option<string?>("--region") { Description = "以该地区科协管理员身份操作（限定地区范围）；默认全平台" };

@@ -84,6 +84,47 @@ public abstract class ImportTests(KexieApp app)
     }
 
     [Fact]
+    public async Task Experts_import_by_the_phone_of_a_directory_worker_and_reimport_updates_without_duplicates()
+    {
+        var client = await app.SignInAsync("daying");
+        var (inCounty, outside, unknown) = (KexieApp.NewPhone(), KexieApp.NewPhone(), KexieApp.NewPhone());
+        await (await Upload(client, "workers", Xlsx([Row("葛专家", inCounty, "510923")]), "w.xlsx", false)).OkJsonAsync();
+        await (await Upload(await app.SignInAsync("shehong"), "workers", Xlsx([Row("邻县人", outside, "510981")]), "w.xlsx", false)).OkJsonAsync();
+        static Dictionary<string, object?> Expert(string phone, string level, string expertise = "生猪健康养殖", string directions = "非洲猪瘟防控、粪污资源化") => new()
+        {
+            ["手机号"] = phone,
+            ["专家级别"] = level,
+            ["专长领域"] = expertise,
+            ["研究方向"] = directions,
+            ["专家简介"] = "县畜牧服务中心高级畜牧师。",
+        };
+
+        var file = Xlsx([Expert(inCounty, "县级"), Expert(unknown, "县级"), Expert(outside, "县级"), Expert(inCounty, "乡级"), Expert(inCounty, "县级", directions: "")]);
+        var dry = await (await Upload(client, "experts", file, "experts.xlsx", dryRun: true)).OkJsonAsync();
+        var errors = dry["errors"]!.AsArray().Select(e => (Row: e!["row"]!.GetValue<int>(), Column: e["column"]!.GetValue<string>(), Message: e["message"]!.GetValue<string>())).ToList();
+        Assert.Equal(1, dry["created"]!.GetValue<int>());
+        Assert.Contains(errors, e => e.Row == 3 && e.Column == "手机号" && e.Message.Contains("不在科技工作者名录中"));
+        Assert.Contains(errors, e => e.Row == 4 && e.Column == "手机号" && e.Message.Contains("无权"));
+        Assert.Contains(errors, e => e.Row == 5 && e.Column == "专家级别");
+        Assert.Contains(errors, e => e.Row == 6 && e.Column == "研究方向");
+        Assert.Equal(4, errors.Count);
+        Assert.False(await app.QueryAsync(db => db.Experts.AnyAsync(e => db.ScienceWorkers.Any(w => w.Id == e.WorkerId && w.Phone == inCounty))));
+
+        Assert.Equal(1, (await (await Upload(client, "experts", file, "experts.xlsx", dryRun: false)).OkJsonAsync())["created"]!.GetValue<int>());
+        var again = await (await Upload(client, "experts", Xlsx([Expert(inCounty, "市级", "生猪健康养殖与疫病防控")]), "experts.xlsx", dryRun: false)).OkJsonAsync();
+        Assert.Equal((0, 1), (again["created"]!.GetValue<int>(), again["updated"]!.GetValue<int>()));
+        var saved = await app.QueryAsync(db => db.Experts.Where(e => db.ScienceWorkers.Any(w => w.Id == e.WorkerId && w.Phone == inCounty)).ToListAsync());
+        var expert = Assert.Single(saved);
+        Assert.Equal((Kexie.Domain.Talent.ExpertLevel.Municipal, "生猪健康养殖与疫病防控"), (expert.Level, expert.Expertise));
+        Assert.Equal(["非洲猪瘟防控", "粪污资源化"], expert.ResearchDirections);
+
+        // The template has the expert columns.
+        var template = await (await client.GetAsync("/api/v1/imports/experts/template.xlsx")).Content.ReadAsByteArrayAsync();
+        using var stream = new MemoryStream(template);
+        Assert.Equal(["手机号", "专家级别", "专长领域", "研究方向", "专家简介"], stream.Query(useHeaderRow: true).Cast<IDictionary<string, object?>>().First().Keys);
+    }
+
+    [Fact]
     public async Task A_changed_row_updates_the_existing_record()
     {
         var client = await app.SignInAsync("daying");

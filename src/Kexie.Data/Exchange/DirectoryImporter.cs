@@ -8,10 +8,10 @@ using MiniExcelLibs;
 namespace Kexie.Data.Exchange;
 
 /// <summary>
-/// Imports science workers and organizations from .xlsx or .csv files. A dry run validates every
+/// Imports science workers, organizations and 专家库 entries from .xlsx or .csv files. A dry run validates every
 /// row and reports each problem (row, column, reason in Chinese); a commit writes the valid rows
 /// in one transaction, so a failure leaves the database as it was. Rows are matched to existing
-/// records by natural key (phone for workers, 统一社会信用代码 for organizations): re-importing
+/// records by natural key (phone for workers and experts, 统一社会信用代码 for organizations): re-importing
 /// the same file creates no duplicates.
 /// </summary>
 public sealed class DirectoryImporter(KexieDbContext db)
@@ -22,6 +22,7 @@ public sealed class DirectoryImporter(KexieDbContext db)
     {
         ImportKind.ScienceWorkers => WorkerSpec.Columns,
         ImportKind.Organizations => OrganizationSpec.Columns,
+        ImportKind.Experts => ExpertSpec.Columns,
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 
@@ -32,6 +33,7 @@ public sealed class DirectoryImporter(KexieDbContext db)
         {
             ImportKind.ScienceWorkers => RunAsync(new WorkerSpec(), kind, rows, actor, dryRun, progress, ct),
             ImportKind.Organizations => RunAsync(new OrganizationSpec(), kind, rows, actor, dryRun, progress, ct),
+            ImportKind.Experts => RunAsync(new ExpertSpec(), kind, rows, actor, dryRun, progress, ct),
             _ => throw new ArgumentOutOfRangeException(nameof(kind)),
         };
     }
@@ -124,6 +126,7 @@ public sealed class DirectoryImporter(KexieDbContext db)
         }
 
         var codes = await ReferenceCodes.LoadAsync(db, ct);
+        await spec.PrepareAsync(db, rows, ct);
         var errors = new List<ImportError>();
         var valid = new List<(int Row, string Key, TData Data)>();
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -147,7 +150,8 @@ public sealed class DirectoryImporter(KexieDbContext db)
 
                 if (!actor.Manages(probe.RegionCode))
                 {
-                    throw new DomainValidationException("regionCode", $"无权导入其他地区（{probe.RegionCode}）的记录");
+                    // Experts have no region column: their region is their worker's, named by the phone.
+                    throw new DomainValidationException(labels.ContainsKey("regionCode") ? "regionCode" : spec.KeyField, $"无权导入其他地区（{probe.RegionCode}）的记录");
                 }
 
                 var key = spec.KeyOf(probe);

@@ -5,6 +5,38 @@ public enum ImportKind
 {
     ScienceWorkers,
     Organizations,
+
+    /// <summary>专家库 entries of workers already in the directory (found by phone).</summary>
+    Experts,
+}
+
+/// <summary>The URL/CLI name and Chinese name of each <see cref="ImportKind"/>, in one place.</summary>
+public static class ImportKinds
+{
+    public static readonly ImportKind[] All = [ImportKind.ScienceWorkers, ImportKind.Organizations, ImportKind.Experts];
+
+    public static string Slug(this ImportKind kind) => kind switch
+    {
+        ImportKind.Organizations => "organizations",
+        ImportKind.Experts => "experts",
+        _ => "workers",
+    };
+
+    public static string ChineseName(this ImportKind kind) => kind switch
+    {
+        ImportKind.Organizations => "企事业单位",
+        ImportKind.Experts => "专家库",
+        _ => "科技工作者",
+    };
+
+    /// <summary>The kind named <paramref name="slug"/> (workers, organizations, experts); null when unknown.</summary>
+    public static ImportKind? Parse(string? slug) => slug?.Trim().ToLowerInvariant() switch
+    {
+        "workers" or "scienceworkers" => ImportKind.ScienceWorkers,
+        "organizations" => ImportKind.Organizations,
+        "experts" => ImportKind.Experts,
+        _ => null,
+    };
 }
 
 /// <summary>One problem with one cell of one row. Row numbers are as the user sees them in Excel (header = row 1).</summary>

@@ -1,6 +1,9 @@
 using System.Globalization;
 using Kexie.Domain.Common;
 using Kexie.Domain.Directory;
+using Kexie.Domain.Market;
+using Kexie.Domain.Talent;
+using Microsoft.EntityFrameworkCore;
 
 namespace Kexie.Data.Exchange;
 
@@ -25,6 +28,9 @@ internal abstract class ImportSpec<TEntity, TData>
 
     /// <summary>True when writing <paramref name="data"/> would change nothing.</summary>
     public abstract bool Same(TEntity entity, TData data, ReferenceCodes codes);
+
+    /// <summary>Loads what validating the rows needs besides the reference codes (e.g. the records they refer to).</summary>
+    public virtual Task PrepareAsync(KexieDbContext db, IReadOnlyList<Dictionary<string, string?>> rows, CancellationToken ct) => Task.CompletedTask;
 
     protected static string? Text(IReadOnlyDictionary<string, string?> row, string field) =>
         row.TryGetValue(field, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
@@ -161,4 +167,100 @@ internal sealed class OrganizationSpec : ImportSpec<Organization, OrganizationDa
             && entity.RegionCode == probe.RegionCode && entity.Address == probe.Address
             && entity.ContactName == probe.ContactName && entity.ContactPhone == probe.ContactPhone;
     }
+}
+
+/// <param name="Phone">手机号 of a worker already in the directory (normalised).</param>
+internal sealed record ExpertRow(string Phone, ExpertData Data);
+
+/// <summary>
+/// 专家库 entries: each row names a worker of the directory by phone (import the workers first) and gives the
+/// level, expertise and research directions. Keyed by that phone: re-importing updates the entry, never duplicates it.
+/// </summary>
+internal sealed class ExpertSpec : ImportSpec<Expert, ExpertRow>
+{
+    public static readonly IReadOnlyList<ImportColumn> Columns =
+    [
+        new("手机号", "phone", true, "必填，已在科技工作者名录中的手机号"),
+        new("专家级别", "level", true, "国家级/省级/市级/县级"),
+        new("专长领域", "expertise", true, "必填，最多100字"),
+        new("研究方向", "researchDirections", true, "必填，1–10个，用顿号或逗号分隔"),
+        new("专家简介", "profile", false, "最多2000字"),
+    ];
+
+    private static readonly char[] Separators = ['、', '，', ',', '；', ';'];
+
+    private readonly Dictionary<string, ScienceWorker> byPhone = new(StringComparer.Ordinal);
+    private readonly Dictionary<Guid, ScienceWorker> byId = [];
+
+    public override IReadOnlyList<ImportColumn> ColumnsList => Columns;
+
+    public override string KeyField => "phone";
+
+    public override async Task PrepareAsync(KexieDbContext db, IReadOnlyList<Dictionary<string, string?>> rows, CancellationToken ct)
+    {
+        var phones = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var row in rows)
+        {
+            try
+            {
+                if (Text(row, "phone") is { } phone)
+                {
+                    phones.Add(ContactRules.Phone(phone, "phone"));
+                }
+            }
+            catch (DomainValidationException)
+            {
+                // Reported with the row.
+            }
+        }
+
+        foreach (var chunk in phones.Chunk(500))
+        {
+            foreach (var w in await db.ScienceWorkers.AsNoTracking().Where(w => chunk.Contains(w.Phone)).ToListAsync(ct))
+            {
+                byPhone[w.Phone] = w;
+                byId[w.Id] = w;
+            }
+        }
+    }
+
+    public override ExpertRow Parse(IReadOnlyDictionary<string, string?> row) => new(
+        ContactRules.Phone(Text(row, "phone"), "phone"),
+        new ExpertData(
+            Text(row, "level") switch
+            {
+                "国家级" => ExpertLevel.National,
+                "省级" => ExpertLevel.Provincial,
+                "市级" => ExpertLevel.Municipal,
+                "县级" => ExpertLevel.County,
+                null => null,
+                var other => throw new DomainValidationException("level", $"专家级别应为国家级、省级、市级或县级，而不是“{other}”"),
+            },
+            Text(row, "expertise"),
+            (Text(row, "researchDirections") ?? string.Empty).Split(Separators, StringSplitOptions.RemoveEmptyEntries),
+            Text(row, "profile")));
+
+    public override Expert Create(ExpertRow data, ReferenceCodes codes) =>
+        Expert.Admit(Worker(data.Phone), data.Data, MarketRules.ChinaDate(DateTimeOffset.UtcNow));
+
+    public override void Update(Expert entity, ExpertRow data, ReferenceCodes codes) => entity.Update(Worker(data.Phone), data.Data);
+
+    public override string KeyOf(Expert entity) => byId[entity.WorkerId].Phone;
+
+    public override IQueryable<Expert> LoadExisting(KexieDbContext db, IReadOnlyCollection<string> keys)
+    {
+        var workerIds = keys.Select(k => byPhone[k].Id).ToList();
+        return db.Experts.Where(e => workerIds.Contains(e.WorkerId));
+    }
+
+    public override bool Same(Expert entity, ExpertRow data, ReferenceCodes codes)
+    {
+        var probe = Create(data, codes);
+        return entity.Level == probe.Level && entity.Expertise == probe.Expertise && entity.ResearchDirections.SequenceEqual(probe.ResearchDirections)
+            && entity.Profile == probe.Profile && entity.RegionCode == probe.RegionCode;
+    }
+
+    private ScienceWorker Worker(string phone) => byPhone.TryGetValue(phone, out var worker)
+        ? worker
+        : throw new DomainValidationException("phone", $"手机号{phone}不在科技工作者名录中，请先导入科技工作者");
 }

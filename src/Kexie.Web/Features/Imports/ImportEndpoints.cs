@@ -4,7 +4,7 @@ using Kexie.Web.Infrastructure;
 
 namespace Kexie.Web.Features.Imports;
 
-/// <summary>Excel/CSV import of science workers and organizations: dry run, then commit.</summary>
+/// <summary>Excel/CSV import of science workers, organizations and 专家库 entries: dry run, then commit.</summary>
 public static class ImportEndpoints
 {
     public const long MaxUploadBytes = 20 * 1024 * 1024;
@@ -30,17 +30,13 @@ public static class ImportEndpoints
             stream.Position = 0;
             var report = await importer.ImportAsync(importKind, stream, file.FileName, http.User.ToActor(), dryRun ?? true, null, ct);
             return Results.Ok(report);
-        }).DisableAntiforgery().WithSummary("导入科技工作者（workers）或单位（organizations）；dryRun=true 只校验不写入");
+        }).DisableAntiforgery().WithSummary("导入科技工作者（workers）、单位（organizations）或专家库（experts）；dryRun=true 只校验不写入");
         imports.MapGet("/{kind}/template.xlsx", (string kind) =>
-            Results.File(ExcelExport.Template(ParseKind(kind)), DirectoryEndpoints.ExcelContentType, ParseKind(kind) == ImportKind.ScienceWorkers ? "科技工作者导入模板.xlsx" : "企事业单位导入模板.xlsx"))
+            Results.File(ExcelExport.Template(ParseKind(kind)), DirectoryEndpoints.ExcelContentType, $"{ParseKind(kind).ChineseName()}导入模板.xlsx"))
             .WithSummary("下载导入模板");
         return api;
     }
 
-    public static ImportKind ParseKind(string kind) => kind.ToLowerInvariant() switch
-    {
-        "workers" or "scienceworkers" => ImportKind.ScienceWorkers,
-        "organizations" => ImportKind.Organizations,
-        _ => throw new Kexie.Domain.Common.DomainValidationException("kind", $"不支持的导入类型“{kind}”（可选 workers、organizations）"),
-    };
+    public static ImportKind ParseKind(string kind) => ImportKinds.Parse(kind)
+        ?? throw new Kexie.Domain.Common.DomainValidationException("kind", $"不支持的导入类型“{kind}”（可选 {string.Join("、", ImportKinds.All.Select(k => k.Slug()))}）");
 }

@@ -32,13 +32,13 @@ public sealed class IndexModel(DirectoryImporter importer, ILogger<IndexModel> l
 
     public string? FileName { get; private set; }
 
-    public static string KindName(ImportKind kind) => kind == ImportKind.Organizations ? "企事业单位" : "科技工作者";
+    public static string KindName(ImportKind kind) => kind.ChineseName();
 
-    public static string TemplateUrl(ImportKind kind) => $"/api/v1/imports/{(kind == ImportKind.Organizations ? "organizations" : "workers")}/template.xlsx";
+    public static string TemplateUrl(ImportKind kind) => $"/api/v1/imports/{kind.Slug()}/template.xlsx";
 
     public IActionResult OnGet()
     {
-        Kind = ImportKind == ImportKind.Organizations ? "organizations" : "workers";
+        Kind = ImportKind.Slug();
         return Actor.IsAdmin ? Page() : ForbiddenPage("只有科协管理员可以批量导入");
     }
 
@@ -49,7 +49,7 @@ public sealed class IndexModel(DirectoryImporter importer, ILogger<IndexModel> l
             return ForbiddenPage("只有科协管理员可以批量导入");
         }
 
-        Kind = ImportKind == ImportKind.Organizations ? "organizations" : "workers";
+        Kind = ImportKind.Slug();
         if (Upload is null || Upload.Length == 0)
         {
             ModelState.AddModelError(nameof(Upload), "请选择要导入的文件（.xlsx 或 .csv）");
@@ -116,7 +116,7 @@ public sealed class IndexModel(DirectoryImporter importer, ILogger<IndexModel> l
             return ForbiddenPage("该导入任务不属于当前账号");
         }
 
-        Kind = meta.Kind == ImportKind.Organizations ? "organizations" : "workers";
+        Kind = meta.Kind.Slug();
         FileName = meta.FileName;
         var ok = await RunAsync(DataPath(token), meta, dryRun: false, ct);
         Discard(token);
@@ -145,8 +145,7 @@ public sealed class IndexModel(DirectoryImporter importer, ILogger<IndexModel> l
         }
     }
 
-    private static ImportKind ParseKind(string? kind) =>
-        string.Equals(kind, "organizations", StringComparison.OrdinalIgnoreCase) ? ImportKind.Organizations : ImportKind.ScienceWorkers;
+    private static ImportKind ParseKind(string? kind) => ImportKinds.Parse(kind) ?? ImportKind.ScienceWorkers;
 
     private static string Folder()
     {
