@@ -25,12 +25,29 @@ public sealed class EmailOutbox(KexieDbContext db, IEmailSender sender, IOptions
 
     private const int BatchSize = 50;
 
-    /// <summary>Sends what is due at <paramref name="now"/>; returns the number of copies sent.</summary>
-    public async Task<int> DispatchOnceAsync(DateTimeOffset now, CancellationToken ct = default)
+    /// <summary>Sends everything due at <paramref name="now"/>, a batch at a time, oldest first; returns the copies sent.</summary>
+    public async Task<int> DispatchDueAsync(DateTimeOffset now, CancellationToken ct = default)
+    {
+        var sent = 0;
+        for (var pass = 0; pass < 1000; pass++)
+        {
+            var (due, done) = await DispatchOnceAsync(now, ct);
+            sent += done;
+            if (due < BatchSize)
+            {
+                break;
+            }
+        }
+
+        return sent;
+    }
+
+    /// <summary>One batch: the oldest copies due at <paramref name="now"/>; returns how many were due and how many sent.</summary>
+    public async Task<(int Due, int Sent)> DispatchOnceAsync(DateTimeOffset now, CancellationToken ct = default)
     {
         if (!sender.IsEnabled)
         {
-            return 0;
+            return (0, 0);
         }
 
         var since = now - Window;
@@ -75,7 +92,7 @@ public sealed class EmailOutbox(KexieDbContext db, IEmailSender sender, IOptions
             }
         }
 
-        return sent;
+        return (due.Count, sent);
     }
 
     /// <summary>The mail for <paramref name="n"/>: its title and body, and an absolute link when <c>Smtp:SiteUrl</c> is set.</summary>
@@ -128,7 +145,7 @@ public sealed class EmailDispatchService(IServiceScopeFactory scopes, IEmailSend
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<EmailOutbox>().DispatchOnceAsync(clock.GetUtcNow(), stoppingToken);
+                await scope.ServiceProvider.GetRequiredService<EmailOutbox>().DispatchDueAsync(clock.GetUtcNow(), stoppingToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
