@@ -138,6 +138,56 @@ public abstract class ExpertTests(KexieApp app)
     }
 }
 
+public abstract partial class ExpertRecommendationTests(KexieApp app)
+{
+    private MatchIndexHost Host => app.Services.GetRequiredService<MatchIndexHost>();
+
+    [Fact]
+    public async Task An_experts_needs_to_serve_are_found_by_the_expertise_not_only_the_title_and_employer()
+    {
+        var token = Guid.NewGuid().ToString("N")[..8];
+        var daying = await app.SignInAsync("daying");
+        var workerId = (await (await daying.PostJsonAsync("/api/v1/workers", new
+        {
+            name = $"冯果树{token}",
+            gender = "Male",
+            employer = "大英县林业和草原局",
+            title = "高级工程师",
+            disciplineCodes = new[] { "22010" },
+            phone = $"137{Random.Shared.Next(10_000_000, 99_999_999)}",
+            regionCode = "510923",
+            isPublicProfile = true,
+        })).OkJsonAsync())["id"]!.GetValue<string>();
+
+        var enterprise = await app.SignInAsync("enterprise");
+        var needId = (await (await enterprise.PostJsonAsync("/api/v1/needs", new
+        {
+            title = $"猕猴桃溃疡病冬季清园{token}",
+            problem = "猕猴桃溃疡病发病重，需要冬季清园和药剂防治方案。",
+            industryCodes = new[] { "0151" },
+            regionCode = "510923",
+            visibility = "Public",
+        })).OkJsonAsync())["id"]!.GetValue<string>();
+        await (await enterprise.PostAsync($"/api/v1/needs/{needId}/submit", null)).OkJsonAsync();
+        await (await daying.PostAsync($"/api/v1/needs/{needId}/publish", null)).OkJsonAsync();
+        await Host.PollOnceAsync();
+
+        async Task<JsonNode?> Recommended() => (await (await daying.GetAsync($"/api/v1/workers/{workerId}/recommended-needs?top=50")).OkJsonAsync())["items"]!
+            .AsArray().FirstOrDefault(i => i!["id"]!.GetValue<string>() == needId);
+        var before = await Recommended();
+        Assert.True(before is null || !before["matchedTerms"]!.AsArray().Any(t => t!.GetValue<string>() == "猕猴桃"));
+
+        await (await daying.PostJsonAsync("/api/v1/experts", new { workerId, level = "County", expertise = "猕猴桃溃疡病综合防控", researchDirections = new[] { "猕猴桃溃疡病", "果园清园" } })).OkJsonAsync();
+        var after = await Recommended();
+        Assert.NotNull(after);
+        Assert.Contains(after["matchedTerms"]!.AsArray(), t => t!.GetValue<string>() == "猕猴桃");
+    }
+}
+
+public sealed class ExpertRecommendationSqliteTests(SqliteApp app) : ExpertRecommendationTests(app);
+
+public sealed class ExpertRecommendationPostgresTests(PostgresApp app) : ExpertRecommendationTests(app);
+
 public sealed class ExpertSqliteTests(SqliteApp app) : ExpertTests(app);
 
 public sealed class ExpertPostgresTests(PostgresApp app) : ExpertTests(app);

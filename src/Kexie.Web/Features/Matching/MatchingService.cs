@@ -51,7 +51,8 @@ public sealed class MatchingService(
     MatchIndexHost host,
     NeedService needs,
     OfferService offers,
-    ScienceWorkerService workers)
+    ScienceWorkerService workers,
+    KexieDbContext db)
 {
     public const int DefaultTop = 20;
     public const int MaxTop = 100;
@@ -67,13 +68,18 @@ public sealed class MatchingService(
         return await shown.ToListAsync(actor, results, n, filter, ct);
     }
 
-    /// <summary>你可以承接的需求: worker → published needs.</summary>
+    /// <summary>你可以承接的需求: worker → published needs. A worker in the 专家库 is matched by their expert entry
+    /// (expertise and research directions say more than a title and an employer).</summary>
     public async Task<MatchListDto> NeedsForWorkerAsync(Actor actor, Guid workerId, int? top, string? region, CancellationToken ct = default)
     {
         var worker = await workers.Visible(actor).AsNoTracking().FirstOrDefaultAsync(w => w.Id == workerId, ct) ?? throw new NotFoundException("科技工作者不存在");
+        var expert = await db.Experts.AsNoTracking().FirstOrDefaultAsync(e => e.WorkerId == workerId && e.Status == Kexie.Domain.Talent.ExpertStatus.Active, ct);
         await host.WhenReadyAsync(ct);
         var (n, filter) = (Top(top), MarketSupport.RegionFilter(region));
-        var results = host.Index.FindNeedsForProvider(MatchDocuments.ForWorker(worker, host.DisciplineNames, null), Depth(n, filter));
+        var asProvider = expert is null
+            ? MatchDocuments.ForWorker(worker, host.DisciplineNames, null)
+            : MatchDocuments.ForExpert(expert, worker, host.DisciplineNames, null);
+        var results = host.Index.FindNeedsForProvider(asProvider, Depth(n, filter));
         return await shown.ToListAsync(actor, results, n, filter, ct);
     }
 
