@@ -138,7 +138,8 @@ public abstract class ExpertTests(KexieApp app)
     }
 }
 
-public abstract partial class ExpertRecommendationTests(KexieApp app)
+/// <summary>你可以承接的需求 for a worker in the 专家库 reads the expert entry.</summary>
+public abstract class ExpertRecommendationTests(KexieApp app)
 {
     private MatchIndexHost Host => app.Services.GetRequiredService<MatchIndexHost>();
 
