@@ -27,6 +27,14 @@ public sealed class TalentJourneys(KexieApp app)
 
         var page = await app.NewPageAsync();
         await KexieApp.LoginAsync(page, "daying");
+        async Task<int> ExpertsOnHomePage()
+        {
+            await page.GotoAsync("/");
+            return int.Parse((await page.Locator("[data-stat=experts] .num").InnerTextAsync()).Replace(",", string.Empty), System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        var before = await ExpertsOnHomePage();
+        Assert.True(before >= 12, "the demo's 12 大英县 experts count on daying's home page");
         await page.GotoAsync($"/Workers/Details/{worker.Id}");
         await page.ClickAsync("#admit-expert");
         await Expect(page.Locator("h1")).ToContainTextAsync($"纳入专家库：{worker.Name}");
@@ -47,6 +55,8 @@ public sealed class TalentJourneys(KexieApp app)
         await Expect(row).ToContainTextAsync("在库");
         await KexieApp.ScreenshotAsync(page, "t01-expert-admitted");
 
+        Assert.Equal(before + 1, await ExpertsOnHomePage());
+
         // The worker's page shows the entry.
         await page.GotoAsync($"/Workers/Details/{worker.Id}");
         await Expect(page.Locator("#expert")).ToContainTextAsync(expertise);
@@ -56,6 +66,7 @@ public sealed class TalentJourneys(KexieApp app)
         await page.ClickAsync("#experts button:has-text('退出专家库')");
         await Expect(page.Locator(".notice")).ToContainTextAsync("已退出专家库");
         await Expect(page.Locator("#experts tbody tr", new() { HasText = expertise })).ToContainTextAsync("本人申请退出");
+        Assert.Equal(before, await ExpertsOnHomePage());
 
         var visitor = await app.NewPageAsync();
         await visitor.GotoAsync($"/Experts?q={Uri.EscapeDataString(expertise)}");

@@ -10,6 +10,7 @@ public sealed class IndexModel(
     OrganizationService organizations,
     AssociationService associations,
     ServiceAgencyService agencies,
+    Kexie.Web.Features.Talent.ExpertService experts,
     RegionQueries regions,
     MarketStatsService market,
     KexieDbContext db) : KexiePageModel
@@ -26,6 +27,9 @@ public sealed class IndexModel(
     public int Associations { get; private set; }
 
     public int Agencies { get; private set; }
+
+    /// <summary>专家库 entries in the database (the public ones, plus the region's own for its managers).</summary>
+    public int Experts { get; private set; }
 
     public int ChildRegions { get; private set; }
 
@@ -50,6 +54,7 @@ public sealed class IndexModel(
         Organizations = (await organizations.ListAsync(actor, new OrganizationFilter(Region: Scope, PageSize: 1), ct)).Total;
         Associations = (await associations.ListAsync(null, Scope, null, 1, 1, ct)).Total;
         Agencies = (await agencies.ListAsync(actor, null, Scope, 1, 1, ct)).Total;
+        Experts = (await experts.ListAsync(actor, null, Scope, null, Kexie.Domain.Talent.ExpertStatus.Active, 1, 1, ct)).Total;
         Market = await market.GetAsync(Scope, null, null, ct);
     }
 }
