@@ -45,6 +45,7 @@ public sealed class MatchIndexHost(
     private DateTimeOffset? builtAt;
     private DateTimeOffset? lastPollAt;
     private Task uncodedReindexed = Task.CompletedTask;
+    private volatile bool builtWithClassifier;
 
     /// <summary>The index; only after <see cref="WhenReadyAsync"/>.</summary>
     public MatchIndex Index => index ?? throw new InvalidOperationException("匹配索引尚未建立");
@@ -194,6 +195,8 @@ public sealed class MatchIndexHost(
         }
 
         Advance(recent.Select(s => new MatchOutboxEntry { Sequence = s }).ToList());
+        // A classifier adopted before the documents are analysed predicts their fields during the build itself.
+        builtWithClassifier = predictor.Classifier is not null;
         built.Rebuild(await MatchDocuments.LoadAllAsync(db, disciplineNames, ct));
         index = built;
         builtAt = clock.GetUtcNow();
@@ -221,7 +224,8 @@ public sealed class MatchIndexHost(
     /// <summary>
     /// Documents that give no discipline get one predicted from their text when they are indexed
     /// (<see cref="MatchOptions.PredictDocumentDisciplines"/>). Those indexed before the classifier was ready got
-    /// none: read them again and replace them. Holds the poll lock, so an outbox entry applied meanwhile cannot be
+    /// none: read them again and replace them (nothing to do when the classifier, e.g. loaded from its cache, was
+    /// there before the build analysed the documents). Holds the poll lock, so an outbox entry applied meanwhile cannot be
     /// overwritten with older data (the rows are read after it).
     /// </summary>
     private async Task ReindexUncodedAsync(CancellationToken ct)
@@ -229,6 +233,11 @@ public sealed class MatchIndexHost(
         try
         {
             await WhenReadyAsync(ct);
+            if (builtWithClassifier)
+            {
+                return;
+            }
+
             await pollLock.WaitAsync(ct);
             try
             {
@@ -296,11 +305,17 @@ public sealed class MatchIndexHost(
         var upserts = new List<MatchDocument>();
         var removals = new List<string>();
 
-        var workers = await db.ScienceWorkers.AsNoTracking().Where(w => workerIds.Contains(w.Id)).ToListAsync(ct);
+        // Experts: those changed, and those of changed workers (name, employer, codes, region, track record). A deleted
+        // worker takes its entry with it (cascade), so its expert document goes too.
+        var expertIds = entries.Where(e => e.Kind == MatchEntityKind.Expert).Select(e => e.EntityId).ToHashSet();
+        var experts = await db.Experts.AsNoTracking().Where(e => expertIds.Contains(e.Id) || workerIds.Contains(e.WorkerId)).ToListAsync(ct);
+        var readWorkerIds = workerIds.Concat(experts.Select(e => e.WorkerId)).ToHashSet();
+        var readWorkers = await db.ScienceWorkers.AsNoTracking().Where(w => readWorkerIds.Contains(w.Id)).ToDictionaryAsync(w => w.Id, ct);
+        var workers = readWorkers.Values.Where(w => workerIds.Contains(w.Id)).ToList();
         var offers = await db.Offers.AsNoTracking()
             .Where(o => offerIds.Contains(o.Id) || (workerIds.Contains(o.ProviderWorkerId) && o.Status == Kexie.Domain.Market.ReviewStatus.Published))
             .ToListAsync(ct);
-        var providers = workers.Select(w => w.Id).Concat(offers.Select(o => o.ProviderWorkerId)).ToHashSet();
+        var providers = readWorkers.Keys.Concat(offers.Select(o => o.ProviderWorkerId)).ToHashSet();
         var records = await MatchDocuments.TrackRecordsAsync(db, providers, ct);
         foreach (var w in workers)
         {
@@ -343,18 +358,12 @@ public sealed class MatchIndexHost(
 
         removals.AddRange(needIds.Except(needs.Select(n => n.Id)).Select(MatchIds.Need));
 
-        // Experts: those changed, and those of changed workers (name, employer, codes, region, track record). A deleted
-        // worker takes its entry with it (cascade), so its expert document goes too.
-        var expertIds = entries.Where(e => e.Kind == MatchEntityKind.Expert).Select(e => e.EntityId).ToHashSet();
-        var experts = await db.Experts.AsNoTracking().Where(e => expertIds.Contains(e.Id) || workerIds.Contains(e.WorkerId)).ToListAsync(ct);
         var expertWorkerIds = experts.Select(e => e.WorkerId).ToHashSet();
-        var expertWorkers = await db.ScienceWorkers.AsNoTracking().Where(w => expertWorkerIds.Contains(w.Id)).ToDictionaryAsync(w => w.Id, ct);
-        var expertRecords = await MatchDocuments.TrackRecordsAsync(db, expertWorkerIds, ct);
         foreach (var e in experts)
         {
-            if (expertWorkers.TryGetValue(e.WorkerId, out var w) && MatchDocuments.IsMatchable(e, w))
+            if (readWorkers.TryGetValue(e.WorkerId, out var w) && MatchDocuments.IsMatchable(e, w))
             {
-                upserts.Add(MatchDocuments.ForExpert(e, w, disciplineNames, expertRecords.GetValueOrDefault(w.Id)));
+                upserts.Add(MatchDocuments.ForExpert(e, w, disciplineNames, records.GetValueOrDefault(w.Id)));
             }
             else
             {

@@ -54,6 +54,9 @@ public sealed class EmailOutbox(KexieDbContext db, IEmailSender sender, IOptions
         var due = await db.Set<Notification>().AsNoTracking()
             .Where(n => n.EmailState == EmailDelivery.Pending && n.CreatedAt >= since && (n.EmailNextAttemptAt == null || n.EmailNextAttemptAt <= now))
             .OrderBy(n => n.CreatedAt).ThenBy(n => n.Id).Take(BatchSize).ToListAsync(ct);
+        var recipients = due.Select(n => n.RecipientUserId).Distinct().ToList();
+        var addresses = await db.Users.AsNoTracking().Where(u => recipients.Contains(u.Id) && u.Email != null && u.Email != "")
+            .ToDictionaryAsync(u => u.Id, u => u.Email!, ct);
         var sent = 0;
         foreach (var n in due)
         {
@@ -66,8 +69,7 @@ public sealed class EmailOutbox(KexieDbContext db, IEmailSender sender, IOptions
                 continue;
             }
 
-            var address = await db.Users.AsNoTracking().Where(u => u.Id == n.RecipientUserId).Select(u => u.Email).FirstOrDefaultAsync(ct);
-            if (string.IsNullOrWhiteSpace(address))
+            if (!addresses.TryGetValue(n.RecipientUserId, out var address) || string.IsNullOrWhiteSpace(address))
             {
                 await Row(n.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.EmailState, EmailDelivery.NoAddress), ct);
                 continue;

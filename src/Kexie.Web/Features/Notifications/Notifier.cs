@@ -12,7 +12,7 @@ namespace Kexie.Web.Features.Notifications;
 /// </summary>
 public sealed class Notifier(KexieDbContext db, IEmailSender email, EmailSignal signal)
 {
-    private readonly List<Notification> pending = [];
+    private int pending;
 
     /// <summary>Notifies each distinct user once; <paramref name="except"/> (the one who acted) is left out.</summary>
     public int Add(IEnumerable<string?> userIds, NotificationKind kind, string title, string body, string? link, DateTimeOffset at, string? except = null, string? dedupKey = null)
@@ -22,7 +22,7 @@ public sealed class Notifier(KexieDbContext db, IEmailSender email, EmailSignal 
         {
             var notification = Notification.Create(userId, kind, title, body, link, at, dedupKey);
             db.Set<Notification>().Add(notification);
-            pending.Add(notification);
+            pending++;
             count++;
         }
 
@@ -38,13 +38,13 @@ public sealed class Notifier(KexieDbContext db, IEmailSender email, EmailSignal 
         db.Users.AsNoTracking().Where(u => u.ScienceWorkerId == workerId).Select(u => u.Id).ToListAsync(ct);
 
     /// <summary>Forgets what was added (the save failed or was abandoned).</summary>
-    public void Discard() => pending.Clear();
+    public void Discard() => pending = 0;
 
     /// <summary>After the caller saved: wakes the e-mail dispatcher (the notifications are its outbox rows).</summary>
     public Task AfterSaveAsync(CancellationToken ct)
     {
-        var saved = pending.Count;
-        pending.Clear();
+        var saved = pending;
+        pending = 0;
         if (email.IsEnabled && saved > 0)
         {
             signal.Nudge();
