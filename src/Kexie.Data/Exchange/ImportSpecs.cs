@@ -227,15 +227,9 @@ internal sealed class ExpertSpec : ImportSpec<Expert, ExpertRow>
     public override ExpertRow Parse(IReadOnlyDictionary<string, string?> row) => new(
         ContactRules.Phone(Text(row, "phone"), "phone"),
         new ExpertData(
-            Text(row, "level") switch
-            {
-                "国家级" => ExpertLevel.National,
-                "省级" => ExpertLevel.Provincial,
-                "市级" => ExpertLevel.Municipal,
-                "县级" => ExpertLevel.County,
-                null => null,
-                var other => throw new DomainValidationException("level", $"专家级别应为国家级、省级、市级或县级，而不是“{other}”"),
-            },
+            Text(row, "level") is not { } level
+                ? null
+                : ExpertLevelNames.Parse(level) ?? throw new DomainValidationException("level", $"专家级别应为国家级、省级、市级或县级，而不是“{level}”"),
             Text(row, "expertise"),
             (Text(row, "researchDirections") ?? string.Empty).Split(Separators, StringSplitOptions.RemoveEmptyEntries),
             Text(row, "profile")));

@@ -19,6 +19,21 @@ public enum ExpertLevel
     County = 4,
 }
 
+/// <summary>Chinese names of <see cref="ExpertLevel"/>, for pages, exports and imports.</summary>
+public static class ExpertLevelNames
+{
+    public static string Chinese(this ExpertLevel level) => level switch
+    {
+        ExpertLevel.National => "国家级",
+        ExpertLevel.Provincial => "省级",
+        ExpertLevel.Municipal => "市级",
+        _ => "县级",
+    };
+
+    /// <summary>The level named <paramref name="name"/> (国家级、省级、市级、县级); null when it is none of them.</summary>
+    public static ExpertLevel? Parse(string? name) => Enum.GetValues<ExpertLevel>().Cast<ExpertLevel?>().FirstOrDefault(l => l!.Value.Chinese() == name?.Trim());
+}
+
 public enum ExpertStatus
 {
     /// <summary>在库.</summary>

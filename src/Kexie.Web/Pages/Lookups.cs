@@ -1,6 +1,7 @@
 using Kexie.Data;
 using Kexie.Domain.Directory;
 using Kexie.Domain.Identity;
+using Kexie.Domain.Talent;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kexie.Web.Pages;
@@ -87,13 +88,7 @@ public static class Lookups
         _ => "申请中",
     };
 
-    public static string ExpertLevelName(Kexie.Domain.Talent.ExpertLevel level) => level switch
-    {
-        Kexie.Domain.Talent.ExpertLevel.National => "国家级",
-        Kexie.Domain.Talent.ExpertLevel.Provincial => "省级",
-        Kexie.Domain.Talent.ExpertLevel.Municipal => "市级",
-        _ => "县级",
-    };
+    public static string ExpertLevelName(Kexie.Domain.Talent.ExpertLevel level) => level.Chinese();
 
     public static string ExpertStatusName(Kexie.Domain.Talent.ExpertStatus status) =>
         status == Kexie.Domain.Talent.ExpertStatus.Active ? "在库" : "已退出";
