@@ -126,7 +126,7 @@ public sealed class DirectoryImporter(KexieDbContext db)
         }
 
         var codes = await ReferenceCodes.LoadAsync(db, ct);
-        await spec.PrepareAsync(db, rows, ct);
+        await spec.PrepareAsync(db, actor, rows, ct);
         var errors = new List<ImportError>();
         var valid = new List<(int Row, string Key, TData Data)>();
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -191,7 +191,8 @@ public sealed class DirectoryImporter(KexieDbContext db)
             {
                 if (!actor.Manages(current.RegionCode))
                 {
-                    errors.Add(new ImportError(row, Label(spec.KeyField), spec.KeyField, $"该{Label(spec.KeyField)}已登记在其他地区（{current.RegionCode}），无权修改"));
+                    // Never name the other record's region or holder: the caller cannot read it.
+                    errors.Add(new ImportError(row, Label(spec.KeyField), spec.KeyField, $"该{Label(spec.KeyField)}已被本地区以外的记录使用，不能导入或修改；如需迁移请联系上级科协"));
                     rejected++;
                     continue;
                 }

@@ -1,6 +1,8 @@
 using System.Globalization;
+using Kexie.Domain.Authorization;
 using Kexie.Domain.Common;
 using Kexie.Domain.Directory;
+using Kexie.Domain.Identity;
 using Kexie.Domain.Market;
 using Kexie.Domain.Talent;
 using Microsoft.EntityFrameworkCore;
@@ -30,7 +32,7 @@ internal abstract class ImportSpec<TEntity, TData>
     public abstract bool Same(TEntity entity, TData data, ReferenceCodes codes);
 
     /// <summary>Loads what validating the rows needs besides the reference codes (e.g. the records they refer to).</summary>
-    public virtual Task PrepareAsync(KexieDbContext db, IReadOnlyList<Dictionary<string, string?>> rows, CancellationToken ct) => Task.CompletedTask;
+    public virtual Task PrepareAsync(KexieDbContext db, Actor actor, IReadOnlyList<Dictionary<string, string?>> rows, CancellationToken ct) => Task.CompletedTask;
 
     protected static string? Text(IReadOnlyDictionary<string, string?> row, string field) =>
         row.TryGetValue(field, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
@@ -196,7 +198,7 @@ internal sealed class ExpertSpec : ImportSpec<Expert, ExpertRow>
 
     public override string KeyField => "phone";
 
-    public override async Task PrepareAsync(KexieDbContext db, IReadOnlyList<Dictionary<string, string?>> rows, CancellationToken ct)
+    public override async Task PrepareAsync(KexieDbContext db, Actor actor, IReadOnlyList<Dictionary<string, string?>> rows, CancellationToken ct)
     {
         var phones = new HashSet<string>(StringComparer.Ordinal);
         foreach (var row in rows)
@@ -216,7 +218,8 @@ internal sealed class ExpertSpec : ImportSpec<Expert, ExpertRow>
 
         foreach (var chunk in phones.Chunk(500))
         {
-            foreach (var w in await db.ScienceWorkers.AsNoTracking().Where(w => chunk.Contains(w.Phone)).ToListAsync(ct))
+            // Only the caller's own subtree: a phone registered elsewhere reads exactly like an unknown one.
+            foreach (var w in await db.ScienceWorkers.AsNoTracking().InScope(actor).Where(w => chunk.Contains(w.Phone)).ToListAsync(ct))
             {
                 byPhone[w.Phone] = w;
                 byId[w.Id] = w;
@@ -256,5 +259,5 @@ internal sealed class ExpertSpec : ImportSpec<Expert, ExpertRow>
 
     private ScienceWorker Worker(string phone) => byPhone.TryGetValue(phone, out var worker)
         ? worker
-        : throw new DomainValidationException("phone", $"手机号{phone}不在科技工作者名录中，请先导入科技工作者");
+        : throw new DomainValidationException("phone", $"手机号{phone}不在本地区的科技工作者名录中，请先导入科技工作者");
 }

@@ -92,7 +92,7 @@ public sealed class DemoSeeder(KexieDbContext db, UserManager<AppUser> users, IL
                     PoliticalStatus: ScienceWorker.PoliticalStatuses[random.Next(ScienceWorker.PoliticalStatuses.Length)],
                     Phone: phone,
                     RegionCode: region,
-                    IsPublicProfile: random.Next(100) < 80),
+                    IsPublicProfile: random.Next(100) < 80 || i == 0), // the demo worker account trades in the market: public profile
                 disciplineSet.Contains));
         }
 

@@ -58,6 +58,18 @@ public static class WebSetup
             o.Events.OnRedirectToAccessDenied = ctx => ApiAware(ctx.HttpContext, ctx.RedirectUri, StatusCodes.Status403Forbidden);
         });
         services.AddAuthorization();
+        services.AddPermissions(AccountPermissions.All);
+        services.AddPermissions(AdminPermissions.All);
+        services.AddPermissions(DirectoryPermissions.All);
+        services.AddPermissions(ImportPermissions.All);
+        services.AddPermissions(MarketPermissions.All);
+        services.AddPermissions(MatchingPermissions.All);
+        services.AddPermissions(Kexie.Web.Features.Notifications.NotificationPermissions.All);
+        services.AddPermissions(Kexie.Web.Features.Popularization.PopularizationPermissions.All);
+        services.AddPermissions(Kexie.Web.Features.ThinkTank.ThinkTankPermissions.All);
+        services.AddPermissions(Kexie.Web.Features.Talent.TalentPermissions.All);
+        services.AddPermissions(IndicatorPermissions.All);
+        services.AddAccessPolicy(builder.Configuration);
 
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
         {
@@ -100,6 +112,7 @@ public static class WebSetup
 
         services.AddScoped<SignInService>();
         services.AddScoped<RegionQueries>();
+        services.AddScoped<Parties>();
         services.AddScoped<ScienceWorkerService>();
         services.AddScoped<OrganizationService>();
         services.AddScoped<AssociationService>();

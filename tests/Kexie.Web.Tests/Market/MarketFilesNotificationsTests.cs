@@ -318,7 +318,8 @@ public abstract class MarketFilesNotificationsTests(KexieApp app)
         // A staff member adds a candidate by hand: again.
         var staff = await app.SignInAsync("daying-staff");
         var planId = Id(await (await staff.GetAsync($"/api/v1/needs/{needId}/plan")).OkJsonAsync());
-        var workerId = await app.QueryAsync(db => db.Users.Where(u => u.UserName == "worker").Select(u => u.ScienceWorkerId).SingleAsync());
+        // A private profile of the county: never proposed by the engine, but the county's staff see it and may propose it.
+        var workerId = await app.QueryAsync(db => db.ScienceWorkers.Where(w => w.RegionCode.StartsWith(DaYing) && !w.IsPublicProfile).OrderBy(w => w.Id).Select(w => w.Id).FirstAsync());
         var before = (await NotificationsAsync(enterprise)).Count(n => Str(n!, "kind") == "CandidateProposed" && n!["link"]?.GetValue<string>() == $"/Market/Needs/Details/{needId}");
         await (await staff.PostJsonAsync($"/api/v1/plans/{planId}/candidates", new { kind = "Worker", targetId = workerId, explanation = "本县化工专家" })).OkJsonAsync();
         Assert.Equal(before + 1, (await NotificationsAsync(enterprise)).Count(n => Str(n!, "kind") == "CandidateProposed" && n!["link"]?.GetValue<string>() == $"/Market/Needs/Details/{needId}"));
@@ -451,7 +452,9 @@ public abstract class MarketFilesNotificationsTests(KexieApp app)
         var workerId = await app.QueryAsync(db => db.Users.Where(u => u.UserName == "worker").Select(u => u.ScienceWorkerId).SingleAsync());
         Assert.Equal(HttpStatusCode.Created, (await (await app.SignInAsync("daying-staff")).PostJsonAsync("/api/v1/storefronts", new { name = $"代开工作室{token}", regionCode = DaYing, ownerWorkerId = workerId })).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await (await app.SignInAsync("shehong")).PostJsonAsync("/api/v1/storefronts", new { name = $"越权{token}", regionCode = DaYing, ownerWorkerId = workerId })).StatusCode);
-        await (await enterprise.PostJsonAsync("/api/v1/storefronts", new { name = "单位", regionCode = DaYing })).AssertValidationProblemAsync("ownerWorkerId");
+        var byOrganization = await enterprise.PostJsonAsync("/api/v1/storefronts", new { name = "单位", regionCode = DaYing });
+        Assert.Equal(HttpStatusCode.Forbidden, byOrganization.StatusCode);
+        Assert.Contains("科技工作者", (await byOrganization.ReadNodeAsync())["detail"]!.GetValue<string>());
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostJsonAsync("/api/v1/storefronts", new { name = "匿名", regionCode = DaYing })).StatusCode);
     }
 

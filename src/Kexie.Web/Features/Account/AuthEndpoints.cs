@@ -22,12 +22,12 @@ public static class AuthEndpoints
             return outcome.User is { } user
                 ? TypedResults.Ok(ToMe(user))
                 : TypedResults.Problem(title: "登录失败", detail: outcome.Error, statusCode: outcome.LockedOut ? 423 : 401);
-        }).AllowAnonymous().WithSummary("用户名密码登录（设置会话 Cookie）");
+        }).AllowAnonymous().WithSummary("用户名密码登录（设置会话 Cookie）").RequirePermission(AccountPermissions.SignIn);
         auth.MapPost("/logout", async (SignInManager<AppUser> signIn) =>
         {
             await signIn.SignOutAsync();
             return TypedResults.NoContent();
-        });
+        }).RequirePermission(AccountPermissions.SignIn);
         auth.MapGet("/me", async Task<Results<Ok<MeDto>, UnauthorizedHttpResult>> (HttpContext http, UserManager<AppUser> users) =>
         {
             var user = await users.GetUserAsync(http.User);

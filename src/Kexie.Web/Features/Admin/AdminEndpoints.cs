@@ -24,7 +24,7 @@ public static class AdminEndpoints
         {
             var created = await s.CreateAsync(http.User.ToActor(), body);
             return TypedResults.Created($"/api/v1/users/{created.Id}", created);
-        });
+        }).RequirePermission(AdminPermissions.ManageUsers);
 
         api.MapGet("/audit", (HttpContext http, AuditQueries q, string? entityType, string? entityId, int? page, int? pageSize, CancellationToken ct) =>
                 q.ListAsync(http.User.ToActor(), entityType, entityId, page, pageSize, ct))

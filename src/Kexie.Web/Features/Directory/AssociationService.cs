@@ -25,7 +25,7 @@ public sealed record MemberCandidateDto(Guid Id, bool IsOrganization, string Nam
 public sealed record AddMemberRequest(Guid? ScienceWorkerId, Guid? OrganizationId, MemberRole Role, DateOnly? JoinedOn);
 
 /// <summary>科协, 学会, 协会, 农技协 and enterprise/park/university 科协: public; members visible to managers.</summary>
-public sealed class AssociationService(KexieDbContext db, ReferenceCodesCache reference)
+public sealed class AssociationService(KexieDbContext db, ReferenceCodesCache reference, Parties parties)
 {
     public async Task<PagedResult<AssociationDto>> ListAsync(string? q, string? region, AssociationKind? kind, int? page, int? pageSize, CancellationToken ct = default)
     {
@@ -169,13 +169,12 @@ public sealed class AssociationService(KexieDbContext db, ReferenceCodesCache re
         string name;
         if (request.ScienceWorkerId is { } workerId)
         {
-            name = await db.ScienceWorkers.Where(w => w.Id == workerId).Select(w => w.Name).FirstOrDefaultAsync(ct)
-                ?? throw new DomainValidationException("scienceWorkerId", "科技工作者不存在");
+            // Through the caller's visibility: a private profile of another region reads as unknown, and its name is never returned.
+            name = (await parties.WorkerAsync(actor, workerId, "scienceWorkerId", "科技工作者", ct)).Name;
         }
         else if (request.OrganizationId is { } orgId)
         {
-            name = await db.Organizations.Where(o => o.Id == orgId).Select(o => o.Name).FirstOrDefaultAsync(ct)
-                ?? throw new DomainValidationException("organizationId", "单位不存在");
+            name = (await parties.OrganizationAsync(actor, orgId, "organizationId", "单位", ct)).Name;
         }
         else
         {

@@ -31,13 +31,13 @@ public static class DirectoryEndpoints
         {
             var created = await s.CreateAsync(http.User.ToActor(), body.ToData(), ct);
             return TypedResults.Created($"/api/v1/workers/{created.Id}", created);
-        }).RequireAuthorization().WithSummary("登记科技工作者");
-        workers.MapPut("/{id:guid}", (HttpContext http, ScienceWorkerService s, Guid id, ScienceWorkerRequest body, CancellationToken ct) => s.UpdateAsync(http.User.ToActor(), id, body.ToData(), ct)).RequireAuthorization();
+        }).RequireAuthorization().WithSummary("登记科技工作者").RequirePermission(DirectoryPermissions.EditWorkers);
+        workers.MapPut("/{id:guid}", (HttpContext http, ScienceWorkerService s, Guid id, ScienceWorkerRequest body, CancellationToken ct) => s.UpdateAsync(http.User.ToActor(), id, body.ToData(), ct)).RequireAuthorization().RequirePermission(DirectoryPermissions.EditWorkers);
         workers.MapDelete("/{id:guid}", async (HttpContext http, ScienceWorkerService s, Guid id, CancellationToken ct) =>
         {
             await s.DeleteAsync(http.User.ToActor(), id, ct);
             return TypedResults.NoContent();
-        }).RequireAuthorization();
+        }).RequireAuthorization().RequirePermission(DirectoryPermissions.DeleteWorkers);
 
         var orgs = api.MapGroup("/organizations").WithTags("企事业单位");
         orgs.MapGet("/", (HttpContext http, OrganizationService s, [AsParameters] OrganizationFilter f, CancellationToken ct) => s.ListAsync(http.User.ToActor(), f, ct));
@@ -58,14 +58,14 @@ public static class DirectoryEndpoints
         {
             var created = await s.CreateAsync(http.User.ToActor(), body.ToData(), ct);
             return TypedResults.Created($"/api/v1/organizations/{created.Id}", created);
-        }).RequireAuthorization();
-        orgs.MapPut("/{id:guid}", (HttpContext http, OrganizationService s, Guid id, OrganizationRequest body, CancellationToken ct) => s.UpdateAsync(http.User.ToActor(), id, body.ToData(), ct)).RequireAuthorization();
-        orgs.MapPost("/{id:guid}/verify", (HttpContext http, OrganizationService s, Guid id, CancellationToken ct) => s.VerifyAsync(http.User.ToActor(), id, true, ct)).RequireAuthorization().WithSummary("审核通过单位");
+        }).RequireAuthorization().RequirePermission(DirectoryPermissions.EditOrganizations);
+        orgs.MapPut("/{id:guid}", (HttpContext http, OrganizationService s, Guid id, OrganizationRequest body, CancellationToken ct) => s.UpdateAsync(http.User.ToActor(), id, body.ToData(), ct)).RequireAuthorization().RequirePermission(DirectoryPermissions.EditOrganizations);
+        orgs.MapPost("/{id:guid}/verify", (HttpContext http, OrganizationService s, Guid id, CancellationToken ct) => s.VerifyAsync(http.User.ToActor(), id, true, ct)).RequireAuthorization().WithSummary("审核通过单位").RequirePermission(DirectoryPermissions.ReviewOrganizations);
         orgs.MapDelete("/{id:guid}", async (HttpContext http, OrganizationService s, Guid id, CancellationToken ct) =>
         {
             await s.DeleteAsync(http.User.ToActor(), id, ct);
             return TypedResults.NoContent();
-        }).RequireAuthorization();
+        }).RequireAuthorization().RequirePermission(DirectoryPermissions.ReviewOrganizations);
 
         var associations = api.MapGroup("/associations").WithTags("科协与学会");
         associations.MapGet("/", (AssociationService s, string? q, string? region, AssociationKind? kind, int? page, int? pageSize, CancellationToken ct) => s.ListAsync(q, region, kind, page, pageSize, ct));
@@ -75,14 +75,14 @@ public static class DirectoryEndpoints
         {
             var created = await s.CreateAsync(http.User.ToActor(), body.ToData(), ct);
             return TypedResults.Created($"/api/v1/associations/{created.Id}", created);
-        }).RequireAuthorization();
-        associations.MapPut("/{id:guid}", (HttpContext http, AssociationService s, Guid id, AssociationRequest body, CancellationToken ct) => s.UpdateAsync(http.User.ToActor(), id, body.ToData(), ct)).RequireAuthorization();
-        associations.MapPost("/{id:guid}/members", (HttpContext http, AssociationService s, Guid id, AddMemberRequest body, CancellationToken ct) => s.AddMemberAsync(http.User.ToActor(), id, body, ct)).RequireAuthorization();
+        }).RequireAuthorization().RequirePermission(DirectoryPermissions.ManageAssociations);
+        associations.MapPut("/{id:guid}", (HttpContext http, AssociationService s, Guid id, AssociationRequest body, CancellationToken ct) => s.UpdateAsync(http.User.ToActor(), id, body.ToData(), ct)).RequireAuthorization().RequirePermission(DirectoryPermissions.ManageAssociations);
+        associations.MapPost("/{id:guid}/members", (HttpContext http, AssociationService s, Guid id, AddMemberRequest body, CancellationToken ct) => s.AddMemberAsync(http.User.ToActor(), id, body, ct)).RequireAuthorization().RequirePermission(DirectoryPermissions.ManageAssociations);
         associations.MapDelete("/{id:guid}/members/{memberId:guid}", async (HttpContext http, AssociationService s, Guid id, Guid memberId, CancellationToken ct) =>
         {
             await s.RemoveMemberAsync(http.User.ToActor(), id, memberId, ct);
             return TypedResults.NoContent();
-        }).RequireAuthorization();
+        }).RequireAuthorization().RequirePermission(DirectoryPermissions.ManageAssociations);
 
         var agencies = api.MapGroup("/agencies").WithTags("第三方服务机构");
         agencies.MapGet("/", (HttpContext http, ServiceAgencyService s, string? q, string? region, int? page, int? pageSize, CancellationToken ct) => s.ListAsync(http.User.ToActor(), q, region, page, pageSize, ct));
@@ -91,10 +91,10 @@ public static class DirectoryEndpoints
         {
             var created = await s.CreateAsync(http.User.ToActor(), body.ToData(), ct);
             return TypedResults.Created($"/api/v1/agencies/{created.Id}", created);
-        }).RequireAuthorization();
-        agencies.MapPut("/{id:guid}", (HttpContext http, ServiceAgencyService s, Guid id, ServiceAgencyRequest body, CancellationToken ct) => s.UpdateAsync(http.User.ToActor(), id, body.ToData(), ct)).RequireAuthorization();
-        agencies.MapPost("/{id:guid}/admit", (HttpContext http, ServiceAgencyService s, Guid id, CancellationToken ct) => s.AdmitAsync(http.User.ToActor(), id, ct)).RequireAuthorization();
-        agencies.MapPost("/{id:guid}/suspend", (HttpContext http, ServiceAgencyService s, Guid id, CancellationToken ct) => s.SuspendAsync(http.User.ToActor(), id, ct)).RequireAuthorization();
+        }).RequireAuthorization().RequirePermission(DirectoryPermissions.ManageAgencies);
+        agencies.MapPut("/{id:guid}", (HttpContext http, ServiceAgencyService s, Guid id, ServiceAgencyRequest body, CancellationToken ct) => s.UpdateAsync(http.User.ToActor(), id, body.ToData(), ct)).RequireAuthorization().RequirePermission(DirectoryPermissions.ManageAgencies);
+        agencies.MapPost("/{id:guid}/admit", (HttpContext http, ServiceAgencyService s, Guid id, CancellationToken ct) => s.AdmitAsync(http.User.ToActor(), id, ct)).RequireAuthorization().RequirePermission(DirectoryPermissions.ManageAgencies);
+        agencies.MapPost("/{id:guid}/suspend", (HttpContext http, ServiceAgencyService s, Guid id, CancellationToken ct) => s.SuspendAsync(http.User.ToActor(), id, ct)).RequireAuthorization().RequirePermission(DirectoryPermissions.ManageAgencies);
         return api;
     }
 

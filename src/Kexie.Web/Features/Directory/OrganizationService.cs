@@ -38,15 +38,7 @@ public sealed class OrganizationService(KexieDbContext db, ReferenceCodesCache r
 {
     public IQueryable<Organization> Visible(Actor actor)
     {
-        var query = db.Organizations.AsNoTracking();
-        if (actor.ManagedScope is { } scope)
-        {
-            return query.Where(o => o.RegionCode.StartsWith(scope) || o.IsVerified);
-        }
-
-        return actor.OrganizationId is { } own
-            ? query.Where(o => o.IsVerified || o.Id == own)
-            : query.Where(o => o.IsVerified);
+        return db.Organizations.AsNoTracking().Where(Kexie.Domain.Authorization.DirectoryAccess.OrganizationsVisibleTo(actor));
     }
 
     public IQueryable<Organization> Filter(Actor actor, OrganizationFilter filter)

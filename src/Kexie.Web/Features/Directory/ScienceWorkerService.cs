@@ -54,15 +54,7 @@ public sealed class ScienceWorkerService(KexieDbContext db, ReferenceCodesCache 
 {
     public IQueryable<ScienceWorker> Visible(Actor actor)
     {
-        var query = db.ScienceWorkers.AsNoTracking();
-        if (actor.ManagedScope is { } scope)
-        {
-            return query.Where(w => w.RegionCode.StartsWith(scope) || w.IsPublicProfile);
-        }
-
-        return actor.ScienceWorkerId is { } self
-            ? query.Where(w => w.IsPublicProfile || w.Id == self)
-            : query.Where(w => w.IsPublicProfile);
+        return db.ScienceWorkers.AsNoTracking().Where(Kexie.Domain.Authorization.DirectoryAccess.WorkersVisibleTo(actor));
     }
 
     public IQueryable<ScienceWorker> Filter(Actor actor, ScienceWorkerFilter filter)
@@ -119,7 +111,7 @@ public sealed class ScienceWorkerService(KexieDbContext db, ReferenceCodesCache 
             throw new AccessDeniedException("只能登记本地区（含下级）的科技工作者");
         }
 
-        await EnsurePhoneFree(worker.Phone, null, ct);
+        await EnsurePhoneFree(actor, worker.Phone, null, ct);
         db.ScienceWorkers.Add(worker);
         await db.SaveChangesAsync(ct);
         return ScienceWorkerDto.From(worker, true);
@@ -136,7 +128,7 @@ public sealed class ScienceWorkerService(KexieDbContext db, ReferenceCodesCache 
             throw new AccessDeniedException("不能把科技工作者移到本地区以外");
         }
 
-        await EnsurePhoneFree(worker.Phone, worker.Id, ct);
+        await EnsurePhoneFree(actor, worker.Phone, worker.Id, ct);
         await db.SaveChangesAsync(ct);
         return ScienceWorkerDto.From(worker, true);
     }
@@ -169,13 +161,17 @@ public sealed class ScienceWorkerService(KexieDbContext db, ReferenceCodesCache 
         return worker;
     }
 
-    private async Task EnsurePhoneFree(string phone, Guid? self, CancellationToken ct)
+    private async Task EnsurePhoneFree(Actor actor, string phone, Guid? self, CancellationToken ct)
     {
-        if (await db.ScienceWorkers.AnyAsync(w => w.Phone == phone && w.Id != self, ct))
+        var holder = await db.ScienceWorkers.AsNoTracking().Where(w => w.Phone == phone && w.Id != self).Select(w => new { w.RegionCode }).FirstOrDefaultAsync(ct);
+        if (holder is not null)
         {
-            throw new DomainValidationException("phone", $"手机号{phone}已被其他科技工作者登记");
+            // A phone is unique platform-wide, so its use elsewhere cannot be hidden entirely; the answer never says where or by whom.
+            throw new DomainValidationException("phone", actor.Manages(holder.RegionCode)
+                ? $"手机号{phone}已被本地区另一位科技工作者登记"
+                : $"手机号{phone}已被本地区以外的记录使用，不能登记；如需迁移请联系上级科协");
         }
     }
 
-    private static bool SeesAll(Actor actor, ScienceWorker worker) => actor.Manages(worker.RegionCode) || actor.ScienceWorkerId == worker.Id;
+    private static bool SeesAll(Actor actor, ScienceWorker worker) => Kexie.Domain.Authorization.DirectoryAccess.SeesPrivateFields(actor, worker);
 }

@@ -32,7 +32,7 @@ public static class IndicatorEndpoints
         secured.MapGet("/trace/export.xlsx", async (HttpContext http, IndicatorService s, string? region, string? period, string? indicator, CancellationToken ct) =>
             File(IndicatorExports.Trace(await s.TraceAsync(http.User.ToActor(), region, period, indicator, 1, 500, ct)), $"追溯-{region}-{indicator}-{period}.xlsx"));
         secured.MapPost("/refresh", (HttpContext http, IndicatorService s, bool? full, CancellationToken ct) =>
-            s.RefreshAsync(http.User.ToActor(), full ?? false, ct)).WithSummary("按记录变更重算指标事实（full=true 全量重算；管理员）");
+            s.RefreshAsync(http.User.ToActor(), full ?? false, ct)).WithSummary("按记录变更重算指标事实（full=true 全量重算；管理员）").RequirePermission(IndicatorPermissions.Refresh);
 
         secured.MapGet("/weight-sets", (HttpContext http, IndicatorService s, CancellationToken ct) => s.WeightSetsAsync(http.User.ToActor(), ct)).WithSummary("权重方案各版本（最新版本生效；版本0为内置默认）");
         secured.MapGet("/weight-sets/export.xlsx", async (HttpContext http, IndicatorService s, CancellationToken ct) =>
@@ -41,20 +41,20 @@ public static class IndicatorEndpoints
         {
             var created = await s.CreateWeightSetAsync(http.User.ToActor(), body, ct);
             return TypedResults.Created($"/api/v1/indicators/weight-sets/{created.Version}", created);
-        }).WithSummary("新建权重版本（平台管理员、省级科协管理员）");
+        }).WithSummary("新建权重版本（平台管理员、省级科协管理员）").RequirePermission(IndicatorPermissions.ManageWeights);
 
         secured.MapPost("/linkage-tasks", async (HttpContext http, LinkageService s, AssignLinkageRequest body, CancellationToken ct) =>
         {
             var created = await s.AssignAsync(http.User.ToActor(), body, ct);
             return TypedResults.Created("/api/v1/indicators/linkage-tasks", created);
-        }).WithSummary("联动调度：向下级地区下达指标目标任务");
+        }).WithSummary("联动调度：向下级地区下达指标目标任务").RequirePermission(IndicatorPermissions.AssignLinkage);
         secured.MapGet("/linkage-tasks", (HttpContext http, LinkageService s, string? status, CancellationToken ct) => s.ListAsync(http.User.ToActor(), status, ct))
             .WithSummary("本级下达或下达给本级及下级的联动任务，含按数据计算的进度、逾期与滞后标记");
         secured.MapGet("/linkage-tasks/export.xlsx", async (HttpContext http, LinkageService s, string? status, CancellationToken ct) =>
             File(IndicatorExports.LinkageTasks(await s.ListAsync(http.User.ToActor(), status, ct)), "联动任务.xlsx"));
         secured.MapGet("/linkage-tasks/{id:guid}", (HttpContext http, LinkageService s, Guid id, CancellationToken ct) => s.GetAsync(http.User.ToActor(), id, ct));
         secured.MapPost("/linkage-tasks/{id:guid}/comments", (HttpContext http, LinkageService s, Guid id, CommentRequest body, CancellationToken ct) =>
-            s.CommentAsync(http.User.ToActor(), id, body, ct)).WithSummary("下级反馈情况说明");
+            s.CommentAsync(http.User.ToActor(), id, body, ct)).WithSummary("下级反馈情况说明").RequirePermission(IndicatorPermissions.CommentLinkage);
 
         secured.MapGet("/reports/annual", async (HttpContext http, AnnualReportService s, string? region, int? year, string? format, CancellationToken ct) =>
         {

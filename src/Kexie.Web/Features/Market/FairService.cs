@@ -40,7 +40,7 @@ public sealed record FairProjectDto(
 }
 
 /// <summary>科创会: always-open fairs run by an association; projects collected, reviewed (入选/未入选) and shown as a public catalogue.</summary>
-public sealed class FairService(KexieDbContext db, ReferenceCodesCache reference, RichTextSanitizer richText)
+public sealed class FairService(KexieDbContext db, ReferenceCodesCache reference, RichTextSanitizer richText, Kexie.Web.Features.Directory.Parties parties)
 {
     public async Task<PagedResult<FairDto>> ListAsync(string? region, FairStatus? status, int? page, int? pageSize, CancellationToken ct = default)
     {
@@ -109,17 +109,15 @@ public sealed class FairService(KexieDbContext db, ReferenceCodesCache reference
         var codes = await reference.GetAsync(db, ct);
         var worker = r.ScienceWorkerId ?? (r.OrganizationId is null ? actor.ScienceWorkerId : null);
         var organization = r.OrganizationId ?? (worker is null ? actor.OrganizationId : null);
-        if (worker is { } w && !await db.ScienceWorkers.AnyAsync(x => x.Id == w, ct))
-        {
-            throw new DomainValidationException("scienceWorkerId", "科技工作者不存在");
-        }
-
-        if (organization is { } o && !await db.Organizations.AnyAsync(x => x.Id == o, ct))
-        {
-            throw new DomainValidationException("organizationId", "单位不存在");
-        }
-
-        var project = FairProject.Create(fair, new FairProjectData(r.Category, r.Title, richText.Clean(r.Description), worker, organization, r.RegionCode, r.DisciplineCodes, r.IndustryCodes, r.OfferId, r.NeedId), actor, MarketSupport.Codes(codes));
+        // The submitting party is resolved through the caller's visibility and must be one the caller may act for; the
+        // project is placed in the party's county.
+        var party = worker is { } w
+            ? await parties.WorkerToActForAsync(actor, w, "scienceWorkerId", "科技工作者", "报送项目", ct)
+            : organization is { } o
+                ? await parties.OrganizationToActForAsync(actor, o, "organizationId", "单位", "报送项目", ct)
+                : null;
+        var region = party is null ? r.RegionCode : Kexie.Domain.Authorization.RegionScope.PlaceFor(party.RegionCode, r.RegionCode);
+        var project = FairProject.Create(fair, new FairProjectData(r.Category, r.Title, richText.Clean(r.Description), worker, organization, region, r.DisciplineCodes, r.IndustryCodes, r.OfferId, r.NeedId), actor, MarketSupport.Codes(codes));
         codes.RequireRegion(project.RegionCode);
         db.FairProjects.Add(project);
         await db.SaveChangesAsync(ct);

@@ -35,20 +35,20 @@ public static class MarketEndpoints
         {
             var created = await s.CreateAsync(http.User.ToActor(), body, ct);
             return TypedResults.Created($"/api/v1/offers/{created.Id}", created);
-        }).RequireAuthorization().WithSummary("新建科技所能草稿（本人或本地区服务人员代填）");
+        }).RequireAuthorization().WithSummary("新建科技所能草稿（本人或本地区服务人员代填）").RequirePermission(MarketPermissions.EditOffers);
         g.MapPut("/{id:guid}", (HttpContext http, OfferService s, Guid id, OfferRequest body, CancellationToken ct) =>
-            s.UpdateAsync(http.User.ToActor(), id, body, MarketSupport.ExpectedVersion(http), ct)).RequireAuthorization().WithSummary("修改科技所能（草稿、已退回、已撤回）");
+            s.UpdateAsync(http.User.ToActor(), id, body, MarketSupport.ExpectedVersion(http), ct)).RequireAuthorization().WithSummary("修改科技所能（草稿、已退回、已撤回）").RequirePermission(MarketPermissions.EditOffers);
         g.MapDelete("/{id:guid}", async (HttpContext http, OfferService s, Guid id, CancellationToken ct) =>
         {
             await s.DeleteAsync(http.User.ToActor(), id, ct);
             return TypedResults.NoContent();
-        }).RequireAuthorization().WithSummary("删除科技所能草稿");
-        g.MapPost("/{id:guid}/submit", (HttpContext http, OfferService s, Guid id, CancellationToken ct) => s.TransitionAsync(http.User.ToActor(), id, o => o.Submit(http.User.ToActor()), MarketSupport.ExpectedVersion(http), ct)).RequireAuthorization().WithSummary("提交审核");
-        g.MapPost("/{id:guid}/publish", (HttpContext http, OfferService s, Guid id, CancellationToken ct) => s.TransitionAsync(http.User.ToActor(), id, o => o.Publish(http.User.ToActor()), MarketSupport.ExpectedVersion(http), ct)).RequireAuthorization().WithSummary("审核通过并发布（科协管理员）");
-        g.MapPost("/{id:guid}/return", (HttpContext http, OfferService s, Guid id, ReasonRequest? r, CancellationToken ct) => s.TransitionAsync(http.User.ToActor(), id, o => o.Return(http.User.ToActor(), r?.Reason), MarketSupport.ExpectedVersion(http), ct)).RequireAuthorization().WithSummary("退回修改（须填原因）");
-        g.MapPost("/{id:guid}/reject", (HttpContext http, OfferService s, Guid id, ReasonRequest? r, CancellationToken ct) => s.TransitionAsync(http.User.ToActor(), id, o => o.Reject(http.User.ToActor(), r?.Reason), MarketSupport.ExpectedVersion(http), ct)).RequireAuthorization().WithSummary("不予发布（须填原因）");
-        g.MapPost("/{id:guid}/withdraw", (HttpContext http, OfferService s, Guid id, ReasonRequest? r, CancellationToken ct) => s.TransitionAsync(http.User.ToActor(), id, o => o.Withdraw(http.User.ToActor(), r?.Reason), MarketSupport.ExpectedVersion(http), ct)).RequireAuthorization().WithSummary("撤回");
-        g.MapPost("/{id:guid}/close", (HttpContext http, OfferService s, Guid id, ReasonRequest? r, CancellationToken ct) => s.TransitionAsync(http.User.ToActor(), id, o => o.Close(http.User.ToActor(), r?.Reason), MarketSupport.ExpectedVersion(http), ct)).RequireAuthorization().WithSummary("关闭已发布的科技所能（须填原因）");
+        }).RequireAuthorization().WithSummary("删除科技所能草稿").RequirePermission(MarketPermissions.EditOffers);
+        g.MapPost("/{id:guid}/submit", (HttpContext http, OfferService s, Guid id, CancellationToken ct) => s.TransitionAsync(http.User.ToActor(), id, o => o.Submit(http.User.ToActor()), MarketSupport.ExpectedVersion(http), ct)).RequireAuthorization().WithSummary("提交审核").RequirePermission(MarketPermissions.EditOffers);
+        g.MapPost("/{id:guid}/publish", (HttpContext http, OfferService s, Guid id, CancellationToken ct) => s.TransitionAsync(http.User.ToActor(), id, o => o.Publish(http.User.ToActor()), MarketSupport.ExpectedVersion(http), ct)).RequireAuthorization().WithSummary("审核通过并发布（科协管理员）").RequirePermission(MarketPermissions.ReviewOffers);
+        g.MapPost("/{id:guid}/return", (HttpContext http, OfferService s, Guid id, ReasonRequest? r, CancellationToken ct) => s.TransitionAsync(http.User.ToActor(), id, o => o.Return(http.User.ToActor(), r?.Reason), MarketSupport.ExpectedVersion(http), ct)).RequireAuthorization().WithSummary("退回修改（须填原因）").RequirePermission(MarketPermissions.ReviewOffers);
+        g.MapPost("/{id:guid}/reject", (HttpContext http, OfferService s, Guid id, ReasonRequest? r, CancellationToken ct) => s.TransitionAsync(http.User.ToActor(), id, o => o.Reject(http.User.ToActor(), r?.Reason), MarketSupport.ExpectedVersion(http), ct)).RequireAuthorization().WithSummary("不予发布（须填原因）").RequirePermission(MarketPermissions.ReviewOffers);
+        g.MapPost("/{id:guid}/withdraw", (HttpContext http, OfferService s, Guid id, ReasonRequest? r, CancellationToken ct) => s.TransitionAsync(http.User.ToActor(), id, o => o.Withdraw(http.User.ToActor(), r?.Reason), MarketSupport.ExpectedVersion(http), ct)).RequireAuthorization().WithSummary("撤回").RequirePermission(MarketPermissions.EditOffers);
+        g.MapPost("/{id:guid}/close", (HttpContext http, OfferService s, Guid id, ReasonRequest? r, CancellationToken ct) => s.TransitionAsync(http.User.ToActor(), id, o => o.Close(http.User.ToActor(), r?.Reason), MarketSupport.ExpectedVersion(http), ct)).RequireAuthorization().WithSummary("关闭已发布的科技所能（须填原因）").RequirePermission(MarketPermissions.EditOffers);
     }
 
     private static void MapNeeds(RouteGroupBuilder api)
@@ -63,20 +63,20 @@ public static class MarketEndpoints
         {
             var created = await s.CreateAsync(http.User.ToActor(), body, ct);
             return TypedResults.Created($"/api/v1/needs/{created.Id}", created);
-        }).RequireAuthorization().WithSummary("新建科技需求草稿（本单位或本地区服务人员代填）");
+        }).RequireAuthorization().WithSummary("新建科技需求草稿（本单位或本地区服务人员代填）").RequirePermission(MarketPermissions.EditNeeds);
         g.MapPut("/{id:guid}", (HttpContext http, NeedService s, Guid id, NeedRequest body, CancellationToken ct) =>
-            s.UpdateAsync(http.User.ToActor(), id, body, MarketSupport.ExpectedVersion(http), ct)).RequireAuthorization().WithSummary("修改科技需求（草稿、已退回、已撤回）");
+            s.UpdateAsync(http.User.ToActor(), id, body, MarketSupport.ExpectedVersion(http), ct)).RequireAuthorization().WithSummary("修改科技需求（草稿、已退回、已撤回）").RequirePermission(MarketPermissions.EditNeeds);
         g.MapDelete("/{id:guid}", async (HttpContext http, NeedService s, Guid id, CancellationToken ct) =>
         {
             await s.DeleteAsync(http.User.ToActor(), id, ct);
             return TypedResults.NoContent();
-        }).RequireAuthorization().WithSummary("删除科技需求草稿");
-        g.MapPost("/{id:guid}/submit", (HttpContext http, NeedService s, Guid id, CancellationToken ct) => s.TransitionAsync(http.User.ToActor(), id, n => n.Submit(http.User.ToActor()), MarketSupport.ExpectedVersion(http), ct)).RequireAuthorization().WithSummary("提交审核");
-        g.MapPost("/{id:guid}/publish", (HttpContext http, NeedService s, Guid id, CancellationToken ct) => s.PublishAsync(http.User.ToActor(), id, MarketSupport.ExpectedVersion(http), ct)).RequireAuthorization().WithSummary("审核通过并发布（科协管理员）；自动建立一单一策、指派处理人、提出候选");
-        g.MapPost("/{id:guid}/return", (HttpContext http, NeedService s, Guid id, ReasonRequest? r, CancellationToken ct) => s.TransitionAsync(http.User.ToActor(), id, n => n.Return(http.User.ToActor(), r?.Reason), MarketSupport.ExpectedVersion(http), ct)).RequireAuthorization().WithSummary("退回修改（须填原因）");
-        g.MapPost("/{id:guid}/reject", (HttpContext http, NeedService s, Guid id, ReasonRequest? r, CancellationToken ct) => s.TransitionAsync(http.User.ToActor(), id, n => n.Reject(http.User.ToActor(), r?.Reason), MarketSupport.ExpectedVersion(http), ct)).RequireAuthorization().WithSummary("不予发布（须填原因）");
-        g.MapPost("/{id:guid}/withdraw", (HttpContext http, NeedService s, Guid id, ReasonRequest? r, CancellationToken ct) => s.TransitionAsync(http.User.ToActor(), id, n => n.Withdraw(http.User.ToActor(), r?.Reason), MarketSupport.ExpectedVersion(http), ct)).RequireAuthorization().WithSummary("撤回");
-        g.MapPost("/{id:guid}/close", (HttpContext http, NeedService s, Guid id, ReasonRequest? r, CancellationToken ct) => s.TransitionAsync(http.User.ToActor(), id, n => n.Close(http.User.ToActor(), r?.Reason), MarketSupport.ExpectedVersion(http), ct)).RequireAuthorization().WithSummary("关闭已发布的科技需求（须填原因）");
+        }).RequireAuthorization().WithSummary("删除科技需求草稿").RequirePermission(MarketPermissions.EditNeeds);
+        g.MapPost("/{id:guid}/submit", (HttpContext http, NeedService s, Guid id, CancellationToken ct) => s.TransitionAsync(http.User.ToActor(), id, n => n.Submit(http.User.ToActor()), MarketSupport.ExpectedVersion(http), ct)).RequireAuthorization().WithSummary("提交审核").RequirePermission(MarketPermissions.EditNeeds);
+        g.MapPost("/{id:guid}/publish", (HttpContext http, NeedService s, Guid id, CancellationToken ct) => s.PublishAsync(http.User.ToActor(), id, MarketSupport.ExpectedVersion(http), ct)).RequireAuthorization().WithSummary("审核通过并发布（科协管理员）；自动建立一单一策、指派处理人、提出候选").RequirePermission(MarketPermissions.ReviewNeeds);
+        g.MapPost("/{id:guid}/return", (HttpContext http, NeedService s, Guid id, ReasonRequest? r, CancellationToken ct) => s.TransitionAsync(http.User.ToActor(), id, n => n.Return(http.User.ToActor(), r?.Reason), MarketSupport.ExpectedVersion(http), ct)).RequireAuthorization().WithSummary("退回修改（须填原因）").RequirePermission(MarketPermissions.ReviewNeeds);
+        g.MapPost("/{id:guid}/reject", (HttpContext http, NeedService s, Guid id, ReasonRequest? r, CancellationToken ct) => s.TransitionAsync(http.User.ToActor(), id, n => n.Reject(http.User.ToActor(), r?.Reason), MarketSupport.ExpectedVersion(http), ct)).RequireAuthorization().WithSummary("不予发布（须填原因）").RequirePermission(MarketPermissions.ReviewNeeds);
+        g.MapPost("/{id:guid}/withdraw", (HttpContext http, NeedService s, Guid id, ReasonRequest? r, CancellationToken ct) => s.TransitionAsync(http.User.ToActor(), id, n => n.Withdraw(http.User.ToActor(), r?.Reason), MarketSupport.ExpectedVersion(http), ct)).RequireAuthorization().WithSummary("撤回").RequirePermission(MarketPermissions.EditNeeds);
+        g.MapPost("/{id:guid}/close", (HttpContext http, NeedService s, Guid id, ReasonRequest? r, CancellationToken ct) => s.TransitionAsync(http.User.ToActor(), id, n => n.Close(http.User.ToActor(), r?.Reason), MarketSupport.ExpectedVersion(http), ct)).RequireAuthorization().WithSummary("关闭已发布的科技需求（须填原因）").RequirePermission(MarketPermissions.EditNeeds);
     }
 
     private static void MapPlans(RouteGroupBuilder api)
@@ -88,19 +88,19 @@ public static class MarketEndpoints
             .WithSummary("超期未响应清单（按县区汇总）");
         g.MapGet("/{id:guid}", (HttpContext http, ResponsePlanService s, Guid id, CancellationToken ct) => s.GetAsync(http.User.ToActor(), id, ct)).WithSummary("一单一策详情");
         g.MapPost("/{id:guid}/handler", (HttpContext http, ResponsePlanService s, Guid id, AssignHandlerRequest body, CancellationToken ct) =>
-            s.AssignHandlerAsync(http.User.ToActor(), id, body, MarketSupport.ExpectedVersion(http), ct)).WithSummary("指派或改派处理人");
+            s.AssignHandlerAsync(http.User.ToActor(), id, body, MarketSupport.ExpectedVersion(http), ct)).WithSummary("指派或改派处理人").RequirePermission(MarketPermissions.HandlePlans);
         g.MapPost("/{id:guid}/contacts", (HttpContext http, ResponsePlanService s, Guid id, ContactRequest body, CancellationToken ct) =>
-            s.LogContactAsync(http.User.ToActor(), id, body, MarketSupport.ExpectedVersion(http), ct)).WithSummary("登记联系情况（首次联系即为响应）");
+            s.LogContactAsync(http.User.ToActor(), id, body, MarketSupport.ExpectedVersion(http), ct)).WithSummary("登记联系情况（首次联系即为响应）").RequirePermission(MarketPermissions.HandlePlans);
         g.MapPost("/{id:guid}/candidates", (HttpContext http, ResponsePlanService s, Guid id, CandidateRequest body, CancellationToken ct) =>
-            s.AddCandidateAsync(http.User.ToActor(), id, body, MarketSupport.ExpectedVersion(http), ct)).WithSummary("手工添加候选");
+            s.AddCandidateAsync(http.User.ToActor(), id, body, MarketSupport.ExpectedVersion(http), ct)).WithSummary("手工添加候选").RequirePermission(MarketPermissions.HandlePlans);
         g.MapPost("/{id:guid}/candidates/refresh", (HttpContext http, ResponsePlanService s, Guid id, CancellationToken ct) =>
-            s.RefreshCandidatesAsync(http.User.ToActor(), id, MarketSupport.ExpectedVersion(http), ct)).WithSummary("重新匹配候选");
+            s.RefreshCandidatesAsync(http.User.ToActor(), id, MarketSupport.ExpectedVersion(http), ct)).WithSummary("重新匹配候选").RequirePermission(MarketPermissions.HandlePlans);
         g.MapPost("/{id:guid}/negotiation", (HttpContext http, ResponsePlanService s, Guid id, NoteRequest? body, CancellationToken ct) =>
-            s.TransitionAsync(http.User.ToActor(), id, (p, now) => p.StartNegotiation(http.User.ToActor(), body?.Note, now), MarketSupport.ExpectedVersion(http), ct)).WithSummary("进入洽谈");
+            s.TransitionAsync(http.User.ToActor(), id, (p, now) => p.StartNegotiation(http.User.ToActor(), body?.Note, now), MarketSupport.ExpectedVersion(http), ct)).WithSummary("进入洽谈").RequirePermission(MarketPermissions.HandlePlans);
         g.MapPost("/{id:guid}/deal", (HttpContext http, ResponsePlanService s, Guid id, DealRequest body, CancellationToken ct) =>
-            s.RecordDealAsync(http.User.ToActor(), id, body, MarketSupport.ExpectedVersion(http), ct)).WithSummary("登记成交");
+            s.RecordDealAsync(http.User.ToActor(), id, body, MarketSupport.ExpectedVersion(http), ct)).WithSummary("登记成交").RequirePermission(MarketPermissions.HandlePlans);
         g.MapPost("/{id:guid}/close", (HttpContext http, ResponsePlanService s, Guid id, ReasonRequest? body, CancellationToken ct) =>
-            s.TransitionAsync(http.User.ToActor(), id, (p, now) => p.CloseWithoutDeal(http.User.ToActor(), body?.Reason, now), MarketSupport.ExpectedVersion(http), ct)).WithSummary("未成交关闭（须填原因）");
+            s.TransitionAsync(http.User.ToActor(), id, (p, now) => p.CloseWithoutDeal(http.User.ToActor(), body?.Reason, now), MarketSupport.ExpectedVersion(http), ct)).WithSummary("未成交关闭（须填原因）").RequirePermission(MarketPermissions.HandlePlans);
     }
 
     private static void MapOrders(RouteGroupBuilder api)
@@ -112,23 +112,23 @@ public static class MarketEndpoints
         {
             var created = await s.CreateAsync(http.User.ToActor(), body, ct);
             return TypedResults.Created($"/api/v1/orders/{created.Id}", created);
-        }).WithSummary("发起询价：针对已发布的科技所能（可关联本单位需求、科创会），或直接在需方与供方之间");
+        }).WithSummary("发起询价：针对已发布的科技所能（可关联本单位需求、科创会），或直接在需方与供方之间").RequirePermission(MarketPermissions.TradeOrders);
         g.MapPost("/{id:guid}/agree", (HttpContext http, OrderService s, Guid id, AgreeRequest body, CancellationToken ct) =>
-            s.AgreeAsync(http.User.ToActor(), id, body, MarketSupport.ExpectedVersion(http), ct)).WithSummary("签约（合同金额，元；contractFileId 为先上传到本订单的合同文件）；由需求而来的订单自动在一单一策登记成交");
+            s.AgreeAsync(http.User.ToActor(), id, body, MarketSupport.ExpectedVersion(http), ct)).WithSummary("签约（合同金额，元；contractFileId 为先上传到本订单的合同文件）；由需求而来的订单自动在一单一策登记成交").RequirePermission(MarketPermissions.TradeOrders);
         g.MapPost("/{id:guid}/deliver", (HttpContext http, OrderService s, Guid id, NoteRequest? body, CancellationToken ct) =>
-            s.TransitionAsync(http.User.ToActor(), id, o => o.StartDelivery(http.User.ToActor(), body?.Note), MarketSupport.ExpectedVersion(http), ct)).WithSummary("开始履约（供方）");
+            s.TransitionAsync(http.User.ToActor(), id, o => o.StartDelivery(http.User.ToActor(), body?.Note), MarketSupport.ExpectedVersion(http), ct)).WithSummary("开始履约（供方）").RequirePermission(MarketPermissions.TradeOrders);
         g.MapPost("/{id:guid}/accept", (HttpContext http, OrderService s, Guid id, NoteRequest? body, CancellationToken ct) =>
-            s.TransitionAsync(http.User.ToActor(), id, o => o.Accept(http.User.ToActor(), body?.Note), MarketSupport.ExpectedVersion(http), ct)).WithSummary("验收（需方）");
+            s.TransitionAsync(http.User.ToActor(), id, o => o.Accept(http.User.ToActor(), body?.Note), MarketSupport.ExpectedVersion(http), ct)).WithSummary("验收（需方）").RequirePermission(MarketPermissions.TradeOrders);
         g.MapPost("/{id:guid}/settle", (HttpContext http, OrderService s, Guid id, NoteRequest? body, CancellationToken ct) =>
-            s.TransitionAsync(http.User.ToActor(), id, o => o.Settle(http.User.ToActor(), body?.Note), MarketSupport.ExpectedVersion(http), ct)).WithSummary("结算（供方确认收款）");
+            s.TransitionAsync(http.User.ToActor(), id, o => o.Settle(http.User.ToActor(), body?.Note), MarketSupport.ExpectedVersion(http), ct)).WithSummary("结算（供方确认收款）").RequirePermission(MarketPermissions.TradeOrders);
         g.MapPost("/{id:guid}/cancel", (HttpContext http, OrderService s, Guid id, ReasonRequest? body, CancellationToken ct) =>
-            s.TransitionAsync(http.User.ToActor(), id, o => o.Cancel(http.User.ToActor(), body?.Reason), MarketSupport.ExpectedVersion(http), ct)).WithSummary("取消（须填原因）");
+            s.TransitionAsync(http.User.ToActor(), id, o => o.Cancel(http.User.ToActor(), body?.Reason), MarketSupport.ExpectedVersion(http), ct)).WithSummary("取消（须填原因）").RequirePermission(MarketPermissions.TradeOrders);
         g.MapPost("/{id:guid}/dispute", (HttpContext http, OrderService s, Guid id, ReasonRequest? body, CancellationToken ct) =>
-            s.TransitionAsync(http.User.ToActor(), id, o => o.Dispute(http.User.ToActor(), body?.Reason), MarketSupport.ExpectedVersion(http), ct)).WithSummary("提出争议（须填原因）");
+            s.TransitionAsync(http.User.ToActor(), id, o => o.Dispute(http.User.ToActor(), body?.Reason), MarketSupport.ExpectedVersion(http), ct)).WithSummary("提出争议（须填原因）").RequirePermission(MarketPermissions.TradeOrders);
         g.MapPost("/{id:guid}/resolve", (HttpContext http, OrderService s, Guid id, ReasonRequest? body, CancellationToken ct) =>
-            s.TransitionAsync(http.User.ToActor(), id, o => o.ResolveDispute(http.User.ToActor(), body?.Reason), MarketSupport.ExpectedVersion(http), ct)).WithSummary("处理争议，恢复原状态（科协管理员）");
+            s.TransitionAsync(http.User.ToActor(), id, o => o.ResolveDispute(http.User.ToActor(), body?.Reason), MarketSupport.ExpectedVersion(http), ct)).WithSummary("处理争议，恢复原状态（科协管理员）").RequirePermission(MarketPermissions.ResolveOrders);
         g.MapPost("/{id:guid}/rate", (HttpContext http, OrderService s, Guid id, RateRequest body, CancellationToken ct) =>
-            s.TransitionAsync(http.User.ToActor(), id, o => o.Rate(http.User.ToActor(), body.Stars, body.Comment), MarketSupport.ExpectedVersion(http), ct)).WithSummary("评价对方（1–5星，验收后，每方一次）");
+            s.TransitionAsync(http.User.ToActor(), id, o => o.Rate(http.User.ToActor(), body.Stars, body.Comment), MarketSupport.ExpectedVersion(http), ct)).WithSummary("评价对方（1–5星，验收后，每方一次）").RequirePermission(MarketPermissions.TradeOrders);
     }
 
     private static void MapServiceTickets(RouteGroupBuilder api)
@@ -142,9 +142,9 @@ public static class MarketEndpoints
         {
             var created = await s.CreateAsync(http.User.ToActor(), body, ct);
             return TypedResults.Created($"/api/v1/service-tickets/{created.Id}", created);
-        }).WithSummary("登记服务单（咨询、走访、培训、注册帮办）");
+        }).WithSummary("登记服务单（咨询、走访、培训、注册帮办）").RequirePermission(MarketPermissions.EditTickets);
         g.MapPut("/{id:guid}", (HttpContext http, ServiceTicketService s, Guid id, ServiceTicketRequest body, CancellationToken ct) => s.UpdateAsync(http.User.ToActor(), id, body, ct))
-            .WithSummary("修改服务单（登记人或科协管理员）");
+            .WithSummary("修改服务单（登记人或科协管理员）").RequirePermission(MarketPermissions.EditTickets);
     }
 
     private static void MapFairs(RouteGroupBuilder api)
@@ -160,25 +160,25 @@ public static class MarketEndpoints
         {
             var created = await s.OpenAsync(http.User.ToActor(), body, ct);
             return TypedResults.Created($"/api/v1/fairs/{created.Id}", created);
-        }).RequireAuthorization().WithSummary("开设科创会（科协管理员）");
-        g.MapPut("/{id:guid}", (HttpContext http, FairService s, Guid id, FairRequest body, CancellationToken ct) => s.UpdateAsync(http.User.ToActor(), id, body, ct)).RequireAuthorization();
-        g.MapPost("/{id:guid}/close", (HttpContext http, FairService s, Guid id, CancellationToken ct) => s.SetOpenAsync(http.User.ToActor(), id, false, ct)).RequireAuthorization().WithSummary("闭幕");
-        g.MapPost("/{id:guid}/reopen", (HttpContext http, FairService s, Guid id, CancellationToken ct) => s.SetOpenAsync(http.User.ToActor(), id, true, ct)).RequireAuthorization().WithSummary("重新开放");
+        }).RequireAuthorization().WithSummary("开设科创会（科协管理员）").RequirePermission(MarketPermissions.ManageFairs);
+        g.MapPut("/{id:guid}", (HttpContext http, FairService s, Guid id, FairRequest body, CancellationToken ct) => s.UpdateAsync(http.User.ToActor(), id, body, ct)).RequireAuthorization().RequirePermission(MarketPermissions.ManageFairs);
+        g.MapPost("/{id:guid}/close", (HttpContext http, FairService s, Guid id, CancellationToken ct) => s.SetOpenAsync(http.User.ToActor(), id, false, ct)).RequireAuthorization().WithSummary("闭幕").RequirePermission(MarketPermissions.ManageFairs);
+        g.MapPost("/{id:guid}/reopen", (HttpContext http, FairService s, Guid id, CancellationToken ct) => s.SetOpenAsync(http.User.ToActor(), id, true, ct)).RequireAuthorization().WithSummary("重新开放").RequirePermission(MarketPermissions.ManageFairs);
         g.MapPost("/{id:guid}/projects", async (HttpContext http, FairService s, Guid id, FairProjectRequest body, CancellationToken ct) =>
         {
             var created = await s.CreateProjectAsync(http.User.ToActor(), id, body, ct);
             return TypedResults.Created($"/api/v1/fairs/{id}/projects/{created.Id}", created);
-        }).RequireAuthorization().WithSummary("申报项目（草稿）");
+        }).RequireAuthorization().WithSummary("申报项目（草稿）").RequirePermission(MarketPermissions.SubmitFairProjects);
         var p = g.MapGroup("/{fairId:guid}/projects").RequireAuthorization();
         p.MapPost("/{id:guid}/submit", (HttpContext http, FairService s, Guid fairId, Guid id, CancellationToken ct) =>
-            s.ProjectTransitionAsync(http.User.ToActor(), fairId, id, x => x.Submit(http.User.ToActor()), MarketSupport.ExpectedVersion(http), ct)).WithSummary("提交项目");
+            s.ProjectTransitionAsync(http.User.ToActor(), fairId, id, x => x.Submit(http.User.ToActor()), MarketSupport.ExpectedVersion(http), ct)).WithSummary("提交项目").RequirePermission(MarketPermissions.SubmitFairProjects);
         p.MapPost("/{id:guid}/select", (HttpContext http, FairService s, Guid fairId, Guid id, CancellationToken ct) =>
-            s.ProjectTransitionAsync(http.User.ToActor(), fairId, id, x => x.Select(http.User.ToActor()), MarketSupport.ExpectedVersion(http), ct)).WithSummary("入选（科协管理员）");
+            s.ProjectTransitionAsync(http.User.ToActor(), fairId, id, x => x.Select(http.User.ToActor()), MarketSupport.ExpectedVersion(http), ct)).WithSummary("入选（科协管理员）").RequirePermission(MarketPermissions.ReviewFairProjects);
         p.MapPost("/{id:guid}/return", (HttpContext http, FairService s, Guid fairId, Guid id, ReasonRequest? body, CancellationToken ct) =>
-            s.ProjectTransitionAsync(http.User.ToActor(), fairId, id, x => x.Return(http.User.ToActor(), body?.Reason), MarketSupport.ExpectedVersion(http), ct)).WithSummary("退回修改");
+            s.ProjectTransitionAsync(http.User.ToActor(), fairId, id, x => x.Return(http.User.ToActor(), body?.Reason), MarketSupport.ExpectedVersion(http), ct)).WithSummary("退回修改").RequirePermission(MarketPermissions.ReviewFairProjects);
         p.MapPost("/{id:guid}/reject", (HttpContext http, FairService s, Guid fairId, Guid id, ReasonRequest? body, CancellationToken ct) =>
-            s.ProjectTransitionAsync(http.User.ToActor(), fairId, id, x => x.Reject(http.User.ToActor(), body?.Reason), MarketSupport.ExpectedVersion(http), ct)).WithSummary("未入选（须填原因）");
+            s.ProjectTransitionAsync(http.User.ToActor(), fairId, id, x => x.Reject(http.User.ToActor(), body?.Reason), MarketSupport.ExpectedVersion(http), ct)).WithSummary("未入选（须填原因）").RequirePermission(MarketPermissions.ReviewFairProjects);
         p.MapPost("/{id:guid}/withdraw", (HttpContext http, FairService s, Guid fairId, Guid id, ReasonRequest? body, CancellationToken ct) =>
-            s.ProjectTransitionAsync(http.User.ToActor(), fairId, id, x => x.Withdraw(http.User.ToActor(), body?.Reason), MarketSupport.ExpectedVersion(http), ct)).WithSummary("撤回");
+            s.ProjectTransitionAsync(http.User.ToActor(), fairId, id, x => x.Withdraw(http.User.ToActor(), body?.Reason), MarketSupport.ExpectedVersion(http), ct)).WithSummary("撤回").RequirePermission(MarketPermissions.SubmitFairProjects);
     }
 }

@@ -27,14 +27,14 @@ public static class MarketFileAndStorefrontEndpoints
             var stored = await s.UploadOrderFileAsync(http.User.ToActor(), id, file, ct);
             return TypedResults.Created($"/api/v1/orders/{id}/files/{stored.Id}", stored);
         }).DisableAntiforgery().WithMetadata(new RequestSizeLimitAttribute(UploadRequestLimit))
-            .WithSummary("上传订单文件（合同），返回的 id 用于签约的 contractFileId；≤20MB，PDF/Office/图片/文本/zip，按文件内容校验类型");
+            .WithSummary("上传订单文件（合同），返回的 id 用于签约的 contractFileId；≤20MB，PDF/Office/图片/文本/zip，按文件内容校验类型").RequirePermission(MarketPermissions.EditFiles);
         orders.MapGet("/{fileId:guid}", async (HttpContext http, AttachmentService s, Guid id, Guid fileId, CancellationToken ct) =>
             Send(http, await s.DownloadOrderFileAsync(http.User.ToActor(), id, fileId, ct))).WithSummary("下载订单文件");
         orders.MapDelete("/{fileId:guid}", async (HttpContext http, AttachmentService s, Guid id, Guid fileId, CancellationToken ct) =>
         {
             await s.DeleteOrderFileAsync(http.User.ToActor(), id, fileId, ct);
             return TypedResults.NoContent();
-        }).WithSummary("删除订单文件（已作为签约合同的文件不能删除）");
+        }).WithSummary("删除订单文件（已作为签约合同的文件不能删除）").RequirePermission(MarketPermissions.EditFiles);
     }
 
     public static void MapStorefronts(RouteGroupBuilder api)
@@ -48,13 +48,13 @@ public static class MarketFileAndStorefrontEndpoints
         {
             var created = await s.CreateAsync(http.User.ToActor(), body, ct);
             return TypedResults.Created($"/api/v1/storefronts/{created.Id}", created);
-        }).RequireAuthorization().WithSummary("开设科创工作室（科技工作者本人，或本地区服务人员代为开设）");
+        }).RequireAuthorization().WithSummary("开设科创工作室（科技工作者本人，或本地区服务人员代为开设）").RequirePermission(MarketPermissions.EditStorefronts);
         g.MapPut("/{id:guid}", (HttpContext http, StorefrontService s, Guid id, StorefrontRequest body, CancellationToken ct) => s.UpdateAsync(http.User.ToActor(), id, body, ct))
-            .RequireAuthorization().WithSummary("修改工作室信息（简介为富文本，按安全标签清洗）");
+            .RequireAuthorization().WithSummary("修改工作室信息（简介为富文本，按安全标签清洗）").RequirePermission(MarketPermissions.EditStorefronts);
         g.MapPost("/{id:guid}/open", (HttpContext http, StorefrontService s, Guid id, CancellationToken ct) => s.SetOpenAsync(http.User.ToActor(), id, true, ct))
-            .RequireAuthorization().WithSummary("开门营业");
+            .RequireAuthorization().WithSummary("开门营业").RequirePermission(MarketPermissions.EditStorefronts);
         g.MapPost("/{id:guid}/close", (HttpContext http, StorefrontService s, Guid id, CancellationToken ct) => s.SetOpenAsync(http.User.ToActor(), id, false, ct))
-            .RequireAuthorization().WithSummary("关闭工作室（不再公开展示）");
+            .RequireAuthorization().WithSummary("关闭工作室（不再公开展示）").RequirePermission(MarketPermissions.EditStorefronts);
     }
 
     private static void MapAttachments(RouteGroupBuilder api, string route, AttachmentOwner owner, string tag)
@@ -65,7 +65,7 @@ public static class MarketFileAndStorefrontEndpoints
             var attachment = await s.UploadAsync(http.User.ToActor(), owner, id, fairId, file, ct);
             return TypedResults.Created($"{http.Request.Path.Value?.TrimEnd('/')}/{attachment.Id}", attachment);
         }).RequireAuthorization().DisableAntiforgery().WithMetadata(new RequestSizeLimitAttribute(UploadRequestLimit))
-            .WithSummary("上传附件（草稿、已退回、已撤回时；每项最多10个，≤20MB，PDF/Office/图片/文本/zip，按文件内容校验类型）");
+            .WithSummary("上传附件（草稿、已退回、已撤回时；每项最多10个，≤20MB，PDF/Office/图片/文本/zip，按文件内容校验类型）").RequirePermission(MarketPermissions.EditFiles);
         g.MapGet("/{attachmentId:guid}", async (HttpContext http, AttachmentService s, Guid id, Guid? fairId, Guid attachmentId, CancellationToken ct) =>
             Send(http, await s.DownloadAsync(http.User.ToActor(), owner, id, fairId, attachmentId, ct)))
             .WithSummary("下载附件（已发布的公开；否则仅发布者与本地区管理人员）");
@@ -73,7 +73,7 @@ public static class MarketFileAndStorefrontEndpoints
         {
             await s.DeleteAsync(http.User.ToActor(), owner, id, fairId, attachmentId, ct);
             return TypedResults.NoContent();
-        }).RequireAuthorization().WithSummary("删除附件");
+        }).RequireAuthorization().WithSummary("删除附件").RequirePermission(MarketPermissions.EditFiles);
     }
 
     private static IResult Send(HttpContext http, FileDownload file)

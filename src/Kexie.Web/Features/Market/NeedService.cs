@@ -96,6 +96,7 @@ public sealed class NeedService(
     ICandidateSource candidates,
     IOptions<MarketOptions> options,
     RichTextSanitizer richText,
+    Kexie.Web.Features.Directory.Parties parties,
     Kexie.Web.Features.Notifications.Notifier notifier)
 {
     public const int InitialCandidates = 20;
@@ -215,7 +216,7 @@ public sealed class NeedService(
         var codes = await reference.GetAsync(db, ct);
         need.Update(await ToDataAsync(actor, request with { OrganizationId = request.OrganizationId ?? need.OrganizationId }, ct), actor, MarketSupport.Codes(codes));
         codes.RequireRegion(need.RegionCode);
-        if (actor.IsRegionManager && !need.IsOwnedBy(actor) && !actor.Manages(need.RegionCode))
+        if (!need.IsOwnedBy(actor) && !actor.Manages(need.RegionCode))
         {
             throw new NotPermittedException("不能把科技需求移到本地区以外");
         }
@@ -324,13 +325,13 @@ public sealed class NeedService(
 
     private async Task<NeedData> ToDataAsync(Actor actor, NeedRequest r, CancellationToken ct)
     {
-        var organization = r.OrganizationId ?? actor.OrganizationId
+        var organizationId = r.OrganizationId ?? actor.OrganizationId
             ?? throw new DomainValidationException("organizationId", "请指定需求单位");
-        if (!await db.Organizations.AnyAsync(o => o.Id == organization, ct))
-        {
-            throw new DomainValidationException("organizationId", "需求单位不存在");
-        }
 
-        return new NeedData(r.Title, richText.Clean(r.Problem), organization, r.IndustryCodes, r.DisciplineCodes, r.BudgetMin, r.BudgetMax, r.Deadline, r.RegionCode, r.Visibility);
+        // The organization is resolved through what the caller may see and act for, and the need is placed in the
+        // organization's county: a manager cannot post in the name of another county's company.
+        var organization = await parties.OrganizationToActForAsync(actor, organizationId, "organizationId", "需求单位", "发布科技需求", ct);
+        var region = Kexie.Domain.Authorization.RegionScope.PlaceFor(organization.RegionCode, r.RegionCode);
+        return new NeedData(r.Title, richText.Clean(r.Problem), organization.Id, r.IndustryCodes, r.DisciplineCodes, r.BudgetMin, r.BudgetMax, r.Deadline, region, r.Visibility);
     }
 }

@@ -115,7 +115,7 @@ public sealed record OfferDto(
 /// association, public once published. Every write goes through the domain's <see cref="Offer"/> rules; the
 /// description is rich text, cleaned by <see cref="RichTextSanitizer"/> first.
 /// </summary>
-public sealed class OfferService(KexieDbContext db, ReferenceCodesCache reference, RichTextSanitizer richText)
+public sealed class OfferService(KexieDbContext db, ReferenceCodesCache reference, RichTextSanitizer richText, Kexie.Web.Features.Directory.Parties parties)
 {
     /// <summary>Published offers for everyone; drafts and the rest to the provider and the region's managers.</summary>
     public IQueryable<Offer> Visible(Actor actor)
@@ -289,12 +289,13 @@ public sealed class OfferService(KexieDbContext db, ReferenceCodesCache referenc
 
     private async Task<OfferData> ToDataAsync(Actor actor, OfferRequest r, CancellationToken ct)
     {
-        var provider = r.ProviderWorkerId ?? actor.ScienceWorkerId
+        var providerId = r.ProviderWorkerId ?? actor.ScienceWorkerId
             ?? throw new DomainValidationException("providerWorkerId", "请指定提供者（科技工作者）");
-        if (!await db.ScienceWorkers.AnyAsync(w => w.Id == provider, ct))
-        {
-            throw new DomainValidationException("providerWorkerId", "提供者（科技工作者）不存在");
-        }
+
+        // The provider is resolved through what the caller may see and act for; the offer stays in the provider's county.
+        var providerRef = await parties.WorkerToActForAsync(actor, providerId, "providerWorkerId", "提供者（科技工作者）", "发布科技所能", ct);
+        var provider = providerRef.Id;
+        var region = Kexie.Domain.Authorization.RegionScope.PlaceFor(providerRef.RegionCode, r.RegionCode);
 
         if (r.StorefrontId is { } storefront && storefront != Guid.Empty
             && !await db.Storefronts.AnyAsync(s => s.Id == storefront && (s.OwnerWorkerId == provider || s.MemberWorkerIds.Contains(provider)), ct))
@@ -303,7 +304,7 @@ public sealed class OfferService(KexieDbContext db, ReferenceCodesCache referenc
         }
 
         return new OfferData(
-            r.Kind, r.Title, richText.Clean(r.Description), provider, r.TeamName, r.StorefrontId, r.DisciplineCodes, r.IndustryCodes, r.RegionCode,
+            r.Kind, r.Title, richText.Clean(r.Description), provider, r.TeamName, r.StorefrontId, r.DisciplineCodes, r.IndustryCodes, region,
             r.PriceMode, r.PriceMin, r.PriceMax, r.PriceUnit, r.MaturityStage, r.PatentNumbers, r.TransferModes);
     }
 }

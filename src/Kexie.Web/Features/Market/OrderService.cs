@@ -80,7 +80,7 @@ public sealed record OrderSummaryDto(Guid Id, string Title, string RegionCode, O
 /// steps only one is written and the other gets 409; a client may also send the version it last read in
 /// <c>If-Match</c> to be refused when it acted on a stale page.
 /// </summary>
-public sealed class OrderService(KexieDbContext db, Kexie.Web.Features.Notifications.Notifier notifier, TimeProvider clock)
+public sealed class OrderService(KexieDbContext db, Kexie.Web.Features.Notifications.Notifier notifier, TimeProvider clock, Kexie.Web.Features.Directory.Parties parties)
 {
     public IQueryable<Order> Visible(Actor actor)
     {
@@ -161,8 +161,10 @@ public sealed class OrderService(KexieDbContext db, Kexie.Web.Features.Notificat
 
         var buyerId = r.BuyerOrganizationId ?? need?.OrganizationId ?? actor.OrganizationId
             ?? throw new DomainValidationException("buyerOrganizationId", "请指定需方单位");
-        var buyer = await db.Organizations.AsNoTracking().Where(o => o.Id == buyerId).Select(o => new { o.RegionCode }).FirstOrDefaultAsync(ct)
-            ?? throw new DomainValidationException("buyerOrganizationId", "需方单位不存在");
+        // Both parties are resolved through what the caller may see; a region manager acts only for a buyer of the subtree
+        // they manage, and the order stays in the buyer's county (its deal value counts there).
+        var buyer = await parties.OrganizationAsync(actor, buyerId, "buyerOrganizationId", "需方单位", ct);
+        string Region() => Kexie.Domain.Authorization.RegionScope.PlaceFor(buyer.RegionCode, r.RegionCode ?? need?.RegionCode);
         if (r.OfferId is { } offerId && offerId != Guid.Empty)
         {
             var offer = await db.Offers.AsNoTracking().FirstOrDefaultAsync(o => o.Id == offerId, ct);
@@ -171,23 +173,22 @@ public sealed class OrderService(KexieDbContext db, Kexie.Web.Features.Notificat
                 throw new DomainValidationException("offerId", "科技所能不存在");
             }
 
-            order = Order.ForOffer(offer, buyerId, buyer.RegionCode, actor, need, r.FairId, r.Note);
+            RequireMayOrder(actor, buyer, offer.ProviderWorkerId);
+            order = Order.ForOffer(offer, buyerId, Region(), actor, need, r.FairId, r.Note);
         }
         else
         {
             var provider = r.ProviderWorkerId ?? actor.ScienceWorkerId
                 ?? throw new DomainValidationException("providerWorkerId", "请指定供方（科技工作者）");
-            if (!await db.ScienceWorkers.AnyAsync(w => w.Id == provider, ct))
-            {
-                throw new DomainValidationException("providerWorkerId", "供方（科技工作者）不存在");
-            }
+            var providerRef = await parties.WorkerAsync(actor, provider, "providerWorkerId", "供方（科技工作者）", ct);
+            RequireMayOrder(actor, buyer, providerRef.Id);
 
             if (need is not null && need.OrganizationId != buyerId)
             {
                 throw new DomainValidationException("needId", "该科技需求不属于需方单位");
             }
 
-            order = Order.Create(new OrderData(r.Title ?? need?.Title, buyerId, provider, r.RegionCode ?? need?.RegionCode ?? buyer.RegionCode, null, null, need?.Id, r.FairId, r.Note), actor);
+            order = Order.Create(new OrderData(r.Title ?? need?.Title, buyerId, provider, Region(), null, null, need?.Id, r.FairId, r.Note), actor);
         }
 
         db.Orders.Add(order);
@@ -195,6 +196,15 @@ public sealed class OrderService(KexieDbContext db, Kexie.Web.Features.Notificat
         await db.SaveChangesAsync(ct);
         await notifier.AfterSaveAsync(ct);
         return OrderDto.From(order);
+    }
+
+    /// <summary>The buyer's member, the provider, or a manager of the buyer's region may open an order between them.</summary>
+    private static void RequireMayOrder(Actor actor, Kexie.Web.Features.Directory.PartyRef buyer, Guid providerWorkerId)
+    {
+        if (actor.ScienceWorkerId != providerWorkerId && !Kexie.Domain.Authorization.RegionScope.MayActFor(actor, buyer.RegionCode, buyer.IsSelf))
+        {
+            throw new NotPermittedException("只有需方、供方或需方所在地区的管理人员可以创建订单");
+        }
     }
 
     /// <summary>

@@ -126,9 +126,10 @@ public sealed class ResponsePlanService(KexieDbContext db, ICandidateSource cand
     {
         var plan = await FindAsync(actor, id, expectedVersion, ct);
         var userId = Guard.Required(request.HandlerUserId, "handlerUserId", "处理人", 100);
-        var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == userId || u.UserName == userId, ct)
-            ?? throw new DomainValidationException("handlerUserId", "处理人账号不存在");
-        if (user.Role is not (UserRole.ServiceCenterStaff or UserRole.AssociationAdmin) || !user.ToActor().Manages(plan.RegionCode))
+        var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == userId || u.UserName == userId, ct);
+
+        // One answer for "no such account" and "not eligible": the field never tells whether an account exists elsewhere.
+        if (user is null || user.Role is not (UserRole.ServiceCenterStaff or UserRole.AssociationAdmin) || !user.ToActor().Manages(plan.RegionCode))
         {
             throw new DomainValidationException("handlerUserId", "处理人须为需求所在地区的服务中心工作人员或科协管理员");
         }
@@ -153,7 +154,7 @@ public sealed class ResponsePlanService(KexieDbContext db, ICandidateSource cand
         var exists = r.Kind switch
         {
             CandidateKind.Offer => await db.Offers.AnyAsync(o => o.Id == r.TargetId && o.Status == ReviewStatus.Published, ct),
-            CandidateKind.Worker => await db.ScienceWorkers.AnyAsync(w => w.Id == r.TargetId, ct),
+            CandidateKind.Worker => await db.ScienceWorkers.Where(Kexie.Domain.Authorization.DirectoryAccess.WorkersVisibleTo(actor)).AnyAsync(w => w.Id == r.TargetId, ct),
             _ => throw new DomainValidationException("kind", "候选类型应为 Offer 或 Worker"),
         };
         if (!exists)

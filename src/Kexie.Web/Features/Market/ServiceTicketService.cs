@@ -33,11 +33,11 @@ public sealed record TicketCountDto(string Key, string? Name, int Tickets, int P
 public sealed record TicketCountsDto(string RegionCode, DateOnly? From, DateOnly? To, int Total, IReadOnlyList<TicketCountDto> ByStaff, IReadOnlyList<TicketCountDto> ByRegion, IReadOnlyList<TicketCountDto> ByKind);
 
 /// <summary>保姆式服务单: recorded by service-centre staff and admins of the region; counted per staff member, region and kind.</summary>
-public sealed class ServiceTicketService(KexieDbContext db, ReferenceCodesCache reference)
+public sealed class ServiceTicketService(KexieDbContext db, ReferenceCodesCache reference, Kexie.Web.Features.Directory.Parties parties)
 {
     public async Task<ServiceTicketDto> CreateAsync(Actor actor, ServiceTicketRequest r, CancellationToken ct = default)
     {
-        var ticket = ServiceTicket.Create(await ToDataAsync(r, ct), actor);
+        var ticket = ServiceTicket.Create(await ToDataAsync(actor, r, ct), actor);
         (await reference.GetAsync(db, ct)).RequireRegion(ticket.RegionCode);
         db.ServiceTickets.Add(ticket);
         await db.SaveChangesAsync(ct);
@@ -52,7 +52,7 @@ public sealed class ServiceTicketService(KexieDbContext db, ReferenceCodesCache 
             throw new NotFoundException("服务单不存在");
         }
 
-        ticket.Update(await ToDataAsync(r, ct), actor);
+        ticket.Update(await ToDataAsync(actor, r, ct), actor);
         (await reference.GetAsync(db, ct)).RequireRegion(ticket.RegionCode);
         if (!actor.Manages(ticket.RegionCode))
         {
@@ -131,21 +131,26 @@ public sealed class ServiceTicketService(KexieDbContext db, ReferenceCodesCache 
         return query;
     }
 
-    private async Task<ServiceTicketData> ToDataAsync(ServiceTicketRequest r, CancellationToken ct)
+    /// <summary>The served worker, organization and need are resolved through the caller's visibility; a ticket records a service to a party of the caller's own region.</summary>
+    private async Task<ServiceTicketData> ToDataAsync(Actor actor, ServiceTicketRequest r, CancellationToken ct)
     {
-        if (r.TargetWorkerId is { } w && w != Guid.Empty && !await db.ScienceWorkers.AnyAsync(x => x.Id == w, ct))
+        if (r.TargetWorkerId is { } w && w != Guid.Empty)
         {
-            throw new DomainValidationException("targetWorkerId", "科技工作者不存在");
+            await parties.WorkerToActForAsync(actor, w, "targetWorkerId", "科技工作者", "登记服务单", ct);
         }
 
-        if (r.TargetOrganizationId is { } o && o != Guid.Empty && !await db.Organizations.AnyAsync(x => x.Id == o, ct))
+        if (r.TargetOrganizationId is { } o && o != Guid.Empty)
         {
-            throw new DomainValidationException("targetOrganizationId", "单位不存在");
+            await parties.OrganizationToActForAsync(actor, o, "targetOrganizationId", "单位", "登记服务单", ct);
         }
 
-        if (r.NeedId is { } n && n != Guid.Empty && !await db.Needs.AnyAsync(x => x.Id == n, ct))
+        if (r.NeedId is { } n && n != Guid.Empty)
         {
-            throw new DomainValidationException("needId", "科技需求不存在");
+            var need = await db.Needs.AsNoTracking().FirstOrDefaultAsync(x => x.Id == n, ct);
+            if (need is null || !need.IsVisibleTo(actor))
+            {
+                throw new DomainValidationException("needId", "科技需求不存在");
+            }
         }
 
         var servedOn = r.ServedOn ?? throw new DomainValidationException("servedOn", "服务日期不能为空");

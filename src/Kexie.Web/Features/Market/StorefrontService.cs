@@ -22,7 +22,7 @@ public sealed record StorefrontPageDto(StorefrontDto Storefront, IReadOnlyList<O
 /// and closed by them. Open storefronts are public with their published offers; a closed one is seen only by those
 /// who may manage it.
 /// </summary>
-public sealed class StorefrontService(KexieDbContext db, ReferenceCodesCache reference, RichTextSanitizer richText, TimeProvider clock)
+public sealed class StorefrontService(KexieDbContext db, ReferenceCodesCache reference, RichTextSanitizer richText, TimeProvider clock, Kexie.Web.Features.Directory.Parties parties)
 {
     public const int MaxOffersOnPage = 200;
 
@@ -83,14 +83,10 @@ public sealed class StorefrontService(KexieDbContext db, ReferenceCodesCache ref
     public async Task<StorefrontDto> CreateAsync(Actor actor, StorefrontRequest r, CancellationToken ct = default)
     {
         MarketSupport.RequireSignedIn(actor);
-        var owner = r.OwnerWorkerId ?? actor.ScienceWorkerId
+        var ownerId = r.OwnerWorkerId ?? actor.ScienceWorkerId
             ?? throw new DomainValidationException("ownerWorkerId", "请指定工作室负责人（科技工作者）");
-        if (!await db.ScienceWorkers.AnyAsync(w => w.Id == owner, ct))
-        {
-            throw new DomainValidationException("ownerWorkerId", "工作室负责人（科技工作者）不存在");
-        }
-
-        var storefront = Storefront.Create(owner, await ToDataAsync(r, ct), actor, clock.GetUtcNow());
+        var owner = await parties.WorkerToActForAsync(actor, ownerId, "ownerWorkerId", "工作室负责人（科技工作者）", "开设科创工作室", ct);
+        var storefront = Storefront.Create(owner.Id, await ToDataAsync(actor, owner, r, ct), actor, clock.GetUtcNow());
         (await reference.GetAsync(db, ct)).RequireRegion(storefront.RegionCode);
         db.Storefronts.Add(storefront);
         await db.SaveChangesAsync(ct);
@@ -105,7 +101,8 @@ public sealed class StorefrontService(KexieDbContext db, ReferenceCodesCache ref
             throw new DomainValidationException("ownerWorkerId", "不能更改工作室负责人");
         }
 
-        storefront.Update(await ToDataAsync(r, ct), actor, clock.GetUtcNow());
+        var ownerRef = await parties.WorkerAsync(Actor.System, storefront.OwnerWorkerId, "ownerWorkerId", "工作室负责人（科技工作者）", ct);
+        storefront.Update(await ToDataAsync(actor, ownerRef, r, ct), actor, clock.GetUtcNow());
         (await reference.GetAsync(db, ct)).RequireRegion(storefront.RegionCode);
         if (actor.ScienceWorkerId != storefront.OwnerWorkerId && !actor.Manages(storefront.RegionCode))
         {
@@ -133,19 +130,17 @@ public sealed class StorefrontService(KexieDbContext db, ReferenceCodesCache ref
             : throw new NotFoundException("科创工作室不存在或已关闭");
     }
 
-    private async Task<StorefrontData> ToDataAsync(StorefrontRequest r, CancellationToken ct)
+    /// <summary>Members are checked through the caller's visibility; the storefront stays in its owner's county.</summary>
+    private async Task<StorefrontData> ToDataAsync(Actor actor, Kexie.Web.Features.Directory.PartyRef owner, StorefrontRequest r, CancellationToken ct)
     {
         var members = (r.MemberWorkerIds ?? []).Distinct().ToList();
-        if (members.Count > 0 && members.Count <= Storefront.MaxMembers)
+        if (members.Count > 0 && members.Count <= Storefront.MaxMembers && !await parties.AllWorkersVisibleAsync(actor, members, ct))
         {
-            var found = await db.ScienceWorkers.CountAsync(w => members.Contains(w.Id), ct);
-            if (found != members.Count)
-            {
-                throw new DomainValidationException("memberWorkerIds", "团队成员中有不存在的科技工作者");
-            }
+            throw new DomainValidationException("memberWorkerIds", "团队成员中有不存在的科技工作者");
         }
 
-        return new StorefrontData(r.Name, r.TeamName, richText.Clean(r.Introduction), r.RegionCode, members);
+        var region = Kexie.Domain.Authorization.RegionScope.PlaceFor(owner.RegionCode, r.RegionCode);
+        return new StorefrontData(r.Name, r.TeamName, richText.Clean(r.Introduction), region, members);
     }
 
     private async Task<StorefrontDto> ToDtoAsync(Storefront s, CancellationToken ct)

@@ -26,7 +26,7 @@ public static class MatchingEndpoints
             .WithTags(Tag).WithSummary("相似的已发布需求；likelyDuplicate 表示内容高度重合，可能重复发布");
         api.MapPost("/needs/similar", (HttpContext http, MatchingService s, DraftNeedRequest body, string? region, CancellationToken ct) =>
                 s.SimilarToDraftAsync(http.User.ToActor(), body, region, ct))
-            .WithTags(Tag).WithSummary("发布前查重：与草稿文字相似的已发布需求");
+            .WithTags(Tag).WithSummary("发布前查重：与草稿文字相似的已发布需求").RequirePermission(MatchingPermissions.Query);
         api.MapPost("/matching/suggest-disciplines", async Task<IResult> (MatchingService s, SuggestDisciplinesRequest body, CancellationToken ct) =>
             {
                 try
@@ -38,7 +38,7 @@ public static class MatchingEndpoints
                     return TypedResults.Problem(title: "服务暂不可用", detail: e.Message, statusCode: StatusCodes.Status503ServiceUnavailable);
                 }
             })
-            .WithTags(Tag).WithSummary("根据文字推荐学科代码（GB/T 13745），含名称和可能性");
+            .WithTags(Tag).WithSummary("根据文字推荐学科代码（GB/T 13745），含名称和可能性").RequirePermission(MatchingPermissions.Query);
         api.MapGet("/matching/status", (MatchIndexHost host) => host.Status())
             .RequireAuthorization().WithTags(Tag).WithSummary("本节点匹配索引状态：文档数、版本、变更日志读取位置、学科模型是否就绪");
         return api;

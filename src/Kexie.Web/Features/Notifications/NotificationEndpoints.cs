@@ -69,9 +69,9 @@ public static class NotificationEndpoints
         g.MapGet("/", (HttpContext http, NotificationService s, bool? unread, NotificationKind? kind, int? page, int? pageSize, CancellationToken ct) =>
             s.ListAsync(http.User.ToActor(), unread ?? false, kind, page, pageSize, ct)).WithSummary("我的通知（新在前；unread=true 只看未读；返回未读总数）");
         g.MapPost("/{id:guid}/read", (HttpContext http, NotificationService s, Guid id, CancellationToken ct) => s.MarkReadAsync(http.User.ToActor(), id, ct))
-            .WithSummary("标记为已读");
+            .WithSummary("标记为已读").RequirePermission(NotificationPermissions.ReadOwn);
         g.MapPost("/read-all", async (HttpContext http, NotificationService s, CancellationToken ct) =>
-            TypedResults.Ok(new { marked = await s.MarkAllReadAsync(http.User.ToActor(), ct) })).WithSummary("全部标记为已读");
+            TypedResults.Ok(new { marked = await s.MarkAllReadAsync(http.User.ToActor(), ct) })).WithSummary("全部标记为已读").RequirePermission(NotificationPermissions.ReadOwn);
         return api;
     }
 }

@@ -30,21 +30,21 @@ public static class PopularizationEndpoints
         {
             var created = await s.CreateAsync(http.User.ToActor(), body, ct);
             return TypedResults.Created($"/api/v1/science-contents/{created.Id}", created);
-        }).RequireAuthorization().WithSummary("新建科普内容草稿（本地区服务人员或科协管理员）");
+        }).RequireAuthorization().WithSummary("新建科普内容草稿（本地区服务人员或科协管理员）").RequirePermission(PopularizationPermissions.EditContents);
         g.MapPut("/{id:guid}", (HttpContext http, ScienceContentService s, Guid id, ScienceContentRequest body, CancellationToken ct) =>
-            s.UpdateAsync(http.User.ToActor(), id, body, MarketSupport.ExpectedVersion(http), ct)).RequireAuthorization().WithSummary("修改科普内容（草稿、已退回、已撤回）");
+            s.UpdateAsync(http.User.ToActor(), id, body, MarketSupport.ExpectedVersion(http), ct)).RequireAuthorization().WithSummary("修改科普内容（草稿、已退回、已撤回）").RequirePermission(PopularizationPermissions.EditContents);
         g.MapPost("/{id:guid}/submit", (HttpContext http, ScienceContentService s, Guid id, CancellationToken ct) =>
-            s.TransitionAsync(http.User.ToActor(), id, c => c.Submit(http.User.ToActor()), MarketSupport.ExpectedVersion(http), ct)).RequireAuthorization().WithSummary("提交审核");
+            s.TransitionAsync(http.User.ToActor(), id, c => c.Submit(http.User.ToActor()), MarketSupport.ExpectedVersion(http), ct)).RequireAuthorization().WithSummary("提交审核").RequirePermission(PopularizationPermissions.EditContents);
         g.MapPost("/{id:guid}/publish", (HttpContext http, ScienceContentService s, Guid id, CancellationToken ct) =>
-            s.TransitionAsync(http.User.ToActor(), id, c => c.Publish(http.User.ToActor()), MarketSupport.ExpectedVersion(http), ct)).RequireAuthorization().WithSummary("审核通过并发布（科协管理员）");
+            s.TransitionAsync(http.User.ToActor(), id, c => c.Publish(http.User.ToActor()), MarketSupport.ExpectedVersion(http), ct)).RequireAuthorization().WithSummary("审核通过并发布（科协管理员）").RequirePermission(PopularizationPermissions.ReviewContents);
         g.MapPost("/{id:guid}/return", (HttpContext http, ScienceContentService s, Guid id, ReasonRequest? r, CancellationToken ct) =>
-            s.TransitionAsync(http.User.ToActor(), id, c => c.Return(http.User.ToActor(), r?.Reason), MarketSupport.ExpectedVersion(http), ct)).RequireAuthorization().WithSummary("退回修改（须填原因）");
+            s.TransitionAsync(http.User.ToActor(), id, c => c.Return(http.User.ToActor(), r?.Reason), MarketSupport.ExpectedVersion(http), ct)).RequireAuthorization().WithSummary("退回修改（须填原因）").RequirePermission(PopularizationPermissions.ReviewContents);
         g.MapPost("/{id:guid}/reject", (HttpContext http, ScienceContentService s, Guid id, ReasonRequest? r, CancellationToken ct) =>
-            s.TransitionAsync(http.User.ToActor(), id, c => c.Reject(http.User.ToActor(), r?.Reason), MarketSupport.ExpectedVersion(http), ct)).RequireAuthorization().WithSummary("不予发布（须填原因）");
+            s.TransitionAsync(http.User.ToActor(), id, c => c.Reject(http.User.ToActor(), r?.Reason), MarketSupport.ExpectedVersion(http), ct)).RequireAuthorization().WithSummary("不予发布（须填原因）").RequirePermission(PopularizationPermissions.ReviewContents);
         g.MapPost("/{id:guid}/withdraw", (HttpContext http, ScienceContentService s, Guid id, ReasonRequest? r, CancellationToken ct) =>
-            s.TransitionAsync(http.User.ToActor(), id, c => c.Withdraw(http.User.ToActor(), r?.Reason), MarketSupport.ExpectedVersion(http), ct)).RequireAuthorization().WithSummary("撤回");
+            s.TransitionAsync(http.User.ToActor(), id, c => c.Withdraw(http.User.ToActor(), r?.Reason), MarketSupport.ExpectedVersion(http), ct)).RequireAuthorization().WithSummary("撤回").RequirePermission(PopularizationPermissions.EditContents);
         g.MapPost("/{id:guid}/close", (HttpContext http, ScienceContentService s, Guid id, ReasonRequest? r, CancellationToken ct) =>
-            s.TransitionAsync(http.User.ToActor(), id, c => c.Close(http.User.ToActor(), r?.Reason), MarketSupport.ExpectedVersion(http), ct)).RequireAuthorization().WithSummary("下架（须填原因）");
+            s.TransitionAsync(http.User.ToActor(), id, c => c.Close(http.User.ToActor(), r?.Reason), MarketSupport.ExpectedVersion(http), ct)).RequireAuthorization().WithSummary("下架（须填原因）").RequirePermission(PopularizationPermissions.EditContents);
     }
 
     private static void MapActivities(RouteGroupBuilder api)
@@ -57,25 +57,25 @@ public static class PopularizationEndpoints
         {
             var created = await s.CreateAsync(http.User.ToActor(), body, ct);
             return TypedResults.Created($"/api/v1/popularization-activities/{created.Id}", created);
-        }).RequireAuthorization().WithSummary("发布科普活动（本地区服务人员或科协管理员）");
+        }).RequireAuthorization().WithSummary("发布科普活动（本地区服务人员或科协管理员）").RequirePermission(PopularizationPermissions.ManageActivities);
         g.MapPut("/{id:guid}", (HttpContext http, ActivityService s, Guid id, ActivityRequest body, CancellationToken ct) =>
-            s.UpdateAsync(http.User.ToActor(), id, body, MarketSupport.ExpectedVersion(http), ct)).RequireAuthorization().WithSummary("修改活动");
+            s.UpdateAsync(http.User.ToActor(), id, body, MarketSupport.ExpectedVersion(http), ct)).RequireAuthorization().WithSummary("修改活动").RequirePermission(PopularizationPermissions.ManageActivities);
         g.MapPost("/{id:guid}/cancel", (HttpContext http, ActivityService s, Guid id, ReasonRequest? r, CancellationToken ct) =>
-            s.CancelAsync(http.User.ToActor(), id, r?.Reason, MarketSupport.ExpectedVersion(http), ct)).RequireAuthorization().WithSummary("取消活动（须填原因）");
+            s.CancelAsync(http.User.ToActor(), id, r?.Reason, MarketSupport.ExpectedVersion(http), ct)).RequireAuthorization().WithSummary("取消活动（须填原因）").RequirePermission(PopularizationPermissions.ManageActivities);
         g.MapPost("/{id:guid}/registrations", async (HttpContext http, ActivityService s, Guid id, RegistrationRequest body, CancellationToken ct) =>
         {
             var receipt = await s.RegisterAsync(http.User.ToActor(), id, body, ct);
             return TypedResults.Created($"/api/v1/popularization-activities/{id}", receipt);
-        }).AllowAnonymous().WithSummary("公众报名（姓名、手机号；同一手机号每个活动只能报名一次）");
+        }).AllowAnonymous().WithSummary("公众报名（姓名、手机号；同一手机号每个活动只能报名一次）").RequirePermission(PopularizationPermissions.RegisterForActivities);
         g.MapGet("/{id:guid}/participants", (HttpContext http, ActivityService s, Guid id, bool? checkedIn, CancellationToken ct) =>
             s.ParticipantsAsync(http.User.ToActor(), id, checkedIn, ct)).RequireAuthorization().WithSummary("报名名单（本地区管理人员；checkedIn 筛选已签到/未签到）");
         g.MapPost("/{id:guid}/participants", async (HttpContext http, ActivityService s, Guid id, StaffRegistrationRequest body, CancellationToken ct) =>
         {
             var created = await s.RegisterByStaffAsync(http.User.ToActor(), id, body, ct);
             return TypedResults.Created($"/api/v1/popularization-activities/{id}/participants", created);
-        }).RequireAuthorization().WithSummary("工作人员代为报名；checkIn=true 为现场签到");
+        }).RequireAuthorization().WithSummary("工作人员代为报名；checkIn=true 为现场签到").RequirePermission(PopularizationPermissions.ManageActivities);
         g.MapPost("/{id:guid}/participants/{participantId:guid}/check-in", (HttpContext http, ActivityService s, Guid id, Guid participantId, CancellationToken ct) =>
-            s.CheckInAsync(http.User.ToActor(), id, participantId, ct)).RequireAuthorization().WithSummary("签到（活动期间，本地区管理人员）；参与人次按签到计");
+            s.CheckInAsync(http.User.ToActor(), id, participantId, ct)).RequireAuthorization().WithSummary("签到（活动期间，本地区管理人员）；参与人次按签到计").RequirePermission(PopularizationPermissions.ManageActivities);
     }
 
     private static void MapStations(RouteGroupBuilder api)
@@ -90,14 +90,14 @@ public static class PopularizationEndpoints
         {
             var created = await s.CreateAsync(http.User.ToActor(), body, ct);
             return TypedResults.Created($"/api/v1/e-stations/{created.Id}", created);
-        }).RequireAuthorization().WithSummary("登记科普e站（本地区服务人员或科协管理员）");
+        }).RequireAuthorization().WithSummary("登记科普e站（本地区服务人员或科协管理员）").RequirePermission(PopularizationPermissions.ManageEStations);
         g.MapPut("/{id:guid}", (HttpContext http, EStationService s, Guid id, EStationRequest body, CancellationToken ct) =>
-            s.UpdateAsync(http.User.ToActor(), id, body, MarketSupport.ExpectedVersion(http), ct)).RequireAuthorization().WithSummary("修改e站信息");
+            s.UpdateAsync(http.User.ToActor(), id, body, MarketSupport.ExpectedVersion(http), ct)).RequireAuthorization().WithSummary("修改e站信息").RequirePermission(PopularizationPermissions.ManageEStations);
         g.MapPost("/{id:guid}/suspend", (HttpContext http, EStationService s, Guid id, CancellationToken ct) =>
-            s.SetActiveAsync(http.User.ToActor(), id, false, MarketSupport.ExpectedVersion(http), ct)).RequireAuthorization().WithSummary("停用");
+            s.SetActiveAsync(http.User.ToActor(), id, false, MarketSupport.ExpectedVersion(http), ct)).RequireAuthorization().WithSummary("停用").RequirePermission(PopularizationPermissions.ManageEStations);
         g.MapPost("/{id:guid}/resume", (HttpContext http, EStationService s, Guid id, CancellationToken ct) =>
-            s.SetActiveAsync(http.User.ToActor(), id, true, MarketSupport.ExpectedVersion(http), ct)).RequireAuthorization().WithSummary("恢复运行");
+            s.SetActiveAsync(http.User.ToActor(), id, true, MarketSupport.ExpectedVersion(http), ct)).RequireAuthorization().WithSummary("恢复运行").RequirePermission(PopularizationPermissions.ManageEStations);
         g.MapPut("/{id:guid}/usage/{day}", (HttpContext http, EStationService s, Guid id, DateOnly day, UsageRequest body, CancellationToken ct) =>
-            s.LogUsageAsync(http.User.ToActor(), id, day, body, ct)).RequireAuthorization().WithSummary("登记或更正某日使用情况（访问、互动次数；日期 yyyy-MM-dd，北京时间）");
+            s.LogUsageAsync(http.User.ToActor(), id, day, body, ct)).RequireAuthorization().WithSummary("登记或更正某日使用情况（访问、互动次数；日期 yyyy-MM-dd，北京时间）").RequirePermission(PopularizationPermissions.ManageEStations);
     }
 }

@@ -18,13 +18,13 @@ public static class TalentEndpoints
         {
             var created = await s.AdmitAsync(http.User.ToActor(), body.WorkerId, body.ToData(), ct);
             return TypedResults.Created($"/api/v1/experts/{created.Id}", created);
-        }).RequireAuthorization().WithSummary("将本地区的科技工作者纳入专家库");
+        }).RequireAuthorization().WithSummary("将本地区的科技工作者纳入专家库").RequirePermission(TalentPermissions.ManageExperts);
         experts.MapPut("/{id:guid}", (HttpContext http, ExpertService s, Guid id, ExpertRequest body, CancellationToken ct) =>
-            s.UpdateAsync(http.User.ToActor(), id, body.ToData(), ct)).RequireAuthorization();
+            s.UpdateAsync(http.User.ToActor(), id, body.ToData(), ct)).RequireAuthorization().RequirePermission(TalentPermissions.ManageExperts);
         experts.MapPost("/{id:guid}/withdraw", (HttpContext http, ExpertService s, Guid id, ReasonRequest? body, CancellationToken ct) =>
-            s.WithdrawAsync(http.User.ToActor(), id, body?.Reason, ct)).RequireAuthorization().WithSummary("退出专家库（须填写原因）");
+            s.WithdrawAsync(http.User.ToActor(), id, body?.Reason, ct)).RequireAuthorization().WithSummary("退出专家库（须填写原因）").RequirePermission(TalentPermissions.ManageExperts);
         experts.MapPost("/{id:guid}/reinstate", (HttpContext http, ExpertService s, Guid id, CancellationToken ct) =>
-            s.ReinstateAsync(http.User.ToActor(), id, ct)).RequireAuthorization().WithSummary("重新入库");
+            s.ReinstateAsync(http.User.ToActor(), id, ct)).RequireAuthorization().WithSummary("重新入库").RequirePermission(TalentPermissions.ManageExperts);
         return api;
     }
 }

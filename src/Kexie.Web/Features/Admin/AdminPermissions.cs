@@ -1,0 +1,12 @@
+using Kexie.Domain.Authorization;
+using Kexie.Domain.Identity;
+
+namespace Kexie.Web.Features.Admin;
+
+/// <summary>Accounts and the audit trail.</summary>
+public static class AdminPermissions
+{
+    public static readonly Permission ManageUsers = new("admin.users.manage", "管理账号", "系统管理", PermissionScope.Region, Permission.Admins);
+
+    public static readonly IReadOnlyList<Permission> All = [ManageUsers];
+}

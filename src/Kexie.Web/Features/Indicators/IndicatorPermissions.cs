@@ -1,0 +1,17 @@
+using Kexie.Domain.Authorization;
+using Kexie.Domain.Identity;
+
+namespace Kexie.Web.Features.Indicators;
+
+/// <summary>Indicators (精准绩效管理): recomputation, weights, linkage tasks.</summary>
+public static class IndicatorPermissions
+{
+    private const string Feature = "精准绩效管理";
+
+    public static readonly Permission Refresh = new("indicators.refresh", "重算指标", Feature, PermissionScope.Region, Permission.Admins);
+    public static readonly Permission ManageWeights = new("indicators.weights.manage", "设置指标权重", Feature, PermissionScope.Region, Permission.Admins);
+    public static readonly Permission AssignLinkage = new("indicators.linkage.assign", "下达联动任务", Feature, PermissionScope.Region, Permission.Admins);
+    public static readonly Permission CommentLinkage = new("indicators.linkage.comment", "反馈联动任务", Feature, PermissionScope.Region, Permission.Managers);
+
+    public static readonly IReadOnlyList<Permission> All = [Refresh, ManageWeights, AssignLinkage, CommentLinkage];
+}

@@ -1,0 +1,27 @@
+using Kexie.Domain.Authorization;
+using Kexie.Domain.Identity;
+
+namespace Kexie.Web.Features.Market;
+
+/// <summary>What the market (科技市场) lets people do; which records each reaches is the domain's rule (owner, party, region).</summary>
+public static class MarketPermissions
+{
+    private const string Feature = "科技市场";
+
+    public static readonly Permission EditOffers = new("market.offers.edit", "发布和修改科技所能", Feature, PermissionScope.SignedIn, [.. Permission.Managers, UserRole.ScienceWorker]);
+    public static readonly Permission ReviewOffers = new("market.offers.review", "审核科技所能", Feature, PermissionScope.Region, Permission.Admins);
+    public static readonly Permission EditNeeds = new("market.needs.edit", "发布和修改科技需求", Feature, PermissionScope.SignedIn, [.. Permission.Managers, UserRole.OrganizationMember]);
+    public static readonly Permission ReviewNeeds = new("market.needs.review", "审核科技需求", Feature, PermissionScope.Region, Permission.Admins);
+    public static readonly Permission HandlePlans = new("market.plans.handle", "办理一单一策", Feature, PermissionScope.Region, Permission.Managers);
+    public static readonly Permission TradeOrders = new("market.orders.trade", "询价、签约与履约", Feature, PermissionScope.SignedIn, Permission.Everyone);
+    public static readonly Permission ResolveOrders = new("market.orders.resolve", "调解订单纠纷", Feature, PermissionScope.Region, Permission.Managers);
+    public static readonly Permission EditTickets = new("market.tickets.edit", "登记服务单", Feature, PermissionScope.Region, Permission.Managers);
+    public static readonly Permission ManageFairs = new("market.fairs.manage", "举办科创会", Feature, PermissionScope.Region, Permission.Managers);
+    public static readonly Permission SubmitFairProjects = new("market.fairs.submit", "报送科创会项目", Feature, PermissionScope.SignedIn, Permission.Everyone);
+    public static readonly Permission ReviewFairProjects = new("market.fairs.review", "遴选科创会项目", Feature, PermissionScope.Region, Permission.Managers);
+    public static readonly Permission EditFiles = new("market.files.edit", "上传和删除附件、合同文件", Feature, PermissionScope.SignedIn, Permission.Everyone);
+    public static readonly Permission EditStorefronts = new("market.storefronts.edit", "开设和管理科创工作室", Feature, PermissionScope.SignedIn, [.. Permission.Managers, UserRole.ScienceWorker]);
+
+    public static readonly IReadOnlyList<Permission> All =
+        [EditOffers, ReviewOffers, EditNeeds, ReviewNeeds, HandlePlans, TradeOrders, ResolveOrders, EditTickets, ManageFairs, SubmitFairProjects, ReviewFairProjects, EditFiles, EditStorefronts];
+}

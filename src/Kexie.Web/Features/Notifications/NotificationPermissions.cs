@@ -1,0 +1,12 @@
+using Kexie.Domain.Authorization;
+using Kexie.Domain.Identity;
+
+namespace Kexie.Web.Features.Notifications;
+
+/// <summary>One's own notifications.</summary>
+public static class NotificationPermissions
+{
+    public static readonly Permission ReadOwn = new("notifications.read", "阅读本人的消息", "消息", PermissionScope.SignedIn, Permission.Everyone);
+
+    public static readonly IReadOnlyList<Permission> All = [ReadOwn];
+}

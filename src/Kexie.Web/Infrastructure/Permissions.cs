@@ -1,0 +1,73 @@
+using Kexie.Domain.Authorization;
+using Kexie.Domain.Identity;
+
+namespace Kexie.Web.Infrastructure;
+
+/// <summary>Endpoint metadata: the permission an endpoint requires. Every write endpoint of /api/v1 carries one.</summary>
+public sealed record PermissionRequirement(Permission Permission);
+
+/// <summary>A feature's permissions, registered once by its module.</summary>
+public sealed record FeaturePermissions(IReadOnlyList<Permission> Permissions);
+
+/// <summary>Settings section <c>Authorization</c>: role → permission names added to or removed from the features' defaults.</summary>
+public sealed class AuthorizationSettings
+{
+    public Dictionary<UserRole, List<string>> Grants { get; set; } = [];
+
+    public Dictionary<UserRole, List<string>> Revokes { get; set; } = [];
+}
+
+public static class PermissionSetup
+{
+    /// <summary>Registers a feature's permissions with the catalogue.</summary>
+    public static IServiceCollection AddPermissions(this IServiceCollection services, IReadOnlyList<Permission> permissions) =>
+        services.AddSingleton(new FeaturePermissions(permissions));
+
+    /// <summary>The grants (defaults plus the <c>Authorization</c> settings) and the one <see cref="AccessPolicy"/>.</summary>
+    public static IServiceCollection AddAccessPolicy(this IServiceCollection services, IConfiguration configuration)
+    {
+        var settings = configuration.GetSection("Authorization").Get<AuthorizationSettings>() ?? new AuthorizationSettings();
+        services.AddSingleton(sp => new PermissionGrants(
+            sp.GetServices<FeaturePermissions>().SelectMany(f => f.Permissions),
+            settings.Grants.ToDictionary(kv => kv.Key, kv => (IReadOnlyCollection<string>)kv.Value),
+            settings.Revokes.ToDictionary(kv => kv.Key, kv => (IReadOnlyCollection<string>)kv.Value)));
+        services.AddSingleton<AccessPolicy>();
+        return services;
+    }
+
+    /// <summary>
+    /// Requires <paramref name="permission"/>: anonymous callers of a permission that needs a sign-in get 401, callers whose role
+    /// does not hold it 403 (problem details naming the operation). Which records the caller may touch is decided after this,
+    /// by the feature's service and the domain, against each record's own region.
+    /// </summary>
+    public static TBuilder RequirePermission<TBuilder>(this TBuilder builder, Permission permission)
+        where TBuilder : IEndpointConventionBuilder
+    {
+        builder.WithMetadata(new PermissionRequirement(permission));
+        if (permission.Scope == PermissionScope.Anyone)
+        {
+            builder.AllowAnonymous();
+        }
+
+        builder.AddEndpointFilter(async (context, next) =>
+        {
+            var policy = context.HttpContext.RequestServices.GetRequiredService<AccessPolicy>();
+            return policy.Decide(context.HttpContext.User.ToActor(), permission) switch
+            {
+                AccessDecision.SignInRequired => TypedResults.Problem(title: "请先登录", detail: $"“{permission.DisplayName}”需要先登录", statusCode: StatusCodes.Status401Unauthorized),
+                AccessDecision.Denied => TypedResults.Problem(title: "无权执行此操作", detail: DeniedMessage(policy, permission), statusCode: StatusCodes.Status403Forbidden),
+                _ => await next(context),
+            };
+        });
+        return builder;
+    }
+
+    /// <summary>“您的角色没有“审核科技需求”的权限，可由平台管理员、科协管理员办理”: names the operation and who may do it.</summary>
+    public static string DeniedMessage(AccessPolicy policy, Permission permission)
+    {
+        var holders = Enum.GetValues<UserRole>().Where(r => policy.Grants.Holds(r, permission)).Select(r => r.Chinese()).ToList();
+        return holders.Count == 0
+            ? $"您的角色没有“{permission.DisplayName}”的权限"
+            : $"您的角色没有“{permission.DisplayName}”的权限，可由{string.Join("、", holders)}办理";
+    }
+}
