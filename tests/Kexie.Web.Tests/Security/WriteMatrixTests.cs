@@ -1,0 +1,380 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using Kexie.Data;
+using Kexie.Domain.Market;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kexie.Web.Tests.Security;
+
+/// <summary>
+/// Every write endpoint of /api/v1 (read from the host's own endpoint list) × every role of another county (admin, staff,
+/// science worker, organization member) and anonymous × a record of 大英县 (in the route, or referenced by the body). Each
+/// attempt must be refused with 401, 403 or 404 — or, for a create that names another county's party, 400/403 on that field —
+/// and must change nothing: the target row is byte-for-byte the same and the attacker has no audit entry. An endpoint without
+/// a rule here fails the test, so a new endpoint is covered from its first line.
+/// </summary>
+public abstract class WriteMatrixTests(KexieApp app)
+{
+    private const string DaYing = "510923";
+    private const string SheHong = "510981";
+
+    /// <summary>How an endpoint is attacked: the route values, the body, and the record whose row must not change.</summary>
+    private sealed record Attack(Func<Targets, Dictionary<string, string>> Route, Func<Targets, object?> Body, Func<Targets, (Type Type, Guid Id)?> Row, bool Multipart = false);
+
+    /// <summary>Records of 大英县 the attacks aim at, and parties of 射洪市 the attackers are.</summary>
+    private sealed record Targets(
+        Guid PrivateWorker, Guid PublicWorker, Guid Organization, Guid Association, Guid AssociationMember, Guid Agency, Guid Content,
+        Guid Activity, Guid Participant, Guid EStation, Guid Call, Guid Topic, Guid Proposal, Guid Offer, Guid Need, Guid Plan,
+        Guid Order, Guid Ticket, Guid Fair, Guid FairProject, Guid Storefront, Guid Expert, Guid LinkageTask, Guid SheHongOrganization);
+
+    /// <summary>Endpoints open by design to anyone or to every signed-in user whatever their region (no record of another region is written in another's name).</summary>
+    private static readonly HashSet<string> OpenByDesign = new(StringComparer.Ordinal)
+    {
+        "POST /api/v1/auth/login",
+        "POST /api/v1/auth/logout",
+        "POST /api/v1/matching/suggest-disciplines",
+        "POST /api/v1/needs/similar",
+        "POST /api/v1/notifications/{id:guid}/read",
+        "POST /api/v1/notifications/read-all",
+        "POST /api/v1/popularization-activities/{id:guid}/registrations",
+        "POST /api/v1/think-tank/calls/{id:guid}/topics",
+        "POST /api/v1/proposals/",
+    };
+
+    private static Dictionary<string, string> Id(Guid id) => new() { ["id"] = id.ToString() };
+
+    private static readonly Dictionary<string, Attack> Rules = BuildRules();
+
+    private static Dictionary<string, Attack> BuildRules()
+    {
+        var none = new Dictionary<string, string>();
+        var r = new Dictionary<string, Attack>(StringComparer.Ordinal);
+        void On(string key, Func<Targets, Dictionary<string, string>> route, Func<Targets, object?> body, Func<Targets, (Type, Guid)?> row, bool multipart = false) =>
+            r[key] = new Attack(route, body, row, multipart);
+        (Type, Guid)? Row<T>(Guid id) => (typeof(T), id);
+
+        // Directory
+        object WorkerBody(Targets t) => new { name = "篡改", gender = "Male", birthYear = 1980, employer = "x", title = "中级", disciplineCodes = new[] { "21030" }, education = "大学本科", phone = "13900000000", regionCode = DaYing, isPublicProfile = true };
+        On("POST /api/v1/workers/", _ => none, WorkerBody, _ => null);
+        On("PUT /api/v1/workers/{id:guid}", t => Id(t.PrivateWorker), WorkerBody, t => Row<Kexie.Domain.Directory.ScienceWorker>(t.PrivateWorker));
+        On("DELETE /api/v1/workers/{id:guid}", t => Id(t.PrivateWorker), _ => null, t => Row<Kexie.Domain.Directory.ScienceWorker>(t.PrivateWorker));
+        object OrgBody(Targets t) => new { name = "篡改单位", kind = "Enterprise", creditCode = AccessScopeTests.NewCreditCode(DaYing), industryCode = "3091", regionCode = DaYing };
+        On("POST /api/v1/organizations/", _ => none, OrgBody, _ => null);
+        On("PUT /api/v1/organizations/{id:guid}", t => Id(t.Organization), OrgBody, t => Row<Kexie.Domain.Directory.Organization>(t.Organization));
+        On("POST /api/v1/organizations/{id:guid}/verify", t => Id(t.Organization), _ => null, t => Row<Kexie.Domain.Directory.Organization>(t.Organization));
+        On("DELETE /api/v1/organizations/{id:guid}", t => Id(t.Organization), _ => null, t => Row<Kexie.Domain.Directory.Organization>(t.Organization));
+        object AssociationBody(Targets t) => new { name = "篡改学会", kind = "Society", regionCode = DaYing };
+        On("POST /api/v1/associations/", _ => none, AssociationBody, _ => null);
+        On("PUT /api/v1/associations/{id:guid}", t => Id(t.Association), AssociationBody, t => Row<Kexie.Domain.Directory.Association>(t.Association));
+        On("POST /api/v1/associations/{id:guid}/members", t => Id(t.Association), t => new { scienceWorkerId = t.PublicWorker, role = "Member" }, t => Row<Kexie.Domain.Directory.Association>(t.Association));
+        On("DELETE /api/v1/associations/{id:guid}/members/{memberId:guid}", t => new() { ["id"] = t.Association.ToString(), ["memberId"] = t.AssociationMember.ToString() }, _ => null, t => Row<Kexie.Domain.Directory.Association>(t.Association));
+        object AgencyBody(Targets t) => new { name = "篡改机构", creditCode = AccessScopeTests.NewCreditCode(DaYing), serviceScope = "技术转移", regionCode = DaYing };
+        On("POST /api/v1/agencies/", _ => none, AgencyBody, _ => null);
+        On("PUT /api/v1/agencies/{id:guid}", t => Id(t.Agency), AgencyBody, t => Row<Kexie.Domain.Directory.ServiceAgency>(t.Agency));
+        On("POST /api/v1/agencies/{id:guid}/admit", t => Id(t.Agency), _ => null, t => Row<Kexie.Domain.Directory.ServiceAgency>(t.Agency));
+        On("POST /api/v1/agencies/{id:guid}/suspend", t => Id(t.Agency), _ => null, t => Row<Kexie.Domain.Directory.ServiceAgency>(t.Agency));
+        On("POST /api/v1/users/", _ => none, _ => new { userName = $"m{Guid.NewGuid():N}"[..12], displayName = "冒名", password = "Kexie@2026x", role = "AssociationAdmin", regionCode = DaYing }, _ => null);
+        On("POST /api/v1/imports/{kind}", _ => new() { ["kind"] = "workers" }, _ => "姓名,性别,出生年份,工作单位,职称,学科代码,学历,政治面貌,手机号,行政区划代码,公开资料\n冒名,男,1980,x,中级,21030,大学本科,群众,13900000001,510923,否\n", _ => null, multipart: true);
+
+        // Popularization
+        object ContentBody(Targets t) => new { kind = "Article", title = "篡改", body = "<p>篡改</p>", authorOrganization = "大英县科协", regionCode = DaYing };
+        On("POST /api/v1/science-contents/", _ => none, ContentBody, _ => null);
+        On("PUT /api/v1/science-contents/{id:guid}", t => Id(t.Content), ContentBody, t => Row<Kexie.Domain.Popularization.ScienceContent>(t.Content));
+        foreach (var step in new[] { "submit", "publish", "return", "reject", "withdraw", "close" })
+        {
+            On($"POST /api/v1/science-contents/{{id:guid}}/{step}", t => Id(t.Content), _ => new { reason = "越权" }, t => Row<Kexie.Domain.Popularization.ScienceContent>(t.Content));
+        }
+
+        object ActivityBody(Targets t) => new { kind = "ScienceWeek", title = "篡改", description = "x", regionCode = DaYing, venue = "x", startsOn = "2027-05-01", endsOn = "2027-05-02" };
+        On("POST /api/v1/popularization-activities/", _ => none, ActivityBody, _ => null);
+        On("PUT /api/v1/popularization-activities/{id:guid}", t => Id(t.Activity), ActivityBody, t => Row<Kexie.Domain.Popularization.PopularizationActivity>(t.Activity));
+        On("POST /api/v1/popularization-activities/{id:guid}/cancel", t => Id(t.Activity), _ => new { reason = "越权" }, t => Row<Kexie.Domain.Popularization.PopularizationActivity>(t.Activity));
+        On("POST /api/v1/popularization-activities/{id:guid}/participants", t => Id(t.Activity), _ => new { name = "冒名", phone = "13900000002", checkIn = true }, t => Row<Kexie.Domain.Popularization.PopularizationActivity>(t.Activity));
+        On("POST /api/v1/popularization-activities/{id:guid}/participants/{participantId:guid}/check-in", t => new() { ["id"] = t.Activity.ToString(), ["participantId"] = t.Participant.ToString() }, _ => null, t => Row<Kexie.Domain.Popularization.ActivityParticipant>(t.Participant));
+        object StationBody(Targets t) => new { name = "篡改", siteKind = "School", regionCode = DaYing };
+        On("POST /api/v1/e-stations/", _ => none, StationBody, _ => null);
+        On("PUT /api/v1/e-stations/{id:guid}", t => Id(t.EStation), StationBody, t => Row<Kexie.Domain.Popularization.EStation>(t.EStation));
+        On("POST /api/v1/e-stations/{id:guid}/suspend", t => Id(t.EStation), _ => null, t => Row<Kexie.Domain.Popularization.EStation>(t.EStation));
+        On("POST /api/v1/e-stations/{id:guid}/resume", t => Id(t.EStation), _ => null, t => Row<Kexie.Domain.Popularization.EStation>(t.EStation));
+        On("PUT /api/v1/e-stations/{id:guid}/usage/{day}", t => new() { ["id"] = t.EStation.ToString(), ["day"] = "2026-01-05" }, _ => new { visits = 999, interactions = 999 }, t => Row<Kexie.Domain.Popularization.EStation>(t.EStation));
+
+        // Think tank and proposals
+        On("POST /api/v1/think-tank/calls/", _ => none, _ => new { title = "篡改", description = "x", regionCode = DaYing, deadline = "2027-12-31" }, _ => null);
+        On("POST /api/v1/think-tank/calls/{id:guid}/close", t => Id(t.Call), _ => null, t => Row<Kexie.Domain.ThinkTank.ThinkTankCall>(t.Call));
+        On("POST /api/v1/think-tank/topics/{id:guid}/reviews", t => Id(t.Topic), _ => new { expertName = "冒名", score = 99, opinion = "x" }, t => Row<Kexie.Domain.ThinkTank.ThinkTankTopic>(t.Topic));
+        foreach (var step in new[] { "approve", "reject", "conclude", "withdraw" })
+        {
+            On($"POST /api/v1/think-tank/topics/{{id:guid}}/{step}", t => Id(t.Topic), _ => new { reason = "越权", result = "越权" }, t => Row<Kexie.Domain.ThinkTank.ThinkTankTopic>(t.Topic));
+        }
+
+        On("POST /api/v1/proposals/{id:guid}/adopt", t => Id(t.Proposal), _ => new { level = "County", adoptedBy = "冒名" }, t => Row<Kexie.Domain.ThinkTank.Proposal>(t.Proposal));
+        On("POST /api/v1/proposals/{id:guid}/decline", t => Id(t.Proposal), _ => new { reason = "越权" }, t => Row<Kexie.Domain.ThinkTank.Proposal>(t.Proposal));
+
+        // Market: offers and needs
+        object OfferBody(Targets t) => new { kind = "Service", title = "冒名所能", description = "x", providerWorkerId = t.PublicWorker, disciplineCodes = new[] { "21030" }, regionCode = SheHong, priceMode = "Negotiable" };
+        On("POST /api/v1/offers/", _ => none, OfferBody, _ => null);
+        On("PUT /api/v1/offers/{id:guid}", t => Id(t.Offer), OfferBody, t => Row<Offer>(t.Offer));
+        On("DELETE /api/v1/offers/{id:guid}", t => Id(t.Offer), _ => null, t => Row<Offer>(t.Offer));
+        object NeedBody(Targets t) => new { title = "冒名需求", problem = "x", organizationId = t.Organization, industryCodes = new[] { "1511" }, regionCode = SheHong };
+        On("POST /api/v1/needs/", _ => none, NeedBody, _ => null);
+        On("PUT /api/v1/needs/{id:guid}", t => Id(t.Need), NeedBody, t => Row<Need>(t.Need));
+        On("DELETE /api/v1/needs/{id:guid}", t => Id(t.Need), _ => null, t => Row<Need>(t.Need));
+        foreach (var step in new[] { "submit", "publish", "return", "reject", "withdraw", "close" })
+        {
+            On($"POST /api/v1/offers/{{id:guid}}/{step}", t => Id(t.Offer), _ => new { reason = "越权" }, t => Row<Offer>(t.Offer));
+            On($"POST /api/v1/needs/{{id:guid}}/{step}", t => Id(t.Need), _ => new { reason = "越权" }, t => Row<Need>(t.Need));
+        }
+
+        On("POST /api/v1/offers/{id:guid}/attachments/", t => Id(t.Offer), _ => "附件", t => Row<Offer>(t.Offer), multipart: true);
+        On("DELETE /api/v1/offers/{id:guid}/attachments/{attachmentId:guid}", t => new() { ["id"] = t.Offer.ToString(), ["attachmentId"] = Guid.NewGuid().ToString() }, _ => null, t => Row<Offer>(t.Offer));
+        On("POST /api/v1/needs/{id:guid}/attachments/", t => Id(t.Need), _ => "附件", t => Row<Need>(t.Need), multipart: true);
+        On("DELETE /api/v1/needs/{id:guid}/attachments/{attachmentId:guid}", t => new() { ["id"] = t.Need.ToString(), ["attachmentId"] = Guid.NewGuid().ToString() }, _ => null, t => Row<Need>(t.Need));
+
+        // Market: plans, orders, tickets
+        On("POST /api/v1/plans/{id:guid}/handler", t => Id(t.Plan), _ => new { handlerUserId = "shehong", note = "越权" }, t => Row<ResponsePlan>(t.Plan));
+        On("POST /api/v1/plans/{id:guid}/contacts", t => Id(t.Plan), _ => new { contactedName = "冒名", channel = "Phone", note = "x" }, t => Row<ResponsePlan>(t.Plan));
+        On("POST /api/v1/plans/{id:guid}/candidates", t => Id(t.Plan), t => new { kind = "Worker", targetId = t.PublicWorker, explanation = "越权" }, t => Row<ResponsePlan>(t.Plan));
+        On("POST /api/v1/plans/{id:guid}/candidates/refresh", t => Id(t.Plan), _ => null, t => Row<ResponsePlan>(t.Plan));
+        On("POST /api/v1/plans/{id:guid}/negotiation", t => Id(t.Plan), _ => new { note = "越权" }, t => Row<ResponsePlan>(t.Plan));
+        On("POST /api/v1/plans/{id:guid}/deal", t => Id(t.Plan), t => new { orderId = t.Order, note = "越权" }, t => Row<ResponsePlan>(t.Plan));
+        On("POST /api/v1/plans/{id:guid}/close", t => Id(t.Plan), _ => new { reason = "越权" }, t => Row<ResponsePlan>(t.Plan));
+        On("POST /api/v1/orders/", _ => none, t => new { title = "冒名订单", buyerOrganizationId = t.Organization, providerWorkerId = t.PublicWorker }, _ => null);
+        foreach (var step in new[] { "agree", "deliver", "accept", "settle", "cancel", "dispute", "resolve", "rate" })
+        {
+            On($"POST /api/v1/orders/{{id:guid}}/{step}", t => Id(t.Order), _ => new { contractAmount = 5_000_000, reason = "越权", note = "越权", stars = 1 }, t => Row<Order>(t.Order));
+        }
+
+        On("POST /api/v1/orders/{id:guid}/files/", t => Id(t.Order), _ => "合同", t => Row<Order>(t.Order), multipart: true);
+        On("DELETE /api/v1/orders/{id:guid}/files/{fileId:guid}", t => new() { ["id"] = t.Order.ToString(), ["fileId"] = Guid.NewGuid().ToString() }, _ => null, t => Row<Order>(t.Order));
+        object TicketBody(Targets t) => new { kind = "Consultation", targetOrganizationId = t.Organization, servedOn = "2026-06-01", regionCode = DaYing };
+        On("POST /api/v1/service-tickets/", _ => none, TicketBody, _ => null);
+        On("PUT /api/v1/service-tickets/{id:guid}", t => Id(t.Ticket), TicketBody, t => Row<ServiceTicket>(t.Ticket));
+
+        // Market: fairs and storefronts
+        object FairBody(Targets t) => new { name = "冒名科创会", description = "x", regionCode = DaYing };
+        On("POST /api/v1/fairs/", _ => none, FairBody, _ => null);
+        On("PUT /api/v1/fairs/{id:guid}", t => Id(t.Fair), FairBody, t => Row<Fair>(t.Fair));
+        On("POST /api/v1/fairs/{id:guid}/close", t => Id(t.Fair), _ => null, t => Row<Fair>(t.Fair));
+        On("POST /api/v1/fairs/{id:guid}/reopen", t => Id(t.Fair), _ => null, t => Row<Fair>(t.Fair));
+        On("POST /api/v1/fairs/{id:guid}/projects", t => Id(t.Fair), t => new { category = "TechnologyToPromote", title = "冒名项目", description = "x", organizationId = t.Organization, regionCode = SheHong }, t => Row<Fair>(t.Fair));
+        foreach (var step in new[] { "submit", "select", "return", "reject", "withdraw" })
+        {
+            On($"POST /api/v1/fairs/{{fairId:guid}}/projects/{{id:guid}}/{step}", t => new() { ["fairId"] = t.Fair.ToString(), ["id"] = t.FairProject.ToString() }, _ => new { reason = "越权" }, t => Row<FairProject>(t.FairProject));
+        }
+
+        On("POST /api/v1/fairs/{fairId:guid}/projects/{id:guid}/attachments/", t => new() { ["fairId"] = t.Fair.ToString(), ["id"] = t.FairProject.ToString() }, _ => "附件", t => Row<FairProject>(t.FairProject), multipart: true);
+        On("DELETE /api/v1/fairs/{fairId:guid}/projects/{id:guid}/attachments/{attachmentId:guid}", t => new() { ["fairId"] = t.Fair.ToString(), ["id"] = t.FairProject.ToString(), ["attachmentId"] = Guid.NewGuid().ToString() }, _ => null, t => Row<FairProject>(t.FairProject));
+        object StorefrontBody(Targets t) => new { name = "冒名工作室", introduction = "x", regionCode = SheHong, ownerWorkerId = t.PublicWorker };
+        On("POST /api/v1/storefronts/", _ => none, StorefrontBody, _ => null);
+        On("PUT /api/v1/storefronts/{id:guid}", t => Id(t.Storefront), StorefrontBody, t => Row<Storefront>(t.Storefront));
+        On("POST /api/v1/storefronts/{id:guid}/open", t => Id(t.Storefront), _ => null, t => Row<Storefront>(t.Storefront));
+        On("POST /api/v1/storefronts/{id:guid}/close", t => Id(t.Storefront), _ => null, t => Row<Storefront>(t.Storefront));
+
+        // Talent and indicators
+        object ExpertBody(Targets t) => new { workerId = t.PublicWorker, level = "County", expertise = "冒名", researchDirections = new[] { "x" } };
+        On("POST /api/v1/experts/", _ => none, ExpertBody, _ => null);
+        On("PUT /api/v1/experts/{id:guid}", t => Id(t.Expert), ExpertBody, t => Row<Kexie.Domain.Talent.Expert>(t.Expert));
+        On("POST /api/v1/experts/{id:guid}/withdraw", t => Id(t.Expert), _ => new { reason = "越权" }, t => Row<Kexie.Domain.Talent.Expert>(t.Expert));
+        On("POST /api/v1/experts/{id:guid}/reinstate", t => Id(t.Expert), _ => null, t => Row<Kexie.Domain.Talent.Expert>(t.Expert));
+        On("POST /api/v1/indicators/refresh", _ => none, _ => null, _ => null);
+        On("POST /api/v1/indicators/weight-sets", _ => none, _ => new { name = "冒名权重", groupWeights = new Dictionary<string, decimal> { ["ServingEnterprises"] = 1m } }, _ => null);
+        On("POST /api/v1/indicators/linkage-tasks", _ => none, _ => new { title = "冒名任务", indicatorCode = "E01", regionCodes = new[] { DaYing }, target = 10, startsOn = "2026-01-01", dueOn = "2026-12-31" }, _ => null);
+        On("POST /api/v1/indicators/linkage-tasks/{id:guid}/comments", t => Id(t.LinkageTask), _ => new { text = "越权" }, t => Row<Kexie.Domain.Indicators.LinkageTask>(t.LinkageTask));
+        return r;
+    }
+
+    [Fact]
+    public async Task No_role_of_another_county_changes_anything_of_DaYing_through_any_write_endpoint()
+    {
+        var targets = await TargetsAsync();
+        var attackers = await AttackersAsync(targets);
+        var endpoints = EndpointPermissions.ApiWrites(app.Services);
+        Assert.True(endpoints.Count > 100, $"only {endpoints.Count} write endpoints found");
+
+        var missing = new List<string>();
+        var violations = new List<string>();
+        var attempts = 0;
+        foreach (var (method, route, _) in endpoints)
+        {
+            var key = $"{method} {route}";
+            if (OpenByDesign.Contains(key))
+            {
+                continue;
+            }
+
+            if (!Rules.TryGetValue(key, out var attack))
+            {
+                missing.Add(key);
+                continue;
+            }
+
+            foreach (var (who, client) in attackers)
+            {
+                var row = attack.Row(targets);
+                var before = row is { } r ? await FingerprintAsync(r.Type, r.Id) : null;
+                var auditBefore = who == "匿名" ? 0 : await AuditCountAsync(who);
+                using var response = await SendAsync(client, method, Url(route, attack.Route(targets)), attack.Body(targets), attack.Multipart);
+                attempts++;
+                var status = (int)response.StatusCode;
+                var body = await response.Content.ReadAsStringAsync();
+                var refused = status is 401 or 403 or 404
+                    || (status == 400 && row is null && body.Contains("不存在", StringComparison.Ordinal))
+                    || (status == 400 && body.Contains("\"regionCode\"", StringComparison.Ordinal))
+                    || (status == 200 && key == "POST /api/v1/imports/{kind}" && body.Contains("\"created\":0", StringComparison.Ordinal));
+                if (!refused)
+                {
+                    violations.Add($"{who}: {key} → {status} {body[..Math.Min(200, body.Length)]}");
+                }
+
+                if (row is { } changed && await FingerprintAsync(changed.Type, changed.Id) != before)
+                {
+                    violations.Add($"{who}: {key} changed the {changed.Type.Name} it targets");
+                }
+
+                if (who != "匿名" && await AuditCountAsync(who) != auditBefore)
+                {
+                    violations.Add($"{who}: {key} wrote audit entries");
+                }
+            }
+        }
+
+        Assert.True(missing.Count == 0, "write endpoints without a matrix rule:\n" + string.Join("\n", missing));
+        Assert.True(violations.Count == 0, $"{violations.Count} violations in {attempts} attempts:\n" + string.Join("\n", violations));
+        Assert.True(attempts > 400, $"only {attempts} attempts");
+    }
+
+    private static string Url(string pattern, Dictionary<string, string> values)
+    {
+        var url = pattern;
+        foreach (var (name, value) in values)
+        {
+            url = System.Text.RegularExpressions.Regex.Replace(url, "\\{" + name + "(:[^}]*)?\\}", value);
+        }
+
+        return url.EndsWith('/') && url.Length > 1 ? url : url;
+    }
+
+    private static async Task<HttpResponseMessage> SendAsync(HttpClient client, string method, string url, object? body, bool multipart)
+    {
+        using var request = new HttpRequestMessage(new HttpMethod(method), url);
+        if (multipart)
+        {
+            var content = new MultipartFormDataContent();
+            var file = new ByteArrayContent(Encoding.UTF8.GetBytes(body as string ?? "x"));
+            file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("text/csv");
+            content.Add(file, "file", "file.csv");
+            request.Content = content;
+            if (url.Contains("/imports/", StringComparison.Ordinal))
+            {
+                request.RequestUri = new Uri(url + "?dryRun=false", UriKind.Relative);
+            }
+        }
+        else if (body is not null)
+        {
+            request.Content = JsonContent.Create(body, options: Json.Options);
+        }
+
+        return await client.SendAsync(request);
+    }
+
+    private Task<int> AuditCountAsync(string userName) => app.QueryAsync(db => db.AuditEntries.CountAsync(a => a.UserName == userName));
+
+    private Task<string?> FingerprintAsync(Type type, Guid id) => app.QueryAsync(async db =>
+    {
+        var entity = await db.FindAsync(type, id);
+        if (entity is null)
+        {
+            return null;
+        }
+
+        var entry = db.Entry(entity);
+        var values = entry.CurrentValues.Properties.Select(p => $"{p.Name}={System.Text.Json.JsonSerializer.Serialize(entry.CurrentValues[p])}");
+        var owned = entry.Navigations.Where(n => n.Metadata.TargetEntityType.IsOwned()).Select(n => $"{n.Metadata.Name}={System.Text.Json.JsonSerializer.Serialize(n.CurrentValue)}");
+        return string.Join(";", values.Concat(owned));
+    });
+
+    /// <summary>Records of 大英县 from the demo (and, where the demo has none, created by the county's own admin).</summary>
+    private async Task<Targets> TargetsAsync()
+    {
+        var daying = await app.SignInAsync("daying");
+        Guid Required(Guid? id, string what) => id ?? throw new InvalidOperationException($"演示数据中没有大英县的{what}");
+
+        // Records the demo does not always have: made by 大英县's own admin and staff, as they would.
+        var org = await app.QueryAsync(db => db.Organizations.Where(o => o.RegionCode.StartsWith(DaYing) && o.IsVerified).OrderBy(o => o.Id).Select(o => o.Id).FirstAsync());
+        var owner = await app.QueryAsync(db => db.ScienceWorkers.Where(w => w.RegionCode.StartsWith(DaYing) && w.IsPublicProfile && w.UserId == null).OrderBy(w => w.Id).Select(w => w.Id).FirstAsync());
+        var staff = await app.SignInAsync("daying-staff");
+        await (await staff.PostJsonAsync("/api/v1/service-tickets", new { kind = "Consultation", targetOrganizationId = org, servedOn = "2026-06-01", regionCode = DaYing })).OkJsonAsync();
+        var fair = await (await daying.PostJsonAsync("/api/v1/fairs", new { name = "矩阵测试科创会", description = "用于越权测试", regionCode = DaYing })).OkJsonAsync();
+        await (await daying.PostJsonAsync($"/api/v1/fairs/{fair["id"]!.GetValue<string>()}/projects", new { category = "TechnologyToPromote", title = "矩阵测试项目", description = "柠檬深加工技术", organizationId = org, regionCode = DaYing })).OkJsonAsync();
+        await (await daying.PostJsonAsync("/api/v1/storefronts", new { name = "矩阵测试工作室", introduction = "柑橘技术服务", regionCode = DaYing, ownerWorkerId = owner })).OkJsonAsync();
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        await (await (await app.SignInAsync("suining")).PostJsonAsync("/api/v1/indicators/linkage-tasks", new { title = "矩阵测试任务", indicatorCode = "W02", regionCodes = new[] { DaYing }, target = 4, startsOn = today.AddDays(-10), dueOn = today.AddDays(10) })).OkJsonAsync();
+
+        return await app.QueryAsync(async db =>
+        {
+            var worker = await db.ScienceWorkers.Where(w => w.RegionCode.StartsWith(DaYing) && !w.IsPublicProfile && w.UserId == null).OrderBy(w => w.Id).Select(w => (Guid?)w.Id).FirstOrDefaultAsync();
+            var publicWorker = await db.ScienceWorkers.Where(w => w.RegionCode.StartsWith(DaYing) && w.IsPublicProfile && w.UserId == null).OrderBy(w => w.Id).Select(w => (Guid?)w.Id).FirstOrDefaultAsync();
+            var organization = await db.Organizations.Where(o => o.RegionCode.StartsWith(DaYing) && o.IsVerified).OrderBy(o => o.Id).Select(o => (Guid?)o.Id).FirstOrDefaultAsync();
+            var association = await db.Associations.Include(a => a.Members).Where(a => a.RegionCode == DaYing && a.Members.Count > 0).OrderBy(a => a.Id).FirstOrDefaultAsync();
+            var activity = await db.ActivityParticipants.Where(p => p.RegionCode.StartsWith(DaYing)).OrderBy(p => p.Id).Select(p => new { p.Id, p.ActivityId }).FirstOrDefaultAsync();
+            var plan = await db.ResponsePlans.Where(p => p.RegionCode.StartsWith(DaYing)).OrderBy(p => p.Id).Select(p => new { p.Id, p.NeedId }).FirstOrDefaultAsync();
+            var project = await db.FairProjects.Where(p => p.RegionCode.StartsWith(DaYing)).OrderBy(p => p.Id).Select(p => new { p.Id, p.FairId }).FirstOrDefaultAsync();
+            var shehongOrganization = await db.Organizations.Where(o => o.RegionCode.StartsWith(SheHong)).OrderBy(o => o.Id).Select(o => (Guid?)o.Id).FirstOrDefaultAsync();
+            return new Targets(
+                Required(worker, "非公开科技工作者"),
+                Required(publicWorker, "公开科技工作者"),
+                Required(organization, "已审核单位"),
+                Required(association?.Id, "有会员的学会"),
+                Required(association?.Members.First().Id, "学会会员"),
+                Required(await db.ServiceAgencies.Where(a => a.RegionCode.StartsWith(DaYing)).Select(a => (Guid?)a.Id).FirstOrDefaultAsync(), "服务机构"),
+                Required(await db.ScienceContents.Where(c => c.RegionCode.StartsWith(DaYing)).Select(c => (Guid?)c.Id).FirstOrDefaultAsync(), "科普资源"),
+                Required(activity?.ActivityId, "有报名的科普活动"),
+                Required(activity?.Id, "科普活动报名"),
+                Required(await db.EStations.Where(e => e.RegionCode.StartsWith(DaYing)).Select(e => (Guid?)e.Id).FirstOrDefaultAsync(), "科普e站"),
+                Required(await db.ThinkTankCalls.Where(c => c.RegionCode.StartsWith(DaYing)).Select(c => (Guid?)c.Id).FirstOrDefaultAsync(), "课题征集"),
+                Required(await db.ThinkTankTopics.Where(c => c.RegionCode.StartsWith(DaYing)).Select(c => (Guid?)c.Id).FirstOrDefaultAsync(), "智库课题"),
+                Required(await db.Proposals.Where(p => p.RegionCode.StartsWith(DaYing)).Select(p => (Guid?)p.Id).FirstOrDefaultAsync(), "建言"),
+                Required(await db.Offers.Where(o => o.RegionCode.StartsWith(DaYing) && o.Status == ReviewStatus.Published).Select(o => (Guid?)o.Id).FirstOrDefaultAsync(), "已发布所能"),
+                Required(plan?.NeedId, "有一单一策的需求"),
+                Required(plan?.Id, "一单一策"),
+                Required(await db.Orders.Where(o => o.RegionCode.StartsWith(DaYing)).Select(o => (Guid?)o.Id).FirstOrDefaultAsync(), "订单"),
+                Required(await db.ServiceTickets.Where(t => t.RegionCode.StartsWith(DaYing)).Select(t => (Guid?)t.Id).FirstOrDefaultAsync(), "服务单"),
+                Required(project?.FairId, "有项目的科创会"),
+                Required(project?.Id, "科创会项目"),
+                Required(await db.Storefronts.Where(s => s.RegionCode.StartsWith(DaYing)).Select(s => (Guid?)s.Id).FirstOrDefaultAsync(), "科创工作室"),
+                Required(await db.Experts.Where(e => e.RegionCode.StartsWith(DaYing)).Select(e => (Guid?)e.Id).FirstOrDefaultAsync(), "专家"),
+                Required(await db.LinkageTasks.Where(t => t.RegionCode.StartsWith(DaYing)).Select(t => (Guid?)t.Id).FirstOrDefaultAsync(), "联动任务"),
+                Required(shehongOrganization, "射洪市单位"));
+        });
+    }
+
+    /// <summary>Accounts of 射洪市, one per role, made for this test so their audit trail is theirs alone; and anonymous.</summary>
+    private async Task<List<(string Who, HttpClient Client)>> AttackersAsync(Targets targets)
+    {
+        var admin = await app.SignInAsync("admin");
+        var shehong = await app.SignInAsync("shehong");
+        var suffix = Guid.NewGuid().ToString("N")[..6];
+        var phone = KexieApp.NewPhone();
+        var worker = await (await shehong.PostJsonAsync("/api/v1/workers", new { name = "射洪测试者", gender = "Female", birthYear = 1985, employer = "射洪市农业农村局", title = "中级", disciplineCodes = new[] { "21030" }, education = "大学本科", phone, regionCode = SheHong, isPublicProfile = false })).OkJsonAsync();
+        var accounts = new (string Name, string Role, Guid? Worker, Guid? Organization)[]
+        {
+            ($"m-admin-{suffix}", "AssociationAdmin", null, null),
+            ($"m-staff-{suffix}", "ServiceCenterStaff", null, null),
+            ($"m-worker-{suffix}", "ScienceWorker", Guid.Parse(worker["id"]!.GetValue<string>()), null),
+            ($"m-org-{suffix}", "OrganizationMember", null, targets.SheHongOrganization),
+        };
+        var clients = new List<(string, HttpClient)> { ("匿名", app.Anonymous()) };
+        foreach (var (name, role, workerId, organizationId) in accounts)
+        {
+            await (await admin.PostJsonAsync("/api/v1/users", new { userName = name, displayName = $"射洪{role}", password = "Kexie@2026", role, regionCode = SheHong, scienceWorkerId = workerId, organizationId })).OkJsonAsync();
+            clients.Add((name, await app.SignInAsync(name)));
+        }
+
+        return clients;
+    }
+}
+
+public sealed class WriteMatrixSqliteTests(SqliteApp app) : WriteMatrixTests(app);
+
+public sealed class WriteMatrixPostgresTests(PostgresApp app) : WriteMatrixTests(app);
