@@ -4,6 +4,7 @@ using Kexie.Domain.Common;
 using Kexie.Domain.Identity;
 using Kexie.Domain.Regions;
 using Kexie.Web.Infrastructure;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -26,12 +27,34 @@ public static class AdminEndpoints
             return TypedResults.Created($"/api/v1/users/{created.Id}", created);
         }).RequirePermission(AdminPermissions.ManageUsers);
 
+        api.MapGet("/permissions", ListPermissions).WithTags("账号管理").RequireAuthorization()
+            .WithSummary("权限目录：各功能的权限、默认持有的角色（含部署设置的调整），以及当前用户是否持有");
+
         api.MapGet("/audit", (HttpContext http, AuditQueries q, string? entityType, string? entityId, int? page, int? pageSize, CancellationToken ct) =>
                 q.ListAsync(http.User.ToActor(), entityType, entityId, page, pageSize, ct))
             .WithTags("审计日志").RequireAuthorization();
         return api;
     }
+
+    /// <summary>The permission catalogue as the deployment grants it, with the caller's own holdings marked.</summary>
+    public static Ok<IReadOnlyList<PermissionDto>> ListPermissions(HttpContext http, Kexie.Domain.Authorization.AccessPolicy policy)
+    {
+        var actor = http.User.ToActor();
+        IReadOnlyList<PermissionDto> list = policy.Grants.All
+            .Select(p => new PermissionDto(
+                p.Name,
+                p.DisplayName,
+                p.Feature,
+                p.Scope.ToString(),
+                Enum.GetValues<UserRole>().Where(r => policy.Grants.Holds(r, p)).Select(r => r.Chinese()).ToList(),
+                policy.Can(actor, p)))
+            .ToList();
+        return TypedResults.Ok(list);
+    }
 }
+
+/// <summary>One permission: its stable name, what people call it, its feature, how far it reaches, who holds it, and whether the caller does.</summary>
+public sealed record PermissionDto(string Name, string DisplayName, string Feature, string Scope, IReadOnlyList<string> Roles, bool Held);
 
 public sealed class UserAdminService(UserManager<AppUser> users)
 {
