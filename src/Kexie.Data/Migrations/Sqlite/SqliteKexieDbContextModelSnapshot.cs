@@ -413,8 +413,15 @@ namespace Kexie.Data.Migrations.Sqlite
 
                     b.HasIndex("ScienceWorkerId");
 
-                    b.HasIndex("AssociationId", "ScienceWorkerId", "OrganizationId")
-                        .IsUnique();
+                    b.HasIndex("AssociationId", "OrganizationId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_AssociationMember_AssociationId_OrganizationId")
+                        .HasFilter("\"OrganizationId\" IS NOT NULL");
+
+                    b.HasIndex("AssociationId", "ScienceWorkerId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_AssociationMember_AssociationId_ScienceWorkerId")
+                        .HasFilter("\"ScienceWorkerId\" IS NOT NULL");
 
                     b.ToTable("AssociationMember");
                 });
