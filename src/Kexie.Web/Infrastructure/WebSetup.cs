@@ -136,6 +136,8 @@ public static class WebSetup
         services.AddScoped<Kexie.Data.Indicators.IndicatorEngine>();
         services.AddScoped<IndicatorDemoSeeder>();
         services.AddScoped<IndicatorService>();
+        services.AddSingleton<IndicatorRefreshQueue>();
+        services.AddHostedService<IndicatorRefreshWorker>();
         services.AddScoped<LinkageService>();
         services.AddScoped<AnnualReportService>();
         services.Configure<FileStoreOptions>(builder.Configuration.GetSection("Files"));
