@@ -96,9 +96,12 @@ public static class WebSetup
         {
             o.Conventions.AuthorizeFolder("/Admin");
             o.Conventions.AuthorizeFolder("/Imports");
+            o.Conventions.AddPageApplicationModelConvention("/Account/Login", m => m.EndpointMetadata.Add(new Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute(RateLimits.LoginPolicy)));
         }).AddMvcOptions(o => ChineseBindingMessages.Apply(o.ModelBindingMessageProvider));
 
         services.AddScoped<SignInService>();
+        services.AddSingleton<LoginThrottle>();
+        services.AddKexieRateLimits(builder.Configuration);
         services.AddScoped<RegionQueries>();
         services.AddScoped<ScienceWorkerService>();
         services.AddScoped<OrganizationService>();
@@ -167,6 +170,7 @@ public static class WebSetup
 
     public static WebApplication UseKexie(this WebApplication app)
     {
+        app.UseForwardedHeaders();
         app.UseExceptionHandler();
         app.UseWhen(
             http => !http.Request.Path.StartsWithSegments("/api"),
@@ -175,6 +179,7 @@ public static class WebSetup
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();
+        app.UseRateLimiter();
         app.UseAuthorization();
         app.UseAntiforgery();
 
