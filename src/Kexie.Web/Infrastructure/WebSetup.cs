@@ -102,6 +102,7 @@ public static class WebSetup
         services.AddScoped<SignInService>();
         services.AddSingleton<LoginThrottle>();
         services.AddKexieRateLimits(builder.Configuration);
+        services.AddKexieSecurityLogs();
         services.AddScoped<RegionQueries>();
         services.AddScoped<ScienceWorkerService>();
         services.AddScoped<OrganizationService>();
@@ -179,6 +180,7 @@ public static class WebSetup
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();
+        app.UseMiddleware<OperationLogMiddleware>();
         app.UseRateLimiter();
         app.UseAuthorization();
         app.UseAntiforgery();
