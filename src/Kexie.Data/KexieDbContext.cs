@@ -92,6 +92,12 @@ public abstract class KexieDbContext(DbContextOptions options, ICurrentActor? cu
     /// <summary>Append-only log of offer/need/worker changes that every web node's match index follows.</summary>
     public DbSet<Matching.MatchOutboxEntry> MatchOutbox => Set<Matching.MatchOutboxEntry>();
 
+    /// <summary>Sign-in attempts (登录日志); also what per-account-and-address lockouts count.</summary>
+    public DbSet<Security.LoginLogEntry> LoginLog => Set<Security.LoginLogEntry>();
+
+    /// <summary>State-changing requests (操作日志), written in batches by a background writer.</summary>
+    public DbSet<Security.OperationLogEntry> OperationLog => Set<Security.OperationLogEntry>();
+
     /// <summary>Name of the provider, for code paths that differ (bulk loads).</summary>
     public abstract DatabaseProvider Provider { get; }
 

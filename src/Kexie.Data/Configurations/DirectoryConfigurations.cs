@@ -97,7 +97,17 @@ internal sealed class AssociationMemberConfiguration : IEntityTypeConfiguration<
     {
         builder.HasKey(m => m.Id);
         builder.Property(m => m.Id).ValueGeneratedNever();
-        builder.HasIndex(m => new { m.AssociationId, m.ScienceWorkerId, m.OrganizationId }).IsUnique();
+        // A member is a worker or an organization, the other column is NULL. A unique index over both columns would
+        // treat every NULL as distinct (SQLite and PostgreSQL alike), so two concurrent adds of the same worker both
+        // succeeded. One filtered unique index per kind holds under concurrency on both providers.
+        builder.HasIndex(m => new { m.AssociationId, m.ScienceWorkerId })
+            .IsUnique()
+            .HasFilter("\"ScienceWorkerId\" IS NOT NULL")
+            .HasDatabaseName("IX_AssociationMember_AssociationId_ScienceWorkerId");
+        builder.HasIndex(m => new { m.AssociationId, m.OrganizationId })
+            .IsUnique()
+            .HasFilter("\"OrganizationId\" IS NOT NULL")
+            .HasDatabaseName("IX_AssociationMember_AssociationId_OrganizationId");
         builder.HasOne<ScienceWorker>().WithMany().HasForeignKey(m => m.ScienceWorkerId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Organization>().WithMany().HasForeignKey(m => m.OrganizationId).OnDelete(DeleteBehavior.Cascade);
     }

@@ -105,7 +105,7 @@ public sealed class Association : Entity, IRegional
         UpdatedAt = DateTimeOffset.UtcNow;
     }
 
-    /// <summary>Adds a science worker or an organization as a member; each joins once.</summary>
+    /// <summary>Adds a science worker or an organization as a member; each joins once (a second add is a conflict, 409).</summary>
     public AssociationMember AddMember(Guid? scienceWorkerId, Guid? organizationId, MemberRole role, DateOnly joinedOn)
     {
         if (scienceWorkerId is null == organizationId is null)
@@ -116,7 +116,7 @@ public sealed class Association : Entity, IRegional
         ContactRules.Enum(role, "role", "会内职务");
         if (members.Any(m => m.ScienceWorkerId == scienceWorkerId && m.OrganizationId == organizationId))
         {
-            throw new DomainValidationException("member", "该会员已在本组织中");
+            throw new InvalidTransitionException("该会员已在本组织中");
         }
 
         var member = new AssociationMember(Id, scienceWorkerId, organizationId, role, joinedOn);

@@ -108,9 +108,13 @@ public static class WebSetup
         {
             o.Conventions.AuthorizeFolder("/Admin");
             o.Conventions.AuthorizeFolder("/Imports");
+            o.Conventions.AddPageApplicationModelConvention("/Account/Login", m => m.EndpointMetadata.Add(new Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute(RateLimits.LoginPolicy)));
         }).AddMvcOptions(o => ChineseBindingMessages.Apply(o.ModelBindingMessageProvider));
 
         services.AddScoped<SignInService>();
+        services.AddSingleton<LoginThrottle>();
+        services.AddKexieRateLimits(builder.Configuration);
+        services.AddKexieSecurityLogs();
         services.AddScoped<RegionQueries>();
         services.AddScoped<Parties>();
         services.AddScoped<ScienceWorkerService>();
@@ -149,6 +153,8 @@ public static class WebSetup
         services.AddScoped<Kexie.Data.Indicators.IndicatorEngine>();
         services.AddScoped<IndicatorDemoSeeder>();
         services.AddScoped<IndicatorService>();
+        services.AddSingleton<IndicatorRefreshQueue>();
+        services.AddHostedService<IndicatorRefreshWorker>();
         services.AddScoped<LinkageService>();
         services.AddScoped<AnnualReportService>();
         services.Configure<FileStoreOptions>(builder.Configuration.GetSection("Files"));
@@ -178,6 +184,7 @@ public static class WebSetup
 
     public static WebApplication UseKexie(this WebApplication app)
     {
+        app.UseForwardedHeaders();
         app.UseExceptionHandler();
         app.UseWhen(
             http => !http.Request.Path.StartsWithSegments("/api"),
@@ -186,6 +193,8 @@ public static class WebSetup
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();
+        app.UseMiddleware<OperationLogMiddleware>();
+        app.UseRateLimiter();
         app.UseAuthorization();
         app.UseAntiforgery();
 

@@ -177,7 +177,7 @@ public abstract class WriteMatrixTests(KexieApp app)
         On("PUT /api/v1/experts/{id:guid}", t => Id(t.Expert), ExpertBody, t => Row<Kexie.Domain.Talent.Expert>(t.Expert));
         On("POST /api/v1/experts/{id:guid}/withdraw", t => Id(t.Expert), _ => new { reason = "越权" }, t => Row<Kexie.Domain.Talent.Expert>(t.Expert));
         On("POST /api/v1/experts/{id:guid}/reinstate", t => Id(t.Expert), _ => null, t => Row<Kexie.Domain.Talent.Expert>(t.Expert));
-        On("POST /api/v1/indicators/refresh", _ => none, _ => null, _ => null);
+        On("POST /api/v1/indicators/refresh", _ => new() { ["?"] = "full=true" }, _ => null, _ => null);
         On("POST /api/v1/indicators/weight-sets", _ => none, _ => new { name = "冒名权重", groupWeights = new Dictionary<string, decimal> { ["ServingEnterprises"] = 1m } }, _ => null);
         On("POST /api/v1/indicators/linkage-tasks", _ => none, _ => new { title = "冒名任务", indicatorCode = "E01", regionCodes = new[] { DaYing }, target = 10, startsOn = "2026-01-01", dueOn = "2026-12-31" }, _ => null);
         On("POST /api/v1/indicators/linkage-tasks/{id:guid}/comments", t => Id(t.LinkageTask), _ => new { text = "越权" }, t => Row<Kexie.Domain.Indicators.LinkageTask>(t.LinkageTask));
@@ -252,7 +252,7 @@ public abstract class WriteMatrixTests(KexieApp app)
             url = System.Text.RegularExpressions.Regex.Replace(url, "\\{" + name + "(:[^}]*)?\\}", value);
         }
 
-        return url.EndsWith('/') && url.Length > 1 ? url : url;
+        return values.TryGetValue("?", out var query) ? $"{url}?{query}" : url;
     }
 
     private static async Task<HttpResponseMessage> SendAsync(HttpClient client, string method, string url, object? body, bool multipart)

@@ -294,6 +294,123 @@ namespace Kexie.Data.Migrations.Sqlite
                     b.ToTable("MatchOutbox", (string)null);
                 });
 
+            modelBuilder.Entity("Kexie.Data.Security.LoginLogEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DisplayName")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Ip")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Outcome")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RegionCode")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserAgent")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("RegionCode");
+
+                    b.HasIndex("UserKey", "Ip", "At");
+
+                    b.ToTable("LoginLog", (string)null);
+                });
+
+            modelBuilder.Entity("Kexie.Data.Security.OperationLogEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DisplayName")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DurationMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Ip")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Operation")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegionCode")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Route")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StatusCode")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserAgent")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("RegionCode");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("OperationLog", (string)null);
+                });
+
             modelBuilder.Entity("Kexie.Domain.Auditing.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -413,8 +530,15 @@ namespace Kexie.Data.Migrations.Sqlite
 
                     b.HasIndex("ScienceWorkerId");
 
-                    b.HasIndex("AssociationId", "ScienceWorkerId", "OrganizationId")
-                        .IsUnique();
+                    b.HasIndex("AssociationId", "OrganizationId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_AssociationMember_AssociationId_OrganizationId")
+                        .HasFilter("\"OrganizationId\" IS NOT NULL");
+
+                    b.HasIndex("AssociationId", "ScienceWorkerId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_AssociationMember_AssociationId_ScienceWorkerId")
+                        .HasFilter("\"ScienceWorkerId\" IS NOT NULL");
 
                     b.ToTable("AssociationMember");
                 });

@@ -33,6 +33,7 @@ public static class AdminEndpoints
         api.MapGet("/audit", (HttpContext http, AuditQueries q, string? entityType, string? entityId, int? page, int? pageSize, CancellationToken ct) =>
                 q.ListAsync(http.User.ToActor(), entityType, entityId, page, pageSize, ct))
             .WithTags("审计日志").RequireAuthorization();
+        api.MapSecurityLogs();
         return api;
     }
 

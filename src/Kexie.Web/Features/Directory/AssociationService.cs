@@ -182,7 +182,16 @@ public sealed class AssociationService(KexieDbContext db, ReferenceCodesCache re
         }
 
         var member = association.AddMember(request.ScienceWorkerId, request.OrganizationId, request.Role, request.JoinedOn ?? DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)));
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
+        {
+            // A concurrent add of the same member committed first: the unique index decided, answer as the domain would.
+            throw new InvalidTransitionException("该会员已在本组织中");
+        }
+
         return new AssociationMemberDto(member.Id, member.ScienceWorkerId, member.OrganizationId, name, member.Role, member.JoinedOn);
     }
 

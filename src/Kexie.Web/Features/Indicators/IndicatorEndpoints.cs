@@ -1,3 +1,4 @@
+using Kexie.Data.Indicators;
 using Kexie.Domain.Common;
 using Kexie.Domain.Indicators;
 using Kexie.Web.Infrastructure;
@@ -31,8 +32,16 @@ public static class IndicatorEndpoints
             s.TraceAsync(http.User.ToActor(), region, period, indicator, page, pageSize, ct)).WithSummary("指标值追溯到原始记录（仅限本级及下级地区）");
         secured.MapGet("/trace/export.xlsx", async (HttpContext http, IndicatorService s, string? region, string? period, string? indicator, CancellationToken ct) =>
             File(IndicatorExports.Trace(await s.TraceAsync(http.User.ToActor(), region, period, indicator, 1, 500, ct)), $"追溯-{region}-{indicator}-{period}.xlsx"));
-        secured.MapPost("/refresh", (HttpContext http, IndicatorService s, bool? full, CancellationToken ct) =>
-            s.RefreshAsync(http.User.ToActor(), full ?? false, ct)).WithSummary("按记录变更重算指标事实（full=true 全量重算；管理员）").RequirePermission(IndicatorPermissions.Refresh);
+        secured.MapPost("/refresh", async Task<IResult> (HttpContext http, IndicatorService s, IndicatorRefreshQueue queue, bool? full, CancellationToken ct) =>
+            full == true
+                ? TypedResults.Accepted(IndicatorRefreshQueue.StatusUrl, queue.RequestFull(http.User.ToActor()))
+                : TypedResults.Ok(await s.RefreshAsync(http.User.ToActor(), ct)))
+            .WithSummary("按记录变更重算指标事实（管理员）；full=true 全量重算（仅平台管理员，后台排队执行，返回202及状态地址）")
+            .Produces<RefreshResult>()
+            .Produces<IndicatorRefreshStatus>(StatusCodes.Status202Accepted)
+            .RequirePermission(IndicatorPermissions.Refresh);
+        secured.MapGet("/refresh/status", (HttpContext http, IndicatorRefreshQueue queue) => queue.Status(http.User.ToActor()))
+            .WithSummary("全量重算的状态：运行中、排队中、上次完成时间与结果（管理员）");
 
         secured.MapGet("/weight-sets", (HttpContext http, IndicatorService s, CancellationToken ct) => s.WeightSetsAsync(http.User.ToActor(), ct)).WithSummary("权重方案各版本（最新版本生效；版本0为内置默认）");
         secured.MapGet("/weight-sets/export.xlsx", async (HttpContext http, IndicatorService s, CancellationToken ct) =>

@@ -8,8 +8,8 @@ public static class IndicatorPermissions
 {
     private const string Feature = "精准绩效管理";
 
-    /// <summary>Recomputes every region's indicator facts: a platform operation (it takes seconds and touches the whole country).</summary>
-    public static readonly Permission Refresh = new("indicators.refresh", "重算全部指标", Feature, PermissionScope.Platform, [UserRole.PlatformAdmin]);
+    /// <summary>Applies the pending record changes to the indicator facts; the full re-derivation is the platform admin's alone (see IndicatorRefreshQueue).</summary>
+    public static readonly Permission Refresh = new("indicators.refresh", "重算指标（全量重算仅限平台管理员）", Feature, PermissionScope.Region, Permission.Admins);
     public static readonly Permission ManageWeights = new("indicators.weights.manage", "设置指标权重", Feature, PermissionScope.Region, Permission.Admins);
     public static readonly Permission AssignLinkage = new("indicators.linkage.assign", "下达联动任务", Feature, PermissionScope.Region, Permission.Admins);
     public static readonly Permission CommentLinkage = new("indicators.linkage.comment", "反馈联动任务", Feature, PermissionScope.Region, Permission.Managers);

@@ -214,14 +214,15 @@ public sealed class IndicatorService(KexieDbContext db, IndicatorEngine engine, 
             rows.Select(f => new TraceRecordDto(f.Id, f.RegionCode, f.Day, f.Kind, f.Kind.Chinese(), f.Count, f.AmountFen / 100m, f.Source, f.Source.Chinese(), f.SourceId)).ToList());
     }
 
-    public async Task<RefreshResult> RefreshAsync(Actor actor, bool full, CancellationToken ct)
+    /// <summary>Applies pending record changes now (cheap). The full refresh goes through <see cref="IndicatorRefreshQueue"/>.</summary>
+    public async Task<RefreshResult> RefreshAsync(Actor actor, CancellationToken ct)
     {
         if (!actor.IsAdmin)
         {
             throw new AccessDeniedException("只有管理员可以重算指标");
         }
 
-        return await refresher.RefreshAsync(full, ct);
+        return await refresher.RefreshAsync(full: false, ct);
     }
 
     public async Task<IReadOnlyList<WeightSetDto>> WeightSetsAsync(Actor actor, CancellationToken ct)

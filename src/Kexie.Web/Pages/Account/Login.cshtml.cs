@@ -1,12 +1,16 @@
 using Kexie.Web.Features.Account;
+using Kexie.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Kexie.Web.Pages.Account;
 
 [AllowAnonymous]
-public sealed class LoginModel(SignInService signIn) : KexiePageModel
+public sealed class LoginModel(SignInService signIn, Microsoft.Extensions.Options.IOptionsMonitor<SecurityOptions> options) : KexiePageModel
 {
+    /// <summary>The lockout rule in words, from the settings.</summary>
+    public string LockoutHint => $"在同一网络连续输错密码{options.CurrentValue.Lockout.MaxFailures}次，该账号在此网络将暂停登录{options.CurrentValue.Lockout.Minutes}分钟。";
+
     [BindProperty]
     public string? UserName { get; set; }
 
@@ -29,6 +33,12 @@ public sealed class LoginModel(SignInService signIn) : KexiePageModel
         {
             Error = outcome.Error;
             Password = null;
+            if (outcome.RetryAfter is { } retryAfter)
+            {
+                Response.StatusCode = outcome.HttpStatus;
+                RateLimits.SetRetryAfter(Response, retryAfter);
+            }
+
             return Page();
         }
 

@@ -80,6 +80,10 @@ public sealed class DetailsModel(AssociationService associations, KexieDbContext
             };
             ModelState.AddModelError(key, e.Message);
         }
+        catch (InvalidTransitionException e)
+        {
+            ModelState.AddModelError("Add.Member", e.Message);
+        }
 
         await LoadAsync(id, ct);
         return Page();
