@@ -44,7 +44,14 @@ public static class WebSetup
             .AddEntityFrameworkStores<KexieDbContext>()
             .AddClaimsPrincipalFactory<KexieClaimsFactory>()
             .AddErrorDescriber<ChineseIdentityErrorDescriber>();
-        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        // Cookie for the pages and the browser; bearer tokens for API clients, chosen per request by its Authorization header.
+        services.Configure<BearerTokenSettings>(builder.Configuration.GetSection("Security:Tokens"));
+        var tokens = builder.Configuration.GetSection("Security:Tokens").Get<BearerTokenSettings>() ?? new BearerTokenSettings();
+        var authentication = services.AddAuthentication(BearerTokens.Scheme);
+        authentication.AddPolicyScheme(BearerTokens.Scheme, "Cookie or bearer token", o => o.ForwardDefaultSelector = BearerTokens.SchemeOf);
+        authentication.AddIdentityCookies();
+        authentication.AddBearerToken(IdentityConstants.BearerScheme, o => BearerTokens.Configure(o, tokens));
+        services.AddMemoryCache();
         services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = "/Account/Login";
@@ -193,6 +200,7 @@ public static class WebSetup
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();
+        app.UseMiddleware<BearerStampMiddleware>();
         app.UseMiddleware<OperationLogMiddleware>();
         app.UseRateLimiter();
         app.UseAuthorization();

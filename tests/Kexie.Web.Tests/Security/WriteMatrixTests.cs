@@ -33,6 +33,9 @@ public abstract class WriteMatrixTests(KexieApp app)
     {
         "POST /api/v1/auth/login",
         "POST /api/v1/auth/logout",
+        "POST /api/v1/auth/token",
+        "POST /api/v1/auth/token/refresh",
+        "POST /api/v1/auth/token/revoke",
         "POST /api/v1/matching/suggest-disciplines",
         "POST /api/v1/needs/similar",
         "POST /api/v1/notifications/{id:guid}/read",

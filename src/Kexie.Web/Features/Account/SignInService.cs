@@ -86,7 +86,11 @@ public sealed class SignInService(
     private static readonly Lock DummyGate = new();
     private static string? dummyHash;
 
-    public async Task<SignInOutcome> SignInAsync(string? userName, string? password)
+    /// <summary>
+    /// Checks a name and password under the lockout, rate limits and login log, and on success signs the user in with the
+    /// cookie (<paramref name="issueCookie"/>) or leaves it to the caller to issue a bearer token.
+    /// </summary>
+    public async Task<SignInOutcome> SignInAsync(string? userName, string? password, bool issueCookie = true)
     {
         if (string.IsNullOrWhiteSpace(userName) || string.IsNullOrEmpty(password))
         {
@@ -140,7 +144,11 @@ public sealed class SignInService(
             return new SignInOutcome(null, "账号已被锁定或停用，请联系管理员", SignInStatus.LockedOut);
         }
 
-        await signIn.SignInAsync(user, isPersistent: false);
+        if (issueCookie)
+        {
+            await signIn.SignInAsync(user, isPersistent: false);
+        }
+
         await LogAsync(attempt, name, LoginOutcome.Succeeded, user);
         return new SignInOutcome(user, null, SignInStatus.Succeeded);
     }

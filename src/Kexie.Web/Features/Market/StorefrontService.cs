@@ -96,6 +96,12 @@ public sealed class StorefrontService(KexieDbContext db, ReferenceCodesCache ref
     public async Task<StorefrontDto> UpdateAsync(Actor actor, Guid id, StorefrontRequest r, CancellationToken ct = default)
     {
         var storefront = await FindAsync(actor, id, ct);
+        if (!storefront.MayManage(actor))
+        {
+            // Decided before the body is looked at: a visitor of an open storefront learns nothing from validation.
+            throw new NotPermittedException("只有工作室负责人或本地区服务人员可以管理该工作室");
+        }
+
         if (r.OwnerWorkerId is { } owner && owner != storefront.OwnerWorkerId)
         {
             throw new DomainValidationException("ownerWorkerId", "不能更改工作室负责人");
