@@ -59,6 +59,8 @@ public static class WebSetup
         });
         services.AddAuthorization();
 
+        // Before AddProblemDetails: /api errors are problem details whatever the Accept header (see the writer).
+        services.AddSingleton<IProblemDetailsWriter, ApiProblemDetailsWriter>();
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
         {
             ctx.ProblemDetails.Extensions["traceId"] = ctx.HttpContext.TraceIdentifier;
@@ -170,6 +172,7 @@ public static class WebSetup
             http => !http.Request.Path.StartsWithSegments("/api"),
             branch => branch.UseStatusCodePagesWithReExecute("/Status/{0}"));
         app.UseWhen(http => http.Request.Path.StartsWithSegments("/api"), branch => branch.UseStatusCodePages());
+        app.UseRequestCharsetCheck();
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();
