@@ -59,6 +59,8 @@ public static class WebSetup
         });
         services.AddAuthorization();
 
+        builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
+
         // Before AddProblemDetails: /api errors are problem details whatever the Accept header (see the writer).
         services.AddSingleton<IProblemDetailsWriter, ApiProblemDetailsWriter>();
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
@@ -167,6 +169,7 @@ public static class WebSetup
 
     public static WebApplication UseKexie(this WebApplication app)
     {
+        app.UseSecurityHeaders(hsts: !app.Environment.IsDevelopment());
         app.UseExceptionHandler();
         app.UseWhen(
             http => !http.Request.Path.StartsWithSegments("/api"),
