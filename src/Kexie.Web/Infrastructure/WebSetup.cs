@@ -60,6 +60,7 @@ public static class WebSetup
         services.AddAuthorization();
 
         builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
+        services.Configure<SecurityOptions>(builder.Configuration.GetSection("Security"));
 
         // Before AddProblemDetails: /api errors are problem details whatever the Accept header (see the writer).
         services.AddSingleton<IProblemDetailsWriter, ApiProblemDetailsWriter>();
@@ -179,6 +180,7 @@ public static class WebSetup
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();
+        app.UseSameOriginCheck();
         app.UseAuthorization();
         app.UseAntiforgery();
 
