@@ -185,7 +185,7 @@ public static class WebSetup
         app.UseAntiforgery();
 
         app.MapOpenApi("/openapi/{documentName}.json");
-        app.MapScalarApiReference("/api/docs", o => o.WithTitle("科协云 API 参考").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+        app.MapScalarApiReference("/api/docs", o => o.WithTitle("科协云 API 参考").WithOpenApiRoutePattern("/openapi/{documentName}.json").DisableDefaultFonts());
         var api = app.MapGroup("/api/v1");
         api.MapAuth();
         api.MapRegions();
