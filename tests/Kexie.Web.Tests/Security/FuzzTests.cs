@@ -9,11 +9,11 @@ namespace Kexie.Web.Tests.Security;
 /// A bounded, deterministic fuzz run over every /api operation the host maps (from its endpoint list, so a new endpoint is
 /// fuzzed without a change here): each operation gets several kinds of hostile input (<see cref="FuzzCase"/>) as an
 /// anonymous client and as the signed-in platform admin. No answer may be a 5xx, and every 4xx must be RFC 7807
-/// problem details (<c>application/problem+json</c>). The run's status counts and the writes that succeeded are written
+/// problem details (<c>application/problem+json</c>) with a Chinese title. The run's status counts and the writes that succeeded are written
 /// to the test output. Run it alone with
 /// <c>dotnet test --project tests/Kexie.Web.Tests -- --filter-class "Kexie.Web.Tests.Security.Fuzz*"</c>.
 /// </summary>
-public abstract class FuzzTests(KexieApp app)
+public abstract partial class FuzzTests(KexieApp app)
 {
     /// <summary>Fixed, so a failure reproduces; each provider gets its own stream of cases.</summary>
     private const int Seed = 20_261_204;
@@ -67,9 +67,9 @@ public abstract class FuzzTests(KexieApp app)
             }
 
             var mediaType = response.Content.Headers.ContentType?.MediaType;
-            if (status >= 500 || (status >= 400 && mediaType != "application/problem+json"))
+            var text = await response.Content.ReadAsStringAsync(ct);
+            if (status >= 500 || (status >= 400 && (mediaType != "application/problem+json" || !ChineseTitle(text))))
             {
-                var text = await response.Content.ReadAsStringAsync(ct);
                 failures.Add($"{run.Request.Operation} → {status} {mediaType ?? "(no content type)"} [{run.Request.Case}, {who}] {run.Request.Method} {Shorten(run.Request.Url)} {Shorten(text)}");
             }
         });
@@ -80,6 +80,21 @@ public abstract class FuzzTests(KexieApp app)
         var lines = failures.Order(StringComparer.Ordinal).ToList();
         Assert.True(lines.Count == 0, $"{lines.Count} of {runs.Count} hostile requests got a 5xx or a 4xx that is not problem details:\n" + string.Join("\n", lines.Take(300)));
     }
+
+    private static bool ChineseTitle(string problem)
+    {
+        try
+        {
+            return System.Text.Json.Nodes.JsonNode.Parse(problem)?["title"]?.GetValue<string>() is { } title && ChineseText().IsMatch(title);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return false;
+        }
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\p{IsCJKUnifiedIdeographs}")]
+    private static partial System.Text.RegularExpressions.Regex ChineseText();
 
     private async Task<string> SignInCookieAsync(string userName)
     {
