@@ -367,7 +367,11 @@ internal sealed class ApiFuzzer(IReadOnlyList<ApiOperation> operations, JsonObje
         return "{" + string.Join(",", parts) + "}";
     }
 
-    /// <summary>A value of the right JSON type but hostile content: extremes, empty GUIDs, undefined enum numbers, long or odd strings.</summary>
+    /// <summary>
+    /// A value of the right JSON type but hostile content: extremes, empty GUIDs, undefined enum numbers, long or odd strings.
+    /// No string is a real region code, so a body of such values does not create records in the demo regions that other
+    /// tests look at (the test output lists any write that succeeded).
+    /// </summary>
     private string HostileValueFor(JsonNode? schema, Random random)
     {
         var resolved = Resolve(schema);
@@ -417,7 +421,7 @@ internal sealed class ApiFuzzer(IReadOnlyList<ApiOperation> operations, JsonObje
             _ => System.Text.Json.JsonSerializer.Serialize(Pick(random,
             [
                 string.Empty, " ", LongText, "<p>" + string.Concat(Enumerable.Repeat("<b><i>", 3000)) + "x", "<script>alert(1)</script>", "\u0000\u0001\u001f",
-                "'; DROP TABLE \"Needs\"; --", "../../etc/passwd", "510923", "99", "😀𠀀", "%s%n%x", "${jndi:ldap://x}", "51092310599999",
+                "'; DROP TABLE \"Needs\"; --", "../../etc/passwd", "000000", "99", "😀𠀀", "%s%n%x", "${jndi:ldap://x}", "51092310599999",
                 "13800000000", "9135010000000000XX", "2025Q5", "0001-01-01",
             ])),
         };
