@@ -46,6 +46,16 @@ public abstract class RichTextLimitTests(KexieApp app)
     }
 
     [Fact]
+    public async Task A_science_article_body_over_the_limit_is_refused_as_body()
+    {
+        var staff = await app.SignInAsync("daying-staff");
+        var title = $"超长正文{Guid.NewGuid():N}";
+        var response = await staff.PostJsonAsync("/api/v1/science-contents", new { kind = "Article", title, body = Megabyte, authorOrganization = "大英县科协", regionCode = "510923" });
+        Assert.Contains("不能超过", await response.AssertValidationProblemAsync("body"));
+        Assert.False(await app.QueryAsync(db => db.ScienceContents.AnyAsync(c => c.Title == title)));
+    }
+
+    [Fact]
     public async Task Deep_nesting_within_the_length_limit_is_refused_before_parsing()
     {
         var enterprise = await app.SignInAsync("enterprise");
