@@ -11,5 +11,6 @@ public readonly record struct PageRequest(int Page, int PageSize)
 {
     public static PageRequest Of(int? page, int? pageSize) => new(Math.Max(1, page ?? 1), Math.Clamp(pageSize ?? 20, 1, 200));
 
-    public int Skip => (Page - 1) * PageSize;
+    /// <summary>Rows before the page; a page far past the end (page=2147483647) skips everything instead of overflowing to the first page.</summary>
+    public int Skip => (int)Math.Min(int.MaxValue, (long)(Page - 1) * PageSize);
 }

@@ -14,6 +14,12 @@ public sealed class SecurityOptions
 
     public SecurityLogOptions Logs { get; set; } = new();
 
+    /// <summary>
+    /// Origins besides the request's own (<c>scheme://host[:port]</c>) from which a signed-in browser may send writes, e.g.
+    /// the public <c>https://kexie.example.cn</c> when a proxy in front terminates TLS and forwards plain HTTP.
+    /// </summary>
+    public List<string> AllowedOrigins { get; set; } = [];
+
     /// <summary>Reverse proxies whose <c>X-Forwarded-For</c> is believed (besides loopback): IP addresses and CIDR networks.</summary>
     public ForwardedHeadersSettings ForwardedHeaders { get; set; } = new();
 }

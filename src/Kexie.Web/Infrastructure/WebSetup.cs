@@ -78,6 +78,11 @@ public static class WebSetup
         services.AddPermissions(IndicatorPermissions.All);
         services.AddAccessPolicy(builder.Configuration);
 
+        builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
+        services.Configure<SecurityOptions>(builder.Configuration.GetSection("Security"));
+
+        // Before AddProblemDetails: /api errors are problem details whatever the Accept header (see the writer).
+        services.AddSingleton<IProblemDetailsWriter, ApiProblemDetailsWriter>();
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
         {
             ctx.ProblemDetails.Extensions["traceId"] = ctx.HttpContext.TraceIdentifier;
@@ -91,9 +96,16 @@ public static class WebSetup
                     403 => "无权访问",
                     404 => "资源不存在",
                     405 => "不支持的请求方式",
+                    406 => "无法提供所要求的格式",
+                    408 => "请求超时",
+                    409 => "请求与当前状态冲突",
+                    412 => "前提条件不满足",
                     413 => "请求体过大",
                     415 => "不支持的内容类型",
-                    _ => ctx.ProblemDetails.Title,
+                    429 => "请求过于频繁，请稍后再试",
+                    503 => "服务暂不可用",
+                    >= 500 => "服务器内部错误",
+                    _ => "请求未能完成",
                 };
             }
         });
@@ -192,22 +204,25 @@ public static class WebSetup
     public static WebApplication UseKexie(this WebApplication app)
     {
         app.UseForwardedHeaders();
+        app.UseSecurityHeaders(hsts: !app.Environment.IsDevelopment());
         app.UseExceptionHandler();
         app.UseWhen(
             http => !http.Request.Path.StartsWithSegments("/api"),
             branch => branch.UseStatusCodePagesWithReExecute("/Status/{0}"));
         app.UseWhen(http => http.Request.Path.StartsWithSegments("/api"), branch => branch.UseStatusCodePages());
+        app.UseRequestCharsetCheck();
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();
         app.UseMiddleware<BearerStampMiddleware>();
         app.UseMiddleware<OperationLogMiddleware>();
+        app.UseSameOriginCheck();
         app.UseRateLimiter();
         app.UseAuthorization();
         app.UseAntiforgery();
 
         app.MapOpenApi("/openapi/{documentName}.json");
-        app.MapScalarApiReference("/api/docs", o => o.WithTitle("科协云 API 参考").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+        app.MapScalarApiReference("/api/docs", o => o.WithTitle("科协云 API 参考").WithOpenApiRoutePattern("/openapi/{documentName}.json").DisableDefaultFonts());
         var api = app.MapGroup("/api/v1");
         api.MapAuth();
         api.MapRegions();

@@ -2,7 +2,12 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Kexie.Web.Pages;
 
-/// <summary>Chinese page for bare status codes of non-API URLs (unknown address, method not allowed…).</summary>
+/// <summary>
+/// Chinese page for bare status codes of non-API URLs (unknown address, method not allowed…). It is also re-executed for
+/// refused form posts (another origin, an unreadable charset), which carry no valid antiforgery token; it changes nothing,
+/// so it does not ask for one.
+/// </summary>
+[Microsoft.AspNetCore.Mvc.IgnoreAntiforgeryToken]
 public sealed class StatusModel : PageModel
 {
     public int Code { get; private set; }
@@ -24,6 +29,7 @@ public sealed class StatusModel : PageModel
             403 => ("无权访问", "您的账号无权访问此页面。"),
             401 => ("请先登录", "请登录后再访问此页面。"),
             405 => ("不支持的操作", "此页面不支持该请求方式。"),
+            415 => ("无法识别的内容", "请求的内容类型或字符集无法识别，请使用 UTF-8 编码重新提交。"),
             429 => ("请求过于频繁", "请求过于频繁，请稍后再试。"),
             _ => ("请求未能完成", "请求未能完成，请稍后重试。"),
         };

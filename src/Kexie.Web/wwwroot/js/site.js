@@ -6,6 +6,11 @@ document.addEventListener("click", function (event) {
     if (confirmer && !window.confirm(confirmer.getAttribute("data-confirm"))) {
         event.preventDefault();
     }
+    // "返回上一页" links (the Content-Security-Policy allows no javascript: URLs); without history they go home.
+    if (target.closest("[data-history-back]") && window.history.length > 1) {
+        event.preventDefault();
+        window.history.back();
+    }
 });
 document.addEventListener("change", function (event) {
     var target = event.target;
@@ -38,3 +43,16 @@ document.addEventListener("change", function (event) {
         error.hidden = !tooBig;
     }
 });
+// Association form: the "3+1" hint follows the kind and region as they are changed (the server renders the first state).
+(function () {
+    var kind = document.getElementById("Input_Kind");
+    var region = document.getElementById("Input_RegionCode");
+    var hint = document.getElementById("three-plus-one");
+    if (!kind || !region || !hint) return;
+    function sync() {
+        hint.hidden = !(kind.value === "Kexie" && region.value.trim().length === 9);
+    }
+    kind.addEventListener("change", sync);
+    region.addEventListener("change", sync);
+    region.addEventListener("input", sync);
+})();
