@@ -65,17 +65,11 @@ public static class WebSetup
             o.Events.OnRedirectToAccessDenied = ctx => ApiAware(ctx.HttpContext, ctx.RedirectUri, StatusCodes.Status403Forbidden);
         });
         services.AddAuthorization();
-        services.AddPermissions(AccountPermissions.All);
-        services.AddPermissions(AdminPermissions.All);
-        services.AddPermissions(DirectoryPermissions.All);
-        services.AddPermissions(ImportPermissions.All);
-        services.AddPermissions(MarketPermissions.All);
-        services.AddPermissions(MatchingPermissions.All);
-        services.AddPermissions(Kexie.Web.Features.Notifications.NotificationPermissions.All);
-        services.AddPermissions(Kexie.Web.Features.Popularization.PopularizationPermissions.All);
-        services.AddPermissions(Kexie.Web.Features.ThinkTank.ThinkTankPermissions.All);
-        services.AddPermissions(Kexie.Web.Features.Talent.TalentPermissions.All);
-        services.AddPermissions(IndicatorPermissions.All);
+        foreach (var module in FeatureModules.All)
+        {
+            services.AddPermissions(module.Permissions);
+        }
+
         services.AddAccessPolicy(builder.Configuration);
 
         builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
@@ -130,74 +124,16 @@ public static class WebSetup
             o.Conventions.AddPageApplicationModelConvention("/Account/Login", m => m.EndpointMetadata.Add(new Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute(RateLimits.LoginPolicy)));
         }).AddMvcOptions(o => ChineseBindingMessages.Apply(o.ModelBindingMessageProvider));
 
-        services.AddScoped<SignInService>();
-        services.AddSingleton<LoginThrottle>();
-        services.AddKexieRateLimits(builder.Configuration);
-        services.AddKexieSecurityLogs();
-        services.AddScoped<RegionQueries>();
-        services.AddScoped<Parties>();
-        services.AddScoped<ScienceWorkerService>();
-        services.AddScoped<OrganizationService>();
-        services.AddScoped<AssociationService>();
-        services.AddScoped<ServiceAgencyService>();
-        services.AddScoped<UserAdminService>();
-        services.AddScoped<AuditQueries>();
-        services.AddScoped<DirectoryImporter>();
+        services.AddSingleton(TimeProvider.System);
         services.AddScoped<DemoSeeder>();
         services.AddScoped<MarketDemoSeeder>();
         services.AddScoped<PopularizationDemoSeeder>();
-        services.Configure<MarketOptions>(builder.Configuration.GetSection("Market"));
-        services.AddSingleton<Kexie.Domain.Market.IWorkingCalendar>(sp => new Kexie.Domain.Market.WorkingCalendar(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<MarketOptions>>().Value.Holidays, sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<MarketOptions>>().Value.MakeUpWorkingDays));
-        services.AddSingleton(TimeProvider.System);
-        services.Configure<MatchingOptions>(builder.Configuration.GetSection("Matching"));
-        services.AddSingleton<MatchIndexHost>();
-        services.AddHostedService<MatchIndexService>();
-        services.AddScoped<MatchingService>();
-        services.AddScoped<MatchResultFilter>();
-        services.AddScoped<Kexie.Domain.Market.ICandidateSource, EngineCandidateSource>();
-        services.AddScoped<OfferService>();
-        services.AddScoped<NeedService>();
-        services.AddScoped<ResponsePlanService>();
-        services.AddScoped<OrderService>();
-        services.AddScoped<ServiceTicketService>();
-        services.AddScoped<FairService>();
-        services.AddScoped<MarketStatsService>();
-        services.AddScoped<Kexie.Web.Features.Popularization.ScienceContentService>();
-        services.AddScoped<Kexie.Web.Features.Popularization.ActivityService>();
-        services.AddScoped<Kexie.Web.Features.Popularization.EStationService>();
-        services.AddScoped<Kexie.Web.Features.ThinkTank.ThinkTankService>();
-        services.AddScoped<Kexie.Web.Features.ThinkTank.ProposalService>();
-        services.AddScoped<Kexie.Web.Features.Talent.ExpertService>();
-        services.AddScoped<Kexie.Data.Indicators.IndicatorRefresher>();
-        services.AddScoped<Kexie.Data.Indicators.IndicatorEngine>();
         services.AddScoped<IndicatorDemoSeeder>();
-        services.AddScoped<IndicatorService>();
-        services.AddSingleton<IndicatorRefreshQueue>();
-        services.AddHostedService<IndicatorRefreshWorker>();
-        services.AddScoped<LinkageService>();
-        services.AddScoped<AnnualReportService>();
-        services.Configure<FileStoreOptions>(builder.Configuration.GetSection("Files"));
-        services.AddSingleton<IFileStore, LocalDiskFileStore>();
-        services.AddSingleton<RichTextSanitizer>();
-        services.AddScoped<AttachmentService>();
-        services.AddScoped<StorefrontService>();
-        services.AddScoped<OverdueScanner>();
-        services.AddHostedService<OverdueScanService>();
-        services.Configure<Kexie.Web.Features.Notifications.SmtpOptions>(builder.Configuration.GetSection("Smtp"));
-        if (!string.IsNullOrWhiteSpace(builder.Configuration["Smtp:Host"]))
+        foreach (var module in FeatureModules.All)
         {
-            services.AddSingleton<Kexie.Web.Features.Notifications.IEmailSender, Kexie.Web.Features.Notifications.SmtpEmailSender>();
-        }
-        else
-        {
-            services.AddSingleton<Kexie.Web.Features.Notifications.IEmailSender, Kexie.Web.Features.Notifications.NoOpEmailSender>();
+            module.AddServices(services, builder.Configuration);
         }
 
-        services.AddSingleton<Kexie.Web.Features.Notifications.EmailSignal>();
-        services.AddScoped<Kexie.Web.Features.Notifications.EmailOutbox>();
-        services.AddHostedService<Kexie.Web.Features.Notifications.EmailDispatchService>();
-        services.AddScoped<Kexie.Web.Features.Notifications.Notifier>();
-        services.AddScoped<Kexie.Web.Features.Notifications.NotificationService>();
         return builder;
     }
 
@@ -224,18 +160,11 @@ public static class WebSetup
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapScalarApiReference("/api/docs", o => o.WithTitle("科协云 API 参考").WithOpenApiRoutePattern("/openapi/{documentName}.json").DisableDefaultFonts());
         var api = app.MapGroup("/api/v1");
-        api.MapAuth();
-        api.MapRegions();
-        api.MapDirectory();
-        api.MapImports();
-        api.MapAdmin();
-        api.MapMarket();
-        Kexie.Web.Features.Popularization.PopularizationEndpoints.MapPopularization(api);
-        Kexie.Web.Features.ThinkTank.ThinkTankEndpoints.MapThinkTank(api);
-        Kexie.Web.Features.Talent.TalentEndpoints.MapTalent(api);
-        api.MapIndicators();
-        api.MapMatching();
-        Kexie.Web.Features.Notifications.NotificationEndpoints.MapNotifications(api);
+        foreach (var module in FeatureModules.All)
+        {
+            module.MapEndpoints(api);
+        }
+
         api.MapGet("/health", () => Results.Ok(new { status = "ok" })).WithTags("运维").AllowAnonymous();
         app.MapRazorPages();
         return app;

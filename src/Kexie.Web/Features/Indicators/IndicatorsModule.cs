@@ -1,0 +1,23 @@
+using Kexie.Domain.Authorization;
+using Kexie.Web.Infrastructure;
+
+namespace Kexie.Web.Features.Indicators;
+
+/// <summary>Indicators (精准绩效管理): values, rankings, trace, weights, linkage tasks, the annual report, the refresh queue.</summary>
+public sealed class IndicatorsModule : IFeatureModule
+{
+    public IReadOnlyList<Permission> Permissions => IndicatorPermissions.All;
+
+    public void AddServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddScoped<Kexie.Data.Indicators.IndicatorRefresher>();
+        services.AddScoped<Kexie.Data.Indicators.IndicatorEngine>();
+        services.AddScoped<IndicatorService>();
+        services.AddSingleton<IndicatorRefreshQueue>();
+        services.AddHostedService<IndicatorRefreshWorker>();
+        services.AddScoped<LinkageService>();
+        services.AddScoped<AnnualReportService>();
+    }
+
+    public void MapEndpoints(RouteGroupBuilder api) => api.MapIndicators();
+}

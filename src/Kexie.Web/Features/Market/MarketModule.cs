@@ -1,0 +1,36 @@
+using Kexie.Domain.Authorization;
+using Kexie.Web.Infrastructure;
+
+namespace Kexie.Web.Features.Market;
+
+/// <summary>The market: offers, needs, 一单一策 plans, orders, files, tickets, fairs, storefronts, statistics.</summary>
+public sealed class MarketModule : IFeatureModule
+{
+    public IReadOnlyList<Permission> Permissions => MarketPermissions.All;
+
+    public void AddServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<MarketOptions>(configuration.GetSection("Market"));
+        services.AddSingleton<Kexie.Domain.Market.IWorkingCalendar>(sp =>
+        {
+            var market = sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<MarketOptions>>().Value;
+            return new Kexie.Domain.Market.WorkingCalendar(market.Holidays, market.MakeUpWorkingDays);
+        });
+        services.AddScoped<OfferService>();
+        services.AddScoped<NeedService>();
+        services.AddScoped<ResponsePlanService>();
+        services.AddScoped<OrderService>();
+        services.AddScoped<ServiceTicketService>();
+        services.AddScoped<FairService>();
+        services.AddScoped<MarketStatsService>();
+        services.Configure<FileStoreOptions>(configuration.GetSection("Files"));
+        services.AddSingleton<IFileStore, LocalDiskFileStore>();
+        services.AddSingleton<RichTextSanitizer>();
+        services.AddScoped<AttachmentService>();
+        services.AddScoped<StorefrontService>();
+        services.AddScoped<OverdueScanner>();
+        services.AddHostedService<OverdueScanService>();
+    }
+
+    public void MapEndpoints(RouteGroupBuilder api) => api.MapMarket();
+}

@@ -1,0 +1,19 @@
+using Kexie.Domain.Authorization;
+using Kexie.Web.Infrastructure;
+
+namespace Kexie.Web.Features.Popularization;
+
+/// <summary>Science popularization (科普): contents, activities, e-stations.</summary>
+public sealed class PopularizationModule : IFeatureModule
+{
+    public IReadOnlyList<Permission> Permissions => PopularizationPermissions.All;
+
+    public void AddServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddScoped<ScienceContentService>();
+        services.AddScoped<ActivityService>();
+        services.AddScoped<EStationService>();
+    }
+
+    public void MapEndpoints(RouteGroupBuilder api) => PopularizationEndpoints.MapPopularization(api);
+}

@@ -1,0 +1,14 @@
+using Kexie.Domain.Authorization;
+using Kexie.Web.Infrastructure;
+
+namespace Kexie.Web.Features.Regions;
+
+/// <summary>The region tree and the code tables (read-only).</summary>
+public sealed class RegionsModule : IFeatureModule
+{
+    public IReadOnlyList<Permission> Permissions => [];
+
+    public void AddServices(IServiceCollection services, IConfiguration configuration) => services.AddScoped<RegionQueries>();
+
+    public void MapEndpoints(RouteGroupBuilder api) => api.MapRegions();
+}

@@ -1,0 +1,14 @@
+using Kexie.Domain.Authorization;
+using Kexie.Web.Infrastructure;
+
+namespace Kexie.Web.Features.Talent;
+
+/// <summary>Talent: the expert database (专家库).</summary>
+public sealed class TalentModule : IFeatureModule
+{
+    public IReadOnlyList<Permission> Permissions => TalentPermissions.All;
+
+    public void AddServices(IServiceCollection services, IConfiguration configuration) => services.AddScoped<ExpertService>();
+
+    public void MapEndpoints(RouteGroupBuilder api) => TalentEndpoints.MapTalent(api);
+}

@@ -1,0 +1,18 @@
+using Kexie.Domain.Authorization;
+using Kexie.Web.Infrastructure;
+
+namespace Kexie.Web.Features.ThinkTank;
+
+/// <summary>Think tank (智库) calls and topics, proposals (建言献策).</summary>
+public sealed class ThinkTankModule : IFeatureModule
+{
+    public IReadOnlyList<Permission> Permissions => ThinkTankPermissions.All;
+
+    public void AddServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddScoped<ThinkTankService>();
+        services.AddScoped<ProposalService>();
+    }
+
+    public void MapEndpoints(RouteGroupBuilder api) => ThinkTankEndpoints.MapThinkTank(api);
+}
