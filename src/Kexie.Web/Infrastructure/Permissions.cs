@@ -71,3 +71,46 @@ public static class PermissionSetup
             : $"您的角色没有“{permission.DisplayName}”的权限，可由{string.Join("、", holders)}办理";
     }
 }
+
+/// <summary>
+/// The permission a page handler (<c>OnPost…</c>) requires, named by its feature's catalogue and field:
+/// <c>[RequiresPermission(typeof(MarketPermissions), nameof(MarketPermissions.EditNeeds))]</c>. Checked by
+/// <see cref="PermissionPageFilter"/> before the handler runs, with the same <see cref="AccessPolicy"/> as the API, so a
+/// grant or revocation in the settings holds on the pages too. A handler that serves several steps names the weakest
+/// permission among them; the domain's rules decide the stronger ones.
+/// </summary>
+[AttributeUsage(AttributeTargets.Method)]
+public sealed class RequiresPermissionAttribute(Type catalogue, string field) : Attribute
+{
+    public Permission Permission { get; } =
+        catalogue.GetField(field, System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)?.GetValue(null) as Permission
+        ?? throw new InvalidOperationException($"{catalogue.Name}.{field} is not a permission");
+}
+
+/// <summary>Applies <see cref="RequiresPermissionAttribute"/> to page handlers: sign-in page for anonymous, 403 page naming the operation otherwise.</summary>
+public sealed class PermissionPageFilter(AccessPolicy policy) : Microsoft.AspNetCore.Mvc.Filters.IAsyncPageFilter
+{
+    public Task OnPageHandlerSelectionAsync(Microsoft.AspNetCore.Mvc.Filters.PageHandlerSelectedContext context) => Task.CompletedTask;
+
+    public async Task OnPageHandlerExecutionAsync(Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutingContext context, Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutionDelegate next)
+    {
+        if (context.HandlerMethod?.MethodInfo is { } method
+            && method.GetCustomAttributes(typeof(RequiresPermissionAttribute), false).FirstOrDefault() is RequiresPermissionAttribute required)
+        {
+            switch (policy.Decide(context.HttpContext.User.ToActor(), required.Permission))
+            {
+                case AccessDecision.SignInRequired:
+                    context.Result = new Microsoft.AspNetCore.Mvc.ChallengeResult();
+                    return;
+                case AccessDecision.Denied when context.HandlerInstance is Pages.KexiePageModel page:
+                    context.Result = page.Denied(PermissionSetup.DeniedMessage(policy, required.Permission));
+                    return;
+                case AccessDecision.Denied:
+                    context.Result = new Microsoft.AspNetCore.Mvc.StatusCodeResult(StatusCodes.Status403Forbidden);
+                    return;
+            }
+        }
+
+        await next();
+    }
+}

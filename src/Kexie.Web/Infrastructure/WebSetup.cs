@@ -122,7 +122,11 @@ public static class WebSetup
             o.Conventions.AuthorizeFolder("/Admin");
             o.Conventions.AuthorizeFolder("/Imports");
             o.Conventions.AddPageApplicationModelConvention("/Account/Login", m => m.EndpointMetadata.Add(new Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute(RateLimits.LoginPolicy)));
-        }).AddMvcOptions(o => ChineseBindingMessages.Apply(o.ModelBindingMessageProvider));
+        }).AddMvcOptions(o =>
+        {
+            ChineseBindingMessages.Apply(o.ModelBindingMessageProvider);
+            o.Filters.Add<PermissionPageFilter>();
+        });
 
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<DemoSeeder>();

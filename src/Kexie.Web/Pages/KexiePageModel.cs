@@ -73,6 +73,9 @@ public abstract class KexiePageModel : PageModel
 
     protected IActionResult ForbiddenPage(string detail) => StatusPage(new StatusInfo(403, "无权访问", detail));
 
+    /// <summary>The 403 page for a handler whose permission the user lacks (used by <see cref="PermissionPageFilter"/>).</summary>
+    internal IActionResult Denied(string detail) => ForbiddenPage(detail);
+
     /// <summary>
     /// Puts a service's Chinese validation message next to the form field it names
     /// ("phone" → "Input.Phone"); a field the form does not have goes to the summary.

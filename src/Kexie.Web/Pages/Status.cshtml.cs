@@ -18,6 +18,7 @@ public sealed class StatusModel : PageModel
 
     public void OnGet(int code) => Set(code);
 
+    [Kexie.Web.Infrastructure.RequiresPermission(typeof(Kexie.Web.Features.Account.AccountPermissions), nameof(Kexie.Web.Features.Account.AccountPermissions.SignIn))]
     public void OnPost(int code) => Set(code);
 
     private void Set(int code)

@@ -26,6 +26,7 @@ public sealed class LoginModel(SignInService signIn, Microsoft.Extensions.Option
     {
     }
 
+    [Kexie.Web.Infrastructure.RequiresPermission(typeof(Kexie.Web.Features.Account.AccountPermissions), nameof(Kexie.Web.Features.Account.AccountPermissions.SignIn))]
     public async Task<IActionResult> OnPostAsync()
     {
         var outcome = await signIn.SignInAsync(UserName, Password);

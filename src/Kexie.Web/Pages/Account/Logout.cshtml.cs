@@ -12,6 +12,7 @@ public sealed class LogoutModel(SignInManager<AppUser> signIn) : KexiePageModel
     {
     }
 
+    [Kexie.Web.Infrastructure.RequiresPermission(typeof(Kexie.Web.Features.Account.AccountPermissions), nameof(Kexie.Web.Features.Account.AccountPermissions.SignIn))]
     public async Task<IActionResult> OnPostAsync()
     {
         await signIn.SignOutAsync();

@@ -54,6 +54,7 @@ public sealed class UsersModel(UserAdminService users, KexieDbContext db) : Kexi
         return Page();
     }
 
+    [Kexie.Web.Infrastructure.RequiresPermission(typeof(Kexie.Web.Features.Admin.AdminPermissions), nameof(Kexie.Web.Features.Admin.AdminPermissions.ManageUsers))]
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         if (!Actor.IsAdmin)

@@ -29,9 +29,11 @@ public sealed class IndexModel(ServiceAgencyService agencies, KexieDbContext db)
         RegionNames = await Lookups.RegionNamesAsync(db, Result.Items.Select(a => a.RegionCode), ct);
     }
 
+    [Kexie.Web.Infrastructure.RequiresPermission(typeof(Kexie.Web.Features.Directory.DirectoryPermissions), nameof(Kexie.Web.Features.Directory.DirectoryPermissions.ManageAgencies))]
     public Task<IActionResult> OnPostAdmitAsync(Guid id, CancellationToken ct) =>
         ChangeAsync(async () => $"已同意“{(await agencies.AdmitAsync(Actor, id, ct)).Name}”入驻");
 
+    [Kexie.Web.Infrastructure.RequiresPermission(typeof(Kexie.Web.Features.Directory.DirectoryPermissions), nameof(Kexie.Web.Features.Directory.DirectoryPermissions.ManageAgencies))]
     public Task<IActionResult> OnPostSuspendAsync(Guid id, CancellationToken ct) =>
         ChangeAsync(async () => $"已暂停“{(await agencies.SuspendAsync(Actor, id, ct)).Name}”");
 

@@ -59,6 +59,7 @@ public sealed class DetailsModel(AssociationService associations, KexieDbContext
         return Page();
     }
 
+    [Kexie.Web.Infrastructure.RequiresPermission(typeof(Kexie.Web.Features.Directory.DirectoryPermissions), nameof(Kexie.Web.Features.Directory.DirectoryPermissions.ManageAssociations))]
     public async Task<IActionResult> OnPostAddMemberAsync(Guid id, CancellationToken ct)
     {
         try
@@ -89,6 +90,7 @@ public sealed class DetailsModel(AssociationService associations, KexieDbContext
         return Page();
     }
 
+    [Kexie.Web.Infrastructure.RequiresPermission(typeof(Kexie.Web.Features.Directory.DirectoryPermissions), nameof(Kexie.Web.Features.Directory.DirectoryPermissions.ManageAssociations))]
     public async Task<IActionResult> OnPostRemoveMemberAsync(Guid id, Guid memberId, CancellationToken ct)
     {
         var members = await associations.MembersAsync(Actor, id, ct);

@@ -54,6 +54,7 @@ public sealed class EditModel(ExpertService experts, ScienceWorkerService worker
         return await LoadWorkerAsync(ct) ?? Page();
     }
 
+    [Kexie.Web.Infrastructure.RequiresPermission(typeof(Kexie.Web.Features.Talent.TalentPermissions), nameof(Kexie.Web.Features.Talent.TalentPermissions.ManageExperts))]
     public async Task<IActionResult> OnPostAsync(Guid? id, CancellationToken ct)
     {
         Id = id;

@@ -34,9 +34,11 @@ public sealed class IndexModel(ExpertService experts, KexieDbContext db) : Kexie
         RegionNames = await Lookups.RegionNamesAsync(db, Result.Items.Select(e => e.RegionCode), ct);
     }
 
+    [Kexie.Web.Infrastructure.RequiresPermission(typeof(Kexie.Web.Features.Talent.TalentPermissions), nameof(Kexie.Web.Features.Talent.TalentPermissions.ManageExperts))]
     public Task<IActionResult> OnPostWithdrawAsync(Guid id, string? reason, CancellationToken ct) =>
         ChangeAsync(async () => $"“{(await experts.WithdrawAsync(Actor, id, reason, ct)).Name}”已退出专家库");
 
+    [Kexie.Web.Infrastructure.RequiresPermission(typeof(Kexie.Web.Features.Talent.TalentPermissions), nameof(Kexie.Web.Features.Talent.TalentPermissions.ManageExperts))]
     public Task<IActionResult> OnPostReinstateAsync(Guid id, CancellationToken ct) =>
         ChangeAsync(async () => $"“{(await experts.ReinstateAsync(Actor, id, ct)).Name}”已重新入库");
 

@@ -42,6 +42,7 @@ public sealed class IndexModel(DirectoryImporter importer, ILogger<IndexModel> l
         return Actor.IsAdmin ? Page() : ForbiddenPage("只有科协管理员可以批量导入");
     }
 
+    [Kexie.Web.Infrastructure.RequiresPermission(typeof(Kexie.Web.Features.Imports.ImportPermissions), nameof(Kexie.Web.Features.Imports.ImportPermissions.Run))]
     public async Task<IActionResult> OnPostDryRunAsync(CancellationToken ct)
     {
         if (!Actor.IsAdmin)
@@ -96,6 +97,7 @@ public sealed class IndexModel(DirectoryImporter importer, ILogger<IndexModel> l
         return Page();
     }
 
+    [Kexie.Web.Infrastructure.RequiresPermission(typeof(Kexie.Web.Features.Imports.ImportPermissions), nameof(Kexie.Web.Features.Imports.ImportPermissions.Run))]
     public async Task<IActionResult> OnPostCommitAsync(CancellationToken ct)
     {
         if (!Actor.IsAdmin)

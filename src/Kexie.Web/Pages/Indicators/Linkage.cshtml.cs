@@ -56,6 +56,7 @@ public sealed class LinkageModel(LinkageService linkage, KexieDbContext db, Time
         await LoadAsync(ct);
     }
 
+    [Kexie.Web.Infrastructure.RequiresPermission(typeof(Kexie.Web.Features.Indicators.IndicatorPermissions), nameof(Kexie.Web.Features.Indicators.IndicatorPermissions.AssignLinkage))]
     public async Task<IActionResult> OnPostAssignAsync(CancellationToken ct)
     {
         try

@@ -15,6 +15,7 @@ public sealed class LinkageTaskModel(LinkageService linkage) : KexiePageModel
 
     public async Task OnGetAsync(Guid id, CancellationToken ct) => Task = await linkage.GetAsync(Actor, id, ct);
 
+    [Kexie.Web.Infrastructure.RequiresPermission(typeof(Kexie.Web.Features.Indicators.IndicatorPermissions), nameof(Kexie.Web.Features.Indicators.IndicatorPermissions.CommentLinkage))]
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
     {
         try

@@ -41,6 +41,7 @@ public sealed class WeightSetsModel(IndicatorService indicators) : KexiePageMode
         }
     }
 
+    [Kexie.Web.Infrastructure.RequiresPermission(typeof(Kexie.Web.Features.Indicators.IndicatorPermissions), nameof(Kexie.Web.Features.Indicators.IndicatorPermissions.ManageWeights))]
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         if (!CanCreate)

@@ -29,18 +29,21 @@ public sealed class IndexModel(NotificationService notifications) : KexiePageMod
     }
 
     /// <summary>Marks the notification read and goes where it points (only within this site).</summary>
+    [Kexie.Web.Infrastructure.RequiresPermission(typeof(Kexie.Web.Features.Notifications.NotificationPermissions), nameof(Kexie.Web.Features.Notifications.NotificationPermissions.ReadOwn))]
     public async Task<IActionResult> OnPostOpenAsync(Guid notificationId, CancellationToken ct)
     {
         var n = await notifications.MarkReadAsync(Actor, notificationId, ct);
         return n.Link is { Length: > 0 } link && Url.IsLocalUrl(link) ? LocalRedirect(link) : Back();
     }
 
+    [Kexie.Web.Infrastructure.RequiresPermission(typeof(Kexie.Web.Features.Notifications.NotificationPermissions), nameof(Kexie.Web.Features.Notifications.NotificationPermissions.ReadOwn))]
     public async Task<IActionResult> OnPostReadAsync(Guid notificationId, CancellationToken ct)
     {
         await notifications.MarkReadAsync(Actor, notificationId, ct);
         return Back();
     }
 
+    [Kexie.Web.Infrastructure.RequiresPermission(typeof(Kexie.Web.Features.Notifications.NotificationPermissions), nameof(Kexie.Web.Features.Notifications.NotificationPermissions.ReadOwn))]
     public async Task<IActionResult> OnPostReadAllAsync(CancellationToken ct)
     {
         var count = await notifications.MarkAllReadAsync(Actor, ct);

@@ -24,6 +24,7 @@ public sealed class DetailsModel(OrganizationService organizations, KexieDbConte
         return Page();
     }
 
+    [Kexie.Web.Infrastructure.RequiresPermission(typeof(Kexie.Web.Features.Directory.DirectoryPermissions), nameof(Kexie.Web.Features.Directory.DirectoryPermissions.ReviewOrganizations))]
     public async Task<IActionResult> OnPostVerifyAsync(Guid id, bool verified, CancellationToken ct)
     {
         var organization = await organizations.VerifyAsync(Actor, id, verified, ct);
@@ -31,6 +32,7 @@ public sealed class DetailsModel(OrganizationService organizations, KexieDbConte
         return RedirectToPage(new { id });
     }
 
+    [Kexie.Web.Infrastructure.RequiresPermission(typeof(Kexie.Web.Features.Directory.DirectoryPermissions), nameof(Kexie.Web.Features.Directory.DirectoryPermissions.ReviewOrganizations))]
     public async Task<IActionResult> OnPostDeleteAsync(Guid id, CancellationToken ct)
     {
         var organization = await organizations.GetAsync(Actor, id, ct);

@@ -33,6 +33,7 @@ public sealed class CallModel(ThinkTankService thinkTank, KexieDbContext db) : M
         return Page();
     }
 
+    [Kexie.Web.Infrastructure.RequiresPermission(typeof(Kexie.Web.Features.ThinkTank.ThinkTankPermissions), nameof(Kexie.Web.Features.ThinkTank.ThinkTankPermissions.ApplyTopics))]
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
     {
         if (!Actor.IsAuthenticated)
@@ -59,6 +60,7 @@ public sealed class CallModel(ThinkTankService thinkTank, KexieDbContext db) : M
         return Page();
     }
 
+    [Kexie.Web.Infrastructure.RequiresPermission(typeof(Kexie.Web.Features.ThinkTank.ThinkTankPermissions), nameof(Kexie.Web.Features.ThinkTank.ThinkTankPermissions.ManageCalls))]
     public async Task<IActionResult> OnPostCloseAsync(Guid id, int version, CancellationToken ct)
     {
         await thinkTank.CloseCallAsync(Actor, id, version, ct);

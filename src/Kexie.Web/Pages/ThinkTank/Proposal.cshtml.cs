@@ -23,12 +23,14 @@ public sealed class ProposalModel(ProposalService proposals, KexieDbContext db) 
         return Page();
     }
 
+    [Kexie.Web.Infrastructure.RequiresPermission(typeof(Kexie.Web.Features.ThinkTank.ThinkTankPermissions), nameof(Kexie.Web.Features.ThinkTank.ThinkTankPermissions.DecideProposals))]
     public async Task<IActionResult> OnPostAdoptAsync(Guid id, int version, string? level, string? adoptedBy, string? note, CancellationToken ct)
     {
         await proposals.AdoptAsync(Actor, id, new AdoptRequest(ParseEnum<AdoptionLevel>(level, "level", "采纳层级"), adoptedBy, note), version, ct);
         return BackWithNotice("已登记采纳");
     }
 
+    [Kexie.Web.Infrastructure.RequiresPermission(typeof(Kexie.Web.Features.ThinkTank.ThinkTankPermissions), nameof(Kexie.Web.Features.ThinkTank.ThinkTankPermissions.DecideProposals))]
     public async Task<IActionResult> OnPostDeclineAsync(Guid id, int version, string? reason, CancellationToken ct)
     {
         await proposals.DeclineAsync(Actor, id, reason, version, ct);

@@ -38,6 +38,7 @@ public sealed class ProposalsModel(ProposalService proposals, KexieDbContext db)
         await LoadAsync(ct);
     }
 
+    [Kexie.Web.Infrastructure.RequiresPermission(typeof(Kexie.Web.Features.ThinkTank.ThinkTankPermissions), nameof(Kexie.Web.Features.ThinkTank.ThinkTankPermissions.SubmitProposals))]
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         try

@@ -34,6 +34,7 @@ public sealed class TopicModel(ThinkTankService thinkTank, KexieDbContext db) : 
         return Page();
     }
 
+    [Kexie.Web.Infrastructure.RequiresPermission(typeof(Kexie.Web.Features.ThinkTank.ThinkTankPermissions), nameof(Kexie.Web.Features.ThinkTank.ThinkTankPermissions.ReviewTopics))]
     public async Task<IActionResult> OnPostReviewAsync(Guid id, int version, CancellationToken ct)
     {
         try
@@ -51,6 +52,7 @@ public sealed class TopicModel(ThinkTankService thinkTank, KexieDbContext db) : 
         return Page();
     }
 
+    [Kexie.Web.Infrastructure.RequiresPermission(typeof(Kexie.Web.Features.ThinkTank.ThinkTankPermissions), nameof(Kexie.Web.Features.ThinkTank.ThinkTankPermissions.ApplyTopics))]
     public async Task<IActionResult> OnPostStepAsync(Guid id, string step, int version, string? text, CancellationToken ct)
     {
         var (action, done) = step switch

@@ -30,6 +30,7 @@ public sealed class DetailsModel(ScienceWorkerService workers, KexieDbContext db
         return Page();
     }
 
+    [Kexie.Web.Infrastructure.RequiresPermission(typeof(Kexie.Web.Features.Directory.DirectoryPermissions), nameof(Kexie.Web.Features.Directory.DirectoryPermissions.DeleteWorkers))]
     public async Task<IActionResult> OnPostDeleteAsync(Guid id, CancellationToken ct)
     {
         var worker = await workers.GetAsync(Actor, id, ct);

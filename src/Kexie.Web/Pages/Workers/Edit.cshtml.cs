@@ -85,6 +85,7 @@ public sealed class EditModel(ScienceWorkerService workers, KexieDbContext db) :
         return Page();
     }
 
+    [Kexie.Web.Infrastructure.RequiresPermission(typeof(Kexie.Web.Features.Directory.DirectoryPermissions), nameof(Kexie.Web.Features.Directory.DirectoryPermissions.EditWorkers))]
     public async Task<IActionResult> OnPostAsync(Guid? id, CancellationToken ct)
     {
         Id = id;

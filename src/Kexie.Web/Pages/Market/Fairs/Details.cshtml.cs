@@ -49,12 +49,14 @@ public sealed class DetailsModel(FairService fairs, AttachmentService files, Kex
     public AttachmentsPanel AttachmentsOf(FairProjectDto p, bool manage) =>
         new(p.Id, p.Attachments, "/Market/Fairs/Details/" + Fair.Id, manage, manage ? UploadError(p.Id) : null, "projectId=" + p.Id);
 
+    [Kexie.Web.Infrastructure.RequiresPermission(typeof(Kexie.Web.Features.Market.MarketPermissions), nameof(Kexie.Web.Features.Market.MarketPermissions.EditFiles))]
     public async Task<IActionResult> OnPostUploadAsync(Guid id, Guid projectId, IFormFile? file, CancellationToken ct) =>
         await UploadAndBackAsync(projectId, "/Market/Fairs/Details/" + id, () => files.UploadAsync(Actor, AttachmentOwner.FairProject, projectId, id, file, ct));
 
     public async Task<IActionResult> OnGetDownloadAsync(Guid id, Guid projectId, Guid attachmentId, CancellationToken ct) =>
         SendFile(await files.DownloadAsync(Actor, AttachmentOwner.FairProject, projectId, id, attachmentId, ct));
 
+    [Kexie.Web.Infrastructure.RequiresPermission(typeof(Kexie.Web.Features.Market.MarketPermissions), nameof(Kexie.Web.Features.Market.MarketPermissions.EditFiles))]
     public async Task<IActionResult> OnPostDeleteAttachmentAsync(Guid id, Guid projectId, Guid attachmentId, CancellationToken ct)
     {
         await files.DeleteAsync(Actor, AttachmentOwner.FairProject, projectId, id, attachmentId, ct);
@@ -62,6 +64,7 @@ public sealed class DetailsModel(FairService fairs, AttachmentService files, Kex
         return Redirect($"/Market/Fairs/Details/{id}#attachments-{projectId:N}");
     }
 
+    [Kexie.Web.Infrastructure.RequiresPermission(typeof(Kexie.Web.Features.Market.MarketPermissions), nameof(Kexie.Web.Features.Market.MarketPermissions.SubmitFairProjects))]
     public async Task<IActionResult> OnPostSubmitProjectAsync(Guid id, Guid projectId, int version, CancellationToken ct)
     {
         await fairs.ProjectTransitionAsync(Actor, id, projectId, p => p.Submit(Actor), version, ct);
@@ -69,6 +72,7 @@ public sealed class DetailsModel(FairService fairs, AttachmentService files, Kex
         return Redirect($"/Market/Fairs/Details/{id}");
     }
 
+    [Kexie.Web.Infrastructure.RequiresPermission(typeof(Kexie.Web.Features.Market.MarketPermissions), nameof(Kexie.Web.Features.Market.MarketPermissions.SubmitFairProjects))]
     public async Task<IActionResult> OnPostAsync(Guid id, bool draft, CancellationToken ct)
     {
         try
@@ -95,6 +99,7 @@ public sealed class DetailsModel(FairService fairs, AttachmentService files, Kex
         return Page();
     }
 
+    [Kexie.Web.Infrastructure.RequiresPermission(typeof(Kexie.Web.Features.Market.MarketPermissions), nameof(Kexie.Web.Features.Market.MarketPermissions.SubmitFairProjects))]
     public async Task<IActionResult> OnPostWithdrawAsync(Guid id, Guid projectId, int version, CancellationToken ct)
     {
         await fairs.ProjectTransitionAsync(Actor, id, projectId, p => p.Withdraw(Actor, null), version, ct);

@@ -31,6 +31,7 @@ public sealed class IndexModel(FairService fairs, KexieDbContext db) : MarketPag
         await LoadAsync(ct);
     }
 
+    [Kexie.Web.Infrastructure.RequiresPermission(typeof(Kexie.Web.Features.Market.MarketPermissions), nameof(Kexie.Web.Features.Market.MarketPermissions.ManageFairs))]
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         try

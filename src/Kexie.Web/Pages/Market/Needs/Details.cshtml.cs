@@ -9,12 +9,14 @@ public sealed class DetailsModel(NeedService needs, AttachmentService files, Kex
 {
     public AttachmentsPanel Attachments => new(Need.Id, Need.Attachments, "/Market/Needs/Details/" + Need.Id, CanEdit && IsEditable, UploadError(Need.Id));
 
+    [Kexie.Web.Infrastructure.RequiresPermission(typeof(Kexie.Web.Features.Market.MarketPermissions), nameof(Kexie.Web.Features.Market.MarketPermissions.EditFiles))]
     public async Task<IActionResult> OnPostUploadAsync(Guid id, IFormFile? file, CancellationToken ct) =>
         await UploadAndBackAsync(id, "/Market/Needs/Details/" + id, () => files.UploadAsync(Actor, AttachmentOwner.Need, id, null, file, ct));
 
     public async Task<IActionResult> OnGetDownloadAsync(Guid id, Guid attachmentId, CancellationToken ct) =>
         SendFile(await files.DownloadAsync(Actor, AttachmentOwner.Need, id, null, attachmentId, ct));
 
+    [Kexie.Web.Infrastructure.RequiresPermission(typeof(Kexie.Web.Features.Market.MarketPermissions), nameof(Kexie.Web.Features.Market.MarketPermissions.EditFiles))]
     public async Task<IActionResult> OnPostDeleteAttachmentAsync(Guid id, Guid attachmentId, CancellationToken ct)
     {
         await files.DeleteAsync(Actor, AttachmentOwner.Need, id, null, attachmentId, ct);
@@ -51,24 +53,28 @@ public sealed class DetailsModel(NeedService needs, AttachmentService files, Kex
         return Page();
     }
 
+    [Kexie.Web.Infrastructure.RequiresPermission(typeof(Kexie.Web.Features.Market.MarketPermissions), nameof(Kexie.Web.Features.Market.MarketPermissions.EditNeeds))]
     public async Task<IActionResult> OnPostSubmitAsync(Guid id, int version, CancellationToken ct)
     {
         await needs.TransitionAsync(Actor, id, n => n.Submit(Actor), version, ct);
         return BackWithNotice("已提交审核，请等待科协审核");
     }
 
+    [Kexie.Web.Infrastructure.RequiresPermission(typeof(Kexie.Web.Features.Market.MarketPermissions), nameof(Kexie.Web.Features.Market.MarketPermissions.EditNeeds))]
     public async Task<IActionResult> OnPostWithdrawAsync(Guid id, int version, string? reason, CancellationToken ct)
     {
         await needs.TransitionAsync(Actor, id, n => n.Withdraw(Actor, reason), version, ct);
         return BackWithNotice("已撤回，可修改后重新提交");
     }
 
+    [Kexie.Web.Infrastructure.RequiresPermission(typeof(Kexie.Web.Features.Market.MarketPermissions), nameof(Kexie.Web.Features.Market.MarketPermissions.EditNeeds))]
     public async Task<IActionResult> OnPostCloseAsync(Guid id, int version, string? reason, CancellationToken ct)
     {
         await needs.TransitionAsync(Actor, id, n => n.Close(Actor, reason), version, ct);
         return BackWithNotice("已关闭");
     }
 
+    [Kexie.Web.Infrastructure.RequiresPermission(typeof(Kexie.Web.Features.Market.MarketPermissions), nameof(Kexie.Web.Features.Market.MarketPermissions.EditNeeds))]
     public async Task<IActionResult> OnPostDeleteAsync(Guid id, CancellationToken ct)
     {
         await needs.DeleteAsync(Actor, id, ct);
@@ -76,18 +82,21 @@ public sealed class DetailsModel(NeedService needs, AttachmentService files, Kex
         return Redirect("/Market/Needs?mine=true");
     }
 
+    [Kexie.Web.Infrastructure.RequiresPermission(typeof(Kexie.Web.Features.Market.MarketPermissions), nameof(Kexie.Web.Features.Market.MarketPermissions.ReviewNeeds))]
     public async Task<IActionResult> OnPostPublishAsync(Guid id, int version, CancellationToken ct)
     {
         await needs.PublishAsync(Actor, id, version, ct);
         return BackWithNotice("审核通过，已发布；已自动建立一单一策");
     }
 
+    [Kexie.Web.Infrastructure.RequiresPermission(typeof(Kexie.Web.Features.Market.MarketPermissions), nameof(Kexie.Web.Features.Market.MarketPermissions.ReviewNeeds))]
     public async Task<IActionResult> OnPostReturnAsync(Guid id, int version, string? reason, CancellationToken ct)
     {
         await needs.TransitionAsync(Actor, id, n => n.Return(Actor, reason), version, ct);
         return BackWithNotice("已退回修改");
     }
 
+    [Kexie.Web.Infrastructure.RequiresPermission(typeof(Kexie.Web.Features.Market.MarketPermissions), nameof(Kexie.Web.Features.Market.MarketPermissions.ReviewNeeds))]
     public async Task<IActionResult> OnPostRejectAsync(Guid id, int version, string? reason, CancellationToken ct)
     {
         await needs.TransitionAsync(Actor, id, n => n.Reject(Actor, reason), version, ct);

@@ -10,12 +10,14 @@ public sealed class DetailsModel(OfferService offers, AttachmentService files, K
 {
     public AttachmentsPanel Attachments => new(Offer.Id, Offer.Attachments, "/Market/Offers/Details/" + Offer.Id, CanEdit && IsEditable, UploadError(Offer.Id));
 
+    [Kexie.Web.Infrastructure.RequiresPermission(typeof(Kexie.Web.Features.Market.MarketPermissions), nameof(Kexie.Web.Features.Market.MarketPermissions.EditFiles))]
     public async Task<IActionResult> OnPostUploadAsync(Guid id, IFormFile? file, CancellationToken ct) =>
         await UploadAndBackAsync(id, "/Market/Offers/Details/" + id, () => files.UploadAsync(Actor, AttachmentOwner.Offer, id, null, file, ct));
 
     public async Task<IActionResult> OnGetDownloadAsync(Guid id, Guid attachmentId, CancellationToken ct) =>
         SendFile(await files.DownloadAsync(Actor, AttachmentOwner.Offer, id, null, attachmentId, ct));
 
+    [Kexie.Web.Infrastructure.RequiresPermission(typeof(Kexie.Web.Features.Market.MarketPermissions), nameof(Kexie.Web.Features.Market.MarketPermissions.EditFiles))]
     public async Task<IActionResult> OnPostDeleteAttachmentAsync(Guid id, Guid attachmentId, CancellationToken ct)
     {
         await files.DeleteAsync(Actor, AttachmentOwner.Offer, id, null, attachmentId, ct);
@@ -66,24 +68,28 @@ public sealed class DetailsModel(OfferService offers, AttachmentService files, K
         return Page();
     }
 
+    [Kexie.Web.Infrastructure.RequiresPermission(typeof(Kexie.Web.Features.Market.MarketPermissions), nameof(Kexie.Web.Features.Market.MarketPermissions.EditOffers))]
     public async Task<IActionResult> OnPostSubmitAsync(Guid id, int version, CancellationToken ct)
     {
         await offers.TransitionAsync(Actor, id, o => o.Submit(Actor), version, ct);
         return BackWithNotice("已提交审核，请等待科协审核");
     }
 
+    [Kexie.Web.Infrastructure.RequiresPermission(typeof(Kexie.Web.Features.Market.MarketPermissions), nameof(Kexie.Web.Features.Market.MarketPermissions.EditOffers))]
     public async Task<IActionResult> OnPostWithdrawAsync(Guid id, int version, string? reason, CancellationToken ct)
     {
         await offers.TransitionAsync(Actor, id, o => o.Withdraw(Actor, reason), version, ct);
         return BackWithNotice("已撤回，可修改后重新提交");
     }
 
+    [Kexie.Web.Infrastructure.RequiresPermission(typeof(Kexie.Web.Features.Market.MarketPermissions), nameof(Kexie.Web.Features.Market.MarketPermissions.EditOffers))]
     public async Task<IActionResult> OnPostCloseAsync(Guid id, int version, string? reason, CancellationToken ct)
     {
         await offers.TransitionAsync(Actor, id, o => o.Close(Actor, reason), version, ct);
         return BackWithNotice("已关闭");
     }
 
+    [Kexie.Web.Infrastructure.RequiresPermission(typeof(Kexie.Web.Features.Market.MarketPermissions), nameof(Kexie.Web.Features.Market.MarketPermissions.EditOffers))]
     public async Task<IActionResult> OnPostDeleteAsync(Guid id, CancellationToken ct)
     {
         await offers.DeleteAsync(Actor, id, ct);
@@ -91,18 +97,21 @@ public sealed class DetailsModel(OfferService offers, AttachmentService files, K
         return Redirect("/Market/Offers?mine=true");
     }
 
+    [Kexie.Web.Infrastructure.RequiresPermission(typeof(Kexie.Web.Features.Market.MarketPermissions), nameof(Kexie.Web.Features.Market.MarketPermissions.ReviewOffers))]
     public async Task<IActionResult> OnPostPublishAsync(Guid id, int version, CancellationToken ct)
     {
         await offers.TransitionAsync(Actor, id, o => o.Publish(Actor), version, ct);
         return BackWithNotice("审核通过，已发布");
     }
 
+    [Kexie.Web.Infrastructure.RequiresPermission(typeof(Kexie.Web.Features.Market.MarketPermissions), nameof(Kexie.Web.Features.Market.MarketPermissions.ReviewOffers))]
     public async Task<IActionResult> OnPostReturnAsync(Guid id, int version, string? reason, CancellationToken ct)
     {
         await offers.TransitionAsync(Actor, id, o => o.Return(Actor, reason), version, ct);
         return BackWithNotice("已退回修改");
     }
 
+    [Kexie.Web.Infrastructure.RequiresPermission(typeof(Kexie.Web.Features.Market.MarketPermissions), nameof(Kexie.Web.Features.Market.MarketPermissions.ReviewOffers))]
     public async Task<IActionResult> OnPostRejectAsync(Guid id, int version, string? reason, CancellationToken ct)
     {
         await offers.TransitionAsync(Actor, id, o => o.Reject(Actor, reason), version, ct);

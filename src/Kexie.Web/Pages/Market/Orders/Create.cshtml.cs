@@ -35,6 +35,7 @@ public sealed class CreateModel(OrderService orders, OfferService offers, NeedSe
             : Page();
     }
 
+    [Kexie.Web.Infrastructure.RequiresPermission(typeof(Kexie.Web.Features.Market.MarketPermissions), nameof(Kexie.Web.Features.Market.MarketPermissions.TradeOrders))]
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         try

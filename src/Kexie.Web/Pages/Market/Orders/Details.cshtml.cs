@@ -49,12 +49,14 @@ public sealed class DetailsModel(OrderService orders, AttachmentService files, K
 
     public string? FileError => UploadError(Order.Id);
 
+    [Kexie.Web.Infrastructure.RequiresPermission(typeof(Kexie.Web.Features.Market.MarketPermissions), nameof(Kexie.Web.Features.Market.MarketPermissions.EditFiles))]
     public async Task<IActionResult> OnPostUploadFileAsync(Guid id, IFormFile? file, CancellationToken ct) =>
         await UploadAndBackAsync(id, "/Market/Orders/Details/" + id, () => files.UploadOrderFileAsync(Actor, id, file, ct), "已上传订单文件");
 
     public async Task<IActionResult> OnGetFileAsync(Guid id, Guid fileId, CancellationToken ct) =>
         SendFile(await files.DownloadOrderFileAsync(Actor, id, fileId, ct));
 
+    [Kexie.Web.Infrastructure.RequiresPermission(typeof(Kexie.Web.Features.Market.MarketPermissions), nameof(Kexie.Web.Features.Market.MarketPermissions.EditFiles))]
     public async Task<IActionResult> OnPostDeleteFileAsync(Guid id, Guid fileId, CancellationToken ct)
     {
         await files.DeleteOrderFileAsync(Actor, id, fileId, ct);
@@ -86,6 +88,7 @@ public sealed class DetailsModel(OrderService orders, AttachmentService files, K
     }
 
     /// <summary>签约: the contract amount and the contract file (uploaded now, or one already uploaded to the order).</summary>
+    [Kexie.Web.Infrastructure.RequiresPermission(typeof(Kexie.Web.Features.Market.MarketPermissions), nameof(Kexie.Web.Features.Market.MarketPermissions.TradeOrders))]
     public async Task<IActionResult> OnPostAgreeAsync(Guid id, int version, string? amount, string? contractFileId, IFormFile? contractFile, CancellationToken ct)
     {
         var value = ParseYuan(amount, "contractAmount", "合同金额") ?? throw new Kexie.Domain.Common.DomainValidationException("contractAmount", "请填写合同金额（元）");
@@ -101,42 +104,49 @@ public sealed class DetailsModel(OrderService orders, AttachmentService files, K
         return BackWithNotice($"已签约，合同金额 {MarketText.Yuan(order.ContractAmount)}");
     }
 
+    [Kexie.Web.Infrastructure.RequiresPermission(typeof(Kexie.Web.Features.Market.MarketPermissions), nameof(Kexie.Web.Features.Market.MarketPermissions.TradeOrders))]
     public async Task<IActionResult> OnPostDeliverAsync(Guid id, int version, string? note, CancellationToken ct)
     {
         await orders.TransitionAsync(Actor, id, o => o.StartDelivery(Actor, note), version, ct);
         return BackWithNotice("已开始履约");
     }
 
+    [Kexie.Web.Infrastructure.RequiresPermission(typeof(Kexie.Web.Features.Market.MarketPermissions), nameof(Kexie.Web.Features.Market.MarketPermissions.TradeOrders))]
     public async Task<IActionResult> OnPostAcceptAsync(Guid id, int version, string? note, CancellationToken ct)
     {
         await orders.TransitionAsync(Actor, id, o => o.Accept(Actor, note), version, ct);
         return BackWithNotice("已验收");
     }
 
+    [Kexie.Web.Infrastructure.RequiresPermission(typeof(Kexie.Web.Features.Market.MarketPermissions), nameof(Kexie.Web.Features.Market.MarketPermissions.TradeOrders))]
     public async Task<IActionResult> OnPostSettleAsync(Guid id, int version, string? note, CancellationToken ct)
     {
         await orders.TransitionAsync(Actor, id, o => o.Settle(Actor, note), version, ct);
         return BackWithNotice("已结算");
     }
 
+    [Kexie.Web.Infrastructure.RequiresPermission(typeof(Kexie.Web.Features.Market.MarketPermissions), nameof(Kexie.Web.Features.Market.MarketPermissions.TradeOrders))]
     public async Task<IActionResult> OnPostCancelAsync(Guid id, int version, string? reason, CancellationToken ct)
     {
         await orders.TransitionAsync(Actor, id, o => o.Cancel(Actor, reason), version, ct);
         return BackWithNotice("订单已取消");
     }
 
+    [Kexie.Web.Infrastructure.RequiresPermission(typeof(Kexie.Web.Features.Market.MarketPermissions), nameof(Kexie.Web.Features.Market.MarketPermissions.TradeOrders))]
     public async Task<IActionResult> OnPostDisputeAsync(Guid id, int version, string? reason, CancellationToken ct)
     {
         await orders.TransitionAsync(Actor, id, o => o.Dispute(Actor, reason), version, ct);
         return BackWithNotice("已提出争议，等待科协处理");
     }
 
+    [Kexie.Web.Infrastructure.RequiresPermission(typeof(Kexie.Web.Features.Market.MarketPermissions), nameof(Kexie.Web.Features.Market.MarketPermissions.ResolveOrders))]
     public async Task<IActionResult> OnPostResolveAsync(Guid id, int version, string? reason, CancellationToken ct)
     {
         await orders.TransitionAsync(Actor, id, o => o.ResolveDispute(Actor, reason), version, ct);
         return BackWithNotice("争议已处理，订单恢复原状态");
     }
 
+    [Kexie.Web.Infrastructure.RequiresPermission(typeof(Kexie.Web.Features.Market.MarketPermissions), nameof(Kexie.Web.Features.Market.MarketPermissions.TradeOrders))]
     public async Task<IActionResult> OnPostRateAsync(Guid id, int version, string? stars, string? comment, CancellationToken ct)
     {
         var value = ParseInt(stars, "stars", "评分") ?? throw new Kexie.Domain.Common.DomainValidationException("stars", "请选择评分（1–5星）");

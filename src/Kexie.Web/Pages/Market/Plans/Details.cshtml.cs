@@ -48,12 +48,14 @@ public sealed class DetailsModel(ResponsePlanService plans, NeedService needs, O
         return Page();
     }
 
+    [Kexie.Web.Infrastructure.RequiresPermission(typeof(Kexie.Web.Features.Market.MarketPermissions), nameof(Kexie.Web.Features.Market.MarketPermissions.HandlePlans))]
     public async Task<IActionResult> OnPostHandlerAsync(Guid id, int version, string? handlerUserId, string? note, CancellationToken ct)
     {
         var plan = await plans.AssignHandlerAsync(Actor, id, new AssignHandlerRequest(handlerUserId, note), version, ct);
         return BackWithNotice($"已改派处理人：{plan.HandlerName}");
     }
 
+    [Kexie.Web.Infrastructure.RequiresPermission(typeof(Kexie.Web.Features.Market.MarketPermissions), nameof(Kexie.Web.Features.Market.MarketPermissions.HandlePlans))]
     public async Task<IActionResult> OnPostContactAsync(Guid id, int version, string? contactedName, string? channel, string? note, string? candidateId, CancellationToken ct)
     {
         await plans.LogContactAsync(Actor, id, new ContactRequest(
@@ -61,24 +63,28 @@ public sealed class DetailsModel(ResponsePlanService plans, NeedService needs, O
         return BackWithNotice("已登记联系情况");
     }
 
+    [Kexie.Web.Infrastructure.RequiresPermission(typeof(Kexie.Web.Features.Market.MarketPermissions), nameof(Kexie.Web.Features.Market.MarketPermissions.HandlePlans))]
     public async Task<IActionResult> OnPostRefreshAsync(Guid id, int version, CancellationToken ct)
     {
         var plan = await plans.RefreshCandidatesAsync(Actor, id, version, ct);
         return BackWithNotice($"已重新匹配，当前候选 {plan.Candidates.Count} 个");
     }
 
+    [Kexie.Web.Infrastructure.RequiresPermission(typeof(Kexie.Web.Features.Market.MarketPermissions), nameof(Kexie.Web.Features.Market.MarketPermissions.HandlePlans))]
     public async Task<IActionResult> OnPostNegotiateAsync(Guid id, int version, string? note, CancellationToken ct)
     {
         await plans.TransitionAsync(Actor, id, (p, now) => p.StartNegotiation(Actor, note, now), version, ct);
         return BackWithNotice("已进入洽谈");
     }
 
+    [Kexie.Web.Infrastructure.RequiresPermission(typeof(Kexie.Web.Features.Market.MarketPermissions), nameof(Kexie.Web.Features.Market.MarketPermissions.HandlePlans))]
     public async Task<IActionResult> OnPostDealAsync(Guid id, int version, string? orderId, string? note, CancellationToken ct)
     {
         await plans.RecordDealAsync(Actor, id, new DealRequest(ParseGuid(orderId, "orderId", "订单"), note), version, ct);
         return BackWithNotice("已登记成交");
     }
 
+    [Kexie.Web.Infrastructure.RequiresPermission(typeof(Kexie.Web.Features.Market.MarketPermissions), nameof(Kexie.Web.Features.Market.MarketPermissions.HandlePlans))]
     public async Task<IActionResult> OnPostCloseAsync(Guid id, int version, string? reason, CancellationToken ct)
     {
         await plans.TransitionAsync(Actor, id, (p, now) => p.CloseWithoutDeal(Actor, reason, now), version, ct);

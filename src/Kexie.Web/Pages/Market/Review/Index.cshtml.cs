@@ -43,12 +43,14 @@ public sealed class IndexModel(OfferService offers, NeedService needs, FairServi
         return Page();
     }
 
+    [Kexie.Web.Infrastructure.RequiresPermission(typeof(Kexie.Web.Features.Market.MarketPermissions), nameof(Kexie.Web.Features.Market.MarketPermissions.ReviewOffers))]
     public async Task<IActionResult> OnPostOfferAsync(Guid id, int? version, string? decision, string? reason, CancellationToken ct)
     {
         var offer = await offers.TransitionAsync(Actor, id, o => Decide(decision, () => o.Publish(Actor), () => o.Return(Actor, reason), () => o.Reject(Actor, reason)), version, ct);
         return BackWithNotice($"科技所能“{offer.Title}”：{offer.StatusName}");
     }
 
+    [Kexie.Web.Infrastructure.RequiresPermission(typeof(Kexie.Web.Features.Market.MarketPermissions), nameof(Kexie.Web.Features.Market.MarketPermissions.ReviewNeeds))]
     public async Task<IActionResult> OnPostNeedAsync(Guid id, int? version, string? decision, string? reason, CancellationToken ct)
     {
         var need = decision == "publish"
@@ -57,6 +59,7 @@ public sealed class IndexModel(OfferService offers, NeedService needs, FairServi
         return BackWithNotice($"科技需求“{need.Title}”：{need.StatusName}" + (decision == "publish" ? "，已建立一单一策" : ""));
     }
 
+    [Kexie.Web.Infrastructure.RequiresPermission(typeof(Kexie.Web.Features.Market.MarketPermissions), nameof(Kexie.Web.Features.Market.MarketPermissions.ReviewFairProjects))]
     public async Task<IActionResult> OnPostProjectAsync(Guid fairId, Guid id, int? version, string? decision, string? reason, CancellationToken ct)
     {
         var project = await fairs.ProjectTransitionAsync(Actor, fairId, id, p => Decide(decision, () => p.Select(Actor), () => p.Return(Actor, reason), () => p.Reject(Actor, reason)), version, ct);

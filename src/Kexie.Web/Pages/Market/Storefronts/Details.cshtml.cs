@@ -29,12 +29,14 @@ public sealed class DetailsModel(StorefrontService storefronts, KexieDbContext d
         return Page();
     }
 
+    [Kexie.Web.Infrastructure.RequiresPermission(typeof(Kexie.Web.Features.Market.MarketPermissions), nameof(Kexie.Web.Features.Market.MarketPermissions.EditStorefronts))]
     public async Task<IActionResult> OnPostOpenAsync(Guid id, CancellationToken ct)
     {
         await storefronts.SetOpenAsync(Actor, id, true, ct);
         return BackWithNotice("工作室已开门营业");
     }
 
+    [Kexie.Web.Infrastructure.RequiresPermission(typeof(Kexie.Web.Features.Market.MarketPermissions), nameof(Kexie.Web.Features.Market.MarketPermissions.EditStorefronts))]
     public async Task<IActionResult> OnPostCloseAsync(Guid id, CancellationToken ct)
     {
         await storefronts.SetOpenAsync(Actor, id, false, ct);

@@ -67,6 +67,7 @@ public sealed class IndexModel(ServiceTicketService tickets, KexieDbContext db) 
         return Page();
     }
 
+    [Kexie.Web.Infrastructure.RequiresPermission(typeof(Kexie.Web.Features.Market.MarketPermissions), nameof(Kexie.Web.Features.Market.MarketPermissions.EditTickets))]
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         try

@@ -33,6 +33,7 @@ public sealed class DetailsModel(ActivityService activities, KexieDbContext db) 
     }
 
     /// <summary>Registration: the public registers itself; a manager registers someone, checking them in with <paramref name="checkIn"/>.</summary>
+    [Kexie.Web.Infrastructure.RequiresPermission(typeof(Kexie.Web.Features.Popularization.PopularizationPermissions), nameof(Kexie.Web.Features.Popularization.PopularizationPermissions.RegisterForActivities))]
     public async Task<IActionResult> OnPostAsync(Guid id, bool checkIn, CancellationToken ct)
     {
         await LoadAsync(id, ct);
@@ -63,12 +64,14 @@ public sealed class DetailsModel(ActivityService activities, KexieDbContext db) 
         return Page();
     }
 
+    [Kexie.Web.Infrastructure.RequiresPermission(typeof(Kexie.Web.Features.Popularization.PopularizationPermissions), nameof(Kexie.Web.Features.Popularization.PopularizationPermissions.ManageActivities))]
     public async Task<IActionResult> OnPostCheckInAsync(Guid id, Guid participantId, CancellationToken ct)
     {
         var p = await activities.CheckInAsync(Actor, id, participantId, ct);
         return BackWithNotice($"{p.Name}已签到");
     }
 
+    [Kexie.Web.Infrastructure.RequiresPermission(typeof(Kexie.Web.Features.Popularization.PopularizationPermissions), nameof(Kexie.Web.Features.Popularization.PopularizationPermissions.ManageActivities))]
     public async Task<IActionResult> OnPostCancelAsync(Guid id, int version, string? reason, CancellationToken ct)
     {
         await activities.CancelAsync(Actor, id, reason, version, ct);

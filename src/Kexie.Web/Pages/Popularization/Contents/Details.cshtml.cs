@@ -26,6 +26,7 @@ public sealed class DetailsModel(ScienceContentService contents, KexieDbContext 
         return Page();
     }
 
+    [Kexie.Web.Infrastructure.RequiresPermission(typeof(Kexie.Web.Features.Popularization.PopularizationPermissions), nameof(Kexie.Web.Features.Popularization.PopularizationPermissions.EditContents))]
     public async Task<IActionResult> OnPostStepAsync(Guid id, string step, int version, string? reason, CancellationToken ct)
     {
         var (action, done) = step switch

@@ -45,6 +45,7 @@ public sealed class EditModel(ScienceContentService contents, RichTextSanitizer 
         return Page();
     }
 
+    [Kexie.Web.Infrastructure.RequiresPermission(typeof(Kexie.Web.Features.Popularization.PopularizationPermissions), nameof(Kexie.Web.Features.Popularization.PopularizationPermissions.EditContents))]
     public async Task<IActionResult> OnPostAsync(Guid? id, bool submit, CancellationToken ct)
     {
         Id = id;

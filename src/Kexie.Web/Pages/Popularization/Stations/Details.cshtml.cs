@@ -33,6 +33,7 @@ public sealed class DetailsModel(EStationService stations, KexieDbContext db) : 
         return Page();
     }
 
+    [Kexie.Web.Infrastructure.RequiresPermission(typeof(Kexie.Web.Features.Popularization.PopularizationPermissions), nameof(Kexie.Web.Features.Popularization.PopularizationPermissions.ManageEStations))]
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
     {
         try
@@ -51,6 +52,7 @@ public sealed class DetailsModel(EStationService stations, KexieDbContext db) : 
         return Page();
     }
 
+    [Kexie.Web.Infrastructure.RequiresPermission(typeof(Kexie.Web.Features.Popularization.PopularizationPermissions), nameof(Kexie.Web.Features.Popularization.PopularizationPermissions.ManageEStations))]
     public async Task<IActionResult> OnPostStatusAsync(Guid id, bool active, int version, CancellationToken ct)
     {
         await stations.SetActiveAsync(Actor, id, active, version, ct);
