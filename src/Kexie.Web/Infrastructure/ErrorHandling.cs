@@ -29,6 +29,7 @@ public sealed class KexieExceptionHandler(IProblemDetailsService problems, ILogg
             InvalidTransitionException e => new ProblemDetails { Status = 409, Title = "当前状态不允许此操作", Detail = e.Message },
             DbUpdateConcurrencyException => new ProblemDetails { Status = 409, Title = "记录已被他人修改", Detail = "记录已被他人修改，请刷新后重试" },
             DbUpdateException e when IsUniqueViolation(e) => new ProblemDetails { Status = 409, Title = "记录重复", Detail = "已存在相同的记录（如手机号或统一社会信用代码重复）" },
+            _ when IsUnstorableCharacter(exception) => new ProblemDetails { Status = 400, Title = "请求参数不正确", Detail = "请求中含有无法处理的字符（如空字符 U+0000），请删除后重试" },
             _ => null,
         };
 
@@ -64,6 +65,23 @@ public sealed class KexieExceptionHandler(IProblemDetailsService problems, ILogg
         415 => "不支持的内容类型",
         _ => "请求参数缺失或格式不正确",
     };
+
+    /// <summary>
+    /// PostgreSQL refuses text containing U+0000 (SQLSTATE 22021, in a query parameter or a written value); that is bad
+    /// input, not a server error. (SQLite stores it.)
+    /// </summary>
+    private static bool IsUnstorableCharacter(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.CharacterNotInRepertoire or Npgsql.PostgresErrorCodes.UntranslatableCharacter })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static bool IsUniqueViolation(DbUpdateException e) =>
         e.InnerException?.Message.Contains("UNIQUE", StringComparison.OrdinalIgnoreCase) == true

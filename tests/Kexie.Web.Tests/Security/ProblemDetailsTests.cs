@@ -70,6 +70,37 @@ public abstract class ProblemDetailsTests(KexieApp app)
         Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
     }
 
+    [Fact]
+    public async Task Text_with_a_NUL_character_is_bad_input_never_a_server_error()
+    {
+        var daying = await app.SignInAsync("daying");
+        var search = await app.Anonymous().GetAsync("/api/v1/taxonomy/industries?q=%00");
+        var phone = KexieApp.NewPhone();
+        var write = await daying.PostJsonAsync("/api/v1/workers", new { name = "张\u0000三", gender = "Male", phone, regionCode = "510923", isPublicProfile = false });
+        var export = await daying.GetAsync($"/api/v1/workers/export.xlsx?q={phone}");
+        if (app.Provider == Kexie.Data.DatabaseProvider.Postgres)
+        {
+            // PostgreSQL cannot store or compare U+0000: a 400, and nothing is written.
+            await AssertBadInputAsync(search);
+            await AssertBadInputAsync(write);
+            Assert.False(await app.QueryAsync(db => db.ScienceWorkers.AnyAsync(w => w.Phone == phone)));
+        }
+        else
+        {
+            Assert.Equal(HttpStatusCode.OK, search.StatusCode);
+            Assert.True((int)write.StatusCode < 500, $"{(int)write.StatusCode}");
+        }
+
+        Assert.Equal(HttpStatusCode.OK, export.StatusCode);
+    }
+
+    private static async Task AssertBadInputAsync(HttpResponseMessage response)
+    {
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("U+0000", (await response.ReadNodeAsync())["detail"]!.GetValue<string>());
+    }
+
     private static async Task AssertProblemAsync(HttpClient client, HttpMethod method, string url, string accept, HttpStatusCode expected, string? json = null, string? ifMatch = null)
     {
         using var request = new HttpRequestMessage(method, url);
