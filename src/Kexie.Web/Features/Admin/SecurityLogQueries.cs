@@ -180,17 +180,9 @@ public sealed class SecurityLogQueries(KexieDbContext db, IOptionsMonitor<Securi
         };
     }
 
-    private static (DateTimeOffset? From, DateTimeOffset? To) Range(SecurityLogFilter filter)
-    {
-        if (filter.From is { } a && filter.To is { } b && b < a)
-        {
-            throw new DomainValidationException("to", "结束日期不能早于开始日期");
-        }
-
-        return (
-            filter.From is { } from ? new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), Cst).ToUniversalTime() : null,
-            filter.To is { } to ? new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), Cst).ToUniversalTime() : null);
-    }
+    /// <summary>China dates [from, to] as UTC instants, by the market's one definition (validated, representable).</summary>
+    private static (DateTimeOffset? From, DateTimeOffset? To) Range(SecurityLogFilter filter) =>
+        Kexie.Web.Features.Market.MarketSupport.ChinaPeriod(filter.From, filter.To);
 
     private static string RequireAdmin(Actor actor) =>
         actor.IsAdmin && actor.ManagedScope is { } scope ? scope : throw new AccessDeniedException("只有科协管理员可以查看登录日志和操作日志");

@@ -80,6 +80,15 @@ internal static class MarketSupport
             throw new DomainValidationException("to", "结束日期不能早于开始日期");
         }
 
+        // A China day as a UTC instant must stay representable (0001-01-01 +08:00 is before year 1 in UTC).
+        foreach (var (value, field) in new[] { (from, "from"), (to, "to") })
+        {
+            if (value is { Year: < 1900 or > 9000 })
+            {
+                throw new DomainValidationException(field, "日期应在1900年至9000年之间");
+            }
+        }
+
         return (from is { } a ? ChinaDayStartUtc(a) : null, to is { } b ? ChinaDayStartUtc(b.AddDays(1)) : null);
     }
 
