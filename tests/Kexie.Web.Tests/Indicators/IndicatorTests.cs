@@ -288,6 +288,11 @@ public abstract class IndicatorTests(KexieApp app)
         var year = ChinaNowYear();
         var records = await (await daying.GetAsync($"/api/v1/indicators/trace?region=510923101&period={year}&indicator=W02&pageSize=500")).OkJsonAsync();
         Assert.Contains(records["records"]!.AsArray(), r => r!["sourceId"]?.GetValue<string>() == created["id"]!.GetValue<string>() && r["source"]!.GetValue<string>() == "ScienceWorker");
+
+        // A page far past the end is empty; it does not overflow back to the first page.
+        var far = await (await daying.GetAsync($"/api/v1/indicators/trace?region=510923101&period={year}&indicator=W02&pageSize=500&page=2147483647")).OkJsonAsync();
+        Assert.Empty(far["records"]!.AsArray());
+        Assert.True(far["total"]!.GetValue<long>() > 0);
     }
 
     [Fact]

@@ -198,7 +198,7 @@ public sealed class IndicatorService(KexieDbContext db, IndicatorEngine engine, 
         var size = Math.Clamp(pageSize ?? 50, 1, 500);
         var number = Math.Max(page ?? 1, 1);
         var total = await query.LongCountAsync(ct);
-        var rows = await query.OrderBy(f => f.Day).ThenBy(f => f.Id).Skip((number - 1) * size).Take(size).ToListAsync(ct);
+        var rows = await query.OrderBy(f => f.Day).ThenBy(f => f.Id).Skip(new Kexie.Web.Infrastructure.PageRequest(number, size).Skip).Take(size).ToListAsync(ct);
         return new TraceDto(
             place.Code,
             definition.Code,
