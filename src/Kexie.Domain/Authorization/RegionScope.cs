@@ -22,11 +22,6 @@ public static class RegionScope
         return scope.Length == 0 ? query : query.Where(r => r.RegionCode.StartsWith(scope));
     }
 
-    /// <summary>Records within <paramref name="region"/> (a code prefix); all when null or empty.</summary>
-    public static IQueryable<T> Within<T>(this IQueryable<T> query, string? region)
-        where T : IRegional =>
-        string.IsNullOrEmpty(region) ? query : query.Where(r => r.RegionCode.StartsWith(region));
-
     /// <summary>
     /// Whether the actor may act in the name of a party (an organization or a science worker) of <paramref name="partyRegion"/>:
     /// the party itself (<paramref name="isSelf"/>), or a region manager whose subtree holds the party.

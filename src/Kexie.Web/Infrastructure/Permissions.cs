@@ -90,12 +90,17 @@ public sealed class RequiresPermissionAttribute(Type catalogue, string field) : 
 /// <summary>Applies <see cref="RequiresPermissionAttribute"/> to page handlers: sign-in page for anonymous, 403 page naming the operation otherwise.</summary>
 public sealed class PermissionPageFilter(AccessPolicy policy) : Microsoft.AspNetCore.Mvc.Filters.IAsyncPageFilter
 {
+    // A handler's attribute is read (and its permission resolved by reflection) once per process, not on every post.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<System.Reflection.MethodInfo, RequiresPermissionAttribute?> Required = new();
+
+    private static RequiresPermissionAttribute? RequiredBy(System.Reflection.MethodInfo method) =>
+        Required.GetOrAdd(method, m => m.GetCustomAttributes(typeof(RequiresPermissionAttribute), false).FirstOrDefault() as RequiresPermissionAttribute);
+
     public Task OnPageHandlerSelectionAsync(Microsoft.AspNetCore.Mvc.Filters.PageHandlerSelectedContext context) => Task.CompletedTask;
 
     public async Task OnPageHandlerExecutionAsync(Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutingContext context, Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutionDelegate next)
     {
-        if (context.HandlerMethod?.MethodInfo is { } method
-            && method.GetCustomAttributes(typeof(RequiresPermissionAttribute), false).FirstOrDefault() is RequiresPermissionAttribute required)
+        if (context.HandlerMethod?.MethodInfo is { } method && RequiredBy(method) is { } required)
         {
             switch (policy.Decide(context.HttpContext.User.ToActor(), required.Permission))
             {

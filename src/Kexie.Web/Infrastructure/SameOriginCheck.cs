@@ -1,6 +1,4 @@
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Diagnostics;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Kexie.Web.Infrastructure;
@@ -91,7 +89,10 @@ public static class SameOriginCheck
     private static bool IsSafe(string method) =>
         HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || HttpMethods.IsOptions(method) || HttpMethods.IsTrace(method);
 
-    /// <summary>Whether the session cookie signed this request in (another scheme, such as a bearer token, is exempt).</summary>
-    private static async Task<bool> IsCookieAuthenticatedAsync(HttpContext http) =>
-        (await http.AuthenticateAsync(IdentityConstants.ApplicationScheme)).Succeeded;
+    /// <summary>
+    /// Whether the session cookie signed this request in: the authentication middleware already chose the scheme
+    /// (<see cref="Features.Account.BearerTokens.SchemeOf"/>), so a signed-in request without a bearer header is the cookie's.
+    /// </summary>
+    private static Task<bool> IsCookieAuthenticatedAsync(HttpContext http) =>
+        Task.FromResult(http.User.Identity?.IsAuthenticated == true && !Features.Account.BearerTokens.IsBearer(http));
 }

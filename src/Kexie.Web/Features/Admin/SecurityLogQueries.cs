@@ -57,7 +57,6 @@ public sealed record SecurityLogFilter(string? User, DateOnly? From, DateOnly? T
 /// </summary>
 public sealed class SecurityLogQueries(KexieDbContext db, IOptionsMonitor<SecurityOptions> options)
 {
-    private static readonly TimeSpan Cst = TimeSpan.FromHours(8);
 
     public async Task<PagedResult<LoginLogDto>> LoginLogAsync(Actor actor, SecurityLogFilter filter, int? page, int? pageSize, CancellationToken ct = default)
     {
@@ -110,7 +109,7 @@ public sealed class SecurityLogQueries(KexieDbContext db, IOptionsMonitor<Securi
         ], "操作日志");
     }
 
-    public static string Time(DateTimeOffset at) => at.ToOffset(Cst).ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
+    public static string Time(DateTimeOffset at) => at.ToOffset(Kexie.Domain.Market.MarketRules.ChinaOffset).ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
 
     private IQueryable<LoginLogEntry> LoginQuery(Actor actor, SecurityLogFilter filter)
     {
