@@ -19,5 +19,5 @@ public sealed class AppUser : IdentityUser
 
     public DateTimeOffset CreatedAt { get; set; } = DateTimeOffset.UtcNow;
 
-    public Actor ToActor() => new(Id, UserName, Role, RegionCode, ScienceWorkerId, OrganizationId);
+    public Actor ToActor() => new(Id, UserName, Role, RegionCode, ScienceWorkerId, OrganizationId, DisplayName);
 }

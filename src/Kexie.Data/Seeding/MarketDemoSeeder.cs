@@ -203,7 +203,7 @@ public sealed class MarketDemoSeeder(KexieDbContext db, IWorkingCalendar calenda
     }
 
     private static Actor ActorOf(AppUser user) =>
-        new(user.Id, user.UserName, user.Role, user.RegionCode, user.ScienceWorkerId, user.OrganizationId);
+        new(user.Id, user.UserName, user.Role, user.RegionCode, user.ScienceWorkerId, user.OrganizationId, user.DisplayName);
 
     private static DateTimeOffset Utc(DateTimeOffset chinaTime) => chinaTime.ToUniversalTime();
 

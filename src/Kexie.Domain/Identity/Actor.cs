@@ -6,11 +6,17 @@ namespace Kexie.Domain.Identity;
 /// Who is acting, and over which region subtree. Anonymous visitors are <see cref="Public"/>.
 /// All access decisions of the platform go through this type.
 /// </summary>
-public sealed record Actor(string? UserId, string? UserName, UserRole? Role, string RegionCode, Guid? ScienceWorkerId = null, Guid? OrganizationId = null)
+public sealed record Actor(string? UserId, string? UserName, UserRole? Role, string RegionCode, Guid? ScienceWorkerId = null, Guid? OrganizationId = null, string? DisplayName = null)
 {
     public static readonly Actor Public = new(null, null, null, RegionCode: "-");
 
-    public static Actor System { get; } = new("system", "system", UserRole.PlatformAdmin, Regions.RegionCode.Country);
+    public static Actor System { get; } = new("system", "system", UserRole.PlatformAdmin, Regions.RegionCode.Country, DisplayName: "系统");
+
+    /// <summary>
+    /// The name people see for this actor in histories, notifications and logs: the account's display name, never the
+    /// login name (an account without one shows its role).
+    /// </summary>
+    public string Name => !string.IsNullOrWhiteSpace(DisplayName) ? DisplayName : Role?.Chinese() ?? "访客";
 
     public bool IsAuthenticated => Role is not null;
 

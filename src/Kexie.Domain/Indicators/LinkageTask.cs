@@ -50,7 +50,7 @@ public sealed class LinkageComment
     internal LinkageComment(Actor actor, string text, DateTimeOffset at)
     {
         ByUserId = actor.UserId;
-        ByName = actor.UserName;
+        ByName = actor.Name;
         ByRegionCode = actor.ManagedScope ?? actor.RegionCode;
         Text = text;
         At = at;
@@ -163,7 +163,7 @@ public sealed class LinkageTask : Entity, IRegional
             RegionCode = region,
             AssignedByRegionCode = scope,
             AssignedByUserId = actor.UserId,
-            AssignedByName = actor.UserName,
+            AssignedByName = actor.Name,
             Target = data.Target,
             StartsOn = data.StartsOn,
             DueOn = data.DueOn,

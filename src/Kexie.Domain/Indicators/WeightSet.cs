@@ -153,7 +153,7 @@ public sealed class WeightSet : Entity
             Name = name,
             Note = note,
             CreatedByUserId = by?.UserId,
-            CreatedByName = by?.UserName,
+            CreatedByName = by?.Name,
         };
         set.entries.AddRange(groups.OrderBy(g => g.Key).Select(g => new WeightEntry(GroupPrefix + g.Key, g.Value)));
         set.entries.AddRange(indicators.OrderBy(i => i.Key, StringComparer.Ordinal).Select(i => new WeightEntry(i.Key, i.Value)));

@@ -84,7 +84,7 @@ public sealed class OrderEvent
         From = from;
         To = to;
         ActorUserId = actor.UserId;
-        ActorName = actor.UserName;
+        ActorName = actor.Name;
         Party = party;
         Note = note;
         At = at;

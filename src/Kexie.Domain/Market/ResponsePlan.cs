@@ -171,7 +171,7 @@ public sealed class ContactLogEntry
         ContactedAt = contactedAt,
         LoggedAt = loggedAt,
         ByUserId = actor.UserId,
-        ByName = actor.UserName,
+        ByName = actor.Name,
         ContactedName = Guard.Required(data.ContactedName, "contactedName", "联系对象", 100),
         CandidateId = data.CandidateId,
         ScienceWorkerId = data.ScienceWorkerId,
@@ -221,7 +221,7 @@ public sealed class PlanStatusChange
         From = from;
         To = to;
         ByUserId = actor.UserId;
-        ByName = actor.UserName;
+        ByName = actor.Name;
         Note = note;
         At = at;
     }

@@ -51,7 +51,7 @@ public sealed class ReviewRecord
         From = from;
         To = to;
         ActorUserId = actor.UserId;
-        ActorName = actor.UserName;
+        ActorName = actor.Name;
         ActorRole = actor.Role;
         Reason = reason;
         At = at;

@@ -98,7 +98,7 @@ public sealed class ServiceTicket : Entity, IRegional
         }
 
         ticket.StaffUserId = actor.UserId;
-        ticket.StaffName = actor.UserName;
+        ticket.StaffName = actor.Name;
         ticket.CreatedAt = when;
         ticket.UpdatedAt = when;
         return ticket;

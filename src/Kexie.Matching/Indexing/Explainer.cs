@@ -267,12 +267,13 @@ internal sealed class Explainer
         var sb = new StringBuilder();
         sb.Append("排第").Append(rank).Append("位（综合得分").Append(score.ToString("0.00", Zh)).Append("）：");
         sb.Append(string.Join('；', contributions.Select(c => c.Detail)));
-        var main = contributions.Where(c => c.Score > 0).OrderByDescending(c => c.Score).Take(2).ToList();
+        var main = contributions.Where(c => c.Score >= 0.005).OrderByDescending(c => c.Score).Take(2).ToList();
         if (main.Count > 0)
         {
             sb.Append("。得分主要来自").Append(string.Join('和', main.Select(c => $"{SignalName(c.Signal)}（{c.Score.ToString("0.00", Zh)}）")));
         }
-        var negative = contributions.Where(c => c.Score < 0).ToList();
+        // A deduction that rounds to 0.00 is no deduction: people never read "-0.00".
+        var negative = contributions.Where(c => c.Score <= -0.005).ToList();
         if (negative.Count > 0)
         {
             sb.Append("，扣分来自").Append(string.Join('和', negative.Select(c => $"{SignalName(c.Signal)}（{c.Score.ToString("0.00", Zh)}）")));

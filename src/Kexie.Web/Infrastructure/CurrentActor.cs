@@ -27,7 +27,8 @@ public static class KexieClaims
             role,
             principal.FindFirstValue(Region) ?? "-",
             Guid.TryParse(principal.FindFirstValue(ScienceWorker), out var worker) ? worker : null,
-            Guid.TryParse(principal.FindFirstValue(Organization), out var org) ? org : null);
+            Guid.TryParse(principal.FindFirstValue(Organization), out var org) ? org : null,
+            principal.FindFirstValue(DisplayName));
     }
 }
 

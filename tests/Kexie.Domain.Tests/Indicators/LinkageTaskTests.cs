@@ -6,10 +6,10 @@ namespace Kexie.Domain.Tests.Indicators;
 
 public sealed class LinkageTaskTests
 {
-    private static readonly Actor City = new("u-city", "遂宁市科协", UserRole.AssociationAdmin, "5109");
-    private static readonly Actor County = new("u-county", "大英县科协", UserRole.AssociationAdmin, "510923");
-    private static readonly Actor OtherCounty = new("u-other", "射洪市科协", UserRole.AssociationAdmin, "510981");
-    private static readonly Actor CountyStaff = new("u-staff", "王敏", UserRole.ServiceCenterStaff, "510923");
+    private static readonly Actor City = new("u-city", "u-city", UserRole.AssociationAdmin, "5109", DisplayName: "遂宁市科协");
+    private static readonly Actor County = new("u-county", "u-county", UserRole.AssociationAdmin, "510923", DisplayName: "大英县科协");
+    private static readonly Actor OtherCounty = new("u-other", "u-other", UserRole.AssociationAdmin, "510981", DisplayName: "射洪市科协");
+    private static readonly Actor CountyStaff = new("u-staff", "u-staff", UserRole.ServiceCenterStaff, "510923", DisplayName: "王敏");
 
     private static LinkageTaskData Data(string region = "510923", string indicator = "W02", decimal target = 100m) =>
         new("6月底前新增注册科技工作者", indicator, region, target, new DateOnly(2025, 1, 1), new DateOnly(2025, 1, 10));

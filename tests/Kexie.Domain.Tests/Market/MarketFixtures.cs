@@ -17,16 +17,16 @@ internal static class MarketFixtures
     public static readonly Guid OtherOrganizationId = Guid.Parse("0197a000-0000-7000-8000-000000000012");
     public static readonly Guid AssociationId = Guid.Parse("0197a000-0000-7000-8000-000000000021");
 
-    public static readonly Actor Worker = new("u-worker", "张工", UserRole.ScienceWorker, DayingCounty, ScienceWorkerId: WorkerId);
-    public static readonly Actor OtherWorker = new("u-worker2", "赵工", UserRole.ScienceWorker, DayingCounty, ScienceWorkerId: OtherWorkerId);
-    public static readonly Actor Buyer = new("u-buyer", "李经理", UserRole.OrganizationMember, DayingCounty, OrganizationId: OrganizationId);
-    public static readonly Actor OtherBuyer = new("u-buyer2", "孙经理", UserRole.OrganizationMember, DayingCounty, OrganizationId: OtherOrganizationId);
-    public static readonly Actor CountyAdmin = new("u-admin", "王科长", UserRole.AssociationAdmin, DayingCounty);
-    public static readonly Actor CityAdmin = new("u-city", "周主任", UserRole.AssociationAdmin, SuiningCity);
-    public static readonly Actor OtherCountyAdmin = new("u-shehong", "吴科长", UserRole.AssociationAdmin, ShehongCounty);
-    public static readonly Actor Staff = new("u-staff", "陈专员", UserRole.ServiceCenterStaff, DayingCounty);
-    public static readonly Actor OtherStaff = new("u-staff2", "刘专员", UserRole.ServiceCenterStaff, DayingCounty);
-    public static readonly Actor OtherCountyStaff = new("u-staff3", "郑专员", UserRole.ServiceCenterStaff, ShehongCounty);
+    public static readonly Actor Worker = new("u-worker", "u-worker", UserRole.ScienceWorker, DayingCounty, ScienceWorkerId: WorkerId, DisplayName: "张工");
+    public static readonly Actor OtherWorker = new("u-worker2", "u-worker2", UserRole.ScienceWorker, DayingCounty, ScienceWorkerId: OtherWorkerId, DisplayName: "赵工");
+    public static readonly Actor Buyer = new("u-buyer", "u-buyer", UserRole.OrganizationMember, DayingCounty, OrganizationId: OrganizationId, DisplayName: "李经理");
+    public static readonly Actor OtherBuyer = new("u-buyer2", "u-buyer2", UserRole.OrganizationMember, DayingCounty, OrganizationId: OtherOrganizationId, DisplayName: "孙经理");
+    public static readonly Actor CountyAdmin = new("u-admin", "u-admin", UserRole.AssociationAdmin, DayingCounty, DisplayName: "王科长");
+    public static readonly Actor CityAdmin = new("u-city", "u-city", UserRole.AssociationAdmin, SuiningCity, DisplayName: "周主任");
+    public static readonly Actor OtherCountyAdmin = new("u-shehong", "u-shehong", UserRole.AssociationAdmin, ShehongCounty, DisplayName: "吴科长");
+    public static readonly Actor Staff = new("u-staff", "u-staff", UserRole.ServiceCenterStaff, DayingCounty, DisplayName: "陈专员");
+    public static readonly Actor OtherStaff = new("u-staff2", "u-staff2", UserRole.ServiceCenterStaff, DayingCounty, DisplayName: "刘专员");
+    public static readonly Actor OtherCountyStaff = new("u-staff3", "u-staff3", UserRole.ServiceCenterStaff, ShehongCounty, DisplayName: "郑专员");
 
     public static readonly MarketCodes Codes = new(
         d => d is "520" or "52010" or "416",

@@ -13,6 +13,7 @@ public sealed class AdminModule : IFeatureModule
         services.AddKexieSecurityLogs();
         services.AddScoped<UserAdminService>();
         services.AddScoped<AuditQueries>();
+        services.AddScoped<AuditPresenter>();
     }
 
     public void MapEndpoints(RouteGroupBuilder api) => api.MapAdmin();

@@ -56,7 +56,7 @@ public sealed class IndicatorRefreshQueue(TimeProvider clock)
             pendingRun ??= ++lastAssignedRun;
             run = pendingRun.Value;
             lastRequestedAt = clock.GetUtcNow();
-            lastRequestedBy = actor.UserName;
+            lastRequestedBy = actor.Name;
         }
 
         signal.Writer.TryWrite(true);

@@ -313,7 +313,7 @@ public sealed class OrderService(KexieDbContext db, Kexie.Web.Features.Notificat
             recipients,
             NotificationKind.OrderInquiry,
             $"新的询价：{order.Title}",
-            $"{actor.UserName ?? "对方"}就{source}“{order.Title}”发起了询价（{order.InitiatedBy.Chinese()}发起），请及时查看并回复。",
+            $"{actor.Name}就{source}“{order.Title}”发起了询价（{order.InitiatedBy.Chinese()}发起），请及时查看并回复。",
             $"/Market/Orders/Details/{order.Id}",
             order.CreatedAt,
             except: actor.UserId);

@@ -5,11 +5,12 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Kexie.Web.Pages.Admin;
 
-public sealed class AuditModel(AuditQueries audit) : KexiePageModel
+public sealed class AuditModel(AuditQueries audit, AuditPresenter presenter) : KexiePageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? EntityType { get; set; }
 
+    /// <summary>One record's history (the record's links carry it; not typed by people).</summary>
     [BindProperty(SupportsGet = true)]
     public string? EntityId { get; set; }
 
@@ -18,27 +19,23 @@ public sealed class AuditModel(AuditQueries audit) : KexiePageModel
 
     public PagedResult<AuditEntry> Result { get; private set; } = new([], 0, 1, 30);
 
+    public IReadOnlyList<AuditRow> Rows { get; private set; } = [];
+
+    /// <summary>The record whose history is shown, by name (when filtered to one record).</summary>
+    public string? RecordName { get; private set; }
+
     public PagerModel Pager => new(Result.Page, Result.PageCount, "/Admin/Audit", new Dictionary<string, string?> { ["entityType"] = EntityType, ["entityId"] = EntityId });
 
-    public static readonly IReadOnlyDictionary<string, string> EntityNames = new Dictionary<string, string>
-    {
-        ["ScienceWorker"] = "科技工作者",
-        ["Organization"] = "企事业单位",
-        ["Association"] = "科协组织",
-        ["ServiceAgency"] = "服务机构",
-        ["AppUser"] = "账号",
-    };
-
-    public static string ActionName(string action) => action switch
-    {
-        "Added" => "新增",
-        "Modified" => "修改",
-        "Deleted" => "删除",
-        _ => action,
-    };
+    /// <summary>The record kinds offered in the filter.</summary>
+    public static IEnumerable<KeyValuePair<string, string>> EntityNames => AuditPresenter.KindNames.OrderBy(k => k.Value, StringComparer.Ordinal);
 
     public async Task OnGetAsync(CancellationToken ct)
     {
         Result = await audit.ListAsync(Actor, EntityType, EntityId, PageNumber, 30, ct);
+        Rows = await presenter.PresentAsync(Result.Items, Actor, ct);
+        if (!string.IsNullOrWhiteSpace(EntityId) && Rows.Count > 0)
+        {
+            RecordName = Rows[0].Record;
+        }
     }
 }

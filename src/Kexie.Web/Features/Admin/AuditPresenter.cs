@@ -1,0 +1,373 @@
+using System.Collections.Frozen;
+using System.Globalization;
+using System.Reflection;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Kexie.Data;
+using Kexie.Domain.Auditing;
+using Kexie.Domain.Common;
+using Kexie.Domain.Identity;
+using Kexie.Web.Pages;
+using Kexie.Web.Pages.Market;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kexie.Web.Features.Admin;
+
+/// <summary>One changed field of an audited write, in words.</summary>
+public sealed record AuditChange(string Field, string? Before, string? After);
+
+/// <summary>An audited write as an auditor reads it: who (by name), what kind of record, which record (by name), where, and the changes in Chinese.</summary>
+public sealed record AuditRow(long Id, DateTimeOffset At, string Who, string Action, string Kind, string Record, string? Region, IReadOnlyList<AuditChange> Changes);
+
+/// <summary>
+/// Turns audit rows (type names, ids and JSON snapshots) into what people read: Chinese names of record kinds and fields,
+/// records and people by name, codes by name, enums in Chinese. A record referenced by id is named only when the
+/// reader's region scope holds it (its own audit row is in scope); otherwise it reads "其他地区的记录".
+/// </summary>
+public sealed partial class AuditPresenter(KexieDbContext db)
+{
+    /// <summary>Chinese names of the audited record kinds (every <see cref="Entity"/> and the account).</summary>
+    public static readonly FrozenDictionary<string, string> KindNames = new Dictionary<string, string>
+    {
+        ["ScienceWorker"] = "科技工作者",
+        ["Organization"] = "企事业单位",
+        ["Association"] = "科协组织",
+        ["ServiceAgency"] = "服务机构",
+        ["AppUser"] = "账号",
+        ["Expert"] = "专家",
+        ["Need"] = "科技需求",
+        ["Offer"] = "科技所能",
+        ["Order"] = "订单",
+        ["ResponsePlan"] = "一单一策",
+        ["ServiceTicket"] = "服务工单",
+        ["Storefront"] = "服务门店",
+        ["StoredFile"] = "附件",
+        ["Fair"] = "对接会",
+        ["FairProject"] = "对接会项目",
+        ["ScienceContent"] = "科普内容",
+        ["PopularizationActivity"] = "科普活动",
+        ["ActivityParticipant"] = "活动报名",
+        ["EStation"] = "科普e站",
+        ["EStationUsage"] = "e站使用登记",
+        ["ThinkTankCall"] = "课题征集",
+        ["ThinkTankTopic"] = "智库课题",
+        ["Proposal"] = "建言献策",
+        ["LinkageTask"] = "联动任务",
+        ["WeightSet"] = "指标权重方案",
+    }.ToFrozenDictionary();
+
+    /// <summary>Fields not shown: keys, bookkeeping and secrets.</summary>
+    public static readonly FrozenSet<string> HiddenFields = new[]
+    {
+        "Id", "UpdatedAt", "Version", "ConcurrencyStamp", "SecurityStamp", "PasswordHash", "NormalizedUserName", "NormalizedEmail",
+        "StorageKey", "Sha256", "DedupKey", "EmailAttempts", "EmailNextAttemptAt", "EmailState", "AccessFailedCount", "LockoutEnabled",
+        "TwoFactorEnabled", "PhoneNumberConfirmed", "EmailConfirmed", "ContractFileRef", "UserName",
+    }.ToFrozenSet();
+
+    /// <summary>Chinese names of the audited records' fields.</summary>
+    public static readonly FrozenDictionary<string, string> FieldNames = new Dictionary<string, string>
+    {
+        ["AcceptedAt"] = "验收时间", ["ActivityId"] = "活动", ["Address"] = "地址", ["AdmittedOn"] = "入驻日期", ["AdoptedBy"] = "采纳单位",
+        ["AdoptionLevel"] = "采纳级别", ["AgreedAt"] = "签约时间", ["ApplicantUserId"] = "申报人", ["ApprovedAt"] = "批准时间",
+        ["AssignedByName"] = "派单人", ["AssignedByRegionCode"] = "派单地区", ["AssignedByUserId"] = "派单账号", ["AssociationId"] = "所属科协组织",
+        ["AuthorOrganization"] = "作者单位", ["BirthYear"] = "出生年份", ["Body"] = "正文", ["BudgetMax"] = "预算上限（元）", ["BudgetMin"] = "预算下限（元）",
+        ["BuyerOrganizationId"] = "需方单位", ["BuyerRating"] = "需方评价", ["ByName"] = "操作人", ["ByRegionCode"] = "操作地区", ["ByUserId"] = "操作账号",
+        ["CallId"] = "所属课题征集", ["CallRegionCode"] = "征集地区", ["CancelReason"] = "取消原因", ["CancelledAt"] = "取消时间", ["Capacity"] = "名额",
+        ["Category"] = "类别", ["CheckedInAt"] = "签到时间", ["CheckedInByUserId"] = "签到登记人", ["CloseReason"] = "关闭原因", ["ClosedAt"] = "关闭时间",
+        ["Code"] = "代码", ["Comment"] = "评语", ["ConcludedAt"] = "结题时间", ["ContactName"] = "联系人", ["ContactPhone"] = "联系电话",
+        ["Content"] = "内容", ["ContentType"] = "文件类型", ["ContractAmount"] = "合同金额（元）", ["CreatedAt"] = "创建时间", ["CreatedByName"] = "创建人",
+        ["CreatedByUserId"] = "创建账号", ["CreditCode"] = "统一社会信用代码", ["Day"] = "日期", ["Deadline"] = "截止时间", ["DealOrderId"] = "成交订单",
+        ["DecidedAt"] = "决定时间", ["DecisionNote"] = "决定说明", ["DeliveryStartedAt"] = "开始履约时间", ["Description"] = "描述", ["DisciplineCodes"] = "学科",
+        ["DisplayName"] = "姓名", ["DisputeReason"] = "争议原因", ["DueOn"] = "完成期限", ["DurationMinutes"] = "时长（分钟）", ["Education"] = "学历",
+        ["Email"] = "电子邮箱", ["Employer"] = "工作单位", ["EndsOn"] = "结束日期", ["EstablishedOn"] = "成立日期", ["ExpertName"] = "专家姓名",
+        ["Expertise"] = "专长", ["Explanation"] = "说明", ["FairId"] = "所属对接会", ["FairRegionCode"] = "对接会地区", ["Field"] = "领域",
+        ["FileName"] = "文件名", ["FirstRespondedAt"] = "首次响应时间", ["FullName"] = "全称", ["Gender"] = "性别", ["HandlerName"] = "经办人",
+        ["HandlerUserId"] = "经办账号", ["ImplementedModules"] = "已实现模块", ["IndustryCode"] = "行业", ["IndustryCodes"] = "行业",
+        ["InitiatedBy"] = "发起方", ["Introduction"] = "简介", ["IsOpen"] = "是否开放", ["IsPublicProfile"] = "公开档案", ["IsVerified"] = "已核实",
+        ["JoinedOn"] = "加入日期", ["Kind"] = "类型", ["LeaderName"] = "负责人", ["LeaderOrganization"] = "负责单位", ["Level"] = "级别",
+        ["LockoutEnd"] = "停用至", ["MaturityStage"] = "成熟度", ["MemberWorkerIds"] = "成员", ["Name"] = "名称", ["NeedId"] = "科技需求",
+        ["Note"] = "备注", ["Notes"] = "备注", ["OfferId"] = "科技所能", ["OfferKind"] = "所能类型", ["OpenedAt"] = "开启时间",
+        ["OpenedByUserId"] = "开启人", ["Opinion"] = "意见", ["OrderId"] = "订单", ["OrganizationId"] = "单位", ["Organizer"] = "主办单位",
+        ["OwnerWorkerId"] = "所属科技工作者", ["ParentId"] = "上级组织", ["ParticipantCount"] = "参与人数", ["PatentNumbers"] = "专利号",
+        ["Phone"] = "手机号", ["PhoneNumber"] = "手机号", ["PoliticalStatus"] = "政治面貌", ["PriceMax"] = "价格上限（元）", ["PriceMin"] = "价格下限（元）",
+        ["PriceMode"] = "报价方式", ["PriceUnit"] = "计价单位", ["Problem"] = "技术难题", ["Profile"] = "简介", ["ProposedAt"] = "提出时间",
+        ["ProposedByUserId"] = "提出人", ["ProposerName"] = "建言人", ["ProposerOrganization"] = "建言人单位", ["ProviderRating"] = "供方评价",
+        ["ProviderWorkerId"] = "提供者", ["PublishedAt"] = "发布时间", ["Reason"] = "原因", ["RecordedByUserId"] = "登记人",
+        ["RegionCode"] = "地区", ["RegisteredByUserId"] = "报名登记人", ["ResearchDirections"] = "研究方向", ["ResponseDueAt"] = "响应期限",
+        ["ResponsePlanId"] = "一单一策", ["Result"] = "结果", ["Role"] = "角色", ["ScienceWorkerId"] = "关联科技工作者", ["Score"] = "得分",
+        ["ServedOn"] = "服务日期", ["ServiceScope"] = "服务范围", ["SettledAt"] = "结算时间", ["SiteKind"] = "站点类型", ["SizeBytes"] = "文件大小（字节）",
+        ["StaffName"] = "服务人员", ["StaffUserId"] = "服务账号", ["Stars"] = "星级", ["StartsOn"] = "开始日期", ["StationId"] = "科普e站",
+        ["Status"] = "状态", ["StatusBeforeDispute"] = "争议前状态", ["StatusReason"] = "状态说明", ["StorefrontId"] = "服务门店",
+        ["SubmittedAt"] = "提交时间", ["SubmittedByUserId"] = "提交人", ["Summary"] = "摘要", ["Target"] = "目标", ["TargetId"] = "对象",
+        ["TargetOrganizationId"] = "目标单位", ["TargetText"] = "目标说明", ["TargetWorkerId"] = "目标科技工作者", ["TeamName"] = "团队名称",
+        ["Text"] = "内容", ["Title"] = "标题", ["TransferModes"] = "转化方式", ["UploadedAt"] = "上传时间", ["UploadedByUserId"] = "上传人",
+["Venue"] = "地点", ["VideoUrl"] = "视频地址", ["Views"] = "浏览量", ["Visibility"] = "可见范围", ["Visits"] = "访问量",
+        ["WeekendsOnly"] = "仅周末", ["Weight"] = "权重", ["WithdrawReason"] = "撤回原因", ["WithdrawnOn"] = "撤回日期", ["WorkerId"] = "科技工作者",
+        ["Party"] = "当事方", ["System"] = "体系", ["Group"] = "分组", ["Interactions"] = "互动次数", ["Channel"] = "渠道", ["ContactedAt"] = "联系时间",
+        ["ContactedName"] = "联系人", ["CandidateId"] = "候选", ["ExpertLevel"] = "专家级别", ["TargetKind"] = "对象类型", ["AccessFailedCount"] = "登录失败次数",
+        ["UserId"] = "关联账号", ["IndicatorCode"] = "指标",
+    }.ToFrozenDictionary();
+
+    // Name before Title: a science worker's Title is their professional title.
+    private static readonly string[] LabelFields = ["Name", "Title", "DisplayName", "FullName", "TeamName", "ExpertName", "FileName", "ProposerName"];
+
+    private static readonly Lazy<FrozenDictionary<string, Type>> Types = new(() =>
+        typeof(Entity).Assembly.GetTypes().Where(t => t.IsSubclassOf(typeof(Entity)) && !t.IsAbstract).Append(typeof(AppUser))
+            .ToFrozenDictionary(t => t.Name, StringComparer.Ordinal));
+
+    private static readonly Lazy<FrozenDictionary<Type, MethodInfo>> EnumTexts = new(FindEnumTexts);
+
+    /// <summary>The audited record types, for the completeness test.</summary>
+    public static IReadOnlyCollection<Type> AuditedTypes => Types.Value.Values;
+
+    /// <summary>True when an enum has a Chinese text (the completeness test uses it).</summary>
+    public static bool HasChineseText(Type enumType) => EnumTexts.Value.ContainsKey(enumType);
+
+    public async Task<IReadOnlyList<AuditRow>> PresentAsync(IReadOnlyList<AuditEntry> entries, Actor reader, CancellationToken ct = default)
+    {
+        var snapshots = entries.Select(e => (Entry: e, Before: Parse(e.Before), After: Parse(e.After))).ToList();
+
+        // Everything referenced by id: the records themselves and the ids in their fields.
+        var ids = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var codes = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (entry, before, after) in snapshots)
+        {
+            ids.Add(entry.EntityId);
+            if (entry.UserId is { } user)
+            {
+                ids.Add(user);
+            }
+
+            foreach (var (field, value) in before.Concat(after))
+            {
+                foreach (var text in Strings(value))
+                {
+                    if (IsGuid(text))
+                    {
+                        ids.Add(text);
+                    }
+                    else if (field.EndsWith("RegionCode", StringComparison.Ordinal) || field.EndsWith("IndustryCode", StringComparison.Ordinal) || field is "IndustryCodes" or "DisciplineCodes")
+                    {
+                        codes.Add(text);
+                    }
+                }
+            }
+
+            if (entry.RegionCode is { } region)
+            {
+                codes.Add(region);
+            }
+        }
+
+        var labels = await LabelsAsync(ids, reader, ct);
+        var regionNames = await Lookups.RegionNamesAsync(db, codes, ct);
+        var industryNames = await db.Industries.AsNoTracking().Where(i => codes.Contains(i.Code)).ToDictionaryAsync(i => i.Code, i => i.Name, ct);
+        var disciplineNames = await Lookups.DisciplineNamesAsync(db, codes, ct);
+
+        string Value(string type, string field, JsonElement? element)
+        {
+            if (element is not { } v || v.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined)
+            {
+                return "（空）";
+            }
+
+            var property = Types.Value.GetValueOrDefault(type)?.GetProperty(field);
+            var propertyType = property is null ? null : Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
+            if (propertyType is { IsEnum: true } && v.ValueKind == JsonValueKind.Number && v.TryGetInt64(out var number))
+            {
+                return EnumText(propertyType, number);
+            }
+
+            if (v.ValueKind is JsonValueKind.True or JsonValueKind.False)
+            {
+                return v.GetBoolean() ? "是" : "否";
+            }
+
+            if (v.ValueKind == JsonValueKind.Array)
+            {
+                var parts = v.EnumerateArray().Select(item => Value(type, field + "[]", item)).ToList();
+                return parts.Count == 0 ? "（无）" : string.Join("、", parts);
+            }
+
+            if (v.ValueKind == JsonValueKind.Number)
+            {
+                return v.TryGetDecimal(out var d) ? d.ToString("0.##", CultureInfo.InvariantCulture) : v.GetRawText();
+            }
+
+            if (v.ValueKind != JsonValueKind.String)
+            {
+                return "（复合数据）";
+            }
+
+            var text = v.GetString() ?? string.Empty;
+            var name = field.TrimEnd(']').TrimEnd('[');
+            if (IsGuid(text))
+            {
+                return labels.GetValueOrDefault(text) ?? "其他地区的记录";
+            }
+
+            if (name.EndsWith("RegionCode", StringComparison.Ordinal))
+            {
+                return regionNames.GetValueOrDefault(text) ?? text;
+            }
+
+            if (name is "IndustryCode" or "IndustryCodes")
+            {
+                return industryNames.TryGetValue(text, out var industry) ? industry : text;
+            }
+
+            if (name == "DisciplineCodes")
+            {
+                return disciplineNames.TryGetValue(text, out var discipline) ? discipline : text;
+            }
+
+            if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var at) && text.Contains('T'))
+            {
+                return Lookups.Cst(at);
+            }
+
+            var plain = Tags().Replace(text, " ").Trim();
+            return plain.Length <= 200 ? plain : plain[..200] + "…";
+        }
+
+        var rows = new List<AuditRow>(snapshots.Count);
+        foreach (var (entry, before, after) in snapshots)
+        {
+            var fields = before.Keys.Union(after.Keys).Where(f => !HiddenFields.Contains(f)).ToList();
+            var changes = fields.Select(f => new AuditChange(
+                    FieldNames.GetValueOrDefault(f, "其他字段"),
+                    entry.Action == "Added" ? null : Value(entry.EntityType, f, before.TryGetValue(f, out var b) ? b : null),
+                    entry.Action == "Deleted" ? null : Value(entry.EntityType, f, after.TryGetValue(f, out var a) ? a : null)))
+                .ToList();
+            var record = Label(before) ?? Label(after) ?? labels.GetValueOrDefault(entry.EntityId) ?? "（名称未记录）";
+            rows.Add(new AuditRow(
+                entry.Id,
+                entry.At,
+                entry.UserId is null ? "系统" : labels.GetValueOrDefault(entry.UserId) ?? "其他地区的账号",
+                ActionName(entry.Action),
+                KindNames.GetValueOrDefault(entry.EntityType, "其他记录"),
+                record,
+                entry.RegionCode is null ? null : regionNames.GetValueOrDefault(entry.RegionCode),
+                changes));
+        }
+
+        return rows;
+    }
+
+    public static string ActionName(string action) => action switch
+    {
+        "Added" => "新增",
+        "Modified" => "修改",
+        "Deleted" => "删除",
+        _ => "其他操作",
+    };
+
+    /// <summary>
+    /// Names of records by id, from the record's own audit rows within the reader's scope (the first row that carries a name),
+    /// and of accounts (display names of accounts; staff names are not private).
+    /// </summary>
+    private async Task<Dictionary<string, string>> LabelsAsync(HashSet<string> ids, Actor reader, CancellationToken ct)
+    {
+        var labels = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        if (ids.Count == 0)
+        {
+            return labels;
+        }
+
+        var list = ids.ToList();
+        foreach (var user in await db.Users.AsNoTracking().Where(u => list.Contains(u.Id)).Select(u => new { u.Id, u.DisplayName, u.Role }).ToListAsync(ct))
+        {
+            labels[user.Id] = string.IsNullOrWhiteSpace(user.DisplayName) ? user.Role.Chinese() : user.DisplayName;
+        }
+
+        var scope = reader.ManagedScope ?? "\u0000";
+        var rows = await db.AuditEntries.AsNoTracking()
+            .Where(a => list.Contains(a.EntityId) && a.RegionCode != null && a.RegionCode.StartsWith(scope) && a.Action != "Modified")
+            .OrderBy(a => a.Id)
+            .Select(a => new { a.EntityId, a.After, a.Before })
+            .ToListAsync(ct);
+        foreach (var row in rows)
+        {
+            if (!labels.ContainsKey(row.EntityId) && (Label(Parse(row.After)) ?? Label(Parse(row.Before))) is { } label)
+            {
+                labels[row.EntityId] = label;
+            }
+        }
+
+        return labels;
+    }
+
+    private static string? Label(Dictionary<string, JsonElement> snapshot)
+    {
+        foreach (var field in LabelFields)
+        {
+            if (snapshot.TryGetValue(field, out var value) && value.ValueKind == JsonValueKind.String && value.GetString() is { Length: > 0 } text)
+            {
+                return text.Length <= 60 ? text : text[..60] + "…";
+            }
+        }
+
+        return null;
+    }
+
+    private static Dictionary<string, JsonElement> Parse(string? json)
+    {
+        if (string.IsNullOrEmpty(json))
+        {
+            return [];
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(json);
+            return document.RootElement.ValueKind == JsonValueKind.Object
+                ? document.RootElement.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.Clone(), StringComparer.Ordinal)
+                : [];
+        }
+        catch (JsonException)
+        {
+            return [];
+        }
+    }
+
+    private static IEnumerable<string> Strings(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.String => [value.GetString() ?? string.Empty],
+        JsonValueKind.Array => value.EnumerateArray().SelectMany(Strings),
+        _ => [],
+    };
+
+    private static bool IsGuid(string text) => text.Length == 36 && Guid.TryParse(text, out _);
+
+    private static string EnumText(Type enumType, long number)
+    {
+        var value = Enum.ToObject(enumType, number);
+        if (EnumTexts.Value.TryGetValue(enumType, out var method))
+        {
+            return method.Invoke(null, [value]) as string ?? "（未知）";
+        }
+
+        return "（未知）";
+    }
+
+    /// <summary>The one Chinese text of each enum: the domain's <c>Chinese()</c> extension, else the pages' <c>…Name</c> helper.</summary>
+    private static FrozenDictionary<Type, MethodInfo> FindEnumTexts()
+    {
+        var candidates = typeof(Entity).Assembly.GetTypes().Concat([typeof(Lookups), typeof(MarketText)])
+            .Where(t => t is { IsAbstract: true, IsSealed: true })
+            .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Static))
+            .Where(m => m.ReturnType == typeof(string) && m.GetParameters() is [{ ParameterType.IsEnum: true }]
+                && (m.Name == "Chinese" || m.Name.EndsWith("Name", StringComparison.Ordinal)))
+            .OrderBy(m => m.Name == "Chinese" ? 0 : 1);
+        var result = new Dictionary<Type, MethodInfo>();
+        foreach (var method in candidates)
+        {
+            result.TryAdd(method.GetParameters()[0].ParameterType, method);
+        }
+
+        return result.ToFrozenDictionary();
+    }
+
+    [GeneratedRegex("<[^>]*>")]
+    private static partial Regex Tags();
+}
