@@ -32,9 +32,38 @@ public sealed class DemoSeeder(KexieDbContext db, UserManager<AppUser> users, IL
 
     private static readonly string[] Surnames = ["王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "马", "朱", "胡", "郭", "何", "罗", "高", "林", "蒋", "唐", "邓", "冯", "曾", "彭", "谢", "袁", "文", "蒲"];
     private static readonly string[] GivenParts = ["建", "国", "华", "明", "丽", "芳", "军", "勇", "静", "敏", "强", "磊", "洋", "艳", "杰", "涛", "超", "娟", "霞", "平", "刚", "桂", "英", "红", "志", "秀", "文", "斌", "琳", "宇"];
-    private static readonly string[] Employers = ["大英县人民医院", "大英县中医医院", "大英县农业农村局", "大英县农业技术推广中心", "大英中学", "大英县职业技术学校", "四川大英天润化工有限公司", "大英县畜牧服务中心", "大英县林业和草原局", "大英县疾病预防控制中心", "遂宁市农业科学研究所", "大英县卓筒井镇农业服务中心"];
-    private static readonly string[] Titles = ["正高级农艺师", "高级农艺师", "农艺师", "主任医师", "副主任医师", "主治医师", "高级工程师", "工程师", "高级兽医师", "中学高级教师", "助理工程师", "高级畜牧师"];
-    private static readonly string[] DisciplineRoots = ["210", "220", "230", "320", "330", "360", "460", "530", "550", "610", "880"];
+
+    /// <summary>
+    /// What a county's science workers are: a field (GB/T 13745 root), where people of that field work in 大英县, and the
+    /// professional titles of that field by rank (正高, 副高, 中级, 初级). A worker's title, employer, discipline and education
+    /// are drawn from one profession, so they agree. Repeated entries weight the county's mix (farming first).
+    /// </summary>
+    private static readonly Profession[] Professions =
+    [
+        new("210", ["大英县农业农村局", "大英县农业技术推广中心", "大英县卓筒井镇农业服务中心", "遂宁市农业科学研究所"], ["正高级农艺师", "高级农艺师", "农艺师", "助理农艺师"]),
+        new("210", ["大英县农业技术推广中心", "大英县象山柑橘种植专业合作社", "大英县金元农业专业合作社"], ["正高级农艺师", "高级农艺师", "农艺师", "助理农艺师"]),
+        new("220", ["大英县林业和草原局"], ["正高级工程师", "高级工程师", "工程师", "助理工程师"]),
+        new("230", ["大英县畜牧服务中心", "遂宁市回马生猪养殖有限公司"], ["正高级兽医师", "高级兽医师", "兽医师", "助理兽医师"]),
+        new("320", ["大英县人民医院"], ["主任医师", "副主任医师", "主治医师", "医师"]),
+        new("330", ["大英县疾病预防控制中心"], ["主任医师", "副主任医师", "主管医师", "医师"]),
+        new("360", ["大英县中医医院", "大英县玉峰中药材种植专业合作社"], ["主任中医师", "副主任中医师", "主治中医师", "中医师"]),
+        new("460", ["四川大英精密机械制造有限公司", "大英县职业技术学校"], ["正高级工程师", "高级工程师", "工程师", "助理工程师"]),
+        new("530", ["四川大英天润化工有限公司", "四川卓筒井盐业有限公司"], ["正高级工程师", "高级工程师", "工程师", "助理工程师"]),
+        new("540", ["大英县蓬莱纺织有限公司"], ["正高级工程师", "高级工程师", "工程师", "助理工程师"]),
+        new("550", ["大英县天保食品有限公司"], ["正高级工程师", "高级工程师", "工程师", "助理工程师"]),
+        new("610", ["遂宁市大英生态环境局"], ["正高级工程师", "高级工程师", "工程师", "助理工程师"]),
+        new("880", ["大英中学", "大英县职业技术学校"], ["正高级教师", "中学高级教师", "中学一级教师", "中学二级教师"]),
+    ];
+
+    /// <summary>Education by rank (正高 … 初级): the higher the title, the likelier a postgraduate degree.</summary>
+    private static readonly string[][] EducationByRank =
+    [
+        ["博士研究生", "硕士研究生", "硕士研究生", "大学本科"],
+        ["硕士研究生", "大学本科", "大学本科", "大学本科"],
+        ["硕士研究生", "大学本科", "大学本科", "大学专科"],
+        ["大学本科", "大学专科", "大学专科", "中专/高中"],
+    ];
+
     private static readonly (string Name, OrganizationKind Kind, string Industry)[] OrganizationTemplates =
     [
         ("四川大英天润化工有限公司", OrganizationKind.Enterprise, "2614"),
@@ -42,7 +71,7 @@ public sealed class DemoSeeder(KexieDbContext db, UserManager<AppUser> users, IL
         ("四川卓筒井盐业有限公司", OrganizationKind.Enterprise, "1494"),
         ("大英县蓬莱纺织有限公司", OrganizationKind.Enterprise, "1713"),
         ("遂宁市回马生猪养殖有限公司", OrganizationKind.Enterprise, "0313"),
-        ("大英县象山柑橘种植专业合作社", OrganizationKind.Enterprise, "0152"),
+        ("大英县象山柑橘种植专业合作社", OrganizationKind.Enterprise, "0153"),
         ("四川大英精密机械制造有限公司", OrganizationKind.Enterprise, "3484"),
         ("大英县天保食品有限公司", OrganizationKind.Enterprise, "1391"),
         ("大英县人民医院", OrganizationKind.Hospital, "8411"),
@@ -63,7 +92,6 @@ public sealed class DemoSeeder(KexieDbContext db, UserManager<AppUser> users, IL
 
         var random = new Random(20201216);
         var disciplines = await db.Disciplines.Where(d => d.Level == 2).Select(d => d.Code).ToListAsync(ct);
-        var disciplinePool = disciplines.Where(c => DisciplineRoots.Any(r => c.StartsWith(r, StringComparison.Ordinal))).ToArray();
         var townships = await db.Regions.Where(r => r.ParentCode == DaYing || r.ParentCode == SheHong).Select(r => r.Code).ToListAsync(ct);
         var disciplineSet = disciplines.ToHashSet();
 
@@ -80,15 +108,26 @@ public sealed class DemoSeeder(KexieDbContext db, UserManager<AppUser> users, IL
             }
             while (!phones.Add(phone));
 
+            // 李建国, the demo worker account, is a chemical engineer who serves the county's chemical companies.
+            var profession = i == 0 ? Professions.Single(p => p.Root == "530") : Professions[random.Next(Professions.Length)];
+            var birthYear = random.Next(1962, 1998);
+            var rank = i == 0 ? 0 : Math.Clamp((birthYear - 1962) / 9 + random.Next(-1, 2), 0, 3);
+            var fields = disciplines.Where(c => c.StartsWith(profession.Root, StringComparison.Ordinal)).ToArray();
+            var employer = i == 0 ? "四川卓筒井盐业有限公司" : profession.Employers[random.Next(profession.Employers.Length)];
+            if (county == SheHong)
+            {
+                employer = employer.Replace("大英县", "射洪市", StringComparison.Ordinal).Replace("大英", "射洪", StringComparison.Ordinal);
+            }
+
             workers.Add(ScienceWorker.Create(
                 new ScienceWorkerData(
                     Name: i == 0 ? "李建国" : Surnames[random.Next(Surnames.Length)] + GivenParts[random.Next(GivenParts.Length)] + (random.Next(3) == 0 ? string.Empty : GivenParts[random.Next(GivenParts.Length)]),
                     Gender: random.Next(100) < 58 ? Gender.Male : Gender.Female,
-                    BirthYear: random.Next(1962, 1998),
-                    Employer: Employers[random.Next(Employers.Length)],
-                    Title: Titles[random.Next(Titles.Length)],
-                    DisciplineCodes: [disciplinePool[random.Next(disciplinePool.Length)]],
-                    Education: ScienceWorker.Educations[Math.Min(random.Next(5), random.Next(5))],
+                    BirthYear: i == 0 ? 1971 : birthYear,
+                    Employer: employer,
+                    Title: profession.Titles[rank],
+                    DisciplineCodes: [i == 0 ? "53021" : fields[random.Next(fields.Length)]],
+                    Education: EducationByRank[rank][random.Next(4)],
                     PoliticalStatus: ScienceWorker.PoliticalStatuses[random.Next(ScienceWorker.PoliticalStatuses.Length)],
                     Phone: phone,
                     RegionCode: region,
@@ -258,3 +297,6 @@ public sealed class DemoSeeder(KexieDbContext db, UserManager<AppUser> users, IL
 }
 
 public sealed record DemoAccount(string UserName, string DisplayName, UserRole Role, string RegionCode);
+
+/// <summary>A field of the demo's science workers: GB/T 13745 root, employers, titles from 正高 to 初级.</summary>
+internal sealed record Profession(string Root, string[] Employers, string[] Titles);

@@ -110,6 +110,26 @@ public sealed class PopularizationDemoSeeder(KexieDbContext db, ILogger<Populari
         };
         var participants = new List<ActivityParticipant>();
         var phone = 0;
+
+        // Coming up (relative to the day the demo is seeded, so a demonstration always has activities open for registration).
+        var today = DateOnly.FromDateTime(DateTimeOffset.UtcNow.ToOffset(Cst).DateTime);
+        var upcoming = new (Actor Actor, PopularizationActivityData Data, int Registered)[]
+        {
+            (staff, new(ActivityKind.ScienceToCountryside, "柑橘黄龙病识别与防控现场培训", "县农业技术推广中心专家讲解黄龙病识别、木虱防治和健康种苗选择，欢迎种植户报名", township(DemoSeeder.DaYing, 3), "象山镇柑橘基地", today.AddDays(10), today.AddDays(10), 80, "大英县科协、县农业技术推广中心"), 12),
+            (admin, new(ActivityKind.Other, "青少年科技创新作品展评暨科学实验开放日", "中小学生科技创新作品展示、趣味科学实验体验，家长可陪同参加", DemoSeeder.DaYing, "大英县科技馆", today.AddDays(24), today.AddDays(25), 200, "大英县科协、县教育局"), 35),
+        };
+        foreach (var (actor, data, registered) in upcoming)
+        {
+            var opened = DateTimeOffset.UtcNow.AddDays(-5);
+            var activity = PopularizationActivity.Create(data, actor, opened);
+            db.PopularizationActivities.Add(activity);
+            for (var i = 0; i < registered; i++)
+            {
+                var n = participants.Count + 1;
+                var name = surnames[(n * 3) % surnames.Length] + given[(n * 5) % given.Length];
+                participants.Add(activity.Register(new ParticipantData(name, $"1390924{n:0000}", groups[n % groups.Length]), i, Actor.Public, opened.AddHours(3 + (i * 2))));
+            }
+        }
         foreach (var (actor, data, registered, checkedIn) in activities)
         {
             var activity = PopularizationActivity.Create(data, actor, At(data.StartsOn!.Value.Month, 1).AddDays(-20));

@@ -90,6 +90,9 @@ public sealed class RequiresPermissionAttribute(Type catalogue, string field) : 
 /// <summary>Applies <see cref="RequiresPermissionAttribute"/> to page handlers: sign-in page for anonymous, 403 page naming the operation otherwise.</summary>
 public sealed class PermissionPageFilter(AccessPolicy policy) : Microsoft.AspNetCore.Mvc.Filters.IAsyncPageFilter
 {
+    /// <summary>The <see cref="HttpContext.Items"/> key of the Chinese name of the operation a page handler performs.</summary>
+    public const string OperationItem = "kexie:operation";
+
     // A handler's attribute is read (and its permission resolved by reflection) once per process, not on every post.
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<System.Reflection.MethodInfo, RequiresPermissionAttribute?> Required = new();
 
@@ -102,6 +105,8 @@ public sealed class PermissionPageFilter(AccessPolicy policy) : Microsoft.AspNet
     {
         if (context.HandlerMethod?.MethodInfo is { } method && RequiredBy(method) is { } required)
         {
+            // The operation log names a page post by the operation it performs.
+            context.HttpContext.Items[OperationItem] = required.Permission.DisplayName;
             switch (policy.Decide(context.HttpContext.User.ToActor(), required.Permission))
             {
                 case AccessDecision.SignInRequired:

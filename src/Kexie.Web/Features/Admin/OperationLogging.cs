@@ -84,7 +84,7 @@ public sealed class OperationLogMiddleware(RequestDelegate next, OperationLogQue
                 RegionCode = authenticated ? user.FindFirst(KexieClaims.Region)?.Value : null,
                 Method = method.ToUpperInvariant(),
                 Route = route,
-                Operation = operation,
+                Operation = operation ?? Truncate(http.Items[PermissionPageFilter.OperationItem] as string, 200),
                 StatusCode = http.Response.StatusCode,
                 Ip = ClientAddress.Of(http),
                 UserAgent = ClientAddress.UserAgent(http),
