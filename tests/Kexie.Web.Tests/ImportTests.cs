@@ -127,6 +127,40 @@ public abstract class ImportTests(KexieApp app)
     }
 
     [Fact]
+    public async Task Every_bad_field_of_a_row_is_reported_at_once_and_the_dry_run_and_the_commit_agree()
+    {
+        var client = await app.SignInAsync("daying");
+        var good = KexieApp.NewPhone();
+        var bad = Row("", "1380000", "510923", discipline: "99999", gender: "未知", year: "八零年");
+        var file = Xlsx([Row("邓一", good, "510923"), bad]);
+        static List<(int Row, string Column, string Message)> Errors(System.Text.Json.Nodes.JsonNode report) =>
+            report["errors"]!.AsArray().Select(e => (e!["row"]!.GetValue<int>(), e["column"]!.GetValue<string>(), e["message"]!.GetValue<string>())).ToList();
+
+        var dry = Errors(await (await Upload(client, "workers", file, "w.xlsx", dryRun: true)).OkJsonAsync());
+        Assert.All(dry, e => Assert.Equal(3, e.Row));
+        // In the template's column order.
+        Assert.Equal(["姓名", "性别", "出生年份", "学科代码", "手机号"], dry.Select(e => e.Column).ToList());
+        Assert.Contains(dry, e => e.Column == "性别" && e.Message.Contains("未知"));
+        Assert.Contains(dry, e => e.Column == "出生年份" && e.Message.Contains("八零年"));
+        Assert.Contains(dry, e => e.Column == "学科代码" && e.Message.Contains("99999"));
+
+        var committed = await (await Upload(client, "workers", file, "w.xlsx", dryRun: false)).OkJsonAsync();
+        Assert.Equal(dry, Errors(committed));
+        Assert.Equal(1, committed["created"]!.GetValue<int>());
+
+        // An organization row with three bad cells: three messages, each naming its column.
+        var csv = "单位名称,单位类型,统一社会信用代码,行业代码,行政区划代码,联系人,联系电话\n"
+            + "三错公司,工厂,91510923MA6251X940,3982,510923,,123\n";
+        var orgErrors = Errors(await (await Upload(client, "organizations", Encoding.UTF8.GetBytes(csv), "o.csv", dryRun: true)).OkJsonAsync());
+        Assert.Equal(["单位类型", "统一社会信用代码", "联系电话"], orgErrors.Select(e => e.Column).ToList());
+
+        // An expert row naming an unknown phone with a bad level: both reported.
+        var expertCsv = "手机号,专家级别,专长领域,研究方向\n" + $"{KexieApp.NewPhone()},乡级,,柠檬种植\n";
+        var expertErrors = Errors(await (await Upload(client, "experts", Encoding.UTF8.GetBytes(expertCsv), "e.csv", dryRun: true)).OkJsonAsync());
+        Assert.Equal(["手机号", "专家级别", "专长领域"], expertErrors.Select(e => e.Column).ToList());
+    }
+
+    [Fact]
     public async Task A_changed_row_updates_the_existing_record()
     {
         var client = await app.SignInAsync("daying");

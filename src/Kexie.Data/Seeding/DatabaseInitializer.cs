@@ -25,6 +25,20 @@ public sealed class DatabaseInitializer(KexieDbContext db, ILogger<DatabaseIniti
             await BulkAddAsync(industries, ct);
             logger.LogInformation("已导入学科 {Disciplines} 条、行业 {Industries} 条", disciplines.Count, industries.Count);
         }
+
+        // Each code list starts from its seeds once (a new database, or one created before the lists were tables);
+        // after that it is the admins' to extend.
+        foreach (var type in Kexie.Domain.Dictionaries.DictionaryTypes.All)
+        {
+            if (!await db.DictionaryEntries.AnyAsync(e => e.Type == type.Type, ct))
+            {
+                var seeds = Kexie.Domain.Dictionaries.DictionarySeeds.Entries(type.Type);
+                db.DictionaryEntries.AddRange(seeds);
+                await db.SaveChangesAsync(ct);
+                db.ChangeTracker.Clear();
+                logger.LogInformation("已建立数据字典“{Type}” {Count} 条", type.ChineseName, seeds.Count);
+            }
+        }
     }
 
     private async Task BulkAddAsync<T>(IReadOnlyList<T> rows, CancellationToken ct)

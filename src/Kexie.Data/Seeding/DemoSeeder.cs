@@ -33,6 +33,11 @@ public sealed class DemoSeeder(KexieDbContext db, UserManager<AppUser> users, IL
     private static readonly string[] Surnames = ["王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "马", "朱", "胡", "郭", "何", "罗", "高", "林", "蒋", "唐", "邓", "冯", "曾", "彭", "谢", "袁", "文", "蒲"];
     private static readonly string[] GivenParts = ["建", "国", "华", "明", "丽", "芳", "军", "勇", "静", "敏", "强", "磊", "洋", "艳", "杰", "涛", "超", "娟", "霞", "平", "刚", "桂", "英", "红", "志", "秀", "文", "斌", "琳", "宇"];
     private static readonly string[] Employers = ["大英县人民医院", "大英县中医医院", "大英县农业农村局", "大英县农业技术推广中心", "大英中学", "大英县职业技术学校", "四川大英天润化工有限公司", "大英县畜牧服务中心", "大英县林业和草原局", "大英县疾病预防控制中心", "遂宁市农业科学研究所", "大英县卓筒井镇农业服务中心"];
+    /// <summary>Demo 学历 (names of the seeded list).</summary>
+    private static readonly string[] DemoEducations = ["博士研究生", "硕士研究生", "大学本科", "大学专科", "中等专科"];
+
+    private static readonly string[] DemoPoliticalStatuses = ["中共党员", "中共预备党员", "共青团员", "九三学社社员", "无党派人士", "群众"];
+
     private static readonly string[] Titles = ["正高级农艺师", "高级农艺师", "农艺师", "主任医师", "副主任医师", "主治医师", "高级工程师", "工程师", "高级兽医师", "中学高级教师", "助理工程师", "高级畜牧师"];
     private static readonly string[] DisciplineRoots = ["210", "220", "230", "320", "330", "360", "460", "530", "550", "610", "880"];
     private static readonly (string Name, OrganizationKind Kind, string Industry)[] OrganizationTemplates =
@@ -88,8 +93,8 @@ public sealed class DemoSeeder(KexieDbContext db, UserManager<AppUser> users, IL
                     Employer: Employers[random.Next(Employers.Length)],
                     Title: Titles[random.Next(Titles.Length)],
                     DisciplineCodes: [disciplinePool[random.Next(disciplinePool.Length)]],
-                    Education: ScienceWorker.Educations[Math.Min(random.Next(5), random.Next(5))],
-                    PoliticalStatus: ScienceWorker.PoliticalStatuses[random.Next(ScienceWorker.PoliticalStatuses.Length)],
+                    Education: DemoEducations[Math.Min(random.Next(5), random.Next(5))],
+                    PoliticalStatus: DemoPoliticalStatuses[random.Next(DemoPoliticalStatuses.Length)],
                     Phone: phone,
                     RegionCode: region,
                     IsPublicProfile: random.Next(100) < 80 || i == 0), // the demo worker account trades in the market: public profile
