@@ -79,6 +79,8 @@ public sealed class DirectoryImporter(KexieDbContext db, DictionaryCache diction
         }
 
         var headers = raw[0].Keys.Where(h => !string.IsNullOrWhiteSpace(h)).ToList();
+        // The columns an export adds beside the template's (names of codes, codes of names) are read-only: skipped.
+        headers = headers.Where(h => !DirectoryExport.AddedColumns.Contains(h.Trim())).ToList();
         var unknown = headers.Where(h => !byHeader.ContainsKey(h.Trim())).ToList();
         if (unknown.Count > 0)
         {
@@ -97,7 +99,7 @@ public sealed class DirectoryImporter(KexieDbContext db, DictionaryCache diction
             var row = new Dictionary<string, string?>(StringComparer.Ordinal);
             foreach (var (header, value) in source)
             {
-                if (!string.IsNullOrWhiteSpace(header))
+                if (!string.IsNullOrWhiteSpace(header) && !DirectoryExport.AddedColumns.Contains(header.Trim()))
                 {
                     row[byHeader[header.Trim()].Field] = CellText(value);
                 }
@@ -138,8 +140,9 @@ public sealed class DirectoryImporter(KexieDbContext db, DictionaryCache diction
         {
             var rowNumber = i + 2;
             var row = rows[i];
-            if (row.Values.All(string.IsNullOrWhiteSpace))
+            if (row.Values.All(string.IsNullOrWhiteSpace) || ExcelTemplate.IsExample(row, spec.ColumnsList))
             {
+                // Blank, or the template's example row (its first cell starts with 示例).
                 continue;
             }
 
@@ -207,7 +210,8 @@ public sealed class DirectoryImporter(KexieDbContext db, DictionaryCache diction
         // By row, and within a row in the template's column order.
         var order = spec.ColumnsList.Select((c, i) => (c.Field, i)).ToDictionary(x => x.Field, x => x.i);
         errors = [.. errors.OrderBy(e => e.Row).ThenBy(e => order.GetValueOrDefault(e.Field, int.MaxValue))];
-        var report = new ImportReport(kind, dryRun, rows.Count, valid.Count - rejected, created, updated, unchanged, errors);
+        var examples = rows.Count(r => ExcelTemplate.IsExample(r, spec.ColumnsList));
+        var report = new ImportReport(kind, dryRun, rows.Count - examples, valid.Count - rejected, created, updated, unchanged, errors);
         if (dryRun || accepted.Count == 0)
         {
             db.ChangeTracker.Clear();
