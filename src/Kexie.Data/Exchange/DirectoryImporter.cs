@@ -264,7 +264,7 @@ public sealed class DirectoryImporter(KexieDbContext db, DictionaryCache diction
     {
         var errors = new List<(string Field, string Message)>();
         var failed = new HashSet<string>(StringComparer.Ordinal);
-        var attempt = new Dictionary<string, string?>(row, StringComparer.Ordinal);
+        var attempt = row; // copied on the first error only: most rows pass at once, and the file's row stays as read
         for (var pass = 0; pass <= spec.ColumnsList.Count + 1; pass++)
         {
             TEntity probe;
@@ -285,6 +285,11 @@ public sealed class DirectoryImporter(KexieDbContext db, DictionaryCache diction
                 if (!spec.TryPlaceholder(ex.Field, out var placeholder))
                 {
                     break;
+                }
+
+                if (ReferenceEquals(attempt, row))
+                {
+                    attempt = new Dictionary<string, string?>(row, StringComparer.Ordinal);
                 }
 
                 attempt[ex.Field] = placeholder;
