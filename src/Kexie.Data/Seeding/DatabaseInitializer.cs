@@ -34,9 +34,19 @@ public sealed class DatabaseInitializer(KexieDbContext db, ILogger<DatabaseIniti
             {
                 var seeds = Kexie.Domain.Dictionaries.DictionarySeeds.Entries(type.Type);
                 db.DictionaryEntries.AddRange(seeds);
-                await db.SaveChangesAsync(ct);
-                db.ChangeTracker.Clear();
-                logger.LogInformation("已建立数据字典“{Type}” {Count} 条", type.ChineseName, seeds.Count);
+                try
+                {
+                    await db.SaveChangesAsync(ct);
+                    logger.LogInformation("已建立数据字典“{Type}” {Count} 条", type.ChineseName, seeds.Count);
+                }
+                catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
+                {
+                    // Another node starting at the same moment seeded it first.
+                }
+                finally
+                {
+                    db.ChangeTracker.Clear();
+                }
             }
         }
     }
