@@ -43,6 +43,7 @@ internal static class CliHost
         services.AddIdentityCore<AppUser>(o => o.Password.RequireNonAlphanumeric = false).AddEntityFrameworkStores<KexieDbContext>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<DirectoryImporter>();
+        services.AddSingleton<DictionaryCache>();
         return services.BuildServiceProvider();
     }
 

@@ -112,23 +112,15 @@ internal static class Commands
         {
             var list = await db.ScienceWorkers.AsNoTracking().Where(w => w.RegionCode.StartsWith(prefix)).OrderBy(w => w.RegionCode).ThenBy(w => w.Name).ToListAsync(ct);
             count = list.Count;
-            bytes = ExcelExport.ToXlsx(list,
-            [
-                ("姓名", w => w.Name), ("性别", w => w.Gender switch { Domain.Directory.Gender.Male => "男", Domain.Directory.Gender.Female => "女", _ => null }),
-                ("出生年份", w => w.BirthYear), ("工作单位", w => w.Employer), ("职称", w => w.Title), ("学科代码", w => string.Join(",", w.DisciplineCodes)),
-                ("学历", w => w.Education), ("政治面貌", w => w.PoliticalStatus), ("手机号", w => w.Phone), ("行政区划代码", w => w.RegionCode),
-                ("公开资料", w => w.IsPublicProfile ? "是" : "否"),
-            ], "科技工作者");
+            bytes = await DirectoryExport.WorkersAsync(db, await scope.ServiceProvider.GetRequiredService<DictionaryCache>().GetAsync(db, ct), list.Select(w => new WorkerExportRow(
+                w.Name, w.Gender, w.BirthYear, w.Employer, w.Title, w.DisciplineCodes, w.Education, w.PoliticalStatus, w.Phone, w.RegionCode, w.IsPublicProfile)).ToList(), ct);
         }
         else
         {
             var list = await db.Organizations.AsNoTracking().Where(o => o.RegionCode.StartsWith(prefix)).OrderBy(o => o.RegionCode).ThenBy(o => o.Name).ToListAsync(ct);
             count = list.Count;
-            bytes = ExcelExport.ToXlsx(list,
-            [
-                ("单位名称", o => o.Name), ("单位类型", o => Domain.Directory.OrganizationKindNames.Chinese(o.Kind)), ("统一社会信用代码", o => o.CreditCode),
-                ("行业代码", o => o.IndustryCode), ("行政区划代码", o => o.RegionCode), ("地址", o => o.Address), ("联系人", o => o.ContactName), ("联系电话", o => o.ContactPhone),
-            ], "企事业单位");
+            bytes = await DirectoryExport.OrganizationsAsync(db, list.Select(o => new OrganizationExportRow(
+                o.Name, o.Kind, o.CreditCode, o.IndustryCode, o.RegionCode, o.Address, o.ContactName, o.ContactPhone, o.IsVerified)).ToList(), ct);
         }
 
         await File.WriteAllBytesAsync(file.FullName, bytes, ct);

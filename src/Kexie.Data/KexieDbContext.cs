@@ -37,6 +37,9 @@ public abstract class KexieDbContext(DbContextOptions options, ICurrentActor? cu
 
     public DbSet<Kexie.Domain.Talent.Expert> Experts => Set<Kexie.Domain.Talent.Expert>();
 
+    /// <summary>Code lists admins extend (学历, 政治面貌, 职称), with synonyms.</summary>
+    public DbSet<Kexie.Domain.Dictionaries.DictionaryEntry> DictionaryEntries => Set<Kexie.Domain.Dictionaries.DictionaryEntry>();
+
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<Offer> Offers => Set<Offer>();

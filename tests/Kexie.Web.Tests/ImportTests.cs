@@ -127,6 +127,122 @@ public abstract class ImportTests(KexieApp app)
     }
 
     [Fact]
+    public async Task Every_bad_field_of_a_row_is_reported_at_once_and_the_dry_run_and_the_commit_agree()
+    {
+        var client = await app.SignInAsync("daying");
+        var good = KexieApp.NewPhone();
+        var bad = Row("", "1380000", "510923", discipline: "99999", gender: "未知", year: "八零年");
+        var file = Xlsx([Row("邓一", good, "510923"), bad]);
+        static List<(int Row, string Column, string Message)> Errors(System.Text.Json.Nodes.JsonNode report) =>
+            report["errors"]!.AsArray().Select(e => (e!["row"]!.GetValue<int>(), e["column"]!.GetValue<string>(), e["message"]!.GetValue<string>())).ToList();
+
+        var dry = Errors(await (await Upload(client, "workers", file, "w.xlsx", dryRun: true)).OkJsonAsync());
+        Assert.All(dry, e => Assert.Equal(3, e.Row));
+        // In the template's column order.
+        Assert.Equal(["姓名", "性别", "出生年份", "学科代码", "手机号"], dry.Select(e => e.Column).ToList());
+        Assert.Contains(dry, e => e.Column == "性别" && e.Message.Contains("未知"));
+        Assert.Contains(dry, e => e.Column == "出生年份" && e.Message.Contains("八零年"));
+        Assert.Contains(dry, e => e.Column == "学科代码" && e.Message.Contains("99999"));
+
+        var committed = await (await Upload(client, "workers", file, "w.xlsx", dryRun: false)).OkJsonAsync();
+        Assert.Equal(dry, Errors(committed));
+        Assert.Equal(1, committed["created"]!.GetValue<int>());
+
+        // An organization row with three bad cells: three messages, each naming its column.
+        var csv = "单位名称,单位类型,统一社会信用代码,行业代码,行政区划代码,联系人,联系电话\n"
+            + "三错公司,工厂,91510923MA6251X940,3982,510923,,123\n";
+        var orgErrors = Errors(await (await Upload(client, "organizations", Encoding.UTF8.GetBytes(csv), "o.csv", dryRun: true)).OkJsonAsync());
+        Assert.Equal(["单位类型", "统一社会信用代码", "联系电话"], orgErrors.Select(e => e.Column).ToList());
+
+        // An expert row naming an unknown phone with a bad level: both reported.
+        var expertCsv = "手机号,专家级别,专长领域,研究方向\n" + $"{KexieApp.NewPhone()},乡级,,柠檬种植\n";
+        var expertErrors = Errors(await (await Upload(client, "experts", Encoding.UTF8.GetBytes(expertCsv), "e.csv", dryRun: true)).OkJsonAsync());
+        Assert.Equal(["手机号", "专家级别", "专长领域"], expertErrors.Select(e => e.Column).ToList());
+    }
+
+    [Fact]
+    public async Task The_template_has_an_example_row_the_import_skips_drop_down_lists_and_a_sheet_of_codes_with_names()
+    {
+        var client = await app.SignInAsync("daying");
+        var template = await (await client.GetAsync("/api/v1/imports/workers/template.xlsx")).Content.ReadAsByteArrayAsync();
+
+        using (var document = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(new MemoryStream(template), false))
+        {
+            // A file Excel opens: no schema error anywhere in the package.
+            var problems = new DocumentFormat.OpenXml.Validation.OpenXmlValidator().Validate(document).Select(e => $"{e.Path?.XPath}: {e.Description}").ToList();
+            Assert.True(problems.Count == 0, string.Join("\n", problems));
+            var workbook = document.WorkbookPart!;
+            var sheets = workbook.Workbook.Sheets!.Elements<DocumentFormat.OpenXml.Spreadsheet.Sheet>().ToList();
+            Assert.Equal(["导入模板", "填写说明", "代码表", "学科代码"], sheets.Select(s => s.Name!.Value));
+            string Text(DocumentFormat.OpenXml.Spreadsheet.Cell cell) => cell.DataType?.Value == DocumentFormat.OpenXml.Spreadsheet.CellValues.SharedString
+                ? workbook.SharedStringTablePart!.SharedStringTable.ElementAt(int.Parse(cell.CellValue!.Text)).InnerText
+                : cell.CellValue?.Text ?? "";
+            List<List<string>> Rows(string name)
+            {
+                var part = (DocumentFormat.OpenXml.Packaging.WorksheetPart)workbook.GetPartById(sheets.Single(s => s.Name == name).Id!);
+                return part.Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Row>().Select(r => r.Elements<DocumentFormat.OpenXml.Spreadsheet.Cell>().Select(Text).ToList()).ToList();
+            }
+
+            var main = Rows("导入模板");
+            Assert.Equal("姓名", main[0][0]);
+            Assert.StartsWith("示例", main[1][0]);
+
+            // Drop-downs: 学历 from the codes sheet (closed list), 性别 inline, 职称 suggested but open.
+            var mainPart = (DocumentFormat.OpenXml.Packaging.WorksheetPart)workbook.GetPartById(sheets[0].Id!);
+            var validations = mainPart.Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.DataValidation>().ToList();
+            static string Refs(DocumentFormat.OpenXml.Spreadsheet.DataValidation v) => v.SequenceOfReferences?.InnerText ?? "";
+            var educationColumn = ExcelColumn(main[0].IndexOf("学历"));
+            var education = validations.Single(v => Refs(v).StartsWith(educationColumn + "3"));
+            Assert.Equal(DocumentFormat.OpenXml.Spreadsheet.DataValidationValues.List, education.Type!.Value);
+            Assert.StartsWith("'代码表'!", education.Formula1!.Text);
+            Assert.True(education.ShowErrorMessage!.Value);
+            Assert.Contains(validations, v => Refs(v).StartsWith(ExcelColumn(main[0].IndexOf("性别")) + "3") && v.Formula1!.Text == "\"男,女\"");
+            Assert.False(validations.Single(v => Refs(v).StartsWith(ExcelColumn(main[0].IndexOf("职称")) + "3")).ShowErrorMessage!.Value);
+            Assert.Contains(validations, v => Refs(v).StartsWith(ExcelColumn(main[0].IndexOf("行政区划代码")) + "3"));
+
+            // Codes with names: the lists and the caller's regions (大英县 and its townships, no other county).
+            var codes = Rows("代码表");
+            static bool Pair(List<string> row, string code, string name) => Enumerable.Range(0, Math.Max(0, row.Count - 1)).Any(i => row[i] == code && row[i + 1] == name);
+            Assert.Contains(codes, r => Pair(r, "21", "大学本科"));
+            Assert.Contains(codes, r => Pair(r, "01", "中共党员"));
+            Assert.Contains(codes, r => Pair(r, "FG03", "高级工程师"));
+            Assert.Contains(codes, r => r.Any(c => c.EndsWith("大英县")));
+            var regionCodes = codes.SelectMany(r => r).Where(c => c.Length is 6 or 9 && c.All(char.IsAsciiDigit)).ToList();
+            Assert.Contains("510923", regionCodes);
+            Assert.Contains(regionCodes, c => c.StartsWith("510923") && c.Length == 9);
+            Assert.DoesNotContain("510981", regionCodes);
+        }
+
+        // Uploaded as downloaded: the example is not data.
+        var asIs = await (await Upload(client, "workers", template, "模板.xlsx", dryRun: true)).OkJsonAsync();
+        Assert.Equal((0, 0), (asIs["totalRows"]!.GetValue<int>(), asIs["errors"]!.AsArray().Count));
+
+        // The example row left above a real row: only the real row counts, and its row number is the one Excel shows.
+        var phone = KexieApp.NewPhone();
+        var example = Row("示例：李建国", "13800000000", "510923");
+        var report = await (await Upload(client, "workers", Xlsx([example, Row("", phone, "510923")]), "w.xlsx", dryRun: true)).OkJsonAsync();
+        Assert.Equal(1, report["totalRows"]!.GetValue<int>());
+        var error = Assert.Single(report["errors"]!.AsArray());
+        Assert.Equal((3, "姓名"), (error!["row"]!.GetValue<int>(), error["column"]!.GetValue<string>()));
+
+        // Every kind's template opens with its columns; organizations get the industry codes.
+        using var orgTemplate = new MemoryStream(await client.GetByteArrayAsync("/api/v1/imports/organizations/template.xlsx"));
+        Assert.Contains("行业代码", orgTemplate.GetSheetNames());
+    }
+
+    [Fact]
+    public async Task The_indicator_catalogue_export_names_kinds_and_normalisations_in_Chinese()
+    {
+        using var stream = new MemoryStream(await app.Anonymous().GetByteArrayAsync("/api/v1/indicators/catalogue/export.xlsx"));
+        var rows = stream.Query(useHeaderRow: true).Cast<IDictionary<string, object?>>().ToList();
+        Assert.NotEmpty(rows);
+        Assert.All(rows, r => Assert.Contains(r["类型"]!.ToString(), new[] { "计数", "金额", "比值", "覆盖率" }));
+        Assert.All(rows, r => Assert.DoesNotMatch("[A-Za-z]", r["归一化"]!.ToString()!));
+    }
+
+    private static string ExcelColumn(int index) => ((char)('A' + index)).ToString();
+
+    [Fact]
     public async Task A_changed_row_updates_the_existing_record()
     {
         var client = await app.SignInAsync("daying");
@@ -153,6 +269,18 @@ public abstract class ImportTests(KexieApp app)
         Assert.Contains(errors, e => e!["row"]!.GetValue<int>() == 3 && e["column"]!.GetValue<string>() == "统一社会信用代码");
         Assert.Contains(errors, e => e!["row"]!.GetValue<int>() == 4 && e["column"]!.GetValue<string>() == "单位类型");
         Assert.Equal("大英县导入测试科技有限公司", await app.QueryAsync(db => db.Organizations.Where(o => o.CreditCode == code).Select(o => o.Name).SingleAsync()));
+
+        // The export shows the industry's and the region's names in their own columns, and re-imports unchanged.
+        var exported = await client.GetByteArrayAsync("/api/v1/organizations/export.xlsx?q=" + Uri.EscapeDataString("大英县导入测试科技有限公司"));
+        using (var stream = new MemoryStream(exported))
+        {
+            var row = stream.Query(useHeaderRow: true).Cast<IDictionary<string, object?>>().Single(r => r["统一社会信用代码"]?.ToString() == code);
+            Assert.Equal(("3982", "电子电路制造", "企业"), (row["行业代码"]?.ToString(), row["行业名称"]?.ToString(), row["单位类型"]?.ToString()));
+            Assert.Contains("大英县", row["所在地区"]!.ToString());
+        }
+
+        var again = await (await Upload(client, "organizations", exported, "orgs.xlsx", true)).OkJsonAsync();
+        Assert.Empty(again["errors"]!.AsArray());
     }
 
     [Fact]
@@ -185,6 +313,14 @@ public abstract class ImportTests(KexieApp app)
         var rows = stream.Query(useHeaderRow: true).Cast<IDictionary<string, object?>>().ToList();
         Assert.NotEmpty(rows);
         Assert.All(rows, r => Assert.StartsWith("510923105", r["行政区划代码"]!.ToString()));
+        // Names beside codes, codes beside names.
+        Assert.All(rows, r => Assert.Contains("大英县", r["所在地区"]!.ToString()));
+        Assert.All(rows.Where(r => r["学历"]?.ToString() == "大学本科"), r => Assert.Equal("21", r["学历代码"]!.ToString()));
+        var educations = rows.Where(r => r["学历"] is not null).ToList();
+        Assert.NotEmpty(educations);
+        Assert.All(educations, r => Assert.Matches("^[0-9]{2}$", r["学历代码"]!.ToString()!));
+        Assert.All(rows.Where(r => r["学科代码"]?.ToString() == "21030"), r => Assert.Equal("农艺学", r["学科名称"]!.ToString()));
+        Assert.All(rows.Where(r => r["政治面貌"]?.ToString() == "中共党员"), r => Assert.Equal("01", r["政治面貌代码"]!.ToString()));
 
         var file = await client.GetByteArrayAsync("/api/v1/workers/export.xlsx?region=510923105");
         var report = await (await Upload(client, "workers", file, "export.xlsx", true)).OkJsonAsync();

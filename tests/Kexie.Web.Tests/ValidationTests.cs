@@ -14,7 +14,7 @@ public abstract class ValidationTests(KexieApp app)
     [InlineData("disciplineCodes", "99999", "学科代码")]
     [InlineData("birthYear", "1850", "出生年份")]
     [InlineData("name", "", "姓名不能为空")]
-    [InlineData("education", "小学", "学历")]
+    [InlineData("education", "留学", "学历")]
     public async Task A_bad_worker_field_is_named_and_nothing_is_saved(string field, string value, string expected)
     {
         var client = await app.SignInAsync("daying");

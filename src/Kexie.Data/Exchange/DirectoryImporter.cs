@@ -14,7 +14,7 @@ namespace Kexie.Data.Exchange;
 /// records by natural key (phone for workers and experts, 统一社会信用代码 for organizations): re-importing
 /// the same file creates no duplicates.
 /// </summary>
-public sealed class DirectoryImporter(KexieDbContext db)
+public sealed class DirectoryImporter(KexieDbContext db, DictionaryCache dictionaries)
 {
     private const int MaxRows = 200_000;
 
@@ -79,6 +79,8 @@ public sealed class DirectoryImporter(KexieDbContext db)
         }
 
         var headers = raw[0].Keys.Where(h => !string.IsNullOrWhiteSpace(h)).ToList();
+        // The columns an export adds beside the template's (names of codes, codes of names) are read-only: skipped.
+        headers = headers.Where(h => !DirectoryExport.AddedColumns.Contains(h.Trim())).ToList();
         var unknown = headers.Where(h => !byHeader.ContainsKey(h.Trim())).ToList();
         if (unknown.Count > 0)
         {
@@ -97,7 +99,7 @@ public sealed class DirectoryImporter(KexieDbContext db)
             var row = new Dictionary<string, string?>(StringComparer.Ordinal);
             foreach (var (header, value) in source)
             {
-                if (!string.IsNullOrWhiteSpace(header))
+                if (!string.IsNullOrWhiteSpace(header) && !DirectoryExport.AddedColumns.Contains(header.Trim()))
                 {
                     row[byHeader[header.Trim()].Field] = CellText(value);
                 }
@@ -126,6 +128,7 @@ public sealed class DirectoryImporter(KexieDbContext db)
         }
 
         var codes = await ReferenceCodes.LoadAsync(db, ct);
+        spec.Dictionaries = await dictionaries.GetAsync(db, ct);
         await spec.PrepareAsync(db, actor, rows, ct);
         var errors = new List<ImportError>();
         var valid = new List<(int Row, string Key, TData Data)>();
@@ -137,36 +140,27 @@ public sealed class DirectoryImporter(KexieDbContext db)
         {
             var rowNumber = i + 2;
             var row = rows[i];
-            if (row.Values.All(string.IsNullOrWhiteSpace))
+            if (row.Values.All(string.IsNullOrWhiteSpace) || ExcelTemplate.IsExample(row, spec.ColumnsList))
             {
+                // Blank, or the template's example row (its first cell starts with 示例).
                 continue;
             }
 
-            try
+            var (rowErrors, parsed) = ValidateRow(spec, row, codes, actor, labels.ContainsKey("regionCode") ? "regionCode" : spec.KeyField);
+            if (parsed is { } ok && rowErrors.Count == 0)
             {
-                var data = spec.Parse(row);
-                var probe = spec.Create(data, codes);
-                codes.RequireRegion(probe.RegionCode);
-
-                if (!actor.Manages(probe.RegionCode))
+                if (seen.TryGetValue(ok.Key, out var first))
                 {
-                    // Experts have no region column: their region is their worker's, named by the phone.
-                    throw new DomainValidationException(labels.ContainsKey("regionCode") ? "regionCode" : spec.KeyField, $"无权导入其他地区（{probe.RegionCode}）的记录");
+                    rowErrors.Add((spec.KeyField, $"与第{first}行重复（{Label(spec.KeyField)}：{ok.Key}）"));
                 }
-
-                var key = spec.KeyOf(probe);
-                if (seen.TryGetValue(key, out var first))
+                else
                 {
-                    throw new DomainValidationException(spec.KeyField, $"与第{first}行重复（{Label(spec.KeyField)}：{key}）");
+                    seen[ok.Key] = rowNumber;
+                    valid.Add((rowNumber, ok.Key, ok.Data));
                 }
+            }
 
-                seen[key] = rowNumber;
-                valid.Add((rowNumber, key, data));
-            }
-            catch (DomainValidationException ex)
-            {
-                errors.Add(new ImportError(rowNumber, Label(ex.Field), ex.Field, ex.Message));
-            }
+            errors.AddRange(rowErrors.Select(e => new ImportError(rowNumber, Label(e.Field), e.Field, e.Message)));
 
             if (i % 1000 == 999 || i == rows.Count - 1)
             {
@@ -213,8 +207,11 @@ public sealed class DirectoryImporter(KexieDbContext db)
             accepted.Add((current, data));
         }
 
-        errors.Sort((a, b) => a.Row.CompareTo(b.Row));
-        var report = new ImportReport(kind, dryRun, rows.Count, valid.Count - rejected, created, updated, unchanged, errors);
+        // By row, and within a row in the template's column order.
+        var order = spec.ColumnsList.Select((c, i) => (c.Field, i)).ToDictionary(x => x.Field, x => x.i);
+        errors = [.. errors.OrderBy(e => e.Row).ThenBy(e => order.GetValueOrDefault(e.Field, int.MaxValue))];
+        var examples = rows.Count(r => ExcelTemplate.IsExample(r, spec.ColumnsList));
+        var report = new ImportReport(kind, dryRun, rows.Count - examples, valid.Count - rejected, created, updated, unchanged, errors);
         if (dryRun || accepted.Count == 0)
         {
             db.ChangeTracker.Clear();
@@ -255,7 +252,73 @@ public sealed class DirectoryImporter(KexieDbContext db)
         db.ChangeTracker.Clear();
         return report;
     }
+    /// <summary>
+    /// Every problem of one row, not only the first: the domain stops at the first bad field, so each bad field is
+    /// recorded and replaced by a placeholder the spec knows to be valid (optional fields: empty), and the row is
+    /// validated again until it passes or a field fails a second time. The checks that need the real row (the region
+    /// exists and is the caller's) run only on real values. Returns the parsed row only when there was no problem.
+    /// </summary>
+    private static (List<(string Field, string Message)> Errors, (string Key, TData Data)? Parsed) ValidateRow<TEntity, TData>(
+        ImportSpec<TEntity, TData> spec, Dictionary<string, string?> row, ReferenceCodes codes, Actor actor, string regionField)
+        where TEntity : Entity, IRegional
+    {
+        var errors = new List<(string Field, string Message)>();
+        var failed = new HashSet<string>(StringComparer.Ordinal);
+        var attempt = row; // copied on the first error only: most rows pass at once, and the file's row stays as read
+        for (var pass = 0; pass <= spec.ColumnsList.Count + 1; pass++)
+        {
+            TEntity probe;
+            TData data;
+            try
+            {
+                data = spec.Parse(attempt);
+                probe = spec.Create(data, codes);
+            }
+            catch (DomainValidationException ex)
+            {
+                if (!failed.Add(ex.Field))
+                {
+                    break;
+                }
+
+                errors.Add((ex.Field, ex.Message));
+                if (!spec.TryPlaceholder(ex.Field, out var placeholder))
+                {
+                    break;
+                }
+
+                if (ReferenceEquals(attempt, row))
+                {
+                    attempt = new Dictionary<string, string?>(row, StringComparer.Ordinal);
+                }
+
+                attempt[ex.Field] = placeholder;
+                continue;
+            }
+
+            if (!failed.Contains(regionField) && !failed.Contains("regionCode"))
+            {
+                try
+                {
+                    codes.RequireRegion(probe.RegionCode);
+                    if (!actor.Manages(probe.RegionCode))
+                    {
+                        // Experts have no region column: their region is their worker's, named by the phone.
+                        errors.Add((regionField, $"无权导入其他地区（{probe.RegionCode}）的记录"));
+                    }
+                }
+                catch (DomainValidationException ex)
+                {
+                    errors.Add((ex.Field, ex.Message));
+                }
+            }
+
+            return (errors, errors.Count == 0 ? (spec.KeyOf(probe), data) : null);
+        }
+
+        return (errors, null);
+    }
 }
 
-/// <summary>A column of an import file: Chinese header (as in the template), API field name, required or not.</summary>
-public sealed record ImportColumn(string Header, string Field, bool Required, string Hint);
+/// <summary>A column of an import file: Chinese header (as in the template), API field name, required or not, and the code list its values come from.</summary>
+public sealed record ImportColumn(string Header, string Field, bool Required, string Hint, string? Dictionary = null);

@@ -26,14 +26,4 @@ public static class ExcelExport
         stream.SaveAs(table, sheetName: sheetName);
         return stream.ToArray();
     }
-
-    /// <summary>An empty template with the import columns (hints are shown on the import page).</summary>
-    public static byte[] Template(ImportKind kind)
-    {
-        var columns = DirectoryImporter.ColumnsOf(kind);
-        var hint = columns.ToDictionary(c => c.Header, _ => (object?)null);
-        using var stream = new MemoryStream();
-        stream.SaveAs(new[] { hint }, sheetName: "导入模板");
-        return stream.ToArray();
-    }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Kexie.Domain.Authorization;
 using Kexie.Domain.Common;
+using Kexie.Domain.Dictionaries;
 using Kexie.Domain.Directory;
 using Kexie.Domain.Identity;
 using Kexie.Domain.Market;
@@ -14,6 +15,9 @@ internal abstract class ImportSpec<TEntity, TData>
     where TEntity : Entity
 {
     public abstract IReadOnlyList<ImportColumn> ColumnsList { get; }
+
+    /// <summary>The code lists as they are now (set before the rows are read): synonyms map to their entry's name.</summary>
+    public DictionaryLookup Dictionaries { get; set; } = DictionaryLookup.Seeds;
 
     /// <summary>The field of the natural key.</summary>
     public abstract string KeyField { get; }
@@ -33,6 +37,25 @@ internal abstract class ImportSpec<TEntity, TData>
 
     /// <summary>Loads what validating the rows needs besides the reference codes (e.g. the records they refer to).</summary>
     public virtual Task PrepareAsync(KexieDbContext db, Actor actor, IReadOnlyList<Dictionary<string, string?>> rows, CancellationToken ct) => Task.CompletedTask;
+
+    /// <summary>Values known to pass validation, put in place of a bad required field so the rest of the row is checked too.</summary>
+    protected virtual IReadOnlyDictionary<string, string> Placeholders { get; } = new Dictionary<string, string>();
+
+    /// <summary>
+    /// What replaces a bad <paramref name="field"/> while the rest of the row is validated: empty for an optional
+    /// column, a valid placeholder for a required one; false when the field cannot be replaced.
+    /// </summary>
+    public bool TryPlaceholder(string field, out string? value)
+    {
+        if (Placeholders.TryGetValue(field, out var placeholder))
+        {
+            value = placeholder;
+            return true;
+        }
+
+        value = null;
+        return ColumnsList.Any(c => c.Field == field && !c.Required);
+    }
 
     protected static string? Text(IReadOnlyDictionary<string, string?> row, string field) =>
         row.TryGetValue(field, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
@@ -67,10 +90,10 @@ internal sealed class WorkerSpec : ImportSpec<ScienceWorker, ScienceWorkerData>
         new("性别", "gender", false, "男/女"),
         new("出生年份", "birthYear", false, "如 1980"),
         new("工作单位", "employer", false, "最多100字"),
-        new("职称", "title", false, "如 高级农艺师"),
+        new("职称", "title", false, "如 高级农艺师；常用职称见“代码表”，高工等简称自动换成全称", DictionaryTypes.Title),
         new("学科代码", "disciplineCodes", false, "GB/T 13745 代码，多个用逗号分隔"),
-        new("学历", "education", false, string.Join("/", ScienceWorker.Educations)),
-        new("政治面貌", "politicalStatus", false, string.Join("/", ScienceWorker.PoliticalStatuses)),
+        new("学历", "education", false, "见“代码表”（GB/T 4658）；本科、大专等简称自动换成标准名称", DictionaryTypes.Education),
+        new("政治面貌", "politicalStatus", false, "见“代码表”（GB/T 4762）；党员、团员等简称自动换成标准名称", DictionaryTypes.PoliticalStatus),
         new("手机号", "phone", true, "必填，11位手机号；同一手机号视为同一人"),
         new("行政区划代码", "regionCode", true, "必填，县级6位或乡镇级9位代码"),
         new("公开资料", "isPublicProfile", false, "是/否"),
@@ -79,6 +102,13 @@ internal sealed class WorkerSpec : ImportSpec<ScienceWorker, ScienceWorkerData>
     public override IReadOnlyList<ImportColumn> ColumnsList => Columns;
 
     public override string KeyField => "phone";
+
+    protected override IReadOnlyDictionary<string, string> Placeholders { get; } = new Dictionary<string, string>
+    {
+        ["name"] = "占位",
+        ["phone"] = "13800000000",
+        ["regionCode"] = "110101",
+    };
 
     public override ScienceWorkerData Parse(IReadOnlyDictionary<string, string?> row) => new(
         Text(row, "name"),
@@ -99,9 +129,9 @@ internal sealed class WorkerSpec : ImportSpec<ScienceWorker, ScienceWorkerData>
         Text(row, "regionCode"),
         YesNo(row, "isPublicProfile", "公开资料"));
 
-    public override ScienceWorker Create(ScienceWorkerData data, ReferenceCodes codes) => ScienceWorker.Create(data, codes.Disciplines.Contains);
+    public override ScienceWorker Create(ScienceWorkerData data, ReferenceCodes codes) => ScienceWorker.Create(data, codes.Disciplines.Contains, Dictionaries);
 
-    public override void Update(ScienceWorker entity, ScienceWorkerData data, ReferenceCodes codes) => entity.Update(data, codes.Disciplines.Contains);
+    public override void Update(ScienceWorker entity, ScienceWorkerData data, ReferenceCodes codes) => entity.Update(data, codes.Disciplines.Contains, Dictionaries);
 
     public override string KeyOf(ScienceWorker entity) => entity.Phone;
 
@@ -136,6 +166,14 @@ internal sealed class OrganizationSpec : ImportSpec<Organization, OrganizationDa
     public override IReadOnlyList<ImportColumn> ColumnsList => Columns;
 
     public override string KeyField => "creditCode";
+
+    protected override IReadOnlyDictionary<string, string> Placeholders { get; } = new Dictionary<string, string>
+    {
+        ["name"] = "占位",
+        ["kind"] = OrganizationKind.Enterprise.Chinese(),
+        ["creditCode"] = "91510923MA6251000" + UnifiedSocialCreditCode.CheckCharacter("91510923MA6251000"),
+        ["regionCode"] = "110101",
+    };
 
     public override OrganizationData Parse(IReadOnlyDictionary<string, string?> row)
     {
@@ -227,6 +265,18 @@ internal sealed class ExpertSpec : ImportSpec<Expert, ExpertRow>
         }
     }
 
+    protected override IReadOnlyDictionary<string, string> Placeholders { get; } = new Dictionary<string, string>
+    {
+        ["phone"] = "13800000000",
+        ["level"] = ExpertLevel.County.Chinese(),
+        ["expertise"] = "占位",
+        ["researchDirections"] = "占位",
+    };
+
+    /// <summary>Stands in for a worker the phone does not name, so the entry's own fields are still checked.</summary>
+    private static readonly ScienceWorker StandIn = ScienceWorker.Create(
+        new ScienceWorkerData("占位", Gender.Unspecified, null, null, null, [], null, null, "13800000000", "110101", false), _ => true);
+
     public override ExpertRow Parse(IReadOnlyDictionary<string, string?> row) => new(
         ContactRules.Phone(Text(row, "phone"), "phone"),
         new ExpertData(
@@ -237,8 +287,13 @@ internal sealed class ExpertSpec : ImportSpec<Expert, ExpertRow>
             (Text(row, "researchDirections") ?? string.Empty).Split(Separators, StringSplitOptions.RemoveEmptyEntries),
             Text(row, "profile")));
 
-    public override Expert Create(ExpertRow data, ReferenceCodes codes) =>
-        Expert.Admit(Worker(data.Phone), data.Data, MarketRules.ChinaDate(DateTimeOffset.UtcNow));
+    public override Expert Create(ExpertRow data, ReferenceCodes codes)
+    {
+        // The entry's own fields first, so an unknown phone and a bad field are both reported.
+        var known = byPhone.TryGetValue(data.Phone, out var worker);
+        var expert = Expert.Admit(worker ?? StandIn, data.Data, MarketRules.ChinaDate(DateTimeOffset.UtcNow));
+        return known ? expert : throw NotInDirectory(data.Phone);
+    }
 
     public override void Update(Expert entity, ExpertRow data, ReferenceCodes codes) => entity.Update(Worker(data.Phone), data.Data);
 
@@ -257,7 +312,8 @@ internal sealed class ExpertSpec : ImportSpec<Expert, ExpertRow>
             && entity.Profile == probe.Profile && entity.RegionCode == probe.RegionCode;
     }
 
-    private ScienceWorker Worker(string phone) => byPhone.TryGetValue(phone, out var worker)
-        ? worker
-        : throw new DomainValidationException("phone", $"手机号{phone}不在本地区的科技工作者名录中，请先导入科技工作者");
+    private static DomainValidationException NotInDirectory(string phone) =>
+        new("phone", $"手机号{phone}不在本地区的科技工作者名录中，请先导入科技工作者");
+
+    private ScienceWorker Worker(string phone) => byPhone.TryGetValue(phone, out var worker) ? worker : throw NotInDirectory(phone);
 }

@@ -25,6 +25,30 @@ public sealed class DatabaseInitializer(KexieDbContext db, ILogger<DatabaseIniti
             await BulkAddAsync(industries, ct);
             logger.LogInformation("已导入学科 {Disciplines} 条、行业 {Industries} 条", disciplines.Count, industries.Count);
         }
+
+        // Each code list starts from its seeds once (a new database, or one created before the lists were tables);
+        // after that it is the admins' to extend.
+        foreach (var type in Kexie.Domain.Dictionaries.DictionaryTypes.All)
+        {
+            if (!await db.DictionaryEntries.AnyAsync(e => e.Type == type.Type, ct))
+            {
+                var seeds = Kexie.Domain.Dictionaries.DictionarySeeds.Entries(type.Type);
+                db.DictionaryEntries.AddRange(seeds);
+                try
+                {
+                    await db.SaveChangesAsync(ct);
+                    logger.LogInformation("已建立数据字典“{Type}” {Count} 条", type.ChineseName, seeds.Count);
+                }
+                catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
+                {
+                    // Another node starting at the same moment seeded it first.
+                }
+                finally
+                {
+                    db.ChangeTracker.Clear();
+                }
+            }
+        }
     }
 
     private async Task BulkAddAsync<T>(IReadOnlyList<T> rows, CancellationToken ct)

@@ -52,7 +52,7 @@ public sealed class DemoSeeder(KexieDbContext db, UserManager<AppUser> users, IL
         new("540", ["大英县蓬莱纺织有限公司"], ["正高级工程师", "高级工程师", "工程师", "助理工程师"]),
         new("550", ["大英县天保食品有限公司"], ["正高级工程师", "高级工程师", "工程师", "助理工程师"]),
         new("610", ["遂宁市大英生态环境局"], ["正高级工程师", "高级工程师", "工程师", "助理工程师"]),
-        new("880", ["大英中学", "大英县职业技术学校"], ["正高级教师", "中学高级教师", "中学一级教师", "中学二级教师"]),
+        new("880", ["大英中学", "大英县职业技术学校"], ["正高级教师", "高级教师", "一级教师", "二级教师"]),
     ];
 
     /// <summary>Education by rank (正高 … 初级): the higher the title, the likelier a postgraduate degree.</summary>
@@ -61,8 +61,10 @@ public sealed class DemoSeeder(KexieDbContext db, UserManager<AppUser> users, IL
         ["博士研究生", "硕士研究生", "硕士研究生", "大学本科"],
         ["硕士研究生", "大学本科", "大学本科", "大学本科"],
         ["硕士研究生", "大学本科", "大学本科", "大学专科"],
-        ["大学本科", "大学专科", "大学专科", "中专/高中"],
+        ["大学本科", "大学专科", "大学专科", "中等专科"],
     ];
+
+    private static readonly string[] DemoPoliticalStatuses = ["中共党员", "中共预备党员", "共青团员", "九三学社社员", "无党派人士", "群众"];
 
     private static readonly (string Name, OrganizationKind Kind, string Industry)[] OrganizationTemplates =
     [
@@ -128,7 +130,7 @@ public sealed class DemoSeeder(KexieDbContext db, UserManager<AppUser> users, IL
                     Title: profession.Titles[rank],
                     DisciplineCodes: [i == 0 ? "53021" : fields[random.Next(fields.Length)]],
                     Education: EducationByRank[rank][random.Next(4)],
-                    PoliticalStatus: ScienceWorker.PoliticalStatuses[random.Next(ScienceWorker.PoliticalStatuses.Length)],
+                    PoliticalStatus: DemoPoliticalStatuses[random.Next(DemoPoliticalStatuses.Length)],
                     Phone: phone,
                     RegionCode: region,
                     IsPublicProfile: random.Next(100) < 80 || i == 0), // the demo worker account trades in the market: public profile

@@ -1,4 +1,5 @@
 using Kexie.Domain.Common;
+using Kexie.Domain.Dictionaries;
 using Kexie.Domain.Regions;
 
 namespace Kexie.Domain.Directory;
@@ -27,10 +28,6 @@ public sealed record ScienceWorkerData(
 /// <summary>科技工作者: a registered science and technology worker of a region.</summary>
 public sealed class ScienceWorker : Entity, IRegional
 {
-    public static readonly string[] Educations = ["博士研究生", "硕士研究生", "大学本科", "大学专科", "中专/高中", "初中及以下"];
-
-    public static readonly string[] PoliticalStatuses = ["中共党员", "中共预备党员", "共青团员", "民主党派", "无党派人士", "群众"];
-
     public static readonly string[] Titles = ["正高级", "副高级", "中级", "初级", "无"];
 
     private ScienceWorker()
@@ -66,34 +63,29 @@ public sealed class ScienceWorker : Entity, IRegional
     /// <summary>The account that owns this profile, when the worker registered themselves.</summary>
     public string? UserId { get; set; }
 
-    public static ScienceWorker Create(ScienceWorkerData data, Func<string, bool> disciplineExists)
+    /// <param name="dictionaries">The code lists (学历, 政治面貌, 职称) to check and map synonyms against; the seeded lists when null.</param>
+    public static ScienceWorker Create(ScienceWorkerData data, Func<string, bool> disciplineExists, IDictionaryLookup? dictionaries = null)
     {
         var worker = new ScienceWorker();
-        worker.Update(data, disciplineExists);
+        worker.Update(data, disciplineExists, dictionaries);
         return worker;
     }
 
-    public void Update(ScienceWorkerData data, Func<string, bool> disciplineExists)
+    /// <param name="dictionaries">The code lists (学历, 政治面貌, 职称) to check and map synonyms against; the seeded lists when null.</param>
+    public void Update(ScienceWorkerData data, Func<string, bool> disciplineExists, IDictionaryLookup? dictionaries = null)
     {
+        dictionaries ??= DictionaryLookup.Seeds;
         Name = Guard.Required(data.Name, "name", "姓名", 50);
         Gender = ContactRules.Enum(data.Gender, "gender", "性别");
         BirthYear = ContactRules.BirthYear(data.BirthYear, "birthYear");
         Employer = Guard.Optional(data.Employer, "employer", "工作单位", 100);
-        Title = Guard.Optional(data.Title, "title", "职称", 50);
+        Title = DictionaryLookup.Pick(dictionaries, DictionaryTypes.Title, data.Title, "title", "职称", 50, Title);
         DisciplineCodes = ContactRules.Codes(data.DisciplineCodes, "disciplineCodes", "学科代码", disciplineExists);
-        Education = OneOf(data.Education, Educations, "education", "学历");
-        PoliticalStatus = OneOf(data.PoliticalStatus, PoliticalStatuses, "politicalStatus", "政治面貌");
+        Education = DictionaryLookup.Pick(dictionaries, DictionaryTypes.Education, data.Education, "education", "学历", 20, Education);
+        PoliticalStatus = DictionaryLookup.Pick(dictionaries, DictionaryTypes.PoliticalStatus, data.PoliticalStatus, "politicalStatus", "政治面貌", 20, PoliticalStatus);
         Phone = ContactRules.Phone(data.Phone, "phone");
         RegionCode = Regions.RegionCode.Validate(data.RegionCode, "regionCode");
         IsPublicProfile = data.IsPublicProfile;
         UpdatedAt = DateTimeOffset.UtcNow;
-    }
-
-    private static string? OneOf(string? value, string[] allowed, string field, string label)
-    {
-        var trimmed = Guard.Optional(value, field, label, 20);
-        return trimmed is null || allowed.Contains(trimmed)
-            ? trimmed
-            : throw new DomainValidationException(field, $"{label}“{trimmed}”不在可选范围内（{string.Join("、", allowed)}）");
     }
 }

@@ -25,6 +25,7 @@ public static class FeatureModules
         new Features.Regions.RegionsModule(),
         new Features.Directory.DirectoryModule(),
         new Features.Imports.ImportsModule(),
+        new Features.Dictionaries.DictionariesModule(),
         new Features.Admin.AdminModule(),
         new Features.Matching.MatchingModule(),
         new Features.Market.MarketModule(),

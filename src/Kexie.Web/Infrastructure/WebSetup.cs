@@ -28,6 +28,7 @@ public static class WebSetup
         services.AddScoped<ICurrentActor, HttpCurrentActor>();
         services.AddKexieData(builder.Configuration);
         services.AddSingleton<ReferenceCodesCache>();
+        services.AddSingleton<DictionaryCache>();
         services.AddDataProtection().SetApplicationName("Kexie.Cloud").PersistKeysToDbContext<KexieDbContext>();
 
         services.AddIdentityCore<AppUser>(o =>

@@ -31,7 +31,7 @@ public class ScienceWorkerTests
         {
             "phone" => Valid() with { Phone = "2345678" },
             "disciplineCodes" => Valid() with { DisciplineCodes = ["99999"] },
-            "education" => Valid() with { Education = "小学" },
+            "education" => Valid() with { Education = "研究生" },
             "politicalStatus" => Valid() with { PoliticalStatus = "其他" },
             "birthYear" => Valid() with { BirthYear = DateTime.UtcNow.Year - 5 },
             _ => Valid() with { RegionCode = "5109x3" },

@@ -367,7 +367,9 @@ public abstract class IndicatorTests(KexieApp app)
         await (await hubei.PostJsonAsync("/api/v1/indicators/linkage-tasks", new { title = "超期", indicatorCode = "E04", regionCodes = new[] { "420704" }, target = 1, startsOn = today, dueOn = today }))
             .AssertValidationProblemAsync("indicatorCode");
         var export = await county.GetAsync("/api/v1/indicators/linkage-tasks/export.xlsx");
-        Assert.Equal(2, MiniExcelLibs.MiniExcel.Query(await export.Content.ReadAsStreamAsync(), useHeaderRow: true).Count());
+        var exported = MiniExcelLibs.MiniExcel.Query(await export.Content.ReadAsStreamAsync(), useHeaderRow: true).Cast<IDictionary<string, object?>>().ToList();
+        Assert.Equal(2, exported.Count);
+        Assert.All(exported, r => Assert.Contains("湖北", r["下达单位地区"]!.ToString())); // names beside codes
     }
 
     [Fact]

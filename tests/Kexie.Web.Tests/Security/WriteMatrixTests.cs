@@ -77,6 +77,9 @@ public abstract class WriteMatrixTests(KexieApp app)
         On("PUT /api/v1/agencies/{id:guid}", t => Id(t.Agency), AgencyBody, t => Row<Kexie.Domain.Directory.ServiceAgency>(t.Agency));
         On("POST /api/v1/agencies/{id:guid}/admit", t => Id(t.Agency), _ => null, t => Row<Kexie.Domain.Directory.ServiceAgency>(t.Agency));
         On("POST /api/v1/agencies/{id:guid}/suspend", t => Id(t.Agency), _ => null, t => Row<Kexie.Domain.Directory.ServiceAgency>(t.Agency));
+        // Code lists: the platform admin's alone (no attacker of a county may add or change an entry).
+        On("POST /api/v1/dictionaries/{type}", _ => new() { ["type"] = "education" }, _ => new { code = "99", name = "冒名学历", synonyms = new[] { "冒名" } }, _ => null);
+        On("PUT /api/v1/dictionaries/{type}/{code}", _ => new() { ["type"] = "education", ["code"] = "21" }, _ => new { sort = 1, enabled = false, synonyms = new[] { "冒名" } }, _ => null);
         On("POST /api/v1/users/", _ => none, _ => new { userName = $"m{Guid.NewGuid():N}"[..12], displayName = "冒名", password = "Kexie@2026x", role = "AssociationAdmin", regionCode = DaYing }, _ => null);
         On("POST /api/v1/imports/{kind}", _ => new() { ["kind"] = "workers" }, _ => "姓名,性别,出生年份,工作单位,职称,学科代码,学历,政治面貌,手机号,行政区划代码,公开资料\n冒名,男,1980,x,中级,21030,大学本科,群众,13900000001,510923,否\n", _ => null, multipart: true);
 

@@ -13,19 +13,13 @@ public static class DirectoryEndpoints
         var workers = api.MapGroup("/workers").WithTags("科技工作者");
         workers.MapGet("/", (HttpContext http, ScienceWorkerService s, [AsParameters] ScienceWorkerFilter f, CancellationToken ct) => s.ListAsync(http.User.ToActor(), f, ct))
             .WithSummary("查询科技工作者（按地区子树、学科、关键词筛选，分页）");
-        workers.MapGet("/export.xlsx", async (HttpContext http, ScienceWorkerService s, [AsParameters] ScienceWorkerFilter f, CancellationToken ct) =>
+        workers.MapGet("/export.xlsx", async (HttpContext http, ScienceWorkerService s, Kexie.Data.KexieDbContext db, Kexie.Data.DictionaryCache dictionaries, [AsParameters] ScienceWorkerFilter f, CancellationToken ct) =>
         {
             var rows = await AllPagesAsync(p => s.ListAsync(http.User.ToActor(), f with { Page = p, PageSize = 200 }, ct));
-
-            var bytes = ExcelExport.ToXlsx(rows,
-            [
-                ("姓名", w => w.Name), ("性别", w => w.Gender switch { Gender.Male => "男", Gender.Female => "女", _ => null }),
-                ("出生年份", w => w.BirthYear), ("工作单位", w => w.Employer), ("职称", w => w.Title),
-                ("学科代码", w => string.Join(",", w.DisciplineCodes)), ("学历", w => w.Education), ("政治面貌", w => w.PoliticalStatus),
-                ("手机号", w => w.Phone), ("行政区划代码", w => w.RegionCode), ("公开资料", w => w.IsPublicProfile ? "是" : "否"),
-            ], "科技工作者");
+            var bytes = await DirectoryExport.WorkersAsync(db, await dictionaries.GetAsync(db, ct), rows.Select(w => new WorkerExportRow(
+                w.Name, w.Gender, w.BirthYear, w.Employer, w.Title, w.DisciplineCodes, w.Education, w.PoliticalStatus, w.Phone, w.RegionCode, w.IsPublicProfile)).ToList(), ct);
             return Results.File(bytes, ExcelContentType, "科技工作者.xlsx");
-        }).WithSummary("导出科技工作者为 Excel（与查询条件相同）");
+        }).WithSummary("导出科技工作者为 Excel（与查询条件相同；代码旁另列名称，学历等另列代码）");
         workers.MapGet("/{id:guid}", (HttpContext http, ScienceWorkerService s, Guid id, CancellationToken ct) => s.GetAsync(http.User.ToActor(), id, ct));
         workers.MapPost("/", async (HttpContext http, ScienceWorkerService s, ScienceWorkerRequest body, CancellationToken ct) =>
         {
@@ -41,16 +35,11 @@ public static class DirectoryEndpoints
 
         var orgs = api.MapGroup("/organizations").WithTags("企事业单位");
         orgs.MapGet("/", (HttpContext http, OrganizationService s, [AsParameters] OrganizationFilter f, CancellationToken ct) => s.ListAsync(http.User.ToActor(), f, ct));
-        orgs.MapGet("/export.xlsx", async (HttpContext http, OrganizationService s, [AsParameters] OrganizationFilter f, CancellationToken ct) =>
+        orgs.MapGet("/export.xlsx", async (HttpContext http, OrganizationService s, Kexie.Data.KexieDbContext db, [AsParameters] OrganizationFilter f, CancellationToken ct) =>
         {
             var rows = await AllPagesAsync(p => s.ListAsync(http.User.ToActor(), f with { Page = p, PageSize = 200 }, ct));
-
-            var bytes = ExcelExport.ToXlsx(rows,
-            [
-                ("单位名称", o => o.Name), ("单位类型", o => o.KindName), ("统一社会信用代码", o => o.CreditCode), ("行业代码", o => o.IndustryCode),
-                ("行政区划代码", o => o.RegionCode), ("地址", o => o.Address), ("联系人", o => o.ContactName), ("联系电话", o => o.ContactPhone),
-                ("审核状态", o => o.IsVerified ? "已审核" : "待审核"),
-            ], "企事业单位");
+            var bytes = await DirectoryExport.OrganizationsAsync(db, rows.Select(o => new OrganizationExportRow(
+                o.Name, o.Kind, o.CreditCode, o.IndustryCode, o.RegionCode, o.Address, o.ContactName, o.ContactPhone, o.IsVerified)).ToList(), ct);
             return Results.File(bytes, ExcelContentType, "企事业单位.xlsx");
         });
         orgs.MapGet("/{id:guid}", (HttpContext http, OrganizationService s, Guid id, CancellationToken ct) => s.GetAsync(http.User.ToActor(), id, ct));

@@ -50,7 +50,7 @@ public sealed record ScienceWorkerRequest(
 }
 
 /// <summary>Registering, finding and managing science workers, within the actor's role and region.</summary>
-public sealed class ScienceWorkerService(KexieDbContext db, ReferenceCodesCache reference)
+public sealed class ScienceWorkerService(KexieDbContext db, ReferenceCodesCache reference, DictionaryCache dictionaries)
 {
     public IQueryable<ScienceWorker> Visible(Actor actor)
     {
@@ -104,7 +104,7 @@ public sealed class ScienceWorkerService(KexieDbContext db, ReferenceCodesCache 
     public async Task<ScienceWorkerDto> CreateAsync(Actor actor, ScienceWorkerData data, CancellationToken ct = default)
     {
         var codes = await reference.GetAsync(db, ct);
-        var worker = ScienceWorker.Create(data, codes.Disciplines.Contains);
+        var worker = ScienceWorker.Create(data, codes.Disciplines.Contains, await dictionaries.GetAsync(db, ct));
         codes.RequireRegion(worker.RegionCode);
         if (!actor.Manages(worker.RegionCode))
         {
@@ -121,7 +121,7 @@ public sealed class ScienceWorkerService(KexieDbContext db, ReferenceCodesCache 
     {
         var worker = await FindForWriteAsync(actor, id, ct);
         var codes = await reference.GetAsync(db, ct);
-        worker.Update(data, codes.Disciplines.Contains);
+        worker.Update(data, codes.Disciplines.Contains, await dictionaries.GetAsync(db, ct));
         codes.RequireRegion(worker.RegionCode);
         if (actor.IsRegionManager && !actor.Manages(worker.RegionCode))
         {

@@ -31,9 +31,14 @@ public static class ImportEndpoints
             var report = await importer.ImportAsync(importKind, stream, file.FileName, http.User.ToActor(), dryRun ?? true, null, ct);
             return Results.Ok(report);
         }).DisableAntiforgery().WithSummary("导入科技工作者（workers）、单位（organizations）或专家库（experts）；dryRun=true 只校验不写入").RequirePermission(ImportPermissions.Run);
-        imports.MapGet("/{kind}/template.xlsx", (string kind) =>
-            Results.File(ExcelExport.Template(ParseKind(kind)), DirectoryEndpoints.ExcelContentType, $"{ParseKind(kind).ChineseName()}导入模板.xlsx"))
-            .WithSummary("下载导入模板");
+        imports.MapGet("/{kind}/template.xlsx", async (HttpContext http, Kexie.Data.KexieDbContext db, Kexie.Data.DictionaryCache dictionaries, string kind, CancellationToken ct) =>
+        {
+            var importKind = ParseKind(kind);
+            var actor = http.User.ToActor();
+            var scope = actor.ManagedScope ?? (actor.RegionCode is { Length: >= 2 } own && own.All(char.IsAsciiDigit) ? own : string.Empty);
+            var bytes = await ExcelTemplate.BuildAsync(db, await dictionaries.GetAsync(db, ct), importKind, scope, ct);
+            return Results.File(bytes, DirectoryEndpoints.ExcelContentType, $"{importKind.ChineseName()}导入模板.xlsx");
+        }).WithSummary("下载导入模板：第1行表头，第2行示例（导入时忽略），下拉列表，以及本地区行政区划、学历、政治面貌、职称等代码表");
         return api;
     }
 

@@ -30,8 +30,12 @@ public static class IndicatorEndpoints
             s.ExplainAsync(http.User.ToActor(), region, period, weightSet, ct)).WithSummary("排名追溯：综合评分由哪些指标值、得分和权重构成");
         secured.MapGet("/trace", (HttpContext http, IndicatorService s, string? region, string? period, string? indicator, int? page, int? pageSize, CancellationToken ct) =>
             s.TraceAsync(http.User.ToActor(), region, period, indicator, page, pageSize, ct)).WithSummary("指标值追溯到原始记录（仅限本级及下级地区）");
-        secured.MapGet("/trace/export.xlsx", async (HttpContext http, IndicatorService s, string? region, string? period, string? indicator, CancellationToken ct) =>
-            File(IndicatorExports.Trace(await s.TraceAsync(http.User.ToActor(), region, period, indicator, 1, 500, ct)), $"追溯-{region}-{indicator}-{period}.xlsx"));
+        secured.MapGet("/trace/export.xlsx", async (HttpContext http, IndicatorService s, Kexie.Data.KexieDbContext db, string? region, string? period, string? indicator, CancellationToken ct) =>
+        {
+            var trace = await s.TraceAsync(http.User.ToActor(), region, period, indicator, 1, 500, ct);
+            var names = await Kexie.Web.Pages.Lookups.RegionNamesAsync(db, trace.Records.Select(r => r.RegionCode), ct);
+            return File(IndicatorExports.Trace(trace, names), $"追溯-{region}-{indicator}-{period}.xlsx");
+        });
         secured.MapPost("/refresh", async Task<IResult> (HttpContext http, IndicatorService s, IndicatorRefreshQueue queue, bool? full, CancellationToken ct) =>
             full == true
                 ? TypedResults.Accepted(IndicatorRefreshQueue.StatusUrl, queue.RequestFull(http.User.ToActor()))
@@ -59,8 +63,12 @@ public static class IndicatorEndpoints
         }).WithSummary("联动调度：向下级地区下达指标目标任务").RequirePermission(IndicatorPermissions.AssignLinkage);
         secured.MapGet("/linkage-tasks", (HttpContext http, LinkageService s, string? status, CancellationToken ct) => s.ListAsync(http.User.ToActor(), status, ct))
             .WithSummary("本级下达或下达给本级及下级的联动任务，含按数据计算的进度、逾期与滞后标记");
-        secured.MapGet("/linkage-tasks/export.xlsx", async (HttpContext http, LinkageService s, string? status, CancellationToken ct) =>
-            File(IndicatorExports.LinkageTasks(await s.ListAsync(http.User.ToActor(), status, ct)), "联动任务.xlsx"));
+        secured.MapGet("/linkage-tasks/export.xlsx", async (HttpContext http, LinkageService s, Kexie.Data.KexieDbContext db, string? status, CancellationToken ct) =>
+        {
+            var tasks = await s.ListAsync(http.User.ToActor(), status, ct);
+            var names = await Kexie.Web.Pages.Lookups.RegionNamesAsync(db, tasks.Select(t => t.AssignedByRegionCode), ct);
+            return File(IndicatorExports.LinkageTasks(tasks, names), "联动任务.xlsx");
+        });
         secured.MapGet("/linkage-tasks/{id:guid}", (HttpContext http, LinkageService s, Guid id, CancellationToken ct) => s.GetAsync(http.User.ToActor(), id, ct));
         secured.MapPost("/linkage-tasks/{id:guid}/comments", (HttpContext http, LinkageService s, Guid id, CommentRequest body, CancellationToken ct) =>
             s.CommentAsync(http.User.ToActor(), id, body, ct)).WithSummary("下级反馈情况说明").RequirePermission(IndicatorPermissions.CommentLinkage);

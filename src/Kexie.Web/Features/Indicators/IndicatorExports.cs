@@ -48,19 +48,21 @@ public static class IndicatorExports
         ("指标代码", i => i.Code),
         ("指标", i => i.Name),
         ("服务类别", i => i.GroupName),
-        ("类型", i => i.Kind.ToString()),
+        ("类型", i => Kexie.Web.Pages.Indicators.CatalogueModel.KindName(i.Kind)),
         ("统计口径", i => i.Accumulation == Accumulation.Cumulative ? "累计" : "本期"),
         ("方向", i => i.Direction == Direction.HigherIsBetter ? "越高越好" : "越低越好"),
-        ("归一化", i => i.Normalisation.ToString()),
+        ("归一化", i => Kexie.Web.Pages.Indicators.CatalogueModel.NormalisationName(i.Normalisation)),
         ("单位", i => i.Unit),
         ("说明", i => i.Description),
         ("数据来源", i => string.Join("、", i.Sources)),
         ("是否可计算", i => i.Available ? "是" : "否"),
     ], "指标目录");
 
-    public static byte[] Trace(TraceDto trace) => ExcelExport.ToXlsx(trace.Records, [
+    /// <param name="regionNames">Names of the records' regions, shown beside their codes.</param>
+    public static byte[] Trace(TraceDto trace, IReadOnlyDictionary<string, string>? regionNames = null) => ExcelExport.ToXlsx(trace.Records, [
         ("事实编号", r => r.FactId),
         ("地区代码", r => r.RegionCode),
+        ("地区", r => regionNames?.GetValueOrDefault(r.RegionCode)),
         ("日期", r => r.Day),
         ("事实类型", r => r.KindName),
         ("数量", r => r.Count),
@@ -79,11 +81,14 @@ public static class IndicatorExports
         ("权重", r => r.Weight),
     ], "权重");
 
-    public static byte[] LinkageTasks(IReadOnlyList<LinkageTaskDto> tasks) => ExcelExport.ToXlsx(tasks, [
+    /// <param name="regionNames">Names of the assigning regions, shown beside their codes.</param>
+    public static byte[] LinkageTasks(IReadOnlyList<LinkageTaskDto> tasks, IReadOnlyDictionary<string, string>? regionNames = null) => ExcelExport.ToXlsx(tasks, [
         ("任务", t => t.Title),
         ("指标", t => t.IndicatorName),
+        ("承接地区代码", t => t.RegionCode),
         ("承接地区", t => t.RegionName ?? t.RegionCode),
-        ("下达单位地区", t => t.AssignedByRegionCode),
+        ("下达单位地区代码", t => t.AssignedByRegionCode),
+        ("下达单位地区", t => regionNames?.GetValueOrDefault(t.AssignedByRegionCode) ?? (t.AssignedByRegionCode.Length == 0 ? "全国" : null)),
         ("目标", t => t.Target),
         ("完成值", t => t.Actual),
         ("完成率%", t => t.Percent),

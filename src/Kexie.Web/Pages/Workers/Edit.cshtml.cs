@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Kexie.Web.Pages.Workers;
 
 [Authorize]
-public sealed class EditModel(ScienceWorkerService workers, KexieDbContext db) : KexiePageModel
+public sealed class EditModel(ScienceWorkerService workers, KexieDbContext db, DictionaryCache dictionaries) : KexiePageModel
 {
     /// <summary>The form as typed: strings, so that nothing the user typed is lost or rejected in English.</summary>
     public sealed class WorkerInput
@@ -44,6 +44,13 @@ public sealed class EditModel(ScienceWorkerService workers, KexieDbContext db) :
     public List<CodeName> RegionOptions { get; private set; } = [];
 
     public List<CodeName> DisciplineOptions { get; private set; } = [];
+
+    /// <summary>The code lists (学历, 政治面貌, 职称) as admins keep them.</summary>
+    public Kexie.Domain.Dictionaries.DictionaryLookup Dictionaries { get; private set; } = Kexie.Domain.Dictionaries.DictionaryLookup.Seeds;
+
+    /// <summary>The names offered for <paramref name="type"/>, and <paramref name="current"/> when the record holds a value no longer offered.</summary>
+    public IReadOnlyList<string> Options(string type, string? current) =>
+        string.IsNullOrEmpty(current) || Dictionaries.Names(type).Contains(current) ? Dictionaries.Names(type) : [.. Dictionaries.Names(type), current];
 
     public async Task<IActionResult> OnGetAsync(Guid? id, CancellationToken ct)
     {
@@ -126,5 +133,6 @@ public sealed class EditModel(ScienceWorkerService workers, KexieDbContext db) :
     {
         RegionOptions = await Lookups.RegionOptionsAsync(db, Lookups.RootFor(Actor), ct);
         DisciplineOptions = await Lookups.DisciplinesAsync(db, 2, ct);
+        Dictionaries = await dictionaries.GetAsync(db, ct);
     }
 }
