@@ -164,7 +164,8 @@ public sealed class MarketDemoSeeder(KexieDbContext db, IWorkingCalendar calenda
         var orders = new List<Order>();
         var when = Start.AddMonths(4);
         var settled = Order.ForOffer(offers[0], tianrun.Id, tianrun.RegionCode, buyerActor, needs[0], note: "希望尽快对接", at: Utc(when));
-        settled.Agree(workerActor, 48_000m, "demo/contracts/2025-001.pdf", Utc(when.AddDays(6)));
+        settled.Propose(workerActor, 48_000m, "现场诊断后两个月内完成工艺优化，验收后一次付清", "demo/contracts/2025-001.pdf", Utc(when.AddDays(5)));
+        settled.Confirm(buyerActor, Utc(when.AddDays(6)));
         settled.StartDelivery(workerActor, "技术人员进场", Utc(when.AddDays(10)));
         settled.Accept(buyerActor, "达到合同约定指标", Utc(when.AddDays(60)));
         settled.Settle(workerActor, "已收到全部款项", Utc(when.AddDays(68)));
