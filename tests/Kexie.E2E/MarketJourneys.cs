@@ -107,9 +107,19 @@ public sealed class MarketJourneys(KexieApp app)
         await enterprise.GotoAsync("/Market/Needs/Edit");
         await enterprise.FillAsync("#Input_Title", needTitle);
         await enterprise.FillAsync("#Input_Problem", "生产中产生含溴废水，希望回收溴素并达标排放，寻求成熟工艺和技术团队。");
-        await KexieApp.SetCodesAsync(enterprise, "#Input_IndustryCodes", "2614");
+        // The industry picker holds the company's own industry by name; "cy" finds 茶叶种植 by its pinyin initials, and a
+        // Chinese word picks an industry by name (the code shown small beside it).
+        await Expect(enterprise.Locator("#need-form .picker-chip[data-code='2614']")).ToContainTextAsync("有机化学原料制造");
+        var industry = enterprise.Locator("#Input_IndustryCodes-search");
+        await industry.FillAsync("cy");
+        await Expect(enterprise.Locator("#Input_IndustryCodes-options [data-code='0164']")).ToContainTextAsync("茶叶种植");
+        await industry.FillAsync("无机盐");
+        await enterprise.Locator("#Input_IndustryCodes-options [data-code='2613']").ClickAsync();
+        await Expect(enterprise.Locator("#Input_IndustryCodes")).ToHaveValueAsync("2614,2613");
+        await Expect(enterprise.Locator("#need-form .picker-chip[data-code='2613'] .picker-code")).ToHaveTextAsync("2613");
+        await KexieApp.ScreenshotAsync(enterprise, "m02-need-form-industry-picker");
         await KexieApp.SetCodesAsync(enterprise, "#Input_DisciplineCodes", "530");
-        await enterprise.FillAsync("#Input_BudgetMin", "100000");
+        await enterprise.FillAsync("#Input_BudgetMin", "10万");
         await enterprise.FillAsync("#Input_BudgetMax", "300000");
         await enterprise.FillAsync("#Input_Deadline", DateTime.UtcNow.AddMonths(3).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         await enterprise.ClickAsync("button:has-text('保存草稿')");
