@@ -173,6 +173,7 @@ public sealed class MarketDemoSeeder(KexieDbContext db, IWorkingCalendar calenda
         settled.Rate(workerActor, 5, "合作顺畅，付款及时", Utc(when.AddDays(70)));
         plans[0].StartNegotiation(staff, "组织双方洽谈", Utc(when.AddDays(2)));
         plans[0].RecordDeal(staff, settled.Id, "已签约", Utc(when.AddDays(6)));
+        needs[0].CloseOnDeal(settled, Utc(when.AddDays(6))); // 已对接: the agreed deal closes the need
         orders.Add(settled);
 
         var accepted = Order.ForOffer(offers[3], organizations[1].Id, organizations[1].RegionCode, staff, at: Utc(when.AddDays(15)));
