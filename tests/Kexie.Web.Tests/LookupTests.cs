@@ -64,6 +64,26 @@ public abstract class LookupTests(KexieApp app)
         Assert.NotEmpty(disciplines);
         Assert.Contains($"value=\"{string.Join(",", disciplines)}\"", offerPage);
         Assert.Contains("data-picker=\"disciplines\"", offerPage);
+
+        // An inquiry started from a need's matches answers that need by default.
+        var daying = await app.SignInAsync("daying");
+        var published = new List<string>();
+        for (var i = 0; i < 2; i++)
+        {
+            var id = (await (await enterprise.PostJsonAsync("/api/v1/needs", new { title = $"默认需求{i}{Guid.NewGuid():N}"[..20], problem = "询价默认关联需求的测试", industryCodes = new[] { "2614" }, regionCode = "510923" })).OkJsonAsync())["id"]!.GetValue<string>();
+            await (await enterprise.PostAsync($"/api/v1/needs/{id}/submit", null)).OkJsonAsync();
+            await (await daying.PostAsync($"/api/v1/needs/{id}/publish", null)).OkJsonAsync();
+            published.Add(id);
+        }
+
+        var need = published[^1];
+        var offer = (await (await enterprise.GetAsync("/api/v1/offers?region=510923&pageSize=1")).OkJsonAsync())["items"]!.AsArray()[0]!["id"]!.GetValue<string>();
+        var inquiry = await (await enterprise.GetAsync($"/Market/Orders/Create?offer={offer}&need={need}")).Content.ReadAsStringAsync();
+        Assert.Matches($"<option value=\"{need}\" selected=\"selected\">", inquiry);
+        var plain = await (await enterprise.GetAsync($"/Market/Orders/Create?offer={offer}")).Content.ReadAsStringAsync();
+        Assert.DoesNotContain("selected=\"selected\"", plain);
+        var offerPageFromNeed = await (await enterprise.GetAsync($"/Market/Offers/Details/{offer}?need={need}")).Content.ReadAsStringAsync();
+        Assert.Contains($"/Market/Orders/Create?offer={offer}&amp;need={need}", offerPageFromNeed);
     }
 }
 
