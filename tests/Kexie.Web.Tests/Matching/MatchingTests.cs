@@ -335,6 +335,7 @@ public abstract class MatchingTests(KexieApp app)
         // The page shows the history by name: who proposed what.
         var page = await (await enterprise.GetAsync($"/Market/Orders/Details/{orderId}")).Content.ReadAsStringAsync();
         Assert.Contains("李建国（供方）提出合同金额", page);
+        Assert.Contains("四川大英天润化工有限公司（需方）：已签约", page); // the history names the sides, not their accounts
         Assert.DoesNotContain("confirm-form", page);
     }
 }
