@@ -79,7 +79,7 @@ public sealed class Journeys(KexieApp app)
         await page.FillAsync("#Input_Employer", "大英县农业技术推广中心");
         await page.FillAsync("#Input_Title", "高级农艺师");
         await page.FillAsync("#Input_Phone", "1234567");
-        await page.FillAsync("#Input_RegionCode", DaYing);
+        await KexieApp.SetCodesAsync(page, "#Input_RegionCode", DaYing);
         await page.SelectOptionAsync("#Input_Education", "大学本科");
         await page.ClickAsync("button:has-text('保存')");
 
@@ -117,7 +117,7 @@ public sealed class Journeys(KexieApp app)
         await daying.GotoAsync("/Workers/Edit");
         await daying.FillAsync("#Input_Name", name);
         await daying.FillAsync("#Input_Phone", NewPhone());
-        await daying.FillAsync("#Input_RegionCode", DaYing);
+        await KexieApp.SetCodesAsync(daying, "#Input_RegionCode", DaYing);
         await daying.UncheckAsync("#Input_IsPublicProfile");
         await daying.ClickAsync("button:has-text('保存')");
         await Expect(daying).ToHaveURLAsync(new Regex("/Workers/Details/"));

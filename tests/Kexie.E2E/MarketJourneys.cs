@@ -48,8 +48,8 @@ public sealed class MarketJourneys(KexieApp app)
         await Expect(worker.Locator("fieldset.achievement-fields")).ToBeVisibleAsync();
         await worker.FillAsync("#Input_Title", offerTitle);
         await worker.FillAsync("#Input_Description", "利用卓筒井地区盐卤资源，低能耗提取溴素，已完成中试，可许可或转让。");
-        await worker.FillAsync("#Input_DisciplineCodes", "530");
-        await worker.FillAsync("#Input_IndustryCodes", "2614");
+        await KexieApp.SetCodesAsync(worker, "#Input_DisciplineCodes", "530");
+        await KexieApp.SetCodesAsync(worker, "#Input_IndustryCodes", "2614");
         await Expect(worker.Locator("#Input_RegionCode")).ToHaveValueAsync(new Regex("^510923"));
         await worker.SelectOptionAsync("#Input_PriceMode", "Range");
         await worker.FillAsync("#Input_PriceMin", "300000");
@@ -107,9 +107,19 @@ public sealed class MarketJourneys(KexieApp app)
         await enterprise.GotoAsync("/Market/Needs/Edit");
         await enterprise.FillAsync("#Input_Title", needTitle);
         await enterprise.FillAsync("#Input_Problem", "生产中产生含溴废水，希望回收溴素并达标排放，寻求成熟工艺和技术团队。");
-        await enterprise.FillAsync("#Input_IndustryCodes", "2614");
-        await enterprise.FillAsync("#Input_DisciplineCodes", "530");
-        await enterprise.FillAsync("#Input_BudgetMin", "100000");
+        // The industry picker holds the company's own industry by name; "cy" finds 茶叶种植 by its pinyin initials, and a
+        // Chinese word picks an industry by name (the code shown small beside it).
+        await Expect(enterprise.Locator("#need-form .picker-chip[data-code='2614']")).ToContainTextAsync("有机化学原料制造");
+        var industry = enterprise.Locator("#Input_IndustryCodes-search");
+        await industry.FillAsync("cy");
+        await Expect(enterprise.Locator("#Input_IndustryCodes-options [data-code='0164']")).ToContainTextAsync("茶叶种植");
+        await industry.FillAsync("无机盐");
+        await enterprise.Locator("#Input_IndustryCodes-options [data-code='2613']").ClickAsync();
+        await Expect(enterprise.Locator("#Input_IndustryCodes")).ToHaveValueAsync("2614,2613");
+        await Expect(enterprise.Locator("#need-form .picker-chip[data-code='2613'] .picker-code")).ToHaveTextAsync("2613");
+        await KexieApp.ScreenshotAsync(enterprise, "m02-need-form-industry-picker");
+        await KexieApp.SetCodesAsync(enterprise, "#Input_DisciplineCodes", "530");
+        await enterprise.FillAsync("#Input_BudgetMin", "10万");
         await enterprise.FillAsync("#Input_BudgetMax", "300000");
         await enterprise.FillAsync("#Input_Deadline", DateTime.UtcNow.AddMonths(3).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         await enterprise.ClickAsync("button:has-text('保存草稿')");
@@ -188,28 +198,49 @@ public sealed class MarketJourneys(KexieApp app)
         await Expect(enterprise.Locator("#order-status")).ToHaveTextAsync("询价中");
         await Expect(enterprise.Locator("#my-party")).ToContainTextAsync("需方");
 
-        // The provider opens the same order (and will act on this page later, once it is out of date).
+        // The provider opens the same order: either side may propose the contract.
         await worker.GotoAsync(orderUrl);
         await Expect(worker.Locator("#my-party")).ToContainTextAsync("供方");
-        await Expect(worker.Locator("#agree-form")).ToBeVisibleAsync();
+        await Expect(worker.Locator("#propose-form")).ToBeVisibleAsync();
+        await Expect(worker.Locator("#agree-form")).ToHaveCountAsync(0);
 
-        // 7. Agreed at 120,000 元 with the contract file.
-        await enterprise.FillAsync("#amount-input", "120,000");
+        // 7. The buyer proposes 12万 with the contract file; it waits for the provider, who alone may confirm it.
+        await enterprise.FillAsync("#amount-input", "12万");
+        await Expect(enterprise.Locator("#propose-form .amount-hint")).ToContainTextAsync("120,000.00 元");
+        await enterprise.FillAsync("#terms-input", "三个月内交付工艺包");
         await enterprise.SetInputFilesAsync("#contractFile", new FilePayload
         {
             Name = "技术转让合同.pdf",
             MimeType = "application/pdf",
             Buffer = "%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"u8.ToArray(),
         });
-        await enterprise.ClickAsync("#agree-form button[type=submit]");
-        await Expect(enterprise.Locator("#order-status")).ToHaveTextAsync("已签约");
-        await Expect(enterprise.Locator("#amount")).ToHaveTextAsync("120,000.00 元（12万元）");
-        await Expect(enterprise.Locator("#contract")).ToContainTextAsync("技术转让合同.pdf");
+        await enterprise.ClickAsync("#propose-form button[type=submit]");
+        await Expect(enterprise.Locator("#order-status")).ToHaveTextAsync("询价中");
+        await Expect(enterprise.Locator("#pending-amount")).ToContainTextAsync("120,000.00 元");
+        await Expect(enterprise.Locator("#awaiting-other")).ToBeVisibleAsync();
+        await Expect(enterprise.Locator("#confirm-form")).ToHaveCountAsync(0);
         // Back on the order's own address: the handler the form posted to is not kept (a form without its own
         // target would post to it again).
         await Expect(enterprise).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/Market/Orders/Details/[0-9a-f-]{36}$"));
 
+        await worker.GotoAsync(orderUrl);
+        await Expect(worker.Locator("#pending-proposal")).ToContainTextAsync("需方");
+        await worker.ClickAsync("#confirm-form button[type=submit]");
+        await Expect(worker.Locator("#order-status")).ToHaveTextAsync("已签约");
+        await Expect(worker.Locator("#amount")).ToHaveTextAsync("120,000.00 元（12万元）");
+        await Expect(worker.Locator("#contract")).ToContainTextAsync("技术转让合同.pdf");
+        await Expect(worker.Locator("#proposal-history")).ToContainTextAsync("已确认");
+
+        // 8. The buyer's page is stale (it still shows the inquiry): cancelling from it is refused (409), the agreement stands.
+        await enterprise.FillAsync("#cancel-form input[name=reason]", "价格谈不拢");
+        var stale = await enterprise.RunAndWaitForResponseAsync(() => enterprise.ClickAsync("#cancel-form button"), r => r.Request.Method == "POST");
+        Assert.Equal(409, stale.Status);
+        await Expect(enterprise.Locator("h1")).ToHaveTextAsync("记录已被他人修改，请刷新后重试");
+        await KexieApp.ScreenshotAsync(enterprise, "m07-stale-order-409");
+
         // The buyer is not offered the provider's step…
+        await enterprise.GotoAsync(orderUrl);
+        await Expect(enterprise.Locator("#order-status")).ToHaveTextAsync("已签约");
         await Expect(enterprise.Locator("button:has-text('开始履约')")).ToHaveCountAsync(0);
         await Expect(enterprise.Locator("button:has-text('确认验收')")).ToHaveCountAsync(0);
         await KexieApp.ScreenshotAsync(enterprise, "m06-order-agreed");
@@ -218,13 +249,6 @@ public sealed class MarketJourneys(KexieApp app)
         await enterprise.EvalOnSelectorAsync("#cancel-form", "f => { f.action = f.action.replace(/handler=Cancel/, 'handler=Deliver'); f.submit(); }");
         await Expect(enterprise.Locator("h1")).ToHaveTextAsync("无权执行此操作");
         await Expect(enterprise.Locator(".status-page")).ToContainTextAsync("只有供方或管理方可以开始履约");
-
-        // 8. The provider's page is stale: cancelling from it is refused (409), the agreement stands.
-        await worker.FillAsync("#cancel-form input[name=reason]", "价格谈不拢");
-        var stale = await worker.RunAndWaitForResponseAsync(() => worker.ClickAsync("#cancel-form button"), r => r.Request.Method == "POST");
-        Assert.Equal(409, stale.Status);
-        await Expect(worker.Locator("h1")).ToHaveTextAsync("记录已被他人修改，请刷新后重试");
-        await KexieApp.ScreenshotAsync(worker, "m07-stale-order-409");
 
         // 9. Delivery (provider), acceptance (buyer), settlement (provider); each side rates the other once.
         await worker.GotoAsync(orderUrl);
@@ -279,8 +303,8 @@ public sealed class MarketJourneys(KexieApp app)
         await Expect(worker.Locator("fieldset.achievement-fields")).ToBeHiddenAsync();
         await worker.FillAsync("#Input_Title", title);
         await worker.FillAsync("#Input_Description", "上门诊断柑橘园病虫害，制定绿色防控方案。");
-        await worker.FillAsync("#Input_DisciplineCodes", "21040");
-        await worker.FillAsync("#Input_IndustryCodes", "015");
+        await KexieApp.SetCodesAsync(worker, "#Input_DisciplineCodes", "21040");
+        await KexieApp.SetCodesAsync(worker, "#Input_IndustryCodes", "015");
         await worker.SelectOptionAsync("#Input_PriceMode", "Fixed");
         await worker.FillAsync("#Input_PriceMin", "2000");
         await worker.FillAsync("#Input_PriceUnit", "每次");

@@ -29,8 +29,8 @@ public sealed class MarketUiJourneys(KexieApp app)
             await worker.SelectOptionAsync("#Input_StorefrontId", new SelectOptionValue { Label = storefront });
         }
 
-        await worker.FillAsync("#Input_DisciplineCodes", "530");
-        await worker.FillAsync("#Input_IndustryCodes", "2614");
+        await KexieApp.SetCodesAsync(worker, "#Input_DisciplineCodes", "530");
+        await KexieApp.SetCodesAsync(worker, "#Input_IndustryCodes", "2614");
         await worker.SelectOptionAsync("#Input_PriceMode", "Fixed");
         await worker.FillAsync("#Input_PriceMin", "3000");
         await worker.FillAsync("#Input_PriceUnit", "每次");

@@ -25,7 +25,7 @@ public sealed class NeedDuplicateJourneys(KexieApp app)
         await enterprise.GotoAsync("/Market/Needs/Edit");
         await enterprise.FillAsync("#Input_Title", originalTitle);
         await enterprise.FillAsync("#Input_Problem", Problem);
-        await enterprise.FillAsync("#Input_IndustryCodes", "2614");
+        await KexieApp.SetCodesAsync(enterprise, "#Input_IndustryCodes", "2614");
         await enterprise.ClickAsync("button:has-text('保存草稿')");
         await Expect(enterprise).ToHaveURLAsync(new Regex("/Market/Needs/Details/[0-9a-f-]{36}$"));
         var originalId = enterprise.Url[^36..];
@@ -46,7 +46,7 @@ public sealed class NeedDuplicateJourneys(KexieApp app)
         await enterprise.GotoAsync("/Market/Needs/Edit");
         await enterprise.FillAsync("#Input_Title", repeatTitle);
         await enterprise.FillAsync("#Input_Problem", Problem);
-        await enterprise.FillAsync("#Input_IndustryCodes", "2614");
+        await KexieApp.SetCodesAsync(enterprise, "#Input_IndustryCodes", "2614");
         await enterprise.ClickAsync("button:has-text('保存草稿')");
         var warning = enterprise.Locator("#duplicate-warning");
         await Expect(warning).ToBeVisibleAsync();

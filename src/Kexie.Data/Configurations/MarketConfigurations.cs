@@ -186,6 +186,7 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         builder.Property(o => o.Title).HasMaxLength(MarketRules.TitleMaxLength);
         builder.Property(o => o.RegionCode).HasMaxLength(12);
         builder.Property(o => o.ContractFileRef).HasMaxLength(200);
+        builder.Property(o => o.Terms).HasMaxLength(OrderProposal.TermsMaxLength);
         builder.Property(o => o.CancelReason).HasMaxLength(MarketRules.ReasonMaxLength);
         builder.Property(o => o.DisputeReason).HasMaxLength(MarketRules.ReasonMaxLength);
         builder.Property(o => o.Version).IsConcurrencyToken();
@@ -221,6 +222,22 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
             e.HasIndex("OrderId");
         });
         builder.Navigation(o => o.Events).HasField("events").UsePropertyAccessMode(PropertyAccessMode.Field);
+
+        builder.OwnsMany(o => o.Proposals, p =>
+        {
+            p.ToTable("OrderProposals");
+            p.WithOwner().HasForeignKey("OrderId");
+            p.HasKey(x => x.Id);
+            p.Property(x => x.Id).ValueGeneratedNever();
+            p.Property(x => x.ByUserId).HasMaxLength(64);
+            p.Property(x => x.DecidedByUserId).HasMaxLength(64);
+            p.Property(x => x.Terms).HasMaxLength(OrderProposal.TermsMaxLength);
+            p.Property(x => x.ContractFileRef).HasMaxLength(200);
+            p.HasIndex("OrderId");
+        });
+        builder.Navigation(o => o.Proposals).HasField("proposals").UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Ignore(o => o.PendingProposal);
+        builder.Ignore(o => o.AwaitingConfirmationBy);
     }
 }
 

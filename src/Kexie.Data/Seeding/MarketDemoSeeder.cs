@@ -228,7 +228,8 @@ public sealed class MarketDemoSeeder(KexieDbContext db, IWorkingCalendar calenda
         var orders = new List<Order>();
         var when = Start.AddMonths(4);
         var settled = Order.ForOffer(offers[0], tianrun.Id, tianrun.RegionCode, buyerActor, needs[0], note: "希望尽快对接", at: Utc(when));
-        settled.Agree(workerActor, 48_000m, "demo/contracts/2025-001.pdf", Utc(when.AddDays(6)));
+        settled.Propose(workerActor, 48_000m, "现场诊断后两个月内完成工艺优化，验收后一次付清", "demo/contracts/2025-001.pdf", Utc(when.AddDays(5)));
+        settled.Confirm(buyerActor, Utc(when.AddDays(6)));
         settled.StartDelivery(workerActor, "技术人员进场", Utc(when.AddDays(10)));
         settled.Accept(buyerActor, "达到合同约定指标", Utc(when.AddDays(60)));
         settled.Settle(workerActor, "已收到全部款项", Utc(when.AddDays(68)));
@@ -236,6 +237,7 @@ public sealed class MarketDemoSeeder(KexieDbContext db, IWorkingCalendar calenda
         settled.Rate(workerActor, 5, "合作顺畅，付款及时", Utc(when.AddDays(70)));
         plans[0].StartNegotiation(staff, "组织双方洽谈", Utc(when.AddDays(2)));
         plans[0].RecordDeal(staff, settled.Id, "已签约", Utc(when.AddDays(6)));
+        needs[0].CloseOnDeal(settled, Utc(when.AddDays(6))); // 已对接: the agreed deal closes the need
         orders.Add(settled);
 
         // The other orders answer other needs, each with an offer of a field the need asks for.

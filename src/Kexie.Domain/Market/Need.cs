@@ -91,6 +91,30 @@ public sealed class Need : Reviewable
     public override bool IsVisibleTo(Actor actor) =>
         (IsPublished && (Visibility == NeedVisibility.Public || actor.IsAuthenticated)) || MayEdit(actor) || MayReview(actor);
 
+    /// <summary>Who closes a need when a deal on it is agreed (shown in its history).</summary>
+    public static readonly Actor DealCloser = new("system", "系统（订单签约自动对接）", UserRole.PlatformAdmin, Regions.RegionCode.Country);
+
+    /// <summary>
+    /// 已对接: an order answering this need was agreed, so the published need is closed (it leaves the public lists and
+    /// the matching) with the order named as the reason. A need no longer published is left as it is.
+    /// </summary>
+    public bool CloseOnDeal(Order order, DateTimeOffset? at = null)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        if (order.NeedId != Id || order.AgreedAt is null || order.Status == OrderStatus.Cancelled)
+        {
+            throw new InvalidTransitionException("只有针对本需求且已签约的订单可以使需求完成对接");
+        }
+
+        if (!IsPublished)
+        {
+            return false;
+        }
+
+        Close(DealCloser, $"已对接：订单“{order.Title}”已签约（合同金额{order.ContractAmount:0.00}元）", at ?? order.AgreedAt);
+        return true;
+    }
+
     /// <summary>Edits a draft, returned or withdrawn need. The organization cannot be changed.</summary>
     public void Update(NeedData data, Actor actor, MarketCodes codes, DateTimeOffset? at = null)
     {

@@ -112,6 +112,91 @@ public sealed class OrderEvent
     public string? Note { get; private set; }
 }
 
+/// <summary>What became of a proposal of contract terms.</summary>
+public enum ProposalOutcome
+{
+    /// <summary>待确认: the latest proposal, waiting for the other side.</summary>
+    Pending = 1,
+
+    /// <summary>已确认: the other side confirmed it; the order was agreed on it.</summary>
+    Confirmed = 2,
+
+    /// <summary>已被替代: a later proposal (a counter-proposal or a revision) replaced it.</summary>
+    Superseded = 3,
+
+    /// <summary>已失效: the order was cancelled or recorded as agreed by an administrator before it was confirmed.</summary>
+    Lapsed = 4,
+}
+
+/// <summary>
+/// 合同条件提议: the contract amount (元), the main terms and the contract file one side proposes; the other side
+/// confirms it (the order is agreed on it) or counter-proposes.
+/// </summary>
+public sealed class OrderProposal
+{
+    public const int TermsMaxLength = 2000;
+
+    private OrderProposal()
+    {
+    }
+
+    public Guid Id { get; private set; } = Guid.CreateVersion7();
+
+    /// <summary>1, 2, … in the order they were made.</summary>
+    public int Number { get; private set; }
+
+    /// <summary>The side that proposed it (buyer or provider).</summary>
+    public OrderParty Party { get; private set; }
+
+    public string? ByUserId { get; private set; }
+
+    public decimal Amount { get; private set; }
+
+    /// <summary>合同主要条款 (scope, schedule, payment), optional.</summary>
+    public string? Terms { get; private set; }
+
+    public string ContractFileRef { get; private set; } = string.Empty;
+
+    public DateTimeOffset At { get; private set; }
+
+    public ProposalOutcome Outcome { get; private set; } = ProposalOutcome.Pending;
+
+    /// <summary>When it was confirmed, superseded or lapsed.</summary>
+    public DateTimeOffset? DecidedAt { get; private set; }
+
+    public string? DecidedByUserId { get; private set; }
+
+    internal static OrderProposal Create(int number, OrderParty party, Actor actor, decimal amount, string? terms, string fileRef, DateTimeOffset at) => new()
+    {
+        Number = number,
+        Party = party,
+        ByUserId = actor.UserId,
+        Amount = amount,
+        Terms = terms,
+        ContractFileRef = fileRef,
+        At = at,
+    };
+
+    internal void Decide(ProposalOutcome outcome, Actor actor, DateTimeOffset at)
+    {
+        Outcome = outcome;
+        DecidedAt = at;
+        DecidedByUserId = actor.UserId;
+    }
+}
+
+public static class ProposalOutcomeNames
+{
+    public static string Chinese(this ProposalOutcome outcome) => outcome switch
+    {
+        ProposalOutcome.Pending => "待对方确认",
+        ProposalOutcome.Confirmed => "已确认",
+        ProposalOutcome.Superseded => "已被新提议替代",
+        ProposalOutcome.Lapsed => "已失效",
+        _ => outcome.ToString(),
+    };
+}
+
 /// <summary>A rating one side gives the other after acceptance: 1–5 stars and an optional comment.</summary>
 public sealed class OrderRating
 {
@@ -151,7 +236,9 @@ public sealed class OrderRating
 /// <code>
 /// step               from                          to           who
 /// Create/ForOffer    —                             Inquiry      Buyer, Provider, Administrator
-/// Agree(amount,file) Inquiry                       Agreed       Buyer, Provider, Administrator
+/// Propose(amount,…)  Inquiry                       (same)       Buyer, Provider: proposes or counter-proposes terms
+/// Confirm            Inquiry, a pending proposal   Agreed       the side (Buyer/Provider) that did NOT make the proposal
+/// Agree(amount,file) Inquiry                       Agreed       Administrator only: records a contract both sides signed offline
 /// StartDelivery      Agreed                        InDelivery   Provider, Administrator
 /// Accept             InDelivery                    Accepted     Buyer, Administrator
 /// Settle             Accepted                      Settled      Provider (payment received), Administrator
@@ -161,13 +248,15 @@ public sealed class OrderRating
 /// ResolveDispute     Disputed                      (status before the dispute)  association admin
 /// Rate(stars)        Accepted | Settled            (same)       Buyer rates provider, Provider rates buyer; once each
 /// </code>
-/// Settled and Cancelled are final. Once work has started, one side cannot walk away alone: it disputes,
+/// Neither side agrees alone: one proposes the amount, terms and contract file, the other confirms exactly that
+/// proposal (or counter-proposes, which replaces it and waits for the first side). Settled and Cancelled are final. Once work has started, one side cannot walk away alone: it disputes,
 /// and an admin resolves (resume) or cancels. <see cref="Version"/> increments on every change and is meant
 /// as the optimistic concurrency token, so that of two concurrent writers only the first wins.
 /// </summary>
 public sealed class Order : Entity, IRegional
 {
     private readonly List<OrderEvent> events = [];
+    private readonly List<OrderProposal> proposals = [];
 
     private Order()
     {
@@ -201,6 +290,9 @@ public sealed class Order : Entity, IRegional
     /// <summary>Reference of the contract file in the file store.</summary>
     public string? ContractFileRef { get; private set; }
 
+    /// <summary>合同主要条款 as agreed (the confirmed proposal's terms).</summary>
+    public string? Terms { get; private set; }
+
     public DateTimeOffset? AgreedAt { get; private set; }
 
     public DateTimeOffset? DeliveryStartedAt { get; private set; }
@@ -228,6 +320,20 @@ public sealed class Order : Entity, IRegional
     public int Version { get; private set; }
 
     public IReadOnlyList<OrderEvent> Events => events;
+
+    /// <summary>Every proposal of contract terms, in the order made.</summary>
+    public IReadOnlyList<OrderProposal> Proposals => proposals;
+
+    /// <summary>The proposal waiting for the other side's confirmation, if any.</summary>
+    public OrderProposal? PendingProposal => Status == OrderStatus.Inquiry ? proposals.LastOrDefault(p => p.Outcome == ProposalOutcome.Pending) : null;
+
+    /// <summary>The side that must answer the pending proposal (confirm or counter-propose), if any.</summary>
+    public OrderParty? AwaitingConfirmationBy => PendingProposal?.Party switch
+    {
+        OrderParty.Buyer => OrderParty.Provider,
+        OrderParty.Provider => OrderParty.Buyer,
+        _ => null,
+    };
 
     public bool IsFinal => Status is OrderStatus.Settled or OrderStatus.Cancelled;
 
@@ -316,18 +422,67 @@ public sealed class Order : Entity, IRegional
         return actor.IsRegionManager && actor.Manages(RegionCode) ? OrderParty.Administrator : null;
     }
 
-    /// <summary>Inquiry → Agreed with the contract amount (元) and the contract file.</summary>
-    public void Agree(Actor actor, decimal contractAmount, string? contractFileRef, DateTimeOffset? at = null)
+    /// <summary>
+    /// One side (buyer or provider) proposes the contract amount (元), the main terms and the contract file uploaded to
+    /// the order; while the order is an inquiry. A proposal still pending is replaced (a counter-proposal by the other
+    /// side, a revision by the same side). The order is agreed only when the other side <see cref="Confirm"/>s it.
+    /// </summary>
+    public OrderProposal Propose(Actor actor, decimal contractAmount, string? terms, string? contractFileRef, DateTimeOffset? at = null)
     {
-        var party = Require(actor, "签约", OrderParty.Buyer, OrderParty.Provider, OrderParty.Administrator);
+        var party = Require(actor, "提出合同条件", OrderParty.Buyer, OrderParty.Provider);
+        RequireStatus("提出合同条件", OrderStatus.Inquiry);
+        var amount = Guard.Yuan(contractAmount, "contractAmount", "合同金额");
+        var text = Guard.Optional(terms, "terms", "合同主要条款", OrderProposal.TermsMaxLength);
+        var file = Guard.Required(contractFileRef, "contractFileRef", "合同文件", 200);
+        var when = at ?? DateTimeOffset.UtcNow;
+        PendingProposal?.Decide(ProposalOutcome.Superseded, actor, when);
+        var proposal = OrderProposal.Create(proposals.Count + 1, party, actor, amount, text, file, when);
+        proposals.Add(proposal);
+        Touch(when);
+        return proposal;
+    }
+
+    /// <summary>
+    /// The side that did not make the pending proposal confirms it: Inquiry → Agreed on exactly its amount, terms and
+    /// contract file. The proposer cannot confirm its own proposal; administrators do not confirm for a side.
+    /// </summary>
+    public void Confirm(Actor actor, DateTimeOffset? at = null)
+    {
+        var party = Require(actor, "确认合同条件", OrderParty.Buyer, OrderParty.Provider);
+        RequireStatus("确认合同条件", OrderStatus.Inquiry);
+        var proposal = PendingProposal ?? throw new InvalidTransitionException("还没有待确认的合同条件，请先由一方提出合同金额和合同文件");
+        if (proposal.Party == party)
+        {
+            throw new NotPermittedException($"这是{party.Chinese()}自己提出的合同条件，须由{(party == OrderParty.Buyer ? OrderParty.Provider : OrderParty.Buyer).Chinese()}确认");
+        }
+
+        var when = at ?? DateTimeOffset.UtcNow;
+        proposal.Decide(ProposalOutcome.Confirmed, actor, when);
+        ContractAmount = proposal.Amount;
+        Terms = proposal.Terms;
+        ContractFileRef = proposal.ContractFileRef;
+        AgreedAt = when;
+        Move(OrderStatus.Agreed, actor, party, $"确认{proposal.Party.Chinese()}提出的合同条件，合同金额{proposal.Amount:0.00}元", when);
+    }
+
+    /// <summary>
+    /// Inquiry → Agreed, recorded by an administrator of the order's region (a contract both sides signed offline, its
+    /// file uploaded as evidence). A pending proposal lapses.
+    /// </summary>
+    public void Agree(Actor actor, decimal contractAmount, string? contractFileRef, DateTimeOffset? at = null, string? terms = null)
+    {
+        var party = Require(actor, "代为登记签约", OrderParty.Administrator);
         RequireStatus("签约", OrderStatus.Inquiry);
         var amount = Guard.Yuan(contractAmount, "contractAmount", "合同金额");
         var file = Guard.Required(contractFileRef, "contractFileRef", "合同文件", 200);
+        var text = Guard.Optional(terms, "terms", "合同主要条款", OrderProposal.TermsMaxLength);
         var when = at ?? DateTimeOffset.UtcNow;
+        PendingProposal?.Decide(ProposalOutcome.Lapsed, actor, when);
         ContractAmount = amount;
         ContractFileRef = file;
+        Terms = text;
         AgreedAt = when;
-        Move(OrderStatus.Agreed, actor, party, $"合同金额{amount:0.00}元", when);
+        Move(OrderStatus.Agreed, actor, party, $"合同金额{amount:0.00}元（管理方登记线下签订的合同）", when);
     }
 
     /// <summary>Agreed → InDelivery (provider or administrator).</summary>
@@ -375,6 +530,7 @@ public sealed class Order : Entity, IRegional
 
         var text = MarketRules.Reason(reason, "取消原因");
         var when = at ?? DateTimeOffset.UtcNow;
+        PendingProposal?.Decide(ProposalOutcome.Lapsed, actor, when);
         CancelReason = text;
         CancelledAt = when;
         Move(OrderStatus.Cancelled, actor, party, text, when);

@@ -32,6 +32,9 @@ public sealed class StoredFile : Entity
 
     public string? UploadedByUserId { get; private set; }
 
+    /// <summary>The side that uploaded it (null for files uploaded before sides were recorded).</summary>
+    public OrderParty? UploadedByParty { get; private set; }
+
     /// <summary>
     /// A file of <paramref name="order"/>, uploaded by one of its parties (buyer, provider, region manager) while the
     /// order is not final. <paramref name="existingFiles"/> is how many the order already has.
@@ -39,10 +42,7 @@ public sealed class StoredFile : Entity
     public static StoredFile ForOrder(Order order, AttachmentData data, string? sha256, int existingFiles, Actor actor, DateTimeOffset? at = null)
     {
         ArgumentNullException.ThrowIfNull(order);
-        if (order.PartyOf(actor) is null)
-        {
-            throw new NotPermittedException("只有订单双方或本地区管理人员可以上传合同文件");
-        }
+        var party = order.PartyOf(actor) ?? throw new NotPermittedException("只有订单双方或本地区管理人员可以上传合同文件");
 
         if (order.IsFinal)
         {
@@ -71,23 +71,39 @@ public sealed class StoredFile : Entity
             SizeBytes = checkedData.SizeBytes,
             Sha256 = hash,
             UploadedByUserId = actor.UserId,
+            UploadedByParty = party,
             CreatedAt = when,
             UpdatedAt = when,
         };
     }
 
-    /// <summary>A party may remove a file of a non-final order, except the contract the order was agreed on.</summary>
+    /// <summary>
+    /// A side may remove a file of a non-final order that its own side uploaded (a party cannot delete the other
+    /// party's files), except the contract the order was agreed on and the contract of the proposal waiting for
+    /// confirmation. A file uploaded before sides were recorded may be removed by its uploader only.
+    /// </summary>
     public void EnsureRemovable(Order order, Actor actor)
     {
         ArgumentNullException.ThrowIfNull(order);
-        if (order.Id != OrderId || order.PartyOf(actor) is null)
+        var party = order.Id == OrderId ? order.PartyOf(actor) : null;
+        if (party is null)
         {
             throw new NotPermittedException("只有订单双方或本地区管理人员可以删除订单文件");
+        }
+
+        if (UploadedByParty is { } uploader ? uploader != party : UploadedByUserId != actor.UserId)
+        {
+            throw new NotPermittedException($"该文件由{(UploadedByParty ?? OrderParty.Administrator).Chinese()}上传，只有上传方可以删除");
         }
 
         if (order.ContractFileRef == Id.ToString())
         {
             throw new InvalidTransitionException("该文件是订单签约所依据的合同，不能删除");
+        }
+
+        if (order.PendingProposal?.ContractFileRef == Id.ToString())
+        {
+            throw new InvalidTransitionException("该文件是待确认的合同条件所附的合同，不能删除；可先提出新的合同条件");
         }
 
         if (order.IsFinal)

@@ -18,6 +18,8 @@ public sealed class KexieExceptionHandler(IProblemDetailsService problems, ILogg
         var problem = exception switch
         {
             DomainValidationException e => Validation(e.Field, e.Message),
+            BadHttpRequestException { InnerException: YuanJsonException yuan } => Amount(yuan),
+            YuanJsonException yuan => Amount(yuan),
             ImportFileException e => Validation("file", e.Message),
             BadHttpRequestException { InnerException: JsonException json } => Validation(JsonField(json), "请求体格式不正确：" + FieldHint(json)),
             BadHttpRequestException e => new ProblemDetails { Status = e.StatusCode, Title = "请求格式不正确", Detail = TranslateBadRequest(e) },
@@ -49,6 +51,12 @@ public sealed class KexieExceptionHandler(IProblemDetailsService problems, ILogg
         Title = "请求参数不正确",
         Detail = message,
     };
+
+    private static ValidationProblemDetails Amount(YuanJsonException yuan)
+    {
+        var error = yuan.ToValidation(JsonField(yuan));
+        return Validation(error.Field, error.Message);
+    }
 
     private static string JsonField(JsonException json)
     {

@@ -37,7 +37,8 @@ public sealed class FactDerivationTests
     {
         var order = Order.Create(MarketFixtures.OrderData(), MarketFixtures.Buyer, MarketFixtures.Monday0900);
         Assert.Empty(FactDerivation.From(order, "510981"));
-        order.Agree(MarketFixtures.Buyer, 12_345.67m, "合同-001", MarketFixtures.Monday0900.AddHours(1));
+        order.Propose(MarketFixtures.Buyer, 12_345.67m, null, "合同-001", MarketFixtures.Monday0900);
+        order.Confirm(MarketFixtures.Worker, MarketFixtures.Monday0900.AddHours(1));
         order.StartDelivery(MarketFixtures.Worker, null, MarketFixtures.Monday0900.AddHours(2));
         // 2025-03-31T16:30Z is 2025-04-01 in China Standard Time
         order.Accept(MarketFixtures.Buyer, null, new DateTimeOffset(2025, 3, 31, 16, 30, 0, TimeSpan.Zero));

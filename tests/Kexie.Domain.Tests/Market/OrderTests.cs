@@ -21,7 +21,8 @@ public class OrderTests
         }
         else if (status != OrderStatus.Inquiry)
         {
-            order.Agree(Provider, 30_000m, "contracts/c-1.pdf", T);
+            order.Propose(Provider, 30_000m, null, "contracts/c-1.pdf", T);
+            order.Confirm(Buyer, T);
             if (status is OrderStatus.InDelivery or OrderStatus.Accepted or OrderStatus.Settled or OrderStatus.Disputed)
             {
                 order.StartDelivery(Provider, null, T);
@@ -112,28 +113,33 @@ public class OrderTests
         Assert.Equal(0, order.Version);
         Assert.Null(Assert.Single(order.Events).From);
 
-        order.Agree(Buyer, 30_000.50m, " contracts/c-1.pdf ", T.AddDays(1));
+        order.Propose(Buyer, 30_000.50m, " 三个月内完成工艺改进 ", " contracts/c-1.pdf ", T.AddHours(12));
+        Assert.Null(order.ContractAmount);
+        Assert.Equal(OrderStatus.Inquiry, order.Status);
+        Assert.Equal(1, order.Version);
+        order.Confirm(Provider, T.AddDays(1));
         Assert.Equal(30_000.50m, order.ContractAmount);
+        Assert.Equal("三个月内完成工艺改进", order.Terms);
         Assert.Equal("contracts/c-1.pdf", order.ContractFileRef);
         Assert.Equal(T.AddDays(1), order.AgreedAt);
         Assert.True(order.IsDeal);
-        Assert.Equal(1, order.Version);
+        Assert.Equal(2, order.Version);
 
         order.StartDelivery(Provider, "已进场", T.AddDays(2));
         Assert.Equal(T.AddDays(2), order.DeliveryStartedAt);
-        Assert.Equal(2, order.Version);
+        Assert.Equal(3, order.Version);
 
         order.Accept(Buyer, "验收合格", T.AddDays(30));
         Assert.Equal(T.AddDays(30), order.AcceptedAt);
-        Assert.Equal(3, order.Version);
+        Assert.Equal(4, order.Version);
 
         order.Settle(Provider, "已收到全部款项", T.AddDays(40));
         Assert.Equal(T.AddDays(40), order.SettledAt);
         Assert.True(order.IsFinal);
-        Assert.Equal(4, order.Version);
+        Assert.Equal(5, order.Version);
 
         Assert.Equal(
-            [OrderParty.Buyer, OrderParty.Buyer, OrderParty.Provider, OrderParty.Buyer, OrderParty.Provider],
+            [OrderParty.Buyer, OrderParty.Provider, OrderParty.Provider, OrderParty.Buyer, OrderParty.Provider],
             order.Events.Select(e => e.Party));
         Assert.Equal("验收合格", order.Events[3].Note);
         Assert.Equal("u-buyer", order.Events[3].ActorUserId);
@@ -142,7 +148,7 @@ public class OrderTests
     public static TheoryData<string, string, bool> PartyRules() => new()
     {
         // step, actor, allowed
-        { "agree", "buyer", true }, { "agree", "provider", true }, { "agree", "staff", true }, { "agree", "stranger", false }, { "agree", "otherCounty", false },
+        { "agree", "buyer", false }, { "agree", "provider", false }, { "agree", "staff", true }, { "agree", "stranger", false }, { "agree", "otherCounty", false },
         { "startDelivery", "buyer", false }, { "startDelivery", "provider", true }, { "startDelivery", "staff", true }, { "startDelivery", "stranger", false },
         { "accept", "buyer", true }, { "accept", "provider", false }, { "accept", "staff", true }, { "accept", "stranger", false },
         { "settle", "buyer", false }, { "settle", "provider", true }, { "settle", "staff", true }, { "settle", "otherCounty", false },
@@ -274,7 +280,7 @@ public class OrderTests
     public void Contract_amounts_are_validated_in_yuan(double amount, string field, string message)
     {
         var order = NewOrder();
-        var ex = Assert.Throws<DomainValidationException>(() => order.Agree(Buyer, (decimal)amount, "c.pdf", T));
+        var ex = Assert.Throws<DomainValidationException>(() => order.Propose(Buyer, (decimal)amount, null, "c.pdf", T));
         Assert.Equal(field, ex.Field);
         Assert.Contains(message, ex.Message);
         Assert.Equal(OrderStatus.Inquiry, order.Status);
@@ -286,8 +292,10 @@ public class OrderTests
     public void The_contract_file_is_required_and_free_services_may_cost_nothing()
     {
         var order = NewOrder();
-        Assert.Equal("contractFileRef", Assert.Throws<DomainValidationException>(() => order.Agree(Buyer, 100m, " ", T)).Field);
-        order.Agree(Buyer, 0m, "contracts/free.pdf", T);
+        Assert.Equal("contractFileRef", Assert.Throws<DomainValidationException>(() => order.Propose(Buyer, 100m, null, " ", T)).Field);
+        Assert.Equal("terms", Assert.Throws<DomainValidationException>(() => order.Propose(Buyer, 100m, new string('条', OrderProposal.TermsMaxLength + 1), "c.pdf", T)).Field);
+        order.Propose(Buyer, 0m, null, "contracts/free.pdf", T);
+        order.Confirm(Provider, T);
         Assert.Equal(0m, order.ContractAmount);
     }
 
@@ -435,5 +443,81 @@ public class OrderTests
         Assert.Equal("履约中", OrderStatus.InDelivery.Chinese());
         Assert.Equal("需方", OrderParty.Buyer.Chinese());
         Assert.All(Enum.GetValues<OrderStatus>(), s => Assert.NotEqual(s.ToString(), s.Chinese()));
+    }
+
+    [Fact]
+    public void One_side_proposes_the_other_counters_and_only_the_side_that_did_not_make_the_last_proposal_confirms()
+    {
+        var order = NewOrder();
+        Assert.Null(order.PendingProposal);
+        Assert.Throws<InvalidTransitionException>(() => order.Confirm(Provider, T));
+
+        var first = order.Propose(Buyer, 50_000m, "首付30%", "contracts/b.pdf", T);
+        Assert.Equal(OrderParty.Buyer, first.Party);
+        Assert.Equal(OrderParty.Provider, order.AwaitingConfirmationBy);
+        var own = Assert.Throws<NotPermittedException>(() => order.Confirm(Buyer, T));
+        Assert.Contains("须由供方确认", own.Message);
+        Assert.Throws<NotPermittedException>(() => order.Confirm(OtherWorker, T));
+        Assert.Throws<NotPermittedException>(() => order.Confirm(CountyAdmin, T));
+        Assert.Throws<NotPermittedException>(() => order.Propose(Staff, 1m, null, "c.pdf", T));
+        Assert.Equal(OrderStatus.Inquiry, order.Status);
+
+        // The provider counter-proposes: the buyer's proposal is replaced and now the buyer must answer.
+        var counter = order.Propose(Provider, 60_000m, "首付50%", "contracts/p.pdf", T.AddHours(1));
+        Assert.Equal(ProposalOutcome.Superseded, first.Outcome);
+        Assert.Equal(2, counter.Number);
+        Assert.Same(counter, order.PendingProposal);
+        Assert.Equal(OrderParty.Buyer, order.AwaitingConfirmationBy);
+        Assert.Throws<NotPermittedException>(() => order.Confirm(Provider, T));
+
+        order.Confirm(Buyer, T.AddHours(2));
+        Assert.Equal(OrderStatus.Agreed, order.Status);
+        Assert.Equal(ProposalOutcome.Confirmed, counter.Outcome);
+        Assert.Equal("u-buyer", counter.DecidedByUserId);
+        Assert.Equal(60_000m, order.ContractAmount);
+        Assert.Equal("首付50%", order.Terms);
+        Assert.Equal("contracts/p.pdf", order.ContractFileRef);
+        Assert.Null(order.PendingProposal);
+        Assert.Equal(OrderParty.Buyer, order.Events[^1].Party);
+        Assert.Contains("供方提出", order.Events[^1].Note);
+
+        // Agreed: no more proposals or confirmations.
+        Assert.Throws<InvalidTransitionException>(() => order.Propose(Buyer, 1m, null, "c.pdf", T));
+        Assert.Throws<InvalidTransitionException>(() => order.Confirm(Provider, T));
+    }
+
+    [Fact]
+    public void Cancelling_or_an_administrator_recording_the_contract_lapses_the_pending_proposal()
+    {
+        var cancelled = NewOrder();
+        var proposal = cancelled.Propose(Provider, 10m, null, "c.pdf", T);
+        cancelled.Cancel(Buyer, "不再需要", T);
+        Assert.Equal(ProposalOutcome.Lapsed, proposal.Outcome);
+        Assert.Null(cancelled.PendingProposal);
+
+        var offline = NewOrder();
+        var pending = offline.Propose(Provider, 10m, null, "c.pdf", T);
+        offline.Agree(Staff, 12m, "contracts/signed.pdf", T, "线下签订");
+        Assert.Equal(ProposalOutcome.Lapsed, pending.Outcome);
+        Assert.Equal(12m, offline.ContractAmount);
+        Assert.Equal(OrderParty.Administrator, offline.Events[^1].Party);
+    }
+
+    [Fact]
+    public void An_agreed_order_closes_its_published_need_once()
+    {
+        var need = PublishedNeed().Need;
+        var order = Order.Create(OrderData() with { NeedId = need.Id }, Buyer, T);
+        Assert.Throws<InvalidTransitionException>(() => need.CloseOnDeal(order, T));
+        order.Propose(Provider, 8_000m, null, "c.pdf", T);
+        order.Confirm(Buyer, T.AddHours(1));
+        Assert.True(need.CloseOnDeal(order, T.AddHours(1)));
+        Assert.Equal(ReviewStatus.Closed, need.Status);
+        Assert.False(need.IsPublished);
+        Assert.Contains("已对接", need.ReviewHistory[^1].Reason);
+        Assert.False(need.CloseOnDeal(order, T.AddHours(2)));
+
+        var unrelated = OrderIn(OrderStatus.Agreed);
+        Assert.Throws<InvalidTransitionException>(() => PublishedNeed().Need.CloseOnDeal(unrelated, T));
     }
 }

@@ -46,9 +46,16 @@ public class StoredFileAndNotificationTests
         var order = Order.Create(OrderData(), Buyer, T);
         var contract = StoredFile.ForOrder(order, Pdf(), Hash, 0, Buyer, T);
         var draft = StoredFile.ForOrder(order, Pdf(), Hash, 1, Buyer, T);
-        order.Agree(Buyer, 1000m, contract.Id.ToString(), T);
+        var providers = StoredFile.ForOrder(order, Pdf(), Hash, 2, Worker, T);
+        Assert.Equal(OrderParty.Buyer, draft.UploadedByParty);
+        order.Propose(Buyer, 1000m, null, contract.Id.ToString(), T);
+        Assert.Throws<InvalidTransitionException>(() => contract.EnsureRemovable(order, Buyer)); // the pending proposal's contract
+        order.Confirm(Worker, T);
         Assert.Throws<InvalidTransitionException>(() => contract.EnsureRemovable(order, Buyer));
-        draft.EnsureRemovable(order, Worker);
+        draft.EnsureRemovable(order, Buyer);
+        Assert.Throws<NotPermittedException>(() => draft.EnsureRemovable(order, Worker)); // the other side's file
+        Assert.Throws<NotPermittedException>(() => providers.EnsureRemovable(order, Buyer));
+        providers.EnsureRemovable(order, Worker);
         Assert.Throws<NotPermittedException>(() => draft.EnsureRemovable(order, OtherWorker));
         var other = Order.Create(OrderData(), Buyer, T);
         Assert.Throws<NotPermittedException>(() => draft.EnsureRemovable(other, Buyer));

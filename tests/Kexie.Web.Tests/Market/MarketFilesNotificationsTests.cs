@@ -32,6 +32,18 @@ internal static class MarketFiles
     public static Task<HttpResponseMessage> UploadAsync(HttpClient client, string url, byte[] bytes, string fileName = "说明材料.pdf", string? contentType = "application/pdf") =>
         client.PostAsync(url, Form(bytes, fileName, contentType));
 
+    /// <summary>
+    /// Both sides agree the order: <paramref name="proposer"/> uploads a contract and proposes the amount, then
+    /// <paramref name="confirmer"/> (the other side) confirms that proposal. Returns the agreed order.
+    /// </summary>
+    public static async Task<System.Text.Json.Nodes.JsonNode> AgreeAsync(HttpClient proposer, HttpClient confirmer, string orderId, object amount, string? contractFileId = null)
+    {
+        var contract = contractFileId ?? await ContractAsync(proposer, orderId);
+        var proposed = await (await proposer.PostJsonAsync($"/api/v1/orders/{orderId}/proposals", new { contractAmount = amount, contractFileId = contract })).OkJsonAsync();
+        var number = proposed["proposals"]!.AsArray()[^1]!["number"]!.GetValue<int>();
+        return await (await confirmer.PostJsonAsync($"/api/v1/orders/{orderId}/confirm", new { proposalNumber = number })).OkJsonAsync();
+    }
+
     /// <summary>Uploads a contract PDF to the order and returns its file id (for <c>contractFileId</c>).</summary>
     public static async Task<string> ContractAsync(HttpClient client, string orderId)
     {
@@ -218,10 +230,15 @@ public abstract class MarketFilesNotificationsTests(KexieApp app)
         Assert.Equal(HttpStatusCode.NotFound, (await (await app.SignInAsync("shehong")).GetAsync($"/api/v1/orders/{orderId}/files/{contract}")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync($"/api/v1/orders/{orderId}/files/{contract}")).StatusCode);
         Assert.Equal(MarketFiles.Pdf, await (await enterprise.GetAsync($"/api/v1/orders/{orderId}/files/{contract}")).Content.ReadAsByteArrayAsync());
-        await (await enterprise.PostJsonAsync($"/api/v1/orders/{orderId}/agree", new { contractAmount = 5000m, contractFileId = contract })).OkJsonAsync();
+        await MarketFiles.AgreeAsync(worker, enterprise, orderId, 5000m, contract);
         var afterAgree = await (await worker.GetAsync($"/api/v1/orders/{orderId}/files")).OkJsonAsync();
         Assert.True(afterAgree.AsArray().Single(f => Id(f!) == contract)!["isContract"]!.GetValue<bool>());
-        Assert.Equal(HttpStatusCode.Conflict, (await enterprise.DeleteAsync($"/api/v1/orders/{orderId}/files/{contract}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await worker.DeleteAsync($"/api/v1/orders/{orderId}/files/{contract}")).StatusCode);
+        // A party cannot delete the other party's files: the draft is the buyer's.
+        var othersFile = await worker.DeleteAsync($"/api/v1/orders/{orderId}/files/{draftContract}");
+        Assert.Equal(HttpStatusCode.Forbidden, othersFile.StatusCode);
+        Assert.Contains("需方上传", (await othersFile.ReadNodeAsync())["detail"]!.GetValue<string>());
+        Assert.Equal("Buyer", Str(afterAgree.AsArray().Single(f => Id(f!) == draftContract)!, "uploadedBy"));
         Assert.Equal(HttpStatusCode.NoContent, (await enterprise.DeleteAsync($"/api/v1/orders/{orderId}/files/{draftContract}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await enterprise.GetAsync($"/api/v1/orders/{orderId}/files/{draftContract}")).StatusCode);
     }
@@ -333,7 +350,14 @@ public abstract class MarketFilesNotificationsTests(KexieApp app)
         Assert.Null(Find(await NotificationsAsync(enterprise), "OrderInquiry", link));
 
         // Each state change reaches the other party.
-        await (await enterprise.PostJsonAsync($"/api/v1/orders/{orderId}/agree", new { contractAmount = 3000m, contractFileId = await MarketFiles.ContractAsync(enterprise, orderId) })).OkJsonAsync();
+        // The provider proposes the contract: the buyer is asked to confirm; the buyer confirms: the provider hears it is agreed.
+        var contract = await MarketFiles.ContractAsync(worker, orderId);
+        await (await worker.PostJsonAsync($"/api/v1/orders/{orderId}/proposals", new { contractAmount = "3000元", contractFileId = contract })).OkJsonAsync();
+        var toConfirm = Find(await NotificationsAsync(enterprise), "OrderStatusChanged", link);
+        Assert.NotNull(toConfirm);
+        Assert.Contains("待您确认", Str(toConfirm!, "title"));
+        Assert.Contains("3000.00元", Str(toConfirm!, "body"));
+        await (await enterprise.PostJsonAsync($"/api/v1/orders/{orderId}/confirm", new { proposalNumber = 1 })).OkJsonAsync();
         var agreed = (await NotificationsAsync(worker)).Where(n => Str(n!, "kind") == "OrderStatusChanged" && n!["link"]?.GetValue<string>() == link).ToList();
         Assert.Contains("已签约", Str(Assert.Single(agreed)!, "title"));
         await (await worker.PostJsonAsync($"/api/v1/orders/{orderId}/deliver", new { note = "下周进场" })).OkJsonAsync();
@@ -343,7 +367,7 @@ public abstract class MarketFilesNotificationsTests(KexieApp app)
         Assert.Contains("下周进场", Str(delivering!, "body"));
         Assert.Single(await NotificationsAsync(worker), n => Str(n!, "kind") == "OrderStatusChanged" && n!["link"]?.GetValue<string>() == link);
         var stored = await app.QueryAsync(db => db.Set<Notification>().Where(n => n.Link == link).CountAsync());
-        Assert.Equal(3, stored);
+        Assert.Equal(4, stored); // the inquiry, the proposal to confirm, the agreement, the delivery
 
         // Read one, then all.
         var inquiryId = Id(inquiry!);
@@ -471,7 +495,7 @@ public abstract class MarketFilesNotificationsTests(KexieApp app)
         // Nobody had answered the need yet: the inquiry counts as its first contact, then the deal.
         var needId = await PublishedNeedAsync($"自动成交{token}");
         var orderId = Id(await (await enterprise.PostJsonAsync("/api/v1/orders", new { offerId, needId })).OkJsonAsync());
-        await (await worker.PostJsonAsync($"/api/v1/orders/{orderId}/agree", new { contractAmount = 12000m, contractFileId = await MarketFiles.ContractAsync(worker, orderId) })).OkJsonAsync();
+        await MarketFiles.AgreeAsync(worker, enterprise, orderId, 12000m);
         var plan = await (await staff.GetAsync($"/api/v1/needs/{needId}/plan")).OkJsonAsync();
         Assert.Equal("Deal", Str(plan, "status"));
         Assert.Equal(orderId, Str(plan, "dealOrderId"));
@@ -486,7 +510,7 @@ public abstract class MarketFilesNotificationsTests(KexieApp app)
         await (await staff.PostJsonAsync($"/api/v1/plans/{secondPlan}/contacts", new { contactedName = "张伟", channel = "Visit" })).OkJsonAsync();
         await (await staff.PostJsonAsync($"/api/v1/plans/{secondPlan}/deal", new { orderId = first, note = "线下签约" })).OkJsonAsync();
         var version = (await (await staff.GetAsync($"/api/v1/plans/{secondPlan}")).OkJsonAsync())["version"]!.GetValue<int>();
-        await (await enterprise.PostJsonAsync($"/api/v1/orders/{second}/agree", new { contractAmount = 800m, contractFileId = await MarketFiles.ContractAsync(enterprise, second) })).OkJsonAsync();
+        await MarketFiles.AgreeAsync(enterprise, worker, second, 800m);
         var kept = await (await staff.GetAsync($"/api/v1/plans/{secondPlan}")).OkJsonAsync();
         Assert.Equal(first, Str(kept, "dealOrderId"));
         Assert.Equal(version, kept["version"]!.GetValue<int>());
@@ -497,7 +521,7 @@ public abstract class MarketFilesNotificationsTests(KexieApp app)
             (await db.Users.Where(u => u.UserName == "worker").Select(u => u.ScienceWorkerId).SingleAsync())!.Value));
         var direct = Id(await (await enterprise.PostJsonAsync("/api/v1/orders", new { title = $"直接订单{token}", buyerOrganizationId = organization, providerWorkerId = workerId, regionCode = DaYing })).OkJsonAsync());
         var plansBefore = await app.QueryAsync(db => db.ResponsePlans.CountAsync(p => p.DealOrderId == Guid.Parse(direct)));
-        await (await enterprise.PostJsonAsync($"/api/v1/orders/{direct}/agree", new { contractAmount = 100m, contractFileId = await MarketFiles.ContractAsync(enterprise, direct) })).OkJsonAsync();
+        await MarketFiles.AgreeAsync(enterprise, worker, direct, 100m);
         Assert.Equal(plansBefore, await app.QueryAsync(db => db.ResponsePlans.CountAsync(p => p.DealOrderId == Guid.Parse(direct))));
     }
 }

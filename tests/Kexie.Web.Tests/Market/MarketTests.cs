@@ -146,7 +146,7 @@ public abstract class MarketTests(KexieApp app)
         Assert.Equal(township, Str(order, "regionCode"));
         Assert.Equal("Buyer", Str(order, "initiatedBy"));
         var contract = await MarketFiles.ContractAsync(enterprise, orderId);
-        var agreed = await (await enterprise.PostJsonAsync($"/api/v1/orders/{orderId}/agree", new { contractAmount = 86000.50m, contractFileId = contract })).OkJsonAsync();
+        var agreed = await MarketFiles.AgreeAsync(enterprise, worker, orderId, 86000.50m, contract);
         Assert.Equal("Agreed", Str(agreed, "status"));
         Assert.Equal(contract, Str(agreed, "contractFileRef"));
 
@@ -202,13 +202,13 @@ public abstract class MarketTests(KexieApp app)
         await AssertConflictAsync(await worker.PostJsonAsync($"/api/v1/orders/{id}/deliver", new { }));
         var cancelled = await (await enterprise.PostJsonAsync($"/api/v1/orders/{id}/cancel", new { reason = "需求已变更" })).OkJsonAsync();
         Assert.Equal("Cancelled", Str(cancelled, "status"));
-        var again = await enterprise.PostJsonAsync($"/api/v1/orders/{id}/agree", new { contractAmount = 100m, contractFileId = Guid.NewGuid() });
+        var again = await enterprise.PostJsonAsync($"/api/v1/orders/{id}/proposals", new { contractAmount = 100m, contractFileId = Guid.NewGuid() });
         await AssertConflictAsync(again);
         Assert.Contains("已取消", (await again.ReadNodeAsync())["detail"]!.GetValue<string>());
 
         // The wrong party is 403, not 409: the buyer cannot start delivery.
         var second = await DirectOrderAsync($"越权测试{Token()}");
-        await (await enterprise.PostJsonAsync($"/api/v1/orders/{second}/agree", new { contractAmount = 1000m, contractFileId = await MarketFiles.ContractAsync(enterprise, second) })).OkJsonAsync();
+        await MarketFiles.AgreeAsync(enterprise, worker, second, 1000m);
         var forbidden = await enterprise.PostJsonAsync($"/api/v1/orders/{second}/deliver", new { });
         Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
         Assert.Contains("供方", (await forbidden.ReadNodeAsync())["detail"]!.GetValue<string>());
@@ -230,7 +230,7 @@ public abstract class MarketTests(KexieApp app)
         for (var round = 0; round < 3; round++)
         {
             var id = await DirectOrderAsync($"并发测试{Token()}");
-            await (await enterprise.PostJsonAsync($"/api/v1/orders/{id}/agree", new { contractAmount = 2000m, contractFileId = await MarketFiles.ContractAsync(enterprise, id) })).OkJsonAsync();
+            await MarketFiles.AgreeAsync(enterprise, worker, id, 2000m);
             var responses = await Task.WhenAll(
                 worker.PostJsonAsync($"/api/v1/orders/{id}/deliver", new { note = "供方开始" }),
                 staff.PostJsonAsync($"/api/v1/orders/{id}/deliver", new { note = "管理方开始" }));
@@ -252,9 +252,13 @@ public abstract class MarketTests(KexieApp app)
         var read = await (await enterprise.GetAsync($"/api/v1/orders/{id}")).OkJsonAsync();
         var version = read["version"]!.GetValue<int>();
 
-        using var first = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/orders/{id}/agree") { Content = JsonContent(new { contractAmount = 500m, contractFileId = contract }) };
+        using var first = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/orders/{id}/proposals") { Content = JsonContent(new { contractAmount = 500m, contractFileId = contract }) };
         first.Headers.IfMatch.Add(new EntityTagHeaderValue($"\"{version}\""));
         Assert.Equal(HttpStatusCode.OK, (await enterprise.SendAsync(first)).StatusCode);
+        using var staleConfirm = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/orders/{id}/confirm") { Content = JsonContent(new { proposalNumber = 1 }) };
+        staleConfirm.Headers.IfMatch.Add(new EntityTagHeaderValue($"\"{version}\""));
+        await AssertConflictAsync(await worker.SendAsync(staleConfirm));
+        await (await worker.PostJsonAsync($"/api/v1/orders/{id}/confirm", new { proposalNumber = 1 })).OkJsonAsync();
         using var stale = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/orders/{id}/cancel") { Content = JsonContent(new { reason = "基于旧页面的操作" }) };
         stale.Headers.IfMatch.Add(new EntityTagHeaderValue($"\"{version}\""));
         await AssertConflictAsync(await worker.SendAsync(stale));
@@ -292,12 +296,17 @@ public abstract class MarketTests(KexieApp app)
 
         var id = await DirectOrderAsync($"负金额{Token()}");
         var contract = await MarketFiles.ContractAsync(enterprise, id);
-        await (await enterprise.PostJsonAsync($"/api/v1/orders/{id}/agree", new { contractAmount = -100m, contractFileId = contract })).AssertValidationProblemAsync("contractAmount");
-        await (await enterprise.PostJsonAsync($"/api/v1/orders/{id}/agree", new { contractAmount = 100.005m, contractFileId = contract })).AssertValidationProblemAsync("contractAmount");
-        await (await enterprise.PostJsonAsync($"/api/v1/orders/{id}/agree", new { contractAmount = 100m })).AssertValidationProblemAsync("contractFileId");
-        await (await enterprise.PostJsonAsync($"/api/v1/orders/{id}/agree", new { contractAmount = 100m, contractFileId = Guid.NewGuid() })).AssertValidationProblemAsync("contractFileId");
+        await (await enterprise.PostJsonAsync($"/api/v1/orders/{id}/proposals", new { contractAmount = -100m, contractFileId = contract })).AssertValidationProblemAsync("contractAmount");
+        await (await enterprise.PostJsonAsync($"/api/v1/orders/{id}/proposals", new { contractAmount = 100.005m, contractFileId = contract })).AssertValidationProblemAsync("contractAmount");
+        await (await enterprise.PostJsonAsync($"/api/v1/orders/{id}/proposals", new { contractAmount = 100m })).AssertValidationProblemAsync("contractFileId");
+        await (await enterprise.PostJsonAsync($"/api/v1/orders/{id}/proposals", new { contractAmount = 100m, contractFileId = Guid.NewGuid() })).AssertValidationProblemAsync("contractFileId");
         var otherOrder = await DirectOrderAsync($"他单合同{Token()}");
-        await (await enterprise.PostJsonAsync($"/api/v1/orders/{otherOrder}/agree", new { contractAmount = 100m, contractFileId = contract })).AssertValidationProblemAsync("contractFileId");
+        await (await enterprise.PostJsonAsync($"/api/v1/orders/{otherOrder}/proposals", new { contractAmount = 100m, contractFileId = contract })).AssertValidationProblemAsync("contractFileId");
+        // Amounts as people write them: "5万" is 50,000 元; anything else is a 400 naming the field in Chinese.
+        Assert.Contains("合同金额", await (await enterprise.PostJsonAsync($"/api/v1/orders/{id}/proposals", new { contractAmount = "五万", contractFileId = contract })).AssertValidationProblemAsync("contractAmount"));
+        Assert.Contains("预算上限", await (await enterprise.PostJsonAsync("/api/v1/needs", new { title = $"坏预算{Token()}", problem = "预算写错了的需求", budgetMax = "很多" })).AssertValidationProblemAsync("budgetMax"));
+        var wan = await (await enterprise.PostJsonAsync($"/api/v1/orders/{id}/proposals", new { contractAmount = "5万", contractFileId = contract })).OkJsonAsync();
+        Assert.Equal(50_000m, wan["proposals"]!.AsArray()[^1]!["amount"]!.GetValue<decimal>());
         await (await enterprise.PostJsonAsync($"/api/v1/orders/{id}/cancel", new { reason = " " })).AssertValidationProblemAsync("reason");
         Assert.Equal("Inquiry", Str(await (await enterprise.GetAsync($"/api/v1/orders/{id}")).OkJsonAsync(), "status"));
         await (await (await app.SignInAsync("daying")).GetAsync("/api/v1/market/stats?region=51x")).AssertValidationProblemAsync("region");

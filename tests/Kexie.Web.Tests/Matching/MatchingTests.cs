@@ -282,6 +282,62 @@ public abstract class MatchingTests(KexieApp app)
         await Host.PollOnceAsync();
         Assert.False(Host.Index.Contains(MatchIds.Need(Guid.Parse(draft))));
     }
+
+    [Fact]
+    public async Task Both_sides_agree_an_order_by_proposal_and_confirmation_and_the_deal_closes_the_need_which_leaves_the_matches()
+    {
+        await Host.WhenReadyAsync();
+        var token = Token();
+        var needId = await PublishedNeedAsync(Need($"柠檬采后保鲜技术{token}", "柠檬采后腐烂率高，寻求采后保鲜与贮藏技术服务。", "21060", "0151"));
+        var offerId = await PublishedOfferAsync(Offer($"柠檬采后保鲜贮藏技术服务{token}", "柠檬采后保鲜、贮藏与防腐技术服务。", "21060", "0151"));
+        await Host.PollOnceAsync();
+        Assert.True(Host.Index.Contains(MatchIds.Need(Guid.Parse(needId))));
+        Assert.Contains(needId, Ids(await (await app.Anonymous().GetAsync($"/api/v1/offers/{offerId}/recommended-needs?top=100")).OkJsonAsync()));
+
+        var enterprise = await app.SignInAsync("enterprise");
+        var worker = await app.SignInAsync("worker");
+        var staff = await app.SignInAsync("daying-staff");
+        var orderId = Id(await (await enterprise.PostJsonAsync("/api/v1/orders", new { offerId, needId })).OkJsonAsync());
+        var buyersContract = await Kexie.Web.Tests.Market.MarketFiles.ContractAsync(enterprise, orderId);
+
+        // The buyer proposes 5万; it cannot confirm its own proposal, and an administrator does not confirm for a side.
+        var proposed = await (await enterprise.PostJsonAsync($"/api/v1/orders/{orderId}/proposals", new { contractAmount = "5万", terms = "两个月内完成", contractFileId = buyersContract })).OkJsonAsync();
+        Assert.Equal("Inquiry", proposed["status"]!.GetValue<string>());
+        Assert.Equal("Provider", proposed["awaitingConfirmationBy"]!.GetValue<string>());
+        var own = await enterprise.PostJsonAsync($"/api/v1/orders/{orderId}/confirm", new { proposalNumber = 1 });
+        Assert.Equal(HttpStatusCode.Forbidden, own.StatusCode);
+        Assert.Contains("须由供方确认", (await own.ReadNodeAsync())["detail"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.Forbidden, (await staff.PostJsonAsync($"/api/v1/orders/{orderId}/confirm", new { proposalNumber = 1 })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await staff.PostJsonAsync($"/api/v1/orders/{orderId}/proposals", new { contractAmount = 1, contractFileId = buyersContract })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await (await app.SignInAsync("shehong")).PostJsonAsync($"/api/v1/orders/{orderId}/confirm", new { proposalNumber = 1 })).StatusCode);
+
+        // The provider counter-proposes 6万; the buyer's confirmation of the old proposal is refused, of the new one accepted.
+        var providersContract = await Kexie.Web.Tests.Market.MarketFiles.ContractAsync(worker, orderId);
+        var countered = await (await worker.PostJsonAsync($"/api/v1/orders/{orderId}/proposals", new { contractAmount = "6万元", terms = "三个月内完成", contractFileId = providersContract })).OkJsonAsync();
+        Assert.Equal("Buyer", countered["awaitingConfirmationBy"]!.GetValue<string>());
+        Assert.Equal(["Superseded", "Pending"], countered["proposals"]!.AsArray().Select(p => p!["outcome"]!.GetValue<string>()).ToArray());
+        Assert.Equal(HttpStatusCode.Forbidden, (await worker.PostJsonAsync($"/api/v1/orders/{orderId}/confirm", new { proposalNumber = 2 })).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await enterprise.PostJsonAsync($"/api/v1/orders/{orderId}/confirm", new { proposalNumber = 1 })).StatusCode);
+        var agreed = await (await enterprise.PostJsonAsync($"/api/v1/orders/{orderId}/confirm", new { proposalNumber = 2 })).OkJsonAsync();
+        Assert.Equal("Agreed", agreed["status"]!.GetValue<string>());
+        Assert.Equal(60_000m, agreed["contractAmount"]!.GetValue<decimal>());
+        Assert.Equal("三个月内完成", agreed["terms"]!.GetValue<string>());
+        Assert.Equal(providersContract, agreed["contractFileRef"]!.GetValue<string>());
+
+        // The deal closes the need (已对接) and, after this node reads the outbox, it is matched and recommended no more.
+        var need = await (await enterprise.GetAsync($"/api/v1/needs/{needId}")).OkJsonAsync();
+        Assert.Equal("Closed", need["status"]!.GetValue<string>());
+        Assert.Contains("已对接", need["statusReason"]!.GetValue<string>());
+        await Host.PollOnceAsync();
+        Assert.False(Host.Index.Contains(MatchIds.Need(Guid.Parse(needId))));
+        Assert.DoesNotContain(needId, Ids(await (await app.Anonymous().GetAsync($"/api/v1/offers/{offerId}/recommended-needs?top=100")).OkJsonAsync()));
+
+        // The page shows the history by name: who proposed what.
+        var page = await (await enterprise.GetAsync($"/Market/Orders/Details/{orderId}")).Content.ReadAsStringAsync();
+        Assert.Contains("李建国（供方）提出合同金额", page);
+        Assert.Contains("四川大英天润化工有限公司（需方）：已签约", page); // the history names the sides, not their accounts
+        Assert.DoesNotContain("confirm-form", page);
+    }
 }
 
 public sealed class MatchingSqliteTests(SqliteApp app) : MatchingTests(app);

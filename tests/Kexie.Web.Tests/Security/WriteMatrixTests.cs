@@ -146,9 +146,9 @@ public abstract class WriteMatrixTests(KexieApp app)
         On("POST /api/v1/plans/{id:guid}/deal", t => Id(t.Plan), t => new { orderId = t.Order, note = "越权" }, t => Row<ResponsePlan>(t.Plan));
         On("POST /api/v1/plans/{id:guid}/close", t => Id(t.Plan), _ => new { reason = "越权" }, t => Row<ResponsePlan>(t.Plan));
         On("POST /api/v1/orders/", _ => none, t => new { title = "冒名订单", buyerOrganizationId = t.Organization, providerWorkerId = t.PublicWorker }, _ => null);
-        foreach (var step in new[] { "agree", "deliver", "accept", "settle", "cancel", "dispute", "resolve", "rate" })
+        foreach (var step in new[] { "agree", "proposals", "confirm", "deliver", "accept", "settle", "cancel", "dispute", "resolve", "rate" })
         {
-            On($"POST /api/v1/orders/{{id:guid}}/{step}", t => Id(t.Order), _ => new { contractAmount = 5_000_000, reason = "越权", note = "越权", stars = 1 }, t => Row<Order>(t.Order));
+            On($"POST /api/v1/orders/{{id:guid}}/{step}", t => Id(t.Order), _ => new { contractAmount = 5_000_000, proposalNumber = 1, reason = "越权", note = "越权", stars = 1 }, t => Row<Order>(t.Order));
         }
 
         On("POST /api/v1/orders/{id:guid}/files/", t => Id(t.Order), _ => "合同", t => Row<Order>(t.Order), multipart: true);

@@ -1361,6 +1361,10 @@ namespace Kexie.Data.Migrations.Postgres
                     b.Property<int?>("StatusBeforeDispute")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Terms")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -1559,6 +1563,9 @@ namespace Kexie.Data.Migrations.Postgres
 
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("UploadedByParty")
+                        .HasColumnType("integer");
 
                     b.Property<string>("UploadedByUserId")
                         .HasMaxLength(64)
@@ -2845,9 +2852,65 @@ namespace Kexie.Data.Migrations.Postgres
                                 .HasForeignKey("OrderId");
                         });
 
+                    b.OwnsMany("Kexie.Domain.Market.OrderProposal", "Proposals", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("uuid");
+
+                            b1.Property<decimal>("Amount")
+                                .HasPrecision(18, 2)
+                                .HasColumnType("numeric(18,2)");
+
+                            b1.Property<DateTimeOffset>("At")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<string>("ByUserId")
+                                .HasMaxLength(64)
+                                .HasColumnType("character varying(64)");
+
+                            b1.Property<string>("ContractFileRef")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)");
+
+                            b1.Property<DateTimeOffset?>("DecidedAt")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<string>("DecidedByUserId")
+                                .HasMaxLength(64)
+                                .HasColumnType("character varying(64)");
+
+                            b1.Property<int>("Number")
+                                .HasColumnType("integer");
+
+                            b1.Property<Guid>("OrderId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<int>("Outcome")
+                                .HasColumnType("integer");
+
+                            b1.Property<int>("Party")
+                                .HasColumnType("integer");
+
+                            b1.Property<string>("Terms")
+                                .HasMaxLength(2000)
+                                .HasColumnType("character varying(2000)");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("OrderId");
+
+                            b1.ToTable("OrderProposals", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("OrderId");
+                        });
+
                     b.Navigation("BuyerRating");
 
                     b.Navigation("Events");
+
+                    b.Navigation("Proposals");
 
                     b.Navigation("ProviderRating");
                 });

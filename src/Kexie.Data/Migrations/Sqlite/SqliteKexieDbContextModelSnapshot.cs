@@ -1338,6 +1338,10 @@ namespace Kexie.Data.Migrations.Sqlite
                     b.Property<int?>("StatusBeforeDispute")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Terms")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -1535,6 +1539,9 @@ namespace Kexie.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("UploadedByParty")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("UploadedByUserId")
@@ -2813,9 +2820,64 @@ namespace Kexie.Data.Migrations.Sqlite
                                 .HasForeignKey("OrderId");
                         });
 
+                    b.OwnsMany("Kexie.Domain.Market.OrderProposal", "Proposals", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<long>("Amount")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<long>("At")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("ByUserId")
+                                .HasMaxLength(64)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("ContractFileRef")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<long?>("DecidedAt")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("DecidedByUserId")
+                                .HasMaxLength(64)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("Number")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<Guid>("OrderId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("Outcome")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("Party")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Terms")
+                                .HasMaxLength(2000)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("OrderId");
+
+                            b1.ToTable("OrderProposals", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("OrderId");
+                        });
+
                     b.Navigation("BuyerRating");
 
                     b.Navigation("Events");
+
+                    b.Navigation("Proposals");
 
                     b.Navigation("ProviderRating");
                 });

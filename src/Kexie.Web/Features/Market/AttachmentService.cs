@@ -14,10 +14,15 @@ public enum AttachmentOwner
     FairProject = 3,
 }
 
-public sealed record StoredFileDto(Guid Id, Guid OrderId, string FileName, string ContentType, long SizeBytes, string Sha256, DateTimeOffset UploadedAt, bool IsContract)
+/// <summary>
+/// An order file. <c>UploadedBy</c> is the side that uploaded it (only that side may delete it); <c>IsProposed</c> marks
+/// the contract of the proposal waiting for confirmation.
+/// </summary>
+public sealed record StoredFileDto(Guid Id, Guid OrderId, string FileName, string ContentType, long SizeBytes, string Sha256, DateTimeOffset UploadedAt, bool IsContract, OrderParty? UploadedBy = null, string? UploadedByName = null, bool IsProposed = false)
 {
     public static StoredFileDto From(StoredFile f, Order order) =>
-        new(f.Id, f.OrderId, f.FileName, f.ContentType, f.SizeBytes, f.Sha256, f.CreatedAt, order.ContractFileRef == f.Id.ToString());
+        new(f.Id, f.OrderId, f.FileName, f.ContentType, f.SizeBytes, f.Sha256, f.CreatedAt, order.ContractFileRef == f.Id.ToString(),
+            f.UploadedByParty, f.UploadedByParty?.Chinese(), order.PendingProposal?.ContractFileRef == f.Id.ToString());
 }
 
 /// <summary>A file to send back: the open content, its type and the name the uploader gave it.</summary>

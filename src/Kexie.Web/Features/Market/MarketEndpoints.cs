@@ -114,7 +114,11 @@ public static class MarketEndpoints
             return TypedResults.Created($"/api/v1/orders/{created.Id}", created);
         }).WithSummary("发起询价：针对已发布的科技所能（可关联本单位需求、科创会），或直接在需方与供方之间").RequirePermission(MarketPermissions.TradeOrders);
         g.MapPost("/{id:guid}/agree", (HttpContext http, OrderService s, Guid id, AgreeRequest body, CancellationToken ct) =>
-            s.AgreeAsync(http.User.ToActor(), id, body, MarketSupport.ExpectedVersion(http), ct)).WithSummary("签约（合同金额，元；contractFileId 为先上传到本订单的合同文件）；由需求而来的订单自动在一单一策登记成交").RequirePermission(MarketPermissions.TradeOrders);
+            s.AgreeAsync(http.User.ToActor(), id, body, MarketSupport.ExpectedVersion(http), ct)).WithSummary("管理方登记线下签订的合同（合同金额，元，可写“5万”；contractFileId 为先上传到本订单的合同文件）。双方在平台上签约请用 proposals / confirm").RequirePermission(MarketPermissions.TradeOrders);
+        g.MapPost("/{id:guid}/proposals", (HttpContext http, OrderService s, Guid id, ProposeRequest body, CancellationToken ct) =>
+            s.ProposeAsync(http.User.ToActor(), id, body, MarketSupport.ExpectedVersion(http), ct)).WithSummary("一方提出（或还价）合同条件：合同金额（元，可写“5万”“1.2亿”）、主要条款、先上传到本订单的合同文件 contractFileId；须由另一方确认").RequirePermission(MarketPermissions.TradeOrders);
+        g.MapPost("/{id:guid}/confirm", (HttpContext http, OrderService s, Guid id, ConfirmRequest body, CancellationToken ct) =>
+            s.ConfirmAsync(http.User.ToActor(), id, body, MarketSupport.ExpectedVersion(http), ct)).WithSummary("另一方确认待确认的合同条件（proposalNumber），订单即签约；由需求而来的订单自动在一单一策登记成交，需求关闭为已对接").RequirePermission(MarketPermissions.TradeOrders);
         g.MapPost("/{id:guid}/deliver", (HttpContext http, OrderService s, Guid id, NoteRequest? body, CancellationToken ct) =>
             s.TransitionAsync(http.User.ToActor(), id, o => o.StartDelivery(http.User.ToActor(), body?.Note), MarketSupport.ExpectedVersion(http), ct)).WithSummary("开始履约（供方）").RequirePermission(MarketPermissions.TradeOrders);
         g.MapPost("/{id:guid}/accept", (HttpContext http, OrderService s, Guid id, NoteRequest? body, CancellationToken ct) =>

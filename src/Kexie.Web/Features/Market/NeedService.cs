@@ -29,8 +29,8 @@ public sealed record NeedRequest(
     Guid? OrganizationId,
     string[]? IndustryCodes,
     string[]? DisciplineCodes,
-    decimal? BudgetMin,
-    decimal? BudgetMax,
+    [property: System.Text.Json.Serialization.JsonConverter(typeof(NullableYuanJsonConverter))] decimal? BudgetMin,
+    [property: System.Text.Json.Serialization.JsonConverter(typeof(NullableYuanJsonConverter))] decimal? BudgetMax,
     DateOnly? Deadline,
     string? RegionCode,
     NeedVisibility Visibility = NeedVisibility.Public);

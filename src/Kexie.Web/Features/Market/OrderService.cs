@@ -22,8 +22,22 @@ public sealed record CreateOrderRequest(
     string? RegionCode = null,
     string? Note = null);
 
-/// <summary>Agreement: the contract amount in 元 and the id of the contract file uploaded to the order (POST /orders/{id}/files).</summary>
-public sealed record AgreeRequest(decimal ContractAmount, Guid? ContractFileId);
+/// <summary>
+/// An administrator records a contract both sides signed offline: the contract amount in 元 (a number, or a string such
+/// as "5万") and the id of the contract file uploaded to the order (POST /orders/{id}/files).
+/// </summary>
+public sealed record AgreeRequest([property: System.Text.Json.Serialization.JsonConverter(typeof(YuanJsonConverter))] decimal ContractAmount, Guid? ContractFileId, string? Terms = null);
+
+/// <summary>
+/// One side proposes (or counter-proposes) the contract: the amount in 元 (a number, or a string such as "5万", "1.2亿",
+/// "3,000元"), the main terms, and the id of the contract file uploaded to the order.
+/// </summary>
+public sealed record ProposeRequest([property: System.Text.Json.Serialization.JsonConverter(typeof(YuanJsonConverter))] decimal ContractAmount, string? Terms, Guid? ContractFileId);
+
+/// <summary>The other side confirms the proposal it read, by its number (a newer proposal is not confirmed unseen: 409).</summary>
+public sealed record ConfirmRequest(int ProposalNumber);
+
+public sealed record OrderProposalDto(int Number, OrderParty Party, string PartyName, decimal Amount, string? Terms, string ContractFileRef, DateTimeOffset At, ProposalOutcome Outcome, string OutcomeName, DateTimeOffset? DecidedAt);
 
 public sealed record RateRequest(int Stars, string? Comment);
 
@@ -55,6 +69,9 @@ public sealed record OrderDto(
     DateTimeOffset? CancelledAt,
     string? CancelReason,
     string? DisputeReason,
+    string? Terms,
+    OrderParty? AwaitingConfirmationBy,
+    IReadOnlyList<OrderProposalDto> Proposals,
     OrderRatingDto? BuyerRating,
     OrderRatingDto? ProviderRating,
     DateTimeOffset CreatedAt,
@@ -65,7 +82,8 @@ public sealed record OrderDto(
     public static OrderDto From(Order o) => new(
         o.Id, o.Title, o.BuyerOrganizationId, o.ProviderWorkerId, o.RegionCode, o.OfferId, o.OfferKind, o.NeedId, o.FairId, o.InitiatedBy,
         o.Status, o.Status.Chinese(), o.ContractAmount, o.ContractFileRef, o.AgreedAt, o.DeliveryStartedAt, o.AcceptedAt, o.SettledAt,
-        o.CancelledAt, o.CancelReason, o.DisputeReason,
+        o.CancelledAt, o.CancelReason, o.DisputeReason, o.Terms, o.AwaitingConfirmationBy,
+        o.Proposals.OrderBy(p => p.Number).Select(p => new OrderProposalDto(p.Number, p.Party, p.Party.Chinese(), p.Amount, p.Terms, p.ContractFileRef, p.At, p.Outcome, p.Outcome.Chinese(), p.DecidedAt)).ToList(),
         o.BuyerRating is { } b ? new OrderRatingDto(b.Stars, b.Comment, b.At) : null,
         o.ProviderRating is { } p ? new OrderRatingDto(p.Stars, p.Comment, p.At) : null,
         o.CreatedAt, o.UpdatedAt, o.Version,
@@ -208,19 +226,70 @@ public sealed class OrderService(KexieDbContext db, Kexie.Web.Features.Notificat
     }
 
     /// <summary>
-    /// Inquiry → Agreed with the amount and a contract file uploaded to this order. When the order answers a need, the
-    /// deal is recorded on the need's 一单一策 plan in the same transaction (see <see cref="RecordDealOnPlanAsync"/>).
+    /// An administrator records a contract both sides signed offline: Inquiry → Agreed with the amount and a contract file
+    /// uploaded to this order. When the order answers a need, the deal is recorded on the need's 一单一策 plan and the need
+    /// is closed as 已对接 in the same transaction (see <see cref="AfterAgreementAsync"/>). The sides themselves use
+    /// <see cref="ProposeAsync"/> and <see cref="ConfirmAsync"/>.
     /// </summary>
     public async Task<OrderDto> AgreeAsync(Actor actor, Guid id, AgreeRequest r, int? expectedVersion, CancellationToken ct = default)
     {
         var order = await FindAsync(actor, id, expectedVersion, ct);
-        if (order.Status != OrderStatus.Inquiry)
+        if (order.Status != OrderStatus.Inquiry || order.PartyOf(actor) != OrderParty.Administrator)
         {
-            // Out of order: the domain refuses it (409) whatever the file.
-            return await ApplyAsync(actor, order, o => o.Agree(actor, r.ContractAmount, r.ContractFileId?.ToString()), ct);
+            // Out of order or not an administrator: the domain refuses it (409/403) whatever the file.
+            return await ApplyAsync(actor, order, o => o.Agree(actor, r.ContractAmount, r.ContractFileId?.ToString(), terms: r.Terms), ct);
         }
 
-        if (r.ContractFileId is not { } fileId || fileId == Guid.Empty)
+        var fileId = await ContractFileAsync(order, r.ContractFileId, ct);
+        return await ApplyAsync(actor, order, o => o.Agree(actor, r.ContractAmount, fileId.ToString(), terms: r.Terms), ct);
+    }
+
+    /// <summary>One side proposes or counter-proposes the contract amount, terms and contract file; the other side hears of it.</summary>
+    public async Task<OrderDto> ProposeAsync(Actor actor, Guid id, ProposeRequest r, int? expectedVersion, CancellationToken ct = default)
+    {
+        var order = await FindAsync(actor, id, expectedVersion, ct);
+        if (order.Status != OrderStatus.Inquiry || order.PartyOf(actor) is not (OrderParty.Buyer or OrderParty.Provider))
+        {
+            return await ApplyAsync(actor, order, o => o.Propose(actor, r.ContractAmount, r.Terms, r.ContractFileId?.ToString()), ct);
+        }
+
+        var fileId = await ContractFileAsync(order, r.ContractFileId, ct);
+        var proposal = order.Propose(actor, r.ContractAmount, r.Terms, fileId.ToString(), clock.GetUtcNow());
+        var counter = order.Proposals.Any(p => p.Number == proposal.Number - 1 && p.Party != proposal.Party);
+        notifier.Add(
+            await OtherSideAsync(order, proposal.Party, ct),
+            NotificationKind.OrderStatusChanged,
+            $"订单“{order.Title}”有待您确认的合同条件",
+            $"{proposal.Party.Chinese()}{(counter ? "提出了新的合同条件（还价）" : "提出了合同条件")}：合同金额{proposal.Amount:0.00}元。请确认，或提出您的条件。",
+            $"/Market/Orders/Details/{order.Id}",
+            order.UpdatedAt,
+            except: actor.UserId);
+        await db.SaveChangesAsync(ct);
+        await notifier.AfterSaveAsync(ct);
+        return OrderDto.From(order);
+    }
+
+    /// <summary>
+    /// The side that did not make the pending proposal confirms it (named by its number): Inquiry → Agreed on its terms; a
+    /// deal on a need is recorded on the plan and closes the need, all in one transaction.
+    /// </summary>
+    public async Task<OrderDto> ConfirmAsync(Actor actor, Guid id, ConfirmRequest r, int? expectedVersion, CancellationToken ct = default)
+    {
+        var order = await FindAsync(actor, id, expectedVersion, ct);
+        return await ApplyAsync(actor, order, o =>
+        {
+            if (o.PendingProposal is { } pending && r.ProposalNumber != pending.Number && o.PartyOf(actor) is OrderParty.Buyer or OrderParty.Provider)
+            {
+                throw new InvalidTransitionException($"您确认的合同条件已被新的提议（第{pending.Number}条）替代，请查看后再确认");
+            }
+
+            o.Confirm(actor);
+        }, ct);
+    }
+
+    private async Task<Guid> ContractFileAsync(Order order, Guid? contractFileId, CancellationToken ct)
+    {
+        if (contractFileId is not { } fileId || fileId == Guid.Empty)
         {
             throw new DomainValidationException("contractFileId", "请先上传合同文件，并填写其文件编号（contractFileId）");
         }
@@ -230,7 +299,7 @@ public sealed class OrderService(KexieDbContext db, Kexie.Web.Features.Notificat
             throw new DomainValidationException("contractFileId", "合同文件不存在或不属于该订单");
         }
 
-        return await ApplyAsync(actor, order, o => o.Agree(actor, r.ContractAmount, fileId.ToString()), ct);
+        return fileId;
     }
 
     /// <summary>Applies one state-machine step and saves it; a concurrent or stale step is refused with 409.</summary>
@@ -250,7 +319,7 @@ public sealed class OrderService(KexieDbContext db, Kexie.Web.Features.Notificat
             await NotifyStatusAsync(order, before, actor, ct);
             if (order.Status == OrderStatus.Agreed && before == OrderStatus.Inquiry)
             {
-                await RecordDealOnPlanAsync(order, actor, ct);
+                await AfterAgreementAsync(order, actor, ct);
             }
         }
 
@@ -269,6 +338,20 @@ public sealed class OrderService(KexieDbContext db, Kexie.Web.Features.Notificat
 
         MarketSupport.CheckVersion(order.Version, expectedVersion);
         return order;
+    }
+
+    /// <summary>
+    /// A deal on a need: recorded on its plan (<see cref="RecordDealOnPlanAsync"/>), and the need is closed as 已对接 so it
+    /// leaves the public lists and, through the match outbox written with this change, the match index (no longer
+    /// recommended or matched).
+    /// </summary>
+    private async Task AfterAgreementAsync(Order order, Actor actor, CancellationToken ct)
+    {
+        await RecordDealOnPlanAsync(order, actor, ct);
+        if (order.NeedId is { } needId && await db.Needs.FirstOrDefaultAsync(n => n.Id == needId, ct) is { } need)
+        {
+            need.CloseOnDeal(order, clock.GetUtcNow());
+        }
     }
 
     /// <summary>

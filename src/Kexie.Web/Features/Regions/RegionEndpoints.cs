@@ -38,6 +38,13 @@ public static class RegionEndpoints
                 : query.Where(i => i.ParentCode == (string.IsNullOrWhiteSpace(parent) ? null : parent));
             return await query.OrderBy(i => i.Code).Select(i => new TaxonomyDto(i.Code, i.Name, i.Level, i.ParentCode)).ToListAsync(ct);
         }).WithSummary("国民经济行业分类（GB/T 4754-2017）");
+
+        var lookups = api.MapGroup("/lookups").WithTags("代码表");
+        lookups.MapGet("/{kind}", (LookupIndex index, string kind, string? q, string? codes, int? top, CancellationToken ct) =>
+            Enum.TryParse<LookupKind>(kind, ignoreCase: true, out var k) && !int.TryParse(kind, out _)
+                ? index.SearchAsync(k, q, codes, top, ct)
+                : throw new NotFoundException("没有这种代码表（可用：regions 行政区划、industries 行业、disciplines 学科）"))
+            .WithSummary("选择器检索：regions / industries / disciplines，按中文名称、拼音首字母（如 cy 找到茶叶种植）或代码前缀查找（q），或按代码取名称（codes=a,b）；top 默认10，最多50");
         return api;
     }
 }

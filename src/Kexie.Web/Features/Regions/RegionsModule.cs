@@ -8,7 +8,13 @@ public sealed class RegionsModule : IFeatureModule
 {
     public IReadOnlyList<Permission> Permissions => [];
 
-    public void AddServices(IServiceCollection services, IConfiguration configuration) => services.AddScoped<RegionQueries>();
+    public void AddServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddScoped<RegionQueries>();
+        services.AddSingleton<PinyinSource>();
+        services.AddSingleton<LookupIndex>();
+        services.AddHostedService<LookupWarmUp>();
+    }
 
     public void MapEndpoints(RouteGroupBuilder api) => api.MapRegions();
 }

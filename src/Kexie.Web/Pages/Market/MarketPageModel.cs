@@ -89,20 +89,8 @@ public abstract class MarketPageModel : KexiePageModel
             ? []
             : text.Split([',', '，', ';', '；', '、', ' ', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
-    /// <summary>Parses an amount in 元 typed into a form ("1,200.50", "1200"), with a Chinese message on failure.</summary>
-    protected static decimal? ParseYuan(string? text, string field, string label)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-
-        var clean = text.Trim().Replace(",", string.Empty, StringComparison.Ordinal).Replace("，", string.Empty, StringComparison.Ordinal)
-            .Replace("元", string.Empty, StringComparison.Ordinal).Trim();
-        return decimal.TryParse(clean, System.Globalization.NumberStyles.AllowDecimalPoint | System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var value)
-            ? value
-            : throw new DomainValidationException(field, $"{label}“{text.Trim()}”不是有效的金额（元）");
-    }
+    /// <summary>Parses an amount in 元 typed into a form ("1,200.50", "5万", "1.2亿"; the domain's <see cref="YuanAmount"/>), with a Chinese message on failure.</summary>
+    protected static decimal? ParseYuan(string? text, string field, string label) => YuanAmount.Parse(text, field, label);
 
     /// <summary>Parses a date typed or picked in a form (yyyy-MM-dd).</summary>
     protected static DateOnly? ParseDate(string? text, string field, string label)

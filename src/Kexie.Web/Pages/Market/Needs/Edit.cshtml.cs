@@ -81,10 +81,12 @@ public sealed class EditModel(NeedService needs, KexieDbContext db, RichTextSani
                 return ForbiddenPage("只有单位用户或服务中心工作人员可以发布科技需求");
             }
 
-            var region = Actor.OrganizationId is { } org
-                ? await db.Organizations.Where(o => o.Id == org).Select(o => o.RegionCode).FirstOrDefaultAsync(ct)
-                : Actor.ManagedScope is { Length: >= 6 } scope ? scope : null;
-            Input = new NeedInput { RegionCode = region, Visibility = nameof(NeedVisibility.Public) };
+            // Defaults from the organization: its region and its industry.
+            var own = Actor.OrganizationId is { } org
+                ? await db.Organizations.Where(o => o.Id == org).Select(o => new { o.RegionCode, o.IndustryCode }).FirstOrDefaultAsync(ct)
+                : null;
+            var region = own?.RegionCode ?? (Actor.ManagedScope is { Length: >= 6 } scope ? scope : null);
+            Input = new NeedInput { RegionCode = region, IndustryCodes = own?.IndustryCode, Visibility = nameof(NeedVisibility.Public) };
         }
 
         await LoadOptionsAsync(ct);

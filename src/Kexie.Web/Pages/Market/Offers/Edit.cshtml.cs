@@ -83,10 +83,16 @@ public sealed class EditModel(OfferService offers, KexieDbContext db, RichTextSa
                 return ForbiddenPage("只有科技工作者本人或服务中心工作人员可以发布科技所能");
             }
 
-            var region = Actor.ScienceWorkerId is { } self
-                ? await db.ScienceWorkers.Where(w => w.Id == self).Select(w => w.RegionCode).FirstOrDefaultAsync(ct)
-                : Actor.ManagedScope is { Length: >= 6 } scope ? scope : null;
-            Input = new OfferInput { Kind = Enum.TryParse<OfferKind>(kind, true, out var k) ? k.ToString() : nameof(OfferKind.Service), PriceMode = nameof(Kexie.Domain.Market.PriceMode.Negotiable), RegionCode = region };
+            // Defaults from the worker's profile: region and disciplines.
+            var self = Actor.ScienceWorkerId is { } worker
+                ? await db.ScienceWorkers.Where(w => w.Id == worker).Select(w => new { w.RegionCode, w.DisciplineCodes }).FirstOrDefaultAsync(ct)
+                : null;
+            var region = self?.RegionCode ?? (Actor.ManagedScope is { Length: >= 6 } scope ? scope : null);
+            Input = new OfferInput
+            {
+                Kind = Enum.TryParse<OfferKind>(kind, true, out var k) ? k.ToString() : nameof(OfferKind.Service), PriceMode = nameof(Kexie.Domain.Market.PriceMode.Negotiable), RegionCode = region,
+                DisciplineCodes = self is null ? null : string.Join(",", self.DisciplineCodes),
+            };
         }
 
         await LoadOptionsAsync(ct);

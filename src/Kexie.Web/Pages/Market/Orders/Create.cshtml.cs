@@ -27,9 +27,15 @@ public sealed class CreateModel(OrderService orders, OfferService offers, NeedSe
 
     public IReadOnlyList<FairDto> OpenFairs { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    /// <summary>
+    /// The need the inquiry answers by default: the one it was started from (<c>?need=</c>, from the need's matches), else
+    /// the buyer's only published need.
+    /// </summary>
+    public async Task<IActionResult> OnGetAsync(Guid? need, CancellationToken ct)
     {
         await LoadAsync(ct);
+        NeedId ??= MyNeeds.FirstOrDefault(n => n.Id == need)?.Id.ToString()
+            ?? (MyNeeds.Count == 1 ? MyNeeds[0].Id.ToString() : null);
         return Actor.OrganizationId is null && !Actor.IsRegionManager
             ? ForbiddenPage("只有单位用户可以发起询价（服务人员可代单位发起）")
             : Page();

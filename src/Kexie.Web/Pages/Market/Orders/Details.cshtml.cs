@@ -31,7 +31,9 @@ public sealed class DetailsModel(OrderService orders, AttachmentService files, K
 
     public bool Can(string step) => Party is { } party && (step, Order.Status, party) switch
     {
-        ("agree", OrderStatus.Inquiry, _) => true,
+        ("agree", OrderStatus.Inquiry, OrderParty.Administrator) => true,
+        ("propose", OrderStatus.Inquiry, OrderParty.Buyer or OrderParty.Provider) => true,
+        ("confirm", OrderStatus.Inquiry, OrderParty.Buyer or OrderParty.Provider) => Order.AwaitingConfirmationBy == party,
         ("deliver", OrderStatus.Agreed, OrderParty.Provider or OrderParty.Administrator) => true,
         ("accept", OrderStatus.InDelivery, OrderParty.Buyer or OrderParty.Administrator) => true,
         ("settle", OrderStatus.Accepted, OrderParty.Provider or OrderParty.Administrator) => true,
@@ -43,6 +45,20 @@ public sealed class DetailsModel(OrderService orders, AttachmentService files, K
         ("rate", OrderStatus.Accepted or OrderStatus.Settled, OrderParty.Provider) => Order.ProviderRating is null,
         _ => false,
     };
+
+    /// <summary>The proposal waiting for confirmation, if any.</summary>
+    public OrderProposalDto? Pending => Order.AwaitingConfirmationBy is null ? null : Order.Proposals.LastOrDefault(p => p.Outcome == ProposalOutcome.Pending);
+
+    /// <summary>A side by its name: the buyer organization's or the provider's, the region's association for administrators.</summary>
+    public string NameOf(OrderParty party) => party switch
+    {
+        OrderParty.Buyer => BuyerName,
+        OrderParty.Provider => ProviderName,
+        _ => "本地区科协",
+    };
+
+    /// <summary>A file's side may delete it (not the other side's files, not the contract agreed or proposed).</summary>
+    public bool MayDelete(StoredFileDto f) => CanManageFiles && !f.IsContract && !f.IsProposed && (f.UploadedBy is null || f.UploadedBy == Party);
 
     /// <summary>The parties upload files (contract drafts, delivery reports) until the order is settled or cancelled.</summary>
     public bool CanManageFiles => Party is not null && Order.Status is not (OrderStatus.Settled or OrderStatus.Cancelled);
@@ -87,11 +103,36 @@ public sealed class DetailsModel(OrderService orders, AttachmentService files, K
         return Page();
     }
 
-    /// <summary>签约: the contract amount and the contract file (uploaded now, or one already uploaded to the order).</summary>
+    /// <summary>One side proposes (or counter-proposes) the amount, terms and contract file (uploaded now, or one already uploaded).</summary>
     [Kexie.Web.Infrastructure.RequiresPermission(typeof(Kexie.Web.Features.Market.MarketPermissions), nameof(Kexie.Web.Features.Market.MarketPermissions.TradeOrders))]
-    public async Task<IActionResult> OnPostAgreeAsync(Guid id, int version, string? amount, string? contractFileId, IFormFile? contractFile, CancellationToken ct)
+    public async Task<IActionResult> OnPostProposeAsync(Guid id, int version, string? amount, string? terms, string? contractFileId, IFormFile? contractFile, CancellationToken ct)
     {
-        var value = ParseYuan(amount, "contractAmount", "合同金额") ?? throw new Kexie.Domain.Common.DomainValidationException("contractAmount", "请填写合同金额（元）");
+        var value = ParseYuan(amount, "contractAmount", "合同金额") ?? throw new Kexie.Domain.Common.DomainValidationException("contractAmount", "请填写合同金额（元），如 50000 或 5万");
+        var fileId = await ContractFileAsync(id, version, contractFileId, contractFile, ct);
+        var order = await orders.ProposeAsync(Actor, id, new ProposeRequest(value, terms, fileId), version, ct);
+        return BackWithNotice($"已提出合同条件（合同金额 {MarketText.Yuan(order.Proposals[^1].Amount)}），等待对方确认");
+    }
+
+    /// <summary>The other side confirms the pending proposal it saw: the order is agreed.</summary>
+    [Kexie.Web.Infrastructure.RequiresPermission(typeof(Kexie.Web.Features.Market.MarketPermissions), nameof(Kexie.Web.Features.Market.MarketPermissions.TradeOrders))]
+    public async Task<IActionResult> OnPostConfirmAsync(Guid id, int version, int proposalNumber, CancellationToken ct)
+    {
+        var order = await orders.ConfirmAsync(Actor, id, new ConfirmRequest(proposalNumber), version, ct);
+        return BackWithNotice($"已确认合同条件，订单已签约，合同金额 {MarketText.Yuan(order.ContractAmount)}");
+    }
+
+    /// <summary>An administrator records a contract both sides signed offline: the amount and the contract file.</summary>
+    [Kexie.Web.Infrastructure.RequiresPermission(typeof(Kexie.Web.Features.Market.MarketPermissions), nameof(Kexie.Web.Features.Market.MarketPermissions.TradeOrders))]
+    public async Task<IActionResult> OnPostAgreeAsync(Guid id, int version, string? amount, string? terms, string? contractFileId, IFormFile? contractFile, CancellationToken ct)
+    {
+        var value = ParseYuan(amount, "contractAmount", "合同金额") ?? throw new Kexie.Domain.Common.DomainValidationException("contractAmount", "请填写合同金额（元），如 50000 或 5万");
+        var fileId = await ContractFileAsync(id, version, contractFileId, contractFile, ct);
+        var order = await orders.AgreeAsync(Actor, id, new AgreeRequest(value, fileId, terms), version, ct);
+        return BackWithNotice($"已登记签约，合同金额 {MarketText.Yuan(order.ContractAmount)}");
+    }
+
+    private async Task<Guid?> ContractFileAsync(Guid id, int version, string? contractFileId, IFormFile? contractFile, CancellationToken ct)
+    {
         var current = await orders.GetAsync(Actor, id, ct);
         MarketSupport.CheckVersion(current.Version, version);
         var fileId = ParseGuid(contractFileId, "contractFileId", "合同文件");
@@ -100,8 +141,7 @@ public sealed class DetailsModel(OrderService orders, AttachmentService files, K
             fileId = (await files.UploadOrderFileAsync(Actor, id, contractFile, ct)).Id;
         }
 
-        var order = await orders.AgreeAsync(Actor, id, new AgreeRequest(value, fileId), version, ct);
-        return BackWithNotice($"已签约，合同金额 {MarketText.Yuan(order.ContractAmount)}");
+        return fileId;
     }
 
     [Kexie.Web.Infrastructure.RequiresPermission(typeof(Kexie.Web.Features.Market.MarketPermissions), nameof(Kexie.Web.Features.Market.MarketPermissions.TradeOrders))]
