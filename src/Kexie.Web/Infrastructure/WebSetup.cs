@@ -52,6 +52,10 @@ public static class WebSetup
         authentication.AddIdentityCookies();
         authentication.AddBearerToken(IdentityConstants.BearerScheme, o => BearerTokens.Configure(o, tokens));
         services.AddMemoryCache();
+
+        // A cookie's principal is checked against the account every minute: a disabled account or a changed password ends
+        // the session, and a new link (an approved organization) reaches the session without signing in again.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = "/Account/Login";
