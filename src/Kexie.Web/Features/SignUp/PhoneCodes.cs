@@ -48,16 +48,16 @@ public sealed class PhoneCodes(KexieDbContext db, ITextMessageSender sender, Cod
 
         var phone = MobileNumber.Validate(phoneText);
         var now = clock.GetUtcNow();
-        var last = await db.OneTimeCodes.AsNoTracking().Where(c => c.Phone == phone).OrderByDescending(c => c.CreatedAt).Select(c => (DateTimeOffset?)c.CreatedAt).FirstOrDefaultAsync(ct);
-        if (OneTimeCode.WaitBeforeResend(last, now, ResendInterval) is { } wait)
-        {
-            throw new TooManyRequestsException(wait, $"验证码发送过于频繁，请{Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds))}秒后再试");
-        }
-
         var account = await db.Users.AsNoTracking().Where(u => u.PhoneNumber == phone).Select(u => new { u.RegionCode }).FirstOrDefaultAsync(ct);
         if (purpose == CodePurpose.SignUp && account is not null)
         {
             throw new DomainValidationException("phone", "该手机号已注册，请直接登录；忘记密码可通过短信验证码找回");
+        }
+
+        var last = await db.OneTimeCodes.AsNoTracking().Where(c => c.Phone == phone).OrderByDescending(c => c.CreatedAt).Select(c => (DateTimeOffset?)c.CreatedAt).FirstOrDefaultAsync(ct);
+        if (OneTimeCode.WaitBeforeResend(last, now, ResendInterval) is { } wait)
+        {
+            throw new TooManyRequestsException(wait, $"验证码发送过于频繁，请{Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds))}秒后再试");
         }
 
         if (throttle.TryAcquire(phone) is { } later)
