@@ -311,6 +311,36 @@ public abstract class SignUpTests(KexieApp app)
     }
 
     [Fact]
+    public async Task The_forgot_password_page_resets_by_code_and_the_users_page_disables_an_account()
+    {
+        var phone = KexieApp.NewPhone();
+        var client = app.Client();
+        var code = await app.CodeForAsync(client, phone);
+        await (await client.RegisterAsync(new { phone, code, password = SignUpSupport.Password, name = "页面测试", kind = "Worker", regionCode = DaYing })).OkJsonAsync();
+        await app.AgeCodesAsync(phone, TimeSpan.FromMinutes(2));
+
+        var person = app.Client();
+        var form = await person.GetStringAsync("/Account/ForgotPassword");
+        var token = Kexie.Web.Tests.Security.LoginTestSupport.TokenOf(form);
+        var sent = await person.PostAsync("/Account/ForgotPassword?handler=SendCode", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["Input.Phone"] = phone }));
+        Assert.Contains("验证码已发送", await sent.Content.ReadAsStringAsync());
+        var resetCode = await app.LastCodeAsync(phone);
+        var done = await person.PostAsync("/Account/ForgotPassword", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["Input.Phone"] = phone, ["Input.Code"] = resetCode, ["Input.NewPassword"] = "Paged2026a" }));
+        Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
+        Assert.Equal("/Account/Login", done.Headers.Location?.OriginalString);
+        await (await app.Client().PostJsonAsync("/api/v1/auth/login", new { userName = phone, password = "Paged2026a" })).OkJsonAsync();
+
+        // 大英县's admin disables the account on the users page.
+        var daying = await app.SignInAsync("daying");
+        var id = await app.QueryAsync(db => db.Users.Where(u => u.PhoneNumber == phone).Select(u => u.Id).FirstAsync());
+        var page = await daying.GetStringAsync($"/Admin/Users?q={phone}");
+        Assert.Contains("科技工作者：页面测试", page);
+        var disabled = await daying.PostAsync($"/Admin/Users?handler=Disable&id={id}", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = Kexie.Web.Tests.Security.LoginTestSupport.TokenOf(page) }));
+        Assert.Equal(HttpStatusCode.Redirect, disabled.StatusCode);
+        Assert.Equal(HttpStatusCode.Locked, (await app.Client().PostJsonAsync("/api/v1/auth/login", new { userName = phone, password = "Paged2026a" })).StatusCode);
+    }
+
+    [Fact]
     public async Task The_outbox_shows_the_platform_admin_everything_and_a_county_admin_its_region_only()
     {
         var phone = KexieApp.NewPhone();
