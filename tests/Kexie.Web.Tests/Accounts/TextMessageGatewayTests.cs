@@ -56,6 +56,9 @@ public sealed class TextMessageGatewayTests(GatewayApp app) : IClassFixture<Gate
         var kept = await app.QueryAsync(db => db.TextMessageOutbox.AsNoTracking().SingleAsync(m => m.Phone == phone));
         Assert.False(kept.Delivered);
         Assert.Contains("500", kept.Error);
+
+        // The undelivered code is withdrawn: the person may ask again at once.
+        Assert.False(await app.QueryAsync(db => db.OneTimeCodes.AnyAsync(c => c.Phone == phone)));
     }
 
     [Fact]

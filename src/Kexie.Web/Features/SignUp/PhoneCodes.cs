@@ -75,9 +75,20 @@ public sealed class PhoneCodes(KexieDbContext db, ITextMessageSender sender, Cod
         }
 
         var minutes = (int)Lifetime.TotalMinutes;
-        await sender.SendAsync(
-            new TextMessage(phone, $"【科协云】您的{purpose.Chinese()}验证码为{plain}，{minutes}分钟内有效。如非本人操作，请忽略本短信。", account?.RegionCode ?? NullIfEmpty(regionCode), new Dictionary<string, string> { ["code"] = plain, ["minutes"] = minutes.ToString(System.Globalization.CultureInfo.InvariantCulture) }),
-            ct);
+        try
+        {
+            await sender.SendAsync(
+                new TextMessage(phone, $"【科协云】您的{purpose.Chinese()}验证码为{plain}，{minutes}分钟内有效。如非本人操作，请忽略本短信。", account?.RegionCode ?? NullIfEmpty(regionCode), new Dictionary<string, string> { ["code"] = plain, ["minutes"] = minutes.ToString(System.Globalization.CultureInfo.InvariantCulture) }),
+                ct);
+        }
+        catch (TextMessageFailedException)
+        {
+            // Not delivered: the code is withdrawn, so the person may ask again at once.
+            db.OneTimeCodes.Remove(code);
+            await db.SaveChangesAsync(CancellationToken.None);
+            throw;
+        }
+
         return Sent();
     }
 
