@@ -58,6 +58,7 @@ public sealed partial class SignUpJourneys(KexieApp app)
         var daying = await app.NewPageAsync();
         await KexieApp.LoginAsync(daying, "daying");
         await daying.GotoAsync("/Admin/OrganizationApplications");
+        await Expect(daying.Locator("#pending-applications")).ToBeVisibleAsync();
         await daying.Locator("#applications tr", new() { HasText = organization }).Locator("button:has-text('审核通过')").ClickAsync();
         await Expect(daying.Locator(".notice")).ToContainTextAsync("已审核通过");
         await KexieApp.ScreenshotAsync(daying, "s01-organization-approved");
