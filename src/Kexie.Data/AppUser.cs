@@ -17,6 +17,9 @@ public sealed class AppUser : IdentityUser
 
     public Guid? OrganizationId { get; set; }
 
+    /// <summary>单位管理员: the organization's first (county-approved) user; invites colleagues.</summary>
+    public bool IsOrganizationAdmin { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; } = DateTimeOffset.UtcNow;
 
     public Actor ToActor() => new(Id, UserName, Role, RegionCode, ScienceWorkerId, OrganizationId, DisplayName);

@@ -101,6 +101,18 @@ public abstract class KexieDbContext(DbContextOptions options, ICurrentActor? cu
     /// <summary>State-changing requests (操作日志), written in batches by a background writer.</summary>
     public DbSet<Security.OperationLogEntry> OperationLog => Set<Security.OperationLogEntry>();
 
+    /// <summary>短信验证码 (hashed), one row per code sent.</summary>
+    public DbSet<Kexie.Domain.Identity.OneTimeCode> OneTimeCodes => Set<Kexie.Domain.Identity.OneTimeCode>();
+
+    /// <summary>短信发件箱: every text message sent, readable by admins (the development sender's only destination).</summary>
+    public DbSet<Accounts.TextMessageRecord> TextMessageOutbox => Set<Accounts.TextMessageRecord>();
+
+    /// <summary>单位入驻申请 waiting for (or decided by) the county's review.</summary>
+    public DbSet<OrganizationApplication> OrganizationApplications => Set<OrganizationApplication>();
+
+    /// <summary>单位邀请: colleagues invited by an organization's administrator.</summary>
+    public DbSet<OrganizationInvitation> OrganizationInvitations => Set<OrganizationInvitation>();
+
     /// <summary>Name of the provider, for code paths that differ (bulk loads).</summary>
     public abstract DatabaseProvider Provider { get; }
 

@@ -77,6 +77,7 @@ public sealed class KexieApp : IAsyncLifetime
             ["Security:RateLimits:LoginPerIp:PermitLimit"] = "1000000",
             ["Security:RateLimits:LoginPerAccount:PermitLimit"] = "1000000",
             ["Security:RateLimits:AnonymousWritesPerIp:PermitLimit"] = "1000000",
+            ["Security:RateLimits:CodesPerIp:PermitLimit"] = "1000000",
         });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();

@@ -150,5 +150,8 @@ internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
         builder.Property(u => u.DisplayName).HasMaxLength(50);
         builder.Property(u => u.RegionCode).HasMaxLength(12);
         builder.HasIndex(u => u.RegionCode);
+
+        // One account per mobile number (sign-in by phone); NULLs (accounts without a phone) are distinct on both providers.
+        builder.HasIndex(u => u.PhoneNumber).IsUnique();
     }
 }

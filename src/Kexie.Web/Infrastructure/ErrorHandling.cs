@@ -31,6 +31,8 @@ public sealed class KexieExceptionHandler(IProblemDetailsService problems, ILogg
             InvalidTransitionException e => new ProblemDetails { Status = 409, Title = "当前状态不允许此操作", Detail = e.Message },
             DbUpdateConcurrencyException => new ProblemDetails { Status = 409, Title = "记录已被他人修改", Detail = "记录已被他人修改，请刷新后重试" },
             DbUpdateException e when IsUniqueViolation(e) => new ProblemDetails { Status = 409, Title = "记录重复", Detail = "已存在相同的记录（如手机号或统一社会信用代码重复）" },
+            TooManyRequestsException e => TooMany(context, e),
+            Kexie.Web.Features.Notifications.TextMessageFailedException e => new ProblemDetails { Status = 503, Title = "短信发送失败", Detail = e.Message },
             _ when IsUnstorableCharacter(exception) => new ProblemDetails { Status = 400, Title = "请求参数不正确", Detail = "请求中含有无法处理的字符（如空字符 U+0000），请删除后重试" },
             _ => null,
         };
@@ -43,6 +45,12 @@ public sealed class KexieExceptionHandler(IProblemDetailsService problems, ILogg
 
         context.Response.StatusCode = problem.Status ?? 500;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });
+    }
+
+    private static ProblemDetails TooMany(HttpContext context, TooManyRequestsException e)
+    {
+        RateLimits.SetRetryAfter(context.Response, e.RetryAfter);
+        return new ProblemDetails { Status = 429, Title = RateLimits.Title, Detail = e.Message };
     }
 
     public static ValidationProblemDetails Validation(string field, string message) => new(new Dictionary<string, string[]> { [field] = [message] })

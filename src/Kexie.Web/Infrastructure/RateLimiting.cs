@@ -70,6 +70,9 @@ public static class ClientAddress
 public static class RateLimits
 {
     public const string LoginPolicy = "login";
+
+    /// <summary>Requests for text-message codes (sign-up, password reset, invitations) per client address.</summary>
+    public const string CodePolicy = "codes";
     public const string Title = "请求过于频繁";
     public const string Message = "请求过于频繁，请稍后再试";
 
@@ -95,6 +98,9 @@ public static class RateLimits
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(AnonymousWrites);
             o.AddPolicy(LoginPolicy, LoginPerIp);
+            o.AddPolicy(CodePolicy, http => IsRead(http.Request.Method) || http.Features.Get<IStatusCodeReExecuteFeature>() is not null
+                ? RateLimitPartition.GetNoLimiter("-")
+                : Partition(http, "codes:", Options(http).CodesPerIp));
             o.OnRejected = RejectAsync;
         });
         return services;
@@ -163,4 +169,39 @@ public static class RateLimits
             ProblemDetails = new ProblemDetails { Status = StatusCodes.Status429TooManyRequests, Title = Title, Detail = Message },
         });
     }
+}
+
+/// <summary>A limit a service checks itself (the key is in the body, e.g. a phone): 429 with Retry-After.</summary>
+public sealed class TooManyRequestsException(TimeSpan retryAfter, string message = RateLimits.Message) : Exception(message)
+{
+    public TimeSpan RetryAfter { get; } = retryAfter;
+}
+
+/// <summary>A per-key fixed-window limit in memory (per node), e.g. text-message codes per phone.</summary>
+public sealed class KeyedThrottle : IDisposable
+{
+    private readonly PartitionedRateLimiter<string> limiter;
+
+    public KeyedThrottle(Func<WindowLimit> limit)
+    {
+        limiter = PartitionedRateLimiter.Create<string, string>(key =>
+        {
+            var current = limit();
+            return current.PermitLimit <= 0 ? RateLimitPartition.GetNoLimiter(key) : RateLimitPartition.GetFixedWindowLimiter(key, _ => RateLimits.Window(current));
+        });
+    }
+
+    /// <summary>Takes one permit for <paramref name="key"/>; null when allowed, else how long to wait.</summary>
+    public TimeSpan? TryAcquire(string key)
+    {
+        using var lease = limiter.AttemptAcquire(key);
+        if (lease.IsAcquired)
+        {
+            return null;
+        }
+
+        return lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromMinutes(1);
+    }
+
+    public void Dispose() => limiter.Dispose();
 }

@@ -46,6 +46,12 @@ public sealed class RateLimitOptions
     /// </summary>
     public int KnownAddressDays { get; set; } = 30;
 
+    /// <summary>Requests for text-message codes per client address.</summary>
+    public WindowLimit CodesPerIp { get; set; } = new() { PermitLimit = 30, WindowSeconds = 3600 };
+
+    /// <summary>Text-message codes sent to one phone (besides the 60-second resend interval of <c>Sms:ResendSeconds</c>).</summary>
+    public WindowLimit CodesPerPhone { get; set; } = new() { PermitLimit = 5, WindowSeconds = 3600 };
+
     /// <summary>Anonymous POST/PUT/PATCH/DELETE (activity registration, sign-in, …) per client address.</summary>
     public WindowLimit AnonymousWritesPerIp { get; set; } = new() { PermitLimit = 60, WindowSeconds = 60 };
 }

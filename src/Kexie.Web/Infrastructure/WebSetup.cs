@@ -53,6 +53,10 @@ public static class WebSetup
         authentication.AddIdentityCookies();
         authentication.AddBearerToken(IdentityConstants.BearerScheme, o => BearerTokens.Configure(o, tokens));
         services.AddMemoryCache();
+
+        // A cookie's principal is checked against the account every minute: a disabled account or a changed password ends
+        // the session, and a new link (an approved organization) reaches the session without signing in again.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = "/Account/Login";
@@ -123,6 +127,9 @@ public static class WebSetup
             o.Conventions.AuthorizeFolder("/Admin");
             o.Conventions.AuthorizeFolder("/Imports");
             o.Conventions.AddPageApplicationModelConvention("/Account/Login", m => m.EndpointMetadata.Add(new Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute(RateLimits.LoginPolicy)));
+            o.Conventions.AddPageApplicationModelConvention("/Account/Register", m => m.EndpointMetadata.Add(new Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute(RateLimits.CodePolicy)));
+            o.Conventions.AddPageApplicationModelConvention("/Account/ForgotPassword", m => m.EndpointMetadata.Add(new Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute(RateLimits.CodePolicy)));
+            o.Conventions.AuthorizePage("/Account/Invitations");
         }).AddMvcOptions(o =>
         {
             ChineseBindingMessages.Apply(o.ModelBindingMessageProvider);

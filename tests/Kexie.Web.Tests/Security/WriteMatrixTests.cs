@@ -20,13 +20,14 @@ public abstract class WriteMatrixTests(KexieApp app)
     private const string SheHong = "510981";
 
     /// <summary>How an endpoint is attacked: the route values, the body, and the record whose row must not change.</summary>
-    private sealed record Attack(Func<Targets, Dictionary<string, string>> Route, Func<Targets, object?> Body, Func<Targets, (Type Type, Guid Id)?> Row, bool Multipart = false);
+    private sealed record Attack(Func<Targets, Dictionary<string, string>> Route, Func<Targets, object?> Body, Func<Targets, (Type Type, object Id)?> Row, bool Multipart = false);
 
     /// <summary>Records of 大英县 the attacks aim at, and parties of 射洪市 the attackers are.</summary>
     private sealed record Targets(
         Guid PrivateWorker, Guid PublicWorker, Guid Organization, Guid Association, Guid AssociationMember, Guid Agency, Guid Content,
         Guid Activity, Guid Participant, Guid EStation, Guid Call, Guid Topic, Guid Proposal, Guid Offer, Guid Need, Guid Plan,
-        Guid Order, Guid Ticket, Guid Fair, Guid FairProject, Guid Storefront, Guid Expert, Guid LinkageTask, Guid SheHongOrganization);
+        Guid Order, Guid Ticket, Guid Fair, Guid FairProject, Guid Storefront, Guid Expert, Guid LinkageTask, Guid SheHongOrganization,
+        Guid Application, string Account);
 
     /// <summary>Endpoints open by design to anyone or to every signed-in user whatever their region (no record of another region is written in another's name).</summary>
     private static readonly HashSet<string> OpenByDesign = new(StringComparer.Ordinal)
@@ -36,6 +37,9 @@ public abstract class WriteMatrixTests(KexieApp app)
         "POST /api/v1/auth/token",
         "POST /api/v1/auth/token/refresh",
         "POST /api/v1/auth/token/revoke",
+        "POST /api/v1/auth/codes",
+        "POST /api/v1/auth/register",
+        "POST /api/v1/auth/password/reset",
         "POST /api/v1/matching/suggest-disciplines",
         "POST /api/v1/needs/similar",
         "POST /api/v1/notifications/{id:guid}/read",
@@ -53,9 +57,9 @@ public abstract class WriteMatrixTests(KexieApp app)
     {
         var none = new Dictionary<string, string>();
         var r = new Dictionary<string, Attack>(StringComparer.Ordinal);
-        void On(string key, Func<Targets, Dictionary<string, string>> route, Func<Targets, object?> body, Func<Targets, (Type, Guid)?> row, bool multipart = false) =>
+        void On(string key, Func<Targets, Dictionary<string, string>> route, Func<Targets, object?> body, Func<Targets, (Type, object)?> row, bool multipart = false) =>
             r[key] = new Attack(route, body, row, multipart);
-        (Type, Guid)? Row<T>(Guid id) => (typeof(T), id);
+        (Type, object)? Row<T>(Guid id) => (typeof(T), id);
 
         // Directory
         object WorkerBody(Targets t) => new { name = "篡改", gender = "Male", birthYear = 1980, employer = "x", title = "中级", disciplineCodes = new[] { "21030" }, education = "大学本科", phone = "13900000000", regionCode = DaYing, isPublicProfile = true };
@@ -82,6 +86,20 @@ public abstract class WriteMatrixTests(KexieApp app)
         On("PUT /api/v1/dictionaries/{type}/{code}", _ => new() { ["type"] = "education", ["code"] = "21" }, _ => new { sort = 1, enabled = false, synonyms = new[] { "冒名" } }, _ => null);
         On("POST /api/v1/users/", _ => none, _ => new { userName = $"m{Guid.NewGuid():N}"[..12], displayName = "冒名", password = "Kexie@2026x", role = "AssociationAdmin", regionCode = DaYing }, _ => null);
         On("POST /api/v1/imports/{kind}", _ => new() { ["kind"] = "workers" }, _ => "姓名,性别,出生年份,工作单位,职称,学科代码,学历,政治面貌,手机号,行政区划代码,公开资料\n冒名,男,1980,x,中级,21030,大学本科,群众,13900000001,510923,否\n", _ => null, multipart: true);
+
+        // Sign-up: the county's review, invitations, account administration
+        foreach (var step in new[] { "approve", "return" })
+        {
+            On($"POST /api/v1/organization-applications/{{id:guid}}/{step}", t => Id(t.Application), _ => new { reason = "越权" }, t => Row<Kexie.Domain.Directory.OrganizationApplication>(t.Application));
+        }
+
+        On("POST /api/v1/organization-invitations/", _ => none, _ => new { phone = "13900000003" }, _ => null);
+        foreach (var step in new[] { "disable", "enable", "reset-password" })
+        {
+            On($"POST /api/v1/users/{{id}}/{step}", t => new() { ["id"] = t.Account }, _ => null, t => (typeof(AppUser), t.Account));
+        }
+
+        On("PUT /api/v1/users/{id}/links", t => new() { ["id"] = t.Account }, t => new { scienceWorkerId = t.PublicWorker, organizationId = t.Organization }, t => (typeof(AppUser), t.Account));
 
         // Popularization
         object ContentBody(Targets t) => new { kind = "Article", title = "篡改", body = "<p>篡改</p>", authorOrganization = "大英县科协", regionCode = DaYing };
@@ -286,7 +304,7 @@ public abstract class WriteMatrixTests(KexieApp app)
 
     private Task<int> AuditCountAsync(string userName) => app.QueryAsync(db => db.AuditEntries.CountAsync(a => a.UserName == userName));
 
-    private Task<string?> FingerprintAsync(Type type, Guid id) => app.QueryAsync(async db =>
+    private Task<string?> FingerprintAsync(Type type, object id) => app.QueryAsync(async db =>
     {
         var entity = await db.FindAsync(type, id);
         if (entity is null)
@@ -314,6 +332,12 @@ public abstract class WriteMatrixTests(KexieApp app)
         var fair = await (await daying.PostJsonAsync("/api/v1/fairs", new { name = "矩阵测试科创会", description = "用于越权测试", regionCode = DaYing })).OkJsonAsync();
         await (await daying.PostJsonAsync($"/api/v1/fairs/{fair["id"]!.GetValue<string>()}/projects", new { category = "TechnologyToPromote", title = "矩阵测试项目", description = "柠檬深加工技术", organizationId = org, regionCode = DaYing })).OkJsonAsync();
         await (await daying.PostJsonAsync("/api/v1/storefronts", new { name = "矩阵测试工作室", introduction = "柑橘技术服务", regionCode = DaYing, ownerWorkerId = owner })).OkJsonAsync();
+        var account = (await (await daying.PostJsonAsync("/api/v1/users", new { userName = $"matrix-{Guid.NewGuid():N}"[..16], displayName = "矩阵测试账号", password = "Kexie@2026", role = "ScienceWorker", regionCode = DaYing })).OkJsonAsync())["id"]!.GetValue<string>();
+        var applicantPhone = KexieApp.NewPhone();
+        var applicant = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { HandleCookies = true, AllowAutoRedirect = false });
+        await (await applicant.PostJsonAsync("/api/v1/auth/codes", new { phone = applicantPhone, purpose = "SignUp", regionCode = DaYing })).OkJsonAsync();
+        var smsCode = await app.QueryAsync(db => db.TextMessageOutbox.Where(m => m.Phone == applicantPhone).OrderByDescending(m => m.Id).Select(m => m.Text).FirstAsync());
+        await (await applicant.PostJsonAsync("/api/v1/auth/register", new { phone = applicantPhone, code = System.Text.RegularExpressions.Regex.Match(smsCode, "\\d{6}").Value, password = "Matrix2026a", name = "矩阵申请人", kind = "Organization", regionCode = DaYing, creditCode = AccessScopeTests.NewCreditCode(DaYing), organizationName = "矩阵测试入驻单位" })).OkJsonAsync();
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         await (await (await app.SignInAsync("suining")).PostJsonAsync("/api/v1/indicators/linkage-tasks", new { title = "矩阵测试任务", indicatorCode = "W02", regionCodes = new[] { DaYing }, target = 4, startsOn = today.AddDays(-10), dueOn = today.AddDays(10) })).OkJsonAsync();
 
@@ -351,7 +375,9 @@ public abstract class WriteMatrixTests(KexieApp app)
                 Required(await db.Storefronts.Where(s => s.RegionCode.StartsWith(DaYing)).Select(s => (Guid?)s.Id).FirstOrDefaultAsync(), "科创工作室"),
                 Required(await db.Experts.Where(e => e.RegionCode.StartsWith(DaYing)).Select(e => (Guid?)e.Id).FirstOrDefaultAsync(), "专家"),
                 Required(await db.LinkageTasks.Where(t => t.RegionCode.StartsWith(DaYing)).Select(t => (Guid?)t.Id).FirstOrDefaultAsync(), "联动任务"),
-                Required(shehongOrganization, "射洪市单位"));
+                Required(shehongOrganization, "射洪市单位"),
+                Required(await db.OrganizationApplications.Where(a => a.ApplicantPhone == applicantPhone).Select(a => (Guid?)a.Id).FirstOrDefaultAsync(), "单位入驻申请"),
+                account);
         });
     }
 

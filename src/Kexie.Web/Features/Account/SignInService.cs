@@ -113,17 +113,17 @@ public sealed class SignInService(
         if (await LockedUntilAsync(attempt, settings.Lockout) is { } lockedUntil)
         {
             var minutes = Math.Max(1, (int)Math.Ceiling((lockedUntil - attempt.At).TotalMinutes));
-            await LogAsync(attempt, name, LoginOutcome.LockedOut, await users.FindByNameAsync(name));
+            await LogAsync(attempt, name, LoginOutcome.LockedOut, await FindAsync(name));
             return new SignInOutcome(null, $"登录失败次数过多，已暂时锁定，请{minutes}分钟后再试", SignInStatus.LockedOut, lockedUntil - attempt.At);
         }
 
         if (!await IsKnownAddressAsync(attempt, settings.RateLimits) && throttle.TryAcquire(normalized) is { } wait)
         {
-            await LogAsync(attempt, name, LoginOutcome.RateLimited, await users.FindByNameAsync(name));
+            await LogAsync(attempt, name, LoginOutcome.RateLimited, await FindAsync(name));
             return new SignInOutcome(null, RateLimits.Message, SignInStatus.RateLimited, wait);
         }
 
-        var user = await users.FindByNameAsync(name);
+        var user = await FindAsync(name);
         if (user is null)
         {
             users.PasswordHasher.VerifyHashedPassword(new AppUser(), dummy, password);
@@ -151,6 +151,19 @@ public sealed class SignInService(
 
         await LogAsync(attempt, name, LoginOutcome.Succeeded, user);
         return new SignInOutcome(user, null, SignInStatus.Succeeded);
+    }
+
+    /// <summary>The account by login name, or else by its (confirmed) mobile number: people sign in with either.</summary>
+    private async Task<AppUser?> FindAsync(string name)
+    {
+        if (await users.FindByNameAsync(name) is { } byName)
+        {
+            return byName;
+        }
+
+        return Kexie.Domain.Identity.MobileNumber.Normalize(name) is { } phone
+            ? await users.Users.FirstOrDefaultAsync(u => u.PhoneNumber == phone && u.PhoneNumberConfirmed)
+            : null;
     }
 
     /// <summary>When the address is locked out of the account: the failures since its last success within the window.</summary>

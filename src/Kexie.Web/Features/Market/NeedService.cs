@@ -325,6 +325,12 @@ public sealed class NeedService(
 
     private async Task<NeedData> ToDataAsync(Actor actor, NeedRequest r, CancellationToken ct)
     {
+        if (actor.Role == UserRole.OrganizationMember && actor.OrganizationId is null)
+        {
+            // An organization user whose sign-up waits for the county's review (or who was never linked) is told why.
+            throw new NotPermittedException(await Kexie.Web.Features.SignUp.OrganizationReviews.NoOrganizationMessageAsync(db, actor, ct));
+        }
+
         var organizationId = r.OrganizationId ?? actor.OrganizationId
             ?? throw new DomainValidationException("organizationId", "请指定需求单位");
 

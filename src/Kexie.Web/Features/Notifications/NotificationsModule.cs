@@ -20,7 +20,7 @@ public sealed class NotificationsModule : IFeatureModule
             services.AddSingleton<IEmailSender, NoOpEmailSender>();
         }
 
-        services.AddSingleton<ITextMessageSender, LoggingTextMessageSender>();
+        services.AddTextMessages(configuration);
         services.AddSingleton<EmailSignal>();
         services.AddScoped<EmailOutbox>();
         services.AddHostedService<EmailDispatchService>();

@@ -78,7 +78,9 @@ public sealed class EditModel(NeedService needs, KexieDbContext db, RichTextSani
         {
             if (Actor.OrganizationId is null && !Actor.IsRegionManager)
             {
-                return ForbiddenPage("只有单位用户或服务中心工作人员可以发布科技需求");
+                return ForbiddenPage(Actor.Role == Kexie.Domain.Identity.UserRole.OrganizationMember
+                    ? await Kexie.Web.Features.SignUp.OrganizationReviews.NoOrganizationMessageAsync(db, Actor, ct)
+                    : "只有单位用户或服务中心工作人员可以发布科技需求");
             }
 
             // Defaults from the organization: its region and its industry.
