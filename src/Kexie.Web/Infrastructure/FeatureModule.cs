@@ -33,5 +33,6 @@ public static class FeatureModules
         new Features.Talent.TalentModule(),
         new Features.Indicators.IndicatorsModule(),
         new Features.Notifications.NotificationsModule(),
+        new Features.Workbench.WorkbenchModule(),
     ];
 }
