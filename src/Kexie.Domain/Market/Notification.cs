@@ -16,6 +16,24 @@ public enum NotificationKind
 
     /// <summary>订单状态变化: the other party moved an order.</summary>
     OrderStatusChanged = 4,
+
+    /// <summary>一单一策指派: the recipient was made the handler of a plan.</summary>
+    PlanAssigned = 5,
+
+    /// <summary>新的待审核: an item of the recipient's region was submitted for review.</summary>
+    ReviewSubmitted = 6,
+
+    /// <summary>审核通过: the recipient's item was approved and published (fair projects: selected).</summary>
+    ReviewApproved = 7,
+
+    /// <summary>退回修改: the recipient's item was returned with a reason.</summary>
+    ReviewReturned = 8,
+
+    /// <summary>不予发布: the recipient's item was rejected with a reason.</summary>
+    ReviewRejected = 9,
+
+    /// <summary>即将到期: a plan's first-response deadline falls on the next working day (or later today).</summary>
+    DeadlineApproaching = 10,
 }
 
 public static class NotificationKindNames
@@ -26,6 +44,12 @@ public static class NotificationKindNames
         NotificationKind.OrderInquiry => "新的询价",
         NotificationKind.ResponseOverdue => "响应超期",
         NotificationKind.OrderStatusChanged => "订单状态变化",
+        NotificationKind.PlanAssigned => "一单一策指派",
+        NotificationKind.ReviewSubmitted => "新的待审核",
+        NotificationKind.ReviewApproved => "审核通过",
+        NotificationKind.ReviewReturned => "退回修改",
+        NotificationKind.ReviewRejected => "不予发布",
+        NotificationKind.DeadlineApproaching => "即将到期",
         _ => kind.ToString(),
     };
 }
