@@ -182,6 +182,10 @@ public abstract class WorkbenchTests(KexieApp app)
         Assert.Equal(offerTitle, WorkbenchSteps.Str(forWorker!, "title"));
         Assert.Equal("询价待确认签约", WorkbenchSteps.Str(forWorker!, "note"));
         Assert.Null(WorkbenchSteps.Item(await WorkbenchSteps.WorkbenchAsync(enterprise), link));
+
+        // The provider's notice of the inquiry names the buyer's person, not their login name.
+        var body = await app.QueryAsync(db => db.Set<Kexie.Domain.Market.Notification>().Where(n => n.Link == link && n.Kind == Kexie.Domain.Market.NotificationKind.OrderInquiry).Select(n => n.Body).SingleAsync());
+        Assert.StartsWith("四川大英天润化工有限公司 张伟就", body);
     }
 
     [Fact]

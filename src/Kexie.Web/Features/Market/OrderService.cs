@@ -309,11 +309,12 @@ public sealed class OrderService(KexieDbContext db, Kexie.Web.Features.Notificat
     {
         var recipients = await OtherSideAsync(order, order.InitiatedBy, ct);
         var source = order.OfferId is null ? string.Empty : "您发布的科技所能";
+        var who = await notifier.PersonNameAsync(actor.UserId, "对方", ct);
         notifier.Add(
             recipients,
             NotificationKind.OrderInquiry,
             $"新的询价：{order.Title}",
-            $"{actor.UserName ?? "对方"}就{source}“{order.Title}”发起了询价（{order.InitiatedBy.Chinese()}发起），请及时查看并回复。",
+            $"{who}就{source}“{order.Title}”发起了询价（{order.InitiatedBy.Chinese()}发起），请及时查看并回复。",
             $"/Market/Orders/Details/{order.Id}",
             order.CreatedAt,
             except: actor.UserId);

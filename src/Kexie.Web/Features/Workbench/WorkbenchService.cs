@@ -167,12 +167,19 @@ public sealed class WorkbenchService(KexieDbContext db, PermissionGrants grants,
 
         var names = await Pages.Lookups.RegionNamesAsync(db, items.Where(i => i.RegionCode is not null).Select(i => i.RegionCode!), ct);
         var ordered = items
-            .Select(i => i with { RegionName = i.RegionCode is null ? string.Empty : names.GetValueOrDefault(i.RegionCode, i.RegionCode) })
+            .Select(i => i with { RegionName = i.RegionCode is null ? string.Empty : Short(names.GetValueOrDefault(i.RegionCode, i.RegionCode)) })
             .OrderBy(i => i.DueAt is null ? 1 : 0)
             .ThenBy(i => i.DueAt ?? i.Since ?? DateTimeOffset.MaxValue)
             .ThenBy(i => i.Title, StringComparer.Ordinal)
             .ToList();
         return new WorkbenchDto(ordered, counts, now);
+    }
+
+    /// <summary>The county and below of a region's full name ("四川省 遂宁市 大英县 蓬莱镇" → "大英县 蓬莱镇"; a county keeps its city).</summary>
+    private static string Short(string fullName)
+    {
+        var parts = fullName.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return parts.Length > 2 ? string.Join(' ', parts[^2..]) : fullName;
     }
 
     /// <summary>What the caller does next on an order in <paramref name="status"/>.</summary>
