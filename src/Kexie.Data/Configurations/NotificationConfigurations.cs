@@ -23,7 +23,31 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
         builder.HasIndex(n => n.DedupKey);
         // The e-mail dispatcher's scan: pending copies by age.
         builder.HasIndex(n => new { n.EmailState, n.CreatedAt });
+        // The text dispatcher's scan, likewise.
+        builder.HasIndex(n => new { n.TextState, n.CreatedAt });
         builder.HasOne<AppUser>().WithMany().HasForeignKey(n => n.RecipientUserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+/// <summary>Channel choices per user (one row, absent = defaults), deleted with the account.</summary>
+internal sealed class NotificationPreferenceConfiguration : IEntityTypeConfiguration<NotificationPreference>
+{
+    public void Configure(EntityTypeBuilder<NotificationPreference> builder)
+    {
+        builder.HasKey(p => p.UserId);
+        builder.Property(p => p.UserId).HasMaxLength(64);
+        builder.HasOne<AppUser>().WithMany().HasForeignKey(p => p.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+/// <summary>Daily digests sent: the primary key (user, day) makes the claim unique across nodes.</summary>
+internal sealed class NotificationDigestConfiguration : IEntityTypeConfiguration<NotificationDigest>
+{
+    public void Configure(EntityTypeBuilder<NotificationDigest> builder)
+    {
+        builder.HasKey(d => new { d.UserId, d.Day });
+        builder.Property(d => d.UserId).HasMaxLength(64);
+        builder.HasOne<AppUser>().WithMany().HasForeignKey(d => d.UserId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 

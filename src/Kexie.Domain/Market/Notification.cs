@@ -16,6 +16,24 @@ public enum NotificationKind
 
     /// <summary>订单状态变化: the other party moved an order.</summary>
     OrderStatusChanged = 4,
+
+    /// <summary>一单一策指派: the recipient was made the handler of a plan.</summary>
+    PlanAssigned = 5,
+
+    /// <summary>新的待审核: an item of the recipient's region was submitted for review.</summary>
+    ReviewSubmitted = 6,
+
+    /// <summary>审核通过: the recipient's item was approved and published (fair projects: selected).</summary>
+    ReviewApproved = 7,
+
+    /// <summary>退回修改: the recipient's item was returned with a reason.</summary>
+    ReviewReturned = 8,
+
+    /// <summary>不予发布: the recipient's item was rejected with a reason.</summary>
+    ReviewRejected = 9,
+
+    /// <summary>即将到期: a plan's first-response deadline falls on the next working day (or later today).</summary>
+    DeadlineApproaching = 10,
 }
 
 public static class NotificationKindNames
@@ -26,6 +44,12 @@ public static class NotificationKindNames
         NotificationKind.OrderInquiry => "新的询价",
         NotificationKind.ResponseOverdue => "响应超期",
         NotificationKind.OrderStatusChanged => "订单状态变化",
+        NotificationKind.PlanAssigned => "一单一策指派",
+        NotificationKind.ReviewSubmitted => "新的待审核",
+        NotificationKind.ReviewApproved => "审核通过",
+        NotificationKind.ReviewReturned => "退回修改",
+        NotificationKind.ReviewRejected => "不予发布",
+        NotificationKind.DeadlineApproaching => "即将到期",
         _ => kind.ToString(),
     };
 }
@@ -44,6 +68,96 @@ public enum EmailDelivery
 
     /// <summary>多次发送失败，已放弃.</summary>
     Failed = 3,
+
+    /// <summary>收件人设置为不通过该渠道接收此类通知.</summary>
+    Skipped = 4,
+}
+
+/// <summary>Where the text-message (短信) copy of a notification stands; the notification row is its outbox too.</summary>
+public enum TextDelivery
+{
+    /// <summary>待处理.</summary>
+    Pending = 0,
+
+    /// <summary>已发送.</summary>
+    Sent = 1,
+
+    /// <summary>收件人没有手机号.</summary>
+    NoPhone = 2,
+
+    /// <summary>多次发送失败，已放弃.</summary>
+    Failed = 3,
+
+    /// <summary>收件人未选择短信接收此类通知.</summary>
+    Skipped = 4,
+}
+
+/// <summary>The channels besides the in-app list (always on).</summary>
+public enum NotificationChannel
+{
+    /// <summary>电子邮件.</summary>
+    Email = 1,
+
+    /// <summary>短信.</summary>
+    Text = 2,
+}
+
+/// <summary>
+/// One user's choice of channels per <see cref="NotificationKind"/> (in-app is always on) and of the daily digest. No row
+/// means the defaults: e-mail for every kind, text messages for none, the digest on (it is sent to staff and admins only).
+/// </summary>
+public sealed class NotificationPreference
+{
+    private NotificationPreference()
+    {
+    }
+
+    public string UserId { get; private set; } = string.Empty;
+
+    /// <summary>Bit <c>1 &lt;&lt; (int)kind</c> set: an e-mail copy is wanted.</summary>
+    public int EmailKinds { get; private set; }
+
+    /// <summary>Bit <c>1 &lt;&lt; (int)kind</c> set: a text-message copy is wanted.</summary>
+    public int TextKinds { get; private set; }
+
+    /// <summary>每日摘要 by e-mail (staff and admins).</summary>
+    public bool DailyDigest { get; private set; }
+
+    public DateTimeOffset UpdatedAt { get; private set; }
+
+    public static int AllKinds => Enum.GetValues<NotificationKind>().Aggregate(0, (mask, kind) => mask | Bit(kind));
+
+    public static NotificationPreference Defaults(string userId) => new() { UserId = userId, EmailKinds = AllKinds, TextKinds = 0, DailyDigest = true };
+
+    public static int Bit(NotificationKind kind) => 1 << (int)kind;
+
+    public bool Wants(NotificationKind kind, NotificationChannel channel) =>
+        ((channel == NotificationChannel.Email ? EmailKinds : TextKinds) & Bit(kind)) != 0;
+
+    /// <summary>Replaces the choices; unknown kinds are ignored.</summary>
+    public void Set(IEnumerable<NotificationKind> email, IEnumerable<NotificationKind> text, bool dailyDigest, DateTimeOffset at)
+    {
+        EmailKinds = email.Where(Enum.IsDefined).Aggregate(0, (mask, kind) => mask | Bit(kind));
+        TextKinds = text.Where(Enum.IsDefined).Aggregate(0, (mask, kind) => mask | Bit(kind));
+        DailyDigest = dailyDigest;
+        UpdatedAt = at;
+    }
+}
+
+/// <summary>The daily digest sent to one user for one China day: the row is the claim, so one node sends it, once.</summary>
+public sealed class NotificationDigest
+{
+    private NotificationDigest()
+    {
+    }
+
+    public string UserId { get; private set; } = string.Empty;
+
+    public DateOnly Day { get; private set; }
+
+    public DateTimeOffset ClaimedAt { get; private set; }
+
+    public static NotificationDigest Claim(string userId, DateOnly day, DateTimeOffset at) => new() { UserId = userId, Day = day, ClaimedAt = at.ToUniversalTime() };
 }
 
 /// <summary>
@@ -85,6 +199,14 @@ public sealed class Notification
 
     /// <summary>Sending attempts so far.</summary>
     public int EmailAttempts { get; private set; }
+
+    /// <summary>The text-message copy (sent through the configured <c>ITextMessageSender</c> when the recipient chose it).</summary>
+    public TextDelivery TextState { get; private set; }
+
+    public int TextAttempts { get; private set; }
+
+    /// <summary>Not before this time: a claim by one node's text dispatcher, or the back-off after a failure.</summary>
+    public DateTimeOffset? TextNextAttemptAt { get; private set; }
 
     /// <summary>Not before this time: a claim by one node's dispatcher, or the back-off after a failure.</summary>
     public DateTimeOffset? EmailNextAttemptAt { get; private set; }

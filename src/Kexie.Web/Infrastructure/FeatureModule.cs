@@ -35,5 +35,6 @@ public static class FeatureModules
         new Features.Indicators.IndicatorsModule(),
         new Features.Notifications.NotificationsModule(),
         new Features.SignUp.SignUpModule(),
+        new Features.Workbench.WorkbenchModule(),
     ];
 }

@@ -1,7 +1,10 @@
 using Kexie.Data;
+using Microsoft.EntityFrameworkCore;
 using Kexie.Web.Features.Directory;
 using Kexie.Web.Features.Market;
 using Kexie.Web.Features.Regions;
+using Kexie.Web.Features.Workbench;
+using Microsoft.Extensions.Options;
 
 namespace Kexie.Web.Pages;
 
@@ -13,8 +16,16 @@ public sealed class IndexModel(
     Kexie.Web.Features.Talent.ExpertService experts,
     RegionQueries regions,
     MarketStatsService market,
+    WorkbenchService workbench,
+    IOptions<SiteOptions> site,
     KexieDbContext db) : KexiePageModel
 {
+    /// <summary>我的工作台 of the signed-in user (null for visitors).</summary>
+    public WorkbenchDto? Workbench { get; private set; }
+
+    /// <summary>The region the public front page speaks for (<c>Site:RegionCode</c>), e.g. 大英县; null: the whole platform.</summary>
+    public string? SiteRegionName { get; private set; }
+
     /// <summary>The region subtree the counts are for (null: everything the actor may see).</summary>
     public string? Scope { get; private set; }
 
@@ -40,6 +51,17 @@ public sealed class IndexModel(
     {
         var actor = Actor;
         Scope = string.IsNullOrEmpty(actor.ManagedScope) ? null : actor.ManagedScope;
+        if (actor.IsAuthenticated)
+        {
+            Workbench = await workbench.GetAsync(actor, ct);
+        }
+        else if (site.Value.RegionCode is { Length: > 0 } home && await db.Regions.AsNoTracking().Where(r => r.Code == home).Select(r => r.Name).FirstOrDefaultAsync(ct) is { } homeName)
+        {
+            // The visitor sees the site's own region: its counts are public records of that county.
+            Scope = home;
+            SiteRegionName = homeName;
+        }
+
         if (Scope is not null)
         {
             ScopeName = (await Lookups.RegionNamesAsync(db, [Scope], ct)).GetValueOrDefault(Scope, Scope);

@@ -408,13 +408,13 @@ public abstract class MarketFilesNotificationsTests(KexieApp app)
         }
 
         await ScanAsync();
-        Assert.Equal(0, await app.QueryAsync(db => db.Set<Notification>().CountAsync(n => n.Link == link)));
+        Assert.Equal(0, await app.QueryAsync(db => db.Set<Notification>().CountAsync(n => n.Link == link && n.Kind == NotificationKind.ResponseOverdue)));
 
         var due = DateTimeOffset.UtcNow.AddHours(-30);
         await app.QueryAsync(db => db.ResponsePlans.Where(p => p.Id == planId).ExecuteUpdateAsync(s => s.SetProperty(p => p.ResponseDueAt, due)));
         Assert.True(await ScanAsync() >= 2);
         await ScanAsync();
-        var recipients = await app.QueryAsync(db => db.Set<Notification>().Where(n => n.Link == link).Select(n => n.RecipientUserId).ToListAsync());
+        var recipients = await app.QueryAsync(db => db.Set<Notification>().Where(n => n.Link == link && n.Kind == NotificationKind.ResponseOverdue).Select(n => n.RecipientUserId).ToListAsync());
         var expected = await app.QueryAsync(db => db.Users.Where(u => u.UserName == "daying-staff" || u.UserName == "daying").Select(u => u.Id).ToListAsync());
         Assert.Equal(expected.Order(), recipients.Order());
         var mine = Find(await NotificationsAsync(staff), "ResponseOverdue", link);
@@ -427,11 +427,11 @@ public abstract class MarketFilesNotificationsTests(KexieApp app)
         var later = DateTimeOffset.UtcNow.AddHours(-2);
         await app.QueryAsync(db => db.ResponsePlans.Where(p => p.Id == planId).ExecuteUpdateAsync(s => s.SetProperty(p => p.ResponseDueAt, later)));
         await ScanAsync();
-        Assert.Equal(4, await app.QueryAsync(db => db.Set<Notification>().CountAsync(n => n.Link == link)));
+        Assert.Equal(4, await app.QueryAsync(db => db.Set<Notification>().CountAsync(n => n.Link == link && n.Kind == NotificationKind.ResponseOverdue)));
         await (await staff.PostJsonAsync($"/api/v1/plans/{planId}/contacts", new { contactedName = "张伟", channel = "Phone", note = "已联系" })).OkJsonAsync();
         await app.QueryAsync(db => db.ResponsePlans.Where(p => p.Id == planId).ExecuteUpdateAsync(s => s.SetProperty(p => p.ResponseDueAt, DateTimeOffset.UtcNow.AddHours(-1))));
         await ScanAsync();
-        Assert.Equal(4, await app.QueryAsync(db => db.Set<Notification>().CountAsync(n => n.Link == link)));
+        Assert.Equal(4, await app.QueryAsync(db => db.Set<Notification>().CountAsync(n => n.Link == link && n.Kind == NotificationKind.ResponseOverdue)));
     }
 
     [Fact]

@@ -44,6 +44,7 @@ public abstract class WriteMatrixTests(KexieApp app)
         "POST /api/v1/needs/similar",
         "POST /api/v1/notifications/{id:guid}/read",
         "POST /api/v1/notifications/read-all",
+        "PUT /api/v1/notifications/settings",
         "POST /api/v1/popularization-activities/{id:guid}/registrations",
         "POST /api/v1/think-tank/calls/{id:guid}/topics",
         "POST /api/v1/proposals/",

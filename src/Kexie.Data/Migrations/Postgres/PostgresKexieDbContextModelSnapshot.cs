@@ -1374,6 +1374,15 @@ namespace Kexie.Data.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<int>("TextAttempts")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("TextNextAttemptAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("TextState")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -1392,7 +1401,49 @@ namespace Kexie.Data.Migrations.Postgres
 
                     b.HasIndex("RecipientUserId", "ReadAt");
 
+                    b.HasIndex("TextState", "CreatedAt");
+
                     b.ToTable("Notifications");
+                });
+
+            modelBuilder.Entity("Kexie.Domain.Market.NotificationDigest", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset>("ClaimedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("UserId", "Day");
+
+                    b.ToTable("NotificationDigest");
+                });
+
+            modelBuilder.Entity("Kexie.Domain.Market.NotificationPreference", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<bool>("DailyDigest")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("EmailKinds")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("TextKinds")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("NotificationPreference");
                 });
 
             modelBuilder.Entity("Kexie.Domain.Market.Offer", b =>
@@ -2881,6 +2932,24 @@ namespace Kexie.Data.Migrations.Postgres
                     b.HasOne("Kexie.Data.AppUser", null)
                         .WithMany()
                         .HasForeignKey("RecipientUserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kexie.Domain.Market.NotificationDigest", b =>
+                {
+                    b.HasOne("Kexie.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kexie.Domain.Market.NotificationPreference", b =>
+                {
+                    b.HasOne("Kexie.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1352,6 +1352,15 @@ namespace Kexie.Data.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("TextAttempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("TextNextAttemptAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TextState")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -1370,7 +1379,49 @@ namespace Kexie.Data.Migrations.Sqlite
 
                     b.HasIndex("RecipientUserId", "ReadAt");
 
+                    b.HasIndex("TextState", "CreatedAt");
+
                     b.ToTable("Notifications");
+                });
+
+            modelBuilder.Entity("Kexie.Domain.Market.NotificationDigest", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ClaimedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UserId", "Day");
+
+                    b.ToTable("NotificationDigest");
+                });
+
+            modelBuilder.Entity("Kexie.Domain.Market.NotificationPreference", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("DailyDigest")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EmailKinds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TextKinds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("NotificationPreference");
                 });
 
             modelBuilder.Entity("Kexie.Domain.Market.Offer", b =>
@@ -2847,6 +2898,24 @@ namespace Kexie.Data.Migrations.Sqlite
                     b.HasOne("Kexie.Data.AppUser", null)
                         .WithMany()
                         .HasForeignKey("RecipientUserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kexie.Domain.Market.NotificationDigest", b =>
+                {
+                    b.HasOne("Kexie.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kexie.Domain.Market.NotificationPreference", b =>
+                {
+                    b.HasOne("Kexie.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

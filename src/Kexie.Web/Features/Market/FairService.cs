@@ -40,7 +40,7 @@ public sealed record FairProjectDto(
 }
 
 /// <summary>科创会: always-open fairs run by an association; projects collected, reviewed (入选/未入选) and shown as a public catalogue.</summary>
-public sealed class FairService(KexieDbContext db, ReferenceCodesCache reference, RichTextSanitizer richText, Kexie.Web.Features.Directory.Parties parties)
+public sealed class FairService(KexieDbContext db, ReferenceCodesCache reference, RichTextSanitizer richText, Kexie.Web.Features.Directory.Parties parties, Kexie.Web.Features.Notifications.Notifier notifier)
 {
     public async Task<PagedResult<FairDto>> ListAsync(string? region, FairStatus? status, int? page, int? pageSize, CancellationToken ct = default)
     {
@@ -161,9 +161,29 @@ public sealed class FairService(KexieDbContext db, ReferenceCodesCache reference
         }
 
         MarketSupport.CheckVersion(project.Version, expectedVersion);
+        var before = project.Status;
         step(project);
+        await notifier.ReviewStepAsync(project, before, "科创会项目", project.Title, c => ProjectOwnersAsync(project, c), $"/Market/Fairs/Details/{project.FairId}", actor, project.UpdatedAt, ct);
         await db.SaveChangesAsync(ct);
+        await notifier.AfterSaveAsync(ct);
         return FairProjectDto.From(project, true);
+    }
+
+    /// <summary>Who hears of a project's review: its worker's or its organization's accounts.</summary>
+    private async Task<List<string>> ProjectOwnersAsync(FairProject project, CancellationToken ct)
+    {
+        var owners = new List<string>();
+        if (project.ScienceWorkerId is { } worker)
+        {
+            owners.AddRange(await notifier.WorkerAccountsAsync(worker, ct));
+        }
+
+        if (project.OrganizationId is { } organization)
+        {
+            owners.AddRange(await notifier.OrganizationMembersAsync(organization, ct));
+        }
+
+        return owners;
     }
 
     private async Task<Fair> FindAsync(Guid id, CancellationToken ct) =>

@@ -228,8 +228,11 @@ public sealed class NeedService(
     public async Task<NeedDto> TransitionAsync(Actor actor, Guid id, Action<Need> step, int? expectedVersion, CancellationToken ct = default)
     {
         var need = await FindAsync(actor, id, expectedVersion, ct);
+        var before = need.Status;
         step(need);
+        await NotifyReviewStepAsync(need, before, actor, ct);
         await db.SaveChangesAsync(ct);
+        await notifier.AfterSaveAsync(ct);
         return NeedDto.From(need, true);
     }
 
@@ -240,12 +243,15 @@ public sealed class NeedService(
     public async Task<NeedDto> PublishAsync(Actor actor, Guid id, int? expectedVersion, CancellationToken ct = default)
     {
         var need = await FindAsync(actor, id, expectedVersion, ct);
+        var before = need.Status;
         var plan = need.Publish(actor, calendar, options.Value.ResponseWorkingDays);
+        await NotifyReviewStepAsync(need, before, actor, ct);
         if (plan is not null)
         {
             if (await DefaultHandlerAsync(plan.RegionCode, ct) is { } handler)
             {
                 plan.AssignHandler(actor, handler.Id, handler.DisplayName, "发布时默认指派需求所在县（区）服务中心工作人员");
+                await notifier.PlanAssignedAsync(plan, need.Title, actor, ct);
             }
 
             var added = plan.ProposeCandidates(await candidates.ProposeAsync(need, InitialCandidates, ct));
@@ -257,6 +263,9 @@ public sealed class NeedService(
         await notifier.AfterSaveAsync(ct);
         return NeedDto.From(need, true);
     }
+
+    private Task NotifyReviewStepAsync(Need need, ReviewStatus before, Actor actor, CancellationToken ct) =>
+        notifier.ReviewStepAsync(need, before, "科技需求", need.Title, c => notifier.OrganizationMembersAsync(need.OrganizationId, c), $"/Market/Needs/Details/{need.Id}", actor, need.UpdatedAt, ct);
 
     /// <summary>Tells the need's organization members that <paramref name="added"/> new candidates were proposed (nothing when none).</summary>
     internal static async Task NotifyCandidatesAsync(Kexie.Web.Features.Notifications.Notifier notifier, Need need, ResponsePlan plan, int added, Actor actor, CancellationToken ct)

@@ -115,7 +115,7 @@ public sealed record OfferDto(
 /// association, public once published. Every write goes through the domain's <see cref="Offer"/> rules; the
 /// description is rich text, cleaned by <see cref="RichTextSanitizer"/> first.
 /// </summary>
-public sealed class OfferService(KexieDbContext db, ReferenceCodesCache reference, RichTextSanitizer richText, Kexie.Web.Features.Directory.Parties parties)
+public sealed class OfferService(KexieDbContext db, ReferenceCodesCache reference, RichTextSanitizer richText, Kexie.Web.Features.Directory.Parties parties, Kexie.Web.Features.Notifications.Notifier notifier)
 {
     /// <summary>Published offers for everyone; drafts and the rest to the provider and the region's managers.</summary>
     public IQueryable<Offer> Visible(Actor actor)
@@ -252,8 +252,11 @@ public sealed class OfferService(KexieDbContext db, ReferenceCodesCache referenc
     public async Task<OfferDto> TransitionAsync(Actor actor, Guid id, Action<Offer> step, int? expectedVersion, CancellationToken ct = default)
     {
         var offer = await FindAsync(actor, id, expectedVersion, ct);
+        var before = offer.Status;
         step(offer);
+        await notifier.ReviewStepAsync(offer, before, "科技所能", offer.Title, c => notifier.WorkerAccountsAsync(offer.ProviderWorkerId, c), $"/Market/Offers/Details/{offer.Id}", actor, offer.UpdatedAt, ct);
         await db.SaveChangesAsync(ct);
+        await notifier.AfterSaveAsync(ct);
         return OfferDto.From(offer, true);
     }
 

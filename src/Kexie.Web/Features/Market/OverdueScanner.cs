@@ -11,9 +11,11 @@ namespace Kexie.Web.Features.Market;
 /// Finds 一单一策 plans past their first-response deadline and notifies the handler and the association admins of
 /// the need's county. Idempotent: one notification per recipient per plan per overdue episode (the episode is the
 /// plan with its deadline, carried in the notification's dedup key, unique per recipient), however often it runs
-/// and on however many web nodes.
+/// and on however many web nodes. <see cref="RemindDueSoonAsync"/> does the same for plans whose deadline is near: from the
+/// start (China time) of the last working day before the deadline's day, the handler (or, unassigned, the county's staff)
+/// is reminded once per deadline.
 /// </summary>
-public sealed class OverdueScanner(KexieDbContext db, Notifier notifier, TimeProvider clock, ILogger<OverdueScanner> logger)
+public sealed class OverdueScanner(KexieDbContext db, Notifier notifier, TimeProvider clock, IWorkingCalendar calendar, ILogger<OverdueScanner> logger)
 {
     public const int BatchSize = 500;
 
@@ -72,6 +74,79 @@ public sealed class OverdueScanner(KexieDbContext db, Notifier notifier, TimePro
 
         return created;
     }
+
+    /// <summary>
+    /// The last working day before the China date of <paramref name="due"/> (a deadline on Monday is announced on
+    /// Friday); the reminder starts at 00:00 China time of that day.
+    /// </summary>
+    public DateTimeOffset ReminderStart(DateTimeOffset due)
+    {
+        var day = MarketRules.ChinaDate(due).AddDays(-1);
+        for (var guard = 0; guard < 60 && !calendar.IsWorkingDay(day); guard++)
+        {
+            day = day.AddDays(-1);
+        }
+
+        return new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), MarketRules.ChinaOffset);
+    }
+
+    /// <summary>One pass of the 即将到期 reminders (plans still New whose deadline is near); returns how many it created.</summary>
+    public async Task<int> RemindDueSoonAsync(CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow();
+        var horizon = now + DueSoon.Horizon;
+        var plans = (await db.ResponsePlans.AsNoTracking()
+            .Where(p => p.Status == ResponsePlanStatus.New && p.ResponseDueAt > now && p.ResponseDueAt <= horizon)
+            .Join(db.Needs, p => p.NeedId, n => n.Id, (p, n) => new { p.Id, p.RegionCode, p.HandlerUserId, p.ResponseDueAt, n.Title })
+            .OrderBy(p => p.ResponseDueAt)
+            .Take(BatchSize)
+            .ToListAsync(ct))
+            .Where(p => ReminderStart(p.ResponseDueAt) <= now)
+            .ToList();
+        var created = 0;
+        foreach (var plan in plans)
+        {
+            var key = $"due-soon:{plan.Id:N}:{plan.ResponseDueAt.UtcTicks}";
+            var already = await db.Set<Notification>().AsNoTracking().Where(n => n.DedupKey == key).Select(n => n.RecipientUserId).ToListAsync(ct);
+            List<string> candidates = plan.HandlerUserId is { } handler ? [handler] : await notifier.CountyStaffAsync(plan.RegionCode, ct);
+            var recipients = candidates.Where(u => !already.Contains(u)).ToList();
+            if (recipients.Count == 0)
+            {
+                continue;
+            }
+
+            var due = plan.ResponseDueAt.ToOffset(MarketRules.ChinaOffset);
+            var when = MarketRules.ChinaDate(due) == MarketRules.ChinaDate(now) ? "今天" : MarketRules.ChinaDate(due) == MarketRules.ChinaDate(now).AddDays(1) ? "明天" : $"{due:M月d日}";
+            var added = notifier.Add(
+                recipients,
+                NotificationKind.DeadlineApproaching,
+                $"科技需求“{plan.Title}”{when}到期",
+                $"该需求的一单一策应于{due:yyyy-MM-dd HH:mm}（北京时间）前首次响应{(plan.HandlerUserId is null ? "，目前尚未指派处理人" : string.Empty)}，请在到期前联系需求单位或候选并登记联系情况。",
+                $"/Market/Plans/Details/{plan.Id}",
+                now,
+                dedupKey: key);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                await notifier.AfterSaveAsync(ct);
+                created += added;
+            }
+            catch (DbUpdateException e)
+            {
+                logger.LogInformation(e, "到期提醒已由其他节点写入：{Plan}", plan.Id);
+                notifier.Discard();
+                db.ChangeTracker.Clear();
+            }
+        }
+
+        return created;
+    }
+}
+
+/// <summary>How far ahead <see cref="OverdueScanner.RemindDueSoonAsync"/> looks (longer than any run of holidays).</summary>
+file static class DueSoon
+{
+    public static readonly TimeSpan Horizon = TimeSpan.FromDays(20);
 }
 
 /// <summary>Runs <see cref="OverdueScanner"/> every <see cref="MarketOptions.OverdueScanMinutes"/> minutes (0 turns it off).</summary>
@@ -91,10 +166,12 @@ public sealed class OverdueScanService(IServiceScopeFactory scopes, IOptions<Mar
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
-                var created = await scope.ServiceProvider.GetRequiredService<OverdueScanner>().ScanAsync(stoppingToken);
-                if (created > 0)
+                var scanner = scope.ServiceProvider.GetRequiredService<OverdueScanner>();
+                var created = await scanner.ScanAsync(stoppingToken);
+                var reminded = await scanner.RemindDueSoonAsync(stoppingToken);
+                if (created + reminded > 0)
                 {
-                    logger.LogInformation("超期未响应提醒：新建 {Count} 条通知", created);
+                    logger.LogInformation("超期未响应提醒：新建 {Count} 条通知；即将到期提醒 {Reminded} 条", created, reminded);
                 }
             }
             catch (Exception e) when (e is not OperationCanceledException)

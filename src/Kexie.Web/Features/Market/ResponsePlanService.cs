@@ -135,7 +135,10 @@ public sealed class ResponsePlanService(KexieDbContext db, ICandidateSource cand
         }
 
         plan.AssignHandler(actor, user.Id, user.DisplayName, request.Note);
+        var title = await db.Needs.AsNoTracking().Where(n => n.Id == plan.NeedId).Select(n => n.Title).FirstAsync(ct);
+        await notifier.PlanAssignedAsync(plan, title, actor, ct);
         await db.SaveChangesAsync(ct);
+        await notifier.AfterSaveAsync(ct);
         return ResponsePlanDto.From(plan, clock.GetUtcNow());
     }
 

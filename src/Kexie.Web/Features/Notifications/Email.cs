@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Mail;
 using Microsoft.Extensions.Options;
 
 namespace Kexie.Web.Features.Notifications;
@@ -46,7 +44,10 @@ public sealed class NoOpEmailSender : IEmailSender
     public Task SendAsync(EmailMessage message, CancellationToken ct = default) => Task.CompletedTask;
 }
 
-/// <summary>Plain-text UTF-8 mail through an SMTP relay (System.Net.Mail).</summary>
+/// <summary>
+/// Plain-text UTF-8 mail through an SMTP relay with MailKit: STARTTLS when the server offers it (or implicit TLS on port 465
+/// when <see cref="SmtpOptions.EnableSsl"/> is set), authentication when a user name is configured.
+/// </summary>
 public sealed class SmtpEmailSender(IOptions<SmtpOptions> options) : IEmailSender
 {
     public bool IsEnabled => true;
@@ -54,22 +55,25 @@ public sealed class SmtpEmailSender(IOptions<SmtpOptions> options) : IEmailSende
     public async Task SendAsync(EmailMessage message, CancellationToken ct = default)
     {
         var o = options.Value;
-        using var client = new SmtpClient(o.Host, o.Port) { EnableSsl = o.EnableSsl, DeliveryMethod = SmtpDeliveryMethod.Network };
+        var mail = new MimeKit.MimeMessage();
+        mail.From.Add(new MimeKit.MailboxAddress(o.FromName, o.From));
+        mail.To.Add(MimeKit.MailboxAddress.Parse(message.To));
+        mail.Subject = message.Subject;
+        var body = new MimeKit.TextPart(MimeKit.Text.TextFormat.Plain);
+        body.SetText(System.Text.Encoding.UTF8, message.Body);
+        mail.Body = body;
+
+        using var client = new MailKit.Net.Smtp.SmtpClient();
+        var security = o.EnableSsl
+            ? (o.Port == 465 ? MailKit.Security.SecureSocketOptions.SslOnConnect : MailKit.Security.SecureSocketOptions.StartTls)
+            : MailKit.Security.SecureSocketOptions.StartTlsWhenAvailable;
+        await client.ConnectAsync(o.Host ?? throw new InvalidOperationException("未配置 Smtp:Host"), o.Port, security, ct);
         if (!string.IsNullOrEmpty(o.UserName))
         {
-            client.Credentials = new NetworkCredential(o.UserName, o.Password);
+            await client.AuthenticateAsync(o.UserName, o.Password ?? string.Empty, ct);
         }
 
-        using var mail = new MailMessage
-        {
-            From = new MailAddress(o.From, o.FromName, System.Text.Encoding.UTF8),
-            Subject = message.Subject,
-            SubjectEncoding = System.Text.Encoding.UTF8,
-            Body = message.Body,
-            BodyEncoding = System.Text.Encoding.UTF8,
-            IsBodyHtml = false,
-        };
-        mail.To.Add(new MailAddress(message.To));
-        await client.SendMailAsync(mail, ct);
+        await client.SendAsync(mail, ct);
+        await client.DisconnectAsync(true, ct);
     }
 }

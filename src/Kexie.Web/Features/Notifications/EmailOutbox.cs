@@ -1,4 +1,3 @@
-using System.Net.Mail;
 using Kexie.Data;
 using Kexie.Domain.Market;
 using Microsoft.EntityFrameworkCore;
@@ -13,8 +12,10 @@ namespace Kexie.Web.Features.Notifications;
 /// <see cref="Notification.EmailNextAttemptAt"/> forward in one conditional UPDATE, so two nodes never send the same
 /// copy at once; a failure is retried with back-off, and given up after <see cref="MaxAttempts"/>.
 /// </summary>
-public sealed class EmailOutbox(KexieDbContext db, IEmailSender sender, IOptions<SmtpOptions> smtp, ILogger<EmailOutbox> logger)
+public sealed class EmailOutbox(KexieDbContext db, IEmailSender sender, IOptions<SmtpOptions> smtp, ILogger<EmailOutbox> logger, NotificationPreferences? preferences = null)
 {
+    private readonly NotificationPreferences choices = preferences ?? new NotificationPreferences(db, TimeProvider.System);
+
     public const int MaxAttempts = 5;
 
     /// <summary>Copies older than this are not sent (e.g. written before SMTP was configured).</summary>
@@ -54,7 +55,19 @@ public sealed class EmailOutbox(KexieDbContext db, IEmailSender sender, IOptions
         var due = await db.Set<Notification>().AsNoTracking()
             .Where(n => n.EmailState == EmailDelivery.Pending && n.CreatedAt >= since && (n.EmailNextAttemptAt == null || n.EmailNextAttemptAt <= now))
             .OrderBy(n => n.CreatedAt).ThenBy(n => n.Id).Take(BatchSize).ToListAsync(ct);
+        var fetched = due.Count;
         var recipients = due.Select(n => n.RecipientUserId).Distinct().ToList();
+
+        // Recipients who chose no e-mail for the kind (通知设置): marked skipped, not sent.
+        var wanted = await choices.LoadAsync(recipients, ct);
+        var unwanted = due.Where(n => !wanted[n.RecipientUserId].Wants(n.Kind, NotificationChannel.Email)).Select(n => n.Id).ToList();
+        if (unwanted.Count > 0)
+        {
+            await db.Set<Notification>().Where(n => unwanted.Contains(n.Id) && n.EmailState == EmailDelivery.Pending)
+                .ExecuteUpdateAsync(s => s.SetProperty(n => n.EmailState, EmailDelivery.Skipped), ct);
+            due = due.Where(n => !unwanted.Contains(n.Id)).ToList();
+        }
+
         var addresses = await db.Users.AsNoTracking().Where(u => recipients.Contains(u.Id) && u.Email != null && u.Email != "")
             .ToDictionaryAsync(u => u.Id, u => u.Email!, ct);
         var sent = 0;
@@ -81,7 +94,7 @@ public sealed class EmailOutbox(KexieDbContext db, IEmailSender sender, IOptions
                 await Row(n.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.EmailState, EmailDelivery.Sent).SetProperty(x => x.EmailAttempts, n.EmailAttempts + 1), ct);
                 sent++;
             }
-            catch (Exception e) when (e is SmtpException or InvalidOperationException or FormatException or IOException)
+            catch (Exception e) when (e is not OperationCanceledException)
             {
                 var attempts = n.EmailAttempts + 1;
                 var giveUp = attempts >= MaxAttempts;
@@ -94,7 +107,7 @@ public sealed class EmailOutbox(KexieDbContext db, IEmailSender sender, IOptions
             }
         }
 
-        return (due.Count, sent);
+        return (fetched, sent);
     }
 
     /// <summary>The mail for <paramref name="n"/>: its title and body, and an absolute link when <c>Smtp:SiteUrl</c> is set.</summary>

@@ -72,6 +72,10 @@ public static class NotificationEndpoints
             .WithSummary("标记为已读").RequirePermission(NotificationPermissions.ReadOwn);
         g.MapPost("/read-all", async (HttpContext http, NotificationService s, CancellationToken ct) =>
             TypedResults.Ok(new { marked = await s.MarkAllReadAsync(http.User.ToActor(), ct) })).WithSummary("全部标记为已读").RequirePermission(NotificationPermissions.ReadOwn);
+        g.MapGet("/settings", (HttpContext http, NotificationPreferences s, CancellationToken ct) => s.GetAsync(http.User.ToActor(), ct))
+            .WithSummary("我的通知设置（每类通知的邮件、短信；站内通知总是开启；每日摘要）");
+        g.MapPut("/settings", (HttpContext http, NotificationPreferences s, NotificationSettingsRequest body, CancellationToken ct) => s.SaveAsync(http.User.ToActor(), body, ct))
+            .WithSummary("保存我的通知设置").RequirePermission(NotificationPermissions.EditSettings);
         return api;
     }
 }

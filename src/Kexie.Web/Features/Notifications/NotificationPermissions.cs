@@ -8,5 +8,7 @@ public static class NotificationPermissions
 {
     public static readonly Permission ReadOwn = new("notifications.read", "阅读本人的消息", "消息", PermissionScope.SignedIn, Permission.Everyone);
 
-    public static readonly IReadOnlyList<Permission> All = [ReadOwn];
+    public static readonly Permission EditSettings = new("notifications.settings", "设置本人的通知方式", "消息", PermissionScope.SignedIn, Permission.Everyone);
+
+    public static readonly IReadOnlyList<Permission> All = [ReadOwn, EditSettings];
 }

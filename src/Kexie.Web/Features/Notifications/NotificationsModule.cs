@@ -3,7 +3,10 @@ using Kexie.Web.Infrastructure;
 
 namespace Kexie.Web.Features.Notifications;
 
-/// <summary>In-app notifications and their e-mail copies (SMTP when <c>Smtp:Host</c> is set).</summary>
+/// <summary>
+/// In-app notifications and their copies: e-mail (SMTP through MailKit when <c>Smtp:Host</c> is set), text messages
+/// (<see cref="ITextMessageSender"/>), each as the recipient chose (通知设置); the daily digest for staff and admins.
+/// </summary>
 public sealed class NotificationsModule : IFeatureModule
 {
     public IReadOnlyList<Permission> Permissions => NotificationPermissions.All;
@@ -26,6 +29,12 @@ public sealed class NotificationsModule : IFeatureModule
         services.AddHostedService<EmailDispatchService>();
         services.AddScoped<Notifier>();
         services.AddScoped<NotificationService>();
+        services.Configure<NotificationOptions>(configuration.GetSection("Notifications"));
+        services.AddScoped<NotificationPreferences>();
+        services.AddScoped<TextOutbox>();
+        services.AddHostedService<TextDispatchService>();
+        services.AddScoped<DigestSender>();
+        services.AddHostedService<DigestService>();
     }
 
     public void MapEndpoints(RouteGroupBuilder api) => NotificationEndpoints.MapNotifications(api);

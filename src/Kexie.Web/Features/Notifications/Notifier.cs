@@ -1,4 +1,5 @@
 using Kexie.Data;
+using Kexie.Domain.Identity;
 using Kexie.Domain.Market;
 using Microsoft.EntityFrameworkCore;
 
@@ -36,6 +37,114 @@ public sealed class Notifier(KexieDbContext db, IEmailSender email, EmailSignal 
     /// <summary>The account(s) of a science worker.</summary>
     public Task<List<string>> WorkerAccountsAsync(Guid workerId, CancellationToken ct) =>
         db.Users.AsNoTracking().Where(u => u.ScienceWorkerId == workerId).Select(u => u.Id).ToListAsync(ct);
+
+    /// <summary>The association admins of the county (6 digits) that holds <paramref name="regionCode"/>.</summary>
+    public Task<List<string>> CountyAdminsAsync(string regionCode, CancellationToken ct)
+    {
+        var county = regionCode.Length > 6 ? regionCode[..6] : regionCode;
+        return db.Users.AsNoTracking().Where(u => u.Role == UserRole.AssociationAdmin && u.RegionCode == county).Select(u => u.Id).ToListAsync(ct);
+    }
+
+    /// <summary>The service-centre staff of the county (6 digits) that holds <paramref name="regionCode"/>.</summary>
+    public Task<List<string>> CountyStaffAsync(string regionCode, CancellationToken ct)
+    {
+        var county = regionCode.Length > 6 ? regionCode[..6] : regionCode;
+        return db.Users.AsNoTracking().Where(u => u.Role == UserRole.ServiceCenterStaff && u.RegionCode == county).Select(u => u.Id).ToListAsync(ct);
+    }
+
+    /// <summary>The name people know the acting user by (display name), never the login name; <paramref name="fallback"/> when unknown.</summary>
+    public async Task<string> PersonNameAsync(string? userId, string fallback, CancellationToken ct)
+    {
+        if (string.IsNullOrEmpty(userId))
+        {
+            return fallback;
+        }
+
+        var name = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.DisplayName).FirstOrDefaultAsync(ct);
+        return string.IsNullOrWhiteSpace(name) ? fallback : name;
+    }
+
+    /// <summary>
+    /// A review step of <paramref name="item"/> (an offer, need, science content or fair project), called after the step and
+    /// before the caller saves: submitted → the county's association admins hear of a new item to review; published, returned
+    /// or rejected → the owners hear of the outcome (with the reason). Other steps notify nobody.
+    /// </summary>
+    public async Task ReviewStepAsync(Reviewable item, ReviewStatus before, string noun, string title, Func<CancellationToken, Task<List<string>>> owners, string link, Actor actor, DateTimeOffset at, CancellationToken ct)
+    {
+        var after = item.Status;
+        if (after == before)
+        {
+            return;
+        }
+
+        var who = await PersonNameAsync(actor.UserId, "工作人员", ct);
+        var selected = noun == "科创会项目";
+        switch (after)
+        {
+            case ReviewStatus.Submitted:
+                Add(
+                    await CountyAdminsAsync(item.RegionCode, ct),
+                    NotificationKind.ReviewSubmitted,
+                    $"新的待审核{noun}：{title}",
+                    $"{who}提交了{noun}“{title}”，请及时{(selected ? "遴选" : "审核")}。",
+                    link,
+                    at,
+                    except: actor.UserId);
+                break;
+            case ReviewStatus.Published when before == ReviewStatus.Submitted:
+                Add(
+                    await owners(ct),
+                    NotificationKind.ReviewApproved,
+                    $"您的{noun}“{title}”{(selected ? "已入选" : "已审核通过")}",
+                    $"您的{noun}“{title}”经{who}审核，{(selected ? "已入选科创会项目" : "已通过并公开发布")}。",
+                    link,
+                    at,
+                    except: actor.UserId);
+                break;
+            case ReviewStatus.Returned:
+                Add(
+                    await owners(ct),
+                    NotificationKind.ReviewReturned,
+                    $"您的{noun}“{title}”被退回修改",
+                    $"{who}退回了您的{noun}“{title}”，原因：{item.StatusReason}。请修改后重新提交。",
+                    link,
+                    at,
+                    except: actor.UserId);
+                break;
+            case ReviewStatus.Rejected:
+                Add(
+                    await owners(ct),
+                    NotificationKind.ReviewRejected,
+                    $"您的{noun}“{title}”{(selected ? "未入选" : "不予发布")}",
+                    $"{who}审核了您的{noun}“{title}”，结果为{(selected ? "未入选" : "不予发布")}，原因：{item.StatusReason}。",
+                    link,
+                    at,
+                    except: actor.UserId);
+                break;
+        }
+    }
+
+    /// <summary>The handler of <paramref name="plan"/> was set: the new handler hears of it with the deadline (China time).</summary>
+    public async Task PlanAssignedAsync(ResponsePlan plan, string needTitle, Actor actor, CancellationToken ct)
+    {
+        if (plan.HandlerUserId is null)
+        {
+            return;
+        }
+
+        var who = await PersonNameAsync(actor.UserId, "系统", ct);
+        var due = plan.Status == ResponsePlanStatus.New
+            ? $"请于{plan.ResponseDueAt.ToOffset(MarketRules.ChinaOffset):yyyy-MM-dd HH:mm}（北京时间）前首次响应。"
+            : $"当前状态：{plan.Status.Chinese()}。";
+        Add(
+            [plan.HandlerUserId],
+            NotificationKind.PlanAssigned,
+            $"一单一策指派：{needTitle}",
+            $"{who}将科技需求“{needTitle}”的一单一策指派给您办理，{due}",
+            $"/Market/Plans/Details/{plan.Id}",
+            plan.UpdatedAt,
+            except: actor.UserId);
+    }
 
     /// <summary>Forgets what was added (the save failed or was abandoned).</summary>
     public void Discard() => pending = 0;

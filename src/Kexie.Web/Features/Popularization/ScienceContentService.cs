@@ -47,7 +47,7 @@ public sealed record ScienceContentDto(
 /// 科普资源库: articles, videos and rumour rebuttals written by the region's staff, reviewed by its association,
 /// public once published. The body is rich text, cleaned by <see cref="RichTextSanitizer"/> before the domain sees it.
 /// </summary>
-public sealed class ScienceContentService(KexieDbContext db, ReferenceCodesCache reference, RichTextSanitizer richText)
+public sealed class ScienceContentService(KexieDbContext db, ReferenceCodesCache reference, RichTextSanitizer richText, Kexie.Web.Features.Notifications.Notifier notifier)
 {
     /// <summary>Published items for everyone; the rest to the author and the managers of the region (in SQL).</summary>
     public IQueryable<ScienceContent> Visible(Actor actor)
@@ -138,8 +138,11 @@ public sealed class ScienceContentService(KexieDbContext db, ReferenceCodesCache
     public async Task<ScienceContentDto> TransitionAsync(Actor actor, Guid id, Action<ScienceContent> step, int? expectedVersion, CancellationToken ct = default)
     {
         var content = await FindAsync(actor, id, expectedVersion, ct);
+        var before = content.Status;
         step(content);
+        await notifier.ReviewStepAsync(content, before, "科普资源", content.Title, _ => Task.FromResult(content.CreatedByUserId is { } author ? new List<string> { author } : []), $"/Popularization/Contents/Details/{content.Id}", actor, content.UpdatedAt, ct);
         await db.SaveChangesAsync(ct);
+        await notifier.AfterSaveAsync(ct);
         return ScienceContentDto.From(content, true);
     }
 

@@ -1,0 +1,25 @@
+using Kexie.Domain.Authorization;
+using Kexie.Web.Infrastructure;
+
+namespace Kexie.Web.Features.Workbench;
+
+/// <summary>我的工作台: what waits for the signed-in user (read-only; it lists only what the caller may act on).</summary>
+public sealed class WorkbenchModule : IFeatureModule
+{
+    public IReadOnlyList<Permission> Permissions => [];
+
+    public void AddServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<SiteOptions>(configuration.GetSection("Site"));
+        services.AddScoped<WorkbenchService>();
+    }
+
+    public void MapEndpoints(RouteGroupBuilder api)
+    {
+        var g = api.MapGroup("/workbench").WithTags("我的工作台").RequireAuthorization();
+        g.MapGet("/", (HttpContext http, WorkbenchService s, CancellationToken ct) => s.GetAsync(http.User.ToActor(), ct))
+            .WithSummary("我的待办：待审核、一单一策、订单、联动任务、近期活动（截止时间近的在前，北京时间）");
+        g.MapGet("/counts", (HttpContext http, WorkbenchService s, CancellationToken ct) => s.CountAsync(http.User.ToActor(), ct))
+            .WithSummary("各类待办的数量（导航栏角标）");
+    }
+}

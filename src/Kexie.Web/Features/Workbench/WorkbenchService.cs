@@ -1,0 +1,314 @@
+using Kexie.Data;
+using Kexie.Domain.Authorization;
+using Kexie.Domain.Common;
+using Kexie.Domain.Identity;
+using Kexie.Domain.Market;
+using Kexie.Domain.Popularization;
+using Kexie.Domain.ThinkTank;
+using Kexie.Web.Features.Market;
+using Kexie.Web.Features.Popularization;
+using Kexie.Web.Features.ThinkTank;
+using Kexie.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kexie.Web.Features.Workbench;
+
+/// <summary>The sections of the workbench.</summary>
+public enum WorkSection
+{
+    /// <summary>待审核: offers, needs, fair projects, science content, think-tank topics of the admin's region.</summary>
+    Review = 1,
+
+    /// <summary>一单一策: plans the caller handles, unassigned ones of the staffer's region, overdue ones of the admin's.</summary>
+    Plans = 2,
+
+    /// <summary>订单: orders waiting for the caller's step (buyer or provider), disputes for the region's managers.</summary>
+    Orders = 3,
+
+    /// <summary>联动任务: tasks a higher level assigned to the caller's region.</summary>
+    Linkage = 4,
+
+    /// <summary>活动: activities of the region starting within a week (registrations, check-in).</summary>
+    Activities = 5,
+}
+
+/// <summary>
+/// One thing waiting for the caller: what it is (<see cref="KindName"/>), its name, its region, its deadline (China time) or
+/// the time it has been waiting since, and where to act.
+/// </summary>
+public sealed record WorkItemDto(
+    WorkSection Section,
+    string KindName,
+    string Title,
+    string? RegionCode,
+    string RegionName,
+    DateTimeOffset? DueAt,
+    DateTimeOffset? Since,
+    bool Overdue,
+    string Note,
+    string Link);
+
+public sealed record WorkbenchCounts(int Review, int Plans, int Orders, int Linkage, int Activities)
+{
+    public int Total => Review + Plans + Orders + Linkage + Activities;
+}
+
+public sealed record WorkbenchDto(IReadOnlyList<WorkItemDto> Items, WorkbenchCounts Counts, DateTimeOffset AsOf);
+
+/// <summary>
+/// 我的工作台: what waits for the signed-in caller, nearest deadline first (items without a deadline by how long they have
+/// waited). It lists only what the caller may act on: review queues need the review permission and the region
+/// (<see cref="RegionScope.InScope{T}"/>), plans are the caller's own or their region's, orders those where the caller is the
+/// party whose step is next. <see cref="CountAsync"/> runs only COUNT queries (for the badge in the navigation).
+/// </summary>
+public sealed class WorkbenchService(KexieDbContext db, PermissionGrants grants, TimeProvider clock)
+{
+    /// <summary>Most items listed per section (the counts are exact).</summary>
+    public const int PerSection = 50;
+
+    /// <summary>Activities starting within this many days are listed.</summary>
+    public const int ActivityDays = 7;
+
+    public async Task<WorkbenchCounts> CountAsync(Actor actor, CancellationToken ct = default)
+    {
+        if (!actor.IsAuthenticated || actor.UserId is null)
+        {
+            return new WorkbenchCounts(0, 0, 0, 0, 0);
+        }
+
+        var now = clock.GetUtcNow();
+        var q = new Queries(db, actor, grants, now);
+        var review = 0;
+        foreach (var count in q.ReviewCounts())
+        {
+            review += await count(ct);
+        }
+
+        return new WorkbenchCounts(
+            review,
+            await q.Plans().CountAsync(ct),
+            await q.Orders().CountAsync(ct),
+            await q.Linkage().CountAsync(ct),
+            await q.Activities().CountAsync(ct));
+    }
+
+    public async Task<WorkbenchDto> GetAsync(Actor actor, CancellationToken ct = default)
+    {
+        if (!actor.IsAuthenticated || actor.UserId is null)
+        {
+            throw new AccessDeniedException("请先登录");
+        }
+
+        var now = clock.GetUtcNow();
+        var q = new Queries(db, actor, grants, now);
+        var items = new List<WorkItemDto>();
+        var counts = await CountAsync(actor, ct);
+
+        if (q.MayReview(MarketPermissions.ReviewNeeds))
+        {
+            items.AddRange((await q.Submitted(db.Needs).OrderBy(n => n.SubmittedAt).Take(PerSection)
+                    .Select(n => new { n.Id, n.Title, n.RegionCode, n.SubmittedAt }).ToListAsync(ct))
+                .Select(n => Item(WorkSection.Review, "待审核科技需求", n.Title, n.RegionCode, null, n.SubmittedAt, false, "提交审核", $"/Market/Needs/Details/{n.Id}")));
+        }
+
+        if (q.MayReview(MarketPermissions.ReviewOffers))
+        {
+            items.AddRange((await q.Submitted(db.Offers).OrderBy(n => n.SubmittedAt).Take(PerSection)
+                    .Select(n => new { n.Id, n.Title, n.RegionCode, n.SubmittedAt }).ToListAsync(ct))
+                .Select(n => Item(WorkSection.Review, "待审核科技所能", n.Title, n.RegionCode, null, n.SubmittedAt, false, "提交审核", $"/Market/Offers/Details/{n.Id}")));
+        }
+
+        if (q.MayReview(MarketPermissions.ReviewFairProjects))
+        {
+            items.AddRange((await q.Submitted(db.FairProjects).OrderBy(n => n.SubmittedAt).Take(PerSection)
+                    .Select(n => new { n.FairId, n.Title, n.RegionCode, n.SubmittedAt }).ToListAsync(ct))
+                .Select(n => Item(WorkSection.Review, "待遴选科创会项目", n.Title, n.RegionCode, null, n.SubmittedAt, false, "提交遴选", $"/Market/Fairs/Details/{n.FairId}")));
+        }
+
+        if (q.MayReview(PopularizationPermissions.ReviewContents))
+        {
+            items.AddRange((await q.Submitted(db.ScienceContents).OrderBy(n => n.SubmittedAt).Take(PerSection)
+                    .Select(n => new { n.Id, n.Title, n.RegionCode, n.SubmittedAt }).ToListAsync(ct))
+                .Select(n => Item(WorkSection.Review, "待审核科普资源", n.Title, n.RegionCode, null, n.SubmittedAt, false, "提交审核", $"/Popularization/Contents/Details/{n.Id}")));
+        }
+
+        if (q.MayReview(ThinkTankPermissions.ReviewTopics))
+        {
+            items.AddRange((await q.Topics().OrderBy(t => t.CreatedAt).Take(PerSection)
+                    .Select(t => new { t.Id, t.Title, t.CallRegionCode, t.CreatedAt, t.Status }).ToListAsync(ct))
+                .Select(t => Item(WorkSection.Review, "待评审智库课题", t.Title, t.CallRegionCode, null, t.CreatedAt, false, t.Status.Chinese(), $"/ThinkTank/Topics/{t.Id}")));
+        }
+
+        var plans = await q.Plans().OrderBy(p => p.ResponseDueAt).Take(PerSection)
+            .Join(db.Needs, p => p.NeedId, n => n.Id, (p, n) => new { p.Id, n.Title, p.RegionCode, p.Status, p.ResponseDueAt, p.HandlerUserId, p.UpdatedAt })
+            .ToListAsync(ct);
+        items.AddRange(plans.Select(p =>
+        {
+            var mine = p.HandlerUserId == actor.UserId;
+            var kind = p.HandlerUserId is null ? "待指派一单一策" : "我负责的一单一策";
+            return p.Status == ResponsePlanStatus.New
+                ? Item(WorkSection.Plans, kind, p.Title, p.RegionCode, p.ResponseDueAt, null, now > p.ResponseDueAt, now > p.ResponseDueAt ? "超期未响应" : "待首次响应", $"/Market/Plans/Details/{p.Id}")
+                : Item(WorkSection.Plans, mine ? kind : "一单一策", p.Title, p.RegionCode, null, p.UpdatedAt, false, p.Status.Chinese(), $"/Market/Plans/Details/{p.Id}");
+        }));
+
+        var orders = await q.Orders().OrderBy(o => o.UpdatedAt).Take(PerSection)
+            .Select(o => new { o.Id, o.Title, o.RegionCode, o.Status, o.UpdatedAt, o.BuyerOrganizationId, o.ProviderWorkerId }).ToListAsync(ct);
+        items.AddRange(orders.Select(o => Item(WorkSection.Orders, "订单待办", o.Title, o.RegionCode, null, o.UpdatedAt, false, NextStep(actor, o.Status, o.BuyerOrganizationId, o.ProviderWorkerId), $"/Market/Orders/Details/{o.Id}")));
+
+        var tasks = await q.Linkage().OrderBy(t => t.DueOn).Take(PerSection).Select(t => new { t.Id, t.Title, t.RegionCode, t.DueOn, t.AssignedByName }).ToListAsync(ct);
+        items.AddRange(tasks.Select(t => Item(WorkSection.Linkage, "联动任务", t.Title, t.RegionCode, EndOfChinaDay(t.DueOn), null, false,
+            $"{t.DueOn:yyyy-MM-dd}截止" + (t.AssignedByName is null ? string.Empty : $"，{t.AssignedByName}下达"), $"/Indicators/LinkageTask/{t.Id}")));
+
+        var activities = await q.Activities().OrderBy(a => a.StartsOn).Take(PerSection)
+            .Select(a => new { a.Id, a.Title, a.RegionCode, a.StartsOn, a.Venue, Registered = db.ActivityParticipants.Count(p => p.ActivityId == a.Id), CheckedIn = db.ActivityParticipants.Count(p => p.ActivityId == a.Id && p.CheckedInAt != null) })
+            .ToListAsync(ct);
+        items.AddRange(activities.Select(a => Item(WorkSection.Activities, "近期科普活动", a.Title, a.RegionCode, StartOfChinaDay(a.StartsOn), null, false,
+            $"{a.Venue}，已报名{a.Registered}人、已签到{a.CheckedIn}人", $"/Popularization/Activities/Details/{a.Id}")));
+
+        var names = await Pages.Lookups.RegionNamesAsync(db, items.Where(i => i.RegionCode is not null).Select(i => i.RegionCode!), ct);
+        var ordered = items
+            .Select(i => i with { RegionName = i.RegionCode is null ? string.Empty : Short(names.GetValueOrDefault(i.RegionCode, i.RegionCode)) })
+            .OrderBy(i => i.DueAt is null ? 1 : 0)
+            .ThenBy(i => i.DueAt ?? i.Since ?? DateTimeOffset.MaxValue)
+            .ThenBy(i => i.Title, StringComparer.Ordinal)
+            .ToList();
+        return new WorkbenchDto(ordered, counts, now);
+    }
+
+    /// <summary>The county and below of a region's full name ("四川省 遂宁市 大英县 蓬莱镇" → "大英县 蓬莱镇"; a county keeps its city).</summary>
+    private static string Short(string fullName)
+    {
+        var parts = fullName.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return parts.Length > 2 ? string.Join(' ', parts[^2..]) : fullName;
+    }
+
+    /// <summary>What the caller does next on an order in <paramref name="status"/>.</summary>
+    private static string NextStep(Actor actor, OrderStatus status, Guid buyer, Guid provider)
+    {
+        var asBuyer = actor.OrganizationId == buyer;
+        var asProvider = actor.ScienceWorkerId == provider;
+        return status switch
+        {
+            OrderStatus.Inquiry => "询价待确认签约",
+            OrderStatus.Agreed when asProvider => "已签约，待开始履约",
+            OrderStatus.InDelivery when asBuyer => "履约中，待验收",
+            OrderStatus.Accepted when asProvider => "已验收，待确认收款结算",
+            OrderStatus.Disputed => "纠纷待调解",
+            _ => status.Chinese(),
+        };
+    }
+
+    private static WorkItemDto Item(WorkSection section, string kind, string title, string? region, DateTimeOffset? due, DateTimeOffset? since, bool overdue, string note, string link) =>
+        new(section, kind, title, region, string.Empty, due?.ToOffset(MarketRules.ChinaOffset), since?.ToOffset(MarketRules.ChinaOffset), overdue, note, link);
+
+    private static DateTimeOffset StartOfChinaDay(DateOnly day) => new(day.ToDateTime(TimeOnly.MinValue), MarketRules.ChinaOffset);
+
+    private static DateTimeOffset EndOfChinaDay(DateOnly day) => new(day.ToDateTime(new TimeOnly(23, 59)), MarketRules.ChinaOffset);
+
+    /// <summary>The queries of each section for one caller at one instant (shared by the counts and the list).</summary>
+    private sealed class Queries(KexieDbContext db, Actor actor, PermissionGrants grants, DateTimeOffset now)
+    {
+        private readonly string me = actor.UserId!;
+
+        public bool MayReview(Permission permission) => actor.IsRegionManager && actor.Role is { } role && grants.Holds(role, permission);
+
+        public IQueryable<T> Submitted<T>(IQueryable<T> set)
+            where T : Reviewable => set.AsNoTracking().InScope(actor).Where(x => x.Status == ReviewStatus.Submitted);
+
+        public IQueryable<ThinkTankTopic> Topics()
+        {
+            var calls = db.ThinkTankCalls.AsNoTracking().InScope(actor).Select(c => c.Id);
+            return db.ThinkTankTopics.AsNoTracking().Where(t => (t.Status == TopicStatus.Submitted || t.Status == TopicStatus.UnderReview) && calls.Contains(t.CallId));
+        }
+
+        public IEnumerable<Func<CancellationToken, Task<int>>> ReviewCounts()
+        {
+            if (MayReview(MarketPermissions.ReviewNeeds))
+            {
+                yield return ct => Submitted(db.Needs).CountAsync(ct);
+            }
+
+            if (MayReview(MarketPermissions.ReviewOffers))
+            {
+                yield return ct => Submitted(db.Offers).CountAsync(ct);
+            }
+
+            if (MayReview(MarketPermissions.ReviewFairProjects))
+            {
+                yield return ct => Submitted(db.FairProjects).CountAsync(ct);
+            }
+
+            if (MayReview(PopularizationPermissions.ReviewContents))
+            {
+                yield return ct => Submitted(db.ScienceContents).CountAsync(ct);
+            }
+
+            if (MayReview(ThinkTankPermissions.ReviewTopics))
+            {
+                yield return ct => Topics().CountAsync(ct);
+            }
+        }
+
+        /// <summary>
+        /// Open plans the caller handles; for service-centre staff also the unassigned new plans of their region; for
+        /// association admins also the overdue ones of their region.
+        /// </summary>
+        public IQueryable<ResponsePlan> Plans()
+        {
+            var open = db.ResponsePlans.AsNoTracking().Where(p => p.Status == ResponsePlanStatus.New || p.Status == ResponsePlanStatus.Responded || p.Status == ResponsePlanStatus.Negotiating);
+            if (!actor.IsRegionManager || !grants.Holds(actor.Role!.Value, MarketPermissions.HandlePlans))
+            {
+                return open.Where(_ => false);
+            }
+
+            var scoped = open.InScope(actor);
+            return actor.Role == UserRole.ServiceCenterStaff
+                ? scoped.Where(p => p.HandlerUserId == me || (p.HandlerUserId == null && p.Status == ResponsePlanStatus.New))
+                : scoped.Where(p => p.HandlerUserId == me || (p.Status == ResponsePlanStatus.New && p.ResponseDueAt < now));
+        }
+
+        /// <summary>Orders whose next step is the caller's (as buyer or provider), and disputes of the region for its managers.</summary>
+        public IQueryable<Order> Orders()
+        {
+            var orders = db.Orders.AsNoTracking();
+            var buyer = actor.OrganizationId;
+            var provider = actor.ScienceWorkerId;
+            var mayResolve = actor.IsRegionManager && grants.Holds(actor.Role!.Value, MarketPermissions.ResolveOrders);
+            if (buyer is null && provider is null && !mayResolve)
+            {
+                return orders.Where(_ => false);
+            }
+
+            var disputes = mayResolve ? orders.InScope(actor).Where(o => o.Status == OrderStatus.Disputed).Select(o => o.Id) : orders.Where(_ => false).Select(o => o.Id);
+            return orders.Where(o =>
+                (buyer != null && o.BuyerOrganizationId == buyer && ((o.Status == OrderStatus.Inquiry && o.InitiatedBy != OrderParty.Buyer) || o.Status == OrderStatus.InDelivery))
+                || (provider != null && o.ProviderWorkerId == provider && ((o.Status == OrderStatus.Inquiry && o.InitiatedBy != OrderParty.Provider) || o.Status == OrderStatus.Agreed || o.Status == OrderStatus.Accepted))
+                || disputes.Contains(o.Id));
+        }
+
+        /// <summary>Linkage tasks assigned to the caller's own region, not yet past their due day.</summary>
+        public IQueryable<Kexie.Domain.Indicators.LinkageTask> Linkage()
+        {
+            if (!actor.IsRegionManager || actor.ManagedScope is not { Length: > 0 } scope)
+            {
+                return db.LinkageTasks.Where(_ => false);
+            }
+
+            var today = MarketRules.ChinaDate(now);
+            return db.LinkageTasks.AsNoTracking().InScope(actor).Where(t => t.RegionCode == scope && t.DueOn >= today && t.StartsOn <= today);
+        }
+
+        /// <summary>Open activities of the region that run today or start within <see cref="ActivityDays"/> days.</summary>
+        public IQueryable<PopularizationActivity> Activities()
+        {
+            if (!actor.IsRegionManager || !grants.Holds(actor.Role!.Value, PopularizationPermissions.ManageActivities))
+            {
+                return db.PopularizationActivities.Where(_ => false);
+            }
+
+            var today = MarketRules.ChinaDate(now);
+            var horizon = today.AddDays(ActivityDays);
+            return db.PopularizationActivities.AsNoTracking().InScope(actor).Where(a => a.Status == ActivityStatus.Open && a.EndsOn >= today && a.StartsOn <= horizon);
+        }
+    }
+}
