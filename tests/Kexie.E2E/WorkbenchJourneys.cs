@@ -22,7 +22,7 @@ public sealed class WorkbenchJourneys(KexieApp app)
         await enterprise.GotoAsync("/Market/Needs/Edit");
         await enterprise.FillAsync("#Input_Title", title);
         await enterprise.FillAsync("#Input_Problem", "柠檬加工后果渣量大，希望找到提取果胶和制作饲料的工艺，减少废弃物处理费用。");
-        await enterprise.FillAsync("#Input_IndustryCodes", "2614");
+        await KexieApp.SetCodesAsync(enterprise, "#Input_IndustryCodes", "2614");
         await enterprise.ClickAsync("button:has-text('保存草稿')");
         await Expect(enterprise).ToHaveURLAsync(new Regex("/Market/Needs/Details/[0-9a-f-]{36}$"));
         await enterprise.ClickAsync("button:has-text('提交审核')");

@@ -60,6 +60,7 @@ public sealed class OrganizationApplication : Entity, IRegional
 
     public string? ReturnReason { get; private set; }
 
+    /// <summary>The name of who decided (the person's display name, never the login name).</summary>
     public string? DecidedBy { get; private set; }
 
     public DateTimeOffset? DecidedAt { get; private set; }
@@ -103,7 +104,7 @@ public sealed class OrganizationApplication : Entity, IRegional
             throw new InvalidTransitionException($"该申请已{Status.Chinese()}，不能重复审核");
         }
 
-        DecidedBy = actor.UserName;
+        DecidedBy = actor.Name;
         DecidedAt = now;
         UpdatedAt = now;
     }

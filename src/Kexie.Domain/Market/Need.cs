@@ -92,7 +92,7 @@ public sealed class Need : Reviewable
         (IsPublished && (Visibility == NeedVisibility.Public || actor.IsAuthenticated)) || MayEdit(actor) || MayReview(actor);
 
     /// <summary>Who closes a need when a deal on it is agreed (shown in its history).</summary>
-    public static readonly Actor DealCloser = new("system", "系统（订单签约自动对接）", UserRole.PlatformAdmin, Regions.RegionCode.Country);
+    public static readonly Actor DealCloser = new("system", "system", UserRole.PlatformAdmin, Regions.RegionCode.Country, DisplayName: "系统（订单签约自动对接）");
 
     /// <summary>
     /// 已对接: an order answering this need was agreed, so the published need is closed (it leaves the public lists and

@@ -23,6 +23,11 @@ public sealed class IndexModel(
     /// <summary>我的工作台 of the signed-in user (null for visitors).</summary>
     public WorkbenchDto? Workbench { get; private set; }
 
+    /// <summary>An organization user not yet linked: their latest 单位入驻申请 (organization, status, reviewing county, reason).</summary>
+    public MyApplication? Application { get; private set; }
+
+    public sealed record MyApplication(string OrganizationName, Kexie.Domain.Directory.OrganizationApplicationStatus Status, string RegionName, DateTimeOffset SubmittedAt, string? ReturnReason);
+
     /// <summary>The region the public front page speaks for (<c>Site:RegionCode</c>), e.g. 大英县; null: the whole platform.</summary>
     public string? SiteRegionName { get; private set; }
 
@@ -54,6 +59,18 @@ public sealed class IndexModel(
         if (actor.IsAuthenticated)
         {
             Workbench = await workbench.GetAsync(actor, ct);
+            if (actor.Role == Kexie.Domain.Identity.UserRole.OrganizationMember && actor.OrganizationId is null)
+            {
+                var latest = await db.OrganizationApplications.AsNoTracking().Where(a => a.UserId == actor.UserId)
+                    .OrderByDescending(a => a.CreatedAt)
+                    .Select(a => new { Organization = db.Organizations.Where(o => o.Id == a.OrganizationId).Select(o => o.Name).FirstOrDefault(), a.Status, a.RegionCode, a.CreatedAt, a.ReturnReason })
+                    .FirstOrDefaultAsync(ct);
+                if (latest is not null)
+                {
+                    var county = await db.Regions.AsNoTracking().Where(r => r.Code == latest.RegionCode).Select(r => r.Name).FirstOrDefaultAsync(ct) ?? "所在地";
+                    Application = new MyApplication(latest.Organization ?? "您的单位", latest.Status, county, latest.CreatedAt, latest.ReturnReason);
+                }
+            }
         }
         else if (site.Value.RegionCode is { Length: > 0 } home && await db.Regions.AsNoTracking().Where(r => r.Code == home).Select(r => r.Name).FirstOrDefaultAsync(ct) is { } homeName)
         {

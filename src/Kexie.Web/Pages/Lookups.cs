@@ -93,6 +93,9 @@ public static class Lookups
     public static string ExpertStatusName(Kexie.Domain.Talent.ExpertStatus status) =>
         status == Kexie.Domain.Talent.ExpertStatus.Active ? "在库" : "已退出";
 
-    /// <summary>China Standard Time, as the UI shows every time.</summary>
-    public static string Cst(DateTimeOffset at) => at.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+    /// <summary>China Standard Time, as the UI shows every time; the far ends of time (an account disabled for good is locked
+    /// out until <see cref="DateTimeOffset.MaxValue"/>) read “长期”.</summary>
+    public static string Cst(DateTimeOffset at) => at.UtcDateTime > DateTime.MaxValue.AddYears(-1) || at.UtcDateTime < DateTime.MinValue.AddYears(1)
+        ? "长期"
+        : at.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -129,7 +129,7 @@ public class SignUpRulesTests
 public class OrganizationApplicationTests
 {
     private static readonly DateTimeOffset Now = new(2026, 12, 4, 9, 0, 0, TimeSpan.Zero);
-    private static readonly Actor DaYing = new("u1", "daying", UserRole.AssociationAdmin, "510923");
+    private static readonly Actor DaYing = new("u1", "daying", UserRole.AssociationAdmin, "510923", DisplayName: "大英县科协管理员");
     private static readonly Actor SheHong = new("u2", "shehong", UserRole.AssociationAdmin, "510981");
     private static readonly Actor Staff = new("u3", "daying-staff", UserRole.ServiceCenterStaff, "510923");
 
@@ -144,7 +144,7 @@ public class OrganizationApplicationTests
         Assert.Throws<AccessDeniedException>(() => application.Approve(Staff, Now));
         application.Approve(DaYing, Now);
         Assert.Equal(OrganizationApplicationStatus.Approved, application.Status);
-        Assert.Equal("daying", application.DecidedBy);
+        Assert.Equal("大英县科协管理员", application.DecidedBy); // the name people read, never the login name
         Assert.Throws<InvalidTransitionException>(() => application.Return(DaYing, "重复", Now));
     }
 

@@ -54,6 +54,9 @@ public sealed partial class AuditPresenter(KexieDbContext db)
         ["Proposal"] = "建言献策",
         ["LinkageTask"] = "联动任务",
         ["WeightSet"] = "指标权重方案",
+        ["OrganizationApplication"] = "单位入驻申请",
+        ["OrganizationInvitation"] = "单位邀请",
+        ["DictionaryEntry"] = "字典条目",
     }.ToFrozenDictionary();
 
     /// <summary>Fields not shown: keys, bookkeeping and secrets.</summary>
@@ -106,6 +109,10 @@ public sealed partial class AuditPresenter(KexieDbContext db)
         ["Party"] = "当事方", ["System"] = "体系", ["Group"] = "分组", ["Interactions"] = "互动次数", ["Channel"] = "渠道", ["ContactedAt"] = "联系时间",
         ["ContactedName"] = "联系人", ["CandidateId"] = "候选", ["ExpertLevel"] = "专家级别", ["TargetKind"] = "对象类型", ["AccessFailedCount"] = "登录失败次数",
         ["UserId"] = "关联账号", ["IndicatorCode"] = "指标",
+        ["Terms"] = "主要条款", ["UploadedByParty"] = "上传方", ["ApplicantName"] = "申请人", ["ApplicantPhone"] = "申请人手机号",
+        ["ReturnReason"] = "退回原因", ["DecidedBy"] = "审核人", ["InvitedByUserId"] = "邀请人", ["ExpiresAt"] = "有效期至",
+        ["AcceptedUserId"] = "接受邀请的账号", ["Type"] = "字典", ["Sort"] = "排序", ["Enabled"] = "启用", ["Synonyms"] = "同义词",
+        ["IsOrganizationAdmin"] = "单位管理员",
     }.ToFrozenDictionary();
 
     // Name before Title: a science worker's Title is their professional title.

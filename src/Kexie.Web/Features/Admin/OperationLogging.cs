@@ -120,7 +120,22 @@ public sealed class OperationLogMiddleware(RequestDelegate next, OperationLogQue
             summary = $"{tag}：{Verb(http.Request.Method)}";
         }
 
-        return (Truncate(pattern, 300)!, Truncate(summary, 200));
+        return (Truncate(pattern, 300)!, Truncate(OperationName(summary), 200));
+    }
+
+    /// <summary>
+    /// The operation as people name it: an endpoint's summary up to its first parenthesis or semicolon, where the notes for
+    /// developers begin ("获取短信验证码（purpose：SignUp …）" → "获取短信验证码"). Rows written before the cut are read through it too.
+    /// </summary>
+    public static string? OperationName(string? summary)
+    {
+        if (string.IsNullOrWhiteSpace(summary))
+        {
+            return summary;
+        }
+
+        var cut = summary.IndexOfAny(['（', '(', '；', ';']);
+        return cut > 0 ? summary[..cut].Trim() : summary;
     }
 
     private static string Verb(string method) =>

@@ -40,7 +40,8 @@ public sealed record OperationLogDto(
     int DurationMs);
 
 /// <summary>Filters of both logs: a user (login name or display name contains), China dates (inclusive), and outcome (success/failure).</summary>
-public sealed record SecurityLogFilter(string? User, DateOnly? From, DateOnly? To, string? Outcome)
+/// <param name="Ip">The client address, exactly (an investigation starts from one).</param>
+public sealed record SecurityLogFilter(string? User, DateOnly? From, DateOnly? To, string? Outcome, string? Ip = null)
 {
     public bool? Succeeded => Outcome?.Trim().ToLowerInvariant() switch
     {
@@ -99,7 +100,7 @@ public sealed class SecurityLogQueries(KexieDbContext db, IOptionsMonitor<Securi
             ("操作人", o => o.DisplayName ?? "匿名用户"),
             ("账号", o => o.UserName),
             ("地区", o => o.RegionName ?? o.RegionCode),
-            ("操作", o => o.Operation ?? o.Route),
+            ("操作", o => OperationLogMiddleware.OperationName(o.Operation) ?? o.Route),
             ("请求", o => $"{o.Method} {o.Route}"),
             ("状态码", o => o.StatusCode),
             ("结果", o => o.Succeeded ? "成功" : "失败"),
@@ -124,6 +125,12 @@ public sealed class SecurityLogQueries(KexieDbContext db, IOptionsMonitor<Securi
         {
             var user = filter.User.Trim();
             query = query.Where(l => l.UserName.Contains(user) || (l.DisplayName != null && l.DisplayName.Contains(user)));
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Ip))
+        {
+            var ip = filter.Ip.Trim();
+            query = query.Where(o => o.Ip == ip);
         }
 
         var (from, to) = Range(filter);
@@ -158,6 +165,12 @@ public sealed class SecurityLogQueries(KexieDbContext db, IOptionsMonitor<Securi
         {
             var user = filter.User.Trim();
             query = query.Where(o => (o.UserName != null && o.UserName.Contains(user)) || (o.DisplayName != null && o.DisplayName.Contains(user)));
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Ip))
+        {
+            var ip = filter.Ip.Trim();
+            query = query.Where(o => o.Ip == ip);
         }
 
         var (from, to) = Range(filter);
@@ -208,7 +221,7 @@ public sealed class SecurityLogQueries(KexieDbContext db, IOptionsMonitor<Securi
         var regions = await RegionNamesAsync(rows.Select(r => r.RegionCode), ct);
         return rows.Select(o => new OperationLogDto(
             o.Id, o.At, o.UserName, o.DisplayName, o.RegionCode, RegionName(regions, o.RegionCode),
-            o.Method, o.Route, o.Operation, o.StatusCode, o.StatusCode < 400, o.Ip, o.UserAgent, o.DurationMs)).ToList();
+            o.Method, o.Route, OperationLogMiddleware.OperationName(o.Operation), o.StatusCode, o.StatusCode < 400, o.Ip, o.UserAgent, o.DurationMs)).ToList();
     }
 
     private static string? RegionName(IReadOnlyDictionary<string, string> names, string? code) =>

@@ -385,7 +385,7 @@ public sealed class OrderService(KexieDbContext db, Kexie.Web.Features.Notificat
         plan.RecordDeal(by, order.Id, $"订单签约自动登记成交（合同金额{order.ContractAmount:0.00}元）", now);
     }
 
-    private static readonly Actor DealRecorder = new("system", "系统（订单签约自动登记）", UserRole.PlatformAdmin, Kexie.Domain.Regions.RegionCode.Country);
+    private static readonly Actor DealRecorder = new("system", "system", UserRole.PlatformAdmin, Kexie.Domain.Regions.RegionCode.Country, DisplayName: "系统（订单签约自动登记）");
 
     /// <summary>A new order: the side(s) that did not create it hear of the inquiry.</summary>
     private async Task NotifyCreatedAsync(Order order, Actor actor, CancellationToken ct)

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Kexie.Web.Pages.Admin;
 
-/// <summary>The filters shared by the login-log and operation-log pages (user, China dates, outcome, page).</summary>
+/// <summary>The filters shared by the login-log and operation-log pages (user, China dates, outcome, client address, page).</summary>
 public abstract class SecurityLogPageModel : KexiePageModel
 {
     [BindProperty(SupportsGet = true, Name = "user")]
@@ -19,10 +19,13 @@ public abstract class SecurityLogPageModel : KexiePageModel
     [BindProperty(SupportsGet = true)]
     public string? Outcome { get; set; }
 
+    [BindProperty(SupportsGet = true)]
+    public string? Ip { get; set; }
+
     [BindProperty(SupportsGet = true, Name = "p")]
     public int? PageNumber { get; set; }
 
-    protected SecurityLogFilter Filter => new(UserFilter, From, To, Outcome is "success" or "failure" ? Outcome : null);
+    protected SecurityLogFilter Filter => new(UserFilter, From, To, Outcome is "success" or "failure" ? Outcome : null, Ip);
 
     protected IReadOnlyDictionary<string, string?> Query => new Dictionary<string, string?>
     {
@@ -30,6 +33,7 @@ public abstract class SecurityLogPageModel : KexiePageModel
         ["from"] = From?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
         ["to"] = To?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
         ["outcome"] = Outcome,
+        ["ip"] = Ip,
     };
 
     protected string ExportUrlFor(string path)
