@@ -68,6 +68,15 @@ public sealed class WorkbenchJourneys(KexieApp app)
         await Expect(visitor.Locator("#cta-need")).ToBeVisibleAsync();
         await Expect(visitor.Locator("#footer-api")).ToBeVisibleAsync();
         await KexieApp.ScreenshotAsync(visitor, "w03-front-page");
+
+        // List filters take a region by name too: "大英" finds 大英县, and the list is filtered by its code.
+        await visitor.ClickAsync("#cta-offer ~ a");
+        await visitor.Locator("#region-search").FillAsync("大英");
+        await visitor.Locator("#region-options [data-code='510923']").ClickAsync();
+        await visitor.ClickAsync(".filters button[type=submit]");
+        Assert.Equal(1, await visitor.Locator("[id=region-options]").CountAsync());
+        await Expect(visitor).ToHaveURLAsync(new Regex("region=510923"));
+        await Expect(visitor.Locator(".picker-chip[data-code='510923']")).ToContainTextAsync("大英县");
     }
 
     private async Task<T> WithDbAsync<T>(Func<KexieDbContext, Task<T>> query)

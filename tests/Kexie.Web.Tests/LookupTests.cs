@@ -37,6 +37,18 @@ public abstract class LookupTests(KexieApp app)
     }
 
     [Fact]
+    public async Task Places_near_the_person_come_first_among_equally_good_region_matches()
+    {
+        // "dy" starts the initials of 德阳市, 大邑县, 大英县 …: a visitor of 大英县's site (Site:RegionCode) and its staff get
+        // 大英县 first; Sichuan's admin, whose region is the province, gets the province's shallowest match, 德阳市.
+        Assert.Equal(("510923", "大英县"), (await SearchAsync("regions", "q=dy"))[0]);
+        var staff = await app.SignInAsync("daying-staff");
+        Assert.Equal("510923", Items(await (await staff.GetAsync("/api/v1/lookups/regions?q=dy")).OkJsonAsync())[0].Code);
+        var sichuan = await app.SignInAsync("sichuan");
+        Assert.Equal(("5106", "德阳市"), Items(await (await sichuan.GetAsync("/api/v1/lookups/regions?q=dy")).OkJsonAsync())[0]);
+    }
+
+    [Fact]
     public async Task The_forms_offer_pickers_and_defaults_from_the_signed_in_party()
     {
         // The need form of an organization user: the industry picker holds the organization's industry by default.

@@ -86,7 +86,8 @@ public sealed class LookupIndex(IServiceScopeFactory scopes, PinyinSource pinyin
     /// with it; best first: exact name, then name or initials starting with it, then containing it; shallower levels
     /// first. <paramref name="codes"/> instead returns the named entries (a picker showing what a field already holds).
     /// </summary>
-    public async Task<IReadOnlyList<LookupItemDto>> SearchAsync(LookupKind kind, string? q, string? codes, int? top, CancellationToken ct = default)
+    /// <param name="near">A region code prefix (regions only): among equally good matches, entries under it come first.</param>
+    public async Task<IReadOnlyList<LookupItemDto>> SearchAsync(LookupKind kind, string? q, string? codes, int? top, CancellationToken ct = default, string? near = null)
     {
         var table = await TableAsync(kind).WaitAsync(ct);
         var limit = Math.Clamp(top ?? 10, 1, MaxTop);
@@ -120,7 +121,10 @@ public sealed class LookupIndex(IServiceScopeFactory scopes, PinyinSource pinyin
             }
         }
 
-        return ranked.OrderBy(x => x.Rank).ThenBy(x => x.Entry.Depth).ThenBy(x => x.Entry.Code, StringComparer.Ordinal)
+        var local = kind == LookupKind.Regions && !string.IsNullOrEmpty(near) ? near : null;
+        return ranked.OrderBy(x => x.Rank)
+            .ThenBy(x => local is not null && x.Entry.Code.StartsWith(local, StringComparison.Ordinal) ? 0 : 1)
+            .ThenBy(x => x.Entry.Depth).ThenBy(x => x.Entry.Code, StringComparer.Ordinal)
             .Take(limit).Select(x => Dto(x.Entry)).ToList();
     }
 

@@ -1,3 +1,4 @@
+using Kexie.Web.Infrastructure;
 using Kexie.Data;
 using Kexie.Domain.Common;
 using Kexie.Domain.Regions;
@@ -40,12 +41,23 @@ public static class RegionEndpoints
         }).WithSummary("国民经济行业分类（GB/T 4754-2017）");
 
         var lookups = api.MapGroup("/lookups").WithTags("代码表");
-        lookups.MapGet("/{kind}", (LookupIndex index, string kind, string? q, string? codes, int? top, CancellationToken ct) =>
+        lookups.MapGet("/{kind}", (HttpContext http, LookupIndex index, Microsoft.Extensions.Options.IOptions<Workbench.SiteOptions> site, string kind, string? q, string? codes, int? top, CancellationToken ct) =>
             Enum.TryParse<LookupKind>(kind, ignoreCase: true, out var k) && !int.TryParse(kind, out _)
-                ? index.SearchAsync(k, q, codes, top, ct)
+                ? index.SearchAsync(k, q, codes, top, ct, Near(http.User.ToActor().RegionCode, site.Value.RegionCode))
                 : throw new NotFoundException("没有这种代码表（可用：regions 行政区划、industries 行业、disciplines 学科）"))
             .WithSummary("选择器检索：regions / industries / disciplines，按中文名称、拼音首字母（如 cy 找到茶叶种植）或代码前缀查找（q），或按代码取名称（codes=a,b）；top 默认10，最多50");
         return api;
+    }
+
+    /// <summary>
+    /// Where the person is: their own region when signed in, else the site's; places of the same city (4 digits) come
+    /// first among equally good region matches, so "dy" in 大英县 finds 大英县 before 德阳市's counties elsewhere.
+    /// </summary>
+    private static string? Near(string? userRegion, string? siteRegion)
+    {
+        static bool IsCode(string? code) => !string.IsNullOrEmpty(code) && code.All(char.IsAsciiDigit);
+        var home = IsCode(userRegion) ? userRegion : IsCode(siteRegion) ? siteRegion : null;
+        return home?[..Math.Min(4, home.Length)];
     }
 }
 

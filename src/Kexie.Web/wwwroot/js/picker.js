@@ -41,6 +41,11 @@
         search.setAttribute("role", "combobox");
         search.setAttribute("aria-autocomplete", "list");
         search.setAttribute("aria-expanded", "false");
+        // The code list (<datalist>) is the fallback without this file; the picker replaces it, and its id may be the one
+        // the picker's own list takes (an input "region" with <datalist id="region-options">).
+        var fallback = document.getElementById(id + "-options");
+        if (fallback && fallback.tagName === "DATALIST") fallback.remove();
+        input.removeAttribute("list");
         var list = el("ul", "picker-options");
         list.id = id + "-options";
         list.setAttribute("role", "listbox");
