@@ -85,6 +85,14 @@ public abstract class SignUpTests(KexieApp app)
     }
 
     [Fact]
+    public async Task The_register_page_has_the_sites_county_chosen()
+    {
+        var page = await (await app.Anonymous().GetAsync("/Account/Register")).Content.ReadAsStringAsync();
+        Assert.Matches("<option value=\"510923\" selected=\"selected\">[^<]*大英县</option>", page);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(page, "selected=\"selected\">[^<]*县"));
+    }
+
+    [Fact]
     public async Task A_profile_linked_to_another_account_is_not_claimed_and_nothing_is_created()
     {
         var daying = await app.SignInAsync("daying");

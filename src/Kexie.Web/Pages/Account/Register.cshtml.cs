@@ -13,7 +13,7 @@ namespace Kexie.Web.Pages.Account;
 
 /// <summary>注册: phone and text-message code, password, name, 科技工作者 or 单位用户, county.</summary>
 [AllowAnonymous]
-public sealed class RegisterModel(PhoneCodes codes, RegistrationService registration, SignInManager<AppUser> signIn, KexieDbContext db, IMemoryCache cache) : KexiePageModel
+public sealed class RegisterModel(PhoneCodes codes, RegistrationService registration, SignInManager<AppUser> signIn, KexieDbContext db, IMemoryCache cache, Microsoft.Extensions.Options.IOptions<Kexie.Web.Features.Workbench.SiteOptions> site) : KexiePageModel
 {
     public sealed class RegisterInput
     {
@@ -48,6 +48,12 @@ public sealed class RegisterModel(PhoneCodes codes, RegistrationService registra
     {
         Input = new RegisterInput { Kind = string.IsNullOrEmpty(invitation) ? nameof(AccountKind.Worker) : nameof(AccountKind.Organization), InvitationCode = invitation, Phone = phone };
         Counties = await CountiesAsync(db, cache, ct);
+
+        // The county whose 科协 runs the site is where most who register here live: chosen already, still changeable.
+        if (site.Value.RegionCode is { } home && Counties.Any(c => c.Code == home))
+        {
+            Input.RegionCode = home;
+        }
     }
 
     [RequiresPermission(typeof(SignUpPermissions), nameof(SignUpPermissions.Register))]
