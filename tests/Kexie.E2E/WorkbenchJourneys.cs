@@ -67,6 +67,8 @@ public sealed class WorkbenchJourneys(KexieApp app)
         await Expect(visitor.Locator("#front h1")).ToContainTextAsync("科技服务云");
         await Expect(visitor.Locator("#cta-need")).ToBeVisibleAsync();
         await Expect(visitor.Locator("#footer-api")).ToBeVisibleAsync();
+        await Expect(visitor.Locator("#nav-register")).ToHaveAttributeAsync("href", "/Account/Register");
+        await Expect(visitor.Locator("#front-register")).ToBeVisibleAsync();
         await KexieApp.ScreenshotAsync(visitor, "w03-front-page");
 
         // List filters take a region by name too: "大英" finds 大英县, and the list is filtered by its code.
