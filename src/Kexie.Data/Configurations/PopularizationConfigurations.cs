@@ -76,3 +76,31 @@ internal sealed class EStationUsageConfiguration : IEntityTypeConfiguration<ESta
         builder.HasOne<EStation>().WithMany().HasForeignKey(u => u.StationId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+internal sealed class VenueConfiguration : IEntityTypeConfiguration<Venue>
+{
+    public void Configure(EntityTypeBuilder<Venue> builder)
+    {
+        builder.Property(v => v.Name).HasMaxLength(100);
+        builder.Property(v => v.RegionCode).HasMaxLength(12);
+        builder.Property(v => v.Address).HasMaxLength(200);
+        builder.Property(v => v.AccreditedBy).HasMaxLength(100);
+        builder.Property(v => v.Note).HasMaxLength(500);
+        builder.Property(v => v.Version).IsConcurrencyToken();
+        builder.HasIndex(v => new { v.RegionCode, v.Kind });
+    }
+}
+
+internal sealed class VenueVisitConfiguration : IEntityTypeConfiguration<VenueVisit>
+{
+    public void Configure(EntityTypeBuilder<VenueVisit> builder)
+    {
+        builder.Property(v => v.RegionCode).HasMaxLength(12);
+        builder.Property(v => v.Place).HasMaxLength(100);
+        builder.Property(v => v.Note).HasMaxLength(200);
+        builder.Property(v => v.RecordedByUserId).HasMaxLength(64);
+        builder.HasIndex(v => new { v.VenueId, v.Day });
+        builder.HasIndex(v => new { v.RegionCode, v.Day });
+        builder.HasOne<Venue>().WithMany().HasForeignKey(v => v.VenueId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -13,6 +13,7 @@ public sealed class PopularizationModule : IFeatureModule
         services.AddScoped<ScienceContentService>();
         services.AddScoped<ActivityService>();
         services.AddScoped<EStationService>();
+        services.AddScoped<VenueService>();
     }
 
     public void MapEndpoints(RouteGroupBuilder api) => PopularizationEndpoints.MapPopularization(api);
