@@ -104,3 +104,16 @@ internal sealed class VenueVisitConfiguration : IEntityTypeConfiguration<VenueVi
         builder.HasOne<Venue>().WithMany().HasForeignKey(v => v.VenueId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+internal sealed class EventTallyConfiguration : IEntityTypeConfiguration<EventTally>
+{
+    public void Configure(EntityTypeBuilder<EventTally> builder)
+    {
+        builder.Property(t => t.RegionCode).HasMaxLength(12);
+        builder.Property(t => t.Note).HasMaxLength(200);
+        builder.Property(t => t.RecordedByUserId).HasMaxLength(64);
+        builder.HasIndex(t => new { t.ActivityId, t.Day });
+        builder.HasIndex(t => new { t.RegionCode, t.Day });
+        builder.HasOne<PopularizationActivity>().WithMany().HasForeignKey(t => t.ActivityId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

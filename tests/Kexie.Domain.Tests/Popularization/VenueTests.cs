@@ -67,3 +67,42 @@ public class VenueTests
         Assert.Null(school.RecordVisit(new(new DateOnly(2025, 3, 2), 2, 200), Staff, Monday0900).Place);
     }
 }
+
+public class EventTallyTests
+{
+    private static PopularizationActivity Week() => PopularizationActivity.Create(
+        new(ActivityKind.ScienceWeek, "2025年科技活动周", null, DayingCounty, "人民广场", new DateOnly(2025, 2, 24), new DateOnly(2025, 3, 2), null, "大英县科协"), CountyAdmin, Cst(2025, 2, 1, 9));
+
+    [Fact]
+    public void A_township_tally_of_a_county_event_lies_in_the_township()
+    {
+        var week = Week();
+        var tally = EventTally.Record(week, new(DayingTownship, new DateOnly(2025, 2, 25), 12, 4000, 30, 50, 200, 300, 100, ServiceSetting.Countryside, TargetGroup.Farmers), Staff, Monday0900);
+        Assert.Equal(DayingTownship, tally.RegionCode);
+        Assert.Equal(week.Id, tally.ActivityId);
+        Assert.Equal(4000, tally.Participants);
+        Assert.True(tally.MayRemove(CountyAdmin));
+        Assert.False(tally.MayRemove(OtherCountyAdmin));
+
+        // No place given: the activity's own region.
+        Assert.Equal(DayingCounty, EventTally.Record(week, new(null, new DateOnly(2025, 2, 25), 1, 10), Staff, Monday0900).RegionCode);
+    }
+
+    [Fact]
+    public void Tallies_stay_in_the_event_its_dates_and_the_recorder_region()
+    {
+        var week = Week();
+        Assert.Equal("regionCode", Assert.Throws<DomainValidationException>(() => EventTally.Record(week, new(ShehongCounty, new DateOnly(2025, 2, 25), 1, 10), OtherCountyStaff, Monday0900)).Field);
+        Assert.Throws<NotPermittedException>(() => EventTally.Record(week, new(DayingTownship, new DateOnly(2025, 2, 25), 1, 10), OtherCountyStaff, Monday0900));
+        Assert.Throws<NotPermittedException>(() => EventTally.Record(week, new(DayingTownship, new DateOnly(2025, 2, 25), 1, 10), Worker, Monday0900));
+        Assert.Equal("day", Assert.Throws<DomainValidationException>(() => EventTally.Record(week, new(null, new DateOnly(2025, 3, 3), 1, 10), Staff, Cst(2025, 3, 9, 9))).Field);
+        Assert.Equal("day", Assert.Throws<DomainValidationException>(() => EventTally.Record(week, new(null, new DateOnly(2025, 3, 4), 1, 10), Staff, Monday0900)).Field);
+        Assert.Equal("day", Assert.Throws<DomainValidationException>(() => EventTally.Record(week, new(null, new DateOnly(2025, 3, 1), 1, 10), Staff, Cst(2025, 2, 28, 9))).Field);
+        Assert.Equal("sessions", Assert.Throws<DomainValidationException>(() => EventTally.Record(week, new(null, new DateOnly(2025, 2, 25), 0, 10), Staff, Monday0900)).Field);
+        Assert.Equal("participants", Assert.Throws<DomainValidationException>(() => EventTally.Record(week, new(null, new DateOnly(2025, 2, 25), 1, -5), Staff, Monday0900)).Field);
+        Assert.Equal("books", Assert.Throws<DomainValidationException>(() => EventTally.Record(week, new(null, new DateOnly(2025, 2, 25), 1, 5, Books: EventTally.MaxCount + 1), Staff, Monday0900)).Field);
+
+        week.Cancel(CountyAdmin, "天气原因", Monday0900);
+        Assert.Throws<InvalidTransitionException>(() => EventTally.Record(week, new(null, new DateOnly(2025, 2, 25), 1, 10), Staff, Monday0900));
+    }
+}

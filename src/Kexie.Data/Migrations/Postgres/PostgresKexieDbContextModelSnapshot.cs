@@ -2037,6 +2037,73 @@ namespace Kexie.Data.Migrations.Postgres
                     b.ToTable("EStationUsages");
                 });
 
+            modelBuilder.Entity("Kexie.Domain.Popularization.EventTally", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ActivityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Boards")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Books")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Consultations")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Items")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Materials")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Participants")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("RecordedByUserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<int>("Sessions")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Setting")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("TargetGroup")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActivityId", "Day");
+
+                    b.HasIndex("RegionCode", "Day");
+
+                    b.ToTable("EventTallies");
+                });
+
             modelBuilder.Entity("Kexie.Domain.Popularization.PopularizationActivity", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3548,6 +3615,15 @@ namespace Kexie.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("StationId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kexie.Domain.Popularization.EventTally", b =>
+                {
+                    b.HasOne("Kexie.Domain.Popularization.PopularizationActivity", null)
+                        .WithMany()
+                        .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

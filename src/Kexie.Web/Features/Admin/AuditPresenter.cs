@@ -51,6 +51,7 @@ public sealed partial class AuditPresenter(KexieDbContext db)
         ["EStationUsage"] = "e站使用登记",
         ["Venue"] = "科普阵地",
         ["VenueVisit"] = "接待记录",
+        ["EventTally"] = "活动统计",
         ["ThinkTankCall"] = "课题征集",
         ["ThinkTankTopic"] = "智库课题",
         ["Proposal"] = "建言献策",
@@ -117,6 +118,8 @@ public sealed partial class AuditPresenter(KexieDbContext db)
         ["IsOrganizationAdmin"] = "单位管理员",
         ["AccreditedBy"] = "认定单位", ["AccreditedOn"] = "认定日期", ["OpenedOn"] = "开放日期", ["VenueId"] = "科普阵地", ["Groups"] = "接待团队数",
         ["Visitors"] = "观众人次", ["Place"] = "服务地点", ["Setting"] = "服务场所", ["TargetGroup"] = "重点人群",
+        ["Sessions"] = "场次", ["Participants"] = "参与人次", ["Consultations"] = "咨询人次", ["Boards"] = "展板数", ["Materials"] = "宣传资料份数",
+        ["Books"] = "科普丛书册数", ["Items"] = "科普实物件数",
     }.ToFrozenDictionary();
 
     // Name before Title: a science worker's Title is their professional title.

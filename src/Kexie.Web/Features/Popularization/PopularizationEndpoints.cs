@@ -77,6 +77,19 @@ public static class PopularizationEndpoints
         }).RequireAuthorization().WithSummary("工作人员代为报名；checkIn=true 为现场签到").RequirePermission(PopularizationPermissions.ManageActivities);
         g.MapPost("/{id:guid}/participants/{participantId:guid}/check-in", (HttpContext http, ActivityService s, Guid id, Guid participantId, CancellationToken ct) =>
             s.CheckInAsync(http.User.ToActor(), id, participantId, ct)).RequireAuthorization().WithSummary("签到（活动期间，本地区管理人员）；参与人次按签到计").RequirePermission(PopularizationPermissions.ManageActivities);
+        g.MapGet("/statistics", (EventTallyService s, string? region, int? year, ActivityKind? kind, CancellationToken ct) => s.StatisticsAsync(region, year, kind, ct))
+            .WithSummary("大型科普活动统计（场次、参与人次、咨询、展板、资料、丛书、实物；region 地区子树，year 年份，kind 活动类型如 ScienceWeek）");
+        g.MapGet("/{id:guid}/tallies", (EventTallyService s, Guid id, CancellationToken ct) => s.ListAsync(id, ct)).WithSummary("活动统计记录（各地各日的场次、人次、资料等）");
+        g.MapPost("/{id:guid}/tallies", async (HttpContext http, EventTallyService s, Guid id, EventTallyRequest body, CancellationToken ct) =>
+        {
+            var created = await s.RecordAsync(http.User.ToActor(), id, body, ct);
+            return TypedResults.Created($"/api/v1/popularization-activities/{id}/tallies", created);
+        }).RequireAuthorization().WithSummary("登记活动统计（某地某日的场次、参与人次、咨询人次、展板、宣传资料、科普丛书、科普实物）").RequirePermission(PopularizationPermissions.ManageActivities);
+        g.MapDelete("/{id:guid}/tallies/{tallyId:guid}", async (HttpContext http, EventTallyService s, Guid id, Guid tallyId, CancellationToken ct) =>
+        {
+            await s.DeleteAsync(http.User.ToActor(), id, tallyId, ct);
+            return TypedResults.NoContent();
+        }).RequireAuthorization().WithSummary("删除登记有误的活动统计").RequirePermission(PopularizationPermissions.ManageActivities);
     }
 
     private static void MapStations(RouteGroupBuilder api)
