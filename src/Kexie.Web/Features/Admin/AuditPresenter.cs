@@ -52,6 +52,9 @@ public sealed partial class AuditPresenter(KexieDbContext db)
         ["Venue"] = "科普阵地",
         ["VenueVisit"] = "接待记录",
         ["EventTally"] = "活动统计",
+        ["VolunteerTeam"] = "志愿服务队",
+        ["Volunteer"] = "科技志愿者",
+        ["ServiceRecord"] = "志愿服务记录",
         ["ThinkTankCall"] = "课题征集",
         ["ThinkTankTopic"] = "智库课题",
         ["Proposal"] = "建言献策",
@@ -120,6 +123,8 @@ public sealed partial class AuditPresenter(KexieDbContext db)
         ["Visitors"] = "观众人次", ["Place"] = "服务地点", ["Setting"] = "服务场所", ["TargetGroup"] = "重点人群",
         ["Sessions"] = "场次", ["Participants"] = "参与人次", ["Consultations"] = "咨询人次", ["Boards"] = "展板数", ["Materials"] = "宣传资料份数",
         ["Books"] = "科普丛书册数", ["Items"] = "科普实物件数",
+        ["TeamId"] = "所属队伍", ["VolunteerId"] = "志愿者", ["SignedInAt"] = "签到时间", ["SignedOutAt"] = "签退时间", ["Minutes"] = "服务时长（分钟）",
+        ["ConfirmedByUserId"] = "确认人", ["ConfirmedAt"] = "确认时间",
     }.ToFrozenDictionary();
 
     // Name before Title: a science worker's Title is their professional title.
