@@ -68,6 +68,12 @@ public abstract class KexieDbContext(DbContextOptions options, ICurrentActor? cu
 
     public DbSet<Kexie.Domain.Popularization.EStationUsage> EStationUsages => Set<Kexie.Domain.Popularization.EStationUsage>();
 
+    public DbSet<Kexie.Domain.Popularization.Venue> Venues => Set<Kexie.Domain.Popularization.Venue>();
+
+    public DbSet<Kexie.Domain.Popularization.VenueVisit> VenueVisits => Set<Kexie.Domain.Popularization.VenueVisit>();
+
+    public DbSet<Kexie.Domain.Popularization.EventTally> EventTallies => Set<Kexie.Domain.Popularization.EventTally>();
+
     public DbSet<Kexie.Domain.ThinkTank.ThinkTankCall> ThinkTankCalls => Set<Kexie.Domain.ThinkTank.ThinkTankCall>();
 
     public DbSet<Kexie.Domain.ThinkTank.ThinkTankTopic> ThinkTankTopics => Set<Kexie.Domain.ThinkTank.ThinkTankTopic>();

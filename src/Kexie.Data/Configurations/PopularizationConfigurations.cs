@@ -76,3 +76,44 @@ internal sealed class EStationUsageConfiguration : IEntityTypeConfiguration<ESta
         builder.HasOne<EStation>().WithMany().HasForeignKey(u => u.StationId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+internal sealed class VenueConfiguration : IEntityTypeConfiguration<Venue>
+{
+    public void Configure(EntityTypeBuilder<Venue> builder)
+    {
+        builder.Property(v => v.Name).HasMaxLength(100);
+        builder.Property(v => v.RegionCode).HasMaxLength(12);
+        builder.Property(v => v.Address).HasMaxLength(200);
+        builder.Property(v => v.AccreditedBy).HasMaxLength(100);
+        builder.Property(v => v.Note).HasMaxLength(500);
+        builder.Property(v => v.Version).IsConcurrencyToken();
+        builder.HasIndex(v => new { v.RegionCode, v.Kind });
+    }
+}
+
+internal sealed class VenueVisitConfiguration : IEntityTypeConfiguration<VenueVisit>
+{
+    public void Configure(EntityTypeBuilder<VenueVisit> builder)
+    {
+        builder.Property(v => v.RegionCode).HasMaxLength(12);
+        builder.Property(v => v.Place).HasMaxLength(100);
+        builder.Property(v => v.Note).HasMaxLength(200);
+        builder.Property(v => v.RecordedByUserId).HasMaxLength(64);
+        builder.HasIndex(v => new { v.VenueId, v.Day });
+        builder.HasIndex(v => new { v.RegionCode, v.Day });
+        builder.HasOne<Venue>().WithMany().HasForeignKey(v => v.VenueId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class EventTallyConfiguration : IEntityTypeConfiguration<EventTally>
+{
+    public void Configure(EntityTypeBuilder<EventTally> builder)
+    {
+        builder.Property(t => t.RegionCode).HasMaxLength(12);
+        builder.Property(t => t.Note).HasMaxLength(200);
+        builder.Property(t => t.RecordedByUserId).HasMaxLength(64);
+        builder.HasIndex(t => new { t.ActivityId, t.Day });
+        builder.HasIndex(t => new { t.RegionCode, t.Day });
+        builder.HasOne<PopularizationActivity>().WithMany().HasForeignKey(t => t.ActivityId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

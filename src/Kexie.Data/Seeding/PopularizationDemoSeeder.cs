@@ -19,6 +19,7 @@ public sealed class PopularizationDemoSeeder(KexieDbContext db, ILogger<Populari
 
     public async Task SeedAsync(CancellationToken ct = default)
     {
+        await SeedVenuesAsync(ct);
         if (await db.ScienceContents.AnyAsync(ct) || await db.PopularizationActivities.AnyAsync(ct) || await db.EStations.AnyAsync(ct)
             || await db.ThinkTankCalls.AnyAsync(ct) || await db.Proposals.AnyAsync(ct))
         {
@@ -54,6 +55,8 @@ public sealed class PopularizationDemoSeeder(KexieDbContext db, ILogger<Populari
         await db.SaveChangesAsync(ct);
         db.AddRange(participants);
         db.AddRange(usage);
+        await db.SaveChangesAsync(ct);
+        SeedTallies(staff, Township);
         await db.SaveChangesAsync(ct);
 
         var topics = SeedThinkTank(daying, shehong, worker, Township);
@@ -151,6 +154,120 @@ public sealed class PopularizationDemoSeeder(KexieDbContext db, ILogger<Populari
         }
 
         return participants;
+    }
+
+    /// <summary>
+    /// 活动统计 of 大英县's 2025 科技活动周 across the county and its townships, summing to what the reports count: 206 场次,
+    /// 81 200 人次, 1 030 展板, 200 人次 consultations, 600 份 materials, 25 000 科普实物, 30 150 科普丛书.
+    /// </summary>
+    private void SeedTallies(Actor staff, Func<string, int, string> township)
+    {
+        var week = db.PopularizationActivities.Local.FirstOrDefault(a => a.Kind == ActivityKind.ScienceWeek && a.RegionCode == DemoSeeder.DaYing);
+        if (week is null)
+        {
+            return;
+        }
+
+        (int Total, string Field)[] totals = [(206, "sessions"), (81200, "participants"), (200, "consultations"), (1030, "boards"), (600, "materials"), (30150, "books"), (25000, "items")];
+        int[] shares = [30, 14, 12, 10, 9, 8, 7, 4, 3, 3];
+        var settings = new[] { ServiceSetting.Community, ServiceSetting.Countryside, ServiceSetting.School, ServiceSetting.Enterprise, ServiceSetting.Agency };
+        var groups = new[] { TargetGroup.UrbanWorkers, TargetGroup.Farmers, TargetGroup.Youth, TargetGroup.UrbanWorkers, TargetGroup.Officials };
+        var sum = shares.Sum();
+        var given = new int[totals.Length];
+        for (var i = 0; i < shares.Length; i++)
+        {
+            var v = new int[totals.Length];
+            for (var f = 0; f < totals.Length; f++)
+            {
+                v[f] = i == shares.Length - 1 ? totals[f].Total - given[f] : totals[f].Total * shares[i] / sum;
+                given[f] += v[f];
+            }
+
+            var day = week.StartsOn.AddDays(i % 7);
+            var region = i == 0 ? DemoSeeder.DaYing : township(DemoSeeder.DaYing, i - 1);
+            db.EventTallies.Add(EventTally.Record(week, new EventTallyData(region, day, v[0], v[1], v[2], v[3], v[4], v[5], v[6], settings[i % 5], groups[i % 5]), staff, At(day.Month, day.Day, 20)));
+        }
+    }
+
+    /// <summary>
+    /// 科普阵地 of 大英县 as its 2020 report counts them (dated 2025 like the rest of the demo): the county's 流动科技馆 and two
+    /// 中学科技馆 receiving 14 groups and 14 500 visitors in the year, 4 省级科普惠民共享基地, 4 市级科普教育基地, 12 科普活动室,
+    /// a 科普大篷车 with 15 trips (进校园、进乡村、进社区); two venues of 射洪市. Runs once (no venue yet).
+    /// </summary>
+    private async Task SeedVenuesAsync(CancellationToken ct)
+    {
+        if (await db.Venues.AnyAsync(ct))
+        {
+            return;
+        }
+
+        var users = await db.Users.AsNoTracking().Where(u => u.UserName == "daying-staff" || u.UserName == "shehong").ToDictionaryAsync(u => u.UserName!, ct);
+        if (users.Count < 2)
+        {
+            return;
+        }
+
+        var staff = users["daying-staff"].ToActor();
+        var shehong = users["shehong"].ToActor();
+        var townships = await db.Regions.AsNoTracking().Where(r => r.ParentCode == DemoSeeder.DaYing).OrderBy(r => r.Code).Select(r => r.Code).ToListAsync(ct);
+        string Township(int i) => townships.Count == 0 ? DemoSeeder.DaYing : townships[i % townships.Count];
+        var opened = new DateOnly(2019, 5, 1);
+        var setUp = At(1, 3);
+        Venue Add(Actor actor, VenueData data)
+        {
+            var venue = Venue.Create(data, actor, setUp);
+            db.Venues.Add(venue);
+            return venue;
+        }
+
+        var visits = new List<VenueVisit>();
+        void Visit(Venue venue, int month, int day, int groups, int visitors, string? place = null, ServiceSetting? setting = null, TargetGroup? group = null) =>
+            visits.Add(venue.RecordVisit(new VenueVisitData(new DateOnly(2025, month, day), groups, visitors, place, setting, group), venue.RegionCode.StartsWith(DemoSeeder.SheHong) ? shehong : staff, At(month, day, 18)));
+
+        var mobile = Add(staff, new("大英县流动科技馆", VenueKind.MobileMuseum, VenueLevel.County, DemoSeeder.DaYing, "大英县科协", "大英县科协", opened, VenueStatus.Open, opened));
+        Visit(mobile, 3, 12, 3, 2600, "蓬莱镇中心小学", ServiceSetting.School, TargetGroup.Youth);
+        Visit(mobile, 5, 20, 2, 2100, "卓筒井镇文化广场", ServiceSetting.Countryside, TargetGroup.Farmers);
+        Visit(mobile, 9, 16, 3, 3000, "隆盛镇中学", ServiceSetting.School, TargetGroup.Youth);
+        Visit(mobile, 11, 8, 1, 1800, "河边镇社区", ServiceSetting.Community, TargetGroup.Elderly);
+        var school1 = Add(staff, new("大英中学科技馆", VenueKind.SchoolMuseum, VenueLevel.Unrated, Township(0), "大英中学", null, null, VenueStatus.Open, new DateOnly(2020, 9, 1)));
+        Visit(school1, 4, 10, 3, 2800, group: TargetGroup.Youth);
+        var school2 = Add(staff, new("大英县实验中学科技馆", VenueKind.SchoolMuseum, VenueLevel.Unrated, Township(1), "大英县实验中学", null, null, VenueStatus.Open, new DateOnly(2020, 9, 1)));
+        Visit(school2, 10, 15, 2, 2200, group: TargetGroup.Youth);
+
+        string[] shared = ["卓筒井盐文化", "中国死海康养", "柑橘产业", "郪江湿地生态"];
+        for (var i = 0; i < shared.Length; i++)
+        {
+            Add(staff, new($"大英县{shared[i]}科普惠民共享基地", VenueKind.SharedBase, VenueLevel.Provincial, Township(i), null, "四川省科协", new DateOnly(2020, 11, 20), VenueStatus.Open, new DateOnly(2020, 12, 1)));
+        }
+
+        string[] bases = ["大英县气象科普", "大英县农业科技示范园", "大英县中医药科普", "大英县防震减灾科普"];
+        for (var i = 0; i < bases.Length; i++)
+        {
+            Add(staff, new($"{bases[i]}教育基地", VenueKind.PopularizationBase, VenueLevel.Prefectural, i == 0 ? DemoSeeder.DaYing : Township(i + 2), null, "遂宁市科协", new DateOnly(2020, 6, 1), VenueStatus.Open, new DateOnly(2018, 6, 1)));
+        }
+
+        for (var i = 0; i < 12; i++)
+        {
+            Add(staff, new($"第{i + 1}科普活动室", VenueKind.ActivityRoom, VenueLevel.Unrated, Township(i), null, null, null, VenueStatus.Open, new DateOnly(2019, 3, 1)));
+        }
+
+        var caravan = Add(staff, new("大英县科普大篷车", VenueKind.Caravan, VenueLevel.County, DemoSeeder.DaYing, null, null, null, VenueStatus.Open, new DateOnly(2018, 4, 1)));
+        var settings = new[] { ServiceSetting.School, ServiceSetting.Countryside, ServiceSetting.Community };
+        for (var i = 0; i < 15; i++)
+        {
+            var setting = settings[i % 3];
+            var place = setting switch { ServiceSetting.School => "中心小学", ServiceSetting.Countryside => "村文化广场", _ => "社区服务中心" };
+            Visit(caravan, 3 + (i * 8 / 15), 5 + i, 0, 150 + (i * 10), $"第{i + 1}站{place}", setting, setting == ServiceSetting.School ? TargetGroup.Youth : TargetGroup.Farmers);
+        }
+
+        var museum = Add(shehong, new("射洪市科技馆", VenueKind.ScienceMuseum, VenueLevel.County, DemoSeeder.SheHong, "射洪市子昂科技城", null, null, VenueStatus.Open, new DateOnly(2021, 6, 1)));
+        Visit(museum, 6, 1, 6, 3200, group: TargetGroup.Youth);
+        Add(shehong, new("射洪市锂电产业科普基地", VenueKind.IndustryBase, VenueLevel.Prefectural, DemoSeeder.SheHong, null, "遂宁市科协", new DateOnly(2022, 5, 1), VenueStatus.Building));
+
+        await db.SaveChangesAsync(ct);
+        db.VenueVisits.AddRange(visits);
+        await db.SaveChangesAsync(ct);
+        logger.LogInformation("Demo 科普阵地: {Venues} venues, {Visits} visitor records", await db.Venues.CountAsync(ct), visits.Count);
     }
 
     private List<EStationUsage> SeedStations(Actor staff, Actor shehong, Func<string, int, string> township)

@@ -27,7 +27,8 @@ public abstract class WriteMatrixTests(KexieApp app)
         Guid PrivateWorker, Guid PublicWorker, Guid Organization, Guid Association, Guid AssociationMember, Guid Agency, Guid Content,
         Guid Activity, Guid Participant, Guid EStation, Guid Call, Guid Topic, Guid Proposal, Guid Offer, Guid Need, Guid Plan,
         Guid Order, Guid Ticket, Guid Fair, Guid FairProject, Guid Storefront, Guid Expert, Guid LinkageTask, Guid SheHongOrganization,
-        Guid Application, string Account);
+        Guid Application, string Account,
+        Guid Venue, Guid VenueVisit, Guid TallyActivity, Guid Tally);
 
     /// <summary>Endpoints open by design to anyone or to every signed-in user whatever their region (no record of another region is written in another's name).</summary>
     private static readonly HashSet<string> OpenByDesign = new(StringComparer.Ordinal)
@@ -123,6 +124,13 @@ public abstract class WriteMatrixTests(KexieApp app)
         On("POST /api/v1/e-stations/{id:guid}/suspend", t => Id(t.EStation), _ => null, t => Row<Kexie.Domain.Popularization.EStation>(t.EStation));
         On("POST /api/v1/e-stations/{id:guid}/resume", t => Id(t.EStation), _ => null, t => Row<Kexie.Domain.Popularization.EStation>(t.EStation));
         On("PUT /api/v1/e-stations/{id:guid}/usage/{day}", t => new() { ["id"] = t.EStation.ToString(), ["day"] = "2026-01-05" }, _ => new { visits = 999, interactions = 999 }, t => Row<Kexie.Domain.Popularization.EStation>(t.EStation));
+        object VenueBody(Targets t) => new { name = "篡改阵地", kind = "ActivityRoom", level = "County", regionCode = DaYing, status = "Open", openedOn = "2020-01-01" };
+        On("POST /api/v1/venues/", _ => none, VenueBody, _ => null);
+        On("PUT /api/v1/venues/{id:guid}", t => Id(t.Venue), VenueBody, t => Row<Kexie.Domain.Popularization.Venue>(t.Venue));
+        On("POST /api/v1/venues/{id:guid}/visits", t => Id(t.Venue), _ => new { day = "2021-01-05", groups = 1, visitors = 999, place = "冒名" }, t => Row<Kexie.Domain.Popularization.Venue>(t.Venue));
+        On("DELETE /api/v1/venues/{id:guid}/visits/{visitId:guid}", t => new() { ["id"] = t.Venue.ToString(), ["visitId"] = t.VenueVisit.ToString() }, _ => null, t => Row<Kexie.Domain.Popularization.VenueVisit>(t.VenueVisit));
+        On("POST /api/v1/popularization-activities/{id:guid}/tallies", t => Id(t.Activity), _ => new { day = "2026-01-05", sessions = 1, participants = 9999 }, t => Row<Kexie.Domain.Popularization.PopularizationActivity>(t.Activity));
+        On("DELETE /api/v1/popularization-activities/{id:guid}/tallies/{tallyId:guid}", t => new() { ["id"] = t.TallyActivity.ToString(), ["tallyId"] = t.Tally.ToString() }, _ => null, t => Row<Kexie.Domain.Popularization.EventTally>(t.Tally));
 
         // Think tank and proposals
         On("POST /api/v1/think-tank/calls/", _ => none, _ => new { title = "篡改", description = "x", regionCode = DaYing, deadline = "2027-12-31" }, _ => null);
@@ -351,6 +359,8 @@ public abstract class WriteMatrixTests(KexieApp app)
             var activity = await db.ActivityParticipants.Where(p => p.RegionCode.StartsWith(DaYing)).OrderBy(p => p.Id).Select(p => new { p.Id, p.ActivityId }).FirstOrDefaultAsync();
             var plan = await db.ResponsePlans.Where(p => p.RegionCode.StartsWith(DaYing)).OrderBy(p => p.Id).Select(p => new { p.Id, p.NeedId }).FirstOrDefaultAsync();
             var project = await db.FairProjects.Where(p => p.RegionCode.StartsWith(DaYing)).OrderBy(p => p.Id).Select(p => new { p.Id, p.FairId }).FirstOrDefaultAsync();
+            var tally = await db.EventTallies.Where(v => v.RegionCode.StartsWith(DaYing)).OrderBy(v => v.Id).Select(v => new { v.Id, v.ActivityId }).FirstOrDefaultAsync();
+            var venueVisit = await db.VenueVisits.Where(v => v.RegionCode.StartsWith(DaYing)).OrderBy(v => v.Id).Select(v => new { v.Id, v.VenueId }).FirstOrDefaultAsync();
             var shehongOrganization = await db.Organizations.Where(o => o.RegionCode.StartsWith(SheHong)).OrderBy(o => o.Id).Select(o => (Guid?)o.Id).FirstOrDefaultAsync();
             return new Targets(
                 Required(worker, "非公开科技工作者"),
@@ -378,7 +388,11 @@ public abstract class WriteMatrixTests(KexieApp app)
                 Required(await db.LinkageTasks.Where(t => t.RegionCode.StartsWith(DaYing)).Select(t => (Guid?)t.Id).FirstOrDefaultAsync(), "联动任务"),
                 Required(shehongOrganization, "射洪市单位"),
                 Required(await db.OrganizationApplications.Where(a => a.ApplicantPhone == applicantPhone).Select(a => (Guid?)a.Id).FirstOrDefaultAsync(), "单位入驻申请"),
-                account);
+                account,
+                Required(venueVisit?.VenueId, "有接待记录的科普阵地"),
+                Required(venueVisit?.Id, "接待记录"),
+                Required(tally?.ActivityId, "有统计的科普活动"),
+                Required(tally?.Id, "活动统计"));
         });
     }
 

@@ -49,6 +49,12 @@ public sealed partial class AuditPresenter(KexieDbContext db)
         ["ActivityParticipant"] = "活动报名",
         ["EStation"] = "科普e站",
         ["EStationUsage"] = "e站使用登记",
+        ["Venue"] = "科普阵地",
+        ["VenueVisit"] = "接待记录",
+        ["EventTally"] = "活动统计",
+        ["VolunteerTeam"] = "志愿服务队",
+        ["Volunteer"] = "科技志愿者",
+        ["ServiceRecord"] = "志愿服务记录",
         ["ThinkTankCall"] = "课题征集",
         ["ThinkTankTopic"] = "智库课题",
         ["Proposal"] = "建言献策",
@@ -113,6 +119,12 @@ public sealed partial class AuditPresenter(KexieDbContext db)
         ["ReturnReason"] = "退回原因", ["DecidedBy"] = "审核人", ["InvitedByUserId"] = "邀请人", ["ExpiresAt"] = "有效期至",
         ["AcceptedUserId"] = "接受邀请的账号", ["Type"] = "字典", ["Sort"] = "排序", ["Enabled"] = "启用", ["Synonyms"] = "同义词",
         ["IsOrganizationAdmin"] = "单位管理员",
+        ["AccreditedBy"] = "认定单位", ["AccreditedOn"] = "认定日期", ["OpenedOn"] = "开放日期", ["VenueId"] = "科普阵地", ["Groups"] = "接待团队数",
+        ["Visitors"] = "观众人次", ["Place"] = "服务地点", ["Setting"] = "服务场所", ["TargetGroup"] = "重点人群",
+        ["Sessions"] = "场次", ["Participants"] = "参与人次", ["Consultations"] = "咨询人次", ["Boards"] = "展板数", ["Materials"] = "宣传资料份数",
+        ["Books"] = "科普丛书册数", ["Items"] = "科普实物件数",
+        ["TeamId"] = "所属队伍", ["VolunteerId"] = "志愿者", ["SignedInAt"] = "签到时间", ["SignedOutAt"] = "签退时间", ["Minutes"] = "服务时长（分钟）",
+        ["ConfirmedByUserId"] = "确认人", ["ConfirmedAt"] = "确认时间",
     }.ToFrozenDictionary();
 
     // Name before Title: a science worker's Title is their professional title.

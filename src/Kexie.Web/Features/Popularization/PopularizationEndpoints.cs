@@ -16,6 +16,7 @@ public static class PopularizationEndpoints
         MapContents(api);
         MapActivities(api);
         MapStations(api);
+        MapVenues(api);
         return api;
     }
 
@@ -76,6 +77,19 @@ public static class PopularizationEndpoints
         }).RequireAuthorization().WithSummary("工作人员代为报名；checkIn=true 为现场签到").RequirePermission(PopularizationPermissions.ManageActivities);
         g.MapPost("/{id:guid}/participants/{participantId:guid}/check-in", (HttpContext http, ActivityService s, Guid id, Guid participantId, CancellationToken ct) =>
             s.CheckInAsync(http.User.ToActor(), id, participantId, ct)).RequireAuthorization().WithSummary("签到（活动期间，本地区管理人员）；参与人次按签到计").RequirePermission(PopularizationPermissions.ManageActivities);
+        g.MapGet("/statistics", (EventTallyService s, string? region, int? year, ActivityKind? kind, CancellationToken ct) => s.StatisticsAsync(region, year, kind, ct))
+            .WithSummary("大型科普活动统计（场次、参与人次、咨询、展板、资料、丛书、实物；region 地区子树，year 年份，kind 活动类型如 ScienceWeek）");
+        g.MapGet("/{id:guid}/tallies", (EventTallyService s, Guid id, CancellationToken ct) => s.ListAsync(id, ct)).WithSummary("活动统计记录（各地各日的场次、人次、资料等）");
+        g.MapPost("/{id:guid}/tallies", async (HttpContext http, EventTallyService s, Guid id, EventTallyRequest body, CancellationToken ct) =>
+        {
+            var created = await s.RecordAsync(http.User.ToActor(), id, body, ct);
+            return TypedResults.Created($"/api/v1/popularization-activities/{id}/tallies", created);
+        }).RequireAuthorization().WithSummary("登记活动统计（某地某日的场次、参与人次、咨询人次、展板、宣传资料、科普丛书、科普实物）").RequirePermission(PopularizationPermissions.ManageActivities);
+        g.MapDelete("/{id:guid}/tallies/{tallyId:guid}", async (HttpContext http, EventTallyService s, Guid id, Guid tallyId, CancellationToken ct) =>
+        {
+            await s.DeleteAsync(http.User.ToActor(), id, tallyId, ct);
+            return TypedResults.NoContent();
+        }).RequireAuthorization().WithSummary("删除登记有误的活动统计").RequirePermission(PopularizationPermissions.ManageActivities);
     }
 
     private static void MapStations(RouteGroupBuilder api)
@@ -99,5 +113,34 @@ public static class PopularizationEndpoints
             s.SetActiveAsync(http.User.ToActor(), id, true, MarketSupport.ExpectedVersion(http), ct)).RequireAuthorization().WithSummary("恢复运行").RequirePermission(PopularizationPermissions.ManageEStations);
         g.MapPut("/{id:guid}/usage/{day}", (HttpContext http, EStationService s, Guid id, DateOnly day, UsageRequest body, CancellationToken ct) =>
             s.LogUsageAsync(http.User.ToActor(), id, day, body, ct)).RequireAuthorization().WithSummary("登记或更正某日使用情况（访问、互动次数；日期 yyyy-MM-dd，北京时间）").RequirePermission(PopularizationPermissions.ManageEStations);
+    }
+
+    private static void MapVenues(RouteGroupBuilder api)
+    {
+        var g = api.MapGroup("/venues").WithTags("科普阵地");
+        g.MapGet("/", (VenueService s, [AsParameters] VenueFilter f, CancellationToken ct) => s.ListAsync(f, ct))
+            .WithSummary("科普阵地（科普教育基地、科技馆、流动科技馆、中学科技馆、科普活动室、科普大篷车…；地区子树、类型、级别、状态；含累计接待）");
+        g.MapGet("/statistics", (VenueService s, string? region, int? year, string? kinds, CancellationToken ct) => s.StatisticsAsync(region, year, kinds, ct))
+            .WithSummary("科普阵地统计（按类型、级别计数，全年接待团队、观众人次、服务场次；region 地区子树，year 年份，kinds 逗号分隔的类型）");
+        g.MapGet("/{id:guid}", (VenueService s, Guid id, CancellationToken ct) => s.GetAsync(id, ct)).WithSummary("科普阵地详情");
+        g.MapGet("/{id:guid}/visits", (VenueService s, Guid id, int? year, CancellationToken ct) => s.VisitsAsync(id, year, ct))
+            .WithSummary("接待记录（日期、团队、观众人次、服务地点；year 按年份）");
+        g.MapPost("/", async (HttpContext http, VenueService s, VenueRequest body, CancellationToken ct) =>
+        {
+            var created = await s.CreateAsync(http.User.ToActor(), body, ct);
+            return TypedResults.Created($"/api/v1/venues/{created.Id}", created);
+        }).RequireAuthorization().WithSummary("登记科普阵地（本地区服务人员或科协管理员）").RequirePermission(PopularizationPermissions.ManageVenues);
+        g.MapPut("/{id:guid}", (HttpContext http, VenueService s, Guid id, VenueRequest body, CancellationToken ct) =>
+            s.UpdateAsync(http.User.ToActor(), id, body, MarketSupport.ExpectedVersion(http), ct)).RequireAuthorization().WithSummary("修改科普阵地（含在建、开放、停止运行）").RequirePermission(PopularizationPermissions.ManageVenues);
+        g.MapPost("/{id:guid}/visits", async (HttpContext http, VenueService s, Guid id, VenueVisitRequest body, CancellationToken ct) =>
+        {
+            var created = await s.RecordVisitAsync(http.User.ToActor(), id, body, ct);
+            return TypedResults.Created($"/api/v1/venues/{id}/visits", created);
+        }).RequireAuthorization().WithSummary("登记接待记录（日期、团队数、观众人次；流动科技馆、大篷车须填服务地点）").RequirePermission(PopularizationPermissions.ManageVenues);
+        g.MapDelete("/{id:guid}/visits/{visitId:guid}", async (HttpContext http, VenueService s, Guid id, Guid visitId, CancellationToken ct) =>
+        {
+            await s.DeleteVisitAsync(http.User.ToActor(), id, visitId, ct);
+            return TypedResults.NoContent();
+        }).RequireAuthorization().WithSummary("删除登记有误的接待记录").RequirePermission(PopularizationPermissions.ManageVenues);
     }
 }

@@ -13,6 +13,8 @@ public sealed class PopularizationModule : IFeatureModule
         services.AddScoped<ScienceContentService>();
         services.AddScoped<ActivityService>();
         services.AddScoped<EStationService>();
+        services.AddScoped<VenueService>();
+        services.AddScoped<EventTallyService>();
     }
 
     public void MapEndpoints(RouteGroupBuilder api) => PopularizationEndpoints.MapPopularization(api);

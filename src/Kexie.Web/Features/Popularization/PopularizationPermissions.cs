@@ -14,5 +14,7 @@ public static class PopularizationPermissions
     public static readonly Permission RegisterForActivities = new("popularization.activities.register", "报名科普活动", Feature, PermissionScope.Anyone, Permission.Everyone);
     public static readonly Permission ManageEStations = new("popularization.estations.manage", "管理科普e站及使用登记", Feature, PermissionScope.Region, Permission.Managers);
 
-    public static readonly IReadOnlyList<Permission> All = [EditContents, ReviewContents, ManageActivities, RegisterForActivities, ManageEStations];
+    public static readonly Permission ManageVenues = new("popularization.venues.manage", "管理科普阵地及接待记录", Feature, PermissionScope.Region, Permission.Managers);
+
+    public static readonly IReadOnlyList<Permission> All = [EditContents, ReviewContents, ManageActivities, RegisterForActivities, ManageEStations, ManageVenues];
 }

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Kexie.Web.Pages.Popularization.Activities;
 
 /// <summary>An activity: public registration; for the region's managers the participant list, check-in, walk-ins and cancelling.</summary>
-public sealed class DetailsModel(ActivityService activities, KexieDbContext db) : MarketPageModel
+public sealed class DetailsModel(ActivityService activities, EventTallyService tallies, KexieDbContext db) : MarketPageModel
 {
     public sealed class RegistrationInput
     {
@@ -17,6 +17,24 @@ public sealed class DetailsModel(ActivityService activities, KexieDbContext db) 
     }
 
     [BindProperty] public RegistrationInput Input { get; set; } = new();
+
+    /// <summary>活动统计 typed by the staff: a place (optional: the activity's region), a day and the counts.</summary>
+    public sealed class TallyInput
+    {
+        public string? RegionCode { get; set; }
+        public string? Day { get; set; }
+        public string? Sessions { get; set; }
+        public string? Participants { get; set; }
+        public string? Consultations { get; set; }
+        public string? Boards { get; set; }
+        public string? Materials { get; set; }
+        public string? Books { get; set; }
+        public string? Items { get; set; }
+    }
+
+    [BindProperty] public TallyInput Tally { get; set; } = new();
+
+    public IReadOnlyList<EventTallyDto> Tallies { get; private set; } = [];
 
     public ActivityDto Activity { get; private set; } = null!;
 
@@ -78,9 +96,40 @@ public sealed class DetailsModel(ActivityService activities, KexieDbContext db) 
         return BackWithNotice("活动已取消");
     }
 
+    [Kexie.Web.Infrastructure.RequiresPermission(typeof(Kexie.Web.Features.Popularization.PopularizationPermissions), nameof(Kexie.Web.Features.Popularization.PopularizationPermissions.ManageActivities))]
+    public async Task<IActionResult> OnPostTallyAsync(Guid id, CancellationToken ct)
+    {
+        try
+        {
+            int Count(string? text, string field, string label) => ParseInt(text, field, label) ?? 0;
+            var request = new EventTallyRequest(
+                Tally.RegionCode, ParseDate(Tally.Day, "day", "日期") ?? throw new DomainValidationException("day", "日期不能为空"),
+                ParseInt(Tally.Sessions, "sessions", "场次") ?? 1, Count(Tally.Participants, "participants", "参与人次"), Count(Tally.Consultations, "consultations", "咨询人次"),
+                Count(Tally.Boards, "boards", "展板数"), Count(Tally.Materials, "materials", "宣传资料份数"), Count(Tally.Books, "books", "科普丛书册数"), Count(Tally.Items, "items", "科普实物件数"));
+            var saved = await tallies.RecordAsync(Actor, id, request, ct);
+            Notice = $"已登记{saved.RegionName.Split(' ').Last()} {saved.Day:yyyy-MM-dd} 的活动统计：{saved.Sessions} 场次，{saved.Participants} 人次";
+            return Redirect($"/Popularization/Activities/Details/{id}");
+        }
+        catch (DomainValidationException e)
+        {
+            AddError<TallyInput>(e, "Tally");
+        }
+
+        await LoadAsync(id, ct);
+        return Page();
+    }
+
+    [Kexie.Web.Infrastructure.RequiresPermission(typeof(Kexie.Web.Features.Popularization.PopularizationPermissions), nameof(Kexie.Web.Features.Popularization.PopularizationPermissions.ManageActivities))]
+    public async Task<IActionResult> OnPostDeleteTallyAsync(Guid id, Guid tallyId, CancellationToken ct)
+    {
+        await tallies.DeleteAsync(Actor, id, tallyId, ct);
+        return BackWithNotice("已删除该条活动统计");
+    }
+
     private async Task LoadAsync(Guid id, CancellationToken ct)
     {
         Activity = await activities.GetAsync(id, ct);
+        Tallies = await tallies.ListAsync(id, ct);
         IsManager = Actor.IsRegionManager && Actor.Manages(Activity.RegionCode);
         if (IsManager)
         {

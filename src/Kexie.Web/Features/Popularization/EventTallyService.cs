@@ -1,0 +1,183 @@
+using Kexie.Data;
+using Kexie.Domain.Common;
+using Kexie.Domain.Identity;
+using Kexie.Domain.Market;
+using Kexie.Domain.Popularization;
+using Kexie.Web.Features.Market;
+using Kexie.Web.Pages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kexie.Web.Features.Popularization;
+
+public sealed record EventTallyRequest(
+    string? RegionCode, DateOnly? Day, int Sessions = 1, int Participants = 0, int Consultations = 0, int Boards = 0, int Materials = 0, int Books = 0, int Items = 0,
+    ServiceSetting? Setting = null, TargetGroup? TargetGroup = null, string? Note = null);
+
+public sealed record EventTallyDto(
+    Guid Id, Guid ActivityId, string RegionCode, string RegionName, DateOnly Day, int Sessions, int Participants, int Consultations, int Boards, int Materials,
+    int Books, int Items, ServiceSetting? Setting, string? SettingName, TargetGroup? TargetGroup, string? TargetGroupName, string? Note);
+
+/// <summary>Tallies summed: 场次, 参与人次, 咨询人次, 展板, 宣传资料, 科普丛书, 科普实物; checked-in registrations beside them.</summary>
+public sealed record TallyTotals(string Key, string Name, int Events, long Sessions, long Participants, long Consultations, long Boards, long Materials, long Books, long Items);
+
+/// <summary>Mass-event reach of a region subtree in a year (optionally one kind of activity, the series), with the report's sentence.</summary>
+public sealed record EventTallyStatisticsDto(
+    string RegionCode, string RegionName, int Year, ActivityKind? Kind, string? KindName, TallyTotals Totals, long CheckedIn, IReadOnlyList<TallyTotals> ByKind,
+    IReadOnlyList<TallyTotals> ByRegion, IReadOnlyList<TallyTotals> ByTargetGroup, IReadOnlyList<TallyTotals> BySetting, string Summary);
+
+/// <summary>
+/// 活动统计 of mass events: the staff of a place record what they counted (people who never register one by one), and the
+/// figures are summed for any region subtree and year, by kind of activity (科技活动周, 全国科普日… as a series across
+/// townships), by the next level of regions, target group and setting.
+/// </summary>
+public sealed class EventTallyService(KexieDbContext db, ReferenceCodesCache reference)
+{
+    public async Task<IReadOnlyList<EventTallyDto>> ListAsync(Guid activityId, CancellationToken ct = default)
+    {
+        if (!await db.PopularizationActivities.AnyAsync(a => a.Id == activityId, ct))
+        {
+            throw new NotFoundException("科普活动不存在");
+        }
+
+        var rows = await db.EventTallies.AsNoTracking().Where(t => t.ActivityId == activityId).OrderBy(t => t.Day).ThenBy(t => t.RegionCode).ThenBy(t => t.CreatedAt).Take(2000).ToListAsync(ct);
+        var names = await Lookups.RegionNamesAsync(db, rows.Select(r => r.RegionCode), ct);
+        return rows.Select(r => ToDto(r, names)).ToList();
+    }
+
+    public async Task<EventTallyDto> RecordAsync(Actor actor, Guid activityId, EventTallyRequest r, CancellationToken ct = default)
+    {
+        var activity = await db.PopularizationActivities.FirstOrDefaultAsync(a => a.Id == activityId, ct) ?? throw new NotFoundException("科普活动不存在");
+        var tally = EventTally.Record(
+            activity, new EventTallyData(r.RegionCode, r.Day, r.Sessions, r.Participants, r.Consultations, r.Boards, r.Materials, r.Books, r.Items, r.Setting, r.TargetGroup, r.Note), actor);
+        (await reference.GetAsync(db, ct)).RequireRegion(tally.RegionCode);
+        db.EventTallies.Add(tally);
+        await db.SaveChangesAsync(ct);
+        return ToDto(tally, await Lookups.RegionNamesAsync(db, [tally.RegionCode], ct));
+    }
+
+    /// <summary>Removes a mistaken tally (the audit trail keeps it).</summary>
+    public async Task DeleteAsync(Actor actor, Guid activityId, Guid tallyId, CancellationToken ct = default)
+    {
+        var tally = await db.EventTallies.FirstOrDefaultAsync(t => t.Id == tallyId && t.ActivityId == activityId, ct) ?? throw new NotFoundException("活动统计不存在");
+        if (!tally.MayRemove(actor))
+        {
+            throw new NotPermittedException("只有本地区服务中心工作人员或科协管理员可以删除活动统计");
+        }
+
+        db.EventTallies.Remove(tally);
+        await db.SaveChangesAsync(ct);
+    }
+
+    public async Task<EventTallyStatisticsDto> StatisticsAsync(string? region, int? year, ActivityKind? kind, CancellationToken ct = default)
+    {
+        var code = MarketSupport.RegionFilter(region) ?? throw new DomainValidationException("region", "请选择地区");
+        var y = year ?? MarketRules.ChinaDate(DateTimeOffset.UtcNow).Year;
+        if (y is < 1950 or > 2100)
+        {
+            throw new DomainValidationException("year", "年份不正确");
+        }
+
+        if (kind is { } k && !Enum.IsDefined(k))
+        {
+            throw new DomainValidationException("kind", "活动类型取值不正确");
+        }
+
+        var from = new DateOnly(y, 1, 1);
+        var to = new DateOnly(y, 12, 31);
+        var tallies = db.EventTallies.AsNoTracking().Where(t => t.RegionCode.StartsWith(code) && t.Day >= from && t.Day <= to)
+            .Join(db.PopularizationActivities, t => t.ActivityId, a => a.Id, (t, a) => new { Tally = t, a.Kind });
+        if (kind is { } only)
+        {
+            tallies = tallies.Where(x => x.Kind == only);
+        }
+
+        var rows = await tallies.Select(x => new TallyRow(
+            x.Kind, x.Tally.ActivityId, x.Tally.RegionCode, x.Tally.Setting, x.Tally.TargetGroup, x.Tally.Sessions, x.Tally.Participants, x.Tally.Consultations,
+            x.Tally.Boards, x.Tally.Materials, x.Tally.Books, x.Tally.Items)).ToListAsync(ct);
+
+        // Registrations checked in at activities of the subtree that started in the year, beside the tallies.
+        var checkedInQuery = db.ActivityParticipants.Where(p => p.RegionCode.StartsWith(code) && p.CheckedInAt != null)
+            .Join(db.PopularizationActivities, p => p.ActivityId, a => a.Id, (p, a) => a)
+            .Where(a => a.StartsOn >= from && a.StartsOn <= to);
+        if (kind is { } only2)
+        {
+            checkedInQuery = checkedInQuery.Where(a => a.Kind == only2);
+        }
+
+        var checkedIn = await checkedInQuery.CountAsync(ct);
+
+        var childLength = code.Length switch { 2 => 4, 4 => 6, 6 => 9, _ => code.Length };
+        var childCodes = rows.Select(r => r.RegionCode.Length >= childLength ? r.RegionCode[..childLength] : r.RegionCode).Distinct().ToList();
+        var names = await Lookups.RegionNamesAsync(db, childCodes.Append(code), ct);
+
+        static TallyTotals Sum(string key, string name, IEnumerable<TallyRow> group)
+        {
+            var list = group.ToList();
+            return new TallyTotals(
+                key, name, list.Select(r => r.ActivityId).Distinct().Count(), list.Sum(r => (long)r.Sessions), list.Sum(r => (long)r.Participants),
+                list.Sum(r => (long)r.Consultations), list.Sum(r => (long)r.Boards), list.Sum(r => (long)r.Materials), list.Sum(r => (long)r.Books), list.Sum(r => (long)r.Items));
+        }
+
+        var totals = Sum("all", "合计", rows);
+        var byKind = rows.GroupBy(r => r.Kind).OrderBy(g => g.Key).Select(g => Sum(g.Key.ToString(), g.Key.Chinese(), g)).ToList();
+        var byRegion = rows.GroupBy(r => r.RegionCode.Length >= childLength ? r.RegionCode[..childLength] : r.RegionCode).OrderBy(g => g.Key)
+            .Select(g => Sum(g.Key, g.Key == code ? "本级" : ShortName(names.GetValueOrDefault(g.Key, "未知地区")), g)).ToList();
+        var byGroup = rows.Where(r => r.TargetGroup != null).GroupBy(r => r.TargetGroup!.Value).OrderBy(g => g.Key).Select(g => Sum(g.Key.ToString(), g.Key.Chinese(), g)).ToList();
+        var bySetting = rows.Where(r => r.Setting != null).GroupBy(r => r.Setting!.Value).OrderBy(g => g.Key).Select(g => Sum(g.Key.ToString(), g.Key.Chinese(), g)).ToList();
+        return new EventTallyStatisticsDto(
+            code, names.GetValueOrDefault(code, "所选地区"), y, kind, kind?.Chinese(), totals, checkedIn, byKind, byRegion, byGroup, bySetting, Summary(y, kind, totals));
+    }
+
+    /// <summary>"2025年科技活动周期间，共开展活动200场次，参与群众80000人次，展出宣传展板1000块，…" — only the figures that were counted.</summary>
+    public static string Summary(int year, ActivityKind? kind, TallyTotals t)
+    {
+        var parts = new List<string> { $"共开展活动{t.Sessions}场次" };
+        if (t.Participants > 0)
+        {
+            parts.Add($"参与群众{t.Participants}人次");
+        }
+
+        if (t.Boards > 0)
+        {
+            parts.Add($"展出宣传展板{t.Boards}块");
+        }
+
+        if (t.Consultations > 0)
+        {
+            parts.Add($"接受群众咨询{t.Consultations}人次");
+        }
+
+        if (t.Materials > 0)
+        {
+            parts.Add($"发放宣传资料{t.Materials}份");
+        }
+
+        var gifts = new List<string>();
+        if (t.Items > 0)
+        {
+            gifts.Add($"科普实物{t.Items}件");
+        }
+
+        if (t.Books > 0)
+        {
+            gifts.Add($"科普丛书{t.Books}册");
+        }
+
+        if (gifts.Count > 0)
+        {
+            parts.Add("赠送" + string.Join("、", gifts));
+        }
+
+        return $"{year}年{(kind is { } k ? k.Chinese() + "期间" : "各类科普活动中")}，{string.Join("，", parts)}。";
+    }
+
+    private sealed record TallyRow(
+        ActivityKind Kind, Guid ActivityId, string RegionCode, ServiceSetting? Setting, TargetGroup? TargetGroup, int Sessions, int Participants, int Consultations,
+        int Boards, int Materials, int Books, int Items);
+
+    private static string ShortName(string path) => path.Split(' ', StringSplitOptions.RemoveEmptyEntries).LastOrDefault() ?? path;
+
+    private static EventTallyDto ToDto(EventTally t, Dictionary<string, string> names) => new(
+        t.Id, t.ActivityId, t.RegionCode, names.GetValueOrDefault(t.RegionCode, "未知地区"), t.Day, t.Sessions, t.Participants, t.Consultations, t.Boards, t.Materials,
+        t.Books, t.Items, t.Setting, t.Setting?.Chinese(), t.TargetGroup, t.TargetGroup?.Chinese(), t.Note);
+}

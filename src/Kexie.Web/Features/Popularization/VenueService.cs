@@ -1,0 +1,278 @@
+using Kexie.Data;
+using Kexie.Domain.Common;
+using Kexie.Domain.Identity;
+using Kexie.Domain.Market;
+using Kexie.Domain.Popularization;
+using Kexie.Web.Features.Market;
+using Kexie.Web.Infrastructure;
+using Kexie.Web.Pages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kexie.Web.Features.Popularization;
+
+public sealed record VenueFilter(string? Q = null, string? Region = null, VenueKind? Kind = null, VenueLevel? Level = null, VenueStatus? Status = null, int? Page = null, int? PageSize = null);
+
+public sealed record VenueRequest(
+    string? Name, VenueKind Kind, VenueLevel Level, string? RegionCode, string? Address = null, string? AccreditedBy = null, DateOnly? AccreditedOn = null,
+    VenueStatus Status = VenueStatus.Open, DateOnly? OpenedOn = null, string? Note = null);
+
+public sealed record VenueVisitRequest(DateOnly? Day, int Groups, int Visitors, string? Place = null, ServiceSetting? Setting = null, TargetGroup? TargetGroup = null, string? Note = null);
+
+public sealed record VenueDto(
+    Guid Id, string Name, VenueKind Kind, string KindName, VenueLevel Level, string LevelName, string RegionCode, string RegionName, string? Address,
+    string? AccreditedBy, DateOnly? AccreditedOn, VenueStatus Status, string StatusName, DateOnly? OpenedOn, string? Note,
+    long Groups, long Visitors, int Sessions, int Version, DateTimeOffset CreatedAt);
+
+public sealed record VenueVisitDto(
+    Guid Id, Guid VenueId, DateOnly Day, int Groups, int Visitors, string? Place, ServiceSetting? Setting, string? SettingName,
+    TargetGroup? TargetGroup, string? TargetGroupName, string? Note)
+{
+    public static VenueVisitDto From(VenueVisit v) => new(
+        v.Id, v.VenueId, v.Day, v.Groups, v.Visitors, v.Place, v.Setting, v.Setting?.Chinese(), v.TargetGroup, v.TargetGroup?.Chinese(), v.Note);
+}
+
+/// <summary>How many venues of one kind, by level.</summary>
+public sealed record VenueKindCount(VenueKind Kind, string KindName, int Total, IReadOnlyList<VenueLevelCount> ByLevel);
+
+public sealed record VenueLevelCount(VenueLevel Level, string LevelName, int Count);
+
+/// <summary>Visitor records summed: 场次 (records), 接待团队, 观众人次.</summary>
+public sealed record VisitTotals(string Key, string Name, int Sessions, long Groups, long Visitors);
+
+/// <summary>
+/// 科普阵地 of a region subtree in a year: venues (accredited by the year's end, not closed) by kind and level, and the
+/// year's visitor records summed by kind, target group and setting, with the report's sentence.
+/// </summary>
+public sealed record VenueStatisticsDto(
+    string RegionCode, string RegionName, int Year, IReadOnlyList<string>? Kinds, int Venues, IReadOnlyList<VenueKindCount> ByKind,
+    IReadOnlyList<VenueLevelCount> ByLevel, VisitTotals Visits, IReadOnlyList<VisitTotals> VisitsByKind, IReadOnlyList<VisitTotals> VisitsByTargetGroup,
+    IReadOnlyList<VisitTotals> VisitsBySetting, string Summary);
+
+/// <summary>
+/// 科普阵地 (bases and venues): a public registry by kind, level and region, managed by the region's staff, who record
+/// visitors (a day's groups and head counts, or one trip of a travelling venue). Counts for a region and year come
+/// from the records (<see cref="StatisticsAsync"/>).
+/// </summary>
+public sealed class VenueService(KexieDbContext db, ReferenceCodesCache reference)
+{
+    public async Task<PagedResult<VenueDto>> ListAsync(VenueFilter filter, CancellationToken ct = default)
+    {
+        var page = PageRequest.Of(filter.Page, filter.PageSize);
+        var query = db.Venues.AsNoTracking();
+        if (MarketSupport.RegionFilter(filter.Region) is { } region)
+        {
+            query = query.Where(v => v.RegionCode.StartsWith(region));
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Q))
+        {
+            var q = filter.Q.Trim();
+            query = query.Where(v => v.Name.Contains(q) || (v.Address != null && v.Address.Contains(q)));
+        }
+
+        if (filter.Kind is { } kind)
+        {
+            query = query.Where(v => v.Kind == kind);
+        }
+
+        if (filter.Level is { } level)
+        {
+            query = query.Where(v => v.Level == level);
+        }
+
+        if (filter.Status is { } status)
+        {
+            query = query.Where(v => v.Status == status);
+        }
+
+        var total = await query.CountAsync(ct);
+        var rows = await query.OrderBy(v => v.RegionCode).ThenBy(v => v.Kind).ThenBy(v => v.Name).ThenBy(v => v.Id).Skip(page.Skip).Take(page.PageSize)
+            .Select(v => new
+            {
+                Venue = v,
+                Groups = db.VenueVisits.Where(x => x.VenueId == v.Id).Sum(x => (long)x.Groups),
+                Visitors = db.VenueVisits.Where(x => x.VenueId == v.Id).Sum(x => (long)x.Visitors),
+                Sessions = db.VenueVisits.Count(x => x.VenueId == v.Id),
+            })
+            .ToListAsync(ct);
+        var names = await Lookups.RegionNamesAsync(db, rows.Select(r => r.Venue.RegionCode), ct);
+        return new PagedResult<VenueDto>(
+            rows.Select(r => ToDto(r.Venue, names, r.Groups, r.Visitors, r.Sessions)).ToList(), total, page.Page, page.PageSize);
+    }
+
+    public async Task<VenueDto> GetAsync(Guid id, CancellationToken ct = default)
+    {
+        var venue = await db.Venues.AsNoTracking().FirstOrDefaultAsync(v => v.Id == id, ct) ?? throw new NotFoundException("科普阵地不存在");
+        return await ToDtoAsync(venue, ct);
+    }
+
+    public async Task<VenueDto> CreateAsync(Actor actor, VenueRequest r, CancellationToken ct = default)
+    {
+        var venue = Venue.Create(ToData(r), actor);
+        (await reference.GetAsync(db, ct)).RequireRegion(venue.RegionCode);
+        db.Venues.Add(venue);
+        await db.SaveChangesAsync(ct);
+        return await ToDtoAsync(venue, ct);
+    }
+
+    public async Task<VenueDto> UpdateAsync(Actor actor, Guid id, VenueRequest r, int? expectedVersion, CancellationToken ct = default)
+    {
+        var venue = await FindAsync(id, expectedVersion, ct);
+        venue.Update(ToData(r), actor);
+        (await reference.GetAsync(db, ct)).RequireRegion(venue.RegionCode);
+        await db.SaveChangesAsync(ct);
+        return await ToDtoAsync(venue, ct);
+    }
+
+    public async Task<VenueVisitDto> RecordVisitAsync(Actor actor, Guid id, VenueVisitRequest r, CancellationToken ct = default)
+    {
+        var venue = await FindAsync(id, null, ct);
+        var visit = venue.RecordVisit(new VenueVisitData(r.Day, r.Groups, r.Visitors, r.Place, r.Setting, r.TargetGroup, r.Note), actor);
+        db.VenueVisits.Add(visit);
+        await db.SaveChangesAsync(ct);
+        return VenueVisitDto.From(visit);
+    }
+
+    /// <summary>Removes a mistaken visitor record (the audit trail keeps it).</summary>
+    public async Task DeleteVisitAsync(Actor actor, Guid id, Guid visitId, CancellationToken ct = default)
+    {
+        var venue = await FindAsync(id, null, ct);
+        venue.RequireManager(actor);
+        var visit = await db.VenueVisits.FirstOrDefaultAsync(v => v.Id == visitId && v.VenueId == id, ct) ?? throw new NotFoundException("接待记录不存在");
+        db.VenueVisits.Remove(visit);
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>A venue's visitor records, newest first; a year limits them to that year.</summary>
+    public async Task<IReadOnlyList<VenueVisitDto>> VisitsAsync(Guid id, int? year, CancellationToken ct = default)
+    {
+        if (!await db.Venues.AnyAsync(v => v.Id == id, ct))
+        {
+            throw new NotFoundException("科普阵地不存在");
+        }
+
+        var query = db.VenueVisits.AsNoTracking().Where(v => v.VenueId == id);
+        if (year is { } y)
+        {
+            var (from, to) = YearRange(y);
+            query = query.Where(v => v.Day >= from && v.Day <= to);
+        }
+
+        var rows = await query.OrderByDescending(v => v.Day).ThenByDescending(v => v.CreatedAt).Take(1000).ToListAsync(ct);
+        return rows.Select(VenueVisitDto.From).ToList();
+    }
+
+    /// <summary>
+    /// Venues and visitors of a region subtree in a year. <paramref name="kinds"/> (comma-separated kind names) limits both,
+    /// e.g. "MobileMuseum,SchoolMuseum" for "流动科技馆和中学科技馆全年接待团队…".
+    /// </summary>
+    public async Task<VenueStatisticsDto> StatisticsAsync(string? region, int? year, string? kinds, CancellationToken ct = default)
+    {
+        var code = MarketSupport.RegionFilter(region) ?? throw new DomainValidationException("region", "请选择地区");
+        var y = year ?? MarketRules.ChinaDate(DateTimeOffset.UtcNow).Year;
+        if (y is < 1950 or > 2100)
+        {
+            throw new DomainValidationException("year", "年份不正确");
+        }
+
+        var kindList = ParseKinds(kinds);
+        var (from, to) = YearRange(y);
+        var venues = db.Venues.AsNoTracking().Where(v => v.RegionCode.StartsWith(code) && v.Status != VenueStatus.Closed && (v.AccreditedOn == null || v.AccreditedOn <= to));
+        var visits = db.VenueVisits.AsNoTracking().Where(v => v.RegionCode.StartsWith(code) && v.Day >= from && v.Day <= to);
+        if (kindList is not null)
+        {
+            venues = venues.Where(v => kindList.Contains(v.Kind));
+            visits = visits.Where(x => db.Venues.Any(v => v.Id == x.VenueId && kindList.Contains(v.Kind)));
+        }
+
+        var counts = await venues.GroupBy(v => new { v.Kind, v.Level }).Select(g => new { g.Key.Kind, g.Key.Level, Count = g.Count() }).ToListAsync(ct);
+        var visitRows = await visits
+            .Join(db.Venues, x => x.VenueId, v => v.Id, (x, v) => new { v.Kind, x.TargetGroup, x.Setting, x.Groups, x.Visitors })
+            .GroupBy(x => new { x.Kind, x.TargetGroup, x.Setting })
+            .Select(g => new { g.Key.Kind, g.Key.TargetGroup, g.Key.Setting, Sessions = g.Count(), Groups = g.Sum(x => (long)x.Groups), Visitors = g.Sum(x => (long)x.Visitors) })
+            .ToListAsync(ct);
+
+        var byKind = counts.GroupBy(c => c.Kind).OrderBy(g => g.Key)
+            .Select(g => new VenueKindCount(g.Key, g.Key.Chinese(), g.Sum(c => c.Count),
+                g.OrderBy(c => c.Level).Select(c => new VenueLevelCount(c.Level, c.Level.Chinese(), c.Count)).ToList()))
+            .ToList();
+        var byLevel = counts.GroupBy(c => c.Level).OrderBy(g => g.Key).Select(g => new VenueLevelCount(g.Key, g.Key.Chinese(), g.Sum(c => c.Count))).ToList();
+        var total = new VisitTotals("all", "合计", visitRows.Sum(r => r.Sessions), visitRows.Sum(r => r.Groups), visitRows.Sum(r => r.Visitors));
+        var visitsByKind = visitRows.GroupBy(r => r.Kind).OrderBy(g => g.Key)
+            .Select(g => new VisitTotals(g.Key.ToString(), g.Key.Chinese(), g.Sum(r => r.Sessions), g.Sum(r => r.Groups), g.Sum(r => r.Visitors))).ToList();
+        var visitsByGroup = visitRows.Where(r => r.TargetGroup != null).GroupBy(r => r.TargetGroup!.Value).OrderBy(g => g.Key)
+            .Select(g => new VisitTotals(g.Key.ToString(), g.Key.Chinese(), g.Sum(r => r.Sessions), g.Sum(r => r.Groups), g.Sum(r => r.Visitors))).ToList();
+        var visitsBySetting = visitRows.Where(r => r.Setting != null).GroupBy(r => r.Setting!.Value).OrderBy(g => g.Key)
+            .Select(g => new VisitTotals(g.Key.ToString(), g.Key.Chinese(), g.Sum(r => r.Sessions), g.Sum(r => r.Groups), g.Sum(r => r.Visitors))).ToList();
+
+        var regionName = (await Lookups.RegionNamesAsync(db, [code], ct)).GetValueOrDefault(code, "所选地区");
+        return new VenueStatisticsDto(
+            code, regionName, y, kindList?.Select(k => k.ToString()).ToList(), counts.Sum(c => c.Count), byKind, byLevel, total, visitsByKind, visitsByGroup, visitsBySetting,
+            Summary(y, kindList, counts.Select(c => (c.Kind, c.Level, c.Count)).ToList(), total));
+    }
+
+    /// <summary>The report's sentence: "2020年，共有科普阵地20个：省级科普惠民共享基地4个、…；全年接待团队14个、观众14500人次，服务16场次。"</summary>
+    public static string Summary(int year, IReadOnlyList<VenueKind>? kinds, IReadOnlyList<(VenueKind Kind, VenueLevel Level, int Count)> counts, VisitTotals visits)
+    {
+        var subject = kinds is null ? "科普阵地" : string.Join("和", kinds.Select(k => k.Chinese()));
+        var parts = counts.OrderBy(c => c.Level).ThenBy(c => c.Kind)
+            .Select(c => $"{(c.Level == VenueLevel.Unrated ? string.Empty : c.Level.Chinese())}{c.Kind.Chinese()}{c.Count}个").ToList();
+        var text = $"{year}年，共有{subject}{counts.Sum(c => c.Count)}个";
+        if (parts.Count > 0)
+        {
+            text += "：" + string.Join("、", parts);
+        }
+
+        return text + $"；全年接待团队{visits.Groups}个、观众{visits.Visitors}人次，服务{visits.Sessions}场次。";
+    }
+
+    private static List<VenueKind>? ParseKinds(string? kinds)
+    {
+        if (string.IsNullOrWhiteSpace(kinds))
+        {
+            return null;
+        }
+
+        var list = new List<VenueKind>();
+        foreach (var part in kinds.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (!Enum.TryParse<VenueKind>(part, true, out var kind) || !Enum.IsDefined(kind) || int.TryParse(part, out _))
+            {
+                throw new DomainValidationException("kinds", "阵地类型取值不正确");
+            }
+
+            if (!list.Contains(kind))
+            {
+                list.Add(kind);
+            }
+        }
+
+        return list;
+    }
+
+    private static (DateOnly From, DateOnly To) YearRange(int year) => (new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
+
+    private async Task<Venue> FindAsync(Guid id, int? expectedVersion, CancellationToken ct)
+    {
+        var venue = await db.Venues.FirstOrDefaultAsync(v => v.Id == id, ct) ?? throw new NotFoundException("科普阵地不存在");
+        MarketSupport.CheckVersion(venue.Version, expectedVersion);
+        return venue;
+    }
+
+    private async Task<VenueDto> ToDtoAsync(Venue venue, CancellationToken ct)
+    {
+        var sums = await db.VenueVisits.Where(v => v.VenueId == venue.Id)
+            .GroupBy(v => v.VenueId)
+            .Select(g => new { Groups = g.Sum(v => (long)v.Groups), Visitors = g.Sum(v => (long)v.Visitors), Sessions = g.Count() })
+            .FirstOrDefaultAsync(ct);
+        var names = await Lookups.RegionNamesAsync(db, [venue.RegionCode], ct);
+        return ToDto(venue, names, sums?.Groups ?? 0, sums?.Visitors ?? 0, sums?.Sessions ?? 0);
+    }
+
+    private static VenueDto ToDto(Venue v, Dictionary<string, string> names, long groups, long visitors, int sessions) => new(
+        v.Id, v.Name, v.Kind, v.Kind.Chinese(), v.Level, v.Level.Chinese(), v.RegionCode, names.GetValueOrDefault(v.RegionCode, "未知地区"), v.Address,
+        v.AccreditedBy, v.AccreditedOn, v.Status, v.Status.Chinese(), v.OpenedOn, v.Note, groups, visitors, sessions, v.Version, v.CreatedAt);
+
+    private static VenueData ToData(VenueRequest r) =>
+        new(r.Name, r.Kind, r.Level, r.RegionCode, r.Address, r.AccreditedBy, r.AccreditedOn, r.Status, r.OpenedOn, r.Note);
+}
