@@ -418,8 +418,8 @@ public abstract class IndicatorTests(KexieApp app)
         var chart = Assert.Single(docx.MainDocumentPart.ChartParts);
         var series = chart.ChartSpace!.Descendants<DocumentFormat.OpenXml.Drawing.Charts.BarChartSeries>().ToList();
         Assert.Equal(2, series.Count);
-        Assert.Equal(own["regionName"]!.GetValue<string>(), series[0].SeriesText!.InnerText);
-        var plotted = series[0].Descendants<DocumentFormat.OpenXml.Drawing.Charts.NumericPoint>().Select(p => decimal.Parse(p.InnerText, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal(own["regionName"]!.GetValue<string>(), series[0].SeriesText!.StringReference!.StringCache!.InnerText);
+        var plotted = series[0].GetFirstChild<DocumentFormat.OpenXml.Drawing.Charts.Values>()!.Descendants<DocumentFormat.OpenXml.Drawing.Charts.NumericPoint>().Select(p => decimal.Parse(p.InnerText, System.Globalization.CultureInfo.InvariantCulture)).ToList();
         var groupScores = own["groups"]!.AsArray().Select(g => g!["score"]?.GetValue<decimal?>()).OfType<decimal>()
             .Select(v => decimal.Round(v, 2, MidpointRounding.AwayFromZero)).ToList();
         Assert.NotEmpty(groupScores);
@@ -428,6 +428,23 @@ public abstract class IndicatorTests(KexieApp app)
         // Word opens what passes the Open XML schema validation.
         var errors = new DocumentFormat.OpenXml.Validation.OpenXmlValidator().Validate(docx).Select(e => $"{e.Path?.XPath}: {e.Description}").ToList();
         Assert.True(errors.Count == 0, string.Join("\n", errors));
+
+        // A report of the current year speaks of today, not of a 31 December still to come; asOf picks another day.
+        var today = DateOnly.FromDateTime(DateTimeOffset.UtcNow.ToOffset(Cst).DateTime);
+        using (var current = WordprocessingDocument.Open(new MemoryStream(await (await admin.GetAsync($"/api/v1/indicators/reports/annual?region=420802&year={today.Year}")).Content.ReadAsByteArrayAsync()), false))
+        {
+            Assert.Contains($"截至{today.Year}年{today.Month}月{today.Day}日，全区累计注册科技工作者", current.MainDocumentPart!.Document!.Body!.InnerText);
+        }
+
+        using (var asOf = WordprocessingDocument.Open(new MemoryStream(await (await admin.GetAsync("/api/v1/indicators/reports/annual?region=420802&year=2025&asOf=2025-09-01")).Content.ReadAsByteArrayAsync()), false))
+        {
+            var body = asOf.MainDocumentPart!.Document!.Body!.InnerText;
+            Assert.Contains("截至2025年9月1日，全区累计注册科技工作者3名、企事业单位1个", body); // the second organization came on 2 September
+            Assert.Contains("2025年以来，全区新增注册科技工作者2名", body);
+        }
+
+        await (await admin.GetAsync("/api/v1/indicators/reports/annual?region=420802&year=2025&asOf=2026-01-02")).AssertValidationProblemAsync("asOf");
+        await (await admin.GetAsync($"/api/v1/indicators/reports/annual?region=420802&year={today.Year + 1}")).AssertValidationProblemAsync("year");
 
         var xlsx = await admin.GetAsync("/api/v1/indicators/reports/annual?region=420802&year=2025&format=xlsx");
         var sheets = MiniExcelLibs.MiniExcel.GetSheetNames(await xlsx.Content.ReadAsStreamAsync());
