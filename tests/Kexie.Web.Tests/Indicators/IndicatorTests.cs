@@ -198,25 +198,31 @@ public abstract class IndicatorTests(KexieApp app)
         var entries = ranking["entries"]!.AsArray();
         Assert.Equal(9, entries.Count);
         JsonNode Entry(string code) => entries.First(e => e!["regionCode"]!.GetValue<string>() == code)!;
-        // Hand computation in docs/decisions.md ("indicator scoring"): W = 50/50/25/0, E = 11.1111/11.1111/22.2222/11.1111,
-        // S = D = 0 for all (no popularization or think-tank records), composite (30·W + 40·E + 20·S + 10·D) / 100.
-        Assert.Equal(19.4444m, Entry("420602001")["score"]!.GetValue<decimal>());
-        Assert.Equal(19.4444m, Entry("420602002")["score"]!.GetValue<decimal>());
-        Assert.Equal(16.3889m, Entry("420602003")["score"]!.GetValue<decimal>());
-        Assert.Equal(1, Entry("420602001")["rank"]!.GetValue<int>());
-        Assert.Equal(1, Entry("420602002")["rank"]!.GetValue<int>());
-        Assert.Equal(3, Entry("420602003")["rank"]!.GetValue<int>());
+        // Hand computation in docs/decisions.md ("indicator scoring"): W = 50/50/25; E = 22.2222 for 003, the only one with
+        // enterprise data (001 and 002 have none: no score, adding 0); S and D have data nowhere, so they do not count:
+        // composite (30·W + 40·E) / 70. The six empty townships have no score and no rank.
+        Assert.Equal(21.4286m, Entry("420602001")["score"]!.GetValue<decimal>());
+        Assert.Equal(21.4286m, Entry("420602002")["score"]!.GetValue<decimal>());
+        Assert.Equal(23.4127m, Entry("420602003")["score"]!.GetValue<decimal>());
+        Assert.Equal(2, Entry("420602001")["rank"]!.GetValue<int>());
+        Assert.Equal(2, Entry("420602002")["rank"]!.GetValue<int>());
+        Assert.Equal(1, Entry("420602003")["rank"]!.GetValue<int>());
         var empty = entries.Where(e => e!["regionCode"]!.GetValue<string>() is not ("420602001" or "420602002" or "420602003")).ToList();
         Assert.Equal(6, empty.Count);
-        Assert.All(empty, e => Assert.Equal(4, e!["rank"]!.GetValue<int>()));
-        Assert.All(empty, e => Assert.Equal(4.4444m, e!["score"]!.GetValue<decimal>()));
-        Assert.Contains("E03", ranking["excludedIndicators"]!.AsArray().Select(x => x!.GetValue<string>()));
+        Assert.All(empty, e => Assert.Null(e!["rank"]?.GetValue<int?>()));
+        Assert.All(empty, e => Assert.Null(e!["score"]?.GetValue<decimal?>()));
+        Assert.All(empty, e => Assert.All(e!["groups"]!.AsArray(), g => Assert.Null(g!["score"]?.GetValue<decimal?>())));
+        var excluded = ranking["excludedIndicators"]!.AsArray().Select(x => x!.GetValue<string>()).ToList();
+        Assert.Contains("E03", excluded);
+        Assert.Contains("S01", excluded);
+        Assert.Contains("D01", excluded);
         var enterprise = Entry("420602003")["groups"]!.AsArray().First(g => g!["group"]!.GetValue<string>() == "ServingEnterprises")!;
         Assert.Equal(1, enterprise["rank"]!.GetValue<int>());
+        var noEnterprise = Entry("420602001")["groups"]!.AsArray().First(g => g!["group"]!.GetValue<string>() == "ServingEnterprises")!;
+        Assert.Null(noEnterprise["score"]?.GetValue<decimal?>());
+        Assert.Null(noEnterprise["rank"]?.GetValue<int?>());
         var literacy = Entry("420602003")["groups"]!.AsArray().First(g => g!["group"]!.GetValue<string>() == "ScienceLiteracy")!;
-        Assert.Equal(1, literacy["rank"]!.GetValue<int>()); // all nine tie at zero
-        var decisions = Entry("420602003")["groups"]!.AsArray().First(g => g!["group"]!.GetValue<string>() == "DecisionSupport")!;
-        Assert.Equal(1, decisions["rank"]!.GetValue<int>());
+        Assert.Null(literacy["rank"]?.GetValue<int?>()); // 暂无数据, not a nine-way tie at zero
 
         var admin = await app.SignInAsync("admin");
         var created = await (await admin.PostJsonAsync("/api/v1/indicators/weight-sets", new
@@ -232,7 +238,8 @@ public abstract class IndicatorTests(KexieApp app)
         var top = reweighted["entries"]!.AsArray()[0]!;
         Assert.Equal("420602003", top["regionCode"]!.GetValue<string>());
         Assert.Equal(22.2222m, top["score"]!.GetValue<decimal>());
-        Assert.Equal(2, reweighted["entries"]!.AsArray().First(e => e!["regionCode"]!.GetValue<string>() == "420602001")!["rank"]!.GetValue<int>());
+        // Only enterprise services count now, and 001 has none: no rank.
+        Assert.Null(reweighted["entries"]!.AsArray().First(e => e!["regionCode"]!.GetValue<string>() == "420602001")!["rank"]?.GetValue<int?>());
 
         var xlsx = await hubei.GetAsync("/api/v1/indicators/rankings/export.xlsx?region=420602001&period=2025&weightSet=0");
         var rows = MiniExcelLibs.MiniExcel.Query(await xlsx.Content.ReadAsStreamAsync(), useHeaderRow: true).Cast<IDictionary<string, object>>().ToList();
@@ -255,6 +262,39 @@ public abstract class IndicatorTests(KexieApp app)
         Assert.Equal(HttpStatusCode.Unauthorized, (await app.Anonymous().GetAsync("/api/v1/indicators/rankings?region=510923&period=2025")).StatusCode);
         var catalogue = await (await app.Anonymous().GetAsync("/api/v1/indicators/catalogue")).OkJsonAsync();
         Assert.True(catalogue.AsArray().Count(i => i!["available"]!.GetValue<bool>()) >= 12);
+    }
+
+    [Fact]
+    public async Task In_the_province_view_provinces_without_data_have_no_score_and_no_rank()
+    {
+        // 2020: the demo's Sichuan activity; provinces without any record up to the end of 2020 used to score 3.33 each
+        // (zero timeouts) and tie for second.
+        var admin = await app.SignInAsync("admin");
+        var ranking = await (await admin.GetAsync("/api/v1/indicators/rankings?region=51&period=2020&weightSet=0")).OkJsonAsync();
+        var entries = ranking["entries"]!.AsArray();
+        Assert.True(entries.Count >= 31);
+        var withRecords = (await app.QueryAsync(db => db.IndicatorFacts.Where(f => f.Day <= 20201231).Select(f => f.RegionCode.Substring(0, 2)).Distinct().ToListAsync())).ToHashSet();
+        Assert.Contains("51", withRecords);
+        string Code(JsonNode? e) => e!["regionCode"]!.GetValue<string>();
+        var empty = entries.Where(e => !withRecords.Contains(Code(e))).ToList();
+        Assert.True(empty.Count >= 20);
+        Assert.All(empty, e =>
+        {
+            Assert.Null(e!["score"]?.GetValue<decimal?>());
+            Assert.Null(e["rank"]?.GetValue<int?>());
+            Assert.All(e["groups"]!.AsArray(), g => Assert.Null(g!["rank"]?.GetValue<int?>()));
+        });
+        var sichuan = entries.First(e => Code(e) == "51")!;
+        Assert.NotNull(sichuan["rank"]?.GetValue<int?>());
+        Assert.All(entries.Where(e => e!["rank"] is not null), e => Assert.Contains(Code(e), withRecords));
+
+        // 需求超时未响应 is compared among provinces with enterprise data only, not with the zeros of provinces without needs.
+        var explain = await (await admin.GetAsync("/api/v1/indicators/rankings/explain?region=51&period=2020&weightSet=0")).OkJsonAsync();
+        var e04 = explain["indicators"]!.AsArray().First(i => i!["code"]!.GetValue<string>() == "E04")!;
+        if (withRecords.Count == 1)
+        {
+            Assert.Equal(100m, e04["normalised"]!.GetValue<decimal>());
+        }
     }
 
     [Fact]
