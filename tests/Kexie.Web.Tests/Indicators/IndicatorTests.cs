@@ -265,6 +265,48 @@ public abstract class IndicatorTests(KexieApp app)
     }
 
     [Fact]
+    public async Task The_report_counts_societies_agencies_experts_and_service_centre_work_from_the_records()
+    {
+        // 罗田县 421123: no other test writes here.
+        const string county = "421123";
+        var at = new DateTimeOffset(2025, 3, 1, 10, 0, 0, Cst).ToUniversalTime();
+        Kexie.Domain.Directory.Association Society(string name, AssociationKind kind)
+        {
+            var a = Kexie.Domain.Directory.Association.Create(new AssociationData(name, kind, county, null, null, null));
+            a.CreatedAt = at;
+            return a;
+        }
+
+        var admitted = ServiceAgency.Create(new ServiceAgencyData("罗田科技咨询有限公司", Kexie.Data.Seeding.DemoSeeder.CreditCodeFor(county, Random.Shared, OrganizationKind.Enterprise), "技术咨询", county, null, null));
+        admitted.Admit(new DateOnly(2025, 4, 1));
+        var applied = ServiceAgency.Create(new ServiceAgencyData("罗田检测服务中心", Kexie.Data.Seeding.DemoSeeder.CreditCodeFor(county, Random.Shared, OrganizationKind.Enterprise), "检验检测", county, null, null));
+        var expertWorker = Worker(county + "001", at);
+        var withdrawnWorker = Worker(county, at);
+        var expert = Kexie.Domain.Talent.Expert.Admit(expertWorker, new Kexie.Domain.Talent.ExpertData(Kexie.Domain.Talent.ExpertLevel.County, "板栗栽培", ["板栗丰产栽培"], null), new DateOnly(2025, 5, 1));
+        var withdrawn = Kexie.Domain.Talent.Expert.Admit(withdrawnWorker, new Kexie.Domain.Talent.ExpertData(Kexie.Domain.Talent.ExpertLevel.County, "茶叶加工", ["绿茶加工"], null), new DateOnly(2025, 5, 1));
+        withdrawn.Withdraw("调离本县", new DateOnly(2025, 6, 1));
+        var staff = new Actor("report-staff-421123", "罗田专员", UserRole.ServiceCenterStaff, county);
+        ServiceTicket Ticket(ServiceTicketKind kind, DateOnly on, int? people = null) =>
+            ServiceTicket.Create(new ServiceTicketData(kind, null, null, "来访企业", on, county, ParticipantCount: people), staff);
+        await AddAsync(
+            Society("罗田县农学会", AssociationKind.Society), Society("罗田县茶叶协会", AssociationKind.Association), Society("罗田县板栗农技协", AssociationKind.RuralTechAssociation),
+            Society("罗田县科协", AssociationKind.Kexie), admitted, applied, expertWorker, withdrawnWorker);
+        await AddAsync(expert, withdrawn,
+            Ticket(ServiceTicketKind.Consultation, new DateOnly(2025, 6, 1), 5), Ticket(ServiceTicketKind.Visit, new DateOnly(2025, 7, 1)),
+            Ticket(ServiceTicketKind.Training, new DateOnly(2025, 8, 1), 40), Ticket(ServiceTicketKind.Training, new DateOnly(2025, 9, 1), 25),
+            Ticket(ServiceTicketKind.Consultation, new DateOnly(2024, 12, 31), 9), Ticket(ServiceTicketKind.RegistrationHelp, new DateOnly(2025, 6, 2)));
+
+        var admin = await AdminOfAsync(county);
+        using var docx = WordprocessingDocument.Open(new MemoryStream(await (await admin.GetAsync($"/api/v1/indicators/reports/annual?region={county}&year=2025")).Content.ReadAsByteArrayAsync()), false);
+        var text = docx.MainDocumentPart!.Document!.Body!.InnerText;
+        // Societies and associations 2 (the 农技协 apart, the 科协 not counted); one agency admitted; one expert still in
+        // the database; consultations and visits 5 + 1 people; two trainings; the 2024 consultation is not this year's.
+        Assert.Contains("截至2025年12月31日，全县登记学会、协会2个、农村专业技术协会1个，入驻第三方服务机构1家，专家库入库专家1名；2025年，科技云服务中心接待咨询、上门服务6人次，组织培训2场次。", text);
+        using var june = WordprocessingDocument.Open(new MemoryStream(await (await admin.GetAsync($"/api/v1/indicators/reports/annual?region={county}&year=2025&asOf=2025-05-20")).Content.ReadAsByteArrayAsync()), false);
+        Assert.Contains("截至2025年5月20日，全县登记学会、协会2个、农村专业技术协会1个，入驻第三方服务机构1家，专家库入库专家2名；2025年以来，科技云服务中心接待咨询、上门服务0人次，组织培训0场次。", june.MainDocumentPart!.Document!.Body!.InnerText);
+    }
+
+    [Fact]
     public async Task In_the_province_view_provinces_without_data_have_no_score_and_no_rank()
     {
         // 2020: the demo's Sichuan activity; provinces without any record up to the end of 2020 used to score 3.33 each

@@ -14,7 +14,7 @@ using MiniExcelLibs;
 
 namespace Kexie.Web.Features.Indicators;
 
-/// <summary>The numbers of an annual report, all from the platform's data.</summary>
+/// <summary>The numbers of an annual report, all from the platform's data; <c>Synthetic</c>: the part of them that is synthetic demo activity.</summary>
 public sealed record AnnualReportData(
     string RegionCode,
     string RegionName,
@@ -24,7 +24,9 @@ public sealed record AnnualReportData(
     IReadOnlyDictionary<string, decimal?> Values,
     IReadOnlyDictionary<string, decimal?> PreviousValues,
     RankingDto? Ranking,
-    RankingEntryDto? Entry)
+    RankingEntryDto? Entry,
+    FactTotals? Synthetic = null,
+    ResourceStatistics? Resources = null)
 {
     public long Cumulative(FactKind kind) => Totals.Get(kind, Accumulation.Cumulative).Count;
 
@@ -48,7 +50,7 @@ public sealed record AnnualReportData(
 /// 年度工作总结的统计部分: statistics paragraphs in Chinese in the style of the work reports, indicator and ranking
 /// tables, as a Word document (.docx) and an Excel workbook.
 /// </summary>
-public sealed class AnnualReportService(IndicatorService indicators, IndicatorEngine engine, IndicatorRefresher refresher, TimeProvider clock)
+public sealed class AnnualReportService(IndicatorService indicators, IndicatorEngine engine, IndicatorRefresher refresher, ReportStatistics statistics, TimeProvider clock)
 {
     /// <summary>
     /// The report's numbers for 1 January of <paramref name="year"/> to <paramref name="asOf"/> (default: 31 December, or
@@ -88,7 +90,9 @@ public sealed class AnnualReportService(IndicatorService indicators, IndicatorEn
         var values = IndicatorCatalogue.All.ToDictionary(i => i.Code, i => i.Compute(totals));
         var previous = await engine.ValuesAsync(place.Code, previousDays, ct);
         var ranking = await indicators.RankingAsync(actor, place.Code, period.ToString(), null, ct);
-        return new AnnualReportData(place.Code, place.Name, year, last, totals, values, previous, ranking, ranking.Entries.FirstOrDefault(e => e.RegionCode == place.Code));
+        var synthetic = await indicators.SyntheticTotalsAsync(place.Code, days, ct);
+        var resources = await statistics.ComputeAsync(place.Code, days, ct);
+        return new AnnualReportData(place.Code, place.Name, year, last, totals, values, previous, ranking, ranking.Entries.FirstOrDefault(e => e.RegionCode == place.Code), synthetic, resources);
     }
 
     /// <summary>The statistics paragraphs, e.g. "截至2020年12月31日，全县累计注册科技工作者7816名…".</summary>
@@ -106,6 +110,19 @@ public sealed class AnnualReportService(IndicatorService indicators, IndicatorEn
             $"{d.PeriodText}，{whole}推送科普文章、视频、科学辟谣等科普内容{d.InYear(FactKind.PopularizationContentPublished)}条，开展科普活动{d.InYear(FactKind.PopularizationActivitiesHeld)}场次、签到参与{d.InYear(FactKind.PopularizationParticipants)}人次，" +
             $"科普e站访问与互动{d.InYear(FactKind.EStationVisits)}次；智库课题立项{d.InYear(FactKind.ThinkTankTopics)}项，建言献策被采纳{d.InYear(FactKind.ProposalsAdopted)}条。",
         };
+
+        if (d.Resources is { Any: true } r)
+        {
+            // 自身建设与服务资源, counted from records (ReportStatistics.Catalogue R01–R06).
+            paragraphs.Add(
+                $"{d.AsOfText}，{whole}登记学会、协会{r.Societies}个、农村专业技术协会{r.RuralTechAssociations}个，入驻第三方服务机构{r.Agencies}家，专家库入库专家{r.Experts}名；" +
+                $"{d.PeriodText}，科技云服务中心接待咨询、上门服务{r.ServedPeople}人次，组织培训{r.Trainings}场次。");
+        }
+
+        if (SyntheticNote(d) is { } note)
+        {
+            paragraphs.Add(note);
+        }
 
         if (d.Ranking is { } ranking && d.Entry is { Rank: { } rank } entry)
         {
@@ -129,6 +146,43 @@ public sealed class AnnualReportService(IndicatorService indicators, IndicatorEn
         }
 
         return paragraphs;
+    }
+
+    /// <summary>
+    /// "注：以上统计含演示用合成数据（非平台记录）：累计注册科技工作者7816名中7696名为合成数据，平台名录实有120名；…": a report
+    /// never passes synthetic figures off as records. Null when there are none.
+    /// </summary>
+    public static string? SyntheticNote(AnnualReportData d)
+    {
+        var parts = new List<string>();
+        if (d.Synthetic is { } synthetic)
+        {
+            void Part(string what, FactKind kind, Accumulation accumulation, string unit)
+            {
+                var all = d.Totals.Get(kind, accumulation).Count;
+                var made = synthetic.Get(kind, accumulation).Count;
+                if (made != 0)
+                {
+                    parts.Add($"{what}{all}{unit}中{made}{unit}为合成数据、平台记录{all - made}{unit}");
+                }
+            }
+
+            Part("累计注册科技工作者", FactKind.WorkerRegistered, Accumulation.Cumulative, "名");
+            Part("累计注册企事业单位", FactKind.OrganizationRegistered, Accumulation.Cumulative, "个");
+            Part("累计发布科技需求", FactKind.NeedPublished, Accumulation.Cumulative, "条");
+            Part("累计交易订单", FactKind.DealClosed, Accumulation.Cumulative, "笔");
+            if (parts.Count == 0 && IndicatorCatalogue.All.Any(i => IndicatorService.SyntheticPart(i, synthetic) is not null))
+            {
+                parts.Add("部分本期数字为合成数据");
+            }
+        }
+
+        if (parts.Count > 0)
+        {
+            return $"注：以上统计含系统生成的演示用合成数据（非平台记录）：{string.Join("；", parts)}。";
+        }
+
+        return d.Ranking is { IncludesSynthetic: true } ? "注：排名所用的同级地区数据含系统生成的演示用合成数据（非平台记录）。" : null;
     }
 
     public static string Number(decimal value) => value.ToString("0.##", CultureInfo.InvariantCulture);
