@@ -29,7 +29,12 @@ public sealed class AnnualReportDocxTests
         totals.InPeriod[FactKind.NeedResponseSettled] = new FactTotal(8, 0);
         totals.InPeriod[FactKind.NeedAnsweredInTime] = new FactTotal(7, 0);
         var values = IndicatorCatalogue.All.ToDictionary(i => i.Code, i => i.Compute(totals));
-        var previous = IndicatorCatalogue.All.ToDictionary(i => i.Code, i => (decimal?)null);
+        var previous = IndicatorCatalogue.All.ToDictionary(i => i.Code, i => i.Code switch
+        {
+            "W02" => (decimal?)960m, // 1200 new workers this year: 25% more
+            "E06" => 50_000_000m, // 5000万元 last year, 4699万元 now: 6% less
+            _ => null,
+        });
         var groups = new List<GroupRankDto>
         {
             new(ServiceGroup.ServingScienceWorkers, "为科技工作者服务", 80.5m, 2, null, null),
@@ -56,15 +61,15 @@ public sealed class AnnualReportDocxTests
         var year = AnnualReportService.Paragraphs(Data(new DateOnly(2020, 12, 31)));
         Assert.StartsWith("截至2020年12月31日，全县累计注册科技工作者7816名、企事业单位593个", year[0]);
         Assert.Contains("累计达成交易订单729笔1.22亿元。", year[0]);
-        Assert.Contains("2020年，全县新增注册科技工作者1200名", year[1]);
+        Assert.Contains("2020年，全县新增注册科技工作者1200名（较上年增长25%）、企事业单位0个，发布科技需求0条，", year[1]); // no needs last year: no growth
         Assert.Contains("需求按时响应率87.5%", year[1]);
-        Assert.Contains("成交交易订单51笔、金额4699万元", year[1]);
+        Assert.Contains("成交交易订单51笔、金额4699万元（较上年下降6%），", year[1]);
         Assert.Contains("科技工作者承接订单收入35.5万元", year[1]);
         Assert.DoesNotContain("46987463", string.Concat(year));
 
         var soFar = AnnualReportService.Paragraphs(Data(new DateOnly(2020, 12, 20)));
         Assert.StartsWith("截至2020年12月20日，", soFar[0]);
-        Assert.StartsWith("2020年以来，全县新增注册科技工作者", soFar[1]);
+        Assert.StartsWith("2020年以来，全县新增注册科技工作者1200名（较上年同期增长25%）", soFar[1]);
     }
 
     [Fact]

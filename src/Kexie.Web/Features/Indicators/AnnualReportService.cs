@@ -104,8 +104,8 @@ public sealed class AnnualReportService(IndicatorService indicators, IndicatorEn
             $"{d.AsOfText}，{whole}累计注册科技工作者{d.Cumulative(FactKind.WorkerRegistered)}名、企事业单位{d.Cumulative(FactKind.OrganizationRegistered)}个，" +
             $"累计发布科技需求{d.Cumulative(FactKind.NeedPublished)}条、科技服务{d.Cumulative(FactKind.ServiceOfferPublished)}条、科技成果{d.Cumulative(FactKind.AchievementPublished)}项、科研项目{d.Cumulative(FactKind.ProjectPublished)}个，" +
             $"累计达成交易订单{d.Cumulative(FactKind.DealClosed)}笔{StatFormat.Amount(d.CumulativeYuan(FactKind.DealClosed))}。",
-            $"{d.PeriodText}，{whole}新增注册科技工作者{d.InYear(FactKind.WorkerRegistered)}名、企事业单位{d.InYear(FactKind.OrganizationRegistered)}个，发布科技需求{d.InYear(FactKind.NeedPublished)}条，" +
-            $"“一单一策”需求按时响应率{Percent(d.Values["E03"])}，成交交易订单{d.InYear(FactKind.DealClosed)}笔、金额{StatFormat.Amount(d.InYearYuan(FactKind.DealClosed))}，" +
+            $"{d.PeriodText}，{whole}新增注册科技工作者{d.InYear(FactKind.WorkerRegistered)}名{Growth(d, "W02")}、企事业单位{d.InYear(FactKind.OrganizationRegistered)}个，发布科技需求{d.InYear(FactKind.NeedPublished)}条{Growth(d, "E02")}，" +
+            $"“一单一策”需求按时响应率{Percent(d.Values["E03"])}，成交交易订单{d.InYear(FactKind.DealClosed)}笔、金额{StatFormat.Amount(d.InYearYuan(FactKind.DealClosed))}{Growth(d, "E06")}，" +
             $"科技工作者承接订单收入{StatFormat.Amount(d.InYearYuan(FactKind.DealTakenByWorker))}，科技云服务中心开展保姆式服务{d.InYear(FactKind.ServiceTicketServed)}次。",
             $"{d.PeriodText}，{whole}推送科普文章、视频、科学辟谣等科普内容{d.InYear(FactKind.PopularizationContentPublished)}条，开展科普活动{d.InYear(FactKind.PopularizationActivitiesHeld)}场次、签到参与{d.InYear(FactKind.PopularizationParticipants)}人次，" +
             $"科普e站访问与互动{d.InYear(FactKind.EStationVisits)}次；智库课题立项{d.InYear(FactKind.ThinkTankTopics)}项，建言献策被采纳{d.InYear(FactKind.ProposalsAdopted)}条。",
@@ -184,6 +184,10 @@ public sealed class AnnualReportService(IndicatorService indicators, IndicatorEn
 
         return d.Ranking is { IncludesSynthetic: true } ? "注：排名所用的同级地区数据含系统生成的演示用合成数据（非平台记录）。" : null;
     }
+
+    /// <summary>"（较上年增长25%）" / "（较上年同期下降3%）" from last period's value of the same days; empty when there was none.</summary>
+    private static string Growth(AnnualReportData d, string code) =>
+        d.Values[code] is { } now && StatFormat.Growth(now, d.PreviousValues[code], d.WholeYear ? "上年" : "上年同期") is { } g ? $"（{g}）" : string.Empty;
 
     public static string Number(decimal value) => value.ToString("0.##", CultureInfo.InvariantCulture);
 
