@@ -29,13 +29,19 @@ public sealed record Ranking(
 /// <summary>
 /// Composite score and ranks. The rules (see docs/decisions.md):
 /// <list type="number">
-/// <item>Each counted indicator is normalised to 0–100 among the peers (<see cref="Normalisation"/>); a peer
-/// without a value scores 0 on it.</item>
-/// <item>An indicator counts when its weight is positive and at least one peer has a value. An indicator
-/// no peer has a value for (its source module does not exist, or nothing to measure anywhere) is excluded, not zeroed.</item>
+/// <item>A region <em>has data</em> in a service group when one of its values on the group's indicators shows activity:
+/// a count or sum other than zero, or a ratio at all (a ratio exists only when its denominator does). A region without
+/// data in a group gets no score and no rank in it (暂无数据, never 0): zero timeouts where there were no needs earn
+/// nothing.</item>
+/// <item>An indicator counts when its weight and its group's weight are positive and a region with data in the group
+/// has a value for it; its peers' range (for normalisation) is taken over those regions only.</item>
+/// <item>Each counted indicator is normalised to 0–100 (<see cref="Normalisation"/>); a region with data in the group
+/// but no value on the indicator scores 0 on it.</item>
 /// <item>A group's score is the weighted mean of its counted indicators. A group with no counted indicator is
-/// missing: it gets no score and no rank, and the group weights are re-normalised over the groups that count.</item>
-/// <item>The composite is Σ group weight × group score ÷ Σ weights of counted groups (0–100).</item>
+/// missing for everyone: no score, no rank, and the group weights are re-normalised over the groups that count.</item>
+/// <item>The composite is Σ group weight × group score ÷ Σ weights of counted groups (0–100), a counted group in
+/// which the region has no data adding 0 (no credit for a service not given). A region with data in no counted
+/// group has no composite and no rank.</item>
 /// <item>Scores are rounded to 4 decimals and ranked by competition ranking: equal scores share a rank and
 /// the next rank skips (1, 2, 2, 4).</item>
 /// </list>
@@ -44,10 +50,19 @@ public static class Scoring
 {
     public const int ScoreDecimals = 4;
 
+    /// <summary>Whether <paramref name="value"/> of <paramref name="indicator"/> shows activity (see the rules above).</summary>
+    public static bool ShowsActivity(IndicatorDefinition indicator, decimal? value) =>
+        value is { } v && (v != 0 || indicator.Kind is IndicatorKind.Ratio or IndicatorKind.Coverage);
+
     public static Ranking Rank(IReadOnlyList<IndicatorDefinition> indicators, IReadOnlyList<PeerValues> peers, WeightSet weights)
     {
-        var counted = indicators
-            .Where(i => weights.IndicatorWeight(i.Code) > 0 && weights.GroupWeight(i.Group) > 0 && peers.Any(p => p.Values.GetValueOrDefault(i.Code) is not null))
+        var weighted = indicators.Where(i => weights.IndicatorWeight(i.Code) > 0 && weights.GroupWeight(i.Group) > 0).ToList();
+        // Regions with data, per group, judged on the group's weighted indicators.
+        var active = ServiceGroupNames.All.ToDictionary(
+            g => g,
+            g => peers.Where(p => weighted.Any(i => i.Group == g && ShowsActivity(i, p.Values.GetValueOrDefault(i.Code)))).Select(p => p.RegionCode).ToHashSet(StringComparer.Ordinal));
+        var counted = weighted
+            .Where(i => peers.Any(p => active[i.Group].Contains(p.RegionCode) && p.Values.GetValueOrDefault(i.Code) is not null))
             .ToList();
         var excluded = indicators.Where(i => !counted.Contains(i)).Select(i => i.Code).ToList();
         var countedGroups = counted.Select(i => i.Group).Distinct().ToList();
@@ -58,7 +73,7 @@ public static class Scoring
 
         var bounds = counted.ToDictionary(i => i.Code, i =>
         {
-            var values = peers.Select(p => p.Values.GetValueOrDefault(i.Code)).OfType<decimal>().ToList();
+            var values = peers.Where(p => active[i.Group].Contains(p.RegionCode)).Select(p => p.Values.GetValueOrDefault(i.Code)).OfType<decimal>().ToList();
             return (Min: values.Min(), Max: values.Max());
         });
 
@@ -68,7 +83,7 @@ public static class Scoring
             {
                 var value = peer.Values.GetValueOrDefault(i.Code);
                 var isCounted = bounds.TryGetValue(i.Code, out var b);
-                decimal? normalised = isCounted ? Normalise(i, value, b.Min, b.Max) : null;
+                decimal? normalised = isCounted && active[i.Group].Contains(peer.RegionCode) ? Normalise(i, value, b.Min, b.Max) : null;
                 return new IndicatorScore(i.Code, i.Group, value, normalised is { } n ? decimal.Round(n, ScoreDecimals) : null, weights.IndicatorWeight(i.Code), isCounted);
             }).ToList();
 
@@ -76,7 +91,7 @@ public static class Scoring
             foreach (var group in ServiceGroupNames.All)
             {
                 var inGroup = indicatorScores.Where(s => s.Counted && s.Group == group).ToList();
-                if (inGroup.Count == 0)
+                if (inGroup.Count == 0 || !active[group].Contains(peer.RegionCode))
                 {
                     groupScores[group] = null;
                     continue;
@@ -86,8 +101,8 @@ public static class Scoring
                 groupScores[group] = inGroup.Sum(s => s.Weight * FullNormalised(indicators, s, peer, bounds)) / weightSum;
             }
 
-            decimal? composite = groupWeightSum > 0
-                ? decimal.Round(countedGroups.Sum(g => weights.GroupWeight(g) * groupScores[g]!.Value) / groupWeightSum, ScoreDecimals)
+            decimal? composite = groupWeightSum > 0 && countedGroups.Any(g => groupScores[g] is not null)
+                ? decimal.Round(countedGroups.Sum(g => weights.GroupWeight(g) * (groupScores[g] ?? 0m)) / groupWeightSum, ScoreDecimals)
                 : null;
             return (peer.RegionCode, Composite: composite, Groups: groupScores.ToDictionary(g => g.Key, g => g.Value is { } v ? decimal.Round(v, ScoreDecimals) : (decimal?)null), Indicators: indicatorScores);
         }).ToList();

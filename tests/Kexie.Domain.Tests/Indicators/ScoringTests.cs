@@ -11,8 +11,8 @@ namespace Kexie.Domain.Tests.Indicators;
 /// B       5 → 50                     4 → 0                        — → 0                        —
 /// C       0 → 0                      2 → 50                      50 → 50                       —
 /// D      10 → 100                    0 → 100                     80 → 80                       —
-/// group W: A 100, B 50, C 0, D 100; group E = (X2 + 2·X3) / 3: A 86.6667, B 0, C 50, D 86.6667
-/// S has no values → excluded; group weights W 50, E 50 (S 20 dropped) → composite = (W + E) / 2:
+/// group W: A 100, B 50, C — (no data: X1 is 0), D 100; group E = (X2 + 2·X3) / 3: A 86.6667, B 0, C 50, D 86.6667
+/// S has no values → excluded; group weights W 50, E 50 (S 20 dropped) → composite = (W + E) / 2, C's missing W adding 0:
 /// A 93.3333, B 25, C 25, D 93.3333 → ranks A 1, D 1, B 3, C 3.
 /// </code>
 /// </summary>
@@ -68,7 +68,9 @@ public sealed class ScoringTests
     {
         var ranking = Scoring.Rank(Catalogue, Peers, Weights(50, 50));
         int? Rank(string code, ServiceGroup group) => ranking.Find(code)!.Group(group).Rank;
-        Assert.Equal([1, 3, 4, 1], new[] { "A", "B", "C", "D" }.Select(c => Rank(c, ServiceGroup.ServingScienceWorkers)));
+        Assert.Equal([1, 3, null, 1], new[] { "A", "B", "C", "D" }.Select(c => Rank(c, ServiceGroup.ServingScienceWorkers)));
+        Assert.Null(ranking.Find("C")!.Group(ServiceGroup.ServingScienceWorkers).Score); // no data, not 0
+        Assert.Null(ranking.Find("C")!.Indicator("X1").Normalised);
         Assert.Equal([1, 4, 3, 1], new[] { "A", "B", "C", "D" }.Select(c => Rank(c, ServiceGroup.ServingEnterprises)));
         Assert.Equal(86.6667m, ranking.Find("A")!.Group(ServiceGroup.ServingEnterprises).Score);
         Assert.All(ranking.Entries, e => Assert.Null(e.Group(ServiceGroup.ScienceLiteracy).Score));
@@ -97,13 +99,40 @@ public sealed class ScoringTests
     }
 
     [Fact]
-    public void Empty_regions_score_zero_on_counts_and_rank_last_together()
+    public void Regions_without_data_get_no_score_and_no_rank_and_earn_nothing_from_zero_timeouts()
     {
         var peers = new[] { Peer("A", 4, 1, 100), Peer("E1", 0, 0, null), Peer("E2", 0, 0, null) };
         var ranking = Scoring.Rank([X1, X2, X3], peers, Weights(50, 50));
-        // A: W 100, E (0 + 2·100)/3 = 66.6667 → 83.3333; E1/E2: W 0, E (100 + 0)/3 = 33.3333 → 16.6667
-        Assert.Equal([83.3333m, 16.6667m, 16.6667m], ranking.Entries.Select(e => e.Score!.Value));
-        Assert.Equal([1, 2, 2], ranking.Entries.Select(e => e.Rank!.Value));
+        // A alone has data: W 100; E: X2 among regions with data only (1 = min = max → 100), X3 100 → 100; composite 100.
+        Assert.Equal(["A", "E1", "E2"], ranking.Entries.Select(e => e.RegionCode));
+        Assert.Equal(100m, ranking.Find("A")!.Score);
+        Assert.Equal(1, ranking.Find("A")!.Rank);
+        Assert.Equal(100m, ranking.Find("A")!.Indicator("X2").Normalised);
+        foreach (var empty in ranking.Entries.Skip(1))
+        {
+            Assert.Null(empty.Score);
+            Assert.Null(empty.Rank);
+            Assert.All(empty.Groups, g => Assert.Null(g.Score));
+            Assert.All(empty.Groups, g => Assert.Null(g.Rank));
+        }
+    }
+
+    [Fact]
+    public void Thirty_empty_provinces_leave_the_one_with_data_alone_at_the_top()
+    {
+        // The province view: 31 provinces, only 四川 (51) with records; its needs answered late are not compared with
+        // the zero timeouts of provinces that had no needs.
+        var codes = Enumerable.Range(11, 30).Select(c => c.ToString(System.Globalization.CultureInfo.InvariantCulture)).Append("51").ToList();
+        var peers = codes.Select(c => c == "51" ? Peer(c, 120, 7, 62.5m) : Peer(c, 0, 0, null)).ToList();
+        var ranking = Scoring.Rank(Catalogue, peers, Weights(50, 50));
+        var sichuan = ranking.Entries[0];
+        Assert.Equal("51", sichuan.RegionCode);
+        Assert.Equal(1, sichuan.Rank);
+        Assert.Equal(100m, sichuan.Indicator("X2").Normalised);
+        // W 100; E = (100 + 2·62.5) / 3 = 75 → (100 + 75) / 2.
+        Assert.Equal(87.5m, sichuan.Score);
+        Assert.Equal(30, ranking.Entries.Count(e => e.Score is null && e.Rank is null));
+        Assert.Equal(1, ranking.Entries.Count(e => e.Rank is not null));
     }
 
     [Theory]

@@ -198,25 +198,31 @@ public abstract class IndicatorTests(KexieApp app)
         var entries = ranking["entries"]!.AsArray();
         Assert.Equal(9, entries.Count);
         JsonNode Entry(string code) => entries.First(e => e!["regionCode"]!.GetValue<string>() == code)!;
-        // Hand computation in docs/decisions.md ("indicator scoring"): W = 50/50/25/0, E = 11.1111/11.1111/22.2222/11.1111,
-        // S = D = 0 for all (no popularization or think-tank records), composite (30·W + 40·E + 20·S + 10·D) / 100.
-        Assert.Equal(19.4444m, Entry("420602001")["score"]!.GetValue<decimal>());
-        Assert.Equal(19.4444m, Entry("420602002")["score"]!.GetValue<decimal>());
-        Assert.Equal(16.3889m, Entry("420602003")["score"]!.GetValue<decimal>());
-        Assert.Equal(1, Entry("420602001")["rank"]!.GetValue<int>());
-        Assert.Equal(1, Entry("420602002")["rank"]!.GetValue<int>());
-        Assert.Equal(3, Entry("420602003")["rank"]!.GetValue<int>());
+        // Hand computation in docs/decisions.md ("indicator scoring"): W = 50/50/25; E = 22.2222 for 003, the only one with
+        // enterprise data (001 and 002 have none: no score, adding 0); S and D have data nowhere, so they do not count:
+        // composite (30·W + 40·E) / 70. The six empty townships have no score and no rank.
+        Assert.Equal(21.4286m, Entry("420602001")["score"]!.GetValue<decimal>());
+        Assert.Equal(21.4286m, Entry("420602002")["score"]!.GetValue<decimal>());
+        Assert.Equal(23.4127m, Entry("420602003")["score"]!.GetValue<decimal>());
+        Assert.Equal(2, Entry("420602001")["rank"]!.GetValue<int>());
+        Assert.Equal(2, Entry("420602002")["rank"]!.GetValue<int>());
+        Assert.Equal(1, Entry("420602003")["rank"]!.GetValue<int>());
         var empty = entries.Where(e => e!["regionCode"]!.GetValue<string>() is not ("420602001" or "420602002" or "420602003")).ToList();
         Assert.Equal(6, empty.Count);
-        Assert.All(empty, e => Assert.Equal(4, e!["rank"]!.GetValue<int>()));
-        Assert.All(empty, e => Assert.Equal(4.4444m, e!["score"]!.GetValue<decimal>()));
-        Assert.Contains("E03", ranking["excludedIndicators"]!.AsArray().Select(x => x!.GetValue<string>()));
+        Assert.All(empty, e => Assert.Null(e!["rank"]?.GetValue<int?>()));
+        Assert.All(empty, e => Assert.Null(e!["score"]?.GetValue<decimal?>()));
+        Assert.All(empty, e => Assert.All(e!["groups"]!.AsArray(), g => Assert.Null(g!["score"]?.GetValue<decimal?>())));
+        var excluded = ranking["excludedIndicators"]!.AsArray().Select(x => x!.GetValue<string>()).ToList();
+        Assert.Contains("E03", excluded);
+        Assert.Contains("S01", excluded);
+        Assert.Contains("D01", excluded);
         var enterprise = Entry("420602003")["groups"]!.AsArray().First(g => g!["group"]!.GetValue<string>() == "ServingEnterprises")!;
         Assert.Equal(1, enterprise["rank"]!.GetValue<int>());
+        var noEnterprise = Entry("420602001")["groups"]!.AsArray().First(g => g!["group"]!.GetValue<string>() == "ServingEnterprises")!;
+        Assert.Null(noEnterprise["score"]?.GetValue<decimal?>());
+        Assert.Null(noEnterprise["rank"]?.GetValue<int?>());
         var literacy = Entry("420602003")["groups"]!.AsArray().First(g => g!["group"]!.GetValue<string>() == "ScienceLiteracy")!;
-        Assert.Equal(1, literacy["rank"]!.GetValue<int>()); // all nine tie at zero
-        var decisions = Entry("420602003")["groups"]!.AsArray().First(g => g!["group"]!.GetValue<string>() == "DecisionSupport")!;
-        Assert.Equal(1, decisions["rank"]!.GetValue<int>());
+        Assert.Null(literacy["rank"]?.GetValue<int?>()); // 暂无数据, not a nine-way tie at zero
 
         var admin = await app.SignInAsync("admin");
         var created = await (await admin.PostJsonAsync("/api/v1/indicators/weight-sets", new
@@ -232,7 +238,8 @@ public abstract class IndicatorTests(KexieApp app)
         var top = reweighted["entries"]!.AsArray()[0]!;
         Assert.Equal("420602003", top["regionCode"]!.GetValue<string>());
         Assert.Equal(22.2222m, top["score"]!.GetValue<decimal>());
-        Assert.Equal(2, reweighted["entries"]!.AsArray().First(e => e!["regionCode"]!.GetValue<string>() == "420602001")!["rank"]!.GetValue<int>());
+        // Only enterprise services count now, and 001 has none: no rank.
+        Assert.Null(reweighted["entries"]!.AsArray().First(e => e!["regionCode"]!.GetValue<string>() == "420602001")!["rank"]?.GetValue<int?>());
 
         var xlsx = await hubei.GetAsync("/api/v1/indicators/rankings/export.xlsx?region=420602001&period=2025&weightSet=0");
         var rows = MiniExcelLibs.MiniExcel.Query(await xlsx.Content.ReadAsStreamAsync(), useHeaderRow: true).Cast<IDictionary<string, object>>().ToList();
@@ -255,6 +262,81 @@ public abstract class IndicatorTests(KexieApp app)
         Assert.Equal(HttpStatusCode.Unauthorized, (await app.Anonymous().GetAsync("/api/v1/indicators/rankings?region=510923&period=2025")).StatusCode);
         var catalogue = await (await app.Anonymous().GetAsync("/api/v1/indicators/catalogue")).OkJsonAsync();
         Assert.True(catalogue.AsArray().Count(i => i!["available"]!.GetValue<bool>()) >= 12);
+    }
+
+    [Fact]
+    public async Task The_report_counts_societies_agencies_experts_and_service_centre_work_from_the_records()
+    {
+        // 罗田县 421123: no other test writes here.
+        const string county = "421123";
+        var at = new DateTimeOffset(2025, 3, 1, 10, 0, 0, Cst).ToUniversalTime();
+        Kexie.Domain.Directory.Association Society(string name, AssociationKind kind)
+        {
+            var a = Kexie.Domain.Directory.Association.Create(new AssociationData(name, kind, county, null, null, null));
+            a.CreatedAt = at;
+            return a;
+        }
+
+        var admitted = ServiceAgency.Create(new ServiceAgencyData("罗田科技咨询有限公司", Kexie.Data.Seeding.DemoSeeder.CreditCodeFor(county, Random.Shared, OrganizationKind.Enterprise), "技术咨询", county, null, null));
+        admitted.Admit(new DateOnly(2025, 4, 1));
+        var applied = ServiceAgency.Create(new ServiceAgencyData("罗田检测服务中心", Kexie.Data.Seeding.DemoSeeder.CreditCodeFor(county, Random.Shared, OrganizationKind.Enterprise), "检验检测", county, null, null));
+        var expertWorker = Worker(county + "001", at);
+        var withdrawnWorker = Worker(county, at);
+        var expert = Kexie.Domain.Talent.Expert.Admit(expertWorker, new Kexie.Domain.Talent.ExpertData(Kexie.Domain.Talent.ExpertLevel.County, "板栗栽培", ["板栗丰产栽培"], null), new DateOnly(2025, 5, 1));
+        var withdrawn = Kexie.Domain.Talent.Expert.Admit(withdrawnWorker, new Kexie.Domain.Talent.ExpertData(Kexie.Domain.Talent.ExpertLevel.County, "茶叶加工", ["绿茶加工"], null), new DateOnly(2025, 5, 1));
+        withdrawn.Withdraw("调离本县", new DateOnly(2025, 6, 1));
+        var staff = new Actor("report-staff-421123", "罗田专员", UserRole.ServiceCenterStaff, county);
+        ServiceTicket Ticket(ServiceTicketKind kind, DateOnly on, int? people = null) =>
+            ServiceTicket.Create(new ServiceTicketData(kind, null, null, "来访企业", on, county, ParticipantCount: people), staff);
+        await AddAsync(
+            Society("罗田县农学会", AssociationKind.Society), Society("罗田县茶叶协会", AssociationKind.Association), Society("罗田县板栗农技协", AssociationKind.RuralTechAssociation),
+            Society("罗田县科协", AssociationKind.Kexie), admitted, applied, expertWorker, withdrawnWorker);
+        await AddAsync(expert, withdrawn,
+            Ticket(ServiceTicketKind.Consultation, new DateOnly(2025, 6, 1), 5), Ticket(ServiceTicketKind.Visit, new DateOnly(2025, 7, 1)),
+            Ticket(ServiceTicketKind.Training, new DateOnly(2025, 8, 1), 40), Ticket(ServiceTicketKind.Training, new DateOnly(2025, 9, 1), 25),
+            Ticket(ServiceTicketKind.Consultation, new DateOnly(2024, 12, 31), 9), Ticket(ServiceTicketKind.RegistrationHelp, new DateOnly(2025, 6, 2)));
+
+        var admin = await AdminOfAsync(county);
+        using var docx = WordprocessingDocument.Open(new MemoryStream(await (await admin.GetAsync($"/api/v1/indicators/reports/annual?region={county}&year=2025")).Content.ReadAsByteArrayAsync()), false);
+        var text = docx.MainDocumentPart!.Document!.Body!.InnerText;
+        // Societies and associations 2 (the 农技协 apart, the 科协 not counted); one agency admitted; one expert still in
+        // the database; consultations and visits 5 + 1 people; two trainings; the 2024 consultation is not this year's.
+        Assert.Contains("截至2025年12月31日，全县登记学会、协会2个、农村专业技术协会1个，入驻第三方服务机构1家，专家库入库专家1名；2025年，科技云服务中心接待咨询、上门服务6人次，组织培训2场次。", text);
+        using var june = WordprocessingDocument.Open(new MemoryStream(await (await admin.GetAsync($"/api/v1/indicators/reports/annual?region={county}&year=2025&asOf=2025-05-20")).Content.ReadAsByteArrayAsync()), false);
+        Assert.Contains("截至2025年5月20日，全县登记学会、协会2个、农村专业技术协会1个，入驻第三方服务机构1家，专家库入库专家2名；2025年以来，科技云服务中心接待咨询、上门服务0人次，组织培训0场次。", june.MainDocumentPart!.Document!.Body!.InnerText);
+    }
+
+    [Fact]
+    public async Task In_the_province_view_provinces_without_data_have_no_score_and_no_rank()
+    {
+        // 2020: the demo's Sichuan activity; provinces without any record up to the end of 2020 used to score 3.33 each
+        // (zero timeouts) and tie for second.
+        var admin = await app.SignInAsync("admin");
+        var ranking = await (await admin.GetAsync("/api/v1/indicators/rankings?region=51&period=2020&weightSet=0")).OkJsonAsync();
+        var entries = ranking["entries"]!.AsArray();
+        Assert.True(entries.Count >= 31);
+        var withRecords = (await app.QueryAsync(db => db.IndicatorFacts.Where(f => f.Day <= 20201231).Select(f => f.RegionCode.Substring(0, 2)).Distinct().ToListAsync())).ToHashSet();
+        Assert.Contains("51", withRecords);
+        string Code(JsonNode? e) => e!["regionCode"]!.GetValue<string>();
+        var empty = entries.Where(e => !withRecords.Contains(Code(e))).ToList();
+        Assert.True(empty.Count >= 20);
+        Assert.All(empty, e =>
+        {
+            Assert.Null(e!["score"]?.GetValue<decimal?>());
+            Assert.Null(e["rank"]?.GetValue<int?>());
+            Assert.All(e["groups"]!.AsArray(), g => Assert.Null(g!["rank"]?.GetValue<int?>()));
+        });
+        var sichuan = entries.First(e => Code(e) == "51")!;
+        Assert.NotNull(sichuan["rank"]?.GetValue<int?>());
+        Assert.All(entries.Where(e => e!["rank"] is not null), e => Assert.Contains(Code(e), withRecords));
+
+        // 需求超时未响应 is compared among provinces with enterprise data only, not with the zeros of provinces without needs.
+        var explain = await (await admin.GetAsync("/api/v1/indicators/rankings/explain?region=51&period=2020&weightSet=0")).OkJsonAsync();
+        var e04 = explain["indicators"]!.AsArray().First(i => i!["code"]!.GetValue<string>() == "E04")!;
+        if (withRecords.Count == 1)
+        {
+            Assert.Equal(100m, e04["normalised"]!.GetValue<decimal>());
+        }
     }
 
     [Fact]
@@ -418,8 +500,8 @@ public abstract class IndicatorTests(KexieApp app)
         var chart = Assert.Single(docx.MainDocumentPart.ChartParts);
         var series = chart.ChartSpace!.Descendants<DocumentFormat.OpenXml.Drawing.Charts.BarChartSeries>().ToList();
         Assert.Equal(2, series.Count);
-        Assert.Equal(own["regionName"]!.GetValue<string>(), series[0].SeriesText!.InnerText);
-        var plotted = series[0].Descendants<DocumentFormat.OpenXml.Drawing.Charts.NumericPoint>().Select(p => decimal.Parse(p.InnerText, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal(own["regionName"]!.GetValue<string>(), series[0].SeriesText!.StringReference!.StringCache!.InnerText);
+        var plotted = series[0].GetFirstChild<DocumentFormat.OpenXml.Drawing.Charts.Values>()!.Descendants<DocumentFormat.OpenXml.Drawing.Charts.NumericPoint>().Select(p => decimal.Parse(p.InnerText, System.Globalization.CultureInfo.InvariantCulture)).ToList();
         var groupScores = own["groups"]!.AsArray().Select(g => g!["score"]?.GetValue<decimal?>()).OfType<decimal>()
             .Select(v => decimal.Round(v, 2, MidpointRounding.AwayFromZero)).ToList();
         Assert.NotEmpty(groupScores);
@@ -428,6 +510,23 @@ public abstract class IndicatorTests(KexieApp app)
         // Word opens what passes the Open XML schema validation.
         var errors = new DocumentFormat.OpenXml.Validation.OpenXmlValidator().Validate(docx).Select(e => $"{e.Path?.XPath}: {e.Description}").ToList();
         Assert.True(errors.Count == 0, string.Join("\n", errors));
+
+        // A report of the current year speaks of today, not of a 31 December still to come; asOf picks another day.
+        var today = DateOnly.FromDateTime(DateTimeOffset.UtcNow.ToOffset(Cst).DateTime);
+        using (var current = WordprocessingDocument.Open(new MemoryStream(await (await admin.GetAsync($"/api/v1/indicators/reports/annual?region=420802&year={today.Year}")).Content.ReadAsByteArrayAsync()), false))
+        {
+            Assert.Contains($"截至{today.Year}年{today.Month}月{today.Day}日，全区累计注册科技工作者", current.MainDocumentPart!.Document!.Body!.InnerText);
+        }
+
+        using (var asOf = WordprocessingDocument.Open(new MemoryStream(await (await admin.GetAsync("/api/v1/indicators/reports/annual?region=420802&year=2025&asOf=2025-09-01")).Content.ReadAsByteArrayAsync()), false))
+        {
+            var body = asOf.MainDocumentPart!.Document!.Body!.InnerText;
+            Assert.Contains("截至2025年9月1日，全区累计注册科技工作者3名、企事业单位1个", body); // the second organization came on 2 September
+            Assert.Contains("2025年以来，全区新增注册科技工作者2名", body);
+        }
+
+        await (await admin.GetAsync("/api/v1/indicators/reports/annual?region=420802&year=2025&asOf=2026-01-02")).AssertValidationProblemAsync("asOf");
+        await (await admin.GetAsync($"/api/v1/indicators/reports/annual?region=420802&year={today.Year + 1}")).AssertValidationProblemAsync("year");
 
         var xlsx = await admin.GetAsync("/api/v1/indicators/reports/annual?region=420802&year=2025&format=xlsx");
         var sheets = MiniExcelLibs.MiniExcel.GetSheetNames(await xlsx.Content.ReadAsStreamAsync());

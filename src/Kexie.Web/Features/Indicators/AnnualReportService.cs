@@ -14,35 +14,50 @@ using MiniExcelLibs;
 
 namespace Kexie.Web.Features.Indicators;
 
-/// <summary>The numbers of an annual report, all from the platform's data.</summary>
+/// <summary>The numbers of an annual report, all from the platform's data; <c>Synthetic</c>: the part of them that is synthetic demo activity.</summary>
 public sealed record AnnualReportData(
     string RegionCode,
     string RegionName,
     int Year,
+    DateOnly AsOf,
     FactTotals Totals,
     IReadOnlyDictionary<string, decimal?> Values,
     IReadOnlyDictionary<string, decimal?> PreviousValues,
     RankingDto? Ranking,
-    RankingEntryDto? Entry)
+    RankingEntryDto? Entry,
+    FactTotals? Synthetic = null,
+    ResourceStatistics? Resources = null)
 {
     public long Cumulative(FactKind kind) => Totals.Get(kind, Accumulation.Cumulative).Count;
 
     public long InYear(FactKind kind) => Totals.Get(kind, Accumulation.Period).Count;
 
-    public decimal CumulativeWan(FactKind kind) => Wan(Totals.Get(kind, Accumulation.Cumulative).AmountYuan);
+    public decimal CumulativeYuan(FactKind kind) => Totals.Get(kind, Accumulation.Cumulative).AmountYuan;
 
-    public decimal InYearWan(FactKind kind) => Wan(Totals.Get(kind, Accumulation.Period).AmountYuan);
+    public decimal InYearYuan(FactKind kind) => Totals.Get(kind, Accumulation.Period).AmountYuan;
 
-    public static decimal Wan(decimal yuan) => decimal.Round(yuan / 10_000m, 2, MidpointRounding.AwayFromZero);
+    /// <summary>The report covers 1 January to <see cref="AsOf"/>: the whole year, or the year so far.</summary>
+    public bool WholeYear => AsOf == new DateOnly(Year, 12, 31);
+
+    /// <summary>"截至2020年12月31日" / "截至2026年12月4日".</summary>
+    public string AsOfText => $"截至{AsOf.Year}年{AsOf.Month}月{AsOf.Day}日";
+
+    /// <summary>"2020年" for a whole year, "2026年以来" for the year so far.</summary>
+    public string PeriodText => WholeYear ? $"{Year}年" : $"{Year}年以来";
 }
 
 /// <summary>
 /// 年度工作总结的统计部分: statistics paragraphs in Chinese in the style of the work reports, indicator and ranking
 /// tables, as a Word document (.docx) and an Excel workbook.
 /// </summary>
-public sealed class AnnualReportService(IndicatorService indicators, IndicatorEngine engine, IndicatorRefresher refresher)
+public sealed class AnnualReportService(IndicatorService indicators, IndicatorEngine engine, IndicatorRefresher refresher, ReportStatistics statistics, TimeProvider clock)
 {
-    public async Task<AnnualReportData> DataAsync(Actor actor, string? region, int year, CancellationToken ct)
+    /// <summary>
+    /// The report's numbers for 1 January of <paramref name="year"/> to <paramref name="asOf"/> (default: 31 December, or
+    /// today for the current year — a report never speaks of a day that has not come); the comparison is the same days a
+    /// year earlier.
+    /// </summary>
+    public async Task<AnnualReportData> DataAsync(Actor actor, string? region, int year, DateOnly? asOf, CancellationToken ct)
     {
         var place = await indicators.RegionAsync(region, ct);
         if (!actor.Manages(place.Code))
@@ -51,12 +66,33 @@ public sealed class AnnualReportService(IndicatorService indicators, IndicatorEn
         }
 
         var period = Period.Create(PeriodKind.Year, year, 1);
+        var today = ChinaTime.DateOf(clock.GetUtcNow());
+        if (period.FirstDay > today)
+        {
+            throw new DomainValidationException("year", $"{year}年尚未开始，不能生成年度报告");
+        }
+
+        var last = asOf ?? (period.LastDay < today ? period.LastDay : today);
+        if (last < period.FirstDay || last > period.LastDay)
+        {
+            throw new DomainValidationException("asOf", $"截止日期应在{year}年内");
+        }
+
+        if (last > today)
+        {
+            throw new DomainValidationException("asOf", "截止日期不能晚于今天");
+        }
+
+        var days = new DayRange(period.FirstDay, last);
+        var previousDays = new DayRange(period.FirstDay.AddYears(-1), last.AddYears(-1));
         await refresher.RefreshAsync(ct: ct);
-        var totals = await engine.TotalsForAsync(place.Code, period.Days, ct);
+        var totals = await engine.TotalsForAsync(place.Code, days, ct);
         var values = IndicatorCatalogue.All.ToDictionary(i => i.Code, i => i.Compute(totals));
-        var previous = await engine.ValuesAsync(place.Code, period.Previous.Days, ct);
+        var previous = await engine.ValuesAsync(place.Code, previousDays, ct);
         var ranking = await indicators.RankingAsync(actor, place.Code, period.ToString(), null, ct);
-        return new AnnualReportData(place.Code, place.Name, year, totals, values, previous, ranking, ranking.Entries.FirstOrDefault(e => e.RegionCode == place.Code));
+        var synthetic = await indicators.SyntheticTotalsAsync(place.Code, days, ct);
+        var resources = await statistics.ComputeAsync(place.Code, days, ct);
+        return new AnnualReportData(place.Code, place.Name, year, last, totals, values, previous, ranking, ranking.Entries.FirstOrDefault(e => e.RegionCode == place.Code), synthetic, resources);
     }
 
     /// <summary>The statistics paragraphs, e.g. "截至2020年12月31日，全县累计注册科技工作者7816名…".</summary>
@@ -65,15 +101,28 @@ public sealed class AnnualReportService(IndicatorService indicators, IndicatorEn
         var whole = IndicatorService.Whole(d.RegionName);
         var paragraphs = new List<string>
         {
-            $"截至{d.Year}年12月31日，{whole}累计注册科技工作者{d.Cumulative(FactKind.WorkerRegistered)}名、企事业单位{d.Cumulative(FactKind.OrganizationRegistered)}个，" +
+            $"{d.AsOfText}，{whole}累计注册科技工作者{d.Cumulative(FactKind.WorkerRegistered)}名、企事业单位{d.Cumulative(FactKind.OrganizationRegistered)}个，" +
             $"累计发布科技需求{d.Cumulative(FactKind.NeedPublished)}条、科技服务{d.Cumulative(FactKind.ServiceOfferPublished)}条、科技成果{d.Cumulative(FactKind.AchievementPublished)}项、科研项目{d.Cumulative(FactKind.ProjectPublished)}个，" +
-            $"累计达成交易订单{d.Cumulative(FactKind.DealClosed)}笔、金额{Number(d.CumulativeWan(FactKind.DealClosed))}万元。",
-            $"{d.Year}年，{whole}新增注册科技工作者{d.InYear(FactKind.WorkerRegistered)}名、企事业单位{d.InYear(FactKind.OrganizationRegistered)}个，发布科技需求{d.InYear(FactKind.NeedPublished)}条，" +
-            $"“一单一策”需求按时响应率{Percent(d.Values["E03"])}，成交交易订单{d.InYear(FactKind.DealClosed)}笔、金额{Number(d.InYearWan(FactKind.DealClosed))}万元，" +
-            $"科技工作者承接订单收入{Number(d.InYearWan(FactKind.DealTakenByWorker))}万元，科技云服务中心开展保姆式服务{d.InYear(FactKind.ServiceTicketServed)}次。",
-            $"{d.Year}年，{whole}推送科普文章、视频、科学辟谣等科普内容{d.InYear(FactKind.PopularizationContentPublished)}条，开展科普活动{d.InYear(FactKind.PopularizationActivitiesHeld)}场次、签到参与{d.InYear(FactKind.PopularizationParticipants)}人次，" +
+            $"累计达成交易订单{d.Cumulative(FactKind.DealClosed)}笔{StatFormat.Amount(d.CumulativeYuan(FactKind.DealClosed))}。",
+            $"{d.PeriodText}，{whole}新增注册科技工作者{d.InYear(FactKind.WorkerRegistered)}名{Growth(d, "W02")}、企事业单位{d.InYear(FactKind.OrganizationRegistered)}个，发布科技需求{d.InYear(FactKind.NeedPublished)}条{Growth(d, "E02")}，" +
+            $"“一单一策”需求按时响应率{Percent(d.Values["E03"])}，成交交易订单{d.InYear(FactKind.DealClosed)}笔、金额{StatFormat.Amount(d.InYearYuan(FactKind.DealClosed))}{Growth(d, "E06")}，" +
+            $"科技工作者承接订单收入{StatFormat.Amount(d.InYearYuan(FactKind.DealTakenByWorker))}，科技云服务中心开展保姆式服务{d.InYear(FactKind.ServiceTicketServed)}次。",
+            $"{d.PeriodText}，{whole}推送科普文章、视频、科学辟谣等科普内容{d.InYear(FactKind.PopularizationContentPublished)}条，开展科普活动{d.InYear(FactKind.PopularizationActivitiesHeld)}场次、签到参与{d.InYear(FactKind.PopularizationParticipants)}人次，" +
             $"科普e站访问与互动{d.InYear(FactKind.EStationVisits)}次；智库课题立项{d.InYear(FactKind.ThinkTankTopics)}项，建言献策被采纳{d.InYear(FactKind.ProposalsAdopted)}条。",
         };
+
+        if (d.Resources is { Any: true } r)
+        {
+            // 自身建设与服务资源, counted from records (ReportStatistics.Catalogue R01–R06).
+            paragraphs.Add(
+                $"{d.AsOfText}，{whole}登记学会、协会{r.Societies}个、农村专业技术协会{r.RuralTechAssociations}个，入驻第三方服务机构{r.Agencies}家，专家库入库专家{r.Experts}名；" +
+                $"{d.PeriodText}，科技云服务中心接待咨询、上门服务{r.ServedPeople}人次，组织培训{r.Trainings}场次。");
+        }
+
+        if (SyntheticNote(d) is { } note)
+        {
+            paragraphs.Add(note);
+        }
 
         if (d.Ranking is { } ranking && d.Entry is { Rank: { } rank } entry)
         {
@@ -99,9 +148,50 @@ public sealed class AnnualReportService(IndicatorService indicators, IndicatorEn
         return paragraphs;
     }
 
+    /// <summary>
+    /// "注：以上统计含演示用合成数据（非平台记录）：累计注册科技工作者7816名中7696名为合成数据，平台名录实有120名；…": a report
+    /// never passes synthetic figures off as records. Null when there are none.
+    /// </summary>
+    public static string? SyntheticNote(AnnualReportData d)
+    {
+        var parts = new List<string>();
+        if (d.Synthetic is { } synthetic)
+        {
+            void Part(string what, FactKind kind, Accumulation accumulation, string unit)
+            {
+                var all = d.Totals.Get(kind, accumulation).Count;
+                var made = synthetic.Get(kind, accumulation).Count;
+                if (made != 0)
+                {
+                    parts.Add($"{what}{all}{unit}中{made}{unit}为合成数据、平台记录{all - made}{unit}");
+                }
+            }
+
+            Part("累计注册科技工作者", FactKind.WorkerRegistered, Accumulation.Cumulative, "名");
+            Part("累计注册企事业单位", FactKind.OrganizationRegistered, Accumulation.Cumulative, "个");
+            Part("累计发布科技需求", FactKind.NeedPublished, Accumulation.Cumulative, "条");
+            Part("累计交易订单", FactKind.DealClosed, Accumulation.Cumulative, "笔");
+            if (parts.Count == 0 && IndicatorCatalogue.All.Any(i => IndicatorService.SyntheticPart(i, synthetic) is not null))
+            {
+                parts.Add("部分本期数字为合成数据");
+            }
+        }
+
+        if (parts.Count > 0)
+        {
+            return $"注：以上统计含系统生成的演示用合成数据（非平台记录）：{string.Join("；", parts)}。";
+        }
+
+        return d.Ranking is { IncludesSynthetic: true } ? "注：排名所用的同级地区数据含系统生成的演示用合成数据（非平台记录）。" : null;
+    }
+
+    /// <summary>"（较上年增长25%）" / "（较上年同期下降3%）" from last period's value of the same days; empty when there was none.</summary>
+    private static string Growth(AnnualReportData d, string code) =>
+        d.Values[code] is { } now && StatFormat.Growth(now, d.PreviousValues[code], d.WholeYear ? "上年" : "上年同期") is { } g ? $"（{g}）" : string.Empty;
+
     public static string Number(decimal value) => value.ToString("0.##", CultureInfo.InvariantCulture);
 
-    private static string Percent(decimal? value) => value is { } v ? Number(v) + "%" : "—（本年无到期需求）";
+    private static string Percent(decimal? value) => value is { } v ? StatFormat.Percent(v) : "—（本期无到期需求）";
 
     public static IReadOnlyList<(IndicatorDefinition Indicator, decimal? Value, decimal? Previous)> IndicatorRows(AnnualReportData d) =>
         IndicatorCatalogue.All.Select(i => (i, d.Values[i.Code], d.PreviousValues[i.Code])).ToList();
@@ -115,17 +205,17 @@ public sealed class AnnualReportService(IndicatorService indicators, IndicatorEn
             var body = new Body();
             main.Document = new Document(body);
             body.Append(Heading($"{d.RegionName}{d.Year}年科技云服务工作统计"));
-            body.Append(Para($"（由科协云平台根据平台记录自动生成，统计口径为北京时间{d.Year}年1月1日至12月31日）", size: 20));
+            body.Append(Para($"（由科协云平台根据平台记录自动生成，统计口径为北京时间{d.Year}年1月1日至{d.AsOf.Month}月{d.AsOf.Day}日）", size: 20));
             foreach (var paragraph in Paragraphs(d))
             {
                 body.Append(Para(paragraph, indent: true));
             }
 
             body.Append(Heading("一、主要指标", 28));
-            var rows = new List<string[]> { new[] { "指标代码", "指标", "服务类别", $"{d.Year}年", $"{d.Year - 1}年", "单位" } };
+            var rows = new List<string[]> { new[] { "指标代码", "指标", "服务类别", d.PeriodText, d.WholeYear ? $"{d.Year - 1}年" : $"{d.Year - 1}年同期" } };
             rows.AddRange(IndicatorRows(d).Select(r => new[]
             {
-                r.Indicator.Code, r.Indicator.Name, r.Indicator.Group.Chinese(), Cell(r.Value, r.Indicator), Cell(r.Previous, r.Indicator), r.Indicator.Unit,
+                r.Indicator.Code, r.Indicator.Name, r.Indicator.Group.Chinese(), Cell(r.Value, r.Indicator), Cell(r.Previous, r.Indicator),
             }));
             body.Append(Table(rows));
 
@@ -169,8 +259,8 @@ public sealed class AnnualReportService(IndicatorService indicators, IndicatorEn
                 ["指标代码"] = r.Indicator.Code,
                 ["指标"] = r.Indicator.Name,
                 ["服务类别"] = r.Indicator.Group.Chinese(),
-                [$"{d.Year}年"] = r.Value,
-                [$"{d.Year - 1}年"] = r.Previous,
+                [d.PeriodText] = r.Value is { } v ? decimal.Round(v, 2, MidpointRounding.AwayFromZero) : null,
+                [d.WholeYear ? $"{d.Year - 1}年" : $"{d.Year - 1}年同期"] = r.Previous is { } p ? decimal.Round(p, 2, MidpointRounding.AwayFromZero) : null,
                 ["单位"] = r.Indicator.Unit,
                 ["数据来源"] = r.Indicator.IsAvailable ? string.Join("、", r.Indicator.Sources.Select(s => s.Chinese())) : "模块待建，数值缺失",
             }).ToList(),
@@ -185,7 +275,8 @@ public sealed class AnnualReportService(IndicatorService indicators, IndicatorEn
         return stream.ToArray();
     }
 
-    private static string Cell(decimal? value, IndicatorDefinition indicator) => value is { } v ? Number(v) : indicator.IsAvailable ? "—" : "待接入";
+    /// <summary>A value with its unit as the reports print it ("4699万元", "12,560人", "87.5%").</summary>
+    private static string Cell(decimal? value, IndicatorDefinition indicator) => StatFormat.Value(value, indicator.Unit) ?? (indicator.IsAvailable ? "—" : "待接入");
 
     private static string Change(int? change) => change switch
     {
@@ -213,37 +304,77 @@ public sealed class AnnualReportService(IndicatorService indicators, IndicatorEn
             [(entry.RegionName, groups.Select(g => decimal.Round(g.Score!.Value, 2, MidpointRounding.AwayFromZero)).ToList()), ("同级平均", averages)]);
     }
 
+    /// <summary>Series colours, written as RGB: LibreOffice cannot resolve theme colours inside a chart part of a Word document.</summary>
+    private static readonly string[] SeriesColours = ["1F5AA6", "F39C12", "2E8B57", "C0392B"];
+
     /// <summary>
-    /// A native Word column chart (DrawingML, data held as literals in the chart part): Word and LibreOffice draw it,
-    /// and its numbers can be read back from the file.
+    /// A native Word column chart that Word, WPS and LibreOffice all draw. What each needs (LibreOffice draws bars
+    /// without an explicit fill as transparent, resolves no theme colour in a chart part and reads no embedded workbook):
+    /// every series, axis and gridline carries an explicit RGB fill or line; categories, names and values are cell
+    /// references with their cached values in the chart part; the workbook they refer to is embedded (Word's and WPS's
+    /// 编辑数据 open it); corners are square (absent means rounded in Word).
     /// </summary>
     private static Paragraph ColumnChart(MainDocumentPart main, uint id, IReadOnlyList<string> categories, IReadOnlyList<(string Name, IReadOnlyList<decimal> Values)> series)
     {
         var chartPart = main.AddNewPart<ChartPart>();
+        var workbook = chartPart.AddEmbeddedPackagePart(EmbeddedPackagePartType.Xlsx);
+        using (var data = new MemoryStream())
+        {
+            data.SaveAs(categories.Select((c, i) =>
+            {
+                var row = new Dictionary<string, object?> { ["类别"] = c };
+                foreach (var s in series)
+                {
+                    row[s.Name] = s.Values[i];
+                }
+
+                return row;
+            }).ToList(), sheetName: ChartSheet);
+            data.Position = 0;
+            workbook.FeedData(data);
+        }
+
+        var n = (uint)categories.Count;
         var bar = new C.BarChart(
             new C.BarDirection { Val = C.BarDirectionValues.Column },
             new C.BarGrouping { Val = C.BarGroupingValues.Clustered },
             new C.VaryColors { Val = false });
         for (var s = 0; s < series.Count; s++)
         {
-            var names = new C.StringLiteral(new C.PointCount { Val = (uint)categories.Count });
-            var values = new C.NumberLiteral(new C.FormatCode("0.00"), new C.PointCount { Val = (uint)categories.Count });
+            var column = (char)('B' + s);
+            var names = new C.StringCache(new C.PointCount { Val = n });
+            var values = new C.NumberingCache(new C.FormatCode("0.00"), new C.PointCount { Val = n });
             for (var i = 0; i < categories.Count; i++)
             {
                 names.Append(new C.StringPoint(new C.NumericValue(categories[i])) { Index = (uint)i });
                 values.Append(new C.NumericPoint(new C.NumericValue(series[s].Values[i].ToString("0.00", CultureInfo.InvariantCulture))) { Index = (uint)i });
             }
 
+            var colour = SeriesColours[s % SeriesColours.Length];
             bar.Append(new C.BarChartSeries(
                 new C.Index { Val = (uint)s },
                 new C.Order { Val = (uint)s },
-                new C.SeriesText(new C.NumericValue(series[s].Name)),
+                new C.SeriesText(new C.StringReference(
+                    new C.Formula($"{ChartSheet}!${column}$1"),
+                    new C.StringCache(new C.PointCount { Val = 1u }, new C.StringPoint(new C.NumericValue(series[s].Name)) { Index = 0u }))),
+                new C.ChartShapeProperties(new A.SolidFill(Rgb(colour)), new A.Outline(new A.SolidFill(Rgb(colour))) { Width = 6350 }),
                 new C.InvertIfNegative { Val = false },
-                new C.CategoryAxisData(names),
-                new C.Values(values)));
+                new C.DataLabels(
+                    new C.NumberingFormat { FormatCode = "0.0", SourceLinked = false },
+                    new C.ChartShapeProperties(new A.NoFill(), new A.Outline(new A.NoFill())),
+                    TextProperties(800),
+                    new C.DataLabelPosition { Val = C.DataLabelPositionValues.OutsideEnd },
+                    new C.ShowLegendKey { Val = false },
+                    new C.ShowValue { Val = true },
+                    new C.ShowCategoryName { Val = false },
+                    new C.ShowSeriesName { Val = false },
+                    new C.ShowPercent { Val = false },
+                    new C.ShowBubbleSize { Val = false }),
+                new C.CategoryAxisData(new C.StringReference(new C.Formula($"{ChartSheet}!$A$2:$A${n + 1}"), names)),
+                new C.Values(new C.NumberReference(new C.Formula($"{ChartSheet}!${column}$2:${column}${n + 1}"), values))));
         }
 
-        bar.Append(new C.GapWidth { Val = 80 }, new C.AxisId { Val = 1u }, new C.AxisId { Val = 2u });
+        bar.Append(new C.GapWidth { Val = 80 }, new C.Overlap { Val = -10 }, new C.AxisId { Val = 1u }, new C.AxisId { Val = 2u });
         var plot = new C.PlotArea(
             new C.Layout(),
             bar,
@@ -252,26 +383,48 @@ public sealed class AnnualReportService(IndicatorService indicators, IndicatorEn
                 new C.Scaling(new C.Orientation { Val = C.OrientationValues.MinMax }),
                 new C.Delete { Val = false },
                 new C.AxisPosition { Val = C.AxisPositionValues.Bottom },
+                new C.NumberingFormat { FormatCode = "General", SourceLinked = false },
+                new C.MajorTickMark { Val = C.TickMarkValues.None },
+                new C.MinorTickMark { Val = C.TickMarkValues.None },
                 new C.TickLabelPosition { Val = C.TickLabelPositionValues.NextTo },
+                new C.ChartShapeProperties(new A.Outline(new A.SolidFill(Rgb("808080"))) { Width = 9525 }),
+                TextProperties(900),
                 new C.CrossingAxis { Val = 2u },
-                new C.Crosses { Val = C.CrossesValues.AutoZero }),
+                new C.Crosses { Val = C.CrossesValues.AutoZero },
+                new C.AutoLabeled { Val = true },
+                new C.LabelAlignment { Val = C.LabelAlignmentValues.Center },
+                new C.LabelOffset { Val = 100 },
+                new C.NoMultiLevelLabels { Val = false }),
             new C.ValueAxis(
                 new C.AxisId { Val = 2u },
-                new C.Scaling(new C.Orientation { Val = C.OrientationValues.MinMax }),
+                new C.Scaling(new C.Orientation { Val = C.OrientationValues.MinMax }, new C.MaxAxisValue { Val = 100d }, new C.MinAxisValue { Val = 0d }),
                 new C.Delete { Val = false },
                 new C.AxisPosition { Val = C.AxisPositionValues.Left },
-                new C.MajorGridlines(),
+                new C.MajorGridlines(new C.ChartShapeProperties(new A.Outline(new A.SolidFill(Rgb("D9D9D9"))) { Width = 9525 })),
                 new C.NumberingFormat { FormatCode = "0", SourceLinked = false },
+                new C.MajorTickMark { Val = C.TickMarkValues.None },
+                new C.MinorTickMark { Val = C.TickMarkValues.None },
                 new C.TickLabelPosition { Val = C.TickLabelPositionValues.NextTo },
+                new C.ChartShapeProperties(new A.Outline(new A.SolidFill(Rgb("808080"))) { Width = 9525 }),
+                TextProperties(900),
                 new C.CrossingAxis { Val = 1u },
-                new C.Crosses { Val = C.CrossesValues.AutoZero }));
+                new C.Crosses { Val = C.CrossesValues.AutoZero },
+                new C.CrossBetween { Val = C.CrossBetweenValues.Between },
+                new C.MajorUnit { Val = 20d }),
+            new C.ShapeProperties(new A.NoFill(), new A.Outline(new A.NoFill())));
         chartPart.ChartSpace = new C.ChartSpace(
+            new C.Date1904 { Val = false },
             new C.EditingLanguage { Val = "zh-CN" },
+            new C.RoundedCorners { Val = false },
             new C.Chart(
                 new C.AutoTitleDeleted { Val = true },
                 plot,
-                new C.Legend(new C.LegendPosition { Val = C.LegendPositionValues.Bottom }, new C.Overlay { Val = false }),
-                new C.PlotVisibleOnly { Val = true }));
+                new C.Legend(new C.LegendPosition { Val = C.LegendPositionValues.Bottom }, new C.Overlay { Val = false }, TextProperties(900)),
+                new C.PlotVisibleOnly { Val = true },
+                new C.DisplayBlanksAs { Val = C.DisplayBlanksAsValues.Gap }),
+            new C.ChartShapeProperties(new A.SolidFill(Rgb("FFFFFF")), new A.Outline(new A.NoFill())),
+            TextProperties(1000),
+            new C.ExternalData(new C.AutoUpdate { Val = false }) { Id = chartPart.GetIdOfPart(workbook) });
         chartPart.ChartSpace.Save();
 
         var inline = new DW.Inline(
@@ -291,6 +444,22 @@ public sealed class AnnualReportService(IndicatorService indicators, IndicatorEn
         };
         return new Paragraph(new Run(new Drawing(inline)));
     }
+
+    /// <summary>The sheet of the chart's embedded workbook.</summary>
+    public const string ChartSheet = "Sheet1";
+
+    private static A.RgbColorModelHex Rgb(string hex) => new() { Val = hex };
+
+    /// <summary>Chart text in a font with Chinese glyphs, in RGB (no theme colour), <paramref name="size"/> in hundredths of a point.</summary>
+    private static C.TextProperties TextProperties(int size) => new(
+        new A.BodyProperties(),
+        new A.ListStyle(),
+        new A.Paragraph(
+            new A.ParagraphProperties(new A.DefaultRunProperties(
+                new A.SolidFill(Rgb("404040")),
+                new A.LatinFont { Typeface = "宋体" },
+                new A.EastAsianFont { Typeface = "宋体" }) { FontSize = size }),
+            new A.EndParagraphRunProperties { Language = "zh-CN" }));
 
     private static Paragraph Heading(string text, int size = 36) => Para(text, size, bold: true, center: size >= 36);
 

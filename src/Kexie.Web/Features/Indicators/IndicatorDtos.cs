@@ -23,9 +23,11 @@ public sealed record IndicatorDto(
         i.Sources.Select(s => s.Chinese()).ToList(), i.IsAvailable);
 }
 
-public sealed record IndicatorValueDto(string Code, string Name, ServiceGroup Group, decimal? Value, decimal? PreviousValue, string Unit, bool Available);
+/// <summary>An indicator's value; <paramref name="Synthetic"/>: the part of it from synthetic demo activity (演示数据), null when none.</summary>
+public sealed record IndicatorValueDto(string Code, string Name, ServiceGroup Group, decimal? Value, decimal? PreviousValue, string Unit, bool Available, decimal? Synthetic = null);
 
-public sealed record RegionValuesDto(string RegionCode, string? RegionName, string Period, string PeriodLabel, DateOnly From, DateOnly To, IReadOnlyList<IndicatorValueDto> Values);
+/// <summary>A region's values; <paramref name="IncludesSynthetic"/>: some come from synthetic demo activity, not from records.</summary>
+public sealed record RegionValuesDto(string RegionCode, string? RegionName, string Period, string PeriodLabel, DateOnly From, DateOnly To, IReadOnlyList<IndicatorValueDto> Values, bool IncludesSynthetic = false);
 
 public sealed record GroupRankDto(ServiceGroup Group, string GroupName, decimal? Score, int? Rank, int? PreviousRank, int? RankChange);
 
@@ -46,7 +48,8 @@ public sealed record RankingDto(
     IReadOnlyList<string> ExcludedIndicators,
     IReadOnlyDictionary<ServiceGroup, decimal> EffectiveGroupWeights,
     string MissingDataRule,
-    IReadOnlyList<RankingEntryDto> Entries);
+    IReadOnlyList<RankingEntryDto> Entries,
+    bool IncludesSynthetic = false);
 
 public sealed record IndicatorScoreDto(
     string Code,

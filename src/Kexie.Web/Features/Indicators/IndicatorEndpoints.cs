@@ -73,17 +73,17 @@ public static class IndicatorEndpoints
         secured.MapPost("/linkage-tasks/{id:guid}/comments", (HttpContext http, LinkageService s, Guid id, CommentRequest body, CancellationToken ct) =>
             s.CommentAsync(http.User.ToActor(), id, body, ct)).WithSummary("下级反馈情况说明").RequirePermission(IndicatorPermissions.CommentLinkage);
 
-        secured.MapGet("/reports/annual", async (HttpContext http, AnnualReportService s, string? region, int? year, string? format, CancellationToken ct) =>
+        secured.MapGet("/reports/annual", async (HttpContext http, AnnualReportService s, string? region, int? year, DateOnly? asOf, string? format, CancellationToken ct) =>
         {
             var y = year ?? throw new DomainValidationException("year", "请指定年份");
-            var data = await s.DataAsync(http.User.ToActor(), region, y, ct);
+            var data = await s.DataAsync(http.User.ToActor(), region, y, asOf, ct);
             return (format ?? "docx").ToLowerInvariant() switch
             {
                 "docx" => File(AnnualReportService.Docx(data), $"{data.RegionName}{y}年统计报告.docx", Docx),
                 "xlsx" => File(AnnualReportService.Xlsx(data), $"{data.RegionName}{y}年统计报告.xlsx"),
                 _ => throw new DomainValidationException("format", "格式应为 docx 或 xlsx"),
             };
-        }).WithSummary("年度报告：统计段落、指标与排名表（format=docx 或 xlsx）");
+        }).WithSummary("年度报告：统计段落、指标与排名表（format=docx 或 xlsx；asOf=截止日期，默认年末，当年默认今天）");
         return api;
     }
 

@@ -15,7 +15,7 @@ namespace Kexie.Web.Features.Indicators;
 /// </summary>
 public sealed class IndicatorService(KexieDbContext db, IndicatorEngine engine, IndicatorRefresher refresher)
 {
-    public const string MissingDataRule = "指标数据来源模块尚未建成或全部同级地区均无数据的指标不参与评分（权重不计入）；某类服务无可计分指标时该类不评分、不排名，其余类别按权重重新归一；个别地区比值类指标无分母（如当期无需求）时该指标记0分。";
+    public const string MissingDataRule = "某地区在某类服务中没有任何业务数据（计数均为0、比值均无分母）时，该类显示“暂无数据”，不评分、不排名，也不与其他地区比较（如无需求的地区不以“超时未响应0条”得分）；在综合评分中该类按0分计；各类均无数据的地区不参与综合排名。全部同级地区均无数据的指标和服务类别不参与评分，其余类别按权重重新归一；有数据的地区比值类指标无分母（如当期无到期需求）时该指标记0分。";
 
     public async Task<IReadOnlyDictionary<string, string>> RegionNamesAsync(IEnumerable<string> codes, CancellationToken ct)
     {
@@ -62,14 +62,47 @@ public sealed class IndicatorService(KexieDbContext db, IndicatorEngine engine, 
         await refresher.RefreshAsync(ct: ct);
         var current = await engine.ValuesAsync(place.Code, p.Days, ct);
         var previous = await engine.ValuesAsync(place.Code, p.Previous.Days, ct);
-        return new RegionValuesDto(
-            place.Code,
-            place.Name,
-            p.ToString(),
-            p.Label,
-            p.FirstDay,
-            p.LastDay,
-            IndicatorCatalogue.All.Select(i => new IndicatorValueDto(i.Code, i.Name, i.Group, current[i.Code], previous[i.Code], i.Unit, i.IsAvailable)).ToList());
+        var synthetic = await SyntheticTotalsAsync(place.Code, p.Days, ct);
+        var values = IndicatorCatalogue.All.Select(i => new IndicatorValueDto(i.Code, i.Name, i.Group, current[i.Code], previous[i.Code], i.Unit, i.IsAvailable, SyntheticPart(i, synthetic))).ToList();
+        return new RegionValuesDto(place.Code, place.Name, p.ToString(), p.Label, p.FirstDay, p.LastDay, values, values.Any(v => v.Synthetic is not null));
+    }
+
+    /// <summary>
+    /// The synthetic demo activity (<see cref="FactSource.Synthetic"/>, 演示数据) inside a region's totals over
+    /// <paramref name="range"/>: in the range, and up to its end for cumulative indicators. Pages and reports say how much
+    /// of a figure it makes, so that 12,560 workers on the dashboard beside 120 in the directory is explained.
+    /// </summary>
+    public async Task<FactTotals> SyntheticTotalsAsync(string regionCode, DayRange range, CancellationToken ct)
+    {
+        var prefix = regionCode;
+        var synthetic = db.IndicatorFacts.AsNoTracking().Where(f => f.Source == FactSource.Synthetic && f.RegionCode.StartsWith(prefix) && f.Day <= range.LastKey);
+        var inRange = await synthetic.Where(f => f.Day >= range.FirstKey)
+            .GroupBy(f => f.Kind).Select(g => new { Kind = g.Key, Count = g.Sum(f => (long)f.Count), Amount = g.Sum(f => f.AmountFen) }).ToListAsync(ct);
+        var upToEnd = await synthetic
+            .GroupBy(f => f.Kind).Select(g => new { Kind = g.Key, Count = g.Sum(f => (long)f.Count), Amount = g.Sum(f => f.AmountFen) }).ToListAsync(ct);
+        var totals = new FactTotals();
+        foreach (var t in inRange)
+        {
+            totals.InPeriod[t.Kind] = new FactTotal(t.Count, t.Amount);
+        }
+
+        foreach (var t in upToEnd)
+        {
+            totals.UpToEnd[t.Kind] = new FactTotal(t.Count, t.Amount);
+        }
+
+        return totals;
+    }
+
+    /// <summary>The synthetic part of a count or sum indicator (null when none; ratios are not split).</summary>
+    public static decimal? SyntheticPart(IndicatorDefinition indicator, FactTotals synthetic) =>
+        indicator.Kind is IndicatorKind.Count or IndicatorKind.Sum && indicator.Compute(synthetic) is { } v && v != 0 ? v : null;
+
+    /// <summary>Whether any synthetic demo activity lies under <paramref name="ancestorCode"/> up to <paramref name="lastDay"/>.</summary>
+    public Task<bool> AnySyntheticAsync(string ancestorCode, DateOnly lastDay, CancellationToken ct)
+    {
+        var last = ChinaTime.DayKey(lastDay);
+        return db.IndicatorFacts.AsNoTracking().AnyAsync(f => f.Source == FactSource.Synthetic && f.RegionCode.StartsWith(ancestorCode) && f.Day <= last, ct);
     }
 
     public async Task<PeerRanking> RankAsync(Actor actor, string? region, string? period, int? weightSet, CancellationToken ct)
@@ -118,7 +151,8 @@ public sealed class IndicatorService(KexieDbContext db, IndicatorEngine engine, 
             ranking.Current.ExcludedIndicators,
             ranking.Current.EffectiveGroupWeights,
             MissingDataRule,
-            entries);
+            entries,
+            await AnySyntheticAsync(ancestor, ranking.Period.LastDay, ct));
     }
 
     /// <summary>"全省183个县（市、区）", "全市5个县（市、区）", "全县9个乡镇（街道）".</summary>

@@ -17,6 +17,7 @@ public sealed class IndicatorsModule : IFeatureModule
         services.AddHostedService<IndicatorRefreshWorker>();
         services.AddScoped<LinkageService>();
         services.AddScoped<AnnualReportService>();
+        services.AddScoped<ReportStatistics>();
     }
 
     public void MapEndpoints(RouteGroupBuilder api) => api.MapIndicators();

@@ -49,6 +49,9 @@ public sealed class IndexModel(IndicatorService indicators, KexieDbContext db, T
 
     public string? FilterError { get; private set; }
 
+    /// <summary>What on the page is synthetic demo activity, in words; null when everything comes from records.</summary>
+    public string? SyntheticNote { get; private set; }
+
     /// <summary>False for a period in which no peer has any data: then nothing is ranked.</summary>
     public bool HasActivity { get; private set; }
 
@@ -83,6 +86,7 @@ public sealed class IndexModel(IndicatorService indicators, KexieDbContext db, T
             Entry = Ranking.Entries.FirstOrDefault(e => e.RegionCode == Region);
             Explanation = await indicators.ExplainAsync(peerRanking, RegionCode.Validate(Region, "region"), ct);
             Values = (await indicators.ValuesAsync(Actor, Region, PeriodText, ct)).Values.ToDictionary(v => v.Code);
+            SyntheticNote = SyntheticText(Explanation.RegionName, Values, Ranking.IncludesSynthetic);
             Trend = await TrendAsync(Region, Choice.Period, peerRanking, ct);
         }
         catch (DomainValidationException e)
@@ -93,6 +97,31 @@ public sealed class IndexModel(IndicatorService indicators, KexieDbContext db, T
 
         ChartJson = Ranking is null || Explanation is null ? "{}" : JsonSerializer.Serialize(ChartData(), IndicatorsUi.Json);
         return Page();
+    }
+
+    /// <summary>
+    /// "本页含系统生成的合成活动数据…大英县累计注册科技工作者12,560人中合成12,440人，平台名录实有120人。": the dashboard's
+    /// figures beside the directory's, explained.
+    /// </summary>
+    public static string? SyntheticText(string regionName, IReadOnlyDictionary<string, IndicatorValueDto> values, bool peersSynthetic)
+    {
+        var own = values.Values.Any(v => v.Synthetic is not null);
+        if (!own && !peersSynthetic)
+        {
+            return null;
+        }
+
+        var text = "本页数字含系统生成的合成活动数据（非平台记录，仅用于演示排名和图表），追溯时标为“演示数据（合成）”。";
+        if (values.TryGetValue("W01", out var workers) && workers.Value is { } total && workers.Synthetic is { } synthetic)
+        {
+            text += $"{regionName}累计注册科技工作者{StatFormat.Grouped(total)}人中合成{StatFormat.Grouped(synthetic)}人，平台名录实有{StatFormat.Grouped(total - synthetic)}人。";
+        }
+        else if (!own)
+        {
+            text += $"{regionName}本期数字全部来自平台记录，同级地区的数字含合成数据。";
+        }
+
+        return text;
     }
 
     /// <summary>The user's own region; for the whole country (platform admins), the best-ranked province.</summary>

@@ -97,24 +97,14 @@ public static class IndicatorsUi
 
     public static string Weight(decimal weight) => weight.ToString("0.##", CultureInfo.InvariantCulture);
 
-    /// <summary>An indicator value with its unit; absent values are 暂无数据, never 0.</summary>
-    public static string Value(decimal? value, string unit)
-    {
-        if (value is not { } v)
-        {
-            return Missing;
-        }
+    /// <summary>An indicator value with its unit as the reports print it ("4699万元", "12,560人", "87.5%"); absent values are 暂无数据, never 0.</summary>
+    public static string Value(decimal? value, string unit) => StatFormat.Value(value, unit) ?? Missing;
 
-        var text = unit switch
-        {
-            "元" or "元/笔" => v.ToString("N2", Zh),
-            "%" => v.ToString("0.##", CultureInfo.InvariantCulture),
-            _ => v == decimal.Truncate(v) ? v.ToString("N0", Zh) : v.ToString("N2", Zh),
-        };
-        return text + (unit == "%" ? "%" : " " + unit);
-    }
-
+    /// <summary>One record's amount, to the 分: "1,500,000.00".</summary>
     public static string Amount(decimal yuan) => yuan.ToString("N2", Zh);
+
+    /// <summary>A total by size: "4699万元", "1.22亿元".</summary>
+    public static string Total(decimal yuan) => StatFormat.Amount(yuan);
 
     /// <summary>"较上期上升3位", "较上期下降2位", "与上期持平", "上期无排名".</summary>
     public static string RankChange(int? change) => change switch
