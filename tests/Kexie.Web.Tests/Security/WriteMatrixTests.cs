@@ -27,7 +27,7 @@ public abstract class WriteMatrixTests(KexieApp app)
         Guid PrivateWorker, Guid PublicWorker, Guid Organization, Guid Association, Guid AssociationMember, Guid Agency, Guid Content,
         Guid Activity, Guid Participant, Guid EStation, Guid Call, Guid Topic, Guid Proposal, Guid Offer, Guid Need, Guid Plan,
         Guid Order, Guid Ticket, Guid Fair, Guid FairProject, Guid Storefront, Guid Expert, Guid LinkageTask, Guid SheHongOrganization,
-        Guid Application, string Account);
+        Guid Application, string Account, Guid PlanCandidate);
 
     /// <summary>Endpoints open by design to anyone or to every signed-in user whatever their region (no record of another region is written in another's name).</summary>
     private static readonly HashSet<string> OpenByDesign = new(StringComparer.Ordinal)
@@ -161,6 +161,8 @@ public abstract class WriteMatrixTests(KexieApp app)
         On("POST /api/v1/plans/{id:guid}/contacts", t => Id(t.Plan), _ => new { contactedName = "冒名", channel = "Phone", note = "x" }, t => Row<ResponsePlan>(t.Plan));
         On("POST /api/v1/plans/{id:guid}/candidates", t => Id(t.Plan), t => new { kind = "Worker", targetId = t.PublicWorker, explanation = "越权" }, t => Row<ResponsePlan>(t.Plan));
         On("POST /api/v1/plans/{id:guid}/candidates/refresh", t => Id(t.Plan), _ => null, t => Row<ResponsePlan>(t.Plan));
+        On("POST /api/v1/plans/{id:guid}/candidates/{candidateId:guid}/drop", t => new() { ["id"] = t.Plan.ToString(), ["candidateId"] = t.PlanCandidate.ToString() }, _ => new { reason = "WrongField", note = "越权" }, t => Row<ResponsePlan>(t.Plan));
+        On("POST /api/v1/plans/{id:guid}/candidates/{candidateId:guid}/restore", t => new() { ["id"] = t.Plan.ToString(), ["candidateId"] = t.PlanCandidate.ToString() }, _ => new { note = "越权" }, t => Row<ResponsePlan>(t.Plan));
         On("POST /api/v1/plans/{id:guid}/negotiation", t => Id(t.Plan), _ => new { note = "越权" }, t => Row<ResponsePlan>(t.Plan));
         On("POST /api/v1/plans/{id:guid}/deal", t => Id(t.Plan), t => new { orderId = t.Order, note = "越权" }, t => Row<ResponsePlan>(t.Plan));
         On("POST /api/v1/plans/{id:guid}/close", t => Id(t.Plan), _ => new { reason = "越权" }, t => Row<ResponsePlan>(t.Plan));
@@ -349,7 +351,8 @@ public abstract class WriteMatrixTests(KexieApp app)
             var organization = await db.Organizations.Where(o => o.RegionCode.StartsWith(DaYing) && o.IsVerified).OrderBy(o => o.Id).Select(o => (Guid?)o.Id).FirstOrDefaultAsync();
             var association = await db.Associations.Include(a => a.Members).Where(a => a.RegionCode == DaYing && a.Members.Count > 0).OrderBy(a => a.Id).FirstOrDefaultAsync();
             var activity = await db.ActivityParticipants.Where(p => p.RegionCode.StartsWith(DaYing)).OrderBy(p => p.Id).Select(p => new { p.Id, p.ActivityId }).FirstOrDefaultAsync();
-            var plan = await db.ResponsePlans.Where(p => p.RegionCode.StartsWith(DaYing)).OrderBy(p => p.Id).Select(p => new { p.Id, p.NeedId }).FirstOrDefaultAsync();
+            var plan = await db.ResponsePlans.Where(p => p.RegionCode.StartsWith(DaYing) && p.Candidates.Any()).OrderBy(p => p.Id)
+                .Select(p => new { p.Id, p.NeedId, Candidate = p.Candidates.OrderBy(c => c.Id).Select(c => (Guid?)c.Id).FirstOrDefault() }).FirstOrDefaultAsync();
             var project = await db.FairProjects.Where(p => p.RegionCode.StartsWith(DaYing)).OrderBy(p => p.Id).Select(p => new { p.Id, p.FairId }).FirstOrDefaultAsync();
             var shehongOrganization = await db.Organizations.Where(o => o.RegionCode.StartsWith(SheHong)).OrderBy(o => o.Id).Select(o => (Guid?)o.Id).FirstOrDefaultAsync();
             return new Targets(
@@ -378,7 +381,8 @@ public abstract class WriteMatrixTests(KexieApp app)
                 Required(await db.LinkageTasks.Where(t => t.RegionCode.StartsWith(DaYing)).Select(t => (Guid?)t.Id).FirstOrDefaultAsync(), "联动任务"),
                 Required(shehongOrganization, "射洪市单位"),
                 Required(await db.OrganizationApplications.Where(a => a.ApplicantPhone == applicantPhone).Select(a => (Guid?)a.Id).FirstOrDefaultAsync(), "单位入驻申请"),
-                account);
+                account,
+                Required(plan?.Candidate, "一单一策候选"));
         });
     }
 
