@@ -126,6 +126,30 @@ public abstract class PlanCandidateTests(KexieApp app)
     }
 
     [Fact]
+    public async Task Experts_are_found_by_expertise_and_offers_by_title_for_adding_by_hand()
+    {
+        var token = Token();
+        var offerId = await SubmittedOfferAsync(app, $"盐卤提溴工艺咨询{token}");
+        await (await (await app.SignInAsync("daying")).PostAsync($"/api/v1/offers/{offerId}/publish", null)).OkJsonAsync();
+        var (_, plan) = await PlanAsync($"含盐废水降本专家查找{token}");
+        var staff = await app.SignInAsync("daying-staff");
+
+        var offers = (await (await staff.GetAsync($"/api/v1/plans/{Id(plan)}/candidate-options?q={Uri.EscapeDataString($"提溴工艺咨询{token}")}&kind=Offer")).OkJsonAsync()).AsArray();
+        var offer = Assert.Single(offers)!;
+        Assert.Equal((offerId, "Offer"), (Str(offer, "targetId"), Str(offer, "kind")));
+        Assert.Contains("大英县", Str(offer, "detail"));
+
+        var expert = await app.QueryAsync(db => db.Experts.Join(db.ScienceWorkers, e => e.WorkerId, w => w.Id, (e, w) => new { e.Expertise, e.Status, w.Id, w.IsPublicProfile, w.RegionCode })
+            .Where(x => x.Status == Kexie.Domain.Talent.ExpertStatus.Active && x.IsPublicProfile && x.RegionCode.StartsWith(DaYing)).OrderBy(x => x.Id).FirstAsync());
+        var found = (await (await staff.GetAsync($"/api/v1/plans/{Id(plan)}/candidate-options?q={Uri.EscapeDataString(expert.Expertise)}&kind=Worker")).OkJsonAsync()).AsArray()
+            .Single(o => Str(o!, "targetId") == expert.Id.ToString())!;
+        Assert.Equal(("Worker", "专家"), (Str(found, "kind"), Str(found, "kindName")));
+        Assert.Contains($"专长：{expert.Expertise}", Str(found, "detail"));
+        Assert.Empty((await (await staff.GetAsync($"/api/v1/plans/{Id(plan)}/candidate-options?q=")).OkJsonAsync()).AsArray());
+        await (await staff.GetAsync($"/api/v1/plans/{Id(plan)}/candidate-options?q={new string('长', 51)}")).AssertValidationProblemAsync("q");
+    }
+
+    [Fact]
     public async Task What_a_staffer_may_not_see_or_do_is_refused_and_changes_nothing()
     {
         var (_, plan) = await PlanAsync($"含盐废水降本越权候选{Token()}");

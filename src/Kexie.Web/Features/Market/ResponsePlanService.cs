@@ -253,7 +253,7 @@ public sealed class ResponsePlanService(KexieDbContext db, ICandidateSource cand
         if (kind is null or CandidateKind.Offer)
         {
             var offers = await db.Offers.AsNoTracking().Where(o => o.Status == ReviewStatus.Published && (o.Title.Contains(text) || (o.TeamName != null && o.TeamName.Contains(text))))
-                .OrderBy(o => o.Title).Take(Top)
+                .OrderBy(o => o.Title).ThenBy(o => o.Id).Take(Top)
                 .Join(db.ScienceWorkers, o => o.ProviderWorkerId, w => w.Id, (o, w) => new { o.Id, o.Title, o.Kind, o.RegionCode, Provider = o.TeamName ?? w.Name })
                 .ToListAsync(ct);
             var regions = await Kexie.Web.Pages.Lookups.RegionNamesAsync(db, offers.Select(o => o.RegionCode), ct);
@@ -265,7 +265,7 @@ public sealed class ResponsePlanService(KexieDbContext db, ICandidateSource cand
         {
             var workers = await db.ScienceWorkers.AsNoTracking().Where(Kexie.Domain.Authorization.DirectoryAccess.WorkersVisibleTo(actor))
                 .Where(w => w.Name.Contains(text) || (w.Employer != null && w.Employer.Contains(text)))
-                .OrderBy(w => w.Name).Take(Top)
+                .OrderBy(w => w.Name).ThenBy(w => w.Id).Take(Top)
                 .Select(w => new { w.Id, w.Name, w.Title, w.Employer, w.RegionCode }).ToListAsync(ct);
             var expertIds = workers.Select(w => w.Id).ToList();
             var experts = await db.Experts.AsNoTracking().Where(e => expertIds.Contains(e.WorkerId) && e.Status == Kexie.Domain.Talent.ExpertStatus.Active)
@@ -273,7 +273,7 @@ public sealed class ResponsePlanService(KexieDbContext db, ICandidateSource cand
 
             // Experts found by their expertise, as their workers (the worker must be visible to the handler as well).
             var byExpertise = await Kexie.Web.Features.Talent.ExpertService.PublicEntries(db).Where(x => x.Expert.Expertise.Contains(text))
-                .Select(x => x.Worker.Id).Take(Top).ToListAsync(ct);
+                .OrderBy(x => x.Worker.Name).ThenBy(x => x.Worker.Id).Select(x => x.Worker.Id).Take(Top).ToListAsync(ct);
             var more = byExpertise.Except(expertIds).ToList();
             if (more.Count > 0)
             {
