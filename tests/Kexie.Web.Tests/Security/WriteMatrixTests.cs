@@ -344,6 +344,14 @@ public abstract class WriteMatrixTests(KexieApp app)
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         await (await (await app.SignInAsync("suining")).PostJsonAsync("/api/v1/indicators/linkage-tasks", new { title = "矩阵测试任务", indicatorCode = "W02", regionCodes = new[] { DaYing }, target = 4, startsOn = today.AddDays(-10), dueOn = today.AddDays(10) })).OkJsonAsync();
 
+        // A 大英县 plan with a candidate to drop or restore: the staff add one by hand when no plan has any yet.
+        if (!await app.QueryAsync(db => db.ResponsePlans.AnyAsync(p => p.RegionCode.StartsWith(DaYing) && p.Candidates.Any())))
+        {
+            var open = await app.QueryAsync(db => db.ResponsePlans.Where(p => p.RegionCode.StartsWith(DaYing) && (p.Status == ResponsePlanStatus.New || p.Status == ResponsePlanStatus.Responded || p.Status == ResponsePlanStatus.Negotiating))
+                .OrderBy(p => p.Id).Select(p => p.Id).FirstAsync());
+            await (await staff.PostJsonAsync($"/api/v1/plans/{open}/candidates", new { kind = "Worker", targetId = owner, note = "矩阵测试候选" })).OkJsonAsync();
+        }
+
         return await app.QueryAsync(async db =>
         {
             var worker = await db.ScienceWorkers.Where(w => w.RegionCode.StartsWith(DaYing) && !w.IsPublicProfile && w.UserId == null).OrderBy(w => w.Id).Select(w => (Guid?)w.Id).FirstOrDefaultAsync();
