@@ -178,6 +178,31 @@ public sealed class MarketJourneys(KexieApp app)
         await Expect(staff.Locator("#plan-status")).ToHaveTextAsync("已响应");
         await Expect(staff.Locator("#contacts")).ToContainTextAsync("张伟");
         await KexieApp.ScreenshotAsync(staff, "m05-plan-details");
+
+        // The staffer adds, by name, a worker the enterprise asked for (marked 人工添加), then drops them as irrelevant
+        // with a reason: they move to 已排除 with who and why, and the history names the staffer.
+        string expertName;
+        using (var scope = app.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<KexieDbContext>();
+            var onPlan = await db.ResponsePlans.Where(p => p.Id == planId).SelectMany(p => p.Candidates).Select(c => c.TargetId).ToListAsync(TestContext.Current.CancellationToken);
+            expertName = await db.ScienceWorkers.Where(w => w.RegionCode.StartsWith("510923") && w.IsPublicProfile && !onPlan.Contains(w.Id))
+                .OrderBy(w => w.Name).Select(w => w.Name).FirstAsync(TestContext.Current.CancellationToken);
+        }
+
+        await staff.FillAsync("#candidate-search input[name=q]", expertName);
+        await staff.ClickAsync("#candidate-search button");
+        var option = staff.Locator($"#candidate-options tr:has-text('{expertName}')").First;
+        await option.Locator("input[name=note]").FillAsync("企业点名想请的专家");
+        await option.Locator("button").ClickAsync();
+        var manual = staff.Locator($"#candidates tr:has-text('{expertName}')");
+        await Expect(manual.Locator(".manual-badge")).ToHaveTextAsync("人工添加");
+        await manual.Locator("select[name=reason]").SelectOptionAsync("WrongField");
+        await manual.Locator("input[name=note]").FillAsync("专业方向不符");
+        await manual.Locator("button:has-text('排除')").ClickAsync();
+        await Expect(staff.Locator("#candidates")).Not.ToContainTextAsync(expertName);
+        await Expect(staff.Locator($"#dropped tr:has-text('{expertName}')")).ToContainTextAsync("领域不符：专业方向不符");
+        await Expect(staff.Locator("#history")).ToContainTextAsync($"王敏 排除候选 科技工作者“{expertName}”，原因：领域不符");
         await daying.GotoAsync("/Market/Plans/Overdue");
         await Expect(daying.Locator("body")).Not.ToContainTextAsync(needTitle);
 

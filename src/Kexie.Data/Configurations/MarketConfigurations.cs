@@ -129,10 +129,29 @@ internal sealed class ResponsePlanConfiguration : IEntityTypeConfiguration<Respo
             c.Property(x => x.Id).ValueGeneratedNever();
             c.Property(x => x.Explanation).HasMaxLength(MarketRules.NoteMaxLength);
             c.Property(x => x.ProposedByUserId).HasMaxLength(64);
+            c.Property(x => x.ProposedByName).HasMaxLength(256);
+            c.Property(x => x.DroppedByUserId).HasMaxLength(64);
+            c.Property(x => x.DroppedByName).HasMaxLength(256);
+            c.Property(x => x.DropNote).HasMaxLength(MarketRules.ReasonMaxLength);
             c.HasIndex("PlanId");
             c.HasIndex(x => x.TargetId);
         });
         builder.Navigation(p => p.Candidates).HasField("candidates").UsePropertyAccessMode(PropertyAccessMode.Field);
+
+        // Labelled pairs for evaluation (人工添加 / 排除 / 恢复 / 已联系 / 成交), read across plans by the export.
+        builder.OwnsMany(p => p.Judgements, j =>
+        {
+            j.ToTable("PlanCandidateJudgements");
+            j.WithOwner().HasForeignKey("PlanId");
+            j.HasKey(x => x.Id);
+            j.Property(x => x.Id).ValueGeneratedNever();
+            j.Property(x => x.Note).HasMaxLength(MarketRules.NoteMaxLength);
+            j.Property(x => x.ByUserId).HasMaxLength(64);
+            j.Property(x => x.ByName).HasMaxLength(256);
+            j.HasIndex("PlanId");
+            j.HasIndex(x => x.At);
+        });
+        builder.Navigation(p => p.Judgements).HasField("judgements").UsePropertyAccessMode(PropertyAccessMode.Field);
 
         builder.OwnsMany(p => p.Contacts, c =>
         {

@@ -45,8 +45,95 @@ public enum CandidateKind
     Worker = 2,
 }
 
-/// <summary>One candidate proposed for a need, with a score and a human-readable explanation.</summary>
-public sealed record CandidateProposal(CandidateKind Kind, Guid TargetId, double Score, string? Explanation);
+/// <summary>
+/// One candidate proposed for a need, with a score and a human-readable explanation. <paramref name="Weak"/>: the source
+/// itself does not trust it as a match (below its confidence threshold: "可能相关" at best); a plan whose matching proposed
+/// only weak candidates, or none, waits for the staff to find one by hand (<see cref="ResponsePlan.NeedsManualSearch"/>).
+/// </summary>
+public sealed record CandidateProposal(CandidateKind Kind, Guid TargetId, double Score, string? Explanation, bool Weak = false);
+
+/// <summary>Why a staffer dropped a candidate as irrelevant (排除原因).</summary>
+public enum CandidateDropReason
+{
+    /// <summary>领域不符.</summary>
+    WrongField = 1,
+
+    /// <summary>能力或条件不足.</summary>
+    NotCapable = 2,
+
+    /// <summary>地域或服务范围不符.</summary>
+    OutOfArea = 3,
+
+    /// <summary>已失效或无法联系.</summary>
+    Unavailable = 4,
+
+    /// <summary>与其他候选重复.</summary>
+    Duplicate = 5,
+
+    /// <summary>其他 (the text is required).</summary>
+    Other = 9,
+}
+
+/// <summary>A staffer's judgement of a candidate for a need, kept as labelled data for evaluating matching.</summary>
+public enum CandidateLabel
+{
+    /// <summary>人工添加: a staffer found it relevant and added it by hand.</summary>
+    Added = 1,
+
+    /// <summary>排除: dropped as irrelevant, with a reason.</summary>
+    Dropped = 2,
+
+    /// <summary>恢复: a drop undone.</summary>
+    Restored = 3,
+
+    /// <summary>已联系: the staffer contacted it for the need.</summary>
+    Contacted = 4,
+
+    /// <summary>成交: the need's deal was made with it.</summary>
+    Dealt = 5,
+}
+
+public static class CandidateJudgementNames
+{
+    public static string Chinese(this CandidateDropReason reason) => reason switch
+    {
+        CandidateDropReason.WrongField => "领域不符",
+        CandidateDropReason.NotCapable => "能力或条件不足",
+        CandidateDropReason.OutOfArea => "地域或服务范围不符",
+        CandidateDropReason.Unavailable => "已失效或无法联系",
+        CandidateDropReason.Duplicate => "与其他候选重复",
+        CandidateDropReason.Other => "其他",
+        _ => "未知原因",
+    };
+
+    public static string Chinese(this CandidateLabel label) => label switch
+    {
+        CandidateLabel.Added => "人工添加",
+        CandidateLabel.Dropped => "排除",
+        CandidateLabel.Restored => "恢复",
+        CandidateLabel.Contacted => "已联系",
+        CandidateLabel.Dealt => "成交",
+        _ => "未知",
+    };
+
+    public static string Chinese(this CandidateKind kind) => kind switch
+    {
+        CandidateKind.Offer => "科技所能",
+        CandidateKind.Worker => "科技工作者",
+        _ => "未知",
+    };
+
+    /// <summary>The label's stable code in exports (added, dropped, restored, contacted, dealt).</summary>
+    public static string Code(this CandidateLabel label) => label.ToString().ToLowerInvariant();
+
+    /// <summary>What the label says of the pair: relevant (true), irrelevant (false) or nothing by itself (restored: null).</summary>
+    public static bool? Relevant(this CandidateLabel label) => label switch
+    {
+        CandidateLabel.Dropped => false,
+        CandidateLabel.Restored => null,
+        _ => true,
+    };
+}
 
 /// <summary>
 /// Whatever proposes candidates for a need (the matching engine, or a simple stand-in). The market does not
@@ -60,13 +147,15 @@ public interface ICandidateSource
 /// <summary>A candidate on a plan. Re-proposing the same target updates score and explanation.</summary>
 public sealed class PlanCandidate
 {
-    internal PlanCandidate(CandidateProposal proposal, string explanation, string? proposedByUserId, DateTimeOffset at)
+    internal PlanCandidate(CandidateProposal proposal, string explanation, Actor? proposedBy, DateTimeOffset at)
     {
         Kind = proposal.Kind;
         TargetId = proposal.TargetId;
         Score = proposal.Score;
+        IsWeak = proposedBy is null && proposal.Weak;
         Explanation = explanation;
-        ProposedByUserId = proposedByUserId;
+        ProposedByUserId = proposedBy?.UserId;
+        ProposedByName = proposedBy?.Name;
         ProposedAt = at;
         UpdatedAt = at;
     }
@@ -85,20 +174,133 @@ public sealed class PlanCandidate
 
     public string Explanation { get; private set; } = string.Empty;
 
+    /// <summary>Matching proposed it below its confidence threshold (可能相关); never true for one added by hand.</summary>
+    public bool IsWeak { get; private set; }
+
     /// <summary>The person who added it by hand; null when proposed by matching.</summary>
     public string? ProposedByUserId { get; private set; }
+
+    /// <summary>That person's display name.</summary>
+    public string? ProposedByName { get; private set; }
 
     public DateTimeOffset ProposedAt { get; private set; }
 
     public DateTimeOffset UpdatedAt { get; private set; }
 
-    internal void Refresh(double score, string explanation, DateTimeOffset at)
+    /// <summary>When a staffer dropped it as irrelevant; null while it is on the plan.</summary>
+    public DateTimeOffset? DroppedAt { get; private set; }
+
+    public string? DroppedByUserId { get; private set; }
+
+    public string? DroppedByName { get; private set; }
+
+    public CandidateDropReason? DropReason { get; private set; }
+
+    /// <summary>The staffer's words on the drop (required for <see cref="CandidateDropReason.Other"/>).</summary>
+    public string? DropNote { get; private set; }
+
+    /// <summary>Added by hand (人工添加) rather than proposed by matching.</summary>
+    public bool IsManual => ProposedByUserId is not null;
+
+    public bool IsDropped => DroppedAt is not null;
+
+    internal void Refresh(double score, string explanation, bool weak, DateTimeOffset at)
     {
+        if (IsManual)
+        {
+            // Matching found one a staffer had added: keep the staffer's words, take the engine's score.
+            Score = score;
+            UpdatedAt = at;
+            return;
+        }
+
         Score = score;
         Explanation = explanation;
+        IsWeak = weak;
+        UpdatedAt = at;
+    }
+
+    internal void Drop(Actor actor, CandidateDropReason reason, string? note, DateTimeOffset at)
+    {
+        DroppedAt = at;
+        DroppedByUserId = actor.UserId;
+        DroppedByName = actor.Name;
+        DropReason = reason;
+        DropNote = note;
+        UpdatedAt = at;
+    }
+
+    internal void Restore(DateTimeOffset at)
+    {
+        DroppedAt = null;
+        DroppedByUserId = null;
+        DroppedByName = null;
+        DropReason = null;
+        DropNote = null;
         UpdatedAt = at;
     }
 }
+
+/// <summary>
+/// One labelled pair for evaluation: the plan's need and a candidate (an offer or a worker), the staffer's judgement
+/// (<see cref="Label"/>), why, who and when, with what matching said of the candidate at that moment (its score and rank
+/// among the candidates matching proposed; null for one matching never proposed). Never changed once written.
+/// </summary>
+public sealed class CandidateJudgement
+{
+    internal CandidateJudgement(PlanCandidate? candidate, CandidateKind kind, Guid targetId, CandidateLabel label, CandidateDropReason? reason, string? note, int? rank, Actor actor, DateTimeOffset at)
+    {
+        CandidateId = candidate?.Id;
+        Kind = kind;
+        TargetId = targetId;
+        Label = label;
+        Reason = reason;
+        Note = note;
+        FromMatching = candidate is { IsManual: false };
+        Score = candidate is { IsManual: false } ? candidate.Score : null;
+        Rank = rank;
+        ByUserId = actor.UserId;
+        ByName = actor.Name;
+        At = at;
+    }
+
+    private CandidateJudgement()
+    {
+    }
+
+    public Guid Id { get; private set; } = Guid.CreateVersion7();
+
+    public DateTimeOffset At { get; private set; }
+
+    /// <summary>The candidate on the plan; null for a deal with a party that was never a candidate.</summary>
+    public Guid? CandidateId { get; private set; }
+
+    public CandidateKind Kind { get; private set; }
+
+    public Guid TargetId { get; private set; }
+
+    public CandidateLabel Label { get; private set; }
+
+    public CandidateDropReason? Reason { get; private set; }
+
+    public string? Note { get; private set; }
+
+    /// <summary>Matching proposed the candidate (false: added by hand, or never a candidate).</summary>
+    public bool FromMatching { get; private set; }
+
+    /// <summary>Matching's score of the candidate at the time; null unless <see cref="FromMatching"/>.</summary>
+    public double? Score { get; private set; }
+
+    /// <summary>1-based rank of the candidate among those matching proposed for the plan, by score, at the time.</summary>
+    public int? Rank { get; private set; }
+
+    public string? ByUserId { get; private set; }
+
+    public string? ByName { get; private set; }
+}
+
+/// <summary>Who the deal was made with, to label the pair: a candidate of the plan, or the order's offer and provider.</summary>
+public sealed record DealCounterpart(Guid? CandidateId = null, Guid? OfferId = null, Guid? WorkerId = null);
 
 public enum ContactChannel
 {
@@ -265,6 +467,7 @@ public sealed class ResponsePlan : Entity, IRegional
     private readonly List<ContactLogEntry> contacts = [];
     private readonly List<HandlerAssignment> handlerHistory = [];
     private readonly List<PlanStatusChange> statusHistory = [];
+    private readonly List<CandidateJudgement> judgements = [];
 
     private ResponsePlan()
     {
@@ -304,6 +507,15 @@ public sealed class ResponsePlan : Entity, IRegional
     public IReadOnlyList<HandlerAssignment> HandlerHistory => handlerHistory;
 
     public IReadOnlyList<PlanStatusChange> StatusHistory => statusHistory;
+
+    /// <summary>The staff's judgements of candidates (added, dropped, restored, contacted, dealt), oldest first: labelled pairs for evaluation.</summary>
+    public IReadOnlyList<CandidateJudgement> Judgements => judgements;
+
+    /// <summary>
+    /// Open, and matching found no good candidate: none on the plan that is not dropped and is either added by hand or
+    /// proposed by matching above its threshold (not weak). The plan says "暂无合适的匹配，请人工寻找" until a staffer adds one.
+    /// </summary>
+    public bool NeedsManualSearch => IsOpen && !candidates.Any(c => !c.IsDropped && (c.IsManual || !c.IsWeak));
 
     public bool IsOpen => Status is ResponsePlanStatus.New or ResponsePlanStatus.Responded or ResponsePlanStatus.Negotiating;
 
@@ -383,7 +595,7 @@ public sealed class ResponsePlan : Entity, IRegional
             var existing = candidates.FirstOrDefault(c => c.Kind == proposal.Kind && c.TargetId == proposal.TargetId);
             if (existing is not null)
             {
-                existing.Refresh(proposal.Score, explanation, when);
+                existing.Refresh(proposal.Score, explanation, proposal.Weak, when);
                 continue;
             }
 
@@ -392,7 +604,13 @@ public sealed class ResponsePlan : Entity, IRegional
                 throw new DomainValidationException("candidates", $"候选最多{MaxCandidates}个");
             }
 
-            candidates.Add(new PlanCandidate(proposal, explanation, actor?.UserId, when));
+            var candidate = new PlanCandidate(proposal, explanation, actor, when);
+            candidates.Add(candidate);
+            if (actor is not null)
+            {
+                judgements.Add(new CandidateJudgement(candidate, candidate.Kind, candidate.TargetId, CandidateLabel.Added, null, explanation, null, actor, when));
+            }
+
             added++;
         }
 
@@ -402,6 +620,71 @@ public sealed class ResponsePlan : Entity, IRegional
         }
 
         return added;
+    }
+
+    /// <summary>
+    /// A staffer adds a candidate by hand (人工添加) with an optional note: one already on the plan is refused (a dropped one
+    /// is restored instead, <see cref="RestoreCandidate"/>). Kept as an <see cref="CandidateLabel.Added"/> judgement.
+    /// </summary>
+    public PlanCandidate AddCandidateByHand(Actor actor, CandidateKind kind, Guid targetId, string? note, DateTimeOffset? at = null)
+    {
+        RequireHandler(actor, "添加候选");
+        RequireOpen("添加候选");
+        MarketRules.Defined(kind, "kind", "候选类型");
+        if (targetId == Guid.Empty)
+        {
+            throw new DomainValidationException("targetId", "请选择要添加的候选");
+        }
+
+        var text = Guard.Optional(note, "note", "添加说明", MarketRules.NoteMaxLength);
+        if (candidates.FirstOrDefault(c => c.Kind == kind && c.TargetId == targetId) is { } existing)
+        {
+            throw new DomainValidationException("targetId", existing.IsDropped ? "该候选已被排除，可在“已排除”中恢复" : "该候选已在候选名单中");
+        }
+
+        ProposeCandidates([new CandidateProposal(kind, targetId, 0, text ?? "人工添加")], actor, at);
+        return candidates[^1];
+    }
+
+    /// <summary>
+    /// A staffer drops a candidate as irrelevant, with a reason from the list (and words; required for 其他). It leaves the
+    /// plan's list (shown under 已排除) and is kept as a <see cref="CandidateLabel.Dropped"/> judgement.
+    /// </summary>
+    public void DropCandidate(Actor actor, Guid candidateId, CandidateDropReason reason, string? note, DateTimeOffset? at = null)
+    {
+        RequireHandler(actor, "排除候选");
+        RequireOpen("排除候选");
+        var candidate = Candidate(candidateId);
+        if (candidate.IsDropped)
+        {
+            throw new DomainValidationException("candidateId", "该候选已被排除");
+        }
+
+        MarketRules.Defined(reason, "reason", "排除原因");
+        var text = reason == CandidateDropReason.Other
+            ? Guard.Required(note, "note", "排除说明", MarketRules.ReasonMaxLength)
+            : Guard.Optional(note, "note", "排除说明", MarketRules.ReasonMaxLength);
+        var when = at ?? DateTimeOffset.UtcNow;
+        judgements.Add(new CandidateJudgement(candidate, candidate.Kind, candidate.TargetId, CandidateLabel.Dropped, reason, text, RankOf(candidate), actor, when));
+        candidate.Drop(actor, reason, text, when);
+        Touch(when);
+    }
+
+    /// <summary>Undoes a drop: the candidate is back on the plan; kept as a <see cref="CandidateLabel.Restored"/> judgement.</summary>
+    public void RestoreCandidate(Actor actor, Guid candidateId, string? note = null, DateTimeOffset? at = null)
+    {
+        RequireHandler(actor, "恢复候选");
+        RequireOpen("恢复候选");
+        var candidate = Candidate(candidateId);
+        if (!candidate.IsDropped)
+        {
+            throw new DomainValidationException("candidateId", "该候选未被排除");
+        }
+
+        var when = at ?? DateTimeOffset.UtcNow;
+        candidate.Restore(when);
+        judgements.Add(new CandidateJudgement(candidate, candidate.Kind, candidate.TargetId, CandidateLabel.Restored, null, Guard.Optional(note, "note", "恢复说明", MarketRules.ReasonMaxLength), RankOf(candidate), actor, when));
+        Touch(when);
     }
 
     /// <summary>Logs a contact. The first one moves a New plan to Responded and stamps <see cref="FirstRespondedAt"/>.</summary>
@@ -426,8 +709,22 @@ public sealed class ResponsePlan : Entity, IRegional
             throw new DomainValidationException("candidateId", "该候选不在本需求的候选名单中");
         }
 
+        // The contacted candidate: the one named, else the worker candidate the contact names.
+        var contacted = data.CandidateId is { } named
+            ? candidates.First(c => c.Id == named)
+            : data.ScienceWorkerId is { } worker ? candidates.FirstOrDefault(c => c.Kind == CandidateKind.Worker && c.TargetId == worker && !c.IsDropped) : null;
+        if (contacted is { IsDropped: true })
+        {
+            throw new DomainValidationException("candidateId", "该候选已被排除，请先恢复");
+        }
+
         var entry = ContactLogEntry.From(data, actor, contactedAt, when);
         contacts.Add(entry);
+        if (contacted is not null && !judgements.Any(j => j.CandidateId == contacted.Id && j.Label == CandidateLabel.Contacted))
+        {
+            judgements.Add(new CandidateJudgement(contacted, contacted.Kind, contacted.TargetId, CandidateLabel.Contacted, null, entry.Note, RankOf(contacted), actor, when));
+        }
+
         if (FirstRespondedAt is null || contactedAt < FirstRespondedAt)
         {
             FirstRespondedAt = contactedAt;
@@ -457,8 +754,12 @@ public sealed class ResponsePlan : Entity, IRegional
         Move(ResponsePlanStatus.Negotiating, actor, Guard.Optional(note, "note", "备注", MarketRules.NoteMaxLength), at ?? DateTimeOffset.UtcNow);
     }
 
-    /// <summary>Responded or Negotiating → Deal, optionally naming the order.</summary>
-    public void RecordDeal(Actor actor, Guid? orderId, string? note = null, DateTimeOffset? at = null)
+    /// <summary>
+    /// Responded or Negotiating → Deal, optionally naming the order and who the deal was made with
+    /// (<paramref name="with"/>: a candidate of the plan, or the order's offer and provider), kept as a
+    /// <see cref="CandidateLabel.Dealt"/> judgement of that candidate — or of the offer/worker when it was never one.
+    /// </summary>
+    public void RecordDeal(Actor actor, Guid? orderId, string? note = null, DateTimeOffset? at = null, DealCounterpart? with = null)
     {
         RequireHandler(actor, "登记成交");
         if (Status is not (ResponsePlanStatus.Responded or ResponsePlanStatus.Negotiating))
@@ -466,7 +767,28 @@ public sealed class ResponsePlan : Entity, IRegional
             throw new InvalidTransitionException($"只有已响应或洽谈中的一单一策可以登记成交（当前状态：“{Status.Chinese()}”）");
         }
 
+        if (with?.CandidateId is { } named && candidates.All(c => c.Id != named))
+        {
+            throw new DomainValidationException("candidateId", "该候选不在本需求的候选名单中");
+        }
+
         var when = at ?? DateTimeOffset.UtcNow;
+        if (with is not null)
+        {
+            var dealt = with.CandidateId is { } id ? candidates.First(c => c.Id == id)
+                : candidates.FirstOrDefault(c => with.OfferId is { } offer && c.Kind == CandidateKind.Offer && c.TargetId == offer)
+                  ?? candidates.FirstOrDefault(c => with.WorkerId is { } worker && c.Kind == CandidateKind.Worker && c.TargetId == worker);
+            var dealNote = Guard.Optional(note, "note", "备注", MarketRules.NoteMaxLength);
+            if (dealt is not null)
+            {
+                judgements.Add(new CandidateJudgement(dealt, dealt.Kind, dealt.TargetId, CandidateLabel.Dealt, null, dealNote, RankOf(dealt), actor, when));
+            }
+            else if ((with.OfferId ?? with.WorkerId) is { } target && target != Guid.Empty)
+            {
+                judgements.Add(new CandidateJudgement(null, with.OfferId is not null ? CandidateKind.Offer : CandidateKind.Worker, target, CandidateLabel.Dealt, null, dealNote, null, actor, when));
+            }
+        }
+
         DealOrderId = orderId == Guid.Empty ? null : orderId;
         ClosedAt = when;
         Move(ResponsePlanStatus.Deal, actor, Guard.Optional(note, "note", "备注", MarketRules.NoteMaxLength), when);
@@ -487,6 +809,14 @@ public sealed class ResponsePlan : Entity, IRegional
         ClosedAt = when;
         Move(ResponsePlanStatus.ClosedWithoutDeal, actor, text, when);
     }
+
+    private PlanCandidate Candidate(Guid candidateId) =>
+        candidates.FirstOrDefault(c => c.Id == candidateId) ?? throw new DomainValidationException("candidateId", "该候选不在本需求的候选名单中");
+
+    /// <summary>Rank of a matching candidate among those matching proposed, by score (null for one added by hand).</summary>
+    private int? RankOf(PlanCandidate candidate) => candidate.IsManual
+        ? null
+        : 1 + candidates.Count(c => !c.IsManual && (c.Score > candidate.Score || (c.Score == candidate.Score && c.ProposedAt < candidate.ProposedAt)));
 
     private static (CandidateProposal Proposal, string Explanation) Validate(CandidateProposal proposal)
     {

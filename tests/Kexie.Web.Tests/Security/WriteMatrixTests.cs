@@ -28,7 +28,7 @@ public abstract class WriteMatrixTests(KexieApp app)
         Guid Activity, Guid Participant, Guid EStation, Guid Call, Guid Topic, Guid Proposal, Guid Offer, Guid Need, Guid Plan,
         Guid Order, Guid Ticket, Guid Fair, Guid FairProject, Guid Storefront, Guid Expert, Guid LinkageTask, Guid SheHongOrganization,
         Guid Application, string Account,
-        Guid Venue, Guid VenueVisit, Guid TallyActivity, Guid Tally);
+        Guid Venue, Guid VenueVisit, Guid TallyActivity, Guid Tally, Guid PlanCandidate);
 
     /// <summary>Endpoints open by design to anyone or to every signed-in user whatever their region (no record of another region is written in another's name).</summary>
     private static readonly HashSet<string> OpenByDesign = new(StringComparer.Ordinal)
@@ -169,6 +169,8 @@ public abstract class WriteMatrixTests(KexieApp app)
         On("POST /api/v1/plans/{id:guid}/contacts", t => Id(t.Plan), _ => new { contactedName = "冒名", channel = "Phone", note = "x" }, t => Row<ResponsePlan>(t.Plan));
         On("POST /api/v1/plans/{id:guid}/candidates", t => Id(t.Plan), t => new { kind = "Worker", targetId = t.PublicWorker, explanation = "越权" }, t => Row<ResponsePlan>(t.Plan));
         On("POST /api/v1/plans/{id:guid}/candidates/refresh", t => Id(t.Plan), _ => null, t => Row<ResponsePlan>(t.Plan));
+        On("POST /api/v1/plans/{id:guid}/candidates/{candidateId:guid}/drop", t => new() { ["id"] = t.Plan.ToString(), ["candidateId"] = t.PlanCandidate.ToString() }, _ => new { reason = "WrongField", note = "越权" }, t => Row<ResponsePlan>(t.Plan));
+        On("POST /api/v1/plans/{id:guid}/candidates/{candidateId:guid}/restore", t => new() { ["id"] = t.Plan.ToString(), ["candidateId"] = t.PlanCandidate.ToString() }, _ => new { note = "越权" }, t => Row<ResponsePlan>(t.Plan));
         On("POST /api/v1/plans/{id:guid}/negotiation", t => Id(t.Plan), _ => new { note = "越权" }, t => Row<ResponsePlan>(t.Plan));
         On("POST /api/v1/plans/{id:guid}/deal", t => Id(t.Plan), t => new { orderId = t.Order, note = "越权" }, t => Row<ResponsePlan>(t.Plan));
         On("POST /api/v1/plans/{id:guid}/close", t => Id(t.Plan), _ => new { reason = "越权" }, t => Row<ResponsePlan>(t.Plan));
@@ -350,6 +352,14 @@ public abstract class WriteMatrixTests(KexieApp app)
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         await (await (await app.SignInAsync("suining")).PostJsonAsync("/api/v1/indicators/linkage-tasks", new { title = "矩阵测试任务", indicatorCode = "W02", regionCodes = new[] { DaYing }, target = 4, startsOn = today.AddDays(-10), dueOn = today.AddDays(10) })).OkJsonAsync();
 
+        // A 大英县 plan with a candidate to drop or restore: the staff add one by hand when no plan has any yet.
+        if (!await app.QueryAsync(db => db.ResponsePlans.AnyAsync(p => p.RegionCode.StartsWith(DaYing) && p.Candidates.Any())))
+        {
+            var open = await app.QueryAsync(db => db.ResponsePlans.Where(p => p.RegionCode.StartsWith(DaYing) && (p.Status == ResponsePlanStatus.New || p.Status == ResponsePlanStatus.Responded || p.Status == ResponsePlanStatus.Negotiating))
+                .OrderBy(p => p.Id).Select(p => p.Id).FirstAsync());
+            await (await staff.PostJsonAsync($"/api/v1/plans/{open}/candidates", new { kind = "Worker", targetId = owner, note = "矩阵测试候选" })).OkJsonAsync();
+        }
+
         return await app.QueryAsync(async db =>
         {
             var worker = await db.ScienceWorkers.Where(w => w.RegionCode.StartsWith(DaYing) && !w.IsPublicProfile && w.UserId == null).OrderBy(w => w.Id).Select(w => (Guid?)w.Id).FirstOrDefaultAsync();
@@ -357,7 +367,8 @@ public abstract class WriteMatrixTests(KexieApp app)
             var organization = await db.Organizations.Where(o => o.RegionCode.StartsWith(DaYing) && o.IsVerified).OrderBy(o => o.Id).Select(o => (Guid?)o.Id).FirstOrDefaultAsync();
             var association = await db.Associations.Include(a => a.Members).Where(a => a.RegionCode == DaYing && a.Members.Count > 0).OrderBy(a => a.Id).FirstOrDefaultAsync();
             var activity = await db.ActivityParticipants.Where(p => p.RegionCode.StartsWith(DaYing)).OrderBy(p => p.Id).Select(p => new { p.Id, p.ActivityId }).FirstOrDefaultAsync();
-            var plan = await db.ResponsePlans.Where(p => p.RegionCode.StartsWith(DaYing)).OrderBy(p => p.Id).Select(p => new { p.Id, p.NeedId }).FirstOrDefaultAsync();
+            var plan = await db.ResponsePlans.Where(p => p.RegionCode.StartsWith(DaYing) && p.Candidates.Any()).OrderBy(p => p.Id)
+                .Select(p => new { p.Id, p.NeedId, Candidate = p.Candidates.OrderBy(c => c.Id).Select(c => (Guid?)c.Id).FirstOrDefault() }).FirstOrDefaultAsync();
             var project = await db.FairProjects.Where(p => p.RegionCode.StartsWith(DaYing)).OrderBy(p => p.Id).Select(p => new { p.Id, p.FairId }).FirstOrDefaultAsync();
             var tally = await db.EventTallies.Where(v => v.RegionCode.StartsWith(DaYing)).OrderBy(v => v.Id).Select(v => new { v.Id, v.ActivityId }).FirstOrDefaultAsync();
             var venueVisit = await db.VenueVisits.Where(v => v.RegionCode.StartsWith(DaYing)).OrderBy(v => v.Id).Select(v => new { v.Id, v.VenueId }).FirstOrDefaultAsync();
@@ -392,7 +403,8 @@ public abstract class WriteMatrixTests(KexieApp app)
                 Required(venueVisit?.VenueId, "有接待记录的科普阵地"),
                 Required(venueVisit?.Id, "接待记录"),
                 Required(tally?.ActivityId, "有统计的科普活动"),
-                Required(tally?.Id, "活动统计"));
+                Required(tally?.Id, "活动统计"),
+                Required(plan?.Candidate, "一单一策候选"));
         });
     }
 

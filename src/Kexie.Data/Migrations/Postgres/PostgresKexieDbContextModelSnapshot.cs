@@ -3404,6 +3404,65 @@ namespace Kexie.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.OwnsMany("Kexie.Domain.Market.CandidateJudgement", "Judgements", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("uuid");
+
+                            b1.Property<DateTimeOffset>("At")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<string>("ByName")
+                                .HasMaxLength(256)
+                                .HasColumnType("character varying(256)");
+
+                            b1.Property<string>("ByUserId")
+                                .HasMaxLength(64)
+                                .HasColumnType("character varying(64)");
+
+                            b1.Property<Guid?>("CandidateId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<bool>("FromMatching")
+                                .HasColumnType("boolean");
+
+                            b1.Property<int>("Kind")
+                                .HasColumnType("integer");
+
+                            b1.Property<int>("Label")
+                                .HasColumnType("integer");
+
+                            b1.Property<string>("Note")
+                                .HasMaxLength(1000)
+                                .HasColumnType("character varying(1000)");
+
+                            b1.Property<Guid>("PlanId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<int?>("Rank")
+                                .HasColumnType("integer");
+
+                            b1.Property<int?>("Reason")
+                                .HasColumnType("integer");
+
+                            b1.Property<double?>("Score")
+                                .HasColumnType("double precision");
+
+                            b1.Property<Guid>("TargetId")
+                                .HasColumnType("uuid");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("At");
+
+                            b1.HasIndex("PlanId");
+
+                            b1.ToTable("PlanCandidateJudgements", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("PlanId");
+                        });
+
                     b.OwnsMany("Kexie.Domain.Market.ContactLogEntry", "Contacts", b1 =>
                         {
                             b1.Property<Guid>("Id")
@@ -3504,10 +3563,31 @@ namespace Kexie.Data.Migrations.Postgres
                             b1.Property<Guid>("Id")
                                 .HasColumnType("uuid");
 
+                            b1.Property<string>("DropNote")
+                                .HasMaxLength(500)
+                                .HasColumnType("character varying(500)");
+
+                            b1.Property<int?>("DropReason")
+                                .HasColumnType("integer");
+
+                            b1.Property<DateTimeOffset?>("DroppedAt")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<string>("DroppedByName")
+                                .HasMaxLength(256)
+                                .HasColumnType("character varying(256)");
+
+                            b1.Property<string>("DroppedByUserId")
+                                .HasMaxLength(64)
+                                .HasColumnType("character varying(64)");
+
                             b1.Property<string>("Explanation")
                                 .IsRequired()
                                 .HasMaxLength(1000)
                                 .HasColumnType("character varying(1000)");
+
+                            b1.Property<bool>("IsWeak")
+                                .HasColumnType("boolean");
 
                             b1.Property<int>("Kind")
                                 .HasColumnType("integer");
@@ -3517,6 +3597,10 @@ namespace Kexie.Data.Migrations.Postgres
 
                             b1.Property<DateTimeOffset>("ProposedAt")
                                 .HasColumnType("timestamp with time zone");
+
+                            b1.Property<string>("ProposedByName")
+                                .HasMaxLength(256)
+                                .HasColumnType("character varying(256)");
 
                             b1.Property<string>("ProposedByUserId")
                                 .HasMaxLength(64)
@@ -3587,6 +3671,8 @@ namespace Kexie.Data.Migrations.Postgres
                     b.Navigation("Contacts");
 
                     b.Navigation("HandlerHistory");
+
+                    b.Navigation("Judgements");
 
                     b.Navigation("StatusHistory");
                 });

@@ -3369,6 +3369,65 @@ namespace Kexie.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.OwnsMany("Kexie.Domain.Market.CandidateJudgement", "Judgements", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<long>("At")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("ByName")
+                                .HasMaxLength(256)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("ByUserId")
+                                .HasMaxLength(64)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid?>("CandidateId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<bool>("FromMatching")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("Kind")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("Label")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Note")
+                                .HasMaxLength(1000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("PlanId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int?>("Rank")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int?>("Reason")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<double?>("Score")
+                                .HasColumnType("REAL");
+
+                            b1.Property<Guid>("TargetId")
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("At");
+
+                            b1.HasIndex("PlanId");
+
+                            b1.ToTable("PlanCandidateJudgements", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("PlanId");
+                        });
+
                     b.OwnsMany("Kexie.Domain.Market.ContactLogEntry", "Contacts", b1 =>
                         {
                             b1.Property<Guid>("Id")
@@ -3469,10 +3528,31 @@ namespace Kexie.Data.Migrations.Sqlite
                             b1.Property<Guid>("Id")
                                 .HasColumnType("TEXT");
 
+                            b1.Property<string>("DropNote")
+                                .HasMaxLength(500)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int?>("DropReason")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<long?>("DroppedAt")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("DroppedByName")
+                                .HasMaxLength(256)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("DroppedByUserId")
+                                .HasMaxLength(64)
+                                .HasColumnType("TEXT");
+
                             b1.Property<string>("Explanation")
                                 .IsRequired()
                                 .HasMaxLength(1000)
                                 .HasColumnType("TEXT");
+
+                            b1.Property<bool>("IsWeak")
+                                .HasColumnType("INTEGER");
 
                             b1.Property<int>("Kind")
                                 .HasColumnType("INTEGER");
@@ -3482,6 +3562,10 @@ namespace Kexie.Data.Migrations.Sqlite
 
                             b1.Property<long>("ProposedAt")
                                 .HasColumnType("INTEGER");
+
+                            b1.Property<string>("ProposedByName")
+                                .HasMaxLength(256)
+                                .HasColumnType("TEXT");
 
                             b1.Property<string>("ProposedByUserId")
                                 .HasMaxLength(64)
@@ -3552,6 +3636,8 @@ namespace Kexie.Data.Migrations.Sqlite
                     b.Navigation("Contacts");
 
                     b.Navigation("HandlerHistory");
+
+                    b.Navigation("Judgements");
 
                     b.Navigation("StatusHistory");
                 });

@@ -86,13 +86,24 @@ public static class MarketEndpoints
             s.ListAsync(http.User.ToActor(), region, status, mine ?? false, page, pageSize, ct)).WithSummary("本地区一单一策列表（mine=true 只看我处理的）");
         g.MapGet("/overdue", (HttpContext http, ResponsePlanService s, string? region, CancellationToken ct) => s.OverdueAsync(http.User.ToActor(), region, ct))
             .WithSummary("超期未响应清单（按县区汇总）");
+        g.MapGet("/judgements", (HttpContext http, CandidateJudgementExport s, string? region, DateOnly? from, DateOnly? to, CancellationToken ct) =>
+            s.ListAsync(http.User.ToActor(), region, from, to, ct)).WithSummary("候选评判数据（人工添加、排除、恢复、已联系、成交；需求与候选成对，名称与代码分列，供评估匹配）").RequirePermission(MarketPermissions.ExportJudgements);
+        g.MapGet("/judgements/export.xlsx", async (HttpContext http, CandidateJudgementExport s, string? region, DateOnly? from, DateOnly? to, CancellationToken ct) =>
+            Results.File(CandidateJudgementExport.ToXlsx(await s.ListAsync(http.User.ToActor(), region, from, to, ct)), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "候选评判数据.xlsx"))
+            .WithSummary("导出候选评判数据（Excel）").RequirePermission(MarketPermissions.ExportJudgements);
         g.MapGet("/{id:guid}", (HttpContext http, ResponsePlanService s, Guid id, CancellationToken ct) => s.GetAsync(http.User.ToActor(), id, ct)).WithSummary("一单一策详情");
         g.MapPost("/{id:guid}/handler", (HttpContext http, ResponsePlanService s, Guid id, AssignHandlerRequest body, CancellationToken ct) =>
             s.AssignHandlerAsync(http.User.ToActor(), id, body, MarketSupport.ExpectedVersion(http), ct)).WithSummary("指派或改派处理人").RequirePermission(MarketPermissions.HandlePlans);
         g.MapPost("/{id:guid}/contacts", (HttpContext http, ResponsePlanService s, Guid id, ContactRequest body, CancellationToken ct) =>
             s.LogContactAsync(http.User.ToActor(), id, body, MarketSupport.ExpectedVersion(http), ct)).WithSummary("登记联系情况（首次联系即为响应）").RequirePermission(MarketPermissions.HandlePlans);
+        g.MapGet("/{id:guid}/candidate-options", (HttpContext http, ResponsePlanService s, Guid id, string? q, CandidateKind? kind, CancellationToken ct) =>
+            s.CandidateOptionsAsync(http.User.ToActor(), id, q, kind, ct)).WithSummary("按名称查找可人工添加的候选（已发布的科技所能、科技工作者、专家库专家）");
         g.MapPost("/{id:guid}/candidates", (HttpContext http, ResponsePlanService s, Guid id, CandidateRequest body, CancellationToken ct) =>
-            s.AddCandidateAsync(http.User.ToActor(), id, body, MarketSupport.ExpectedVersion(http), ct)).WithSummary("手工添加候选").RequirePermission(MarketPermissions.HandlePlans);
+            s.AddCandidateAsync(http.User.ToActor(), id, body, MarketSupport.ExpectedVersion(http), ct)).WithSummary("人工添加候选（kind：Offer 科技所能 / Worker 科技工作者或专家；note 添加说明）").RequirePermission(MarketPermissions.HandlePlans);
+        g.MapPost("/{id:guid}/candidates/{candidateId:guid}/drop", (HttpContext http, ResponsePlanService s, Guid id, Guid candidateId, DropCandidateRequest body, CancellationToken ct) =>
+            s.DropCandidateAsync(http.User.ToActor(), id, candidateId, body, MarketSupport.ExpectedVersion(http), ct)).WithSummary("排除不相关的候选（须选原因；reason 为 Other 时须填说明）").RequirePermission(MarketPermissions.HandlePlans);
+        g.MapPost("/{id:guid}/candidates/{candidateId:guid}/restore", (HttpContext http, ResponsePlanService s, Guid id, Guid candidateId, NoteRequest? body, CancellationToken ct) =>
+            s.RestoreCandidateAsync(http.User.ToActor(), id, candidateId, body, MarketSupport.ExpectedVersion(http), ct)).WithSummary("恢复已排除的候选").RequirePermission(MarketPermissions.HandlePlans);
         g.MapPost("/{id:guid}/candidates/refresh", (HttpContext http, ResponsePlanService s, Guid id, CancellationToken ct) =>
             s.RefreshCandidatesAsync(http.User.ToActor(), id, MarketSupport.ExpectedVersion(http), ct)).WithSummary("重新匹配候选").RequirePermission(MarketPermissions.HandlePlans);
         g.MapPost("/{id:guid}/negotiation", (HttpContext http, ResponsePlanService s, Guid id, NoteRequest? body, CancellationToken ct) =>

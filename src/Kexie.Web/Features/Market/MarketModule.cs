@@ -19,6 +19,7 @@ public sealed class MarketModule : IFeatureModule
         services.AddScoped<OfferService>();
         services.AddScoped<NeedService>();
         services.AddScoped<ResponsePlanService>();
+        services.AddScoped<CandidateJudgementExport>();
         services.AddScoped<OrderService>();
         services.AddScoped<ServiceTicketService>();
         services.AddScoped<FairService>();

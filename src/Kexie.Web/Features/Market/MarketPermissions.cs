@@ -13,6 +13,7 @@ public static class MarketPermissions
     public static readonly Permission EditNeeds = new("market.needs.edit", "发布和修改科技需求", Feature, PermissionScope.SignedIn, [.. Permission.Managers, UserRole.OrganizationMember]);
     public static readonly Permission ReviewNeeds = new("market.needs.review", "审核科技需求", Feature, PermissionScope.Region, Permission.Admins);
     public static readonly Permission HandlePlans = new("market.plans.handle", "办理一单一策", Feature, PermissionScope.Region, Permission.Managers);
+    public static readonly Permission ExportJudgements = new("market.plans.judgements", "导出候选评判数据", Feature, PermissionScope.Region, Permission.Admins);
     public static readonly Permission TradeOrders = new("market.orders.trade", "询价、签约与履约", Feature, PermissionScope.SignedIn, Permission.Everyone);
     public static readonly Permission ResolveOrders = new("market.orders.resolve", "调解订单纠纷", Feature, PermissionScope.Region, Permission.Managers);
     public static readonly Permission EditTickets = new("market.tickets.edit", "登记服务单", Feature, PermissionScope.Region, Permission.Managers);
@@ -23,5 +24,5 @@ public static class MarketPermissions
     public static readonly Permission EditStorefronts = new("market.storefronts.edit", "开设和管理科创工作室", Feature, PermissionScope.SignedIn, [.. Permission.Managers, UserRole.ScienceWorker]);
 
     public static readonly IReadOnlyList<Permission> All =
-        [EditOffers, ReviewOffers, EditNeeds, ReviewNeeds, HandlePlans, TradeOrders, ResolveOrders, EditTickets, ManageFairs, SubmitFairProjects, ReviewFairProjects, EditFiles, EditStorefronts];
+        [EditOffers, ReviewOffers, EditNeeds, ReviewNeeds, HandlePlans, ExportJudgements, TradeOrders, ResolveOrders, EditTickets, ManageFairs, SubmitFairProjects, ReviewFairProjects, EditFiles, EditStorefronts];
 }

@@ -382,7 +382,7 @@ public sealed class OrderService(KexieDbContext db, Kexie.Web.Features.Notificat
             plan.LogContact(by, new ContactData(provider ?? "供方", ContactChannel.PlatformMessage, $"通过平台订单“{order.Title}”询价洽谈", ScienceWorkerId: order.ProviderWorkerId, ContactedAt: contactedAt), contactedAt);
         }
 
-        plan.RecordDeal(by, order.Id, $"订单签约自动登记成交（合同金额{order.ContractAmount:0.00}元）", now);
+        plan.RecordDeal(by, order.Id, $"订单签约自动登记成交（合同金额{order.ContractAmount:0.00}元）", now, new DealCounterpart(null, order.OfferId, order.ProviderWorkerId));
     }
 
     private static readonly Actor DealRecorder = new("system", "system", UserRole.PlatformAdmin, Kexie.Domain.Regions.RegionCode.Country, DisplayName: "系统（订单签约自动登记）");

@@ -9,9 +9,14 @@ namespace Kexie.Web.Features.Market;
 
 public sealed record AssignHandlerRequest(string? HandlerUserId, string? Note);
 
-public sealed record CandidateRequest(CandidateKind Kind, Guid TargetId, string? Explanation, double? Score = null);
+/// <summary>A candidate added by hand: an offer, or a worker (an expert of the 专家库 is added as their worker), with a note.</summary>
+public sealed record CandidateRequest(CandidateKind Kind, Guid TargetId, string? Explanation = null, double? Score = null, string? Note = null);
 
-public sealed record DealRequest(Guid? OrderId, string? Note);
+/// <summary>Dropping a candidate as irrelevant: a reason from the list (<see cref="CandidateDropReason"/>) and words (required for Other).</summary>
+public sealed record DropCandidateRequest(CandidateDropReason Reason, string? Note = null);
+
+/// <summary><paramref name="CandidateId"/>: the candidate the deal was made with, when not told by the order.</summary>
+public sealed record DealRequest(Guid? OrderId, string? Note, Guid? CandidateId = null);
 
 public sealed record ContactRequest(
     string? ContactedName,
@@ -22,7 +27,17 @@ public sealed record ContactRequest(
     Guid? OrganizationId = null,
     DateTimeOffset? ContactedAt = null);
 
-public sealed record PlanCandidateDto(Guid Id, CandidateKind Kind, Guid TargetId, double Score, string Explanation, string? ProposedByUserId, DateTimeOffset ProposedAt);
+/// <summary>A candidate on the plan: <see cref="IsManual"/> 人工添加 (by <see cref="ProposedByName"/>), <see cref="IsWeak"/> matching's 可能相关.</summary>
+public sealed record PlanCandidateDto(Guid Id, CandidateKind Kind, Guid TargetId, double Score, string Explanation, string? ProposedByUserId, DateTimeOffset ProposedAt, bool IsManual, string? ProposedByName, bool IsWeak);
+
+/// <summary>A candidate dropped as irrelevant (已排除): who, when, why.</summary>
+public sealed record DroppedCandidateDto(Guid Id, CandidateKind Kind, Guid TargetId, double Score, string Explanation, bool IsManual, DateTimeOffset DroppedAt, string? DroppedByName, CandidateDropReason Reason, string ReasonName, string? Note);
+
+/// <summary>One judgement of a candidate (a labelled pair): what, of which candidate, by whom, when, why.</summary>
+public sealed record CandidateJudgementDto(DateTimeOffset At, string? ByName, CandidateLabel Label, string LabelName, Guid? CandidateId, CandidateKind Kind, Guid TargetId, CandidateDropReason? Reason, string? ReasonName, string? Note);
+
+/// <summary>An offer, worker or expert a staffer may add by hand, found by name.</summary>
+public sealed record CandidateOptionDto(CandidateKind Kind, Guid TargetId, string Name, string KindName, string Detail, bool OnPlan);
 
 public sealed record ContactDto(Guid Id, DateTimeOffset ContactedAt, string? ByName, string ContactedName, ContactChannel Channel, string? Note, Guid? CandidateId);
 
@@ -50,15 +65,27 @@ public sealed record ResponsePlanDto(
     IReadOnlyList<PlanCandidateDto> Candidates,
     IReadOnlyList<ContactDto> Contacts,
     IReadOnlyList<HandlerAssignmentDto> HandlerHistory,
-    IReadOnlyList<PlanStatusChangeDto> StatusHistory)
+    IReadOnlyList<PlanStatusChangeDto> StatusHistory,
+    bool NeedsManualSearch,
+    IReadOnlyList<DroppedCandidateDto> DroppedCandidates,
+    IReadOnlyList<CandidateJudgementDto> Judgements)
 {
+    /// <summary>What the plan (and the workbench) says when matching found no good candidate.</summary>
+    public const string NoGoodMatchText = "暂无合适的匹配，请人工寻找";
+
     public static ResponsePlanDto From(ResponsePlan p, DateTimeOffset now) => new(
         p.Id, p.NeedId, p.RegionCode, p.Status, p.Status.Chinese(), p.HandlerUserId, p.HandlerName, p.ResponseDueAt, p.IsOverdue(now),
         p.FirstRespondedAt, p.RespondedLate, p.ClosedAt, p.CloseReason, p.DealOrderId, p.CreatedAt, p.Version,
-        p.Candidates.OrderByDescending(c => c.Score).Select(c => new PlanCandidateDto(c.Id, c.Kind, c.TargetId, c.Score, c.Explanation, c.ProposedByUserId, c.ProposedAt)).ToList(),
+        p.Candidates.Where(c => !c.IsDropped).OrderBy(c => c.IsWeak).ThenByDescending(c => c.IsManual).ThenByDescending(c => c.Score)
+            .Select(c => new PlanCandidateDto(c.Id, c.Kind, c.TargetId, c.Score, c.Explanation, c.ProposedByUserId, c.ProposedAt, c.IsManual, c.ProposedByName, c.IsWeak)).ToList(),
         p.Contacts.OrderBy(c => c.ContactedAt).Select(c => new ContactDto(c.Id, c.ContactedAt, c.ByName, c.ContactedName, c.Channel, c.Note, c.CandidateId)).ToList(),
         p.HandlerHistory.OrderBy(h => h.At).Select(h => new HandlerAssignmentDto(h.At, h.FromUserId, h.ToUserId, h.ToName, h.ByUserId, h.Note)).ToList(),
-        p.StatusHistory.OrderBy(s => s.At).Select(s => new PlanStatusChangeDto(s.At, s.ByName, s.From, s.To, s.To.Chinese(), s.Note)).ToList());
+        p.StatusHistory.OrderBy(s => s.At).Select(s => new PlanStatusChangeDto(s.At, s.ByName, s.From, s.To, s.To.Chinese(), s.Note)).ToList(),
+        p.NeedsManualSearch,
+        p.Candidates.Where(c => c.IsDropped).OrderByDescending(c => c.DroppedAt)
+            .Select(c => new DroppedCandidateDto(c.Id, c.Kind, c.TargetId, c.Score, c.Explanation, c.IsManual, c.DroppedAt!.Value, c.DroppedByName, c.DropReason!.Value, c.DropReason!.Value.Chinese(), c.DropNote)).ToList(),
+        p.Judgements.OrderBy(j => j.At)
+            .Select(j => new CandidateJudgementDto(j.At, j.ByName, j.Label, j.Label.Chinese(), j.CandidateId, j.Kind, j.TargetId, j.Reason, j.Reason?.Chinese(), j.Note)).ToList());
 }
 
 public sealed record OverduePlanDto(Guid PlanId, Guid NeedId, string NeedTitle, string RegionCode, string? HandlerName, DateTimeOffset? PublishedAt, DateTimeOffset ResponseDueAt, double HoursOverdue);
@@ -73,7 +100,7 @@ public sealed record PlanSummaryDto(Guid Id, Guid NeedId, string RegionCode, Res
 /// 一单一策: the tracked response to each published need. The handler and the region's managers act on it;
 /// the need's organization may read it. Overdue lists are per region, for the region's managers.
 /// </summary>
-public sealed class ResponsePlanService(KexieDbContext db, ICandidateSource candidates, TimeProvider clock, Kexie.Web.Features.Notifications.Notifier notifier)
+public sealed class ResponsePlanService(KexieDbContext db, ICandidateSource candidates, TimeProvider clock, Kexie.Web.Features.Notifications.Notifier notifier, Kexie.Web.Features.Directory.Parties parties)
 {
     public async Task<ResponsePlanDto> GetByNeedAsync(Actor actor, Guid needId, CancellationToken ct = default)
     {
@@ -114,7 +141,7 @@ public sealed class ResponsePlanService(KexieDbContext db, ICandidateSource cand
         var total = await query.CountAsync(ct);
         var now = clock.GetUtcNow();
         var rows = await query.OrderBy(p => p.ResponseDueAt).ThenBy(p => p.Id).Skip(paging.Skip).Take(paging.PageSize)
-            .Select(p => new { p.Id, p.NeedId, p.RegionCode, p.Status, p.HandlerName, p.ResponseDueAt, Candidates = p.Candidates.Count, Contacts = p.Contacts.Count })
+            .Select(p => new { p.Id, p.NeedId, p.RegionCode, p.Status, p.HandlerName, p.ResponseDueAt, Candidates = p.Candidates.Count(c => c.DroppedAt == null), Contacts = p.Contacts.Count })
             .ToListAsync(ct);
         return new PagedResult<PlanSummaryDto>(
             rows.Select(r => new PlanSummaryDto(r.Id, r.NeedId, r.RegionCode, r.Status, r.Status.Chinese(), r.HandlerName, r.ResponseDueAt,
@@ -150,27 +177,125 @@ public sealed class ResponsePlanService(KexieDbContext db, ICandidateSource cand
         return ResponsePlanDto.From(plan, clock.GetUtcNow());
     }
 
-    /// <summary>A handler proposes a candidate by hand (an offer or a worker that exists).</summary>
+    /// <summary>
+    /// A handler adds a candidate by hand (人工添加): a published offer, or a worker (an expert as their worker) the handler
+    /// may see — one they may not see answers like one that does not exist. Kept as a labelled judgement.
+    /// </summary>
     public async Task<ResponsePlanDto> AddCandidateAsync(Actor actor, Guid id, CandidateRequest r, int? expectedVersion, CancellationToken ct = default)
     {
         var plan = await FindAsync(actor, id, expectedVersion, ct);
-        var exists = r.Kind switch
+        RequireHandler(plan, actor, "添加候选");
+        switch (r.Kind)
         {
-            CandidateKind.Offer => await db.Offers.AnyAsync(o => o.Id == r.TargetId && o.Status == ReviewStatus.Published, ct),
-            CandidateKind.Worker => await db.ScienceWorkers.Where(Kexie.Domain.Authorization.DirectoryAccess.WorkersVisibleTo(actor)).AnyAsync(w => w.Id == r.TargetId, ct),
-            _ => throw new DomainValidationException("kind", "候选类型应为 Offer 或 Worker"),
-        };
-        if (!exists)
-        {
-            throw new DomainValidationException("targetId", r.Kind == CandidateKind.Offer ? "科技所能不存在或未发布" : "科技工作者不存在");
+            case CandidateKind.Offer:
+                if (!await db.Offers.AnyAsync(o => o.Id == r.TargetId && o.Status == ReviewStatus.Published, ct))
+                {
+                    throw new DomainValidationException("targetId", "科技所能不存在或未发布");
+                }
+
+                break;
+            case CandidateKind.Worker:
+                await parties.WorkerAsync(actor, r.TargetId, "targetId", "科技工作者", ct);
+                break;
+            default:
+                throw new DomainValidationException("kind", "候选类型应为科技所能或科技工作者");
         }
 
-        var added = plan.ProposeCandidates([new CandidateProposal(r.Kind, r.TargetId, r.Score ?? 0, r.Explanation)], actor, clock.GetUtcNow());
+        plan.AddCandidateByHand(actor, r.Kind, r.TargetId, r.Note ?? r.Explanation, clock.GetUtcNow());
         var need = await db.Needs.AsNoTracking().FirstAsync(n => n.Id == plan.NeedId, ct);
-        await NeedService.NotifyCandidatesAsync(notifier, need, plan, added, actor, ct);
+        await NeedService.NotifyCandidatesAsync(notifier, need, plan, 1, actor, ct);
         await db.SaveChangesAsync(ct);
         await notifier.AfterSaveAsync(ct);
         return ResponsePlanDto.From(plan, clock.GetUtcNow());
+    }
+
+    /// <summary>Drops a candidate as irrelevant, with a reason; it moves to 已排除 and is kept as a labelled judgement.</summary>
+    public async Task<ResponsePlanDto> DropCandidateAsync(Actor actor, Guid id, Guid candidateId, DropCandidateRequest r, int? expectedVersion, CancellationToken ct = default)
+    {
+        var plan = await FindAsync(actor, id, expectedVersion, ct);
+        plan.DropCandidate(actor, candidateId, r.Reason, r.Note, clock.GetUtcNow());
+        await db.SaveChangesAsync(ct);
+        return ResponsePlanDto.From(plan, clock.GetUtcNow());
+    }
+
+    /// <summary>Puts a dropped candidate back on the plan.</summary>
+    public async Task<ResponsePlanDto> RestoreCandidateAsync(Actor actor, Guid id, Guid candidateId, NoteRequest? r, int? expectedVersion, CancellationToken ct = default)
+    {
+        var plan = await FindAsync(actor, id, expectedVersion, ct);
+        plan.RestoreCandidate(actor, candidateId, r?.Note, clock.GetUtcNow());
+        await db.SaveChangesAsync(ct);
+        return ResponsePlanDto.From(plan, clock.GetUtcNow());
+    }
+
+    /// <summary>
+    /// Offers (published), workers (those the handler may see) and experts of the 专家库 (public entries and the handler's
+    /// region's) whose name contains <paramref name="q"/>, for adding by hand; an expert is offered as their worker.
+    /// </summary>
+    public async Task<IReadOnlyList<CandidateOptionDto>> CandidateOptionsAsync(Actor actor, Guid id, string? q, CandidateKind? kind, CancellationToken ct = default)
+    {
+        var plan = await db.ResponsePlans.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct) ?? throw new NotFoundException("一单一策不存在");
+        await EnsureReadableAsync(actor, plan, ct);
+        RequireHandler(plan, actor, "查找候选");
+        var text = q?.Trim() ?? string.Empty;
+        if (text.Length == 0)
+        {
+            return [];
+        }
+
+        if (text.Length > 50)
+        {
+            throw new DomainValidationException("q", "查找的名称不能超过50个字");
+        }
+
+        const int Top = 20;
+        var options = new List<CandidateOptionDto>();
+        var onPlan = plan.Candidates.Select(c => (c.Kind, c.TargetId)).ToHashSet();
+        if (kind is null or CandidateKind.Offer)
+        {
+            var offers = await db.Offers.AsNoTracking().Where(o => o.Status == ReviewStatus.Published && (o.Title.Contains(text) || (o.TeamName != null && o.TeamName.Contains(text))))
+                .OrderBy(o => o.Title).ThenBy(o => o.Id).Take(Top)
+                .Join(db.ScienceWorkers, o => o.ProviderWorkerId, w => w.Id, (o, w) => new { o.Id, o.Title, o.Kind, o.RegionCode, Provider = o.TeamName ?? w.Name })
+                .ToListAsync(ct);
+            var regions = await Kexie.Web.Pages.Lookups.RegionNamesAsync(db, offers.Select(o => o.RegionCode), ct);
+            options.AddRange(offers.Select(o => new CandidateOptionDto(CandidateKind.Offer, o.Id, o.Title, o.Kind.Chinese(),
+                $"{o.Provider} · {regions.GetValueOrDefault(o.RegionCode, "—")}", onPlan.Contains((CandidateKind.Offer, o.Id)))));
+        }
+
+        if (kind is null or CandidateKind.Worker)
+        {
+            var workers = await db.ScienceWorkers.AsNoTracking().Where(Kexie.Domain.Authorization.DirectoryAccess.WorkersVisibleTo(actor))
+                .Where(w => w.Name.Contains(text) || (w.Employer != null && w.Employer.Contains(text)))
+                .OrderBy(w => w.Name).ThenBy(w => w.Id).Take(Top)
+                .Select(w => new { w.Id, w.Name, w.Title, w.Employer, w.RegionCode }).ToListAsync(ct);
+            var expertIds = workers.Select(w => w.Id).ToList();
+            var experts = await db.Experts.AsNoTracking().Where(e => expertIds.Contains(e.WorkerId) && e.Status == Kexie.Domain.Talent.ExpertStatus.Active)
+                .Select(e => new { e.WorkerId, e.Expertise }).ToDictionaryAsync(e => e.WorkerId, e => e.Expertise, ct);
+
+            // Experts found by their expertise, as their workers (the worker must be visible to the handler as well).
+            var byExpertise = await Kexie.Web.Features.Talent.ExpertService.PublicEntries(db).Where(x => x.Expert.Expertise.Contains(text))
+                .OrderBy(x => x.Worker.Name).ThenBy(x => x.Worker.Id).Select(x => x.Worker.Id).Take(Top).ToListAsync(ct);
+            var more = byExpertise.Except(expertIds).ToList();
+            if (more.Count > 0)
+            {
+                var extra = await db.ScienceWorkers.AsNoTracking().Where(Kexie.Domain.Authorization.DirectoryAccess.WorkersVisibleTo(actor)).Where(w => more.Contains(w.Id))
+                    .Select(w => new { w.Id, w.Name, w.Title, w.Employer, w.RegionCode }).ToListAsync(ct);
+                workers.AddRange(extra);
+                foreach (var e in await db.Experts.AsNoTracking().Where(e => more.Contains(e.WorkerId)).Select(e => new { e.WorkerId, e.Expertise }).ToListAsync(ct))
+                {
+                    experts[e.WorkerId] = e.Expertise;
+                }
+            }
+
+            var regions = await Kexie.Web.Pages.Lookups.RegionNamesAsync(db, workers.Select(w => w.RegionCode), ct);
+            options.AddRange(workers.Select(w =>
+            {
+                var isExpert = experts.TryGetValue(w.Id, out var expertise);
+                var parts = new[] { isExpert ? $"专长：{expertise}" : null, w.Title, w.Employer, regions.GetValueOrDefault(w.RegionCode, "—") }.Where(x => !string.IsNullOrWhiteSpace(x));
+                return new CandidateOptionDto(CandidateKind.Worker, w.Id, w.Name, isExpert ? "专家" : "科技工作者", string.Join(" · ", parts), onPlan.Contains((CandidateKind.Worker, w.Id)));
+            }));
+        }
+
+        return options;
     }
 
     /// <summary>Asks the candidate source again (e.g. after new offers were published).</summary>
@@ -201,12 +326,15 @@ public sealed class ResponsePlanService(KexieDbContext db, ICandidateSource cand
     public async Task<ResponsePlanDto> RecordDealAsync(Actor actor, Guid id, DealRequest r, int? expectedVersion, CancellationToken ct = default)
     {
         var plan = await FindAsync(actor, id, expectedVersion, ct);
-        if (r.OrderId is { } orderId && orderId != Guid.Empty && !await db.Orders.AnyAsync(o => o.Id == orderId && o.NeedId == plan.NeedId, ct))
+        DealCounterpart? with = r.CandidateId is { } candidate && candidate != Guid.Empty ? new DealCounterpart(candidate) : null;
+        if (r.OrderId is { } orderId && orderId != Guid.Empty)
         {
-            throw new DomainValidationException("orderId", "订单不存在或不属于该科技需求");
+            var order = await db.Orders.AsNoTracking().Where(o => o.Id == orderId && o.NeedId == plan.NeedId).Select(o => new { o.OfferId, o.ProviderWorkerId }).FirstOrDefaultAsync(ct)
+                ?? throw new DomainValidationException("orderId", "订单不存在或不属于该科技需求");
+            with = new DealCounterpart(with?.CandidateId, order.OfferId, order.ProviderWorkerId);
         }
 
-        plan.RecordDeal(actor, r.OrderId, r.Note, clock.GetUtcNow());
+        plan.RecordDeal(actor, r.OrderId, r.Note, clock.GetUtcNow(), with);
         await db.SaveChangesAsync(ct);
         return ResponsePlanDto.From(plan, clock.GetUtcNow());
     }
@@ -238,6 +366,14 @@ public sealed class ResponsePlanService(KexieDbContext db, ICandidateSource cand
             .ToList();
         var items = rows.Select(r => new OverduePlanDto(r.Id, r.NeedId, r.Title, r.RegionCode, r.HandlerName, r.PublishedAt, r.ResponseDueAt, Math.Round((now - r.ResponseDueAt).TotalHours, 1))).ToList();
         return new OverdueReportDto(code, now, items.Count, byRegion, items);
+    }
+
+    private static void RequireHandler(ResponsePlan plan, Actor actor, string verb)
+    {
+        if (!plan.MayHandle(actor))
+        {
+            throw new NotPermittedException($"只有处理人或本地区服务中心、科协工作人员可以{verb}");
+        }
     }
 
     private async Task EnsureReadableAsync(Actor actor, ResponsePlan plan, CancellationToken ct)

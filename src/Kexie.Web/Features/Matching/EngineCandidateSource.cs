@@ -29,9 +29,21 @@ public sealed class EngineCandidateSource(MatchIndexHost host, MatchResultFilter
                 m.Kind == nameof(DocumentKind.Offer) ? CandidateKind.Offer : CandidateKind.Worker,
                 m.Id,
                 m.Score,
-                m.Explanation.Length > MarketRules.NoteMaxLength ? m.Explanation[..MarketRules.NoteMaxLength] : m.Explanation))
+                m.Explanation.Length > MarketRules.NoteMaxLength ? m.Explanation[..MarketRules.NoteMaxLength] : m.Explanation,
+                IsWeak(m)))
             .DistinctBy(c => (c.Kind, c.TargetId))
             .Take(limit)
             .ToList();
     }
+
+    /// <summary>
+    /// Not a match to trust (可能相关 at best): no discipline or industry in common with the need and under a third of its
+    /// weighted terms found. A stand-in until the engine reports a calibrated confidence; a plan with only such candidates
+    /// asks the staff to find one by hand (<see cref="ResponsePlan.NeedsManualSearch"/>).
+    /// </summary>
+    public static bool IsWeak(MatchItemDto match) =>
+        match.SharedDisciplines.Count == 0 && match.SharedIndustries.Count == 0 && match.Coverage < WeakCoverage;
+
+    /// <summary>Share of the need's term weight below which a candidate without a shared field is weak.</summary>
+    public const double WeakCoverage = 1.0 / 3;
 }

@@ -140,15 +140,19 @@ public sealed class WorkbenchService(KexieDbContext db, PermissionGrants grants,
         }
 
         var plans = await q.Plans().OrderBy(p => p.ResponseDueAt).Take(PerSection)
-            .Join(db.Needs, p => p.NeedId, n => n.Id, (p, n) => new { p.Id, n.Title, p.RegionCode, p.Status, p.ResponseDueAt, p.HandlerUserId, p.UpdatedAt })
+            .Select(p => new { p.Id, p.NeedId, p.RegionCode, p.Status, p.ResponseDueAt, p.HandlerUserId, p.UpdatedAt, NoGoodMatch = !p.Candidates.Any(c => c.DroppedAt == null && (c.ProposedByUserId != null || !c.IsWeak)) })
+            .Join(db.Needs, p => p.NeedId, n => n.Id, (p, n) => new { p.Id, n.Title, p.RegionCode, p.Status, p.ResponseDueAt, p.HandlerUserId, p.UpdatedAt, p.NoGoodMatch })
             .ToListAsync(ct);
         items.AddRange(plans.Select(p =>
         {
             var mine = p.HandlerUserId == actor.UserId;
             var kind = p.HandlerUserId is null ? "待指派一单一策" : "我负责的一单一策";
+
+            // Matching found nothing good (ResponsePlan.NeedsManualSearch): the staffer is to find a candidate by hand.
+            var manual = p.NoGoodMatch ? "；" + ResponsePlanDto.NoGoodMatchText : string.Empty;
             return p.Status == ResponsePlanStatus.New
-                ? Item(WorkSection.Plans, kind, p.Title, p.RegionCode, p.ResponseDueAt, null, now > p.ResponseDueAt, now > p.ResponseDueAt ? "超期未响应" : "待首次响应", $"/Market/Plans/Details/{p.Id}")
-                : Item(WorkSection.Plans, mine ? kind : "一单一策", p.Title, p.RegionCode, null, p.UpdatedAt, false, p.Status.Chinese(), $"/Market/Plans/Details/{p.Id}");
+                ? Item(WorkSection.Plans, kind, p.Title, p.RegionCode, p.ResponseDueAt, null, now > p.ResponseDueAt, (now > p.ResponseDueAt ? "超期未响应" : "待首次响应") + manual, $"/Market/Plans/Details/{p.Id}")
+                : Item(WorkSection.Plans, mine ? kind : "一单一策", p.Title, p.RegionCode, null, p.UpdatedAt, false, p.Status.Chinese() + manual, $"/Market/Plans/Details/{p.Id}");
         }));
 
         var orders = await q.Orders().OrderBy(o => o.UpdatedAt).Take(PerSection)

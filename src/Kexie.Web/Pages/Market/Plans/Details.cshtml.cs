@@ -23,29 +23,77 @@ public sealed class DetailsModel(ResponsePlanService plans, NeedService needs, O
 
     public IReadOnlyList<OrderSummaryDto> NeedOrders { get; private set; } = [];
 
+    /// <summary>What the 人工添加候选 search found (<see cref="Q"/>), when the handler searched.</summary>
+    public IReadOnlyList<CandidateOptionDto> Options { get; private set; } = [];
+
+    [BindProperty(SupportsGet = true, Name = "q")]
+    public string? Q { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "kind")]
+    public string? Kind { get; set; }
+
+    /// <summary>The plan's history, oldest first: handler changes, status changes and the staff's judgements of candidates.</summary>
+    public List<(DateTimeOffset At, string Text)> History { get; private set; } = [];
+
     /// <summary>The handler and the region's managers act; the need's organization only follows.</summary>
     public bool CanHandle => Actor.IsRegionManager && (Actor.Manages(Plan.RegionCode) || Actor.UserId == Plan.HandlerUserId);
 
     public bool IsOpen => Plan.Status is ResponsePlanStatus.New or ResponsePlanStatus.Responded or ResponsePlanStatus.Negotiating;
 
-    public string CandidateName(PlanCandidateDto c) => c.Kind == CandidateKind.Offer
-        ? OfferTitles.GetValueOrDefault(c.TargetId, "（科技所能）")
-        : WorkerNames.GetValueOrDefault(c.TargetId, "（科技工作者）");
+    public string CandidateName(PlanCandidateDto c) => TargetName(c.Kind, c.TargetId);
+
+    public string TargetName(CandidateKind kind, Guid targetId) => kind == CandidateKind.Offer
+        ? OfferTitles.GetValueOrDefault(targetId, "（科技所能）")
+        : WorkerNames.GetValueOrDefault(targetId, "（科技工作者）");
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
         Plan = await plans.GetAsync(Actor, id, ct);
         Need = await needs.GetAsync(Actor, Plan.NeedId, ct);
         OrganizationName = (await MarketText.OrganizationNamesAsync(db, [Need.OrganizationId], ct)).GetValueOrDefault(Need.OrganizationId, "—");
-        OfferTitles = await MarketLookups.OfferTitlesAsync(db, Plan.Candidates.Where(c => c.Kind == CandidateKind.Offer).Select(c => c.TargetId), ct);
-        WorkerNames = await MarketText.WorkerNamesAsync(db, Plan.Candidates.Where(c => c.Kind == CandidateKind.Worker).Select(c => c.TargetId), CanHandle, ct);
+        var targets = Plan.Candidates.Select(c => (c.Kind, c.TargetId))
+            .Concat(Plan.DroppedCandidates.Select(c => (c.Kind, c.TargetId)))
+            .Concat(Plan.Judgements.Select(j => (j.Kind, j.TargetId)))
+            .ToList();
+        OfferTitles = await MarketLookups.OfferTitlesAsync(db, targets.Where(t => t.Kind == CandidateKind.Offer).Select(t => t.TargetId), ct);
+        WorkerNames = await MarketText.WorkerNamesAsync(db, targets.Where(t => t.Kind == CandidateKind.Worker).Select(t => t.TargetId), CanHandle, ct);
         if (CanHandle)
         {
             HandlerOptions = await MarketLookups.HandlerOptionsAsync(db, Plan.RegionCode, ct);
             NeedOrders = (await orders.ListAsync(Actor, new OrderFilter(Need: Need.Id, PageSize: 50), ct)).Items;
+            if (IsOpen && !string.IsNullOrWhiteSpace(Q))
+            {
+                Options = await plans.CandidateOptionsAsync(Actor, id, Q, Kind switch { "offer" => CandidateKind.Offer, "worker" => CandidateKind.Worker, _ => null }, ct);
+            }
         }
 
+        History = BuildHistory();
         return Page();
+    }
+
+    private List<(DateTimeOffset At, string Text)> BuildHistory()
+    {
+        var history = new List<(DateTimeOffset At, string Text)>();
+        history.AddRange(Plan.HandlerHistory.Select(h => (h.At, $"处理人改为 {h.ToName ?? "（未具名）"}" + (h.Note is null ? string.Empty : $"（{h.Note}）"))));
+        history.AddRange(Plan.StatusHistory.Select(s => (s.At, $"{s.ByName ?? "系统"}：{s.ToName}" + (s.Note is null ? string.Empty : $"（{s.Note}）"))));
+        history.AddRange(Plan.Judgements.Select(j => (j.At, JudgementText(j))));
+        return history.OrderBy(h => h.At).ToList();
+    }
+
+    private string JudgementText(CandidateJudgementDto j)
+    {
+        var who = j.ByName ?? "系统";
+        var what = $"{j.Kind.Chinese()}“{TargetName(j.Kind, j.TargetId)}”";
+        var note = string.IsNullOrWhiteSpace(j.Note) ? string.Empty : $"（{j.Note}）";
+        return j.Label switch
+        {
+            CandidateLabel.Added => $"{who} 人工添加候选 {what}{note}",
+            CandidateLabel.Dropped => $"{who} 排除候选 {what}，原因：{j.ReasonName}{note}",
+            CandidateLabel.Restored => $"{who} 恢复候选 {what}{note}",
+            CandidateLabel.Contacted => $"{who} 联系了候选 {what}",
+            CandidateLabel.Dealt => $"{who} 登记与 {what} 成交",
+            _ => $"{who} {j.LabelName} {what}",
+        };
     }
 
     [Kexie.Web.Infrastructure.RequiresPermission(typeof(Kexie.Web.Features.Market.MarketPermissions), nameof(Kexie.Web.Features.Market.MarketPermissions.HandlePlans))]
@@ -71,6 +119,31 @@ public sealed class DetailsModel(ResponsePlanService plans, NeedService needs, O
     }
 
     [Kexie.Web.Infrastructure.RequiresPermission(typeof(Kexie.Web.Features.Market.MarketPermissions), nameof(Kexie.Web.Features.Market.MarketPermissions.HandlePlans))]
+    public async Task<IActionResult> OnPostAddCandidateAsync(Guid id, int version, string? kind, string? targetId, string? note, CancellationToken ct)
+    {
+        var target = ParseGuid(targetId, "targetId", "候选") ?? throw new Kexie.Domain.Common.DomainValidationException("targetId", "请先查找并选择要添加的候选");
+        var plan = await plans.AddCandidateAsync(Actor, id, new CandidateRequest(ParseEnum<CandidateKind>(kind, "kind", "候选类型"), target, Note: note), version, ct);
+        var added = plan.Candidates.FirstOrDefault(c => c.TargetId == target);
+        return BackWithNotice(added is null ? "已添加候选" : "已人工添加候选");
+    }
+
+    [Kexie.Web.Infrastructure.RequiresPermission(typeof(Kexie.Web.Features.Market.MarketPermissions), nameof(Kexie.Web.Features.Market.MarketPermissions.HandlePlans))]
+    public async Task<IActionResult> OnPostDropAsync(Guid id, int version, string? candidateId, string? reason, string? note, CancellationToken ct)
+    {
+        var candidate = ParseGuid(candidateId, "candidateId", "候选") ?? throw new Kexie.Domain.Common.DomainValidationException("candidateId", "请选择要排除的候选");
+        await plans.DropCandidateAsync(Actor, id, candidate, new DropCandidateRequest(ParseEnum<CandidateDropReason>(reason, "reason", "排除原因"), note), version, ct);
+        return BackWithNotice("已排除该候选，可在“已排除”中恢复");
+    }
+
+    [Kexie.Web.Infrastructure.RequiresPermission(typeof(Kexie.Web.Features.Market.MarketPermissions), nameof(Kexie.Web.Features.Market.MarketPermissions.HandlePlans))]
+    public async Task<IActionResult> OnPostRestoreAsync(Guid id, int version, string? candidateId, CancellationToken ct)
+    {
+        var candidate = ParseGuid(candidateId, "candidateId", "候选") ?? throw new Kexie.Domain.Common.DomainValidationException("candidateId", "请选择要恢复的候选");
+        await plans.RestoreCandidateAsync(Actor, id, candidate, null, version, ct);
+        return BackWithNotice("已恢复该候选");
+    }
+
+    [Kexie.Web.Infrastructure.RequiresPermission(typeof(Kexie.Web.Features.Market.MarketPermissions), nameof(Kexie.Web.Features.Market.MarketPermissions.HandlePlans))]
     public async Task<IActionResult> OnPostNegotiateAsync(Guid id, int version, string? note, CancellationToken ct)
     {
         await plans.TransitionAsync(Actor, id, (p, now) => p.StartNegotiation(Actor, note, now), version, ct);
@@ -78,9 +151,9 @@ public sealed class DetailsModel(ResponsePlanService plans, NeedService needs, O
     }
 
     [Kexie.Web.Infrastructure.RequiresPermission(typeof(Kexie.Web.Features.Market.MarketPermissions), nameof(Kexie.Web.Features.Market.MarketPermissions.HandlePlans))]
-    public async Task<IActionResult> OnPostDealAsync(Guid id, int version, string? orderId, string? note, CancellationToken ct)
+    public async Task<IActionResult> OnPostDealAsync(Guid id, int version, string? orderId, string? note, string? candidateId, CancellationToken ct)
     {
-        await plans.RecordDealAsync(Actor, id, new DealRequest(ParseGuid(orderId, "orderId", "订单"), note), version, ct);
+        await plans.RecordDealAsync(Actor, id, new DealRequest(ParseGuid(orderId, "orderId", "订单"), note, ParseGuid(candidateId, "candidateId", "成交候选")), version, ct);
         return BackWithNotice("已登记成交");
     }
 
