@@ -130,11 +130,18 @@ public sealed record MatchOptions
     /// When the query's disciplines are predicted (not given) and the best text match leads the second by at
     /// least this share of its score, it stays first whatever the predicted field says: a near-exact text match
     /// (a need pasted from an offer, a keyword list copied from a paper) is stronger evidence than a guessed
-    /// field. 0: the best text match stays first whenever it leads at all (a tie is no lead; measured best: the
-    /// guessed field orders the rest);
-    /// 1 or more: off.
+    /// field. It must lead by a real margin (default a quarter of its text score) and hold at least
+    /// <see cref="PredictedLeaderMinCoverage"/> of the query: a small lead of a partial match is no evidence against
+    /// the field. 0: the best text match stays first whenever it leads at all; 1 or more: off.
     /// </summary>
-    public double PredictedLeaderMargin { get; init; }
+    public double PredictedLeaderMargin { get; init; } = 0.25;
+
+    /// <summary>
+    /// The best text match is kept first against a predicted field (<see cref="PredictedLeaderMargin"/>) only when it
+    /// also holds at least this share of the query's term weight: a one-word match is no evidence against two
+    /// documents of the right field, however far it leads the second text match.
+    /// </summary>
+    public double PredictedLeaderMinCoverage { get; init; } = 0.5;
 
     /// <summary>
     /// When fewer than the requested number of candidates carry one of the query's discipline codes (given or
@@ -185,6 +192,13 @@ public sealed record MatchOptions
 
     /// <summary>A similar need whose text covers at least this share of the query's term weight is flagged as a likely duplicate.</summary>
     public double DuplicateCoverage { get; init; } = 0.75;
+
+    /// <summary>Chinese names of discipline codes (GB/T 13745), used by the explanations; a code without a name is
+    /// not shown (explanations never show raw codes).</summary>
+    public IReadOnlyDictionary<string, string> DisciplineNames { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Chinese names of industry codes (GB/T 4754), used by the explanations.</summary>
+    public IReadOnlyDictionary<string, string> IndustryNames { get; init; } = new Dictionary<string, string>();
 
     /// <summary>Hierarchy of discipline codes.</summary>
     public CodeHierarchy DisciplineHierarchy { get; init; } = CodeHierarchy.Gbt13745Discipline;

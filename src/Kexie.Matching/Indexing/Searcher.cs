@@ -21,6 +21,12 @@ internal struct Candidate
     public double Track;
     public double Lift;
 
+    /// <summary>With a lift: how far its text score led the second best (share of its own).</summary>
+    public double LiftMargin;
+
+    /// <summary>With a lift: the (predicted) discipline contribution of the candidate it was lifted over.</summary>
+    public double LiftOverDiscipline;
+
     public readonly StoredDocument Stored => View.Segment.Documents[Doc];
 }
 
@@ -172,9 +178,10 @@ internal sealed class Searcher
             var c = b.Final.CompareTo(a.Final);
             return c != 0 ? c : string.CompareOrdinal(a.Stored.Id, b.Stored.Id);
         });
-        if (disciplines.Predicted && disciplines.Codes.Count > 0 && options.PredictedLeaderMargin < 1 && leaderMargin > 0 && leaderMargin >= options.PredictedLeaderMargin)
+        if (disciplines.Predicted && disciplines.Codes.Count > 0 && options.PredictedLeaderMargin < 1 && leaderMargin > 0 && leaderMargin >= options.PredictedLeaderMargin
+            && Coverage(terms, originalTermCount, textLeader.Mask) >= options.PredictedLeaderMinCoverage)
         {
-            KeepTextLeaderFirst(candidates, textLeader);
+            KeepTextLeaderFirst(candidates, textLeader, leaderMargin);
         }
         var count = Math.Min(top, candidates.Count);
         var results = new List<MatchResult>(count);
@@ -368,7 +375,7 @@ internal sealed class Searcher
     /// <see cref="MatchOptions.PredictedLeaderMargin"/>). Its final score is raised to the top one's so the
     /// order and the scores shown agree; the raise is its own contribution in the explanation.
     /// </summary>
-    private static void KeepTextLeaderFirst(List<Candidate> candidates, Candidate leader)
+    private static void KeepTextLeaderFirst(List<Candidate> candidates, Candidate leader, double margin)
     {
         var at = candidates.FindIndex(c => ReferenceEquals(c.View, leader.View) && c.Doc == leader.Doc);
         if (at <= 0)
@@ -378,8 +385,26 @@ internal sealed class Searcher
         var c = candidates[at];
         candidates.RemoveAt(at);
         c.Lift = Math.Max(0, candidates[0].Final - c.Final);
+        c.LiftMargin = margin;
+        c.LiftOverDiscipline = candidates[0].Discipline;
         c.Final += c.Lift;
         candidates.Insert(0, c);
+    }
+
+    /// <summary>Share of the query's own term weight (weight × idf) that the matched-term mask covers.</summary>
+    internal static double Coverage(List<QueryTerm> terms, int originalTermCount, ulong mask)
+    {
+        double total = 0, covered = 0;
+        for (var ti = 0; ti < originalTermCount; ti++)
+        {
+            var w = terms[ti].Weight * terms[ti].Idf;
+            total += w;
+            if ((mask & (1UL << ti)) != 0)
+            {
+                covered += w;
+            }
+        }
+        return total > 0 ? covered / total : 0;
     }
 
     private void KeepLeader(List<Candidate> first, List<Candidate> second)

@@ -160,7 +160,6 @@ public sealed class MatchIndexHost(
         var started = clock.GetTimestamp();
         var dataPath = DataPath();
         var analyzer = MatchModels.Analyzer(dataPath);
-        var built = new MatchIndex(analyzer, new MatchOptions(), predictor);
         if (options.Value.TrainClassifier)
         {
             _ = MatchModels.ClassifierAsync(dataPath, options.Value.ModelCacheDirectory).ContinueWith(
@@ -182,6 +181,9 @@ public sealed class MatchIndexHost(
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<KexieDbContext>();
         disciplineNames = await db.Disciplines.AsNoTracking().ToDictionaryAsync(d => d.Code, d => d.Name, StringComparer.Ordinal, ct);
+        var industryNames = await db.Industries.AsNoTracking().ToDictionaryAsync(i => i.Code, i => i.Name, StringComparer.Ordinal, ct);
+        // Explanations name codes (作物学, 谷物种植), never show them.
+        var built = new MatchIndex(analyzer, new MatchOptions { DisciplineNames = disciplineNames, IndustryNames = industryNames }, predictor);
 
         // Note where the outbox ends BEFORE reading the tables: whatever commits meanwhile is read again by the
         // first poll (harmless). Numbers missing among the recent entries may belong to transactions still open.
