@@ -81,6 +81,9 @@ internal sealed class Explainer
             contributions.Add(new(MatchSignal.TextLeader, candidate.Lift, LiftDetail(candidate, coverage)));
         }
 
+        var field = FieldAgreement(candidate);
+        var normalizedText = options.TextWeight > 0 ? Math.Max(0, text) / options.TextWeight : 0;
+        var confidence = Confidence(options, field, coverage, normalizedText);
         var duplicate = flagDuplicates && coverage >= options.DuplicateCoverage && matched.Count >= 2;
         var explanation = new MatchExplanation
         {
@@ -101,6 +104,8 @@ internal sealed class Explainer
             Score = candidate.Final,
             Coverage = coverage,
             LikelyDuplicate = duplicate,
+            Confidence = confidence,
+            IsGoodMatch = confidence >= options.ConfidenceThreshold,
             Explanation = explanation,
         };
     }
@@ -113,7 +118,7 @@ internal sealed class Explainer
         var k1 = options.K1;
         for (var ti = 0; ti < terms.Count; ti++)
         {
-            if ((candidate.Mask & (1UL << ti)) == 0 || !segment.Terms.TryGetValue(terms[ti].Term, out var postings))
+            if ((candidate.Mask & (1UL << ti)) == 0 || terms[ti].Weak || !segment.Terms.TryGetValue(terms[ti].Term, out var postings))
             {
                 continue;
             }
@@ -212,6 +217,25 @@ internal sealed class Explainer
         return candidate.Discipline < candidate.LiftOverDiscipline - 1e-9
             ? $"{lead}，推测学科的得分虽低于其他候选，仍排在第一位"
             : $"{lead}，排在第一位";
+    }
+
+    /// <summary>How well the candidate's field agrees with the query's, 0–1: the stronger of the discipline and the
+    /// industry signal, each over its weight (a predicted field counts with its probability; a predicted document
+    /// code with <see cref="MatchOptions.PredictedDocumentDisciplineFactor"/>).</summary>
+    internal double FieldAgreement(Candidate candidate)
+    {
+        var weight = disciplines.Predicted ? options.PredictedDisciplineWeight : options.DisciplineWeight;
+        var discipline = weight > 0 ? candidate.Discipline / weight : 0;
+        var industry = options.IndustryWeight > 0 ? candidate.Industry / options.IndustryWeight : 0;
+        return Math.Clamp(Math.Max(discipline, industry), 0, 1);
+    }
+
+    /// <summary>The calibrated confidence (see <see cref="MatchOptions.ConfidenceIntercept"/>).</summary>
+    internal static double Confidence(MatchOptions options, double field, double coverage, double text)
+    {
+        var z = options.ConfidenceIntercept + options.ConfidenceField * field + options.ConfidenceCoverage * coverage
+            + options.ConfidenceText * Math.Min(2, text);
+        return 1 / (1 + Math.Exp(-z));
     }
 
     /// <summary>Who the query is: a provider when it looks only for needs, else a need.</summary>
