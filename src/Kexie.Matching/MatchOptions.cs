@@ -226,9 +226,9 @@ public sealed record MatchOptions
     /// Confidence that a candidate is a good match: <c>σ(b0 + b1·field + b2·coverage + b3·text)</c>, where field is
     /// how well its discipline or industry agrees with the query's (0–1, the stronger of the two signals over their
     /// weights; a predicted field counts with its probability), coverage the share of the query's term weight it
-    /// holds and text its normalised text score (capped at 2). The coefficients are a logistic regression fitted by
-    /// <c>Kexie.Bench abstain</c> on the training half of the dev file (docs/benchmarks.md), never on the half it is
-    /// measured on.
+    /// holds and text its normalised text score (capped at 2). These defaults are set by hand, not yet calibrated:
+    /// <c>Kexie.Bench abstain</c> fits the coefficients on one half of the dev file and measures them on the other
+    /// (docs/benchmarks.md, where the fitted values and why they are not adopted yet).
     /// </summary>
     public double ConfidenceIntercept { get; init; } = -3.0;
 
