@@ -7,10 +7,34 @@ using Kexie.Matching.Data;
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 
+if (args.Length > 0 && args[0] == "abstain")
+{
+    // Abstention: fit the confidence on one half of the dev file, measure retention and false confidence on the other.
+    var abstainOptions = ParseOptions(args.Skip(1).ToArray());
+    var abstainData = KexieDataPath.Locate(abstainOptions.GetValueOrDefault("data"));
+    if (abstainData is null)
+    {
+        Console.Error.WriteLine("shared data folder not found: pass --data or set KEXIE_DATA");
+        return 2;
+    }
+    Overrides.Parse(abstainOptions.GetValueOrDefault("set"));
+    var file = abstainOptions.GetValueOrDefault("train") ?? Path.Combine(abstainData, "csl", "csl_full_dev.jsonl");
+    var categoryFile = Path.Combine(abstainData, "csl", "csl_title_category_train.jsonl");
+    Console.WriteLine($"# Kexie.Bench abstain ({DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {file})");
+    ChineseAnalyzer.WarmUp();
+    new AbstainBench(CslRecord.ReadJsonLines(file), File.Exists(categoryFile) ? CslRecord.ReadJsonLines(categoryFile) : [], abstainData, Console.Out)
+        .Run(fit: !abstainOptions.ContainsKey("no-fit"));
+    return 0;
+}
+
 if (args.Length == 0 || args[0] is "-h" or "--help" || args[0] != "matching")
 {
     Console.WriteLine("""
         Kexie.Bench — macro benchmarks.
+
+        dotnet run -c Release --project bench/Kexie.Bench -- abstain [--no-fit] [--train FILE] [--set K=V]
+          fits the confidence on half the records and measures retention and false confidence on the other half
+          (--no-fit: measure the MatchOptions defaults)
 
         dotnet run -c Release --project bench/Kexie.Bench -- matching [options]
           --data DIR        shared data folder (default: $KEXIE_DATA or ../shared/data found upwards)

@@ -104,7 +104,8 @@ internal sealed class QualityBench
             var needsModel = Settings.Contains("model") || Settings.Contains("codes");
             var classifier = needsModel ? DisciplineClassifier.Train(trainRecords.SelectMany(r => r.TrainingExamples(disciplineCodes[r.Discipline])), CategoryTexts(), CategoryOfCodes(), analyzer) : null;
             var trainSeconds = sw.Elapsed.TotalSeconds;
-            var options = BenchOptions();
+            // As the web app does: the platform's place names never count as matched terms.
+            var options = BenchOptions() with { IgnoredTerms = DomainVocabulary.PlaceNames(dataDir) };
 
             var plain = new MatchIndex(analyzer, options with { CodeFeedbackDocuments = 0 });
             if (Settings.Contains("text"))

@@ -47,6 +47,24 @@ public sealed record MatchOptions
     /// <summary>Query terms whose document frequency exceeds this share of the index are ignored (0.0–1.0).</summary>
     public double MaxDocumentFrequencyRatio { get; init; } = 0.5;
 
+    /// <summary><see cref="MaxDocumentFrequencyRatio"/> applies once the index holds this many documents (in a
+    /// handful of documents every word is frequent).</summary>
+    public int MaxDocumentFrequencyMinDocuments { get; init; } = 100;
+
+    /// <summary>
+    /// Term quality: a single character that is not a domain term of the analyzer's dictionary, the organisation-type
+    /// and generic words of <see cref="Analysis.StopWords.IsGeneric"/> (公司, 有限公司, 医院, 人民 …) and the
+    /// <see cref="IgnoredTerms"/> (the platform's place names) are weak terms: they add to the text score of a
+    /// candidate that holds a real query term (so ranking known items loses nothing, measured on CSL), but never make
+    /// a candidate by themselves, are never a matched term and do not count in the coverage or the confidence.
+    /// The index is unchanged (these words still feed the discipline classifier).
+    /// </summary>
+    public bool MatchableTermsOnly { get; init; } = true;
+
+    /// <summary>More words that never count as matched terms, e.g. the region names of the platform
+    /// (<see cref="Data.DomainVocabulary.PlaceNames"/>: 大英县 and 大英).</summary>
+    public IReadOnlySet<string> IgnoredTerms { get; init; } = new HashSet<string>();
+
     // ---- Pseudo-relevance feedback ------------------------------------------------------------
 
     /// <summary>Best first-pass documents whose strongest terms expand the query (RM3; 0 = off).</summary>
@@ -130,11 +148,18 @@ public sealed record MatchOptions
     /// When the query's disciplines are predicted (not given) and the best text match leads the second by at
     /// least this share of its score, it stays first whatever the predicted field says: a near-exact text match
     /// (a need pasted from an offer, a keyword list copied from a paper) is stronger evidence than a guessed
-    /// field. 0: the best text match stays first whenever it leads at all (a tie is no lead; measured best: the
-    /// guessed field orders the rest);
-    /// 1 or more: off.
+    /// field. It must lead by a real margin (default a quarter of its text score) and hold at least
+    /// <see cref="PredictedLeaderMinCoverage"/> of the query: a small lead of a partial match is no evidence against
+    /// the field. 0: the best text match stays first whenever it leads at all; 1 or more: off.
     /// </summary>
-    public double PredictedLeaderMargin { get; init; }
+    public double PredictedLeaderMargin { get; init; } = 0.25;
+
+    /// <summary>
+    /// The best text match is kept first against a predicted field (<see cref="PredictedLeaderMargin"/>) only when it
+    /// also holds at least this share of the query's term weight: a one-word match is no evidence against two
+    /// documents of the right field, however far it leads the second text match.
+    /// </summary>
+    public double PredictedLeaderMinCoverage { get; init; } = 0.5;
 
     /// <summary>
     /// When fewer than the requested number of candidates carry one of the query's discipline codes (given or
@@ -144,8 +169,10 @@ public sealed record MatchOptions
     /// </summary>
     public bool FieldOnlyCandidates { get; init; } = true;
 
-    /// <summary>Weight of industry-code agreement.</summary>
-    public double IndustryWeight { get; init; } = 0.25;
+    /// <summary>Weight of industry-code agreement (GB/T 4754 hierarchy): as strong as the discipline's, since an
+    /// enterprise's need is often known by its industry first. A query's industry names are also read by the
+    /// discipline predictor (滚动轴承制造 → 机械工程).</summary>
+    public double IndustryWeight { get; init; } = 0.35;
 
     /// <summary>Credit for codes that are the same / share the second level / share the top level.</summary>
     public double SameCodeCredit { get; init; } = 1.0;
@@ -185,6 +212,38 @@ public sealed record MatchOptions
 
     /// <summary>A similar need whose text covers at least this share of the query's term weight is flagged as a likely duplicate.</summary>
     public double DuplicateCoverage { get; init; } = 0.75;
+
+    /// <summary>Chinese names of discipline codes (GB/T 13745), used by the explanations; a code without a name is
+    /// not shown (explanations never show raw codes).</summary>
+    public IReadOnlyDictionary<string, string> DisciplineNames { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Chinese names of industry codes (GB/T 4754), used by the explanations.</summary>
+    public IReadOnlyDictionary<string, string> IndustryNames { get; init; } = new Dictionary<string, string>();
+
+    // ---- Abstention ---------------------------------------------------------------------------
+
+    /// <summary>
+    /// Confidence that a candidate is a good match: <c>σ(b0 + b1·field + b2·coverage + b3·text)</c>, where field is
+    /// how well its discipline or industry agrees with the query's (0–1, the stronger of the two signals over their
+    /// weights; a predicted field counts with its probability), coverage the share of the query's term weight it
+    /// holds and text its normalised text score (capped at 2). These defaults are set by hand, not yet calibrated:
+    /// <c>Kexie.Bench abstain</c> fits the coefficients on one half of the dev file and measures them on the other
+    /// (docs/benchmarks.md, where the fitted values and why they are not adopted yet).
+    /// </summary>
+    public double ConfidenceIntercept { get; init; } = -3.0;
+
+    /// <inheritdoc cref="ConfidenceIntercept"/>
+    public double ConfidenceField { get; init; } = 4.0;
+
+    /// <inheritdoc cref="ConfidenceIntercept"/>
+    public double ConfidenceCoverage { get; init; } = 1.5;
+
+    /// <inheritdoc cref="ConfidenceIntercept"/>
+    public double ConfidenceText { get; init; } = 1.0;
+
+    /// <summary>A candidate whose confidence is below this is not a good match (<see cref="MatchResult.IsGoodMatch"/>):
+    /// shown as "可能相关" at most, never notified. 0.5: more likely right than wrong.</summary>
+    public double ConfidenceThreshold { get; init; } = 0.5;
 
     /// <summary>Hierarchy of discipline codes.</summary>
     public CodeHierarchy DisciplineHierarchy { get; init; } = CodeHierarchy.Gbt13745Discipline;

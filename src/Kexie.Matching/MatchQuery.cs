@@ -178,6 +178,13 @@ public sealed record MatchResult
     /// <summary>Share of the query's term weight found in the candidate (0–1).</summary>
     public required double Coverage { get; init; }
 
+    /// <summary>Calibrated confidence (0–1) that this is a good match (see <see cref="MatchOptions.ConfidenceIntercept"/>).</summary>
+    public double Confidence { get; init; }
+
+    /// <summary>Confidence at least <see cref="MatchOptions.ConfidenceThreshold"/>: shown as a match and worth a
+    /// notification; below it at most "可能相关".</summary>
+    public bool IsGoodMatch { get; init; }
+
     /// <summary>For similar-need searches: the texts overlap so much that this may be the same need.</summary>
     public bool LikelyDuplicate { get; init; }
 

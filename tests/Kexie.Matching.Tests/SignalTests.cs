@@ -327,7 +327,8 @@ public class FieldOnlyCandidateTests
         Assert.Equal(Options.PredictedDisciplineWeight, found.Explanation.Contributions.Single(c => c.Signal == MatchSignal.PredictedDiscipline).Score, 9);
         Assert.Empty(found.Explanation.MatchedTerms);
         Assert.Contains("没有共同的关键词", found.Explanation.Summary);
-        Assert.Contains("推测需求学科为0902", found.Explanation.Summary);
+        Assert.Contains("推测需求的学科（可能性100%），候选学科相同", found.Explanation.Summary);
+        Assert.DoesNotContain("0902", found.Explanation.Summary);
         // Without a field (no predictor, no codes) nothing but text matches comes back.
         var plain = new MatchIndex(options: Options);
         plain.Rebuild(Docs.Filler(40).Append(Docs.Offer("same-field-a", "农药减量增效", "生物农药与精准施药。") with { DisciplineCodes = ["0902"] }));

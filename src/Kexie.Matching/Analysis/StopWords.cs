@@ -20,6 +20,19 @@ public static class StopWords
 
     private static readonly HashSet<string> Words = Load();
 
+    // Organisation types and words every organisation, need or offer of the platform carries: in a name they say
+    // nothing about the subject (a need of 某某有限公司 and an offer of 某某人民医院 have nothing in common).
+    private const string GenericBuiltin =
+        "公司 有限公司 有限责任公司 股份有限公司 股份 集团 集团公司 分公司 总公司 企业 厂 工厂 医院 人民医院 人民 中心 " +
+        "大学 学院 研究院 研究所 研究中心 实验室 协会 学会 委员会 政府 人民政府 单位 部门 机构 办公室 " +
+        "有限 责任 单位名称 联系人 " +
+        "省 市 县 区 镇 乡 村 街道 社区 自治州 自治县 自治区 地区 全国 全省 全市 全县 当地 本地";
+
+    private static readonly HashSet<string> Generic = new(GenericBuiltin.Split(' ', StringSplitOptions.RemoveEmptyEntries), StringComparer.Ordinal);
+
+    /// <summary>Organisation-type and generic words (公司, 有限公司, 医院, 人民 …) that never count as matched terms.</summary>
+    public static bool IsGeneric(string normalizedToken) => Generic.Contains(normalizedToken);
+
     private static HashSet<string> Load()
     {
         var set = new HashSet<string>(StringComparer.Ordinal);

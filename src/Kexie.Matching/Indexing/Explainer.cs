@@ -13,7 +13,6 @@ internal sealed class Explainer
     private readonly List<QueryTerm> terms;
     private readonly MatchQuery query;
     private readonly QueryDisciplines disciplines;
-    private readonly double totalTermWeight;
     private readonly int originalTermCount;
 
     public Explainer(IndexSnapshot snapshot, MatchOptions options, List<QueryTerm> terms, int originalTermCount, MatchQuery query, QueryDisciplines disciplines)
@@ -24,11 +23,6 @@ internal sealed class Explainer
         this.originalTermCount = originalTermCount;
         this.query = query;
         this.disciplines = disciplines;
-        // Coverage is of the user's own terms, not of the feedback terms.
-        for (var ti = 0; ti < originalTermCount; ti++)
-        {
-            totalTermWeight += terms[ti].Weight * terms[ti].Idf;
-        }
     }
 
     public MatchResult Explain(Candidate candidate, int rank, bool flagDuplicates)
@@ -37,15 +31,7 @@ internal sealed class Explainer
         var all = MatchedTerms(candidate);
         var matched = all.Where(m => !m.FromFeedback).ToList();
         var feedback = all.Where(m => m.FromFeedback).ToList();
-        var covered = 0.0;
-        for (var ti = 0; ti < originalTermCount; ti++)
-        {
-            if ((candidate.Mask & (1UL << ti)) != 0)
-            {
-                covered += terms[ti].Weight * terms[ti].Idf;
-            }
-        }
-        var coverage = totalTermWeight > 0 ? covered / totalTermWeight : 0;
+        var coverage = Searcher.Coverage(terms, originalTermCount, candidate.Mask);
         Signals.Discipline(options, disciplines, stored, out var sharedDisciplines);
         Signals.Industry(options, query.IndustryCodes, stored, out var sharedIndustries);
         var region = RegionCodes.Relate(query.RegionCode, stored.RegionCode);
@@ -60,11 +46,11 @@ internal sealed class Explainer
             contributions.Add(new(
                 disciplines.Predicted ? MatchSignal.PredictedDiscipline : MatchSignal.Discipline,
                 candidate.Discipline,
-                DisciplineDetail(sharedDisciplines)));
+                DisciplineDetail(sharedDisciplines, stored)));
         }
         if (candidate.Industry != 0 || sharedIndustries is not null)
         {
-            contributions.Add(new(MatchSignal.Industry, candidate.Industry, IndustryDetail(sharedIndustries)));
+            contributions.Add(new(MatchSignal.Industry, candidate.Industry, IndustryDetail(sharedIndustries, stored)));
         }
         if (region != RegionRelation.Unknown)
         {
@@ -92,9 +78,12 @@ internal sealed class Explainer
         }
         if (candidate.Lift > 0)
         {
-            contributions.Add(new(MatchSignal.TextLeader, candidate.Lift, "文本匹配明显好于其他候选，推测学科不同也排在第一位"));
+            contributions.Add(new(MatchSignal.TextLeader, candidate.Lift, LiftDetail(candidate, coverage)));
         }
 
+        var field = FieldAgreement(candidate);
+        var normalizedText = options.TextWeight > 0 ? Math.Max(0, text) / options.TextWeight : 0;
+        var confidence = Confidence(options, field, coverage, normalizedText);
         var duplicate = flagDuplicates && coverage >= options.DuplicateCoverage && matched.Count >= 2;
         var explanation = new MatchExplanation
         {
@@ -115,6 +104,8 @@ internal sealed class Explainer
             Score = candidate.Final,
             Coverage = coverage,
             LikelyDuplicate = duplicate,
+            Confidence = confidence,
+            IsGoodMatch = confidence >= options.ConfidenceThreshold,
             Explanation = explanation,
         };
     }
@@ -127,7 +118,7 @@ internal sealed class Explainer
         var k1 = options.K1;
         for (var ti = 0; ti < terms.Count; ti++)
         {
-            if ((candidate.Mask & (1UL << ti)) == 0 || !segment.Terms.TryGetValue(terms[ti].Term, out var postings))
+            if ((candidate.Mask & (1UL << ti)) == 0 || terms[ti].Weak || !segment.Terms.TryGetValue(terms[ti].Term, out var postings))
             {
                 continue;
             }
@@ -168,9 +159,11 @@ internal sealed class Explainer
         }
         var sb = new StringBuilder(own == 0 ? "没有共同的关键词" : "命中");
         var shown = 0;
+        var ownTerms = matched.Where(m => !m.FromFeedback).Select(m => m.Term).ToList();
         foreach (var m in matched)
         {
-            if (m.FromFeedback)
+            // Strongest first; a part of a longer matched term (病虫 of 病虫害) is not listed again.
+            if (m.FromFeedback || ownTerms.Any(o => o.Length > m.Term.Length && o.Contains(m.Term, StringComparison.Ordinal)))
             {
                 continue;
             }
@@ -199,9 +192,10 @@ internal sealed class Explainer
             sb.Append('（').Append(string.Join('、', fields)).Append('）');
             shown++;
         }
-        if (own > shown)
+        var listable = ownTerms.Count(t => !ownTerms.Any(o => o.Length > t.Length && o.Contains(t, StringComparison.Ordinal)));
+        if (listable > shown)
         {
-            sb.Append("等").Append(own).Append("个词");
+            sb.Append("等").Append(listable).Append("个词");
         }
         var related = matched.Where(m => m.FromFeedback).Take(3).ToList();
         if (related.Count > 0)
@@ -211,28 +205,124 @@ internal sealed class Explainer
         return sb.ToString();
     }
 
-    private string DisciplineDetail(List<SharedCode>? shared)
+    /// <summary>
+    /// The lift sentence, true of its condition (see <see cref="Searcher"/>: the best text match led the second by
+    /// <see cref="Candidate.LiftMargin"/> ≥ <see cref="MatchOptions.PredictedLeaderMargin"/> and covers at least
+    /// <see cref="MatchOptions.PredictedLeaderMinCoverage"/> of the query). It says the predicted field ranked it lower
+    /// only when its discipline contribution really was below that of the candidate it was lifted over.
+    /// </summary>
+    private static string LiftDetail(Candidate candidate, double coverage)
     {
-        if (shared is null || shared.Count == 0)
-        {
-            return disciplines.Predicted ? "推测的学科与其学科不同" : "学科不同";
-        }
-        var best = shared.OrderByDescending(s => s.Relation).ThenByDescending(s => s.Predicted ?? 1).First();
-        var relation = RelationText(best.Relation, "学科");
-        var documentCode = best.DocumentPredicted ? $"{best.DocumentCode}，由其内容推测" : best.DocumentCode;
-        return best.Predicted is { } p
-            ? $"推测需求学科为{best.QueryCode}（可能性{p.ToString("P0", Zh)}），{relation}（{documentCode}）"
-            : $"{relation}（{best.QueryCode} / {documentCode}）";
+        var lead = $"文本匹配比第二好的候选高{Percent(candidate.LiftMargin)}，含所查内容{Percent(coverage)}的关键词";
+        return candidate.Discipline < candidate.LiftOverDiscipline - 1e-9
+            ? $"{lead}，推测学科的得分虽低于其他候选，仍排在第一位"
+            : $"{lead}，排在第一位";
     }
 
-    private static string IndustryDetail(List<SharedCode>? shared)
+    /// <summary>How well the candidate's field agrees with the query's, 0–1: the stronger of the discipline and the
+    /// industry signal, each over its weight (a predicted field counts with its probability; a predicted document
+    /// code with <see cref="MatchOptions.PredictedDocumentDisciplineFactor"/>).</summary>
+    internal double FieldAgreement(Candidate candidate)
+    {
+        var weight = disciplines.Predicted ? options.PredictedDisciplineWeight : options.DisciplineWeight;
+        var discipline = weight > 0 ? candidate.Discipline / weight : 0;
+        var industry = options.IndustryWeight > 0 ? candidate.Industry / options.IndustryWeight : 0;
+        return Math.Clamp(Math.Max(discipline, industry), 0, 1);
+    }
+
+    /// <summary>The calibrated confidence (see <see cref="MatchOptions.ConfidenceIntercept"/>).</summary>
+    internal static double Confidence(MatchOptions options, double field, double coverage, double text)
+    {
+        var z = options.ConfidenceIntercept + options.ConfidenceField * field + options.ConfidenceCoverage * coverage
+            + options.ConfidenceText * Math.Min(2, text);
+        return 1 / (1 + Math.Exp(-z));
+    }
+
+    /// <summary>Who the query is: a provider when it looks only for needs, else a need.</summary>
+    private string QuerySubject => query.Kinds.Count > 0 && query.Kinds.All(k => k == DocumentKind.Need) ? "所查内容" : "需求";
+
+    private string DisciplineDetail(List<SharedCode>? shared, StoredDocument stored)
+    {
+        if (disciplines.Predicted)
+        {
+            return PredictedDisciplineDetail(shared, stored);
+        }
+        if (shared is null || shared.Count == 0)
+        {
+            return stored.DisciplineCodes.Length == 0 ? "候选未填学科" : "学科不同";
+        }
+        var best = shared.OrderByDescending(s => s.Relation).First();
+        return $"{RelationText(best.Relation, "学科")}{Pair(options.DisciplineNames, best.QueryCode, best.DocumentCode, best.Relation, best.DocumentPredicted)}";
+    }
+
+    /// <summary>
+    /// "推测需求属于 作物学（65%）": the likeliest predicted field with the probability the score uses, then how the
+    /// candidate relates to the predicted field that earned it its discipline score.
+    /// </summary>
+    private string PredictedDisciplineDetail(List<SharedCode>? shared, StoredDocument stored)
+    {
+        var top = disciplines.Codes[0];
+        var head = Named(options.DisciplineNames, top.Code) is { } name
+            ? $"推测{QuerySubject}属于 {name}（{Percent(top.Probability)}）"
+            : $"推测{QuerySubject}的学科（可能性{Percent(top.Probability)}）";
+        if (shared is null || shared.Count == 0)
+        {
+            return stored.DisciplineCodes.Length == 0 ? $"{head}，候选未填学科" : $"{head}，候选学科与之不同";
+        }
+        var best = shared.OrderByDescending(s => (s.Predicted ?? 0) * options.Credit(s.Relation)).First();
+        var documentName = Named(options.DisciplineNames, best.DocumentCode);
+        var inferred = best.DocumentPredicted ? "，由其内容推测" : "";
+        var candidate = documentName is null ? "" : $"（{documentName}{inferred}）";
+        if (documentName is null && best.DocumentPredicted)
+        {
+            candidate = "（由其内容推测）";
+        }
+        if (best.QueryCode == top.Code)
+        {
+            return $"{head}，候选{RelationText(best.Relation, "学科")}{candidate}";
+        }
+        var other = Named(options.DisciplineNames, best.QueryCode) is { } otherName ? $" {otherName}" : "学科";
+        return $"{head}；候选与推测的另一{other}（{Percent(best.Predicted ?? 0)}）{RelationText(best.Relation, "学科")}{candidate}";
+    }
+
+    private string IndustryDetail(List<SharedCode>? shared, StoredDocument stored)
     {
         if (shared is null || shared.Count == 0)
         {
-            return "行业不同";
+            return stored.IndustryCodes.Length == 0 ? "候选未填行业" : "行业不同";
         }
         var best = shared.OrderByDescending(s => s.Relation).First();
-        return $"{RelationText(best.Relation, "行业")}（{best.QueryCode} / {best.DocumentCode}）";
+        return $"{RelationText(best.Relation, "行业")}{Pair(options.IndustryNames, best.QueryCode, best.DocumentCode, best.Relation, false)}";
+    }
+
+    /// <summary>"（作物学）" for the same code, "（需求：X；候选：Y）" for related ones; names only, never codes.</summary>
+    private string Pair(IReadOnlyDictionary<string, string> names, string queryCode, string documentCode, CodeRelation relation, bool documentPredicted)
+    {
+        var inferred = documentPredicted ? "，由其内容推测" : "";
+        var q = Named(names, queryCode);
+        var d = Named(names, documentCode);
+        if (relation == CodeRelation.Same || q == d)
+        {
+            return d is null ? (documentPredicted ? "（由其内容推测）" : "") : $"（{d}{inferred}）";
+        }
+        if (q is null || d is null)
+        {
+            return d is null ? (documentPredicted ? "（由其内容推测）" : "") : $"（候选：{d}{inferred}）";
+        }
+        return $"（{QuerySubject}：{q}；候选：{d}{inferred}）";
+    }
+
+    private static string? Named(IReadOnlyDictionary<string, string> names, string code) =>
+        names.TryGetValue(code, out var name) && !string.IsNullOrWhiteSpace(name) ? name : null;
+
+    /// <summary>A share as a whole percentage ("65%").</summary>
+    internal static string Percent(double share) => $"{Math.Round(Math.Clamp(share, 0, 1) * 100, MidpointRounding.AwayFromZero).ToString("0", Zh)}%";
+
+    /// <summary>A score with two decimals, never a signed zero ("-0.00" → "0.00").</summary>
+    internal static string Number(double value)
+    {
+        var text = value.ToString("0.00", Zh);
+        return text == "-0.00" ? "0.00" : text;
     }
 
     private static string RelationText(CodeRelation relation, string what) => relation switch
@@ -265,18 +355,18 @@ internal sealed class Explainer
     private static string Summary(int rank, double score, List<SignalContribution> contributions, bool duplicate)
     {
         var sb = new StringBuilder();
-        sb.Append("排第").Append(rank).Append("位（综合得分").Append(score.ToString("0.00", Zh)).Append("）：");
+        sb.Append("排第").Append(rank).Append("位（综合得分").Append(Number(score)).Append("）：");
         sb.Append(string.Join('；', contributions.Select(c => c.Detail)));
         var main = contributions.Where(c => c.Score >= 0.005).OrderByDescending(c => c.Score).Take(2).ToList();
         if (main.Count > 0)
         {
-            sb.Append("。得分主要来自").Append(string.Join('和', main.Select(c => $"{SignalName(c.Signal)}（{c.Score.ToString("0.00", Zh)}）")));
+            sb.Append("。得分主要来自").Append(string.Join('和', main.Select(c => $"{SignalName(c.Signal)}（{Number(c.Score)}）")));
         }
         // A deduction that rounds to 0.00 is no deduction: people never read "-0.00".
         var negative = contributions.Where(c => c.Score <= -0.005).ToList();
         if (negative.Count > 0)
         {
-            sb.Append("，扣分来自").Append(string.Join('和', negative.Select(c => $"{SignalName(c.Signal)}（{c.Score.ToString("0.00", Zh)}）")));
+            sb.Append("，扣分来自").Append(string.Join('和', negative.Select(c => $"{SignalName(c.Signal)}（{Number(c.Score)}）")));
         }
         sb.Append('。');
         if (duplicate)

@@ -3,7 +3,10 @@ using Kexie.Matching.Analysis;
 namespace Kexie.Matching.Indexing;
 
 /// <summary>A weighted query term.</summary>
-internal readonly record struct QueryTerm(string Term, double Weight, double Idf, int DocumentFrequency);
+/// <param name="Weak">A single character, place name or generic word (see <c>Matchable</c>): it adds to the text score of a
+/// candidate that matches a real term, but never makes a candidate by itself, is not a matched term and does not count
+/// in the coverage.</param>
+internal readonly record struct QueryTerm(string Term, double Weight, double Idf, int DocumentFrequency, bool Weak = false);
 
 /// <summary>A candidate after the text pass.</summary>
 internal struct Candidate
@@ -20,6 +23,12 @@ internal struct Candidate
     public double Recency;
     public double Track;
     public double Lift;
+
+    /// <summary>With a lift: how far its text score led the second best (share of its own).</summary>
+    public double LiftMargin;
+
+    /// <summary>With a lift: the (predicted) discipline contribution of the candidate it was lifted over.</summary>
+    public double LiftOverDiscipline;
 
     public readonly StoredDocument Stored => View.Segment.Documents[Doc];
 }
@@ -103,8 +112,9 @@ internal sealed class Searcher
         }
         var allowedKinds = AllowedKinds(query.Kinds);
         var excluded = query.ExcludeIds.Count == 0 ? null : new HashSet<string>(query.ExcludeIds, StringComparer.Ordinal);
+        var strong = StrongMask(terms);
         var candidates = terms.Count > 0
-            ? TextPass(terms, allowedKinds, excluded)
+            ? TextPass(terms, allowedKinds, excluded, strong)
             : ScanAll(allowedKinds, excluded);
         var originalTermCount = terms.Count;
         var firstWeights = Array.Empty<double>();
@@ -143,7 +153,7 @@ internal sealed class Searcher
                 terms = expanded;
                 // Feedback re-ranks: a candidate still has to contain one of the query's own terms.
                 var own = originalTermCount >= 64 ? ulong.MaxValue : (1UL << originalTermCount) - 1;
-                candidates = TextPass(terms, allowedKinds, excluded, own);
+                candidates = TextPass(terms, allowedKinds, excluded, own & strong);
                 KeepLeader(first, candidates);
             }
         }
@@ -172,9 +182,10 @@ internal sealed class Searcher
             var c = b.Final.CompareTo(a.Final);
             return c != 0 ? c : string.CompareOrdinal(a.Stored.Id, b.Stored.Id);
         });
-        if (disciplines.Predicted && disciplines.Codes.Count > 0 && options.PredictedLeaderMargin < 1 && leaderMargin > 0 && leaderMargin >= options.PredictedLeaderMargin)
+        if (disciplines.Predicted && disciplines.Codes.Count > 0 && options.PredictedLeaderMargin < 1 && leaderMargin > 0 && leaderMargin >= options.PredictedLeaderMargin
+            && Coverage(terms, originalTermCount, textLeader.Mask) >= options.PredictedLeaderMinCoverage)
         {
-            KeepTextLeaderFirst(candidates, textLeader);
+            KeepTextLeaderFirst(candidates, textLeader, leaderMargin);
         }
         var count = Math.Min(top, candidates.Count);
         var results = new List<MatchResult>(count);
@@ -220,6 +231,8 @@ internal sealed class Searcher
 
         var n = Math.Max(1, snapshot.DocumentCount);
         var terms = new List<QueryTerm>(weights.Count);
+        List<QueryTerm>? frequent = null;
+        List<QueryTerm>? weak = null;
         foreach (var (term, raw) in weights)
         {
             var df = snapshot.DocumentFrequency(term);
@@ -227,20 +240,38 @@ internal sealed class Searcher
             {
                 continue;
             }
-            if (n >= 1000 && df > options.MaxDocumentFrequencyRatio * n)
-            {
-                continue;
-            }
             var idf = Math.Log(1 + (n - df + 0.5) / (df + 0.5));
             // Repeats in a long query count, but sub-linearly.
             var weight = raw <= 1 ? raw : 1 + Math.Log(raw);
+            if (!Matchable(term))
+            {
+                (weak ??= []).Add(new QueryTerm(term, weight, idf, df, Weak: true));
+                continue;
+            }
+            if (n >= options.MaxDocumentFrequencyMinDocuments && df > options.MaxDocumentFrequencyRatio * n)
+            {
+                // A word most documents hold says nothing when the query has better ones.
+                (frequent ??= []).Add(new QueryTerm(term, weight, idf, df));
+                continue;
+            }
             terms.Add(new QueryTerm(term, weight, idf, df));
+        }
+        if (terms.Count == 0 && frequent is not null)
+        {
+            // Nothing else to go on (e.g. "茶叶" in a county market of tea offers): the frequent words are the query.
+            terms.AddRange(frequent);
         }
         var max = Math.Clamp(options.MaxQueryTerms, 1, 64);
         if (terms.Count > max)
         {
             terms.Sort(static (a, b) => (b.Weight * b.Idf).CompareTo(a.Weight * a.Idf));
             terms.RemoveRange(max, terms.Count - max);
+        }
+        if (terms.Count > 0 && weak is not null)
+        {
+            // After the real terms (a query of weak terms alone matches nothing), strongest first.
+            weak.Sort(static (a, b) => (b.Weight * b.Idf).CompareTo(a.Weight * a.Idf));
+            terms.AddRange(weak.Take(Math.Max(0, max - terms.Count)));
         }
         return (terms, all);
     }
@@ -301,7 +332,7 @@ internal sealed class Searcher
         foreach (var (term, p) in model)
         {
             var df = snapshot.DocumentFrequency(term);
-            if (df == 0 || (n >= 1000 && df > options.MaxDocumentFrequencyRatio * n))
+            if (df == 0 || (n >= options.MaxDocumentFrequencyMinDocuments && df > options.MaxDocumentFrequencyRatio * n) || !Matchable(term))
             {
                 continue;
             }
@@ -368,7 +399,7 @@ internal sealed class Searcher
     /// <see cref="MatchOptions.PredictedLeaderMargin"/>). Its final score is raised to the top one's so the
     /// order and the scores shown agree; the raise is its own contribution in the explanation.
     /// </summary>
-    private static void KeepTextLeaderFirst(List<Candidate> candidates, Candidate leader)
+    private static void KeepTextLeaderFirst(List<Candidate> candidates, Candidate leader, double margin)
     {
         var at = candidates.FindIndex(c => ReferenceEquals(c.View, leader.View) && c.Doc == leader.Doc);
         if (at <= 0)
@@ -378,8 +409,61 @@ internal sealed class Searcher
         var c = candidates[at];
         candidates.RemoveAt(at);
         c.Lift = Math.Max(0, candidates[0].Final - c.Final);
+        c.LiftMargin = margin;
+        c.LiftOverDiscipline = candidates[0].Discipline;
         c.Final += c.Lift;
         candidates.Insert(0, c);
+    }
+
+    /// <summary>
+    /// Whether a term may count as a query (and so a matched) term: not a single character unless it is a domain
+    /// term, not an organisation-type or generic word, not one of <see cref="MatchOptions.IgnoredTerms"/>.
+    /// </summary>
+    private bool Matchable(string term)
+    {
+        if (!options.MatchableTermsOnly)
+        {
+            return true;
+        }
+        if (term.Length == 1 && !analyzer.UserTerms.Contains(term))
+        {
+            return false;
+        }
+        return !StopWords.IsGeneric(term) && !options.IgnoredTerms.Contains(term);
+    }
+
+    /// <summary>The bits of the real (not weak) terms: a candidate must hold one of them.</summary>
+    private static ulong StrongMask(List<QueryTerm> terms)
+    {
+        var mask = 0UL;
+        for (var ti = 0; ti < terms.Count && ti < 64; ti++)
+        {
+            if (!terms[ti].Weak)
+            {
+                mask |= 1UL << ti;
+            }
+        }
+        return mask;
+    }
+
+    /// <summary>Share of the query's own term weight (weight × idf; weak terms left out) that the matched-term mask covers.</summary>
+    internal static double Coverage(List<QueryTerm> terms, int originalTermCount, ulong mask)
+    {
+        double total = 0, covered = 0;
+        for (var ti = 0; ti < originalTermCount; ti++)
+        {
+            if (terms[ti].Weak)
+            {
+                continue;
+            }
+            var w = terms[ti].Weight * terms[ti].Idf;
+            total += w;
+            if ((mask & (1UL << ti)) != 0)
+            {
+                covered += w;
+            }
+        }
+        return total > 0 ? covered / total : 0;
     }
 
     private void KeepLeader(List<Candidate> first, List<Candidate> second)
@@ -729,7 +813,16 @@ internal sealed class Searcher
         if (predictor is not null && classifierShare > 0)
         {
             // The whole distribution, sharpened by the exponent and renormalised, before it is cut to the top codes.
-            var predicted = predictor.Predict(query.CombinedText(), tokens, options.PredictedDisciplineExponent == 1 ? Math.Max(1, options.PredictedDisciplineCodes) : int.MaxValue);
+            // The query's industries say what it is about too (滚动轴承制造 → 机械工程): their names are read with its text.
+            var text = query.CombinedText();
+            var read = tokens;
+            var industries = string.Join(' ', query.IndustryCodes.Select(c => options.IndustryNames.GetValueOrDefault(c?.Trim() ?? "")).Where(n => !string.IsNullOrWhiteSpace(n)));
+            if (industries.Length > 0)
+            {
+                text = $"{text} {industries}";
+                read = [.. tokens, .. analyzer.Analyze(industries)];
+            }
+            var predicted = predictor.Predict(text, read, options.PredictedDisciplineExponent == 1 ? Math.Max(1, options.PredictedDisciplineCodes) : int.MaxValue);
             var sharpened = new double[predicted.Count];
             var sum = 0.0;
             for (var i = 0; i < predicted.Count; i++)

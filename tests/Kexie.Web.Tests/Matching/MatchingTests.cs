@@ -95,7 +95,8 @@ public abstract class MatchingTests(KexieApp app)
         Assert.Equal(relevant, first["targetId"]!.GetValue<string>());
         var explanation = first["explanation"]!.GetValue<string>();
         Assert.Contains("稻瘟", explanation);
-        Assert.Contains("21060", explanation);
+        Assert.Contains("学科相同（植物保护学）", explanation);
+        Assert.DoesNotContain("21060", explanation);
         Assert.DoesNotContain(candidates, c => c!["targetId"]!.GetValue<string>() == unpublished);
         Assert.True(first["score"]!.GetValue<double>() > (candidates.FirstOrDefault(c => c!["targetId"]!.GetValue<string>() == unrelated)?["score"]!.GetValue<double>() ?? 0));
 
@@ -242,6 +243,48 @@ public abstract class MatchingTests(KexieApp app)
         Assert.True(shared.DocumentPredicted);
         Assert.Equal(expected.Code, shared.DocumentCode);
         Assert.Contains("由其内容推测", found.Explanation.Contributions.Single(c => c.Signal == MatchSignal.Discipline).Detail);
+    }
+
+    /// <summary>
+    /// The needs of issue 12, on the demo corpus: each gets candidates of its industry or field, or says there is no
+    /// good match; never a good match from an unrelated field (coal-water slurry for tea, an HPLC assay for bearings).
+    /// </summary>
+    [Theory]
+    [InlineData("茶叶深加工与茶多酚提取", "公司有夏秋茶原料，希望开发茶叶深加工产品，提取茶多酚和茶饮料，提升附加值。", "1530", new[] { "550", "210", "220", "230" }, new[] { "15", "01" })]
+    [InlineData("滚动轴承寿命检测", "我公司生产滚动轴承，希望建立轴承寿命试验和振动检测方法，预测疲劳寿命。", "3451", new[] { "460" }, new[] { "34" })]
+    public async Task A_need_gets_candidates_of_its_industry_or_field_or_no_good_match(string title, string problem, string industry, string[] fields, string[] industries)
+    {
+        Assert.True(await Host.WhenClassifierReadyAsync(TimeSpan.FromMinutes(3)), "学科分类模型未能训练完成");
+        await Host.WhenUncodedReindexedAsync();
+        var needId = await PublishedNeedAsync(new
+        {
+            title = title + Token(),
+            problem,
+            industryCodes = new[] { industry },
+            disciplineCodes = Array.Empty<string>(),
+            budgetMin = 5000m,
+            budgetMax = 20000m,
+            deadline = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)).AddDays(60),
+            regionCode = DaYing,
+            visibility = "Public",
+        });
+        var items = Items(await (await app.Anonymous().GetAsync($"/api/v1/needs/{needId}/matches?top=10")).OkJsonAsync());
+        var good = items.Where(i => i!["isGoodMatch"]!.GetValue<bool>()).ToList();
+        foreach (var m in good)
+        {
+            var codes = m!["sharedDisciplines"]!.AsArray().Select(c => c!["documentCode"]!.GetValue<string>())
+                .Concat(m["sharedIndustries"]!.AsArray().Select(c => c!["documentCode"]!.GetValue<string>())).ToList();
+            Assert.True(codes.Any(c => fields.Any(f => c.StartsWith(f, StringComparison.Ordinal)) || industries.Any(f => c.StartsWith(f, StringComparison.Ordinal))),
+                $"“{m["title"]}” is a good match of another field: {string.Join(",", codes)} — {m["explanation"]}");
+        }
+        Assert.All(items, m => Assert.DoesNotContain("水煤浆", m!["title"]!.GetValue<string>(), StringComparison.Ordinal));
+
+        // The need's page says so when nothing is good.
+        var page = await (await app.Anonymous().GetAsync($"/Market/Needs/Details/{needId}")).Content.ReadAsStringAsync();
+        if (good.Count == 0)
+        {
+            Assert.Contains("暂无合适的匹配，服务中心将人工寻找", page, StringComparison.Ordinal);
+        }
     }
 
     [Fact]

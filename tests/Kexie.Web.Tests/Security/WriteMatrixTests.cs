@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using Kexie.Data;
 using Kexie.Domain.Market;
+using Kexie.Domain.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kexie.Web.Tests.Security;
@@ -426,7 +427,7 @@ public abstract class WriteMatrixTests(KexieApp app)
         var clients = new List<(string, HttpClient)> { ("匿名", app.Anonymous()) };
         foreach (var (name, role, workerId, organizationId) in accounts)
         {
-            await (await admin.PostJsonAsync("/api/v1/users", new { userName = name, displayName = $"射洪{role}", password = "Kexie@2026", role, regionCode = SheHong, scienceWorkerId = workerId, organizationId })).OkJsonAsync();
+            await (await admin.PostJsonAsync("/api/v1/users", new { userName = name, displayName = $"射洪{Enum.Parse<UserRole>(role).Chinese()}", password = "Kexie@2026", role, regionCode = SheHong, scienceWorkerId = workerId, organizationId })).OkJsonAsync();
             clients.Add((name, await app.SignInAsync(name)));
         }
 

@@ -46,14 +46,16 @@ public static partial class MatchDocuments
         TrackRecord = record,
     };
 
-    public static MatchDocument ForNeed(Need n) => new()
+    /// <summary>A need; without industry codes of its own it carries its organization's industry
+    /// (<paramref name="organizationIndustry"/>): what a company does says what its problem is about.</summary>
+    public static MatchDocument ForNeed(Need n, string? organizationIndustry) => new()
     {
         Id = MatchIds.Need(n.Id),
         Kind = DocumentKind.Need,
         Title = n.Title,
         Body = PlainText(n.Problem),
         DisciplineCodes = n.DisciplineCodes,
-        IndustryCodes = n.IndustryCodes,
+        IndustryCodes = n.IndustryCodes.Length > 0 || organizationIndustry is not { Length: > 0 } industry ? n.IndustryCodes : [industry],
         RegionCode = n.RegionCode,
         Price = n.BudgetMax ?? n.BudgetMin,
         PublishedAt = n.PublishedAt,
@@ -126,13 +128,29 @@ public static partial class MatchDocuments
             documents.Add(ForExpert(x.Expert, x.Worker, disciplineNames, records.GetValueOrDefault(x.Worker.Id)));
         }
 
+        var industries = await OrganizationIndustriesAsync(db, null, ct);
         await foreach (var n in db.Needs.AsNoTracking().Where(n => n.Status == ReviewStatus.Published).AsAsyncEnumerable().WithCancellation(ct))
         {
-            documents.Add(ForNeed(n));
+            documents.Add(ForNeed(n, industries.GetValueOrDefault(n.OrganizationId)));
         }
 
         return documents;
     }
+
+    /// <summary>The industry code of each organization (of <paramref name="organizations"/>, or all) that has one.</summary>
+    public static async Task<Dictionary<Guid, string>> OrganizationIndustriesAsync(KexieDbContext db, IReadOnlyCollection<Guid>? organizations, CancellationToken ct)
+    {
+        var query = db.Organizations.AsNoTracking().Where(o => o.IndustryCode != null);
+        if (organizations is not null)
+        {
+            query = query.Where(o => organizations.Contains(o.Id));
+        }
+        return await query.ToDictionaryAsync(o => o.Id, o => o.IndustryCode!, ct);
+    }
+
+    /// <summary>The industry code of one organization, or null.</summary>
+    public static Task<string?> OrganizationIndustryAsync(KexieDbContext db, Guid organization, CancellationToken ct) =>
+        db.Organizations.AsNoTracking().Where(o => o.Id == organization).Select(o => o.IndustryCode).FirstOrDefaultAsync(ct);
 
     /// <summary>Settled orders and the average buyer rating per providing worker (all workers when <paramref name="workers"/> is null).</summary>
     public static async Task<Dictionary<Guid, TrackRecord>> TrackRecordsAsync(KexieDbContext db, IReadOnlyCollection<Guid>? workers, CancellationToken ct)

@@ -160,7 +160,6 @@ public sealed class MatchIndexHost(
         var started = clock.GetTimestamp();
         var dataPath = DataPath();
         var analyzer = MatchModels.Analyzer(dataPath);
-        var built = new MatchIndex(analyzer, new MatchOptions(), predictor);
         if (options.Value.TrainClassifier)
         {
             _ = MatchModels.ClassifierAsync(dataPath, options.Value.ModelCacheDirectory).ContinueWith(
@@ -182,6 +181,15 @@ public sealed class MatchIndexHost(
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<KexieDbContext>();
         disciplineNames = await db.Disciplines.AsNoTracking().ToDictionaryAsync(d => d.Code, d => d.Name, StringComparer.Ordinal, ct);
+        var industryNames = await db.Industries.AsNoTracking().ToDictionaryAsync(i => i.Code, i => i.Name, StringComparer.Ordinal, ct);
+        // Explanations name codes (作物学, 谷物种植), never show them.
+        // The platform's own place names never count as matched terms (a need of 大英县 and an offer of 大英县 share no subject).
+        var built = new MatchIndex(analyzer, new MatchOptions
+        {
+            DisciplineNames = disciplineNames,
+            IndustryNames = industryNames,
+            IgnoredTerms = MatchModels.PlaceNames(dataPath),
+        }, predictor);
 
         // Note where the outbox ends BEFORE reading the tables: whatever commits meanwhile is read again by the
         // first poll (harmless). Numbers missing among the recent entries may belong to transactions still open.
@@ -344,11 +352,12 @@ public sealed class MatchIndexHost(
 
         removals.AddRange(offerIds.Except(offers.Select(o => o.Id)).Select(MatchIds.Offer));
         var needs = await db.Needs.AsNoTracking().Where(n => needIds.Contains(n.Id)).ToListAsync(ct);
+        var needIndustries = await MatchDocuments.OrganizationIndustriesAsync(db, needs.Select(n => n.OrganizationId).ToHashSet(), ct);
         foreach (var n in needs)
         {
             if (MatchDocuments.IsMatchable(n))
             {
-                upserts.Add(MatchDocuments.ForNeed(n));
+                upserts.Add(MatchDocuments.ForNeed(n, needIndustries.GetValueOrDefault(n.OrganizationId)));
             }
             else
             {

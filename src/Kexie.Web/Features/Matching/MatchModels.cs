@@ -17,6 +17,7 @@ namespace Kexie.Web.Features.Matching;
 public static class MatchModels
 {
     private static readonly ConcurrentDictionary<string, Lazy<IReadOnlyList<CslRecord>>> Records = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, Lazy<IReadOnlySet<string>>> Places = new(StringComparer.Ordinal);
     private static readonly ConcurrentDictionary<string, Lazy<ChineseAnalyzer>> Analyzers = new(StringComparer.Ordinal);
     private static readonly ConcurrentDictionary<string, Lazy<Task<DisciplineClassifier?>>> Classifiers = new(StringComparer.Ordinal);
 
@@ -27,6 +28,10 @@ public static class MatchModels
             var file = Path.Combine(p, "csl", "csl_full_dev.jsonl");
             return File.Exists(file) ? CslRecord.ReadJsonLines(file) : [];
         })).Value;
+
+    /// <summary>The region names of the data folder and their short forms (大英县, 大英), which never count as matched terms.</summary>
+    public static IReadOnlySet<string> PlaceNames(string dataPath) =>
+        Places.GetOrAdd(Key(dataPath), p => new Lazy<IReadOnlySet<string>>(() => DomainVocabulary.PlaceNames(p))).Value;
 
     /// <summary>The analyzer with the domain dictionary (plain jieba when the data folder has no taxonomy or CSL files).</summary>
     public static ChineseAnalyzer Analyzer(string dataPath) =>

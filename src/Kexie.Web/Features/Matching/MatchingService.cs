@@ -26,7 +26,9 @@ public sealed record MatchItemDto(
     IReadOnlyList<string> MatchedTerms,
     IReadOnlyList<MatchCodeDto> SharedDisciplines,
     IReadOnlyList<MatchCodeDto> SharedIndustries,
-    string Region);
+    string Region,
+    double Confidence = 0,
+    bool IsGoodMatch = false);
 
 /// <summary>Matches for one query; <see cref="ClassifierReady"/> is false while the discipline model is still training.</summary>
 public sealed record MatchListDto(IReadOnlyList<MatchItemDto> Items, bool ClassifierReady, long IndexVersion);
@@ -64,7 +66,7 @@ public sealed class MatchingService(
         var need = await needs.Visible(actor).FirstOrDefaultAsync(n => n.Id == needId, ct) ?? throw new NotFoundException("科技需求不存在");
         await host.WhenReadyAsync(ct);
         var (n, filter) = (Top(top), MarketSupport.RegionFilter(region));
-        var results = host.Index.FindProvidersForNeed(MatchDocuments.ForNeed(need), Depth(n, filter));
+        var results = host.Index.FindProvidersForNeed(MatchDocuments.ForNeed(need, await MatchDocuments.OrganizationIndustryAsync(db, need.OrganizationId, ct)), Depth(n, filter));
         return await shown.ToListAsync(actor, results, n, filter, ct);
     }
 
@@ -99,7 +101,7 @@ public sealed class MatchingService(
         var need = await needs.Visible(actor).FirstOrDefaultAsync(n => n.Id == needId, ct) ?? throw new NotFoundException("科技需求不存在");
         await host.WhenReadyAsync(ct);
         var (n, filter) = (Top(top), MarketSupport.RegionFilter(region));
-        var results = host.Index.FindSimilarNeeds(MatchDocuments.ForNeed(need), Depth(n, filter));
+        var results = host.Index.FindSimilarNeeds(MatchDocuments.ForNeed(need, await MatchDocuments.OrganizationIndustryAsync(db, need.OrganizationId, ct)), Depth(n, filter));
         return await shown.ToListAsync(actor, results, n, filter, ct);
     }
 
@@ -241,7 +243,9 @@ public sealed class MatchResultFilter(KexieDbContext db, MatchIndexHost host)
                 e.MatchedTerms.Select(t => t.Term).ToList(),
                 e.SharedDisciplines.Select(Code).ToList(),
                 e.SharedIndustries.Select(Code).ToList(),
-                e.Region.ToString()));
+                e.Region.ToString(),
+                Math.Round(r.Confidence, 4),
+                r.IsGoodMatch));
         }
 
         return new MatchListDto(items, host.Classifier is not null, host.Index.Version);
