@@ -130,7 +130,9 @@ public abstract class MarketTests(KexieApp app)
         var candidates = plan["candidates"]!.AsArray();
         var offerCandidate = candidates.FirstOrDefault(c => Str(c!, "kind") == "Offer" && Str(c!, "targetId") == offerId);
         Assert.NotNull(offerCandidate);
-        Assert.Contains("21030", Str(offerCandidate!, "explanation"));
+        // The shared field by its name (21030 农艺学), never its code.
+        Assert.Contains("农艺学", Str(offerCandidate!, "explanation"));
+        Assert.DoesNotContain("21030", Str(offerCandidate!, "explanation"));
         Assert.Equal(plan["responseDueAt"]!.ToString(), (await (await enterprise.GetAsync($"/api/v1/needs/{needId}/plan")).OkJsonAsync())["responseDueAt"]!.ToString());
 
         // The handler contacts the candidate: the plan is answered.

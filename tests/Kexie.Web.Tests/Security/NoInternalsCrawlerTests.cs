@@ -93,6 +93,7 @@ public sealed partial class NoInternalsCrawlerTests(SqliteApp app)
             "<span>状态：InDelivery</span>",
             "<span>Kexie.Domain.Market.Order</span>",
             "<div>-0.00</div>",
+            "<div>扣分来自文本匹配（-0.00）</div>",
             "<div title=\"ServiceCenterStaff\">工作人员</div>",
         ];
         foreach (var html in bad)
@@ -106,6 +107,7 @@ public sealed partial class NoInternalsCrawlerTests(SqliteApp app)
             "<p>PostgreSQL 与 SQLite</p><script>var id='0193a4c2-7d1e-7c3a-9f00-1234567890ab'</script>",
             "<a href=\"/Market/Needs/0193a4c2-7d1e-7c3a-9f00-1234567890ab\">柠檬深加工</a>",
             "<div>0.00</div><div>-1.50</div>",
+            "<div>批次 A-00，账号 ind-42-00aa</div>",
             "<div class=\"small\">POST /Market/Review/Index?handler=Need</div>",
         ];
         foreach (var html in good)
@@ -230,7 +232,8 @@ public sealed partial class NoInternalsCrawlerTests(SqliteApp app)
     [GeneratedRegex("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")]
     private static partial Regex Guid();
 
-    [GeneratedRegex(@"[-−](0+)(\.0+)?(?![\d.])")]
+    // A minus before zeros that stand alone ("-0.00", "（-0）"), not a hyphen inside a name or number ("ind-42-00aa…").
+    [GeneratedRegex(@"(?<![A-Za-z0-9_-])[-−](0+)(\.0+)?(?![A-Za-z0-9.])")]
     private static partial Regex SignedZero();
 
     [GeneratedRegex(@"(?<![A-Za-z0-9_.?=&/-])[A-Za-z][A-Za-z-]{3,}(?![A-Za-z0-9_/-])")]
