@@ -63,12 +63,16 @@ public sealed class IndexModel(
             {
                 var latest = await db.OrganizationApplications.AsNoTracking().Where(a => a.UserId == actor.UserId)
                     .OrderByDescending(a => a.CreatedAt)
-                    .Select(a => new { Organization = db.Organizations.Where(o => o.Id == a.OrganizationId).Select(o => o.Name).FirstOrDefault(), a.Status, a.RegionCode, a.CreatedAt, a.ReturnReason })
+                    .Select(a => new
+                    {
+                        Organization = db.Organizations.Where(o => o.Id == a.OrganizationId).Select(o => o.Name).FirstOrDefault(),
+                        County = db.Regions.Where(r => r.Code == a.RegionCode).Select(r => r.Name).FirstOrDefault(),
+                        a.Status, a.CreatedAt, a.ReturnReason,
+                    })
                     .FirstOrDefaultAsync(ct);
                 if (latest is not null)
                 {
-                    var county = await db.Regions.AsNoTracking().Where(r => r.Code == latest.RegionCode).Select(r => r.Name).FirstOrDefaultAsync(ct) ?? "所在地";
-                    Application = new MyApplication(latest.Organization ?? "您的单位", latest.Status, county, latest.CreatedAt, latest.ReturnReason);
+                    Application = new MyApplication(latest.Organization ?? "您的单位", latest.Status, latest.County ?? "所在地", latest.CreatedAt, latest.ReturnReason);
                 }
             }
         }

@@ -55,8 +55,7 @@ public static class RegionEndpoints
     /// </summary>
     private static string? Near(string? userRegion, string? siteRegion)
     {
-        static bool IsCode(string? code) => !string.IsNullOrEmpty(code) && code.All(char.IsAsciiDigit);
-        var home = IsCode(userRegion) ? userRegion : IsCode(siteRegion) ? siteRegion : null;
+        var home = RegionCode.IsWellFormed(userRegion) ? userRegion : RegionCode.IsWellFormed(siteRegion) ? siteRegion : null;
         return home?[..Math.Min(4, home.Length)];
     }
 }
