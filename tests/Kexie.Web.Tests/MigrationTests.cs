@@ -13,6 +13,41 @@ public abstract class MigrationTests(KexieApp app)
     }
 }
 
-public sealed class MigrationSqliteTests(SqliteApp app) : MigrationTests(app);
+public sealed class MigrationSqliteTests(SqliteApp app) : MigrationTests(app)
+{
+    /// <summary>
+    /// In the rollback-journal mode a reader's open transaction holds the writer's commit until the busy timeout (30 s), and
+    /// under load a sign-up or an order step failed with a 500. In write-ahead-log mode the write commits at once.
+    /// </summary>
+    [Fact]
+    public async Task An_open_read_does_not_hold_a_write_waiting_for_the_lock()
+    {
+        var connectionString = await app.QueryAsync(db => Task.FromResult(db.Database.GetConnectionString()!));
+        await using var reader = new Microsoft.Data.Sqlite.SqliteConnection(connectionString);
+        await reader.OpenAsync();
+        await using (var mode = reader.CreateCommand())
+        {
+            mode.CommandText = "PRAGMA journal_mode";
+            Assert.Equal("wal", (string?)await mode.ExecuteScalarAsync());
+        }
+
+        // Deferred: a read transaction (the provider's default BEGIN IMMEDIATE would take the write lock itself).
+        await using var read = reader.BeginTransaction(deferred: true);
+        await using (var count = reader.CreateCommand())
+        {
+            count.Transaction = read;
+            count.CommandText = "SELECT COUNT(*) FROM \"Regions\"";
+            Assert.True((long)(await count.ExecuteScalarAsync())! > 0);
+        }
+
+        // A writer that gives up after one second instead of thirty: in the old mode it fails with "database is locked".
+        var impatient = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString) { DefaultTimeout = 1, Pooling = false };
+        await using var writer = new Microsoft.Data.Sqlite.SqliteConnection(impatient.ToString());
+        await writer.OpenAsync();
+        await using var write = writer.CreateCommand();
+        write.CommandText = "UPDATE \"Regions\" SET \"Name\" = \"Name\" WHERE \"Code\" = (SELECT MIN(\"Code\") FROM \"Regions\")";
+        Assert.Equal(1, await write.ExecuteNonQueryAsync());
+    }
+}
 
 public sealed class MigrationPostgresTests(PostgresApp app) : MigrationTests(app);

@@ -10,6 +10,14 @@ public sealed class DatabaseInitializer(KexieDbContext db, ILogger<DatabaseIniti
     public async Task MigrateAndLoadReferenceDataAsync(string sharedDataPath, CancellationToken ct = default)
     {
         await db.Database.MigrateAsync(ct);
+        if (db.Database.IsSqlite())
+        {
+            // Write-ahead logging: readers no longer block the writer nor the writer the readers, so a long list or
+            // report does not hold a sign-up or an order step waiting for the lock. The mode is kept in the file;
+            // synchronous stays FULL, so a committed write survives a crash.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+        }
+
         if (!await db.Regions.AnyAsync(ct))
         {
             var regions = RegionTreeReader.Read(sharedDataPath);
