@@ -42,6 +42,9 @@ internal static class CliHost
         services.AddKexieData(configuration);
         services.AddIdentityCore<AppUser>(o => o.Password.RequireNonAlphanumeric = false).AddEntityFrameworkStores<KexieDbContext>();
         services.AddScoped<DemoSeeder>();
+        services.AddSingleton<Kexie.Domain.Market.IWorkingCalendar>(_ => new Kexie.Domain.Market.WorkingCalendar(
+            configuration.GetSection("Market:Holidays").Get<DateOnly[]>(), configuration.GetSection("Market:MakeUpWorkingDays").Get<DateOnly[]>()));
+        services.AddScoped<ProvinceGenerator>();
         services.AddScoped<DirectoryImporter>();
         services.AddSingleton<DictionaryCache>();
         return services.BuildServiceProvider();

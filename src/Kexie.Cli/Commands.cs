@@ -26,6 +26,32 @@ internal static class Commands
         return 0;
     }
 
+    public static async Task<int> GenerateProvinceAsync(string? provider, string? connection, double scale, int seed, string province, CancellationToken ct)
+    {
+        if (scale is <= 0 or > 10)
+        {
+            AnsiConsole.MarkupLine("[red]--scale 应在 0 到 10 之间[/]");
+            return 2;
+        }
+
+        await using var services = CliHost.Build(provider, connection, Actor.System);
+        await using var scope = services.CreateAsyncScope();
+        var dataPath = CliHost.SharedDataPath(services);
+        await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().MigrateAndLoadReferenceDataAsync(dataPath, ct);
+        var generator = scope.ServiceProvider.GetRequiredService<ProvinceGenerator>();
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        var report = await generator.GenerateAsync(dataPath, new ProvinceSize(scale), province, seed, new SyncProgress<string>(line => AnsiConsole.WriteLine(line)), ct);
+        var table = new Table().AddColumn("记录").AddColumn(new TableColumn("条数").RightAligned());
+        foreach (var (name, count) in report.Rows)
+        {
+            table.AddRow(name, count.ToString("N0"));
+        }
+
+        AnsiConsole.Write(table);
+        AnsiConsole.MarkupLine($"[green]完成[/]：用时 {started.Elapsed.TotalSeconds:0} 秒");
+        return 0;
+    }
+
     public static async Task<int> ImportAsync(string? provider, string? connection, string kind, FileInfo file, bool dryRun, string? region, CancellationToken ct)
     {
         var importKind = ParseKind(kind);

@@ -34,4 +34,11 @@ var sample = new Command("make-sample", "生成一个科技工作者导入样例
 sample.SetAction(result => Commands.MakeSample(result.GetValue(sampleFile)!, result.GetValue(rows), result.GetValue(sampleRegion)!));
 root.Subcommands.Add(sample);
 
+var scale = new Option<double>("--scale") { Description = "规模倍数：1 = 120万人、5万家单位、10万项需求、20万项所能、5万笔订单、50万条通知、500万条指标事实、200万条审计记录", DefaultValueFactory = _ => 1.0 };
+var generatorSeed = new Option<int>("--seed") { Description = "随机种子（相同种子生成相同的数据）", DefaultValueFactory = _ => 20200701 };
+var province = new Option<string>("--province") { Description = "省级行政区划代码前两位", DefaultValueFactory = _ => "51" };
+var generate = new Command("generate-province", "在 PostgreSQL 中生成一个省的规模数据（压力测试用；COPY 批量写入）") { scale, generatorSeed, province };
+generate.SetAction((result, ct) => Commands.GenerateProvinceAsync(result.GetValue(provider), result.GetValue(connection), result.GetValue(scale), result.GetValue(generatorSeed), result.GetValue(province)!, ct));
+root.Subcommands.Add(generate);
+
 return await root.Parse(args).InvokeAsync();

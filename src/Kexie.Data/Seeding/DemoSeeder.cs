@@ -30,15 +30,15 @@ public sealed class DemoSeeder(KexieDbContext db, UserManager<AppUser> users, IL
         new("enterprise", "四川大英天润化工有限公司 张伟", UserRole.OrganizationMember, DaYing),
     ];
 
-    private static readonly string[] Surnames = ["王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "马", "朱", "胡", "郭", "何", "罗", "高", "林", "蒋", "唐", "邓", "冯", "曾", "彭", "谢", "袁", "文", "蒲"];
-    private static readonly string[] GivenParts = ["建", "国", "华", "明", "丽", "芳", "军", "勇", "静", "敏", "强", "磊", "洋", "艳", "杰", "涛", "超", "娟", "霞", "平", "刚", "桂", "英", "红", "志", "秀", "文", "斌", "琳", "宇"];
+    internal static readonly string[] Surnames = ["王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "马", "朱", "胡", "郭", "何", "罗", "高", "林", "蒋", "唐", "邓", "冯", "曾", "彭", "谢", "袁", "文", "蒲"];
+    internal static readonly string[] GivenParts = ["建", "国", "华", "明", "丽", "芳", "军", "勇", "静", "敏", "强", "磊", "洋", "艳", "杰", "涛", "超", "娟", "霞", "平", "刚", "桂", "英", "红", "志", "秀", "文", "斌", "琳", "宇"];
 
     /// <summary>
     /// What a county's science workers are: a field (GB/T 13745 root), where people of that field work in 大英县, and the
     /// professional titles of that field by rank (正高, 副高, 中级, 初级). A worker's title, employer, discipline and education
     /// are drawn from one profession, so they agree. Repeated entries weight the county's mix (farming first).
     /// </summary>
-    private static readonly Profession[] Professions =
+    internal static readonly Profession[] Professions =
     [
         new("210", ["大英县农业农村局", "大英县农业技术推广中心", "大英县卓筒井镇农业服务中心", "遂宁市农业科学研究所"], ["正高级农艺师", "高级农艺师", "农艺师", "助理农艺师"]),
         new("210", ["大英县农业技术推广中心", "大英县象山柑橘种植专业合作社", "大英县金元农业专业合作社"], ["正高级农艺师", "高级农艺师", "农艺师", "助理农艺师"]),
@@ -56,7 +56,7 @@ public sealed class DemoSeeder(KexieDbContext db, UserManager<AppUser> users, IL
     ];
 
     /// <summary>Education by rank (正高 … 初级): the higher the title, the likelier a postgraduate degree.</summary>
-    private static readonly string[][] EducationByRank =
+    internal static readonly string[][] EducationByRank =
     [
         ["博士研究生", "硕士研究生", "硕士研究生", "大学本科"],
         ["硕士研究生", "大学本科", "大学本科", "大学本科"],
@@ -64,9 +64,9 @@ public sealed class DemoSeeder(KexieDbContext db, UserManager<AppUser> users, IL
         ["大学本科", "大学专科", "大学专科", "中等专科"],
     ];
 
-    private static readonly string[] DemoPoliticalStatuses = ["中共党员", "中共预备党员", "共青团员", "九三学社社员", "无党派人士", "群众"];
+    internal static readonly string[] DemoPoliticalStatuses = ["中共党员", "中共预备党员", "共青团员", "九三学社社员", "无党派人士", "群众"];
 
-    private static readonly (string Name, OrganizationKind Kind, string Industry)[] OrganizationTemplates =
+    internal static readonly (string Name, OrganizationKind Kind, string Industry)[] OrganizationTemplates =
     [
         ("四川大英天润化工有限公司", OrganizationKind.Enterprise, "2614"),
         ("大英县金元农业专业合作社", OrganizationKind.Enterprise, "0141"),
