@@ -241,6 +241,10 @@ public sealed record MatchOptions
     /// <inheritdoc cref="ConfidenceIntercept"/>
     public double ConfidenceText { get; init; } = 1.0;
 
+    /// <summary>Added to the confidence's logit when the candidate holds none of the query's real terms (coverage 0:
+    /// a field-only candidate), so that a field guessed at a low probability alone makes no good match.</summary>
+    public double ConfidenceNoSharedTerm { get; init; }
+
     /// <summary>A candidate whose confidence is below this is not a good match (<see cref="MatchResult.IsGoodMatch"/>):
     /// shown as "可能相关" at most, never notified. 0.5: more likely right than wrong.</summary>
     public double ConfidenceThreshold { get; init; } = 0.5;
