@@ -53,12 +53,12 @@ internal sealed class AbstainBench(List<CslRecord> records, IReadOnlyList<CslRec
             // The threshold keeps 95 % of the fit half's right top-1 results (the target is 90 %: a margin, not the edge).
             var confidences = rightTops.Select(x => 1 / (1 + Math.Exp(-x.Select((v, j) => w[j] * v).Sum()))).Order().ToList();
             var threshold = confidences.Count == 0 ? 0.5 : confidences[(int)Math.Floor(0.05 * confidences.Count)];
-            output.WriteLine($"  fitted on {samples.Count} candidates of {b.Count} queries: intercept {w[0]:F3}, field {w[1]:F3}, coverage {w[2]:F3}, text {w[3]:F3}, no shared term {w[4]:F3}; threshold {threshold:F3} (95 % of {confidences.Count} right top-1 results of the fit half)");
-            options = options with { ConfidenceIntercept = w[0], ConfidenceField = w[1], ConfidenceCoverage = w[2], ConfidenceText = w[3], ConfidenceNoSharedTerm = w[4], ConfidenceThreshold = threshold };
+            output.WriteLine($"  fitted on {samples.Count} candidates of {b.Count} queries: intercept {w[0]:F3}, field {w[1]:F3}, coverage {w[2]:F3}, text {w[3]:F3}, no shared term {w[4]:F3}, field miss {w[5]:F3}; threshold {threshold:F3} (95 % of {confidences.Count} right top-1 results of the fit half)");
+            options = options with { ConfidenceIntercept = w[0], ConfidenceField = w[1], ConfidenceCoverage = w[2], ConfidenceText = w[3], ConfidenceNoSharedTerm = w[4], ConfidenceFieldMiss = w[5], ConfidenceThreshold = threshold };
         }
         else
         {
-            output.WriteLine($"  defaults: intercept {options.ConfidenceIntercept:F3}, field {options.ConfidenceField:F3}, coverage {options.ConfidenceCoverage:F3}, text {options.ConfidenceText:F3}, no shared term {options.ConfidenceNoSharedTerm:F3}, threshold {options.ConfidenceThreshold:F3}");
+            output.WriteLine($"  defaults: intercept {options.ConfidenceIntercept:F3}, field {options.ConfidenceField:F3}, coverage {options.ConfidenceCoverage:F3}, text {options.ConfidenceText:F3}, no shared term {options.ConfidenceNoSharedTerm:F3}, field miss {options.ConfidenceFieldMiss:F3}, threshold {options.ConfidenceThreshold:F3}");
         }
 
         var (analyzer, classifier) = Train(fitHalf, taxonomy, evalHalf);
@@ -109,7 +109,7 @@ internal sealed class AbstainBench(List<CslRecord> records, IReadOnlyList<CslRec
         output.WriteLine($"  false confidence: {falseConfident}/{queries} = {Share(falseConfident, queries)} of the queries still show a good match with their 门类 removed");
     }
 
-    private const int Width = 5;
+    private const int Width = 6;
 
     private static string Share(int a, int b) => b == 0 ? "-" : $"{100.0 * a / b:F1} %";
 
@@ -125,9 +125,9 @@ internal sealed class AbstainBench(List<CslRecord> records, IReadOnlyList<CslRec
 
     /// <summary>The confidence's features of a result, as the engine computed them (<see cref="MatchResult.ConfidenceInputs"/>).</summary>
     internal static double[] Features(MatchResult m) =>
-        [1, m.ConfidenceInputs.Field, m.ConfidenceInputs.Coverage, m.ConfidenceInputs.Text, m.ConfidenceInputs.Coverage > 0 ? 0 : 1];
+        [1, m.ConfidenceInputs.Field, m.ConfidenceInputs.Coverage, m.ConfidenceInputs.Text, m.ConfidenceInputs.Coverage > 0 ? 0 : 1, m.ConfidenceInputs.FieldMiss];
 
-    /// <summary>Plain logistic regression by gradient descent (5 weights, deterministic).</summary>
+    /// <summary>Plain logistic regression by gradient descent (6 weights, deterministic).</summary>
     private static double[] Logistic(List<(double[] X, double Y)> samples)
     {
         var w = new double[Width];

@@ -30,7 +30,8 @@ public class AbstentionTests
             Assert.Equal(r.Coverage, r.ConfidenceInputs.Coverage, 9);
             Assert.Equal(Math.Min(2, text), r.ConfidenceInputs.Text, 9);
             var expected = 1 / (1 + Math.Exp(-(options.ConfidenceIntercept + options.ConfidenceField * field + options.ConfidenceCoverage * r.Coverage + options.ConfidenceText * Math.Min(2, text)
-                + (r.Coverage > 0 ? 0 : options.ConfidenceNoSharedTerm))));
+                + (r.Coverage > 0 ? 0 : options.ConfidenceNoSharedTerm) + options.ConfidenceFieldMiss * r.ConfidenceInputs.FieldMiss)));
+            Assert.Equal(1 - field, r.ConfidenceInputs.FieldMiss, 9); // the query's codes are given: it is sure of its field
             Assert.Equal(expected, r.Confidence, 9);
             Assert.Equal(r.Confidence >= options.ConfidenceThreshold, r.IsGoodMatch);
         }
@@ -86,7 +87,9 @@ public class AbstentionTests
         var coal = results.Single(r => r.Id == "coal1");
         Assert.Contains(coal.Explanation.Contributions, c => c.Signal == MatchSignal.PredictedDiscipline && c.Score > 0);
         Assert.Equal(0, coal.ConfidenceInputs.Field, 9);
+        Assert.Equal(1, coal.ConfidenceInputs.FieldMiss, 9); // the classifier is sure of a field coal lacks
         var tea = results.Single(r => r.Id == "tea");
         Assert.Equal(1, tea.ConfidenceInputs.Field, 9);
+        Assert.Equal(0, tea.ConfidenceInputs.FieldMiss, 9);
     }
 }

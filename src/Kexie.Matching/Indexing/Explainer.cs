@@ -81,8 +81,10 @@ internal sealed class Explainer
             contributions.Add(new(MatchSignal.TextLeader, candidate.Lift, LiftDetail(candidate, coverage)));
         }
 
-        var inputs = new ConfidenceInputs(ConfidenceFieldAgreement(candidate), coverage,
-            Math.Min(2, options.TextWeight > 0 ? Math.Max(0, text) / options.TextWeight : 0));
+        var fieldAgreement = ConfidenceFieldAgreement(candidate);
+        var inputs = new ConfidenceInputs(fieldAgreement, coverage,
+            Math.Min(2, options.TextWeight > 0 ? Math.Max(0, text) / options.TextWeight : 0),
+            FieldMiss(fieldAgreement));
         var confidence = Confidence(options, inputs);
         var duplicate = flagDuplicates && coverage >= options.DuplicateCoverage && matched.Count >= 2;
         var explanation = new MatchExplanation
@@ -247,11 +249,28 @@ internal sealed class Explainer
         return Math.Clamp(Math.Max(discipline, industry), 0, 1);
     }
 
+    /// <summary>
+    /// How sure the query's field is, times how far the candidate is from it: certainty × (1 − field agreement).
+    /// Certainty is 1 for codes the query gives (its disciplines or industries), else the classifier's first
+    /// choice's probability; 0 when there is no field at all. A strong text match of another field than the one
+    /// the query is sure of is what a corpus without the query's field offers (coal-water slurry for a tea need).
+    /// </summary>
+    private double FieldMiss(double field)
+    {
+        var certainty = !disciplines.Predicted && disciplines.Codes.Count > 0 ? 1.0
+            : disciplines.Classifier is { Count: > 0 } own ? own[0].Probability : 0;
+        if (query.IndustryCodes.Any(c => !string.IsNullOrWhiteSpace(c)))
+        {
+            certainty = 1;
+        }
+        return certainty * (1 - field);
+    }
+
     /// <summary>The calibrated confidence (see <see cref="MatchOptions.ConfidenceIntercept"/>).</summary>
     internal static double Confidence(MatchOptions options, ConfidenceInputs x)
     {
         var z = options.ConfidenceIntercept + options.ConfidenceField * x.Field + options.ConfidenceCoverage * x.Coverage
-            + options.ConfidenceText * x.Text + (x.Coverage > 0 ? 0 : options.ConfidenceNoSharedTerm);
+            + options.ConfidenceText * x.Text + (x.Coverage > 0 ? 0 : options.ConfidenceNoSharedTerm) + options.ConfidenceFieldMiss * x.FieldMiss;
         return 1 / (1 + Math.Exp(-z));
     }
 
