@@ -284,6 +284,26 @@ public abstract class PlanCandidateTests(KexieApp app)
     }
 
     [Fact]
+    public async Task The_organization_is_told_only_of_the_good_candidates_not_of_the_possibly_related_ones()
+    {
+        var (needId, plan) = await PlanAsync($"含盐废水降本通知{Token()}");
+        var candidates = plan["candidates"]!.AsArray();
+        var good = candidates.Count(c => !c!["isWeak"]!.GetValue<bool>());
+        Assert.All(candidates.Where(c => c!["isWeak"]!.GetValue<bool>()), c => Assert.False(c!["isManual"]!.GetValue<bool>()));
+
+        var notes = (await (await (await app.SignInAsync("enterprise")).GetAsync("/api/v1/notifications?pageSize=200")).OkJsonAsync())["items"]!.AsArray()
+            .Where(n => Str(n!, "kind") == "CandidateProposed" && n!["link"]?.GetValue<string>() == $"/Market/Needs/Details/{needId}").ToList();
+        if (good == 0)
+        {
+            Assert.Empty(notes);
+        }
+        else
+        {
+            Assert.Contains($"有{good}个新的候选", Str(Assert.Single(notes)!, "title"));
+        }
+    }
+
+    [Fact]
     public void A_match_below_the_engines_confidence_threshold_is_weak_whatever_it_shares()
     {
         static MatchItemDto Match(double coverage, bool discipline, bool good) => new(
