@@ -8,7 +8,7 @@ namespace Kexie.Bench;
 
 /// <summary>
 /// Abstention: fits the confidence (<see cref="MatchOptions.ConfidenceIntercept"/> …) on one half of the records and
-/// measures it on the other. Fit half (records 0, 2, 4 …): a classifier trained on its quarter A, queries (titles) of
+/// measures it on the other. Fit half (the training half of <see cref="HoldoutSplit"/>, the headline's split): a classifier trained on its quarter A, queries (titles) of
 /// its quarter B against B's abstracts (with their codes); each of the top 10 candidates is labelled right when it has
 /// the query's discipline; a logistic regression of that label on the confidence features. Evaluation half (1, 3, 5 …):
 /// a classifier trained on the fit half, corpus = the evaluation abstracts with codes, queries = their titles (own
@@ -24,8 +24,7 @@ internal sealed class AbstainBench(List<CslRecord> records, IReadOnlyList<CslRec
     {
         var taxonomy = DomainVocabulary.TaxonomyTerms(dataDir);
         var places = DomainVocabulary.PlaceNames(dataDir);
-        var fitHalf = records.Where((_, i) => i % 2 == 0).ToList();
-        var evalHalf = records.Where((_, i) => i % 2 == 1).ToList();
+        var (fitHalf, evalHalf) = HoldoutSplit.Split(records);
         var options = QualityBench.BenchOptions() with { IgnoredTerms = places };
 
         if (fit)
@@ -43,7 +42,7 @@ internal sealed class AbstainBench(List<CslRecord> records, IReadOnlyList<CslRec
                 foreach (var m in results)
                 {
                     var right = b[int.Parse(m.Id, System.Globalization.CultureInfo.InvariantCulture)].Discipline == b[q].Discipline;
-                    samples.Add((Features(index.Options, m), right ? 1 : 0));
+                    samples.Add((Features(m), right ? 1 : 0));
                     if (m.Rank == 1 && right)
                     {
                         rightTops.Add(samples[^1].X);
@@ -52,14 +51,14 @@ internal sealed class AbstainBench(List<CslRecord> records, IReadOnlyList<CslRec
             }
             var w = Logistic(samples);
             // The threshold keeps 95 % of the fit half's right top-1 results (the target is 90 %: a margin, not the edge).
-            var confidences = rightTops.Select(x => 1 / (1 + Math.Exp(-(w[0] * x[0] + w[1] * x[1] + w[2] * x[2] + w[3] * x[3])))).Order().ToList();
+            var confidences = rightTops.Select(x => 1 / (1 + Math.Exp(-x.Select((v, j) => w[j] * v).Sum()))).Order().ToList();
             var threshold = confidences.Count == 0 ? 0.5 : confidences[(int)Math.Floor(0.05 * confidences.Count)];
-            output.WriteLine($"  fitted on {samples.Count} candidates of {b.Count} queries: intercept {w[0]:F3}, field {w[1]:F3}, coverage {w[2]:F3}, text {w[3]:F3}; threshold {threshold:F3} (95 % of {confidences.Count} right top-1 results of the fit half)");
-            options = options with { ConfidenceIntercept = w[0], ConfidenceField = w[1], ConfidenceCoverage = w[2], ConfidenceText = w[3], ConfidenceThreshold = threshold };
+            output.WriteLine($"  fitted on {samples.Count} candidates of {b.Count} queries: intercept {w[0]:F3}, field {w[1]:F3}, coverage {w[2]:F3}, text {w[3]:F3}, no shared term {w[4]:F3}, field miss {w[5]:F3}; threshold {threshold:F3} (95 % of {confidences.Count} right top-1 results of the fit half)");
+            options = options with { ConfidenceIntercept = w[0], ConfidenceField = w[1], ConfidenceCoverage = w[2], ConfidenceText = w[3], ConfidenceNoSharedTerm = w[4], ConfidenceFieldMiss = w[5], ConfidenceThreshold = threshold };
         }
         else
         {
-            output.WriteLine($"  defaults: intercept {options.ConfidenceIntercept:F3}, field {options.ConfidenceField:F3}, coverage {options.ConfidenceCoverage:F3}, text {options.ConfidenceText:F3}, threshold {options.ConfidenceThreshold:F3}");
+            output.WriteLine($"  defaults: intercept {options.ConfidenceIntercept:F3}, field {options.ConfidenceField:F3}, coverage {options.ConfidenceCoverage:F3}, text {options.ConfidenceText:F3}, no shared term {options.ConfidenceNoSharedTerm:F3}, field miss {options.ConfidenceFieldMiss:F3}, threshold {options.ConfidenceThreshold:F3}");
         }
 
         var (analyzer, classifier) = Train(fitHalf, taxonomy, evalHalf);
@@ -110,6 +109,8 @@ internal sealed class AbstainBench(List<CslRecord> records, IReadOnlyList<CslRec
         output.WriteLine($"  false confidence: {falseConfident}/{queries} = {Share(falseConfident, queries)} of the queries still show a good match with their 门类 removed");
     }
 
+    private const int Width = 6;
+
     private static string Share(int a, int b) => b == 0 ? "-" : $"{100.0 * a / b:F1} %";
 
     private static string Id(int i) => i.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -122,39 +123,31 @@ internal sealed class AbstainBench(List<CslRecord> records, IReadOnlyList<CslRec
         DisciplineCodes = [codes[r.Discipline]],
     };
 
-    /// <summary>The confidence's features of a result, from its contributions (as <see cref="Explainer"/> computes them).</summary>
-    internal static double[] Features(MatchOptions options, MatchResult m)
-    {
-        double Of(MatchSignal s) => m.Explanation.Contributions.Where(c => c.Signal == s).Sum(c => c.Score);
-        var discipline = Math.Max(
-            options.DisciplineWeight > 0 ? Of(MatchSignal.Discipline) / options.DisciplineWeight : 0,
-            options.PredictedDisciplineWeight > 0 ? Of(MatchSignal.PredictedDiscipline) / options.PredictedDisciplineWeight : 0);
-        var industry = options.IndustryWeight > 0 ? Of(MatchSignal.Industry) / options.IndustryWeight : 0;
-        var text = options.TextWeight > 0 ? Math.Max(0, Of(MatchSignal.Text)) / options.TextWeight : 0;
-        return [1, Math.Clamp(Math.Max(discipline, industry), 0, 1), m.Coverage, Math.Min(2, text)];
-    }
+    /// <summary>The confidence's features of a result, as the engine computed them (<see cref="MatchResult.ConfidenceInputs"/>).</summary>
+    internal static double[] Features(MatchResult m) =>
+        [1, m.ConfidenceInputs.Field, m.ConfidenceInputs.Coverage, m.ConfidenceInputs.Text, m.ConfidenceInputs.Coverage > 0 ? 0 : 1, m.ConfidenceInputs.FieldMiss];
 
-    /// <summary>Plain logistic regression by gradient descent (4 weights, deterministic).</summary>
+    /// <summary>Plain logistic regression by gradient descent (6 weights, deterministic).</summary>
     private static double[] Logistic(List<(double[] X, double Y)> samples)
     {
-        var w = new double[4];
+        var w = new double[Width];
         for (var epoch = 0; epoch < 3000; epoch++)
         {
-            var grad = new double[4];
+            var grad = new double[Width];
             foreach (var (x, y) in samples)
             {
                 var z = 0.0;
-                for (var j = 0; j < 4; j++)
+                for (var j = 0; j < Width; j++)
                 {
                     z += w[j] * x[j];
                 }
                 var p = 1 / (1 + Math.Exp(-z));
-                for (var j = 0; j < 4; j++)
+                for (var j = 0; j < Width; j++)
                 {
                     grad[j] += (p - y) * x[j];
                 }
             }
-            for (var j = 0; j < 4; j++)
+            for (var j = 0; j < Width; j++)
             {
                 w[j] -= 2.0 * grad[j] / samples.Count;
             }

@@ -20,10 +20,11 @@ if (args.Length > 0 && args[0] == "abstain")
     Overrides.Parse(abstainOptions.GetValueOrDefault("set"));
     var file = abstainOptions.GetValueOrDefault("train") ?? Path.Combine(abstainData, "csl", "csl_full_dev.jsonl");
     var categoryFile = Path.Combine(abstainData, "csl", "csl_title_category_train.jsonl");
-    Console.WriteLine($"# Kexie.Bench abstain ({DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {file})");
+    Console.WriteLine($"# Kexie.Bench abstain ({DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {file}, load average {HoldoutSplit.LoadAverage()})");
     ChineseAnalyzer.WarmUp();
     new AbstainBench(CslRecord.ReadJsonLines(file), File.Exists(categoryFile) ? CslRecord.ReadJsonLines(categoryFile) : [], abstainData, Console.Out)
         .Run(fit: !abstainOptions.ContainsKey("no-fit"));
+    Console.WriteLine($"  load average at the end: {HoldoutSplit.LoadAverage()}");
     return 0;
 }
 
@@ -40,6 +41,9 @@ if (args.Length == 0 || args[0] is "-h" or "--help" || args[0] != "matching")
           --data DIR        shared data folder (default: $KEXIE_DATA or ../shared/data found upwards)
           --train FILE      training records (JSONL, CSL format); default {data}/csl/csl_full_dev.jsonl
           --eval FILE       evaluation records; when absent: k-fold cross-validation on --train
+          --split hash      the honest headline protocol: split --train by a stable hash of the record id into a
+                            training half and an evaluation half (corpus and queries); nothing learned sees the
+                            evaluation half's labels
           --folds N         folds for cross-validation (default 5)
           --baselines LIST  Lucene baselines, comma-separated: SmartCn,Standard,jieba (default all)
           --sizes LIST      corpus sizes for speed/scale, e.g. 10000,100000,1000000 (default 10000,100000)
@@ -50,6 +54,8 @@ if (args.Length == 0 || args[0] is "-h" or "--help" || args[0] != "matching")
                             also occur in the corpus or the training records are dropped
           --set K=V,K=V     override MatchOptions properties for experiments (e.g. PredictedDisciplineWeight=1)
           --profile-build N time the build stages (segmentation, analysis, indexing) on N documents, one core
+          --needs           also run the need-shaped benchmark (needs written from CSL records by a fixed rule,
+                            on the --split hash halves)
           --no-quality      skip T1–T4;  --no-scale  skip speed/scale;  --no-lucene-scale  skip the Lucene scale baseline
         """);
     return args.Length == 0 || args[0] is "-h" or "--help" ? 0 : 2;
@@ -64,6 +70,12 @@ if (dataDir is null)
 }
 var trainPath = options.GetValueOrDefault("train") ?? Path.Combine(dataDir, "csl", "csl_full_dev.jsonl");
 var evalPath = options.GetValueOrDefault("eval");
+var split = options.GetValueOrDefault("split");
+if (split is not null && (split != "hash" || evalPath is not null))
+{
+    Console.Error.WriteLine("--split takes only \"hash\", and not with --eval");
+    return 2;
+}
 var folds = int.Parse(options.GetValueOrDefault("folds") ?? "5", CultureInfo.InvariantCulture);
 var baselines = (options.GetValueOrDefault("baselines") ?? "SmartCn,Standard,jieba").Replace("none", "", StringComparison.Ordinal).Split(',', StringSplitOptions.RemoveEmptyEntries);
 var sizes = (options.GetValueOrDefault("sizes") ?? "10000,100000").Split(',', StringSplitOptions.RemoveEmptyEntries)
@@ -72,11 +84,16 @@ var queryCount = int.Parse(options.GetValueOrDefault("queries") ?? "2000", Cultu
 
 Overrides.Parse(options.GetValueOrDefault("set"));
 var report = new Report(Console.Out);
-report.Header(args, dataDir, trainPath, evalPath, folds);
+report.Header(args, dataDir, trainPath, split is null ? evalPath : $"{Path.GetFileName(trainPath)}, hash half", folds);
 ChineseAnalyzer.WarmUp();
 
 var trainRecords = CslRecord.ReadJsonLines(trainPath);
 var evalRecords = evalPath is null ? null : CslRecord.ReadJsonLines(evalPath);
+var allRecords = trainRecords;
+if (split is not null)
+{
+    (trainRecords, evalRecords) = HoldoutSplit.Split(allRecords);
+}
 if (!options.ContainsKey("no-quality"))
 {
     var corpus = evalRecords ?? trainRecords;
@@ -89,16 +106,27 @@ if (!options.ContainsKey("no-quality"))
     };
     var sw = Stopwatch.StartNew();
     quality.Run(baselines, runEngine: true);
-    report.Quality(quality, corpus.Count, evalRecords is null ? $"{folds}-fold cross-validation on {Path.GetFileName(trainPath)}" : $"train {Path.GetFileName(trainPath)} → eval {Path.GetFileName(evalPath)}", sw.Elapsed);
+    var protocol = split is not null
+        ? $"train on {trainRecords.Count} records of {Path.GetFileName(trainPath)} → eval on the other {evalRecords!.Count} (stable hash of the id)"
+        : evalRecords is null ? $"{folds}-fold cross-validation on {Path.GetFileName(trainPath)}" : $"train {Path.GetFileName(trainPath)} → eval {Path.GetFileName(evalPath)}";
+    report.Quality(quality, corpus.Count, protocol, sw.Elapsed);
+}
+if (options.ContainsKey("needs"))
+{
+    // The need-shaped benchmark, on the headline's split.
+    var categoryPath = options.GetValueOrDefault("category-train") ?? Path.Combine(dataDir, "csl", "csl_title_category_train.jsonl");
+    var (needTrain, needEval) = split is not null ? (trainRecords, evalRecords!) : HoldoutSplit.Split(allRecords);
+    new NeedBench(needTrain, needEval, categoryPath == "none" || !File.Exists(categoryPath) ? [] : CslRecord.ReadJsonLines(categoryPath), dataDir, Console.Out)
+        .Run(baselines);
 }
 if (options.TryGetValue("profile-build", out var profileSize))
 {
-    new ScaleBench(trainRecords, dataDir, Console.Out, 0, false).ProfileBuild(int.Parse(profileSize!, CultureInfo.InvariantCulture));
+    new ScaleBench(allRecords, dataDir, Console.Out, 0, false).ProfileBuild(int.Parse(profileSize!, CultureInfo.InvariantCulture));
     return 0;
 }
 if (!options.ContainsKey("no-scale"))
 {
-    var scale = new ScaleBench(trainRecords, dataDir, Console.Out, queryCount, !options.ContainsKey("no-lucene-scale"));
+    var scale = new ScaleBench(allRecords, dataDir, Console.Out, queryCount, !options.ContainsKey("no-lucene-scale"));
     foreach (var size in sizes)
     {
         scale.Run(size);
@@ -117,7 +145,7 @@ static Dictionary<string, string?> ParseOptions(string[] args)
             throw new ArgumentException($"unexpected argument {args[i]}");
         }
         var key = args[i][2..];
-        if (key.StartsWith("no-", StringComparison.Ordinal))
+        if (key.StartsWith("no-", StringComparison.Ordinal) || key == "needs")
         {
             result[key] = null;
         }

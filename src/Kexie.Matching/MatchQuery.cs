@@ -181,6 +181,9 @@ public sealed record MatchResult
     /// <summary>Calibrated confidence (0–1) that this is a good match (see <see cref="MatchOptions.ConfidenceIntercept"/>).</summary>
     public double Confidence { get; init; }
 
+    /// <summary>What <see cref="Confidence"/> was computed from.</summary>
+    public ConfidenceInputs ConfidenceInputs { get; init; } = new(0, 0, 0, 0);
+
     /// <summary>Confidence at least <see cref="MatchOptions.ConfidenceThreshold"/>: shown as a match and worth a
     /// notification; below it at most "可能相关".</summary>
     public bool IsGoodMatch { get; init; }
@@ -209,3 +212,12 @@ public interface IDisciplinePredictor
     /// </summary>
     IReadOnlyList<CodeSuggestion> Predict(string? text, IReadOnlyList<string> tokens, int top) => Predict(tokens, top);
 }
+
+/// <summary>
+/// The inputs of a candidate's confidence (<see cref="MatchOptions.ConfidenceIntercept"/>): field agreement (0–1; the
+/// discipline, predicted ones by the classifier's own probability, or the industry, the stronger), coverage (share of
+/// the query's term weight the candidate holds, 0–1), the normalised text score (capped at 2) and the field miss (how
+/// sure the query's field is × (1 − field): certainty 1 for codes the query gives, else the classifier's first
+/// choice's probability).
+/// </summary>
+public sealed record ConfidenceInputs(double Field, double Coverage, double Text, double FieldMiss = 0);

@@ -515,6 +515,9 @@ public sealed class ResponsePlan : Entity, IRegional
     /// Open, and matching found no good candidate: none on the plan that is not dropped and is either added by hand or
     /// proposed by matching above its threshold (not weak). The plan says "暂无合适的匹配，请人工寻找" until a staffer adds one.
     /// </summary>
+    /// <summary>Candidates a need's organization may be told of: not dropped, and added by hand or a good match (not 可能相关).</summary>
+    public int GoodCandidateCount => candidates.Count(c => !c.IsDropped && (c.IsManual || !c.IsWeak));
+
     public bool NeedsManualSearch => IsOpen && !candidates.Any(c => !c.IsDropped && (c.IsManual || !c.IsWeak));
 
     public bool IsOpen => Status is ResponsePlanStatus.New or ResponsePlanStatus.Responded or ResponsePlanStatus.Negotiating;

@@ -81,9 +81,11 @@ internal sealed class Explainer
             contributions.Add(new(MatchSignal.TextLeader, candidate.Lift, LiftDetail(candidate, coverage)));
         }
 
-        var field = FieldAgreement(candidate);
-        var normalizedText = options.TextWeight > 0 ? Math.Max(0, text) / options.TextWeight : 0;
-        var confidence = Confidence(options, field, coverage, normalizedText);
+        var fieldAgreement = ConfidenceFieldAgreement(candidate);
+        var inputs = new ConfidenceInputs(fieldAgreement, coverage,
+            Math.Min(2, options.TextWeight > 0 ? Math.Max(0, text) / options.TextWeight : 0),
+            FieldMiss(fieldAgreement));
+        var confidence = Confidence(options, inputs);
         var duplicate = flagDuplicates && coverage >= options.DuplicateCoverage && matched.Count >= 2;
         var explanation = new MatchExplanation
         {
@@ -105,6 +107,7 @@ internal sealed class Explainer
             Coverage = coverage,
             LikelyDuplicate = duplicate,
             Confidence = confidence,
+            ConfidenceInputs = inputs,
             IsGoodMatch = confidence >= options.ConfidenceThreshold,
             Explanation = explanation,
         };
@@ -230,11 +233,44 @@ internal sealed class Explainer
         return Math.Clamp(Math.Max(discipline, industry), 0, 1);
     }
 
-    /// <summary>The calibrated confidence (see <see cref="MatchOptions.ConfidenceIntercept"/>).</summary>
-    internal static double Confidence(MatchOptions options, double field, double coverage, double text)
+    /// <summary>
+    /// The field agreement the confidence reads: with a predicted query field, the candidate's agreement with the
+    /// classifier's own distribution (not with the text matches' code vote, which calls any corpus's field right);
+    /// otherwise as ranked (<see cref="FieldAgreement"/>). The industry counts as strongly as the discipline.
+    /// </summary>
+    internal double ConfidenceFieldAgreement(Candidate candidate)
     {
-        var z = options.ConfidenceIntercept + options.ConfidenceField * field + options.ConfidenceCoverage * coverage
-            + options.ConfidenceText * Math.Min(2, text);
+        if (!disciplines.Predicted || disciplines.Classifier is null || options.PredictedDisciplineWeight <= 0)
+        {
+            return FieldAgreement(candidate);
+        }
+        var discipline = Signals.Discipline(options, disciplines with { Codes = disciplines.Classifier }, candidate.Stored, out _) / options.PredictedDisciplineWeight;
+        var industry = options.IndustryWeight > 0 ? candidate.Industry / options.IndustryWeight : 0;
+        return Math.Clamp(Math.Max(discipline, industry), 0, 1);
+    }
+
+    /// <summary>
+    /// How sure the query's field is, times how far the candidate is from it: certainty × (1 − field agreement).
+    /// Certainty is 1 for codes the query gives (its disciplines or industries), else the classifier's first
+    /// choice's probability; 0 when there is no field at all. A strong text match of another field than the one
+    /// the query is sure of is what a corpus without the query's field offers (coal-water slurry for a tea need).
+    /// </summary>
+    private double FieldMiss(double field)
+    {
+        var certainty = !disciplines.Predicted && disciplines.Codes.Count > 0 ? 1.0
+            : disciplines.Classifier is { Count: > 0 } own ? own[0].Probability : 0;
+        if (query.IndustryCodes.Any(c => !string.IsNullOrWhiteSpace(c)))
+        {
+            certainty = 1;
+        }
+        return certainty * (1 - field);
+    }
+
+    /// <summary>The calibrated confidence (see <see cref="MatchOptions.ConfidenceIntercept"/>).</summary>
+    internal static double Confidence(MatchOptions options, ConfidenceInputs x)
+    {
+        var z = options.ConfidenceIntercept + options.ConfidenceField * x.Field + options.ConfidenceCoverage * x.Coverage
+            + options.ConfidenceText * x.Text + (x.Coverage > 0 ? 0 : options.ConfidenceNoSharedTerm) + options.ConfidenceFieldMiss * x.FieldMiss;
         return 1 / (1 + Math.Exp(-z));
     }
 

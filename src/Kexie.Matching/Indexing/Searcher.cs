@@ -776,6 +776,7 @@ internal sealed class Searcher
         }
         var mix = new Dictionary<string, double>(StringComparer.Ordinal);
         var classifierShare = 1.0;
+        List<CodeSuggestion>? classifierOwn = null;
         if (options.CodeFeedbackDocuments > 0)
         {
             var votes = new Dictionary<string, double>(StringComparer.Ordinal);
@@ -830,16 +831,19 @@ internal sealed class Searcher
                 sharpened[i] = Math.Pow(predicted[i].Probability, options.PredictedDisciplineExponent);
                 sum += sharpened[i];
             }
+            var own = new List<CodeSuggestion>();
             for (var i = 0; i < predicted.Count && sum > 0; i++)
             {
                 var code = predicted[i].Code;
                 mix[code] = mix.GetValueOrDefault(code) + classifierShare * sharpened[i] / sum;
+                own.Add(new CodeSuggestion(code, sharpened[i] / sum));
             }
+            classifierOwn = [.. own.OrderByDescending(s => s.Probability).ThenBy(s => s.Code, StringComparer.Ordinal).Take(Math.Max(1, options.PredictedDisciplineCodes))];
         }
         var list = mix.Select(kv => new CodeSuggestion(kv.Key, kv.Value))
             .OrderByDescending(s => s.Probability).ThenBy(s => s.Code, StringComparer.Ordinal)
             .Take(Math.Max(1, options.PredictedDisciplineCodes)).ToList();
-        return new QueryDisciplines(list, Predicted: true);
+        return new QueryDisciplines(list, Predicted: true, classifierOwn);
     }
 
     /// <summary>
@@ -927,7 +931,11 @@ internal sealed class Searcher
 }
 
 /// <summary>The discipline codes a query is matched against.</summary>
-internal sealed record QueryDisciplines(IReadOnlyList<CodeSuggestion> Codes, bool Predicted);
+/// <param name="Codes">The codes the ranking uses (given, or predicted: the classifier mixed with the text matches' vote).</param>
+/// <param name="Predicted">Whether <paramref name="Codes"/> were predicted.</param>
+/// <param name="Classifier">The classifier's own distribution (sharpened, cut to the top codes), without the vote of the
+/// text matches' codes: what the confidence reads, since that vote calls any corpus's field right.</param>
+internal sealed record QueryDisciplines(IReadOnlyList<CodeSuggestion> Codes, bool Predicted, IReadOnlyList<CodeSuggestion>? Classifier = null);
 
 /// <summary>The structured signals, each bounded by its weight.</summary>
 internal static class Signals

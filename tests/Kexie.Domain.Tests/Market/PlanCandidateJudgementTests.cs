@@ -26,6 +26,19 @@ public class PlanCandidateJudgementTests
     }
 
     [Fact]
+    public void Only_good_matches_and_candidates_added_by_hand_count_as_good_candidates()
+    {
+        var plan = PlanWithMatches();
+        Assert.Equal(2, plan.GoodCandidateCount);
+
+        plan.AddCandidateByHand(Staff, CandidateKind.Worker, WorkerId, "县农业局推荐", Later);
+        Assert.Equal(3, plan.GoodCandidateCount);
+
+        plan.DropCandidate(Staff, plan.Candidates.Single(c => c.TargetId == OfferA).Id, CandidateDropReason.WrongField, null, Later);
+        Assert.Equal(2, plan.GoodCandidateCount);
+    }
+
+    [Fact]
     public void A_candidate_added_by_hand_is_marked_manual_with_who_and_is_labelled_added()
     {
         var plan = PlanWithMatches();

@@ -284,17 +284,37 @@ public abstract class PlanCandidateTests(KexieApp app)
     }
 
     [Fact]
-    public void A_match_without_a_shared_field_and_with_little_of_the_need_in_it_is_weak()
+    public async Task The_organization_is_told_only_of_the_good_candidates_not_of_the_possibly_related_ones()
     {
-        static MatchItemDto Match(double coverage, bool discipline, bool industry) => new(
+        var (needId, plan) = await PlanAsync($"含盐废水降本通知{Token()}");
+        var candidates = plan["candidates"]!.AsArray();
+        var good = candidates.Count(c => !c!["isWeak"]!.GetValue<bool>());
+        Assert.All(candidates.Where(c => c!["isWeak"]!.GetValue<bool>()), c => Assert.False(c!["isManual"]!.GetValue<bool>()));
+
+        var notes = (await (await (await app.SignInAsync("enterprise")).GetAsync("/api/v1/notifications?pageSize=200")).OkJsonAsync())["items"]!.AsArray()
+            .Where(n => Str(n!, "kind") == "CandidateProposed" && n!["link"]?.GetValue<string>() == $"/Market/Needs/Details/{needId}").ToList();
+        if (good == 0)
+        {
+            Assert.Empty(notes);
+        }
+        else
+        {
+            Assert.Contains($"有{good}个新的候选", Str(Assert.Single(notes)!, "title"));
+        }
+    }
+
+    [Fact]
+    public void A_match_below_the_engines_confidence_threshold_is_weak_whatever_it_shares()
+    {
+        static MatchItemDto Match(double coverage, bool discipline, bool good) => new(
             "Offer", Guid.NewGuid(), "所能", DaYing, 1, 3, coverage, false, "说明", ["废水"],
             discipline ? [new MatchCodeDto("21030", "21030", "Same", null)] : [],
-            industry ? [new MatchCodeDto("2614", "2614", "Same", null)] : [],
-            "SameCounty");
-        Assert.True(EngineCandidateSource.IsWeak(Match(0.2, false, false)));
-        Assert.False(EngineCandidateSource.IsWeak(Match(0.5, false, false)));
-        Assert.False(EngineCandidateSource.IsWeak(Match(0.2, true, false)));
-        Assert.False(EngineCandidateSource.IsWeak(Match(0.2, false, true)));
+            [],
+            "SameCounty",
+            good ? 0.8 : 0.1,
+            good);
+        Assert.True(EngineCandidateSource.IsWeak(Match(0.9, true, good: false)));
+        Assert.False(EngineCandidateSource.IsWeak(Match(0.2, false, good: true)));
     }
 }
 

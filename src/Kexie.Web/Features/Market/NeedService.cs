@@ -254,7 +254,9 @@ public sealed class NeedService(
                 await notifier.PlanAssignedAsync(plan, need.Title, actor, ct);
             }
 
-            var added = plan.ProposeCandidates(await candidates.ProposeAsync(need, InitialCandidates, ct));
+            // Only good matches are told of: 可能相关 candidates are for the staff (EngineCandidateSource).
+            plan.ProposeCandidates(await candidates.ProposeAsync(need, InitialCandidates, ct));
+            var added = plan.GoodCandidateCount;
             db.ResponsePlans.Add(plan);
             await NotifyCandidatesAsync(notifier, need, plan, added, actor, ct);
         }

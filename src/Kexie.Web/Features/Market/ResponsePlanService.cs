@@ -308,7 +308,10 @@ public sealed class ResponsePlanService(KexieDbContext db, ICandidateSource cand
         }
 
         var need = await db.Needs.AsNoTracking().FirstAsync(n => n.Id == plan.NeedId, ct);
-        var added = plan.ProposeCandidates(await candidates.ProposeAsync(need, NeedService.InitialCandidates, ct), null, clock.GetUtcNow());
+        // Only new good matches are told of (a 可能相关 candidate is for the staff, see EngineCandidateSource).
+        var before = plan.GoodCandidateCount;
+        plan.ProposeCandidates(await candidates.ProposeAsync(need, NeedService.InitialCandidates, ct), null, clock.GetUtcNow());
+        var added = Math.Max(0, plan.GoodCandidateCount - before);
         await NeedService.NotifyCandidatesAsync(notifier, need, plan, added, actor, ct);
         await db.SaveChangesAsync(ct);
         await notifier.AfterSaveAsync(ct);

@@ -7,10 +7,14 @@ namespace Kexie.Web.Features.Matching;
 /// <summary>
 /// 一单一策 candidates from the match index: published offers, public worker profiles and experts (专家库; proposed as
 /// their worker, once, at the better of the two ranks) for the need, best first,
-/// each with the engine's score and its Chinese explanation (stored on the plan); only good matches
-/// (<see cref="MatchResult.IsGoodMatch"/>), so the need's organization is told of candidates worth its time. Before asking, the node catches
-/// up with the outbox, so an offer published a moment ago on any node is considered: candidates are stored for
-/// good, unlike a page of results, so they should not depend on when the last background poll ran.
+/// each with the engine's score and its Chinese explanation (stored on the plan). The good matches
+/// (<see cref="MatchResult.IsGoodMatch"/>: the engine's calibrated confidence at or above its threshold) come first and
+/// are what the need's organization is told of; after them at most <see cref="WeakCandidates"/> below the threshold,
+/// stored as 可能相关 (<see cref="IsWeak"/>): the staff see them, nobody is notified of them, and a plan with only such
+/// candidates stays on the handler's workbench to be served by hand (<see cref="ResponsePlan.NeedsManualSearch"/>).
+/// Before asking, the node catches up with the outbox, so an offer published a moment ago on any node is considered:
+/// candidates are stored for good, unlike a page of results, so they should not depend on when the last background
+/// poll ran.
 /// </summary>
 public sealed class EngineCandidateSource(MatchIndexHost host, MatchResultFilter filter, Kexie.Data.KexieDbContext db) : ICandidateSource
 {
@@ -25,10 +29,7 @@ public sealed class EngineCandidateSource(MatchIndexHost host, MatchResultFilter
         await host.PollOnceAsync(cancellationToken);
         var results = host.Index.Search(MatchQuery.From(MatchDocuments.ForNeed(need, await MatchDocuments.OrganizationIndustryAsync(db, need.OrganizationId, cancellationToken)), [DocumentKind.Offer, DocumentKind.Worker, DocumentKind.Expert], (limit * 2) + 10));
         var shown = await filter.ToListAsync(Actor.System, results, (limit * 2) + 10, null, cancellationToken);
-        // Only good matches (confidence above the threshold) become candidates: a weak one is no candidate, is not
-        // notified, and a need without any good match waits on the handler's workbench to be served by hand.
-        return shown.Items
-            .Where(m => m.IsGoodMatch)
+        var proposals = shown.Items
             .Select(m => new CandidateProposal(
                 m.Kind == nameof(DocumentKind.Offer) ? CandidateKind.Offer : CandidateKind.Worker,
                 m.Id,
@@ -36,18 +37,14 @@ public sealed class EngineCandidateSource(MatchIndexHost host, MatchResultFilter
                 m.Explanation.Length > MarketRules.NoteMaxLength ? m.Explanation[..MarketRules.NoteMaxLength] : m.Explanation,
                 IsWeak(m)))
             .DistinctBy(c => (c.Kind, c.TargetId))
-            .Take(limit)
             .ToList();
+        var good = proposals.Where(p => !p.Weak).Take(limit).ToList();
+        return [.. good, .. proposals.Where(p => p.Weak).Take(Math.Min(WeakCandidates, limit - good.Count))];
     }
 
-    /// <summary>
-    /// Among the engine's good matches, one still not to trust (shown as 可能相关): no discipline or industry in common
-    /// with the need and under a third of its weighted terms found (the engine's confidence is set by hand, not yet
-    /// calibrated); a plan with only such candidates asks the staff to find one by hand (<see cref="ResponsePlan.NeedsManualSearch"/>).
-    /// </summary>
-    public static bool IsWeak(MatchItemDto match) =>
-        match.SharedDisciplines.Count == 0 && match.SharedIndustries.Count == 0 && match.Coverage < WeakCoverage;
+    /// <summary>A match below the engine's confidence threshold: at most 可能相关, never notified.</summary>
+    public static bool IsWeak(MatchItemDto match) => !match.IsGoodMatch;
 
-    /// <summary>Share of the need's term weight below which a candidate without a shared field is weak.</summary>
-    public const double WeakCoverage = 1.0 / 3;
+    /// <summary>How many candidates below the threshold a plan gets (after the good ones, within the limit).</summary>
+    public const int WeakCandidates = 3;
 }
