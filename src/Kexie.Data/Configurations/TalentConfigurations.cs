@@ -20,3 +20,40 @@ internal sealed class ExpertConfiguration : IEntityTypeConfiguration<Expert>
         builder.HasIndex(e => e.RegionCode);
     }
 }
+
+internal sealed class ContestConfiguration : IEntityTypeConfiguration<Contest>
+{
+    public void Configure(EntityTypeBuilder<Contest> builder)
+    {
+        builder.Property(c => c.Name).HasMaxLength(100);
+        builder.Property(c => c.RegionCode).HasMaxLength(12);
+        builder.PrimitiveCollection(c => c.Categories);
+        builder.Property(c => c.Note).HasMaxLength(500);
+        builder.Property(c => c.Version).IsConcurrencyToken();
+        builder.HasIndex(c => new { c.RegionCode, c.Year });
+    }
+}
+
+internal sealed class ContestEntryConfiguration : IEntityTypeConfiguration<ContestEntry>
+{
+    public void Configure(EntityTypeBuilder<ContestEntry> builder)
+    {
+        builder.Property(e => e.RegionCode).HasMaxLength(12);
+        builder.Property(e => e.Title).HasMaxLength(100);
+        builder.Property(e => e.Category).HasMaxLength(30);
+        builder.PrimitiveCollection(e => e.Students);
+        builder.Property(e => e.Teacher).HasMaxLength(50);
+        builder.Property(e => e.Summary).HasMaxLength(1000);
+        builder.Property(e => e.SchoolName).HasMaxLength(100);
+        builder.Property(e => e.Score).HasPrecision(5, 1);
+        builder.Property(e => e.Opinion).HasMaxLength(500);
+        builder.Property(e => e.SubmittedByName).HasMaxLength(100);
+        builder.Property(e => e.Version).IsConcurrencyToken();
+        builder.HasOne<Contest>().WithMany().HasForeignKey(e => e.ContestId).OnDelete(DeleteBehavior.Cascade);
+        // The school's record may go; the work keeps the school's name.
+        builder.HasOne<Organization>().WithMany().HasForeignKey(e => e.SchoolId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasIndex(e => new { e.ContestId, e.Status });
+        builder.HasIndex(e => e.RegionCode);
+        builder.HasIndex(e => e.SourceEntryId);
+    }
+}
