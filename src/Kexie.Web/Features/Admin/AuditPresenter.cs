@@ -37,6 +37,9 @@ public sealed partial class AuditPresenter(KexieDbContext db)
         ["Expert"] = "专家",
         ["Contest"] = "青少年科技创新大赛",
         ["ContestEntry"] = "大赛作品",
+        ["HonourCall"] = "荣誉评选",
+        ["Nomination"] = "荣誉推荐",
+        ["Workstation"] = "工作站与基地",
         ["Need"] = "科技需求",
         ["Offer"] = "科技所能",
         ["Order"] = "订单",
@@ -130,6 +133,9 @@ public sealed partial class AuditPresenter(KexieDbContext db)
         ["Year"] = "年份", ["Categories"] = "作品类别", ["RecommendQuota"] = "推荐名额", ["ContestId"] = "所属大赛", ["Students"] = "学生",
         ["Teacher"] = "指导教师", ["SchoolId"] = "学校", ["SchoolName"] = "学校名称", ["Award"] = "奖项", ["SourceEntryId"] = "推荐来源作品",
         ["RecommendedEntryId"] = "推荐至上级的作品", ["SubmittedByName"] = "报送人",
+        ["ConferredBy"] = "颁授单位", ["Quota"] = "名额", ["NomineeName"] = "被推荐人", ["NominatedByRegionCode"] = "推荐地区",
+        ["NominatedByName"] = "推荐人", ["DecidedOn"] = "评定日期", ["HostOrganizationId"] = "依托单位",
+        ["HostName"] = "依托单位名称", ["ExpertWorkerIds"] = "专家", ["FoundedOn"] = "建立日期", ["EndedOn"] = "结束日期",
     }.ToFrozenDictionary();
 
     // Name before Title: a science worker's Title is their professional title.

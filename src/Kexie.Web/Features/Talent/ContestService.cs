@@ -296,7 +296,7 @@ public sealed class ContestService(KexieDbContext db, Parties parties, Reference
         var byRegion = groups.GroupBy(g => g.RegionCode.Length > 9 ? g.RegionCode[..9] : g.RegionCode)
             .Select(g => new NamedCount(g.Key, names.GetValueOrDefault(g.Key, "未知地区"), g.Sum(x => x.Count), g.Sum(x => x.Awarded)))
             .OrderByDescending(c => c.Entries).ThenBy(c => c.Key, StringComparer.Ordinal).ToList();
-        var regionName = names.GetValueOrDefault(code, "所选地区");
+        var regionName = (await db.Regions.AsNoTracking().Where(r => r.Code == code).Select(r => r.Name).FirstOrDefaultAsync(ct)) ?? "所选地区";
         return new ContestStatisticsDto(code, regionName, y, received, accepted, recommended, recommendedTo, awards, byCategory, bySchool, byRegion,
             Summary(y, regionName, received, recommended, recommendedTo, awards));
     }

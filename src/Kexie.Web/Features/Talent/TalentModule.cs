@@ -12,11 +12,15 @@ public sealed class TalentModule : IFeatureModule
     {
         services.AddScoped<ExpertService>();
         services.AddScoped<ContestService>();
+        services.AddScoped<HonourService>();
+        services.AddScoped<WorkstationService>();
+        services.AddScoped<NamePicker>();
     }
 
     public void MapEndpoints(RouteGroupBuilder api)
     {
         TalentEndpoints.MapTalent(api);
         ContestEndpoints.MapContests(api);
+        HonourEndpoints.MapHonours(api);
     }
 }

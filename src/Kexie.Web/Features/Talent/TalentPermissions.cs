@@ -16,5 +16,11 @@ public static class TalentPermissions
 
     public static readonly Permission ReviewContests = new("talent.contests.review", "评审大赛作品、评定奖项、推荐参加上级大赛", Feature, PermissionScope.Region, Permission.Managers);
 
-    public static readonly IReadOnlyList<Permission> All = [ManageExperts, ManageContests, EnterContests, ReviewContests];
+    public static readonly Permission ManageHonours = new("talent.honours.manage", "发起荣誉评选、评定入选结果", Feature, PermissionScope.Region, Permission.Admins);
+
+    public static readonly Permission Nominate = new("talent.honours.nominate", "推荐本地区科技工作者或单位参加荣誉评选", Feature, PermissionScope.Region, Permission.Admins);
+
+    public static readonly Permission ManageWorkstations = new("talent.workstations.manage", "登记院士(专家)工作站、科技小院、专家服务团等", Feature, PermissionScope.Region, Permission.Managers);
+
+    public static readonly IReadOnlyList<Permission> All = [ManageExperts, ManageContests, EnterContests, ReviewContests, ManageHonours, Nominate, ManageWorkstations];
 }
