@@ -37,6 +37,16 @@ public abstract class KexieDbContext(DbContextOptions options, ICurrentActor? cu
 
     public DbSet<Kexie.Domain.Talent.Expert> Experts => Set<Kexie.Domain.Talent.Expert>();
 
+    public DbSet<Kexie.Domain.Talent.Contest> Contests => Set<Kexie.Domain.Talent.Contest>();
+
+    public DbSet<Kexie.Domain.Talent.ContestEntry> ContestEntries => Set<Kexie.Domain.Talent.ContestEntry>();
+
+    public DbSet<Kexie.Domain.Talent.HonourCall> HonourCalls => Set<Kexie.Domain.Talent.HonourCall>();
+
+    public DbSet<Kexie.Domain.Talent.Nomination> Nominations => Set<Kexie.Domain.Talent.Nomination>();
+
+    public DbSet<Kexie.Domain.Talent.Workstation> Workstations => Set<Kexie.Domain.Talent.Workstation>();
+
     /// <summary>Code lists admins extend (学历, 政治面貌, 职称), with synonyms.</summary>
     public DbSet<Kexie.Domain.Dictionaries.DictionaryEntry> DictionaryEntries => Set<Kexie.Domain.Dictionaries.DictionaryEntry>();
 

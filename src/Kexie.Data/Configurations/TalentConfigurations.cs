@@ -20,3 +20,90 @@ internal sealed class ExpertConfiguration : IEntityTypeConfiguration<Expert>
         builder.HasIndex(e => e.RegionCode);
     }
 }
+
+internal sealed class ContestConfiguration : IEntityTypeConfiguration<Contest>
+{
+    public void Configure(EntityTypeBuilder<Contest> builder)
+    {
+        builder.Property(c => c.Name).HasMaxLength(100);
+        builder.Property(c => c.RegionCode).HasMaxLength(12);
+        builder.PrimitiveCollection(c => c.Categories);
+        builder.Property(c => c.Note).HasMaxLength(500);
+        builder.Property(c => c.Version).IsConcurrencyToken();
+        builder.HasIndex(c => new { c.RegionCode, c.Year });
+    }
+}
+
+internal sealed class ContestEntryConfiguration : IEntityTypeConfiguration<ContestEntry>
+{
+    public void Configure(EntityTypeBuilder<ContestEntry> builder)
+    {
+        builder.Property(e => e.RegionCode).HasMaxLength(12);
+        builder.Property(e => e.Title).HasMaxLength(100);
+        builder.Property(e => e.Category).HasMaxLength(30);
+        builder.PrimitiveCollection(e => e.Students);
+        builder.Property(e => e.Teacher).HasMaxLength(50);
+        builder.Property(e => e.Summary).HasMaxLength(1000);
+        builder.Property(e => e.SchoolName).HasMaxLength(100);
+        builder.Property(e => e.Score).HasPrecision(5, 1);
+        builder.Property(e => e.Opinion).HasMaxLength(500);
+        builder.Property(e => e.SubmittedByName).HasMaxLength(100);
+        builder.Property(e => e.Version).IsConcurrencyToken();
+        builder.HasOne<Contest>().WithMany().HasForeignKey(e => e.ContestId).OnDelete(DeleteBehavior.Cascade);
+        // The school's record may go; the work keeps the school's name.
+        builder.HasOne<Organization>().WithMany().HasForeignKey(e => e.SchoolId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasIndex(e => new { e.ContestId, e.Status });
+        builder.HasIndex(e => e.RegionCode);
+        builder.HasIndex(e => e.SourceEntryId);
+    }
+}
+
+internal sealed class HonourCallConfiguration : IEntityTypeConfiguration<HonourCall>
+{
+    public void Configure(EntityTypeBuilder<HonourCall> builder)
+    {
+        builder.Property(c => c.Name).HasMaxLength(100);
+        builder.Property(c => c.RegionCode).HasMaxLength(12);
+        builder.Property(c => c.ConferredBy).HasMaxLength(100);
+        builder.Property(c => c.Note).HasMaxLength(500);
+        builder.Property(c => c.Version).IsConcurrencyToken();
+        builder.HasIndex(c => new { c.RegionCode, c.Year });
+    }
+}
+
+internal sealed class NominationConfiguration : IEntityTypeConfiguration<Nomination>
+{
+    public void Configure(EntityTypeBuilder<Nomination> builder)
+    {
+        builder.Property(n => n.NomineeName).HasMaxLength(100);
+        builder.Property(n => n.RegionCode).HasMaxLength(12);
+        builder.Property(n => n.NominatedByRegionCode).HasMaxLength(12);
+        builder.Property(n => n.NominatedByName).HasMaxLength(100);
+        builder.Property(n => n.Reason).HasMaxLength(1000);
+        builder.Property(n => n.DecisionNote).HasMaxLength(500);
+        builder.Property(n => n.Version).IsConcurrencyToken();
+        builder.HasOne<HonourCall>().WithMany().HasForeignKey(n => n.CallId).OnDelete(DeleteBehavior.Cascade);
+        // The nominee's record may go; the nomination keeps the name.
+        builder.HasOne<ScienceWorker>().WithMany().HasForeignKey(n => n.WorkerId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasOne<Organization>().WithMany().HasForeignKey(n => n.OrganizationId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasIndex(n => new { n.CallId, n.Status });
+        builder.HasIndex(n => n.RegionCode);
+    }
+}
+
+internal sealed class WorkstationConfiguration : IEntityTypeConfiguration<Workstation>
+{
+    public void Configure(EntityTypeBuilder<Workstation> builder)
+    {
+        builder.Property(w => w.Name).HasMaxLength(100);
+        builder.Property(w => w.RegionCode).HasMaxLength(12);
+        builder.Property(w => w.HostName).HasMaxLength(100);
+        builder.PrimitiveCollection(w => w.ExpertWorkerIds);
+        builder.Property(w => w.AccreditedBy).HasMaxLength(100);
+        builder.Property(w => w.Field).HasMaxLength(100);
+        builder.Property(w => w.Note).HasMaxLength(500);
+        builder.Property(w => w.Version).IsConcurrencyToken();
+        builder.HasOne<Organization>().WithMany().HasForeignKey(w => w.HostOrganizationId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasIndex(w => new { w.RegionCode, w.Kind });
+    }
+}

@@ -29,7 +29,7 @@ public abstract class WriteMatrixTests(KexieApp app)
         Guid Activity, Guid Participant, Guid EStation, Guid Call, Guid Topic, Guid Proposal, Guid Offer, Guid Need, Guid Plan,
         Guid Order, Guid Ticket, Guid Fair, Guid FairProject, Guid Storefront, Guid Expert, Guid LinkageTask, Guid SheHongOrganization,
         Guid Application, string Account,
-        Guid Venue, Guid VenueVisit, Guid TallyActivity, Guid Tally, Guid PlanCandidate);
+        Guid Venue, Guid VenueVisit, Guid TallyActivity, Guid Tally, Guid PlanCandidate, Guid Contest, Guid ContestEntry, Guid HonourCall, Guid Nomination, Guid Workstation);
 
     /// <summary>Endpoints open by design to anyone or to every signed-in user whatever their region (no record of another region is written in another's name).</summary>
     private static readonly HashSet<string> OpenByDesign = new(StringComparer.Ordinal)
@@ -213,6 +213,22 @@ public abstract class WriteMatrixTests(KexieApp app)
         On("PUT /api/v1/experts/{id:guid}", t => Id(t.Expert), ExpertBody, t => Row<Kexie.Domain.Talent.Expert>(t.Expert));
         On("POST /api/v1/experts/{id:guid}/withdraw", t => Id(t.Expert), _ => new { reason = "越权" }, t => Row<Kexie.Domain.Talent.Expert>(t.Expert));
         On("POST /api/v1/experts/{id:guid}/reinstate", t => Id(t.Expert), _ => null, t => Row<Kexie.Domain.Talent.Expert>(t.Expert));
+        object ContestBody(Targets t) => new { name = "冒名大赛", year = 2026, regionCode = DaYing, categories = new[] { "科技创新成果" }, recommendQuota = 99 };
+        On("POST /api/v1/contests/", _ => none, ContestBody, _ => null);
+        On("PUT /api/v1/contests/{id:guid}", t => Id(t.Contest), ContestBody, t => Row<Kexie.Domain.Talent.Contest>(t.Contest));
+        On("POST /api/v1/contests/{id:guid}/status", t => Id(t.Contest), _ => new { status = "Closed" }, t => Row<Kexie.Domain.Talent.Contest>(t.Contest));
+        On("POST /api/v1/contests/{id:guid}/entries", t => Id(t.Contest), t => new { schoolId = t.Organization, title = "冒名作品", category = "科技创新成果", students = new[] { "冒名" } }, t => Row<Kexie.Domain.Talent.Contest>(t.Contest));
+        On("POST /api/v1/contest-entries/{id:guid}/review", t => Id(t.ContestEntry), _ => new { passed = false, score = 1, opinion = "越权" }, t => Row<Kexie.Domain.Talent.ContestEntry>(t.ContestEntry));
+        On("POST /api/v1/contest-entries/{id:guid}/award", t => Id(t.ContestEntry), _ => new { award = "First" }, t => Row<Kexie.Domain.Talent.ContestEntry>(t.ContestEntry));
+        On("POST /api/v1/contest-entries/{id:guid}/recommend", t => Id(t.ContestEntry), t => new { targetContestId = t.Contest }, t => Row<Kexie.Domain.Talent.ContestEntry>(t.ContestEntry));
+        On("POST /api/v1/honours/calls", _ => none, _ => new { name = "冒名评选", kind = "OutstandingTalent", year = 2026, regionCode = DaYing }, _ => null);
+        On("POST /api/v1/honours/calls/{id:guid}/close", t => Id(t.HonourCall), _ => null, t => Row<Kexie.Domain.Talent.HonourCall>(t.HonourCall));
+        On("POST /api/v1/honours/calls/{id:guid}/nominations", t => Id(t.HonourCall), t => new { workerId = t.PublicWorker, reason = "越权" }, t => Row<Kexie.Domain.Talent.HonourCall>(t.HonourCall));
+        On("POST /api/v1/honours/nominations/{id:guid}/decide", t => Id(t.Nomination), _ => new { selected = true, note = "越权" }, t => Row<Kexie.Domain.Talent.Nomination>(t.Nomination));
+        object WorkstationBody(Targets t) => new { name = "冒名工作站", kind = "ExpertWorkstation", level = "County", hostOrganizationId = t.Organization, foundedOn = "2020-01-01" };
+        On("POST /api/v1/workstations/", _ => none, WorkstationBody, _ => null);
+        On("PUT /api/v1/workstations/{id:guid}", t => Id(t.Workstation), WorkstationBody, t => Row<Kexie.Domain.Talent.Workstation>(t.Workstation));
+        On("POST /api/v1/workstations/{id:guid}/end", t => Id(t.Workstation), _ => new { endedOn = "2021-01-01" }, t => Row<Kexie.Domain.Talent.Workstation>(t.Workstation));
         On("POST /api/v1/indicators/refresh", _ => new() { ["?"] = "full=true" }, _ => null, _ => null);
         On("POST /api/v1/indicators/weight-sets", _ => none, _ => new { name = "冒名权重", groupWeights = new Dictionary<string, decimal> { ["ServingEnterprises"] = 1m } }, _ => null);
         On("POST /api/v1/indicators/linkage-tasks", _ => none, _ => new { title = "冒名任务", indicatorCode = "E01", regionCodes = new[] { DaYing }, target = 10, startsOn = "2026-01-01", dueOn = "2026-12-31" }, _ => null);
@@ -353,6 +369,16 @@ public abstract class WriteMatrixTests(KexieApp app)
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         await (await (await app.SignInAsync("suining")).PostJsonAsync("/api/v1/indicators/linkage-tasks", new { title = "矩阵测试任务", indicatorCode = "W02", regionCodes = new[] { DaYing }, target = 4, startsOn = today.AddDays(-10), dueOn = today.AddDays(10) })).OkJsonAsync();
 
+        // A 大英县 contest with a school's work.
+        var contest = (await (await daying.PostJsonAsync("/api/v1/contests", new { name = "矩阵测试青少年科技创新大赛", year = 2026, regionCode = DaYing, categories = new[] { "科技创新成果" }, recommendQuota = 5 })).OkJsonAsync())["id"]!.GetValue<string>();
+        var school = await app.QueryAsync(db => db.Organizations.Where(o => o.RegionCode.StartsWith(DaYing) && o.Kind == Kexie.Domain.Directory.OrganizationKind.School).OrderBy(o => o.Id).Select(o => o.Id).FirstAsync());
+        var contestEntry = (await (await daying.PostJsonAsync($"/api/v1/contests/{contest}/entries", new { schoolId = school, title = "矩阵测试作品", category = "科技创新成果", students = new[] { "张同学" }, teacher = "李老师" })).OkJsonAsync())["id"]!.GetValue<string>();
+
+        // A 大英县 honour call with a nomination, and a workstation.
+        var honourCall = (await (await daying.PostJsonAsync("/api/v1/honours/calls", new { name = "矩阵测试优秀科技人才评选", kind = "OutstandingTalent", year = 2026, regionCode = DaYing })).OkJsonAsync())["id"]!.GetValue<string>();
+        var nomination = (await (await daying.PostJsonAsync($"/api/v1/honours/calls/{honourCall}/nominations", new { workerId = owner, reason = "矩阵测试推荐" })).OkJsonAsync())["id"]!.GetValue<string>();
+        var workstation = (await (await staff.PostJsonAsync("/api/v1/workstations", new { name = "矩阵测试专家工作站", kind = "ExpertWorkstation", level = "County", hostOrganizationId = org, foundedOn = "2020-01-01" })).OkJsonAsync())["id"]!.GetValue<string>();
+
         // A 大英县 plan with a candidate to drop or restore: the staff add one by hand when no plan has any yet.
         if (!await app.QueryAsync(db => db.ResponsePlans.AnyAsync(p => p.RegionCode.StartsWith(DaYing) && p.Candidates.Any())))
         {
@@ -405,7 +431,12 @@ public abstract class WriteMatrixTests(KexieApp app)
                 Required(venueVisit?.Id, "接待记录"),
                 Required(tally?.ActivityId, "有统计的科普活动"),
                 Required(tally?.Id, "活动统计"),
-                Required(plan?.Candidate, "一单一策候选"));
+                Required(plan?.Candidate, "一单一策候选"),
+                Guid.Parse(contest),
+                Guid.Parse(contestEntry),
+                Guid.Parse(honourCall),
+                Guid.Parse(nomination),
+                Guid.Parse(workstation));
         });
     }
 

@@ -35,6 +35,11 @@ public sealed partial class AuditPresenter(KexieDbContext db)
         ["ServiceAgency"] = "服务机构",
         ["AppUser"] = "账号",
         ["Expert"] = "专家",
+        ["Contest"] = "青少年科技创新大赛",
+        ["ContestEntry"] = "大赛作品",
+        ["HonourCall"] = "荣誉评选",
+        ["Nomination"] = "荣誉推荐",
+        ["Workstation"] = "工作站与基地",
         ["Need"] = "科技需求",
         ["Offer"] = "科技所能",
         ["Order"] = "订单",
@@ -125,6 +130,12 @@ public sealed partial class AuditPresenter(KexieDbContext db)
         ["Books"] = "科普丛书册数", ["Items"] = "科普实物件数",
         ["TeamId"] = "所属队伍", ["VolunteerId"] = "志愿者", ["SignedInAt"] = "签到时间", ["SignedOutAt"] = "签退时间", ["Minutes"] = "服务时长（分钟）",
         ["ConfirmedByUserId"] = "确认人", ["ConfirmedAt"] = "确认时间",
+        ["Year"] = "年份", ["Categories"] = "作品类别", ["RecommendQuota"] = "推荐名额", ["ContestId"] = "所属大赛", ["Students"] = "学生",
+        ["Teacher"] = "指导教师", ["SchoolId"] = "学校", ["SchoolName"] = "学校名称", ["Award"] = "奖项", ["SourceEntryId"] = "推荐来源作品",
+        ["RecommendedEntryId"] = "推荐至上级的作品", ["SubmittedByName"] = "报送人",
+        ["ConferredBy"] = "颁授单位", ["Quota"] = "名额", ["NomineeName"] = "被推荐人", ["NominatedByRegionCode"] = "推荐地区",
+        ["NominatedByName"] = "推荐人", ["DecidedOn"] = "评定日期", ["HostOrganizationId"] = "依托单位",
+        ["HostName"] = "依托单位名称", ["ExpertWorkerIds"] = "专家", ["FoundedOn"] = "建立日期", ["EndedOn"] = "结束日期",
     }.ToFrozenDictionary();
 
     // Name before Title: a science worker's Title is their professional title.

@@ -3,12 +3,24 @@ using Kexie.Web.Infrastructure;
 
 namespace Kexie.Web.Features.Talent;
 
-/// <summary>Talent: the expert database (专家库).</summary>
+/// <summary>Talent: the expert database (专家库), contests (青少年科技创新大赛).</summary>
 public sealed class TalentModule : IFeatureModule
 {
     public IReadOnlyList<Permission> Permissions => TalentPermissions.All;
 
-    public void AddServices(IServiceCollection services, IConfiguration configuration) => services.AddScoped<ExpertService>();
+    public void AddServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddScoped<ExpertService>();
+        services.AddScoped<ContestService>();
+        services.AddScoped<HonourService>();
+        services.AddScoped<WorkstationService>();
+        services.AddScoped<NamePicker>();
+    }
 
-    public void MapEndpoints(RouteGroupBuilder api) => TalentEndpoints.MapTalent(api);
+    public void MapEndpoints(RouteGroupBuilder api)
+    {
+        TalentEndpoints.MapTalent(api);
+        ContestEndpoints.MapContests(api);
+        HonourEndpoints.MapHonours(api);
+    }
 }

@@ -3,10 +3,24 @@ using Kexie.Domain.Identity;
 
 namespace Kexie.Web.Features.Talent;
 
-/// <summary>Talent: the expert database (专家库).</summary>
+/// <summary>Talent: the expert database (专家库), contests (青少年科技创新大赛).</summary>
 public static class TalentPermissions
 {
-    public static readonly Permission ManageExperts = new("talent.experts.manage", "管理专家库", "人才", PermissionScope.Region, Permission.Admins);
+    private const string Feature = "人才";
 
-    public static readonly IReadOnlyList<Permission> All = [ManageExperts];
+    public static readonly Permission ManageExperts = new("talent.experts.manage", "管理专家库", Feature, PermissionScope.Region, Permission.Admins);
+
+    public static readonly Permission ManageContests = new("talent.contests.manage", "举办青少年科技创新大赛（设置类别、推荐名额、征集与评审阶段）", Feature, PermissionScope.Region, Permission.Admins);
+
+    public static readonly Permission EnterContests = new("talent.contests.enter", "以学校名义报送大赛作品", Feature, PermissionScope.SignedIn, [.. Permission.Managers, UserRole.OrganizationMember]);
+
+    public static readonly Permission ReviewContests = new("talent.contests.review", "评审大赛作品、评定奖项、推荐参加上级大赛", Feature, PermissionScope.Region, Permission.Managers);
+
+    public static readonly Permission ManageHonours = new("talent.honours.manage", "发起荣誉评选、评定入选结果", Feature, PermissionScope.Region, Permission.Admins);
+
+    public static readonly Permission Nominate = new("talent.honours.nominate", "推荐本地区科技工作者或单位参加荣誉评选", Feature, PermissionScope.Region, Permission.Admins);
+
+    public static readonly Permission ManageWorkstations = new("talent.workstations.manage", "登记院士(专家)工作站、科技小院、专家服务团等", Feature, PermissionScope.Region, Permission.Managers);
+
+    public static readonly IReadOnlyList<Permission> All = [ManageExperts, ManageContests, EnterContests, ReviewContests, ManageHonours, Nominate, ManageWorkstations];
 }

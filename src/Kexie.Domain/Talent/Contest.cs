@@ -1,0 +1,459 @@
+using Kexie.Domain.Common;
+using Kexie.Domain.Identity;
+using Kexie.Domain.Market;
+
+namespace Kexie.Domain.Talent;
+
+/// <summary>The level of a contest edition: which association holds it.</summary>
+public enum ContestLevel
+{
+    /// <summary>全国.</summary>
+    National = 1,
+
+    /// <summary>省级.</summary>
+    Provincial = 2,
+
+    /// <summary>市（州）级.</summary>
+    Prefectural = 3,
+
+    /// <summary>县（市、区）级.</summary>
+    County = 4,
+}
+
+public enum ContestStatus
+{
+    /// <summary>征集中: schools enter works.</summary>
+    Open = 1,
+
+    /// <summary>评审中: no new works; reviews, awards and recommendations go on.</summary>
+    Reviewing = 2,
+
+    /// <summary>已结束.</summary>
+    Closed = 3,
+}
+
+public enum ContestEntryStatus
+{
+    /// <summary>已报送, waiting for the review.</summary>
+    Submitted = 1,
+
+    /// <summary>评审通过 (may be awarded and recommended upward).</summary>
+    Accepted = 2,
+
+    /// <summary>未通过.</summary>
+    Rejected = 3,
+}
+
+/// <summary>奖项等次 of a contest level.</summary>
+public enum AwardGrade
+{
+    First = 1,
+    Second = 2,
+    Third = 3,
+
+    /// <summary>优秀奖.</summary>
+    Excellence = 4,
+}
+
+public static class ContestNames
+{
+    public static string Chinese(this ContestLevel level) => level switch
+    {
+        ContestLevel.National => "全国",
+        ContestLevel.Provincial => "省级",
+        ContestLevel.Prefectural => "市级",
+        _ => "县级",
+    };
+
+    public static string Chinese(this ContestStatus status) => status switch
+    {
+        ContestStatus.Open => "征集中",
+        ContestStatus.Reviewing => "评审中",
+        _ => "已结束",
+    };
+
+    public static string Chinese(this ContestEntryStatus status) => status switch
+    {
+        ContestEntryStatus.Submitted => "待评审",
+        ContestEntryStatus.Accepted => "评审通过",
+        _ => "未通过",
+    };
+
+    public static string Chinese(this AwardGrade grade) => grade switch
+    {
+        AwardGrade.First => "一等奖",
+        AwardGrade.Second => "二等奖",
+        AwardGrade.Third => "三等奖",
+        _ => "优秀奖",
+    };
+
+    /// <summary>The contest level that matches a region's level (51 → 省级, 5109 → 市级, 510923 → 县级).</summary>
+    public static ContestLevel LevelFor(string regionCode) => regionCode.Length switch
+    {
+        0 => ContestLevel.National,
+        2 => ContestLevel.Provincial,
+        4 => ContestLevel.Prefectural,
+        _ => ContestLevel.County,
+    };
+
+    /// <summary>The categories a new 青少年科技创新大赛 starts with.</summary>
+    public static readonly IReadOnlyList<string> DefaultCategories = ["科技创新成果", "科幻绘画", "科技实践活动", "少年儿童科学幻想绘画", "青少年科学调查体验"];
+}
+
+/// <param name="Name">e.g. 第35届四川省青少年科技创新大赛.</param>
+/// <param name="RecommendQuota">推荐名额: how many works this edition may recommend to the next level (null: no limit).</param>
+public sealed record ContestData(string? Name, int? Year, string? RegionCode, IReadOnlyList<string>? Categories, int? RecommendQuota, string? Note = null);
+
+public sealed record ContestEntryData(string? Title, string? Category, IReadOnlyList<string>? Students, string? Teacher, string? Summary = null);
+
+/// <summary>
+/// A contest edition (青少年科技创新大赛 and the like) held by one region's association in one year, at that region's level,
+/// with its categories. Schools enter works (<see cref="ContestEntry"/>); the region reviews and awards them and recommends
+/// up to <see cref="RecommendQuota"/> of them to an edition of a higher level whose region holds this one.
+/// </summary>
+public sealed class Contest : Entity, IRegional
+{
+    public const int MaxCategories = 20;
+
+    private Contest()
+    {
+    }
+
+    public string Name { get; private set; } = string.Empty;
+
+    public int Year { get; private set; }
+
+    public ContestLevel Level { get; private set; }
+
+    public string RegionCode { get; private set; } = string.Empty;
+
+    public string[] Categories { get; private set; } = [];
+
+    public int? RecommendQuota { get; private set; }
+
+    public string? Note { get; private set; }
+
+    public ContestStatus Status { get; private set; } = ContestStatus.Open;
+
+    public int Version { get; private set; }
+
+    public static Contest Create(ContestData data, Actor actor)
+    {
+        var contest = new Contest();
+        contest.Apply(data);
+        contest.RequireAdmin(actor);
+        return contest;
+    }
+
+    public void Update(ContestData data, Actor actor)
+    {
+        RequireAdmin(actor);
+        var region = RegionCode;
+        Apply(data);
+        if (region != RegionCode)
+        {
+            throw new DomainValidationException("regionCode", "大赛的举办地区不能修改");
+        }
+
+        UpdatedAt = DateTimeOffset.UtcNow;
+        Version++;
+    }
+
+    /// <summary>征集中 → 评审中 → 已结束, or back to 征集中 from 评审中.</summary>
+    public void MoveTo(ContestStatus status, Actor actor)
+    {
+        RequireAdmin(actor);
+        var allowed = (Status, status) is (ContestStatus.Open, ContestStatus.Reviewing) or (ContestStatus.Reviewing, ContestStatus.Closed)
+            or (ContestStatus.Reviewing, ContestStatus.Open) or (ContestStatus.Open, ContestStatus.Closed);
+        if (!allowed)
+        {
+            throw new InvalidTransitionException($"大赛{Status.Chinese()}，不能改为{status.Chinese()}");
+        }
+
+        Status = status;
+        UpdatedAt = DateTimeOffset.UtcNow;
+        Version++;
+    }
+
+    public bool MayManage(Actor actor) => actor.IsAdmin && actor.Manages(RegionCode);
+
+    /// <summary>Whether the actor reviews, awards and recommends this edition's works: the holding region's admins and staff.</summary>
+    public bool MayReview(Actor actor) => actor.IsRegionManager && actor.Manages(RegionCode);
+
+    public void RequireAdmin(Actor actor)
+    {
+        if (!MayManage(actor))
+        {
+            throw new NotPermittedException("只有举办地区的科协管理员可以管理该大赛");
+        }
+    }
+
+    public void RequireReviewer(Actor actor)
+    {
+        if (!MayReview(actor))
+        {
+            throw new NotPermittedException("只有举办地区的科协管理员或服务中心工作人员可以评审该大赛的作品");
+        }
+    }
+
+    /// <summary>The category named <paramref name="category"/> of this edition (exact name).</summary>
+    public string RequireCategory(string? category)
+    {
+        var name = Guard.Required(category, "category", "作品类别", 30);
+        return Categories.Contains(name)
+            ? name
+            : throw new DomainValidationException("category", $"本届大赛没有“{name}”类别（可选：{string.Join("、", Categories)}）");
+    }
+
+    private void Apply(ContestData data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        Name = Guard.Required(data.Name, "name", "大赛名称", 100);
+        Year = data.Year is { } year and >= 1980 and <= 2100 ? year : throw new DomainValidationException("year", "请填写举办年份（如 2023）");
+        RegionCode = Regions.RegionCode.Validate(data.RegionCode, "regionCode");
+        Level = ContestNames.LevelFor(RegionCode);
+        var categories = new List<string>();
+        foreach (var c in data.Categories ?? [])
+        {
+            var name = Guard.Optional(c, "categories", "作品类别", 30);
+            if (name is not null && !categories.Contains(name))
+            {
+                categories.Add(name);
+            }
+        }
+
+        if (categories.Count == 0)
+        {
+            throw new DomainValidationException("categories", "请至少设置一个作品类别");
+        }
+
+        Categories = categories.Count <= MaxCategories ? [.. categories] : throw new DomainValidationException("categories", $"作品类别最多{MaxCategories}个");
+        RecommendQuota = data.RecommendQuota switch
+        {
+            null => null,
+            < 0 or > 100_000 => throw new DomainValidationException("recommendQuota", "推荐名额应为0到100000之间的整数"),
+            var q => q,
+        };
+        Note = Guard.Optional(data.Note, "note", "备注", 500);
+    }
+}
+
+/// <summary>
+/// A work entered in one contest edition by a school (named by the school's directory record, its name kept with the work): title,
+/// category, students, teacher. The edition's region reviews it (通过/未通过, a score), awards it, and may recommend it upward:
+/// the recommendation is a new entry of the higher edition (<see cref="SourceEntryId"/>), which that edition's region then reviews.
+/// </summary>
+public sealed class ContestEntry : Entity, IRegional
+{
+    public const int MaxStudents = 10;
+
+    private ContestEntry()
+    {
+    }
+
+    public Guid ContestId { get; private set; }
+
+    /// <summary>The school's region (scope of the school's own records).</summary>
+    public string RegionCode { get; private set; } = string.Empty;
+
+    public string Title { get; private set; } = string.Empty;
+
+    public string Category { get; private set; } = string.Empty;
+
+    public string[] Students { get; private set; } = [];
+
+    /// <summary>指导教师.</summary>
+    public string? Teacher { get; private set; }
+
+    public string? Summary { get; private set; }
+
+    /// <summary>The school's directory record (null once that record is deleted; the name stays).</summary>
+    public Guid? SchoolId { get; private set; }
+
+    public string SchoolName { get; private set; } = string.Empty;
+
+    public ContestEntryStatus Status { get; private set; } = ContestEntryStatus.Submitted;
+
+    /// <summary>评审得分 (0–100).</summary>
+    public decimal? Score { get; private set; }
+
+    public string? Opinion { get; private set; }
+
+    public AwardGrade? Award { get; private set; }
+
+    /// <summary>The entry of the lower edition this one was recommended from.</summary>
+    public Guid? SourceEntryId { get; private set; }
+
+    /// <summary>The entry of the higher edition this one was recommended to.</summary>
+    public Guid? RecommendedEntryId { get; private set; }
+
+    public string? SubmittedByName { get; private set; }
+
+    public int Version { get; private set; }
+
+    /// <summary>A school's work for an open edition; the school must lie within the edition's region.</summary>
+    public static ContestEntry Submit(Contest contest, Guid schoolId, string schoolName, string schoolRegion, ContestEntryData data, Actor actor)
+    {
+        ArgumentNullException.ThrowIfNull(contest);
+        if (contest.Status != ContestStatus.Open)
+        {
+            throw new InvalidTransitionException($"该大赛{contest.Status.Chinese()}，不再接受作品报送");
+        }
+
+        if (!Regions.RegionCode.IsWithin(schoolRegion, contest.RegionCode))
+        {
+            throw new DomainValidationException("schoolId", "学校不在本届大赛的举办地区之内");
+        }
+
+        var entry = new ContestEntry { ContestId = contest.Id, SchoolId = schoolId, SchoolName = schoolName, RegionCode = schoolRegion, SubmittedByName = actor.Name };
+        entry.Apply(contest, data);
+        return entry;
+    }
+
+    public void Edit(Contest contest, ContestEntryData data)
+    {
+        if (Status != ContestEntryStatus.Submitted || contest.Status != ContestStatus.Open)
+        {
+            throw new InvalidTransitionException("作品已评审或大赛已停止征集，不能修改");
+        }
+
+        Apply(contest, data);
+        UpdatedAt = DateTimeOffset.UtcNow;
+        Version++;
+    }
+
+    /// <summary>The edition's review: passed or not, with a score (0–100) and an opinion (required when not passed).</summary>
+    public void Review(Contest contest, bool passed, decimal? score, string? opinion, Actor actor)
+    {
+        contest.RequireReviewer(actor);
+        RequireOwnContest(contest);
+        if (contest.Status == ContestStatus.Closed)
+        {
+            throw new InvalidTransitionException("大赛已结束，不能再评审");
+        }
+
+        if (RecommendedEntryId is not null || Award is not null)
+        {
+            throw new InvalidTransitionException("作品已获奖或已推荐，不能重新评审");
+        }
+
+        Score = score switch
+        {
+            null => null,
+            < 0 or > 100 => throw new DomainValidationException("score", "评审得分应在0到100之间"),
+            var s => decimal.Round(s.Value, 1),
+        };
+        Opinion = passed ? Guard.Optional(opinion, "opinion", "评审意见", 500) : Guard.Required(opinion, "opinion", "评审意见", 500);
+        Status = passed ? ContestEntryStatus.Accepted : ContestEntryStatus.Rejected;
+        UpdatedAt = DateTimeOffset.UtcNow;
+        Version++;
+    }
+
+    /// <summary>Sets or clears (null) the award of this edition; only a work that passed the review is awarded.</summary>
+    public void SetAward(Contest contest, AwardGrade? grade, Actor actor)
+    {
+        contest.RequireReviewer(actor);
+        RequireOwnContest(contest);
+        if (grade is { } g && !Enum.IsDefined(g))
+        {
+            throw new DomainValidationException("award", "奖项等次不正确");
+        }
+
+        if (grade is not null && Status != ContestEntryStatus.Accepted)
+        {
+            throw new InvalidTransitionException("只有评审通过的作品可以获奖");
+        }
+
+        Award = grade;
+        UpdatedAt = DateTimeOffset.UtcNow;
+        Version++;
+    }
+
+    /// <summary>
+    /// 推荐参加上级大赛: a work that passed is entered in <paramref name="target"/>, an open edition of a higher level and the
+    /// same or next year whose region holds this edition's; at most the edition's quota (<paramref name="alreadyRecommended"/>
+    /// counts those already sent). Returns the new entry of the higher edition.
+    /// </summary>
+    public ContestEntry RecommendTo(Contest contest, Contest target, int alreadyRecommended, Actor actor)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        contest.RequireReviewer(actor);
+        RequireOwnContest(contest);
+        if (Status != ContestEntryStatus.Accepted)
+        {
+            throw new InvalidTransitionException("只有评审通过的作品可以推荐参加上级大赛");
+        }
+
+        if (RecommendedEntryId is not null)
+        {
+            throw new InvalidTransitionException("该作品已推荐参加上级大赛");
+        }
+
+        if (target.Level >= contest.Level || target.RegionCode == contest.RegionCode || !Regions.RegionCode.IsWithin(contest.RegionCode, target.RegionCode))
+        {
+            throw new DomainValidationException("targetContestId", "只能推荐参加本地区的上级大赛");
+        }
+
+        if (target.Year < contest.Year || target.Year > contest.Year + 1)
+        {
+            throw new DomainValidationException("targetContestId", "上级大赛应为同一年度或下一年度");
+        }
+
+        if (target.Status != ContestStatus.Open)
+        {
+            throw new InvalidTransitionException($"上级大赛{target.Status.Chinese()}，不接受推荐作品");
+        }
+
+        if (contest.RecommendQuota is { } quota && alreadyRecommended >= quota)
+        {
+            throw new InvalidTransitionException($"本届大赛的推荐名额（{quota}件）已用完");
+        }
+
+        var category = target.Categories.Contains(Category)
+            ? Category
+            : throw new DomainValidationException("targetContestId", $"上级大赛没有“{Category}”类别");
+        var copy = new ContestEntry
+        {
+            ContestId = target.Id, RegionCode = RegionCode, Title = Title, Category = category, Students = [.. Students], Teacher = Teacher, Summary = Summary,
+            SchoolId = SchoolId, SchoolName = SchoolName, SourceEntryId = Id, SubmittedByName = actor.Name,
+        };
+        RecommendedEntryId = copy.Id;
+        UpdatedAt = DateTimeOffset.UtcNow;
+        Version++;
+        return copy;
+    }
+
+    private void RequireOwnContest(Contest contest)
+    {
+        if (contest.Id != ContestId)
+        {
+            throw new InvalidOperationException("作品与大赛不一致");
+        }
+    }
+
+    private void Apply(Contest contest, ContestEntryData data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        RequireOwnContest(contest);
+        Title = Guard.Required(data.Title, "title", "作品名称", 100);
+        Category = contest.RequireCategory(data.Category);
+        var students = new List<string>();
+        foreach (var s in data.Students ?? [])
+        {
+            var name = Guard.Optional(s, "students", "学生姓名", 20);
+            if (name is not null && !students.Contains(name))
+            {
+                students.Add(name);
+            }
+        }
+
+        if (students.Count == 0)
+        {
+            throw new DomainValidationException("students", "请填写作者（学生）姓名");
+        }
+
+        Students = students.Count <= MaxStudents ? [.. students] : throw new DomainValidationException("students", $"作者最多{MaxStudents}人");
+        Teacher = Guard.Optional(data.Teacher, "teacher", "指导教师", 50);
+        Summary = Guard.Optional(data.Summary, "summary", "作品简介", 1000);
+    }
+}

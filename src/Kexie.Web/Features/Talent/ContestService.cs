@@ -1,0 +1,392 @@
+using Kexie.Data;
+using Kexie.Domain.Authorization;
+using Kexie.Domain.Common;
+using Kexie.Domain.Directory;
+using Kexie.Domain.Identity;
+using Kexie.Domain.Talent;
+using Kexie.Web.Features.Directory;
+using Kexie.Web.Features.Market;
+using Kexie.Web.Infrastructure;
+using Kexie.Web.Pages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kexie.Web.Features.Talent;
+
+public sealed record ContestRequest(string? Name, int? Year, string? RegionCode, IReadOnlyList<string>? Categories, int? RecommendQuota, string? Note = null)
+{
+    public ContestData ToData() => new(Name, Year, RegionCode, Categories, RecommendQuota, Note);
+}
+
+public sealed record ContestStatusRequest(ContestStatus? Status);
+
+public sealed record ContestEntryRequest(Guid? SchoolId, string? Title, string? Category, IReadOnlyList<string>? Students, string? Teacher, string? Summary = null)
+{
+    public ContestEntryData ToData() => new(Title, Category, Students, Teacher, Summary);
+}
+
+public sealed record EntryReviewRequest(bool? Passed, decimal? Score, string? Opinion);
+
+public sealed record EntryAwardRequest(AwardGrade? Award);
+
+public sealed record EntryRecommendRequest(Guid? TargetContestId);
+
+public sealed record ContestDto(
+    Guid Id, string Name, int Year, ContestLevel Level, string LevelName, string RegionCode, string RegionName, IReadOnlyList<string> Categories,
+    int? RecommendQuota, string? Note, ContestStatus Status, string StatusName, int Entries, int Accepted, int Recommended, int Awarded, int Version);
+
+/// <param name="Students">Only for those who may see the work's details (the edition's and the school's managers, the school's members).</param>
+public sealed record ContestEntryDto(
+    Guid Id, Guid ContestId, string ContestName, string Title, string Category, IReadOnlyList<string>? Students, string? Teacher, string? Summary,
+    string SchoolName, string RegionCode, string RegionName, ContestEntryStatus Status, string StatusName, decimal? Score, string? Opinion,
+    AwardGrade? Award, string? AwardName, string? RecommendedFrom, string? RecommendedTo, string? SubmittedByName, DateTimeOffset CreatedAt, int Version);
+
+public sealed record NamedCount(string Key, string Name, int Entries, int Awarded);
+
+/// <summary>Works of a region's schools awarded in one edition.</summary>
+public sealed record AwardCount(Guid ContestId, string ContestName, ContestLevel Level, string LevelName, int Awarded, IReadOnlyList<NamedCount> ByGrade);
+
+/// <summary>
+/// A region's contests of a year: works received by its own editions, passed, recommended upward (and where to), works of its schools
+/// awarded at each level, by category, school and township, with the annual report's sentence.
+/// </summary>
+public sealed record ContestStatisticsDto(
+    string RegionCode, string RegionName, int Year, int Received, int Accepted, int Recommended, IReadOnlyList<string> RecommendedTo,
+    IReadOnlyList<AwardCount> Awards, IReadOnlyList<NamedCount> ByCategory, IReadOnlyList<NamedCount> BySchool, IReadOnlyList<NamedCount> ByRegion, string Summary);
+
+public sealed record SchoolOption(Guid Id, string Name, string RegionName);
+
+/// <summary>
+/// 青少年科技创新大赛: editions held by a region's admins (public), works entered by schools (a school's members, or the managers of
+/// the school's region, in the school's name through <see cref="Parties"/>), reviewed, awarded and recommended upward by the
+/// managers of the holding region; counts per region and year (<see cref="StatisticsAsync"/>).
+/// </summary>
+public sealed class ContestService(KexieDbContext db, Parties parties, ReferenceCodesCache reference)
+{
+    public async Task<PagedResult<ContestDto>> ListAsync(string? region, int? year, string? q, int? page, int? pageSize, CancellationToken ct = default)
+    {
+        var paging = PageRequest.Of(page, pageSize);
+        var query = db.Contests.AsNoTracking();
+        if (MarketSupport.RegionFilter(region) is { } code)
+        {
+            query = query.Where(c => c.RegionCode.StartsWith(code));
+        }
+
+        if (year is { } y)
+        {
+            query = query.Where(c => c.Year == y);
+        }
+
+        if (!string.IsNullOrWhiteSpace(q))
+        {
+            var text = q.Trim();
+            query = query.Where(c => c.Name.Contains(text));
+        }
+
+        var total = await query.CountAsync(ct);
+        var rows = await query.OrderByDescending(c => c.Year).ThenBy(c => c.Level).ThenBy(c => c.RegionCode).ThenBy(c => c.Id)
+            .Skip(paging.Skip).Take(paging.PageSize).ToListAsync(ct);
+        return new PagedResult<ContestDto>(await ToDtosAsync(rows, ct), total, paging.Page, paging.PageSize);
+    }
+
+    public async Task<ContestDto> GetAsync(Guid id, CancellationToken ct = default)
+    {
+        var contest = await db.Contests.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct) ?? throw new NotFoundException("大赛不存在");
+        return (await ToDtosAsync([contest], ct))[0];
+    }
+
+    public async Task<ContestDto> CreateAsync(Actor actor, ContestRequest r, CancellationToken ct = default)
+    {
+        var contest = Contest.Create(r.ToData(), actor);
+        (await reference.GetAsync(db, ct)).RequireRegion(contest.RegionCode);
+        db.Contests.Add(contest);
+        await db.SaveChangesAsync(ct);
+        return await GetAsync(contest.Id, ct);
+    }
+
+    public async Task<ContestDto> UpdateAsync(Actor actor, Guid id, ContestRequest r, int? expectedVersion, CancellationToken ct = default)
+    {
+        var contest = await ContestInScopeAsync(actor, id, ct);
+        MarketSupport.CheckVersion(contest.Version, expectedVersion);
+        var removed = contest.Categories.Except(r.Categories ?? []).ToList();
+        contest.Update(r.ToData(), actor);
+        if (removed.Count > 0 && await db.ContestEntries.AnyAsync(e => e.ContestId == id && removed.Contains(e.Category), ct))
+        {
+            throw new DomainValidationException("categories", "已有作品的类别不能删除");
+        }
+
+        await db.SaveChangesAsync(ct);
+        return await GetAsync(id, ct);
+    }
+
+    public async Task<ContestDto> MoveAsync(Actor actor, Guid id, ContestStatus? status, CancellationToken ct = default)
+    {
+        var contest = await ContestInScopeAsync(actor, id, ct);
+        contest.MoveTo(status is { } s && Enum.IsDefined(s) ? s : throw new DomainValidationException("status", "请选择大赛状态"), actor);
+        await db.SaveChangesAsync(ct);
+        return await GetAsync(id, ct);
+    }
+
+    /// <summary>Works of an edition the actor may see: all of them for the edition's managers, the school's own for its members and the school region's managers, awarded ones for everyone (without students).</summary>
+    public async Task<PagedResult<ContestEntryDto>> EntriesAsync(Actor actor, Guid contestId, ContestEntryStatus? status, string? category, string? q, int? page, int? pageSize, CancellationToken ct = default)
+    {
+        var contest = await db.Contests.AsNoTracking().FirstOrDefaultAsync(c => c.Id == contestId, ct) ?? throw new NotFoundException("大赛不存在");
+        var paging = PageRequest.Of(page, pageSize);
+        var query = Visible(actor, contest).Where(e => e.ContestId == contestId);
+        if (status is { } s)
+        {
+            query = query.Where(e => e.Status == s);
+        }
+
+        if (!string.IsNullOrWhiteSpace(category))
+        {
+            var c = category.Trim();
+            query = query.Where(e => e.Category == c);
+        }
+
+        if (!string.IsNullOrWhiteSpace(q))
+        {
+            var text = q.Trim();
+            query = query.Where(e => e.Title.Contains(text) || e.SchoolName.Contains(text));
+        }
+
+        var total = await query.CountAsync(ct);
+        var rows = await query.OrderBy(e => e.Award == null).ThenBy(e => e.Award).ThenByDescending(e => e.Score).ThenBy(e => e.CreatedAt).ThenBy(e => e.Id)
+            .Skip(paging.Skip).Take(paging.PageSize).ToListAsync(ct);
+        return new PagedResult<ContestEntryDto>(await ToEntryDtosAsync(actor, rows, ct), total, paging.Page, paging.PageSize);
+    }
+
+    public async Task<ContestEntryDto> GetEntryAsync(Actor actor, Guid id, CancellationToken ct = default)
+    {
+        var entry = await db.ContestEntries.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, ct) ?? throw new NotFoundException("作品不存在");
+        var contest = await db.Contests.AsNoTracking().FirstAsync(c => c.Id == entry.ContestId, ct);
+        if (!MaySee(actor, contest, entry))
+        {
+            throw new NotFoundException("作品不存在");
+        }
+
+        return (await ToEntryDtosAsync(actor, [entry], ct))[0];
+    }
+
+    /// <summary>Enters a school's work: the school's members, or a manager of the school's region, in the school's name.</summary>
+    public async Task<ContestEntryDto> SubmitAsync(Actor actor, Guid contestId, ContestEntryRequest r, CancellationToken ct = default)
+    {
+        var contest = await db.Contests.FirstOrDefaultAsync(c => c.Id == contestId, ct) ?? throw new NotFoundException("大赛不存在");
+        if (r.SchoolId is not { } schoolId || schoolId == Guid.Empty)
+        {
+            throw new DomainValidationException("schoolId", "请选择报送作品的学校");
+        }
+
+        var school = await parties.OrganizationToActForAsync(actor, schoolId, "schoolId", "学校", "报送作品", ct);
+        var kind = await db.Organizations.AsNoTracking().Where(o => o.Id == school.Id).Select(o => o.Kind).FirstAsync(ct);
+        if (kind is not (OrganizationKind.School or OrganizationKind.University))
+        {
+            throw new DomainValidationException("schoolId", $"“{school.Name}”不是学校，请选择报送作品的学校");
+        }
+
+        var entry = ContestEntry.Submit(contest, school.Id, school.Name, school.RegionCode, r.ToData(), actor);
+        db.ContestEntries.Add(entry);
+        await db.SaveChangesAsync(ct);
+        return await GetEntryAsync(actor, entry.Id, ct);
+    }
+
+    public async Task<ContestEntryDto> ReviewAsync(Actor actor, Guid id, EntryReviewRequest r, CancellationToken ct = default)
+    {
+        var (entry, contest) = await EntryToReviewAsync(actor, id, ct);
+        entry.Review(contest, r.Passed ?? throw new DomainValidationException("passed", "请选择评审结果（通过或未通过）"), r.Score, r.Opinion, actor);
+        await db.SaveChangesAsync(ct);
+        return await GetEntryAsync(actor, id, ct);
+    }
+
+    public async Task<ContestEntryDto> AwardAsync(Actor actor, Guid id, EntryAwardRequest r, CancellationToken ct = default)
+    {
+        var (entry, contest) = await EntryToReviewAsync(actor, id, ct);
+        entry.SetAward(contest, r.Award, actor);
+        await db.SaveChangesAsync(ct);
+        return await GetEntryAsync(actor, id, ct);
+    }
+
+    /// <summary>推荐参加上级大赛: the work appears in the higher edition for that region to review.</summary>
+    public async Task<ContestEntryDto> RecommendAsync(Actor actor, Guid id, EntryRecommendRequest r, CancellationToken ct = default)
+    {
+        var (entry, contest) = await EntryToReviewAsync(actor, id, ct);
+        var target = r.TargetContestId is { } targetId ? await db.Contests.FirstOrDefaultAsync(c => c.Id == targetId, ct) : null;
+        if (target is null)
+        {
+            throw new DomainValidationException("targetContestId", "上级大赛不存在");
+        }
+
+        var sent = await db.ContestEntries.CountAsync(e => e.ContestId == contest.Id && e.RecommendedEntryId != null, ct);
+        var copy = entry.RecommendTo(contest, target, sent, actor);
+        db.ContestEntries.Add(copy);
+        await db.SaveChangesAsync(ct);
+        return await GetEntryAsync(actor, id, ct);
+    }
+
+    /// <summary>Higher editions a work of <paramref name="contestId"/> may be recommended to (open, holding region above, same or next year).</summary>
+    public async Task<IReadOnlyList<ContestDto>> UpwardTargetsAsync(Guid contestId, CancellationToken ct = default)
+    {
+        var contest = await db.Contests.AsNoTracking().FirstOrDefaultAsync(c => c.Id == contestId, ct) ?? throw new NotFoundException("大赛不存在");
+        var ancestors = Kexie.Domain.Regions.RegionCode.Ancestry(contest.RegionCode).Where(a => a != contest.RegionCode).ToList();
+        var rows = await db.Contests.AsNoTracking()
+            .Where(c => ancestors.Contains(c.RegionCode) && c.Status == ContestStatus.Open && c.Year >= contest.Year && c.Year <= contest.Year + 1)
+            .OrderByDescending(c => c.Level).ThenBy(c => c.Name).ToListAsync(ct);
+        return await ToDtosAsync(rows, ct);
+    }
+
+    /// <summary>Schools (中小学校, 高等院校) the actor may enter works for in this edition, by name.</summary>
+    public async Task<IReadOnlyList<SchoolOption>> SchoolOptionsAsync(Actor actor, Guid contestId, string? q, CancellationToken ct = default)
+    {
+        var contest = await db.Contests.AsNoTracking().FirstOrDefaultAsync(c => c.Id == contestId, ct) ?? throw new NotFoundException("大赛不存在");
+        var query = db.Organizations.AsNoTracking().Where(DirectoryAccess.OrganizationsVisibleTo(actor))
+            .Where(o => o.RegionCode.StartsWith(contest.RegionCode) && (o.Kind == OrganizationKind.School || o.Kind == OrganizationKind.University));
+        query = actor.IsRegionManager && actor.ManagedScope is { } scope
+            ? query.Where(o => o.RegionCode.StartsWith(scope) || o.Id == actor.OrganizationId)
+            : query.Where(o => o.Id == actor.OrganizationId);
+        if (!string.IsNullOrWhiteSpace(q))
+        {
+            var text = q.Trim();
+            query = query.Where(o => o.Name.Contains(text));
+        }
+
+        var rows = await query.OrderBy(o => o.Name).Take(200).Select(o => new { o.Id, o.Name, o.RegionCode }).ToListAsync(ct);
+        var names = await Lookups.RegionNamesAsync(db, rows.Select(r => r.RegionCode), ct);
+        return rows.Select(r => new SchoolOption(r.Id, r.Name, names.GetValueOrDefault(r.RegionCode, "未知地区"))).ToList();
+    }
+
+    /// <summary>
+    /// Counts of a region and year: works received by the region's own editions ("共收获827件作品"), passed, recommended upward
+    /// ("推荐85件作品参加第35届省青少年科技创新大赛"), and works of the region's schools awarded in editions of every level
+    /// ("286件作品在…获奖"); by category, school and township of the region's own editions.
+    /// </summary>
+    public async Task<ContestStatisticsDto> StatisticsAsync(string? region, int? year, CancellationToken ct = default)
+    {
+        var code = MarketSupport.RegionFilter(region) ?? throw new DomainValidationException("region", "请选择地区");
+        var y = year ?? Kexie.Domain.Market.MarketRules.ChinaDate(DateTimeOffset.UtcNow).Year;
+        if (y is < 1980 or > 2100)
+        {
+            throw new DomainValidationException("year", "年份不正确");
+        }
+
+        var own = db.ContestEntries.AsNoTracking().Where(e => db.Contests.Any(c => c.Id == e.ContestId && c.RegionCode == code && c.Year == y));
+        var received = await own.CountAsync(ct);
+        var accepted = await own.CountAsync(e => e.Status == ContestEntryStatus.Accepted, ct);
+        var recommended = await own.CountAsync(e => e.RecommendedEntryId != null, ct);
+        var recommendedTo = await own.Where(e => e.RecommendedEntryId != null)
+            .Join(db.ContestEntries, e => e.RecommendedEntryId, t => (Guid?)t.Id, (e, t) => t.ContestId)
+            .Join(db.Contests, id => id, c => c.Id, (id, c) => c.Name).Distinct().ToListAsync(ct);
+
+        var awardRows = await db.ContestEntries.AsNoTracking()
+            .Where(e => e.Award != null && e.RegionCode.StartsWith(code))
+            .Join(db.Contests.Where(c => c.Year == y), e => e.ContestId, c => c.Id, (e, c) => new { c.Id, c.Name, c.Level, e.Award })
+            .GroupBy(x => new { x.Id, x.Name, x.Level, x.Award }).Select(g => new { g.Key.Id, g.Key.Name, g.Key.Level, g.Key.Award, Count = g.Count() })
+            .ToListAsync(ct);
+        var awards = awardRows.GroupBy(r => new { r.Id, r.Name, r.Level }).OrderBy(g => g.Key.Level).ThenBy(g => g.Key.Name)
+            .Select(g => new AwardCount(g.Key.Id, g.Key.Name, g.Key.Level, g.Key.Level.Chinese(), g.Sum(r => r.Count),
+                g.OrderBy(r => r.Award).Select(r => new NamedCount(r.Award!.Value.ToString(), r.Award!.Value.Chinese(), r.Count, r.Count)).ToList()))
+            .ToList();
+
+        var groups = await own.GroupBy(e => new { e.Category, e.SchoolName, e.RegionCode })
+            .Select(g => new { g.Key.Category, g.Key.SchoolName, g.Key.RegionCode, Count = g.Count(), Awarded = g.Count(e => e.Award != null) }).ToListAsync(ct);
+        var names = await Lookups.RegionNamesAsync(db, groups.Select(g => g.RegionCode).Append(code), ct);
+        var byCategory = groups.GroupBy(g => g.Category).Select(g => new NamedCount(g.Key, g.Key, g.Sum(x => x.Count), g.Sum(x => x.Awarded)))
+            .OrderByDescending(c => c.Entries).ThenBy(c => c.Name, StringComparer.Ordinal).ToList();
+        var bySchool = groups.GroupBy(g => g.SchoolName).Select(g => new NamedCount(g.Key, g.Key, g.Sum(x => x.Count), g.Sum(x => x.Awarded)))
+            .OrderByDescending(c => c.Entries).ThenBy(c => c.Name, StringComparer.Ordinal).ToList();
+        // The township (乡镇/街道) of each school: the first 9 digits of its region, or its own region above that.
+        var byRegion = groups.GroupBy(g => g.RegionCode.Length > 9 ? g.RegionCode[..9] : g.RegionCode)
+            .Select(g => new NamedCount(g.Key, names.GetValueOrDefault(g.Key, "未知地区"), g.Sum(x => x.Count), g.Sum(x => x.Awarded)))
+            .OrderByDescending(c => c.Entries).ThenBy(c => c.Key, StringComparer.Ordinal).ToList();
+        var regionName = (await db.Regions.AsNoTracking().Where(r => r.Code == code).Select(r => r.Name).FirstOrDefaultAsync(ct)) ?? "所选地区";
+        return new ContestStatisticsDto(code, regionName, y, received, accepted, recommended, recommendedTo, awards, byCategory, bySchool, byRegion,
+            Summary(y, regionName, received, recommended, recommendedTo, awards));
+    }
+
+    /// <summary>"2023年，大英县青少年科技创新大赛共收获827件作品，推荐85件作品参加第35届四川省青少年科技创新大赛；本地区286件作品在…获奖。"</summary>
+    public static string Summary(int year, string regionName, int received, int recommended, IReadOnlyList<string> recommendedTo, IReadOnlyList<AwardCount> awards)
+    {
+        var text = $"{year}年，{regionName}青少年科技创新大赛共收获{received}件作品";
+        if (recommended > 0)
+        {
+            text += $"，推荐{recommended}件作品参加{string.Join("、", recommendedTo)}";
+        }
+
+        foreach (var a in awards)
+        {
+            text += $"；{a.Awarded}件作品在{a.ContestName}上获奖（{string.Join("、", a.ByGrade.Select(g => $"{g.Name}{g.Entries}件"))}）";
+        }
+
+        return text + "。";
+    }
+
+    private IQueryable<ContestEntry> Visible(Actor actor, Contest contest)
+    {
+        var entries = db.ContestEntries.AsNoTracking();
+        if (contest.MayReview(actor))
+        {
+            return entries;
+        }
+
+        var scope = actor.IsRegionManager ? actor.ManagedScope : null;
+        var organization = actor.OrganizationId;
+        return entries.Where(e => e.Award != null || (scope != null && e.RegionCode.StartsWith(scope)) || (organization != null && e.SchoolId == organization));
+    }
+
+    private static bool MaySee(Actor actor, Contest contest, ContestEntry entry) =>
+        entry.Award is not null || MaySeeDetails(actor, contest, entry);
+
+    private static bool MaySeeDetails(Actor actor, Contest contest, ContestEntry entry) =>
+        contest.MayReview(actor) || (actor.IsRegionManager && actor.Manages(entry.RegionCode)) || (actor.OrganizationId is { } o && entry.SchoolId == o);
+
+    private async Task<Contest> ContestInScopeAsync(Actor actor, Guid id, CancellationToken ct) =>
+        await db.Contests.InScope(actor).FirstOrDefaultAsync(c => c.Id == id, ct) ?? throw new NotFoundException("大赛不存在");
+
+    /// <summary>A work of an edition held within the actor's managed region (others answer "不存在").</summary>
+    private async Task<(ContestEntry Entry, Contest Contest)> EntryToReviewAsync(Actor actor, Guid id, CancellationToken ct)
+    {
+        var found = await db.ContestEntries.Join(db.Contests.InScope(actor), e => e.ContestId, c => c.Id, (e, c) => new { Entry = e, Contest = c })
+            .FirstOrDefaultAsync(x => x.Entry.Id == id, ct) ?? throw new NotFoundException("作品不存在");
+        return (found.Entry, found.Contest);
+    }
+
+    private async Task<List<ContestDto>> ToDtosAsync(IReadOnlyList<Contest> contests, CancellationToken ct)
+    {
+        var ids = contests.Select(c => c.Id).ToList();
+        var counts = await db.ContestEntries.AsNoTracking().Where(e => ids.Contains(e.ContestId)).GroupBy(e => e.ContestId)
+            .Select(g => new
+            {
+                g.Key,
+                Entries = g.Count(),
+                Accepted = g.Count(e => e.Status == ContestEntryStatus.Accepted),
+                Recommended = g.Count(e => e.RecommendedEntryId != null),
+                Awarded = g.Count(e => e.Award != null),
+            })
+            .ToDictionaryAsync(x => x.Key, ct);
+        var names = await Lookups.RegionNamesAsync(db, contests.Select(c => c.RegionCode), ct);
+        return contests.Select(c =>
+        {
+            var n = counts.GetValueOrDefault(c.Id);
+            return new ContestDto(c.Id, c.Name, c.Year, c.Level, c.Level.Chinese(), c.RegionCode, names.GetValueOrDefault(c.RegionCode, "未知地区"), c.Categories,
+                c.RecommendQuota, c.Note, c.Status, c.Status.Chinese(), n?.Entries ?? 0, n?.Accepted ?? 0, n?.Recommended ?? 0, n?.Awarded ?? 0, c.Version);
+        }).ToList();
+    }
+
+    private async Task<List<ContestEntryDto>> ToEntryDtosAsync(Actor actor, IReadOnlyList<ContestEntry> entries, CancellationToken ct)
+    {
+        var contestIds = entries.Select(e => e.ContestId).Distinct().ToList();
+        var contests = await db.Contests.AsNoTracking().Where(c => contestIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
+        var linked = entries.SelectMany(e => new[] { e.SourceEntryId, e.RecommendedEntryId }).OfType<Guid>().ToList();
+        var linkedContests = await db.ContestEntries.AsNoTracking().Where(e => linked.Contains(e.Id))
+            .Join(db.Contests, e => e.ContestId, c => c.Id, (e, c) => new { e.Id, c.Name }).ToDictionaryAsync(x => x.Id, x => x.Name, ct);
+        var names = await Lookups.RegionNamesAsync(db, entries.Select(e => e.RegionCode), ct);
+        return entries.Select(e =>
+        {
+            var contest = contests[e.ContestId];
+            var details = MaySeeDetails(actor, contest, e);
+            return new ContestEntryDto(
+                e.Id, e.ContestId, contest.Name, e.Title, e.Category, details ? e.Students : null, details ? e.Teacher : null, e.Summary, e.SchoolName, e.RegionCode,
+                names.GetValueOrDefault(e.RegionCode, "未知地区"), e.Status, e.Status.Chinese(), details ? e.Score : null, details ? e.Opinion : null, e.Award, e.Award?.Chinese(),
+                e.SourceEntryId is { } s ? linkedContests.GetValueOrDefault(s) : null, e.RecommendedEntryId is { } t ? linkedContests.GetValueOrDefault(t) : null,
+                details ? e.SubmittedByName : null, e.CreatedAt, e.Version);
+        }).ToList();
+    }
+}

@@ -1,0 +1,54 @@
+using Kexie.Domain.Talent;
+using Kexie.Web.Features.Market;
+using Kexie.Web.Infrastructure;
+
+namespace Kexie.Web.Features.Talent;
+
+/// <summary>/api/v1/honours (人才荣誉评选与推荐) and /api/v1/workstations (工作站与基地).</summary>
+public static class HonourEndpoints
+{
+    public static RouteGroupBuilder MapHonours(this RouteGroupBuilder api)
+    {
+        var g = api.MapGroup("/honours").WithTags("人才荣誉");
+        g.MapGet("/calls", (HonourService s, string? region, int? year, HonourKind? kind, int? page, int? pageSize, CancellationToken ct) => s.ListAsync(region, year, kind, page, pageSize, ct))
+            .WithSummary("查询荣誉评选（本地区及可推荐参加的上级评选）");
+        g.MapGet("/calls/{id:guid}", (HonourService s, Guid id, CancellationToken ct) => s.GetAsync(id, ct)).WithSummary("荣誉评选详情");
+        g.MapGet("/calls/{id:guid}/nominations", (HttpContext http, HonourService s, Guid id, CancellationToken ct) => s.NominationsAsync(http.User.ToActor(), id, ct))
+            .WithSummary("评选的推荐人选（举办地区可见全部；推荐地区可见本地区；公众可见入选名单）");
+        g.MapGet("/statistics", (HonourService s, string? region, int? year, CancellationToken ct) => s.StatisticsAsync(region, year, ct))
+            .WithSummary("荣誉统计（推荐与入选，按荣誉类型）");
+        g.MapGet("/of", (HttpContext http, HonourService s, Guid? workerId, Guid? organizationId, CancellationToken ct) => s.HonoursOfAsync(http.User.ToActor(), workerId, organizationId, ct))
+            .WithSummary("科技工作者或单位获得的荣誉");
+        g.MapPost("/calls", async (HttpContext http, HonourService s, HonourCallRequest body, CancellationToken ct) =>
+        {
+            var created = await s.CreateAsync(http.User.ToActor(), body, ct);
+            return TypedResults.Created($"/api/v1/honours/calls/{created.Id}", created);
+        }).RequireAuthorization().WithSummary("发起荣誉评选（本地区科协管理员）").RequirePermission(TalentPermissions.ManageHonours);
+        g.MapPost("/calls/{id:guid}/close", (HttpContext http, HonourService s, Guid id, CancellationToken ct) => s.CloseAsync(http.User.ToActor(), id, ct))
+            .RequireAuthorization().WithSummary("结束荣誉评选").RequirePermission(TalentPermissions.ManageHonours);
+        g.MapPost("/calls/{id:guid}/nominations", async (HttpContext http, HonourService s, Guid id, NominationRequest body, CancellationToken ct) =>
+        {
+            var created = await s.NominateAsync(http.User.ToActor(), id, body, ct);
+            return TypedResults.Created($"/api/v1/honours/nominations/{created.Id}", created);
+        }).RequireAuthorization().WithSummary("推荐本地区科技工作者或单位参加评选").RequirePermission(TalentPermissions.Nominate);
+        g.MapPost("/nominations/{id:guid}/decide", (HttpContext http, HonourService s, Guid id, DecisionRequest body, CancellationToken ct) =>
+            s.DecideAsync(http.User.ToActor(), id, body, ct)).RequireAuthorization().WithSummary("评定结果（入选或未入选，不超过名额）").RequirePermission(TalentPermissions.ManageHonours);
+
+        var w = api.MapGroup("/workstations").WithTags("工作站与基地");
+        w.MapGet("/", (HttpContext http, WorkstationService s, string? region, WorkstationKind? kind, string? q, int? page, int? pageSize, CancellationToken ct) =>
+            s.ListAsync(http.User.ToActor(), region, kind, q, page, pageSize, ct)).WithSummary("查询院士(专家)工作站、科技小院、专家服务团、产学研合作项目");
+        w.MapGet("/statistics", (WorkstationService s, string? region, int? year, CancellationToken ct) => s.StatisticsAsync(region, year, ct))
+            .WithSummary("工作站与基地统计（年末数，按类型、级别）");
+        w.MapGet("/{id:guid}", (HttpContext http, WorkstationService s, Guid id, CancellationToken ct) => s.GetAsync(http.User.ToActor(), id, ct)).WithSummary("工作站与基地详情");
+        w.MapPost("/", async (HttpContext http, WorkstationService s, WorkstationRequest body, CancellationToken ct) =>
+        {
+            var created = await s.CreateAsync(http.User.ToActor(), body, ct);
+            return TypedResults.Created($"/api/v1/workstations/{created.Id}", created);
+        }).RequireAuthorization().WithSummary("登记工作站与基地（依托单位所在地区的管理人员）").RequirePermission(TalentPermissions.ManageWorkstations);
+        w.MapPut("/{id:guid}", (HttpContext http, WorkstationService s, Guid id, WorkstationRequest body, CancellationToken ct) =>
+            s.UpdateAsync(http.User.ToActor(), id, body, MarketSupport.ExpectedVersion(http), ct)).RequireAuthorization().WithSummary("修改工作站与基地").RequirePermission(TalentPermissions.ManageWorkstations);
+        w.MapPost("/{id:guid}/end", (HttpContext http, WorkstationService s, Guid id, WorkstationEndRequest body, CancellationToken ct) =>
+            s.EndAsync(http.User.ToActor(), id, body, ct)).RequireAuthorization().WithSummary("撤销或结束（填写结束日期）").RequirePermission(TalentPermissions.ManageWorkstations);
+        return api;
+    }
+}

@@ -1,0 +1,224 @@
+using Kexie.Data;
+using Kexie.Domain.Authorization;
+using Kexie.Domain.Common;
+using Kexie.Domain.Identity;
+using Kexie.Domain.Market;
+using Kexie.Domain.Talent;
+using Kexie.Web.Features.Directory;
+using Kexie.Web.Features.Market;
+using Kexie.Web.Infrastructure;
+using Kexie.Web.Pages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kexie.Web.Features.Talent;
+
+public sealed record HonourCallRequest(string? Name, HonourKind? Kind, int? Year, string? RegionCode, string? ConferredBy = null, int? Quota = null, string? Note = null)
+{
+    public HonourCallData ToData() => new(Name, Kind, Year, RegionCode, ConferredBy, Quota, Note);
+}
+
+public sealed record NominationRequest(Guid? WorkerId, Guid? OrganizationId, string? Reason);
+
+public sealed record DecisionRequest(bool? Selected, string? Note);
+
+public sealed record HonourCallDto(
+    Guid Id, string Name, HonourKind Kind, string KindName, bool ForOrganizations, int Year, HonourLevel Level, string LevelName, string RegionCode, string RegionName,
+    string? ConferredBy, int? Quota, string? Note, HonourCallStatus Status, string StatusName, int Nominated, int Selected, int Version);
+
+public sealed record NominationDto(
+    Guid Id, Guid CallId, string CallName, HonourKind Kind, string KindName, int Year, string NomineeName, bool IsOrganization, string RegionCode, string RegionName,
+    string NominatedByRegionName, string? Reason, NominationStatus Status, string StatusName, string? DecisionNote, DateOnly? DecidedOn, int Version);
+
+public sealed record HonourKindCount(HonourKind Kind, string KindName, int Nominated, int Selected);
+
+public sealed record HonourStatisticsDto(string RegionCode, string RegionName, int Year, int Nominated, int Selected, IReadOnlyList<HonourKindCount> ByKind, string Summary);
+
+/// <summary>
+/// 人才荣誉与推荐: calls (评选) held by a region's admins, nominations of science workers or organizations by the admins of a region
+/// holding the nominee (named through <see cref="Parties"/>), results decided by the call's region; selected honours are public.
+/// </summary>
+public sealed class HonourService(KexieDbContext db, Parties parties, ReferenceCodesCache reference)
+{
+    public async Task<PagedResult<HonourCallDto>> ListAsync(string? region, int? year, HonourKind? kind, int? page, int? pageSize, CancellationToken ct = default)
+    {
+        var paging = PageRequest.Of(page, pageSize);
+        var query = db.HonourCalls.AsNoTracking();
+        if (MarketSupport.RegionFilter(region) is { } code)
+        {
+            // A region's calls and the calls above it that its associations may nominate to.
+            var ancestors = Kexie.Domain.Regions.RegionCode.Ancestry(code).ToList();
+            query = query.Where(c => c.RegionCode.StartsWith(code) || ancestors.Contains(c.RegionCode));
+        }
+
+        if (year is { } y)
+        {
+            query = query.Where(c => c.Year == y);
+        }
+
+        if (kind is { } k)
+        {
+            query = query.Where(c => c.Kind == k);
+        }
+
+        var total = await query.CountAsync(ct);
+        var rows = await query.OrderByDescending(c => c.Year).ThenBy(c => c.Level).ThenBy(c => c.Name).ThenBy(c => c.Id).Skip(paging.Skip).Take(paging.PageSize).ToListAsync(ct);
+        return new PagedResult<HonourCallDto>(await ToDtosAsync(rows, ct), total, paging.Page, paging.PageSize);
+    }
+
+    public async Task<HonourCallDto> GetAsync(Guid id, CancellationToken ct = default)
+    {
+        var call = await db.HonourCalls.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct) ?? throw new NotFoundException("评选不存在");
+        return (await ToDtosAsync([call], ct))[0];
+    }
+
+    public async Task<HonourCallDto> CreateAsync(Actor actor, HonourCallRequest r, CancellationToken ct = default)
+    {
+        var call = HonourCall.Create(r.ToData(), actor);
+        (await reference.GetAsync(db, ct)).RequireRegion(call.RegionCode);
+        db.HonourCalls.Add(call);
+        await db.SaveChangesAsync(ct);
+        return await GetAsync(call.Id, ct);
+    }
+
+    public async Task<HonourCallDto> CloseAsync(Actor actor, Guid id, CancellationToken ct = default)
+    {
+        var call = await db.HonourCalls.InScope(actor).FirstOrDefaultAsync(c => c.Id == id, ct) ?? throw new NotFoundException("评选不存在");
+        call.Close(actor);
+        await db.SaveChangesAsync(ct);
+        return await GetAsync(id, ct);
+    }
+
+    /// <summary>Nominations of a call: all for the call's admins, the region's own for the managers of a nominee's region, selected ones for everyone.</summary>
+    public async Task<IReadOnlyList<NominationDto>> NominationsAsync(Actor actor, Guid callId, CancellationToken ct = default)
+    {
+        var call = await db.HonourCalls.AsNoTracking().FirstOrDefaultAsync(c => c.Id == callId, ct) ?? throw new NotFoundException("评选不存在");
+        var rows = await Visible(actor, call).Where(n => n.CallId == callId).OrderBy(n => n.Status == NominationStatus.Selected ? 0 : 1).ThenBy(n => n.CreatedAt).Take(1000).ToListAsync(ct);
+        return await ToNominationDtosAsync(actor, rows, ct);
+    }
+
+    /// <summary>The honours a worker or an organization was selected for (their profile's list), newest first.</summary>
+    public async Task<IReadOnlyList<NominationDto>> HonoursOfAsync(Actor actor, Guid? workerId, Guid? organizationId, CancellationToken ct = default)
+    {
+        if (workerId is null && organizationId is null)
+        {
+            throw new DomainValidationException("workerId", "请指定科技工作者或单位");
+        }
+
+        var rows = await db.Nominations.AsNoTracking()
+            .Where(n => n.Status == NominationStatus.Selected && (workerId != null ? n.WorkerId == workerId : n.OrganizationId == organizationId))
+            .OrderByDescending(n => n.DecidedOn).Take(200).ToListAsync(ct);
+        return await ToNominationDtosAsync(actor, rows, ct);
+    }
+
+    public async Task<NominationDto> NominateAsync(Actor actor, Guid callId, NominationRequest r, CancellationToken ct = default)
+    {
+        var call = await db.HonourCalls.FirstOrDefaultAsync(c => c.Id == callId, ct) ?? throw new NotFoundException("评选不存在");
+        PartyRef nominee;
+        if (call.Kind.ForOrganizations())
+        {
+            nominee = r.OrganizationId is { } o && o != Guid.Empty
+                ? await parties.OrganizationAsync(actor, o, "organizationId", "单位", ct)
+                : throw new DomainValidationException("organizationId", "集体荣誉请选择推荐的单位");
+        }
+        else
+        {
+            nominee = r.WorkerId is { } w && w != Guid.Empty
+                ? await parties.WorkerAsync(actor, w, "workerId", "科技工作者", ct)
+                : throw new DomainValidationException("workerId", "请选择推荐的科技工作者");
+        }
+
+        var forOrganization = call.Kind.ForOrganizations();
+        var nomination = Nomination.Nominate(call, forOrganization ? null : nominee.Id, forOrganization ? nominee.Id : null, nominee.Name, nominee.RegionCode, r.Reason, actor);
+        if (await db.Nominations.AnyAsync(n => n.CallId == callId && (forOrganization ? n.OrganizationId == nominee.Id : n.WorkerId == nominee.Id), ct))
+        {
+            throw new DomainValidationException(forOrganization ? "organizationId" : "workerId", $"{nominee.Name}已被推荐参加该评选");
+        }
+
+        db.Nominations.Add(nomination);
+        await db.SaveChangesAsync(ct);
+        return (await ToNominationDtosAsync(actor, [nomination], ct))[0];
+    }
+
+    public async Task<NominationDto> DecideAsync(Actor actor, Guid id, DecisionRequest r, CancellationToken ct = default)
+    {
+        var found = await db.Nominations.Join(db.HonourCalls.InScope(actor), n => n.CallId, c => c.Id, (n, c) => new { Nomination = n, Call = c })
+            .FirstOrDefaultAsync(x => x.Nomination.Id == id, ct) ?? throw new NotFoundException("推荐不存在");
+        var selected = await db.Nominations.CountAsync(n => n.CallId == found.Call.Id && n.Status == NominationStatus.Selected && n.Id != id, ct);
+        found.Nomination.Decide(found.Call, r.Selected ?? throw new DomainValidationException("selected", "请选择评选结果（入选或未入选）"), r.Note, selected,
+            MarketRules.ChinaDate(DateTimeOffset.UtcNow), actor);
+        await db.SaveChangesAsync(ct);
+        return (await ToNominationDtosAsync(actor, [found.Nomination], ct))[0];
+    }
+
+    /// <summary>
+    /// A region's nominees in a year's calls: nominated and selected, by kind ("2名同志入选青年科技人才托举工程", "评选出10名优秀科技人才",
+    /// organizations' honours as units).
+    /// </summary>
+    public async Task<HonourStatisticsDto> StatisticsAsync(string? region, int? year, CancellationToken ct = default)
+    {
+        var code = MarketSupport.RegionFilter(region) ?? throw new DomainValidationException("region", "请选择地区");
+        var y = year ?? MarketRules.ChinaDate(DateTimeOffset.UtcNow).Year;
+        if (y is < 1980 or > 2100)
+        {
+            throw new DomainValidationException("year", "年份不正确");
+        }
+
+        var rows = await db.Nominations.AsNoTracking().Where(n => n.RegionCode.StartsWith(code))
+            .Join(db.HonourCalls.Where(c => c.Year == y), n => n.CallId, c => c.Id, (n, c) => new { c.Kind, n.Status })
+            .GroupBy(x => new { x.Kind, x.Status }).Select(g => new { g.Key.Kind, g.Key.Status, Count = g.Count() }).ToListAsync(ct);
+        var byKind = rows.GroupBy(r => r.Kind).OrderBy(g => g.Key)
+            .Select(g => new HonourKindCount(g.Key, g.Key.Chinese(), g.Sum(r => r.Count), g.Where(r => r.Status == NominationStatus.Selected).Sum(r => r.Count))).ToList();
+        var name = (await db.Regions.AsNoTracking().Where(r => r.Code == code).Select(r => r.Name).FirstOrDefaultAsync(ct)) ?? "所选地区";
+        return new HonourStatisticsDto(code, name, y, byKind.Sum(k => k.Nominated), byKind.Sum(k => k.Selected), byKind, Summary(y, name, byKind));
+    }
+
+    /// <summary>"2020年，大英县推荐参加各类荣誉评选12人（个），入选3人（个）：2名同志入选青年科技人才托举工程、……"</summary>
+    public static string Summary(int year, string regionName, IReadOnlyList<HonourKindCount> byKind)
+    {
+        var text = $"{year}年，{regionName}推荐参加各类荣誉评选{byKind.Sum(k => k.Nominated)}人（个），入选{byKind.Sum(k => k.Selected)}人（个）";
+        var parts = byKind.Where(k => k.Selected > 0)
+            .Select(k => k.Kind.ForOrganizations() ? $"{k.Selected}个单位获评{k.KindName}" : $"{k.Selected}名同志入选{k.KindName}").ToList();
+        return text + (parts.Count > 0 ? "：" + string.Join("、", parts) : string.Empty) + "。";
+    }
+
+    private IQueryable<Nomination> Visible(Actor actor, HonourCall call)
+    {
+        var all = db.Nominations.AsNoTracking();
+        if (call.MayDecide(actor) || (actor.IsRegionManager && actor.Manages(call.RegionCode)))
+        {
+            return all;
+        }
+
+        var scope = actor.IsRegionManager ? actor.ManagedScope : null;
+        return all.Where(n => n.Status == NominationStatus.Selected || (scope != null && n.RegionCode.StartsWith(scope)));
+    }
+
+    private async Task<List<HonourCallDto>> ToDtosAsync(IReadOnlyList<HonourCall> calls, CancellationToken ct)
+    {
+        var ids = calls.Select(c => c.Id).ToList();
+        var counts = await db.Nominations.AsNoTracking().Where(n => ids.Contains(n.CallId)).GroupBy(n => n.CallId)
+            .Select(g => new { g.Key, Nominated = g.Count(), Selected = g.Count(n => n.Status == NominationStatus.Selected) }).ToDictionaryAsync(x => x.Key, ct);
+        var names = await Lookups.RegionNamesAsync(db, calls.Select(c => c.RegionCode), ct);
+        return calls.Select(c =>
+        {
+            var n = counts.GetValueOrDefault(c.Id);
+            return new HonourCallDto(c.Id, c.Name, c.Kind, c.Kind.Chinese(), c.Kind.ForOrganizations(), c.Year, c.Level, c.Level.Chinese(), c.RegionCode,
+                names.GetValueOrDefault(c.RegionCode, "未知地区"), c.ConferredBy, c.Quota, c.Note, c.Status, c.Status.Chinese(), n?.Nominated ?? 0, n?.Selected ?? 0, c.Version);
+        }).ToList();
+    }
+
+    private async Task<List<NominationDto>> ToNominationDtosAsync(Actor actor, IReadOnlyList<Nomination> rows, CancellationToken ct)
+    {
+        var callIds = rows.Select(r => r.CallId).Distinct().ToList();
+        var calls = await db.HonourCalls.AsNoTracking().Where(c => callIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
+        var names = await Lookups.RegionNamesAsync(db, rows.SelectMany(r => new[] { r.RegionCode, r.NominatedByRegionCode }), ct);
+        return rows.Select(n =>
+        {
+            var c = calls[n.CallId];
+            var details = c.MayDecide(actor) || (actor.IsRegionManager && (actor.Manages(n.RegionCode) || actor.Manages(c.RegionCode)));
+            return new NominationDto(n.Id, n.CallId, c.Name, c.Kind, c.Kind.Chinese(), c.Year, n.NomineeName, n.OrganizationId is not null || (n.WorkerId is null && c.Kind.ForOrganizations()),
+                n.RegionCode, names.GetValueOrDefault(n.RegionCode, "未知地区"), names.GetValueOrDefault(n.NominatedByRegionCode, "未知地区"), details ? n.Reason : null,
+                n.Status, n.Status.Chinese(), details ? n.DecisionNote : null, n.DecidedOn, n.Version);
+        }).ToList();
+    }
+}

@@ -1,0 +1,167 @@
+using Kexie.Data;
+using Kexie.Domain.Authorization;
+using Kexie.Domain.Common;
+using Kexie.Domain.Identity;
+using Kexie.Domain.Market;
+using Kexie.Domain.Talent;
+using Kexie.Web.Features.Directory;
+using Kexie.Web.Features.Market;
+using Kexie.Web.Infrastructure;
+using Kexie.Web.Pages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kexie.Web.Features.Talent;
+
+public sealed record WorkstationRequest(
+    string? Name, WorkstationKind? Kind, HonourLevel? Level, Guid? HostOrganizationId, IReadOnlyList<Guid>? ExpertWorkerIds, DateOnly? FoundedOn,
+    string? AccreditedBy = null, string? Field = null, string? Note = null)
+{
+    public WorkstationData ToData() => new(Name, Kind, Level, FoundedOn, AccreditedBy, Field, Note);
+}
+
+public sealed record WorkstationEndRequest(DateOnly? EndedOn);
+
+public sealed record WorkstationDto(
+    Guid Id, string Name, WorkstationKind Kind, string KindName, HonourLevel Level, string LevelName, string HostName, string RegionCode, string RegionName,
+    int Experts, IReadOnlyList<string> ExpertNames, DateOnly FoundedOn, string? AccreditedBy, string? Field, string? Note, WorkstationStatus Status, string StatusName,
+    DateOnly? EndedOn, int Version);
+
+public sealed record WorkstationKindCount(WorkstationKind Kind, string KindName, int Total, int FoundedInYear, int Experts, IReadOnlyList<NamedCount> ByLevel);
+
+public sealed record WorkstationStatisticsDto(string RegionCode, string RegionName, int Year, int Total, IReadOnlyList<WorkstationKindCount> ByKind, string Summary);
+
+/// <summary>
+/// 院士(专家)工作站、科技小院、专家服务团、产学研合作项目: a public registry kept by the managers of the host organization's region
+/// (host and experts named through <see cref="Parties"/>), counted by kind and level at a year's end.
+/// </summary>
+public sealed class WorkstationService(KexieDbContext db, Parties parties)
+{
+    public async Task<PagedResult<WorkstationDto>> ListAsync(Actor actor, string? region, WorkstationKind? kind, string? q, int? page, int? pageSize, CancellationToken ct = default)
+    {
+        var paging = PageRequest.Of(page, pageSize);
+        var query = db.Workstations.AsNoTracking();
+        if (MarketSupport.RegionFilter(region) is { } code)
+        {
+            query = query.Where(w => w.RegionCode.StartsWith(code));
+        }
+
+        if (kind is { } k)
+        {
+            query = query.Where(w => w.Kind == k);
+        }
+
+        if (!string.IsNullOrWhiteSpace(q))
+        {
+            var text = q.Trim();
+            query = query.Where(w => w.Name.Contains(text) || w.HostName.Contains(text));
+        }
+
+        var total = await query.CountAsync(ct);
+        var rows = await query.OrderBy(w => w.Kind).ThenBy(w => w.Level).ThenBy(w => w.Name).ThenBy(w => w.Id).Skip(paging.Skip).Take(paging.PageSize).ToListAsync(ct);
+        return new PagedResult<WorkstationDto>(await ToDtosAsync(actor, rows, ct), total, paging.Page, paging.PageSize);
+    }
+
+    public async Task<WorkstationDto> GetAsync(Actor actor, Guid id, CancellationToken ct = default)
+    {
+        var station = await db.Workstations.AsNoTracking().FirstOrDefaultAsync(w => w.Id == id, ct) ?? throw new NotFoundException("记录不存在");
+        return (await ToDtosAsync(actor, [station], ct))[0];
+    }
+
+    public async Task<WorkstationDto> CreateAsync(Actor actor, WorkstationRequest r, CancellationToken ct = default)
+    {
+        var (host, experts) = await ResolveAsync(actor, r, ct);
+        var station = Workstation.Create(r.ToData(), host.Id, host.Name, host.RegionCode, experts, actor, MarketRules.ChinaDate(DateTimeOffset.UtcNow));
+        db.Workstations.Add(station);
+        await db.SaveChangesAsync(ct);
+        return await GetAsync(actor, station.Id, ct);
+    }
+
+    public async Task<WorkstationDto> UpdateAsync(Actor actor, Guid id, WorkstationRequest r, int? expectedVersion, CancellationToken ct = default)
+    {
+        var station = await db.Workstations.InScope(actor).FirstOrDefaultAsync(w => w.Id == id, ct) ?? throw new NotFoundException("记录不存在");
+        MarketSupport.CheckVersion(station.Version, expectedVersion);
+        var (host, experts) = await ResolveAsync(actor, r, ct);
+        station.Update(r.ToData(), host.Id, host.Name, host.RegionCode, experts, actor, MarketRules.ChinaDate(DateTimeOffset.UtcNow));
+        await db.SaveChangesAsync(ct);
+        return await GetAsync(actor, id, ct);
+    }
+
+    public async Task<WorkstationDto> EndAsync(Actor actor, Guid id, WorkstationEndRequest r, CancellationToken ct = default)
+    {
+        var station = await db.Workstations.InScope(actor).FirstOrDefaultAsync(w => w.Id == id, ct) ?? throw new NotFoundException("记录不存在");
+        var today = MarketRules.ChinaDate(DateTimeOffset.UtcNow);
+        station.End(r.EndedOn ?? today, today, actor);
+        await db.SaveChangesAsync(ct);
+        return await GetAsync(actor, id, ct);
+    }
+
+    /// <summary>Records of a region subtree standing at the end of <paramref name="year"/>, by kind and level, with those founded that year and their experts.</summary>
+    public async Task<WorkstationStatisticsDto> StatisticsAsync(string? region, int? year, CancellationToken ct = default)
+    {
+        var code = MarketSupport.RegionFilter(region) ?? throw new DomainValidationException("region", "请选择地区");
+        var y = year ?? MarketRules.ChinaDate(DateTimeOffset.UtcNow).Year;
+        if (y is < 1980 or > 2100)
+        {
+            throw new DomainValidationException("year", "年份不正确");
+        }
+
+        var end = new DateOnly(y, 12, 31);
+        var start = new DateOnly(y, 1, 1);
+        var rows = await db.Workstations.AsNoTracking()
+            .Where(w => w.RegionCode.StartsWith(code) && w.FoundedOn <= end && (w.EndedOn == null || w.EndedOn > end))
+            .Select(w => new { w.Kind, w.Level, w.FoundedOn, w.ExpertWorkerIds }).ToListAsync(ct);
+        var byKind = rows.GroupBy(r => r.Kind).OrderBy(g => g.Key)
+            .Select(g => new WorkstationKindCount(g.Key, g.Key.Chinese(), g.Count(), g.Count(r => r.FoundedOn >= start), g.Sum(r => r.ExpertWorkerIds.Length),
+                g.GroupBy(r => r.Level).OrderBy(l => l.Key).Select(l => new NamedCount(l.Key.ToString(), l.Key.Chinese(), l.Count(), 0)).ToList()))
+            .ToList();
+        var name = (await db.Regions.AsNoTracking().Where(r => r.Code == code).Select(r => r.Name).FirstOrDefaultAsync(ct)) ?? "所选地区";
+        return new WorkstationStatisticsDto(code, name, y, rows.Count, byKind, Summary(y, name, byKind));
+    }
+
+    /// <summary>"截至2021年底，恩施州建立院士(专家)工作站24家（省级3家、市级21家），当年新建5家；专家服务团1个，专家71人。"</summary>
+    public static string Summary(int year, string regionName, IReadOnlyList<WorkstationKindCount> byKind)
+    {
+        if (byKind.Count == 0)
+        {
+            return $"截至{year}年底，{regionName}尚无登记的工作站和基地。";
+        }
+
+        var parts = byKind.Select(k =>
+        {
+            var text = $"{k.KindName}{k.Total}{k.Kind.Unit()}（{string.Join("、", k.ByLevel.Select(l => $"{l.Name}{l.Entries}{k.Kind.Unit()}"))}）";
+            if (k.FoundedInYear > 0)
+            {
+                text += $"，当年新建{k.FoundedInYear}{k.Kind.Unit()}";
+            }
+
+            return k.Experts > 0 ? text + $"，专家{k.Experts}人" : text;
+        });
+        return $"截至{year}年底，{regionName}建立{string.Join("；", parts)}。";
+    }
+
+    private async Task<(PartyRef Host, List<Guid> Experts)> ResolveAsync(Actor actor, WorkstationRequest r, CancellationToken ct)
+    {
+        var host = r.HostOrganizationId is { } h && h != Guid.Empty
+            ? await parties.OrganizationAsync(actor, h, "hostOrganizationId", "依托单位", ct)
+            : throw new DomainValidationException("hostOrganizationId", "请选择依托单位");
+        var experts = (r.ExpertWorkerIds ?? []).Where(e => e != Guid.Empty).Distinct().ToList();
+        if (!await parties.AllWorkersVisibleAsync(actor, experts, ct))
+        {
+            throw new DomainValidationException("expertWorkerIds", "所选专家不存在");
+        }
+
+        return (host, experts);
+    }
+
+    private async Task<List<WorkstationDto>> ToDtosAsync(Actor actor, IReadOnlyList<Workstation> rows, CancellationToken ct)
+    {
+        var ids = rows.SelectMany(r => r.ExpertWorkerIds).Distinct().ToList();
+        var visible = await db.ScienceWorkers.AsNoTracking().Where(DirectoryAccess.WorkersVisibleTo(actor)).Where(w => ids.Contains(w.Id))
+            .Select(w => new { w.Id, w.Name }).ToDictionaryAsync(w => w.Id, w => w.Name, ct);
+        var names = await Lookups.RegionNamesAsync(db, rows.Select(r => r.RegionCode), ct);
+        return rows.Select(w => new WorkstationDto(
+            w.Id, w.Name, w.Kind, w.Kind.Chinese(), w.Level, w.Level.Chinese(), w.HostName, w.RegionCode, names.GetValueOrDefault(w.RegionCode, "未知地区"),
+            w.ExpertWorkerIds.Length, w.ExpertWorkerIds.Where(visible.ContainsKey).Select(e => visible[e]).ToList(), w.FoundedOn, w.AccreditedBy, w.Field, w.Note,
+            w.Status, w.Status.Chinese(), w.EndedOn, w.Version)).ToList();
+    }
+}

@@ -1,0 +1,141 @@
+using Kexie.Domain.Common;
+using Kexie.Domain.Talent;
+using Kexie.Web.Features.Talent;
+using Kexie.Web.Infrastructure;
+using Kexie.Web.Pages.Market;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Kexie.Web.Pages.Talent.Contests;
+
+/// <summary>
+/// A contest edition: its works (all for the holding region, a school's own for the school, awarded ones for everyone); a school
+/// enters a work; the holding region's managers review, award and recommend works upward; its admins move the edition along.
+/// </summary>
+public sealed class DetailsModel(ContestService contests) : MarketPageModel
+{
+    public sealed class EntryInput
+    {
+        public string? SchoolId { get; set; }
+        public string? Title { get; set; }
+        public string? Category { get; set; }
+        public string? Students { get; set; }
+        public string? Teacher { get; set; }
+        public string? Summary { get; set; }
+    }
+
+    [BindProperty] public EntryInput Input { get; set; } = new();
+
+    [BindProperty(SupportsGet = true)] public string? Category { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "p")] public int? PageNumber { get; set; }
+
+    public ContestDto Contest { get; private set; } = null!;
+
+    public PagedResult<ContestEntryDto> Entries { get; private set; } = new([], 0, 1, 50);
+
+    public IReadOnlyList<SchoolOption> Schools { get; private set; } = [];
+
+    public IReadOnlyList<ContestDto> Targets { get; private set; } = [];
+
+    public bool IsReviewer { get; private set; }
+
+    public bool IsAdmin { get; private set; }
+
+    public PagerModel Pager => new(Entries.Page, Entries.PageCount, $"/Talent/Contests/Details/{Contest.Id}", new Dictionary<string, string?> { ["category"] = Category });
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    {
+        await LoadAsync(id, ct);
+        return Page();
+    }
+
+    [RequiresPermission(typeof(TalentPermissions), nameof(TalentPermissions.EnterContests))]
+    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
+    {
+        try
+        {
+            var students = (Input.Students ?? string.Empty).Split(['、', ',', '，', ' ', '；', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            var entry = await contests.SubmitAsync(Actor, id, new ContestEntryRequest(ParseGuid(Input.SchoolId, "schoolId", "学校"), Input.Title, Input.Category, students, Input.Teacher, Input.Summary), ct);
+            Notice = $"已报送作品“{entry.Title}”";
+            return Redirect($"/Talent/Contests/Details/{id}");
+        }
+        catch (DomainValidationException e)
+        {
+            AddError<EntryInput>(e);
+        }
+        catch (InvalidTransitionException e)
+        {
+            return BackWithAlert(e.Message);
+        }
+
+        await LoadAsync(id, ct);
+        return Page();
+    }
+
+    [RequiresPermission(typeof(TalentPermissions), nameof(TalentPermissions.ReviewContests))]
+    public Task<IActionResult> OnPostReviewAsync(Guid entryId, string? result, string? score, string? opinion, CancellationToken ct) =>
+        StepAsync(async () =>
+        {
+            var e = await contests.ReviewAsync(Actor, entryId, new EntryReviewRequest(result switch { "pass" => true, "fail" => false, _ => null }, ParseScore(score), opinion), ct);
+            return $"“{e.Title}”{e.StatusName}";
+        });
+
+    [RequiresPermission(typeof(TalentPermissions), nameof(TalentPermissions.ReviewContests))]
+    public Task<IActionResult> OnPostAwardAsync(Guid entryId, string? award, CancellationToken ct) =>
+        StepAsync(async () =>
+        {
+            var grade = string.IsNullOrEmpty(award) ? (AwardGrade?)null : ParseEnum<AwardGrade>(award, "award", "奖项");
+            var e = await contests.AwardAsync(Actor, entryId, new EntryAwardRequest(grade), ct);
+            return e.AwardName is null ? $"已取消“{e.Title}”的奖项" : $"“{e.Title}”获{e.AwardName}";
+        });
+
+    [RequiresPermission(typeof(TalentPermissions), nameof(TalentPermissions.ReviewContests))]
+    public Task<IActionResult> OnPostRecommendAsync(Guid entryId, string? targetContestId, CancellationToken ct) =>
+        StepAsync(async () =>
+        {
+            var e = await contests.RecommendAsync(Actor, entryId, new EntryRecommendRequest(ParseGuid(targetContestId, "targetContestId", "上级大赛")), ct);
+            return $"已推荐“{e.Title}”参加{e.RecommendedTo}";
+        });
+
+    [RequiresPermission(typeof(TalentPermissions), nameof(TalentPermissions.ManageContests))]
+    public Task<IActionResult> OnPostStatusAsync(Guid id, string? status, CancellationToken ct) =>
+        StepAsync(async () =>
+        {
+            var c = await contests.MoveAsync(Actor, id, ParseEnum<ContestStatus>(status, "status", "大赛阶段"), ct);
+            return $"大赛已进入“{c.StatusName}”阶段";
+        });
+
+    private async Task<IActionResult> StepAsync(Func<Task<string>> step)
+    {
+        try
+        {
+            return BackWithNotice(await step());
+        }
+        catch (Exception e) when (e is DomainValidationException or InvalidTransitionException or NotFoundException)
+        {
+            return BackWithAlert(e.Message);
+        }
+    }
+
+    private static decimal? ParseScore(string? text) =>
+        string.IsNullOrWhiteSpace(text) ? null
+        : decimal.TryParse(text.Trim(), System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var v) ? v
+        : throw new DomainValidationException("score", "评审得分应为0到100之间的数字");
+
+    private async Task LoadAsync(Guid id, CancellationToken ct)
+    {
+        Contest = await contests.GetAsync(id, ct);
+        IsReviewer = Actor.IsRegionManager && Actor.Manages(Contest.RegionCode);
+        IsAdmin = Actor.IsAdmin && Actor.Manages(Contest.RegionCode);
+        Entries = await contests.EntriesAsync(Actor, id, null, Category, null, PageNumber, 50, ct);
+        if (Actor.IsAuthenticated && Contest.Status == ContestStatus.Open)
+        {
+            Schools = await contests.SchoolOptionsAsync(Actor, id, null, ct);
+        }
+
+        if (IsReviewer)
+        {
+            Targets = await contests.UpwardTargetsAsync(id, ct);
+        }
+    }
+}

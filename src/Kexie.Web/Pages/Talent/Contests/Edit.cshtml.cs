@@ -1,0 +1,80 @@
+using Kexie.Domain.Common;
+using Kexie.Web.Features.Talent;
+using Kexie.Web.Pages.Market;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Kexie.Web.Pages.Talent.Contests;
+
+/// <summary>Holds a contest edition or edits one (the holding region's admins): name, year, categories, recommendation quota.</summary>
+[Authorize]
+public sealed class EditModel(ContestService contests) : MarketPageModel
+{
+    public sealed class ContestInput
+    {
+        public string? Name { get; set; }
+        public string? Year { get; set; }
+        public string? RegionCode { get; set; }
+        public string? Categories { get; set; }
+        public string? RecommendQuota { get; set; }
+        public string? Note { get; set; }
+    }
+
+    [BindProperty] public ContestInput Input { get; set; } = new();
+
+    [BindProperty] public int Version { get; set; }
+
+    public Guid? Id { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid? id, CancellationToken ct)
+    {
+        Id = id;
+        if (id is { } existing)
+        {
+            var c = await contests.GetAsync(existing, ct);
+            if (!Actor.IsAdmin || !Actor.Manages(c.RegionCode))
+            {
+                return ForbiddenPage("只有举办地区的科协管理员可以修改该大赛");
+            }
+
+            Input = new ContestInput
+            {
+                Name = c.Name, Year = c.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), RegionCode = c.RegionCode, Categories = string.Join("、", c.Categories),
+                RecommendQuota = c.RecommendQuota?.ToString(System.Globalization.CultureInfo.InvariantCulture), Note = c.Note,
+            };
+            Version = c.Version;
+        }
+        else
+        {
+            Input = new ContestInput
+            {
+                Year = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)).Year.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                RegionCode = Actor.ManagedScope is { Length: > 0 } scope ? scope : null,
+                Categories = string.Join("、", Kexie.Domain.Talent.ContestNames.DefaultCategories),
+            };
+        }
+
+        return Page();
+    }
+
+    [Kexie.Web.Infrastructure.RequiresPermission(typeof(TalentPermissions), nameof(TalentPermissions.ManageContests))]
+    public async Task<IActionResult> OnPostAsync(Guid? id, CancellationToken ct)
+    {
+        Id = id;
+        try
+        {
+            var categories = (Input.Categories ?? string.Empty).Split(['、', ',', '，', '\n', ';', '；'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            var request = new ContestRequest(
+                Input.Name, ParseInt(Input.Year, "year", "举办年份"), Input.RegionCode, categories, ParseInt(Input.RecommendQuota, "recommendQuota", "推荐名额"), Input.Note);
+            var saved = id is { } existing ? await contests.UpdateAsync(Actor, existing, request, Version, ct) : await contests.CreateAsync(Actor, request, ct);
+            Notice = $"已保存“{saved.Name}”";
+            return Redirect($"/Talent/Contests/Details/{saved.Id}");
+        }
+        catch (DomainValidationException e)
+        {
+            AddError<ContestInput>(e);
+        }
+
+        return Page();
+    }
+}

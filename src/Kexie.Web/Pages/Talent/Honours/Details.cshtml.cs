@@ -1,0 +1,93 @@
+using Kexie.Domain.Common;
+using Kexie.Domain.Talent;
+using Kexie.Web.Features.Talent;
+using Kexie.Web.Infrastructure;
+using Kexie.Web.Pages.Market;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Kexie.Web.Pages.Talent.Honours;
+
+/// <summary>A call: its nominations; a region's admin nominates by name; the call's admins decide and close it.</summary>
+public sealed class DetailsModel(HonourService honours, NamePicker names) : MarketPageModel
+{
+    public sealed class NominationInput
+    {
+        public string? Nominee { get; set; }
+        public string? Reason { get; set; }
+    }
+
+    [BindProperty] public NominationInput Input { get; set; } = new();
+
+    public HonourCallDto Call { get; private set; } = null!;
+
+    public IReadOnlyList<NominationDto> Nominations { get; private set; } = [];
+
+    public bool IsDecider { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    {
+        await LoadAsync(id, ct);
+        return Page();
+    }
+
+    [RequiresPermission(typeof(TalentPermissions), nameof(TalentPermissions.Nominate))]
+    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
+    {
+        try
+        {
+            var call = await honours.GetAsync(id, ct);
+            NominationRequest request = call.ForOrganizations
+                ? new(null, await names.OrganizationAsync(Actor, Input.Nominee, "nominee", ct), Input.Reason)
+                : new(await names.WorkerAsync(Actor, Input.Nominee, "nominee", true, ct), null, Input.Reason);
+            var n = await honours.NominateAsync(Actor, id, request, ct);
+            Notice = $"已推荐{n.NomineeName}";
+            return Redirect($"/Talent/Honours/Details/{id}");
+        }
+        catch (DomainValidationException e)
+        {
+            ModelState.AddModelError(e.Field is "reason" ? "Input.Reason" : "Input.Nominee", e.Message);
+        }
+        catch (InvalidTransitionException e)
+        {
+            return BackWithAlert(e.Message);
+        }
+
+        await LoadAsync(id, ct);
+        return Page();
+    }
+
+    [RequiresPermission(typeof(TalentPermissions), nameof(TalentPermissions.ManageHonours))]
+    public async Task<IActionResult> OnPostDecideAsync(Guid nominationId, bool selected, CancellationToken ct)
+    {
+        try
+        {
+            var n = await honours.DecideAsync(Actor, nominationId, new DecisionRequest(selected, null), ct);
+            return BackWithNotice($"{n.NomineeName}：{n.StatusName}");
+        }
+        catch (Exception e) when (e is DomainValidationException or InvalidTransitionException or NotFoundException)
+        {
+            return BackWithAlert(e.Message);
+        }
+    }
+
+    [RequiresPermission(typeof(TalentPermissions), nameof(TalentPermissions.ManageHonours))]
+    public async Task<IActionResult> OnPostCloseAsync(Guid id, CancellationToken ct)
+    {
+        try
+        {
+            await honours.CloseAsync(Actor, id, ct);
+            return BackWithNotice("评选已结束");
+        }
+        catch (Exception e) when (e is InvalidTransitionException or NotFoundException)
+        {
+            return BackWithAlert(e.Message);
+        }
+    }
+
+    private async Task LoadAsync(Guid id, CancellationToken ct)
+    {
+        Call = await honours.GetAsync(id, ct);
+        Nominations = await honours.NominationsAsync(Actor, id, ct);
+        IsDecider = Actor.IsAdmin && Actor.Manages(Call.RegionCode);
+    }
+}

@@ -1,0 +1,141 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Kexie.Domain.Directory;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kexie.Web.Tests.Talent;
+
+/// <summary>青少年科技创新大赛 through the real host: a county edition, schools' works, review, awards, recommendation to the city, counts.</summary>
+public abstract class ContestTests(KexieApp app)
+{
+    private const string DaYing = "510923";
+
+    private static string Id(JsonNode node) => node["id"]!.GetValue<string>();
+
+    [Fact]
+    public async Task A_school_enters_works_the_county_reviews_awards_and_recommends_one_to_the_city_within_its_quota()
+    {
+        var token = Guid.NewGuid().ToString("N")[..6];
+        var year = Random.Shared.Next(2040, 2099);
+        var daying = await app.SignInAsync("daying");
+        var staff = await app.SignInAsync("daying-staff");
+        var suining = await app.SignInAsync("suining");
+        var shehong = await app.SignInAsync("shehong");
+
+        // The city and the county hold their editions; staff and other counties may not hold one for 大英县.
+        var cityBody = new { name = $"第35届遂宁市青少年科技创新大赛{token}", year, regionCode = "5109", categories = new[] { "科技创新成果", "科幻绘画" }, recommendQuota = 50 };
+        var city = await (await suining.PostJsonAsync("/api/v1/contests", cityBody)).OkJsonAsync();
+        Assert.Equal("Prefectural", city["level"]!.GetValue<string>());
+        var countyBody = new { name = $"大英县青少年科技创新大赛{token}", year, regionCode = DaYing, categories = new[] { "科技创新成果", "科幻绘画", "科技实践活动" }, recommendQuota = 1 };
+        await (await daying.PostJsonAsync("/api/v1/contests", countyBody with { categories = Array.Empty<string>() })).AssertValidationProblemAsync("categories");
+        Assert.Equal(HttpStatusCode.Forbidden, (await staff.PostJsonAsync("/api/v1/contests", countyBody)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await shehong.PostJsonAsync("/api/v1/contests", countyBody)).StatusCode);
+        var county = await (await daying.PostJsonAsync("/api/v1/contests", countyBody)).OkJsonAsync();
+        var countyId = Id(county);
+        Assert.Equal("县级", county["levelName"]!.GetValue<string>());
+
+        // A school's own account enters its works; it may not enter in another school's name, nor a category the edition lacks.
+        var schools = new List<(string Id, string Name)>();
+        foreach (var name in new[] { $"大英县实验小学{token}", $"大英县育才中学{token}" })
+        {
+            var created = await (await daying.PostJsonAsync("/api/v1/organizations", new { name, kind = "School", creditCode = AccessScopeTests.NewCreditCode(DaYing), industryCode = "8334", regionCode = "510923100" })).OkJsonAsync();
+            schools.Add((Id(created), name));
+        }
+
+        var enterprise = await app.QueryAsync(db => db.Organizations.Where(o => o.RegionCode.StartsWith(DaYing) && o.Kind == OrganizationKind.Enterprise).Select(o => o.Id).FirstAsync());
+        var login = $"school-{token}";
+        await (await daying.PostJsonAsync("/api/v1/users", new { userName = login, displayName = $"{schools[0].Name}科技教师", password = "Kexie@2026", role = "OrganizationMember", regionCode = DaYing, organizationId = schools[0].Id })).OkJsonAsync();
+        var school = await app.SignInAsync(login);
+        var options = (await (await school.GetAsync($"/api/v1/contests/{countyId}/school-options")).OkJsonAsync()).AsArray();
+        Assert.Equal([schools[0].Name], options.Select(o => o!["name"]!.GetValue<string>()));
+
+        var work = new { schoolId = schools[0].Id, title = $"柠檬皮的妙用{token}", category = "科技创新成果", students = new[] { "张小明", "李小红" }, teacher = "王老师" };
+        // Another school is hidden from this school's account: it answers "不存在" like a missing one.
+        await (await school.PostJsonAsync($"/api/v1/contests/{countyId}/entries", work with { schoolId = schools[1].Id })).AssertValidationProblemAsync("schoolId");
+        await (await school.PostJsonAsync($"/api/v1/contests/{countyId}/entries", work with { category = "机器人" })).AssertValidationProblemAsync("category");
+        await (await daying.PostJsonAsync($"/api/v1/contests/{countyId}/entries", work with { schoolId = enterprise.ToString() })).AssertValidationProblemAsync("schoolId");
+        await (await shehong.PostJsonAsync($"/api/v1/contests/{countyId}/entries", work)).AssertValidationProblemAsync("schoolId");
+        Assert.Equal(HttpStatusCode.Unauthorized, (await app.Anonymous().PostJsonAsync($"/api/v1/contests/{countyId}/entries", work)).StatusCode);
+        var first = Id(await (await school.PostJsonAsync($"/api/v1/contests/{countyId}/entries", work)).OkJsonAsync());
+        var second = Id(await (await school.PostJsonAsync($"/api/v1/contests/{countyId}/entries", work with { title = $"太空农场{token}", category = "科幻绘画" })).OkJsonAsync());
+        var third = Id(await (await daying.PostJsonAsync($"/api/v1/contests/{countyId}/entries", work with { schoolId = schools[1].Id, title = $"水质调查{token}" })).OkJsonAsync());
+
+        // The county's staff review; another county's admin cannot find the work; a rejection needs an opinion.
+        Assert.Equal(HttpStatusCode.NotFound, (await shehong.PostJsonAsync($"/api/v1/contest-entries/{first}/review", new { passed = true, score = 90 })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await school.PostJsonAsync($"/api/v1/contest-entries/{first}/review", new { passed = true, score = 90 })).StatusCode);
+        await (await staff.PostJsonAsync($"/api/v1/contest-entries/{third}/review", new { passed = false, score = 50 })).AssertValidationProblemAsync("opinion");
+        await (await staff.PostJsonAsync($"/api/v1/contest-entries/{first}/review", new { passed = true, score = 92.5, opinion = "选题贴近生活" })).OkJsonAsync();
+        await (await staff.PostJsonAsync($"/api/v1/contest-entries/{second}/review", new { passed = true, score = 85 })).OkJsonAsync();
+        await (await staff.PostJsonAsync($"/api/v1/contest-entries/{third}/review", new { passed = false, score = 50, opinion = "数据不足" })).OkJsonAsync();
+        Assert.Equal(HttpStatusCode.Conflict, (await staff.PostJsonAsync($"/api/v1/contest-entries/{third}/award", new { award = "Third" })).StatusCode);
+        var awarded = await (await staff.PostJsonAsync($"/api/v1/contest-entries/{first}/award", new { award = "First" })).OkJsonAsync();
+        Assert.Equal("一等奖", awarded["awardName"]!.GetValue<string>());
+
+        // Recommended upward: to the city's edition, once, within the quota of 1; the other county's contests are no target.
+        var targets = (await (await daying.GetAsync($"/api/v1/contests/{countyId}/upward-targets")).OkJsonAsync()).AsArray();
+        Assert.Contains(targets, t => Id(t!) == Id(city));
+        var recommended = await (await staff.PostJsonAsync($"/api/v1/contest-entries/{first}/recommend", new { targetContestId = Id(city) })).OkJsonAsync();
+        Assert.Equal(cityBody.name, recommended["recommendedTo"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.Conflict, (await staff.PostJsonAsync($"/api/v1/contest-entries/{first}/recommend", new { targetContestId = Id(city) })).StatusCode);
+        var quota = await staff.PostJsonAsync($"/api/v1/contest-entries/{second}/recommend", new { targetContestId = Id(city) });
+        Assert.Equal(HttpStatusCode.Conflict, quota.StatusCode);
+        Assert.Contains("推荐名额", await quota.Content.ReadAsStringAsync());
+
+        // The city sees the work in its edition, with where it came from, and reviews it; the county cannot review it there.
+        var cityEntries = await (await suining.GetAsync($"/api/v1/contests/{Id(city)}/entries")).OkJsonAsync();
+        var arrived = Assert.Single(cityEntries["items"]!.AsArray())!;
+        Assert.Equal(work.title, arrived["title"]!.GetValue<string>());
+        Assert.Equal(countyBody.name, arrived["recommendedFrom"]!.GetValue<string>());
+        Assert.Equal(["张小明", "李小红"], arrived["students"]!.AsArray().Select(s => s!.GetValue<string>()));
+        Assert.Equal(HttpStatusCode.NotFound, (await daying.PostJsonAsync($"/api/v1/contest-entries/{Id(arrived)}/review", new { passed = true })).StatusCode);
+        await (await suining.PostJsonAsync($"/api/v1/contest-entries/{Id(arrived)}/review", new { passed = true, score = 88 })).OkJsonAsync();
+        await (await suining.PostJsonAsync($"/api/v1/contest-entries/{Id(arrived)}/award", new { award = "Second" })).OkJsonAsync();
+
+        // The public sees awarded works only, without the students; the school sees its own works.
+        var open = await (await app.Anonymous().GetAsync($"/api/v1/contests/{countyId}/entries")).OkJsonAsync();
+        var shown = Assert.Single(open["items"]!.AsArray())!;
+        Assert.Equal(first, Id(shown));
+        Assert.Null(shown["students"]);
+        Assert.Equal(2, (await (await school.GetAsync($"/api/v1/contests/{countyId}/entries")).OkJsonAsync())["total"]!.GetValue<int>());
+        Assert.Equal(HttpStatusCode.NotFound, (await app.Anonymous().GetAsync($"/api/v1/contest-entries/{third}")).StatusCode);
+
+        // Counts of the year for 大英县: received, recommended, awarded at each level, by category and school.
+        var stats = await (await app.Anonymous().GetAsync($"/api/v1/contests/statistics?region={DaYing}&year={year}")).OkJsonAsync();
+        Assert.Equal(3, stats["received"]!.GetValue<int>());
+        Assert.Equal(2, stats["accepted"]!.GetValue<int>());
+        Assert.Equal(1, stats["recommended"]!.GetValue<int>());
+        var awards = stats["awards"]!.AsArray();
+        Assert.Equal(2, awards.Count);
+        Assert.Equal("市级", awards[0]!["levelName"]!.GetValue<string>());
+        Assert.Equal(2, stats["bySchool"]!.AsArray().Count);
+        Assert.Equal(2, stats["byCategory"]!.AsArray().Single(c => c!["name"]!.GetValue<string>() == "科技创新成果")!["entries"]!.GetValue<int>());
+        var summary = stats["summary"]!.GetValue<string>();
+        Assert.Contains($"{year}年，大英县青少年科技创新大赛共收获3件作品，推荐1件作品参加{cityBody.name}", summary);
+        Assert.Contains($"1件作品在{cityBody.name}上获奖（二等奖1件）", summary);
+        Assert.Contains($"1件作品在{countyBody.name}上获奖（一等奖1件）", summary);
+
+        var listed = await (await app.Anonymous().GetAsync($"/api/v1/contests?region={DaYing}&year={year}")).OkJsonAsync();
+        var row = Assert.Single(listed["items"]!.AsArray());
+        Assert.Equal(3, row!["entries"]!.GetValue<int>());
+        Assert.Equal(1, row["recommended"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task The_holding_admin_moves_the_edition_to_review_and_works_are_then_refused()
+    {
+        var token = Guid.NewGuid().ToString("N")[..6];
+        var daying = await app.SignInAsync("daying");
+        var contest = await (await daying.PostJsonAsync("/api/v1/contests", new { name = $"大英县科幻画比赛{token}", year = 2026, regionCode = DaYing, categories = new[] { "科幻绘画" } })).OkJsonAsync();
+        Assert.Equal(HttpStatusCode.NotFound, (await (await app.SignInAsync("shehong")).PostJsonAsync($"/api/v1/contests/{Id(contest)}/status", new { status = "Reviewing" })).StatusCode);
+        var moved = await (await daying.PostJsonAsync($"/api/v1/contests/{Id(contest)}/status", new { status = "Reviewing" })).OkJsonAsync();
+        Assert.Equal("评审中", moved["statusName"]!.GetValue<string>());
+        var school = await app.QueryAsync(db => db.Organizations.Where(o => o.RegionCode.StartsWith(DaYing) && o.Kind == OrganizationKind.School).Select(o => o.Id).FirstAsync());
+        var refused = await daying.PostJsonAsync($"/api/v1/contests/{Id(contest)}/entries", new { schoolId = school, title = "迟到的作品", category = "科幻绘画", students = new[] { "赵同学" } });
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.Contains("不再接受作品", await refused.Content.ReadAsStringAsync());
+    }
+}
+
+public sealed class ContestSqliteTests(SqliteApp app) : ContestTests(app);
+
+public sealed class ContestPostgresTests(PostgresApp app) : ContestTests(app);
