@@ -158,6 +158,22 @@ public sealed class Attachment
     }
 }
 
+/// <summary>The actions of the review workflow as DTOs name them (<c>actions</c>: ["edit","submit",…]).</summary>
+public static class ReviewActions
+{
+    public const string Edit = "edit";
+    public const string Submit = "submit";
+    public const string Delete = "delete";
+    public const string Withdraw = "withdraw";
+    public const string Publish = "publish";
+    public const string Return = "return";
+    public const string Reject = "reject";
+    public const string Close = "close";
+
+    /// <summary>Publish, return and reject are the reviewer's (the review permission); the rest the editor's.</summary>
+    public static bool IsReview(string action) => action is Publish or Return or Reject;
+}
+
 /// <summary>
 /// An item that goes through 审核 before it is public: offers, needs, fair projects.
 /// <code>
@@ -214,6 +230,48 @@ public abstract class Reviewable : Entity, IRegional
 
     /// <summary>An association admin of the item's region.</summary>
     public virtual bool MayReview(Actor actor) => actor.Administers(RegionCode);
+
+    /// <summary>
+    /// What <paramref name="actor"/> may do to the item in its present status, by the rules of the transitions below
+    /// (who: <see cref="MayEdit"/>, <see cref="MayReview"/>; when: the status). DTOs carry this list so pages and clients
+    /// show exactly the buttons the endpoints then allow; the web layer removes those the actor's role lacks the
+    /// permission for (<see cref="ReviewActions.IsReview"/>).
+    /// </summary>
+    public IReadOnlyList<string> ActionsFor(Actor actor)
+    {
+        var actions = new List<string>();
+        var editor = MayEdit(actor);
+        var reviewer = MayReview(actor);
+        if (editor && IsEditable)
+        {
+            actions.Add(ReviewActions.Edit);
+            actions.Add(ReviewActions.Submit);
+        }
+
+        if (editor && Status == ReviewStatus.Draft)
+        {
+            actions.Add(ReviewActions.Delete);
+        }
+
+        if (editor && Status is ReviewStatus.Submitted or ReviewStatus.Returned or ReviewStatus.Published)
+        {
+            actions.Add(ReviewActions.Withdraw);
+        }
+
+        if (reviewer && Status == ReviewStatus.Submitted)
+        {
+            actions.Add(ReviewActions.Publish);
+            actions.Add(ReviewActions.Return);
+            actions.Add(ReviewActions.Reject);
+        }
+
+        if ((editor || reviewer) && Status == ReviewStatus.Published)
+        {
+            actions.Add(ReviewActions.Close);
+        }
+
+        return actions;
+    }
 
     /// <summary>Published items are visible to everyone; others only to those who may edit or review them.</summary>
     public virtual bool IsVisibleTo(Actor actor) => IsPublished || MayEdit(actor) || MayReview(actor);

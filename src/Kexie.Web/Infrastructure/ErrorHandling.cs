@@ -18,6 +18,8 @@ public sealed class KexieExceptionHandler(IProblemDetailsService problems, ILogg
         var problem = exception switch
         {
             DomainValidationException e => Validation(e.Field, e.Message),
+            BadHttpRequestException { InnerException: UnstorableTextException text } => Validation(text.Field, StorableText.Message(text.Field)),
+            UnstorableTextException text => Validation(text.Field, StorableText.Message(text.Field)),
             BadHttpRequestException { InnerException: YuanJsonException yuan } => Amount(yuan),
             YuanJsonException yuan => Amount(yuan),
             ImportFileException e => Validation("file", e.Message),

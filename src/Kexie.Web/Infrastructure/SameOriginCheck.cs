@@ -7,7 +7,8 @@ namespace Kexie.Web.Infrastructure;
 /// Cross-site request forgery defence for every state change authenticated by the session cookie — JSON, multipart and
 /// body-less POST/PUT/PATCH/DELETE under /api and the pages' form posts — by verifying the origin with standard headers
 /// (OWASP): <c>Origin</c>, or when a browser sent none the origin of <c>Referer</c>, must be the request's own origin or
-/// one of <see cref="SecurityOptions.AllowedOrigins"/>. <c>Origin: null</c> and unreadable values are refused. A request
+/// one of <see cref="SecurityOptions.AllowedOrigins"/>. Anonymous page form posts (login, registration, password reset)
+/// are checked the same way, so another site cannot sign a victim's browser into the attacker's account. <c>Origin: null</c> and unreadable values are refused. A request
 /// with neither header is not from a browser (curl, the test client) and passes. The cookie's <c>SameSite=Lax</c> does
 /// not cover this: a page on another port of the same host is "same site", so the browser sends the cookie with its posts.
 /// Only the cookie scheme is checked: a client that authenticates with a header (a future bearer token) cannot be forged by
@@ -20,7 +21,7 @@ public static class SameOriginCheck
     public static IApplicationBuilder UseSameOriginCheck(this IApplicationBuilder app) => app.Use(async (http, next) =>
     {
         // The status page re-executed for a refusal sees the same request; it changes nothing and may render.
-        if (IsSafe(http.Request.Method) || http.Features.Get<IStatusCodeReExecuteFeature>() is not null || !await IsCookieAuthenticatedAsync(http))
+        if (IsSafe(http.Request.Method) || http.Features.Get<IStatusCodeReExecuteFeature>() is not null || !IsBrowserWrite(http))
         {
             await next(http);
             return;
@@ -90,9 +91,13 @@ public static class SameOriginCheck
         HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || HttpMethods.IsOptions(method) || HttpMethods.IsTrace(method);
 
     /// <summary>
-    /// Whether the session cookie signed this request in: the authentication middleware already chose the scheme
-    /// (<see cref="Features.Account.BearerTokens.SchemeOf"/>), so a signed-in request without a bearer header is the cookie's.
+    /// Whether a browser could have been made to send this write: one the session cookie signs in (the authentication
+    /// middleware already chose the scheme, <see cref="Features.Account.BearerTokens.SchemeOf"/>, so a signed-in request
+    /// without a bearer header is the cookie's), or an anonymous form post to a page (login, registration, password reset:
+    /// a forged sign-in would put the victim's browser into the attacker's account). Anonymous API calls (JSON, which a
+    /// foreign page cannot send without a CORS preflight) and bearer requests are left to the endpoint.
     /// </summary>
-    private static Task<bool> IsCookieAuthenticatedAsync(HttpContext http) =>
-        Task.FromResult(http.User.Identity?.IsAuthenticated == true && !Features.Account.BearerTokens.IsBearer(http));
+    private static bool IsBrowserWrite(HttpContext http) =>
+        !Features.Account.BearerTokens.IsBearer(http)
+        && (http.User.Identity?.IsAuthenticated == true || !ApiProblemDetailsWriter.IsApi(http.Request));
 }

@@ -113,6 +113,7 @@ public static class WebSetup
         services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            o.SerializerOptions.Converters.Add(new StorableStringJsonConverter());
             o.SerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
         });
         services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
@@ -167,6 +168,7 @@ public static class WebSetup
         app.UseSameOriginCheck();
         app.UseRateLimiter();
         app.UseAuthorization();
+        app.UseStorableTextCheck();
         app.UseAntiforgery();
 
         app.MapOpenApi("/openapi/{documentName}.json");

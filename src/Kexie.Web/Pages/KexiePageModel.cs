@@ -75,7 +75,6 @@ public abstract class KexiePageModel : PageModel
 
     /// <summary>The 403 page for a handler whose permission the user lacks (used by <see cref="PermissionPageFilter"/>).</summary>
     internal IActionResult Denied(string detail) => ForbiddenPage(detail);
-
     /// <summary>
     /// Puts a service's Chinese validation message next to the form field it names
     /// ("phone" → "Input.Phone"); a field the form does not have goes to the summary.

@@ -18,11 +18,17 @@ public sealed class StatusModel : PageModel
 
     public void OnGet(int code) => Set(code);
 
+    // A refused form (e.g. one with U+0000, which the framework's form reader rejects) cannot bind `code` from the form
+    // value provider; the route still has it.
+    private int RouteCode(int bound) =>
+        bound == 0 && int.TryParse(RouteData.Values["code"] as string, System.Globalization.CultureInfo.InvariantCulture, out var code) ? code : bound;
+
     [Kexie.Web.Infrastructure.RequiresPermission(typeof(Kexie.Web.Features.Account.AccountPermissions), nameof(Kexie.Web.Features.Account.AccountPermissions.SignIn))]
     public void OnPost(int code) => Set(code);
 
     private void Set(int code)
     {
+        code = RouteCode(code);
         Code = code;
         (Title, Message) = code switch
         {
@@ -32,6 +38,8 @@ public sealed class StatusModel : PageModel
             405 => ("不支持的操作", "此页面不支持该请求方式。"),
             415 => ("无法识别的内容", "请求的内容类型或字符集无法识别，请使用 UTF-8 编码重新提交。"),
             429 => ("请求过于频繁", "请求过于频繁，请稍后再试。"),
+            400 when HttpContext.Items[Kexie.Web.Infrastructure.StorableText.StatusDetailKey] is string detail => ("请求参数不正确", detail),
+            400 => ("请求参数不正确", "提交的内容不正确，请检查后重试。"),
             _ => ("请求未能完成", "请求未能完成，请稍后重试。"),
         };
     }

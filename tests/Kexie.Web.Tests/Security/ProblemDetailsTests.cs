@@ -71,34 +71,63 @@ public abstract class ProblemDetailsTests(KexieApp app)
     }
 
     [Fact]
-    public async Task Text_with_a_NUL_character_is_bad_input_never_a_server_error()
+    public async Task Text_with_a_NUL_character_is_refused_at_the_edge_alike_on_both_providers()
     {
         var daying = await app.SignInAsync("daying");
-        var search = await app.Anonymous().GetAsync("/api/v1/taxonomy/industries?q=%00");
         var phone = KexieApp.NewPhone();
-        var write = await daying.PostJsonAsync("/api/v1/workers", new { name = "张\u0000三", gender = "Male", phone, regionCode = "510923", isPublicProfile = false });
-        var export = await daying.GetAsync($"/api/v1/workers/export.xlsx?q={phone}");
-        if (app.Provider == Kexie.Data.DatabaseProvider.Postgres)
-        {
-            // PostgreSQL cannot store or compare U+0000: a 400, and nothing is written.
-            await AssertBadInputAsync(search);
-            await AssertBadInputAsync(write);
-            Assert.False(await app.QueryAsync(db => db.ScienceWorkers.AnyAsync(w => w.Phone == phone)));
-        }
-        else
-        {
-            Assert.Equal(HttpStatusCode.OK, search.StatusCode);
-            Assert.True((int)write.StatusCode < 500, $"{(int)write.StatusCode}");
-        }
 
+        // A JSON body: 400 naming the field, in Chinese, nothing written (SQLite would have stored it).
+        var write = await daying.PostJsonAsync("/api/v1/workers", new { name = "张\u0000三", gender = "Male", phone, regionCode = "510923", isPublicProfile = false });
+        Assert.Contains("“名称”", await write.AssertValidationProblemAsync("name"));
+        Assert.False(await app.QueryAsync(db => db.ScienceWorkers.AnyAsync(w => w.Phone == phone)));
+
+        // In a list of strings: the element's path.
+        var need = await daying.PostJsonAsync("/api/v1/needs", new { title = "空字符需求", problem = "问题", industryCodes = new[] { "26\u000014" }, regionCode = "510923", visibility = "Public" });
+        Assert.Equal(HttpStatusCode.BadRequest, need.StatusCode);
+        Assert.Contains("industryCodes", (await need.ReadNodeAsync())["errors"]!.AsObject().Select(e => e.Key).Single());
+
+        // A query string, read or write: the parameter named, before any query reaches the database.
+        var search = await app.Anonymous().GetAsync("/api/v1/taxonomy/industries?q=%00");
+        Assert.Contains("搜索词", await search.AssertValidationProblemAsync("q"));
+
+        var export = await daying.GetAsync($"/api/v1/workers/export.xlsx?q={phone}");
         Assert.Equal(HttpStatusCode.OK, export.StatusCode);
     }
 
-    private static async Task AssertBadInputAsync(HttpResponseMessage response)
+    [Fact]
+    public async Task A_lone_surrogate_in_JSON_is_refused_naming_the_field()
     {
+        var daying = await app.SignInAsync("daying");
+        var phone = KexieApp.NewPhone();
+        var content = new StringContent($$"""{"name":"张\ud800三","gender":"Male","phone":"{{phone}}","regionCode":"510923","isPublicProfile":false}""", Encoding.UTF8, "application/json");
+
+        var write = await daying.PostAsync("/api/v1/workers", content);
+
+        Assert.Contains("无法保存的字符", await write.AssertValidationProblemAsync("name"));
+        Assert.False(await app.QueryAsync(db => db.ScienceWorkers.AnyAsync(w => w.Phone == phone)));
+    }
+
+    [Fact]
+    public async Task A_page_form_with_a_NUL_character_gets_a_400_page_naming_the_field_and_nothing_is_saved()
+    {
+        var daying = await app.SignInAsync("daying");
+        var page = await (await daying.GetAsync("/Workers/Edit")).Content.ReadAsStringAsync();
+        var token = System.Text.RegularExpressions.Regex.Match(page, @"name=""__RequestVerificationToken"" type=""hidden"" value=""([^""]+)""").Groups[1].Value;
+        Assert.NotEmpty(token);
+        var phone = KexieApp.NewPhone();
+        var form = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token, ["Input.Name"] = "李\u0000四", ["Input.Gender"] = "Male", ["Input.Phone"] = phone, ["Input.RegionCode"] = "510923",
+        });
+
+        var response = await daying.PostAsync("/Workers/Edit", form);
+
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        Assert.Contains("U+0000", (await response.ReadNodeAsync())["detail"]!.GetValue<string>());
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        var html = System.Net.WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        Assert.True(html.Contains("“名称”中含有无法保存的字符", StringComparison.Ordinal), html[Math.Max(0, html.IndexOf("<main", StringComparison.Ordinal))..]);
+        Assert.DoesNotContain("Input.Name", html);
+        Assert.False(await app.QueryAsync(db => db.ScienceWorkers.AnyAsync(w => w.Phone == phone)));
     }
 
     private static async Task AssertProblemAsync(HttpClient client, HttpMethod method, string url, string accept, HttpStatusCode expected, string? json = null, string? ifMatch = null)

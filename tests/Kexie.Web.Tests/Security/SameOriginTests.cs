@@ -129,6 +129,50 @@ public abstract partial class SameOriginTests(KexieApp app)
     }
 
     [Theory]
+    [InlineData("/Account/Login", "")]
+    [InlineData("/Account/ForgotPassword", "SendCode")]
+    [InlineData("/Account/Register", "SendCode")]
+    public async Task An_anonymous_form_post_from_another_port_is_refused_so_no_one_is_signed_in_or_sent_a_code(string path, string handler)
+    {
+        var anonymous = app.Anonymous();
+        var page = await (await anonymous.GetAsync(path)).Content.ReadAsStringAsync();
+        var token = AntiforgeryToken().Match(page).Groups[1].Value;
+        Assert.NotEmpty(token);
+        var phone = KexieApp.NewPhone();
+        HttpRequestMessage Post(string origin)
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, handler.Length == 0 ? path : $"{path}?handler={handler}")
+            {
+                Content = new FormUrlEncodedContent(new Dictionary<string, string>
+                {
+                    ["__RequestVerificationToken"] = token, ["UserName"] = "worker", ["Password"] = "Kexie@2026", ["Input.Phone"] = phone,
+                }),
+            };
+            request.Headers.Add("Origin", origin);
+            return request;
+        }
+
+        using var foreign = Post(OtherPort);
+        var refused = await anonymous.SendAsync(foreign);
+
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Equal("text/html", refused.Content.Headers.ContentType?.MediaType);
+        Assert.False(refused.Headers.TryGetValues("Set-Cookie", out var cookies) && cookies.Any(c => c.StartsWith("kexie.auth=", StringComparison.Ordinal)));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/api/v1/auth/me")).StatusCode);
+        Assert.False(await app.QueryAsync(db => db.TextMessageOutbox.AnyAsync(m => m.Phone == phone)));
+
+        // From the site itself the same form is read (the login signs in; the code pages answer their form).
+        using var own = Post("http://localhost");
+        var accepted = await anonymous.SendAsync(own);
+        Assert.NotEqual(HttpStatusCode.Forbidden, accepted.StatusCode);
+        if (handler.Length == 0)
+        {
+            Assert.Equal(HttpStatusCode.Redirect, accepted.StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/api/v1/auth/me")).StatusCode);
+        }
+    }
+
+    [Theory]
     [InlineData("https://kexie.example.cn", null, true)]
     [InlineData("https://kexie.example.cn:443", null, true)]
     [InlineData("HTTPS://KEXIE.EXAMPLE.CN", null, true)]

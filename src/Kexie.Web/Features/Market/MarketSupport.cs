@@ -114,3 +114,16 @@ internal static class MarketSupport
         }
     }
 }
+
+/// <summary>The one computation of what a caller may do to a market item: the domain's rules filtered by the permissions.</summary>
+public static class MarketActions
+{
+    public static IReadOnlyList<string> Allowed(
+        Kexie.Domain.Authorization.AccessPolicy policy, Kexie.Domain.Identity.Actor actor, IReadOnlyList<string> byRules,
+        Kexie.Domain.Authorization.Permission edit, Kexie.Domain.Authorization.Permission review)
+    {
+        var mayEdit = policy.Can(actor, edit);
+        var mayReview = policy.Can(actor, review);
+        return byRules.Where(a => Kexie.Domain.Market.ReviewActions.IsReview(a) ? mayReview : mayEdit).ToList();
+    }
+}

@@ -74,14 +74,16 @@ public sealed record NeedDto(
     DateTimeOffset UpdatedAt,
     int Version,
     IReadOnlyList<ReviewRecordDto>? ReviewHistory,
-    IReadOnlyList<AttachmentDto> Attachments)
+    IReadOnlyList<AttachmentDto> Attachments,
+    IReadOnlyList<string> Actions)
 {
-    public static NeedDto From(Need n, bool withHistory) => new(
+    public static NeedDto From(Need n, bool withHistory, IReadOnlyList<string>? actions = null) => new(
         n.Id, n.Title, n.Problem, n.OrganizationId, n.IndustryCodes, n.DisciplineCodes, n.BudgetMin, n.BudgetMax, n.IsBudgetNegotiable,
         n.Deadline, n.RegionCode, n.Visibility, n.Status, n.Status.Chinese(), n.StatusReason, n.SubmittedAt, n.PublishedAt,
         n.ResponsePlanId, n.CreatedAt, n.UpdatedAt, n.Version,
         withHistory ? n.ReviewHistory.Select(ReviewRecordDto.From).ToList() : null,
-        n.Attachments.Select(AttachmentDto.From).ToList());
+        n.Attachments.Select(AttachmentDto.From).ToList(),
+        actions ?? []);
 }
 
 /// <summary>
@@ -97,9 +99,14 @@ public sealed class NeedService(
     IOptions<MarketOptions> options,
     RichTextSanitizer richText,
     Kexie.Web.Features.Directory.Parties parties,
-    Kexie.Web.Features.Notifications.Notifier notifier)
+    Kexie.Web.Features.Notifications.Notifier notifier,
+    Kexie.Domain.Authorization.AccessPolicy policy)
 {
     public const int InitialCandidates = 20;
+
+    /// <summary>The caller's actions on <paramref name="need"/>: the domain's rules, less those the role lacks the permission for.</summary>
+    public IReadOnlyList<string> ActionsFor(Actor actor, Need need) =>
+        MarketActions.Allowed(policy, actor, need.ActionsFor(actor), MarketPermissions.EditNeeds, MarketPermissions.ReviewNeeds);
 
     /// <summary>Published public needs for everyone, restricted ones to signed-in users; the rest to the organization and region managers.</summary>
     public IQueryable<Need> Visible(Actor actor)
@@ -197,7 +204,7 @@ public sealed class NeedService(
             throw new NotFoundException("科技需求不存在");
         }
 
-        return NeedDto.From(need, need.MayEdit(actor) || need.MayReview(actor));
+        return NeedDto.From(need, need.MayEdit(actor) || need.MayReview(actor), ActionsFor(actor, need));
     }
 
     public async Task<NeedDto> CreateAsync(Actor actor, NeedRequest request, CancellationToken ct = default)
@@ -207,7 +214,7 @@ public sealed class NeedService(
         codes.RequireRegion(need.RegionCode);
         db.Needs.Add(need);
         await db.SaveChangesAsync(ct);
-        return NeedDto.From(need, true);
+        return NeedDto.From(need, true, ActionsFor(actor, need));
     }
 
     public async Task<NeedDto> UpdateAsync(Actor actor, Guid id, NeedRequest request, int? expectedVersion, CancellationToken ct = default)
@@ -222,7 +229,7 @@ public sealed class NeedService(
         }
 
         await db.SaveChangesAsync(ct);
-        return NeedDto.From(need, true);
+        return NeedDto.From(need, true, ActionsFor(actor, need));
     }
 
     public async Task<NeedDto> TransitionAsync(Actor actor, Guid id, Action<Need> step, int? expectedVersion, CancellationToken ct = default)
@@ -233,7 +240,7 @@ public sealed class NeedService(
         await NotifyReviewStepAsync(need, before, actor, ct);
         await db.SaveChangesAsync(ct);
         await notifier.AfterSaveAsync(ct);
-        return NeedDto.From(need, true);
+        return NeedDto.From(need, true, ActionsFor(actor, need));
     }
 
     /// <summary>
@@ -263,7 +270,7 @@ public sealed class NeedService(
 
         await db.SaveChangesAsync(ct);
         await notifier.AfterSaveAsync(ct);
-        return NeedDto.From(need, true);
+        return NeedDto.From(need, true, ActionsFor(actor, need));
     }
 
     private Task NotifyReviewStepAsync(Need need, ReviewStatus before, Actor actor, CancellationToken ct) =>

@@ -7,7 +7,7 @@ namespace Kexie.Web.Pages.Market.Needs;
 
 public sealed class DetailsModel(NeedService needs, AttachmentService files, KexieDbContext db) : MarketPageModel
 {
-    public AttachmentsPanel Attachments => new(Need.Id, Need.Attachments, "/Market/Needs/Details/" + Need.Id, CanEdit && IsEditable, UploadError(Need.Id));
+    public AttachmentsPanel Attachments => new(Need.Id, Need.Attachments, "/Market/Needs/Details/" + Need.Id, May(ReviewActions.Edit), UploadError(Need.Id));
 
     [Kexie.Web.Infrastructure.RequiresPermission(typeof(Kexie.Web.Features.Market.MarketPermissions), nameof(Kexie.Web.Features.Market.MarketPermissions.EditFiles))]
     public async Task<IActionResult> OnPostUploadAsync(Guid id, IFormFile? file, CancellationToken ct) =>
@@ -34,11 +34,8 @@ public sealed class DetailsModel(NeedService needs, AttachmentService files, Kex
 
     public Dictionary<string, string> IndustryNames { get; private set; } = [];
 
-    public bool CanEdit => Actor.OrganizationId == Need.OrganizationId || (Actor.IsRegionManager && Actor.Manages(Need.RegionCode));
-
-    public bool CanReview => Actor.Administers(Need.RegionCode);
-
-    public bool IsEditable => Need.Status is ReviewStatus.Draft or ReviewStatus.Returned or ReviewStatus.Withdrawn;
+    /// <summary>Whether the caller may take <paramref name="action"/> now: the need's <c>actions</c>, the API's own list.</summary>
+    public bool May(string action) => Need.Actions.Contains(action);
 
     /// <summary>The organization follows its plan; the region's staff handle it.</summary>
     public bool CanSeePlan => Need.ResponsePlanId is not null && (Actor.OrganizationId == Need.OrganizationId || (Actor.IsRegionManager && Actor.Manages(Need.RegionCode)));
