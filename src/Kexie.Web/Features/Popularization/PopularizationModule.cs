@@ -14,6 +14,7 @@ public sealed class PopularizationModule : IFeatureModule
         services.AddScoped<ActivityService>();
         services.AddScoped<EStationService>();
         services.AddScoped<VenueService>();
+        services.AddScoped<VolunteerService>();
         services.AddScoped<EventTallyService>();
     }
 
