@@ -132,6 +132,31 @@ public abstract class VolunteerTests(KexieApp app)
             Assert.Equal(2.5m, teamRead["hours"]!.GetValue<decimal>());
         }
     }
+
+    [Fact]
+    public async Task The_pages_show_the_figures_the_teams_and_the_forms_to_whom_they_belong()
+    {
+        var anonymous = await app.Anonymous().GetStringAsync($"/Popularization/Volunteers?region={DaYing}&year=2025");
+        Assert.Contains("累计开展科技志愿服务活动3场", anonymous);
+        Assert.Contains("大英县科普信息员队伍", anonymous);
+        Assert.DoesNotContain("volunteer-form", anonymous);
+        Assert.DoesNotContain("13909250000", anonymous);
+
+        var staff = await (await app.SignInAsync("daying-staff")).GetStringAsync($"/Popularization/Volunteers?region={DaYing}&year=2025");
+        Assert.Contains("volunteer-form", staff);
+        Assert.Contains("team-form", staff);
+        Assert.Contains("周晓红", staff);
+
+        var worker = await app.SignInAsync("worker");
+        var mine = await worker.GetStringAsync("/Popularization/Volunteers/Mine");
+        Assert.True(mine.Contains("join-form") || mine.Contains("confirmed-hours"));
+        Assert.Equal(HttpStatusCode.Redirect, (await app.Anonymous().GetAsync("/Popularization/Volunteers/Mine")).StatusCode);
+
+        var served = await app.QueryAsync(db => db.ServiceRecords.Where(r => r.RegionCode.StartsWith(DaYing) && r.Status == Kexie.Domain.Popularization.ServiceRecordStatus.Confirmed).Select(r => r.ActivityId).FirstAsync());
+        var details = await (await app.SignInAsync("daying-staff")).GetStringAsync($"/Popularization/Activities/Details/{served}");
+        Assert.Contains("service-records", details);
+        Assert.Contains("已确认", details);
+    }
 }
 
 public sealed class VolunteerSqliteTests(SqliteApp app) : VolunteerTests(app);
