@@ -15,6 +15,7 @@ public sealed class PopularizationModule : IFeatureModule
         services.AddScoped<EStationService>();
         services.AddScoped<VenueService>();
         services.AddScoped<VolunteerService>();
+        services.AddScoped<PopularizationReport>();
         services.AddScoped<EventTallyService>();
     }
 
