@@ -43,6 +43,27 @@ public abstract class PopularizationIndicatorTests(KexieApp app)
     }
 
     [Fact]
+    public async Task Activities_carry_their_setting_and_target_group_and_are_found_by_them()
+    {
+        var staff = await app.SignInAsync("daying-staff");
+        var token = Guid.NewGuid().ToString("N")[..8];
+        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
+        var created = await (await staff.PostJsonAsync("/api/v1/popularization-activities", new
+        {
+            kind = "Training", title = $"实用技术培训{token}", regionCode = DaYing, venue = "蓬莱镇农民夜校", startsOn = today, endsOn = today, setting = "Countryside", targetGroup = "Farmers",
+        })).OkJsonAsync();
+        Assert.Equal("进农村", created["settingName"]!.GetValue<string>());
+        Assert.Equal("农民", created["targetGroupName"]!.GetValue<string>());
+        var found = await (await app.Anonymous().GetAsync($"/api/v1/popularization-activities?q={token}&setting=Countryside&targetGroup=Farmers")).OkJsonAsync();
+        Assert.Equal(1, found["total"]!.GetValue<int>());
+        var none = await (await app.Anonymous().GetAsync($"/api/v1/popularization-activities?q={token}&setting=School")).OkJsonAsync();
+        Assert.Equal(0, none["total"]!.GetValue<int>());
+        var page = await app.Anonymous().GetStringAsync($"/Popularization/Activities/Details/{created["id"]!.GetValue<string>()}");
+        Assert.Contains("进农村", page);
+        Assert.Contains("农民", page);
+    }
+
+    [Fact]
     public void The_settings_sentence_names_only_what_was_counted()
     {
         Assert.Null(Kexie.Web.Features.Popularization.PopularizationReport.SettingsSentence([], []));
