@@ -82,6 +82,12 @@ public abstract class KexieDbContext(DbContextOptions options, ICurrentActor? cu
 
     public DbSet<Kexie.Domain.Popularization.VenueVisit> VenueVisits => Set<Kexie.Domain.Popularization.VenueVisit>();
 
+    public DbSet<Kexie.Domain.Popularization.VolunteerTeam> VolunteerTeams => Set<Kexie.Domain.Popularization.VolunteerTeam>();
+
+    public DbSet<Kexie.Domain.Popularization.Volunteer> Volunteers => Set<Kexie.Domain.Popularization.Volunteer>();
+
+    public DbSet<Kexie.Domain.Popularization.ServiceRecord> ServiceRecords => Set<Kexie.Domain.Popularization.ServiceRecord>();
+
     public DbSet<Kexie.Domain.Popularization.EventTally> EventTallies => Set<Kexie.Domain.Popularization.EventTally>();
 
     public DbSet<Kexie.Domain.ThinkTank.ThinkTankCall> ThinkTankCalls => Set<Kexie.Domain.ThinkTank.ThinkTankCall>();

@@ -117,3 +117,50 @@ internal sealed class EventTallyConfiguration : IEntityTypeConfiguration<EventTa
         builder.HasOne<PopularizationActivity>().WithMany().HasForeignKey(t => t.ActivityId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+internal sealed class VolunteerTeamConfiguration : IEntityTypeConfiguration<VolunteerTeam>
+{
+    public void Configure(EntityTypeBuilder<VolunteerTeam> builder)
+    {
+        builder.Property(t => t.Name).HasMaxLength(100);
+        builder.Property(t => t.RegionCode).HasMaxLength(12);
+        builder.Property(t => t.Organizer).HasMaxLength(100);
+        builder.Property(t => t.Note).HasMaxLength(500);
+        builder.Property(t => t.Version).IsConcurrencyToken();
+        builder.HasIndex(t => new { t.RegionCode, t.Kind });
+    }
+}
+
+internal sealed class VolunteerConfiguration : IEntityTypeConfiguration<Volunteer>
+{
+    public void Configure(EntityTypeBuilder<Volunteer> builder)
+    {
+        builder.Property(v => v.Name).HasMaxLength(50);
+        builder.Property(v => v.Phone).HasMaxLength(20);
+        builder.Property(v => v.RegionCode).HasMaxLength(12);
+        builder.Property(v => v.Expertise).HasMaxLength(200);
+        builder.Property(v => v.UserId).HasMaxLength(64);
+        builder.Property(v => v.Version).IsConcurrencyToken();
+        builder.HasIndex(v => v.RegionCode);
+        builder.HasIndex(v => v.TeamId);
+        builder.HasIndex(v => v.UserId).IsUnique();
+        builder.HasIndex(v => v.ScienceWorkerId);
+        builder.HasOne<VolunteerTeam>().WithMany().HasForeignKey(v => v.TeamId).OnDelete(DeleteBehavior.SetNull);
+    }
+}
+
+internal sealed class ServiceRecordConfiguration : IEntityTypeConfiguration<ServiceRecord>
+{
+    public void Configure(EntityTypeBuilder<ServiceRecord> builder)
+    {
+        builder.Property(r => r.RegionCode).HasMaxLength(12);
+        builder.Property(r => r.ConfirmedByUserId).HasMaxLength(64);
+        builder.Property(r => r.Reason).HasMaxLength(500);
+        builder.Property(r => r.Version).IsConcurrencyToken();
+        builder.HasIndex(r => new { r.ActivityId, r.VolunteerId });
+        builder.HasIndex(r => new { r.VolunteerId, r.SignedInAt });
+        builder.HasIndex(r => new { r.RegionCode, r.Status });
+        builder.HasOne<Volunteer>().WithMany().HasForeignKey(r => r.VolunteerId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<PopularizationActivity>().WithMany().HasForeignKey(r => r.ActivityId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -84,6 +84,9 @@ public sealed class IndicatorRefresher(KexieDbContext db, TimeProvider clock, IL
         facts.AddRange((await db.ActivityParticipants.AsNoTracking().Where(p => p.CheckedInAt != null).ToListAsync(ct)).SelectMany(FactDerivation.From));
         facts.AddRange((await db.PopularizationActivities.AsNoTracking().ToListAsync(ct)).SelectMany(FactDerivation.From));
         facts.AddRange((await db.EStationUsages.AsNoTracking().ToListAsync(ct)).SelectMany(FactDerivation.From));
+        facts.AddRange((await db.EventTallies.AsNoTracking().ToListAsync(ct)).SelectMany(FactDerivation.From));
+        facts.AddRange((await db.VenueVisits.AsNoTracking().ToListAsync(ct)).SelectMany(FactDerivation.From));
+        facts.AddRange((await db.ServiceRecords.AsNoTracking().Where(r => r.Status == Kexie.Domain.Popularization.ServiceRecordStatus.Confirmed).ToListAsync(ct)).SelectMany(FactDerivation.From));
         facts.AddRange((await db.ThinkTankTopics.AsNoTracking().Where(t => t.ApprovedAt != null).ToListAsync(ct)).SelectMany(FactDerivation.From));
         facts.AddRange((await db.Proposals.AsNoTracking().Where(p => p.DecidedAt != null).ToListAsync(ct)).SelectMany(FactDerivation.From));
         var written = await FactStore.AppendAsync(db, facts, ct);
@@ -192,6 +195,21 @@ public sealed class IndicatorRefresher(KexieDbContext db, TimeProvider clock, IL
         if (Ids(FactSource.EStationUsage) is { Count: > 0 } usages)
         {
             facts.AddRange((await db.EStationUsages.AsNoTracking().Where(u => usages.Contains(u.Id)).ToListAsync(ct)).SelectMany(FactDerivation.From));
+        }
+
+        if (Ids(FactSource.EventTally) is { Count: > 0 } tallies)
+        {
+            facts.AddRange((await db.EventTallies.AsNoTracking().Where(t => tallies.Contains(t.Id)).ToListAsync(ct)).SelectMany(FactDerivation.From));
+        }
+
+        if (Ids(FactSource.VenueVisit) is { Count: > 0 } visits)
+        {
+            facts.AddRange((await db.VenueVisits.AsNoTracking().Where(v => visits.Contains(v.Id)).ToListAsync(ct)).SelectMany(FactDerivation.From));
+        }
+
+        if (Ids(FactSource.ServiceRecord) is { Count: > 0 } services)
+        {
+            facts.AddRange((await db.ServiceRecords.AsNoTracking().Where(r => services.Contains(r.Id)).ToListAsync(ct)).SelectMany(FactDerivation.From));
         }
 
         if (Ids(FactSource.ThinkTankTopic) is { Count: > 0 } topics)

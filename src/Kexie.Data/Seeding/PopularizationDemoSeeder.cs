@@ -23,6 +23,7 @@ public sealed class PopularizationDemoSeeder(KexieDbContext db, ILogger<Populari
         if (await db.ScienceContents.AnyAsync(ct) || await db.PopularizationActivities.AnyAsync(ct) || await db.EStations.AnyAsync(ct)
             || await db.ThinkTankCalls.AnyAsync(ct) || await db.Proposals.AnyAsync(ct))
         {
+            await SeedVolunteersAsync(ct);
             return;
         }
 
@@ -64,6 +65,84 @@ public sealed class PopularizationDemoSeeder(KexieDbContext db, ILogger<Populari
         db.AddRange(topics);
         await db.SaveChangesAsync(ct);
         logger.LogInformation("已生成科普与智库演示数据：{Participants} 人次报名，{Usage} 条e站使用记录，{Topics} 项课题", participants.Count, usage.Count, topics.Count);
+        await SeedVolunteersAsync(ct);
+    }
+
+    /// <summary>
+    /// 科技志愿者 of 大英县: a 科技志愿服务队, a 科普志愿者队伍 and a 科普信息员队伍 with 12 volunteers (4 of them science workers of
+    /// the directory, linked), and 32 confirmed services at the county's three 2025 activities ("志愿服务30余人次"); one
+    /// team of 射洪市. Runs once (no team yet), after the activities.
+    /// </summary>
+    private async Task SeedVolunteersAsync(CancellationToken ct)
+    {
+        if (await db.VolunteerTeams.AnyAsync(ct))
+        {
+            return;
+        }
+
+        var users = await db.Users.AsNoTracking().Where(u => u.UserName == "daying-staff" || u.UserName == "shehong" || u.UserName == "worker").ToDictionaryAsync(u => u.UserName!, ct);
+        var activities = await db.PopularizationActivities.Where(a => a.RegionCode.StartsWith(DemoSeeder.DaYing) && a.StartsOn >= new DateOnly(2025, 1, 1) && a.StartsOn <= new DateOnly(2025, 12, 31) && a.Status == ActivityStatus.Open)
+            .OrderBy(a => a.StartsOn).ToListAsync(ct);
+        if (users.Count < 3 || activities.Count == 0)
+        {
+            return;
+        }
+
+        var staff = users["daying-staff"].ToActor();
+        var shehong = users["shehong"].ToActor();
+        var ownWorker = users["worker"].ScienceWorkerId;
+        var founded = At(1, 5);
+        VolunteerTeam Team(Actor actor, VolunteerTeamData data)
+        {
+            var team = VolunteerTeam.Create(data, actor, founded);
+            db.VolunteerTeams.Add(team);
+            return team;
+        }
+
+        var science = Team(staff, new("大英县科技志愿服务队", VolunteerTeamKind.ScienceService, DemoSeeder.DaYing, "大英县科协", new DateOnly(2020, 3, 5), "在中国科协“科技志愿服务”平台注册"));
+        var popularization = Team(staff, new("大英县科普志愿者队伍", VolunteerTeamKind.Popularization, DemoSeeder.DaYing, "大英县科协", new DateOnly(2019, 6, 1)));
+        var informants = Team(staff, new("大英县科普信息员队伍", VolunteerTeamKind.Informants, DemoSeeder.DaYing, "大英县科协", new DateOnly(2021, 4, 1)));
+        Team(shehong, new("射洪市科技志愿服务队", VolunteerTeamKind.ScienceService, DemoSeeder.SheHong, "射洪市科协", new DateOnly(2020, 5, 1)));
+
+        var workers = await db.ScienceWorkers.AsNoTracking().Where(w => w.RegionCode.StartsWith(DemoSeeder.DaYing) && w.Id != ownWorker)
+            .OrderBy(w => w.Name).Select(w => new { w.Id, w.Name, w.Phone, w.RegionCode }).Take(4).ToListAsync(ct);
+        string[] names = ["周晓红", "陈志强", "刘芳", "杨洋", "黄丽", "吴刚", "赵敏", "孙磊"];
+        string[] expertise = ["柑橘栽培", "应急科普", "青少年科技教育", "健康科普", "农村电商", "防诈宣传", "生猪养殖", "气象科普"];
+        var volunteers = new List<Volunteer>();
+        for (var i = 0; i < workers.Count; i++)
+        {
+            var w = workers[i];
+            volunteers.Add(Volunteer.Register(new VolunteerData(w.Name, w.Phone, w.RegionCode, "农业技术推广"), science, (w.Id, w.RegionCode), staff, founded));
+        }
+
+        for (var i = 0; i < names.Length; i++)
+        {
+            var team = i < 5 ? popularization : informants;
+            volunteers.Add(Volunteer.Register(new VolunteerData(names[i], $"1390925{i:0000}", DemoSeeder.DaYing, expertise[i]), team, null, staff, founded));
+        }
+
+        db.Volunteers.AddRange(volunteers);
+        await db.SaveChangesAsync(ct);
+
+        // 32 services: 10 at the first activity, 12 and 10 at the next two; two to three hours each, confirmed that evening.
+        int[] perActivity = [10, 12, 10];
+        var n = 0;
+        for (var a = 0; a < activities.Count && a < perActivity.Length; a++)
+        {
+            var activity = activities[a];
+            for (var i = 0; i < perActivity[a]; i++, n++)
+            {
+                var volunteer = volunteers[n % volunteers.Count];
+                var day = activity.StartsOn.AddDays(i % (activity.EndsOn.DayNumber - activity.StartsOn.DayNumber + 1));
+                var start = new DateTimeOffset(day.Year, day.Month, day.Day, 8, 30, 0, Cst).ToUniversalTime();
+                var record = ServiceRecord.SignIn(volunteer, activity, false, staff, start);
+                record.SignOut(volunteer, activity, staff, start.AddMinutes(120 + (30 * (n % 3))));
+                record.Confirm(activity, staff, null, start.AddHours(10));
+                db.ServiceRecords.Add(record);
+            }
+        }
+
+        await db.SaveChangesAsync(ct);
     }
 
     private static DateTimeOffset At(int month, int day, int hour = 10) => new DateTimeOffset(2025, month, day, hour, 0, 0, Cst).ToUniversalTime();

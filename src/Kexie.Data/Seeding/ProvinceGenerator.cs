@@ -77,6 +77,8 @@ public sealed class ProvinceGenerator(KexieDbContext db, IWorkingCalendar calend
         }
 
         db.ChangeTracker.AutoDetectChangesEnabled = false;
+        // Rebuilding the rollups over millions of facts takes longer than the default 30 s per statement.
+        db.Database.SetCommandTimeout(TimeSpan.FromMinutes(30));
         var places = await PlacesAsync(province, ct);
         var disciplines = await db.Disciplines.AsNoTracking().Where(d => d.Level == 2).Select(d => d.Code).ToListAsync(ct);
         var disciplineSet = (await db.Disciplines.AsNoTracking().Select(d => d.Code).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);

@@ -115,6 +115,36 @@ public static class FactDerivation
         }
     }
 
+    /// <summary>A mass event's tally counts the participants counted on site, in its place on its day.</summary>
+    public static IEnumerable<ActivityFact> From(EventTally tally)
+    {
+        if (tally.Participants > 0)
+        {
+            yield return new ActivityFact(tally.RegionCode, FactKind.MassEventParticipants, ChinaTime.DayKey(tally.Day), tally.Participants, 0, FactSource.EventTally, tally.Id);
+        }
+    }
+
+    /// <summary>A venue's visitor record counts its visitors (人次), in the venue's region on the day.</summary>
+    public static IEnumerable<ActivityFact> From(VenueVisit visit)
+    {
+        if (visit.Visitors > 0)
+        {
+            yield return new ActivityFact(visit.RegionCode, FactKind.VenueVisitors, ChinaTime.DayKey(visit.Day), visit.Visitors, 0, FactSource.VenueVisit, visit.Id);
+        }
+    }
+
+    /// <summary>
+    /// A volunteer's service counts once confirmed by the organiser: one 人次, and its hours in the amount (hours × 100, so
+    /// the indicator reads hours with two decimals), in the activity's region on the (CST) day of sign-in.
+    /// </summary>
+    public static IEnumerable<ActivityFact> From(ServiceRecord record)
+    {
+        if (record.Status == ServiceRecordStatus.Confirmed)
+        {
+            yield return Fact(record.RegionCode, FactKind.VolunteerService, record.SignedInAt, 1, (long)Math.Round(record.Minutes * 100m / 60m), FactSource.ServiceRecord, record.Id);
+        }
+    }
+
     /// <summary>A day of e-station use counts its visits and interactions together, on that day.</summary>
     public static IEnumerable<ActivityFact> From(EStationUsage usage)
     {

@@ -57,6 +57,15 @@ public enum FactKind
     /// <summary>开展科普活动场次 (record: PopularizationActivity not cancelled, in its region, on its first day).</summary>
     PopularizationActivitiesHeld = 104,
 
+    /// <summary>大型科普活动现场参与人次 (record: EventTally, count = participants counted on site, in the tally's place on its day).</summary>
+    MassEventParticipants = 105,
+
+    /// <summary>科普阵地接待观众人次 (record: VenueVisit, count = visitors, in the venue's region on the day).</summary>
+    VenueVisitors = 106,
+
+    /// <summary>科技志愿服务 (record: ServiceRecord once confirmed; count 1 人次, amount = hours × 100, in the activity's region on the day of sign-in).</summary>
+    VolunteerService = 107,
+
     /// <summary>智库课题立项 (record: ThinkTankTopic, in the topic's region, day approved).</summary>
     ThinkTankTopics = 201,
 
@@ -81,6 +90,9 @@ public enum FactSource
     ThinkTankTopic = 11,
     Proposal = 12,
     PopularizationActivity = 13,
+    EventTally = 14,
+    VenueVisit = 15,
+    ServiceRecord = 16,
 }
 
 /// <summary>The platform module whose records feed a fact kind.</summary>
@@ -108,7 +120,7 @@ public static class FactKinds
     {
         FactKind.WorkerRegistered or FactKind.OrganizationRegistered => SourceModule.Directory,
         FactKind.PopularizationContentPublished or FactKind.PopularizationParticipants or FactKind.EStationVisits
-            or FactKind.PopularizationActivitiesHeld => SourceModule.Popularization,
+            or FactKind.PopularizationActivitiesHeld or FactKind.MassEventParticipants or FactKind.VenueVisitors or FactKind.VolunteerService => SourceModule.Popularization,
         FactKind.ThinkTankTopics or FactKind.ProposalsAdopted => SourceModule.ThinkTank,
         _ => SourceModule.Market,
     };
@@ -133,6 +145,9 @@ public static class FactKinds
         FactKind.PopularizationParticipants => "科普活动参与人次",
         FactKind.PopularizationActivitiesHeld => "开展科普活动",
         FactKind.EStationVisits => "科普e站使用",
+        FactKind.MassEventParticipants => "大型科普活动现场参与人次",
+        FactKind.VenueVisitors => "科普阵地接待观众",
+        FactKind.VolunteerService => "科技志愿服务",
         FactKind.ThinkTankTopics => "智库课题",
         FactKind.ProposalsAdopted => "建言献策采纳",
         _ => kind.ToString(),
@@ -161,6 +176,9 @@ public static class FactKinds
         FactSource.ActivityParticipant => "科普活动签到",
         FactSource.EStationUsage => "科普e站使用记录",
         FactSource.PopularizationActivity => "科普活动",
+        FactSource.EventTally => "活动统计",
+        FactSource.VenueVisit => "科普阵地接待记录",
+        FactSource.ServiceRecord => "志愿服务记录",
         FactSource.ThinkTankTopic => "智库课题",
         FactSource.Proposal => "建言献策",
         _ => source.ToString(),

@@ -32,11 +32,16 @@ public static class IndicatorCatalogue
         Count("E09", "发布科研项目", ServiceGroup.ServingEnterprises, FactKind.ProjectPublished, Accumulation.Period, "个", "本期审核发布的可承接科研项目个数"),
         Count("E10", "保姆式服务工单", ServiceGroup.ServingEnterprises, FactKind.ServiceTicketServed, Accumulation.Period, "次", "服务中心本期登记的咨询、走访、培训、注册帮办次数"),
 
-        // 为提高全民科学素质服务（科普模块待建：数值缺失，不以零计）
+        // 为提高全民科学素质服务（无记录的地区数值缺失，不以零计）
         Count("S01", "科普内容发布", ServiceGroup.ScienceLiteracy, FactKind.PopularizationContentPublished, Accumulation.Period, "条", "本期推送的科普文章、视频、辟谣内容条数"),
         Count("S02", "科普活动参与人次", ServiceGroup.ScienceLiteracy, FactKind.PopularizationParticipants, Accumulation.Period, "人次", "本期科普活动签到参与人次"),
         Count("S03", "科普e站使用", ServiceGroup.ScienceLiteracy, FactKind.EStationVisits, Accumulation.Period, "次", "本期科普e站访问与互动次数"),
         Count("S04", "开展科普活动", ServiceGroup.ScienceLiteracy, FactKind.PopularizationActivitiesHeld, Accumulation.Period, "场次", "本期开始且未取消的科普活动场次（科技活动周、科普日、科技下乡、培训、大篷车等）"),
+        Count("S05", "大型科普活动参与人次", ServiceGroup.ScienceLiteracy, FactKind.MassEventParticipants, Accumulation.Period, "人次", "本期大型科普活动（科技活动周、科普日等）各地现场统计的参与群众人次（不逐一报名者）"),
+        Count("S06", "科普阵地接待观众", ServiceGroup.ScienceLiteracy, FactKind.VenueVisitors, Accumulation.Period, "人次", "本期科普教育基地、科技馆、流动科技馆、科普大篷车等接待记录的观众人次"),
+        Count("S07", "科技志愿服务人次", ServiceGroup.ScienceLiteracy, FactKind.VolunteerService, Accumulation.Period, "人次", "本期经组织方确认的科技志愿者服务人次（按签到日计）"),
+        new("S08", "科技志愿服务时长", ServiceGroup.ScienceLiteracy, IndicatorKind.Sum, FactKind.VolunteerService, Measure.Amount, null, Measure.Count, Accumulation.Period,
+            Direction.HigherIsBetter, Normalisation.ShareOfBest, "小时", "本期经组织方确认的科技志愿服务时长（签到至签退，组织方可更正）"),
 
         // 为党委政府科学决策服务（智库模块待建）
         Count("D01", "智库课题立项", ServiceGroup.DecisionSupport, FactKind.ThinkTankTopics, Accumulation.Period, "项", "本期立项的智库课题数"),

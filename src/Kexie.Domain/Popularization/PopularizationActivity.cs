@@ -47,7 +47,9 @@ public sealed record PopularizationActivityData(
     DateOnly? StartsOn,
     DateOnly? EndsOn,
     int? Capacity,
-    string? Organizer);
+    string? Organizer,
+    ServiceSetting? Setting = null,
+    TargetGroup? TargetGroup = null);
 
 /// <summary>Who signs up for an activity.</summary>
 public sealed record ParticipantData(string? Name, string? Phone, string? Group = null);
@@ -86,6 +88,12 @@ public sealed class PopularizationActivity : Entity, IRegional
     public string? Organizer { get; private set; }
 
     public ActivityStatus Status { get; private set; } = ActivityStatus.Open;
+
+    /// <summary>Where the activity goes (进农村、进社区、进学校、进机关、进企业、进家庭), when it is one of those.</summary>
+    public ServiceSetting? Setting { get; private set; }
+
+    /// <summary>The 重点人群 it is for (青少年、农民、城镇劳动者、老年人、领导干部和公务员), when it has one.</summary>
+    public TargetGroup? TargetGroup { get; private set; }
 
     public string? CancelReason { get; private set; }
 
@@ -198,6 +206,8 @@ public sealed class PopularizationActivity : Entity, IRegional
         RegionCode = Regions.RegionCode.Validate(data.RegionCode, "regionCode");
         Venue = Guard.Required(data.Venue, "venue", "活动地点", 200);
         Organizer = Guard.Optional(data.Organizer, "organizer", "主办单位", 100);
+        Setting = data.Setting is { } setting ? ContactRules.Enum(setting, "setting", "服务场所") : null;
+        TargetGroup = data.TargetGroup is { } group ? ContactRules.Enum(group, "targetGroup", "重点人群") : null;
         var starts = data.StartsOn ?? throw new DomainValidationException("startsOn", "开始日期不能为空");
         var ends = data.EndsOn ?? starts;
         if (starts < new DateOnly(2000, 1, 1))

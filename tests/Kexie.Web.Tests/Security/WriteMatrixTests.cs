@@ -29,7 +29,8 @@ public abstract class WriteMatrixTests(KexieApp app)
         Guid Activity, Guid Participant, Guid EStation, Guid Call, Guid Topic, Guid Proposal, Guid Offer, Guid Need, Guid Plan,
         Guid Order, Guid Ticket, Guid Fair, Guid FairProject, Guid Storefront, Guid Expert, Guid LinkageTask, Guid SheHongOrganization,
         Guid Application, string Account,
-        Guid Venue, Guid VenueVisit, Guid TallyActivity, Guid Tally, Guid PlanCandidate, Guid Contest, Guid ContestEntry, Guid HonourCall, Guid Nomination, Guid Workstation);
+        Guid Venue, Guid VenueVisit, Guid TallyActivity, Guid Tally, Guid PlanCandidate, Guid Contest, Guid ContestEntry, Guid HonourCall, Guid Nomination, Guid Workstation,
+        Guid VolunteerTeam, Guid Volunteer, Guid ServiceActivity, Guid ServiceRecord);
 
     /// <summary>Endpoints open by design to anyone or to every signed-in user whatever their region (no record of another region is written in another's name).</summary>
     private static readonly HashSet<string> OpenByDesign = new(StringComparer.Ordinal)
@@ -50,6 +51,7 @@ public abstract class WriteMatrixTests(KexieApp app)
         "POST /api/v1/popularization-activities/{id:guid}/registrations",
         "POST /api/v1/think-tank/calls/{id:guid}/topics",
         "POST /api/v1/proposals/",
+        "POST /api/v1/volunteers/me",
     };
 
     private static Dictionary<string, string> Id(Guid id) => new() { ["id"] = id.ToString() };
@@ -132,6 +134,16 @@ public abstract class WriteMatrixTests(KexieApp app)
         On("DELETE /api/v1/venues/{id:guid}/visits/{visitId:guid}", t => new() { ["id"] = t.Venue.ToString(), ["visitId"] = t.VenueVisit.ToString() }, _ => null, t => Row<Kexie.Domain.Popularization.VenueVisit>(t.VenueVisit));
         On("POST /api/v1/popularization-activities/{id:guid}/tallies", t => Id(t.Activity), _ => new { day = "2026-01-05", sessions = 1, participants = 9999 }, t => Row<Kexie.Domain.Popularization.PopularizationActivity>(t.Activity));
         On("DELETE /api/v1/popularization-activities/{id:guid}/tallies/{tallyId:guid}", t => new() { ["id"] = t.TallyActivity.ToString(), ["tallyId"] = t.Tally.ToString() }, _ => null, t => Row<Kexie.Domain.Popularization.EventTally>(t.Tally));
+
+        object TeamBody(Targets t) => new { name = "冒名服务队", kind = "ScienceService", regionCode = DaYing };
+        On("POST /api/v1/volunteer-teams/", _ => none, TeamBody, _ => null);
+        On("PUT /api/v1/volunteer-teams/{id:guid}", t => Id(t.VolunteerTeam), TeamBody, t => Row<Kexie.Domain.Popularization.VolunteerTeam>(t.VolunteerTeam));
+        On("POST /api/v1/volunteers/", _ => none, t => new { name = "冒名志愿者", phone = "13900000009", regionCode = DaYing, teamId = t.VolunteerTeam }, _ => null);
+        On("POST /api/v1/popularization-activities/{id:guid}/service-records", t => Id(t.ServiceActivity), t => new { volunteerId = t.Volunteer }, _ => null);
+        foreach (var step in new[] { "sign-out", "confirm", "reject" })
+        {
+            On($"POST /api/v1/popularization-activities/{{id:guid}}/service-records/{{recordId:guid}}/{step}", t => new() { ["id"] = t.ServiceActivity.ToString(), ["recordId"] = t.ServiceRecord.ToString() }, _ => new { minutes = 600, reason = "越权" }, t => Row<Kexie.Domain.Popularization.ServiceRecord>(t.ServiceRecord));
+        }
 
         // Think tank and proposals
         On("POST /api/v1/think-tank/calls/", _ => none, _ => new { title = "篡改", description = "x", regionCode = DaYing, deadline = "2027-12-31" }, _ => null);
@@ -398,6 +410,7 @@ public abstract class WriteMatrixTests(KexieApp app)
                 .Select(p => new { p.Id, p.NeedId, Candidate = p.Candidates.OrderBy(c => c.Id).Select(c => (Guid?)c.Id).FirstOrDefault() }).FirstOrDefaultAsync();
             var project = await db.FairProjects.Where(p => p.RegionCode.StartsWith(DaYing)).OrderBy(p => p.Id).Select(p => new { p.Id, p.FairId }).FirstOrDefaultAsync();
             var tally = await db.EventTallies.Where(v => v.RegionCode.StartsWith(DaYing)).OrderBy(v => v.Id).Select(v => new { v.Id, v.ActivityId }).FirstOrDefaultAsync();
+            var service = await db.ServiceRecords.Where(x => x.RegionCode.StartsWith(DaYing)).OrderBy(x => x.Id).Select(x => new { x.Id, x.ActivityId, x.VolunteerId }).FirstOrDefaultAsync();
             var venueVisit = await db.VenueVisits.Where(v => v.RegionCode.StartsWith(DaYing)).OrderBy(v => v.Id).Select(v => new { v.Id, v.VenueId }).FirstOrDefaultAsync();
             var shehongOrganization = await db.Organizations.Where(o => o.RegionCode.StartsWith(SheHong)).OrderBy(o => o.Id).Select(o => (Guid?)o.Id).FirstOrDefaultAsync();
             return new Targets(
@@ -436,7 +449,11 @@ public abstract class WriteMatrixTests(KexieApp app)
                 Guid.Parse(contestEntry),
                 Guid.Parse(honourCall),
                 Guid.Parse(nomination),
-                Guid.Parse(workstation));
+                Guid.Parse(workstation),
+                Required(await db.VolunteerTeams.Where(x => x.RegionCode.StartsWith(DaYing)).OrderBy(x => x.Id).Select(x => (Guid?)x.Id).FirstOrDefaultAsync(), "志愿服务队"),
+                Required(service?.VolunteerId, "有服务记录的志愿者"),
+                Required(service?.ActivityId, "有志愿服务的科普活动"),
+                Required(service?.Id, "志愿服务记录"));
         });
     }
 

@@ -26,7 +26,8 @@ public sealed record AnnualReportData(
     RankingDto? Ranking,
     RankingEntryDto? Entry,
     FactTotals? Synthetic = null,
-    ResourceStatistics? Resources = null)
+    ResourceStatistics? Resources = null,
+    IReadOnlyList<string>? Popularization = null)
 {
     public long Cumulative(FactKind kind) => Totals.Get(kind, Accumulation.Cumulative).Count;
 
@@ -50,7 +51,8 @@ public sealed record AnnualReportData(
 /// 年度工作总结的统计部分: statistics paragraphs in Chinese in the style of the work reports, indicator and ranking
 /// tables, as a Word document (.docx) and an Excel workbook.
 /// </summary>
-public sealed class AnnualReportService(IndicatorService indicators, IndicatorEngine engine, IndicatorRefresher refresher, ReportStatistics statistics, TimeProvider clock)
+public sealed class AnnualReportService(
+    IndicatorService indicators, IndicatorEngine engine, IndicatorRefresher refresher, ReportStatistics statistics, Popularization.PopularizationReport popularization, TimeProvider clock)
 {
     /// <summary>
     /// The report's numbers for 1 January of <paramref name="year"/> to <paramref name="asOf"/> (default: 31 December, or
@@ -92,7 +94,32 @@ public sealed class AnnualReportService(IndicatorService indicators, IndicatorEn
         var ranking = await indicators.RankingAsync(actor, place.Code, period.ToString(), null, ct);
         var synthetic = await indicators.SyntheticTotalsAsync(place.Code, days, ct);
         var resources = await statistics.ComputeAsync(place.Code, days, ct);
-        return new AnnualReportData(place.Code, place.Name, year, last, totals, values, previous, ranking, ranking.Entries.FirstOrDefault(e => e.RegionCode == place.Code), synthetic, resources);
+        var popularizationSentences = await popularization.SentencesAsync(place.Code, year, ct);
+        return new AnnualReportData(
+            place.Code, place.Name, year, last, totals, values, previous, ranking, ranking.Entries.FirstOrDefault(e => e.RegionCode == place.Code), synthetic, resources,
+            popularizationSentences);
+    }
+
+    /// <summary>"，大型科普活动现场参与81200人次，科普阵地接待观众14500人次，科技志愿服务32人次、80小时" — the parts with records (S05–S08).</summary>
+    private static string PopularizationReach(AnnualReportData d)
+    {
+        var parts = new List<string>();
+        if (d.InYear(FactKind.MassEventParticipants) is > 0 and var mass)
+        {
+            parts.Add($"大型科普活动现场参与{mass}人次");
+        }
+
+        if (d.InYear(FactKind.VenueVisitors) is > 0 and var visitors)
+        {
+            parts.Add($"科普阵地接待观众{visitors}人次");
+        }
+
+        if (d.InYear(FactKind.VolunteerService) is > 0 and var services)
+        {
+            parts.Add($"科技志愿服务{services}人次、{d.InYearYuan(FactKind.VolunteerService):0.#}小时");
+        }
+
+        return parts.Count == 0 ? string.Empty : "，" + string.Join("，", parts);
     }
 
     /// <summary>The statistics paragraphs, e.g. "截至2020年12月31日，全县累计注册科技工作者7816名…".</summary>
@@ -108,8 +135,14 @@ public sealed class AnnualReportService(IndicatorService indicators, IndicatorEn
             $"“一单一策”需求按时响应率{Percent(d.Values["E03"])}，成交交易订单{d.InYear(FactKind.DealClosed)}笔、金额{StatFormat.Amount(d.InYearYuan(FactKind.DealClosed))}{Growth(d, "E06")}，" +
             $"科技工作者承接订单收入{StatFormat.Amount(d.InYearYuan(FactKind.DealTakenByWorker))}，科技云服务中心开展保姆式服务{d.InYear(FactKind.ServiceTicketServed)}次。",
             $"{d.PeriodText}，{whole}推送科普文章、视频、科学辟谣等科普内容{d.InYear(FactKind.PopularizationContentPublished)}条，开展科普活动{d.InYear(FactKind.PopularizationActivitiesHeld)}场次、签到参与{d.InYear(FactKind.PopularizationParticipants)}人次，" +
-            $"科普e站访问与互动{d.InYear(FactKind.EStationVisits)}次；智库课题立项{d.InYear(FactKind.ThinkTankTopics)}项，建言献策被采纳{d.InYear(FactKind.ProposalsAdopted)}条。",
+            $"科普e站访问与互动{d.InYear(FactKind.EStationVisits)}次{PopularizationReach(d)}；智库课题立项{d.InYear(FactKind.ThinkTankTopics)}项，建言献策被采纳{d.InYear(FactKind.ProposalsAdopted)}条。",
         };
+
+        if (d.Popularization is { Count: > 0 } sentences)
+        {
+            // 科普阵地、大型活动、科技志愿者 in the seeds' words (Features/Popularization/PopularizationReport).
+            paragraphs.Add(string.Concat(sentences));
+        }
 
         if (d.Resources is { Any: true } r)
         {

@@ -9,9 +9,13 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Kexie.Web.Features.Popularization;
 
-public sealed record ActivityFilter(string? Q = null, string? Region = null, ActivityKind? Kind = null, ActivityStatus? Status = null, DateOnly? From = null, DateOnly? To = null, int? Page = null, int? PageSize = null);
+public sealed record ActivityFilter(
+    string? Q = null, string? Region = null, ActivityKind? Kind = null, ActivityStatus? Status = null, DateOnly? From = null, DateOnly? To = null, int? Page = null, int? PageSize = null,
+    ServiceSetting? Setting = null, TargetGroup? TargetGroup = null);
 
-public sealed record ActivityRequest(ActivityKind Kind, string? Title, string? Description, string? RegionCode, string? Venue, DateOnly? StartsOn, DateOnly? EndsOn, int? Capacity = null, string? Organizer = null);
+public sealed record ActivityRequest(
+    ActivityKind Kind, string? Title, string? Description, string? RegionCode, string? Venue, DateOnly? StartsOn, DateOnly? EndsOn, int? Capacity = null, string? Organizer = null,
+    ServiceSetting? Setting = null, TargetGroup? TargetGroup = null);
 
 public sealed record RegistrationRequest(string? Name, string? Phone, string? Group = null);
 
@@ -20,11 +24,12 @@ public sealed record StaffRegistrationRequest(string? Name, string? Phone, strin
 
 public sealed record ActivityDto(
     Guid Id, ActivityKind Kind, string KindName, string Title, string? Description, string RegionCode, string Venue, DateOnly StartsOn, DateOnly EndsOn,
-    int? Capacity, string? Organizer, ActivityStatus Status, string StatusName, string? CancelReason, int Registered, int CheckedIn, int Version, DateTimeOffset CreatedAt)
+    int? Capacity, string? Organizer, ActivityStatus Status, string StatusName, string? CancelReason, int Registered, int CheckedIn, int Version, DateTimeOffset CreatedAt,
+    ServiceSetting? Setting = null, string? SettingName = null, TargetGroup? TargetGroup = null, string? TargetGroupName = null)
 {
     public static ActivityDto From(PopularizationActivity a, int registered, int checkedIn) => new(
         a.Id, a.Kind, a.Kind.Chinese(), a.Title, a.Description, a.RegionCode, a.Venue, a.StartsOn, a.EndsOn, a.Capacity, a.Organizer,
-        a.Status, a.Status.Chinese(), a.CancelReason, registered, checkedIn, a.Version, a.CreatedAt);
+        a.Status, a.Status.Chinese(), a.CancelReason, registered, checkedIn, a.Version, a.CreatedAt, a.Setting, a.Setting?.Chinese(), a.TargetGroup, a.TargetGroup?.Chinese());
 }
 
 public sealed record ParticipantDto(Guid Id, Guid ActivityId, string Name, string Phone, string? Group, DateTimeOffset RegisteredAt, DateTimeOffset? CheckedInAt)
@@ -59,6 +64,16 @@ public sealed class ActivityService(KexieDbContext db, ReferenceCodesCache refer
         if (filter.Kind is { } kind)
         {
             query = query.Where(a => a.Kind == kind);
+        }
+
+        if (filter.Setting is { } setting)
+        {
+            query = query.Where(a => a.Setting == setting);
+        }
+
+        if (filter.TargetGroup is { } group)
+        {
+            query = query.Where(a => a.TargetGroup == group);
         }
 
         if (filter.Status is { } status)
@@ -213,5 +228,5 @@ public sealed class ActivityService(KexieDbContext db, ReferenceCodesCache refer
     }
 
     private static PopularizationActivityData ToData(ActivityRequest r) =>
-        new(r.Kind, r.Title, r.Description, r.RegionCode, r.Venue, r.StartsOn, r.EndsOn, r.Capacity, r.Organizer);
+        new(r.Kind, r.Title, r.Description, r.RegionCode, r.Venue, r.StartsOn, r.EndsOn, r.Capacity, r.Organizer, r.Setting, r.TargetGroup);
 }

@@ -17,6 +17,7 @@ public static class PopularizationEndpoints
         MapActivities(api);
         MapStations(api);
         MapVenues(api);
+        MapVolunteers(api);
         return api;
     }
 
@@ -142,5 +143,56 @@ public static class PopularizationEndpoints
             await s.DeleteVisitAsync(http.User.ToActor(), id, visitId, ct);
             return TypedResults.NoContent();
         }).RequireAuthorization().WithSummary("删除登记有误的接待记录").RequirePermission(PopularizationPermissions.ManageVenues);
+    }
+
+    private static void MapVolunteers(RouteGroupBuilder api)
+    {
+        var teams = api.MapGroup("/volunteer-teams").WithTags("科技志愿者");
+        teams.MapGet("/", (VolunteerService s, string? region, VolunteerTeamKind? kind, CancellationToken ct) => s.TeamsAsync(region, kind, ct))
+            .WithSummary("志愿服务队（科技志愿服务队、科普志愿者队伍、科普信息员队伍；region 地区子树；含队员数、确认服务时长）");
+        teams.MapGet("/{id:guid}", (VolunteerService s, Guid id, CancellationToken ct) => s.TeamAsync(id, ct)).WithSummary("志愿服务队详情");
+        teams.MapPost("/", async (HttpContext http, VolunteerService s, VolunteerTeamRequest body, CancellationToken ct) =>
+        {
+            var created = await s.CreateTeamAsync(http.User.ToActor(), body, ct);
+            return TypedResults.Created($"/api/v1/volunteer-teams/{created.Id}", created);
+        }).RequireAuthorization().WithSummary("组建志愿服务队（本地区服务人员或科协管理员）").RequirePermission(PopularizationPermissions.ManageVolunteers);
+        teams.MapPut("/{id:guid}", (HttpContext http, VolunteerService s, Guid id, VolunteerTeamRequest body, CancellationToken ct) =>
+            s.UpdateTeamAsync(http.User.ToActor(), id, body, MarketSupport.ExpectedVersion(http), ct)).RequireAuthorization().WithSummary("修改志愿服务队").RequirePermission(PopularizationPermissions.ManageVolunteers);
+
+        var g = api.MapGroup("/volunteers").WithTags("科技志愿者");
+        g.MapGet("/", (HttpContext http, VolunteerService s, [AsParameters] VolunteerFilter f, CancellationToken ct) => s.ListAsync(http.User.ToActor(), f, ct))
+            .RequireAuthorization().WithSummary("科技志愿者名单（仅本人管理的地区子树；q 姓名或专长，team 服务队）");
+        g.MapGet("/statistics", (VolunteerService s, string? region, int? year, CancellationToken ct) => s.StatisticsAsync(region, year, ct))
+            .WithSummary("科技志愿服务统计（服务队、志愿者、服务活动场次、人次、时长；region 地区子树，year 年份）");
+        g.MapGet("/me", async (HttpContext http, VolunteerService s, CancellationToken ct) =>
+            await s.MineAsync(http.User.ToActor(), ct) is { } mine ? Results.Ok(mine) : Results.NoContent())
+            .RequireAuthorization().WithSummary("我的志愿服务（服务记录与时长；不是志愿者时无内容）");
+        g.MapGet("/{id:guid}", (HttpContext http, VolunteerService s, Guid id, CancellationToken ct) => s.GetAsync(http.User.ToActor(), id, ct))
+            .RequireAuthorization().WithSummary("志愿者详情（本人或本地区管理人员）");
+        g.MapPost("/", async (HttpContext http, VolunteerService s, VolunteerRequest body, CancellationToken ct) =>
+        {
+            var created = await s.RegisterAsync(http.User.ToActor(), body, ct);
+            return TypedResults.Created($"/api/v1/volunteers/{created.Id}", created);
+        }).RequireAuthorization().WithSummary("登记科技志愿者（本地区服务人员或科协管理员；可按姓名关联科技工作者）").RequirePermission(PopularizationPermissions.ManageVolunteers);
+        g.MapPost("/me", async (HttpContext http, VolunteerService s, SelfVolunteerRequest body, CancellationToken ct) =>
+        {
+            var created = await s.RegisterSelfAsync(http.User.ToActor(), body, ct);
+            return TypedResults.Created($"/api/v1/volunteers/{created.Id}", created);
+        }).RequireAuthorization().WithSummary("本人注册为科技志愿者（科技工作者；姓名、地区取自本人档案）").RequirePermission(PopularizationPermissions.JoinVolunteers);
+
+        var a = api.MapGroup("/popularization-activities").WithTags("科技志愿者");
+        a.MapGet("/{id:guid}/service-records", (HttpContext http, VolunteerService s, Guid id, CancellationToken ct) => s.ActivityRecordsAsync(http.User.ToActor(), id, ct))
+            .RequireAuthorization().WithSummary("活动的志愿服务记录（活动所在地区管理人员见全部，志愿者见本人）");
+        a.MapPost("/{id:guid}/service-records", async (HttpContext http, VolunteerService s, Guid id, ServiceSignInRequest? body, CancellationToken ct) =>
+        {
+            var created = await s.SignInAsync(http.User.ToActor(), id, body ?? new ServiceSignInRequest(), ct);
+            return TypedResults.Created($"/api/v1/popularization-activities/{id}/service-records", created);
+        }).RequireAuthorization().WithSummary("志愿服务签到（志愿者本人，或活动所在地区管理人员代为签到；volunteerId 不填为本人）").RequirePermission(PopularizationPermissions.ServeAsVolunteer);
+        a.MapPost("/{id:guid}/service-records/{recordId:guid}/sign-out", (HttpContext http, VolunteerService s, Guid id, Guid recordId, CancellationToken ct) =>
+            s.SignOutAsync(http.User.ToActor(), id, recordId, ct)).RequireAuthorization().WithSummary("志愿服务签退（计算服务时长，待组织方确认）").RequirePermission(PopularizationPermissions.ServeAsVolunteer);
+        a.MapPost("/{id:guid}/service-records/{recordId:guid}/confirm", (HttpContext http, VolunteerService s, Guid id, Guid recordId, ServiceConfirmRequest? body, CancellationToken ct) =>
+            s.ConfirmAsync(http.User.ToActor(), id, recordId, body, MarketSupport.ExpectedVersion(http), ct)).RequireAuthorization().WithSummary("确认服务时长（活动所在地区管理人员；minutes 可更正分钟数）").RequirePermission(PopularizationPermissions.ManageVolunteers);
+        a.MapPost("/{id:guid}/service-records/{recordId:guid}/reject", (HttpContext http, VolunteerService s, Guid id, Guid recordId, ReasonRequest? r, CancellationToken ct) =>
+            s.RejectAsync(http.User.ToActor(), id, recordId, r?.Reason, MarketSupport.ExpectedVersion(http), ct)).RequireAuthorization().WithSummary("不予确认服务时长（须填原因）").RequirePermission(PopularizationPermissions.ManageVolunteers);
     }
 }

@@ -14,6 +14,8 @@ public sealed class PopularizationModule : IFeatureModule
         services.AddScoped<ActivityService>();
         services.AddScoped<EStationService>();
         services.AddScoped<VenueService>();
+        services.AddScoped<VolunteerService>();
+        services.AddScoped<PopularizationReport>();
         services.AddScoped<EventTallyService>();
     }
 

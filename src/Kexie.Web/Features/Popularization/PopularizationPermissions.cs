@@ -16,5 +16,10 @@ public static class PopularizationPermissions
 
     public static readonly Permission ManageVenues = new("popularization.venues.manage", "管理科普阵地及接待记录", Feature, PermissionScope.Region, Permission.Managers);
 
-    public static readonly IReadOnlyList<Permission> All = [EditContents, ReviewContents, ManageActivities, RegisterForActivities, ManageEStations, ManageVenues];
+    public static readonly Permission ManageVolunteers = new("popularization.volunteers.manage", "管理科技志愿者、服务队并确认服务时长", Feature, PermissionScope.Region, Permission.Managers);
+    public static readonly Permission JoinVolunteers = new("popularization.volunteers.join", "本人注册为科技志愿者", Feature, PermissionScope.SignedIn, [UserRole.ScienceWorker]);
+    public static readonly Permission ServeAsVolunteer = new("popularization.volunteers.serve", "志愿服务签到、签退", Feature, PermissionScope.SignedIn, [.. Permission.Managers, UserRole.ScienceWorker]);
+
+    public static readonly IReadOnlyList<Permission> All =
+        [EditContents, ReviewContents, ManageActivities, RegisterForActivities, ManageEStations, ManageVenues, ManageVolunteers, JoinVolunteers, ServeAsVolunteer];
 }

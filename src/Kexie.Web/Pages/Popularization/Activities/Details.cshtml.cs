@@ -3,11 +3,12 @@ using Kexie.Domain.Common;
 using Kexie.Web.Features.Popularization;
 using Kexie.Web.Pages.Market;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 
 namespace Kexie.Web.Pages.Popularization.Activities;
 
 /// <summary>An activity: public registration; for the region's managers the participant list, check-in, walk-ins and cancelling.</summary>
-public sealed class DetailsModel(ActivityService activities, EventTallyService tallies, KexieDbContext db) : MarketPageModel
+public sealed class DetailsModel(ActivityService activities, EventTallyService tallies, VolunteerService volunteers, KexieDbContext db) : MarketPageModel
 {
     public sealed class RegistrationInput
     {
@@ -43,6 +44,12 @@ public sealed class DetailsModel(ActivityService activities, EventTallyService t
     public string RegionName { get; private set; } = string.Empty;
 
     public bool IsManager { get; private set; }
+
+    /// <summary>The activity's volunteer service: all records for its managers, the actor's own for a volunteer.</summary>
+    public IReadOnlyList<ServiceRecordDto> ServiceRecords { get; private set; } = [];
+
+    /// <summary>Whether the signed-in person is a registered volunteer (who may sign in themself).</summary>
+    public bool IsVolunteer { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
@@ -126,9 +133,40 @@ public sealed class DetailsModel(ActivityService activities, EventTallyService t
         return BackWithNotice("已删除该条活动统计");
     }
 
+    /// <summary>A volunteer signs themself in (or a manager signs in a volunteer picked from the list).</summary>
+    [Kexie.Web.Infrastructure.RequiresPermission(typeof(Kexie.Web.Features.Popularization.PopularizationPermissions), nameof(Kexie.Web.Features.Popularization.PopularizationPermissions.ServeAsVolunteer))]
+    public async Task<IActionResult> OnPostServiceSignInAsync(Guid id, Guid? volunteerId, CancellationToken ct)
+    {
+        var record = await volunteers.SignInAsync(Actor, id, new ServiceSignInRequest(volunteerId), ct);
+        return BackWithNotice($"{record.VolunteerName} 已签到，服务结束时请签退");
+    }
+
+    [Kexie.Web.Infrastructure.RequiresPermission(typeof(Kexie.Web.Features.Popularization.PopularizationPermissions), nameof(Kexie.Web.Features.Popularization.PopularizationPermissions.ServeAsVolunteer))]
+    public async Task<IActionResult> OnPostServiceSignOutAsync(Guid id, Guid recordId, CancellationToken ct)
+    {
+        var record = await volunteers.SignOutAsync(Actor, id, recordId, ct);
+        return BackWithNotice($"{record.VolunteerName} 已签退，服务 {record.Hours:0.#} 小时，待组织方确认");
+    }
+
+    [Kexie.Web.Infrastructure.RequiresPermission(typeof(Kexie.Web.Features.Popularization.PopularizationPermissions), nameof(Kexie.Web.Features.Popularization.PopularizationPermissions.ManageVolunteers))]
+    public async Task<IActionResult> OnPostServiceConfirmAsync(Guid id, Guid recordId, string? minutes, CancellationToken ct)
+    {
+        var record = await volunteers.ConfirmAsync(Actor, id, recordId, new ServiceConfirmRequest(ParseInt(minutes, "minutes", "服务时长（分钟）")), null, ct);
+        return BackWithNotice($"已确认 {record.VolunteerName} 的服务时长 {record.Hours:0.#} 小时");
+    }
+
+    [Kexie.Web.Infrastructure.RequiresPermission(typeof(Kexie.Web.Features.Popularization.PopularizationPermissions), nameof(Kexie.Web.Features.Popularization.PopularizationPermissions.ManageVolunteers))]
+    public async Task<IActionResult> OnPostServiceRejectAsync(Guid id, Guid recordId, string? reason, CancellationToken ct)
+    {
+        var record = await volunteers.RejectAsync(Actor, id, recordId, reason, null, ct);
+        return BackWithNotice($"已不予确认 {record.VolunteerName} 的服务时长");
+    }
+
     private async Task LoadAsync(Guid id, CancellationToken ct)
     {
         Activity = await activities.GetAsync(id, ct);
+        ServiceRecords = await volunteers.ActivityRecordsAsync(Actor, id, ct);
+        IsVolunteer = Actor.UserId is not null && await db.Volunteers.AnyAsync(v => v.UserId == Actor.UserId, ct);
         Tallies = await tallies.ListAsync(id, ct);
         IsManager = Actor.IsRegionManager && Actor.Manages(Activity.RegionCode);
         if (IsManager)

@@ -1,0 +1,63 @@
+using Kexie.Domain.Popularization;
+
+namespace Kexie.Web.Features.Popularization;
+
+/// <summary>
+/// The popularization sentences of a region's annual report, in the seeds' style, from the records: 科普阵地 and their
+/// visitors ("全年接待团队14个、观众14500人次"), mass events counted on site ("共开展活动206场次，参与群众81200人次…"), where they
+/// went ("进农村、进社区、进学校、进机关…") and volunteers ("64支科技志愿服务队伍、2451名科技志愿者…"). A part without records is left out.
+/// </summary>
+public sealed class PopularizationReport(VenueService venues, EventTallyService tallies, VolunteerService volunteers)
+{
+    public async Task<IReadOnlyList<string>> SentencesAsync(string regionCode, int year, CancellationToken ct)
+    {
+        var sentences = new List<string>();
+        if (string.IsNullOrEmpty(regionCode))
+        {
+            return sentences; // the statistics are per region subtree; the country's report keeps the indicator sentence only
+        }
+
+        var venueStats = await venues.StatisticsAsync(regionCode, year, null, ct);
+        if (venueStats.Venues > 0 || venueStats.Visits.Sessions > 0)
+        {
+            sentences.Add(venueStats.Summary);
+        }
+
+        var tallyStats = await tallies.StatisticsAsync(regionCode, year, null, ct);
+        if (tallyStats.Totals.Events > 0)
+        {
+            sentences.Add(tallyStats.Summary);
+            if (SettingsSentence(tallyStats.BySetting, tallyStats.ByTargetGroup) is { } settings)
+            {
+                sentences.Add(settings);
+            }
+        }
+
+        var volunteerStats = await volunteers.StatisticsAsync(regionCode, year, ct);
+        if (volunteerStats.Teams > 0 || volunteerStats.Volunteers > 0)
+        {
+            sentences.Add(volunteerStats.Summary);
+        }
+
+        return sentences;
+    }
+
+    /// <summary>"深入开展科普进农村、进社区、进学校、进机关活动63场次，其中…；面向青少年、农民…" — only what was counted.</summary>
+    public static string? SettingsSentence(IReadOnlyList<TallyTotals> bySetting, IReadOnlyList<TallyTotals> byGroup)
+    {
+        var settings = bySetting.Where(s => s.Sessions > 0).ToList();
+        if (settings.Count == 0)
+        {
+            return null;
+        }
+
+        var text = $"深入开展科普{string.Join("、", settings.Select(s => s.Name))}活动{settings.Sum(s => s.Sessions)}场次（{string.Join("、", settings.Select(s => $"{s.Name}{s.Sessions}场次"))}）";
+        var groups = byGroup.Where(g => g.Participants > 0).ToList();
+        if (groups.Count > 0)
+        {
+            text += $"，面向{string.Join("、", groups.Select(g => $"{g.Name}{g.Participants}人次"))}";
+        }
+
+        return text + "。";
+    }
+}
