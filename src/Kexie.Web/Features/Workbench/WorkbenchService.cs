@@ -139,7 +139,10 @@ public sealed class WorkbenchService(KexieDbContext db, PermissionGrants grants,
                 .Select(t => Item(WorkSection.Review, "待评审智库课题", t.Title, t.CallRegionCode, null, t.CreatedAt, false, t.Status.Chinese(), $"/ThinkTank/Topics/{t.Id}")));
         }
 
-        var plans = await q.Plans().OrderBy(p => p.ResponseDueAt).Take(PerSection)
+        // The staffer's own plans first, then those nobody handles yet, then colleagues' (an admin's view): many plans of
+        // the county never push one's own off the list. Within each, the nearest deadline first.
+        var plans = await q.Plans()
+            .OrderBy(p => p.HandlerUserId == actor.UserId ? 0 : p.HandlerUserId == null ? 1 : 2).ThenBy(p => p.ResponseDueAt).Take(PerSection)
             .Select(p => new { p.Id, p.NeedId, p.RegionCode, p.Status, p.ResponseDueAt, p.HandlerUserId, p.UpdatedAt, NoGoodMatch = !p.Candidates.Any(c => c.DroppedAt == null && (c.ProposedByUserId != null || !c.IsWeak)) })
             .Join(db.Needs, p => p.NeedId, n => n.Id, (p, n) => new { p.Id, n.Title, p.RegionCode, p.Status, p.ResponseDueAt, p.HandlerUserId, p.UpdatedAt, p.NoGoodMatch })
             .ToListAsync(ct);
