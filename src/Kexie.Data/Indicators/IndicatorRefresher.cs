@@ -70,6 +70,9 @@ public sealed class IndicatorRefresher(KexieDbContext db, TimeProvider clock, IL
 
     private async Task<RefreshResult> FullAsync(DateTimeOffset now, CancellationToken ct)
     {
+        // Over a province's records (millions of facts) the rollup rebuild runs for minutes, past the default 30 s per
+        // statement; a full refresh runs in the background queue, so it may take that long.
+        db.Database.SetCommandTimeout(TimeSpan.FromMinutes(30));
         var lastOutbox = await db.IndicatorOutbox.MaxAsync(o => (long?)o.Id, ct) ?? 0;
         await db.IndicatorFacts.Where(f => f.Source != FactSource.Synthetic).ExecuteDeleteAsync(ct);
         var facts = new List<ActivityFact>();
