@@ -216,7 +216,7 @@ public sealed class ProvinceGenerator(KexieDbContext db, IWorkingCalendar calend
             {
                 var w = publicWorkers[random.Next(publicWorkers.Count)];
                 var worker = workers[w];
-                var owner = ActorOf(workerUsers[w]);
+                var owner = workerUsers[w].ToActor();
                 var pool = textsByRoot.GetValueOrDefault(worker.DisciplineCodes[0][..3]) ?? texts;
                 var text = pool[random.Next(pool.Count)];
                 var kind = (OfferKind)(i % 3 + 1);
@@ -232,7 +232,7 @@ public sealed class ProvinceGenerator(KexieDbContext db, IWorkingCalendar calend
                 offer.Submit(owner, submitted);
                 if (random.Next(10) < 9)
                 {
-                    offer.Publish(ActorOf(countyStaff[places.CountyOf(worker.RegionCode)].Admin), submitted.AddDays(1));
+                    offer.Publish(countyStaff[places.CountyOf(worker.RegionCode)].Admin.ToActor(), submitted.AddDays(1));
                 }
 
                 offers.Add(offer);
@@ -267,10 +267,10 @@ public sealed class ProvinceGenerator(KexieDbContext db, IWorkingCalendar calend
                 if (random.Next(100) < 85)
                 {
                     var (admin, handler) = countyStaff[places.CountyOf(organization.RegionCode)];
-                    var plan = need.Publish(ActorOf(admin), calendar, at: submitted.AddDays(1));
+                    var plan = need.Publish(admin.ToActor(), calendar, at: submitted.AddDays(1));
                     if (plan is not null)
                     {
-                        plan.AssignHandler(ActorOf(admin), handler.Id, handler.DisplayName, null, submitted.AddDays(1).AddHours(1));
+                        plan.AssignHandler(admin.ToActor(), handler.Id, handler.DisplayName, null, submitted.AddDays(1).AddHours(1));
                         batch.Add(plan);
                         plans++;
                     }
@@ -297,7 +297,7 @@ public sealed class ProvinceGenerator(KexieDbContext db, IWorkingCalendar calend
             {
                 var o = published[random.Next(published.Count)];
                 var offer = offers[o];
-                var provider = ActorOf(workerUsers[offerOwners[o]]);
+                var provider = workerUsers[offerOwners[o]].ToActor();
                 var b = random.Next(organizations.Count);
                 var buyer = organizations[b];
                 if (organizationAdmins[b] is not { } buyerUser)
@@ -421,8 +421,6 @@ public sealed class ProvinceGenerator(KexieDbContext db, IWorkingCalendar calend
     }
 
     private static ILogger<T> NullLoggerOf<T>() => Microsoft.Extensions.Logging.Abstractions.NullLogger<T>.Instance;
-
-    private static Actor ActorOf(AppUser user) => user.ToActor();
 
     private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 
