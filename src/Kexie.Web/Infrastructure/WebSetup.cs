@@ -180,6 +180,7 @@ public static class WebSetup
         }
 
         api.MapGet("/health", () => Results.Ok(new { status = "ok" })).WithTags("运维").AllowAnonymous();
+        app.MapReadiness("/api/v1/health/ready");
         app.MapRazorPages();
         return app;
     }

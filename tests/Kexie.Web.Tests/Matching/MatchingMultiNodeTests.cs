@@ -35,6 +35,25 @@ public sealed class MatchingMultiNodeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_node_reports_ready_only_once_its_match_index_is_built()
+    {
+        // A node whose index has not been built yet is not ready (a proxy keeps traffic away from it).
+        var unbuilt = ActivatorUtilities.CreateInstance<MatchIndexHost>(second!.Services);
+        var check = await new MatchIndexReadiness(unbuilt).CheckHealthAsync(new Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckContext());
+        Assert.Equal(Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Unhealthy, check.Status);
+        Assert.Equal("匹配索引建立中", check.Description);
+
+        // The second node built its index at start-up: ready, for anonymous callers, with the check named.
+        var response = await second.CreateClient().GetAsync("/api/v1/health/ready");
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        var body = System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.Equal("就绪", body["status"]!.GetValue<string>());
+        Assert.Equal("匹配索引", body["checks"]![0]!["name"]!.GetValue<string>());
+        Assert.True(body["checks"]![0]!["ready"]!.GetValue<bool>());
+        Assert.StartsWith("匹配索引已建立", body["checks"]![0]!["description"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task An_offer_published_on_one_node_is_matched_by_the_other_after_it_polls()
     {
         var token = "k" + Guid.NewGuid().ToString("N")[..7];

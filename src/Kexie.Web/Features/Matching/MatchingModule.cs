@@ -13,6 +13,7 @@ public sealed class MatchingModule : IFeatureModule
         services.Configure<MatchingOptions>(configuration.GetSection("Matching"));
         services.AddSingleton<MatchIndexHost>();
         services.AddHostedService<MatchIndexService>();
+        services.AddHealthChecks().AddCheck<MatchIndexReadiness>("匹配索引", tags: [HealthEndpoints.ReadyTag]);
         services.AddScoped<MatchingService>();
         services.AddScoped<MatchResultFilter>();
         services.AddScoped<Kexie.Domain.Market.ICandidateSource, EngineCandidateSource>();

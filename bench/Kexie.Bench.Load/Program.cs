@@ -1,0 +1,494 @@
+// Load driver for the platform at province scale (issue 16): closed-loop virtual users on loopback against a
+// running host, a realistic mix of anonymous browsing, signed-in staff pages and writes; per-route latency
+// percentiles, errors, the host's CPU and memory (from /proc), PostgreSQL's slowest statements
+// (pg_stat_statements, when the server preloads it). Started by bench/load.sh; see docs/benchmarks.md.
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Kexie.Bench.Load;
+using Kexie.Domain.Identity;
+using Kexie.Domain.Market;
+using Npgsql;
+
+var options = LoadOptions.Parse(args);
+Console.OutputEncoding = Encoding.UTF8;
+
+var data = await TestData.DiscoverAsync(options);
+Console.WriteLine($"数据：公开需求 {data.NeedIds.Count}、公开成果 {data.OfferCount}、县 {data.Counties.Count}、服务中心账号 {data.Staff.Count}、一单一策 {data.Staff.Sum(s => s.PlanIds.Count)}");
+
+using var handler = new SocketsHttpHandler
+{
+    MaxConnectionsPerServer = options.Users * 2,
+    PooledConnectionLifetime = TimeSpan.FromMinutes(10),
+    AutomaticDecompression = DecompressionMethods.None,
+    UseCookies = false,
+    AllowAutoRedirect = false,
+};
+using var http = new HttpClient(handler) { BaseAddress = new Uri(options.Url), Timeout = TimeSpan.FromSeconds(30) };
+
+foreach (var staff in data.Staff)
+{
+    using var response = await http.PostAsJsonAsync("/api/v1/auth/token", new { userName = staff.UserName, password = options.Password });
+    response.EnsureSuccessStatusCode();
+    using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+    staff.Token = json.RootElement.GetProperty("accessToken").GetString()!;
+}
+
+var routes = Routes.Build(data);
+var total = routes.Sum(r => r.Weight);
+Console.WriteLine($"路由 {routes.Count} 条；并发 {options.Users}；预热 {options.WarmupSeconds} s，计时 {options.DurationSeconds} s");
+
+var statements = options.Postgres is null ? null : await PgStatements.TryResetAsync(options.Postgres);
+var host = options.HostPid is { } pid ? new HostSampler(pid) : null;
+
+var samples = new List<Sample>[options.Users];
+var measuringFrom = Stopwatch.GetTimestamp() + (long)(options.WarmupSeconds * Stopwatch.Frequency);
+var until = measuringFrom + (long)(options.DurationSeconds * Stopwatch.Frequency);
+var resetDone = 0;
+var loadBefore = File.ReadAllText("/proc/loadavg").Split(' ')[..3];
+
+var users = Enumerable.Range(0, options.Users).Select(u => Task.Run(async () =>
+{
+    var random = new Random(options.Seed * 1000 + u);
+    var mine = samples[u] = new List<Sample>(100_000);
+    while (true)
+    {
+        var now = Stopwatch.GetTimestamp();
+        if (now >= until)
+        {
+            break;
+        }
+
+        if (now >= measuringFrom && Interlocked.Exchange(ref resetDone, 1) == 0)
+        {
+            host?.Start();
+            if (statements is not null)
+            {
+                await statements.ResetAsync();
+            }
+        }
+
+        var pick = random.NextDouble() * total;
+        var route = routes[^1];
+        foreach (var r in routes)
+        {
+            if ((pick -= r.Weight) < 0)
+            {
+                route = r;
+                break;
+            }
+        }
+
+        using var request = route.Make(random);
+        var started = Stopwatch.GetTimestamp();
+        int status;
+        try
+        {
+            using var response = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead);
+            status = (int)response.StatusCode;
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+        {
+            status = 0;
+        }
+
+        var ended = Stopwatch.GetTimestamp();
+        if (started >= measuringFrom && ended <= until)
+        {
+            mine.Add(new Sample(route.Name, status, Stopwatch.GetElapsedTime(started, ended).TotalMilliseconds));
+        }
+    }
+})).ToArray();
+
+using var sampling = new CancellationTokenSource();
+var sampler = host is null ? Task.CompletedTask : host.SampleAsync(sampling.Token);
+await Task.WhenAll(users);
+sampling.Cancel();
+await sampler.ContinueWith(_ => { });
+var loadAfter = File.ReadAllText("/proc/loadavg").Split(' ')[..3];
+
+Report.Write(options, routes, samples.SelectMany(s => s).ToList(), host, loadBefore, loadAfter);
+if (statements is not null)
+{
+    await statements.WriteTopAsync(10);
+}
+
+namespace Kexie.Bench.Load
+{
+    public sealed record Sample(string Route, int Status, double Milliseconds);
+
+    public sealed class LoadOptions
+    {
+        public string Url { get; private set; } = "http://127.0.0.1:5090";
+        public string? Postgres { get; private set; }
+        public int Users { get; private set; } = 16;
+        public double DurationSeconds { get; private set; } = 60;
+        public double WarmupSeconds { get; private set; } = 15;
+        public int Seed { get; private set; } = 1;
+        public int? HostPid { get; private set; }
+        public string Password { get; private set; } = "Kexie@2026";
+        public int StaffAccounts { get; private set; } = 24;
+
+        public static LoadOptions Parse(string[] args)
+        {
+            var o = new LoadOptions();
+            for (var i = 0; i < args.Length; i++)
+            {
+                string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} 缺少取值");
+                switch (args[i])
+                {
+                    case "--url": o.Url = Next(); break;
+                    case "--pg": o.Postgres = Next(); break;
+                    case "--users": o.Users = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+                    case "--duration": o.DurationSeconds = double.Parse(Next(), CultureInfo.InvariantCulture); break;
+                    case "--warmup": o.WarmupSeconds = double.Parse(Next(), CultureInfo.InvariantCulture); break;
+                    case "--seed": o.Seed = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+                    case "--host-pid": o.HostPid = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+                    case "--password": o.Password = Next(); break;
+                    case "--staff": o.StaffAccounts = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+                    default: throw new ArgumentException($"未知参数 {args[i]}");
+                }
+            }
+
+            if (o.Postgres is null)
+            {
+                throw new ArgumentException("--pg（省级数据库的连接字符串）必填：测试数据从数据库中抽取");
+            }
+
+            return o;
+        }
+    }
+
+    /// <summary>A staffer the driver signs in as, with the plans of the staffer's county.</summary>
+    public sealed class StaffAccount(string userName, string regionCode)
+    {
+        public string UserName { get; } = userName;
+        public string RegionCode { get; } = regionCode;
+        public List<Guid> PlanIds { get; } = [];
+        public List<Guid> OrganizationIds { get; } = [];
+        public string Token { get; set; } = "";
+    }
+
+    /// <summary>Ids, regions and accounts sampled from the database (read-only), so requests hit real records.</summary>
+    public sealed class TestData
+    {
+        public List<Guid> NeedIds { get; } = [];
+        public long OfferCount { get; private set; }
+        public long PublishedNeeds { get; private set; }
+        public List<string> Counties { get; } = [];
+        public string Province { get; private set; } = "51";
+        public List<StaffAccount> Staff { get; } = [];
+
+        /// <summary>Words a visitor types into the search box (fields the seeds and CSL abstracts talk about).</summary>
+        public static readonly string[] SearchTerms =
+        [
+            "茶叶", "水稻", "机械", "检测", "中药", "养殖", "土壤", "电池", "算法", "材料", "污水", "桥梁", "病虫害", "轴承",
+            "传感器", "食品加工", "种植", "数据分析", "新能源", "智能制造", "生物", "医疗器械", "节能", "无人机",
+        ];
+
+        public static async Task<TestData> DiscoverAsync(LoadOptions options)
+        {
+            var data = new TestData();
+            await using var db = await NpgsqlDataSource.Create(options.Postgres!).OpenConnectionAsync();
+            var random = new Random(options.Seed);
+
+            await using (var c = new NpgsqlCommand($"""select "Id" from "Needs" where "Status" = {(int)ReviewStatus.Published} and "Visibility" = {(int)NeedVisibility.Public} order by "Id" limit 200000""", db))
+            await using (var r = await c.ExecuteReaderAsync())
+            {
+                while (await r.ReadAsync())
+                {
+                    data.NeedIds.Add(r.GetGuid(0));
+                }
+            }
+
+            data.PublishedNeeds = data.NeedIds.Count;
+            data.OfferCount = (long)(await new NpgsqlCommand($"""select count(*) from "Offers" where "Status" = {(int)ReviewStatus.Published}""", db).ExecuteScalarAsync())!;
+
+            await using (var c = new NpgsqlCommand("""select distinct "RegionCode" from "Needs" where length("RegionCode") >= 6 order by 1""", db))
+            await using (var r = await c.ExecuteReaderAsync())
+            {
+                while (await r.ReadAsync())
+                {
+                    data.Counties.Add(r.GetString(0)[..6]);
+                }
+            }
+
+            data.Counties.Sort(StringComparer.Ordinal);
+            var counties = data.Counties.Distinct().ToList();
+            data.Counties.Clear();
+            data.Counties.AddRange(counties);
+            data.Province = counties.Count > 0 ? counties[0][..2] : "51";
+
+            // Service-centre staff of the counties with the most open plans (the busy ones: the hard case for the workbench).
+            await using (var c = new NpgsqlCommand($"""
+                select u."UserName", u."RegionCode" from "AspNetUsers" u
+                where u."Role" = {(int)UserRole.ServiceCenterStaff}
+                order by (select count(*) from "ResponsePlans" p where p."RegionCode" = u."RegionCode") desc, u."UserName"
+                limit {options.StaffAccounts}
+                """, db))
+            await using (var r = await c.ExecuteReaderAsync())
+            {
+                while (await r.ReadAsync())
+                {
+                    data.Staff.Add(new StaffAccount(r.GetString(0), r.GetString(1)));
+                }
+            }
+
+            foreach (var staff in data.Staff)
+            {
+                await using (var c = new NpgsqlCommand("""select "Id" from "ResponsePlans" where "RegionCode" = @r order by "Id" limit 500""", db))
+                {
+                    c.Parameters.AddWithValue("r", staff.RegionCode);
+                    await using var r = await c.ExecuteReaderAsync();
+                    while (await r.ReadAsync())
+                    {
+                        staff.PlanIds.Add(r.GetGuid(0));
+                    }
+                }
+
+                await using (var c = new NpgsqlCommand("""select "Id" from "Organizations" where "RegionCode" like @r order by "Id" limit 50""", db))
+                {
+                    c.Parameters.AddWithValue("r", staff.RegionCode + "%");
+                    await using var r = await c.ExecuteReaderAsync();
+                    while (await r.ReadAsync())
+                    {
+                        staff.OrganizationIds.Add(r.GetGuid(0));
+                    }
+                }
+            }
+
+            data.Staff.RemoveAll(s => s.PlanIds.Count == 0 || s.OrganizationIds.Count == 0);
+            if (data.NeedIds.Count == 0 || data.Staff.Count == 0 || data.Counties.Count == 0)
+            {
+                throw new InvalidOperationException("数据库中没有公开需求、县或服务中心账号：先运行 kexie generate-province");
+            }
+
+            return data;
+        }
+    }
+
+    public sealed record Route(string Name, string Group, double Weight, Func<Random, HttpRequestMessage> Make);
+
+    /// <summary>
+    /// The mix: about two thirds anonymous reads (lists with filters, search, details, deep pages), a quarter
+    /// signed-in staff reads (workbench, plan pages, dashboard, ranking), the rest writes (a new need draft, a note on
+    /// a plan). Weights are per request, not per user.
+    /// </summary>
+    public static class Routes
+    {
+        public static List<Route> Build(TestData data)
+        {
+            T Pick<T>(Random r, IReadOnlyList<T> items) => items[r.Next(items.Count)];
+            string Term(Random r) => Uri.EscapeDataString(Pick(r, TestData.SearchTerms));
+            var deepPages = Math.Max(1, (int)(data.PublishedNeeds / 20));
+            HttpRequestMessage Get(string url) => new(HttpMethod.Get, url);
+            HttpRequestMessage Signed(HttpMethod method, string url, StaffAccount staff, object? body = null)
+            {
+                var m = new HttpRequestMessage(method, url);
+                m.Headers.Authorization = new AuthenticationHeaderValue("Bearer", staff.Token);
+                if (body is not null)
+                {
+                    m.Content = JsonContent.Create(body);
+                }
+
+                return m;
+            }
+
+            return
+            [
+                new("首页（匿名）", "匿名", 5, _ => Get("/")),
+                new("需求列表页：按县筛选", "匿名", 10, r => Get($"/Market/Needs?Region={Pick(r, data.Counties)}")),
+                new("需求列表页：全文搜索", "匿名", 8, r => Get($"/Market/Needs?Q={Term(r)}")),
+                new("需求详情页", "匿名", 12, r => Get($"/Market/Needs/{Pick(r, data.NeedIds)}")),
+                new("成果列表 API：按县筛选", "匿名", 8, r => Get($"/api/v1/offers?region={Pick(r, data.Counties)}&pageSize=20")),
+                new("成果列表 API：全文搜索", "匿名", 6, r => Get($"/api/v1/offers?q={Term(r)}&pageSize=20")),
+                new("需求详情 API", "匿名", 6, r => Get($"/api/v1/needs/{Pick(r, data.NeedIds)}")),
+                new("需求列表 API：深翻页", "匿名", 3, r => Get($"/api/v1/needs?page={1 + r.Next(deepPages)}&pageSize=20")),
+                new("工作台（服务中心）", "登录", 6, r => Signed(HttpMethod.Get, "/", Pick(r, data.Staff))),
+                new("一单一策详情页", "登录", 6, r => { var s = Pick(r, data.Staff); return Signed(HttpMethod.Get, $"/Market/Plans/{Pick(r, s.PlanIds)}", s); }),
+                new("指标看板页", "登录", 2, r => { var s = Pick(r, data.Staff); return Signed(HttpMethod.Get, $"/Indicators?Region={s.RegionCode}", s); }),
+                new($"全省县级排名 API", "登录", 2, r => Signed(HttpMethod.Get, $"/api/v1/indicators/rankings?region={data.Province}", Pick(r, data.Staff))),
+                new("写：新建需求草稿", "写", 2, r =>
+                {
+                    var s = Pick(r, data.Staff);
+                    return Signed(HttpMethod.Post, "/api/v1/needs", s, new
+                    {
+                        title = $"{Pick(r, TestData.SearchTerms)}技术改进需求{r.Next(100000)}",
+                        problem = $"企业在{Pick(r, TestData.SearchTerms)}和{Pick(r, TestData.SearchTerms)}方面遇到技术难题，希望与科研人员合作攻关。",
+                        organizationId = Pick(r, s.OrganizationIds),
+                        regionCode = s.RegionCode,
+                    });
+                }),
+                new("写：一单一策洽谈记录", "写", 2, r =>
+                {
+                    var s = Pick(r, data.Staff);
+                    return Signed(HttpMethod.Post, $"/api/v1/plans/{Pick(r, s.PlanIds)}/negotiation", s, new { note = "电话沟通，双方约定下周现场对接" });
+                }),
+            ];
+        }
+    }
+
+    /// <summary>The host's CPU (utime + stime of /proc/PID/stat) and resident memory, sampled every 250 ms.</summary>
+    public sealed class HostSampler(int pid)
+    {
+        private long cpuTicksAtStart;
+        private long startedAt;
+        public long PeakRssBytes { get; private set; }
+        public double MeanRssBytes => rss.Count == 0 ? 0 : rss.Average();
+        public double CpuCores { get; private set; }
+        private readonly List<long> rss = [];
+
+        public void Start()
+        {
+            cpuTicksAtStart = CpuTicks();
+            startedAt = Stopwatch.GetTimestamp();
+        }
+
+        public async Task SampleAsync(CancellationToken ct)
+        {
+            try
+            {
+                while (!ct.IsCancellationRequested)
+                {
+                    await Task.Delay(250, ct);
+                    if (startedAt == 0)
+                    {
+                        continue;
+                    }
+
+                    var now = Rss();
+                    rss.Add(now);
+                    PeakRssBytes = Math.Max(PeakRssBytes, now);
+                    CpuCores = (CpuTicks() - cpuTicksAtStart) / 100.0 / Stopwatch.GetElapsedTime(startedAt).TotalSeconds;
+                }
+            }
+            catch (OperationCanceledException)
+            {
+            }
+        }
+
+        private long CpuTicks()
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            return long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+        }
+
+        private long Rss()
+        {
+            foreach (var line in File.ReadLines($"/proc/{pid}/status"))
+            {
+                if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
+                {
+                    return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024;
+                }
+            }
+
+            return 0;
+        }
+    }
+
+    /// <summary>pg_stat_statements, when the server preloads it: reset at the start of the timed run, top statements after.</summary>
+    public sealed class PgStatements(string connection)
+    {
+        public static async Task<PgStatements?> TryResetAsync(string connection)
+        {
+            try
+            {
+                await using var db = await NpgsqlDataSource.Create(connection).OpenConnectionAsync();
+                await new NpgsqlCommand("create extension if not exists pg_stat_statements", db).ExecuteNonQueryAsync();
+                await new NpgsqlCommand("select pg_stat_statements_reset()", db).ExecuteNonQueryAsync();
+                return new PgStatements(connection);
+            }
+            catch (PostgresException e)
+            {
+                Console.WriteLine($"（未采集 PostgreSQL 语句统计：{e.MessageText}；启动 PostgreSQL 时加 -c shared_preload_libraries=pg_stat_statements）");
+                return null;
+            }
+        }
+
+        public async Task ResetAsync()
+        {
+            await using var db = await NpgsqlDataSource.Create(connection).OpenConnectionAsync();
+            await new NpgsqlCommand("select pg_stat_statements_reset()", db).ExecuteNonQueryAsync();
+        }
+
+        public async Task WriteTopAsync(int count)
+        {
+            await using var db = await NpgsqlDataSource.Create(connection).OpenConnectionAsync();
+            await using var c = new NpgsqlCommand($"""
+                select calls, total_exec_time, mean_exec_time, max_exec_time, rows, regexp_replace(query, '\s+', ' ', 'g')
+                from pg_stat_statements where dbid = (select oid from pg_database where datname = current_database())
+                order by total_exec_time desc limit {count}
+                """, db);
+            await using var r = await c.ExecuteReaderAsync();
+            Console.WriteLine();
+            Console.WriteLine("PostgreSQL statements by total time (pg_stat_statements, timed part only):");
+            Console.WriteLine();
+            Console.WriteLine("| calls | total ms | mean ms | max ms | rows | statement |");
+            Console.WriteLine("|---:|---:|---:|---:|---:|---|");
+            while (await r.ReadAsync())
+            {
+                var query = r.GetString(5);
+                query = query.Length > 160 ? query[..160] + "…" : query;
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"| {r.GetInt64(0):N0} | {r.GetDouble(1):N0} | {r.GetDouble(2):N2} | {r.GetDouble(3):N1} | {r.GetInt64(4):N0} | `{query.Replace("|", "\\|", StringComparison.Ordinal)}` |"));
+            }
+        }
+    }
+
+    public static class Report
+    {
+        public static void Write(LoadOptions options, IReadOnlyList<Route> routes, List<Sample> samples, HostSampler? host, string[] loadBefore, string[] loadAfter)
+        {
+            var seconds = options.DurationSeconds;
+            Console.WriteLine();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"Timed {seconds:N0} s after {options.WarmupSeconds:N0} s warm-up, {options.Users} concurrent users, {samples.Count:N0} requests, {samples.Count / seconds:N0} requests/s; load average before {string.Join(" / ", loadBefore)}, after {string.Join(" / ", loadAfter)}."));
+            if (host is not null)
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"Host: {host.CpuCores:N2} cores of CPU on average, resident memory {host.MeanRssBytes / 1048576.0:N0} MiB on average, {host.PeakRssBytes / 1048576.0:N0} MiB at peak."));
+            }
+
+            Console.WriteLine();
+            Console.WriteLine("| route | group | requests | req/s | errors | p50 ms | p95 ms | p99 ms | max ms |");
+            Console.WriteLine("|---|---|---:|---:|---:|---:|---:|---:|---:|");
+            foreach (var group in routes.Select(r => r.Group).Distinct().Prepend("(all)"))
+            {
+                foreach (var route in group == "(all)" ? [null] : routes.Where(r => r.Group == group).Select(r => (Route?)r).Prepend(null))
+                {
+                    var name = route?.Name ?? (group == "(all)" ? "**all**" : $"**{group}**");
+                    var rows = samples.Where(s => route is not null ? s.Route == route.Name : group == "(all)" || routes.First(r => r.Name == s.Route).Group == group).ToList();
+                    Line(name, route?.Group ?? (group == "(all)" ? "" : group), rows, seconds);
+                }
+            }
+
+            var failures = samples.Where(s => s.Status is 0 or >= 400).GroupBy(s => (s.Route, s.Status)).OrderByDescending(g => g.Count()).Take(10).ToList();
+            if (failures.Count > 0)
+            {
+                Console.WriteLine();
+                Console.WriteLine("Errors: " + string.Join("; ", failures.Select(g => $"{g.Key.Route} → {(g.Key.Status == 0 ? "no response" : g.Key.Status)} ×{g.Count()}")));
+            }
+        }
+
+        private static void Line(string name, string group, List<Sample> rows, double seconds)
+        {
+            if (rows.Count == 0)
+            {
+                Console.WriteLine($"| {name} | {group} | 0 | | | | | | |");
+                return;
+            }
+
+            var ms = rows.Select(s => s.Milliseconds).Order().ToArray();
+            double P(double q) => ms[Math.Min(ms.Length - 1, (int)Math.Ceiling(q * ms.Length) - 1)];
+            var errors = rows.Count(s => s.Status is 0 or >= 400);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {name} | {group} | {rows.Count:N0} | {rows.Count / seconds:N1} | {errors} | {P(0.50):N1} | {P(0.95):N1} | {P(0.99):N1} | {ms[^1]:N1} |"));
+        }
+    }
+}
