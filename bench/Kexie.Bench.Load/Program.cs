@@ -30,7 +30,7 @@ using var handler = new SocketsHttpHandler
 };
 using var http = new HttpClient(handler) { BaseAddress = new Uri(options.Url), Timeout = TimeSpan.FromSeconds(30) };
 
-foreach (var staff in data.Staff)
+foreach (var staff in data.Staff.Concat(data.Admins))
 {
     using var response = await http.PostAsJsonAsync("/api/v1/auth/token", new { userName = staff.UserName, password = options.Password });
     response.EnsureSuccessStatusCode();
@@ -164,11 +164,15 @@ namespace Kexie.Bench.Load
     }
 
     /// <summary>A staffer the driver signs in as, with the plans of the staffer's county.</summary>
-    public sealed class StaffAccount(string userName, string regionCode)
+    public sealed class StaffAccount(string userName, string regionCode, string userId)
     {
         public string UserName { get; } = userName;
         public string RegionCode { get; } = regionCode;
+        public string UserId { get; } = userId;
         public List<Guid> PlanIds { get; } = [];
+
+        /// <summary>Open plans this staffer handles (a contact can be logged on them).</summary>
+        public List<Guid> HandledPlanIds { get; } = [];
         public List<Guid> OrganizationIds { get; } = [];
         public string Token { get; set; } = "";
     }
@@ -182,6 +186,12 @@ namespace Kexie.Bench.Load
         public List<string> Counties { get; } = [];
         public string Province { get; private set; } = "51";
         public List<StaffAccount> Staff { get; } = [];
+
+        /// <summary>The association admins of the same counties (dashboard and ranking are theirs).</summary>
+        public List<StaffAccount> Admins { get; } = [];
+
+        /// <summary>GB/T 4754 class codes (4 digits) for new needs.</summary>
+        public List<string> Industries { get; } = [];
 
         /// <summary>Words a visitor types into the search box (fields the seeds and CSL abstracts talk about).</summary>
         public static readonly string[] SearchTerms =
@@ -225,7 +235,7 @@ namespace Kexie.Bench.Load
 
             // Service-centre staff of the counties with the most open plans (the busy ones: the hard case for the workbench).
             await using (var c = new NpgsqlCommand($"""
-                select u."UserName", u."RegionCode" from "AspNetUsers" u
+                select u."UserName", u."RegionCode", u."Id" from "AspNetUsers" u
                 where u."Role" = {(int)UserRole.ServiceCenterStaff}
                 order by (select count(*) from "ResponsePlans" p where p."RegionCode" = u."RegionCode") desc, u."UserName"
                 limit {options.StaffAccounts}
@@ -234,7 +244,27 @@ namespace Kexie.Bench.Load
             {
                 while (await r.ReadAsync())
                 {
-                    data.Staff.Add(new StaffAccount(r.GetString(0), r.GetString(1)));
+                    data.Staff.Add(new StaffAccount(r.GetString(0), r.GetString(1), r.GetString(2)));
+                }
+            }
+
+            var regions = data.Staff.Select(s => s.RegionCode).Distinct().ToArray();
+            await using (var c = new NpgsqlCommand($"""select "UserName", "RegionCode", "Id" from "AspNetUsers" where "Role" = {(int)UserRole.AssociationAdmin} and "RegionCode" = any(@r) order by "UserName" """, db))
+            {
+                c.Parameters.AddWithValue("r", regions);
+                await using var r = await c.ExecuteReaderAsync();
+                while (await r.ReadAsync())
+                {
+                    data.Admins.Add(new StaffAccount(r.GetString(0), r.GetString(1), r.GetString(2)));
+                }
+            }
+
+            await using (var c = new NpgsqlCommand("""select "Code" from "Industries" where length("Code") = 4 order by "Code" """, db))
+            await using (var r = await c.ExecuteReaderAsync())
+            {
+                while (await r.ReadAsync())
+                {
+                    data.Industries.Add(r.GetString(0));
                 }
             }
 
@@ -250,6 +280,16 @@ namespace Kexie.Bench.Load
                     }
                 }
 
+                await using (var c = new NpgsqlCommand($"""select "Id" from "ResponsePlans" where "HandlerUserId" = @u and "Status" in ({(int)ResponsePlanStatus.New}, {(int)ResponsePlanStatus.Responded}, {(int)ResponsePlanStatus.Negotiating}) order by "Id" limit 500""", db))
+                {
+                    c.Parameters.AddWithValue("u", staff.UserId);
+                    await using var r = await c.ExecuteReaderAsync();
+                    while (await r.ReadAsync())
+                    {
+                        staff.HandledPlanIds.Add(r.GetGuid(0));
+                    }
+                }
+
                 await using (var c = new NpgsqlCommand("""select "Id" from "Organizations" where "RegionCode" like @r order by "Id" limit 50""", db))
                 {
                     c.Parameters.AddWithValue("r", staff.RegionCode + "%");
@@ -261,8 +301,8 @@ namespace Kexie.Bench.Load
                 }
             }
 
-            data.Staff.RemoveAll(s => s.PlanIds.Count == 0 || s.OrganizationIds.Count == 0);
-            if (data.NeedIds.Count == 0 || data.Staff.Count == 0 || data.Counties.Count == 0)
+            data.Staff.RemoveAll(s => s.PlanIds.Count == 0 || s.HandledPlanIds.Count == 0 || s.OrganizationIds.Count == 0);
+            if (data.NeedIds.Count == 0 || data.Staff.Count == 0 || data.Admins.Count == 0 || data.Industries.Count == 0 || data.Counties.Count == 0)
             {
                 throw new InvalidOperationException("数据库中没有公开需求、县或服务中心账号：先运行 kexie generate-province");
             }
@@ -285,6 +325,7 @@ namespace Kexie.Bench.Load
             T Pick<T>(Random r, IReadOnlyList<T> items) => items[r.Next(items.Count)];
             string Term(Random r) => Uri.EscapeDataString(Pick(r, TestData.SearchTerms));
             var deepPages = Math.Max(1, (int)(data.PublishedNeeds / 20));
+            var year = DateTime.UtcNow.Year - 1;
             HttpRequestMessage Get(string url) => new(HttpMethod.Get, url);
             HttpRequestMessage Signed(HttpMethod method, string url, StaffAccount staff, object? body = null)
             {
@@ -303,15 +344,15 @@ namespace Kexie.Bench.Load
                 new("首页（匿名）", "匿名", 5, _ => Get("/")),
                 new("需求列表页：按县筛选", "匿名", 10, r => Get($"/Market/Needs?Region={Pick(r, data.Counties)}")),
                 new("需求列表页：全文搜索", "匿名", 8, r => Get($"/Market/Needs?Q={Term(r)}")),
-                new("需求详情页", "匿名", 12, r => Get($"/Market/Needs/{Pick(r, data.NeedIds)}")),
+                new("需求详情页", "匿名", 12, r => Get($"/Market/Needs/Details/{Pick(r, data.NeedIds)}")),
                 new("成果列表 API：按县筛选", "匿名", 8, r => Get($"/api/v1/offers?region={Pick(r, data.Counties)}&pageSize=20")),
                 new("成果列表 API：全文搜索", "匿名", 6, r => Get($"/api/v1/offers?q={Term(r)}&pageSize=20")),
                 new("需求详情 API", "匿名", 6, r => Get($"/api/v1/needs/{Pick(r, data.NeedIds)}")),
                 new("需求列表 API：深翻页", "匿名", 3, r => Get($"/api/v1/needs?page={1 + r.Next(deepPages)}&pageSize=20")),
                 new("工作台（服务中心）", "登录", 6, r => Signed(HttpMethod.Get, "/", Pick(r, data.Staff))),
-                new("一单一策详情页", "登录", 6, r => { var s = Pick(r, data.Staff); return Signed(HttpMethod.Get, $"/Market/Plans/{Pick(r, s.PlanIds)}", s); }),
-                new("指标看板页", "登录", 2, r => { var s = Pick(r, data.Staff); return Signed(HttpMethod.Get, $"/Indicators?Region={s.RegionCode}", s); }),
-                new($"全省县级排名 API", "登录", 2, r => Signed(HttpMethod.Get, $"/api/v1/indicators/rankings?region={data.Province}", Pick(r, data.Staff))),
+                new("一单一策详情页", "登录", 6, r => { var s = Pick(r, data.Staff); return Signed(HttpMethod.Get, $"/Market/Plans/Details/{Pick(r, s.PlanIds)}", s); }),
+                new("指标看板页", "登录", 2, r => { var a = Pick(r, data.Admins); return Signed(HttpMethod.Get, $"/Indicators?Region={a.RegionCode}", a); }),
+                new("县级排名 API（全省各县）", "登录", 2, r => { var a = Pick(r, data.Admins); return Signed(HttpMethod.Get, $"/api/v1/indicators/rankings?region={a.RegionCode}&period={year}", a); }),
                 new("写：新建需求草稿", "写", 2, r =>
                 {
                     var s = Pick(r, data.Staff);
@@ -320,13 +361,14 @@ namespace Kexie.Bench.Load
                         title = $"{Pick(r, TestData.SearchTerms)}技术改进需求{r.Next(100000)}",
                         problem = $"企业在{Pick(r, TestData.SearchTerms)}和{Pick(r, TestData.SearchTerms)}方面遇到技术难题，希望与科研人员合作攻关。",
                         organizationId = Pick(r, s.OrganizationIds),
+                        industryCodes = new[] { Pick(r, data.Industries) },
                         regionCode = s.RegionCode,
                     });
                 }),
-                new("写：一单一策洽谈记录", "写", 2, r =>
+                new("写：一单一策联系记录", "写", 2, r =>
                 {
                     var s = Pick(r, data.Staff);
-                    return Signed(HttpMethod.Post, $"/api/v1/plans/{Pick(r, s.PlanIds)}/negotiation", s, new { note = "电话沟通，双方约定下周现场对接" });
+                    return Signed(HttpMethod.Post, $"/api/v1/plans/{Pick(r, s.HandledPlanIds)}/contacts", s, new { contactedName = "企业联系人", channel = "Phone", note = "电话沟通，约定下周现场对接" });
                 }),
             ];
         }

@@ -17,6 +17,7 @@ public sealed class IndexModel(
     RegionQueries regions,
     MarketStatsService market,
     WorkbenchService workbench,
+    FrontPageCache frontPage,
     IOptions<SiteOptions> site,
     KexieDbContext db) : KexiePageModel
 {
@@ -83,21 +84,37 @@ public sealed class IndexModel(
             SiteRegionName = homeName;
         }
 
+        // Visitors get the front page's counts from the per-node cache (a minute old at most); signed-in users fresh ones.
+        var counts = actor.IsAuthenticated
+            ? await CountAsync(actor, ct)
+            : await frontPage.GetAsync($"front-page:{Scope}", () => CountAsync(actor, CancellationToken.None));
+        (ScopeName, ChildRegions, Workers, Organizations, Associations, Agencies, Experts, Market) = counts;
+    }
+
+    private sealed record Counts(string ScopeName, int ChildRegions, int Workers, int Organizations, int Associations, int Agencies, int Experts, MarketStatsDto Market);
+
+    private async Task<Counts> CountAsync(Kexie.Domain.Identity.Actor actor, CancellationToken ct)
+    {
+        var scopeName = ScopeName;
+        int childRegions;
         if (Scope is not null)
         {
-            ScopeName = (await Lookups.RegionNamesAsync(db, [Scope], ct)).GetValueOrDefault(Scope, Scope);
-            ChildRegions = (await regions.GetAsync(Scope, ct)).ChildCount;
+            scopeName = (await Lookups.RegionNamesAsync(db, [Scope], ct)).GetValueOrDefault(Scope, Scope);
+            childRegions = (await regions.GetAsync(Scope, ct)).ChildCount;
         }
         else
         {
-            ChildRegions = (await regions.ChildrenAsync(null, ct)).Count;
+            childRegions = (await regions.ChildrenAsync(null, ct)).Count;
         }
 
-        Workers = (await workers.ListAsync(actor, new ScienceWorkerFilter(Region: Scope, PageSize: 1), ct)).Total;
-        Organizations = (await organizations.ListAsync(actor, new OrganizationFilter(Region: Scope, PageSize: 1), ct)).Total;
-        Associations = (await associations.ListAsync(null, Scope, null, 1, 1, ct)).Total;
-        Agencies = (await agencies.ListAsync(actor, null, Scope, 1, 1, ct)).Total;
-        Experts = (await experts.ListAsync(actor, null, Scope, null, Kexie.Domain.Talent.ExpertStatus.Active, 1, 1, ct)).Total;
-        Market = await market.GetAsync(Scope, null, null, ct);
+        return new Counts(
+            scopeName,
+            childRegions,
+            (await workers.ListAsync(actor, new ScienceWorkerFilter(Region: Scope, PageSize: 1), ct)).Total,
+            (await organizations.ListAsync(actor, new OrganizationFilter(Region: Scope, PageSize: 1), ct)).Total,
+            (await associations.ListAsync(null, Scope, null, 1, 1, ct)).Total,
+            (await agencies.ListAsync(actor, null, Scope, 1, 1, ct)).Total,
+            (await experts.ListAsync(actor, null, Scope, null, Kexie.Domain.Talent.ExpertStatus.Active, 1, 1, ct)).Total,
+            await market.GetAsync(Scope, null, null, ct));
     }
 }

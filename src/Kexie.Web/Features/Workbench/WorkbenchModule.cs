@@ -12,6 +12,7 @@ public sealed class WorkbenchModule : IFeatureModule
     {
         services.Configure<SiteOptions>(configuration.GetSection("Site"));
         services.AddScoped<WorkbenchService>();
+        services.AddSingleton<FrontPageCache>();
     }
 
     public void MapEndpoints(RouteGroupBuilder api)

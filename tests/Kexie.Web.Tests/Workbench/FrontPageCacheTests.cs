@@ -1,0 +1,54 @@
+using Kexie.Web.Features.Workbench;
+
+namespace Kexie.Web.Tests.Workbench;
+
+public sealed class FrontPageCacheTests
+{
+    private sealed class ManualClock : TimeProvider
+    {
+        public DateTimeOffset Now { get; set; } = new(2026, 12, 4, 8, 0, 0, TimeSpan.Zero);
+
+        public override DateTimeOffset GetUtcNow() => Now;
+    }
+
+    private sealed record Box(int Value);
+
+    [Fact]
+    public async Task Counts_are_computed_once_per_minute_per_region_and_a_failure_is_not_kept()
+    {
+        var clock = new ManualClock();
+        var cache = new FrontPageCache(clock);
+        var computed = 0;
+        Task<Box> Compute() => Task.FromResult(new Box(++computed));
+
+        Assert.Equal(1, (await cache.GetAsync("front-page:510923", Compute)).Value);
+        clock.Now += FrontPageCache.Lifetime - TimeSpan.FromSeconds(1);
+        Assert.Equal(1, (await cache.GetAsync("front-page:510923", Compute)).Value);
+        Assert.Equal(2, (await cache.GetAsync("front-page:510981", Compute)).Value);
+
+        clock.Now += TimeSpan.FromSeconds(2);
+        Assert.Equal(3, (await cache.GetAsync("front-page:510923", Compute)).Value);
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => cache.GetAsync<Box>("front-page:51", () => throw new InvalidOperationException("数据库不可用")));
+        Assert.Equal(4, (await cache.GetAsync("front-page:51", Compute)).Value);
+    }
+
+    [Fact]
+    public async Task Concurrent_visitors_share_one_computation()
+    {
+        var cache = new FrontPageCache(new ManualClock());
+        var computed = 0;
+        var gate = new TaskCompletionSource();
+        async Task<Box> Compute()
+        {
+            Interlocked.Increment(ref computed);
+            await gate.Task;
+            return new Box(7);
+        }
+
+        var visitors = Enumerable.Range(0, 10).Select(_ => cache.GetAsync("front-page:510923", Compute)).ToList();
+        gate.SetResult();
+        Assert.All(await Task.WhenAll(visitors), b => Assert.Equal(7, b.Value));
+        Assert.Equal(1, computed);
+    }
+}
