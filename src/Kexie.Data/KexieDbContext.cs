@@ -90,6 +90,10 @@ public abstract class KexieDbContext(DbContextOptions options, ICurrentActor? cu
 
     public DbSet<Kexie.Domain.Popularization.EventTally> EventTallies => Set<Kexie.Domain.Popularization.EventTally>();
 
+    public DbSet<Kexie.Domain.Popularization.LiteracySurvey> LiteracySurveys => Set<Kexie.Domain.Popularization.LiteracySurvey>();
+
+    public DbSet<Kexie.Domain.Popularization.LiteracyTarget> LiteracyTargets => Set<Kexie.Domain.Popularization.LiteracyTarget>();
+
     public DbSet<Kexie.Domain.ThinkTank.ThinkTankCall> ThinkTankCalls => Set<Kexie.Domain.ThinkTank.ThinkTankCall>();
 
     public DbSet<Kexie.Domain.ThinkTank.ThinkTankTopic> ThinkTankTopics => Set<Kexie.Domain.ThinkTank.ThinkTankTopic>();

@@ -164,3 +164,26 @@ internal sealed class ServiceRecordConfiguration : IEntityTypeConfiguration<Serv
         builder.HasOne<PopularizationActivity>().WithMany().HasForeignKey(r => r.ActivityId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+internal sealed class LiteracySurveyConfiguration : IEntityTypeConfiguration<LiteracySurvey>
+{
+    public void Configure(EntityTypeBuilder<LiteracySurvey> builder)
+    {
+        builder.Property(s => s.RegionCode).HasMaxLength(12);
+        builder.Property(s => s.Source).HasMaxLength(100);
+        builder.Property(s => s.Note).HasMaxLength(200);
+        builder.Property(s => s.RecordedByUserId).HasMaxLength(64);
+        builder.HasIndex(s => new { s.RegionCode, s.Year }).IsUnique();
+    }
+}
+
+internal sealed class LiteracyTargetConfiguration : IEntityTypeConfiguration<LiteracyTarget>
+{
+    public void Configure(EntityTypeBuilder<LiteracyTarget> builder)
+    {
+        builder.Property(t => t.RegionCode).HasMaxLength(12);
+        builder.Property(t => t.Plan).HasMaxLength(100);
+        builder.Property(t => t.Note).HasMaxLength(200);
+        builder.HasIndex(t => new { t.RegionCode, t.Year }).IsUnique();
+    }
+}

@@ -20,6 +20,7 @@ public sealed class PopularizationDemoSeeder(KexieDbContext db, ILogger<Populari
     public async Task SeedAsync(CancellationToken ct = default)
     {
         await SeedVenuesAsync(ct);
+        await SeedLiteracyAsync(ct);
         if (await db.ScienceContents.AnyAsync(ct) || await db.PopularizationActivities.AnyAsync(ct) || await db.EStations.AnyAsync(ct)
             || await db.ThinkTankCalls.AnyAsync(ct) || await db.Proposals.AnyAsync(ct))
         {
@@ -273,6 +274,41 @@ public sealed class PopularizationDemoSeeder(KexieDbContext db, ILogger<Populari
     /// 中学科技馆 receiving 14 groups and 14 500 visitors in the year, 4 省级科普惠民共享基地, 4 市级科普教育基地, 12 科普活动室,
     /// a 科普大篷车 with 15 trips (进校园、进乡村、进社区); two venues of 射洪市. Runs once (no venue yet).
     /// </summary>
+    /// <summary>
+    /// 公民具备科学素质比例 of 大英县 (the "十三五" and "十四五" targets of its 纲要实施方案, met: 10.56% in 2020, 15.31% in 2025) and
+    /// 射洪市 (15% by 2025, measured 14.2%: not met), from the province's sample surveys. Runs once (no result yet).
+    /// </summary>
+    private async Task SeedLiteracyAsync(CancellationToken ct)
+    {
+        if (await db.LiteracySurveys.AnyAsync(ct) || await db.LiteracyTargets.AnyAsync(ct))
+        {
+            return;
+        }
+
+        var users = await db.Users.AsNoTracking().Where(u => u.UserName == "daying-staff" || u.UserName == "shehong").ToDictionaryAsync(u => u.UserName!, ct);
+        if (users.Count < 2)
+        {
+            return;
+        }
+
+        var staff = users["daying-staff"].ToActor();
+        var shehong = users["shehong"].ToActor();
+        var when = new DateTimeOffset(2025, 12, 20, 9, 0, 0, Cst).ToUniversalTime();
+        const string Source = "四川省公民科学素质抽样调查";
+        db.LiteracyTargets.AddRange(
+            LiteracyTarget.Set(new LiteracyTargetData(DemoSeeder.DaYing, 2020, 10m, "大英县“十三五”全民科学素质行动计划纲要实施方案"), staff, when),
+            LiteracyTarget.Set(new LiteracyTargetData(DemoSeeder.DaYing, 2025, 15m, "大英县全民科学素质行动规划纲要实施方案（2021—2025年）"), staff, when),
+            LiteracyTarget.Set(new LiteracyTargetData(DemoSeeder.SheHong, 2025, 15m, "射洪市全民科学素质行动规划纲要实施方案（2021—2025年）"), shehong, when));
+        db.LiteracySurveys.AddRange(
+            LiteracySurvey.Record(new LiteracySurveyData(DemoSeeder.DaYing, 2018, 8.62m, 1200, Source, new DateOnly(2018, 11, 20)), staff, when),
+            LiteracySurvey.Record(new LiteracySurveyData(DemoSeeder.DaYing, 2020, 10.56m, 1500, Source, new DateOnly(2020, 11, 25)), staff, when),
+            LiteracySurvey.Record(new LiteracySurveyData(DemoSeeder.DaYing, 2023, 13.2m, 1500, Source, new DateOnly(2023, 11, 18)), staff, when),
+            LiteracySurvey.Record(new LiteracySurveyData(DemoSeeder.DaYing, 2025, 15.31m, 1600, Source, new DateOnly(2025, 11, 22)), staff, when),
+            LiteracySurvey.Record(new LiteracySurveyData(DemoSeeder.SheHong, 2020, 11m, 1500, Source, new DateOnly(2020, 11, 25)), shehong, when),
+            LiteracySurvey.Record(new LiteracySurveyData(DemoSeeder.SheHong, 2025, 14.2m, 1600, Source, new DateOnly(2025, 11, 22)), shehong, when));
+        await db.SaveChangesAsync(ct);
+    }
+
     private async Task SeedVenuesAsync(CancellationToken ct)
     {
         if (await db.Venues.AnyAsync(ct))

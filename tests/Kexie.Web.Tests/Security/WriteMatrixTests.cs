@@ -30,7 +30,7 @@ public abstract class WriteMatrixTests(KexieApp app)
         Guid Order, Guid Ticket, Guid Fair, Guid FairProject, Guid Storefront, Guid Expert, Guid LinkageTask, Guid SheHongOrganization,
         Guid Application, string Account,
         Guid Venue, Guid VenueVisit, Guid TallyActivity, Guid Tally, Guid PlanCandidate, Guid Contest, Guid ContestEntry, Guid HonourCall, Guid Nomination, Guid Workstation,
-        Guid VolunteerTeam, Guid Volunteer, Guid ServiceActivity, Guid ServiceRecord);
+        Guid VolunteerTeam, Guid Volunteer, Guid ServiceActivity, Guid ServiceRecord, Guid LiteracySurvey, Guid LiteracyTarget);
 
     /// <summary>Endpoints open by design to anyone or to every signed-in user whatever their region (no record of another region is written in another's name).</summary>
     private static readonly HashSet<string> OpenByDesign = new(StringComparer.Ordinal)
@@ -144,6 +144,10 @@ public abstract class WriteMatrixTests(KexieApp app)
         {
             On($"POST /api/v1/popularization-activities/{{id:guid}}/service-records/{{recordId:guid}}/{step}", t => new() { ["id"] = t.ServiceActivity.ToString(), ["recordId"] = t.ServiceRecord.ToString() }, _ => new { minutes = 600, reason = "越权" }, t => Row<Kexie.Domain.Popularization.ServiceRecord>(t.ServiceRecord));
         }
+        // The demo's 2025 result and target of 大英县: a "correction" in another's name must change neither.
+        On("POST /api/v1/science-literacy/surveys", _ => none, _ => new { regionCode = DaYing, year = 2025, rate = 99.9, sampleSize = 1, source = "冒名", surveyedOn = "2025-10-01" }, t => Row<Kexie.Domain.Popularization.LiteracySurvey>(t.LiteracySurvey));
+        On("DELETE /api/v1/science-literacy/surveys/{id:guid}", t => Id(t.LiteracySurvey), _ => null, t => Row<Kexie.Domain.Popularization.LiteracySurvey>(t.LiteracySurvey));
+        On("POST /api/v1/science-literacy/targets", _ => none, _ => new { regionCode = DaYing, year = 2025, rate = 1, plan = "冒名" }, t => Row<Kexie.Domain.Popularization.LiteracyTarget>(t.LiteracyTarget));
 
         // Think tank and proposals
         On("POST /api/v1/think-tank/calls/", _ => none, _ => new { title = "篡改", description = "x", regionCode = DaYing, deadline = "2027-12-31" }, _ => null);
@@ -453,7 +457,9 @@ public abstract class WriteMatrixTests(KexieApp app)
                 Required(await db.VolunteerTeams.Where(x => x.RegionCode.StartsWith(DaYing)).OrderBy(x => x.Id).Select(x => (Guid?)x.Id).FirstOrDefaultAsync(), "志愿服务队"),
                 Required(service?.VolunteerId, "有服务记录的志愿者"),
                 Required(service?.ActivityId, "有志愿服务的科普活动"),
-                Required(service?.Id, "志愿服务记录"));
+                Required(service?.Id, "志愿服务记录"),
+                Required(await db.LiteracySurveys.Where(x => x.RegionCode == DaYing && x.Year == 2025).Select(x => (Guid?)x.Id).FirstOrDefaultAsync(), "公民科学素质调查结果"),
+                Required(await db.LiteracyTargets.Where(x => x.RegionCode == DaYing && x.Year == 2025).Select(x => (Guid?)x.Id).FirstOrDefaultAsync(), "科学素质纲要目标"));
         });
     }
 

@@ -18,6 +18,7 @@ public static class PopularizationEndpoints
         MapStations(api);
         MapVenues(api);
         MapVolunteers(api);
+        MapLiteracy(api);
         return api;
     }
 
@@ -194,5 +195,23 @@ public static class PopularizationEndpoints
             s.ConfirmAsync(http.User.ToActor(), id, recordId, body, MarketSupport.ExpectedVersion(http), ct)).RequireAuthorization().WithSummary("确认服务时长（活动所在地区管理人员；minutes 可更正分钟数）").RequirePermission(PopularizationPermissions.ManageVolunteers);
         a.MapPost("/{id:guid}/service-records/{recordId:guid}/reject", (HttpContext http, VolunteerService s, Guid id, Guid recordId, ReasonRequest? r, CancellationToken ct) =>
             s.RejectAsync(http.User.ToActor(), id, recordId, r?.Reason, MarketSupport.ExpectedVersion(http), ct)).RequireAuthorization().WithSummary("不予确认服务时长（须填原因）").RequirePermission(PopularizationPermissions.ManageVolunteers);
+    }
+
+    private static void MapLiteracy(RouteGroupBuilder api)
+    {
+        var g = api.MapGroup("/science-literacy").WithTags("公民科学素质");
+        g.MapGet("/statistics", (LiteracyService s, string? region, int? year, CancellationToken ct) => s.StatisticsAsync(region, year, ct))
+            .WithSummary("公民具备科学素质比例（region 地区，year 年份：截至该年的最新调查结果、来源与样本、纲要目标、是否达标、历年趋势、下一级地区）");
+        g.MapGet("/", (LiteracyService s, string? region, CancellationToken ct) => s.ListAsync(region, ct))
+            .WithSummary("公民科学素质调查结果和纲要目标（region 地区子树）");
+        g.MapPost("/surveys", (HttpContext http, LiteracyService s, LiteracySurveyRequest body, CancellationToken ct) => s.RecordSurveyAsync(http.User.ToActor(), body, ct))
+            .RequireAuthorization().WithSummary("登记调查结果（地区、年份、比例%、样本量、来源、调查日期；同一地区同一年份再次登记即更正）").RequirePermission(PopularizationPermissions.ManageLiteracy);
+        g.MapDelete("/surveys/{id:guid}", async (HttpContext http, LiteracyService s, Guid id, CancellationToken ct) =>
+        {
+            await s.DeleteSurveyAsync(http.User.ToActor(), id, ct);
+            return TypedResults.NoContent();
+        }).RequireAuthorization().WithSummary("删除登记有误的调查结果").RequirePermission(PopularizationPermissions.ManageLiteracy);
+        g.MapPost("/targets", (HttpContext http, LiteracyService s, LiteracyTargetRequest body, CancellationToken ct) => s.SetTargetAsync(http.User.ToActor(), body, ct))
+            .RequireAuthorization().WithSummary("设定纲要目标（地区、目标年份、比例%、规划纲要名称；同一地区同一年份再次设定即修改）").RequirePermission(PopularizationPermissions.ManageLiteracy);
     }
 }

@@ -17,6 +17,7 @@ public sealed class PopularizationModule : IFeatureModule
         services.AddScoped<VolunteerService>();
         services.AddScoped<PopularizationReport>();
         services.AddScoped<EventTallyService>();
+        services.AddScoped<LiteracyService>();
     }
 
     public void MapEndpoints(RouteGroupBuilder api) => PopularizationEndpoints.MapPopularization(api);

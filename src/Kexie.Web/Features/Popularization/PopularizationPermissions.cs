@@ -20,6 +20,8 @@ public static class PopularizationPermissions
     public static readonly Permission JoinVolunteers = new("popularization.volunteers.join", "本人注册为科技志愿者", Feature, PermissionScope.SignedIn, [UserRole.ScienceWorker]);
     public static readonly Permission ServeAsVolunteer = new("popularization.volunteers.serve", "志愿服务签到、签退", Feature, PermissionScope.SignedIn, [.. Permission.Managers, UserRole.ScienceWorker]);
 
+    public static readonly Permission ManageLiteracy = new("popularization.literacy.manage", "登记公民科学素质调查结果和纲要目标", Feature, PermissionScope.Region, Permission.Managers);
+
     public static readonly IReadOnlyList<Permission> All =
-        [EditContents, ReviewContents, ManageActivities, RegisterForActivities, ManageEStations, ManageVenues, ManageVolunteers, JoinVolunteers, ServeAsVolunteer];
+        [EditContents, ReviewContents, ManageActivities, RegisterForActivities, ManageEStations, ManageVenues, ManageVolunteers, JoinVolunteers, ServeAsVolunteer, ManageLiteracy];
 }

@@ -5,9 +5,10 @@ namespace Kexie.Web.Features.Popularization;
 /// <summary>
 /// The popularization sentences of a region's annual report, in the seeds' style, from the records: 科普阵地 and their
 /// visitors ("全年接待团队14个、观众14500人次"), mass events counted on site ("共开展活动206场次，参与群众81200人次…"), where they
-/// went ("进农村、进社区、进学校、进机关…") and volunteers ("64支科技志愿服务队伍、2451名科技志愿者…"). A part without records is left out.
+/// went ("进农村、进社区、进学校、进机关…"), volunteers ("64支科技志愿服务队伍、2451名科技志愿者…") and the year's 公民具备科学素质比例
+/// against the 纲要 target. A part without records is left out.
 /// </summary>
-public sealed class PopularizationReport(VenueService venues, EventTallyService tallies, VolunteerService volunteers)
+public sealed class PopularizationReport(VenueService venues, EventTallyService tallies, VolunteerService volunteers, LiteracyService literacy)
 {
     public async Task<IReadOnlyList<string>> SentencesAsync(string regionCode, int year, CancellationToken ct)
     {
@@ -37,6 +38,13 @@ public sealed class PopularizationReport(VenueService venues, EventTallyService 
         if (volunteerStats.Teams > 0 || volunteerStats.Volunteers > 0)
         {
             sentences.Add(volunteerStats.Summary);
+        }
+
+        // The statutory outcome, only when the year itself was surveyed ("2020年，恩施州公民具备科学素质比例达7.5%，圆满完成“十三五”目标…").
+        var literacyStats = await literacy.StatisticsAsync(regionCode, year, ct);
+        if (literacyStats.Measured?.Year == year && literacyStats.Summary is { } outcome)
+        {
+            sentences.Add(outcome);
         }
 
         return sentences;

@@ -1,0 +1,31 @@
+using Kexie.Data;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kexie.Web.Pages.Popularization.Records;
+
+/// <summary>
+/// The record behind an indicator fact of 科普 that has no page of its own — an 活动统计 (S05), a 接待记录 (S06), a 志愿服务记录
+/// (S07/S08), a registration (S02), a day of e-station use (S03) — opens the page of the activity, venue or station it belongs to.
+/// </summary>
+public sealed class IndexModel(KexieDbContext db) : KexiePageModel
+{
+    public async Task<IActionResult> OnGetAsync(string source, Guid id, CancellationToken ct)
+    {
+        var link = source switch
+        {
+            "tally" => await db.EventTallies.AsNoTracking().Where(x => x.Id == id).Select(x => (Guid?)x.ActivityId).FirstOrDefaultAsync(ct) is { } a
+                ? $"/Popularization/Activities/Details/{a}" : null,
+            "visit" => await db.VenueVisits.AsNoTracking().Where(x => x.Id == id).Select(x => (Guid?)x.VenueId).FirstOrDefaultAsync(ct) is { } v
+                ? $"/Popularization/Venues/Details/{v}" : null,
+            "service" => await db.ServiceRecords.AsNoTracking().Where(x => x.Id == id).Select(x => (Guid?)x.ActivityId).FirstOrDefaultAsync(ct) is { } s
+                ? $"/Popularization/Activities/Details/{s}" : null,
+            "participant" => await db.ActivityParticipants.AsNoTracking().Where(x => x.Id == id).Select(x => (Guid?)x.ActivityId).FirstOrDefaultAsync(ct) is { } p
+                ? $"/Popularization/Activities/Details/{p}" : null,
+            "usage" => await db.EStationUsages.AsNoTracking().Where(x => x.Id == id).Select(x => (Guid?)x.StationId).FirstOrDefaultAsync(ct) is { } u
+                ? $"/Popularization/Stations/Details/{u}" : null,
+            _ => null,
+        };
+        return link is null ? NotFoundPage("该记录不存在或已删除") : Redirect(link);
+    }
+}

@@ -1,0 +1,45 @@
+using System.Net;
+using Kexie.Domain.Indicators;
+using Kexie.Web.Pages.Indicators;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kexie.Web.Tests.Popularization;
+
+/// <summary>The records behind S02, S03 and S05–S08 in an indicator trace open the activity, venue or station they belong to.</summary>
+public abstract class TraceLinkTests(KexieApp app)
+{
+    private const string DaYing = "510923";
+
+    [Fact]
+    public async Task A_tally_a_visit_a_service_a_registration_and_a_day_of_use_open_their_parent_page()
+    {
+        var tally = await app.QueryAsync(db => db.EventTallies.Where(x => x.RegionCode.StartsWith(DaYing)).OrderBy(x => x.Id).Select(x => new { x.Id, Parent = x.ActivityId }).FirstAsync());
+        var visit = await app.QueryAsync(db => db.VenueVisits.Where(x => x.RegionCode.StartsWith(DaYing)).OrderBy(x => x.Id).Select(x => new { x.Id, Parent = x.VenueId }).FirstAsync());
+        var service = await app.QueryAsync(db => db.ServiceRecords.Where(x => x.RegionCode.StartsWith(DaYing)).OrderBy(x => x.Id).Select(x => new { x.Id, Parent = x.ActivityId }).FirstAsync());
+        var participant = await app.QueryAsync(db => db.ActivityParticipants.Where(x => x.RegionCode.StartsWith(DaYing)).OrderBy(x => x.Id).Select(x => new { x.Id, Parent = x.ActivityId }).FirstAsync());
+        var usage = await app.QueryAsync(db => db.EStationUsages.Where(x => x.RegionCode.StartsWith(DaYing)).OrderBy(x => x.Id).Select(x => new { x.Id, Parent = x.StationId }).FirstAsync());
+
+        var anonymous = app.Anonymous();
+        async Task Opens(FactSource source, Guid id, string expected)
+        {
+            var link = IndicatorsUi.SourceLink(source, id);
+            Assert.NotNull(link);
+            var response = await anonymous.GetAsync(link);
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            Assert.Equal(expected, response.Headers.Location?.OriginalString);
+        }
+
+        await Opens(FactSource.EventTally, tally.Id, $"/Popularization/Activities/Details/{tally.Parent}");
+        await Opens(FactSource.VenueVisit, visit.Id, $"/Popularization/Venues/Details/{visit.Parent}");
+        await Opens(FactSource.ServiceRecord, service.Id, $"/Popularization/Activities/Details/{service.Parent}");
+        await Opens(FactSource.ActivityParticipant, participant.Id, $"/Popularization/Activities/Details/{participant.Parent}");
+        await Opens(FactSource.EStationUsage, usage.Id, $"/Popularization/Stations/Details/{usage.Parent}");
+
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync($"/Popularization/Records/visit/{Guid.NewGuid()}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync($"/Popularization/Records/other/{tally.Id}")).StatusCode);
+    }
+}
+
+public sealed class TraceLinkSqliteTests(SqliteApp app) : TraceLinkTests(app);
+
+public sealed class TraceLinkPostgresTests(PostgresApp app) : TraceLinkTests(app);
