@@ -118,6 +118,59 @@ public abstract class IndicatorTests(KexieApp app)
     }
 
     [Fact]
+    public async Task Market_stats_and_the_indicators_give_the_same_figures_for_deals_transfers_and_published_offers()
+    {
+        // 孝昌县 420921: deals dated by agreement (also when accepted later), an agreed order cancelled later, an
+        // offer withdrawn after publication — one definition (StatisticDefinitions, decision 27) on both pages.
+        var provider = Worker("420921", new DateTimeOffset(2024, 6, 1, 9, 0, 0, Cst));
+        var buyer = Org("420921", new DateTimeOffset(2024, 6, 1, 9, 0, 0, Cst));
+        await AddAsync(provider, buyer);
+        Order Agreed(decimal amount, DateTimeOffset agreedAt, OfferKind? kind = null)
+        {
+            var order = Order.Create(new OrderData("测试订单", buyer.Id, provider.Id, "420921", OfferKind: kind), Actor.System, agreedAt.AddDays(-1).ToUniversalTime());
+            order.Agree(Actor.System, amount, "合同-测试", agreedAt.ToUniversalTime());
+            return order;
+        }
+
+        var accepted = Agreed(10_000m, new DateTimeOffset(2025, 3, 10, 9, 0, 0, Cst), OfferKind.Achievement); // 科研成果转化
+        accepted.StartDelivery(Actor.System, null, new DateTimeOffset(2025, 5, 1, 9, 0, 0, Cst).ToUniversalTime());
+        accepted.Accept(Actor.System, null, new DateTimeOffset(2026, 1, 5, 9, 0, 0, Cst).ToUniversalTime()); // accepted the next year
+        var cancelled = Agreed(99_999m, new DateTimeOffset(2025, 4, 5, 9, 0, 0, Cst));
+        cancelled.Cancel(Actor.System, "双方协商取消", new DateTimeOffset(2025, 4, 6, 9, 0, 0, Cst).ToUniversalTime());
+        var atNewYear = Agreed(2_500.50m, new DateTimeOffset(2025, 1, 1, 0, 30, 0, Cst)); // 2024-12-31 16:30 UTC
+        var lastYear = Agreed(7_000m, new DateTimeOffset(2024, 12, 31, 23, 0, 0, Cst));
+        var codes = new MarketCodes(_ => true, _ => true);
+        var staff = new Actor("stats-staff", "统计测试", UserRole.AssociationAdmin, "420921");
+        Offer Published(DateTimeOffset at)
+        {
+            var offer = Offer.Create(new OfferData(OfferKind.Service, "测试服务", "提供技术咨询与现场指导。", provider.Id, null, null, ["520"], ["C13"], "420921", PriceMode.Negotiable, null, null, null), staff, codes, at.ToUniversalTime());
+            offer.Submit(staff, at.ToUniversalTime());
+            offer.Publish(staff, at.ToUniversalTime());
+            return offer;
+        }
+
+        var withdrawn = Published(new DateTimeOffset(2025, 2, 1, 9, 0, 0, Cst));
+        withdrawn.Withdraw(staff, "暂停服务", new DateTimeOffset(2025, 8, 1, 9, 0, 0, Cst).ToUniversalTime());
+        await AddAsync(accepted, cancelled, atNewYear, lastYear, withdrawn, Published(new DateTimeOffset(2025, 6, 1, 9, 0, 0, Cst)));
+
+        var hubei = await AdminOfAsync("42");
+        var values = ValuesOf(await (await hubei.GetAsync("/api/v1/indicators/values?region=420921&period=2025")).OkJsonAsync());
+        var stats = await (await hubei.GetAsync("/api/v1/market/stats?region=420921&from=2025-01-01&to=2025-12-31")).OkJsonAsync();
+        Assert.Equal(2m, values["E05"]);
+        Assert.Equal(12_500.50m, values["E06"]);
+        Assert.Equal(values["E05"], stats["deals"]!.GetValue<decimal>());
+        Assert.Equal(values["E06"], stats["dealValueYuan"]!.GetValue<decimal>());
+        Assert.Equal(1m, values["E11"]);
+        Assert.Equal(values["E11"], stats["achievementsTransferred"]!.GetValue<decimal>());
+        Assert.Equal(2m, values["W03"]); // the withdrawn offer was published in 2025
+        Assert.Equal(values["W03"], stats["offersPublished"]!.GetValue<decimal>());
+        var previous = ValuesOf(await (await hubei.GetAsync("/api/v1/indicators/values?region=420921&period=2024")).OkJsonAsync());
+        var previousStats = await (await hubei.GetAsync("/api/v1/market/stats?region=420921&from=2024-01-01&to=2024-12-31")).OkJsonAsync();
+        Assert.Equal((1m, 7_000m), (previous["E05"], previous["E06"]));
+        Assert.Equal((previous["E05"], previous["E06"]), (previousStats["deals"]!.GetValue<decimal>(), previousStats["dealValueYuan"]!.GetValue<decimal>()));
+    }
+
+    [Fact]
     public async Task A_record_at_CST_midnight_counts_in_the_new_year()
     {
         await AddAsync(
@@ -229,7 +282,7 @@ public abstract class IndicatorTests(KexieApp app)
         {
             name = "只看企业服务",
             groupWeights = new Dictionary<string, decimal> { ["ServingEnterprises"] = 100 },
-            indicatorWeights = IndicatorCatalogue.All.ToDictionary(i => i.Code, i => i.Code is "E06" or "W01" or "E03" ? 2m : 1m),
+            indicatorWeights = IndicatorCatalogue.All.ToDictionary(i => i.Code, i => i.Code switch { "E06" or "W01" or "E03" => 2m, "E11" => 0m, _ => 1m }), // the default's indicator weights
         })).OkJsonAsync();
         var version = created["version"]!.GetValue<int>();
         Assert.True(version >= 1);
@@ -483,7 +536,7 @@ public abstract class IndicatorTests(KexieApp app)
         var workers = await app.QueryAsync(db => db.ScienceWorkers.CountAsync(w => w.RegionCode.StartsWith("420802") && w.CreatedAt < end));
         var newWorkers = await app.QueryAsync(db => db.ScienceWorkers.CountAsync(w => w.RegionCode.StartsWith("420802") && w.CreatedAt >= start && w.CreatedAt < end));
         var organizations = await app.QueryAsync(db => db.Organizations.CountAsync(o => o.RegionCode.StartsWith("420802") && o.CreatedAt < end));
-        var deals = await app.QueryAsync(db => db.Orders.Where(o => o.RegionCode.StartsWith("420802") && o.AcceptedAt >= start && o.AcceptedAt < end).ToListAsync());
+        var deals = await app.QueryAsync(db => db.Orders.Where(o => o.RegionCode.StartsWith("420802") && o.AgreedAt >= start && o.AgreedAt < end).ToListAsync());
         Assert.Equal((2, 2, 3, 1), (newWorkers, organizations, workers, deals.Count)); // guards the fixture itself
         Assert.Contains($"截至2025年12月31日，全区累计注册科技工作者{workers}名、企事业单位{organizations}个", text);
         Assert.Contains($"2025年，全区新增注册科技工作者{newWorkers}名", text);
