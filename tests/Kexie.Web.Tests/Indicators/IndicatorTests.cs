@@ -525,6 +525,8 @@ public abstract class IndicatorTests(KexieApp app)
         proposal.Adopt(Kexie.Domain.ThinkTank.AdoptionLevel.County, "东宝区人民政府", null, reporter, utc.AddDays(5));
         await AddAsync(content, proposal);
         var admin = await AdminOfAsync("4208");
+        // A target the city set for next year: the report's 下一年工作安排.
+        await (await admin.PostJsonAsync("/api/v1/indicators/linkage-tasks", new { title = "2026年注册目标", indicatorCode = "W02", regionCodes = new[] { "420802" }, target = 1500, startsOn = "2026-01-01", dueOn = "2026-12-31" })).OkJsonAsync();
 
         var response = await admin.GetAsync("/api/v1/indicators/reports/annual?region=420802&year=2025&format=docx");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -538,10 +540,14 @@ public abstract class IndicatorTests(KexieApp app)
         var organizations = await app.QueryAsync(db => db.Organizations.CountAsync(o => o.RegionCode.StartsWith("420802") && o.CreatedAt < end));
         var deals = await app.QueryAsync(db => db.Orders.Where(o => o.RegionCode.StartsWith("420802") && o.AgreedAt >= start && o.AgreedAt < end).ToListAsync());
         Assert.Equal((2, 2, 3, 1), (newWorkers, organizations, workers, deals.Count)); // guards the fixture itself
-        Assert.Contains($"截至2025年12月31日，全区累计注册科技工作者{workers}名、企事业单位{organizations}个", text);
-        Assert.Contains($"2025年，全区新增注册科技工作者{newWorkers}名", text);
+        Assert.Contains($"截至2025年12月31日，全区累计注册科技工作者{workers}人；", text);
+        Assert.Contains($"截至2025年12月31日，全区累计注册企事业单位{organizations}个，", text);
+        Assert.Contains($"2025年，新增注册科技工作者{newWorkers}人", text);
         Assert.Contains($"成交交易订单{deals.Count}笔、金额{deals.Sum(d => d.ContractAmount!.Value) / 10_000m:0.##}万元", text);
-        Assert.Contains("2025年，全区推送科普文章、视频、科学辟谣等科普内容1条，开展科普活动0场次、签到参与0人次，科普e站访问与互动0次；智库课题立项0项，建言献策被采纳1条。", text);
+        Assert.Contains("2025年，全区推送科普文章、视频、科学辟谣等科普内容1条，开展科普活动0场次、签到参与0人次，科普e站访问与互动0次。", text);
+        Assert.Contains("四、服务党委政府科学决策\n2025年，全区智库课题立项0项，建言献策被采纳1条。", text);
+        Assert.DoesNotContain("自身建设", text); // no societies, agencies, experts or tickets: the part is left out
+        Assert.Contains("五、下一年工作安排\n2026年，全区将按照上级联动任务推进工作：新增注册科技工作者不少于1,500人（12月31日前）。", text);
 
         var ranking = await (await admin.GetAsync("/api/v1/indicators/rankings?region=420802&period=2025")).OkJsonAsync();
         var own = ranking["entries"]!.AsArray().First(e => e!["regionCode"]!.GetValue<string>() == "420802")!;
@@ -559,7 +565,7 @@ public abstract class IndicatorTests(KexieApp app)
             .Select(v => decimal.Round(v, 2, MidpointRounding.AwayFromZero)).ToList();
         Assert.NotEmpty(groupScores);
         Assert.Equal(groupScores, plotted);
-        Assert.Contains("三、各服务类别得分", text);
+        Assert.Contains("附图　各服务类别得分", text);
         // Word opens what passes the Open XML schema validation.
         var errors = new DocumentFormat.OpenXml.Validation.OpenXmlValidator().Validate(docx).Select(e => $"{e.Path?.XPath}: {e.Description}").ToList();
         Assert.True(errors.Count == 0, string.Join("\n", errors));
@@ -574,8 +580,8 @@ public abstract class IndicatorTests(KexieApp app)
         using (var asOf = WordprocessingDocument.Open(new MemoryStream(await (await admin.GetAsync("/api/v1/indicators/reports/annual?region=420802&year=2025&asOf=2025-09-01")).Content.ReadAsByteArrayAsync()), false))
         {
             var body = asOf.MainDocumentPart!.Document!.Body!.InnerText;
-            Assert.Contains("截至2025年9月1日，全区累计注册科技工作者3名、企事业单位1个", body); // the second organization came on 2 September
-            Assert.Contains("2025年以来，全区新增注册科技工作者2名", body);
+            Assert.Contains("截至2025年9月1日，全区累计注册科技工作者3人；2025年以来，新增注册科技工作者2人", body);
+            Assert.Contains("截至2025年9月1日，全区累计注册企事业单位1个，", body); // the second organization came on 2 September
         }
 
         await (await admin.GetAsync("/api/v1/indicators/reports/annual?region=420802&year=2025&asOf=2026-01-02")).AssertValidationProblemAsync("asOf");
