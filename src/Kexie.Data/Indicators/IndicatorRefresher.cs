@@ -78,10 +78,10 @@ public sealed class IndicatorRefresher(KexieDbContext db, TimeProvider clock, IL
         var facts = new List<ActivityFact>();
         facts.AddRange((await db.ScienceWorkers.AsNoTracking().ToListAsync(ct)).SelectMany(FactDerivation.From));
         facts.AddRange((await db.Organizations.AsNoTracking().ToListAsync(ct)).SelectMany(FactDerivation.From));
-        facts.AddRange((await db.Offers.AsNoTracking().Where(o => o.PublishedAt != null).ToListAsync(ct)).SelectMany(FactDerivation.From));
-        facts.AddRange((await db.Needs.AsNoTracking().Where(n => n.PublishedAt != null).ToListAsync(ct)).SelectMany(FactDerivation.From));
+        facts.AddRange((await db.Offers.AsNoTracking().Where(StatisticDefinitions.OfferPublished).ToListAsync(ct)).SelectMany(FactDerivation.From));
+        facts.AddRange((await db.Needs.AsNoTracking().Where(StatisticDefinitions.NeedPublished).ToListAsync(ct)).SelectMany(FactDerivation.From));
         facts.AddRange((await db.ResponsePlans.AsNoTracking().ToListAsync(ct)).SelectMany(p => FactDerivation.From(p, now)));
-        facts.AddRange(await OrderFactsAsync(db.Orders.AsNoTracking().Where(o => o.Status == OrderStatus.Accepted || o.Status == OrderStatus.Settled), ct));
+        facts.AddRange(await OrderFactsAsync(db.Orders.AsNoTracking().Where(StatisticDefinitions.IsDeal), ct));
         facts.AddRange((await db.ServiceTickets.AsNoTracking().ToListAsync(ct)).SelectMany(FactDerivation.From));
         facts.AddRange((await db.ScienceContents.AsNoTracking().Where(c => c.PublishedAt != null).ToListAsync(ct)).SelectMany(FactDerivation.From));
         facts.AddRange((await db.ActivityParticipants.AsNoTracking().Where(p => p.CheckedInAt != null).ToListAsync(ct)).SelectMany(FactDerivation.From));

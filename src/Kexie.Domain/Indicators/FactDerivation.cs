@@ -64,18 +64,23 @@ public static class FactDerivation
     }
 
     /// <summary>
-    /// A deal is an order that reached acceptance (已验收, or settled): dated by acceptance, worth its contract
-    /// amount. It counts in the order's region, and for the provider in the provider worker's region.
+    /// A deal is an order agreed and not cancelled (<see cref="StatisticDefinitions.IsDeal"/>): dated by its agreement,
+    /// worth its contract amount. It counts in the order's region, and for the provider in the provider worker's region.
     /// </summary>
     public static IEnumerable<ActivityFact> From(Order order, string? providerRegionCode)
     {
-        if (order.Status is not (OrderStatus.Accepted or OrderStatus.Settled) || (order.AcceptedAt ?? order.SettledAt) is not { } at)
+        if (StatisticDefinitions.DealDate(order) is not { } at)
         {
             yield break;
         }
 
         var fen = (long)decimal.Round((order.ContractAmount ?? 0m) * 100m);
         yield return Fact(order.RegionCode, FactKind.DealClosed, at, 1, fen, FactSource.Order, order.Id);
+        if (order.OfferKind == OfferKind.Achievement)
+        {
+            yield return Fact(order.RegionCode, FactKind.AchievementTransferred, at, 1, fen, FactSource.Order, order.Id);
+        }
+
         if (!string.IsNullOrEmpty(providerRegionCode))
         {
             yield return Fact(providerRegionCode, FactKind.DealTakenByWorker, at, 1, fen, FactSource.Order, order.Id);

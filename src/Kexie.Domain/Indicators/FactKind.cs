@@ -36,7 +36,7 @@ public enum FactKind
     /// <summary>一单一策 answered late or not at all by the deadline (record: ResponsePlan, day published).</summary>
     NeedAnsweredLate = 9,
 
-    /// <summary>成交订单 counted where the deal counts (order region), amount = contract amount; day of acceptance.</summary>
+    /// <summary>成交订单 counted where the deal counts (order region), amount = contract amount; day of agreement (StatisticDefinitions).</summary>
     DealClosed = 10,
 
     /// <summary>科技工作者承接的成交订单, counted in the provider worker's region; amount = income.</summary>
@@ -44,6 +44,9 @@ public enum FactKind
 
     /// <summary>保姆式服务工单 (record: ServiceTicket, day served); count 1.</summary>
     ServiceTicketServed = 12,
+
+    /// <summary>科技成果转化: a deal on an achievement offer (record: Order, order region, day of agreement); amount = contract amount.</summary>
+    AchievementTransferred = 13,
 
     /// <summary>科普内容发布 (record: ScienceContent, day of publication).</summary>
     PopularizationContentPublished = 101,
@@ -139,6 +142,7 @@ public static class FactKinds
         FactKind.NeedAnsweredInTime => "需求按时响应",
         FactKind.NeedAnsweredLate => "需求超时响应或未响应",
         FactKind.DealClosed => "成交订单",
+        FactKind.AchievementTransferred => "科技成果转化",
         FactKind.DealTakenByWorker => "科技工作者承接成交订单",
         FactKind.ServiceTicketServed => "保姆式服务工单",
         FactKind.PopularizationContentPublished => "科普内容发布",

@@ -14,22 +14,23 @@ public static class IndicatorCatalogue
         // 为科技工作者服务
         Count("W01", "累计注册科技工作者", ServiceGroup.ServingScienceWorkers, FactKind.WorkerRegistered, Accumulation.Cumulative, "人", "截至期末在本地区注册的科技工作者人数"),
         Count("W02", "新增注册科技工作者", ServiceGroup.ServingScienceWorkers, FactKind.WorkerRegistered, Accumulation.Period, "人", "本期新注册的科技工作者人数"),
-        Count("W03", "发布科技服务所能", ServiceGroup.ServingScienceWorkers, FactKind.ServiceOfferPublished, Accumulation.Period, "条", "本期审核发布的科技服务（所能）条数"),
-        Count("W04", "科技工作者承接成交订单", ServiceGroup.ServingScienceWorkers, FactKind.DealTakenByWorker, Accumulation.Period, "笔", "本地区科技工作者本期承接并验收的订单笔数"),
+        Count("W03", "发布科技服务所能", ServiceGroup.ServingScienceWorkers, FactKind.ServiceOfferPublished, Accumulation.Period, "条", "本期审核发布的科技服务（所能）条数（发布日计，其后撤回或关闭的仍计）"),
+        Count("W04", "科技工作者承接成交订单", ServiceGroup.ServingScienceWorkers, FactKind.DealTakenByWorker, Accumulation.Period, "笔", "本地区科技工作者本期承接并签约的订单笔数（签约日计，已取消的不计）"),
         Sum("W05", "科技工作者服务收入", ServiceGroup.ServingScienceWorkers, FactKind.DealTakenByWorker, Accumulation.Period, "本地区科技工作者本期承接订单的合同金额"),
 
         // 为企事业单位精准科技服务
         Count("E01", "累计注册企事业单位", ServiceGroup.ServingEnterprises, FactKind.OrganizationRegistered, Accumulation.Cumulative, "个", "截至期末在本地区注册的企事业单位数"),
-        Count("E02", "发布科技需求", ServiceGroup.ServingEnterprises, FactKind.NeedPublished, Accumulation.Period, "条", "本期审核发布的科技需求条数"),
+        Count("E02", "发布科技需求", ServiceGroup.ServingEnterprises, FactKind.NeedPublished, Accumulation.Period, "条", "本期审核发布的科技需求条数（发布日计，其后撤回或关闭的仍计）"),
         new("E03", "需求按时响应率", ServiceGroup.ServingEnterprises, IndicatorKind.Coverage, FactKind.NeedAnsweredInTime, Measure.Count, FactKind.NeedResponseSettled, Measure.Count,
             Accumulation.Period, Direction.HigherIsBetter, Normalisation.Absolute, "%", "本期发布的需求中，一单一策在响应时限内首次响应的比例（分母为已响应或已过时限的需求）"),
         Count("E04", "需求超时未响应", ServiceGroup.ServingEnterprises, FactKind.NeedAnsweredLate, Accumulation.Period, "条", "本期发布的需求中超过响应时限才响应或仍未响应的条数", Direction.LowerIsBetter, Normalisation.MinMax),
-        Count("E05", "成交订单", ServiceGroup.ServingEnterprises, FactKind.DealClosed, Accumulation.Period, "笔", "本期验收（或结算）的交易订单笔数"),
-        Sum("E06", "成交金额", ServiceGroup.ServingEnterprises, FactKind.DealClosed, Accumulation.Period, "本期验收（或结算）订单的合同金额"),
+        Count("E05", "成交订单", ServiceGroup.ServingEnterprises, FactKind.DealClosed, Accumulation.Period, "笔", "本期签约的交易订单笔数（签约日计，已取消的不计）"),
+        Sum("E06", "成交金额", ServiceGroup.ServingEnterprises, FactKind.DealClosed, Accumulation.Period, "本期签约订单的合同金额（已取消的不计）"),
         new("E07", "单笔平均成交额", ServiceGroup.ServingEnterprises, IndicatorKind.Ratio, FactKind.DealClosed, Measure.Amount, FactKind.DealClosed, Measure.Count,
             Accumulation.Period, Direction.HigherIsBetter, Normalisation.MinMax, "元/笔", "本期成交金额 ÷ 成交订单笔数"),
-        Count("E08", "发布科技成果", ServiceGroup.ServingEnterprises, FactKind.AchievementPublished, Accumulation.Period, "项", "本期审核发布的科技成果项数"),
-        Count("E09", "发布科研项目", ServiceGroup.ServingEnterprises, FactKind.ProjectPublished, Accumulation.Period, "个", "本期审核发布的可承接科研项目个数"),
+        Count("E08", "发布科技成果", ServiceGroup.ServingEnterprises, FactKind.AchievementPublished, Accumulation.Period, "项", "本期审核发布的科技成果项数（发布日计，其后撤回的仍计）"),
+        Count("E09", "发布科研项目", ServiceGroup.ServingEnterprises, FactKind.ProjectPublished, Accumulation.Period, "个", "本期审核发布的可承接科研项目个数（发布日计，其后撤回的仍计）"),
+        Count("E11", "科研成果转化", ServiceGroup.ServingEnterprises, FactKind.AchievementTransferred, Accumulation.Period, "项", "本期签约的科技成果转化订单数（订单来自科技成果类所能，签约日计，已取消的不计；与科技大市场统计“成果转化”同一口径）"),
         Count("E10", "保姆式服务工单", ServiceGroup.ServingEnterprises, FactKind.ServiceTicketServed, Accumulation.Period, "次", "服务中心本期登记的咨询、走访、培训、注册帮办次数"),
 
         // 为提高全民科学素质服务（无记录的地区数值缺失，不以零计）

@@ -2,6 +2,7 @@ using System.Globalization;
 using DocumentFormat.OpenXml.Packaging;
 using Kexie.Domain.Indicators;
 using Kexie.Web.Features.Indicators;
+using Kexie.Web.Features.Indicators.Report;
 using A = DocumentFormat.OpenXml.Drawing;
 using C = DocumentFormat.OpenXml.Drawing.Charts;
 using W = DocumentFormat.OpenXml.Wordprocessing;
@@ -9,10 +10,10 @@ using W = DocumentFormat.OpenXml.Wordprocessing;
 namespace Kexie.Web.Tests.Indicators;
 
 /// <summary>
-/// The annual report document built from known totals: numbers in the reports' style, and a chart that LibreOffice and
-/// WPS draw. No LibreOffice on the build machine, so the chart part is checked for what LibreOffice needs to draw bars
-/// (see <c>AnnualReportService.ColumnChart</c>): explicit RGB fills (no theme colours), cached values, an embedded
-/// workbook holding the same numbers, square corners, and Open XML schema validity.
+/// The annual report document built from known totals: numbers in the reports' style, parts and template, and a chart
+/// that LibreOffice and WPS draw: the chart part is checked for what they need to draw bars (see
+/// <c>AnnualReportService.ColumnChart</c>): explicit RGB fills (no theme colours), cached values, an embedded workbook
+/// holding the same numbers, square corners, Open XML schema validity; and LibreOffice renders it with its bars.
 /// </summary>
 public sealed class AnnualReportDocxTests
 {
@@ -59,17 +60,151 @@ public sealed class AnnualReportDocxTests
     public void Amounts_are_printed_in_wan_and_yi_yuan_and_the_day_is_the_as_of_day()
     {
         var year = AnnualReportService.Paragraphs(Data(new DateOnly(2020, 12, 31)));
-        Assert.StartsWith("截至2020年12月31日，全县累计注册科技工作者7816名、企事业单位593个", year[0]);
-        Assert.Contains("累计达成交易订单729笔1.22亿元。", year[0]);
-        Assert.Contains("2020年，全县新增注册科技工作者1200名（较上年增长25%）、企事业单位0个，发布科技需求0条，", year[1]); // no needs last year: no growth
-        Assert.Contains("需求按时响应率87.5%", year[1]);
-        Assert.Contains("成交交易订单51笔、金额4699万元（较上年下降6%），", year[1]);
-        Assert.Contains("科技工作者承接订单收入35.5万元", year[1]);
+        Assert.Equal("截至2020年12月31日，全县累计注册科技工作者7816人；2020年，新增注册科技工作者1200人（较上年增长25%），发布科技服务所能0条，科技工作者承接订单12笔、服务收入35.5万元。", year[0]);
+        Assert.Equal("截至2020年12月31日，全县累计注册企事业单位593个，累计发布科技需求2352条、科技服务0条、科技成果0项、科研项目0个，累计达成交易订单729笔1.22亿元。", year[1]);
+        // no needs last year: no growth
+        Assert.Equal("2020年，全县发布科技需求0条，“一单一策”需求按时响应率87.5%，成交交易订单51笔、金额4699万元（较上年下降6%），其中科研成果转化0项；科技云服务中心开展保姆式服务0次。", year[2]);
         Assert.DoesNotContain("46987463", string.Concat(year));
 
         var soFar = AnnualReportService.Paragraphs(Data(new DateOnly(2020, 12, 20)));
-        Assert.StartsWith("截至2020年12月20日，", soFar[0]);
-        Assert.StartsWith("2020年以来，全县新增注册科技工作者1200名（较上年同期增长25%）", soFar[1]);
+        Assert.StartsWith("截至2020年12月20日，全县累计注册科技工作者7816人；2020年以来，新增注册科技工作者1200人（较上年同期增长25%）", soFar[0]);
+    }
+
+    [Fact]
+    public void Only_the_parts_with_data_are_printed_in_the_seed_reports_order()
+    {
+        var data = Data(new DateOnly(2020, 12, 31));
+        Assert.Equal([ReportPart.ServingWorkers, ReportPart.Innovation], AnnualReportService.Parts(data).Select(p => p.Part));
+
+        // A module's values (here the popularization sentences and the linkage targets) bring their parts in.
+        var contributed = new List<ReportValue>
+        {
+            new("科普工作", "全年接待团队14个、观众14500人次。", true),
+            new("联动任务目标", "新增注册科技工作者不少于1,500人（12月31日前）", true),
+            ReportText.Count("学会协会", 0, "个"), ReportText.Count("农村专业技术协会", 0, "个"), ReportText.Count("入驻第三方服务机构", 0, "家"),
+            ReportText.Count("入库专家", 0, "名"), ReportText.Count("接待咨询上门服务", 0, "人次"), ReportText.Count("组织培训", 0, "场次"),
+        };
+        var parts = AnnualReportService.Parts(data with { Contributed = contributed });
+        Assert.Equal([ReportPart.ServingWorkers, ReportPart.Innovation, ReportPart.ScienceLiteracy, ReportPart.NextYear], parts.Select(p => p.Part));
+        Assert.Equal(["全年接待团队14个、观众14500人次。"], parts.Single(p => p.Part == ReportPart.ScienceLiteracy).Paragraphs); // no S01–S04: that paragraph left out
+        Assert.Equal(["2021年，全县将按照上级联动任务推进工作：新增注册科技工作者不少于1,500人（12月31日前）。"], parts.Single(p => p.Part == ReportPart.NextYear).Paragraphs);
+
+        // The docx titles the parts in order; the tables and the chart follow as 附表 and 附图.
+        using var docx = WordprocessingDocument.Open(new MemoryStream(AnnualReportService.Docx(data with { Contributed = contributed })), false);
+        var text = string.Join("\n", docx.MainDocumentPart!.Document!.Body!.Elements<W.Paragraph>().Select(p => p.InnerText));
+        Assert.Contains("一、服务科技工作者\n截至2020年12月31日", text);
+        Assert.Contains("三、服务全民科学素质提升\n全年接待团队", text);
+        Assert.Contains("四、下一年工作安排", text);
+        Assert.Contains("五、综合评价", text);
+        Assert.DoesNotContain("自身建设", text);
+    }
+
+    [Fact]
+    public void A_template_staff_edit_is_validated_and_words_the_report()
+    {
+        var known = new HashSet<string>(["截至", "全域", "累计注册科技工作者", "科普工作"]);
+        Assert.Equal("报告模板第2行：占位符“{注册人数}”不存在",
+            Assert.Throws<Kexie.Domain.Common.DomainValidationException>(() => ReportTemplate.Parse("# 服务科技工作者\n{截至}，注册{注册人数}。", known)).Message);
+        Assert.Contains("部分“科技工作”不存在",
+            Assert.Throws<Kexie.Domain.Common.DomainValidationException>(() => ReportTemplate.Parse("# 科技工作\n{截至}", known)).Message);
+        Assert.Contains("段落前应先写部分标题",
+            Assert.Throws<Kexie.Domain.Common.DomainValidationException>(() => ReportTemplate.Parse("{截至}", known)).Message);
+        Assert.Contains("花括号不成对",
+            Assert.Throws<Kexie.Domain.Common.DomainValidationException>(() => ReportTemplate.Parse("# 自身建设\n{截至", known)).Message);
+
+        var template = ReportTemplate.Parse("# 自身建设\n{截至}，{全域}已有科技工作者{累计注册科技工作者}。\n\n# 服务全民科学素质提升\n{科普工作}", known);
+        var data = Data(new DateOnly(2020, 12, 20)) with { Template = template };
+        var parts = AnnualReportService.Parts(data);
+        Assert.Equal([(ReportPart.SelfBuilding, "截至2020年12月20日，全县已有科技工作者7816人。")], parts.Select(p => (p.Part, Assert.Single(p.Paragraphs))));
+
+        // The shipped template uses only placeholders the report and its sources fill.
+        Assert.NotEmpty(AnnualReportService.DefaultTemplate);
+        var names = ReportTemplate.PlaceholdersIn(ReportTemplate.Default);
+        var offered = CoreReportValues.Placeholders.Select(p => p.Name).ToHashSet();
+        Assert.Contains("累计交易金额", names);
+        Assert.Equal(["科普工作", "学会协会", "农村专业技术协会", "入驻第三方服务机构", "入库专家", "接待咨询上门服务", "组织培训", "联动任务目标"], names.Where(n => !offered.Contains(n)));
+    }
+
+    [Fact]
+    public async Task LibreOffice_draws_the_bars_of_the_chart()
+    {
+        // The .docx converted to PDF by LibreOffice (headless, as CI installs it: libreoffice-writer-nogui) and the chart's
+        // page rendered by poppler's pdftoppm: the bars are there in their series colours, not only axes and legend.
+        var dir = Directory.CreateTempSubdirectory("kexie-report-").FullName;
+        try
+        {
+            var docx = Path.Combine(dir, "report.docx");
+            await File.WriteAllBytesAsync(docx, AnnualReportService.Docx(Data(new DateOnly(2020, 12, 31))));
+            await RunAsync("soffice", $"-env:UserInstallation=file://{dir}/profile --headless --convert-to pdf --outdir {dir} {docx}");
+            Assert.True(File.Exists(Path.Combine(dir, "report.pdf")), "LibreOffice wrote no PDF");
+            await RunAsync("pdftoppm", $"-r 60 {dir}/report.pdf {dir}/page");
+            var last = Directory.GetFiles(dir, "page*.ppm").OrderBy(f => f.Length).ThenBy(f => f, StringComparer.Ordinal).Last(); // the chart ends the report
+            var (width, height, pixels) = ReadPpm(await File.ReadAllBytesAsync(last));
+            int Near(string hex)
+            {
+                var (r, g, b) = (Convert.ToInt32(hex[..2], 16), Convert.ToInt32(hex[2..4], 16), Convert.ToInt32(hex[4..], 16));
+                var count = 0;
+                for (var i = 0; i < width * height; i++)
+                {
+                    if (Math.Abs(pixels[3 * i] - r) < 24 && Math.Abs(pixels[(3 * i) + 1] - g) < 24 && Math.Abs(pixels[(3 * i) + 2] - b) < 24)
+                    {
+                        count++;
+                    }
+                }
+
+                return count;
+            }
+
+            // At 60 dpi the three bars of a series cover well over a thousand pixels; the legend's key is a few dozen.
+            Assert.True(Near("1F5AA6") > 800, $"county bars: {Near("1F5AA6")} pixels");
+            Assert.True(Near("F39C12") > 800, $"average bars: {Near("F39C12")} pixels");
+        }
+        finally
+        {
+            Directory.Delete(dir, true);
+        }
+    }
+
+    private static async Task RunAsync(string program, string arguments)
+    {
+        using var process = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo(program, arguments)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        })!;
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        var error = process.StandardError.ReadToEndAsync(timeout.Token);
+        await process.StandardOutput.ReadToEndAsync(timeout.Token);
+        await process.WaitForExitAsync(timeout.Token);
+        Assert.True(process.ExitCode == 0, $"{program} failed: {await error}");
+    }
+
+    /// <summary>A binary PPM (P6, 8 bits), as pdftoppm writes it: width, height and the RGB bytes.</summary>
+    private static (int Width, int Height, byte[] Pixels) ReadPpm(byte[] data)
+    {
+        var position = 0;
+        string Token()
+        {
+            while (char.IsWhiteSpace((char)data[position]))
+            {
+                position++;
+            }
+
+            var start = position;
+            while (!char.IsWhiteSpace((char)data[position]))
+            {
+                position++;
+            }
+
+            return System.Text.Encoding.ASCII.GetString(data, start, position - start);
+        }
+
+        Assert.Equal("P6", Token());
+        var width = int.Parse(Token(), CultureInfo.InvariantCulture);
+        var height = int.Parse(Token(), CultureInfo.InvariantCulture);
+        Assert.Equal("255", Token());
+        position++; // the one whitespace after the header
+        return (width, height, data[position..(position + (3 * width * height))]);
     }
 
     [Fact]

@@ -118,6 +118,59 @@ public abstract class IndicatorTests(KexieApp app)
     }
 
     [Fact]
+    public async Task Market_stats_and_the_indicators_give_the_same_figures_for_deals_transfers_and_published_offers()
+    {
+        // 孝昌县 420921: deals dated by agreement (also when accepted later), an agreed order cancelled later, an
+        // offer withdrawn after publication — one definition (StatisticDefinitions, decision 27) on both pages.
+        var provider = Worker("420921", new DateTimeOffset(2024, 6, 1, 9, 0, 0, Cst));
+        var buyer = Org("420921", new DateTimeOffset(2024, 6, 1, 9, 0, 0, Cst));
+        await AddAsync(provider, buyer);
+        Order Agreed(decimal amount, DateTimeOffset agreedAt, OfferKind? kind = null)
+        {
+            var order = Order.Create(new OrderData("测试订单", buyer.Id, provider.Id, "420921", OfferKind: kind), Actor.System, agreedAt.AddDays(-1).ToUniversalTime());
+            order.Agree(Actor.System, amount, "合同-测试", agreedAt.ToUniversalTime());
+            return order;
+        }
+
+        var accepted = Agreed(10_000m, new DateTimeOffset(2025, 3, 10, 9, 0, 0, Cst), OfferKind.Achievement); // 科研成果转化
+        accepted.StartDelivery(Actor.System, null, new DateTimeOffset(2025, 5, 1, 9, 0, 0, Cst).ToUniversalTime());
+        accepted.Accept(Actor.System, null, new DateTimeOffset(2026, 1, 5, 9, 0, 0, Cst).ToUniversalTime()); // accepted the next year
+        var cancelled = Agreed(99_999m, new DateTimeOffset(2025, 4, 5, 9, 0, 0, Cst));
+        cancelled.Cancel(Actor.System, "双方协商取消", new DateTimeOffset(2025, 4, 6, 9, 0, 0, Cst).ToUniversalTime());
+        var atNewYear = Agreed(2_500.50m, new DateTimeOffset(2025, 1, 1, 0, 30, 0, Cst)); // 2024-12-31 16:30 UTC
+        var lastYear = Agreed(7_000m, new DateTimeOffset(2024, 12, 31, 23, 0, 0, Cst));
+        var codes = new MarketCodes(_ => true, _ => true);
+        var staff = new Actor("stats-staff", "统计测试", UserRole.AssociationAdmin, "420921");
+        Offer Published(DateTimeOffset at)
+        {
+            var offer = Offer.Create(new OfferData(OfferKind.Service, "测试服务", "提供技术咨询与现场指导。", provider.Id, null, null, ["520"], ["C13"], "420921", PriceMode.Negotiable, null, null, null), staff, codes, at.ToUniversalTime());
+            offer.Submit(staff, at.ToUniversalTime());
+            offer.Publish(staff, at.ToUniversalTime());
+            return offer;
+        }
+
+        var withdrawn = Published(new DateTimeOffset(2025, 2, 1, 9, 0, 0, Cst));
+        withdrawn.Withdraw(staff, "暂停服务", new DateTimeOffset(2025, 8, 1, 9, 0, 0, Cst).ToUniversalTime());
+        await AddAsync(accepted, cancelled, atNewYear, lastYear, withdrawn, Published(new DateTimeOffset(2025, 6, 1, 9, 0, 0, Cst)));
+
+        var hubei = await AdminOfAsync("42");
+        var values = ValuesOf(await (await hubei.GetAsync("/api/v1/indicators/values?region=420921&period=2025")).OkJsonAsync());
+        var stats = await (await hubei.GetAsync("/api/v1/market/stats?region=420921&from=2025-01-01&to=2025-12-31")).OkJsonAsync();
+        Assert.Equal(2m, values["E05"]);
+        Assert.Equal(12_500.50m, values["E06"]);
+        Assert.Equal(values["E05"], stats["deals"]!.GetValue<decimal>());
+        Assert.Equal(values["E06"], stats["dealValueYuan"]!.GetValue<decimal>());
+        Assert.Equal(1m, values["E11"]);
+        Assert.Equal(values["E11"], stats["achievementsTransferred"]!.GetValue<decimal>());
+        Assert.Equal(2m, values["W03"]); // the withdrawn offer was published in 2025
+        Assert.Equal(values["W03"], stats["offersPublished"]!.GetValue<decimal>());
+        var previous = ValuesOf(await (await hubei.GetAsync("/api/v1/indicators/values?region=420921&period=2024")).OkJsonAsync());
+        var previousStats = await (await hubei.GetAsync("/api/v1/market/stats?region=420921&from=2024-01-01&to=2024-12-31")).OkJsonAsync();
+        Assert.Equal((1m, 7_000m), (previous["E05"], previous["E06"]));
+        Assert.Equal((previous["E05"], previous["E06"]), (previousStats["deals"]!.GetValue<decimal>(), previousStats["dealValueYuan"]!.GetValue<decimal>()));
+    }
+
+    [Fact]
     public async Task A_record_at_CST_midnight_counts_in_the_new_year()
     {
         await AddAsync(
@@ -229,7 +282,7 @@ public abstract class IndicatorTests(KexieApp app)
         {
             name = "只看企业服务",
             groupWeights = new Dictionary<string, decimal> { ["ServingEnterprises"] = 100 },
-            indicatorWeights = IndicatorCatalogue.All.ToDictionary(i => i.Code, i => i.Code is "E06" or "W01" or "E03" ? 2m : 1m),
+            indicatorWeights = IndicatorCatalogue.All.ToDictionary(i => i.Code, i => i.Code switch { "E06" or "W01" or "E03" => 2m, "E11" => 0m, _ => 1m }), // the default's indicator weights
         })).OkJsonAsync();
         var version = created["version"]!.GetValue<int>();
         Assert.True(version >= 1);
@@ -472,6 +525,8 @@ public abstract class IndicatorTests(KexieApp app)
         proposal.Adopt(Kexie.Domain.ThinkTank.AdoptionLevel.County, "东宝区人民政府", null, reporter, utc.AddDays(5));
         await AddAsync(content, proposal);
         var admin = await AdminOfAsync("4208");
+        // A target the city set for next year: the report's 下一年工作安排.
+        await (await admin.PostJsonAsync("/api/v1/indicators/linkage-tasks", new { title = "2026年注册目标", indicatorCode = "W02", regionCodes = new[] { "420802" }, target = 1500, startsOn = "2026-01-01", dueOn = "2026-12-31" })).OkJsonAsync();
 
         var response = await admin.GetAsync("/api/v1/indicators/reports/annual?region=420802&year=2025&format=docx");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -483,12 +538,16 @@ public abstract class IndicatorTests(KexieApp app)
         var workers = await app.QueryAsync(db => db.ScienceWorkers.CountAsync(w => w.RegionCode.StartsWith("420802") && w.CreatedAt < end));
         var newWorkers = await app.QueryAsync(db => db.ScienceWorkers.CountAsync(w => w.RegionCode.StartsWith("420802") && w.CreatedAt >= start && w.CreatedAt < end));
         var organizations = await app.QueryAsync(db => db.Organizations.CountAsync(o => o.RegionCode.StartsWith("420802") && o.CreatedAt < end));
-        var deals = await app.QueryAsync(db => db.Orders.Where(o => o.RegionCode.StartsWith("420802") && o.AcceptedAt >= start && o.AcceptedAt < end).ToListAsync());
+        var deals = await app.QueryAsync(db => db.Orders.Where(o => o.RegionCode.StartsWith("420802") && o.AgreedAt >= start && o.AgreedAt < end).ToListAsync());
         Assert.Equal((2, 2, 3, 1), (newWorkers, organizations, workers, deals.Count)); // guards the fixture itself
-        Assert.Contains($"截至2025年12月31日，全区累计注册科技工作者{workers}名、企事业单位{organizations}个", text);
-        Assert.Contains($"2025年，全区新增注册科技工作者{newWorkers}名", text);
+        Assert.Contains($"截至2025年12月31日，全区累计注册科技工作者{workers}人；", text);
+        Assert.Contains($"截至2025年12月31日，全区累计注册企事业单位{organizations}个，", text);
+        Assert.Contains($"2025年，新增注册科技工作者{newWorkers}人", text);
         Assert.Contains($"成交交易订单{deals.Count}笔、金额{deals.Sum(d => d.ContractAmount!.Value) / 10_000m:0.##}万元", text);
-        Assert.Contains("2025年，全区推送科普文章、视频、科学辟谣等科普内容1条，开展科普活动0场次、签到参与0人次，科普e站访问与互动0次；智库课题立项0项，建言献策被采纳1条。", text);
+        Assert.Contains("2025年，全区推送科普文章、视频、科学辟谣等科普内容1条，开展科普活动0场次、签到参与0人次，科普e站访问与互动0次。", text);
+        Assert.Contains("四、服务党委政府科学决策\n2025年，全区智库课题立项0项，建言献策被采纳1条。", text);
+        Assert.DoesNotContain("自身建设", text); // no societies, agencies, experts or tickets: the part is left out
+        Assert.Contains("五、下一年工作安排\n2026年，全区将按照上级联动任务推进工作：新增注册科技工作者不少于1,500人（12月31日前）。", text);
 
         var ranking = await (await admin.GetAsync("/api/v1/indicators/rankings?region=420802&period=2025")).OkJsonAsync();
         var own = ranking["entries"]!.AsArray().First(e => e!["regionCode"]!.GetValue<string>() == "420802")!;
@@ -506,7 +565,7 @@ public abstract class IndicatorTests(KexieApp app)
             .Select(v => decimal.Round(v, 2, MidpointRounding.AwayFromZero)).ToList();
         Assert.NotEmpty(groupScores);
         Assert.Equal(groupScores, plotted);
-        Assert.Contains("三、各服务类别得分", text);
+        Assert.Contains("附图　各服务类别得分", text);
         // Word opens what passes the Open XML schema validation.
         var errors = new DocumentFormat.OpenXml.Validation.OpenXmlValidator().Validate(docx).Select(e => $"{e.Path?.XPath}: {e.Description}").ToList();
         Assert.True(errors.Count == 0, string.Join("\n", errors));
@@ -521,8 +580,8 @@ public abstract class IndicatorTests(KexieApp app)
         using (var asOf = WordprocessingDocument.Open(new MemoryStream(await (await admin.GetAsync("/api/v1/indicators/reports/annual?region=420802&year=2025&asOf=2025-09-01")).Content.ReadAsByteArrayAsync()), false))
         {
             var body = asOf.MainDocumentPart!.Document!.Body!.InnerText;
-            Assert.Contains("截至2025年9月1日，全区累计注册科技工作者3名、企事业单位1个", body); // the second organization came on 2 September
-            Assert.Contains("2025年以来，全区新增注册科技工作者2名", body);
+            Assert.Contains("截至2025年9月1日，全区累计注册科技工作者3人；2025年以来，新增注册科技工作者2人", body);
+            Assert.Contains("截至2025年9月1日，全区累计注册企事业单位1个，", body); // the second organization came on 2 September
         }
 
         await (await admin.GetAsync("/api/v1/indicators/reports/annual?region=420802&year=2025&asOf=2026-01-02")).AssertValidationProblemAsync("asOf");

@@ -10,11 +10,16 @@ using Kexie.Domain.Common;
 using Kexie.Domain.Identity;
 using Kexie.Domain.Indicators;
 using Kexie.Domain.Regions;
+using Kexie.Web.Features.Indicators.Report;
 using MiniExcelLibs;
 
 namespace Kexie.Web.Features.Indicators;
 
-/// <summary>The numbers of an annual report, all from the platform's data; <c>Synthetic</c>: the part of them that is synthetic demo activity.</summary>
+/// <summary>
+/// The numbers of an annual report, all from the platform's data; <c>Synthetic</c>: the part of them that is synthetic demo
+/// activity; <c>Contributed</c>: the values of the modules' <see cref="IReportStatisticSource"/>s; <c>Template</c>: the
+/// wording (null: <see cref="ReportTemplate.Default"/>).
+/// </summary>
 public sealed record AnnualReportData(
     string RegionCode,
     string RegionName,
@@ -26,8 +31,8 @@ public sealed record AnnualReportData(
     RankingDto? Ranking,
     RankingEntryDto? Entry,
     FactTotals? Synthetic = null,
-    ResourceStatistics? Resources = null,
-    IReadOnlyList<string>? Popularization = null)
+    IReadOnlyList<ReportValue>? Contributed = null,
+    IReadOnlyList<TemplateParagraph>? Template = null)
 {
     public long Cumulative(FactKind kind) => Totals.Get(kind, Accumulation.Cumulative).Count;
 
@@ -52,7 +57,7 @@ public sealed record AnnualReportData(
 /// tables, as a Word document (.docx) and an Excel workbook.
 /// </summary>
 public sealed class AnnualReportService(
-    IndicatorService indicators, IndicatorEngine engine, IndicatorRefresher refresher, ReportStatistics statistics, Popularization.PopularizationReport popularization, TimeProvider clock)
+    IndicatorService indicators, IndicatorEngine engine, IndicatorRefresher refresher, IEnumerable<IReportStatisticSource> sources, TimeProvider clock)
 {
     /// <summary>
     /// The report's numbers for 1 January of <paramref name="year"/> to <paramref name="asOf"/> (default: 31 December, or
@@ -93,15 +98,26 @@ public sealed class AnnualReportService(
         var previous = await engine.ValuesAsync(place.Code, previousDays, ct);
         var ranking = await indicators.RankingAsync(actor, place.Code, period.ToString(), null, ct);
         var synthetic = await indicators.SyntheticTotalsAsync(place.Code, days, ct);
-        var resources = await statistics.ComputeAsync(place.Code, days, ct);
-        var popularizationSentences = await popularization.SentencesAsync(place.Code, year, ct);
+        var scope = new ReportScope(place.Code, place.Name, days.First, days.Last);
+        var contributed = new List<ReportValue>();
+        foreach (var source in sources)
+        {
+            contributed.AddRange(await source.ValuesAsync(scope, ct));
+        }
+
         return new AnnualReportData(
-            place.Code, place.Name, year, last, totals, values, previous, ranking, ranking.Entries.FirstOrDefault(e => e.RegionCode == place.Code), synthetic, resources,
-            popularizationSentences);
+            place.Code, place.Name, year, last, totals, values, previous, ranking, ranking.Entries.FirstOrDefault(e => e.RegionCode == place.Code), synthetic, contributed);
     }
 
+    /// <summary>Every placeholder a template may use: the report's own and those of the registered sources.</summary>
+    public static IReadOnlyList<ReportPlaceholder> Placeholders(IEnumerable<IReportStatisticSource> sources) =>
+        CoreReportValues.Placeholders.Concat(sources.SelectMany(s => s.Placeholders)).DistinctBy(p => p.Name).ToList();
+
+    /// <summary>The shipped template, parsed (its placeholders are checked by a test against the registered sources).</summary>
+    public static IReadOnlyList<TemplateParagraph> DefaultTemplate { get; } = ReportTemplate.Parse(ReportTemplate.Default, null);
+
     /// <summary>"，大型科普活动现场参与81200人次，科普阵地接待观众14500人次，科技志愿服务32人次、80小时" — the parts with records (S05–S08).</summary>
-    private static string PopularizationReach(AnnualReportData d)
+    public static string PopularizationReach(AnnualReportData d)
     {
         var parts = new List<string>();
         if (d.InYear(FactKind.MassEventParticipants) is > 0 and var mass)
@@ -122,36 +138,23 @@ public sealed class AnnualReportService(
         return parts.Count == 0 ? string.Empty : "，" + string.Join("，", parts);
     }
 
-    /// <summary>The statistics paragraphs, e.g. "截至2020年12月31日，全县累计注册科技工作者7816名…".</summary>
-    public static IReadOnlyList<string> Paragraphs(AnnualReportData d)
+    /// <summary>
+    /// The report's parts (服务科技工作者 … 自身建设, 下一年工作安排) as the template words them, each paragraph with its
+    /// statistics filled; a paragraph without activity and a part without paragraphs are left out.
+    /// </summary>
+    public static IReadOnlyList<(ReportPart Part, IReadOnlyList<string> Paragraphs)> Parts(AnnualReportData d)
     {
-        var whole = IndicatorService.Whole(d.RegionName);
-        var paragraphs = new List<string>
-        {
-            $"{d.AsOfText}，{whole}累计注册科技工作者{d.Cumulative(FactKind.WorkerRegistered)}名、企事业单位{d.Cumulative(FactKind.OrganizationRegistered)}个，" +
-            $"累计发布科技需求{d.Cumulative(FactKind.NeedPublished)}条、科技服务{d.Cumulative(FactKind.ServiceOfferPublished)}条、科技成果{d.Cumulative(FactKind.AchievementPublished)}项、科研项目{d.Cumulative(FactKind.ProjectPublished)}个，" +
-            $"累计达成交易订单{d.Cumulative(FactKind.DealClosed)}笔{StatFormat.Amount(d.CumulativeYuan(FactKind.DealClosed))}。",
-            $"{d.PeriodText}，{whole}新增注册科技工作者{d.InYear(FactKind.WorkerRegistered)}名{Growth(d, "W02")}、企事业单位{d.InYear(FactKind.OrganizationRegistered)}个，发布科技需求{d.InYear(FactKind.NeedPublished)}条{Growth(d, "E02")}，" +
-            $"“一单一策”需求按时响应率{Percent(d.Values["E03"])}，成交交易订单{d.InYear(FactKind.DealClosed)}笔、金额{StatFormat.Amount(d.InYearYuan(FactKind.DealClosed))}{Growth(d, "E06")}，" +
-            $"科技工作者承接订单收入{StatFormat.Amount(d.InYearYuan(FactKind.DealTakenByWorker))}，科技云服务中心开展保姆式服务{d.InYear(FactKind.ServiceTicketServed)}次。",
-            $"{d.PeriodText}，{whole}推送科普文章、视频、科学辟谣等科普内容{d.InYear(FactKind.PopularizationContentPublished)}条，开展科普活动{d.InYear(FactKind.PopularizationActivitiesHeld)}场次、签到参与{d.InYear(FactKind.PopularizationParticipants)}人次，" +
-            $"科普e站访问与互动{d.InYear(FactKind.EStationVisits)}次{PopularizationReach(d)}；智库课题立项{d.InYear(FactKind.ThinkTankTopics)}项，建言献策被采纳{d.InYear(FactKind.ProposalsAdopted)}条。",
-        };
+        var values = CoreReportValues.Values(d).Concat(d.Contributed ?? []).GroupBy(v => v.Name).ToDictionary(g => g.Key, g => g.Last());
+        return ReportTemplate.Render(d.Template ?? DefaultTemplate, values);
+    }
 
-        if (d.Popularization is { Count: > 0 } sentences)
-        {
-            // 科普阵地、大型活动、科技志愿者 in the seeds' words (Features/Popularization/PopularizationReport).
-            paragraphs.Add(string.Concat(sentences));
-        }
+    /// <summary>Every paragraph of the report: the parts', then the synthetic-data note and the ranking.</summary>
+    public static IReadOnlyList<string> Paragraphs(AnnualReportData d) => Parts(d).SelectMany(p => p.Paragraphs).Concat(Closing(d)).ToList();
 
-        if (d.Resources is { Any: true } r)
-        {
-            // 自身建设与服务资源, counted from records (ReportStatistics.Catalogue R01–R06).
-            paragraphs.Add(
-                $"{d.AsOfText}，{whole}登记学会、协会{r.Societies}个、农村专业技术协会{r.RuralTechAssociations}个，入驻第三方服务机构{r.Agencies}家，专家库入库专家{r.Experts}名；" +
-                $"{d.PeriodText}，科技云服务中心接待咨询、上门服务{r.ServedPeople}人次，组织培训{r.Trainings}场次。");
-        }
-
+    /// <summary>The closing paragraphs: the synthetic-data note and the ranking ("综合评分…位列…第13位").</summary>
+    public static IReadOnlyList<string> Closing(AnnualReportData d)
+    {
+        var paragraphs = new List<string>();
         if (SyntheticNote(d) is { } note)
         {
             paragraphs.Add(note);
@@ -218,16 +221,12 @@ public sealed class AnnualReportService(
         return d.Ranking is { IncludesSynthetic: true } ? "注：排名所用的同级地区数据含系统生成的演示用合成数据（非平台记录）。" : null;
     }
 
-    /// <summary>"（较上年增长25%）" / "（较上年同期下降3%）" from last period's value of the same days; empty when there was none.</summary>
-    private static string Growth(AnnualReportData d, string code) =>
-        d.Values[code] is { } now && StatFormat.Growth(now, d.PreviousValues[code], d.WholeYear ? "上年" : "上年同期") is { } g ? $"（{g}）" : string.Empty;
-
     public static string Number(decimal value) => value.ToString("0.##", CultureInfo.InvariantCulture);
-
-    private static string Percent(decimal? value) => value is { } v ? StatFormat.Percent(v) : "—（本期无到期需求）";
 
     public static IReadOnlyList<(IndicatorDefinition Indicator, decimal? Value, decimal? Previous)> IndicatorRows(AnnualReportData d) =>
         IndicatorCatalogue.All.Select(i => (i, d.Values[i.Code], d.PreviousValues[i.Code])).ToList();
+
+    private static readonly string[] Numerals = ["一", "二", "三", "四", "五", "六", "七", "八"];
 
     public static byte[] Docx(AnnualReportData d)
     {
@@ -239,12 +238,26 @@ public sealed class AnnualReportService(
             main.Document = new Document(body);
             body.Append(Heading($"{d.RegionName}{d.Year}年科技云服务工作统计"));
             body.Append(Para($"（由科协云平台根据平台记录自动生成，统计口径为北京时间{d.Year}年1月1日至{d.AsOf.Month}月{d.AsOf.Day}日）", size: 20));
-            foreach (var paragraph in Paragraphs(d))
+            var number = 0;
+            foreach (var (part, paragraphs) in Parts(d))
             {
-                body.Append(Para(paragraph, indent: true));
+                body.Append(Heading($"{Numerals[number++]}、{part.Chinese()}", 28));
+                foreach (var paragraph in paragraphs)
+                {
+                    body.Append(Para(paragraph, indent: true));
+                }
             }
 
-            body.Append(Heading("一、主要指标", 28));
+            if (Closing(d) is { Count: > 0 } closing)
+            {
+                body.Append(Heading($"{Numerals[number]}、综合评价", 28));
+                foreach (var paragraph in closing)
+                {
+                    body.Append(Para(paragraph, indent: true));
+                }
+            }
+
+            body.Append(Heading("附表1　主要指标", 28));
             var rows = new List<string[]> { new[] { "指标代码", "指标", "服务类别", d.PeriodText, d.WholeYear ? $"{d.Year - 1}年" : $"{d.Year - 1}年同期" } };
             rows.AddRange(IndicatorRows(d).Select(r => new[]
             {
@@ -254,7 +267,7 @@ public sealed class AnnualReportService(
 
             if (d.Ranking is { } ranking)
             {
-                body.Append(Heading($"二、{ranking.PeerDescription}排名（权重版本 {ranking.WeightSet.Version}：{ranking.WeightSet.Name}）", 28));
+                body.Append(Heading($"附表2　{ranking.PeerDescription}排名（权重版本 {ranking.WeightSet.Version}：{ranking.WeightSet.Name}）", 28));
                 var rankRows = new List<string[]> { new[] { "排名", "地区", "综合评分", "较上年" }.Concat(ServiceGroupNames.All.Select(g => g.Chinese() + "排名")).ToArray() };
                 var shown = ranking.Entries.Take(10).ToList();
                 if (d.Entry is { } own && !shown.Contains(own))
@@ -271,7 +284,7 @@ public sealed class AnnualReportService(
 
                 if (d.Entry is { } entry && GroupChart(entry, ranking) is { } chart)
                 {
-                    body.Append(Heading($"三、各服务类别得分（{d.RegionName}与{ranking.PeerDescription}平均）", 28));
+                    body.Append(Heading($"附图　各服务类别得分（{d.RegionName}与{ranking.PeerDescription}平均）", 28));
                     body.Append(ColumnChart(main, 1, chart.Categories, chart.Series));
                 }
             }
@@ -286,7 +299,9 @@ public sealed class AnnualReportService(
     {
         var sheets = new Dictionary<string, object>
         {
-            ["统计"] = Paragraphs(d).Select((p, i) => new Dictionary<string, object?> { ["序号"] = i + 1, ["统计段落"] = p }).ToList(),
+            ["统计"] = Parts(d).SelectMany(p => p.Paragraphs.Select(text => (Part: p.Part.Chinese(), Text: text)))
+                .Concat(Closing(d).Select(text => (Part: "综合评价", Text: text)))
+                .Select((p, i) => new Dictionary<string, object?> { ["序号"] = i + 1, ["部分"] = p.Part, ["统计段落"] = p.Text }).ToList(),
             ["主要指标"] = IndicatorRows(d).Select(r => new Dictionary<string, object?>
             {
                 ["指标代码"] = r.Indicator.Code,

@@ -18,6 +18,8 @@ public sealed class IndicatorsModule : IFeatureModule
         services.AddScoped<LinkageService>();
         services.AddScoped<AnnualReportService>();
         services.AddScoped<ReportStatistics>();
+        services.AddScoped<Report.IReportStatisticSource, Report.ResourceReportSource>();
+        services.AddScoped<Report.IReportStatisticSource, Report.LinkageReportSource>();
     }
 
     public void MapEndpoints(RouteGroupBuilder api) => api.MapIndicators();

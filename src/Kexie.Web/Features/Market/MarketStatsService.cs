@@ -1,4 +1,5 @@
 using Kexie.Data;
+using Kexie.Domain.Indicators;
 using Kexie.Domain.Market;
 using Microsoft.EntityFrameworkCore;
 
@@ -8,8 +9,9 @@ public sealed record OfferKindCount(OfferKind Kind, string KindName, int Count);
 
 /// <summary>
 /// The counters the annual reports quote, for one region subtree and one period. Period bounds are China dates
-/// (inclusive); the instants compared are UTC. Published items are counted by publication time and must still be
-/// published or closed (withdrawn/rejected ones do not count); deals by agreement time (cancelled ones excluded).
+/// (inclusive); the instants compared are UTC. Published items are counted by publication time, also when withdrawn
+/// or closed later; deals by agreement time, cancelled ones excluded — the definitions of the indicators and the
+/// annual report (<see cref="StatisticDefinitions"/>, docs/decisions.md 27).
 /// </summary>
 public sealed record MarketStatsDto(
     string RegionCode,
@@ -42,12 +44,11 @@ public sealed class MarketStatsService(KexieDbContext db, TimeProvider clock)
         var code = MarketSupport.RegionFilter(region) ?? string.Empty;
         var (start, end) = MarketSupport.ChinaPeriod(from, to);
 
-        var needs = db.Needs.AsNoTracking().Where(n => n.RegionCode.StartsWith(code)
-            && (n.Status == ReviewStatus.Published || n.Status == ReviewStatus.Closed) && n.PublishedAt != null);
-        var offers = db.Offers.AsNoTracking().Where(o => o.RegionCode.StartsWith(code)
-            && (o.Status == ReviewStatus.Published || o.Status == ReviewStatus.Closed) && o.PublishedAt != null);
+        // Needs, offers and deals by the definitions the indicators and the report use (StatisticDefinitions).
+        var needs = db.Needs.AsNoTracking().Where(n => n.RegionCode.StartsWith(code)).Where(StatisticDefinitions.NeedPublished);
+        var offers = db.Offers.AsNoTracking().Where(o => o.RegionCode.StartsWith(code)).Where(StatisticDefinitions.OfferPublished);
         var orders = db.Orders.AsNoTracking().Where(o => o.RegionCode.StartsWith(code));
-        var deals = orders.Where(o => o.AgreedAt != null && o.Status != OrderStatus.Cancelled);
+        var deals = orders.Where(StatisticDefinitions.IsDeal);
         var settled = orders.Where(o => o.Status == OrderStatus.Settled && o.SettledAt != null);
         var plans = db.ResponsePlans.AsNoTracking().Where(p => p.RegionCode.StartsWith(code));
         var workers = db.ScienceWorkers.AsNoTracking().Where(w => w.RegionCode.StartsWith(code));

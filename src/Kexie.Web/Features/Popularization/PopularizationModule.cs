@@ -16,6 +16,7 @@ public sealed class PopularizationModule : IFeatureModule
         services.AddScoped<VenueService>();
         services.AddScoped<VolunteerService>();
         services.AddScoped<PopularizationReport>();
+        services.AddScoped<Indicators.Report.IReportStatisticSource, Indicators.Report.PopularizationReportSource>();
         services.AddScoped<EventTallyService>();
         services.AddScoped<LiteracyService>();
     }

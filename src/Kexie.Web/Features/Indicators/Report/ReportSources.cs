@@ -1,0 +1,162 @@
+using Kexie.Data;
+using Kexie.Domain.Indicators;
+using Kexie.Web.Features.Popularization;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kexie.Web.Features.Indicators.Report;
+
+/// <summary>Formatting shared by the sources: a count with its unit as the seeds print it in sentences ("7816人").</summary>
+public static class ReportText
+{
+    public static ReportValue Count(string name, long count, string unit) => new(name, StatFormat.Count(count) + unit, count != 0);
+
+    public static ReportValue Context(string name, string text) => new(name, text, false);
+}
+
+/// <summary>
+/// The values every report has: the context (截至, 期间, 全域, 下一年) and the indicator statistics, from the report's
+/// own data (<see cref="AnnualReportData"/>), so they need no source of their own.
+/// </summary>
+public static class CoreReportValues
+{
+    private static readonly (string Name, string Code, string Meaning)[] Indicators =
+    [
+        ("累计注册科技工作者", "W01", "截至截止日的注册科技工作者（W01）"),
+        ("新增注册科技工作者", "W02", "本期新增注册科技工作者（W02）"),
+        ("发布科技服务所能", "W03", "本期发布的科技服务所能（W03）"),
+        ("科技工作者承接订单", "W04", "本地区科技工作者本期承接的成交订单（W04）"),
+        ("科技工作者服务收入", "W05", "本地区科技工作者本期承接订单的金额（W05）"),
+        ("发布科技需求", "E02", "本期发布的科技需求（E02）"),
+        ("需求按时响应率", "E03", "“一单一策”按时响应率（E03）"),
+        ("成交订单", "E05", "本期成交订单（E05，签约日计）"),
+        ("成交金额", "E06", "本期成交金额（E06）"),
+        ("科研成果转化", "E11", "本期科研成果转化订单（E11）"),
+        ("保姆式服务", "E10", "服务中心本期服务工单（E10）"),
+        ("科普内容发布", "S01", "本期推送的科普内容（S01）"),
+        ("科普活动参与", "S02", "本期科普活动签到参与人次（S02）"),
+        ("科普e站使用", "S03", "本期科普e站访问与互动（S03）"),
+        ("开展科普活动", "S04", "本期开展的科普活动场次（S04）"),
+        ("智库课题立项", "D01", "本期智库课题立项（D01）"),
+        ("建言献策采纳", "D02", "本期被采纳的建言献策（D02）"),
+    ];
+
+    private static readonly (string Name, FactKind Kind, string Unit, string Meaning)[] Cumulative =
+    [
+        ("累计注册企事业单位", FactKind.OrganizationRegistered, "个", "截至截止日的注册企事业单位"),
+        ("累计发布科技需求", FactKind.NeedPublished, "条", "截至截止日累计发布的科技需求"),
+        ("累计发布科技服务", FactKind.ServiceOfferPublished, "条", "截至截止日累计发布的科技服务"),
+        ("累计发布科技成果", FactKind.AchievementPublished, "项", "截至截止日累计发布的科技成果"),
+        ("累计发布科研项目", FactKind.ProjectPublished, "个", "截至截止日累计发布的科研项目"),
+        ("累计交易订单", FactKind.DealClosed, "笔", "截至截止日累计成交订单"),
+    ];
+
+    public static IReadOnlyList<ReportPlaceholder> Placeholders { get; } =
+    [
+        new("截至", "“截至2020年12月31日”或“截至2026年12月4日”", false),
+        new("期间", "“2020年”，或当年截至今日的“2026年以来”", false),
+        new("全域", "“全县”“全市”“全省”", false),
+        new("下一年", "“2021年”", false),
+        .. Indicators.Select(i => new ReportPlaceholder(i.Name, i.Meaning)),
+        new("新增注册科技工作者增长", "“（较上年增长25%）”，上年无数据时为空", false),
+        new("发布科技需求增长", "同上，科技需求", false),
+        new("成交金额增长", "同上，成交金额", false),
+        .. Cumulative.Select(c => new ReportPlaceholder(c.Name, c.Meaning)),
+        new("累计交易金额", "截至截止日累计成交金额（万元/亿元）"),
+        new("科普阵地与志愿服务", "“，大型科普活动现场参与81200人次，科普阵地接待观众…”，无记录时为空"),
+    ];
+
+    public static IEnumerable<ReportValue> Values(AnnualReportData d)
+    {
+        yield return ReportText.Context("截至", d.AsOfText);
+        yield return ReportText.Context("期间", d.PeriodText);
+        yield return ReportText.Context("全域", IndicatorService.Whole(d.RegionName));
+        yield return ReportText.Context("下一年", $"{d.Year + 1}年");
+        foreach (var (name, code, _) in Indicators)
+        {
+            var indicator = IndicatorCatalogue.Get(code);
+            var value = d.Values.GetValueOrDefault(code);
+            var text = indicator.Unit switch
+            {
+                "元" or "%" or "元/笔" => StatFormat.Value(value, indicator.Unit),
+                _ => value is { } v ? StatFormat.Count((long)v) + indicator.Unit : null,
+            };
+            yield return new ReportValue(name, text ?? (code == "E03" ? "—（本期无到期需求）" : "—"), value is { } x && x != 0);
+        }
+
+        yield return Growth(d, "新增注册科技工作者增长", "W02");
+        yield return Growth(d, "发布科技需求增长", "E02");
+        yield return Growth(d, "成交金额增长", "E06");
+        foreach (var (name, kind, unit, _) in Cumulative)
+        {
+            yield return ReportText.Count(name, d.Cumulative(kind), unit);
+        }
+
+        yield return new ReportValue("累计交易金额", StatFormat.Amount(d.CumulativeYuan(FactKind.DealClosed)), d.CumulativeYuan(FactKind.DealClosed) != 0);
+        var reach = AnnualReportService.PopularizationReach(d);
+        yield return new ReportValue("科普阵地与志愿服务", reach, reach.Length > 0);
+    }
+
+    private static ReportValue Growth(AnnualReportData d, string name, string code) =>
+        ReportText.Context(name, d.Values.GetValueOrDefault(code) is { } now && StatFormat.Growth(now, d.PreviousValues.GetValueOrDefault(code), d.WholeYear ? "上年" : "上年同期") is { } g ? $"（{g}）" : string.Empty);
+}
+
+/// <summary>自身建设 statistics counted from records (R01–R06, <see cref="ReportStatistics"/>).</summary>
+public sealed class ResourceReportSource(ReportStatistics statistics) : IReportStatisticSource
+{
+    public IReadOnlyList<ReportPlaceholder> Placeholders { get; } =
+    [
+        new("学会协会", "R01 学会、协会（个）"),
+        new("农村专业技术协会", "R02 农技协（个）"),
+        new("入驻第三方服务机构", "R03 入驻第三方服务机构（家）"),
+        new("入库专家", "R04 专家库入库专家（名）"),
+        new("接待咨询上门服务", "R05 服务中心接待咨询、上门服务（人次）"),
+        new("组织培训", "R06 服务中心组织培训（场次）"),
+    ];
+
+    public async Task<IReadOnlyList<ReportValue>> ValuesAsync(ReportScope scope, CancellationToken ct)
+    {
+        var r = await statistics.ComputeAsync(scope.RegionCode, new DayRange(scope.First, scope.Last), ct);
+        return
+        [
+            ReportText.Count("学会协会", r.Societies, "个"),
+            ReportText.Count("农村专业技术协会", r.RuralTechAssociations, "个"),
+            ReportText.Count("入驻第三方服务机构", r.Agencies, "家"),
+            ReportText.Count("入库专家", r.Experts, "名"),
+            ReportText.Count("接待咨询上门服务", r.ServedPeople, "人次"),
+            ReportText.Count("组织培训", r.Trainings, "场次"),
+        ];
+    }
+}
+
+/// <summary>The popularization module's sentences in the seeds' words (<see cref="PopularizationReport"/>) as one value.</summary>
+public sealed class PopularizationReportSource(PopularizationReport report) : IReportStatisticSource
+{
+    public IReadOnlyList<ReportPlaceholder> Placeholders { get; } =
+        [new("科普工作", "科普阵地与观众、大型科普活动及其开展地点和对象、科技志愿者（科普模块的句子，无记录的部分不写）")];
+
+    public async Task<IReadOnlyList<ReportValue>> ValuesAsync(ReportScope scope, CancellationToken ct)
+    {
+        var sentences = await report.SentencesAsync(scope.RegionCode, scope.Last.Year, ct);
+        return [new ReportValue("科普工作", string.Concat(sentences), sentences.Count > 0)];
+    }
+}
+
+/// <summary>下一年工作安排: the targets of the linkage tasks assigned to the region and due in the next year.</summary>
+public sealed class LinkageReportSource(KexieDbContext db) : IReportStatisticSource
+{
+    public IReadOnlyList<ReportPlaceholder> Placeholders { get; } =
+        [new("联动任务目标", "上级下达本地区、下一年到期的联动任务目标，如“新增注册科技工作者不少于1200人（12月31日前）”")];
+
+    public async Task<IReadOnlyList<ReportValue>> ValuesAsync(ReportScope scope, CancellationToken ct)
+    {
+        var first = new DateOnly(scope.Last.Year + 1, 1, 1);
+        var last = new DateOnly(scope.Last.Year + 1, 12, 31);
+        var tasks = await db.LinkageTasks.AsNoTracking()
+            .Where(t => t.RegionCode == scope.RegionCode && t.DueOn >= first && t.DueOn <= last)
+            .ToListAsync(ct);
+        var targets = tasks.OrderBy(t => t.DueOn).ThenBy(t => t.IndicatorCode)
+            .Select(t => $"{t.Indicator.Name}不少于{StatFormat.Value(t.Target, t.Indicator.Unit)}（{t.DueOn.Month}月{t.DueOn.Day}日前）")
+            .ToList();
+        return [new ReportValue("联动任务目标", string.Join("，", targets), targets.Count > 0)];
+    }
+}
