@@ -296,6 +296,33 @@ public abstract class ImportTests(KexieApp app)
     }
 
     [Fact]
+    public async Task Unstorable_text_in_a_cell_is_named_by_row_and_column_before_anything_is_read_or_written()
+    {
+        var client = await app.SignInAsync("daying");
+        var good = KexieApp.NewPhone();
+        var nulPhone = KexieApp.NewPhone();
+        var csv = "姓名,性别,出生年份,工作单位,职称,学科代码,学历,政治面貌,手机号,行政区划代码,公开资料\n"
+            + $"陈晓东,男,1978,大英县畜牧服务中心,高级畜牧师,21030,大学本科,中共党员,{good},510923,是\n"
+            + $"林\u0000小雨,女,1980,大英县畜牧服务中心,高级畜牧师,21030,大学本科,中共党员,{nulPhone}\u0000,510923,是\n"
+            + $"马远,男,1979,大英县\u0000畜牧服务中心,高级畜牧师,21030,大学本科,中共党员,{KexieApp.NewPhone()},510923,是\n";
+        var bytes = Encoding.UTF8.GetBytes(csv);
+
+        foreach (var dryRun in new[] { true, false })
+        {
+            var report = await (await Upload(client, "workers", bytes, "workers.csv", dryRun)).OkJsonAsync();
+            var errors = report["errors"]!.AsArray().Select(e => (Row: e!["row"]!.GetValue<int>(), Column: e["column"]!.GetValue<string>(), Message: e["message"]!.GetValue<string>())).ToList();
+            Assert.Contains(errors, e => e.Row == 3 && e.Column == "姓名" && e.Message.Contains("第3行“姓名”列含有无法保存的字符", StringComparison.Ordinal));
+            Assert.Contains(errors, e => e.Row == 3 && e.Column == "手机号");
+            Assert.Contains(errors, e => e.Row == 4 && e.Column == "工作单位");
+            Assert.Equal(3, errors.Count);
+            Assert.Equal(1, report["created"]!.GetValue<int>());
+        }
+
+        Assert.Equal(1, await app.QueryAsync(db => db.ScienceWorkers.CountAsync(w => w.Phone == good)));
+        Assert.False(await app.QueryAsync(db => db.ScienceWorkers.AnyAsync(w => w.Phone.StartsWith(nulPhone))));
+    }
+
+    [Fact]
     public async Task Only_admins_import()
     {
         var staff = await app.SignInAsync("daying-staff");

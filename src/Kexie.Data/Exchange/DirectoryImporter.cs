@@ -127,14 +127,16 @@ public sealed class DirectoryImporter(KexieDbContext db, DictionaryCache diction
             throw new AccessDeniedException("只有科协管理员可以批量导入");
         }
 
+        var errors = new List<ImportError>();
+        var labels = spec.ColumnsList.ToDictionary(c => c.Field, c => c.Header);
+        string Label(string field) => labels.GetValueOrDefault(field, field);
+        rows = WithoutUnstorableRows(rows, errors, Label);
+
         var codes = await ReferenceCodes.LoadAsync(db, ct);
         spec.Dictionaries = await dictionaries.GetAsync(db, ct);
         await spec.PrepareAsync(db, actor, rows, ct);
-        var errors = new List<ImportError>();
         var valid = new List<(int Row, string Key, TData Data)>();
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
-        var labels = spec.ColumnsList.ToDictionary(c => c.Field, c => c.Header);
-        string Label(string field) => labels.GetValueOrDefault(field, field);
 
         for (var i = 0; i < rows.Count; i++)
         {
@@ -252,6 +254,32 @@ public sealed class DirectoryImporter(KexieDbContext db, DictionaryCache diction
         db.ChangeTracker.Clear();
         return report;
     }
+    /// <summary>
+    /// Text a database cannot keep alike (U+0000, a lone surrogate; <see cref="Guard.IsUnstorable"/>) is found before
+    /// anything else reads the rows (the preparation looks keys up in the database, where PostgreSQL would refuse it):
+    /// each such cell is an error naming its row and column, and its row is left out (blank) so it is neither checked
+    /// further nor written. The other rows keep their numbers.
+    /// </summary>
+    private static List<Dictionary<string, string?>> WithoutUnstorableRows(List<Dictionary<string, string?>> rows, List<ImportError> errors, Func<string, string> label)
+    {
+        List<Dictionary<string, string?>>? kept = null;
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var bad = rows[i].Where(cell => cell.Value is { } text && Guard.IsUnstorable(text)).Select(cell => cell.Key).ToList();
+            if (bad.Count == 0)
+            {
+                continue;
+            }
+
+            var rowNumber = i + 2;
+            errors.AddRange(bad.Select(field => new ImportError(rowNumber, label(field), field, $"第{rowNumber}行“{label(field)}”列含有无法保存的字符（空字符或残缺的字符），请删除后重新导入")));
+            kept ??= [.. rows];
+            kept[i] = new Dictionary<string, string?>(StringComparer.Ordinal);
+        }
+
+        return kept ?? rows;
+    }
+
     /// <summary>
     /// Every problem of one row, not only the first: the domain stops at the first bad field, so each bad field is
     /// recorded and replaced by a placeholder the spec knows to be valid (optional fields: empty), and the row is

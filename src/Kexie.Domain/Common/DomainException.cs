@@ -15,6 +15,34 @@ public class InvalidTransitionException(string message) : Exception(message);
 /// <summary>Guards for field values, each throwing <see cref="DomainValidationException"/>.</summary>
 public static class Guard
 {
+    /// <summary>
+    /// Whether <paramref name="text"/> holds text a database cannot keep alike: U+0000 (PostgreSQL refuses it, SQLite
+    /// stores it) or a UTF-16 surrogate without its pair (no valid UTF-8 for it). The web edge refuses such requests
+    /// (<c>StorableText</c>); file imports check every cell with it before reading further.
+    /// </summary>
+    public static bool IsUnstorable(ReadOnlySpan<char> text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c == '\0')
+            {
+                return true;
+            }
+
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     public static string Required(string? value, string field, string label, int maxLength)
     {
         var trimmed = value?.Trim();

@@ -231,6 +231,24 @@ public sealed class OrderRating
     }
 }
 
+/// <summary>The steps of an order as DTOs name them (<c>actions</c>: ["propose","confirm",…]), the same as the API's paths.</summary>
+public static class OrderActions
+{
+    public const string Propose = "propose";
+    public const string Confirm = "confirm";
+    public const string Agree = "agree";
+    public const string Deliver = "deliver";
+    public const string Accept = "accept";
+    public const string Settle = "settle";
+    public const string Cancel = "cancel";
+    public const string Dispute = "dispute";
+    public const string Resolve = "resolve";
+    public const string Rate = "rate";
+
+    /// <summary>Resolving a dispute is the mediator's (the resolve permission); the rest are trading steps.</summary>
+    public static bool IsResolve(string action) => action == Resolve;
+}
+
 /// <summary>
 /// 交易订单. The state machine and who may take each step:
 /// <code>
@@ -420,6 +438,43 @@ public sealed class Order : Entity, IRegional
         }
 
         return actor.IsRegionManager && actor.Manages(RegionCode) ? OrderParty.Administrator : null;
+    }
+
+    /// <summary>
+    /// What <paramref name="actor"/> may do to the order in its present status, by the rules of the steps below (who:
+    /// <see cref="PartyOf"/>; when: the status, the pending proposal, the ratings given). DTOs carry this list so pages and
+    /// clients show exactly the buttons the endpoints then allow; the web layer removes those the actor's role lacks the
+    /// permission for (<see cref="OrderActions.IsResolve"/>).
+    /// </summary>
+    public IReadOnlyList<string> ActionsFor(Actor actor)
+    {
+        var actions = new List<string>();
+        if (PartyOf(actor) is not { } party)
+        {
+            return actions;
+        }
+
+        var side = party is OrderParty.Buyer or OrderParty.Provider;
+        var admin = party == OrderParty.Administrator;
+        void When(bool allowed, string action)
+        {
+            if (allowed)
+            {
+                actions.Add(action);
+            }
+        }
+
+        When(Status == OrderStatus.Inquiry && side, OrderActions.Propose);
+        When(Status == OrderStatus.Inquiry && side && PendingProposal is { } pending && pending.Party != party, OrderActions.Confirm);
+        When(Status == OrderStatus.Inquiry && admin, OrderActions.Agree);
+        When(Status == OrderStatus.Agreed && party is OrderParty.Provider or OrderParty.Administrator, OrderActions.Deliver);
+        When(Status == OrderStatus.InDelivery && party is OrderParty.Buyer or OrderParty.Administrator, OrderActions.Accept);
+        When(Status == OrderStatus.Accepted && party is OrderParty.Provider or OrderParty.Administrator, OrderActions.Settle);
+        When(Status is OrderStatus.Inquiry or OrderStatus.Agreed || (Status is OrderStatus.InDelivery or OrderStatus.Disputed && admin), OrderActions.Cancel);
+        When(Status is OrderStatus.Agreed or OrderStatus.InDelivery or OrderStatus.Accepted, OrderActions.Dispute);
+        When(Status == OrderStatus.Disputed && actor.Administers(RegionCode), OrderActions.Resolve);
+        When(Status is OrderStatus.Accepted or OrderStatus.Settled && side && (party == OrderParty.Buyer ? BuyerRating : ProviderRating) is null, OrderActions.Rate);
+        return actions;
     }
 
     /// <summary>

@@ -3,8 +3,8 @@ using Kexie.Domain.Authorization;
 namespace Kexie.Web.Infrastructure;
 
 /// <summary>
-/// A feature of the platform registers itself in one place: its permissions, its services and its /api/v1 endpoints
-/// (in the manner of OrchardCore's modules). <see cref="WebSetup"/> only walks <see cref="FeatureModules.All"/>.
+/// A feature of the platform registers itself in one place: its permissions, its services, its /api/v1 endpoints and its
+/// menu entries (in the manner of OrchardCore's modules). <see cref="WebSetup"/> only walks <see cref="FeatureModules.All"/>.
 /// </summary>
 public interface IFeatureModule
 {
@@ -14,6 +14,12 @@ public interface IFeatureModule
     void AddServices(IServiceCollection services, IConfiguration configuration);
 
     void MapEndpoints(RouteGroupBuilder api);
+
+    /// <summary>
+    /// The feature's entries in the site menu (<see cref="Navigation"/>): the layout shows those the user's permissions
+    /// allow, so a grant or revocation in the settings changes the menu. None by default.
+    /// </summary>
+    IReadOnlyList<NavEntry> Navigation => [];
 }
 
 /// <summary>The platform's features, in registration order (hosted services start in this order).</summary>

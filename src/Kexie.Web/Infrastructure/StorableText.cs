@@ -15,28 +15,7 @@ namespace Kexie.Web.Infrastructure;
 public static class StorableText
 {
     /// <summary>Whether <paramref name="text"/> holds U+0000 or a surrogate without its pair.</summary>
-    public static bool IsUnstorable(ReadOnlySpan<char> text)
-    {
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (c == '\0')
-            {
-                return true;
-            }
-
-            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
-            {
-                i++;
-            }
-            else if (char.IsSurrogate(c))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    public static bool IsUnstorable(ReadOnlySpan<char> text) => Kexie.Domain.Common.Guard.IsUnstorable(text);
 
     /// <summary>
     /// The Chinese message for a refused field: its name from the audit trail's field names ("title", "Input.Title" →

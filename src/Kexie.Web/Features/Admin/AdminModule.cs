@@ -8,6 +8,8 @@ public sealed class AdminModule : IFeatureModule
 {
     public IReadOnlyList<Permission> Permissions => AdminPermissions.All;
 
+    public IReadOnlyList<NavEntry> Navigation => [new("系统管理", "/Admin/Users", 130, AdminPermissions.ManageUsers, Active: "/Admin")];
+
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddKexieSecurityLogs();

@@ -8,6 +8,14 @@ public sealed class DirectoryModule : IFeatureModule
 {
     public IReadOnlyList<Permission> Permissions => DirectoryPermissions.All;
 
+    public IReadOnlyList<NavEntry> Navigation =>
+    [
+        new("科技工作者", "/Workers", 20),
+        new("企事业单位", "/Organizations", 30),
+        new("科协组织", "/Associations", 40),
+        new("服务机构", "/Agencies", 50),
+    ];
+
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<Parties>();

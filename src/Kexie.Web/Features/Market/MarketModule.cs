@@ -8,6 +8,8 @@ public sealed class MarketModule : IFeatureModule
 {
     public IReadOnlyList<Permission> Permissions => MarketPermissions.All;
 
+    public IReadOnlyList<NavEntry> Navigation => [new("科技市场", "/Market", 80, Id: "nav-market")];
+
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<MarketOptions>(configuration.GetSection("Market"));

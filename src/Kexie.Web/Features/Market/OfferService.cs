@@ -99,15 +99,17 @@ public sealed record OfferDto(
     DateTimeOffset UpdatedAt,
     int Version,
     IReadOnlyList<ReviewRecordDto>? ReviewHistory,
-    IReadOnlyList<AttachmentDto> Attachments)
+    IReadOnlyList<AttachmentDto> Attachments,
+    IReadOnlyList<string> Actions)
 {
-    public static OfferDto From(Offer o, bool withHistory) => new(
+    public static OfferDto From(Offer o, bool withHistory, IReadOnlyList<string>? actions = null) => new(
         o.Id, o.Kind, o.Kind.Chinese(), o.Title, o.Description, o.ProviderWorkerId, o.TeamName, o.StorefrontId,
         o.DisciplineCodes, o.IndustryCodes, o.RegionCode, o.PriceMode, o.PriceMin, o.PriceMax, o.PriceUnit,
         o.MaturityStage, o.PatentNumbers, o.TransferModes, o.TransferModes == TransferModes.None ? null : o.TransferModes.Chinese(),
         o.Status, o.Status.Chinese(), o.StatusReason, o.SubmittedAt, o.PublishedAt, o.CreatedAt, o.UpdatedAt, o.Version,
         withHistory ? o.ReviewHistory.Select(ReviewRecordDto.From).ToList() : null,
-        o.Attachments.Select(AttachmentDto.From).ToList());
+        o.Attachments.Select(AttachmentDto.From).ToList(),
+        actions ?? []);
 }
 
 /// <summary>
@@ -115,8 +117,18 @@ public sealed record OfferDto(
 /// association, public once published. Every write goes through the domain's <see cref="Offer"/> rules; the
 /// description is rich text, cleaned by <see cref="RichTextSanitizer"/> first.
 /// </summary>
-public sealed class OfferService(KexieDbContext db, ReferenceCodesCache reference, RichTextSanitizer richText, Kexie.Web.Features.Directory.Parties parties, Kexie.Web.Features.Notifications.Notifier notifier)
+public sealed class OfferService(
+    KexieDbContext db,
+    ReferenceCodesCache reference,
+    RichTextSanitizer richText,
+    Kexie.Web.Features.Directory.Parties parties,
+    Kexie.Web.Features.Notifications.Notifier notifier,
+    Kexie.Domain.Authorization.AccessPolicy policy)
 {
+    /// <summary>The caller's actions on <paramref name="offer"/>: the domain's rules, less those the role lacks the permission for.</summary>
+    public IReadOnlyList<string> ActionsFor(Actor actor, Offer offer) =>
+        MarketActions.Allowed(policy, actor, offer.ActionsFor(actor), MarketPermissions.EditOffers, MarketPermissions.ReviewOffers);
+
     /// <summary>Published offers for everyone; drafts and the rest to the provider and the region's managers.</summary>
     public IQueryable<Offer> Visible(Actor actor)
     {
@@ -218,7 +230,7 @@ public sealed class OfferService(KexieDbContext db, ReferenceCodesCache referenc
             throw new NotFoundException("科技所能不存在");
         }
 
-        return OfferDto.From(offer, offer.MayEdit(actor) || offer.MayReview(actor));
+        return OfferDto.From(offer, offer.MayEdit(actor) || offer.MayReview(actor), ActionsFor(actor, offer));
     }
 
     public async Task<OfferDto> CreateAsync(Actor actor, OfferRequest request, CancellationToken ct = default)
@@ -229,7 +241,7 @@ public sealed class OfferService(KexieDbContext db, ReferenceCodesCache referenc
         codes.RequireRegion(offer.RegionCode);
         db.Offers.Add(offer);
         await db.SaveChangesAsync(ct);
-        return OfferDto.From(offer, true);
+        return OfferDto.From(offer, true, ActionsFor(actor, offer));
     }
 
     public async Task<OfferDto> UpdateAsync(Actor actor, Guid id, OfferRequest request, int? expectedVersion, CancellationToken ct = default)
@@ -245,7 +257,7 @@ public sealed class OfferService(KexieDbContext db, ReferenceCodesCache referenc
         }
 
         await db.SaveChangesAsync(ct);
-        return OfferDto.From(offer, true);
+        return OfferDto.From(offer, true, ActionsFor(actor, offer));
     }
 
     /// <summary>Applies one review-workflow step (submit, publish, return, reject, withdraw, close).</summary>
@@ -257,7 +269,7 @@ public sealed class OfferService(KexieDbContext db, ReferenceCodesCache referenc
         await notifier.ReviewStepAsync(offer, before, "科技所能", offer.Title, c => notifier.WorkerAccountsAsync(offer.ProviderWorkerId, c), $"/Market/Offers/Details/{offer.Id}", actor, offer.UpdatedAt, ct);
         await db.SaveChangesAsync(ct);
         await notifier.AfterSaveAsync(ct);
-        return OfferDto.From(offer, true);
+        return OfferDto.From(offer, true, ActionsFor(actor, offer));
     }
 
     /// <summary>Deletes a draft that was never submitted (owner or region staff).</summary>

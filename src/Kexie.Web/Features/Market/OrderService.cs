@@ -77,9 +77,10 @@ public sealed record OrderDto(
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
     int Version,
-    IReadOnlyList<OrderEventDto> Events)
+    IReadOnlyList<OrderEventDto> Events,
+    IReadOnlyList<string> Actions)
 {
-    public static OrderDto From(Order o) => new(
+    public static OrderDto From(Order o, IReadOnlyList<string>? actions = null) => new(
         o.Id, o.Title, o.BuyerOrganizationId, o.ProviderWorkerId, o.RegionCode, o.OfferId, o.OfferKind, o.NeedId, o.FairId, o.InitiatedBy,
         o.Status, o.Status.Chinese(), o.ContractAmount, o.ContractFileRef, o.AgreedAt, o.DeliveryStartedAt, o.AcceptedAt, o.SettledAt,
         o.CancelledAt, o.CancelReason, o.DisputeReason, o.Terms, o.AwaitingConfirmationBy,
@@ -87,7 +88,8 @@ public sealed record OrderDto(
         o.BuyerRating is { } b ? new OrderRatingDto(b.Stars, b.Comment, b.At) : null,
         o.ProviderRating is { } p ? new OrderRatingDto(p.Stars, p.Comment, p.At) : null,
         o.CreatedAt, o.UpdatedAt, o.Version,
-        o.Events.OrderBy(e => e.At).Select(e => new OrderEventDto(e.At, e.ActorName, e.Party, e.Party.Chinese(), e.From, e.To, e.To.Chinese(), e.Note)).ToList());
+        o.Events.OrderBy(e => e.At).Select(e => new OrderEventDto(e.At, e.ActorName, e.Party, e.Party.Chinese(), e.From, e.To, e.To.Chinese(), e.Note)).ToList(),
+        actions ?? []);
 }
 
 public sealed record OrderSummaryDto(Guid Id, string Title, string RegionCode, OrderStatus Status, string StatusName, decimal? ContractAmount, Guid BuyerOrganizationId, Guid ProviderWorkerId, DateTimeOffset CreatedAt, int Version);
@@ -98,8 +100,21 @@ public sealed record OrderSummaryDto(Guid Id, string Title, string RegionCode, O
 /// steps only one is written and the other gets 409; a client may also send the version it last read in
 /// <c>If-Match</c> to be refused when it acted on a stale page.
 /// </summary>
-public sealed class OrderService(KexieDbContext db, Kexie.Web.Features.Notifications.Notifier notifier, TimeProvider clock, Kexie.Web.Features.Directory.Parties parties)
+public sealed class OrderService(
+    KexieDbContext db,
+    Kexie.Web.Features.Notifications.Notifier notifier,
+    TimeProvider clock,
+    Kexie.Web.Features.Directory.Parties parties,
+    Kexie.Domain.Authorization.AccessPolicy policy)
 {
+    /// <summary>The caller's steps on <paramref name="order"/>: the domain's rules, less those the role lacks the permission for.</summary>
+    public IReadOnlyList<string> ActionsFor(Actor actor, Order order)
+    {
+        var trade = policy.Can(actor, MarketPermissions.TradeOrders);
+        var resolve = policy.Can(actor, MarketPermissions.ResolveOrders);
+        return order.ActionsFor(actor).Where(a => OrderActions.IsResolve(a) ? resolve : trade).ToList();
+    }
+
     public IQueryable<Order> Visible(Actor actor)
     {
         var scope = actor.ManagedScope;
@@ -156,7 +171,7 @@ public sealed class OrderService(KexieDbContext db, Kexie.Web.Features.Notificat
             throw new NotFoundException("订单不存在");
         }
 
-        return OrderDto.From(order);
+        return OrderDto.From(order, ActionsFor(actor, order));
     }
 
     public async Task<OrderDto> CreateAsync(Actor actor, CreateOrderRequest r, CancellationToken ct = default)
@@ -213,7 +228,7 @@ public sealed class OrderService(KexieDbContext db, Kexie.Web.Features.Notificat
         await NotifyCreatedAsync(order, actor, ct);
         await db.SaveChangesAsync(ct);
         await notifier.AfterSaveAsync(ct);
-        return OrderDto.From(order);
+        return OrderDto.From(order, ActionsFor(actor, order));
     }
 
     /// <summary>The buyer's member, the provider, or a manager of the buyer's region may open an order between them.</summary>
@@ -266,7 +281,7 @@ public sealed class OrderService(KexieDbContext db, Kexie.Web.Features.Notificat
             except: actor.UserId);
         await db.SaveChangesAsync(ct);
         await notifier.AfterSaveAsync(ct);
-        return OrderDto.From(order);
+        return OrderDto.From(order, ActionsFor(actor, order));
     }
 
     /// <summary>
@@ -325,7 +340,7 @@ public sealed class OrderService(KexieDbContext db, Kexie.Web.Features.Notificat
 
         await db.SaveChangesAsync(ct);
         await notifier.AfterSaveAsync(ct);
-        return OrderDto.From(order);
+        return OrderDto.From(order, ActionsFor(actor, order));
     }
 
     private async Task<Order> FindAsync(Actor actor, Guid id, int? expectedVersion, CancellationToken ct)

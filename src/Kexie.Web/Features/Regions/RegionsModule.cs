@@ -8,6 +8,8 @@ public sealed class RegionsModule : IFeatureModule
 {
     public IReadOnlyList<Permission> Permissions => [];
 
+    public IReadOnlyList<NavEntry> Navigation => [new("行政区划", "/Regions", 10)];
+
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<RegionQueries>();

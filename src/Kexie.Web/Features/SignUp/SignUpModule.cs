@@ -8,6 +8,8 @@ public sealed class SignUpModule : IFeatureModule
 {
     public IReadOnlyList<Permission> Permissions => SignUpPermissions.All;
 
+    public IReadOnlyList<NavEntry> Navigation => [new("邀请同事", "/Account/Invitations", 10, SignUpPermissions.InviteColleagues, NavGroup.User, When: a => a.OrganizationId is not null)];
+
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<CodeThrottle>();

@@ -8,6 +8,8 @@ public sealed class ThinkTankModule : IFeatureModule
 {
     public IReadOnlyList<Permission> Permissions => ThinkTankPermissions.All;
 
+    public IReadOnlyList<NavEntry> Navigation => [new("智库建言", "/ThinkTank", 100, Id: "nav-thinktank")];
+
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<ThinkTankService>();

@@ -36,6 +36,7 @@ public sealed class IndexModel(DirectoryImporter importer, ILogger<IndexModel> l
 
     public static string TemplateUrl(ImportKind kind) => $"/api/v1/imports/{kind.Slug()}/template.xlsx";
 
+    [Kexie.Web.Infrastructure.RequiresPermission(typeof(Kexie.Web.Features.Imports.ImportPermissions), nameof(Kexie.Web.Features.Imports.ImportPermissions.Run))]
     public IActionResult OnGet()
     {
         Kind = ImportKind.Slug();

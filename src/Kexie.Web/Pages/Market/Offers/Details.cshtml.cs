@@ -8,7 +8,7 @@ namespace Kexie.Web.Pages.Market.Offers;
 
 public sealed class DetailsModel(OfferService offers, AttachmentService files, KexieDbContext db) : MarketPageModel
 {
-    public AttachmentsPanel Attachments => new(Offer.Id, Offer.Attachments, "/Market/Offers/Details/" + Offer.Id, CanEdit && IsEditable, UploadError(Offer.Id));
+    public AttachmentsPanel Attachments => new(Offer.Id, Offer.Attachments, "/Market/Offers/Details/" + Offer.Id, May(ReviewActions.Edit), UploadError(Offer.Id));
 
     [Kexie.Web.Infrastructure.RequiresPermission(typeof(Kexie.Web.Features.Market.MarketPermissions), nameof(Kexie.Web.Features.Market.MarketPermissions.EditFiles))]
     public async Task<IActionResult> OnPostUploadAsync(Guid id, IFormFile? file, CancellationToken ct) =>
@@ -38,12 +38,8 @@ public sealed class DetailsModel(OfferService offers, AttachmentService files, K
 
     public Dictionary<string, string> IndustryNames { get; private set; } = [];
 
-    /// <summary>The provider, or region staff acting for them.</summary>
-    public bool CanEdit => Offer.ReviewHistory is not null && (Actor.ScienceWorkerId == Offer.ProviderWorkerId || (Actor.IsRegionManager && Actor.Manages(Offer.RegionCode)));
-
-    public bool CanReview => Actor.Administers(Offer.RegionCode);
-
-    public bool IsEditable => Offer.Status is ReviewStatus.Draft or ReviewStatus.Returned or ReviewStatus.Withdrawn;
+    /// <summary>Whether the caller may take <paramref name="action"/> now: the offer's <c>actions</c>, the API's own list.</summary>
+    public bool May(string action) => Offer.Actions.Contains(action);
 
     /// <summary>An organization member may ask for a price on a published offer.</summary>
     public bool CanInquire => Offer.Status == ReviewStatus.Published && (Actor.OrganizationId is not null || (Actor.IsRegionManager && Actor.Manages(Offer.RegionCode)));

@@ -29,22 +29,8 @@ public sealed class DetailsModel(OrderService orders, AttachmentService files, K
     /// <summary>The viewer's side of the order (mirrors <see cref="Kexie.Domain.Market.Order.PartyOf"/>).</summary>
     public OrderParty? Party { get; private set; }
 
-    public bool Can(string step) => Party is { } party && (step, Order.Status, party) switch
-    {
-        ("agree", OrderStatus.Inquiry, OrderParty.Administrator) => true,
-        ("propose", OrderStatus.Inquiry, OrderParty.Buyer or OrderParty.Provider) => true,
-        ("confirm", OrderStatus.Inquiry, OrderParty.Buyer or OrderParty.Provider) => Order.AwaitingConfirmationBy == party,
-        ("deliver", OrderStatus.Agreed, OrderParty.Provider or OrderParty.Administrator) => true,
-        ("accept", OrderStatus.InDelivery, OrderParty.Buyer or OrderParty.Administrator) => true,
-        ("settle", OrderStatus.Accepted, OrderParty.Provider or OrderParty.Administrator) => true,
-        ("cancel", OrderStatus.Inquiry or OrderStatus.Agreed, _) => true,
-        ("cancel", OrderStatus.InDelivery or OrderStatus.Disputed, OrderParty.Administrator) => true,
-        ("dispute", OrderStatus.Agreed or OrderStatus.InDelivery or OrderStatus.Accepted, _) => true,
-        ("resolve", OrderStatus.Disputed, OrderParty.Administrator) => Actor.Administers(Order.RegionCode),
-        ("rate", OrderStatus.Accepted or OrderStatus.Settled, OrderParty.Buyer) => Order.BuyerRating is null,
-        ("rate", OrderStatus.Accepted or OrderStatus.Settled, OrderParty.Provider) => Order.ProviderRating is null,
-        _ => false,
-    };
+    /// <summary>Whether the viewer may take <paramref name="step"/> now: the order's <c>actions</c>, the API's own list (<see cref="Kexie.Domain.Market.Order.ActionsFor"/>).</summary>
+    public bool Can(string step) => Order.Actions.Contains(step);
 
     /// <summary>The proposal waiting for confirmation, if any.</summary>
     public OrderProposalDto? Pending => Order.AwaitingConfirmationBy is null ? null : Order.Proposals.LastOrDefault(p => p.Outcome == ProposalOutcome.Pending);

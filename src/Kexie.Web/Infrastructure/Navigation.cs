@@ -1,0 +1,59 @@
+using Kexie.Domain.Authorization;
+using Kexie.Domain.Identity;
+
+namespace Kexie.Web.Infrastructure;
+
+/// <summary>Where a menu entry appears: the main menu, or beside the signed-in user's name.</summary>
+public enum NavGroup
+{
+    Main = 1,
+    User = 2,
+}
+
+/// <summary>
+/// One entry of the site menu, declared by the feature module that owns the page (<see cref="IFeatureModule.Navigation"/>).
+/// Shown to a user when <see cref="Permission"/> is null or the <see cref="AccessPolicy"/> allows it, and <see cref="When"/>
+/// (a rule of the domain beyond the permission, e.g. “manages a region”) holds; the page itself requires the same permission,
+/// so an entry never leads to a refusal. <see cref="Order"/> sorts the entries of a group; <see cref="Active"/> is the path
+/// prefix that marks it current (the page's path when null).
+/// </summary>
+public sealed record NavEntry(
+    string Text,
+    string Page,
+    int Order,
+    Permission? Permission = null,
+    NavGroup Group = NavGroup.Main,
+    string? Id = null,
+    string? Active = null,
+    Func<Actor, bool>? When = null)
+{
+    public string ActivePrefix => Active ?? Page;
+}
+
+/// <summary>The menu as a user sees it: every module's entries their permissions allow, in order.</summary>
+public static class Navigation
+{
+    /// <summary>
+    /// Entries of modules that other work streams are changing at the time this mechanism was introduced (talent,
+    /// popularization, indicators): they belong in <c>TalentModule</c>, <c>PopularizationModule</c> and
+    /// <c>IndicatorsModule</c> (<see cref="IFeatureModule.Navigation"/>) and move there when those streams merge.
+    /// </summary>
+    public static readonly IReadOnlyList<NavEntry> NotYetInTheirModules =
+    [
+        new("专家库", "/Experts", 60, Id: "nav-experts"),
+        new("人才与大赛", "/Talent/Contests", 70, Id: "nav-talent", Active: "/Talent"),
+        new("科普", "/Popularization", 90, Id: "nav-popularization"),
+        new("绩效排名", "/Indicators", 110, Id: "nav-indicators", When: a => a.IsRegionManager),
+    ];
+
+    /// <summary>Every declared entry, modules first.</summary>
+    public static IEnumerable<NavEntry> All => FeatureModules.All.SelectMany(m => m.Navigation).Concat(NotYetInTheirModules);
+
+    /// <summary>The entries of <paramref name="group"/> that <paramref name="actor"/> may use, in order.</summary>
+    public static IReadOnlyList<NavEntry> For(Actor actor, AccessPolicy policy, NavGroup group) =>
+        All.Where(e => e.Group == group
+                && (e.Permission is null || policy.Decide(actor, e.Permission) == AccessDecision.Allowed)
+                && (e.When is null || e.When(actor)))
+            .OrderBy(e => e.Order)
+            .ToList();
+}
