@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Kexie.Web.Tests.Talent;
 
@@ -92,6 +93,20 @@ public abstract class SurveyTests(KexieApp app)
 
         await (await daying.PostJsonAsync($"/api/v1/surveys/{id}/status", new { status = "Closed" })).OkJsonAsync();
         Assert.Equal(HttpStatusCode.Conflict, (await anon.PostJsonAsync(url, new { answers = Answers("31—40岁", "中级", "否", null), respondentKey = "k9" })).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_demo_county_reports_the_seed_sentence_of_its_status_survey()
+    {
+        const string Sentence = "2025年，大英县开展全县科技工作者状况调查，发放问卷3000份，回收有效问卷2463份，征集到意见和建议共500余条。";
+        var stats = await (await app.Anonymous().GetAsync($"/api/v1/surveys/statistics?region={DaYing}&year=2025")).OkJsonAsync();
+        Assert.Equal(Sentence, stats["summary"]!.GetValue<string>());
+        Assert.Equal(512, stats["suggestions"]!.GetValue<int>());
+        Assert.True(stats["returned"]!.GetValue<int>() > 2463);
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var sentences = await scope.ServiceProvider.GetRequiredService<Kexie.Web.Features.Talent.TalentReport>().SentencesAsync(DaYing, 2025, CancellationToken.None);
+        Assert.Contains(Sentence, sentences);
     }
 
     [Fact]

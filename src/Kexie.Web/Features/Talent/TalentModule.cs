@@ -16,6 +16,7 @@ public sealed class TalentModule : IFeatureModule
         services.AddScoped<WorkstationService>();
         services.AddScoped<NamePicker>();
         services.AddScoped<SurveyService>();
+        services.AddScoped<TalentReport>();
     }
 
     public void MapEndpoints(RouteGroupBuilder api)
