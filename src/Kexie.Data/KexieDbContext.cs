@@ -47,6 +47,15 @@ public abstract class KexieDbContext(DbContextOptions options, ICurrentActor? cu
 
     public DbSet<Kexie.Domain.Talent.Workstation> Workstations => Set<Kexie.Domain.Talent.Workstation>();
 
+    public DbSet<Kexie.Domain.Talent.Survey> Surveys => Set<Kexie.Domain.Talent.Survey>();
+
+    public DbSet<Kexie.Domain.Talent.SurveyQuestion> SurveyQuestions => Set<Kexie.Domain.Talent.SurveyQuestion>();
+
+    /// <summary>Returned questionnaires; not audited (anonymous answers).</summary>
+    public DbSet<Kexie.Domain.Talent.SurveyResponse> SurveyResponses => Set<Kexie.Domain.Talent.SurveyResponse>();
+
+    public DbSet<Kexie.Domain.Talent.SurveyInvitation> SurveyInvitations => Set<Kexie.Domain.Talent.SurveyInvitation>();
+
     /// <summary>Code lists admins extend (学历, 政治面貌, 职称), with synonyms.</summary>
     public DbSet<Kexie.Domain.Dictionaries.DictionaryEntry> DictionaryEntries => Set<Kexie.Domain.Dictionaries.DictionaryEntry>();
 

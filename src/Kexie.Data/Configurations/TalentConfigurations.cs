@@ -107,3 +107,61 @@ internal sealed class WorkstationConfiguration : IEntityTypeConfiguration<Workst
         builder.HasIndex(w => new { w.RegionCode, w.Kind });
     }
 }
+
+internal sealed class SurveyConfiguration : IEntityTypeConfiguration<Survey>
+{
+    public void Configure(EntityTypeBuilder<Survey> builder)
+    {
+        builder.Property(s => s.Name).HasMaxLength(100);
+        builder.Property(s => s.RegionCode).HasMaxLength(12);
+        builder.Property(s => s.Description).HasMaxLength(1000);
+        builder.Property(s => s.Version).IsConcurrencyToken();
+        builder.HasMany(s => s.Questions).WithOne().HasForeignKey(q => q.SurveyId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(s => s.Questions).AutoInclude();
+        builder.HasIndex(s => new { s.RegionCode, s.Year });
+    }
+}
+
+internal sealed class SurveyQuestionConfiguration : IEntityTypeConfiguration<SurveyQuestion>
+{
+    public void Configure(EntityTypeBuilder<SurveyQuestion> builder)
+    {
+        builder.Property(q => q.Text).HasMaxLength(200);
+        builder.PrimitiveCollection(q => q.Options);
+        builder.Property(q => q.ShowIfOption).HasMaxLength(100);
+        builder.HasIndex(q => new { q.SurveyId, q.Number });
+    }
+}
+
+internal sealed class SurveyResponseConfiguration : IEntityTypeConfiguration<SurveyResponse>
+{
+    public void Configure(EntityTypeBuilder<SurveyResponse> builder)
+    {
+        builder.Property(r => r.RegionCode).HasMaxLength(12);
+        builder.PrimitiveCollection(r => r.Answers);
+        builder.Property(r => r.InvalidReason).HasMaxLength(50);
+        builder.Property(r => r.RespondentKey).HasMaxLength(64);
+        builder.Property(r => r.Field).HasMaxLength(100);
+        builder.Property(r => r.AgeBand).HasMaxLength(100);
+        builder.Property(r => r.Title).HasMaxLength(100);
+        builder.Property(r => r.Education).HasMaxLength(100);
+        builder.Property(r => r.Political).HasMaxLength(100);
+        builder.Property(r => r.Suggestion).HasMaxLength(2000);
+        builder.HasOne<Survey>().WithMany().HasForeignKey(r => r.SurveyId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<SurveyInvitation>().WithMany().HasForeignKey(r => r.InvitationId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasIndex(r => new { r.SurveyId, r.Valid });
+        builder.HasIndex(r => new { r.SurveyId, r.RespondentKey });
+    }
+}
+
+internal sealed class SurveyInvitationConfiguration : IEntityTypeConfiguration<SurveyInvitation>
+{
+    public void Configure(EntityTypeBuilder<SurveyInvitation> builder)
+    {
+        builder.Property(i => i.Token).HasMaxLength(32);
+        builder.Property(i => i.Label).HasMaxLength(100);
+        builder.HasOne<Survey>().WithMany().HasForeignKey(i => i.SurveyId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(i => i.Token).IsUnique();
+        builder.HasIndex(i => i.SurveyId);
+    }
+}

@@ -141,6 +141,7 @@ public static class WebSetup
         services.AddScoped<DemoSeeder>();
         services.AddScoped<MarketDemoSeeder>();
         services.AddScoped<PopularizationDemoSeeder>();
+        services.AddScoped<TalentDemoSeeder>();
         services.AddScoped<IndicatorDemoSeeder>();
         foreach (var module in FeatureModules.All)
         {
@@ -197,6 +198,7 @@ public static class WebSetup
             await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync();
             await scope.ServiceProvider.GetRequiredService<MarketDemoSeeder>().SeedAsync(dataPath);
             await scope.ServiceProvider.GetRequiredService<PopularizationDemoSeeder>().SeedAsync();
+            await scope.ServiceProvider.GetRequiredService<TalentDemoSeeder>().SeedAsync();
             await scope.ServiceProvider.GetRequiredService<IndicatorDemoSeeder>().SeedAsync();
         }
 

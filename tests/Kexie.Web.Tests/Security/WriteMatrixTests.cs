@@ -30,7 +30,7 @@ public abstract class WriteMatrixTests(KexieApp app)
         Guid Order, Guid Ticket, Guid Fair, Guid FairProject, Guid Storefront, Guid Expert, Guid LinkageTask, Guid SheHongOrganization,
         Guid Application, string Account,
         Guid Venue, Guid VenueVisit, Guid TallyActivity, Guid Tally, Guid PlanCandidate, Guid Contest, Guid ContestEntry, Guid HonourCall, Guid Nomination, Guid Workstation,
-        Guid VolunteerTeam, Guid Volunteer, Guid ServiceActivity, Guid ServiceRecord, Guid LiteracySurvey, Guid LiteracyTarget);
+        Guid VolunteerTeam, Guid Volunteer, Guid ServiceActivity, Guid ServiceRecord, Guid LiteracySurvey, Guid LiteracyTarget, Guid Survey);
 
     /// <summary>Endpoints open by design to anyone or to every signed-in user whatever their region (no record of another region is written in another's name).</summary>
     private static readonly HashSet<string> OpenByDesign = new(StringComparer.Ordinal)
@@ -52,6 +52,7 @@ public abstract class WriteMatrixTests(KexieApp app)
         "POST /api/v1/think-tank/calls/{id:guid}/topics",
         "POST /api/v1/proposals/",
         "POST /api/v1/volunteers/me",
+        "POST /api/v1/surveys/{id:guid}/responses",
     };
 
     private static Dictionary<string, string> Id(Guid id) => new() { ["id"] = id.ToString() };
@@ -245,6 +246,11 @@ public abstract class WriteMatrixTests(KexieApp app)
         On("POST /api/v1/workstations/", _ => none, WorkstationBody, _ => null);
         On("PUT /api/v1/workstations/{id:guid}", t => Id(t.Workstation), WorkstationBody, t => Row<Kexie.Domain.Talent.Workstation>(t.Workstation));
         On("POST /api/v1/workstations/{id:guid}/end", t => Id(t.Workstation), _ => new { endedOn = "2021-01-01" }, t => Row<Kexie.Domain.Talent.Workstation>(t.Workstation));
+        object SurveyBody(Targets t) => new { name = "冒名问卷", year = 2026, regionCode = DaYing, distribution = "Invitation", template = true };
+        On("POST /api/v1/surveys/", _ => none, SurveyBody, _ => null);
+        On("PUT /api/v1/surveys/{id:guid}", t => Id(t.Survey), SurveyBody, t => Row<Kexie.Domain.Talent.Survey>(t.Survey));
+        On("POST /api/v1/surveys/{id:guid}/status", t => Id(t.Survey), _ => new { status = "Open" }, t => Row<Kexie.Domain.Talent.Survey>(t.Survey));
+        On("POST /api/v1/surveys/{id:guid}/invitations", t => Id(t.Survey), _ => new { count = 3 }, t => Row<Kexie.Domain.Talent.Survey>(t.Survey));
         On("POST /api/v1/indicators/refresh", _ => new() { ["?"] = "full=true" }, _ => null, _ => null);
         On("POST /api/v1/indicators/weight-sets", _ => none, _ => new { name = "冒名权重", groupWeights = new Dictionary<string, decimal> { ["ServingEnterprises"] = 1m } }, _ => null);
         On("POST /api/v1/indicators/linkage-tasks", _ => none, _ => new { title = "冒名任务", indicatorCode = "E01", regionCodes = new[] { DaYing }, target = 10, startsOn = "2026-01-01", dueOn = "2026-12-31" }, _ => null);
@@ -393,6 +399,7 @@ public abstract class WriteMatrixTests(KexieApp app)
         // A 大英县 honour call with a nomination, and a workstation.
         var honourCall = (await (await daying.PostJsonAsync("/api/v1/honours/calls", new { name = "矩阵测试优秀科技人才评选", kind = "OutstandingTalent", year = 2026, regionCode = DaYing })).OkJsonAsync())["id"]!.GetValue<string>();
         var nomination = (await (await daying.PostJsonAsync($"/api/v1/honours/calls/{honourCall}/nominations", new { workerId = owner, reason = "矩阵测试推荐" })).OkJsonAsync())["id"]!.GetValue<string>();
+        var survey = (await (await daying.PostJsonAsync("/api/v1/surveys", new { name = "矩阵测试问卷", year = 2026, regionCode = DaYing, distribution = "Invitation", template = true })).OkJsonAsync())["id"]!.GetValue<string>();
         var workstation = (await (await staff.PostJsonAsync("/api/v1/workstations", new { name = "矩阵测试专家工作站", kind = "ExpertWorkstation", level = "County", hostOrganizationId = org, foundedOn = "2020-01-01" })).OkJsonAsync())["id"]!.GetValue<string>();
 
         // A 大英县 plan with a candidate to drop or restore: the staff add one by hand when no plan has any yet.
@@ -459,7 +466,8 @@ public abstract class WriteMatrixTests(KexieApp app)
                 Required(service?.ActivityId, "有志愿服务的科普活动"),
                 Required(service?.Id, "志愿服务记录"),
                 Required(await db.LiteracySurveys.Where(x => x.RegionCode == DaYing && x.Year == 2025).Select(x => (Guid?)x.Id).FirstOrDefaultAsync(), "公民科学素质调查结果"),
-                Required(await db.LiteracyTargets.Where(x => x.RegionCode == DaYing && x.Year == 2025).Select(x => (Guid?)x.Id).FirstOrDefaultAsync(), "科学素质纲要目标"));
+                Required(await db.LiteracyTargets.Where(x => x.RegionCode == DaYing && x.Year == 2025).Select(x => (Guid?)x.Id).FirstOrDefaultAsync(), "科学素质纲要目标"),
+                Guid.Parse(survey));
         });
     }
 

@@ -57,6 +57,8 @@ public abstract class HonourTests(KexieApp app)
         Assert.All(open, n => Assert.Null(n!["reason"]));
         var honours = (await (await app.Anonymous().GetAsync($"/api/v1/honours/of?workerId={jiang}")).OkJsonAsync()).AsArray();
         Assert.Equal("青年科技人才托举工程", Assert.Single(honours)!["kindName"]!.GetValue<string>());
+        var profile = await (await daying.GetAsync($"/Workers/Details/{jiang}")).Content.ReadAsStringAsync();
+        Assert.Contains($"遂宁市{year}年青年科技人才托举工程{token}（青年科技人才托举工程）", profile);
 
         var stats = await (await app.Anonymous().GetAsync($"/api/v1/honours/statistics?region={DaYing}&year={year}")).OkJsonAsync();
         Assert.Equal(3, stats["nominated"]!.GetValue<int>());

@@ -40,6 +40,8 @@ public sealed partial class AuditPresenter(KexieDbContext db)
         ["HonourCall"] = "荣誉评选",
         ["Nomination"] = "荣誉推荐",
         ["Workstation"] = "工作站与基地",
+        ["Survey"] = "问卷调查",
+        ["SurveyQuestion"] = "问卷题目",
         ["Need"] = "科技需求",
         ["Offer"] = "科技所能",
         ["Order"] = "订单",
@@ -139,6 +141,9 @@ public sealed partial class AuditPresenter(KexieDbContext db)
         ["ConferredBy"] = "颁授单位", ["Quota"] = "名额", ["NomineeName"] = "被推荐人", ["NominatedByRegionCode"] = "推荐地区",
         ["NominatedByName"] = "推荐人", ["DecidedOn"] = "评定日期", ["HostOrganizationId"] = "依托单位",
         ["HostName"] = "依托单位名称", ["ExpertWorkerIds"] = "专家", ["FoundedOn"] = "建立日期", ["EndedOn"] = "结束日期",
+        ["Distribution"] = "发放方式", ["Distributed"] = "发放份数", ["MinSeconds"] = "最短答题时间（秒）", ["SurveyId"] = "所属问卷", ["Questions"] = "题目", ["Number"] = "题号",
+        ["Options"] = "选项", ["Required"] = "必答", ["ScaleMax"] = "量表最高分", ["Statistic"] = "统计项", ["ShowIfNumber"] = "显示条件（题号）",
+        ["ShowIfOption"] = "显示条件（选项）",
     }.ToFrozenDictionary();
 
     // Name before Title: a science worker's Title is their professional title.

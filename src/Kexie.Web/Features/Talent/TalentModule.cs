@@ -15,6 +15,8 @@ public sealed class TalentModule : IFeatureModule
         services.AddScoped<HonourService>();
         services.AddScoped<WorkstationService>();
         services.AddScoped<NamePicker>();
+        services.AddScoped<SurveyService>();
+        services.AddScoped<TalentReport>();
     }
 
     public void MapEndpoints(RouteGroupBuilder api)
@@ -22,5 +24,6 @@ public sealed class TalentModule : IFeatureModule
         TalentEndpoints.MapTalent(api);
         ContestEndpoints.MapContests(api);
         HonourEndpoints.MapHonours(api);
+        SurveyEndpoints.MapSurveys(api);
     }
 }

@@ -22,5 +22,9 @@ public static class TalentPermissions
 
     public static readonly Permission ManageWorkstations = new("talent.workstations.manage", "登记院士(专家)工作站、科技小院、专家服务团等", Feature, PermissionScope.Region, Permission.Managers);
 
-    public static readonly IReadOnlyList<Permission> All = [ManageExperts, ManageContests, EnterContests, ReviewContests, ManageHonours, Nominate, ManageWorkstations];
+    public static readonly Permission ManageSurveys = new("talent.surveys.manage", "发起问卷调查（科技工作者状况调查等）、发放、查看与导出结果", Feature, PermissionScope.Region, Permission.Admins);
+
+    public static readonly Permission AnswerSurveys = new("talent.surveys.answer", "填写问卷", Feature, PermissionScope.Anyone, Permission.Everyone);
+
+    public static readonly IReadOnlyList<Permission> All = [ManageExperts, ManageContests, EnterContests, ReviewContests, ManageHonours, Nominate, ManageWorkstations, ManageSurveys, AnswerSurveys];
 }

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Kexie.Web.Pages.Workers;
 
-public sealed class DetailsModel(ScienceWorkerService workers, KexieDbContext db) : KexiePageModel
+public sealed class DetailsModel(ScienceWorkerService workers, KexieDbContext db, Kexie.Web.Features.Talent.HonourService honours) : KexiePageModel
 {
     public ScienceWorkerDto Worker { get; private set; } = null!;
 
@@ -20,6 +20,9 @@ public sealed class DetailsModel(ScienceWorkerService workers, KexieDbContext db
     /// <summary>The worker's 专家库 entry: shown when in the database, or to those who manage the region.</summary>
     public Kexie.Domain.Talent.Expert? Expert { get; private set; }
 
+    /// <summary>Honours the worker was selected for (public).</summary>
+    public IReadOnlyList<Kexie.Web.Features.Talent.NominationDto> Honours { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
         Worker = await workers.GetAsync(Actor, id, ct);
@@ -27,6 +30,7 @@ public sealed class DetailsModel(ScienceWorkerService workers, KexieDbContext db
         DisciplineNames = await Lookups.DisciplineNamesAsync(db, Worker.DisciplineCodes, ct);
         var expert = await db.Experts.AsNoTracking().FirstOrDefaultAsync(e => e.WorkerId == id, ct);
         Expert = expert is not null && (expert.Status == Kexie.Domain.Talent.ExpertStatus.Active || Actor.Manages(expert.RegionCode)) ? expert : null;
+        Honours = await honours.HonoursOfAsync(Actor, id, null, ct);
         return Page();
     }
 

@@ -1,0 +1,363 @@
+using Kexie.Data;
+using Kexie.Data.Exchange;
+using Kexie.Domain.Authorization;
+using Kexie.Domain.Common;
+using Kexie.Domain.Identity;
+using Kexie.Domain.Market;
+using Kexie.Domain.Talent;
+using Kexie.Web.Features.Market;
+using Kexie.Web.Infrastructure;
+using Kexie.Web.Pages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kexie.Web.Features.Talent;
+
+/// <param name="Template">True: start from the 科技工作者状况调查 template when no questions are given.</param>
+public sealed record SurveyRequest(
+    string? Name, int? Year, string? RegionCode, SurveyDistribution? Distribution, int? Distributed = null, string? Description = null, int? MinSeconds = null,
+    IReadOnlyList<SurveyQuestionData>? Questions = null, bool Template = false)
+{
+    public SurveyData ToData() => new(Name, Year, RegionCode, Distribution, Distributed, Description, MinSeconds);
+}
+
+public sealed record SurveyStatusRequest(SurveyStatus? Status);
+
+public sealed record SurveyInviteRequest(int? Count, IReadOnlyList<string>? Labels = null);
+
+/// <param name="Answers">Question number → the chosen options, the scale value or the text (one item).</param>
+/// <param name="RespondentKey">The browser's own random key: the same key answering again is a duplicate.</param>
+public sealed record SurveyAnswerRequest(Dictionary<int, string[]>? Answers, string? Token = null, string? RespondentKey = null, int? SecondsSpent = null);
+
+public sealed record SurveyAnswerResult(bool Valid, string Message);
+
+public sealed record SurveyQuestionDto(
+    int Number, string Text, SurveyQuestionKind Kind, string KindName, IReadOnlyList<string> Options, bool Required, int ScaleMax, SurveyProfile Profile,
+    string ProfileName, int? ShowIfNumber, string? ShowIfOption);
+
+public sealed record SurveyDto(
+    Guid Id, string Name, int Year, string RegionCode, string RegionName, string? Description, SurveyDistribution Distribution, string DistributionName,
+    int Distributed, int MinSeconds, SurveyStatus Status, string StatusName, IReadOnlyList<SurveyQuestionDto> Questions, int Version);
+
+public sealed record SurveyListItem(Guid Id, string Name, int Year, string RegionName, SurveyStatus Status, string StatusName, string DistributionName, int? Returned, int? Valid);
+
+public sealed record SurveyInvitationDto(string Token, string? Label, bool Responded);
+
+public sealed record OptionCount(string Option, int Count, decimal Percent);
+
+public sealed record SurveyStructure(SurveyProfile Profile, string Name, int QuestionNumber, IReadOnlyList<OptionCount> Counts);
+
+public sealed record SurveyQuestionResult(int Number, string Text, string KindName, int Answered, IReadOnlyList<OptionCount> Counts, decimal? Average);
+
+public sealed record SurveySuggestion(DateTimeOffset SubmittedAt, string Text);
+
+public sealed record SurveyResultsDto(
+    Guid Id, string Name, int Distributed, int Invitations, int Returned, int Valid, IReadOnlyList<NamedCount> Invalid, int Suggestions,
+    IReadOnlyList<SurveyStructure> Structure, IReadOnlyList<SurveyQuestionResult> Questions, IReadOnlyList<SurveySuggestion> LatestSuggestions, string Summary);
+
+public sealed record SurveyStatisticsDto(string RegionCode, string RegionName, int Year, int Surveys, int Distributed, int Returned, int Valid, int Suggestions, string Summary);
+
+/// <summary>
+/// Questionnaires (问卷调查): the 科技工作者状况调查 template, built and sent out by a region's admins, answered by anyone with the link
+/// (or an invitation), counted as returned and valid, with the respondents' structure and their suggestions; results only for the
+/// region's managers.
+/// </summary>
+public sealed class SurveyService(KexieDbContext db, ReferenceCodesCache reference)
+{
+    public const int MaxInvitationsPerCall = 5000;
+
+    public async Task<PagedResult<SurveyListItem>> ListAsync(Actor actor, string? region, int? year, int? page, int? pageSize, CancellationToken ct = default)
+    {
+        var paging = PageRequest.Of(page, pageSize);
+        var managed = actor.ManagedScope is not null;
+        var query = managed ? db.Surveys.AsNoTracking().InScope(actor) : db.Surveys.AsNoTracking().Where(s => s.Status == SurveyStatus.Open && s.Distribution == SurveyDistribution.Anonymous);
+        if (MarketSupport.RegionFilter(region) is { } code)
+        {
+            query = query.Where(s => s.RegionCode.StartsWith(code));
+        }
+
+        if (year is { } y)
+        {
+            query = query.Where(s => s.Year == y);
+        }
+
+        var total = await query.CountAsync(ct);
+        var rows = await query.IgnoreAutoIncludes().OrderByDescending(s => s.Year).ThenBy(s => s.Status).ThenBy(s => s.Name).ThenBy(s => s.Id)
+            .Skip(paging.Skip).Take(paging.PageSize).Select(s => new { s.Id, s.Name, s.Year, s.RegionCode, s.Status, s.Distribution }).ToListAsync(ct);
+        var ids = rows.Select(r => r.Id).ToList();
+        var counts = managed
+            ? await db.SurveyResponses.Where(r => ids.Contains(r.SurveyId)).GroupBy(r => r.SurveyId)
+                .Select(g => new { g.Key, Returned = g.Count(), Valid = g.Count(r => r.Valid) }).ToDictionaryAsync(g => g.Key, ct)
+            : [];
+        var names = await Lookups.RegionNamesAsync(db, rows.Select(r => r.RegionCode), ct);
+        return new PagedResult<SurveyListItem>(rows.Select(r => new SurveyListItem(
+            r.Id, r.Name, r.Year, names.GetValueOrDefault(r.RegionCode, "未知地区"), r.Status, r.Status.Chinese(), r.Distribution.Chinese(),
+            managed ? counts.GetValueOrDefault(r.Id)?.Returned ?? 0 : null, managed ? counts.GetValueOrDefault(r.Id)?.Valid ?? 0 : null)).ToList(), total, paging.Page, paging.PageSize);
+    }
+
+    /// <summary>A survey: to its region's managers always; to anyone while it collects answers.</summary>
+    public async Task<SurveyDto> GetAsync(Actor actor, Guid id, CancellationToken ct = default)
+    {
+        var survey = await db.Surveys.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, ct);
+        if (survey is null || (survey.Status != SurveyStatus.Open && !survey.MayRead(actor)))
+        {
+            throw new NotFoundException("问卷不存在");
+        }
+
+        return await ToDtoAsync(survey, ct);
+    }
+
+    public async Task<SurveyDto> CreateAsync(Actor actor, SurveyRequest r, CancellationToken ct = default)
+    {
+        var questions = r.Questions ?? (r.Template ? Survey.ScienceWorkerTemplate : []);
+        var survey = Survey.Create(r.ToData(), questions, actor);
+        (await reference.GetAsync(db, ct)).RequireRegion(survey.RegionCode);
+        db.Surveys.Add(survey);
+        await db.SaveChangesAsync(ct);
+        return await GetAsync(actor, survey.Id, ct);
+    }
+
+    /// <summary>Changes the name, year, distribution and counts; the questions too while a draft (when given).</summary>
+    public async Task<SurveyDto> UpdateAsync(Actor actor, Guid id, SurveyRequest r, int? expectedVersion, CancellationToken ct = default)
+    {
+        var survey = await db.Surveys.InScope(actor).FirstOrDefaultAsync(s => s.Id == id, ct) ?? throw new NotFoundException("问卷不存在");
+        MarketSupport.CheckVersion(survey.Version, expectedVersion);
+        survey.Update(r.ToData(), actor);
+        (await reference.GetAsync(db, ct)).RequireRegion(survey.RegionCode);
+        if (r.Questions is { } questions)
+        {
+            survey.ReplaceQuestions(questions, actor);
+        }
+
+        await db.SaveChangesAsync(ct);
+        return await GetAsync(actor, id, ct);
+    }
+
+    public async Task<SurveyDto> MoveAsync(Actor actor, Guid id, SurveyStatus? status, CancellationToken ct = default)
+    {
+        var survey = await db.Surveys.InScope(actor).FirstOrDefaultAsync(s => s.Id == id, ct) ?? throw new NotFoundException("问卷不存在");
+        switch (status)
+        {
+            case SurveyStatus.Open:
+                survey.Open(actor);
+                break;
+            case SurveyStatus.Closed:
+                survey.Close(actor);
+                break;
+            default:
+                throw new DomainValidationException("status", "请选择发放（收集中）或结束");
+        }
+
+        await db.SaveChangesAsync(ct);
+        return await GetAsync(actor, id, ct);
+    }
+
+    /// <summary>Creates invitation links (each answered once), optionally one per named invitee.</summary>
+    public async Task<IReadOnlyList<SurveyInvitationDto>> InviteAsync(Actor actor, Guid id, SurveyInviteRequest r, CancellationToken ct = default)
+    {
+        var survey = await db.Surveys.InScope(actor).IgnoreAutoIncludes().FirstOrDefaultAsync(s => s.Id == id, ct) ?? throw new NotFoundException("问卷不存在");
+        survey.RequireAdmin(actor);
+        if (survey.Distribution != SurveyDistribution.Invitation)
+        {
+            throw new DomainValidationException("count", "该问卷通过公开链接填写，无需生成邀请链接");
+        }
+
+        if (survey.Status == SurveyStatus.Closed)
+        {
+            throw new InvalidTransitionException("问卷已结束");
+        }
+
+        var labels = (r.Labels ?? []).Where(l => !string.IsNullOrWhiteSpace(l)).ToList();
+        var count = labels.Count > 0 ? labels.Count : r.Count ?? 0;
+        if (count is < 1 or > MaxInvitationsPerCall)
+        {
+            throw new DomainValidationException(labels.Count > 0 ? "labels" : "count", $"每次生成1到{MaxInvitationsPerCall}个邀请链接");
+        }
+
+        var created = Enumerable.Range(0, count).Select(i => SurveyInvitation.New(id, labels.Count > 0 ? labels[i] : null)).ToList();
+        db.SurveyInvitations.AddRange(created);
+        await db.SaveChangesAsync(ct);
+        return created.Select(i => new SurveyInvitationDto(i.Token, i.Label, false)).ToList();
+    }
+
+    public async Task<IReadOnlyList<SurveyInvitationDto>> InvitationsAsync(Actor actor, Guid id, CancellationToken ct = default)
+    {
+        await ReadableAsync(actor, id, ct);
+        return await db.SurveyInvitations.AsNoTracking().Where(i => i.SurveyId == id).OrderBy(i => i.CreatedAt).ThenBy(i => i.Id)
+            .Select(i => new SurveyInvitationDto(i.Token, i.Label, i.RespondedAt != null)).ToListAsync(ct);
+    }
+
+    /// <summary>
+    /// One respondent's answers. Open surveys take them from anyone (an invitation survey only with an unused invitation); a required
+    /// answer missing is refused; a second answer from the same browser key, or one given faster than the survey's minimum, is
+    /// returned but not valid.
+    /// </summary>
+    public async Task<SurveyAnswerResult> AnswerAsync(Guid id, SurveyAnswerRequest r, CancellationToken ct = default)
+    {
+        var survey = await db.Surveys.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, ct) ?? throw new NotFoundException("问卷不存在");
+        if (survey.Status == SurveyStatus.Draft)
+        {
+            throw new NotFoundException("问卷不存在");
+        }
+
+        SurveyInvitation? invitation = null;
+        if (survey.Distribution == SurveyDistribution.Invitation && survey.Status == SurveyStatus.Open)
+        {
+            var token = r.Token?.Trim();
+            invitation = string.IsNullOrEmpty(token) ? null : await db.SurveyInvitations.FirstOrDefaultAsync(i => i.SurveyId == id && i.Token == token, ct);
+            if (invitation is null)
+            {
+                throw new DomainValidationException("token", "该问卷凭邀请链接填写，请使用收到的链接");
+            }
+
+            invitation.MarkResponded(DateTimeOffset.UtcNow);
+        }
+
+        var key = invitation?.Token ?? (string.IsNullOrWhiteSpace(r.RespondentKey) ? null : r.RespondentKey.Trim());
+        if (key is { Length: > 200 })
+        {
+            throw new DomainValidationException("respondentKey", "答题标识过长");
+        }
+
+        var hash = key is null ? null : SurveyResponse.Hash(id, key);
+        var duplicate = hash is not null && await db.SurveyResponses.AnyAsync(x => x.SurveyId == id && x.RespondentKey == hash, ct);
+        var answers = (r.Answers ?? []).ToDictionary(a => a.Key, a => (IReadOnlyList<string>)(a.Value ?? []));
+        var response = survey.Answer(answers, key, duplicate, r.SecondsSpent, invitation?.Id, DateTimeOffset.UtcNow);
+        db.SurveyResponses.Add(response);
+        await db.SaveChangesAsync(ct);
+        return new SurveyAnswerResult(response.Valid, response.Valid ? "提交成功，感谢您的参与！" : "提交成功，感谢您的参与！（本次提交未计入有效问卷）");
+    }
+
+    /// <summary>Returned and valid counts, the respondents' structure, each question's answers and the latest suggestions.</summary>
+    public async Task<SurveyResultsDto> ResultsAsync(Actor actor, Guid id, CancellationToken ct = default)
+    {
+        var survey = await ReadableAsync(actor, id, ct);
+        var returned = await db.SurveyResponses.CountAsync(r => r.SurveyId == id, ct);
+        var invalid = await db.SurveyResponses.Where(r => r.SurveyId == id && !r.Valid).GroupBy(r => r.InvalidReason)
+            .Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+        var answers = await db.SurveyResponses.AsNoTracking().Where(r => r.SurveyId == id && r.Valid).Select(r => r.Answers).ToListAsync(ct);
+        var suggestions = await db.SurveyResponses.CountAsync(r => r.SurveyId == id && r.Valid && r.Suggestion != null, ct);
+        var latest = await db.SurveyResponses.AsNoTracking().Where(r => r.SurveyId == id && r.Valid && r.Suggestion != null)
+            .OrderByDescending(r => r.SubmittedAt).ThenByDescending(r => r.Id).Take(50).Select(r => new SurveySuggestion(r.SubmittedAt, r.Suggestion!)).ToListAsync(ct);
+        var invitations = await db.SurveyInvitations.CountAsync(i => i.SurveyId == id, ct);
+        var questions = survey.Questions.OrderBy(q => q.Number).Select(q => Result(q, answers)).ToList();
+        var structure = survey.Questions.Where(q => q.Statistic is not (SurveyProfile.None or SurveyProfile.Suggestion)).OrderBy(q => q.Statistic)
+            .Select(q => new SurveyStructure(q.Statistic, q.Statistic.Chinese(), q.Number, questions[q.Number - 1].Counts)).ToList();
+        var valid = answers.Count;
+        var distributed = Distributed(survey.Distributed, invitations);
+        var region = (await Lookups.RegionNamesAsync(db, [survey.RegionCode], ct)).GetValueOrDefault(survey.RegionCode, "所选地区");
+        return new SurveyResultsDto(
+            survey.Id, survey.Name, distributed, invitations, returned, valid,
+            invalid.OrderByDescending(i => i.Count).Select(i => new NamedCount(i.Key ?? "其他", i.Key ?? "其他", i.Count, 0)).ToList(), suggestions,
+            structure, questions, latest, Summary(survey.Year, region, [survey.Name], distributed, valid, suggestions));
+    }
+
+    /// <summary>Every returned questionnaire as one row of an .xlsx sheet (one column per question).</summary>
+    public async Task<byte[]> ExportAsync(Actor actor, Guid id, CancellationToken ct = default)
+    {
+        var survey = await ReadableAsync(actor, id, ct);
+        var rows = await db.SurveyResponses.AsNoTracking().Where(r => r.SurveyId == id).OrderBy(r => r.SubmittedAt).ThenBy(r => r.Id).ToListAsync(ct);
+        var columns = new List<(string Header, Func<SurveyResponse, object?> Value)>
+        {
+            ("提交时间", r => MarketRules.ChinaDate(r.SubmittedAt).ToString("yyyy-MM-dd") + " " + r.SubmittedAt.ToOffset(TimeSpan.FromHours(8)).ToString("HH:mm")),
+            ("是否有效", r => r.Valid ? "有效" : "无效"),
+            ("无效原因", r => r.InvalidReason),
+            ("答题用时（秒）", r => r.SecondsSpent),
+        };
+        foreach (var q in survey.Questions.OrderBy(q => q.Number))
+        {
+            var index = q.Number - 1;
+            columns.Add(($"{q.Number}. {q.Text}", r => index < r.Answers.Length && r.Answers[index].Length > 0 ? r.Answers[index].Replace("\n", "；", StringComparison.Ordinal) : null));
+        }
+
+        return ExcelExport.ToXlsx(rows, columns, "问卷");
+    }
+
+    /// <summary>The surveys of a region subtree and year: given out, returned, valid, suggestions, and the report's sentence.</summary>
+    public async Task<SurveyStatisticsDto> StatisticsAsync(string? region, int? year, CancellationToken ct = default)
+    {
+        var code = MarketSupport.RegionFilter(region) ?? throw new DomainValidationException("region", "请选择地区");
+        var y = year ?? MarketRules.ChinaDate(DateTimeOffset.UtcNow).Year;
+        if (y is < 1980 or > 2100)
+        {
+            throw new DomainValidationException("year", "年份不正确");
+        }
+
+        var surveys = await db.Surveys.AsNoTracking().IgnoreAutoIncludes().Where(s => s.RegionCode.StartsWith(code) && s.Year == y && s.Status != SurveyStatus.Draft)
+            .OrderBy(s => s.Name).Select(s => new { s.Id, s.Name, s.Distributed }).ToListAsync(ct);
+        var ids = surveys.Select(s => s.Id).ToList();
+        var responses = await db.SurveyResponses.Where(r => ids.Contains(r.SurveyId)).GroupBy(r => r.SurveyId)
+            .Select(g => new { g.Key, Returned = g.Count(), Valid = g.Count(r => r.Valid), Suggestions = g.Count(r => r.Valid && r.Suggestion != null) }).ToListAsync(ct);
+        var invitations = await db.SurveyInvitations.Where(i => ids.Contains(i.SurveyId)).GroupBy(i => i.SurveyId).Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        var distributed = surveys.Sum(s => Distributed(s.Distributed, invitations.GetValueOrDefault(s.Id)));
+        var returned = responses.Sum(r => r.Returned);
+        var valid = responses.Sum(r => r.Valid);
+        var suggestions = responses.Sum(r => r.Suggestions);
+        var name = (await db.Regions.AsNoTracking().Where(r => r.Code == code).Select(r => r.Name).FirstOrDefaultAsync(ct)) ?? "所选地区";
+        return new SurveyStatisticsDto(code, name, y, surveys.Count, distributed, returned, valid, suggestions,
+            Summary(y, name, surveys.Select(s => s.Name).ToList(), distributed, valid, suggestions));
+    }
+
+    /// <summary>"2025年，大英县开展全县科技工作者状况调查，发放问卷3000份，回收有效问卷2463份，征集到意见和建议共500余条。"</summary>
+    public static string Summary(int year, string regionName, IReadOnlyList<string> surveys, int distributed, int valid, int suggestions)
+    {
+        if (surveys.Count == 0)
+        {
+            return $"{year}年，{regionName}未开展问卷调查。";
+        }
+
+        var what = surveys.Count == 1 ? surveys[0] : $"问卷调查{surveys.Count}项";
+        var parts = new List<string>();
+        if (distributed > 0)
+        {
+            parts.Add($"发放问卷{distributed}份");
+        }
+
+        parts.Add($"回收有效问卷{valid}份");
+        if (suggestions > 0)
+        {
+            parts.Add($"征集到意见和建议共{SurveyNames.About(suggestions, "条")}");
+        }
+
+        return $"{year}年，{regionName}开展{what}，{string.Join("，", parts)}。";
+    }
+
+    private static int Distributed(int recorded, int invitations) => recorded > 0 ? recorded : invitations;
+
+    private static SurveyQuestionResult Result(SurveyQuestion q, IReadOnlyList<string[]> answers)
+    {
+        var index = q.Number - 1;
+        var given = answers.Select(a => index < a.Length ? a[index] : string.Empty).Where(a => a.Length > 0).ToList();
+        decimal Percent(int n) => given.Count == 0 ? 0m : Math.Round(n * 100m / given.Count, 1);
+        switch (q.Kind)
+        {
+            case SurveyQuestionKind.Single or SurveyQuestionKind.Multiple:
+                var chosen = given.SelectMany(a => a.Split('\n')).GroupBy(a => a, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+                return new SurveyQuestionResult(q.Number, q.Text, q.Kind.Chinese(), given.Count,
+                    q.Options.Select(o => new OptionCount(o, chosen.GetValueOrDefault(o), Percent(chosen.GetValueOrDefault(o)))).ToList(), null);
+            case SurveyQuestionKind.Scale:
+                var scores = given.Select(a => int.TryParse(a, out var s) ? s : 0).Where(s => s > 0).ToList();
+                return new SurveyQuestionResult(q.Number, q.Text, q.Kind.Chinese(), given.Count,
+                    Enumerable.Range(1, q.ScaleMax).Select(s => new OptionCount($"{s}分", scores.Count(x => x == s), Percent(scores.Count(x => x == s)))).ToList(),
+                    scores.Count == 0 ? null : Math.Round((decimal)scores.Average(), 2));
+            default:
+                return new SurveyQuestionResult(q.Number, q.Text, q.Kind.Chinese(), given.Count, [], null);
+        }
+    }
+
+    private async Task<Survey> ReadableAsync(Actor actor, Guid id, CancellationToken ct)
+    {
+        var survey = await db.Surveys.AsNoTracking().InScope(actor).FirstOrDefaultAsync(s => s.Id == id, ct);
+        return survey is not null && survey.MayRead(actor) ? survey : throw new NotFoundException("问卷不存在");
+    }
+
+    private async Task<SurveyDto> ToDtoAsync(Survey s, CancellationToken ct)
+    {
+        var region = (await Lookups.RegionNamesAsync(db, [s.RegionCode], ct)).GetValueOrDefault(s.RegionCode, "未知地区");
+        return new SurveyDto(
+            s.Id, s.Name, s.Year, s.RegionCode, region, s.Description, s.Distribution, s.Distribution.Chinese(), s.Distributed, s.MinSeconds, s.Status, s.Status.Chinese(),
+            s.Questions.OrderBy(q => q.Number).Select(q => new SurveyQuestionDto(
+                q.Number, q.Text, q.Kind, q.Kind.Chinese(), q.Options, q.Required, q.ScaleMax, q.Statistic, q.Statistic.Chinese(), q.ShowIfNumber, q.ShowIfOption)).ToList(),
+            s.Version);
+    }
+}

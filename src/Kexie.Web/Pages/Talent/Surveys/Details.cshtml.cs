@@ -1,0 +1,169 @@
+using Kexie.Domain.Common;
+using Kexie.Domain.Talent;
+using Kexie.Web.Features.Directory;
+using Kexie.Web.Features.Talent;
+using Kexie.Web.Infrastructure;
+using Kexie.Web.Pages.Market;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Kexie.Web.Pages.Talent.Surveys;
+
+/// <summary>One survey for its region's managers: questions (edited while a draft), sending out, invitation links, results and export.</summary>
+[Authorize]
+public sealed class DetailsModel(SurveyService surveys) : MarketPageModel
+{
+    public sealed class QuestionInput
+    {
+        public string? Text { get; set; }
+        public string? Kind { get; set; }
+        public string? Options { get; set; }
+        public bool Required { get; set; } = true;
+        public string? ScaleMax { get; set; }
+        public string? Statistic { get; set; }
+        public string? ShowIfNumber { get; set; }
+        public string? ShowIfOption { get; set; }
+    }
+
+    public sealed class SettingsInput
+    {
+        public string? Name { get; set; }
+        public string? Distributed { get; set; }
+        public string? MinSeconds { get; set; }
+    }
+
+    [BindProperty] public QuestionInput Question { get; set; } = new();
+
+    [BindProperty] public SettingsInput Settings { get; set; } = new();
+
+    public SurveyDto Survey { get; private set; } = null!;
+
+    public SurveyResultsDto? Results { get; private set; }
+
+    public IReadOnlyList<SurveyInvitationDto> Invitations { get; private set; } = [];
+
+    public bool MayManage => Actor.Administers(Survey.RegionCode);
+
+    public string FillUrl => $"{Request.Scheme}://{Request.Host}/Talent/Surveys/Fill/{Survey.Id}";
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct))
+        {
+            return Redirect($"/Talent/Surveys/Fill/{id}");
+        }
+
+        Question = new QuestionInput { Kind = nameof(SurveyQuestionKind.Single) };
+        Settings = new SettingsInput { Name = Survey.Name, Distributed = Survey.Distributed > 0 ? Survey.Distributed.ToString() : null, MinSeconds = Survey.MinSeconds.ToString() };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnGetExportAsync(Guid id, CancellationToken ct) =>
+        File(await surveys.ExportAsync(Actor, id, ct), DirectoryEndpoints.ExcelContentType, "问卷答卷.xlsx");
+
+    [RequiresPermission(typeof(TalentPermissions), nameof(TalentPermissions.ManageSurveys))]
+    public async Task<IActionResult> OnPostStatusAsync(Guid id, string? status, CancellationToken ct)
+    {
+        try
+        {
+            var moved = await surveys.MoveAsync(Actor, id, Enum.TryParse<SurveyStatus>(status, out var s) ? s : null, ct);
+            return BackWithNotice(moved.Status == SurveyStatus.Open ? "问卷已发放，可将填写链接发给调查对象" : "问卷已结束");
+        }
+        catch (Exception e) when (e is DomainValidationException or InvalidTransitionException)
+        {
+            return BackWithAlert(e.Message);
+        }
+    }
+
+    [RequiresPermission(typeof(TalentPermissions), nameof(TalentPermissions.ManageSurveys))]
+    public async Task<IActionResult> OnPostSettingsAsync(Guid id, CancellationToken ct)
+    {
+        var current = await surveys.GetAsync(Actor, id, ct);
+        try
+        {
+            await surveys.UpdateAsync(Actor, id, new SurveyRequest(
+                Settings.Name, current.Year, current.RegionCode, current.Distribution, ParseInt(Settings.Distributed, "distributed", "发放份数"), current.Description,
+                ParseInt(Settings.MinSeconds, "minSeconds", "最短答题时间")), null, ct);
+            return BackWithNotice("已保存");
+        }
+        catch (Exception e) when (e is DomainValidationException or InvalidTransitionException)
+        {
+            return BackWithAlert(e.Message);
+        }
+    }
+
+    [RequiresPermission(typeof(TalentPermissions), nameof(TalentPermissions.ManageSurveys))]
+    public async Task<IActionResult> OnPostAddQuestionAsync(Guid id, CancellationToken ct)
+    {
+        var current = await surveys.GetAsync(Actor, id, ct);
+        try
+        {
+            var added = new SurveyQuestionData(
+                Question.Text, ParseEnum<SurveyQuestionKind>(Question.Kind, "kind", "题型"),
+                (Question.Options ?? string.Empty).Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries), Question.Required,
+                ParseInt(Question.ScaleMax, "scaleMax", "量表最高分"), ParseEnum<SurveyProfile>(Question.Statistic, "statistic", "统计项", SurveyProfile.None),
+                ParseInt(Question.ShowIfNumber, "showIfNumber", "显示条件题号"), string.IsNullOrWhiteSpace(Question.ShowIfOption) ? null : Question.ShowIfOption);
+            await SaveQuestionsAsync(current, [.. current.Questions.Select(ToData), added], ct);
+            return BackWithNotice("已添加题目");
+        }
+        catch (Exception e) when (e is DomainValidationException or InvalidTransitionException)
+        {
+            return BackWithAlert(e.Message);
+        }
+    }
+
+    [RequiresPermission(typeof(TalentPermissions), nameof(TalentPermissions.ManageSurveys))]
+    public async Task<IActionResult> OnPostRemoveQuestionAsync(Guid id, int number, CancellationToken ct)
+    {
+        var current = await surveys.GetAsync(Actor, id, ct);
+        try
+        {
+            // Later questions move up; a condition on the removed question goes with it.
+            var kept = current.Questions.Where(q => q.Number != number).Select(q => ToData(q) with
+            {
+                ShowIfNumber = q.ShowIfNumber == number ? null : q.ShowIfNumber > number ? q.ShowIfNumber - 1 : q.ShowIfNumber,
+                ShowIfOption = q.ShowIfNumber == number ? null : q.ShowIfOption,
+            }).ToList();
+            await SaveQuestionsAsync(current, kept, ct);
+            return BackWithNotice($"已删除第{number}题");
+        }
+        catch (Exception e) when (e is DomainValidationException or InvalidTransitionException)
+        {
+            return BackWithAlert(e.Message);
+        }
+    }
+
+    [RequiresPermission(typeof(TalentPermissions), nameof(TalentPermissions.ManageSurveys))]
+    public async Task<IActionResult> OnPostInviteAsync(Guid id, string? count, string? labels, CancellationToken ct)
+    {
+        try
+        {
+            var names = (labels ?? string.Empty).Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+            var created = await surveys.InviteAsync(Actor, id, new SurveyInviteRequest(ParseInt(count, "count", "链接数量"), names), ct);
+            return BackWithNotice($"已生成{created.Count}个邀请链接");
+        }
+        catch (Exception e) when (e is DomainValidationException or InvalidTransitionException)
+        {
+            return BackWithAlert(e.Message);
+        }
+    }
+
+    private static SurveyQuestionData ToData(SurveyQuestionDto q) =>
+        new(q.Text, q.Kind, q.Options, q.Required, q.Kind == SurveyQuestionKind.Scale ? q.ScaleMax : null, q.Profile, q.ShowIfNumber, q.ShowIfOption);
+
+    private Task SaveQuestionsAsync(SurveyDto s, IReadOnlyList<SurveyQuestionData> questions, CancellationToken ct) =>
+        surveys.UpdateAsync(Actor, s.Id, new SurveyRequest(s.Name, s.Year, s.RegionCode, s.Distribution, s.Distributed, s.Description, s.MinSeconds, questions), null, ct);
+
+    private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
+    {
+        Survey = await surveys.GetAsync(Actor, id, ct);
+        if (!Actor.IsRegionManager || !Actor.Manages(Survey.RegionCode))
+        {
+            return false;
+        }
+
+        Results = await surveys.ResultsAsync(Actor, id, ct);
+        Invitations = Survey.Distribution == SurveyDistribution.Invitation ? await surveys.InvitationsAsync(Actor, id, ct) : [];
+        return true;
+    }
+}

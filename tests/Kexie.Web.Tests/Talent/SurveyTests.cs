@@ -1,0 +1,162 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Kexie.Web.Tests.Talent;
+
+/// <summary>Surveys through the real host: the 状况调查 template, anonymous and invited answers, valid vs returned, structure, suggestions, export.</summary>
+public abstract class SurveyTests(KexieApp app)
+{
+    private const string DaYing = "510923";
+
+    private static string Id(JsonNode node) => node["id"]!.GetValue<string>();
+
+    private static Dictionary<string, string[]> Answers(string age, string title, string takesPart, string? suggestion, params string[] activities)
+    {
+        var a = new Dictionary<string, string[]>
+        {
+            ["1"] = ["男"], ["2"] = [age], ["3"] = ["大学本科"], ["4"] = [title], ["5"] = ["群众"], ["6"] = ["农业技术"], ["7"] = ["企业"], ["8"] = ["4"],
+            ["9"] = ["学术交流", "科普活动"], ["10"] = [takesPart], ["11"] = activities,
+        };
+        if (suggestion is not null)
+        {
+            a["12"] = [suggestion];
+        }
+
+        return a;
+    }
+
+    [Fact]
+    public async Task The_status_survey_counts_valid_answers_the_respondents_structure_and_the_suggestions()
+    {
+        var year = Random.Shared.Next(2040, 2099);
+        var daying = await app.SignInAsync("daying");
+        var shehong = await app.SignInAsync("shehong");
+        var body = new { name = "全县科技工作者状况调查", year, regionCode = DaYing, distribution = "Anonymous", distributed = 3000, template = true };
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await app.SignInAsync("worker")).PostJsonAsync("/api/v1/surveys", body)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await shehong.PostJsonAsync("/api/v1/surveys", body)).StatusCode);
+        var survey = await (await daying.PostJsonAsync("/api/v1/surveys", body)).OkJsonAsync();
+        var id = Id(survey);
+        Assert.Equal(12, survey["questions"]!.AsArray().Count);
+        Assert.Equal("草稿", survey["statusName"]!.GetValue<string>());
+
+        // A draft is not public and takes no answers; 射洪市 cannot open it.
+        Assert.Equal(HttpStatusCode.NotFound, (await app.Anonymous().GetAsync($"/api/v1/surveys/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await app.Anonymous().PostJsonAsync($"/api/v1/surveys/{id}/responses", new { answers = Answers("31—40岁", "中级", "否", null) })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await shehong.PostJsonAsync($"/api/v1/surveys/{id}/status", new { status = "Open" })).StatusCode);
+        await (await daying.PostJsonAsync($"/api/v1/surveys/{id}/status", new { status = "Open" })).OkJsonAsync();
+
+        // Questions are fixed once sent out.
+        var changed = await daying.PutJsonAsync($"/api/v1/surveys/{id}", body);
+        await changed.OkJsonAsync();
+        var locked = await daying.PutJsonAsync($"/api/v1/surveys/{id}", new { name = "改题", year, regionCode = DaYing, distribution = "Anonymous", questions = new[] { new { text = "新题", kind = "Text" } } });
+        Assert.Equal(HttpStatusCode.Conflict, locked.StatusCode);
+
+        var anon = app.Anonymous();
+        var url = $"/api/v1/surveys/{id}/responses";
+        // Required answers are refused when missing, skip logic drops an answer to a hidden question, a choice must be an option.
+        var missing = Answers("31—40岁", "中级", "否", null);
+        missing.Remove("4");
+        await (await anon.PostJsonAsync(url, new { answers = missing, respondentKey = "k0" })).AssertValidationProblemAsync("q4");
+        await (await anon.PostJsonAsync(url, new { answers = Answers("31—40岁", "特级", "否", null), respondentKey = "k0" })).AssertValidationProblemAsync("q4");
+        await (await anon.PostJsonAsync(url, new { answers = Answers("31—40岁", "中级", "是", null), respondentKey = "k0" })).AssertValidationProblemAsync("q11");
+
+        var ok1 = await (await anon.PostJsonAsync(url, new { answers = Answers("31—40岁", "中级", "否", "希望多组织培训", "培训讲座"), respondentKey = "k1", secondsSpent = 200 })).OkJsonAsync();
+        Assert.True(ok1["valid"]!.GetValue<bool>());
+        await (await anon.PostJsonAsync(url, new { answers = Answers("41—50岁", "副高级", "是", "建议搭建交流平台", "科技下乡", "培训讲座"), respondentKey = "k2", secondsSpent = 300 })).OkJsonAsync();
+        await (await anon.PostJsonAsync(url, new { answers = Answers("41—50岁", "中级", "是", null, "学术交流"), respondentKey = "k3", secondsSpent = 120 })).OkJsonAsync();
+        var again = await (await anon.PostJsonAsync(url, new { answers = Answers("41—50岁", "中级", "是", "重复的意见", "学术交流"), respondentKey = "k3", secondsSpent = 120 })).OkJsonAsync();
+        Assert.False(again["valid"]!.GetValue<bool>());
+
+        // Results only for the region's managers.
+        Assert.Equal(HttpStatusCode.NotFound, (await shehong.GetAsync($"/api/v1/surveys/{id}/results")).StatusCode);
+        var results = await (await (await app.SignInAsync("daying-staff")).GetAsync($"/api/v1/surveys/{id}/results")).OkJsonAsync();
+        Assert.Equal(4, results["returned"]!.GetValue<int>());
+        Assert.Equal(3, results["valid"]!.GetValue<int>());
+        Assert.Equal(2, results["suggestions"]!.GetValue<int>());
+        Assert.Equal("重复提交", Assert.Single(results["invalid"]!.AsArray())!["name"]!.GetValue<string>());
+        var titles = results["structure"]!.AsArray().Single(s => s!["name"]!.GetValue<string>() == "职称结构")!["counts"]!.AsArray();
+        Assert.Equal(2, titles.Single(c => c!["option"]!.GetValue<string>() == "中级")!["count"]!.GetValue<int>());
+        Assert.Equal(66.7m, titles.Single(c => c!["option"]!.GetValue<string>() == "中级")!["percent"]!.GetValue<decimal>());
+        var activities = results["questions"]!.AsArray()[10]!;
+        Assert.Equal(2, activities["answered"]!.GetValue<int>());
+        Assert.Equal(4m, results["questions"]!.AsArray()[7]!["average"]!.GetValue<decimal>());
+
+        var stats = await (await app.Anonymous().GetAsync($"/api/v1/surveys/statistics?region={DaYing}&year={year}")).OkJsonAsync();
+        Assert.Equal($"{year}年，大英县开展全县科技工作者状况调查，发放问卷3000份，回收有效问卷3份，征集到意见和建议共2条。", stats["summary"]!.GetValue<string>());
+
+        var export = await daying.GetAsync($"/api/v1/surveys/{id}/export");
+        Assert.Equal(HttpStatusCode.OK, export.StatusCode);
+        var bytes = await export.Content.ReadAsByteArrayAsync();
+        Assert.Equal((byte)'P', bytes[0]);
+        Assert.Equal(HttpStatusCode.NotFound, (await shehong.GetAsync($"/api/v1/surveys/{id}/export")).StatusCode);
+
+        await (await daying.PostJsonAsync($"/api/v1/surveys/{id}/status", new { status = "Closed" })).OkJsonAsync();
+        Assert.Equal(HttpStatusCode.Conflict, (await anon.PostJsonAsync(url, new { answers = Answers("31—40岁", "中级", "否", null), respondentKey = "k9" })).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_demo_county_reports_the_seed_sentence_of_its_status_survey()
+    {
+        const string Sentence = "2025年，大英县开展全县科技工作者状况调查，发放问卷3000份，回收有效问卷2463份，征集到意见和建议共500余条。";
+        var stats = await (await app.Anonymous().GetAsync($"/api/v1/surveys/statistics?region={DaYing}&year=2025")).OkJsonAsync();
+        Assert.Equal(Sentence, stats["summary"]!.GetValue<string>());
+        Assert.Equal(512, stats["suggestions"]!.GetValue<int>());
+        Assert.True(stats["returned"]!.GetValue<int>() > 2463);
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var sentences = await scope.ServiceProvider.GetRequiredService<Kexie.Web.Features.Talent.TalentReport>().SentencesAsync(DaYing, 2025, CancellationToken.None);
+        Assert.Contains(Sentence, sentences);
+    }
+
+    [Fact]
+    public async Task An_invitation_survey_takes_one_answer_per_link()
+    {
+        var daying = await app.SignInAsync("daying");
+        var id = Id(await (await daying.PostJsonAsync("/api/v1/surveys", new { name = "学会会员调查", year = 2026, regionCode = DaYing, distribution = "Invitation", questions = new object[]
+        {
+            new { text = "您所在的学会", kind = "Single", options = new[] { "农学会", "医学会" }, required = true },
+            new { text = "满意度", kind = "Scale", scaleMax = 3, required = true },
+        } })).OkJsonAsync());
+        await (await daying.PostJsonAsync($"/api/v1/surveys/{id}/status", new { status = "Open" })).OkJsonAsync();
+        var links = (await (await daying.PostJsonAsync($"/api/v1/surveys/{id}/invitations", new { labels = new[] { "张三", "李四" } })).OkJsonAsync()).AsArray();
+        Assert.Equal(2, links.Count);
+        var token = links[0]!["token"]!.GetValue<string>();
+        var answers = new Dictionary<string, string[]> { ["1"] = ["农学会"], ["2"] = ["3"] };
+        var anon = app.Anonymous();
+        await (await anon.PostJsonAsync($"/api/v1/surveys/{id}/responses", new { answers })).AssertValidationProblemAsync("token");
+        await (await anon.PostJsonAsync($"/api/v1/surveys/{id}/responses", new { answers = new Dictionary<string, string[]> { ["1"] = ["农学会"], ["2"] = ["4"] }, token })).AssertValidationProblemAsync("q2");
+        Assert.True((await (await anon.PostJsonAsync($"/api/v1/surveys/{id}/responses", new { answers, token })).OkJsonAsync())["valid"]!.GetValue<bool>());
+        Assert.Equal(HttpStatusCode.Conflict, (await anon.PostJsonAsync($"/api/v1/surveys/{id}/responses", new { answers, token })).StatusCode);
+        var listed = (await (await daying.GetAsync($"/api/v1/surveys/{id}/invitations")).OkJsonAsync()).AsArray();
+        Assert.Single(listed, i => i!["responded"]!.GetValue<bool>());
+        var results = await (await daying.GetAsync($"/api/v1/surveys/{id}/results")).OkJsonAsync();
+        Assert.Equal(2, results["distributed"]!.GetValue<int>());
+        Assert.Equal(1, results["valid"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task A_respondent_fills_the_survey_page_and_the_admin_page_shows_the_counts()
+    {
+        var daying = await app.SignInAsync("daying");
+        var id = Id(await (await daying.PostJsonAsync("/api/v1/surveys", new { name = "页面测试问卷", year = 2026, regionCode = DaYing, distribution = "Anonymous", template = true })).OkJsonAsync());
+        await (await daying.PostJsonAsync($"/api/v1/surveys/{id}/status", new { status = "Open" })).OkJsonAsync();
+        var anon = app.Anonymous();
+        var page = await anon.GetAsync($"/Talent/Surveys/Fill/{id}");
+        var html = await page.Content.ReadAsStringAsync();
+        Assert.Contains("您的职称", html);
+        var token = System.Text.RegularExpressions.Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        var started = System.Text.RegularExpressions.Regex.Match(html, "name=\"Started\"[^>]*value=\"([0-9]+)\"").Groups[1].Value;
+        var form = Answers("30岁及以下", "初级", "否", "页面上的建议").SelectMany(a => a.Value.Select(v => new KeyValuePair<string, string>($"a{a.Key}", v)))
+            .Append(new("__RequestVerificationToken", token)).Append(new("Started", started)).ToList();
+        var posted = await anon.PostAsync($"/Talent/Surveys/Fill/{id}", new FormUrlEncodedContent(form));
+        Assert.Contains("感谢您的参与", await posted.Content.ReadAsStringAsync());
+        var admin = await (await daying.GetAsync($"/Talent/Surveys/Details/{id}")).Content.ReadAsStringAsync();
+        Assert.Contains("页面上的建议", admin);
+        Assert.Matches("id=\"count-valid\">1 份", admin);
+    }
+}
+
+public sealed class SurveySqliteTests(SqliteApp app) : SurveyTests(app);
+
+public sealed class SurveyPostgresTests(PostgresApp app) : SurveyTests(app);
