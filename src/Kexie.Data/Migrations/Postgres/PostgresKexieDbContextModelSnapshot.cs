@@ -65,6 +65,8 @@ namespace Kexie.Data.Migrations.Postgres
 
                     b.HasIndex("RegionCode");
 
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("RegionCode"), new[] { "varchar_pattern_ops" });
+
                     b.ToTable("TextMessageOutbox", (string)null);
                 });
 
@@ -159,6 +161,8 @@ namespace Kexie.Data.Migrations.Postgres
 
                     b.HasIndex("RegionCode");
 
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("RegionCode"), new[] { "varchar_pattern_ops" });
+
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
@@ -224,6 +228,8 @@ namespace Kexie.Data.Migrations.Postgres
                     b.HasIndex("SourceId");
 
                     b.HasIndex("RegionCode", "Kind", "Day");
+
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("RegionCode", "Kind", "Day"), new[] { "varchar_pattern_ops", null, null });
 
                     b.ToTable("IndicatorFacts", (string)null);
                 });
@@ -292,6 +298,8 @@ namespace Kexie.Data.Migrations.Postgres
                     b.HasIndex("Grain", "Level", "RegionCode", "Day", "Kind", "Count", "AmountFen")
                         .HasDatabaseName("IX_IndicatorRollups_Covering")
                         .HasFilter("\"Grain\" >= 2");
+
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("Grain", "Level", "RegionCode", "Day", "Kind", "Count", "AmountFen"), new[] { null, null, "varchar_pattern_ops", null, null, null, null });
 
                     b.ToTable("IndicatorRollups", (string)null);
                 });
@@ -407,6 +415,8 @@ namespace Kexie.Data.Migrations.Postgres
 
                     b.HasIndex("RegionCode");
 
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("RegionCode"), new[] { "varchar_pattern_ops" });
+
                     b.HasIndex("UserKey", "Ip", "At");
 
                     b.ToTable("LoginLog", (string)null);
@@ -472,6 +482,8 @@ namespace Kexie.Data.Migrations.Postgres
                     b.HasIndex("At");
 
                     b.HasIndex("RegionCode");
+
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("RegionCode"), new[] { "varchar_pattern_ops" });
 
                     b.HasIndex("UserId");
 
@@ -618,6 +630,8 @@ namespace Kexie.Data.Migrations.Postgres
 
                     b.HasIndex("RegionCode");
 
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("RegionCode"), new[] { "varchar_pattern_ops" });
+
                     b.ToTable("Associations");
                 });
 
@@ -718,6 +732,8 @@ namespace Kexie.Data.Migrations.Postgres
 
                     b.HasIndex("RegionCode");
 
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("RegionCode"), new[] { "varchar_pattern_ops" });
+
                     b.ToTable("Organizations");
                 });
 
@@ -780,6 +796,8 @@ namespace Kexie.Data.Migrations.Postgres
                     b.HasIndex("UserId");
 
                     b.HasIndex("RegionCode", "Status");
+
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("RegionCode", "Status"), new[] { "varchar_pattern_ops", null });
 
                     b.ToTable("OrganizationApplications");
                 });
@@ -908,6 +926,8 @@ namespace Kexie.Data.Migrations.Postgres
 
                     b.HasIndex("RegionCode");
 
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("RegionCode"), new[] { "varchar_pattern_ops" });
+
                     b.ToTable("ScienceWorkers");
                 });
 
@@ -963,6 +983,8 @@ namespace Kexie.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.HasIndex("RegionCode");
+
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("RegionCode"), new[] { "varchar_pattern_ops" });
 
                     b.ToTable("ServiceAgencies");
                 });
@@ -1066,7 +1088,11 @@ namespace Kexie.Data.Migrations.Postgres
 
                     b.HasIndex("AssignedByRegionCode");
 
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("AssignedByRegionCode"), new[] { "varchar_pattern_ops" });
+
                     b.HasIndex("RegionCode");
+
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("RegionCode"), new[] { "varchar_pattern_ops" });
 
                     b.ToTable("LinkageTasks", (string)null);
                 });
@@ -1157,6 +1183,8 @@ namespace Kexie.Data.Migrations.Postgres
 
                     b.HasIndex("RegionCode");
 
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("RegionCode"), new[] { "varchar_pattern_ops" });
+
                     b.ToTable("Fairs");
                 });
 
@@ -1241,7 +1269,11 @@ namespace Kexie.Data.Migrations.Postgres
 
                     b.HasIndex("RegionCode");
 
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("RegionCode"), new[] { "varchar_pattern_ops" });
+
                     b.HasIndex("Status", "RegionCode");
+
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("Status", "RegionCode"), new[] { null, "varchar_pattern_ops" });
 
                     b.HasIndex("FairId", "Status", "Category");
 
@@ -1328,7 +1360,11 @@ namespace Kexie.Data.Migrations.Postgres
 
                     b.HasIndex("RegionCode");
 
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("RegionCode"), new[] { "varchar_pattern_ops" });
+
                     b.HasIndex("Status", "RegionCode");
+
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("Status", "RegionCode"), new[] { null, "varchar_pattern_ops" });
 
                     b.ToTable("Needs");
                 });
@@ -1546,7 +1582,11 @@ namespace Kexie.Data.Migrations.Postgres
 
                     b.HasIndex("RegionCode");
 
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("RegionCode"), new[] { "varchar_pattern_ops" });
+
                     b.HasIndex("Status", "RegionCode");
+
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("Status", "RegionCode"), new[] { null, "varchar_pattern_ops" });
 
                     b.ToTable("Offers");
                 });
@@ -1655,6 +1695,8 @@ namespace Kexie.Data.Migrations.Postgres
 
                     b.HasIndex("RegionCode");
 
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("RegionCode"), new[] { "varchar_pattern_ops" });
+
                     b.HasIndex("Status");
 
                     b.ToTable("Orders", (string)null);
@@ -1719,6 +1761,8 @@ namespace Kexie.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.HasIndex("RegionCode");
+
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("RegionCode"), new[] { "varchar_pattern_ops" });
 
                     b.HasIndex("Status", "ResponseDueAt");
 
@@ -1785,6 +1829,8 @@ namespace Kexie.Data.Migrations.Postgres
                     b.HasIndex("StaffUserId");
 
                     b.HasIndex("RegionCode", "ServedOn");
+
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("RegionCode", "ServedOn"), new[] { "varchar_pattern_ops", null });
 
                     b.ToTable("ServiceTickets");
                 });
@@ -1889,6 +1935,8 @@ namespace Kexie.Data.Migrations.Postgres
 
                     b.HasIndex("RegionCode");
 
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("RegionCode"), new[] { "varchar_pattern_ops" });
+
                     b.ToTable("Storefronts");
                 });
 
@@ -1940,6 +1988,8 @@ namespace Kexie.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("RegionCode");
+
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("RegionCode"), new[] { "varchar_pattern_ops" });
 
                     b.HasIndex("ActivityId", "Phone")
                         .IsUnique();
@@ -1995,6 +2045,8 @@ namespace Kexie.Data.Migrations.Postgres
 
                     b.HasIndex("RegionCode");
 
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("RegionCode"), new[] { "varchar_pattern_ops" });
+
                     b.ToTable("EStations");
                 });
 
@@ -2030,6 +2082,8 @@ namespace Kexie.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("RegionCode", "Day");
+
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("RegionCode", "Day"), new[] { "varchar_pattern_ops", null });
 
                     b.HasIndex("StationId", "Day")
                         .IsUnique();
@@ -2101,6 +2155,8 @@ namespace Kexie.Data.Migrations.Postgres
 
                     b.HasIndex("RegionCode", "Day");
 
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("RegionCode", "Day"), new[] { "varchar_pattern_ops", null });
+
                     b.ToTable("EventTallies");
                 });
 
@@ -2151,6 +2207,8 @@ namespace Kexie.Data.Migrations.Postgres
                     b.HasIndex("RegionCode", "Year")
                         .IsUnique();
 
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("RegionCode", "Year"), new[] { "varchar_pattern_ops", null });
+
                     b.ToTable("LiteracySurveys");
                 });
 
@@ -2190,6 +2248,8 @@ namespace Kexie.Data.Migrations.Postgres
 
                     b.HasIndex("RegionCode", "Year")
                         .IsUnique();
+
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("RegionCode", "Year"), new[] { "varchar_pattern_ops", null });
 
                     b.ToTable("LiteracyTargets");
                 });
@@ -2266,6 +2326,8 @@ namespace Kexie.Data.Migrations.Postgres
 
                     b.HasIndex("RegionCode", "StartsOn");
 
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("RegionCode", "StartsOn"), new[] { "varchar_pattern_ops", null });
+
                     b.ToTable("PopularizationActivities");
                 });
 
@@ -2340,7 +2402,11 @@ namespace Kexie.Data.Migrations.Postgres
 
                     b.HasIndex("RegionCode");
 
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("RegionCode"), new[] { "varchar_pattern_ops" });
+
                     b.HasIndex("Status", "RegionCode");
+
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("Status", "RegionCode"), new[] { null, "varchar_pattern_ops" });
 
                     b.ToTable("ScienceContents");
                 });
@@ -2400,6 +2466,8 @@ namespace Kexie.Data.Migrations.Postgres
                     b.HasIndex("ActivityId", "VolunteerId");
 
                     b.HasIndex("RegionCode", "Status");
+
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("RegionCode", "Status"), new[] { "varchar_pattern_ops", null });
 
                     b.HasIndex("VolunteerId", "SignedInAt");
 
@@ -2463,6 +2531,8 @@ namespace Kexie.Data.Migrations.Postgres
 
                     b.HasIndex("RegionCode", "Kind");
 
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("RegionCode", "Kind"), new[] { "varchar_pattern_ops", null });
+
                     b.ToTable("Venues");
                 });
 
@@ -2516,6 +2586,8 @@ namespace Kexie.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("RegionCode", "Day");
+
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("RegionCode", "Day"), new[] { "varchar_pattern_ops", null });
 
                     b.HasIndex("VenueId", "Day");
 
@@ -2571,6 +2643,8 @@ namespace Kexie.Data.Migrations.Postgres
 
                     b.HasIndex("RegionCode");
 
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("RegionCode"), new[] { "varchar_pattern_ops" });
+
                     b.HasIndex("ScienceWorkerId");
 
                     b.HasIndex("TeamId");
@@ -2625,6 +2699,8 @@ namespace Kexie.Data.Migrations.Postgres
 
                     b.HasIndex("RegionCode", "Kind");
 
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("RegionCode", "Kind"), new[] { "varchar_pattern_ops", null });
+
                     b.ToTable("VolunteerTeams");
                 });
 
@@ -2654,6 +2730,10 @@ namespace Kexie.Data.Migrations.Postgres
                     b.HasKey("Code");
 
                     b.HasIndex("ParentCode");
+
+                    b.HasIndex(new[] { "Code" }, "IX_Regions_Code_prefix");
+
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Code" }, "IX_Regions_Code_prefix"), new[] { "varchar_pattern_ops" });
 
                     b.ToTable("Regions");
                 });
@@ -2707,6 +2787,8 @@ namespace Kexie.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("RegionCode", "Year");
+
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("RegionCode", "Year"), new[] { "varchar_pattern_ops", null });
 
                     b.ToTable("Contests");
                 });
@@ -2793,6 +2875,8 @@ namespace Kexie.Data.Migrations.Postgres
 
                     b.HasIndex("RegionCode");
 
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("RegionCode"), new[] { "varchar_pattern_ops" });
+
                     b.HasIndex("SchoolId");
 
                     b.HasIndex("SourceEntryId");
@@ -2855,6 +2939,8 @@ namespace Kexie.Data.Migrations.Postgres
 
                     b.HasIndex("RegionCode");
 
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("RegionCode"), new[] { "varchar_pattern_ops" });
+
                     b.HasIndex("WorkerId")
                         .IsUnique();
 
@@ -2913,6 +2999,8 @@ namespace Kexie.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("RegionCode", "Year");
+
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("RegionCode", "Year"), new[] { "varchar_pattern_ops", null });
 
                     b.ToTable("HonourCalls");
                 });
@@ -2982,6 +3070,8 @@ namespace Kexie.Data.Migrations.Postgres
 
                     b.HasIndex("RegionCode");
 
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("RegionCode"), new[] { "varchar_pattern_ops" });
+
                     b.HasIndex("WorkerId");
 
                     b.HasIndex("CallId", "Status");
@@ -3037,6 +3127,8 @@ namespace Kexie.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("RegionCode", "Year");
+
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("RegionCode", "Year"), new[] { "varchar_pattern_ops", null });
 
                     b.ToTable("Surveys");
                 });
@@ -3094,9 +3186,6 @@ namespace Kexie.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text[]");
 
-                    b.Property<int>("Statistic")
-                        .HasColumnType("integer");
-
                     b.Property<bool>("Required")
                         .HasColumnType("boolean");
 
@@ -3109,6 +3198,9 @@ namespace Kexie.Data.Migrations.Postgres
                     b.Property<string>("ShowIfOption")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Statistic")
+                        .HasColumnType("integer");
 
                     b.Property<Guid>("SurveyId")
                         .HasColumnType("uuid");
@@ -3272,6 +3364,8 @@ namespace Kexie.Data.Migrations.Postgres
 
                     b.HasIndex("RegionCode", "Kind");
 
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("RegionCode", "Kind"), new[] { "varchar_pattern_ops", null });
+
                     b.ToTable("Workstations");
                 });
 
@@ -3342,6 +3436,8 @@ namespace Kexie.Data.Migrations.Postgres
 
                     b.HasIndex("RegionCode", "Status");
 
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("RegionCode", "Status"), new[] { "varchar_pattern_ops", null });
+
                     b.ToTable("Proposals");
                 });
 
@@ -3384,6 +3480,8 @@ namespace Kexie.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("RegionCode");
+
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("RegionCode"), new[] { "varchar_pattern_ops" });
 
                     b.ToTable("ThinkTankCalls");
                 });
@@ -3464,7 +3562,11 @@ namespace Kexie.Data.Migrations.Postgres
 
                     b.HasIndex("CallRegionCode");
 
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("CallRegionCode"), new[] { "varchar_pattern_ops" });
+
                     b.HasIndex("RegionCode");
+
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("RegionCode"), new[] { "varchar_pattern_ops" });
 
                     b.ToTable("ThinkTankTopics");
                 });
