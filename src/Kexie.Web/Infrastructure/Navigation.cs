@@ -33,21 +33,8 @@ public sealed record NavEntry(
 /// <summary>The menu as a user sees it: every module's entries their permissions allow, in order.</summary>
 public static class Navigation
 {
-    /// <summary>
-    /// Entries of modules that other work streams are changing at the time this mechanism was introduced (talent,
-    /// popularization, indicators): they belong in <c>TalentModule</c>, <c>PopularizationModule</c> and
-    /// <c>IndicatorsModule</c> (<see cref="IFeatureModule.Navigation"/>) and move there when those streams merge.
-    /// </summary>
-    public static readonly IReadOnlyList<NavEntry> NotYetInTheirModules =
-    [
-        new("专家库", "/Experts", 60, Id: "nav-experts"),
-        new("人才与大赛", "/Talent/Contests", 70, Id: "nav-talent", Active: "/Talent"),
-        new("科普", "/Popularization", 90, Id: "nav-popularization"),
-        new("绩效排名", "/Indicators", 110, Id: "nav-indicators", When: a => a.IsRegionManager),
-    ];
-
-    /// <summary>Every declared entry, modules first.</summary>
-    public static IEnumerable<NavEntry> All => FeatureModules.All.SelectMany(m => m.Navigation).Concat(NotYetInTheirModules);
+    /// <summary>Every declared entry.</summary>
+    public static IEnumerable<NavEntry> All => FeatureModules.All.SelectMany(m => m.Navigation);
 
     /// <summary>The entries of <paramref name="group"/> that <paramref name="actor"/> may use, in order.</summary>
     public static IReadOnlyList<NavEntry> For(Actor actor, AccessPolicy policy, NavGroup group) =>

@@ -8,6 +8,8 @@ public sealed class IndicatorsModule : IFeatureModule
 {
     public IReadOnlyList<Permission> Permissions => IndicatorPermissions.All;
 
+    public IReadOnlyList<NavEntry> Navigation => [new("绩效排名", "/Indicators", 110, Id: "nav-indicators", When: a => a.IsRegionManager)];
+
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<Kexie.Data.Indicators.IndicatorRefresher>();

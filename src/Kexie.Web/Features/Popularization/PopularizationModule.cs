@@ -8,6 +8,8 @@ public sealed class PopularizationModule : IFeatureModule
 {
     public IReadOnlyList<Permission> Permissions => PopularizationPermissions.All;
 
+    public IReadOnlyList<NavEntry> Navigation => [new("科普", "/Popularization", 90, Id: "nav-popularization")];
+
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<ScienceContentService>();

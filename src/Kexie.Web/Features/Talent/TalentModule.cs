@@ -8,6 +8,12 @@ public sealed class TalentModule : IFeatureModule
 {
     public IReadOnlyList<Permission> Permissions => TalentPermissions.All;
 
+    public IReadOnlyList<NavEntry> Navigation =>
+    [
+        new("专家库", "/Experts", 60, Id: "nav-experts"),
+        new("人才与大赛", "/Talent/Contests", 70, Id: "nav-talent", Active: "/Talent"),
+    ];
+
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<ExpertService>();
@@ -16,7 +22,7 @@ public sealed class TalentModule : IFeatureModule
         services.AddScoped<WorkstationService>();
         services.AddScoped<NamePicker>();
         services.AddScoped<SurveyService>();
-        services.AddScoped<TalentReport>();
+        services.AddScoped<Indicators.Report.IReportStatisticSource, TalentReportSource>();
     }
 
     public void MapEndpoints(RouteGroupBuilder api)
