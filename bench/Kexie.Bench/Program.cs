@@ -23,6 +23,12 @@ if (args.Length > 0 && args[0] == "abstain")
     Console.WriteLine($"# Kexie.Bench abstain ({DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {file}, load average {HoldoutSplit.LoadAverage()})");
     ChineseAnalyzer.WarmUp();
     new AbstainBench(CslRecord.ReadJsonLines(file), File.Exists(categoryFile) ? CslRecord.ReadJsonLines(categoryFile) : [], abstainData, Console.Out)
+        {
+            FitRemoved = abstainOptions.ContainsKey("fit-removed"),
+            FitGiven = abstainOptions.ContainsKey("fit-given"),
+            Ridge = double.Parse(abstainOptions.GetValueOrDefault("ridge") ?? "0", CultureInfo.InvariantCulture),
+            Drop = (abstainOptions.GetValueOrDefault("drop") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal),
+        }
         .Run(fit: !abstainOptions.ContainsKey("no-fit"));
     Console.WriteLine($"  load average at the end: {HoldoutSplit.LoadAverage()}");
     return 0;
@@ -145,7 +151,7 @@ static Dictionary<string, string?> ParseOptions(string[] args)
             throw new ArgumentException($"unexpected argument {args[i]}");
         }
         var key = args[i][2..];
-        if (key.StartsWith("no-", StringComparison.Ordinal) || key == "needs")
+        if (key.StartsWith("no-", StringComparison.Ordinal) || key is "needs" or "fit-removed" or "fit-given")
         {
             result[key] = null;
         }
