@@ -34,6 +34,18 @@ if (args.Length > 0 && args[0] == "abstain")
     return 0;
 }
 
+if (args.Length > 0 && args[0] == "known-item")
+{
+    // T1/T2 diagnosis on the training half of the headline split: where the engine's text ranking loses to SmartCn.
+    var knownOptions = ParseOptions(args.Skip(1).ToArray());
+    var knownData = KexieDataPath.Locate(knownOptions.GetValueOrDefault("data"))!;
+    ChineseAnalyzer.WarmUp();
+    KnownItemDiagnosis.Run(CslRecord.ReadJsonLines(Path.Combine(knownData, "csl", "csl_full_dev.jsonl")), knownData, Console.Out,
+        int.Parse(knownOptions.GetValueOrDefault("show") ?? "40", CultureInfo.InvariantCulture),
+        new AnalyzerSettings { SubwordTiling = knownOptions.GetValueOrDefault("tiling") == "on" });
+    return 0;
+}
+
 if (args.Length == 0 || args[0] is "-h" or "--help" || args[0] != "matching")
 {
     Console.WriteLine("""
