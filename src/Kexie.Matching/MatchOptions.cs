@@ -237,50 +237,50 @@ public sealed record MatchOptions
     /// queries with their 门类 removed from the corpus, labelled wrong; 15,297 samples; 2026-12-04) and measured on the
     /// other half (docs/benchmarks.md).
     /// </summary>
-    public double ConfidenceIntercept { get; init; } = 0.202;
+    public double ConfidenceIntercept { get; init; } = 0.252;
 
     /// <inheritdoc cref="ConfidenceIntercept"/>
-    public double ConfidenceField { get; init; } = 1.737;
+    public double ConfidenceField { get; init; } = 1.708;
 
     /// <inheritdoc cref="ConfidenceIntercept"/>
-    public double ConfidenceCoverage { get; init; } = 0.068;
+    public double ConfidenceCoverage { get; init; } = 0.141;
 
     /// <inheritdoc cref="ConfidenceIntercept"/>
-    public double ConfidenceText { get; init; } = 0.184;
+    public double ConfidenceText { get; init; } = 0.157;
 
     /// <summary>Added to the confidence's logit when the candidate holds none of the query's real terms (coverage 0:
     /// a field-only candidate). Fitted, see <see cref="ConfidenceIntercept"/>.</summary>
-    public double ConfidenceNoSharedTerm { get; init; } = -0.003;
+    public double ConfidenceNoSharedTerm { get; init; } = 0.017;
 
     /// <summary>Weight of the field miss (<see cref="ConfidenceInputs.FieldMiss"/>) in the confidence's logit. Fitted,
     /// see <see cref="ConfidenceIntercept"/>.</summary>
-    public double ConfidenceFieldMiss { get; init; } = -3.479;
+    public double ConfidenceFieldMiss { get; init; } = -3.549;
 
     /// <summary>Weight of the unknown terms (<see cref="ConfidenceInputs.UnknownTerms"/>) in the confidence's logit.
     /// Fitted, see <see cref="ConfidenceIntercept"/>.</summary>
-    public double ConfidenceUnknownTerms { get; init; } = -0.115;
+    public double ConfidenceUnknownTerms { get; init; } = -0.132;
 
     /// <summary>Weight of the classifier's uncertainty (<see cref="ConfidenceInputs.Uncertainty"/>) in the confidence's
     /// logit. Fitted, see <see cref="ConfidenceIntercept"/>.</summary>
-    public double ConfidenceUncertainty { get; init; } = -1.439;
+    public double ConfidenceUncertainty { get; init; } = -1.452;
 
     /// <summary>Weight of the vote disagreement (<see cref="ConfidenceInputs.VoteDisagreement"/>) in the confidence's
     /// logit. Fitted, see <see cref="ConfidenceIntercept"/>.</summary>
-    public double ConfidenceVoteDisagreement { get; init; } = -0.758;
+    public double ConfidenceVoteDisagreement { get; init; } = -0.771;
 
     /// <summary>Added to the confidence's logit when the query gives its field (<see cref="ConfidenceInputs.Given"/>).
     /// Fitted, see <see cref="ConfidenceIntercept"/>.</summary>
-    public double ConfidenceGiven { get; init; } = 1.258;
+    public double ConfidenceGiven { get; init; } = 1.222;
 
     /// <summary>Added weight of the field miss when the query gives its field (<see cref="ConfidenceInputs.Given"/>):
     /// a candidate outside a field the query states is further from a good match than one outside a guessed field.
     /// Fitted, see <see cref="ConfidenceIntercept"/>.</summary>
-    public double ConfidenceGivenFieldMiss { get; init; } = -5.569;
+    public double ConfidenceGivenFieldMiss { get; init; } = -5.558;
 
     /// <summary>A candidate whose confidence is below this is not a good match (<see cref="MatchResult.IsGoodMatch"/>):
     /// shown as "可能相关" at most, never notified. Fitted with a margin: the value that keeps 95 % of the training
     /// half's right-discipline top-1 results of the title queries (the target is 90 %), not tuned on the evaluation half.</summary>
-    public double ConfidenceThreshold { get; init; } = 0.120;
+    public double ConfidenceThreshold { get; init; } = 0.121;
 
     /// <summary>Hierarchy of discipline codes.</summary>
     public CodeHierarchy DisciplineHierarchy { get; init; } = CodeHierarchy.Gbt13745Discipline;
