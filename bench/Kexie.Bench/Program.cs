@@ -51,9 +51,15 @@ if (args.Length == 0 || args[0] is "-h" or "--help" || args[0] != "matching")
     Console.WriteLine("""
         Kexie.Bench — macro benchmarks.
 
-        dotnet run -c Release --project bench/Kexie.Bench -- abstain [--no-fit] [--train FILE] [--set K=V]
+        dotnet run -c Release --project bench/Kexie.Bench -- abstain [--no-fit] [--fit-removed] [--fit-given] [--ridge X]
+                                  [--drop NAMES] [--train FILE] [--set K=V]
           fits the confidence on half the records and measures retention and false confidence on the other half
-          (--no-fit: measure the MatchOptions defaults)
+          (--no-fit: measure the MatchOptions defaults; --fit-removed: also fit on the training half's queries with
+          their 门类 removed; --fit-given: also fit and measure queries that give their discipline; --ridge: L2
+          penalty; --drop: leave inputs out of the fit, e.g. "unknown terms,uncertainty")
+
+        dotnet run -c Release --project bench/Kexie.Bench -- known-item [--show N] [--tiling on|off]
+          T1/T2 diagnosis on the training half: where the engine's text ranking loses to Lucene + SmartCn
 
         dotnet run -c Release --project bench/Kexie.Bench -- matching [options]
           --data DIR        shared data folder (default: $KEXIE_DATA or ../shared/data found upwards)
