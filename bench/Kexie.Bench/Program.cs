@@ -23,8 +23,26 @@ if (args.Length > 0 && args[0] == "abstain")
     Console.WriteLine($"# Kexie.Bench abstain ({DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {file}, load average {HoldoutSplit.LoadAverage()})");
     ChineseAnalyzer.WarmUp();
     new AbstainBench(CslRecord.ReadJsonLines(file), File.Exists(categoryFile) ? CslRecord.ReadJsonLines(categoryFile) : [], abstainData, Console.Out)
+        {
+            FitRemoved = abstainOptions.ContainsKey("fit-removed"),
+            FitGiven = abstainOptions.ContainsKey("fit-given"),
+            Ridge = double.Parse(abstainOptions.GetValueOrDefault("ridge") ?? "0", CultureInfo.InvariantCulture),
+            Drop = (abstainOptions.GetValueOrDefault("drop") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal),
+        }
         .Run(fit: !abstainOptions.ContainsKey("no-fit"));
     Console.WriteLine($"  load average at the end: {HoldoutSplit.LoadAverage()}");
+    return 0;
+}
+
+if (args.Length > 0 && args[0] == "known-item")
+{
+    // T1/T2 diagnosis on the training half of the headline split: where the engine's text ranking loses to SmartCn.
+    var knownOptions = ParseOptions(args.Skip(1).ToArray());
+    var knownData = KexieDataPath.Locate(knownOptions.GetValueOrDefault("data"))!;
+    ChineseAnalyzer.WarmUp();
+    KnownItemDiagnosis.Run(CslRecord.ReadJsonLines(Path.Combine(knownData, "csl", "csl_full_dev.jsonl")), knownData, Console.Out,
+        int.Parse(knownOptions.GetValueOrDefault("show") ?? "40", CultureInfo.InvariantCulture),
+        new AnalyzerSettings { SubwordTiling = knownOptions.GetValueOrDefault("tiling") == "on" });
     return 0;
 }
 
@@ -33,9 +51,15 @@ if (args.Length == 0 || args[0] is "-h" or "--help" || args[0] != "matching")
     Console.WriteLine("""
         Kexie.Bench — macro benchmarks.
 
-        dotnet run -c Release --project bench/Kexie.Bench -- abstain [--no-fit] [--train FILE] [--set K=V]
+        dotnet run -c Release --project bench/Kexie.Bench -- abstain [--no-fit] [--fit-removed] [--fit-given] [--ridge X]
+                                  [--drop NAMES] [--train FILE] [--set K=V]
           fits the confidence on half the records and measures retention and false confidence on the other half
-          (--no-fit: measure the MatchOptions defaults)
+          (--no-fit: measure the MatchOptions defaults; --fit-removed: also fit on the training half's queries with
+          their 门类 removed; --fit-given: also fit and measure queries that give their discipline; --ridge: L2
+          penalty; --drop: leave inputs out of the fit, e.g. "unknown terms,uncertainty")
+
+        dotnet run -c Release --project bench/Kexie.Bench -- known-item [--show N] [--tiling on|off]
+          T1/T2 diagnosis on the training half: where the engine's text ranking loses to Lucene + SmartCn
 
         dotnet run -c Release --project bench/Kexie.Bench -- matching [options]
           --data DIR        shared data folder (default: $KEXIE_DATA or ../shared/data found upwards)
@@ -145,7 +169,7 @@ static Dictionary<string, string?> ParseOptions(string[] args)
             throw new ArgumentException($"unexpected argument {args[i]}");
         }
         var key = args[i][2..];
-        if (key.StartsWith("no-", StringComparison.Ordinal) || key == "needs")
+        if (key.StartsWith("no-", StringComparison.Ordinal) || key is "needs" or "fit-removed" or "fit-given")
         {
             result[key] = null;
         }

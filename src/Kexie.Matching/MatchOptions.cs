@@ -224,36 +224,63 @@ public sealed record MatchOptions
 
     /// <summary>
     /// Confidence that a candidate is a good match: <c>σ(b0 + b1·field + b2·coverage + b3·text + b4·[no shared term] +
-    /// b5·fieldMiss)</c> over its <see cref="ConfidenceInputs"/>: field is how well its discipline or industry agrees
-    /// with the query's (0–1; a predicted field counts with the classifier's own probability), coverage the share of
-    /// the query's real term weight it holds, text its normalised text score (capped at 2), [no shared term] 1 when it
-    /// holds none of the query's real terms, fieldMiss how sure the classifier is of a field the candidate lacks.
-    /// Fitted by <c>Kexie.Bench abstain</c> (logistic regression on the training half of the dev file, 6,960
-    /// candidates of 698 title queries, 2026-12-04) and measured on the other half (docs/benchmarks.md).
+    /// b5·fieldMiss + b6·unknownTerms + b7·uncertainty + b8·voteDisagreement + [given]·(b9 + b10·fieldMiss))</c> over its
+    /// <see cref="ConfidenceInputs"/>:
+    /// field is how well its discipline or industry agrees with the query's (0–1; a predicted field counts with the
+    /// classifier's own probability), coverage the share of the query's real term weight it holds, text its normalised
+    /// text score (capped at 2), [no shared term] 1 when it holds none of the query's real terms, fieldMiss how sure the
+    /// classifier is of a field the candidate lacks; the last three are the query's: the share of its term weight no
+    /// document holds, the classifier's uncertainty, how little the best text matches are of the classifier's field, and
+    /// whether the query gives its field (its codes). Fitted by <c>Kexie.Bench abstain --fit-removed --fit-given
+    /// --ridge 0.001</c> (logistic regression with a small L2 penalty on the training half of the dev file: the top 10
+    /// of 698 title queries, once with the field predicted and once giving their discipline, plus the top 1 of those
+    /// queries with their 门类 removed from the corpus, labelled wrong; 15,297 samples; 2026-12-04) and measured on the
+    /// other half (docs/benchmarks.md).
     /// </summary>
-    public double ConfidenceIntercept { get; init; } = -2.200;
+    public double ConfidenceIntercept { get; init; } = 0.252;
 
     /// <inheritdoc cref="ConfidenceIntercept"/>
-    public double ConfidenceField { get; init; } = 2.538;
+    public double ConfidenceField { get; init; } = 1.708;
 
     /// <inheritdoc cref="ConfidenceIntercept"/>
-    public double ConfidenceCoverage { get; init; } = -0.174;
+    public double ConfidenceCoverage { get; init; } = 0.141;
 
     /// <inheritdoc cref="ConfidenceIntercept"/>
-    public double ConfidenceText { get; init; } = 2.045;
+    public double ConfidenceText { get; init; } = 0.157;
 
     /// <summary>Added to the confidence's logit when the candidate holds none of the query's real terms (coverage 0:
     /// a field-only candidate). Fitted, see <see cref="ConfidenceIntercept"/>.</summary>
-    public double ConfidenceNoSharedTerm { get; init; } = -0.049;
+    public double ConfidenceNoSharedTerm { get; init; } = 0.017;
 
     /// <summary>Weight of the field miss (<see cref="ConfidenceInputs.FieldMiss"/>) in the confidence's logit. Fitted,
     /// see <see cref="ConfidenceIntercept"/>.</summary>
-    public double ConfidenceFieldMiss { get; init; } = -2.608;
+    public double ConfidenceFieldMiss { get; init; } = -3.549;
+
+    /// <summary>Weight of the unknown terms (<see cref="ConfidenceInputs.UnknownTerms"/>) in the confidence's logit.
+    /// Fitted, see <see cref="ConfidenceIntercept"/>.</summary>
+    public double ConfidenceUnknownTerms { get; init; } = -0.132;
+
+    /// <summary>Weight of the classifier's uncertainty (<see cref="ConfidenceInputs.Uncertainty"/>) in the confidence's
+    /// logit. Fitted, see <see cref="ConfidenceIntercept"/>.</summary>
+    public double ConfidenceUncertainty { get; init; } = -1.452;
+
+    /// <summary>Weight of the vote disagreement (<see cref="ConfidenceInputs.VoteDisagreement"/>) in the confidence's
+    /// logit. Fitted, see <see cref="ConfidenceIntercept"/>.</summary>
+    public double ConfidenceVoteDisagreement { get; init; } = -0.771;
+
+    /// <summary>Added to the confidence's logit when the query gives its field (<see cref="ConfidenceInputs.Given"/>).
+    /// Fitted, see <see cref="ConfidenceIntercept"/>.</summary>
+    public double ConfidenceGiven { get; init; } = 1.222;
+
+    /// <summary>Added weight of the field miss when the query gives its field (<see cref="ConfidenceInputs.Given"/>):
+    /// a candidate outside a field the query states is further from a good match than one outside a guessed field.
+    /// Fitted, see <see cref="ConfidenceIntercept"/>.</summary>
+    public double ConfidenceGivenFieldMiss { get; init; } = -5.558;
 
     /// <summary>A candidate whose confidence is below this is not a good match (<see cref="MatchResult.IsGoodMatch"/>):
     /// shown as "可能相关" at most, never notified. Fitted with a margin: the value that keeps 95 % of the training
-    /// half's right-discipline top-1 results (the target is 90 %), not tuned on the evaluation half.</summary>
-    public double ConfidenceThreshold { get; init; } = 0.183;
+    /// half's right-discipline top-1 results of the title queries (the target is 90 %), not tuned on the evaluation half.</summary>
+    public double ConfidenceThreshold { get; init; } = 0.121;
 
     /// <summary>Hierarchy of discipline codes.</summary>
     public CodeHierarchy DisciplineHierarchy { get; init; } = CodeHierarchy.Gbt13745Discipline;

@@ -218,6 +218,13 @@ public interface IDisciplinePredictor
 /// discipline, predicted ones by the classifier's own probability, or the industry, the stronger), coverage (share of
 /// the query's term weight the candidate holds, 0–1), the normalised text score (capped at 2) and the field miss (how
 /// sure the query's field is × (1 − field): certainty 1 for codes the query gives, else the classifier's first
-/// choice's probability).
+/// choice's probability) and the unknown terms (share of the query's real term weight, weight × idf, that no document
+/// of the index holds: a query whose domain words the corpus lacks has nothing relevant there, however well the
+/// words it shares with a candidate match), the uncertainty (1 − the classifier's first choice's probability; 0 when
+/// the query gives its discipline codes, 1 when nothing was predicted) and the vote disagreement (1 − how much of the classifier's
+/// field the best text matches' codes hold: high when the corpus lacks the field the query is about; 0 when there
+/// was no vote), and whether the query gives its field (discipline or industry codes: then the field miss has a weight
+/// of its own, as a given field is certain). The last four are the query's, the same for every candidate.
 /// </summary>
-public sealed record ConfidenceInputs(double Field, double Coverage, double Text, double FieldMiss = 0);
+public sealed record ConfidenceInputs(double Field, double Coverage, double Text, double FieldMiss = 0, double UnknownTerms = 0,
+    double Uncertainty = 0, double VoteDisagreement = 0, bool Given = false);

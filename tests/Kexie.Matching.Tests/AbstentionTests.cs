@@ -30,8 +30,15 @@ public class AbstentionTests
             Assert.Equal(r.Coverage, r.ConfidenceInputs.Coverage, 9);
             Assert.Equal(Math.Min(2, text), r.ConfidenceInputs.Text, 9);
             var expected = 1 / (1 + Math.Exp(-(options.ConfidenceIntercept + options.ConfidenceField * field + options.ConfidenceCoverage * r.Coverage + options.ConfidenceText * Math.Min(2, text)
-                + (r.Coverage > 0 ? 0 : options.ConfidenceNoSharedTerm) + options.ConfidenceFieldMiss * r.ConfidenceInputs.FieldMiss)));
+                + (r.Coverage > 0 ? 0 : options.ConfidenceNoSharedTerm) + options.ConfidenceFieldMiss * r.ConfidenceInputs.FieldMiss
+                + options.ConfidenceUnknownTerms * r.ConfidenceInputs.UnknownTerms + options.ConfidenceUncertainty * r.ConfidenceInputs.Uncertainty
+                + options.ConfidenceVoteDisagreement * r.ConfidenceInputs.VoteDisagreement
+                + options.ConfidenceGiven + options.ConfidenceGivenFieldMiss * r.ConfidenceInputs.FieldMiss)));
+            Assert.True(r.ConfidenceInputs.Given); // the query gives its codes
             Assert.Equal(1 - field, r.ConfidenceInputs.FieldMiss, 9); // the query's codes are given: it is sure of its field
+            Assert.Equal(0, r.ConfidenceInputs.Uncertainty, 9);
+            Assert.Equal(0, r.ConfidenceInputs.VoteDisagreement, 9);
+            Assert.Equal(0, r.ConfidenceInputs.UnknownTerms, 9); // every word of the query occurs in the corpus
             Assert.Equal(expected, r.Confidence, 9);
             Assert.Equal(r.Confidence >= options.ConfidenceThreshold, r.IsGoodMatch);
         }
@@ -66,9 +73,74 @@ public class AbstentionTests
         Assert.True(strictResults.Count(r => r.IsGoodMatch) < results.Count(r => r.IsGoodMatch));
     }
 
-    private sealed class FixedPredictor(string code) : IDisciplinePredictor
+    private sealed class FixedPredictor(string code, double probability = 1.0) : IDisciplinePredictor
     {
-        public IReadOnlyList<CodeSuggestion> Predict(IReadOnlyList<string> tokens, int top) => [new(code, 1.0)];
+        public IReadOnlyList<CodeSuggestion> Predict(IReadOnlyList<string> tokens, int top) =>
+            probability >= 1 ? [new(code, 1.0)] : [new(code, probability), new("52020", 1 - probability)];
+    }
+
+    [Fact]
+    public void Unknown_terms_are_the_share_of_the_query_weight_no_document_holds_and_lower_the_confidence()
+    {
+        var index = new MatchIndex(options: new MatchOptions { CodeFeedbackDocuments = 0 });
+        index.Rebuild(Docs.Filler(30).Append(Docs.Offer("rice", "水稻病虫害防控", body: "水稻病虫害监测。") with { DisciplineCodes = ["21060"] }));
+        var known = index.Search(new MatchQuery { Text = "水稻病虫害", DisciplineCodes = ["21060"] }).Single(r => r.Id == "rice");
+        // 茶多酚 occurs in no document: its weight × the idf of a word no document holds counts as unknown.
+        var partly = index.Search(new MatchQuery { Text = "水稻病虫害 茶多酚", DisciplineCodes = ["21060"] }).Single(r => r.Id == "rice");
+        Assert.Equal(0, known.ConfidenceInputs.UnknownTerms, 9);
+        Assert.InRange(partly.ConfidenceInputs.UnknownTerms, 0.05, 0.95);
+        Assert.Equal(known.ConfidenceInputs.Field, partly.ConfidenceInputs.Field, 9);
+        Assert.True(index.Options.ConfidenceUnknownTerms < 0);
+        Assert.True(partly.Confidence < known.Confidence);
+        // The share is of weight × idf: with n documents, an unknown word weighs ln(1 + (n + 0.5) / 0.5).
+        var n = index.Count;
+        var unknownIdf = Math.Log(1 + (n + 0.5) / 0.5);
+        var alone = index.Search(new MatchQuery { Text = "水稻 茶多酚", DisciplineCodes = ["21060"] }).Single(r => r.Id == "rice");
+        var df = 1; // 水稻 is in one document
+        var idf = Math.Log(1 + (n - df + 0.5) / (df + 0.5));
+        Assert.Equal(unknownIdf / (unknownIdf + idf), alone.ConfidenceInputs.UnknownTerms, 9);
+    }
+
+    [Fact]
+    public void Uncertainty_is_one_minus_the_classifiers_first_choice_and_one_when_nothing_is_predicted()
+    {
+        MatchResult Tea(IDisciplinePredictor? predictor, IReadOnlyList<string>? codes = null)
+        {
+            var index = new MatchIndex(options: new MatchOptions { CodeFeedbackDocuments = 0 }, disciplinePredictor: predictor);
+            index.Rebuild(Docs.Filler(30).Append(Docs.Offer("tea", "名优绿茶加工", body: "绿茶杀青与烘干。") with { DisciplineCodes = ["21060"] }));
+            return index.Search(new MatchQuery { Text = "绿茶加工", DisciplineCodes = codes ?? [] }).Single(r => r.Id == "tea");
+        }
+        Assert.Equal(0, Tea(new FixedPredictor("21060")).ConfidenceInputs.Uncertainty, 9);
+        Assert.Equal(0.4, Tea(new FixedPredictor("21060", 0.6)).ConfidenceInputs.Uncertainty, 9);
+        Assert.Equal(1, Tea(null).ConfidenceInputs.Uncertainty, 9);
+        Assert.Equal(0, Tea(null, ["21060"]).ConfidenceInputs.Uncertainty, 9); // given codes: sure of its field
+        Assert.True(Tea(null, ["21060"]).ConfidenceInputs.Given);
+        Assert.False(Tea(new FixedPredictor("21060")).ConfidenceInputs.Given);
+        Assert.True(Tea(new FixedPredictor("21060", 0.6)).Confidence < Tea(new FixedPredictor("21060")).Confidence);
+    }
+
+    [Fact]
+    public void Vote_disagreement_is_high_when_the_best_text_matches_lack_the_classifiers_field()
+    {
+        MatchResult Top(params MatchDocument[] documents)
+        {
+            var index = new MatchIndex(options: new MatchOptions { CodeFeedbackDocuments = 10 }, disciplinePredictor: new FixedPredictor("21060"));
+            index.Rebuild(Docs.Filler(30).Concat(documents));
+            return index.Search(new MatchQuery { Text = "深加工" })[0];
+        }
+        // Every text match is coal (53020) while the classifier says 21060: the corpus lacks the query's field.
+        var coalOnly = Top(
+            Docs.Offer("coal1", "煤浆深加工工艺", body: "水煤浆深加工。") with { DisciplineCodes = ["53020"] },
+            Docs.Offer("coal2", "煤浆深加工设备", body: "水煤浆制备与深加工。") with { DisciplineCodes = ["53020"] });
+        Assert.Equal(1, coalOnly.ConfidenceInputs.VoteDisagreement, 9);
+        // Every text match is of the classifier's field.
+        var teaOnly = Top(
+            Docs.Offer("tea1", "茶叶深加工工艺", body: "绿茶深加工。") with { DisciplineCodes = ["21060"] },
+            Docs.Offer("tea2", "茶叶深加工设备", body: "茶饮料与深加工。") with { DisciplineCodes = ["21060"] });
+        Assert.Equal(0, teaOnly.ConfidenceInputs.VoteDisagreement, 9);
+        Assert.True(new MatchOptions().ConfidenceVoteDisagreement < 0);
+        Assert.True(teaOnly.Confidence > coalOnly.Confidence);
+
     }
 
     [Fact]

@@ -29,6 +29,24 @@ public class AnalyzerTests
         Assert.Contains("智能", tokens);
     }
 
+    [Theory]
+    [InlineData("计算机", new[] { "计算" }, new[] { "算机" })]
+    [InlineData("群众体育", new[] { "群众", "体育" }, new[] { "众体" })]
+    [InlineData("篮球运动", new[] { "篮球", "运动" }, new[] { "球运" })]
+    [InlineData("经济学", new[] { "经济" }, new[] { "济学" })]
+    public void Subwords_tile_the_word_and_never_cross_a_word_boundary_inside_it(string word, string[] parts, string[] across)
+    {
+        var tokens = ChineseAnalyzer.Default.Analyze(word);
+        Assert.Contains(word, tokens);
+        Assert.All(parts, p => Assert.Contains(p, tokens));
+        Assert.All(across, a => Assert.DoesNotContain(a, tokens));
+        // Every sub-word is a piece of one split: together they never cover a character twice.
+        Assert.True(tokens.Where(t => t != word).Sum(t => t.Length) <= word.Length);
+        // The previous behaviour (every dictionary 2- and 3-gram) stays available.
+        var grams = new ChineseAnalyzer(settings: new AnalyzerSettings { SubwordTiling = false }).Analyze(word);
+        Assert.All(across, a => Assert.Contains(a, grams));
+    }
+
     [Fact]
     public void User_terms_are_reassembled_from_their_parts()
     {

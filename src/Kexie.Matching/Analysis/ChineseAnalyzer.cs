@@ -6,6 +6,14 @@ public sealed record AnalyzerSettings
     /// <summary>Also emit the dictionary words inside long words (jieba "search mode"): 人工智能 → 人工, 智能, 人工智能.</summary>
     public bool IncludeSubwords { get; init; } = true;
 
+    /// <summary>
+    /// Sub-words by tiling: a long word yields the parts of its most probable split into dictionary words (jieba's
+    /// route over the word without the word itself: 计算机 → 计算, 群众体育 → 群众, 体育), not every dictionary 2- and 3-gram
+    /// inside it (计算机 → 计算, 算机; 群众体育 → 群众, 众体, 体育): the grams across a word boundary (算机, 众体, 济学,
+    /// 球运) are not words of the text and match documents that do not hold them.
+    /// </summary>
+    public bool SubwordTiling { get; init; } = true;
+
     /// <summary>Use jieba's HMM to join unknown words.</summary>
     public bool UseHmm { get; init; } = true;
 
@@ -153,6 +161,11 @@ public sealed class ChineseAnalyzer
 
     private void EmitSubwords(string word, JiebaDictionary dictionary, List<string> tokens)
     {
+        if (Settings.SubwordTiling)
+        {
+            EmitTiling(word, dictionary, tokens);
+            return;
+        }
         for (var n = 2; n <= 3 && n < word.Length; n++)
         {
             for (var start = 0; start + n <= word.Length; start++)
@@ -162,6 +175,45 @@ public sealed class ChineseAnalyzer
                 {
                     tokens.Add(gram);
                 }
+            }
+        }
+    }
+
+    /// <summary>
+    /// The most probable split of <paramref name="word"/> into dictionary words shorter than it (single characters allowed
+    /// at the dictionary's lowest probability), as jieba's route scores it (sum of log frequencies); emits its parts of
+    /// two characters or more. Deterministic: ties go to the longer first part.
+    /// </summary>
+    private void EmitTiling(string word, JiebaDictionary dictionary, List<string> tokens)
+    {
+        var n = word.Length;
+        Span<double> best = stackalloc double[n + 1];
+        Span<int> cut = stackalloc int[n + 1];
+        var single = -dictionary.LogTotal;
+        best[n] = 0;
+        for (var i = n - 1; i >= 0; i--)
+        {
+            best[i] = double.NegativeInfinity;
+            for (var len = Math.Min(n - 1, n - i); len >= 1; len--)
+            {
+                var f = len == 1 ? 0 : dictionary.Frequency(word.AsSpan(i, len));
+                if (len > 1 && f <= 0)
+                {
+                    continue;
+                }
+                var score = (len == 1 ? single : Math.Log(f) - dictionary.LogTotal) + best[i + len];
+                if (score > best[i])
+                {
+                    best[i] = score;
+                    cut[i] = len;
+                }
+            }
+        }
+        for (var i = 0; i < n && cut[i] > 0; i += cut[i])
+        {
+            if (cut[i] >= 2 && dictionary.GetWord(word.AsSpan(i, cut[i])) is { } part && Keep(part))
+            {
+                tokens.Add(part);
             }
         }
     }

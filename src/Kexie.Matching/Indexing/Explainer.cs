@@ -14,9 +14,12 @@ internal sealed class Explainer
     private readonly MatchQuery query;
     private readonly QueryDisciplines disciplines;
     private readonly int originalTermCount;
+    private readonly double unknownTerms;
 
-    public Explainer(IndexSnapshot snapshot, MatchOptions options, List<QueryTerm> terms, int originalTermCount, MatchQuery query, QueryDisciplines disciplines)
+    /// <param name="unknownTerms">Share of the query's real term weight (weight × idf) that no document holds.</param>
+    public Explainer(IndexSnapshot snapshot, MatchOptions options, List<QueryTerm> terms, int originalTermCount, MatchQuery query, QueryDisciplines disciplines, double unknownTerms = 0)
     {
+        this.unknownTerms = unknownTerms;
         this.snapshot = snapshot;
         this.options = options;
         this.terms = terms;
@@ -84,7 +87,7 @@ internal sealed class Explainer
         var fieldAgreement = ConfidenceFieldAgreement(candidate);
         var inputs = new ConfidenceInputs(fieldAgreement, coverage,
             Math.Min(2, options.TextWeight > 0 ? Math.Max(0, text) / options.TextWeight : 0),
-            FieldMiss(fieldAgreement));
+            FieldMiss(fieldAgreement), unknownTerms, disciplines.Uncertainty, disciplines.VoteDisagreement, GivesField);
         var confidence = Confidence(options, inputs);
         var duplicate = flagDuplicates && coverage >= options.DuplicateCoverage && matched.Count >= 2;
         var explanation = new MatchExplanation
@@ -266,11 +269,17 @@ internal sealed class Explainer
         return certainty * (1 - field);
     }
 
+    /// <summary>Whether the query gives its field: discipline or industry codes.</summary>
+    private bool GivesField => (!disciplines.Predicted && disciplines.Codes.Count > 0) || query.IndustryCodes.Any(c => !string.IsNullOrWhiteSpace(c));
+
     /// <summary>The calibrated confidence (see <see cref="MatchOptions.ConfidenceIntercept"/>).</summary>
     internal static double Confidence(MatchOptions options, ConfidenceInputs x)
     {
         var z = options.ConfidenceIntercept + options.ConfidenceField * x.Field + options.ConfidenceCoverage * x.Coverage
-            + options.ConfidenceText * x.Text + (x.Coverage > 0 ? 0 : options.ConfidenceNoSharedTerm) + options.ConfidenceFieldMiss * x.FieldMiss;
+            + options.ConfidenceText * x.Text + (x.Coverage > 0 ? 0 : options.ConfidenceNoSharedTerm) + options.ConfidenceFieldMiss * x.FieldMiss
+            + options.ConfidenceUnknownTerms * x.UnknownTerms + options.ConfidenceUncertainty * x.Uncertainty
+            + options.ConfidenceVoteDisagreement * x.VoteDisagreement
+            + (x.Given ? options.ConfidenceGiven + options.ConfidenceGivenFieldMiss * x.FieldMiss : 0);
         return 1 / (1 + Math.Exp(-z));
     }
 

@@ -104,7 +104,7 @@ internal sealed class Searcher
         {
             return [];
         }
-        var (terms, allTokens) = BuildQueryTerms(query);
+        var (terms, allTokens, unknownWeight) = BuildQueryTerms(query);
         var hasStructure = query.DisciplineCodes.Count > 0 || query.IndustryCodes.Count > 0;
         if (terms.Count == 0 && !hasStructure)
         {
@@ -189,7 +189,13 @@ internal sealed class Searcher
         }
         var count = Math.Min(top, candidates.Count);
         var results = new List<MatchResult>(count);
-        var explainer = new Explainer(snapshot, options, terms, originalTermCount, query, disciplines);
+        var known = 0.0;
+        for (var ti = 0; ti < originalTermCount; ti++)
+        {
+            known += terms[ti].Weak ? 0 : terms[ti].Weight * terms[ti].Idf;
+        }
+        var unknownShare = known + unknownWeight > 0 ? unknownWeight / (known + unknownWeight) : 0;
+        var explainer = new Explainer(snapshot, options, terms, originalTermCount, query, disciplines, unknownShare);
         for (var i = 0; i < count; i++)
         {
             results.Add(explainer.Explain(candidates[i], i + 1, flagDuplicates));
@@ -197,7 +203,7 @@ internal sealed class Searcher
         return results;
     }
 
-    private (List<QueryTerm> Terms, List<string> AllTokens) BuildQueryTerms(MatchQuery query)
+    private (List<QueryTerm> Terms, List<string> AllTokens, double Unknown) BuildQueryTerms(MatchQuery query)
     {
         var weights = new Dictionary<string, double>(StringComparer.Ordinal);
         var all = new List<string>();
@@ -233,16 +239,22 @@ internal sealed class Searcher
         var terms = new List<QueryTerm>(weights.Count);
         List<QueryTerm>? frequent = null;
         List<QueryTerm>? weak = null;
+        // The weight × idf of the query's real terms that no document holds (idf of df 0): what the corpus lacks.
+        var unknown = 0.0;
         foreach (var (term, raw) in weights)
         {
             var df = snapshot.DocumentFrequency(term);
+            // Repeats in a long query count, but sub-linearly.
+            var weight = raw <= 1 ? raw : 1 + Math.Log(raw);
             if (df == 0)
             {
+                if (Matchable(term))
+                {
+                    unknown += weight * Math.Log(1 + (n + 0.5) / 0.5);
+                }
                 continue;
             }
             var idf = Math.Log(1 + (n - df + 0.5) / (df + 0.5));
-            // Repeats in a long query count, but sub-linearly.
-            var weight = raw <= 1 ? raw : 1 + Math.Log(raw);
             if (!Matchable(term))
             {
                 (weak ??= []).Add(new QueryTerm(term, weight, idf, df, Weak: true));
@@ -273,7 +285,7 @@ internal sealed class Searcher
             weak.Sort(static (a, b) => (b.Weight * b.Idf).CompareTo(a.Weight * a.Idf));
             terms.AddRange(weak.Take(Math.Max(0, max - terms.Count)));
         }
-        return (terms, all);
+        return (terms, all, unknown);
     }
 
     /// <summary>
@@ -772,15 +784,16 @@ internal sealed class Searcher
         }
         if (!query.PredictDisciplines || tokens.Count == 0)
         {
-            return new QueryDisciplines([], Predicted: true);
+            return new QueryDisciplines([], Predicted: true) { Uncertainty = 1 };
         }
         var mix = new Dictionary<string, double>(StringComparer.Ordinal);
         var classifierShare = 1.0;
         List<CodeSuggestion>? classifierOwn = null;
+        var votes = new Dictionary<string, double>(StringComparer.Ordinal);
+        var total = 0.0;
+        var rawTop = 0.0;
         if (options.CodeFeedbackDocuments > 0)
         {
-            var votes = new Dictionary<string, double>(StringComparer.Ordinal);
-            var total = 0.0;
             var taken = 0;
             foreach (var c in candidates)
             {
@@ -824,6 +837,7 @@ internal sealed class Searcher
                 read = [.. tokens, .. analyzer.Analyze(industries)];
             }
             var predicted = predictor.Predict(text, read, options.PredictedDisciplineExponent == 1 ? Math.Max(1, options.PredictedDisciplineCodes) : int.MaxValue);
+            rawTop = predicted.Count > 0 ? predicted.Max(p => p.Probability) : 0;
             var sharpened = new double[predicted.Count];
             var sum = 0.0;
             for (var i = 0; i < predicted.Count; i++)
@@ -843,7 +857,26 @@ internal sealed class Searcher
         var list = mix.Select(kv => new CodeSuggestion(kv.Key, kv.Value))
             .OrderByDescending(s => s.Probability).ThenBy(s => s.Code, StringComparer.Ordinal)
             .Take(Math.Max(1, options.PredictedDisciplineCodes)).ToList();
-        return new QueryDisciplines(list, Predicted: true, classifierOwn);
+        // How much of the classifier's field the best text matches hold (1 = all of them are of its field): low when
+        // the corpus lacks the field the query is about.
+        var agreement = 1.0;
+        if (classifierOwn is { Count: > 0 } && total > 0)
+        {
+            agreement = 0;
+            foreach (var c in classifierOwn)
+            {
+                foreach (var (code, v) in votes)
+                {
+                    agreement += c.Probability * v / total * options.Credit(options.DisciplineHierarchy.Relate(c.Code, code));
+                }
+            }
+        }
+        return new QueryDisciplines(list, Predicted: true, classifierOwn)
+        {
+            // Nothing predicted (no classifier, or it is not trained yet): the field is unknown.
+            Uncertainty = 1 - rawTop,
+            VoteDisagreement = 1 - Math.Clamp(agreement, 0, 1),
+        };
     }
 
     /// <summary>
@@ -935,7 +968,16 @@ internal sealed class Searcher
 /// <param name="Predicted">Whether <paramref name="Codes"/> were predicted.</param>
 /// <param name="Classifier">The classifier's own distribution (sharpened, cut to the top codes), without the vote of the
 /// text matches' codes: what the confidence reads, since that vote calls any corpus's field right.</param>
-internal sealed record QueryDisciplines(IReadOnlyList<CodeSuggestion> Codes, bool Predicted, IReadOnlyList<CodeSuggestion>? Classifier = null);
+internal sealed record QueryDisciplines(IReadOnlyList<CodeSuggestion> Codes, bool Predicted, IReadOnlyList<CodeSuggestion>? Classifier = null)
+{
+    /// <summary>1 − the classifier's first choice's probability (before sharpening); 1 when nothing was predicted, 0 when
+    /// the query gives its codes.</summary>
+    public double Uncertainty { get; init; }
+
+    /// <summary>1 − how much of the classifier's field the best text matches' codes hold (each code credited by its
+    /// relation to the classifier's codes); 0 when there was no vote or no classifier.</summary>
+    public double VoteDisagreement { get; init; }
+}
 
 /// <summary>The structured signals, each bounded by its weight.</summary>
 internal static class Signals
