@@ -50,4 +50,52 @@ public sealed class MigrationSqliteTests(SqliteApp app) : MigrationTests(app)
     }
 }
 
-public sealed class MigrationPostgresTests(PostgresApp app) : MigrationTests(app);
+public sealed class MigrationPostgresTests(PostgresApp app) : MigrationTests(app)
+{
+    /// <summary>
+    /// Region scope is <c>RegionCode LIKE '510923%'</c>. Under the database's own collation (C.UTF-8 here, zh_CN.UTF-8 in
+    /// production) a default B-tree index cannot serve it and every scoped count scanned its table; the region-code index
+    /// columns use varchar_pattern_ops (RegionPrefixIndexes).
+    /// </summary>
+    [Fact]
+    public async Task Region_scope_is_served_by_an_index_under_the_databases_collation()
+    {
+        var (plan, indexes) = await app.QueryAsync(async db =>
+        {
+            var connection = (Npgsql.NpgsqlConnection)db.Database.GetDbConnection();
+            await connection.OpenAsync();
+            await using var transaction = await connection.BeginTransactionAsync();
+            await using (var off = new Npgsql.NpgsqlCommand("SET LOCAL enable_seqscan = off", connection, transaction))
+            {
+                await off.ExecuteNonQueryAsync();
+            }
+
+            var lines = new List<string>();
+            await using (var explain = new Npgsql.NpgsqlCommand("""EXPLAIN SELECT count(*) FROM "ScienceWorkers" WHERE "RegionCode" LIKE '510923%'""", connection, transaction))
+            await using (var reader = await explain.ExecuteReaderAsync())
+            {
+                while (await reader.ReadAsync())
+                {
+                    lines.Add(reader.GetString(0));
+                }
+            }
+
+            var definitions = new List<string>();
+            await using (var catalogue = new Npgsql.NpgsqlCommand("""SELECT indexdef FROM pg_indexes WHERE schemaname = 'public' AND indexname NOT LIKE 'PK\_%' AND indexdef LIKE '%RegionCode"%'""", connection, transaction))
+            await using (var reader = await catalogue.ExecuteReaderAsync())
+            {
+                while (await reader.ReadAsync())
+                {
+                    definitions.Add(reader.GetString(0));
+                }
+            }
+
+            return (string.Join("\n", lines), definitions);
+        });
+
+        Assert.Contains("Index Cond", plan);
+        Assert.Contains("~>=~", plan);
+        Assert.True(indexes.Count > 30, $"only {indexes.Count} region-code indexes");
+        Assert.All(indexes, d => Assert.Matches("RegionCode\" varchar_pattern_ops", d));
+    }
+}
