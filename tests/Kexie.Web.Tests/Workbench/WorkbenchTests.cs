@@ -47,9 +47,9 @@ internal static class WorkbenchSteps
         return id;
     }
 
-    public static async Task<string> SubmittedOfferAsync(KexieApp app, string title)
+    public static async Task<string> SubmittedOfferAsync(KexieApp app, string title, string account = "worker")
     {
-        var worker = await app.SignInAsync("worker");
+        var worker = await app.SignInAsync(account);
         var id = Id(await (await worker.PostJsonAsync("/api/v1/offers", new
         {
             kind = "Service",
@@ -70,6 +70,25 @@ internal static class WorkbenchSteps
         workbench["items"]!.AsArray().FirstOrDefault(i => Str(i!, "link") == link);
 
     /// <summary>A new account of <paramref name="role"/> in <paramref name="region"/> (for scope tests); returns its user name.</summary>
+    /// <summary>A science worker of 大英县 with a public profile and an account of their own (nobody else's orders in their lists).</summary>
+    public static async Task<string> NewWorkerAccountAsync(KexieApp app, string displayName)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<KexieDbContext>();
+        var worker = Kexie.Domain.Directory.ScienceWorker.Create(
+            new Kexie.Domain.Directory.ScienceWorkerData(displayName, Kexie.Domain.Directory.Gender.Male, 1980, "大英县农业农村局", "高级工程师", ["21030"], "大学本科", null, KexieApp.NewPhone(), DaYing, true),
+            _ => true);
+        db.ScienceWorkers.Add(worker);
+        await db.SaveChangesAsync();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var user = new AppUser { UserName = $"t-worker-{Token()}", DisplayName = displayName, Role = UserRole.ScienceWorker, RegionCode = DaYing, ScienceWorkerId = worker.Id, EmailConfirmed = true };
+        var result = await users.CreateAsync(user, Kexie.Data.Seeding.DemoSeeder.DemoPassword);
+        Assert.True(result.Succeeded, string.Join("；", result.Errors.Select(e => e.Description)));
+        worker.UserId = user.Id;
+        await db.SaveChangesAsync();
+        return user.UserName;
+    }
+
     public static async Task<string> NewAccountAsync(KexieApp app, UserRole role, string region, string displayName)
     {
         await using var scope = app.Services.CreateAsyncScope();
@@ -171,13 +190,15 @@ public abstract class WorkbenchTests(KexieApp app)
     public async Task Orders_wait_for_the_party_whose_step_is_next()
     {
         var offerTitle = $"订单待办所能{WorkbenchSteps.Token()}";
-        var offerId = await WorkbenchSteps.SubmittedOfferAsync(app, offerTitle);
+        // A provider of its own: the demo worker's list (50 per section, longest-waiting first) fills up with other tests' orders.
+        var provider = await WorkbenchSteps.NewWorkerAccountAsync(app, "王建国");
+        var offerId = await WorkbenchSteps.SubmittedOfferAsync(app, offerTitle, provider);
         await (await (await app.SignInAsync("daying")).PostAsync($"/api/v1/offers/{offerId}/publish", null)).OkJsonAsync();
         var enterprise = await app.SignInAsync("enterprise");
         var orderId = WorkbenchSteps.Id(await (await enterprise.PostJsonAsync("/api/v1/orders", new { offerId })).OkJsonAsync());
         var link = $"/Market/Orders/Details/{orderId}";
 
-        var forWorker = WorkbenchSteps.Item(await WorkbenchSteps.WorkbenchAsync(await app.SignInAsync("worker")), link);
+        var forWorker = WorkbenchSteps.Item(await WorkbenchSteps.WorkbenchAsync(await app.SignInAsync(provider)), link);
         Assert.NotNull(forWorker);
         Assert.Equal(offerTitle, WorkbenchSteps.Str(forWorker!, "title"));
         Assert.Equal("询价待确认签约", WorkbenchSteps.Str(forWorker!, "note"));
