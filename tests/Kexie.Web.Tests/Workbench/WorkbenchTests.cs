@@ -73,28 +73,25 @@ internal static class WorkbenchSteps
     /// <summary>A science worker of 大英县 with a public profile and an account of their own (nobody else's orders in their lists).</summary>
     public static async Task<string> NewWorkerAccountAsync(KexieApp app, string displayName)
     {
-        await using var scope = app.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<KexieDbContext>();
         var worker = Kexie.Domain.Directory.ScienceWorker.Create(
             new Kexie.Domain.Directory.ScienceWorkerData(displayName, Kexie.Domain.Directory.Gender.Male, 1980, "大英县农业农村局", "高级工程师", ["21030"], "大学本科", null, KexieApp.NewPhone(), DaYing, true),
             _ => true);
-        db.ScienceWorkers.Add(worker);
-        await db.SaveChangesAsync();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        var user = new AppUser { UserName = $"t-worker-{Token()}", DisplayName = displayName, Role = UserRole.ScienceWorker, RegionCode = DaYing, ScienceWorkerId = worker.Id, EmailConfirmed = true };
-        var result = await users.CreateAsync(user, Kexie.Data.Seeding.DemoSeeder.DemoPassword);
-        Assert.True(result.Succeeded, string.Join("；", result.Errors.Select(e => e.Description)));
-        worker.UserId = user.Id;
-        await db.SaveChangesAsync();
-        return user.UserName;
+        await app.QueryAsync(db => { db.ScienceWorkers.Add(worker); return db.SaveChangesAsync(); });
+        var name = await NewAccountAsync(app, UserRole.ScienceWorker, DaYing, displayName, worker.Id);
+        await app.QueryAsync(async db =>
+        {
+            var userId = await db.Users.Where(u => u.UserName == name).Select(u => u.Id).SingleAsync();
+            return await db.ScienceWorkers.Where(w => w.Id == worker.Id).ExecuteUpdateAsync(u => u.SetProperty(w => w.UserId, userId));
+        });
+        return name;
     }
 
-    public static async Task<string> NewAccountAsync(KexieApp app, UserRole role, string region, string displayName)
+    public static async Task<string> NewAccountAsync(KexieApp app, UserRole role, string region, string displayName, Guid? scienceWorkerId = null)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         var name = $"t-{role.ToString().ToLowerInvariant()}-{Token()}";
-        var result = await users.CreateAsync(new AppUser { UserName = name, DisplayName = displayName, Role = role, RegionCode = region, EmailConfirmed = true }, Kexie.Data.Seeding.DemoSeeder.DemoPassword);
+        var result = await users.CreateAsync(new AppUser { UserName = name, DisplayName = displayName, Role = role, RegionCode = region, ScienceWorkerId = scienceWorkerId, EmailConfirmed = true }, Kexie.Data.Seeding.DemoSeeder.DemoPassword);
         Assert.True(result.Succeeded, string.Join("；", result.Errors.Select(e => e.Description)));
         return name;
     }

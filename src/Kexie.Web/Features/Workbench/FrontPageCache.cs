@@ -19,29 +19,16 @@ public sealed class FrontPageCache(TimeProvider clock)
     public async Task<T> GetAsync<T>(string key, Func<Task<T>> compute) where T : class
     {
         var now = clock.GetUtcNow();
-        if (entries.TryGetValue(key, out var cached) && cached.Until > now)
-        {
-            try
-            {
-                return (T)await cached.Value;
-            }
-            catch
-            {
-                // A failed computation is not kept: the next request tries again.
-                entries.TryRemove(new KeyValuePair<string, Entry>(key, cached));
-                throw;
-            }
-        }
-
-        var entry = new Entry(now + Lifetime, new Lazy<Task<object>>(async () => await compute()));
-        entry = entries.AddOrUpdate(key, entry, (_, old) => old.Until > now ? old : entry);
+        var fresh = new Entry(now + Lifetime, new Lazy<Task<object>>(async () => await compute()));
+        var entry = entries.AddOrUpdate(key, fresh, (_, old) => old.Until > now ? old : fresh);
         try
         {
             return (T)await entry.Value;
         }
         catch
         {
-            entries.TryRemove(new KeyValuePair<string, Entry>(key, entry));
+            // A failed computation is not kept: the next request tries again.
+            entries.TryRemove(KeyValuePair.Create(key, entry));
             throw;
         }
     }
