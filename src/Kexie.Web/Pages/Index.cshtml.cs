@@ -110,8 +110,8 @@ public sealed class IndexModel(
         return new Counts(
             scopeName,
             childRegions,
-            (await workers.ListAsync(actor, new ScienceWorkerFilter(Region: Scope, PageSize: 1), ct)).Total,
-            (await organizations.ListAsync(actor, new OrganizationFilter(Region: Scope, PageSize: 1), ct)).Total,
+            await workers.Filter(actor, new ScienceWorkerFilter(Region: Scope)).CountAsync(ct),
+            await organizations.Filter(actor, new OrganizationFilter(Region: Scope)).CountAsync(ct),
             (await associations.ListAsync(null, Scope, null, 1, 1, ct)).Total,
             (await agencies.ListAsync(actor, null, Scope, 1, 1, ct)).Total,
             (await experts.ListAsync(actor, null, Scope, null, Kexie.Domain.Talent.ExpertStatus.Active, 1, 1, ct)).Total,
