@@ -126,6 +126,79 @@ public static class FactStore
     }
 
     /// <summary>
+    /// Rebuilds only the rollup cells that facts at <paramref name="cells"/> (day key, region code) feed: at every level,
+    /// the day rows of those days, the month rows of their months and the year rows of their years, for the region
+    /// codes' ancestors only. Called after an incremental refresh replaced the facts of a few records, so its cost
+    /// follows the change (a day of one county's lineage), not the month's facts of the whole country. Cells whose facts
+    /// are gone are deleted, so a record that moved or was removed leaves no stale row.
+    /// </summary>
+    public static async Task RebuildRollupCellsAsync(KexieDbContext db, IReadOnlyCollection<(int Day, string RegionCode)> cells, CancellationToken ct = default)
+    {
+        if (cells.Count == 0)
+        {
+            return;
+        }
+
+        var days = cells.Select(c => c.Day).Distinct().Order().ToList();
+        var months = days.Select(ChinaTime.MonthKey).Distinct().Order().ToList();
+        var years = days.Select(d => (d / 10000 * 10000) + 101).Distinct().Order().ToList();
+        var regionCodes = cells.Select(c => c.RegionCode).Distinct().ToList();
+        foreach (var level in Levels)
+        {
+            var prefixes = regionCodes.Where(c => c.Length >= level).Select(c => c[..level]).Distinct().Order().ToList();
+            if (prefixes.Count == 0)
+            {
+                continue;
+            }
+
+            await RebuildGrainAsync(db, RollupGrain.Day, level, prefixes, days,
+                $$"""
+                SELECT {{(int)RollupGrain.Day}}, {{level}}, substr("RegionCode", 1, {{level}}), "Day", "Kind", SUM("Count"), SUM("AmountFen")
+                FROM "IndicatorFacts" WHERE "Day" IN ({keys}) AND length("RegionCode") >= {{level}} AND substr("RegionCode", 1, {{level}}) IN ({regions})
+                GROUP BY substr("RegionCode", 1, {{level}}), "Day", "Kind"
+                """, ct);
+            await RebuildGrainAsync(db, RollupGrain.Month, level, prefixes, months,
+                $$"""
+                SELECT {{(int)RollupGrain.Month}}, "Level", "RegionCode", ("Day" / 100) * 100 + 1, "Kind", SUM("Count"), SUM("AmountFen")
+                FROM "IndicatorRollups" WHERE "Grain" = {{(int)RollupGrain.Day}} AND "Level" = {{level}} AND "RegionCode" IN ({regions})
+                  AND "Day" BETWEEN {{months[0]}} AND {{months[^1] + 30}} AND ("Day" / 100) * 100 + 1 IN ({keys})
+                GROUP BY "Level", "RegionCode", ("Day" / 100) * 100 + 1, "Kind"
+                """, ct);
+            await RebuildGrainAsync(db, RollupGrain.Year, level, prefixes, years,
+                $$"""
+                SELECT {{(int)RollupGrain.Year}}, "Level", "RegionCode", ("Day" / 10000) * 10000 + 101, "Kind", SUM("Count"), SUM("AmountFen")
+                FROM "IndicatorRollups" WHERE "Grain" = {{(int)RollupGrain.Month}} AND "Level" = {{level}} AND "RegionCode" IN ({regions})
+                  AND "Day" BETWEEN {{years[0]}} AND {{years[^1] + 1130}} AND ("Day" / 10000) * 10000 + 101 IN ({keys})
+                GROUP BY "Level", "RegionCode", ("Day" / 10000) * 10000 + 101, "Kind"
+                """, ct);
+        }
+    }
+
+    /// <summary>
+    /// Deletes the rows of one grain and level at <paramref name="keys"/> (day keys of that grain) under
+    /// <paramref name="prefixes"/> and inserts them again from <paramref name="select"/>, whose {keys} and {regions}
+    /// stand for the same lists, passed as parameters.
+    /// </summary>
+    private static async Task RebuildGrainAsync(KexieDbContext db, RollupGrain grain, int level, IReadOnlyList<string> prefixes, IReadOnlyList<int> keys, string select, CancellationToken ct)
+    {
+        var parameters = new List<object>();
+        string List<T>(IEnumerable<T> values) where T : notnull =>
+            string.Join(", ", values.Select(v =>
+            {
+                parameters.Add(v);
+                return "{" + (parameters.Count - 1) + "}";
+            }));
+
+        var regionList = List(prefixes);
+        var keyList = List(keys);
+        var delete = $"DELETE FROM \"IndicatorRollups\" WHERE \"Grain\" = {(int)grain} AND \"Level\" = {level} AND \"RegionCode\" IN ({regionList}) AND \"Day\" IN ({keyList})";
+        await db.Database.ExecuteSqlRawAsync(delete, parameters, ct);
+        var insert = "INSERT INTO \"IndicatorRollups\" (\"Grain\", \"Level\", \"RegionCode\", \"Day\", \"Kind\", \"Count\", \"AmountFen\")\n"
+            + select.Replace("{keys}", keyList, StringComparison.Ordinal).Replace("{regions}", regionList, StringComparison.Ordinal);
+        await db.Database.ExecuteSqlRawAsync(insert, parameters, ct);
+    }
+
+    /// <summary>
     /// Rebuilds the year rollups (key yyyy0101) of the years <paramref name="fromYear"/> to <paramref name="toYear"/>
     /// (all years when null) from the month rollups, which must be up to date.
     /// </summary>

@@ -17,10 +17,22 @@ public sealed record RefreshResult(bool Full, int SourcesRederived, long FactsWr
 public sealed class IndicatorRefresher(KexieDbContext db, TimeProvider clock, ILogger<IndicatorRefresher> logger)
 {
     private const int BatchSize = 2000;
+
+    // Up to this many distinct days and region codes, an incremental refresh rebuilds only the rollup cells it touched;
+    // beyond, whole months (each statement's parameter lists stay well under the providers' limits).
+    private const int MaxCellDays = 366;
+    private const int MaxCellRegions = 500;
     private static readonly SemaphoreSlim Gate = new(1, 1);
 
     public async Task<RefreshResult> RefreshAsync(bool full = false, CancellationToken ct = default)
     {
+        // Dashboards and rankings refresh before they read; with nothing pending they need neither the gate nor the
+        // database lock, so readers do not queue behind each other or behind a running refresh.
+        if (!full && !await AnythingPendingAsync(ct))
+        {
+            return new RefreshResult(false, 0, 0, 0);
+        }
+
         await Gate.WaitAsync(ct);
         try
         {
@@ -68,6 +80,24 @@ public sealed class IndicatorRefresher(KexieDbContext db, TimeProvider clock, IL
         }
     }
 
+    private async Task<bool> AnythingPendingAsync(CancellationToken ct)
+    {
+        var last = await db.IndicatorRefreshStates.AsNoTracking().Select(s => (DateTimeOffset?)s.LastRefreshedAt).SingleOrDefaultAsync(ct);
+        if (last is null || await db.IndicatorOutbox.AnyAsync(ct))
+        {
+            return true;
+        }
+
+        var now = clock.GetUtcNow();
+        return await SettlingPlans(last.Value, now).AnyAsync(ct);
+    }
+
+    /// <summary>Plans whose response deadline passed unanswered since the last refresh: their 超时 facts are due.</summary>
+    private IQueryable<Guid> SettlingPlans(DateTimeOffset last, DateTimeOffset now) =>
+        db.ResponsePlans.AsNoTracking()
+            .Where(p => p.FirstRespondedAt == null && p.ResponseDueAt > last && p.ResponseDueAt <= now)
+            .Select(p => p.Id);
+
     private async Task<RefreshResult> FullAsync(DateTimeOffset now, CancellationToken ct)
     {
         // Over a province's records (millions of facts) the rollup rebuild runs for minutes, past the default 30 s per
@@ -101,10 +131,7 @@ public sealed class IndicatorRefresher(KexieDbContext db, TimeProvider clock, IL
     private async Task<RefreshResult?> IncrementalAsync(DateTimeOffset last, DateTimeOffset now, CancellationToken ct)
     {
         var queued = await db.IndicatorOutbox.AsNoTracking().OrderBy(o => o.Id).Take(BatchSize * 5).ToListAsync(ct);
-        var settled = await db.ResponsePlans.AsNoTracking()
-            .Where(p => p.FirstRespondedAt == null && p.ResponseDueAt > last && p.ResponseDueAt <= now)
-            .Select(p => p.Id)
-            .ToListAsync(ct);
+        var settled = await SettlingPlans(last, now).ToListAsync(ct);
         if (queued.Count == 0 && settled.Count == 0)
         {
             return null;
@@ -114,15 +141,17 @@ public sealed class IndicatorRefresher(KexieDbContext db, TimeProvider clock, IL
             .Concat(settled.Select(id => (Source: FactSource.ResponsePlan, SourceId: id)))
             .Distinct()
             .ToList();
-        var days = new HashSet<int>();
+        // The rollup cells (day, region) the old and the new facts of these records fall in.
+        var cells = new HashSet<(int Day, string RegionCode)>();
         long written = 0;
         foreach (var chunk in dirty.Chunk(BatchSize))
         {
             var ids = chunk.Select(c => (Guid?)c.SourceId).ToList();
-            days.UnionWith(await db.IndicatorFacts.Where(f => ids.Contains(f.SourceId)).Select(f => f.Day).Distinct().ToListAsync(ct));
+            var old = await db.IndicatorFacts.Where(f => ids.Contains(f.SourceId)).Select(f => new { f.Day, f.RegionCode }).Distinct().ToListAsync(ct);
+            cells.UnionWith(old.Select(o => (o.Day, o.RegionCode)));
             await db.IndicatorFacts.Where(f => ids.Contains(f.SourceId)).ExecuteDeleteAsync(ct);
             var facts = await DeriveAsync(chunk, now, ct);
-            days.UnionWith(facts.Select(f => f.Day));
+            cells.UnionWith(facts.Select(f => (f.Day, f.RegionCode)));
             written += await FactStore.AppendAsync(db, facts, ct);
         }
 
@@ -132,10 +161,18 @@ public sealed class IndicatorRefresher(KexieDbContext db, TimeProvider clock, IL
             await db.IndicatorOutbox.Where(o => chunk.Contains(o.Id)).ExecuteDeleteAsync(ct);
         }
 
-        var months = days.Select(ChinaTime.MonthKey).Distinct().Order().ToList();
-        foreach (var month in months)
+        var months = cells.Select(c => ChinaTime.MonthKey(c.Day)).Distinct().Order().ToList();
+        if (cells.Select(c => c.Day).Distinct().Count() <= MaxCellDays && cells.Select(c => c.RegionCode).Distinct().Count() <= MaxCellRegions)
         {
-            await FactStore.RebuildRollupsAsync(db, month, month, ct);
+            await FactStore.RebuildRollupCellsAsync(db, cells, ct);
+        }
+        else
+        {
+            // A large batch (an import, a backfill) touches most cells of its months anyway: whole months are cheaper.
+            foreach (var month in months)
+            {
+                await FactStore.RebuildRollupsAsync(db, month, month, ct);
+            }
         }
 
         return new RefreshResult(false, dirty.Count, written, months.Count);

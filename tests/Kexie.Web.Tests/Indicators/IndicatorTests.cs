@@ -237,6 +237,77 @@ public abstract class IndicatorTests(KexieApp app)
     }
 
     [Fact]
+    public async Task Incremental_refreshes_keep_every_rollup_equal_to_the_facts_it_sums()
+    {
+        // 石首市 421081 and 松滋市 421087 (荆州 4210): the refresh after a change rebuilds only the rollup cells the
+        // changed records' old and new facts fall in. Removing records must leave no stale cell behind: a day, month
+        // and year of 松滋市 that lose their only record have no rollup row at all.
+        var kept = Worker("421081", new DateTimeOffset(2024, 5, 10, 9, 0, 0, Cst));
+        var removedWorker = Worker("421081", new DateTimeOffset(2024, 5, 10, 15, 0, 0, Cst));
+        var removedOrg = Org("421087", new DateTimeOffset(2024, 6, 1, 9, 0, 0, Cst));
+        await AddAsync(kept, removedWorker, removedOrg, Worker("421087", new DateTimeOffset(2024, 8, 2, 9, 0, 0, Cst)));
+        var hubei = await AdminOfAsync("42");
+        async Task<Dictionary<string, decimal?>> Values(string region, string period) =>
+            ValuesOf(await (await hubei.GetAsync($"/api/v1/indicators/values?region={region}&period={period}")).OkJsonAsync());
+
+        Assert.Equal(2m, (await Values("421081", "2024-05"))["W01"]);
+        Assert.Equal(1m, (await Values("421087", "2024-06"))["E01"]);
+        await AssertRollupsSumTheFactsAsync();
+
+        await app.QueryAsync(async db =>
+        {
+            db.Remove(await db.ScienceWorkers.SingleAsync(w => w.Id == removedWorker.Id));
+            db.Remove(await db.Organizations.SingleAsync(o => o.Id == removedOrg.Id));
+            return await db.SaveChangesAsync();
+        });
+        Assert.Equal(1m, (await Values("421081", "2024-05"))["W01"]);
+        Assert.Equal(0m, (await Values("421087", "2024"))["E01"]);
+        Assert.Equal(1m, (await Values("421087", "2024"))["W01"]);
+        await AssertRollupsSumTheFactsAsync();
+        var stale = await app.QueryAsync(db => db.IndicatorRollups
+            .Where(r => r.RegionCode == "421087" && r.Kind == FactKind.OrganizationRegistered && r.Day >= 20240101 && r.Day <= 20241231)
+            .CountAsync());
+        Assert.Equal(0, stale);
+    }
+
+    /// <summary>
+    /// In one snapshot: every day, month and year rollup of 荆州 (4210) and its ancestors over 2024 equals the sum of the
+    /// facts it covers, and no rollup row exists where no fact does.
+    /// </summary>
+    private Task AssertRollupsSumTheFactsAsync() => app.QueryAsync(async db =>
+    {
+        await using var tx = await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.Serializable);
+        var rollups = await db.IndicatorRollups.AsNoTracking()
+            .Where(r => (r.RegionCode == "42" || r.RegionCode.StartsWith("4210")) && r.Day >= 20240101 && r.Day <= 20241231)
+            .ToListAsync();
+        var hubeiFacts = await db.IndicatorFacts.AsNoTracking()
+            .Where(f => f.RegionCode.StartsWith("42") && f.Day >= 20240101 && f.Day <= 20241231)
+            .Select(f => new { f.RegionCode, f.Day, f.Kind, f.Count, f.AmountFen })
+            .ToListAsync();
+        Assert.Contains(hubeiFacts, f => f.RegionCode.StartsWith("4210", StringComparison.Ordinal));
+        foreach (var grain in new[] { RollupGrain.Day, RollupGrain.Month, RollupGrain.Year })
+        {
+            int Key(int day) => grain switch
+            {
+                RollupGrain.Day => day,
+                RollupGrain.Month => (day / 100 * 100) + 1,
+                _ => (day / 10000 * 10000) + 101,
+            };
+
+            var expected = hubeiFacts
+                .SelectMany(f => new[] { 2, 4, 6, 9 }.Where(l => f.RegionCode.Length >= l).Select(l => (Region: f.RegionCode[..l], f.Day, f.Kind, f.Count, f.AmountFen)))
+                .Where(f => f.Region == "42" || f.Region.StartsWith("4210", StringComparison.Ordinal))
+                .GroupBy(f => (f.Region, Day: Key(f.Day), f.Kind))
+                .ToDictionary(g => $"{g.Key.Region}/{g.Key.Day}/{g.Key.Kind}", g => (Count: g.Sum(f => (long)f.Count), Amount: g.Sum(f => f.AmountFen)));
+            var actual = rollups.Where(r => r.Grain == grain)
+                .ToDictionary(r => $"{r.RegionCode}/{r.Day}/{r.Kind}", r => (Count: r.Count, Amount: r.AmountFen));
+            Assert.Equal(expected.OrderBy(e => e.Key), actual.OrderBy(a => a.Key));
+        }
+
+        return true;
+    });
+
+    [Fact]
     public async Task Townships_rank_with_ties_empty_regions_last_and_a_new_weight_version_reorders()
     {
         // 襄城区 420602 has 9 townships; three get activity in 2025, six stay empty.
