@@ -1,4 +1,5 @@
 using Kexie.Data;
+using Kexie.Domain.Authorization;
 using Kexie.Domain.Common;
 using Kexie.Domain.Identity;
 using Kexie.Domain.Market;
@@ -137,7 +138,7 @@ public sealed class OfferService(
         return db.Offers.AsNoTracking().Where(o =>
             o.Status == ReviewStatus.Published
             || (worker != null && o.ProviderWorkerId == worker)
-            || (scope != null && o.RegionCode.StartsWith(scope)));
+            || (scope != null && RegionScope.Within(o.RegionCode, scope)));
     }
 
     public async Task<PagedResult<OfferSummaryDto>> ListAsync(Actor actor, OfferFilter filter, CancellationToken ct = default)
@@ -146,7 +147,7 @@ public sealed class OfferService(
         var query = Visible(actor);
         if (MarketSupport.RegionFilter(filter.Region) is { } region)
         {
-            query = query.Where(o => o.RegionCode.StartsWith(region));
+            query = query.Where(o => RegionScope.Within(o.RegionCode, region));
         }
 
         if (!string.IsNullOrWhiteSpace(filter.Q))

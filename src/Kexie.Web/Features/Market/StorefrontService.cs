@@ -1,4 +1,5 @@
 using Kexie.Data;
+using Kexie.Domain.Authorization;
 using Kexie.Domain.Common;
 using Kexie.Domain.Identity;
 using Kexie.Domain.Market;
@@ -31,10 +32,10 @@ public sealed class StorefrontService(KexieDbContext db, ReferenceCodesCache ref
         var paging = PageRequest.Of(page, pageSize);
         var scope = actor.ManagedScope;
         var worker = actor.ScienceWorkerId;
-        var query = db.Storefronts.AsNoTracking().Where(s => s.IsOpen || (worker != null && s.OwnerWorkerId == worker) || (scope != null && s.RegionCode.StartsWith(scope)));
+        var query = db.Storefronts.AsNoTracking().Where(s => s.IsOpen || (worker != null && s.OwnerWorkerId == worker) || (scope != null && RegionScope.Within(s.RegionCode, scope)));
         if (MarketSupport.RegionFilter(region) is { } code)
         {
-            query = query.Where(s => s.RegionCode.StartsWith(code));
+            query = query.Where(s => RegionScope.Within(s.RegionCode, code));
         }
 
         if (!string.IsNullOrWhiteSpace(q))
