@@ -126,9 +126,15 @@ public sealed class OfferService(
     Kexie.Web.Features.Notifications.Notifier notifier,
     Kexie.Domain.Authorization.AccessPolicy policy)
 {
-    /// <summary>The caller's actions on <paramref name="offer"/>: the domain's rules, less those the role lacks the permission for.</summary>
-    public IReadOnlyList<string> ActionsFor(Actor actor, Offer offer) =>
-        MarketActions.Allowed(policy, actor, offer.ActionsFor(actor), MarketPermissions.EditOffers, MarketPermissions.ReviewOffers);
+    /// <summary>
+    /// The caller's actions on <paramref name="offer"/>: the domain's rules, less those the role lacks the permission for; and
+    /// <see cref="OfferActions.Inquire"/> where the caller may ask for a price (<see cref="Offer.MayInquire"/>, <c>market.orders.trade</c>).
+    /// </summary>
+    public IReadOnlyList<string> ActionsFor(Actor actor, Offer offer)
+    {
+        var actions = MarketActions.Allowed(policy, actor, offer.ActionsFor(actor), MarketPermissions.EditOffers, MarketPermissions.ReviewOffers);
+        return offer.MayInquire(actor) && policy.Can(actor, MarketPermissions.TradeOrders) ? [.. actions, OfferActions.Inquire] : actions;
+    }
 
     /// <summary>Published offers for everyone; drafts and the rest to the provider and the region's managers.</summary>
     public IQueryable<Offer> Visible(Actor actor)
