@@ -1,6 +1,7 @@
 using Kexie.Data;
 using Kexie.Data.Exchange;
 using Kexie.Data.Seeding;
+using Kexie.Domain.Authorization;
 using Kexie.Domain.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -136,14 +137,14 @@ internal static class Commands
         int count;
         if (importKind == ImportKind.ScienceWorkers)
         {
-            var list = await db.ScienceWorkers.AsNoTracking().Where(w => w.RegionCode.StartsWith(prefix)).OrderBy(w => w.RegionCode).ThenBy(w => w.Name).ToListAsync(ct);
+            var list = await db.ScienceWorkers.AsNoTracking().Where(w => RegionScope.Within(w.RegionCode, prefix)).OrderBy(w => w.RegionCode).ThenBy(w => w.Name).ToListAsync(ct);
             count = list.Count;
             bytes = await DirectoryExport.WorkersAsync(db, await scope.ServiceProvider.GetRequiredService<DictionaryCache>().GetAsync(db, ct), list.Select(w => new WorkerExportRow(
                 w.Name, w.Gender, w.BirthYear, w.Employer, w.Title, w.DisciplineCodes, w.Education, w.PoliticalStatus, w.Phone, w.RegionCode, w.IsPublicProfile)).ToList(), ct);
         }
         else
         {
-            var list = await db.Organizations.AsNoTracking().Where(o => o.RegionCode.StartsWith(prefix)).OrderBy(o => o.RegionCode).ThenBy(o => o.Name).ToListAsync(ct);
+            var list = await db.Organizations.AsNoTracking().Where(o => RegionScope.Within(o.RegionCode, prefix)).OrderBy(o => o.RegionCode).ThenBy(o => o.Name).ToListAsync(ct);
             count = list.Count;
             bytes = await DirectoryExport.OrganizationsAsync(db, list.Select(o => new OrganizationExportRow(
                 o.Name, o.Kind, o.CreditCode, o.IndustryCode, o.RegionCode, o.Address, o.ContactName, o.ContactPhone, o.IsVerified)).ToList(), ct);

@@ -167,6 +167,13 @@ public abstract class KexieDbContext(DbContextOptions options, ICurrentActor? cu
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
+    /// <summary>Queries may use <see cref="Kexie.Domain.Authorization.RegionScope.Within"/> (see <see cref="RegionScopeTranslation"/>).</summary>
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
+    {
+        base.OnConfiguring(optionsBuilder);
+        optionsBuilder.AddInterceptors(RegionScopeTranslation.Instance);
+    }
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

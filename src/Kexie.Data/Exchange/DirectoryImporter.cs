@@ -122,9 +122,11 @@ public sealed class DirectoryImporter(KexieDbContext db, DictionaryCache diction
     private async Task<ImportReport> RunAsync<TEntity, TData>(ImportSpec<TEntity, TData> spec, ImportKind kind, List<Dictionary<string, string?>> rows, Actor actor, bool dryRun, IProgress<ImportProgress>? progress, CancellationToken ct)
         where TEntity : Entity, IRegional
     {
-        if (!actor.IsAdmin)
+        // Who may import is the permission's (imports.run, admins by default, granted in the settings); the rows must lie in
+        // the region the importer manages.
+        if (actor.ManagedScope is null)
         {
-            throw new AccessDeniedException("只有科协管理员可以批量导入");
+            throw new AccessDeniedException("只有管理本地区的人员可以批量导入");
         }
 
         var errors = new List<ImportError>();

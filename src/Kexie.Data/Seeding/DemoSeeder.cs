@@ -1,6 +1,7 @@
+using Kexie.Domain.Authorization;
 using Kexie.Domain.Directory;
-using Kexie.Domain.Talent;
 using Kexie.Domain.Identity;
+using Kexie.Domain.Talent;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -183,7 +184,7 @@ public sealed class DemoSeeder(KexieDbContext db, UserManager<AppUser> users, IL
                  })
         {
             var association = Association.Create(new AssociationData(name, kind, DaYing, daYingKexie.Id, null, new DateOnly(2015 + random.Next(6), 1 + random.Next(12), 1)));
-            foreach (var member in workers.Where(w => w.RegionCode.StartsWith(DaYing, StringComparison.Ordinal)).OrderBy(_ => random.Next()).Take(8))
+            foreach (var member in workers.Where(w => RegionScope.Within(w.RegionCode, DaYing)).OrderBy(_ => random.Next()).Take(8))
             {
                 association.AddMember(member.Id, null, MemberRole.Member, new DateOnly(2020, 1, 1));
             }
@@ -249,7 +250,7 @@ public sealed class DemoSeeder(KexieDbContext db, UserManager<AppUser> users, IL
     {
         var names = await db.Disciplines.AsNoTracking().ToDictionaryAsync(d => d.Code, d => d.Name, ct);
         ExpertLevel[] levels = [ExpertLevel.County, ExpertLevel.County, ExpertLevel.Municipal, ExpertLevel.County, ExpertLevel.Provincial, ExpertLevel.County];
-        var chosen = workers.Where(w => w.IsPublicProfile && w.RegionCode.StartsWith(DaYing, StringComparison.Ordinal)).Take(12).ToList();
+        var chosen = workers.Where(w => w.IsPublicProfile && RegionScope.Within(w.RegionCode, DaYing)).Take(12).ToList();
         for (var n = 0; n < chosen.Count; n++)
         {
             var w = chosen[n];

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Kexie.Data.SharedData;
+using Kexie.Domain.Authorization;
 using Kexie.Domain.Directory;
 using Kexie.Domain.Identity;
 using Kexie.Domain.Market;
@@ -113,11 +114,11 @@ public sealed class MarketDemoSeeder(KexieDbContext db, IWorkingCalendar calenda
         }
 
         var workers = await db.ScienceWorkers
-            .Where(w => w.RegionCode.StartsWith(DemoSeeder.DaYing))
+            .Where(w => RegionScope.Within(w.RegionCode, DemoSeeder.DaYing))
             .OrderBy(w => w.Phone)
             .ToListAsync(ct);
         var organizations = await db.Organizations
-            .Where(o => o.RegionCode.StartsWith(DemoSeeder.DaYing) && o.IndustryCode != null)
+            .Where(o => RegionScope.Within(o.RegionCode, DemoSeeder.DaYing) && o.IndustryCode != null)
             .OrderBy(o => o.CreditCode)
             .ToListAsync(ct);
         var liJianguo = workers.Single(w => w.Id == users["worker"].ScienceWorkerId);

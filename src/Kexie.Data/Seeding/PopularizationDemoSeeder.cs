@@ -1,3 +1,4 @@
+using Kexie.Domain.Authorization;
 using Kexie.Domain.Identity;
 using Kexie.Domain.Popularization;
 using Kexie.Domain.ThinkTank;
@@ -82,7 +83,7 @@ public sealed class PopularizationDemoSeeder(KexieDbContext db, ILogger<Populari
         }
 
         var users = await db.Users.AsNoTracking().Where(u => u.UserName == "daying-staff" || u.UserName == "shehong" || u.UserName == "worker").ToDictionaryAsync(u => u.UserName!, ct);
-        var activities = await db.PopularizationActivities.Where(a => a.RegionCode.StartsWith(DemoSeeder.DaYing) && a.StartsOn >= new DateOnly(2025, 1, 1) && a.StartsOn <= new DateOnly(2025, 12, 31) && a.Status == ActivityStatus.Open)
+        var activities = await db.PopularizationActivities.Where(a => RegionScope.Within(a.RegionCode, DemoSeeder.DaYing) && a.StartsOn >= new DateOnly(2025, 1, 1) && a.StartsOn <= new DateOnly(2025, 12, 31) && a.Status == ActivityStatus.Open)
             .OrderBy(a => a.StartsOn).ToListAsync(ct);
         if (users.Count < 3 || activities.Count == 0)
         {
@@ -105,7 +106,7 @@ public sealed class PopularizationDemoSeeder(KexieDbContext db, ILogger<Populari
         var informants = Team(staff, new("大英县科普信息员队伍", VolunteerTeamKind.Informants, DemoSeeder.DaYing, "大英县科协", new DateOnly(2021, 4, 1)));
         Team(shehong, new("射洪市科技志愿服务队", VolunteerTeamKind.ScienceService, DemoSeeder.SheHong, "射洪市科协", new DateOnly(2020, 5, 1)));
 
-        var workers = await db.ScienceWorkers.AsNoTracking().Where(w => w.RegionCode.StartsWith(DemoSeeder.DaYing) && w.Id != ownWorker)
+        var workers = await db.ScienceWorkers.AsNoTracking().Where(w => RegionScope.Within(w.RegionCode, DemoSeeder.DaYing) && w.Id != ownWorker)
             .OrderBy(w => w.Name).Select(w => new { w.Id, w.Name, w.Phone, w.RegionCode }).Take(4).ToListAsync(ct);
         string[] names = ["周晓红", "陈志强", "刘芳", "杨洋", "黄丽", "吴刚", "赵敏", "孙磊"];
         string[] expertise = ["柑橘栽培", "应急科普", "青少年科技教育", "健康科普", "农村电商", "防诈宣传", "生猪养殖", "气象科普"];
@@ -337,7 +338,7 @@ public sealed class PopularizationDemoSeeder(KexieDbContext db, ILogger<Populari
 
         var visits = new List<VenueVisit>();
         void Visit(Venue venue, int month, int day, int groups, int visitors, string? place = null, ServiceSetting? setting = null, TargetGroup? group = null) =>
-            visits.Add(venue.RecordVisit(new VenueVisitData(new DateOnly(2025, month, day), groups, visitors, place, setting, group), venue.RegionCode.StartsWith(DemoSeeder.SheHong) ? shehong : staff, At(month, day, 18)));
+            visits.Add(venue.RecordVisit(new VenueVisitData(new DateOnly(2025, month, day), groups, visitors, place, setting, group), RegionScope.Within(venue.RegionCode, DemoSeeder.SheHong) ? shehong : staff, At(month, day, 18)));
 
         var mobile = Add(staff, new("大英县流动科技馆", VenueKind.MobileMuseum, VenueLevel.County, DemoSeeder.DaYing, "大英县科协", "大英县科协", opened, VenueStatus.Open, opened));
         Visit(mobile, 3, 12, 3, 2600, "蓬莱镇中心小学", ServiceSetting.School, TargetGroup.Youth);

@@ -15,7 +15,7 @@ public static class DirectoryAccess
     {
         var scope = actor.ManagedScope;
         var self = actor.ScienceWorkerId;
-        return w => w.IsPublicProfile || (self != null && w.Id == self) || (scope != null && w.RegionCode.StartsWith(scope));
+        return w => w.IsPublicProfile || (self != null && w.Id == self) || (scope != null && RegionScope.Within(w.RegionCode, scope));
     }
 
     /// <summary>Verified organizations, one's own, and every organization of the subtree one manages.</summary>
@@ -23,7 +23,7 @@ public static class DirectoryAccess
     {
         var scope = actor.ManagedScope;
         var own = actor.OrganizationId;
-        return o => o.IsVerified || (own != null && o.Id == own) || (scope != null && o.RegionCode.StartsWith(scope));
+        return o => o.IsVerified || (own != null && o.Id == own) || (scope != null && RegionScope.Within(o.RegionCode, scope));
     }
 
     /// <summary>Whether the actor sees a worker's private fields (phone, birth year…): the worker, or a manager of the worker's region.</summary>

@@ -140,6 +140,13 @@ public sealed record OfferData(
     IReadOnlyList<string>? PatentNumbers = null,
     TransferModes TransferModes = TransferModes.None);
 
+/// <summary>What a caller may do with an offer besides the review actions (<see cref="ReviewActions"/>).</summary>
+public static class OfferActions
+{
+    /// <summary>发起询价: open an order on the offer (<c>POST /api/v1/orders</c> with its id).</summary>
+    public const string Inquire = "inquire";
+}
+
 /// <summary>
 /// 科技所能: what a science worker (or the team they lead) offers. The provider is the worker
 /// <see cref="ProviderWorkerId"/>; a team offer also carries <see cref="TeamName"/>. See <see cref="Reviewable"/>
@@ -207,6 +214,12 @@ public sealed class Offer : Reviewable
     }
 
     public override bool IsOwnedBy(Actor actor) => actor.ScienceWorkerId is { } id && id == ProviderWorkerId;
+
+    /// <summary>
+    /// Whether the actor may ask for a price (发起询价, <see cref="OfferActions.Inquire"/>): a published offer, asked for by an
+    /// organization's member (for their organization) or by a manager of the offer's region (for an organization they manage).
+    /// </summary>
+    public bool MayInquire(Actor actor) => IsPublished && (actor.OrganizationId is not null || (actor.IsRegionManager && actor.Manages(RegionCode)));
 
     /// <summary>Edits a draft, returned or withdrawn offer. The provider cannot be changed.</summary>
     public void Update(OfferData data, Actor actor, MarketCodes codes, DateTimeOffset? at = null)

@@ -5,6 +5,14 @@ namespace Kexie.Domain.Market;
 
 public sealed record StorefrontData(string? Name, string? TeamName, string? Introduction, string? RegionCode, IReadOnlyList<Guid>? MemberWorkerIds);
 
+/// <summary>The actions on a storefront a DTO lists for its caller (<see cref="Storefront.ActionsFor"/>).</summary>
+public static class StorefrontActions
+{
+    public const string Edit = "edit";
+    public const string Open = "open";
+    public const string Close = "close";
+}
+
 /// <summary>
 /// 科创工作室: the storefront of a science worker or of a team led by one. Its offers point to it by
 /// <see cref="Offer.StorefrontId"/>. The owner and region managers edit it.
@@ -53,6 +61,13 @@ public sealed class Storefront : Entity, IRegional
 
     public bool MayManage(Actor actor) =>
         actor.ScienceWorkerId == OwnerWorkerId || (actor.IsRegionManager && actor.Manages(RegionCode));
+
+    /// <summary>
+    /// What <paramref name="actor"/> may do to the storefront (named as the API's paths, <see cref="StorefrontActions"/>): its
+    /// owner and the managers of its region edit it and close it when open or open it when closed; nobody else anything.
+    /// </summary>
+    public IReadOnlyList<string> ActionsFor(Actor actor) =>
+        !MayManage(actor) ? [] : [StorefrontActions.Edit, IsOpen ? StorefrontActions.Close : StorefrontActions.Open];
 
     public void Update(StorefrontData data, Actor actor, DateTimeOffset? at = null)
     {

@@ -10,8 +10,8 @@ namespace Kexie.Web.Tests.Security;
 
 /// <summary>
 /// The menu is declared by the feature modules and shows what the user's permissions allow: with <c>imports.run</c> revoked
-/// from association admins in the settings, their menu has no “批量导入” and the page refuses them; with the defaults it is
-/// there and opens.
+/// from association admins in the settings, their menu has no “批量导入” and the page refuses them; granted to staff, theirs has
+/// it and the import runs; with the defaults it is there for admins and opens.
 /// </summary>
 public sealed class NavigationTests(RevokedImportsApp revoked, SqliteApp app) : IClassFixture<RevokedImportsApp>
 {
@@ -47,16 +47,35 @@ public sealed class NavigationTests(RevokedImportsApp revoked, SqliteApp app) : 
         Assert.Contains(Link("/Imports"), home);
         Assert.Equal(HttpStatusCode.OK, (await daying.GetAsync("/Imports")).StatusCode);
 
-        // Staff hold the permission but not the admin's rule of the page: neither the entry nor the page.
+        // Staff do not hold imports.run by default (the importer is the admins'): neither the entry nor the page nor the API.
         var staff = await app.SignInAsync("daying-staff");
         Assert.DoesNotContain(Link("/Imports"), await MenuAsync(staff));
         Assert.Equal(HttpStatusCode.Forbidden, (await staff.GetAsync("/Imports")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await staff.PostAsync("/api/v1/imports/workers?dryRun=true", ImportForm())).StatusCode);
 
         // An enterprise member sees the directory and market entries, the invitation link beside the name, no admin entries.
         var enterprise = await MenuAsync(await app.SignInAsync("enterprise"));
         Assert.Contains(Link("/Workers"), enterprise);
         Assert.Contains(Link("/Account/Invitations"), enterprise);
         Assert.DoesNotContain(Link("/Admin/Users"), enterprise);
+    }
+
+    [Fact]
+    public async Task A_grant_in_the_settings_lets_staff_import_as_the_admins_do()
+    {
+        var staff = await revoked.CreateUserAsync(UserRole.ServiceCenterStaff);
+        Assert.Contains(Link("/Imports"), await MenuAsync(staff));
+        Assert.Equal(HttpStatusCode.OK, (await staff.GetAsync("/Imports")).StatusCode);
+        var dryRun = await staff.PostAsync("/api/v1/imports/workers?dryRun=true", ImportForm());
+        Assert.Equal(HttpStatusCode.OK, dryRun.StatusCode);
+    }
+
+    /// <summary>A one-row CSV of science workers (a dry run reads it and writes nothing).</summary>
+    private static MultipartFormDataContent ImportForm()
+    {
+        var csv = new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes("姓名,性别,出生年份,工作单位,职称,学科代码,学历,政治面貌,手机号,行政区划代码,公开资料\n测试导入,男,1978,大英县畜牧服务中心,高级畜牧师,21030,大学本科,中共党员,13900000000,510923,是\n"));
+        csv.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("text/csv");
+        return new MultipartFormDataContent { { csv, "file", "workers.csv" } };
     }
 
     [Fact]
@@ -74,7 +93,10 @@ public sealed class NavigationTests(RevokedImportsApp revoked, SqliteApp app) : 
     }
 }
 
-/// <summary>A host whose settings revoke <c>imports.run</c> from association admins (no demo data; the test makes its admin).</summary>
+/// <summary>
+/// A host whose settings revoke <c>imports.run</c> from association admins and grant it to service-centre staff (no demo data;
+/// the test makes its users).
+/// </summary>
 public sealed class RevokedImportsApp : KexieApp
 {
     private readonly string file = Path.Combine(Path.GetTempPath(), $"kexie-test-nav-{Guid.NewGuid():N}.db");
@@ -89,16 +111,19 @@ public sealed class RevokedImportsApp : KexieApp
         builder.UseSetting("Demo:Seed", "false");
         builder.UseSetting("Matching:TrainClassifier", "false");
         builder.UseSetting("Authorization:Revokes:AssociationAdmin:0", "imports.run");
+        builder.UseSetting("Authorization:Grants:ServiceCenterStaff:0", "imports.run");
     }
 
-    public async Task<HttpClient> CreateAdminAsync()
+    public Task<HttpClient> CreateAdminAsync() => CreateUserAsync(UserRole.AssociationAdmin);
+
+    public async Task<HttpClient> CreateUserAsync(UserRole role)
     {
         var userName = $"nav{Guid.NewGuid():N}"[..16];
         const string password = "Navigate2026";
         await using (var scope = Services.CreateAsyncScope())
         {
             var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-            var result = await users.CreateAsync(new AppUser { UserName = userName, DisplayName = "菜单测试", Role = UserRole.AssociationAdmin, RegionCode = "510923", EmailConfirmed = true }, password);
+            var result = await users.CreateAsync(new AppUser { UserName = userName, DisplayName = "菜单测试", Role = role, RegionCode = "510923", EmailConfirmed = true }, password);
             Assert.True(result.Succeeded, string.Join("；", result.Errors.Select(e => e.Description)));
         }
 

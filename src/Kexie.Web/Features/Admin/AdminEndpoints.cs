@@ -1,5 +1,6 @@
 using Kexie.Data;
 using Kexie.Domain.Auditing;
+using Kexie.Domain.Authorization;
 using Kexie.Domain.Common;
 using Kexie.Domain.Identity;
 using Kexie.Domain.Regions;
@@ -63,7 +64,7 @@ public sealed class UserAdminService(UserManager<AppUser> users)
     {
         var scope = RequireAdmin(actor);
         var paging = PageRequest.Of(page, pageSize);
-        var query = users.Users.AsNoTracking().Where(u => u.RegionCode.StartsWith(scope));
+        var query = users.Users.AsNoTracking().Where(u => RegionScope.Within(u.RegionCode, scope));
         if (!string.IsNullOrWhiteSpace(q))
         {
             query = query.Where(u => u.UserName!.Contains(q) || u.DisplayName.Contains(q));
@@ -132,7 +133,7 @@ public sealed class AuditQueries(KexieDbContext db)
         }
 
         var paging = PageRequest.Of(page, pageSize);
-        var query = db.AuditEntries.AsNoTracking().Where(a => a.RegionCode != null && a.RegionCode.StartsWith(scope));
+        var query = db.AuditEntries.AsNoTracking().Where(a => a.RegionCode != null && RegionScope.Within(a.RegionCode, scope));
         if (!string.IsNullOrWhiteSpace(entityType))
         {
             query = query.Where(a => a.EntityType == entityType);

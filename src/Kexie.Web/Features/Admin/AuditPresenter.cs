@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Kexie.Data;
 using Kexie.Domain.Auditing;
+using Kexie.Domain.Authorization;
 using Kexie.Domain.Common;
 using Kexie.Domain.Identity;
 using Kexie.Web.Pages;
@@ -320,7 +321,7 @@ public sealed partial class AuditPresenter(KexieDbContext db)
 
         var scope = reader.ManagedScope ?? "\u0000";
         var rows = await db.AuditEntries.AsNoTracking()
-            .Where(a => list.Contains(a.EntityId) && a.RegionCode != null && a.RegionCode.StartsWith(scope) && a.Action != "Modified")
+            .Where(a => list.Contains(a.EntityId) && a.RegionCode != null && RegionScope.Within(a.RegionCode, scope) && a.Action != "Modified")
             .OrderBy(a => a.Id)
             .Select(a => new { a.EntityId, a.After, a.Before })
             .ToListAsync(ct);

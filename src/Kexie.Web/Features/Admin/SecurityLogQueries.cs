@@ -1,6 +1,7 @@
 using Kexie.Data;
 using Kexie.Data.Exchange;
 using Kexie.Data.Security;
+using Kexie.Domain.Authorization;
 using Kexie.Domain.Common;
 using Kexie.Domain.Identity;
 using Kexie.Web.Infrastructure;
@@ -118,7 +119,7 @@ public sealed class SecurityLogQueries(KexieDbContext db, IOptionsMonitor<Securi
         var query = db.LoginLog.AsNoTracking();
         if (actor.Role != UserRole.PlatformAdmin)
         {
-            query = query.Where(l => l.RegionCode != null && l.RegionCode.StartsWith(scope));
+            query = query.Where(l => l.RegionCode != null && RegionScope.Within(l.RegionCode, scope));
         }
 
         if (!string.IsNullOrWhiteSpace(filter.User))
@@ -158,7 +159,7 @@ public sealed class SecurityLogQueries(KexieDbContext db, IOptionsMonitor<Securi
         var query = db.OperationLog.AsNoTracking();
         if (actor.Role != UserRole.PlatformAdmin)
         {
-            query = query.Where(o => o.RegionCode != null && o.RegionCode.StartsWith(scope));
+            query = query.Where(o => o.RegionCode != null && RegionScope.Within(o.RegionCode, scope));
         }
 
         if (!string.IsNullOrWhiteSpace(filter.User))

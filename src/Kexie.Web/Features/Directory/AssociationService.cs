@@ -1,4 +1,5 @@
 using Kexie.Data;
+using Kexie.Domain.Authorization;
 using Kexie.Domain.Common;
 using Kexie.Domain.Directory;
 using Kexie.Domain.Identity;
@@ -34,7 +35,7 @@ public sealed class AssociationService(KexieDbContext db, ReferenceCodesCache re
         if (!string.IsNullOrWhiteSpace(region))
         {
             var code = region.Trim();
-            query = query.Where(a => a.RegionCode.StartsWith(code));
+            query = query.Where(a => RegionScope.Within(a.RegionCode, code));
         }
 
         if (!string.IsNullOrWhiteSpace(q))
@@ -92,7 +93,7 @@ public sealed class AssociationService(KexieDbContext db, ReferenceCodesCache re
         }
 
         var items = await db.Associations.AsNoTracking()
-            .Where(a => a.RegionCode.StartsWith(scope))
+            .Where(a => RegionScope.Within(a.RegionCode, scope))
             .OrderBy(a => a.RegionCode).ThenBy(a => a.Kind).ThenBy(a => a.Name)
             .Take(Math.Clamp(max, 1, 2000))
             .Select(a => new { a.Id, a.Name, a.Kind, a.RegionCode })
@@ -125,7 +126,7 @@ public sealed class AssociationService(KexieDbContext db, ReferenceCodesCache re
             var code = text.ToUpperInvariant();
             var memberOrgs = association.Members.Where(m => m.OrganizationId != null).Select(m => m.OrganizationId!.Value).ToHashSet();
             var orgs = await db.Organizations.AsNoTracking()
-                .Where(o => o.RegionCode.StartsWith(scope) && (o.Name.Contains(text) || o.CreditCode == code))
+                .Where(o => RegionScope.Within(o.RegionCode, scope) && (o.Name.Contains(text) || o.CreditCode == code))
                 .OrderBy(o => o.Name).ThenBy(o => o.Id).Take(take)
                 .Select(o => new { o.Id, o.Name, o.CreditCode, o.Kind, o.RegionCode })
                 .ToListAsync(ct);
@@ -136,7 +137,7 @@ public sealed class AssociationService(KexieDbContext db, ReferenceCodesCache re
         var byPhone = phone.Length >= 4 && phone.All(char.IsAsciiDigit);
         var memberWorkers = association.Members.Where(m => m.ScienceWorkerId != null).Select(m => m.ScienceWorkerId!.Value).ToHashSet();
         var workers = await db.ScienceWorkers.AsNoTracking()
-            .Where(w => w.RegionCode.StartsWith(scope) && (w.Name.Contains(text) || (byPhone && w.Phone.Contains(phone))))
+            .Where(w => RegionScope.Within(w.RegionCode, scope) && (w.Name.Contains(text) || (byPhone && w.Phone.Contains(phone))))
             .OrderBy(w => w.Name).ThenBy(w => w.Id).Take(take)
             .Select(w => new { w.Id, w.Name, w.Employer, w.Title, w.Phone, w.RegionCode })
             .ToListAsync(ct);

@@ -1,4 +1,5 @@
 using Kexie.Data;
+using Kexie.Domain.Authorization;
 using Kexie.Domain.Common;
 using Kexie.Domain.Directory;
 using Kexie.Domain.Identity;
@@ -47,7 +48,7 @@ public sealed class OrganizationService(KexieDbContext db, ReferenceCodesCache r
         if (!string.IsNullOrWhiteSpace(filter.Region))
         {
             var region = filter.Region.Trim();
-            query = query.Where(o => o.RegionCode.StartsWith(region));
+            query = query.Where(o => RegionScope.Within(o.RegionCode, region));
         }
 
         if (!string.IsNullOrWhiteSpace(filter.Q))

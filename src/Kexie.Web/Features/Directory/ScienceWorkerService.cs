@@ -1,4 +1,5 @@
 using Kexie.Data;
+using Kexie.Domain.Authorization;
 using Kexie.Domain.Common;
 using Kexie.Domain.Directory;
 using Kexie.Domain.Identity;
@@ -63,7 +64,7 @@ public sealed class ScienceWorkerService(KexieDbContext db, ReferenceCodesCache 
         if (!string.IsNullOrWhiteSpace(filter.Region))
         {
             var region = filter.Region.Trim();
-            query = query.Where(w => w.RegionCode.StartsWith(region));
+            query = query.Where(w => RegionScope.Within(w.RegionCode, region));
         }
 
         if (!string.IsNullOrWhiteSpace(filter.Q))

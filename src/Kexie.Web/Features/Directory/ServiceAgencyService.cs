@@ -1,4 +1,5 @@
 using Kexie.Data;
+using Kexie.Domain.Authorization;
 using Kexie.Domain.Common;
 using Kexie.Domain.Directory;
 using Kexie.Domain.Identity;
@@ -24,7 +25,7 @@ public sealed class ServiceAgencyService(KexieDbContext db, ReferenceCodesCache 
         if (!string.IsNullOrWhiteSpace(region))
         {
             var code = region.Trim();
-            query = query.Where(a => a.RegionCode.StartsWith(code));
+            query = query.Where(a => RegionScope.Within(a.RegionCode, code));
         }
 
         if (!string.IsNullOrWhiteSpace(q))
@@ -79,7 +80,7 @@ public sealed class ServiceAgencyService(KexieDbContext db, ReferenceCodesCache 
     {
         var query = db.ServiceAgencies.AsNoTracking();
         return actor.ManagedScope is { } scope
-            ? query.Where(a => a.RegionCode.StartsWith(scope) || a.Status == AgencyStatus.Admitted)
+            ? query.Where(a => RegionScope.Within(a.RegionCode, scope) || a.Status == AgencyStatus.Admitted)
             : query.Where(a => a.Status == AgencyStatus.Admitted);
     }
 

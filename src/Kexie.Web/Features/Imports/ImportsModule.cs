@@ -8,7 +8,7 @@ public sealed class ImportsModule : IFeatureModule
 {
     public IReadOnlyList<Permission> Permissions => ImportPermissions.All;
 
-    public IReadOnlyList<NavEntry> Navigation => [new("批量导入", "/Imports", 120, ImportPermissions.Run, When: a => a.IsAdmin)];
+    public IReadOnlyList<NavEntry> Navigation => [new("批量导入", "/Imports", 120, ImportPermissions.Run)];
 
     public void AddServices(IServiceCollection services, IConfiguration configuration) => services.AddScoped<Kexie.Data.Exchange.DirectoryImporter>();
 

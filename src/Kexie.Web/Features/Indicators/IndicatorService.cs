@@ -1,5 +1,6 @@
 using Kexie.Data;
 using Kexie.Data.Indicators;
+using Kexie.Domain.Authorization;
 using Kexie.Domain.Common;
 using Kexie.Domain.Identity;
 using Kexie.Domain.Indicators;
@@ -75,7 +76,7 @@ public sealed class IndicatorService(KexieDbContext db, IndicatorEngine engine, 
     public async Task<FactTotals> SyntheticTotalsAsync(string regionCode, DayRange range, CancellationToken ct)
     {
         var prefix = regionCode;
-        var synthetic = db.IndicatorFacts.AsNoTracking().Where(f => f.Source == FactSource.Synthetic && f.RegionCode.StartsWith(prefix) && f.Day <= range.LastKey);
+        var synthetic = db.IndicatorFacts.AsNoTracking().Where(f => f.Source == FactSource.Synthetic && RegionScope.Within(f.RegionCode, prefix) && f.Day <= range.LastKey);
         var inRange = await synthetic.Where(f => f.Day >= range.FirstKey)
             .GroupBy(f => f.Kind).Select(g => new { Kind = g.Key, Count = g.Sum(f => (long)f.Count), Amount = g.Sum(f => f.AmountFen) }).ToListAsync(ct);
         var upToEnd = await synthetic
@@ -102,7 +103,7 @@ public sealed class IndicatorService(KexieDbContext db, IndicatorEngine engine, 
     public Task<bool> AnySyntheticAsync(string ancestorCode, DateOnly lastDay, CancellationToken ct)
     {
         var last = ChinaTime.DayKey(lastDay);
-        return db.IndicatorFacts.AsNoTracking().AnyAsync(f => f.Source == FactSource.Synthetic && f.RegionCode.StartsWith(ancestorCode) && f.Day <= last, ct);
+        return db.IndicatorFacts.AsNoTracking().AnyAsync(f => f.Source == FactSource.Synthetic && RegionScope.Within(f.RegionCode, ancestorCode) && f.Day <= last, ct);
     }
 
     public async Task<PeerRanking> RankAsync(Actor actor, string? region, string? period, int? weightSet, CancellationToken ct)
@@ -228,7 +229,7 @@ public sealed class IndicatorService(KexieDbContext db, IndicatorEngine engine, 
         var from = definition.Accumulation == Accumulation.Cumulative ? 0 : p.Days.FirstKey;
         var to = p.Days.LastKey;
         var prefix = place.Code;
-        var query = db.IndicatorFacts.AsNoTracking().Where(f => f.RegionCode.StartsWith(prefix) && kinds.Contains(f.Kind) && f.Day >= from && f.Day <= to);
+        var query = db.IndicatorFacts.AsNoTracking().Where(f => RegionScope.Within(f.RegionCode, prefix) && kinds.Contains(f.Kind) && f.Day >= from && f.Day <= to);
         var size = Math.Clamp(pageSize ?? 50, 1, 500);
         var number = Math.Max(page ?? 1, 1);
         var total = await query.LongCountAsync(ct);

@@ -1,5 +1,6 @@
 using Kexie.Data;
 using Kexie.Data.Indicators;
+using Kexie.Domain.Authorization;
 using Kexie.Domain.Common;
 using Kexie.Domain.Identity;
 using Kexie.Domain.Indicators;
@@ -41,7 +42,7 @@ public sealed class LinkageService(KexieDbContext db, IndicatorEngine engine, In
         IndicatorService.RequireManager(actor);
         var scope = actor.ManagedScope!;
         var tasks = await db.LinkageTasks.AsNoTracking()
-            .Where(t => t.RegionCode.StartsWith(scope) || t.AssignedByRegionCode.StartsWith(scope))
+            .Where(t => RegionScope.Within(t.RegionCode, scope) || RegionScope.Within(t.AssignedByRegionCode, scope))
             .OrderBy(t => t.DueOn).ThenBy(t => t.RegionCode)
             .Take(2000)
             .ToListAsync(ct);

@@ -1,4 +1,5 @@
 using Kexie.Data;
+using Kexie.Domain.Authorization;
 using Kexie.Domain.Directory;
 using Kexie.Domain.Indicators;
 using Kexie.Domain.Market;
@@ -37,13 +38,13 @@ public sealed class ReportStatistics(KexieDbContext db)
         var prefix = regionCode;
         var end = ChinaTime.StartOf(range.Last.AddDays(1));
         var associations = await db.Associations.AsNoTracking()
-            .Where(a => a.RegionCode.StartsWith(prefix) && a.CreatedAt < end && (a.Kind == AssociationKind.Society || a.Kind == AssociationKind.Association || a.Kind == AssociationKind.RuralTechAssociation))
+            .Where(a => RegionScope.Within(a.RegionCode, prefix) && a.CreatedAt < end && (a.Kind == AssociationKind.Society || a.Kind == AssociationKind.Association || a.Kind == AssociationKind.RuralTechAssociation))
             .GroupBy(a => a.Kind).Select(g => new { Kind = g.Key, Count = g.Count() }).ToListAsync(ct);
         var agencies = await db.ServiceAgencies.AsNoTracking()
-            .CountAsync(a => a.RegionCode.StartsWith(prefix) && a.Status == AgencyStatus.Admitted && a.AdmittedOn != null && a.AdmittedOn <= range.Last, ct);
+            .CountAsync(a => RegionScope.Within(a.RegionCode, prefix) && a.Status == AgencyStatus.Admitted && a.AdmittedOn != null && a.AdmittedOn <= range.Last, ct);
         var experts = await db.Experts.AsNoTracking()
-            .CountAsync(e => e.RegionCode.StartsWith(prefix) && e.AdmittedOn <= range.Last && (e.Status == ExpertStatus.Active || (e.WithdrawnOn != null && e.WithdrawnOn > range.Last)), ct);
-        var tickets = db.ServiceTickets.AsNoTracking().Where(t => t.RegionCode.StartsWith(prefix) && t.ServedOn >= range.First && t.ServedOn <= range.Last);
+            .CountAsync(e => RegionScope.Within(e.RegionCode, prefix) && e.AdmittedOn <= range.Last && (e.Status == ExpertStatus.Active || (e.WithdrawnOn != null && e.WithdrawnOn > range.Last)), ct);
+        var tickets = db.ServiceTickets.AsNoTracking().Where(t => RegionScope.Within(t.RegionCode, prefix) && t.ServedOn >= range.First && t.ServedOn <= range.Last);
         var served = await tickets.Where(t => t.Kind == ServiceTicketKind.Consultation || t.Kind == ServiceTicketKind.Visit).SumAsync(t => (long?)(t.ParticipantCount ?? 1), ct) ?? 0;
         var trainings = await tickets.CountAsync(t => t.Kind == ServiceTicketKind.Training, ct);
         int Of(AssociationKind kind) => associations.Where(a => a.Kind == kind).Sum(a => a.Count);

@@ -64,7 +64,7 @@ public sealed class CandidateJudgementExport(KexieDbContext db)
         }
 
         var (start, end) = MarketSupport.ChinaPeriod(from, to);
-        var query = db.ResponsePlans.AsNoTracking().Where(p => p.RegionCode.StartsWith(code))
+        var query = db.ResponsePlans.AsNoTracking().Where(p => RegionScope.Within(p.RegionCode, code))
             .SelectMany(p => p.Judgements, (p, j) => new
             {
                 p.NeedId, p.RegionCode, j.At, j.Label, j.Reason, j.Note, j.ByName, j.Kind, j.TargetId, j.FromMatching, j.Score, j.Rank, j.Id,

@@ -1,4 +1,5 @@
 using Kexie.Data;
+using Kexie.Domain.Authorization;
 using Kexie.Domain.Common;
 using Kexie.Domain.Directory;
 using Kexie.Domain.Identity;
@@ -48,7 +49,7 @@ public sealed class FairService(KexieDbContext db, ReferenceCodesCache reference
         var query = db.Fairs.AsNoTracking();
         if (MarketSupport.RegionFilter(region) is { } code)
         {
-            query = query.Where(f => f.RegionCode.StartsWith(code));
+            query = query.Where(f => RegionScope.Within(f.RegionCode, code));
         }
 
         if (status is { } s)

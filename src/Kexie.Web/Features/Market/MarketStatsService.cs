@@ -1,4 +1,5 @@
 using Kexie.Data;
+using Kexie.Domain.Authorization;
 using Kexie.Domain.Indicators;
 using Kexie.Domain.Market;
 using Microsoft.EntityFrameworkCore;
@@ -45,16 +46,16 @@ public sealed class MarketStatsService(KexieDbContext db, TimeProvider clock)
         var (start, end) = MarketSupport.ChinaPeriod(from, to);
 
         // Needs, offers and deals by the definitions the indicators and the report use (StatisticDefinitions).
-        var needs = db.Needs.AsNoTracking().Where(n => n.RegionCode.StartsWith(code)).Where(StatisticDefinitions.NeedPublished);
-        var offers = db.Offers.AsNoTracking().Where(o => o.RegionCode.StartsWith(code)).Where(StatisticDefinitions.OfferPublished);
-        var orders = db.Orders.AsNoTracking().Where(o => o.RegionCode.StartsWith(code));
+        var needs = db.Needs.AsNoTracking().Where(n => RegionScope.Within(n.RegionCode, code)).Where(StatisticDefinitions.NeedPublished);
+        var offers = db.Offers.AsNoTracking().Where(o => RegionScope.Within(o.RegionCode, code)).Where(StatisticDefinitions.OfferPublished);
+        var orders = db.Orders.AsNoTracking().Where(o => RegionScope.Within(o.RegionCode, code));
         var deals = orders.Where(StatisticDefinitions.IsDeal);
         var settled = orders.Where(o => o.Status == OrderStatus.Settled && o.SettledAt != null);
-        var plans = db.ResponsePlans.AsNoTracking().Where(p => p.RegionCode.StartsWith(code));
-        var workers = db.ScienceWorkers.AsNoTracking().Where(w => w.RegionCode.StartsWith(code));
-        var organizations = db.Organizations.AsNoTracking().Where(o => o.RegionCode.StartsWith(code));
-        var tickets = db.ServiceTickets.AsNoTracking().Where(t => t.RegionCode.StartsWith(code));
-        var projects = db.FairProjects.AsNoTracking().Where(p => p.RegionCode.StartsWith(code) && p.Status == ReviewStatus.Published);
+        var plans = db.ResponsePlans.AsNoTracking().Where(p => RegionScope.Within(p.RegionCode, code));
+        var workers = db.ScienceWorkers.AsNoTracking().Where(w => RegionScope.Within(w.RegionCode, code));
+        var organizations = db.Organizations.AsNoTracking().Where(o => RegionScope.Within(o.RegionCode, code));
+        var tickets = db.ServiceTickets.AsNoTracking().Where(t => RegionScope.Within(t.RegionCode, code));
+        var projects = db.FairProjects.AsNoTracking().Where(p => RegionScope.Within(p.RegionCode, code) && p.Status == ReviewStatus.Published);
         if (start is { } s)
         {
             needs = needs.Where(n => n.PublishedAt >= s);
@@ -110,7 +111,7 @@ public sealed class MarketStatsService(KexieDbContext db, TimeProvider clock)
             await deals.CountAsync(o => o.OfferKind == OfferKind.Achievement, ct),
             await plans.CountAsync(ct),
             await plans.CountAsync(p => p.FirstRespondedAt != null, ct),
-            await db.ResponsePlans.AsNoTracking().Where(p => p.RegionCode.StartsWith(code)).Where(ResponsePlan.OverdueAt(now)).CountAsync(ct),
+            await db.ResponsePlans.AsNoTracking().Where(p => RegionScope.Within(p.RegionCode, code)).Where(ResponsePlan.OverdueAt(now)).CountAsync(ct),
             await projects.CountAsync(ct),
             await tickets.CountAsync(ct),
             await workers.CountAsync(ct),

@@ -1,4 +1,5 @@
 using Kexie.Data;
+using Kexie.Domain.Authorization;
 using Kexie.Domain.Common;
 using Kexie.Domain.Identity;
 using Kexie.Domain.Market;
@@ -117,7 +118,7 @@ public sealed class NeedService(
         return db.Needs.AsNoTracking().Where(n =>
             (n.Status == ReviewStatus.Published && (n.Visibility == NeedVisibility.Public || signedIn))
             || (organization != null && n.OrganizationId == organization)
-            || (scope != null && n.RegionCode.StartsWith(scope)));
+            || (scope != null && RegionScope.Within(n.RegionCode, scope)));
     }
 
     public async Task<PagedResult<NeedSummaryDto>> ListAsync(Actor actor, NeedFilter filter, CancellationToken ct = default)
@@ -126,7 +127,7 @@ public sealed class NeedService(
         var query = Visible(actor);
         if (MarketSupport.RegionFilter(filter.Region) is { } region)
         {
-            query = query.Where(n => n.RegionCode.StartsWith(region));
+            query = query.Where(n => RegionScope.Within(n.RegionCode, region));
         }
 
         if (!string.IsNullOrWhiteSpace(filter.Q))

@@ -1,4 +1,5 @@
 using Kexie.Data;
+using Kexie.Domain.Authorization;
 using Kexie.Domain.Common;
 using Kexie.Domain.Identity;
 using Kexie.Domain.Market;
@@ -125,9 +126,15 @@ public sealed class OfferService(
     Kexie.Web.Features.Notifications.Notifier notifier,
     Kexie.Domain.Authorization.AccessPolicy policy)
 {
-    /// <summary>The caller's actions on <paramref name="offer"/>: the domain's rules, less those the role lacks the permission for.</summary>
-    public IReadOnlyList<string> ActionsFor(Actor actor, Offer offer) =>
-        MarketActions.Allowed(policy, actor, offer.ActionsFor(actor), MarketPermissions.EditOffers, MarketPermissions.ReviewOffers);
+    /// <summary>
+    /// The caller's actions on <paramref name="offer"/>: the domain's rules, less those the role lacks the permission for; and
+    /// <see cref="OfferActions.Inquire"/> where the caller may ask for a price (<see cref="Offer.MayInquire"/>, <c>market.orders.trade</c>).
+    /// </summary>
+    public IReadOnlyList<string> ActionsFor(Actor actor, Offer offer)
+    {
+        var actions = MarketActions.Allowed(policy, actor, offer.ActionsFor(actor), MarketPermissions.EditOffers, MarketPermissions.ReviewOffers);
+        return offer.MayInquire(actor) && policy.Can(actor, MarketPermissions.TradeOrders) ? [.. actions, OfferActions.Inquire] : actions;
+    }
 
     /// <summary>Published offers for everyone; drafts and the rest to the provider and the region's managers.</summary>
     public IQueryable<Offer> Visible(Actor actor)
@@ -137,7 +144,7 @@ public sealed class OfferService(
         return db.Offers.AsNoTracking().Where(o =>
             o.Status == ReviewStatus.Published
             || (worker != null && o.ProviderWorkerId == worker)
-            || (scope != null && o.RegionCode.StartsWith(scope)));
+            || (scope != null && RegionScope.Within(o.RegionCode, scope)));
     }
 
     public async Task<PagedResult<OfferSummaryDto>> ListAsync(Actor actor, OfferFilter filter, CancellationToken ct = default)
@@ -146,7 +153,7 @@ public sealed class OfferService(
         var query = Visible(actor);
         if (MarketSupport.RegionFilter(filter.Region) is { } region)
         {
-            query = query.Where(o => o.RegionCode.StartsWith(region));
+            query = query.Where(o => RegionScope.Within(o.RegionCode, region));
         }
 
         if (!string.IsNullOrWhiteSpace(filter.Q))

@@ -1,4 +1,5 @@
 using Kexie.Data;
+using Kexie.Domain.Authorization;
 using Kexie.Domain.Common;
 using Kexie.Domain.Identity;
 using Kexie.Domain.Market;
@@ -123,7 +124,7 @@ public sealed class OrderService(
         return db.Orders.AsNoTracking().Where(o =>
             (organization != null && o.BuyerOrganizationId == organization)
             || (worker != null && o.ProviderWorkerId == worker)
-            || (scope != null && o.RegionCode.StartsWith(scope)));
+            || (scope != null && RegionScope.Within(o.RegionCode, scope)));
     }
 
     public async Task<PagedResult<OrderSummaryDto>> ListAsync(Actor actor, OrderFilter filter, CancellationToken ct = default)
@@ -132,7 +133,7 @@ public sealed class OrderService(
         var query = Visible(actor);
         if (MarketSupport.RegionFilter(filter.Region) is { } region)
         {
-            query = query.Where(o => o.RegionCode.StartsWith(region));
+            query = query.Where(o => RegionScope.Within(o.RegionCode, region));
         }
 
         if (filter.Status is { } status)

@@ -1,4 +1,5 @@
 using Kexie.Data;
+using Kexie.Domain.Authorization;
 using Kexie.Domain.Common;
 using Kexie.Domain.Identity;
 using Kexie.Domain.Market;
@@ -122,10 +123,10 @@ public sealed class ResponsePlanService(KexieDbContext db, ICandidateSource cand
     {
         var scope = actor.ManagedScope ?? throw new AccessDeniedException("只有服务中心工作人员和科协管理员可以查看一单一策列表");
         var paging = PageRequest.Of(page, pageSize);
-        var query = db.ResponsePlans.AsNoTracking().Where(p => p.RegionCode.StartsWith(scope));
+        var query = db.ResponsePlans.AsNoTracking().Where(p => RegionScope.Within(p.RegionCode, scope));
         if (MarketSupport.RegionFilter(region) is { } code)
         {
-            query = query.Where(p => p.RegionCode.StartsWith(code));
+            query = query.Where(p => RegionScope.Within(p.RegionCode, code));
         }
 
         if (status is { } s)
@@ -355,7 +356,7 @@ public sealed class ResponsePlanService(KexieDbContext db, ICandidateSource cand
         var now = clock.GetUtcNow();
         var rows = await db.ResponsePlans.AsNoTracking()
             .Where(ResponsePlan.OverdueAt(now))
-            .Where(p => p.RegionCode.StartsWith(code))
+            .Where(p => RegionScope.Within(p.RegionCode, code))
             .Join(db.Needs, p => p.NeedId, n => n.Id, (p, n) => new { p.Id, p.NeedId, n.Title, p.RegionCode, p.HandlerName, n.PublishedAt, p.ResponseDueAt })
             .OrderBy(r => r.ResponseDueAt)
             .Take(1000)

@@ -1,4 +1,5 @@
 using Kexie.Data;
+using Kexie.Domain.Authorization;
 using Kexie.Domain.Common;
 using Kexie.Domain.Identity;
 using Kexie.Domain.Market;
@@ -117,7 +118,7 @@ public sealed class ServiceTicketService(KexieDbContext db, ReferenceCodesCache 
             throw new DomainValidationException("to", "结束日期不能早于开始日期");
         }
 
-        var query = db.ServiceTickets.AsNoTracking().Where(x => x.RegionCode.StartsWith(code));
+        var query = db.ServiceTickets.AsNoTracking().Where(x => RegionScope.Within(x.RegionCode, code));
         if (from is { } a)
         {
             query = query.Where(x => x.ServedOn >= a);

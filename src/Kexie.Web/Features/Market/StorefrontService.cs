@@ -1,4 +1,5 @@
 using Kexie.Data;
+using Kexie.Domain.Authorization;
 using Kexie.Domain.Common;
 using Kexie.Domain.Identity;
 using Kexie.Domain.Market;
@@ -12,7 +13,7 @@ public sealed record StorefrontRequest(string? Name, string? TeamName, string? I
 
 public sealed record StorefrontDto(
     Guid Id, Guid OwnerWorkerId, string OwnerName, string Name, string? TeamName, bool IsTeam, string? Introduction, string RegionCode,
-    Guid[] MemberWorkerIds, bool IsOpen, int PublishedOffers, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
+    Guid[] MemberWorkerIds, bool IsOpen, int PublishedOffers, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, IReadOnlyList<string> Actions);
 
 /// <summary>The public page of a 科创工作室: the storefront and its published offers, newest first.</summary>
 public sealed record StorefrontPageDto(StorefrontDto Storefront, IReadOnlyList<OfferSummaryDto> Offers);
@@ -22,7 +23,9 @@ public sealed record StorefrontPageDto(StorefrontDto Storefront, IReadOnlyList<O
 /// and closed by them. Open storefronts are public with their published offers; a closed one is seen only by those
 /// who may manage it.
 /// </summary>
-public sealed class StorefrontService(KexieDbContext db, ReferenceCodesCache reference, RichTextSanitizer richText, TimeProvider clock, Kexie.Web.Features.Directory.Parties parties)
+public sealed class StorefrontService(
+    KexieDbContext db, ReferenceCodesCache reference, RichTextSanitizer richText, TimeProvider clock, Kexie.Web.Features.Directory.Parties parties,
+    Kexie.Domain.Authorization.AccessPolicy policy)
 {
     public const int MaxOffersOnPage = 200;
 
@@ -31,10 +34,10 @@ public sealed class StorefrontService(KexieDbContext db, ReferenceCodesCache ref
         var paging = PageRequest.Of(page, pageSize);
         var scope = actor.ManagedScope;
         var worker = actor.ScienceWorkerId;
-        var query = db.Storefronts.AsNoTracking().Where(s => s.IsOpen || (worker != null && s.OwnerWorkerId == worker) || (scope != null && s.RegionCode.StartsWith(scope)));
+        var query = db.Storefronts.AsNoTracking().Where(s => s.IsOpen || (worker != null && s.OwnerWorkerId == worker) || (scope != null && RegionScope.Within(s.RegionCode, scope)));
         if (MarketSupport.RegionFilter(region) is { } code)
         {
-            query = query.Where(s => s.RegionCode.StartsWith(code));
+            query = query.Where(s => RegionScope.Within(s.RegionCode, code));
         }
 
         if (!string.IsNullOrWhiteSpace(q))
@@ -53,7 +56,7 @@ public sealed class StorefrontService(KexieDbContext db, ReferenceCodesCache ref
         var items = new List<StorefrontDto>();
         foreach (var storefront in rows)
         {
-            items.Add(await ToDtoAsync(storefront, ct));
+            items.Add(await ToDtoAsync(actor, storefront, ct));
         }
 
         return new PagedResult<StorefrontDto>(items, total, paging.Page, paging.PageSize);
@@ -76,7 +79,7 @@ public sealed class StorefrontService(KexieDbContext db, ReferenceCodesCache ref
                 o.PriceMode, o.PriceMin, o.PriceMax, o.PriceUnit, o.Status, string.Empty, o.PublishedAt, o.UpdatedAt))
             .ToListAsync(ct);
         return new StorefrontPageDto(
-            await ToDtoAsync(storefront, ct),
+            await ToDtoAsync(actor, storefront, ct),
             offers.Select(i => i with { KindName = i.Kind.Chinese(), StatusName = i.Status.Chinese() }).ToList());
     }
 
@@ -90,7 +93,7 @@ public sealed class StorefrontService(KexieDbContext db, ReferenceCodesCache ref
         (await reference.GetAsync(db, ct)).RequireRegion(storefront.RegionCode);
         db.Storefronts.Add(storefront);
         await db.SaveChangesAsync(ct);
-        return await ToDtoAsync(storefront, ct);
+        return await ToDtoAsync(actor, storefront, ct);
     }
 
     public async Task<StorefrontDto> UpdateAsync(Actor actor, Guid id, StorefrontRequest r, CancellationToken ct = default)
@@ -116,7 +119,7 @@ public sealed class StorefrontService(KexieDbContext db, ReferenceCodesCache ref
         }
 
         await db.SaveChangesAsync(ct);
-        return await ToDtoAsync(storefront, ct);
+        return await ToDtoAsync(actor, storefront, ct);
     }
 
     public async Task<StorefrontDto> SetOpenAsync(Actor actor, Guid id, bool open, CancellationToken ct = default)
@@ -124,7 +127,7 @@ public sealed class StorefrontService(KexieDbContext db, ReferenceCodesCache ref
         var storefront = await FindAsync(actor, id, ct);
         storefront.SetOpen(open, actor, clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
-        return await ToDtoAsync(storefront, ct);
+        return await ToDtoAsync(actor, storefront, ct);
     }
 
     private async Task<Storefront> FindAsync(Actor actor, Guid id, CancellationToken ct)
@@ -149,10 +152,12 @@ public sealed class StorefrontService(KexieDbContext db, ReferenceCodesCache ref
         return new StorefrontData(r.Name, r.TeamName, richText.Clean(r.Introduction), region, members);
     }
 
-    private async Task<StorefrontDto> ToDtoAsync(Storefront s, CancellationToken ct)
+    /// <summary>The storefront with the caller's actions: the domain's (<see cref="Storefront.ActionsFor"/>) where the role holds <c>market.storefronts.edit</c>.</summary>
+    private async Task<StorefrontDto> ToDtoAsync(Actor actor, Storefront s, CancellationToken ct)
     {
         var ownerName = await db.ScienceWorkers.AsNoTracking().Where(w => w.Id == s.OwnerWorkerId).Select(w => w.Name).FirstOrDefaultAsync(ct) ?? string.Empty;
         var offers = await db.Offers.CountAsync(o => o.StorefrontId == s.Id && o.Status == ReviewStatus.Published, ct);
-        return new StorefrontDto(s.Id, s.OwnerWorkerId, ownerName, s.Name, s.TeamName, s.IsTeam, s.Introduction, s.RegionCode, s.MemberWorkerIds, s.IsOpen, offers, s.CreatedAt, s.UpdatedAt);
+        return new StorefrontDto(s.Id, s.OwnerWorkerId, ownerName, s.Name, s.TeamName, s.IsTeam, s.Introduction, s.RegionCode, s.MemberWorkerIds, s.IsOpen, offers, s.CreatedAt, s.UpdatedAt,
+            policy.Can(actor, MarketPermissions.EditStorefronts) ? s.ActionsFor(actor) : []);
     }
 }

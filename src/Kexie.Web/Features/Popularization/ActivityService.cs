@@ -1,4 +1,5 @@
 using Kexie.Data;
+using Kexie.Domain.Authorization;
 using Kexie.Domain.Common;
 using Kexie.Domain.Identity;
 using Kexie.Domain.Market;
@@ -52,7 +53,7 @@ public sealed class ActivityService(KexieDbContext db, ReferenceCodesCache refer
         var query = db.PopularizationActivities.AsNoTracking();
         if (MarketSupport.RegionFilter(filter.Region) is { } region)
         {
-            query = query.Where(a => a.RegionCode.StartsWith(region));
+            query = query.Where(a => RegionScope.Within(a.RegionCode, region));
         }
 
         if (!string.IsNullOrWhiteSpace(filter.Q))
@@ -181,7 +182,7 @@ public sealed class ActivityService(KexieDbContext db, ReferenceCodesCache refer
         var activity = await db.PopularizationActivities.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, ct) ?? throw new NotFoundException("科普活动不存在");
         ManagersOnly(actor, activity);
         var scope = actor.ManagedScope!;
-        var query = db.ActivityParticipants.AsNoTracking().Where(p => p.ActivityId == id && p.RegionCode.StartsWith(scope));
+        var query = db.ActivityParticipants.AsNoTracking().Where(p => p.ActivityId == id && RegionScope.Within(p.RegionCode, scope));
         if (checkedIn is { } c)
         {
             query = c ? query.Where(p => p.CheckedInAt != null) : query.Where(p => p.CheckedInAt == null);

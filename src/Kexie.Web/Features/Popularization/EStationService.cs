@@ -1,4 +1,5 @@
 using Kexie.Data;
+using Kexie.Domain.Authorization;
 using Kexie.Domain.Common;
 using Kexie.Domain.Identity;
 using Kexie.Domain.Popularization;
@@ -41,7 +42,7 @@ public sealed class EStationService(KexieDbContext db, ReferenceCodesCache refer
         var query = db.EStations.AsNoTracking();
         if (MarketSupport.RegionFilter(filter.Region) is { } region)
         {
-            query = query.Where(s => s.RegionCode.StartsWith(region));
+            query = query.Where(s => RegionScope.Within(s.RegionCode, region));
         }
 
         if (!string.IsNullOrWhiteSpace(filter.Q))

@@ -1,4 +1,5 @@
 using Kexie.Data;
+using Kexie.Domain.Authorization;
 using Kexie.Domain.Common;
 using Kexie.Domain.Identity;
 using Kexie.Domain.Market;
@@ -84,7 +85,7 @@ public sealed class EventTallyService(KexieDbContext db, ReferenceCodesCache ref
 
         var from = new DateOnly(y, 1, 1);
         var to = new DateOnly(y, 12, 31);
-        var tallies = db.EventTallies.AsNoTracking().Where(t => t.RegionCode.StartsWith(code) && t.Day >= from && t.Day <= to)
+        var tallies = db.EventTallies.AsNoTracking().Where(t => RegionScope.Within(t.RegionCode, code) && t.Day >= from && t.Day <= to)
             .Join(db.PopularizationActivities, t => t.ActivityId, a => a.Id, (t, a) => new { Tally = t, a.Kind });
         if (kind is { } only)
         {
@@ -96,7 +97,7 @@ public sealed class EventTallyService(KexieDbContext db, ReferenceCodesCache ref
             x.Tally.Boards, x.Tally.Materials, x.Tally.Books, x.Tally.Items)).ToListAsync(ct);
 
         // Registrations checked in at activities of the subtree that started in the year, beside the tallies.
-        var checkedInQuery = db.ActivityParticipants.Where(p => p.RegionCode.StartsWith(code) && p.CheckedInAt != null)
+        var checkedInQuery = db.ActivityParticipants.Where(p => RegionScope.Within(p.RegionCode, code) && p.CheckedInAt != null)
             .Join(db.PopularizationActivities, p => p.ActivityId, a => a.Id, (p, a) => a)
             .Where(a => a.StartsOn >= from && a.StartsOn <= to);
         if (kind is { } only2)

@@ -1,4 +1,5 @@
 using Kexie.Data;
+using Kexie.Domain.Authorization;
 using Kexie.Domain.Common;
 using Kexie.Domain.Identity;
 using Kexie.Domain.Market;
@@ -71,9 +72,9 @@ public sealed class LiteracyService(KexieDbContext db, ReferenceCodesCache refer
     public async Task<LiteracyRecordsDto> ListAsync(string? region, CancellationToken ct = default)
     {
         var code = MarketSupport.RegionFilter(region) ?? string.Empty;
-        var surveys = await db.LiteracySurveys.AsNoTracking().Where(s => s.RegionCode.StartsWith(code))
+        var surveys = await db.LiteracySurveys.AsNoTracking().Where(s => RegionScope.Within(s.RegionCode, code))
             .OrderByDescending(s => s.Year).ThenBy(s => s.RegionCode).Take(500).ToListAsync(ct);
-        var targets = await db.LiteracyTargets.AsNoTracking().Where(t => t.RegionCode.StartsWith(code))
+        var targets = await db.LiteracyTargets.AsNoTracking().Where(t => RegionScope.Within(t.RegionCode, code))
             .OrderByDescending(t => t.Year).ThenBy(t => t.RegionCode).Take(500).ToListAsync(ct);
         var names = await NamesAsync(surveys.Select(s => s.RegionCode).Concat(targets.Select(t => t.RegionCode)), ct);
         return new LiteracyRecordsDto(surveys.Select(s => ToDto(s, names)).ToList(), targets.Select(t => ToDto(t, names)).ToList());
@@ -150,11 +151,11 @@ public sealed class LiteracyService(KexieDbContext db, ReferenceCodesCache refer
         var ancestry = Kexie.Domain.Regions.RegionCode.Ancestry(code).ToList();
         var childLength = code.Length switch { 2 => 4, 4 => 6, 6 => 9, _ => 0 };
         var surveys = await db.LiteracySurveys.AsNoTracking()
-            .Where(s => s.Year <= y && (s.RegionCode == code || (childLength > 0 && s.RegionCode.StartsWith(code) && s.RegionCode.Length == childLength)))
+            .Where(s => s.Year <= y && (s.RegionCode == code || (childLength > 0 && RegionScope.Within(s.RegionCode, code) && s.RegionCode.Length == childLength)))
             .ToListAsync(ct);
         var trend = await db.LiteracySurveys.AsNoTracking().Where(s => s.RegionCode == code).OrderBy(s => s.Year).ToListAsync(ct);
         var targets = await db.LiteracyTargets.AsNoTracking()
-            .Where(t => ancestry.Contains(t.RegionCode) || (childLength > 0 && t.RegionCode.StartsWith(code) && t.RegionCode.Length == childLength))
+            .Where(t => ancestry.Contains(t.RegionCode) || (childLength > 0 && RegionScope.Within(t.RegionCode, code) && t.RegionCode.Length == childLength))
             .ToListAsync(ct);
         var names = await NamesAsync(surveys.Select(s => s.RegionCode).Concat(targets.Select(t => t.RegionCode)).Concat(trend.Select(s => s.RegionCode)).Append(code), ct);
 

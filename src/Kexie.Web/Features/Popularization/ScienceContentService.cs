@@ -1,4 +1,5 @@
 using Kexie.Data;
+using Kexie.Domain.Authorization;
 using Kexie.Domain.Common;
 using Kexie.Domain.Identity;
 using Kexie.Domain.Market;
@@ -57,7 +58,7 @@ public sealed class ScienceContentService(KexieDbContext db, ReferenceCodesCache
         return db.ScienceContents.AsNoTracking().Where(c =>
             c.Status == ReviewStatus.Published
             || (user != null && c.CreatedByUserId == user)
-            || (scope != null && c.RegionCode.StartsWith(scope)));
+            || (scope != null && RegionScope.Within(c.RegionCode, scope)));
     }
 
     public async Task<PagedResult<ScienceContentSummaryDto>> ListAsync(Actor actor, ScienceContentFilter filter, CancellationToken ct = default)
@@ -66,7 +67,7 @@ public sealed class ScienceContentService(KexieDbContext db, ReferenceCodesCache
         var query = Visible(actor);
         if (MarketSupport.RegionFilter(filter.Region) is { } region)
         {
-            query = query.Where(c => c.RegionCode.StartsWith(region));
+            query = query.Where(c => RegionScope.Within(c.RegionCode, region));
         }
 
         if (!string.IsNullOrWhiteSpace(filter.Q))

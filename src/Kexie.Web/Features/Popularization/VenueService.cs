@@ -1,4 +1,5 @@
 using Kexie.Data;
+using Kexie.Domain.Authorization;
 using Kexie.Domain.Common;
 using Kexie.Domain.Identity;
 using Kexie.Domain.Market;
@@ -61,7 +62,7 @@ public sealed class VenueService(KexieDbContext db, ReferenceCodesCache referenc
         var query = db.Venues.AsNoTracking();
         if (MarketSupport.RegionFilter(filter.Region) is { } region)
         {
-            query = query.Where(v => v.RegionCode.StartsWith(region));
+            query = query.Where(v => RegionScope.Within(v.RegionCode, region));
         }
 
         if (!string.IsNullOrWhiteSpace(filter.Q))
@@ -177,8 +178,8 @@ public sealed class VenueService(KexieDbContext db, ReferenceCodesCache referenc
 
         var kindList = ParseKinds(kinds);
         var (from, to) = YearRange(y);
-        var venues = db.Venues.AsNoTracking().Where(v => v.RegionCode.StartsWith(code) && v.Status != VenueStatus.Closed && (v.AccreditedOn == null || v.AccreditedOn <= to));
-        var visits = db.VenueVisits.AsNoTracking().Where(v => v.RegionCode.StartsWith(code) && v.Day >= from && v.Day <= to);
+        var venues = db.Venues.AsNoTracking().Where(v => RegionScope.Within(v.RegionCode, code) && v.Status != VenueStatus.Closed && (v.AccreditedOn == null || v.AccreditedOn <= to));
+        var visits = db.VenueVisits.AsNoTracking().Where(v => RegionScope.Within(v.RegionCode, code) && v.Day >= from && v.Day <= to);
         if (kindList is not null)
         {
             venues = venues.Where(v => kindList.Contains(v.Kind));

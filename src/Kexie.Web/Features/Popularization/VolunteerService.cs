@@ -68,7 +68,7 @@ public sealed class VolunteerService(KexieDbContext db, ReferenceCodesCache refe
         var query = db.VolunteerTeams.AsNoTracking();
         if (MarketSupport.RegionFilter(region) is { } code)
         {
-            query = query.Where(t => t.RegionCode.StartsWith(code));
+            query = query.Where(t => RegionScope.Within(t.RegionCode, code));
         }
 
         if (kind is { } k)
@@ -122,7 +122,7 @@ public sealed class VolunteerService(KexieDbContext db, ReferenceCodesCache refe
         var query = db.Volunteers.AsNoTracking().InScope(actor);
         if (MarketSupport.RegionFilter(filter.Region) is { } code)
         {
-            query = query.Where(v => v.RegionCode.StartsWith(code));
+            query = query.Where(v => RegionScope.Within(v.RegionCode, code));
         }
 
         if (filter.Team is { } team)
@@ -295,11 +295,11 @@ public sealed class VolunteerService(KexieDbContext db, ReferenceCodesCache refe
 
         var (start, end) = MarketSupport.ChinaPeriod(new DateOnly(y, 1, 1), new DateOnly(y, 12, 31));
         var yearEnd = new DateOnly(y, 12, 31);
-        var teams = await db.VolunteerTeams.AsNoTracking().Where(t => t.RegionCode.StartsWith(code) && (t.EstablishedOn == null || t.EstablishedOn <= yearEnd))
+        var teams = await db.VolunteerTeams.AsNoTracking().Where(t => RegionScope.Within(t.RegionCode, code) && (t.EstablishedOn == null || t.EstablishedOn <= yearEnd))
             .GroupBy(t => t.Kind).Select(g => new { Kind = g.Key, Count = g.Count() }).ToListAsync(ct);
-        var volunteers = await db.Volunteers.AsNoTracking().CountAsync(v => v.RegionCode.StartsWith(code) && v.CreatedAt < end!.Value, ct);
+        var volunteers = await db.Volunteers.AsNoTracking().CountAsync(v => RegionScope.Within(v.RegionCode, code) && v.CreatedAt < end!.Value, ct);
         var service = await db.ServiceRecords.AsNoTracking()
-            .Where(r => r.RegionCode.StartsWith(code) && r.Status == ServiceRecordStatus.Confirmed && r.SignedInAt >= start!.Value && r.SignedInAt < end!.Value)
+            .Where(r => RegionScope.Within(r.RegionCode, code) && r.Status == ServiceRecordStatus.Confirmed && r.SignedInAt >= start!.Value && r.SignedInAt < end!.Value)
             .Select(r => new { r.ActivityId, r.Minutes }).ToListAsync(ct);
         var byKind = teams.OrderBy(t => t.Kind).Select(t => new VolunteerTeamCount(t.Kind, t.Kind.Chinese(), t.Count)).ToList();
         var names = await Lookups.RegionNamesAsync(db, [code], ct);

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Kexie.Data;
+using Kexie.Domain.Authorization;
 using Kexie.Domain.Common;
 using Kexie.Domain.Identity;
 using Kexie.Web.Features.Account;
@@ -107,7 +108,7 @@ public sealed class AccountAdministration(UserManager<AppUser> users, KexieDbCon
             throw new AccessDeniedException("只有科协管理员可以管理账号");
         }
 
-        var user = await users.Users.FirstOrDefaultAsync(u => u.Id == id && u.RegionCode.StartsWith(scope));
+        var user = await users.Users.FirstOrDefaultAsync(u => u.Id == id && RegionScope.Within(u.RegionCode, scope));
         if (user is null || (user.Role == UserRole.PlatformAdmin && actor.Role != UserRole.PlatformAdmin))
         {
             throw new NotFoundException("账号不存在");

@@ -172,7 +172,7 @@ public sealed class TextMessageOutbox(KexieDbContext db)
         var query = db.TextMessageOutbox.AsNoTracking();
         if (scope.Length > 0)
         {
-            query = query.Where(m => m.RegionCode != null && m.RegionCode.StartsWith(scope));
+            query = query.Where(m => m.RegionCode != null && RegionScope.Within(m.RegionCode, scope));
         }
 
         if (!string.IsNullOrWhiteSpace(phone))

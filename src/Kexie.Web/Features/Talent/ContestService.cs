@@ -68,7 +68,7 @@ public sealed class ContestService(KexieDbContext db, Parties parties, Reference
         var query = db.Contests.AsNoTracking();
         if (MarketSupport.RegionFilter(region) is { } code)
         {
-            query = query.Where(c => c.RegionCode.StartsWith(code));
+            query = query.Where(c => RegionScope.Within(c.RegionCode, code));
         }
 
         if (year is { } y)
@@ -238,9 +238,9 @@ public sealed class ContestService(KexieDbContext db, Parties parties, Reference
     {
         var contest = await db.Contests.AsNoTracking().FirstOrDefaultAsync(c => c.Id == contestId, ct) ?? throw new NotFoundException("大赛不存在");
         var query = db.Organizations.AsNoTracking().Where(DirectoryAccess.OrganizationsVisibleTo(actor))
-            .Where(o => o.RegionCode.StartsWith(contest.RegionCode) && (o.Kind == OrganizationKind.School || o.Kind == OrganizationKind.University));
+            .Where(o => RegionScope.Within(o.RegionCode, contest.RegionCode) && (o.Kind == OrganizationKind.School || o.Kind == OrganizationKind.University));
         query = actor.IsRegionManager && actor.ManagedScope is { } scope
-            ? query.Where(o => o.RegionCode.StartsWith(scope) || o.Id == actor.OrganizationId)
+            ? query.Where(o => RegionScope.Within(o.RegionCode, scope) || o.Id == actor.OrganizationId)
             : query.Where(o => o.Id == actor.OrganizationId);
         if (!string.IsNullOrWhiteSpace(q))
         {
@@ -276,7 +276,7 @@ public sealed class ContestService(KexieDbContext db, Parties parties, Reference
             .Join(db.Contests, id => id, c => c.Id, (id, c) => c.Name).Distinct().ToListAsync(ct);
 
         var awardRows = await db.ContestEntries.AsNoTracking()
-            .Where(e => e.Award != null && e.RegionCode.StartsWith(code))
+            .Where(e => e.Award != null && RegionScope.Within(e.RegionCode, code))
             .Join(db.Contests.Where(c => c.Year == y), e => e.ContestId, c => c.Id, (e, c) => new { c.Id, c.Name, c.Level, e.Award })
             .GroupBy(x => new { x.Id, x.Name, x.Level, x.Award }).Select(g => new { g.Key.Id, g.Key.Name, g.Key.Level, g.Key.Award, Count = g.Count() })
             .ToListAsync(ct);
@@ -328,7 +328,7 @@ public sealed class ContestService(KexieDbContext db, Parties parties, Reference
 
         var scope = actor.IsRegionManager ? actor.ManagedScope : null;
         var organization = actor.OrganizationId;
-        return entries.Where(e => e.Award != null || (scope != null && e.RegionCode.StartsWith(scope)) || (organization != null && e.SchoolId == organization));
+        return entries.Where(e => e.Award != null || (scope != null && RegionScope.Within(e.RegionCode, scope)) || (organization != null && e.SchoolId == organization));
     }
 
     private static bool MaySee(Actor actor, Contest contest, ContestEntry entry) =>

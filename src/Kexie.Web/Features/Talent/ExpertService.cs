@@ -1,4 +1,5 @@
 using Kexie.Data;
+using Kexie.Domain.Authorization;
 using Kexie.Domain.Common;
 using Kexie.Domain.Directory;
 using Kexie.Domain.Identity;
@@ -44,7 +45,7 @@ public sealed class ExpertService(KexieDbContext db)
         if (!string.IsNullOrWhiteSpace(region))
         {
             var code = region.Trim();
-            query = query.Where(x => x.Expert.RegionCode.StartsWith(code));
+            query = query.Where(x => RegionScope.Within(x.Expert.RegionCode, code));
         }
 
         if (level is { } l)
@@ -124,7 +125,7 @@ public sealed class ExpertService(KexieDbContext db)
         db.Experts.AsNoTracking().Join(db.ScienceWorkers.AsNoTracking(), e => e.WorkerId, w => w.Id, (e, w) => new ExpertRow { Expert = e, Worker = w });
 
     private IQueryable<ExpertRow> Visible(Actor actor) => actor.ManagedScope is { } scope
-        ? Rows(db).Where(x => x.Expert.RegionCode.StartsWith(scope) || (x.Expert.Status == ExpertStatus.Active && x.Worker.IsPublicProfile))
+        ? Rows(db).Where(x => RegionScope.Within(x.Expert.RegionCode, scope) || (x.Expert.Status == ExpertStatus.Active && x.Worker.IsPublicProfile))
         : PublicEntries(db);
 
     private async Task<ScienceWorker> WorkerForAdminAsync(Actor actor, Guid? workerId, CancellationToken ct)

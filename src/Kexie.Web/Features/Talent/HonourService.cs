@@ -47,7 +47,7 @@ public sealed class HonourService(KexieDbContext db, Parties parties, ReferenceC
         {
             // A region's calls and the calls above it that its associations may nominate to.
             var ancestors = Kexie.Domain.Regions.RegionCode.Ancestry(code).ToList();
-            query = query.Where(c => c.RegionCode.StartsWith(code) || ancestors.Contains(c.RegionCode));
+            query = query.Where(c => RegionScope.Within(c.RegionCode, code) || ancestors.Contains(c.RegionCode));
         }
 
         if (year is { } y)
@@ -163,7 +163,7 @@ public sealed class HonourService(KexieDbContext db, Parties parties, ReferenceC
             throw new DomainValidationException("year", "年份不正确");
         }
 
-        var rows = await db.Nominations.AsNoTracking().Where(n => n.RegionCode.StartsWith(code))
+        var rows = await db.Nominations.AsNoTracking().Where(n => RegionScope.Within(n.RegionCode, code))
             .Join(db.HonourCalls.Where(c => c.Year == y), n => n.CallId, c => c.Id, (n, c) => new { c.Kind, n.Status })
             .GroupBy(x => new { x.Kind, x.Status }).Select(g => new { g.Key.Kind, g.Key.Status, Count = g.Count() }).ToListAsync(ct);
         var byKind = rows.GroupBy(r => r.Kind).OrderBy(g => g.Key)
@@ -190,7 +190,7 @@ public sealed class HonourService(KexieDbContext db, Parties parties, ReferenceC
         }
 
         var scope = actor.IsRegionManager ? actor.ManagedScope : null;
-        return all.Where(n => n.Status == NominationStatus.Selected || (scope != null && n.RegionCode.StartsWith(scope)));
+        return all.Where(n => n.Status == NominationStatus.Selected || (scope != null && RegionScope.Within(n.RegionCode, scope)));
     }
 
     private async Task<List<HonourCallDto>> ToDtosAsync(IReadOnlyList<HonourCall> calls, CancellationToken ct)

@@ -24,7 +24,7 @@ public sealed class NamePicker(KexieDbContext db)
 
         if (ownRegionOnly && actor.ManagedScope is { } scope)
         {
-            query = query.Where(w => w.RegionCode.StartsWith(scope));
+            query = query.Where(w => RegionScope.Within(w.RegionCode, scope));
         }
 
         var ids = await query.OrderBy(w => w.Id).Select(w => w.Id).Take(2).ToListAsync(ct);

@@ -72,7 +72,7 @@ public sealed class SurveyService(KexieDbContext db, ReferenceCodesCache referen
         var query = managed ? db.Surveys.AsNoTracking().InScope(actor) : db.Surveys.AsNoTracking().Where(s => s.Status == SurveyStatus.Open && s.Distribution == SurveyDistribution.Anonymous);
         if (MarketSupport.RegionFilter(region) is { } code)
         {
-            query = query.Where(s => s.RegionCode.StartsWith(code));
+            query = query.Where(s => RegionScope.Within(s.RegionCode, code));
         }
 
         if (year is { } y)
@@ -282,7 +282,7 @@ public sealed class SurveyService(KexieDbContext db, ReferenceCodesCache referen
             throw new DomainValidationException("year", "年份不正确");
         }
 
-        var surveys = await db.Surveys.AsNoTracking().IgnoreAutoIncludes().Where(s => s.RegionCode.StartsWith(code) && s.Year == y && s.Status != SurveyStatus.Draft)
+        var surveys = await db.Surveys.AsNoTracking().IgnoreAutoIncludes().Where(s => RegionScope.Within(s.RegionCode, code) && s.Year == y && s.Status != SurveyStatus.Draft)
             .OrderBy(s => s.Name).Select(s => new { s.Id, s.Name, s.Distributed }).ToListAsync(ct);
         var ids = surveys.Select(s => s.Id).ToList();
         var responses = await db.SurveyResponses.Where(r => ids.Contains(r.SurveyId)).GroupBy(r => r.SurveyId)

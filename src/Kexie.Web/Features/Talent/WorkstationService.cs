@@ -42,7 +42,7 @@ public sealed class WorkstationService(KexieDbContext db, Parties parties)
         var query = db.Workstations.AsNoTracking();
         if (MarketSupport.RegionFilter(region) is { } code)
         {
-            query = query.Where(w => w.RegionCode.StartsWith(code));
+            query = query.Where(w => RegionScope.Within(w.RegionCode, code));
         }
 
         if (kind is { } k)
@@ -108,7 +108,7 @@ public sealed class WorkstationService(KexieDbContext db, Parties parties)
         var end = new DateOnly(y, 12, 31);
         var start = new DateOnly(y, 1, 1);
         var rows = await db.Workstations.AsNoTracking()
-            .Where(w => w.RegionCode.StartsWith(code) && w.FoundedOn <= end && (w.EndedOn == null || w.EndedOn > end))
+            .Where(w => RegionScope.Within(w.RegionCode, code) && w.FoundedOn <= end && (w.EndedOn == null || w.EndedOn > end))
             .Select(w => new { w.Kind, w.Level, w.FoundedOn, w.ExpertWorkerIds }).ToListAsync(ct);
         var byKind = rows.GroupBy(r => r.Kind).OrderBy(g => g.Key)
             .Select(g => new WorkstationKindCount(g.Key, g.Key.Chinese(), g.Count(), g.Count(r => r.FoundedOn >= start), g.Sum(r => r.ExpertWorkerIds.Length),

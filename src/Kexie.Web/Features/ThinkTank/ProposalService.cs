@@ -1,4 +1,5 @@
 using Kexie.Data;
+using Kexie.Domain.Authorization;
 using Kexie.Domain.Common;
 using Kexie.Domain.Identity;
 using Kexie.Domain.ThinkTank;
@@ -30,10 +31,10 @@ public sealed class ProposalService(KexieDbContext db, ReferenceCodesCache refer
         var paging = PageRequest.Of(page, pageSize);
         var scope = actor.ManagedScope;
         var user = actor.UserId;
-        var query = db.Proposals.AsNoTracking().Where(p => (user != null && p.SubmittedByUserId == user) || (scope != null && p.RegionCode.StartsWith(scope)));
+        var query = db.Proposals.AsNoTracking().Where(p => (user != null && p.SubmittedByUserId == user) || (scope != null && RegionScope.Within(p.RegionCode, scope)));
         if (MarketSupport.RegionFilter(region) is { } code)
         {
-            query = query.Where(p => p.RegionCode.StartsWith(code));
+            query = query.Where(p => RegionScope.Within(p.RegionCode, code));
         }
 
         if (status is { } s)

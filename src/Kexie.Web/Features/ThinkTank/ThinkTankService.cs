@@ -1,4 +1,5 @@
 using Kexie.Data;
+using Kexie.Domain.Authorization;
 using Kexie.Domain.Common;
 using Kexie.Domain.Identity;
 using Kexie.Domain.Market;
@@ -43,7 +44,7 @@ public sealed class ThinkTankService(KexieDbContext db, ReferenceCodesCache refe
         var query = db.ThinkTankCalls.AsNoTracking();
         if (MarketSupport.RegionFilter(region) is { } code)
         {
-            query = query.Where(c => c.RegionCode.StartsWith(code));
+            query = query.Where(c => RegionScope.Within(c.RegionCode, code));
         }
 
         if (status is { } s)
@@ -96,7 +97,7 @@ public sealed class ThinkTankService(KexieDbContext db, ReferenceCodesCache refe
         var scope = actor.ManagedScope;
         var user = actor.UserId;
         var query = db.ThinkTankTopics.AsNoTracking().Where(t =>
-            (user != null && t.ApplicantUserId == user) || (scope != null && (t.CallRegionCode.StartsWith(scope) || t.RegionCode.StartsWith(scope))));
+            (user != null && t.ApplicantUserId == user) || (scope != null && (RegionScope.Within(t.CallRegionCode, scope) || RegionScope.Within(t.RegionCode, scope))));
         if (callId is { } call)
         {
             query = query.Where(t => t.CallId == call);
@@ -104,7 +105,7 @@ public sealed class ThinkTankService(KexieDbContext db, ReferenceCodesCache refe
 
         if (MarketSupport.RegionFilter(region) is { } code)
         {
-            query = query.Where(t => t.RegionCode.StartsWith(code));
+            query = query.Where(t => RegionScope.Within(t.RegionCode, code));
         }
 
         if (status is { } s)

@@ -1,4 +1,5 @@
 using Kexie.Data;
+using Kexie.Domain.Authorization;
 using Kexie.Domain.Common;
 using Kexie.Domain.Identity;
 using Kexie.Web.Features.Admin;
@@ -141,7 +142,7 @@ public sealed class UsersModel(UserAdminService users, Kexie.Web.Features.SignUp
         {
             var scope = Actor.ManagedScope ?? "-";
             var name = LinkUserName?.Trim();
-            var user = await db.Users.AsNoTracking().Where(u => (u.UserName == name || u.PhoneNumber == name) && u.RegionCode.StartsWith(scope)).Select(u => new { u.Id, u.IsOrganizationAdmin }).FirstOrDefaultAsync(ct)
+            var user = await db.Users.AsNoTracking().Where(u => (u.UserName == name || u.PhoneNumber == name) && RegionScope.Within(u.RegionCode, scope)).Select(u => new { u.Id, u.IsOrganizationAdmin }).FirstOrDefaultAsync(ct)
                 ?? throw new DomainValidationException("linkUserName", "账号不存在");
             Guid? worker = null;
             if (!string.IsNullOrWhiteSpace(LinkWorkerPhone))

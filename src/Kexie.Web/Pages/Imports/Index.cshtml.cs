@@ -40,17 +40,12 @@ public sealed class IndexModel(DirectoryImporter importer, ILogger<IndexModel> l
     public IActionResult OnGet()
     {
         Kind = ImportKind.Slug();
-        return Actor.IsAdmin ? Page() : ForbiddenPage("只有科协管理员可以批量导入");
+        return Page();
     }
 
     [Kexie.Web.Infrastructure.RequiresPermission(typeof(Kexie.Web.Features.Imports.ImportPermissions), nameof(Kexie.Web.Features.Imports.ImportPermissions.Run))]
     public async Task<IActionResult> OnPostDryRunAsync(CancellationToken ct)
     {
-        if (!Actor.IsAdmin)
-        {
-            return ForbiddenPage("只有科协管理员可以批量导入");
-        }
-
         Kind = ImportKind.Slug();
         if (Upload is null || Upload.Length == 0)
         {
@@ -101,11 +96,6 @@ public sealed class IndexModel(DirectoryImporter importer, ILogger<IndexModel> l
     [Kexie.Web.Infrastructure.RequiresPermission(typeof(Kexie.Web.Features.Imports.ImportPermissions), nameof(Kexie.Web.Features.Imports.ImportPermissions.Run))]
     public async Task<IActionResult> OnPostCommitAsync(CancellationToken ct)
     {
-        if (!Actor.IsAdmin)
-        {
-            return ForbiddenPage("只有科协管理员可以批量导入");
-        }
-
         var token = Token ?? string.Empty;
         if (token.Length != 32 || !token.All(Uri.IsHexDigit) || !System.IO.File.Exists(MetaPath(token)) || !System.IO.File.Exists(DataPath(token)))
         {

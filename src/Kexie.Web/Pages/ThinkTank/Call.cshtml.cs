@@ -1,4 +1,5 @@
 using Kexie.Data;
+using Kexie.Domain.Authorization;
 using Kexie.Domain.Common;
 using Kexie.Web.Features.ThinkTank;
 using Kexie.Web.Pages.Market;
@@ -29,7 +30,7 @@ public sealed class CallModel(ThinkTankService thinkTank, KexieDbContext db) : M
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
         await LoadAsync(id, ct);
-        Input.RegionCode = Actor.IsAuthenticated && Actor.RegionCode.StartsWith(Call.RegionCode, StringComparison.Ordinal) ? Actor.RegionCode : Call.RegionCode;
+        Input.RegionCode = Actor.IsAuthenticated && RegionScope.Within(Actor.RegionCode, Call.RegionCode) ? Actor.RegionCode : Call.RegionCode;
         return Page();
     }
 

@@ -41,8 +41,8 @@ public sealed class DetailsModel(OfferService offers, AttachmentService files, K
     /// <summary>Whether the caller may take <paramref name="action"/> now: the offer's <c>actions</c>, the API's own list.</summary>
     public bool May(string action) => Offer.Actions.Contains(action);
 
-    /// <summary>An organization member may ask for a price on a published offer.</summary>
-    public bool CanInquire => Offer.Status == ReviewStatus.Published && (Actor.OrganizationId is not null || (Actor.IsRegionManager && Actor.Manages(Offer.RegionCode)));
+    /// <summary>发起询价, from the offer's own actions (<see cref="OfferActions.Inquire"/>).</summary>
+    public bool CanInquire => May(OfferActions.Inquire);
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {

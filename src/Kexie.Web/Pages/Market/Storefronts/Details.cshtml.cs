@@ -15,7 +15,10 @@ public sealed class DetailsModel(StorefrontService storefronts, KexieDbContext d
 
     public Dictionary<Guid, string> MemberNames { get; private set; } = [];
 
-    public bool CanManage => Actor.ScienceWorkerId == Storefront.OwnerWorkerId || (Actor.IsRegionManager && Actor.Manages(Storefront.RegionCode));
+    /// <summary>Whether the caller may take <paramref name="action"/> (<see cref="Kexie.Domain.Market.StorefrontActions"/>), from the storefront's own actions.</summary>
+    public bool May(string action) => Storefront.Actions.Contains(action);
+
+    public bool CanManage => Storefront.Actions.Count > 0;
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
@@ -23,7 +26,7 @@ public sealed class DetailsModel(StorefrontService storefronts, KexieDbContext d
         RegionName = (await Lookups.RegionNamesAsync(db, [Storefront.RegionCode], ct)).GetValueOrDefault(Storefront.RegionCode, Storefront.RegionCode);
         if (Storefront.MemberWorkerIds.Length > 0)
         {
-            MemberNames = await MarketText.WorkerNamesAsync(db, Storefront.MemberWorkerIds, Actor.IsRegionManager || CanManage, ct);
+            MemberNames = await MarketText.WorkerNamesAsync(db, Storefront.MemberWorkerIds, Actor.IsRegionManager || Actor.ScienceWorkerId == Storefront.OwnerWorkerId, ct);
         }
 
         return Page();
