@@ -23,6 +23,21 @@ internal static class HoldoutSplit
 
     public static bool IsEval(string id) => (Fnv1a(id) & 1) == 1;
 
+    /// <summary>
+    /// The tuning protocol: the training half alone, split again by the hash's second bit into an inner training quarter
+    /// and an inner evaluation quarter. Weights are chosen here; the evaluation half is never read.
+    /// </summary>
+    public static (List<CslRecord> Train, List<CslRecord> Eval) SplitInner(IReadOnlyList<CslRecord> records)
+    {
+        var train = new List<CslRecord>();
+        var eval = new List<CslRecord>();
+        foreach (var r in Split(records).Train)
+        {
+            ((Fnv1a(r.Id) >> 1 & 1) == 1 ? eval : train).Add(r);
+        }
+        return (train, eval);
+    }
+
     internal static uint Fnv1a(string text)
     {
         var hash = 2166136261u;

@@ -68,6 +68,9 @@ if (args.Length == 0 || args[0] is "-h" or "--help" || args[0] != "matching")
           --split hash      the honest headline protocol: split --train by a stable hash of the record id into a
                             training half and an evaluation half (corpus and queries); nothing learned sees the
                             evaluation half's labels
+          --split inner     the tuning protocol: the training half alone, split again (second bit of the hash) into
+                            an inner training and an inner evaluation quarter; the evaluation half is not read
+                            ("inner-b": the same quarters the other way round)
           --folds N         folds for cross-validation (default 5)
           --baselines LIST  Lucene baselines, comma-separated: SmartCn,Standard,jieba (default all)
           --sizes LIST      corpus sizes for speed/scale, e.g. 10000,100000,1000000 (default 10000,100000)
@@ -95,9 +98,9 @@ if (dataDir is null)
 var trainPath = options.GetValueOrDefault("train") ?? Path.Combine(dataDir, "csl", "csl_full_dev.jsonl");
 var evalPath = options.GetValueOrDefault("eval");
 var split = options.GetValueOrDefault("split");
-if (split is not null && (split != "hash" || evalPath is not null))
+if (split is not null && (split is not ("hash" or "inner" or "inner-b") || evalPath is not null))
 {
-    Console.Error.WriteLine("--split takes only \"hash\", and not with --eval");
+    Console.Error.WriteLine("--split takes \"hash\" or \"inner\", and not with --eval");
     return 2;
 }
 var folds = int.Parse(options.GetValueOrDefault("folds") ?? "5", CultureInfo.InvariantCulture);
@@ -116,7 +119,12 @@ var evalRecords = evalPath is null ? null : CslRecord.ReadJsonLines(evalPath);
 var allRecords = trainRecords;
 if (split is not null)
 {
-    (trainRecords, evalRecords) = HoldoutSplit.Split(allRecords);
+    (trainRecords, evalRecords) = split switch
+    {
+        "inner" => HoldoutSplit.SplitInner(allRecords),
+        "inner-b" => Swap(HoldoutSplit.SplitInner(allRecords)),
+        _ => HoldoutSplit.Split(allRecords),
+    };
 }
 if (!options.ContainsKey("no-quality"))
 {
@@ -130,7 +138,9 @@ if (!options.ContainsKey("no-quality"))
     };
     var sw = Stopwatch.StartNew();
     quality.Run(baselines, runEngine: true);
-    var protocol = split is not null
+    var protocol = split is "inner" or "inner-b"
+        ? $"tuning split ({split}): the training half only, {trainRecords.Count} records → {evalRecords!.Count} (second bit of the hash); the evaluation half is not read"
+        : split is not null
         ? $"train on {trainRecords.Count} records of {Path.GetFileName(trainPath)} → eval on the other {evalRecords!.Count} (stable hash of the id)"
         : evalRecords is null ? $"{folds}-fold cross-validation on {Path.GetFileName(trainPath)}" : $"train {Path.GetFileName(trainPath)} → eval {Path.GetFileName(evalPath)}";
     report.Quality(quality, corpus.Count, protocol, sw.Elapsed);
@@ -158,6 +168,8 @@ if (!options.ContainsKey("no-scale"))
     report.Scale(scale);
 }
 return 0;
+
+static (List<CslRecord>, List<CslRecord>) Swap((List<CslRecord> A, List<CslRecord> B) pair) => (pair.B, pair.A);
 
 static Dictionary<string, string?> ParseOptions(string[] args)
 {

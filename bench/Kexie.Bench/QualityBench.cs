@@ -57,6 +57,9 @@ internal sealed class QualityBench
 
     public List<SystemScores> Results { get; } = [];
 
+    /// <summary>Per T2 query: the own abstract's rank and the query's field certainty (KEXIE_T2_DIAG=file).</summary>
+    private static readonly TextWriter? Diagnosis = Environment.GetEnvironmentVariable("KEXIE_T2_DIAG") is { Length: > 0 } path ? new StreamWriter(path) { AutoFlush = true } : null;
+
     public List<string> Notes { get; } = [];
 
     public (double Top1Title, double Top3Title, double Top1Keywords, double Top1Full, double Top3Full, int Count) Classifier { get; private set; }
@@ -229,7 +232,15 @@ internal sealed class QualityBench
         var self = q.ToString(System.Globalization.CultureInfo.InvariantCulture);
         List<int> Run(MatchQuery query) => [.. index.Search(query with { Top = 10 }).Select(m => int.Parse(m.Id, System.Globalization.CultureInfo.InvariantCulture))];
         Record(scores, BenchTask.T1KeywordsToAbstract, q, Run(new MatchQuery { Keywords = r.Keywords }));
-        Record(scores, BenchTask.T2TitleToAbstract, q, Run(new MatchQuery { Title = r.Title }));
+        var t2 = index.Search(new MatchQuery { Title = r.Title, Top = 10 });
+        Record(scores, BenchTask.T2TitleToAbstract, q, [.. t2.Select(m => int.Parse(m.Id, System.Globalization.CultureInfo.InvariantCulture))]);
+        if (Diagnosis is not null)
+        {
+            var own = t2.FirstOrDefault(m => m.Id == self);
+            var inputs = t2.Count > 0 ? t2[0].ConfidenceInputs : null;
+            Diagnosis.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"{scores.Name[..Math.Min(30, scores.Name.Length)]}\t{q}\t{own?.Rank ?? 99}\t{inputs?.Uncertainty:F3}\t{inputs?.VoteDisagreement:F3}\t{own?.Explanation.Contributions.Sum(c => c.Signal == MatchSignal.PredictedDiscipline ? c.Score : 0):F3}\t{(t2.Count > 0 ? t2[0].Explanation.Contributions.Sum(c => c.Signal == MatchSignal.PredictedDiscipline ? c.Score : 0) : 0):F3}\t{(own is null ? 0 : own.Score):F3}\t{(t2.Count > 0 ? t2[0].Score : 0):F3}\t{(t2.Count > 0 && t2[0].Id == self ? 1 : 0)}"));
+        }
         Record(scores, BenchTask.T3TitleToField, q, Run(new MatchQuery { Title = r.Title, ExcludeIds = [self] }));
         Record(scores, BenchTask.T4KeywordsToField, q, Run(new MatchQuery { Keywords = r.Keywords, ExcludeIds = [self] }));
     }

@@ -114,8 +114,12 @@ public sealed record MatchOptions
     /// worker profile or need published without codes still takes part in field matching.</summary>
     public bool PredictDocumentDisciplines { get; init; } = true;
 
-    /// <summary>Least probability of a document's predicted discipline for it to be kept.</summary>
-    public double DocumentDisciplineMinProbability { get; init; } = 0.3;
+    /// <summary>Least probability of a document's predicted discipline for it to be kept. 0 (default): every code-less
+    /// document takes its likeliest field, discounted by <see cref="PredictedDocumentDisciplineFactor"/> like any guess.
+    /// A cut (it was 0.3) left the documents whose field is unsure with no field at all, so a query's guess could credit
+    /// every other document but never them; on the training half (`--split inner`) 0 raised T3/T4 text + model by
+    /// 0.05–0.07× and T2 by 0.0005 (docs/benchmarks.md).</summary>
+    public double DocumentDisciplineMinProbability { get; init; }
 
     /// <summary>The discipline signal of a document whose code was predicted (not given) is multiplied by this: a
     /// guessed code on both sides is weaker evidence. Measured on CSL without any codes (docs/benchmarks.md): full
@@ -153,6 +157,15 @@ public sealed record MatchOptions
     /// the field. 0: the best text match stays first whenever it leads at all; 1 or more: off.
     /// </summary>
     public double PredictedLeaderMargin { get; init; } = 0.25;
+
+    /// <summary>
+    /// The lead <see cref="PredictedLeaderMargin"/> asks for is multiplied by how sure the predicted field is (its first
+    /// code's share of the classifier's unsharpened probabilities mixed with the text matches' code vote): a guess at
+    /// 30 % is overruled by a 7.5 % lead, a sure one (90 %) needs 22.5 %. Without it an unsure guess pushed a query's
+    /// own abstract, a clear but not overwhelming text leader, under a document of the guessed field (T2, found on the
+    /// training half: `Kexie.Bench matching --split inner`; docs/benchmarks.md).
+    /// </summary>
+    public bool PredictedLeaderMarginBySureness { get; init; } = true;
 
     /// <summary>
     /// The best text match is kept first against a predicted field (<see cref="PredictedLeaderMargin"/>) only when it

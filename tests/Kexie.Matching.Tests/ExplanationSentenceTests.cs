@@ -190,10 +190,33 @@ public class ExplanationSentenceTests
         });
         Assert.NotEqual("exact", strict.Search(query)[0].Id);
 
-        // A lead smaller than the margin asked for: no lift either.
-        var wide = new MatchIndex(options: LeaderOptions(margin: 0.99), disciplinePredictor: predictor);
+        // A lead (97 %) smaller than the margin asked for (99 %): no lift either.
+        var wide = new MatchIndex(options: LeaderOptions(margin: 0.99) with { PredictedLeaderMarginBySureness = false }, disciplinePredictor: predictor);
         wide.Rebuild(LeaderDocuments);
         Assert.All(wide.Search(query), r => Assert.DoesNotContain(r.Explanation.Contributions, c => c.Signal == MatchSignal.TextLeader));
+
+        // Scaled by how sure the guessed field is (90 %), the same margin asks for 89 %: the 97 % lead is kept first.
+        var scaled = new MatchIndex(options: LeaderOptions(margin: 0.99), disciplinePredictor: predictor);
+        scaled.Rebuild(LeaderDocuments);
+        var scaledResults = scaled.Search(query);
+        Assert.Equal("exact", scaledResults[0].Id);
+        Assert.Single(scaledResults[0].Explanation.Contributions, c => c.Signal == MatchSignal.TextLeader);
+    }
+
+    [Fact]
+    public void An_unsure_guessed_field_needs_a_smaller_text_lead_to_be_overruled()
+    {
+        var query = new MatchQuery { Text = "水稻秸秆 复合材料 桥梁" };
+        // The leader leads by 97 %; the margin asked for is 99.9 % × how sure the guessed field is: 55 % for a guess at
+        // 55 % (kept first), 98.9 % for a guess at 99 % (the field decides).
+        MatchResult Top(double margin, params CodeSuggestion[] guess)
+        {
+            var index = new MatchIndex(options: LeaderOptions(margin: margin), disciplinePredictor: new FixedPredictor(guess));
+            index.Rebuild(LeaderDocuments);
+            return index.Search(query)[0];
+        }
+        Assert.Equal("exact", Top(0.999, new("21020", 0.55), new("56020", 0.45)).Id);
+        Assert.NotEqual("exact", Top(0.999, new("21020", 0.99), new("56020", 0.01)).Id);
     }
 
     [Fact]

@@ -235,8 +235,14 @@ public class PredictedDocumentDisciplineTests
         Assert.False(results.Single(r => r.Id == "given").Explanation.SharedDisciplines.Single().DocumentPredicted);
         // The given code outranks the same code guessed.
         Assert.True(Docs.RankOf(results, "given") < Docs.RankOf(results, "guessed"));
-        // A prediction under DocumentDisciplineMinProbability (0.2 < 0.3) is not kept: no discipline signal at all.
-        Assert.Equal(0, Discipline("unlikely"));
+        // By default every code-less document takes its likeliest field, however unsure (0901 at 20 %), discounted like
+        // any guess; with a least probability above 20 % it has none.
+        static double DisciplineOf(MatchIndex index, string id) => index.Search(new MatchQuery { Text = "烘干", DisciplineCodes = ["0901"] })
+            .Single(r => r.Id == id).Explanation.Contributions.SingleOrDefault(c => c.Signal == MatchSignal.Discipline)?.Score ?? 0;
+        Assert.Equal(Options.DisciplineWeight * Options.PredictedDocumentDisciplineFactor, DisciplineOf(index, "unlikely"), 9);
+        var cut = new MatchIndex(options: Options with { DocumentDisciplineMinProbability = 0.3 }, disciplinePredictor: new ByWord());
+        cut.Rebuild([Docs.Offer("unlikely", "农产品加工设备", "烘干机。")]);
+        Assert.Equal(0, DisciplineOf(cut, "unlikely"));
         // The predictor read the whole text of the code-less documents only.
         Assert.Contains("茶叶加工技术 茶叶 名优绿茶的杀青、揉捻与烘干工艺。", predictor.Texts);
         Assert.Equal(2, predictor.Texts.Count);

@@ -182,7 +182,9 @@ internal sealed class Searcher
             var c = b.Final.CompareTo(a.Final);
             return c != 0 ? c : string.CompareOrdinal(a.Stored.Id, b.Stored.Id);
         });
-        if (disciplines.Predicted && disciplines.Codes.Count > 0 && options.PredictedLeaderMargin < 1 && leaderMargin > 0 && leaderMargin >= options.PredictedLeaderMargin
+        // The lead the best text match needs against a predicted field: the margin, scaled by how sure that field is.
+        if (disciplines.Predicted && disciplines.Codes.Count > 0 && options.PredictedLeaderMargin < 1 && leaderMargin > 0
+            && leaderMargin >= LeaderMarginNeeded(disciplines)
             && Coverage(terms, originalTermCount, textLeader.Mask) >= options.PredictedLeaderMinCoverage)
         {
             KeepTextLeaderFirst(candidates, textLeader, leaderMargin);
@@ -426,6 +428,15 @@ internal sealed class Searcher
         c.Final += c.Lift;
         candidates.Insert(0, c);
     }
+
+    /// <summary>
+    /// How far the best text match must lead the second to stay first against a predicted field:
+    /// <see cref="MatchOptions.PredictedLeaderMargin"/>, times the predicted field's <see cref="QueryDisciplines.Sureness"/>
+    /// when <see cref="MatchOptions.PredictedLeaderMarginBySureness"/> is on — an unsure guess needs less text evidence
+    /// to be overruled than a sure one.
+    /// </summary>
+    internal double LeaderMarginNeeded(QueryDisciplines disciplines) =>
+        options.PredictedLeaderMargin * (options.PredictedLeaderMarginBySureness ? disciplines.Sureness : 1.0);
 
     /// <summary>
     /// Whether a term may count as a query (and so a matched) term: not a single character unless it is a domain
@@ -792,6 +803,7 @@ internal sealed class Searcher
         var votes = new Dictionary<string, double>(StringComparer.Ordinal);
         var total = 0.0;
         var rawTop = 0.0;
+        IReadOnlyList<CodeSuggestion>? rawPredicted = null;
         if (options.CodeFeedbackDocuments > 0)
         {
             var taken = 0;
@@ -838,6 +850,7 @@ internal sealed class Searcher
             }
             var predicted = predictor.Predict(text, read, options.PredictedDisciplineExponent == 1 ? Math.Max(1, options.PredictedDisciplineCodes) : int.MaxValue);
             rawTop = predicted.Count > 0 ? predicted.Max(p => p.Probability) : 0;
+            rawPredicted = predicted;
             var sharpened = new double[predicted.Count];
             var sum = 0.0;
             for (var i = 0; i < predicted.Count; i++)
@@ -871,8 +884,32 @@ internal sealed class Searcher
                 }
             }
         }
+        // How sure the predicted field is: its first code's share of the same mix without the sharpening (which makes
+        // every first choice look sure).
+        var sureness = 0.0;
+        if (list.Count > 0)
+        {
+            var rawMix = new Dictionary<string, double>(StringComparer.Ordinal);
+            if (total > 0)
+            {
+                foreach (var (code, v) in votes)
+                {
+                    rawMix[code] = (1 - classifierShare) * v / total;
+                }
+            }
+            if (rawPredicted is not null)
+            {
+                var rawSum = rawPredicted.Sum(p => p.Probability);
+                foreach (var p in rawPredicted)
+                {
+                    rawMix[p.Code] = rawMix.GetValueOrDefault(p.Code) + (rawSum > 0 ? classifierShare * p.Probability / rawSum : 0);
+                }
+            }
+            sureness = Math.Clamp(rawMix.Count > 0 ? rawMix.Values.Max() : 0, 0, 1);
+        }
         return new QueryDisciplines(list, Predicted: true, classifierOwn)
         {
+            Sureness = sureness,
             // Nothing predicted (no classifier, or it is not trained yet): the field is unknown.
             Uncertainty = 1 - rawTop,
             VoteDisagreement = 1 - Math.Clamp(agreement, 0, 1),
@@ -977,6 +1014,10 @@ internal sealed record QueryDisciplines(IReadOnlyList<CodeSuggestion> Codes, boo
     /// <summary>1 − how much of the classifier's field the best text matches' codes hold (each code credited by its
     /// relation to the classifier's codes); 0 when there was no vote or no classifier.</summary>
     public double VoteDisagreement { get; init; }
+
+    /// <summary>How sure the predicted field is (0–1; 1 for given codes): the first code's share of the mix of the
+    /// classifier's raw (unsharpened) probabilities and the text matches' code vote.</summary>
+    public double Sureness { get; init; } = 1.0;
 }
 
 /// <summary>The structured signals, each bounded by its weight.</summary>
