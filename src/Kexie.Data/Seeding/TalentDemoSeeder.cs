@@ -1,3 +1,4 @@
+using Kexie.Domain.Directory;
 using Kexie.Domain.Identity;
 using Kexie.Domain.Talent;
 using Microsoft.EntityFrameworkCore;
@@ -25,6 +26,109 @@ public sealed class TalentDemoSeeder(KexieDbContext db, ILogger<TalentDemoSeeder
     ];
 
     public async Task SeedAsync(CancellationToken ct = default)
+    {
+        await SeedSurveyAsync(ct);
+        await SeedAssociationsAsync(ct);
+    }
+
+    /// <summary>
+    /// The management records of 大英县's associations: 2024 and 2025 年检 of its 学会 and 农技协 (one 2025 result still pending), their 党建
+    /// (党建指导员 named; 医学会 with its own party organization, 农学会 with 4 formal members and none yet — the rule flags it), the county
+    /// 科协's leadership (专职副主席1名、挂职副主席1名、兼职副主席3名), the “三长” of each township 科协 and the last 换届. Runs once.
+    /// </summary>
+    private async Task SeedAssociationsAsync(CancellationToken ct)
+    {
+        if (await db.Inspections.AnyAsync(ct) || await db.LeadershipPosts.AnyAsync(ct))
+        {
+            return;
+        }
+
+        var admin = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.UserName == "daying", ct);
+        var associations = await db.Associations.AsNoTracking().Where(a => a.RegionCode.StartsWith(DemoSeeder.DaYing)).OrderBy(a => a.RegionCode).ThenBy(a => a.Name).ToListAsync(ct);
+        var county = associations.FirstOrDefault(a => a.Kind == AssociationKind.Kexie && a.RegionCode == DemoSeeder.DaYing);
+        if (admin is null || county is null)
+        {
+            return;
+        }
+
+        var actor = admin.ToActor();
+        var today = new DateOnly(2026, 6, 30);
+        ManagedAssociation Ref(Association a) => new(a.Id, a.Name, a.RegionCode);
+        var random = new Random(2026);
+        string Person() => $"{Surnames[random.Next(Surnames.Length)]}{Given[random.Next(Given.Length)]}";
+
+        var members = new Dictionary<string, (int Y2024, int Y2025, int Groups)>
+        {
+            ["大英县医学会"] = (598, 612, 18),
+            ["大英县农学会"] = (331, 348, 6),
+            ["大英县柑橘产业农村专业技术协会"] = (118, 126, 9),
+            ["大英县生猪养殖农村专业技术协会"] = (74, 80, 5),
+            ["大英县中药材种植农村专业技术协会"] = (52, 57, 3),
+        };
+        foreach (var association in associations.Where(a => members.ContainsKey(a.Name)))
+        {
+            var (y2024, y2025, groups) = members[association.Name];
+            var first = Inspection.Submit(Ref(association), new InspectionData(2024, y2024, groups, "年度工作报告、财务审计报告、会员名册", new DateOnly(2025, 3, 20)), actor, today);
+            var basically = association.Name.Contains("中药材", StringComparison.Ordinal);
+            first.Decide(basically ? InspectionStatus.BasicallyPassed : InspectionStatus.Passed, new DateOnly(2025, 4, 25), basically ? "会员名册未及时更新，限期整改" : null, actor, today);
+            var second = Inspection.Submit(Ref(association), new InspectionData(2025, y2025, groups, "年度工作报告、财务审计报告、会员名册、党建工作情况", new DateOnly(2026, 3, 18)), actor, today);
+            if (association.Name != "大英县农学会")
+            {
+                second.Decide(InspectionStatus.Passed, new DateOnly(2026, 4, 22), null, actor, today);
+            }
+
+            db.Inspections.AddRange(first, second);
+        }
+
+        foreach (var (name, instructor, formal, form) in new[]
+                 {
+                     ("大英县医学会", "王志强", 9, PartyOrganizationForm.Independent),
+                     ("大英县农学会", "李红梅", 4, PartyOrganizationForm.None),
+                     ("大英县柑橘产业农村专业技术协会", "陈德明", 2, PartyOrganizationForm.Joint),
+                     ("大英县生猪养殖农村专业技术协会", "陈德明", 1, PartyOrganizationForm.Joint),
+                 })
+        {
+            var association = associations.FirstOrDefault(a => a.Name == name);
+            if (association is not null)
+            {
+                db.PartyBuildings.Add(PartyBuilding.Create(Ref(association), new PartyBuildingData(instructor, formal, form, form == PartyOrganizationForm.None ? null : new DateOnly(2019, 7, 1)), actor, today));
+            }
+        }
+
+        foreach (var (kind, position) in new[]
+                 {
+                     (LeadershipKind.Chair, "县科协主席"),
+                     (LeadershipKind.FullTimeViceChair, "县科协专职副主席"),
+                     (LeadershipKind.SecondedViceChair, "西南石油大学副教授（挂职）"),
+                     (LeadershipKind.PartTimeViceChair, "大英县人民医院院长"),
+                     (LeadershipKind.PartTimeViceChair, "四川大英天润化工有限公司总工程师"),
+                     (LeadershipKind.PartTimeViceChair, "大英县农业农村局高级农艺师"),
+                 })
+        {
+            db.LeadershipPosts.Add(LeadershipPost.Appoint(Ref(county), new LeadershipPostData(Person(), kind, position, new DateOnly(2021, 9, 28)), actor, today));
+        }
+
+        db.Congresses.Add(Congress.Record(Ref(county), new CongressData(8, new DateOnly(2021, 9, 28), 5, "大英县科学技术协会第八次代表大会"), [], actor, today));
+        foreach (var township in associations.Where(a => a.Kind == AssociationKind.Kexie && a.RegionCode.Length > 6))
+        {
+            var place = township.Name.Replace("科学技术协会", string.Empty, StringComparison.Ordinal);
+            foreach (var position in new[] { $"{place}卫生院院长", $"{place}中心小学校长", $"{place}农业综合服务中心站长" })
+            {
+                db.LeadershipPosts.Add(LeadershipPost.Appoint(Ref(township), new LeadershipPostData(Person(), LeadershipKind.ThreeHeads, position, new DateOnly(2019, 3, 1)), actor, today));
+            }
+
+            db.Congresses.Add(Congress.Record(Ref(township), new CongressData(1, new DateOnly(2019, 3, 1), 5, $"{place}科协成立大会"), [], actor, today));
+        }
+
+        await db.SaveChangesAsync(ct);
+        logger.LogInformation("已生成组织建设演示数据：年检{Inspections}份", await db.Inspections.CountAsync(ct));
+    }
+
+    private static readonly string[] Surnames = ["王", "李", "张", "刘", "陈", "杨", "黄", "赵", "周", "吴", "蒋", "何", "罗", "唐"];
+
+    private static readonly string[] Given = ["建国", "志刚", "晓燕", "明华", "德全", "海燕", "国平", "玉兰", "小军", "春梅", "永康", "丽君", "文斌", "秀英"];
+
+    private async Task SeedSurveyAsync(CancellationToken ct)
     {
         if (await db.Surveys.AnyAsync(ct))
         {

@@ -29,7 +29,7 @@ public abstract class LookupMatrixTests(KexieApp app)
         Guid Order, string OrderTitle, Guid OrderFile, string OrderFileName,
         Guid Plan, Guid Activity, string ParticipantName, string ParticipantPhone,
         Guid Organization, string OrganizationName, Guid Storefront, string StorefrontName,
-        Guid DraftSurvey, string SurveyName);
+        Guid DraftSurvey, string SurveyName, Guid ManagedAssociation, string PartyInstructor);
 
     /// <summary>Look-ups open by design: public code lists and regions, the import templates, published fairs, contests and calls.</summary>
     private static readonly Dictionary<string, string> OpenByDesign = new(StringComparer.Ordinal)
@@ -115,6 +115,7 @@ public abstract class LookupMatrixTests(KexieApp app)
         On("GET /api/v1/surveys/{id:guid}/results", h => Id(h.DraftSurvey), h => [h.SurveyName]);
         On("GET /api/v1/surveys/{id:guid}/export", h => Id(h.DraftSurvey), h => [h.SurveyName]);
         On("GET /api/v1/surveys/{id:guid}/invitations", h => Id(h.DraftSurvey), h => [h.SurveyName]);
+        On("GET /api/v1/association-management/{id:guid}", h => Id(h.ManagedAssociation), h => [h.PartyInstructor]);
         return r;
     }
 
@@ -235,6 +236,11 @@ public abstract class LookupMatrixTests(KexieApp app)
         var surveyName = $"未发放问卷{token}";
         var survey = (await (await daying.PostJsonAsync("/api/v1/surveys", new { name = surveyName, year = 2026, regionCode = DaYing, distribution = "Anonymous", distributed = 100, template = true })).OkJsonAsync())["id"]!.GetValue<string>();
 
+        // A society's 党建 record: its 党建指导员 is for the county's admins only.
+        var society = Guid.Parse((await (await daying.PostJsonAsync("/api/v1/associations", new { name = $"矩阵测试学会{token}", kind = "Society", regionCode = DaYing })).OkJsonAsync())["id"]!.GetValue<string>());
+        var instructor = $"指导员{token}";
+        await (await daying.PutJsonAsync($"/api/v1/association-management/{society}/party", new { instructorName = instructor, formalMembers = 2, form = "Joint", establishedOn = "2020-07-01" })).OkJsonAsync();
+
         return await app.QueryAsync(async db =>
         {
             var secret = await db.ScienceWorkers.Where(w => w.RegionCode.StartsWith(DaYing) && w.RegionCode != DaYing && !w.IsPublicProfile && w.UserId == null)
@@ -249,7 +255,7 @@ public abstract class LookupMatrixTests(KexieApp app)
                 Guid.Parse(order), orderTitle, Guid.Parse(orderFile), orderFileName,
                 plan, participant.ActivityId, participant.Name, participant.Phone,
                 Guid.Parse(unverified), organizationName, Guid.Parse(storefront), storefrontName,
-                Guid.Parse(survey), surveyName);
+                Guid.Parse(survey), surveyName, society, instructor);
         });
     }
 
