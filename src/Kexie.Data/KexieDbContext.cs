@@ -47,6 +47,14 @@ public abstract class KexieDbContext(DbContextOptions options, ICurrentActor? cu
 
     public DbSet<Kexie.Domain.Talent.Workstation> Workstations => Set<Kexie.Domain.Talent.Workstation>();
 
+    public DbSet<Kexie.Domain.Talent.Inspection> Inspections => Set<Kexie.Domain.Talent.Inspection>();
+
+    public DbSet<Kexie.Domain.Talent.LeadershipPost> LeadershipPosts => Set<Kexie.Domain.Talent.LeadershipPost>();
+
+    public DbSet<Kexie.Domain.Talent.PartyBuilding> PartyBuildings => Set<Kexie.Domain.Talent.PartyBuilding>();
+
+    public DbSet<Kexie.Domain.Talent.Congress> Congresses => Set<Kexie.Domain.Talent.Congress>();
+
     public DbSet<Kexie.Domain.Talent.Survey> Surveys => Set<Kexie.Domain.Talent.Survey>();
 
     public DbSet<Kexie.Domain.Talent.SurveyQuestion> SurveyQuestions => Set<Kexie.Domain.Talent.SurveyQuestion>();

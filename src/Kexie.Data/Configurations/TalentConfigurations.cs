@@ -165,3 +165,58 @@ internal sealed class SurveyInvitationConfiguration : IEntityTypeConfiguration<S
         builder.HasIndex(i => i.SurveyId);
     }
 }
+
+internal sealed class InspectionConfiguration : IEntityTypeConfiguration<Inspection>
+{
+    public void Configure(EntityTypeBuilder<Inspection> builder)
+    {
+        builder.Property(i => i.AssociationName).HasMaxLength(100);
+        builder.Property(i => i.RegionCode).HasMaxLength(12);
+        builder.Property(i => i.Documents).HasMaxLength(500);
+        builder.Property(i => i.Opinion).HasMaxLength(500);
+        builder.Property(i => i.Version).IsConcurrencyToken();
+        builder.HasOne<Association>().WithMany().HasForeignKey(i => i.AssociationId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(i => new { i.AssociationId, i.Year }).IsUnique();
+        builder.HasIndex(i => new { i.RegionCode, i.Year });
+    }
+}
+
+internal sealed class LeadershipPostConfiguration : IEntityTypeConfiguration<LeadershipPost>
+{
+    public void Configure(EntityTypeBuilder<LeadershipPost> builder)
+    {
+        builder.Property(p => p.RegionCode).HasMaxLength(12);
+        builder.Property(p => p.PersonName).HasMaxLength(50);
+        builder.Property(p => p.Position).HasMaxLength(100);
+        builder.HasOne<Association>().WithMany().HasForeignKey(p => p.AssociationId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(p => p.AssociationId);
+        builder.HasIndex(p => p.RegionCode);
+    }
+}
+
+internal sealed class PartyBuildingConfiguration : IEntityTypeConfiguration<PartyBuilding>
+{
+    public void Configure(EntityTypeBuilder<PartyBuilding> builder)
+    {
+        builder.Property(p => p.RegionCode).HasMaxLength(12);
+        builder.Property(p => p.InstructorName).HasMaxLength(50);
+        builder.Property(p => p.Version).IsConcurrencyToken();
+        builder.Ignore(p => p.MustEstablish);
+        builder.HasOne<Association>().WithMany().HasForeignKey(p => p.AssociationId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(p => p.AssociationId).IsUnique();
+        builder.HasIndex(p => p.RegionCode);
+    }
+}
+
+internal sealed class CongressConfiguration : IEntityTypeConfiguration<Congress>
+{
+    public void Configure(EntityTypeBuilder<Congress> builder)
+    {
+        builder.Property(c => c.RegionCode).HasMaxLength(12);
+        builder.Property(c => c.Note).HasMaxLength(500);
+        builder.Ignore(c => c.NextDueOn);
+        builder.HasOne<Association>().WithMany().HasForeignKey(c => c.AssociationId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(c => new { c.AssociationId, c.Term }).IsUnique();
+        builder.HasIndex(c => c.RegionCode);
+    }
+}

@@ -1,3 +1,4 @@
+using Kexie.Domain.Directory;
 using Kexie.Domain.Identity;
 using Kexie.Domain.Talent;
 using Microsoft.EntityFrameworkCore;
@@ -25,6 +26,273 @@ public sealed class TalentDemoSeeder(KexieDbContext db, ILogger<TalentDemoSeeder
     ];
 
     public async Task SeedAsync(CancellationToken ct = default)
+    {
+        await SeedSurveyAsync(ct);
+        await SeedAssociationsAsync(ct);
+        await SeedContestsAsync(ct);
+        await SeedHonoursAsync(ct);
+        await SeedWorkstationsAsync(ct);
+    }
+
+    /// <summary>
+    /// 2025's contests: 大英县第23届青少年科技创新大赛 with 827 works from the county's schools, reviewed (a few not passed), awarded, and 85 of
+    /// them recommended to 四川省第35届青少年科技创新大赛 — "共收获827件作品，推荐85件作品参加第35届省青少年科技创新大赛" — then closed;
+    /// 遂宁市第36届 open. Runs once (no contest yet).
+    /// </summary>
+    private async Task SeedContestsAsync(CancellationToken ct)
+    {
+        if (await db.Contests.AnyAsync(ct))
+        {
+            return;
+        }
+
+        var users = await db.Users.AsNoTracking().Where(u => u.UserName == "daying" || u.UserName == "sichuan" || u.UserName == "suining").ToListAsync(ct);
+        var schools = await db.Organizations.AsNoTracking().Where(o => o.RegionCode.StartsWith(DemoSeeder.DaYing) && o.Kind == OrganizationKind.School)
+            .OrderBy(o => o.Name).Select(o => new { o.Id, o.Name, o.RegionCode }).ToListAsync(ct);
+        if (users.Count < 3 || schools.Count == 0)
+        {
+            return;
+        }
+
+        var county = users.Single(u => u.UserName == "daying").ToActor();
+        var province = Contest.Create(new ContestData("四川省第35届青少年科技创新大赛", 2025, "51", ContestNames.DefaultCategories, null), users.Single(u => u.UserName == "sichuan").ToActor());
+        var city = Contest.Create(new ContestData("遂宁市第36届青少年科技创新大赛", 2025, "5109", ContestNames.DefaultCategories, 30), users.Single(u => u.UserName == "suining").ToActor());
+        var contest = Contest.Create(new ContestData("大英县第23届青少年科技创新大赛", 2025, DemoSeeder.DaYing, ContestNames.DefaultCategories, 85, "2025年3月至5月征集"), county);
+        db.Contests.AddRange(province, city, contest);
+        var random = new Random(2323);
+        string Student() => $"{Surnames[random.Next(Surnames.Length)]}{Given[random.Next(Given.Length)]}";
+        var topics = new[] { "柑橘保鲜", "井盐文化", "雨水收集", "智能浇灌", "垃圾分类", "空气质量", "红薯储藏", "太阳能小车", "郪江水质", "校园植物", "节水灌溉", "防溺水报警" };
+        var kinds = new[] { "研究", "装置", "调查", "设计", "观察" };
+        var entries = new List<ContestEntry>();
+        for (var i = 0; i < 827; i++)
+        {
+            var school = schools[i % schools.Count];
+            var category = ContestNames.DefaultCategories[random.Next(10) switch { < 4 => 0, < 6 => 1, < 8 => 2, 8 => 3, _ => 4 }];
+            var students = Enumerable.Range(0, 1 + random.Next(3)).Select(_ => Student()).ToArray();
+            entries.Add(ContestEntry.Submit(contest, school.Id, school.Name, school.RegionCode,
+                new ContestEntryData($"{topics[random.Next(topics.Length)]}的{kinds[random.Next(kinds.Length)]}（{i + 1:000}号）", category, students, $"{Student()}老师"), county));
+        }
+
+        contest.MoveTo(ContestStatus.Reviewing, county);
+        foreach (var entry in entries)
+        {
+            var passed = random.Next(100) >= 6;
+            entry.Review(contest, passed, passed ? 60 + random.Next(400) / 10m : 40 + random.Next(200) / 10m, passed ? null : "作品完整性不足", county);
+        }
+
+        var ranked = entries.Where(e => e.Status == ContestEntryStatus.Accepted).OrderByDescending(e => e.Score).ThenBy(e => e.Title, StringComparer.Ordinal).ToList();
+        for (var i = 0; i < ranked.Count && i < 120; i++)
+        {
+            ranked[i].SetAward(contest, i < 15 ? AwardGrade.First : i < 45 ? AwardGrade.Second : i < 90 ? AwardGrade.Third : AwardGrade.Excellence, county);
+        }
+
+        var recommended = ranked.Take(85).Select((e, n) => e.RecommendTo(contest, province, n, county)).ToList();
+        contest.MoveTo(ContestStatus.Closed, county);
+        db.ContestEntries.AddRange(entries);
+        db.ContestEntries.AddRange(recommended);
+        await db.SaveChangesAsync(ct);
+        logger.LogInformation("已生成青少年科技创新大赛演示数据：作品{Entries}件，推荐{Recommended}件", entries.Count, recommended.Count);
+    }
+
+    /// <summary>
+    /// 2025's honours: 遂宁市青年科技人才托举工程 (大英县 nominates 3, 2 selected — "2名同志入选…青年科技人才托举工程") and 大英县优秀科技人才评选
+    /// (12 nominated, 10 selected — "评选出的10名优秀科技人才"), both closed. Runs once (no call yet).
+    /// </summary>
+    private async Task SeedHonoursAsync(CancellationToken ct)
+    {
+        if (await db.HonourCalls.AnyAsync(ct))
+        {
+            return;
+        }
+
+        var users = await db.Users.AsNoTracking().Where(u => u.UserName == "daying" || u.UserName == "suining").ToListAsync(ct);
+        var workers = await db.ScienceWorkers.AsNoTracking().Where(w => w.RegionCode.StartsWith(DemoSeeder.DaYing)).OrderBy(w => w.Id).Take(15)
+            .Select(w => new { w.Id, w.Name, w.RegionCode, w.Employer }).ToListAsync(ct);
+        if (users.Count < 2 || workers.Count < 15)
+        {
+            return;
+        }
+
+        var county = users.Single(u => u.UserName == "daying").ToActor();
+        var city = users.Single(u => u.UserName == "suining").ToActor();
+        var lifting = HonourCall.Create(new HonourCallData("遂宁市2025年青年科技人才托举工程", HonourKind.YouthTalentLifting, 2025, "5109", "遂宁市科学技术协会", 6), city);
+        var talent = HonourCall.Create(new HonourCallData("大英县2025年优秀科技人才评选", HonourKind.OutstandingTalent, 2025, DemoSeeder.DaYing, "大英县科学技术协会", 10), county);
+        db.HonourCalls.AddRange(lifting, talent);
+        var on = new DateOnly(2025, 11, 20);
+        var nominations = new List<Nomination>();
+        void Run(HonourCall call, Actor decider, IEnumerable<int> picks, int selected, string reason)
+        {
+            var n = 0;
+            foreach (var w in picks.Select(i => workers[i]))
+            {
+                var nomination = Nomination.Nominate(call, w.Id, null, w.Name, w.RegionCode, $"{w.Employer ?? "本单位"}骨干，{reason}", county);
+                nomination.Decide(call, n < selected, n < selected ? null : "名额有限", Math.Min(n, selected), on, decider);
+                nominations.Add(nomination);
+                n++;
+            }
+
+            call.Close(decider);
+        }
+
+        Run(lifting, city, [0, 1, 2], 2, "在本领域取得突出成绩的青年科技工作者");
+        Run(talent, county, Enumerable.Range(3, 12), 10, "扎根基层、服务产业发展成效显著");
+        db.Nominations.AddRange(nominations);
+        await db.SaveChangesAsync(ct);
+        logger.LogInformation("已生成人才荣誉演示数据：推荐{Nominated}人", nominations.Count);
+    }
+
+    /// <summary>
+    /// 大英县's workstations and bases: its first provincial 院士(专家)工作站 ("实现零突破"), three 科技小院 accredited by 中国农技协 ("3家企业被中国农技协
+    /// 授牌"), expert workstations, an expert service team and 7 产学研合作项目 ("7个…落地推进"). Runs once (no workstation yet).
+    /// </summary>
+    private async Task SeedWorkstationsAsync(CancellationToken ct)
+    {
+        if (await db.Workstations.AnyAsync(ct))
+        {
+            return;
+        }
+
+        var admin = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.UserName == "daying", ct);
+        var hosts = await db.Organizations.AsNoTracking().Where(o => o.RegionCode.StartsWith(DemoSeeder.DaYing) && o.IsVerified && o.Kind == OrganizationKind.Enterprise)
+            .OrderBy(o => o.Name).Take(12).Select(o => new { o.Id, o.Name, o.RegionCode }).ToListAsync(ct);
+        var experts = await db.ScienceWorkers.AsNoTracking().Where(w => w.RegionCode.StartsWith(DemoSeeder.DaYing)).OrderByDescending(w => w.Id).Take(20).Select(w => w.Id).ToListAsync(ct);
+        if (admin is null || hosts.Count == 0 || experts.Count < 20)
+        {
+            return;
+        }
+
+        var actor = admin.ToActor();
+        var today = new DateOnly(2025, 12, 31);
+        var n = 0;
+        Workstation Station(string name, WorkstationKind kind, HonourLevel level, DateOnly founded, int expertCount, string? accreditedBy, string field)
+        {
+            var host = hosts[n++ % hosts.Count];
+            return Workstation.Create(new WorkstationData(name.Replace("{host}", host.Name, StringComparison.Ordinal), kind, level, founded, accreditedBy, field), host.Id, host.Name, host.RegionCode,
+                Enumerable.Range(0, expertCount).Select(k => experts[(n * 2 + k) % experts.Count]).Distinct().ToList(), actor, today);
+        }
+
+        var stations = new List<Workstation>
+        {
+            Station("{host}院士(专家)工作站", WorkstationKind.AcademicianWorkstation, HonourLevel.Provincial, new DateOnly(2025, 6, 18), 3, "四川省科学技术协会", "精细化工"),
+            Station("{host}专家工作站", WorkstationKind.ExpertWorkstation, HonourLevel.Prefectural, new DateOnly(2023, 9, 1), 2, "遂宁市科学技术协会", "新材料"),
+            Station("{host}专家工作站", WorkstationKind.ExpertWorkstation, HonourLevel.County, new DateOnly(2024, 5, 10), 2, "大英县科学技术协会", "食品加工"),
+            Station("大英柑橘科技小院", WorkstationKind.ScienceCourtyard, HonourLevel.National, new DateOnly(2025, 4, 12), 2, "中国农村专业技术协会", "柑橘种植"),
+            Station("大英生猪科技小院", WorkstationKind.ScienceCourtyard, HonourLevel.National, new DateOnly(2025, 4, 12), 2, "中国农村专业技术协会", "生猪养殖"),
+            Station("大英中药材科技小院", WorkstationKind.ScienceCourtyard, HonourLevel.National, new DateOnly(2025, 4, 12), 2, "中国农村专业技术协会", "中药材种植"),
+            Station("大英县科技专家服务团", WorkstationKind.ExpertServiceTeam, HonourLevel.County, new DateOnly(2024, 3, 1), 12, "大英县科学技术协会", "农业、工业、医疗"),
+        };
+        foreach (var (title, field) in new[]
+                 {
+                     ("井盐化工副产物综合利用", "化工"), ("柑橘采后保鲜技术", "农产品加工"), ("生猪粪污资源化利用", "环保"), ("机械零部件精密加工工艺", "装备制造"),
+                     ("纺织废水深度处理", "环保"), ("道地中药材规范化种植", "中药材"), ("食品冷链物流监测", "食品"),
+                 })
+        {
+            stations.Add(Station($"{title}产学研合作项目", WorkstationKind.CooperationProject, HonourLevel.County, new DateOnly(2025, 3 + stations.Count % 8, 15), 2, null, field));
+        }
+
+        db.Workstations.AddRange(stations);
+        await db.SaveChangesAsync(ct);
+        logger.LogInformation("已生成工作站与基地演示数据：{Count}个", stations.Count);
+    }
+
+    /// <summary>
+    /// The management records of 大英县's associations: 2024 and 2025 年检 of its 学会 and 农技协 (one 2025 result still pending), their 党建
+    /// (党建指导员 named; 医学会 with its own party organization, 农学会 with 4 formal members and none yet — the rule flags it), the county
+    /// 科协's leadership (专职副主席1名、挂职副主席1名、兼职副主席3名), the “三长” of each township 科协 and the last 换届. Runs once.
+    /// </summary>
+    private async Task SeedAssociationsAsync(CancellationToken ct)
+    {
+        if (await db.Inspections.AnyAsync(ct) || await db.LeadershipPosts.AnyAsync(ct))
+        {
+            return;
+        }
+
+        var admin = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.UserName == "daying", ct);
+        var associations = await db.Associations.AsNoTracking().Where(a => a.RegionCode.StartsWith(DemoSeeder.DaYing)).OrderBy(a => a.RegionCode).ThenBy(a => a.Name).ToListAsync(ct);
+        var county = associations.FirstOrDefault(a => a.Kind == AssociationKind.Kexie && a.RegionCode == DemoSeeder.DaYing);
+        if (admin is null || county is null)
+        {
+            return;
+        }
+
+        var actor = admin.ToActor();
+        var today = new DateOnly(2026, 6, 30);
+        ManagedAssociation Ref(Association a) => new(a.Id, a.Name, a.RegionCode);
+        var random = new Random(2026);
+        string Person() => $"{Surnames[random.Next(Surnames.Length)]}{Given[random.Next(Given.Length)]}";
+
+        var members = new Dictionary<string, (int Y2024, int Y2025, int Groups)>
+        {
+            ["大英县医学会"] = (598, 612, 18),
+            ["大英县农学会"] = (331, 348, 6),
+            ["大英县柑橘产业农村专业技术协会"] = (118, 126, 9),
+            ["大英县生猪养殖农村专业技术协会"] = (74, 80, 5),
+            ["大英县中药材种植农村专业技术协会"] = (52, 57, 3),
+        };
+        foreach (var association in associations.Where(a => members.ContainsKey(a.Name)))
+        {
+            var (y2024, y2025, groups) = members[association.Name];
+            var first = Inspection.Submit(Ref(association), new InspectionData(2024, y2024, groups, "年度工作报告、财务审计报告、会员名册", new DateOnly(2025, 3, 20)), actor, today);
+            var basically = association.Name.Contains("中药材", StringComparison.Ordinal);
+            first.Decide(basically ? InspectionStatus.BasicallyPassed : InspectionStatus.Passed, new DateOnly(2025, 4, 25), basically ? "会员名册未及时更新，限期整改" : null, actor, today);
+            var second = Inspection.Submit(Ref(association), new InspectionData(2025, y2025, groups, "年度工作报告、财务审计报告、会员名册、党建工作情况", new DateOnly(2026, 3, 18)), actor, today);
+            if (association.Name != "大英县农学会")
+            {
+                second.Decide(InspectionStatus.Passed, new DateOnly(2026, 4, 22), null, actor, today);
+            }
+
+            db.Inspections.AddRange(first, second);
+        }
+
+        foreach (var (name, instructor, formal, form) in new[]
+                 {
+                     ("大英县医学会", "王志强", 9, PartyOrganizationForm.Independent),
+                     ("大英县农学会", "李红梅", 4, PartyOrganizationForm.None),
+                     ("大英县柑橘产业农村专业技术协会", "陈德明", 2, PartyOrganizationForm.Joint),
+                     ("大英县生猪养殖农村专业技术协会", "陈德明", 1, PartyOrganizationForm.Joint),
+                 })
+        {
+            var association = associations.FirstOrDefault(a => a.Name == name);
+            if (association is not null)
+            {
+                db.PartyBuildings.Add(PartyBuilding.Create(Ref(association), new PartyBuildingData(instructor, formal, form, form == PartyOrganizationForm.None ? null : new DateOnly(2019, 7, 1)), actor, today));
+            }
+        }
+
+        foreach (var (kind, position) in new[]
+                 {
+                     (LeadershipKind.Chair, "县科协主席"),
+                     (LeadershipKind.FullTimeViceChair, "县科协专职副主席"),
+                     (LeadershipKind.SecondedViceChair, "西南石油大学副教授（挂职）"),
+                     (LeadershipKind.PartTimeViceChair, "大英县人民医院院长"),
+                     (LeadershipKind.PartTimeViceChair, "四川大英天润化工有限公司总工程师"),
+                     (LeadershipKind.PartTimeViceChair, "大英县农业农村局高级农艺师"),
+                 })
+        {
+            db.LeadershipPosts.Add(LeadershipPost.Appoint(Ref(county), new LeadershipPostData(Person(), kind, position, new DateOnly(2021, 9, 28)), actor, today));
+        }
+
+        db.Congresses.Add(Congress.Record(Ref(county), new CongressData(8, new DateOnly(2021, 9, 28), 5, "大英县科学技术协会第八次代表大会"), [], actor, today));
+        foreach (var township in associations.Where(a => a.Kind == AssociationKind.Kexie && a.RegionCode.Length > 6))
+        {
+            var place = township.Name.Replace("科学技术协会", string.Empty, StringComparison.Ordinal);
+            foreach (var position in new[] { $"{place}卫生院院长", $"{place}中心小学校长", $"{place}农业综合服务中心站长" })
+            {
+                db.LeadershipPosts.Add(LeadershipPost.Appoint(Ref(township), new LeadershipPostData(Person(), LeadershipKind.ThreeHeads, position, new DateOnly(2019, 3, 1)), actor, today));
+            }
+
+            db.Congresses.Add(Congress.Record(Ref(township), new CongressData(1, new DateOnly(2019, 3, 1), 5, $"{place}科协成立大会"), [], actor, today));
+        }
+
+        await db.SaveChangesAsync(ct);
+        logger.LogInformation("已生成组织建设演示数据：年检{Inspections}份", await db.Inspections.CountAsync(ct));
+    }
+
+    private static readonly string[] Surnames = ["王", "李", "张", "刘", "陈", "杨", "黄", "赵", "周", "吴", "蒋", "何", "罗", "唐"];
+
+    private static readonly string[] Given = ["建国", "志刚", "晓燕", "明华", "德全", "海燕", "国平", "玉兰", "小军", "春梅", "永康", "丽君", "文斌", "秀英"];
+
+    private async Task SeedSurveyAsync(CancellationToken ct)
     {
         if (await db.Surveys.AnyAsync(ct))
         {

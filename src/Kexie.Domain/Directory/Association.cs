@@ -25,6 +25,9 @@ public enum AssociationKind
 
     /// <summary>高校科协.</summary>
     UniversityKexie = 7,
+
+    /// <summary>科研院所科协.</summary>
+    InstituteKexie = 8,
 }
 
 public static class AssociationKindNames
@@ -38,6 +41,7 @@ public static class AssociationKindNames
         AssociationKind.EnterpriseKexie => "企业科协",
         AssociationKind.ParkKexie => "园区科协",
         AssociationKind.UniversityKexie => "高校科协",
+        AssociationKind.InstituteKexie => "科研院所科协",
         _ => kind.ToString(),
     };
 }

@@ -122,6 +122,7 @@ public abstract class LookupMatrixTests(KexieApp app)
         On("GET /api/v1/think-tank/topics/{id:guid}", h => IdOf(h, "topic"), h => [M(h, "topicTitle")]);
         On("GET /api/v1/volunteers/{id:guid}", h => IdOf(h, "volunteer"), h => [M(h, "volunteerName"), M(h, "volunteerPhone")]);
         Open("GET /api/v1/workstations/{id:guid}", h => IdOf(h, "workstation"), Named);
+        On("GET /api/v1/association-management/{id:guid}", h => IdOf(h, "managedAssociation"), h => [M(h, "partyInstructor")]);
         return r;
     }
 
@@ -243,6 +244,11 @@ public abstract class LookupMatrixTests(KexieApp app)
         var survey = (await (await daying.PostJsonAsync("/api/v1/surveys", new { name = surveyName, year = 2026, regionCode = DaYing, distribution = "Anonymous", distributed = 100, template = true })).OkJsonAsync())["id"]!.GetValue<string>();
 
         var more = await OtherFeaturesAsync(token, daying, worker);
+        // A society's 党建 record: its 党建指导员 is for the county's admins only.
+        var society = Guid.Parse((await (await daying.PostJsonAsync("/api/v1/associations", new { name = $"矩阵测试学会{token}", kind = "Society", regionCode = DaYing })).OkJsonAsync())["id"]!.GetValue<string>());
+        more["partyInstructor"] = $"指导员{token}";
+        await (await daying.PutJsonAsync($"/api/v1/association-management/{society}/party", new { instructorName = more["partyInstructor"], formalMembers = 2, form = "Joint", establishedOn = "2020-07-01" })).OkJsonAsync();
+        more["managedAssociation"] = society.ToString();
 
         return await app.QueryAsync(async db =>
         {

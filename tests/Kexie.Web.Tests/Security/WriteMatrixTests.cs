@@ -30,7 +30,8 @@ public abstract class WriteMatrixTests(KexieApp app)
         Guid Order, Guid Ticket, Guid Fair, Guid FairProject, Guid Storefront, Guid Expert, Guid LinkageTask, Guid SheHongOrganization,
         Guid Application, string Account,
         Guid Venue, Guid VenueVisit, Guid TallyActivity, Guid Tally, Guid PlanCandidate, Guid Contest, Guid ContestEntry, Guid HonourCall, Guid Nomination, Guid Workstation,
-        Guid VolunteerTeam, Guid Volunteer, Guid ServiceActivity, Guid ServiceRecord, Guid LiteracySurvey, Guid LiteracyTarget, Guid Survey);
+        Guid VolunteerTeam, Guid Volunteer, Guid ServiceActivity, Guid ServiceRecord, Guid LiteracySurvey, Guid LiteracyTarget, Guid Survey,
+        Guid Inspection, Guid LeadershipPost);
 
     /// <summary>Endpoints open by design to anyone or to every signed-in user whatever their region (no record of another region is written in another's name).</summary>
     private static readonly HashSet<string> OpenByDesign = new(StringComparer.Ordinal)
@@ -245,6 +246,14 @@ public abstract class WriteMatrixTests(KexieApp app)
         object WorkstationBody(Targets t) => new { name = "冒名工作站", kind = "ExpertWorkstation", level = "County", hostOrganizationId = t.Organization, foundedOn = "2020-01-01" };
         On("POST /api/v1/workstations/", _ => none, WorkstationBody, _ => null);
         On("PUT /api/v1/workstations/{id:guid}", t => Id(t.Workstation), WorkstationBody, t => Row<Kexie.Domain.Talent.Workstation>(t.Workstation));
+        // Managed associations: 年检, 党建, leadership, 换届 of a 大英县 association.
+        const string Managed = "/api/v1/association-management";
+        On($"POST {Managed}/{{id:guid}}/inspections", t => Id(t.Association), _ => new { year = 2019, individualMembers = 1, groupMembers = 0 }, t => Row<Kexie.Domain.Directory.Association>(t.Association));
+        On($"POST {Managed}/inspections/{{inspectionId:guid}}/decide", t => new() { ["inspectionId"] = t.Inspection.ToString() }, _ => new { result = "Failed", opinion = "越权" }, t => Row<Kexie.Domain.Talent.Inspection>(t.Inspection));
+        On($"PUT {Managed}/{{id:guid}}/party", t => Id(t.Association), _ => new { instructorName = "冒名", formalMembers = 5, form = "Joint", establishedOn = "2020-01-01" }, t => Row<Kexie.Domain.Directory.Association>(t.Association));
+        On($"POST {Managed}/{{id:guid}}/posts", t => Id(t.Association), _ => new { personName = "冒名", kind = "PartTimeViceChair", from = "2020-01-01" }, t => Row<Kexie.Domain.Directory.Association>(t.Association));
+        On($"POST {Managed}/posts/{{postId:guid}}/end", t => new() { ["postId"] = t.LeadershipPost.ToString() }, _ => new { until = "2021-01-01" }, t => Row<Kexie.Domain.Talent.LeadershipPost>(t.LeadershipPost));
+        On($"POST {Managed}/{{id:guid}}/congresses", t => Id(t.Association), _ => new { term = 99, heldOn = "2020-01-01" }, t => Row<Kexie.Domain.Directory.Association>(t.Association));
         On("POST /api/v1/workstations/{id:guid}/end", t => Id(t.Workstation), _ => new { endedOn = "2021-01-01" }, t => Row<Kexie.Domain.Talent.Workstation>(t.Workstation));
         object SurveyBody(Targets t) => new { name = "冒名问卷", year = 2026, regionCode = DaYing, distribution = "Invitation", template = true };
         On("POST /api/v1/surveys/", _ => none, SurveyBody, _ => null);
@@ -467,7 +476,9 @@ public abstract class WriteMatrixTests(KexieApp app)
                 Required(service?.Id, "志愿服务记录"),
                 Required(await db.LiteracySurveys.Where(x => x.RegionCode == DaYing && x.Year == 2025).Select(x => (Guid?)x.Id).FirstOrDefaultAsync(), "公民科学素质调查结果"),
                 Required(await db.LiteracyTargets.Where(x => x.RegionCode == DaYing && x.Year == 2025).Select(x => (Guid?)x.Id).FirstOrDefaultAsync(), "科学素质纲要目标"),
-                Guid.Parse(survey));
+                Guid.Parse(survey),
+                Required(await db.Inspections.Where(x => x.RegionCode.StartsWith(DaYing) && x.Status == Kexie.Domain.Talent.InspectionStatus.Submitted).OrderBy(x => x.Id).Select(x => (Guid?)x.Id).FirstOrDefaultAsync(), "待评定的年检"),
+                Required(await db.LeadershipPosts.Where(x => x.RegionCode.StartsWith(DaYing) && x.Until == null).OrderBy(x => x.Id).Select(x => (Guid?)x.Id).FirstOrDefaultAsync(), "在任领导职务"));
         });
     }
 

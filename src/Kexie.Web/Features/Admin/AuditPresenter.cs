@@ -41,6 +41,10 @@ public sealed partial class AuditPresenter(KexieDbContext db)
         ["HonourCall"] = "荣誉评选",
         ["Nomination"] = "荣誉推荐",
         ["Workstation"] = "工作站与基地",
+        ["Inspection"] = "年检",
+        ["LeadershipPost"] = "领导职务",
+        ["PartyBuilding"] = "党建",
+        ["Congress"] = "换届",
         ["Survey"] = "问卷调查",
         ["SurveyQuestion"] = "问卷题目",
         ["Need"] = "科技需求",
@@ -145,6 +149,10 @@ public sealed partial class AuditPresenter(KexieDbContext db)
         ["Distribution"] = "发放方式", ["Distributed"] = "发放份数", ["MinSeconds"] = "最短答题时间（秒）", ["SurveyId"] = "所属问卷", ["Questions"] = "题目", ["Number"] = "题号",
         ["Options"] = "选项", ["Required"] = "必答", ["ScaleMax"] = "量表最高分", ["Statistic"] = "统计项", ["ShowIfNumber"] = "显示条件（题号）",
         ["ShowIfOption"] = "显示条件（选项）",
+        ["AssociationName"] = "组织名称", ["IndividualMembers"] = "个人会员人数", ["GroupMembers"] = "单位会员数", ["Documents"] = "报送材料",
+        ["SubmittedOn"] = "报送日期", ["PersonName"] = "姓名", ["Position"] = "本职", ["From"] = "任职日期", ["Until"] = "离任日期",
+        ["InstructorName"] = "党建指导员", ["FormalMembers"] = "正式党员人数", ["Form"] = "党组织形式", ["Term"] = "届次", ["HeldOn"] = "换届日期",
+        ["TermYears"] = "每届年限",
     }.ToFrozenDictionary();
 
     // Name before Title: a science worker's Title is their professional title.

@@ -12,6 +12,7 @@ public sealed class TalentModule : IFeatureModule
     [
         new("专家库", "/Experts", 60, Id: "nav-experts"),
         new("人才与大赛", "/Talent/Contests", 70, Id: "nav-talent", Active: "/Talent"),
+        new("组织建设", "/Talent/Organizations", 72, TalentPermissions.ManageAssociations, Id: "nav-organizations"),
     ];
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
@@ -22,6 +23,7 @@ public sealed class TalentModule : IFeatureModule
         services.AddScoped<WorkstationService>();
         services.AddScoped<NamePicker>();
         services.AddScoped<SurveyService>();
+        services.AddScoped<AssociationManagementService>();
         services.AddScoped<Indicators.Report.IReportStatisticSource, TalentReportSource>();
     }
 
@@ -31,5 +33,6 @@ public sealed class TalentModule : IFeatureModule
         ContestEndpoints.MapContests(api);
         HonourEndpoints.MapHonours(api);
         SurveyEndpoints.MapSurveys(api);
+        AssociationManagementEndpoints.MapAssociationManagement(api);
     }
 }

@@ -26,5 +26,7 @@ public static class TalentPermissions
 
     public static readonly Permission AnswerSurveys = new("talent.surveys.answer", "填写问卷", Feature, PermissionScope.Anyone, Permission.Everyone);
 
-    public static readonly IReadOnlyList<Permission> All = [ManageExperts, ManageContests, EnterContests, ReviewContests, ManageHonours, Nominate, ManageWorkstations, ManageSurveys, AnswerSurveys];
+    public static readonly Permission ManageAssociations = new("talent.associations.manage", "管理学会与基层组织建设（年检、党建、领导班子、换届、乡镇科协覆盖）", Feature, PermissionScope.Region, Permission.Admins);
+
+    public static readonly IReadOnlyList<Permission> All = [ManageExperts, ManageContests, EnterContests, ReviewContests, ManageHonours, Nominate, ManageWorkstations, ManageSurveys, AnswerSurveys, ManageAssociations];
 }

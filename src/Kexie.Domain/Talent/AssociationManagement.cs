@@ -1,0 +1,372 @@
+using Kexie.Domain.Common;
+using Kexie.Domain.Identity;
+using Kexie.Domain.Market;
+
+namespace Kexie.Domain.Talent;
+
+/// <summary>Where a 年检 stands: submitted by the society, then decided by its 科协.</summary>
+public enum InspectionStatus
+{
+    /// <summary>已报送 (awaiting the result).</summary>
+    Submitted = 1,
+
+    /// <summary>合格.</summary>
+    Passed = 2,
+
+    /// <summary>基本合格.</summary>
+    BasicallyPassed = 3,
+
+    /// <summary>不合格.</summary>
+    Failed = 4,
+}
+
+/// <summary>Kinds of leadership posts the seeds count ("专职副主席1名、挂职副主席1名、兼职副主席3名", 三长).</summary>
+public enum LeadershipKind
+{
+    /// <summary>主席 / 理事长.</summary>
+    Chair = 1,
+
+    /// <summary>专职副主席.</summary>
+    FullTimeViceChair = 2,
+
+    /// <summary>挂职副主席.</summary>
+    SecondedViceChair = 3,
+
+    /// <summary>兼职副主席.</summary>
+    PartTimeViceChair = 4,
+
+    /// <summary>秘书长.</summary>
+    SecretaryGeneral = 5,
+
+    /// <summary>“三长”（医院院长、学校校长、农技站站长）任副主席 of a township 科协.</summary>
+    ThreeHeads = 6,
+}
+
+/// <summary>How a society's party members are organized.</summary>
+public enum PartyOrganizationForm
+{
+    /// <summary>尚未建立.</summary>
+    None = 0,
+
+    /// <summary>单独建立党组织 (required with 3 or more formal party members).</summary>
+    Independent = 1,
+
+    /// <summary>联合建立党组织.</summary>
+    Joint = 2,
+}
+
+public static class AssociationManagementNames
+{
+    public static string Chinese(this InspectionStatus status) => status switch
+    {
+        InspectionStatus.Submitted => "已报送待审",
+        InspectionStatus.Passed => "合格",
+        InspectionStatus.BasicallyPassed => "基本合格",
+        _ => "不合格",
+    };
+
+    public static string Chinese(this LeadershipKind kind) => kind switch
+    {
+        LeadershipKind.Chair => "主席（理事长）",
+        LeadershipKind.FullTimeViceChair => "专职副主席",
+        LeadershipKind.SecondedViceChair => "挂职副主席",
+        LeadershipKind.PartTimeViceChair => "兼职副主席",
+        LeadershipKind.SecretaryGeneral => "秘书长",
+        _ => "“三长”副主席",
+    };
+
+    public static string Chinese(this PartyOrganizationForm form) => form switch
+    {
+        PartyOrganizationForm.Independent => "单独建立党组织",
+        PartyOrganizationForm.Joint => "联合建立党组织",
+        _ => "尚未建立党组织",
+    };
+}
+
+/// <summary>The association a management record belongs to: its id, name and region (records carry the region for scope).</summary>
+public sealed record ManagedAssociation(Guid Id, string Name, string RegionCode);
+
+internal static class ManagementRules
+{
+    /// <summary>Only an admin of the association's region (or above) keeps its management records.</summary>
+    public static void RequireAdministrator(Actor actor, string regionCode)
+    {
+        if (!actor.Administers(regionCode))
+        {
+            throw new NotPermittedException("只有该组织所在地区的科协管理员可以管理其年检、党建、领导班子和换届记录");
+        }
+    }
+
+    public static DateOnly Date(DateOnly? value, DateOnly today, string field, string label) =>
+        value is { } d
+            ? d <= today ? d : throw new DomainValidationException(field, $"{label}不能晚于今天")
+            : throw new DomainValidationException(field, $"请填写{label}");
+}
+
+/// <param name="IndividualMembers">个人会员人数 reported for the year.</param>
+/// <param name="GroupMembers">单位会员数.</param>
+/// <param name="Documents">报送材料 (年度工作报告、财务报告… as a list a person reads).</param>
+public sealed record InspectionData(int? Year, int? IndividualMembers, int? GroupMembers, string? Documents, DateOnly? SubmittedOn);
+
+/// <summary>
+/// 年检: a society's (or any managed association's) yearly inspection — submitted with its member counts and materials, then decided by
+/// its 科协 (合格 / 基本合格 / 不合格, with the date and an opinion). One per association and year; its member counts are what "会员人数31034人" adds up.
+/// </summary>
+public sealed class Inspection : Entity, IRegional
+{
+    public const int MaxMembers = 10_000_000;
+
+    private Inspection()
+    {
+    }
+
+    public Guid AssociationId { get; private set; }
+
+    public string AssociationName { get; private set; } = string.Empty;
+
+    public string RegionCode { get; private set; } = string.Empty;
+
+    public int Year { get; private set; }
+
+    public int IndividualMembers { get; private set; }
+
+    public int GroupMembers { get; private set; }
+
+    public string? Documents { get; private set; }
+
+    public DateOnly SubmittedOn { get; private set; }
+
+    public InspectionStatus Status { get; private set; } = InspectionStatus.Submitted;
+
+    public DateOnly? DecidedOn { get; private set; }
+
+    public string? Opinion { get; private set; }
+
+    public int Version { get; private set; }
+
+    public static Inspection Submit(ManagedAssociation association, InspectionData data, Actor actor, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(association);
+        ArgumentNullException.ThrowIfNull(data);
+        ManagementRules.RequireAdministrator(actor, association.RegionCode);
+        var year = data.Year is { } y && y >= 1950 && y <= today.Year ? y : throw new DomainValidationException("year", "年检年度不正确");
+        var inspection = new Inspection
+        {
+            AssociationId = association.Id,
+            AssociationName = association.Name,
+            RegionCode = association.RegionCode,
+            Year = year,
+            IndividualMembers = Count(data.IndividualMembers, "individualMembers", "个人会员人数"),
+            GroupMembers = Count(data.GroupMembers, "groupMembers", "单位会员数"),
+            Documents = Guard.Optional(data.Documents, "documents", "报送材料", 500),
+            SubmittedOn = ManagementRules.Date(data.SubmittedOn ?? today, today, "submittedOn", "报送日期"),
+        };
+        return inspection;
+    }
+
+    /// <summary>The 科协's result: 合格, 基本合格 or 不合格 (an opinion is required for the last two), once.</summary>
+    public void Decide(InspectionStatus result, DateOnly? on, string? opinion, Actor actor, DateOnly today)
+    {
+        ManagementRules.RequireAdministrator(actor, RegionCode);
+        if (Status != InspectionStatus.Submitted)
+        {
+            throw new InvalidTransitionException("该年检已有结论");
+        }
+
+        if (result is not (InspectionStatus.Passed or InspectionStatus.BasicallyPassed or InspectionStatus.Failed))
+        {
+            throw new DomainValidationException("result", "请选择年检结论（合格、基本合格或不合格）");
+        }
+
+        var date = ManagementRules.Date(on ?? today, today, "decidedOn", "年检结论日期");
+        if (date < SubmittedOn)
+        {
+            throw new DomainValidationException("decidedOn", "年检结论日期不能早于报送日期");
+        }
+
+        Opinion = Guard.Optional(opinion, "opinion", "年检意见", 500);
+        if (result != InspectionStatus.Passed && Opinion is null)
+        {
+            throw new DomainValidationException("opinion", "基本合格或不合格时请填写年检意见");
+        }
+
+        Status = result;
+        DecidedOn = date;
+        UpdatedAt = DateTimeOffset.UtcNow;
+        Version++;
+    }
+
+    private static int Count(int? value, string field, string label) =>
+        value is { } n && n >= 0 && n <= MaxMembers ? n : throw new DomainValidationException(field, $"{label}应为0到{MaxMembers}之间的整数");
+}
+
+/// <param name="PersonName">姓名.</param>
+/// <param name="Position">本职 (e.g. 蓬莱镇中心卫生院院长).</param>
+public sealed record LeadershipPostData(string? PersonName, LeadershipKind? Kind, string? Position, DateOnly? From);
+
+/// <summary>A seat on an association's leadership (主席, 专职/挂职/兼职副主席, 秘书长, a township's “三长”), held from a day until it ends.</summary>
+public sealed class LeadershipPost : Entity, IRegional
+{
+    private LeadershipPost()
+    {
+    }
+
+    public Guid AssociationId { get; private set; }
+
+    public string RegionCode { get; private set; } = string.Empty;
+
+    public string PersonName { get; private set; } = string.Empty;
+
+    public LeadershipKind Kind { get; private set; }
+
+    public string? Position { get; private set; }
+
+    public DateOnly From { get; private set; }
+
+    public DateOnly? Until { get; private set; }
+
+    public static LeadershipPost Appoint(ManagedAssociation association, LeadershipPostData data, Actor actor, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(association);
+        ArgumentNullException.ThrowIfNull(data);
+        ManagementRules.RequireAdministrator(actor, association.RegionCode);
+        return new LeadershipPost
+        {
+            AssociationId = association.Id,
+            RegionCode = association.RegionCode,
+            PersonName = Guard.Required(data.PersonName, "personName", "姓名", 50),
+            Kind = data.Kind is { } k && Enum.IsDefined(k) ? k : throw new DomainValidationException("kind", "请选择职务（专职、挂职、兼职副主席等）"),
+            Position = Guard.Optional(data.Position, "position", "本职", 100),
+            From = ManagementRules.Date(data.From, today, "from", "任职日期"),
+        };
+    }
+
+    /// <summary>离任 on a day (not before taking the post, not in the future).</summary>
+    public void End(DateOnly? on, Actor actor, DateOnly today)
+    {
+        ManagementRules.RequireAdministrator(actor, RegionCode);
+        if (Until is not null)
+        {
+            throw new InvalidTransitionException("该职务已离任");
+        }
+
+        var date = ManagementRules.Date(on ?? today, today, "until", "离任日期");
+        Until = date >= From ? date : throw new DomainValidationException("until", "离任日期不能早于任职日期");
+        UpdatedAt = DateTimeOffset.UtcNow;
+    }
+
+    public bool HeldOn(DateOnly day) => From <= day && (Until is null || Until > day);
+}
+
+/// <param name="InstructorName">党建指导员.</param>
+/// <param name="FormalMembers">正式党员人数.</param>
+public sealed record PartyBuildingData(string? InstructorName, int? FormalMembers, PartyOrganizationForm? Form, DateOnly? EstablishedOn);
+
+/// <summary>
+/// 党建 of an association (DOMAIN's PartyOrganization): its 党建指导员, its formal party members and how they are organized. "凡是…有3名及以上
+/// 正式党员的…必须单独建立党组织": with three or more formal members a society that has not set up its own organization is flagged, and one with
+/// fewer cannot claim an independent one. One per association.
+/// </summary>
+public sealed class PartyBuilding : Entity, IRegional
+{
+    /// <summary>Formal party members from which a party organization must be set up on its own.</summary>
+    public const int IndependentThreshold = 3;
+
+    private PartyBuilding()
+    {
+    }
+
+    public Guid AssociationId { get; private set; }
+
+    public string RegionCode { get; private set; } = string.Empty;
+
+    public string? InstructorName { get; private set; }
+
+    public int FormalMembers { get; private set; }
+
+    public PartyOrganizationForm Form { get; private set; }
+
+    public DateOnly? EstablishedOn { get; private set; }
+
+    public int Version { get; private set; }
+
+    /// <summary>应单独建立而未建立.</summary>
+    public bool MustEstablish => RequiresIndependent(FormalMembers) && Form != PartyOrganizationForm.Independent;
+
+    public static bool RequiresIndependent(int formalMembers) => formalMembers >= IndependentThreshold;
+
+    public static PartyBuilding Create(ManagedAssociation association, PartyBuildingData data, Actor actor, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(association);
+        var record = new PartyBuilding { AssociationId = association.Id, RegionCode = association.RegionCode };
+        record.Update(data, actor, today);
+        return record;
+    }
+
+    public void Update(PartyBuildingData data, Actor actor, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ManagementRules.RequireAdministrator(actor, RegionCode);
+        InstructorName = Guard.Optional(data.InstructorName, "instructorName", "党建指导员", 50);
+        FormalMembers = data.FormalMembers is { } n && n >= 0 && n <= 100_000 ? n : throw new DomainValidationException("formalMembers", "正式党员人数应为0到100000之间的整数");
+        Form = data.Form is { } f && Enum.IsDefined(f) ? f : PartyOrganizationForm.None;
+        if (Form == PartyOrganizationForm.Independent && !RequiresIndependent(FormalMembers))
+        {
+            throw new DomainValidationException("form", $"正式党员不足{IndependentThreshold}名，不能单独建立党组织，可联合建立");
+        }
+
+        EstablishedOn = Form == PartyOrganizationForm.None ? null : ManagementRules.Date(data.EstablishedOn, today, "establishedOn", "党组织成立日期");
+        UpdatedAt = DateTimeOffset.UtcNow;
+        Version++;
+    }
+}
+
+/// <param name="Term">第几届.</param>
+/// <param name="TermYears">每届年限 (5 by the usual charter).</param>
+public sealed record CongressData(int? Term, DateOnly? HeldOn, int? TermYears, string? Note);
+
+/// <summary>换届: a congress (会员代表大会) that elected an association's leadership, with the term length so the next one is due.</summary>
+public sealed class Congress : Entity, IRegional
+{
+    private Congress()
+    {
+    }
+
+    public Guid AssociationId { get; private set; }
+
+    public string RegionCode { get; private set; } = string.Empty;
+
+    public int Term { get; private set; }
+
+    public DateOnly HeldOn { get; private set; }
+
+    public int TermYears { get; private set; }
+
+    public string? Note { get; private set; }
+
+    /// <summary>下次换届 due.</summary>
+    public DateOnly NextDueOn => HeldOn.AddYears(TermYears);
+
+    public static Congress Record(ManagedAssociation association, CongressData data, IReadOnlyCollection<int> termsRecorded, Actor actor, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(association);
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(termsRecorded);
+        ManagementRules.RequireAdministrator(actor, association.RegionCode);
+        var term = data.Term is { } t && t is >= 1 and <= 100 ? t : throw new DomainValidationException("term", "届次应为1到100之间的整数");
+        if (termsRecorded.Contains(term))
+        {
+            throw new InvalidTransitionException($"第{term}届换届已登记");
+        }
+
+        return new Congress
+        {
+            AssociationId = association.Id,
+            RegionCode = association.RegionCode,
+            Term = term,
+            HeldOn = ManagementRules.Date(data.HeldOn, today, "heldOn", "换届日期"),
+            TermYears = data.TermYears is null ? 5 : data.TermYears is >= 1 and <= 10 ? data.TermYears.Value : throw new DomainValidationException("termYears", "每届年限应为1到10年"),
+            Note = Guard.Optional(data.Note, "note", "备注", 500),
+        };
+    }
+}

@@ -1,0 +1,360 @@
+using Kexie.Data;
+using Kexie.Domain.Authorization;
+using Kexie.Domain.Common;
+using Kexie.Domain.Directory;
+using Kexie.Domain.Identity;
+using Kexie.Domain.Market;
+using Kexie.Domain.Regions;
+using Kexie.Domain.Talent;
+using Kexie.Web.Features.Market;
+using Kexie.Web.Infrastructure;
+using Kexie.Web.Pages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kexie.Web.Features.Talent;
+
+public sealed record InspectionRequest(int? Year, int? IndividualMembers, int? GroupMembers, string? Documents, DateOnly? SubmittedOn)
+{
+    public InspectionData ToData() => new(Year, IndividualMembers, GroupMembers, Documents, SubmittedOn);
+}
+
+public sealed record InspectionDecisionRequest(InspectionStatus? Result, DateOnly? DecidedOn, string? Opinion);
+
+public sealed record LeadershipPostRequest(string? PersonName, LeadershipKind? Kind, string? Position, DateOnly? From)
+{
+    public LeadershipPostData ToData() => new(PersonName, Kind, Position, From);
+}
+
+public sealed record PostEndRequest(DateOnly? Until);
+
+public sealed record PartyBuildingRequest(string? InstructorName, int? FormalMembers, PartyOrganizationForm? Form, DateOnly? EstablishedOn)
+{
+    public PartyBuildingData ToData() => new(InstructorName, FormalMembers, Form, EstablishedOn);
+}
+
+public sealed record CongressRequest(int? Term, DateOnly? HeldOn, int? TermYears, string? Note)
+{
+    public CongressData ToData() => new(Term, HeldOn, TermYears, Note);
+}
+
+public sealed record InspectionDto(
+    Guid Id, Guid AssociationId, string AssociationName, int Year, int IndividualMembers, int GroupMembers, string? Documents, DateOnly SubmittedOn,
+    InspectionStatus Status, string StatusName, DateOnly? DecidedOn, string? Opinion, int Version);
+
+public sealed record LeadershipPostDto(Guid Id, string PersonName, LeadershipKind Kind, string KindName, string? Position, DateOnly From, DateOnly? Until);
+
+public sealed record PartyBuildingDto(string? InstructorName, int FormalMembers, PartyOrganizationForm Form, string FormName, DateOnly? EstablishedOn, bool MustEstablish, int Version);
+
+public sealed record CongressDto(Guid Id, int Term, DateOnly HeldOn, int TermYears, DateOnly NextDueOn, string? Note);
+
+/// <summary>An association's management file: 年检 by year, 党建, leadership, 换届.</summary>
+public sealed record AssociationFileDto(
+    Guid Id, string Name, AssociationKind Kind, string KindName, string RegionCode, string RegionName,
+    IReadOnlyList<InspectionDto> Inspections, PartyBuildingDto? Party, IReadOnlyList<LeadershipPostDto> Posts, IReadOnlyList<CongressDto> Congresses);
+
+public sealed record TownshipCoverageRow(string Code, string Name, Guid? AssociationId, string? AssociationName, int ThreeHeads);
+
+/// <summary>"乡镇科协组织全覆盖": the townships (乡镇/街道) of a region and which of them have a 科协.</summary>
+public sealed record TownshipCoverageDto(string RegionCode, string RegionName, int Townships, int Covered, bool FullyCovered, IReadOnlyList<TownshipCoverageRow> Rows);
+
+/// <summary>A managed association in the staff's list: its latest 年检 and its 党建 at a glance.</summary>
+public sealed record ManagedAssociationRow(
+    Guid Id, string Name, string KindName, string RegionName, string LatestInspection, string? Instructor, string PartyForm, bool MustEstablish);
+
+public sealed record KindTally(AssociationKind Kind, string KindName, int Count);
+
+public sealed record AssociationBuildingDto(
+    string RegionCode, string RegionName, int Year, int Societies, int SocietyMembers, IReadOnlyList<KindTally> ByKind,
+    int WithInstructor, int IndependentParty, int JointParty, int MustEstablish,
+    int InspectionsDue, int InspectionsSubmitted, int Passed, int BasicallyPassed, int Failed,
+    IReadOnlyList<NamedCount> Leadership, int Townships, int TownshipsCovered, int ThreeHeads, string Summary);
+
+/// <summary>
+/// Managing associations (学会、协会、农技协、高校/科研院所/企业/园区科协、乡镇科协): their 年检 (submitted with member counts, decided by the 科协),
+/// 党建 (党建指导员, formal party members, party organization), leadership posts and 换届 — kept by the admins of the association's region
+/// (<see cref="Actor.Administers"/>, read through <see cref="RegionScope.InScope{T}"/>) — and the region's counts in the seeds' words.
+/// </summary>
+public sealed class AssociationManagementService(KexieDbContext db)
+{
+    /// <summary>Kinds that a 科协 supervises and inspects yearly (社会团体).</summary>
+    public static readonly AssociationKind[] InspectedKinds = [AssociationKind.Society, AssociationKind.Association, AssociationKind.RuralTechAssociation];
+
+    /// <summary>The associations the admin manages (optionally one subtree), 学会 and 协会 first, with their latest 年检 and 党建.</summary>
+    public async Task<IReadOnlyList<ManagedAssociationRow>> ListAsync(Actor actor, string? region, CancellationToken ct = default)
+    {
+        var query = db.Associations.AsNoTracking().InScope(actor);
+        if (MarketSupport.RegionFilter(region) is { } code)
+        {
+            query = query.Where(a => a.RegionCode.StartsWith(code));
+        }
+
+        var rows = await query.OrderBy(a => a.Kind == AssociationKind.Kexie).ThenBy(a => a.Kind).ThenBy(a => a.RegionCode).ThenBy(a => a.Name).Take(500)
+            .Select(a => new { a.Id, a.Name, a.Kind, a.RegionCode }).ToListAsync(ct);
+        var ids = rows.Select(r => r.Id).ToList();
+        var inspections = (await db.Inspections.AsNoTracking().Where(i => ids.Contains(i.AssociationId)).Select(i => new { i.AssociationId, i.Year, i.Status }).ToListAsync(ct))
+            .GroupBy(i => i.AssociationId).ToDictionary(g => g.Key, g => g.MaxBy(i => i.Year)!);
+        var parties = await db.PartyBuildings.AsNoTracking().Where(p => ids.Contains(p.AssociationId)).ToDictionaryAsync(p => p.AssociationId, ct);
+        var names = await Lookups.RegionNamesAsync(db, rows.Select(r => r.RegionCode), ct);
+        return rows.Select(a =>
+        {
+            var inspection = inspections.GetValueOrDefault(a.Id);
+            var party = parties.GetValueOrDefault(a.Id);
+            return new ManagedAssociationRow(
+                a.Id, a.Name, a.Kind.Chinese(), names.GetValueOrDefault(a.RegionCode, "未知地区"),
+                inspection is null ? "未报送" : $"{inspection.Year}年度：{inspection.Status.Chinese()}",
+                party?.InstructorName, (party?.Form ?? PartyOrganizationForm.None).Chinese(), party?.MustEstablish ?? false);
+        }).ToList();
+    }
+
+    public async Task<AssociationFileDto> FileAsync(Actor actor, Guid id, CancellationToken ct = default)
+    {
+        var association = await ManagedAsync(actor, id, ct);
+        var inspections = await db.Inspections.AsNoTracking().Where(i => i.AssociationId == id).OrderByDescending(i => i.Year).ToListAsync(ct);
+        var party = await db.PartyBuildings.AsNoTracking().FirstOrDefaultAsync(p => p.AssociationId == id, ct);
+        var posts = await db.LeadershipPosts.AsNoTracking().Where(p => p.AssociationId == id).ToListAsync(ct);
+        var congresses = await db.Congresses.AsNoTracking().Where(c => c.AssociationId == id).OrderByDescending(c => c.Term).ToListAsync(ct);
+        var names = await Lookups.RegionNamesAsync(db, [association.RegionCode], ct);
+        return new AssociationFileDto(
+            association.Id, association.Name, association.Kind, association.Kind.Chinese(), association.RegionCode, names.GetValueOrDefault(association.RegionCode, "未知地区"),
+            inspections.Select(ToDto).ToList(),
+            party is null ? null : new PartyBuildingDto(party.InstructorName, party.FormalMembers, party.Form, party.Form.Chinese(), party.EstablishedOn, party.MustEstablish, party.Version),
+            posts.OrderBy(p => p.Until is not null).ThenBy(p => p.Kind).ThenBy(p => p.From)
+                .Select(p => new LeadershipPostDto(p.Id, p.PersonName, p.Kind, p.Kind.Chinese(), p.Position, p.From, p.Until)).ToList(),
+            congresses.Select(c => new CongressDto(c.Id, c.Term, c.HeldOn, c.TermYears, c.NextDueOn, c.Note)).ToList());
+    }
+
+    public async Task<InspectionDto> SubmitInspectionAsync(Actor actor, Guid associationId, InspectionRequest r, CancellationToken ct = default)
+    {
+        var association = await ManagedAsync(actor, associationId, ct);
+        var data = r.ToData();
+        if (data.Year is { } year && await db.Inspections.AnyAsync(i => i.AssociationId == associationId && i.Year == year, ct))
+        {
+            throw new InvalidTransitionException($"{association.Name}{year}年度的年检已报送");
+        }
+
+        var inspection = Inspection.Submit(Ref(association), data, actor, Today());
+        db.Inspections.Add(inspection);
+        await db.SaveChangesAsync(ct);
+        return ToDto(inspection);
+    }
+
+    public async Task<InspectionDto> DecideInspectionAsync(Actor actor, Guid inspectionId, InspectionDecisionRequest r, int? expectedVersion, CancellationToken ct = default)
+    {
+        var inspection = await db.Inspections.InScope(actor).FirstOrDefaultAsync(i => i.Id == inspectionId, ct) ?? throw new NotFoundException("年检记录不存在");
+        MarketSupport.CheckVersion(inspection.Version, expectedVersion);
+        inspection.Decide(r.Result ?? throw new DomainValidationException("result", "请选择年检结论（合格、基本合格或不合格）"), r.DecidedOn, r.Opinion, actor, Today());
+        await db.SaveChangesAsync(ct);
+        return ToDto(inspection);
+    }
+
+    public async Task<PartyBuildingDto> SetPartyAsync(Actor actor, Guid associationId, PartyBuildingRequest r, CancellationToken ct = default)
+    {
+        var association = await ManagedAsync(actor, associationId, ct);
+        var party = await db.PartyBuildings.FirstOrDefaultAsync(p => p.AssociationId == associationId, ct);
+        if (party is null)
+        {
+            party = PartyBuilding.Create(Ref(association), r.ToData(), actor, Today());
+            db.PartyBuildings.Add(party);
+        }
+        else
+        {
+            party.Update(r.ToData(), actor, Today());
+        }
+
+        await db.SaveChangesAsync(ct);
+        return new PartyBuildingDto(party.InstructorName, party.FormalMembers, party.Form, party.Form.Chinese(), party.EstablishedOn, party.MustEstablish, party.Version);
+    }
+
+    public async Task<LeadershipPostDto> AppointAsync(Actor actor, Guid associationId, LeadershipPostRequest r, CancellationToken ct = default)
+    {
+        var association = await ManagedAsync(actor, associationId, ct);
+        var post = LeadershipPost.Appoint(Ref(association), r.ToData(), actor, Today());
+        db.LeadershipPosts.Add(post);
+        await db.SaveChangesAsync(ct);
+        return new LeadershipPostDto(post.Id, post.PersonName, post.Kind, post.Kind.Chinese(), post.Position, post.From, post.Until);
+    }
+
+    public async Task<LeadershipPostDto> EndPostAsync(Actor actor, Guid postId, PostEndRequest r, CancellationToken ct = default)
+    {
+        var post = await db.LeadershipPosts.InScope(actor).FirstOrDefaultAsync(p => p.Id == postId, ct) ?? throw new NotFoundException("职务记录不存在");
+        post.End(r.Until, actor, Today());
+        await db.SaveChangesAsync(ct);
+        return new LeadershipPostDto(post.Id, post.PersonName, post.Kind, post.Kind.Chinese(), post.Position, post.From, post.Until);
+    }
+
+    public async Task<CongressDto> RecordCongressAsync(Actor actor, Guid associationId, CongressRequest r, CancellationToken ct = default)
+    {
+        var association = await ManagedAsync(actor, associationId, ct);
+        var terms = await db.Congresses.Where(c => c.AssociationId == associationId).Select(c => c.Term).ToListAsync(ct);
+        var congress = Congress.Record(Ref(association), r.ToData(), terms, actor, Today());
+        db.Congresses.Add(congress);
+        await db.SaveChangesAsync(ct);
+        return new CongressDto(congress.Id, congress.Term, congress.HeldOn, congress.TermYears, congress.NextDueOn, congress.Note);
+    }
+
+    /// <summary>The townships (乡镇/街道) under a county or city from the real region tree, each with its 科协 if it has one, and its “三长” in office.</summary>
+    public async Task<TownshipCoverageDto> CoverageAsync(string? region, CancellationToken ct = default)
+    {
+        var code = MarketSupport.RegionFilter(region) ?? throw new DomainValidationException("region", "请选择地区");
+        if (code.Length > 6)
+        {
+            throw new DomainValidationException("region", "请选择县（市、区）或以上地区");
+        }
+
+        var today = Today();
+        var townships = await db.Regions.AsNoTracking().Where(r => r.Level == RegionLevel.Township && r.Code.StartsWith(code))
+            .OrderBy(r => r.Code).Select(r => new { r.Code, r.Name }).ToListAsync(ct);
+        var codes = townships.Select(t => t.Code).ToList();
+        var associations = await db.Associations.AsNoTracking().Where(a => a.Kind == AssociationKind.Kexie && codes.Contains(a.RegionCode))
+            .OrderBy(a => a.Name).Select(a => new { a.Id, a.Name, a.RegionCode }).ToListAsync(ct);
+        var threeHeads = await ThreeHeadsAsync(code, today, ct);
+        var rows = townships.Select(t =>
+        {
+            var a = associations.FirstOrDefault(x => x.RegionCode == t.Code);
+            return new TownshipCoverageRow(t.Code, t.Name, a?.Id, a?.Name, threeHeads.GetValueOrDefault(t.Code));
+        }).ToList();
+        var name = await RegionNameAsync(code, ct);
+        var covered = rows.Count(r => r.AssociationId is not null);
+        return new TownshipCoverageDto(code, name, rows.Count, covered, rows.Count > 0 && covered == rows.Count, rows);
+    }
+
+    /// <summary>Counts of a region subtree at the end of <paramref name="year"/>: associations by kind, 学会 members (from each one's latest 年检), 党建, 年检 of the year, the 科协's leadership and township coverage.</summary>
+    public async Task<AssociationBuildingDto> StatisticsAsync(string? region, int? year, CancellationToken ct = default)
+    {
+        var code = MarketSupport.RegionFilter(region) ?? throw new DomainValidationException("region", "请选择地区");
+        var y = year ?? Today().Year;
+        if (y is < 1980 or > 2100)
+        {
+            throw new DomainValidationException("year", "年份不正确");
+        }
+
+        var end = new DateOnly(y, 12, 31);
+        var associations = await db.Associations.AsNoTracking()
+            .Where(a => a.RegionCode.StartsWith(code) && (a.EstablishedOn == null || a.EstablishedOn <= end))
+            .Select(a => new { a.Id, a.Kind, a.RegionCode }).ToListAsync(ct);
+        var societyIds = associations.Where(a => a.Kind == AssociationKind.Society).Select(a => a.Id).ToHashSet();
+        var inspectedIds = associations.Where(a => InspectedKinds.Contains(a.Kind)).Select(a => a.Id).ToHashSet();
+        var inspections = await db.Inspections.AsNoTracking().Where(i => i.RegionCode.StartsWith(code) && i.Year <= y)
+            .Select(i => new { i.AssociationId, i.Year, i.IndividualMembers, i.Status }).ToListAsync(ct);
+        var latest = inspections.Where(i => societyIds.Contains(i.AssociationId)).GroupBy(i => i.AssociationId).Select(g => g.MaxBy(i => i.Year)!).ToList();
+        var ofYear = inspections.Where(i => i.Year == y && inspectedIds.Contains(i.AssociationId)).ToList();
+        var parties = await db.PartyBuildings.AsNoTracking().Where(p => p.RegionCode.StartsWith(code))
+            .Select(p => new { p.AssociationId, p.InstructorName, p.FormalMembers, p.Form }).ToListAsync(ct);
+        var societyParties = parties.Where(p => societyIds.Contains(p.AssociationId)).ToList();
+        var ownKexie = associations.Where(a => a.Kind == AssociationKind.Kexie && a.RegionCode == code).Select(a => a.Id).ToList();
+        var posts = await db.LeadershipPosts.AsNoTracking().Where(p => ownKexie.Contains(p.AssociationId) && p.From <= end && (p.Until == null || p.Until > end))
+            .Select(p => p.Kind).ToListAsync(ct);
+        var leadership = posts.Where(k => k is LeadershipKind.FullTimeViceChair or LeadershipKind.SecondedViceChair or LeadershipKind.PartTimeViceChair)
+            .GroupBy(k => k).OrderBy(g => g.Key).Select(g => new NamedCount(g.Key.ToString(), g.Key.Chinese(), g.Count(), 0)).ToList();
+        var townshipCodes = await db.Regions.AsNoTracking().Where(r => r.Level == RegionLevel.Township && r.Code.StartsWith(code)).Select(r => r.Code).ToListAsync(ct);
+        var coveredTownships = associations.Where(a => a.Kind == AssociationKind.Kexie && a.RegionCode.Length > 6).Select(a => a.RegionCode).Intersect(townshipCodes).Count();
+        var threeHeads = (await ThreeHeadsAsync(code, end, ct)).Values.Sum();
+        var byKind = associations.Where(a => a.Kind != AssociationKind.Kexie).GroupBy(a => a.Kind).OrderBy(g => g.Key)
+            .Select(g => new KindTally(g.Key, g.Key.Chinese(), g.Count())).ToList();
+        var name = await RegionNameAsync(code, ct);
+        var dto = new AssociationBuildingDto(
+            code, name, y, societyIds.Count, latest.Sum(i => i.IndividualMembers), byKind,
+            societyParties.Count(p => p.InstructorName is not null), parties.Count(p => p.Form == PartyOrganizationForm.Independent),
+            parties.Count(p => p.Form == PartyOrganizationForm.Joint),
+            parties.Count(p => PartyBuilding.RequiresIndependent(p.FormalMembers) && p.Form != PartyOrganizationForm.Independent),
+            inspectedIds.Count, ofYear.Count, ofYear.Count(i => i.Status == InspectionStatus.Passed), ofYear.Count(i => i.Status == InspectionStatus.BasicallyPassed),
+            ofYear.Count(i => i.Status == InspectionStatus.Failed), leadership, townshipCodes.Count, coveredTownships, threeHeads, string.Empty);
+        return dto with { Summary = Summary(dto) };
+    }
+
+    /// <summary>
+    /// "截至2025年底，大英县有学会54个、会员人数31034人，高校科协2所、企业科协28家、园区科协3家；54个学会明确党建指导员，单独建立党组织…；
+    /// 2025年度应年检学会、协会56个，已报送56个，合格55个；县科协有专职副主席1名、挂职副主席1名、兼职副主席3名；10个乡镇（街道）均建立科协组织，
+    /// 实现乡镇科协组织全覆盖，吸纳“三长”30名。"
+    /// </summary>
+    public static string Summary(AssociationBuildingDto s)
+    {
+        var parts = new List<string>();
+        var kinds = s.ByKind.Where(k => k.Kind != AssociationKind.Society).Select(k => $"{k.KindName}{k.Count}{Unit(k.Kind)}").ToList();
+        var head = s.Societies > 0 ? $"有学会{s.Societies}个、会员人数{s.SocietyMembers}人" : "尚无登记的学会";
+        parts.Add(kinds.Count > 0 ? $"{head}，{string.Join("、", kinds)}" : head);
+        if (s.WithInstructor > 0 || s.IndependentParty > 0 || s.JointParty > 0)
+        {
+            var party = $"{s.WithInstructor}个学会明确党建指导员，单独建立党组织{s.IndependentParty}个";
+            if (s.JointParty > 0)
+            {
+                party += $"、联合建立{s.JointParty}个";
+            }
+
+            if (s.MustEstablish > 0)
+            {
+                party += $"，另有{s.MustEstablish}个有3名及以上正式党员尚未单独建立党组织";
+            }
+
+            parts.Add(party);
+        }
+
+        if (s.InspectionsDue > 0)
+        {
+            var text = $"{s.Year}年度应年检学会、协会{s.InspectionsDue}个，已报送{s.InspectionsSubmitted}个";
+            var decided = new List<string>();
+            if (s.Passed > 0)
+            {
+                decided.Add($"合格{s.Passed}个");
+            }
+
+            if (s.BasicallyPassed > 0)
+            {
+                decided.Add($"基本合格{s.BasicallyPassed}个");
+            }
+
+            if (s.Failed > 0)
+            {
+                decided.Add($"不合格{s.Failed}个");
+            }
+
+            parts.Add(decided.Count > 0 ? $"{text}，{string.Join("、", decided)}" : text);
+        }
+
+        if (s.Leadership.Count > 0)
+        {
+            parts.Add($"{ShortName(s.RegionName)}科协有{string.Join("、", s.Leadership.Select(l => $"{l.Name}{l.Entries}名"))}");
+        }
+
+        if (s.Townships > 0)
+        {
+            var coverage = s.TownshipsCovered == s.Townships
+                ? $"{s.Townships}个乡镇（街道）均建立科协组织，实现乡镇科协组织全覆盖"
+                : $"{s.Townships}个乡镇（街道）中{s.TownshipsCovered}个建立科协组织";
+            parts.Add(s.ThreeHeads > 0 ? $"{coverage}，吸纳“三长”{s.ThreeHeads}名" : coverage);
+        }
+
+        return $"截至{s.Year}年底，{s.RegionName}{string.Join("；", parts)}。";
+    }
+
+    private static string Unit(AssociationKind kind) => kind switch
+    {
+        AssociationKind.UniversityKexie or AssociationKind.InstituteKexie => "所",
+        AssociationKind.EnterpriseKexie or AssociationKind.ParkKexie => "家",
+        _ => "个",
+    };
+
+    /// <summary>"大英县" → "县", "遂宁市" → "市": how a report names its own 科协 ("县科协").</summary>
+    private static string ShortName(string regionName) => regionName.Length > 0 ? regionName[^1..] : regionName;
+
+    private async Task<Dictionary<string, int>> ThreeHeadsAsync(string code, DateOnly on, CancellationToken ct)
+    {
+        var rows = await db.LeadershipPosts.AsNoTracking()
+            .Where(p => p.Kind == LeadershipKind.ThreeHeads && p.RegionCode.StartsWith(code) && p.From <= on && (p.Until == null || p.Until > on))
+            .Select(p => p.RegionCode).ToListAsync(ct);
+        return rows.GroupBy(r => r).ToDictionary(g => g.Key, g => g.Count());
+    }
+
+    private async Task<Association> ManagedAsync(Actor actor, Guid id, CancellationToken ct) =>
+        await db.Associations.AsNoTracking().InScope(actor).FirstOrDefaultAsync(a => a.Id == id, ct) ?? throw new NotFoundException("组织不存在");
+
+    private async Task<string> RegionNameAsync(string code, CancellationToken ct) =>
+        (await db.Regions.AsNoTracking().Where(r => r.Code == code).Select(r => r.Name).FirstOrDefaultAsync(ct)) ?? "所选地区";
+
+    private static ManagedAssociation Ref(Association a) => new(a.Id, a.Name, a.RegionCode);
+
+    private static DateOnly Today() => MarketRules.ChinaDate(DateTimeOffset.UtcNow);
+
+    private static InspectionDto ToDto(Inspection i) =>
+        new(i.Id, i.AssociationId, i.AssociationName, i.Year, i.IndividualMembers, i.GroupMembers, i.Documents, i.SubmittedOn, i.Status, i.Status.Chinese(), i.DecidedOn, i.Opinion, i.Version);
+}

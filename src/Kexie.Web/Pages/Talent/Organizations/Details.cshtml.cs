@@ -1,0 +1,72 @@
+using Kexie.Domain.Common;
+using Kexie.Domain.Market;
+using Kexie.Domain.Talent;
+using Kexie.Web.Features.Talent;
+using Kexie.Web.Infrastructure;
+using Kexie.Web.Pages.Market;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Kexie.Web.Pages.Talent.Organizations;
+
+/// <summary>One association's management file for its region's admins: 年检 (submitted, then decided), 党建, leadership posts and 换届.</summary>
+[Authorize]
+public sealed class DetailsModel(AssociationManagementService management) : MarketPageModel
+{
+    public AssociationFileDto Record { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    {
+        if (!Actor.IsAdmin)
+        {
+            return Forbid();
+        }
+
+        Record = await management.FileAsync(Actor, id, ct);
+        return Page();
+    }
+
+    [RequiresPermission(typeof(TalentPermissions), nameof(TalentPermissions.ManageAssociations))]
+    public Task<IActionResult> OnPostInspectionAsync(Guid id, string? year, string? individualMembers, string? groupMembers, string? documents, string? submittedOn, CancellationToken ct) =>
+        RunAsync(async () => await management.SubmitInspectionAsync(Actor, id, new InspectionRequest(
+            ParseInt(year, "year", "年检年度"), ParseInt(individualMembers, "individualMembers", "个人会员人数"), ParseInt(groupMembers, "groupMembers", "单位会员数"),
+            documents, ParseDate(submittedOn, "submittedOn", "报送日期")), ct), "年检已报送");
+
+    [RequiresPermission(typeof(TalentPermissions), nameof(TalentPermissions.ManageAssociations))]
+    public Task<IActionResult> OnPostDecideAsync(Guid inspectionId, string? result, string? decidedOn, string? opinion, CancellationToken ct) =>
+        RunAsync(async () => await management.DecideInspectionAsync(Actor, inspectionId, new InspectionDecisionRequest(
+            ParseEnum<InspectionStatus>(result, "result", "年检结论"), ParseDate(decidedOn, "decidedOn", "年检结论日期"), opinion), null, ct), "年检结论已登记");
+
+    [RequiresPermission(typeof(TalentPermissions), nameof(TalentPermissions.ManageAssociations))]
+    public Task<IActionResult> OnPostPartyAsync(Guid id, string? instructorName, string? formalMembers, string? form, string? establishedOn, CancellationToken ct) =>
+        RunAsync(async () => await management.SetPartyAsync(Actor, id, new PartyBuildingRequest(
+            instructorName, ParseInt(formalMembers, "formalMembers", "正式党员人数"), ParseEnum<PartyOrganizationForm>(form, "form", "党组织形式", PartyOrganizationForm.None),
+            ParseDate(establishedOn, "establishedOn", "党组织成立日期")), ct), "党建情况已保存");
+
+    [RequiresPermission(typeof(TalentPermissions), nameof(TalentPermissions.ManageAssociations))]
+    public Task<IActionResult> OnPostPostAsync(Guid id, string? personName, string? kind, string? position, string? from, CancellationToken ct) =>
+        RunAsync(async () => await management.AppointAsync(Actor, id, new LeadershipPostRequest(
+            personName, ParseEnum<LeadershipKind>(kind, "kind", "职务"), position, ParseDate(from, "from", "任职日期")), ct), "职务已登记");
+
+    [RequiresPermission(typeof(TalentPermissions), nameof(TalentPermissions.ManageAssociations))]
+    public Task<IActionResult> OnPostEndPostAsync(Guid postId, CancellationToken ct) =>
+        RunAsync(async () => await management.EndPostAsync(Actor, postId, new PostEndRequest(null), ct), "已登记离任");
+
+    [RequiresPermission(typeof(TalentPermissions), nameof(TalentPermissions.ManageAssociations))]
+    public Task<IActionResult> OnPostCongressAsync(Guid id, string? term, string? heldOn, string? termYears, string? note, CancellationToken ct) =>
+        RunAsync(async () => await management.RecordCongressAsync(Actor, id, new CongressRequest(
+            ParseInt(term, "term", "届次"), ParseDate(heldOn, "heldOn", "换届日期"), ParseInt(termYears, "termYears", "每届年限"), note), ct), "换届已登记");
+
+    private async Task<IActionResult> RunAsync(Func<Task> action, string done)
+    {
+        try
+        {
+            await action();
+            return BackWithNotice(done);
+        }
+        catch (Exception e) when (e is DomainValidationException or InvalidTransitionException)
+        {
+            return BackWithAlert(e.Message);
+        }
+    }
+}
