@@ -134,6 +134,10 @@ public abstract class ReportTemplateTests(KexieApp app)
         var page = await staff.GetStringAsync("/Indicators/History?region=421381");
         Assert.Contains("广水市近5年主要统计", page);
         Assert.Contains("累计注册科技工作者", page);
+        // A country-wide account without a region of its own gets the first region it may pick, not an error.
+        var admin = await app.SignInAsync("admin");
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/Indicators/History")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/Indicators/ReportTemplate")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await (await StaffOfAsync("421303")).GetAsync("/api/v1/indicators/history?region=421381")).StatusCode);
         await (await staff.GetAsync("/api/v1/indicators/history?region=421381&years=50")).AssertValidationProblemAsync("years");
     }

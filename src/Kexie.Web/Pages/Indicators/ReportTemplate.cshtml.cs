@@ -20,9 +20,22 @@ public sealed class ParagraphInput
 /// saving validates every placeholder and keeps the earlier versions; the report uses the newest or the default.
 /// </summary>
 [Authorize]
-public sealed class ReportTemplateModel(ReportTemplateService templates, AccessPolicy policy) : KexiePageModel
+public sealed class ReportTemplateModel(ReportTemplateService templates, AccessPolicy policy, Kexie.Data.KexieDbContext db) : KexiePageModel
 {
     [BindProperty(SupportsGet = true)] public string? Region { get; set; }
+
+    /// <summary>The regions the reader may pick (their own and those below, as on the dashboard).</summary>
+    public List<CodeName> RegionOptions { get; private set; } = [];
+
+    /// <summary>The region asked for, else the reader's own, else (a country-wide account) the first region offered.</summary>
+    private async Task ChooseRegionAsync(CancellationToken ct)
+    {
+        RegionOptions = await Lookups.RegionOptionsAsync(db, Lookups.RootFor(Actor), ct);
+        if (string.IsNullOrWhiteSpace(Region))
+        {
+            Region = Actor.RegionCode.Length > 0 ? Actor.RegionCode : RegionOptions.FirstOrDefault()?.Code;
+        }
+    }
 
     [BindProperty] public List<ParagraphInput> Paragraphs { get; set; } = [];
 
@@ -41,6 +54,7 @@ public sealed class ReportTemplateModel(ReportTemplateService templates, AccessP
             return ForbiddenPage("只有科协管理员和服务中心工作人员可以编辑报告模板");
         }
 
+        await ChooseRegionAsync(ct);
         Template = await templates.GetAsync(Actor, Region, ct);
         var text = reset == true ? ReportTemplate.Default : Template.Text;
         Paragraphs = ReportTemplate.Parse(text, null).Select(p => new ParagraphInput { Part = p.Part.Chinese(), Text = p.Text }).ToList();
@@ -60,6 +74,7 @@ public sealed class ReportTemplateModel(ReportTemplateService templates, AccessP
         catch (DomainValidationException e)
         {
             FormError = e.Message;
+            await ChooseRegionAsync(ct);
             Template = await templates.GetAsync(Actor, Region, ct);
             Paragraphs = Paragraphs.Where(p => !string.IsNullOrWhiteSpace(p.Text)).ToList();
             return Page();
