@@ -135,6 +135,9 @@ public abstract class KexieDbContext(DbContextOptions options, ICurrentActor? cu
 
     public DbSet<Kexie.Domain.Indicators.LinkageTask> LinkageTasks => Set<Kexie.Domain.Indicators.LinkageTask>();
 
+    /// <summary>Versions of the regions' report templates (the newest of a region is in force).</summary>
+    public DbSet<Kexie.Domain.Indicators.ReportTemplateVersion> ReportTemplateVersions => Set<Kexie.Domain.Indicators.ReportTemplateVersion>();
+
     /// <summary>Append-only log of offer/need/worker changes that every web node's match index follows.</summary>
     public DbSet<Matching.MatchOutboxEntry> MatchOutbox => Set<Matching.MatchOutboxEntry>();
 

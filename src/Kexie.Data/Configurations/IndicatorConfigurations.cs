@@ -79,6 +79,21 @@ internal sealed class WeightSetConfiguration : IEntityTypeConfiguration<WeightSe
     }
 }
 
+internal sealed class ReportTemplateVersionConfiguration : IEntityTypeConfiguration<ReportTemplateVersion>
+{
+    public void Configure(EntityTypeBuilder<ReportTemplateVersion> builder)
+    {
+        builder.ToTable("ReportTemplateVersions");
+        builder.HasKey(x => x.Id);
+        builder.Property(x => x.RegionCode).HasMaxLength(12);
+        builder.HasIndex(x => new { x.RegionCode, x.Version }).IsUnique();
+        builder.Property(x => x.Text).HasMaxLength(ReportTemplateVersion.MaxTextLength);
+        builder.Property(x => x.Note).HasMaxLength(200);
+        builder.Property(x => x.CreatedByUserId).HasMaxLength(64);
+        builder.Property(x => x.CreatedByName).HasMaxLength(256);
+    }
+}
+
 internal sealed class LinkageTaskConfiguration : IEntityTypeConfiguration<LinkageTask>
 {
     public void Configure(EntityTypeBuilder<LinkageTask> builder)

@@ -103,14 +103,21 @@ public sealed class AnnualReportDocxTests
     public void A_template_staff_edit_is_validated_and_words_the_report()
     {
         var known = new HashSet<string>(["截至", "全域", "累计注册科技工作者", "科普工作"]);
-        Assert.Equal("报告模板第2行：占位符“{注册人数}”不存在",
-            Assert.Throws<Kexie.Domain.Common.DomainValidationException>(() => ReportTemplate.Parse("# 服务科技工作者\n{截至}，注册{注册人数}。", known)).Message);
+        Assert.Equal("报告模板第4行（服务科技工作者第2段）：占位符“{注册人数}”不存在，可用的占位符见模板页的列表",
+            Assert.Throws<Kexie.Domain.Common.DomainValidationException>(() => ReportTemplate.Parse("# 服务科技工作者\n{截至}\n\n{截至}，注册{注册人数}。", known)).Message);
         Assert.Contains("部分“科技工作”不存在",
             Assert.Throws<Kexie.Domain.Common.DomainValidationException>(() => ReportTemplate.Parse("# 科技工作\n{截至}", known)).Message);
         Assert.Contains("段落前应先写部分标题",
             Assert.Throws<Kexie.Domain.Common.DomainValidationException>(() => ReportTemplate.Parse("{截至}", known)).Message);
         Assert.Contains("花括号不成对",
             Assert.Throws<Kexie.Domain.Common.DomainValidationException>(() => ReportTemplate.Parse("# 自身建设\n{截至", known)).Message);
+
+        // Paragraphs edited one by one make the same text: parts in the report's order, empty paragraphs dropped.
+        Assert.Equal(
+            "# 服务科技工作者\n{截至}，甲 乙。\n# 自身建设\n{全域}\n",
+            ReportTemplate.Compose([("自身建设", "{全域}"), ("服务科技工作者", "{截至}，甲\r\n乙。"), ("自身建设", "  ")]).Replace("\r\n", "\n"));
+        Assert.Contains("部分“其他”不存在", Assert.Throws<Kexie.Domain.Common.DomainValidationException>(() => ReportTemplate.Compose([("其他", "{截至}")])).Message);
+        Assert.Contains("不能以“#”开头", Assert.Throws<Kexie.Domain.Common.DomainValidationException>(() => ReportTemplate.Compose([("自身建设", "# 服务科技工作者")])).Message);
 
         var template = ReportTemplate.Parse("# 自身建设\n{截至}，{全域}已有科技工作者{累计注册科技工作者}。\n\n# 服务全民科学素质提升\n{科普工作}", known);
         var data = Data(new DateOnly(2020, 12, 20)) with { Template = template };

@@ -663,6 +663,49 @@ public abstract class IndicatorTests(KexieApp app)
         Assert.Equal(["统计", "主要指标", "排名"], sheets);
         Assert.Equal(HttpStatusCode.Forbidden, (await (await app.SignInAsync("daying")).GetAsync("/api/v1/indicators/reports/annual?region=420802&year=2025")).StatusCode);
     }
+
+    [Fact]
+    public async Task A_report_covers_a_span_to_an_as_of_day_and_compares_with_the_same_days_a_year_earlier()
+    {
+        // 咸安区 421202: one worker in 2024's span, two in 2025's, one after 30 September 2025.
+        await AddAsync(
+            Worker("421202", new DateTimeOffset(2024, 6, 15, 10, 0, 0, Cst)),
+            Worker("421202", new DateTimeOffset(2025, 6, 15, 10, 0, 0, Cst)),
+            Worker("421202001", new DateTimeOffset(2025, 9, 30, 23, 30, 0, Cst)),
+            Worker("421202", new DateTimeOffset(2025, 10, 15, 10, 0, 0, Cst)));
+        var admin = await AdminOfAsync("4212");
+
+        async Task<string> BodyAsync(string query)
+        {
+            var response = await admin.GetAsync($"/api/v1/indicators/reports/annual?region=421202&{query}");
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            using var docx = WordprocessingDocument.Open(new MemoryStream(await response.Content.ReadAsByteArrayAsync()), false);
+            return string.Join("\n", docx.MainDocumentPart!.Document!.Body!.Elements<DocumentFormat.OpenXml.Wordprocessing.Paragraph>().Select(p => p.InnerText));
+        }
+
+        var span = await BodyAsync("from=2025-03-01&asOf=2025-09-30");
+        Assert.Contains("统计口径为北京时间2025年3月1日至9月30日", span);
+        Assert.Contains("截至2025年9月30日，全区累计注册科技工作者3人；2025年3月1日至9月30日，新增注册科技工作者2人（较上年同期增长100%）", span);
+
+        // A working year that ends on 20 December ("截止12月20日"), against 21 December 2023 to 20 December 2024.
+        var working = await BodyAsync("from=2024-12-21&asOf=2025-12-20");
+        Assert.Contains("截至2025年12月20日，全区累计注册科技工作者4人；2024年12月21日至2025年12月20日，新增注册科技工作者3人（较上年同期增长200%）", working);
+
+        // From a day without an as-of day: a year later less a day.
+        Assert.Contains("截至2026年2月28日，全区累计注册科技工作者4人；2025年3月1日至2026年2月28日，新增注册科技工作者3人", await BodyAsync("from=2025-03-01"));
+
+        // The whole year compares with the whole previous year.
+        Assert.Contains("2025年，新增注册科技工作者3人（较上年增长200%）", await BodyAsync("year=2025"));
+
+        var xlsx = await admin.GetAsync("/api/v1/indicators/reports/annual?region=421202&from=2025-03-01&asOf=2025-09-30&format=xlsx");
+        var row = MiniExcelLibs.MiniExcel.Query(await xlsx.Content.ReadAsStreamAsync(), useHeaderRow: true, sheetName: "主要指标").Cast<IDictionary<string, object?>>().First(r => Equals(r["指标代码"], "W02"));
+        Assert.Equal((2m, 1m), (Convert.ToDecimal(row["2025年3月1日至9月30日"]), Convert.ToDecimal(row["上年同期"])));
+
+        await (await admin.GetAsync("/api/v1/indicators/reports/annual?region=421202&from=2025-09-30&asOf=2025-03-01")).AssertValidationProblemAsync("asOf");
+        await (await admin.GetAsync("/api/v1/indicators/reports/annual?region=421202&from=2024-01-01&asOf=2025-01-01")).AssertValidationProblemAsync("asOf");
+        await (await admin.GetAsync("/api/v1/indicators/reports/annual?region=421202&from=2100-01-01")).AssertValidationProblemAsync("from");
+        await (await admin.GetAsync("/api/v1/indicators/reports/annual?region=421202")).AssertValidationProblemAsync("year");
+    }
 }
 
 public sealed class IndicatorSqliteTests(SqliteApp app) : IndicatorTests(app);

@@ -263,6 +263,7 @@ public abstract class WriteMatrixTests(KexieApp app)
         On("POST /api/v1/indicators/refresh", _ => new() { ["?"] = "full=true" }, _ => null, _ => null);
         On("POST /api/v1/indicators/weight-sets", _ => none, _ => new { name = "冒名权重", groupWeights = new Dictionary<string, decimal> { ["ServingEnterprises"] = 1m } }, _ => null);
         On("POST /api/v1/indicators/linkage-tasks", _ => none, _ => new { title = "冒名任务", indicatorCode = "E01", regionCodes = new[] { DaYing }, target = 10, startsOn = "2026-01-01", dueOn = "2026-12-31" }, _ => null);
+        On("PUT /api/v1/indicators/report-template", _ => new() { ["?"] = "region=" + DaYing }, _ => new { text = "# 自身建设\n冒名模板{截至}" }, _ => null);
         On("POST /api/v1/indicators/linkage-tasks/{id:guid}/comments", t => Id(t.LinkageTask), _ => new { text = "越权" }, t => Row<Kexie.Domain.Indicators.LinkageTask>(t.LinkageTask));
         return r;
     }

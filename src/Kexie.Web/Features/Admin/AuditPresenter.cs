@@ -74,6 +74,7 @@ public sealed partial class AuditPresenter(KexieDbContext db)
         ["Proposal"] = "建言献策",
         ["LinkageTask"] = "联动任务",
         ["WeightSet"] = "指标权重方案",
+        ["ReportTemplateVersion"] = "年度报告模板",
         ["OrganizationApplication"] = "单位入驻申请",
         ["OrganizationInvitation"] = "单位邀请",
         ["DictionaryEntry"] = "字典条目",

@@ -32,8 +32,12 @@ public sealed record AnnualReportData(
     RankingEntryDto? Entry,
     FactTotals? Synthetic = null,
     IReadOnlyList<ReportValue>? Contributed = null,
-    IReadOnlyList<TemplateParagraph>? Template = null)
+    IReadOnlyList<TemplateParagraph>? Template = null,
+    DateOnly? From = null)
 {
+    /// <summary>The first day the report covers: <see cref="From"/>, or 1 January of <see cref="Year"/>.</summary>
+    public DateOnly First => From ?? new DateOnly(Year, 1, 1);
+
     public long Cumulative(FactKind kind) => Totals.Get(kind, Accumulation.Cumulative).Count;
 
     public long InYear(FactKind kind) => Totals.Get(kind, Accumulation.Period).Count;
@@ -42,14 +46,23 @@ public sealed record AnnualReportData(
 
     public decimal InYearYuan(FactKind kind) => Totals.Get(kind, Accumulation.Period).AmountYuan;
 
-    /// <summary>The report covers 1 January to <see cref="AsOf"/>: the whole year, or the year so far.</summary>
-    public bool WholeYear => AsOf == new DateOnly(Year, 12, 31);
+    /// <summary>The report covers 1 January to 31 December of <see cref="Year"/>.</summary>
+    public bool WholeYear => First == new DateOnly(Year, 1, 1) && AsOf == new DateOnly(Year, 12, 31);
+
+    /// <summary>The report covers 1 January of <see cref="Year"/> to <see cref="AsOf"/> (the whole year or the year so far).</summary>
+    public bool FromNewYear => First == new DateOnly(AsOf.Year, 1, 1);
 
     /// <summary>"截至2020年12月31日" / "截至2026年12月4日".</summary>
     public string AsOfText => $"截至{AsOf.Year}年{AsOf.Month}月{AsOf.Day}日";
 
-    /// <summary>"2020年" for a whole year, "2026年以来" for the year so far.</summary>
-    public string PeriodText => WholeYear ? $"{Year}年" : $"{Year}年以来";
+    /// <summary>"2020年" for a whole year, "2026年以来" for the year so far, "2019年12月21日至2020年12月20日" for another span.</summary>
+    public string PeriodText => WholeYear ? $"{Year}年" : FromNewYear ? $"{Year}年以来" : ReportPeriod.RangeText(First, AsOf);
+
+    /// <summary>The comparison's name: "上年" for a whole year, "上年同期" for another span.</summary>
+    public string PreviousName => WholeYear ? "上年" : "上年同期";
+
+    /// <summary>The comparison column of the tables: "2019年", "2019年同期", "上年同期".</summary>
+    public string PreviousColumn => WholeYear ? $"{Year - 1}年" : FromNewYear ? $"{Year - 1}年同期" : "上年同期";
 }
 
 /// <summary>
@@ -57,14 +70,14 @@ public sealed record AnnualReportData(
 /// tables, as a Word document (.docx) and an Excel workbook.
 /// </summary>
 public sealed class AnnualReportService(
-    IndicatorService indicators, IndicatorEngine engine, IndicatorRefresher refresher, IEnumerable<IReportStatisticSource> sources, TimeProvider clock)
+    IndicatorService indicators, IndicatorEngine engine, IndicatorRefresher refresher, IEnumerable<IReportStatisticSource> sources, ReportTemplateService templates, TimeProvider clock)
 {
     /// <summary>
-    /// The report's numbers for 1 January of <paramref name="year"/> to <paramref name="asOf"/> (default: 31 December, or
-    /// today for the current year — a report never speaks of a day that has not come); the comparison is the same days a
-    /// year earlier.
+    /// The report's numbers for a year (1 January to <paramref name="asOf"/>; default 31 December, or today for the
+    /// current year) or for <paramref name="from"/> to <paramref name="asOf"/> (<see cref="ReportPeriod"/>): a report
+    /// never speaks of a day that has not come; the comparison is the same days a year earlier.
     /// </summary>
-    public async Task<AnnualReportData> DataAsync(Actor actor, string? region, int year, DateOnly? asOf, CancellationToken ct)
+    public async Task<AnnualReportData> DataAsync(Actor actor, string? region, int? year, DateOnly? from, DateOnly? asOf, CancellationToken ct)
     {
         var place = await indicators.RegionAsync(region, ct);
         if (!actor.Manages(place.Code))
@@ -72,26 +85,10 @@ public sealed class AnnualReportService(
             throw new AccessDeniedException("只能生成本级及下级地区的年度报告");
         }
 
-        var period = Period.Create(PeriodKind.Year, year, 1);
-        var today = ChinaTime.DateOf(clock.GetUtcNow());
-        if (period.FirstDay > today)
-        {
-            throw new DomainValidationException("year", $"{year}年尚未开始，不能生成年度报告");
-        }
-
-        var last = asOf ?? (period.LastDay < today ? period.LastDay : today);
-        if (last < period.FirstDay || last > period.LastDay)
-        {
-            throw new DomainValidationException("asOf", $"截止日期应在{year}年内");
-        }
-
-        if (last > today)
-        {
-            throw new DomainValidationException("asOf", "截止日期不能晚于今天");
-        }
-
-        var days = new DayRange(period.FirstDay, last);
-        var previousDays = new DayRange(period.FirstDay.AddYears(-1), last.AddYears(-1));
+        var days = ReportPeriod.Resolve(year, from, asOf, ChinaTime.DateOf(clock.GetUtcNow()));
+        var last = days.Last;
+        var period = Period.OfYear(last.Year);
+        var previousDays = new DayRange(days.First.AddYears(-1), last.AddYears(-1));
         await refresher.RefreshAsync(ct: ct);
         var totals = await engine.TotalsForAsync(place.Code, days, ct);
         var values = IndicatorCatalogue.All.ToDictionary(i => i.Code, i => i.Compute(totals));
@@ -106,7 +103,8 @@ public sealed class AnnualReportService(
         }
 
         return new AnnualReportData(
-            place.Code, place.Name, year, last, totals, values, previous, ranking, ranking.Entries.FirstOrDefault(e => e.RegionCode == place.Code), synthetic, contributed);
+            place.Code, place.Name, period.Year, last, totals, values, previous, ranking, ranking.Entries.FirstOrDefault(e => e.RegionCode == place.Code), synthetic, contributed,
+            await templates.ForReportAsync(place.Code, ct), days.First);
     }
 
     /// <summary>Every placeholder a template may use: the report's own and those of the registered sources.</summary>
@@ -237,7 +235,7 @@ public sealed class AnnualReportService(
             var body = new Body();
             main.Document = new Document(body);
             body.Append(Heading($"{d.RegionName}{d.Year}年科技云服务工作统计"));
-            body.Append(Para($"（由科协云平台根据平台记录自动生成，统计口径为北京时间{d.Year}年1月1日至{d.AsOf.Month}月{d.AsOf.Day}日）", size: 20));
+            body.Append(Para($"（由科协云平台根据平台记录自动生成，统计口径为北京时间{ReportPeriod.RangeText(d.First, d.AsOf)}）", size: 20));
             var number = 0;
             foreach (var (part, paragraphs) in Parts(d))
             {
@@ -258,7 +256,7 @@ public sealed class AnnualReportService(
             }
 
             body.Append(Heading("附表1　主要指标", 28));
-            var rows = new List<string[]> { new[] { "指标代码", "指标", "服务类别", d.PeriodText, d.WholeYear ? $"{d.Year - 1}年" : $"{d.Year - 1}年同期" } };
+            var rows = new List<string[]> { new[] { "指标代码", "指标", "服务类别", d.PeriodText, d.PreviousColumn } };
             rows.AddRange(IndicatorRows(d).Select(r => new[]
             {
                 r.Indicator.Code, r.Indicator.Name, r.Indicator.Group.Chinese(), Cell(r.Value, r.Indicator), Cell(r.Previous, r.Indicator),
@@ -308,7 +306,7 @@ public sealed class AnnualReportService(
                 ["指标"] = r.Indicator.Name,
                 ["服务类别"] = r.Indicator.Group.Chinese(),
                 [d.PeriodText] = r.Value is { } v ? decimal.Round(v, 2, MidpointRounding.AwayFromZero) : null,
-                [d.WholeYear ? $"{d.Year - 1}年" : $"{d.Year - 1}年同期"] = r.Previous is { } p ? decimal.Round(p, 2, MidpointRounding.AwayFromZero) : null,
+                [d.PreviousColumn] = r.Previous is { } p ? decimal.Round(p, 2, MidpointRounding.AwayFromZero) : null,
                 ["单位"] = r.Indicator.Unit,
                 ["数据来源"] = r.Indicator.IsAvailable ? string.Join("、", r.Indicator.Sources.Select(s => s.Chinese())) : "模块待建，数值缺失",
             }).ToList(),

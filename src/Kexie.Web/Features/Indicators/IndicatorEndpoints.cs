@@ -1,7 +1,9 @@
 using Kexie.Data.Indicators;
 using Kexie.Domain.Common;
 using Kexie.Domain.Indicators;
+using Kexie.Web.Features.Indicators.Report;
 using Kexie.Web.Infrastructure;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Kexie.Web.Features.Indicators;
 
@@ -73,18 +75,39 @@ public static class IndicatorEndpoints
         secured.MapPost("/linkage-tasks/{id:guid}/comments", (HttpContext http, LinkageService s, Guid id, CommentRequest body, CancellationToken ct) =>
             s.CommentAsync(http.User.ToActor(), id, body, ct)).WithSummary("下级反馈情况说明").RequirePermission(IndicatorPermissions.CommentLinkage);
 
-        secured.MapGet("/reports/annual", async (HttpContext http, AnnualReportService s, string? region, int? year, DateOnly? asOf, string? format, CancellationToken ct) =>
+        secured.MapGet("/reports/annual", async (HttpContext http, AnnualReportService s, string? region, int? year, DateOnly? from, DateOnly? asOf, string? format, CancellationToken ct) =>
         {
-            var y = year ?? throw new DomainValidationException("year", "请指定年份");
-            var data = await s.DataAsync(http.User.ToActor(), region, y, asOf, ct);
+            var data = await s.DataAsync(http.User.ToActor(), region, year, from, asOf, ct);
+            var name = data.FromNewYear ? $"{data.RegionName}{data.Year}年统计报告" : $"{data.RegionName}{data.PeriodText}统计报告";
             return (format ?? "docx").ToLowerInvariant() switch
             {
-                "docx" => File(AnnualReportService.Docx(data), $"{data.RegionName}{y}年统计报告.docx", Docx),
-                "xlsx" => File(AnnualReportService.Xlsx(data), $"{data.RegionName}{y}年统计报告.xlsx"),
+                "docx" => File(AnnualReportService.Docx(data), $"{name}.docx", Docx),
+                "xlsx" => File(AnnualReportService.Xlsx(data), $"{name}.xlsx"),
                 _ => throw new DomainValidationException("format", "格式应为 docx 或 xlsx"),
             };
-        }).WithSummary("年度报告：统计段落、指标与排名表（format=docx 或 xlsx；asOf=截止日期，默认年末，当年默认今天）");
+        }).WithSummary("年度报告：统计段落、指标与排名表（year=年份，或 from=起始日期；asOf=截止日期，默认年末或起始日一年后，不晚于今天；format=docx 或 xlsx）");
+
+        secured.MapGet("/report-template", GetReportTemplate).WithSummary("本地区年度报告模板：生效的措辞（本地区最新版本或平台默认）、各段落、可用占位符与历史版本");
+        secured.MapPut("/report-template", SaveReportTemplate)
+            .WithSummary("保存本地区年度报告模板的新版本（校验部分标题与每个占位符，未知占位符返回400并指明）").RequirePermission(IndicatorPermissions.EditReportTemplate);
+        secured.MapGet("/history", GetHistory).WithSummary("本地区近五年主要统计（统计口径同年度报告）逐年对比");
+        secured.MapGet("/history/export.xlsx", ExportHistory);
         return api;
+    }
+
+    private static async Task<Ok<ReportTemplateDto>> GetReportTemplate(HttpContext http, ReportTemplateService s, string? region, CancellationToken ct) =>
+        TypedResults.Ok(await s.GetAsync(http.User.ToActor(), region, ct));
+
+    private static async Task<Ok<ReportTemplateDto>> SaveReportTemplate(HttpContext http, ReportTemplateService s, string? region, SaveReportTemplateRequest body, CancellationToken ct) =>
+        TypedResults.Ok(await s.SaveAsync(http.User.ToActor(), region, body, ct));
+
+    private static async Task<Ok<ReportHistoryDto>> GetHistory(HttpContext http, ReportHistoryService s, string? region, int? years, CancellationToken ct) =>
+        TypedResults.Ok(await s.HistoryAsync(http.User.ToActor(), region, years, ct));
+
+    private static async Task<IResult> ExportHistory(HttpContext http, ReportHistoryService s, string? region, int? years, CancellationToken ct)
+    {
+        var history = await s.HistoryAsync(http.User.ToActor(), region, years, ct);
+        return File(ReportHistoryService.Xlsx(history), $"{history.RegionName}近{history.Years.Count}年主要统计.xlsx");
     }
 
     private static IResult File(byte[] content, string name, string contentType = Xlsx) => Results.File(content, contentType, name);

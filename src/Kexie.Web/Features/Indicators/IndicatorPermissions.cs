@@ -3,7 +3,7 @@ using Kexie.Domain.Identity;
 
 namespace Kexie.Web.Features.Indicators;
 
-/// <summary>Indicators (精准绩效管理): recomputation, weights, linkage tasks.</summary>
+/// <summary>Indicators (精准绩效管理): recomputation, weights, linkage tasks, the report template.</summary>
 public static class IndicatorPermissions
 {
     private const string Feature = "精准绩效管理";
@@ -14,5 +14,8 @@ public static class IndicatorPermissions
     public static readonly Permission AssignLinkage = new("indicators.linkage.assign", "下达联动任务", Feature, PermissionScope.Region, Permission.Admins);
     public static readonly Permission CommentLinkage = new("indicators.linkage.comment", "反馈联动任务", Feature, PermissionScope.Region, Permission.Managers);
 
-    public static readonly IReadOnlyList<Permission> All = [Refresh, ManageWeights, AssignLinkage, CommentLinkage];
+    /// <summary>Words the region's annual report: saves a new version of its report template.</summary>
+    public static readonly Permission EditReportTemplate = new("indicators.report-template.edit", "编辑年度报告模板", Feature, PermissionScope.Region, Permission.Managers);
+
+    public static readonly IReadOnlyList<Permission> All = [Refresh, ManageWeights, AssignLinkage, CommentLinkage, EditReportTemplate];
 }

@@ -19,6 +19,8 @@ public sealed class IndicatorsModule : IFeatureModule
         services.AddHostedService<IndicatorRefreshWorker>();
         services.AddScoped<LinkageService>();
         services.AddScoped<AnnualReportService>();
+        services.AddScoped<Report.ReportTemplateService>();
+        services.AddScoped<Report.ReportHistoryService>();
         services.AddScoped<ReportStatistics>();
         services.AddScoped<Report.IReportStatisticSource, Report.ResourceReportSource>();
         services.AddScoped<Report.IReportStatisticSource, Report.LinkageReportSource>();

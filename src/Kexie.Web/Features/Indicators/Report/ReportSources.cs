@@ -53,7 +53,7 @@ public static class CoreReportValues
     public static IReadOnlyList<ReportPlaceholder> Placeholders { get; } =
     [
         new("截至", "“截至2020年12月31日”或“截至2026年12月4日”", false),
-        new("期间", "“2020年”，或当年截至今日的“2026年以来”", false),
+        new("期间", "“2020年”，年初至截止日的“2026年以来”，或“2019年12月21日至2020年12月20日”", false),
         new("全域", "“全县”“全市”“全省”", false),
         new("下一年", "“2021年”", false),
         .. Indicators.Select(i => new ReportPlaceholder(i.Name, i.Meaning)),
@@ -97,7 +97,7 @@ public static class CoreReportValues
     }
 
     private static ReportValue Growth(AnnualReportData d, string name, string code) =>
-        ReportText.Context(name, d.Values.GetValueOrDefault(code) is { } now && StatFormat.Growth(now, d.PreviousValues.GetValueOrDefault(code), d.WholeYear ? "上年" : "上年同期") is { } g ? $"（{g}）" : string.Empty);
+        ReportText.Context(name, d.Values.GetValueOrDefault(code) is { } now && StatFormat.Growth(now, d.PreviousValues.GetValueOrDefault(code), d.PreviousName) is { } g ? $"（{g}）" : string.Empty);
 }
 
 /// <summary>自身建设 statistics counted from records (R01–R06, <see cref="ReportStatistics"/>).</summary>

@@ -86,6 +86,7 @@ public static partial class ReportTemplate
 
         var paragraphs = new List<TemplateParagraph>();
         ReportPart? part = null;
+        var inPart = 0;
         var lines = text.Replace("\r\n", "\n").Split('\n');
         for (var i = 0; i < lines.Length; i++)
         {
@@ -100,6 +101,7 @@ public static partial class ReportTemplate
                 var name = line.TrimStart('#').Trim();
                 part = ReportPartNames.All.Cast<ReportPart?>().FirstOrDefault(p => p!.Value.Chinese() == name)
                     ?? throw new DomainValidationException("text", $"报告模板第{i + 1}行：部分“{name}”不存在，应为{string.Join("、", ReportPartNames.All.Select(p => p.Chinese()))}之一");
+                inPart = paragraphs.Count(p => p.Part == part);
                 continue;
             }
 
@@ -108,16 +110,18 @@ public static partial class ReportTemplate
                 throw new DomainValidationException("text", $"报告模板第{i + 1}行：段落前应先写部分标题，如“# {ReportPart.ServingWorkers.Chinese()}”");
             }
 
+            inPart++;
+            var where = $"报告模板第{i + 1}行（{part.Value.Chinese()}第{inPart}段）";
             if (line.Count(c => c == '{') != line.Count(c => c == '}'))
             {
-                throw new DomainValidationException("text", $"报告模板第{i + 1}行：花括号不成对");
+                throw new DomainValidationException("text", $"{where}：花括号不成对");
             }
 
             foreach (Match m in PlaceholderPattern().Matches(line))
             {
                 if (known is not null && !known.Contains(m.Groups[1].Value))
                 {
-                    throw new DomainValidationException("text", $"报告模板第{i + 1}行：占位符“{{{m.Groups[1].Value}}}”不存在");
+                    throw new DomainValidationException("text", $"{where}：占位符“{{{m.Groups[1].Value}}}”不存在，可用的占位符见模板页的列表");
                 }
             }
 
@@ -170,6 +174,42 @@ public static partial class ReportTemplate
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// The template text of paragraphs edited one by one: "# 部分" lines in the parts' order, then each part's non-empty
+    /// paragraphs (a line break inside a paragraph is a space). An unknown part name is a validation error.
+    /// </summary>
+    public static string Compose(IEnumerable<(string Part, string? Text)> paragraphs)
+    {
+        var byPart = new Dictionary<ReportPart, List<string>>();
+        foreach (var (name, text) in paragraphs)
+        {
+            var part = ReportPartNames.All.Cast<ReportPart?>().FirstOrDefault(p => p!.Value.Chinese() == name?.Trim())
+                ?? throw new DomainValidationException("text", $"部分“{name}”不存在，应为{string.Join("、", ReportPartNames.All.Select(p => p.Chinese()))}之一");
+            var line = string.Join(" ", (text ?? string.Empty).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+            if (line.StartsWith('#'))
+            {
+                throw new DomainValidationException("text", $"“{part.Chinese()}”的段落不能以“#”开头（“#”行是部分标题）");
+            }
+
+            if (line.Length > 0)
+            {
+                (byPart.TryGetValue(part, out var list) ? list : byPart[part] = []).Add(line);
+            }
+        }
+
+        var builder = new StringBuilder();
+        foreach (var part in ReportPartNames.All.Where(byPart.ContainsKey))
+        {
+            builder.Append("# ").AppendLine(part.Chinese());
+            foreach (var line in byPart[part])
+            {
+                builder.AppendLine(line);
+            }
+        }
+
+        return builder.ToString();
     }
 
     /// <summary>The placeholders of <paramref name="text"/> (for the template page).</summary>

@@ -1,0 +1,84 @@
+using Kexie.Domain.Common;
+using Kexie.Domain.Indicators;
+
+namespace Kexie.Web.Features.Indicators.Report;
+
+/// <summary>
+/// The days a report covers: a year (1 January to the as-of day: 31 December, or today for the current year) or a
+/// span from a day to an as-of day ("截止12月20日", at most a year). A report never speaks of a day that has not come.
+/// </summary>
+public static class ReportPeriod
+{
+    /// <summary>
+    /// The report's days: with <paramref name="from"/>, <paramref name="from"/> to <paramref name="asOf"/> (default: a year
+    /// later less a day, or today); otherwise the year <paramref name="year"/> up to <paramref name="asOf"/>. Bad input is a
+    /// validation error naming the field.
+    /// </summary>
+    public static DayRange Resolve(int? year, DateOnly? from, DateOnly? asOf, DateOnly today)
+    {
+        if (from is { } first)
+        {
+            if (first.Year < 2000)
+            {
+                throw new DomainValidationException("from", "起始日期应在2000年以后");
+            }
+
+            if (first > today)
+            {
+                throw new DomainValidationException("from", "起始日期不能晚于今天");
+            }
+
+            var yearLater = first.AddYears(1).AddDays(-1);
+            var last = asOf ?? (yearLater < today ? yearLater : today);
+            if (last < first)
+            {
+                throw new DomainValidationException("asOf", "截止日期不能早于起始日期");
+            }
+
+            if (last > today)
+            {
+                throw new DomainValidationException("asOf", "截止日期不能晚于今天");
+            }
+
+            if (last > yearLater)
+            {
+                throw new DomainValidationException("asOf", "报告期不能超过一年");
+            }
+
+            return new DayRange(first, last);
+        }
+
+        if (year is not { } y)
+        {
+            throw new DomainValidationException("year", "请指定年份或起始日期");
+        }
+
+        if (y is < 2000 or > 2100)
+        {
+            throw new DomainValidationException("year", "年份应在2000至2100年之间");
+        }
+
+        var period = Period.OfYear(y);
+        if (period.FirstDay > today)
+        {
+            throw new DomainValidationException("year", $"{y}年尚未开始，不能生成年度报告");
+        }
+
+        var end = asOf ?? (period.LastDay < today ? period.LastDay : today);
+        if (end < period.FirstDay || end > period.LastDay)
+        {
+            throw new DomainValidationException("asOf", $"截止日期应在{y}年内");
+        }
+
+        if (end > today)
+        {
+            throw new DomainValidationException("asOf", "截止日期不能晚于今天");
+        }
+
+        return new DayRange(period.FirstDay, end);
+    }
+
+    /// <summary>"2020年3月1日至9月30日", "2019年12月21日至2020年12月20日".</summary>
+    public static string RangeText(DateOnly first, DateOnly last) =>
+        $"{first.Year}年{first.Month}月{first.Day}日至{(last.Year == first.Year ? string.Empty : $"{last.Year}年")}{last.Month}月{last.Day}日";
+}
