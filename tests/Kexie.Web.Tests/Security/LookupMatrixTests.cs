@@ -29,7 +29,8 @@ public abstract class LookupMatrixTests(KexieApp app)
         Guid Order, string OrderTitle, Guid OrderFile, string OrderFileName,
         Guid Plan, Guid Activity, string ParticipantName, string ParticipantPhone,
         Guid Organization, string OrganizationName, Guid Storefront, string StorefrontName,
-        Guid DraftSurvey, string SurveyName);
+        Guid DraftSurvey, string SurveyName,
+        Guid Station, string SubscriberName, Guid Question, string AskerName, string QuestionText);
 
     /// <summary>Look-ups open by design: public code lists and regions, the import templates, published fairs, contests and calls.</summary>
     private static readonly Dictionary<string, string> OpenByDesign = new(StringComparer.Ordinal)
@@ -40,6 +41,7 @@ public abstract class LookupMatrixTests(KexieApp app)
         ["GET /api/v1/lookups/{kind}"] = "学科、行业等代码表是公开的",
         ["GET /api/v1/dictionaries/{type}"] = "字典是公开的代码表",
         ["GET /api/v1/imports/{kind}/template.xlsx"] = "导入模板不含数据",
+        ["GET /api/v1/e-stations/{id:guid}/terminals"] = "e站终端（类型、安放地点）是公开的",
     };
 
     /// <summary>
@@ -111,6 +113,11 @@ public abstract class LookupMatrixTests(KexieApp app)
         On("GET /api/v1/organizations/{id:guid}", h => Id(h.Organization), h => [h.OrganizationName]);
         On("GET /api/v1/storefronts/{id:guid}", h => Id(h.Storefront), h => [h.StorefrontName]);
         On("GET /api/v1/popularization-activities/{id:guid}/participants", h => Id(h.Activity), h => [h.ParticipantName, h.ParticipantPhone]);
+        On("GET /api/v1/e-stations/{id:guid}/subscriptions", h => Id(h.Station), h => [h.SubscriberName]);
+        On("GET /api/v1/e-stations/{id:guid}/questions", h => Id(h.Station), h => [h.AskerName, h.QuestionText]);
+        On("GET /api/v1/e-station-questions/{id:guid}", h => Id(h.Question), h => [h.AskerName, h.QuestionText]);
+        On("GET /api/v1/e-station-questions/by-key/{key}", _ => new() { ["key"] = new string('a', 32) }, h => [h.AskerName, h.QuestionText]);
+        On("GET /api/v1/e-station-subscriptions/by-key/{key}/feed", _ => new() { ["key"] = new string('a', 32) }, h => [h.SubscriberName]);
         On("GET /api/v1/surveys/{id:guid}", h => Id(h.DraftSurvey), h => [h.SurveyName]);
         On("GET /api/v1/surveys/{id:guid}/results", h => Id(h.DraftSurvey), h => [h.SurveyName]);
         On("GET /api/v1/surveys/{id:guid}/export", h => Id(h.DraftSurvey), h => [h.SurveyName]);
@@ -235,6 +242,14 @@ public abstract class LookupMatrixTests(KexieApp app)
         var surveyName = $"未发放问卷{token}";
         var survey = (await (await daying.PostJsonAsync("/api/v1/surveys", new { name = surveyName, year = 2026, regionCode = DaYing, distribution = "Anonymous", distributed = 100, template = true })).OkJsonAsync())["id"]!.GetValue<string>();
 
+        // A visitor's subscription and question at a station of 大英县 (seen only by its staff, and by the visitor through their own link).
+        var station = await app.QueryAsync(db => db.EStations.Where(x => x.RegionCode.StartsWith(DaYing)).OrderBy(x => x.Id).Select(x => x.Id).FirstAsync());
+        var subscriberName = $"订阅人{token}";
+        await (await app.Anonymous().PostJsonAsync($"/api/v1/e-stations/{station}/subscriptions", new { subscriberKind = "Resident", subscriberName, tags = new[] { "健康" } })).OkJsonAsync();
+        var askerName = $"提问人{token}";
+        var questionText = $"隐藏问题{token}";
+        var question = (await (await app.Anonymous().PostJsonAsync($"/api/v1/e-stations/{station}/questions", new { askerName, text = questionText })).OkJsonAsync())["id"]!.GetValue<string>();
+
         return await app.QueryAsync(async db =>
         {
             var secret = await db.ScienceWorkers.Where(w => w.RegionCode.StartsWith(DaYing) && w.RegionCode != DaYing && !w.IsPublicProfile && w.UserId == null)
@@ -249,7 +264,8 @@ public abstract class LookupMatrixTests(KexieApp app)
                 Guid.Parse(order), orderTitle, Guid.Parse(orderFile), orderFileName,
                 plan, participant.ActivityId, participant.Name, participant.Phone,
                 Guid.Parse(unverified), organizationName, Guid.Parse(storefront), storefrontName,
-                Guid.Parse(survey), surveyName);
+                Guid.Parse(survey), surveyName,
+                station, subscriberName, Guid.Parse(question), askerName, questionText);
         });
     }
 
