@@ -85,6 +85,7 @@ public sealed class DetailsModel(EStationService stations, EStationInteractionSe
         return BackWithNotice($"已撤除终端“{terminal.Name}”");
     }
 
+    [Kexie.Web.Infrastructure.RequiresPermission(typeof(Kexie.Web.Features.Popularization.PopularizationPermissions), nameof(Kexie.Web.Features.Popularization.PopularizationPermissions.UseEStations))]
     public async Task<IActionResult> OnPostSubscribeAsync(Guid id, string? subscriberKind, string? subscriberName, string? phone, string? targetGroup, List<string>? tags, CancellationToken ct)
     {
         var group = string.IsNullOrWhiteSpace(targetGroup) ? (TargetGroup?)null : ParseEnum<TargetGroup>(targetGroup, "targetGroup", "重点人群");
@@ -93,6 +94,7 @@ public sealed class DetailsModel(EStationService stations, EStationInteractionSe
         return Redirect(created.FeedLink!);
     }
 
+    [Kexie.Web.Infrastructure.RequiresPermission(typeof(Kexie.Web.Features.Popularization.PopularizationPermissions), nameof(Kexie.Web.Features.Popularization.PopularizationPermissions.UseEStations))]
     public async Task<IActionResult> OnPostAskAsync(Guid id, string? askerName, string? phone, string? text, CancellationToken ct)
     {
         var created = await interaction.AskAsync(id, new AskRequest(askerName, phone, text), ct);

@@ -18,12 +18,14 @@ public sealed class FeedModel(EStationInteractionService interaction) : MarketPa
         return Page();
     }
 
+    [Kexie.Web.Infrastructure.RequiresPermission(typeof(Kexie.Web.Features.Popularization.PopularizationPermissions), nameof(Kexie.Web.Features.Popularization.PopularizationPermissions.UseEStations))]
     public async Task<IActionResult> OnPostTopicsAsync(string key, List<string>? tags, CancellationToken ct)
     {
         await interaction.ChangeTopicsAsync(key, tags, ct);
         return BackWithNotice("已更新订阅主题");
     }
 
+    [Kexie.Web.Infrastructure.RequiresPermission(typeof(Kexie.Web.Features.Popularization.PopularizationPermissions), nameof(Kexie.Web.Features.Popularization.PopularizationPermissions.UseEStations))]
     public async Task<IActionResult> OnPostCancelAsync(string key, CancellationToken ct)
     {
         await interaction.CancelSubscriptionAsync(key, ct);

@@ -15,6 +15,7 @@ public sealed class ThreadModel(EStationInteractionService interaction) : Market
         return Page();
     }
 
+    [Kexie.Web.Infrastructure.RequiresPermission(typeof(Kexie.Web.Features.Popularization.PopularizationPermissions), nameof(Kexie.Web.Features.Popularization.PopularizationPermissions.UseEStations))]
     public async Task<IActionResult> OnPostAsync(string key, string? text, CancellationToken ct)
     {
         await interaction.FollowUpAsync(key, new MessageRequest(text), ct);
