@@ -95,6 +95,12 @@ public abstract class KexieDbContext(DbContextOptions options, ICurrentActor? cu
 
     public DbSet<Kexie.Domain.Popularization.EStationUsage> EStationUsages => Set<Kexie.Domain.Popularization.EStationUsage>();
 
+    public DbSet<Kexie.Domain.Popularization.EStationTerminal> EStationTerminals => Set<Kexie.Domain.Popularization.EStationTerminal>();
+
+    public DbSet<Kexie.Domain.Popularization.EStationSubscription> EStationSubscriptions => Set<Kexie.Domain.Popularization.EStationSubscription>();
+
+    public DbSet<Kexie.Domain.Popularization.EStationQuestion> EStationQuestions => Set<Kexie.Domain.Popularization.EStationQuestion>();
+
     public DbSet<Kexie.Domain.Popularization.Venue> Venues => Set<Kexie.Domain.Popularization.Venue>();
 
     public DbSet<Kexie.Domain.Popularization.VenueVisit> VenueVisits => Set<Kexie.Domain.Popularization.VenueVisit>();

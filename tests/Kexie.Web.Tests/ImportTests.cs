@@ -127,6 +127,47 @@ public abstract class ImportTests(KexieApp app)
     }
 
     [Fact]
+    public async Task Volunteers_import_with_their_team_link_a_directory_worker_by_phone_and_reimport_corrects_them()
+    {
+        var client = await app.SignInAsync("daying");
+        var (worker, fresh, outside) = (KexieApp.NewPhone(), KexieApp.NewPhone(), KexieApp.NewPhone());
+        await (await Upload(client, "workers", Xlsx([Row("陶志愿", worker, "510923")]), "w.xlsx", false)).OkJsonAsync();
+        var team = await app.QueryAsync(db => db.VolunteerTeams.Where(t => t.RegionCode == "510923").OrderBy(t => t.Name).Select(t => t.Name).FirstAsync());
+        static Dictionary<string, object?> Volunteer(string name, string phone, string region, string? team = null, string? expertise = "应急救护") => new()
+        {
+            ["姓名"] = name, ["手机号"] = phone, ["行政区划代码"] = region, ["专长"] = expertise, ["服务队"] = team,
+        };
+
+        var file = Xlsx([
+            Volunteer("陶志愿", worker, "510923", team),
+            Volunteer("", fresh, "510923", "不存在的服务队"),
+            Volunteer("邻县人", outside, "510981"),
+            Volunteer("新志愿者", fresh, "510923"),
+        ]);
+        var dry = await (await Upload(client, "volunteers", file, "v.xlsx", dryRun: true)).OkJsonAsync();
+        var errors = dry["errors"]!.AsArray().Select(e => (Row: e!["row"]!.GetValue<int>(), Column: e["column"]!.GetValue<string>())).ToList();
+        Assert.Equal([(3, "姓名"), (3, "服务队"), (4, "行政区划代码")], errors);
+        Assert.Equal(2, dry["created"]!.GetValue<int>());
+        Assert.False(await app.QueryAsync(db => db.Volunteers.AnyAsync(v => v.Phone == worker)));
+
+        Assert.Equal(2, (await (await Upload(client, "volunteers", file, "v.xlsx", dryRun: false)).OkJsonAsync())["created"]!.GetValue<int>());
+        var saved = await app.QueryAsync(db => db.Volunteers.SingleAsync(v => v.Phone == worker));
+        var workerId = await app.QueryAsync(db => db.ScienceWorkers.Where(w => w.Phone == worker).Select(w => w.Id).SingleAsync());
+        Assert.Equal(workerId, saved.ScienceWorkerId);
+        Assert.NotNull(saved.TeamId);
+        Assert.False(await app.QueryAsync(db => db.Volunteers.AnyAsync(v => v.Phone == outside)));
+
+        var again = await (await Upload(client, "volunteers", Xlsx([Volunteer("陶志愿", worker, "510923", team, "健康科普"), Volunteer("新志愿者", fresh, "510923")]), "v.xlsx", dryRun: false)).OkJsonAsync();
+        Assert.Equal((0, 1, 1), (again["created"]!.GetValue<int>(), again["updated"]!.GetValue<int>(), again["unchanged"]!.GetValue<int>()));
+        Assert.Equal("健康科普", await app.QueryAsync(db => db.Volunteers.Where(v => v.Phone == worker).Select(v => v.Expertise).SingleAsync()));
+        Assert.Equal(1, await app.QueryAsync(db => db.Volunteers.CountAsync(v => v.Phone == worker)));
+
+        var template = await (await client.GetAsync("/api/v1/imports/volunteers/template.xlsx")).Content.ReadAsByteArrayAsync();
+        using var stream = new MemoryStream(template);
+        Assert.Equal(["姓名", "手机号", "行政区划代码", "专长", "服务队"], stream.Query(useHeaderRow: true).Cast<IDictionary<string, object?>>().First().Keys);
+    }
+
+    [Fact]
     public async Task Every_bad_field_of_a_row_is_reported_at_once_and_the_dry_run_and_the_commit_agree()
     {
         var client = await app.SignInAsync("daying");

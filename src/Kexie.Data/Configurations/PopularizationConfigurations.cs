@@ -15,6 +15,7 @@ internal sealed class ScienceContentConfiguration : IEntityTypeConfiguration<Sci
         builder.Property(c => c.AuthorOrganization).HasMaxLength(100);
         builder.Property(c => c.VideoUrl).HasMaxLength(500);
         builder.Property(c => c.CreatedByUserId).HasMaxLength(64);
+        builder.PrimitiveCollection(c => c.Tags);
         builder.HasIndex(c => c.Kind);
     }
 }
@@ -185,5 +186,63 @@ internal sealed class LiteracyTargetConfiguration : IEntityTypeConfiguration<Lit
         builder.Property(t => t.Plan).HasMaxLength(100);
         builder.Property(t => t.Note).HasMaxLength(200);
         builder.HasIndex(t => new { t.RegionCode, t.Year }).IsUnique();
+    }
+}
+
+internal sealed class EStationTerminalConfiguration : IEntityTypeConfiguration<EStationTerminal>
+{
+    public void Configure(EntityTypeBuilder<EStationTerminal> builder)
+    {
+        builder.Property(t => t.RegionCode).HasMaxLength(12);
+        builder.Property(t => t.Name).HasMaxLength(100);
+        builder.Property(t => t.Place).HasMaxLength(200);
+        builder.HasIndex(t => t.StationId);
+        builder.HasIndex(t => t.RegionCode);
+        builder.HasOne<EStation>().WithMany().HasForeignKey(t => t.StationId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class EStationSubscriptionConfiguration : IEntityTypeConfiguration<EStationSubscription>
+{
+    public void Configure(EntityTypeBuilder<EStationSubscription> builder)
+    {
+        builder.Property(s => s.RegionCode).HasMaxLength(12);
+        builder.Property(s => s.SubscriberName).HasMaxLength(100);
+        builder.Property(s => s.Phone).HasMaxLength(20);
+        builder.Property(s => s.UserId).HasMaxLength(64);
+        builder.PrimitiveCollection(s => s.Tags);
+        builder.Property(s => s.AccessKey).HasMaxLength(32);
+        builder.HasIndex(s => s.AccessKey).IsUnique();
+        builder.HasIndex(s => s.StationId);
+        builder.HasIndex(s => s.RegionCode);
+        builder.HasOne<EStation>().WithMany().HasForeignKey(s => s.StationId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class EStationQuestionConfiguration : IEntityTypeConfiguration<EStationQuestion>
+{
+    public void Configure(EntityTypeBuilder<EStationQuestion> builder)
+    {
+        builder.Property(q => q.RegionCode).HasMaxLength(12);
+        builder.Property(q => q.AskerName).HasMaxLength(50);
+        builder.Property(q => q.AskerPhone).HasMaxLength(20);
+        builder.Property(q => q.Title).HasMaxLength(50);
+        builder.Property(q => q.Version).IsConcurrencyToken();
+        builder.Property(q => q.AccessKey).HasMaxLength(32);
+        builder.HasIndex(q => q.AccessKey).IsUnique();
+        builder.HasIndex(q => q.StationId);
+        builder.HasIndex(q => q.RegionCode);
+        builder.HasOne<EStation>().WithMany().HasForeignKey(q => q.StationId).OnDelete(DeleteBehavior.Cascade);
+        builder.OwnsMany(q => q.Messages, m =>
+        {
+            m.ToTable("EStationQuestionMessages");
+            m.WithOwner().HasForeignKey("QuestionId");
+            m.HasKey(x => x.Id);
+            m.Property(x => x.Id).ValueGeneratedNever();
+            m.Property(x => x.AuthorName).HasMaxLength(100);
+            m.Property(x => x.Text).HasMaxLength(EStationQuestion.TextMaxLength);
+            m.HasIndex("QuestionId");
+        });
+        builder.Navigation(q => q.Messages).UsePropertyAccessMode(PropertyAccessMode.Field).HasField("messages");
     }
 }

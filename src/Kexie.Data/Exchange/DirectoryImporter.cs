@@ -23,6 +23,7 @@ public sealed class DirectoryImporter(KexieDbContext db, DictionaryCache diction
         ImportKind.ScienceWorkers => WorkerSpec.Columns,
         ImportKind.Organizations => OrganizationSpec.Columns,
         ImportKind.Experts => ExpertSpec.Columns,
+        ImportKind.Volunteers => VolunteerSpec.Columns,
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 
@@ -34,6 +35,7 @@ public sealed class DirectoryImporter(KexieDbContext db, DictionaryCache diction
             ImportKind.ScienceWorkers => RunAsync(new WorkerSpec(), kind, rows, actor, dryRun, progress, ct),
             ImportKind.Organizations => RunAsync(new OrganizationSpec(), kind, rows, actor, dryRun, progress, ct),
             ImportKind.Experts => RunAsync(new ExpertSpec(), kind, rows, actor, dryRun, progress, ct),
+            ImportKind.Volunteers => RunAsync(new VolunteerSpec(), kind, rows, actor, dryRun, progress, ct),
             _ => throw new ArgumentOutOfRangeException(nameof(kind)),
         };
     }

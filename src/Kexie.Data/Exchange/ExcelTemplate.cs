@@ -206,6 +206,14 @@ public static class ExcelTemplate
                 ["contactName"] = "刘经理",
                 ["contactPhone"] = "13800000000",
             },
+            ImportKind.Volunteers => new()
+            {
+                ["name"] = $"{ExampleMark}：王晓燕",
+                ["phone"] = "13800000000",
+                ["regionCode"] = region,
+                ["expertise"] = "应急救护、健康科普",
+                ["team"] = "县科技志愿服务队",
+            },
             ImportKind.Experts => new()
             {
                 ["phone"] = $"{ExampleMark}：13800000000",

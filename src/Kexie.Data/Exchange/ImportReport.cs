@@ -8,17 +8,21 @@ public enum ImportKind
 
     /// <summary>专家库 entries of workers already in the directory (found by phone).</summary>
     Experts,
+
+    /// <summary>科技志愿者 roster (found by phone; linked to a directory worker with that phone).</summary>
+    Volunteers,
 }
 
 /// <summary>The URL/CLI name and Chinese name of each <see cref="ImportKind"/>, in one place.</summary>
 public static class ImportKinds
 {
-    public static readonly ImportKind[] All = [ImportKind.ScienceWorkers, ImportKind.Organizations, ImportKind.Experts];
+    public static readonly ImportKind[] All = [ImportKind.ScienceWorkers, ImportKind.Organizations, ImportKind.Experts, ImportKind.Volunteers];
 
     public static string Slug(this ImportKind kind) => kind switch
     {
         ImportKind.Organizations => "organizations",
         ImportKind.Experts => "experts",
+        ImportKind.Volunteers => "volunteers",
         _ => "workers",
     };
 
@@ -26,6 +30,7 @@ public static class ImportKinds
     {
         ImportKind.Organizations => "企事业单位",
         ImportKind.Experts => "专家库",
+        ImportKind.Volunteers => "科技志愿者",
         _ => "科技工作者",
     };
 
@@ -35,6 +40,7 @@ public static class ImportKinds
         "workers" or "scienceworkers" => ImportKind.ScienceWorkers,
         "organizations" => ImportKind.Organizations,
         "experts" => ImportKind.Experts,
+        "volunteers" => ImportKind.Volunteers,
         _ => null,
     };
 }

@@ -317,3 +317,110 @@ internal sealed class ExpertSpec : ImportSpec<Expert, ExpertRow>
 
     private ScienceWorker Worker(string phone) => byPhone.TryGetValue(phone, out var worker) ? worker : throw NotInDirectory(phone);
 }
+
+/// <param name="TeamName">服务队 by name: a team of the volunteer's region or above.</param>
+internal sealed record VolunteerRow(Kexie.Domain.Popularization.VolunteerData Data, string? TeamName);
+
+/// <summary>
+/// 科技志愿者 roster: name, phone, region, expertise, team (by name). Keyed by phone: re-importing corrects the volunteer,
+/// never duplicates them. A volunteer whose phone is a science worker's of the caller's subtree is linked to that worker.
+/// </summary>
+internal sealed class VolunteerSpec : ImportSpec<Kexie.Domain.Popularization.Volunteer, VolunteerRow>
+{
+    public static readonly IReadOnlyList<ImportColumn> Columns =
+    [
+        new("姓名", "name", true, "必填，最多50字"),
+        new("手机号", "phone", true, "必填，11位手机号；同一手机号视为同一人，与科技工作者名录中的手机号相同时自动关联"),
+        new("行政区划代码", "regionCode", true, "必填，县级6位或乡镇级9位代码"),
+        new("专长", "expertise", false, "最多200字，如 应急救护、农业技术"),
+        new("服务队", "team", false, "已建的志愿服务队名称（本地区或上级地区的队伍）"),
+    ];
+
+    private readonly List<Kexie.Domain.Popularization.VolunteerTeam> teams = [];
+    private readonly Dictionary<string, (Guid Id, string RegionCode)> workers = new(StringComparer.Ordinal);
+    private Actor actor = Actor.Public;
+
+    public override IReadOnlyList<ImportColumn> ColumnsList => Columns;
+
+    public override string KeyField => "phone";
+
+    protected override IReadOnlyDictionary<string, string> Placeholders { get; } = new Dictionary<string, string>
+    {
+        ["name"] = "占位",
+        ["phone"] = "13800000000",
+        ["regionCode"] = "110101",
+    };
+
+    public override async Task PrepareAsync(KexieDbContext db, Actor caller, IReadOnlyList<Dictionary<string, string?>> rows, CancellationToken ct)
+    {
+        actor = caller;
+        var names = rows.Select(r => Text(r, "team")).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        if (names.Count > 0)
+        {
+            teams.AddRange(await db.VolunteerTeams.AsNoTracking().Where(t => names.Contains(t.Name)).ToListAsync(ct));
+        }
+
+        var phones = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var row in rows)
+        {
+            try
+            {
+                if (Text(row, "phone") is { } phone)
+                {
+                    phones.Add(ContactRules.Phone(phone, "phone"));
+                }
+            }
+            catch (DomainValidationException)
+            {
+                // Reported with the row.
+            }
+        }
+
+        foreach (var chunk in phones.Chunk(500))
+        {
+            // Only the caller's own subtree: a worker of another region is never linked (nor named).
+            foreach (var w in await db.ScienceWorkers.AsNoTracking().InScope(caller).Where(w => chunk.Contains(w.Phone)).Select(w => new { w.Id, w.Phone, w.RegionCode }).ToListAsync(ct))
+            {
+                workers[w.Phone] = (w.Id, w.RegionCode);
+            }
+        }
+    }
+
+    public override VolunteerRow Parse(IReadOnlyDictionary<string, string?> row) => new(
+        new Kexie.Domain.Popularization.VolunteerData(Text(row, "name"), Text(row, "phone"), Text(row, "regionCode"), Text(row, "expertise")),
+        Text(row, "team"));
+
+    public override Kexie.Domain.Popularization.Volunteer Create(VolunteerRow data, ReferenceCodes codes)
+    {
+        var phone = ContactRules.Phone(data.Data.Phone, "phone");
+        var region = Kexie.Domain.Regions.RegionCode.Validate(data.Data.RegionCode, "regionCode");
+        // A row of another region is refused by the importer's own region check (and never written); it is still
+        // validated field by field here, so every problem of the row is reported at once.
+        var registrar = actor.Manages(region) ? actor : Actor.System;
+        return Kexie.Domain.Popularization.Volunteer.Register(data.Data, Team(data.TeamName, region), workers.TryGetValue(phone, out var w) ? w : null, registrar);
+    }
+
+    public override void Update(Kexie.Domain.Popularization.Volunteer entity, VolunteerRow data, ReferenceCodes codes)
+    {
+        var region = Kexie.Domain.Regions.RegionCode.Validate(data.Data.RegionCode, "regionCode");
+        entity.Correct(data.Data, Team(data.TeamName, region), workers.TryGetValue(entity.Phone, out var w) ? w.Id : null, actor);
+    }
+
+    public override string KeyOf(Kexie.Domain.Popularization.Volunteer entity) => entity.Phone;
+
+    public override IQueryable<Kexie.Domain.Popularization.Volunteer> LoadExisting(KexieDbContext db, IReadOnlyCollection<string> keys) =>
+        db.Volunteers.Where(v => keys.Contains(v.Phone));
+
+    public override bool Same(Kexie.Domain.Popularization.Volunteer entity, VolunteerRow data, ReferenceCodes codes)
+    {
+        var probe = Create(data, codes);
+        return entity.Name == probe.Name && entity.RegionCode == probe.RegionCode && entity.Expertise == probe.Expertise
+            && entity.TeamId == probe.TeamId && (probe.ScienceWorkerId is null || entity.ScienceWorkerId == probe.ScienceWorkerId);
+    }
+
+    /// <summary>The named team whose region holds <paramref name="region"/> (the nearest one when several share the name).</summary>
+    private Kexie.Domain.Popularization.VolunteerTeam? Team(string? name, string region) => name is null
+        ? null
+        : teams.Where(t => t.Name == name && Kexie.Domain.Regions.RegionCode.IsWithin(region, t.RegionCode)).OrderByDescending(t => t.RegionCode.Length).FirstOrDefault()
+            ?? throw new DomainValidationException("team", $"服务队“{name}”不存在，或不在该志愿者所在地区及其上级地区");
+}

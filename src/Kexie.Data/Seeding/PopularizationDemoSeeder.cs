@@ -26,6 +26,7 @@ public sealed class PopularizationDemoSeeder(KexieDbContext db, ILogger<Populari
             || await db.ThinkTankCalls.AnyAsync(ct) || await db.Proposals.AnyAsync(ct))
         {
             await SeedVolunteersAsync(ct);
+            await SeedStationInteractionAsync(ct);
             return;
         }
 
@@ -68,6 +69,7 @@ public sealed class PopularizationDemoSeeder(KexieDbContext db, ILogger<Populari
         await db.SaveChangesAsync(ct);
         logger.LogInformation("已生成科普与智库演示数据：{Participants} 人次报名，{Usage} 条e站使用记录，{Topics} 项课题", participants.Count, usage.Count, topics.Count);
         await SeedVolunteersAsync(ct);
+        await SeedStationInteractionAsync(ct);
     }
 
     /// <summary>
@@ -151,20 +153,20 @@ public sealed class PopularizationDemoSeeder(KexieDbContext db, ILogger<Populari
 
     private void SeedContents(Actor admin, Actor staff, Actor shehong)
     {
-        (ScienceContentKind Kind, string Title, string Body, string? Video)[] daying =
+        (ScienceContentKind Kind, string Title, string Body, string? Video, string[] Tags)[] daying =
         [
-            (ScienceContentKind.RumourRebuttal, "“柠檬水能治癌症”？不可信", "<p>柠檬富含维生素C和柠檬酸，适量饮用有益健康，但目前没有任何可靠研究证明柠檬水能够预防或治疗癌症。</p><p>身体不适请及时就医，不要轻信偏方。</p>", null),
-            (ScienceContentKind.Article, "春季柠檬园病虫害绿色防控要点", "<p>春梢期是柠檬溃疡病、红蜘蛛的高发期。</p><ul><li>清园修剪，减少越冬虫源；</li><li>使用黄板、杀虫灯等物理防控；</li><li>科学轮换用药，严格安全间隔期。</li></ul>", null),
-            (ScienceContentKind.Video, "三分钟看懂家庭急救：心肺复苏", "<p>视频演示成人心肺复苏的按压位置、深度和频率，以及自动体外除颤器（AED）的使用方法。</p>", "https://www.kepuchina.cn/"),
-            (ScienceContentKind.RumourRebuttal, "“隔夜菜一律致癌”？要看怎么存", "<p>隔夜菜中的亚硝酸盐含量与储存温度、时间有关。及时冷藏、两天内吃完，一般不会对健康造成危害。</p>", null),
-            (ScienceContentKind.Article, "防范电信网络诈骗：老年人要牢记“三不一多”", "<p>不轻信、不透露、不转账，多核实。接到自称“公检法”的电话，请挂断后拨打110核实。</p>", null),
-            (ScienceContentKind.Article, "秋冬季节预防流感，接种疫苗是关键", "<p>流感疫苗每年接种一次，60岁以上老人、慢性病患者和儿童是优先接种人群。</p>", null),
+            (ScienceContentKind.RumourRebuttal, "“柠檬水能治癌症”？不可信", "<p>柠檬富含维生素C和柠檬酸，适量饮用有益健康，但目前没有任何可靠研究证明柠檬水能够预防或治疗癌症。</p><p>身体不适请及时就医，不要轻信偏方。</p>", null, new[] { "科学辟谣", "健康" }),
+            (ScienceContentKind.Article, "春季柠檬园病虫害绿色防控要点", "<p>春梢期是柠檬溃疡病、红蜘蛛的高发期。</p><ul><li>清园修剪，减少越冬虫源；</li><li>使用黄板、杀虫灯等物理防控；</li><li>科学轮换用药，严格安全间隔期。</li></ul>", null, new[] { "农业技术" }),
+            (ScienceContentKind.Video, "三分钟看懂家庭急救：心肺复苏", "<p>视频演示成人心肺复苏的按压位置、深度和频率，以及自动体外除颤器（AED）的使用方法。</p>", "https://www.kepuchina.cn/", new[] { "健康", "应急避险" }),
+            (ScienceContentKind.RumourRebuttal, "“隔夜菜一律致癌”？要看怎么存", "<p>隔夜菜中的亚硝酸盐含量与储存温度、时间有关。及时冷藏、两天内吃完，一般不会对健康造成危害。</p>", null, new[] { "科学辟谣", "食品安全" }),
+            (ScienceContentKind.Article, "防范电信网络诈骗：老年人要牢记“三不一多”", "<p>不轻信、不透露、不转账，多核实。接到自称“公检法”的电话，请挂断后拨打110核实。</p>", null, new[] { "智慧助老", "信息技术" }),
+            (ScienceContentKind.Article, "秋冬季节预防流感，接种疫苗是关键", "<p>流感疫苗每年接种一次，60岁以上老人、慢性病患者和儿童是优先接种人群。</p>", null, new[] { "防疫", "健康" }),
         ];
         for (var i = 0; i < daying.Length; i++)
         {
-            var (kind, title, body, video) = daying[i];
+            var (kind, title, body, video, tags) = daying[i];
             var created = At(3 + i, 10 + i);
-            var content = ScienceContent.Create(new ScienceContentData(kind, title, body, "大英县科协", DemoSeeder.DaYing, video), staff, created);
+            var content = ScienceContent.Create(new ScienceContentData(kind, title, body, "大英县科协", DemoSeeder.DaYing, video, tags), staff, created);
             content.Submit(staff, created.AddHours(2));
             if (i < daying.Length - 1)
             {
@@ -174,7 +176,7 @@ public sealed class PopularizationDemoSeeder(KexieDbContext db, ILogger<Populari
             db.ScienceContents.Add(content);
         }
 
-        var rebuttal = ScienceContent.Create(new ScienceContentData(ScienceContentKind.RumourRebuttal, "“喝醋能软化血管”？没有科学依据", "<p>醋进入消化道后会被中和，不会改变血液酸碱度，更不能“软化血管”。控制血压血脂要靠合理膳食和遵医嘱用药。</p>", "射洪市科协", DemoSeeder.SheHong), shehong, At(4, 8));
+        var rebuttal = ScienceContent.Create(new ScienceContentData(ScienceContentKind.RumourRebuttal, "“喝醋能软化血管”？没有科学依据", "<p>醋进入消化道后会被中和，不会改变血液酸碱度，更不能“软化血管”。控制血压血脂要靠合理膳食和遵医嘱用药。</p>", "射洪市科协", DemoSeeder.SheHong, null, ["科学辟谣", "健康"]), shehong, At(4, 8));
         rebuttal.Submit(shehong, At(4, 8, 11));
         rebuttal.Publish(shehong, At(4, 9));
         db.ScienceContents.Add(rebuttal);
@@ -384,6 +386,119 @@ public sealed class PopularizationDemoSeeder(KexieDbContext db, ILogger<Populari
         db.VenueVisits.AddRange(visits);
         await db.SaveChangesAsync(ct);
         logger.LogInformation("Demo 科普阵地: {Venues} venues, {Visits} visitor records", await db.Venues.CountAsync(ct), visits.Count);
+    }
+
+    /// <summary>
+    /// 科普e站 that work, for the demo county: terminals in its school, community, library and village stations, visitors'
+    /// subscriptions by topic and target group, questions answered by the staff, and an authoritative 防疫 item to push.
+    /// Runs once (when no station has a terminal yet) and only where the demo stations exist.
+    /// </summary>
+    private async Task SeedStationInteractionAsync(CancellationToken ct)
+    {
+        if (await db.EStationTerminals.AnyAsync(ct))
+        {
+            return;
+        }
+
+        var stations = await db.EStations.Where(s => s.RegionCode.StartsWith(DemoSeeder.DaYing) || s.RegionCode.StartsWith(DemoSeeder.SheHong)).OrderBy(s => s.CreatedAt).ThenBy(s => s.Name).ToListAsync(ct);
+        var users = await db.Users.AsNoTracking().Where(u => u.UserName == "daying" || u.UserName == "daying-staff" || u.UserName == "shehong").ToDictionaryAsync(u => u.UserName!, ct);
+        if (stations.Count == 0 || users.Count < 3)
+        {
+            return;
+        }
+
+        var admin = users["daying"].ToActor();
+        var staff = users["daying-staff"].ToActor();
+        var shehong = users["shehong"].ToActor();
+        EStation? Named(string name) => stations.FirstOrDefault(s => s.Name == name);
+
+        var terminals = new (string Station, string Name, TerminalKind Kind, EStationSiteKind Place, string Where, int Month)[]
+        {
+            ("大英中学科普e站", "大英中学 1号触摸屏", TerminalKind.TouchScreen, EStationSiteKind.School, "大英中学图书馆一楼", 1),
+            ("大英中学科普e站", "大英中学 科普大屏", TerminalKind.BigScreen, EStationSiteKind.School, "大英中学教学楼门厅", 2),
+            ("蓬莱镇社区科普e站", "蓬莱镇便民服务中心触摸屏", TerminalKind.TouchScreen, EStationSiteKind.Community, "蓬莱镇便民服务中心大厅", 1),
+            ("蓬莱镇社区科普e站", "蓬莱镇电子科普宣传栏", TerminalKind.NoticeBoard, EStationSiteKind.Community, "蓬莱镇文化广场", 3),
+            ("大英县图书馆科普e站", "县图书馆 1号触摸屏", TerminalKind.TouchScreen, EStationSiteKind.Library, "大英县图书馆一楼大厅", 1),
+            ("大英县图书馆科普e站", "县图书馆 少儿阅览室平板", TerminalKind.Tablet, EStationSiteKind.Library, "大英县图书馆少儿阅览室", 2),
+            ("隆盛镇农家书屋科普e站", "隆盛镇农家书屋触摸屏", TerminalKind.TouchScreen, EStationSiteKind.Village, "隆盛镇农家书屋", 2),
+            ("射洪市科技馆科普e站", "射洪市科技馆科普大屏", TerminalKind.BigScreen, EStationSiteKind.ScienceVenue, "射洪市科技馆序厅", 1),
+        };
+        foreach (var (stationName, name, kind, place, where, month) in terminals)
+        {
+            if (Named(stationName) is { } station)
+            {
+                var actor = station.RegionCode.StartsWith(DemoSeeder.DaYing, StringComparison.Ordinal) ? staff : shehong;
+                db.EStationTerminals.Add(EStationTerminal.Install(station, new TerminalData(name, kind, place, where, new DateOnly(2025, month, 8)), actor, At(month, 8)));
+            }
+        }
+
+        // An authoritative 防疫 item for the subscribers of that topic.
+        var epidemic = ScienceContent.Create(new ScienceContentData(ScienceContentKind.Article, "呼吸道传染病高发季，做好这几点防护", "<p>勤洗手、常通风、科学佩戴口罩；出现发热、咳嗽等症状及时就医。老年人和慢性病患者尽早接种疫苗。</p>", "大英县科协", DemoSeeder.DaYing, null, ["防疫", "健康"]), staff, At(10, 20));
+        epidemic.Submit(staff, At(10, 20, 11));
+        epidemic.Publish(admin, At(10, 21));
+        db.ScienceContents.Add(epidemic);
+
+        // Subscriptions: who subscribes where, in which group, to what (deterministic, shaped like the county: students at the
+        // school, farmers at the village, elderly and workers in the community and library).
+        string[] surnames = ["王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴"];
+        string[] given = ["芳", "伟", "敏", "静", "磊", "洋", "艳", "勇", "军", "杰"];
+        var plan = new (string Station, SubscriberKind Kind, TargetGroup Group, string[] Tags, int Count)[]
+        {
+            ("大英中学科普e站", SubscriberKind.Resident, TargetGroup.Youth, ["青少年科技", "航空航天", "信息技术"], 9),
+            ("大英中学科普e站", SubscriberKind.School, TargetGroup.Youth, ["青少年科技", "防疫", "应急避险"], 1),
+            ("蓬莱镇社区科普e站", SubscriberKind.Resident, TargetGroup.Elderly, ["健康", "智慧助老", "防疫"], 7),
+            ("蓬莱镇社区科普e站", SubscriberKind.Resident, TargetGroup.UrbanWorkers, ["食品安全", "应急避险"], 3),
+            ("大英县图书馆科普e站", SubscriberKind.Resident, TargetGroup.Elderly, ["健康", "科学辟谣"], 4),
+            ("大英县图书馆科普e站", SubscriberKind.ScienceWorker, TargetGroup.UrbanWorkers, ["信息技术", "生态环保"], 3),
+            ("大英县图书馆科普e站", SubscriberKind.Organization, TargetGroup.Officials, ["应急避险", "防疫"], 1),
+            ("隆盛镇农家书屋科普e站", SubscriberKind.Resident, TargetGroup.Farmers, ["农业技术", "食品安全", "健康"], 8),
+            ("射洪市科技馆科普e站", SubscriberKind.Resident, TargetGroup.Youth, ["航空航天", "青少年科技"], 4),
+        };
+        var n = 0;
+        foreach (var (stationName, kind, group, tags, count) in plan)
+        {
+            if (Named(stationName) is not { } station)
+            {
+                continue;
+            }
+
+            for (var i = 0; i < count; i++, n++)
+            {
+                var name = kind switch
+                {
+                    SubscriberKind.School => "大英中学",
+                    SubscriberKind.Organization => "大英县应急管理局",
+                    _ => surnames[n % surnames.Length] + given[(n * 3 + 1) % given.Length],
+                };
+                var mine = tags.Take(1 + (i % tags.Length)).ToList();
+                db.EStationSubscriptions.Add(EStationSubscription.Subscribe(station, new SubscriptionData(kind, name, $"1390823{n:0000}", group, mine), Actor.Public, At(4 + (n % 8), 1 + (n % 27), 15)));
+            }
+        }
+
+        // Questions: two answered (one followed up and answered again), one waiting.
+        if (Named("蓬莱镇社区科普e站") is { } community)
+        {
+            var q = EStationQuestion.Ask(community, "陈大爷", null, "今年的流感疫苗在哪里打？60岁以上要不要钱？", At(10, 8, 9));
+            q.Answer(community, staff, "蓬莱镇社区科普e站工作人员", "镇卫生院预防接种门诊周一至周五可接种；60岁以上老人凭身份证免费接种，具体以卫生院通知为准。", At(10, 8, 15));
+            q.FollowUp("需要提前预约吗？", At(10, 9, 8));
+            q.Answer(community, staff, "蓬莱镇社区科普e站工作人员", "建议提前一天电话预约，避免排队。", At(10, 9, 10));
+            db.EStationQuestions.Add(q);
+        }
+
+        if (Named("隆盛镇农家书屋科普e站") is { } village)
+        {
+            var q = EStationQuestion.Ask(village, "刘先生", null, "柠檬树叶子发黄卷曲，是缺肥还是病虫害？", At(6, 3, 19));
+            q.Answer(village, staff, "隆盛镇农家书屋科普e站工作人员", "多为红蜘蛛危害或缺镁，请翻看叶背有无红色小虫；已联系县农技中心专家下周入户查看。", At(6, 4, 10));
+            db.EStationQuestions.Add(q);
+        }
+
+        if (Named("大英中学科普e站") is { } school)
+        {
+            db.EStationQuestions.Add(EStationQuestion.Ask(school, "小周同学", null, "学校科技社团想做航空航天模型，有没有相关的科普课程？", At(11, 12, 16)));
+        }
+
+        await db.SaveChangesAsync(ct);
+        logger.LogInformation("已生成科普e站终端、订阅与问答演示数据：{Subscriptions} 个订阅", n);
     }
 
     private List<EStationUsage> SeedStations(Actor staff, Actor shehong, Func<string, int, string> township)

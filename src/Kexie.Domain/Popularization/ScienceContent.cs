@@ -66,7 +66,7 @@ public static class PopularizationNames
 }
 
 /// <summary>What a science-popularization item says: kind, title, body (sanitized rich text), author organization, region.</summary>
-public sealed record ScienceContentData(ScienceContentKind Kind, string? Title, string? Body, string? AuthorOrganization, string? RegionCode, string? VideoUrl = null);
+public sealed record ScienceContentData(ScienceContentKind Kind, string? Title, string? Body, string? AuthorOrganization, string? RegionCode, string? VideoUrl = null, IReadOnlyList<string>? Tags = null);
 
 /// <summary>
 /// 科普资源: an article, video or rumour rebuttal (科学辟谣) written by the staff of a region and published after
@@ -95,6 +95,9 @@ public sealed class ScienceContent : Reviewable
     public string? VideoUrl { get; private set; }
 
     public string? CreatedByUserId { get; private set; }
+
+    /// <summary>Topic tags (<see cref="ScienceTopics"/>): what 科普e站 subscribers and interest profiles match on.</summary>
+    public List<string> Tags { get; private set; } = [];
 
     /// <summary>Public reads of the published item (阅读量).</summary>
     public long Views { get; private set; }
@@ -153,5 +156,6 @@ public sealed class ScienceContent : Reviewable
         }
 
         VideoUrl = url;
+        Tags = ScienceTopics.Normalize(data.Tags);
     }
 }

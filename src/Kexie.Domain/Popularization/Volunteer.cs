@@ -204,6 +204,32 @@ public sealed class Volunteer : Entity, IRegional
 
     public bool MayManage(Actor actor) => actor.IsRegionManager && actor.Manages(RegionCode);
 
+    /// <summary>
+    /// A manager of the volunteer's region corrects name, region, expertise, team and the linked worker (a re-imported
+    /// roster row); the phone is the volunteer's key and stays.
+    /// </summary>
+    public void Correct(VolunteerData data, VolunteerTeam? team, Guid? workerId, Actor actor, DateTimeOffset? at = null)
+    {
+        if (!MayManage(actor))
+        {
+            throw new NotPermittedException("只有本地区服务中心工作人员或科协管理员可以修改志愿者信息");
+        }
+
+        var region = Regions.RegionCode.Validate(data.RegionCode, "regionCode");
+        if (!actor.Manages(region))
+        {
+            throw new NotPermittedException("不能把志愿者移到本地区以外");
+        }
+
+        Name = Guard.Required(data.Name, "name", "姓名", 50);
+        Expertise = Guard.Optional(data.Expertise, "expertise", "专长", 200);
+        RegionCode = region;
+        ScienceWorkerId = workerId ?? ScienceWorkerId;
+        Join(team);
+        UpdatedAt = at ?? DateTimeOffset.UtcNow;
+        Version++;
+    }
+
     /// <summary>The volunteer themself (by account) or a manager of the volunteer's region.</summary>
     public bool IsSelfOrManager(Actor actor) => (UserId is not null && actor.UserId == UserId) || MayManage(actor);
 

@@ -72,6 +72,12 @@ public abstract class LiteracyTests(KexieApp app)
         Assert.Equal(town.Name, saved["regionName"]!.GetValue<string>());
         await (await staff.PostJsonAsync("/api/v1/science-literacy/targets", new { regionCode = town.Code, year = 2020, rate = 8.8m, plan = "“十三五”全民科学素质行动计划纲要实施方案" })).OkJsonAsync();
 
+        // The audit page reads the rate as a percent, not in the stored hundredths.
+        var targetId = await app.QueryAsync(db => db.LiteracyTargets.Where(t => t.RegionCode == town.Code && t.Year == 2020).Select(t => t.Id).SingleAsync());
+        var audit = await (await app.SignInAsync("daying")).GetStringAsync($"/Admin/Audit?entityType=LiteracyTarget&entityId={targetId}");
+        Assert.Contains("<td>8.8%</td>", audit);
+        Assert.DoesNotContain("<td>880</td>", audit);
+
         var stats = await (await app.Anonymous().GetAsync($"/api/v1/science-literacy/statistics?region={town.Code}&year=2019")).OkJsonAsync();
         Assert.Equal($"2019年，{town.Name}公民具备科学素质比例为7.2%，距2020年实现8.8%的目标还差1.6个百分点。", stats["summary"]!.GetValue<string>());
 

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Kexie.Web.Tests.Popularization;
 
 /// <summary>The records behind S02, S03 and S05–S08 in an indicator trace open the activity, venue or station they belong to.</summary>
-public abstract class TraceLinkTests(KexieApp app)
+public abstract partial class TraceLinkTests(KexieApp app)
 {
     private const string DaYing = "510923";
 
@@ -37,6 +37,23 @@ public abstract class TraceLinkTests(KexieApp app)
 
         Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync($"/Popularization/Records/visit/{Guid.NewGuid()}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync($"/Popularization/Records/other/{tally.Id}")).StatusCode);
+    }
+}
+
+public abstract partial class TraceLinkTests
+{
+    [Fact]
+    public async Task Synthetic_facts_read_as_demo_data_and_regions_by_name()
+    {
+        var daying = await app.SignInAsync("daying");
+        var synthetic = await app.QueryAsync(db => db.IndicatorFacts.CountAsync(f => f.RegionCode.StartsWith(DaYing) && f.Source == FactSource.Synthetic));
+        Assert.True(synthetic > 0);
+        var page = await daying.GetStringAsync($"/Indicators/Trace?region={DaYing}&period=2020&indicator=W01");
+        Assert.Contains("演示数据", page);
+        Assert.Contains("大英县", page);
+        var table = page[page.IndexOf("id=\"trace-records\"", StringComparison.Ordinal)..];
+        Assert.DoesNotMatch(@">\s*[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\s*<", table);
+        Assert.DoesNotMatch(@"<td>\d{6,12}</td>", table);
     }
 }
 

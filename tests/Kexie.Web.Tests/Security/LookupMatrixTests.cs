@@ -61,6 +61,7 @@ public abstract class LookupMatrixTests(KexieApp app)
         ["GET /api/v1/venues/{id:guid}"] = "科普阵地名录公开（没有联系人、电话）",
         ["GET /api/v1/venues/{id:guid}/visits"] = "接待记录只有批次、人次、场所类型",
         ["GET /api/v1/volunteer-teams/{id:guid}"] = "志愿服务队公开（名称、人数、时长，没有队员）",
+        ["GET /api/v1/e-stations/{id:guid}/terminals"] = "e站终端（类型、安放地点）是公开的",
     };
 
     private static Dictionary<string, string> Id(Guid id) => new() { ["id"] = id.ToString() };
@@ -93,6 +94,11 @@ public abstract class LookupMatrixTests(KexieApp app)
         On("GET /api/v1/organizations/{id:guid}", h => Id(h.Organization), h => [h.OrganizationName]);
         On("GET /api/v1/storefronts/{id:guid}", h => Id(h.Storefront), h => [h.StorefrontName]);
         On("GET /api/v1/popularization-activities/{id:guid}/participants", h => Id(h.Activity), h => [h.ParticipantName, h.ParticipantPhone]);
+        On("GET /api/v1/e-stations/{id:guid}/subscriptions", h => IdOf(h, "questionStation"), h => [M(h, "subscriberName")]);
+        On("GET /api/v1/e-stations/{id:guid}/questions", h => IdOf(h, "questionStation"), h => [M(h, "askerName"), M(h, "questionText")]);
+        On("GET /api/v1/e-station-questions/{id:guid}", h => IdOf(h, "question"), h => [M(h, "askerName"), M(h, "questionText")]);
+        On("GET /api/v1/e-station-questions/by-key/{key}", _ => new() { ["key"] = new string('a', 32) }, h => [M(h, "askerName"), M(h, "questionText")]);
+        On("GET /api/v1/e-station-subscriptions/by-key/{key}/feed", _ => new() { ["key"] = new string('a', 32) }, h => [M(h, "subscriberName")]);
         On("GET /api/v1/surveys/{id:guid}", h => Id(h.DraftSurvey), h => [h.SurveyName]);
         On("GET /api/v1/surveys/{id:guid}/results", h => Id(h.DraftSurvey), h => [h.SurveyName]);
         On("GET /api/v1/surveys/{id:guid}/export", h => Id(h.DraftSurvey), h => [h.SurveyName]);
@@ -249,6 +255,14 @@ public abstract class LookupMatrixTests(KexieApp app)
         more["partyInstructor"] = $"指导员{token}";
         await (await daying.PutJsonAsync($"/api/v1/association-management/{society}/party", new { instructorName = more["partyInstructor"], formalMembers = 2, form = "Joint", establishedOn = "2020-07-01" })).OkJsonAsync();
         more["managedAssociation"] = society.ToString();
+        // A visitor's subscription and question at a station of 大英县 (seen only by its staff, and by the visitor through their own link).
+        var station = await app.QueryAsync(db => db.EStations.Where(x => x.RegionCode.StartsWith(DaYing)).OrderBy(x => x.Id).Select(x => x.Id).FirstAsync());
+        more["subscriberName"] = $"订阅人{token}";
+        await (await app.Anonymous().PostJsonAsync($"/api/v1/e-stations/{station}/subscriptions", new { subscriberKind = "Resident", subscriberName = more["subscriberName"], tags = new[] { "健康" } })).OkJsonAsync();
+        more["askerName"] = $"提问人{token}";
+        more["questionText"] = $"隐藏问题{token}";
+        more["question"] = (await (await app.Anonymous().PostJsonAsync($"/api/v1/e-stations/{station}/questions", new { askerName = more["askerName"], text = more["questionText"] })).OkJsonAsync())["id"]!.GetValue<string>();
+        more["questionStation"] = station.ToString();
 
         return await app.QueryAsync(async db =>
         {

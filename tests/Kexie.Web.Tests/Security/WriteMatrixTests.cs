@@ -31,7 +31,8 @@ public abstract class WriteMatrixTests(KexieApp app)
         Guid Application, string Account,
         Guid Venue, Guid VenueVisit, Guid TallyActivity, Guid Tally, Guid PlanCandidate, Guid Contest, Guid ContestEntry, Guid HonourCall, Guid Nomination, Guid Workstation,
         Guid VolunteerTeam, Guid Volunteer, Guid ServiceActivity, Guid ServiceRecord, Guid LiteracySurvey, Guid LiteracyTarget, Guid Survey,
-        Guid Inspection, Guid LeadershipPost);
+        Guid Inspection, Guid LeadershipPost,
+        Guid TerminalStation, Guid Terminal, Guid Question);
 
     /// <summary>Endpoints open by design to anyone or to every signed-in user whatever their region (no record of another region is written in another's name).</summary>
     private static readonly HashSet<string> OpenByDesign = new(StringComparer.Ordinal)
@@ -50,6 +51,8 @@ public abstract class WriteMatrixTests(KexieApp app)
         "POST /api/v1/notifications/read-all",
         "PUT /api/v1/notifications/settings",
         "POST /api/v1/popularization-activities/{id:guid}/registrations",
+        "POST /api/v1/e-stations/{id:guid}/subscriptions",
+        "POST /api/v1/e-stations/{id:guid}/questions",
         "POST /api/v1/think-tank/calls/{id:guid}/topics",
         "POST /api/v1/proposals/",
         "POST /api/v1/volunteers/me",
@@ -129,6 +132,14 @@ public abstract class WriteMatrixTests(KexieApp app)
         On("POST /api/v1/e-stations/{id:guid}/suspend", t => Id(t.EStation), _ => null, t => Row<Kexie.Domain.Popularization.EStation>(t.EStation));
         On("POST /api/v1/e-stations/{id:guid}/resume", t => Id(t.EStation), _ => null, t => Row<Kexie.Domain.Popularization.EStation>(t.EStation));
         On("PUT /api/v1/e-stations/{id:guid}/usage/{day}", t => new() { ["id"] = t.EStation.ToString(), ["day"] = "2026-01-05" }, _ => new { visits = 999, interactions = 999 }, t => Row<Kexie.Domain.Popularization.EStation>(t.EStation));
+        On("POST /api/v1/e-stations/{id:guid}/terminals", t => Id(t.TerminalStation), _ => new { name = "冒名终端", kind = "TouchScreen", placeKind = "School", place = "冒名", installedOn = "2025-01-05" }, t => Row<Kexie.Domain.Popularization.EStation>(t.TerminalStation));
+        On("POST /api/v1/e-stations/{id:guid}/terminals/{terminalId:guid}/remove", t => new() { ["id"] = t.TerminalStation.ToString(), ["terminalId"] = t.Terminal.ToString() }, _ => null, t => Row<Kexie.Domain.Popularization.EStationTerminal>(t.Terminal));
+        On("POST /api/v1/e-station-questions/{id:guid}/answers", t => Id(t.Question), _ => new { text = "冒名答复" }, t => Row<Kexie.Domain.Popularization.EStationQuestion>(t.Question));
+        // A visitor's own link: a guessed key reaches nothing.
+        var guessed = new Dictionary<string, string> { ["key"] = new string('a', 32) };
+        On("POST /api/v1/e-station-questions/by-key/{key}/follow-ups", _ => guessed, _ => new { text = "冒名追问" }, t => Row<Kexie.Domain.Popularization.EStationQuestion>(t.Question));
+        On("PUT /api/v1/e-station-subscriptions/by-key/{key}/tags", _ => guessed, _ => new { tags = new[] { "防疫" } }, _ => null);
+        On("POST /api/v1/e-station-subscriptions/by-key/{key}/cancel", _ => guessed, _ => null, _ => null);
         object VenueBody(Targets t) => new { name = "篡改阵地", kind = "ActivityRoom", level = "County", regionCode = DaYing, status = "Open", openedOn = "2020-01-01" };
         On("POST /api/v1/venues/", _ => none, VenueBody, _ => null);
         On("PUT /api/v1/venues/{id:guid}", t => Id(t.Venue), VenueBody, t => Row<Kexie.Domain.Popularization.Venue>(t.Venue));
@@ -433,6 +444,7 @@ public abstract class WriteMatrixTests(KexieApp app)
             var tally = await db.EventTallies.Where(v => v.RegionCode.StartsWith(DaYing)).OrderBy(v => v.Id).Select(v => new { v.Id, v.ActivityId }).FirstOrDefaultAsync();
             var service = await db.ServiceRecords.Where(x => x.RegionCode.StartsWith(DaYing)).OrderBy(x => x.Id).Select(x => new { x.Id, x.ActivityId, x.VolunteerId }).FirstOrDefaultAsync();
             var venueVisit = await db.VenueVisits.Where(v => v.RegionCode.StartsWith(DaYing)).OrderBy(v => v.Id).Select(v => new { v.Id, v.VenueId }).FirstOrDefaultAsync();
+            var terminal = await db.EStationTerminals.Where(x => x.RegionCode.StartsWith(DaYing)).OrderBy(x => x.Id).Select(x => new { x.Id, x.StationId }).FirstOrDefaultAsync();
             var shehongOrganization = await db.Organizations.Where(o => o.RegionCode.StartsWith(SheHong)).OrderBy(o => o.Id).Select(o => (Guid?)o.Id).FirstOrDefaultAsync();
             return new Targets(
                 Required(worker, "非公开科技工作者"),
@@ -479,7 +491,10 @@ public abstract class WriteMatrixTests(KexieApp app)
                 Required(await db.LiteracyTargets.Where(x => x.RegionCode == DaYing && x.Year == 2025).Select(x => (Guid?)x.Id).FirstOrDefaultAsync(), "科学素质纲要目标"),
                 Guid.Parse(survey),
                 Required(await db.Inspections.Where(x => x.RegionCode.StartsWith(DaYing) && x.Status == Kexie.Domain.Talent.InspectionStatus.Submitted).OrderBy(x => x.Id).Select(x => (Guid?)x.Id).FirstOrDefaultAsync(), "待评定的年检"),
-                Required(await db.LeadershipPosts.Where(x => x.RegionCode.StartsWith(DaYing) && x.Until == null).OrderBy(x => x.Id).Select(x => (Guid?)x.Id).FirstOrDefaultAsync(), "在任领导职务"));
+                Required(await db.LeadershipPosts.Where(x => x.RegionCode.StartsWith(DaYing) && x.Until == null).OrderBy(x => x.Id).Select(x => (Guid?)x.Id).FirstOrDefaultAsync(), "在任领导职务"),
+                Required(terminal?.StationId, "有终端的科普e站"),
+                Required(terminal?.Id, "e站终端"),
+                Required(await db.EStationQuestions.Where(x => x.RegionCode.StartsWith(DaYing)).OrderBy(x => x.Id).Select(x => (Guid?)x.Id).FirstOrDefaultAsync(), "e站提问"));
         });
     }
 

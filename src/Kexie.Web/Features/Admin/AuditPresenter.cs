@@ -61,6 +61,9 @@ public sealed partial class AuditPresenter(KexieDbContext db)
         ["ActivityParticipant"] = "活动报名",
         ["EStation"] = "科普e站",
         ["EStationUsage"] = "e站使用登记",
+        ["EStationTerminal"] = "e站终端",
+        ["EStationSubscription"] = "e站订阅",
+        ["EStationQuestion"] = "e站群众提问",
         ["Venue"] = "科普阵地",
         ["VenueVisit"] = "接待记录",
         ["EventTally"] = "活动统计",
@@ -85,7 +88,7 @@ public sealed partial class AuditPresenter(KexieDbContext db)
     {
         "Id", "UpdatedAt", "Version", "ConcurrencyStamp", "SecurityStamp", "PasswordHash", "NormalizedUserName", "NormalizedEmail",
         "StorageKey", "Sha256", "DedupKey", "EmailAttempts", "EmailNextAttemptAt", "EmailState", "AccessFailedCount", "LockoutEnabled",
-        "TwoFactorEnabled", "PhoneNumberConfirmed", "EmailConfirmed", "ContractFileRef", "UserName",
+        "TwoFactorEnabled", "PhoneNumberConfirmed", "EmailConfirmed", "ContractFileRef", "UserName", "AccessKey",
     }.ToFrozenSet();
 
     /// <summary>Chinese names of the audited records' fields.</summary>
@@ -138,7 +141,7 @@ public sealed partial class AuditPresenter(KexieDbContext db)
         ["Visitors"] = "观众人次", ["Place"] = "服务地点", ["Setting"] = "服务场所", ["TargetGroup"] = "重点人群",
         ["Sessions"] = "场次", ["Participants"] = "参与人次", ["Consultations"] = "咨询人次", ["Boards"] = "展板数", ["Materials"] = "宣传资料份数",
         ["Books"] = "科普丛书册数", ["Items"] = "科普实物件数",
-        ["Rate"] = "比例（单位0.01%）", ["SampleSize"] = "样本量", ["Source"] = "调查来源", ["SurveyedOn"] = "调查日期", ["Plan"] = "规划纲要",
+        ["Rate"] = "比例", ["SampleSize"] = "样本量", ["Source"] = "调查来源", ["SurveyedOn"] = "调查日期", ["Plan"] = "规划纲要",
         ["TeamId"] = "所属队伍", ["VolunteerId"] = "志愿者", ["SignedInAt"] = "签到时间", ["SignedOutAt"] = "签退时间", ["Minutes"] = "服务时长（分钟）",
         ["ConfirmedByUserId"] = "确认人", ["ConfirmedAt"] = "确认时间",
         ["Year"] = "年份", ["Categories"] = "作品类别", ["RecommendQuota"] = "推荐名额", ["ContestId"] = "所属大赛", ["Students"] = "学生",
@@ -154,6 +157,8 @@ public sealed partial class AuditPresenter(KexieDbContext db)
         ["SubmittedOn"] = "报送日期", ["PersonName"] = "姓名", ["Position"] = "本职", ["From"] = "任职日期", ["Until"] = "离任日期",
         ["InstructorName"] = "党建指导员", ["FormalMembers"] = "正式党员人数", ["Form"] = "党组织形式", ["Term"] = "届次", ["HeldOn"] = "换届日期",
         ["TermYears"] = "每届年限",
+        ["SubscriberKind"] = "订阅方类型", ["SubscriberName"] = "订阅人或单位", ["Tags"] = "主题标签", ["Active"] = "有效",
+        ["AskerName"] = "提问人", ["AskerPhone"] = "提问人手机号", ["PlaceKind"] = "安放场所", ["InstalledOn"] = "安装日期",
     }.ToFrozenDictionary();
 
     // Name before Title: a science worker's Title is their professional title.
@@ -235,6 +240,11 @@ public sealed partial class AuditPresenter(KexieDbContext db)
             {
                 var parts = v.EnumerateArray().Select(item => Value(type, field + "[]", item)).ToList();
                 return parts.Count == 0 ? "（无）" : string.Join("、", parts);
+            }
+
+            if (v.ValueKind == JsonValueKind.Number && field == "Rate" && type is "LiteracySurvey" or "LiteracyTarget" && v.TryGetInt32(out var hundredths))
+            {
+                return Domain.Popularization.LiteracyRate.Format(hundredths);
             }
 
             if (v.ValueKind == JsonValueKind.Number)

@@ -16,6 +16,7 @@ public static class PopularizationEndpoints
         MapContents(api);
         MapActivities(api);
         MapStations(api);
+        MapStationInteraction(api);
         MapVenues(api);
         MapVolunteers(api);
         MapLiteracy(api);
@@ -115,6 +116,59 @@ public static class PopularizationEndpoints
             s.SetActiveAsync(http.User.ToActor(), id, true, MarketSupport.ExpectedVersion(http), ct)).RequireAuthorization().WithSummary("恢复运行").RequirePermission(PopularizationPermissions.ManageEStations);
         g.MapPut("/{id:guid}/usage/{day}", (HttpContext http, EStationService s, Guid id, DateOnly day, UsageRequest body, CancellationToken ct) =>
             s.LogUsageAsync(http.User.ToActor(), id, day, body, ct)).RequireAuthorization().WithSummary("登记或更正某日使用情况（访问、互动次数；日期 yyyy-MM-dd，北京时间）").RequirePermission(PopularizationPermissions.ManageEStations);
+    }
+
+    private static void MapStationInteraction(RouteGroupBuilder api)
+    {
+        var g = api.MapGroup("/e-stations").WithTags("科普e站");
+        g.MapGet("/{id:guid}/terminals", (EStationInteractionService s, Guid id, CancellationToken ct) => s.TerminalsAsync(id, ct))
+            .WithSummary("e站终端（类型、安放场所：学校、社区、图书馆…）");
+        g.MapPost("/{id:guid}/terminals", async (HttpContext http, EStationInteractionService s, Guid id, TerminalRequest body, CancellationToken ct) =>
+        {
+            var created = await s.InstallAsync(http.User.ToActor(), id, body, ct);
+            return TypedResults.Created($"/api/v1/e-stations/{id}/terminals", created);
+        }).RequireAuthorization().WithSummary("登记终端（名称、类型、安放场所与地点、安装日期）").RequirePermission(PopularizationPermissions.ManageEStations);
+        g.MapPost("/{id:guid}/terminals/{terminalId:guid}/remove", (HttpContext http, EStationInteractionService s, Guid id, Guid terminalId, CancellationToken ct) =>
+            s.RemoveTerminalAsync(http.User.ToActor(), id, terminalId, ct)).RequireAuthorization().WithSummary("撤除终端").RequirePermission(PopularizationPermissions.ManageEStations);
+        g.MapPost("/{id:guid}/subscriptions", async (HttpContext http, EStationInteractionService s, Guid id, SubscriptionRequest body, CancellationToken ct) =>
+        {
+            var created = await s.SubscribeAsync(http.User.ToActor(), id, body, ct);
+            return TypedResults.Created(created.FeedLink, created);
+        }).AllowAnonymous().WithSummary("远程订阅（居民、科技工作者、学校、单位；主题标签；返回本人订阅链接，凭链接查看匹配的科普内容）").RequirePermission(PopularizationPermissions.UseEStations);
+        g.MapGet("/{id:guid}/subscriptions", (HttpContext http, EStationInteractionService s, Guid id, CancellationToken ct) => s.SubscriptionsAsync(http.User.ToActor(), id, ct))
+            .RequireAuthorization().WithSummary("e站订阅名单（本地区管理人员；手机号隐去中间四位）").RequirePermission(PopularizationPermissions.AnswerEStationQuestions);
+        g.MapPost("/{id:guid}/questions", async (EStationInteractionService s, Guid id, AskRequest body, CancellationToken ct) =>
+        {
+            var created = await s.AskAsync(id, body, ct);
+            return TypedResults.Created(created.ThreadLink, created);
+        }).AllowAnonymous().WithSummary("群众提问（姓名、问题，手机号选填；返回本人问答链接）").RequirePermission(PopularizationPermissions.UseEStations);
+        g.MapGet("/{id:guid}/questions", (HttpContext http, EStationInteractionService s, Guid id, QuestionStatus? status, CancellationToken ct) => s.QuestionsAsync(http.User.ToActor(), id, status, ct))
+            .RequireAuthorization().WithSummary("e站收到的提问（本地区管理人员；status=Open 待答复）").RequirePermission(PopularizationPermissions.AnswerEStationQuestions);
+
+        var q = api.MapGroup("/e-station-questions").WithTags("科普e站");
+        q.MapGet("/{id:guid}", (HttpContext http, EStationInteractionService s, Guid id, CancellationToken ct) => s.QuestionAsync(http.User.ToActor(), id, ct))
+            .RequireAuthorization().WithSummary("问答详情（e站所在地区管理人员）").RequirePermission(PopularizationPermissions.AnswerEStationQuestions);
+        q.MapPost("/{id:guid}/answers", (HttpContext http, EStationInteractionService s, Guid id, MessageRequest body, CancellationToken ct) =>
+            s.AnswerAsync(http.User.ToActor(), id, body, MarketSupport.ExpectedVersion(http), ct)).RequireAuthorization().WithSummary("答复提问（e站所在地区管理人员）").RequirePermission(PopularizationPermissions.AnswerEStationQuestions);
+        q.MapGet("/by-key/{key}", (EStationInteractionService s, string key, CancellationToken ct) => s.ThreadAsync(key, ct))
+            .WithSummary("提问人凭本人链接查看问答");
+        q.MapPost("/by-key/{key}/follow-ups", (EStationInteractionService s, string key, MessageRequest body, CancellationToken ct) => s.FollowUpAsync(key, body, ct))
+            .AllowAnonymous().WithSummary("提问人凭本人链接追问").RequirePermission(PopularizationPermissions.UseEStations);
+
+        var sub = api.MapGroup("/e-station-subscriptions").WithTags("科普e站");
+        sub.MapGet("/by-key/{key}/feed", (EStationInteractionService s, string key, CancellationToken ct) => s.FeedAsync(key, ct))
+            .WithSummary("订阅人凭本人链接查看匹配主题的已发布科普内容（最新在前）");
+        sub.MapPut("/by-key/{key}/tags", (EStationInteractionService s, string key, SubscriptionTagsRequest body, CancellationToken ct) => s.ChangeTopicsAsync(key, body.Tags, ct))
+            .AllowAnonymous().WithSummary("订阅人修改订阅主题").RequirePermission(PopularizationPermissions.UseEStations);
+        sub.MapPost("/by-key/{key}/cancel", async (EStationInteractionService s, string key, CancellationToken ct) =>
+        {
+            await s.CancelSubscriptionAsync(key, ct);
+            return TypedResults.NoContent();
+        }).AllowAnonymous().WithSummary("订阅人取消订阅").RequirePermission(PopularizationPermissions.UseEStations);
+        api.MapGet("/interest-profiles", (HttpContext http, InterestProfileService s, string? region, CancellationToken ct) => s.ProfileAsync(http.User.ToActor(), region, ct))
+            .RequireAuthorization().WithTags("科普e站").WithSummary("科普需求画像（本地区管理人员；region 地区子树：各主题的订阅人数、阅读量、提问数，各重点人群关注的主题，推送的内容）")
+            .RequirePermission(PopularizationPermissions.AnswerEStationQuestions);
+        api.MapGet("/science-topics", () => ScienceTopics.All).WithTags("科普e站").WithSummary("科普主题标签（订阅与内容标注共用）");
     }
 
     private static void MapVenues(RouteGroupBuilder api)

@@ -15,6 +15,8 @@ public sealed class PopularizationModule : IFeatureModule
         services.AddScoped<ScienceContentService>();
         services.AddScoped<ActivityService>();
         services.AddScoped<EStationService>();
+        services.AddScoped<EStationInteractionService>();
+        services.AddScoped<InterestProfileService>();
         services.AddScoped<VenueService>();
         services.AddScoped<VolunteerService>();
         services.AddScoped<PopularizationReport>();

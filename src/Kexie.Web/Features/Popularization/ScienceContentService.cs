@@ -12,7 +12,7 @@ namespace Kexie.Web.Features.Popularization;
 
 public sealed record ScienceContentFilter(string? Q = null, string? Region = null, ScienceContentKind? Kind = null, ReviewStatus? Status = null, int? Page = null, int? PageSize = null);
 
-public sealed record ScienceContentRequest(ScienceContentKind Kind, string? Title, string? Body, string? AuthorOrganization, string? RegionCode, string? VideoUrl = null);
+public sealed record ScienceContentRequest(ScienceContentKind Kind, string? Title, string? Body, string? AuthorOrganization, string? RegionCode, string? VideoUrl = null, IReadOnlyList<string>? Tags = null);
 
 public sealed record ScienceContentSummaryDto(
     Guid Id, ScienceContentKind Kind, string KindName, string Title, string AuthorOrganization, string RegionCode,
@@ -36,12 +36,13 @@ public sealed record ScienceContentDto(
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
     int Version,
-    IReadOnlyList<ReviewRecordDto>? ReviewHistory)
+    IReadOnlyList<ReviewRecordDto>? ReviewHistory,
+    IReadOnlyList<string> Tags)
 {
     public static ScienceContentDto From(ScienceContent c, bool withHistory) => new(
         c.Id, c.Kind, c.Kind.Chinese(), c.Title, c.Body, c.AuthorOrganization, c.RegionCode, c.VideoUrl, c.Status, c.Status.Chinese(), c.StatusReason,
         c.Views, c.SubmittedAt, c.PublishedAt, c.CreatedAt, c.UpdatedAt, c.Version,
-        withHistory ? c.ReviewHistory.Select(ReviewRecordDto.From).ToList() : null);
+        withHistory ? c.ReviewHistory.Select(ReviewRecordDto.From).ToList() : null, c.Tags);
 }
 
 /// <summary>
@@ -160,5 +161,5 @@ public sealed class ScienceContentService(KexieDbContext db, ReferenceCodesCache
     }
 
     private ScienceContentData ToData(ScienceContentRequest r) =>
-        new(r.Kind, r.Title, richText.Clean(r.Body), r.AuthorOrganization, r.RegionCode, r.VideoUrl);
+        new(r.Kind, r.Title, richText.Clean(r.Body), r.AuthorOrganization, r.RegionCode, r.VideoUrl, r.Tags);
 }

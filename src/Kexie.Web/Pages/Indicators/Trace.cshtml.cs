@@ -25,6 +25,9 @@ public sealed class TraceModel(IndicatorService indicators) : KexiePageModel
 
     public string? RegionName { get; private set; }
 
+    /// <summary>Names of the regions the listed facts belong to.</summary>
+    public IReadOnlyDictionary<string, string> RecordRegionNames { get; private set; } = new Dictionary<string, string>();
+
     public IndicatorDefinition Definition { get; private set; } = null!;
 
     public Period Period { get; private set; }
@@ -37,7 +40,9 @@ public sealed class TraceModel(IndicatorService indicators) : KexiePageModel
         Trace = await indicators.TraceAsync(Actor, Region, PeriodText, Indicator, PageNumber, PageSize, ct);
         Period = Period.Parse(Trace.Period);
         Definition = IndicatorCatalogue.Get(Trace.IndicatorCode);
-        RegionName = (await indicators.RegionNamesAsync([Trace.RegionCode], ct)).GetValueOrDefault(Trace.RegionCode);
+        var names = await indicators.RegionNamesAsync([Trace.RegionCode, .. Trace.Records.Select(r => r.RegionCode)], ct);
+        RegionName = names.GetValueOrDefault(Trace.RegionCode);
+        RecordRegionNames = names;
     }
 
     public string PageLink(int page) =>

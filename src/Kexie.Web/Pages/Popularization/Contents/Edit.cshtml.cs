@@ -20,6 +20,7 @@ public sealed class EditModel(ScienceContentService contents, RichTextSanitizer 
         public string? AuthorOrganization { get; set; }
         public string? RegionCode { get; set; }
         public string? VideoUrl { get; set; }
+        public List<string> Tags { get; set; } = [];
     }
 
     [BindProperty] public ContentInput Input { get; set; } = new();
@@ -34,7 +35,7 @@ public sealed class EditModel(ScienceContentService contents, RichTextSanitizer 
         if (id is { } existing)
         {
             var c = await contents.GetAsync(Actor, existing, false, ct);
-            Input = new ContentInput { Kind = c.Kind.ToString(), Title = c.Title, Body = RichTextForm.ToEditor(c.Body, sanitizer), AuthorOrganization = c.AuthorOrganization, RegionCode = c.RegionCode, VideoUrl = c.VideoUrl };
+            Input = new ContentInput { Kind = c.Kind.ToString(), Title = c.Title, Body = RichTextForm.ToEditor(c.Body, sanitizer), AuthorOrganization = c.AuthorOrganization, RegionCode = c.RegionCode, VideoUrl = c.VideoUrl, Tags = [.. c.Tags] };
             Version = c.Version;
         }
         else
@@ -52,7 +53,7 @@ public sealed class EditModel(ScienceContentService contents, RichTextSanitizer 
         try
         {
             var request = new ScienceContentRequest(
-                ParseEnum<ScienceContentKind>(Input.Kind, "kind", "内容类型"), Input.Title, RichTextForm.FromEditor(Input.Body), Input.AuthorOrganization, Input.RegionCode, Input.VideoUrl);
+                ParseEnum<ScienceContentKind>(Input.Kind, "kind", "内容类型"), Input.Title, RichTextForm.FromEditor(Input.Body), Input.AuthorOrganization, Input.RegionCode, Input.VideoUrl, Input.Tags);
             var saved = id is { } existing
                 ? await contents.UpdateAsync(Actor, existing, request, Version, ct)
                 : await contents.CreateAsync(Actor, request, ct);

@@ -1,13 +1,17 @@
 using Kexie.Data;
 using Kexie.Domain.Common;
+using Kexie.Domain.Popularization;
 using Kexie.Web.Features.Popularization;
 using Kexie.Web.Pages.Market;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Kexie.Web.Pages.Popularization.Stations;
 
-/// <summary>A 科普e站 with its daily usage; the region's managers log a day's visits and interactions.</summary>
-public sealed class DetailsModel(EStationService stations, KexieDbContext db) : MarketPageModel
+/// <summary>
+/// A 科普e站 with its terminals and daily usage; visitors subscribe to topics and ask questions (no account needed); the
+/// region's managers log a day's visits and interactions, add terminals, see subscribers and answer questions.
+/// </summary>
+public sealed class DetailsModel(EStationService stations, EStationInteractionService interaction, KexieDbContext db) : MarketPageModel
 {
     public sealed class UsageInput
     {
@@ -25,6 +29,12 @@ public sealed class DetailsModel(EStationService stations, KexieDbContext db) : 
     public string RegionName { get; private set; } = string.Empty;
 
     public bool IsManager { get; private set; }
+
+    public IReadOnlyList<TerminalDto> Terminals { get; private set; } = [];
+
+    public IReadOnlyList<SubscriptionDto> Subscriptions { get; private set; } = [];
+
+    public IReadOnlyList<QuestionDto> Questions { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
@@ -59,11 +69,57 @@ public sealed class DetailsModel(EStationService stations, KexieDbContext db) : 
         return BackWithNotice(active ? "已恢复运行" : "已停用");
     }
 
+    [Kexie.Web.Infrastructure.RequiresPermission(typeof(Kexie.Web.Features.Popularization.PopularizationPermissions), nameof(Kexie.Web.Features.Popularization.PopularizationPermissions.ManageEStations))]
+    public async Task<IActionResult> OnPostTerminalAsync(Guid id, string? name, string? kind, string? placeKind, string? place, string? installedOn, CancellationToken ct)
+    {
+        var terminal = await interaction.InstallAsync(Actor, id, new TerminalRequest(
+            name, ParseEnum<TerminalKind>(kind, "kind", "终端类型"), ParseEnum<EStationSiteKind>(placeKind, "placeKind", "安放场所"), place,
+            ParseDate(installedOn, "installedOn", "安装日期")), ct);
+        return BackWithNotice($"已登记终端“{terminal.Name}”");
+    }
+
+    [Kexie.Web.Infrastructure.RequiresPermission(typeof(Kexie.Web.Features.Popularization.PopularizationPermissions), nameof(Kexie.Web.Features.Popularization.PopularizationPermissions.ManageEStations))]
+    public async Task<IActionResult> OnPostRemoveTerminalAsync(Guid id, Guid terminalId, CancellationToken ct)
+    {
+        var terminal = await interaction.RemoveTerminalAsync(Actor, id, terminalId, ct);
+        return BackWithNotice($"已撤除终端“{terminal.Name}”");
+    }
+
+    [Kexie.Web.Infrastructure.RequiresPermission(typeof(Kexie.Web.Features.Popularization.PopularizationPermissions), nameof(Kexie.Web.Features.Popularization.PopularizationPermissions.UseEStations))]
+    public async Task<IActionResult> OnPostSubscribeAsync(Guid id, string? subscriberKind, string? subscriberName, string? phone, string? targetGroup, List<string>? tags, CancellationToken ct)
+    {
+        var group = string.IsNullOrWhiteSpace(targetGroup) ? (TargetGroup?)null : ParseEnum<TargetGroup>(targetGroup, "targetGroup", "重点人群");
+        var created = await interaction.SubscribeAsync(Actor, id, new SubscriptionRequest(ParseEnum<SubscriberKind>(subscriberKind, "subscriberKind", "订阅方类型"), subscriberName, phone, group, tags), ct);
+        Notice = "订阅成功。请收藏本页链接，凭它随时查看为您推送的科普内容。";
+        return Redirect(created.FeedLink!);
+    }
+
+    [Kexie.Web.Infrastructure.RequiresPermission(typeof(Kexie.Web.Features.Popularization.PopularizationPermissions), nameof(Kexie.Web.Features.Popularization.PopularizationPermissions.UseEStations))]
+    public async Task<IActionResult> OnPostAskAsync(Guid id, string? askerName, string? phone, string? text, CancellationToken ct)
+    {
+        var created = await interaction.AskAsync(id, new AskRequest(askerName, phone, text), ct);
+        Notice = "问题已提交。请收藏本页链接，工作人员答复后可在此查看并追问。";
+        return Redirect(created.ThreadLink!);
+    }
+
+    [Kexie.Web.Infrastructure.RequiresPermission(typeof(Kexie.Web.Features.Popularization.PopularizationPermissions), nameof(Kexie.Web.Features.Popularization.PopularizationPermissions.AnswerEStationQuestions))]
+    public async Task<IActionResult> OnPostAnswerAsync(Guid id, Guid questionId, int version, string? text, CancellationToken ct)
+    {
+        await interaction.AnswerAsync(Actor, questionId, new MessageRequest(text), version, ct);
+        return BackWithNotice("已答复，提问人可凭其链接查看");
+    }
+
     private async Task LoadAsync(Guid id, CancellationToken ct)
     {
         Station = await stations.GetAsync(Actor, id, ct);
         Usage = await stations.UsageAsync(id, null, null, ct);
         IsManager = Actor.IsRegionManager && Actor.Manages(Station.RegionCode);
+        Terminals = await interaction.TerminalsAsync(id, ct);
+        if (IsManager)
+        {
+            Subscriptions = await interaction.SubscriptionsAsync(Actor, id, ct);
+            Questions = await interaction.QuestionsAsync(Actor, id, null, ct);
+        }
         RegionName = (await Lookups.RegionNamesAsync(db, [Station.RegionCode], ct)).GetValueOrDefault(Station.RegionCode, Station.RegionCode);
     }
 }

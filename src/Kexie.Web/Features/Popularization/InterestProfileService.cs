@@ -1,0 +1,86 @@
+using Kexie.Data;
+using Kexie.Domain.Common;
+using Kexie.Domain.Identity;
+using Kexie.Domain.Market;
+using Kexie.Domain.Popularization;
+using Kexie.Web.Features.Market;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kexie.Web.Features.Popularization;
+
+/// <summary>One topic of a region's profile: its active subscribers (by 科普e站 visitors of the region) and the reads of the region's published content on it.</summary>
+public sealed record TopicInterestDto(string Tag, int Subscribers, long Reads, int Questions);
+
+/// <summary>A target group's top topics, by its subscribers.</summary>
+public sealed record GroupInterestDto(TargetGroup? Group, string GroupName, int Subscribers, IReadOnlyList<string> TopTags);
+
+/// <summary>A published item pushed to the region's subscribers: how many of them it reaches (their topics overlap its tags).</summary>
+public sealed record PushedContentDto(Guid Id, string Title, string KindName, IReadOnlyList<string> Tags, DateTimeOffset? PublishedAt, int Reaches);
+
+/// <summary>
+/// 科普需求画像 of a region subtree, from what its people did on the platform: topics subscribed at its 科普e站 (with
+/// the subscriber's target group), reads of the content its staff published, and the questions asked at its stations
+/// (counted against a topic when the question's words contain the topic's name). Each number says where it comes from.
+/// </summary>
+public sealed record InterestProfileDto(
+    string RegionCode, string RegionName, int ActiveSubscriptions, int Stations, int Questions,
+    IReadOnlyList<TopicInterestDto> Topics, IReadOnlyList<GroupInterestDto> Groups, IReadOnlyList<PushedContentDto> Pushed);
+
+public sealed class InterestProfileService(KexieDbContext db, EStationInteractionService interaction)
+{
+    public const int PushedSize = 10;
+
+    public async Task<InterestProfileDto> ProfileAsync(Actor actor, string? region, CancellationToken ct = default)
+    {
+        var code = MarketSupport.RegionFilter(region) ?? actor.ManagedScope ?? throw new DomainValidationException("region", "请选择地区");
+        if (!(actor.IsRegionManager && actor.Manages(code)))
+        {
+            throw new NotPermittedException("只有本地区服务中心工作人员或科协管理员可以查看本地区的科普需求画像");
+        }
+
+        var regionName = await db.Regions.AsNoTracking().Where(r => r.Code == code).Select(r => r.Name).FirstOrDefaultAsync(ct)
+            ?? (code.Length == 0 ? "全国" : throw new DomainValidationException("region", "地区不存在"));
+
+        var subscriptions = await db.EStationSubscriptions.AsNoTracking()
+            .Where(s => s.Active && s.RegionCode.StartsWith(code))
+            .Select(s => new { s.Tags, s.TargetGroup })
+            .ToListAsync(ct);
+        var reads = await db.ScienceContents.AsNoTracking()
+            .Where(c => c.Status == ReviewStatus.Published && c.RegionCode.StartsWith(code) && c.Tags.Count > 0)
+            .Select(c => new { c.Tags, c.Views })
+            .ToListAsync(ct);
+        var questions = await db.EStationQuestions.AsNoTracking().Where(q => q.RegionCode.StartsWith(code)).Select(q => q.Title).ToListAsync(ct);
+        var stations = await db.EStations.AsNoTracking().CountAsync(s => s.RegionCode.StartsWith(code), ct);
+
+        var topics = ScienceTopics.All
+            .Select(tag => new TopicInterestDto(
+                tag,
+                subscriptions.Count(s => s.Tags.Contains(tag)),
+                reads.Where(c => c.Tags.Contains(tag)).Sum(c => c.Views),
+                questions.Count(q => q.Contains(tag, StringComparison.Ordinal))))
+            .Where(t => t.Subscribers > 0 || t.Reads > 0 || t.Questions > 0)
+            .OrderByDescending(t => t.Subscribers).ThenByDescending(t => t.Reads).ThenByDescending(t => t.Questions).ThenBy(t => t.Tag, StringComparer.Ordinal)
+            .ToList();
+
+        var groups = subscriptions
+            .GroupBy(s => s.TargetGroup)
+            .Select(g => new GroupInterestDto(
+                g.Key,
+                g.Key?.Chinese() ?? "未填写人群",
+                g.Count(),
+                g.SelectMany(s => s.Tags).GroupBy(t => t).OrderByDescending(t => t.Count()).ThenBy(t => t.Key, StringComparer.Ordinal).Take(3).Select(t => t.Key).ToList()))
+            .OrderBy(g => g.Group is null ? 1 : 0).ThenBy(g => g.Group)
+            .ToList();
+
+        // What is pushed: the published items on the region's subscribed topics, and how many of its subscribers each reaches.
+        var subscribed = topics.Where(t => t.Subscribers > 0).Select(t => t.Tag).ToList();
+        var candidates = await interaction.MatchingContentAsync(subscribed, 200, ct);
+        var pushed = candidates
+            .Select(c => new PushedContentDto(c.Id, c.Title, c.KindName, c.Tags, c.PublishedAt, subscriptions.Count(s => s.Tags.Intersect(c.Tags).Any())))
+            .OrderByDescending(p => p.Reaches).ThenByDescending(p => p.PublishedAt).ThenBy(p => p.Id)
+            .Take(PushedSize)
+            .ToList();
+
+        return new InterestProfileDto(code, regionName, subscriptions.Count, stations, questions.Count, topics, groups, pushed);
+    }
+}
