@@ -680,6 +680,8 @@ public abstract class IndicatorTests(KexieApp app)
             var response = await admin.GetAsync($"/api/v1/indicators/reports/annual?region=421202&{query}");
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             using var docx = WordprocessingDocument.Open(new MemoryStream(await response.Content.ReadAsByteArrayAsync()), false);
+            var errors = new DocumentFormat.OpenXml.Validation.OpenXmlValidator().Validate(docx).Select(e => $"{e.Path?.XPath}: {e.Description}").ToList();
+            Assert.True(errors.Count == 0, string.Join("\n", errors)); // Word opens it
             return string.Join("\n", docx.MainDocumentPart!.Document!.Body!.Elements<DocumentFormat.OpenXml.Wordprocessing.Paragraph>().Select(p => p.InnerText));
         }
 
