@@ -87,4 +87,44 @@ public sealed class PopularizationJourneys(KexieApp app)
         await Expect(staff.Locator("#usage")).ToContainTextAsync("150");
         await KexieApp.ScreenshotAsync(staff, "popularization-station");
     }
+
+    [Fact]
+    public async Task Staff_record_a_mass_events_tally_and_a_volunteers_confirmed_hours()
+    {
+        var staff = await app.NewPageAsync();
+        await KexieApp.LoginAsync(staff, "daying-staff");
+        var activity = NewName("科技活动周广场宣传");
+        await staff.GotoAsync("/Popularization/Activities");
+        await staff.ClickAsync("#new-activity");
+        await staff.SelectOptionAsync("#Input_Kind", "ScienceWeek");
+        await staff.FillAsync("#Input_Title", activity);
+        await staff.FillAsync("#Input_Venue", "大英县人民广场");
+        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)).ToString("yyyy-MM-dd");
+        await staff.FillAsync("#Input_StartsOn", today);
+        await staff.ClickAsync("#save-activity");
+        await Expect(staff).ToHaveURLAsync(new Regex("/Popularization/Activities/Details/[0-9a-f-]{36}$"));
+
+        // The crowd that never registers one by one: counted on the spot.
+        await staff.FillAsync("#Tally_Day", today);
+        await staff.FillAsync("#Tally_Participants", "八百");
+        await staff.ClickAsync("#record-tally");
+        await Expect(staff.Locator("#tally-form")).ToContainTextAsync("不是有效的数字");
+        await staff.FillAsync("#Tally_Day", today);
+        await staff.FillAsync("#Tally_Participants", "800");
+        await staff.FillAsync("#Tally_Consultations", "200");
+        await staff.FillAsync("#Tally_Materials", "600");
+        await staff.ClickAsync("#record-tally");
+        await Expect(staff.Locator("#tally-total")).ToContainTextAsync("参与 800 人次，咨询 200 人次");
+        await Expect(staff.Locator("#tally-total")).ToContainTextAsync("宣传资料 600 份");
+
+        // A volunteer signed in and out by the organiser, the hours corrected to what was served and confirmed.
+        var volunteer = (await staff.Locator("#sign-in-volunteer option").First.TextContentAsync())!.Split('（')[0];
+        await staff.ClickAsync("#service-sign-in-for button");
+        await Expect(staff.Locator("#service-records")).ToContainTextAsync(volunteer);
+        await staff.ClickAsync("#service-records .service-sign-out");
+        await staff.FillAsync("#service-records input[name='minutes']", "150");
+        await staff.ClickAsync("#service-records .service-confirm");
+        await Expect(staff.Locator("#service-total")).ToContainTextAsync("已确认服务 1 人次，共 2.5 小时");
+        await KexieApp.ScreenshotAsync(staff, "popularization-tally-volunteer");
+    }
 }

@@ -1,4 +1,5 @@
 using Kexie.Data;
+using Kexie.Domain.Authorization;
 using Kexie.Domain.Common;
 using Kexie.Web.Features.Popularization;
 using Kexie.Web.Pages.Market;
@@ -162,6 +163,9 @@ public sealed class DetailsModel(ActivityService activities, EventTallyService t
         return BackWithNotice($"已不予确认 {record.VolunteerName} 的服务时长");
     }
 
+    /// <summary>For the region's managers: volunteers to sign in on their behalf (id, name and expertise).</summary>
+    public IReadOnlyList<KeyValuePair<Guid, string>> VolunteerOptions { get; private set; } = [];
+
     private async Task LoadAsync(Guid id, CancellationToken ct)
     {
         Activity = await activities.GetAsync(id, ct);
@@ -172,6 +176,12 @@ public sealed class DetailsModel(ActivityService activities, EventTallyService t
         if (IsManager)
         {
             Participants = await activities.ParticipantsAsync(Actor, id, null, ct);
+
+            // The volunteers the organiser may sign in on their behalf: those of the managed subtree, by name.
+            VolunteerOptions = await db.Volunteers.AsNoTracking().InScope(Actor)
+                .OrderBy(v => v.Name).ThenBy(v => v.Id).Take(300)
+                .Select(v => new KeyValuePair<Guid, string>(v.Id, v.Name + (v.Expertise == null ? "" : "（" + v.Expertise + "）")))
+                .ToListAsync(ct);
         }
 
         RegionName = (await Lookups.RegionNamesAsync(db, [Activity.RegionCode], ct)).GetValueOrDefault(Activity.RegionCode, Activity.RegionCode);
