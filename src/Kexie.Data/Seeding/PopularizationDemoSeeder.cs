@@ -400,7 +400,7 @@ public sealed class PopularizationDemoSeeder(KexieDbContext db, ILogger<Populari
             return;
         }
 
-        var stations = await db.EStations.Where(s => s.RegionCode.StartsWith(DemoSeeder.DaYing) || s.RegionCode.StartsWith(DemoSeeder.SheHong)).OrderBy(s => s.CreatedAt).ThenBy(s => s.Name).ToListAsync(ct);
+        var stations = await db.EStations.Where(s => RegionScope.Within(s.RegionCode, DemoSeeder.DaYing) || RegionScope.Within(s.RegionCode, DemoSeeder.SheHong)).OrderBy(s => s.CreatedAt).ThenBy(s => s.Name).ToListAsync(ct);
         var users = await db.Users.AsNoTracking().Where(u => u.UserName == "daying" || u.UserName == "daying-staff" || u.UserName == "shehong").ToDictionaryAsync(u => u.UserName!, ct);
         if (stations.Count == 0 || users.Count < 3)
         {
@@ -427,7 +427,7 @@ public sealed class PopularizationDemoSeeder(KexieDbContext db, ILogger<Populari
         {
             if (Named(stationName) is { } station)
             {
-                var actor = station.RegionCode.StartsWith(DemoSeeder.DaYing, StringComparison.Ordinal) ? staff : shehong;
+                var actor = RegionScope.Within(station.RegionCode, DemoSeeder.DaYing) ? staff : shehong;
                 db.EStationTerminals.Add(EStationTerminal.Install(station, new TerminalData(name, kind, place, where, new DateOnly(2025, month, 8)), actor, At(month, 8)));
             }
         }

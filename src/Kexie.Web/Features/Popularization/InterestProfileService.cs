@@ -1,3 +1,4 @@
+using Kexie.Domain.Authorization;
 using Kexie.Data;
 using Kexie.Domain.Common;
 using Kexie.Domain.Identity;
@@ -42,15 +43,15 @@ public sealed class InterestProfileService(KexieDbContext db, EStationInteractio
             ?? (code.Length == 0 ? "全国" : throw new DomainValidationException("region", "地区不存在"));
 
         var subscriptions = await db.EStationSubscriptions.AsNoTracking()
-            .Where(s => s.Active && s.RegionCode.StartsWith(code))
+            .Where(s => s.Active && RegionScope.Within(s.RegionCode, code))
             .Select(s => new { s.Tags, s.TargetGroup })
             .ToListAsync(ct);
         var reads = await db.ScienceContents.AsNoTracking()
-            .Where(c => c.Status == ReviewStatus.Published && c.RegionCode.StartsWith(code) && c.Tags.Count > 0)
+            .Where(c => c.Status == ReviewStatus.Published && RegionScope.Within(c.RegionCode, code) && c.Tags.Count > 0)
             .Select(c => new { c.Tags, c.Views })
             .ToListAsync(ct);
-        var questions = await db.EStationQuestions.AsNoTracking().Where(q => q.RegionCode.StartsWith(code)).Select(q => q.Title).ToListAsync(ct);
-        var stations = await db.EStations.AsNoTracking().CountAsync(s => s.RegionCode.StartsWith(code), ct);
+        var questions = await db.EStationQuestions.AsNoTracking().Where(q => RegionScope.Within(q.RegionCode, code)).Select(q => q.Title).ToListAsync(ct);
+        var stations = await db.EStations.AsNoTracking().CountAsync(s => RegionScope.Within(s.RegionCode, code), ct);
 
         var topics = ScienceTopics.All
             .Select(tag => new TopicInterestDto(

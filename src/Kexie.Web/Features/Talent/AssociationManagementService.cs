@@ -85,7 +85,7 @@ public sealed class AssociationManagementService(KexieDbContext db)
         var query = db.Associations.AsNoTracking().InScope(actor);
         if (MarketSupport.RegionFilter(region) is { } code)
         {
-            query = query.Where(a => a.RegionCode.StartsWith(code));
+            query = query.Where(a => RegionScope.Within(a.RegionCode, code));
         }
 
         var rows = await query.OrderBy(a => a.Kind == AssociationKind.Kexie).ThenBy(a => a.Kind).ThenBy(a => a.RegionCode).ThenBy(a => a.Name).Take(500)
@@ -230,15 +230,15 @@ public sealed class AssociationManagementService(KexieDbContext db)
 
         var end = new DateOnly(y, 12, 31);
         var associations = await db.Associations.AsNoTracking()
-            .Where(a => a.RegionCode.StartsWith(code) && (a.EstablishedOn == null || a.EstablishedOn <= end))
+            .Where(a => RegionScope.Within(a.RegionCode, code) && (a.EstablishedOn == null || a.EstablishedOn <= end))
             .Select(a => new { a.Id, a.Kind, a.RegionCode }).ToListAsync(ct);
         var societyIds = associations.Where(a => a.Kind == AssociationKind.Society).Select(a => a.Id).ToHashSet();
         var inspectedIds = associations.Where(a => InspectedKinds.Contains(a.Kind)).Select(a => a.Id).ToHashSet();
-        var inspections = await db.Inspections.AsNoTracking().Where(i => i.RegionCode.StartsWith(code) && i.Year <= y)
+        var inspections = await db.Inspections.AsNoTracking().Where(i => RegionScope.Within(i.RegionCode, code) && i.Year <= y)
             .Select(i => new { i.AssociationId, i.Year, i.IndividualMembers, i.Status }).ToListAsync(ct);
         var latest = inspections.Where(i => societyIds.Contains(i.AssociationId)).GroupBy(i => i.AssociationId).Select(g => g.MaxBy(i => i.Year)!).ToList();
         var ofYear = inspections.Where(i => i.Year == y && inspectedIds.Contains(i.AssociationId)).ToList();
-        var parties = await db.PartyBuildings.AsNoTracking().Where(p => p.RegionCode.StartsWith(code))
+        var parties = await db.PartyBuildings.AsNoTracking().Where(p => RegionScope.Within(p.RegionCode, code))
             .Select(p => new { p.AssociationId, p.InstructorName, p.FormalMembers, p.Form }).ToListAsync(ct);
         var societyParties = parties.Where(p => societyIds.Contains(p.AssociationId)).ToList();
         var ownKexie = associations.Where(a => a.Kind == AssociationKind.Kexie && a.RegionCode == code).Select(a => a.Id).ToList();
@@ -340,7 +340,7 @@ public sealed class AssociationManagementService(KexieDbContext db)
     private async Task<Dictionary<string, int>> ThreeHeadsAsync(string code, DateOnly on, CancellationToken ct)
     {
         var rows = await db.LeadershipPosts.AsNoTracking()
-            .Where(p => p.Kind == LeadershipKind.ThreeHeads && p.RegionCode.StartsWith(code) && p.From <= on && (p.Until == null || p.Until > on))
+            .Where(p => p.Kind == LeadershipKind.ThreeHeads && RegionScope.Within(p.RegionCode, code) && p.From <= on && (p.Until == null || p.Until > on))
             .Select(p => p.RegionCode).ToListAsync(ct);
         return rows.GroupBy(r => r).ToDictionary(g => g.Key, g => g.Count());
     }
