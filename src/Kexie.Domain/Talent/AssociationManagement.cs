@@ -307,15 +307,20 @@ public sealed class PartyBuilding : Entity, IRegional
     {
         ArgumentNullException.ThrowIfNull(data);
         ManagementRules.RequireAdministrator(actor, RegionCode);
-        InstructorName = Guard.Optional(data.InstructorName, "instructorName", "党建指导员", 50);
-        FormalMembers = data.FormalMembers is { } n && n >= 0 && n <= 100_000 ? n : throw new DomainValidationException("formalMembers", "正式党员人数应为0到100000之间的整数");
-        Form = data.Form is { } f && Enum.IsDefined(f) ? f : PartyOrganizationForm.None;
-        if (Form == PartyOrganizationForm.Independent && !RequiresIndependent(FormalMembers))
+        // Everything is checked before anything changes: a refused update leaves the record as it was.
+        var instructor = Guard.Optional(data.InstructorName, "instructorName", "党建指导员", 50);
+        var members = data.FormalMembers is { } n && n >= 0 && n <= 100_000 ? n : throw new DomainValidationException("formalMembers", "正式党员人数应为0到100000之间的整数");
+        var form = data.Form is { } f && Enum.IsDefined(f) ? f : PartyOrganizationForm.None;
+        if (form == PartyOrganizationForm.Independent && !RequiresIndependent(members))
         {
             throw new DomainValidationException("form", $"正式党员不足{IndependentThreshold}名，不能单独建立党组织，可联合建立");
         }
 
-        EstablishedOn = Form == PartyOrganizationForm.None ? null : ManagementRules.Date(data.EstablishedOn, today, "establishedOn", "党组织成立日期");
+        var established = form == PartyOrganizationForm.None ? (DateOnly?)null : ManagementRules.Date(data.EstablishedOn, today, "establishedOn", "党组织成立日期");
+        InstructorName = instructor;
+        FormalMembers = members;
+        Form = form;
+        EstablishedOn = established;
         UpdatedAt = DateTimeOffset.UtcNow;
         Version++;
     }
