@@ -1,3 +1,4 @@
+using Kexie.Domain.Authorization;
 using Kexie.Domain.Directory;
 using Kexie.Domain.Identity;
 using Kexie.Domain.Talent;
@@ -47,7 +48,7 @@ public sealed class TalentDemoSeeder(KexieDbContext db, ILogger<TalentDemoSeeder
         }
 
         var users = await db.Users.AsNoTracking().Where(u => u.UserName == "daying" || u.UserName == "sichuan" || u.UserName == "suining").ToListAsync(ct);
-        var schools = await db.Organizations.AsNoTracking().Where(o => o.RegionCode.StartsWith(DemoSeeder.DaYing) && o.Kind == OrganizationKind.School)
+        var schools = await db.Organizations.AsNoTracking().Where(o => RegionScope.Within(o.RegionCode, DemoSeeder.DaYing) && o.Kind == OrganizationKind.School)
             .OrderBy(o => o.Name).Select(o => new { o.Id, o.Name, o.RegionCode }).ToListAsync(ct);
         if (users.Count < 3 || schools.Count == 0)
         {
@@ -106,7 +107,7 @@ public sealed class TalentDemoSeeder(KexieDbContext db, ILogger<TalentDemoSeeder
         }
 
         var users = await db.Users.AsNoTracking().Where(u => u.UserName == "daying" || u.UserName == "suining").ToListAsync(ct);
-        var workers = await db.ScienceWorkers.AsNoTracking().Where(w => w.RegionCode.StartsWith(DemoSeeder.DaYing)).OrderBy(w => w.Id).Take(15)
+        var workers = await db.ScienceWorkers.AsNoTracking().Where(w => RegionScope.Within(w.RegionCode, DemoSeeder.DaYing)).OrderBy(w => w.Id).Take(15)
             .Select(w => new { w.Id, w.Name, w.RegionCode, w.Employer }).ToListAsync(ct);
         if (users.Count < 2 || workers.Count < 15)
         {
@@ -153,9 +154,9 @@ public sealed class TalentDemoSeeder(KexieDbContext db, ILogger<TalentDemoSeeder
         }
 
         var admin = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.UserName == "daying", ct);
-        var hosts = await db.Organizations.AsNoTracking().Where(o => o.RegionCode.StartsWith(DemoSeeder.DaYing) && o.IsVerified && o.Kind == OrganizationKind.Enterprise)
+        var hosts = await db.Organizations.AsNoTracking().Where(o => RegionScope.Within(o.RegionCode, DemoSeeder.DaYing) && o.IsVerified && o.Kind == OrganizationKind.Enterprise)
             .OrderBy(o => o.Name).Take(12).Select(o => new { o.Id, o.Name, o.RegionCode }).ToListAsync(ct);
-        var experts = await db.ScienceWorkers.AsNoTracking().Where(w => w.RegionCode.StartsWith(DemoSeeder.DaYing)).OrderByDescending(w => w.Id).Take(20).Select(w => w.Id).ToListAsync(ct);
+        var experts = await db.ScienceWorkers.AsNoTracking().Where(w => RegionScope.Within(w.RegionCode, DemoSeeder.DaYing)).OrderByDescending(w => w.Id).Take(20).Select(w => w.Id).ToListAsync(ct);
         if (admin is null || hosts.Count == 0 || experts.Count < 20)
         {
             return;
@@ -208,7 +209,7 @@ public sealed class TalentDemoSeeder(KexieDbContext db, ILogger<TalentDemoSeeder
         }
 
         var admin = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.UserName == "daying", ct);
-        var associations = await db.Associations.AsNoTracking().Where(a => a.RegionCode.StartsWith(DemoSeeder.DaYing)).OrderBy(a => a.RegionCode).ThenBy(a => a.Name).ToListAsync(ct);
+        var associations = await db.Associations.AsNoTracking().Where(a => RegionScope.Within(a.RegionCode, DemoSeeder.DaYing)).OrderBy(a => a.RegionCode).ThenBy(a => a.Name).ToListAsync(ct);
         var county = associations.FirstOrDefault(a => a.Kind == AssociationKind.Kexie && a.RegionCode == DemoSeeder.DaYing);
         if (admin is null || county is null)
         {
