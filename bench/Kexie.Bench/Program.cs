@@ -100,7 +100,7 @@ var evalPath = options.GetValueOrDefault("eval");
 var split = options.GetValueOrDefault("split");
 if (split is not null && (split is not ("hash" or "inner" or "inner-b") || evalPath is not null))
 {
-    Console.Error.WriteLine("--split takes \"hash\" or \"inner\", and not with --eval");
+    Console.Error.WriteLine("--split takes \"hash\", \"inner\" or \"inner-b\", and not with --eval");
     return 2;
 }
 var folds = int.Parse(options.GetValueOrDefault("folds") ?? "5", CultureInfo.InvariantCulture);

@@ -122,9 +122,12 @@ public sealed record MatchOptions
     public double DocumentDisciplineMinProbability { get; init; }
 
     /// <summary>The discipline signal of a document whose code was predicted (not given) is multiplied by this: a
-    /// guessed code on both sides is weaker evidence. Measured on CSL without any codes (docs/benchmarks.md): full
-    /// weight pushed T1/T2 0.011 / 0.009 under the baseline; 0.3 keeps them inside the guard at 1.24× on T3.</summary>
-    public double PredictedDocumentDisciplineFactor { get; init; } = 0.3;
+    /// guessed code is weaker evidence than a given one. 0.5: about how often the classifier's first choice for a whole
+    /// text is right on records it never saw (48–54 % on CSL). It was 0.3 while documents of unsure field had no code and
+    /// the text leader's margin ignored how sure the query's field was; with both fixed, on the training half
+    /// (`--split inner`) 0.3 / 0.4 / 0.5 / 0.7 / 1.0 gave T1 −0.0020 / −0.0020 / −0.0025 / −0.0025 / −0.0050 and T3
+    /// 1.19× / 1.23× / 1.25× / 1.29× / 1.32× (docs/benchmarks.md).</summary>
+    public double PredictedDocumentDisciplineFactor { get; init; } = 0.5;
 
     // ---- Combination --------------------------------------------------------------------------
 
