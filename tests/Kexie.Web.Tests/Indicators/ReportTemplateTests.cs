@@ -3,12 +3,14 @@ using DocumentFormat.OpenXml.Packaging;
 using Kexie.Domain.Directory;
 using Kexie.Domain.Identity;
 using Kexie.Web.Tests.Security;
+using Microsoft.EntityFrameworkCore;
 
 namespace Kexie.Web.Tests.Indicators;
 
 /// <summary>
 /// The stored report template (a region's wording, validated, versioned, used by its report) and the five-year history,
-/// through the real host. Fixtures in Hubei: 曾都区 421303 and 随县 421321 for templates, 广水市 421381 for the history.
+/// through the real host. Fixtures in Hubei: 曾都区 421303 and 随县 421321 for templates, 广水市 421381 for the history,
+/// 荆门市 4208 and its counties for a city's template used by its counties.
 /// </summary>
 public abstract class ReportTemplateTests(KexieApp app)
 {
@@ -100,6 +102,44 @@ public abstract class ReportTemplateTests(KexieApp app)
         var third = await (await staff.GetAsync("/api/v1/indicators/report-template?region=421303")).OkJsonAsync();
         Assert.Equal(3, third["version"]!.GetValue<int>());
         Assert.Equal("# 服务科技工作者\n{截至}，{全域}共有科技工作者{累计注册科技工作者}，页面修改。", third["text"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_county_without_a_template_uses_its_citys_and_the_page_says_so()
+    {
+        var (cityName, counties) = await app.QueryAsync(async db => (
+            await db.Regions.Where(r => r.Code == "4208").Select(r => r.Name).SingleAsync(),
+            await db.Regions.Where(r => r.ParentCode == "4208").OrderBy(r => r.Code).Select(r => r.Code).Take(2).ToListAsync()));
+        var (county, sibling) = (counties[0], counties[1]);
+        await AddWorkersAsync(county, new DateTimeOffset(2025, 4, 1, 9, 0, 0, Cst));
+        var cityStaff = await StaffOfAsync("4208");
+        await (await cityStaff.PutJsonAsync("/api/v1/indicators/report-template?region=4208", new { text = "# 服务科技工作者\n{截至}，{全域}共有科技工作者{累计注册科技工作者}，市级模板。" })).OkJsonAsync();
+
+        // The county has no version of its own: the city's is in use, said so, and its report is worded by it.
+        var countyStaff = await StaffOfAsync(county);
+        var inherited = await (await countyStaff.GetAsync($"/api/v1/indicators/report-template?region={county}")).OkJsonAsync();
+        Assert.Equal((0, false, "4208", cityName), (inherited["version"]!.GetValue<int>(), inherited["isDefault"]!.GetValue<bool>(), inherited["inheritedFromCode"]!.GetValue<string>(), inherited["inheritedFromName"]!.GetValue<string>()));
+        Assert.Contains("市级模板", inherited["text"]!.GetValue<string>());
+        Assert.Empty(inherited["versions"]!.AsArray());
+        Assert.Contains($"正在使用<strong>{cityName}的模板</strong>（第1版）", await countyStaff.GetStringAsync($"/Indicators/ReportTemplate?region={county}"));
+        string ReportText(byte[] bytes)
+        {
+            using var docx = WordprocessingDocument.Open(new MemoryStream(bytes), false);
+            return docx.MainDocumentPart!.Document!.Body!.InnerText;
+        }
+
+        Assert.Contains("共有科技工作者1人，市级模板。", ReportText(await countyStaff.GetByteArrayAsync($"/api/v1/indicators/reports/annual?region={county}&year=2025")));
+
+        // Once the county saves its own, its report uses it; the sibling county still uses the city's.
+        await (await countyStaff.PutJsonAsync($"/api/v1/indicators/report-template?region={county}", new { text = "# 服务科技工作者\n{截至}，{全域}共有科技工作者{累计注册科技工作者}，县级模板。" })).OkJsonAsync();
+        var own = await (await countyStaff.GetAsync($"/api/v1/indicators/report-template?region={county}")).OkJsonAsync();
+        Assert.Equal(1, own["version"]!.GetValue<int>());
+        Assert.Null(own["inheritedFromName"]?.GetValue<string>());
+        var countyReport = ReportText(await countyStaff.GetByteArrayAsync($"/api/v1/indicators/reports/annual?region={county}&year=2025"));
+        Assert.Contains("县级模板", countyReport);
+        Assert.DoesNotContain("市级模板", countyReport);
+        await AddWorkersAsync(sibling, new DateTimeOffset(2025, 4, 1, 9, 0, 0, Cst));
+        Assert.Contains("市级模板", ReportText(await cityStaff.GetByteArrayAsync($"/api/v1/indicators/reports/annual?region={sibling}&year=2025")));
     }
 
     [Fact]

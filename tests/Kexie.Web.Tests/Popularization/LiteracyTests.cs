@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Kexie.Domain.Indicators;
 using Kexie.Web.Features.Popularization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -50,8 +51,8 @@ public abstract class LiteracyTests(KexieApp app)
         // The annual report's sentence, only for a year that was surveyed.
         await using var scope = app.Services.CreateAsyncScope();
         var report = scope.ServiceProvider.GetRequiredService<PopularizationReport>();
-        Assert.Contains("2025年，大英县公民具备科学素质比例达15.31%，圆满完成“十四五”目标（15%）。", await report.SentencesAsync(DaYing, 2025, CancellationToken.None));
-        Assert.DoesNotContain(await report.SentencesAsync(DaYing, 2024, CancellationToken.None), s => s.Contains("科学素质"));
+        Assert.Contains("2025年，大英县公民具备科学素质比例达15.31%，圆满完成“十四五”目标（15%）。", await report.SentencesAsync(DaYing, new DayRange(new DateOnly(2025, 1, 1), new DateOnly(2025, 12, 31)), CancellationToken.None));
+        Assert.DoesNotContain(await report.SentencesAsync(DaYing, new DayRange(new DateOnly(2024, 1, 1), new DateOnly(2024, 12, 31)), CancellationToken.None), s => s.Contains("科学素质"));
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using Kexie.Data;
 using Kexie.Domain.Authorization;
 using Kexie.Domain.Common;
 using Kexie.Domain.Identity;
+using Kexie.Domain.Indicators;
 using Kexie.Domain.Market;
 using Kexie.Domain.Popularization;
 using Kexie.Web.Features.Market;
@@ -83,8 +84,13 @@ public sealed class EventTallyService(KexieDbContext db, ReferenceCodesCache ref
             throw new DomainValidationException("kind", "活动类型取值不正确");
         }
 
-        var from = new DateOnly(y, 1, 1);
-        var to = new DateOnly(y, 12, 31);
+        return await StatisticsAsync(code, new DayRange(new DateOnly(y, 1, 1), new DateOnly(y, 12, 31)), kind, ct);
+    }
+
+    /// <summary>The tallies of a region subtree dated within <paramref name="range"/> (a report period, not necessarily a calendar year).</summary>
+    public async Task<EventTallyStatisticsDto> StatisticsAsync(string code, DayRange range, ActivityKind? kind, CancellationToken ct = default)
+    {
+        var (from, to) = (range.First, range.Last);
         var tallies = db.EventTallies.AsNoTracking().Where(t => RegionScope.Within(t.RegionCode, code) && t.Day >= from && t.Day <= to)
             .Join(db.PopularizationActivities, t => t.ActivityId, a => a.Id, (t, a) => new { Tally = t, a.Kind });
         if (kind is { } only)
@@ -126,11 +132,11 @@ public sealed class EventTallyService(KexieDbContext db, ReferenceCodesCache ref
         var byGroup = rows.Where(r => r.TargetGroup != null).GroupBy(r => r.TargetGroup!.Value).OrderBy(g => g.Key).Select(g => Sum(g.Key.ToString(), g.Key.Chinese(), g)).ToList();
         var bySetting = rows.Where(r => r.Setting != null).GroupBy(r => r.Setting!.Value).OrderBy(g => g.Key).Select(g => Sum(g.Key.ToString(), g.Key.Chinese(), g)).ToList();
         return new EventTallyStatisticsDto(
-            code, names.GetValueOrDefault(code, "所选地区"), y, kind, kind?.Chinese(), totals, checkedIn, byKind, byRegion, byGroup, bySetting, Summary(y, kind, totals));
+            code, names.GetValueOrDefault(code, "所选地区"), to.Year, kind, kind?.Chinese(), totals, checkedIn, byKind, byRegion, byGroup, bySetting, Summary(range, kind, totals));
     }
 
     /// <summary>"2025年科技活动周期间，共开展活动200场次，参与群众80000人次，展出宣传展板1000块，…" — only the figures that were counted.</summary>
-    public static string Summary(int year, ActivityKind? kind, TallyTotals t)
+    public static string Summary(DayRange range, ActivityKind? kind, TallyTotals t)
     {
         var parts = new List<string> { $"共开展活动{t.Sessions}场次" };
         if (t.Participants > 0)
@@ -169,7 +175,7 @@ public sealed class EventTallyService(KexieDbContext db, ReferenceCodesCache ref
             parts.Add("赠送" + string.Join("、", gifts));
         }
 
-        return $"{year}年{(kind is { } k ? k.Chinese() + "期间" : "各类科普活动中")}，{string.Join("，", parts)}。";
+        return $"{PopularizationPeriod.Text(range)}{(kind is { } k ? k.Chinese() + "期间" : "各类科普活动中")}，{string.Join("，", parts)}。";
     }
 
     private sealed record TallyRow(

@@ -1,3 +1,4 @@
+using Kexie.Domain.Indicators;
 using Kexie.Domain.Popularization;
 
 namespace Kexie.Web.Features.Popularization;
@@ -6,11 +7,12 @@ namespace Kexie.Web.Features.Popularization;
 /// The popularization sentences of a region's annual report, in the seeds' style, from the records: 科普阵地 and their
 /// visitors ("全年接待团队14个、观众14500人次"), mass events counted on site ("共开展活动206场次，参与群众81200人次…"), where they
 /// went ("进农村、进社区、进学校、进机关…"), volunteers ("64支科技志愿服务队伍、2451名科技志愿者…") and the year's 公民具备科学素质比例
-/// against the 纲要 target. A part without records is left out.
+/// against the 纲要 target. A part without records is left out. Everything is counted over the report's days (a year, or a span
+/// such as 2024年12月21日至2025年12月20日); the literacy survey is the one of the last day's year.
 /// </summary>
 public sealed class PopularizationReport(VenueService venues, EventTallyService tallies, VolunteerService volunteers, LiteracyService literacy)
 {
-    public async Task<IReadOnlyList<string>> SentencesAsync(string regionCode, int year, CancellationToken ct)
+    public async Task<IReadOnlyList<string>> SentencesAsync(string regionCode, DayRange period, CancellationToken ct)
     {
         var sentences = new List<string>();
         if (string.IsNullOrEmpty(regionCode))
@@ -18,13 +20,14 @@ public sealed class PopularizationReport(VenueService venues, EventTallyService 
             return sentences; // the statistics are per region subtree; the country's report keeps the indicator sentence only
         }
 
-        var venueStats = await venues.StatisticsAsync(regionCode, year, null, ct);
+        var year = period.Last.Year;
+        var venueStats = await venues.StatisticsAsync(regionCode, period, null, ct);
         if (venueStats.Venues > 0 || venueStats.Visits.Sessions > 0)
         {
             sentences.Add(venueStats.Summary);
         }
 
-        var tallyStats = await tallies.StatisticsAsync(regionCode, year, null, ct);
+        var tallyStats = await tallies.StatisticsAsync(regionCode, period, null, ct);
         if (tallyStats.Totals.Events > 0)
         {
             sentences.Add(tallyStats.Summary);
@@ -34,7 +37,7 @@ public sealed class PopularizationReport(VenueService venues, EventTallyService 
             }
         }
 
-        var volunteerStats = await volunteers.StatisticsAsync(regionCode, year, ct);
+        var volunteerStats = await volunteers.StatisticsAsync(regionCode, period, ct);
         if (volunteerStats.Teams > 0 || volunteerStats.Volunteers > 0)
         {
             sentences.Add(volunteerStats.Summary);

@@ -2,6 +2,7 @@ using Kexie.Data;
 using Kexie.Domain.Authorization;
 using Kexie.Domain.Common;
 using Kexie.Domain.Identity;
+using Kexie.Domain.Indicators;
 using Kexie.Domain.Market;
 using Kexie.Domain.Popularization;
 using Kexie.Web.Features.Market;
@@ -176,8 +177,17 @@ public sealed class VenueService(KexieDbContext db, ReferenceCodesCache referenc
             throw new DomainValidationException("year", "年份不正确");
         }
 
+        return await StatisticsAsync(code, YearRange(y), kinds, ct);
+    }
+
+    /// <summary>
+    /// Venues (accredited by the range's last day) and their visits within <paramref name="range"/>: a report period that need
+    /// not be a calendar year ("2024年12月21日至2025年12月20日").
+    /// </summary>
+    public async Task<VenueStatisticsDto> StatisticsAsync(string code, DayRange range, string? kinds, CancellationToken ct = default)
+    {
         var kindList = ParseKinds(kinds);
-        var (from, to) = YearRange(y);
+        var (from, to) = (range.First, range.Last);
         var venues = db.Venues.AsNoTracking().Where(v => RegionScope.Within(v.RegionCode, code) && v.Status != VenueStatus.Closed && (v.AccreditedOn == null || v.AccreditedOn <= to));
         var visits = db.VenueVisits.AsNoTracking().Where(v => RegionScope.Within(v.RegionCode, code) && v.Day >= from && v.Day <= to);
         if (kindList is not null)
@@ -208,23 +218,23 @@ public sealed class VenueService(KexieDbContext db, ReferenceCodesCache referenc
 
         var regionName = (await Lookups.RegionNamesAsync(db, [code], ct)).GetValueOrDefault(code, "所选地区");
         return new VenueStatisticsDto(
-            code, regionName, y, kindList?.Select(k => k.ToString()).ToList(), counts.Sum(c => c.Count), byKind, byLevel, total, visitsByKind, visitsByGroup, visitsBySetting,
-            Summary(y, kindList, counts.Select(c => (c.Kind, c.Level, c.Count)).ToList(), total));
+            code, regionName, to.Year, kindList?.Select(k => k.ToString()).ToList(), counts.Sum(c => c.Count), byKind, byLevel, total, visitsByKind, visitsByGroup, visitsBySetting,
+            Summary(range, kindList, counts.Select(c => (c.Kind, c.Level, c.Count)).ToList(), total));
     }
 
     /// <summary>The report's sentence: "2020年，共有科普阵地20个：省级科普惠民共享基地4个、…；全年接待团队14个、观众14500人次，服务16场次。"</summary>
-    public static string Summary(int year, IReadOnlyList<VenueKind>? kinds, IReadOnlyList<(VenueKind Kind, VenueLevel Level, int Count)> counts, VisitTotals visits)
+    public static string Summary(DayRange range, IReadOnlyList<VenueKind>? kinds, IReadOnlyList<(VenueKind Kind, VenueLevel Level, int Count)> counts, VisitTotals visits)
     {
         var subject = kinds is null ? "科普阵地" : string.Join("和", kinds.Select(k => k.Chinese()));
         var parts = counts.OrderBy(c => c.Level).ThenBy(c => c.Kind)
             .Select(c => $"{(c.Level == VenueLevel.Unrated ? string.Empty : c.Level.Chinese())}{c.Kind.Chinese()}{c.Count}个").ToList();
-        var text = $"{year}年，共有{subject}{counts.Sum(c => c.Count)}个";
+        var text = $"{PopularizationPeriod.Text(range)}，共有{subject}{counts.Sum(c => c.Count)}个";
         if (parts.Count > 0)
         {
             text += "：" + string.Join("、", parts);
         }
 
-        return text + $"；全年接待团队{visits.Groups}个、观众{visits.Visitors}人次，服务{visits.Sessions}场次。";
+        return text + $"；{(PopularizationPeriod.IsYear(range) ? "全年" : "期间")}接待团队{visits.Groups}个、观众{visits.Visitors}人次，服务{visits.Sessions}场次。";
     }
 
     private static List<VenueKind>? ParseKinds(string? kinds)
@@ -251,7 +261,7 @@ public sealed class VenueService(KexieDbContext db, ReferenceCodesCache referenc
         return list;
     }
 
-    private static (DateOnly From, DateOnly To) YearRange(int year) => (new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
+    private static DayRange YearRange(int year) => new(new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
 
     private async Task<Venue> FindAsync(Guid id, int? expectedVersion, CancellationToken ct)
     {

@@ -2,6 +2,7 @@ using Kexie.Data;
 using Kexie.Domain.Authorization;
 using Kexie.Domain.Common;
 using Kexie.Domain.Identity;
+using Kexie.Domain.Indicators;
 using Kexie.Domain.Market;
 using Kexie.Domain.Popularization;
 using Kexie.Web.Features.Directory;
@@ -293,9 +294,15 @@ public sealed class VolunteerService(KexieDbContext db, ReferenceCodesCache refe
             throw new DomainValidationException("year", "年份不正确");
         }
 
-        var (start, end) = MarketSupport.ChinaPeriod(new DateOnly(y, 1, 1), new DateOnly(y, 12, 31));
-        var yearEnd = new DateOnly(y, 12, 31);
-        var teams = await db.VolunteerTeams.AsNoTracking().Where(t => RegionScope.Within(t.RegionCode, code) && (t.EstablishedOn == null || t.EstablishedOn <= yearEnd))
+        return await StatisticsAsync(code, new DayRange(new DateOnly(y, 1, 1), new DateOnly(y, 12, 31)), ct);
+    }
+
+    /// <summary>Teams and volunteers as of the range's last day and the confirmed service within <paramref name="range"/> (a report period).</summary>
+    public async Task<VolunteerStatisticsDto> StatisticsAsync(string code, DayRange range, CancellationToken ct = default)
+    {
+        var (start, end) = MarketSupport.ChinaPeriod(range.First, range.Last);
+        var lastDay = range.Last;
+        var teams = await db.VolunteerTeams.AsNoTracking().Where(t => RegionScope.Within(t.RegionCode, code) && (t.EstablishedOn == null || t.EstablishedOn <= lastDay))
             .GroupBy(t => t.Kind).Select(g => new { Kind = g.Key, Count = g.Count() }).ToListAsync(ct);
         var volunteers = await db.Volunteers.AsNoTracking().CountAsync(v => RegionScope.Within(v.RegionCode, code) && v.CreatedAt < end!.Value, ct);
         var service = await db.ServiceRecords.AsNoTracking()
@@ -307,14 +314,14 @@ public sealed class VolunteerService(KexieDbContext db, ReferenceCodesCache refe
         var hours = Hours(service.Sum(s => (long)s.Minutes));
         var teamCount = teams.Sum(t => t.Count);
         return new VolunteerStatisticsDto(
-            code, names.GetValueOrDefault(code, "所选地区"), y, teamCount, byKind, volunteers, activities, service.Count, hours,
-            Summary(y, teamCount, volunteers, activities, service.Count, hours));
+            code, names.GetValueOrDefault(code, "所选地区"), range.Last.Year, teamCount, byKind, volunteers, activities, service.Count, hours,
+            Summary(range, teamCount, volunteers, activities, service.Count, hours));
     }
 
     /// <summary>"2025年，共有64支科技志愿服务队伍、2451名科技志愿者，累计开展科技志愿服务活动300场，志愿服务420人次，服务时长1260小时。"</summary>
-    public static string Summary(int year, int teams, int volunteers, int activities, int services, decimal hours)
+    public static string Summary(DayRange range, int teams, int volunteers, int activities, int services, decimal hours)
     {
-        var text = $"{year}年，共有{teams}支科技志愿服务队伍、{volunteers}名科技志愿者";
+        var text = $"{PopularizationPeriod.Text(range)}，共有{teams}支科技志愿服务队伍、{volunteers}名科技志愿者";
         return activities == 0
             ? text + "，暂无经确认的志愿服务记录。"
             : text + $"，累计开展科技志愿服务活动{activities}场，志愿服务{services}人次，服务时长{hours:0.#}小时。";

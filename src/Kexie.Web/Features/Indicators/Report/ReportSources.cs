@@ -136,7 +136,7 @@ public sealed class PopularizationReportSource(PopularizationReport report) : IR
 
     public async Task<IReadOnlyList<ReportValue>> ValuesAsync(ReportScope scope, CancellationToken ct)
     {
-        var sentences = await report.SentencesAsync(scope.RegionCode, scope.Last.Year, ct);
+        var sentences = await report.SentencesAsync(scope.RegionCode, new DayRange(scope.First, scope.Last), ct);
         return [new ReportValue("科普工作", string.Concat(sentences), sentences.Count > 0)];
     }
 }

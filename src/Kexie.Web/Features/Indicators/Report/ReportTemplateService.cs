@@ -15,7 +15,8 @@ public sealed record ReportTemplateVersionDto(int Version, string Text, string? 
 /// <summary>
 /// A region's report template as the page shows it: the wording in force (the region's newest version, or the
 /// platform's default when <see cref="Version"/> is 0), its paragraphs by part, the placeholders it may use and the
-/// saved versions, newest first.
+/// saved versions, newest first. A region without a version of its own uses its nearest ancestor's template
+/// (<see cref="InheritedFromName"/>, e.g. 遂宁市 for 大英县), else the default (<see cref="IsDefault"/>).
 /// </summary>
 public sealed record ReportTemplateDto(
     string RegionCode,
@@ -26,7 +27,10 @@ public sealed record ReportTemplateDto(
     IReadOnlyList<TemplateParagraphDto> Paragraphs,
     IReadOnlyList<string> Parts,
     IReadOnlyList<ReportPlaceholder> Placeholders,
-    IReadOnlyList<ReportTemplateVersionDto> Versions);
+    IReadOnlyList<ReportTemplateVersionDto> Versions,
+    string? InheritedFromCode = null,
+    string? InheritedFromName = null,
+    int? InheritedVersion = null);
 
 /// <summary>Saves a new version of a region's template: the whole text ("# 部分" lines and paragraphs) and what changed.</summary>
 public sealed record SaveReportTemplateRequest(string? Text, string? Note);
@@ -34,7 +38,7 @@ public sealed record SaveReportTemplateRequest(string? Text, string? Note);
 /// <summary>
 /// The stored, editable report templates: staff of a region word their report (per paragraph, with placeholders);
 /// saving validates every part and placeholder against those the sources give and keeps every version; the report uses
-/// the region's newest version or the default.
+/// the region's newest version, else its nearest ancestor's (county → city → province), else the default.
 /// </summary>
 public sealed class ReportTemplateService(KexieDbContext db, IndicatorService indicators, IEnumerable<IReportStatisticSource> sources, TimeProvider clock)
 {
@@ -53,17 +57,22 @@ public sealed class ReportTemplateService(KexieDbContext db, IndicatorService in
             .Take(VersionsShown)
             .ToListAsync(ct);
         var current = versions.FirstOrDefault();
-        var text = current?.Text ?? ReportTemplate.Default;
+        var inherited = current is null ? await NearestAsync(place.Code, ct) : null;
+        var inheritedName = inherited is null ? null : await db.Regions.AsNoTracking().Where(r => r.Code == inherited.RegionCode).Select(r => r.Name).FirstOrDefaultAsync(ct);
+        var text = current?.Text ?? inherited?.Text ?? ReportTemplate.Default;
         return new ReportTemplateDto(
             place.Code,
             place.Name,
             current?.Version ?? 0,
-            current is null,
+            current is null && inherited is null,
             text,
             ReportTemplate.Parse(text, null).Select(p => new TemplateParagraphDto(p.Part.Chinese(), p.Text)).ToList(),
             ReportPartNames.All.Select(p => p.Chinese()).ToList(),
             Placeholders,
-            versions.Select(v => new ReportTemplateVersionDto(v.Version, v.Text, v.Note, v.CreatedByName, v.CreatedAt)).ToList());
+            versions.Select(v => new ReportTemplateVersionDto(v.Version, v.Text, v.Note, v.CreatedByName, v.CreatedAt)).ToList(),
+            inherited?.RegionCode,
+            inherited is null ? null : inheritedName ?? "上级地区",
+            inherited?.Version);
     }
 
     /// <summary>Validates <paramref name="request"/>'s text (an unknown part or placeholder is named in the error) and saves it as the region's next version.</summary>
@@ -79,15 +88,28 @@ public sealed class ReportTemplateService(KexieDbContext db, IndicatorService in
         return await GetAsync(actor, place.Code, ct);
     }
 
-    /// <summary>The template a region's report uses: its newest saved version, or null for the default.</summary>
-    public async Task<IReadOnlyList<TemplateParagraph>?> ForReportAsync(string regionCode, CancellationToken ct)
+    /// <summary>
+    /// The template a region's report uses: its newest saved version, else the newest version of its nearest ancestor that
+    /// has one (county → city → province), or null for the default.
+    /// </summary>
+    public async Task<IReadOnlyList<TemplateParagraph>?> ForReportAsync(string regionCode, CancellationToken ct) =>
+        await NearestAsync(regionCode, ct) is { } version ? ReportTemplate.Parse(version.Text, null) : null;
+
+    /// <summary>The newest version of the nearest region (the region itself first, then its ancestors) that has saved one.</summary>
+    private async Task<ReportTemplateVersion?> NearestAsync(string regionCode, CancellationToken ct)
     {
-        var text = await db.ReportTemplateVersions.AsNoTracking()
-            .Where(v => v.RegionCode == regionCode)
-            .OrderByDescending(v => v.Version)
-            .Select(v => v.Text)
-            .FirstOrDefaultAsync(ct);
-        return text is null ? null : ReportTemplate.Parse(text, null);
+        var lineage = Kexie.Domain.Regions.RegionCode.Ancestry(regionCode).Append(regionCode).Distinct().ToList();
+        var heads = await db.ReportTemplateVersions.AsNoTracking()
+            .Where(v => lineage.Contains(v.RegionCode))
+            .Select(v => new { v.RegionCode, v.Version })
+            .ToListAsync(ct);
+        if (heads.Count == 0)
+        {
+            return null;
+        }
+
+        var nearest = heads.OrderByDescending(v => v.RegionCode.Length).ThenByDescending(v => v.Version).First();
+        return await db.ReportTemplateVersions.AsNoTracking().FirstAsync(v => v.RegionCode == nearest.RegionCode && v.Version == nearest.Version, ct);
     }
 
     private static void RequireScope(Actor actor, string regionCode)
