@@ -219,7 +219,10 @@ public sealed class Offer : Reviewable
     /// Whether the actor may ask for a price (发起询价, <see cref="OfferActions.Inquire"/>): a published offer, asked for by an
     /// organization's member (for their organization) or by a manager of the offer's region (for an organization they manage).
     /// </summary>
-    public bool MayInquire(Actor actor) => IsPublished && (actor.OrganizationId is not null || (actor.IsRegionManager && actor.Manages(RegionCode)));
+    public bool MayInquire(Actor actor) => IsPublished && MayStartInquiries(actor) && (actor.OrganizationId is not null || actor.Manages(RegionCode));
+
+    /// <summary>Who may send inquiries at all: an organization's member, or a region's managers on an organization's behalf.</summary>
+    public static bool MayStartInquiries(Actor actor) => actor.OrganizationId is not null || actor.IsRegionManager;
 
     /// <summary>Edits a draft, returned or withdrawn offer. The provider cannot be changed.</summary>
     public void Update(OfferData data, Actor actor, MarketCodes codes, DateTimeOffset? at = null)

@@ -59,6 +59,9 @@ public sealed class Storefront : Entity, IRegional
         return storefront;
     }
 
+    /// <summary>Who may open a storefront: a science worker for themself, or a region's managers for a worker of their region.</summary>
+    public static bool MayOpen(Actor actor) => actor.ScienceWorkerId is not null || actor.IsRegionManager;
+
     public bool MayManage(Actor actor) =>
         actor.ScienceWorkerId == OwnerWorkerId || (actor.IsRegionManager && actor.Manages(RegionCode));
 

@@ -408,6 +408,7 @@ public abstract class LookupMatrixTests(KexieApp app)
             ($"l-staff-{suffix}", "ServiceCenterStaff", null, null),
             ($"l-worker-{suffix}", "ScienceWorker", Guid.Parse(worker["id"]!.GetValue<string>()), null),
             ($"l-org-{suffix}", "OrganizationMember", null, organization),
+            ($"l-agency-{suffix}", "AgencyMember", null, null),
         };
         var clients = new List<(string, HttpClient)> { ("匿名", app.Anonymous()), ("shehong", shehong) };
         foreach (var (name, role, workerId, organizationId) in accounts)

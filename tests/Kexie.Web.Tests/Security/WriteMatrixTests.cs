@@ -512,6 +512,7 @@ public abstract class WriteMatrixTests(KexieApp app)
             ($"m-staff-{suffix}", "ServiceCenterStaff", null, null),
             ($"m-worker-{suffix}", "ScienceWorker", Guid.Parse(worker["id"]!.GetValue<string>()), null),
             ($"m-org-{suffix}", "OrganizationMember", null, targets.SheHongOrganization),
+            ($"m-agency-{suffix}", "AgencyMember", null, null),
         };
         var clients = new List<(string, HttpClient)> { ("匿名", app.Anonymous()) };
         foreach (var (name, role, workerId, organizationId) in accounts)

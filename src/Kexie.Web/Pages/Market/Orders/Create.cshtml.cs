@@ -31,12 +31,13 @@ public sealed class CreateModel(OrderService orders, OfferService offers, NeedSe
     /// The need the inquiry answers by default: the one it was started from (<c>?need=</c>, from the need's matches), else
     /// the buyer's only published need.
     /// </summary>
+    [Kexie.Web.Infrastructure.RequiresPermission(typeof(Kexie.Web.Features.Market.MarketPermissions), nameof(Kexie.Web.Features.Market.MarketPermissions.TradeOrders))]
     public async Task<IActionResult> OnGetAsync(Guid? need, CancellationToken ct)
     {
         await LoadAsync(ct);
         NeedId ??= MyNeeds.FirstOrDefault(n => n.Id == need)?.Id.ToString()
             ?? (MyNeeds.Count == 1 ? MyNeeds[0].Id.ToString() : null);
-        return Actor.OrganizationId is null && !Actor.IsRegionManager
+        return !Kexie.Domain.Market.Offer.MayStartInquiries(Actor)
             ? ForbiddenPage("只有单位用户可以发起询价（服务人员可代单位发起）")
             : Page();
     }

@@ -28,13 +28,14 @@ public sealed class EditModel(StorefrontService storefronts, RichTextSanitizer r
 
     public List<CodeName> RegionOptions { get; private set; } = [];
 
+    [Kexie.Web.Infrastructure.RequiresPermission(typeof(Kexie.Web.Features.Market.MarketPermissions), nameof(Kexie.Web.Features.Market.MarketPermissions.EditStorefronts))]
     public async Task<IActionResult> OnGetAsync(Guid? id, CancellationToken ct)
     {
         Id = id;
         if (id is { } existing)
         {
             var s = (await storefronts.GetPageAsync(Actor, existing, ct)).Storefront;
-            if (Actor.ScienceWorkerId != s.OwnerWorkerId && !(Actor.IsRegionManager && Actor.Manages(s.RegionCode)))
+            if (!s.Actions.Contains(Kexie.Domain.Market.StorefrontActions.Edit))
             {
                 return ForbiddenPage("只有工作室负责人或本地区服务人员可以修改该工作室");
             }
@@ -47,7 +48,7 @@ public sealed class EditModel(StorefrontService storefronts, RichTextSanitizer r
         }
         else
         {
-            if (Actor.ScienceWorkerId is null && !Actor.IsRegionManager)
+            if (!Kexie.Domain.Market.Storefront.MayOpen(Actor))
             {
                 return ForbiddenPage("只有科技工作者本人或服务中心工作人员可以开设科创工作室");
             }
