@@ -421,8 +421,12 @@ public abstract class IndicatorTests(KexieApp app)
             Ticket(ServiceTicketKind.Consultation, new DateOnly(2024, 12, 31), 9), Ticket(ServiceTicketKind.RegistrationHelp, new DateOnly(2025, 6, 2)));
 
         var admin = await AdminOfAsync(county);
-        using var docx = WordprocessingDocument.Open(new MemoryStream(await (await admin.GetAsync($"/api/v1/indicators/reports/annual?region={county}&year=2025")).Content.ReadAsByteArrayAsync()), false);
+        // As the year page's form sends it: the date fields left empty mean a calendar year.
+        using var docx = WordprocessingDocument.Open(new MemoryStream(await (await admin.GetAsync($"/api/v1/indicators/reports/annual?region={county}&year=2025&from=&asOf=&format=docx")).Content.ReadAsByteArrayAsync()), false);
         var text = docx.MainDocumentPart!.Document!.Body!.InnerText;
+        var badDay = await admin.GetAsync($"/api/v1/indicators/reports/annual?region={county}&year=2025&from=2025-13-01");
+        Assert.Equal(HttpStatusCode.BadRequest, badDay.StatusCode);
+        Assert.Contains("起始日期", (await badDay.ReadNodeAsync())["errors"]!["from"]![0]!.GetValue<string>());
         // Societies and associations 2 (the 农技协 apart, the 科协 not counted); one agency admitted; one expert still in
         // the database; consultations and visits 5 + 1 people; two trainings; the 2024 consultation is not this year's.
         Assert.Contains("截至2025年12月31日，全县登记学会、协会2个、农村专业技术协会1个，入驻第三方服务机构1家，专家库入库专家1名；2025年，科技云服务中心接待咨询、上门服务6人次，组织培训2场次。", text);

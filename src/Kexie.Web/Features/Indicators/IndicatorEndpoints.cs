@@ -75,9 +75,9 @@ public static class IndicatorEndpoints
         secured.MapPost("/linkage-tasks/{id:guid}/comments", (HttpContext http, LinkageService s, Guid id, CommentRequest body, CancellationToken ct) =>
             s.CommentAsync(http.User.ToActor(), id, body, ct)).WithSummary("下级反馈情况说明").RequirePermission(IndicatorPermissions.CommentLinkage);
 
-        secured.MapGet("/reports/annual", async (HttpContext http, AnnualReportService s, string? region, int? year, DateOnly? from, DateOnly? asOf, string? format, CancellationToken ct) =>
+        secured.MapGet("/reports/annual", async (HttpContext http, AnnualReportService s, string? region, int? year, string? from, string? asOf, string? format, CancellationToken ct) =>
         {
-            var data = await s.DataAsync(http.User.ToActor(), region, year, from, asOf, ct);
+            var data = await s.DataAsync(http.User.ToActor(), region, year, ReportPeriod.Day(from, "from", "起始日期"), ReportPeriod.Day(asOf, "asOf", "截止日期"), ct);
             var name = data.FromNewYear ? $"{data.RegionName}{data.Year}年统计报告" : $"{data.RegionName}{data.PeriodText}统计报告";
             return (format ?? "docx").ToLowerInvariant() switch
             {

@@ -10,6 +10,16 @@ namespace Kexie.Web.Features.Indicators.Report;
 public static class ReportPeriod
 {
     /// <summary>
+    /// A day typed in a query (yyyy-MM-dd): blank is none, as a form with an empty date field sends it (a nullable
+    /// <see cref="DateOnly"/> parameter of a minimal API refuses the empty value); anything else unreadable is a 400
+    /// naming <paramref name="field"/>.
+    /// </summary>
+    public static DateOnly? Day(string? text, string field, string label) =>
+        string.IsNullOrWhiteSpace(text) ? null
+        : DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day) ? day
+        : throw new DomainValidationException(field, $"{label}应为“2025-12-20”这样的日期");
+
+    /// <summary>
     /// The report's days: with <paramref name="from"/>, <paramref name="from"/> to <paramref name="asOf"/> (default: a year
     /// later less a day, or today); otherwise the year <paramref name="year"/> up to <paramref name="asOf"/>. Bad input is a
     /// validation error naming the field.
