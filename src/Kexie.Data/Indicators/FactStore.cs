@@ -157,20 +157,18 @@ public static class FactStore
                 FROM "IndicatorFacts" WHERE "Day" IN ({keys}) AND length("RegionCode") >= {{level}} AND substr("RegionCode", 1, {{level}}) IN ({regions})
                 GROUP BY substr("RegionCode", 1, {{level}}), "Day", "Kind"
                 """, ct);
-            await RebuildGrainAsync(db, RollupGrain.Month, level, prefixes, months,
-                $$"""
-                SELECT {{(int)RollupGrain.Month}}, "Level", "RegionCode", ("Day" / 100) * 100 + 1, "Kind", SUM("Count"), SUM("AmountFen")
-                FROM "IndicatorRollups" WHERE "Grain" = {{(int)RollupGrain.Day}} AND "Level" = {{level}} AND "RegionCode" IN ({regions})
-                  AND "Day" BETWEEN {{months[0]}} AND {{months[^1] + 30}} AND ("Day" / 100) * 100 + 1 IN ({keys})
-                GROUP BY "Level", "RegionCode", ("Day" / 100) * 100 + 1, "Kind"
-                """, ct);
-            await RebuildGrainAsync(db, RollupGrain.Year, level, prefixes, years,
-                $$"""
-                SELECT {{(int)RollupGrain.Year}}, "Level", "RegionCode", ("Day" / 10000) * 10000 + 101, "Kind", SUM("Count"), SUM("AmountFen")
-                FROM "IndicatorRollups" WHERE "Grain" = {{(int)RollupGrain.Month}} AND "Level" = {{level}} AND "RegionCode" IN ({regions})
-                  AND "Day" BETWEEN {{years[0]}} AND {{years[^1] + 1130}} AND ("Day" / 10000) * 10000 + 101 IN ({keys})
-                GROUP BY "Level", "RegionCode", ("Day" / 10000) * 10000 + 101, "Kind"
-                """, ct);
+            await CoarserAsync(RollupGrain.Month, RollupGrain.Day, 100, 1, months);
+            await CoarserAsync(RollupGrain.Year, RollupGrain.Month, 10000, 101, years);
+
+            // Rows of `grain` (keyed (Day / unit) * unit + offset: yyyymm01, yyyy0101) summed from the rows of `finer`.
+            Task CoarserAsync(RollupGrain grain, RollupGrain finer, int unit, int offset, IReadOnlyList<int> keys) =>
+                RebuildGrainAsync(db, grain, level, prefixes, keys,
+                    $$"""
+                    SELECT {{(int)grain}}, "Level", "RegionCode", ("Day" / {{unit}}) * {{unit}} + {{offset}}, "Kind", SUM("Count"), SUM("AmountFen")
+                    FROM "IndicatorRollups" WHERE "Grain" = {{(int)finer}} AND "Level" = {{level}} AND "RegionCode" IN ({regions})
+                      AND "Day" >= {{keys[0]}} AND "Day" < {{keys[^1] - offset + unit}} AND ("Day" / {{unit}}) * {{unit}} + {{offset}} IN ({keys})
+                    GROUP BY "Level", "RegionCode", ("Day" / {{unit}}) * {{unit}} + {{offset}}, "Kind"
+                    """, ct);
         }
     }
 

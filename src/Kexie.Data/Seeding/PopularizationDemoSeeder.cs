@@ -30,18 +30,15 @@ public sealed class PopularizationDemoSeeder(KexieDbContext db, ILogger<Populari
             return;
         }
 
-        var users = await db.Users.AsNoTracking()
-            .Where(u => u.UserName == "daying" || u.UserName == "daying-staff" || u.UserName == "shehong" || u.UserName == "worker")
-            .ToDictionaryAsync(u => u.UserName!, ct);
-        if (users.Count < 4)
+        if (await DemoActorsAsync(["daying", "daying-staff", "shehong", "worker"], ct) is not { } actors)
         {
             return;
         }
 
-        var daying = users["daying"].ToActor();
-        var staff = users["daying-staff"].ToActor();
-        var shehong = users["shehong"].ToActor();
-        var worker = users["worker"].ToActor();
+        var daying = actors["daying"];
+        var staff = actors["daying-staff"];
+        var shehong = actors["shehong"];
+        var worker = actors["worker"];
         var townships = await db.Regions.AsNoTracking()
             .Where(r => r.ParentCode == DemoSeeder.DaYing || r.ParentCode == DemoSeeder.SheHong)
             .OrderBy(r => r.Code)
@@ -84,17 +81,17 @@ public sealed class PopularizationDemoSeeder(KexieDbContext db, ILogger<Populari
             return;
         }
 
-        var users = await db.Users.AsNoTracking().Where(u => u.UserName == "daying-staff" || u.UserName == "shehong" || u.UserName == "worker").ToDictionaryAsync(u => u.UserName!, ct);
+        var actors = await DemoActorsAsync(["daying-staff", "shehong", "worker"], ct);
         var activities = await db.PopularizationActivities.Where(a => RegionScope.Within(a.RegionCode, DemoSeeder.DaYing) && a.StartsOn >= new DateOnly(2025, 1, 1) && a.StartsOn <= new DateOnly(2025, 12, 31) && a.Status == ActivityStatus.Open)
             .OrderBy(a => a.StartsOn).ToListAsync(ct);
-        if (users.Count < 3 || activities.Count == 0)
+        if (actors is null || activities.Count == 0)
         {
             return;
         }
 
-        var staff = users["daying-staff"].ToActor();
-        var shehong = users["shehong"].ToActor();
-        var ownWorker = users["worker"].ScienceWorkerId;
+        var staff = actors["daying-staff"];
+        var shehong = actors["shehong"];
+        var ownWorker = actors["worker"].ScienceWorkerId;
         var founded = At(1, 5);
         VolunteerTeam Team(Actor actor, VolunteerTeamData data)
         {
@@ -288,14 +285,13 @@ public sealed class PopularizationDemoSeeder(KexieDbContext db, ILogger<Populari
             return;
         }
 
-        var users = await db.Users.AsNoTracking().Where(u => u.UserName == "daying-staff" || u.UserName == "shehong").ToDictionaryAsync(u => u.UserName!, ct);
-        if (users.Count < 2)
+        if (await DemoActorsAsync(["daying-staff", "shehong"], ct) is not { } actors)
         {
             return;
         }
 
-        var staff = users["daying-staff"].ToActor();
-        var shehong = users["shehong"].ToActor();
+        var staff = actors["daying-staff"];
+        var shehong = actors["shehong"];
         var when = new DateTimeOffset(2025, 12, 20, 9, 0, 0, Cst).ToUniversalTime();
         const string Source = "四川省公民科学素质抽样调查";
         db.LiteracyTargets.AddRange(
@@ -319,14 +315,13 @@ public sealed class PopularizationDemoSeeder(KexieDbContext db, ILogger<Populari
             return;
         }
 
-        var users = await db.Users.AsNoTracking().Where(u => u.UserName == "daying-staff" || u.UserName == "shehong").ToDictionaryAsync(u => u.UserName!, ct);
-        if (users.Count < 2)
+        if (await DemoActorsAsync(["daying-staff", "shehong"], ct) is not { } actors)
         {
             return;
         }
 
-        var staff = users["daying-staff"].ToActor();
-        var shehong = users["shehong"].ToActor();
+        var staff = actors["daying-staff"];
+        var shehong = actors["shehong"];
         var townships = await db.Regions.AsNoTracking().Where(r => r.ParentCode == DemoSeeder.DaYing).OrderBy(r => r.Code).Select(r => r.Code).ToListAsync(ct);
         string Township(int i) => townships.Count == 0 ? DemoSeeder.DaYing : townships[i % townships.Count];
         var opened = new DateOnly(2019, 5, 1);
@@ -401,15 +396,14 @@ public sealed class PopularizationDemoSeeder(KexieDbContext db, ILogger<Populari
         }
 
         var stations = await db.EStations.Where(s => RegionScope.Within(s.RegionCode, DemoSeeder.DaYing) || RegionScope.Within(s.RegionCode, DemoSeeder.SheHong)).OrderBy(s => s.CreatedAt).ThenBy(s => s.Name).ToListAsync(ct);
-        var users = await db.Users.AsNoTracking().Where(u => u.UserName == "daying" || u.UserName == "daying-staff" || u.UserName == "shehong").ToDictionaryAsync(u => u.UserName!, ct);
-        if (stations.Count == 0 || users.Count < 3)
+        if (stations.Count == 0 || await DemoActorsAsync(["daying", "daying-staff", "shehong"], ct) is not { } actors)
         {
             return;
         }
 
-        var admin = users["daying"].ToActor();
-        var staff = users["daying-staff"].ToActor();
-        var shehong = users["shehong"].ToActor();
+        var admin = actors["daying"];
+        var staff = actors["daying-staff"];
+        var shehong = actors["shehong"];
         EStation? Named(string name) => stations.FirstOrDefault(s => s.Name == name);
 
         var terminals = new (string Station, string Name, TerminalKind Kind, EStationSiteKind Place, string Where, int Month)[]
@@ -584,5 +578,12 @@ public sealed class PopularizationDemoSeeder(KexieDbContext db, ILogger<Populari
         }
 
         return topics;
+    }
+
+    /// <summary>The demo accounts' actors by login name, or null when one is missing (a database without the demo accounts).</summary>
+    private async Task<IReadOnlyDictionary<string, Actor>?> DemoActorsAsync(string[] names, CancellationToken ct)
+    {
+        var users = await db.Users.AsNoTracking().Where(u => names.Contains(u.UserName!)).ToListAsync(ct);
+        return users.Count < names.Length ? null : users.ToDictionary(u => u.UserName!, u => u.ToActor());
     }
 }
