@@ -20,6 +20,17 @@ public abstract class KexiePageModel : PageModel
 {
     public Actor Actor => User.ToActor();
 
+    /// <summary>
+    /// Whether the viewer may use <paramref name="permission"/>, at all or on a record of <paramref name="regionCode"/>: the
+    /// authorization model's answer (<see cref="Kexie.Domain.Authorization.AccessPolicy"/>), so a page never re-derives it
+    /// from the role.
+    /// </summary>
+    public bool Can(Kexie.Domain.Authorization.Permission permission, string? regionCode = null)
+    {
+        var policy = HttpContext.RequestServices.GetRequiredService<Kexie.Domain.Authorization.AccessPolicy>();
+        return regionCode is null ? policy.Can(Actor, permission) : policy.Can(Actor, permission, regionCode);
+    }
+
     /// <summary>A one-shot notice shown after a redirect (saved, verified, imported…).</summary>
     [TempData]
     public string? Notice { get; set; }
