@@ -60,7 +60,8 @@ public sealed class IndexModel(
         if (actor.IsAuthenticated)
         {
             Workbench = await workbench.GetAsync(actor, ct);
-            if (actor.Role == Kexie.Domain.Identity.UserRole.OrganizationMember && actor.OrganizationId is null)
+            // An organization sign-up waiting for (or refused by) the county: its state is shown on the workbench.
+            if (actor.OrganizationId is null && Can(Kexie.Web.Features.SignUp.SignUpPermissions.InviteColleagues))
             {
                 var latest = await db.OrganizationApplications.AsNoTracking().Where(a => a.UserId == actor.UserId)
                     .OrderByDescending(a => a.CreatedAt)

@@ -15,5 +15,8 @@ public static class DirectoryPermissions
     public static readonly Permission ManageAssociations = new("directory.associations.manage", "管理学会协会及会员", Feature, PermissionScope.Region, Permission.Admins);
     public static readonly Permission ManageAgencies = new("directory.agencies.manage", "管理第三方服务机构", Feature, PermissionScope.Region, Permission.Admins);
 
-    public static readonly IReadOnlyList<Permission> All = [EditWorkers, DeleteWorkers, EditOrganizations, ReviewOrganizations, ManageAssociations, ManageAgencies];
+    /// <summary>Registering other people and organizations of the region (the person or organization edits only itself).</summary>
+    public static readonly Permission RegisterOthers = new("directory.register", "登记本地区的科技工作者和单位、查看未公开和待审核的名录", Feature, PermissionScope.Region, Permission.Managers);
+
+    public static readonly IReadOnlyList<Permission> All = [RegisterOthers, EditWorkers, DeleteWorkers, EditOrganizations, ReviewOrganizations, ManageAssociations, ManageAgencies];
 }

@@ -19,10 +19,13 @@ public static class MarketPermissions
     public static readonly Permission EditTickets = new("market.tickets.edit", "登记服务单", Feature, PermissionScope.Region, Permission.Managers);
     public static readonly Permission ManageFairs = new("market.fairs.manage", "举办科创会", Feature, PermissionScope.Region, Permission.Managers);
     public static readonly Permission SubmitFairProjects = new("market.fairs.submit", "报送科创会项目", Feature, PermissionScope.SignedIn, Permission.Everyone);
-    public static readonly Permission ReviewFairProjects = new("market.fairs.review", "遴选科创会项目", Feature, PermissionScope.Region, Permission.Managers);
+    public static readonly Permission ReviewFairProjects = new("market.fairs.review", "遴选科创会项目", Feature, PermissionScope.Region, Permission.Admins);
     public static readonly Permission EditFiles = new("market.files.edit", "上传和删除附件、合同文件", Feature, PermissionScope.SignedIn, Permission.Everyone);
     public static readonly Permission EditStorefronts = new("market.storefronts.edit", "开设和管理科创工作室", Feature, PermissionScope.SignedIn, [.. Permission.Managers, UserRole.ScienceWorker]);
 
+    /// <summary>The management view of the market: a region's unpublished needs and offers, filing and editing them for an organization or a worker of the region.</summary>
+    public static readonly Permission ActForOthers = new("market.proxy", "代本地区单位和科技工作者填报、管理需求与所能（含未发布的）", Feature, PermissionScope.Region, Permission.Managers);
+
     public static readonly IReadOnlyList<Permission> All =
-        [EditOffers, ReviewOffers, EditNeeds, ReviewNeeds, HandlePlans, ExportJudgements, TradeOrders, ResolveOrders, EditTickets, ManageFairs, SubmitFairProjects, ReviewFairProjects, EditFiles, EditStorefronts];
+        [ActForOthers, EditOffers, ReviewOffers, EditNeeds, ReviewNeeds, HandlePlans, ExportJudgements, TradeOrders, ResolveOrders, EditTickets, ManageFairs, SubmitFairProjects, ReviewFairProjects, EditFiles, EditStorefronts];
 }

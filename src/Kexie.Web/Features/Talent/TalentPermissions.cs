@@ -23,10 +23,11 @@ public static class TalentPermissions
     public static readonly Permission ManageWorkstations = new("talent.workstations.manage", "登记院士(专家)工作站、科技小院、专家服务团等", Feature, PermissionScope.Region, Permission.Managers);
 
     public static readonly Permission ManageSurveys = new("talent.surveys.manage", "发起问卷调查（科技工作者状况调查等）、发放、查看与导出结果", Feature, PermissionScope.Region, Permission.Admins);
+    public static readonly Permission ReadSurveyResults = new("talent.surveys.results", "查看本地区问卷的回收情况、结果与统计", Feature, PermissionScope.Region, Permission.Managers);
 
     public static readonly Permission AnswerSurveys = new("talent.surveys.answer", "填写问卷", Feature, PermissionScope.Anyone, Permission.Everyone);
 
     public static readonly Permission ManageAssociations = new("talent.associations.manage", "管理学会与基层组织建设（年检、党建、领导班子、换届、乡镇科协覆盖）", Feature, PermissionScope.Region, Permission.Admins);
 
-    public static readonly IReadOnlyList<Permission> All = [ManageExperts, ManageContests, EnterContests, ReviewContests, ManageHonours, Nominate, ManageWorkstations, ManageSurveys, AnswerSurveys, ManageAssociations];
+    public static readonly IReadOnlyList<Permission> All = [ReadSurveyResults, ManageExperts, ManageContests, EnterContests, ReviewContests, ManageHonours, Nominate, ManageWorkstations, ManageSurveys, AnswerSurveys, ManageAssociations];
 }

@@ -32,7 +32,7 @@ public sealed class DictionariesModel(DictionaryService dictionaries) : KexiePag
 
     public DictionaryDto? Dictionary { get; private set; }
 
-    public bool CanEdit => Actor.Role == UserRole.PlatformAdmin;
+    public bool CanEdit => Can(Kexie.Web.Features.Dictionaries.DictionaryPermissions.Manage);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {

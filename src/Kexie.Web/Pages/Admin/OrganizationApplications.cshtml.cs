@@ -28,7 +28,7 @@ public sealed class OrganizationApplicationsModel(OrganizationReviews reviews, K
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (!Actor.IsAdmin)
+        if (!Can(Kexie.Web.Features.Directory.DirectoryPermissions.ReviewOrganizations))
         {
             return ForbiddenPage("只有科协管理员可以审核单位入驻");
         }

@@ -22,7 +22,7 @@ public sealed class TextMessagesModel(TextMessageOutbox outbox, KexieDbContext d
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (!Actor.IsAdmin)
+        if (!Can(Kexie.Web.Features.Admin.AdminPermissions.ManageUsers))
         {
             return ForbiddenPage("只有科协管理员可以查看短信发件箱");
         }

@@ -55,13 +55,13 @@ public sealed class UsersModel(UserAdminService users, Kexie.Web.Features.SignUp
     public List<CodeName> RegionOptions { get; private set; } = [];
 
     /// <summary>Roles this admin may create accounts for.</summary>
-    public IEnumerable<UserRole> Roles => Enum.GetValues<UserRole>().Where(r => r != UserRole.PlatformAdmin || Actor.Role == UserRole.PlatformAdmin);
+    public IEnumerable<UserRole> Roles => Enum.GetValues<UserRole>().Where(r => r != UserRole.PlatformAdmin || Can(Kexie.Web.Features.Admin.AdminPermissions.ManageUsers, Kexie.Domain.Regions.RegionCode.Country));
 
     public PagerModel Pager => new(Result.Page, Result.PageCount, "/Admin/Users", new Dictionary<string, string?> { ["q"] = Q });
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (!Actor.IsAdmin)
+        if (!Can(Kexie.Web.Features.Admin.AdminPermissions.ManageUsers))
         {
             return ForbiddenPage("只有科协管理员可以管理账号");
         }
@@ -74,7 +74,7 @@ public sealed class UsersModel(UserAdminService users, Kexie.Web.Features.SignUp
     [Kexie.Web.Infrastructure.RequiresPermission(typeof(Kexie.Web.Features.Admin.AdminPermissions), nameof(Kexie.Web.Features.Admin.AdminPermissions.ManageUsers))]
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (!Actor.IsAdmin)
+        if (!Can(Kexie.Web.Features.Admin.AdminPermissions.ManageUsers))
         {
             return ForbiddenPage("只有科协管理员可以管理账号");
         }

@@ -40,7 +40,7 @@ public sealed class EditModel(ServiceAgencyService agencies, KexieDbContext db) 
         if (id is { } existing)
         {
             var a = await agencies.GetAsync(Actor, existing, ct);
-            if (!Actor.Administers(a.RegionCode))
+            if (!Can(Kexie.Web.Features.Directory.DirectoryPermissions.ManageAgencies, a.RegionCode))
             {
                 return ForbiddenPage("只有本地区科协管理员可以编辑该机构");
             }
@@ -57,7 +57,7 @@ public sealed class EditModel(ServiceAgencyService agencies, KexieDbContext db) 
         }
         else
         {
-            if (!Actor.IsAdmin)
+            if (!Can(Kexie.Web.Features.Directory.DirectoryPermissions.ManageAgencies))
             {
                 return ForbiddenPage("只有科协管理员可以登记服务机构");
             }
@@ -73,12 +73,12 @@ public sealed class EditModel(ServiceAgencyService agencies, KexieDbContext db) 
     public async Task<IActionResult> OnPostAsync(Guid? id, CancellationToken ct)
     {
         Id = id;
-        if (id is null && !Actor.IsAdmin)
+        if (id is null && !Can(Kexie.Web.Features.Directory.DirectoryPermissions.ManageAgencies))
         {
             return ForbiddenPage("只有科协管理员可以登记服务机构");
         }
 
-        if (id is { } current && !Actor.Administers((await agencies.GetAsync(Actor, current, ct)).RegionCode))
+        if (id is { } current && !Can(Kexie.Web.Features.Directory.DirectoryPermissions.ManageAgencies, (await agencies.GetAsync(Actor, current, ct)).RegionCode))
         {
             return ForbiddenPage("只有本地区科协管理员可以编辑该机构");
         }

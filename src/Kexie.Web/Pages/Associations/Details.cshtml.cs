@@ -30,7 +30,7 @@ public sealed class DetailsModel(AssociationService associations, KexieDbContext
     public IReadOnlyList<AssociationMemberDto>? Members { get; private set; }
 
     /// <summary>Admins of the region edit the association and add or remove its members.</summary>
-    public bool CanAdminister => Actor.Administers(Association.RegionCode);
+    public bool CanAdminister => Can(Kexie.Web.Features.Directory.DirectoryPermissions.ManageAssociations, Association.RegionCode);
 
     /// <summary>Search text for a member to add (name or phone of a worker; name or credit code of an organization).</summary>
     [BindProperty(SupportsGet = true, Name = "mq")]
@@ -124,7 +124,7 @@ public sealed class DetailsModel(AssociationService associations, KexieDbContext
         }
 
         RegionName = (await Lookups.RegionNamesAsync(db, [Association.RegionCode], ct)).GetValueOrDefault(Association.RegionCode, Association.RegionCode);
-        if (Actor.Manages(Association.RegionCode))
+        if (Can(Kexie.Web.Features.Directory.DirectoryPermissions.RegisterOthers, Association.RegionCode))
         {
             Members = await associations.MembersAsync(Actor, id, ct);
         }

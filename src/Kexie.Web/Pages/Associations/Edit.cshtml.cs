@@ -46,7 +46,7 @@ public sealed class EditModel(AssociationService associations, KexieDbContext db
         if (id is { } existing)
         {
             var a = await associations.GetAsync(existing, ct);
-            if (!Actor.Administers(a.RegionCode))
+            if (!Can(Kexie.Web.Features.Directory.DirectoryPermissions.ManageAssociations, a.RegionCode))
             {
                 return ForbiddenPage("只有本地区科协管理员可以编辑该组织");
             }
@@ -63,7 +63,7 @@ public sealed class EditModel(AssociationService associations, KexieDbContext db
         }
         else
         {
-            if (!Actor.IsAdmin)
+            if (!Can(Kexie.Web.Features.Directory.DirectoryPermissions.ManageAssociations))
             {
                 return ForbiddenPage("只有科协管理员可以新建组织");
             }
@@ -91,12 +91,12 @@ public sealed class EditModel(AssociationService associations, KexieDbContext db
     public async Task<IActionResult> OnPostAsync(Guid? id, CancellationToken ct)
     {
         Id = id;
-        if (id is null && !Actor.IsAdmin)
+        if (id is null && !Can(Kexie.Web.Features.Directory.DirectoryPermissions.ManageAssociations))
         {
             return ForbiddenPage("只有科协管理员可以新建组织");
         }
 
-        if (id is { } current && !Actor.Administers((await associations.GetAsync(current, ct)).RegionCode))
+        if (id is { } current && !Can(Kexie.Web.Features.Directory.DirectoryPermissions.ManageAssociations, (await associations.GetAsync(current, ct)).RegionCode))
         {
             return ForbiddenPage("只有本地区科协管理员可以编辑该组织");
         }

@@ -41,7 +41,7 @@ public sealed class EditModel(ExpertService experts, ScienceWorkerService worker
         if (id is { } existing)
         {
             var e = await experts.GetAsync(Actor, existing, ct);
-            if (!Actor.Administers(e.RegionCode))
+            if (!Can(Kexie.Web.Features.Talent.TalentPermissions.ManageExperts, e.RegionCode))
             {
                 return ForbiddenPage("只有本地区科协管理员可以编辑该专家");
             }
@@ -92,7 +92,7 @@ public sealed class EditModel(ExpertService experts, ScienceWorkerService worker
     /// <summary>The worker to admit (a new entry); null when the page may go on.</summary>
     private async Task<IActionResult?> LoadWorkerAsync(CancellationToken ct)
     {
-        if (!Actor.IsAdmin)
+        if (!Can(Kexie.Web.Features.Talent.TalentPermissions.ManageExperts))
         {
             return ForbiddenPage("只有科协管理员可以将科技工作者纳入专家库");
         }
@@ -104,7 +104,7 @@ public sealed class EditModel(ExpertService experts, ScienceWorkerService worker
         }
 
         var worker = await workers.GetAsync(Actor, workerId, ct);
-        if (!Actor.Administers(worker.RegionCode))
+        if (!Can(Kexie.Web.Features.Talent.TalentPermissions.ManageExperts, worker.RegionCode))
         {
             return ForbiddenPage("只能将本地区（含下级）的科技工作者纳入专家库");
         }

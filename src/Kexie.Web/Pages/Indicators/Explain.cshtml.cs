@@ -25,7 +25,7 @@ public sealed class ExplainModel(IndicatorService indicators) : KexiePageModel
 
     public Period Period { get; private set; }
 
-    public bool CanTrace => Region is { } r && Actor.Manages(r);
+    public bool CanTrace => Region is { } r && Can(Kexie.Web.Features.Indicators.IndicatorPermissions.ViewDashboards, r);
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 

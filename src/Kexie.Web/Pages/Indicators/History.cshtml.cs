@@ -27,7 +27,7 @@ public sealed class HistoryModel(ReportHistoryService history, Kexie.Data.KexieD
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (!Actor.IsRegionManager)
+        if (!Can(Kexie.Web.Features.Indicators.IndicatorPermissions.ViewDashboards))
         {
             return ForbiddenPage("只有科协管理员和服务中心工作人员可以查看历年统计");
         }

@@ -56,7 +56,7 @@ public sealed class IndexModel(IndicatorService indicators, KexieDbContext db, T
     public bool HasActivity { get; private set; }
 
     /// <summary>Records behind a value are shown only inside the user's own scope.</summary>
-    public bool CanTrace => Region is { } r && Actor.Manages(r);
+    public bool CanTrace => Region is { } r && Can(Kexie.Web.Features.Indicators.IndicatorPermissions.ViewDashboards, r);
 
     public string ChartJson { get; private set; } = "{}";
 

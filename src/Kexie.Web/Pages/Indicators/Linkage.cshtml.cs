@@ -44,7 +44,7 @@ public sealed class LinkageModel(LinkageService linkage, KexieDbContext db, Time
         IndicatorCatalogue.All.Where(i => i.IsAvailable && i.Direction == Direction.HigherIsBetter).ToList();
 
     /// <summary>Admins assign to the regions below their own.</summary>
-    public bool CanAssign => Actor.IsAdmin && Actor.ManagedScope is not null;
+    public bool CanAssign => Can(Kexie.Web.Features.Indicators.IndicatorPermissions.AssignLinkage);
 
     public string? FilterError { get; private set; }
 

@@ -49,7 +49,7 @@ public sealed class ReportTemplateModel(ReportTemplateService templates, AccessP
 
     public async Task<IActionResult> OnGetAsync(bool? reset, CancellationToken ct)
     {
-        if (!Actor.IsRegionManager)
+        if (!Can(Kexie.Web.Features.Indicators.IndicatorPermissions.ViewDashboards))
         {
             return ForbiddenPage("只有科协管理员和服务中心工作人员可以编辑报告模板");
         }

@@ -14,7 +14,7 @@ public sealed class WeightSetsModel(IndicatorService indicators) : KexiePageMode
     public IReadOnlyList<WeightSetDto> Sets { get; private set; } = [];
 
     /// <summary>As the service decides: platform admins and province-level association admins.</summary>
-    public bool CanCreate => Actor.IsAdmin && Actor.ManagedScope is { Length: <= 2 };
+    public bool CanCreate => Can(Kexie.Web.Features.Indicators.IndicatorPermissions.ManageWeights) && Actor.ManagedScope is { Length: <= 2 };
 
     [BindProperty] public string? Name { get; set; }
 

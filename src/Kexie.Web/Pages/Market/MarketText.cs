@@ -107,8 +107,12 @@ public static class MarketText
 
     public static string Cst(DateTimeOffset? at) => at is { } value ? Lookups.Cst(value) : "—";
 
-    /// <summary>Workers' names for the catalogue: only public profiles are named to the public.</summary>
-    public static async Task<Dictionary<Guid, string>> WorkerNamesAsync(KexieDbContext db, IEnumerable<Guid> ids, bool includePrivate, CancellationToken ct = default)
+    /// <summary>
+    /// Workers' names as <paramref name="viewer"/> may see them (<see cref="Kexie.Domain.Authorization.DirectoryAccess.WorkersVisibleTo"/>:
+    /// public profiles, one's own, those of the region one manages); any other is "（未公开姓名）". <paramref name="parties"/>: the
+    /// viewer deals with these workers directly (an order's parties), so they are named.
+    /// </summary>
+    public static async Task<Dictionary<Guid, string>> WorkerNamesAsync(KexieDbContext db, IEnumerable<Guid> ids, Kexie.Domain.Identity.Actor viewer, bool parties = false, CancellationToken ct = default)
     {
         var wanted = ids.Distinct().ToList();
         if (wanted.Count == 0)
@@ -116,9 +120,12 @@ public static class MarketText
             return [];
         }
 
-        var rows = await db.ScienceWorkers.AsNoTracking().Where(w => wanted.Contains(w.Id))
-            .Select(w => new { w.Id, w.Name, w.IsPublicProfile }).ToListAsync(ct);
-        return rows.ToDictionary(w => w.Id, w => includePrivate || w.IsPublicProfile ? w.Name : "（未公开姓名）");
+        var workers = db.ScienceWorkers.AsNoTracking().Where(w => wanted.Contains(w.Id));
+        var all = await workers.Select(w => new { w.Id, w.Name }).ToListAsync(ct);
+        var named = parties
+            ? all.Select(w => w.Id).ToHashSet()
+            : (await workers.Where(Kexie.Domain.Authorization.DirectoryAccess.WorkersVisibleTo(viewer)).Select(w => w.Id).ToListAsync(ct)).ToHashSet();
+        return all.ToDictionary(w => w.Id, w => named.Contains(w.Id) ? w.Name : "（未公开姓名）");
     }
 
     public static async Task<Dictionary<Guid, string>> OrganizationNamesAsync(KexieDbContext db, IEnumerable<Guid> ids, CancellationToken ct = default)

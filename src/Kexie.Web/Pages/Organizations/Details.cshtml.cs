@@ -12,9 +12,9 @@ public sealed class DetailsModel(OrganizationService organizations, KexieDbConte
 
     public string? IndustryName { get; private set; }
 
-    public bool CanEdit => Actor.Manages(Organization.RegionCode) || Actor.OrganizationId == Organization.Id;
+    public bool CanEdit => Actor.OrganizationId == Organization.Id || Can(Kexie.Web.Features.Directory.DirectoryPermissions.RegisterOthers, Organization.RegionCode);
 
-    public bool CanAdminister => Actor.Administers(Organization.RegionCode);
+    public bool CanAdminister => Can(Kexie.Web.Features.Directory.DirectoryPermissions.ReviewOrganizations, Organization.RegionCode);
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {

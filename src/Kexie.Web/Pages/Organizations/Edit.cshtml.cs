@@ -44,7 +44,7 @@ public sealed class EditModel(OrganizationService organizations, KexieDbContext 
         if (id is { } existing)
         {
             var o = await organizations.GetAsync(Actor, existing, ct);
-            if (!Actor.Manages(o.RegionCode) && Actor.OrganizationId != o.Id)
+            if (Actor.OrganizationId != o.Id && !Can(Kexie.Web.Features.Directory.DirectoryPermissions.RegisterOthers, o.RegionCode))
             {
                 return ForbiddenPage("只有本单位用户和所在地区的管理人员可以修改该单位的资料");
             }
@@ -63,7 +63,7 @@ public sealed class EditModel(OrganizationService organizations, KexieDbContext 
         }
         else
         {
-            if (!Actor.IsRegionManager)
+            if (!Can(Kexie.Web.Features.Directory.DirectoryPermissions.RegisterOthers))
             {
                 return ForbiddenPage("只有科协管理员和服务中心工作人员可以登记单位");
             }

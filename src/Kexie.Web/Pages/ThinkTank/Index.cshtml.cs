@@ -34,7 +34,7 @@ public sealed class IndexModel(ThinkTankService thinkTank, KexieDbContext db) : 
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Input.RegionCode ??= Actor.IsAdmin && Actor.ManagedScope is { Length: > 0 } scope ? scope : null;
+        Input.RegionCode ??= Can(Kexie.Web.Features.ThinkTank.ThinkTankPermissions.ManageCalls) && Actor.ManagedScope is { Length: > 0 } scope ? scope : null;
         await LoadAsync(ct);
     }
 

@@ -26,7 +26,7 @@ public sealed class TopicModel(ThinkTankService thinkTank, KexieDbContext db) : 
 
     public string RegionName { get; private set; } = string.Empty;
 
-    public bool IsReviewer => Actor.Administers(Call.RegionCode);
+    public bool IsReviewer => Can(Kexie.Web.Features.ThinkTank.ThinkTankPermissions.ReviewTopics, Call.RegionCode);
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {

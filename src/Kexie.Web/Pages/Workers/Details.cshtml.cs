@@ -13,9 +13,9 @@ public sealed class DetailsModel(ScienceWorkerService workers, KexieDbContext db
 
     public Dictionary<string, string> DisciplineNames { get; private set; } = [];
 
-    public bool CanEdit => Actor.Manages(Worker.RegionCode) || Actor.ScienceWorkerId == Worker.Id;
+    public bool CanEdit => Actor.ScienceWorkerId == Worker.Id || Can(Kexie.Web.Features.Directory.DirectoryPermissions.RegisterOthers, Worker.RegionCode);
 
-    public bool CanDelete => Actor.Administers(Worker.RegionCode);
+    public bool CanDelete => Can(Kexie.Web.Features.Directory.DirectoryPermissions.DeleteWorkers, Worker.RegionCode);
 
     /// <summary>The worker's 专家库 entry: shown when in the database, or to those who manage the region.</summary>
     public Kexie.Domain.Talent.Expert? Expert { get; private set; }
@@ -29,7 +29,7 @@ public sealed class DetailsModel(ScienceWorkerService workers, KexieDbContext db
         RegionName = (await Lookups.RegionNamesAsync(db, [Worker.RegionCode], ct)).GetValueOrDefault(Worker.RegionCode, Worker.RegionCode);
         DisciplineNames = await Lookups.DisciplineNamesAsync(db, Worker.DisciplineCodes, ct);
         var expert = await db.Experts.AsNoTracking().FirstOrDefaultAsync(e => e.WorkerId == id, ct);
-        Expert = expert is not null && (expert.Status == Kexie.Domain.Talent.ExpertStatus.Active || Actor.Manages(expert.RegionCode)) ? expert : null;
+        Expert = expert is not null && (expert.Status == Kexie.Domain.Talent.ExpertStatus.Active || Can(Kexie.Web.Features.Directory.DirectoryPermissions.RegisterOthers, expert.RegionCode)) ? expert : null;
         Honours = await honours.HonoursOfAsync(Actor, id, null, ct);
         return Page();
     }

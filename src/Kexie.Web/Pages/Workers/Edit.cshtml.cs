@@ -58,7 +58,7 @@ public sealed class EditModel(ScienceWorkerService workers, KexieDbContext db, D
         if (id is { } existing)
         {
             var worker = await workers.GetAsync(Actor, existing, ct);
-            if (!Actor.Manages(worker.RegionCode) && Actor.ScienceWorkerId != worker.Id)
+            if (Actor.ScienceWorkerId != worker.Id && !Can(Kexie.Web.Features.Directory.DirectoryPermissions.RegisterOthers, worker.RegionCode))
             {
                 return ForbiddenPage("只有本人和所在地区的管理人员可以修改该科技工作者的资料");
             }
@@ -80,7 +80,7 @@ public sealed class EditModel(ScienceWorkerService workers, KexieDbContext db, D
         }
         else
         {
-            if (!Actor.IsRegionManager)
+            if (!Can(Kexie.Web.Features.Directory.DirectoryPermissions.RegisterOthers))
             {
                 return ForbiddenPage("只有科协管理员和服务中心工作人员可以登记科技工作者");
             }

@@ -32,7 +32,7 @@ public sealed class DetailsModel(FairService fairs, AttachmentService files, Kex
 
     public string RegionName { get; private set; } = string.Empty;
 
-    public bool CanSubmit => Fair.Status == FairStatus.Open && (Actor.ScienceWorkerId is not null || Actor.OrganizationId is not null || Actor.IsRegionManager);
+    public bool CanSubmit => Fair.Status == FairStatus.Open && (Actor.ScienceWorkerId is not null || Actor.OrganizationId is not null || Can(Kexie.Web.Features.Market.MarketPermissions.ActForOthers));
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
@@ -44,7 +44,7 @@ public sealed class DetailsModel(FairService fairs, AttachmentService files, Kex
     /// <summary>The submitter (worker or organization) or the region's staff, while the project is a draft, returned or withdrawn.</summary>
     public bool MayManage(FairProjectDto p) =>
         p.Status is ReviewStatus.Draft or ReviewStatus.Returned or ReviewStatus.Withdrawn && p.ReviewHistory is not null
-        && ((Actor.ScienceWorkerId is { } w && p.ScienceWorkerId == w) || (Actor.OrganizationId is { } o && p.OrganizationId == o) || (Actor.IsRegionManager && Actor.Manages(p.RegionCode)));
+        && ((Actor.ScienceWorkerId is { } w && p.ScienceWorkerId == w) || (Actor.OrganizationId is { } o && p.OrganizationId == o) || Can(Kexie.Web.Features.Market.MarketPermissions.ActForOthers, p.RegionCode));
 
     public AttachmentsPanel AttachmentsOf(FairProjectDto p, bool manage) =>
         new(p.Id, p.Attachments, "/Market/Fairs/Details/" + Fair.Id, manage, manage ? UploadError(p.Id) : null, "projectId=" + p.Id);
@@ -113,7 +113,7 @@ public sealed class DetailsModel(FairService fairs, AttachmentService files, Kex
         Catalogue = await fairs.CatalogueAsync(id, category, ct);
         if (Actor.IsAuthenticated)
         {
-            Projects = (await fairs.ProjectsAsync(Actor, id, null, ct)).Where(p => p.Status != ReviewStatus.Published || Actor.Administers(p.RegionCode)).ToList();
+            Projects = (await fairs.ProjectsAsync(Actor, id, null, ct)).Where(p => p.Status != ReviewStatus.Published || Can(Kexie.Web.Features.Market.MarketPermissions.ReviewFairProjects, p.RegionCode)).ToList();
         }
 
         RegionName = (await Lookups.RegionNamesAsync(db, [Fair.RegionCode], ct)).GetValueOrDefault(Fair.RegionCode, Fair.RegionCode);

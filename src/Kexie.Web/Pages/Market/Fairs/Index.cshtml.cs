@@ -27,7 +27,7 @@ public sealed class IndexModel(FairService fairs, KexieDbContext db) : MarketPag
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        RegionCode ??= Actor.IsAdmin && Actor.ManagedScope is { Length: > 0 } scope ? scope : null;
+        RegionCode ??= Can(Kexie.Web.Features.Market.MarketPermissions.ManageFairs) && Actor.ManagedScope is { Length: > 0 } scope ? scope : null;
         await LoadAsync(ct);
     }
 

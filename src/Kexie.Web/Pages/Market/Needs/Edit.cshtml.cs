@@ -55,15 +55,13 @@ public sealed class EditModel(NeedService needs, KexieDbContext db, RichTextSani
         Id = id;
         if (id is { } existing)
         {
+            // The need's actions (the domain's rule, less what the role's permissions lack) say whether the viewer may edit it now.
             var n = await needs.GetAsync(Actor, existing, ct);
-            if (Actor.OrganizationId != n.OrganizationId && !(Actor.IsRegionManager && Actor.Manages(n.RegionCode)))
+            if (!n.Actions.Contains(ReviewActions.Edit))
             {
-                return ForbiddenPage("只有发布单位或本地区服务人员可以修改该科技需求");
-            }
-
-            if (n.Status is not (ReviewStatus.Draft or ReviewStatus.Returned or ReviewStatus.Withdrawn))
-            {
-                return StatusPage(new StatusInfo(409, "当前状态不允许修改", n.Status == ReviewStatus.Published ? "已发布的科技需求不能直接修改，请先撤回" : $"科技需求当前状态为“{n.StatusName}”，不能修改"));
+                return n.Status is ReviewStatus.Draft or ReviewStatus.Returned or ReviewStatus.Withdrawn
+                    ? ForbiddenPage("只有发布单位或本地区服务人员可以修改该科技需求")
+                    : StatusPage(new StatusInfo(409, "当前状态不允许修改", n.Status == ReviewStatus.Published ? "已发布的科技需求不能直接修改，请先撤回" : $"科技需求当前状态为“{n.StatusName}”，不能修改"));
             }
 
             var inv = System.Globalization.CultureInfo.InvariantCulture;
@@ -76,9 +74,10 @@ public sealed class EditModel(NeedService needs, KexieDbContext db, RichTextSani
         }
         else
         {
-            if (Actor.OrganizationId is null && !Actor.IsRegionManager)
+            if (!Can(MarketPermissions.EditNeeds) || (Actor.OrganizationId is null && !Can(MarketPermissions.ActForOthers)))
             {
-                return ForbiddenPage(Actor.Role == Kexie.Domain.Identity.UserRole.OrganizationMember
+                // An organization user whose account is not (yet) linked to an organization is told why.
+                return ForbiddenPage(Can(MarketPermissions.EditNeeds)
                     ? await Kexie.Web.Features.SignUp.OrganizationReviews.NoOrganizationMessageAsync(db, Actor, ct)
                     : "只有单位用户或服务中心工作人员可以发布科技需求");
             }

@@ -50,7 +50,7 @@ public sealed class IndexModel(NeedService needs, KexieDbContext db) : MarketPag
             var organization = Mine ? Actor.OrganizationId ?? Guid.Empty : (Guid?)null;
             Result = await needs.ListAsync(Actor, new NeedFilter(
                 Q, Region, Discipline, Industry, ParseYuan(BudgetMin, "budgetMin", "预算下限"), ParseYuan(BudgetMax, "budgetMax", "预算上限"),
-                Mine || Actor.IsRegionManager ? status : ReviewStatus.Published, organization, Sort: Sort, Page: PageNumber, PageSize: 20), ct);
+                Mine || Can(Kexie.Web.Features.Market.MarketPermissions.ActForOthers) ? status : ReviewStatus.Published, organization, Sort: Sort, Page: PageNumber, PageSize: 20), ct);
         }
         catch (Kexie.Domain.Common.DomainValidationException e)
         {

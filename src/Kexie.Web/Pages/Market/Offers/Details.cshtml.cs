@@ -48,12 +48,12 @@ public sealed class DetailsModel(OfferService offers, AttachmentService files, K
     {
         Offer = await offers.GetAsync(Actor, id, ct);
         RegionName = (await Lookups.RegionNamesAsync(db, [Offer.RegionCode], ct)).GetValueOrDefault(Offer.RegionCode, Offer.RegionCode);
-        ProviderName = (await MarketText.WorkerNamesAsync(db, [Offer.ProviderWorkerId], Actor.IsRegionManager || Actor.ScienceWorkerId == Offer.ProviderWorkerId, ct))
+        ProviderName = (await MarketText.WorkerNamesAsync(db, [Offer.ProviderWorkerId], Actor, ct: ct))
             .GetValueOrDefault(Offer.ProviderWorkerId, "—");
         if (Offer.StorefrontId is { } storefrontId)
         {
             var s = await db.Storefronts.AsNoTracking().Where(x => x.Id == storefrontId).Select(x => new { x.Id, x.Name, x.IsOpen, x.OwnerWorkerId, x.RegionCode }).FirstOrDefaultAsync(ct);
-            if (s is not null && (s.IsOpen || Actor.ScienceWorkerId == s.OwnerWorkerId || (Actor.IsRegionManager && Actor.Manages(s.RegionCode))))
+            if (s is not null && (s.IsOpen || Actor.ScienceWorkerId == s.OwnerWorkerId || Can(Kexie.Web.Features.Market.MarketPermissions.ActForOthers, s.RegionCode)))
             {
                 Storefront = (s.Id, s.Name);
             }

@@ -55,15 +55,13 @@ public sealed class EditModel(OfferService offers, KexieDbContext db, RichTextSa
         Id = id;
         if (id is { } existing)
         {
+            // The offer's actions (the domain's rule, less what the role's permissions lack) say whether the viewer may edit it now.
             var o = await offers.GetAsync(Actor, existing, ct);
-            if (Actor.ScienceWorkerId != o.ProviderWorkerId && !(Actor.IsRegionManager && Actor.Manages(o.RegionCode)))
+            if (!o.Actions.Contains(ReviewActions.Edit))
             {
-                return ForbiddenPage("只有发布者或本地区服务人员可以修改该科技所能");
-            }
-
-            if (o.Status is not (ReviewStatus.Draft or ReviewStatus.Returned or ReviewStatus.Withdrawn))
-            {
-                return StatusPage(new StatusInfo(409, "当前状态不允许修改", o.Status == ReviewStatus.Published ? "已发布的科技所能不能直接修改，请先撤回" : $"科技所能当前状态为“{o.StatusName}”，不能修改"));
+                return o.Status is ReviewStatus.Draft or ReviewStatus.Returned or ReviewStatus.Withdrawn
+                    ? ForbiddenPage("只有发布者或本地区服务人员可以修改该科技所能")
+                    : StatusPage(new StatusInfo(409, "当前状态不允许修改", o.Status == ReviewStatus.Published ? "已发布的科技所能不能直接修改，请先撤回" : $"科技所能当前状态为“{o.StatusName}”，不能修改"));
             }
 
             Input = new OfferInput
@@ -78,7 +76,7 @@ public sealed class EditModel(OfferService offers, KexieDbContext db, RichTextSa
         }
         else
         {
-            if (Actor.ScienceWorkerId is null && !Actor.IsRegionManager)
+            if (!Can(MarketPermissions.EditOffers) || (Actor.ScienceWorkerId is null && !Can(MarketPermissions.ActForOthers)))
             {
                 return ForbiddenPage("只有科技工作者本人或服务中心工作人员可以发布科技所能");
             }

@@ -52,7 +52,7 @@ public sealed class IndexModel(OfferService offers, KexieDbContext db) : MarketP
             var provider = Mine ? Actor.ScienceWorkerId ?? Guid.Empty : (Guid?)null;
             Result = await offers.ListAsync(Actor, new OfferFilter(
                 Q, Region, kind, Discipline, Industry, ParseYuan(PriceMin, "priceMin", "最低价格"), ParseYuan(PriceMax, "priceMax", "最高价格"),
-                Mine || Actor.IsRegionManager ? status : ReviewStatus.Published, provider, Sort: Sort, Page: PageNumber, PageSize: 20), ct);
+                Mine || Can(Kexie.Web.Features.Market.MarketPermissions.ActForOthers) ? status : ReviewStatus.Published, provider, Sort: Sort, Page: PageNumber, PageSize: 20), ct);
         }
         catch (Kexie.Domain.Common.DomainValidationException e)
         {
@@ -60,7 +60,7 @@ public sealed class IndexModel(OfferService offers, KexieDbContext db) : MarketP
         }
 
         RegionNames = await Lookups.RegionNamesAsync(db, Result.Items.Select(o => o.RegionCode).Append(Region?.Trim() ?? string.Empty), ct);
-        ProviderNames = await MarketText.WorkerNamesAsync(db, Result.Items.Select(o => o.ProviderWorkerId), Actor.IsRegionManager, ct);
+        ProviderNames = await MarketText.WorkerNamesAsync(db, Result.Items.Select(o => o.ProviderWorkerId), Actor, ct: ct);
         RegionOptions = await Lookups.RegionOptionsAsync(db, Lookups.RootFor(Actor), ct);
         DisciplineOptions = await Lookups.DisciplinesAsync(db, 1, ct);
         IndustryOptions = (await Lookups.IndustriesAsync(db, ct)).Where(i => i.Code.Length <= 2).ToList();

@@ -68,7 +68,7 @@ public sealed class CreateModel(OrderService orders, OfferService offers, NeedSe
     private async Task LoadAsync(CancellationToken ct)
     {
         OfferItem = await offers.GetAsync(Actor, Offer, ct);
-        ProviderName = (await MarketText.WorkerNamesAsync(db, [OfferItem.ProviderWorkerId], false, ct)).GetValueOrDefault(OfferItem.ProviderWorkerId, "—");
+        ProviderName = (await MarketText.WorkerNamesAsync(db, [OfferItem.ProviderWorkerId], Actor, ct: ct)).GetValueOrDefault(OfferItem.ProviderWorkerId, "—");
         if (Actor.OrganizationId is { } org)
         {
             MyNeeds = (await needs.ListAsync(Actor, new NeedFilter(Status: ReviewStatus.Published, Organization: org, PageSize: 100), ct)).Items;

@@ -71,10 +71,10 @@ public sealed class DetailsModel(OrderService orders, AttachmentService files, K
         Order = await orders.GetAsync(Actor, id, ct);
         Party = Actor.OrganizationId == Order.BuyerOrganizationId ? OrderParty.Buyer
             : Actor.ScienceWorkerId == Order.ProviderWorkerId ? OrderParty.Provider
-            : Actor.IsRegionManager && Actor.Manages(Order.RegionCode) ? OrderParty.Administrator
+            : Can(Kexie.Web.Features.Market.MarketPermissions.ResolveOrders, Order.RegionCode) ? OrderParty.Administrator
             : null;
         BuyerName = (await MarketText.OrganizationNamesAsync(db, [Order.BuyerOrganizationId], ct)).GetValueOrDefault(Order.BuyerOrganizationId, "—");
-        ProviderName = (await MarketText.WorkerNamesAsync(db, [Order.ProviderWorkerId], true, ct)).GetValueOrDefault(Order.ProviderWorkerId, "—");
+        ProviderName = (await MarketText.WorkerNamesAsync(db, [Order.ProviderWorkerId], Actor, parties: true, ct: ct)).GetValueOrDefault(Order.ProviderWorkerId, "—");
         if (Order.OfferId is { } offer)
         {
             OfferTitle = (await MarketLookups.OfferTitlesAsync(db, [offer], ct)).GetValueOrDefault(offer);

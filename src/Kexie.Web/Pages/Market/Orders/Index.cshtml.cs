@@ -38,6 +38,6 @@ public sealed class IndexModel(OrderService orders, KexieDbContext db) : MarketP
         }
 
         BuyerNames = await MarketText.OrganizationNamesAsync(db, Result.Items.Select(o => o.BuyerOrganizationId), ct);
-        ProviderNames = await MarketText.WorkerNamesAsync(db, Result.Items.Select(o => o.ProviderWorkerId), includePrivate: true, ct);
+        ProviderNames = await MarketText.WorkerNamesAsync(db, Result.Items.Select(o => o.ProviderWorkerId), Actor, parties: true, ct: ct);
     }
 }

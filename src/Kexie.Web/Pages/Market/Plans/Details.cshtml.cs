@@ -36,7 +36,7 @@ public sealed class DetailsModel(ResponsePlanService plans, NeedService needs, O
     public List<(DateTimeOffset At, string Text)> History { get; private set; } = [];
 
     /// <summary>The handler and the region's managers act; the need's organization only follows.</summary>
-    public bool CanHandle => Actor.IsRegionManager && (Actor.Manages(Plan.RegionCode) || Actor.UserId == Plan.HandlerUserId);
+    public bool CanHandle => Can(Kexie.Web.Features.Market.MarketPermissions.HandlePlans, Plan.RegionCode) || (Actor.UserId == Plan.HandlerUserId && Can(Kexie.Web.Features.Market.MarketPermissions.HandlePlans));
 
     public bool IsOpen => Plan.Status is ResponsePlanStatus.New or ResponsePlanStatus.Responded or ResponsePlanStatus.Negotiating;
 
@@ -56,7 +56,7 @@ public sealed class DetailsModel(ResponsePlanService plans, NeedService needs, O
             .Concat(Plan.Judgements.Select(j => (j.Kind, j.TargetId)))
             .ToList();
         OfferTitles = await MarketLookups.OfferTitlesAsync(db, targets.Where(t => t.Kind == CandidateKind.Offer).Select(t => t.TargetId), ct);
-        WorkerNames = await MarketText.WorkerNamesAsync(db, targets.Where(t => t.Kind == CandidateKind.Worker).Select(t => t.TargetId), CanHandle, ct);
+        WorkerNames = await MarketText.WorkerNamesAsync(db, targets.Where(t => t.Kind == CandidateKind.Worker).Select(t => t.TargetId), Actor, ct: ct);
         if (CanHandle)
         {
             HandlerOptions = await MarketLookups.HandlerOptionsAsync(db, Plan.RegionCode, ct);

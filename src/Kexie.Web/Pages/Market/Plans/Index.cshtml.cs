@@ -13,12 +13,12 @@ public sealed class IndexModel(ResponsePlanService plans, KexieDbContext db) : M
     [BindProperty(SupportsGet = true)] public string? Region { get; set; }
     [BindProperty(SupportsGet = true)] public string? Status { get; set; }
 
-    /// <summary>Only the plans the viewer handles (the default for service-centre staff).</summary>
+    /// <summary>Only the plans the viewer handles (the default for those who handle plans but do not review: service-centre staff).</summary>
     [BindProperty(SupportsGet = true)] public bool? Mine { get; set; }
 
     [BindProperty(SupportsGet = true, Name = "p")] public int? PageNumber { get; set; }
 
-    public bool OnlyMine => Mine ?? Actor.Role == Kexie.Domain.Identity.UserRole.ServiceCenterStaff;
+    public bool OnlyMine => Mine ?? !Can(Kexie.Web.Features.Market.MarketPermissions.ReviewNeeds);
 
     public PagedResult<PlanSummaryDto> Result { get; private set; } = new([], 0, 1, 20);
 
@@ -35,7 +35,7 @@ public sealed class IndexModel(ResponsePlanService plans, KexieDbContext db) : M
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (!Actor.IsRegionManager)
+        if (!Can(Kexie.Web.Features.Market.MarketPermissions.HandlePlans))
         {
             return ForbiddenPage("只有服务中心工作人员和科协管理员可以查看一单一策列表；单位用户请在本单位需求详情中查看进度");
         }

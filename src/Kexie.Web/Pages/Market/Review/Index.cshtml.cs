@@ -20,7 +20,7 @@ public sealed class IndexModel(OfferService offers, NeedService needs, FairServi
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (!Actor.IsAdmin)
+        if (!Can(Kexie.Web.Features.Market.MarketPermissions.ReviewNeeds) && !Can(Kexie.Web.Features.Market.MarketPermissions.ReviewOffers) && !Can(Kexie.Web.Features.Market.MarketPermissions.ReviewFairProjects))
         {
             return ForbiddenPage("只有科协管理员可以审核");
         }
@@ -32,7 +32,7 @@ public sealed class IndexModel(OfferService offers, NeedService needs, FairServi
         {
             foreach (var project in await fairs.ProjectsAsync(Actor, fair.Id, ReviewStatus.Submitted, ct))
             {
-                if (Actor.Administers(project.RegionCode))
+                if (Can(Kexie.Web.Features.Market.MarketPermissions.ReviewFairProjects, project.RegionCode))
                 {
                     Projects.Add((fair, project));
                 }

@@ -26,7 +26,7 @@ public sealed class DetailsModel(StorefrontService storefronts, KexieDbContext d
         RegionName = (await Lookups.RegionNamesAsync(db, [Storefront.RegionCode], ct)).GetValueOrDefault(Storefront.RegionCode, Storefront.RegionCode);
         if (Storefront.MemberWorkerIds.Length > 0)
         {
-            MemberNames = await MarketText.WorkerNamesAsync(db, Storefront.MemberWorkerIds, Actor.IsRegionManager || Actor.ScienceWorkerId == Storefront.OwnerWorkerId, ct);
+            MemberNames = await MarketText.WorkerNamesAsync(db, Storefront.MemberWorkerIds, Actor, parties: Actor.ScienceWorkerId == Storefront.OwnerWorkerId, ct: ct);
         }
 
         return Page();

@@ -52,7 +52,7 @@ public sealed class IndexModel(ServiceTicketService tickets, KexieDbContext db) 
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (!Actor.IsRegionManager)
+        if (!Can(Kexie.Web.Features.Market.MarketPermissions.EditTickets))
         {
             return ForbiddenPage("只有服务中心工作人员和科协管理员可以登记和查看服务单");
         }

@@ -172,7 +172,7 @@ public sealed class DetailsModel(ActivityService activities, EventTallyService t
         ServiceRecords = await volunteers.ActivityRecordsAsync(Actor, id, ct);
         IsVolunteer = Actor.UserId is not null && await db.Volunteers.AnyAsync(v => v.UserId == Actor.UserId, ct);
         Tallies = await tallies.ListAsync(id, ct);
-        IsManager = Actor.IsRegionManager && Actor.Manages(Activity.RegionCode);
+        IsManager = Can(PopularizationPermissions.ManageActivities, Activity.RegionCode);
         if (IsManager)
         {
             Participants = await activities.ParticipantsAsync(Actor, id, null, ct);

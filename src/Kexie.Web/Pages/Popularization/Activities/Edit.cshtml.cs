@@ -38,7 +38,7 @@ public sealed class EditModel(ActivityService activities) : MarketPageModel
         if (id is { } existing)
         {
             var a = await activities.GetAsync(existing, ct);
-            if (!Actor.IsRegionManager || !Actor.Manages(a.RegionCode))
+            if (!Can(PopularizationPermissions.ManageActivities, a.RegionCode))
             {
                 return ForbiddenPage("只有本地区服务中心工作人员或科协管理员可以修改科普活动");
             }

@@ -20,8 +20,8 @@ public sealed class DetailsModel(ScienceContentService contents, KexieDbContext 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
         Item = await contents.GetAsync(Actor, id, true, ct);
-        IsEditor = Item.ReviewHistory is not null && Actor.IsRegionManager && Actor.Manages(Item.RegionCode);
-        IsReviewer = Actor.Administers(Item.RegionCode);
+        IsEditor = Item.ReviewHistory is not null && Can(Kexie.Web.Features.Popularization.PopularizationPermissions.EditContents, Item.RegionCode);
+        IsReviewer = Can(Kexie.Web.Features.Popularization.PopularizationPermissions.ReviewContents, Item.RegionCode);
         RegionName = (await Lookups.RegionNamesAsync(db, [Item.RegionCode], ct)).GetValueOrDefault(Item.RegionCode, Item.RegionCode);
         return Page();
     }

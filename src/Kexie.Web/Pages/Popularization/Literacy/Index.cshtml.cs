@@ -29,7 +29,7 @@ public sealed class IndexModel(LiteracyService literacy) : MarketPageModel
         try
         {
             Stats = await literacy.StatisticsAsync(Region, Year, ct);
-            IsManager = Actor.IsRegionManager && Actor.Manages(Stats.RegionCode);
+            IsManager = Can(Kexie.Web.Features.Popularization.PopularizationPermissions.ManageLiteracy, Stats.RegionCode);
         }
         catch (DomainValidationException e)
         {

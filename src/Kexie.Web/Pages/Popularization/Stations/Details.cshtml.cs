@@ -113,7 +113,7 @@ public sealed class DetailsModel(EStationService stations, EStationInteractionSe
     {
         Station = await stations.GetAsync(Actor, id, ct);
         Usage = await stations.UsageAsync(id, null, null, ct);
-        IsManager = Actor.IsRegionManager && Actor.Manages(Station.RegionCode);
+        IsManager = Can(PopularizationPermissions.ManageEStations, Station.RegionCode);
         Terminals = await interaction.TerminalsAsync(id, ct);
         if (IsManager)
         {

@@ -33,7 +33,7 @@ public sealed class EditModel(EStationService stations) : MarketPageModel
         if (id is { } existing)
         {
             var s = await stations.GetAsync(Actor, existing, ct);
-            if (!Actor.IsRegionManager || !Actor.Manages(s.RegionCode))
+            if (!Can(PopularizationPermissions.ManageEStations, s.RegionCode))
             {
                 return ForbiddenPage("只有本地区服务中心工作人员或科协管理员可以修改科普e站");
             }

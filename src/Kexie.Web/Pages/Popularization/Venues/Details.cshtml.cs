@@ -72,6 +72,6 @@ public sealed class DetailsModel(VenueService venues) : MarketPageModel
     {
         Venue = await venues.GetAsync(id, ct);
         Visits = await venues.VisitsAsync(id, null, ct);
-        IsManager = Actor.IsRegionManager && Actor.Manages(Venue.RegionCode);
+        IsManager = Can(PopularizationPermissions.ManageVenues, Venue.RegionCode);
     }
 }

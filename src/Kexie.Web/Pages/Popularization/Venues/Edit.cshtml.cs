@@ -37,7 +37,7 @@ public sealed class EditModel(VenueService venues) : MarketPageModel
         if (id is { } existing)
         {
             var v = await venues.GetAsync(existing, ct);
-            if (!Actor.IsRegionManager || !Actor.Manages(v.RegionCode))
+            if (!Can(PopularizationPermissions.ManageVenues, v.RegionCode))
             {
                 return ForbiddenPage("只有本地区服务中心工作人员或科协管理员可以修改科普阵地");
             }

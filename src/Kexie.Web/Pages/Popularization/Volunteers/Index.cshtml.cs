@@ -44,7 +44,7 @@ public sealed class IndexModel(VolunteerService volunteers) : MarketPageModel
     public IReadOnlyList<VolunteerTeamDto> Teams { get; private set; } = [];
     public PagedResult<VolunteerDto>? List { get; private set; }
     public string? FilterError { get; private set; }
-    public bool IsManager => Actor.IsRegionManager;
+    public bool IsManager => Can(PopularizationPermissions.ManageVolunteers);
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 

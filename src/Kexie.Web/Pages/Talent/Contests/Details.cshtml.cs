@@ -39,7 +39,7 @@ public sealed class DetailsModel(ContestService contests) : MarketPageModel
 
     public bool IsReviewer { get; private set; }
 
-    public bool IsAdmin { get; private set; }
+    public bool IsOrganiser { get; private set; }
 
     public PagerModel Pager => new(Entries.Page, Entries.PageCount, $"/Talent/Contests/Details/{Contest.Id}", new Dictionary<string, string?> { ["category"] = Category });
 
@@ -125,8 +125,8 @@ public sealed class DetailsModel(ContestService contests) : MarketPageModel
     private async Task LoadAsync(Guid id, CancellationToken ct)
     {
         Contest = await contests.GetAsync(id, ct);
-        IsReviewer = Actor.IsRegionManager && Actor.Manages(Contest.RegionCode);
-        IsAdmin = Actor.IsAdmin && Actor.Manages(Contest.RegionCode);
+        IsReviewer = Can(Kexie.Web.Features.Talent.TalentPermissions.ReviewContests, Contest.RegionCode);
+        IsOrganiser = Can(Kexie.Web.Features.Talent.TalentPermissions.ManageContests, Contest.RegionCode);
         Entries = await contests.EntriesAsync(Actor, id, null, Category, null, PageNumber, 50, ct);
         if (Actor.IsAuthenticated && Contest.Status == ContestStatus.Open)
         {

@@ -32,7 +32,7 @@ public sealed class EditModel(ContestService contests) : MarketPageModel
         if (id is { } existing)
         {
             var c = await contests.GetAsync(existing, ct);
-            if (!Actor.IsAdmin || !Actor.Manages(c.RegionCode))
+            if (!Can(Kexie.Web.Features.Talent.TalentPermissions.ManageContests, c.RegionCode))
             {
                 return ForbiddenPage("只有举办地区的科协管理员可以修改该大赛");
             }

@@ -88,6 +88,6 @@ public sealed class DetailsModel(HonourService honours, NamePicker names) : Mark
     {
         Call = await honours.GetAsync(id, ct);
         Nominations = await honours.NominationsAsync(Actor, id, ct);
-        IsDecider = Actor.IsAdmin && Actor.Manages(Call.RegionCode);
+        IsDecider = Can(Kexie.Web.Features.Talent.TalentPermissions.ManageHonours, Call.RegionCode);
     }
 }

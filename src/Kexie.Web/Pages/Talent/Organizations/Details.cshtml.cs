@@ -17,7 +17,7 @@ public sealed class DetailsModel(AssociationManagementService management) : Mark
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
-        if (!Actor.IsAdmin)
+        if (!Can(Kexie.Web.Features.Talent.TalentPermissions.ManageAssociations))
         {
             return Forbid();
         }

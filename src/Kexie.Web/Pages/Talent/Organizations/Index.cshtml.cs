@@ -23,7 +23,7 @@ public sealed class IndexModel(AssociationManagementService management) : Market
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (!Actor.IsAdmin)
+        if (!Can(Kexie.Web.Features.Talent.TalentPermissions.ManageAssociations))
         {
             return Forbid();
         }

@@ -36,7 +36,7 @@ public sealed class EditModel(WorkstationService stations, NamePicker names) : M
         if (id is { } existing)
         {
             var w = await stations.GetAsync(Actor, existing, ct);
-            if (!Actor.IsRegionManager || !Actor.Manages(w.RegionCode))
+            if (!Can(Kexie.Web.Features.Talent.TalentPermissions.ManageWorkstations, w.RegionCode))
             {
                 return ForbiddenPage("只有依托单位所在地区的管理人员可以修改该记录");
             }

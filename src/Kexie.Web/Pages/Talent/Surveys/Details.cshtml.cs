@@ -42,7 +42,7 @@ public sealed class DetailsModel(SurveyService surveys) : MarketPageModel
 
     public IReadOnlyList<SurveyInvitationDto> Invitations { get; private set; } = [];
 
-    public bool MayManage => Actor.Administers(Survey.RegionCode);
+    public bool MayManage => Can(Kexie.Web.Features.Talent.TalentPermissions.ManageSurveys, Survey.RegionCode);
 
     public string FillUrl => $"{Request.Scheme}://{Request.Host}/Talent/Surveys/Fill/{Survey.Id}";
 
@@ -157,7 +157,7 @@ public sealed class DetailsModel(SurveyService surveys) : MarketPageModel
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
     {
         Survey = await surveys.GetAsync(Actor, id, ct);
-        if (!Actor.IsRegionManager || !Actor.Manages(Survey.RegionCode))
+        if (!Can(Kexie.Web.Features.Talent.TalentPermissions.ReadSurveyResults, Survey.RegionCode))
         {
             return false;
         }
