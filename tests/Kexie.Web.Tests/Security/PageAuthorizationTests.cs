@@ -90,10 +90,12 @@ public abstract partial class PageAuthorizationTests(KexieApp app)
     [Fact]
     public async Task Edit_pages_follow_the_region_of_the_record_not_the_role()
     {
+        // Records 射洪 may read (public profiles, verified organizations, published popularization records), so the answer
+        // is the refusal to edit them, not a 404.
         var records = await app.QueryAsync(async db => new
         {
-            Worker = await db.ScienceWorkers.Where(w => w.RegionCode.StartsWith(DaYing)).OrderBy(w => w.Name).Select(w => w.Id).FirstAsync(),
-            Organization = await db.Organizations.Where(o => o.RegionCode.StartsWith(DaYing)).OrderBy(o => o.Name).Select(o => o.Id).FirstAsync(),
+            Worker = await db.ScienceWorkers.Where(w => w.RegionCode.StartsWith(DaYing) && w.IsPublicProfile).OrderBy(w => w.Name).Select(w => w.Id).FirstAsync(),
+            Organization = await db.Organizations.Where(o => o.RegionCode.StartsWith(DaYing) && o.IsVerified).OrderBy(o => o.Name).Select(o => o.Id).FirstAsync(),
             Venue = await db.Venues.Where(v => v.RegionCode.StartsWith(DaYing)).OrderBy(v => v.Name).Select(v => v.Id).FirstAsync(),
             Station = await db.EStations.Where(s => s.RegionCode.StartsWith(DaYing)).OrderBy(s => s.Name).Select(s => s.Id).FirstAsync(),
             Activity = await db.PopularizationActivities.Where(a => a.RegionCode.StartsWith(DaYing)).OrderBy(a => a.Title).Select(a => a.Id).FirstAsync(),

@@ -58,7 +58,7 @@ public static class AdminEndpoints
 /// <summary>One permission: its stable name, what people call it, its feature, how far it reaches, who holds it, and whether the caller does.</summary>
 public sealed record PermissionDto(string Name, string DisplayName, string Feature, string Scope, IReadOnlyList<string> Roles, bool Held);
 
-public sealed class UserAdminService(UserManager<AppUser> users)
+public sealed class UserAdminService(UserManager<AppUser> users, Kexie.Domain.Authorization.AccessPolicy policy)
 {
     public async Task<PagedResult<UserDto>> ListAsync(Actor actor, string? q, int? page, int? pageSize, CancellationToken ct = default)
     {
@@ -85,7 +85,7 @@ public sealed class UserAdminService(UserManager<AppUser> users)
             throw new DomainValidationException("role", "角色取值不正确");
         }
 
-        if (request.Role == UserRole.PlatformAdmin && actor.Role != UserRole.PlatformAdmin)
+        if (request.Role == UserRole.PlatformAdmin && !policy.Can(actor, AdminPermissions.ManageUsers, RegionCode.Country))
         {
             throw new AccessDeniedException("只有平台管理员可以创建平台管理员");
         }
@@ -116,18 +116,18 @@ public sealed class UserAdminService(UserManager<AppUser> users)
         return ToDto(user, DateTimeOffset.UtcNow);
     }
 
-    private static string RequireAdmin(Actor actor) =>
-        actor.IsAdmin && actor.ManagedScope is { } scope ? scope : throw new AccessDeniedException("只有科协管理员可以管理账号");
+    private string RequireAdmin(Actor actor) =>
+        policy.Can(actor, AdminPermissions.ManageUsers) && actor.ManagedScope is { } scope ? scope : throw new AccessDeniedException("只有科协管理员可以管理账号");
 
     private static UserDto ToDto(AppUser u, DateTimeOffset now) =>
         new(u.Id, u.UserName!, u.DisplayName, u.Role, u.Role.Chinese(), u.RegionCode, u.LockoutEnd > now, u.CreatedAt);
 }
 
-public sealed class AuditQueries(KexieDbContext db)
+public sealed class AuditQueries(KexieDbContext db, Kexie.Domain.Authorization.AccessPolicy policy)
 {
     public async Task<PagedResult<AuditEntry>> ListAsync(Actor actor, string? entityType, string? entityId, int? page, int? pageSize, CancellationToken ct = default)
     {
-        if (!actor.IsAdmin || actor.ManagedScope is not { } scope)
+        if (!policy.Can(actor, AdminPermissions.ReadLogs) || actor.ManagedScope is not { } scope)
         {
             throw new AccessDeniedException("只有科协管理员可以查看审计日志");
         }

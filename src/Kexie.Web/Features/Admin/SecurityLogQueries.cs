@@ -57,7 +57,7 @@ public sealed record SecurityLogFilter(string? User, DateOnly? From, DateOnly? T
 /// The login log and the operation log for admins: a platform admin sees every row (anonymous and unknown-name rows
 /// included), an association admin the rows of users of its region subtree. Newest first.
 /// </summary>
-public sealed class SecurityLogQueries(KexieDbContext db, IOptionsMonitor<SecurityOptions> options)
+public sealed class SecurityLogQueries(KexieDbContext db, IOptionsMonitor<SecurityOptions> options, Kexie.Domain.Authorization.AccessPolicy policy)
 {
 
     public async Task<PagedResult<LoginLogDto>> LoginLogAsync(Actor actor, SecurityLogFilter filter, int? page, int? pageSize, CancellationToken ct = default)
@@ -117,7 +117,7 @@ public sealed class SecurityLogQueries(KexieDbContext db, IOptionsMonitor<Securi
     {
         var scope = RequireAdmin(actor);
         var query = db.LoginLog.AsNoTracking();
-        if (actor.Role != UserRole.PlatformAdmin)
+        if (scope.Length > 0)
         {
             query = query.Where(l => l.RegionCode != null && RegionScope.Within(l.RegionCode, scope));
         }
@@ -157,7 +157,7 @@ public sealed class SecurityLogQueries(KexieDbContext db, IOptionsMonitor<Securi
     {
         var scope = RequireAdmin(actor);
         var query = db.OperationLog.AsNoTracking();
-        if (actor.Role != UserRole.PlatformAdmin)
+        if (scope.Length > 0)
         {
             query = query.Where(o => o.RegionCode != null && RegionScope.Within(o.RegionCode, scope));
         }
@@ -197,8 +197,8 @@ public sealed class SecurityLogQueries(KexieDbContext db, IOptionsMonitor<Securi
     private static (DateTimeOffset? From, DateTimeOffset? To) Range(SecurityLogFilter filter) =>
         Kexie.Web.Features.Market.MarketSupport.ChinaPeriod(filter.From, filter.To);
 
-    private static string RequireAdmin(Actor actor) =>
-        actor.IsAdmin && actor.ManagedScope is { } scope ? scope : throw new AccessDeniedException("只有科协管理员可以查看登录日志和操作日志");
+    private string RequireAdmin(Actor actor) =>
+        policy.Can(actor, AdminPermissions.ReadLogs) && actor.ManagedScope is { } scope ? scope : throw new AccessDeniedException("只有科协管理员可以查看登录日志和操作日志");
 
     private async Task<IReadOnlyDictionary<string, string>> RegionNamesAsync(IEnumerable<string?> codes, CancellationToken ct)
     {

@@ -23,7 +23,7 @@ public sealed record DictionaryEntryUpdate(int? Sort, bool? Enabled, List<string
 /// Reads and extends the code lists. A name, code or synonym means one entry only within its list: a synonym another
 /// entry already answers to is refused (an ambiguous spelling is left for people to fix, never guessed).
 /// </summary>
-public sealed class DictionaryService(KexieDbContext db, DictionaryCache cache)
+public sealed class DictionaryService(KexieDbContext db, DictionaryCache cache, Kexie.Domain.Authorization.AccessPolicy policy)
 {
     public async Task<IReadOnlyList<DictionaryTypeDto>> TypesAsync(CancellationToken ct = default)
     {
@@ -73,9 +73,9 @@ public sealed class DictionaryService(KexieDbContext db, DictionaryCache cache)
         return DictionaryEntryDto.From(entry);
     }
 
-    private static void RequirePlatform(Actor actor)
+    private void RequirePlatform(Actor actor)
     {
-        if (actor.Role != UserRole.PlatformAdmin)
+        if (!policy.Can(actor, DictionaryPermissions.Manage))
         {
             throw new AccessDeniedException("只有平台管理员可以维护数据字典");
         }

@@ -26,7 +26,7 @@ public sealed record MemberCandidateDto(Guid Id, bool IsOrganization, string Nam
 public sealed record AddMemberRequest(Guid? ScienceWorkerId, Guid? OrganizationId, MemberRole Role, DateOnly? JoinedOn);
 
 /// <summary>科协, 学会, 协会, 农技协 and enterprise/park/university 科协: public; members visible to managers.</summary>
-public sealed class AssociationService(KexieDbContext db, ReferenceCodesCache reference, Parties parties)
+public sealed class AssociationService(KexieDbContext db, ReferenceCodesCache reference, Parties parties, Kexie.Domain.Authorization.AccessPolicy policy)
 {
     public async Task<PagedResult<AssociationDto>> ListAsync(string? q, string? region, AssociationKind? kind, int? page, int? pageSize, CancellationToken ct = default)
     {
@@ -68,7 +68,7 @@ public sealed class AssociationService(KexieDbContext db, ReferenceCodesCache re
     {
         var association = await db.Associations.AsNoTracking().Include(a => a.Members).FirstOrDefaultAsync(a => a.Id == id, ct)
             ?? throw new NotFoundException("组织不存在");
-        if (!actor.Manages(association.RegionCode))
+        if (!policy.Can(actor, DirectoryPermissions.RegisterOthers, association.RegionCode))
         {
             throw new AccessDeniedException("只有本地区管理人员可以查看会员名单");
         }
@@ -109,7 +109,7 @@ public sealed class AssociationService(KexieDbContext db, ReferenceCodesCache re
     {
         var association = await db.Associations.AsNoTracking().Include(a => a.Members).FirstOrDefaultAsync(a => a.Id == id, ct)
             ?? throw new NotFoundException("组织不存在");
-        if (!actor.Administers(association.RegionCode) || actor.ManagedScope is not { } scope)
+        if (!policy.Can(actor, DirectoryPermissions.ManageAssociations, association.RegionCode) || actor.ManagedScope is not { } scope)
         {
             throw new AccessDeniedException("只有本地区科协管理员可以管理该组织的会员");
         }
@@ -207,7 +207,7 @@ public sealed class AssociationService(KexieDbContext db, ReferenceCodesCache re
     {
         var association = await db.Associations.Include(a => a.Members).FirstOrDefaultAsync(a => a.Id == id, ct)
             ?? throw new NotFoundException("组织不存在");
-        if (!actor.Administers(association.RegionCode))
+        if (!policy.Can(actor, DirectoryPermissions.ManageAssociations, association.RegionCode))
         {
             throw new AccessDeniedException("只有本地区科协管理员可以管理该组织");
         }
@@ -219,7 +219,7 @@ public sealed class AssociationService(KexieDbContext db, ReferenceCodesCache re
     {
         var codes = await reference.GetAsync(db, ct);
         codes.RequireRegion(association.RegionCode);
-        if (!actor.Administers(association.RegionCode))
+        if (!policy.Can(actor, DirectoryPermissions.ManageAssociations, association.RegionCode))
         {
             throw new AccessDeniedException("只能管理本地区（含下级）的组织");
         }

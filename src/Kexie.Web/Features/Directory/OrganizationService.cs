@@ -35,7 +35,7 @@ public sealed record OrganizationRequest(string? Name, OrganizationKind Kind, st
 }
 
 /// <summary>企事业单位: public once verified; managed by the association of their region.</summary>
-public sealed class OrganizationService(KexieDbContext db, ReferenceCodesCache reference)
+public sealed class OrganizationService(KexieDbContext db, ReferenceCodesCache reference, Kexie.Domain.Authorization.AccessPolicy policy)
 {
     public IQueryable<Organization> Visible(Actor actor)
     {
@@ -96,7 +96,7 @@ public sealed class OrganizationService(KexieDbContext db, ReferenceCodesCache r
         var codes = await reference.GetAsync(db, ct);
         var organization = Organization.Create(data, codes.Industries.Contains);
         codes.RequireRegion(organization.RegionCode);
-        if (!actor.Manages(organization.RegionCode))
+        if (!policy.Can(actor, DirectoryPermissions.RegisterOthers, organization.RegionCode))
         {
             throw new AccessDeniedException("只能登记本地区（含下级）的单位");
         }
@@ -113,7 +113,7 @@ public sealed class OrganizationService(KexieDbContext db, ReferenceCodesCache r
         var codes = await reference.GetAsync(db, ct);
         organization.Update(data, codes.Industries.Contains);
         codes.RequireRegion(organization.RegionCode);
-        if (actor.IsRegionManager && !actor.Manages(organization.RegionCode))
+        if (actor.OrganizationId != organization.Id && !policy.Can(actor, DirectoryPermissions.RegisterOthers, organization.RegionCode))
         {
             throw new AccessDeniedException("不能把单位移到本地区以外");
         }
@@ -126,7 +126,7 @@ public sealed class OrganizationService(KexieDbContext db, ReferenceCodesCache r
     public async Task<OrganizationDto> VerifyAsync(Actor actor, Guid id, bool verified, CancellationToken ct = default)
     {
         var organization = await FindForWriteAsync(actor, id, ct);
-        if (!actor.Administers(organization.RegionCode))
+        if (!policy.Can(actor, DirectoryPermissions.ReviewOrganizations, organization.RegionCode))
         {
             throw new AccessDeniedException("只有本地区科协管理员可以审核单位");
         }
@@ -139,7 +139,7 @@ public sealed class OrganizationService(KexieDbContext db, ReferenceCodesCache r
     public async Task DeleteAsync(Actor actor, Guid id, CancellationToken ct = default)
     {
         var organization = await FindForWriteAsync(actor, id, ct);
-        if (!actor.Administers(organization.RegionCode))
+        if (!policy.Can(actor, DirectoryPermissions.ReviewOrganizations, organization.RegionCode))
         {
             throw new AccessDeniedException("只有本地区科协管理员可以删除单位");
         }
@@ -156,7 +156,7 @@ public sealed class OrganizationService(KexieDbContext db, ReferenceCodesCache r
             throw new NotFoundException("单位不存在");
         }
 
-        if (!actor.Manages(organization.RegionCode) && actor.OrganizationId != id)
+        if (actor.OrganizationId != id && !policy.Can(actor, DirectoryPermissions.RegisterOthers, organization.RegionCode))
         {
             throw new AccessDeniedException("无权修改其他地区的单位");
         }

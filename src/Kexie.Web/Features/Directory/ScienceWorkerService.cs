@@ -51,7 +51,7 @@ public sealed record ScienceWorkerRequest(
 }
 
 /// <summary>Registering, finding and managing science workers, within the actor's role and region.</summary>
-public sealed class ScienceWorkerService(KexieDbContext db, ReferenceCodesCache reference, DictionaryCache dictionaries)
+public sealed class ScienceWorkerService(KexieDbContext db, ReferenceCodesCache reference, DictionaryCache dictionaries, Kexie.Domain.Authorization.AccessPolicy policy)
 {
     public IQueryable<ScienceWorker> Visible(Actor actor)
     {
@@ -107,7 +107,7 @@ public sealed class ScienceWorkerService(KexieDbContext db, ReferenceCodesCache 
         var codes = await reference.GetAsync(db, ct);
         var worker = ScienceWorker.Create(data, codes.Disciplines.Contains, await dictionaries.GetAsync(db, ct));
         codes.RequireRegion(worker.RegionCode);
-        if (!actor.Manages(worker.RegionCode))
+        if (!policy.Can(actor, DirectoryPermissions.RegisterOthers, worker.RegionCode))
         {
             throw new AccessDeniedException("只能登记本地区（含下级）的科技工作者");
         }
@@ -124,7 +124,7 @@ public sealed class ScienceWorkerService(KexieDbContext db, ReferenceCodesCache 
         var codes = await reference.GetAsync(db, ct);
         worker.Update(data, codes.Disciplines.Contains, await dictionaries.GetAsync(db, ct));
         codes.RequireRegion(worker.RegionCode);
-        if (actor.IsRegionManager && !actor.Manages(worker.RegionCode))
+        if (actor.ScienceWorkerId != worker.Id && !policy.Can(actor, DirectoryPermissions.RegisterOthers, worker.RegionCode))
         {
             throw new AccessDeniedException("不能把科技工作者移到本地区以外");
         }
@@ -137,7 +137,7 @@ public sealed class ScienceWorkerService(KexieDbContext db, ReferenceCodesCache 
     public async Task DeleteAsync(Actor actor, Guid id, CancellationToken ct = default)
     {
         var worker = await FindForWriteAsync(actor, id, ct);
-        if (!actor.Administers(worker.RegionCode))
+        if (!policy.Can(actor, DirectoryPermissions.DeleteWorkers, worker.RegionCode))
         {
             throw new AccessDeniedException("只有本地区科协管理员可以删除科技工作者");
         }
@@ -154,7 +154,7 @@ public sealed class ScienceWorkerService(KexieDbContext db, ReferenceCodesCache 
             throw new NotFoundException("科技工作者不存在");
         }
 
-        if (!actor.Manages(worker.RegionCode) && actor.ScienceWorkerId != id)
+        if (actor.ScienceWorkerId != id && !policy.Can(actor, DirectoryPermissions.RegisterOthers, worker.RegionCode))
         {
             throw new AccessDeniedException("无权修改其他地区的科技工作者");
         }

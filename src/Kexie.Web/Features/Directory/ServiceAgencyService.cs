@@ -16,7 +16,7 @@ public sealed record ServiceAgencyRequest(string? Name, string? CreditCode, stri
 }
 
 /// <summary>第三方服务机构: the public sees admitted agencies; admins admit and suspend them.</summary>
-public sealed class ServiceAgencyService(KexieDbContext db, ReferenceCodesCache reference)
+public sealed class ServiceAgencyService(KexieDbContext db, ReferenceCodesCache reference, Kexie.Domain.Authorization.AccessPolicy policy)
 {
     public async Task<PagedResult<ServiceAgencyDto>> ListAsync(Actor actor, string? q, string? region, int? page, int? pageSize, CancellationToken ct = default)
     {
@@ -87,7 +87,7 @@ public sealed class ServiceAgencyService(KexieDbContext db, ReferenceCodesCache 
     private async Task<ServiceAgency> FindForAdminAsync(Actor actor, Guid id, CancellationToken ct)
     {
         var agency = await db.ServiceAgencies.FirstOrDefaultAsync(a => a.Id == id, ct) ?? throw new NotFoundException("服务机构不存在");
-        if (!actor.Administers(agency.RegionCode))
+        if (!policy.Can(actor, DirectoryPermissions.ManageAgencies, agency.RegionCode))
         {
             throw agency.Status == AgencyStatus.Admitted || actor.Manages(agency.RegionCode)
                 ? new AccessDeniedException("只有本地区科协管理员可以管理该机构")
@@ -100,7 +100,7 @@ public sealed class ServiceAgencyService(KexieDbContext db, ReferenceCodesCache 
     private async Task CheckAsync(Actor actor, ServiceAgency agency, CancellationToken ct)
     {
         (await reference.GetAsync(db, ct)).RequireRegion(agency.RegionCode);
-        if (!actor.Administers(agency.RegionCode))
+        if (!policy.Can(actor, DirectoryPermissions.ManageAgencies, agency.RegionCode))
         {
             throw new AccessDeniedException("只能管理本地区（含下级）的服务机构");
         }

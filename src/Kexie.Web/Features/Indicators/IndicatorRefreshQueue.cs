@@ -25,7 +25,7 @@ public sealed record IndicatorRefreshStatus(
 /// run, which starts when the current one ends and covers all of them. Only the platform admin may request it.
 /// Per node; the refresher itself serialises runs across nodes (advisory lock on PostgreSQL).
 /// </summary>
-public sealed class IndicatorRefreshQueue(TimeProvider clock)
+public sealed class IndicatorRefreshQueue(TimeProvider clock, Kexie.Domain.Authorization.AccessPolicy policy)
 {
     public const string StatusUrl = "/api/v1/indicators/refresh/status";
 
@@ -45,7 +45,8 @@ public sealed class IndicatorRefreshQueue(TimeProvider clock)
     /// <summary>Queues a full refresh for the platform admin; coalesced with one already pending.</summary>
     public IndicatorRefreshStatus RequestFull(Actor actor)
     {
-        if (actor.Role != UserRole.PlatformAdmin)
+        // A full refresh recomputes every region: only one who refreshes the whole country may start it.
+        if (!policy.Can(actor, IndicatorPermissions.Refresh, Kexie.Domain.Regions.RegionCode.Country))
         {
             throw new AccessDeniedException("只有平台管理员可以发起全量重算指标");
         }
@@ -65,7 +66,7 @@ public sealed class IndicatorRefreshQueue(TimeProvider clock)
 
     public IndicatorRefreshStatus Status(Actor actor)
     {
-        if (!actor.IsAdmin)
+        if (!policy.Can(actor, IndicatorPermissions.Refresh))
         {
             throw new AccessDeniedException("只有管理员可以查看指标重算状态");
         }

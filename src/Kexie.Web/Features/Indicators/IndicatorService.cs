@@ -14,7 +14,7 @@ namespace Kexie.Web.Features.Indicators;
 /// refresh, cheap when nothing changed). Region managers see values and rankings of any peer group; the records
 /// behind a value only inside their own scope.
 /// </summary>
-public sealed class IndicatorService(KexieDbContext db, IndicatorEngine engine, IndicatorRefresher refresher)
+public sealed class IndicatorService(KexieDbContext db, IndicatorEngine engine, IndicatorRefresher refresher, Kexie.Domain.Authorization.AccessPolicy policy)
 {
     public const string MissingDataRule = "某地区在某类服务中没有任何业务数据（计数均为0、比值均无分母）时，该类显示“暂无数据”，不评分、不排名，也不与其他地区比较（如无需求的地区不以“超时未响应0条”得分）；在综合评分中该类按0分计；各类均无数据的地区不参与综合排名。全部同级地区均无数据的指标和服务类别不参与评分，其余类别按权重重新归一；有数据的地区比值类指标无分母（如当期无到期需求）时该指标记0分。";
 
@@ -31,9 +31,9 @@ public sealed class IndicatorService(KexieDbContext db, IndicatorEngine engine, 
             ?? throw new DomainValidationException("region", $"行政区划“{valid}”不存在");
     }
 
-    public static void RequireManager(Actor actor)
+    public void RequireManager(Actor actor)
     {
-        if (!actor.IsRegionManager)
+        if (!policy.Can(actor, IndicatorPermissions.ViewDashboards))
         {
             throw new AccessDeniedException("只有科协管理员和服务中心工作人员可以查看绩效指标");
         }
@@ -252,7 +252,7 @@ public sealed class IndicatorService(KexieDbContext db, IndicatorEngine engine, 
     /// <summary>Applies pending record changes now (cheap). The full refresh goes through <see cref="IndicatorRefreshQueue"/>.</summary>
     public async Task<RefreshResult> RefreshAsync(Actor actor, CancellationToken ct)
     {
-        if (!actor.IsAdmin)
+        if (!policy.Can(actor, IndicatorPermissions.Refresh))
         {
             throw new AccessDeniedException("只有管理员可以重算指标");
         }
@@ -271,7 +271,7 @@ public sealed class IndicatorService(KexieDbContext db, IndicatorEngine engine, 
     /// <summary>Weights are provincial policy: platform admins and province-level association admins create versions.</summary>
     public async Task<WeightSetDto> CreateWeightSetAsync(Actor actor, CreateWeightSetRequest request, CancellationToken ct)
     {
-        if (!actor.IsAdmin || actor.ManagedScope is not { Length: <= 2 })
+        if (!policy.Can(actor, IndicatorPermissions.ManageWeights) || actor.ManagedScope is not { Length: <= 2 })
         {
             throw new AccessDeniedException("只有平台管理员和省级科协管理员可以设置权重");
         }

@@ -8,7 +8,7 @@ public sealed class IndicatorsModule : IFeatureModule
 {
     public IReadOnlyList<Permission> Permissions => IndicatorPermissions.All;
 
-    public IReadOnlyList<NavEntry> Navigation => [new("绩效排名", "/Indicators", 110, Id: "nav-indicators", When: a => a.IsRegionManager)];
+    public IReadOnlyList<NavEntry> Navigation => [new("绩效排名", "/Indicators", 110, Id: "nav-indicators", Permission: IndicatorPermissions.ViewDashboards)];
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {

@@ -39,7 +39,7 @@ public sealed class LinkageService(KexieDbContext db, IndicatorEngine engine, In
     /// <summary>Tasks assigned to the actor's subtree, or assigned by it.</summary>
     public async Task<IReadOnlyList<LinkageTaskDto>> ListAsync(Actor actor, string? status, CancellationToken ct)
     {
-        IndicatorService.RequireManager(actor);
+        indicators.RequireManager(actor);
         var scope = actor.ManagedScope!;
         var tasks = await db.LinkageTasks.AsNoTracking()
             .Where(t => RegionScope.Within(t.RegionCode, scope) || RegionScope.Within(t.AssignedByRegionCode, scope))

@@ -344,7 +344,7 @@ public sealed class NeedService(
 
     private async Task<NeedData> ToDataAsync(Actor actor, NeedRequest r, CancellationToken ct)
     {
-        if (actor.Role == UserRole.OrganizationMember && actor.OrganizationId is null)
+        if (actor.OrganizationId is null && !policy.Can(actor, MarketPermissions.ActForOthers))
         {
             // An organization user whose sign-up waits for the county's review (or who was never linked) is told why.
             throw new NotPermittedException(await Kexie.Web.Features.SignUp.OrganizationReviews.NoOrganizationMessageAsync(db, actor, ct));

@@ -258,7 +258,7 @@ public sealed class OfferService(
         var data = await ToDataAsync(actor, request with { ProviderWorkerId = request.ProviderWorkerId ?? offer.ProviderWorkerId }, ct);
         offer.Update(data, actor, MarketSupport.Codes(codes));
         codes.RequireRegion(offer.RegionCode);
-        if (actor.IsRegionManager && !offer.IsOwnedBy(actor) && !actor.Manages(offer.RegionCode))
+        if (!offer.IsOwnedBy(actor) && !policy.Can(actor, MarketPermissions.ActForOthers, offer.RegionCode))
         {
             throw new NotPermittedException("不能把科技所能移到本地区以外");
         }

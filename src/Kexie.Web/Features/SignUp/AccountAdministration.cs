@@ -23,7 +23,7 @@ public sealed record AccountStateDto(string Id, string DisplayName, bool Disable
 /// caller is one); only records the admin can see and administers. Disabling and resetting change the security stamp, so
 /// bearer tokens stop at once on this node (within 15 s on others) and cookie sessions within a minute.
 /// </summary>
-public sealed class AccountAdministration(UserManager<AppUser> users, KexieDbContext db, Parties parties, IMemoryCache cache)
+public sealed class AccountAdministration(UserManager<AppUser> users, KexieDbContext db, Parties parties, IMemoryCache cache, Kexie.Domain.Authorization.AccessPolicy policy)
 {
     public async Task<AccountStateDto> SetDisabledAsync(Actor actor, string id, bool disabled)
     {
@@ -58,7 +58,7 @@ public sealed class AccountAdministration(UserManager<AppUser> users, KexieDbCon
         if (request.ScienceWorkerId is { } workerId && workerId != user.ScienceWorkerId)
         {
             var worker = await parties.WorkerAsync(actor, workerId, "scienceWorkerId", "科技工作者", ct);
-            if (!actor.Administers(worker.RegionCode))
+            if (!policy.Can(actor, Kexie.Web.Features.Admin.AdminPermissions.ManageUsers, worker.RegionCode))
             {
                 throw new AccessDeniedException("只能关联本地区（含下级）的科技工作者");
             }
@@ -72,7 +72,7 @@ public sealed class AccountAdministration(UserManager<AppUser> users, KexieDbCon
         if (request.OrganizationId is { } organizationId && organizationId != user.OrganizationId)
         {
             var organization = await parties.OrganizationAsync(actor, organizationId, "organizationId", "单位", ct);
-            if (!actor.Administers(organization.RegionCode))
+            if (!policy.Can(actor, Kexie.Web.Features.Admin.AdminPermissions.ManageUsers, organization.RegionCode))
             {
                 throw new AccessDeniedException("只能关联本地区（含下级）的单位");
             }
@@ -103,13 +103,13 @@ public sealed class AccountAdministration(UserManager<AppUser> users, KexieDbCon
 
     private async Task<AppUser> FindAsync(Actor actor, string id)
     {
-        if (!actor.IsAdmin || actor.ManagedScope is not { } scope)
+        if (!policy.Can(actor, Kexie.Web.Features.Admin.AdminPermissions.ManageUsers) || actor.ManagedScope is not { } scope)
         {
             throw new AccessDeniedException("只有科协管理员可以管理账号");
         }
 
         var user = await users.Users.FirstOrDefaultAsync(u => u.Id == id && RegionScope.Within(u.RegionCode, scope));
-        if (user is null || (user.Role == UserRole.PlatformAdmin && actor.Role != UserRole.PlatformAdmin))
+        if (user is null || (user.Role == UserRole.PlatformAdmin && !policy.Can(actor, Kexie.Web.Features.Admin.AdminPermissions.ManageUsers, Kexie.Domain.Regions.RegionCode.Country)))
         {
             throw new NotFoundException("账号不存在");
         }

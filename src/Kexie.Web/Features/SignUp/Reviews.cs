@@ -20,7 +20,7 @@ public sealed record ReturnRequest(string? Reason);
 /// Approval links the account to the organization as its administrator and verifies a new organization; the account
 /// sees the link at its next sign-in or within a minute (the cookie's principal is refreshed then).
 /// </summary>
-public sealed class OrganizationReviews(KexieDbContext db, ITextMessageSender sender, TimeProvider clock)
+public sealed class OrganizationReviews(KexieDbContext db, ITextMessageSender sender, TimeProvider clock, Kexie.Domain.Authorization.AccessPolicy policy)
 {
     public async Task<PagedResult<ApplicationDto>> ListAsync(Actor actor, OrganizationApplicationStatus? status, int? page, int? pageSize, CancellationToken ct)
     {
@@ -40,7 +40,7 @@ public sealed class OrganizationReviews(KexieDbContext db, ITextMessageSender se
 
     /// <summary>The pending applications the actor may decide (for counts in the navigation).</summary>
     public Task<int> PendingCountAsync(Actor actor, CancellationToken ct) =>
-        actor.IsAdmin ? db.OrganizationApplications.InScope(actor).CountAsync(a => a.Status == OrganizationApplicationStatus.Pending, ct) : Task.FromResult(0);
+        policy.Can(actor, Kexie.Web.Features.Directory.DirectoryPermissions.ReviewOrganizations) ? db.OrganizationApplications.InScope(actor).CountAsync(a => a.Status == OrganizationApplicationStatus.Pending, ct) : Task.FromResult(0);
 
     public async Task<ApplicationDto> ApproveAsync(Actor actor, Guid id, CancellationToken ct)
     {
@@ -159,11 +159,11 @@ public sealed class Invitations(KexieDbContext db, ITextMessageSender sender, Ti
 public sealed record TextMessageDto(long Id, DateTimeOffset At, string Phone, string Text, string? RegionCode, string Channel, bool Delivered, string? Error);
 
 /// <summary>短信发件箱 for admins: the platform admin reads every message; an association admin those about its subtree.</summary>
-public sealed class TextMessageOutbox(KexieDbContext db)
+public sealed class TextMessageOutbox(KexieDbContext db, Kexie.Domain.Authorization.AccessPolicy policy)
 {
     public async Task<PagedResult<TextMessageDto>> ListAsync(Actor actor, string? phone, int? page, int? pageSize, CancellationToken ct)
     {
-        if (!actor.IsAdmin || actor.ManagedScope is not { } scope)
+        if (!policy.Can(actor, Kexie.Web.Features.Admin.AdminPermissions.ManageUsers) || actor.ManagedScope is not { } scope)
         {
             throw new AccessDeniedException("只有科协管理员可以查看短信发件箱");
         }

@@ -61,7 +61,7 @@ public sealed record WorkbenchDto(IReadOnlyList<WorkItemDto> Items, WorkbenchCou
 /// (<see cref="RegionScope.InScope{T}"/>), plans are the caller's own or their region's, orders those where the caller is the
 /// party whose step is next. <see cref="CountAsync"/> runs only COUNT queries (for the badge in the navigation).
 /// </summary>
-public sealed class WorkbenchService(KexieDbContext db, PermissionGrants grants, TimeProvider clock)
+public sealed class WorkbenchService(KexieDbContext db, AccessPolicy policy, TimeProvider clock)
 {
     /// <summary>Most items listed per section (the counts are exact).</summary>
     public const int PerSection = 50;
@@ -77,7 +77,7 @@ public sealed class WorkbenchService(KexieDbContext db, PermissionGrants grants,
         }
 
         var now = clock.GetUtcNow();
-        var q = new Queries(db, actor, grants, now);
+        var q = new Queries(db, actor, policy, now);
         var review = 0;
         foreach (var count in q.ReviewCounts())
         {
@@ -100,7 +100,7 @@ public sealed class WorkbenchService(KexieDbContext db, PermissionGrants grants,
         }
 
         var now = clock.GetUtcNow();
-        var q = new Queries(db, actor, grants, now);
+        var q = new Queries(db, actor, policy, now);
         var items = new List<WorkItemDto>();
         var counts = await CountAsync(actor, ct);
 
@@ -213,11 +213,11 @@ public sealed class WorkbenchService(KexieDbContext db, PermissionGrants grants,
     private static DateTimeOffset EndOfChinaDay(DateOnly day) => new(day.ToDateTime(new TimeOnly(23, 59)), MarketRules.ChinaOffset);
 
     /// <summary>The queries of each section for one caller at one instant (shared by the counts and the list).</summary>
-    private sealed class Queries(KexieDbContext db, Actor actor, PermissionGrants grants, DateTimeOffset now)
+    private sealed class Queries(KexieDbContext db, Actor actor, AccessPolicy policy, DateTimeOffset now)
     {
         private readonly string me = actor.UserId!;
 
-        public bool MayReview(Permission permission) => actor.IsRegionManager && actor.Role is { } role && grants.Holds(role, permission);
+        public bool MayReview(Permission permission) => actor.ManagedScope is not null && policy.Can(actor, permission);
 
         public IQueryable<T> Submitted<T>(IQueryable<T> set)
             where T : Reviewable => set.AsNoTracking().InScope(actor).Where(x => x.Status == ReviewStatus.Submitted);
@@ -263,13 +263,14 @@ public sealed class WorkbenchService(KexieDbContext db, PermissionGrants grants,
         public IQueryable<ResponsePlan> Plans()
         {
             var open = db.ResponsePlans.AsNoTracking().Where(p => p.Status == ResponsePlanStatus.New || p.Status == ResponsePlanStatus.Responded || p.Status == ResponsePlanStatus.Negotiating);
-            if (!actor.IsRegionManager || !grants.Holds(actor.Role!.Value, MarketPermissions.HandlePlans))
+            if (actor.ManagedScope is null || !policy.Can(actor, MarketPermissions.HandlePlans))
             {
                 return open.Where(_ => false);
             }
 
             var scoped = open.InScope(actor);
-            return actor.Role == UserRole.ServiceCenterStaff
+            // Those who handle plans but do not review (service-centre staff) pick up the unassigned ones; reviewers watch the overdue.
+            return !policy.Can(actor, MarketPermissions.ReviewNeeds)
                 ? scoped.Where(p => p.HandlerUserId == me || (p.HandlerUserId == null && p.Status == ResponsePlanStatus.New))
                 : scoped.Where(p => p.HandlerUserId == me || (p.Status == ResponsePlanStatus.New && p.ResponseDueAt < now));
         }
@@ -280,7 +281,7 @@ public sealed class WorkbenchService(KexieDbContext db, PermissionGrants grants,
             var orders = db.Orders.AsNoTracking();
             var buyer = actor.OrganizationId;
             var provider = actor.ScienceWorkerId;
-            var mayResolve = actor.IsRegionManager && grants.Holds(actor.Role!.Value, MarketPermissions.ResolveOrders);
+            var mayResolve = actor.ManagedScope is not null && policy.Can(actor, MarketPermissions.ResolveOrders);
             if (buyer is null && provider is null && !mayResolve)
             {
                 return orders.Where(_ => false);
@@ -296,7 +297,7 @@ public sealed class WorkbenchService(KexieDbContext db, PermissionGrants grants,
         /// <summary>Linkage tasks assigned to the caller's own region, not yet past their due day.</summary>
         public IQueryable<Kexie.Domain.Indicators.LinkageTask> Linkage()
         {
-            if (!actor.IsRegionManager || actor.ManagedScope is not { Length: > 0 } scope)
+            if (!policy.Can(actor, Kexie.Web.Features.Indicators.IndicatorPermissions.CommentLinkage) || actor.ManagedScope is not { Length: > 0 } scope)
             {
                 return db.LinkageTasks.Where(_ => false);
             }
@@ -308,7 +309,7 @@ public sealed class WorkbenchService(KexieDbContext db, PermissionGrants grants,
         /// <summary>Open activities of the region that run today or start within <see cref="ActivityDays"/> days.</summary>
         public IQueryable<PopularizationActivity> Activities()
         {
-            if (!actor.IsRegionManager || !grants.Holds(actor.Role!.Value, PopularizationPermissions.ManageActivities))
+            if (actor.ManagedScope is null || !policy.Can(actor, PopularizationPermissions.ManageActivities))
             {
                 return db.PopularizationActivities.Where(_ => false);
             }

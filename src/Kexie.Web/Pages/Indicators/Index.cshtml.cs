@@ -62,7 +62,7 @@ public sealed class IndexModel(IndicatorService indicators, KexieDbContext db, T
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        IndicatorService.RequireManager(Actor);
+        indicators.RequireManager(Actor);
         var root = Lookups.RootFor(Actor);
         RegionOptions = await Lookups.RegionOptionsAsync(db, root, ct);
         WeightSets = await indicators.WeightSetsAsync(Actor, ct);

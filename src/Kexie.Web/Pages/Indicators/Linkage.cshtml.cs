@@ -83,7 +83,11 @@ public sealed class LinkageModel(LinkageService linkage, KexieDbContext db, Time
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        IndicatorService.RequireManager(Actor);
+        if (!Can(IndicatorPermissions.ViewDashboards))
+        {
+            throw new AccessDeniedException("只有科协管理员和服务中心工作人员可以查看绩效指标");
+        }
+
         var scope = Actor.ManagedScope!;
         IReadOnlyList<LinkageTaskDto> tasks;
         try

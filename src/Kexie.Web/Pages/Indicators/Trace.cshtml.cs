@@ -36,7 +36,7 @@ public sealed class TraceModel(IndicatorService indicators) : KexiePageModel
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        IndicatorService.RequireManager(Actor);
+        indicators.RequireManager(Actor);
         Trace = await indicators.TraceAsync(Actor, Region, PeriodText, Indicator, PageNumber, PageSize, ct);
         Period = Period.Parse(Trace.Period);
         Definition = IndicatorCatalogue.Get(Trace.IndicatorCode);

@@ -33,7 +33,7 @@ public sealed class ReportHistoryService(IndicatorService indicators, IndicatorE
 
     public async Task<ReportHistoryDto> HistoryAsync(Actor actor, string? region, int? years, CancellationToken ct)
     {
-        IndicatorService.RequireManager(actor);
+        indicators.RequireManager(actor);
         var count = years ?? DefaultYears;
         if (count is < 2 or > MaxYears)
         {

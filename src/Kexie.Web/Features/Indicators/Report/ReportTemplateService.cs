@@ -112,9 +112,9 @@ public sealed class ReportTemplateService(KexieDbContext db, IndicatorService in
         return await db.ReportTemplateVersions.AsNoTracking().FirstAsync(v => v.RegionCode == nearest.RegionCode && v.Version == nearest.Version, ct);
     }
 
-    private static void RequireScope(Actor actor, string regionCode)
+    private void RequireScope(Actor actor, string regionCode)
     {
-        IndicatorService.RequireManager(actor);
+        indicators.RequireManager(actor);
         if (!actor.Manages(regionCode))
         {
             throw new AccessDeniedException("只能查看和编辑本级及下级地区的报告模板");
