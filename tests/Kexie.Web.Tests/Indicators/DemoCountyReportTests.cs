@@ -73,6 +73,9 @@ public abstract class DemoCountyReportTests(KexieApp app)
         using var docx = WordprocessingDocument.Open(new MemoryStream(await response.Content.ReadAsByteArrayAsync()), false);
         var paragraphs = docx.MainDocumentPart!.Document!.Body!.Elements<DocumentFormat.OpenXml.Wordprocessing.Paragraph>().Select(p => p.InnerText).ToList();
         var text = string.Join("\n", paragraphs);
+        var errors = new DocumentFormat.OpenXml.Validation.OpenXmlValidator().Validate(docx).Select(e => $"{e.Path?.XPath}: {e.Description}").ToList();
+        Assert.True(errors.Count == 0, string.Join("\n", errors)); // Word and WPS open it
+        Assert.Single(docx.MainDocumentPart.ChartParts); // the chart LibreOffice draws (AnnualReportDocxTests renders it)
 
         var (year, synthetic) = await FactsAsync(20200101, 20201231);
         var (before, _) = await FactsAsync(20190101, 20191231);
