@@ -34,9 +34,19 @@ public sealed record PeerPeriodData(Period Period, IReadOnlyDictionary<string, F
         }).ToList();
 }
 
-/// <summary>A ranking of a peer group for a period, with the previous period's ranking for rank changes.</summary>
-public sealed record PeerRanking(PeerGroup Group, IReadOnlyList<Region> Peers, Period Period, Ranking Current, Ranking Previous, IReadOnlyList<PeerValues> Values, WeightSet Weights)
+/// <summary>
+/// A ranking of a peer group for a period, with the previous period's ranking for rank changes. <c>Span</c>: the days
+/// ranked when they are not a calendar period (a report from 21 December to 20 December), <c>Period</c> then being the
+/// year of the span's last day; <c>PreviousSpan</c>: the days the previous ranking covers (the same days a year earlier).
+/// </summary>
+public sealed record PeerRanking(PeerGroup Group, IReadOnlyList<Region> Peers, Period Period, Ranking Current, Ranking Previous, IReadOnlyList<PeerValues> Values, WeightSet Weights, DayRange? Span = null, DayRange? PreviousSpan = null)
 {
+    /// <summary>The days ranked: <see cref="Span"/>, or the period's.</summary>
+    public DayRange Days => Span ?? Period.Days;
+
+    /// <summary>The days of the previous ranking.</summary>
+    public DayRange PreviousDays => PreviousSpan ?? Period.Previous.Days;
+
     public int? RankChange(string code) => Scoring.RankChange(Previous.Find(code)?.Rank, Current.Find(code)?.Rank);
 
     public int? GroupRankChange(string code, ServiceGroup group) =>
@@ -179,21 +189,35 @@ public sealed class IndicatorEngine(KexieDbContext db)
     /// indicators only, everything before the period (whole years from the year grain). Up to the period's end is
     /// "before" plus the period; up to the previous period's end is "before".
     /// </summary>
-    public async Task<PeerRanking> RankAsync(PeerGroup group, Period period, WeightSet weights, IReadOnlyList<IndicatorDefinition>? indicators = null, CancellationToken ct = default)
+    public Task<PeerRanking> RankAsync(PeerGroup group, Period period, WeightSet weights, IReadOnlyList<IndicatorDefinition>? indicators = null, CancellationToken ct = default) =>
+        RankAsync(group, period, period.Days, period.Previous.Days, weights, indicators, ct);
+
+    /// <summary>
+    /// Ranks the peer group over any <paramref name="days"/> (a report's span, at most a year) against
+    /// <paramref name="previousDays"/> (the same days a year earlier); <paramref name="label"/> is the calendar period the
+    /// ranking is filed under (the year of the span's last day). Reads as the period ranking does, plus, when the previous
+    /// days do not end right before <paramref name="days"/>, the cumulative kinds up to the previous days' end.
+    /// </summary>
+    public async Task<PeerRanking> RankAsync(PeerGroup group, Period label, DayRange days, DayRange previousDays, WeightSet weights, IReadOnlyList<IndicatorDefinition>? indicators = null, CancellationToken ct = default)
     {
         indicators ??= IndicatorCatalogue.All;
         var cumulativeKinds = indicators.Where(i => i.Accumulation == Accumulation.Cumulative).SelectMany(i => i.FactKinds).Distinct().ToList();
         var peers = await PeersAsync(group, ct);
-        var sums = await SumAllAsync(
-            group,
-            null,
-            [
-                new RollupRead(RollupSegments.Cover(period.Days)),
-                new RollupRead(RollupSegments.Cover(period.Previous.Days)),
-                new RollupRead(RollupSegments.Cover(new DayRange(DateOnly.MinValue, period.FirstDay.AddDays(-1))), cumulativeKinds),
-            ],
-            ct);
+        var adjacent = previousDays.Last == days.First.AddDays(-1);
+        List<RollupRead> reads =
+        [
+            new RollupRead(RollupSegments.Cover(days)),
+            new RollupRead(RollupSegments.Cover(previousDays)),
+            new RollupRead(RollupSegments.Cover(new DayRange(DateOnly.MinValue, days.First.AddDays(-1))), cumulativeKinds),
+        ];
+        if (!adjacent)
+        {
+            reads.Add(new RollupRead(RollupSegments.Cover(new DayRange(DateOnly.MinValue, previousDays.Last)), cumulativeKinds));
+        }
+
+        var sums = await SumAllAsync(group, null, reads, ct);
         var (current, previous, before) = (sums[0], sums[1], sums[2]);
+        var upToPreviousEnd = adjacent ? before : sums[3];
         var upToEnd = new Dictionary<string, Dictionary<FactKind, FactTotal>>(StringComparer.Ordinal);
         foreach (var code in before.Keys.Union(current.Keys))
         {
@@ -205,11 +229,13 @@ public sealed class IndicatorEngine(KexieDbContext db)
         }
 
         var codes = peers.Select(p => p.Code).ToList();
-        var values = new PeerPeriodData(period, Combine(current, upToEnd)).Values(codes, indicators);
-        var previousValues = new PeerPeriodData(period.Previous, Combine(previous, before)).Values(codes, indicators);
+        var values = new PeerPeriodData(label, Combine(current, upToEnd)).Values(codes, indicators);
+        var previousValues = new PeerPeriodData(label.Previous, Combine(previous, upToPreviousEnd)).Values(codes, indicators);
         // No activity at all in the previous period (e.g. before the platform existed): no previous ranks, no changes.
         var previousRanking = previous.Count == 0 ? Scoring.Rank(indicators, [], weights) : Scoring.Rank(indicators, previousValues, weights);
-        return new PeerRanking(group, peers, period, Scoring.Rank(indicators, values, weights), previousRanking, values, weights);
+        var calendar = days == label.Days && previousDays == label.Previous.Days;
+        return new PeerRanking(group, peers, label, Scoring.Rank(indicators, values, weights), previousRanking, values, weights,
+            calendar ? null : days, calendar ? null : previousDays);
     }
 
     /// <summary>Region codes under the group's ancestor: [ancestor, next ancestor) in ordinal order ("~" above all digits).</summary>

@@ -168,6 +168,37 @@ public abstract class IndicatorTests(KexieApp app)
         var previousStats = await (await hubei.GetAsync("/api/v1/market/stats?region=420921&from=2024-01-01&to=2024-12-31")).OkJsonAsync();
         Assert.Equal((1m, 7_000m), (previous["E05"], previous["E06"]));
         Assert.Equal((previous["E05"], previous["E06"]), (previousStats["deals"]!.GetValue<decimal>(), previousStats["dealValueYuan"]!.GetValue<decimal>()));
+
+        // Needs (by publication, also when withdrawn later), workers and organizations (by registration) and service tickets
+        // (by the day served): the same figure on both for every statistic they share.
+        (Need Need, ResponsePlan? Plan) PublishedNeed(DateTimeOffset at)
+        {
+            var need = Need.Create(new NeedData("测试需求", "需要技术咨询与现场指导。", buyer.Id, ["C13"], ["520"], null, null, null, "420921"), staff, codes, at.ToUniversalTime());
+            need.Submit(staff, at.ToUniversalTime());
+            return (need, need.Publish(staff, WorkingCalendar.WeekendsOnly, at: at.ToUniversalTime()));
+        }
+
+        var withdrawnNeed = PublishedNeed(new DateTimeOffset(2025, 3, 1, 9, 0, 0, Cst));
+        withdrawnNeed.Need.Withdraw(staff, "需求已解决", new DateTimeOffset(2025, 9, 1, 9, 0, 0, Cst).ToUniversalTime());
+        var laterNeed = PublishedNeed(new DateTimeOffset(2025, 7, 1, 9, 0, 0, Cst));
+        var olderNeed = PublishedNeed(new DateTimeOffset(2024, 11, 1, 9, 0, 0, Cst));
+        var ticketStaff = new Actor("stats-ticket-staff", "统计测试", UserRole.ServiceCenterStaff, "420921");
+        await AddAsync(
+            new object[] { withdrawnNeed.Need, laterNeed.Need, olderNeed.Need }.Concat(new[] { withdrawnNeed.Plan, laterNeed.Plan, olderNeed.Plan }.OfType<object>())
+                .Append(Worker("420921", new DateTimeOffset(2025, 2, 2, 9, 0, 0, Cst))).Append(Org("420921", new DateTimeOffset(2025, 2, 3, 9, 0, 0, Cst)))
+                .Append(ServiceTicket.Create(new ServiceTicketData(ServiceTicketKind.Consultation, null, null, "来访企业", new DateOnly(2025, 5, 5), "420921"), ticketStaff))
+                .Append(ServiceTicket.Create(new ServiceTicketData(ServiceTicketKind.Visit, null, null, "走访企业", new DateOnly(2024, 5, 5), "420921"), ticketStaff))
+                .ToArray());
+        values = ValuesOf(await (await hubei.GetAsync("/api/v1/indicators/values?region=420921&period=2025")).OkJsonAsync());
+        stats = await (await hubei.GetAsync("/api/v1/market/stats?region=420921&from=2025-01-01&to=2025-12-31")).OkJsonAsync();
+        Assert.Equal((2m, 1m, 1m), (values["E02"], values["W02"], values["E10"]));
+        Assert.Equal(values["E02"], stats["needsPublished"]!.GetValue<decimal>());
+        Assert.Equal(values["W02"], stats["workersRegistered"]!.GetValue<decimal>());
+        Assert.Equal(values["E10"], stats["serviceTickets"]!.GetValue<decimal>());
+        // The cumulative ones: everything up to the period's end (an empty from, as a form sends it).
+        var upToEnd = await (await hubei.GetAsync("/api/v1/market/stats?region=420921&from=&to=2025-12-31")).OkJsonAsync();
+        Assert.Equal((2m, 2m), (values["W01"], values["E01"]));
+        Assert.Equal((values["W01"], values["E01"]), (upToEnd["workersRegistered"]!.GetValue<decimal>(), upToEnd["organizationsRegistered"]!.GetValue<decimal>()));
     }
 
     [Fact]
@@ -712,6 +743,84 @@ public abstract class IndicatorTests(KexieApp app)
         await (await admin.GetAsync("/api/v1/indicators/reports/annual?region=421202&from=2100-01-01")).AssertValidationProblemAsync("from");
         await (await admin.GetAsync("/api/v1/indicators/reports/annual?region=421202")).AssertValidationProblemAsync("year");
     }
+
+    [Fact]
+    public async Task A_span_report_ranks_over_its_own_days_and_plans_the_year_after_it()
+    {
+        // 恩施州 counties, 2017–2020 (no other test writes in Hubei before 2024): a working year from 21 December 2018 to
+        // 20 December 2019. 建始县 422822 registers two workers on 25 December 2018 (in the span, calendar 2018), 巴东县
+        // 422823 one in March 2019, 宣恩县 422825 one on 25 December 2019 (calendar 2019, after the span).
+        const string jianshi = "422822", badong = "422823", xuanen = "422825";
+        await AddAsync(
+            Worker(jianshi, new DateTimeOffset(2018, 12, 25, 10, 0, 0, Cst)), Worker(jianshi + "001", new DateTimeOffset(2018, 12, 25, 11, 0, 0, Cst)),
+            Worker(badong, new DateTimeOffset(2019, 3, 1, 10, 0, 0, Cst)),
+            Worker(xuanen, new DateTimeOffset(2019, 12, 25, 10, 0, 0, Cst)));
+        var admin = await AdminOfAsync("4228");
+        async Task Assign(string title, decimal target, string startsOn, string dueOn) =>
+            await (await admin.PostJsonAsync("/api/v1/indicators/linkage-tasks", new { title, indicatorCode = "W02", regionCodes = new[] { jianshi }, target, startsOn, dueOn })).OkJsonAsync();
+        await Assign("2019年注册目标", 50, "2019-01-01", "2019-12-31"); // the span's own year: not the next
+        await Assign("2020年注册目标", 100, "2020-01-01", "2020-12-31"); // the year after the span, to 31 December
+        await Assign("2021年注册目标", 150, "2021-01-01", "2021-12-31");
+
+        var response = await admin.GetAsync($"/api/v1/indicators/reports/annual?region={jianshi}&from=2018-12-21&asOf=2019-12-20");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var docx = WordprocessingDocument.Open(new MemoryStream(await response.Content.ReadAsByteArrayAsync()), false);
+        var text = string.Join("\n", docx.MainDocumentPart!.Document!.Body!.Elements<DocumentFormat.OpenXml.Wordprocessing.Paragraph>().Select(p => p.InnerText));
+        var errors = new DocumentFormat.OpenXml.Validation.OpenXmlValidator().Validate(docx).Select(e => $"{e.Path?.XPath}: {e.Description}").ToList();
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
+
+        // Against the database: the workers of each Hubei county registered in the span, and the counties ranked.
+        var first = new DateTimeOffset(2018, 12, 21, 0, 0, 0, Cst).ToUniversalTime();
+        var end = new DateTimeOffset(2019, 12, 21, 0, 0, 0, Cst).ToUniversalTime();
+        var registered = (await app.QueryAsync(db => db.ScienceWorkers.Where(w => w.RegionCode.StartsWith("42") && w.CreatedAt < end).Select(w => new { w.RegionCode, w.CreatedAt }).ToListAsync()))
+            .GroupBy(w => w.RegionCode[..6]).ToDictionary(g => g.Key, g => (Total: g.Count(), InSpan: g.Count(w => w.CreatedAt >= first)));
+        var counties = await app.QueryAsync(db => db.Regions.Where(r => r.Level == Kexie.Domain.Regions.RegionLevel.County && r.Code.StartsWith("42")).ToDictionaryAsync(r => r.Code, r => r.Name));
+        Assert.Equal((2, 2), registered[jianshi]); // guards the fixture: no other test registers Hubei workers before 2020
+        Assert.Equal((1, 1), registered[badong]);
+        Assert.False(registered.ContainsKey(xuanen));
+        var name = counties[jianshi];
+        Assert.Contains($"截至2019年12月20日，全县累计注册科技工作者{registered[jianshi].Total}人；2018年12月21日至2019年12月20日，新增注册科技工作者{registered[jianshi].InSpan}人，", text);
+
+        // The ranking over the span's days: only the counties with workers in it have a score; 建始县 has the most. Hand
+        // computation as for the townships: 为科技工作者服务 is the only group with data anywhere, W01 and W02 2 against 1:
+        // 建始县 50, 巴东县 25 (docs/decisions.md, "indicator scoring"); the other groups 暂无数据.
+        var ahead = registered.Count(r => r.Key != jianshi && r.Value.InSpan > registered[jianshi].InSpan);
+        Assert.Equal(0, ahead);
+        var rankingText = $"2018年12月21日至2019年12月20日，{name}精准绩效管理指标综合评分50分，位列全省{counties.Count}个县（市、区）中第1位；其中为科技工作者服务主要指标综合排名第1位。为企事业单位精准科技服务、为提高全民科学素质服务、为党委政府科学决策服务本期暂无数据，未参与评分。";
+        Assert.True(text.Contains(rankingText, StringComparison.Ordinal), text);
+        Assert.Contains($"附表2　2018年12月21日至2019年12月20日全省{counties.Count}个县（市、区）排名", text);
+        var xlsx = await admin.GetAsync($"/api/v1/indicators/reports/annual?region={jianshi}&from=2018-12-21&asOf=2019-12-20&format=xlsx");
+        var rows = MiniExcelLibs.MiniExcel.Query(await xlsx.Content.ReadAsStreamAsync(), useHeaderRow: true, sheetName: "排名").Cast<IDictionary<string, object?>>().ToList();
+        Assert.Equal(counties.Count, rows.Count);
+        decimal? Number(object? value) => value is null ? null : Convert.ToDecimal(value, System.Globalization.CultureInfo.InvariantCulture);
+        var byCode = rows.ToDictionary(r => (string)r["地区代码"]!);
+        Assert.Equal((1m, 50m), (Number(byCode[jianshi]["排名"]), Number(byCode[jianshi]["综合评分"])));
+        Assert.Equal((2m, 25m), (Number(byCode[badong]["排名"]), Number(byCode[badong]["综合评分"])));
+        Assert.All(rows.Where(r => !(registered.GetValueOrDefault((string)r["地区代码"]!).InSpan > 0)), r =>
+        {
+            Assert.Null(Number(r["排名"])); // the no-data rule on the county level: no score, no rank
+            Assert.Null(Number(r["综合评分"]));
+        });
+        Assert.Null(Number(byCode[xuanen]["排名"]));
+
+        // Calendar 2019 ranks otherwise (宣恩县's worker counts, 建始县's do not): that is the dashboards' 2019, not this span.
+        var calendar = await (await admin.GetAsync($"/api/v1/indicators/rankings?region={jianshi}&period=2019&weightSet=0")).OkJsonAsync();
+        Assert.NotNull(calendar["entries"]!.AsArray().First(e => e!["regionCode"]!.GetValue<string>() == xuanen)!["rank"]?.GetValue<int?>());
+
+        // 下一年工作安排: the year after the span's last day; the 2020 task runs in it, the 2019 and 2021 tasks do not.
+        Assert.Contains("2019年12月21日至2020年12月20日，全县将按照上级联动任务推进工作：新增注册科技工作者不少于100人（2020年12月31日前）。", text);
+        Assert.DoesNotContain("不少于50人", text);
+        Assert.DoesNotContain("不少于150人", text);
+
+        // The calendar year 2019: the dashboards' ranking and the next calendar year's tasks.
+        using var year = WordprocessingDocument.Open(new MemoryStream(await (await admin.GetAsync($"/api/v1/indicators/reports/annual?region={jianshi}&year=2019")).Content.ReadAsByteArrayAsync()), false);
+        var yearText = string.Join("\n", year.MainDocumentPart!.Document!.Body!.Elements<DocumentFormat.OpenXml.Wordprocessing.Paragraph>().Select(p => p.InnerText));
+        var own = calendar["entries"]!.AsArray().First(e => e!["regionCode"]!.GetValue<string>() == jianshi)!;
+        Assert.Contains($"2019年，{name}精准绩效管理指标综合评分{AnnualReportNumber(own["score"]!.GetValue<decimal>())}分，位列全省{counties.Count}个县（市、区）中第{own["rank"]!.GetValue<int>()}位", yearText);
+        Assert.Contains("2020年，全县将按照上级联动任务推进工作：新增注册科技工作者不少于100人（12月31日前）。", yearText);
+    }
+
+    private static string AnnualReportNumber(decimal value) => value.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture);
 }
 
 public sealed class IndicatorSqliteTests(SqliteApp app) : IndicatorTests(app);

@@ -93,7 +93,9 @@ public sealed class AnnualReportService(
         var totals = await engine.TotalsForAsync(place.Code, days, ct);
         var values = IndicatorCatalogue.All.ToDictionary(i => i.Code, i => i.Compute(totals));
         var previous = await engine.ValuesAsync(place.Code, previousDays, ct);
-        var ranking = await indicators.RankingAsync(actor, place.Code, period.ToString(), null, ct);
+        // A whole year ranks as the dashboards rank it; another span (the year so far, 21 December to 20 December) over its
+        // own days against the same days a year earlier, as the report's other figures.
+        var ranking = await indicators.RankingAsync(actor, place.Code, days, previousDays, ct);
         var synthetic = await indicators.SyntheticTotalsAsync(place.Code, days, ct);
         var scope = new ReportScope(place.Code, place.Name, days.First, days.Last);
         var contributed = new List<ReportValue>();
@@ -163,17 +165,17 @@ public sealed class AnnualReportService(
             var groups = entry.Groups.Where(g => g.Rank is not null).Select(g => $"{g.GroupName}主要指标综合排名第{g.Rank}位").ToList();
             var change = entry.RankChange switch
             {
-                > 0 => $"，较上年上升{entry.RankChange}位",
-                < 0 => $"，较上年下降{-entry.RankChange}位",
-                0 => "，与上年持平",
+                > 0 => $"，较{d.PreviousName}上升{entry.RankChange}位",
+                < 0 => $"，较{d.PreviousName}下降{-entry.RankChange}位",
+                0 => $"，与{d.PreviousName}持平",
                 _ => string.Empty,
             };
-            var text = $"{d.Year}年，{d.RegionName}精准绩效管理指标综合评分{Number(entry.Score ?? 0)}分，位列{ranking.PeerDescription}中第{rank}位{change}";
+            var text = $"{d.PeriodText}，{d.RegionName}精准绩效管理指标综合评分{Number(entry.Score ?? 0)}分，位列{ranking.PeerDescription}中第{rank}位{change}";
             text += groups.Count > 0 ? "；其中" + string.Join("，", groups) + "。" : "。";
             var missing = entry.Groups.Where(g => g.Rank is null).Select(g => g.GroupName).ToList();
             if (missing.Count > 0)
             {
-                text += $"{string.Join("、", missing)}的指标数据来源尚未接入平台，本年度未参与评分。";
+                text += $"{string.Join("、", missing)}{(d.WholeYear ? "本年度" : "本期")}暂无数据，未参与评分。";
             }
 
             paragraphs.Add(text);
@@ -265,7 +267,7 @@ public sealed class AnnualReportService(
 
             if (d.Ranking is { } ranking)
             {
-                body.Append(Heading($"附表2　{ranking.PeerDescription}排名（权重版本 {ranking.WeightSet.Version}：{ranking.WeightSet.Name}）", 28));
+                body.Append(Heading($"附表2　{d.PeriodText}{ranking.PeerDescription}排名（权重版本 {ranking.WeightSet.Version}：{ranking.WeightSet.Name}）", 28));
                 var rankRows = new List<string[]> { new[] { "排名", "地区", "综合评分", "较上年" }.Concat(ServiceGroupNames.All.Select(g => g.Chinese() + "排名")).ToArray() };
                 var shown = ranking.Entries.Take(10).ToList();
                 if (d.Entry is { } own && !shown.Contains(own))

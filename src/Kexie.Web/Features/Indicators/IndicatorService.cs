@@ -122,6 +122,20 @@ public sealed class IndicatorService(KexieDbContext db, IndicatorEngine engine, 
         return await ToDtoAsync(ranking, ct);
     }
 
+    /// <summary>
+    /// The ranking of <paramref name="region"/>'s peers over <paramref name="days"/> against <paramref name="previousDays"/>
+    /// with the newest weights: a report's ranking. Days that are a calendar year give that year's ranking (the dashboards');
+    /// other days rank over themselves, filed under the year of their last day.
+    /// </summary>
+    public async Task<RankingDto> RankingAsync(Actor actor, string region, DayRange days, DayRange previousDays, CancellationToken ct)
+    {
+        RequireManager(actor);
+        var place = await RegionAsync(region, ct);
+        var weights = await WeightSetAsync(null, ct);
+        await refresher.RefreshAsync(ct: ct);
+        return await ToDtoAsync(await engine.RankAsync(PeerGroup.Of(place.Code), Period.OfYear(days.Last.Year), days, previousDays, weights, ct: ct), ct);
+    }
+
     public async Task<RankingDto> ToDtoAsync(PeerRanking ranking, CancellationToken ct)
     {
         var names = ranking.Peers.ToDictionary(p => p.Code, p => p.Name);
@@ -144,17 +158,20 @@ public sealed class IndicatorService(KexieDbContext db, IndicatorEngine engine, 
             ancestorName,
             PeerDescription(ranking.Group, ancestorName, ranking.Peers.Count),
             ranking.Peers.Count,
-            ranking.Period.ToString(),
-            ranking.Period.Label,
-            ranking.Period.Previous.ToString(),
+            ranking.Span is { } span ? SpanKey(span) : ranking.Period.ToString(),
+            ranking.Span is { } spanLabel ? Kexie.Web.Features.Indicators.Report.ReportPeriod.RangeText(spanLabel.First, spanLabel.Last) : ranking.Period.Label,
+            ranking.PreviousSpan is { } before ? SpanKey(before) : ranking.Period.Previous.ToString(),
             new WeightSetRef(ranking.Weights.Version, ranking.Weights.Name),
             ranking.Current.CountedIndicators,
             ranking.Current.ExcludedIndicators,
             ranking.Current.EffectiveGroupWeights,
             MissingDataRule,
             entries,
-            await AnySyntheticAsync(ancestor, ranking.Period.LastDay, ct));
+            await AnySyntheticAsync(ancestor, ranking.Days.Last, ct));
     }
+
+    /// <summary>"2019-12-21~2020-12-20": a ranking over days that are not a calendar period.</summary>
+    private static string SpanKey(DayRange days) => FormattableString.Invariant($"{days.First:yyyy-MM-dd}~{days.Last:yyyy-MM-dd}");
 
     /// <summary>"全省183个县（市、区）", "全市5个县（市、区）", "全县9个乡镇（街道）".</summary>
     public static string PeerDescription(PeerGroup group, string ancestorName, int count) => group.CodeLength switch

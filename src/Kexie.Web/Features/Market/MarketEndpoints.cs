@@ -20,7 +20,11 @@ public static class MarketEndpoints
         MapFairs(api);
         MarketFileAndStorefrontEndpoints.MapMarketFiles(api);
         MarketFileAndStorefrontEndpoints.MapStorefronts(api);
-        api.MapGet("/market/stats", (MarketStatsService s, string? region, DateOnly? from, DateOnly? to, CancellationToken ct) => s.GetAsync(region, from, to, ct))
+        api.MapGet("/market/stats", (MarketStatsService s, string? region, string? from, string? to, CancellationToken ct) =>
+        {
+            var (first, last) = QueryDay.Range(from, to);
+            return s.GetAsync(region, first, last, ct);
+        })
             .WithTags("科技市场统计").WithSummary("地区计数：需求、所能（按类型）、订单及成交额（元）、注册科技工作者与单位（日期按北京时间，含首尾）").AllowAnonymous();
         return api;
     }
@@ -86,10 +90,16 @@ public static class MarketEndpoints
             s.ListAsync(http.User.ToActor(), region, status, mine ?? false, page, pageSize, ct)).WithSummary("本地区一单一策列表（mine=true 只看我处理的）");
         g.MapGet("/overdue", (HttpContext http, ResponsePlanService s, string? region, CancellationToken ct) => s.OverdueAsync(http.User.ToActor(), region, ct))
             .WithSummary("超期未响应清单（按县区汇总）");
-        g.MapGet("/judgements", (HttpContext http, CandidateJudgementExport s, string? region, DateOnly? from, DateOnly? to, CancellationToken ct) =>
-            s.ListAsync(http.User.ToActor(), region, from, to, ct)).WithSummary("候选评判数据（人工添加、排除、恢复、已联系、成交；需求与候选成对，名称与代码分列，供评估匹配）").RequirePermission(MarketPermissions.ExportJudgements);
-        g.MapGet("/judgements/export.xlsx", async (HttpContext http, CandidateJudgementExport s, string? region, DateOnly? from, DateOnly? to, CancellationToken ct) =>
-            Results.File(CandidateJudgementExport.ToXlsx(await s.ListAsync(http.User.ToActor(), region, from, to, ct)), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "候选评判数据.xlsx"))
+        g.MapGet("/judgements", (HttpContext http, CandidateJudgementExport s, string? region, string? from, string? to, CancellationToken ct) =>
+        {
+            var (first, last) = QueryDay.Range(from, to);
+            return s.ListAsync(http.User.ToActor(), region, first, last, ct);
+        }).WithSummary("候选评判数据（人工添加、排除、恢复、已联系、成交；需求与候选成对，名称与代码分列，供评估匹配）").RequirePermission(MarketPermissions.ExportJudgements);
+        g.MapGet("/judgements/export.xlsx", async (HttpContext http, CandidateJudgementExport s, string? region, string? from, string? to, CancellationToken ct) =>
+        {
+            var (first, last) = QueryDay.Range(from, to);
+            return Results.File(CandidateJudgementExport.ToXlsx(await s.ListAsync(http.User.ToActor(), region, first, last, ct)), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "候选评判数据.xlsx");
+        })
             .WithSummary("导出候选评判数据（Excel）").RequirePermission(MarketPermissions.ExportJudgements);
         g.MapGet("/{id:guid}", (HttpContext http, ResponsePlanService s, Guid id, CancellationToken ct) => s.GetAsync(http.User.ToActor(), id, ct)).WithSummary("一单一策详情");
         g.MapPost("/{id:guid}/handler", (HttpContext http, ResponsePlanService s, Guid id, AssignHandlerRequest body, CancellationToken ct) =>
@@ -149,10 +159,16 @@ public static class MarketEndpoints
     private static void MapServiceTickets(RouteGroupBuilder api)
     {
         var g = api.MapGroup("/service-tickets").WithTags("保姆式服务单").RequireAuthorization();
-        g.MapGet("/", (HttpContext http, ServiceTicketService s, string? region, string? staff, ServiceTicketKind? kind, DateOnly? from, DateOnly? to, int? page, int? pageSize, CancellationToken ct) =>
-            s.ListAsync(http.User.ToActor(), region, staff, kind, from, to, page, pageSize, ct)).WithSummary("服务单列表（staff=me 只看本人）");
-        g.MapGet("/counts", (HttpContext http, ServiceTicketService s, string? region, DateOnly? from, DateOnly? to, CancellationToken ct) =>
-            s.CountsAsync(http.User.ToActor(), region, from, to, ct)).WithSummary("服务单统计：按工作人员、县区、服务类型");
+        g.MapGet("/", (HttpContext http, ServiceTicketService s, string? region, string? staff, ServiceTicketKind? kind, string? from, string? to, int? page, int? pageSize, CancellationToken ct) =>
+        {
+            var (first, last) = QueryDay.Range(from, to);
+            return s.ListAsync(http.User.ToActor(), region, staff, kind, first, last, page, pageSize, ct);
+        }).WithSummary("服务单列表（staff=me 只看本人）");
+        g.MapGet("/counts", (HttpContext http, ServiceTicketService s, string? region, string? from, string? to, CancellationToken ct) =>
+        {
+            var (first, last) = QueryDay.Range(from, to);
+            return s.CountsAsync(http.User.ToActor(), region, first, last, ct);
+        }).WithSummary("服务单统计：按工作人员、县区、服务类型");
         g.MapPost("/", async (HttpContext http, ServiceTicketService s, ServiceTicketRequest body, CancellationToken ct) =>
         {
             var created = await s.CreateAsync(http.User.ToActor(), body, ct);

@@ -101,7 +101,11 @@ public static class PopularizationEndpoints
         g.MapGet("/", (HttpContext http, EStationService s, [AsParameters] EStationFilter f, CancellationToken ct) => s.ListAsync(http.User.ToActor(), f, ct))
             .WithSummary("科普e站（地区子树、站点类型、状态；含累计访问、互动次数）");
         g.MapGet("/{id:guid}", (HttpContext http, EStationService s, Guid id, CancellationToken ct) => s.GetAsync(http.User.ToActor(), id, ct)).WithSummary("e站详情");
-        g.MapGet("/{id:guid}/usage", (EStationService s, Guid id, DateOnly? from, DateOnly? to, CancellationToken ct) => s.UsageAsync(id, from, to, ct))
+        g.MapGet("/{id:guid}/usage", (EStationService s, Guid id, string? from, string? to, CancellationToken ct) =>
+        {
+            var (first, last) = QueryDay.Range(from, to);
+            return s.UsageAsync(id, first, last, ct);
+        })
             .WithSummary("每日使用记录（访问、互动），最近一年");
         g.MapPost("/", async (HttpContext http, EStationService s, EStationRequest body, CancellationToken ct) =>
         {

@@ -14,10 +14,7 @@ public static class ReportPeriod
     /// <see cref="DateOnly"/> parameter of a minimal API refuses the empty value); anything else unreadable is a 400
     /// naming <paramref name="field"/>.
     /// </summary>
-    public static DateOnly? Day(string? text, string field, string label) =>
-        string.IsNullOrWhiteSpace(text) ? null
-        : DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day) ? day
-        : throw new DomainValidationException(field, $"{label}应为“2025-12-20”这样的日期");
+    public static DateOnly? Day(string? text, string field, string label) => Kexie.Web.Infrastructure.QueryDay.Parse(text, field, label);
 
     /// <summary>
     /// The report's days: with <paramref name="from"/>, <paramref name="from"/> to <paramref name="asOf"/> (default: a year
@@ -86,6 +83,22 @@ public static class ReportPeriod
         }
 
         return new DayRange(period.FirstDay, end);
+    }
+
+    /// <summary>
+    /// The period after a report's (下一年工作安排): the next calendar year for a report from 1 January (a year, or the year
+    /// so far); for another span, the year after its last day ("截止2019年12月20日": 2019年12月21日至2020年12月20日).
+    /// </summary>
+    public static DayRange Next(DateOnly first, DateOnly last) =>
+        first == new DateOnly(last.Year, 1, 1)
+            ? new DayRange(new DateOnly(last.Year + 1, 1, 1), new DateOnly(last.Year + 1, 12, 31))
+            : new DayRange(last.AddDays(1), last.AddYears(1));
+
+    /// <summary>"2021年" after a year report, "2019年12月21日至2020年12月20日" after a span.</summary>
+    public static string NextText(DateOnly first, DateOnly last)
+    {
+        var next = Next(first, last);
+        return next.First.DayOfYear == 1 && next.Last == new DateOnly(next.First.Year, 12, 31) ? $"{next.First.Year}年" : RangeText(next.First, next.Last);
     }
 
     /// <summary>"2020年3月1日至9月30日", "2019年12月21日至2020年12月20日".</summary>

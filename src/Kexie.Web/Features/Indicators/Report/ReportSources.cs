@@ -55,7 +55,7 @@ public static class CoreReportValues
         new("截至", "“截至2020年12月31日”或“截至2026年12月4日”", false),
         new("期间", "“2020年”，年初至截止日的“2026年以来”，或“2019年12月21日至2020年12月20日”", false),
         new("全域", "“全县”“全市”“全省”", false),
-        new("下一年", "“2021年”", false),
+        new("下一年", "年度报告为“2021年”，截止日报告为截止日后一年，如“2020年12月21日至2021年12月20日”", false),
         .. Indicators.Select(i => new ReportPlaceholder(i.Name, i.Meaning)),
         new("新增注册科技工作者增长", "“（较上年增长25%）”，上年无数据时为空", false),
         new("发布科技需求增长", "同上，科技需求", false),
@@ -70,7 +70,7 @@ public static class CoreReportValues
         yield return ReportText.Context("截至", d.AsOfText);
         yield return ReportText.Context("期间", d.PeriodText);
         yield return ReportText.Context("全域", IndicatorService.Whole(d.RegionName));
-        yield return ReportText.Context("下一年", $"{d.Year + 1}年");
+        yield return ReportText.Context("下一年", ReportPeriod.NextText(d.First, d.AsOf));
         foreach (var (name, code, _) in Indicators)
         {
             var indicator = IndicatorCatalogue.Get(code);
@@ -141,22 +141,35 @@ public sealed class PopularizationReportSource(PopularizationReport report) : IR
     }
 }
 
-/// <summary>下一年工作安排: the targets of the linkage tasks assigned to the region and due in the next year.</summary>
+/// <summary>
+/// 下一年工作安排: the targets of the linkage tasks assigned to the region for the period after the report's
+/// (<see cref="ReportPeriod.Next"/>): those that run at least half their days in it (a task of the next calendar year;
+/// after a span to 20 December, the next year's tasks to 31 December, not the current year's last days).
+/// </summary>
 public sealed class LinkageReportSource(KexieDbContext db) : IReportStatisticSource
 {
     public IReadOnlyList<ReportPlaceholder> Placeholders { get; } =
-        [new("联动任务目标", "上级下达本地区、下一年到期的联动任务目标，如“新增注册科技工作者不少于1200人（12月31日前）”")];
+        [new("联动任务目标", "上级下达本地区、主要在下一年（年度报告为下一个自然年，截止日报告为截止日后一年）执行的联动任务目标，如“新增注册科技工作者不少于1200人（12月31日前）”")];
 
     public async Task<IReadOnlyList<ReportValue>> ValuesAsync(ReportScope scope, CancellationToken ct)
     {
-        var first = new DateOnly(scope.Last.Year + 1, 1, 1);
-        var last = new DateOnly(scope.Last.Year + 1, 12, 31);
+        var next = scope.Next;
         var tasks = await db.LinkageTasks.AsNoTracking()
-            .Where(t => t.RegionCode == scope.RegionCode && t.DueOn >= first && t.DueOn <= last)
+            .Where(t => t.RegionCode == scope.RegionCode && t.DueOn >= next.First && t.StartsOn <= next.Last)
             .ToListAsync(ct);
-        var targets = tasks.OrderBy(t => t.DueOn).ThenBy(t => t.IndicatorCode)
-            .Select(t => $"{t.Indicator.Name}不少于{StatFormat.Value(t.Target, t.Indicator.Unit)}（{t.DueOn.Month}月{t.DueOn.Day}日前）")
+        var calendarYear = next.First.DayOfYear == 1;
+        var targets = tasks.Where(t => MostlyIn(t.StartsOn, t.DueOn, next)).OrderBy(t => t.DueOn).ThenBy(t => t.IndicatorCode)
+            .Select(t => $"{t.Indicator.Name}不少于{StatFormat.Value(t.Target, t.Indicator.Unit)}（{(calendarYear ? string.Empty : $"{t.DueOn.Year}年")}{t.DueOn.Month}月{t.DueOn.Day}日前）")
             .ToList();
         return [new ReportValue("联动任务目标", string.Join("，", targets), targets.Count > 0)];
+    }
+
+    /// <summary>At least half the days from <paramref name="starts"/> to <paramref name="due"/> lie in <paramref name="period"/>.</summary>
+    public static bool MostlyIn(DateOnly starts, DateOnly due, DayRange period)
+    {
+        var first = starts > period.First ? starts : period.First;
+        var last = due < period.Last ? due : period.Last;
+        var inside = last.DayNumber - first.DayNumber + 1;
+        return inside * 2 >= due.DayNumber - starts.DayNumber + 1;
     }
 }

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 using Kexie.Domain.Common;
+using Kexie.Domain.Indicators;
 
 namespace Kexie.Web.Features.Indicators.Report;
 
@@ -40,8 +41,11 @@ public sealed record ReportPlaceholder(string Name, string Meaning, bool IsStati
 /// </summary>
 public sealed record ReportValue(string Name, string Text, bool HasData);
 
-/// <summary>The region and the days a report covers.</summary>
-public sealed record ReportScope(string RegionCode, string RegionName, DateOnly First, DateOnly Last);
+/// <summary>The region and the days a report covers; <see cref="Next"/>: the period its 下一年工作安排 speaks of.</summary>
+public sealed record ReportScope(string RegionCode, string RegionName, DateOnly First, DateOnly Last)
+{
+    public DayRange Next => ReportPeriod.Next(First, Last);
+}
 
 /// <summary>
 /// What a module contributes to the report: named values for a region and period (placeholders of the template).
