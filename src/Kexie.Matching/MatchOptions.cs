@@ -38,6 +38,17 @@ public sealed record MatchOptions
     /// <summary>Weight of a query term taken from the query's keywords.</summary>
     public double QueryKeywordsWeight { get; init; } = 1.0;
 
+    /// <summary>
+    /// A query's keywords are concepts of equal weight: a keyword's terms share it, each counting
+    /// <see cref="QueryKeywordsWeight"/> / n^this, n being the keyword's distinct words and sub-words (the whole keyword,
+    /// added as a term of its own, counts as much). 0.5: the keyword's term vector has unit length. Without it (0) a
+    /// long keyword cut into five terms (水工模型试验 → 水工, 模型, 试验, 模型试验) weighed five times a keyword of one word,
+    /// and a document matching that one keyword beat the own abstract matching three others (T1, found on the training
+    /// half). On the tuning split (`--split inner` + `inner-b`, with <see cref="CodeFeedbackByReliability"/>): 0 / 0.5 / 1
+    /// gave text + model T1 −0.0043 / −0.0018 / −0.0028 and T4 1.32× / 1.32× / 1.31× (docs/benchmarks.md).
+    /// </summary>
+    public double QueryKeywordUnitExponent { get; init; } = 0.5;
+
     /// <summary>Weight of a query term taken from the query's body (long bodies would drown the title).</summary>
     public double QueryBodyWeight { get; init; } = 0.4;
 
@@ -103,6 +114,15 @@ public sealed record MatchOptions
 
     /// <summary>Share of the code-feedback vote in the predicted discipline distribution (the rest is the classifier's).</summary>
     public double CodeFeedbackShare { get; init; } = 0.5;
+
+    /// <summary>
+    /// The vote's share (<see cref="CodeFeedbackShare"/>) is scaled by what its voters' codes are worth: a voter whose code
+    /// was guessed from its text counts <see cref="PredictedDocumentDisciplineFactor"/> of one that gave its code, as in the
+    /// discipline signal. Without it, the guessed codes of the best text matches (right about half the time) outvoted
+    /// the classifier's reading of the query itself as much as given codes would. Changes nothing when the documents
+    /// carry their codes. On the tuning split: text + model T3/T4 1.25×/1.28× → 1.31×/1.32× (docs/benchmarks.md).
+    /// </summary>
+    public bool CodeFeedbackByReliability { get; init; } = true;
 
     /// <summary>The classifier's probabilities are raised to this power (and renormalised) before they are mixed
     /// with the feedback vote: above 1 trusts its first choice more. Measured on CSL (docs/benchmarks.md): with
