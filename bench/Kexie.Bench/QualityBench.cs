@@ -60,6 +60,9 @@ internal sealed class QualityBench
     /// <summary>Per T2 query: the own abstract's rank and the query's field certainty (KEXIE_T2_DIAG=file).</summary>
     private static readonly TextWriter? Diagnosis = Environment.GetEnvironmentVariable("KEXIE_T2_DIAG") is { Length: > 0 } path ? new StreamWriter(path) { AutoFlush = true } : null;
 
+    /// <summary>Per query and task: system, task, query index, nDCG@10 (KEXIE_QUERY_DIAG=file), for comparing systems query by query.</summary>
+    private static readonly TextWriter? QueryDiagnosis = Environment.GetEnvironmentVariable("KEXIE_QUERY_DIAG") is { Length: > 0 } queryPath ? new StreamWriter(queryPath) { AutoFlush = true } : null;
+
     public List<string> Notes { get; } = [];
 
     public (double Top1Title, double Top3Title, double Top1Keywords, double Top1Full, double Top3Full, int Count) Classifier { get; private set; }
@@ -253,12 +256,14 @@ internal sealed class QualityBench
             var gains = ranked.Select(i => i == q ? 1 : 0).ToList();
             var found = gains.Contains(1) ? 1.0 : 0.0;
             scores.Tasks[task].Add(Metrics.Ndcg(gains, [1]), found / 10, found);
+            QueryDiagnosis?.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{scores.Name[..Math.Min(30, scores.Name.Length)]}\t{task}\t{q}\t{Metrics.Ndcg(gains, [1]):F4}"));
             return;
         }
         var g = ranked.Where(i => i != q).Take(10).Select(i => Grade(query, corpus[i])).ToList();
         var ideal = IdealGains(q);
         var disciplineTotal = ideal.Count(x => x == 2);
         scores.Tasks[task].Add(Metrics.Ndcg(g, ideal), Metrics.PrecisionAt(g, 2), disciplineTotal == 0 ? 0 : (double)g.Count(x => x == 2) / Math.Min(10, disciplineTotal));
+        QueryDiagnosis?.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{scores.Name[..Math.Min(30, scores.Name.Length)]}\t{task}\t{q}\t{Metrics.Ndcg(g, ideal):F4}"));
     }
 
     private static int Grade(CslRecord query, CslRecord doc) =>

@@ -38,6 +38,17 @@ public sealed record MatchOptions
     /// <summary>Weight of a query term taken from the query's keywords.</summary>
     public double QueryKeywordsWeight { get; init; } = 1.0;
 
+    /// <summary>
+    /// A query's keywords are concepts of equal weight: a keyword's terms share it, each counting
+    /// <see cref="QueryKeywordsWeight"/> / n^this, n being the keyword's distinct words and sub-words (the whole keyword,
+    /// added as a term of its own, counts as much). 0.5: the keyword's term vector has unit length. Without it (0) a
+    /// long keyword cut into five terms (水工模型试验 → 水工, 模型, 试验, 模型试验) weighed five times a keyword of one word,
+    /// and a document matching that one keyword beat the own abstract matching three others (T1, found on the training
+    /// half). On the tuning split (`--split inner` + `inner-b`, with <see cref="CodeFeedbackByReliability"/>): 0 / 0.5 / 1
+    /// gave text + model T1 −0.0043 / −0.0018 / −0.0028 and T4 1.32× / 1.32× / 1.31× (docs/benchmarks.md).
+    /// </summary>
+    public double QueryKeywordUnitExponent { get; init; } = 0.5;
+
     /// <summary>Weight of a query term taken from the query's body (long bodies would drown the title).</summary>
     public double QueryBodyWeight { get; init; } = 0.4;
 
@@ -103,6 +114,15 @@ public sealed record MatchOptions
 
     /// <summary>Share of the code-feedback vote in the predicted discipline distribution (the rest is the classifier's).</summary>
     public double CodeFeedbackShare { get; init; } = 0.5;
+
+    /// <summary>
+    /// The vote's share (<see cref="CodeFeedbackShare"/>) is scaled by what its voters' codes are worth: a voter whose code
+    /// was guessed from its text counts <see cref="PredictedDocumentDisciplineFactor"/> of one that gave its code, as in the
+    /// discipline signal. Without it, the guessed codes of the best text matches (right about half the time) outvoted
+    /// the classifier's reading of the query itself as much as given codes would. Changes nothing when the documents
+    /// carry their codes. On the tuning split: text + model T3/T4 1.25×/1.28× → 1.31×/1.32× (docs/benchmarks.md).
+    /// </summary>
+    public bool CodeFeedbackByReliability { get; init; } = true;
 
     /// <summary>The classifier's probabilities are raised to this power (and renormalised) before they are mixed
     /// with the feedback vote: above 1 trusts its first choice more. Measured on CSL (docs/benchmarks.md): with
@@ -250,53 +270,54 @@ public sealed record MatchOptions
     /// whether the query gives its field (its codes). Fitted by <c>Kexie.Bench abstain --fit-removed --fit-given
     /// --ridge 0.001</c> (logistic regression with a small L2 penalty on the training half of the dev file: the top 10
     /// of 698 title queries, once with the field predicted and once giving their discipline, plus the top 1 of those
-    /// queries with their 门类 removed from the corpus, labelled wrong; 15,297 samples; 2026-12-04) and measured on the
+    /// queries with their 门类 removed from the corpus, labelled wrong; 15,297 samples; refitted 2026-12-05 after the
+    /// keyword-unit weights and the reliability-scaled code vote) and measured on the
     /// other half (docs/benchmarks.md).
     /// </summary>
-    public double ConfidenceIntercept { get; init; } = 0.252;
+    public double ConfidenceIntercept { get; init; } = 0.235;
 
     /// <inheritdoc cref="ConfidenceIntercept"/>
-    public double ConfidenceField { get; init; } = 1.708;
+    public double ConfidenceField { get; init; } = 1.717;
 
     /// <inheritdoc cref="ConfidenceIntercept"/>
-    public double ConfidenceCoverage { get; init; } = 0.141;
+    public double ConfidenceCoverage { get; init; } = 0.154;
 
     /// <inheritdoc cref="ConfidenceIntercept"/>
-    public double ConfidenceText { get; init; } = 0.157;
+    public double ConfidenceText { get; init; } = 0.166;
 
     /// <summary>Added to the confidence's logit when the candidate holds none of the query's real terms (coverage 0:
     /// a field-only candidate). Fitted, see <see cref="ConfidenceIntercept"/>.</summary>
-    public double ConfidenceNoSharedTerm { get; init; } = 0.017;
+    public double ConfidenceNoSharedTerm { get; init; } = 0.018;
 
     /// <summary>Weight of the field miss (<see cref="ConfidenceInputs.FieldMiss"/>) in the confidence's logit. Fitted,
     /// see <see cref="ConfidenceIntercept"/>.</summary>
-    public double ConfidenceFieldMiss { get; init; } = -3.549;
+    public double ConfidenceFieldMiss { get; init; } = -3.551;
 
     /// <summary>Weight of the unknown terms (<see cref="ConfidenceInputs.UnknownTerms"/>) in the confidence's logit.
     /// Fitted, see <see cref="ConfidenceIntercept"/>.</summary>
-    public double ConfidenceUnknownTerms { get; init; } = -0.132;
+    public double ConfidenceUnknownTerms { get; init; } = -0.118;
 
     /// <summary>Weight of the classifier's uncertainty (<see cref="ConfidenceInputs.Uncertainty"/>) in the confidence's
     /// logit. Fitted, see <see cref="ConfidenceIntercept"/>.</summary>
-    public double ConfidenceUncertainty { get; init; } = -1.452;
+    public double ConfidenceUncertainty { get; init; } = -1.449;
 
     /// <summary>Weight of the vote disagreement (<see cref="ConfidenceInputs.VoteDisagreement"/>) in the confidence's
     /// logit. Fitted, see <see cref="ConfidenceIntercept"/>.</summary>
-    public double ConfidenceVoteDisagreement { get; init; } = -0.771;
+    public double ConfidenceVoteDisagreement { get; init; } = -0.764;
 
     /// <summary>Added to the confidence's logit when the query gives its field (<see cref="ConfidenceInputs.Given"/>).
     /// Fitted, see <see cref="ConfidenceIntercept"/>.</summary>
-    public double ConfidenceGiven { get; init; } = 1.222;
+    public double ConfidenceGiven { get; init; } = 1.226;
 
     /// <summary>Added weight of the field miss when the query gives its field (<see cref="ConfidenceInputs.Given"/>):
     /// a candidate outside a field the query states is further from a good match than one outside a guessed field.
     /// Fitted, see <see cref="ConfidenceIntercept"/>.</summary>
-    public double ConfidenceGivenFieldMiss { get; init; } = -5.558;
+    public double ConfidenceGivenFieldMiss { get; init; } = -5.554;
 
     /// <summary>A candidate whose confidence is below this is not a good match (<see cref="MatchResult.IsGoodMatch"/>):
     /// shown as "可能相关" at most, never notified. Fitted with a margin: the value that keeps 95 % of the training
     /// half's right-discipline top-1 results of the title queries (the target is 90 %), not tuned on the evaluation half.</summary>
-    public double ConfidenceThreshold { get; init; } = 0.121;
+    public double ConfidenceThreshold { get; init; } = 0.122;
 
     /// <summary>Hierarchy of discipline codes.</summary>
     public CodeHierarchy DisciplineHierarchy { get; init; } = CodeHierarchy.Gbt13745Discipline;

@@ -226,13 +226,30 @@ internal sealed class Searcher
         }
         AddText(query.Text, options.QueryTitleWeight);
         AddText(query.Title, options.QueryTitleWeight);
+        var unit = new HashSet<string>(StringComparer.Ordinal);
         foreach (var keyword in query.Keywords)
         {
-            AddText(keyword, options.QueryKeywordsWeight);
+            if (string.IsNullOrWhiteSpace(keyword) || options.QueryKeywordsWeight <= 0)
+            {
+                continue;
+            }
+            scratch.Clear();
+            analyzer.Analyze(keyword, scratch);
+            all.AddRange(scratch);
             var whole = TextNormalizer.Normalize(keyword).Trim();
+            unit.Clear();
+            unit.UnionWith(scratch);
+            // One keyword is one concept: its terms share its weight (each term 1/√n of it, n its distinct words and
+            // sub-words: the keyword's term vector has unit length), so a long keyword cut into five terms
+            // (水工模型试验 → 水工, 模型, 试验, 模型试验 and itself) does not outweigh four keywords of one term each.
+            var share = options.QueryKeywordsWeight / Math.Pow(Math.Max(1, unit.Count), options.QueryKeywordUnitExponent);
+            foreach (var token in scratch)
+            {
+                weights[token] = weights.GetValueOrDefault(token) + share;
+            }
             if (whole.Length is >= 2 and <= 24 && !analyzer.IsStopWord(whole) && !scratch.Contains(whole))
             {
-                weights[whole] = weights.GetValueOrDefault(whole) + options.QueryKeywordsWeight;
+                weights[whole] = weights.GetValueOrDefault(whole) + share;
             }
         }
         AddText(query.Body, options.QueryBodyWeight);
@@ -802,6 +819,7 @@ internal sealed class Searcher
         List<CodeSuggestion>? classifierOwn = null;
         var votes = new Dictionary<string, double>(StringComparer.Ordinal);
         var total = 0.0;
+        var given = 0.0;
         var rawTop = 0.0;
         IReadOnlyList<CodeSuggestion>? rawPredicted = null;
         if (options.CodeFeedbackDocuments > 0)
@@ -824,11 +842,13 @@ internal sealed class Searcher
                 {
                     votes[code] = votes.GetValueOrDefault(code) + w;
                     total += w;
+                    given += c.Stored.DisciplinesPredicted ? w * options.PredictedDocumentDisciplineFactor : w;
                 }
             }
             if (total > 0)
             {
-                var share = predictor is null ? 1.0 : options.CodeFeedbackShare;
+                // A vote of guessed document codes is worth what a guessed code is worth in the discipline signal.
+                var share = predictor is null ? 1.0 : options.CodeFeedbackShare * (options.CodeFeedbackByReliability ? given / total : 1.0);
                 classifierShare = 1 - share;
                 foreach (var (code, v) in votes)
                 {
