@@ -181,6 +181,28 @@ public abstract class KioskTests(KexieApp app)
     }
 
     [Fact]
+    public void A_day_counted_by_a_kiosk_counts_its_kiosk_numbers_in_S03_never_added_to_typed_ones()
+    {
+        var now = DateTimeOffset.UtcNow;
+        var station = EStation.Create(new EStationData("计数测试e站", EStationSiteKind.Library, DaYing, null), Kexie.Domain.Identity.Actor.System, now.AddDays(-10));
+        var day = DateOnly.FromDateTime(now.AddHours(8).DateTime).AddDays(-1);
+        var typed = station.LogUsage(day, 100, 20, Kexie.Domain.Identity.Actor.System, null, now);
+        Assert.Equal(120, Assert.Single(Kexie.Domain.Indicators.FactDerivation.From(typed)).Count);
+
+        typed.AddKioskCounts(7, 2, 1, 30, now);
+        Assert.True(typed.IsSystemCounted);
+        var fact = Assert.Single(Kexie.Domain.Indicators.FactDerivation.From(typed));
+        Assert.Equal(Kexie.Domain.Indicators.FactKind.EStationVisits, fact.Kind);
+        Assert.Equal(10, fact.Count); // views + likes + questions; the typed 120 no longer count
+        var refused = Assert.Throws<Kexie.Domain.Common.DomainValidationException>(() => station.LogUsage(day, 5, 5, Kexie.Domain.Identity.Actor.System, typed, now));
+        Assert.Contains("自动统计", refused.Message);
+
+        var heartbeatsOnly = EStationUsage.ForKiosk(station, day.AddDays(-1), now);
+        heartbeatsOnly.AddKioskCounts(0, 0, 0, 12, now);
+        Assert.Empty(Kexie.Domain.Indicators.FactDerivation.From(heartbeatsOnly)); // on, but nobody used it
+    }
+
+    [Fact]
     public async Task Likes_and_tagged_activities_registrations_feed_the_interest_profile()
     {
         var staff = await app.SignInAsync("daying-staff");
