@@ -101,6 +101,10 @@ public abstract class KexieDbContext(DbContextOptions options, ICurrentActor? cu
 
     public DbSet<Kexie.Domain.Popularization.EStationQuestion> EStationQuestions => Set<Kexie.Domain.Popularization.EStationQuestion>();
 
+    public DbSet<Kexie.Domain.Popularization.EStationDevice> EStationDevices => Set<Kexie.Domain.Popularization.EStationDevice>();
+
+    public DbSet<Kexie.Domain.Popularization.EStationPost> EStationPosts => Set<Kexie.Domain.Popularization.EStationPost>();
+
     public DbSet<Kexie.Domain.Popularization.Venue> Venues => Set<Kexie.Domain.Popularization.Venue>();
 
     public DbSet<Kexie.Domain.Popularization.VenueVisit> VenueVisits => Set<Kexie.Domain.Popularization.VenueVisit>();

@@ -6,7 +6,9 @@ namespace Kexie.E2E;
 
 /// <summary>
 /// 科普 in the browser: the staff write a rumour rebuttal and the county publishes it; an activity is published, a
-/// visitor registers, the staff check the visitor in and register a walk-in; an e-station's day of use is logged.
+/// visitor registers, the staff check the visitor in and register a walk-in; an e-station's day of use is logged; a kiosk
+/// opened with its device token shows the station's subscribed content and its own post, and the views, the like and
+/// the heartbeat it sends are counted on the station's usage page.
 /// </summary>
 public sealed class PopularizationJourneys(KexieApp app)
 {
@@ -86,6 +88,65 @@ public sealed class PopularizationJourneys(KexieApp app)
         await Expect(staff.Locator("#visits")).ToHaveTextAsync("120");
         await Expect(staff.Locator("#usage")).ToContainTextAsync("150");
         await KexieApp.ScreenshotAsync(staff, "popularization-station");
+    }
+
+    [Fact]
+    public async Task A_kiosk_shows_the_stations_subscribed_content_and_its_views_are_counted()
+    {
+        var staff = await app.NewPageAsync();
+        await KexieApp.LoginAsync(staff, "daying-staff");
+        var name = NewName("蓬莱社区e站屏");
+        await staff.GotoAsync("/Popularization/Stations");
+        await staff.ClickAsync("#new-station");
+        await staff.FillAsync("#Input_Name", name);
+        await staff.ClickAsync("#save-station");
+        await Expect(staff).ToHaveURLAsync(new Regex("/Popularization/Stations/Details/[0-9a-f-]{36}$"));
+        var stationUrl = staff.Url;
+
+        // A resident subscribes to 防疫 at the station: the station's kiosk now shows 防疫 content.
+        await staff.SelectOptionAsync("#sub-kind", "Resident");
+        await staff.FillAsync("#sub-name", "社区居民");
+        await staff.CheckAsync("#subscribe-form input[name='tags'][value='防疫']");
+        await staff.ClickAsync("#subscribe");
+        await Expect(staff).ToHaveURLAsync(new Regex("/Popularization/Stations/Feed/[0-9a-f]{32}$"));
+
+        // 自助发布 to this station only, and a device token for its touch screen.
+        await staff.GotoAsync(stationUrl);
+        await staff.ClickAsync("#post-form >> xpath=ancestor::details/summary");
+        var notice = NewName("本周六社区防疫义诊");
+        await staff.FillAsync("#post-title", notice);
+        await staff.FillAsync("#post-body", "周六上午9点，社区卫生服务站门口。");
+        await staff.ClickAsync("#publish-post");
+        await Expect(staff.Locator("#posts")).ToContainTextAsync(notice);
+        await staff.FillAsync("#device-name", "社区大厅触摸屏");
+        await staff.ClickAsync("#issue-device");
+        var link = await staff.Locator("#kiosk-link").GetAttributeAsync("href");
+        Assert.Matches("^/Popularization/Kiosk/[0-9a-f]{64}$", link);
+        await Expect(staff.Locator("#kiosk-views")).ToHaveTextAsync("0");
+
+        // The kiosk: no login, full screen; the station's own post first, then the published 防疫 content.
+        var kiosk = await app.NewPageAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1920, Height = 1080 }, HasTouch = true });
+        await kiosk.GotoAsync(link!);
+        await Expect(kiosk.Locator("#kiosk-station")).ToHaveTextAsync(name);
+        await Expect(kiosk.Locator("#kiosk-topics")).ToHaveTextAsync("防疫");
+        await Expect(kiosk.Locator("#kiosk-items")).ToContainTextAsync(notice);
+        await Expect(kiosk.Locator("#kiosk-items")).ToContainTextAsync("呼吸道传染病高发季，做好这几点防护");
+        await KexieApp.ScreenshotAsync(kiosk, "popularization-kiosk");
+        await kiosk.ClickAsync("#kiosk-items a:has-text('呼吸道传染病高发季')");
+        await Expect(kiosk.Locator("#kiosk-item-title")).ToHaveTextAsync("呼吸道传染病高发季，做好这几点防护");
+        await kiosk.ClickAsync("#kiosk-like");
+        await Expect(kiosk.Locator("#kiosk-notice")).ToContainTextAsync("感谢点赞");
+        await kiosk.ClickAsync($"#kiosk-items a:has-text('{notice}')");
+        await Expect(kiosk.Locator("#kiosk-item-title")).ToHaveTextAsync(notice);
+
+        // The station's usage page: two views and a like counted by the system, and the kiosk's heartbeats (an online day).
+        await staff.GotoAsync(stationUrl);
+        await Expect(staff.Locator("#kiosk-views")).ToHaveTextAsync("2");
+        await Expect(staff.Locator("#kiosk-likes")).ToHaveTextAsync("1");
+        await Expect(staff.Locator("#online-days")).ToHaveTextAsync("1");
+        await Expect(staff.Locator("#usage")).ToContainTextAsync("系统统计");
+        await Expect(staff.Locator("#kiosk-online")).ToBeVisibleAsync();
+        await KexieApp.ScreenshotAsync(staff, "popularization-kiosk-usage");
     }
 
     [Fact]

@@ -32,6 +32,7 @@ internal sealed class PopularizationActivityConfiguration : IEntityTypeConfigura
         builder.Property(a => a.CancelReason).HasMaxLength(MarketRules.ReasonMaxLength);
         builder.Property(a => a.CreatedByUserId).HasMaxLength(64);
         builder.Property(a => a.Version).IsConcurrencyToken();
+        builder.PrimitiveCollection(a => a.Tags);
         builder.HasIndex(a => new { a.RegionCode, a.StartsOn });
     }
 }
@@ -72,9 +73,41 @@ internal sealed class EStationUsageConfiguration : IEntityTypeConfiguration<ESta
     {
         builder.Property(u => u.RegionCode).HasMaxLength(12);
         builder.Ignore(u => u.Total);
+        builder.Ignore(u => u.IsSystemCounted);
         builder.HasIndex(u => new { u.StationId, u.Day }).IsUnique();
         builder.HasIndex(u => new { u.RegionCode, u.Day });
         builder.HasOne<EStation>().WithMany().HasForeignKey(u => u.StationId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class EStationDeviceConfiguration : IEntityTypeConfiguration<EStationDevice>
+{
+    public void Configure(EntityTypeBuilder<EStationDevice> builder)
+    {
+        builder.Property(d => d.RegionCode).HasMaxLength(12);
+        builder.Property(d => d.Name).HasMaxLength(100);
+        builder.Property(d => d.TokenHash).HasMaxLength(64);
+        builder.Property(d => d.IssuedByUserId).HasMaxLength(64);
+        builder.Ignore(d => d.IsActive);
+        builder.HasIndex(d => d.TokenHash).IsUnique();
+        builder.HasIndex(d => d.StationId);
+        builder.HasOne<EStation>().WithMany().HasForeignKey(d => d.StationId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class EStationPostConfiguration : IEntityTypeConfiguration<EStationPost>
+{
+    public void Configure(EntityTypeBuilder<EStationPost> builder)
+    {
+        builder.Property(p => p.RegionCode).HasMaxLength(12);
+        builder.Property(p => p.Title).HasMaxLength(MarketRules.TitleMaxLength);
+        builder.Property(p => p.Body).HasMaxLength(EStationPost.BodyMaxLength);
+        builder.Property(p => p.CreatedByUserId).HasMaxLength(64);
+        builder.PrimitiveCollection(p => p.Tags);
+        builder.Ignore(p => p.IsShown);
+        builder.HasIndex(p => new { p.StationId, p.PublishedAt });
+        builder.HasIndex(p => p.RegionCode);
+        builder.HasOne<EStation>().WithMany().HasForeignKey(p => p.StationId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 

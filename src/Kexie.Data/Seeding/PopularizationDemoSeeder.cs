@@ -67,6 +67,49 @@ public sealed class PopularizationDemoSeeder(KexieDbContext db, ILogger<Populari
         logger.LogInformation("已生成科普与智库演示数据：{Participants} 人次报名，{Usage} 条e站使用记录，{Topics} 项课题", participants.Count, usage.Count, topics.Count);
         await SeedVolunteersAsync(ct);
         await SeedStationInteractionAsync(ct);
+        await SeedKiosksAsync(ct);
+    }
+
+    /// <summary>
+    /// 科普e站屏 of 大英县: the school's and the library's stations each got a kiosk device (July 2025), whose use from then on is
+    /// counted by the system (views, likes, questions, heartbeats), and each published a notice of its own (自助发布). The
+    /// devices' tokens are not kept: a demonstration issues a fresh one on the station page. Runs once (no device yet).
+    /// </summary>
+    private async Task SeedKiosksAsync(CancellationToken ct)
+    {
+        if (await db.EStationDevices.AnyAsync(ct) || await DemoActorsAsync(["daying-staff"], ct) is not { } actors)
+        {
+            return;
+        }
+
+        var staff = actors["daying-staff"];
+        var stations = await db.EStations.Where(s => s.Name == "大英中学科普e站" || s.Name == "大英县图书馆科普e站").OrderBy(s => s.Name).ToListAsync(ct);
+        var plan = new Dictionary<string, (string Device, string Title, string Body, string[] Tags, int Daily)>
+        {
+            ["大英中学科普e站"] = ("图书馆一楼触摸屏", "本周五下午科技社团开放日：航模试飞", "本周五下午4点，学校科技社团在操场进行航模试飞展示，欢迎同学们到场观看，现场讲解飞行原理。", ["航空航天", "青少年科技"], 38),
+            ["大英县图书馆科普e站"] = ("一楼大厅科普大屏", "防范电信诈骗，老年朋友请记住“三不一多”", "不轻信、不透露、不转账，多核实。接到自称公检法、客服的电话要求转账，请先挂断并拨打110或向家人核实。", ["智慧助老", "应急避险"], 52),
+        };
+        var first = new DateOnly(2025, 7, 1);
+        foreach (var station in stations)
+        {
+            var (deviceName, title, body, tags, daily) = plan[station.Name];
+            var issued = At(6, 30, 15);
+            var (device, _) = EStationDevice.Issue(station, deviceName, staff, issued);
+            db.EStationDevices.Add(device);
+            db.EStationPosts.Add(EStationPost.Publish(station, new StationPostData(title, body, tags), staff, At(9, 8, 9)));
+            for (var d = 0; d < 90; d++)
+            {
+                var day = first.AddDays(d);
+                var weekend = day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday;
+                var views = (daily * (weekend ? 13 : 10) / 10) + ((d * 29 + daily) % 9);
+                var usage = EStationUsage.ForKiosk(station, day, At(day.Month, day.Day, 8));
+                usage.AddKioskCounts(views, views / 6 + (d % 3), d % 4 == 0 ? 1 : 0, 600 + (d % 7) * 10, At(day.Month, day.Day, 20));
+                db.EStationUsages.Add(usage);
+            }
+        }
+
+        await db.SaveChangesAsync(ct);
+        logger.LogInformation("Demo 科普e站屏: {Devices} devices", stations.Count);
     }
 
     /// <summary>
@@ -186,9 +229,9 @@ public sealed class PopularizationDemoSeeder(KexieDbContext db, ILogger<Populari
         string[] groups = ["学生", "农民", "社区居民", "企业职工", "老年人"];
         var activities = new (Actor Actor, PopularizationActivityData Data, int Registered, int CheckedIn)[]
         {
-            (staff, new(ActivityKind.ScienceToCountryside, "2025年科技下乡暨柠檬种植技术培训", "邀请市农科院专家现场讲解柠檬修剪与病虫害防治", township(DemoSeeder.DaYing, 2), "蓬莱镇农民夜校", new DateOnly(2025, 3, 15), new DateOnly(2025, 3, 15), 60, "大英县科协、县农业农村局"), 24, 21),
-            (staff, new(ActivityKind.ScienceWeek, "2025年大英县科技活动周", "科普展板、科技咨询、青少年科技体验", DemoSeeder.DaYing, "大英县人民广场", new DateOnly(2025, 5, 18), new DateOnly(2025, 5, 24), null, "大英县科协"), 40, 37),
-            (admin, new(ActivityKind.NationalScienceDay, "2025年全国科普日大英县主场活动", "应急科普、健康科普、防诈科普进社区", DemoSeeder.DaYing, "大英县科技馆", new DateOnly(2025, 9, 20), new DateOnly(2025, 9, 21), 300, "大英县科协"), 30, 26),
+            (staff, new(ActivityKind.ScienceToCountryside, "2025年科技下乡暨柠檬种植技术培训", "邀请市农科院专家现场讲解柠檬修剪与病虫害防治", township(DemoSeeder.DaYing, 2), "蓬莱镇农民夜校", new DateOnly(2025, 3, 15), new DateOnly(2025, 3, 15), 60, "大英县科协、县农业农村局", Tags: ["农业技术", "食品安全"]), 24, 21),
+            (staff, new(ActivityKind.ScienceWeek, "2025年大英县科技活动周", "科普展板、科技咨询、青少年科技体验", DemoSeeder.DaYing, "大英县人民广场", new DateOnly(2025, 5, 18), new DateOnly(2025, 5, 24), null, "大英县科协", Tags: ["青少年科技", "信息技术"]), 40, 37),
+            (admin, new(ActivityKind.NationalScienceDay, "2025年全国科普日大英县主场活动", "应急科普、健康科普、防诈科普进社区", DemoSeeder.DaYing, "大英县科技馆", new DateOnly(2025, 9, 20), new DateOnly(2025, 9, 21), 300, "大英县科协", Tags: ["应急避险", "健康"]), 30, 26),
             (shehong, new(ActivityKind.ScienceCaravan, "科普大篷车进校园（射洪站）", "流动科技馆展品巡展", township(DemoSeeder.SheHong, 1), "射洪中学", new DateOnly(2025, 4, 22), new DateOnly(2025, 4, 23), null, "射洪市科协"), 18, 16),
         };
         var participants = new List<ActivityParticipant>();
@@ -198,8 +241,8 @@ public sealed class PopularizationDemoSeeder(KexieDbContext db, ILogger<Populari
         var today = DateOnly.FromDateTime(DateTimeOffset.UtcNow.ToOffset(Cst).DateTime);
         var upcoming = new (Actor Actor, PopularizationActivityData Data, int Registered)[]
         {
-            (staff, new(ActivityKind.ScienceToCountryside, "柑橘黄龙病识别与防控现场培训", "县农业技术推广中心专家讲解黄龙病识别、木虱防治和健康种苗选择，欢迎种植户报名", township(DemoSeeder.DaYing, 3), "象山镇柑橘基地", today.AddDays(10), today.AddDays(10), 80, "大英县科协、县农业技术推广中心"), 12),
-            (admin, new(ActivityKind.Other, "青少年科技创新作品展评暨科学实验开放日", "中小学生科技创新作品展示、趣味科学实验体验，家长可陪同参加", DemoSeeder.DaYing, "大英县科技馆", today.AddDays(24), today.AddDays(25), 200, "大英县科协、县教育局"), 35),
+            (staff, new(ActivityKind.ScienceToCountryside, "柑橘黄龙病识别与防控现场培训", "县农业技术推广中心专家讲解黄龙病识别、木虱防治和健康种苗选择，欢迎种植户报名", township(DemoSeeder.DaYing, 3), "象山镇柑橘基地", today.AddDays(10), today.AddDays(10), 80, "大英县科协、县农业技术推广中心", Tags: ["农业技术"]), 12),
+            (admin, new(ActivityKind.Other, "青少年科技创新作品展评暨科学实验开放日", "中小学生科技创新作品展示、趣味科学实验体验，家长可陪同参加", DemoSeeder.DaYing, "大英县科技馆", today.AddDays(24), today.AddDays(25), 200, "大英县科协、县教育局", Tags: ["青少年科技"]), 35),
         };
         foreach (var (actor, data, registered) in upcoming)
         {

@@ -128,6 +128,11 @@ public sealed class EStation : Entity, IRegional
 
         Count(visits, "visits", "访问次数");
         Count(interactions, "interactions", "互动次数");
+        if (existing is { IsSystemCounted: true })
+        {
+            throw new DomainValidationException("day", "该日使用情况已由e站终端自动统计，不能手工登记");
+        }
+
         if (existing is null)
         {
             return EStationUsage.Create(this, day, visits, interactions, when);
@@ -175,7 +180,29 @@ public sealed class EStation : Entity, IRegional
     }
 }
 
-/// <summary>One day of a 科普e站's use: visits (访问) and interactions (互动: questions, subscriptions, comments).</summary>
+/// <summary>What a 科普e站 kiosk reports to the system.</summary>
+public enum KioskEvent
+{
+    /// <summary>A visitor opened an item (浏览).</summary>
+    View = 1,
+
+    /// <summary>A visitor liked an item (点赞).</summary>
+    Like = 2,
+
+    /// <summary>A visitor asked a question (提问).</summary>
+    Question = 3,
+
+    /// <summary>The kiosk is on (心跳).</summary>
+    Heartbeat = 4,
+}
+
+/// <summary>
+/// One day of a 科普e站's use. Typed in by the staff (<see cref="Visits"/>, <see cref="Interactions"/>) for a station
+/// without a kiosk, or counted by the system from its kiosks (<see cref="KioskViews"/>, <see cref="KioskLikes"/>,
+/// <see cref="KioskQuestions"/>, <see cref="Heartbeats"/>). A day with any system count is counted by the system only:
+/// <see cref="Total"/> (what indicator S03 adds up) never adds typed and counted numbers together, and such a day cannot
+/// be typed in.
+/// </summary>
 public sealed class EStationUsage : Entity, IRegional
 {
     private EStationUsage()
@@ -190,11 +217,29 @@ public sealed class EStationUsage : Entity, IRegional
     /// <summary>China date.</summary>
     public DateOnly Day { get; private set; }
 
+    /// <summary>访问次数, typed in.</summary>
     public int Visits { get; private set; }
 
+    /// <summary>互动次数, typed in.</summary>
     public int Interactions { get; private set; }
 
-    public int Total => Visits + Interactions;
+    /// <summary>Items opened on the station's kiosks (counted by the system).</summary>
+    public int KioskViews { get; private set; }
+
+    /// <summary>Likes given on the kiosks (counted by the system).</summary>
+    public int KioskLikes { get; private set; }
+
+    /// <summary>Questions asked on the kiosks (counted by the system).</summary>
+    public int KioskQuestions { get; private set; }
+
+    /// <summary>Heartbeats the kiosks sent that day; a day with any is an online day (在线天数).</summary>
+    public int Heartbeats { get; private set; }
+
+    /// <summary>Whether the day was counted by the system (a kiosk reported anything).</summary>
+    public bool IsSystemCounted => KioskViews + KioskLikes + KioskQuestions + Heartbeats > 0;
+
+    /// <summary>The day's uses: the kiosk's views, likes and questions when the system counted the day, else the typed-in visits and interactions.</summary>
+    public int Total => IsSystemCounted ? KioskViews + KioskLikes + KioskQuestions : Visits + Interactions;
 
     internal static EStationUsage Create(EStation station, DateOnly day, int visits, int interactions, DateTimeOffset when) => new()
     {
@@ -206,6 +251,24 @@ public sealed class EStationUsage : Entity, IRegional
         CreatedAt = when,
         UpdatedAt = when,
     };
+
+    /// <summary>An empty row for a day a kiosk reports on (the counts are then added in SQL).</summary>
+    public static EStationUsage ForKiosk(EStation station, DateOnly day, DateTimeOffset when) => Create(station, day, 0, 0, when);
+
+    /// <summary>Adds a kiosk's counts to the day (the demo seeder; the kiosk service adds them one at a time in SQL).</summary>
+    public void AddKioskCounts(int views, int likes, int questions, int heartbeats, DateTimeOffset when)
+    {
+        if (views < 0 || likes < 0 || questions < 0 || heartbeats < 0)
+        {
+            throw new DomainValidationException("count", "次数不能为负数");
+        }
+
+        KioskViews += views;
+        KioskLikes += likes;
+        KioskQuestions += questions;
+        Heartbeats += heartbeats;
+        UpdatedAt = when;
+    }
 
     internal void Set(int visits, int interactions, DateTimeOffset when)
     {

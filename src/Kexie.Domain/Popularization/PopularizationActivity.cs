@@ -49,7 +49,8 @@ public sealed record PopularizationActivityData(
     int? Capacity,
     string? Organizer,
     ServiceSetting? Setting = null,
-    TargetGroup? TargetGroup = null);
+    TargetGroup? TargetGroup = null,
+    IReadOnlyList<string>? Tags = null);
 
 /// <summary>Who signs up for an activity.</summary>
 public sealed record ParticipantData(string? Name, string? Phone, string? Group = null);
@@ -94,6 +95,9 @@ public sealed class PopularizationActivity : Entity, IRegional
 
     /// <summary>The 重点人群 it is for (青少年、农民、城镇劳动者、老年人、领导干部和公务员), when it has one.</summary>
     public TargetGroup? TargetGroup { get; private set; }
+
+    /// <summary>Topic tags (<see cref="ScienceTopics"/>): registrations and attendance count toward these topics in the 科普需求画像.</summary>
+    public List<string> Tags { get; private set; } = [];
 
     public string? CancelReason { get; private set; }
 
@@ -208,6 +212,7 @@ public sealed class PopularizationActivity : Entity, IRegional
         Organizer = Guard.Optional(data.Organizer, "organizer", "主办单位", 100);
         Setting = data.Setting is { } setting ? ContactRules.Enum(setting, "setting", "服务场所") : null;
         TargetGroup = data.TargetGroup is { } group ? ContactRules.Enum(group, "targetGroup", "重点人群") : null;
+        Tags = ScienceTopics.Normalize(data.Tags);
         var starts = data.StartsOn ?? throw new DomainValidationException("startsOn", "开始日期不能为空");
         var ends = data.EndsOn ?? starts;
         if (starts < new DateOnly(2000, 1, 1))

@@ -102,6 +102,9 @@ public sealed class ScienceContent : Reviewable
     /// <summary>Public reads of the published item (阅读量).</summary>
     public long Views { get; private set; }
 
+    /// <summary>Likes from 科普e站 kiosks (点赞), counted in SQL like <see cref="Views"/>.</summary>
+    public long Likes { get; private set; }
+
     protected override string Noun => "科普内容";
 
     /// <summary>A draft written by service-centre staff or an association admin of the region.</summary>

@@ -58,6 +58,7 @@ public abstract class LookupMatrixTests(KexieApp app)
         ["GET /api/v1/popularization-activities/{id:guid}"] = "科普活动公开报名（只有人数，没有报名者）；报名名单另有规则",
         ["GET /api/v1/popularization-activities/{id:guid}/tallies"] = "活动统计只有场次、人次等数字",
         ["GET /api/v1/e-stations/{id:guid}/usage"] = "e站使用登记只有访问、互动人次",
+        ["GET /api/v1/e-stations/{id:guid}/usage-summary"] = "e站使用汇总只有在线天数和浏览、点赞、提问次数",
         ["GET /api/v1/venues/{id:guid}"] = "科普阵地名录公开（没有联系人、电话）",
         ["GET /api/v1/venues/{id:guid}/visits"] = "接待记录只有批次、人次、场所类型",
         ["GET /api/v1/volunteer-teams/{id:guid}"] = "志愿服务队公开（名称、人数、时长，没有队员）",
@@ -114,6 +115,11 @@ public abstract class LookupMatrixTests(KexieApp app)
         On("GET /api/v1/e-stations/{id:guid}/questions", h => IdOf(h, "questionStation"), h => [M(h, "askerName"), M(h, "questionText")]);
         On("GET /api/v1/e-station-questions/{id:guid}", h => IdOf(h, "question"), h => [M(h, "askerName"), M(h, "questionText")]);
         On("GET /api/v1/e-station-questions/by-key/{key}", _ => new() { ["key"] = new string('a', 32) }, h => [M(h, "askerName"), M(h, "questionText")]);
+        On("GET /api/v1/e-stations/{id:guid}/devices", h => IdOf(h, "kioskStation"), h => [M(h, "deviceName")]);
+        On("GET /api/v1/e-stations/{id:guid}/posts", h => IdOf(h, "kioskStation"), h => [M(h, "postTitle")]);
+        // A kiosk answers only to its own device token: a guessed one shows nothing of the station's own posts.
+        On("GET /api/v1/e-station-kiosks/{token}", _ => new() { ["token"] = new string('a', 64) }, h => [M(h, "postTitle")]);
+        On("GET /api/v1/e-station-kiosks/{token}/items/{source}/{id:guid}", h => new() { ["token"] = new string('a', 64), ["source"] = "post", ["id"] = M(h, "post") }, h => [M(h, "postTitle")]);
         On("GET /api/v1/e-station-subscriptions/by-key/{key}/feed", _ => new() { ["key"] = new string('a', 32) }, h => [M(h, "subscriberName")]);
         On("GET /api/v1/surveys/{id:guid}", h => Id(h.DraftSurvey), h => [h.SurveyName]);
         On("GET /api/v1/surveys/{id:guid}/results", h => Id(h.DraftSurvey), h => [h.SurveyName]);
@@ -296,6 +302,12 @@ public abstract class LookupMatrixTests(KexieApp app)
         more["questionText"] = $"隐藏问题{token}";
         more["question"] = (await (await app.Anonymous().PostJsonAsync($"/api/v1/e-stations/{station}/questions", new { askerName = more["askerName"], text = more["questionText"] })).OkJsonAsync())["id"]!.GetValue<string>();
         more["questionStation"] = station.ToString();
+        // The station's kiosk device and own post (seen by its staff, and the post on its own kiosk only).
+        more["kioskStation"] = station.ToString();
+        more["deviceName"] = $"隐藏设备{token}";
+        await (await daying.PostJsonAsync($"/api/v1/e-stations/{station}/devices", new { name = more["deviceName"] })).OkJsonAsync();
+        more["postTitle"] = $"隐藏发布{token}";
+        more["post"] = (await (await daying.PostJsonAsync($"/api/v1/e-stations/{station}/posts", new { title = more["postTitle"], body = "本站通知", tags = new[] { "健康" } })).OkJsonAsync())["id"]!.GetValue<string>();
 
         return await app.QueryAsync(async db =>
         {

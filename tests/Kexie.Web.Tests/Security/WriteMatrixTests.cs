@@ -32,7 +32,7 @@ public abstract class WriteMatrixTests(KexieApp app)
         Guid Venue, Guid VenueVisit, Guid TallyActivity, Guid Tally, Guid PlanCandidate, Guid Contest, Guid ContestEntry, Guid HonourCall, Guid Nomination, Guid Workstation,
         Guid VolunteerTeam, Guid Volunteer, Guid ServiceActivity, Guid ServiceRecord, Guid LiteracySurvey, Guid LiteracyTarget, Guid Survey,
         Guid Inspection, Guid LeadershipPost,
-        Guid TerminalStation, Guid Terminal, Guid Question);
+        Guid TerminalStation, Guid Terminal, Guid Question, Guid DeviceStation, Guid Device, Guid PostStation, Guid Post);
 
     /// <summary>Endpoints open by design to anyone or to every signed-in user whatever their region (no record of another region is written in another's name).</summary>
     private static readonly HashSet<string> OpenByDesign = new(StringComparer.Ordinal)
@@ -140,6 +140,15 @@ public abstract class WriteMatrixTests(KexieApp app)
         On("POST /api/v1/e-station-questions/by-key/{key}/follow-ups", _ => guessed, _ => new { text = "冒名追问" }, t => Row<Kexie.Domain.Popularization.EStationQuestion>(t.Question));
         On("PUT /api/v1/e-station-subscriptions/by-key/{key}/tags", _ => guessed, _ => new { tags = new[] { "防疫" } }, _ => null);
         On("POST /api/v1/e-station-subscriptions/by-key/{key}/cancel", _ => guessed, _ => null, _ => null);
+        // 科普e站屏: the station's staff issue devices and publish to their own station; a kiosk's token reaches only its own station, and a guessed one nothing.
+        On("POST /api/v1/e-stations/{id:guid}/devices", t => Id(t.DeviceStation), _ => new { name = "冒名设备" }, t => Row<Kexie.Domain.Popularization.EStation>(t.DeviceStation));
+        On("POST /api/v1/e-stations/{id:guid}/devices/{deviceId:guid}/revoke", t => new() { ["id"] = t.DeviceStation.ToString(), ["deviceId"] = t.Device.ToString() }, _ => null, t => Row<Kexie.Domain.Popularization.EStationDevice>(t.Device));
+        On("POST /api/v1/e-stations/{id:guid}/posts", t => Id(t.PostStation), _ => new { title = "冒名发布", body = "冒名", tags = new[] { "健康" } }, t => Row<Kexie.Domain.Popularization.EStation>(t.PostStation));
+        On("POST /api/v1/e-stations/{id:guid}/posts/{postId:guid}/withdraw", t => new() { ["id"] = t.PostStation.ToString(), ["postId"] = t.Post.ToString() }, _ => null, t => Row<Kexie.Domain.Popularization.EStationPost>(t.Post));
+        var guessedToken = new string('a', 64);
+        On("POST /api/v1/e-station-kiosks/{token}/items/{source}/{id:guid}/likes", t => new() { ["token"] = guessedToken, ["source"] = "post", ["id"] = t.Post.ToString() }, _ => null, t => Row<Kexie.Domain.Popularization.EStationPost>(t.Post));
+        On("POST /api/v1/e-station-kiosks/{token}/questions", _ => new() { ["token"] = guessedToken }, _ => new { text = "冒名提问" }, _ => null);
+        On("POST /api/v1/e-station-kiosks/{token}/heartbeats", _ => new() { ["token"] = guessedToken }, _ => null, t => Row<Kexie.Domain.Popularization.EStationDevice>(t.Device));
         object VenueBody(Targets t) => new { name = "篡改阵地", kind = "ActivityRoom", level = "County", regionCode = DaYing, status = "Open", openedOn = "2020-01-01" };
         On("POST /api/v1/venues/", _ => none, VenueBody, _ => null);
         On("PUT /api/v1/venues/{id:guid}", t => Id(t.Venue), VenueBody, t => Row<Kexie.Domain.Popularization.Venue>(t.Venue));
@@ -445,6 +454,8 @@ public abstract class WriteMatrixTests(KexieApp app)
             var service = await db.ServiceRecords.Where(x => x.RegionCode.StartsWith(DaYing)).OrderBy(x => x.Id).Select(x => new { x.Id, x.ActivityId, x.VolunteerId }).FirstOrDefaultAsync();
             var venueVisit = await db.VenueVisits.Where(v => v.RegionCode.StartsWith(DaYing)).OrderBy(v => v.Id).Select(v => new { v.Id, v.VenueId }).FirstOrDefaultAsync();
             var terminal = await db.EStationTerminals.Where(x => x.RegionCode.StartsWith(DaYing)).OrderBy(x => x.Id).Select(x => new { x.Id, x.StationId }).FirstOrDefaultAsync();
+            var device = await db.EStationDevices.Where(x => x.RegionCode.StartsWith(DaYing) && x.RevokedAt == null).OrderBy(x => x.Id).Select(x => new { x.Id, x.StationId }).FirstOrDefaultAsync();
+            var post = await db.EStationPosts.Where(x => x.RegionCode.StartsWith(DaYing) && x.WithdrawnAt == null).OrderBy(x => x.Id).Select(x => new { x.Id, x.StationId }).FirstOrDefaultAsync();
             var shehongOrganization = await db.Organizations.Where(o => o.RegionCode.StartsWith(SheHong)).OrderBy(o => o.Id).Select(o => (Guid?)o.Id).FirstOrDefaultAsync();
             return new Targets(
                 Required(worker, "非公开科技工作者"),
@@ -494,7 +505,11 @@ public abstract class WriteMatrixTests(KexieApp app)
                 Required(await db.LeadershipPosts.Where(x => x.RegionCode.StartsWith(DaYing) && x.Until == null).OrderBy(x => x.Id).Select(x => (Guid?)x.Id).FirstOrDefaultAsync(), "在任领导职务"),
                 Required(terminal?.StationId, "有终端的科普e站"),
                 Required(terminal?.Id, "e站终端"),
-                Required(await db.EStationQuestions.Where(x => x.RegionCode.StartsWith(DaYing)).OrderBy(x => x.Id).Select(x => (Guid?)x.Id).FirstOrDefaultAsync(), "e站提问"));
+                Required(await db.EStationQuestions.Where(x => x.RegionCode.StartsWith(DaYing)).OrderBy(x => x.Id).Select(x => (Guid?)x.Id).FirstOrDefaultAsync(), "e站提问"),
+                Required(device?.StationId, "有e站屏设备的科普e站"),
+                Required(device?.Id, "e站屏设备"),
+                Required(post?.StationId, "有自助发布的科普e站"),
+                Required(post?.Id, "e站自助发布"));
         });
     }
 

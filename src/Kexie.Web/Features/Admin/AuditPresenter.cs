@@ -64,6 +64,8 @@ public sealed partial class AuditPresenter(KexieDbContext db)
         ["EStationTerminal"] = "e站终端",
         ["EStationSubscription"] = "e站订阅",
         ["EStationQuestion"] = "e站群众提问",
+        ["EStationDevice"] = "e站终端凭证",
+        ["EStationPost"] = "e站自助发布",
         ["Venue"] = "科普阵地",
         ["VenueVisit"] = "接待记录",
         ["EventTally"] = "活动统计",
@@ -88,7 +90,7 @@ public sealed partial class AuditPresenter(KexieDbContext db)
     {
         "Id", "UpdatedAt", "Version", "ConcurrencyStamp", "SecurityStamp", "PasswordHash", "NormalizedUserName", "NormalizedEmail",
         "StorageKey", "Sha256", "DedupKey", "EmailAttempts", "EmailNextAttemptAt", "EmailState", "AccessFailedCount", "LockoutEnabled",
-        "TwoFactorEnabled", "PhoneNumberConfirmed", "EmailConfirmed", "ContractFileRef", "UserName", "AccessKey",
+        "TwoFactorEnabled", "PhoneNumberConfirmed", "EmailConfirmed", "ContractFileRef", "UserName", "AccessKey", "TokenHash",
     }.ToFrozenSet();
 
     /// <summary>Chinese names of the audited records' fields.</summary>
@@ -159,6 +161,8 @@ public sealed partial class AuditPresenter(KexieDbContext db)
         ["TermYears"] = "每届年限",
         ["SubscriberKind"] = "订阅方类型", ["SubscriberName"] = "订阅人或单位", ["Tags"] = "主题标签", ["Active"] = "有效",
         ["AskerName"] = "提问人", ["AskerPhone"] = "提问人手机号", ["PlaceKind"] = "安放场所", ["InstalledOn"] = "安装日期",
+        ["Likes"] = "点赞数", ["KioskViews"] = "终端浏览次数", ["KioskLikes"] = "终端点赞次数", ["KioskQuestions"] = "终端提问次数", ["Heartbeats"] = "终端心跳次数",
+        ["IssuedByUserId"] = "发放人", ["RevokedAt"] = "撤销时间", ["LastHeartbeatAt"] = "最近心跳时间", ["WithdrawnAt"] = "撤下时间",
     }.ToFrozenDictionary();
 
     // Name before Title: a science worker's Title is their professional title.

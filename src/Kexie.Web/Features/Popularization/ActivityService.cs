@@ -16,7 +16,7 @@ public sealed record ActivityFilter(
 
 public sealed record ActivityRequest(
     ActivityKind Kind, string? Title, string? Description, string? RegionCode, string? Venue, DateOnly? StartsOn, DateOnly? EndsOn, int? Capacity = null, string? Organizer = null,
-    ServiceSetting? Setting = null, TargetGroup? TargetGroup = null);
+    ServiceSetting? Setting = null, TargetGroup? TargetGroup = null, IReadOnlyList<string>? Tags = null);
 
 public sealed record RegistrationRequest(string? Name, string? Phone, string? Group = null);
 
@@ -26,11 +26,11 @@ public sealed record StaffRegistrationRequest(string? Name, string? Phone, strin
 public sealed record ActivityDto(
     Guid Id, ActivityKind Kind, string KindName, string Title, string? Description, string RegionCode, string Venue, DateOnly StartsOn, DateOnly EndsOn,
     int? Capacity, string? Organizer, ActivityStatus Status, string StatusName, string? CancelReason, int Registered, int CheckedIn, int Version, DateTimeOffset CreatedAt,
-    ServiceSetting? Setting = null, string? SettingName = null, TargetGroup? TargetGroup = null, string? TargetGroupName = null)
+    ServiceSetting? Setting = null, string? SettingName = null, TargetGroup? TargetGroup = null, string? TargetGroupName = null, IReadOnlyList<string>? Tags = null)
 {
     public static ActivityDto From(PopularizationActivity a, int registered, int checkedIn) => new(
         a.Id, a.Kind, a.Kind.Chinese(), a.Title, a.Description, a.RegionCode, a.Venue, a.StartsOn, a.EndsOn, a.Capacity, a.Organizer,
-        a.Status, a.Status.Chinese(), a.CancelReason, registered, checkedIn, a.Version, a.CreatedAt, a.Setting, a.Setting?.Chinese(), a.TargetGroup, a.TargetGroup?.Chinese());
+        a.Status, a.Status.Chinese(), a.CancelReason, registered, checkedIn, a.Version, a.CreatedAt, a.Setting, a.Setting?.Chinese(), a.TargetGroup, a.TargetGroup?.Chinese(), a.Tags);
 }
 
 public sealed record ParticipantDto(Guid Id, Guid ActivityId, string Name, string Phone, string? Group, DateTimeOffset RegisteredAt, DateTimeOffset? CheckedInAt)
@@ -229,5 +229,5 @@ public sealed class ActivityService(KexieDbContext db, ReferenceCodesCache refer
     }
 
     private static PopularizationActivityData ToData(ActivityRequest r) =>
-        new(r.Kind, r.Title, r.Description, r.RegionCode, r.Venue, r.StartsOn, r.EndsOn, r.Capacity, r.Organizer, r.Setting, r.TargetGroup);
+        new(r.Kind, r.Title, r.Description, r.RegionCode, r.Venue, r.StartsOn, r.EndsOn, r.Capacity, r.Organizer, r.Setting, r.TargetGroup, r.Tags);
 }

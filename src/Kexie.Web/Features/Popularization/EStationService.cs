@@ -15,26 +15,31 @@ public sealed record EStationRequest(string? Name, EStationSiteKind SiteKind, st
 
 public sealed record UsageRequest(int Visits, int Interactions);
 
-/// <summary>An e-station; contact name and phone only for the managers of its region.</summary>
+/// <summary>
+/// An e-station; contact name and phone only for the managers of its region. <see cref="Visits"/> and <see cref="Interactions"/>
+/// add up each day as it was counted: by its kiosks (views; likes and questions) where they reported, else as typed in.
+/// <see cref="KioskOffline"/>: null without kiosk devices, true when none of them sent a heartbeat lately (离线).
+/// </summary>
 public sealed record EStationDto(
     Guid Id, string Name, EStationSiteKind SiteKind, string SiteKindName, string RegionCode, string? Address, string? ContactName, string? ContactPhone,
-    EStationStatus Status, string StatusName, long Visits, long Interactions, int Version, DateTimeOffset CreatedAt)
+    EStationStatus Status, string StatusName, long Visits, long Interactions, int Version, DateTimeOffset CreatedAt, bool? KioskOffline = null)
 {
-    public static EStationDto From(EStation s, long visits, long interactions, bool withContact) => new(
+    public static EStationDto From(EStation s, long visits, long interactions, bool withContact, bool? offline = null) => new(
         s.Id, s.Name, s.SiteKind, s.SiteKind.Chinese(), s.RegionCode, s.Address, withContact ? s.ContactName : null, withContact ? s.ContactPhone : null,
-        s.Status, s.Status.Chinese(), visits, interactions, s.Version, s.CreatedAt);
+        s.Status, s.Status.Chinese(), visits, interactions, s.Version, s.CreatedAt, offline);
 }
 
-public sealed record UsageDto(Guid Id, Guid StationId, DateOnly Day, int Visits, int Interactions, int Total)
+/// <summary>A day of use: typed in (visits, interactions) or counted by the kiosks (views, likes, questions, heartbeats); <see cref="Total"/> is what S03 counts.</summary>
+public sealed record UsageDto(Guid Id, Guid StationId, DateOnly Day, int Visits, int Interactions, int Total, bool SystemCounted = false, int KioskViews = 0, int KioskLikes = 0, int KioskQuestions = 0, int Heartbeats = 0)
 {
-    public static UsageDto From(EStationUsage u) => new(u.Id, u.StationId, u.Day, u.Visits, u.Interactions, u.Total);
+    public static UsageDto From(EStationUsage u) => new(u.Id, u.StationId, u.Day, u.Visits, u.Interactions, u.Total, u.IsSystemCounted, u.KioskViews, u.KioskLikes, u.KioskQuestions, u.Heartbeats);
 }
 
 /// <summary>
 /// 科普e站: the public directory of stations (without contacts), managed by the region's staff, who log each day's
 /// visits and interactions (one row per station and day; logging a day again corrects it).
 /// </summary>
-public sealed class EStationService(KexieDbContext db, ReferenceCodesCache reference)
+public sealed class EStationService(KexieDbContext db, ReferenceCodesCache reference, IConfiguration configuration)
 {
     public async Task<PagedResult<EStationDto>> ListAsync(Actor actor, EStationFilter filter, CancellationToken ct = default)
     {
@@ -66,11 +71,28 @@ public sealed class EStationService(KexieDbContext db, ReferenceCodesCache refer
             .Select(s => new
             {
                 Station = s,
-                Visits = db.EStationUsages.Where(u => u.StationId == s.Id).Sum(u => (long)u.Visits),
-                Interactions = db.EStationUsages.Where(u => u.StationId == s.Id).Sum(u => (long)u.Interactions),
+                Visits = db.EStationUsages.Where(u => u.StationId == s.Id)
+                    .Sum(u => (long)(u.KioskViews + u.KioskLikes + u.KioskQuestions + u.Heartbeats > 0 ? u.KioskViews : u.Visits)),
+                Interactions = db.EStationUsages.Where(u => u.StationId == s.Id)
+                    .Sum(u => (long)(u.KioskViews + u.KioskLikes + u.KioskQuestions + u.Heartbeats > 0 ? u.KioskLikes + u.KioskQuestions : u.Interactions)),
             })
             .ToListAsync(ct);
-        return new PagedResult<EStationDto>(rows.Select(r => EStationDto.From(r.Station, r.Visits, r.Interactions, r.Station.MayManage(actor))).ToList(), total, page.Page, page.PageSize);
+        var offline = await OfflineAsync(rows.Select(r => r.Station.Id).ToList(), ct);
+        return new PagedResult<EStationDto>(
+            rows.Select(r => EStationDto.From(r.Station, r.Visits, r.Interactions, r.Station.MayManage(actor), offline.TryGetValue(r.Station.Id, out var o) ? o : null)).ToList(),
+            total, page.Page, page.PageSize);
+    }
+
+    /// <summary>After how long without a heartbeat a kiosk counts as offline: <c>Popularization:KioskOfflineMinutes</c>, 30 by default.</summary>
+    public TimeSpan OfflineAfter => KioskSupport.OfflineAfter(configuration);
+
+    /// <summary>Per station with active kiosk devices: whether all of them are offline (离线).</summary>
+    public async Task<Dictionary<Guid, bool>> OfflineAsync(IReadOnlyCollection<Guid> stationIds, CancellationToken ct = default)
+    {
+        var ids = stationIds.ToList();
+        var now = DateTimeOffset.UtcNow;
+        var devices = await db.EStationDevices.AsNoTracking().Where(d => ids.Contains(d.StationId) && d.RevokedAt == null).ToListAsync(ct);
+        return devices.GroupBy(d => d.StationId).ToDictionary(g => g.Key, g => g.All(d => d.IsOffline(now, OfflineAfter)));
     }
 
     public async Task<EStationDto> GetAsync(Actor actor, Guid id, CancellationToken ct = default)
@@ -165,11 +187,14 @@ public sealed class EStationService(KexieDbContext db, ReferenceCodesCache refer
 
     private async Task<EStationDto> ToDtoAsync(Actor actor, EStation station, CancellationToken ct)
     {
-        var sums = await db.EStationUsages.Where(u => u.StationId == station.Id)
-            .GroupBy(u => u.StationId)
-            .Select(g => new { Visits = g.Sum(u => (long)u.Visits), Interactions = g.Sum(u => (long)u.Interactions) })
-            .FirstOrDefaultAsync(ct);
-        return EStationDto.From(station, sums?.Visits ?? 0, sums?.Interactions ?? 0, station.MayManage(actor));
+        var days = await db.EStationUsages.AsNoTracking().Where(u => u.StationId == station.Id).ToListAsync(ct);
+        var offline = await OfflineAsync([station.Id], ct);
+        return EStationDto.From(
+            station,
+            days.Sum(u => (long)(u.IsSystemCounted ? u.KioskViews : u.Visits)),
+            days.Sum(u => (long)(u.IsSystemCounted ? u.KioskLikes + u.KioskQuestions : u.Interactions)),
+            station.MayManage(actor),
+            offline.TryGetValue(station.Id, out var o) ? o : null);
     }
 
     private static EStationData ToData(EStationRequest r) => new(r.Name, r.SiteKind, r.RegionCode, r.Address, r.ContactName, r.ContactPhone);

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Kexie.Web.Features.Popularization;
 
 /// <summary>One topic of a region's profile: its active subscribers (by 科普e站 visitors of the region) and the reads of the region's published content on it.</summary>
-public sealed record TopicInterestDto(string Tag, int Subscribers, long Reads, int Questions);
+public sealed record TopicInterestDto(string Tag, int Subscribers, long Reads, int Questions, long Likes = 0, int Registrations = 0, int Attended = 0);
 
 /// <summary>A target group's top topics, by its subscribers.</summary>
 public sealed record GroupInterestDto(TargetGroup? Group, string GroupName, int Subscribers, IReadOnlyList<string> TopTags);
@@ -20,8 +20,9 @@ public sealed record PushedContentDto(Guid Id, string Title, string KindName, IR
 
 /// <summary>
 /// 科普需求画像 of a region subtree, from what its people did on the platform: topics subscribed at its 科普e站 (with
-/// the subscriber's target group), reads of the content its staff published, and the questions asked at its stations
-/// (counted against a topic when the question's words contain the topic's name). Each number says where it comes from.
+/// the subscriber's target group), reads and kiosk likes of the content its staff published (and of its stations' own
+/// posts), the questions asked at its stations (counted against a topic when the question's words contain the topic's
+/// name), and registrations and attendance of its activities tagged with the topic. Each number says where it comes from.
 /// </summary>
 public sealed record InterestProfileDto(
     string RegionCode, string RegionName, int ActiveSubscriptions, int Stations, int Questions,
@@ -50,6 +51,23 @@ public sealed class InterestProfileService(KexieDbContext db, EStationInteractio
             .Where(c => c.Status == ReviewStatus.Published && RegionScope.Within(c.RegionCode, code) && c.Tags.Count > 0)
             .Select(c => new { c.Tags, c.Views })
             .ToListAsync(ct);
+        var posts = await db.EStationPosts.AsNoTracking()
+            .Where(p => RegionScope.Within(p.RegionCode, code) && p.Tags.Count > 0)
+            .Select(p => new { p.Tags, p.Views, p.Likes })
+            .ToListAsync(ct);
+        var likes = await db.ScienceContents.AsNoTracking()
+            .Where(c => c.Status == ReviewStatus.Published && RegionScope.Within(c.RegionCode, code) && c.Likes > 0)
+            .Select(c => new { c.Tags, c.Likes })
+            .ToListAsync(ct);
+        var activities = await db.PopularizationActivities.AsNoTracking()
+            .Where(a => RegionScope.Within(a.RegionCode, code) && a.Tags.Count > 0)
+            .Select(a => new
+            {
+                a.Tags,
+                Registered = db.ActivityParticipants.Count(p => p.ActivityId == a.Id),
+                Attended = db.ActivityParticipants.Count(p => p.ActivityId == a.Id && p.CheckedInAt != null),
+            })
+            .ToListAsync(ct);
         var questions = await db.EStationQuestions.AsNoTracking().Where(q => RegionScope.Within(q.RegionCode, code)).Select(q => q.Title).ToListAsync(ct);
         var stations = await db.EStations.AsNoTracking().CountAsync(s => RegionScope.Within(s.RegionCode, code), ct);
 
@@ -57,9 +75,12 @@ public sealed class InterestProfileService(KexieDbContext db, EStationInteractio
             .Select(tag => new TopicInterestDto(
                 tag,
                 subscriptions.Count(s => s.Tags.Contains(tag)),
-                reads.Where(c => c.Tags.Contains(tag)).Sum(c => c.Views),
-                questions.Count(q => q.Contains(tag, StringComparison.Ordinal))))
-            .Where(t => t.Subscribers > 0 || t.Reads > 0 || t.Questions > 0)
+                reads.Where(c => c.Tags.Contains(tag)).Sum(c => c.Views) + posts.Where(p => p.Tags.Contains(tag)).Sum(p => p.Views),
+                questions.Count(q => q.Contains(tag, StringComparison.Ordinal)),
+                likes.Where(c => c.Tags.Contains(tag)).Sum(c => c.Likes) + posts.Where(p => p.Tags.Contains(tag)).Sum(p => p.Likes),
+                activities.Where(a => a.Tags.Contains(tag)).Sum(a => a.Registered),
+                activities.Where(a => a.Tags.Contains(tag)).Sum(a => a.Attended)))
+            .Where(t => t.Subscribers > 0 || t.Reads > 0 || t.Questions > 0 || t.Likes > 0 || t.Registrations > 0)
             .OrderByDescending(t => t.Subscribers).ThenByDescending(t => t.Reads).ThenByDescending(t => t.Questions).ThenBy(t => t.Tag, StringComparer.Ordinal)
             .ToList();
 

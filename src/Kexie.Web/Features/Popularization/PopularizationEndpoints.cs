@@ -9,6 +9,20 @@ namespace Kexie.Web.Features.Popularization;
 /// /api/v1 for 科普: the resource library (science-contents), activities with registration and check-in, and
 /// 科普e站 with their daily usage. Writes that change a record accept <c>If-Match: "version"</c>.
 /// </summary>
+public static class KioskSupport
+{
+    /// <summary>After how long without a heartbeat a kiosk counts as offline: <c>Popularization:KioskOfflineMinutes</c>, 30 by default.</summary>
+    public static TimeSpan OfflineAfter(IConfiguration configuration) =>
+        TimeSpan.FromMinutes(Math.Max(1, configuration.GetValue<int?>("Popularization:KioskOfflineMinutes") ?? 30));
+
+    public static KioskSource Source(string? source) => source switch
+    {
+        "content" => KioskSource.Content,
+        "post" => KioskSource.Post,
+        _ => throw new Kexie.Domain.Common.NotFoundException("内容不存在"),
+    };
+}
+
 public static class PopularizationEndpoints
 {
     public static RouteGroupBuilder MapPopularization(this RouteGroupBuilder api)
@@ -169,6 +183,46 @@ public static class PopularizationEndpoints
             await s.CancelSubscriptionAsync(key, ct);
             return TypedResults.NoContent();
         }).AllowAnonymous().WithSummary("订阅人取消订阅").RequirePermission(PopularizationPermissions.UseEStations);
+        g.MapGet("/{id:guid}/devices", (HttpContext http, KioskService s, Guid id, CancellationToken ct) => s.DevicesAsync(http.User.ToActor(), id, ct))
+            .RequireAuthorization().WithSummary("e站终端凭证（本地区管理人员；名称、是否有效、最近心跳、是否离线）").RequirePermission(PopularizationPermissions.ManageEStations);
+        g.MapPost("/{id:guid}/devices", async (HttpContext http, KioskService s, Guid id, DeviceRequest body, CancellationToken ct) =>
+        {
+            var created = await s.IssueAsync(http.User.ToActor(), id, body, ct);
+            return TypedResults.Created($"/api/v1/e-stations/{id}/devices", created);
+        }).RequireAuthorization().WithSummary("发放终端凭证（返回一次性的设备令牌和e站屏链接；系统只保存其摘要）").RequirePermission(PopularizationPermissions.ManageEStations);
+        g.MapPost("/{id:guid}/devices/{deviceId:guid}/revoke", (HttpContext http, KioskService s, Guid id, Guid deviceId, CancellationToken ct) =>
+            s.RevokeAsync(http.User.ToActor(), id, deviceId, ct)).RequireAuthorization().WithSummary("撤销终端凭证（设备随即不能打开e站屏）").RequirePermission(PopularizationPermissions.ManageEStations);
+        g.MapGet("/{id:guid}/posts", (HttpContext http, KioskService s, Guid id, CancellationToken ct) => s.PostsAsync(http.User.ToActor(), id, ct))
+            .RequireAuthorization().WithSummary("本站自助发布的内容（本地区管理人员；含已撤下）").RequirePermission(PopularizationPermissions.PublishToEStations);
+        g.MapPost("/{id:guid}/posts", async (HttpContext http, KioskService s, Guid id, StationPostRequest body, CancellationToken ct) =>
+        {
+            var created = await s.PublishAsync(http.User.ToActor(), id, body, ct);
+            return TypedResults.Created($"/api/v1/e-stations/{id}/posts", created);
+        }).RequireAuthorization().WithSummary("自助发布（只发布到本站终端，不进入全平台资源库；标题、正文、主题标签）").RequirePermission(PopularizationPermissions.PublishToEStations);
+        g.MapPost("/{id:guid}/posts/{postId:guid}/withdraw", (HttpContext http, KioskService s, Guid id, Guid postId, CancellationToken ct) =>
+            s.WithdrawAsync(http.User.ToActor(), id, postId, ct)).RequireAuthorization().WithSummary("撤下自助发布的内容").RequirePermission(PopularizationPermissions.PublishToEStations);
+        g.MapGet("/{id:guid}/usage-summary", (KioskService s, Guid id, CancellationToken ct) => s.UsageSummaryAsync(id, ct))
+            .WithSummary("e站使用汇总（终端自动统计的在线天数、浏览、点赞、提问；手工登记的访问、互动；计入指标的合计，不重复计算）");
+
+        // The kiosk: a device opens it with its token (no account); a guessed or revoked token reaches nothing.
+        var k = api.MapGroup("/e-station-kiosks").WithTags("科普e站");
+        k.MapGet("/{token}", (KioskService s, string token, CancellationToken ct) => s.KioskAsync(token, ct))
+            .WithSummary("e站屏首页（设备令牌：本站订阅主题的已发布内容和本站自助发布的内容）");
+        k.MapGet("/{token}/items/{source}/{id:guid}", (KioskService s, string token, string source, Guid id, CancellationToken ct) => s.OpenAsync(token, KioskSupport.Source(source), id, ct))
+            .WithSummary("在e站屏打开一条内容（source=content 平台内容、post 本站发布；计一次浏览）");
+        k.MapPost("/{token}/items/{source}/{id:guid}/likes", (KioskService s, string token, string source, Guid id, CancellationToken ct) => s.LikeAsync(token, KioskSupport.Source(source), id, ct))
+            .AllowAnonymous().WithSummary("点赞（计入e站当日互动和科普需求画像）").RequirePermission(PopularizationPermissions.UseEStations);
+        k.MapPost("/{token}/questions", async (KioskService s, string token, KioskAskRequest body, CancellationToken ct) =>
+        {
+            var created = await s.AskAsync(token, body, ct);
+            return TypedResults.Created(created.ThreadLink, created);
+        }).AllowAnonymous().WithSummary("在e站屏匿名提问（计入e站当日互动；返回问答链接）").RequirePermission(PopularizationPermissions.UseEStations);
+        k.MapPost("/{token}/heartbeats", async (KioskService s, string token, CancellationToken ct) =>
+        {
+            await s.HeartbeatAsync(token, ct);
+            return TypedResults.NoContent();
+        }).AllowAnonymous().WithSummary("终端心跳（每分钟一次；超过设定时间无心跳的e站标为离线）").RequirePermission(PopularizationPermissions.UseEStations);
+
         api.MapGet("/interest-profiles", (HttpContext http, InterestProfileService s, string? region, CancellationToken ct) => s.ProfileAsync(http.User.ToActor(), region, ct))
             .RequireAuthorization().WithTags("科普e站").WithSummary("科普需求画像（本地区管理人员；region 地区子树：各主题的订阅人数、阅读量、提问数，各重点人群关注的主题，推送的内容）")
             .RequirePermission(PopularizationPermissions.AnswerEStationQuestions);

@@ -16,6 +16,7 @@ public sealed class PopularizationModule : IFeatureModule
         services.AddScoped<ActivityService>();
         services.AddScoped<EStationService>();
         services.AddScoped<EStationInteractionService>();
+        services.AddScoped<KioskService>();
         services.AddScoped<InterestProfileService>();
         services.AddScoped<VenueService>();
         services.AddScoped<VolunteerService>();

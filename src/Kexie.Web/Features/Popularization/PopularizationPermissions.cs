@@ -15,6 +15,7 @@ public static class PopularizationPermissions
     public static readonly Permission ManageEStations = new("popularization.estations.manage", "管理科普e站及使用登记", Feature, PermissionScope.Region, Permission.Managers);
 
     public static readonly Permission AnswerEStationQuestions = new("popularization.estations.answer", "答复科普e站群众提问、查看订阅", Feature, PermissionScope.Region, Permission.Managers);
+    public static readonly Permission PublishToEStations = new("popularization.estations.publish", "e站自助发布（只发布到本站终端）", Feature, PermissionScope.Region, Permission.Managers);
     public static readonly Permission UseEStations = new("popularization.estations.use", "在科普e站订阅主题、提问（无需登录）", Feature, PermissionScope.Anyone, Permission.Everyone);
 
     public static readonly Permission ManageVenues = new("popularization.venues.manage", "管理科普阵地及接待记录", Feature, PermissionScope.Region, Permission.Managers);
@@ -26,5 +27,5 @@ public static class PopularizationPermissions
     public static readonly Permission ManageLiteracy = new("popularization.literacy.manage", "登记公民科学素质调查结果和纲要目标", Feature, PermissionScope.Region, Permission.Managers);
 
     public static readonly IReadOnlyList<Permission> All =
-        [EditContents, ReviewContents, ManageActivities, RegisterForActivities, ManageEStations, AnswerEStationQuestions, UseEStations, ManageVenues, ManageVolunteers, JoinVolunteers, ServeAsVolunteer, ManageLiteracy];
+        [EditContents, ReviewContents, ManageActivities, RegisterForActivities, ManageEStations, AnswerEStationQuestions, PublishToEStations, UseEStations, ManageVenues, ManageVolunteers, JoinVolunteers, ServeAsVolunteer, ManageLiteracy];
 }

@@ -24,6 +24,7 @@ public sealed class EditModel(ActivityService activities) : MarketPageModel
         public string? Organizer { get; set; }
         public string? Setting { get; set; }
         public string? TargetGroup { get; set; }
+        public List<string> Tags { get; set; } = [];
     }
 
     [BindProperty] public ActivityInput Input { get; set; } = new();
@@ -47,7 +48,7 @@ public sealed class EditModel(ActivityService activities) : MarketPageModel
             {
                 Kind = a.Kind.ToString(), Title = a.Title, Description = a.Description, RegionCode = a.RegionCode, Venue = a.Venue,
                 StartsOn = a.StartsOn.ToString("yyyy-MM-dd"), EndsOn = a.EndsOn.ToString("yyyy-MM-dd"), Capacity = a.Capacity?.ToString(System.Globalization.CultureInfo.InvariantCulture), Organizer = a.Organizer,
-                Setting = a.Setting?.ToString(), TargetGroup = a.TargetGroup?.ToString(),
+                Setting = a.Setting?.ToString(), TargetGroup = a.TargetGroup?.ToString(), Tags = [.. a.Tags ?? []],
             };
             Version = a.Version;
         }
@@ -69,7 +70,8 @@ public sealed class EditModel(ActivityService activities) : MarketPageModel
                 ParseEnum<ActivityKind>(Input.Kind, "kind", "活动类型"), Input.Title, Input.Description, Input.RegionCode, Input.Venue,
                 ParseDate(Input.StartsOn, "startsOn", "开始日期"), ParseDate(Input.EndsOn, "endsOn", "结束日期"), ParseInt(Input.Capacity, "capacity", "人数上限"), Input.Organizer,
                 string.IsNullOrEmpty(Input.Setting) ? null : ParseEnum<ServiceSetting>(Input.Setting, "setting", "服务场所"),
-                string.IsNullOrEmpty(Input.TargetGroup) ? null : ParseEnum<TargetGroup>(Input.TargetGroup, "targetGroup", "重点人群"));
+                string.IsNullOrEmpty(Input.TargetGroup) ? null : ParseEnum<TargetGroup>(Input.TargetGroup, "targetGroup", "重点人群"),
+                Input.Tags);
             var saved = id is { } existing ? await activities.UpdateAsync(Actor, existing, request, Version, ct) : await activities.CreateAsync(Actor, request, ct);
             Notice = $"已保存活动“{saved.Title}”";
             return Redirect($"/Popularization/Activities/Details/{saved.Id}");

@@ -11,7 +11,7 @@ namespace Kexie.Web.Pages.Popularization.Stations;
 /// A 科普e站 with its terminals and daily usage; visitors subscribe to topics and ask questions (no account needed); the
 /// region's managers log a day's visits and interactions, add terminals, see subscribers and answer questions.
 /// </summary>
-public sealed class DetailsModel(EStationService stations, EStationInteractionService interaction, KexieDbContext db) : MarketPageModel
+public sealed class DetailsModel(EStationService stations, EStationInteractionService interaction, KioskService kiosks, KexieDbContext db) : MarketPageModel
 {
     public sealed class UsageInput
     {
@@ -35,6 +35,21 @@ public sealed class DetailsModel(EStationService stations, EStationInteractionSe
     public IReadOnlyList<SubscriptionDto> Subscriptions { get; private set; } = [];
 
     public IReadOnlyList<QuestionDto> Questions { get; private set; } = [];
+
+    public IReadOnlyList<DeviceDto> Devices { get; private set; } = [];
+
+    public IReadOnlyList<StationPostDto> Posts { get; private set; } = [];
+
+    public StationUsageSummaryDto Summary { get; private set; } = null!;
+
+    public bool CanManage { get; private set; }
+
+    public double OfflineMinutes => kiosks.OfflineAfter.TotalMinutes;
+
+    public bool CanPublish { get; private set; }
+
+    /// <summary>The kiosk link of a device just issued: shown once, right after issuing.</summary>
+    [TempData] public string? IssuedKioskLink { get; set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
@@ -109,6 +124,35 @@ public sealed class DetailsModel(EStationService stations, EStationInteractionSe
         return BackWithNotice("已答复，提问人可凭其链接查看");
     }
 
+    [Kexie.Web.Infrastructure.RequiresPermission(typeof(Kexie.Web.Features.Popularization.PopularizationPermissions), nameof(Kexie.Web.Features.Popularization.PopularizationPermissions.ManageEStations))]
+    public async Task<IActionResult> OnPostIssueDeviceAsync(Guid id, string? deviceName, CancellationToken ct)
+    {
+        var device = await kiosks.IssueAsync(Actor, id, new DeviceRequest(deviceName), ct);
+        IssuedKioskLink = device.KioskLink;
+        return BackWithNotice($"已为“{device.Name}”发放终端凭证。请在该设备的浏览器中打开下面的e站屏链接并设为主页；链接只显示这一次。");
+    }
+
+    [Kexie.Web.Infrastructure.RequiresPermission(typeof(Kexie.Web.Features.Popularization.PopularizationPermissions), nameof(Kexie.Web.Features.Popularization.PopularizationPermissions.ManageEStations))]
+    public async Task<IActionResult> OnPostRevokeDeviceAsync(Guid id, Guid deviceId, CancellationToken ct)
+    {
+        var device = await kiosks.RevokeAsync(Actor, id, deviceId, ct);
+        return BackWithNotice($"已撤销“{device.Name}”的终端凭证，该设备不能再打开e站屏");
+    }
+
+    [Kexie.Web.Infrastructure.RequiresPermission(typeof(Kexie.Web.Features.Popularization.PopularizationPermissions), nameof(Kexie.Web.Features.Popularization.PopularizationPermissions.PublishToEStations))]
+    public async Task<IActionResult> OnPostPublishAsync(Guid id, string? postTitle, string? postBody, List<string>? postTags, CancellationToken ct)
+    {
+        var post = await kiosks.PublishAsync(Actor, id, new StationPostRequest(postTitle, postBody, postTags), ct);
+        return BackWithNotice($"已发布“{post.Title}”到本站e站屏");
+    }
+
+    [Kexie.Web.Infrastructure.RequiresPermission(typeof(Kexie.Web.Features.Popularization.PopularizationPermissions), nameof(Kexie.Web.Features.Popularization.PopularizationPermissions.PublishToEStations))]
+    public async Task<IActionResult> OnPostWithdrawAsync(Guid id, Guid postId, CancellationToken ct)
+    {
+        var post = await kiosks.WithdrawAsync(Actor, id, postId, ct);
+        return BackWithNotice($"已撤下“{post.Title}”");
+    }
+
     private async Task LoadAsync(Guid id, CancellationToken ct)
     {
         Station = await stations.GetAsync(Actor, id, ct);
@@ -120,6 +164,19 @@ public sealed class DetailsModel(EStationService stations, EStationInteractionSe
             Subscriptions = await interaction.SubscriptionsAsync(Actor, id, ct);
             Questions = await interaction.QuestionsAsync(Actor, id, null, ct);
         }
+        Summary = await kiosks.UsageSummaryAsync(id, ct);
+        CanManage = Can(Kexie.Web.Features.Popularization.PopularizationPermissions.ManageEStations, Station.RegionCode);
+        CanPublish = Can(Kexie.Web.Features.Popularization.PopularizationPermissions.PublishToEStations, Station.RegionCode);
+        if (CanManage)
+        {
+            Devices = await kiosks.DevicesAsync(Actor, id, ct);
+        }
+
+        if (CanPublish)
+        {
+            Posts = await kiosks.PostsAsync(Actor, id, ct);
+        }
+
         RegionName = (await Lookups.RegionNamesAsync(db, [Station.RegionCode], ct)).GetValueOrDefault(Station.RegionCode, Station.RegionCode);
     }
 }

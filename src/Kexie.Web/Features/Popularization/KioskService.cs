@@ -1,0 +1,303 @@
+using Kexie.Data;
+using Kexie.Data.Indicators;
+using Kexie.Domain.Common;
+using Kexie.Domain.Identity;
+using Kexie.Domain.Indicators;
+using Kexie.Domain.Market;
+using Kexie.Domain.Popularization;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kexie.Web.Features.Popularization;
+
+public sealed record DeviceRequest(string? Name);
+
+/// <summary>A kiosk device as its station's staff see it; <see cref="Token"/> and <see cref="KioskLink"/> only once, when issued.</summary>
+public sealed record DeviceDto(Guid Id, Guid StationId, string Name, bool Active, bool Offline, DateTimeOffset IssuedAt, DateTimeOffset? LastHeartbeatAt, DateTimeOffset? RevokedAt, string? Token = null, string? KioskLink = null);
+
+public sealed record StationPostRequest(string? Title, string? Body, IReadOnlyList<string>? Tags);
+
+public sealed record StationPostDto(Guid Id, Guid StationId, string Title, string Body, IReadOnlyList<string> Tags, DateTimeOffset PublishedAt, bool Shown, long Views, long Likes)
+{
+    public static StationPostDto From(EStationPost p) => new(p.Id, p.StationId, p.Title, p.Body, p.Tags, p.PublishedAt, p.IsShown, p.Views, p.Likes);
+}
+
+/// <summary>Where a kiosk item comes from: the platform's published content, or the station's own post (自助发布).</summary>
+public enum KioskSource
+{
+    Content = 1,
+    Post = 2,
+}
+
+public sealed record KioskItemDto(KioskSource Source, Guid Id, string Title, string KindName, string Publisher, IReadOnlyList<string> Tags, DateTimeOffset? PublishedAt, long Views, long Likes);
+
+/// <summary>The kiosk's home: the station, the topics it subscribes to (its subscribers' topics), and its items (the station's own posts first).</summary>
+public sealed record KioskDto(Guid StationId, string StationName, IReadOnlyList<string> Topics, IReadOnlyList<KioskItemDto> Items, int HeartbeatSeconds);
+
+/// <summary>One item opened on the kiosk. <see cref="Html"/> is the sanitized body of platform content; a station post is plain <see cref="Text"/>.</summary>
+public sealed record KioskItemDetailDto(KioskSource Source, Guid Id, string Title, string KindName, string Publisher, IReadOnlyList<string> Tags, DateTimeOffset? PublishedAt, string? Html, string? Text, string? VideoUrl, long Views, long Likes);
+
+public sealed record KioskAskRequest(string? Text, string? AskerName = null);
+
+/// <summary>A day of a station's use as the staff see it: typed in or counted by the system (never both added up).</summary>
+public sealed record StationUsageSummaryDto(int OnlineDays, long KioskViews, long KioskLikes, long KioskQuestions, long TypedVisits, long TypedInteractions, long Total);
+
+/// <summary>
+/// 科普e站 kiosks: the station's staff issue and revoke device tokens (stored hashed) and publish to their own station
+/// (自助发布); a device opens the kiosk with its token — no account — shows the station's subscribed topics' published
+/// content and its own posts, counts each opened item, like and question into the day's usage, and sends heartbeats.
+/// Every count goes to <see cref="EStationUsage"/> (the system-counted columns), which feeds indicator S03.
+/// </summary>
+public sealed class KioskService(KexieDbContext db, EStationInteractionService interaction, IConfiguration configuration)
+{
+    public const int KioskSize = 40;
+
+    public const int HeartbeatSeconds = 60;
+
+    public TimeSpan OfflineAfter => KioskSupport.OfflineAfter(configuration);
+
+    public async Task<DeviceDto> IssueAsync(Actor actor, Guid stationId, DeviceRequest r, CancellationToken ct = default)
+    {
+        var station = await StationAsync(stationId, ct);
+        var (device, token) = EStationDevice.Issue(station, r.Name, actor);
+        if (await db.EStationDevices.CountAsync(d => d.StationId == stationId && d.RevokedAt == null, ct) >= EStationDevice.MaxActivePerStation)
+        {
+            throw new DomainValidationException("name", $"每个e站最多{EStationDevice.MaxActivePerStation}个有效终端凭证，请先撤销不用的");
+        }
+
+        db.EStationDevices.Add(device);
+        await db.SaveChangesAsync(ct);
+        return ToDto(device, DateTimeOffset.UtcNow) with { Token = token, KioskLink = KioskLink(token) };
+    }
+
+    public async Task<DeviceDto> RevokeAsync(Actor actor, Guid stationId, Guid deviceId, CancellationToken ct = default)
+    {
+        var station = await StationAsync(stationId, ct);
+        var device = await db.EStationDevices.FirstOrDefaultAsync(d => d.Id == deviceId && d.StationId == stationId, ct) ?? throw new NotFoundException("终端凭证不存在");
+        device.Revoke(station, actor);
+        await db.SaveChangesAsync(ct);
+        return ToDto(device, DateTimeOffset.UtcNow);
+    }
+
+    /// <summary>The station's devices, for its region's staff.</summary>
+    public async Task<IReadOnlyList<DeviceDto>> DevicesAsync(Actor actor, Guid stationId, CancellationToken ct = default)
+    {
+        var station = await StationAsync(stationId, ct);
+        if (!station.MayManage(actor))
+        {
+            throw new NotPermittedException("只有本地区服务中心工作人员或科协管理员可以查看e站终端凭证");
+        }
+
+        var now = DateTimeOffset.UtcNow;
+        var rows = await db.EStationDevices.AsNoTracking().Where(d => d.StationId == stationId).ToListAsync(ct);
+        return rows.OrderBy(d => d.RevokedAt is null ? 0 : 1).ThenBy(d => d.CreatedAt).Select(d => ToDto(d, now)).ToList();
+    }
+
+    public async Task<StationPostDto> PublishAsync(Actor actor, Guid stationId, StationPostRequest r, CancellationToken ct = default)
+    {
+        var station = await StationAsync(stationId, ct);
+        var post = EStationPost.Publish(station, new StationPostData(r.Title, r.Body, r.Tags), actor);
+        db.EStationPosts.Add(post);
+        await db.SaveChangesAsync(ct);
+        return StationPostDto.From(post);
+    }
+
+    public async Task<StationPostDto> WithdrawAsync(Actor actor, Guid stationId, Guid postId, CancellationToken ct = default)
+    {
+        var station = await StationAsync(stationId, ct);
+        var post = await db.EStationPosts.FirstOrDefaultAsync(p => p.Id == postId && p.StationId == stationId, ct) ?? throw new NotFoundException("e站内容不存在");
+        post.Withdraw(station, actor);
+        await db.SaveChangesAsync(ct);
+        return StationPostDto.From(post);
+    }
+
+    /// <summary>The station's own posts with the withdrawn ones, newest first, for its region's staff (visitors see them on the kiosk only).</summary>
+    public async Task<IReadOnlyList<StationPostDto>> PostsAsync(Actor actor, Guid stationId, CancellationToken ct = default)
+    {
+        var station = await StationAsync(stationId, ct);
+        if (!station.MayManage(actor))
+        {
+            throw new NotPermittedException("只有本地区服务中心工作人员或科协管理员可以查看e站自助发布的内容");
+        }
+
+        var rows = await db.EStationPosts.AsNoTracking().Where(p => p.StationId == stationId).ToListAsync(ct);
+        return rows.OrderByDescending(p => p.PublishedAt).Take(200).Select(StationPostDto.From).ToList();
+    }
+
+    /// <summary>How the station's use was counted: online days and kiosk counts by the system, typed-in days apart; the total as S03 counts it.</summary>
+    public async Task<StationUsageSummaryDto> UsageSummaryAsync(Guid stationId, CancellationToken ct = default)
+    {
+        var rows = await db.EStationUsages.AsNoTracking().Where(u => u.StationId == stationId).ToListAsync(ct);
+        var system = rows.Where(u => u.IsSystemCounted).ToList();
+        var typed = rows.Where(u => !u.IsSystemCounted).ToList();
+        return new StationUsageSummaryDto(
+            system.Count(u => u.Heartbeats > 0), system.Sum(u => (long)u.KioskViews), system.Sum(u => (long)u.KioskLikes), system.Sum(u => (long)u.KioskQuestions),
+            typed.Sum(u => (long)u.Visits), typed.Sum(u => (long)u.Interactions), rows.Sum(u => (long)u.Total));
+    }
+
+    // ---- The kiosk (device token, no account) ----
+
+    public async Task<KioskDto> KioskAsync(string token, CancellationToken ct = default)
+    {
+        var (_, station) = await DeviceAsync(token, ct);
+        var topics = await TopicsAsync(station.Id, ct);
+        var posts = await db.EStationPosts.AsNoTracking().Where(p => p.StationId == station.Id && p.WithdrawnAt == null).ToListAsync(ct);
+        var postItems = posts.OrderByDescending(p => p.PublishedAt).Take(KioskSize)
+            .Select(p => new KioskItemDto(KioskSource.Post, p.Id, p.Title, "本站发布", station.Name, p.Tags, p.PublishedAt, p.Views, p.Likes));
+        var feed = await interaction.MatchingContentAsync(topics, KioskSize, ct);
+        var counts = await CountsAsync(feed.Select(f => f.Id).ToList(), ct);
+        var contentItems = feed.Select(f => new KioskItemDto(
+            KioskSource.Content, f.Id, f.Title, f.KindName, f.AuthorOrganization, f.Tags, f.PublishedAt, counts.GetValueOrDefault(f.Id).Views, counts.GetValueOrDefault(f.Id).Likes));
+        return new KioskDto(station.Id, station.Name, topics, [.. postItems, .. contentItems.Take(KioskSize)], HeartbeatSeconds);
+    }
+
+    /// <summary>Opens an item on the kiosk: counts one view of the item and one kiosk view of the station's day.</summary>
+    public async Task<KioskItemDetailDto> OpenAsync(string token, KioskSource source, Guid id, CancellationToken ct = default)
+    {
+        var (_, station) = await DeviceAsync(token, ct);
+        var item = await ItemAsync(station, source, id, ct);
+        if (source == KioskSource.Post)
+        {
+            await db.EStationPosts.Where(p => p.Id == id).ExecuteUpdateAsync(s => s.SetProperty(p => p.Views, p => p.Views + 1), ct);
+        }
+        else
+        {
+            await db.ScienceContents.Where(c => c.Id == id).ExecuteUpdateAsync(s => s.SetProperty(c => c.Views, c => c.Views + 1), ct);
+        }
+
+        await CountAsync(station, KioskEvent.View, ct);
+        return item with { Views = item.Views + 1 };
+    }
+
+    /// <summary>A visitor likes an item (点赞): the item's likes and the station's day both count one.</summary>
+    public async Task<KioskItemDetailDto> LikeAsync(string token, KioskSource source, Guid id, CancellationToken ct = default)
+    {
+        var (_, station) = await DeviceAsync(token, ct);
+        var item = await ItemAsync(station, source, id, ct);
+        if (source == KioskSource.Post)
+        {
+            await db.EStationPosts.Where(p => p.Id == id).ExecuteUpdateAsync(s => s.SetProperty(p => p.Likes, p => p.Likes + 1), ct);
+        }
+        else
+        {
+            await db.ScienceContents.Where(c => c.Id == id).ExecuteUpdateAsync(s => s.SetProperty(c => c.Likes, c => c.Likes + 1), ct);
+        }
+
+        await CountAsync(station, KioskEvent.Like, ct);
+        return item with { Likes = item.Likes + 1 };
+    }
+
+    /// <summary>A visitor asks at the kiosk (anonymous unless they give a name); the station's staff answer as for any question.</summary>
+    public async Task<QuestionDto> AskAsync(string token, KioskAskRequest r, CancellationToken ct = default)
+    {
+        var (_, station) = await DeviceAsync(token, ct);
+        var name = string.IsNullOrWhiteSpace(r.AskerName) ? "e站访客" : r.AskerName;
+        var question = EStationQuestion.Ask(station, name, null, r.Text);
+        db.EStationQuestions.Add(question);
+        await db.SaveChangesAsync(ct);
+        await CountAsync(station, KioskEvent.Question, ct);
+        return QuestionDto.From(question, station.Name, forStaff: false, withKey: true);
+    }
+
+    /// <summary>The kiosk is on: the device's last heartbeat, and the station's day counts one (an online day).</summary>
+    public async Task HeartbeatAsync(string token, CancellationToken ct = default)
+    {
+        var (device, station) = await DeviceAsync(token, ct);
+        var now = DateTimeOffset.UtcNow;
+        await db.EStationDevices.Where(d => d.Id == device.Id).ExecuteUpdateAsync(s => s.SetProperty(d => d.LastHeartbeatAt, now), ct);
+        await CountAsync(station, KioskEvent.Heartbeat, ct);
+    }
+
+    public static string KioskLink(string token) => $"/Popularization/Kiosk/{token}";
+
+    /// <summary>Adds one to the station's day (China date) in SQL, creating the day's row first; queues the row for the indicators.</summary>
+    private async Task CountAsync(EStation station, KioskEvent kind, CancellationToken ct)
+    {
+        var now = DateTimeOffset.UtcNow;
+        var day = MarketRules.ChinaDate(now);
+        var existing = await db.EStationUsages.Where(u => u.StationId == station.Id && u.Day == day).Select(u => new { u.Id, u.Heartbeats }).FirstOrDefaultAsync(ct);
+        var id = existing?.Id;
+        if (id is null)
+        {
+            var usage = EStationUsage.ForKiosk(station, day, now);
+            db.EStationUsages.Add(usage);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                id = usage.Id;
+            }
+            catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
+            {
+                db.Entry(usage).State = EntityState.Detached;
+                id = await db.EStationUsages.Where(u => u.StationId == station.Id && u.Day == day).Select(u => u.Id).FirstAsync(ct);
+            }
+        }
+
+        var rows = db.EStationUsages.Where(u => u.Id == id);
+        _ = kind switch
+        {
+            KioskEvent.View => await rows.ExecuteUpdateAsync(s => s.SetProperty(u => u.KioskViews, u => u.KioskViews + 1).SetProperty(u => u.UpdatedAt, now), ct),
+            KioskEvent.Like => await rows.ExecuteUpdateAsync(s => s.SetProperty(u => u.KioskLikes, u => u.KioskLikes + 1).SetProperty(u => u.UpdatedAt, now), ct),
+            KioskEvent.Question => await rows.ExecuteUpdateAsync(s => s.SetProperty(u => u.KioskQuestions, u => u.KioskQuestions + 1).SetProperty(u => u.UpdatedAt, now), ct),
+            _ => await rows.ExecuteUpdateAsync(s => s.SetProperty(u => u.Heartbeats, u => u.Heartbeats + 1).SetProperty(u => u.UpdatedAt, now), ct),
+        };
+        // A heartbeat changes what the day counts only when it is the day's first (the day is counted by the system from then on).
+        if (kind != KioskEvent.Heartbeat || existing is null || existing.Heartbeats == 0)
+        {
+            db.IndicatorOutbox.Add(new IndicatorOutboxEntry { Source = FactSource.EStationUsage, SourceId = id.Value, At = now });
+            await db.SaveChangesAsync(ct);
+        }
+    }
+
+    /// <summary>The topics a station subscribes to: those of its active subscriptions.</summary>
+    private async Task<List<string>> TopicsAsync(Guid stationId, CancellationToken ct)
+    {
+        var tags = await db.EStationSubscriptions.AsNoTracking().Where(s => s.StationId == stationId && s.Active).Select(s => s.Tags).ToListAsync(ct);
+        return ScienceTopics.All.Where(t => tags.Any(l => l.Contains(t))).ToList();
+    }
+
+    private async Task<Dictionary<Guid, (long Views, long Likes)>> CountsAsync(List<Guid> ids, CancellationToken ct) =>
+        (await db.ScienceContents.AsNoTracking().Where(c => ids.Contains(c.Id)).Select(c => new { c.Id, c.Views, c.Likes }).ToListAsync(ct))
+            .ToDictionary(c => c.Id, c => (c.Views, c.Likes));
+
+    /// <summary>An item this kiosk shows: its station's shown post, or published content on one of the station's topics.</summary>
+    private async Task<KioskItemDetailDto> ItemAsync(EStation station, KioskSource source, Guid id, CancellationToken ct)
+    {
+        if (source == KioskSource.Post)
+        {
+            var post = await db.EStationPosts.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id && p.StationId == station.Id && p.WithdrawnAt == null, ct)
+                ?? throw new NotFoundException("内容不存在");
+            return new KioskItemDetailDto(KioskSource.Post, post.Id, post.Title, "本站发布", station.Name, post.Tags, post.PublishedAt, null, post.Body, null, post.Views, post.Likes);
+        }
+
+        var topics = await TopicsAsync(station.Id, ct);
+        var content = await db.ScienceContents.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id && c.Status == ReviewStatus.Published, ct);
+        if (content is null || !content.Tags.Any(topics.Contains))
+        {
+            throw new NotFoundException("内容不存在");
+        }
+
+        return new KioskItemDetailDto(KioskSource.Content, content.Id, content.Title, content.Kind.Chinese(), content.AuthorOrganization, content.Tags, content.PublishedAt, content.Body, null, content.VideoUrl, content.Views, content.Likes);
+    }
+
+    /// <summary>The device of a token (not revoked) and its active station; anything else is "not found" alike.</summary>
+    private async Task<(EStationDevice Device, EStation Station)> DeviceAsync(string token, CancellationToken ct)
+    {
+        if (EStationDevice.IsToken(token))
+        {
+            var hash = EStationDevice.Hash(token);
+            var device = await db.EStationDevices.AsNoTracking().FirstOrDefaultAsync(d => d.TokenHash == hash && d.RevokedAt == null, ct);
+            if (device is not null && await db.EStations.AsNoTracking().FirstOrDefaultAsync(s => s.Id == device.StationId && s.Status == EStationStatus.Active, ct) is { } station)
+            {
+                return (device, station);
+            }
+        }
+
+        throw new NotFoundException("终端凭证无效或已撤销，请联系e站工作人员");
+    }
+
+    private async Task<EStation> StationAsync(Guid id, CancellationToken ct) =>
+        await db.EStations.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, ct) ?? throw new NotFoundException("科普e站不存在");
+
+    private DeviceDto ToDto(EStationDevice d, DateTimeOffset now) =>
+        new(d.Id, d.StationId, d.Name, d.IsActive, d.IsOffline(now, OfflineAfter), d.CreatedAt, d.LastHeartbeatAt, d.RevokedAt);
+}
