@@ -95,6 +95,10 @@ public sealed class OperationLogMiddleware(RequestDelegate next, OperationLogQue
         return next(http);
     }
 
+    private static readonly System.Text.RegularExpressions.Regex RecordIds = new(
+        "[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}([0-9a-fA-F]*)",
+        System.Text.RegularExpressions.RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(100));
+
     private static (string Route, string? Operation) Describe(HttpContext http, Endpoint? endpoint, PageActionDescriptor? page)
     {
         if (page is not null)
@@ -110,7 +114,8 @@ public sealed class OperationLogMiddleware(RequestDelegate next, OperationLogQue
 
         if (endpoint is not RouteEndpoint routeEndpoint)
         {
-            return (Truncate(http.Request.Path.Value, 300) ?? "/", null);
+            // No endpoint matched (a 404 or 405): the raw path, with record ids and tokens masked, since the log is read by people.
+            return (Truncate(RecordIds.Replace(http.Request.Path.Value ?? "/", "{id}"), 300) ?? "/", null);
         }
 
         var pattern = "/" + (routeEndpoint.RoutePattern.RawText ?? string.Empty).Trim('/');
