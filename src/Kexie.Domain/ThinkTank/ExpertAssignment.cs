@@ -81,6 +81,11 @@ public enum AssignmentStatus
     Scored = 2,
 }
 
+public static class AssignmentStatusNames
+{
+    public static string Chinese(this AssignmentStatus status) => status == AssignmentStatus.Scored ? "已评分" : "待评审";
+}
+
 /// <summary>The 专家库 entry being assigned, as the service found it: whose account it is, where the expert works, whether still in the database.</summary>
 public sealed record ExpertCandidate(Guid ExpertId, Guid WorkerId, string Name, string? Employer, string? UserId, bool Active);
 

@@ -74,6 +74,7 @@ public sealed partial class AuditPresenter(KexieDbContext db)
         ["ServiceRecord"] = "志愿服务记录",
         ["ThinkTankCall"] = "课题征集",
         ["ThinkTankTopic"] = "智库课题",
+        ["ExpertAssignment"] = "专家评审指派",
         ["Proposal"] = "建言献策",
         ["LinkageTask"] = "联动任务",
         ["WeightSet"] = "指标权重方案",
@@ -157,6 +158,8 @@ public sealed partial class AuditPresenter(KexieDbContext db)
         ["SubmittedOn"] = "报送日期", ["PersonName"] = "姓名", ["Position"] = "本职", ["From"] = "任职日期", ["Until"] = "离任日期",
         ["InstructorName"] = "党建指导员", ["FormalMembers"] = "正式党员人数", ["Form"] = "党组织形式", ["Term"] = "届次", ["HeldOn"] = "换届日期",
         ["TermYears"] = "每届年限",
+        ["ExpertId"] = "评审专家", ["TopicId"] = "智库课题", ["ExpertWorkerId"] = "评审专家（科技工作者）", ["Total"] = "加权总分", ["ScoredAt"] = "评分时间",
+        ["SourceTopicId"] = "推荐来源课题", ["RecommendedTopicId"] = "推荐至上级的课题", ["RecommendedAt"] = "推荐时间",
         ["SubscriberKind"] = "订阅方类型", ["SubscriberName"] = "订阅人或单位", ["Tags"] = "主题标签", ["Active"] = "有效",
         ["AskerName"] = "提问人", ["AskerPhone"] = "提问人手机号", ["PlaceKind"] = "安放场所", ["InstalledOn"] = "安装日期",
     }.ToFrozenDictionary();

@@ -26,7 +26,7 @@ public sealed record ExpertAssignmentDto(
     DateTimeOffset AssignedAt, DateTimeOffset? ScoredAt, IReadOnlyList<CriterionScoreDto> Scores, int Version)
 {
     public static ExpertAssignmentDto From(ExpertAssignment a) => new(
-        a.Id, a.TopicId, a.ExpertId, a.ExpertName, a.Status, a.Status == AssignmentStatus.Scored ? "已评分" : "待评审", a.Total, a.Opinion, a.CreatedAt, a.ScoredAt,
+        a.Id, a.TopicId, a.ExpertId, a.ExpertName, a.Status, a.Status.Chinese(), a.Total, a.Opinion, a.CreatedAt, a.ScoredAt,
         a.Scores.OrderBy(s => s.Position).Select(s => new CriterionScoreDto(s.Name, s.Weight, s.MaxScore, s.Score)).ToList(), a.Version);
 }
 
@@ -83,9 +83,12 @@ public sealed class ExpertReviewService(KexieDbContext db, Notifier notifier)
             .Join(db.ScienceWorkers.AsNoTracking(), e => e.WorkerId, w => w.Id, (e, w) => new { Expert = e, Worker = w })
             .Where(x => x.Worker.IsPublicProfile || (scope != null && RegionScope.Within(x.Expert.RegionCode, scope)))
             .OrderBy(x => !RegionScope.Within(x.Expert.RegionCode, region)).ThenBy(x => x.Expert.Level).ThenBy(x => x.Worker.Name).Take(200).ToListAsync(ct);
+        var applicant = topic.ApplicantUserId;
+        var applicantWorker = applicant is null ? null : await db.Users.AsNoTracking().Where(u => u.Id == applicant).Select(u => u.ScienceWorkerId).FirstOrDefaultAsync(ct);
         return rows.Select(x =>
         {
             var candidate = Candidate(x.Expert, x.Worker);
+            candidate = applicantWorker == x.Worker.Id ? candidate with { UserId = applicant } : candidate;
             var unavailable = assigned.Contains(x.Expert.Id) ? "已指派" : ExpertAssignment.ConflictOf(topic, candidate);
             return new ExpertCandidateDto(x.Expert.Id, x.Worker.Name, x.Worker.Title, x.Worker.Employer, x.Expert.Level.Chinese(), x.Expert.Expertise, unavailable);
         }).ToList();
