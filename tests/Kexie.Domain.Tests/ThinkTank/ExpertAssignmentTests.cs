@@ -1,4 +1,5 @@
 using Kexie.Domain.Common;
+using Kexie.Domain.Market;
 using Kexie.Domain.ThinkTank;
 using static Kexie.Domain.Tests.Market.MarketFixtures;
 

@@ -295,7 +295,7 @@ public abstract class LookupMatrixTests(KexieApp app)
         await (await daying.PutJsonAsync($"/api/v1/association-management/{society}/party", new { instructorName = more["partyInstructor"], formalMembers = 2, form = "Joint", establishedOn = "2020-07-01" })).OkJsonAsync();
         more["managedAssociation"] = society.ToString();
         // Its 年检 materials: for its leads and the county's managers.
-        more["inspection"] = (await (await daying.PostJsonAsync($"/api/v1/association-management/{society}/inspections", new { year = 2018, individualMembers = 30, groupMembers = 1 })).OkJsonAsync())["id"]!.GetValue<string>();
+        more["inspection"] = (await (await daying.PostJsonAsync($"/api/v1/association-management/{society}/inspections", new { year = 2018, individualMembers = 0, groupMembers = 0 })).OkJsonAsync())["id"]!.GetValue<string>();
         more["inspectionFile"] = $"年检材料{token}.pdf";
         more["inspectionAttachment"] = (await (await Market.MarketFiles.UploadAsync(daying, $"/api/v1/association-inspections/{more["inspection"]}/attachments", Market.MarketFiles.Pdf, more["inspectionFile"])).OkJsonAsync())["id"]!.GetValue<string>();
         // A visitor's subscription and question at a station of 大英县 (seen only by its staff, and by the visitor through their own link).
