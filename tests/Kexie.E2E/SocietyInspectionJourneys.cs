@@ -46,7 +46,7 @@ public sealed class SocietyInspectionJourneys(KexieApp app)
         // A count that is not a number: the message stands next to the field, nothing is submitted.
         await chair.FillAsync($"#individual-{societyId:N}", "三百");
         await chair.ClickAsync($"#submit-{societyId:N}");
-        await Expect(chair.Locator($"{section} .field-error").First).ToContainTextAsync("个人会员人数");
+        await Expect(chair.Locator($"#individual-{societyId:N} + .field-error")).ToHaveTextAsync("个人会员人数“三百”不是有效的数字");
         await Expect(chair.Locator($"#submit-{societyId:N}")).ToBeVisibleAsync();
 
         await chair.FillAsync($"#year-{societyId:N}", year.ToString(System.Globalization.CultureInfo.InvariantCulture));
