@@ -86,5 +86,11 @@ public class ExpertAssignmentTests
         Assert.Equal((city.Id, SuiningCity, topic.Id, TopicStatus.Submitted, Worker.UserId), (up.CallId, up.CallRegionCode, up.SourceTopicId!.Value, up.Status, up.ApplicantUserId));
         Assert.Equal(up.Id, topic.RecommendedTopicId);
         Assert.Throws<InvalidTransitionException>(() => topic.RecommendTo(city, CountyAdmin, Monday0900));
+
+        // Approved again by the city: the county's 立项 count (D01) does not count the same research twice.
+        up.ReviewBy("王专家", 88, null, CityAdmin, Monday0900);
+        up.Approve(CityAdmin, Monday0900);
+        Assert.Empty(Kexie.Domain.Indicators.FactDerivation.From(up));
+        Assert.Single(Kexie.Domain.Indicators.FactDerivation.From(topic));
     }
 }
