@@ -79,6 +79,12 @@ public abstract class ExpertReviewTests(KexieApp app)
         Assert.Equal(HttpStatusCode.NotFound, (await expertA.GetAsync($"{Api}/topics/{topic}/expert-review")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await daying.GetAsync($"{Api}/assignments/{Id(assignmentA)}")).StatusCode);
 
+        // The expert's page lists the assignment with the rubric to score; another's assignment is not found there.
+        var page = await expertA.GetStringAsync($"/ThinkTank/Reviews/{Id(assignmentA)}", TestContext.Current.CancellationToken);
+        Assert.Contains($"船山区数字乡村研究{token}", page, StringComparison.Ordinal);
+        Assert.Contains("选题价值（满分10，权重40%）", page, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await expertA.GetAsync($"/ThinkTank/Reviews/{Id(assignmentB)}")).StatusCode);
+
         // Scoring: one score per criterion within its 满分; once; only by the expert.
         var scoreA = $"{Api}/assignments/{Id(assignmentA)}/score";
         await (await expertA.PostJsonAsync(scoreA, new { scores = new decimal?[] { 9, 8 } })).AssertValidationProblemAsync("scores");
@@ -96,6 +102,10 @@ public abstract class ExpertReviewTests(KexieApp app)
         Assert.Equal(71.0m, review["meanTotal"]!.GetValue<decimal>());
         Assert.Equal(new[] { 8.0m, 7.0m, 6.0m }, review["breakdown"]!.AsArray().Select(x => x!["mean"]!.GetValue<decimal>()).ToArray());
         Assert.Equal("专家评审中", Str(review, "statusName"));
+        var topicPage = await city.GetStringAsync($"/ThinkTank/Topics/{topic}", TestContext.Current.CancellationToken);
+        Assert.Contains("已评分 2 / 2 位专家，平均分 71.0", topicPage, StringComparison.Ordinal);
+        Assert.Contains($"甲专家{token}", topicPage, StringComparison.Ordinal);
+        Assert.Contains("加权总分 <strong>81.0</strong>", await expertA.GetStringAsync("/ThinkTank/Reviews", TestContext.Current.CancellationToken), StringComparison.Ordinal);
 
         // Approved, then recommended to the city's open call: once, and only upward.
         Assert.Equal(HttpStatusCode.Conflict, (await city.PostJsonAsync($"{Api}/topics/{topic}/recommend", new { targetCallId = Id(upper) })).StatusCode);
