@@ -129,6 +129,28 @@ public abstract class ExpertReviewTests(KexieApp app)
         var upperTopics = (await (await city.GetAsync($"{Api}/topics?callId={Id(upper)}")).OkJsonAsync())["items"]!.AsArray();
         Assert.Single(upperTopics);
     }
+
+    [Fact]
+    public async Task The_call_form_takes_a_rubric_line_by_line_and_points_at_a_bad_line()
+    {
+        var token = Guid.NewGuid().ToString("N")[..6];
+        var city = await app.SignInAsync("suining");
+        var form = await city.GetStringAsync("/ThinkTank", TestContext.Current.CancellationToken);
+        var antiforgery = System.Text.RegularExpressions.Regex.Match(form, @"name=""__RequestVerificationToken"" type=""hidden"" value=""([^""]+)""").Groups[1].Value;
+        Dictionary<string, string> Fields(string rubric) => new()
+        {
+            ["__RequestVerificationToken"] = antiforgery, ["Input.Title"] = $"表单课题征集{token}", ["Input.RegionCode"] = County,
+            ["Input.Deadline"] = ChinaToday.AddDays(20).ToString("yyyy-MM-dd"), ["Input.Rubric"] = rubric,
+        };
+        var bad = await city.PostAsync("/ThinkTank", new FormUrlEncodedContent(Fields("选题价值,40\n研究方法,60,10")));
+        Assert.Equal(HttpStatusCode.OK, bad.StatusCode);
+        Assert.Contains("评审指标“选题价值,40”应写作“名称,权重,满分”", await bad.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        var good = await city.PostAsync("/ThinkTank", new FormUrlEncodedContent(Fields("选题价值，40，10\r\n研究方法,60,20")));
+        Assert.Equal(HttpStatusCode.Redirect, good.StatusCode);
+        var call = await (await city.GetAsync("/api/v1" + good.Headers.Location!.OriginalString.Replace("/ThinkTank/Calls/", "/think-tank/calls/", StringComparison.Ordinal))).OkJsonAsync();
+        Assert.Equal(["选题价值", "研究方法"], call["rubric"]!.AsArray().Select(c => Str(c!, "name")).ToArray());
+        Assert.Equal(20, call["rubric"]![1]!["maxScore"]!.GetValue<int>());
+    }
 }
 
 public sealed class ExpertReviewSqliteTests(SqliteApp app) : ExpertReviewTests(app);
