@@ -127,6 +127,9 @@ public abstract class KexieDbContext(DbContextOptions options, ICurrentActor? cu
 
     public DbSet<Kexie.Domain.ThinkTank.Proposal> Proposals => Set<Kexie.Domain.ThinkTank.Proposal>();
 
+    /// <summary>专家评审指派: 专家库 experts assigned to score think-tank topics.</summary>
+    public DbSet<Kexie.Domain.ThinkTank.ExpertAssignment> ExpertAssignments => Set<Kexie.Domain.ThinkTank.ExpertAssignment>();
+
     /// <summary>Files of orders (contracts); the bytes are in the file store.</summary>
     public DbSet<StoredFile> StoredFiles => Set<StoredFile>();
 

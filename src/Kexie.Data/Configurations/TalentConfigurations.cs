@@ -174,7 +174,23 @@ internal sealed class InspectionConfiguration : IEntityTypeConfiguration<Inspect
         builder.Property(i => i.RegionCode).HasMaxLength(12);
         builder.Property(i => i.Documents).HasMaxLength(500);
         builder.Property(i => i.Opinion).HasMaxLength(500);
+        builder.Property(i => i.SubmittedByUserId).HasMaxLength(64);
+        builder.Property(i => i.SubmittedByName).HasMaxLength(256);
+        builder.Property(i => i.ReturnReason).HasMaxLength(Kexie.Domain.Market.MarketRules.ReasonMaxLength);
         builder.Property(i => i.Version).IsConcurrencyToken();
+        builder.OwnsMany(i => i.Attachments, a =>
+        {
+            a.ToTable("InspectionAttachments");
+            a.WithOwner().HasForeignKey("InspectionId");
+            a.HasKey(x => x.Id);
+            a.Property(x => x.Id).ValueGeneratedNever();
+            a.Property(x => x.FileName).HasMaxLength(200);
+            a.Property(x => x.ContentType).HasMaxLength(100);
+            a.Property(x => x.StorageKey).HasMaxLength(200);
+            a.Property(x => x.UploadedByUserId).HasMaxLength(64);
+            a.HasIndex("InspectionId");
+        });
+        builder.Navigation(i => i.Attachments).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.HasOne<Association>().WithMany().HasForeignKey(i => i.AssociationId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(i => new { i.AssociationId, i.Year }).IsUnique();
         builder.HasIndex(i => new { i.RegionCode, i.Year });

@@ -159,10 +159,13 @@ public static class FactDerivation
         }
     }
 
-    /// <summary>A topic counts once approved (立项), on that day; concluding it later keeps the count.</summary>
+    /// <summary>
+    /// A topic counts once approved (立项), on that day; concluding it later keeps the count. A topic recommended upward
+    /// (its copy in a higher region's call, <see cref="ThinkTankTopic.SourceTopicId"/>) was counted when its source was approved.
+    /// </summary>
     public static IEnumerable<ActivityFact> From(ThinkTankTopic topic)
     {
-        if (topic.ApprovedAt is { } at)
+        if (topic.ApprovedAt is { } at && topic.SourceTopicId is null)
         {
             yield return Fact(topic.RegionCode, FactKind.ThinkTankTopics, at, 1, 0, FactSource.ThinkTankTopic, topic.Id);
         }

@@ -18,6 +18,9 @@ public enum InspectionStatus
 
     /// <summary>不合格.</summary>
     Failed = 4,
+
+    /// <summary>退回修改: returned to the society with a reason, to be resubmitted.</summary>
+    Returned = 5,
 }
 
 /// <summary>Kinds of leadership posts the seeds count ("专职副主席1名、挂职副主席1名、兼职副主席3名", 三长).</summary>
@@ -62,6 +65,7 @@ public static class AssociationManagementNames
         InspectionStatus.Submitted => "已报送待审",
         InspectionStatus.Passed => "合格",
         InspectionStatus.BasicallyPassed => "基本合格",
+        InspectionStatus.Returned => "已退回修改",
         _ => "不合格",
     };
 
@@ -109,12 +113,20 @@ internal static class ManagementRules
 public sealed record InspectionData(int? Year, int? IndividualMembers, int? GroupMembers, string? Documents, DateOnly? SubmittedOn);
 
 /// <summary>
-/// 年检: a society's (or any managed association's) yearly inspection — submitted with its member counts and materials, then decided by
-/// its 科协 (合格 / 基本合格 / 不合格, with the date and an opinion). One per association and year; its member counts are what "会员人数31034人" adds up.
+/// 年检: a society's (or any managed association's) yearly inspection — submitted with its member counts and materials (attachments), by the
+/// society itself (its 会长/副会长's account: <c>leadsSociety</c> in the rules below) or by the admins of its region, then decided by
+/// its 科协 (合格 / 基本合格 / 不合格, with the date and an opinion) or returned with a reason to be corrected and resubmitted. One per association
+/// and year; its member counts are what "会员人数31034人" adds up.
+/// <code>
+/// Submitted ──Decide──▶ Passed | BasicallyPassed | Failed
+///     └──Return(reason)──▶ Returned ──Resubmit──▶ Submitted
+/// </code>
 /// </summary>
 public sealed class Inspection : Entity, IRegional
 {
     public const int MaxMembers = 10_000_000;
+
+    private readonly List<Attachment> attachments = [];
 
     private Inspection()
     {
@@ -142,26 +154,105 @@ public sealed class Inspection : Entity, IRegional
 
     public string? Opinion { get; private set; }
 
+    /// <summary>The account that submitted (or last resubmitted) it.</summary>
+    public string? SubmittedByUserId { get; private set; }
+
+    /// <summary>报送人: the name people know the submitter by.</summary>
+    public string? SubmittedByName { get; private set; }
+
+    /// <summary>退回原因 while <see cref="InspectionStatus.Returned"/>.</summary>
+    public string? ReturnReason { get; private set; }
+
+    /// <summary>报送材料 files (年度工作报告、财务审计报告…).</summary>
+    public IReadOnlyList<Attachment> Attachments => attachments;
+
     public int Version { get; private set; }
 
-    public static Inspection Submit(ManagedAssociation association, InspectionData data, Actor actor, DateOnly today)
+    /// <summary>Who may submit an association's 年检: the society itself (<paramref name="leadsSociety"/>: its 会长 or 副会长's account) or an admin of its region.</summary>
+    public static bool MaySubmit(Actor actor, string regionCode, bool leadsSociety) => (leadsSociety && actor.IsAuthenticated) || actor.Administers(regionCode);
+
+    /// <summary>Whether the submitter side (the society or the region's admins) may still change it: attach files, resubmit.</summary>
+    public bool MayAmend(Actor actor, bool leadsSociety) => Status is (InspectionStatus.Submitted or InspectionStatus.Returned) && MaySubmit(actor, RegionCode, leadsSociety);
+
+    /// <summary>The 科协 admins of the region decide or return it.</summary>
+    public bool MayDecide(Actor actor) => Status == InspectionStatus.Submitted && actor.Administers(RegionCode);
+
+    public static Inspection Submit(ManagedAssociation association, InspectionData data, Actor actor, DateOnly today, bool leadsSociety = false)
     {
         ArgumentNullException.ThrowIfNull(association);
         ArgumentNullException.ThrowIfNull(data);
-        ManagementRules.RequireAdministrator(actor, association.RegionCode);
-        var year = data.Year is { } y && y >= 1950 && y <= today.Year ? y : throw new DomainValidationException("year", "年检年度不正确");
+        RequireSubmitter(actor, association.RegionCode, leadsSociety);
         var inspection = new Inspection
         {
             AssociationId = association.Id,
             AssociationName = association.Name,
             RegionCode = association.RegionCode,
-            Year = year,
-            IndividualMembers = Count(data.IndividualMembers, "individualMembers", "个人会员人数"),
-            GroupMembers = Count(data.GroupMembers, "groupMembers", "单位会员数"),
-            Documents = Guard.Optional(data.Documents, "documents", "报送材料", 500),
-            SubmittedOn = ManagementRules.Date(data.SubmittedOn ?? today, today, "submittedOn", "报送日期"),
         };
+        inspection.Fill(data, actor, today);
         return inspection;
+    }
+
+    /// <summary>Returned → Submitted: the society corrects what it reported and submits again.</summary>
+    public void Resubmit(InspectionData data, Actor actor, DateOnly today, bool leadsSociety = false)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        RequireSubmitter(actor, RegionCode, leadsSociety);
+        if (Status != InspectionStatus.Returned)
+        {
+            throw new InvalidTransitionException(Status == InspectionStatus.Submitted ? "该年检已报送，正在等待审核" : "该年检已有结论，不能重新报送");
+        }
+
+        if (data.Year is { } y && y != Year)
+        {
+            throw new DomainValidationException("year", "重新报送时不能更改年检年度");
+        }
+
+        Fill(data with { Year = Year }, actor, today);
+        Status = InspectionStatus.Submitted;
+        ReturnReason = null;
+        UpdatedAt = DateTimeOffset.UtcNow;
+        Version++;
+    }
+
+    /// <summary>Submitted → Returned with a reason, by the region's 科协 admins: the society corrects and resubmits.</summary>
+    public void Return(string? reason, Actor actor)
+    {
+        ManagementRules.RequireAdministrator(actor, RegionCode);
+        if (Status != InspectionStatus.Submitted)
+        {
+            throw new InvalidTransitionException(Status == InspectionStatus.Returned ? "该年检已退回，等待学会重新报送" : "该年检已有结论，不能退回");
+        }
+
+        ReturnReason = MarketRules.Reason(reason, "退回原因");
+        Status = InspectionStatus.Returned;
+        UpdatedAt = DateTimeOffset.UtcNow;
+        Version++;
+    }
+
+    /// <summary>Adds a file of the materials while the 年检 is awaiting its result or returned; at most <see cref="Attachment.MaxPerItem"/>.</summary>
+    public Attachment AddAttachment(AttachmentData data, Actor actor, bool leadsSociety, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        if (!MaySubmit(actor, RegionCode, leadsSociety))
+        {
+            throw new NotPermittedException("只有该学会（协会）负责人或所在地区科协管理员可以上传年检材料");
+        }
+
+        if (Status is not (InspectionStatus.Submitted or InspectionStatus.Returned))
+        {
+            throw new InvalidTransitionException("该年检已有结论，不能再上传材料");
+        }
+
+        if (attachments.Count >= Attachment.MaxPerItem)
+        {
+            throw new DomainValidationException("file", $"每次年检最多上传{Attachment.MaxPerItem}个材料文件");
+        }
+
+        var attachment = Attachment.From(data, actor, at);
+        attachments.Add(attachment);
+        UpdatedAt = at;
+        Version++;
+        return attachment;
     }
 
     /// <summary>The 科协's result: 合格, 基本合格 or 不合格 (an opinion is required for the last two), once.</summary>
@@ -170,7 +261,7 @@ public sealed class Inspection : Entity, IRegional
         ManagementRules.RequireAdministrator(actor, RegionCode);
         if (Status != InspectionStatus.Submitted)
         {
-            throw new InvalidTransitionException("该年检已有结论");
+            throw new InvalidTransitionException(Status == InspectionStatus.Returned ? "该年检已退回修改，须待重新报送后再评定" : "该年检已有结论");
         }
 
         if (result is not (InspectionStatus.Passed or InspectionStatus.BasicallyPassed or InspectionStatus.Failed))
@@ -196,8 +287,32 @@ public sealed class Inspection : Entity, IRegional
         Version++;
     }
 
+    private static void RequireSubmitter(Actor actor, string regionCode, bool leadsSociety)
+    {
+        if (!MaySubmit(actor, regionCode, leadsSociety))
+        {
+            throw new NotPermittedException("只有该学会（协会）负责人或所在地区科协管理员可以报送年检");
+        }
+    }
+
     private static int Count(int? value, string field, string label) =>
         value is { } n && n >= 0 && n <= MaxMembers ? n : throw new DomainValidationException(field, $"{label}应为0到{MaxMembers}之间的整数");
+
+    private void Fill(InspectionData data, Actor actor, DateOnly today)
+    {
+        var year = data.Year is { } y && y >= 1950 && y <= today.Year ? y : throw new DomainValidationException("year", "年检年度不正确");
+        var individual = Count(data.IndividualMembers, "individualMembers", "个人会员人数");
+        var group = Count(data.GroupMembers, "groupMembers", "单位会员数");
+        var documents = Guard.Optional(data.Documents, "documents", "报送材料", 500);
+        var submittedOn = ManagementRules.Date(data.SubmittedOn ?? today, today, "submittedOn", "报送日期");
+        Year = year;
+        IndividualMembers = individual;
+        GroupMembers = group;
+        Documents = documents;
+        SubmittedOn = submittedOn;
+        SubmittedByUserId = actor.UserId;
+        SubmittedByName = actor.Name;
+    }
 }
 
 /// <param name="PersonName">姓名.</param>

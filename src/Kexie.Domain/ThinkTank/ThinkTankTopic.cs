@@ -93,7 +93,7 @@ public static class ThinkTankNames
     };
 }
 
-public sealed record ThinkTankCallData(string? Title, string? Description, string? RegionCode, DateOnly? Deadline);
+public sealed record ThinkTankCallData(string? Title, string? Description, string? RegionCode, DateOnly? Deadline, IReadOnlyList<ReviewCriterionData>? Rubric = null);
 
 /// <summary>
 /// 智库课题征集: an association's call for think-tank topics for its region, open until its deadline (China date) or
@@ -101,9 +101,17 @@ public sealed record ThinkTankCallData(string? Title, string? Description, strin
 /// </summary>
 public sealed class ThinkTankCall : Entity, IRegional
 {
+    private readonly List<ReviewCriterion> criteria = [];
+
     private ThinkTankCall()
     {
     }
+
+    /// <summary>The review rubric (评审指标) set when the call was opened; empty for calls opened before rubrics (they use <see cref="ReviewRubric.Default"/>).</summary>
+    public IReadOnlyList<ReviewCriterion> Criteria => criteria;
+
+    /// <summary>The criteria experts score this call's topics on.</summary>
+    public IReadOnlyList<ReviewCriterion> Rubric => criteria.Count > 0 ? criteria.OrderBy(c => c.Position).ToList() : ReviewRubric.Build(null);
 
     public string Title { get; private set; } = string.Empty;
 
@@ -121,6 +129,7 @@ public sealed class ThinkTankCall : Entity, IRegional
     {
         var call = new ThinkTankCall();
         call.Apply(data);
+        call.criteria.AddRange(ReviewRubric.Build(data.Rubric));
         call.RequireAdmin(actor);
         var when = at ?? DateTimeOffset.UtcNow;
         if (call.Deadline < MarketRules.ChinaDate(when))
@@ -256,6 +265,14 @@ public sealed class ThinkTankTopic : Entity, IRegional
     /// <summary>结题成果 (summary of the result).</summary>
     public string? Result { get; private set; }
 
+    /// <summary>The topic of a lower region's call this one was recommended from (推荐).</summary>
+    public Guid? SourceTopicId { get; private set; }
+
+    /// <summary>The topic this one became in a higher region's call once recommended upward.</summary>
+    public Guid? RecommendedTopicId { get; private set; }
+
+    public DateTimeOffset? RecommendedAt { get; private set; }
+
     public int Version { get; private set; }
 
     public IReadOnlyList<ExpertReview> Reviews => reviews;
@@ -306,6 +323,63 @@ public sealed class ThinkTankTopic : Entity, IRegional
         reviews.Add(ExpertReview.Create(expertName, score, opinion, actor, when));
         Status = TopicStatus.UnderReview;
         Touch(when);
+    }
+
+    /// <summary>An assigned expert submitted scores: Submitted → UnderReview.</summary>
+    internal void ExpertScored(DateTimeOffset when)
+    {
+        Status = TopicStatus.UnderReview;
+        Touch(when);
+    }
+
+    /// <summary>
+    /// 推荐到上级智库: an approved (or concluded) topic is entered in <paramref name="target"/>, an open call of a higher region that holds
+    /// this topic's call region, by this call's admins; once. Returns the new topic of the higher call (same applicant, leader and
+    /// content; it is reviewed there by that region's experts).
+    /// </summary>
+    public ThinkTankTopic RecommendTo(ThinkTankCall target, Actor actor, DateTimeOffset? at = null)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        RequireReviewer(actor);
+        if (Status is not (TopicStatus.Approved or TopicStatus.Concluded))
+        {
+            throw new InvalidTransitionException("只有已立项的课题可以推荐到上级智库");
+        }
+
+        if (RecommendedTopicId is not null)
+        {
+            throw new InvalidTransitionException("该课题已推荐到上级智库");
+        }
+
+        if (target.RegionCode == CallRegionCode || !Regions.RegionCode.IsWithin(CallRegionCode, target.RegionCode))
+        {
+            throw new DomainValidationException("targetCallId", "只能推荐到上级地区的课题征集");
+        }
+
+        var when = at ?? DateTimeOffset.UtcNow;
+        if (!target.AcceptsApplications(when))
+        {
+            throw new InvalidTransitionException("上级课题征集已截止，不能再推荐");
+        }
+
+        var recommended = new ThinkTankTopic
+        {
+            CallId = target.Id,
+            CallRegionCode = target.RegionCode,
+            Title = Title,
+            Summary = Summary,
+            LeaderName = LeaderName,
+            LeaderOrganization = LeaderOrganization,
+            RegionCode = RegionCode,
+            ApplicantUserId = ApplicantUserId,
+            SourceTopicId = Id,
+            CreatedAt = when,
+            UpdatedAt = when,
+        };
+        RecommendedTopicId = recommended.Id;
+        RecommendedAt = when;
+        Touch(when);
+        return recommended;
     }
 
     /// <summary>UnderReview → Approved (立项): needs at least one expert opinion.</summary>

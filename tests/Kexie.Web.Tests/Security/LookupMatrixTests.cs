@@ -151,6 +151,12 @@ public abstract class LookupMatrixTests(KexieApp app)
         On("GET /api/v1/volunteers/{id:guid}", h => IdOf(h, "volunteer"), h => [M(h, "volunteerName"), M(h, "volunteerPhone")]);
         Open("GET /api/v1/workstations/{id:guid}", h => IdOf(h, "workstation"), Named);
         On("GET /api/v1/association-management/{id:guid}", h => IdOf(h, "managedAssociation"), h => [M(h, "partyInstructor")]);
+        On("GET /api/v1/association-inspections/{id:guid}/attachments/{attachmentId:guid}",
+            h => new() { ["id"] = M(h, "inspection"), ["attachmentId"] = M(h, "inspectionAttachment") }, h => [M(h, "inspectionFile")]);
+        On("GET /api/v1/think-tank/topics/{id:guid}/expert-review", h => IdOf(h, "topic"), h => [M(h, "topicTitle"), h.WorkerName]);
+        On("GET /api/v1/think-tank/topics/{id:guid}/expert-candidates", h => IdOf(h, "topic"), h => [h.WorkerName, h.WorkerPhone]);
+        On("GET /api/v1/think-tank/topics/{id:guid}/upward-calls", h => IdOf(h, "topic"), h => [M(h, "topicTitle")]);
+        On("GET /api/v1/think-tank/assignments/{id:guid}", h => IdOf(h, "assignment"), h => [M(h, "topicTitle"), h.WorkerName]);
         return r;
     }
 
@@ -294,6 +300,10 @@ public abstract class LookupMatrixTests(KexieApp app)
         more["partyInstructor"] = $"指导员{token}";
         await (await daying.PutJsonAsync($"/api/v1/association-management/{society}/party", new { instructorName = more["partyInstructor"], formalMembers = 2, form = "Joint", establishedOn = "2020-07-01" })).OkJsonAsync();
         more["managedAssociation"] = society.ToString();
+        // Its 年检 materials: for its leads and the county's managers.
+        more["inspection"] = (await (await daying.PostJsonAsync($"/api/v1/association-management/{society}/inspections", new { year = 2018, individualMembers = 0, groupMembers = 0 })).OkJsonAsync())["id"]!.GetValue<string>();
+        more["inspectionFile"] = $"年检材料{token}.pdf";
+        more["inspectionAttachment"] = (await (await Market.MarketFiles.UploadAsync(daying, $"/api/v1/association-inspections/{more["inspection"]}/attachments", Market.MarketFiles.Pdf, more["inspectionFile"])).OkJsonAsync())["id"]!.GetValue<string>();
         // A visitor's subscription and question at a station of 大英县 (seen only by its staff, and by the visitor through their own link).
         var station = await app.QueryAsync(db => db.EStations.Where(x => x.RegionCode.StartsWith(DaYing)).OrderBy(x => x.Id).Select(x => x.Id).FirstAsync());
         more["subscriberName"] = $"订阅人{token}";
@@ -392,6 +402,8 @@ public abstract class LookupMatrixTests(KexieApp app)
         var call = IdOf(await (await daying.PostJsonAsync("/api/v1/think-tank/calls", new { title = $"查询测试课题征集{token}", regionCode = DaYing, deadline = today.AddDays(30) })).OkJsonAsync());
         more["topicTitle"] = $"隐藏课题{token}";
         more["topic"] = IdOf(await (await worker.PostJsonAsync($"/api/v1/think-tank/calls/{call}/topics", new { title = more["topicTitle"], summary = "内容", leaderName = "张教授", leaderOrganization = "某学院", regionCode = DaYing })).OkJsonAsync());
+        // An expert of the county's 专家库 assigned to review it (the assignment is the expert's and the county's alone).
+        more["assignment"] = IdOf(await (await daying.PostJsonAsync($"/api/v1/think-tank/topics/{more["topic"]}/assignments", new { expertId = more["expert"] })).OkJsonAsync());
 
         return await app.QueryAsync(async db =>
         {

@@ -174,6 +174,10 @@ public abstract class WriteMatrixTests(KexieApp app)
         // Think tank and proposals
         On("POST /api/v1/think-tank/calls/", _ => none, _ => new { title = "篡改", description = "x", regionCode = DaYing, deadline = "2027-12-31" }, _ => null);
         On("POST /api/v1/think-tank/calls/{id:guid}/close", t => Id(t.Call), _ => null, t => Row<Kexie.Domain.ThinkTank.ThinkTankCall>(t.Call));
+        On("POST /api/v1/think-tank/topics/{id:guid}/assignments", t => Id(t.Topic), t => new { expertId = t.Expert }, t => Row<Kexie.Domain.ThinkTank.ThinkTankTopic>(t.Topic));
+        On("POST /api/v1/think-tank/topics/{id:guid}/recommend", t => Id(t.Topic), t => new { targetCallId = t.Call }, t => Row<Kexie.Domain.ThinkTank.ThinkTankTopic>(t.Topic));
+        // Scoring is the assigned expert's alone (no attacker is one): an assignment nobody of 射洪市 holds answers not found.
+        On("POST /api/v1/think-tank/assignments/{id:guid}/score", _ => Id(Guid.NewGuid()), _ => new { scores = new[] { 10, 10, 10, 10 }, opinion = "冒名" }, _ => null);
         On("POST /api/v1/think-tank/topics/{id:guid}/reviews", t => Id(t.Topic), _ => new { expertName = "冒名", score = 99, opinion = "x" }, t => Row<Kexie.Domain.ThinkTank.ThinkTankTopic>(t.Topic));
         foreach (var step in new[] { "approve", "reject", "conclude", "withdraw" })
         {
@@ -270,6 +274,12 @@ public abstract class WriteMatrixTests(KexieApp app)
         const string Managed = "/api/v1/association-management";
         On($"POST {Managed}/{{id:guid}}/inspections", t => Id(t.Association), _ => new { year = 2019, individualMembers = 1, groupMembers = 0 }, t => Row<Kexie.Domain.Directory.Association>(t.Association));
         On($"POST {Managed}/inspections/{{inspectionId:guid}}/decide", t => new() { ["inspectionId"] = t.Inspection.ToString() }, _ => new { result = "Failed", opinion = "越权" }, t => Row<Kexie.Domain.Talent.Inspection>(t.Inspection));
+        On($"POST {Managed}/inspections/{{inspectionId:guid}}/return", t => new() { ["inspectionId"] = t.Inspection.ToString() }, _ => new { reason = "越权" }, t => Row<Kexie.Domain.Talent.Inspection>(t.Inspection));
+        // A society's own 年检: only its 会长/副会长 or the region's admins.
+        const string Own = "/api/v1/association-inspections";
+        On($"POST {Own}/associations/{{associationId:guid}}", t => new() { ["associationId"] = t.Association.ToString() }, _ => new { year = 2019, individualMembers = 1, groupMembers = 0 }, t => Row<Kexie.Domain.Directory.Association>(t.Association));
+        On($"POST {Own}/{{id:guid}}/resubmit", t => Id(t.Inspection), _ => new { year = 2019, individualMembers = 1, groupMembers = 0 }, t => Row<Kexie.Domain.Talent.Inspection>(t.Inspection));
+        On($"POST {Own}/{{id:guid}}/attachments", t => Id(t.Inspection), _ => "冒名材料", t => Row<Kexie.Domain.Talent.Inspection>(t.Inspection), multipart: true);
         On($"PUT {Managed}/{{id:guid}}/party", t => Id(t.Association), _ => new { instructorName = "冒名", formalMembers = 5, form = "Joint", establishedOn = "2020-01-01" }, t => Row<Kexie.Domain.Directory.Association>(t.Association));
         On($"POST {Managed}/{{id:guid}}/posts", t => Id(t.Association), _ => new { personName = "冒名", kind = "PartTimeViceChair", from = "2020-01-01" }, t => Row<Kexie.Domain.Directory.Association>(t.Association));
         On($"POST {Managed}/posts/{{postId:guid}}/end", t => new() { ["postId"] = t.LeadershipPost.ToString() }, _ => new { until = "2021-01-01" }, t => Row<Kexie.Domain.Talent.LeadershipPost>(t.LeadershipPost));

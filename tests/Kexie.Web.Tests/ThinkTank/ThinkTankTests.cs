@@ -109,7 +109,7 @@ public abstract class ThinkTankTests(KexieApp app)
         Assert.Contains(token, await app.Anonymous().GetStringAsync("/ThinkTank"));
         Assert.Contains("申报课题", await app.Anonymous().GetStringAsync($"/ThinkTank/Calls/{callId}"));
         Assert.Equal(HttpStatusCode.Redirect, (await app.Anonymous().GetAsync("/ThinkTank/Proposals")).StatusCode);
-        foreach (var (url, text) in new[] { ($"/ThinkTank/Topics/{topicId}", "登记专家评审意见"), ($"/ThinkTank/Proposals/{proposalId}", "登记采纳"), ("/ThinkTank/Proposals", token), ($"/ThinkTank/Calls/{callId}", token) })
+        foreach (var (url, text) in new[] { ($"/ThinkTank/Topics/{topicId}", "从专家库指派评审专家"), ($"/ThinkTank/Proposals/{proposalId}", "登记采纳"), ("/ThinkTank/Proposals", token), ($"/ThinkTank/Calls/{callId}", token) })
         {
             var response = await daying.GetAsync(url);
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);

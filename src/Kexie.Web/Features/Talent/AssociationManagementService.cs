@@ -39,7 +39,13 @@ public sealed record CongressRequest(int? Term, DateOnly? HeldOn, int? TermYears
 
 public sealed record InspectionDto(
     Guid Id, Guid AssociationId, string AssociationName, int Year, int IndividualMembers, int GroupMembers, string? Documents, DateOnly SubmittedOn,
-    InspectionStatus Status, string StatusName, DateOnly? DecidedOn, string? Opinion, int Version);
+    InspectionStatus Status, string StatusName, DateOnly? DecidedOn, string? Opinion, int Version,
+    string? SubmittedByName = null, string? ReturnReason = null, IReadOnlyList<AttachmentDto>? Attachments = null)
+{
+    public static InspectionDto From(Inspection i) =>
+        new(i.Id, i.AssociationId, i.AssociationName, i.Year, i.IndividualMembers, i.GroupMembers, i.Documents, i.SubmittedOn, i.Status, i.Status.Chinese(), i.DecidedOn, i.Opinion, i.Version,
+            i.SubmittedByName, i.ReturnReason, i.Attachments.OrderBy(a => a.UploadedAt).Select(AttachmentDto.From).ToList());
+}
 
 public sealed record LeadershipPostDto(Guid Id, string PersonName, LeadershipKind Kind, string KindName, string? Position, DateOnly From, DateOnly? Until);
 
@@ -74,7 +80,7 @@ public sealed record AssociationBuildingDto(
 /// 党建 (党建指导员, formal party members, party organization), leadership posts and 换届 — kept by the admins of the association's region
 /// (<see cref="Actor.Administers"/>, read through <see cref="RegionScope.InScope{T}"/>) — and the region's counts in the seeds' words.
 /// </summary>
-public sealed class AssociationManagementService(KexieDbContext db)
+public sealed class AssociationManagementService(KexieDbContext db, Kexie.Web.Features.Notifications.Notifier notifier)
 {
     /// <summary>Kinds that a 科协 supervises and inspects yearly (社会团体).</summary>
     public static readonly AssociationKind[] InspectedKinds = [AssociationKind.Society, AssociationKind.Association, AssociationKind.RuralTechAssociation];
@@ -143,8 +149,31 @@ public sealed class AssociationManagementService(KexieDbContext db)
         var inspection = await db.Inspections.InScope(actor).FirstOrDefaultAsync(i => i.Id == inspectionId, ct) ?? throw new NotFoundException("年检记录不存在");
         MarketSupport.CheckVersion(inspection.Version, expectedVersion);
         inspection.Decide(r.Result ?? throw new DomainValidationException("result", "请选择年检结论（合格、基本合格或不合格）"), r.DecidedOn, r.Opinion, actor, Today());
+        var kind = inspection.Status == InspectionStatus.Failed ? NotificationKind.ReviewRejected : NotificationKind.ReviewApproved;
+        var opinion = inspection.Opinion is null ? string.Empty : $"年检意见：{inspection.Opinion}";
+        await NotifySocietyAsync(inspection, kind, $"{inspection.Year}年度年检结论：{inspection.Status.Chinese()}", $"{inspection.AssociationName}{inspection.Year}年度年检结论为“{inspection.Status.Chinese()}”。{opinion}", actor, ct);
         await db.SaveChangesAsync(ct);
+        await notifier.AfterSaveAsync(ct);
         return ToDto(inspection);
+    }
+
+    /// <summary>The region's admins return a submitted 年检 with a reason; the society hears of it and resubmits.</summary>
+    public async Task<InspectionDto> ReturnInspectionAsync(Actor actor, Guid inspectionId, string? reason, int? expectedVersion, CancellationToken ct = default)
+    {
+        var inspection = await db.Inspections.InScope(actor).FirstOrDefaultAsync(i => i.Id == inspectionId, ct) ?? throw new NotFoundException("年检记录不存在");
+        MarketSupport.CheckVersion(inspection.Version, expectedVersion);
+        inspection.Return(reason, actor);
+        await NotifySocietyAsync(inspection, NotificationKind.ReviewReturned, $"{inspection.Year}年度年检被退回修改", $"{inspection.AssociationName}{inspection.Year}年度年检被退回，原因：{inspection.ReturnReason}。请修改后重新报送。", actor, ct);
+        await db.SaveChangesAsync(ct);
+        await notifier.AfterSaveAsync(ct);
+        return ToDto(inspection);
+    }
+
+    /// <summary>The society's accounts (its 会长/副会长, see <see cref="InspectionService.LeadsQuery"/>) and whoever submitted hear of the result.</summary>
+    private async Task NotifySocietyAsync(Inspection inspection, NotificationKind kind, string title, string body, Actor actor, CancellationToken ct)
+    {
+        var leads = await InspectionService.LeadAccountsAsync(db, inspection.AssociationId, ct);
+        notifier.Add([.. leads, inspection.SubmittedByUserId], kind, title, body, "/Talent/Organizations/Mine", DateTimeOffset.UtcNow, except: actor.UserId);
     }
 
     public async Task<PartyBuildingDto> SetPartyAsync(Actor actor, Guid associationId, PartyBuildingRequest r, CancellationToken ct = default)
@@ -237,7 +266,7 @@ public sealed class AssociationManagementService(KexieDbContext db)
         var inspections = await db.Inspections.AsNoTracking().Where(i => RegionScope.Within(i.RegionCode, code) && i.Year <= y)
             .Select(i => new { i.AssociationId, i.Year, i.IndividualMembers, i.Status }).ToListAsync(ct);
         var latest = inspections.Where(i => societyIds.Contains(i.AssociationId)).GroupBy(i => i.AssociationId).Select(g => g.MaxBy(i => i.Year)!).ToList();
-        var ofYear = inspections.Where(i => i.Year == y && inspectedIds.Contains(i.AssociationId)).ToList();
+        var ofYear = inspections.Where(i => i.Year == y && inspectedIds.Contains(i.AssociationId) && i.Status != InspectionStatus.Returned).ToList();
         var parties = await db.PartyBuildings.AsNoTracking().Where(p => RegionScope.Within(p.RegionCode, code))
             .Select(p => new { p.AssociationId, p.InstructorName, p.FormalMembers, p.Form }).ToListAsync(ct);
         var societyParties = parties.Where(p => societyIds.Contains(p.AssociationId)).ToList();
@@ -355,6 +384,5 @@ public sealed class AssociationManagementService(KexieDbContext db)
 
     private static DateOnly Today() => MarketRules.ChinaDate(DateTimeOffset.UtcNow);
 
-    private static InspectionDto ToDto(Inspection i) =>
-        new(i.Id, i.AssociationId, i.AssociationName, i.Year, i.IndividualMembers, i.GroupMembers, i.Documents, i.SubmittedOn, i.Status, i.Status.Chinese(), i.DecidedOn, i.Opinion, i.Version);
+    private static InspectionDto ToDto(Inspection i) => InspectionDto.From(i);
 }

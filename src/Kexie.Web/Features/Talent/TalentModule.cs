@@ -13,6 +13,7 @@ public sealed class TalentModule : IFeatureModule
         new("专家库", "/Experts", 60, Id: "nav-experts"),
         new("人才与大赛", "/Talent/Contests", 70, Id: "nav-talent", Active: "/Talent"),
         new("组织建设", "/Talent/Organizations", 72, TalentPermissions.ManageAssociations, Id: "nav-organizations"),
+        new("本会年检", "/Talent/Organizations/Mine", 73, TalentPermissions.SubmitInspections, Id: "nav-my-inspections"),
     ];
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
@@ -24,6 +25,7 @@ public sealed class TalentModule : IFeatureModule
         services.AddScoped<NamePicker>();
         services.AddScoped<SurveyService>();
         services.AddScoped<AssociationManagementService>();
+        services.AddScoped<InspectionService>();
         services.AddScoped<Indicators.Report.IReportStatisticSource, TalentReportSource>();
     }
 

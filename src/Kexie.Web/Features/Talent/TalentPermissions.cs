@@ -29,5 +29,8 @@ public static class TalentPermissions
 
     public static readonly Permission ManageAssociations = new("talent.associations.manage", "管理学会与基层组织建设（年检、党建、领导班子、换届、乡镇科协覆盖）", Feature, PermissionScope.Region, Permission.Admins);
 
-    public static readonly IReadOnlyList<Permission> All = [ReadSurveyResults, ManageExperts, ManageContests, EnterContests, ReviewContests, ManageHonours, Nominate, ManageWorkstations, ManageSurveys, AnswerSurveys, ManageAssociations];
+    /// <summary>A society's own 年检: its 会长/副会长 (by membership; see <see cref="InspectionService"/>) or the region's admins on its behalf.</summary>
+    public static readonly Permission SubmitInspections = new("talent.inspections.submit", "以学会（协会）负责人身份报送本会年检及材料", Feature, PermissionScope.SignedIn, [UserRole.ScienceWorker, .. Permission.Admins]);
+
+    public static readonly IReadOnlyList<Permission> All = [ReadSurveyResults, ManageExperts, ManageContests, EnterContests, ReviewContests, ManageHonours, Nominate, ManageWorkstations, ManageSurveys, AnswerSurveys, ManageAssociations, SubmitInspections];
 }

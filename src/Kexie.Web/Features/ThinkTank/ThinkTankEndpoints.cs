@@ -41,6 +41,28 @@ public static class ThinkTankEndpoints
         topics.MapPost("/{id:guid}/withdraw", (HttpContext http, ThinkTankService s, Guid id, CancellationToken ct) =>
             s.TopicStepAsync(http.User.ToActor(), id, t => t.Withdraw(http.User.ToActor()), MarketSupport.ExpectedVersion(http), ct)).WithSummary("撤回（评审前，申报人）").RequirePermission(ThinkTankPermissions.ApplyTopics);
 
+        topics.MapGet("/{id:guid}/expert-review", (HttpContext http, ExpertReviewService s, Guid id, CancellationToken ct) => s.TopicReviewAsync(http.User.ToActor(), id, ct))
+            .WithSummary("课题的专家评审：评审指标、指派的专家、各项得分、平均分（征集地区科协管理员）");
+        topics.MapGet("/{id:guid}/expert-candidates", (HttpContext http, ExpertReviewService s, Guid id, CancellationToken ct) => s.CandidatesAsync(http.User.ToActor(), id, ct))
+            .WithSummary("可指派的专家库专家（标明须回避或已指派的）");
+        topics.MapPost("/{id:guid}/assignments", async (HttpContext http, ExpertReviewService s, Guid id, AssignExpertRequest body, CancellationToken ct) =>
+        {
+            var created = await s.AssignAsync(http.User.ToActor(), id, body, ct);
+            return TypedResults.Created($"/api/v1/think-tank/assignments/{created.Id}", created);
+        }).WithSummary("从专家库指派评审专家（申报人、课题负责人及承担单位的专家须回避）").RequirePermission(ThinkTankPermissions.ReviewTopics);
+        topics.MapGet("/{id:guid}/upward-calls", (HttpContext http, ExpertReviewService s, Guid id, CancellationToken ct) => s.UpwardCallsAsync(http.User.ToActor(), id, ct))
+            .WithSummary("可推荐的上级地区课题征集");
+        topics.MapPost("/{id:guid}/recommend", (HttpContext http, ExpertReviewService s, Guid id, RecommendTopicRequest body, CancellationToken ct) =>
+            s.RecommendAsync(http.User.ToActor(), id, body, MarketSupport.ExpectedVersion(http), ct)).WithSummary("推荐已立项课题到上级地区的课题征集").RequirePermission(ThinkTankPermissions.ReviewTopics);
+
+        var assignments = api.MapGroup("/think-tank/assignments").WithTags("智库课题").RequireAuthorization();
+        assignments.MapGet("/mine", (HttpContext http, ExpertReviewService s, CancellationToken ct) => s.MineAsync(http.User.ToActor(), ct))
+            .WithSummary("我的评审任务（仅指派给本人的课题）");
+        assignments.MapGet("/{id:guid}", (HttpContext http, ExpertReviewService s, Guid id, CancellationToken ct) => s.MyReviewAsync(http.User.ToActor(), id, ct))
+            .WithSummary("评审任务详情（评审专家本人）");
+        assignments.MapPost("/{id:guid}/score", (HttpContext http, ExpertReviewService s, Guid id, ScoreRequest body, CancellationToken ct) =>
+            s.ScoreAsync(http.User.ToActor(), id, body, MarketSupport.ExpectedVersion(http), ct)).WithSummary("评审专家按评审指标打分（各项依次，0至满分）").RequirePermission(ThinkTankPermissions.ScoreTopics);
+
         var proposals = api.MapGroup("/proposals").WithTags("建言献策").RequireAuthorization();
         proposals.MapGet("/", (HttpContext http, ProposalService s, string? region, ProposalStatus? status, string? q, int? page, int? pageSize, CancellationToken ct) =>
             s.ListAsync(http.User.ToActor(), region, status, q, page, pageSize, ct)).WithSummary("建言列表（本人提交的，及本地区的）");

@@ -14,6 +14,7 @@ public sealed class ThinkTankModule : IFeatureModule
     {
         services.AddScoped<ThinkTankService>();
         services.AddScoped<ProposalService>();
+        services.AddScoped<ExpertReviewService>();
     }
 
     public void MapEndpoints(RouteGroupBuilder api) => ThinkTankEndpoints.MapThinkTank(api);

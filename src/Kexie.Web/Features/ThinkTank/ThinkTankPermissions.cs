@@ -14,5 +14,8 @@ public static class ThinkTankPermissions
     public static readonly Permission SubmitProposals = new("thinktank.proposals.submit", "提交建言献策", Feature, PermissionScope.SignedIn, Permission.Everyone);
     public static readonly Permission DecideProposals = new("thinktank.proposals.decide", "登记建言采纳情况", Feature, PermissionScope.Region, Permission.Admins);
 
-    public static readonly IReadOnlyList<Permission> All = [ManageCalls, ApplyTopics, ReviewTopics, SubmitProposals, DecideProposals];
+    /// <summary>An expert of the 专家库 scores the topics assigned to them (the domain checks it is their assignment).</summary>
+    public static readonly Permission ScoreTopics = new("thinktank.topics.score", "作为评审专家为指派给本人的智库课题打分", Feature, PermissionScope.SignedIn, Permission.Everyone);
+
+    public static readonly IReadOnlyList<Permission> All = [ManageCalls, ApplyTopics, ReviewTopics, SubmitProposals, DecideProposals, ScoreTopics];
 }

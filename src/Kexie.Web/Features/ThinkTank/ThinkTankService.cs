@@ -10,7 +10,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Kexie.Web.Features.ThinkTank;
 
-public sealed record CallRequest(string? Title, string? Description, string? RegionCode, DateOnly? Deadline);
+/// <param name="Rubric">评审指标 (name, weight in percent adding up to 100, 满分); empty for the default rubric.</param>
+public sealed record CallRequest(string? Title, string? Description, string? RegionCode, DateOnly? Deadline, IReadOnlyList<ReviewCriterionData>? Rubric = null);
 
 public sealed record TopicRequest(string? Title, string? Summary, string? LeaderName, string? LeaderOrganization, string? RegionCode);
 
@@ -18,17 +19,19 @@ public sealed record ExpertReviewRequest(string? ExpertName, int? Score, string?
 
 public sealed record ConcludeRequest(string? Result);
 
-public sealed record CallDto(Guid Id, string Title, string? Description, string RegionCode, DateOnly Deadline, CallStatus Status, string StatusName, bool AcceptsApplications, int Topics, int Approved, int Version, DateTimeOffset CreatedAt);
+public sealed record CallDto(Guid Id, string Title, string? Description, string RegionCode, DateOnly Deadline, CallStatus Status, string StatusName, bool AcceptsApplications, int Topics, int Approved, int Version, DateTimeOffset CreatedAt, IReadOnlyList<CriterionDto>? Rubric = null);
 
 public sealed record ExpertReviewDto(Guid Id, string ExpertName, int Score, string? Opinion, DateTimeOffset At);
 
 public sealed record TopicDto(
     Guid Id, Guid CallId, string Title, string Summary, string LeaderName, string LeaderOrganization, string RegionCode, TopicStatus Status, string StatusName,
-    string? StatusReason, decimal? AverageScore, IReadOnlyList<ExpertReviewDto> Reviews, DateTimeOffset? ApprovedAt, DateTimeOffset? ConcludedAt, string? Result, int Version, DateTimeOffset CreatedAt)
+    string? StatusReason, decimal? AverageScore, IReadOnlyList<ExpertReviewDto> Reviews, DateTimeOffset? ApprovedAt, DateTimeOffset? ConcludedAt, string? Result, int Version, DateTimeOffset CreatedAt,
+    Guid? SourceTopicId = null, Guid? RecommendedTopicId = null, DateTimeOffset? RecommendedAt = null)
 {
     public static TopicDto From(ThinkTankTopic t) => new(
         t.Id, t.CallId, t.Title, t.Summary, t.LeaderName, t.LeaderOrganization, t.RegionCode, t.Status, t.Status.Chinese(), t.StatusReason, t.AverageScore,
-        t.Reviews.Select(r => new ExpertReviewDto(r.Id, r.ExpertName, r.Score, r.Opinion, r.At)).ToList(), t.ApprovedAt, t.ConcludedAt, t.Result, t.Version, t.CreatedAt);
+        t.Reviews.Select(r => new ExpertReviewDto(r.Id, r.ExpertName, r.Score, r.Opinion, r.At)).ToList(), t.ApprovedAt, t.ConcludedAt, t.Result, t.Version, t.CreatedAt,
+        t.SourceTopicId, t.RecommendedTopicId, t.RecommendedAt);
 }
 
 /// <summary>
@@ -73,7 +76,7 @@ public sealed class ThinkTankService(KexieDbContext db, ReferenceCodesCache refe
 
     public async Task<CallDto> OpenCallAsync(Actor actor, CallRequest r, CancellationToken ct = default)
     {
-        var call = ThinkTankCall.Open(new ThinkTankCallData(r.Title, r.Description, r.RegionCode, r.Deadline), actor);
+        var call = ThinkTankCall.Open(new ThinkTankCallData(r.Title, r.Description, r.RegionCode, r.Deadline, r.Rubric), actor);
         (await reference.GetAsync(db, ct)).RequireRegion(call.RegionCode);
         db.ThinkTankCalls.Add(call);
         await db.SaveChangesAsync(ct);
@@ -162,6 +165,7 @@ public sealed class ThinkTankService(KexieDbContext db, ReferenceCodesCache refe
         return ToDto(call, topics, approved, DateTimeOffset.UtcNow);
     }
 
-    private static CallDto ToDto(ThinkTankCall c, int topics, int approved, DateTimeOffset now) =>
-        new(c.Id, c.Title, c.Description, c.RegionCode, c.Deadline, c.Status, c.Status.Chinese(), c.AcceptsApplications(now), topics, approved, c.Version, c.CreatedAt);
+    internal static CallDto ToDto(ThinkTankCall c, int topics, int approved, DateTimeOffset now) =>
+        new(c.Id, c.Title, c.Description, c.RegionCode, c.Deadline, c.Status, c.Status.Chinese(), c.AcceptsApplications(now), topics, approved, c.Version, c.CreatedAt,
+            c.Rubric.Select(x => new CriterionDto(x.Name, x.Weight, x.MaxScore)).ToList());
 }

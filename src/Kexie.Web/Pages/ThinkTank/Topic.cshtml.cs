@@ -9,8 +9,18 @@ namespace Kexie.Web.Pages.ThinkTank;
 
 /// <summary>A topic application: expert opinions, 立项 / 未立项, 结题 (the call's admins), withdrawal (the applicant).</summary>
 [Authorize]
-public sealed class TopicModel(ThinkTankService thinkTank, KexieDbContext db) : MarketPageModel
+public sealed class TopicModel(ThinkTankService thinkTank, ExpertReviewService experts, KexieDbContext db) : MarketPageModel
 {
+    /// <summary>The expert review (rubric, assignments, scores, mean) for the call's admins; null for others.</summary>
+    public TopicReviewDto? ExpertReview { get; private set; }
+
+    public IReadOnlyList<ExpertCandidateDto> Candidates { get; private set; } = [];
+
+    public IReadOnlyList<CallDto> UpwardCalls { get; private set; } = [];
+
+    /// <summary>Whether the reader organizes this topic's expert review (the call's admins).</summary>
+    public bool OrganizesReview => Can(ThinkTankPermissions.ReviewTopics, Call.RegionCode);
+
     public sealed class ReviewInput
     {
         public string? ExpertName { get; set; }
@@ -67,10 +77,62 @@ public sealed class TopicModel(ThinkTankService thinkTank, KexieDbContext db) : 
         return BackWithNotice(done);
     }
 
+    [Kexie.Web.Infrastructure.RequiresPermission(typeof(ThinkTankPermissions), nameof(ThinkTankPermissions.ReviewTopics))]
+    public async Task<IActionResult> OnPostAssignAsync(Guid id, string? expertId, CancellationToken ct)
+    {
+        try
+        {
+            await experts.AssignAsync(Actor, id, new AssignExpertRequest(ParseGuid(expertId, "expertId", "评审专家")), ct);
+            return BackWithNotice("已指派评审专家，专家将收到通知");
+        }
+        catch (DomainValidationException e)
+        {
+            AssignError = e.Message;
+        }
+
+        await LoadAsync(id, ct);
+        return Page();
+    }
+
+    [Kexie.Web.Infrastructure.RequiresPermission(typeof(ThinkTankPermissions), nameof(ThinkTankPermissions.ReviewTopics))]
+    public async Task<IActionResult> OnPostRecommendAsync(Guid id, string? targetCallId, int version, CancellationToken ct)
+    {
+        try
+        {
+            await experts.RecommendAsync(Actor, id, new RecommendTopicRequest(ParseGuid(targetCallId, "targetCallId", "上级课题征集")), version, ct);
+            return BackWithNotice("已推荐到上级智库");
+        }
+        catch (DomainValidationException e)
+        {
+            RecommendError = e.Message;
+        }
+
+        await LoadAsync(id, ct);
+        return Page();
+    }
+
+    /// <summary>Why the last assignment was refused (a conflict of interest…), shown next to the expert picker.</summary>
+    public string? AssignError { get; private set; }
+
+    public string? RecommendError { get; private set; }
+
     private async Task LoadAsync(Guid id, CancellationToken ct)
     {
         Topic = await thinkTank.TopicAsync(Actor, id, ct);
         Call = await thinkTank.CallAsync(Topic.CallId, ct);
         RegionName = (await Lookups.RegionNamesAsync(db, [Topic.RegionCode], ct)).GetValueOrDefault(Topic.RegionCode, Topic.RegionCode);
+        if (OrganizesReview)
+        {
+            ExpertReview = await experts.TopicReviewAsync(Actor, id, ct);
+            if (Topic.Status is Kexie.Domain.ThinkTank.TopicStatus.Submitted or Kexie.Domain.ThinkTank.TopicStatus.UnderReview)
+            {
+                Candidates = await experts.CandidatesAsync(Actor, id, ct);
+            }
+
+            if (Topic.Status is Kexie.Domain.ThinkTank.TopicStatus.Approved or Kexie.Domain.ThinkTank.TopicStatus.Concluded && Topic.RecommendedTopicId is null)
+            {
+                UpwardCalls = await experts.UpwardCallsAsync(Actor, id, ct);
+            }
+        }
     }
 }

@@ -38,6 +38,10 @@ public sealed class DetailsModel(AssociationManagementService management) : Mark
             ParseEnum<InspectionStatus>(result, "result", "年检结论"), ParseDate(decidedOn, "decidedOn", "年检结论日期"), opinion), null, ct), "年检结论已登记");
 
     [RequiresPermission(typeof(TalentPermissions), nameof(TalentPermissions.ManageAssociations))]
+    public Task<IActionResult> OnPostReturnAsync(Guid inspectionId, string? reason, CancellationToken ct) =>
+        RunAsync(async () => await management.ReturnInspectionAsync(Actor, inspectionId, reason, null, ct), "年检已退回，学会将收到通知");
+
+    [RequiresPermission(typeof(TalentPermissions), nameof(TalentPermissions.ManageAssociations))]
     public Task<IActionResult> OnPostPartyAsync(Guid id, string? instructorName, string? formalMembers, string? form, string? establishedOn, CancellationToken ct) =>
         RunAsync(async () => await management.SetPartyAsync(Actor, id, new PartyBuildingRequest(
             instructorName, ParseInt(formalMembers, "formalMembers", "正式党员人数"), ParseEnum<PartyOrganizationForm>(form, "form", "党组织形式", PartyOrganizationForm.None),

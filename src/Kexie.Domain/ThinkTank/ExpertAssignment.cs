@@ -1,0 +1,286 @@
+using Kexie.Domain.Common;
+using Kexie.Domain.Identity;
+using Kexie.Domain.Market;
+
+namespace Kexie.Domain.ThinkTank;
+
+/// <param name="Name">评审指标, e.g. 选题意义与价值.</param>
+/// <param name="Weight">权重 in percent; a rubric's weights add up to 100.</param>
+/// <param name="MaxScore">满分 of the criterion as the expert scores it.</param>
+public sealed record ReviewCriterionData(string? Name, int? Weight, int? MaxScore);
+
+/// <summary>One criterion of a call's review rubric (评审指标): a name, a weight (percent) and the maximum score.</summary>
+public sealed class ReviewCriterion
+{
+    private ReviewCriterion()
+    {
+    }
+
+    public Guid Id { get; private set; } = Guid.CreateVersion7();
+
+    public int Position { get; private set; }
+
+    public string Name { get; private set; } = string.Empty;
+
+    public int Weight { get; private set; }
+
+    public int MaxScore { get; private set; }
+
+    internal static ReviewCriterion Create(int position, string name, int weight, int maxScore) =>
+        new() { Position = position, Name = name, Weight = weight, MaxScore = maxScore };
+}
+
+/// <summary>The review rubric of think-tank calls: validation and the default used when a call sets none.</summary>
+public static class ReviewRubric
+{
+    public const int MaxCriteria = 10;
+
+    /// <summary>The rubric a call gets when its admins configure none: four criteria, 10 points each, weights adding up to 100.</summary>
+    public static readonly IReadOnlyList<ReviewCriterionData> Default =
+    [
+        new("选题意义与价值", 30, 10),
+        new("研究内容与方法", 30, 10),
+        new("可行性与研究基础", 20, 10),
+        new("预期成果与应用前景", 20, 10),
+    ];
+
+    /// <summary>Checked criteria in order: 1–10, named once each, weights 1–100 adding up to 100, maximum scores 1–100.</summary>
+    public static IReadOnlyList<ReviewCriterion> Build(IReadOnlyList<ReviewCriterionData>? data)
+    {
+        var source = data is { Count: > 0 } ? data : Default;
+        if (source.Count > MaxCriteria)
+        {
+            throw new DomainValidationException("rubric", $"评审指标最多{MaxCriteria}项");
+        }
+
+        var list = new List<ReviewCriterion>();
+        foreach (var c in source)
+        {
+            var name = Guard.Required(c.Name, "rubric", "评审指标名称", 30);
+            if (list.Any(x => x.Name == name))
+            {
+                throw new DomainValidationException("rubric", $"评审指标“{name}”重复");
+            }
+
+            var weight = c.Weight is { } w && w is >= 1 and <= 100 ? w : throw new DomainValidationException("rubric", $"评审指标“{name}”的权重应为1到100之间的整数");
+            var max = c.MaxScore is { } m && m is >= 1 and <= 100 ? m : throw new DomainValidationException("rubric", $"评审指标“{name}”的满分应为1到100之间的整数");
+            list.Add(ReviewCriterion.Create(list.Count + 1, name, weight, max));
+        }
+
+        var sum = list.Sum(x => x.Weight);
+        return sum == 100 ? list : throw new DomainValidationException("rubric", $"评审指标的权重合计应为100（现为{sum}）");
+    }
+}
+
+public enum AssignmentStatus
+{
+    /// <summary>待评审.</summary>
+    Assigned = 1,
+
+    /// <summary>已评分.</summary>
+    Scored = 2,
+}
+
+public static class AssignmentStatusNames
+{
+    public static string Chinese(this AssignmentStatus status) => status == AssignmentStatus.Scored ? "已评分" : "待评审";
+}
+
+/// <summary>The 专家库 entry being assigned, as the service found it: whose account it is, where the expert works, whether still in the database.</summary>
+public sealed record ExpertCandidate(Guid ExpertId, Guid WorkerId, string Name, string? Employer, string? UserId, bool Active);
+
+/// <summary>One criterion's score on an assignment (a snapshot of the criterion, so a score keeps its meaning).</summary>
+public sealed class CriterionScore
+{
+    private CriterionScore()
+    {
+    }
+
+    public Guid Id { get; private set; } = Guid.CreateVersion7();
+
+    public int Position { get; private set; }
+
+    public string Name { get; private set; } = string.Empty;
+
+    public int Weight { get; private set; }
+
+    public int MaxScore { get; private set; }
+
+    public decimal? Score { get; private set; }
+
+    internal static CriterionScore From(ReviewCriterion c) => new() { Position = c.Position, Name = c.Name, Weight = c.Weight, MaxScore = c.MaxScore };
+
+    internal void Set(decimal score) => Score = score;
+}
+
+/// <summary>
+/// 专家评审指派: an expert of the 专家库 assigned by the call's admins to review a topic, who then scores it on the call's rubric from
+/// their own page. Conflicts of interest are refused when assigning: the applicant, the topic's leader, or an expert working for the
+/// 承担单位. The weighted total (0–100) is Σ score ÷ 满分 × 权重; the topic's expert score is the mean of the submitted totals.
+/// </summary>
+public sealed class ExpertAssignment : Entity, IRegional
+{
+    private readonly List<CriterionScore> scores = [];
+
+    private ExpertAssignment()
+    {
+    }
+
+    public Guid TopicId { get; private set; }
+
+    /// <summary>The call's region: whose admins assign.</summary>
+    public string RegionCode { get; private set; } = string.Empty;
+
+    public Guid ExpertId { get; private set; }
+
+    public Guid ExpertWorkerId { get; private set; }
+
+    public string ExpertName { get; private set; } = string.Empty;
+
+    public string? AssignedByName { get; private set; }
+
+    public AssignmentStatus Status { get; private set; } = AssignmentStatus.Assigned;
+
+    /// <summary>Weighted total, 0–100, once scored.</summary>
+    public decimal? Total { get; private set; }
+
+    public string? Opinion { get; private set; }
+
+    public DateTimeOffset? ScoredAt { get; private set; }
+
+    public int Version { get; private set; }
+
+    public IReadOnlyList<CriterionScore> Scores => scores;
+
+    /// <summary>Assigns <paramref name="expert"/> to review <paramref name="topic"/> with the criteria of its call.</summary>
+    public static ExpertAssignment Assign(ThinkTankTopic topic, IReadOnlyList<ReviewCriterion> rubric, ExpertCandidate expert, IReadOnlyCollection<Guid> assignedExperts, Actor actor, DateTimeOffset? at = null)
+    {
+        ArgumentNullException.ThrowIfNull(topic);
+        ArgumentNullException.ThrowIfNull(rubric);
+        ArgumentNullException.ThrowIfNull(expert);
+        ArgumentNullException.ThrowIfNull(assignedExperts);
+        if (!topic.MayReview(actor))
+        {
+            throw new NotPermittedException("只有发布征集的科协管理员可以指派评审专家");
+        }
+
+        if (topic.Status is not (TopicStatus.Submitted or TopicStatus.UnderReview))
+        {
+            throw new InvalidTransitionException($"课题当前状态为“{topic.Status.Chinese()}”，不能再指派评审专家");
+        }
+
+        if (!expert.Active)
+        {
+            throw new DomainValidationException("expertId", $"{expert.Name}已退出专家库，不能指派");
+        }
+
+        if (ConflictOf(topic, expert) is { } conflict)
+        {
+            throw new DomainValidationException("expertId", conflict);
+        }
+
+        if (assignedExperts.Contains(expert.ExpertId))
+        {
+            throw new InvalidTransitionException($"{expert.Name}已被指派评审本课题");
+        }
+
+        var when = at ?? DateTimeOffset.UtcNow;
+        var assignment = new ExpertAssignment
+        {
+            TopicId = topic.Id,
+            RegionCode = topic.CallRegionCode,
+            ExpertId = expert.ExpertId,
+            ExpertWorkerId = expert.WorkerId,
+            ExpertName = expert.Name,
+            AssignedByName = actor.Name,
+            CreatedAt = when,
+            UpdatedAt = when,
+        };
+        assignment.scores.AddRange(rubric.OrderBy(c => c.Position).Select(CriterionScore.From));
+        return assignment;
+    }
+
+    /// <summary>Why <paramref name="expert"/> may not review <paramref name="topic"/> (利益冲突回避), or null when nothing stands in the way.</summary>
+    public static string? ConflictOf(ThinkTankTopic topic, ExpertCandidate expert)
+    {
+        ArgumentNullException.ThrowIfNull(topic);
+        ArgumentNullException.ThrowIfNull(expert);
+        if (expert.UserId is not null && expert.UserId == topic.ApplicantUserId)
+        {
+            return $"{expert.Name}是本课题的申报人，须回避，不能担任评审专家";
+        }
+
+        if (Same(expert.Name, topic.LeaderName))
+        {
+            return $"{expert.Name}是本课题的负责人，须回避，不能担任评审专家";
+        }
+
+        return Same(expert.Employer, topic.LeaderOrganization)
+            ? $"{expert.Name}所在单位（{expert.Employer!.Trim()}）是本课题的承担单位，须回避，不能担任评审专家"
+            : null;
+    }
+
+    /// <summary>Whether <paramref name="actor"/> is the assigned expert (their account is the expert's science worker).</summary>
+    public bool IsExpert(Actor actor) => actor.ScienceWorkerId is { } worker && worker == ExpertWorkerId;
+
+    public bool MayScore(Actor actor) => Status == AssignmentStatus.Assigned && IsExpert(actor);
+
+    /// <summary>The expert's scores, one per criterion in order (each 0 to its 满分), and an opinion; Assigned → Scored. The topic goes under review.</summary>
+    public void Score(ThinkTankTopic topic, IReadOnlyList<decimal?>? values, string? opinion, Actor actor, DateTimeOffset? at = null)
+    {
+        ArgumentNullException.ThrowIfNull(topic);
+        if (!IsExpert(actor))
+        {
+            throw new NotPermittedException("只有被指派的评审专家本人可以评分");
+        }
+
+        if (Status != AssignmentStatus.Assigned)
+        {
+            throw new InvalidTransitionException("您已提交过本课题的评分");
+        }
+
+        if (topic.Id != TopicId || topic.Status is not (TopicStatus.Submitted or TopicStatus.UnderReview))
+        {
+            throw new InvalidTransitionException($"课题当前状态为“{topic.Status.Chinese()}”，评审已结束");
+        }
+
+        var ordered = scores.OrderBy(s => s.Position).ToList();
+        if (values is null || values.Count != ordered.Count)
+        {
+            throw new DomainValidationException("scores", $"请为全部{ordered.Count}项评审指标打分");
+        }
+
+        var checkedValues = new List<decimal>();
+        for (var i = 0; i < ordered.Count; i++)
+        {
+            var c = ordered[i];
+            var v = values[i] ?? throw new DomainValidationException("scores", $"请为“{c.Name}”打分");
+            if (v < 0 || v > c.MaxScore)
+            {
+                throw new DomainValidationException("scores", $"“{c.Name}”的得分应在0到{c.MaxScore}之间");
+            }
+
+            checkedValues.Add(decimal.Round(v, 1));
+        }
+
+        var note = Guard.Optional(opinion, "opinion", "评审意见", MarketRules.NoteMaxLength);
+        var total = 0m;
+        for (var i = 0; i < ordered.Count; i++)
+        {
+            ordered[i].Set(checkedValues[i]);
+            total += checkedValues[i] / ordered[i].MaxScore * ordered[i].Weight;
+        }
+
+        var when = at ?? DateTimeOffset.UtcNow;
+        Total = decimal.Round(total, 1);
+        Opinion = note;
+        ScoredAt = when;
+        Status = AssignmentStatus.Scored;
+        UpdatedAt = when;
+        Version++;
+        topic.ExpertScored(when);
+    }
+
+    private static bool Same(string? a, string? b) =>
+        !string.IsNullOrWhiteSpace(a) && !string.IsNullOrWhiteSpace(b) && string.Equals(a.Trim(), b.Trim(), StringComparison.Ordinal);
+}
