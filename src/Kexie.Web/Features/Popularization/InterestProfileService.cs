@@ -28,14 +28,14 @@ public sealed record InterestProfileDto(
     string RegionCode, string RegionName, int ActiveSubscriptions, int Stations, int Questions,
     IReadOnlyList<TopicInterestDto> Topics, IReadOnlyList<GroupInterestDto> Groups, IReadOnlyList<PushedContentDto> Pushed);
 
-public sealed class InterestProfileService(KexieDbContext db, EStationInteractionService interaction)
+public sealed class InterestProfileService(KexieDbContext db, EStationInteractionService interaction, Kexie.Domain.Authorization.AccessPolicy policy)
 {
     public const int PushedSize = 10;
 
     public async Task<InterestProfileDto> ProfileAsync(Actor actor, string? region, CancellationToken ct = default)
     {
         var code = MarketSupport.RegionFilter(region) ?? actor.ManagedScope ?? throw new DomainValidationException("region", "请选择地区");
-        if (!(actor.IsRegionManager && actor.Manages(code)))
+        if (!policy.Can(actor, PopularizationPermissions.AnswerEStationQuestions, code))
         {
             throw new NotPermittedException("只有本地区服务中心工作人员或科协管理员可以查看本地区的科普需求画像");
         }

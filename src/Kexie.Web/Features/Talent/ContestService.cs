@@ -239,7 +239,7 @@ public sealed class ContestService(KexieDbContext db, Parties parties, Reference
         var contest = await db.Contests.AsNoTracking().FirstOrDefaultAsync(c => c.Id == contestId, ct) ?? throw new NotFoundException("大赛不存在");
         var query = db.Organizations.AsNoTracking().Where(DirectoryAccess.OrganizationsVisibleTo(actor))
             .Where(o => RegionScope.Within(o.RegionCode, contest.RegionCode) && (o.Kind == OrganizationKind.School || o.Kind == OrganizationKind.University));
-        query = actor.IsRegionManager && actor.ManagedScope is { } scope
+        query = actor.ManagedScope is { } scope
             ? query.Where(o => RegionScope.Within(o.RegionCode, scope) || o.Id == actor.OrganizationId)
             : query.Where(o => o.Id == actor.OrganizationId);
         if (!string.IsNullOrWhiteSpace(q))
@@ -326,7 +326,7 @@ public sealed class ContestService(KexieDbContext db, Parties parties, Reference
             return entries;
         }
 
-        var scope = actor.IsRegionManager ? actor.ManagedScope : null;
+        var scope = actor.ManagedScope;
         var organization = actor.OrganizationId;
         return entries.Where(e => e.Award != null || (scope != null && RegionScope.Within(e.RegionCode, scope)) || (organization != null && e.SchoolId == organization));
     }
@@ -335,7 +335,7 @@ public sealed class ContestService(KexieDbContext db, Parties parties, Reference
         entry.Award is not null || MaySeeDetails(actor, contest, entry);
 
     private static bool MaySeeDetails(Actor actor, Contest contest, ContestEntry entry) =>
-        contest.MayReview(actor) || (actor.IsRegionManager && actor.Manages(entry.RegionCode)) || (actor.OrganizationId is { } o && entry.SchoolId == o);
+        contest.MayReview(actor) || actor.Manages(entry.RegionCode) || (actor.OrganizationId is { } o && entry.SchoolId == o);
 
     private async Task<Contest> ContestInScopeAsync(Actor actor, Guid id, CancellationToken ct) =>
         await db.Contests.InScope(actor).FirstOrDefaultAsync(c => c.Id == id, ct) ?? throw new NotFoundException("大赛不存在");

@@ -36,7 +36,7 @@ public sealed record ExpertRequest(Guid? WorkerId, ExpertLevel? Level, string? E
 /// 专家库: admins admit science workers of their region as experts, edit, withdraw and reinstate them. Everyone sees
 /// the experts in the database whose worker profile is public (never a phone); admins also see their region's others.
 /// </summary>
-public sealed class ExpertService(KexieDbContext db)
+public sealed class ExpertService(KexieDbContext db, Kexie.Domain.Authorization.AccessPolicy policy)
 {
     public async Task<PagedResult<ExpertDto>> ListAsync(Actor actor, string? q, string? region, ExpertLevel? level, ExpertStatus? status, int? page, int? pageSize, CancellationToken ct = default)
     {
@@ -141,14 +141,14 @@ public sealed class ExpertService(KexieDbContext db)
             throw new DomainValidationException("workerId", "科技工作者不存在");
         }
 
-        return actor.Administers(worker.RegionCode) ? worker : throw new AccessDeniedException("只能将本地区（含下级）的科技工作者纳入专家库");
+        return policy.Can(actor, TalentPermissions.ManageExperts, worker.RegionCode) ? worker : throw new AccessDeniedException("只能将本地区（含下级）的科技工作者纳入专家库");
     }
 
     private async Task<(Expert Expert, ScienceWorker Worker)> FindForAdminAsync(Actor actor, Guid id, CancellationToken ct)
     {
         var expert = await db.Experts.FirstOrDefaultAsync(e => e.Id == id, ct) ?? throw new NotFoundException("专家不存在");
         var worker = await db.ScienceWorkers.FirstAsync(w => w.Id == expert.WorkerId, ct);
-        if (!actor.Administers(expert.RegionCode))
+        if (!policy.Can(actor, TalentPermissions.ManageExperts, expert.RegionCode))
         {
             throw IsPublic(expert, worker) || actor.Manages(expert.RegionCode)
                 ? new AccessDeniedException("只有本地区科协管理员可以管理该专家")

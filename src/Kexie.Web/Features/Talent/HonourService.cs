@@ -184,12 +184,12 @@ public sealed class HonourService(KexieDbContext db, Parties parties, ReferenceC
     private IQueryable<Nomination> Visible(Actor actor, HonourCall call)
     {
         var all = db.Nominations.AsNoTracking();
-        if (call.MayDecide(actor) || (actor.IsRegionManager && actor.Manages(call.RegionCode)))
+        if (call.MayDecide(actor) || actor.Manages(call.RegionCode))
         {
             return all;
         }
 
-        var scope = actor.IsRegionManager ? actor.ManagedScope : null;
+        var scope = actor.ManagedScope;
         return all.Where(n => n.Status == NominationStatus.Selected || (scope != null && RegionScope.Within(n.RegionCode, scope)));
     }
 
@@ -215,7 +215,7 @@ public sealed class HonourService(KexieDbContext db, Parties parties, ReferenceC
         return rows.Select(n =>
         {
             var c = calls[n.CallId];
-            var details = c.MayDecide(actor) || (actor.IsRegionManager && (actor.Manages(n.RegionCode) || actor.Manages(c.RegionCode)));
+            var details = c.MayDecide(actor) || (actor.Manages(n.RegionCode) || actor.Manages(c.RegionCode));
             return new NominationDto(n.Id, n.CallId, c.Name, c.Kind, c.Kind.Chinese(), c.Year, n.NomineeName, n.OrganizationId is not null || (n.WorkerId is null && c.Kind.ForOrganizations()),
                 n.RegionCode, names.GetValueOrDefault(n.RegionCode, "未知地区"), names.GetValueOrDefault(n.NominatedByRegionCode, "未知地区"), details ? n.Reason : null,
                 n.Status, n.Status.Chinese(), details ? n.DecisionNote : null, n.DecidedOn, n.Version);
