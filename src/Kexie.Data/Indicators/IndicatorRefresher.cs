@@ -1,3 +1,4 @@
+using System.Globalization;
 using Kexie.Domain.Indicators;
 using Kexie.Domain.Market;
 using Microsoft.EntityFrameworkCore;
@@ -24,15 +25,44 @@ public sealed class IndicatorRefresher(KexieDbContext db, TimeProvider clock, IL
     private const int MaxCellRegions = 500;
     private static readonly SemaphoreSlim Gate = new(1, 1);
 
+    // Bumped by every refresh that changed facts and rollups on this node, after its commit: with the last refresh's time
+    // it makes the rollups' version (RollupVersionAsync), so a refresh is a new version even when two refreshes read the
+    // same clock time.
+    private static long generation;
+
     public async Task<RefreshResult> RefreshAsync(bool full = false, CancellationToken ct = default)
     {
         // Dashboards and rankings refresh before they read; with nothing pending they need neither the gate nor the
         // database lock, so readers do not queue behind each other or behind a running refresh.
-        if (!full && !await AnythingPendingAsync(ct))
+        if (!full && (await PendingAsync(ct)).Pending is false)
         {
             return new RefreshResult(false, 0, 0, 0);
         }
 
+        return await RefreshNowAsync(full, ct);
+    }
+
+    /// <summary>
+    /// Applies pending record changes (as <see cref="RefreshAsync"/>) and returns the version of the rollups a reader
+    /// then reads: the last refresh's time (shared by all web nodes through the database) and this node's refresh
+    /// count. Facts and rollups change only in a refresh (the province generator and the demo seeder write them before
+    /// a node serves), so a ranking computed from the rollups may be kept under this version: a later refresh on any
+    /// node moves the time, and one on this node the count too.
+    /// </summary>
+    public async Task<string> RollupVersionAsync(CancellationToken ct = default)
+    {
+        var (pending, last) = await PendingAsync(ct);
+        if (pending)
+        {
+            await RefreshNowAsync(false, ct);
+            last = await LastRefreshedAtAsync(ct);
+        }
+
+        return string.Create(CultureInfo.InvariantCulture, $"{last?.UtcTicks ?? 0}.{Volatile.Read(ref generation)}");
+    }
+
+    private async Task<RefreshResult> RefreshNowAsync(bool full, CancellationToken ct)
+    {
         await Gate.WaitAsync(ct);
         try
         {
@@ -65,6 +95,7 @@ public sealed class IndicatorRefresher(KexieDbContext db, TimeProvider clock, IL
 
                 await db.SaveChangesAsync(ct);
                 await tx.CommitAsync(ct);
+                Interlocked.Increment(ref generation);
                 db.ChangeTracker.Clear();
                 if (result.Full)
                 {
@@ -80,17 +111,20 @@ public sealed class IndicatorRefresher(KexieDbContext db, TimeProvider clock, IL
         }
     }
 
-    private async Task<bool> AnythingPendingAsync(CancellationToken ct)
+    private async Task<(bool Pending, DateTimeOffset? Last)> PendingAsync(CancellationToken ct)
     {
-        var last = await db.IndicatorRefreshStates.AsNoTracking().Select(s => (DateTimeOffset?)s.LastRefreshedAt).SingleOrDefaultAsync(ct);
+        var last = await LastRefreshedAtAsync(ct);
         if (last is null || await db.IndicatorOutbox.AnyAsync(ct))
         {
-            return true;
+            return (true, last);
         }
 
         var now = clock.GetUtcNow();
-        return await SettlingPlans(last.Value, now).AnyAsync(ct);
+        return (await SettlingPlans(last.Value, now).AnyAsync(ct), last);
     }
+
+    private Task<DateTimeOffset?> LastRefreshedAtAsync(CancellationToken ct) =>
+        db.IndicatorRefreshStates.AsNoTracking().Select(s => (DateTimeOffset?)s.LastRefreshedAt).SingleOrDefaultAsync(ct);
 
     /// <summary>Plans whose response deadline passed unanswered since the last refresh: their 超时 facts are due.</summary>
     private IQueryable<Guid> SettlingPlans(DateTimeOffset last, DateTimeOffset now) =>
