@@ -18,7 +18,7 @@ namespace Kexie.Web.Features.Indicators;
 public sealed class IndicatorService(KexieDbContext db, IndicatorEngine engine, IndicatorRefresher refresher, RankingCache rankings)
 {
     // The rollups' version this request's ranking was read at (one refresh check per request, not one per read).
-    private string? rollupVersion;
+    private RollupVersion? rollupVersion;
 
     public const string MissingDataRule = "某地区在某类服务中没有任何业务数据（计数均为0、比值均无分母）时，该类显示“暂无数据”，不评分、不排名，也不与其他地区比较（如无需求的地区不以“超时未响应0条”得分）；在综合评分中该类按0分计；各类均无数据的地区不参与综合排名。全部同级地区均无数据的指标和服务类别不参与评分，其余类别按权重重新归一；有数据的地区比值类指标无分母（如当期无到期需求）时该指标记0分。";
 
@@ -68,6 +68,7 @@ public sealed class IndicatorService(KexieDbContext db, IndicatorEngine engine, 
         var (current, previous, synthetic) = await rankings.GetAsync(
             version,
             string.Create(CultureInfo.InvariantCulture, $"values|{place.Code}|{p}"),
+            p.LastDay,
             async () => new RegionPeriodValues(
                 await engine.ValuesAsync(place.Code, p.Days, ct),
                 await engine.ValuesAsync(place.Code, p.Previous.Days, ct),
@@ -123,11 +124,13 @@ public sealed class IndicatorService(KexieDbContext db, IndicatorEngine engine, 
         var place = await RegionAsync(region, ct);
         var p = Period.Parse(period);
         var weights = await WeightSetAsync(weightSet, ct);
-        var version = rollupVersion = await refresher.RollupVersionAsync(ct);
+        var version = await refresher.RollupVersionAsync(ct);
+        rollupVersion = version;
         var group = PeerGroup.Of(place.Code);
         return await rankings.GetAsync(
             version,
             string.Create(CultureInfo.InvariantCulture, $"rank|{group.AncestorCode}|{group.CodeLength}|{p}|{weights.Version}"),
+            p.LastDay,
             () => engine.RankAsync(group, p, weights, ct: ct));
     }
 
@@ -178,6 +181,7 @@ public sealed class IndicatorService(KexieDbContext db, IndicatorEngine engine, 
         return await rankings.GetAsync(
             version,
             string.Create(CultureInfo.InvariantCulture, $"synthetic|{ancestorCode}|{lastDay:yyyyMMdd}"),
+            lastDay,
             async () => (object)await AnySyntheticAsync(ancestorCode, lastDay, ct)) is true;
     }
 

@@ -4,41 +4,50 @@ using Kexie.Data.Indicators;
 namespace Kexie.Web.Features.Indicators;
 
 /// <summary>
-/// Peer rankings kept by the rollups' version (<see cref="IndicatorRefresher.RollupVersionAsync"/>): a ranking is a
-/// function of the rollups, the peer group, the period and the weight set, so until the next refresh every reader of
-/// the same ranking (dashboard, its trend, the ranking API, the annual report) shares one computation instead of
-/// reading and scoring 183 counties' rollups again. A new version empties the cache; it holds at most
-/// <see cref="Capacity"/> entries. One per web node; nodes agree through the version read from the database.
+/// Peer rankings and region values kept by the rollups' version (<see cref="IndicatorRefresher.RollupVersionAsync"/>):
+/// a ranking is a function of the rollups up to its period's last day, the peer group and the weight set, so until a
+/// refresh changes the rollups of those days every reader of it (dashboard, its trend, the ranking API, the annual
+/// report) shares one computation instead of reading and scoring 183 counties' rollups again. A refresh that rebuilt
+/// only later days (a write today, under last year's ranking) keeps it (<see cref="IndicatorRefresher.Unchanged"/>).
+/// At most <see cref="Capacity"/> entries; one cache per web node, the nodes agree through the version in the database.
 /// </summary>
 public sealed class RankingCache
 {
     public const int Capacity = 512;
 
-    private readonly ConcurrentDictionary<string, Lazy<Task<object>>> entries = new(StringComparer.Ordinal);
-    private string version = string.Empty;
+    private readonly ConcurrentDictionary<string, Entry> entries = new(StringComparer.Ordinal);
 
     /// <summary>
-    /// The value under <paramref name="key"/> for <paramref name="rollupVersion"/>, computed once: concurrent callers
-    /// wait for the first one's computation; when it fails, it is dropped and the others compute their own.
+    /// The value under <paramref name="key"/>, which depends on rollups of days up to <paramref name="lastDay"/>, as of
+    /// <paramref name="version"/>; computed once: concurrent callers wait for the first one's computation; when it
+    /// fails, it is dropped and the others compute their own.
     /// </summary>
-    public async Task<T> GetAsync<T>(string rollupVersion, string key, Func<Task<T>> compute)
+    public async Task<T> GetAsync<T>(RollupVersion version, string key, DateOnly lastDay, Func<Task<T>> compute)
         where T : class
     {
-        lock (entries)
+        if (entries.TryGetValue(key, out var kept) && IndicatorRefresher.Unchanged(kept.Version, version, lastDay))
         {
-            if (!string.Equals(version, rollupVersion, StringComparison.Ordinal) || entries.Count >= Capacity)
+            try
             {
-                entries.Clear();
-                version = rollupVersion;
+                return (T)await kept.Value.Value;
+            }
+            catch
+            {
+                entries.TryRemove(new KeyValuePair<string, Entry>(key, kept));
+                return await compute();
             }
         }
 
-        var fullKey = rollupVersion + "|" + key;
-        var mine = new Lazy<Task<object>>(async () => await compute());
-        var entry = entries.GetOrAdd(fullKey, mine);
+        if (entries.Count >= Capacity)
+        {
+            entries.Clear();
+        }
+
+        var mine = new Entry(version, new Lazy<Task<object>>(async () => await compute()));
+        var entry = entries.AddOrUpdate(key, mine, (_, old) => IndicatorRefresher.Unchanged(old.Version, version, lastDay) ? old : mine);
         try
         {
-            return (T)await entry.Value;
+            return (T)await entry.Value.Value;
         }
         catch when (!ReferenceEquals(entry, mine))
         {
@@ -46,8 +55,10 @@ public sealed class RankingCache
         }
         catch
         {
-            entries.TryRemove(new KeyValuePair<string, Lazy<Task<object>>>(fullKey, entry));
+            entries.TryRemove(new KeyValuePair<string, Entry>(key, entry));
             throw;
         }
     }
+
+    private sealed record Entry(RollupVersion Version, Lazy<Task<object>> Value);
 }
