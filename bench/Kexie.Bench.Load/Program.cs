@@ -181,6 +181,10 @@ namespace Kexie.Bench.Load
     public sealed class TestData
     {
         public List<Guid> NeedIds { get; } = [];
+
+        /// <summary>Keyset cursors (the host's "after" format) at every 20th public need in the list's order: deep pages by cursor.</summary>
+        public List<string> NeedCursors { get; } = [];
+
         public long OfferCount { get; private set; }
         public List<string> Counties { get; } = [];
         public string Province { get; private set; } = "51";
@@ -211,6 +215,21 @@ namespace Kexie.Bench.Load
                 while (await r.ReadAsync())
                 {
                     data.NeedIds.Add(r.GetGuid(0));
+                }
+            }
+
+            await using (var c = new NpgsqlCommand($"""
+                select at, id from (
+                  select coalesce("PublishedAt", "CreatedAt") as at, "Id" as id,
+                         row_number() over (order by coalesce("PublishedAt", "CreatedAt") desc, "Id") as rn
+                  from "Needs" where "Status" = {(int)ReviewStatus.Published} and "Visibility" = {(int)NeedVisibility.Public}) x
+                where rn % 20 = 0 order by rn
+                """, db))
+            await using (var r = await c.ExecuteReaderAsync())
+            {
+                while (await r.ReadAsync())
+                {
+                    data.NeedCursors.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{r.GetFieldValue<DateTimeOffset>(0).Ticks}.0.{r.GetGuid(1):N}"));
                 }
             }
 
@@ -296,7 +315,7 @@ namespace Kexie.Bench.Load
             }
 
             data.Staff.RemoveAll(s => s.PlanIds.Count == 0 || s.HandledPlanIds.Count == 0 || s.OrganizationIds.Count == 0);
-            if (data.NeedIds.Count == 0 || data.Staff.Count == 0 || data.Admins.Count == 0 || data.Industries.Count == 0 || data.Counties.Count == 0)
+            if (data.NeedIds.Count == 0 || data.NeedCursors.Count == 0 || data.Staff.Count == 0 || data.Admins.Count == 0 || data.Industries.Count == 0 || data.Counties.Count == 0)
             {
                 throw new InvalidOperationException("数据库中没有公开需求、县或服务中心账号：先运行 kexie generate-province");
             }
@@ -343,6 +362,7 @@ namespace Kexie.Bench.Load
                 new("成果列表 API：全文搜索", "匿名", 6, r => Get($"/api/v1/offers?q={Term(r)}&pageSize=20")),
                 new("需求详情 API", "匿名", 6, r => Get($"/api/v1/needs/{Pick(r, data.NeedIds)}")),
                 new("需求列表 API：深翻页", "匿名", 3, r => Get($"/api/v1/needs?page={1 + r.Next(deepPages)}&pageSize=20")),
+                new("需求列表 API：游标深翻页", "匿名", 3, r => Get($"/api/v1/needs?after={Pick(r, data.NeedCursors)}&pageSize=20")),
                 new("工作台（服务中心）", "登录", 6, r => Signed(HttpMethod.Get, "/", Pick(r, data.Staff))),
                 new("一单一策详情页", "登录", 6, r => { var s = Pick(r, data.Staff); return Signed(HttpMethod.Get, $"/Market/Plans/Details/{Pick(r, s.PlanIds)}", s); }),
                 new("指标看板页", "登录", 2, r => { var a = Pick(r, data.Admins); return Signed(HttpMethod.Get, $"/Indicators?Region={a.RegionCode}", a); }),

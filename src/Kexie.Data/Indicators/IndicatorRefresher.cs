@@ -1,3 +1,4 @@
+using System.Globalization;
 using Kexie.Domain.Indicators;
 using Kexie.Domain.Market;
 using Microsoft.EntityFrameworkCore;
@@ -6,6 +7,9 @@ using Microsoft.Extensions.Logging;
 namespace Kexie.Data.Indicators;
 
 public sealed record RefreshResult(bool Full, int SourcesRederived, long FactsWritten, int MonthsRebuilt);
+
+/// <summary>The rollups' version a reader read at: the last refresh's time (0.1 ms) and this node's refresh count.</summary>
+public readonly record struct RollupVersion(long Stamp, long Generation);
 
 /// <summary>
 /// Keeps facts and rollups in step with the records. Incremental: re-derives the records queued in the outbox
@@ -24,15 +28,113 @@ public sealed class IndicatorRefresher(KexieDbContext db, TimeProvider clock, IL
     private const int MaxCellRegions = 500;
     private static readonly SemaphoreSlim Gate = new(1, 1);
 
+    // The refreshes this node applied, in order (generation n is Applied[n - first]): a reader can tell that its kept
+    // ranking is still the rollups' answer when every refresh since was this node's and touched only later days.
+    private const int AppliedCapacity = 1024;
+    private static readonly object AppliedLock = new();
+    private static readonly List<AppliedRefresh> Applied = [];
+    private static long generation;
+    private static long firstGeneration = 1;
+
+    // The earliest day key the running refresh rebuilt rollups for (0: everything).
+    private int firstDayTouched;
+
     public async Task<RefreshResult> RefreshAsync(bool full = false, CancellationToken ct = default)
     {
         // Dashboards and rankings refresh before they read; with nothing pending they need neither the gate nor the
         // database lock, so readers do not queue behind each other or behind a running refresh.
-        if (!full && !await AnythingPendingAsync(ct))
+        if (!full && (await PendingAsync(ct)).Pending is false)
         {
             return new RefreshResult(false, 0, 0, 0);
         }
 
+        return await RefreshNowAsync(full, ct);
+    }
+
+    /// <summary>
+    /// Applies pending record changes (as <see cref="RefreshAsync"/>) and returns the version of the rollups a reader
+    /// then reads: the last refresh's time (shared by all web nodes through the database) and this node's refresh
+    /// count. Facts and rollups change only in a refresh (the province generator and the demo seeder write them before
+    /// a node serves), so a ranking computed from the rollups may be kept under this version (see <see cref="Unchanged"/>).
+    /// </summary>
+    public async Task<RollupVersion> RollupVersionAsync(CancellationToken ct = default)
+    {
+        var (pending, last) = await PendingAsync(ct);
+        if (pending)
+        {
+            await RefreshNowAsync(false, ct);
+            last = await LastRefreshedAtAsync(ct);
+        }
+
+        return new RollupVersion(Stamp(last), Volatile.Read(ref generation));
+    }
+
+    /// <summary>
+    /// Whether the rollups of days up to <paramref name="lastDay"/> are the same at <paramref name="to"/> as at
+    /// <paramref name="from"/>: the same version, or only refreshes of this node in between (their times chain from one
+    /// to the other, so no other node's refresh slipped in), each of which rebuilt rollups of later days only (a write
+    /// today does not change last year's ranking). Rollup rows are whole days, months and years, as are periods, so a
+    /// row of a later day is never part of a period ending on or before <paramref name="lastDay"/>.
+    /// </summary>
+    public static bool Unchanged(RollupVersion from, RollupVersion to, DateOnly lastDay)
+    {
+        if (from == to)
+        {
+            return true;
+        }
+
+        if (to.Generation <= from.Generation)
+        {
+            return false;
+        }
+
+        var lastKey = ChinaTime.DayKey(lastDay);
+        lock (AppliedLock)
+        {
+            var stamp = from.Stamp;
+            for (var g = from.Generation + 1; g <= to.Generation; g++)
+            {
+                var index = g - firstGeneration;
+                if (index < 0 || index >= Applied.Count)
+                {
+                    return false;
+                }
+
+                var applied = Applied[(int)index];
+                if (applied.PreviousStamp != stamp || applied.FirstDay <= lastKey)
+                {
+                    return false;
+                }
+
+                stamp = applied.Stamp;
+            }
+
+            return stamp == to.Stamp;
+        }
+    }
+
+    // Times as the database keeps them (PostgreSQL to the microsecond, SQLite's binary form to 0.1 ms): compared at 0.1 ms.
+    private static long Stamp(DateTimeOffset? at) => (at?.UtcTicks ?? 0) / 1000;
+
+    private static void Record(DateTimeOffset? previous, DateTimeOffset now, int firstDay)
+    {
+        lock (AppliedLock)
+        {
+            Applied.Add(new AppliedRefresh(Stamp(previous), Stamp(now), firstDay));
+            if (Applied.Count > AppliedCapacity)
+            {
+                Applied.RemoveRange(0, Applied.Count - AppliedCapacity);
+            }
+
+            generation++;
+            firstGeneration = generation - Applied.Count + 1;
+        }
+    }
+
+    private sealed record AppliedRefresh(long PreviousStamp, long Stamp, int FirstDay);
+
+    private async Task<RefreshResult> RefreshNowAsync(bool full, CancellationToken ct)
+    {
         await Gate.WaitAsync(ct);
         try
         {
@@ -47,6 +149,8 @@ public sealed class IndicatorRefresher(KexieDbContext db, TimeProvider clock, IL
                 }
 
                 var state = await db.IndicatorRefreshStates.SingleOrDefaultAsync(ct);
+                var previous = state?.LastRefreshedAt;
+                firstDayTouched = 0;
                 var result = state is null || full ? await FullAsync(now, ct) : await IncrementalAsync(state.LastRefreshedAt, now, ct);
                 if (result is null)
                 {
@@ -65,6 +169,7 @@ public sealed class IndicatorRefresher(KexieDbContext db, TimeProvider clock, IL
 
                 await db.SaveChangesAsync(ct);
                 await tx.CommitAsync(ct);
+                Record(previous, now, result.Full ? 0 : firstDayTouched);
                 db.ChangeTracker.Clear();
                 if (result.Full)
                 {
@@ -80,17 +185,20 @@ public sealed class IndicatorRefresher(KexieDbContext db, TimeProvider clock, IL
         }
     }
 
-    private async Task<bool> AnythingPendingAsync(CancellationToken ct)
+    private async Task<(bool Pending, DateTimeOffset? Last)> PendingAsync(CancellationToken ct)
     {
-        var last = await db.IndicatorRefreshStates.AsNoTracking().Select(s => (DateTimeOffset?)s.LastRefreshedAt).SingleOrDefaultAsync(ct);
+        var last = await LastRefreshedAtAsync(ct);
         if (last is null || await db.IndicatorOutbox.AnyAsync(ct))
         {
-            return true;
+            return (true, last);
         }
 
         var now = clock.GetUtcNow();
-        return await SettlingPlans(last.Value, now).AnyAsync(ct);
+        return (await SettlingPlans(last.Value, now).AnyAsync(ct), last);
     }
+
+    private Task<DateTimeOffset?> LastRefreshedAtAsync(CancellationToken ct) =>
+        db.IndicatorRefreshStates.AsNoTracking().Select(s => (DateTimeOffset?)s.LastRefreshedAt).SingleOrDefaultAsync(ct);
 
     /// <summary>Plans whose response deadline passed unanswered since the last refresh: their 超时 facts are due.</summary>
     private IQueryable<Guid> SettlingPlans(DateTimeOffset last, DateTimeOffset now) =>
@@ -164,11 +272,13 @@ public sealed class IndicatorRefresher(KexieDbContext db, TimeProvider clock, IL
         var months = cells.Select(c => ChinaTime.MonthKey(c.Day)).Distinct().Order().ToList();
         if (cells.Select(c => c.Day).Distinct().Count() <= MaxCellDays && cells.Select(c => c.RegionCode).Distinct().Count() <= MaxCellRegions)
         {
+            firstDayTouched = cells.Count == 0 ? int.MaxValue : cells.Min(c => c.Day);
             await FactStore.RebuildRollupCellsAsync(db, cells, ct);
         }
         else
         {
             // A large batch (an import, a backfill) touches most cells of its months anyway: whole months are cheaper.
+            firstDayTouched = months[0];
             foreach (var month in months)
             {
                 await FactStore.RebuildRollupsAsync(db, month, month, ct);

@@ -339,6 +339,31 @@ public abstract class IndicatorTests(KexieApp app)
     });
 
     [Fact]
+    public async Task A_ranking_read_twice_is_the_same_and_a_record_change_is_ranked_at_once()
+    {
+        // 赣州市 3607 (江西 36): no other test writes there. The ranking is kept by the rollups' version; a new record must
+        // move it without waiting for anything to expire, and a reader after it must see it.
+        var at = new DateTimeOffset(2025, 4, 4, 10, 0, 0, Cst);
+        await AddAsync(Worker("360702", at), Worker("360702", at), Org("360703", at));
+        var jiangxi = await AdminOfAsync("36");
+        const string url = "/api/v1/indicators/rankings?region=360702&period=2025&weightSet=0";
+        var first = await (await jiangxi.GetAsync(url)).OkJsonAsync();
+        var second = await (await jiangxi.GetAsync(url)).OkJsonAsync();
+        Assert.Equal(first.ToJsonString(), second.ToJsonString());
+        decimal? Score(JsonNode ranking, string code) =>
+            ranking["entries"]!.AsArray().First(e => e!["regionCode"]!.GetValue<string>() == code)!["score"]?.GetValue<decimal?>();
+        Assert.NotNull(Score(first, "360702"));
+        Assert.Null(Score(first, "360722"));
+
+        await AddAsync(Worker("360722", at), Org("360722", at), Org("360722", at));
+        var third = await (await jiangxi.GetAsync(url)).OkJsonAsync();
+        Assert.NotNull(Score(third, "360722"));
+        Assert.NotEqual(first.ToJsonString(), third.ToJsonString());
+        var values = ValuesOf(await (await jiangxi.GetAsync("/api/v1/indicators/values?region=360722&period=2025")).OkJsonAsync());
+        Assert.Equal(1m, values["W01"]);
+    }
+
+    [Fact]
     public async Task Townships_rank_with_ties_empty_regions_last_and_a_new_weight_version_reorders()
     {
         // 襄城区 420602 has 9 townships; three get activity in 2025, six stay empty.

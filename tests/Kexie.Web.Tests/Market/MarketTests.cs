@@ -416,6 +416,67 @@ public abstract class MarketTests(KexieApp app)
     }
 
     [Fact]
+    public async Task Cursor_pages_walk_the_same_rows_as_numbered_pages_ties_included()
+    {
+        var token = Token();
+        var needs = new List<string>();
+        var offers = new List<string>();
+        for (var i = 0; i < 5; i++)
+        {
+            needs.Add(await PublishedNeedAsync($"游标翻页需求{i}{token}"));
+            offers.Add(await PublishedOfferAsync($"游标翻页成果{i}{token}"));
+        }
+
+        // Three of each published at the same instant: the id breaks the tie, in the database's own order.
+        var tie = DateTimeOffset.UtcNow.AddMinutes(-5);
+        var (tiedNeeds, tiedOffers) = (needs.Take(3).Select(Guid.Parse).ToList(), offers.Take(3).Select(Guid.Parse).ToList());
+        await app.QueryAsync(async db =>
+        {
+            await db.Needs.Where(n => tiedNeeds.Contains(n.Id)).ExecuteUpdateAsync(u => u.SetProperty(n => n.PublishedAt, tie));
+            return await db.Offers.Where(o => tiedOffers.Contains(o.Id)).ExecuteUpdateAsync(u => u.SetProperty(o => o.PublishedAt, tie));
+        });
+
+        var anonymous = app.Anonymous();
+        foreach (var list in new[] { "needs", "offers" })
+        {
+            foreach (var sort in new[] { "newest", "oldest" })
+            {
+                var numbered = new List<string>();
+                for (var page = 1; page <= 3; page++)
+                {
+                    var result = await (await anonymous.GetAsync($"/api/v1/{list}?q={token}&sort={sort}&pageSize=2&page={page}")).OkJsonAsync();
+                    numbered.AddRange(result["items"]!.AsArray().Select(i => Id(i!)));
+                }
+
+                var walked = new List<string>();
+                string? cursor = null;
+                for (var step = 0; step < 5; step++)
+                {
+                    var result = await (await anonymous.GetAsync($"/api/v1/{list}?q={token}&sort={sort}&pageSize=2" + (cursor is null ? string.Empty : $"&after={cursor}"))).OkJsonAsync();
+                    Assert.Equal(5, result["total"]!.GetValue<int>());
+                    walked.AddRange(result["items"]!.AsArray().Select(i => Id(i!)));
+                    cursor = result["nextCursor"]?.GetValue<string>();
+                    if (cursor is null)
+                    {
+                        break;
+                    }
+                }
+
+                Assert.Equal(5, numbered.Count);
+                Assert.Equal(numbered, walked);
+                Assert.Equal((list == "needs" ? needs : offers).Order(), walked.Order());
+            }
+
+            // A cursor only follows the publication-time order, and a malformed one is a 400 naming the parameter.
+            var first = await (await anonymous.GetAsync($"/api/v1/{list}?q={token}&pageSize=2")).OkJsonAsync();
+            var next = first["nextCursor"]!.GetValue<string>();
+            Assert.Contains("after", await (await anonymous.GetAsync($"/api/v1/{list}?q={token}&sort=title&after={next}")).AssertValidationProblemAsync("after"));
+            Assert.Contains("游标", await (await anonymous.GetAsync($"/api/v1/{list}?q={token}&after=abc")).AssertValidationProblemAsync("after"));
+            Assert.Null((await (await anonymous.GetAsync($"/api/v1/{list}?q={token}&pageSize=5")).OkJsonAsync())["nextCursor"]?.GetValue<string>());
+        }
+    }
+
+    [Fact]
     public async Task Fair_projects_are_collected_selected_and_shown_in_the_public_catalogue()
     {
         var token = Token();

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Kexie.Data;
 using Kexie.Data.Indicators;
 using Kexie.Domain.Authorization;
@@ -14,8 +15,11 @@ namespace Kexie.Web.Features.Indicators;
 /// refresh, cheap when nothing changed). Region managers see values and rankings of any peer group; the records
 /// behind a value only inside their own scope.
 /// </summary>
-public sealed class IndicatorService(KexieDbContext db, IndicatorEngine engine, IndicatorRefresher refresher, Kexie.Domain.Authorization.AccessPolicy policy)
+public sealed class IndicatorService(KexieDbContext db, IndicatorEngine engine, IndicatorRefresher refresher, RankingCache rankings, Kexie.Domain.Authorization.AccessPolicy policy)
 {
+    // The rollups' version this request's ranking was read at (one refresh check per request, not one per read).
+    private RollupVersion? rollupVersion;
+
     public const string MissingDataRule = "某地区在某类服务中没有任何业务数据（计数均为0、比值均无分母）时，该类显示“暂无数据”，不评分、不排名，也不与其他地区比较（如无需求的地区不以“超时未响应0条”得分）；在综合评分中该类按0分计；各类均无数据的地区不参与综合排名。全部同级地区均无数据的指标和服务类别不参与评分，其余类别按权重重新归一；有数据的地区比值类指标无分母（如当期无到期需求）时该指标记0分。";
 
     public async Task<IReadOnlyDictionary<string, string>> RegionNamesAsync(IEnumerable<string> codes, CancellationToken ct)
@@ -60,13 +64,21 @@ public sealed class IndicatorService(KexieDbContext db, IndicatorEngine engine, 
         RequireManager(actor);
         var place = await RegionAsync(region, ct);
         var p = Period.Parse(period);
-        await refresher.RefreshAsync(ct: ct);
-        var current = await engine.ValuesAsync(place.Code, p.Days, ct);
-        var previous = await engine.ValuesAsync(place.Code, p.Previous.Days, ct);
-        var synthetic = await SyntheticTotalsAsync(place.Code, p.Days, ct);
+        var version = await refresher.RollupVersionAsync(ct);
+        var (current, previous, synthetic) = await rankings.GetAsync(
+            version,
+            string.Create(CultureInfo.InvariantCulture, $"values|{place.Code}|{p}"),
+            p.LastDay,
+            async () => new RegionPeriodValues(
+                await engine.ValuesAsync(place.Code, p.Days, ct),
+                await engine.ValuesAsync(place.Code, p.Previous.Days, ct),
+                await SyntheticTotalsAsync(place.Code, p.Days, ct)));
         var values = IndicatorCatalogue.All.Select(i => new IndicatorValueDto(i.Code, i.Name, i.Group, current[i.Code], previous[i.Code], i.Unit, i.IsAvailable, SyntheticPart(i, synthetic))).ToList();
         return new RegionValuesDto(place.Code, place.Name, p.ToString(), p.Label, p.FirstDay, p.LastDay, values, values.Any(v => v.Synthetic is not null));
     }
+
+    /// <summary>A region's values for a period and the previous one, with the synthetic part: kept by the rollups' version.</summary>
+    private sealed record RegionPeriodValues(IReadOnlyDictionary<string, decimal?> Current, IReadOnlyDictionary<string, decimal?> Previous, FactTotals Synthetic);
 
     /// <summary>
     /// The synthetic demo activity (<see cref="FactSource.Synthetic"/>, 演示数据) inside a region's totals over
@@ -112,8 +124,14 @@ public sealed class IndicatorService(KexieDbContext db, IndicatorEngine engine, 
         var place = await RegionAsync(region, ct);
         var p = Period.Parse(period);
         var weights = await WeightSetAsync(weightSet, ct);
-        await refresher.RefreshAsync(ct: ct);
-        return await engine.RankAsync(PeerGroup.Of(place.Code), p, weights, ct: ct);
+        var version = await refresher.RollupVersionAsync(ct);
+        rollupVersion = version;
+        var group = PeerGroup.Of(place.Code);
+        return await rankings.GetAsync(
+            version,
+            string.Create(CultureInfo.InvariantCulture, $"rank|{group.AncestorCode}|{group.CodeLength}|{p}|{weights.Version}"),
+            p.LastDay,
+            () => engine.RankAsync(group, p, weights, ct: ct));
     }
 
     public async Task<RankingDto> RankingAsync(Actor actor, string? region, string? period, int? weightSet, CancellationToken ct)
@@ -167,7 +185,18 @@ public sealed class IndicatorService(KexieDbContext db, IndicatorEngine engine, 
             ranking.Current.EffectiveGroupWeights,
             MissingDataRule,
             entries,
-            await AnySyntheticAsync(ancestor, ranking.Days.Last, ct));
+            await AnySyntheticCachedAsync(ancestor, ranking.Days.Last, ct));
+    }
+
+    /// <summary><see cref="AnySyntheticAsync"/> kept by the rollups' version with the rankings (facts change only in a refresh).</summary>
+    private async Task<bool> AnySyntheticCachedAsync(string ancestorCode, DateOnly lastDay, CancellationToken ct)
+    {
+        var version = rollupVersion ?? await refresher.RollupVersionAsync(ct);
+        return await rankings.GetAsync(
+            version,
+            string.Create(CultureInfo.InvariantCulture, $"synthetic|{ancestorCode}|{lastDay:yyyyMMdd}"),
+            lastDay,
+            async () => (object)await AnySyntheticAsync(ancestorCode, lastDay, ct)) is true;
     }
 
     /// <summary>"2019-12-21~2020-12-20": a ranking over days that are not a calendar period.</summary>

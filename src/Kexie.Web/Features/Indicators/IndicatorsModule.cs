@@ -15,6 +15,7 @@ public sealed class IndicatorsModule : IFeatureModule
         services.AddScoped<Kexie.Data.Indicators.IndicatorRefresher>();
         services.AddScoped<Kexie.Data.Indicators.IndicatorEngine>();
         services.AddScoped<IndicatorService>();
+        services.AddSingleton<RankingCache>();
         services.AddSingleton<IndicatorRefreshQueue>();
         services.AddHostedService<IndicatorRefreshWorker>();
         services.AddScoped<LinkageService>();

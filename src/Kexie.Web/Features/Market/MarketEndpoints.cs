@@ -33,7 +33,7 @@ public static class MarketEndpoints
     {
         var g = api.MapGroup("/offers").WithTags("科技所能");
         g.MapGet("/", (HttpContext http, OfferService s, [AsParameters] OfferFilter f, CancellationToken ct) => s.ListAsync(http.User.ToActor(), f, ct))
-            .WithSummary("查询科技所能（地区子树、类型、学科、行业、价格、状态、日期筛选；分页；排序 newest/oldest/price/price_desc/title）；公众只见已发布");
+            .WithSummary("查询科技所能（地区子树、类型、学科、行业、价格、状态、日期筛选；分页；排序 newest/oldest/price/price_desc/title）；公众只见已发布。深翻页用游标：按发布时间排序（newest/oldest）时回应带 nextCursor，下一页传 after=nextCursor（不再按 page 跳过，深页与首页一样快；最后一页 nextCursor 为 null）");
         g.MapGet("/{id:guid}", (HttpContext http, OfferService s, Guid id, CancellationToken ct) => s.GetAsync(http.User.ToActor(), id, ct)).WithSummary("科技所能详情");
         g.MapPost("/", async (HttpContext http, OfferService s, OfferRequest body, CancellationToken ct) =>
         {
@@ -59,7 +59,7 @@ public static class MarketEndpoints
     {
         var g = api.MapGroup("/needs").WithTags("科技需求");
         g.MapGet("/", (HttpContext http, NeedService s, [AsParameters] NeedFilter f, CancellationToken ct) => s.ListAsync(http.User.ToActor(), f, ct))
-            .WithSummary("查询科技需求（地区子树、学科、行业、预算、状态、日期筛选；分页；排序 newest/oldest/deadline/budget_desc/title）；公众只见已发布的公开需求");
+            .WithSummary("查询科技需求（地区子树、学科、行业、预算、状态、日期筛选；分页；排序 newest/oldest/deadline/budget_desc/title）；公众只见已发布的公开需求。深翻页用游标：按发布时间排序（newest/oldest）时回应带 nextCursor，下一页传 after=nextCursor（不再按 page 跳过，深页与首页一样快；最后一页 nextCursor 为 null）");
         g.MapGet("/{id:guid}", (HttpContext http, NeedService s, Guid id, CancellationToken ct) => s.GetAsync(http.User.ToActor(), id, ct)).WithSummary("科技需求详情");
         g.MapGet("/{id:guid}/plan", (HttpContext http, ResponsePlanService s, Guid id, CancellationToken ct) => s.GetByNeedAsync(http.User.ToActor(), id, ct))
             .RequireAuthorization().WithSummary("该需求的一单一策");

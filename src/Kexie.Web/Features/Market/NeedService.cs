@@ -22,7 +22,8 @@ public sealed record NeedFilter(
     DateOnly? To = null,
     string? Sort = null,
     int? Page = null,
-    int? PageSize = null);
+    int? PageSize = null,
+    [property: System.ComponentModel.Description("翻页游标：上一页回应的 nextCursor（仅按发布时间排序 newest/oldest 时可用）；给出时从游标之后取一页，不再按 page 跳过")] string? After = null);
 
 public sealed record NeedRequest(
     string? Title,
@@ -180,7 +181,26 @@ public sealed class NeedService(
         }
 
         var total = await query.CountAsync(ct);
-        var sorted = (filter.Sort?.Trim().ToLowerInvariant()) switch
+        var sort = filter.Sort?.Trim().ToLowerInvariant();
+        var keyset = sort is null or "" or "newest" or "oldest";
+        var skip = page.Skip;
+        if (ListCursor.Parse(filter.After) is { } after)
+        {
+            if (!keyset)
+            {
+                throw new DomainValidationException("after", "翻页游标（after）只能用于按发布时间排序（sort 为 newest 或 oldest）");
+            }
+
+            // Rows after the cursor in the list's order (time, then id): a range of the list-order index (IX_*_ListOrder),
+            // not a skip over every earlier row. The first term alone bounds the index scan; the second breaks ties.
+            var (at, id) = (after.At, after.Id);
+            query = sort == "oldest"
+                ? query.Where(n => (n.PublishedAt ?? n.CreatedAt) >= at && ((n.PublishedAt ?? n.CreatedAt) > at || n.Id.CompareTo(id) > 0))
+                : query.Where(n => (n.PublishedAt ?? n.CreatedAt) <= at && ((n.PublishedAt ?? n.CreatedAt) < at || n.Id.CompareTo(id) > 0));
+            skip = 0;
+        }
+
+        var sorted = sort switch
         {
             null or "" or "newest" => query.OrderByDescending(n => n.PublishedAt ?? n.CreatedAt),
             "oldest" => query.OrderBy(n => n.PublishedAt ?? n.CreatedAt),
@@ -189,12 +209,21 @@ public sealed class NeedService(
             "title" => query.OrderBy(n => n.Title),
             _ => throw new DomainValidationException("sort", "排序方式应为 newest、oldest、deadline、budget_desc 或 title"),
         };
-        var items = await sorted.ThenBy(n => n.Id).Skip(page.Skip).Take(page.PageSize)
-            .Select(n => new NeedSummaryDto(
-                n.Id, n.Title, n.OrganizationId, n.IndustryCodes, n.DisciplineCodes, n.BudgetMin, n.BudgetMax, n.Deadline, n.RegionCode,
-                n.Visibility, n.Status, string.Empty, n.PublishedAt, n.UpdatedAt))
+        // One row more than the page says whether a next page exists (its cursor is the page's last row).
+        var rows = await sorted.ThenBy(n => n.Id).Skip(skip).Take(page.PageSize + 1)
+            .Select(n => new
+            {
+                Item = new NeedSummaryDto(
+                    n.Id, n.Title, n.OrganizationId, n.IndustryCodes, n.DisciplineCodes, n.BudgetMin, n.BudgetMax, n.Deadline, n.RegionCode,
+                    n.Visibility, n.Status, string.Empty, n.PublishedAt, n.UpdatedAt),
+                At = n.PublishedAt ?? n.CreatedAt,
+            })
             .ToListAsync(ct);
-        return new PagedResult<NeedSummaryDto>(items.Select(i => i with { StatusName = i.Status.Chinese() }).ToList(), total, page.Page, page.PageSize);
+        var items = rows.Take(page.PageSize).Select(r => r.Item with { StatusName = r.Item.Status.Chinese() }).ToList();
+        return new PagedResult<NeedSummaryDto>(items, total, page.Page, page.PageSize)
+        {
+            NextCursor = keyset && rows.Count > page.PageSize ? new ListCursor(rows[page.PageSize - 1].At, rows[page.PageSize - 1].Item.Id).Encode() : null,
+        };
     }
 
     public async Task<NeedDto> GetAsync(Actor actor, Guid id, CancellationToken ct = default)
