@@ -174,13 +174,13 @@ public static class WebSetup
 
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapScalarApiReference("/api/docs", o => o.WithTitle("科协云 API 参考").WithOpenApiRoutePattern("/openapi/{documentName}.json").DisableDefaultFonts());
-        var api = app.MapGroup("/api/v1");
+        var api = app.MapGroup("/api/v1").DescribeProblems();
         foreach (var module in FeatureModules.All)
         {
             module.MapEndpoints(api);
         }
 
-        api.MapGet("/health", () => Results.Ok(new { status = "ok" })).WithTags("运维").AllowAnonymous();
+        api.MapGet("/health", () => TypedResults.Ok(new HealthDto("ok"))).WithTags("运维").AllowAnonymous();
         app.MapReadiness("/api/v1/health/ready");
         app.MapRazorPages();
         return app;
@@ -217,3 +217,6 @@ public static class WebSetup
         return Task.CompletedTask;
     }
 }
+
+/// <summary>The answer of <c>/api/v1/health</c>.</summary>
+public sealed record HealthDto(string Status);

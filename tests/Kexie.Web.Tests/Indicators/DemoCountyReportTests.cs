@@ -192,12 +192,25 @@ public abstract class DemoCountyReportTests(KexieApp app)
         var buildingParagraph = (await StatisticsAsync("association-management"))["summary"]!.GetValue<string>();
         Assert.Contains(buildingParagraph, paragraphs);
 
+        // The talent module's sentences ({人才举荐}, {科技工作者状况调查}, {专家工作站}, {青少年科技创新大赛}) are likewise their
+        // statistics pages' own; other tests may give 大英县 such records, so they are taken from there, not assumed absent.
+        var talent = new List<string>();
+        foreach (var path in new[] { "honours", "surveys", "workstations", "contests" })
+        {
+            if ((await StatisticsAsync(path))["summary"]?.GetValue<string>() is { Length: > 0 } summary)
+            {
+                talent.Add(summary);
+            }
+        }
+
+        string WithoutTalentSentences(string paragraph) => talent.Aggregate(paragraph, (rest, sentence) => rest.Replace(sentence, string.Empty, StringComparison.Ordinal));
+
         // Nothing else with a number is printed unchecked: the statistics paragraphs are the expected ones, the modules'
         // sentences, the synthetic note and the ranking.
         var checkedParagraphs = expected.Append(rankingParagraph).Append(popularizationParagraph).Append(buildingParagraph).ToHashSet();
         var parts = paragraphs.SkipWhile(p => !p.StartsWith("一、", StringComparison.Ordinal)).TakeWhile(p => !p.StartsWith("附表1", StringComparison.Ordinal))
             .Where(p => !System.Text.RegularExpressions.Regex.IsMatch(p, "^[一二三四五六七八]、") && !checkedParagraphs.Contains(p) && !p.StartsWith("注：以上统计含", StringComparison.Ordinal))
-            .Where(p => p.Any(char.IsAsciiDigit))
+            .Where(p => WithoutTalentSentences(p).Any(char.IsAsciiDigit))
             .ToList();
         Assert.True(parts.Count == 0, "未核对的段落：\n" + string.Join("\n", parts));
     }

@@ -424,6 +424,21 @@ public abstract class IndicatorTests(KexieApp app)
         var xlsx = await hubei.GetAsync("/api/v1/indicators/rankings/export.xlsx?region=420602001&period=2025&weightSet=0");
         var rows = MiniExcelLibs.MiniExcel.Query(await xlsx.Content.ReadAsStreamAsync(), useHeaderRow: true).Cast<IDictionary<string, object>>().ToList();
         Assert.Equal(9, rows.Count);
+
+        // The newest weight set is what reports use: leave the default's weights newest again for the other tests.
+        await NewestWeightsAreTheDefaultsAsync();
+    }
+
+    /// <summary>Publishes the built-in default's weights as the newest set (reports rank with the newest weights).</summary>
+    private async Task NewestWeightsAreTheDefaultsAsync()
+    {
+        var defaults = Kexie.Domain.Indicators.WeightSet.BuiltInDefault;
+        await (await (await app.SignInAsync("admin")).PostJsonAsync("/api/v1/indicators/weight-sets", new
+        {
+            name = "默认权重",
+            groupWeights = defaults.GroupWeights.ToDictionary(g => g.Key.ToString(), g => g.Value),
+            indicatorWeights = defaults.IndicatorWeights,
+        })).OkJsonAsync();
     }
 
     [Fact]
@@ -786,6 +801,7 @@ public abstract class IndicatorTests(KexieApp app)
         await Assign("2019年注册目标", 50, "2019-01-01", "2019-12-31"); // the span's own year: not the next
         await Assign("2020年注册目标", 100, "2020-01-01", "2020-12-31"); // the year after the span, to 31 December
         await Assign("2021年注册目标", 150, "2021-01-01", "2021-12-31");
+        await NewestWeightsAreTheDefaultsAsync(); // the report ranks with the newest weights; another test publishes its own
 
         var response = await admin.GetAsync($"/api/v1/indicators/reports/annual?region={jianshi}&from=2018-12-21&asOf=2019-12-20");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);

@@ -374,7 +374,7 @@ public abstract class LookupMatrixTests(KexieApp app)
 
         more["expertise"] = $"柑橘黄龙病防控{token}";
         more["expert"] = IdOf(await (await daying.PostJsonAsync("/api/v1/experts", new { workerId = privateWorker, level = "County", expertise = more["expertise"], researchDirections = new[] { "黄龙病" }, profile = "长期在基层从事植保。" })).OkJsonAsync());
-        more["workstation"] = IdOf(await (await staff.PostJsonAsync("/api/v1/workstations", new { name = $"查询测试专家工作站{token}", kind = "ExpertWorkstation", level = "County", hostOrganizationId = organization, expertWorkerIds = new[] { privateWorker }, foundedOn = "2020-01-01" })).OkJsonAsync());
+        more["workstation"] = IdOf(await (await staff.PostJsonAsync("/api/v1/workstations", new { name = $"查询测试专家工作站{token}", kind = "ExpertWorkstation", level = "County", hostOrganizationId = organization, expertWorkerIds = new[] { privateWorker }, foundedOn = "2023-01-01" })).OkJsonAsync());
 
         var honourCall = IdOf(await (await daying.PostJsonAsync("/api/v1/honours/calls", new { name = $"查询测试人才评选{token}", kind = "OutstandingTalent", year = 2026, regionCode = DaYing })).OkJsonAsync());
         more["nominationReason"] = $"推荐理由{token}";

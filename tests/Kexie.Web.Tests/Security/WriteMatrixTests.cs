@@ -267,7 +267,7 @@ public abstract class WriteMatrixTests(KexieApp app)
         On("POST /api/v1/honours/calls/{id:guid}/close", t => Id(t.HonourCall), _ => null, t => Row<Kexie.Domain.Talent.HonourCall>(t.HonourCall));
         On("POST /api/v1/honours/calls/{id:guid}/nominations", t => Id(t.HonourCall), t => new { workerId = t.PublicWorker, reason = "越权" }, t => Row<Kexie.Domain.Talent.HonourCall>(t.HonourCall));
         On("POST /api/v1/honours/nominations/{id:guid}/decide", t => Id(t.Nomination), _ => new { selected = true, note = "越权" }, t => Row<Kexie.Domain.Talent.Nomination>(t.Nomination));
-        object WorkstationBody(Targets t) => new { name = "冒名工作站", kind = "ExpertWorkstation", level = "County", hostOrganizationId = t.Organization, foundedOn = "2020-01-01" };
+        object WorkstationBody(Targets t) => new { name = "冒名工作站", kind = "ExpertWorkstation", level = "County", hostOrganizationId = t.Organization, foundedOn = "2023-01-01" };
         On("POST /api/v1/workstations/", _ => none, WorkstationBody, _ => null);
         On("PUT /api/v1/workstations/{id:guid}", t => Id(t.Workstation), WorkstationBody, t => Row<Kexie.Domain.Talent.Workstation>(t.Workstation));
         // Managed associations: 年检, 党建, leadership, 换届 of a 大英县 association.
@@ -284,7 +284,7 @@ public abstract class WriteMatrixTests(KexieApp app)
         On($"POST {Managed}/{{id:guid}}/posts", t => Id(t.Association), _ => new { personName = "冒名", kind = "PartTimeViceChair", from = "2020-01-01" }, t => Row<Kexie.Domain.Directory.Association>(t.Association));
         On($"POST {Managed}/posts/{{postId:guid}}/end", t => new() { ["postId"] = t.LeadershipPost.ToString() }, _ => new { until = "2021-01-01" }, t => Row<Kexie.Domain.Talent.LeadershipPost>(t.LeadershipPost));
         On($"POST {Managed}/{{id:guid}}/congresses", t => Id(t.Association), _ => new { term = 99, heldOn = "2020-01-01" }, t => Row<Kexie.Domain.Directory.Association>(t.Association));
-        On("POST /api/v1/workstations/{id:guid}/end", t => Id(t.Workstation), _ => new { endedOn = "2021-01-01" }, t => Row<Kexie.Domain.Talent.Workstation>(t.Workstation));
+        On("POST /api/v1/workstations/{id:guid}/end", t => Id(t.Workstation), _ => new { endedOn = "2024-01-01" }, t => Row<Kexie.Domain.Talent.Workstation>(t.Workstation));
         object SurveyBody(Targets t) => new { name = "冒名问卷", year = 2026, regionCode = DaYing, distribution = "Invitation", template = true };
         On("POST /api/v1/surveys/", _ => none, SurveyBody, _ => null);
         On("PUT /api/v1/surveys/{id:guid}", t => Id(t.Survey), SurveyBody, t => Row<Kexie.Domain.Talent.Survey>(t.Survey));
@@ -440,7 +440,7 @@ public abstract class WriteMatrixTests(KexieApp app)
         var honourCall = (await (await daying.PostJsonAsync("/api/v1/honours/calls", new { name = "矩阵测试优秀科技人才评选", kind = "OutstandingTalent", year = 2026, regionCode = DaYing })).OkJsonAsync())["id"]!.GetValue<string>();
         var nomination = (await (await daying.PostJsonAsync($"/api/v1/honours/calls/{honourCall}/nominations", new { workerId = owner, reason = "矩阵测试推荐" })).OkJsonAsync())["id"]!.GetValue<string>();
         var survey = (await (await daying.PostJsonAsync("/api/v1/surveys", new { name = "矩阵测试问卷", year = 2026, regionCode = DaYing, distribution = "Invitation", template = true })).OkJsonAsync())["id"]!.GetValue<string>();
-        var workstation = (await (await staff.PostJsonAsync("/api/v1/workstations", new { name = "矩阵测试专家工作站", kind = "ExpertWorkstation", level = "County", hostOrganizationId = org, foundedOn = "2020-01-01" })).OkJsonAsync())["id"]!.GetValue<string>();
+        var workstation = (await (await staff.PostJsonAsync("/api/v1/workstations", new { name = "矩阵测试专家工作站", kind = "ExpertWorkstation", level = "County", hostOrganizationId = org, foundedOn = "2023-01-01" })).OkJsonAsync())["id"]!.GetValue<string>();
 
         // A 大英县 plan with a candidate to drop or restore: the staff add one by hand when no plan has any yet.
         if (!await app.QueryAsync(db => db.ResponsePlans.AnyAsync(p => p.RegionCode.StartsWith(DaYing) && p.Candidates.Any())))

@@ -30,7 +30,7 @@ public static class ImportEndpoints
             stream.Position = 0;
             var report = await importer.ImportAsync(importKind, stream, file.FileName, http.User.ToActor(), dryRun ?? true, null, ct);
             return Results.Ok(report);
-        }).DisableAntiforgery().WithSummary("导入科技工作者（workers）、单位（organizations）或专家库（experts）；dryRun=true 只校验不写入").RequirePermission(ImportPermissions.Run);
+        }).DisableAntiforgery().Produces<Kexie.Data.Exchange.ImportReport>().WithSummary("导入科技工作者（workers）、单位（organizations）或专家库（experts）；dryRun=true 只校验不写入").RequirePermission(ImportPermissions.Run);
         imports.MapGet("/{kind}/template.xlsx", async (HttpContext http, Kexie.Data.KexieDbContext db, Kexie.Data.DictionaryCache dictionaries, string kind, CancellationToken ct) =>
         {
             var importKind = ParseKind(kind);

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Kexie.Web.Infrastructure;
 
 namespace Kexie.Web.Features.Matching;
@@ -27,7 +28,7 @@ public static class MatchingEndpoints
         api.MapPost("/needs/similar", (HttpContext http, MatchingService s, DraftNeedRequest body, string? region, CancellationToken ct) =>
                 s.SimilarToDraftAsync(http.User.ToActor(), body, region, ct))
             .WithTags(Tag).WithSummary("发布前查重：与草稿文字相似的已发布需求").RequirePermission(MatchingPermissions.Query);
-        api.MapPost("/matching/suggest-disciplines", async Task<IResult> (MatchingService s, SuggestDisciplinesRequest body, CancellationToken ct) =>
+        api.MapPost("/matching/suggest-disciplines", async Task<Results<Ok<DisciplineSuggestionsDto>, ProblemHttpResult>> (MatchingService s, SuggestDisciplinesRequest body, CancellationToken ct) =>
             {
                 try
                 {

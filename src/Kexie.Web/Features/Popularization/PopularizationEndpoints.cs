@@ -279,7 +279,7 @@ public static class PopularizationEndpoints
             .WithSummary("科技志愿服务统计（服务队、志愿者、服务活动场次、人次、时长；region 地区子树，year 年份）");
         g.MapGet("/me", async (HttpContext http, VolunteerService s, CancellationToken ct) =>
             await s.MineAsync(http.User.ToActor(), ct) is { } mine ? Results.Ok(mine) : Results.NoContent())
-            .RequireAuthorization().WithSummary("我的志愿服务（服务记录与时长；不是志愿者时无内容）");
+            .RequireAuthorization().Produces<MyVolunteerDto>().Produces(StatusCodes.Status204NoContent).WithSummary("我的志愿服务（服务记录与时长；不是志愿者时无内容）");
         g.MapGet("/{id:guid}", (HttpContext http, VolunteerService s, Guid id, CancellationToken ct) => s.GetAsync(http.User.ToActor(), id, ct))
             .RequireAuthorization().WithSummary("志愿者详情（本人或本地区管理人员）");
         g.MapPost("/", async (HttpContext http, VolunteerService s, VolunteerRequest body, CancellationToken ct) =>
