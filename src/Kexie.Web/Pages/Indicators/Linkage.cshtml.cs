@@ -28,7 +28,7 @@ public sealed class AssignInput
 
 /// <summary>联动调度: tasks assigned to my level (and below) and by my level, with progress from data; the assign form for admins.</summary>
 [Authorize]
-public sealed class LinkageModel(LinkageService linkage, KexieDbContext db, TimeProvider clock) : KexiePageModel
+public sealed class LinkageModel(LinkageService linkage, IndicatorService indicators, KexieDbContext db, TimeProvider clock) : KexiePageModel
 {
     [BindProperty(SupportsGet = true)] public string? Status { get; set; }
 
@@ -83,10 +83,7 @@ public sealed class LinkageModel(LinkageService linkage, KexieDbContext db, Time
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        if (!Can(IndicatorPermissions.ViewDashboards))
-        {
-            throw new AccessDeniedException("只有科协管理员和服务中心工作人员可以查看绩效指标");
-        }
+        indicators.RequireManager(Actor);
 
         var scope = Actor.ManagedScope!;
         IReadOnlyList<LinkageTaskDto> tasks;

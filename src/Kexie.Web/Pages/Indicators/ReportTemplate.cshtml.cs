@@ -1,4 +1,3 @@
-using Kexie.Domain.Authorization;
 using Kexie.Domain.Common;
 using Kexie.Web.Features.Indicators;
 using Kexie.Web.Features.Indicators.Report;
@@ -20,7 +19,7 @@ public sealed class ParagraphInput
 /// saving validates every placeholder and keeps the earlier versions; the report uses the newest or the default.
 /// </summary>
 [Authorize]
-public sealed class ReportTemplateModel(ReportTemplateService templates, AccessPolicy policy, Kexie.Data.KexieDbContext db) : KexiePageModel
+public sealed class ReportTemplateModel(ReportTemplateService templates, Kexie.Data.KexieDbContext db) : KexiePageModel
 {
     [BindProperty(SupportsGet = true)] public string? Region { get; set; }
 
@@ -45,7 +44,7 @@ public sealed class ReportTemplateModel(ReportTemplateService templates, AccessP
 
     public string? FormError { get; private set; }
 
-    public bool CanEdit => policy.Decide(Actor, IndicatorPermissions.EditReportTemplate) == AccessDecision.Allowed;
+    public bool CanEdit => Can(IndicatorPermissions.EditReportTemplate);
 
     public async Task<IActionResult> OnGetAsync(bool? reset, CancellationToken ct)
     {
