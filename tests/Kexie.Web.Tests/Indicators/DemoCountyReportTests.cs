@@ -216,6 +216,20 @@ public abstract class DemoCountyReportTests(KexieApp app)
     }
 }
 
+/// <summary>
+/// The report test reads a whole county's figures three times (the report, the fact table, the rankings API) and compares
+/// them, and the ranking it checks is computed over every county with the newest weight set. Other test classes write to
+/// the same databases in parallel (a weight set published, an order agreed), so this collection runs alone, after the
+/// parallel ones: the three reads then see one state.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class WholeDatabaseReads
+{
+    public const string Name = "Whole-database reads";
+}
+
+[Collection(WholeDatabaseReads.Name)]
 public sealed class DemoCountyReportSqliteTests(SqliteApp app) : DemoCountyReportTests(app);
 
+[Collection(WholeDatabaseReads.Name)]
 public sealed class DemoCountyReportPostgresTests(PostgresApp app) : DemoCountyReportTests(app);
