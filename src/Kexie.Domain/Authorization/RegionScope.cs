@@ -57,7 +57,7 @@ public static class RegionScope
         }
 
         var code = Regions.RegionCode.Validate(requested.Trim(), field);
-        var home = partyRegion.Length > 6 ? partyRegion[..6] : partyRegion;
+        var home = Regions.RegionCode.CountyOf(partyRegion);
         return Regions.RegionCode.IsWithin(code, home)
             ? code
             : throw new DomainValidationException(field, "所在地区应在其单位或本人所在县（市、区）之内");

@@ -523,7 +523,7 @@ public sealed class ResponsePlan : Entity, IRegional
     public bool IsOpen => Status is ResponsePlanStatus.New or ResponsePlanStatus.Responded or ResponsePlanStatus.Negotiating;
 
     /// <summary>The county (6 digits) whose service centre handles the plan; the region itself when coarser.</summary>
-    public string CountyCode => RegionCode.Length > 6 ? RegionCode[..6] : RegionCode;
+    public string CountyCode => Regions.RegionCode.CountyOf(RegionCode);
 
     /// <summary>True once responded, when the first response came after the deadline; null while not responded.</summary>
     public bool? RespondedLate => FirstRespondedAt is { } first ? first > ResponseDueAt : null;

@@ -51,6 +51,9 @@ public static class RegionCode
         _ => null,
     };
 
+    /// <summary>The county (6 digits) that holds <paramref name="code"/>: a township's county, or the code itself when it is a county or above.</summary>
+    public static string CountyOf(string code) => code.Length > 6 ? code[..6] : code;
+
     /// <summary>Codes from the province down to the code itself.</summary>
     public static IEnumerable<string> Ancestry(string code)
     {

@@ -166,6 +166,7 @@ public abstract class ChannelTests(KexieApp app)
         email,
         services.GetRequiredService<NotificationPreferences>(),
         services.GetRequiredService<WorkbenchService>(),
+        services.GetRequiredService<Kexie.Domain.Authorization.AccessPolicy>(),
         Options.Create(new NotificationOptions { DigestHour = 8 }),
         Options.Create(new SmtpOptions { Host = "smtp.example.cn", SiteUrl = "https://kxy.example.cn" }),
         NullLogger<DigestSender>.Instance);

@@ -164,7 +164,7 @@ public sealed class FairService(KexieDbContext db, ReferenceCodesCache reference
         MarketSupport.CheckVersion(project.Version, expectedVersion);
         var before = project.Status;
         step(project);
-        await notifier.ReviewStepAsync(project, before, "科创会项目", project.Title, c => ProjectOwnersAsync(project, c), $"/Market/Fairs/Details/{project.FairId}", actor, project.UpdatedAt, ct);
+        await notifier.ReviewStepAsync(project, before, "科创会项目", project.Title, c => ProjectOwnersAsync(project, c), $"/Market/Fairs/Details/{project.FairId}", actor, project.UpdatedAt, MarketPermissions.ReviewFairProjects, ct);
         await db.SaveChangesAsync(ct);
         await notifier.AfterSaveAsync(ct);
         return FairProjectDto.From(project, true);

@@ -26,6 +26,15 @@ public static class MarketPermissions
     /// <summary>The management view of the market: a region's unpublished needs and offers, filing and editing them for an organization or a worker of the region.</summary>
     public static readonly Permission ActForOthers = new("market.proxy", "代本地区单位和科技工作者填报、管理需求与所能（含未发布的）", Feature, PermissionScope.Region, Permission.Managers);
 
+    /// <summary>
+    /// Who a county's new 一单一策 goes to by default, and who hears that an unassigned plan is due soon: the holders at the
+    /// need's county (or the nearest enclosing level). A deployment that has no service centre grants it to its admins.
+    /// </summary>
+    public static readonly Permission ReceivePlans = new("market.plans.receive", "默认承接本地区新的一单一策并接收到期提醒", Feature, PermissionScope.Region, [UserRole.ServiceCenterStaff]);
+
+    /// <summary>Who is told when a county's plan passes its response deadline (督办).</summary>
+    public static readonly Permission SupervisePlans = new("market.plans.supervise", "督办本地区超时未响应的一单一策（接收超期提醒）", Feature, PermissionScope.Region, Permission.Admins);
+
     public static readonly IReadOnlyList<Permission> All =
-        [ActForOthers, EditOffers, ReviewOffers, EditNeeds, ReviewNeeds, HandlePlans, ExportJudgements, TradeOrders, ResolveOrders, EditTickets, ManageFairs, SubmitFairProjects, ReviewFairProjects, EditFiles, EditStorefronts];
+        [ActForOthers, ReceivePlans, SupervisePlans, EditOffers, ReviewOffers, EditNeeds, ReviewNeeds, HandlePlans, ExportJudgements, TradeOrders, ResolveOrders, EditTickets, ManageFairs, SubmitFairProjects, ReviewFairProjects, EditFiles, EditStorefronts];
 }

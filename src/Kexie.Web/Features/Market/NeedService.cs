@@ -304,7 +304,7 @@ public sealed class NeedService(
     }
 
     private Task NotifyReviewStepAsync(Need need, ReviewStatus before, Actor actor, CancellationToken ct) =>
-        notifier.ReviewStepAsync(need, before, "科技需求", need.Title, c => notifier.OrganizationMembersAsync(need.OrganizationId, c), $"/Market/Needs/Details/{need.Id}", actor, need.UpdatedAt, ct);
+        notifier.ReviewStepAsync(need, before, "科技需求", need.Title, c => notifier.OrganizationMembersAsync(need.OrganizationId, c), $"/Market/Needs/Details/{need.Id}", actor, need.UpdatedAt, MarketPermissions.ReviewNeeds, ct);
 
     /// <summary>Tells the need's organization members that <paramref name="added"/> new candidates were proposed (nothing when none).</summary>
     internal static async Task NotifyCandidatesAsync(Kexie.Web.Features.Notifications.Notifier notifier, Need need, ResponsePlan plan, int added, Actor actor, CancellationToken ct)
@@ -342,17 +342,15 @@ public sealed class NeedService(
     }
 
     /// <summary>
-    /// A service-centre staff account of the need's county (the first by user name); failing that, of the
-    /// nearest enclosing region (city, province). Null when there is none: the plan then waits for an assignment.
+    /// The account that receives a county's new plans (<see cref="MarketPermissions.ReceivePlans"/>, by default its
+    /// service-centre staff), the first by user name; failing that, of the nearest enclosing region (city, province). Null
+    /// when there is none: the plan then waits for an assignment.
     /// </summary>
     private async Task<AppUser?> DefaultHandlerAsync(string regionCode, CancellationToken ct)
     {
-        var county = regionCode.Length > 6 ? regionCode[..6] : regionCode;
-        var levels = Kexie.Domain.Regions.RegionCode.Ancestry(county).Reverse().ToList();
-        var staff = await db.Users.AsNoTracking()
-            .Where(u => u.Role == UserRole.ServiceCenterStaff && levels.Contains(u.RegionCode))
-            .ToListAsync(ct);
-        return staff
+        var levels = Kexie.Domain.Regions.RegionCode.Ancestry(Kexie.Domain.Regions.RegionCode.CountyOf(regionCode)).ToList();
+        var holders = await notifier.HoldersAsync(MarketPermissions.ReceivePlans, regionCode, levels, ct);
+        return holders
             .Where(u => u.LockoutEnd is null || u.LockoutEnd < DateTimeOffset.UtcNow)
             .OrderByDescending(u => u.RegionCode.Length)
             .ThenBy(u => u.UserName, StringComparer.Ordinal)

@@ -301,7 +301,7 @@ public sealed class OfferService(
         var offer = await FindAsync(actor, id, expectedVersion, ct);
         var before = offer.Status;
         step(offer);
-        await notifier.ReviewStepAsync(offer, before, "科技所能", offer.Title, c => notifier.WorkerAccountsAsync(offer.ProviderWorkerId, c), $"/Market/Offers/Details/{offer.Id}", actor, offer.UpdatedAt, ct);
+        await notifier.ReviewStepAsync(offer, before, "科技所能", offer.Title, c => notifier.WorkerAccountsAsync(offer.ProviderWorkerId, c), $"/Market/Offers/Details/{offer.Id}", actor, offer.UpdatedAt, MarketPermissions.ReviewOffers, ct);
         await db.SaveChangesAsync(ct);
         await notifier.AfterSaveAsync(ct);
         return OfferDto.From(offer, true, ActionsFor(actor, offer));

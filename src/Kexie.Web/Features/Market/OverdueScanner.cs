@@ -33,10 +33,10 @@ public sealed class OverdueScanner(KexieDbContext db, Notifier notifier, TimePro
         var created = 0;
         foreach (var plan in plans)
         {
-            var county = plan.RegionCode.Length > 6 ? plan.RegionCode[..6] : plan.RegionCode;
+            var county = Kexie.Domain.Regions.RegionCode.CountyOf(plan.RegionCode);
             if (!adminsByCounty.TryGetValue(county, out var admins))
             {
-                admins = await db.Users.AsNoTracking().Where(u => u.Role == UserRole.AssociationAdmin && u.RegionCode == county).Select(u => u.Id).ToListAsync(ct);
+                admins = await notifier.CountyHoldersAsync(MarketPermissions.SupervisePlans, county, ct);
                 adminsByCounty[county] = admins;
             }
 
@@ -108,7 +108,7 @@ public sealed class OverdueScanner(KexieDbContext db, Notifier notifier, TimePro
         {
             var key = $"due-soon:{plan.Id:N}:{plan.ResponseDueAt.UtcTicks}";
             var already = await db.Set<Notification>().AsNoTracking().Where(n => n.DedupKey == key).Select(n => n.RecipientUserId).ToListAsync(ct);
-            List<string> candidates = plan.HandlerUserId is { } handler ? [handler] : await notifier.CountyStaffAsync(plan.RegionCode, ct);
+            List<string> candidates = plan.HandlerUserId is { } handler ? [handler] : await notifier.CountyHoldersAsync(MarketPermissions.ReceivePlans, plan.RegionCode, ct);
             var recipients = candidates.Where(u => !already.Contains(u)).ToList();
             if (recipients.Count == 0)
             {

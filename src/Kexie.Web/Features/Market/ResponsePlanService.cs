@@ -97,11 +97,14 @@ public sealed record OverdueReportDto(string RegionCode, DateTimeOffset AsOf, in
 
 public sealed record PlanSummaryDto(Guid Id, Guid NeedId, string RegionCode, ResponsePlanStatus Status, string StatusName, string? HandlerName, DateTimeOffset ResponseDueAt, bool IsOverdue, int CandidateCount, int ContactCount);
 
+/// <summary>An account a plan can be handed to, by the name people know it (display name and role).</summary>
+public sealed record HandlerOption(string UserId, string Name);
+
 /// <summary>
 /// 一单一策: the tracked response to each published need. The handler and the region's managers act on it;
 /// the need's organization may read it. Overdue lists are per region, for the region's managers.
 /// </summary>
-public sealed class ResponsePlanService(KexieDbContext db, ICandidateSource candidates, TimeProvider clock, Kexie.Web.Features.Notifications.Notifier notifier, Kexie.Web.Features.Directory.Parties parties)
+public sealed class ResponsePlanService(KexieDbContext db, ICandidateSource candidates, TimeProvider clock, Kexie.Web.Features.Notifications.Notifier notifier, Kexie.Web.Features.Directory.Parties parties, Kexie.Domain.Authorization.AccessPolicy policy)
 {
     public async Task<ResponsePlanDto> GetByNeedAsync(Actor actor, Guid needId, CancellationToken ct = default)
     {
@@ -150,6 +153,18 @@ public sealed class ResponsePlanService(KexieDbContext db, ICandidateSource cand
             total, paging.Page, paging.PageSize);
     }
 
+    /// <summary>
+    /// Who a plan of <paramref name="regionCode"/> can be handed to: the accounts of its county and the levels above it that
+    /// may handle its plans (<see cref="MarketPermissions.HandlePlans"/>), nearest level first, each with the name of their role.
+    /// </summary>
+    public async Task<List<HandlerOption>> HandlerOptionsAsync(string regionCode, CancellationToken ct = default)
+    {
+        var levels = Kexie.Domain.Regions.RegionCode.Ancestry(Kexie.Domain.Regions.RegionCode.CountyOf(regionCode)).ToList();
+        var users = await notifier.HoldersAsync(MarketPermissions.HandlePlans, regionCode, levels, ct);
+        return users.OrderByDescending(u => u.RegionCode.Length).ThenBy(u => u.Role).ThenBy(u => u.UserName, StringComparer.Ordinal)
+            .Select(u => new HandlerOption(u.Id, $"{u.DisplayName}（{u.Role.Chinese()}）")).ToList();
+    }
+
     public async Task<ResponsePlanDto> AssignHandlerAsync(Actor actor, Guid id, AssignHandlerRequest request, int? expectedVersion, CancellationToken ct = default)
     {
         var plan = await FindAsync(actor, id, expectedVersion, ct);
@@ -157,9 +172,9 @@ public sealed class ResponsePlanService(KexieDbContext db, ICandidateSource cand
         var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == userId || u.UserName == userId, ct);
 
         // One answer for "no such account" and "not eligible": the field never tells whether an account exists elsewhere.
-        if (user is null || user.Role is not (UserRole.ServiceCenterStaff or UserRole.AssociationAdmin) || !user.ToActor().Manages(plan.RegionCode))
+        if (user is null || !policy.Can(user.ToActor(), MarketPermissions.HandlePlans, plan.RegionCode))
         {
-            throw new DomainValidationException("handlerUserId", "处理人须为需求所在地区的服务中心工作人员或科协管理员");
+            throw new DomainValidationException("handlerUserId", "处理人须为可办理需求所在地区一单一策的工作人员");
         }
 
         plan.AssignHandler(actor, user.Id, user.DisplayName, request.Note);
@@ -361,10 +376,10 @@ public sealed class ResponsePlanService(KexieDbContext db, ICandidateSource cand
             .OrderBy(r => r.ResponseDueAt)
             .Take(1000)
             .ToListAsync(ct);
-        var counties = rows.Select(r => r.RegionCode.Length > 6 ? r.RegionCode[..6] : r.RegionCode).Distinct().ToList();
+        var counties = rows.Select(r => Kexie.Domain.Regions.RegionCode.CountyOf(r.RegionCode)).Distinct().ToList();
         var names = await db.Regions.AsNoTracking().Where(r => counties.Contains(r.Code)).ToDictionaryAsync(r => r.Code, r => r.Name, ct);
         var byRegion = rows
-            .GroupBy(r => r.RegionCode.Length > 6 ? r.RegionCode[..6] : r.RegionCode)
+            .GroupBy(r => Kexie.Domain.Regions.RegionCode.CountyOf(r.RegionCode))
             .Select(g => new OverdueRegionDto(g.Key, names.GetValueOrDefault(g.Key, g.Key), g.Count()))
             .OrderByDescending(g => g.Count).ThenBy(g => g.RegionCode, StringComparer.Ordinal)
             .ToList();

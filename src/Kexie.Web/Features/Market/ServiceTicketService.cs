@@ -92,7 +92,7 @@ public sealed class ServiceTicketService(KexieDbContext db, ReferenceCodesCache 
             .ToListAsync(ct);
         static TicketCountDto Count<T>(IGrouping<string, T> g, string? name, Func<T, int?> participants, Func<T, int?> minutes) =>
             new(g.Key, name, g.Count(), g.Sum(x => participants(x) ?? 0), g.Sum(x => minutes(x) ?? 0));
-        var counties = rows.Select(r => r.RegionCode.Length > 6 ? r.RegionCode[..6] : r.RegionCode).Distinct().ToList();
+        var counties = rows.Select(r => Kexie.Domain.Regions.RegionCode.CountyOf(r.RegionCode)).Distinct().ToList();
         var names = await db.Regions.AsNoTracking().Where(r => counties.Contains(r.Code)).ToDictionaryAsync(r => r.Code, r => r.Name, ct);
         return new TicketCountsDto(
             MarketSupport.RegionFilter(region) ?? actor.ManagedScope ?? string.Empty,
@@ -100,7 +100,7 @@ public sealed class ServiceTicketService(KexieDbContext db, ReferenceCodesCache 
             to,
             rows.Count,
             rows.GroupBy(r => r.StaffUserId).Select(g => Count(g, g.First().StaffName, x => x.ParticipantCount, x => x.DurationMinutes)).OrderByDescending(c => c.Tickets).ThenBy(c => c.Key, StringComparer.Ordinal).ToList(),
-            rows.GroupBy(r => r.RegionCode.Length > 6 ? r.RegionCode[..6] : r.RegionCode).Select(g => Count(g, names.GetValueOrDefault(g.Key), x => x.ParticipantCount, x => x.DurationMinutes)).OrderByDescending(c => c.Tickets).ThenBy(c => c.Key, StringComparer.Ordinal).ToList(),
+            rows.GroupBy(r => Kexie.Domain.Regions.RegionCode.CountyOf(r.RegionCode)).Select(g => Count(g, names.GetValueOrDefault(g.Key), x => x.ParticipantCount, x => x.DurationMinutes)).OrderByDescending(c => c.Tickets).ThenBy(c => c.Key, StringComparer.Ordinal).ToList(),
             rows.GroupBy(r => r.Kind.ToString()).Select(g => Count(g, g.First().Kind.Chinese(), x => x.ParticipantCount, x => x.DurationMinutes)).OrderByDescending(c => c.Tickets).ToList());
     }
 

@@ -23,8 +23,8 @@ public sealed class NotificationOptions
 }
 
 /// <summary>
-/// 每日摘要: once per China day, from <see cref="NotificationOptions.DigestHour"/>, each service-centre staffer and association
-/// or platform admin with an e-mail address who kept the digest on gets one e-mail: the workbench's counts and its first items
+/// 每日摘要: once per China day, from <see cref="NotificationOptions.DigestHour"/>, each holder of
+/// <see cref="NotificationPermissions.ReceiveDigest"/> (by default staff and admins) with an e-mail address who kept the digest on gets one e-mail: the workbench's counts and its first items
 /// (nearest deadline first) and the unread notifications. The (user, day) row is claimed before sending, so across nodes
 /// each user gets at most one a day; a failed send gives the claim back so a later pass retries. Nothing waiting, nothing
 /// sent (the day is still marked).
@@ -34,6 +34,7 @@ public sealed class DigestSender(
     IEmailSender email,
     NotificationPreferences preferences,
     WorkbenchService workbench,
+    Kexie.Domain.Authorization.AccessPolicy policy,
     IOptions<NotificationOptions> options,
     IOptions<SmtpOptions> smtp,
     ILogger<DigestSender> logger)
@@ -52,8 +53,9 @@ public sealed class DigestSender(
 
         var day = DateOnly.FromDateTime(china.DateTime);
         var done = db.Set<NotificationDigest>().Where(d => d.Day == day).Select(d => d.UserId);
+        var roles = Enum.GetValues<UserRole>().Where(r => policy.Grants.Holds(r, NotificationPermissions.ReceiveDigest)).ToList();
         var users = await db.Users.AsNoTracking()
-            .Where(u => (u.Role == UserRole.ServiceCenterStaff || u.Role == UserRole.AssociationAdmin || u.Role == UserRole.PlatformAdmin)
+            .Where(u => roles.Contains(u.Role)
                 && u.Email != null && u.Email != "" && !done.Contains(u.Id))
             .OrderBy(u => u.Id)
             .ToListAsync(ct);

@@ -1,5 +1,7 @@
 using Kexie.Data;
+using Kexie.Domain.Authorization;
 using Kexie.Domain.Identity;
+using Kexie.Domain.Regions;
 using Kexie.Domain.Market;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,7 +13,7 @@ namespace Kexie.Web.Features.Notifications;
 /// Each notification is also the outbox row of its e-mail copy (<see cref="EmailOutbox"/>); <see cref="AfterSaveAsync"/>
 /// only wakes the dispatcher.
 /// </summary>
-public sealed class Notifier(KexieDbContext db, IEmailSender email, EmailSignal signal)
+public sealed class Notifier(KexieDbContext db, IEmailSender email, EmailSignal signal, AccessPolicy policy)
 {
     private int pending;
 
@@ -38,18 +40,23 @@ public sealed class Notifier(KexieDbContext db, IEmailSender email, EmailSignal 
     public Task<List<string>> WorkerAccountsAsync(Guid workerId, CancellationToken ct) =>
         db.Users.AsNoTracking().Where(u => u.ScienceWorkerId == workerId).Select(u => u.Id).ToListAsync(ct);
 
-    /// <summary>The association admins of the county (6 digits) that holds <paramref name="regionCode"/>.</summary>
-    public Task<List<string>> CountyAdminsAsync(string regionCode, CancellationToken ct)
-    {
-        var county = regionCode.Length > 6 ? regionCode[..6] : regionCode;
-        return db.Users.AsNoTracking().Where(u => u.Role == UserRole.AssociationAdmin && u.RegionCode == county).Select(u => u.Id).ToListAsync(ct);
-    }
+    /// <summary>
+    /// The accounts of the county (6 digits) that holds <paramref name="regionCode"/> who may use <paramref name="permission"/>
+    /// on a record of that region, as the authorization model decides (the deployment's grants included): whom a county's
+    /// work goes to is the permission it needs, never a role written here.
+    /// </summary>
+    public async Task<List<string>> CountyHoldersAsync(Permission permission, string regionCode, CancellationToken ct) =>
+        (await HoldersAsync(permission, regionCode, [RegionCode.CountyOf(regionCode)], ct)).Select(u => u.Id).ToList();
 
-    /// <summary>The service-centre staff of the county (6 digits) that holds <paramref name="regionCode"/>.</summary>
-    public Task<List<string>> CountyStaffAsync(string regionCode, CancellationToken ct)
+    /// <summary>
+    /// The accounts registered at one of <paramref name="levels"/> whose role holds <paramref name="permission"/> and who may use
+    /// it on a record of <paramref name="regionCode"/>.
+    /// </summary>
+    public async Task<List<AppUser>> HoldersAsync(Permission permission, string regionCode, IReadOnlyCollection<string> levels, CancellationToken ct)
     {
-        var county = regionCode.Length > 6 ? regionCode[..6] : regionCode;
-        return db.Users.AsNoTracking().Where(u => u.Role == UserRole.ServiceCenterStaff && u.RegionCode == county).Select(u => u.Id).ToListAsync(ct);
+        var roles = Enum.GetValues<UserRole>().Where(r => policy.Grants.Holds(r, permission)).ToList();
+        var users = await db.Users.AsNoTracking().Where(u => roles.Contains(u.Role) && levels.Contains(u.RegionCode)).ToListAsync(ct);
+        return users.Where(u => policy.Can(u.ToActor(), permission, regionCode)).ToList();
     }
 
     /// <summary>The name people know the acting user by (display name), never the login name; <paramref name="fallback"/> when unknown.</summary>
@@ -69,7 +76,7 @@ public sealed class Notifier(KexieDbContext db, IEmailSender email, EmailSignal 
     /// before the caller saves: submitted → the county's association admins hear of a new item to review; published, returned
     /// or rejected → the owners hear of the outcome (with the reason). Other steps notify nobody.
     /// </summary>
-    public async Task ReviewStepAsync(Reviewable item, ReviewStatus before, string noun, string title, Func<CancellationToken, Task<List<string>>> owners, string link, Actor actor, DateTimeOffset at, CancellationToken ct)
+    public async Task ReviewStepAsync(Reviewable item, ReviewStatus before, string noun, string title, Func<CancellationToken, Task<List<string>>> owners, string link, Actor actor, DateTimeOffset at, Permission reviewers, CancellationToken ct)
     {
         var after = item.Status;
         if (after == before)
@@ -83,7 +90,7 @@ public sealed class Notifier(KexieDbContext db, IEmailSender email, EmailSignal 
         {
             case ReviewStatus.Submitted:
                 Add(
-                    await CountyAdminsAsync(item.RegionCode, ct),
+                    await CountyHoldersAsync(reviewers, item.RegionCode, ct),
                     NotificationKind.ReviewSubmitted,
                     $"新的待审核{noun}：{title}",
                     $"{who}提交了{noun}“{title}”，请及时{(selected ? "遴选" : "审核")}。",

@@ -142,7 +142,7 @@ public sealed class ScienceContentService(KexieDbContext db, ReferenceCodesCache
         var content = await FindAsync(actor, id, expectedVersion, ct);
         var before = content.Status;
         step(content);
-        await notifier.ReviewStepAsync(content, before, "科普资源", content.Title, _ => Task.FromResult(content.CreatedByUserId is { } author ? new List<string> { author } : []), $"/Popularization/Contents/Details/{content.Id}", actor, content.UpdatedAt, ct);
+        await notifier.ReviewStepAsync(content, before, "科普资源", content.Title, _ => Task.FromResult(content.CreatedByUserId is { } author ? new List<string> { author } : []), $"/Popularization/Contents/Details/{content.Id}", actor, content.UpdatedAt, PopularizationPermissions.ReviewContents, ct);
         await db.SaveChangesAsync(ct);
         await notifier.AfterSaveAsync(ct);
         return ScienceContentDto.From(content, true);

@@ -190,7 +190,7 @@ public sealed class RegistrationService(KexieDbContext db, UserManager<AppUser> 
 
         user.RegionCode = organization!.RegionCode;
         db.OrganizationApplications.Add(OrganizationApplication.Submit(organization.Id, organization.RegionCode, user.Id, name, phone, kind));
-        var county6 = organization.RegionCode.Length > 6 ? organization.RegionCode[..6] : organization.RegionCode;
+        var county6 = Kexie.Domain.Regions.RegionCode.CountyOf(organization.RegionCode);
         var countyName = await db.Regions.Where(x => x.Code == county6).Select(x => x.Name).FirstOrDefaultAsync(ct) ?? "所在县";
         return $"注册成功，“{organization.Name}”的{kind.Chinese()}申请已提交{countyName}科协审核，审核通过后即可发布科技需求";
     }

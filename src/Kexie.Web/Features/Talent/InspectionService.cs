@@ -128,7 +128,7 @@ public sealed class InspectionService(KexieDbContext db, IFileStore store, Notif
 
     private async Task NotifyAdminsAsync(Inspection inspection, Actor actor, CancellationToken ct)
     {
-        var admins = await notifier.CountyAdminsAsync(inspection.RegionCode, ct);
+        var admins = await notifier.CountyHoldersAsync(TalentPermissions.ManageAssociations, inspection.RegionCode, ct);
         notifier.Add(admins, NotificationKind.ReviewSubmitted, $"{inspection.AssociationName}报送了{inspection.Year}年度年检",
             $"{inspection.AssociationName}报送了{inspection.Year}年度年检（个人会员{inspection.IndividualMembers}人，单位会员{inspection.GroupMembers}个），请审核。",
             $"/Talent/Organizations/Details/{inspection.AssociationId}", clock.GetUtcNow(), except: actor.UserId);

@@ -156,17 +156,6 @@ public static class MarketText
 public static class MarketLookups
 {
     /// <summary>Accounts that may handle a plan of <paramref name="regionCode"/>: service-centre staff and association admins whose region contains it.</summary>
-    public static async Task<List<CodeName>> HandlerOptionsAsync(KexieDbContext db, string regionCode, CancellationToken ct = default)
-    {
-        var levels = Kexie.Domain.Regions.RegionCode.Ancestry(regionCode.Length > 6 ? regionCode[..6] : regionCode).ToList();
-        var users = await db.Users.AsNoTracking()
-            .Where(u => (u.Role == Kexie.Domain.Identity.UserRole.ServiceCenterStaff || u.Role == Kexie.Domain.Identity.UserRole.AssociationAdmin) && levels.Contains(u.RegionCode))
-            .Select(u => new { u.Id, u.DisplayName, u.UserName, u.Role, u.RegionCode })
-            .ToListAsync(ct);
-        return users.OrderByDescending(u => u.RegionCode.Length).ThenBy(u => u.Role).ThenBy(u => u.UserName, StringComparer.Ordinal)
-            .Select(u => new CodeName(u.Id, $"{u.DisplayName}（{u.Role.Chinese()}）")).ToList();
-    }
-
     public static async Task<Dictionary<Guid, string>> OfferTitlesAsync(KexieDbContext db, IEnumerable<Guid> ids, CancellationToken ct = default)
     {
         var wanted = ids.Distinct().ToList();

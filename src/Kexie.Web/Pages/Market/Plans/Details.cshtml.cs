@@ -59,7 +59,7 @@ public sealed class DetailsModel(ResponsePlanService plans, NeedService needs, O
         WorkerNames = await MarketText.WorkerNamesAsync(db, targets.Where(t => t.Kind == CandidateKind.Worker).Select(t => t.TargetId), Actor, ct: ct);
         if (CanHandle)
         {
-            HandlerOptions = await MarketLookups.HandlerOptionsAsync(db, Plan.RegionCode, ct);
+            HandlerOptions = (await plans.HandlerOptionsAsync(Plan.RegionCode, ct)).Select(h => new CodeName(h.UserId, h.Name)).ToList();
             NeedOrders = (await orders.ListAsync(Actor, new OrderFilter(Need: Need.Id, PageSize: 50), ct)).Items;
             if (IsOpen && !string.IsNullOrWhiteSpace(Q))
             {

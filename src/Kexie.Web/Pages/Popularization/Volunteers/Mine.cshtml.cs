@@ -51,7 +51,7 @@ public sealed class MineModel(VolunteerService volunteers) : MarketPageModel
         Mine = await volunteers.MineAsync(Actor, ct);
         if (Mine is null && MayJoin)
         {
-            var county = Actor.RegionCode.Length > 6 ? Actor.RegionCode[..6] : Actor.RegionCode;
+            var county = Kexie.Domain.Regions.RegionCode.CountyOf(Actor.RegionCode);
             Teams = (await volunteers.TeamsAsync(county.Length >= 2 ? county : null, null, ct))
                 .Where(t => Kexie.Domain.Regions.RegionCode.IsWithin(Actor.RegionCode, t.RegionCode)).ToList();
         }
