@@ -136,9 +136,9 @@ public sealed class Fair : Entity, IRegional
 
     private void RequireAdmin(Actor actor)
     {
-        if (!actor.Administers(RegionCode))
+        if (!actor.Manages(RegionCode))
         {
-            throw new NotPermittedException("只有本地区科协管理员可以管理科创会");
+            throw new NotPermittedException("只有本地区（含下级）的管理人员可以管理该科创会");
         }
     }
 }
@@ -222,7 +222,8 @@ public sealed class FairProject : Reviewable
         (ScienceWorkerId is { } worker && actor.ScienceWorkerId == worker)
         || (OrganizationId is { } organization && actor.OrganizationId == organization);
 
-    public override bool MayReview(Actor actor) => actor.Administers(FairRegionCode);
+    /// <summary>A manager of the fair's region; which managers select projects is <c>market.fairs.review</c>'s grant.</summary>
+    public override bool MayReview(Actor actor) => actor.Manages(FairRegionCode);
 
     public void Update(FairProjectData data, Actor actor, MarketCodes codes, DateTimeOffset? at = null)
     {

@@ -472,7 +472,7 @@ public sealed class Order : Entity, IRegional
         When(Status == OrderStatus.Accepted && party is OrderParty.Provider or OrderParty.Administrator, OrderActions.Settle);
         When(Status is OrderStatus.Inquiry or OrderStatus.Agreed || (Status is OrderStatus.InDelivery or OrderStatus.Disputed && admin), OrderActions.Cancel);
         When(Status is OrderStatus.Agreed or OrderStatus.InDelivery or OrderStatus.Accepted, OrderActions.Dispute);
-        When(Status == OrderStatus.Disputed && actor.Administers(RegionCode), OrderActions.Resolve);
+        When(Status == OrderStatus.Disputed && actor.Manages(RegionCode), OrderActions.Resolve);
         When(Status is OrderStatus.Accepted or OrderStatus.Settled && side && (party == OrderParty.Buyer ? BuyerRating : ProviderRating) is null, OrderActions.Rate);
         return actions;
     }
@@ -602,12 +602,15 @@ public sealed class Order : Entity, IRegional
         Move(OrderStatus.Disputed, actor, party, text, at ?? DateTimeOffset.UtcNow);
     }
 
-    /// <summary>Disputed → the status before the dispute (association admin of the region), with the resolution.</summary>
+    /// <summary>
+    /// Disputed → the status before the dispute, with the resolution: a manager of the order's region (which managers — by
+    /// default the association admins — is <c>market.orders.resolve</c>'s grant).
+    /// </summary>
     public void ResolveDispute(Actor actor, string? resolution, DateTimeOffset? at = null)
     {
-        if (!actor.Administers(RegionCode))
+        if (!actor.Manages(RegionCode))
         {
-            throw new NotPermittedException("只有本地区科协管理员可以处理争议");
+            throw new NotPermittedException("只有本地区（含下级）的管理人员可以处理该订单的争议");
         }
 
         RequireStatus("处理争议", OrderStatus.Disputed);

@@ -228,8 +228,12 @@ public abstract class Reviewable : Entity, IRegional
     /// <summary>Owner, or a region manager acting on the owner's behalf.</summary>
     public bool MayEdit(Actor actor) => IsOwnedBy(actor) || (actor.IsRegionManager && actor.Manages(RegionCode));
 
-    /// <summary>An association admin of the item's region.</summary>
-    public virtual bool MayReview(Actor actor) => actor.Administers(RegionCode);
+    /// <summary>
+    /// A manager of the item's region (its subtree). Which managers review — by default the association admins — is the
+    /// review permission's grant, decided by the <c>AccessPolicy</c> before this rule is asked, so a deployment that lets
+    /// its service centre review grants the permission and nothing here changes.
+    /// </summary>
+    public virtual bool MayReview(Actor actor) => actor.Manages(RegionCode);
 
     /// <summary>
     /// What <paramref name="actor"/> may do to the item in its present status, by the rules of the transitions below
@@ -413,7 +417,7 @@ public abstract class Reviewable : Entity, IRegional
     {
         if (!MayReview(actor))
         {
-            throw new NotPermittedException($"只有本地区科协管理员可以{verb}该{Noun}");
+            throw new NotPermittedException($"只有本地区（含下级）的管理人员可以{verb}该{Noun}");
         }
     }
 

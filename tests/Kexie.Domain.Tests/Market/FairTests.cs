@@ -28,7 +28,7 @@ public class FairTests
         Assert.True(fair.IsOpen);
         Assert.Equal(T, fair.OpenedAt);
         Assert.Equal("u-admin", fair.OpenedByUserId);
-        Assert.Throws<NotPermittedException>(() => Fair.Open(new FairData("科创会", null, DayingCounty, AssociationId), Staff, T));
+        Assert.Throws<NotPermittedException>(() => Fair.Open(new FairData("科创会", null, DayingCounty, AssociationId), OtherCountyStaff, T));
         Assert.Throws<NotPermittedException>(() => Fair.Open(new FairData("科创会", null, DayingCounty, AssociationId), OtherCountyAdmin, T));
         Assert.Equal("associationId", Assert.Throws<DomainValidationException>(() => Fair.Open(new FairData("科创会", null, DayingCounty, Guid.Empty), CountyAdmin, T)).Field);
         Assert.Equal("name", Assert.Throws<DomainValidationException>(() => Fair.Open(new FairData(" ", null, DayingCounty, AssociationId), CountyAdmin, T)).Field);
@@ -65,7 +65,7 @@ public class FairTests
         var otherFair = OpenFair();
         var elsewhere = SubmittedProject(otherFair);
 
-        Assert.Throws<NotPermittedException>(() => selected.Select(Staff, T));
+        Assert.Throws<NotPermittedException>(() => selected.Select(OtherCountyStaff, T));
         selected.Select(CountyAdmin, T.AddHours(1));
         problem.Select(CountyAdmin, T.AddHours(2));
         rejected.Reject(CountyAdmin, "技术不成熟", T);

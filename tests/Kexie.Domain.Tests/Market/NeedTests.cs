@@ -146,7 +146,7 @@ public class NeedTests
         Assert.Throws<InvalidTransitionException>(() => need.Publish(CountyAdmin, WorkingCalendar.WeekendsOnly, at: Monday0900));
         Assert.Null(need.ResponsePlanId);
         need.Submit(Buyer, Monday0900);
-        Assert.Throws<NotPermittedException>(() => need.Publish(Staff, WorkingCalendar.WeekendsOnly, at: Monday0900));
+        Assert.Throws<NotPermittedException>(() => need.Publish(OtherCountyStaff, WorkingCalendar.WeekendsOnly, at: Monday0900));
         Assert.Null(need.ResponsePlanId);
     }
 

@@ -157,7 +157,7 @@ public class OrderTests
         { "cancelInDelivery", "buyer", false }, { "cancelInDelivery", "provider", false }, { "cancelInDelivery", "staff", true },
         { "cancelDisputed", "buyer", false }, { "cancelDisputed", "provider", false }, { "cancelDisputed", "admin", true },
         { "dispute", "buyer", true }, { "dispute", "provider", true }, { "dispute", "staff", true }, { "dispute", "stranger", false },
-        { "resolve", "buyer", false }, { "resolve", "provider", false }, { "resolve", "staff", false }, { "resolve", "admin", true }, { "resolve", "cityAdmin", true }, { "resolve", "otherCounty", false },
+        { "resolve", "buyer", false }, { "resolve", "provider", false }, { "resolve", "staff", true }, { "resolve", "admin", true }, { "resolve", "cityAdmin", true }, { "resolve", "otherCounty", false },
     };
 
     private static Actor ActorNamed(string name) => name switch

@@ -18,7 +18,7 @@ public class ScienceContentTests
         Assert.Empty(FactDerivation.From(content));
         content.Submit(Staff, Monday0900.AddHours(1));
         Assert.Throws<NotPermittedException>(() => content.Publish(OtherCountyAdmin));
-        Assert.Throws<NotPermittedException>(() => content.Publish(Staff));
+        Assert.Throws<NotPermittedException>(() => content.Publish(OtherCountyStaff));
         content.Publish(CountyAdmin, Cst(2025, 3, 4, 23, 30));
         Assert.True(content.IsPublished);
         var fact = Assert.Single(FactDerivation.From(content));

@@ -67,8 +67,8 @@ public sealed class RecipientsByPermissionTests(ReassignedWorkApp app) : IClassF
 }
 
 /// <summary>
-/// A host whose settings give <c>market.plans.receive</c> to association admins instead of service-centre staff (no demo
-/// data; the test makes its users).
+/// A host whose settings give <c>market.plans.receive</c> to association admins instead of service-centre staff and let
+/// the staff review offers (no demo data; the test makes its users).
 /// </summary>
 public sealed class ReassignedWorkApp : KexieApp
 {
@@ -85,9 +85,10 @@ public sealed class ReassignedWorkApp : KexieApp
         builder.UseSetting("Matching:TrainClassifier", "false");
         builder.UseSetting("Authorization:Revokes:ServiceCenterStaff:0", "market.plans.receive");
         builder.UseSetting("Authorization:Grants:AssociationAdmin:0", "market.plans.receive");
+        builder.UseSetting("Authorization:Grants:ServiceCenterStaff:0", "market.offers.review");
     }
 
-    public async Task<(HttpClient Client, string Id)> CreateUserAsync(UserRole role, string displayName)
+    public async Task<(HttpClient Client, string Id)> CreateUserAsync(UserRole role, string displayName, string regionCode = "510923")
     {
         var userName = $"rcp{Guid.NewGuid():N}"[..16];
         const string password = "Recipient2026";
@@ -95,7 +96,7 @@ public sealed class ReassignedWorkApp : KexieApp
         await using (var scope = Services.CreateAsyncScope())
         {
             var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-            var user = new AppUser { UserName = userName, DisplayName = displayName, Role = role, RegionCode = "510923", EmailConfirmed = true };
+            var user = new AppUser { UserName = userName, DisplayName = displayName, Role = role, RegionCode = regionCode, EmailConfirmed = true };
             var result = await users.CreateAsync(user, password);
             Assert.True(result.Succeeded, string.Join("；", result.Errors.Select(e => e.Description)));
             id = user.Id;

@@ -15,9 +15,9 @@ public static class MarketPermissions
     public static readonly Permission HandlePlans = new("market.plans.handle", "办理一单一策", Feature, PermissionScope.Region, Permission.Managers);
     public static readonly Permission ExportJudgements = new("market.plans.judgements", "导出候选评判数据", Feature, PermissionScope.Region, Permission.Admins);
     public static readonly Permission TradeOrders = new("market.orders.trade", "询价、签约与履约", Feature, PermissionScope.SignedIn, Permission.Everyone);
-    public static readonly Permission ResolveOrders = new("market.orders.resolve", "调解订单纠纷", Feature, PermissionScope.Region, Permission.Managers);
+    public static readonly Permission ResolveOrders = new("market.orders.resolve", "调解订单纠纷", Feature, PermissionScope.Region, Permission.Admins);
     public static readonly Permission EditTickets = new("market.tickets.edit", "登记服务单", Feature, PermissionScope.Region, Permission.Managers);
-    public static readonly Permission ManageFairs = new("market.fairs.manage", "举办科创会", Feature, PermissionScope.Region, Permission.Managers);
+    public static readonly Permission ManageFairs = new("market.fairs.manage", "举办科创会", Feature, PermissionScope.Region, Permission.Admins);
     public static readonly Permission SubmitFairProjects = new("market.fairs.submit", "报送科创会项目", Feature, PermissionScope.SignedIn, Permission.Everyone);
     public static readonly Permission ReviewFairProjects = new("market.fairs.review", "遴选科创会项目", Feature, PermissionScope.Region, Permission.Admins);
     public static readonly Permission EditFiles = new("market.files.edit", "上传和删除附件、合同文件", Feature, PermissionScope.SignedIn, Permission.Everyone);

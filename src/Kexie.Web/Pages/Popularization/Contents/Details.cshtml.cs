@@ -39,6 +39,12 @@ public sealed class DetailsModel(ScienceContentService contents, KexieDbContext 
             "close" => (c => c.Close(Actor, reason), "已下架"),
             _ => throw new Kexie.Domain.Common.DomainValidationException("step", "未知的操作"),
         };
+        // Review steps need the review permission too (the domain asks only for a manager of the content's region).
+        if (step is "publish" or "return" or "reject" && !Can(Kexie.Web.Features.Popularization.PopularizationPermissions.ReviewContents))
+        {
+            return ForbiddenPage("您的角色没有“审核科普资源”的权限");
+        }
+
         await contents.TransitionAsync(Actor, id, action, version, ct);
         return BackWithNotice(done);
     }
