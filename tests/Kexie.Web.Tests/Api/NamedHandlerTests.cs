@@ -20,7 +20,6 @@ public sealed class NamedHandlerTests(SqliteApp app)
         "Popularization",
         "Talent",
         "ThinkTank",
-        "Indicators",
         "Market",
     ];
 
