@@ -20,7 +20,6 @@ public sealed class NamedHandlerTests(SqliteApp app)
         "Popularization",
         "Talent",
         "ThinkTank",
-        "Market",
     ];
 
     /// <summary>A lambda, an anonymous method or a local function: the compiler names them with angle brackets.</summary>
