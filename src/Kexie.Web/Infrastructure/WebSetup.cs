@@ -180,11 +180,14 @@ public static class WebSetup
             module.MapEndpoints(api);
         }
 
-        api.MapGet("/health", () => TypedResults.Ok(new HealthDto("ok"))).WithTags("运维").AllowAnonymous();
+        api.MapGet("/health", Health).WithTags("运维").AllowAnonymous();
         app.MapReadiness("/api/v1/health/ready");
         app.MapRazorPages();
         return app;
     }
+
+    /// <summary>Liveness: the process answers (readiness, with the database, is /api/v1/health/ready).</summary>
+    public static Microsoft.AspNetCore.Http.HttpResults.Ok<HealthDto> Health() => TypedResults.Ok(new HealthDto("ok"));
 
     /// <summary>Migrates, loads reference data from the shared data folder, and seeds the demo when enabled.</summary>
     public static async Task InitializeDatabaseAsync(this WebApplication app)

@@ -16,27 +16,9 @@ public static class AuthEndpoints
     public static RouteGroupBuilder MapAuth(this RouteGroupBuilder api)
     {
         var auth = api.MapGroup("/auth").WithTags("登录");
-        auth.MapPost("/login", async Task<Results<Ok<MeDto>, ProblemHttpResult>> (LoginRequest body, SignInService signIn, HttpContext http) =>
-        {
-            var outcome = await signIn.SignInAsync(body.UserName, body.Password);
-            if (outcome.User is { } user)
-            {
-                return TypedResults.Ok(ToMe(user));
-            }
-
-            if (outcome.RetryAfter is { } retryAfter)
-            {
-                RateLimits.SetRetryAfter(http.Response, retryAfter);
-            }
-
-            return TypedResults.Problem(title: outcome.Status == SignInStatus.RateLimited ? RateLimits.Title : "登录失败", detail: outcome.Error, statusCode: outcome.HttpStatus);
-        }).AllowAnonymous().RequireRateLimiting(RateLimits.LoginPolicy).WithSummary("用户名密码登录（设置会话 Cookie）")
+        auth.MapPost("/login", Login).AllowAnonymous().RequireRateLimiting(RateLimits.LoginPolicy).WithSummary("用户名密码登录（设置会话 Cookie）")
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status423Locked).ProducesProblem(StatusCodes.Status429TooManyRequests).RequirePermission(AccountPermissions.SignIn);
-        auth.MapPost("/logout", async (SignInManager<AppUser> signIn) =>
-        {
-            await signIn.SignOutAsync();
-            return TypedResults.NoContent();
-        }).RequirePermission(AccountPermissions.SignIn);
+        auth.MapPost("/logout", Logout).RequirePermission(AccountPermissions.SignIn);
         auth.MapPost("/token", IssueToken).AllowAnonymous().RequireRateLimiting(RateLimits.LoginPolicy)
             .WithSummary("用户名密码换取访问令牌（Bearer，供移动端、小程序等 API 客户端使用；与 Cookie 登录同样限流、锁定和记录登录日志）")
             .Produces<Microsoft.AspNetCore.Authentication.BearerToken.AccessTokenResponse>()
@@ -49,12 +31,37 @@ public static class AuthEndpoints
         auth.MapPost("/token/revoke", RevokeTokens)
             .WithSummary("注销本人已签发的全部令牌（访问令牌和刷新令牌立即失效，其他设备上的登录也将失效）")
             .RequirePermission(AccountPermissions.RevokeOwnTokens);
-        auth.MapGet("/me", async Task<Results<Ok<MeDto>, UnauthorizedHttpResult>> (HttpContext http, UserManager<AppUser> users) =>
-        {
-            var user = await users.GetUserAsync(http.User);
-            return user is null ? TypedResults.Unauthorized() : TypedResults.Ok(ToMe(user));
-        }).RequireAuthorization();
+        auth.MapGet("/me", Me).RequireAuthorization();
         return api;
+    }
+
+    /// <summary>Cookie sign-in: the caller's account, or a problem saying why not (locked out, rate limited, wrong password).</summary>
+    public static async Task<Results<Ok<MeDto>, ProblemHttpResult>> Login(LoginRequest body, SignInService signIn, HttpContext http)
+    {
+        var outcome = await signIn.SignInAsync(body.UserName, body.Password);
+        if (outcome.User is { } user)
+        {
+            return TypedResults.Ok(ToMe(user));
+        }
+
+        if (outcome.RetryAfter is { } retryAfter)
+        {
+            RateLimits.SetRetryAfter(http.Response, retryAfter);
+        }
+
+        return TypedResults.Problem(title: outcome.Status == SignInStatus.RateLimited ? RateLimits.Title : "登录失败", detail: outcome.Error, statusCode: outcome.HttpStatus);
+    }
+
+    public static async Task<NoContent> Logout(SignInManager<AppUser> signIn)
+    {
+        await signIn.SignOutAsync();
+        return TypedResults.NoContent();
+    }
+
+    public static async Task<Results<Ok<MeDto>, UnauthorizedHttpResult>> Me(HttpContext http, UserManager<AppUser> users)
+    {
+        var user = await users.GetUserAsync(http.User);
+        return user is null ? TypedResults.Unauthorized() : TypedResults.Ok(ToMe(user));
     }
 
     /// <summary>Same checks as the cookie sign-in; on success the bearer handler writes the access and refresh tokens.</summary>

@@ -21,22 +21,28 @@ public static class AdminEndpoints
     public static RouteGroupBuilder MapAdmin(this RouteGroupBuilder api)
     {
         var users = api.MapGroup("/users").WithTags("账号管理").RequireAuthorization();
-        users.MapGet("/", (HttpContext http, UserAdminService s, string? q, int? page, int? pageSize, CancellationToken ct) => s.ListAsync(http.User.ToActor(), q, page, pageSize, ct));
-        users.MapPost("/", async (HttpContext http, UserAdminService s, CreateUserRequest body) =>
-        {
-            var created = await s.CreateAsync(http.User.ToActor(), body);
-            return TypedResults.Created($"/api/v1/users/{created.Id}", created);
-        }).RequirePermission(AdminPermissions.ManageUsers);
+        users.MapGet("/", ListUsers);
+        users.MapPost("/", CreateUser).RequirePermission(AdminPermissions.ManageUsers);
 
         api.MapGet("/permissions", ListPermissions).WithTags("账号管理").RequireAuthorization()
             .WithSummary("权限目录：各功能的权限、默认持有的角色（含部署设置的调整），以及当前用户是否持有");
 
-        api.MapGet("/audit", (HttpContext http, AuditQueries q, string? entityType, string? entityId, int? page, int? pageSize, CancellationToken ct) =>
-                q.ListAsync(http.User.ToActor(), entityType, entityId, page, pageSize, ct))
-            .WithTags("审计日志").RequireAuthorization();
+        api.MapGet("/audit", ListAudit).WithTags("审计日志").RequireAuthorization();
         api.MapSecurityLogs();
         return api;
     }
+
+    public static async Task<Ok<PagedResult<UserDto>>> ListUsers(HttpContext http, UserAdminService s, string? q, int? page, int? pageSize, CancellationToken ct) =>
+        TypedResults.Ok(await s.ListAsync(http.User.ToActor(), q, page, pageSize, ct));
+
+    public static async Task<Created<UserDto>> CreateUser(HttpContext http, UserAdminService s, CreateUserRequest body)
+    {
+        var created = await s.CreateAsync(http.User.ToActor(), body);
+        return TypedResults.Created($"/api/v1/users/{created.Id}", created);
+    }
+
+    public static async Task<Ok<PagedResult<AuditEntry>>> ListAudit(HttpContext http, AuditQueries q, string? entityType, string? entityId, int? page, int? pageSize, CancellationToken ct) =>
+        TypedResults.Ok(await q.ListAsync(http.User.ToActor(), entityType, entityId, page, pageSize, ct));
 
     /// <summary>The permission catalogue as the deployment grants it, with the caller's own holdings marked.</summary>
     public static Ok<IReadOnlyList<PermissionDto>> ListPermissions(HttpContext http, Kexie.Domain.Authorization.AccessPolicy policy)

@@ -16,76 +16,37 @@ public static class IndicatorEndpoints
     public static RouteGroupBuilder MapIndicators(this RouteGroupBuilder api)
     {
         var g = api.MapGroup("/indicators").WithTags("精准绩效管理");
-        g.MapGet("/catalogue", () => IndicatorCatalogue.All.Select(IndicatorDto.From).ToList()).WithSummary("指标目录（代码、名称、服务类别、口径、方向、归一化、数据来源）");
-        g.MapGet("/catalogue/export.xlsx", () => File(IndicatorExports.Catalogue(IndicatorCatalogue.All.Select(IndicatorDto.From).ToList()), "指标目录.xlsx"));
+        g.MapGet("/catalogue", Catalogue).WithSummary("指标目录（代码、名称、服务类别、口径、方向、归一化、数据来源）");
+        g.MapGet("/catalogue/export.xlsx", ExportCatalogue);
 
         var secured = g.MapGroup(string.Empty).RequireAuthorization();
-        secured.MapGet("/values", (HttpContext http, IndicatorService s, string? region, string? period, CancellationToken ct) =>
-            s.ValuesAsync(http.User.ToActor(), region, period, ct)).WithSummary("某地区某统计期（2025、2025Q1、2025-03）的全部指标值及上期值");
-        secured.MapGet("/values/export.xlsx", async (HttpContext http, IndicatorService s, string? region, string? period, CancellationToken ct) =>
-            File(IndicatorExports.Values(await s.ValuesAsync(http.User.ToActor(), region, period, ct)), $"指标值-{region}-{period}.xlsx"));
-        secured.MapGet("/rankings", (HttpContext http, IndicatorService s, string? region, string? period, int? weightSet, CancellationToken ct) =>
-            s.RankingAsync(http.User.ToActor(), region, period, weightSet, ct)).WithSummary("该地区所在同级地区排名（县、市在全省，乡镇在全县）：综合与分类排名、较上期名次变化");
-        secured.MapGet("/rankings/export.xlsx", async (HttpContext http, IndicatorService s, string? region, string? period, int? weightSet, CancellationToken ct) =>
-            File(IndicatorExports.Ranking(await s.RankingAsync(http.User.ToActor(), region, period, weightSet, ct)), $"排名-{region}-{period}.xlsx"));
-        secured.MapGet("/rankings/explain", (HttpContext http, IndicatorService s, string? region, string? period, int? weightSet, CancellationToken ct) =>
-            s.ExplainAsync(http.User.ToActor(), region, period, weightSet, ct)).WithSummary("排名追溯：综合评分由哪些指标值、得分和权重构成");
-        secured.MapGet("/trace", (HttpContext http, IndicatorService s, string? region, string? period, string? indicator, int? page, int? pageSize, CancellationToken ct) =>
-            s.TraceAsync(http.User.ToActor(), region, period, indicator, page, pageSize, ct)).WithSummary("指标值追溯到原始记录（仅限本级及下级地区）");
-        secured.MapGet("/trace/export.xlsx", async (HttpContext http, IndicatorService s, Kexie.Data.KexieDbContext db, string? region, string? period, string? indicator, CancellationToken ct) =>
-        {
-            var trace = await s.TraceAsync(http.User.ToActor(), region, period, indicator, 1, 500, ct);
-            var names = await Kexie.Web.Pages.Lookups.RegionNamesAsync(db, trace.Records.Select(r => r.RegionCode), ct);
-            return File(IndicatorExports.Trace(trace, names), $"追溯-{region}-{indicator}-{period}.xlsx");
-        });
-        secured.MapPost("/refresh", async Task<IResult> (HttpContext http, IndicatorService s, IndicatorRefreshQueue queue, bool? full, CancellationToken ct) =>
-            full == true
-                ? TypedResults.Accepted(IndicatorRefreshQueue.StatusUrl, queue.RequestFull(http.User.ToActor()))
-                : TypedResults.Ok(await s.RefreshAsync(http.User.ToActor(), ct)))
+        secured.MapGet("/values", Values).WithSummary("某地区某统计期（2025、2025Q1、2025-03）的全部指标值及上期值");
+        secured.MapGet("/values/export.xlsx", ExportValues);
+        secured.MapGet("/rankings", Rankings).WithSummary("该地区所在同级地区排名（县、市在全省，乡镇在全县）：综合与分类排名、较上期名次变化");
+        secured.MapGet("/rankings/export.xlsx", ExportRankings);
+        secured.MapGet("/rankings/explain", ExplainRanking).WithSummary("排名追溯：综合评分由哪些指标值、得分和权重构成");
+        secured.MapGet("/trace", Trace).WithSummary("指标值追溯到原始记录（仅限本级及下级地区）");
+        secured.MapGet("/trace/export.xlsx", ExportTrace);
+        secured.MapPost("/refresh", Refresh)
             .WithSummary("按记录变更重算指标事实（管理员）；full=true 全量重算（仅平台管理员，后台排队执行，返回202及状态地址）")
             .Produces<RefreshResult>()
             .Produces<IndicatorRefreshStatus>(StatusCodes.Status202Accepted)
             .RequirePermission(IndicatorPermissions.Refresh);
-        secured.MapGet("/refresh/status", (HttpContext http, IndicatorRefreshQueue queue) => queue.Status(http.User.ToActor()))
+        secured.MapGet("/refresh/status", RefreshStatus)
             .WithSummary("全量重算的状态：运行中、排队中、上次完成时间与结果（管理员）");
 
-        secured.MapGet("/weight-sets", (HttpContext http, IndicatorService s, CancellationToken ct) => s.WeightSetsAsync(http.User.ToActor(), ct)).WithSummary("权重方案各版本（最新版本生效；版本0为内置默认）");
-        secured.MapGet("/weight-sets/export.xlsx", async (HttpContext http, IndicatorService s, CancellationToken ct) =>
-            File(IndicatorExports.WeightSets(await s.WeightSetsAsync(http.User.ToActor(), ct)), "权重方案.xlsx"));
-        secured.MapPost("/weight-sets", async (HttpContext http, IndicatorService s, CreateWeightSetRequest body, CancellationToken ct) =>
-        {
-            var created = await s.CreateWeightSetAsync(http.User.ToActor(), body, ct);
-            return TypedResults.Created($"/api/v1/indicators/weight-sets/{created.Version}", created);
-        }).WithSummary("新建权重版本（平台管理员、省级科协管理员）").RequirePermission(IndicatorPermissions.ManageWeights);
+        secured.MapGet("/weight-sets", WeightSets).WithSummary("权重方案各版本（最新版本生效；版本0为内置默认）");
+        secured.MapGet("/weight-sets/export.xlsx", ExportWeightSets);
+        secured.MapPost("/weight-sets", CreateWeightSet).WithSummary("新建权重版本（平台管理员、省级科协管理员）").RequirePermission(IndicatorPermissions.ManageWeights);
 
-        secured.MapPost("/linkage-tasks", async (HttpContext http, LinkageService s, AssignLinkageRequest body, CancellationToken ct) =>
-        {
-            var created = await s.AssignAsync(http.User.ToActor(), body, ct);
-            return TypedResults.Created("/api/v1/indicators/linkage-tasks", created);
-        }).WithSummary("联动调度：向下级地区下达指标目标任务").RequirePermission(IndicatorPermissions.AssignLinkage);
-        secured.MapGet("/linkage-tasks", (HttpContext http, LinkageService s, string? status, CancellationToken ct) => s.ListAsync(http.User.ToActor(), status, ct))
+        secured.MapPost("/linkage-tasks", AssignLinkage).WithSummary("联动调度：向下级地区下达指标目标任务").RequirePermission(IndicatorPermissions.AssignLinkage);
+        secured.MapGet("/linkage-tasks", LinkageTasks)
             .WithSummary("本级下达或下达给本级及下级的联动任务，含按数据计算的进度、逾期与滞后标记");
-        secured.MapGet("/linkage-tasks/export.xlsx", async (HttpContext http, LinkageService s, Kexie.Data.KexieDbContext db, string? status, CancellationToken ct) =>
-        {
-            var tasks = await s.ListAsync(http.User.ToActor(), status, ct);
-            var names = await Kexie.Web.Pages.Lookups.RegionNamesAsync(db, tasks.Select(t => t.AssignedByRegionCode), ct);
-            return File(IndicatorExports.LinkageTasks(tasks, names), "联动任务.xlsx");
-        });
-        secured.MapGet("/linkage-tasks/{id:guid}", (HttpContext http, LinkageService s, Guid id, CancellationToken ct) => s.GetAsync(http.User.ToActor(), id, ct));
-        secured.MapPost("/linkage-tasks/{id:guid}/comments", (HttpContext http, LinkageService s, Guid id, CommentRequest body, CancellationToken ct) =>
-            s.CommentAsync(http.User.ToActor(), id, body, ct)).WithSummary("下级反馈情况说明").RequirePermission(IndicatorPermissions.CommentLinkage);
+        secured.MapGet("/linkage-tasks/export.xlsx", ExportLinkageTasks);
+        secured.MapGet("/linkage-tasks/{id:guid}", LinkageTask);
+        secured.MapPost("/linkage-tasks/{id:guid}/comments", CommentLinkage).WithSummary("下级反馈情况说明").RequirePermission(IndicatorPermissions.CommentLinkage);
 
-        secured.MapGet("/reports/annual", async (HttpContext http, AnnualReportService s, string? region, int? year, string? from, string? asOf, string? format, CancellationToken ct) =>
-        {
-            var data = await s.DataAsync(http.User.ToActor(), region, year, ReportPeriod.Day(from, "from", "起始日期"), ReportPeriod.Day(asOf, "asOf", "截止日期"), ct);
-            var name = data.FromNewYear ? $"{data.RegionName}{data.Year}年统计报告" : $"{data.RegionName}{data.PeriodText}统计报告";
-            return (format ?? "docx").ToLowerInvariant() switch
-            {
-                "docx" => File(AnnualReportService.Docx(data), $"{name}.docx", Docx),
-                "xlsx" => File(AnnualReportService.Xlsx(data), $"{name}.xlsx"),
-                _ => throw new DomainValidationException("format", "格式应为 docx 或 xlsx"),
-            };
-        }).WithSummary("年度报告：统计段落、指标与排名表（year=年份，或 from=起始日期；asOf=截止日期，默认年末或起始日一年后，不晚于今天；format=docx 或 xlsx）");
+        secured.MapGet("/reports/annual", AnnualReport).WithSummary("年度报告：统计段落、指标与排名表（year=年份，或 from=起始日期；asOf=截止日期，默认年末或起始日一年后，不晚于今天；format=docx 或 xlsx）");
 
         secured.MapGet("/report-template", GetReportTemplate).WithSummary("本地区年度报告模板：生效的措辞（本地区最新版本或平台默认）、各段落、可用占位符与历史版本");
         secured.MapPut("/report-template", SaveReportTemplate)
@@ -93,6 +54,98 @@ public static class IndicatorEndpoints
         secured.MapGet("/history", GetHistory).WithSummary("本地区近五年主要统计（统计口径同年度报告）逐年对比");
         secured.MapGet("/history/export.xlsx", ExportHistory);
         return api;
+    }
+
+    // Catalogue, values, rankings and traceability
+
+    public static Ok<List<IndicatorDto>> Catalogue() => TypedResults.Ok(IndicatorCatalogue.All.Select(IndicatorDto.From).ToList());
+
+    public static FileContentHttpResult ExportCatalogue() =>
+        File(IndicatorExports.Catalogue(IndicatorCatalogue.All.Select(IndicatorDto.From).ToList()), "指标目录.xlsx");
+
+    public static async Task<Ok<RegionValuesDto>> Values(HttpContext http, IndicatorService s, string? region, string? period, CancellationToken ct) =>
+        TypedResults.Ok(await s.ValuesAsync(http.User.ToActor(), region, period, ct));
+
+    public static async Task<FileContentHttpResult> ExportValues(HttpContext http, IndicatorService s, string? region, string? period, CancellationToken ct) =>
+        File(IndicatorExports.Values(await s.ValuesAsync(http.User.ToActor(), region, period, ct)), $"指标值-{region}-{period}.xlsx");
+
+    public static async Task<Ok<RankingDto>> Rankings(HttpContext http, IndicatorService s, string? region, string? period, int? weightSet, CancellationToken ct) =>
+        TypedResults.Ok(await s.RankingAsync(http.User.ToActor(), region, period, weightSet, ct));
+
+    public static async Task<FileContentHttpResult> ExportRankings(HttpContext http, IndicatorService s, string? region, string? period, int? weightSet, CancellationToken ct) =>
+        File(IndicatorExports.Ranking(await s.RankingAsync(http.User.ToActor(), region, period, weightSet, ct)), $"排名-{region}-{period}.xlsx");
+
+    public static async Task<Ok<ScoreExplanationDto>> ExplainRanking(HttpContext http, IndicatorService s, string? region, string? period, int? weightSet, CancellationToken ct) =>
+        TypedResults.Ok(await s.ExplainAsync(http.User.ToActor(), region, period, weightSet, ct));
+
+    public static async Task<Ok<TraceDto>> Trace(HttpContext http, IndicatorService s, string? region, string? period, string? indicator, int? page, int? pageSize, CancellationToken ct) =>
+        TypedResults.Ok(await s.TraceAsync(http.User.ToActor(), region, period, indicator, page, pageSize, ct));
+
+    public static async Task<FileContentHttpResult> ExportTrace(HttpContext http, IndicatorService s, Kexie.Data.KexieDbContext db, string? region, string? period, string? indicator, CancellationToken ct)
+    {
+        var trace = await s.TraceAsync(http.User.ToActor(), region, period, indicator, 1, 500, ct);
+        var names = await Kexie.Web.Pages.Lookups.RegionNamesAsync(db, trace.Records.Select(r => r.RegionCode), ct);
+        return File(IndicatorExports.Trace(trace, names), $"追溯-{region}-{indicator}-{period}.xlsx");
+    }
+
+    // Refresh and weights
+
+    /// <summary>Incremental refresh now (200), or a full recomputation queued in the background (202 with the status address).</summary>
+    public static async Task<Results<Accepted<IndicatorRefreshStatus>, Ok<RefreshResult>>> Refresh(HttpContext http, IndicatorService s, IndicatorRefreshQueue queue, bool? full, CancellationToken ct) =>
+        full == true
+            ? TypedResults.Accepted(IndicatorRefreshQueue.StatusUrl, queue.RequestFull(http.User.ToActor()))
+            : TypedResults.Ok(await s.RefreshAsync(http.User.ToActor(), ct));
+
+    public static Ok<IndicatorRefreshStatus> RefreshStatus(HttpContext http, IndicatorRefreshQueue queue) => TypedResults.Ok(queue.Status(http.User.ToActor()));
+
+    public static async Task<Ok<IReadOnlyList<WeightSetDto>>> WeightSets(HttpContext http, IndicatorService s, CancellationToken ct) =>
+        TypedResults.Ok(await s.WeightSetsAsync(http.User.ToActor(), ct));
+
+    public static async Task<FileContentHttpResult> ExportWeightSets(HttpContext http, IndicatorService s, CancellationToken ct) =>
+        File(IndicatorExports.WeightSets(await s.WeightSetsAsync(http.User.ToActor(), ct)), "权重方案.xlsx");
+
+    public static async Task<Created<WeightSetDto>> CreateWeightSet(HttpContext http, IndicatorService s, CreateWeightSetRequest body, CancellationToken ct)
+    {
+        var created = await s.CreateWeightSetAsync(http.User.ToActor(), body, ct);
+        return TypedResults.Created($"/api/v1/indicators/weight-sets/{created.Version}", created);
+    }
+
+    // 联动调度
+
+    public static async Task<Created<IReadOnlyList<LinkageTaskDto>>> AssignLinkage(HttpContext http, LinkageService s, AssignLinkageRequest body, CancellationToken ct)
+    {
+        var created = await s.AssignAsync(http.User.ToActor(), body, ct);
+        return TypedResults.Created("/api/v1/indicators/linkage-tasks", created);
+    }
+
+    public static async Task<Ok<IReadOnlyList<LinkageTaskDto>>> LinkageTasks(HttpContext http, LinkageService s, string? status, CancellationToken ct) =>
+        TypedResults.Ok(await s.ListAsync(http.User.ToActor(), status, ct));
+
+    public static async Task<FileContentHttpResult> ExportLinkageTasks(HttpContext http, LinkageService s, Kexie.Data.KexieDbContext db, string? status, CancellationToken ct)
+    {
+        var tasks = await s.ListAsync(http.User.ToActor(), status, ct);
+        var names = await Kexie.Web.Pages.Lookups.RegionNamesAsync(db, tasks.Select(t => t.AssignedByRegionCode), ct);
+        return File(IndicatorExports.LinkageTasks(tasks, names), "联动任务.xlsx");
+    }
+
+    public static async Task<Ok<LinkageTaskDto>> LinkageTask(HttpContext http, LinkageService s, Guid id, CancellationToken ct) =>
+        TypedResults.Ok(await s.GetAsync(http.User.ToActor(), id, ct));
+
+    public static async Task<Ok<LinkageTaskDto>> CommentLinkage(HttpContext http, LinkageService s, Guid id, CommentRequest body, CancellationToken ct) =>
+        TypedResults.Ok(await s.CommentAsync(http.User.ToActor(), id, body, ct));
+
+    // Reports
+
+    public static async Task<FileContentHttpResult> AnnualReport(HttpContext http, AnnualReportService s, string? region, int? year, string? from, string? asOf, string? format, CancellationToken ct)
+    {
+        var data = await s.DataAsync(http.User.ToActor(), region, year, ReportPeriod.Day(from, "from", "起始日期"), ReportPeriod.Day(asOf, "asOf", "截止日期"), ct);
+        var name = data.FromNewYear ? $"{data.RegionName}{data.Year}年统计报告" : $"{data.RegionName}{data.PeriodText}统计报告";
+        return (format ?? "docx").ToLowerInvariant() switch
+        {
+            "docx" => File(AnnualReportService.Docx(data), $"{name}.docx", Docx),
+            "xlsx" => File(AnnualReportService.Xlsx(data), $"{name}.xlsx"),
+            _ => throw new DomainValidationException("format", "格式应为 docx 或 xlsx"),
+        };
     }
 
     private static async Task<Ok<ReportTemplateDto>> GetReportTemplate(HttpContext http, ReportTemplateService s, string? region, CancellationToken ct) =>
@@ -104,11 +157,11 @@ public static class IndicatorEndpoints
     private static async Task<Ok<ReportHistoryDto>> GetHistory(HttpContext http, ReportHistoryService s, string? region, int? years, CancellationToken ct) =>
         TypedResults.Ok(await s.HistoryAsync(http.User.ToActor(), region, years, ct));
 
-    private static async Task<IResult> ExportHistory(HttpContext http, ReportHistoryService s, string? region, int? years, CancellationToken ct)
+    private static async Task<FileContentHttpResult> ExportHistory(HttpContext http, ReportHistoryService s, string? region, int? years, CancellationToken ct)
     {
         var history = await s.HistoryAsync(http.User.ToActor(), region, years, ct);
         return File(ReportHistoryService.Xlsx(history), $"{history.RegionName}近{history.Years.Count}年主要统计.xlsx");
     }
 
-    private static IResult File(byte[] content, string name, string contentType = Xlsx) => Results.File(content, contentType, name);
+    private static FileContentHttpResult File(byte[] content, string name, string contentType = Xlsx) => TypedResults.File(content, contentType, name);
 }

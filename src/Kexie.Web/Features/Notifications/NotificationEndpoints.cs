@@ -3,6 +3,7 @@ using Kexie.Domain.Common;
 using Kexie.Domain.Identity;
 using Kexie.Domain.Market;
 using Kexie.Web.Infrastructure;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kexie.Web.Features.Notifications;
@@ -66,16 +67,32 @@ public static class NotificationEndpoints
     public static RouteGroupBuilder MapNotifications(this RouteGroupBuilder api)
     {
         var g = api.MapGroup("/notifications").WithTags("站内通知").RequireAuthorization();
-        g.MapGet("/", (HttpContext http, NotificationService s, bool? unread, NotificationKind? kind, int? page, int? pageSize, CancellationToken ct) =>
-            s.ListAsync(http.User.ToActor(), unread ?? false, kind, page, pageSize, ct)).WithSummary("我的通知（新在前；unread=true 只看未读；返回未读总数）");
-        g.MapPost("/{id:guid}/read", (HttpContext http, NotificationService s, Guid id, CancellationToken ct) => s.MarkReadAsync(http.User.ToActor(), id, ct))
+        g.MapGet("/", List).WithSummary("我的通知（新在前；unread=true 只看未读；返回未读总数）");
+        g.MapPost("/{id:guid}/read", MarkRead)
             .WithSummary("标记为已读").RequirePermission(NotificationPermissions.ReadOwn);
-        g.MapPost("/read-all", async (HttpContext http, NotificationService s, CancellationToken ct) =>
-            TypedResults.Ok(new { marked = await s.MarkAllReadAsync(http.User.ToActor(), ct) })).WithSummary("全部标记为已读").RequirePermission(NotificationPermissions.ReadOwn);
-        g.MapGet("/settings", (HttpContext http, NotificationPreferences s, CancellationToken ct) => s.GetAsync(http.User.ToActor(), ct))
+        g.MapPost("/read-all", MarkAllRead).WithSummary("全部标记为已读").RequirePermission(NotificationPermissions.ReadOwn);
+        g.MapGet("/settings", GetSettings)
             .WithSummary("我的通知设置（每类通知的邮件、短信；站内通知总是开启；每日摘要）");
-        g.MapPut("/settings", (HttpContext http, NotificationPreferences s, NotificationSettingsRequest body, CancellationToken ct) => s.SaveAsync(http.User.ToActor(), body, ct))
+        g.MapPut("/settings", SaveSettings)
             .WithSummary("保存我的通知设置").RequirePermission(NotificationPermissions.EditSettings);
         return api;
     }
+
+    public static async Task<Ok<NotificationPage>> List(HttpContext http, NotificationService s, bool? unread, NotificationKind? kind, int? page, int? pageSize, CancellationToken ct) =>
+        TypedResults.Ok(await s.ListAsync(http.User.ToActor(), unread ?? false, kind, page, pageSize, ct));
+
+    public static async Task<Ok<NotificationDto>> MarkRead(HttpContext http, NotificationService s, Guid id, CancellationToken ct) =>
+        TypedResults.Ok(await s.MarkReadAsync(http.User.ToActor(), id, ct));
+
+    public static async Task<Ok<MarkedReadDto>> MarkAllRead(HttpContext http, NotificationService s, CancellationToken ct) =>
+        TypedResults.Ok(new MarkedReadDto(await s.MarkAllReadAsync(http.User.ToActor(), ct)));
+
+    public static async Task<Ok<NotificationSettingsDto>> GetSettings(HttpContext http, NotificationPreferences s, CancellationToken ct) =>
+        TypedResults.Ok(await s.GetAsync(http.User.ToActor(), ct));
+
+    public static async Task<Ok<NotificationSettingsDto>> SaveSettings(HttpContext http, NotificationPreferences s, NotificationSettingsRequest body, CancellationToken ct) =>
+        TypedResults.Ok(await s.SaveAsync(http.User.ToActor(), body, ct));
 }
+
+/// <summary>How many notifications "mark all read" marked.</summary>
+public sealed record MarkedReadDto(int Marked);

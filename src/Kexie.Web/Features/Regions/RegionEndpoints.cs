@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Kexie.Web.Infrastructure;
 using Kexie.Data;
 using Kexie.Domain.Common;
@@ -16,38 +17,56 @@ public static class RegionEndpoints
     public static RouteGroupBuilder MapRegions(this RouteGroupBuilder api)
     {
         var regions = api.MapGroup("/regions").WithTags("行政区划");
-        regions.MapGet("/", (RegionQueries q, string? parent, CancellationToken ct) => q.ChildrenAsync(parent, ct))
+        regions.MapGet("/", ListRegions)
             .WithSummary("下级行政区划（不带 parent 时为各省）");
-        regions.MapGet("/{code}", (RegionQueries q, string code, CancellationToken ct) => q.GetAsync(code, ct));
-        regions.MapGet("/{code}/children", (RegionQueries q, string code, CancellationToken ct) => q.ChildrenAsync(code, ct));
-        regions.MapGet("/{code}/ancestry", (RegionQueries q, string code, CancellationToken ct) => q.AncestryAsync(code, ct));
+        regions.MapGet("/{code}", GetRegion);
+        regions.MapGet("/{code}/children", ListChildren);
+        regions.MapGet("/{code}/ancestry", ListAncestry);
 
         var taxonomy = api.MapGroup("/taxonomy").WithTags("代码表");
-        taxonomy.MapGet("/disciplines", async (KexieDbContext db, string? parent, string? q, CancellationToken ct) =>
-        {
-            var query = db.Disciplines.AsNoTracking();
-            query = !string.IsNullOrWhiteSpace(q)
-                ? query.Where(d => d.Name.Contains(q) || d.Code.StartsWith(q)).Take(50)
-                : query.Where(d => d.ParentCode == (string.IsNullOrWhiteSpace(parent) ? null : parent));
-            return await query.OrderBy(d => d.Code).Select(d => new TaxonomyDto(d.Code, d.Name, d.Level.ToString(), d.ParentCode)).ToListAsync(ct);
-        }).WithSummary("学科分类（GB/T 13745-2009）");
-        taxonomy.MapGet("/industries", async (KexieDbContext db, string? parent, string? q, CancellationToken ct) =>
-        {
-            var query = db.Industries.AsNoTracking();
-            query = !string.IsNullOrWhiteSpace(q)
-                ? query.Where(i => i.Name.Contains(q) || i.Code.StartsWith(q)).Take(50)
-                : query.Where(i => i.ParentCode == (string.IsNullOrWhiteSpace(parent) ? null : parent));
-            return await query.OrderBy(i => i.Code).Select(i => new TaxonomyDto(i.Code, i.Name, i.Level, i.ParentCode)).ToListAsync(ct);
-        }).WithSummary("国民经济行业分类（GB/T 4754-2017）");
+        taxonomy.MapGet("/disciplines", ListDisciplines).WithSummary("学科分类（GB/T 13745-2009）");
+        taxonomy.MapGet("/industries", ListIndustries).WithSummary("国民经济行业分类（GB/T 4754-2017）");
 
         var lookups = api.MapGroup("/lookups").WithTags("代码表");
-        lookups.MapGet("/{kind}", (HttpContext http, LookupIndex index, Microsoft.Extensions.Options.IOptions<Workbench.SiteOptions> site, string kind, string? q, string? codes, int? top, CancellationToken ct) =>
-            Enum.TryParse<LookupKind>(kind, ignoreCase: true, out var k) && !int.TryParse(kind, out _)
-                ? index.SearchAsync(k, q, codes, top, ct, Near(http.User.ToActor().RegionCode, site.Value.RegionCode))
-                : throw new NotFoundException("没有这种代码表（可用：regions 行政区划、industries 行业、disciplines 学科）"))
+        lookups.MapGet("/{kind}", Lookup)
             .WithSummary("选择器检索：regions / industries / disciplines，按中文名称、拼音首字母（如 cy 找到茶叶种植）或代码前缀查找（q），或按代码取名称（codes=a,b）；top 默认10，最多50");
         return api;
     }
+
+    public static async Task<Ok<IReadOnlyList<RegionDto>>> ListRegions(RegionQueries q, string? parent, CancellationToken ct) =>
+        TypedResults.Ok(await q.ChildrenAsync(parent, ct));
+
+    public static async Task<Ok<RegionDto>> GetRegion(RegionQueries q, string code, CancellationToken ct) =>
+        TypedResults.Ok(await q.GetAsync(code, ct));
+
+    public static async Task<Ok<IReadOnlyList<RegionDto>>> ListChildren(RegionQueries q, string code, CancellationToken ct) =>
+        TypedResults.Ok(await q.ChildrenAsync(code, ct));
+
+    public static async Task<Ok<IReadOnlyList<RegionDto>>> ListAncestry(RegionQueries q, string code, CancellationToken ct) =>
+        TypedResults.Ok(await q.AncestryAsync(code, ct));
+
+    public static async Task<Ok<List<TaxonomyDto>>> ListDisciplines(KexieDbContext db, string? parent, string? q, CancellationToken ct)
+    {
+        var query = db.Disciplines.AsNoTracking();
+        query = !string.IsNullOrWhiteSpace(q)
+            ? query.Where(d => d.Name.Contains(q) || d.Code.StartsWith(q)).Take(50)
+            : query.Where(d => d.ParentCode == (string.IsNullOrWhiteSpace(parent) ? null : parent));
+        return TypedResults.Ok(await query.OrderBy(d => d.Code).Select(d => new TaxonomyDto(d.Code, d.Name, d.Level.ToString(), d.ParentCode)).ToListAsync(ct));
+    }
+
+    public static async Task<Ok<List<TaxonomyDto>>> ListIndustries(KexieDbContext db, string? parent, string? q, CancellationToken ct)
+    {
+        var query = db.Industries.AsNoTracking();
+        query = !string.IsNullOrWhiteSpace(q)
+            ? query.Where(i => i.Name.Contains(q) || i.Code.StartsWith(q)).Take(50)
+            : query.Where(i => i.ParentCode == (string.IsNullOrWhiteSpace(parent) ? null : parent));
+        return TypedResults.Ok(await query.OrderBy(i => i.Code).Select(i => new TaxonomyDto(i.Code, i.Name, i.Level, i.ParentCode)).ToListAsync(ct));
+    }
+
+    public static async Task<Ok<IReadOnlyList<LookupItemDto>>> Lookup(HttpContext http, LookupIndex index, Microsoft.Extensions.Options.IOptions<Workbench.SiteOptions> site, string kind, string? q, string? codes, int? top, CancellationToken ct) =>
+        Enum.TryParse<LookupKind>(kind, ignoreCase: true, out var k) && !int.TryParse(kind, out _)
+            ? TypedResults.Ok(await index.SearchAsync(k, q, codes, top, ct, Near(http.User.ToActor().RegionCode, site.Value.RegionCode)))
+            : throw new NotFoundException("没有这种代码表（可用：regions 行政区划、industries 行业、disciplines 学科）");
 
     /// <summary>
     /// Where the person is: their own region when signed in, else the site's; places of the same city (4 digits) come

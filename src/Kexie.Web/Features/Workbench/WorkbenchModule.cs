@@ -1,5 +1,6 @@
 using Kexie.Domain.Authorization;
 using Kexie.Web.Infrastructure;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Kexie.Web.Features.Workbench;
 
@@ -18,9 +19,15 @@ public sealed class WorkbenchModule : IFeatureModule
     public void MapEndpoints(RouteGroupBuilder api)
     {
         var g = api.MapGroup("/workbench").WithTags("我的工作台").RequireAuthorization();
-        g.MapGet("/", (HttpContext http, WorkbenchService s, CancellationToken ct) => s.GetAsync(http.User.ToActor(), ct))
+        g.MapGet("/", GetWorkbench)
             .WithSummary("我的待办：待审核、一单一策、订单、联动任务、近期活动（截止时间近的在前，北京时间）");
-        g.MapGet("/counts", (HttpContext http, WorkbenchService s, CancellationToken ct) => s.CountAsync(http.User.ToActor(), ct))
+        g.MapGet("/counts", GetCounts)
             .WithSummary("各类待办的数量（导航栏角标）");
     }
+
+    public static async Task<Ok<WorkbenchDto>> GetWorkbench(HttpContext http, WorkbenchService s, CancellationToken ct) =>
+        TypedResults.Ok(await s.GetAsync(http.User.ToActor(), ct));
+
+    public static async Task<Ok<WorkbenchCounts>> GetCounts(HttpContext http, WorkbenchService s, CancellationToken ct) =>
+        TypedResults.Ok(await s.CountAsync(http.User.ToActor(), ct));
 }
