@@ -125,6 +125,7 @@ public abstract class DemoCountyReportTests(KexieApp app)
         var inDatabase = experts.Count(e => e.AdmittedOn <= last && (e.Status == ExpertStatus.Active || e.WithdrawnOn > last));
         var served = tickets.Where(t => t.Kind is ServiceTicketKind.Consultation or ServiceTicketKind.Visit).Sum(t => (long)(t.ParticipantCount ?? 1));
         var trainings = tickets.Count(t => t.Kind == ServiceTicketKind.Training);
+        var proposals = await app.QueryAsync(db => db.Proposals.CountAsync(p => p.RegionCode.StartsWith(DaYing) && p.CreatedAt >= start && p.CreatedAt < end)); // R07: submitted, adopted or not
 
         var expected = new List<string>
         {
@@ -132,7 +133,7 @@ public abstract class DemoCountyReportTests(KexieApp app)
             $"截至2020年12月31日，全县累计注册企事业单位{Cumulative(FactKind.OrganizationRegistered)}个，累计发布科技需求{Cumulative(FactKind.NeedPublished)}条、科技服务{Cumulative(FactKind.ServiceOfferPublished)}条、科技成果{Cumulative(FactKind.AchievementPublished)}项、科研项目{Cumulative(FactKind.ProjectPublished)}个，累计达成交易订单{Cumulative(FactKind.DealClosed)}笔{StatFormat.Amount(year.Get(FactKind.DealClosed, Accumulation.Cumulative).AmountYuan)}。",
             $"2020年，全县发布科技需求{P("E02")}{Growth("E02", year, before)}，“一单一策”需求按时响应率{P("E03")}，成交交易订单{P("E05")}、金额{P("E06")}{Growth("E06", year, before)}，其中科研成果转化{P("E11")}；科技云服务中心开展保姆式服务{P("E10")}。",
             $"2020年，全县推送科普文章、视频、科学辟谣等科普内容{P("S01")}，开展科普活动{P("S04")}、签到参与{P("S02")}，科普e站访问与互动{P("S03")}{(reach.Count == 0 ? string.Empty : "，" + string.Join("，", reach))}。",
-            $"2020年，全县智库课题立项{P("D01")}，建言献策被采纳{P("D02")}。",
+            $"2020年，全县智库课题立项{P("D01")}，报送建言献策{StatFormat.Count(proposals)}条，建言献策被采纳{P("D02")}。",
         };
         if (societies + rural + admitted + inDatabase + served + trainings > 0)
         {
