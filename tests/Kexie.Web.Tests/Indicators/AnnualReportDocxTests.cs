@@ -129,7 +129,7 @@ public sealed class AnnualReportDocxTests
         var names = ReportTemplate.PlaceholdersIn(ReportTemplate.Default);
         var offered = CoreReportValues.Placeholders.Select(p => p.Name).ToHashSet();
         Assert.Contains("累计交易金额", names);
-        Assert.Equal(["人才举荐", "科技工作者状况调查", "专家工作站", "科普工作", "青少年科技创新大赛", "学会协会", "农村专业技术协会", "入驻第三方服务机构", "入库专家", "接待咨询上门服务", "组织培训", "组织建设", "联动任务目标"], names.Where(n => !offered.Contains(n)));
+        Assert.Equal(["人才举荐", "科技工作者状况调查", "专家工作站", "科普工作", "青少年科技创新大赛", "报送建言献策", "学会协会", "农村专业技术协会", "入驻第三方服务机构", "入库专家", "接待咨询上门服务", "组织培训", "组织建设", "联动任务目标"], names.Where(n => !offered.Contains(n)));
     }
 
     [Fact]
@@ -157,6 +157,7 @@ public sealed class AnnualReportDocxTests
             await RunAsync("pdftoppm", $"-r 60 {dir}/report.pdf {dir}/page");
             var last = Directory.GetFiles(dir, "page*.ppm").OrderBy(f => f.Length).ThenBy(f => f, StringComparer.Ordinal).Last(); // the chart ends the report
             var (width, height, pixels) = ReadPpm(await File.ReadAllBytesAsync(last));
+            Assert.True(Math.Abs(width - 496) <= 2 && Math.Abs(height - 702) <= 2, $"an A4 page at 60 dpi is 496 × 702 pixels, not {width} × {height}");
             int Near(string hex)
             {
                 var (r, g, b) = (Convert.ToInt32(hex[..2], 16), Convert.ToInt32(hex[2..4], 16), Convert.ToInt32(hex[4..], 16));
@@ -221,6 +222,76 @@ public sealed class AnnualReportDocxTests
         Assert.Equal("255", Token());
         position++; // the one whitespace after the header
         return (width, height, data[position..(position + (3 * width * height))]);
+    }
+
+    [Fact]
+    public void The_document_declares_what_WPS_needs_Chinese_fonts_theme_styles_and_an_A4_page_with_official_margins()
+    {
+        using var docx = WordprocessingDocument.Open(new MemoryStream(AnnualReportService.Docx(Data(new DateOnly(2020, 12, 31)))), false);
+        var main = docx.MainDocumentPart!;
+
+        // Every run names its East-Asian font (with the hint for quotes and punctuation) and Times New Roman for Latin text.
+        var runs = main.Document!.Body!.Descendants<W.Run>().Where(r => r.GetFirstChild<W.Text>() is not null).ToList();
+        Assert.NotEmpty(runs);
+        var used = new HashSet<string>();
+        foreach (var run in runs)
+        {
+            var fonts = run.RunProperties?.RunFonts;
+            Assert.True(fonts?.EastAsia?.Value is { Length: > 0 }, $"run without an East-Asian font: {run.InnerText}");
+            Assert.Equal(W.FontTypeHintValues.EastAsia, fonts!.Hint!.Value);
+            Assert.Equal("Times New Roman", fonts.Ascii!.Value);
+            used.Add(fonts.EastAsia!.Value!);
+        }
+
+        Assert.Equal(["仿宋_GB2312", "宋体", "黑体"], used.Order(StringComparer.Ordinal)); // body, title and tables, headings
+        var body = main.Document.Body.Elements<W.Paragraph>().First(p => p.InnerText.StartsWith("截至2020年12月31日", StringComparison.Ordinal));
+        Assert.Equal("仿宋_GB2312", body.Descendants<W.RunFonts>().Single().EastAsia!.Value);
+        var heading = main.Document.Body.Elements<W.Paragraph>().First(p => p.InnerText == "一、服务科技工作者");
+        Assert.Equal(ReportDocument.HeadingStyle, heading.ParagraphProperties!.ParagraphStyleId!.Val!.Value);
+
+        // The font table declares each font used, Chinese ones with the GB2312 charset and an alternative name (仿宋_GB2312 → 仿宋).
+        var table = main.FontTablePart!.Fonts!.Elements<W.Font>().ToDictionary(f => f.Name!.Value!);
+        foreach (var font in used.Append("Times New Roman"))
+        {
+            Assert.True(table.ContainsKey(font), $"font table lacks {font}");
+            Assert.NotEmpty(table[font].GetFirstChild<W.AltName>()!.Val!.Value!);
+            Assert.Matches("^[0-9A-F]{20}$", table[font].GetFirstChild<W.Panose1Number>()!.Val!.Value!);
+        }
+
+        Assert.Equal("仿宋", table["仿宋_GB2312"].GetFirstChild<W.AltName>()!.Val!.Value);
+        Assert.Equal("86", table["宋体"].GetFirstChild<W.FontCharSet>()!.Val!.Value);
+
+        // Styles: Chinese defaults (zh-CN, 仿宋_GB2312), the styles the paragraphs name; a theme with 简体 faces; settings.
+        var styles = main.StyleDefinitionsPart!.Styles!;
+        var defaults = styles.DocDefaults!.RunPropertiesDefault!.RunPropertiesBaseStyle!;
+        Assert.Equal("仿宋_GB2312", defaults.GetFirstChild<W.RunFonts>()!.EastAsia!.Value);
+        Assert.Equal("zh-CN", defaults.GetFirstChild<W.Languages>()!.EastAsia!.Value);
+        var styleIds = styles.Elements<W.Style>().Select(x => x.StyleId!.Value).ToHashSet();
+        Assert.All(main.Document.Body.Descendants<W.ParagraphStyleId>(), id => Assert.Contains(id.Val!.Value, styleIds));
+        Assert.Contains("Normal", styleIds);
+        var theme = main.ThemePart!.Theme!;
+        Assert.Equal("宋体", theme.ThemeElements!.FontScheme!.MinorFont!.EastAsianFont!.Typeface!.Value);
+        Assert.Contains(theme.ThemeElements.FontScheme.MajorFont!.Elements<A.SupplementalFont>(), f => f.Script!.Value == "Hans" && f.Typeface!.Value == "黑体");
+        var settings = main.DocumentSettingsPart!.Settings!;
+        Assert.Equal("zh-CN", settings.GetFirstChild<W.ThemeFontLanguages>()!.EastAsia!.Value);
+        Assert.Equal("15", settings.Descendants<W.CompatibilitySetting>().Single(c => c.Name!.Value == W.CompatSettingNameValues.CompatibilityMode).Val!.Value);
+        Assert.Equal("大英县2020年科技云服务工作统计", docx.PackageProperties.Title);
+
+        // The page, the body's last child: A4 (210 × 297 mm) with the margins of GB/T 9704 (37, 35, 28, 26 mm), in twips.
+        var section = Assert.IsType<W.SectionProperties>(main.Document.Body.LastChild);
+        static int Mm(double twips) => (int)Math.Round(twips / 1440 * 25.4);
+        Assert.Equal((210, 297), (Mm(section.GetFirstChild<W.PageSize>()!.Width!.Value), Mm(section.GetFirstChild<W.PageSize>()!.Height!.Value)));
+        var margin = section.GetFirstChild<W.PageMargin>()!;
+        Assert.Equal((37, 35, 28, 26), (Mm(margin.Top!.Value), Mm(margin.Bottom!.Value), Mm(margin.Left!.Value), Mm(margin.Right!.Value)));
+
+        // The chart for WPS: its categories and values cached in the chart part, and the embedded workbook it edits.
+        var chart = Assert.Single(main.ChartParts);
+        Assert.All(chart.ChartSpace!.Descendants<C.BarChartSeries>(), s =>
+        {
+            Assert.NotNull(s.GetFirstChild<C.CategoryAxisData>()!.StringReference!.StringCache);
+            Assert.NotNull(s.GetFirstChild<C.Values>()!.NumberReference!.NumberingCache);
+        });
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", Assert.Single(chart.GetPartsOfType<EmbeddedPackagePart>()).ContentType);
     }
 
     [Fact]

@@ -5,6 +5,8 @@ using Kexie.Domain.Indicators;
 using Kexie.Domain.Market;
 using Kexie.Domain.Talent;
 using Microsoft.EntityFrameworkCore;
+using C = DocumentFormat.OpenXml.Drawing.Charts;
+using W = DocumentFormat.OpenXml.Wordprocessing;
 
 namespace Kexie.Web.Tests.Indicators;
 
@@ -123,6 +125,7 @@ public abstract class DemoCountyReportTests(KexieApp app)
         var inDatabase = experts.Count(e => e.AdmittedOn <= last && (e.Status == ExpertStatus.Active || e.WithdrawnOn > last));
         var served = tickets.Where(t => t.Kind is ServiceTicketKind.Consultation or ServiceTicketKind.Visit).Sum(t => (long)(t.ParticipantCount ?? 1));
         var trainings = tickets.Count(t => t.Kind == ServiceTicketKind.Training);
+        var proposals = await app.QueryAsync(db => db.Proposals.CountAsync(p => p.RegionCode.StartsWith(DaYing) && p.CreatedAt >= start && p.CreatedAt < end)); // R07: submitted, adopted or not
 
         var expected = new List<string>
         {
@@ -130,7 +133,7 @@ public abstract class DemoCountyReportTests(KexieApp app)
             $"截至2020年12月31日，全县累计注册企事业单位{Cumulative(FactKind.OrganizationRegistered)}个，累计发布科技需求{Cumulative(FactKind.NeedPublished)}条、科技服务{Cumulative(FactKind.ServiceOfferPublished)}条、科技成果{Cumulative(FactKind.AchievementPublished)}项、科研项目{Cumulative(FactKind.ProjectPublished)}个，累计达成交易订单{Cumulative(FactKind.DealClosed)}笔{StatFormat.Amount(year.Get(FactKind.DealClosed, Accumulation.Cumulative).AmountYuan)}。",
             $"2020年，全县发布科技需求{P("E02")}{Growth("E02", year, before)}，“一单一策”需求按时响应率{P("E03")}，成交交易订单{P("E05")}、金额{P("E06")}{Growth("E06", year, before)}，其中科研成果转化{P("E11")}；科技云服务中心开展保姆式服务{P("E10")}。",
             $"2020年，全县推送科普文章、视频、科学辟谣等科普内容{P("S01")}，开展科普活动{P("S04")}、签到参与{P("S02")}，科普e站访问与互动{P("S03")}{(reach.Count == 0 ? string.Empty : "，" + string.Join("，", reach))}。",
-            $"2020年，全县智库课题立项{P("D01")}，建言献策被采纳{P("D02")}。",
+            $"2020年，全县智库课题立项{P("D01")}，报送建言献策{StatFormat.Count(proposals)}条，建言献策被采纳{P("D02")}。",
         };
         if (societies + rural + admitted + inDatabase + served + trainings > 0)
         {
@@ -152,6 +155,49 @@ public abstract class DemoCountyReportTests(KexieApp app)
         {
             Assert.Contains($"{group!["groupName"]!.GetValue<string>()}主要指标综合排名第{group["rank"]!.GetValue<int>()}位", rankingParagraph);
         }
+
+        // 附表1: every indicator's row, this year and last, against the fact table (as printed: units, 万元/亿元, "—" for no
+        // value, "待接入" for an indicator whose module is not built).
+        var tables = docx.MainDocumentPart.Document.Body.Elements<W.Table>().ToList();
+        string[][] Rows(W.Table table) => table.Elements<W.TableRow>().Skip(1).Select(r => r.Elements<W.TableCell>().Select(c => c.InnerText).ToArray()).ToList().ToArray();
+        string Cell(IndicatorDefinition indicator, FactTotals totals) => StatFormat.Value(indicator.Compute(totals), indicator.Unit) ?? (indicator.IsAvailable ? "—" : "待接入");
+        var indicatorRows = Rows(tables[0]);
+        Assert.Equal(IndicatorCatalogue.All.Select(i => i.Code), indicatorRows.Select(r => r[0]));
+        foreach (var indicator in IndicatorCatalogue.All)
+        {
+            var row = indicatorRows.Single(r => r[0] == indicator.Code);
+            Assert.Equal([indicator.Code, indicator.Name, Cell(indicator, year), Cell(indicator, before)], new[] { row[0], row[1], row[3], row[4] });
+        }
+
+        // 附表2: the first ten of the ranking and the county itself, as the rankings API gives them; the chart: the county's
+        // group scores beside the peers' average of the same API.
+        var entries = ranking["entries"]!.AsArray().Select(e => e!).ToList();
+        string Rank(System.Text.Json.Nodes.JsonNode? rank) => rank is null ? "—" : rank.GetValue<int>().ToString(CultureInfo.InvariantCulture);
+        var shown = entries.Take(10).ToList();
+        if (!shown.Contains(own))
+        {
+            shown.Add(own);
+        }
+
+        var rankRows = Rows(tables[1]);
+        Assert.Equal(shown.Count, rankRows.Length);
+        foreach (var (entry, row) in shown.Zip(rankRows))
+        {
+            Assert.Equal(Rank(entry["rank"]), row[0]);
+            Assert.Equal(entry["regionName"]!.GetValue<string>(), row[1]);
+            Assert.Equal(entry["score"] is { } s ? s.GetValue<decimal>().ToString("0.##", CultureInfo.InvariantCulture) : "—", row[2]);
+            Assert.Equal(entry["groups"]!.AsArray().Select(g => g!["rank"] is { } r ? r.GetValue<int>().ToString(CultureInfo.InvariantCulture) : "未评分"), row[4..]);
+        }
+
+        var scored = own["groups"]!.AsArray().Where(g => g!["score"] is not null).Select(g => g!).ToList();
+        var series = docx.MainDocumentPart.ChartParts.Single().ChartSpace!.Descendants<C.BarChartSeries>().ToList();
+        decimal[] Cached(C.BarChartSeries bars) => bars.GetFirstChild<C.Values>()!.NumberReference!.NumberingCache!.Elements<C.NumericPoint>()
+            .Select(p => decimal.Parse(p.InnerText, CultureInfo.InvariantCulture)).ToArray();
+        Assert.Equal(scored.Select(g => g["groupName"]!.GetValue<string>()), series[0].GetFirstChild<C.CategoryAxisData>()!.Descendants<C.StringPoint>().Select(p => p.InnerText));
+        Assert.Equal(scored.Select(g => decimal.Round(g["score"]!.GetValue<decimal>(), 2, MidpointRounding.AwayFromZero)), Cached(series[0]));
+        Assert.Equal(scored.Select(g => decimal.Round(entries
+            .Select(e => e["groups"]!.AsArray().FirstOrDefault(x => x!["groupName"]!.GetValue<string>() == g["groupName"]!.GetValue<string>())?["score"]?.GetValue<decimal>())
+            .OfType<decimal>().Average(), 2, MidpointRounding.AwayFromZero)), Cached(series[1]));
 
         // The synthetic note: the synthetic facts of the fact table beside the directory.
         var syntheticWorkers = synthetic.Get(FactKind.WorkerRegistered, Accumulation.Cumulative).Count;

@@ -691,7 +691,7 @@ public abstract class IndicatorTests(KexieApp app)
         Assert.Contains($"2025年，新增注册科技工作者{newWorkers}人", text);
         Assert.Contains($"成交交易订单{deals.Count}笔、金额{deals.Sum(d => d.ContractAmount!.Value) / 10_000m:0.##}万元", text);
         Assert.Contains("2025年，全区推送科普文章、视频、科学辟谣等科普内容1条，开展科普活动0场次、签到参与0人次，科普e站访问与互动0次。", text);
-        Assert.Contains("四、服务党委政府科学决策\n2025年，全区智库课题立项0项，建言献策被采纳1条。", text);
+        Assert.Contains("四、服务党委政府科学决策\n2025年，全区智库课题立项0项，报送建言献策1条，建言献策被采纳1条。", text);
         Assert.DoesNotContain("自身建设", text); // no societies, agencies, experts or tickets: the part is left out
         Assert.Contains("五、下一年工作安排\n2026年，全区将按照上级联动任务推进工作：新增注册科技工作者不少于1,500人（12月31日前）。", text);
 

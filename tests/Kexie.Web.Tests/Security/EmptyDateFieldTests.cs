@@ -26,6 +26,10 @@ public abstract class EmptyDateFieldTests(KexieApp app)
             "/api/v1/service-tickets?region=510923&{0}",
             "/api/v1/service-tickets/counts?region=510923&{0}",
             $"/api/v1/e-stations/{station}/usage?{{0}}",
+            // The lists whose filters bind from the query ([AsParameters] OfferFilter, NeedFilter, ActivityFilter).
+            "/api/v1/offers?region=510923&{0}",
+            "/api/v1/needs?region=510923&{0}",
+            "/api/v1/popularization-activities?region=510923&{0}",
         ];
     }
 
@@ -43,6 +47,25 @@ public abstract class EmptyDateFieldTests(KexieApp app)
             Assert.Contains("起始日期", await (await admin.GetAsync(string.Format(url, "from=2025-13-01"))).AssertValidationProblemAsync("from"));
             Assert.Contains("结束日期", await (await admin.GetAsync(string.Format(url, "from=&to=昨天"))).AssertValidationProblemAsync("to"));
         }
+    }
+
+    [Theory]
+    [InlineData("/api/v1/offers?region=510923")]
+    [InlineData("/api/v1/needs?region=510923")]
+    [InlineData("/api/v1/popularization-activities?region=510923")]
+    public async Task The_lists_find_the_same_with_empty_dates_as_without_them_and_the_days_still_filter(string list)
+    {
+        var admin = await app.SignInAsync("admin");
+        // Up to yesterday (China time), so that records other classes write meanwhile do not change the count.
+        var yesterday = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)).AddDays(-1).ToString("yyyy-MM-dd");
+        var without = (await (await admin.GetAsync($"{list}&to={yesterday}")).OkJsonAsync())["total"]!.GetValue<int>();
+        var empty = (await (await admin.GetAsync($"{list}&from=&to={yesterday}")).OkJsonAsync())["total"]!.GetValue<int>();
+        Assert.True(without > 0, $"{list}: the demo county has records up to {yesterday}");
+        Assert.Equal(without, empty);
+
+        // With the end empty, the start still filters: a day far ahead finds nothing; the end before the start names the end.
+        Assert.Equal(0, (await (await admin.GetAsync($"{list}&from=2999-01-01&to=")).OkJsonAsync())["total"]!.GetValue<int>());
+        Assert.Contains("结束日期", await (await admin.GetAsync($"{list}&from=2025-12-31&to=2025-01-01")).AssertValidationProblemAsync("to"));
     }
 
     [Fact]

@@ -234,9 +234,11 @@ public sealed class AnnualReportService(
         using (var document = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))
         {
             var main = document.AddMainDocumentPart();
+            var title = $"{d.RegionName}{d.Year}年科技云服务工作统计";
+            ReportDocument.AddParts(document, main, title);
             var body = new Body();
             main.Document = new Document(body);
-            body.Append(Heading($"{d.RegionName}{d.Year}年科技云服务工作统计"));
+            body.Append(Heading(title));
             body.Append(Para($"（由科协云平台根据平台记录自动生成，统计口径为北京时间{ReportPeriod.RangeText(d.First, d.AsOf)}）", size: 20));
             var number = 0;
             foreach (var (part, paragraphs) in Parts(d))
@@ -289,6 +291,7 @@ public sealed class AnnualReportService(
                 }
             }
 
+            body.Append(ReportDocument.Section());
             main.Document.Save();
         }
 
@@ -509,12 +512,19 @@ public sealed class AnnualReportService(
                 new A.EastAsianFont { Typeface = "宋体" }) { FontSize = size }),
             new A.EndParagraphRunProperties { Language = "zh-CN" }));
 
-    private static Paragraph Heading(string text, int size = 36) => Para(text, size, bold: true, center: size >= 36);
+    /// <summary>The title (size 36: 宋体, centred) or a part or appendix heading (黑体), in the styles of <see cref="ReportDocument"/>.</summary>
+    private static Paragraph Heading(string text, int size = 36) => size >= 36
+        ? Para(text, size, bold: true, center: true, style: ReportDocument.TitleStyle, font: ReportDocument.PlainFont)
+        : Para(text, size, style: ReportDocument.HeadingStyle, font: ReportDocument.HeadingFont);
 
-    private static Paragraph Para(string text, int size = 24, bool bold = false, bool center = false, bool indent = false)
+    /// <summary>
+    /// A paragraph with its fonts written on the run as well as in its style (WPS and older Word honour the run's): Chinese in
+    /// <paramref name="font"/> (body text 仿宋_GB2312), Latin in Times New Roman, the East-Asian hint for quotes and punctuation.
+    /// </summary>
+    private static Paragraph Para(string text, int size = 24, bool bold = false, bool center = false, bool indent = false, string? style = null, string font = ReportDocument.BodyFont)
     {
-        // Children in schema order (rFonts, b, sz; ind, jc): Word rejects documents whose properties are out of order.
-        var runProperties = new RunProperties(new RunFonts { EastAsia = "宋体", Ascii = "Times New Roman", HighAnsi = "Times New Roman" });
+        // Children in schema order (rFonts, b, sz; pStyle, ind, jc): Word rejects documents whose properties are out of order.
+        var runProperties = new RunProperties(ReportDocument.RunFontsFor(font));
         if (bold)
         {
             runProperties.Append(new Bold());
@@ -522,6 +532,11 @@ public sealed class AnnualReportService(
 
         runProperties.Append(new FontSize { Val = size.ToString(CultureInfo.InvariantCulture) });
         var paragraphProperties = new ParagraphProperties();
+        if (style is not null)
+        {
+            paragraphProperties.Append(new ParagraphStyleId { Val = style });
+        }
+
         if (indent)
         {
             paragraphProperties.Append(new Indentation { FirstLineChars = 200 });
@@ -550,7 +565,7 @@ public sealed class AnnualReportService(
             new TableGrid(Enumerable.Range(0, columns).Select(_ => new GridColumn { Width = (9000 / Math.Max(1, columns)).ToString(CultureInfo.InvariantCulture) })));
         foreach (var (row, index) in rows.Select((r, i) => (r, i)))
         {
-            table.Append(new TableRow(row.Select(cell => new TableCell(Para(cell, 20, bold: index == 0)))));
+            table.Append(new TableRow(row.Select(cell => new TableCell(Para(cell, 20, bold: index == 0, style: ReportDocument.TableTextStyle, font: ReportDocument.PlainFont)))));
         }
 
         return table;

@@ -12,9 +12,9 @@ namespace Kexie.Web.Features.Indicators;
 public sealed record ReportStatistic(string Code, string Name, string Unit, string Definition);
 
 /// <summary>The record-counted statistics of a region for a report period (see <see cref="ReportStatistics.Catalogue"/>).</summary>
-public sealed record ResourceStatistics(int Societies, int RuralTechAssociations, int Agencies, int Experts, long ServedPeople, int Trainings)
+public sealed record ResourceStatistics(int Societies, int RuralTechAssociations, int Agencies, int Experts, long ServedPeople, int Trainings, int ProposalsSubmitted = 0)
 {
-    public bool Any => Societies + RuralTechAssociations + Agencies + Experts + ServedPeople + Trainings > 0;
+    public bool Any => Societies + RuralTechAssociations + Agencies + Experts + ServedPeople + Trainings + ProposalsSubmitted > 0;
 }
 
 /// <summary>
@@ -31,6 +31,7 @@ public sealed class ReportStatistics(KexieDbContext db)
         new("R04", "专家库入库专家", "名", "截至截止日入库且未退出的专家"),
         new("R05", "服务中心接待咨询、上门服务", "人次", "统计期内服务单中咨询、走访的服务人次（登记了参加人数的按人数，否则每单1人次）"),
         new("R06", "服务中心组织培训", "场次", "统计期内服务单中的培训场次"),
+        new("R07", "报送建言献策", "条", "统计期内在本地区（含下级）提交的建言献策，不论是否采纳（采纳的另计为 D02，按采纳日）"),
     ];
 
     public async Task<ResourceStatistics> ComputeAsync(string regionCode, DayRange range, CancellationToken ct)
@@ -47,7 +48,9 @@ public sealed class ReportStatistics(KexieDbContext db)
         var tickets = db.ServiceTickets.AsNoTracking().Where(t => RegionScope.Within(t.RegionCode, prefix) && t.ServedOn >= range.First && t.ServedOn <= range.Last);
         var served = await tickets.Where(t => t.Kind == ServiceTicketKind.Consultation || t.Kind == ServiceTicketKind.Visit).SumAsync(t => (long?)(t.ParticipantCount ?? 1), ct) ?? 0;
         var trainings = await tickets.CountAsync(t => t.Kind == ServiceTicketKind.Training, ct);
+        var start = ChinaTime.StartOf(range.First);
+        var proposals = await db.Proposals.AsNoTracking().CountAsync(p => RegionScope.Within(p.RegionCode, prefix) && p.CreatedAt >= start && p.CreatedAt < end, ct);
         int Of(AssociationKind kind) => associations.Where(a => a.Kind == kind).Sum(a => a.Count);
-        return new ResourceStatistics(Of(AssociationKind.Society) + Of(AssociationKind.Association), Of(AssociationKind.RuralTechAssociation), agencies, experts, served, trainings);
+        return new ResourceStatistics(Of(AssociationKind.Society) + Of(AssociationKind.Association), Of(AssociationKind.RuralTechAssociation), agencies, experts, served, trainings, proposals);
     }
 }

@@ -18,12 +18,17 @@ public sealed record NeedFilter(
     decimal? BudgetMax = null,
     ReviewStatus? Status = null,
     Guid? Organization = null,
-    DateOnly? From = null,
-    DateOnly? To = null,
+    [property: System.ComponentModel.Description("起始日期（yyyy-MM-dd，按发布日）；留空不限")] string? From = null,
+    [property: System.ComponentModel.Description("结束日期（yyyy-MM-dd，按发布日）；留空不限")] string? To = null,
     string? Sort = null,
     int? Page = null,
     int? PageSize = null,
-    [property: System.ComponentModel.Description("翻页游标：上一页回应的 nextCursor（仅按发布时间排序 newest/oldest 时可用）；给出时从游标之后取一页，不再按 page 跳过")] string? After = null);
+    [property: System.ComponentModel.Description("翻页游标：上一页回应的 nextCursor（仅按发布时间排序 newest/oldest 时可用）；给出时从游标之后取一页，不再按 page 跳过")] string? After = null)
+{
+    /// <summary>The days of <see cref="From"/> and <see cref="To"/> as typed in the query, read by <see cref="Kexie.Web.Infrastructure.QueryDay"/>:
+    /// blank is no date, an unreadable day a validation error naming the field.</summary>
+    public (DateOnly? From, DateOnly? To) Days() => Kexie.Web.Infrastructure.QueryDay.Range(From, To);
+}
 
 public sealed record NeedRequest(
     string? Title,
@@ -169,7 +174,8 @@ public sealed class NeedService(
             query = query.Where(n => n.OrganizationId == org);
         }
 
-        var (start, end) = MarketSupport.ChinaPeriod(filter.From, filter.To);
+        var (fromDay, toDay) = filter.Days();
+        var (start, end) = MarketSupport.ChinaPeriod(fromDay, toDay);
         if (start is { } s)
         {
             query = query.Where(n => (n.PublishedAt ?? n.CreatedAt) >= s);

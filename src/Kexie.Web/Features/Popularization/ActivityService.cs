@@ -10,9 +10,18 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Kexie.Web.Features.Popularization;
 
+/// <remarks><see cref="From"/> and <see cref="To"/> are days as typed in the query (yyyy-MM-dd), read by <see cref="Kexie.Web.Infrastructure.QueryDay"/>:
+/// blank is no date (a form's empty date field), an unreadable day a 400 naming the field.</remarks>
 public sealed record ActivityFilter(
-    string? Q = null, string? Region = null, ActivityKind? Kind = null, ActivityStatus? Status = null, DateOnly? From = null, DateOnly? To = null, int? Page = null, int? PageSize = null,
-    ServiceSetting? Setting = null, TargetGroup? TargetGroup = null);
+    string? Q = null, string? Region = null, ActivityKind? Kind = null, ActivityStatus? Status = null,
+    [property: System.ComponentModel.Description("起始日期（yyyy-MM-dd）：活动在此日或之后结束；留空不限")] string? From = null,
+    [property: System.ComponentModel.Description("结束日期（yyyy-MM-dd）：活动在此日或之前开始；留空不限")] string? To = null,
+    int? Page = null, int? PageSize = null,
+    ServiceSetting? Setting = null, TargetGroup? TargetGroup = null)
+{
+    /// <summary>The days of <see cref="From"/> and <see cref="To"/>; throws a validation error naming an unreadable one.</summary>
+    public (DateOnly? From, DateOnly? To) Days() => Kexie.Web.Infrastructure.QueryDay.Range(From, To);
+}
 
 public sealed record ActivityRequest(
     ActivityKind Kind, string? Title, string? Description, string? RegionCode, string? Venue, DateOnly? StartsOn, DateOnly? EndsOn, int? Capacity = null, string? Organizer = null,
@@ -82,17 +91,18 @@ public sealed class ActivityService(KexieDbContext db, ReferenceCodesCache refer
             query = query.Where(a => a.Status == status);
         }
 
-        if (filter.From is { } f && filter.To is { } t && f > t)
+        var days = filter.Days();
+        if (days.From is { } f && days.To is { } t && f > t)
         {
             throw new DomainValidationException("to", "结束日期不能早于开始日期");
         }
 
-        if (filter.From is { } from)
+        if (days.From is { } from)
         {
             query = query.Where(a => a.EndsOn >= from);
         }
 
-        if (filter.To is { } to)
+        if (days.To is { } to)
         {
             query = query.Where(a => a.StartsOn <= to);
         }

@@ -91,6 +91,7 @@ public sealed class ReportHistoryService(IndicatorService indicators, IndicatorE
         "R04" => r.Experts,
         "R05" => r.ServedPeople,
         "R06" => r.Trainings,
+        "R07" => r.ProposalsSubmitted,
         _ => throw new ArgumentOutOfRangeException(nameof(code), code, "not a report statistic"),
     };
 

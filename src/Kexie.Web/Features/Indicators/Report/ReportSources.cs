@@ -100,7 +100,7 @@ public static class CoreReportValues
         ReportText.Context(name, d.Values.GetValueOrDefault(code) is { } now && StatFormat.Growth(now, d.PreviousValues.GetValueOrDefault(code), d.PreviousName) is { } g ? $"（{g}）" : string.Empty);
 }
 
-/// <summary>自身建设 statistics counted from records (R01–R06, <see cref="ReportStatistics"/>).</summary>
+/// <summary>Statistics counted from records (<see cref="ReportStatistics"/>): 自身建设 (R01–R06) and the proposals submitted (R07, 服务党委政府科学决策).</summary>
 public sealed class ResourceReportSource(ReportStatistics statistics) : IReportStatisticSource
 {
     public IReadOnlyList<ReportPlaceholder> Placeholders { get; } =
@@ -111,6 +111,7 @@ public sealed class ResourceReportSource(ReportStatistics statistics) : IReportS
         new("入库专家", "R04 专家库入库专家（名）"),
         new("接待咨询上门服务", "R05 服务中心接待咨询、上门服务（人次）"),
         new("组织培训", "R06 服务中心组织培训（场次）"),
+        new("报送建言献策", "R07 报送建言献策（条，不论是否采纳）"),
     ];
 
     public async Task<IReadOnlyList<ReportValue>> ValuesAsync(ReportScope scope, CancellationToken ct)
@@ -124,6 +125,7 @@ public sealed class ResourceReportSource(ReportStatistics statistics) : IReportS
             ReportText.Count("入库专家", r.Experts, "名"),
             ReportText.Count("接待咨询上门服务", r.ServedPeople, "人次"),
             ReportText.Count("组织培训", r.Trainings, "场次"),
+            ReportText.Count("报送建言献策", r.ProposalsSubmitted, "条"),
         ];
     }
 }
