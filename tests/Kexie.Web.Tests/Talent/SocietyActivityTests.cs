@@ -64,6 +64,19 @@ public abstract class SocietyActivityTests(KexieApp app)
         Assert.Equal(3, stats["societyActivities"]!.GetValue<int>());
         var summary = Str(stats, "summary");
         Assert.Contains("2003年学会（协会）开展学术活动3个，其中年会1次、特色学术交流活动2个", summary);
+
+        // The management page lists them and records one more from its form (the field's name in the alert when wrong).
+        var page = await city.GetStringAsync($"/Talent/Organizations/Details/{society}", TestContext.Current.CancellationToken);
+        Assert.Contains($"县域医共体建设专题学术交流会{token}", page);
+        var antiforgery = System.Text.RegularExpressions.Regex.Match(page, @"name=""__RequestVerificationToken"" type=""hidden"" value=""([^""]+)""").Groups[1].Value;
+        var form = new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = antiforgery, ["activityKind"] = "Training", ["activityTitle"] = $"基层医生培训班{token}", ["activityOn"] = "2003-07-01", ["participants"] = "45",
+        };
+        var posted = await city.PostAsync($"/Talent/Organizations/Details/{society}?handler=Activity", new FormUrlEncodedContent(form), TestContext.Current.CancellationToken);
+        Assert.True(posted.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.SeeOther or HttpStatusCode.OK, posted.StatusCode.ToString());
+        var after = await (await city.GetAsync($"/api/v1/association-management/{society}")).OkJsonAsync();
+        Assert.Contains(after["activities"]!.AsArray(), a => Str(a!, "title") == $"基层医生培训班{token}" && Str(a!, "kindName") == "培训");
     }
 
     [Fact]
