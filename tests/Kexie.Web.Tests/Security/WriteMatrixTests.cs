@@ -174,6 +174,7 @@ public abstract class WriteMatrixTests(KexieApp app)
         // Think tank and proposals
         On("POST /api/v1/think-tank/calls/", _ => none, _ => new { title = "篡改", description = "x", regionCode = DaYing, deadline = "2027-12-31" }, _ => null);
         On("POST /api/v1/think-tank/calls/{id:guid}/close", t => Id(t.Call), _ => null, t => Row<Kexie.Domain.ThinkTank.ThinkTankCall>(t.Call));
+        On("PUT /api/v1/think-tank/calls/{id:guid}/rubric", t => Id(t.Call), _ => new { rubric = new[] { new { name = "篡改", weight = 100, maxScore = 10 } } }, t => Row<Kexie.Domain.ThinkTank.ThinkTankCall>(t.Call));
         On("POST /api/v1/think-tank/topics/{id:guid}/assignments", t => Id(t.Topic), t => new { expertId = t.Expert }, t => Row<Kexie.Domain.ThinkTank.ThinkTankTopic>(t.Topic));
         On("POST /api/v1/think-tank/topics/{id:guid}/recommend", t => Id(t.Topic), t => new { targetCallId = t.Call }, t => Row<Kexie.Domain.ThinkTank.ThinkTankTopic>(t.Topic));
         // Scoring is the assigned expert's alone (no attacker is one): an assignment nobody of 射洪市 holds answers not found.
