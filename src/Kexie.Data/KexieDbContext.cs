@@ -55,6 +55,10 @@ public abstract class KexieDbContext(DbContextOptions options, ICurrentActor? cu
 
     public DbSet<Kexie.Domain.Talent.Congress> Congresses => Set<Kexie.Domain.Talent.Congress>();
 
+    public DbSet<Kexie.Domain.Talent.SocietyActivity> SocietyActivities => Set<Kexie.Domain.Talent.SocietyActivity>();
+
+    public DbSet<Kexie.Domain.Talent.CooperationAgreement> CooperationAgreements => Set<Kexie.Domain.Talent.CooperationAgreement>();
+
     public DbSet<Kexie.Domain.Talent.Survey> Surveys => Set<Kexie.Domain.Talent.Survey>();
 
     public DbSet<Kexie.Domain.Talent.SurveyQuestion> SurveyQuestions => Set<Kexie.Domain.Talent.SurveyQuestion>();

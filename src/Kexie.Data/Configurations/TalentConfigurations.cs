@@ -236,3 +236,36 @@ internal sealed class CongressConfiguration : IEntityTypeConfiguration<Congress>
         builder.HasIndex(c => c.RegionCode);
     }
 }
+
+internal sealed class SocietyActivityConfiguration : IEntityTypeConfiguration<SocietyActivity>
+{
+    public void Configure(EntityTypeBuilder<SocietyActivity> builder)
+    {
+        builder.Property(a => a.RegionCode).HasMaxLength(12);
+        builder.Property(a => a.AssociationName).HasMaxLength(100);
+        builder.Property(a => a.Title).HasMaxLength(100);
+        builder.Property(a => a.PartnerUnits).HasMaxLength(200);
+        builder.Property(a => a.Note).HasMaxLength(500);
+        builder.Property(a => a.RecordedByName).HasMaxLength(100);
+        builder.HasOne<Association>().WithMany().HasForeignKey(a => a.AssociationId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(a => a.AssociationId);
+        builder.HasIndex(a => new { a.RegionCode, a.HeldOn });
+    }
+}
+
+internal sealed class CooperationAgreementConfiguration : IEntityTypeConfiguration<CooperationAgreement>
+{
+    public void Configure(EntityTypeBuilder<CooperationAgreement> builder)
+    {
+        builder.Property(a => a.RegionCode).HasMaxLength(12);
+        builder.Property(a => a.Subject).HasMaxLength(200);
+        builder.Property(a => a.OrganizationNames).HasMaxLength(2000);
+        builder.PrimitiveCollection(a => a.OrganizationIds);
+        builder.PrimitiveCollection(a => a.ExpertWorkerIds);
+        builder.Property(a => a.Institution).HasMaxLength(100);
+        builder.Property(a => a.AmountWan).HasPrecision(12, 2);
+        builder.HasOne<Workstation>().WithMany().HasForeignKey(a => a.WorkstationId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(a => a.WorkstationId);
+        builder.HasIndex(a => new { a.RegionCode, a.SignedOn });
+    }
+}

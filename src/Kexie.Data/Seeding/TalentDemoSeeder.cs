@@ -33,6 +33,200 @@ public sealed class TalentDemoSeeder(KexieDbContext db, ILogger<TalentDemoSeeder
         await SeedContestsAsync(ct);
         await SeedHonoursAsync(ct);
         await SeedWorkstationsAsync(ct);
+        await SeedSocietyActivitiesAsync(ct);
+        await SeedAgreementsAsync(ct);
+        await SeedExpertReviewsAsync(ct);
+    }
+
+    /// <summary>
+    /// 2025's activities of 大英县's 学会 and 农技协: 22 特色学术交流 (医学会 12, 农学会 10), their 年会, 学术交流 and 科普, the 农技协's
+    /// trainings — "学会开展特色学术交流活动22个". Runs once (no activity yet).
+    /// </summary>
+    private async Task SeedSocietyActivitiesAsync(CancellationToken ct)
+    {
+        if (await db.SocietyActivities.AnyAsync(ct))
+        {
+            return;
+        }
+
+        var admin = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.UserName == "daying", ct);
+        var associations = await db.Associations.AsNoTracking().Where(a => RegionScope.Within(a.RegionCode, DemoSeeder.DaYing) && a.Kind != AssociationKind.Kexie)
+            .ToDictionaryAsync(a => a.Name, ct);
+        if (admin is null || !associations.ContainsKey("大英县医学会") || !associations.ContainsKey("大英县农学会"))
+        {
+            return;
+        }
+
+        var actor = admin.ToActor();
+        var today = new DateOnly(2025, 12, 31);
+        var activities = new List<SocietyActivity>();
+        void Add(string association, SocietyActivityKind kind, string title, int month, int day, int participants, string? partners = null)
+        {
+            if (associations.TryGetValue(association, out var a))
+            {
+                activities.Add(SocietyActivity.Record(new ManagedAssociation(a.Id, a.Name, a.RegionCode), new SocietyActivityData(kind, title, new DateOnly(2025, month, day), participants, partners), actor, today));
+            }
+        }
+
+        string[] medical = ["基层慢病规范化管理", "县域医共体建设", "急诊急救能力提升", "儿童常见病诊疗", "中西医结合康复", "基层合理用药", "老年综合评估", "院前急救与转运", "妇幼保健", "基层影像诊断", "医院感染防控", "家庭医生签约服务"];
+        for (var i = 0; i < medical.Length; i++)
+        {
+            Add("大英县医学会", SocietyActivityKind.FeaturedExchange, $"{medical[i]}专题学术交流会", 2 + (i % 10), 8 + i, 60 + (i * 7) % 50, i % 3 == 0 ? "遂宁市中心医院" : null);
+        }
+
+        string[] farming = ["柑橘绿色高效栽培", "生猪健康养殖", "井盐化工与土壤改良", "中药材规范化种植", "稻渔综合种养", "农产品质量安全", "高标准农田建设", "丘区农机化", "水肥一体化", "病虫害统防统治"];
+        for (var i = 0; i < farming.Length; i++)
+        {
+            Add("大英县农学会", SocietyActivityKind.FeaturedExchange, $"{farming[i]}技术交流会", 3 + (i % 9), 10 + i, 45 + (i * 11) % 60, i % 2 == 0 ? "四川农业大学" : "遂宁市农业科学研究所");
+        }
+
+        Add("大英县医学会", SocietyActivityKind.AnnualMeeting, "大英县医学会2025年学术年会", 11, 22, 230);
+        Add("大英县农学会", SocietyActivityKind.AnnualMeeting, "大英县农学会2025年年会", 12, 6, 150);
+        Add("大英县医学会", SocietyActivityKind.AcademicExchange, "县域医学新技术新项目交流会", 6, 14, 120, "遂宁市医学会");
+        Add("大英县农学会", SocietyActivityKind.AcademicExchange, "丘区现代农业发展论坛", 9, 19, 90, "遂宁市农学会");
+        Add("大英县医学会", SocietyActivityKind.Popularization, "全国科技工作者日健康义诊", 5, 30, 300);
+        Add("大英县农学会", SocietyActivityKind.Popularization, "科技下乡送技术活动", 3, 5, 260);
+        Add("大英县柑橘产业农村专业技术协会", SocietyActivityKind.Training, "柑橘修剪与病虫害防治培训班", 2, 20, 85);
+        Add("大英县生猪养殖农村专业技术协会", SocietyActivityKind.Training, "生猪疫病防控培训班", 4, 16, 60);
+        Add("大英县中药材种植农村专业技术协会", SocietyActivityKind.Training, "中药材种植技术培训班", 3, 26, 40);
+        db.SocietyActivities.AddRange(activities);
+        await db.SaveChangesAsync(ct);
+        logger.LogInformation("已生成学会活动演示数据：{Count}个", activities.Count);
+    }
+
+    /// <summary>
+    /// 286 产学研合作协议 of 2025 under 大英县's 7 产学研合作项目 (41 or 40 each), between the county's enterprises and the projects' experts or a
+    /// university — "产学研合作项目7个、合作协议286份". Runs once (no agreement yet).
+    /// </summary>
+    private async Task SeedAgreementsAsync(CancellationToken ct)
+    {
+        if (await db.CooperationAgreements.AnyAsync(ct))
+        {
+            return;
+        }
+
+        var admin = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.UserName == "daying", ct);
+        var projects = await db.Workstations.AsNoTracking().Where(w => RegionScope.Within(w.RegionCode, DemoSeeder.DaYing) && w.Kind == WorkstationKind.CooperationProject)
+            .OrderBy(w => w.FoundedOn).ThenBy(w => w.Name).ToListAsync(ct);
+        var enterprises = await db.Organizations.AsNoTracking().Where(o => RegionScope.Within(o.RegionCode, DemoSeeder.DaYing) && o.IsVerified && o.Kind == OrganizationKind.Enterprise)
+            .OrderBy(o => o.Name).Select(o => new AgreementParty(o.Id, o.Name)).ToListAsync(ct);
+        if (admin is null || projects.Count == 0 || enterprises.Count == 0)
+        {
+            return;
+        }
+
+        string[] institutions = ["四川大学", "西南石油大学", "四川农业大学", "西南科技大学", "成都理工大学", "四川轻化工大学", "遂宁市农业科学研究所"];
+        var actor = admin.ToActor();
+        var today = new DateOnly(2025, 12, 31);
+        const int Total = 286;
+        var agreements = new List<CooperationAgreement>();
+        for (var p = 0; p < projects.Count; p++)
+        {
+            var project = projects[p];
+            var count = (Total / projects.Count) + (p < Total % projects.Count ? 1 : 0);
+            var span = Math.Max(1, today.DayNumber - project.FoundedOn.DayNumber);
+            for (var k = 0; k < count; k++)
+            {
+                var signed = project.FoundedOn.AddDays((int)((long)k * span / count));
+                var organization = enterprises[(p * 5 + k) % enterprises.Count];
+                var experts = project.ExpertWorkerIds.Length > 0 && k % 3 != 2 ? new[] { project.ExpertWorkerIds[k % project.ExpertWorkerIds.Length] } : [];
+                var institution = experts.Length == 0 || k % 2 == 0 ? institutions[(p + k) % institutions.Length] : null;
+                var subject = $"{project.Name.Replace("产学研合作项目", string.Empty, StringComparison.Ordinal)}{(k % 4) switch { 0 => "技术开发", 1 => "技术服务", 2 => "成果转化", _ => "人才联合培养" }}协议（第{k + 1}号）";
+                agreements.Add(CooperationAgreement.Sign(project, new CooperationAgreementData(subject, signed, institution, k % 5 == 0 ? null : 5 + (k * 3 % 40)), [organization], experts, actor, today));
+            }
+        }
+
+        db.CooperationAgreements.AddRange(agreements);
+        await db.SaveChangesAsync(ct);
+        logger.LogInformation("已生成产学研合作协议演示数据：{Count}份", agreements.Count);
+    }
+
+    /// <summary>
+    /// Expert reviews of 大英县's 2025 智库 call by experts of the 专家库: two more topics applied by the county 科协, scored on the rubric by
+    /// three experts each — the demo science worker 李建国 (account <c>worker</c>, an expert of the 专家库) has scored one and has one waiting
+    /// (his workbench and 我的评审 show it) — and the 人才托举 topic scored by two experts (its applicant 李建国 is excluded as a conflict of interest).
+    /// Runs once (no assignment yet).
+    /// </summary>
+    private async Task SeedExpertReviewsAsync(CancellationToken ct)
+    {
+        if (await db.ExpertAssignments.AnyAsync(ct))
+        {
+            return;
+        }
+
+        var call = await db.ThinkTankCalls.FirstOrDefaultAsync(c => c.RegionCode == DemoSeeder.DaYing && c.Title == "2025年度大英县科协智库课题征集", ct);
+        var users = await db.Users.AsNoTracking().Where(u => u.UserName == "daying" || u.UserName == "worker").ToListAsync(ct);
+        var experts = await db.Experts.AsNoTracking().Where(e => e.Status == ExpertStatus.Active && RegionScope.Within(e.RegionCode, DemoSeeder.DaYing))
+            .Join(db.ScienceWorkers.AsNoTracking(), e => e.WorkerId, w => w.Id, (e, w) => new { Expert = e, Worker = w })
+            .OrderBy(x => x.Expert.AdmittedOn).ThenBy(x => x.Worker.Name).ToListAsync(ct);
+        var workerUser = users.FirstOrDefault(u => u.UserName == "worker");
+        var county = users.FirstOrDefault(u => u.UserName == "daying");
+        if (call is null || county is null || workerUser?.ScienceWorkerId is not { } demoWorker || experts.Count < 4 || experts.All(x => x.Worker.Id != demoWorker))
+        {
+            return;
+        }
+
+        var admin = county.ToActor();
+        var me = experts.Single(x => x.Worker.Id == demoWorker);
+        var others = experts.Where(x => x.Worker.Id != demoWorker).ToList();
+        Kexie.Domain.ThinkTank.ExpertCandidate Candidate(Expert e, ScienceWorker w) => new(e.Id, w.Id, w.Name, w.Employer, w.Id == demoWorker ? workerUser.Id : null, true);
+        Actor ExpertActor(ScienceWorker w) => w.Id == demoWorker ? workerUser.ToActor() : new Actor(null, null, UserRole.ScienceWorker, w.RegionCode, w.Id, DisplayName: w.Name);
+        static DateTimeOffset At(int month, int day) => new(2025, month, day, 2, 0, 0, TimeSpan.Zero);
+
+        Kexie.Domain.ThinkTank.ThinkTankTopic Apply(string title, string leader, string organization, int day) =>
+            Kexie.Domain.ThinkTank.ThinkTankTopic.Apply(call, new Kexie.Domain.ThinkTank.ThinkTankTopicData(title, $"{title}：开展实地调研，形成对策建议报告。", leader, organization, DemoSeeder.DaYing), admin, At(4, day));
+        var volunteers = Apply("大英县科技志愿服务体系建设研究", "周敏", "大英县科协", 18);
+        var venues = Apply("县域科普基础设施布局优化研究", "王芳", "大英县科技馆", 24);
+        db.ThinkTankTopics.AddRange(volunteers, venues);
+        var talent = await db.ThinkTankTopics.FirstOrDefaultAsync(t => t.CallId == call.Id && t.Title == "县域青年科技人才托举机制研究", ct);
+
+        var assignments = new List<Kexie.Domain.ThinkTank.ExpertAssignment>();
+        var rubric = call.Rubric;
+        decimal[][] sheets = [[9, 8.5m, 8, 9], [8, 8, 7.5m, 8.5m], [9.5m, 9, 8.5m, 8], [7, 8, 8, 7.5m], [8.5m, 7.5m, 8, 9]];
+        var sheet = 0;
+        void Review(Kexie.Domain.ThinkTank.ThinkTankTopic topic, Expert e, ScienceWorker w, int month, int day, bool score, string? opinion = null)
+        {
+            var candidate = Candidate(e, w);
+            if (Kexie.Domain.ThinkTank.ExpertAssignment.ConflictOf(topic, candidate) is not null)
+            {
+                return;
+            }
+
+            var assignment = Kexie.Domain.ThinkTank.ExpertAssignment.Assign(topic, rubric, candidate, assignments.Where(a => a.TopicId == topic.Id).Select(a => a.ExpertId).ToList(), admin, At(month, day));
+            if (score)
+            {
+                var values = sheets[sheet++ % sheets.Length].Take(rubric.Count).Select(v => (decimal?)Math.Min(v, rubric[0].MaxScore)).ToList();
+                while (values.Count < rubric.Count)
+                {
+                    values.Add(rubric[values.Count].MaxScore * 0.8m);
+                }
+
+                for (var i = 0; i < values.Count; i++)
+                {
+                    values[i] = Math.Min(values[i]!.Value, rubric[i].MaxScore);
+                }
+
+                assignment.Score(topic, values, opinion, ExpertActor(w), At(month, day + 6));
+            }
+
+            assignments.Add(assignment);
+        }
+
+        Review(volunteers, me.Expert, me.Worker, 5, 6, true, "选题贴近基层实际，建议细化志愿者激励措施");
+        Review(volunteers, others[0].Expert, others[0].Worker, 5, 6, true, "研究方案可行");
+        Review(volunteers, others[1].Expert, others[1].Worker, 5, 6, true);
+        Review(venues, me.Expert, me.Worker, 5, 12, false);
+        Review(venues, others[2].Expert, others[2].Worker, 5, 12, true, "建议补充人口分布数据分析");
+        if (talent is not null)
+        {
+            Review(talent, me.Expert, me.Worker, 5, 9, false);
+            Review(talent, others[1].Expert, others[1].Worker, 5, 9, true, "机制设计有新意");
+            Review(talent, others[3].Expert, others[3].Worker, 5, 9, true);
+        }
+
+        db.ExpertAssignments.AddRange(assignments);
+        await db.SaveChangesAsync(ct);
+        logger.LogInformation("已生成智库专家评审演示数据：{Count}条", assignments.Count);
     }
 
     /// <summary>
@@ -157,6 +351,9 @@ public sealed class TalentDemoSeeder(KexieDbContext db, ILogger<TalentDemoSeeder
         var hosts = await db.Organizations.AsNoTracking().Where(o => RegionScope.Within(o.RegionCode, DemoSeeder.DaYing) && o.IsVerified && o.Kind == OrganizationKind.Enterprise)
             .OrderBy(o => o.Name).Take(12).Select(o => new { o.Id, o.Name, o.RegionCode }).ToListAsync(ct);
         var experts = await db.ScienceWorkers.AsNoTracking().Where(w => RegionScope.Within(w.RegionCode, DemoSeeder.DaYing)).OrderByDescending(w => w.Id).Take(20).Select(w => w.Id).ToListAsync(ct);
+        // The 专家服务团's members are experts of the 专家库.
+        var pool = await db.Experts.AsNoTracking().Where(e => e.Status == ExpertStatus.Active && RegionScope.Within(e.RegionCode, DemoSeeder.DaYing))
+            .OrderBy(e => e.AdmittedOn).Select(e => e.WorkerId).ToListAsync(ct);
         if (admin is null || hosts.Count == 0 || experts.Count < 20)
         {
             return;
@@ -168,8 +365,11 @@ public sealed class TalentDemoSeeder(KexieDbContext db, ILogger<TalentDemoSeeder
         Workstation Station(string name, WorkstationKind kind, HonourLevel level, DateOnly founded, int expertCount, string? accreditedBy, string field)
         {
             var host = hosts[n++ % hosts.Count];
+            var members = kind == WorkstationKind.ExpertServiceTeam && pool.Count > 0
+                ? pool.Take(expertCount).ToList()
+                : Enumerable.Range(0, expertCount).Select(k => experts[(n * 2 + k) % experts.Count]).Distinct().ToList();
             return Workstation.Create(new WorkstationData(name.Replace("{host}", host.Name, StringComparison.Ordinal), kind, level, founded, accreditedBy, field), host.Id, host.Name, host.RegionCode,
-                Enumerable.Range(0, expertCount).Select(k => experts[(n * 2 + k) % experts.Count]).Distinct().ToList(), actor, today);
+                members, actor, today);
         }
 
         var stations = new List<Workstation>

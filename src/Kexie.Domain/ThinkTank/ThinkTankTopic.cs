@@ -157,6 +157,22 @@ public sealed class ThinkTankCall : Entity, IRegional
         Version++;
     }
 
+    /// <summary>
+    /// The rubric is fixed once the call is open (a call is opened when it is published): topics were applied for, and experts
+    /// assigned and scored, against it. Refused for the call's admins with a conflict; others may not manage the call at all.
+    /// </summary>
+    public void ChangeRubric(IReadOnlyList<ReviewCriterionData>? rubric, Actor actor)
+    {
+        RequireAdmin(actor);
+        if (Status is CallStatus.Open or CallStatus.Closed)
+        {
+            throw new InvalidTransitionException("课题征集已发布，评审指标不能再修改（申报和专家评分都按发布时的评审指标进行）；如需调整，请截止本征集后重新发布");
+        }
+
+        criteria.Clear();
+        criteria.AddRange(ReviewRubric.Build(rubric));
+    }
+
     /// <summary>Association admins of the call's region review, approve and conclude its topics.</summary>
     public bool MayReview(Actor actor) => actor.Administers(RegionCode);
 

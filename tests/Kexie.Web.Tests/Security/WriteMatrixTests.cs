@@ -174,6 +174,7 @@ public abstract class WriteMatrixTests(KexieApp app)
         // Think tank and proposals
         On("POST /api/v1/think-tank/calls/", _ => none, _ => new { title = "篡改", description = "x", regionCode = DaYing, deadline = "2027-12-31" }, _ => null);
         On("POST /api/v1/think-tank/calls/{id:guid}/close", t => Id(t.Call), _ => null, t => Row<Kexie.Domain.ThinkTank.ThinkTankCall>(t.Call));
+        On("PUT /api/v1/think-tank/calls/{id:guid}/rubric", t => Id(t.Call), _ => new { rubric = new[] { new { name = "篡改", weight = 100, maxScore = 10 } } }, t => Row<Kexie.Domain.ThinkTank.ThinkTankCall>(t.Call));
         On("POST /api/v1/think-tank/topics/{id:guid}/assignments", t => Id(t.Topic), t => new { expertId = t.Expert }, t => Row<Kexie.Domain.ThinkTank.ThinkTankTopic>(t.Topic));
         On("POST /api/v1/think-tank/topics/{id:guid}/recommend", t => Id(t.Topic), t => new { targetCallId = t.Call }, t => Row<Kexie.Domain.ThinkTank.ThinkTankTopic>(t.Topic));
         // Scoring is the assigned expert's alone (no attacker is one): an assignment nobody of 射洪市 holds answers not found.
@@ -285,6 +286,9 @@ public abstract class WriteMatrixTests(KexieApp app)
         On($"POST {Managed}/posts/{{postId:guid}}/end", t => new() { ["postId"] = t.LeadershipPost.ToString() }, _ => new { until = "2021-01-01" }, t => Row<Kexie.Domain.Talent.LeadershipPost>(t.LeadershipPost));
         On($"POST {Managed}/{{id:guid}}/congresses", t => Id(t.Association), _ => new { term = 99, heldOn = "2020-01-01" }, t => Row<Kexie.Domain.Directory.Association>(t.Association));
         On("POST /api/v1/workstations/{id:guid}/end", t => Id(t.Workstation), _ => new { endedOn = "2024-01-01" }, t => Row<Kexie.Domain.Talent.Workstation>(t.Workstation));
+        On("POST /api/v1/workstations/{id:guid}/agreements", t => Id(t.Workstation), t => new { subject = "冒名协议", signedOn = "2024-01-01", organizationIds = new[] { t.Organization }, institution = "冒名大学" }, t => Row<Kexie.Domain.Talent.Workstation>(t.Workstation));
+        // A society's activities: only its 会长/副会长 or the region's admins.
+        On("POST /api/v1/society-activities/associations/{associationId:guid}", t => new() { ["associationId"] = t.Association.ToString() }, _ => new { kind = "FeaturedExchange", title = "冒名活动", heldOn = "2020-01-01" }, t => Row<Kexie.Domain.Directory.Association>(t.Association));
         object SurveyBody(Targets t) => new { name = "冒名问卷", year = 2026, regionCode = DaYing, distribution = "Invitation", template = true };
         On("POST /api/v1/surveys/", _ => none, SurveyBody, _ => null);
         On("PUT /api/v1/surveys/{id:guid}", t => Id(t.Survey), SurveyBody, t => Row<Kexie.Domain.Talent.Survey>(t.Survey));

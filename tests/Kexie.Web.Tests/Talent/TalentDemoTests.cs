@@ -29,6 +29,34 @@ public abstract class TalentDemoTests(KexieApp app)
         Assert.Equal(1, FoundedIn("AcademicianWorkstation"));
         Assert.Equal(3, FoundedIn("ScienceCourtyard"));
         Assert.Equal(7, FoundedIn("CooperationProject"));
+
+        // "产学研合作项目7个/合作协议286份", "专家服务团…人" (members of the 专家库), "学会开展特色学术交流活动22个".
+        var projects = stations["byKind"]!.AsArray().Single(k => k!["kind"]!.GetValue<string>() == "CooperationProject")!;
+        Assert.Equal(286, projects["agreements"]!.GetValue<int>());
+        Assert.Contains("签订合作协议286份", stations["summary"]!.GetValue<string>());
+        Assert.Contains("专家服务团1个", stations["summary"]!.GetValue<string>());
+        var daying = await app.SignInAsync("daying");
+        var building = await (await daying.GetAsync($"/api/v1/association-management/statistics?region={DaYing}&year=2025")).OkJsonAsync();
+        Assert.Contains("特色学术交流活动22个", building["summary"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task The_demo_expert_has_think_tank_reviews_waiting_and_scored_and_the_workbench_shows_the_waiting_one()
+    {
+        var worker = await app.SignInAsync("worker");
+        var mine = (await (await worker.GetAsync("/api/v1/think-tank/assignments/mine")).OkJsonAsync()).AsArray();
+        Assert.Contains(mine, r => r!["mayScore"]!.GetValue<bool>() && r["topicTitle"]!.GetValue<string>() == "县域科普基础设施布局优化研究");
+        var scored = Assert.Single(mine, r => r!["topicTitle"]!.GetValue<string>() == "大英县科技志愿服务体系建设研究")!;
+        Assert.Equal("已评分", scored["assignment"]!["statusName"]!.GetValue<string>());
+
+        // The call's admin sees the topic's scores from three experts of the 专家库.
+        var review = await (await (await app.SignInAsync("daying")).GetAsync($"/api/v1/think-tank/topics/{scored["topicId"]!.GetValue<string>()}/expert-review")).OkJsonAsync();
+        Assert.Equal(3, review["scored"]!.GetValue<int>());
+        Assert.NotNull(review["meanTotal"]);
+
+        var workbench = await (await worker.GetAsync("/api/v1/workbench")).OkJsonAsync();
+        Assert.Contains(workbench["items"]!.AsArray(), i => i!["kindName"]!.GetValue<string>() == "待我评分的智库课题" && i["title"]!.GetValue<string>() == "县域科普基础设施布局优化研究");
+        Assert.True(workbench["counts"]!["review"]!.GetValue<int>() >= 1);
     }
 }
 

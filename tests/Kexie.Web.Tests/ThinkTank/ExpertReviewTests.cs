@@ -151,6 +151,22 @@ public abstract class ExpertReviewTests(KexieApp app)
         Assert.Equal(["选题价值", "研究方法"], call["rubric"]!.AsArray().Select(c => Str(c!, "name")).ToArray());
         Assert.Equal(20, call["rubric"]![1]!["maxScore"]!.GetValue<int>());
     }
+
+    [Fact]
+    public async Task A_published_calls_rubric_cannot_be_changed()
+    {
+        var token = Guid.NewGuid().ToString("N")[..6];
+        var city = await app.SignInAsync("suining");
+        var call = Id(await (await city.PostJsonAsync($"{Api}/calls", new { title = $"船山区评审指标测试{token}", regionCode = County, deadline = ChinaToday.AddDays(30) })).OkJsonAsync());
+        var body = new { rubric = new[] { new { name = "选题价值", weight = 100, maxScore = 10 } } };
+        var refused = await city.PutJsonAsync($"{Api}/calls/{call}/rubric", body);
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.Contains("评审指标不能再修改", await refused.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await app.SignInAsync("daying")).PutJsonAsync($"{Api}/calls/{call}/rubric", body)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await app.Anonymous().PutJsonAsync($"{Api}/calls/{call}/rubric", body)).StatusCode);
+        var unchanged = await (await city.GetAsync($"{Api}/calls/{call}")).OkJsonAsync();
+        Assert.Equal(4, unchanged["rubric"]!.AsArray().Count);
+    }
 }
 
 public sealed class ExpertReviewSqliteTests(SqliteApp app) : ExpertReviewTests(app);

@@ -3291,6 +3291,66 @@ namespace Kexie.Data.Migrations.Postgres
                     b.ToTable("ContestEntries");
                 });
 
+            modelBuilder.Entity("Kexie.Domain.Talent.CooperationAgreement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal?>("AmountWan")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.PrimitiveCollection<Guid[]>("ExpertWorkerIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]");
+
+                    b.Property<string>("Institution")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.PrimitiveCollection<Guid[]>("OrganizationIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]");
+
+                    b.Property<string>("OrganizationNames")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<DateOnly>("SignedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("WorkstationId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkstationId");
+
+                    b.HasIndex("RegionCode", "SignedOn");
+
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("RegionCode", "SignedOn"), new[] { "varchar_pattern_ops", null });
+
+                    b.ToTable("CooperationAgreements");
+                });
+
             modelBuilder.Entity("Kexie.Domain.Talent.Expert", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3659,6 +3719,68 @@ namespace Kexie.Data.Migrations.Postgres
                     NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("RegionCode"), new[] { "varchar_pattern_ops" });
 
                     b.ToTable("PartyBuildings");
+                });
+
+            modelBuilder.Entity("Kexie.Domain.Talent.SocietyActivity", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AssociationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AssociationName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int?>("Participants")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("PartnerUnits")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("RecordedByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssociationId");
+
+                    b.HasIndex("RegionCode", "HeldOn");
+
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("RegionCode", "HeldOn"), new[] { "varchar_pattern_ops", null });
+
+                    b.ToTable("SocietyActivities");
                 });
 
             modelBuilder.Entity("Kexie.Domain.Talent.Survey", b =>
@@ -5526,6 +5648,15 @@ namespace Kexie.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 
+            modelBuilder.Entity("Kexie.Domain.Talent.CooperationAgreement", b =>
+                {
+                    b.HasOne("Kexie.Domain.Talent.Workstation", null)
+                        .WithMany()
+                        .HasForeignKey("WorkstationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Kexie.Domain.Talent.Expert", b =>
                 {
                     b.HasOne("Kexie.Domain.Directory.ScienceWorker", null)
@@ -5618,6 +5749,15 @@ namespace Kexie.Data.Migrations.Postgres
                 });
 
             modelBuilder.Entity("Kexie.Domain.Talent.PartyBuilding", b =>
+                {
+                    b.HasOne("Kexie.Domain.Directory.Association", null)
+                        .WithMany()
+                        .HasForeignKey("AssociationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kexie.Domain.Talent.SocietyActivity", b =>
                 {
                     b.HasOne("Kexie.Domain.Directory.Association", null)
                         .WithMany()

@@ -3169,6 +3169,64 @@ namespace Kexie.Data.Migrations.Sqlite
                     b.ToTable("ContestEntries");
                 });
 
+            modelBuilder.Entity("Kexie.Domain.Talent.CooperationAgreement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AmountWan")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("ExpertWorkerIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Institution")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("OrganizationIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OrganizationNames")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("SignedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("WorkstationId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkstationId");
+
+                    b.HasIndex("RegionCode", "SignedOn");
+
+                    b.ToTable("CooperationAgreements");
+                });
+
             modelBuilder.Entity("Kexie.Domain.Talent.Expert", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3525,6 +3583,66 @@ namespace Kexie.Data.Migrations.Sqlite
                     b.HasIndex("RegionCode");
 
                     b.ToTable("PartyBuildings");
+                });
+
+            modelBuilder.Entity("Kexie.Domain.Talent.SocietyActivity", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AssociationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AssociationName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Participants")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PartnerUnits")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssociationId");
+
+                    b.HasIndex("RegionCode", "HeldOn");
+
+                    b.ToTable("SocietyActivities");
                 });
 
             modelBuilder.Entity("Kexie.Domain.Talent.Survey", b =>
@@ -5368,6 +5486,15 @@ namespace Kexie.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 
+            modelBuilder.Entity("Kexie.Domain.Talent.CooperationAgreement", b =>
+                {
+                    b.HasOne("Kexie.Domain.Talent.Workstation", null)
+                        .WithMany()
+                        .HasForeignKey("WorkstationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Kexie.Domain.Talent.Expert", b =>
                 {
                     b.HasOne("Kexie.Domain.Directory.ScienceWorker", null)
@@ -5460,6 +5587,15 @@ namespace Kexie.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Kexie.Domain.Talent.PartyBuilding", b =>
+                {
+                    b.HasOne("Kexie.Domain.Directory.Association", null)
+                        .WithMany()
+                        .HasForeignKey("AssociationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kexie.Domain.Talent.SocietyActivity", b =>
                 {
                     b.HasOne("Kexie.Domain.Directory.Association", null)
                         .WithMany()

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Kexie.Web.Features.Market;
 using Kexie.Web.Infrastructure;
 
@@ -62,6 +63,16 @@ public static class AssociationManagementEndpoints
             http.Response.Headers.ContentSecurityPolicy = "default-src 'none'; sandbox";
             return TypedResults.File(file.Content, file.ContentType, file.FileName, enableRangeProcessing: true);
         }).WithSummary("下载年检材料（学会负责人与本地区管理人员）");
+
+        var activities = api.MapGroup("/society-activities").WithTags("学会学术活动").RequireAuthorization();
+        activities.MapPost("/associations/{associationId:guid}", RecordActivity)
+            .WithSummary("登记学会（协会）活动（年会、学术交流、特色学术交流、科普、培训；学会负责人或本地区科协管理员）").RequirePermission(TalentPermissions.RecordSocietyActivities);
         return api;
+    }
+
+    private static async Task<Created<SocietyActivityDto>> RecordActivity(HttpContext http, SocietyActivityService s, Guid associationId, SocietyActivityRequest body, CancellationToken ct)
+    {
+        var created = await s.RecordAsync(http.User.ToActor(), associationId, body, ct);
+        return TypedResults.Created($"/api/v1/association-management/{associationId}", created);
     }
 }

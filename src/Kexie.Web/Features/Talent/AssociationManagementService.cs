@@ -56,7 +56,8 @@ public sealed record CongressDto(Guid Id, int Term, DateOnly HeldOn, int TermYea
 /// <summary>An association's management file: 年检 by year, 党建, leadership, 换届.</summary>
 public sealed record AssociationFileDto(
     Guid Id, string Name, AssociationKind Kind, string KindName, string RegionCode, string RegionName,
-    IReadOnlyList<InspectionDto> Inspections, PartyBuildingDto? Party, IReadOnlyList<LeadershipPostDto> Posts, IReadOnlyList<CongressDto> Congresses);
+    IReadOnlyList<InspectionDto> Inspections, PartyBuildingDto? Party, IReadOnlyList<LeadershipPostDto> Posts, IReadOnlyList<CongressDto> Congresses,
+    IReadOnlyList<SocietyActivityDto>? Activities = null);
 
 public sealed record TownshipCoverageRow(string Code, string Name, Guid? AssociationId, string? AssociationName, int ThreeHeads);
 
@@ -73,14 +74,15 @@ public sealed record AssociationBuildingDto(
     string RegionCode, string RegionName, int Year, int Societies, int SocietyMembers, IReadOnlyList<KindTally> ByKind,
     int WithInstructor, int IndependentParty, int JointParty, int MustEstablish,
     int InspectionsDue, int InspectionsSubmitted, int Passed, int BasicallyPassed, int Failed,
-    IReadOnlyList<NamedCount> Leadership, int Townships, int TownshipsCovered, int ThreeHeads, string Summary);
+    IReadOnlyList<NamedCount> Leadership, int Townships, int TownshipsCovered, int ThreeHeads, string Summary,
+    int SocietyActivities = 0, IReadOnlyList<NamedCount>? ActivitiesByKind = null);
 
 /// <summary>
 /// Managing associations (学会、协会、农技协、高校/科研院所/企业/园区科协、乡镇科协): their 年检 (submitted with member counts, decided by the 科协),
 /// 党建 (党建指导员, formal party members, party organization), leadership posts and 换届 — kept by the admins of the association's region
 /// (<see cref="Actor.Administers"/>, read through <see cref="RegionScope.InScope{T}"/>) — and the region's counts in the seeds' words.
 /// </summary>
-public sealed class AssociationManagementService(KexieDbContext db, Kexie.Web.Features.Notifications.Notifier notifier)
+public sealed class AssociationManagementService(KexieDbContext db, Kexie.Web.Features.Notifications.Notifier notifier, SocietyActivityService activities)
 {
     /// <summary>Kinds that a 科协 supervises and inspects yearly (社会团体).</summary>
     public static readonly AssociationKind[] InspectedKinds = [AssociationKind.Society, AssociationKind.Association, AssociationKind.RuralTechAssociation];
@@ -126,7 +128,8 @@ public sealed class AssociationManagementService(KexieDbContext db, Kexie.Web.Fe
             party is null ? null : new PartyBuildingDto(party.InstructorName, party.FormalMembers, party.Form, party.Form.Chinese(), party.EstablishedOn, party.MustEstablish, party.Version),
             posts.OrderBy(p => p.Until is not null).ThenBy(p => p.Kind).ThenBy(p => p.From)
                 .Select(p => new LeadershipPostDto(p.Id, p.PersonName, p.Kind, p.Kind.Chinese(), p.Position, p.From, p.Until)).ToList(),
-            congresses.Select(c => new CongressDto(c.Id, c.Term, c.HeldOn, c.TermYears, c.NextDueOn, c.Note)).ToList());
+            congresses.Select(c => new CongressDto(c.Id, c.Term, c.HeldOn, c.TermYears, c.NextDueOn, c.Note)).ToList(),
+            await activities.OfAsync(id, ct));
     }
 
     public async Task<InspectionDto> SubmitInspectionAsync(Actor actor, Guid associationId, InspectionRequest r, CancellationToken ct = default)
@@ -280,6 +283,10 @@ public sealed class AssociationManagementService(KexieDbContext db, Kexie.Web.Fe
         var threeHeads = (await ThreeHeadsAsync(code, end, ct)).Values.Sum();
         var byKind = associations.Where(a => a.Kind != AssociationKind.Kexie).GroupBy(a => a.Kind).OrderBy(g => g.Key)
             .Select(g => new KindTally(g.Key, g.Key.Chinese(), g.Count())).ToList();
+        var start = new DateOnly(y, 1, 1);
+        var held = await db.SocietyActivities.AsNoTracking().Where(a => RegionScope.Within(a.RegionCode, code) && a.HeldOn >= start && a.HeldOn <= end)
+            .Select(a => a.Kind).ToListAsync(ct);
+        var byActivityKind = held.GroupBy(k => k).OrderBy(g => g.Key).Select(g => new NamedCount(g.Key.ToString(), g.Key.Chinese(), g.Count(), 0)).ToList();
         var name = await RegionNameAsync(code, ct);
         var dto = new AssociationBuildingDto(
             code, name, y, societyIds.Count, latest.Sum(i => i.IndividualMembers), byKind,
@@ -287,7 +294,8 @@ public sealed class AssociationManagementService(KexieDbContext db, Kexie.Web.Fe
             parties.Count(p => p.Form == PartyOrganizationForm.Joint),
             parties.Count(p => PartyBuilding.RequiresIndependent(p.FormalMembers) && p.Form != PartyOrganizationForm.Independent),
             inspectedIds.Count, ofYear.Count, ofYear.Count(i => i.Status == InspectionStatus.Passed), ofYear.Count(i => i.Status == InspectionStatus.BasicallyPassed),
-            ofYear.Count(i => i.Status == InspectionStatus.Failed), leadership, townshipCodes.Count, coveredTownships, threeHeads, string.Empty);
+            ofYear.Count(i => i.Status == InspectionStatus.Failed), leadership, townshipCodes.Count, coveredTownships, threeHeads, string.Empty,
+            held.Count, byActivityKind);
         return dto with { Summary = Summary(dto) };
     }
 
@@ -316,6 +324,11 @@ public sealed class AssociationManagementService(KexieDbContext db, Kexie.Web.Fe
             }
 
             parts.Add(party);
+        }
+
+        if (s.SocietyActivities > 0 && s.ActivitiesByKind is { Count: > 0 } activityKinds)
+        {
+            parts.Add($"{s.Year}年学会（协会）开展学术活动{s.SocietyActivities}个，其中{string.Join("、", activityKinds.Select(k => $"{k.Name}{k.Entries}{Enum.Parse<SocietyActivityKind>(k.Key).Unit()}"))}");
         }
 
         if (s.InspectionsDue > 0)

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Kexie.Domain.Talent;
 using Kexie.Web.Features.Market;
 using Kexie.Web.Infrastructure;
@@ -49,6 +50,14 @@ public static class HonourEndpoints
             s.UpdateAsync(http.User.ToActor(), id, body, MarketSupport.ExpectedVersion(http), ct)).RequireAuthorization().WithSummary("修改工作站与基地").RequirePermission(TalentPermissions.ManageWorkstations);
         w.MapPost("/{id:guid}/end", (HttpContext http, WorkstationService s, Guid id, WorkstationEndRequest body, CancellationToken ct) =>
             s.EndAsync(http.User.ToActor(), id, body, ct)).RequireAuthorization().WithSummary("撤销或结束（填写结束日期）").RequirePermission(TalentPermissions.ManageWorkstations);
+        w.MapPost("/{id:guid}/agreements", SignAgreement).RequireAuthorization()
+            .WithSummary("登记产学研合作协议（签约单位、合作专家或高校院所、签订日期、合作内容、金额）").RequirePermission(TalentPermissions.ManageWorkstations);
         return api;
+    }
+
+    private static async Task<Created<CooperationAgreementDto>> SignAgreement(HttpContext http, CooperationService s, Guid id, CooperationAgreementRequest body, CancellationToken ct)
+    {
+        var created = await s.SignAsync(http.User.ToActor(), id, body, ct);
+        return TypedResults.Created($"/api/v1/workstations/{id}", created);
     }
 }

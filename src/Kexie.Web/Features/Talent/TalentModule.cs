@@ -26,6 +26,8 @@ public sealed class TalentModule : IFeatureModule
         services.AddScoped<SurveyService>();
         services.AddScoped<AssociationManagementService>();
         services.AddScoped<InspectionService>();
+        services.AddScoped<SocietyActivityService>();
+        services.AddScoped<CooperationService>();
         services.AddScoped<Indicators.Report.IReportStatisticSource, TalentReportSource>();
     }
 

@@ -32,5 +32,8 @@ public static class TalentPermissions
     /// <summary>A society's own 年检: its 会长/副会长 (by membership; see <see cref="InspectionService"/>) or the region's admins on its behalf.</summary>
     public static readonly Permission SubmitInspections = new("talent.inspections.submit", "以学会（协会）负责人身份报送本会年检及材料", Feature, PermissionScope.SignedIn, [UserRole.ScienceWorker, .. Permission.Admins]);
 
-    public static readonly IReadOnlyList<Permission> All = [ReadSurveyResults, ManageExperts, ManageContests, EnterContests, ReviewContests, ManageHonours, Nominate, ManageWorkstations, ManageSurveys, AnswerSurveys, ManageAssociations, SubmitInspections];
+    /// <summary>A society's activities (年会, 学术交流…): its 会长/副会长 (by membership) or the region's admins on its behalf.</summary>
+    public static readonly Permission RecordSocietyActivities = new("talent.society-activities.record", "以学会（协会）负责人身份登记本会学术活动", Feature, PermissionScope.SignedIn, [UserRole.ScienceWorker, .. Permission.Admins]);
+
+    public static readonly IReadOnlyList<Permission> All = [ReadSurveyResults, ManageExperts, ManageContests, EnterContests, ReviewContests, ManageHonours, Nominate, ManageWorkstations, ManageSurveys, AnswerSurveys, ManageAssociations, SubmitInspections, RecordSocietyActivities];
 }

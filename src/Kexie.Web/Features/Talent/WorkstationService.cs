@@ -24,9 +24,11 @@ public sealed record WorkstationEndRequest(DateOnly? EndedOn);
 public sealed record WorkstationDto(
     Guid Id, string Name, WorkstationKind Kind, string KindName, HonourLevel Level, string LevelName, string HostName, string RegionCode, string RegionName,
     int Experts, IReadOnlyList<string> ExpertNames, DateOnly FoundedOn, string? AccreditedBy, string? Field, string? Note, WorkstationStatus Status, string StatusName,
-    DateOnly? EndedOn, int Version);
+    DateOnly? EndedOn, int Version, int Agreements = 0, IReadOnlyList<CooperationAgreementDto>? AgreementList = null);
 
-public sealed record WorkstationKindCount(WorkstationKind Kind, string KindName, int Total, int FoundedInYear, int Experts, IReadOnlyList<NamedCount> ByLevel);
+/// <param name="Experts">People linked (a 专家服务团's members are counted once per team).</param>
+/// <param name="Agreements">产学研合作协议 signed by the year's end under the projects standing then.</param>
+public sealed record WorkstationKindCount(WorkstationKind Kind, string KindName, int Total, int FoundedInYear, int Experts, IReadOnlyList<NamedCount> ByLevel, int Agreements = 0, int AgreementsInYear = 0);
 
 public sealed record WorkstationStatisticsDto(string RegionCode, string RegionName, int Year, int Total, IReadOnlyList<WorkstationKindCount> ByKind, string Summary);
 
@@ -34,7 +36,7 @@ public sealed record WorkstationStatisticsDto(string RegionCode, string RegionNa
 /// 院士(专家)工作站、科技小院、专家服务团、产学研合作项目: a public registry kept by the managers of the host organization's region
 /// (host and experts named through <see cref="Parties"/>), counted by kind and level at a year's end.
 /// </summary>
-public sealed class WorkstationService(KexieDbContext db, Parties parties)
+public sealed class WorkstationService(KexieDbContext db, Parties parties, CooperationService cooperation)
 {
     public async Task<PagedResult<WorkstationDto>> ListAsync(Actor actor, string? region, WorkstationKind? kind, string? q, int? page, int? pageSize, CancellationToken ct = default)
     {
@@ -64,7 +66,8 @@ public sealed class WorkstationService(KexieDbContext db, Parties parties)
     public async Task<WorkstationDto> GetAsync(Actor actor, Guid id, CancellationToken ct = default)
     {
         var station = await db.Workstations.AsNoTracking().FirstOrDefaultAsync(w => w.Id == id, ct) ?? throw new NotFoundException("记录不存在");
-        return (await ToDtosAsync(actor, [station], ct))[0];
+        var dto = (await ToDtosAsync(actor, [station], ct))[0];
+        return station.Kind == WorkstationKind.CooperationProject ? dto with { AgreementList = await cooperation.OfAsync(actor, id, ct) } : dto;
     }
 
     public async Task<WorkstationDto> CreateAsync(Actor actor, WorkstationRequest r, CancellationToken ct = default)
@@ -109,10 +112,14 @@ public sealed class WorkstationService(KexieDbContext db, Parties parties)
         var start = new DateOnly(y, 1, 1);
         var rows = await db.Workstations.AsNoTracking()
             .Where(w => RegionScope.Within(w.RegionCode, code) && w.FoundedOn <= end && (w.EndedOn == null || w.EndedOn > end))
-            .Select(w => new { w.Kind, w.Level, w.FoundedOn, w.ExpertWorkerIds }).ToListAsync(ct);
+            .Select(w => new { w.Id, w.Kind, w.Level, w.FoundedOn, w.ExpertWorkerIds }).ToListAsync(ct);
+        var projects = rows.Where(r => r.Kind == WorkstationKind.CooperationProject).Select(r => r.Id).ToList();
+        var agreements = projects.Count == 0 ? []
+            : await db.CooperationAgreements.AsNoTracking().Where(a => projects.Contains(a.WorkstationId) && a.SignedOn <= end).Select(a => a.SignedOn).ToListAsync(ct);
         var byKind = rows.GroupBy(r => r.Kind).OrderBy(g => g.Key)
             .Select(g => new WorkstationKindCount(g.Key, g.Key.Chinese(), g.Count(), g.Count(r => r.FoundedOn >= start), g.Sum(r => r.ExpertWorkerIds.Length),
-                g.GroupBy(r => r.Level).OrderBy(l => l.Key).Select(l => new NamedCount(l.Key.ToString(), l.Key.Chinese(), l.Count(), 0)).ToList()))
+                g.GroupBy(r => r.Level).OrderBy(l => l.Key).Select(l => new NamedCount(l.Key.ToString(), l.Key.Chinese(), l.Count(), 0)).ToList(),
+                g.Key == WorkstationKind.CooperationProject ? agreements.Count : 0, g.Key == WorkstationKind.CooperationProject ? agreements.Count(d => d >= start) : 0))
             .ToList();
         var name = (await db.Regions.AsNoTracking().Where(r => r.Code == code).Select(r => r.Name).FirstOrDefaultAsync(ct)) ?? "所选地区";
         return new WorkstationStatisticsDto(code, name, y, rows.Count, byKind, Summary(y, name, byKind));
@@ -134,6 +141,11 @@ public sealed class WorkstationService(KexieDbContext db, Parties parties)
                 text += $"，当年新建{k.FoundedInYear}{k.Kind.Unit()}";
             }
 
+            if (k.Agreements > 0)
+            {
+                text += $"，签订合作协议{k.Agreements}份";
+            }
+
             return k.Experts > 0 ? text + $"，专家{k.Experts}人" : text;
         });
         return $"截至{year}年底，{regionName}建立{string.Join("；", parts)}。";
@@ -150,6 +162,16 @@ public sealed class WorkstationService(KexieDbContext db, Parties parties)
             throw new DomainValidationException("expertWorkerIds", "所选专家不存在");
         }
 
+        // A 专家服务团's members are experts of the 专家库 (active entries), so "专家人才服务团71人" counts people the 专家库 holds.
+        if (r.Kind == WorkstationKind.ExpertServiceTeam && experts.Count > 0)
+        {
+            var admitted = await db.Experts.AsNoTracking().Where(e => e.Status == ExpertStatus.Active && experts.Contains(e.WorkerId)).Select(e => e.WorkerId).Distinct().CountAsync(ct);
+            if (admitted != experts.Count)
+            {
+                throw new DomainValidationException("expertWorkerIds", "专家服务团的成员须是专家库中的在库专家");
+            }
+        }
+
         return (host, experts);
     }
 
@@ -159,9 +181,13 @@ public sealed class WorkstationService(KexieDbContext db, Parties parties)
         var visible = await db.ScienceWorkers.AsNoTracking().Where(DirectoryAccess.WorkersVisibleTo(actor)).Where(w => ids.Contains(w.Id))
             .Select(w => new { w.Id, w.Name }).ToDictionaryAsync(w => w.Id, w => w.Name, ct);
         var names = await Lookups.RegionNamesAsync(db, rows.Select(r => r.RegionCode), ct);
+        var stationIds = rows.Where(r => r.Kind == WorkstationKind.CooperationProject).Select(r => r.Id).ToList();
+        var signed = stationIds.Count == 0 ? new Dictionary<Guid, int>()
+            : (await db.CooperationAgreements.AsNoTracking().Where(a => stationIds.Contains(a.WorkstationId)).Select(a => a.WorkstationId).ToListAsync(ct))
+                .GroupBy(a => a).ToDictionary(g => g.Key, g => g.Count());
         return rows.Select(w => new WorkstationDto(
             w.Id, w.Name, w.Kind, w.Kind.Chinese(), w.Level, w.Level.Chinese(), w.HostName, w.RegionCode, names.GetValueOrDefault(w.RegionCode, "未知地区"),
             w.ExpertWorkerIds.Length, w.ExpertWorkerIds.Where(visible.ContainsKey).Select(e => visible[e]).ToList(), w.FoundedOn, w.AccreditedBy, w.Field, w.Note,
-            w.Status, w.Status.Chinese(), w.EndedOn, w.Version)).ToList();
+            w.Status, w.Status.Chinese(), w.EndedOn, w.Version, signed.GetValueOrDefault(w.Id))).ToList();
     }
 }

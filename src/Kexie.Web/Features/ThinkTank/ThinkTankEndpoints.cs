@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Kexie.Domain.ThinkTank;
 using Kexie.Web.Features.Market;
 using Kexie.Web.Infrastructure;
@@ -20,6 +21,8 @@ public static class ThinkTankEndpoints
         }).RequireAuthorization().WithSummary("发布课题征集（科协管理员）").RequirePermission(ThinkTankPermissions.ManageCalls);
         calls.MapPost("/{id:guid}/close", (HttpContext http, ThinkTankService s, Guid id, CancellationToken ct) =>
             s.CloseCallAsync(http.User.ToActor(), id, MarketSupport.ExpectedVersion(http), ct)).RequireAuthorization().WithSummary("截止征集").RequirePermission(ThinkTankPermissions.ManageCalls);
+        calls.MapPut("/{id:guid}/rubric", ChangeRubric).RequireAuthorization()
+            .WithSummary("修改评审指标（征集发布后不能修改，答复409）").RequirePermission(ThinkTankPermissions.ManageCalls);
         calls.MapPost("/{id:guid}/topics", async (HttpContext http, ThinkTankService s, Guid id, TopicRequest body, CancellationToken ct) =>
         {
             var created = await s.ApplyAsync(http.User.ToActor(), id, body, ct);
@@ -78,4 +81,10 @@ public static class ThinkTankEndpoints
             s.DeclineAsync(http.User.ToActor(), id, body?.Reason, MarketSupport.ExpectedVersion(http), ct)).WithSummary("登记未采纳（须填原因）").RequirePermission(ThinkTankPermissions.DecideProposals);
         return api;
     }
+
+    private static async Task<Ok<CallDto>> ChangeRubric(HttpContext http, ThinkTankService s, Guid id, RubricRequest body, CancellationToken ct) =>
+        TypedResults.Ok(await s.ChangeRubricAsync(http.User.ToActor(), id, body.Rubric, ct));
 }
+
+/// <param name="Rubric">评审指标 (name, weight adding up to 100, 满分).</param>
+public sealed record RubricRequest(IReadOnlyList<ReviewCriterionData>? Rubric);

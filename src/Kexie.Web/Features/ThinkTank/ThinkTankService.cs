@@ -92,6 +92,15 @@ public sealed class ThinkTankService(KexieDbContext db, ReferenceCodesCache refe
         return await ToDtoAsync(call, ct);
     }
 
+    /// <summary>Changing the rubric of a published call: refused by the domain (409) for its admins, 403 for others.</summary>
+    public async Task<CallDto> ChangeRubricAsync(Actor actor, Guid id, IReadOnlyList<ReviewCriterionData>? rubric, CancellationToken ct = default)
+    {
+        var call = await db.ThinkTankCalls.FirstOrDefaultAsync(c => c.Id == id, ct) ?? throw new NotFoundException("课题征集不存在");
+        call.ChangeRubric(rubric, actor);
+        await db.SaveChangesAsync(ct);
+        return await ToDtoAsync(call, ct);
+    }
+
     /// <summary>Topics the actor may see: its own applications, and those of calls or applicants in its managed region.</summary>
     public async Task<PagedResult<TopicDto>> TopicsAsync(Actor actor, Guid? callId, string? region, TopicStatus? status, int? page, int? pageSize, CancellationToken ct = default)
     {

@@ -16,7 +16,7 @@ namespace Kexie.Web.Features.Workbench;
 /// <summary>The sections of the workbench.</summary>
 public enum WorkSection
 {
-    /// <summary>待审核: offers, needs, fair projects, science content, think-tank topics of the admin's region.</summary>
+    /// <summary>待审核: offers, needs, fair projects, science content, think-tank topics of the admin's region; the caller's own think-tank reviews as an expert.</summary>
     Review = 1,
 
     /// <summary>一单一策: plans the caller handles, unassigned ones of the staffer's region, overdue ones of the admin's.</summary>
@@ -139,6 +139,11 @@ public sealed class WorkbenchService(KexieDbContext db, AccessPolicy policy, Tim
                 .Select(t => Item(WorkSection.Review, "待评审智库课题", t.Title, t.CallRegionCode, null, t.CreatedAt, false, t.Status.Chinese(), $"/ThinkTank/Topics/{t.Id}")));
         }
 
+        // The caller's own think-tank reviews as an expert of the 专家库 (assigned, not yet scored, the topic still open).
+        items.AddRange((await q.MyReviews().OrderBy(a => a.CreatedAt).Take(PerSection)
+                .Join(db.ThinkTankTopics, a => a.TopicId, t => t.Id, (a, t) => new { a.Id, t.Title, a.RegionCode, a.CreatedAt }).ToListAsync(ct))
+            .Select(a => Item(WorkSection.Review, "待我评分的智库课题", a.Title, a.RegionCode, null, a.CreatedAt, false, "按评审指标打分", $"/ThinkTank/Reviews/{a.Id}")));
+
         // The staffer's own plans first, then those nobody handles yet, then colleagues' (an admin's view): many plans of
         // the county never push one's own off the list. Within each, the nearest deadline first.
         var plans = await q.Plans()
@@ -254,6 +259,21 @@ public sealed class WorkbenchService(KexieDbContext db, AccessPolicy policy, Tim
             {
                 yield return ct => Topics().CountAsync(ct);
             }
+
+            yield return ct => MyReviews().CountAsync(ct);
+        }
+
+        /// <summary>Think-tank assignments of the caller as an expert (<see cref="ThinkTankPermissions.ScoreTopics"/>) not yet scored, on topics still under review.</summary>
+        public IQueryable<ExpertAssignment> MyReviews()
+        {
+            var worker = actor.ScienceWorkerId;
+            if (worker is null || !policy.Can(actor, ThinkTankPermissions.ScoreTopics))
+            {
+                return db.ExpertAssignments.Where(_ => false);
+            }
+
+            var open = db.ThinkTankTopics.AsNoTracking().Where(t => t.Status == TopicStatus.Submitted || t.Status == TopicStatus.UnderReview).Select(t => t.Id);
+            return db.ExpertAssignments.AsNoTracking().Where(a => a.ExpertWorkerId == worker && a.Status == AssignmentStatus.Assigned && open.Contains(a.TopicId));
         }
 
         /// <summary>

@@ -9,9 +9,9 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Kexie.Web.Pages.Talent.Organizations;
 
-/// <summary>One association's management file for its region's admins: 年检 (submitted, then decided), 党建, leadership posts and 换届.</summary>
+/// <summary>One association's management file for its region's admins: 年检 (submitted, then decided), 党建, leadership posts, 换届 and its activities.</summary>
 [Authorize]
-public sealed class DetailsModel(AssociationManagementService management) : MarketPageModel
+public sealed class DetailsModel(AssociationManagementService management, SocietyActivityService activities) : MarketPageModel
 {
     public AssociationFileDto Record { get; private set; } = null!;
 
@@ -60,6 +60,12 @@ public sealed class DetailsModel(AssociationManagementService management) : Mark
     public Task<IActionResult> OnPostCongressAsync(Guid id, string? term, string? heldOn, string? termYears, string? note, CancellationToken ct) =>
         RunAsync(async () => await management.RecordCongressAsync(Actor, id, new CongressRequest(
             ParseInt(term, "term", "届次"), ParseDate(heldOn, "heldOn", "换届日期"), ParseInt(termYears, "termYears", "每届年限"), note), ct), "换届已登记");
+
+    [RequiresPermission(typeof(TalentPermissions), nameof(TalentPermissions.RecordSocietyActivities))]
+    public Task<IActionResult> OnPostActivityAsync(Guid id, string? activityKind, string? activityTitle, string? activityOn, string? participants, string? partnerUnits, CancellationToken ct) =>
+        RunAsync(async () => await activities.RecordAsync(Actor, id, new SocietyActivityRequest(
+            ParseEnum<SocietyActivityKind>(activityKind, "kind", "活动类型"), activityTitle, ParseDate(activityOn, "heldOn", "活动日期"),
+            ParseInt(participants, "participants", "参加人数"), partnerUnits), ct), "学会活动已登记");
 
     private async Task<IActionResult> RunAsync(Func<Task> action, string done)
     {

@@ -1,0 +1,58 @@
+using Kexie.Data;
+using Kexie.Domain.Common;
+using Kexie.Domain.Identity;
+using Kexie.Domain.Market;
+using Kexie.Domain.Talent;
+using Kexie.Web.Features.Market;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kexie.Web.Features.Talent;
+
+public sealed record SocietyActivityRequest(SocietyActivityKind? Kind, string? Title, DateOnly? HeldOn, int? Participants = null, string? PartnerUnits = null, string? Note = null)
+{
+    public SocietyActivityData ToData() => new(Kind, Title, HeldOn, Participants, PartnerUnits, Note);
+}
+
+public sealed record SocietyActivityDto(
+    Guid Id, Guid AssociationId, string AssociationName, SocietyActivityKind Kind, string KindName, string Title, DateOnly HeldOn, int? Participants,
+    string? PartnerUnits, string? Note, string? RecordedByName)
+{
+    public static SocietyActivityDto From(SocietyActivity a) =>
+        new(a.Id, a.AssociationId, a.AssociationName, a.Kind, a.Kind.Chinese(), a.Title, a.HeldOn, a.Participants, a.PartnerUnits, a.Note, a.RecordedByName);
+}
+
+/// <summary>
+/// 学会学术活动: a society's 会长/副会长 (see <see cref="InspectionService.LeadsQuery"/>) or the admins of its region record what it held
+/// (年会, 学术交流, 特色学术交流, 科普, 培训); the records are listed in the association's management file and counted by kind and year in
+/// <see cref="AssociationManagementService.StatisticsAsync"/>.
+/// </summary>
+public sealed class SocietyActivityService(KexieDbContext db)
+{
+    public const int Listed = 100;
+
+    public async Task<SocietyActivityDto> RecordAsync(Actor actor, Guid associationId, SocietyActivityRequest r, CancellationToken ct = default)
+    {
+        MarketSupport.RequireSignedIn(actor);
+        var association = await db.Associations.AsNoTracking().FirstOrDefaultAsync(a => a.Id == associationId, ct);
+        var leads = association is not null && await InspectionService.LeadsQuery(db, actor).AnyAsync(m => m.AssociationId == associationId, ct);
+        if (association is null || !(leads || actor.Manages(association.RegionCode)))
+        {
+            throw new NotFoundException("组织不存在");
+        }
+
+        if (association.Kind == Kexie.Domain.Directory.AssociationKind.Kexie)
+        {
+            throw new DomainValidationException("associationId", "科协自身的活动请在科普活动中登记");
+        }
+
+        var activity = SocietyActivity.Record(new ManagedAssociation(association.Id, association.Name, association.RegionCode), r.ToData(), actor, MarketRules.ChinaDate(DateTimeOffset.UtcNow), leads);
+        db.SocietyActivities.Add(activity);
+        await db.SaveChangesAsync(ct);
+        return SocietyActivityDto.From(activity);
+    }
+
+    /// <summary>An association's activities, newest first (the caller has already been checked to manage it).</summary>
+    public async Task<IReadOnlyList<SocietyActivityDto>> OfAsync(Guid associationId, CancellationToken ct = default) =>
+        (await db.SocietyActivities.AsNoTracking().Where(a => a.AssociationId == associationId).OrderByDescending(a => a.HeldOn).ThenByDescending(a => a.CreatedAt).Take(Listed).ToListAsync(ct))
+            .Select(SocietyActivityDto.From).ToList();
+}
