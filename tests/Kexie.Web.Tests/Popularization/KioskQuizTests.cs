@@ -56,6 +56,10 @@ public abstract class KioskQuizTests(KexieApp app)
         var bank = (await (await staff.GetAsync($"/api/v1/quiz-questions?region={DaYing}")).OkJsonAsync()).AsArray();
         Assert.Contains(bank, q => Id(q!) == battery && q!["regionName"]!.GetValue<string>() == "大英县");
         Assert.DoesNotContain(bank, q => Id(q!) == elsewhere);
+        var bankPage = await staff.GetStringAsync("/Popularization/Quizzes");
+        Assert.Contains($"垃圾分类中，废电池属于？{tag}", bankPage);
+        Assert.Contains("id=\"quiz-form\"", bankPage);
+        Assert.DoesNotContain($"射洪的题{tag}", bankPage);
 
         // Drawing a quiz: the station's topic first, no answers shown, nothing counted yet.
         var quiz = await (await anonymous.GetAsync($"/api/v1/e-station-kiosks/{token}/quiz")).OkJsonAsync();

@@ -66,6 +66,8 @@ public sealed partial class AuditPresenter(KexieDbContext db)
         ["EStationQuestion"] = "e站群众提问",
         ["EStationDevice"] = "e站终端凭证",
         ["EStationPost"] = "e站自助发布",
+        ["QuizQuestion"] = "知识竞答题目",
+        ["QuizAttempt"] = "知识竞答答卷",
         ["Venue"] = "科普阵地",
         ["VenueVisit"] = "接待记录",
         ["EventTally"] = "活动统计",
