@@ -133,6 +133,21 @@ public abstract class KioskQuizTests(KexieApp app)
     }
 
     [Fact]
+    public async Task Reloading_an_item_on_the_same_device_counts_one_view()
+    {
+        var tag = Guid.NewGuid().ToString("N")[..6];
+        var (staff, station, token) = await KioskAsync($"刷新e站{tag}");
+        var post = Id(await (await staff.PostJsonAsync($"/api/v1/e-stations/{station}/posts", new { title = $"刷新测试{tag}", body = "正文" })).OkJsonAsync());
+        var other = (await (await staff.PostJsonAsync($"/api/v1/e-stations/{station}/devices", new { name = "二楼平板" })).OkJsonAsync())["token"]!.GetValue<string>();
+        var anonymous = app.Anonymous();
+        Assert.Equal(1, (await (await anonymous.GetAsync($"/api/v1/e-station-kiosks/{token}/items/post/{post}")).OkJsonAsync())["views"]!.GetValue<long>());
+        Assert.Equal(1, (await (await anonymous.GetAsync($"/api/v1/e-station-kiosks/{token}/items/post/{post}")).OkJsonAsync())["views"]!.GetValue<long>());
+        await anonymous.GetStringAsync($"/Popularization/Kiosk/Item/{token}/post/{post}");
+        Assert.Equal(2, (await (await anonymous.GetAsync($"/api/v1/e-station-kiosks/{other}/items/post/{post}")).OkJsonAsync())["views"]!.GetValue<long>());
+        Assert.Equal(2, (await (await anonymous.GetAsync($"/api/v1/e-stations/{station}/usage-summary")).OkJsonAsync())["kioskViews"]!.GetValue<long>());
+    }
+
+    [Fact]
     public async Task Kiosk_usage_exports_to_excel_for_the_regions_staff_only()
     {
         var tag = Guid.NewGuid().ToString("N")[..6];

@@ -7,6 +7,7 @@ using Kexie.Domain.Indicators;
 using Kexie.Domain.Market;
 using Kexie.Domain.Popularization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace Kexie.Web.Features.Popularization;
 
@@ -49,13 +50,16 @@ public sealed record StationUsageSummaryDto(int OnlineDays, long KioskViews, lon
 /// content and its own posts, counts each opened item, like and question into the day's usage, and sends heartbeats.
 /// Every count goes to <see cref="EStationUsage"/> (the system-counted columns), which feeds indicator S03.
 /// </summary>
-public sealed class KioskService(KexieDbContext db, EStationInteractionService interaction, IConfiguration configuration)
+public sealed class KioskService(KexieDbContext db, EStationInteractionService interaction, IConfiguration configuration, Microsoft.Extensions.Caching.Memory.IMemoryCache cache)
 {
     public const int KioskSize = 40;
 
     public const int HeartbeatSeconds = 60;
 
     public TimeSpan OfflineAfter => KioskSupport.OfflineAfter(configuration);
+
+    /// <summary>How long a device's view of an item counts once (reloads inside it count nothing).</summary>
+    public TimeSpan ViewWindow => TimeSpan.FromMinutes(Math.Max(0, configuration.GetValue<int?>("Popularization:KioskViewWindowMinutes") ?? 10));
 
     public async Task<DeviceDto> IssueAsync(Actor actor, Guid stationId, DeviceRequest r, CancellationToken ct = default)
     {
@@ -160,10 +164,22 @@ public sealed class KioskService(KexieDbContext db, EStationInteractionService i
     }
 
     /// <summary>Opens an item on the kiosk: counts one view of the item and one kiosk view of the station's day.</summary>
+    /// <remarks>
+    /// A reload is not a new reader: a device opening the same item again within <see cref="ViewWindow"/>
+    /// (<c>Popularization:KioskViewWindowMinutes</c>, 10 by default) counts nothing. The window is kept in this node's memory,
+    /// so behind a load balancer without sticky sessions a reload that reaches another node can still count once there.
+    /// </remarks>
     public async Task<KioskItemDetailDto> OpenAsync(string token, KioskSource source, Guid id, CancellationToken ct = default)
     {
-        var (_, station) = await DeviceAsync(token, ct);
+        var (device, station) = await DeviceAsync(token, ct);
         var item = await ItemAsync(station, source, id, ct);
+        var seen = $"kiosk-view:{device.Id}:{source}:{id}";
+        if (cache.TryGetValue(seen, out _))
+        {
+            return item;
+        }
+
+        cache.Set(seen, true, ViewWindow);
         if (source == KioskSource.Post)
         {
             await db.EStationPosts.Where(p => p.Id == id).ExecuteUpdateAsync(s => s.SetProperty(p => p.Views, p => p.Views + 1), ct);
