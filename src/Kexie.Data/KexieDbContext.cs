@@ -109,6 +109,10 @@ public abstract class KexieDbContext(DbContextOptions options, ICurrentActor? cu
 
     public DbSet<Kexie.Domain.Popularization.EStationPost> EStationPosts => Set<Kexie.Domain.Popularization.EStationPost>();
 
+    public DbSet<Kexie.Domain.Popularization.QuizQuestion> QuizQuestions => Set<Kexie.Domain.Popularization.QuizQuestion>();
+
+    public DbSet<Kexie.Domain.Popularization.QuizAttempt> QuizAttempts => Set<Kexie.Domain.Popularization.QuizAttempt>();
+
     public DbSet<Kexie.Domain.Popularization.Venue> Venues => Set<Kexie.Domain.Popularization.Venue>();
 
     public DbSet<Kexie.Domain.Popularization.VenueVisit> VenueVisits => Set<Kexie.Domain.Popularization.VenueVisit>();

@@ -111,6 +111,34 @@ internal sealed class EStationPostConfiguration : IEntityTypeConfiguration<EStat
     }
 }
 
+internal sealed class QuizQuestionConfiguration : IEntityTypeConfiguration<QuizQuestion>
+{
+    public void Configure(EntityTypeBuilder<QuizQuestion> builder)
+    {
+        builder.Property(q => q.RegionCode).HasMaxLength(12);
+        builder.Property(q => q.Tag).HasMaxLength(20);
+        builder.Property(q => q.Stem).HasMaxLength(300);
+        builder.Property(q => q.Explanation).HasMaxLength(500);
+        builder.Property(q => q.CreatedByUserId).HasMaxLength(64);
+        builder.PrimitiveCollection(q => q.Options);
+        builder.Ignore(q => q.IsActive);
+        builder.HasIndex(q => new { q.RegionCode, q.Tag });
+    }
+}
+
+internal sealed class QuizAttemptConfiguration : IEntityTypeConfiguration<QuizAttempt>
+{
+    public void Configure(EntityTypeBuilder<QuizAttempt> builder)
+    {
+        builder.Property(a => a.RegionCode).HasMaxLength(12);
+        builder.PrimitiveCollection(a => a.Topics);
+        builder.Ignore(a => a.Score);
+        builder.HasIndex(a => new { a.RegionCode, a.CreatedAt });
+        builder.HasIndex(a => a.StationId);
+        builder.HasOne<EStation>().WithMany().HasForeignKey(a => a.StationId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
 internal sealed class VenueConfiguration : IEntityTypeConfiguration<Venue>
 {
     public void Configure(EntityTypeBuilder<Venue> builder)

@@ -27,6 +27,7 @@ public sealed class PopularizationDemoSeeder(KexieDbContext db, ILogger<Populari
         {
             await SeedVolunteersAsync(ct);
             await SeedStationInteractionAsync(ct);
+            await SeedQuizBankAsync(ct);
             return;
         }
 
@@ -67,7 +68,44 @@ public sealed class PopularizationDemoSeeder(KexieDbContext db, ILogger<Populari
         logger.LogInformation("已生成科普与智库演示数据：{Participants} 人次报名，{Usage} 条e站使用记录，{Topics} 项课题", participants.Count, usage.Count, topics.Count);
         await SeedVolunteersAsync(ct);
         await SeedStationInteractionAsync(ct);
+        await SeedQuizBankAsync(ct);
         await SeedKiosksAsync(ct);
+    }
+
+    /// <summary>
+    /// 知识竞答题库 of 大英县: twelve questions on the topics its people subscribe to, which its 科普e站屏 draw from. Runs once
+    /// (no question yet); the kiosks' demo attempts are seeded with their days (<see cref="SeedKiosksAsync"/>).
+    /// </summary>
+    private async Task SeedQuizBankAsync(CancellationToken ct)
+    {
+        if (await db.QuizQuestions.AnyAsync(ct) || await DemoActorsAsync(["daying-staff"], ct) is not { } actors)
+        {
+            return;
+        }
+
+        var staff = actors["daying-staff"];
+        (string Tag, string Stem, string[] Options, int Answer, string Explanation)[] bank =
+        [
+            ("智慧助老", "接到自称“公检法”的电话，要求把钱转到“安全账户”，应该怎么做？", ["按要求转账", "挂断电话，拨打110核实", "告诉对方银行卡密码"], 1, "公检法机关不会要求转账到所谓“安全账户”，遇到此类电话请挂断并报警。"),
+            ("智慧助老", "手机收到陌生链接说“医保卡即将冻结”，正确做法是？", ["点开链接填写信息", "不点击，到医保窗口或官方App核实", "转发给亲友"], 1, "医保部门不会通过短信链接办理业务，可疑链接不要点。"),
+            ("应急避险", "发生地震时在室内，首先应当？", ["乘电梯下楼", "就近躲到坚固桌下或墙角", "跳窗逃生"], 1, "震时就近避险，震后再有序撤离，切勿乘电梯、跳楼。"),
+            ("应急避险", "家中燃气泄漏时，下列做法正确的是？", ["开灯查看", "立即关闭阀门、开窗通风", "打电话报修（在室内）"], 1, "燃气泄漏时严禁明火和开关电器，应关阀通风后到室外报修。"),
+            ("航空航天", "我国空间站的名字是？", ["天宫", "神舟", "嫦娥"], 0, "天宫是我国空间站，神舟是载人飞船，嫦娥是探月工程。"),
+            ("航空航天", "飞机机翼能产生升力，主要是因为？", ["机翼上下表面气流速度不同形成压力差", "发动机向下喷气", "空气浮力"], 0, "机翼上表面气流快、压强小，下表面气流慢、压强大，形成升力。"),
+            ("青少年科技", "天空看起来是蓝色的，主要原因是？", ["海水反射", "蓝光被大气散射得最多", "臭氧是蓝色的"], 1, "太阳光中波长较短的蓝光被大气分子散射得最多。"),
+            ("青少年科技", "植物进行光合作用需要吸收的气体是？", ["氧气", "二氧化碳", "氮气"], 1, "光合作用吸收二氧化碳、释放氧气。"),
+            ("健康", "成年人每天建议的食盐摄入量不超过？", ["5克", "10克", "15克"], 0, "《中国居民膳食指南》建议成人每天食盐不超过5克。"),
+            ("健康", "正确洗手应当用流动水和肥皂搓洗至少多长时间？", ["5秒", "20秒", "2分钟"], 1, "七步洗手法搓洗不少于20秒。"),
+            ("农业技术", "防治柑橘红蜘蛛，下列做法更科学的是？", ["高浓度单一药剂连续喷洒", "轮换用药并保护天敌捕食螨", "不管不问"], 1, "轮换用药防抗性，保护天敌实现绿色防控。"),
+            ("食品安全", "发芽的土豆能不能吃？", ["可以，削掉芽就行", "发芽多、变绿的不要吃", "煮熟就没问题"], 1, "发芽变绿的土豆含龙葵素较多，加热难以去除，容易中毒。"),
+        ];
+        foreach (var (tag, stem, options, answer, explanation) in bank)
+        {
+            db.QuizQuestions.Add(QuizQuestion.Create(new QuizQuestionData(DemoSeeder.DaYing, tag, stem, options, answer, explanation), staff, At(6, 20, 10)));
+        }
+
+        await db.SaveChangesAsync(ct);
+        logger.LogInformation("Demo 知识竞答题库: {Questions} questions", bank.Length);
     }
 
     /// <summary>
@@ -90,9 +128,11 @@ public sealed class PopularizationDemoSeeder(KexieDbContext db, ILogger<Populari
             ["大英县图书馆科普e站"] = ("一楼大厅科普大屏", "防范电信诈骗，老年朋友请记住“三不一多”", "不轻信、不透露、不转账，多核实。接到自称公检法、客服的电话要求转账，请先挂断并拨打110或向家人核实。", ["智慧助老", "应急避险"], 52),
         };
         var first = new DateOnly(2025, 7, 1);
+        var bank = await db.QuizQuestions.AsNoTracking().Where(q => q.RegionCode == DemoSeeder.DaYing).OrderBy(q => q.Stem).ToListAsync(ct);
         foreach (var station in stations)
         {
             var (deviceName, title, body, tags, daily) = plan[station.Name];
+            var drawn = bank.Where(q => tags.Contains(q.Tag)).Concat(bank.Where(q => !tags.Contains(q.Tag))).ToList();
             var issued = At(6, 30, 15);
             var (device, _) = EStationDevice.Issue(station, deviceName, staff, issued);
             db.EStationDevices.Add(device);
@@ -103,7 +143,16 @@ public sealed class PopularizationDemoSeeder(KexieDbContext db, ILogger<Populari
                 var weekend = day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday;
                 var views = (daily * (weekend ? 13 : 10) / 10) + ((d * 29 + daily) % 9);
                 var usage = EStationUsage.ForKiosk(station, day, At(day.Month, day.Day, 8));
-                usage.AddKioskCounts(views, views / 6 + (d % 3), d % 4 == 0 ? 1 : 0, 600 + (d % 7) * 10, At(day.Month, day.Day, 20));
+                // 知识竞答: a few visitors a day finish a quiz of three questions, mostly on the station's own topics.
+                var quizzes = drawn.Count < 3 ? 0 : 1 + (d % 3);
+                for (var n = 0; n < quizzes; n++)
+                {
+                    var answers = Enumerable.Range(0, 3).Select(i => drawn[(d + n + i * 2) % Math.Min(drawn.Count, 6)]).Distinct()
+                        .Select((q, i) => (q, (i + d + n) % 4 == 0 ? (q.Answer + 1) % q.Options.Count : q.Answer)).ToList();
+                    db.QuizAttempts.Add(QuizAttempt.Grade(station, device.Id, answers, At(day.Month, day.Day, 15)));
+                }
+
+                usage.AddKioskCounts(views, views / 6 + (d % 3), d % 4 == 0 ? 1 : 0, 600 + (d % 7) * 10, At(day.Month, day.Day, 20), quizzes);
                 db.EStationUsages.Add(usage);
             }
         }

@@ -54,7 +54,7 @@ public enum FactKind
     /// <summary>科普活动参与人次 (record: ActivityParticipant, counted in the activity's region on the day of check-in).</summary>
     PopularizationParticipants = 102,
 
-    /// <summary>科普e站使用次数 (record: EStationUsage, count = its Total: kiosk views + likes + questions on a day a kiosk reported, else the typed-in visits + interactions).</summary>
+    /// <summary>科普e站使用次数 (record: EStationUsage, count = its Total: kiosk views + likes + questions + finished quizzes on a day a kiosk reported, else the typed-in visits + interactions).</summary>
     EStationVisits = 103,
 
     /// <summary>开展科普活动场次 (record: PopularizationActivity not cancelled, in its region, on its first day).</summary>

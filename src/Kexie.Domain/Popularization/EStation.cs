@@ -194,12 +194,15 @@ public enum KioskEvent
 
     /// <summary>The kiosk is on (心跳).</summary>
     Heartbeat = 4,
+
+    /// <summary>A visitor finished a quiz (知识竞答; one per attempt).</summary>
+    Quiz = 5,
 }
 
 /// <summary>
 /// One day of a 科普e站's use. Typed in by the staff (<see cref="Visits"/>, <see cref="Interactions"/>) for a station
 /// without a kiosk, or counted by the system from its kiosks (<see cref="KioskViews"/>, <see cref="KioskLikes"/>,
-/// <see cref="KioskQuestions"/>, <see cref="Heartbeats"/>). A day with any system count is counted by the system only:
+/// <see cref="KioskQuestions"/>, <see cref="KioskQuizzes"/>, <see cref="Heartbeats"/>). A day with any system count is counted by the system only:
 /// <see cref="Total"/> (what indicator S03 adds up) never adds typed and counted numbers together, and such a day cannot
 /// be typed in.
 /// </summary>
@@ -232,14 +235,17 @@ public sealed class EStationUsage : Entity, IRegional
     /// <summary>Questions asked on the kiosks (counted by the system).</summary>
     public int KioskQuestions { get; private set; }
 
+    /// <summary>Quizzes finished on the kiosks (counted by the system): one per attempt, however many questions it had.</summary>
+    public int KioskQuizzes { get; private set; }
+
     /// <summary>Heartbeats the kiosks sent that day; a day with any is an online day (在线天数).</summary>
     public int Heartbeats { get; private set; }
 
     /// <summary>Whether the day was counted by the system (a kiosk reported anything).</summary>
-    public bool IsSystemCounted => KioskViews + KioskLikes + KioskQuestions + Heartbeats > 0;
+    public bool IsSystemCounted => KioskViews + KioskLikes + KioskQuestions + KioskQuizzes + Heartbeats > 0;
 
-    /// <summary>The day's uses: the kiosk's views, likes and questions when the system counted the day, else the typed-in visits and interactions.</summary>
-    public int Total => IsSystemCounted ? KioskViews + KioskLikes + KioskQuestions : Visits + Interactions;
+    /// <summary>The day's uses: the kiosk's views, likes, questions and finished quizzes when the system counted the day, else the typed-in visits and interactions.</summary>
+    public int Total => IsSystemCounted ? KioskViews + KioskLikes + KioskQuestions + KioskQuizzes : Visits + Interactions;
 
     internal static EStationUsage Create(EStation station, DateOnly day, int visits, int interactions, DateTimeOffset when) => new()
     {
@@ -256,9 +262,9 @@ public sealed class EStationUsage : Entity, IRegional
     public static EStationUsage ForKiosk(EStation station, DateOnly day, DateTimeOffset when) => Create(station, day, 0, 0, when);
 
     /// <summary>Adds a kiosk's counts to the day (the demo seeder; the kiosk service adds them one at a time in SQL).</summary>
-    public void AddKioskCounts(int views, int likes, int questions, int heartbeats, DateTimeOffset when)
+    public void AddKioskCounts(int views, int likes, int questions, int heartbeats, DateTimeOffset when, int quizzes = 0)
     {
-        if (views < 0 || likes < 0 || questions < 0 || heartbeats < 0)
+        if (views < 0 || likes < 0 || questions < 0 || heartbeats < 0 || quizzes < 0)
         {
             throw new DomainValidationException("count", "次数不能为负数");
         }
@@ -266,6 +272,7 @@ public sealed class EStationUsage : Entity, IRegional
         KioskViews += views;
         KioskLikes += likes;
         KioskQuestions += questions;
+        KioskQuizzes += quizzes;
         Heartbeats += heartbeats;
         UpdatedAt = when;
     }

@@ -120,6 +120,8 @@ public abstract class LookupMatrixTests(KexieApp app)
         // A kiosk answers only to its own device token: a guessed one shows nothing of the station's own posts.
         On("GET /api/v1/e-station-kiosks/{token}", _ => new() { ["token"] = new string('a', 64) }, h => [M(h, "postTitle")]);
         On("GET /api/v1/e-station-kiosks/{token}/items/{source}/{id:guid}", h => new() { ["token"] = new string('a', 64), ["source"] = "post", ["id"] = M(h, "post") }, h => [M(h, "postTitle")]);
+        On("GET /api/v1/e-station-kiosks/{token}/quiz", _ => new() { ["token"] = new string('a', 64) }, h => [M(h, "postTitle")]);
+        On("GET /api/v1/e-stations/{id:guid}/usage/export.xlsx", h => IdOf(h, "kioskStation"), h => [M(h, "deviceName")]);
         On("GET /api/v1/e-station-subscriptions/by-key/{key}/feed", _ => new() { ["key"] = new string('a', 32) }, h => [M(h, "subscriberName")]);
         On("GET /api/v1/surveys/{id:guid}", h => Id(h.DraftSurvey), h => [h.SurveyName]);
         On("GET /api/v1/surveys/{id:guid}/results", h => Id(h.DraftSurvey), h => [h.SurveyName]);

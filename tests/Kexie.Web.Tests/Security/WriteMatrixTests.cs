@@ -32,7 +32,7 @@ public abstract class WriteMatrixTests(KexieApp app)
         Guid Venue, Guid VenueVisit, Guid TallyActivity, Guid Tally, Guid PlanCandidate, Guid Contest, Guid ContestEntry, Guid HonourCall, Guid Nomination, Guid Workstation,
         Guid VolunteerTeam, Guid Volunteer, Guid ServiceActivity, Guid ServiceRecord, Guid LiteracySurvey, Guid LiteracyTarget, Guid Survey,
         Guid Inspection, Guid LeadershipPost,
-        Guid TerminalStation, Guid Terminal, Guid Question, Guid DeviceStation, Guid Device, Guid PostStation, Guid Post);
+        Guid TerminalStation, Guid Terminal, Guid Question, Guid DeviceStation, Guid Device, Guid PostStation, Guid Post, Guid QuizQuestion);
 
     /// <summary>Endpoints open by design to anyone or to every signed-in user whatever their region (no record of another region is written in another's name).</summary>
     private static readonly HashSet<string> OpenByDesign = new(StringComparer.Ordinal)
@@ -149,6 +149,10 @@ public abstract class WriteMatrixTests(KexieApp app)
         On("POST /api/v1/e-station-kiosks/{token}/items/{source}/{id:guid}/likes", t => new() { ["token"] = guessedToken, ["source"] = "post", ["id"] = t.Post.ToString() }, _ => null, t => Row<Kexie.Domain.Popularization.EStationPost>(t.Post));
         On("POST /api/v1/e-station-kiosks/{token}/questions", _ => new() { ["token"] = guessedToken }, _ => new { text = "冒名提问" }, _ => null);
         On("POST /api/v1/e-station-kiosks/{token}/heartbeats", _ => new() { ["token"] = guessedToken }, _ => null, t => Row<Kexie.Domain.Popularization.EStationDevice>(t.Device));
+        On("POST /api/v1/e-station-kiosks/{token}/quiz-attempts", _ => new() { ["token"] = guessedToken }, t => new { answers = new[] { new { questionId = t.QuizQuestion, choice = 0 } } }, t => Row<Kexie.Domain.Popularization.QuizQuestion>(t.QuizQuestion));
+        // 知识竞答题库: the region's staff only.
+        On("POST /api/v1/quiz-questions/", _ => none, _ => new { regionCode = DaYing, tag = "健康", stem = "冒名出题", options = new[] { "甲", "乙" }, answer = 0 }, _ => null);
+        On("POST /api/v1/quiz-questions/{id:guid}/retire", t => Id(t.QuizQuestion), _ => null, t => Row<Kexie.Domain.Popularization.QuizQuestion>(t.QuizQuestion));
         object VenueBody(Targets t) => new { name = "篡改阵地", kind = "ActivityRoom", level = "County", regionCode = DaYing, status = "Open", openedOn = "2020-01-01" };
         On("POST /api/v1/venues/", _ => none, VenueBody, _ => null);
         On("PUT /api/v1/venues/{id:guid}", t => Id(t.Venue), VenueBody, t => Row<Kexie.Domain.Popularization.Venue>(t.Venue));
@@ -523,7 +527,8 @@ public abstract class WriteMatrixTests(KexieApp app)
                 Required(device?.StationId, "有e站屏设备的科普e站"),
                 Required(device?.Id, "e站屏设备"),
                 Required(post?.StationId, "有自助发布的科普e站"),
-                Required(post?.Id, "e站自助发布"));
+                Required(post?.Id, "e站自助发布"),
+                Required(await db.QuizQuestions.Where(x => x.RegionCode == DaYing && x.RetiredAt == null).OrderBy(x => x.Id).Select(x => (Guid?)x.Id).FirstOrDefaultAsync(), "知识竞答题目"));
         });
     }
 

@@ -30,9 +30,9 @@ public sealed record EStationDto(
 }
 
 /// <summary>A day of use: typed in (visits, interactions) or counted by the kiosks (views, likes, questions, heartbeats); <see cref="Total"/> is what S03 counts.</summary>
-public sealed record UsageDto(Guid Id, Guid StationId, DateOnly Day, int Visits, int Interactions, int Total, bool SystemCounted = false, int KioskViews = 0, int KioskLikes = 0, int KioskQuestions = 0, int Heartbeats = 0)
+public sealed record UsageDto(Guid Id, Guid StationId, DateOnly Day, int Visits, int Interactions, int Total, bool SystemCounted = false, int KioskViews = 0, int KioskLikes = 0, int KioskQuestions = 0, int Heartbeats = 0, int KioskQuizzes = 0)
 {
-    public static UsageDto From(EStationUsage u) => new(u.Id, u.StationId, u.Day, u.Visits, u.Interactions, u.Total, u.IsSystemCounted, u.KioskViews, u.KioskLikes, u.KioskQuestions, u.Heartbeats);
+    public static UsageDto From(EStationUsage u) => new(u.Id, u.StationId, u.Day, u.Visits, u.Interactions, u.Total, u.IsSystemCounted, u.KioskViews, u.KioskLikes, u.KioskQuestions, u.Heartbeats, u.KioskQuizzes);
 }
 
 /// <summary>
@@ -72,9 +72,9 @@ public sealed class EStationService(KexieDbContext db, ReferenceCodesCache refer
             {
                 Station = s,
                 Visits = db.EStationUsages.Where(u => u.StationId == s.Id)
-                    .Sum(u => (long)(u.KioskViews + u.KioskLikes + u.KioskQuestions + u.Heartbeats > 0 ? u.KioskViews : u.Visits)),
+                    .Sum(u => (long)(u.KioskViews + u.KioskLikes + u.KioskQuestions + u.KioskQuizzes + u.Heartbeats > 0 ? u.KioskViews : u.Visits)),
                 Interactions = db.EStationUsages.Where(u => u.StationId == s.Id)
-                    .Sum(u => (long)(u.KioskViews + u.KioskLikes + u.KioskQuestions + u.Heartbeats > 0 ? u.KioskLikes + u.KioskQuestions : u.Interactions)),
+                    .Sum(u => (long)(u.KioskViews + u.KioskLikes + u.KioskQuestions + u.KioskQuizzes + u.Heartbeats > 0 ? u.KioskLikes + u.KioskQuestions + u.KioskQuizzes : u.Interactions)),
             })
             .ToListAsync(ct);
         var offline = await OfflineAsync(rows.Select(r => r.Station.Id).ToList(), ct);
@@ -192,7 +192,7 @@ public sealed class EStationService(KexieDbContext db, ReferenceCodesCache refer
         return EStationDto.From(
             station,
             days.Sum(u => (long)(u.IsSystemCounted ? u.KioskViews : u.Visits)),
-            days.Sum(u => (long)(u.IsSystemCounted ? u.KioskLikes + u.KioskQuestions : u.Interactions)),
+            days.Sum(u => (long)(u.IsSystemCounted ? u.KioskLikes + u.KioskQuestions + u.KioskQuizzes : u.Interactions)),
             station.MayManage(actor),
             offline.TryGetValue(station.Id, out var o) ? o : null);
     }

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Kexie.Web.Features.Popularization;
 
 /// <summary>One topic of a region's profile: its active subscribers (by 科普e站 visitors of the region) and the reads of the region's published content on it.</summary>
-public sealed record TopicInterestDto(string Tag, int Subscribers, long Reads, int Questions, long Likes = 0, int Registrations = 0, int Attended = 0);
+public sealed record TopicInterestDto(string Tag, int Subscribers, long Reads, int Questions, long Likes = 0, int Registrations = 0, int Attended = 0, int QuizAnswers = 0);
 
 /// <summary>A target group's top topics, by its subscribers.</summary>
 public sealed record GroupInterestDto(TargetGroup? Group, string GroupName, int Subscribers, IReadOnlyList<string> TopTags);
@@ -22,7 +22,8 @@ public sealed record PushedContentDto(Guid Id, string Title, string KindName, IR
 /// 科普需求画像 of a region subtree, from what its people did on the platform: topics subscribed at its 科普e站 (with
 /// the subscriber's target group), reads and kiosk likes of the content its staff published (and of its stations' own
 /// posts), the questions asked at its stations (counted against a topic when the question's words contain the topic's
-/// name), and registrations and attendance of its activities tagged with the topic. Each number says where it comes from.
+/// name), registrations and attendance of its activities tagged with the topic, and the questions on the topic answered in
+/// its kiosks' quizzes (知识竞答). Each number says where it comes from.
 /// </summary>
 public sealed record InterestProfileDto(
     string RegionCode, string RegionName, int ActiveSubscriptions, int Stations, int Questions,
@@ -70,6 +71,8 @@ public sealed class InterestProfileService(KexieDbContext db, EStationInteractio
             .ToListAsync(ct);
         var questions = await db.EStationQuestions.AsNoTracking().Where(q => RegionScope.Within(q.RegionCode, code)).Select(q => q.Title).ToListAsync(ct);
         var stations = await db.EStations.AsNoTracking().CountAsync(s => RegionScope.Within(s.RegionCode, code), ct);
+        var quizTopics = (await db.QuizAttempts.AsNoTracking().Where(a => RegionScope.Within(a.RegionCode, code)).Select(a => a.Topics).ToListAsync(ct))
+            .SelectMany(t => t).GroupBy(t => t).ToDictionary(g => g.Key, g => g.Count());
 
         var topics = ScienceTopics.All
             .Select(tag => new TopicInterestDto(
@@ -79,8 +82,9 @@ public sealed class InterestProfileService(KexieDbContext db, EStationInteractio
                 questions.Count(q => q.Contains(tag, StringComparison.Ordinal)),
                 likes.Where(c => c.Tags.Contains(tag)).Sum(c => c.Likes) + posts.Where(p => p.Tags.Contains(tag)).Sum(p => p.Likes),
                 activities.Where(a => a.Tags.Contains(tag)).Sum(a => a.Registered),
-                activities.Where(a => a.Tags.Contains(tag)).Sum(a => a.Attended)))
-            .Where(t => t.Subscribers > 0 || t.Reads > 0 || t.Questions > 0 || t.Likes > 0 || t.Registrations > 0)
+                activities.Where(a => a.Tags.Contains(tag)).Sum(a => a.Attended),
+                quizTopics.GetValueOrDefault(tag)))
+            .Where(t => t.Subscribers > 0 || t.Reads > 0 || t.Questions > 0 || t.Likes > 0 || t.Registrations > 0 || t.QuizAnswers > 0)
             .OrderByDescending(t => t.Subscribers).ThenByDescending(t => t.Reads).ThenByDescending(t => t.Questions).ThenBy(t => t.Tag, StringComparer.Ordinal)
             .ToList();
 

@@ -1,11 +1,13 @@
 using Kexie.Data;
 using Kexie.Data.Indicators;
+using Kexie.Domain.Authorization;
 using Kexie.Domain.Common;
 using Kexie.Domain.Identity;
 using Kexie.Domain.Indicators;
 using Kexie.Domain.Market;
 using Kexie.Domain.Popularization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace Kexie.Web.Features.Popularization;
 
@@ -31,7 +33,8 @@ public enum KioskSource
 public sealed record KioskItemDto(KioskSource Source, Guid Id, string Title, string KindName, string Publisher, IReadOnlyList<string> Tags, DateTimeOffset? PublishedAt, long Views, long Likes);
 
 /// <summary>The kiosk's home: the station, the topics it subscribes to (its subscribers' topics), and its items (the station's own posts first).</summary>
-public sealed record KioskDto(Guid StationId, string StationName, IReadOnlyList<string> Topics, IReadOnlyList<KioskItemDto> Items, int HeartbeatSeconds);
+/// <see cref="TopTopics"/>: what this station's visitors care about most (its 画像), which orders the platform's tiles.
+public sealed record KioskDto(Guid StationId, string StationName, IReadOnlyList<string> Topics, IReadOnlyList<KioskItemDto> Items, int HeartbeatSeconds, IReadOnlyList<string>? TopTopics = null);
 
 /// <summary>One item opened on the kiosk. <see cref="Html"/> is the sanitized body of platform content; a station post is plain <see cref="Text"/>.</summary>
 public sealed record KioskItemDetailDto(KioskSource Source, Guid Id, string Title, string KindName, string Publisher, IReadOnlyList<string> Tags, DateTimeOffset? PublishedAt, string? Html, string? Text, string? VideoUrl, long Views, long Likes);
@@ -39,7 +42,7 @@ public sealed record KioskItemDetailDto(KioskSource Source, Guid Id, string Titl
 public sealed record KioskAskRequest(string? Text, string? AskerName = null);
 
 /// <summary>A day of a station's use as the staff see it: typed in or counted by the system (never both added up).</summary>
-public sealed record StationUsageSummaryDto(int OnlineDays, long KioskViews, long KioskLikes, long KioskQuestions, long TypedVisits, long TypedInteractions, long Total);
+public sealed record StationUsageSummaryDto(int OnlineDays, long KioskViews, long KioskLikes, long KioskQuestions, long TypedVisits, long TypedInteractions, long Total, long KioskQuizzes = 0);
 
 /// <summary>
 /// 科普e站 kiosks: the station's staff issue and revoke device tokens (stored hashed) and publish to their own station
@@ -47,13 +50,16 @@ public sealed record StationUsageSummaryDto(int OnlineDays, long KioskViews, lon
 /// content and its own posts, counts each opened item, like and question into the day's usage, and sends heartbeats.
 /// Every count goes to <see cref="EStationUsage"/> (the system-counted columns), which feeds indicator S03.
 /// </summary>
-public sealed class KioskService(KexieDbContext db, EStationInteractionService interaction, IConfiguration configuration)
+public sealed class KioskService(KexieDbContext db, EStationInteractionService interaction, IConfiguration configuration, Microsoft.Extensions.Caching.Memory.IMemoryCache cache)
 {
     public const int KioskSize = 40;
 
     public const int HeartbeatSeconds = 60;
 
     public TimeSpan OfflineAfter => KioskSupport.OfflineAfter(configuration);
+
+    /// <summary>How long a device's view of an item counts once (reloads inside it count nothing).</summary>
+    public TimeSpan ViewWindow => TimeSpan.FromMinutes(Math.Max(0, configuration.GetValue<int?>("Popularization:KioskViewWindowMinutes") ?? 10));
 
     public async Task<DeviceDto> IssueAsync(Actor actor, Guid stationId, DeviceRequest r, CancellationToken ct = default)
     {
@@ -131,7 +137,7 @@ public sealed class KioskService(KexieDbContext db, EStationInteractionService i
         var typed = rows.Where(u => !u.IsSystemCounted).ToList();
         return new StationUsageSummaryDto(
             system.Count(u => u.Heartbeats > 0), system.Sum(u => (long)u.KioskViews), system.Sum(u => (long)u.KioskLikes), system.Sum(u => (long)u.KioskQuestions),
-            typed.Sum(u => (long)u.Visits), typed.Sum(u => (long)u.Interactions), rows.Sum(u => (long)u.Total));
+            typed.Sum(u => (long)u.Visits), typed.Sum(u => (long)u.Interactions), rows.Sum(u => (long)u.Total), system.Sum(u => (long)u.KioskQuizzes));
     }
 
     // ---- The kiosk (device token, no account) ----
@@ -143,18 +149,37 @@ public sealed class KioskService(KexieDbContext db, EStationInteractionService i
         var posts = await db.EStationPosts.AsNoTracking().Where(p => p.StationId == station.Id && p.WithdrawnAt == null).ToListAsync(ct);
         var postItems = posts.OrderByDescending(p => p.PublishedAt).Take(KioskSize)
             .Select(p => new KioskItemDto(KioskSource.Post, p.Id, p.Title, "本站发布", station.Name, p.Tags, p.PublishedAt, p.Views, p.Likes));
-        var feed = await interaction.MatchingContentAsync(topics, KioskSize, ct);
+        var weights = await TopicWeightsAsync(station, ct);
+        var feed = (await interaction.MatchingContentAsync(topics, KioskSize, ct))
+            .Select((f, i) => (Item: f, Index: i))
+            .OrderByDescending(f => f.Item.Tags.Select(t => weights.GetValueOrDefault(t)).DefaultIfEmpty(0).Max())
+            .ThenBy(f => f.Index)
+            .Select(f => f.Item)
+            .ToList();
         var counts = await CountsAsync(feed.Select(f => f.Id).ToList(), ct);
         var contentItems = feed.Select(f => new KioskItemDto(
             KioskSource.Content, f.Id, f.Title, f.KindName, f.AuthorOrganization, f.Tags, f.PublishedAt, counts.GetValueOrDefault(f.Id).Views, counts.GetValueOrDefault(f.Id).Likes));
-        return new KioskDto(station.Id, station.Name, topics, [.. postItems, .. contentItems.Take(KioskSize)], HeartbeatSeconds);
+        var top = weights.Where(w => w.Value > 0).OrderByDescending(w => w.Value).ThenBy(w => w.Key, StringComparer.Ordinal).Select(w => w.Key).Take(3).ToList();
+        return new KioskDto(station.Id, station.Name, topics, [.. postItems, .. contentItems.Take(KioskSize)], HeartbeatSeconds, top);
     }
 
     /// <summary>Opens an item on the kiosk: counts one view of the item and one kiosk view of the station's day.</summary>
+    /// <remarks>
+    /// A reload is not a new reader: a device opening the same item again within <see cref="ViewWindow"/>
+    /// (<c>Popularization:KioskViewWindowMinutes</c>, 10 by default) counts nothing. The window is kept in this node's memory,
+    /// so behind a load balancer without sticky sessions a reload that reaches another node can still count once there.
+    /// </remarks>
     public async Task<KioskItemDetailDto> OpenAsync(string token, KioskSource source, Guid id, CancellationToken ct = default)
     {
-        var (_, station) = await DeviceAsync(token, ct);
+        var (device, station) = await DeviceAsync(token, ct);
         var item = await ItemAsync(station, source, id, ct);
+        var seen = $"kiosk-view:{device.Id}:{source}:{id}";
+        if (cache.TryGetValue(seen, out _))
+        {
+            return item;
+        }
+
+        cache.Set(seen, true, ViewWindow);
         if (source == KioskSource.Post)
         {
             await db.EStationPosts.Where(p => p.Id == id).ExecuteUpdateAsync(s => s.SetProperty(p => p.Views, p => p.Views + 1), ct);
@@ -209,6 +234,105 @@ public sealed class KioskService(KexieDbContext db, EStationInteractionService i
 
     public static string KioskLink(string token) => $"/Popularization/Kiosk/{token}";
 
+    // ---- 知识竞答 on the kiosk (双向互动) ----
+
+    /// <summary>
+    /// A short quiz for a visitor: up to <see cref="QuizAttempt.Size"/> active questions of the bank of the station's region
+    /// and its ancestors, those on the station's subscribed topics first, in a random order. Nothing is counted until the
+    /// visitor hands in their answers.
+    /// </summary>
+    public async Task<KioskQuizDto> QuizAsync(string token, CancellationToken ct = default) => await QuizAsync(token, null, ct);
+
+    /// <summary>The quiz again with the same questions (<paramref name="ids"/>, of this station's bank), e.g. when the visitor left one unanswered.</summary>
+    public async Task<KioskQuizDto> QuizAsync(string token, IReadOnlyList<Guid>? ids, CancellationToken ct = default)
+    {
+        var (_, station) = await DeviceAsync(token, ct);
+        var bank = QuizQuestion.BankRegionsFor(station.RegionCode);
+        if (ids is { Count: > 0 })
+        {
+            var wanted = ids.Take(QuizAttempt.Size).ToList();
+            var same = await db.QuizQuestions.AsNoTracking().Where(q => wanted.Contains(q.Id) && bank.Contains(q.RegionCode)).ToDictionaryAsync(q => q.Id, ct);
+            return new KioskQuizDto(station.Id, station.Name, wanted.Where(same.ContainsKey).Select(id => same[id]).Select(q => new KioskQuizQuestionDto(q.Id, q.Tag, q.Stem, q.Options)).ToList());
+        }
+
+        var pool = await db.QuizQuestions.AsNoTracking().Where(q => bank.Contains(q.RegionCode) && q.RetiredAt == null)
+            .OrderByDescending(q => q.CreatedAt).Take(500).ToListAsync(ct);
+        if (pool.Count == 0)
+        {
+            throw new NotFoundException("本地区题库暂无题目，请联系e站工作人员");
+        }
+
+        var topics = await TopicsAsync(station.Id, ct);
+        var drawn = pool.OrderBy(q => topics.Contains(q.Tag) ? 0 : 1).ThenBy(_ => Random.Shared.Next()).Take(QuizAttempt.Size).ToList();
+        return new KioskQuizDto(station.Id, station.Name, drawn.Select(q => new KioskQuizQuestionDto(q.Id, q.Tag, q.Stem, q.Options)).ToList());
+    }
+
+    /// <summary>
+    /// Grades the visitor's answers, shows the right ones, stores the attempt (its topics feed the 画像) and counts one
+    /// kiosk quiz into the station's day: an attempt counts once in S03, however many questions it had.
+    /// </summary>
+    public async Task<KioskQuizResultDto> AnswerQuizAsync(string token, KioskQuizAnswerRequest r, CancellationToken ct = default)
+    {
+        var (device, station) = await DeviceAsync(token, ct);
+        var answers = r.Answers ?? [];
+        if (answers.Count is 0 or > QuizAttempt.Size)
+        {
+            throw new DomainValidationException("answers", answers.Count == 0 ? "请至少回答一道题" : $"每次最多回答{QuizAttempt.Size}道题");
+        }
+
+        if (answers.Any(a => a.Choice is null))
+        {
+            throw new DomainValidationException("answers", "每道题都要选择一个答案");
+        }
+
+        var bank = QuizQuestion.BankRegionsFor(station.RegionCode);
+        var ids = answers.Select(a => a.QuestionId).Distinct().ToList();
+        var questions = await db.QuizQuestions.AsNoTracking().Where(q => ids.Contains(q.Id) && bank.Contains(q.RegionCode)).ToDictionaryAsync(q => q.Id, ct);
+        if (questions.Count != ids.Count)
+        {
+            throw new NotFoundException("题目不存在");
+        }
+
+        var graded = answers.Select(a => (questions[a.QuestionId], a.Choice!.Value)).ToList();
+        var attempt = QuizAttempt.Grade(station, device.Id, graded);
+        db.QuizAttempts.Add(attempt);
+        await db.SaveChangesAsync(ct);
+        await CountAsync(station, KioskEvent.Quiz, ct);
+        return new KioskQuizResultDto(attempt.Id, attempt.Questions, attempt.Correct, attempt.Score, graded
+            .Select(g => new KioskQuizAnswerResultDto(g.Item1.Id, g.Item1.Tag, g.Item1.Stem, g.Item1.Options, g.Item2, g.Item1.Answer, g.Item2 == g.Item1.Answer, g.Item1.Explanation))
+            .ToList());
+    }
+
+    /// <summary>
+    /// The station's 画像 by topic: its active subscriptions on the topic, the answers given in its quizzes and the likes of its own posts;
+    /// a station nobody used yet falls back to its county's quiz answers and subscriptions.
+    /// </summary>
+    public async Task<Dictionary<string, int>> TopicWeightsAsync(EStation station, CancellationToken ct = default)
+    {
+        var weights = new Dictionary<string, int>(StringComparer.Ordinal);
+        void Add(IEnumerable<string> tags, int by = 1)
+        {
+            foreach (var t in tags)
+            {
+                weights[t] = weights.GetValueOrDefault(t) + by;
+            }
+        }
+
+        var subscriptions = await db.EStationSubscriptions.AsNoTracking().Where(s => s.StationId == station.Id && s.Active).Select(s => s.Tags).ToListAsync(ct);
+        var quizTopics = await db.QuizAttempts.AsNoTracking().Where(a => a.StationId == station.Id).OrderByDescending(a => a.CreatedAt).Take(1000).Select(a => a.Topics).ToListAsync(ct);
+        subscriptions.ForEach(t => Add(t));
+        quizTopics.ForEach(t => Add(t));
+        if (weights.Count == 0)
+        {
+            var county = station.RegionCode.Length > 6 ? station.RegionCode[..6] : station.RegionCode;
+            var regional = await db.QuizAttempts.AsNoTracking().Where(a => RegionScope.Within(a.RegionCode, county)).OrderByDescending(a => a.CreatedAt).Take(1000).Select(a => a.Topics).ToListAsync(ct);
+            regional.ForEach(t => Add(t));
+            (await db.EStationSubscriptions.AsNoTracking().Where(s => s.Active && RegionScope.Within(s.RegionCode, county)).Select(s => s.Tags).ToListAsync(ct)).ForEach(t => Add(t));
+        }
+
+        return weights;
+    }
+
     /// <summary>Adds one to the station's day (China date) in SQL, creating the day's row first; queues the row for the indicators.</summary>
     private async Task CountAsync(EStation station, KioskEvent kind, CancellationToken ct)
     {
@@ -238,6 +362,7 @@ public sealed class KioskService(KexieDbContext db, EStationInteractionService i
             KioskEvent.View => await rows.ExecuteUpdateAsync(s => s.SetProperty(u => u.KioskViews, u => u.KioskViews + 1).SetProperty(u => u.UpdatedAt, now), ct),
             KioskEvent.Like => await rows.ExecuteUpdateAsync(s => s.SetProperty(u => u.KioskLikes, u => u.KioskLikes + 1).SetProperty(u => u.UpdatedAt, now), ct),
             KioskEvent.Question => await rows.ExecuteUpdateAsync(s => s.SetProperty(u => u.KioskQuestions, u => u.KioskQuestions + 1).SetProperty(u => u.UpdatedAt, now), ct),
+            KioskEvent.Quiz => await rows.ExecuteUpdateAsync(s => s.SetProperty(u => u.KioskQuizzes, u => u.KioskQuizzes + 1).SetProperty(u => u.UpdatedAt, now), ct),
             _ => await rows.ExecuteUpdateAsync(s => s.SetProperty(u => u.Heartbeats, u => u.Heartbeats + 1).SetProperty(u => u.UpdatedAt, now), ct),
         };
         // A heartbeat changes what the day counts only when it is the day's first (the day is counted by the system from then on).

@@ -2,6 +2,7 @@ using Kexie.Domain.Market;
 using Kexie.Domain.Popularization;
 using Kexie.Web.Features.Market;
 using Kexie.Web.Infrastructure;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Kexie.Web.Features.Popularization;
 
@@ -34,8 +35,67 @@ public static class PopularizationEndpoints
         MapVenues(api);
         MapVolunteers(api);
         MapLiteracy(api);
+        MapQuizzes(api);
         return api;
     }
+
+    private const string ExcelContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    /// <summary>知识竞答 on the kiosk, the region's question bank, the Excel export of kiosk usage, and 为你推荐.</summary>
+    private static void MapQuizzes(RouteGroupBuilder api)
+    {
+        var k = api.MapGroup("/e-station-kiosks").WithTags("科普e站");
+        k.MapGet("/{token}/quiz", StartQuiz)
+            .WithSummary("e站屏知识竞答：从本地区（及上级）题库抽题，本站订阅主题优先；不含答案，抽题不计数");
+        k.MapPost("/{token}/quiz-attempts", AnswerQuiz)
+            .AllowAnonymous().WithSummary("提交答卷：返回得分、正确答案和解析；每份答卷计入e站当日一次竞答（S03），答题主题计入科普需求画像").RequirePermission(PopularizationPermissions.UseEStations);
+
+        var q = api.MapGroup("/quiz-questions").WithTags("科普e站");
+        q.MapGet("/", ListQuizQuestions).RequireAuthorization()
+            .WithSummary("知识竞答题库（本地区管理人员；region 地区子树，retired=true 含已停用）").RequirePermission(PopularizationPermissions.ManageQuizzes);
+        q.MapPost("/", CreateQuizQuestion).RequireAuthorization()
+            .WithSummary("新增题目（地区、主题、题干、2–6个选项、正确答案序号（从0起）、解析）").RequirePermission(PopularizationPermissions.ManageQuizzes);
+        q.MapPost("/{id:guid}/retire", RetireQuizQuestion).RequireAuthorization()
+            .WithSummary("停用题目（e站屏不再抽到，已有答卷保留）").RequirePermission(PopularizationPermissions.ManageQuizzes);
+
+        api.MapGet("/e-stations/{id:guid}/usage/export.xlsx", ExportStationUsage).RequireAuthorization().WithTags("科普e站")
+            .WithSummary("导出本站每日使用（系统统计与手工登记、计入S03的数）和终端最近心跳（Excel）").RequirePermission(PopularizationPermissions.ManageEStations);
+        api.MapGet("/e-stations/usage/export.xlsx", ExportRegionUsage).RequireAuthorization().WithTags("科普e站")
+            .WithSummary("导出地区（子树）所有e站的每日使用和终端最近心跳（Excel；region 地区）").RequirePermission(PopularizationPermissions.ManageEStations);
+
+        api.MapGet("/recommendations", Recommend).RequireAuthorization().WithTags("科普资源")
+            .WithSummary("为你推荐：按本人订阅、报名活动的主题（没有时按本地区群众关注的主题）推荐科普内容和活动，并说明推荐理由");
+    }
+
+    private static async Task<Ok<KioskQuizDto>> StartQuiz(KioskService s, string token, CancellationToken ct) =>
+        TypedResults.Ok(await s.QuizAsync(token, ct));
+
+    private static async Task<Created<KioskQuizResultDto>> AnswerQuiz(KioskService s, string token, KioskQuizAnswerRequest body, CancellationToken ct)
+    {
+        var result = await s.AnswerQuizAsync(token, body, ct);
+        return TypedResults.Created($"/api/v1/e-station-kiosks/{token}/quiz", result);
+    }
+
+    private static async Task<Ok<IReadOnlyList<QuizQuestionDto>>> ListQuizQuestions(HttpContext http, QuizService s, string? region, bool? retired, CancellationToken ct) =>
+        TypedResults.Ok(await s.ListAsync(http.User.ToActor(), region, retired == true, ct));
+
+    private static async Task<Created<QuizQuestionDto>> CreateQuizQuestion(HttpContext http, QuizService s, QuizQuestionRequest body, CancellationToken ct)
+    {
+        var created = await s.CreateAsync(http.User.ToActor(), body, ct);
+        return TypedResults.Created($"/api/v1/quiz-questions/{created.Id}", created);
+    }
+
+    private static async Task<Ok<QuizQuestionDto>> RetireQuizQuestion(HttpContext http, QuizService s, Guid id, CancellationToken ct) =>
+        TypedResults.Ok(await s.RetireAsync(http.User.ToActor(), id, ct));
+
+    private static async Task<FileContentHttpResult> ExportStationUsage(HttpContext http, QuizService s, Guid id, CancellationToken ct) =>
+        TypedResults.File(await s.ExportStationAsync(http.User.ToActor(), id, ct), ExcelContentType, "e站使用统计.xlsx");
+
+    private static async Task<FileContentHttpResult> ExportRegionUsage(HttpContext http, QuizService s, string? region, CancellationToken ct) =>
+        TypedResults.File(await s.ExportRegionAsync(http.User.ToActor(), region, ct), ExcelContentType, "e站使用统计.xlsx");
+
+    private static async Task<Ok<RecommendationsDto>> Recommend(HttpContext http, RecommendationService s, CancellationToken ct) =>
+        TypedResults.Ok(await s.ForAsync(http.User.ToActor(), ct));
 
     private static void MapContents(RouteGroupBuilder api)
     {

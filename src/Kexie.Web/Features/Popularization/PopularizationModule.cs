@@ -18,6 +18,8 @@ public sealed class PopularizationModule : IFeatureModule
         services.AddScoped<EStationInteractionService>();
         services.AddScoped<KioskService>();
         services.AddScoped<InterestProfileService>();
+        services.AddScoped<QuizService>();
+        services.AddScoped<RecommendationService>();
         services.AddScoped<VenueService>();
         services.AddScoped<VolunteerService>();
         services.AddScoped<PopularizationReport>();

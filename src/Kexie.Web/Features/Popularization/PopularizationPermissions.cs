@@ -18,6 +18,8 @@ public static class PopularizationPermissions
     public static readonly Permission PublishToEStations = new("popularization.estations.publish", "e站自助发布（只发布到本站终端）", Feature, PermissionScope.Region, Permission.Managers);
     public static readonly Permission UseEStations = new("popularization.estations.use", "在科普e站订阅主题、提问（无需登录）", Feature, PermissionScope.Anyone, Permission.Everyone);
 
+    public static readonly Permission ManageQuizzes = new("popularization.quizzes.manage", "维护知识竞答题库（e站屏答题）", Feature, PermissionScope.Region, Permission.Managers);
+
     public static readonly Permission ManageVenues = new("popularization.venues.manage", "管理科普阵地及接待记录", Feature, PermissionScope.Region, Permission.Managers);
 
     public static readonly Permission ManageVolunteers = new("popularization.volunteers.manage", "管理科技志愿者、服务队并确认服务时长", Feature, PermissionScope.Region, Permission.Managers);
@@ -27,5 +29,5 @@ public static class PopularizationPermissions
     public static readonly Permission ManageLiteracy = new("popularization.literacy.manage", "登记公民科学素质调查结果和纲要目标", Feature, PermissionScope.Region, Permission.Managers);
 
     public static readonly IReadOnlyList<Permission> All =
-        [EditContents, ReviewContents, ManageActivities, RegisterForActivities, ManageEStations, AnswerEStationQuestions, PublishToEStations, UseEStations, ManageVenues, ManageVolunteers, JoinVolunteers, ServeAsVolunteer, ManageLiteracy];
+        [EditContents, ReviewContents, ManageActivities, RegisterForActivities, ManageEStations, AnswerEStationQuestions, PublishToEStations, UseEStations, ManageQuizzes, ManageVenues, ManageVolunteers, JoinVolunteers, ServeAsVolunteer, ManageLiteracy];
 }

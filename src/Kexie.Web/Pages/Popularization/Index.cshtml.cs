@@ -10,7 +10,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Kexie.Web.Pages.Popularization;
 
 /// <summary>科普资源库: published articles, videos and rumour rebuttals; managers also see their region's drafts.</summary>
-public sealed class IndexModel(ScienceContentService contents, KexieDbContext db) : MarketPageModel
+public sealed class IndexModel(ScienceContentService contents, KexieDbContext db, RecommendationService recommendations) : MarketPageModel
 {
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public string? Region { get; set; }
@@ -26,8 +26,16 @@ public sealed class IndexModel(ScienceContentService contents, KexieDbContext db
 
     public PagerModel Pager => new(Result.Page, Result.PageCount, "/Popularization", new Dictionary<string, string?> { ["q"] = Q, ["region"] = Region, ["kind"] = Kind, ["status"] = Status });
 
+    /// <summary>为你推荐 for a signed-in user (first page, no filter).</summary>
+    public RecommendationsDto? Recommended { get; private set; }
+
     public async Task OnGetAsync(CancellationToken ct)
     {
+        if (Actor.IsAuthenticated && PageNumber is null or 1 && string.IsNullOrEmpty(Q))
+        {
+            Recommended = await recommendations.ForAsync(Actor, ct);
+        }
+
         try
         {
             ScienceContentKind? kind = string.IsNullOrEmpty(Kind) ? null : ParseEnum<ScienceContentKind>(Kind, "kind", "内容类型");

@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Kexie.Web.Pages.Popularization.Activities;
 
 /// <summary>科普活动: the public calendar of activities with registration and check-in counts.</summary>
-public sealed class IndexModel(ActivityService activities, KexieDbContext db) : MarketPageModel
+public sealed class IndexModel(ActivityService activities, KexieDbContext db, RecommendationService recommendations) : MarketPageModel
 {
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public string? Region { get; set; }
@@ -24,8 +24,16 @@ public sealed class IndexModel(ActivityService activities, KexieDbContext db) : 
 
     public PagerModel Pager => new(Result.Page, Result.PageCount, "/Popularization/Activities", new Dictionary<string, string?> { ["q"] = Q, ["region"] = Region, ["kind"] = Kind });
 
+    /// <summary>为你推荐 for a signed-in user (first page, no filter).</summary>
+    public RecommendationsDto? Recommended { get; private set; }
+
     public async Task OnGetAsync(CancellationToken ct)
     {
+        if (Actor.IsAuthenticated && PageNumber is null or 1 && string.IsNullOrEmpty(Q))
+        {
+            Recommended = await recommendations.ForAsync(Actor, ct);
+        }
+
         try
         {
             ActivityKind? kind = string.IsNullOrEmpty(Kind) ? null : ParseEnum<ActivityKind>(Kind, "kind", "活动类型");
