@@ -33,6 +33,7 @@ public sealed class PostgresKexieDbContext(DbContextOptions<PostgresKexieDbConte
     {
         base.OnModelCreating(builder);
         RegionPrefixIndexes.Apply(builder);
+        TextSearch.Map(builder);
     }
 }
 

@@ -3,6 +3,7 @@ using Kexie.Domain.Directory;
 using Kexie.Domain.Identity;
 using Kexie.Domain.Talent;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace Kexie.Web.Pages;
 
@@ -37,12 +38,18 @@ public static class Lookups
             2 => 6,
             _ => 9,
         };
-        return await db.Regions.AsNoTracking()
+        Task<List<CodeName>> Read() => db.Regions.AsNoTracking()
             .Where(r => r.Code.StartsWith(prefix) && r.Code.Length <= maxLength)
             .OrderBy(r => r.Code)
             .Take(800)
             .Select(r => new CodeName(r.Code, r.FullName == string.Empty ? r.Name : r.FullName))
             .ToListAsync(ct);
+
+        // Kept per root by the host's cache (resolved through the context's application services; absent outside a host).
+        var services = db.GetService<IDbContextOptions>()
+            .FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider;
+        var cache = services?.GetService(typeof(Kexie.Web.Features.Regions.RegionOptionsCache)) as Kexie.Web.Features.Regions.RegionOptionsCache;
+        return cache is null ? await Read() : await cache.GetAsync(prefix, Read);
     }
 
     /// <summary>The root of an actor's pick lists: the managed subtree, else the actor's own region, else the whole country.</summary>

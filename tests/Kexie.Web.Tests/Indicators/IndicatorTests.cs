@@ -364,6 +364,33 @@ public abstract class IndicatorTests(KexieApp app)
     }
 
     [Fact]
+    public async Task A_kept_ranking_shows_a_renamed_region_by_its_new_name_at_once()
+    {
+        // 兰州市 6201 (甘肃 62): no other test uses it. The ranking is kept by the rollups' version, which a rename does not
+        // change; the names are read when the ranking is answered.
+        await AddAsync(Worker("620102", new DateTimeOffset(2025, 5, 5, 10, 0, 0, Cst)));
+        var gansu = await AdminOfAsync("62");
+        const string url = "/api/v1/indicators/rankings?region=620102&period=2025&weightSet=0";
+        string? NameOf(JsonNode ranking, string code) =>
+            ranking["entries"]!.AsArray().First(e => e!["regionCode"]!.GetValue<string>() == code)!["regionName"]!.GetValue<string>();
+        var before = await (await gansu.GetAsync(url)).OkJsonAsync();
+        var original = await app.QueryAsync(db => db.Regions.Where(r => r.Code == "620102").Select(r => r.Name).SingleAsync());
+        Assert.Equal(original, NameOf(before, "620102"));
+        try
+        {
+            await app.QueryAsync(db => db.Regions.Where(r => r.Code == "620102").ExecuteUpdateAsync(u => u.SetProperty(r => r.Name, "兰州改名测试区")));
+            var after = await (await gansu.GetAsync(url)).OkJsonAsync();
+            Assert.Equal("兰州改名测试区", NameOf(after, "620102"));
+            var explain = await (await gansu.GetAsync("/api/v1/indicators/rankings/explain?region=620102&period=2025&weightSet=0")).OkJsonAsync();
+            Assert.Contains("兰州改名测试区", explain.ToJsonString(new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
+        }
+        finally
+        {
+            await app.QueryAsync(db => db.Regions.Where(r => r.Code == "620102").ExecuteUpdateAsync(u => u.SetProperty(r => r.Name, original)));
+        }
+    }
+
+    [Fact]
     public async Task Townships_rank_with_ties_empty_regions_last_and_a_new_weight_version_reorders()
     {
         // 襄城区 420602 has 9 townships; three get activity in 2025, six stay empty.

@@ -382,6 +382,35 @@ public abstract class MarketTests(KexieApp app)
     }
 
     [Fact]
+    public async Task Keyword_search_finds_chinese_words_of_any_length_and_only_whole_substrings()
+    {
+        // Four rare characters (倀…) as a word no other record holds; PostgreSQL narrows by the bigram index first
+        // (TextSearch), so every answer must equal the plain substring test SQLite runs.
+        var word = string.Concat(Guid.NewGuid().ToByteArray()[..4].Select(b => (char)(0x5000 + b)));
+        var anonymous = app.Anonymous();
+        var offer = await PublishedOfferAsync($"检索{word}甲乙丙");
+        var lookalike = await PublishedOfferAsync($"检索{word}甲乙，乙丙");
+        var need = await PublishedNeedAsync($"需求检索{word}甲乙丙");
+        async Task<string[]> Found(string list, string q) =>
+            (await (await anonymous.GetAsync($"/api/v1/{list}?q={Uri.EscapeDataString(q)}&pageSize=50")).OkJsonAsync())["items"]!.AsArray().Select(i => Id(i!)).ToArray();
+        async Task<int> Total(string list, string q) =>
+            (await (await anonymous.GetAsync($"/api/v1/{list}?q={Uri.EscapeDataString(q)}&pageSize=50")).OkJsonAsync())["total"]!.GetValue<int>();
+
+        Assert.Equal(new[] { offer, lookalike }.Order(), (await Found("offers", word)).Order());
+        Assert.Equal(2, await Total("offers", word[1..3]));
+        Assert.Equal([offer], await Found("offers", word + "甲乙丙"));
+        Assert.Equal([lookalike], await Found("offers", word + "甲乙，"));
+        Assert.Contains(offer, await Found("offers", "检索" + word[..1]));
+        Assert.Empty(await Found("offers", word + "提供"));
+        Assert.Empty(await Found("offers", word + "乙丙"));
+        Assert.Equal(0, await Total("offers", word + "甲乙丙丁"));
+        Assert.Equal([need], await Found("needs", word));
+        Assert.Equal([need], await Found("needs", $" {word}甲乙丙 "));
+        Assert.Equal(1, await Total("needs", word[2..] + "甲"));
+        Assert.Empty(await Found("needs", word + "含盐"));
+    }
+
+    [Fact]
     public async Task Anonymous_visitors_see_only_published_items()
     {
         var token = Token();

@@ -156,9 +156,11 @@ public sealed class IndicatorService(KexieDbContext db, IndicatorEngine engine, 
 
     public async Task<RankingDto> ToDtoAsync(PeerRanking ranking, CancellationToken ct)
     {
-        var names = ranking.Peers.ToDictionary(p => p.Code, p => p.Name);
+        // Names are read now, not taken from the kept ranking: the ranking is kept by the rollups' version, which a
+        // region's rename does not change (one read of 183 names, the ancestor's with them).
         var ancestor = ranking.Group.AncestorCode;
-        var ancestorName = ancestor.Length == 0 ? "全国" : (await RegionNamesAsync([ancestor], ct)).GetValueOrDefault(ancestor) ?? ancestor;
+        var names = await RegionNamesAsync(ranking.Peers.Select(p => p.Code).Append(ancestor), ct);
+        var ancestorName = ancestor.Length == 0 ? "全国" : names.GetValueOrDefault(ancestor) ?? ancestor;
         var entries = ranking.Current.Entries.Select(e =>
         {
             var previous = ranking.Previous.Find(e.RegionCode);
@@ -228,7 +230,7 @@ public sealed class IndicatorService(KexieDbContext db, IndicatorEngine engine, 
     {
         var entry = ranking.Current.Find(code) ?? throw new NotFoundException("该地区不在排名范围内");
         var totals = await engine.TotalsForAsync(code, ranking.Period.Days, ct);
-        var name = ranking.Peers.First(p => p.Code == code).Name;
+        var name = (await RegionNamesAsync([code], ct)).GetValueOrDefault(code) ?? ranking.Peers.First(p => p.Code == code).Name;
         var groupWeights = ranking.Current.EffectiveGroupWeights;
         var indicators = IndicatorCatalogue.All.Select(i =>
         {

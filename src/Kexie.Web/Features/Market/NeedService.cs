@@ -140,6 +140,11 @@ public sealed class NeedService(
         {
             var q = filter.Q.Trim();
             query = query.Where(n => n.Title.Contains(q) || n.Problem.Contains(q));
+            if (db.Provider == DatabaseProvider.Postgres && TextSearch.Of(q) is { Length: > 0 } grams)
+            {
+                // The bigram index's prefilter (TextSearch); the substring test above decides.
+                query = query.Where(n => TextSearch.HasBigrams(n.Title, n.Problem, grams));
+            }
         }
 
         if (!string.IsNullOrWhiteSpace(filter.Discipline))

@@ -166,6 +166,11 @@ public sealed class OfferService(
         {
             var q = filter.Q.Trim();
             query = query.Where(o => o.Title.Contains(q) || o.Description.Contains(q));
+            if (db.Provider == DatabaseProvider.Postgres && TextSearch.Of(q) is { Length: > 0 } grams)
+            {
+                // The bigram index's prefilter (TextSearch); the substring test above decides.
+                query = query.Where(o => TextSearch.HasBigrams(o.Title, o.Description, grams));
+            }
         }
 
         if (filter.Kind is { } kind)

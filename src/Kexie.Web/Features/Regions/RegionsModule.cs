@@ -15,6 +15,7 @@ public sealed class RegionsModule : IFeatureModule
         services.AddScoped<RegionQueries>();
         services.AddSingleton<PinyinSource>();
         services.AddSingleton<LookupIndex>();
+        services.AddSingleton<RegionOptionsCache>();
         services.AddHostedService<LookupWarmUp>();
     }
 
