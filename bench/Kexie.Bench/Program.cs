@@ -34,6 +34,23 @@ if (args.Length > 0 && args[0] == "abstain")
     return 0;
 }
 
+if (args.Length > 0 && args[0] == "classifier")
+{
+    // The discipline classifier alone, on the tuning split (training half only, both directions).
+    var classifierOptions = ParseOptions(args.Skip(1).ToArray());
+    var classifierData = KexieDataPath.Locate(classifierOptions.GetValueOrDefault("data"))!;
+    var categoryTitlesFile = Path.Combine(classifierData, "csl", "csl_title_category_train.jsonl");
+    Console.WriteLine($"# Kexie.Bench classifier ({DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, load average {HoldoutSplit.LoadAverage()})");
+    ChineseAnalyzer.WarmUp();
+    new ClassifierBench(CslRecord.ReadJsonLines(Path.Combine(classifierData, "csl", "csl_full_dev.jsonl")),
+        File.Exists(categoryTitlesFile) ? CslRecord.ReadJsonLines(categoryTitlesFile) : [], classifierData, Console.Out)
+        {
+            Settings = ClassifierBench.Parse(classifierOptions.GetValueOrDefault("classifier")),
+        }
+        .Run((classifierOptions.GetValueOrDefault("split") ?? "inner,inner-b").Split(',', StringSplitOptions.RemoveEmptyEntries));
+    return 0;
+}
+
 if (args.Length > 0 && args[0] == "known-item")
 {
     // T1/T2 diagnosis on the training half of the headline split: where the engine's text ranking loses to SmartCn.
@@ -57,6 +74,11 @@ if (args.Length == 0 || args[0] is "-h" or "--help" || args[0] != "matching")
           (--no-fit: measure the MatchOptions defaults; --fit-removed: also fit on the training half's queries with
           their 门类 removed; --fit-given: also fit and measure queries that give their discipline; --ridge: L2
           penalty; --drop: leave inputs out of the fit, e.g. "unknown terms,uncertainty")
+
+        dotnet run -c Release --project bench/Kexie.Bench -- classifier [--classifier K=V,…] [--split inner|inner-b]
+          the discipline classifier alone on the tuning split (training half only; both directions by default):
+          top-1/top-3, log-loss and calibration error per input (title, keywords, title + keywords, whole text), and
+          the cost of one prediction; --classifier overrides ClassifierSettings for experiments
 
         dotnet run -c Release --project bench/Kexie.Bench -- known-item [--show N] [--tiling on|off]
           T1/T2 diagnosis on the training half: where the engine's text ranking loses to Lucene + SmartCn
