@@ -19,6 +19,9 @@ internal sealed class ClassifierBench(IReadOnlyList<CslRecord> records, IReadOnl
 {
     public ClassifierSettings Settings { get; init; } = new();
 
+    /// <summary>The classifier settings of every bench that trains one (the library's defaults unless --classifier is given).</summary>
+    public static ClassifierSettings Current { get; set; } = new();
+
     public void Run(IEnumerable<string> directions)
     {
         var taxonomy = DomainVocabulary.TaxonomyTerms(dataDir);
@@ -146,7 +149,7 @@ internal sealed class ClassifierBench(IReadOnlyList<CslRecord> records, IReadOnl
         {
             var ece = Enumerable.Range(0, 10).Sum(b => binCount[b] == 0 ? 0 : Math.Abs(binConfidence[b] - binHits[b]) / count);
             return string.Create(CultureInfo.InvariantCulture,
-                $"top-1 {100.0 * top1 / count,5:F1} %  top-3 {100.0 * top3 / count,5:F1} %  log-loss {logLoss / count:F3}  ECE {ece:F3}  (n {count})");
+                $"top-1 {100.0 * top1 / count,5:F1} %  top-3 {100.0 * top3 / count,5:F1} %  log-loss {logLoss / count:F3}  ECE {ece:F3}  mean first-choice probability {binConfidence.Sum() / count:F3}  (n {count})");
         }
     }
 }

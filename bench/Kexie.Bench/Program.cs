@@ -18,6 +18,7 @@ if (args.Length > 0 && args[0] == "abstain")
         return 2;
     }
     Overrides.Parse(abstainOptions.GetValueOrDefault("set"));
+    ClassifierBench.Current = ClassifierBench.Parse(abstainOptions.GetValueOrDefault("classifier"));
     var file = abstainOptions.GetValueOrDefault("train") ?? Path.Combine(abstainData, "csl", "csl_full_dev.jsonl");
     var categoryFile = Path.Combine(abstainData, "csl", "csl_title_category_train.jsonl");
     Console.WriteLine($"# Kexie.Bench abstain ({DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {file}, load average {HoldoutSplit.LoadAverage()})");
@@ -69,7 +70,7 @@ if (args.Length == 0 || args[0] is "-h" or "--help" || args[0] != "matching")
         Kexie.Bench — macro benchmarks.
 
         dotnet run -c Release --project bench/Kexie.Bench -- abstain [--no-fit] [--fit-removed] [--fit-given] [--ridge X]
-                                  [--drop NAMES] [--train FILE] [--set K=V]
+                                  [--drop NAMES] [--train FILE] [--set K=V] [--classifier K=V]
           fits the confidence on half the records and measures retention and false confidence on the other half
           (--no-fit: measure the MatchOptions defaults; --fit-removed: also fit on the training half's queries with
           their 门类 removed; --fit-given: also fit and measure queries that give their discipline; --ridge: L2
@@ -102,6 +103,8 @@ if (args.Length == 0 || args[0] is "-h" or "--help" || args[0] != "matching")
                             {data}/csl/csl_title_category_train.jsonl; "none" to leave out); titles that
                             also occur in the corpus or the training records are dropped
           --set K=V,K=V     override MatchOptions properties for experiments (e.g. PredictedDisciplineWeight=1)
+          --classifier K=V,K=V  override ClassifierSettings (e.g. NaiveBayesWeight=0: the classifier before issue 12's
+                            naive Bayes part); also for abstain
           --profile-build N time the build stages (segmentation, analysis, indexing) on N documents, one core
           --needs           also run the need-shaped benchmark (needs written from CSL records by a fixed rule,
                             on the --split hash halves)
@@ -132,6 +135,7 @@ var sizes = (options.GetValueOrDefault("sizes") ?? "10000,100000").Split(',', St
 var queryCount = int.Parse(options.GetValueOrDefault("queries") ?? "2000", CultureInfo.InvariantCulture);
 
 Overrides.Parse(options.GetValueOrDefault("set"));
+ClassifierBench.Current = ClassifierBench.Parse(options.GetValueOrDefault("classifier"));
 var report = new Report(Console.Out);
 report.Header(args, dataDir, trainPath, split is null ? evalPath : $"{Path.GetFileName(trainPath)}, hash half", folds);
 ChineseAnalyzer.WarmUp();
