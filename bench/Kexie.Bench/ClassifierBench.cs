@@ -35,6 +35,7 @@ internal sealed class ClassifierBench(IReadOnlyList<CslRecord> records, IReadOnl
         var totals = inputs.ToDictionary(i => i.Name, _ => new Tally());
         var predictions = 0L;
         var predictTicks = 0L;
+        var predictCpu = TimeSpan.Zero;
         foreach (var direction in directions)
         {
             var (train, eval) = HoldoutSplit.SplitInner(records);
@@ -55,6 +56,7 @@ internal sealed class ClassifierBench(IReadOnlyList<CslRecord> records, IReadOnl
             foreach (var (name, text) in inputs)
             {
                 var tally = new Tally();
+                var cpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
                 foreach (var r in eval)
                 {
                     var t = text(r);
@@ -64,6 +66,7 @@ internal sealed class ClassifierBench(IReadOnlyList<CslRecord> records, IReadOnl
                     predictions++;
                     tally.Add(all, codes[r.Discipline]);
                 }
+                predictCpu += System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpu;
                 output.WriteLine($"    {name,-16} {tally}");
                 totals[name].Merge(tally);
             }
@@ -74,7 +77,7 @@ internal sealed class ClassifierBench(IReadOnlyList<CslRecord> records, IReadOnl
             output.WriteLine($"    {name,-16} {totals[name]}");
         }
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"  one prediction (analysis + classifier, all classes ranked): {1000.0 * predictTicks / Stopwatch.Frequency / predictions:F3} ms mean over {predictions} (load average {HoldoutSplit.LoadAverage()})"));
+            $"  one prediction (analysis + classifier, all classes ranked; one thread): {1000.0 * predictTicks / Stopwatch.Frequency / predictions:F3} ms wall, {predictCpu.TotalMilliseconds / predictions:F3} ms CPU (the process's processor time, which a loaded machine does not inflate), mean over {predictions} (load average {HoldoutSplit.LoadAverage()})"));
     }
 
     private IEnumerable<string> SettingsChanged()
