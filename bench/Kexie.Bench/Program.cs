@@ -103,8 +103,8 @@ if (args.Length == 0 || args[0] is "-h" or "--help" || args[0] != "matching")
                             {data}/csl/csl_title_category_train.jsonl; "none" to leave out); titles that
                             also occur in the corpus or the training records are dropped
           --set K=V,K=V     override MatchOptions properties for experiments (e.g. PredictedDisciplineWeight=1)
-          --classifier K=V,K=V  override ClassifierSettings (e.g. NaiveBayesWeight=0: the classifier before issue 12's
-                            naive Bayes part); also for abstain
+          --classifier K=V,K=V  override ClassifierSettings (e.g. NaiveBayesWeight=0.2: the regression combined
+                            with its naive Bayes part, off by default); also for abstain
           --profile-build N time the build stages (segmentation, analysis, indexing) on N documents, one core
           --needs           also run the need-shaped benchmark (needs written from CSL records by a fixed rule,
                             on the --split hash halves)
