@@ -267,7 +267,8 @@ internal sealed class AbstainBench(List<CslRecord> records, IReadOnlyList<CslRec
             train.SelectMany(r => r.TrainingExamples(codes[r.Discipline])),
             categoryTitles.Where(r => !known.Contains(TextNormalizer.Normalize(r.Title).Trim())).Select(r => new LabeledText(r.Title, r.Category)),
             categoryOf,
-            analyzer);
+            analyzer,
+            ClassifierBench.Current);
         return (analyzer, classifier);
     }
 }

@@ -69,7 +69,8 @@ internal sealed class NeedBench(List<CslRecord> train, List<CslRecord> eval, IRe
             train.SelectMany(r => r.TrainingExamples(codes[r.Discipline])),
             categoryTitles.Where(r => !known.Contains(TextNormalizer.Normalize(r.Title).Trim())).Select(r => new LabeledText(r.Title, r.Category)),
             categoryOf,
-            analyzer);
+            analyzer,
+            ClassifierBench.Current);
         var index = new MatchIndex(analyzer, QualityBench.BenchOptions() with { IgnoredTerms = DomainVocabulary.PlaceNames(dataDir) }, classifier);
         index.Rebuild(eval.Select((r, i) => new MatchDocument
         {

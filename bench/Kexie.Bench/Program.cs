@@ -18,6 +18,7 @@ if (args.Length > 0 && args[0] == "abstain")
         return 2;
     }
     Overrides.Parse(abstainOptions.GetValueOrDefault("set"));
+    ClassifierBench.Current = ClassifierBench.Parse(abstainOptions.GetValueOrDefault("classifier"));
     var file = abstainOptions.GetValueOrDefault("train") ?? Path.Combine(abstainData, "csl", "csl_full_dev.jsonl");
     var categoryFile = Path.Combine(abstainData, "csl", "csl_title_category_train.jsonl");
     Console.WriteLine($"# Kexie.Bench abstain ({DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {file}, load average {HoldoutSplit.LoadAverage()})");
@@ -31,6 +32,23 @@ if (args.Length > 0 && args[0] == "abstain")
         }
         .Run(fit: !abstainOptions.ContainsKey("no-fit"));
     Console.WriteLine($"  load average at the end: {HoldoutSplit.LoadAverage()}");
+    return 0;
+}
+
+if (args.Length > 0 && args[0] == "classifier")
+{
+    // The discipline classifier alone, on the tuning split (training half only, both directions).
+    var classifierOptions = ParseOptions(args.Skip(1).ToArray());
+    var classifierData = KexieDataPath.Locate(classifierOptions.GetValueOrDefault("data"))!;
+    var categoryTitlesFile = Path.Combine(classifierData, "csl", "csl_title_category_train.jsonl");
+    Console.WriteLine($"# Kexie.Bench classifier ({DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, load average {HoldoutSplit.LoadAverage()})");
+    ChineseAnalyzer.WarmUp();
+    new ClassifierBench(CslRecord.ReadJsonLines(Path.Combine(classifierData, "csl", "csl_full_dev.jsonl")),
+        File.Exists(categoryTitlesFile) ? CslRecord.ReadJsonLines(categoryTitlesFile) : [], classifierData, Console.Out)
+        {
+            Settings = ClassifierBench.Parse(classifierOptions.GetValueOrDefault("classifier")),
+        }
+        .Run((classifierOptions.GetValueOrDefault("split") ?? "inner,inner-b").Split(',', StringSplitOptions.RemoveEmptyEntries));
     return 0;
 }
 
@@ -52,11 +70,16 @@ if (args.Length == 0 || args[0] is "-h" or "--help" || args[0] != "matching")
         Kexie.Bench — macro benchmarks.
 
         dotnet run -c Release --project bench/Kexie.Bench -- abstain [--no-fit] [--fit-removed] [--fit-given] [--ridge X]
-                                  [--drop NAMES] [--train FILE] [--set K=V]
+                                  [--drop NAMES] [--train FILE] [--set K=V] [--classifier K=V]
           fits the confidence on half the records and measures retention and false confidence on the other half
           (--no-fit: measure the MatchOptions defaults; --fit-removed: also fit on the training half's queries with
           their 门类 removed; --fit-given: also fit and measure queries that give their discipline; --ridge: L2
           penalty; --drop: leave inputs out of the fit, e.g. "unknown terms,uncertainty")
+
+        dotnet run -c Release --project bench/Kexie.Bench -- classifier [--classifier K=V,…] [--split inner|inner-b]
+          the discipline classifier alone on the tuning split (training half only; both directions by default):
+          top-1/top-3, log-loss and calibration error per input (title, keywords, title + keywords, whole text), and
+          the cost of one prediction; --classifier overrides ClassifierSettings for experiments
 
         dotnet run -c Release --project bench/Kexie.Bench -- known-item [--show N] [--tiling on|off]
           T1/T2 diagnosis on the training half: where the engine's text ranking loses to Lucene + SmartCn
@@ -80,6 +103,8 @@ if (args.Length == 0 || args[0] is "-h" or "--help" || args[0] != "matching")
                             {data}/csl/csl_title_category_train.jsonl; "none" to leave out); titles that
                             also occur in the corpus or the training records are dropped
           --set K=V,K=V     override MatchOptions properties for experiments (e.g. PredictedDisciplineWeight=1)
+          --classifier K=V,K=V  override ClassifierSettings (e.g. NaiveBayesWeight=0.2: the regression combined
+                            with its naive Bayes part, off by default); also for abstain
           --profile-build N time the build stages (segmentation, analysis, indexing) on N documents, one core
           --needs           also run the need-shaped benchmark (needs written from CSL records by a fixed rule,
                             on the --split hash halves)
@@ -110,6 +135,7 @@ var sizes = (options.GetValueOrDefault("sizes") ?? "10000,100000").Split(',', St
 var queryCount = int.Parse(options.GetValueOrDefault("queries") ?? "2000", CultureInfo.InvariantCulture);
 
 Overrides.Parse(options.GetValueOrDefault("set"));
+ClassifierBench.Current = ClassifierBench.Parse(options.GetValueOrDefault("classifier"));
 var report = new Report(Console.Out);
 report.Header(args, dataDir, trainPath, split is null ? evalPath : $"{Path.GetFileName(trainPath)}, hash half", folds);
 ChineseAnalyzer.WarmUp();

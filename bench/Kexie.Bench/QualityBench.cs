@@ -108,7 +108,7 @@ internal sealed class QualityBench
             var sw = Stopwatch.StartNew();
             var analyzer = new ChineseAnalyzer(taxonomy.Concat(DomainVocabulary.Keywords(trainRecords)));
             var needsModel = Settings.Contains("model") || Settings.Contains("codes");
-            var classifier = needsModel ? DisciplineClassifier.Train(trainRecords.SelectMany(r => r.TrainingExamples(disciplineCodes[r.Discipline])), CategoryTexts(), CategoryOfCodes(), analyzer) : null;
+            var classifier = needsModel ? DisciplineClassifier.Train(trainRecords.SelectMany(r => r.TrainingExamples(disciplineCodes[r.Discipline])), CategoryTexts(), CategoryOfCodes(), analyzer, ClassifierBench.Current) : null;
             var trainSeconds = sw.Elapsed.TotalSeconds;
             // As the web app does: the platform's place names never count as matched terms.
             var options = BenchOptions() with { IgnoredTerms = DomainVocabulary.PlaceNames(dataDir) };

@@ -44,7 +44,7 @@ internal sealed class Report(TextWriter output)
             {
                 var t = e.Tasks;
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"| {e.Name} | {t[BenchTask.T1KeywordsToAbstract].Ndcg - Best(BenchTask.T1KeywordsToAbstract):+0.0000;-0.0000} | {t[BenchTask.T2TitleToAbstract].Ndcg - Best(BenchTask.T2TitleToAbstract):+0.0000;-0.0000} | {t[BenchTask.T3TitleToField].Ndcg / Best(BenchTask.T3TitleToField):F3} | {t[BenchTask.T4KeywordsToField].Ndcg / Best(BenchTask.T4KeywordsToField):F3} |"));
+                    $"| {e.Name} | {Delta(t[BenchTask.T1KeywordsToAbstract].Ndcg - Best(BenchTask.T1KeywordsToAbstract))} | {Delta(t[BenchTask.T2TitleToAbstract].Ndcg - Best(BenchTask.T2TitleToAbstract))} | {t[BenchTask.T3TitleToField].Ndcg / Best(BenchTask.T3TitleToField):F3} | {t[BenchTask.T4KeywordsToField].Ndcg / Best(BenchTask.T4KeywordsToField):F3} |"));
             }
         }
         if (bench.Classifier.Count > 0)
@@ -73,4 +73,7 @@ internal sealed class Report(TextWriter output)
             output.WriteLine($"- {note}");
         }
     }
+
+    /// <summary>A signed difference to 4 decimals; one that rounds to zero prints "0.0000" (it printed "-+0.0000").</summary>
+    private static string Delta(double d) => (Math.Round(d, 4) + 0.0).ToString("+0.0000;-0.0000;0.0000", CultureInfo.InvariantCulture);
 }
