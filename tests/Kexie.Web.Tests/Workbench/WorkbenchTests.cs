@@ -144,7 +144,12 @@ public abstract class WorkbenchTests(KexieApp app)
     {
         var title = $"工作台计划{WorkbenchSteps.Token()}";
         var needId = await WorkbenchSteps.PublishedNeedAsync(app, title);
-        var staff = await app.SignInAsync("daying-staff");
+
+        // A handler of its own: the demo staffer's list (50 per section, nearest deadline first) fills up with other tests' plans.
+        var handler = await WorkbenchSteps.NewAccountAsync(app, UserRole.ServiceCenterStaff, WorkbenchSteps.DaYing, "大英县科技云服务中心 何平");
+        var staff = await app.SignInAsync(handler);
+        var planId0 = WorkbenchSteps.Id(await (await staff.GetAsync($"/api/v1/needs/{needId}/plan")).OkJsonAsync());
+        await (await (await app.SignInAsync("daying")).PostJsonAsync($"/api/v1/plans/{planId0}/handler", new { handlerUserId = handler })).OkJsonAsync();
         var plan = await (await staff.GetAsync($"/api/v1/needs/{needId}/plan")).OkJsonAsync();
         var link = $"/Market/Plans/Details/{WorkbenchSteps.Id(plan)}";
 
