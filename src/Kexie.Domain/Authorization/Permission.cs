@@ -77,6 +77,9 @@ public sealed class PermissionGrants
 
     public bool Holds(UserRole role, Permission permission) => held[role].Contains(permission.Name);
 
+    /// <summary>The roles that hold <paramref name="permission"/> (whom a notification about it can reach).</summary>
+    public IReadOnlyList<UserRole> RolesHolding(Permission permission) => Enum.GetValues<UserRole>().Where(r => Holds(r, permission)).ToList();
+
     /// <summary>The permissions <paramref name="role"/> holds, in name order.</summary>
     public IReadOnlyList<Permission> Of(UserRole role) => held[role].Select(n => byName[n]).OrderBy(p => p.Name, StringComparer.Ordinal).ToList();
 

@@ -53,7 +53,7 @@ public sealed class DigestSender(
 
         var day = DateOnly.FromDateTime(china.DateTime);
         var done = db.Set<NotificationDigest>().Where(d => d.Day == day).Select(d => d.UserId);
-        var roles = Enum.GetValues<UserRole>().Where(r => policy.Grants.Holds(r, NotificationPermissions.ReceiveDigest)).ToList();
+        var roles = policy.Grants.RolesHolding(NotificationPermissions.ReceiveDigest);
         var users = await db.Users.AsNoTracking()
             .Where(u => roles.Contains(u.Role)
                 && u.Email != null && u.Email != "" && !done.Contains(u.Id))

@@ -54,7 +54,7 @@ public sealed class Notifier(KexieDbContext db, IEmailSender email, EmailSignal 
     /// </summary>
     public async Task<List<AppUser>> HoldersAsync(Permission permission, string regionCode, IReadOnlyCollection<string> levels, CancellationToken ct)
     {
-        var roles = Enum.GetValues<UserRole>().Where(r => policy.Grants.Holds(r, permission)).ToList();
+        var roles = policy.Grants.RolesHolding(permission);
         var users = await db.Users.AsNoTracking().Where(u => roles.Contains(u.Role) && levels.Contains(u.RegionCode)).ToListAsync(ct);
         return users.Where(u => policy.Can(u.ToActor(), permission, regionCode)).ToList();
     }
@@ -73,7 +73,7 @@ public sealed class Notifier(KexieDbContext db, IEmailSender email, EmailSignal 
 
     /// <summary>
     /// A review step of <paramref name="item"/> (an offer, need, science content or fair project), called after the step and
-    /// before the caller saves: submitted → the county's association admins hear of a new item to review; published, returned
+    /// before the caller saves: submitted → the county's holders of <paramref name="reviewers"/> (by default its association admins) hear of a new item to review; published, returned
     /// or rejected → the owners hear of the outcome (with the reason). Other steps notify nobody.
     /// </summary>
     public async Task ReviewStepAsync(Reviewable item, ReviewStatus before, string noun, string title, Func<CancellationToken, Task<List<string>>> owners, string link, Actor actor, DateTimeOffset at, Permission reviewers, CancellationToken ct)
