@@ -324,7 +324,7 @@ public sealed class KioskService(KexieDbContext db, EStationInteractionService i
         quizTopics.ForEach(t => Add(t));
         if (weights.Count == 0)
         {
-            var county = station.RegionCode.Length > 6 ? station.RegionCode[..6] : station.RegionCode;
+            var county = Kexie.Domain.Regions.RegionCode.CountyOf(station.RegionCode);
             var regional = await db.QuizAttempts.AsNoTracking().Where(a => RegionScope.Within(a.RegionCode, county)).OrderByDescending(a => a.CreatedAt).Take(1000).Select(a => a.Topics).ToListAsync(ct);
             regional.ForEach(t => Add(t));
             (await db.EStationSubscriptions.AsNoTracking().Where(s => s.Active && RegionScope.Within(s.RegionCode, county)).Select(s => s.Tags).ToListAsync(ct)).ForEach(t => Add(t));

@@ -75,5 +75,5 @@ public sealed class RecommendationService(KexieDbContext db, EStationInteraction
     }
 
     /// <summary>The region a user's profile falls back to: the county (or larger region) of their account.</summary>
-    private static string RegionOf(Actor actor) => actor.RegionCode is { Length: > 6 } code ? code[..6] : actor.RegionCode is "-" ? string.Empty : actor.RegionCode;
+    private static string RegionOf(Actor actor) => actor.RegionCode is "-" ? string.Empty : Kexie.Domain.Regions.RegionCode.CountyOf(actor.RegionCode);
 }
