@@ -506,6 +506,44 @@ public abstract class MarketTests(KexieApp app)
     }
 
     [Fact]
+    public async Task The_list_pages_next_link_follows_the_cursor_and_shows_every_row_once()
+    {
+        var token = Token();
+        var needs = new List<string>();
+        var offers = new List<string>();
+        for (var i = 0; i < 21; i++)
+        {
+            needs.Add(await PublishedNeedAsync($"页面游标需求{i:00}{token}"));
+            offers.Add(await PublishedOfferAsync($"页面游标成果{i:00}{token}"));
+        }
+
+        var anonymous = app.Anonymous();
+        foreach (var (path, prefix) in new[] { ("/Market/Needs", "页面游标需求"), ("/Market/Offers", "页面游标成果") })
+        {
+            var first = await anonymous.GetStringAsync($"{path}?q={token}");
+            Assert.Contains("第 1 / 2 页", first);
+            var next = System.Text.RegularExpressions.Regex.Match(first, "<a href=\"([^\"]+)\" rel=\"next\">").Groups[1].Value;
+            next = System.Net.WebUtility.HtmlDecode(next);
+            // 下一页 carries the last row's cursor (no skipping over earlier rows) and keeps the filter and the page label.
+            Assert.Contains("after=", next);
+            Assert.Contains("p=2", next);
+            Assert.Contains($"q={token}", next);
+            var second = await anonymous.GetStringAsync(next);
+            Assert.Contains("第 2 / 2 页", second);
+            Assert.DoesNotContain("rel=\"next\"", second);
+            Assert.Contains("rel=\"prev\"", second);
+
+            string[] Titles(string html) => System.Text.RegularExpressions.Regex.Matches(html, prefix + "\\d\\d" + token).Select(m => m.Value).Distinct().ToArray();
+            var shown = Titles(first).Concat(Titles(second)).ToList();
+            Assert.Equal(21, shown.Count);
+            Assert.Equal(21, shown.Distinct().Count());
+            // Newest first: the last one published opens the list, the first one published ends it.
+            Assert.Equal($"{prefix}20{token}", Titles(first)[0]);
+            Assert.Equal([$"{prefix}00{token}"], Titles(second));
+        }
+    }
+
+    [Fact]
     public async Task Fair_projects_are_collected_selected_and_shown_in_the_public_catalogue()
     {
         var token = Token();

@@ -22,6 +22,9 @@ public sealed class IndexModel(NeedService needs, KexieDbContext db) : MarketPag
 
     [BindProperty(SupportsGet = true, Name = "p")] public int? PageNumber { get; set; }
 
+    /// <summary>The cursor of “下一页” (the previous page's last row); the page number then only labels the page.</summary>
+    [BindProperty(SupportsGet = true)] public string? After { get; set; }
+
     public PagedResult<NeedSummaryDto> Result { get; private set; } = new([], 0, 1, 20);
 
     public string? FilterError { get; private set; }
@@ -40,7 +43,7 @@ public sealed class IndexModel(NeedService needs, KexieDbContext db) : MarketPag
     {
         ["q"] = Q, ["region"] = Region, ["discipline"] = Discipline, ["industry"] = Industry, ["budgetMin"] = BudgetMin,
         ["budgetMax"] = BudgetMax, ["status"] = Status, ["sort"] = Sort, ["mine"] = Mine ? "true" : null,
-    });
+    }, Result.NextCursor);
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -50,7 +53,7 @@ public sealed class IndexModel(NeedService needs, KexieDbContext db) : MarketPag
             var organization = Mine ? Actor.OrganizationId ?? Guid.Empty : (Guid?)null;
             Result = await needs.ListAsync(Actor, new NeedFilter(
                 Q, Region, Discipline, Industry, ParseYuan(BudgetMin, "budgetMin", "预算下限"), ParseYuan(BudgetMax, "budgetMax", "预算上限"),
-                Mine || Can(Kexie.Web.Features.Market.MarketPermissions.ActForOthers) ? status : ReviewStatus.Published, organization, Sort: Sort, Page: PageNumber, PageSize: 20), ct);
+                Mine || Can(Kexie.Web.Features.Market.MarketPermissions.ActForOthers) ? status : ReviewStatus.Published, organization, Sort: Sort, Page: PageNumber, PageSize: 20, After: After), ct);
         }
         catch (Kexie.Domain.Common.DomainValidationException e)
         {

@@ -23,6 +23,9 @@ public sealed class IndexModel(OfferService offers, KexieDbContext db) : MarketP
 
     [BindProperty(SupportsGet = true, Name = "p")] public int? PageNumber { get; set; }
 
+    /// <summary>The cursor of “下一页” (the previous page's last row); the page number then only labels the page.</summary>
+    [BindProperty(SupportsGet = true)] public string? After { get; set; }
+
     public PagedResult<OfferSummaryDto> Result { get; private set; } = new([], 0, 1, 20);
 
     public string? FilterError { get; private set; }
@@ -41,7 +44,7 @@ public sealed class IndexModel(OfferService offers, KexieDbContext db) : MarketP
     {
         ["q"] = Q, ["region"] = Region, ["kind"] = Kind, ["discipline"] = Discipline, ["industry"] = Industry,
         ["priceMin"] = PriceMin, ["priceMax"] = PriceMax, ["status"] = Status, ["sort"] = Sort, ["mine"] = Mine ? "true" : null,
-    });
+    }, Result.NextCursor);
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -52,7 +55,7 @@ public sealed class IndexModel(OfferService offers, KexieDbContext db) : MarketP
             var provider = Mine ? Actor.ScienceWorkerId ?? Guid.Empty : (Guid?)null;
             Result = await offers.ListAsync(Actor, new OfferFilter(
                 Q, Region, kind, Discipline, Industry, ParseYuan(PriceMin, "priceMin", "最低价格"), ParseYuan(PriceMax, "priceMax", "最高价格"),
-                Mine || Can(Kexie.Web.Features.Market.MarketPermissions.ActForOthers) ? status : ReviewStatus.Published, provider, Sort: Sort, Page: PageNumber, PageSize: 20), ct);
+                Mine || Can(Kexie.Web.Features.Market.MarketPermissions.ActForOthers) ? status : ReviewStatus.Published, provider, Sort: Sort, Page: PageNumber, PageSize: 20, After: After), ct);
         }
         catch (Kexie.Domain.Common.DomainValidationException e)
         {
