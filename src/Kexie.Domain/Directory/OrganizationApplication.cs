@@ -75,8 +75,12 @@ public sealed class OrganizationApplication : Entity, IRegional
         Kind = kind,
     };
 
-    /// <summary>Whether <paramref name="actor"/> may decide it: an admin whose subtree holds the organization's region.</summary>
-    public bool MayReview(Actor actor) => actor.Administers(RegionCode);
+    /// <summary>
+    /// Whether <paramref name="actor"/> may decide it: a manager whose subtree holds the organization's region. Which managers —
+    /// by default the association admins — is <c>directory.organizations.review</c>'s grant, decided by the <c>AccessPolicy</c>
+    /// before this rule is asked.
+    /// </summary>
+    public bool MayReview(Actor actor) => actor.Manages(RegionCode);
 
     public void Approve(Actor actor, DateTimeOffset now)
     {
@@ -96,7 +100,7 @@ public sealed class OrganizationApplication : Entity, IRegional
     {
         if (!MayReview(actor))
         {
-            throw new AccessDeniedException("只有单位所在地区（或上级）的科协管理员可以审核单位入驻");
+            throw new AccessDeniedException("只有单位所在地区（或上级）的管理人员可以审核单位入驻");
         }
 
         if (Status != OrganizationApplicationStatus.Pending)

@@ -51,7 +51,7 @@ public sealed record ServiceTicketData(
 
 /// <summary>
 /// 保姆式服务单: a hands-on service recorded by service-centre staff (or an association admin) of the region.
-/// Counted per staff member and region. The recorder and admins of the region may correct it.
+/// Counted per staff member and region. The recorder and the region's managers holding <c>market.tickets.manage</c> may correct it.
 /// </summary>
 public sealed class ServiceTicket : Entity, IRegional
 {
@@ -92,7 +92,9 @@ public sealed class ServiceTicket : Entity, IRegional
         var when = at ?? DateTimeOffset.UtcNow;
         var ticket = new ServiceTicket();
         ticket.Apply(data, when);
-        if (actor.UserId is null || actor.Role is not (UserRole.ServiceCenterStaff or UserRole.AssociationAdmin or UserRole.PlatformAdmin) || !actor.Manages(ticket.RegionCode))
+        // A manager of the ticket's region (only managers have a region to manage); which managers record tickets is
+        // market.tickets.edit's grant.
+        if (actor.UserId is null || !actor.Manages(ticket.RegionCode))
         {
             throw new NotPermittedException("只有本地区服务中心工作人员或科协管理员可以登记服务单");
         }
@@ -104,13 +106,21 @@ public sealed class ServiceTicket : Entity, IRegional
         return ticket;
     }
 
-    public bool MayEdit(Actor actor) => (actor.UserId is not null && actor.UserId == StaffUserId) || actor.Administers(RegionCode);
+    /// <summary>Whether <paramref name="actor"/> recorded the ticket.</summary>
+    public bool IsRecordedBy(Actor actor) => actor.UserId is not null && actor.UserId == StaffUserId;
+
+    /// <summary>
+    /// The recorder, or a manager of the ticket's region (its subtree). Which managers may correct another's ticket — by
+    /// default the association admins — is <c>market.tickets.manage</c>'s grant, decided by the <c>AccessPolicy</c> before
+    /// this rule is asked.
+    /// </summary>
+    public bool MayEdit(Actor actor) => IsRecordedBy(actor) || actor.Manages(RegionCode);
 
     public void Update(ServiceTicketData data, Actor actor, DateTimeOffset? at = null)
     {
         if (!MayEdit(actor))
         {
-            throw new NotPermittedException("只有登记人或本地区科协管理员可以修改服务单");
+            throw new NotPermittedException("只有登记人或本地区（含上级）的管理人员可以修改服务单");
         }
 
         var when = at ?? DateTimeOffset.UtcNow;

@@ -161,7 +161,7 @@ public sealed class ExpertAssignment : Entity, IRegional
         ArgumentNullException.ThrowIfNull(assignedExperts);
         if (!topic.MayReview(actor))
         {
-            throw new NotPermittedException("只有发布征集的科协管理员可以指派评审专家");
+            throw new NotPermittedException("只有发布征集地区（含上级）的管理人员可以指派评审专家");
         }
 
         if (topic.Status is not (TopicStatus.Submitted or TopicStatus.UnderReview))

@@ -72,11 +72,15 @@ public sealed class Proposal : Entity, IRegional
 
     public bool IsProposer(Actor actor) => actor.UserId is not null && actor.UserId == SubmittedByUserId;
 
-    public bool MayDecide(Actor actor) => actor.Administers(RegionCode);
+    /// <summary>
+    /// A manager of the proposal's region (or above) records whether it was adopted. Which managers — by default the
+    /// association admins — is <c>thinktank.proposals.decide</c>'s grant, decided by the <c>AccessPolicy</c> before this rule is asked.
+    /// </summary>
+    public bool MayDecide(Actor actor) => actor.Manages(RegionCode);
 
     public bool IsVisibleTo(Actor actor) => IsProposer(actor) || actor.Manages(RegionCode);
 
-    /// <summary>Submitted → Adopted at a level, by whom (association admin of the region or above).</summary>
+    /// <summary>Submitted → Adopted at a level, by whom (a manager of the region or above; see <see cref="MayDecide"/>).</summary>
     public void Adopt(AdoptionLevel level, string? adoptedBy, string? note, Actor actor, DateTimeOffset? at = null)
     {
         RequireDecider(actor);
@@ -106,7 +110,7 @@ public sealed class Proposal : Entity, IRegional
     {
         if (!MayDecide(actor))
         {
-            throw new NotPermittedException("只有本地区（或上级）科协管理员可以登记建言的采纳情况");
+            throw new NotPermittedException("只有建言所属地区（或上级）的管理人员可以登记建言的采纳情况");
         }
 
         if (Status != ProposalStatus.Submitted)

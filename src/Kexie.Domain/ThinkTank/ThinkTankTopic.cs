@@ -173,14 +173,17 @@ public sealed class ThinkTankCall : Entity, IRegional
         criteria.AddRange(ReviewRubric.Build(rubric));
     }
 
-    /// <summary>Association admins of the call's region review, approve and conclude its topics.</summary>
-    public bool MayReview(Actor actor) => actor.Administers(RegionCode);
+    /// <summary>
+    /// A manager of the call's region (its subtree) opens, closes and changes the call. Which managers — by default the
+    /// association admins — is <c>thinktank.calls.manage</c>'s grant, decided by the <c>AccessPolicy</c> before this rule is asked.
+    /// </summary>
+    public bool MayReview(Actor actor) => actor.Manages(RegionCode);
 
     internal void RequireAdmin(Actor actor)
     {
         if (!MayReview(actor))
         {
-            throw new NotPermittedException("只有本地区科协管理员可以发布和管理智库课题征集");
+            throw new NotPermittedException("只有征集所属地区（含上级）的管理人员可以发布和管理智库课题征集");
         }
     }
 
@@ -322,7 +325,12 @@ public sealed class ThinkTankTopic : Entity, IRegional
 
     public bool IsApplicant(Actor actor) => actor.UserId is not null && actor.UserId == ApplicantUserId;
 
-    public bool MayReview(Actor actor) => actor.Administers(CallRegionCode);
+    /// <summary>
+    /// A manager of the call's region reviews, approves, concludes and recommends the topic and assigns its experts. Which
+    /// managers — by default the association admins — is <c>thinktank.topics.review</c>'s grant, decided by the
+    /// <c>AccessPolicy</c> before this rule is asked.
+    /// </summary>
+    public bool MayReview(Actor actor) => actor.Manages(CallRegionCode);
 
     public bool IsVisibleTo(Actor actor) => IsApplicant(actor) || (actor.ManagedScope is { } scope && (Regions.RegionCode.IsWithin(CallRegionCode, scope) || Regions.RegionCode.IsWithin(RegionCode, scope)));
 
@@ -465,7 +473,7 @@ public sealed class ThinkTankTopic : Entity, IRegional
     {
         if (!MayReview(actor))
         {
-            throw new NotPermittedException("只有发布征集的科协管理员可以评审课题");
+            throw new NotPermittedException("只有发布征集地区（含上级）的管理人员可以评审课题");
         }
     }
 

@@ -131,17 +131,17 @@ public class OrganizationApplicationTests
     private static readonly DateTimeOffset Now = new(2026, 12, 4, 9, 0, 0, TimeSpan.Zero);
     private static readonly Actor DaYing = new("u1", "daying", UserRole.AssociationAdmin, "510923", DisplayName: "大英县科协管理员");
     private static readonly Actor SheHong = new("u2", "shehong", UserRole.AssociationAdmin, "510981");
-    private static readonly Actor Staff = new("u3", "daying-staff", UserRole.ServiceCenterStaff, "510923");
+    private static readonly Actor SheHongStaff = new("u3", "shehong-staff", UserRole.ServiceCenterStaff, "510981");
 
     private static OrganizationApplication New() =>
         OrganizationApplication.Submit(Guid.NewGuid(), "510923", "user", "张三", "13812345678", OrganizationApplicationKind.NewOrganization);
 
     [Fact]
-    public void Only_an_admin_of_the_organizations_region_decides_and_only_once()
+    public void Only_a_manager_of_the_organizations_region_decides_and_only_once()
     {
         var application = New();
         Assert.Throws<AccessDeniedException>(() => application.Approve(SheHong, Now));
-        Assert.Throws<AccessDeniedException>(() => application.Approve(Staff, Now));
+        Assert.Throws<AccessDeniedException>(() => application.Approve(SheHongStaff, Now));
         application.Approve(DaYing, Now);
         Assert.Equal(OrganizationApplicationStatus.Approved, application.Status);
         Assert.Equal("大英县科协管理员", application.DecidedBy); // the name people read, never the login name

@@ -8,7 +8,7 @@ namespace Kexie.Domain.Tests.Talent;
 public class SurveyTests
 {
     private static readonly Actor DaYing = new("u1", "daying", UserRole.AssociationAdmin, "510923", DisplayName: "大英县科协");
-    private static readonly Actor DaYingStaff = new("u2", "staff", UserRole.ServiceCenterStaff, "510923");
+    private static readonly Actor SheHongStaff = new("u2", "staff", UserRole.ServiceCenterStaff, "510981");
     private static readonly DateTimeOffset Now = new(2026, 6, 1, 2, 0, 0, TimeSpan.Zero);
 
     private static Survey Open(SurveyDistribution distribution = SurveyDistribution.Anonymous, int? minSeconds = null)
@@ -59,7 +59,7 @@ public class SurveyTests
     public void Questions_are_checked_and_fixed_once_sent_out()
     {
         var data = new SurveyData("调查", 2025, "510923", SurveyDistribution.Anonymous);
-        Assert.Throws<NotPermittedException>(() => Survey.Create(data, [], DaYingStaff));
+        Assert.Throws<NotPermittedException>(() => Survey.Create(data, [], SheHongStaff));
         Assert.Equal("questions[0].options", Assert.Throws<DomainValidationException>(() => Survey.Create(data, [new("单选", SurveyQuestionKind.Single, ["只有一项"])], DaYing)).Field);
         Assert.Equal("questions[1].showIfOption", Assert.Throws<DomainValidationException>(() => Survey.Create(data,
             [new("是否", SurveyQuestionKind.Single, ["是", "否"]), new("为什么", SurveyQuestionKind.Text, ShowIfNumber: 1, ShowIfOption: "也许")], DaYing)).Field);

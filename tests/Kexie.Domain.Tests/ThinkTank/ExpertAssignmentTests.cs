@@ -41,7 +41,7 @@ public class ExpertAssignmentTests
         Assert.Contains("承担单位", unit.Message);
         Assert.Throws<DomainValidationException>(() => ExpertAssignment.Assign(topic, call.Rubric, Expert() with { Active = false }, [], CountyAdmin));
         Assert.Throws<NotPermittedException>(() => ExpertAssignment.Assign(topic, call.Rubric, Expert(), [], OtherCountyAdmin));
-        Assert.Throws<NotPermittedException>(() => ExpertAssignment.Assign(topic, call.Rubric, Expert(), [], Staff));
+        Assert.Throws<NotPermittedException>(() => ExpertAssignment.Assign(topic, call.Rubric, Expert(), [], OtherCountyStaff));
         var expert = Expert();
         ExpertAssignment.Assign(topic, call.Rubric, expert, [], CountyAdmin);
         Assert.Throws<InvalidTransitionException>(() => ExpertAssignment.Assign(topic, call.Rubric, expert, [expert.ExpertId], CountyAdmin));

@@ -21,7 +21,7 @@ public class ThinkTankTopicTests
         Assert.Equal(TopicStatus.Submitted, topic.Status);
         Assert.Throws<InvalidTransitionException>(() => topic.Approve(CountyAdmin)); // no expert opinion yet
         Assert.Throws<NotPermittedException>(() => topic.ReviewBy("李专家", 90, null, OtherCountyAdmin));
-        Assert.Throws<NotPermittedException>(() => topic.ReviewBy("李专家", 90, null, Staff));
+        Assert.Throws<NotPermittedException>(() => topic.ReviewBy("李专家", 90, null, OtherCountyStaff));
         Assert.Equal("score", Assert.Throws<DomainValidationException>(() => topic.ReviewBy("李专家", 101, null, CountyAdmin)).Field);
         topic.ReviewBy("李专家", 90, "选题切合实际", CountyAdmin, Monday0900);
         topic.ReviewBy("王专家", 85, null, CityAdmin, Monday0900);
@@ -46,11 +46,11 @@ public class ThinkTankTopicTests
         Assert.Equal("regionCode", Assert.Throws<DomainValidationException>(() => ThinkTankTopic.Apply(call, Data(ShehongCounty), Worker, Monday0900)).Field);
         Assert.Throws<InvalidTransitionException>(() => ThinkTankTopic.Apply(call, Data(), Worker, Cst(2025, 4, 1, 9))); // past the deadline
         Assert.Throws<NotPermittedException>(() => ThinkTankTopic.Apply(call, Data(), Kexie.Domain.Identity.Actor.Public, Monday0900));
-        Assert.Throws<NotPermittedException>(() => call.Close(Staff));
+        Assert.Throws<NotPermittedException>(() => call.Close(OtherCountyStaff));
         call.Close(CountyAdmin);
         Assert.Throws<InvalidTransitionException>(() => call.Close(CountyAdmin));
         Assert.Throws<InvalidTransitionException>(() => ThinkTankTopic.Apply(call, Data(), Worker, Monday0900));
-        Assert.Throws<NotPermittedException>(() => ThinkTankCall.Open(new ThinkTankCallData("征集", null, DayingCounty, new DateOnly(2025, 3, 31)), Staff, Monday0900));
+        Assert.Throws<NotPermittedException>(() => ThinkTankCall.Open(new ThinkTankCallData("征集", null, DayingCounty, new DateOnly(2025, 3, 31)), OtherCountyStaff, Monday0900));
         Assert.Equal("deadline", Assert.Throws<DomainValidationException>(() => ThinkTankCall.Open(new ThinkTankCallData("征集", null, DayingCounty, new DateOnly(2025, 3, 1)), CountyAdmin, Monday0900)).Field);
     }
 
@@ -79,7 +79,7 @@ public class ProposalTests
         var proposal = Proposal.Submit(Data(), Worker, Monday0900);
         Assert.Empty(FactDerivation.From(proposal));
         Assert.Throws<NotPermittedException>(() => proposal.Adopt(AdoptionLevel.County, "大英县人民政府", null, OtherCountyAdmin));
-        Assert.Throws<NotPermittedException>(() => proposal.Adopt(AdoptionLevel.County, "大英县人民政府", null, Staff));
+        Assert.Throws<NotPermittedException>(() => proposal.Adopt(AdoptionLevel.County, "大英县人民政府", null, OtherCountyStaff));
         Assert.Equal("adoptedBy", Assert.Throws<DomainValidationException>(() => proposal.Adopt(AdoptionLevel.County, "", null, CountyAdmin)).Field);
         Assert.Equal("level", Assert.Throws<DomainValidationException>(() => proposal.Adopt((AdoptionLevel)9, "大英县人民政府", null, CountyAdmin)).Field);
         proposal.Adopt(AdoptionLevel.City, "遂宁市人民政府", "市长批示", CityAdmin, Cst(2025, 6, 30, 23, 59));

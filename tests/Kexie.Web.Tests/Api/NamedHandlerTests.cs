@@ -19,7 +19,6 @@ public sealed class NamedHandlerTests(SqliteApp app)
     [
         "Popularization",
         "Talent",
-        "ThinkTank",
     ];
 
     /// <summary>A lambda, an anonymous method or a local function: the compiler names them with angle brackets.</summary>

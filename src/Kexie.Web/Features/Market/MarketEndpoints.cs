@@ -109,7 +109,7 @@ public static class MarketEndpoints
         g.MapGet("/counts", CountServiceTickets).WithSummary("服务单统计：按工作人员、县区、服务类型");
         g.MapPost("/", CreateServiceTicket).WithSummary("登记服务单（咨询、走访、培训、注册帮办）").RequirePermission(MarketPermissions.EditTickets);
         g.MapPut("/{id:guid}", UpdateServiceTicket)
-            .WithSummary("修改服务单（登记人或科协管理员）").RequirePermission(MarketPermissions.EditTickets);
+            .WithSummary("修改服务单（登记人；他人登记的须有“修改他人登记的服务单”权限，默认科协管理员）").RequirePermission(MarketPermissions.EditTickets);
     }
 
     private static void MapFairs(RouteGroupBuilder api)

@@ -17,6 +17,9 @@ public static class MarketPermissions
     public static readonly Permission TradeOrders = new("market.orders.trade", "询价、签约与履约", Feature, PermissionScope.SignedIn, Permission.Everyone);
     public static readonly Permission ResolveOrders = new("market.orders.resolve", "调解订单纠纷", Feature, PermissionScope.Region, Permission.Admins);
     public static readonly Permission EditTickets = new("market.tickets.edit", "登记服务单", Feature, PermissionScope.Region, Permission.Managers);
+
+    /// <summary>Correct a ticket another person recorded (the recorder corrects their own with <see cref="EditTickets"/>).</summary>
+    public static readonly Permission ManageTickets = new("market.tickets.manage", "修改他人登记的服务单", Feature, PermissionScope.Region, Permission.Admins);
     public static readonly Permission ManageFairs = new("market.fairs.manage", "举办科创会", Feature, PermissionScope.Region, Permission.Admins);
     public static readonly Permission SubmitFairProjects = new("market.fairs.submit", "报送科创会项目", Feature, PermissionScope.SignedIn, Permission.Everyone);
     public static readonly Permission ReviewFairProjects = new("market.fairs.review", "遴选科创会项目", Feature, PermissionScope.Region, Permission.Admins);
@@ -36,5 +39,5 @@ public static class MarketPermissions
     public static readonly Permission SupervisePlans = new("market.plans.supervise", "督办本地区超时未响应的一单一策（接收超期提醒）", Feature, PermissionScope.Region, Permission.Admins);
 
     public static readonly IReadOnlyList<Permission> All =
-        [ActForOthers, ReceivePlans, SupervisePlans, EditOffers, ReviewOffers, EditNeeds, ReviewNeeds, HandlePlans, ExportJudgements, TradeOrders, ResolveOrders, EditTickets, ManageFairs, SubmitFairProjects, ReviewFairProjects, EditFiles, EditStorefronts];
+        [ActForOthers, ReceivePlans, SupervisePlans, EditOffers, ReviewOffers, EditNeeds, ReviewNeeds, HandlePlans, ExportJudgements, TradeOrders, ResolveOrders, EditTickets, ManageTickets, ManageFairs, SubmitFairProjects, ReviewFairProjects, EditFiles, EditStorefronts];
 }

@@ -34,7 +34,7 @@ public sealed record TicketCountDto(string Key, string? Name, int Tickets, int P
 public sealed record TicketCountsDto(string RegionCode, DateOnly? From, DateOnly? To, int Total, IReadOnlyList<TicketCountDto> ByStaff, IReadOnlyList<TicketCountDto> ByRegion, IReadOnlyList<TicketCountDto> ByKind);
 
 /// <summary>保姆式服务单: recorded by service-centre staff and admins of the region; counted per staff member, region and kind.</summary>
-public sealed class ServiceTicketService(KexieDbContext db, ReferenceCodesCache reference, Kexie.Web.Features.Directory.Parties parties)
+public sealed class ServiceTicketService(KexieDbContext db, ReferenceCodesCache reference, Kexie.Web.Features.Directory.Parties parties, AccessPolicy policy)
 {
     public async Task<ServiceTicketDto> CreateAsync(Actor actor, ServiceTicketRequest r, CancellationToken ct = default)
     {
@@ -51,6 +51,13 @@ public sealed class ServiceTicketService(KexieDbContext db, ReferenceCodesCache 
         if (ticket is null || !actor.Manages(ticket.RegionCode))
         {
             throw new NotFoundException("服务单不存在");
+        }
+
+        // The recorder corrects their own ticket; another's needs market.tickets.manage on its region (the domain asks only
+        // for a manager of the region, the grant says which managers).
+        if (!ticket.IsRecordedBy(actor) && !policy.Can(actor, MarketPermissions.ManageTickets, ticket.RegionCode))
+        {
+            throw new NotPermittedException("您的角色没有“修改他人登记的服务单”的权限，只能修改本人登记的服务单");
         }
 
         ticket.Update(await ToDataAsync(actor, r, ct), actor);

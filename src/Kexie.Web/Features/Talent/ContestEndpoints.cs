@@ -1,6 +1,7 @@
 using Kexie.Domain.Talent;
 using Kexie.Web.Features.Market;
 using Kexie.Web.Infrastructure;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Kexie.Web.Features.Talent;
 
@@ -10,40 +11,74 @@ public static class ContestEndpoints
     public static RouteGroupBuilder MapContests(this RouteGroupBuilder api)
     {
         var g = api.MapGroup("/contests").WithTags("青少年科技创新大赛");
-        g.MapGet("/", (ContestService s, string? region, int? year, string? q, int? page, int? pageSize, CancellationToken ct) => s.ListAsync(region, year, q, page, pageSize, ct))
+        g.MapGet("/", ListContests)
             .WithSummary("查询大赛（按地区子树、年份、名称）");
-        g.MapGet("/statistics", (ContestService s, string? region, int? year, CancellationToken ct) => s.StatisticsAsync(region, year, ct))
+        g.MapGet("/statistics", ContestStatistics)
             .WithSummary("大赛统计（收获作品、推荐上级、获奖，按类别、学校、乡镇）");
-        g.MapGet("/{id:guid}", (ContestService s, Guid id, CancellationToken ct) => s.GetAsync(id, ct)).WithSummary("大赛详情");
-        g.MapGet("/{id:guid}/entries", (HttpContext http, ContestService s, Guid id, ContestEntryStatus? status, string? category, string? q, int? page, int? pageSize, CancellationToken ct) =>
-            s.EntriesAsync(http.User.ToActor(), id, status, category, q, page, pageSize, ct)).WithSummary("大赛作品（举办地区可见全部；学校可见本校；公众可见获奖作品）");
-        g.MapGet("/{id:guid}/upward-targets", (ContestService s, Guid id, CancellationToken ct) => s.UpwardTargetsAsync(id, ct))
+        g.MapGet("/{id:guid}", GetContest).WithSummary("大赛详情");
+        g.MapGet("/{id:guid}/entries", ListContestEntries).WithSummary("大赛作品（举办地区可见全部；学校可见本校；公众可见获奖作品）");
+        g.MapGet("/{id:guid}/upward-targets", ListContestUpwardTargets)
             .WithSummary("可推荐参加的上级大赛");
-        g.MapGet("/{id:guid}/school-options", (HttpContext http, ContestService s, Guid id, string? q, CancellationToken ct) => s.SchoolOptionsAsync(http.User.ToActor(), id, q, ct))
+        g.MapGet("/{id:guid}/school-options", ListContestSchoolOptions)
             .RequireAuthorization().WithSummary("可报送作品的学校（按名称查找）");
-        g.MapPost("/", async (HttpContext http, ContestService s, ContestRequest body, CancellationToken ct) =>
-        {
-            var created = await s.CreateAsync(http.User.ToActor(), body, ct);
-            return TypedResults.Created($"/api/v1/contests/{created.Id}", created);
-        }).RequireAuthorization().WithSummary("举办大赛（本地区科协管理员；级别随地区）").RequirePermission(TalentPermissions.ManageContests);
-        g.MapPut("/{id:guid}", (HttpContext http, ContestService s, Guid id, ContestRequest body, CancellationToken ct) =>
-            s.UpdateAsync(http.User.ToActor(), id, body, MarketSupport.ExpectedVersion(http), ct)).RequireAuthorization().WithSummary("修改大赛（名称、类别、推荐名额）").RequirePermission(TalentPermissions.ManageContests);
-        g.MapPost("/{id:guid}/status", (HttpContext http, ContestService s, Guid id, ContestStatusRequest body, CancellationToken ct) =>
-            s.MoveAsync(http.User.ToActor(), id, body.Status, ct)).RequireAuthorization().WithSummary("变更大赛阶段（征集中、评审中、已结束）").RequirePermission(TalentPermissions.ManageContests);
-        g.MapPost("/{id:guid}/entries", async (HttpContext http, ContestService s, Guid id, ContestEntryRequest body, CancellationToken ct) =>
-        {
-            var created = await s.SubmitAsync(http.User.ToActor(), id, body, ct);
-            return TypedResults.Created($"/api/v1/contest-entries/{created.Id}", created);
-        }).RequireAuthorization().WithSummary("报送作品（学校本身或学校所在地区的管理人员）").RequirePermission(TalentPermissions.EnterContests);
+        g.MapPost("/", CreateContest).RequireAuthorization().WithSummary("举办大赛（本地区科协管理员；级别随地区）").RequirePermission(TalentPermissions.ManageContests);
+        g.MapPut("/{id:guid}", UpdateContest).RequireAuthorization().WithSummary("修改大赛（名称、类别、推荐名额）").RequirePermission(TalentPermissions.ManageContests);
+        g.MapPost("/{id:guid}/status", MoveContest).RequireAuthorization().WithSummary("变更大赛阶段（征集中、评审中、已结束）").RequirePermission(TalentPermissions.ManageContests);
+        g.MapPost("/{id:guid}/entries", SubmitContestEntry).RequireAuthorization().WithSummary("报送作品（学校本身或学校所在地区的管理人员）").RequirePermission(TalentPermissions.EnterContests);
 
         var e = api.MapGroup("/contest-entries").WithTags("青少年科技创新大赛");
-        e.MapGet("/{id:guid}", (HttpContext http, ContestService s, Guid id, CancellationToken ct) => s.GetEntryAsync(http.User.ToActor(), id, ct)).WithSummary("作品详情");
-        e.MapPost("/{id:guid}/review", (HttpContext http, ContestService s, Guid id, EntryReviewRequest body, CancellationToken ct) =>
-            s.ReviewAsync(http.User.ToActor(), id, body, ct)).RequireAuthorization().WithSummary("评审作品（通过或未通过、得分、意见）").RequirePermission(TalentPermissions.ReviewContests);
-        e.MapPost("/{id:guid}/award", (HttpContext http, ContestService s, Guid id, EntryAwardRequest body, CancellationToken ct) =>
-            s.AwardAsync(http.User.ToActor(), id, body, ct)).RequireAuthorization().WithSummary("评定奖项（一、二、三等奖、优秀奖，空为取消）").RequirePermission(TalentPermissions.ReviewContests);
-        e.MapPost("/{id:guid}/recommend", (HttpContext http, ContestService s, Guid id, EntryRecommendRequest body, CancellationToken ct) =>
-            s.RecommendAsync(http.User.ToActor(), id, body, ct)).RequireAuthorization().WithSummary("推荐参加上级大赛（不超过推荐名额）").RequirePermission(TalentPermissions.ReviewContests);
+        e.MapGet("/{id:guid}", GetContestEntry).WithSummary("作品详情");
+        e.MapPost("/{id:guid}/review", ReviewContestEntry).RequireAuthorization().WithSummary("评审作品（通过或未通过、得分、意见）").RequirePermission(TalentPermissions.ReviewContests);
+        e.MapPost("/{id:guid}/award", AwardContestEntry).RequireAuthorization().WithSummary("评定奖项（一、二、三等奖、优秀奖，空为取消）").RequirePermission(TalentPermissions.ReviewContests);
+        e.MapPost("/{id:guid}/recommend", RecommendContestEntry).RequireAuthorization().WithSummary("推荐参加上级大赛（不超过推荐名额）").RequirePermission(TalentPermissions.ReviewContests);
         return api;
     }
+
+    public static async Task<Ok<PagedResult<ContestDto>>> ListContests(ContestService s, string? region, int? year, string? q, int? page, int? pageSize, CancellationToken ct) =>
+        TypedResults.Ok(await s.ListAsync(region, year, q, page, pageSize, ct));
+
+    public static async Task<Ok<ContestStatisticsDto>> ContestStatistics(ContestService s, string? region, int? year, CancellationToken ct) =>
+        TypedResults.Ok(await s.StatisticsAsync(region, year, ct));
+
+    public static async Task<Ok<ContestDto>> GetContest(ContestService s, Guid id, CancellationToken ct) =>
+        TypedResults.Ok(await s.GetAsync(id, ct));
+
+    public static async Task<Ok<PagedResult<ContestEntryDto>>> ListContestEntries(HttpContext http, ContestService s, Guid id, ContestEntryStatus? status, string? category, string? q, int? page, int? pageSize, CancellationToken ct) =>
+        TypedResults.Ok(await s.EntriesAsync(http.User.ToActor(), id, status, category, q, page, pageSize, ct));
+
+    public static async Task<Ok<IReadOnlyList<ContestDto>>> ListContestUpwardTargets(ContestService s, Guid id, CancellationToken ct) =>
+        TypedResults.Ok(await s.UpwardTargetsAsync(id, ct));
+
+    public static async Task<Ok<IReadOnlyList<SchoolOption>>> ListContestSchoolOptions(HttpContext http, ContestService s, Guid id, string? q, CancellationToken ct) =>
+        TypedResults.Ok(await s.SchoolOptionsAsync(http.User.ToActor(), id, q, ct));
+
+    public static async Task<Created<ContestDto>> CreateContest(HttpContext http, ContestService s, ContestRequest body, CancellationToken ct)
+    {
+        var created = await s.CreateAsync(http.User.ToActor(), body, ct);
+        return TypedResults.Created($"/api/v1/contests/{created.Id}", created);
+    }
+
+    public static async Task<Ok<ContestDto>> UpdateContest(HttpContext http, ContestService s, Guid id, ContestRequest body, CancellationToken ct) =>
+        TypedResults.Ok(await s.UpdateAsync(http.User.ToActor(), id, body, MarketSupport.ExpectedVersion(http), ct));
+
+    public static async Task<Ok<ContestDto>> MoveContest(HttpContext http, ContestService s, Guid id, ContestStatusRequest body, CancellationToken ct) =>
+        TypedResults.Ok(await s.MoveAsync(http.User.ToActor(), id, body.Status, ct));
+
+    public static async Task<Created<ContestEntryDto>> SubmitContestEntry(HttpContext http, ContestService s, Guid id, ContestEntryRequest body, CancellationToken ct)
+    {
+        var created = await s.SubmitAsync(http.User.ToActor(), id, body, ct);
+        return TypedResults.Created($"/api/v1/contest-entries/{created.Id}", created);
+    }
+
+    public static async Task<Ok<ContestEntryDto>> GetContestEntry(HttpContext http, ContestService s, Guid id, CancellationToken ct) =>
+        TypedResults.Ok(await s.GetEntryAsync(http.User.ToActor(), id, ct));
+
+    public static async Task<Ok<ContestEntryDto>> ReviewContestEntry(HttpContext http, ContestService s, Guid id, EntryReviewRequest body, CancellationToken ct) =>
+        TypedResults.Ok(await s.ReviewAsync(http.User.ToActor(), id, body, ct));
+
+    public static async Task<Ok<ContestEntryDto>> AwardContestEntry(HttpContext http, ContestService s, Guid id, EntryAwardRequest body, CancellationToken ct) =>
+        TypedResults.Ok(await s.AwardAsync(http.User.ToActor(), id, body, ct));
+
+    public static async Task<Ok<ContestEntryDto>> RecommendContestEntry(HttpContext http, ContestService s, Guid id, EntryRecommendRequest body, CancellationToken ct) =>
+        TypedResults.Ok(await s.RecommendAsync(http.User.ToActor(), id, body, ct));
 }

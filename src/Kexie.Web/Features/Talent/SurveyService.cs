@@ -155,7 +155,7 @@ public sealed class SurveyService(KexieDbContext db, ReferenceCodesCache referen
     public async Task<IReadOnlyList<SurveyInvitationDto>> InviteAsync(Actor actor, Guid id, SurveyInviteRequest r, CancellationToken ct = default)
     {
         var survey = await db.Surveys.InScope(actor).IgnoreAutoIncludes().FirstOrDefaultAsync(s => s.Id == id, ct) ?? throw new NotFoundException("问卷不存在");
-        survey.RequireAdmin(actor);
+        survey.RequireManager(actor);
         if (survey.Distribution != SurveyDistribution.Invitation)
         {
             throw new DomainValidationException("count", "该问卷通过公开链接填写，无需生成邀请链接");

@@ -52,7 +52,7 @@ public sealed record ExpertCandidateDto(Guid ExpertId, string Name, string? Titl
 /// topic's expert score is the mean of the submitted weighted totals, with the per-criterion breakdown. An approved topic is recommended
 /// to an open call of a higher region (推荐到上级智库).
 /// </summary>
-public sealed class ExpertReviewService(KexieDbContext db, Notifier notifier)
+public sealed class ExpertReviewService(KexieDbContext db, Notifier notifier, AccessPolicy policy)
 {
     public async Task<TopicReviewDto> TopicReviewAsync(Actor actor, Guid topicId, CancellationToken ct = default)
     {
@@ -200,7 +200,10 @@ public sealed class ExpertReviewService(KexieDbContext db, Notifier notifier)
             open && a.MayScore(actor), ExpertAssignmentDto.From(a));
     }
 
-    /// <summary>A topic the actor may see and whose call it administers; one it may see but not review is refused, one it may not see is not found.</summary>
+    /// <summary>
+    /// A topic the actor may see and whose review it organizes — a manager of the call's region (the domain's rule) whose role holds
+    /// <c>thinktank.topics.review</c> (the grant); one it may see but not review is refused, one it may not see is not found.
+    /// </summary>
     private async Task<ThinkTankTopic> ManagedTopicAsync(Actor actor, Guid id, bool tracked, CancellationToken ct)
     {
         MarketSupport.RequireSignedIn(actor);
@@ -211,7 +214,9 @@ public sealed class ExpertReviewService(KexieDbContext db, Notifier notifier)
             throw new NotFoundException("智库课题不存在");
         }
 
-        return topic.MayReview(actor) ? topic : throw new AccessDeniedException("只有发布征集的科协管理员可以组织专家评审");
+        return topic.MayReview(actor) && policy.Can(actor, ThinkTankPermissions.ReviewTopics, topic.CallRegionCode)
+            ? topic
+            : throw new AccessDeniedException("只有发布征集地区（含上级）有“评审、立项和结题智库课题”权限的管理人员可以组织专家评审");
     }
 
     private static ExpertCandidate Candidate(Expert e, Kexie.Domain.Directory.ScienceWorker w) =>

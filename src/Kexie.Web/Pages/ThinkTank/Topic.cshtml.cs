@@ -73,6 +73,12 @@ public sealed class TopicModel(ThinkTankService thinkTank, ExpertReviewService e
             "withdraw" => (t => t.Withdraw(Actor), "已撤回"),
             _ => throw new DomainValidationException("step", "未知的操作"),
         };
+        // Review steps need the review permission too (the domain asks only for a manager of the call's region).
+        if (step is "approve" or "reject" or "conclude" && !Can(ThinkTankPermissions.ReviewTopics))
+        {
+            return ForbiddenPage("您的角色没有“评审、立项和结题智库课题”的权限");
+        }
+
         await thinkTank.TopicStepAsync(Actor, id, action, version, ct);
         return BackWithNotice(done);
     }
