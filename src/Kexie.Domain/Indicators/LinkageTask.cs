@@ -115,12 +115,15 @@ public sealed class LinkageTask : Entity, IRegional
 
     public IndicatorDefinition Indicator => IndicatorCatalogue.Get(IndicatorCode);
 
-    /// <summary>Assigns a task. The actor must administer the region and sit strictly above it.</summary>
+    /// <summary>
+    /// Assigns a task. The actor must manage the region and sit strictly above it; which managers may is the permission's
+    /// decision (`indicators.linkage.assign`, admins by default).
+    /// </summary>
     public static LinkageTask Assign(Actor actor, LinkageTaskData data)
     {
-        if (!actor.IsAdmin || actor.ManagedScope is not { } scope)
+        if (actor.ManagedScope is not { } scope)
         {
-            throw new AccessDeniedException("只有科协管理员可以下达联动任务");
+            throw new AccessDeniedException("只有上级地区的管理人员可以下达联动任务");
         }
 
         var region = RegionCode_Validate(data.RegionCode);

@@ -175,16 +175,21 @@ public sealed class Contest : Entity, IRegional
         Version++;
     }
 
-    public bool MayManage(Actor actor) => actor.IsAdmin && actor.Manages(RegionCode);
+    /// <summary>
+    /// Whether the actor holds, edits and moves this edition: a manager of the holding region. Which managers is the
+    /// permission's decision (`talent.contests.manage`, admins by default), so a grant to staff works.
+    /// </summary>
+    public bool MayManage(Actor actor) => actor.Manages(RegionCode);
 
-    /// <summary>Whether the actor reviews, awards and recommends this edition's works: the holding region's admins and staff.</summary>
-    public bool MayReview(Actor actor) => actor.IsRegionManager && actor.Manages(RegionCode);
+    /// <summary>Whether the actor reviews, awards and recommends this edition's works: a manager of the holding region
+    /// (`talent.contests.review` says which; admins and staff by default).</summary>
+    public bool MayReview(Actor actor) => actor.Manages(RegionCode);
 
     public void RequireAdmin(Actor actor)
     {
         if (!MayManage(actor))
         {
-            throw new NotPermittedException("只有举办地区的科协管理员可以管理该大赛");
+            throw new NotPermittedException("只有举办地区的管理人员可以管理该大赛");
         }
     }
 
@@ -192,7 +197,7 @@ public sealed class Contest : Entity, IRegional
     {
         if (!MayReview(actor))
         {
-            throw new NotPermittedException("只有举办地区的科协管理员或服务中心工作人员可以评审该大赛的作品");
+            throw new NotPermittedException("只有举办地区的管理人员可以评审该大赛的作品");
         }
     }
 

@@ -172,13 +172,17 @@ public sealed class HonourCall : Entity, IRegional
         Version++;
     }
 
-    public bool MayDecide(Actor actor) => actor.IsAdmin && actor.Manages(RegionCode);
+    /// <summary>
+    /// Whether the actor opens, closes and decides this call: a manager of the call's region. Which managers is the
+    /// permission's decision (`talent.honours.manage`, admins by default).
+    /// </summary>
+    public bool MayDecide(Actor actor) => actor.Manages(RegionCode);
 
     public void RequireAdmin(Actor actor)
     {
         if (!MayDecide(actor))
         {
-            throw new NotPermittedException("只有举办评选地区的科协管理员可以管理该评选");
+            throw new NotPermittedException("只有举办评选地区的管理人员可以管理该评选");
         }
     }
 
@@ -253,7 +257,8 @@ public sealed class Nomination : Entity, IRegional
             throw new DomainValidationException(field, call.Kind.ForOrganizations() ? "集体荣誉请选择推荐的单位" : "请选择推荐的科技工作者");
         }
 
-        if (!actor.IsAdmin || actor.ManagedScope is not { } scope || !Regions.RegionCode.IsWithin(nomineeRegion, scope))
+        // A manager nominates within its own region; `talent.honours.nominate` says which managers (admins by default).
+        if (actor.ManagedScope is not { } scope || !Regions.RegionCode.IsWithin(nomineeRegion, scope))
         {
             throw new NotPermittedException("只能推荐本地区（含下级）的科技工作者或单位");
         }

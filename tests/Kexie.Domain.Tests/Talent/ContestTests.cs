@@ -33,10 +33,13 @@ public class ContestTests
     }
 
     [Fact]
-    public void Only_an_admin_of_the_holding_region_holds_or_changes_an_edition()
+    public void Only_a_manager_of_the_holding_region_holds_or_changes_an_edition()
     {
         Assert.Throws<NotPermittedException>(() => Contest.Create(new ContestData("x", 2023, "510923", ["a"], null), SheHongAdmin));
-        Assert.Throws<NotPermittedException>(() => Contest.Create(new ContestData("x", 2023, "510923", ["a"], null), DaYingStaff));
+        Assert.Throws<NotPermittedException>(() => Contest.Create(new ContestData("x", 2023, "510923", ["a"], null), School));
+        // Which of the region's managers hold a contest is the permission's decision (talent.contests.manage, admins by
+        // default; the web tests refuse staff without a grant): the domain asks only for a manager of the region.
+        Assert.NotNull(Contest.Create(new ContestData("x", 2023, "510923", ["a"], null), DaYingStaff));
         var county = County();
         Assert.Throws<NotPermittedException>(() => county.MoveTo(ContestStatus.Reviewing, SheHongAdmin));
         county.MoveTo(ContestStatus.Reviewing, DaYingAdmin);

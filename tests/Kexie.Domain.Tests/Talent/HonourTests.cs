@@ -22,7 +22,9 @@ public class HonourTests
         var call = Call();
         Assert.Equal(HonourLevel.Prefectural, call.Level);
         Assert.Throws<NotPermittedException>(() => Nomination.Nominate(call, Guid.NewGuid(), null, "蒋虎南", "510923100", "事迹", SheHong));
-        Assert.Throws<NotPermittedException>(() => Nomination.Nominate(call, Guid.NewGuid(), null, "蒋虎南", "510923100", "事迹", DaYingStaff));
+        // A manager of the nominee's region nominates (talent.honours.nominate says which: admins by default); others may not.
+        Assert.NotNull(Nomination.Nominate(call, Guid.NewGuid(), null, "蒋虎南", "510923100", "事迹", DaYingStaff));
+        Assert.Throws<NotPermittedException>(() => Nomination.Nominate(call, Guid.NewGuid(), null, "蒋虎南", "510923100", "事迹", new Actor("w", "w", UserRole.ScienceWorker, "510923")));
         Assert.Equal("reason", Assert.Throws<DomainValidationException>(() => Nomination.Nominate(call, Guid.NewGuid(), null, "蒋虎南", "510923100", " ", DaYing)).Field);
         Assert.Equal("workerId", Assert.Throws<DomainValidationException>(() => Nomination.Nominate(call, null, Guid.NewGuid(), "某公司", "510923100", "事迹", DaYing)).Field);
 

@@ -175,6 +175,42 @@ public abstract class GrantedManagementTests(GrantedManagementApp granted, Kexie
         })).OkJsonAsync();
         return await app.QueryAsync(db => db.OrganizationApplications.Where(a => a.ApplicantPhone == phone).Select(a => a.Id).SingleAsync());
     }
+    [Fact]
+    public async Task Staff_granted_contests_honours_and_linkage_hold_them_in_their_county_only_and_are_refused_without_the_grant()
+    {
+        var token = Token();
+        var year = ChinaToday.Year;
+        var (staff, _) = await granted.CreateUserAsync(UserRole.ServiceCenterStaff, "服务中心 钱宁");
+        var (stranger, _) = await granted.CreateUserAsync(UserRole.ServiceCenterStaff, "射洪服务中心 孔明", SheHong);
+
+        // 青少年科技创新大赛: held, moved to 评审中 and closed by the granted staffer of the holding county only.
+        var contestBody = new { name = $"大英县青少年科技创新大赛{token}", year, regionCode = DaYing, categories = new[] { "科技创新成果" } };
+        Assert.Equal(HttpStatusCode.Forbidden, (await stranger.PostJsonAsync("/api/v1/contests", contestBody)).StatusCode);
+        var contest = await (await staff.PostJsonAsync("/api/v1/contests", contestBody)).OkJsonAsync();
+        Assert.NotEqual(HttpStatusCode.OK, (await stranger.PostJsonAsync($"/api/v1/contests/{Id(contest)}/status", new { status = "Reviewing" })).StatusCode);
+        Assert.Equal("Reviewing", Str(await (await staff.PostJsonAsync($"/api/v1/contests/{Id(contest)}/status", new { status = "Reviewing" })).OkJsonAsync(), "status"));
+
+        // 荣誉评选: opened and closed by the granted staffer of the call's county; another county's staff cannot.
+        var callBody = new { name = $"大英县{year}年优秀科技工作者评选{token}", kind = "OutstandingTalent", year, regionCode = DaYing, quota = 2 };
+        Assert.Equal(HttpStatusCode.Forbidden, (await stranger.PostJsonAsync("/api/v1/honours/calls", callBody)).StatusCode);
+        var call = await (await staff.PostJsonAsync("/api/v1/honours/calls", callBody)).OkJsonAsync();
+        Assert.NotEqual(HttpStatusCode.OK, (await stranger.PostAsync($"/api/v1/honours/calls/{Id(call)}/close", null)).StatusCode);
+        await (await staff.PostAsync($"/api/v1/honours/calls/{Id(call)}/close", null)).OkJsonAsync();
+
+        // 联动任务: the granted county staffer assigns to a township of its county, never to another county's.
+        var task = new { title = $"新增注册科技工作者{token}", indicatorCode = "W02", regionCodes = new[] { "510923100" }, target = 5, startsOn = ChinaToday, dueOn = ChinaToday.AddDays(30) };
+        Assert.Equal("510923100", (await (await staff.PostJsonAsync("/api/v1/indicators/linkage-tasks", task)).OkJsonAsync()).AsArray().Single()!["regionCode"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.Forbidden, (await stranger.PostJsonAsync("/api/v1/indicators/linkage-tasks", task)).StatusCode);
+
+        // The demo host keeps the defaults: its staffer is refused all three, and nothing is written.
+        var plainStaff = await plain.SignInAsync("daying-staff");
+        Assert.Equal(HttpStatusCode.Forbidden, (await plainStaff.PostJsonAsync("/api/v1/contests", contestBody)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await plainStaff.PostJsonAsync("/api/v1/honours/calls", callBody)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await plainStaff.PostJsonAsync("/api/v1/indicators/linkage-tasks", task)).StatusCode);
+        Assert.Equal(0, await plain.QueryAsync(db => db.Contests.CountAsync(c => c.Name.EndsWith(token))));
+        Assert.Equal(0, await plain.QueryAsync(db => db.HonourCalls.CountAsync(c => c.Name.EndsWith(token))));
+    }
+
 }
 
 public sealed class GrantedManagementSqliteTests(GrantedManagementSqliteApp granted, SqliteApp plain)
@@ -190,7 +226,8 @@ public sealed class GrantedManagementPostgresTests(GrantedManagementPostgresApp 
 public abstract class GrantedManagementApp : KexieApp
 {
     private static readonly string[] Granted =
-        ["thinktank.calls.manage", "thinktank.topics.review", "thinktank.proposals.decide", "market.tickets.manage", "talent.surveys.manage", "directory.organizations.review"];
+        ["thinktank.calls.manage", "thinktank.topics.review", "thinktank.proposals.decide", "market.tickets.manage", "talent.surveys.manage", "directory.organizations.review",
+         "talent.contests.manage", "talent.honours.manage", "indicators.linkage.assign"];
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
