@@ -150,7 +150,24 @@ public abstract class DemoCountyReportTests(KexieApp app)
         var own = ranking["entries"]!.AsArray().First(e => e!["regionCode"]!.GetValue<string>() == DaYing)!;
         var score = own["score"]!.GetValue<decimal>().ToString("0.##", CultureInfo.InvariantCulture);
         var rankingParagraph = Assert.Single(paragraphs, p => p.Contains("精准绩效管理指标综合评分", StringComparison.Ordinal));
-        Assert.StartsWith($"2020年，大英县精准绩效管理指标综合评分{score}分，位列{ranking["peerDescription"]!.GetValue<string>()}中第{own["rank"]!.GetValue<int>()}位", rankingParagraph);
+        // The rank change (the paragraph's "较上年上升N位" and 附表2's 较上年 column): the 2020 rank against the 2019 rank of the
+        // same peers, both as the rankings API gives them (the newest weights, each year's own facts).
+        var lastYear = await (await daying.GetAsync($"/api/v1/indicators/rankings?region={DaYing}&period=2019")).OkJsonAsync();
+        Assert.Equal(ranking["peerCount"]!.GetValue<int>(), lastYear["peerCount"]!.GetValue<int>());
+        Assert.Equal(ranking["weightSet"]!["version"]!.GetValue<int>(), lastYear["weightSet"]!["version"]!.GetValue<int>());
+        var ranks2019 = lastYear["entries"]!.AsArray().ToDictionary(e => e!["regionCode"]!.GetValue<string>(), e => e!["rank"]?.GetValue<int>());
+        int? RankChange(System.Text.Json.Nodes.JsonNode entry) =>
+            ranks2019.GetValueOrDefault(entry["regionCode"]!.GetValue<string>()) is { } before && entry["rank"]?.GetValue<int>() is { } now ? before - now : null;
+        Assert.All(ranking["entries"]!.AsArray(), e => Assert.Equal(RankChange(e!), e!["rankChange"]?.GetValue<int>()));
+        var ownChange = RankChange(own) switch
+        {
+            > 0 and var up => $"，较上年上升{up}位",
+            < 0 and var down => $"，较上年下降{-down}位",
+            0 => "，与上年持平",
+            _ => string.Empty,
+        };
+        var rankSentence = $"2020年，大英县精准绩效管理指标综合评分{score}分，位列{ranking["peerDescription"]!.GetValue<string>()}中第{own["rank"]!.GetValue<int>()}位{ownChange}";
+        Assert.True(rankingParagraph.StartsWith(rankSentence + "；", StringComparison.Ordinal) || rankingParagraph.StartsWith(rankSentence + "。", StringComparison.Ordinal), $"{rankSentence}\n{rankingParagraph}");
         foreach (var group in own["groups"]!.AsArray().Where(g => g!["rank"] is not null))
         {
             Assert.Contains($"{group!["groupName"]!.GetValue<string>()}主要指标综合排名第{group["rank"]!.GetValue<int>()}位", rankingParagraph);
@@ -186,6 +203,7 @@ public abstract class DemoCountyReportTests(KexieApp app)
             Assert.Equal(Rank(entry["rank"]), row[0]);
             Assert.Equal(entry["regionName"]!.GetValue<string>(), row[1]);
             Assert.Equal(entry["score"] is { } s ? s.GetValue<decimal>().ToString("0.##", CultureInfo.InvariantCulture) : "—", row[2]);
+            Assert.Equal(RankChange(entry) switch { > 0 and var up => $"↑{up}", < 0 and var down => $"↓{-down}", 0 => "持平", _ => "—" }, row[3]);
             Assert.Equal(entry["groups"]!.AsArray().Select(g => g!["rank"] is { } r ? r.GetValue<int>().ToString(CultureInfo.InvariantCulture) : "未评分"), row[4..]);
         }
 
