@@ -196,6 +196,7 @@ public abstract class DemoCountyReportTests(KexieApp app)
             shown.Add(own);
         }
 
+        // The demo's activity begins in July 2020: no county ranks in 2019, so every change is "—" here (2021 below has them).
         var rankRows = Rows(tables[1]);
         Assert.Equal(shown.Count, rankRows.Length);
         foreach (var (entry, row) in shown.Zip(rankRows))
@@ -277,6 +278,45 @@ public abstract class DemoCountyReportTests(KexieApp app)
             .Where(p => WithoutTalentSentences(p).Any(char.IsAsciiDigit))
             .ToList();
         Assert.True(parts.Count == 0, "未核对的段落：\n" + string.Join("\n", parts));
+    }
+
+    [Fact]
+    public async Task The_2021_report_ranks_against_2020_in_the_rank_change_column_and_sentence()
+    {
+        var daying = await app.SignInAsync("daying");
+        var bytes = await (await daying.GetAsync($"/api/v1/indicators/reports/annual?region={DaYing}&year=2021")).Content.ReadAsByteArrayAsync();
+        using var docx = WordprocessingDocument.Open(new MemoryStream(bytes), false);
+        var body = docx.MainDocumentPart!.Document!.Body!;
+        var ranking = await (await daying.GetAsync($"/api/v1/indicators/rankings?region={DaYing}&period=2021")).OkJsonAsync();
+        var before = await (await daying.GetAsync($"/api/v1/indicators/rankings?region={DaYing}&period=2020")).OkJsonAsync();
+        var ranks2020 = before["entries"]!.AsArray().ToDictionary(e => e!["regionCode"]!.GetValue<string>(), e => e!["rank"]?.GetValue<int>());
+        int? RankChange(System.Text.Json.Nodes.JsonNode entry) =>
+            ranks2020.GetValueOrDefault(entry["regionCode"]!.GetValue<string>()) is { } then && entry["rank"]?.GetValue<int>() is { } now ? then - now : null;
+        var entries = ranking["entries"]!.AsArray().Select(e => e!).ToList();
+        Assert.All(entries, e => Assert.Equal(RankChange(e), e["rankChange"]?.GetValue<int>()));
+        var own = entries.First(e => e["regionCode"]!.GetValue<string>() == DaYing);
+        var shown = entries.Take(10).ToList();
+        if (!shown.Contains(own))
+        {
+            shown.Add(own);
+        }
+
+        Assert.Contains(shown, e => RankChange(e) is not null); // 2021 against 2020: the demo's counties rank in both
+        var rows = body.Elements<W.Table>().ElementAt(1).Elements<W.TableRow>().ToList();
+        Assert.Equal("较上年", rows[0].Elements<W.TableCell>().ElementAt(3).InnerText);
+        Assert.Equal(
+            shown.Select(e => (e["regionName"]!.GetValue<string>(), RankChange(e) switch { > 0 and var up => $"↑{up}", < 0 and var down => $"↓{-down}", 0 => "持平", _ => "—" })),
+            rows.Skip(1).Select(r => (r.Elements<W.TableCell>().ElementAt(1).InnerText, r.Elements<W.TableCell>().ElementAt(3).InnerText)));
+
+        var change = RankChange(own) switch
+        {
+            > 0 and var up => $"，较上年上升{up}位",
+            < 0 and var down => $"，较上年下降{-down}位",
+            0 => "，与上年持平",
+            _ => string.Empty,
+        };
+        var rankingParagraph = Assert.Single(body.Elements<W.Paragraph>().Select(p => p.InnerText), p => p.Contains("精准绩效管理指标综合评分", StringComparison.Ordinal));
+        Assert.Contains($"位列{ranking["peerDescription"]!.GetValue<string>()}中第{own["rank"]!.GetValue<int>()}位{change}", rankingParagraph);
     }
 }
 
