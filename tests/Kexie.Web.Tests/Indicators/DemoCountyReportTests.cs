@@ -76,8 +76,7 @@ public abstract class DemoCountyReportTests(KexieApp app)
         using var docx = WordprocessingDocument.Open(new MemoryStream(bytes), false);
         var paragraphs = docx.MainDocumentPart!.Document!.Body!.Elements<DocumentFormat.OpenXml.Wordprocessing.Paragraph>().Select(p => p.InnerText).ToList();
         var text = string.Join("\n", paragraphs);
-        var errors = new DocumentFormat.OpenXml.Validation.OpenXmlValidator().Validate(docx).Select(e => $"{e.Path?.XPath}: {e.Description}").ToList();
-        Assert.True(errors.Count == 0, string.Join("\n", errors)); // Word and WPS open it
+        AnnualReportDocxTests.AssertValidInEveryOfficeVersion(docx); // Word and WPS open it: schema-valid from Office 2007 on, its chart workbook too
         Assert.Single(docx.MainDocumentPart.ChartParts);
         await AnnualReportDocxTests.AssertChartDrawnAsync(bytes, 300); // LibreOffice draws its bars, not only axes and legend
 
