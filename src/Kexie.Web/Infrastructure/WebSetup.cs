@@ -170,6 +170,7 @@ public static class WebSetup
         app.UseRateLimiter();
         app.UseAuthorization();
         app.UseStorableTextCheck();
+        app.UseQueryValueCheck();
         app.UseAntiforgery();
 
         app.MapOpenApi("/openapi/{documentName}.json");

@@ -76,8 +76,7 @@ public abstract class DemoCountyReportTests(KexieApp app)
         using var docx = WordprocessingDocument.Open(new MemoryStream(bytes), false);
         var paragraphs = docx.MainDocumentPart!.Document!.Body!.Elements<DocumentFormat.OpenXml.Wordprocessing.Paragraph>().Select(p => p.InnerText).ToList();
         var text = string.Join("\n", paragraphs);
-        var errors = new DocumentFormat.OpenXml.Validation.OpenXmlValidator().Validate(docx).Select(e => $"{e.Path?.XPath}: {e.Description}").ToList();
-        Assert.True(errors.Count == 0, string.Join("\n", errors)); // Word and WPS open it
+        AnnualReportDocxTests.AssertValidInEveryOfficeVersion(docx); // Word and WPS open it: schema-valid from Office 2007 on, its chart workbook too
         Assert.Single(docx.MainDocumentPart.ChartParts);
         await AnnualReportDocxTests.AssertChartDrawnAsync(bytes, 300); // LibreOffice draws its bars, not only axes and legend
 
@@ -150,7 +149,24 @@ public abstract class DemoCountyReportTests(KexieApp app)
         var own = ranking["entries"]!.AsArray().First(e => e!["regionCode"]!.GetValue<string>() == DaYing)!;
         var score = own["score"]!.GetValue<decimal>().ToString("0.##", CultureInfo.InvariantCulture);
         var rankingParagraph = Assert.Single(paragraphs, p => p.Contains("精准绩效管理指标综合评分", StringComparison.Ordinal));
-        Assert.StartsWith($"2020年，大英县精准绩效管理指标综合评分{score}分，位列{ranking["peerDescription"]!.GetValue<string>()}中第{own["rank"]!.GetValue<int>()}位", rankingParagraph);
+        // The rank change (the paragraph's "较上年上升N位" and 附表2's 较上年 column): the 2020 rank against the 2019 rank of the
+        // same peers, both as the rankings API gives them (the newest weights, each year's own facts).
+        var lastYear = await (await daying.GetAsync($"/api/v1/indicators/rankings?region={DaYing}&period=2019")).OkJsonAsync();
+        Assert.Equal(ranking["peerCount"]!.GetValue<int>(), lastYear["peerCount"]!.GetValue<int>());
+        Assert.Equal(ranking["weightSet"]!["version"]!.GetValue<int>(), lastYear["weightSet"]!["version"]!.GetValue<int>());
+        var ranks2019 = lastYear["entries"]!.AsArray().ToDictionary(e => e!["regionCode"]!.GetValue<string>(), e => e!["rank"]?.GetValue<int>());
+        int? RankChange(System.Text.Json.Nodes.JsonNode entry) =>
+            ranks2019.GetValueOrDefault(entry["regionCode"]!.GetValue<string>()) is { } before && entry["rank"]?.GetValue<int>() is { } now ? before - now : null;
+        Assert.All(ranking["entries"]!.AsArray(), e => Assert.Equal(RankChange(e!), e!["rankChange"]?.GetValue<int>()));
+        var ownChange = RankChange(own) switch
+        {
+            > 0 and var up => $"，较上年上升{up}位",
+            < 0 and var down => $"，较上年下降{-down}位",
+            0 => "，与上年持平",
+            _ => string.Empty,
+        };
+        var rankSentence = $"2020年，大英县精准绩效管理指标综合评分{score}分，位列{ranking["peerDescription"]!.GetValue<string>()}中第{own["rank"]!.GetValue<int>()}位{ownChange}";
+        Assert.True(rankingParagraph.StartsWith(rankSentence + "；", StringComparison.Ordinal) || rankingParagraph.StartsWith(rankSentence + "。", StringComparison.Ordinal), $"{rankSentence}\n{rankingParagraph}");
         foreach (var group in own["groups"]!.AsArray().Where(g => g!["rank"] is not null))
         {
             Assert.Contains($"{group!["groupName"]!.GetValue<string>()}主要指标综合排名第{group["rank"]!.GetValue<int>()}位", rankingParagraph);
@@ -179,6 +195,7 @@ public abstract class DemoCountyReportTests(KexieApp app)
             shown.Add(own);
         }
 
+        // The demo's activity begins in July 2020: no county ranks in 2019, so every change is "—" here (2021 below has them).
         var rankRows = Rows(tables[1]);
         Assert.Equal(shown.Count, rankRows.Length);
         foreach (var (entry, row) in shown.Zip(rankRows))
@@ -186,6 +203,7 @@ public abstract class DemoCountyReportTests(KexieApp app)
             Assert.Equal(Rank(entry["rank"]), row[0]);
             Assert.Equal(entry["regionName"]!.GetValue<string>(), row[1]);
             Assert.Equal(entry["score"] is { } s ? s.GetValue<decimal>().ToString("0.##", CultureInfo.InvariantCulture) : "—", row[2]);
+            Assert.Equal(RankChange(entry) switch { > 0 and var up => $"↑{up}", < 0 and var down => $"↓{-down}", 0 => "持平", _ => "—" }, row[3]);
             Assert.Equal(entry["groups"]!.AsArray().Select(g => g!["rank"] is { } r ? r.GetValue<int>().ToString(CultureInfo.InvariantCulture) : "未评分"), row[4..]);
         }
 
@@ -259,6 +277,45 @@ public abstract class DemoCountyReportTests(KexieApp app)
             .Where(p => WithoutTalentSentences(p).Any(char.IsAsciiDigit))
             .ToList();
         Assert.True(parts.Count == 0, "未核对的段落：\n" + string.Join("\n", parts));
+    }
+
+    [Fact]
+    public async Task The_2021_report_ranks_against_2020_in_the_rank_change_column_and_sentence()
+    {
+        var daying = await app.SignInAsync("daying");
+        var bytes = await (await daying.GetAsync($"/api/v1/indicators/reports/annual?region={DaYing}&year=2021")).Content.ReadAsByteArrayAsync();
+        using var docx = WordprocessingDocument.Open(new MemoryStream(bytes), false);
+        var body = docx.MainDocumentPart!.Document!.Body!;
+        var ranking = await (await daying.GetAsync($"/api/v1/indicators/rankings?region={DaYing}&period=2021")).OkJsonAsync();
+        var before = await (await daying.GetAsync($"/api/v1/indicators/rankings?region={DaYing}&period=2020")).OkJsonAsync();
+        var ranks2020 = before["entries"]!.AsArray().ToDictionary(e => e!["regionCode"]!.GetValue<string>(), e => e!["rank"]?.GetValue<int>());
+        int? RankChange(System.Text.Json.Nodes.JsonNode entry) =>
+            ranks2020.GetValueOrDefault(entry["regionCode"]!.GetValue<string>()) is { } then && entry["rank"]?.GetValue<int>() is { } now ? then - now : null;
+        var entries = ranking["entries"]!.AsArray().Select(e => e!).ToList();
+        Assert.All(entries, e => Assert.Equal(RankChange(e), e["rankChange"]?.GetValue<int>()));
+        var own = entries.First(e => e["regionCode"]!.GetValue<string>() == DaYing);
+        var shown = entries.Take(10).ToList();
+        if (!shown.Contains(own))
+        {
+            shown.Add(own);
+        }
+
+        Assert.Contains(shown, e => RankChange(e) is not null); // 2021 against 2020: the demo's counties rank in both
+        var rows = body.Elements<W.Table>().ElementAt(1).Elements<W.TableRow>().ToList();
+        Assert.Equal("较上年", rows[0].Elements<W.TableCell>().ElementAt(3).InnerText);
+        Assert.Equal(
+            shown.Select(e => (e["regionName"]!.GetValue<string>(), RankChange(e) switch { > 0 and var up => $"↑{up}", < 0 and var down => $"↓{-down}", 0 => "持平", _ => "—" })),
+            rows.Skip(1).Select(r => (r.Elements<W.TableCell>().ElementAt(1).InnerText, r.Elements<W.TableCell>().ElementAt(3).InnerText)));
+
+        var change = RankChange(own) switch
+        {
+            > 0 and var up => $"，较上年上升{up}位",
+            < 0 and var down => $"，较上年下降{-down}位",
+            0 => "，与上年持平",
+            _ => string.Empty,
+        };
+        var rankingParagraph = Assert.Single(body.Elements<W.Paragraph>().Select(p => p.InnerText), p => p.Contains("精准绩效管理指标综合评分", StringComparison.Ordinal));
+        Assert.Contains($"位列{ranking["peerDescription"]!.GetValue<string>()}中第{own["rank"]!.GetValue<int>()}位{change}", rankingParagraph);
     }
 }
 

@@ -556,13 +556,68 @@ public abstract class IndicatorTests(KexieApp app)
         Assert.NotNull(sichuan["rank"]?.GetValue<int?>());
         Assert.All(entries.Where(e => e!["rank"] is not null), e => Assert.Contains(Code(e), withRecords));
 
-        // 需求超时未响应 is compared among provinces with enterprise data only, not with the zeros of provinces without needs.
-        var explain = await (await admin.GetAsync("/api/v1/indicators/rankings/explain?region=51&period=2020&weightSet=0")).OkJsonAsync();
-        var e04 = explain["indicators"]!.AsArray().First(i => i!["code"]!.GetValue<string>() == "E04")!;
-        if (withRecords.Count == 1)
+        // 需求超时未响应 (E04, fewer is better) is compared among provinces with enterprise data only: its range is theirs, never
+        // the zero timeouts of provinces that had no needs, and a province without enterprise data has no E04 score at all.
+        var enterprises = ServiceGroup.ServingEnterprises.Chinese();
+        bool Active(JsonNode? e) => e!["groups"]!.AsArray().Any(g => g!["groupName"]!.GetValue<string>() == enterprises && g["score"] is not null);
+        async Task<JsonNode> E04Async(string province) =>
+            (await (await admin.GetAsync($"/api/v1/indicators/rankings/explain?region={province}&period=2020&weightSet=0")).OkJsonAsync())["indicators"]!.AsArray()
+            .First(i => i!["code"]!.GetValue<string>() == "E04")!;
+        var active = new Dictionary<string, decimal?>();
+        foreach (var province in entries.Where(Active).Select(Code))
         {
-            Assert.Equal(100m, e04["normalised"]!.GetValue<decimal>());
+            active[province] = (await E04Async(province))["value"]?.GetValue<decimal>();
         }
+
+        Assert.Contains("51", active.Keys);
+        var values = active.Values.OfType<decimal>().ToList();
+        var e04 = await E04Async("51");
+        Assert.Equal(
+            decimal.Round(Scoring.Normalise(IndicatorCatalogue.Get("E04"), e04["value"]?.GetValue<decimal>(), values.Min(), values.Max()), Scoring.ScoreDecimals),
+            e04["normalised"]!.GetValue<decimal>());
+        if (active.Count == 1)
+        {
+            Assert.Equal(100m, e04["normalised"]!.GetValue<decimal>()); // alone with data: the best, not 0 against 30 zeros
+        }
+
+        var withoutNeeds = Code(empty[0]);
+        Assert.Null((await E04Async(withoutNeeds))["normalised"]?.GetValue<decimal?>());
+    }
+
+    [Theory]
+    [InlineData("4304", "个市（州）")] // the city view: 衡阳市 among 湖南's cities
+    [InlineData("430421", "个县（市、区）")] // the county view: 衡阳县 among 湖南's counties
+    public async Task In_the_city_and_county_views_peers_without_data_have_no_score_and_no_rank(string region, string peers)
+    {
+        // 湖南 has no demo activity (Sichuan's demo covers every city and county of Sichuan): one worker registered in 衡阳县
+        // this year gives it data, and the other cities or counties have none unless a test wrote there.
+        var admin = await app.SignInAsync("admin");
+        Assert.Equal(HttpStatusCode.Created, (await admin.PostJsonAsync("/api/v1/workers", new { name = "无数据规则", gender = "Female", birthYear = 1985, employer = "衡阳县农业农村局", title = "农艺师", disciplineCodes = new[] { "21030" }, education = "大学本科", phone = KexieApp.NewPhone(), regionCode = "430421101", isPublicProfile = false })).StatusCode);
+        var year = ChinaNowYear();
+        var ranking = await (await admin.GetAsync($"/api/v1/indicators/rankings?region={region}&period={year}&weightSet=0")).OkJsonAsync();
+        Assert.EndsWith(peers, ranking["peerDescription"]!.GetValue<string>());
+        var entries = ranking["entries"]!.AsArray();
+        var length = region.Length;
+        var last = (year * 10000) + 1231;
+        // Read after the ranking: records written meanwhile only add regions with data.
+        var withRecords = (await app.QueryAsync(db => db.IndicatorFacts.Where(f => f.Day <= last && f.RegionCode.StartsWith("43") && f.RegionCode.Length >= length)
+            .Select(f => f.RegionCode.Substring(0, length)).Distinct().ToListAsync())).ToHashSet();
+        string Code(JsonNode? e) => e!["regionCode"]!.GetValue<string>();
+        Assert.Contains(region, withRecords);
+        var empty = entries.Where(e => !withRecords.Contains(Code(e))).ToList();
+        Assert.True(empty.Count >= 5, $"{empty.Count} of {entries.Count} without data");
+        Assert.All(empty, e =>
+        {
+            Assert.Null(e!["score"]?.GetValue<decimal?>());
+            Assert.Null(e["rank"]?.GetValue<int?>());
+            Assert.All(e["groups"]!.AsArray(), g => Assert.Null(g!["rank"]?.GetValue<int?>()));
+        });
+        Assert.All(entries.Where(e => e!["rank"] is not null), e => Assert.Contains(Code(e), withRecords));
+        Assert.NotNull(entries.First(e => Code(e) == region)!["rank"]?.GetValue<int?>());
+        // The unranked come last, and the rule is stated with the ranking.
+        var ranks = entries.Select(e => e!["rank"]?.GetValue<int?>()).ToList();
+        Assert.Equal(ranks.Where(r => r is not null), ranks.TakeWhile(r => r is not null));
+        Assert.Contains("暂无数据", ranking["missingDataRule"]!.GetValue<string>());
     }
 
     [Fact]
