@@ -316,7 +316,7 @@ internal sealed class Explainer
         }
         var best = shared.OrderByDescending(s => (s.Predicted ?? 0) * options.Credit(s.Relation)).First();
         var documentName = Named(options.DisciplineNames, best.DocumentCode);
-        var inferred = best.DocumentPredicted ? "，由其内容推测" : "";
+        var inferred = best.DocumentPredicted ? best.DocumentProbability is { } likely ? $"，由其内容推测，可能性{Percent(likely)}" : "，由其内容推测" : "";
         var candidate = documentName is null ? "" : $"（{documentName}{inferred}）";
         if (documentName is null && best.DocumentPredicted)
         {

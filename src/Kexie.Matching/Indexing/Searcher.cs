@@ -1052,6 +1052,10 @@ internal static class Signals
         }
         var hierarchy = options.DisciplineHierarchy;
         var value = 0.0;
+        if (doc.DisciplinesPredicted && doc.PredictedAlternatives is { } alternatives)
+        {
+            return ExpectedDiscipline(options, query, alternatives, out shared);
+        }
         foreach (var q in query.Codes)
         {
             var best = 0.0;
@@ -1077,6 +1081,51 @@ internal static class Signals
         }
         var weight = query.Predicted ? options.PredictedDisciplineWeight : options.DisciplineWeight;
         return weight * (doc.DisciplinesPredicted ? options.PredictedDocumentDisciplineFactor : 1.0) * Math.Min(value, 1.0);
+    }
+
+    /// <summary>
+    /// The discipline signal of a document whose field was guessed, as the expected agreement of the two guesses: each
+    /// query code (with its probability, or 1 when given) against each of the document's likeliest codes, weighted by the
+    /// classifier's probability of it (<see cref="MatchOptions.PredictedDocumentDisciplineCodes"/>), times
+    /// <see cref="MatchOptions.PredictedDocumentProbabilityFactor"/>. The shared code shown is the document code that
+    /// earned the most.
+    /// </summary>
+    private static double ExpectedDiscipline(MatchOptions options, QueryDisciplines query, CodeProbability[] alternatives, out List<SharedCode>? shared)
+    {
+        shared = null;
+        var hierarchy = options.DisciplineHierarchy;
+        var value = 0.0;
+        foreach (var q in query.Codes)
+        {
+            var expected = 0.0;
+            var best = 0.0;
+            var bestAt = -1;
+            var bestRelation = CodeRelation.None;
+            for (var i = 0; i < alternatives.Length; i++)
+            {
+                var relation = hierarchy.Relate(q.Code, alternatives[i].Code);
+                var earned = alternatives[i].Probability * options.Credit(relation);
+                expected += earned;
+                if (earned > best)
+                {
+                    best = earned;
+                    bestAt = i;
+                    bestRelation = relation;
+                }
+            }
+            if (bestAt < 0)
+            {
+                continue;
+            }
+            (shared ??= []).Add(new SharedCode(q.Code, alternatives[bestAt].Code, bestRelation, query.Predicted ? q.Probability : null)
+            {
+                DocumentPredicted = true,
+                DocumentProbability = alternatives[bestAt].Probability,
+            });
+            value = query.Predicted ? value + q.Probability * expected : Math.Max(value, expected);
+        }
+        var weight = query.Predicted ? options.PredictedDisciplineWeight : options.DisciplineWeight;
+        return weight * options.PredictedDocumentProbabilityFactor * Math.Min(value, 1.0);
     }
 
     public static double Industry(MatchOptions options, IReadOnlyList<string> queryCodes, StoredDocument doc, out List<SharedCode>? shared)
