@@ -219,6 +219,22 @@ public sealed record MatchOptions
     public double PredictedLeaderMinCoverage { get; init; } = 0.5;
 
     /// <summary>
+    /// The predicted field reorders the best text match only within a band: when it is not kept first (its lead over the
+    /// second text match is under the margin, or it holds less than <see cref="PredictedLeaderMinCoverage"/> of the
+    /// query) but holds at least <see cref="PredictedLeaderBandMinCoverage"/>, it still stays above every candidate whose
+    /// text score it leads by the margin (<see cref="PredictedLeaderMargin"/> × the field's sureness). Why: a paper's title
+    /// asked for its own abstract (T2) — a partial match, 30–47 % of the title's term weight, text 0.45–0.76 — fell under
+    /// documents of the guessed field with half its text score (0.24–0.55), because the second text match was close to it
+    /// and the old rule then protected it against nothing (found on the tuning split, docs/benchmarks.md).
+    /// </summary>
+    /// <remarks>Off by default: it did not hold on the evaluation half (see <see cref="PredictedDocumentDisciplineCodes"/>).</remarks>
+    public bool PredictedLeaderBand { get; init; }
+
+    /// <summary>Least share of the query's term weight the best text match holds for <see cref="PredictedLeaderBand"/>
+    /// (0.3 / 0.4 / 0.5 tried on the tuning split; the review's one-word match at 27 % stays unprotected).</summary>
+    public double PredictedLeaderBandMinCoverage { get; init; } = 0.3;
+
+    /// <summary>
     /// When fewer than the requested number of candidates carry one of the query's discipline codes (given or
     /// predicted), documents with that code that share no word with the query are added after the text matches,
     /// and the discipline signal ranks them: a need worded differently from the offers, or a county's small

@@ -30,6 +30,9 @@ internal struct Candidate
     /// <summary>With a lift: the (predicted) discipline contribution of the candidate it was lifted over.</summary>
     public double LiftOverDiscipline;
 
+    /// <summary>With a lift: it was placed above the candidate it clearly led by its text (<see cref="MatchOptions.PredictedLeaderBand"/>), not first.</summary>
+    public bool LiftInBand;
+
     public readonly StoredDocument Stored => View.Segment.Documents[Doc];
 }
 
@@ -183,11 +186,17 @@ internal sealed class Searcher
             return c != 0 ? c : string.CompareOrdinal(a.Stored.Id, b.Stored.Id);
         });
         // The lead the best text match needs against a predicted field: the margin, scaled by how sure that field is.
-        if (disciplines.Predicted && disciplines.Codes.Count > 0 && options.PredictedLeaderMargin < 1 && leaderMargin > 0
-            && leaderMargin >= LeaderMarginNeeded(disciplines)
-            && Coverage(terms, originalTermCount, textLeader.Mask) >= options.PredictedLeaderMinCoverage)
+        if (disciplines.Predicted && disciplines.Codes.Count > 0 && options.PredictedLeaderMargin < 1)
         {
-            KeepTextLeaderFirst(candidates, textLeader, leaderMargin);
+            var leaderCoverage = Coverage(terms, originalTermCount, textLeader.Mask);
+            if (leaderMargin > 0 && leaderMargin >= LeaderMarginNeeded(disciplines) && leaderCoverage >= options.PredictedLeaderMinCoverage)
+            {
+                KeepTextLeaderFirst(candidates, textLeader, leaderMargin);
+            }
+            else if (options.PredictedLeaderBand && textLeader.Text > 0 && leaderCoverage >= options.PredictedLeaderBandMinCoverage)
+            {
+                KeepTextLeaderInBand(candidates, textLeader, LeaderMarginNeeded(disciplines));
+            }
         }
         var count = Math.Min(top, candidates.Count);
         var results = new List<MatchResult>(count);
@@ -444,6 +453,34 @@ internal sealed class Searcher
         c.LiftOverDiscipline = candidates[0].Discipline;
         c.Final += c.Lift;
         candidates.Insert(0, c);
+    }
+
+    /// <summary>
+    /// The predicted field reorders the best text match only within its band (<see cref="MatchOptions.PredictedLeaderBand"/>):
+    /// it is placed above the first candidate of the ranking whose text score it leads by <paramref name="margin"/> of its
+    /// own or more (the lead <see cref="KeepTextLeaderFirst"/> asks of the second best text match). Its final score is
+    /// raised to that candidate's, so the order and the scores shown agree; the raise is its own contribution.
+    /// </summary>
+    private static void KeepTextLeaderInBand(List<Candidate> candidates, Candidate leader, double margin)
+    {
+        var at = candidates.FindIndex(c => ReferenceEquals(c.View, leader.View) && c.Doc == leader.Doc);
+        var keep = 1 - Math.Max(0, margin);
+        for (var p = 0; p < at; p++)
+        {
+            var here = candidates[p];
+            if (here.Text < leader.Text && here.Text <= leader.Text * keep)
+            {
+                var c = candidates[at];
+                candidates.RemoveAt(at);
+                c.Lift = Math.Max(0, here.Final - c.Final);
+                c.LiftMargin = (c.Text - here.Text) / c.Text;
+                c.LiftOverDiscipline = here.Discipline;
+                c.LiftInBand = true;
+                c.Final += c.Lift;
+                candidates.Insert(p, c);
+                return;
+            }
+        }
     }
 
     /// <summary>
