@@ -242,11 +242,13 @@ internal sealed class QualityBench
             var own = t2.FirstOrDefault(m => m.Id == self);
             var inputs = t2.Count > 0 ? t2[0].ConfidenceInputs : null;
             Diagnosis.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                $"{scores.Name[..Math.Min(30, scores.Name.Length)]}\t{q}\t{own?.Rank ?? 99}\t{inputs?.Uncertainty:F3}\t{inputs?.VoteDisagreement:F3}\t{own?.Explanation.Contributions.Sum(c => c.Signal == MatchSignal.PredictedDiscipline ? c.Score : 0):F3}\t{(t2.Count > 0 ? t2[0].Explanation.Contributions.Sum(c => c.Signal == MatchSignal.PredictedDiscipline ? c.Score : 0) : 0):F3}\t{(own is null ? 0 : own.Score):F3}\t{(t2.Count > 0 ? t2[0].Score : 0):F3}\t{(t2.Count > 0 && t2[0].Id == self ? 1 : 0)}"));
+                $"{scores.Name[..Math.Min(30, scores.Name.Length)]}\t{q}\t{own?.Rank ?? 99}\t{inputs?.Uncertainty:F3}\t{inputs?.VoteDisagreement:F3}\t{own?.Explanation.Contributions.Sum(c => c.Signal == MatchSignal.PredictedDiscipline ? c.Score : 0):F3}\t{(t2.Count > 0 ? t2[0].Explanation.Contributions.Sum(c => c.Signal == MatchSignal.PredictedDiscipline ? c.Score : 0) : 0):F3}\t{(own is null ? 0 : own.Score):F3}\t{(t2.Count > 0 ? t2[0].Score : 0):F3}\t{(t2.Count > 0 && t2[0].Id == self ? 1 : 0)}\t{own?.Coverage:F3}\t{TextOf(own):F3}\t{(t2.Count > 0 ? t2[0].Coverage : 0):F3}\t{TextOf(t2.Count > 0 ? t2[0] : null):F3}"));
         }
         Record(scores, BenchTask.T3TitleToField, q, Run(new MatchQuery { Title = r.Title, ExcludeIds = [self] }));
         Record(scores, BenchTask.T4KeywordsToField, q, Run(new MatchQuery { Keywords = r.Keywords, ExcludeIds = [self] }));
     }
+
+    private static double TextOf(MatchResult? result) => result?.Explanation.Contributions.Where(c => c.Signal == MatchSignal.Text).Sum(c => c.Score) ?? 0;
 
     private void Record(SystemScores scores, BenchTask task, int q, List<int> ranked)
     {

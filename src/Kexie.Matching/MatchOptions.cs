@@ -149,6 +149,27 @@ public sealed record MatchOptions
     /// 1.19× / 1.23× / 1.25× / 1.29× / 1.32× (docs/benchmarks.md).</summary>
     public double PredictedDocumentDisciplineFactor { get; init; } = 0.5;
 
+    /// <summary>
+    /// A code-less document keeps its this many likeliest disciplines with the classifier's probabilities, and its
+    /// discipline signal is the expected agreement of the query's field with them (Σ query probability × document
+    /// probability × credit), times <see cref="PredictedDocumentProbabilityFactor"/>, in place of its first guess worth
+    /// <see cref="PredictedDocumentDisciplineFactor"/>. With the naive Bayes part the classifier's probabilities are
+    /// calibrated (whole text: first choice 48 % likely on average, right 50 % of the time on the tuning split), so the
+    /// probability says what the guess is worth, and a document whose second guess is the query's field (a paper's
+    /// abstract against its own title) is no longer scored as if it were of another field. 1: the first guess only
+    /// (the default). The vote of the text matches' codes (<see cref="CodeFeedbackByReliability"/>) still counts a guessed
+    /// first code <see cref="PredictedDocumentDisciplineFactor"/>. Off by default: with the naive Bayes part, 5 codes,
+    /// <see cref="PredictedDocumentProbabilityFactor"/> 0.8 and the leader band, the tuning split gave text + model T3/T4
+    /// 1.31×/1.32× → 1.34×/1.36× and T2 −0.0024 → −0.0015, but the evaluation half, measured once, T4 1.268× → 1.325× with
+    /// T2 −0.0029 → −0.0041 and T1 +0.0007 → −0.0017 (docs/benchmarks.md): T2 did not gain, so it does not ship.
+    /// </summary>
+    public int PredictedDocumentDisciplineCodes { get; init; } = 1;
+
+    /// <summary>The expected agreement of a document's guessed disciplines (<see cref="PredictedDocumentDisciplineCodes"/>)
+    /// is multiplied by this. Re-tuned on the tuning split (`--split inner` + `inner-b`) for the naive Bayes
+    /// probabilities: 1.0 / 0.8 / 0.7 / 0.6; 0.8 is where both directions gain T2 and T4 (docs/benchmarks.md).</summary>
+    public double PredictedDocumentProbabilityFactor { get; init; } = 0.8;
+
     // ---- Combination --------------------------------------------------------------------------
 
     /// <summary>Weight of the normalised text score (about 1.0 for a document matching the whole query).</summary>
@@ -196,6 +217,22 @@ public sealed record MatchOptions
     /// documents of the right field, however far it leads the second text match.
     /// </summary>
     public double PredictedLeaderMinCoverage { get; init; } = 0.5;
+
+    /// <summary>
+    /// The predicted field reorders the best text match only within a band: when it is not kept first (its lead over the
+    /// second text match is under the margin, or it holds less than <see cref="PredictedLeaderMinCoverage"/> of the
+    /// query) but holds at least <see cref="PredictedLeaderBandMinCoverage"/>, it still stays above every candidate whose
+    /// text score it leads by the margin (<see cref="PredictedLeaderMargin"/> × the field's sureness). Why: a paper's title
+    /// asked for its own abstract (T2) — a partial match, 30–47 % of the title's term weight, text 0.45–0.76 — fell under
+    /// documents of the guessed field with half its text score (0.24–0.55), because the second text match was close to it
+    /// and the old rule then protected it against nothing (found on the tuning split, docs/benchmarks.md).
+    /// </summary>
+    /// <remarks>Off by default: it did not hold on the evaluation half (see <see cref="PredictedDocumentDisciplineCodes"/>).</remarks>
+    public bool PredictedLeaderBand { get; init; }
+
+    /// <summary>Least share of the query's term weight the best text match holds for <see cref="PredictedLeaderBand"/>
+    /// (0.3 / 0.4 / 0.5 tried on the tuning split; the review's one-word match at 27 % stays unprotected).</summary>
+    public double PredictedLeaderBandMinCoverage { get; init; } = 0.3;
 
     /// <summary>
     /// When fewer than the requested number of candidates carry one of the query's discipline codes (given or

@@ -122,6 +122,10 @@ public sealed record SharedCode(string QueryCode, string DocumentCode, CodeRelat
     /// <summary>The candidate gave no discipline: <see cref="DocumentCode"/> was predicted from its text
     /// (see <see cref="MatchOptions.PredictDocumentDisciplines"/>), and the signal counts less.</summary>
     public bool DocumentPredicted { get; init; }
+
+    /// <summary>With <see cref="DocumentPredicted"/> and <see cref="MatchOptions.PredictedDocumentDisciplineCodes"/> above 1:
+    /// the classifier's probability of <see cref="DocumentCode"/> for the candidate's text.</summary>
+    public double? DocumentProbability { get; init; }
 }
 
 /// <summary>How much one signal added to (or took from) the score.</summary>

@@ -180,8 +180,8 @@ public class ExplanationSentenceTests
         Assert.Contains("文本匹配领先", results[0].Explanation.Summary, StringComparison.Ordinal);
         Assert.All(results.Skip(1), r => Assert.DoesNotContain(r.Explanation.Contributions, c => c.Signal == MatchSignal.TextLeader));
 
-        // The same lead, but the leader must cover more of the query than it does: no lift, no sentence.
-        var strict = new MatchIndex(options: LeaderOptions(coverage: 1.01), disciplinePredictor: predictor);
+        // The same lead, but the leader must cover more of the query than it does (and the band is off): no lift, no sentence.
+        var strict = new MatchIndex(options: LeaderOptions(coverage: 1.01) with { PredictedLeaderBand = false }, disciplinePredictor: predictor);
         strict.Rebuild(LeaderDocuments);
         Assert.All(strict.Search(query), r =>
         {
@@ -201,6 +201,49 @@ public class ExplanationSentenceTests
         var scaledResults = scaled.Search(query);
         Assert.Equal("exact", scaledResults[0].Id);
         Assert.Single(scaledResults[0].Explanation.Contributions, c => c.Signal == MatchSignal.TextLeader);
+    }
+
+    [Fact]
+    public void Band_keeps_the_best_text_match_above_the_candidates_it_clearly_leads_and_says_so()
+    {
+        var predictor = new FixedPredictor(new("21020", 0.9), new("56020", 0.1));
+        var query = new MatchQuery { Text = "水稻秸秆 复合材料 桥梁" };
+        // A second document of the guessed field holds every term too, with a longer text: it is within the band of the
+        // best text match (less than the 22.5 % lead asked for) and stays above it; the two one-word matches are not.
+        MatchDocument[] documents =
+        [
+            .. LeaderDocuments,
+            Docs.Offer("close", "水稻秸秆桥梁复合材料应用", body: "水稻秸秆用于桥梁复合材料的工艺") with { DisciplineCodes = ["21020"] },
+        ];
+        // The leader rule asks for more coverage than the leader has; the band (30 %) applies.
+        var band = LeaderOptions(coverage: 1.01) with { PredictedLeaderBand = true };
+        var index = new MatchIndex(options: band, disciplinePredictor: predictor);
+        index.Rebuild(documents);
+        var results = index.Search(query);
+        Assert.Equal(["close", "exact"], results.Take(2).Select(r => r.Id));
+        var exact = results[1];
+        var lift = Assert.Single(exact.Explanation.Contributions, c => c.Signal == MatchSignal.TextLeader);
+        Assert.True(lift.Score > 0);
+        Assert.Equal(exact.Score, exact.Explanation.Contributions.Sum(c => c.Score), 6);
+        Assert.True(results[0].Score >= exact.Score && exact.Score >= results[2].Score);
+        Assert.Matches(new Regex(@"^文本匹配比原先排在它前面的候选高\d+%，含所查内容\d+%的关键词，推测学科的得分虽低于该候选，仍排在其前$"), lift.Detail);
+        // The lead it states is over the candidate it now stands above, and that one's predicted-field score is higher.
+        var text = (MatchResult r) => r.Explanation.Contributions.Where(c => c.Signal == MatchSignal.Text).Sum(c => c.Score);
+        var lead = Regex.Match(lift.Detail, @"高(\d+)%").Groups[1].Value;
+        Assert.Equal(Math.Round((text(exact) - text(results[2])) / text(exact) * 100), double.Parse(lead, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.True(exact.Explanation.Contributions.Single(c => c.Signal == MatchSignal.PredictedDiscipline).Score
+            < results[2].Explanation.Contributions.Single(c => c.Signal == MatchSignal.PredictedDiscipline).Score);
+        Assert.All(results.Where(r => r.Id != "exact"), r => Assert.DoesNotContain(r.Explanation.Contributions, c => c.Signal == MatchSignal.TextLeader));
+
+        // Band off, or the leader holding less of the query than the band asks: the field decides, no lift.
+        foreach (var options in new[] { band with { PredictedLeaderBand = false }, band with { PredictedLeaderBandMinCoverage = 1.01 } })
+        {
+            var off = new MatchIndex(options: options, disciplinePredictor: predictor);
+            off.Rebuild(documents);
+            var ranked = off.Search(query);
+            Assert.Equal("exact", ranked[^1].Id);
+            Assert.All(ranked, r => Assert.DoesNotContain(r.Explanation.Contributions, c => c.Signal == MatchSignal.TextLeader));
+        }
     }
 
     [Fact]

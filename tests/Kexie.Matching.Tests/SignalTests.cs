@@ -249,6 +249,29 @@ public class PredictedDocumentDisciplineTests
     }
 
     [Fact]
+    public void A_guessed_field_can_count_as_the_expected_agreement_of_the_documents_likeliest_codes()
+    {
+        var options = Options with { PredictedDocumentDisciplineCodes = 5 };
+        var index = new MatchIndex(options: options, disciplinePredictor: new ByWord());
+        index.Rebuild([Tea("guessed"), Docs.Offer("unlikely", "农产品加工设备", "烘干机。")]);
+        MatchResult Result(string text, string code, string id) => index.Search(new MatchQuery { Text = text, DisciplineCodes = [code] }).Single(r => r.Id == id);
+        static double Discipline(MatchResult r) => r.Explanation.Contributions.SingleOrDefault(c => c.Signal == MatchSignal.Discipline)?.Score ?? 0;
+        var worth = options.DisciplineWeight * options.PredictedDocumentProbabilityFactor;
+
+        // The tea text is 0710 at 90 % and 0901 at 10 %: a query of 0710 earns 90 % of the guessed worth, one of 0901 10 %.
+        var tea = Result("茶叶加工", "0710", "guessed");
+        Assert.Equal(worth * 0.9, Discipline(tea), 9);
+        Assert.Equal(worth * 0.1, Discipline(Result("茶叶加工", "0901", "guessed")), 9);
+        var shared = Assert.Single(tea.Explanation.SharedDisciplines);
+        Assert.True(shared.DocumentPredicted);
+        Assert.Equal("0710", shared.DocumentCode);
+        Assert.Equal(0.9, shared.DocumentProbability);
+        Assert.Contains("由其内容推测", tea.Explanation.Contributions.Single(c => c.Signal == MatchSignal.Discipline).Detail);
+        // A guess at 20 % is worth 20 %.
+        Assert.Equal(worth * 0.2, Discipline(Result("烘干", "0901", "unlikely")), 9);
+    }
+
+    [Fact]
     public void Prediction_for_documents_can_be_switched_off_and_applies_to_updates()
     {
         var off = new MatchIndex(options: Options with { PredictDocumentDisciplines = false }, disciplinePredictor: new ByWord());

@@ -37,7 +37,9 @@ public sealed record ClassifierSettings
     /// and top-3 up, and the first choice's probability near its accuracy (the regression alone is under-confident).
     /// It is off by default because the engine's weights and the confidence were tuned to the regression's flatter
     /// probabilities: on the evaluation half it raised T4 (text + model) 1.268× → 1.276× but moved T2 to −0.0040, 0.001
-    /// inside the guard, and the refitted confidence's false confidence rose 14.8 % → 16.2 % (docs/benchmarks.md).
+    /// inside the guard, and the refitted confidence's false confidence rose 14.8 % → 16.2 % (docs/benchmarks.md). With the
+    /// engine re-tuned to its probabilities on the tuning split (<see cref="MatchOptions.PredictedDocumentDisciplineCodes"/>,
+    /// <see cref="MatchOptions.PredictedLeaderBand"/>) T4 rose to 1.325× there but T2 fell to −0.0041: still off.
     /// </summary>
     public double NaiveBayesWeight { get; init; }
 

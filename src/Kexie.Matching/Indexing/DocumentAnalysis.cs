@@ -36,6 +36,10 @@ internal sealed class DocumentAnalyzer
     /// prediction is at least <see cref="MatchOptions.DocumentDisciplineMinProbability"/> likely; otherwise empty.</summary>
     public IReadOnlyList<string> PredictedDisciplines { get; private set; } = [];
 
+    /// <summary>With <see cref="PredictedDisciplines"/> and <see cref="MatchOptions.PredictedDocumentDisciplineCodes"/> above 1:
+    /// the classifier's likeliest codes for the document, with their probabilities.</summary>
+    public CodeProbability[]? PredictedAlternatives { get; private set; }
+
     /// <summary>Distinct terms of the last analysed document.</summary>
     public int Count { get; private set; }
 
@@ -61,6 +65,7 @@ internal sealed class DocumentAnalyzer
         slots.Clear();
         Count = 0;
         PredictedDisciplines = [];
+        PredictedAlternatives = null;
         var predict = predictor is not null && !HasCodes(document.DisciplineCodes);
         allTokens.Clear();
         tokens.Clear();
@@ -124,8 +129,17 @@ internal sealed class DocumentAnalyzer
             return [];
         }
         var text = string.Join(' ', new[] { document.Title }.Concat(document.Keywords ?? []).Append(document.Body).Where(t => !string.IsNullOrWhiteSpace(t)));
-        var best = predictor!.Predict(text, allTokens, 1);
-        return best.Count > 0 && best[0].Probability >= options!.DocumentDisciplineMinProbability ? [best[0].Code] : [];
+        var keep = Math.Max(1, options!.PredictedDocumentDisciplineCodes);
+        var best = predictor!.Predict(text, allTokens, keep);
+        if (best.Count == 0 || best[0].Probability < options.DocumentDisciplineMinProbability)
+        {
+            return [];
+        }
+        if (keep > 1)
+        {
+            PredictedAlternatives = [.. best.Select(b => new CodeProbability(string.Intern(b.Code), b.Probability))];
+        }
+        return [best[0].Code];
     }
 
     /// <summary>Analyses <paramref name="count"/> documents from <paramref name="start"/> into one flat batch.</summary>
@@ -144,7 +158,7 @@ internal sealed class DocumentAnalyzer
         {
             var document = documents[start + i];
             Analyze(document);
-            batch.Append(new StoredDocument(document, PredictedDisciplines), this);
+            batch.Append(new StoredDocument(document, PredictedDisciplines) { PredictedAlternatives = PredictedAlternatives }, this);
         }
     }
 

@@ -219,6 +219,13 @@ internal sealed class Explainer
     /// </summary>
     private static string LiftDetail(Candidate candidate, double coverage)
     {
+        if (candidate.LiftInBand)
+        {
+            var ahead = $"文本匹配比原先排在它前面的候选高{Percent(candidate.LiftMargin)}，含所查内容{Percent(coverage)}的关键词";
+            return candidate.Discipline < candidate.LiftOverDiscipline - 1e-9
+                ? $"{ahead}，推测学科的得分虽低于该候选，仍排在其前"
+                : $"{ahead}，排在其前";
+        }
         var lead = $"文本匹配比第二好的候选高{Percent(candidate.LiftMargin)}，含所查内容{Percent(coverage)}的关键词";
         return candidate.Discipline < candidate.LiftOverDiscipline - 1e-9
             ? $"{lead}，推测学科的得分虽低于其他候选，仍排在第一位"
@@ -316,7 +323,7 @@ internal sealed class Explainer
         }
         var best = shared.OrderByDescending(s => (s.Predicted ?? 0) * options.Credit(s.Relation)).First();
         var documentName = Named(options.DisciplineNames, best.DocumentCode);
-        var inferred = best.DocumentPredicted ? "，由其内容推测" : "";
+        var inferred = best.DocumentPredicted ? best.DocumentProbability is { } likely ? $"，由其内容推测，可能性{Percent(likely)}" : "，由其内容推测" : "";
         var candidate = documentName is null ? "" : $"（{documentName}{inferred}）";
         if (documentName is null && best.DocumentPredicted)
         {

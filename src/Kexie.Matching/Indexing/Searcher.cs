@@ -30,6 +30,9 @@ internal struct Candidate
     /// <summary>With a lift: the (predicted) discipline contribution of the candidate it was lifted over.</summary>
     public double LiftOverDiscipline;
 
+    /// <summary>With a lift: it was placed above the candidate it clearly led by its text (<see cref="MatchOptions.PredictedLeaderBand"/>), not first.</summary>
+    public bool LiftInBand;
+
     public readonly StoredDocument Stored => View.Segment.Documents[Doc];
 }
 
@@ -183,11 +186,17 @@ internal sealed class Searcher
             return c != 0 ? c : string.CompareOrdinal(a.Stored.Id, b.Stored.Id);
         });
         // The lead the best text match needs against a predicted field: the margin, scaled by how sure that field is.
-        if (disciplines.Predicted && disciplines.Codes.Count > 0 && options.PredictedLeaderMargin < 1 && leaderMargin > 0
-            && leaderMargin >= LeaderMarginNeeded(disciplines)
-            && Coverage(terms, originalTermCount, textLeader.Mask) >= options.PredictedLeaderMinCoverage)
+        if (disciplines.Predicted && disciplines.Codes.Count > 0 && options.PredictedLeaderMargin < 1)
         {
-            KeepTextLeaderFirst(candidates, textLeader, leaderMargin);
+            var leaderCoverage = Coverage(terms, originalTermCount, textLeader.Mask);
+            if (leaderMargin > 0 && leaderMargin >= LeaderMarginNeeded(disciplines) && leaderCoverage >= options.PredictedLeaderMinCoverage)
+            {
+                KeepTextLeaderFirst(candidates, textLeader, leaderMargin);
+            }
+            else if (options.PredictedLeaderBand && textLeader.Text > 0 && leaderCoverage >= options.PredictedLeaderBandMinCoverage)
+            {
+                KeepTextLeaderInBand(candidates, textLeader, LeaderMarginNeeded(disciplines));
+            }
         }
         var count = Math.Min(top, candidates.Count);
         var results = new List<MatchResult>(count);
@@ -444,6 +453,34 @@ internal sealed class Searcher
         c.LiftOverDiscipline = candidates[0].Discipline;
         c.Final += c.Lift;
         candidates.Insert(0, c);
+    }
+
+    /// <summary>
+    /// The predicted field reorders the best text match only within its band (<see cref="MatchOptions.PredictedLeaderBand"/>):
+    /// it is placed above the first candidate of the ranking whose text score it leads by <paramref name="margin"/> of its
+    /// own or more (the lead <see cref="KeepTextLeaderFirst"/> asks of the second best text match). Its final score is
+    /// raised to that candidate's, so the order and the scores shown agree; the raise is its own contribution.
+    /// </summary>
+    private static void KeepTextLeaderInBand(List<Candidate> candidates, Candidate leader, double margin)
+    {
+        var at = candidates.FindIndex(c => ReferenceEquals(c.View, leader.View) && c.Doc == leader.Doc);
+        var keep = 1 - Math.Max(0, margin);
+        for (var p = 0; p < at; p++)
+        {
+            var here = candidates[p];
+            if (here.Text < leader.Text && here.Text <= leader.Text * keep)
+            {
+                var c = candidates[at];
+                candidates.RemoveAt(at);
+                c.Lift = Math.Max(0, here.Final - c.Final);
+                c.LiftMargin = (c.Text - here.Text) / c.Text;
+                c.LiftOverDiscipline = here.Discipline;
+                c.LiftInBand = true;
+                c.Final += c.Lift;
+                candidates.Insert(p, c);
+                return;
+            }
+        }
     }
 
     /// <summary>
@@ -1052,6 +1089,10 @@ internal static class Signals
         }
         var hierarchy = options.DisciplineHierarchy;
         var value = 0.0;
+        if (doc.DisciplinesPredicted && doc.PredictedAlternatives is { } alternatives)
+        {
+            return ExpectedDiscipline(options, query, alternatives, out shared);
+        }
         foreach (var q in query.Codes)
         {
             var best = 0.0;
@@ -1077,6 +1118,51 @@ internal static class Signals
         }
         var weight = query.Predicted ? options.PredictedDisciplineWeight : options.DisciplineWeight;
         return weight * (doc.DisciplinesPredicted ? options.PredictedDocumentDisciplineFactor : 1.0) * Math.Min(value, 1.0);
+    }
+
+    /// <summary>
+    /// The discipline signal of a document whose field was guessed, as the expected agreement of the two guesses: each
+    /// query code (with its probability, or 1 when given) against each of the document's likeliest codes, weighted by the
+    /// classifier's probability of it (<see cref="MatchOptions.PredictedDocumentDisciplineCodes"/>), times
+    /// <see cref="MatchOptions.PredictedDocumentProbabilityFactor"/>. The shared code shown is the document code that
+    /// earned the most.
+    /// </summary>
+    private static double ExpectedDiscipline(MatchOptions options, QueryDisciplines query, CodeProbability[] alternatives, out List<SharedCode>? shared)
+    {
+        shared = null;
+        var hierarchy = options.DisciplineHierarchy;
+        var value = 0.0;
+        foreach (var q in query.Codes)
+        {
+            var expected = 0.0;
+            var best = 0.0;
+            var bestAt = -1;
+            var bestRelation = CodeRelation.None;
+            for (var i = 0; i < alternatives.Length; i++)
+            {
+                var relation = hierarchy.Relate(q.Code, alternatives[i].Code);
+                var earned = alternatives[i].Probability * options.Credit(relation);
+                expected += earned;
+                if (earned > best)
+                {
+                    best = earned;
+                    bestAt = i;
+                    bestRelation = relation;
+                }
+            }
+            if (bestAt < 0)
+            {
+                continue;
+            }
+            (shared ??= []).Add(new SharedCode(q.Code, alternatives[bestAt].Code, bestRelation, query.Predicted ? q.Probability : null)
+            {
+                DocumentPredicted = true,
+                DocumentProbability = alternatives[bestAt].Probability,
+            });
+            value = query.Predicted ? value + q.Probability * expected : Math.Max(value, expected);
+        }
+        var weight = query.Predicted ? options.PredictedDisciplineWeight : options.DisciplineWeight;
+        return weight * options.PredictedDocumentProbabilityFactor * Math.Min(value, 1.0);
     }
 
     public static double Industry(MatchOptions options, IReadOnlyList<string> queryCodes, StoredDocument doc, out List<SharedCode>? shared)

@@ -1,5 +1,8 @@
 namespace Kexie.Matching.Indexing;
 
+/// <summary>A predicted code and the classifier's probability of it.</summary>
+internal readonly record struct CodeProbability(string Code, double Probability);
+
 /// <summary>What the index keeps of a document besides its postings.</summary>
 internal sealed class StoredDocument
 {
@@ -34,6 +37,10 @@ internal sealed class StoredDocument
 
     /// <summary>The document gave no discipline; <see cref="DisciplineCodes"/> were predicted from its text.</summary>
     public bool DisciplinesPredicted { get; }
+
+    /// <summary>With <see cref="DisciplinesPredicted"/>: the classifier's likeliest codes for the text with their
+    /// probabilities (<see cref="MatchOptions.PredictedDocumentDisciplineCodes"/>); null when only the first is kept.</summary>
+    public CodeProbability[]? PredictedAlternatives { get; init; }
 
     public string[] IndustryCodes { get; }
 
