@@ -30,6 +30,10 @@ public abstract class SyntheticLabelTests(KexieApp app)
         Assert.Contains("id=\"synthetic-note\"", page);
         Assert.Contains(FormattableString.Invariant($"大英县累计注册科技工作者{total:#,0}人中合成{synthetic:#,0}人，平台名录实有{directory:#,0}人"), page);
         Assert.Contains("含合成", page);
+        // The score's explanation of the same region and period says the same, above its figures.
+        var explain = await daying.GetStringAsync("/Indicators/Explain?region=510923&period=2020");
+        Assert.Contains("id=\"synthetic-note\"", explain);
+        Assert.Contains(FormattableString.Invariant($"平台名录实有{directory:#,0}人"), explain);
 
         var report = await daying.GetAsync("/api/v1/indicators/reports/annual?region=510923&year=2020");
         Assert.Equal(HttpStatusCode.OK, report.StatusCode);
@@ -46,6 +50,7 @@ public abstract class SyntheticLabelTests(KexieApp app)
         Assert.False(values["includesSynthetic"]!.GetValue<bool>());
         Assert.All(values["values"]!.AsArray(), v => Assert.Null(v!["synthetic"]?.GetValue<decimal?>()));
         Assert.DoesNotContain("id=\"synthetic-note\"", await admin.GetStringAsync("/Indicators?region=4201&period=2025"));
+        Assert.DoesNotContain("id=\"synthetic-note\"", await admin.GetStringAsync("/Indicators/Explain?region=4201&period=2025"));
     }
 }
 

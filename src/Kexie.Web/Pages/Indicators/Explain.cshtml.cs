@@ -25,6 +25,9 @@ public sealed class ExplainModel(IndicatorService indicators) : KexiePageModel
 
     public Period Period { get; private set; }
 
+    /// <summary>The dashboard's note on synthetic figures, for the same region and period (null when every figure is a record).</summary>
+    public string? SyntheticNote => IndexModel.SyntheticText(Explanation.RegionName, Values, Ranking.IncludesSynthetic);
+
     public bool CanTrace => Region is { } r && Can(Kexie.Web.Features.Indicators.IndicatorPermissions.ViewDashboards, r);
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
