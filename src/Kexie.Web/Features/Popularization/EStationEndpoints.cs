@@ -100,8 +100,12 @@ public static class EStationEndpoints
             .WithSummary("知识竞答题库（本地区管理人员；region 地区子树，retired=true 含已停用）").RequirePermission(PopularizationPermissions.ManageQuizzes);
         q.MapPost("/", CreateQuizQuestion).RequireAuthorization()
             .WithSummary("新增题目（地区、主题、题干、2–6个选项、正确答案序号（从0起）、解析）").RequirePermission(PopularizationPermissions.ManageQuizzes);
+        q.MapPut("/{id:guid}", UpdateQuizQuestion).RequireAuthorization()
+            .WithSummary("修改题目（主题、题干、2–6个选项、正确答案序号（从0起）、解析；地区不变，已有答卷的得分不变）").RequirePermission(PopularizationPermissions.ManageQuizzes);
         q.MapPost("/{id:guid}/retire", RetireQuizQuestion).RequireAuthorization()
             .WithSummary("停用题目（e站屏不再抽到，已有答卷保留）").RequirePermission(PopularizationPermissions.ManageQuizzes);
+        q.MapPost("/{id:guid}/reinstate", ReinstateQuizQuestion).RequireAuthorization()
+            .WithSummary("恢复已停用的题目（e站屏重新可以抽到）").RequirePermission(PopularizationPermissions.ManageQuizzes);
 
         api.MapGet("/e-stations/{id:guid}/usage/export.xlsx", ExportStationUsage).RequireAuthorization().WithTags("科普e站")
             .WithSummary("导出本站每日使用（系统统计与手工登记、计入S03的数）和终端最近心跳（Excel）").RequirePermission(PopularizationPermissions.ManageEStations);
@@ -277,8 +281,14 @@ public static class EStationEndpoints
         return TypedResults.Created($"/api/v1/quiz-questions/{created.Id}", created);
     }
 
+    public static async Task<Ok<QuizQuestionDto>> UpdateQuizQuestion(HttpContext http, QuizService s, Guid id, QuizQuestionRequest body, CancellationToken ct) =>
+        TypedResults.Ok(await s.UpdateAsync(http.User.ToActor(), id, body, ct));
+
     public static async Task<Ok<QuizQuestionDto>> RetireQuizQuestion(HttpContext http, QuizService s, Guid id, CancellationToken ct) =>
         TypedResults.Ok(await s.RetireAsync(http.User.ToActor(), id, ct));
+
+    public static async Task<Ok<QuizQuestionDto>> ReinstateQuizQuestion(HttpContext http, QuizService s, Guid id, CancellationToken ct) =>
+        TypedResults.Ok(await s.ReinstateAsync(http.User.ToActor(), id, ct));
 
     public static async Task<FileContentHttpResult> ExportStationUsage(HttpContext http, QuizService s, Guid id, CancellationToken ct) =>
         TypedResults.File(await s.ExportStationAsync(http.User.ToActor(), id, ct), ExcelContentType, "e站使用统计.xlsx");
