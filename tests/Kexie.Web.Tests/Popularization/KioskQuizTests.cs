@@ -1,5 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using MiniExcelLibs;
 
 namespace Kexie.Web.Tests.Popularization;
@@ -212,6 +214,32 @@ public abstract class KioskQuizTests(KexieApp app)
         await anonymous.GetStringAsync($"/Popularization/Kiosk/Item/{token}/post/{post}");
         Assert.Equal(2, (await (await anonymous.GetAsync($"/api/v1/e-station-kiosks/{other}/items/post/{post}")).OkJsonAsync())["views"]!.GetValue<long>());
         Assert.Equal(2, (await (await anonymous.GetAsync($"/api/v1/e-stations/{station}/usage-summary")).OkJsonAsync())["kioskViews"]!.GetValue<long>());
+    }
+
+    [Fact]
+    public async Task Concurrent_opens_by_one_device_count_one_view_and_the_window_passing_counts_again()
+    {
+        var tag = Guid.NewGuid().ToString("N")[..6];
+        var (staff, station, token) = await KioskAsync($"并发e站{tag}");
+        var post = Id(await (await staff.PostJsonAsync($"/api/v1/e-stations/{station}/posts", new { title = $"并发测试{tag}", body = "正文" })).OkJsonAsync());
+        var url = $"/api/v1/e-station-kiosks/{token}/items/post/{post}";
+
+        // Eight opens at once (as if through several nodes): the database lets exactly one of them count.
+        var opens = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => app.Anonymous().GetAsync(url)));
+        Assert.All(opens, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        Assert.Equal(1, (await (await app.Anonymous().GetAsync($"/api/v1/e-stations/{station}/usage-summary")).OkJsonAsync())["kioskViews"]!.GetValue<long>());
+
+        // Once the window has passed (the device's mark is moved back 11 minutes), the next open counts again.
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<Kexie.Data.KexieDbContext>();
+            var postId = Guid.Parse(post);
+            Assert.Equal(1, await db.KioskViewMarks.Where(m => m.ItemId == postId).ExecuteUpdateAsync(u => u.SetProperty(m => m.CountedAtMs, m => m.CountedAtMs - (11 * 60 * 1000)), TestContext.Current.CancellationToken));
+        }
+
+        Assert.Equal(2, (await (await app.Anonymous().GetAsync(url)).OkJsonAsync())["views"]!.GetValue<long>());
+        Assert.Equal(2, (await (await app.Anonymous().GetAsync(url)).OkJsonAsync())["views"]!.GetValue<long>());
+        Assert.Equal(2, (await (await app.Anonymous().GetAsync($"/api/v1/e-stations/{station}/usage-summary")).OkJsonAsync())["kioskViews"]!.GetValue<long>());
     }
 
     [Fact]
