@@ -106,6 +106,7 @@ public abstract class KexieDbContext(DbContextOptions options, ICurrentActor? cu
     public DbSet<Kexie.Domain.Popularization.EStationQuestion> EStationQuestions => Set<Kexie.Domain.Popularization.EStationQuestion>();
 
     public DbSet<Kexie.Domain.Popularization.EStationDevice> EStationDevices => Set<Kexie.Domain.Popularization.EStationDevice>();
+    public DbSet<Kexie.Domain.Popularization.KioskViewMark> KioskViewMarks => Set<Kexie.Domain.Popularization.KioskViewMark>();
 
     public DbSet<Kexie.Domain.Popularization.EStationPost> EStationPosts => Set<Kexie.Domain.Popularization.EStationPost>();
 

@@ -7,8 +7,9 @@ namespace Kexie.E2E;
 /// <summary>
 /// 科普 in the browser: the staff write a rumour rebuttal and the county publishes it; an activity is published, a
 /// visitor registers, the staff check the visitor in and register a walk-in; an e-station's day of use is logged; a kiosk
-/// opened with its device token shows the station's subscribed content and its own post, and the views, the like and
-/// the heartbeat it sends are counted on the station's usage page.
+/// opened with its device token shows the station's subscribed content and its own post, a visitor takes its 知识竞答 and
+/// sees the score and 解析, and the views, the like, the finished quiz and the heartbeat it sends are counted on the
+/// station's usage page.
 /// </summary>
 public sealed class PopularizationJourneys(KexieApp app)
 {
@@ -139,10 +140,30 @@ public sealed class PopularizationJourneys(KexieApp app)
         await kiosk.ClickAsync($"#kiosk-items a:has-text('{notice}')");
         await Expect(kiosk.Locator("#kiosk-item-title")).ToHaveTextAsync(notice);
 
-        // The station's usage page: two views and a like counted by the system, and the kiosk's heartbeats (an online day).
+        // 知识竞答 on the kiosk: the visitor answers every drawn question, hands in, and sees the score, the right answers and 解析.
+        await kiosk.GotoAsync(link!);
+        await kiosk.ClickAsync("#kiosk-quiz-link");
+        await Expect(kiosk.Locator("#kiosk-quiz-form")).ToBeVisibleAsync();
+        var drawn = await kiosk.Locator("#kiosk-quiz-form fieldset").CountAsync();
+        Assert.InRange(drawn, 1, 5);
+        for (var i = 0; i < drawn; i++)
+        {
+            await kiosk.CheckAsync($"#kiosk-quiz-form input[name='answers[{i}].Choice'][value='0']");
+        }
+
+        await kiosk.ClickAsync("#kiosk-quiz-submit");
+        await Expect(kiosk.Locator("#kiosk-quiz-score")).ToHaveTextAsync(new Regex("^[0-9]{1,3}$"));
+        await Expect(kiosk.Locator("#kiosk-quiz-result")).ToContainTextAsync($"共 {drawn} 题");
+        await Expect(kiosk.Locator("#kiosk-quiz-result")).ToContainTextAsync("正确答案：");
+        await Expect(kiosk.Locator("#kiosk-quiz-result")).ToContainTextAsync("解析：");
+        await KexieApp.ScreenshotAsync(kiosk, "popularization-kiosk-quiz");
+
+        // The station's usage page: two views and a like counted by the system (the quiz is no view), one finished quiz,
+        // and the kiosk's heartbeats (an online day).
         await staff.GotoAsync(stationUrl);
         await Expect(staff.Locator("#kiosk-views")).ToHaveTextAsync("2");
         await Expect(staff.Locator("#kiosk-likes")).ToHaveTextAsync("1");
+        await Expect(staff.Locator("#kiosk-quizzes")).ToHaveTextAsync("1");
         await Expect(staff.Locator("#online-days")).ToHaveTextAsync("1");
         await Expect(staff.Locator("#usage")).ToContainTextAsync("系统统计");
         await Expect(staff.Locator("#kiosk-online")).ToBeVisibleAsync();

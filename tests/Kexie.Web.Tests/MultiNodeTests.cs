@@ -66,6 +66,22 @@ public sealed class MultiNodeTests : IAsyncLifetime
         Assert.Equal("两节点", read["name"]!.GetValue<string>());
     }
 
+    [Fact]
+    public async Task A_kiosk_reload_that_reaches_the_other_node_counts_no_second_view()
+    {
+        var staff = first!.CreateClient();
+        (await staff.PostAsJsonAsync("/api/v1/auth/login", new { userName = "daying-staff", password = "Kexie@2026" })).EnsureSuccessStatusCode();
+        var station = (await (await staff.PostJsonAsync("/api/v1/e-stations", new { name = "两节点e站", siteKind = "Community", regionCode = "510923", address = "测试社区" })).OkJsonAsync())["id"]!.GetValue<string>();
+        var token = (await (await staff.PostJsonAsync($"/api/v1/e-stations/{station}/devices", new { name = "大厅触摸屏" })).OkJsonAsync())["token"]!.GetValue<string>();
+        var post = (await (await staff.PostJsonAsync($"/api/v1/e-stations/{station}/posts", new { title = "两节点浏览", body = "正文" })).OkJsonAsync())["id"]!.GetValue<string>();
+
+        var onFirst = await (await first.CreateClient().GetAsync($"/api/v1/e-station-kiosks/{token}/items/post/{post}")).OkJsonAsync();
+        Assert.Equal(1, onFirst["views"]!.GetValue<long>());
+        var onSecond = await (await second!.CreateClient().GetAsync($"/api/v1/e-station-kiosks/{token}/items/post/{post}")).OkJsonAsync();
+        Assert.Equal(1, onSecond["views"]!.GetValue<long>());
+        Assert.Equal(1, (await (await second.CreateClient().GetAsync($"/api/v1/e-stations/{station}/usage-summary")).OkJsonAsync())["kioskViews"]!.GetValue<long>());
+    }
+
     private sealed class Node(string file) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)

@@ -126,6 +126,15 @@ internal sealed class QuizQuestionConfiguration : IEntityTypeConfiguration<QuizQ
     }
 }
 
+internal sealed class KioskViewMarkConfiguration : IEntityTypeConfiguration<KioskViewMark>
+{
+    public void Configure(EntityTypeBuilder<KioskViewMark> builder)
+    {
+        builder.ToTable("KioskViewMarks");
+        builder.HasKey(m => new { m.DeviceId, m.Source, m.ItemId });
+    }
+}
+
 internal sealed class QuizAttemptConfiguration : IEntityTypeConfiguration<QuizAttempt>
 {
     public void Configure(EntityTypeBuilder<QuizAttempt> builder)

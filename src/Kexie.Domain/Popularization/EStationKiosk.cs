@@ -165,3 +165,26 @@ public sealed class EStationPost : Entity, IRegional
         UpdatedAt = WithdrawnAt.Value;
     }
 }
+
+/// <summary>
+/// When a device's opening of an item last counted as a view, for the reload window (<c>Popularization:KioskViewWindowMinutes</c>).
+/// One row per device and item in the database every node shares, claimed by one atomic statement (insert, or move the
+/// time forward only when the window has passed): a reload that reaches another node inside the window counts nothing,
+/// and two nodes racing for the same open count it once. Not an audited record (it is a counter's bookkeeping).
+/// </summary>
+public sealed class KioskViewMark
+{
+    private KioskViewMark()
+    {
+    }
+
+    public Guid DeviceId { get; private set; }
+
+    /// <summary>Where the item comes from: 1 platform content, 2 the station's own post.</summary>
+    public int Source { get; private set; }
+
+    public Guid ItemId { get; private set; }
+
+    /// <summary>When the view last counted, in Unix milliseconds (a number, compared alike on every provider).</summary>
+    public long CountedAtMs { get; private set; }
+}

@@ -55,6 +55,56 @@ public sealed class QuizQuestion : Entity, IRegional
             throw new NotPermittedException("只有本地区服务中心工作人员或科协管理员可以维护知识竞答题库");
         }
 
+        var (tag, stem, options, answer, explanation) = Validate(data);
+        var when = at ?? DateTimeOffset.UtcNow;
+        return new QuizQuestion
+        {
+            RegionCode = region,
+            Tag = tag,
+            Stem = stem,
+            Options = options,
+            Answer = answer,
+            Explanation = explanation,
+            CreatedByUserId = actor.UserId,
+            CreatedAt = when,
+            UpdatedAt = when,
+        };
+    }
+
+    /// <summary>
+    /// Corrects the topic, stem, options, right answer and 解析 (the region stays). Past attempts keep their score and
+    /// topics as graded; a retired question may be corrected too (it stays retired).
+    /// </summary>
+    public void Edit(QuizQuestionData data, Actor actor, DateTimeOffset? at = null)
+    {
+        if (!MayManage(actor, RegionCode))
+        {
+            throw new NotPermittedException("只有本地区服务中心工作人员或科协管理员可以维护知识竞答题库");
+        }
+
+        (Tag, Stem, Options, Answer, Explanation) = Validate(data);
+        UpdatedAt = at ?? DateTimeOffset.UtcNow;
+    }
+
+    /// <summary>Puts a retired question back into the bank: kiosks draw it again.</summary>
+    public void Reinstate(Actor actor, DateTimeOffset? at = null)
+    {
+        if (!MayManage(actor, RegionCode))
+        {
+            throw new NotPermittedException("只有本地区服务中心工作人员或科协管理员可以维护知识竞答题库");
+        }
+
+        if (RetiredAt is null)
+        {
+            throw new InvalidTransitionException("该题目未停用");
+        }
+
+        RetiredAt = null;
+        UpdatedAt = at ?? DateTimeOffset.UtcNow;
+    }
+
+    private static (string Tag, string Stem, List<string> Options, int Answer, string? Explanation) Validate(QuizQuestionData data)
+    {
         var tag = Guard.Required(data.Tag, "tag", "主题", 20);
         if (!ScienceTopics.All.Contains(tag))
         {
@@ -82,19 +132,7 @@ public sealed class QuizQuestion : Entity, IRegional
             throw new DomainValidationException("answer", "请选择正确答案");
         }
 
-        var when = at ?? DateTimeOffset.UtcNow;
-        return new QuizQuestion
-        {
-            RegionCode = region,
-            Tag = tag,
-            Stem = Guard.Required(data.Stem, "stem", "题干", 300),
-            Options = options,
-            Answer = answer,
-            Explanation = Guard.Optional(data.Explanation, "explanation", "答案解析", 500),
-            CreatedByUserId = actor.UserId,
-            CreatedAt = when,
-            UpdatedAt = when,
-        };
+        return (tag, Guard.Required(data.Stem, "stem", "题干", 300), options, answer, Guard.Optional(data.Explanation, "explanation", "答案解析", 500));
     }
 
     public void Retire(Actor actor, DateTimeOffset? at = null)

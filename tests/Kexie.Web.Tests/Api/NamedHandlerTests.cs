@@ -17,7 +17,6 @@ public sealed class NamedHandlerTests(SqliteApp app)
     /// </summary>
     private static readonly string[] NotYetConverted =
     [
-        "Popularization",
         "Talent",
     ];
 

@@ -1,5 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using MiniExcelLibs;
 
 namespace Kexie.Web.Tests.Popularization;
@@ -109,6 +111,73 @@ public abstract class KioskQuizTests(KexieApp app)
     }
 
     [Fact]
+    public async Task The_regions_staff_correct_retire_and_reinstate_a_question_and_past_attempts_keep_their_score()
+    {
+        var tag = Guid.NewGuid().ToString("N")[..6];
+        var (staff, station, token) = await KioskAsync($"改题e站{tag}");
+        var shehong = await app.SignInAsync("shehong");
+        var anonymous = app.Anonymous();
+        var question = new { regionCode = DaYing, tag = Topic, stem = $"一节废电池能污染多少水？{tag}", options = new[] { "很少", "约60万升" }, answer = 0, explanation = "写错的解析" };
+        var id = Id(await (await staff.PostJsonAsync("/api/v1/quiz-questions", question)).OkJsonAsync());
+        var attempt = await (await anonymous.PostJsonAsync($"/api/v1/e-station-kiosks/{token}/quiz-attempts", new { answers = new[] { new { questionId = id, choice = 0 } } })).OkJsonAsync();
+        Assert.Equal(100, attempt["score"]!.GetValue<int>());
+
+        // Correcting: the answer, the options and 解析 change; the region stays; bad input names the field in Chinese.
+        var corrected = new { tag = Topic, stem = $"一节纽扣电池能污染多少水？{tag}", options = new[] { "很少", "约60万升", "无法估量" }, answer = 1, explanation = "纽扣电池含汞，约可污染60万升水。" };
+        Assert.Equal(HttpStatusCode.NotFound, (await shehong.PutJsonAsync($"/api/v1/quiz-questions/{id}", corrected)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PutJsonAsync($"/api/v1/quiz-questions/{id}", corrected)).StatusCode);
+        Assert.Contains("题干", await (await staff.PutJsonAsync($"/api/v1/quiz-questions/{id}", corrected with { stem = " " })).AssertValidationProblemAsync("stem"));
+        Assert.Contains("选项", await (await staff.PutJsonAsync($"/api/v1/quiz-questions/{id}", corrected with { options = new[] { "很少", "很少" } })).AssertValidationProblemAsync("options"));
+        Assert.Contains("正确答案", await (await staff.PutJsonAsync($"/api/v1/quiz-questions/{id}", corrected with { answer = 5 })).AssertValidationProblemAsync("answer"));
+        var edited = await (await staff.PutJsonAsync($"/api/v1/quiz-questions/{id}", corrected)).OkJsonAsync();
+        Assert.Equal(1, edited["answer"]!.GetValue<int>());
+        Assert.Equal(3, edited["options"]!.AsArray().Count);
+        Assert.Equal("大英县", edited["regionName"]!.GetValue<string>());
+        var drawn = (await (await anonymous.GetAsync($"/api/v1/e-station-kiosks/{token}/quiz")).OkJsonAsync())["questions"]!.AsArray().Single(q => Id(q!) == id)!;
+        Assert.Equal($"一节纽扣电池能污染多少水？{tag}", drawn["stem"]!.GetValue<string>());
+        var graded = await (await anonymous.PostJsonAsync($"/api/v1/e-station-kiosks/{token}/quiz-attempts", new { answers = new[] { new { questionId = id, choice = 0 } } })).OkJsonAsync();
+        Assert.Equal(0, graded["score"]!.GetValue<int>());
+        Assert.Contains("含汞", graded["answers"]![0]!["explanation"]!.GetValue<string>());
+
+        // The audit trail names the fields.
+        var audit = await (await app.SignInAsync("daying")).GetStringAsync($"/Admin/Audit?entityType=QuizQuestion&entityId={id}");
+        Assert.Contains("题干", audit);
+        Assert.Contains("答案解析", audit);
+
+        // Retiring keeps the station's counted quizzes (two attempts) and the question readable in the bank with retired=true; reinstating puts it back.
+        Assert.False((await (await staff.PostAsync($"/api/v1/quiz-questions/{id}/retire", null)).OkJsonAsync())["active"]!.GetValue<bool>());
+        Assert.Equal(2, (await (await anonymous.GetAsync($"/api/v1/e-stations/{station}/usage-summary")).OkJsonAsync())["kioskQuizzes"]!.GetValue<long>());
+        Assert.DoesNotContain((await (await staff.GetAsync($"/api/v1/quiz-questions?region={DaYing}")).OkJsonAsync()).AsArray(), q => Id(q!) == id);
+        Assert.Contains((await (await staff.GetAsync($"/api/v1/quiz-questions?region={DaYing}&retired=true")).OkJsonAsync()).AsArray(), q => Id(q!) == id);
+        Assert.Equal(HttpStatusCode.NotFound, (await shehong.PostAsync($"/api/v1/quiz-questions/{id}/reinstate", null)).StatusCode);
+        Assert.True((await (await staff.PostAsync($"/api/v1/quiz-questions/{id}/reinstate", null)).OkJsonAsync())["active"]!.GetValue<bool>());
+        Assert.Equal(HttpStatusCode.Conflict, (await staff.PostAsync($"/api/v1/quiz-questions/{id}/reinstate", null)).StatusCode);
+
+        // The page: ?edit= fills the form; an empty stem is refused next to the field with what was typed kept; a good one saves.
+        var editPage = await staff.GetStringAsync($"/Popularization/Quizzes?edit={id}");
+        Assert.Contains("修改题目", editPage);
+        Assert.Contains($"value=\"一节纽扣电池能污染多少水？{tag}\"", editPage);
+        Assert.Contains("value=\"无法估量\"", editPage);
+        var form = new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = Kexie.Web.Tests.Security.LoginTestSupport.TokenOf(editPage), ["edit"] = id, ["tag"] = Topic, ["stem"] = "",
+            ["optionA"] = "很少", ["optionB"] = "约60万升", ["optionC"] = "无法估量", ["answer"] = "1", ["explanation"] = "页面改的解析",
+        };
+        var refused = await staff.PostAsync("/Popularization/Quizzes", new FormUrlEncodedContent(form));
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var refusedPage = await refused.Content.ReadAsStringAsync();
+        Assert.Contains("id=\"quiz-stem-error\"", refusedPage);
+        Assert.Contains("题干", refusedPage);
+        Assert.Contains("页面改的解析", refusedPage);
+        form["stem"] = $"页面改过的题干{tag}";
+        var saved = await staff.PostAsync("/Popularization/Quizzes", new FormUrlEncodedContent(form));
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var bank = (await (await staff.GetAsync($"/api/v1/quiz-questions?region={DaYing}")).OkJsonAsync()).AsArray().Single(q => Id(q!) == id)!;
+        Assert.Equal($"页面改过的题干{tag}", bank["stem"]!.GetValue<string>());
+        Assert.Equal("页面改的解析", bank["explanation"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task The_kiosk_quiz_page_grades_a_handed_in_quiz()
     {
         var tag = Guid.NewGuid().ToString("N")[..6];
@@ -145,6 +214,32 @@ public abstract class KioskQuizTests(KexieApp app)
         await anonymous.GetStringAsync($"/Popularization/Kiosk/Item/{token}/post/{post}");
         Assert.Equal(2, (await (await anonymous.GetAsync($"/api/v1/e-station-kiosks/{other}/items/post/{post}")).OkJsonAsync())["views"]!.GetValue<long>());
         Assert.Equal(2, (await (await anonymous.GetAsync($"/api/v1/e-stations/{station}/usage-summary")).OkJsonAsync())["kioskViews"]!.GetValue<long>());
+    }
+
+    [Fact]
+    public async Task Concurrent_opens_by_one_device_count_one_view_and_the_window_passing_counts_again()
+    {
+        var tag = Guid.NewGuid().ToString("N")[..6];
+        var (staff, station, token) = await KioskAsync($"并发e站{tag}");
+        var post = Id(await (await staff.PostJsonAsync($"/api/v1/e-stations/{station}/posts", new { title = $"并发测试{tag}", body = "正文" })).OkJsonAsync());
+        var url = $"/api/v1/e-station-kiosks/{token}/items/post/{post}";
+
+        // Eight opens at once (as if through several nodes): the database lets exactly one of them count.
+        var opens = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => app.Anonymous().GetAsync(url)));
+        Assert.All(opens, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        Assert.Equal(1, (await (await app.Anonymous().GetAsync($"/api/v1/e-stations/{station}/usage-summary")).OkJsonAsync())["kioskViews"]!.GetValue<long>());
+
+        // Once the window has passed (the device's mark is moved back 11 minutes), the next open counts again.
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<Kexie.Data.KexieDbContext>();
+            var postId = Guid.Parse(post);
+            Assert.Equal(1, await db.KioskViewMarks.Where(m => m.ItemId == postId).ExecuteUpdateAsync(u => u.SetProperty(m => m.CountedAtMs, m => m.CountedAtMs - (11 * 60 * 1000)), TestContext.Current.CancellationToken));
+        }
+
+        Assert.Equal(2, (await (await app.Anonymous().GetAsync(url)).OkJsonAsync())["views"]!.GetValue<long>());
+        Assert.Equal(2, (await (await app.Anonymous().GetAsync(url)).OkJsonAsync())["views"]!.GetValue<long>());
+        Assert.Equal(2, (await (await app.Anonymous().GetAsync($"/api/v1/e-stations/{station}/usage-summary")).OkJsonAsync())["kioskViews"]!.GetValue<long>());
     }
 
     [Fact]

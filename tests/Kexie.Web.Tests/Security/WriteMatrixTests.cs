@@ -153,6 +153,8 @@ public abstract class WriteMatrixTests(KexieApp app)
         // 知识竞答题库: the region's staff only.
         On("POST /api/v1/quiz-questions/", _ => none, _ => new { regionCode = DaYing, tag = "健康", stem = "冒名出题", options = new[] { "甲", "乙" }, answer = 0 }, _ => null);
         On("POST /api/v1/quiz-questions/{id:guid}/retire", t => Id(t.QuizQuestion), _ => null, t => Row<Kexie.Domain.Popularization.QuizQuestion>(t.QuizQuestion));
+        On("PUT /api/v1/quiz-questions/{id:guid}", t => Id(t.QuizQuestion), _ => new { tag = "健康", stem = "篡改题干", options = new[] { "甲", "乙" }, answer = 1 }, t => Row<Kexie.Domain.Popularization.QuizQuestion>(t.QuizQuestion));
+        On("POST /api/v1/quiz-questions/{id:guid}/reinstate", t => Id(t.QuizQuestion), _ => null, t => Row<Kexie.Domain.Popularization.QuizQuestion>(t.QuizQuestion));
         object VenueBody(Targets t) => new { name = "篡改阵地", kind = "ActivityRoom", level = "County", regionCode = DaYing, status = "Open", openedOn = "2020-01-01" };
         On("POST /api/v1/venues/", _ => none, VenueBody, _ => null);
         On("PUT /api/v1/venues/{id:guid}", t => Id(t.Venue), VenueBody, t => Row<Kexie.Domain.Popularization.Venue>(t.Venue));

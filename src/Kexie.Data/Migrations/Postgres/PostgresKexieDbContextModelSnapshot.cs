@@ -2512,6 +2512,25 @@ namespace Kexie.Data.Migrations.Postgres
                     b.ToTable("EventTallies");
                 });
 
+            modelBuilder.Entity("Kexie.Domain.Popularization.KioskViewMark", b =>
+                {
+                    b.Property<Guid>("DeviceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Source")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("ItemId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("CountedAtMs")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("DeviceId", "Source", "ItemId");
+
+                    b.ToTable("KioskViewMarks", (string)null);
+                });
+
             modelBuilder.Entity("Kexie.Domain.Popularization.LiteracySurvey", b =>
                 {
                     b.Property<Guid>("Id")

@@ -2420,6 +2420,25 @@ namespace Kexie.Data.Migrations.Sqlite
                     b.ToTable("EventTallies");
                 });
 
+            modelBuilder.Entity("Kexie.Domain.Popularization.KioskViewMark", b =>
+                {
+                    b.Property<Guid>("DeviceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Source")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ItemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CountedAtMs")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("DeviceId", "Source", "ItemId");
+
+                    b.ToTable("KioskViewMarks", (string)null);
+                });
+
             modelBuilder.Entity("Kexie.Domain.Popularization.LiteracySurvey", b =>
                 {
                     b.Property<Guid>("Id")

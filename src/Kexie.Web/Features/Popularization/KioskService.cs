@@ -50,7 +50,7 @@ public sealed record StationUsageSummaryDto(int OnlineDays, long KioskViews, lon
 /// content and its own posts, counts each opened item, like and question into the day's usage, and sends heartbeats.
 /// Every count goes to <see cref="EStationUsage"/> (the system-counted columns), which feeds indicator S03.
 /// </summary>
-public sealed class KioskService(KexieDbContext db, EStationInteractionService interaction, IConfiguration configuration, Microsoft.Extensions.Caching.Memory.IMemoryCache cache)
+public sealed class KioskService(KexieDbContext db, EStationInteractionService interaction, IConfiguration configuration)
 {
     public const int KioskSize = 40;
 
@@ -166,20 +166,18 @@ public sealed class KioskService(KexieDbContext db, EStationInteractionService i
     /// <summary>Opens an item on the kiosk: counts one view of the item and one kiosk view of the station's day.</summary>
     /// <remarks>
     /// A reload is not a new reader: a device opening the same item again within <see cref="ViewWindow"/>
-    /// (<c>Popularization:KioskViewWindowMinutes</c>, 10 by default) counts nothing. The window is kept in this node's memory,
-    /// so behind a load balancer without sticky sessions a reload that reaches another node can still count once there.
+    /// (<c>Popularization:KioskViewWindowMinutes</c>, 10 by default) counts nothing. The window is held in the database
+    /// (<see cref="KioskViewMark"/>), so it holds across nodes: a reload that reaches another node counts nothing there either.
     /// </remarks>
     public async Task<KioskItemDetailDto> OpenAsync(string token, KioskSource source, Guid id, CancellationToken ct = default)
     {
         var (device, station) = await DeviceAsync(token, ct);
         var item = await ItemAsync(station, source, id, ct);
-        var seen = $"kiosk-view:{device.Id}:{source}:{id}";
-        if (cache.TryGetValue(seen, out _))
+        if (!await ClaimViewAsync(device.Id, source, id, ct))
         {
             return item;
         }
 
-        cache.Set(seen, true, ViewWindow);
         if (source == KioskSource.Post)
         {
             await db.EStationPosts.Where(p => p.Id == id).ExecuteUpdateAsync(s => s.SetProperty(p => p.Views, p => p.Views + 1), ct);
@@ -191,6 +189,25 @@ public sealed class KioskService(KexieDbContext db, EStationInteractionService i
 
         await CountAsync(station, KioskEvent.View, ct);
         return item with { Views = item.Views + 1 };
+    }
+
+    /// <summary>
+    /// Whether this open of the item by the device counts: one statement inserts the device's mark for the item, or moves
+    /// it to now only when the last counted view is older than the window. The database decides atomically (PostgreSQL locks
+    /// the conflicting row and re-checks the condition; SQLite writes one at a time), so of two nodes racing for the same
+    /// reload exactly one counts it.
+    /// </summary>
+    private async Task<bool> ClaimViewAsync(Guid deviceId, KioskSource source, Guid itemId, CancellationToken ct)
+    {
+        var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        var before = now - (long)ViewWindow.TotalMilliseconds;
+        var kind = (int)source;
+        var claimed = await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO "KioskViewMarks" ("DeviceId", "Source", "ItemId", "CountedAtMs") VALUES ({deviceId}, {kind}, {itemId}, {now})
+            ON CONFLICT ("DeviceId", "Source", "ItemId") DO UPDATE SET "CountedAtMs" = excluded."CountedAtMs"
+            WHERE "KioskViewMarks"."CountedAtMs" <= {before}
+            """, ct);
+        return claimed > 0;
     }
 
     /// <summary>A visitor likes an item (点赞): the item's likes and the station's day both count one.</summary>

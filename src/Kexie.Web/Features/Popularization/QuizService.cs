@@ -60,7 +60,33 @@ public sealed class QuizService(KexieDbContext db, AccessPolicy policy, IConfigu
         return (await ToDtosAsync([question], ct))[0];
     }
 
+    /// <summary>Corrects a question of the caller's subtree (topic, stem, options, right answer, 解析); the region stays.</summary>
+    public async Task<QuizQuestionDto> UpdateAsync(Actor actor, Guid id, QuizQuestionRequest r, CancellationToken ct = default)
+    {
+        var question = await FindAsync(actor, id, ct);
+        question.Edit(new QuizQuestionData(question.RegionCode, r.Tag, r.Stem, r.Options, r.Answer, r.Explanation), actor);
+        await db.SaveChangesAsync(ct);
+        return (await ToDtosAsync([question], ct))[0];
+    }
+
     public async Task<QuizQuestionDto> RetireAsync(Actor actor, Guid id, CancellationToken ct = default)
+    {
+        var question = await FindAsync(actor, id, ct);
+        question.Retire(actor);
+        await db.SaveChangesAsync(ct);
+        return (await ToDtosAsync([question], ct))[0];
+    }
+
+    public async Task<QuizQuestionDto> ReinstateAsync(Actor actor, Guid id, CancellationToken ct = default)
+    {
+        var question = await FindAsync(actor, id, ct);
+        question.Reinstate(actor);
+        await db.SaveChangesAsync(ct);
+        return (await ToDtosAsync([question], ct))[0];
+    }
+
+    /// <summary>A question of the caller's subtree; another region's answers 404, as if it did not exist.</summary>
+    private async Task<QuizQuestion> FindAsync(Actor actor, Guid id, CancellationToken ct)
     {
         var question = await db.QuizQuestions.FirstOrDefaultAsync(q => q.Id == id, ct);
         if (question is null || !policy.Can(actor, PopularizationPermissions.ManageQuizzes, question.RegionCode))
@@ -68,9 +94,7 @@ public sealed class QuizService(KexieDbContext db, AccessPolicy policy, IConfigu
             throw new NotFoundException("题目不存在");
         }
 
-        question.Retire(actor);
-        await db.SaveChangesAsync(ct);
-        return (await ToDtosAsync([question], ct))[0];
+        return question;
     }
 
     /// <summary>A station's system-counted and typed-in days (first sheet) and its devices' last heartbeats (second sheet), as .xlsx.</summary>
