@@ -84,7 +84,11 @@ public sealed class SocietyActivity : Entity, IRegional
 
     public string? RecordedByName { get; private set; }
 
-    public static bool MayRecord(Actor actor, string regionCode, bool leadsSociety) => (leadsSociety && actor.IsAuthenticated) || actor.Administers(regionCode);
+    /// <summary>
+    /// The society itself (its 会长 or 副会长's account) or a manager of its region; which managers (by default the admins) is
+    /// the grant of <c>talent.society-activities.record</c>, decided by the <c>AccessPolicy</c> before this rule is asked.
+    /// </summary>
+    public static bool MayRecord(Actor actor, string regionCode, bool leadsSociety) => (leadsSociety && actor.IsAuthenticated) || actor.Manages(regionCode);
 
     public static SocietyActivity Record(ManagedAssociation association, SocietyActivityData data, Actor actor, DateOnly today, bool leadsSociety = false)
     {
@@ -93,7 +97,7 @@ public sealed class SocietyActivity : Entity, IRegional
         ArgumentNullException.ThrowIfNull(actor);
         if (!MayRecord(actor, association.RegionCode, leadsSociety))
         {
-            throw new NotPermittedException("只有学会（协会）负责人或其所在地区的科协管理员可以登记学会活动");
+            throw new NotPermittedException("只有学会（协会）负责人或其所在地区的管理人员可以登记学会活动");
         }
 
         return new SocietyActivity
