@@ -36,6 +36,10 @@ public static class AssociationManagementEndpoints
         var activities = api.MapGroup("/society-activities").WithTags("学会学术活动").RequireAuthorization();
         activities.MapPost("/associations/{associationId:guid}", RecordActivity)
             .WithSummary("登记学会（协会）活动（年会、学术交流、特色学术交流、科普、培训；学会负责人或本地区科协管理员）").RequirePermission(TalentPermissions.RecordSocietyActivities);
+        activities.MapPut("/{id:guid}", AmendActivity)
+            .WithSummary("修改学会（协会）活动（与登记的人相同：学会负责人或本地区科协管理员）").RequirePermission(TalentPermissions.RecordSocietyActivities);
+        activities.MapDelete("/{id:guid}", DeleteActivity)
+            .WithSummary("删除误登记的学会（协会）活动").RequirePermission(TalentPermissions.RecordSocietyActivities);
         return api;
     }
 
@@ -108,5 +112,14 @@ public static class AssociationManagementEndpoints
     {
         var created = await s.RecordAsync(http.User.ToActor(), associationId, body, ct);
         return TypedResults.Created($"/api/v1/association-management/{associationId}", created);
+    }
+
+    public static async Task<Ok<SocietyActivityDto>> AmendActivity(HttpContext http, SocietyActivityService s, Guid id, SocietyActivityRequest body, CancellationToken ct) =>
+        TypedResults.Ok(await s.AmendAsync(http.User.ToActor(), id, body, ct));
+
+    public static async Task<NoContent> DeleteActivity(HttpContext http, SocietyActivityService s, Guid id, CancellationToken ct)
+    {
+        await s.DeleteAsync(http.User.ToActor(), id, ct);
+        return TypedResults.NoContent();
     }
 }

@@ -36,6 +36,10 @@ public static class HonourEndpoints
         w.MapPost("/{id:guid}/end", EndWorkstation).RequireAuthorization().WithSummary("撤销或结束（填写结束日期）").RequirePermission(TalentPermissions.ManageWorkstations);
         w.MapPost("/{id:guid}/agreements", SignAgreement).RequireAuthorization()
             .WithSummary("登记产学研合作协议（签约单位、合作专家或高校院所、签订日期、合作内容、金额）").RequirePermission(TalentPermissions.ManageWorkstations);
+        w.MapPut("/{id:guid}/agreements/{agreementId:guid}", AmendAgreement).RequireAuthorization()
+            .WithSummary("修改产学研合作协议（与登记的人相同：项目所在地区的管理人员）").RequirePermission(TalentPermissions.ManageWorkstations);
+        w.MapDelete("/{id:guid}/agreements/{agreementId:guid}", DeleteAgreement).RequireAuthorization()
+            .WithSummary("删除误登记的产学研合作协议").RequirePermission(TalentPermissions.ManageWorkstations);
         return api;
     }
 
@@ -97,5 +101,14 @@ public static class HonourEndpoints
     {
         var created = await s.SignAsync(http.User.ToActor(), id, body, ct);
         return TypedResults.Created($"/api/v1/workstations/{id}", created);
+    }
+
+    public static async Task<Ok<CooperationAgreementDto>> AmendAgreement(HttpContext http, CooperationService s, Guid id, Guid agreementId, CooperationAgreementRequest body, CancellationToken ct) =>
+        TypedResults.Ok(await s.AmendAsync(http.User.ToActor(), id, agreementId, body, ct));
+
+    public static async Task<NoContent> DeleteAgreement(HttpContext http, CooperationService s, Guid id, Guid agreementId, CancellationToken ct)
+    {
+        await s.DeleteAsync(http.User.ToActor(), id, agreementId, ct);
+        return TypedResults.NoContent();
     }
 }
