@@ -242,15 +242,23 @@ public sealed class DemoSeeder(KexieDbContext db, UserManager<AppUser> users, IL
 
     /// <summary>A valid 统一社会信用代码 registered in <paramref name="divisionCode"/> (6-digit prefix).</summary>
     /// <summary>
-    /// 专家库: the first 12 public workers of 大英县, each in their own field: expertise from the GB/T 13745 name of
-    /// their discipline, research directions from its sub-disciplines. Deterministic (no draw from the demo's random
-    /// stream, so the other demo records do not move).
+    /// 专家库: the first 71 public workers of 大英县 ("专家人才服务团71人": the county's 专家服务团 takes them all), each in
+    /// their own field: expertise from the GB/T 13745 name of their discipline, research directions from its
+    /// sub-disciplines, their employers the county's units. The first 12 entered in 2020 (weekly from 1 March), the others
+    /// from 2021 to early 2024 as the database grew. Deterministic (no draw from the demo's random stream, so the other
+    /// demo records do not move).
     /// </summary>
+    /// <summary>The demo 专家库 of 大英县: 71 experts, the 专家人才服务团 of the seeds.</summary>
+    public const int DemoExperts = 71;
+
+    /// <summary>The experts admitted in 2020 (the rest joined from 2021).</summary>
+    private const int FirstExperts = 12;
+
     private async Task AddExpertsAsync(List<ScienceWorker> workers, CancellationToken ct)
     {
         var names = await db.Disciplines.AsNoTracking().ToDictionaryAsync(d => d.Code, d => d.Name, ct);
         ExpertLevel[] levels = [ExpertLevel.County, ExpertLevel.County, ExpertLevel.Municipal, ExpertLevel.County, ExpertLevel.Provincial, ExpertLevel.County];
-        var chosen = workers.Where(w => w.IsPublicProfile && RegionScope.Within(w.RegionCode, DaYing)).Take(12).ToList();
+        var chosen = workers.Where(w => w.IsPublicProfile && RegionScope.Within(w.RegionCode, DaYing)).Take(DemoExperts).ToList();
         for (var n = 0; n < chosen.Count; n++)
         {
             var w = chosen[n];
@@ -259,7 +267,8 @@ public sealed class DemoSeeder(KexieDbContext db, UserManager<AppUser> users, IL
             var directions = names.Where(kv => kv.Key.Length == code.Length + 2 && kv.Key.StartsWith(code, StringComparison.Ordinal))
                 .OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => kv.Value).Take(3).ToList();
             var expert = Expert.Admit(w, new ExpertData(levels[n % levels.Length], $"{field}技术咨询与指导", directions.Count > 0 ? directions : [field],
-                $"{w.Title}，就职于{w.Employer}，长期从事{field}方面的技术服务，可为企业和农户提供现场指导、方案论证和人员培训。"), new DateOnly(2020, 3, 1).AddDays(n * 7));
+                $"{w.Title}，就职于{w.Employer}，长期从事{field}方面的技术服务，可为企业和农户提供现场指导、方案论证和人员培训。"),
+                n < FirstExperts ? new DateOnly(2020, 3, 1).AddDays(n * 7) : new DateOnly(2021, 1, 15).AddDays((n - FirstExperts) * 19));
             db.Experts.Add(expert);
         }
     }

@@ -380,7 +380,7 @@ public sealed class TalentDemoSeeder(KexieDbContext db, ILogger<TalentDemoSeeder
             Station("大英柑橘科技小院", WorkstationKind.ScienceCourtyard, HonourLevel.National, new DateOnly(2025, 4, 12), 2, "中国农村专业技术协会", "柑橘种植"),
             Station("大英生猪科技小院", WorkstationKind.ScienceCourtyard, HonourLevel.National, new DateOnly(2025, 4, 12), 2, "中国农村专业技术协会", "生猪养殖"),
             Station("大英中药材科技小院", WorkstationKind.ScienceCourtyard, HonourLevel.National, new DateOnly(2025, 4, 12), 2, "中国农村专业技术协会", "中药材种植"),
-            Station("大英县科技专家服务团", WorkstationKind.ExpertServiceTeam, HonourLevel.County, new DateOnly(2024, 3, 1), 12, "大英县科学技术协会", "农业、工业、医疗"),
+            Station("大英县科技专家服务团", WorkstationKind.ExpertServiceTeam, HonourLevel.County, new DateOnly(2024, 3, 1), DemoSeeder.DemoExperts, "大英县科学技术协会", "农业、工业、医疗"),
         };
         foreach (var (title, field) in new[]
                  {

@@ -92,12 +92,16 @@ public sealed record ManagedAssociation(Guid Id, string Name, string RegionCode)
 
 internal static class ManagementRules
 {
-    /// <summary>Only an admin of the association's region (or above) keeps its management records.</summary>
-    public static void RequireAdministrator(Actor actor, string regionCode)
+    /// <summary>
+    /// A manager of the association's region (or above) keeps its management records. Which managers — by default the
+    /// association admins — is the grant of <c>talent.associations.manage</c>, decided by the <c>AccessPolicy</c> before
+    /// this rule is asked; a deployment that lets its service centre keep them grants the permission and nothing here changes.
+    /// </summary>
+    public static void RequireManager(Actor actor, string regionCode)
     {
-        if (!actor.Administers(regionCode))
+        if (!actor.Manages(regionCode))
         {
-            throw new NotPermittedException("只有该组织所在地区的科协管理员可以管理其年检、党建、领导班子和换届记录");
+            throw new NotPermittedException("只有该组织所在地区（含上级）的管理人员可以管理其年检、党建、领导班子和换届记录");
         }
     }
 
@@ -168,14 +172,17 @@ public sealed class Inspection : Entity, IRegional
 
     public int Version { get; private set; }
 
-    /// <summary>Who may submit an association's 年检: the society itself (<paramref name="leadsSociety"/>: its 会长 or 副会长's account) or an admin of its region.</summary>
-    public static bool MaySubmit(Actor actor, string regionCode, bool leadsSociety) => (leadsSociety && actor.IsAuthenticated) || actor.Administers(regionCode);
+    /// <summary>
+    /// Who may submit an association's 年检: the society itself (<paramref name="leadsSociety"/>: its 会长 or 副会长's account) or a
+    /// manager of its region; which managers (by default the admins) is the grant of <c>talent.inspections.submit</c>.
+    /// </summary>
+    public static bool MaySubmit(Actor actor, string regionCode, bool leadsSociety) => (leadsSociety && actor.IsAuthenticated) || actor.Manages(regionCode);
 
     /// <summary>Whether the submitter side (the society or the region's admins) may still change it: attach files, resubmit.</summary>
     public bool MayAmend(Actor actor, bool leadsSociety) => Status is (InspectionStatus.Submitted or InspectionStatus.Returned) && MaySubmit(actor, RegionCode, leadsSociety);
 
-    /// <summary>The 科协 admins of the region decide or return it.</summary>
-    public bool MayDecide(Actor actor) => Status == InspectionStatus.Submitted && actor.Administers(RegionCode);
+    /// <summary>The managers of the region decide or return it; which managers (by default the 科协 admins) is the grant of <c>talent.associations.manage</c>.</summary>
+    public bool MayDecide(Actor actor) => Status == InspectionStatus.Submitted && actor.Manages(RegionCode);
 
     public static Inspection Submit(ManagedAssociation association, InspectionData data, Actor actor, DateOnly today, bool leadsSociety = false)
     {
@@ -217,7 +224,7 @@ public sealed class Inspection : Entity, IRegional
     /// <summary>Submitted → Returned with a reason, by the region's 科协 admins: the society corrects and resubmits.</summary>
     public void Return(string? reason, Actor actor)
     {
-        ManagementRules.RequireAdministrator(actor, RegionCode);
+        ManagementRules.RequireManager(actor, RegionCode);
         if (Status != InspectionStatus.Submitted)
         {
             throw new InvalidTransitionException(Status == InspectionStatus.Returned ? "该年检已退回，等待学会重新报送" : "该年检已有结论，不能退回");
@@ -235,7 +242,7 @@ public sealed class Inspection : Entity, IRegional
         ArgumentNullException.ThrowIfNull(data);
         if (!MaySubmit(actor, RegionCode, leadsSociety))
         {
-            throw new NotPermittedException("只有该学会（协会）负责人或所在地区科协管理员可以上传年检材料");
+            throw new NotPermittedException("只有该学会（协会）负责人或所在地区的管理人员可以上传年检材料");
         }
 
         if (Status is not (InspectionStatus.Submitted or InspectionStatus.Returned))
@@ -258,7 +265,7 @@ public sealed class Inspection : Entity, IRegional
     /// <summary>The 科协's result: 合格, 基本合格 or 不合格 (an opinion is required for the last two), once.</summary>
     public void Decide(InspectionStatus result, DateOnly? on, string? opinion, Actor actor, DateOnly today)
     {
-        ManagementRules.RequireAdministrator(actor, RegionCode);
+        ManagementRules.RequireManager(actor, RegionCode);
         if (Status != InspectionStatus.Submitted)
         {
             throw new InvalidTransitionException(Status == InspectionStatus.Returned ? "该年检已退回修改，须待重新报送后再评定" : "该年检已有结论");
@@ -291,7 +298,7 @@ public sealed class Inspection : Entity, IRegional
     {
         if (!MaySubmit(actor, regionCode, leadsSociety))
         {
-            throw new NotPermittedException("只有该学会（协会）负责人或所在地区科协管理员可以报送年检");
+            throw new NotPermittedException("只有该学会（协会）负责人或所在地区的管理人员可以报送年检");
         }
     }
 
@@ -344,7 +351,7 @@ public sealed class LeadershipPost : Entity, IRegional
     {
         ArgumentNullException.ThrowIfNull(association);
         ArgumentNullException.ThrowIfNull(data);
-        ManagementRules.RequireAdministrator(actor, association.RegionCode);
+        ManagementRules.RequireManager(actor, association.RegionCode);
         return new LeadershipPost
         {
             AssociationId = association.Id,
@@ -359,7 +366,7 @@ public sealed class LeadershipPost : Entity, IRegional
     /// <summary>离任 on a day (not before taking the post, not in the future).</summary>
     public void End(DateOnly? on, Actor actor, DateOnly today)
     {
-        ManagementRules.RequireAdministrator(actor, RegionCode);
+        ManagementRules.RequireManager(actor, RegionCode);
         if (Until is not null)
         {
             throw new InvalidTransitionException("该职务已离任");
@@ -421,7 +428,7 @@ public sealed class PartyBuilding : Entity, IRegional
     public void Update(PartyBuildingData data, Actor actor, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(data);
-        ManagementRules.RequireAdministrator(actor, RegionCode);
+        ManagementRules.RequireManager(actor, RegionCode);
         // Everything is checked before anything changes: a refused update leaves the record as it was.
         var instructor = Guard.Optional(data.InstructorName, "instructorName", "党建指导员", 50);
         var members = data.FormalMembers is { } n && n >= 0 && n <= 100_000 ? n : throw new DomainValidationException("formalMembers", "正式党员人数应为0到100000之间的整数");
@@ -472,7 +479,7 @@ public sealed class Congress : Entity, IRegional
         ArgumentNullException.ThrowIfNull(association);
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(termsRecorded);
-        ManagementRules.RequireAdministrator(actor, association.RegionCode);
+        ManagementRules.RequireManager(actor, association.RegionCode);
         var term = data.Term is { } t && t is >= 1 and <= 100 ? t : throw new DomainValidationException("term", "届次应为1到100之间的整数");
         if (termsRecorded.Contains(term))
         {

@@ -63,6 +63,43 @@ public sealed class CooperationAgreement : Entity, IRegional
             throw new InvalidTransitionException("该产学研合作项目已结束，不能再登记合作协议");
         }
 
+        var agreement = new CooperationAgreement { WorkstationId = project.Id, RegionCode = project.RegionCode };
+        agreement.Apply(project, data, organizations, experts, today);
+        return agreement;
+    }
+
+    /// <summary>Corrects the agreement (parties, day, subject, amount): who may is who may record one under its project.</summary>
+    public void Amend(
+        Workstation project, CooperationAgreementData data, IReadOnlyList<AgreementParty> organizations, IReadOnlyCollection<Guid> experts, Actor actor, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(project);
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(organizations);
+        ArgumentNullException.ThrowIfNull(experts);
+        RequireProject(project);
+        project.RequireManager(actor);
+        Apply(project, data, organizations, experts, today);
+        UpdatedAt = DateTimeOffset.UtcNow;
+    }
+
+    /// <summary>Checks that <paramref name="actor"/> may delete the agreement (the managers of its project); the caller removes it.</summary>
+    public void RequireRemovable(Workstation project, Actor actor)
+    {
+        ArgumentNullException.ThrowIfNull(project);
+        RequireProject(project);
+        project.RequireManager(actor);
+    }
+
+    private void RequireProject(Workstation project)
+    {
+        if (project.Id != WorkstationId)
+        {
+            throw new InvalidOperationException("the agreement belongs to another project");
+        }
+    }
+
+    private void Apply(Workstation project, CooperationAgreementData data, IReadOnlyList<AgreementParty> organizations, IReadOnlyCollection<Guid> experts, DateOnly today)
+    {
         var orgs = organizations.DistinctBy(o => o.Id).ToList();
         var workers = experts.Distinct().ToArray();
         var institution = Guard.Optional(data.Institution, "institution", "合作高校或科研院所", 100);
@@ -89,18 +126,13 @@ public sealed class CooperationAgreement : Entity, IRegional
             throw new DomainValidationException("signedOn", "签订日期不能早于项目建立日期");
         }
 
-        return new CooperationAgreement
-        {
-            WorkstationId = project.Id,
-            RegionCode = project.RegionCode,
-            Subject = Guard.Required(data.Subject, "subject", "合作内容", 200),
-            SignedOn = signed,
-            OrganizationIds = orgs.Select(o => o.Id).ToArray(),
-            OrganizationNames = string.Join("、", orgs.Select(o => o.Name)),
-            ExpertWorkerIds = workers,
-            Institution = institution,
-            AmountWan = data.AmountWan is null ? null
-                : data.AmountWan is >= 0 and <= 10_000_000 ? decimal.Round(data.AmountWan.Value, 2) : throw new DomainValidationException("amountWan", "合同金额应为0到1000万万元之间"),
-        };
+        Subject = Guard.Required(data.Subject, "subject", "合作内容", 200);
+        SignedOn = signed;
+        OrganizationIds = orgs.Select(o => o.Id).ToArray();
+        OrganizationNames = string.Join("、", orgs.Select(o => o.Name));
+        ExpertWorkerIds = workers;
+        Institution = institution;
+        AmountWan = data.AmountWan is null ? null
+            : data.AmountWan is >= 0 and <= 10_000_000 ? decimal.Round(data.AmountWan.Value, 2) : throw new DomainValidationException("amountWan", "合同金额应为0到1000万万元之间");
     }
 }

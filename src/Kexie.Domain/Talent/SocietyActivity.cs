@@ -84,7 +84,11 @@ public sealed class SocietyActivity : Entity, IRegional
 
     public string? RecordedByName { get; private set; }
 
-    public static bool MayRecord(Actor actor, string regionCode, bool leadsSociety) => (leadsSociety && actor.IsAuthenticated) || actor.Administers(regionCode);
+    /// <summary>
+    /// The society itself (its 会长 or 副会长's account) or a manager of its region; which managers (by default the admins) is
+    /// the grant of <c>talent.society-activities.record</c>, decided by the <c>AccessPolicy</c> before this rule is asked.
+    /// </summary>
+    public static bool MayRecord(Actor actor, string regionCode, bool leadsSociety) => (leadsSociety && actor.IsAuthenticated) || actor.Manages(regionCode);
 
     public static SocietyActivity Record(ManagedAssociation association, SocietyActivityData data, Actor actor, DateOnly today, bool leadsSociety = false)
     {
@@ -93,22 +97,49 @@ public sealed class SocietyActivity : Entity, IRegional
         ArgumentNullException.ThrowIfNull(actor);
         if (!MayRecord(actor, association.RegionCode, leadsSociety))
         {
-            throw new NotPermittedException("只有学会（协会）负责人或其所在地区的科协管理员可以登记学会活动");
+            throw new NotPermittedException("只有学会（协会）负责人或其所在地区的管理人员可以登记学会活动");
         }
 
-        return new SocietyActivity
+        var activity = new SocietyActivity
         {
             AssociationId = association.Id,
             AssociationName = association.Name,
             RegionCode = association.RegionCode,
-            Kind = data.Kind is { } kind && Enum.IsDefined(kind) ? kind : throw new DomainValidationException("kind", "请选择活动类型（年会、学术交流、特色学术交流、科普、培训等）"),
-            Title = Guard.Required(data.Title, "title", "活动名称", 100),
-            HeldOn = ManagementRules.Date(data.HeldOn, today, "heldOn", "活动日期"),
-            Participants = data.Participants is null ? null
-                : data.Participants is >= 0 and <= MaxParticipants ? data.Participants : throw new DomainValidationException("participants", "参加人数应为0到1000000之间的整数"),
-            PartnerUnits = Guard.Optional(data.PartnerUnits, "partnerUnits", "合作单位", 200),
-            Note = Guard.Optional(data.Note, "note", "备注", 500),
             RecordedByName = actor.Name,
         };
+        activity.Apply(data, today);
+        return activity;
+    }
+
+    /// <summary>Corrects the record: who may is who may record it (the society's 会长/副会长 or a manager of its region).</summary>
+    public void Amend(SocietyActivityData data, Actor actor, DateOnly today, bool leadsSociety = false)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        RequireRecorder(actor, leadsSociety, "修改");
+        Apply(data, today);
+        UpdatedAt = DateTimeOffset.UtcNow;
+    }
+
+    /// <summary>Checks that <paramref name="actor"/> may delete the record (the same people who may record it); the caller removes it.</summary>
+    public void RequireRemovable(Actor actor, bool leadsSociety = false) => RequireRecorder(actor, leadsSociety, "删除");
+
+    private void RequireRecorder(Actor actor, bool leadsSociety, string verb)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (!MayRecord(actor, RegionCode, leadsSociety))
+        {
+            throw new NotPermittedException($"只有学会（协会）负责人或其所在地区的管理人员可以{verb}学会活动");
+        }
+    }
+
+    private void Apply(SocietyActivityData data, DateOnly today)
+    {
+        Kind = data.Kind is { } kind && Enum.IsDefined(kind) ? kind : throw new DomainValidationException("kind", "请选择活动类型（年会、学术交流、特色学术交流、科普、培训等）");
+        Title = Guard.Required(data.Title, "title", "活动名称", 100);
+        HeldOn = ManagementRules.Date(data.HeldOn, today, "heldOn", "活动日期");
+        Participants = data.Participants is null ? null
+            : data.Participants is >= 0 and <= MaxParticipants ? data.Participants : throw new DomainValidationException("participants", "参加人数应为0到1000000之间的整数");
+        PartnerUnits = Guard.Optional(data.PartnerUnits, "partnerUnits", "合作单位", 200);
+        Note = Guard.Optional(data.Note, "note", "备注", 500);
     }
 }

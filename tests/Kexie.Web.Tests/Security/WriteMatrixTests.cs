@@ -32,7 +32,8 @@ public abstract class WriteMatrixTests(KexieApp app)
         Guid Venue, Guid VenueVisit, Guid TallyActivity, Guid Tally, Guid PlanCandidate, Guid Contest, Guid ContestEntry, Guid HonourCall, Guid Nomination, Guid Workstation,
         Guid VolunteerTeam, Guid Volunteer, Guid ServiceActivity, Guid ServiceRecord, Guid LiteracySurvey, Guid LiteracyTarget, Guid Survey,
         Guid Inspection, Guid LeadershipPost,
-        Guid TerminalStation, Guid Terminal, Guid Question, Guid DeviceStation, Guid Device, Guid PostStation, Guid Post, Guid QuizQuestion);
+        Guid TerminalStation, Guid Terminal, Guid Question, Guid DeviceStation, Guid Device, Guid PostStation, Guid Post, Guid QuizQuestion,
+        Guid AgreementProject, Guid Agreement, Guid SocietyActivity);
 
     /// <summary>Endpoints open by design to anyone or to every signed-in user whatever their region (no record of another region is written in another's name).</summary>
     private static readonly HashSet<string> OpenByDesign = new(StringComparer.Ordinal)
@@ -295,6 +296,11 @@ public abstract class WriteMatrixTests(KexieApp app)
         On("POST /api/v1/workstations/{id:guid}/agreements", t => Id(t.Workstation), t => new { subject = "冒名协议", signedOn = "2024-01-01", organizationIds = new[] { t.Organization }, institution = "冒名大学" }, t => Row<Kexie.Domain.Talent.Workstation>(t.Workstation));
         // A society's activities: only its 会长/副会长 or the region's admins.
         On("POST /api/v1/society-activities/associations/{associationId:guid}", t => new() { ["associationId"] = t.Association.ToString() }, _ => new { kind = "FeaturedExchange", title = "冒名活动", heldOn = "2020-01-01" }, t => Row<Kexie.Domain.Directory.Association>(t.Association));
+        Dictionary<string, string> AgreementRoute(Targets t) => new() { ["id"] = t.AgreementProject.ToString(), ["agreementId"] = t.Agreement.ToString() };
+        On("PUT /api/v1/workstations/{id:guid}/agreements/{agreementId:guid}", AgreementRoute, t => new { subject = "冒名协议", signedOn = "2024-01-01", organizationIds = new[] { t.Organization }, institution = "冒名大学" }, t => Row<Kexie.Domain.Talent.CooperationAgreement>(t.Agreement));
+        On("DELETE /api/v1/workstations/{id:guid}/agreements/{agreementId:guid}", AgreementRoute, _ => null, t => Row<Kexie.Domain.Talent.CooperationAgreement>(t.Agreement));
+        On("PUT /api/v1/society-activities/{id:guid}", t => Id(t.SocietyActivity), _ => new { kind = "FeaturedExchange", title = "冒名活动", heldOn = "2020-01-01" }, t => Row<Kexie.Domain.Talent.SocietyActivity>(t.SocietyActivity));
+        On("DELETE /api/v1/society-activities/{id:guid}", t => Id(t.SocietyActivity), _ => null, t => Row<Kexie.Domain.Talent.SocietyActivity>(t.SocietyActivity));
         object SurveyBody(Targets t) => new { name = "冒名问卷", year = 2026, regionCode = DaYing, distribution = "Invitation", template = true };
         On("POST /api/v1/surveys/", _ => none, SurveyBody, _ => null);
         On("PUT /api/v1/surveys/{id:guid}", t => Id(t.Survey), SurveyBody, t => Row<Kexie.Domain.Talent.Survey>(t.Survey));
@@ -477,6 +483,7 @@ public abstract class WriteMatrixTests(KexieApp app)
             var device = await db.EStationDevices.Where(x => x.RegionCode.StartsWith(DaYing) && x.RevokedAt == null).OrderBy(x => x.Id).Select(x => new { x.Id, x.StationId }).FirstOrDefaultAsync();
             var post = await db.EStationPosts.Where(x => x.RegionCode.StartsWith(DaYing) && x.WithdrawnAt == null).OrderBy(x => x.Id).Select(x => new { x.Id, x.StationId }).FirstOrDefaultAsync();
             var shehongOrganization = await db.Organizations.Where(o => o.RegionCode.StartsWith(SheHong)).OrderBy(o => o.Id).Select(o => (Guid?)o.Id).FirstOrDefaultAsync();
+            var agreement = await db.CooperationAgreements.Where(x => x.RegionCode.StartsWith(DaYing)).OrderBy(x => x.Id).Select(x => new { x.Id, x.WorkstationId }).FirstOrDefaultAsync();
             return new Targets(
                 Required(worker, "非公开科技工作者"),
                 Required(publicWorker, "公开科技工作者"),
@@ -530,7 +537,10 @@ public abstract class WriteMatrixTests(KexieApp app)
                 Required(device?.Id, "e站屏设备"),
                 Required(post?.StationId, "有自助发布的科普e站"),
                 Required(post?.Id, "e站自助发布"),
-                Required(await db.QuizQuestions.Where(x => x.RegionCode == DaYing && x.RetiredAt == null).OrderBy(x => x.Id).Select(x => (Guid?)x.Id).FirstOrDefaultAsync(), "知识竞答题目"));
+                Required(await db.QuizQuestions.Where(x => x.RegionCode == DaYing && x.RetiredAt == null).OrderBy(x => x.Id).Select(x => (Guid?)x.Id).FirstOrDefaultAsync(), "知识竞答题目"),
+                Required(agreement?.WorkstationId, "有合作协议的产学研合作项目"),
+                Required(agreement?.Id, "产学研合作协议"),
+                Required(await db.SocietyActivities.Where(x => x.RegionCode.StartsWith(DaYing)).OrderBy(x => x.Id).Select(x => (Guid?)x.Id).FirstOrDefaultAsync(), "学会活动"));
         });
     }
 

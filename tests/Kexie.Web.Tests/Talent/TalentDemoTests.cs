@@ -34,10 +34,30 @@ public abstract class TalentDemoTests(KexieApp app)
         var projects = stations["byKind"]!.AsArray().Single(k => k!["kind"]!.GetValue<string>() == "CooperationProject")!;
         Assert.Equal(286, projects["agreements"]!.GetValue<int>());
         Assert.Contains("签订合作协议286份", stations["summary"]!.GetValue<string>());
-        Assert.Contains("专家服务团1个", stations["summary"]!.GetValue<string>());
+        Assert.Contains("专家服务团1个（县级1个），专家71人", stations["summary"]!.GetValue<string>());
         var daying = await app.SignInAsync("daying");
         var building = await (await daying.GetAsync($"/api/v1/association-management/statistics?region={DaYing}&year=2025")).OkJsonAsync();
         Assert.Contains("特色学术交流活动22个", building["summary"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task The_demo_expert_database_holds_the_seeds_71_people_of_the_service_team_and_the_2025_report_prints_them()
+    {
+        // "专家人才服务团71人": the county's 专家服务团 is the 71 experts of the demo 专家库, each of the county, in a GB/T 13745 field.
+        var daying = await app.SignInAsync("daying");
+        var teams = (await (await daying.GetAsync($"/api/v1/workstations?region={DaYing}&kind=ExpertServiceTeam")).OkJsonAsync())["items"]!.AsArray();
+        var team = Assert.Single(teams, t => t!["name"]!.GetValue<string>() == "大英县科技专家服务团")!;
+        Assert.Equal(71, team["experts"]!.GetValue<int>());
+        var members = team["expertNames"]!.AsArray().Select(n => n!.GetValue<string>()).ToList();
+        Assert.Equal(71, members.Count);
+        Assert.All(members, n => Assert.Matches("^\\p{IsCJKUnifiedIdeographs}{2,3}$", n));
+        var experts = (await (await daying.GetAsync($"/api/v1/experts?region={DaYing}&pageSize=100")).OkJsonAsync())["items"]!.AsArray();
+        Assert.True(experts.Count >= 71, $"{experts.Count} experts");
+        Assert.All(members, n => Assert.Contains(experts, e => e!["name"]!.GetValue<string>() == n));
+
+        var response = await daying.GetAsync($"/api/v1/indicators/reports/annual?region={DaYing}&year=2025");
+        using var docx = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(new MemoryStream(await response.Content.ReadAsByteArrayAsync()), false);
+        Assert.Contains("专家服务团1个（县级1个），专家71人", docx.MainDocumentPart!.Document!.Body!.InnerText);
     }
 
     [Fact]

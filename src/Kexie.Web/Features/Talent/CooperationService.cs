@@ -32,8 +32,73 @@ public sealed class CooperationService(KexieDbContext db, Parties parties)
 
     public async Task<CooperationAgreementDto> SignAsync(Actor actor, Guid workstationId, CooperationAgreementRequest r, CancellationToken ct = default)
     {
+        var project = await ProjectAsync(actor, workstationId, ct);
+        var (organizations, experts) = await PartiesAsync(actor, r, ct);
+        var agreement = CooperationAgreement.Sign(project, r.ToData(), organizations, experts, actor, MarketRules.ChinaDate(DateTimeOffset.UtcNow));
+        db.CooperationAgreements.Add(agreement);
+        await db.SaveChangesAsync(ct);
+        return (await ToDtosAsync(actor, [agreement], ct))[0];
+    }
+
+    /// <summary>Corrects an agreement of the project (the same people who may record one); the project's counts follow.</summary>
+    public async Task<CooperationAgreementDto> AmendAsync(Actor actor, Guid workstationId, Guid agreementId, CooperationAgreementRequest r, CancellationToken ct = default)
+    {
+        var project = await ProjectAsync(actor, workstationId, ct);
+        var agreement = await AgreementAsync(project, agreementId, ct);
+        var (organizations, experts) = await PartiesAsync(actor, r, ct);
+        agreement.Amend(project, r.ToData(), organizations, experts, actor, MarketRules.ChinaDate(DateTimeOffset.UtcNow));
+        await db.SaveChangesAsync(ct);
+        return (await ToDtosAsync(actor, [agreement], ct))[0];
+    }
+
+    /// <summary>Deletes an agreement recorded in error (the same people who may record one); the project's counts follow.</summary>
+    public async Task DeleteAsync(Actor actor, Guid workstationId, Guid agreementId, CancellationToken ct = default)
+    {
+        var project = await ProjectAsync(actor, workstationId, ct);
+        var agreement = await AgreementAsync(project, agreementId, ct);
+        agreement.RequireRemovable(project, actor);
+        db.CooperationAgreements.Remove(agreement);
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>One agreement as the caller may see it (of a project in the caller's scope), for the edit form.</summary>
+    public async Task<CooperationAgreementDto> GetAsync(Actor actor, Guid workstationId, Guid agreementId, CancellationToken ct = default)
+    {
+        var project = await db.Workstations.AsNoTracking().InScope(actor).FirstOrDefaultAsync(w => w.Id == workstationId, ct) ?? throw new NotFoundException("记录不存在");
+        var agreement = await db.CooperationAgreements.AsNoTracking().FirstOrDefaultAsync(a => a.Id == agreementId && a.WorkstationId == project.Id, ct)
+            ?? throw new NotFoundException("合作协议不存在");
+        return (await ToDtosAsync(actor, [agreement], ct))[0];
+    }
+
+    /// <summary>The organizations' names and the experts' ids of an agreement, for filling the edit form (names the caller may see).</summary>
+    public async Task<(IReadOnlyList<string> Organizations, IReadOnlyList<string> Experts)> PartyNamesAsync(Actor actor, Guid workstationId, Guid agreementId, CancellationToken ct = default)
+    {
+        var project = await db.Workstations.AsNoTracking().InScope(actor).FirstOrDefaultAsync(w => w.Id == workstationId, ct) ?? throw new NotFoundException("记录不存在");
+        var agreement = await db.CooperationAgreements.AsNoTracking().FirstOrDefaultAsync(a => a.Id == agreementId && a.WorkstationId == project.Id, ct)
+            ?? throw new NotFoundException("合作协议不存在");
+        var orgIds = agreement.OrganizationIds.ToList();
+        var orgs = await db.Organizations.AsNoTracking().Where(DirectoryAccess.OrganizationsVisibleTo(actor)).Where(o => orgIds.Contains(o.Id)).Select(o => new { o.Id, o.Name }).ToListAsync(ct);
+        var workerIds = agreement.ExpertWorkerIds.ToList();
+        var workers = await db.ScienceWorkers.AsNoTracking().Where(DirectoryAccess.WorkersVisibleTo(actor)).Where(w => workerIds.Contains(w.Id))
+            .Select(w => new { w.Id, w.Name, w.Employer }).ToListAsync(ct);
+        return (
+            orgIds.Select(id => orgs.FirstOrDefault(o => o.Id == id)?.Name).OfType<string>().ToList(),
+            workerIds.Select(id => workers.FirstOrDefault(w => w.Id == id)).Where(w => w is not null).Select(w => string.IsNullOrWhiteSpace(w!.Employer) ? w.Name : $"{w.Name}（{w.Employer}）").ToList());
+    }
+
+    private async Task<Workstation> ProjectAsync(Actor actor, Guid workstationId, CancellationToken ct)
+    {
         var project = await db.Workstations.InScope(actor).FirstOrDefaultAsync(w => w.Id == workstationId, ct) ?? throw new NotFoundException("记录不存在");
         project.RequireManager(actor);
+        return project;
+    }
+
+    private async Task<CooperationAgreement> AgreementAsync(Workstation project, Guid agreementId, CancellationToken ct) =>
+        await db.CooperationAgreements.FirstOrDefaultAsync(a => a.Id == agreementId && a.WorkstationId == project.Id, ct) ?? throw new NotFoundException("合作协议不存在");
+
+    /// <summary>The parties through what the caller may see: a record the caller cannot see reads as missing.</summary>
+    private async Task<(List<AgreementParty> Organizations, List<Guid> Experts)> PartiesAsync(Actor actor, CooperationAgreementRequest r, CancellationToken ct)
+    {
         var organizations = new List<AgreementParty>();
         foreach (var id in (r.OrganizationIds ?? []).Where(o => o != Guid.Empty).Distinct().Take(CooperationAgreement.MaxParties + 1))
         {
@@ -47,10 +112,7 @@ public sealed class CooperationService(KexieDbContext db, Parties parties)
             throw new DomainValidationException("expertWorkerIds", "所选专家不存在");
         }
 
-        var agreement = CooperationAgreement.Sign(project, r.ToData(), organizations, experts, actor, MarketRules.ChinaDate(DateTimeOffset.UtcNow));
-        db.CooperationAgreements.Add(agreement);
-        await db.SaveChangesAsync(ct);
-        return (await ToDtosAsync(actor, [agreement], ct))[0];
+        return (organizations, experts);
     }
 
     /// <summary>A project's agreements, newest first, expert names as the caller may see them.</summary>

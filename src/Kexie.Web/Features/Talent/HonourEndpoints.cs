@@ -11,53 +11,104 @@ public static class HonourEndpoints
     public static RouteGroupBuilder MapHonours(this RouteGroupBuilder api)
     {
         var g = api.MapGroup("/honours").WithTags("人才荣誉");
-        g.MapGet("/calls", (HonourService s, string? region, int? year, HonourKind? kind, int? page, int? pageSize, CancellationToken ct) => s.ListAsync(region, year, kind, page, pageSize, ct))
+        g.MapGet("/calls", ListCalls)
             .WithSummary("查询荣誉评选（本地区及可推荐参加的上级评选）");
-        g.MapGet("/calls/{id:guid}", (HonourService s, Guid id, CancellationToken ct) => s.GetAsync(id, ct)).WithSummary("荣誉评选详情");
-        g.MapGet("/calls/{id:guid}/nominations", (HttpContext http, HonourService s, Guid id, CancellationToken ct) => s.NominationsAsync(http.User.ToActor(), id, ct))
+        g.MapGet("/calls/{id:guid}", GetCall).WithSummary("荣誉评选详情");
+        g.MapGet("/calls/{id:guid}/nominations", ListNominations)
             .WithSummary("评选的推荐人选（举办地区可见全部；推荐地区可见本地区；公众可见入选名单）");
-        g.MapGet("/statistics", (HonourService s, string? region, int? year, CancellationToken ct) => s.StatisticsAsync(region, year, ct))
+        g.MapGet("/statistics", HonourStatistics)
             .WithSummary("荣誉统计（推荐与入选，按荣誉类型）");
-        g.MapGet("/of", (HttpContext http, HonourService s, Guid? workerId, Guid? organizationId, CancellationToken ct) => s.HonoursOfAsync(http.User.ToActor(), workerId, organizationId, ct))
+        g.MapGet("/of", HonoursOf)
             .WithSummary("科技工作者或单位获得的荣誉");
-        g.MapPost("/calls", async (HttpContext http, HonourService s, HonourCallRequest body, CancellationToken ct) =>
-        {
-            var created = await s.CreateAsync(http.User.ToActor(), body, ct);
-            return TypedResults.Created($"/api/v1/honours/calls/{created.Id}", created);
-        }).RequireAuthorization().WithSummary("发起荣誉评选（本地区科协管理员）").RequirePermission(TalentPermissions.ManageHonours);
-        g.MapPost("/calls/{id:guid}/close", (HttpContext http, HonourService s, Guid id, CancellationToken ct) => s.CloseAsync(http.User.ToActor(), id, ct))
+        g.MapPost("/calls", CreateCall).RequireAuthorization().WithSummary("发起荣誉评选（本地区科协管理员）").RequirePermission(TalentPermissions.ManageHonours);
+        g.MapPost("/calls/{id:guid}/close", CloseCall)
             .RequireAuthorization().WithSummary("结束荣誉评选").RequirePermission(TalentPermissions.ManageHonours);
-        g.MapPost("/calls/{id:guid}/nominations", async (HttpContext http, HonourService s, Guid id, NominationRequest body, CancellationToken ct) =>
-        {
-            var created = await s.NominateAsync(http.User.ToActor(), id, body, ct);
-            return TypedResults.Created($"/api/v1/honours/nominations/{created.Id}", created);
-        }).RequireAuthorization().WithSummary("推荐本地区科技工作者或单位参加评选").RequirePermission(TalentPermissions.Nominate);
-        g.MapPost("/nominations/{id:guid}/decide", (HttpContext http, HonourService s, Guid id, DecisionRequest body, CancellationToken ct) =>
-            s.DecideAsync(http.User.ToActor(), id, body, ct)).RequireAuthorization().WithSummary("评定结果（入选或未入选，不超过名额）").RequirePermission(TalentPermissions.ManageHonours);
+        g.MapPost("/calls/{id:guid}/nominations", Nominate).RequireAuthorization().WithSummary("推荐本地区科技工作者或单位参加评选").RequirePermission(TalentPermissions.Nominate);
+        g.MapPost("/nominations/{id:guid}/decide", DecideNomination).RequireAuthorization().WithSummary("评定结果（入选或未入选，不超过名额）").RequirePermission(TalentPermissions.ManageHonours);
 
         var w = api.MapGroup("/workstations").WithTags("工作站与基地");
-        w.MapGet("/", (HttpContext http, WorkstationService s, string? region, WorkstationKind? kind, string? q, int? page, int? pageSize, CancellationToken ct) =>
-            s.ListAsync(http.User.ToActor(), region, kind, q, page, pageSize, ct)).WithSummary("查询院士(专家)工作站、科技小院、专家服务团、产学研合作项目");
-        w.MapGet("/statistics", (WorkstationService s, string? region, int? year, CancellationToken ct) => s.StatisticsAsync(region, year, ct))
+        w.MapGet("/", ListWorkstations).WithSummary("查询院士(专家)工作站、科技小院、专家服务团、产学研合作项目");
+        w.MapGet("/statistics", WorkstationStatistics)
             .WithSummary("工作站与基地统计（年末数，按类型、级别）");
-        w.MapGet("/{id:guid}", (HttpContext http, WorkstationService s, Guid id, CancellationToken ct) => s.GetAsync(http.User.ToActor(), id, ct)).WithSummary("工作站与基地详情");
-        w.MapPost("/", async (HttpContext http, WorkstationService s, WorkstationRequest body, CancellationToken ct) =>
-        {
-            var created = await s.CreateAsync(http.User.ToActor(), body, ct);
-            return TypedResults.Created($"/api/v1/workstations/{created.Id}", created);
-        }).RequireAuthorization().WithSummary("登记工作站与基地（依托单位所在地区的管理人员）").RequirePermission(TalentPermissions.ManageWorkstations);
-        w.MapPut("/{id:guid}", (HttpContext http, WorkstationService s, Guid id, WorkstationRequest body, CancellationToken ct) =>
-            s.UpdateAsync(http.User.ToActor(), id, body, MarketSupport.ExpectedVersion(http), ct)).RequireAuthorization().WithSummary("修改工作站与基地").RequirePermission(TalentPermissions.ManageWorkstations);
-        w.MapPost("/{id:guid}/end", (HttpContext http, WorkstationService s, Guid id, WorkstationEndRequest body, CancellationToken ct) =>
-            s.EndAsync(http.User.ToActor(), id, body, ct)).RequireAuthorization().WithSummary("撤销或结束（填写结束日期）").RequirePermission(TalentPermissions.ManageWorkstations);
+        w.MapGet("/{id:guid}", GetWorkstation).WithSummary("工作站与基地详情");
+        w.MapPost("/", CreateWorkstation).RequireAuthorization().WithSummary("登记工作站与基地（依托单位所在地区的管理人员）").RequirePermission(TalentPermissions.ManageWorkstations);
+        w.MapPut("/{id:guid}", UpdateWorkstation).RequireAuthorization().WithSummary("修改工作站与基地").RequirePermission(TalentPermissions.ManageWorkstations);
+        w.MapPost("/{id:guid}/end", EndWorkstation).RequireAuthorization().WithSummary("撤销或结束（填写结束日期）").RequirePermission(TalentPermissions.ManageWorkstations);
         w.MapPost("/{id:guid}/agreements", SignAgreement).RequireAuthorization()
             .WithSummary("登记产学研合作协议（签约单位、合作专家或高校院所、签订日期、合作内容、金额）").RequirePermission(TalentPermissions.ManageWorkstations);
+        w.MapPut("/{id:guid}/agreements/{agreementId:guid}", AmendAgreement).RequireAuthorization()
+            .WithSummary("修改产学研合作协议（与登记的人相同：项目所在地区的管理人员）").RequirePermission(TalentPermissions.ManageWorkstations);
+        w.MapDelete("/{id:guid}/agreements/{agreementId:guid}", DeleteAgreement).RequireAuthorization()
+            .WithSummary("删除误登记的产学研合作协议").RequirePermission(TalentPermissions.ManageWorkstations);
         return api;
     }
 
-    private static async Task<Created<CooperationAgreementDto>> SignAgreement(HttpContext http, CooperationService s, Guid id, CooperationAgreementRequest body, CancellationToken ct)
+    public static async Task<Ok<PagedResult<HonourCallDto>>> ListCalls(HonourService s, string? region, int? year, HonourKind? kind, int? page, int? pageSize, CancellationToken ct) =>
+        TypedResults.Ok(await s.ListAsync(region, year, kind, page, pageSize, ct));
+
+    public static async Task<Ok<HonourCallDto>> GetCall(HonourService s, Guid id, CancellationToken ct) =>
+        TypedResults.Ok(await s.GetAsync(id, ct));
+
+    public static async Task<Ok<IReadOnlyList<NominationDto>>> ListNominations(HttpContext http, HonourService s, Guid id, CancellationToken ct) =>
+        TypedResults.Ok(await s.NominationsAsync(http.User.ToActor(), id, ct));
+
+    public static async Task<Ok<HonourStatisticsDto>> HonourStatistics(HonourService s, string? region, int? year, CancellationToken ct) =>
+        TypedResults.Ok(await s.StatisticsAsync(region, year, ct));
+
+    public static async Task<Ok<IReadOnlyList<NominationDto>>> HonoursOf(HttpContext http, HonourService s, Guid? workerId, Guid? organizationId, CancellationToken ct) =>
+        TypedResults.Ok(await s.HonoursOfAsync(http.User.ToActor(), workerId, organizationId, ct));
+
+    public static async Task<Created<HonourCallDto>> CreateCall(HttpContext http, HonourService s, HonourCallRequest body, CancellationToken ct)
+    {
+        var created = await s.CreateAsync(http.User.ToActor(), body, ct);
+        return TypedResults.Created($"/api/v1/honours/calls/{created.Id}", created);
+    }
+
+    public static async Task<Ok<HonourCallDto>> CloseCall(HttpContext http, HonourService s, Guid id, CancellationToken ct) =>
+        TypedResults.Ok(await s.CloseAsync(http.User.ToActor(), id, ct));
+
+    public static async Task<Created<NominationDto>> Nominate(HttpContext http, HonourService s, Guid id, NominationRequest body, CancellationToken ct)
+    {
+        var created = await s.NominateAsync(http.User.ToActor(), id, body, ct);
+        return TypedResults.Created($"/api/v1/honours/nominations/{created.Id}", created);
+    }
+
+    public static async Task<Ok<NominationDto>> DecideNomination(HttpContext http, HonourService s, Guid id, DecisionRequest body, CancellationToken ct) =>
+        TypedResults.Ok(await s.DecideAsync(http.User.ToActor(), id, body, ct));
+
+    public static async Task<Ok<PagedResult<WorkstationDto>>> ListWorkstations(HttpContext http, WorkstationService s, string? region, WorkstationKind? kind, string? q, int? page, int? pageSize, CancellationToken ct) =>
+        TypedResults.Ok(await s.ListAsync(http.User.ToActor(), region, kind, q, page, pageSize, ct));
+
+    public static async Task<Ok<WorkstationStatisticsDto>> WorkstationStatistics(WorkstationService s, string? region, int? year, CancellationToken ct) =>
+        TypedResults.Ok(await s.StatisticsAsync(region, year, ct));
+
+    public static async Task<Ok<WorkstationDto>> GetWorkstation(HttpContext http, WorkstationService s, Guid id, CancellationToken ct) =>
+        TypedResults.Ok(await s.GetAsync(http.User.ToActor(), id, ct));
+
+    public static async Task<Created<WorkstationDto>> CreateWorkstation(HttpContext http, WorkstationService s, WorkstationRequest body, CancellationToken ct)
+    {
+        var created = await s.CreateAsync(http.User.ToActor(), body, ct);
+        return TypedResults.Created($"/api/v1/workstations/{created.Id}", created);
+    }
+
+    public static async Task<Ok<WorkstationDto>> UpdateWorkstation(HttpContext http, WorkstationService s, Guid id, WorkstationRequest body, CancellationToken ct) =>
+        TypedResults.Ok(await s.UpdateAsync(http.User.ToActor(), id, body, MarketSupport.ExpectedVersion(http), ct));
+
+    public static async Task<Ok<WorkstationDto>> EndWorkstation(HttpContext http, WorkstationService s, Guid id, WorkstationEndRequest body, CancellationToken ct) =>
+        TypedResults.Ok(await s.EndAsync(http.User.ToActor(), id, body, ct));
+
+    public static async Task<Created<CooperationAgreementDto>> SignAgreement(HttpContext http, CooperationService s, Guid id, CooperationAgreementRequest body, CancellationToken ct)
     {
         var created = await s.SignAsync(http.User.ToActor(), id, body, ct);
         return TypedResults.Created($"/api/v1/workstations/{id}", created);
+    }
+
+    public static async Task<Ok<CooperationAgreementDto>> AmendAgreement(HttpContext http, CooperationService s, Guid id, Guid agreementId, CooperationAgreementRequest body, CancellationToken ct) =>
+        TypedResults.Ok(await s.AmendAsync(http.User.ToActor(), id, agreementId, body, ct));
+
+    public static async Task<NoContent> DeleteAgreement(HttpContext http, CooperationService s, Guid id, Guid agreementId, CancellationToken ct)
+    {
+        await s.DeleteAsync(http.User.ToActor(), id, agreementId, ct);
+        return TypedResults.NoContent();
     }
 }

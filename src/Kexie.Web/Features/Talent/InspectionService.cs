@@ -93,7 +93,7 @@ public sealed class InspectionService(KexieDbContext db, IFileStore store, Notif
         var (inspection, leads) = await InspectionAsync(actor, inspectionId, ct);
         if (!Inspection.MaySubmit(actor, inspection.RegionCode, leads))
         {
-            throw new NotPermittedException("只有该学会（协会）负责人或所在地区科协管理员可以上传年检材料");
+            throw new NotPermittedException("只有该学会（协会）负责人或所在地区的管理人员可以上传年检材料");
         }
 
         var upload = await UploadInspector.InspectAsync(file, ct);

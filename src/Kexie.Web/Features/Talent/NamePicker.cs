@@ -60,6 +60,18 @@ public sealed class NamePicker(KexieDbContext db)
         };
     }
 
+    /// <summary>Organizations typed by full name, several separated by "、" (or commas, semicolons, new lines).</summary>
+    public async Task<IReadOnlyList<Guid>> OrganizationsAsync(Actor actor, string? text, string field, CancellationToken ct)
+    {
+        var ids = new List<Guid>();
+        foreach (var part in (text ?? string.Empty).Split(['、', ',', '，', ';', '；', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            ids.Add(await OrganizationAsync(actor, part, field, ct));
+        }
+
+        return ids;
+    }
+
     private static (string Name, string? Employer) Split(string text)
     {
         var open = text.IndexOfAny(['（', '(']);

@@ -32,14 +32,7 @@ public sealed class SocietyActivityService(KexieDbContext db)
 
     public async Task<SocietyActivityDto> RecordAsync(Actor actor, Guid associationId, SocietyActivityRequest r, CancellationToken ct = default)
     {
-        MarketSupport.RequireSignedIn(actor);
-        var association = await db.Associations.AsNoTracking().FirstOrDefaultAsync(a => a.Id == associationId, ct);
-        var leads = association is not null && await InspectionService.LeadsQuery(db, actor).AnyAsync(m => m.AssociationId == associationId, ct);
-        if (association is null || !(leads || actor.Manages(association.RegionCode)))
-        {
-            throw new NotFoundException("组织不存在");
-        }
-
+        var (association, leads) = await AssociationAsync(actor, associationId, ct);
         if (association.Kind == Kexie.Domain.Directory.AssociationKind.Kexie)
         {
             throw new DomainValidationException("associationId", "科协自身的活动请在科普活动中登记");
@@ -49,6 +42,44 @@ public sealed class SocietyActivityService(KexieDbContext db)
         db.SocietyActivities.Add(activity);
         await db.SaveChangesAsync(ct);
         return SocietyActivityDto.From(activity);
+    }
+
+    /// <summary>Corrects an activity (the same people who may record one for its society); the region's counts follow.</summary>
+    public async Task<SocietyActivityDto> AmendAsync(Actor actor, Guid id, SocietyActivityRequest r, CancellationToken ct = default)
+    {
+        var (activity, leads) = await ActivityAsync(actor, id, ct);
+        activity.Amend(r.ToData(), actor, MarketRules.ChinaDate(DateTimeOffset.UtcNow), leads);
+        await db.SaveChangesAsync(ct);
+        return SocietyActivityDto.From(activity);
+    }
+
+    /// <summary>Deletes an activity recorded in error (the same people who may record one); the region's counts follow.</summary>
+    public async Task DeleteAsync(Actor actor, Guid id, CancellationToken ct = default)
+    {
+        var (activity, leads) = await ActivityAsync(actor, id, ct);
+        activity.RequireRemovable(actor, leads);
+        db.SocietyActivities.Remove(activity);
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>One activity the caller leads or manages (for the edit form); anything else is "not found".</summary>
+    public async Task<SocietyActivityDto> GetAsync(Actor actor, Guid id, CancellationToken ct = default) => SocietyActivityDto.From((await ActivityAsync(actor, id, ct)).Activity);
+
+    /// <summary>An association the actor leads or manages; anything else is "not found" (its existence is not revealed).</summary>
+    private async Task<(Kexie.Domain.Directory.Association Association, bool Leads)> AssociationAsync(Actor actor, Guid associationId, CancellationToken ct)
+    {
+        MarketSupport.RequireSignedIn(actor);
+        var association = await db.Associations.AsNoTracking().FirstOrDefaultAsync(a => a.Id == associationId, ct);
+        var leads = association is not null && await InspectionService.LeadsQuery(db, actor).AnyAsync(m => m.AssociationId == associationId, ct);
+        return association is not null && (leads || actor.Manages(association.RegionCode)) ? (association, leads) : throw new NotFoundException("组织不存在");
+    }
+
+    private async Task<(SocietyActivity Activity, bool Leads)> ActivityAsync(Actor actor, Guid id, CancellationToken ct)
+    {
+        MarketSupport.RequireSignedIn(actor);
+        var activity = await db.SocietyActivities.FirstOrDefaultAsync(a => a.Id == id, ct);
+        var leads = activity is not null && await InspectionService.LeadsQuery(db, actor).AnyAsync(m => m.AssociationId == activity.AssociationId, ct);
+        return activity is not null && (leads || actor.Manages(activity.RegionCode)) ? (activity, leads) : throw new NotFoundException("学会活动不存在");
     }
 
     /// <summary>An association's activities, newest first (the caller has already been checked to manage it).</summary>

@@ -15,7 +15,10 @@ public sealed class DetailsModel(AssociationManagementService management, Societ
 {
     public AssociationFileDto Record { get; private set; } = null!;
 
-    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    /// <summary>The activity being corrected (<c>?activity=id</c>): its values fill the form.</summary>
+    public SocietyActivityDto? Editing { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, Guid? activity, CancellationToken ct)
     {
         if (!Can(Kexie.Web.Features.Talent.TalentPermissions.ManageAssociations))
         {
@@ -23,6 +26,11 @@ public sealed class DetailsModel(AssociationManagementService management, Societ
         }
 
         Record = await management.FileAsync(Actor, id, ct);
+        if (activity is { } editing && Can(TalentPermissions.RecordSocietyActivities))
+        {
+            Editing = Record.Activities?.FirstOrDefault(a => a.Id == editing);
+        }
+
         return Page();
     }
 
@@ -62,10 +70,19 @@ public sealed class DetailsModel(AssociationManagementService management, Societ
             ParseInt(term, "term", "届次"), ParseDate(heldOn, "heldOn", "换届日期"), ParseInt(termYears, "termYears", "每届年限"), note), ct), "换届已登记");
 
     [RequiresPermission(typeof(TalentPermissions), nameof(TalentPermissions.RecordSocietyActivities))]
-    public Task<IActionResult> OnPostActivityAsync(Guid id, string? activityKind, string? activityTitle, string? activityOn, string? participants, string? partnerUnits, CancellationToken ct) =>
-        RunAsync(async () => await activities.RecordAsync(Actor, id, new SocietyActivityRequest(
-            ParseEnum<SocietyActivityKind>(activityKind, "kind", "活动类型"), activityTitle, ParseDate(activityOn, "heldOn", "活动日期"),
-            ParseInt(participants, "participants", "参加人数"), partnerUnits), ct), "学会活动已登记");
+    public Task<IActionResult> OnPostActivityAsync(
+        Guid id, Guid? activityId, string? activityKind, string? activityTitle, string? activityOn, string? participants, string? partnerUnits, CancellationToken ct) =>
+        RunAsync(async () =>
+        {
+            var request = new SocietyActivityRequest(
+                ParseEnum<SocietyActivityKind>(activityKind, "kind", "活动类型"), activityTitle, ParseDate(activityOn, "heldOn", "活动日期"),
+                ParseInt(participants, "participants", "参加人数"), partnerUnits);
+            _ = activityId is { } existing ? await activities.AmendAsync(Actor, existing, request, ct) : await activities.RecordAsync(Actor, id, request, ct);
+        }, activityId is null ? "学会活动已登记" : "学会活动已修改");
+
+    [RequiresPermission(typeof(TalentPermissions), nameof(TalentPermissions.RecordSocietyActivities))]
+    public Task<IActionResult> OnPostDeleteActivityAsync(Guid activityId, CancellationToken ct) =>
+        RunAsync(() => activities.DeleteAsync(Actor, activityId, ct), "学会活动已删除");
 
     private async Task<IActionResult> RunAsync(Func<Task> action, string done)
     {

@@ -9,7 +9,7 @@ namespace Kexie.Web.Pages.Talent.Stations;
 
 /// <summary>Registers or edits a workstation or base; the host and the experts are typed by name.</summary>
 [Authorize]
-public sealed class EditModel(WorkstationService stations, NamePicker names) : MarketPageModel
+public sealed class EditModel(WorkstationService stations, CooperationService cooperation, NamePicker names) : MarketPageModel
 {
     public sealed class StationInput
     {
@@ -24,29 +24,52 @@ public sealed class EditModel(WorkstationService stations, NamePicker names) : M
         public string? Note { get; set; }
     }
 
+    /// <summary>A 产学研合作协议 being recorded or corrected: parties typed by name (resolved through what the caller may see).</summary>
+    public sealed class AgreementInput
+    {
+        public Guid? Id { get; set; }
+        public string? Organizations { get; set; }
+        public string? Experts { get; set; }
+        public string? Institution { get; set; }
+        public string? SignedOn { get; set; }
+        public string? Subject { get; set; }
+        public string? Amount { get; set; }
+    }
+
     [BindProperty] public StationInput Input { get; set; } = new();
+
+    [BindProperty] public AgreementInput Agreement { get; set; } = new();
+
+    /// <summary>The record shown (with its agreements when a 产学研合作项目).</summary>
+    public WorkstationDto? Station { get; private set; }
+
+    /// <summary>Whether the caller may record, correct and delete the project's agreements.</summary>
+    public bool MayKeepAgreements => Station is { Kind: WorkstationKind.CooperationProject, Status: WorkstationStatus.Active } s && Can(TalentPermissions.ManageWorkstations, s.RegionCode);
 
     [BindProperty] public int Version { get; set; }
 
     public Guid? Id { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(Guid? id, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(Guid? id, Guid? agreement, CancellationToken ct)
     {
         Id = id;
         if (id is { } existing)
         {
-            var w = await stations.GetAsync(Actor, existing, ct);
-            if (!Can(Kexie.Web.Features.Talent.TalentPermissions.ManageWorkstations, w.RegionCode))
+            if (!await LoadAsync(existing, ct))
             {
                 return ForbiddenPage("只有依托单位所在地区的管理人员可以修改该记录");
             }
 
-            Input = new StationInput
+            if (agreement is { } editing && MayKeepAgreements)
             {
-                Name = w.Name, Kind = w.Kind.ToString(), Level = w.Level.ToString(), HostOrganization = w.HostName, Experts = string.Join("、", w.ExpertNames),
-                FoundedOn = w.FoundedOn.ToString("yyyy-MM-dd"), AccreditedBy = w.AccreditedBy, Field = w.Field, Note = w.Note,
-            };
-            Version = w.Version;
+                var a = await cooperation.GetAsync(Actor, existing, editing, ct);
+                var (organizations, experts) = await cooperation.PartyNamesAsync(Actor, existing, editing, ct);
+                Agreement = new AgreementInput
+                {
+                    Id = a.Id, Organizations = string.Join("、", organizations), Experts = string.Join("、", experts), Institution = a.Institution,
+                    SignedOn = a.SignedOn.ToString("yyyy-MM-dd"), Subject = a.Subject, Amount = a.AmountWan?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                };
+            }
         }
         else
         {
@@ -86,5 +109,89 @@ public sealed class EditModel(WorkstationService stations, NamePicker names) : M
         }
 
         return Page();
+    }
+
+    /// <summary>Records a 产学研合作协议 under the project, or corrects one (<see cref="AgreementInput.Id"/>); errors next to the field.</summary>
+    [Kexie.Web.Infrastructure.RequiresPermission(typeof(TalentPermissions), nameof(TalentPermissions.ManageWorkstations))]
+    public async Task<IActionResult> OnPostAgreementAsync(Guid id, CancellationToken ct)
+    {
+        Id = id;
+        try
+        {
+            var organizations = await names.OrganizationsAsync(Actor, Agreement.Organizations, "organizationIds", ct);
+            var experts = await names.WorkersAsync(Actor, Agreement.Experts, "expertWorkerIds", ct);
+            var request = new CooperationAgreementRequest(
+                Agreement.Subject, ParseDate(Agreement.SignedOn, "signedOn", "签订日期"), organizations, experts, Agreement.Institution, ParseWan(Agreement.Amount));
+            var saved = Agreement.Id is { } existing
+                ? await cooperation.AmendAsync(Actor, id, existing, request, ct)
+                : await cooperation.SignAsync(Actor, id, request, ct);
+            Notice = Agreement.Id is null ? $"已登记合作协议“{saved.Subject}”" : $"已修改合作协议“{saved.Subject}”";
+            return Redirect($"/Talent/Stations/Edit/{id}#agreements");
+        }
+        catch (DomainValidationException e)
+        {
+            ModelState.AddModelError(e.Field switch
+            {
+                "organizationIds" => "Agreement.Organizations",
+                "expertWorkerIds" => "Agreement.Experts",
+                "institution" => "Agreement.Institution",
+                "signedOn" => "Agreement.SignedOn",
+                "subject" => "Agreement.Subject",
+                "amountWan" => "Agreement.Amount",
+                _ => "Agreement",
+            }, e.Message);
+        }
+        catch (InvalidTransitionException e)
+        {
+            ModelState.AddModelError("Agreement", e.Message);
+        }
+
+        await LoadAsync(id, ct, fillInput: true);
+        return Page();
+    }
+
+    [Kexie.Web.Infrastructure.RequiresPermission(typeof(TalentPermissions), nameof(TalentPermissions.ManageWorkstations))]
+    public async Task<IActionResult> OnPostDeleteAgreementAsync(Guid id, Guid agreementId, CancellationToken ct)
+    {
+        await cooperation.DeleteAsync(Actor, id, agreementId, ct);
+        Notice = "已删除合作协议";
+        return Redirect($"/Talent/Stations/Edit/{id}#agreements");
+    }
+
+    /// <summary>Loads the record the caller may edit (false when another region's); fills the station form unless it was posted.</summary>
+    private async Task<bool> LoadAsync(Guid id, CancellationToken ct, bool fillInput = true)
+    {
+        var w = await stations.GetAsync(Actor, id, ct);
+        if (!Can(TalentPermissions.ManageWorkstations, w.RegionCode))
+        {
+            return false;
+        }
+
+        Station = w;
+        if (fillInput)
+        {
+            Input = new StationInput
+            {
+                Name = w.Name, Kind = w.Kind.ToString(), Level = w.Level.ToString(), HostOrganization = w.HostName, Experts = string.Join("、", w.ExpertNames),
+                FoundedOn = w.FoundedOn.ToString("yyyy-MM-dd"), AccreditedBy = w.AccreditedBy, Field = w.Field, Note = w.Note,
+            };
+            Version = w.Version;
+        }
+
+        return true;
+    }
+
+    /// <summary>合同金额（万元）: a number, optional; "万元" may be typed after it.</summary>
+    private static decimal? ParseWan(string? text)
+    {
+        var t = text?.Trim().Replace("万元", string.Empty, StringComparison.Ordinal).Replace("万", string.Empty, StringComparison.Ordinal).Trim();
+        if (string.IsNullOrEmpty(t))
+        {
+            return null;
+        }
+
+        return decimal.TryParse(t, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var value)
+            ? value
+            : throw new DomainValidationException("amountWan", "合同金额请填写数字（万元），如 12.5");
     }
 }
