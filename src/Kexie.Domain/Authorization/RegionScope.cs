@@ -42,7 +42,7 @@ public static class RegionScope
     /// the party itself (<paramref name="isSelf"/>), or a region manager whose subtree holds the party.
     /// </summary>
     public static bool MayActFor(this Actor actor, string partyRegion, bool isSelf) =>
-        isSelf || (actor.IsRegionManager && actor.Manages(partyRegion));
+        isSelf || (actor.Manages(partyRegion));
 
     /// <summary>
     /// The region of a record that belongs to a party: the one asked for when it lies in the party's county (or in the party's

@@ -437,7 +437,7 @@ public sealed class Order : Entity, IRegional
             return OrderParty.Provider;
         }
 
-        return actor.IsRegionManager && actor.Manages(RegionCode) ? OrderParty.Administrator : null;
+        return actor.Manages(RegionCode) ? OrderParty.Administrator : null;
     }
 
     /// <summary>

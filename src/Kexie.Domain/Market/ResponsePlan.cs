@@ -555,7 +555,7 @@ public sealed class ResponsePlan : Entity, IRegional
 
     public bool MayHandle(Actor actor) =>
         (actor.UserId is not null && actor.UserId == HandlerUserId && actor.IsRegionManager)
-        || (actor.IsRegionManager && actor.Manages(RegionCode));
+        || (actor.Manages(RegionCode));
 
     /// <summary>Assigns or reassigns the handler (a service-centre staff user of the need's county); kept in history.</summary>
     public void AssignHandler(Actor actor, string? handlerUserId, string? handlerName, string? note = null, DateTimeOffset? at = null)

@@ -226,7 +226,7 @@ public abstract class Reviewable : Entity, IRegional
     public abstract bool IsOwnedBy(Actor actor);
 
     /// <summary>Owner, or a region manager acting on the owner's behalf.</summary>
-    public bool MayEdit(Actor actor) => IsOwnedBy(actor) || (actor.IsRegionManager && actor.Manages(RegionCode));
+    public bool MayEdit(Actor actor) => IsOwnedBy(actor) || (actor.Manages(RegionCode));
 
     /// <summary>
     /// A manager of the item's region (its subtree). Which managers review — by default the association admins — is the

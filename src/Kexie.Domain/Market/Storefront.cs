@@ -63,7 +63,7 @@ public sealed class Storefront : Entity, IRegional
     public static bool MayOpen(Actor actor) => actor.ScienceWorkerId is not null || actor.IsRegionManager;
 
     public bool MayManage(Actor actor) =>
-        actor.ScienceWorkerId == OwnerWorkerId || (actor.IsRegionManager && actor.Manages(RegionCode));
+        actor.ScienceWorkerId == OwnerWorkerId || (actor.Manages(RegionCode));
 
     /// <summary>
     /// What <paramref name="actor"/> may do to the storefront (named as the API's paths, <see cref="StorefrontActions"/>): its

@@ -68,7 +68,7 @@ public sealed class EStation : Entity, IRegional
         return station;
     }
 
-    public bool MayManage(Actor actor) => actor.IsRegionManager && actor.Manages(RegionCode);
+    public bool MayManage(Actor actor) => actor.Manages(RegionCode);
 
     /// <summary>Edits name, kind, address, contact; the region may move within the editor's own scope.</summary>
     public void Update(EStationData data, Actor actor, DateTimeOffset? at = null)

@@ -85,7 +85,7 @@ public sealed class EventTally : Entity, IRegional
             throw new DomainValidationException("regionCode", "统计地点应在活动所在地区之内");
         }
 
-        if (!(actor.IsRegionManager && actor.Manages(region)))
+        if (!(actor.Manages(region)))
         {
             throw new NotPermittedException("只有本地区服务中心工作人员或科协管理员可以登记活动统计");
         }
@@ -134,7 +134,7 @@ public sealed class EventTally : Entity, IRegional
     }
 
     /// <summary>Whether the actor may remove this tally (a manager of its place).</summary>
-    public bool MayRemove(Actor actor) => actor.IsRegionManager && actor.Manages(RegionCode);
+    public bool MayRemove(Actor actor) => actor.Manages(RegionCode);
 
     private static int Count(int value, string field, string label) =>
         value is < 0 or > MaxCount ? throw new DomainValidationException(field, $"{label}应在0至{MaxCount}之间") : value;

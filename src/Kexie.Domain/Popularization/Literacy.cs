@@ -66,7 +66,7 @@ public static class LiteracyRate
 
     internal static void RequireManager(Actor actor, string regionCode)
     {
-        if (!(actor.IsRegionManager && actor.Manages(regionCode)))
+        if (!(actor.Manages(regionCode)))
         {
             throw new NotPermittedException("只有本地区服务中心工作人员或科协管理员可以登记公民科学素质调查结果和目标");
         }
@@ -125,7 +125,7 @@ public sealed class LiteracySurvey : Entity, IRegional
         Apply(data, actor, at ?? DateTimeOffset.UtcNow);
     }
 
-    public bool MayManage(Actor actor) => actor.IsRegionManager && actor.Manages(RegionCode);
+    public bool MayManage(Actor actor) => actor.Manages(RegionCode);
 
     private void Apply(LiteracySurveyData data, Actor actor, DateTimeOffset when)
     {
@@ -195,7 +195,7 @@ public sealed class LiteracyTarget : Entity, IRegional
         Apply(data, at ?? DateTimeOffset.UtcNow);
     }
 
-    public bool MayManage(Actor actor) => actor.IsRegionManager && actor.Manages(RegionCode);
+    public bool MayManage(Actor actor) => actor.Manages(RegionCode);
 
     private void Apply(LiteracyTargetData data, DateTimeOffset when)
     {

@@ -118,7 +118,7 @@ public sealed class PopularizationActivity : Entity, IRegional
         return activity;
     }
 
-    public bool MayManage(Actor actor) => actor.IsRegionManager && actor.Manages(RegionCode);
+    public bool MayManage(Actor actor) => actor.Manages(RegionCode);
 
     /// <summary>Edits the activity; it stays in its region (the staff of another county cannot take it over).</summary>
     public void Update(PopularizationActivityData data, Actor actor, int registered, DateTimeOffset? at = null)

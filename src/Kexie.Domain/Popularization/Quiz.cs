@@ -45,7 +45,7 @@ public sealed class QuizQuestion : Entity, IRegional
 
     public bool IsActive => RetiredAt is null;
 
-    public static bool MayManage(Actor actor, string regionCode) => actor.UserId is not null && actor.IsRegionManager && actor.Manages(regionCode);
+    public static bool MayManage(Actor actor, string regionCode) => actor.UserId is not null && actor.Manages(regionCode);
 
     public static QuizQuestion Create(QuizQuestionData data, Actor actor, DateTimeOffset? at = null)
     {

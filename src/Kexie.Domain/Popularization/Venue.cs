@@ -223,7 +223,7 @@ public sealed class Venue : Entity, IRegional
         return venue;
     }
 
-    public bool MayManage(Actor actor) => actor.IsRegionManager && actor.Manages(RegionCode);
+    public bool MayManage(Actor actor) => actor.Manages(RegionCode);
 
     /// <summary>Edits the venue (also its status: 在建 → 开放 → 停止运行); the region may move only within the editor's scope.</summary>
     public void Update(VenueData data, Actor actor, DateTimeOffset? at = null)

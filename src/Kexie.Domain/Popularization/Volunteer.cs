@@ -91,7 +91,7 @@ public sealed class VolunteerTeam : Entity, IRegional
         return team;
     }
 
-    public bool MayManage(Actor actor) => actor.IsRegionManager && actor.Manages(RegionCode);
+    public bool MayManage(Actor actor) => actor.Manages(RegionCode);
 
     public void Update(VolunteerTeamData data, Actor actor, DateTimeOffset? at = null)
     {
@@ -182,7 +182,7 @@ public sealed class Volunteer : Entity, IRegional
         else
         {
             volunteer.RegionCode = Regions.RegionCode.Validate(data.RegionCode, "regionCode");
-            if (!(actor.IsRegionManager && actor.Manages(volunteer.RegionCode)))
+            if (!(actor.Manages(volunteer.RegionCode)))
             {
                 throw new NotPermittedException("只有本地区服务中心工作人员或科协管理员可以登记志愿者，科技工作者可以本人报名");
             }
@@ -202,7 +202,7 @@ public sealed class Volunteer : Entity, IRegional
         return volunteer;
     }
 
-    public bool MayManage(Actor actor) => actor.IsRegionManager && actor.Manages(RegionCode);
+    public bool MayManage(Actor actor) => actor.Manages(RegionCode);
 
     /// <summary>
     /// A manager of the volunteer's region corrects name, region, expertise, team and the linked worker (a re-imported

@@ -319,7 +319,7 @@ public sealed class Survey : Entity, IRegional
     }
 
     /// <summary>The region's managers read the answers.</summary>
-    public bool MayRead(Actor actor) => actor.IsRegionManager && actor.Manages(RegionCode);
+    public bool MayRead(Actor actor) => actor.Manages(RegionCode);
 
     /// <summary>
     /// A manager of the survey's region (its subtree) creates, changes, opens, closes and invites. Which managers — by default

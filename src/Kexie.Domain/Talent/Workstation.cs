@@ -139,7 +139,7 @@ public sealed class Workstation : Entity, IRegional
         Version++;
     }
 
-    public bool MayManage(Actor actor) => actor.IsRegionManager && actor.Manages(RegionCode);
+    public bool MayManage(Actor actor) => actor.Manages(RegionCode);
 
     public void RequireManager(Actor actor)
     {
