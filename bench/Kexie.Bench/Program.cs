@@ -108,6 +108,9 @@ if (args.Length == 0 || args[0] is "-h" or "--help" || args[0] != "matching")
           --profile-build N time the build stages (segmentation, analysis, indexing) on N documents, one core
           --needs           also run the need-shaped benchmark (needs written from CSL records by a fixed rule,
                             on the --split hash halves)
+          --dump FILE       instead of timing the speed queries, write their results (ids, scores in round-trip
+                            format, confidence, matched terms, contributions, summary; fixed clock) to FILE, for
+                            the first size only: an optimisation must leave it identical
           --no-quality      skip T1–T4;  --no-scale  skip speed/scale;  --no-lucene-scale  skip the Lucene scale baseline
         """);
     return args.Length == 0 || args[0] is "-h" or "--help" ? 0 : 2;
@@ -186,12 +189,23 @@ if (options.TryGetValue("profile-build", out var profileSize))
 }
 if (!options.ContainsKey("no-scale"))
 {
-    var scale = new ScaleBench(allRecords, dataDir, Console.Out, queryCount, !options.ContainsKey("no-lucene-scale"));
+    var dump = options.GetValueOrDefault("dump");
+    var scale = new ScaleBench(allRecords, dataDir, Console.Out, queryCount, !options.ContainsKey("no-lucene-scale") && dump is null)
+    {
+        DumpPath = dump,
+    };
     foreach (var size in sizes)
     {
         scale.Run(size);
+        if (dump is not null)
+        {
+            break; // one index per dump file
+        }
     }
-    report.Scale(scale);
+    if (dump is null)
+    {
+        report.Scale(scale);
+    }
 }
 return 0;
 
