@@ -106,6 +106,8 @@ if (args.Length == 0 || args[0] is "-h" or "--help" || args[0] != "matching")
           --classifier K=V,K=V  override ClassifierSettings (e.g. NaiveBayesWeight=0.2: the regression combined
                             with its naive Bayes part, off by default); also for abstain
           --profile-build N time the build stages (segmentation, analysis, indexing) on N documents, one core
+          --profile-query N time the stages of the speed queries (--queries of them) on N documents, one thread:
+                            query terms, text pass, disciplines, feedback, signals, explanations; bytes allocated
           --needs           also run the need-shaped benchmark (needs written from CSL records by a fixed rule,
                             on the --split hash halves)
           --dump FILE       instead of timing the speed queries, write their results (ids, scores in round-trip
@@ -185,6 +187,11 @@ if (options.ContainsKey("needs"))
 if (options.TryGetValue("profile-build", out var profileSize))
 {
     new ScaleBench(allRecords, dataDir, Console.Out, 0, false).ProfileBuild(int.Parse(profileSize!, CultureInfo.InvariantCulture));
+    return 0;
+}
+if (options.TryGetValue("profile-query", out var profileQuerySize))
+{
+    new ScaleBench(allRecords, dataDir, Console.Out, queryCount, false).ProfileQueries(int.Parse(profileQuerySize!, CultureInfo.InvariantCulture));
     return 0;
 }
 if (!options.ContainsKey("no-scale"))

@@ -193,6 +193,55 @@ internal sealed class ScaleBench
         return (index, build, (after - before) / 1048576.0);
     }
 
+    /// <summary>
+    /// Where a query's time goes at <paramref name="size"/> documents: the speed queries on one thread, three rounds
+    /// after a warm-up, with the searcher's stage profile on (Stopwatch ticks per stage, see <c>SearchStage</c>), the
+    /// bytes allocated per query and the garbage collections; the fastest round is printed (the machine is shared).
+    /// </summary>
+    public void ProfileQueries(int size)
+    {
+        var queries = Queries();
+        var (index, _, _) = BuildEngine(size);
+        for (var i = 0; i < Math.Min(200, queries.Count); i++)
+        {
+            index.Search(SpeedQuery(queries[i], i));
+        }
+        Kexie.Matching.Indexing.SearchProfile? best = null;
+        double bestMs = double.MaxValue, bestBytes = 0;
+        int[] bestGc = [];
+        for (var round = 0; round < 3; round++)
+        {
+            var profile = new Kexie.Matching.Indexing.SearchProfile();
+            var gc = new[] { GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2) };
+            var bytes = GC.GetAllocatedBytesForCurrentThread();
+            Kexie.Matching.Indexing.SearchProfile.Current = profile;
+            var start = Stopwatch.GetTimestamp();
+            for (var i = 0; i < queries.Count; i++)
+            {
+                index.Search(SpeedQuery(queries[i], i));
+            }
+            var ms = Stopwatch.GetElapsedTime(start).TotalMilliseconds / queries.Count;
+            Kexie.Matching.Indexing.SearchProfile.Current = null;
+            var allocated = (GC.GetAllocatedBytesForCurrentThread() - bytes) / (double)queries.Count;
+            output.WriteLine($"  round {round + 1}: {ms:F3} ms per query, {allocated / 1024:F0} KiB allocated per query, load average {LoadAverage()}");
+            if (ms < bestMs)
+            {
+                (best, bestMs, bestBytes) = (profile, ms, allocated);
+                bestGc = [GC.CollectionCount(0) - gc[0], GC.CollectionCount(1) - gc[1], GC.CollectionCount(2) - gc[2]];
+            }
+        }
+        output.WriteLine($"  engine {size:N0}, {queries.Count} speed queries, one thread, fastest of 3 rounds: {bestMs:F3} ms per query, "
+            + $"{bestBytes / 1024:F0} KiB allocated per query, GCs gen0/1/2 {string.Join('/', bestGc)}; per query {best!.Postings / (double)best.Queries:F0} postings, "
+            + $"{best.Candidates / (double)best.Queries:F0} candidates");
+        var total = best!.Ticks.Sum();
+        foreach (var stage in Enum.GetValues<Kexie.Matching.Indexing.SearchStage>())
+        {
+            var ticks = best.Ticks[(int)stage];
+            output.WriteLine($"    {stage,-13} {ticks * 1000.0 / Stopwatch.Frequency / best.Queries,8:F3} ms  {100.0 * ticks / total,5:F1} %");
+        }
+        GC.KeepAlive(index);
+    }
+
     /// <summary>Where the build time goes, single-threaded: segmentation alone, the whole analysis, the whole build.</summary>
     public void ProfileBuild(int size)
     {

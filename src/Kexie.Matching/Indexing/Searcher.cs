@@ -65,6 +65,71 @@ internal sealed class SegmentHits
     }
 }
 
+/// <summary>The stages of a query, for <see cref="SearchProfile"/>.</summary>
+internal enum SearchStage
+{
+    /// <summary>Analysis of the query's texts, document frequencies, term weights.</summary>
+    QueryTerms,
+
+    /// <summary>The first term-at-a-time text pass (postings, accumulators, top <see cref="MatchOptions.RerankDepth"/>).</summary>
+    TextPass,
+
+    /// <summary>The query's disciplines (given, or the classifier and the text matches' code vote).</summary>
+    Disciplines,
+
+    /// <summary>Pseudo-relevance feedback: the expanded query.</summary>
+    Feedback,
+
+    /// <summary>The second text pass with the expanded query, and the leader kept.</summary>
+    FeedbackPass,
+
+    /// <summary>Field-only candidates.</summary>
+    FieldOnly,
+
+    /// <summary>Structured signals of the candidates and the final sort.</summary>
+    Signals,
+
+    /// <summary>Results and explanations of the returned candidates.</summary>
+    Explain,
+}
+
+/// <summary>
+/// Ticks (<see cref="System.Diagnostics.Stopwatch"/>) spent per <see cref="SearchStage"/> by the queries run on this
+/// thread while <see cref="Current"/> is set (the bench's query profile); nothing is measured when it is null.
+/// </summary>
+internal sealed class SearchProfile
+{
+    [ThreadStatic]
+    private static SearchProfile? current;
+
+    /// <summary>The profile the queries of this thread add to, or null.</summary>
+    public static SearchProfile? Current
+    {
+        get => current;
+        set => current = value;
+    }
+
+    /// <summary>Ticks per stage.</summary>
+    public long[] Ticks { get; } = new long[Enum.GetValues<SearchStage>().Length];
+
+    /// <summary>Queries profiled.</summary>
+    public long Queries { get; set; }
+
+    /// <summary>Postings of the query terms (document frequencies summed), first pass.</summary>
+    public long Postings { get; set; }
+
+    /// <summary>Candidates after the text pass(es) and the field-only candidates.</summary>
+    public long Candidates { get; set; }
+
+    /// <summary>Adds the ticks since <paramref name="mark"/> to <paramref name="stage"/> and moves the mark to now.</summary>
+    public void Lap(SearchStage stage, ref long mark)
+    {
+        var now = System.Diagnostics.Stopwatch.GetTimestamp();
+        Ticks[(int)stage] += now - mark;
+        mark = now;
+    }
+}
+
 /// <summary>Runs one query against one snapshot.</summary>
 internal sealed class Searcher
 {
@@ -104,7 +169,21 @@ internal sealed class Searcher
         {
             return [];
         }
+        var profile = SearchProfile.Current;
+        var mark = profile is null ? 0 : System.Diagnostics.Stopwatch.GetTimestamp();
+        if (profile is not null)
+        {
+            profile.Queries++;
+        }
         var (terms, allTokens, unknownWeight) = BuildQueryTerms(query);
+        if (profile is not null)
+        {
+            profile.Lap(SearchStage.QueryTerms, ref mark);
+            foreach (var t in terms)
+            {
+                profile.Postings += t.DocumentFrequency;
+            }
+        }
         var hasStructure = query.DisciplineCodes.Count > 0 || query.IndustryCodes.Count > 0;
         if (terms.Count == 0 && !hasStructure)
         {
@@ -116,9 +195,11 @@ internal sealed class Searcher
         var candidates = terms.Count > 0
             ? TextPass(terms, allowedKinds, excluded, strong)
             : ScanAll(allowedKinds, excluded);
+        profile?.Lap(SearchStage.TextPass, ref mark);
         var originalTermCount = terms.Count;
         var firstWeights = Array.Empty<double>();
         var disciplines = QueryDisciplines(query, allTokens, candidates);
+        profile?.Lap(SearchStage.Disciplines, ref mark);
         // Not for similar-need (duplicate) searches: those are about the same words.
         var fillField = options.FieldOnlyCandidates && !flagDuplicates && originalTermCount > 0 && disciplines.Codes.Count > 0;
         if (candidates.Count == 0 && fillField)
@@ -141,6 +222,7 @@ internal sealed class Searcher
             && (disciplines.Codes.Count == 0 || options.FeedbackWithDisciplines))
         {
             var expanded = ExpandQuery(terms, candidates);
+            profile?.Lap(SearchStage.Feedback, ref mark);
             if (expanded is not null)
             {
                 var first = candidates;
@@ -153,14 +235,16 @@ internal sealed class Searcher
                 terms = expanded;
                 // Feedback re-ranks: a candidate still has to contain one of the query's own terms.
                 var own = originalTermCount >= 64 ? ulong.MaxValue : (1UL << originalTermCount) - 1;
-                candidates = TextPass(terms, allowedKinds, excluded, own & strong);
+                candidates = TextPass(terms, allowedKinds, excluded, own & strong, pass: 1);
                 KeepLeader(first, candidates);
+                profile?.Lap(SearchStage.FeedbackPass, ref mark);
             }
         }
 
         if (fillField)
         {
             AddFieldOnlyCandidates(candidates, disciplines, allowedKinds, excluded, top);
+            profile?.Lap(SearchStage.FieldOnly, ref mark);
         }
 
         // Normalised by the user's own terms: after feedback the text scores are rescaled to the
@@ -173,6 +257,10 @@ internal sealed class Searcher
         var disciplineFactor = disciplines.Predicted && options.PredictedDisciplineMarginDamping > 0
             ? Math.Pow(1 - leaderMargin, options.PredictedDisciplineMarginDamping)
             : 1.0;
+        if (profile is not null)
+        {
+            profile.Candidates += candidates.Count;
+        }
         var textLeader = candidates[0];
         var scored = ScoreSignals(query, candidates, disciplines, queryNorm, disciplineFactor, top);
         // The rest cannot reach the top (see ScoreSignals).
@@ -189,6 +277,7 @@ internal sealed class Searcher
         {
             KeepTextLeaderFirst(candidates, textLeader, leaderMargin);
         }
+        profile?.Lap(SearchStage.Signals, ref mark);
         var count = Math.Min(top, candidates.Count);
         var results = new List<MatchResult>(count);
         var known = 0.0;
@@ -202,6 +291,7 @@ internal sealed class Searcher
         {
             results.Add(explainer.Explain(candidates[i], i + 1, flagDuplicates));
         }
+        profile?.Lap(SearchStage.Explain, ref mark);
         return results;
     }
 
@@ -564,13 +654,45 @@ internal sealed class Searcher
         return mask;
     }
 
-    private List<Candidate> TextPass(List<QueryTerm> terms, int allowedKinds, HashSet<string>? excluded, ulong requiredMask = ulong.MaxValue)
+    /// <summary>A kept text match while the text pass selects the best: the view's index, the document, its score and mask.</summary>
+    private struct Hit
+    {
+        public int View;
+        public int Doc;
+        public float Text;
+        public ulong Mask;
+    }
+
+    /// <summary>
+    /// The text pass's buffers, one set per thread, reused by its queries (a candidate list of 1,000 would otherwise be
+    /// allocated on the large object heap by every query, and collected with the whole heap): the heap, its slots and
+    /// one candidate list per pass (the first and the feedback pass are alive together). A list is only read by the
+    /// query that filled it, and is emptied by the next query of the thread.
+    /// </summary>
+    private sealed class TextPassBuffers
+    {
+        public readonly PriorityQueue<int, float> Heap = new();
+        public Hit[] Slots = [];
+        public readonly List<Candidate>[] Lists = [[], []];
+    }
+
+    [ThreadStatic]
+    private static TextPassBuffers? textPassBuffers;
+
+    /// <param name="pass">0 for the first pass, 1 for the feedback pass: which of the thread's candidate lists is filled.</param>
+    private List<Candidate> TextPass(List<QueryTerm> terms, int allowedKinds, HashSet<string>? excluded, ulong requiredMask = ulong.MaxValue, int pass = 0)
     {
         var depth = Math.Max(options.RerankDepth, 1);
+        var buffers = textPassBuffers ??= new TextPassBuffers();
         // The heap holds slot numbers into `store` (the order only depends on the scores); the
         // candidate that replaces the root takes the root's slot.
-        var heap = new PriorityQueue<int, float>(Math.Min(depth, 4096));
-        var store = new Candidate[Math.Min(depth, 4096)];
+        var heap = buffers.Heap;
+        heap.Clear();
+        if (buffers.Slots.Length < Math.Min(depth, 4096))
+        {
+            buffers.Slots = new Hit[Math.Min(depth, 4096)];
+        }
+        var store = buffers.Slots;
         var views = snapshot.Views;
         if (!HitSets.TryTake(out var hits) || hits.Length < views.Length)
         {
@@ -607,11 +729,11 @@ internal sealed class Searcher
                 {
                     continue;
                 }
-                var candidate = new Candidate { View = view, Doc = doc, Text = score, Mask = masks[i] };
+                var hit = new Hit { View = v, Doc = doc, Text = score, Mask = masks[i] };
                 if (heap.Count >= depth)
                 {
                     var slot = heap.Peek();
-                    store[slot] = candidate;
+                    store[slot] = hit;
                     heap.DequeueEnqueue(slot, score);
                 }
                 else
@@ -619,18 +741,22 @@ internal sealed class Searcher
                     if (heap.Count == store.Length)
                     {
                         Array.Resize(ref store, Math.Min(depth, store.Length * 2));
+                        buffers.Slots = store;
                     }
-                    store[heap.Count] = candidate;
+                    store[heap.Count] = hit;
                     heap.Enqueue(heap.Count, score);
                 }
             }
         }
 
         HitSets.Add(hits);
-        var list = new List<Candidate>(heap.Count);
+        var list = buffers.Lists[pass];
+        list.Clear();
+        list.EnsureCapacity(heap.Count);
         while (heap.TryDequeue(out var slot, out _))
         {
-            list.Add(store[slot]);
+            var hit = store[slot];
+            list.Add(new Candidate { View = views[hit.View], Doc = hit.Doc, Text = hit.Text, Mask = hit.Mask });
         }
         list.Reverse();
         return list;
