@@ -887,45 +887,122 @@ internal sealed class Searcher
     /// </summary>
     private void AddFieldOnlyCandidates(List<Candidate> candidates, QueryDisciplines disciplines, int allowedKinds, HashSet<string>? excluded, int top)
     {
-        HashSet<(Segment, int)>? present = null;
-        foreach (var code in disciplines.Codes)
+        var codes = disciplines.Codes;
+        if (codes.Count == 0)
         {
-            var have = 0;
-            foreach (var c in candidates)
+            return;
+        }
+        // How many candidates carry each code (a candidate once per code), counted in one pass and kept up to date as
+        // documents are added: the same counts as counting the list again for each code.
+        var have = new int[codes.Count];
+        foreach (var c in candidates)
+        {
+            CountCodes(have, codes, c.Stored.DisciplineCodes);
+        }
+        var views = snapshot.Views;
+        ulong[]? present = null;
+        int[]? bases = null;
+        try
+        {
+            for (var j = 0; j < codes.Count; j++)
             {
-                if (Array.IndexOf(c.Stored.DisciplineCodes, code.Code) >= 0)
-                {
-                    have++;
-                }
-            }
-            if (have >= top)
-            {
-                continue;
-            }
-            present ??= candidates.Select(c => (c.View.Segment, c.Doc)).ToHashSet();
-            foreach (var view in snapshot.Views)
-            {
-                var segment = view.Segment;
-                if (!segment.DisciplineDocuments.TryGetValue(code.Code, out var docs))
+                var code = codes[j];
+                if (have[j] >= top)
                 {
                     continue;
                 }
-                foreach (var doc in docs)
+                if (present is null)
                 {
-                    if (have >= top)
+                    // The documents already candidates: one bit per document of the snapshot, segment after segment.
+                    bases = new int[views.Length];
+                    long total = 0;
+                    for (var v = 0; v < views.Length; v++)
                     {
-                        break;
+                        bases[v] = (int)total;
+                        total += views[v].Segment.Count;
                     }
-                    if (((1 << segment.Kinds[doc]) & allowedKinds) == 0 || view.IsDeleted(doc)
-                        || (excluded is not null && excluded.Contains(segment.Documents[doc].Id)) || !present.Add((segment, doc)))
+                    var words = (int)((total + 63) >> 6);
+                    present = presentPool is { } pooled && pooled.Length >= words ? pooled : presentPool = new ulong[words];
+                    foreach (var c in candidates)
+                    {
+                        var bit = bases[ViewIndex(views, c.View)] + c.Doc;
+                        present[bit >> 6] |= 1UL << (bit & 63);
+                    }
+                }
+                for (var v = 0; v < views.Length; v++)
+                {
+                    var view = views[v];
+                    var segment = view.Segment;
+                    if (!segment.DisciplineDocuments.TryGetValue(code.Code, out var docs))
                     {
                         continue;
                     }
-                    candidates.Add(new Candidate { View = view, Doc = doc });
-                    have++;
+                    foreach (var doc in docs)
+                    {
+                        if (have[j] >= top)
+                        {
+                            break;
+                        }
+                        if (((1 << segment.Kinds[doc]) & allowedKinds) == 0 || view.IsDeleted(doc)
+                            || (excluded is not null && excluded.Contains(segment.Documents[doc].Id)))
+                        {
+                            continue;
+                        }
+                        var bit = bases![v] + doc;
+                        if ((present[bit >> 6] & (1UL << (bit & 63))) != 0)
+                        {
+                            continue;
+                        }
+                        present[bit >> 6] |= 1UL << (bit & 63);
+                        candidates.Add(new Candidate { View = view, Doc = doc });
+                        CountCodes(have, codes, segment.Documents[doc].DisciplineCodes);
+                    }
                 }
             }
         }
+        finally
+        {
+            if (present is not null)
+            {
+                // Every marked document is a candidate: clearing theirs leaves the pooled bitmap empty.
+                foreach (var c in candidates)
+                {
+                    var bit = bases![ViewIndex(views, c.View)] + c.Doc;
+                    present[bit >> 6] = 0;
+                }
+            }
+        }
+    }
+
+    [ThreadStatic]
+    private static ulong[]? presentPool;
+
+    /// <summary>Adds 1 to <paramref name="have"/>[j] for each query code j that <paramref name="documentCodes"/> hold.</summary>
+    private static void CountCodes(int[] have, IReadOnlyList<CodeSuggestion> codes, string[] documentCodes)
+    {
+        if (documentCodes.Length == 0)
+        {
+            return;
+        }
+        for (var j = 0; j < have.Length; j++)
+        {
+            if (Array.IndexOf(documentCodes, codes[j].Code) >= 0)
+            {
+                have[j]++;
+            }
+        }
+    }
+
+    private static int ViewIndex(SegmentView[] views, SegmentView view)
+    {
+        for (var v = 0; v < views.Length; v++)
+        {
+            if (ReferenceEquals(views[v], view))
+            {
+                return v;
+            }
+        }
+        throw new InvalidOperationException("The candidate's segment is not in the snapshot.");
     }
 
     /// <summary>The query's discipline codes: given (probability 1) or predicted.</summary>
