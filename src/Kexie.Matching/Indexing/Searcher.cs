@@ -121,6 +121,12 @@ internal sealed class SearchProfile
     /// <summary>Candidates after the text pass(es) and the field-only candidates.</summary>
     public long Candidates { get; set; }
 
+    public long PostingTicks;
+    public long GatherTicks;
+    public long HeapTicks;
+    public long ListTicks;
+    public long HitCount;
+
     /// <summary>Adds the ticks since <paramref name="mark"/> to <paramref name="stage"/> and moves the mark to now.</summary>
     public void Lap(SearchStage stage, ref long mark)
     {
@@ -714,6 +720,8 @@ internal sealed class Searcher
         {
             var view = views[v];
             var segmentHits = parallel ? hits[v] : Accumulate(view, terms, allowedKinds, requiredMask, hits[0] ??= new SegmentHits());
+            var h0 = System.Diagnostics.Stopwatch.GetTimestamp();
+            if (SearchProfile.Current is { } pp) { pp.HitCount += segmentHits.Count; }
             var docs = segmentHits.Docs;
             var scores = segmentHits.Scores;
             var masks = segmentHits.Masks;
@@ -747,7 +755,9 @@ internal sealed class Searcher
                     heap.Enqueue(heap.Count, score);
                 }
             }
+            if (SearchProfile.Current is { } pq) { pq.HeapTicks += System.Diagnostics.Stopwatch.GetTimestamp() - h0; }
         }
+        var l0 = System.Diagnostics.Stopwatch.GetTimestamp();
 
         HitSets.Add(hits);
         var list = buffers.Lists[pass];
@@ -759,6 +769,7 @@ internal sealed class Searcher
             list.Add(new Candidate { View = views[hit.View], Doc = hit.Doc, Text = hit.Text, Mask = hit.Mask });
         }
         list.Reverse();
+        if (SearchProfile.Current is { } pr) { pr.ListTicks += System.Diagnostics.Stopwatch.GetTimestamp() - l0; }
         return list;
     }
 
@@ -789,6 +800,8 @@ internal sealed class Searcher
         var titleNorms = norms.Title;
         var keywordNorms = norms.Keywords;
         var bodyNorms = norms.Body;
+        var prof = SearchProfile.Current;
+        var t0 = System.Diagnostics.Stopwatch.GetTimestamp();
 
         for (var ti = 0; ti < terms.Count; ti++)
         {
@@ -839,6 +852,7 @@ internal sealed class Searcher
             }
         }
 
+        var t1 = System.Diagnostics.Stopwatch.GetTimestamp();
         hits.Reset(touchedCount);
         var kinds = segment.Kinds;
         for (var i = 0; i < touchedCount; i++)
@@ -853,6 +867,11 @@ internal sealed class Searcher
                 continue;
             }
             hits.Add(doc, score, mask);
+        }
+        if (prof is not null)
+        {
+            prof.PostingTicks += t1 - t0;
+            prof.GatherTicks += System.Diagnostics.Stopwatch.GetTimestamp() - t1;
         }
         return hits;
     }
@@ -892,42 +911,32 @@ internal sealed class Searcher
         {
             return;
         }
-        // How many candidates carry each code (a candidate once per code), counted in one pass and kept up to date as
-        // documents are added: the same counts as counting the list again for each code.
-        var have = new int[codes.Count];
-        foreach (var c in candidates)
-        {
-            CountCodes(have, codes, c.Stored.DisciplineCodes);
-        }
+        // The documents that are candidates: one bit per document of the snapshot, segment after segment (a pooled
+        // bitmap, cleared again below). How many candidates carry a code is counted from the code's document list
+        // against it (sequential reads instead of one stored document per candidate).
         var views = snapshot.Views;
-        ulong[]? present = null;
-        int[]? bases = null;
+        var bases = new int[views.Length];
+        long total = 0;
+        for (var v = 0; v < views.Length; v++)
+        {
+            bases[v] = (int)total;
+            total += views[v].Segment.Count;
+        }
+        var words = (int)((total + 63) >> 6);
+        var present = presentPool is { } pooled && pooled.Length >= words ? pooled : presentPool = new ulong[words];
         try
         {
-            for (var j = 0; j < codes.Count; j++)
+            foreach (var c in candidates)
             {
-                var code = codes[j];
-                if (have[j] >= top)
+                var bit = bases[ViewIndex(views, c.View)] + c.Doc;
+                present[bit >> 6] |= 1UL << (bit & 63);
+            }
+            foreach (var code in codes)
+            {
+                var have = CountPresent(views, bases, present, code.Code, top);
+                if (have >= top)
                 {
                     continue;
-                }
-                if (present is null)
-                {
-                    // The documents already candidates: one bit per document of the snapshot, segment after segment.
-                    bases = new int[views.Length];
-                    long total = 0;
-                    for (var v = 0; v < views.Length; v++)
-                    {
-                        bases[v] = (int)total;
-                        total += views[v].Segment.Count;
-                    }
-                    var words = (int)((total + 63) >> 6);
-                    present = presentPool is { } pooled && pooled.Length >= words ? pooled : presentPool = new ulong[words];
-                    foreach (var c in candidates)
-                    {
-                        var bit = bases[ViewIndex(views, c.View)] + c.Doc;
-                        present[bit >> 6] |= 1UL << (bit & 63);
-                    }
                 }
                 for (var v = 0; v < views.Length; v++)
                 {
@@ -939,7 +948,7 @@ internal sealed class Searcher
                     }
                     foreach (var doc in docs)
                     {
-                        if (have[j] >= top)
+                        if (have >= top)
                         {
                             break;
                         }
@@ -948,28 +957,25 @@ internal sealed class Searcher
                         {
                             continue;
                         }
-                        var bit = bases![v] + doc;
+                        var bit = bases[v] + doc;
                         if ((present[bit >> 6] & (1UL << (bit & 63))) != 0)
                         {
                             continue;
                         }
                         present[bit >> 6] |= 1UL << (bit & 63);
                         candidates.Add(new Candidate { View = view, Doc = doc });
-                        CountCodes(have, codes, segment.Documents[doc].DisciplineCodes);
+                        have++;
                     }
                 }
             }
         }
         finally
         {
-            if (present is not null)
+            // Every marked document is a candidate: clearing their words leaves the pooled bitmap empty.
+            foreach (var c in candidates)
             {
-                // Every marked document is a candidate: clearing theirs leaves the pooled bitmap empty.
-                foreach (var c in candidates)
-                {
-                    var bit = bases![ViewIndex(views, c.View)] + c.Doc;
-                    present[bit >> 6] = 0;
-                }
+                var bit = bases[ViewIndex(views, c.View)] + c.Doc;
+                present[bit >> 6] = 0;
             }
         }
     }
@@ -977,20 +983,36 @@ internal sealed class Searcher
     [ThreadStatic]
     private static ulong[]? presentPool;
 
-    /// <summary>Adds 1 to <paramref name="have"/>[j] for each query code j that <paramref name="documentCodes"/> hold.</summary>
-    private static void CountCodes(int[] have, IReadOnlyList<CodeSuggestion> codes, string[] documentCodes)
+    /// <summary>
+    /// How many of the documents marked in <paramref name="present"/> carry <paramref name="code"/> (each once), counted
+    /// up to <paramref name="top"/> (the caller only needs to know whether there are that many).
+    /// </summary>
+    private static int CountPresent(SegmentView[] views, int[] bases, ulong[] present, string code, int top)
     {
-        if (documentCodes.Length == 0)
+        var have = 0;
+        for (var v = 0; v < views.Length; v++)
         {
-            return;
-        }
-        for (var j = 0; j < have.Length; j++)
-        {
-            if (Array.IndexOf(documentCodes, codes[j].Code) >= 0)
+            if (!views[v].Segment.DisciplineDocuments.TryGetValue(code, out var docs))
             {
-                have[j]++;
+                continue;
+            }
+            var previous = -1;
+            foreach (var doc in docs)
+            {
+                // (A document listing the code twice is in the list twice, next to each other.)
+                if (doc == previous)
+                {
+                    continue;
+                }
+                previous = doc;
+                var bit = bases[v] + doc;
+                if ((present[bit >> 6] & (1UL << (bit & 63))) != 0 && ++have >= top)
+                {
+                    return have;
+                }
             }
         }
+        return have;
     }
 
     private static int ViewIndex(SegmentView[] views, SegmentView view)
