@@ -139,11 +139,15 @@ internal sealed class SearchProfile
 /// <summary>Runs one query against one snapshot.</summary>
 internal sealed class Searcher
 {
-    [ThreadStatic]
-    private static float[]? accumulatorPool;
+    /// <summary>A document's text score and matched-term mask while a segment is scored (side by side: one cache line).</summary>
+    private struct Accumulator
+    {
+        public float Score;
+        public ulong Mask;
+    }
 
     [ThreadStatic]
-    private static ulong[]? maskPool;
+    private static Accumulator[]? accumulatorPool;
 
     [ThreadStatic]
     private static int[]? touchedPool;
@@ -786,8 +790,7 @@ internal sealed class Searcher
         var wB = options.BodyFieldWeight;
         var segment = view.Segment;
         var size = segment.Count;
-        var acc = accumulatorPool is { } a && a.Length >= size ? a : accumulatorPool = new float[Math.Max(size, 1024)];
-        var masks = maskPool is { } m && m.Length >= size ? m : maskPool = new ulong[Math.Max(size, 1024)];
+        var acc = accumulatorPool is { } a && a.Length >= size ? a : accumulatorPool = new Accumulator[Math.Max(size, 1024)];
         var touched = touchedPool is { } t && t.Length >= size ? t : touchedPool = new int[Math.Max(size, 1024)];
         var touchedCount = 0;
         var norms = segment.Norms(
@@ -797,9 +800,7 @@ internal sealed class Searcher
             options.TitleLengthNormalization,
             options.KeywordsLengthNormalization,
             options.BodyLengthNormalization);
-        var titleNorms = norms.Title;
-        var keywordNorms = norms.Keywords;
-        var bodyNorms = norms.Body;
+        var fieldNorms = norms.Fields;
         var prof = SearchProfile.Current;
         var t0 = System.Diagnostics.Stopwatch.GetTimestamp();
 
@@ -828,27 +829,29 @@ internal sealed class Searcher
                     doc += PostingList.ReadVarint(data, ref position);
                 }
                 int packed = data[position++];
+                ref readonly var norm = ref fieldNorms[doc];
                 var ptf = 0.0;
                 var body = packed & 31;
                 if (body != 0)
                 {
-                    ptf = wB * body / bodyNorms[doc];
+                    ptf = wB * body / norm.Body;
                 }
                 if ((packed & 0x60) != 0)
                 {
-                    ptf += wT * ((packed >> 5) & 3) / titleNorms[doc];
+                    ptf += wT * ((packed >> 5) & 3) / norm.Title;
                 }
                 if ((packed & 0x80) != 0)
                 {
-                    ptf += wK / keywordNorms[doc];
+                    ptf += wK / norm.Keywords;
                 }
                 var s = (float)(w * ptf / (ptf + k1));
-                if (masks[doc] == 0)
+                ref var slot = ref acc[doc];
+                if (slot.Mask == 0)
                 {
                     touched[touchedCount++] = doc;
                 }
-                acc[doc] += s;
-                masks[doc] |= bit;
+                slot.Score += s;
+                slot.Mask |= bit;
             }
         }
 
@@ -858,10 +861,10 @@ internal sealed class Searcher
         for (var i = 0; i < touchedCount; i++)
         {
             var doc = touched[i];
-            var score = acc[doc];
-            var mask = masks[doc];
-            acc[doc] = 0;
-            masks[doc] = 0;
+            ref var slot = ref acc[doc];
+            var score = slot.Score;
+            var mask = slot.Mask;
+            slot = default;
             if ((mask & requiredMask) == 0 || ((1 << kinds[doc]) & allowedKinds) == 0 || view.IsDeleted(doc))
             {
                 continue;
