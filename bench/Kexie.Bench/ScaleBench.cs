@@ -239,7 +239,7 @@ internal sealed class ScaleBench
         foreach (var stage in Enum.GetValues<Kexie.Matching.Indexing.SearchStage>())
         {
             var ticks = best.Ticks[(int)stage];
-            output.WriteLine($"    {stage,-13} {ticks * 1000.0 / Stopwatch.Frequency / best.Queries,8:F3} ms  {100.0 * ticks / total,5:F1} %");
+            output.WriteLine($"    {stage,-13} {ticks * 1000.0 / Stopwatch.Frequency / best.Queries,8:F3} ms  {100.0 * ticks / total,5:F1} %  {best.Bytes[(int)stage] / 1024.0 / best.Queries,6:F1} KiB");
         }
         output.WriteLine($"    postings {best.PostingTicks * 1000.0 / Stopwatch.Frequency / best.Queries:F3} ms, gather {best.GatherTicks * 1000.0 / Stopwatch.Frequency / best.Queries:F3} ms, heap {best.HeapTicks * 1000.0 / Stopwatch.Frequency / best.Queries:F3} ms, list {best.ListTicks * 1000.0 / Stopwatch.Frequency / best.Queries:F3} ms, hits {best.HitCount / (double)best.Queries:F0}");
         GC.KeepAlive(index);

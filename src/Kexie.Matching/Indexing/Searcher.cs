@@ -127,13 +127,24 @@ internal sealed class SearchProfile
     public long ListTicks;
     public long HitCount;
 
+    /// <summary>Bytes allocated per stage (by this thread).</summary>
+    public long[] Bytes { get; } = new long[Enum.GetValues<SearchStage>().Length];
+
+    private long allocated = GC.GetAllocatedBytesForCurrentThread();
+
     /// <summary>Adds the ticks since <paramref name="mark"/> to <paramref name="stage"/> and moves the mark to now.</summary>
     public void Lap(SearchStage stage, ref long mark)
     {
         var now = System.Diagnostics.Stopwatch.GetTimestamp();
         Ticks[(int)stage] += now - mark;
         mark = now;
+        var bytes = GC.GetAllocatedBytesForCurrentThread();
+        Bytes[(int)stage] += bytes - allocated;
+        allocated = bytes;
     }
+
+    /// <summary>Starts a query: the allocations before it are not counted.</summary>
+    public void Start() => allocated = GC.GetAllocatedBytesForCurrentThread();
 }
 
 /// <summary>Runs one query against one snapshot.</summary>
@@ -184,6 +195,7 @@ internal sealed class Searcher
         if (profile is not null)
         {
             profile.Queries++;
+            profile.Start();
         }
         var (terms, allTokens, unknownWeight) = BuildQueryTerms(query);
         if (profile is not null)
@@ -801,6 +813,8 @@ internal sealed class Searcher
             options.KeywordsLengthNormalization,
             options.BodyLengthNormalization);
         var fieldNorms = norms.Fields;
+        var kinds = segment.Kinds;
+        var filterKinds = allowedKinds != -1;
         var prof = SearchProfile.Current;
         var t0 = System.Diagnostics.Stopwatch.GetTimestamp();
 
@@ -829,6 +843,11 @@ internal sealed class Searcher
                     doc += PostingList.ReadVarint(data, ref position);
                 }
                 int packed = data[position++];
+                if (filterKinds && ((1 << kinds[doc]) & allowedKinds) == 0)
+                {
+                    // Never a hit (see below): not scored at all.
+                    continue;
+                }
                 ref readonly var norm = ref fieldNorms[doc];
                 var ptf = 0.0;
                 var body = packed & 31;
@@ -857,7 +876,6 @@ internal sealed class Searcher
 
         var t1 = System.Diagnostics.Stopwatch.GetTimestamp();
         hits.Reset(touchedCount);
-        var kinds = segment.Kinds;
         for (var i = 0; i < touchedCount; i++)
         {
             var doc = touched[i];
