@@ -121,11 +121,20 @@ internal sealed class SearchProfile
     /// <summary>Candidates after the text pass(es) and the field-only candidates.</summary>
     public long Candidates { get; set; }
 
-    public long PostingTicks;
-    public long GatherTicks;
-    public long HeapTicks;
-    public long ListTicks;
-    public long HitCount;
+    /// <summary>Text pass, one thread only (segments scored on several cores are not counted): ticks reading the postings into the accumulators.</summary>
+    public long PostingTicks { get; set; }
+
+    /// <summary>Text pass: ticks collecting the touched documents that pass the filters (hits).</summary>
+    public long GatherTicks { get; set; }
+
+    /// <summary>Text pass: ticks selecting the best hits through the heap.</summary>
+    public long HeapTicks { get; set; }
+
+    /// <summary>Text pass: ticks taking the selected hits out of the heap in order.</summary>
+    public long ListTicks { get; set; }
+
+    /// <summary>Text pass: hits (documents that pass the filters), all passes.</summary>
+    public long Hits { get; set; }
 
     /// <summary>Bytes allocated per stage (by this thread).</summary>
     public long[] Bytes { get; } = new long[Enum.GetValues<SearchStage>().Length];
@@ -705,6 +714,7 @@ internal sealed class Searcher
     private List<Candidate> TextPass(List<QueryTerm> terms, int allowedKinds, HashSet<string>? excluded, ulong requiredMask = ulong.MaxValue, int pass = 0)
     {
         var depth = Math.Max(options.RerankDepth, 1);
+        var profile = SearchProfile.Current;
         var buffers = textPassBuffers ??= new TextPassBuffers();
         // The heap holds slot numbers into `store` (the order only depends on the scores); the
         // candidate that replaces the root takes the root's slot.
@@ -736,8 +746,7 @@ internal sealed class Searcher
         {
             var view = views[v];
             var segmentHits = parallel ? hits[v] : Accumulate(view, terms, allowedKinds, requiredMask, hits[0] ??= new SegmentHits());
-            var h0 = System.Diagnostics.Stopwatch.GetTimestamp();
-            if (SearchProfile.Current is { } pp) { pp.HitCount += segmentHits.Count; }
+            var heapStart = profile is null ? 0 : System.Diagnostics.Stopwatch.GetTimestamp();
             var docs = segmentHits.Docs;
             var scores = segmentHits.Scores;
             var masks = segmentHits.Masks;
@@ -771,9 +780,13 @@ internal sealed class Searcher
                     heap.Enqueue(heap.Count, score);
                 }
             }
-            if (SearchProfile.Current is { } pq) { pq.HeapTicks += System.Diagnostics.Stopwatch.GetTimestamp() - h0; }
+            if (profile is not null)
+            {
+                profile.Hits += segmentHits.Count;
+                profile.HeapTicks += System.Diagnostics.Stopwatch.GetTimestamp() - heapStart;
+            }
         }
-        var l0 = System.Diagnostics.Stopwatch.GetTimestamp();
+        var listStart = profile is null ? 0 : System.Diagnostics.Stopwatch.GetTimestamp();
 
         HitSets.Add(hits);
         var list = buffers.Lists[pass];
@@ -785,7 +798,10 @@ internal sealed class Searcher
             list.Add(new Candidate { View = views[hit.View], Doc = hit.Doc, Text = hit.Text, Mask = hit.Mask });
         }
         list.Reverse();
-        if (SearchProfile.Current is { } pr) { pr.ListTicks += System.Diagnostics.Stopwatch.GetTimestamp() - l0; }
+        if (profile is not null)
+        {
+            profile.ListTicks += System.Diagnostics.Stopwatch.GetTimestamp() - listStart;
+        }
         return list;
     }
 
@@ -815,8 +831,8 @@ internal sealed class Searcher
         var fieldNorms = norms.Fields;
         var kinds = segment.Kinds;
         var filterKinds = allowedKinds != -1;
-        var prof = SearchProfile.Current;
-        var t0 = System.Diagnostics.Stopwatch.GetTimestamp();
+        var profile = SearchProfile.Current;
+        var postingsStart = profile is null ? 0 : System.Diagnostics.Stopwatch.GetTimestamp();
 
         for (var ti = 0; ti < terms.Count; ti++)
         {
@@ -874,7 +890,7 @@ internal sealed class Searcher
             }
         }
 
-        var t1 = System.Diagnostics.Stopwatch.GetTimestamp();
+        var gatherStart = profile is null ? 0 : System.Diagnostics.Stopwatch.GetTimestamp();
         hits.Reset(touchedCount);
         for (var i = 0; i < touchedCount; i++)
         {
@@ -889,10 +905,10 @@ internal sealed class Searcher
             }
             hits.Add(doc, score, mask);
         }
-        if (prof is not null)
+        if (profile is not null)
         {
-            prof.PostingTicks += t1 - t0;
-            prof.GatherTicks += System.Diagnostics.Stopwatch.GetTimestamp() - t1;
+            profile.PostingTicks += gatherStart - postingsStart;
+            profile.GatherTicks += System.Diagnostics.Stopwatch.GetTimestamp() - gatherStart;
         }
         return hits;
     }
