@@ -106,8 +106,13 @@ if (args.Length == 0 || args[0] is "-h" or "--help" || args[0] != "matching")
           --classifier K=V,K=V  override ClassifierSettings (e.g. NaiveBayesWeight=0.2: the regression combined
                             with its naive Bayes part, off by default); also for abstain
           --profile-build N time the build stages (segmentation, analysis, indexing) on N documents, one core
+          --profile-query N time the stages of the speed queries (--queries of them) on N documents, one thread:
+                            query terms, text pass, disciplines, feedback, signals, explanations; bytes allocated
           --needs           also run the need-shaped benchmark (needs written from CSL records by a fixed rule,
                             on the --split hash halves)
+          --dump FILE       instead of timing the speed queries, write their results (ids, scores in round-trip
+                            format, confidence, matched terms, contributions, summary; fixed clock) to FILE, for
+                            the first size only: an optimisation must leave it identical
           --no-quality      skip T1–T4;  --no-scale  skip speed/scale;  --no-lucene-scale  skip the Lucene scale baseline
         """);
     return args.Length == 0 || args[0] is "-h" or "--help" ? 0 : 2;
@@ -184,14 +189,30 @@ if (options.TryGetValue("profile-build", out var profileSize))
     new ScaleBench(allRecords, dataDir, Console.Out, 0, false).ProfileBuild(int.Parse(profileSize!, CultureInfo.InvariantCulture));
     return 0;
 }
+if (options.TryGetValue("profile-query", out var profileQuerySize))
+{
+    new ScaleBench(allRecords, dataDir, Console.Out, queryCount, false).ProfileQueries(int.Parse(profileQuerySize!, CultureInfo.InvariantCulture));
+    return 0;
+}
 if (!options.ContainsKey("no-scale"))
 {
-    var scale = new ScaleBench(allRecords, dataDir, Console.Out, queryCount, !options.ContainsKey("no-lucene-scale"));
+    var dump = options.GetValueOrDefault("dump");
+    var scale = new ScaleBench(allRecords, dataDir, Console.Out, queryCount, !options.ContainsKey("no-lucene-scale") && dump is null)
+    {
+        DumpPath = dump,
+    };
     foreach (var size in sizes)
     {
         scale.Run(size);
+        if (dump is not null)
+        {
+            break; // one index per dump file
+        }
     }
-    report.Scale(scale);
+    if (dump is null)
+    {
+        report.Scale(scale);
+    }
 }
 return 0;
 

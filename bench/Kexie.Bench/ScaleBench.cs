@@ -40,6 +40,12 @@ internal sealed class ScaleBench
     public List<string> Notes { get; } = [];
 
     /// <summary>
+    /// When set, <see cref="Run"/> builds the engine, writes every speed query's results to this file
+    /// (see <see cref="Dump"/>) and measures nothing: before/after an optimisation the files must be identical.
+    /// </summary>
+    public string? DumpPath { get; init; }
+
+    /// <summary>
     /// Builds the engine (and Lucene), then measures their queries alternately, engine, Lucene,
     /// Lucene, engine, so that both see about the same machine load on this shared machine; each
     /// row is the mean of its system's two rounds, the rounds are in <see cref="Notes"/>.
@@ -47,16 +53,13 @@ internal sealed class ScaleBench
     public void Run(int size)
     {
         var queries = Queries();
-        var (index, engineBuild, engineMiB) = BuildEngine(size);
-        MatchQuery ToQuery(CslRecord r, int i) => new()
+        var (index, engineBuild, engineMiB) = BuildEngine(size, DumpPath is null ? null : DumpClock);
+        if (DumpPath is not null)
         {
-            Title = r.Title,
-            RegionCode = Regions[i % Regions.Length],
-            Budget = 50_000,
-            Kinds = [DocumentKind.Offer, DocumentKind.Worker, DocumentKind.Expert],
-            Top = 20,
-        };
-        int Engine(CslRecord r, int i) => index.Search(ToQuery(r, i)).Count;
+            Dump(index, size, queries);
+            return;
+        }
+        int Engine(CslRecord r, int i) => index.Search(SpeedQuery(r, i)).Count;
         if (!withLucene)
         {
             var e = MeasureRound("engine", size, queries, Engine);
@@ -78,6 +81,77 @@ internal sealed class ScaleBench
         GC.KeepAlive(index);
     }
 
+    /// <summary>The query the speed table times: a record's title, from a region, with a budget, for providers.</summary>
+    private static MatchQuery SpeedQuery(CslRecord r, int i) => new()
+    {
+        Title = r.Title,
+        RegionCode = Regions[i % Regions.Length],
+        Budget = 50_000,
+        Kinds = [DocumentKind.Offer, DocumentKind.Worker, DocumentKind.Expert],
+        Top = 20,
+    };
+
+    /// <summary>The fixed clock of a dump (recency scores do not move with the day the dump is written).</summary>
+    private static readonly TimeProvider DumpClock = new FixedClock(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
+
+    /// <summary>
+    /// Writes, for every speed query (<see cref="SpeedQuery"/>), and for the first 500 of them also asked as a whole
+    /// record (title, keywords and abstract, like a need), each result's id, scores (round-trip format), confidence,
+    /// matched and feedback terms, contributions and summary; the index runs on a fixed clock. Two builds that rank
+    /// alike write identical files.
+    /// </summary>
+    private void Dump(MatchIndex index, int size, List<CslRecord> queries)
+    {
+        static string R(double x) => x.ToString("R", CultureInfo.InvariantCulture);
+        static string Terms(IEnumerable<MatchedTerm> terms) => string.Join(' ', terms.Select(t =>
+            $"{t.Term}:{(t.InTitle ? "T" : "")}{(t.InKeywords ? "K" : "")}{(t.InBody ? "B" : "")}:{R(t.Score)}"));
+        var sw = Stopwatch.StartNew();
+        using var file = new StreamWriter(DumpPath!, append: false, new System.Text.UTF8Encoding(false));
+        file.WriteLine($"# Kexie.Bench dump: {size:N0} documents, {queries.Count} speed queries");
+        void Write(string label, MatchQuery query)
+        {
+            var results = index.Search(query);
+            file.WriteLine($"{label}\t{results.Count}");
+            foreach (var m in results)
+            {
+                var x = m.Explanation;
+                var c = m.ConfidenceInputs;
+                file.WriteLine($"  {m.Rank}\t{m.Id}\t{m.Kind}\t{R(m.Score)}\t{R(m.Coverage)}\t{R(m.Confidence)}\t{m.IsGoodMatch}\t{m.LikelyDuplicate}"
+                    + $"\tinputs {R(c.Field)} {R(c.Coverage)} {R(c.Text)} {R(c.FieldMiss)} {R(c.UnknownTerms)} {R(c.Uncertainty)} {R(c.VoteDisagreement)} {c.Given}");
+                file.WriteLine($"    terms {Terms(x.MatchedTerms)} | feedback {Terms(x.FeedbackTerms)} | region {x.Region}"
+                    + $" | disciplines {string.Join(' ', x.SharedDisciplines.Select(d => $"{d.QueryCode}>{d.DocumentCode}:{d.Relation}:{(d.Predicted is { } p ? R(p) : "-")}"))}"
+                    + $" | industries {string.Join(' ', x.SharedIndustries.Select(d => $"{d.QueryCode}>{d.DocumentCode}:{d.Relation}"))}");
+                file.WriteLine($"    contributions {string.Join(' ', x.Contributions.Select(k => $"{k.Signal}={R(k.Score)}[{k.Detail}]"))}");
+                file.WriteLine($"    summary {x.Summary}");
+            }
+        }
+        for (var i = 0; i < queries.Count; i++)
+        {
+            Write($"q{i} {queries[i].Title}", SpeedQuery(queries[i], i));
+        }
+        for (var i = 0; i < Math.Min(500, queries.Count); i++)
+        {
+            var r = queries[i];
+            Write($"n{i} {r.Title}", new MatchQuery
+            {
+                Title = r.Title,
+                Keywords = r.Keywords,
+                Body = r.Abstract,
+                RegionCode = Regions[i % Regions.Length],
+                Budget = 80_000,
+                Kinds = [DocumentKind.Offer, DocumentKind.Worker, DocumentKind.Expert],
+                ExcludeIds = ["v" + (i * 7).ToString(CultureInfo.InvariantCulture)],
+                Top = 20,
+            });
+        }
+        output.WriteLine($"  engine {size:N0}: dump of {queries.Count} + {Math.Min(500, queries.Count)} queries written to {DumpPath} in {sw.Elapsed.TotalSeconds:F1} s");
+    }
+
+    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
+    }
+
     private List<CslRecord> Queries()
     {
         var random = new Random(7);
@@ -95,11 +169,12 @@ internal sealed class ScaleBench
         return (p50, p99, qps);
     }
 
-    private (MatchIndex Index, double BuildSeconds, double ManagedMiB) BuildEngine(int size)
+    private (MatchIndex Index, double BuildSeconds, double ManagedMiB) BuildEngine(int size, TimeProvider? clock = null)
     {
         Collect();
         var before = GC.GetTotalMemory(true);
-        var index = new MatchIndex(analyzer, QualityBench.BenchOptions());
+        var options = QualityBench.BenchOptions();
+        var index = new MatchIndex(analyzer, clock is null ? options : options with { Clock = clock });
         var sw = Stopwatch.StartNew();
         var peak = new long[1];
         var loadBefore = LoadAverage();
@@ -116,6 +191,60 @@ internal sealed class ScaleBench
             + $"process working set {Environment.WorkingSet / 1048576.0:N0} MiB now, {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:N0} MiB peak; "
             + $"{stats.Segments} segments, {stats.Terms:N0} terms, {stats.PostingBytes / 1048576.0:N0} MiB postings");
         return (index, build, (after - before) / 1048576.0);
+    }
+
+    /// <summary>
+    /// Where a query's time goes at <paramref name="size"/> documents: the speed queries on one thread, three rounds
+    /// after a warm-up, with the searcher's stage profile on (Stopwatch ticks per stage, see <c>SearchStage</c>), the
+    /// bytes allocated per query and the garbage collections; the fastest round is printed (the machine is shared).
+    /// </summary>
+    public void ProfileQueries(int size)
+    {
+        var queries = Queries();
+        var (index, _, _) = BuildEngine(size);
+        for (var i = 0; i < Math.Min(200, queries.Count); i++)
+        {
+            index.Search(SpeedQuery(queries[i], i));
+        }
+        Kexie.Matching.Indexing.SearchProfile? best = null;
+        double bestMs = double.MaxValue, bestBytes = 0;
+        int[] bestGc = [];
+        for (var round = 0; round < 3; round++)
+        {
+            var profile = new Kexie.Matching.Indexing.SearchProfile();
+            var gc = new[] { GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2) };
+            var bytes = GC.GetAllocatedBytesForCurrentThread();
+            Kexie.Matching.Indexing.SearchProfile.Current = profile;
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            var start = Stopwatch.GetTimestamp();
+            for (var i = 0; i < queries.Count; i++)
+            {
+                index.Search(SpeedQuery(queries[i], i));
+            }
+            var ms = Stopwatch.GetElapsedTime(start).TotalMilliseconds / queries.Count;
+            var cpuMs = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / queries.Count;
+            Kexie.Matching.Indexing.SearchProfile.Current = null;
+            var allocated = (GC.GetAllocatedBytesForCurrentThread() - bytes) / (double)queries.Count;
+            output.WriteLine($"  round {round + 1}: {ms:F3} ms per query ({cpuMs:F3} ms of process CPU time), {allocated / 1024:F0} KiB allocated per query, load average {LoadAverage()}");
+            if (ms < bestMs)
+            {
+                (best, bestMs, bestBytes) = (profile, ms, allocated);
+                bestGc = [GC.CollectionCount(0) - gc[0], GC.CollectionCount(1) - gc[1], GC.CollectionCount(2) - gc[2]];
+            }
+        }
+        output.WriteLine($"  engine {size:N0}, {queries.Count} speed queries, one thread, fastest of 3 rounds: {bestMs:F3} ms per query, "
+            + $"{bestBytes / 1024:F0} KiB allocated per query, GCs gen0/1/2 {string.Join('/', bestGc)}; per query {best!.Postings / (double)best.Queries:F0} postings, "
+            + $"{best.Candidates / (double)best.Queries:F0} candidates");
+        var total = best!.Ticks.Sum();
+        foreach (var stage in Enum.GetValues<Kexie.Matching.Indexing.SearchStage>())
+        {
+            var ticks = best.Ticks[(int)stage];
+            output.WriteLine($"    {stage,-13} {ticks * 1000.0 / Stopwatch.Frequency / best.Queries,8:F3} ms  {100.0 * ticks / total,5:F1} %  {best.Bytes[(int)stage] / 1024.0 / best.Queries,6:F1} KiB");
+        }
+        double Ms(long ticks) => ticks * 1000.0 / Stopwatch.Frequency / best.Queries;
+        output.WriteLine($"    text pass: postings {Ms(best.PostingTicks):F3} ms, gathering the hits {Ms(best.GatherTicks):F3} ms, heap {Ms(best.HeapTicks):F3} ms, "
+            + $"taking the best out in order {Ms(best.ListTicks):F3} ms; {best.Hits / (double)best.Queries:F0} hits per query");
+        GC.KeepAlive(index);
     }
 
     /// <summary>Where the build time goes, single-threaded: segmentation alone, the whole analysis, the whole build.</summary>

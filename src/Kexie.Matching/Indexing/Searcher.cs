@@ -68,14 +68,109 @@ internal sealed class SegmentHits
     }
 }
 
+/// <summary>The stages of a query, for <see cref="SearchProfile"/>.</summary>
+internal enum SearchStage
+{
+    /// <summary>Analysis of the query's texts, document frequencies, term weights.</summary>
+    QueryTerms,
+
+    /// <summary>The first term-at-a-time text pass (postings, accumulators, top <see cref="MatchOptions.RerankDepth"/>).</summary>
+    TextPass,
+
+    /// <summary>The query's disciplines (given, or the classifier and the text matches' code vote).</summary>
+    Disciplines,
+
+    /// <summary>Pseudo-relevance feedback: the expanded query.</summary>
+    Feedback,
+
+    /// <summary>The second text pass with the expanded query, and the leader kept.</summary>
+    FeedbackPass,
+
+    /// <summary>Field-only candidates.</summary>
+    FieldOnly,
+
+    /// <summary>Structured signals of the candidates and the final sort.</summary>
+    Signals,
+
+    /// <summary>Results and explanations of the returned candidates.</summary>
+    Explain,
+}
+
+/// <summary>
+/// Ticks (<see cref="System.Diagnostics.Stopwatch"/>) spent per <see cref="SearchStage"/> by the queries run on this
+/// thread while <see cref="Current"/> is set (the bench's query profile); nothing is measured when it is null.
+/// </summary>
+internal sealed class SearchProfile
+{
+    [ThreadStatic]
+    private static SearchProfile? current;
+
+    /// <summary>The profile the queries of this thread add to, or null.</summary>
+    public static SearchProfile? Current
+    {
+        get => current;
+        set => current = value;
+    }
+
+    /// <summary>Ticks per stage.</summary>
+    public long[] Ticks { get; } = new long[Enum.GetValues<SearchStage>().Length];
+
+    /// <summary>Queries profiled.</summary>
+    public long Queries { get; set; }
+
+    /// <summary>Postings of the query terms (document frequencies summed), first pass.</summary>
+    public long Postings { get; set; }
+
+    /// <summary>Candidates after the text pass(es) and the field-only candidates.</summary>
+    public long Candidates { get; set; }
+
+    /// <summary>Text pass, one thread only (segments scored on several cores are not counted): ticks reading the postings into the accumulators.</summary>
+    public long PostingTicks { get; set; }
+
+    /// <summary>Text pass: ticks collecting the touched documents that pass the filters (hits).</summary>
+    public long GatherTicks { get; set; }
+
+    /// <summary>Text pass: ticks selecting the best hits through the heap.</summary>
+    public long HeapTicks { get; set; }
+
+    /// <summary>Text pass: ticks taking the selected hits out of the heap in order.</summary>
+    public long ListTicks { get; set; }
+
+    /// <summary>Text pass: hits (documents that pass the filters), all passes.</summary>
+    public long Hits { get; set; }
+
+    /// <summary>Bytes allocated per stage (by this thread).</summary>
+    public long[] Bytes { get; } = new long[Enum.GetValues<SearchStage>().Length];
+
+    private long allocated = GC.GetAllocatedBytesForCurrentThread();
+
+    /// <summary>Adds the ticks since <paramref name="mark"/> to <paramref name="stage"/> and moves the mark to now.</summary>
+    public void Lap(SearchStage stage, ref long mark)
+    {
+        var now = System.Diagnostics.Stopwatch.GetTimestamp();
+        Ticks[(int)stage] += now - mark;
+        mark = now;
+        var bytes = GC.GetAllocatedBytesForCurrentThread();
+        Bytes[(int)stage] += bytes - allocated;
+        allocated = bytes;
+    }
+
+    /// <summary>Starts a query: the allocations before it are not counted.</summary>
+    public void Start() => allocated = GC.GetAllocatedBytesForCurrentThread();
+}
+
 /// <summary>Runs one query against one snapshot.</summary>
 internal sealed class Searcher
 {
-    [ThreadStatic]
-    private static float[]? accumulatorPool;
+    /// <summary>A document's text score and matched-term mask while a segment is scored (side by side: one cache line).</summary>
+    private struct Accumulator
+    {
+        public float Score;
+        public ulong Mask;
+    }
 
     [ThreadStatic]
-    private static ulong[]? maskPool;
+    private static Accumulator[]? accumulatorPool;
 
     [ThreadStatic]
     private static int[]? touchedPool;
@@ -107,7 +202,22 @@ internal sealed class Searcher
         {
             return [];
         }
+        var profile = SearchProfile.Current;
+        var mark = profile is null ? 0 : System.Diagnostics.Stopwatch.GetTimestamp();
+        if (profile is not null)
+        {
+            profile.Queries++;
+            profile.Start();
+        }
         var (terms, allTokens, unknownWeight) = BuildQueryTerms(query);
+        if (profile is not null)
+        {
+            profile.Lap(SearchStage.QueryTerms, ref mark);
+            foreach (var t in terms)
+            {
+                profile.Postings += t.DocumentFrequency;
+            }
+        }
         var hasStructure = query.DisciplineCodes.Count > 0 || query.IndustryCodes.Count > 0;
         if (terms.Count == 0 && !hasStructure)
         {
@@ -119,9 +229,11 @@ internal sealed class Searcher
         var candidates = terms.Count > 0
             ? TextPass(terms, allowedKinds, excluded, strong)
             : ScanAll(allowedKinds, excluded);
+        profile?.Lap(SearchStage.TextPass, ref mark);
         var originalTermCount = terms.Count;
         var firstWeights = Array.Empty<double>();
         var disciplines = QueryDisciplines(query, allTokens, candidates);
+        profile?.Lap(SearchStage.Disciplines, ref mark);
         // Not for similar-need (duplicate) searches: those are about the same words.
         var fillField = options.FieldOnlyCandidates && !flagDuplicates && originalTermCount > 0 && disciplines.Codes.Count > 0;
         if (candidates.Count == 0 && fillField)
@@ -144,6 +256,7 @@ internal sealed class Searcher
             && (disciplines.Codes.Count == 0 || options.FeedbackWithDisciplines))
         {
             var expanded = ExpandQuery(terms, candidates);
+            profile?.Lap(SearchStage.Feedback, ref mark);
             if (expanded is not null)
             {
                 var first = candidates;
@@ -156,14 +269,16 @@ internal sealed class Searcher
                 terms = expanded;
                 // Feedback re-ranks: a candidate still has to contain one of the query's own terms.
                 var own = originalTermCount >= 64 ? ulong.MaxValue : (1UL << originalTermCount) - 1;
-                candidates = TextPass(terms, allowedKinds, excluded, own & strong);
+                candidates = TextPass(terms, allowedKinds, excluded, own & strong, pass: 1);
                 KeepLeader(first, candidates);
+                profile?.Lap(SearchStage.FeedbackPass, ref mark);
             }
         }
 
         if (fillField)
         {
             AddFieldOnlyCandidates(candidates, disciplines, allowedKinds, excluded, top);
+            profile?.Lap(SearchStage.FieldOnly, ref mark);
         }
 
         // Normalised by the user's own terms: after feedback the text scores are rescaled to the
@@ -176,6 +291,10 @@ internal sealed class Searcher
         var disciplineFactor = disciplines.Predicted && options.PredictedDisciplineMarginDamping > 0
             ? Math.Pow(1 - leaderMargin, options.PredictedDisciplineMarginDamping)
             : 1.0;
+        if (profile is not null)
+        {
+            profile.Candidates += candidates.Count;
+        }
         var textLeader = candidates[0];
         var scored = ScoreSignals(query, candidates, disciplines, queryNorm, disciplineFactor, top);
         // The rest cannot reach the top (see ScoreSignals).
@@ -198,6 +317,7 @@ internal sealed class Searcher
                 KeepTextLeaderInBand(candidates, textLeader, LeaderMarginNeeded(disciplines));
             }
         }
+        profile?.Lap(SearchStage.Signals, ref mark);
         var count = Math.Min(top, candidates.Count);
         var results = new List<MatchResult>(count);
         var known = 0.0;
@@ -211,6 +331,7 @@ internal sealed class Searcher
         {
             results.Add(explainer.Explain(candidates[i], i + 1, flagDuplicates));
         }
+        profile?.Lap(SearchStage.Explain, ref mark);
         return results;
     }
 
@@ -601,13 +722,46 @@ internal sealed class Searcher
         return mask;
     }
 
-    private List<Candidate> TextPass(List<QueryTerm> terms, int allowedKinds, HashSet<string>? excluded, ulong requiredMask = ulong.MaxValue)
+    /// <summary>A kept text match while the text pass selects the best: the view's index, the document, its score and mask.</summary>
+    private struct Hit
+    {
+        public int View;
+        public int Doc;
+        public float Text;
+        public ulong Mask;
+    }
+
+    /// <summary>
+    /// The text pass's buffers, one set per thread, reused by its queries (a candidate list of 1,000 would otherwise be
+    /// allocated on the large object heap by every query, and collected with the whole heap): the heap, its slots and
+    /// one candidate list per pass (the first and the feedback pass are alive together). A list is only read by the
+    /// query that filled it, and is emptied by the next query of the thread.
+    /// </summary>
+    private sealed class TextPassBuffers
+    {
+        public readonly PriorityQueue<int, float> Heap = new();
+        public Hit[] Slots = [];
+        public readonly List<Candidate>[] Lists = [[], []];
+    }
+
+    [ThreadStatic]
+    private static TextPassBuffers? textPassBuffers;
+
+    /// <param name="pass">0 for the first pass, 1 for the feedback pass: which of the thread's candidate lists is filled.</param>
+    private List<Candidate> TextPass(List<QueryTerm> terms, int allowedKinds, HashSet<string>? excluded, ulong requiredMask = ulong.MaxValue, int pass = 0)
     {
         var depth = Math.Max(options.RerankDepth, 1);
+        var profile = SearchProfile.Current;
+        var buffers = textPassBuffers ??= new TextPassBuffers();
         // The heap holds slot numbers into `store` (the order only depends on the scores); the
         // candidate that replaces the root takes the root's slot.
-        var heap = new PriorityQueue<int, float>(Math.Min(depth, 4096));
-        var store = new Candidate[Math.Min(depth, 4096)];
+        var heap = buffers.Heap;
+        heap.Clear();
+        if (buffers.Slots.Length < Math.Min(depth, 4096))
+        {
+            buffers.Slots = new Hit[Math.Min(depth, 4096)];
+        }
+        var store = buffers.Slots;
         var views = snapshot.Views;
         if (!HitSets.TryTake(out var hits) || hits.Length < views.Length)
         {
@@ -629,6 +783,7 @@ internal sealed class Searcher
         {
             var view = views[v];
             var segmentHits = parallel ? hits[v] : Accumulate(view, terms, allowedKinds, requiredMask, hits[0] ??= new SegmentHits());
+            var heapStart = profile is null ? 0 : System.Diagnostics.Stopwatch.GetTimestamp();
             var docs = segmentHits.Docs;
             var scores = segmentHits.Scores;
             var masks = segmentHits.Masks;
@@ -644,11 +799,11 @@ internal sealed class Searcher
                 {
                     continue;
                 }
-                var candidate = new Candidate { View = view, Doc = doc, Text = score, Mask = masks[i] };
+                var hit = new Hit { View = v, Doc = doc, Text = score, Mask = masks[i] };
                 if (heap.Count >= depth)
                 {
                     var slot = heap.Peek();
-                    store[slot] = candidate;
+                    store[slot] = hit;
                     heap.DequeueEnqueue(slot, score);
                 }
                 else
@@ -656,20 +811,34 @@ internal sealed class Searcher
                     if (heap.Count == store.Length)
                     {
                         Array.Resize(ref store, Math.Min(depth, store.Length * 2));
+                        buffers.Slots = store;
                     }
-                    store[heap.Count] = candidate;
+                    store[heap.Count] = hit;
                     heap.Enqueue(heap.Count, score);
                 }
             }
+            if (profile is not null)
+            {
+                profile.Hits += segmentHits.Count;
+                profile.HeapTicks += System.Diagnostics.Stopwatch.GetTimestamp() - heapStart;
+            }
         }
+        var listStart = profile is null ? 0 : System.Diagnostics.Stopwatch.GetTimestamp();
 
         HitSets.Add(hits);
-        var list = new List<Candidate>(heap.Count);
+        var list = buffers.Lists[pass];
+        list.Clear();
+        list.EnsureCapacity(heap.Count);
         while (heap.TryDequeue(out var slot, out _))
         {
-            list.Add(store[slot]);
+            var hit = store[slot];
+            list.Add(new Candidate { View = views[hit.View], Doc = hit.Doc, Text = hit.Text, Mask = hit.Mask });
         }
         list.Reverse();
+        if (profile is not null)
+        {
+            profile.ListTicks += System.Diagnostics.Stopwatch.GetTimestamp() - listStart;
+        }
         return list;
     }
 
@@ -686,8 +855,7 @@ internal sealed class Searcher
         var wB = options.BodyFieldWeight;
         var segment = view.Segment;
         var size = segment.Count;
-        var acc = accumulatorPool is { } a && a.Length >= size ? a : accumulatorPool = new float[Math.Max(size, 1024)];
-        var masks = maskPool is { } m && m.Length >= size ? m : maskPool = new ulong[Math.Max(size, 1024)];
+        var acc = accumulatorPool is { } a && a.Length >= size ? a : accumulatorPool = new Accumulator[Math.Max(size, 1024)];
         var touched = touchedPool is { } t && t.Length >= size ? t : touchedPool = new int[Math.Max(size, 1024)];
         var touchedCount = 0;
         var norms = segment.Norms(
@@ -697,9 +865,11 @@ internal sealed class Searcher
             options.TitleLengthNormalization,
             options.KeywordsLengthNormalization,
             options.BodyLengthNormalization);
-        var titleNorms = norms.Title;
-        var keywordNorms = norms.Keywords;
-        var bodyNorms = norms.Body;
+        var fieldNorms = norms.Fields;
+        var kinds = segment.Kinds;
+        var filterKinds = allowedKinds != -1;
+        var profile = SearchProfile.Current;
+        var postingsStart = profile is null ? 0 : System.Diagnostics.Stopwatch.GetTimestamp();
 
         for (var ti = 0; ti < terms.Count; ti++)
         {
@@ -726,44 +896,56 @@ internal sealed class Searcher
                     doc += PostingList.ReadVarint(data, ref position);
                 }
                 int packed = data[position++];
+                if (filterKinds && ((1 << kinds[doc]) & allowedKinds) == 0)
+                {
+                    // Never a hit (see below): not scored at all.
+                    continue;
+                }
+                ref readonly var norm = ref fieldNorms[doc];
                 var ptf = 0.0;
                 var body = packed & 31;
                 if (body != 0)
                 {
-                    ptf = wB * body / bodyNorms[doc];
+                    ptf = wB * body / norm.Body;
                 }
                 if ((packed & 0x60) != 0)
                 {
-                    ptf += wT * ((packed >> 5) & 3) / titleNorms[doc];
+                    ptf += wT * ((packed >> 5) & 3) / norm.Title;
                 }
                 if ((packed & 0x80) != 0)
                 {
-                    ptf += wK / keywordNorms[doc];
+                    ptf += wK / norm.Keywords;
                 }
                 var s = (float)(w * ptf / (ptf + k1));
-                if (masks[doc] == 0)
+                ref var slot = ref acc[doc];
+                if (slot.Mask == 0)
                 {
                     touched[touchedCount++] = doc;
                 }
-                acc[doc] += s;
-                masks[doc] |= bit;
+                slot.Score += s;
+                slot.Mask |= bit;
             }
         }
 
+        var gatherStart = profile is null ? 0 : System.Diagnostics.Stopwatch.GetTimestamp();
         hits.Reset(touchedCount);
-        var kinds = segment.Kinds;
         for (var i = 0; i < touchedCount; i++)
         {
             var doc = touched[i];
-            var score = acc[doc];
-            var mask = masks[doc];
-            acc[doc] = 0;
-            masks[doc] = 0;
+            ref var slot = ref acc[doc];
+            var score = slot.Score;
+            var mask = slot.Mask;
+            slot = default;
             if ((mask & requiredMask) == 0 || ((1 << kinds[doc]) & allowedKinds) == 0 || view.IsDeleted(doc))
             {
                 continue;
             }
             hits.Add(doc, score, mask);
+        }
+        if (profile is not null)
+        {
+            profile.PostingTicks += gatherStart - postingsStart;
+            profile.GatherTicks += System.Diagnostics.Stopwatch.GetTimestamp() - gatherStart;
         }
         return hits;
     }
@@ -798,45 +980,125 @@ internal sealed class Searcher
     /// </summary>
     private void AddFieldOnlyCandidates(List<Candidate> candidates, QueryDisciplines disciplines, int allowedKinds, HashSet<string>? excluded, int top)
     {
-        HashSet<(Segment, int)>? present = null;
-        foreach (var code in disciplines.Codes)
+        var codes = disciplines.Codes;
+        if (codes.Count == 0)
         {
-            var have = 0;
+            return;
+        }
+        // The documents that are candidates: one bit per document of the snapshot, segment after segment (a pooled
+        // bitmap, cleared again below). How many candidates carry a code is counted from the code's document list
+        // against it (sequential reads instead of one stored document per candidate).
+        var views = snapshot.Views;
+        var bases = new int[views.Length];
+        long total = 0;
+        for (var v = 0; v < views.Length; v++)
+        {
+            bases[v] = (int)total;
+            total += views[v].Segment.Count;
+        }
+        var words = (int)((total + 63) >> 6);
+        var present = presentPool is { } pooled && pooled.Length >= words ? pooled : presentPool = new ulong[words];
+        try
+        {
             foreach (var c in candidates)
             {
-                if (Array.IndexOf(c.Stored.DisciplineCodes, code.Code) >= 0)
-                {
-                    have++;
-                }
+                var bit = bases[ViewIndex(views, c.View)] + c.Doc;
+                present[bit >> 6] |= 1UL << (bit & 63);
             }
-            if (have >= top)
+            foreach (var code in codes)
             {
-                continue;
-            }
-            present ??= candidates.Select(c => (c.View.Segment, c.Doc)).ToHashSet();
-            foreach (var view in snapshot.Views)
-            {
-                var segment = view.Segment;
-                if (!segment.DisciplineDocuments.TryGetValue(code.Code, out var docs))
+                var have = CountPresent(views, bases, present, code.Code, top);
+                if (have >= top)
                 {
                     continue;
                 }
-                foreach (var doc in docs)
+                for (var v = 0; v < views.Length; v++)
                 {
-                    if (have >= top)
-                    {
-                        break;
-                    }
-                    if (((1 << segment.Kinds[doc]) & allowedKinds) == 0 || view.IsDeleted(doc)
-                        || (excluded is not null && excluded.Contains(segment.Documents[doc].Id)) || !present.Add((segment, doc)))
+                    var view = views[v];
+                    var segment = view.Segment;
+                    if (!segment.DisciplineDocuments.TryGetValue(code.Code, out var docs))
                     {
                         continue;
                     }
-                    candidates.Add(new Candidate { View = view, Doc = doc });
-                    have++;
+                    foreach (var doc in docs)
+                    {
+                        if (have >= top)
+                        {
+                            break;
+                        }
+                        if (((1 << segment.Kinds[doc]) & allowedKinds) == 0 || view.IsDeleted(doc)
+                            || (excluded is not null && excluded.Contains(segment.Documents[doc].Id)))
+                        {
+                            continue;
+                        }
+                        var bit = bases[v] + doc;
+                        if ((present[bit >> 6] & (1UL << (bit & 63))) != 0)
+                        {
+                            continue;
+                        }
+                        present[bit >> 6] |= 1UL << (bit & 63);
+                        candidates.Add(new Candidate { View = view, Doc = doc });
+                        have++;
+                    }
                 }
             }
         }
+        finally
+        {
+            // Every marked document is a candidate: clearing their words leaves the pooled bitmap empty.
+            foreach (var c in candidates)
+            {
+                var bit = bases[ViewIndex(views, c.View)] + c.Doc;
+                present[bit >> 6] = 0;
+            }
+        }
+    }
+
+    [ThreadStatic]
+    private static ulong[]? presentPool;
+
+    /// <summary>
+    /// How many of the documents marked in <paramref name="present"/> carry <paramref name="code"/> (each once), counted
+    /// up to <paramref name="top"/> (the caller only needs to know whether there are that many).
+    /// </summary>
+    private static int CountPresent(SegmentView[] views, int[] bases, ulong[] present, string code, int top)
+    {
+        var have = 0;
+        for (var v = 0; v < views.Length; v++)
+        {
+            if (!views[v].Segment.DisciplineDocuments.TryGetValue(code, out var docs))
+            {
+                continue;
+            }
+            var previous = -1;
+            foreach (var doc in docs)
+            {
+                // (A document listing the code twice is in the list twice, next to each other.)
+                if (doc == previous)
+                {
+                    continue;
+                }
+                previous = doc;
+                var bit = bases[v] + doc;
+                if ((present[bit >> 6] & (1UL << (bit & 63))) != 0 && ++have >= top)
+                {
+                    return have;
+                }
+            }
+        }
+        return have;
+    }
+
+    private static int ViewIndex(SegmentView[] views, SegmentView view)
+    {
+        for (var v = 0; v < views.Length; v++)
+        {
+            if (ReferenceEquals(views[v], view))
+            {
+                return v;
+            }
+        }
+        throw new InvalidOperationException("The candidate's segment is not in the snapshot.");
     }
 
     /// <summary>The query's discipline codes: given (probability 1) or predicted.</summary>

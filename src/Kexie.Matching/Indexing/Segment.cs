@@ -198,10 +198,19 @@ internal sealed class Segment
 
 /// <summary>
 /// BM25F length normalisation per document of a segment, <c>1 − b + b · length / average</c> for
-/// title, keywords and body (exactly the expression the scorer used to compute per posting).
+/// title, keywords and body (exactly the expression the scorer used to compute per posting), the three of a
+/// document side by side (a posting reads them with one cache miss).
 /// </summary>
 internal sealed class LengthNorms
 {
+    /// <summary>The three norms of one document.</summary>
+    public struct Document
+    {
+        public double Body;
+        public double Title;
+        public double Keywords;
+    }
+
     private readonly double averageTitle;
     private readonly double averageKeywords;
     private readonly double averageBody;
@@ -218,22 +227,17 @@ internal sealed class LengthNorms
         this.bKeywords = bKeywords;
         this.bBody = bBody;
         var n = segment.Count;
-        Title = new double[n];
-        Keywords = new double[n];
-        Body = new double[n];
+        Fields = new Document[n];
         for (var d = 0; d < n; d++)
         {
-            Title[d] = 1 - bTitle + bTitle * segment.TitleLengths[d] / averageTitle;
-            Keywords[d] = 1 - bKeywords + bKeywords * segment.KeywordLengths[d] / averageKeywords;
-            Body[d] = 1 - bBody + bBody * segment.BodyLengths[d] / averageBody;
+            Fields[d].Title = 1 - bTitle + bTitle * segment.TitleLengths[d] / averageTitle;
+            Fields[d].Keywords = 1 - bKeywords + bKeywords * segment.KeywordLengths[d] / averageKeywords;
+            Fields[d].Body = 1 - bBody + bBody * segment.BodyLengths[d] / averageBody;
         }
     }
 
-    public double[] Title { get; }
-
-    public double[] Keywords { get; }
-
-    public double[] Body { get; }
+    /// <summary>Per document its title, keywords and body norms.</summary>
+    public Document[] Fields { get; }
 
     public bool Matches(double averageTitle, double averageKeywords, double averageBody, double bTitle, double bKeywords, double bBody) =>
         this.averageTitle == averageTitle && this.averageKeywords == averageKeywords && this.averageBody == averageBody
