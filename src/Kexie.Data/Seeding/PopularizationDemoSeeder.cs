@@ -78,8 +78,8 @@ public sealed class PopularizationDemoSeeder(KexieDbContext db, ILogger<Populari
     /// <summary>
     /// 大英县 in 2020, as its report of that year tells it: the four 市级科普教育基地 open free from May (after the epidemic
     /// closure) "吸引了2万余人次" (three days' counts a month and one group visit a month each, 20 000-odd visitors), and 40
-    /// 实用技术培训 in its towns from March to December, each with its on-site tally (进农村, 农民). Runs once (its first
-    /// training not there yet) on a demo database whose bases exist; one query for the guard, two saves.
+    /// 实用技术培训 in its towns from March to December, each with its on-site tally (进农村, 农民) and two of 24 科技志愿者
+    /// registered that March serving at it. Runs once (its first training not there yet), after the rest of the demo.
     /// </summary>
     private async Task SeedDaYing2020Async(CancellationToken ct)
     {
@@ -167,6 +167,22 @@ public sealed class PopularizationDemoSeeder(KexieDbContext db, ILogger<Populari
             trainings.Add(activity);
         }
 
+        // 科技志愿者: 24 of the county's 2020 teams (科技志愿服务队, 科普志愿者队伍) registered in March, two of them serving at
+        // each training (80 services of two to three hours, confirmed that evening).
+        var teams = await db.VolunteerTeams.Where(t => t.RegionCode == DemoSeeder.DaYing && (t.Name == "大英县科技志愿服务队" || t.Name == "大英县科普志愿者队伍"))
+            .OrderBy(t => t.Name).ToListAsync(ct);
+        string[] surnames = ["何", "罗", "郑", "谢", "唐", "蒋", "冯", "邓"];
+        string[] given = ["建华", "德明", "春梅", "小军", "永红", "国强"];
+        string[] skills = ["果树栽培", "植物保护", "畜牧兽医", "水稻栽培", "蔬菜种植", "农村电商"];
+        var helpers = new List<Volunteer>(24);
+        for (var i = 0; teams.Count > 0 && i < 24; i++)
+        {
+            var volunteer = Volunteer.Register(new VolunteerData(surnames[i % surnames.Length] + given[(i * 5 + i / 8) % given.Length], $"1390820{i:0000}", towns[i % towns.Count].Code, skills[i % skills.Length]),
+                teams[i % teams.Count], null, staff, On(new DateOnly(2020, 3, 1), 10));
+            db.Volunteers.Add(volunteer);
+            helpers.Add(volunteer);
+        }
+
         await db.SaveChangesAsync(ct);
         var trained = 0;
         for (var n = 0; n < trainings.Count; n++)
@@ -176,10 +192,19 @@ public sealed class PopularizationDemoSeeder(KexieDbContext db, ILogger<Populari
             trained += participants;
             var day = activity.StartsOn;
             db.EventTallies.Add(EventTally.Record(activity, new EventTallyData(activity.RegionCode, day, 1, participants, 8 + (n % 12), 0, 60 + (n % 5) * 20, 0, 0, ServiceSetting.Countryside, TargetGroup.Farmers), staff, On(day, 20)));
+            for (var k = 0; k < 2 && helpers.Count > 0; k++)
+            {
+                var helper = helpers[(2 * n + k) % helpers.Count];
+                var start = On(day, 8).AddMinutes(30);
+                var record = ServiceRecord.SignIn(helper, activity, false, staff, start);
+                record.SignOut(helper, activity, staff, start.AddMinutes(120 + (30 * ((n + k) % 3))));
+                record.Confirm(activity, staff, null, On(day, 19));
+                db.ServiceRecords.Add(record);
+            }
         }
 
         await db.SaveChangesAsync(ct);
-        logger.LogInformation("Demo 大英县2020年: {Visits} visitor records ({Visitors} 人次) at {Bases} 市级科普教育基地, {Trainings} 实用技术培训 ({Trained} 人次)", visits, visitors, bases.Count, trainings.Count, trained);
+        logger.LogInformation("Demo 大英县2020年: {Visits} visitor records ({Visitors} 人次) at {Bases} 市级科普教育基地, {Trainings} 实用技术培训 ({Trained} 人次), {Volunteers} volunteers serving at them", visits, visitors, bases.Count, trainings.Count, trained, helpers.Count);
     }
 
     /// <summary>
