@@ -11,7 +11,8 @@ namespace Kexie.Data.Seeding;
 /// Demo records of the two public-facing services for 大英县 (510923) and 射洪市 (510981): 科普 content (published and
 /// one waiting for review), activities with registrations and check-ins, 科普e站 with daily use; and 智库 calls with
 /// topics at every stage, and 建言献策 adopted, declined and pending. Everything goes through the domain methods (so the
-/// facts behind S01–S03 and D01–D02 come from real records) and is dated in 2025 (China time). Deterministic; runs only
+/// facts behind S01–S03 and D01–D02 come from real records) and is dated in 2025 (China time), except what 大英县's 2020
+/// report tells of that year (its 市级科普教育基地's visitors and 40 实用技术培训, <see cref="SeedDaYing2020Async"/>). Deterministic; runs only
 /// on a demo database (the demo accounts exist) that has none of these records yet.
 /// </summary>
 public sealed class PopularizationDemoSeeder(KexieDbContext db, ILogger<PopularizationDemoSeeder> logger)
@@ -28,6 +29,7 @@ public sealed class PopularizationDemoSeeder(KexieDbContext db, ILogger<Populari
             await SeedVolunteersAsync(ct);
             await SeedStationInteractionAsync(ct);
             await SeedQuizBankAsync(ct);
+            await SeedDaYing2020Async(ct);
             return;
         }
 
@@ -70,6 +72,139 @@ public sealed class PopularizationDemoSeeder(KexieDbContext db, ILogger<Populari
         await SeedStationInteractionAsync(ct);
         await SeedQuizBankAsync(ct);
         await SeedKiosksAsync(ct);
+        await SeedDaYing2020Async(ct); // after the rest: its activities would otherwise read as "already seeded" above
+    }
+
+    /// <summary>
+    /// 大英县 in 2020, as its report of that year tells it: the four 市级科普教育基地 open free from May (after the epidemic
+    /// closure) "吸引了2万余人次" (three days' counts a month and one group visit a month each, 20 000-odd visitors), and 40
+    /// 实用技术培训 in its towns from March to December, each with its on-site tally (进农村, 农民) and two of 24 科技志愿者
+    /// registered that March serving at it. Runs once (its first training not there yet), after the rest of the demo.
+    /// </summary>
+    private async Task SeedDaYing2020Async(CancellationToken ct)
+    {
+        const string FirstTraining = "2020年蓬莱镇柑橘春季修剪与保花保果实用技术培训"; // the first of the 40 below
+        if (await db.PopularizationActivities.AnyAsync(a => a.Title == FirstTraining, ct)
+            || await DemoActorsAsync(["daying-staff"], ct) is not { } actors)
+        {
+            return;
+        }
+
+        var bases = await db.Venues.Where(v => v.Kind == VenueKind.PopularizationBase && v.Level == VenueLevel.Prefectural && v.Status == VenueStatus.Open)
+            .Where(v => RegionScope.Within(v.RegionCode, DemoSeeder.DaYing)).OrderBy(v => v.Name).ToListAsync(ct);
+        var towns = await db.Regions.AsNoTracking().Where(r => r.ParentCode == DemoSeeder.DaYing && r.Name.EndsWith("镇")).OrderBy(r => r.Code)
+            .Select(r => new { r.Code, r.Name }).ToListAsync(ct);
+        if (towns.Count == 0)
+        {
+            return;
+        }
+
+        var staff = actors["daying-staff"];
+        static DateTimeOffset On(DateOnly day, int hour) => new DateTimeOffset(day.Year, day.Month, day.Day, hour, 0, 0, Cst).ToUniversalTime();
+
+        // 科普教育基地 visitors: May to December, the counts of three days a month (10th, 20th, 27th) and one group visit.
+        (string Place, ServiceSetting Setting, TargetGroup Group)[] groupVisits =
+        [
+            ("大英县实验小学", ServiceSetting.School, TargetGroup.Youth),
+            ("蓬莱镇柑橘种植专业合作社", ServiceSetting.Countryside, TargetGroup.Farmers),
+            ("大英县老年大学", ServiceSetting.Community, TargetGroup.Elderly),
+            ("大英县直机关工委", ServiceSetting.Agency, TargetGroup.Officials),
+            ("大英县育才中学", ServiceSetting.School, TargetGroup.Youth),
+            ("四川大英天润化工有限公司", ServiceSetting.Enterprise, TargetGroup.UrbanWorkers),
+        ];
+        var visits = 0;
+        var visitors = 0;
+        for (var b = 0; b < bases.Count; b++)
+        {
+            var venue = bases[b];
+            var daily = 130 + (b * 47 % 110);
+            for (var month = 5; month <= 12; month++)
+            {
+                foreach (var (day, share) in new[] { (10, 9), (20, 10), (27, 12) })
+                {
+                    var on = new DateOnly(2020, month, day);
+                    var count = (daily * share / 10) + ((month * 13 + day + b * 7) % 29);
+                    db.VenueVisits.Add(venue.RecordVisit(new VenueVisitData(on, 0, count), staff, On(on, 18)));
+                    visits++;
+                    visitors += count;
+                }
+
+                var (place, setting, group) = groupVisits[(b + month) % groupVisits.Length];
+                var visitDay = new DateOnly(2020, month, 15 + b);
+                var people = 45 + ((b * 17 + month * 11) % 60);
+                db.VenueVisits.Add(venue.RecordVisit(new VenueVisitData(visitDay, 1 + ((b + month) % 2), people, place, setting, group), staff, On(visitDay, 17)));
+                visits++;
+                visitors += people;
+            }
+        }
+
+        // 实用技术培训: 40 in the towns, March to December (none in the epidemic's February), on the season's crops and stock.
+        string[][] seasons =
+        [
+            ["柑橘春季修剪与保花保果", "水稻机械化育插秧", "柠檬春梢病虫害绿色防控"], // March, April
+            ["柠檬溃疡病与红蜘蛛防控", "稻渔综合种养", "蔬菜大棚种植管理", "生猪健康养殖与非洲猪瘟防控"], // May, June
+            ["柑橘夏季控梢与病虫害防治", "农村电商与直播带货", "生猪健康养殖与非洲猪瘟防控"], // July to September
+            ["果树冬季清园", "冬春蔬菜种植管理", "农村电商与直播带货", "生猪冬季疫病防控"], // October to December
+        ];
+        var trainings = new List<PopularizationActivity>(40);
+        for (var i = 0; i < 40; i++)
+        {
+            var town = towns[i % towns.Count];
+            var on = new DateOnly(2020, 3 + (i * 10 / 40), 4 + ((i * 7) % 24));
+            var season = seasons[on.Month switch { <= 4 => 0, <= 6 => 1, <= 9 => 2, _ => 3 }];
+            var topic = i == 0 ? season[0] : season[(i + (i / towns.Count)) % season.Length];
+            var title = $"2020年{town.Name}{topic}实用技术培训";
+            if (trainings.Count(t => t.Title.StartsWith(title, StringComparison.Ordinal)) is > 0 and var held)
+            {
+                title += held == 1 ? "（第二期）" : "（第三期）";
+            }
+
+            var tag = topic.Contains("电商", StringComparison.Ordinal) ? "信息技术" : "农业技术";
+            var data = new PopularizationActivityData(ActivityKind.Training, title, $"县农业技术推广中心专家到{town.Name}讲解{topic}技术，现场答疑", town.Code,
+                i % 2 == 0 ? $"{town.Name}农民夜校" : $"{town.Name}便民服务中心", on, on, 80, "大英县科协、县农业农村局", ServiceSetting.Countryside, TargetGroup.Farmers, [tag]);
+            var activity = PopularizationActivity.Create(data, staff, On(on.AddDays(-10), 10));
+            db.PopularizationActivities.Add(activity);
+            trainings.Add(activity);
+        }
+
+        // 科技志愿者: 24 of the county's 2020 teams (科技志愿服务队, 科普志愿者队伍) registered in March, two of them serving at
+        // each training (80 services of two to three hours, confirmed that evening).
+        var teams = await db.VolunteerTeams.Where(t => t.RegionCode == DemoSeeder.DaYing && (t.Name == "大英县科技志愿服务队" || t.Name == "大英县科普志愿者队伍"))
+            .OrderBy(t => t.Name).ToListAsync(ct);
+        string[] surnames = ["何", "罗", "郑", "谢", "唐", "蒋", "冯", "邓"];
+        string[] given = ["建华", "德明", "春梅", "小军", "永红", "国强"];
+        string[] skills = ["果树栽培", "植物保护", "畜牧兽医", "水稻栽培", "蔬菜种植", "农村电商"];
+        var helpers = new List<Volunteer>(24);
+        for (var i = 0; teams.Count > 0 && i < 24; i++)
+        {
+            var volunteer = Volunteer.Register(new VolunteerData(surnames[i % surnames.Length] + given[(i * 5 + i / 8) % given.Length], $"1390820{i:0000}", towns[i % towns.Count].Code, skills[i % skills.Length]),
+                teams[i % teams.Count], null, staff, On(new DateOnly(2020, 3, 1), 10));
+            db.Volunteers.Add(volunteer);
+            helpers.Add(volunteer);
+        }
+
+        await db.SaveChangesAsync(ct);
+        var trained = 0;
+        for (var n = 0; n < trainings.Count; n++)
+        {
+            var activity = trainings[n];
+            var participants = 45 + ((n * 23) % 50);
+            trained += participants;
+            var day = activity.StartsOn;
+            db.EventTallies.Add(EventTally.Record(activity, new EventTallyData(activity.RegionCode, day, 1, participants, 8 + (n % 12), 0, 60 + (n % 5) * 20, 0, 0, ServiceSetting.Countryside, TargetGroup.Farmers), staff, On(day, 20)));
+            for (var k = 0; k < 2 && helpers.Count > 0; k++)
+            {
+                var helper = helpers[(2 * n + k) % helpers.Count];
+                var start = On(day, 8).AddMinutes(30);
+                var record = ServiceRecord.SignIn(helper, activity, false, staff, start);
+                record.SignOut(helper, activity, staff, start.AddMinutes(120 + (30 * ((n + k) % 3))));
+                record.Confirm(activity, staff, null, On(day, 19));
+                db.ServiceRecords.Add(record);
+            }
+        }
+
+        await db.SaveChangesAsync(ct);
+        logger.LogInformation("Demo 大英县2020年: {Visits} visitor records ({Visitors} 人次) at {Bases} 市级科普教育基地, {Trainings} 实用技术培训 ({Trained} 人次), {Volunteers} volunteers serving at them", visits, visitors, bases.Count, trainings.Count, trained, helpers.Count);
     }
 
     /// <summary>
