@@ -1,6 +1,8 @@
 using System.Net.Http.Json;
 using Kexie.Data;
 using Kexie.Data.Seeding;
+using Microsoft.AspNetCore.Identity;
+using Kexie.Domain.Identity;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -59,6 +61,27 @@ public abstract class KexieApp : WebApplicationFactory<Program>, IAsyncLifetime
         await using var scope = Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<KexieDbContext>();
         return await query(db);
+    }
+
+    /// <summary>
+    /// A new account of <paramref name="role"/> in <paramref name="regionCode"/>, signed in: for hosts without demo data,
+    /// whose tests make their own users. Returns the client and the account's id.
+    /// </summary>
+    public async Task<(HttpClient Client, string Id)> CreateUserAsync(UserRole role, string displayName, string regionCode = "510923")
+    {
+        var userName = $"usr{Guid.NewGuid():N}"[..16];
+        const string password = "TestUser2026a";
+        string id;
+        await using (var scope = Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+            var user = new AppUser { UserName = userName, DisplayName = displayName, Role = role, RegionCode = regionCode, EmailConfirmed = true };
+            var result = await users.CreateAsync(user, password);
+            Assert.True(result.Succeeded, string.Join("；", result.Errors.Select(e => e.Description)));
+            id = user.Id;
+        }
+
+        return (await SignInAsync(userName, password), id);
     }
 
     private static int counter = Environment.TickCount & 0xFFFF;

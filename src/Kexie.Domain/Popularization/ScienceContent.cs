@@ -112,7 +112,7 @@ public sealed class ScienceContent : Reviewable
     {
         var content = new ScienceContent();
         content.Apply(data);
-        if (actor.UserId is null || !actor.IsRegionManager || !actor.Manages(content.RegionCode))
+        if (actor.UserId is null || !actor.Manages(content.RegionCode))
         {
             throw new NotPermittedException("只有本地区服务中心工作人员或科协管理员可以发布科普内容");
         }

@@ -21,7 +21,8 @@ public static class QueryValues
     /// <summary>A query field of a nullable value type: its query name and the type it binds to (without <c>?</c>).</summary>
     public sealed record Field(string Name, Type Type);
 
-    private static readonly ConcurrentDictionary<MethodInfo, IReadOnlyList<Field>> Fields = new();
+    /// <summary>Per endpoint (its handler and its route's parameters decide), read once.</summary>
+    private static readonly ConcurrentDictionary<Endpoint, IReadOnlyList<Field>> Fields = new();
 
     /// <summary>The Chinese names of the query filters (before the audit trail's field names, which some share).</summary>
     private static readonly Dictionary<string, string> Names = new(StringComparer.OrdinalIgnoreCase)
@@ -46,18 +47,16 @@ public static class QueryValues
     /// The nullable value-type query fields of a minimal-API handler: its own parameters and those of the records it takes
     /// with <c>[AsParameters]</c>; route values, services, bodies, headers and forms are not query fields.
     /// </summary>
-    public static IReadOnlyList<Field> Of(Endpoint endpoint)
-    {
-        if (endpoint.Metadata.GetMetadata<MethodInfo>() is not { } method)
+    public static IReadOnlyList<Field> Of(Endpoint endpoint) => Fields.GetOrAdd(endpoint, e =>
         {
-            return [];
-        }
+            if (e.Metadata.GetMetadata<MethodInfo>() is not { } method)
+            {
+                return [];
+            }
 
-        var routeValues = (endpoint as RouteEndpoint)?.RoutePattern.Parameters.Select(p => p.Name).ToHashSet(StringComparer.OrdinalIgnoreCase) ?? [];
-        return Fields.GetOrAdd(method, m =>
-        {
+            var routeValues = (e as RouteEndpoint)?.RoutePattern.Parameters.Select(p => p.Name).ToHashSet(StringComparer.OrdinalIgnoreCase) ?? [];
             var fields = new List<Field>();
-            foreach (var parameter in m.GetParameters())
+            foreach (var parameter in method.GetParameters())
             {
                 if (parameter.GetCustomAttribute<AsParametersAttribute>() is not null)
                 {
@@ -75,7 +74,6 @@ public static class QueryValues
 
             return fields;
         });
-    }
 
     private static void Add(List<Field> fields, string? name, Type type, object[] attributes, HashSet<string> routeValues)
     {

@@ -2,7 +2,6 @@ using Kexie.Data;
 using Kexie.Domain.Identity;
 using Kexie.Domain.Market;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -86,23 +85,6 @@ public sealed class ReassignedWorkApp : KexieApp
         builder.UseSetting("Authorization:Revokes:ServiceCenterStaff:0", "market.plans.receive");
         builder.UseSetting("Authorization:Grants:AssociationAdmin:0", "market.plans.receive");
         builder.UseSetting("Authorization:Grants:ServiceCenterStaff:0", "market.offers.review");
-    }
-
-    public async Task<(HttpClient Client, string Id)> CreateUserAsync(UserRole role, string displayName, string regionCode = "510923")
-    {
-        var userName = $"rcp{Guid.NewGuid():N}"[..16];
-        const string password = "Recipient2026";
-        string id;
-        await using (var scope = Services.CreateAsyncScope())
-        {
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-            var user = new AppUser { UserName = userName, DisplayName = displayName, Role = role, RegionCode = regionCode, EmailConfirmed = true };
-            var result = await users.CreateAsync(user, password);
-            Assert.True(result.Succeeded, string.Join("；", result.Errors.Select(e => e.Description)));
-            id = user.Id;
-        }
-
-        return (await SignInAsync(userName, password), id);
     }
 
     public override async ValueTask DisposeAsync()

@@ -6,7 +6,6 @@ using Kexie.Domain.Directory;
 using Kexie.Domain.Identity;
 using Kexie.Web.Tests.Accounts;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -240,22 +239,6 @@ public abstract class GrantedManagementApp : KexieApp
         }
     }
 
-    public async Task<(HttpClient Client, string Id)> CreateUserAsync(UserRole role, string displayName, string regionCode = "510923")
-    {
-        var userName = $"grt{Guid.NewGuid():N}"[..16];
-        const string password = "Granted2026a";
-        string id;
-        await using (var scope = Services.CreateAsyncScope())
-        {
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-            var user = new AppUser { UserName = userName, DisplayName = displayName, Role = role, RegionCode = regionCode, EmailConfirmed = true };
-            var result = await users.CreateAsync(user, password);
-            Assert.True(result.Succeeded, string.Join("；", result.Errors.Select(e => e.Description)));
-            id = user.Id;
-        }
-
-        return (await SignInAsync(userName, password), id);
-    }
 }
 
 public sealed class GrantedManagementSqliteApp : GrantedManagementApp

@@ -3,7 +3,6 @@ using System.Text.Json.Nodes;
 using Kexie.Data;
 using Kexie.Domain.Identity;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Kexie.Web.Tests.Talent;
@@ -21,10 +20,10 @@ public sealed class GrantedSocietyTests(GrantedTalentApp app) : IClassFixture<Gr
     [Fact]
     public async Task Staff_granted_society_permissions_act_on_societies_of_their_county_only()
     {
-        var admin = await app.CreateUserAsync(UserRole.AssociationAdmin, "县科协 钱敏");
-        var staff = await app.CreateUserAsync(UserRole.ServiceCenterStaff, "服务中心 江涛");
-        var stranger = await app.CreateUserAsync(UserRole.ServiceCenterStaff, "射洪服务中心 何平", "510981");
-        var worker = await app.CreateUserAsync(UserRole.ScienceWorker, "科技工作者 龙霞");
+        var (admin, _) = await app.CreateUserAsync(UserRole.AssociationAdmin, "县科协 钱敏");
+        var (staff, _) = await app.CreateUserAsync(UserRole.ServiceCenterStaff, "服务中心 江涛");
+        var (stranger, _) = await app.CreateUserAsync(UserRole.ServiceCenterStaff, "射洪服务中心 何平", "510981");
+        var (worker, _) = await app.CreateUserAsync(UserRole.ScienceWorker, "科技工作者 龙霞");
         var society = Id(await (await admin.PostJsonAsync("/api/v1/associations", new { name = "大英县农学会", kind = "Society", regionCode = "510923", establishedOn = "1992-05-01" })).OkJsonAsync());
 
         var activity = new { kind = "AnnualMeeting", title = "2024年学术年会", heldOn = "2024-11-20", participants = 120 };
@@ -63,21 +62,6 @@ public sealed class GrantedTalentApp : KexieApp
         builder.UseSetting("Matching:TrainClassifier", "false");
         builder.UseSetting("Authorization:Grants:ServiceCenterStaff:0", "talent.society-activities.record");
         builder.UseSetting("Authorization:Grants:ServiceCenterStaff:1", "talent.associations.manage");
-    }
-
-    public async Task<HttpClient> CreateUserAsync(UserRole role, string displayName, string regionCode = "510923")
-    {
-        var userName = $"gta{Guid.NewGuid():N}"[..16];
-        const string password = "Granted2026";
-        await using (var scope = Services.CreateAsyncScope())
-        {
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-            var user = new AppUser { UserName = userName, DisplayName = displayName, Role = role, RegionCode = regionCode, EmailConfirmed = true };
-            var result = await users.CreateAsync(user, password);
-            Assert.True(result.Succeeded, string.Join("；", result.Errors.Select(e => e.Description)));
-        }
-
-        return await SignInAsync(userName, password);
     }
 
     public override async ValueTask DisposeAsync()
