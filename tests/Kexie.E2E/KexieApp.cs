@@ -97,6 +97,9 @@ public sealed class KexieApp : IAsyncLifetime
         await matching.WhenClassifierReadyAsync(TimeSpan.FromMinutes(5));
         await matching.WhenUncodedReindexedAsync();
 
+        // Assertions wait as long as actions do: CI runs the browser tests beside the API suites on two cores, where a page
+        // that answers in 200 ms alone can take several seconds; Playwright's 5 s default then fails a correct journey.
+        Assertions.SetDefaultExpectTimeout(20_000);
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

@@ -144,10 +144,10 @@ public sealed partial class SignUpJourneys(KexieApp app)
         await worker.GotoAsync("/Notifications");
         await Expect(worker.Locator(".notification", new() { HasText = offerTitle })).ToBeVisibleAsync();
 
-        // 8. The company's need recommends the worker's offer (the match index follows within seconds), with a reason.
+        // 8. The company's need recommends the worker's offer (the match index follows within seconds, a minute at most on a loaded CI machine), with a reason.
         await company.GotoAsync(needUrl);
         var match = company.Locator("#matches tr", new() { HasText = offerTitle });
-        for (var i = 0; i < 40 && await match.CountAsync() == 0; i++)
+        for (var i = 0; i < 120 && await match.CountAsync() == 0; i++)
         {
             await Task.Delay(500, TestContext.Current.CancellationToken);
             await company.ReloadAsync();
