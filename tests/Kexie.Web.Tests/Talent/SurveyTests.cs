@@ -140,6 +140,76 @@ public abstract class SurveyTests(KexieApp app)
         Assert.Equal(1, results["valid"]!.GetValue<int>());
     }
 
+    /// <summary>Width and height of a PNG after checking its signature and that its first chunk is IHDR.</summary>
+    private static (int Width, int Height) PngSize(byte[] png)
+    {
+        Assert.True(png.Length > 33, "a PNG has a signature and a header chunk");
+        Assert.Equal(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A }, png[..8]);
+        Assert.Equal("IHDR", System.Text.Encoding.ASCII.GetString(png, 12, 4));
+        return (System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(16)), System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(20)));
+    }
+
+    [Fact]
+    public async Task The_QR_code_carries_the_absolute_fill_link_and_is_public_only_while_the_survey_collects_answers()
+    {
+        var daying = await app.SignInAsync("daying");
+        var anon = app.Anonymous();
+        var id = Id(await (await daying.PostJsonAsync("/api/v1/surveys", new { name = "二维码测试问卷", year = 2026, regionCode = DaYing, distribution = "Anonymous", template = true })).OkJsonAsync());
+        var origin = $"{anon.BaseAddress!.Scheme}://{anon.BaseAddress.Authority}";
+        var fillUrl = $"{origin}/Talent/Surveys/Fill/{id}";
+
+        // A draft: its region's admin prints the poster beforehand; nobody else gets a code of it.
+        Assert.Equal(HttpStatusCode.NotFound, (await anon.GetAsync($"/api/v1/surveys/{id}/qr.png")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await (await app.SignInAsync("shehong")).GetAsync($"/api/v1/surveys/{id}/qr.png")).StatusCode);
+        var draft = await daying.GetAsync($"/api/v1/surveys/{id}/qr.png?download=true");
+        Assert.Equal(HttpStatusCode.OK, draft.StatusCode);
+        Assert.Equal("image/png", draft.Content.Headers.ContentType!.MediaType);
+        Assert.Equal("问卷二维码.png", draft.Content.Headers.ContentDisposition!.FileNameStar);
+
+        await (await daying.PostJsonAsync($"/api/v1/surveys/{id}/status", new { status = "Open" })).OkJsonAsync();
+        var response = await anon.GetAsync($"/api/v1/surveys/{id}/qr.png");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var png = await response.Content.ReadAsByteArrayAsync();
+        var (width, height) = PngSize(png);
+        Assert.Equal(width, height);
+        Assert.InRange(width, 300, 1200);
+        // The code is the library's encoding of exactly the absolute fill link (no decoder at hand: the same encoder, the same bytes).
+        Assert.Equal(Kexie.Web.Features.Talent.SurveyLinks.Png(fillUrl), png);
+        Assert.NotEqual(Kexie.Web.Features.Talent.SurveyLinks.Png($"/Talent/Surveys/Fill/{id}"), png);
+        Assert.Equal(png, await (await daying.GetAsync($"/Talent/Surveys/Details/{id}?handler=Qr")).Content.ReadAsByteArrayAsync());
+        var page = await (await daying.GetAsync($"/Talent/Surveys/Details/{id}")).Content.ReadAsStringAsync();
+        Assert.Contains("id=\"fill-qr\"", page);
+        Assert.Contains(fillUrl, page);
+
+        // A guessed invitation token gets nothing, even on an open survey.
+        Assert.Equal(HttpStatusCode.NotFound, (await anon.GetAsync($"/api/v1/surveys/{id}/qr.png?t=abc")).StatusCode);
+
+        // Closed: no longer public.
+        await (await daying.PostJsonAsync($"/api/v1/surveys/{id}/status", new { status = "Closed" })).OkJsonAsync();
+        Assert.Equal(HttpStatusCode.NotFound, (await anon.GetAsync($"/api/v1/surveys/{id}/qr.png")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Each_invitation_link_has_its_own_QR_code_for_the_survey_managers_only()
+    {
+        var daying = await app.SignInAsync("daying");
+        var anon = app.Anonymous();
+        var id = Id(await (await daying.PostJsonAsync("/api/v1/surveys", new { name = "邀请二维码问卷", year = 2026, regionCode = DaYing, distribution = "Invitation", template = true })).OkJsonAsync());
+        await (await daying.PostJsonAsync($"/api/v1/surveys/{id}/status", new { status = "Open" })).OkJsonAsync();
+        var token = (await (await daying.PostJsonAsync($"/api/v1/surveys/{id}/invitations", new { labels = new[] { "王五" } })).OkJsonAsync()).AsArray()[0]!["token"]!.GetValue<string>();
+        var origin = $"{anon.BaseAddress!.Scheme}://{anon.BaseAddress.Authority}";
+
+        var png = await (await daying.GetAsync($"/api/v1/surveys/{id}/qr.png?t={token}")).Content.ReadAsByteArrayAsync();
+        Assert.Equal(Kexie.Web.Features.Talent.SurveyLinks.Png($"{origin}/Talent/Surveys/Fill/{id}?t={token}"), png);
+        Assert.True(PngSize(png).Width >= 300);
+        Assert.Equal(HttpStatusCode.NotFound, (await anon.GetAsync($"/api/v1/surveys/{id}/qr.png?t={token}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await (await app.SignInAsync("shehong")).GetAsync($"/api/v1/surveys/{id}/qr.png?t={token}")).StatusCode);
+        // An invitation survey has no public link to encode.
+        await (await daying.GetAsync($"/api/v1/surveys/{id}/qr.png")).AssertValidationProblemAsync("t");
+        var page = await (await daying.GetAsync($"/Talent/Surveys/Details/{id}")).Content.ReadAsStringAsync();
+        Assert.Contains($"handler=Qr&amp;t={token}", page);
+    }
+
     [Fact]
     public async Task A_respondent_fills_the_survey_page_and_the_admin_page_shows_the_counts()
     {

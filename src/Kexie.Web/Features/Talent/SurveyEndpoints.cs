@@ -22,6 +22,8 @@ public static class SurveyEndpoints
             .RequireAuthorization().WithSummary("问卷结果（回收与有效问卷、样本结构、各题统计、意见建议；本地区管理人员）");
         g.MapGet("/{id:guid}/export", ExportSurvey)
             .RequireAuthorization().WithSummary("导出答卷（Excel）");
+        g.MapGet("/{id:guid}/qr.png", SurveyQrCode)
+            .WithSummary("填写链接二维码（PNG；收集中的公开问卷任何人可取，t=邀请码：该邀请链接的二维码，本地区管理人员）");
         g.MapGet("/{id:guid}/invitations", ListSurveyInvitations)
             .RequireAuthorization().WithSummary("邀请链接（本地区管理人员）");
         g.MapPost("/", CreateSurvey).RequireAuthorization().WithSummary("创建问卷（本地区科协管理员；可使用科技工作者状况调查模板）").RequirePermission(TalentPermissions.ManageSurveys);
@@ -50,6 +52,12 @@ public static class SurveyEndpoints
 
     public static async Task<FileContentHttpResult> ExportSurvey(HttpContext http, SurveyService s, Guid id, CancellationToken ct) =>
         TypedResults.File(await s.ExportAsync(http.User.ToActor(), id, ct), DirectoryEndpoints.ExcelContentType, "问卷答卷.xlsx");
+
+    public static async Task<FileContentHttpResult> SurveyQrCode(HttpContext http, SurveyService s, SurveyLinks links, Guid id, string? t, bool? download, CancellationToken ct)
+    {
+        var png = SurveyLinks.Png(await s.QrLinkAsync(http.User.ToActor(), id, t, links.BaseUrl(http.Request), ct));
+        return TypedResults.File(png, "image/png", download == true ? "问卷二维码.png" : null);
+    }
 
     public static async Task<Ok<IReadOnlyList<SurveyInvitationDto>>> ListSurveyInvitations(HttpContext http, SurveyService s, Guid id, CancellationToken ct) =>
         TypedResults.Ok(await s.InvitationsAsync(http.User.ToActor(), id, ct));

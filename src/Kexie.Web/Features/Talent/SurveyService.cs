@@ -187,6 +187,35 @@ public sealed class SurveyService(KexieDbContext db, ReferenceCodesCache referen
     }
 
     /// <summary>
+    /// The link a QR code of the survey carries: the public fill link while it collects answers (to anyone; its region's managers
+    /// also before it is sent out, to print posters), or an invitation's own link (managers only). Anything else is not found.
+    /// </summary>
+    public async Task<string> QrLinkAsync(Actor actor, Guid id, string? token, string baseUrl, CancellationToken ct = default)
+    {
+        var survey = await db.Surveys.AsNoTracking().IgnoreAutoIncludes().FirstOrDefaultAsync(s => s.Id == id, ct);
+        var manager = survey is not null && survey.MayRead(actor);
+        if (survey is null || (!manager && (survey.Status != SurveyStatus.Open || !string.IsNullOrWhiteSpace(token))))
+        {
+            throw new NotFoundException("问卷不存在");
+        }
+
+        if (string.IsNullOrWhiteSpace(token))
+        {
+            if (survey.Distribution == SurveyDistribution.Invitation)
+            {
+                throw new DomainValidationException("t", "该问卷凭邀请链接填写，请生成邀请链接后使用各链接的二维码");
+            }
+
+            return SurveyLinks.FillUrl(baseUrl, id);
+        }
+
+        var t = token.Trim();
+        return await db.SurveyInvitations.AnyAsync(i => i.SurveyId == id && i.Token == t, ct)
+            ? SurveyLinks.FillUrl(baseUrl, id, t)
+            : throw new NotFoundException("邀请链接不存在");
+    }
+
+    /// <summary>
     /// One respondent's answers. Open surveys take them from anyone (an invitation survey only with an unused invitation); a required
     /// answer missing is refused; a second answer from the same browser key, or one given faster than the survey's minimum, is
     /// returned but not valid.

@@ -24,6 +24,7 @@ public sealed class TalentModule : IFeatureModule
         services.AddScoped<WorkstationService>();
         services.AddScoped<NamePicker>();
         services.AddScoped<SurveyService>();
+        services.AddSingleton<SurveyLinks>();
         services.AddScoped<AssociationManagementService>();
         services.AddScoped<InspectionService>();
         services.AddScoped<SocietyActivityService>();

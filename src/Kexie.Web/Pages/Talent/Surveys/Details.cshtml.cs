@@ -11,7 +11,7 @@ namespace Kexie.Web.Pages.Talent.Surveys;
 
 /// <summary>One survey for its region's managers: questions (edited while a draft), sending out, invitation links, results and export.</summary>
 [Authorize]
-public sealed class DetailsModel(SurveyService surveys) : MarketPageModel
+public sealed class DetailsModel(SurveyService surveys, SurveyLinks links) : MarketPageModel
 {
     public sealed class QuestionInput
     {
@@ -44,7 +44,7 @@ public sealed class DetailsModel(SurveyService surveys) : MarketPageModel
 
     public bool MayManage => Can(Kexie.Web.Features.Talent.TalentPermissions.ManageSurveys, Survey.RegionCode);
 
-    public string FillUrl => $"{Request.Scheme}://{Request.Host}/Talent/Surveys/Fill/{Survey.Id}";
+    public string FillUrl => links.FillUrl(Request, Survey.Id);
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
@@ -60,6 +60,13 @@ public sealed class DetailsModel(SurveyService surveys) : MarketPageModel
 
     public async Task<IActionResult> OnGetExportAsync(Guid id, CancellationToken ct) =>
         File(await surveys.ExportAsync(Actor, id, ct), DirectoryEndpoints.ExcelContentType, "问卷答卷.xlsx");
+
+    /// <summary>The QR code (PNG) of the public fill link, or of invitation <paramref name="t"/>; <paramref name="download"/>: as a file for posters.</summary>
+    public async Task<IActionResult> OnGetQrAsync(Guid id, string? t, bool download, CancellationToken ct)
+    {
+        var png = SurveyLinks.Png(await surveys.QrLinkAsync(Actor, id, t, links.BaseUrl(Request), ct));
+        return download ? File(png, "image/png", string.IsNullOrEmpty(t) ? "问卷二维码.png" : $"问卷邀请二维码-{t[..Math.Min(6, t.Length)]}.png") : File(png, "image/png");
+    }
 
     [RequiresPermission(typeof(TalentPermissions), nameof(TalentPermissions.ManageSurveys))]
     public async Task<IActionResult> OnPostStatusAsync(Guid id, string? status, CancellationToken ct)
