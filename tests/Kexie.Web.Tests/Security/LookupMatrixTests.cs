@@ -128,6 +128,7 @@ public abstract class LookupMatrixTests(KexieApp app)
         On("GET /api/v1/surveys/{id:guid}/export", h => Id(h.DraftSurvey), h => [h.SurveyName]);
         On("GET /api/v1/surveys/{id:guid}/invitations", h => Id(h.DraftSurvey), h => [h.SurveyName]);
         On("GET /api/v1/surveys/{id:guid}/qr.png", h => Id(h.DraftSurvey), h => [h.SurveyName]);
+        On("GET /api/v1/surveys/{id:guid}/crosstab", h => Id(h.DraftSurvey), h => [h.SurveyName]);
 
         // Records of the other features: refused outright, or (a public record) answered without what it hides.
         static string M(Hidden h, string key) => h.More[key];

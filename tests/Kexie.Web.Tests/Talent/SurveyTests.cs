@@ -210,6 +210,107 @@ public abstract class SurveyTests(KexieApp app)
         Assert.Contains($"handler=Qr&amp;t={token}", page);
     }
 
+    private static int[] Counts(JsonNode row) => row["cells"]!.AsArray().Select(c => c!["count"]!.GetValue<int>()).ToArray();
+
+    private static decimal[] Percents(JsonNode row) => row["cells"]!.AsArray().Select(c => c!["percent"]!.GetValue<decimal>()).ToArray();
+
+    [Fact]
+    public async Task A_cross_tab_counts_valid_answers_by_a_structure_dimension_or_another_choice_question()
+    {
+        var daying = await app.SignInAsync("daying");
+        var id = Id(await (await daying.PostJsonAsync("/api/v1/surveys", new { name = "交叉分析测试问卷", year = 2026, regionCode = DaYing, distribution = "Anonymous", questions = new object[]
+        {
+            new { text = "年龄", kind = "Single", options = new[] { "30岁及以下", "31—40岁", "41岁及以上" }, required = true, profile = "AgeBand" },
+            new { text = "职称", kind = "Single", options = new[] { "高级", "中级", "初级" }, profile = "Title" },
+            new { text = "满意度", kind = "Scale", scaleMax = 3, required = true },
+            new { text = "需要的服务", kind = "Multiple", options = new[] { "培训", "交流", "咨询" }, required = true },
+            new { text = "建议", kind = "Text" },
+        } })).OkJsonAsync());
+        await (await daying.PostJsonAsync($"/api/v1/surveys/{id}/status", new { status = "Open" })).OkJsonAsync();
+        var anon = app.Anonymous();
+        async Task Answer(string key, string age, string? title, string score, params string[] services)
+        {
+            var a = new Dictionary<string, string[]> { ["1"] = [age], ["3"] = [score], ["4"] = services };
+            if (title is not null)
+            {
+                a["2"] = [title];
+            }
+
+            await (await anon.PostJsonAsync($"/api/v1/surveys/{id}/responses", new { answers = a, respondentKey = key })).OkJsonAsync();
+        }
+
+        await Answer("r1", "30岁及以下", "初级", "3", "培训", "交流");
+        await Answer("r2", "30岁及以下", "中级", "2", "培训");
+        await Answer("r3", "31—40岁", "中级", "3", "交流");
+        await Answer("r4", "31—40岁", "高级", "1", "培训", "咨询");
+        await Answer("r5", "30岁及以下", "初级", "3", "咨询");
+        await Answer("r7", "41岁及以上", null, "2", "交流");
+        await Answer("r5", "41岁及以上", "高级", "1", "培训"); // a duplicate: returned, not valid, not counted
+
+        // 需要的服务 (multiple) × 年龄结构: rows of 3, 2 and 1 respondents; a row's shares may add up to more than 100%.
+        var byAge = await (await daying.GetAsync($"/api/v1/surveys/{id}/crosstab?question=4&by=AgeBand")).OkJsonAsync();
+        Assert.Equal("年龄结构", byAge["by"]!.GetValue<string>());
+        Assert.Equal(new[] { "培训", "交流", "咨询" }, byAge["columns"]!.AsArray().Select(c => c!.GetValue<string>()));
+        var rows = byAge["rows"]!.AsArray();
+        Assert.Equal(new[] { "30岁及以下", "31—40岁", "41岁及以上" }, rows.Select(r => r!["label"]!.GetValue<string>()));
+        Assert.Equal(new[] { 3, 2, 1 }, rows.Select(r => r!["total"]!.GetValue<int>()));
+        Assert.Equal(new[] { 2, 1, 1 }, Counts(rows[0]!));
+        Assert.Equal(new[] { 66.7m, 33.3m, 33.3m }, Percents(rows[0]!));
+        Assert.Equal(new[] { 1, 1, 1 }, Counts(rows[1]!));
+        Assert.Equal(new[] { 50m, 50m, 50m }, Percents(rows[1]!));
+        Assert.Equal(new[] { 0, 1, 0 }, Counts(rows[2]!));
+        Assert.Equal(new[] { 0m, 100m, 0m }, Percents(rows[2]!));
+        Assert.Equal(6, byAge["total"]!["total"]!.GetValue<int>());
+        Assert.Equal(new[] { 3, 3, 2 }, Counts(byAge["total"]!));
+        Assert.Equal(new[] { 50m, 50m, 33.3m }, Percents(byAge["total"]!));
+
+        // 满意度 (scale) × question 2 (职称, by number): the respondent without a title is left out.
+        var byTitle = await (await daying.GetAsync($"/api/v1/surveys/{id}/crosstab?question=3&by=2")).OkJsonAsync();
+        Assert.Equal(new[] { "1分", "2分", "3分" }, byTitle["columns"]!.AsArray().Select(c => c!.GetValue<string>()));
+        rows = byTitle["rows"]!.AsArray();
+        Assert.Equal(new[] { 1, 0, 0 }, Counts(rows[0]!));
+        Assert.Equal(new[] { 0, 1, 1 }, Counts(rows[1]!));
+        Assert.Equal(new[] { 0m, 50m, 50m }, Percents(rows[1]!));
+        Assert.Equal(new[] { 0, 0, 2 }, Counts(rows[2]!));
+        Assert.Equal(new[] { 100m }, Percents(rows[2]!).Skip(2));
+        Assert.Equal(5, byTitle["total"]!["total"]!.GetValue<int>());
+        Assert.Equal(new[] { 1, 1, 3 }, Counts(byTitle["total"]!));
+        Assert.Equal(new[] { 20m, 20m, 60m }, Percents(byTitle["total"]!));
+
+        // What cannot be crossed is named by its field; other counties see nothing.
+        await (await daying.GetAsync($"/api/v1/surveys/{id}/crosstab?question=5&by=AgeBand")).AssertValidationProblemAsync("question");
+        await (await daying.GetAsync($"/api/v1/surveys/{id}/crosstab?question=4&by=5")).AssertValidationProblemAsync("by");
+        await (await daying.GetAsync($"/api/v1/surveys/{id}/crosstab?question=4&by=3")).AssertValidationProblemAsync("by");
+        await (await daying.GetAsync($"/api/v1/surveys/{id}/crosstab?question=4&by=Field")).AssertValidationProblemAsync("by");
+        await (await daying.GetAsync($"/api/v1/surveys/{id}/crosstab?question=4&by=4")).AssertValidationProblemAsync("by");
+        Assert.Equal(HttpStatusCode.NotFound, (await (await app.SignInAsync("shehong")).GetAsync($"/api/v1/surveys/{id}/crosstab?question=4&by=AgeBand")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anon.GetAsync($"/api/v1/surveys/{id}/crosstab?question=4&by=AgeBand")).StatusCode);
+
+        // The export carries the cross-tab as a second sheet.
+        var xlsx = await daying.GetAsync($"/api/v1/surveys/{id}/export?question=4&by=AgeBand");
+        Assert.Equal(HttpStatusCode.OK, xlsx.StatusCode);
+        using var stream = new MemoryStream(await xlsx.Content.ReadAsByteArrayAsync());
+        Assert.Equal(new[] { "问卷", "交叉分析" }, MiniExcelLibs.MiniExcel.GetSheetNames(stream));
+        stream.Position = 0;
+        Assert.Equal(7, MiniExcelLibs.MiniExcel.Query(stream, useHeaderRow: true, sheetName: "问卷").Count());
+        stream.Position = 0;
+        var sheet = MiniExcelLibs.MiniExcel.Query(stream, useHeaderRow: true, sheetName: "交叉分析").Cast<IDictionary<string, object?>>().ToList();
+        Assert.Equal(4, sheet.Count);
+        Assert.Equal("30岁及以下", sheet[0]["年龄结构 × 第4题"]);
+        Assert.Equal(2m, Convert.ToDecimal(sheet[0]["培训（人数）"], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(66.7m, Convert.ToDecimal(sheet[0]["培训（行%）"], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal("合计", sheet[3]["年龄结构 × 第4题"]);
+        Assert.Equal(6m, Convert.ToDecimal(sheet[3]["小计（人数）"], System.Globalization.CultureInfo.InvariantCulture));
+
+        // The results page shows the table, and names a bad choice next to its field.
+        var page = await (await daying.GetAsync($"/Talent/Surveys/Details/{id}?question=4&by=1")).Content.ReadAsStringAsync();
+        Assert.Contains("id=\"crosstab\"", page);
+        Assert.Matches("data-row=\"30岁及以下\">\\s*<th scope=\"row\">30岁及以下</th>\\s*<td>2 <small class=\"muted\">（66.7%）</small>", page);
+        var bad = await (await daying.GetAsync($"/Talent/Surveys/Details/{id}?question=5&by=1")).Content.ReadAsStringAsync();
+        Assert.Contains("id=\"crosstab-question-error\"", bad);
+        Assert.Contains("第5题为填空题，不能交叉分析", bad);
+    }
+
     [Fact]
     public async Task A_respondent_fills_the_survey_page_and_the_admin_page_shows_the_counts()
     {

@@ -20,8 +20,10 @@ public static class SurveyEndpoints
             .WithSummary("问卷与题目（收集中的问卷公开）");
         g.MapGet("/{id:guid}/results", SurveyResults)
             .RequireAuthorization().WithSummary("问卷结果（回收与有效问卷、样本结构、各题统计、意见建议；本地区管理人员）");
+        g.MapGet("/{id:guid}/crosstab", SurveyCrossTab)
+            .RequireAuthorization().WithSummary("交叉分析（question=题号 × by=样本结构 AgeBand/Title/Education/Political/Field 或另一道选择题的题号：人数、行百分比与合计；有效问卷）");
         g.MapGet("/{id:guid}/export", ExportSurvey)
-            .RequireAuthorization().WithSummary("导出答卷（Excel）");
+            .RequireAuthorization().WithSummary("导出答卷（Excel；给出 question 与 by 时另附“交叉分析”工作表）");
         g.MapGet("/{id:guid}/qr.png", SurveyQrCode)
             .WithSummary("填写链接二维码（PNG；收集中的公开问卷任何人可取，t=邀请码：该邀请链接的二维码，本地区管理人员）");
         g.MapGet("/{id:guid}/invitations", ListSurveyInvitations)
@@ -50,8 +52,11 @@ public static class SurveyEndpoints
     public static async Task<Ok<SurveyResultsDto>> SurveyResults(HttpContext http, SurveyService s, Guid id, CancellationToken ct) =>
         TypedResults.Ok(await s.ResultsAsync(http.User.ToActor(), id, ct));
 
-    public static async Task<FileContentHttpResult> ExportSurvey(HttpContext http, SurveyService s, Guid id, CancellationToken ct) =>
-        TypedResults.File(await s.ExportAsync(http.User.ToActor(), id, ct), DirectoryEndpoints.ExcelContentType, "问卷答卷.xlsx");
+    public static async Task<Ok<SurveyCrossTabDto>> SurveyCrossTab(HttpContext http, SurveyService s, Guid id, int? question, string? by, CancellationToken ct) =>
+        TypedResults.Ok(await s.CrossTabAsync(http.User.ToActor(), id, question, by, ct));
+
+    public static async Task<FileContentHttpResult> ExportSurvey(HttpContext http, SurveyService s, Guid id, int? question, string? by, CancellationToken ct) =>
+        TypedResults.File(await s.ExportAsync(http.User.ToActor(), id, ct, question, by), DirectoryEndpoints.ExcelContentType, "问卷答卷.xlsx");
 
     public static async Task<FileContentHttpResult> SurveyQrCode(HttpContext http, SurveyService s, SurveyLinks links, Guid id, string? t, bool? download, CancellationToken ct)
     {

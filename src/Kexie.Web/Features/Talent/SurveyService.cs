@@ -54,6 +54,20 @@ public sealed record SurveyResultsDto(
     Guid Id, string Name, int Distributed, int Invitations, int Returned, int Valid, IReadOnlyList<NamedCount> Invalid, int Suggestions,
     IReadOnlyList<SurveyStructure> Structure, IReadOnlyList<SurveyQuestionResult> Questions, IReadOnlyList<SurveySuggestion> LatestSuggestions, string Summary);
 
+/// <summary>One cell of a cross-tab: how many respondents of the row chose the column, and their share of the row (%).</summary>
+public sealed record CrossTabCell(int Count, decimal Percent);
+
+/// <param name="Total">Respondents of the row (who answered both questions).</param>
+public sealed record CrossTabRow(string Label, int Total, IReadOnlyList<CrossTabCell> Cells);
+
+/// <summary>
+/// A cross-tab (交叉分析) of valid responses: rows are the options of the dimension <see cref="ByNumber"/> (a structure question or another
+/// choice question), columns the answers to question <see cref="QuestionNumber"/>; percentages are of the row's respondents (a
+/// multiple-choice question's may add up to more than 100%). <see cref="Total"/> counts each respondent once.
+/// </summary>
+public sealed record SurveyCrossTabDto(
+    int QuestionNumber, string Question, int ByNumber, string By, IReadOnlyList<string> Columns, IReadOnlyList<CrossTabRow> Rows, CrossTabRow Total, int Respondents);
+
 public sealed record SurveyStatisticsDto(string RegionCode, string RegionName, int Year, int Surveys, int Distributed, int Returned, int Valid, int Suggestions, string Summary);
 
 /// <summary>
@@ -280,10 +294,91 @@ public sealed class SurveyService(KexieDbContext db, ReferenceCodesCache referen
             structure, questions, latest, Summary(survey.Year, region, [survey.Name], distributed, valid, suggestions));
     }
 
-    /// <summary>Every returned questionnaire as one row of an .xlsx sheet (one column per question).</summary>
-    public async Task<byte[]> ExportAsync(Actor actor, Guid id, CancellationToken ct = default)
+    /// <summary>
+    /// Crosses question <paramref name="question"/> (a choice or scale question) with <paramref name="by"/>: a structure dimension by
+    /// name (<c>AgeBand</c>, <c>Title</c>…) or the number of another choice question. Only valid responses count.
+    /// </summary>
+    public async Task<SurveyCrossTabDto> CrossTabAsync(Actor actor, Guid id, int? question, string? by, CancellationToken ct = default)
     {
         var survey = await ReadableAsync(actor, id, ct);
+        var answers = await db.SurveyResponses.AsNoTracking().Where(r => r.SurveyId == id && r.Valid).Select(r => r.Answers).ToListAsync(ct);
+        return CrossTab(survey, question, by, answers);
+    }
+
+    public static SurveyCrossTabDto CrossTab(Survey survey, int? question, string? by, IReadOnlyList<string[]> answers)
+    {
+        ArgumentNullException.ThrowIfNull(survey);
+        var q = survey.Questions.FirstOrDefault(x => x.Number == question) ?? throw new DomainValidationException("question", "请选择要交叉分析的题目");
+        if (q.Kind == SurveyQuestionKind.Text)
+        {
+            throw new DomainValidationException("question", $"第{q.Number}题为填空题，不能交叉分析");
+        }
+
+        var text = by?.Trim() ?? string.Empty;
+        var x = int.TryParse(text, out var n) ? survey.Questions.FirstOrDefault(e => e.Number == n)
+            : Enum.TryParse<SurveyProfile>(text, true, out var p) && p is not (SurveyProfile.None or SurveyProfile.Suggestion)
+                ? survey.Questions.FirstOrDefault(e => e.Statistic == p) : null;
+        if (x is null)
+        {
+            throw new DomainValidationException("by", "请选择交叉维度（问卷中的样本结构题或另一道选择题）");
+        }
+
+        if (x.Kind is not (SurveyQuestionKind.Single or SurveyQuestionKind.Multiple))
+        {
+            throw new DomainValidationException("by", $"交叉维度应为选择题，第{x.Number}题是{x.Kind.Chinese()}题");
+        }
+
+        if (x.Number == q.Number)
+        {
+            throw new DomainValidationException("by", "交叉维度不能是所分析的同一道题");
+        }
+
+        var values = q.Kind == SurveyQuestionKind.Scale ? Enumerable.Range(1, q.ScaleMax).Select(v => v.ToString()).ToList() : q.Options.ToList();
+        var columns = q.Kind == SurveyQuestionKind.Scale ? values.Select(v => $"{v}分").ToList() : values;
+        var column = values.Select((v, i) => (v, i)).ToDictionary(c => c.v, c => c.i, StringComparer.Ordinal);
+        var row = x.Options.Select((v, i) => (v, i)).ToDictionary(c => c.v, c => c.i, StringComparer.Ordinal);
+        var counts = new int[x.Options.Length, values.Count];
+        var rowTotals = new int[x.Options.Length];
+        var totals = new int[values.Count];
+        var respondents = 0;
+        static string[] Given(string[] a, int number) => number - 1 < a.Length && a[number - 1].Length > 0 ? a[number - 1].Split('\n') : [];
+        foreach (var a in answers)
+        {
+            var cs = Given(a, q.Number).Where(column.ContainsKey).Select(v => column[v]).Distinct().ToList();
+            var rs = Given(a, x.Number).Where(row.ContainsKey).Select(v => row[v]).Distinct().ToList();
+            if (cs.Count == 0 || rs.Count == 0)
+            {
+                continue;
+            }
+
+            respondents++;
+            cs.ForEach(c => totals[c]++);
+            foreach (var r in rs)
+            {
+                rowTotals[r]++;
+                cs.ForEach(c => counts[r, c]++);
+            }
+        }
+
+        static decimal Percent(int count, int of) => of == 0 ? 0m : Math.Round(count * 100m / of, 1);
+        var rows = x.Options.Select((o, r) => new CrossTabRow(o, rowTotals[r], values.Select((_, c) => new CrossTabCell(counts[r, c], Percent(counts[r, c], rowTotals[r]))).ToList())).ToList();
+        var total = new CrossTabRow("合计", respondents, totals.Select(t => new CrossTabCell(t, Percent(t, respondents))).ToList());
+        return new SurveyCrossTabDto(q.Number, q.Text, x.Number, x.Statistic is SurveyProfile.None ? x.Text : x.Statistic.Chinese(), columns, rows, total, respondents);
+    }
+
+    /// <summary>
+    /// Every returned questionnaire as one row of an .xlsx sheet (one column per question); with <paramref name="question"/> and
+    /// <paramref name="by"/>, their cross-tab of valid responses as a second sheet (交叉分析).
+    /// </summary>
+    public async Task<byte[]> ExportAsync(Actor actor, Guid id, CancellationToken ct = default, int? question = null, string? by = null)
+    {
+        var survey = await ReadableAsync(actor, id, ct);
+        SurveyCrossTabDto? cross = null;
+        if (question is not null || !string.IsNullOrWhiteSpace(by))
+        {
+            cross = await CrossTabAsync(actor, id, question, by, ct);
+        }
+
         var rows = await db.SurveyResponses.AsNoTracking().Where(r => r.SurveyId == id).OrderBy(r => r.SubmittedAt).ThenBy(r => r.Id).ToListAsync(ct);
         var columns = new List<(string Header, Func<SurveyResponse, object?> Value)>
         {
@@ -298,7 +393,32 @@ public sealed class SurveyService(KexieDbContext db, ReferenceCodesCache referen
             columns.Add(($"{q.Number}. {q.Text}", r => index < r.Answers.Length && r.Answers[index].Length > 0 ? r.Answers[index].Replace("\n", "；", StringComparison.Ordinal) : null));
         }
 
-        return ExcelExport.ToXlsx(rows, columns, "问卷");
+        if (cross is null)
+        {
+            return ExcelExport.ToXlsx(rows, columns, "问卷");
+        }
+
+        return ExcelExport.ToXlsxSheets([("问卷", ExcelExport.Table(rows, columns)), (CrossTabSheet, CrossTabTable(cross))]);
+    }
+
+    public const string CrossTabSheet = "交叉分析";
+
+    /// <summary>The cross-tab as sheet rows: the dimension's option, then each answer's count and row %, then the row's respondents; a 合计 row last.</summary>
+    private static List<Dictionary<string, object?>> CrossTabTable(SurveyCrossTabDto t)
+    {
+        var first = $"{t.By} × 第{t.QuestionNumber}题";
+        return [.. t.Rows.Append(t.Total).Select(r =>
+        {
+            var record = new Dictionary<string, object?> { [first] = r.Label };
+            for (var c = 0; c < t.Columns.Count; c++)
+            {
+                record[$"{t.Columns[c]}（人数）"] = r.Cells[c].Count;
+                record[$"{t.Columns[c]}（行%）"] = r.Cells[c].Percent;
+            }
+
+            record["小计（人数）"] = r.Total;
+            return record;
+        })];
     }
 
     /// <summary>The surveys of a region subtree and year: given out, returned, valid, suggestions, and the report's sentence.</summary>

@@ -42,15 +42,38 @@ public sealed class DetailsModel(SurveyService surveys, SurveyLinks links) : Mar
 
     public IReadOnlyList<SurveyInvitationDto> Invitations { get; private set; } = [];
 
+    /// <summary>The cross-tab asked for (<c>?question=&amp;by=</c>), its choices and the error next to the field.</summary>
+    public SurveyCrossTabDto? CrossTab { get; private set; }
+
+    public int? CrossQuestion { get; private set; }
+
+    public string? CrossBy { get; private set; }
+
+    public (string Field, string Message)? CrossTabError { get; private set; }
+
     public bool MayManage => Can(Kexie.Web.Features.Talent.TalentPermissions.ManageSurveys, Survey.RegionCode);
 
     public string FillUrl => links.FillUrl(Request, Survey.Id);
 
-    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(Guid id, int? question, string? by, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct))
         {
             return Redirect($"/Talent/Surveys/Fill/{id}");
+        }
+
+        CrossQuestion = question;
+        CrossBy = by;
+        if (question is not null || !string.IsNullOrWhiteSpace(by))
+        {
+            try
+            {
+                CrossTab = await surveys.CrossTabAsync(Actor, id, question, by, ct);
+            }
+            catch (DomainValidationException e)
+            {
+                CrossTabError = (e.Field, e.Message);
+            }
         }
 
         Question = new QuestionInput { Kind = nameof(SurveyQuestionKind.Single) };
@@ -58,8 +81,8 @@ public sealed class DetailsModel(SurveyService surveys, SurveyLinks links) : Mar
         return Page();
     }
 
-    public async Task<IActionResult> OnGetExportAsync(Guid id, CancellationToken ct) =>
-        File(await surveys.ExportAsync(Actor, id, ct), DirectoryEndpoints.ExcelContentType, "问卷答卷.xlsx");
+    public async Task<IActionResult> OnGetExportAsync(Guid id, int? question, string? by, CancellationToken ct) =>
+        File(await surveys.ExportAsync(Actor, id, ct, question, by), DirectoryEndpoints.ExcelContentType, "问卷答卷.xlsx");
 
     /// <summary>The QR code (PNG) of the public fill link, or of invitation <paramref name="t"/>; <paramref name="download"/>: as a file for posters.</summary>
     public async Task<IActionResult> OnGetQrAsync(Guid id, string? t, bool download, CancellationToken ct)
