@@ -130,6 +130,12 @@ public abstract class KexieDbContext(DbContextOptions options, ICurrentActor? cu
 
     public DbSet<Kexie.Domain.Popularization.LiteracyTarget> LiteracyTargets => Set<Kexie.Domain.Popularization.LiteracyTarget>();
 
+    public DbSet<Kexie.Domain.Popularization.LiteracyMemberUnit> LiteracyMemberUnits => Set<Kexie.Domain.Popularization.LiteracyMemberUnit>();
+
+    public DbSet<Kexie.Domain.Popularization.LiteracyMemberTask> LiteracyMemberTasks => Set<Kexie.Domain.Popularization.LiteracyMemberTask>();
+
+    public DbSet<Kexie.Domain.Popularization.LiteracyMemberAssessment> LiteracyMemberAssessments => Set<Kexie.Domain.Popularization.LiteracyMemberAssessment>();
+
     public DbSet<Kexie.Domain.ThinkTank.ThinkTankCall> ThinkTankCalls => Set<Kexie.Domain.ThinkTank.ThinkTankCall>();
 
     public DbSet<Kexie.Domain.ThinkTank.ThinkTankTopic> ThinkTankTopics => Set<Kexie.Domain.ThinkTank.ThinkTankTopic>();

@@ -259,6 +259,51 @@ internal sealed class LiteracyTargetConfiguration : IEntityTypeConfiguration<Lit
     }
 }
 
+internal sealed class LiteracyMemberUnitConfiguration : IEntityTypeConfiguration<LiteracyMemberUnit>
+{
+    public void Configure(EntityTypeBuilder<LiteracyMemberUnit> builder)
+    {
+        builder.Property(u => u.RegionCode).HasMaxLength(12);
+        builder.Property(u => u.Name).HasMaxLength(100);
+        builder.Property(u => u.ContactName).HasMaxLength(50);
+        builder.Property(u => u.ContactPhone).HasMaxLength(20);
+        builder.Property(u => u.Note).HasMaxLength(200);
+        builder.Property(u => u.Version).IsConcurrencyToken();
+        builder.HasIndex(u => new { u.RegionCode, u.Name });
+        builder.HasOne<Kexie.Domain.Directory.Organization>().WithMany().HasForeignKey(u => u.OrganizationId).OnDelete(DeleteBehavior.SetNull);
+    }
+}
+
+internal sealed class LiteracyMemberTaskConfiguration : IEntityTypeConfiguration<LiteracyMemberTask>
+{
+    public void Configure(EntityTypeBuilder<LiteracyMemberTask> builder)
+    {
+        builder.Property(t => t.RegionCode).HasMaxLength(12);
+        builder.Property(t => t.Text).HasMaxLength(500);
+        builder.Property(t => t.Target).HasMaxLength(200);
+        builder.Ignore(t => t.IsDone);
+        builder.HasIndex(t => new { t.MemberUnitId, t.Year });
+        builder.HasIndex(t => new { t.RegionCode, t.Year });
+        builder.HasOne<LiteracyMemberUnit>().WithMany().HasForeignKey(t => t.MemberUnitId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class LiteracyMemberAssessmentConfiguration : IEntityTypeConfiguration<LiteracyMemberAssessment>
+{
+    public void Configure(EntityTypeBuilder<LiteracyMemberAssessment> builder)
+    {
+        builder.Property(a => a.RegionCode).HasMaxLength(12);
+        builder.Property(a => a.Note).HasMaxLength(500);
+        builder.Property(a => a.AssessedByUserId).HasMaxLength(64);
+        builder.Property(a => a.EvidenceFileName).HasMaxLength(200);
+        builder.Property(a => a.EvidenceContentType).HasMaxLength(100);
+        builder.Property(a => a.EvidenceStorageKey).HasMaxLength(200);
+        builder.HasIndex(a => new { a.MemberUnitId, a.Year }).IsUnique();
+        builder.HasIndex(a => new { a.RegionCode, a.Year });
+        builder.HasOne<LiteracyMemberUnit>().WithMany().HasForeignKey(a => a.MemberUnitId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
 internal sealed class EStationTerminalConfiguration : IEntityTypeConfiguration<EStationTerminal>
 {
     public void Configure(EntityTypeBuilder<EStationTerminal> builder)

@@ -24,6 +24,7 @@ public sealed class DirectoryImporter(KexieDbContext db, DictionaryCache diction
         ImportKind.Organizations => OrganizationSpec.Columns,
         ImportKind.Experts => ExpertSpec.Columns,
         ImportKind.Volunteers => VolunteerSpec.Columns,
+        ImportKind.MemberUnits => MemberUnitSpec.Columns,
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 
@@ -36,6 +37,7 @@ public sealed class DirectoryImporter(KexieDbContext db, DictionaryCache diction
             ImportKind.Organizations => RunAsync(new OrganizationSpec(), kind, rows, actor, dryRun, progress, ct),
             ImportKind.Experts => RunAsync(new ExpertSpec(), kind, rows, actor, dryRun, progress, ct),
             ImportKind.Volunteers => RunAsync(new VolunteerSpec(), kind, rows, actor, dryRun, progress, ct),
+            ImportKind.MemberUnits => RunAsync(new MemberUnitSpec(), kind, rows, actor, dryRun, progress, ct),
             _ => throw new ArgumentOutOfRangeException(nameof(kind)),
         };
     }

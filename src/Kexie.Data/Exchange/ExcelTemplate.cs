@@ -214,6 +214,16 @@ public static class ExcelTemplate
                 ["expertise"] = "应急救护、健康科普",
                 ["team"] = "县科技志愿服务队",
             },
+            ImportKind.MemberUnits => new()
+            {
+                ["name"] = $"{ExampleMark}：县教育局",
+                ["regionCode"] = region,
+                ["joinedOn"] = "2016-03-01",
+                ["leftOn"] = null,
+                ["contactName"] = "张科长",
+                ["contactPhone"] = "08254800000",
+                ["note"] = "负责青少年科学素质提升行动",
+            },
             ImportKind.Experts => new()
             {
                 ["phone"] = $"{ExampleMark}：13800000000",

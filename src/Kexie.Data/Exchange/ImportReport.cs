@@ -11,18 +11,22 @@ public enum ImportKind
 
     /// <summary>科技志愿者 roster (found by phone; linked to a directory worker with that phone).</summary>
     Volunteers,
+
+    /// <summary>全民科学素质纲要实施工作成员单位 of a region (keyed by region and name).</summary>
+    MemberUnits,
 }
 
 /// <summary>The URL/CLI name and Chinese name of each <see cref="ImportKind"/>, in one place.</summary>
 public static class ImportKinds
 {
-    public static readonly ImportKind[] All = [ImportKind.ScienceWorkers, ImportKind.Organizations, ImportKind.Experts, ImportKind.Volunteers];
+    public static readonly ImportKind[] All = [ImportKind.ScienceWorkers, ImportKind.Organizations, ImportKind.Experts, ImportKind.Volunteers, ImportKind.MemberUnits];
 
     public static string Slug(this ImportKind kind) => kind switch
     {
         ImportKind.Organizations => "organizations",
         ImportKind.Experts => "experts",
         ImportKind.Volunteers => "volunteers",
+        ImportKind.MemberUnits => "member-units",
         _ => "workers",
     };
 
@@ -31,6 +35,7 @@ public static class ImportKinds
         ImportKind.Organizations => "企事业单位",
         ImportKind.Experts => "专家库",
         ImportKind.Volunteers => "科技志愿者",
+        ImportKind.MemberUnits => "纲要实施成员单位",
         _ => "科技工作者",
     };
 
@@ -41,6 +46,7 @@ public static class ImportKinds
         "organizations" => ImportKind.Organizations,
         "experts" => ImportKind.Experts,
         "volunteers" => ImportKind.Volunteers,
+        "member-units" or "memberunits" => ImportKind.MemberUnits,
         _ => null,
     };
 }

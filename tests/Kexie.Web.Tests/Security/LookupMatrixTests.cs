@@ -81,6 +81,7 @@ public abstract class LookupMatrixTests(KexieApp app)
         "GET /api/v1/fairs/{id:guid}/projects", "GET /api/v1/honours/calls/{id:guid}/nominations", "GET /api/v1/indicators/linkage-tasks/{id:guid}",
         "GET /api/v1/popularization-activities/{id:guid}/service-records", "GET /api/v1/proposals/{id:guid}", "GET /api/v1/science-contents/{id:guid}",
         "GET /api/v1/think-tank/topics/{id:guid}", "GET /api/v1/volunteers/{id:guid}", "GET /api/v1/workstations/{id:guid}",
+        "GET /api/v1/science-literacy/member-units/{id:guid}/assessments/{assessmentId:guid}/evidence",
     ];
 
     private static Dictionary<string, string> Id(Guid id) => new() { ["id"] = id.ToString() };
@@ -161,6 +162,9 @@ public abstract class LookupMatrixTests(KexieApp app)
         On("GET /api/v1/think-tank/topics/{id:guid}/expert-candidates", h => IdOf(h, "topic"), h => [h.WorkerName, h.WorkerPhone]);
         On("GET /api/v1/think-tank/topics/{id:guid}/upward-calls", h => IdOf(h, "topic"), h => [M(h, "topicTitle")]);
         On("GET /api/v1/think-tank/assignments/{id:guid}", h => IdOf(h, "assignment"), h => [M(h, "topicTitle"), h.WorkerName]);
+        Open("GET /api/v1/science-literacy/member-units/{id:guid}", h => IdOf(h, "memberUnit"), h => [M(h, "memberContact"), "隐藏联系人", M(h, "memberEvidence")]);
+        On("GET /api/v1/science-literacy/member-units/{id:guid}/assessments/{assessmentId:guid}/evidence",
+            h => new() { ["id"] = M(h, "memberUnit"), ["assessmentId"] = M(h, "memberAssessment") }, h => [M(h, "memberEvidence")]);
         return r;
     }
 
@@ -322,6 +326,12 @@ public abstract class LookupMatrixTests(KexieApp app)
         await (await daying.PostJsonAsync($"/api/v1/e-stations/{station}/devices", new { name = more["deviceName"] })).OkJsonAsync();
         more["postTitle"] = $"隐藏发布{token}";
         more["post"] = (await (await daying.PostJsonAsync($"/api/v1/e-stations/{station}/posts", new { title = more["postTitle"], body = "本站通知", tags = new[] { "健康" } })).OkJsonAsync())["id"]!.GetValue<string>();
+        // A 纲要实施成员单位: its contact and its assessment's evidence are the county admin's only.
+        more["memberContact"] = KexieApp.NewPhone();
+        more["memberUnit"] = (await (await daying.PostJsonAsync("/api/v1/science-literacy/member-units", new { regionCode = DaYing, name = $"隐藏成员单位{token}", joinedOn = "2024-01-01", contactName = "隐藏联系人", contactPhone = more["memberContact"] })).OkJsonAsync())["id"]!.GetValue<string>();
+        more["memberAssessment"] = (await (await daying.PostJsonAsync($"/api/v1/science-literacy/member-units/{more["memberUnit"]}/assessments", new { year = 2025, result = "完成" })).OkJsonAsync())["id"]!.GetValue<string>();
+        more["memberEvidence"] = $"隐藏考核表{token}.pdf";
+        await (await Market.MarketFiles.UploadAsync(daying, $"/api/v1/science-literacy/member-units/{more["memberUnit"]}/assessments/{more["memberAssessment"]}/evidence", Market.MarketFiles.Pdf, more["memberEvidence"])).OkJsonAsync();
 
         return await app.QueryAsync(async db =>
         {

@@ -33,7 +33,8 @@ public abstract class WriteMatrixTests(KexieApp app)
         Guid VolunteerTeam, Guid Volunteer, Guid ServiceActivity, Guid ServiceRecord, Guid LiteracySurvey, Guid LiteracyTarget, Guid Survey,
         Guid Inspection, Guid LeadershipPost,
         Guid TerminalStation, Guid Terminal, Guid Question, Guid DeviceStation, Guid Device, Guid PostStation, Guid Post, Guid QuizQuestion,
-        Guid AgreementProject, Guid Agreement, Guid SocietyActivity);
+        Guid AgreementProject, Guid Agreement, Guid SocietyActivity,
+        Guid MemberUnit, Guid MemberTask, Guid MemberAssessment);
 
     /// <summary>Endpoints open by design to anyone or to every signed-in user whatever their region (no record of another region is written in another's name).</summary>
     private static readonly HashSet<string> OpenByDesign = new(StringComparer.Ordinal)
@@ -177,6 +178,18 @@ public abstract class WriteMatrixTests(KexieApp app)
         On("POST /api/v1/science-literacy/surveys", _ => none, _ => new { regionCode = DaYing, year = 2025, rate = 99.9, sampleSize = 1, source = "冒名", surveyedOn = "2025-10-01" }, t => Row<Kexie.Domain.Popularization.LiteracySurvey>(t.LiteracySurvey));
         On("DELETE /api/v1/science-literacy/surveys/{id:guid}", t => Id(t.LiteracySurvey), _ => null, t => Row<Kexie.Domain.Popularization.LiteracySurvey>(t.LiteracySurvey));
         On("POST /api/v1/science-literacy/targets", _ => none, _ => new { regionCode = DaYing, year = 2025, rate = 1, plan = "冒名" }, t => Row<Kexie.Domain.Popularization.LiteracyTarget>(t.LiteracyTarget));
+        // A 纲要实施成员单位 of 大英县 with a task and an assessment.
+        const string Units = "/api/v1/science-literacy/member-units";
+        Dictionary<string, string> Task(Targets t) => new() { ["id"] = t.MemberUnit.ToString(), ["taskId"] = t.MemberTask.ToString() };
+        On($"POST {Units}/", _ => none, _ => new { regionCode = DaYing, name = "冒名单位", joinedOn = "2024-01-01" }, t => Row<Kexie.Domain.Popularization.LiteracyMemberUnit>(t.MemberUnit));
+        On($"PUT {Units}/{{id:guid}}", t => Id(t.MemberUnit), _ => new { name = "篡改", joinedOn = "2024-01-01" }, t => Row<Kexie.Domain.Popularization.LiteracyMemberUnit>(t.MemberUnit));
+        On($"POST {Units}/{{id:guid}}/leave", t => Id(t.MemberUnit), _ => new { leftOn = "2025-06-30" }, t => Row<Kexie.Domain.Popularization.LiteracyMemberUnit>(t.MemberUnit));
+        On($"POST {Units}/{{id:guid}}/tasks", t => Id(t.MemberUnit), _ => new { year = 2025, text = "冒名任务" }, t => Row<Kexie.Domain.Popularization.LiteracyMemberUnit>(t.MemberUnit));
+        On($"POST {Units}/{{id:guid}}/tasks/{{taskId:guid}}/done", Task, _ => new { completedOn = "2025-06-30" }, t => Row<Kexie.Domain.Popularization.LiteracyMemberTask>(t.MemberTask));
+        On($"DELETE {Units}/{{id:guid}}/tasks/{{taskId:guid}}", Task, _ => null, t => Row<Kexie.Domain.Popularization.LiteracyMemberTask>(t.MemberTask));
+        On($"POST {Units}/{{id:guid}}/assessments", t => Id(t.MemberUnit), _ => new { year = 2025, result = "未完成", score = 1 }, t => Row<Kexie.Domain.Popularization.LiteracyMemberAssessment>(t.MemberAssessment));
+        On($"POST {Units}/{{id:guid}}/assessments/{{assessmentId:guid}}/evidence", t => new() { ["id"] = t.MemberUnit.ToString(), ["assessmentId"] = t.MemberAssessment.ToString() }, _ => "考核表",
+            t => Row<Kexie.Domain.Popularization.LiteracyMemberAssessment>(t.MemberAssessment), multipart: true);
 
         // Think tank and proposals
         On("POST /api/v1/think-tank/calls/", _ => none, _ => new { title = "篡改", description = "x", regionCode = DaYing, deadline = "2027-12-31" }, _ => null);
@@ -458,6 +471,11 @@ public abstract class WriteMatrixTests(KexieApp app)
         var survey = (await (await daying.PostJsonAsync("/api/v1/surveys", new { name = "矩阵测试问卷", year = 2026, regionCode = DaYing, distribution = "Invitation", template = true })).OkJsonAsync())["id"]!.GetValue<string>();
         var workstation = (await (await staff.PostJsonAsync("/api/v1/workstations", new { name = "矩阵测试专家工作站", kind = "ExpertWorkstation", level = "County", hostOrganizationId = org, foundedOn = "2023-01-01" })).OkJsonAsync())["id"]!.GetValue<string>();
 
+        // A 纲要实施成员单位 of 大英县 with a 2025 task and assessment.
+        var memberUnit = (await (await daying.PostJsonAsync("/api/v1/science-literacy/member-units", new { regionCode = DaYing, name = "矩阵测试成员单位", joinedOn = "2024-01-01" })).OkJsonAsync())["id"]!.GetValue<string>();
+        var memberTask = (await (await daying.PostJsonAsync($"/api/v1/science-literacy/member-units/{memberUnit}/tasks", new { year = 2025, text = "矩阵测试任务" })).OkJsonAsync())["id"]!.GetValue<string>();
+        var memberAssessment = (await (await daying.PostJsonAsync($"/api/v1/science-literacy/member-units/{memberUnit}/assessments", new { year = 2025, result = "完成" })).OkJsonAsync())["id"]!.GetValue<string>();
+
         // A 大英县 plan with a candidate to drop or restore: the staff add one by hand when no plan has any yet.
         if (!await app.QueryAsync(db => db.ResponsePlans.AnyAsync(p => p.RegionCode.StartsWith(DaYing) && p.Candidates.Any())))
         {
@@ -540,7 +558,10 @@ public abstract class WriteMatrixTests(KexieApp app)
                 Required(await db.QuizQuestions.Where(x => x.RegionCode == DaYing && x.RetiredAt == null).OrderBy(x => x.Id).Select(x => (Guid?)x.Id).FirstOrDefaultAsync(), "知识竞答题目"),
                 Required(agreement?.WorkstationId, "有合作协议的产学研合作项目"),
                 Required(agreement?.Id, "产学研合作协议"),
-                Required(await db.SocietyActivities.Where(x => x.RegionCode.StartsWith(DaYing)).OrderBy(x => x.Id).Select(x => (Guid?)x.Id).FirstOrDefaultAsync(), "学会活动"));
+                Required(await db.SocietyActivities.Where(x => x.RegionCode.StartsWith(DaYing)).OrderBy(x => x.Id).Select(x => (Guid?)x.Id).FirstOrDefaultAsync(), "学会活动"),
+                Guid.Parse(memberUnit),
+                Guid.Parse(memberTask),
+                Guid.Parse(memberAssessment));
         });
     }
 

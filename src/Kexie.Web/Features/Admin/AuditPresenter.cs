@@ -75,6 +75,9 @@ public sealed partial class AuditPresenter(KexieDbContext db)
         ["EventTally"] = "活动统计",
         ["LiteracySurvey"] = "公民科学素质调查结果",
         ["LiteracyTarget"] = "科学素质纲要目标",
+        ["LiteracyMemberUnit"] = "纲要实施成员单位",
+        ["LiteracyMemberTask"] = "成员单位年度任务",
+        ["LiteracyMemberAssessment"] = "成员单位年度考核",
         ["VolunteerTeam"] = "志愿服务队",
         ["Volunteer"] = "科技志愿者",
         ["ServiceRecord"] = "志愿服务记录",
@@ -96,6 +99,7 @@ public sealed partial class AuditPresenter(KexieDbContext db)
         "Id", "UpdatedAt", "Version", "ConcurrencyStamp", "SecurityStamp", "PasswordHash", "NormalizedUserName", "NormalizedEmail",
         "StorageKey", "Sha256", "DedupKey", "EmailAttempts", "EmailNextAttemptAt", "EmailState", "AccessFailedCount", "LockoutEnabled",
         "TwoFactorEnabled", "PhoneNumberConfirmed", "EmailConfirmed", "ContractFileRef", "UserName", "AccessKey", "TokenHash",
+        "EvidenceStorageKey",
     }.ToFrozenSet();
 
     /// <summary>Chinese names of the audited records' fields.</summary>
@@ -149,6 +153,8 @@ public sealed partial class AuditPresenter(KexieDbContext db)
         ["Sessions"] = "场次", ["Participants"] = "参与人次", ["Consultations"] = "咨询人次", ["Boards"] = "展板数", ["Materials"] = "宣传资料份数",
         ["Books"] = "科普丛书册数", ["Items"] = "科普实物件数",
         ["Rate"] = "比例", ["SampleSize"] = "样本量", ["Source"] = "调查来源", ["SurveyedOn"] = "调查日期", ["Plan"] = "规划纲要",
+        ["LeftOn"] = "退出日期", ["MemberUnitId"] = "成员单位", ["CompletedOn"] = "完成日期", ["AssessedOn"] = "考核日期", ["AssessedByUserId"] = "考核人",
+        ["EvidenceFileName"] = "佐证材料", ["EvidenceContentType"] = "佐证材料类型", ["EvidenceSizeBytes"] = "佐证材料大小（字节）",
         ["TeamId"] = "所属队伍", ["VolunteerId"] = "志愿者", ["SignedInAt"] = "签到时间", ["SignedOutAt"] = "签退时间", ["Minutes"] = "服务时长（分钟）",
         ["ConfirmedByUserId"] = "确认人", ["ConfirmedAt"] = "确认时间",
         ["Year"] = "年份", ["Categories"] = "作品类别", ["RecommendQuota"] = "推荐名额", ["ContestId"] = "所属大赛", ["Students"] = "学生",

@@ -36,6 +36,7 @@ public static class PopularizationEndpoints
         VenueEndpoints.MapVenues(api);
         VolunteerEndpoints.MapVolunteers(api);
         MapLiteracy(api);
+        LiteracyMemberUnitEndpoints.MapMemberUnits(api);
         EStationEndpoints.MapQuizzes(api);
         return api;
     }

@@ -26,6 +26,7 @@ public sealed class PopularizationModule : IFeatureModule
         services.AddScoped<Indicators.Report.IReportStatisticSource, Indicators.Report.PopularizationReportSource>();
         services.AddScoped<EventTallyService>();
         services.AddScoped<LiteracyService>();
+        services.AddScoped<LiteracyMemberUnitService>();
     }
 
     public void MapEndpoints(RouteGroupBuilder api) => PopularizationEndpoints.MapPopularization(api);

@@ -28,6 +28,8 @@ public static class PopularizationPermissions
 
     public static readonly Permission ManageLiteracy = new("popularization.literacy.manage", "登记公民科学素质调查结果和纲要目标", Feature, PermissionScope.Region, Permission.Managers);
 
+    public static readonly Permission ManageMemberUnits = new("popularization.literacy.member-units", "管理纲要实施成员单位、分配任务和年度考核", Feature, PermissionScope.Region, Permission.Admins);
+
     public static readonly IReadOnlyList<Permission> All =
-        [EditContents, ReviewContents, ManageActivities, RegisterForActivities, ManageEStations, AnswerEStationQuestions, PublishToEStations, UseEStations, ManageQuizzes, ManageVenues, ManageVolunteers, JoinVolunteers, ServeAsVolunteer, ManageLiteracy];
+        [EditContents, ReviewContents, ManageActivities, RegisterForActivities, ManageEStations, AnswerEStationQuestions, PublishToEStations, UseEStations, ManageQuizzes, ManageVenues, ManageVolunteers, JoinVolunteers, ServeAsVolunteer, ManageLiteracy, ManageMemberUnits];
 }

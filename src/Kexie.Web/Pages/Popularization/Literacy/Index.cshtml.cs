@@ -8,14 +8,17 @@ namespace Kexie.Web.Pages.Popularization.Literacy;
 
 /// <summary>
 /// 公民科学素质: a region's 公民具备科学素质比例 for a year with its source, the 纲要 target and whether it is met, the trend and the
-/// regions below; the region's staff record survey results and set targets (a form error comes back as the page's alert).
+/// regions below, the 纲要实施成员单位 of the year (count, change, tasks, assessments); the region's staff record survey results and set targets (a form error comes back as the page's alert).
 /// </summary>
-public sealed class IndexModel(LiteracyService literacy) : MarketPageModel
+public sealed class IndexModel(LiteracyService literacy, LiteracyMemberUnitService memberUnits) : MarketPageModel
 {
     [BindProperty(SupportsGet = true)] public string? Region { get; set; }
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
 
     public LiteracyStatisticsDto? Stats { get; private set; }
+
+    /// <summary>The region's 纲要实施成员单位 in the year: count and change, tasks done, units assessed.</summary>
+    public MemberUnitYearDto? Members { get; private set; }
 
     public string? FilterError { get; private set; }
 
@@ -30,6 +33,7 @@ public sealed class IndexModel(LiteracyService literacy) : MarketPageModel
         {
             Stats = await literacy.StatisticsAsync(Region, Year, ct);
             IsManager = Can(Kexie.Web.Features.Popularization.PopularizationPermissions.ManageLiteracy, Stats.RegionCode);
+            Members = await memberUnits.YearAsync(Actor, Stats.RegionCode, Stats.Year, ct);
         }
         catch (DomainValidationException e)
         {

@@ -1,0 +1,273 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json.Nodes;
+using Kexie.Web.Tests.Market;
+using Microsoft.EntityFrameworkCore;
+using MiniExcelLibs;
+
+namespace Kexie.Web.Tests.Popularization;
+
+/// <summary>
+/// 全民科学素质纲要实施工作成员单位 through the real host: the county admin adds units (by name or linked to the directory), records
+/// who left, and the year's count comes out "由N个增加到M个"; tasks and year-end assessments with evidence; Excel export and
+/// import; the pages. Each test works in its own township of 大英县, so the demo's county list is not touched.
+/// </summary>
+public abstract class MemberUnitTests(KexieApp app)
+{
+    private const string DaYing = "510923";
+    private const string Units = "/api/v1/science-literacy/member-units";
+
+    private static string Id(JsonNode node) => node["id"]!.GetValue<string>();
+
+    /// <summary>The directory's organization the link test uses (its township is left to that test).</summary>
+    private Task<(Guid Id, string Name, string RegionCode)> LinkOrganizationAsync() => app.QueryAsync(async db =>
+    {
+        var o = await db.Organizations.Where(o => o.RegionCode.StartsWith(DaYing) && o.RegionCode.Length == 9 && o.IsVerified).OrderBy(o => o.Id).Select(o => new { o.Id, o.Name, o.RegionCode }).FirstAsync();
+        return (o.Id, o.Name, o.RegionCode);
+    });
+
+    /// <summary>A township of 大英县 no other test of this class uses.</summary>
+    private async Task<string> TownshipAsync(int index)
+    {
+        var linked = (await LinkOrganizationAsync()).RegionCode;
+        return await app.QueryAsync(db => db.Regions.Where(r => r.ParentCode == DaYing && r.Code != linked).OrderBy(r => r.Code).Skip(index).Select(r => r.Code).FirstAsync());
+    }
+
+    private static async Task<JsonNode> Add(HttpClient client, string region, string name, string joinedOn, object? extra = null)
+    {
+        var body = new Dictionary<string, object?> { ["regionCode"] = region, ["name"] = name, ["joinedOn"] = joinedOn, ["contactName"] = "王科长", ["contactPhone"] = "13800000001" };
+        return await (await client.PostJsonAsync(Units, body)).OkJsonAsync();
+    }
+
+    [Fact]
+    public async Task The_admin_keeps_the_list_and_the_year_counts_the_units_at_its_end()
+    {
+        var town = await TownshipAsync(1);
+        var daying = await app.SignInAsync("daying");
+        foreach (var name in new[] { "镇教育办", "镇农业服务中心", "镇卫生院" })
+        {
+            await Add(daying, town, name, "2019-03-01");
+        }
+
+        var school = await Add(daying, town, "镇中心小学", "2020-04-01");
+        await Add(daying, town, "镇文化站", "2020-05-01");
+        var leaving = await Add(daying, town, "镇供销社", "2019-01-15");
+        var left = await (await daying.PostJsonAsync($"{Units}/{Id(leaving)}/leave", new { leftOn = "2020-06-30" })).OkJsonAsync();
+        Assert.Equal("2020-06-30", left["leftOn"]!.GetValue<string>());
+        Assert.False(left["isMember"]!.GetValue<bool>());
+        Assert.Equal(HttpStatusCode.Conflict, (await daying.PostJsonAsync($"{Units}/{Id(leaving)}/leave", new { leftOn = "2020-07-30" })).StatusCode);
+
+        var y2019 = await (await app.Anonymous().GetAsync($"{Units}/year?region={town}&year=2019")).OkJsonAsync();
+        Assert.Equal(4, y2019["count"]!.GetValue<int>());
+        var y2020 = await (await app.Anonymous().GetAsync($"{Units}/year?region={town}&year=2020")).OkJsonAsync();
+        Assert.Equal((5, 4, 2, 1), (y2020["count"]!.GetValue<int>(), y2020["previousCount"]!.GetValue<int>(), y2020["joined"]!.GetValue<int>(), y2020["left"]!.GetValue<int>()));
+        Assert.Equal("纲要实施成员单位由4个增加到5个", y2020["summary"]!.GetValue<string>());
+        // Every unit that was a member on some day of 2020 has a row, the one that left included.
+        Assert.Equal(6, y2020["units"]!.AsArray().Count);
+
+        // The public list names the units without their contacts; the admin sees them.
+        var open = (await (await app.Anonymous().GetAsync($"{Units}?region={town}")).OkJsonAsync()).AsArray();
+        Assert.Equal(5, open.Count);
+        Assert.All(open, u => Assert.Null(u!["contactPhone"]));
+        Assert.All(open, u => Assert.Empty(u!["actions"]!.AsArray()));
+        var mine = (await (await daying.GetAsync($"{Units}?region={town}&all=true")).OkJsonAsync()).AsArray();
+        Assert.Equal(6, mine.Count);
+        Assert.All(mine, u => Assert.Equal("13800000001", u!["contactPhone"]!.GetValue<string>()));
+
+        // Edits keep the region; a bad field is named.
+        var edited = await (await daying.PutJsonAsync($"{Units}/{Id(school)}", new { name = "镇中心小学（科技教育）", joinedOn = "2020-04-01", contactName = "李老师" })).OkJsonAsync();
+        Assert.Equal("镇中心小学（科技教育）", edited["name"]!.GetValue<string>());
+        Assert.Equal(town, edited["regionCode"]!.GetValue<string>());
+        await (await daying.PutJsonAsync($"{Units}/{Id(school)}", new { name = "镇中心小学", joinedOn = "2020-04-01", contactPhone = "12345" })).AssertValidationProblemAsync("contactPhone");
+        await (await daying.PostJsonAsync(Units, new { regionCode = town, name = "镇司法所" })).AssertValidationProblemAsync("joinedOn");
+        await (await daying.PostJsonAsync(Units, new { regionCode = town, name = "镇教育办", joinedOn = "2021-01-01" })).AssertValidationProblemAsync("name");
+        await (await daying.PostJsonAsync($"{Units}/{Id(school)}/leave", new { leftOn = "2019-01-01" })).AssertValidationProblemAsync("leftOn");
+
+    }
+
+    [Fact]
+    public async Task A_unit_linked_to_the_directory_takes_its_name_and_must_lie_in_its_region()
+    {
+        var town = await TownshipAsync(6);
+        var daying = await app.SignInAsync("daying");
+        var org = await LinkOrganizationAsync();
+        var linked = await (await daying.PostJsonAsync(Units, new { regionCode = org.RegionCode, organizationId = org.Id, joinedOn = "2020-01-01" })).OkJsonAsync();
+        Assert.Equal(org.Name, linked["name"]!.GetValue<string>());
+        Assert.Equal(org.Id.ToString(), linked["organizationId"]!.GetValue<string>());
+        await (await daying.PostJsonAsync(Units, new { regionCode = town, organizationId = org.Id, joinedOn = "2020-01-01" })).AssertValidationProblemAsync("organizationId");
+        var other = await app.QueryAsync(db => db.Organizations.Where(o => o.RegionCode.StartsWith("510981") && o.IsVerified).OrderBy(o => o.Id).Select(o => o.Id).FirstAsync());
+        await (await daying.PostJsonAsync(Units, new { regionCode = town, organizationId = other, joinedOn = "2020-01-01" })).AssertValidationProblemAsync("organizationId");
+        var unknown = await (await daying.PostJsonAsync(Units, new { regionCode = town, organizationId = Guid.NewGuid(), joinedOn = "2020-01-01" })).AssertValidationProblemAsync("organizationId");
+        Assert.Contains("所选单位不存在", unknown);
+        Assert.Equal(0, await app.QueryAsync(db => db.LiteracyMemberUnits.CountAsync(u => u.RegionCode == town)));
+
+        // The page offers the organizations of the region the admin can see.
+        var page = await daying.GetStringAsync($"/Popularization/Literacy/MemberUnits?region={org.RegionCode}&year=2020");
+        Assert.Contains($"<option value=\"{org.Id}\">", page);
+    }
+
+    [Fact]
+    public async Task Only_the_county_admin_writes_and_others_change_nothing()
+    {
+        var town = await TownshipAsync(2);
+        var daying = await app.SignInAsync("daying");
+        var unit = await Add(daying, town, "镇科协", "2018-01-01");
+        var body = new { regionCode = town, name = "冒名单位", joinedOn = "2020-01-01" };
+        // The permission is the admins' by default: the county's own staff may not.
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await app.SignInAsync("daying-staff")).PostJsonAsync(Units, body)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await app.SignInAsync("shehong")).PostJsonAsync(Units, body)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await app.SignInAsync("shehong")).PostJsonAsync($"{Units}/{Id(unit)}/leave", new { leftOn = "2020-01-01" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await app.SignInAsync("worker")).PostJsonAsync(Units, body)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await app.Anonymous().PostJsonAsync(Units, body)).StatusCode);
+        Assert.Equal(1, await app.QueryAsync(db => db.LiteracyMemberUnits.CountAsync(u => u.RegionCode == town)));
+        Assert.Null(await app.QueryAsync(db => db.LiteracyMemberUnits.Where(u => u.RegionCode == town).Select(u => u.LeftOn).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task Tasks_and_the_year_end_assessment_with_its_evidence()
+    {
+        var town = await TownshipAsync(3);
+        var daying = await app.SignInAsync("daying");
+        var unit = await Add(daying, town, "镇农业服务中心", "2019-01-01");
+        var url = $"{Units}/{Id(unit)}";
+        var t1 = await (await daying.PostJsonAsync($"{url}/tasks", new { year = 2020, text = "开展农村实用技术培训", dueOn = "2020-11-30", target = "培训10场次" })).OkJsonAsync();
+        await (await daying.PostJsonAsync($"{url}/tasks", new { year = 2020, text = "组织全国科普日活动" })).OkJsonAsync();
+        await (await daying.PostJsonAsync($"{url}/tasks", new { year = 2018, text = "加入前的任务" })).AssertValidationProblemAsync("year");
+        await (await daying.PostJsonAsync($"{url}/tasks", new { year = 2020, text = "" })).AssertValidationProblemAsync("text");
+        var done = await (await daying.PostJsonAsync($"{url}/tasks/{Id(t1)}/done", new { completedOn = "2020-11-20" })).OkJsonAsync();
+        Assert.True(done["done"]!.GetValue<bool>());
+
+        await (await daying.PostJsonAsync($"{url}/assessments", new { year = 2020, result = "优秀" })).AssertValidationProblemAsync("result");
+        await (await daying.PostJsonAsync($"{url}/assessments", new { year = 2020, result = "完成", score = 120 })).AssertValidationProblemAsync("score");
+        await (await daying.PostJsonAsync($"{url}/assessments", new { year = 2099, result = "完成" })).AssertValidationProblemAsync("year");
+        var assessed = await (await daying.PostJsonAsync($"{url}/assessments", new { year = 2020, result = "基本完成", score = 82, note = "科普日活动未按期举办" })).OkJsonAsync();
+        Assert.Equal("基本完成", assessed["resultName"]!.GetValue<string>());
+        var corrected = await (await daying.PostJsonAsync($"{url}/assessments", new { year = 2020, result = "Completed", score = 95 })).OkJsonAsync();
+        Assert.Equal(Id(assessed), Id(corrected));
+        Assert.Equal("完成", corrected["resultName"]!.GetValue<string>());
+
+        var evidenceUrl = $"{url}/assessments/{Id(assessed)}/evidence";
+        var uploaded = await (await MarketFiles.UploadAsync(daying, evidenceUrl, MarketFiles.Pdf, "2020年度考核表.pdf")).OkJsonAsync();
+        Assert.Equal("2020年度考核表.pdf", uploaded["evidenceFileName"]!.GetValue<string>());
+        var download = await daying.GetAsync(evidenceUrl);
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        Assert.Equal(MarketFiles.Pdf, await download.Content.ReadAsByteArrayAsync());
+        var refused = await (await app.SignInAsync("shehong")).GetAsync(evidenceUrl);
+        Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
+        Assert.DoesNotContain("考核表", await refused.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Unauthorized, (await app.Anonymous().GetAsync(evidenceUrl)).StatusCode);
+        await (await MarketFiles.UploadAsync(daying, evidenceUrl, Encoding.ASCII.GetBytes("MZ not a pdf"), "x.exe", "application/octet-stream")).AssertValidationProblemAsync("file");
+
+        var year = await (await app.Anonymous().GetAsync($"{Units}/year?region={town}&year=2020")).OkJsonAsync();
+        Assert.Equal((2, 1, 1, 1), (year["tasksTotal"]!.GetValue<int>(), year["tasksDone"]!.GetValue<int>(), year["assessed"]!.GetValue<int>(), year["completed"]!.GetValue<int>()));
+        var details = await (await app.Anonymous().GetAsync(url)).OkJsonAsync();
+        Assert.Equal(2, details["tasks"]!.AsArray().Count);
+        Assert.Equal(95, details["assessments"]!.AsArray().Single()!["score"]!.GetValue<int>());
+
+        // The literacy page shows the year's units, tasks and assessments; the unit's page its tasks and the evidence link for the admin.
+        var literacy = await app.Anonymous().GetStringAsync($"/Popularization/Literacy?region={town}&year=2020");
+        Assert.Contains("年度任务完成 1 / 2 项", literacy);
+        Assert.Contains("已考核 1 个单位", literacy);
+        var page = await daying.GetStringAsync($"/Popularization/Literacy/MemberUnit/{Id(unit)}?year=2020");
+        Assert.Contains("开展农村实用技术培训", page);
+        Assert.Contains("2020年度考核表.pdf", page);
+        Assert.DoesNotContain("2020年度考核表.pdf", await app.Anonymous().GetStringAsync($"/Popularization/Literacy/MemberUnit/{Id(unit)}"));
+    }
+
+    [Fact]
+    public async Task The_list_is_exported_and_imported_back_without_duplicates()
+    {
+        var town = await TownshipAsync(4);
+        var daying = await app.SignInAsync("daying");
+        await Add(daying, town, "镇妇联", "2019-02-01");
+        var export = await daying.GetAsync($"{Units}/export.xlsx?region={town}");
+        Assert.Equal(HttpStatusCode.OK, export.StatusCode);
+        using (var stream = new MemoryStream(await export.Content.ReadAsByteArrayAsync()))
+        {
+            var rows = stream.Query(useHeaderRow: true).Cast<IDictionary<string, object?>>().ToList();
+            Assert.Equal("镇妇联", rows.Single()["单位名称"]);
+            Assert.Equal("13800000001", rows.Single()["联系电话"]);
+        }
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await app.SignInAsync("worker")).GetAsync($"{Units}/export.xlsx?region={town}")).StatusCode);
+
+        var csv = "单位名称,行政区划代码,加入日期,退出日期,联系人,联系电话\n"
+            + $"镇妇联,{town},2019-02-01,,赵主席,13800000002\n"
+            + $"镇团委,{town},2020/3/1,,,\n"
+            + $"镇残联,{town},2016年5月1日,2020-12-31,,\n"
+            + $"射洪单位,510981,2020-01-01,,,\n"
+            + $"坏日期,{town},去年,,,\n";
+        async Task<JsonNode> Import(bool dryRun)
+        {
+            using var content = new MultipartFormDataContent();
+            var part = new ByteArrayContent(Encoding.UTF8.GetBytes(csv));
+            part.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+            content.Add(part, "file", "units.csv");
+            return await (await daying.PostAsync($"/api/v1/imports/member-units?dryRun={dryRun.ToString().ToLowerInvariant()}", content)).OkJsonAsync();
+        }
+
+        var first = await Import(dryRun: false);
+        Assert.Equal((2, 1), (first["created"]!.GetValue<int>(), first["updated"]!.GetValue<int>()));
+        var errors = first["errors"]!.AsArray().Select(e => (e!["row"]!.GetValue<int>(), e["column"]!.GetValue<string>())).ToList();
+        Assert.Equal([(5, "行政区划代码"), (6, "加入日期")], errors);
+        var again = await Import(dryRun: false);
+        Assert.Equal((0, 0, 3), (again["created"]!.GetValue<int>(), again["updated"]!.GetValue<int>(), again["unchanged"]!.GetValue<int>()));
+        var units = await app.QueryAsync(db => db.LiteracyMemberUnits.Where(u => u.RegionCode == town).OrderBy(u => u.Name).ToListAsync());
+        Assert.Equal(3, units.Count);
+        Assert.Equal("赵主席", units.Single(u => u.Name == "镇妇联").ContactName);
+        Assert.Equal(new DateOnly(2020, 12, 31), units.Single(u => u.Name == "镇残联").LeftOn);
+        Assert.Equal(new DateOnly(2020, 3, 1), units.Single(u => u.Name == "镇团委").JoinedOn);
+
+        var template = await daying.GetByteArrayAsync("/api/v1/imports/member-units/template.xlsx");
+        using var t = new MemoryStream(template);
+        Assert.Equal(["单位名称", "行政区划代码", "加入日期", "退出日期", "联系人", "联系电话", "备注"], t.Query(useHeaderRow: true).Cast<IDictionary<string, object?>>().First().Keys);
+    }
+
+    [Fact]
+    public async Task The_page_adds_a_unit_and_shows_a_bad_field_next_to_it()
+    {
+        var town = await TownshipAsync(5);
+        var daying = await app.SignInAsync("daying");
+        var url = $"/Popularization/Literacy/MemberUnits?region={town}&year=2020";
+        var page = await daying.GetStringAsync(url);
+        Assert.Contains("id=\"unit-form\"", page);
+        Assert.DoesNotContain("id=\"unit-form\"", await (await app.SignInAsync("daying-staff")).GetStringAsync(url));
+        Assert.DoesNotContain("id=\"unit-form\"", await app.Anonymous().GetStringAsync(url));
+
+        var bad = await daying.PostAsync(url, new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = Security.LoginTestSupport.TokenOf(page),
+            ["Input.Name"] = "镇水利站",
+            ["Input.JoinedOn"] = "2020-02-01",
+            ["Input.ContactPhone"] = "123",
+        }));
+        var html = await bad.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, bad.StatusCode);
+        Assert.Matches("data-valmsg-for=\"Input.ContactPhone\"[^>]*>[^<]*联系电话“123”格式不正确", html);
+
+        var good = await daying.PostAsync(url, new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = Security.LoginTestSupport.TokenOf(page),
+            ["Input.Name"] = "镇水利站",
+            ["Input.JoinedOn"] = "2020-02-01",
+        }));
+        Assert.Equal(HttpStatusCode.Redirect, good.StatusCode);
+        var after = await daying.GetStringAsync(url);
+        Assert.Contains("镇水利站", after);
+        Assert.Contains("id=\"member-count\">1<", after);
+
+        var staff = await app.SignInAsync("daying-staff");
+        var forged = await staff.PostAsync(url, new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = Security.LoginTestSupport.TokenOf(await staff.GetStringAsync(url)),
+            ["Input.Name"] = "冒名",
+            ["Input.JoinedOn"] = "2020-02-01",
+        }));
+        Assert.Equal(HttpStatusCode.Forbidden, forged.StatusCode);
+    }
+}
+
+public sealed class MemberUnitSqliteTests(SqliteApp app) : MemberUnitTests(app);
+
+public sealed class MemberUnitPostgresTests(PostgresApp app) : MemberUnitTests(app);
