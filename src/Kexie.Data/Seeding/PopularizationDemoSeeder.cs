@@ -12,7 +12,8 @@ namespace Kexie.Data.Seeding;
 /// one waiting for review), activities with registrations and check-ins, 科普e站 with daily use; and 智库 calls with
 /// topics at every stage, and 建言献策 adopted, declined and pending. Everything goes through the domain methods (so the
 /// facts behind S01–S03 and D01–D02 come from real records) and is dated in 2025 (China time), except what 大英县's 2020
-/// report tells of that year (its 市级科普教育基地's visitors and 40 实用技术培训, <see cref="SeedDaYing2020Async"/>). Deterministic; runs only
+/// report tells of that year (its 市级科普教育基地's visitors and 40 实用技术培训, <see cref="SeedDaYing2020Async"/>; its 6 集中科普宣传,
+/// 64 volunteer teams with 2451 volunteers serving at 300-odd activities and its 防疫 content, <see cref="SeedDaYing2020ScaleAsync"/>). Deterministic; runs only
 /// on a demo database (the demo accounts exist) that has none of these records yet.
 /// </summary>
 public sealed class PopularizationDemoSeeder(KexieDbContext db, ILogger<PopularizationDemoSeeder> logger)
@@ -30,6 +31,7 @@ public sealed class PopularizationDemoSeeder(KexieDbContext db, ILogger<Populari
             await SeedStationInteractionAsync(ct);
             await SeedQuizBankAsync(ct);
             await SeedDaYing2020Async(ct);
+            await SeedDaYing2020ScaleAsync(ct);
             return;
         }
 
@@ -73,6 +75,7 @@ public sealed class PopularizationDemoSeeder(KexieDbContext db, ILogger<Populari
         await SeedQuizBankAsync(ct);
         await SeedKiosksAsync(ct);
         await SeedDaYing2020Async(ct); // after the rest: its activities would otherwise read as "already seeded" above
+        await SeedDaYing2020ScaleAsync(ct);
     }
 
     /// <summary>
@@ -205,6 +208,198 @@ public sealed class PopularizationDemoSeeder(KexieDbContext db, ILogger<Populari
 
         await db.SaveChangesAsync(ct);
         logger.LogInformation("Demo 大英县2020年: {Visits} visitor records ({Visitors} 人次) at {Bases} 市级科普教育基地, {Trainings} 实用技术培训 ({Trained} 人次), {Volunteers} volunteers serving at them", visits, visitors, bases.Count, trainings.Count, trained, helpers.Count);
+    }
+
+    /// <summary>
+    /// 大英县 in 2020 at the scale its report tells: "全国科普日等集中科普宣传6次" (科技活动周, moved to August that year, 全国科普日 and
+    /// four county-wide days of stands), each tallied in its communities, schools and agencies so that with the 40 trainings'
+    /// villages "进农村、进社区、进学校、进机关…63次"; the volunteer scale "64支科技志愿服务队伍、2451名科技志愿者…300余场" (the
+    /// townships' teams and volunteers filling up the county's to 64 and 2451, 258 township 科技志愿服务 activities served by
+    /// two volunteers each beside the trainings and the 6 campaigns); and the year's 防疫 and other 科普内容, 防疫 the most
+    /// published topic ("发布权威防疫科普信息…条"). Everything in one insert batch (thousands of rows: no per-row round trips
+    /// through the services). Runs once (its first campaign not there yet), after <see cref="SeedDaYing2020Async"/>.
+    /// </summary>
+    private async Task SeedDaYing2020ScaleAsync(CancellationToken ct)
+    {
+        const string FirstCampaign = "2020年大英县“世界气象日”集中科普宣传";
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        if (await db.PopularizationActivities.AnyAsync(a => a.Title == FirstCampaign, ct)
+            || await DemoActorsAsync(["daying", "daying-staff"], ct) is not { } actors)
+        {
+            return;
+        }
+
+        var towns = await db.Regions.AsNoTracking().Where(r => r.ParentCode == DemoSeeder.DaYing).OrderBy(r => r.Code).Select(r => new { r.Code, r.Name }).ToListAsync(ct);
+        if (towns.Count == 0)
+        {
+            return;
+        }
+
+        var admin = actors["daying"];
+        var staff = actors["daying-staff"];
+        static DateTimeOffset On(DateOnly day, int hour, int minute = 0) => new DateTimeOffset(day.Year, day.Month, day.Day, hour, minute, 0, Cst).ToUniversalTime();
+        var activities = new List<PopularizationActivity>();
+        var tallies = new List<EventTally>();
+
+        // 集中科普宣传: six county-wide days, tallied where they went (23 场次 in communities, schools and agencies).
+        (ActivityKind Kind, string Title, string Summary, string Place, DateOnly From, int Days, string[] Tags, (ServiceSetting Setting, TargetGroup Group, int Town, int People)[] Stands)[] campaigns =
+        [
+            (ActivityKind.Campaign, FirstCampaign, "气象科普展板、气象站开放参观、防雷避险知识讲解", "大英县气象局", new DateOnly(2020, 3, 23), 1, ["应急避险"],
+                [(ServiceSetting.Community, TargetGroup.UrbanWorkers, 0, 320), (ServiceSetting.Community, TargetGroup.Elderly, 1, 210), (ServiceSetting.School, TargetGroup.Youth, 0, 460)]),
+            (ActivityKind.Campaign, "2020年“防灾减灾日”集中科普宣传", "地震、洪涝避险知识宣传，应急疏散演练", "大英县人民广场", new DateOnly(2020, 5, 12), 1, ["应急避险"],
+                [(ServiceSetting.Community, TargetGroup.UrbanWorkers, 0, 540), (ServiceSetting.Community, TargetGroup.Elderly, 5, 260), (ServiceSetting.School, TargetGroup.Youth, 2, 880), (ServiceSetting.School, TargetGroup.Youth, 7, 640), (ServiceSetting.Agency, TargetGroup.Officials, 0, 150)]),
+            (ActivityKind.Campaign, "2020年“安全生产月”应急科普集中宣传", "安全生产法规、危化品与燃气安全知识进机关、进社区", "大英县应急管理局", new DateOnly(2020, 6, 16), 1, ["应急避险"],
+                [(ServiceSetting.Agency, TargetGroup.Officials, 0, 180), (ServiceSetting.Agency, TargetGroup.UrbanWorkers, 5, 95), (ServiceSetting.Community, TargetGroup.UrbanWorkers, 1, 330)]),
+            (ActivityKind.ScienceWeek, "2020年大英县科技活动周", "科技创新成果展、青少年科技体验、科技咨询（受疫情影响调整至8月举办）", "大英县科技馆", new DateOnly(2020, 8, 23), 7, ["青少年科技", "信息技术"],
+                [(ServiceSetting.School, TargetGroup.Youth, 0, 720), (ServiceSetting.School, TargetGroup.Youth, 3, 410), (ServiceSetting.School, TargetGroup.Youth, 6, 380), (ServiceSetting.Community, TargetGroup.UrbanWorkers, 0, 650), (ServiceSetting.Community, TargetGroup.Elderly, 4, 240), (ServiceSetting.Agency, TargetGroup.Officials, 0, 120)]),
+            (ActivityKind.NationalScienceDay, "2020年全国科普日大英县主场活动", "“决胜全面小康 科技战疫同行”主题展览、健康义诊、防诈科普", "大英县人民广场", new DateOnly(2020, 9, 19), 2, ["防疫", "健康"],
+                [(ServiceSetting.Community, TargetGroup.UrbanWorkers, 0, 1200), (ServiceSetting.Community, TargetGroup.Elderly, 8, 310), (ServiceSetting.School, TargetGroup.Youth, 1, 560), (ServiceSetting.School, TargetGroup.Youth, 9, 430), (ServiceSetting.Agency, TargetGroup.Officials, 0, 160)]),
+            (ActivityKind.Campaign, "2020年秋冬季疫情防控科普集中宣传", "秋冬季新冠肺炎和流感防控知识进机关，发放防疫手册", "大英县卫生健康局", new DateOnly(2020, 11, 20), 1, ["防疫", "健康"],
+                [(ServiceSetting.Agency, TargetGroup.Officials, 0, 210)]),
+        ];
+        for (var c = 0; c < campaigns.Length; c++)
+        {
+            var (kind, title, summary, place, from, days, tags, stands) = campaigns[c];
+            var activity = PopularizationActivity.Create(new PopularizationActivityData(kind, title, summary, DemoSeeder.DaYing, place, from, from.AddDays(days - 1), null, "大英县科协", Tags: tags), staff, On(from.AddDays(-15), 10));
+            activities.Add(activity);
+            for (var i = 0; i < stands.Length; i++)
+            {
+                var (setting, group, town, people) = stands[i];
+                var day = from.AddDays(i % days);
+                var region = town == 0 ? DemoSeeder.DaYing : towns[town % towns.Count].Code;
+                tallies.Add(EventTally.Record(activity, new EventTallyData(region, day, 1, people, people / 20, 6 + (people / 100), people / 2, people / 10, 0, setting, group), staff, On(day, 20)));
+            }
+        }
+
+        // The volunteer scale: the townships' teams (six in each, two of the county's departments) and their volunteers, filling
+        // the county up to 64 teams and 2451 volunteers by the year's end whatever the demo has already.
+        var yearEnd = new DateOnly(2020, 12, 31);
+        var end = On(new DateOnly(2021, 1, 1), 0);
+        var haveTeams = await db.VolunteerTeams.CountAsync(t => RegionScope.Within(t.RegionCode, DemoSeeder.DaYing) && (t.EstablishedOn == null || t.EstablishedOn <= yearEnd), ct);
+        var haveVolunteers = await db.Volunteers.CountAsync(v => RegionScope.Within(v.RegionCode, DemoSeeder.DaYing) && v.CreatedAt < end, ct);
+        (string Name, VolunteerTeamKind Kind, string[] Skills)[] teamKinds =
+        [
+            ("科技志愿服务队", VolunteerTeamKind.ScienceService, ["农业技术推广", "果树栽培", "植物保护"]),
+            ("科普志愿者服务队", VolunteerTeamKind.Popularization, ["科普宣传", "青少年科技教育", "防诈宣传"]),
+            ("农技科技志愿服务队", VolunteerTeamKind.ScienceService, ["水稻栽培", "畜牧兽医", "蔬菜种植"]),
+            ("应急科普志愿服务队", VolunteerTeamKind.Popularization, ["应急救护", "防汛避险", "消防安全"]),
+            ("卫生健康科普志愿服务队", VolunteerTeamKind.Popularization, ["健康科普", "中医药", "慢病管理"]),
+            ("科普信息员队伍", VolunteerTeamKind.Informants, ["信息发布", "农村电商", "新媒体运营"]),
+        ];
+        var teams = new List<VolunteerTeam>();
+        foreach (var (name, org) in new[] { ("大英县农业农村局科技志愿服务队", "大英县农业农村局"), ("大英县卫生健康科技志愿服务队", "大英县卫生健康局") })
+        {
+            if (teams.Count + haveTeams < 64)
+            {
+                teams.Add(VolunteerTeam.Create(new VolunteerTeamData(name, VolunteerTeamKind.ScienceService, DemoSeeder.DaYing, org, new DateOnly(2019, 9, 10)), staff, On(new DateOnly(2019, 9, 10), 10)));
+            }
+        }
+
+        for (var k = 0; k < teamKinds.Length && teams.Count + haveTeams < 64; k++)
+        {
+            for (var t = 0; t < towns.Count && teams.Count + haveTeams < 64; t++)
+            {
+                var town = towns[t];
+                var on = k < 3 ? new DateOnly(2019, 3 + ((t + k * 3) % 9), 1 + ((t * 7 + k) % 27)) : new DateOnly(2020, 1 + ((t + k) % 2), 1 + ((t * 7 + k) % 27));
+                teams.Add(VolunteerTeam.Create(new VolunteerTeamData(town.Name + teamKinds[k].Name, teamKinds[k].Kind, town.Code, town.Name + (town.Name.EndsWith("街道") ? "办事处" : "人民政府"), on), staff, On(on, 10)));
+            }
+        }
+
+        string[] surnames = ["王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "马", "朱", "胡", "郭", "何", "林", "罗", "高", "郑", "梁", "谢", "宋", "唐", "许", "邓", "冯", "韩", "曹", "曾", "彭", "萧", "蔡", "潘", "田", "董", "袁", "于", "余", "蒋", "杜", "苏", "魏", "程", "吕", "丁", "沈", "任", "姚", "卢", "傅", "钟", "姜", "崔", "谭", "廖", "范", "汪", "陆"];
+        string[] given = ["建国", "秀英", "桂英", "志强", "海燕", "春花", "德明", "晓燕", "国华", "玉兰", "永康", "丽娟", "明亮", "红梅", "文军", "小琴", "家宝", "淑芬", "成刚", "雪梅", "立新", "婷", "勇", "静", "涛", "敏", "磊", "霞", "杰", "芳", "俊杰", "思远", "欣怡", "子涵", "浩然", "雨萱", "宇航", "梓萱", "鹏飞", "佳怡", "光荣", "凤英", "德华", "金凤", "长春", "翠兰", "泽宇", "诗琪"];
+        var volunteers = new List<Volunteer>();
+        var byTown = new Dictionary<string, List<Volunteer>>();
+        var wanted = Math.Max(0, 2451 - haveVolunteers);
+        for (var i = 0; i < wanted && teams.Count > 0; i++)
+        {
+            var team = teams[i % teams.Count];
+            var skills = teamKinds.FirstOrDefault(k => team.Name.EndsWith(k.Name, StringComparison.Ordinal)).Skills ?? new[] { "农业技术推广" };
+            var name = surnames[(i * 7 + i / 60) % surnames.Length] + given[(i * 11 + i / 48) % given.Length];
+            var joined = On(new DateOnly(2020, 3 + (i % 9), 1 + (i % 28)), 10);
+            var volunteer = Volunteer.Register(new VolunteerData(name, $"1{(i % 2 == 0 ? 37 : 58)}0823{i:0000}", team.RegionCode, skills[i % skills.Length]), team, null, staff, joined);
+            volunteers.Add(volunteer);
+            if (!byTown.TryGetValue(team.RegionCode, out var list))
+            {
+                byTown[team.RegionCode] = list = [];
+            }
+
+            list.Add(volunteer);
+        }
+
+        // 科技志愿服务 in the townships, April to December: 258 activities, two volunteers of the township each.
+        (ActivityKind Kind, string Topic, string Tag)[] services =
+        [
+            (ActivityKind.Other, "防疫知识入户宣传", "防疫"),
+            (ActivityKind.ScienceToCountryside, "柑橘病虫害田间诊断", "农业技术"),
+            (ActivityKind.Other, "老年人智能手机使用辅导", "智慧助老"),
+            (ActivityKind.Lecture, "青少年科学小实验", "青少年科技"),
+            (ActivityKind.Other, "防汛应急避险宣传", "应急避险"),
+            (ActivityKind.Lecture, "健康义诊与科普讲座", "健康"),
+            (ActivityKind.ScienceToCountryside, "农村电商技能辅导", "信息技术"),
+            (ActivityKind.Other, "防范电信诈骗宣传", "智慧助老"),
+        ];
+        var records = new List<ServiceRecord>();
+        var served = new List<(PopularizationActivity Activity, List<Volunteer> Pool)>();
+        for (var i = 0; i < 258 && volunteers.Count > 0; i++)
+        {
+            var town = towns[i % towns.Count];
+            var (kind, topic, tag) = services[(i / towns.Count + i) % services.Length];
+            var day = new DateOnly(2020, 4 + (i * 9 / 258), 1 + ((i * 13) % 28));
+            var activity = PopularizationActivity.Create(new PopularizationActivityData(kind, $"{town.Name}{topic}科技志愿服务（{day.Month}月{day.Day}日）", $"{town.Name}科技志愿者开展{topic}", town.Code,
+                $"{town.Name}便民服务中心", day, day, null, town.Name + (town.Name.EndsWith("街道") ? "办事处" : "人民政府"), Tags: [tag]), staff, On(day.AddDays(-7), 10));
+            activities.Add(activity);
+            served.Add((activity, byTown.GetValueOrDefault(town.Code) ?? volunteers));
+        }
+
+        // The campaigns are served by eight of the county's volunteers each.
+        foreach (var campaign in activities.Take(campaigns.Length))
+        {
+            served.Add((campaign, volunteers));
+        }
+
+        var n = 0;
+        foreach (var (activity, pool) in served)
+        {
+            var helpers = activity.RegionCode == DemoSeeder.DaYing ? 8 : 2;
+            for (var k = 0; k < helpers; k++, n++)
+            {
+                var volunteer = pool[(n * 31 + k) % pool.Count];
+                var start = On(activity.StartsOn, 8, 30);
+                var record = ServiceRecord.SignIn(volunteer, activity, false, staff, start);
+                record.SignOut(volunteer, activity, staff, start.AddMinutes(120 + (30 * (n % 3))));
+                record.Confirm(activity, staff, null, On(activity.StartsOn, 19));
+                records.Add(record);
+            }
+        }
+
+        // 科普内容 of 2020: the epidemic's authoritative items (防疫 the year's most published topic) and the season's farming.
+        (string Title, string[] Tags, int Month, int Day)[] contents =
+        [
+            ("新型冠状病毒肺炎防控知识问答", ["防疫"], 1, 28), ("居家隔离怎么做？这份指南请收好", ["防疫"], 2, 3), ("正确佩戴口罩的方法", ["防疫"], 2, 6),
+            ("返岗复工疫情防控指引", ["防疫"], 2, 18), ("春耕生产疫情防控两不误", ["防疫", "农业技术"], 3, 2), ("学校开学疫情防控要点", ["防疫", "青少年科技"], 4, 10),
+            ("“五一”出行防疫提示", ["防疫"], 4, 28), ("常态化疫情防控：公共场所注意事项", ["防疫"], 6, 5), ("进口冷链食品的防疫常识", ["防疫", "食品安全"], 7, 20),
+            ("秋冬季疫情防控健康提示", ["防疫", "健康"], 10, 15), ("新冠疫苗知多少", ["防疫"], 12, 18), ("柑橘春季修剪与保花保果", ["农业技术"], 3, 12),
+            ("水稻机械化育插秧技术要点", ["农业技术"], 4, 2), ("生猪非洲猪瘟防控技术", ["农业技术"], 6, 20), ("汛期防汛避险常识", ["应急避险"], 7, 1),
+        ];
+        var published = new List<ScienceContent>();
+        foreach (var (title, tags, month, day) in contents)
+        {
+            var created = On(new DateOnly(2020, month, day), 9);
+            var content = ScienceContent.Create(new ScienceContentData(ScienceContentKind.Article, title, $"<p>{title}：大英县科协联合县卫生健康局、县农业农村局整理发布。</p>", "大英县科协", DemoSeeder.DaYing, null, tags), staff, created);
+            content.Submit(staff, created.AddHours(1));
+            content.Publish(admin, created.AddHours(4));
+            published.Add(content);
+        }
+
+        db.VolunteerTeams.AddRange(teams);
+        db.Volunteers.AddRange(volunteers);
+        db.PopularizationActivities.AddRange(activities);
+        db.EventTallies.AddRange(tallies);
+        db.ServiceRecords.AddRange(records);
+        db.ScienceContents.AddRange(published);
+        await db.SaveChangesAsync(ct);
+        logger.LogInformation("Demo 大英县2020年规模: {Teams} teams, {Volunteers} volunteers, {Activities} activities ({Tallies} tallies), {Records} services, {Contents} contents in {Ms} ms",
+            teams.Count, volunteers.Count, activities.Count, tallies.Count, records.Count, published.Count, started.ElapsedMilliseconds);
     }
 
     /// <summary>

@@ -25,6 +25,9 @@ public enum ActivityKind
     /// <summary>科普讲座.</summary>
     Lecture = 6,
 
+    /// <summary>集中科普宣传 (防灾减灾日、世界气象日… a county-wide day of stands and talks; with 科技活动周 and 全国科普日 the report's "集中科普宣传N次").</summary>
+    Campaign = 7,
+
     /// <summary>其他.</summary>
     Other = 9,
 }

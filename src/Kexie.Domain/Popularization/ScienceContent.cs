@@ -36,6 +36,7 @@ public static class PopularizationNames
         ActivityKind.Training => "科普培训",
         ActivityKind.ScienceCaravan => "科普大篷车",
         ActivityKind.Lecture => "科普讲座",
+        ActivityKind.Campaign => "集中科普宣传",
         _ => "其他科普活动",
     };
 

@@ -1,16 +1,22 @@
+using Kexie.Data;
+using Kexie.Domain.Authorization;
 using Kexie.Domain.Indicators;
+using Kexie.Domain.Market;
 using Kexie.Domain.Popularization;
+using Kexie.Web.Features.Market;
+using Microsoft.EntityFrameworkCore;
 
 namespace Kexie.Web.Features.Popularization;
 
 /// <summary>
 /// The popularization sentences of a region's annual report, in the seeds' style, from the records: 科普阵地 and their
 /// visitors ("全年接待团队14个、观众14500人次"), mass events counted on site ("共开展活动206场次，参与群众81200人次…"), where they
-/// went ("进农村、进社区、进学校、进机关…"), volunteers ("64支科技志愿服务队伍、2451名科技志愿者…") and the year's 公民具备科学素质比例
-/// against the 纲要 target. A part without records is left out. Everything is counted over the report's days (a year, or a span
+/// went ("进农村、进社区、进学校、进机关…"), 集中科普宣传 ("全国科普日等集中科普宣传6次"), 实用技术培训 ("实用技术培训40场次"), volunteers
+/// ("64支科技志愿服务队伍、2451名科技志愿者…"), the most published topic ("发布权威防疫科普信息6000余条"), 科普知识竞答 ("110余万人次参与")
+/// and the year's 公民具备科学素质比例 against the 纲要 target. A part without records is left out. Everything is counted over the report's days (a year, or a span
 /// such as 2024年12月21日至2025年12月20日); the literacy survey is the one of the last day's year.
 /// </summary>
-public sealed class PopularizationReport(VenueService venues, EventTallyService tallies, VolunteerService volunteers, LiteracyService literacy)
+public sealed class PopularizationReport(KexieDbContext db, VenueService venues, EventTallyService tallies, VolunteerService volunteers, LiteracyService literacy)
 {
     public async Task<IReadOnlyList<string>> SentencesAsync(string regionCode, DayRange period, CancellationToken ct)
     {
@@ -31,16 +37,46 @@ public sealed class PopularizationReport(VenueService venues, EventTallyService 
         if (tallyStats.Totals.Events > 0)
         {
             sentences.Add(tallyStats.Summary);
-            if (SettingsSentence(tallyStats.BySetting, tallyStats.ByTargetGroup) is { } settings)
-            {
-                sentences.Add(settings);
-            }
+        }
+
+        var (first, last) = (period.First, period.Last);
+        var held = await db.PopularizationActivities.AsNoTracking()
+            .Where(a => RegionScope.Within(a.RegionCode, regionCode) && a.Status != ActivityStatus.Cancelled && a.StartsOn >= first && a.StartsOn <= last)
+            .Where(a => a.Kind == ActivityKind.Training || a.Kind == ActivityKind.Campaign || a.Kind == ActivityKind.ScienceWeek || a.Kind == ActivityKind.NationalScienceDay)
+            .GroupBy(a => a.Kind).Select(g => new { Kind = g.Key, Count = g.Count() }).ToListAsync(ct);
+        var heldByKind = held.ToDictionary(h => h.Kind, h => h.Count);
+        if (CampaignSentence(heldByKind) is { } campaigns)
+        {
+            sentences.Add(campaigns);
+        }
+
+        if (tallyStats.Totals.Events > 0 && SettingsSentence(tallyStats.BySetting, tallyStats.ByTargetGroup) is { } settings)
+        {
+            sentences.Add(settings);
+        }
+
+        if (heldByKind.GetValueOrDefault(ActivityKind.Training) is > 0 and var trainings)
+        {
+            var trained = tallyStats.ByKind.FirstOrDefault(k => k.Key == nameof(ActivityKind.Training))?.Participants ?? 0;
+            sentences.Add(TrainingSentence(period, trainings, trained));
         }
 
         var volunteerStats = await volunteers.StatisticsAsync(regionCode, period, ct);
         if (volunteerStats.Teams > 0 || volunteerStats.Volunteers > 0)
         {
             sentences.Add(volunteerStats.Summary);
+        }
+
+        if (await TopTopicAsync(regionCode, period, ct) is { } topic)
+        {
+            sentences.Add($"{PopularizationPeriod.Text(period)}，发布权威{topic.Tag}科普信息{topic.Count}条。");
+        }
+
+        var (start, end) = MarketSupport.ChinaPeriod(first, last);
+        var quizzes = await db.QuizAttempts.AsNoTracking().Where(q => RegionScope.Within(q.RegionCode, regionCode) && q.CreatedAt >= start!.Value && q.CreatedAt < end!.Value).CountAsync(ct);
+        if (quizzes > 0)
+        {
+            sentences.Add($"{PopularizationPeriod.Text(period)}，开展科普知识竞答，{quizzes}人次参与。");
         }
 
         // The statutory outcome, only when the year itself was surveyed ("2020年，恩施州公民具备科学素质比例达7.5%，圆满完成“十三五”目标…").
@@ -51,6 +87,41 @@ public sealed class PopularizationReport(VenueService venues, EventTallyService 
         }
 
         return sentences;
+    }
+
+    /// <summary>
+    /// "开展科技活动周、全国科普日等集中科普宣传6次": the activities of the series kinds and of kind 集中科普宣传 that began in the
+    /// period, the series named when there are any; null when there were none.
+    /// </summary>
+    public static string? CampaignSentence(IReadOnlyDictionary<ActivityKind, int> heldByKind)
+    {
+        ActivityKind[] kinds = [ActivityKind.ScienceWeek, ActivityKind.NationalScienceDay, ActivityKind.Campaign];
+        var count = kinds.Sum(k => heldByKind.GetValueOrDefault(k));
+        if (count == 0)
+        {
+            return null;
+        }
+
+        var series = kinds[..2].Where(k => heldByKind.GetValueOrDefault(k) > 0).Select(k => k.Chinese()).ToList();
+        return $"开展{(series.Count == 0 ? string.Empty : string.Join("、", series) + "等")}集中科普宣传{count}次。";
+    }
+
+    /// <summary>"2020年，开展实用技术培训40场次，培训群众2780人次。" — the 科普培训 activities begun in the period and their tallied participants.</summary>
+    public static string TrainingSentence(DayRange period, int trainings, long trained) =>
+        $"{PopularizationPeriod.Text(period)}，开展实用技术培训{trainings}场次{(trained > 0 ? $"，培训群众{trained}人次" : string.Empty)}。";
+
+    /// <summary>
+    /// The topic with the most 科普内容 published in the period (published ones of the region subtree, each counted under every
+    /// tag it carries; ties to the name), or null when nothing was published.
+    /// </summary>
+    private async Task<(string Tag, int Count)?> TopTopicAsync(string regionCode, DayRange period, CancellationToken ct)
+    {
+        var (start, end) = MarketSupport.ChinaPeriod(period.First, period.Last);
+        var tags = await db.ScienceContents.AsNoTracking()
+            .Where(c => RegionScope.Within(c.RegionCode, regionCode) && c.Status == Kexie.Domain.Market.ReviewStatus.Published && c.PublishedAt >= start!.Value && c.PublishedAt < end!.Value)
+            .Select(c => c.Tags).ToListAsync(ct);
+        return tags.SelectMany(t => t).GroupBy(t => t).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => ((string Tag, int Count)?)(g.Key, g.Count())).FirstOrDefault();
     }
 
     /// <summary>"深入开展科普进农村、进社区、进学校、进机关活动63场次，其中…；面向青少年、农民…" — only what was counted.</summary>

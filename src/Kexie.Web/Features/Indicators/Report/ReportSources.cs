@@ -134,7 +134,7 @@ public sealed class ResourceReportSource(ReportStatistics statistics) : IReportS
 public sealed class PopularizationReportSource(PopularizationReport report) : IReportStatisticSource
 {
     public IReadOnlyList<ReportPlaceholder> Placeholders { get; } =
-        [new("科普工作", "科普阵地与观众、大型科普活动及其开展地点和对象、科技志愿者（科普模块的句子，无记录的部分不写）")];
+        [new("科普工作", "科普阵地与观众、大型科普活动及其开展地点和对象、集中科普宣传、实用技术培训、科技志愿者、发布最多的科普主题、科普知识竞答（科普模块的句子，无记录的部分不写）")];
 
     public async Task<IReadOnlyList<ReportValue>> ValuesAsync(ReportScope scope, CancellationToken ct)
     {
