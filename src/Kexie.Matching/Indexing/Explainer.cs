@@ -42,7 +42,7 @@ internal sealed class Explainer
 
         var contributions = new List<SignalContribution>
         {
-            new(MatchSignal.Text, text, TextDetail(all)),
+            new(MatchSignal.Text, text, candidate.Backstop ? "没有共同的关键词，只有部分字相同" : TextDetail(all)),
         };
         if (candidate.Discipline != 0 || sharedDisciplines is not null)
         {
