@@ -188,6 +188,9 @@ internal sealed class Searcher
 
     private readonly long parallelFrom;
 
+    /// <summary>This query's candidates include character backstop candidates (<see cref="MatchOptions.CharacterBackstop"/>).</summary>
+    private bool backstopAdded;
+
     /// <param name="parallelFrom">From this many documents (in more than one segment) the text pass scores the segments on all cores.</param>
     public Searcher(IndexSnapshot snapshot, MatchOptions options, ChineseAnalyzer analyzer, IDisciplinePredictor? predictor, long parallelFrom)
     {
@@ -330,7 +333,7 @@ internal sealed class Searcher
             var c = b.Final.CompareTo(a.Final);
             return c != 0 ? c : string.CompareOrdinal(a.Stored.Id, b.Stored.Id);
         });
-        if (HasBackstop(candidates))
+        if (backstopAdded)
         {
             // The backstop only fills: a document sharing characters but no word with the query ranks after every
             // candidate the words (or the field alone) found, whatever its field adds; among themselves by score.
@@ -471,18 +474,6 @@ internal sealed class Searcher
         return (terms, all, unknown);
     }
 
-    private static bool HasBackstop(List<Candidate> candidates)
-    {
-        foreach (var c in candidates)
-        {
-            if (c.Backstop)
-            {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /// <summary>
     /// The character backstop (<see cref="MatchOptions.CharacterBackstop"/>): the query's distinct characters (stop
     /// characters and characters most documents hold left out; each weighted as the text it came from, times
@@ -554,6 +545,7 @@ internal sealed class Searcher
             if (present.Add((f.View.Segment.Id, f.Doc)))
             {
                 merged.Add(f with { Mask = 0, Backstop = true });
+                backstopAdded = true;
             }
         }
         candidates.Clear();
@@ -1381,7 +1373,7 @@ internal sealed class Searcher
         var now = options.Clock.GetUtcNow();
         var span = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(candidates);
         // (Not with backstop candidates: they rank after the word matches whatever their score, see Search.)
-        var canStop = queryNorm > 0 && options.TextWeight >= 0 && span.Length > top && !HasBackstop(candidates);
+        var canStop = queryNorm > 0 && options.TextWeight >= 0 && span.Length > top && !backstopAdded;
         var bound = canStop ? SignalBound(query, disciplines) + 1e-9 : 0;
         // The best `top` final scores so far; the root is the top-th best.
         var best = canStop ? new PriorityQueue<double, double>(top) : null;
