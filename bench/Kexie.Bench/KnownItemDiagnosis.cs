@@ -62,7 +62,7 @@ internal static class KnownItemDiagnosis
                     better++;
                 }
             }
-            output.WriteLine($"{task} (training half, {corpus.Count} records): engine text {engineSum / corpus.Count:F4}, SmartCn {luceneSum / corpus.Count:F4}; engine worse on {worse}, better on {better}");
+            output.WriteLine($"{task} ({split ?? "training half"}, {corpus.Count} records): engine text {engineSum / corpus.Count:F4}, SmartCn {luceneSum / corpus.Count:F4}; engine worse on {worse}, better on {better}");
         }
     }
 }

@@ -83,7 +83,7 @@ if (args.Length == 0 || args[0] is "-h" or "--help" || args[0] != "matching")
           the cost of one prediction; --classifier overrides ClassifierSettings for experiments
 
         dotnet run -c Release --project bench/Kexie.Bench -- known-item [--show N] [--tiling on|off] [--split inner|inner-b] [--set K=V,…]
-          T1/T2 diagnosis on the training half: where the engine's text ranking loses to Lucene + SmartCn
+          T1/T2 diagnosis on the training half (--split inner|inner-b: the tuning split's quarters): where the engine's text ranking loses to Lucene + SmartCn
 
         dotnet run -c Release --project bench/Kexie.Bench -- matching [options]
           --data DIR        shared data folder (default: $KEXIE_DATA or ../shared/data found upwards)
