@@ -10,10 +10,17 @@ namespace Kexie.Bench;
 /// </summary>
 internal static class KnownItemDiagnosis
 {
-    public static void Run(List<CslRecord> records, string dataDir, TextWriter output, int show, AnalyzerSettings? settings = null)
+    /// <param name="split">null: the training half is corpus and keyword dictionary; "inner" / "inner-b": the tuning split's
+    /// evaluation quarter is the corpus and the other quarter the keyword dictionary, as <c>matching --split inner</c> runs it.</param>
+    public static void Run(List<CslRecord> records, string dataDir, TextWriter output, int show, AnalyzerSettings? settings = null, string? split = null)
     {
-        var (corpus, _) = HoldoutSplit.Split(records);
-        var analyzer = new ChineseAnalyzer(DomainVocabulary.TaxonomyTerms(dataDir).Concat(DomainVocabulary.Keywords(corpus)), settings);
+        var (corpus, dictionary) = split switch
+        {
+            "inner" => (HoldoutSplit.SplitInner(records).Eval, HoldoutSplit.SplitInner(records).Train),
+            "inner-b" => (HoldoutSplit.SplitInner(records).Train, HoldoutSplit.SplitInner(records).Eval),
+            _ => (HoldoutSplit.Split(records).Train, HoldoutSplit.Split(records).Train),
+        };
+        var analyzer = new ChineseAnalyzer(DomainVocabulary.TaxonomyTerms(dataDir).Concat(DomainVocabulary.Keywords(dictionary)), settings);
         var options = QualityBench.BenchOptions() with { IgnoredTerms = DomainVocabulary.PlaceNames(dataDir), CodeFeedbackDocuments = 0 };
         var index = new MatchIndex(analyzer, options);
         index.Rebuild(corpus.Select((r, i) => new MatchDocument { Id = i.ToString(System.Globalization.CultureInfo.InvariantCulture), Kind = DocumentKind.Offer, Body = r.Abstract }));
@@ -46,6 +53,8 @@ internal static class KnownItemDiagnosis
                         output.WriteLine($"   smartcn:      {string.Join(' ', LuceneAnalyzers.Tokens(smart, text))}");
                         output.WriteLine($"   engine #1: {string.Join(' ', engine.FirstOrDefault()?.Explanation.MatchedTerms.Select(t => t.Term) ?? [])} (coverage {engine.FirstOrDefault()?.Coverage:F2}, score {engine.FirstOrDefault()?.Score:F3})");
                         output.WriteLine($"   own:       {string.Join(' ', own?.Explanation.MatchedTerms.Select(t => t.Term) ?? [])} (coverage {own?.Coverage:F2}, score {own?.Score:F3})");
+                        var chars = text.Where(TextNormalizer.IsHan).ToHashSet();
+                        output.WriteLine($"   own terms sharing a character: {string.Join(' ', analyzer.Analyze(r.Abstract).Distinct().Where(t => t.Any(chars.Contains)))}");
                     }
                 }
                 else if (Gain(er) > Gain(lr))
@@ -53,7 +62,7 @@ internal static class KnownItemDiagnosis
                     better++;
                 }
             }
-            output.WriteLine($"{task} (training half, {corpus.Count} records): engine text {engineSum / corpus.Count:F4}, SmartCn {luceneSum / corpus.Count:F4}; engine worse on {worse}, better on {better}");
+            output.WriteLine($"{task} ({split ?? "training half"}, {corpus.Count} records): engine text {engineSum / corpus.Count:F4}, SmartCn {luceneSum / corpus.Count:F4}; engine worse on {worse}, better on {better}");
         }
     }
 }

@@ -58,9 +58,10 @@ if (args.Length > 0 && args[0] == "known-item")
     var knownOptions = ParseOptions(args.Skip(1).ToArray());
     var knownData = KexieDataPath.Locate(knownOptions.GetValueOrDefault("data"))!;
     ChineseAnalyzer.WarmUp();
+    Overrides.Parse(knownOptions.GetValueOrDefault("set"));
     KnownItemDiagnosis.Run(CslRecord.ReadJsonLines(Path.Combine(knownData, "csl", "csl_full_dev.jsonl")), knownData, Console.Out,
         int.Parse(knownOptions.GetValueOrDefault("show") ?? "40", CultureInfo.InvariantCulture),
-        new AnalyzerSettings { SubwordTiling = knownOptions.GetValueOrDefault("tiling") == "on" });
+        new AnalyzerSettings { SubwordTiling = knownOptions.GetValueOrDefault("tiling") == "on" }, knownOptions.GetValueOrDefault("split"));
     return 0;
 }
 
@@ -81,8 +82,8 @@ if (args.Length == 0 || args[0] is "-h" or "--help" || args[0] != "matching")
           top-1/top-3, log-loss and calibration error per input (title, keywords, title + keywords, whole text), and
           the cost of one prediction; --classifier overrides ClassifierSettings for experiments
 
-        dotnet run -c Release --project bench/Kexie.Bench -- known-item [--show N] [--tiling on|off]
-          T1/T2 diagnosis on the training half: where the engine's text ranking loses to Lucene + SmartCn
+        dotnet run -c Release --project bench/Kexie.Bench -- known-item [--show N] [--tiling on|off] [--split inner|inner-b] [--set K=V,…]
+          T1/T2 diagnosis on the training half (--split inner|inner-b: the tuning split's quarters): where the engine's text ranking loses to Lucene + SmartCn
 
         dotnet run -c Release --project bench/Kexie.Bench -- matching [options]
           --data DIR        shared data folder (default: $KEXIE_DATA or ../shared/data found upwards)

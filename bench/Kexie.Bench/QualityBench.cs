@@ -162,6 +162,18 @@ internal sealed class QualityBench
                 classifierCount++;
             }
             output.WriteLine($"  engine {label}: train {trainSeconds:F1} s, total {sw.Elapsed.TotalSeconds:F1} s, {queryIndexes.Count} queries");
+            foreach (var (name, index) in new[] { ("text only", plain), ("text + model", modelIndex), ("with codes", coded) })
+            {
+                var stats = index.GetStatistics();
+                if (stats.Documents > 0)
+                {
+                    output.WriteLine($"  index {name}: {stats.Documents:N0} documents, {stats.Terms:N0} terms, {stats.PostingBytes:N0} posting bytes (character backstop {(options.CharacterBackstop ? "on" : "off")})");
+                }
+            }
+            foreach (var (name, count) in backstopQueries)
+            {
+                output.WriteLine($"  {name}: character backstop candidates in {count.Queries:N0} of {queryIndexes.Count:N0} title queries (T2), in {count.Top1:N0} the first result");
+            }
         }
         if (Settings.Contains("text"))
         {
@@ -229,6 +241,9 @@ internal sealed class QualityBench
         DisciplineCodes = withCode ? [disciplineCodes[r.Discipline]] : [],
     };
 
+    /// <summary>Per system: T2 queries with a character backstop candidate among their results, and with one first.</summary>
+    private readonly Dictionary<string, (int Queries, int Top1)> backstopQueries = [];
+
     private void RunEngine(MatchIndex index, SystemScores scores, int q)
     {
         var r = corpus[q];
@@ -237,6 +252,15 @@ internal sealed class QualityBench
         Record(scores, BenchTask.T1KeywordsToAbstract, q, Run(new MatchQuery { Keywords = r.Keywords }));
         var t2 = index.Search(new MatchQuery { Title = r.Title, Top = 10 });
         Record(scores, BenchTask.T2TitleToAbstract, q, [.. t2.Select(m => int.Parse(m.Id, System.Globalization.CultureInfo.InvariantCulture))]);
+        if (index.Options.CharacterBackstop)
+        {
+            static bool Backstop(MatchResult m) => m.Explanation.Contributions.Any(c => c.Signal == MatchSignal.Text && c.Detail.Contains("部分字相同", StringComparison.Ordinal));
+            var seen = backstopQueries.GetValueOrDefault(scores.Name[..Math.Min(30, scores.Name.Length)]);
+            if (t2.Any(Backstop))
+            {
+                backstopQueries[scores.Name[..Math.Min(30, scores.Name.Length)]] = (seen.Queries + 1, seen.Top1 + (Backstop(t2[0]) ? 1 : 0));
+            }
+        }
         if (Diagnosis is not null)
         {
             var own = t2.FirstOrDefault(m => m.Id == self);

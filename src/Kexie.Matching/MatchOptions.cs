@@ -72,6 +72,28 @@ public sealed record MatchOptions
     /// </summary>
     public bool MatchableTermsOnly { get; init; } = true;
 
+    /// <summary>
+    /// A character backstop for the word field: the index also holds each document's distinct Chinese characters (stop
+    /// characters left out) as terms of their own, and a query whose words find fewer than its <c>Top</c> documents (the
+    /// word field misses: a title that shares no jieba word with its own abstract because the two are cut differently,
+    /// 鼻红粒病 against 鼻部 · 红斑 · 米粒, or words that are only single characters, 牛与伞) also looks its characters up
+    /// there; the documents found that way fill the list, scored at <see cref="CharacterBackstopWeight"/> of a word match.
+    /// They rank after every document the words (or the field alone, <see cref="FieldOnlyCandidates"/>) found, whatever their
+    /// field adds; with a known field the backstop is not used at all (the field's documents are the better fill). They
+    /// never have matched terms (no shared word, coverage 0), their text counts nothing in the confidence, and they are
+    /// never a good match (<see cref="MatchResult.IsGoodMatch"/>), so they notify no one. Never used when the words find
+    /// enough documents, so the per-query work is unchanged then; the index grows by one posting per distinct character
+    /// of each document. Off: the index holds no character terms and nothing changes. Measured (docs/benchmarks.md): on the
+    /// tuning split it gains T2 in every setting and both directions (text + model −0.0024 → −0.0011, T3/T4 hold), on the
+    /// evaluation half T2 only +0.0003 (two title queries with no word any document holds) for +117 % posting bytes, so it
+    /// stays off.
+    /// </summary>
+    public bool CharacterBackstop { get; init; }
+
+    /// <summary>What a document holding every character of the query scores in the backstop, as a share of a document
+    /// holding every word of it (<see cref="CharacterBackstop"/>).</summary>
+    public double CharacterBackstopWeight { get; init; } = 0.3;
+
     /// <summary>More words that never count as matched terms, e.g. the region names of the platform
     /// (<see cref="Data.DomainVocabulary.PlaceNames"/>: 大英县 and 大英).</summary>
     public IReadOnlySet<string> IgnoredTerms { get; init; } = new HashSet<string>();

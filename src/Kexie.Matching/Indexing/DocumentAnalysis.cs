@@ -16,6 +16,8 @@ internal sealed class DocumentAnalyzer
     private readonly List<string> tokens = [];
     private readonly List<string> allTokens = [];
     private readonly Dictionary<string, int> slots = new(StringComparer.Ordinal);
+    private readonly HashSet<char> seenCharacters = [];
+    private Action<char>? addCharacter;
     private string[] terms = new string[256];
     private int[] titleCounts = new int[256];
     private int[] keywordCounts = new int[256];
@@ -116,6 +118,28 @@ internal sealed class DocumentAnalyzer
             allTokens.AddRange(tokens);
             PredictedDisciplines = Predict(document);
         }
+        if (options is { CharacterBackstop: true })
+        {
+            AddCharacterTerms(document);
+        }
+    }
+
+    /// <summary>The document's distinct characters as character terms, each counted once in the body and in no field's
+    /// length (<see cref="MatchOptions.CharacterBackstop"/>); after the prediction, which never sees them.</summary>
+    private void AddCharacterTerms(MatchDocument document)
+    {
+        seenCharacters.Clear();
+        addCharacter ??= c =>
+        {
+            var slot = Slot(CharacterTerms.Of(c));
+            bodyCounts[slot] = 1;
+        };
+        CharacterTerms.Collect(TextNormalizer.Normalize(document.Title), analyzer, seenCharacters, addCharacter);
+        foreach (var keyword in document.Keywords ?? [])
+        {
+            CharacterTerms.Collect(TextNormalizer.Normalize(keyword), analyzer, seenCharacters, addCharacter);
+        }
+        CharacterTerms.Collect(TextNormalizer.Normalize(document.Body), analyzer, seenCharacters, addCharacter);
     }
 
     private static bool HasCodes(IReadOnlyList<string>? codes) => codes is not null && codes.Any(c => !string.IsNullOrWhiteSpace(c));

@@ -42,7 +42,7 @@ internal sealed class Explainer
 
         var contributions = new List<SignalContribution>
         {
-            new(MatchSignal.Text, text, TextDetail(all)),
+            new(MatchSignal.Text, text, candidate.Backstop ? "没有共同的关键词，只有部分字相同" : TextDetail(all)),
         };
         if (candidate.Discipline != 0 || sharedDisciplines is not null)
         {
@@ -86,7 +86,8 @@ internal sealed class Explainer
 
         var fieldAgreement = ConfidenceFieldAgreement(candidate);
         var inputs = new ConfidenceInputs(fieldAgreement, coverage,
-            Math.Min(2, options.TextWeight > 0 ? Math.Max(0, text) / options.TextWeight : 0),
+            // A match by characters alone (the backstop) is no word evidence: the confidence reads it as a document of the field alone.
+            candidate.Backstop ? 0 : Math.Min(2, options.TextWeight > 0 ? Math.Max(0, text) / options.TextWeight : 0),
             FieldMiss(fieldAgreement), unknownTerms, disciplines.Uncertainty, disciplines.VoteDisagreement, GivesField);
         var confidence = Confidence(options, inputs);
         var duplicate = flagDuplicates && coverage >= options.DuplicateCoverage && matched.Count >= 2;
@@ -111,7 +112,8 @@ internal sealed class Explainer
             LikelyDuplicate = duplicate,
             Confidence = confidence,
             ConfidenceInputs = inputs,
-            IsGoodMatch = confidence >= options.ConfidenceThreshold,
+            // A document that shares no word with the query, found by its characters, is never called a good match.
+            IsGoodMatch = confidence >= options.ConfidenceThreshold && !candidate.Backstop,
             Explanation = explanation,
         };
     }

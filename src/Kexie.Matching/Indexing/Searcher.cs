@@ -33,6 +33,9 @@ internal struct Candidate
     /// <summary>With a lift: it was placed above the candidate it clearly led by its text (<see cref="MatchOptions.PredictedLeaderBand"/>), not first.</summary>
     public bool LiftInBand;
 
+    /// <summary>Found by the character backstop (<see cref="MatchOptions.CharacterBackstop"/>): it shares characters, not words, with the query.</summary>
+    public bool Backstop;
+
     public readonly StoredDocument Stored => View.Segment.Documents[Doc];
 }
 
@@ -185,6 +188,9 @@ internal sealed class Searcher
 
     private readonly long parallelFrom;
 
+    /// <summary>This query's candidates include character backstop candidates (<see cref="MatchOptions.CharacterBackstop"/>).</summary>
+    private bool backstopAdded;
+
     /// <param name="parallelFrom">From this many documents (in more than one segment) the text pass scores the segments on all cores.</param>
     public Searcher(IndexSnapshot snapshot, MatchOptions options, ChineseAnalyzer analyzer, IDisciplinePredictor? predictor, long parallelFrom)
     {
@@ -219,7 +225,9 @@ internal sealed class Searcher
             }
         }
         var hasStructure = query.DisciplineCodes.Count > 0 || query.IndustryCodes.Count > 0;
-        if (terms.Count == 0 && !hasStructure)
+        // Not for similar-need (duplicate) searches: those are about the same words.
+        var backstop = options.CharacterBackstop && !flagDuplicates;
+        if (terms.Count == 0 && !hasStructure && !backstop)
         {
             return [];
         }
@@ -228,7 +236,7 @@ internal sealed class Searcher
         var strong = StrongMask(terms);
         var candidates = terms.Count > 0
             ? TextPass(terms, allowedKinds, excluded, strong)
-            : ScanAll(allowedKinds, excluded);
+            : hasStructure ? ScanAll(allowedKinds, excluded) : [];
         profile?.Lap(SearchStage.TextPass, ref mark);
         var originalTermCount = terms.Count;
         var firstWeights = Array.Empty<double>();
@@ -236,6 +244,16 @@ internal sealed class Searcher
         profile?.Lap(SearchStage.Disciplines, ref mark);
         // Not for similar-need (duplicate) searches: those are about the same words.
         var fillField = options.FieldOnlyCandidates && !flagDuplicates && originalTermCount > 0 && disciplines.Codes.Count > 0;
+        var backstopNorm = 0.0;
+        // With a known field its documents are the better fill (field-only candidates, below): the backstop is for a query
+        // whose words find too little and whose field is not known, or that has no word any document holds.
+        backstop &= !fillField;
+        if (candidates.Count == 0 && backstop)
+        {
+            // No document shares a word with the query: the documents that share its characters.
+            backstopNorm = AddBackstopCandidates(query, candidates, allowedKinds, excluded);
+            backstop = false;
+        }
         if (candidates.Count == 0 && fillField)
         {
             // No document shares a word with the query, but its field is known: documents of that field.
@@ -251,7 +269,7 @@ internal sealed class Searcher
             ? Math.Clamp((candidates[0].Text - candidates[1].Text) / candidates[0].Text, 0, 1)
             : candidates.Count == 1 ? 1.0 : 0.0;
         // (Feedback needs text matches: not when the candidates are only documents of the field.)
-        if (!flagDuplicates && candidates[0].Text > 0 && options.FeedbackDocuments > 0 && options.FeedbackTerms > 0 && options.FeedbackWeight > 0
+        if (!flagDuplicates && candidates[0].Text > 0 && !candidates[0].Backstop && options.FeedbackDocuments > 0 && options.FeedbackTerms > 0 && options.FeedbackWeight > 0
             && terms.Count > 0 && snapshot.LiveCount >= options.FeedbackMinDocuments
             && (disciplines.Codes.Count == 0 || options.FeedbackWithDisciplines))
         {
@@ -275,6 +293,12 @@ internal sealed class Searcher
             }
         }
 
+        if (backstop && candidates.Count < top)
+        {
+            // The words found fewer documents than asked for: the documents that share the query's characters fill the list.
+            backstopNorm = AddBackstopCandidates(query, candidates, allowedKinds, excluded);
+        }
+
         if (fillField)
         {
             AddFieldOnlyCandidates(candidates, disciplines, allowedKinds, excluded, top);
@@ -287,6 +311,11 @@ internal sealed class Searcher
         for (var ti = 0; ti < originalTermCount; ti++)
         {
             queryNorm += terms[ti].Idf * terms[ti].Weight / (ti < firstWeights.Length ? firstWeights[ti] : 1);
+        }
+        if (queryNorm <= 0)
+        {
+            // Only characters to go on: a document holding every one of them scores CharacterBackstopWeight.
+            queryNorm = backstopNorm;
         }
         var disciplineFactor = disciplines.Predicted && options.PredictedDisciplineMarginDamping > 0
             ? Math.Pow(1 - leaderMargin, options.PredictedDisciplineMarginDamping)
@@ -304,6 +333,14 @@ internal sealed class Searcher
             var c = b.Final.CompareTo(a.Final);
             return c != 0 ? c : string.CompareOrdinal(a.Stored.Id, b.Stored.Id);
         });
+        if (backstopAdded)
+        {
+            // The backstop only fills: a document sharing characters but no word with the query ranks after every
+            // candidate the words (or the field alone) found, whatever its field adds; among themselves by score.
+            var ordered = candidates.Where(c => !c.Backstop).Concat(candidates.Where(c => c.Backstop)).ToList();
+            candidates.Clear();
+            candidates.AddRange(ordered);
+        }
         // The lead the best text match needs against a predicted field: the margin, scaled by how sure that field is.
         if (disciplines.Predicted && disciplines.Codes.Count > 0 && options.PredictedLeaderMargin < 1)
         {
@@ -435,6 +472,86 @@ internal sealed class Searcher
             terms.AddRange(weak.Take(Math.Max(0, max - terms.Count)));
         }
         return (terms, all, unknown);
+    }
+
+    /// <summary>
+    /// The character backstop (<see cref="MatchOptions.CharacterBackstop"/>): the query's distinct characters (stop
+    /// characters and characters most documents hold left out; each weighted as the text it came from, times
+    /// <see cref="MatchOptions.CharacterBackstopWeight"/>) are looked up among the documents' character terms, and the
+    /// documents found that are not candidates yet join them with no matched term. The list stays ordered by text score.
+    /// Returns the characters' own norm (Σ idf × weight without the backstop weight), the text norm of a query whose
+    /// words find nothing; 0 when no character is indexed.
+    /// </summary>
+    private double AddBackstopCandidates(MatchQuery query, List<Candidate> candidates, int allowedKinds, HashSet<string>? excluded)
+    {
+        var weights = new Dictionary<char, double>();
+        var seen = new HashSet<char>();
+        void Add(string? text, double weight)
+        {
+            if (string.IsNullOrWhiteSpace(text) || weight <= 0)
+            {
+                return;
+            }
+            seen.Clear();
+            CharacterTerms.Collect(TextNormalizer.Normalize(text), analyzer, seen, c => weights[c] = Math.Max(weights.GetValueOrDefault(c), weight));
+        }
+        Add(query.Text, options.QueryTitleWeight);
+        Add(query.Title, options.QueryTitleWeight);
+        foreach (var keyword in query.Keywords)
+        {
+            Add(keyword, options.QueryKeywordsWeight);
+        }
+        Add(query.Body, options.QueryBodyWeight);
+        var n = Math.Max(1, snapshot.DocumentCount);
+        var terms = new List<QueryTerm>(weights.Count);
+        foreach (var (c, weight) in weights)
+        {
+            var term = CharacterTerms.Of(c);
+            var df = snapshot.DocumentFrequency(term);
+            if (df == 0 || (n >= options.MaxDocumentFrequencyMinDocuments && df > options.MaxDocumentFrequencyRatio * n))
+            {
+                continue;
+            }
+            terms.Add(new QueryTerm(term, weight * options.CharacterBackstopWeight, Idf(n, df), df));
+        }
+        if (terms.Count == 0 || options.CharacterBackstopWeight <= 0)
+        {
+            return 0;
+        }
+        terms.Sort(static (a, b) => b.Idf.CompareTo(a.Idf) is var c && c != 0 ? c : string.CompareOrdinal(a.Term, b.Term));
+        if (terms.Count > 64)
+        {
+            terms.RemoveRange(64, terms.Count - 64);
+        }
+        var norm = 0.0;
+        foreach (var t in terms)
+        {
+            norm += t.Idf * t.Weight / options.CharacterBackstopWeight;
+        }
+        var found = TextPass(terms, allowedKinds, excluded, pass: 2);
+        if (found.Count == 0)
+        {
+            return norm;
+        }
+        var present = new HashSet<(long Segment, int Doc)>();
+        foreach (var c in candidates)
+        {
+            present.Add((c.View.Segment.Id, c.Doc));
+        }
+        var merged = new List<Candidate>(candidates.Count + found.Count);
+        merged.AddRange(candidates);
+        foreach (var f in found)
+        {
+            if (present.Add((f.View.Segment.Id, f.Doc)))
+            {
+                merged.Add(f with { Mask = 0, Backstop = true });
+                backstopAdded = true;
+            }
+        }
+        candidates.Clear();
+        // Stable: among equal text scores the word matches stay first.
+        candidates.AddRange(merged.Select((c, i) => (c, i)).OrderByDescending(x => x.c.Text).ThenBy(x => x.i).Select(x => x.c));
+        return norm;
     }
 
     /// <summary>
@@ -619,6 +736,10 @@ internal sealed class Searcher
     /// </summary>
     private bool Matchable(string term)
     {
+        if (CharacterTerms.Is(term))
+        {
+            return false;
+        }
         if (!options.MatchableTermsOnly)
         {
             return true;
@@ -734,20 +855,20 @@ internal sealed class Searcher
     /// <summary>
     /// The text pass's buffers, one set per thread, reused by its queries (a candidate list of 1,000 would otherwise be
     /// allocated on the large object heap by every query, and collected with the whole heap): the heap, its slots and
-    /// one candidate list per pass (the first and the feedback pass are alive together). A list is only read by the
+    /// one candidate list per pass (the first, the feedback and the character backstop pass are alive together). A list is only read by the
     /// query that filled it, and is emptied by the next query of the thread.
     /// </summary>
     private sealed class TextPassBuffers
     {
         public readonly PriorityQueue<int, float> Heap = new();
         public Hit[] Slots = [];
-        public readonly List<Candidate>[] Lists = [[], []];
+        public readonly List<Candidate>[] Lists = [[], [], []];
     }
 
     [ThreadStatic]
     private static TextPassBuffers? textPassBuffers;
 
-    /// <param name="pass">0 for the first pass, 1 for the feedback pass: which of the thread's candidate lists is filled.</param>
+    /// <param name="pass">0 for the first pass, 1 for the feedback pass, 2 for the character backstop: which of the thread's candidate lists is filled.</param>
     private List<Candidate> TextPass(List<QueryTerm> terms, int allowedKinds, HashSet<string>? excluded, ulong requiredMask = ulong.MaxValue, int pass = 0)
     {
         var depth = Math.Max(options.RerankDepth, 1);
@@ -1251,7 +1372,8 @@ internal sealed class Searcher
     {
         var now = options.Clock.GetUtcNow();
         var span = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(candidates);
-        var canStop = queryNorm > 0 && options.TextWeight >= 0 && span.Length > top;
+        // (Not with backstop candidates: they rank after the word matches whatever their score, see Search.)
+        var canStop = queryNorm > 0 && options.TextWeight >= 0 && span.Length > top && !backstopAdded;
         var bound = canStop ? SignalBound(query, disciplines) + 1e-9 : 0;
         // The best `top` final scores so far; the root is the top-th best.
         var best = canStop ? new PriorityQueue<double, double>(top) : null;

@@ -282,6 +282,10 @@ internal sealed class ForwardIndex
         {
             dfs[id] = list.Count;
             terms[id++] = term;
+            if (CharacterTerms.Is(term))
+            {
+                continue; // the character backstop's terms are no document's strongest terms
+            }
             var data = list.Data;
             var position = 0;
             var doc = -1;
@@ -299,8 +303,13 @@ internal sealed class ForwardIndex
         var all = new int[counts[documents]];
         var fill = counts.AsSpan(0, documents).ToArray();
         id = 0;
-        foreach (var (_, list) in postings)
+        foreach (var (term, list) in postings)
         {
+            if (CharacterTerms.Is(term))
+            {
+                id++;
+                continue;
+            }
             var data = list.Data;
             var position = 0;
             var doc = -1;
