@@ -391,13 +391,26 @@ public sealed class PopularizationDemoSeeder(KexieDbContext db, ILogger<Populari
             published.Add(content);
         }
 
-        db.VolunteerTeams.AddRange(teams);
-        db.Volunteers.AddRange(volunteers);
-        db.PopularizationActivities.AddRange(activities);
-        db.EventTallies.AddRange(tallies);
-        db.ServiceRecords.AddRange(records);
-        db.ScienceContents.AddRange(published);
-        await db.SaveChangesAsync(ct);
+        // One batch, as the reference data is loaded: no change detection over thousands of new rows, and none of them left
+        // tracked for the seeders after (each of their saves would scan them all again).
+        var detect = db.ChangeTracker.AutoDetectChangesEnabled;
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            db.VolunteerTeams.AddRange(teams);
+            db.Volunteers.AddRange(volunteers);
+            db.PopularizationActivities.AddRange(activities);
+            db.EventTallies.AddRange(tallies);
+            db.ServiceRecords.AddRange(records);
+            db.ScienceContents.AddRange(published);
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+        }
+        finally
+        {
+            db.ChangeTracker.AutoDetectChangesEnabled = detect;
+        }
+
         logger.LogInformation("Demo 大英县2020年规模: {Teams} teams, {Volunteers} volunteers, {Activities} activities ({Tallies} tallies), {Records} services, {Contents} contents in {Ms} ms",
             teams.Count, volunteers.Count, activities.Count, tallies.Count, records.Count, published.Count, started.ElapsedMilliseconds);
     }
