@@ -73,6 +73,7 @@ public sealed class PopularizationDemoSeeder(KexieDbContext db, ILogger<Populari
         await SeedQuizBankAsync(ct);
         await SeedKiosksAsync(ct);
         await SeedDaYing2020Async(ct); // after the rest: its activities would otherwise read as "already seeded" above
+        await LiteracyMemberUnitDemoSeeder.SeedAsync(db, ct);
     }
 
     /// <summary>
