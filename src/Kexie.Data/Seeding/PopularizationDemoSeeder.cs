@@ -32,6 +32,7 @@ public sealed class PopularizationDemoSeeder(KexieDbContext db, ILogger<Populari
             await SeedQuizBankAsync(ct);
             await SeedDaYing2020Async(ct);
             await SeedDaYing2020ScaleAsync(ct);
+            await LiteracyMemberUnitDemoSeeder.SeedAsync(db, ct);
             return;
         }
 
@@ -76,6 +77,7 @@ public sealed class PopularizationDemoSeeder(KexieDbContext db, ILogger<Populari
         await SeedKiosksAsync(ct);
         await SeedDaYing2020Async(ct); // after the rest: its activities would otherwise read as "already seeded" above
         await SeedDaYing2020ScaleAsync(ct);
+        await LiteracyMemberUnitDemoSeeder.SeedAsync(db, ct);
     }
 
     /// <summary>

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Kexie.Web.Tests.Market;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using MiniExcelLibs;
 
 namespace Kexie.Web.Tests.Popularization;
@@ -38,6 +39,47 @@ public abstract class MemberUnitTests(KexieApp app)
     {
         var body = new Dictionary<string, object?> { ["regionCode"] = region, ["name"] = name, ["joinedOn"] = joinedOn, ["contactName"] = "王科长", ["contactPhone"] = "13800000001" };
         return await (await client.PostJsonAsync(Units, body)).OkJsonAsync();
+    }
+
+    [Fact]
+    public async Task The_demo_county_grows_from_24_to_30_units_in_2020_and_the_report_says_so()
+    {
+        var anonymous = app.Anonymous();
+        var y2020 = await (await anonymous.GetAsync($"{Units}/year?region={DaYing}&year=2020")).OkJsonAsync();
+        Assert.Equal((30, 24, 6), (y2020["count"]!.GetValue<int>(), y2020["previousCount"]!.GetValue<int>(), y2020["joined"]!.GetValue<int>()));
+        Assert.Equal((60, 56), (y2020["tasksTotal"]!.GetValue<int>(), y2020["tasksDone"]!.GetValue<int>()));
+        Assert.Equal((30, 27, 2, 1), (y2020["assessed"]!.GetValue<int>(), y2020["completed"]!.GetValue<int>(), y2020["mostlyCompleted"]!.GetValue<int>(), y2020["notCompleted"]!.GetValue<int>()));
+        Assert.Equal("纲要实施成员单位由24个增加到30个", y2020["summary"]!.GetValue<string>());
+        var names = y2020["units"]!.AsArray().Select(u => u!["unit"]!["name"]!.GetValue<string>()).ToList();
+        Assert.Contains("县教育局", names);
+        Assert.Contains("县农业农村局", names);
+        Assert.Contains("县卫生健康局", names);
+        Assert.Equal("纲要实施成员单位24个", (await (await anonymous.GetAsync($"{Units}/year?region={DaYing}&year=2019")).OkJsonAsync())["summary"]!.GetValue<string>());
+
+        // The popularization paragraph's sentence, and the placeholder a staff template may use (the validator knows it).
+        await using var scope = app.Services.CreateAsyncScope();
+        var report = scope.ServiceProvider.GetRequiredService<Kexie.Web.Features.Popularization.PopularizationReport>();
+        var period = new Kexie.Domain.Indicators.DayRange(new DateOnly(2020, 1, 1), new DateOnly(2020, 12, 31));
+        Assert.Contains("纲要实施成员单位由24个增加到30个，分解落实年度任务60项、已完成56项，年度考核完成27个、基本完成2个、未完成1个。",
+            await report.SentencesAsync(DaYing, period, CancellationToken.None));
+        var templates = scope.ServiceProvider.GetRequiredService<Kexie.Web.Features.Indicators.Report.ReportTemplateService>();
+        var known = templates.Placeholders.Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
+        Assert.Contains("纲要实施成员单位", known);
+        Assert.Single(Kexie.Web.Features.Indicators.Report.ReportTemplate.Parse("# 服务全民科学素质提升\n{期间}，纲要实施成员单位{纲要实施成员单位}。", known));
+        var values = new List<Kexie.Web.Features.Indicators.Report.ReportValue>();
+        foreach (var source in scope.ServiceProvider.GetServices<Kexie.Web.Features.Indicators.Report.IReportStatisticSource>())
+        {
+            values.AddRange(await source.ValuesAsync(new Kexie.Web.Features.Indicators.Report.ReportScope(DaYing, "大英县", period.First, period.Last), CancellationToken.None));
+        }
+
+        var count = Assert.Single(values, v => v.Name == "纲要实施成员单位");
+        Assert.Equal("由24个增加到30个", count.Text);
+        Assert.True(count.HasData);
+
+        // The literacy page of the county tells the year's units.
+        var page = await anonymous.GetStringAsync($"/Popularization/Literacy?region={DaYing}&year=2020");
+        Assert.Contains("由 24 个到 30 个", page);
+        Assert.Contains("年度任务完成 56 / 60 项", page);
     }
 
     [Fact]

@@ -23,7 +23,7 @@ public static class LiteracyMemberUnitEndpoints
         g.MapGet("/export.xlsx", ExportUnits).RequireAuthorization().WithSummary("导出成员单位名单（Excel，列与导入模板相同）").RequirePermission(PopularizationPermissions.ManageMemberUnits);
         g.MapGet("/{id:guid}", GetUnit).WithSummary("成员单位详情（任务、历年考核）");
         g.MapGet("/{id:guid}/assessments/{assessmentId:guid}/evidence", DownloadEvidence).RequireAuthorization()
-            .WithSummary("下载考核佐证材料（仅本地区管理员）");
+            .Produces(StatusCodes.Status200OK, contentType: "application/octet-stream").WithSummary("下载考核佐证材料（仅本地区管理员）");
         g.MapPost("/", CreateUnit).RequireAuthorization().WithSummary("登记成员单位（单位名称或名录中的单位、加入日期、联系人）").RequirePermission(PopularizationPermissions.ManageMemberUnits);
         g.MapPut("/{id:guid}", UpdateUnit).RequireAuthorization().WithSummary("修改成员单位").RequirePermission(PopularizationPermissions.ManageMemberUnits);
         g.MapPost("/{id:guid}/leave", LeaveUnit).RequireAuthorization().WithSummary("退出成员单位（退出日期）").RequirePermission(PopularizationPermissions.ManageMemberUnits);

@@ -2,6 +2,7 @@ using Kexie.Data;
 using Kexie.Domain.Authorization;
 using Kexie.Domain.Indicators;
 using Kexie.Domain.Market;
+using Kexie.Domain.Identity;
 using Kexie.Domain.Popularization;
 using Kexie.Web.Features.Market;
 using Microsoft.EntityFrameworkCore;
@@ -12,11 +13,12 @@ namespace Kexie.Web.Features.Popularization;
 /// The popularization sentences of a region's annual report, in the seeds' style, from the records: 科普阵地 and their
 /// visitors ("全年接待团队14个、观众14500人次"), mass events counted on site ("共开展活动206场次，参与群众81200人次…"), where they
 /// went ("进农村、进社区、进学校、进机关…"), 集中科普宣传 ("全国科普日等集中科普宣传6次"), 实用技术培训 ("实用技术培训40场次"), volunteers
-/// ("64支科技志愿服务队伍、2451名科技志愿者…"), the most published topic ("发布权威防疫科普信息6000余条"), 科普知识竞答 ("110余万人次参与")
-/// and the year's 公民具备科学素质比例 against the 纲要 target. A part without records is left out. Everything is counted over the report's days (a year, or a span
-/// such as 2024年12月21日至2025年12月20日); the literacy survey is the one of the last day's year.
+/// ("64支科技志愿服务队伍、2451名科技志愿者…"), the most published topic ("发布权威防疫科普信息6000余条"), 科普知识竞答 ("110余万人次参与"),
+/// the year's 公民具备科学素质比例 against the 纲要 target, and the 纲要实施成员单位 with their tasks and assessments ("成员单位由24个增加到30个").
+/// A part without records is left out. Everything is counted over the report's days (a year, or a span such as 2024年12月21日至2025年12月20日);
+/// the literacy survey is the one of the last day's year.
 /// </summary>
-public sealed class PopularizationReport(KexieDbContext db, VenueService venues, EventTallyService tallies, VolunteerService volunteers, LiteracyService literacy)
+public sealed class PopularizationReport(KexieDbContext db, VenueService venues, EventTallyService tallies, VolunteerService volunteers, LiteracyService literacy, LiteracyMemberUnitService memberUnits)
 {
     public async Task<IReadOnlyList<string>> SentencesAsync(string regionCode, DayRange period, CancellationToken ct)
     {
@@ -86,6 +88,12 @@ public sealed class PopularizationReport(KexieDbContext db, VenueService venues,
             sentences.Add(outcome);
         }
 
+        // 纲要实施成员单位 at the end of the last day's year, their tasks and assessments ("成员单位由24个增加到30个…").
+        if (MemberUnitsSentence(await memberUnits.YearAsync(Actor.Public, regionCode, year, ct)) is { } members)
+        {
+            sentences.Add(members);
+        }
+
         return sentences;
     }
 
@@ -122,6 +130,32 @@ public sealed class PopularizationReport(KexieDbContext db, VenueService venues,
             .Select(c => c.Tags).ToListAsync(ct);
         return tags.SelectMany(t => t).GroupBy(t => t).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => ((string Tag, int Count)?)(g.Key, g.Count())).FirstOrDefault();
+    }
+
+    /// <summary>
+    /// "纲要实施成员单位由24个增加到30个，分解落实年度任务36项、已完成33项，年度考核完成27个、基本完成2个、未完成1个。" —
+    /// the tasks and assessments only when there are any; null without units.
+    /// </summary>
+    public static string? MemberUnitsSentence(MemberUnitYearDto year)
+    {
+        if (year.Summary is not { } summary)
+        {
+            return null;
+        }
+
+        var text = summary;
+        if (year.TasksTotal > 0)
+        {
+            text += $"，分解落实年度任务{year.TasksTotal}项、已完成{year.TasksDone}项";
+        }
+
+        if (year.Assessed > 0)
+        {
+            var results = new[] { ("完成", year.Completed), ("基本完成", year.MostlyCompleted), ("未完成", year.NotCompleted) }.Where(r => r.Item2 > 0).Select(r => $"{r.Item1}{r.Item2}个");
+            text += $"，年度考核{string.Join("、", results)}";
+        }
+
+        return text + "。";
     }
 
     /// <summary>"深入开展科普进农村、进社区、进学校、进机关活动63场次，其中…；面向青少年、农民…" — only what was counted.</summary>

@@ -130,16 +130,27 @@ public sealed class ResourceReportSource(ReportStatistics statistics) : IReportS
     }
 }
 
-/// <summary>The popularization module's sentences in the seeds' words (<see cref="PopularizationReport"/>) as one value.</summary>
-public sealed class PopularizationReportSource(PopularizationReport report) : IReportStatisticSource
+/// <summary>
+/// The popularization module's sentences in the seeds' words (<see cref="PopularizationReport"/>) as one value, and the count of
+/// 纲要实施成员单位 alone for a template that words it itself ("纲要实施成员单位{纲要实施成员单位}" → "纲要实施成员单位由24个增加到30个").
+/// </summary>
+public sealed class PopularizationReportSource(PopularizationReport report, LiteracyMemberUnitService memberUnits) : IReportStatisticSource
 {
     public IReadOnlyList<ReportPlaceholder> Placeholders { get; } =
-        [new("科普工作", "科普阵地与观众、大型科普活动及其开展地点和对象、集中科普宣传、实用技术培训、科技志愿者、发布最多的科普主题、科普知识竞答（科普模块的句子，无记录的部分不写）")];
+    [
+        new("科普工作", "科普阵地与观众、大型科普活动及其开展地点和对象、集中科普宣传、实用技术培训、科技志愿者、发布最多的科普主题、科普知识竞答、公民科学素质和纲要实施成员单位（科普模块的句子，无记录的部分不写）"),
+        new("纲要实施成员单位", "全民科学素质纲要实施工作成员单位：年末个数，比上年有变化时写“由N个增加到M个”"),
+    ];
 
     public async Task<IReadOnlyList<ReportValue>> ValuesAsync(ReportScope scope, CancellationToken ct)
     {
         var sentences = await report.SentencesAsync(scope.RegionCode, new DayRange(scope.First, scope.Last), ct);
-        return [new ReportValue("科普工作", string.Concat(sentences), sentences.Count > 0)];
+        var units = string.IsNullOrEmpty(scope.RegionCode) ? null : await memberUnits.YearAsync(Kexie.Domain.Identity.Actor.Public, scope.RegionCode, scope.Last.Year, ct);
+        return
+        [
+            new ReportValue("科普工作", string.Concat(sentences), sentences.Count > 0),
+            new ReportValue("纲要实施成员单位", units is null ? string.Empty : LiteracyMemberUnitService.CountText(units.PreviousCount, units.Count), units?.Count > 0),
+        ];
     }
 }
 
