@@ -76,13 +76,7 @@ public sealed class ScienceWorkerService(KexieDbContext db, ReferenceCodesCache 
 
         if (!string.IsNullOrWhiteSpace(filter.Q))
         {
-            var q = filter.Q.Trim();
-            query = query.Where(w => w.Name.Contains(q) || (w.Employer != null && w.Employer.Contains(q)) || (w.Title != null && w.Title.Contains(q)));
-            if (db.Provider == DatabaseProvider.Postgres && TextSearch.Of(q) is { Length: > 0 } grams)
-            {
-                // The bigram index's prefilter (TextSearch); the substring test above decides.
-                query = query.Where(w => TextSearch.HasBigrams(w.Name, w.Employer, w.Title, grams));
-            }
+            query = query.WhereAnyContains(db.Provider, filter.Q.Trim(), w => w.Name, w => w.Employer, w => w.Title);
         }
 
         if (!string.IsNullOrWhiteSpace(filter.Discipline))

@@ -138,13 +138,7 @@ public sealed class NeedService(
 
         if (!string.IsNullOrWhiteSpace(filter.Q))
         {
-            var q = filter.Q.Trim();
-            query = query.Where(n => n.Title.Contains(q) || n.Problem.Contains(q));
-            if (db.Provider == DatabaseProvider.Postgres && TextSearch.Of(q) is { Length: > 0 } grams)
-            {
-                // The bigram index's prefilter (TextSearch); the substring test above decides.
-                query = query.Where(n => TextSearch.HasBigrams(n.Title, n.Problem, grams));
-            }
+            query = query.WhereAnyContains(db.Provider, filter.Q.Trim(), n => n.Title, n => n.Problem);
         }
 
         if (!string.IsNullOrWhiteSpace(filter.Discipline))

@@ -164,13 +164,7 @@ public sealed class OfferService(
 
         if (!string.IsNullOrWhiteSpace(filter.Q))
         {
-            var q = filter.Q.Trim();
-            query = query.Where(o => o.Title.Contains(q) || o.Description.Contains(q));
-            if (db.Provider == DatabaseProvider.Postgres && TextSearch.Of(q) is { Length: > 0 } grams)
-            {
-                // The bigram index's prefilter (TextSearch); the substring test above decides.
-                query = query.Where(o => TextSearch.HasBigrams(o.Title, o.Description, grams));
-            }
+            query = query.WhereAnyContains(db.Provider, filter.Q.Trim(), o => o.Title, o => o.Description);
         }
 
         if (filter.Kind is { } kind)
