@@ -43,11 +43,16 @@ public sealed class PostgresKexieDbContext(DbContextOptions<PostgresKexieDbConte
 /// are created with the locale's collation (C.UTF-8, zh_CN.UTF-8…), so without this every region-scoped count and list
 /// scanned its whole table (507 ms → 12 ms for one county's workers in a 72k-worker table). Every index column holding a
 /// region code gets <c>varchar_pattern_ops</c>, which serves equality and prefix LIKE alike; the region table's code gets
-/// a second index of its own (its primary key keeps the default class).
+/// a second index of its own (its primary key keeps the default class). A list-order index (named
+/// <c>IX_*_ListOrder</c>) keeps the default class: it serves <c>ORDER BY</c> and the keyset range of a list's pages,
+/// which a pattern class cannot.
 /// </summary>
 public static class RegionPrefixIndexes
 {
     public const string Operators = "varchar_pattern_ops";
+
+    /// <summary>The name ending of a list-order index, which keeps the default operator class.</summary>
+    public const string ListOrderSuffix = "_ListOrder";
 
     public static bool IsRegionCode(Microsoft.EntityFrameworkCore.Metadata.IReadOnlyProperty property) =>
         property.ClrType == typeof(string) && property.Name.EndsWith("RegionCode", StringComparison.Ordinal);
@@ -58,7 +63,7 @@ public static class RegionPrefixIndexes
         {
             foreach (var index in entity.GetDeclaredIndexes())
             {
-                if (index.Properties.Any(IsRegionCode))
+                if (index.Properties.Any(IsRegionCode) && index.GetDatabaseName()?.EndsWith(ListOrderSuffix, StringComparison.Ordinal) != true)
                 {
                     index.SetOperators(index.Properties.Select(p => IsRegionCode(p) ? Operators : null).ToArray()!);
                 }

@@ -58,6 +58,8 @@ internal sealed class ScienceWorkerConfiguration : IEntityTypeConfiguration<Scie
         builder.HasIndex(w => w.Phone).IsUnique();
         builder.HasIndex(w => w.RegionCode);
         builder.HasIndex(w => w.Name);
+        // The directory list's order (region, name, id): keyset pages read a range of it (RegionPrefixIndexes keeps its default class).
+        builder.HasIndex(w => new { w.RegionCode, w.Name, w.Id }, "IX_ScienceWorkers" + RegionPrefixIndexes.ListOrderSuffix);
     }
 }
 
@@ -75,6 +77,8 @@ internal sealed class OrganizationConfiguration : IEntityTypeConfiguration<Organ
         builder.HasIndex(o => o.CreditCode).IsUnique();
         builder.HasIndex(o => o.RegionCode);
         builder.HasIndex(o => o.Name);
+        // The directory list's order (region, name, id): keyset pages read a range of it (RegionPrefixIndexes keeps its default class).
+        builder.HasIndex(o => new { o.RegionCode, o.Name, o.Id }, "IX_Organizations" + RegionPrefixIndexes.ListOrderSuffix);
     }
 }
 

@@ -735,6 +735,8 @@ namespace Kexie.Data.Migrations.Postgres
 
                     NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("RegionCode"), new[] { "varchar_pattern_ops" });
 
+                    b.HasIndex(new[] { "RegionCode", "Name", "Id" }, "IX_Organizations_ListOrder");
+
                     b.ToTable("Organizations");
                 });
 
@@ -928,6 +930,8 @@ namespace Kexie.Data.Migrations.Postgres
                     b.HasIndex("RegionCode");
 
                     NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("RegionCode"), new[] { "varchar_pattern_ops" });
+
+                    b.HasIndex(new[] { "RegionCode", "Name", "Id" }, "IX_ScienceWorkers_ListOrder");
 
                     b.ToTable("ScienceWorkers");
                 });

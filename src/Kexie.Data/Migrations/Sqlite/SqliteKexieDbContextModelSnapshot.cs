@@ -699,6 +699,8 @@ namespace Kexie.Data.Migrations.Sqlite
 
                     b.HasIndex("RegionCode");
 
+                    b.HasIndex(new[] { "RegionCode", "Name", "Id" }, "IX_Organizations_ListOrder");
+
                     b.ToTable("Organizations");
                 });
 
@@ -888,6 +890,8 @@ namespace Kexie.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("RegionCode");
+
+                    b.HasIndex(new[] { "RegionCode", "Name", "Id" }, "IX_ScienceWorkers_ListOrder");
 
                     b.ToTable("ScienceWorkers");
                 });

@@ -53,7 +53,7 @@ public static class DirectoryEndpoints
 
     public static async Task<FileContentHttpResult> ExportWorkers(HttpContext http, ScienceWorkerService s, Kexie.Data.KexieDbContext db, Kexie.Data.DictionaryCache dictionaries, [AsParameters] ScienceWorkerFilter f, CancellationToken ct)
     {
-        var rows = await AllPagesAsync(p => s.ListAsync(http.User.ToActor(), f with { Page = p, PageSize = 200 }, ct));
+        var rows = await AllPagesAsync(after => s.ListAsync(http.User.ToActor(), f with { Page = 1, PageSize = 200, After = after }, ct));
         var bytes = await DirectoryExport.WorkersAsync(db, await dictionaries.GetAsync(db, ct), rows.Select(w => new WorkerExportRow(
             w.Name, w.Gender, w.BirthYear, w.Employer, w.Title, w.DisciplineCodes, w.Education, w.PoliticalStatus, w.Phone, w.RegionCode, w.IsPublicProfile)).ToList(), ct);
         return TypedResults.File(bytes, ExcelContentType, "科技工作者.xlsx");
@@ -84,7 +84,7 @@ public static class DirectoryEndpoints
 
     public static async Task<FileContentHttpResult> ExportOrganizations(HttpContext http, OrganizationService s, Kexie.Data.KexieDbContext db, [AsParameters] OrganizationFilter f, CancellationToken ct)
     {
-        var rows = await AllPagesAsync(p => s.ListAsync(http.User.ToActor(), f with { Page = p, PageSize = 200 }, ct));
+        var rows = await AllPagesAsync(after => s.ListAsync(http.User.ToActor(), f with { Page = 1, PageSize = 200, After = after }, ct));
         var bytes = await DirectoryExport.OrganizationsAsync(db, rows.Select(o => new OrganizationExportRow(
             o.Name, o.Kind, o.CreditCode, o.IndustryCode, o.RegionCode, o.Address, o.ContactName, o.ContactPhone, o.IsVerified)).ToList(), ct);
         return TypedResults.File(bytes, ExcelContentType, "企事业单位.xlsx");
@@ -164,17 +164,21 @@ public static class DirectoryEndpoints
         TypedResults.Ok(await s.SuspendAsync(http.User.ToActor(), id, ct));
 
     /// <summary>Every item of a paged list, page after page (the export sees exactly what the list shows).</summary>
-    private static async Task<List<T>> AllPagesAsync<T>(Func<int, Task<PagedResult<T>>> page)
+    /// <summary>Every page of a list from the first, each read after the previous page's last row (its cursor).</summary>
+    private static async Task<List<T>> AllPagesAsync<T>(Func<string?, Task<PagedResult<T>>> page)
     {
         var rows = new List<T>();
-        for (var p = 1; ; p++)
+        string? after = null;
+        while (true)
         {
-            var result = await page(p);
+            var result = await page(after);
             rows.AddRange(result.Items);
-            if (p >= result.PageCount)
+            if (result.NextCursor is not { } next)
             {
                 return rows;
             }
+
+            after = next;
         }
     }
 

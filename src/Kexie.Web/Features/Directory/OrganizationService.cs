@@ -8,7 +8,15 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Kexie.Web.Features.Directory;
 
-public sealed record OrganizationFilter(string? Q = null, string? Region = null, OrganizationKind? Kind = null, string? Industry = null, bool? Verified = null, int? Page = null, int? PageSize = null);
+public sealed record OrganizationFilter(
+    string? Q = null,
+    string? Region = null,
+    OrganizationKind? Kind = null,
+    string? Industry = null,
+    bool? Verified = null,
+    int? Page = null,
+    int? PageSize = null,
+    [property: System.ComponentModel.Description("翻页游标：上一页回应的 nextCursor；给出时从游标之后取一页，不再按 page 跳过")] string? After = null);
 
 public sealed record OrganizationDto(
     Guid Id,
@@ -80,9 +88,20 @@ public sealed class OrganizationService(KexieDbContext db, ReferenceCodesCache r
     {
         var page = PageRequest.Of(filter.Page, filter.PageSize);
         var query = Filter(actor, filter);
-        var total = await query.CountAsync(ct);
-        var items = await query.OrderBy(o => o.RegionCode).ThenBy(o => o.Name).ThenBy(o => o.Id).Skip(page.Skip).Take(page.PageSize).ToListAsync(ct);
-        return new PagedResult<OrganizationDto>(items.Select(o => OrganizationDto.From(o, SeesAll(actor, o))).ToList(), total, page.Page, page.PageSize);
+        var count = await ListCount.CountAsync(query, ct);
+        var skip = page.Skip;
+        if (ListCursor.Parse(filter.After, 2) is { } after)
+        {
+            // Rows after the previous page's last one: a range of the list-order index, not a skip over every earlier row.
+            query = query.AfterRegionAndName(o => o.RegionCode, o => o.Name, o => o.Id, after);
+            skip = 0;
+        }
+
+        // One row more than the page says whether a next page exists (its cursor is the page's last row).
+        var rows = await query.OrderByRegionAndName(o => o.RegionCode, o => o.Name, o => o.Id).Skip(skip).Take(page.PageSize + 1).ToListAsync(ct);
+        var items = rows.Take(page.PageSize).ToList();
+        return ListCount.Page(items.Select(o => OrganizationDto.From(o, SeesAll(actor, o))).ToList(), count, page, rows.Count > page.PageSize,
+            rows.Count > page.PageSize ? KeysetPaging.Cursor(items[^1].RegionCode, items[^1].Name, items[^1].Id) : null);
     }
 
     public async Task<OrganizationDto> GetAsync(Actor actor, Guid id, CancellationToken ct = default)

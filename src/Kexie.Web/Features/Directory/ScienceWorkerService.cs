@@ -8,7 +8,14 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Kexie.Web.Features.Directory;
 
-public sealed record ScienceWorkerFilter(string? Q = null, string? Region = null, string? Discipline = null, Gender? Gender = null, int? Page = null, int? PageSize = null);
+public sealed record ScienceWorkerFilter(
+    string? Q = null,
+    string? Region = null,
+    string? Discipline = null,
+    Gender? Gender = null,
+    int? Page = null,
+    int? PageSize = null,
+    [property: System.ComponentModel.Description("翻页游标：上一页回应的 nextCursor；给出时从游标之后取一页，不再按 page 跳过")] string? After = null);
 
 /// <summary>
 /// A science worker as an actor may see it: managers of its region, and the worker, see everything;
@@ -69,13 +76,7 @@ public sealed class ScienceWorkerService(KexieDbContext db, ReferenceCodesCache 
 
         if (!string.IsNullOrWhiteSpace(filter.Q))
         {
-            var q = filter.Q.Trim();
-            query = query.Where(w => w.Name.Contains(q) || (w.Employer != null && w.Employer.Contains(q)) || (w.Title != null && w.Title.Contains(q)));
-            if (db.Provider == DatabaseProvider.Postgres && TextSearch.Of(q) is { Length: > 0 } grams)
-            {
-                // The bigram index's prefilter (TextSearch); the substring test above decides.
-                query = query.Where(w => TextSearch.HasBigrams(w.Name, w.Employer, w.Title, grams));
-            }
+            query = query.WhereAnyContains(db.Provider, filter.Q.Trim(), w => w.Name, w => w.Employer, w => w.Title);
         }
 
         if (!string.IsNullOrWhiteSpace(filter.Discipline))
@@ -96,9 +97,20 @@ public sealed class ScienceWorkerService(KexieDbContext db, ReferenceCodesCache 
     {
         var page = PageRequest.Of(filter.Page, filter.PageSize);
         var query = Filter(actor, filter);
-        var total = await query.CountAsync(ct);
-        var items = await query.OrderBy(w => w.RegionCode).ThenBy(w => w.Name).ThenBy(w => w.Id).Skip(page.Skip).Take(page.PageSize).ToListAsync(ct);
-        return new PagedResult<ScienceWorkerDto>(items.Select(w => ScienceWorkerDto.From(w, SeesAll(actor, w))).ToList(), total, page.Page, page.PageSize);
+        var count = await ListCount.CountAsync(query, ct);
+        var skip = page.Skip;
+        if (ListCursor.Parse(filter.After, 2) is { } after)
+        {
+            // Rows after the previous page's last one: a range of the list-order index, not a skip over every earlier row.
+            query = query.AfterRegionAndName(w => w.RegionCode, w => w.Name, w => w.Id, after);
+            skip = 0;
+        }
+
+        // One row more than the page says whether a next page exists (its cursor is the page's last row).
+        var rows = await query.OrderByRegionAndName(w => w.RegionCode, w => w.Name, w => w.Id).Skip(skip).Take(page.PageSize + 1).ToListAsync(ct);
+        var items = rows.Take(page.PageSize).ToList();
+        return ListCount.Page(items.Select(w => ScienceWorkerDto.From(w, SeesAll(actor, w))).ToList(), count, page, rows.Count > page.PageSize,
+            rows.Count > page.PageSize ? KeysetPaging.Cursor(items[^1].RegionCode, items[^1].Name, items[^1].Id) : null);
     }
 
     public async Task<ScienceWorkerDto> GetAsync(Actor actor, Guid id, CancellationToken ct = default)

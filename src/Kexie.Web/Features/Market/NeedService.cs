@@ -138,13 +138,7 @@ public sealed class NeedService(
 
         if (!string.IsNullOrWhiteSpace(filter.Q))
         {
-            var q = filter.Q.Trim();
-            query = query.Where(n => n.Title.Contains(q) || n.Problem.Contains(q));
-            if (db.Provider == DatabaseProvider.Postgres && TextSearch.Of(q) is { Length: > 0 } grams)
-            {
-                // The bigram index's prefilter (TextSearch); the substring test above decides.
-                query = query.Where(n => TextSearch.HasBigrams(n.Title, n.Problem, grams));
-            }
+            query = query.WhereAnyContains(db.Provider, filter.Q.Trim(), n => n.Title, n => n.Problem);
         }
 
         if (!string.IsNullOrWhiteSpace(filter.Discipline))
@@ -191,11 +185,11 @@ public sealed class NeedService(
             query = query.Where(n => (n.PublishedAt ?? n.CreatedAt) < e);
         }
 
-        var total = await query.CountAsync(ct);
+        var count = await ListCount.CountAsync(query, ct);
         var sort = filter.Sort?.Trim().ToLowerInvariant();
         var keyset = sort is null or "" or "newest" or "oldest";
         var skip = page.Skip;
-        if (ListCursor.Parse(filter.After) is { } after)
+        if (ListCursor.ParseTime(filter.After) is { } after)
         {
             if (!keyset)
             {
@@ -231,10 +225,8 @@ public sealed class NeedService(
             })
             .ToListAsync(ct);
         var items = rows.Take(page.PageSize).Select(r => r.Item with { StatusName = r.Item.Status.Chinese() }).ToList();
-        return new PagedResult<NeedSummaryDto>(items, total, page.Page, page.PageSize)
-        {
-            NextCursor = keyset && rows.Count > page.PageSize ? new ListCursor(rows[page.PageSize - 1].At, rows[page.PageSize - 1].Item.Id).Encode() : null,
-        };
+        return ListCount.Page<NeedSummaryDto>(items, count, page, rows.Count > page.PageSize,
+            keyset && rows.Count > page.PageSize ? ListCursor.ByTime(rows[page.PageSize - 1].At, rows[page.PageSize - 1].Item.Id).Encode() : null);
     }
 
     public async Task<NeedDto> GetAsync(Actor actor, Guid id, CancellationToken ct = default)

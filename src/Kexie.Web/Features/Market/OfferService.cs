@@ -164,13 +164,7 @@ public sealed class OfferService(
 
         if (!string.IsNullOrWhiteSpace(filter.Q))
         {
-            var q = filter.Q.Trim();
-            query = query.Where(o => o.Title.Contains(q) || o.Description.Contains(q));
-            if (db.Provider == DatabaseProvider.Postgres && TextSearch.Of(q) is { Length: > 0 } grams)
-            {
-                // The bigram index's prefilter (TextSearch); the substring test above decides.
-                query = query.Where(o => TextSearch.HasBigrams(o.Title, o.Description, grams));
-            }
+            query = query.WhereAnyContains(db.Provider, filter.Q.Trim(), o => o.Title, o => o.Description);
         }
 
         if (filter.Kind is { } kind)
@@ -222,11 +216,11 @@ public sealed class OfferService(
             query = query.Where(o => (o.PublishedAt ?? o.CreatedAt) < e);
         }
 
-        var total = await query.CountAsync(ct);
+        var count = await ListCount.CountAsync(query, ct);
         var sort = filter.Sort?.Trim().ToLowerInvariant();
         var keyset = sort is null or "" or "newest" or "oldest";
         var skip = page.Skip;
-        if (ListCursor.Parse(filter.After) is { } after)
+        if (ListCursor.ParseTime(filter.After) is { } after)
         {
             if (!keyset)
             {
@@ -262,10 +256,8 @@ public sealed class OfferService(
             })
             .ToListAsync(ct);
         var items = rows.Take(page.PageSize).Select(r => r.Item with { KindName = r.Item.Kind.Chinese(), StatusName = r.Item.Status.Chinese() }).ToList();
-        return new PagedResult<OfferSummaryDto>(items, total, page.Page, page.PageSize)
-        {
-            NextCursor = keyset && rows.Count > page.PageSize ? new ListCursor(rows[page.PageSize - 1].At, rows[page.PageSize - 1].Item.Id).Encode() : null,
-        };
+        return ListCount.Page<OfferSummaryDto>(items, count, page, rows.Count > page.PageSize,
+            keyset && rows.Count > page.PageSize ? ListCursor.ByTime(rows[page.PageSize - 1].At, rows[page.PageSize - 1].Item.Id).Encode() : null);
     }
 
     public async Task<OfferDto> GetAsync(Actor actor, Guid id, CancellationToken ct = default)

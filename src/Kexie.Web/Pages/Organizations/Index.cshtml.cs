@@ -27,13 +27,17 @@ public sealed class IndexModel(OrganizationService organizations, KexieDbContext
     [BindProperty(SupportsGet = true, Name = "p")]
     public int? PageNumber { get; set; }
 
+    /// <summary>The cursor of “下一页” (the previous page's last row); the page number then only labels the page.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? After { get; set; }
+
     public PagedResult<OrganizationDto> Result { get; private set; } = new([], 0, 1, 20);
 
     public Dictionary<string, string> RegionNames { get; private set; } = [];
 
     public List<CodeName> RegionOptions { get; private set; } = [];
 
-    public PagerModel Pager => new(Result.Page, Result.PageCount, "/Organizations", Query());
+    public PagerModel Pager => PagerModel.Of(Result, "/Organizations", Query());
 
     public string ExportUrl
     {
@@ -58,7 +62,7 @@ public sealed class IndexModel(OrganizationService organizations, KexieDbContext
         Kind = kind?.ToString();
         bool? verified = Verified switch { "true" => true, "false" => false, _ => null };
         Verified = verified?.ToString().ToLowerInvariant();
-        Result = await organizations.ListAsync(Actor, new OrganizationFilter(Q, Region, kind, Industry, verified, PageNumber, 20), ct);
+        Result = await organizations.ListAsync(Actor, new OrganizationFilter(Q, Region, kind, Industry, verified, PageNumber, 20, After), ct);
         RegionNames = await Lookups.RegionNamesAsync(db, Result.Items.Select(o => o.RegionCode).Append(Region?.Trim() ?? string.Empty), ct);
         RegionOptions = await Lookups.RegionOptionsAsync(db, Lookups.RootFor(Actor), ct);
     }

@@ -24,6 +24,10 @@ public sealed class IndexModel(ScienceWorkerService workers, KexieDbContext db) 
     [BindProperty(SupportsGet = true, Name = "p")]
     public int? PageNumber { get; set; }
 
+    /// <summary>The cursor of “下一页” (the previous page's last row); the page number then only labels the page.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? After { get; set; }
+
     public PagedResult<ScienceWorkerDto> Result { get; private set; } = new([], 0, 1, 20);
 
     public Dictionary<string, string> RegionNames { get; private set; } = [];
@@ -34,7 +38,7 @@ public sealed class IndexModel(ScienceWorkerService workers, KexieDbContext db) 
 
     public List<CodeName> DisciplineOptions { get; private set; } = [];
 
-    public PagerModel Pager => new(Result.Page, Result.PageCount, "/Workers", Query());
+    public PagerModel Pager => PagerModel.Of(Result, "/Workers", Query());
 
     public string ExportUrl => "/api/v1/workers/export.xlsx" + ExportQuery();
 
@@ -42,7 +46,7 @@ public sealed class IndexModel(ScienceWorkerService workers, KexieDbContext db) 
     {
         Gender? gender = Enum.TryParse<Gender>(Gender, true, out var g) && g != Kexie.Domain.Directory.Gender.Unspecified ? g : null;
         Gender = gender?.ToString();
-        Result = await workers.ListAsync(Actor, new ScienceWorkerFilter(Q, Region, Discipline, gender, PageNumber, 20), ct);
+        Result = await workers.ListAsync(Actor, new ScienceWorkerFilter(Q, Region, Discipline, gender, PageNumber, 20, After), ct);
         RegionNames = await Lookups.RegionNamesAsync(db, Result.Items.Select(w => w.RegionCode).Append(Region?.Trim() ?? string.Empty), ct);
         DisciplineNames = await Lookups.DisciplineNamesAsync(db, Result.Items.SelectMany(w => w.DisciplineCodes), ct);
         RegionOptions = await Lookups.RegionOptionsAsync(db, Lookups.RootFor(Actor), ct);

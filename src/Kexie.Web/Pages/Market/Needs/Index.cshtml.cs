@@ -39,11 +39,11 @@ public sealed class IndexModel(NeedService needs, KexieDbContext db) : MarketPag
 
     public List<CodeName> IndustryOptions { get; private set; } = [];
 
-    public PagerModel Pager => new(Result.Page, Result.PageCount, "/Market/Needs", new Dictionary<string, string?>
+    public PagerModel Pager => PagerModel.Of(Result, "/Market/Needs", new Dictionary<string, string?>
     {
         ["q"] = Q, ["region"] = Region, ["discipline"] = Discipline, ["industry"] = Industry, ["budgetMin"] = BudgetMin,
         ["budgetMax"] = BudgetMax, ["status"] = Status, ["sort"] = Sort, ["mine"] = Mine ? "true" : null,
-    }, Result.NextCursor);
+    });
 
     public async Task OnGetAsync(CancellationToken ct)
     {

@@ -40,11 +40,11 @@ public sealed class IndexModel(OfferService offers, KexieDbContext db) : MarketP
 
     public List<CodeName> IndustryOptions { get; private set; } = [];
 
-    public PagerModel Pager => new(Result.Page, Result.PageCount, "/Market/Offers", new Dictionary<string, string?>
+    public PagerModel Pager => PagerModel.Of(Result, "/Market/Offers", new Dictionary<string, string?>
     {
         ["q"] = Q, ["region"] = Region, ["kind"] = Kind, ["discipline"] = Discipline, ["industry"] = Industry,
         ["priceMin"] = PriceMin, ["priceMax"] = PriceMax, ["status"] = Status, ["sort"] = Sort, ["mine"] = Mine ? "true" : null,
-    }, Result.NextCursor);
+    });
 
     public async Task OnGetAsync(CancellationToken ct)
     {
