@@ -247,6 +247,7 @@ internal sealed class SocietyActivityConfiguration : IEntityTypeConfiguration<So
         builder.Property(a => a.PartnerUnits).HasMaxLength(200);
         builder.Property(a => a.Note).HasMaxLength(500);
         builder.Property(a => a.RecordedByName).HasMaxLength(100);
+        builder.Property(a => a.Version).IsConcurrencyToken();
         builder.HasOne<Association>().WithMany().HasForeignKey(a => a.AssociationId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(a => a.AssociationId);
         builder.HasIndex(a => new { a.RegionCode, a.HeldOn });
@@ -264,6 +265,7 @@ internal sealed class CooperationAgreementConfiguration : IEntityTypeConfigurati
         builder.PrimitiveCollection(a => a.ExpertWorkerIds);
         builder.Property(a => a.Institution).HasMaxLength(100);
         builder.Property(a => a.AmountWan).HasPrecision(12, 2);
+        builder.Property(a => a.Version).IsConcurrencyToken();
         builder.HasOne<Workstation>().WithMany().HasForeignKey(a => a.WorkstationId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(a => a.WorkstationId);
         builder.HasIndex(a => new { a.RegionCode, a.SignedOn });

@@ -45,6 +45,9 @@ public sealed class CooperationAgreement : Entity, IRegional
 
     public decimal? AmountWan { get; private set; }
 
+    /// <summary>Raised by each correction: the concurrency token (<c>If-Match</c>), so two editors cannot overwrite each other.</summary>
+    public int Version { get; private set; }
+
     public static CooperationAgreement Sign(
         Workstation project, CooperationAgreementData data, IReadOnlyList<AgreementParty> organizations, IReadOnlyCollection<Guid> experts, Actor actor, DateOnly today)
     {
@@ -80,6 +83,7 @@ public sealed class CooperationAgreement : Entity, IRegional
         project.RequireManager(actor);
         Apply(project, data, organizations, experts, today);
         UpdatedAt = DateTimeOffset.UtcNow;
+        Version++;
     }
 
     /// <summary>Checks that <paramref name="actor"/> may delete the agreement (the managers of its project); the caller removes it.</summary>

@@ -84,6 +84,9 @@ public sealed class SocietyActivity : Entity, IRegional
 
     public string? RecordedByName { get; private set; }
 
+    /// <summary>Raised by each correction: the concurrency token (<c>If-Match</c>), so two editors cannot overwrite each other.</summary>
+    public int Version { get; private set; }
+
     /// <summary>
     /// The society itself (its 会长 or 副会长's account) or a manager of its region; which managers (by default the admins) is
     /// the grant of <c>talent.society-activities.record</c>, decided by the <c>AccessPolicy</c> before this rule is asked.
@@ -118,6 +121,7 @@ public sealed class SocietyActivity : Entity, IRegional
         RequireRecorder(actor, leadsSociety, "修改");
         Apply(data, today);
         UpdatedAt = DateTimeOffset.UtcNow;
+        Version++;
     }
 
     /// <summary>Checks that <paramref name="actor"/> may delete the record (the same people who may record it); the caller removes it.</summary>

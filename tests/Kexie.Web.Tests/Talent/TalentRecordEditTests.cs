@@ -8,7 +8,8 @@ namespace Kexie.Web.Tests.Talent;
 /// 产学研合作协议 and 学会活动 are corrected and deleted by the people who may record them (the project's or society's region), through
 /// the API and the pages, and the region's counts follow. The 产学研合作项目 page lists its agreements and records one with the
 /// parties typed by name (resolved through what the caller may see), the error next to the field. In 蓬溪县 (510921) under
-/// 遂宁市's admin, where no other test writes, in years no other test uses (2005, 2006).
+/// 遂宁市's admin, where no other test writes, in years no other test uses (2005, 2006; 2007 for the stale-copy test: agreements count
+/// up to a year's end, so its records stay out of the others' years).
 /// </summary>
 public abstract class TalentRecordEditTests(KexieApp app)
 {
@@ -93,6 +94,62 @@ public abstract class TalentRecordEditTests(KexieApp app)
         Assert.Equal(HttpStatusCode.NoContent, (await city.DeleteAsync(url)).StatusCode);
         Assert.Equal(0, await AgreementsAsync(city, 2006));
         Assert.Equal(HttpStatusCode.NotFound, (await city.DeleteAsync(url)).StatusCode);
+    }
+
+    private static async Task<HttpResponseMessage> PutIfMatchAsync(HttpClient client, string url, object body, int version)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Put, url) { Content = System.Net.Http.Json.JsonContent.Create(body, options: Json.Options) };
+        request.Headers.IfMatch.Add(new System.Net.Http.Headers.EntityTagHeaderValue($"\"{version}\""));
+        return await client.SendAsync(request);
+    }
+
+    private static async Task AssertStaleAsync(HttpResponseMessage response)
+    {
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Contains("记录已被他人修改", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task A_correction_made_from_a_stale_copy_of_an_agreement_or_an_activity_is_refused()
+    {
+        var token = Guid.NewGuid().ToString("N")[..6];
+        var city = await app.SignInAsync("suining");
+        var enterpriseId = Id(await (await city.PostJsonAsync("/api/v1/organizations", new { name = $"蓬溪县版本企业{token}", kind = "Enterprise", creditCode = AccessScopeTests.NewCreditCode(Region), industryCode = "2614", regionCode = Region })).OkJsonAsync());
+        var project = Id(await (await city.PostJsonAsync("/api/v1/workstations", new { name = $"版本测试产学研合作项目{token}", kind = "CooperationProject", level = "County", hostOrganizationId = enterpriseId, foundedOn = "2007-01-10" })).OkJsonAsync());
+        var body = new { subject = $"版本测试合作{token}", signedOn = "2007-03-01", organizationIds = new[] { enterpriseId }, institution = "西南科技大学" };
+        var agreement = await (await city.PostJsonAsync($"/api/v1/workstations/{project}/agreements", body)).OkJsonAsync();
+        Assert.Equal(0, agreement["version"]!.GetValue<int>());
+        var url = $"/api/v1/workstations/{project}/agreements/{Id(agreement)}";
+
+        // Two editors read version 0: the first saves, the second is told to refresh and changes nothing.
+        var first = await (await PutIfMatchAsync(city, url, body with { subject = $"甲的修改{token}" }, 0)).OkJsonAsync();
+        Assert.Equal(1, first["version"]!.GetValue<int>());
+        await AssertStaleAsync(await PutIfMatchAsync(city, url, body with { subject = $"乙的修改{token}" }, 0));
+        var listed = (await (await city.GetAsync($"/api/v1/workstations/{project}")).OkJsonAsync())["agreementList"]!.AsArray();
+        Assert.Equal($"甲的修改{token}", Assert.Single(listed)!["subject"]!.GetValue<string>());
+        Assert.Equal(2, (await (await PutIfMatchAsync(city, url, body, 1)).OkJsonAsync())["version"]!.GetValue<int>());
+        Assert.Equal(3, (await (await city.PutJsonAsync(url, body)).OkJsonAsync())["version"]!.GetValue<int>());
+
+        var society = Id(await (await city.PostJsonAsync("/api/v1/associations", new { name = $"蓬溪县版本学会{token}", kind = "Society", regionCode = Region, establishedOn = "1990-01-01" })).OkJsonAsync());
+        var activityBody = new { kind = "AcademicExchange", title = $"版本测试交流{token}", heldOn = "2007-05-20", participants = 60 };
+        var activity = await (await city.PostJsonAsync($"/api/v1/society-activities/associations/{society}", activityBody)).OkJsonAsync();
+        Assert.Equal(0, activity["version"]!.GetValue<int>());
+        var activityUrl = $"/api/v1/society-activities/{Id(activity)}";
+        async Task<int> ParticipantsAsync() =>
+            (await (await city.GetAsync($"/api/v1/association-management/{society}")).OkJsonAsync())["activities"]!.AsArray().Single()!["participants"]!.GetValue<int>();
+        Assert.Equal(1, (await (await PutIfMatchAsync(city, activityUrl, activityBody with { participants = 70 }, 0)).OkJsonAsync())["version"]!.GetValue<int>());
+        await AssertStaleAsync(await PutIfMatchAsync(city, activityUrl, activityBody with { participants = 90 }, 0));
+        Assert.Equal(70, await ParticipantsAsync());
+
+        // The page's form carries the version it was opened with: a stale one is refused too.
+        var page = $"/Talent/Organizations/Details/{society}";
+        Assert.Contains("name=\"activityVersion\" value=\"1\"", await city.GetStringAsync($"{page}?activity={Id(activity)}"));
+        var stale = await PostFormAsync(city, page, "Activity", new()
+        {
+            ["activityId"] = Id(activity), ["activityVersion"] = "0", ["activityKind"] = "AnnualMeeting", ["activityTitle"] = $"旧页面{token}", ["activityOn"] = "2007-11-20",
+        });
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+        Assert.Equal(70, await ParticipantsAsync());
     }
 
     [Fact]

@@ -115,7 +115,7 @@ public static class AssociationManagementEndpoints
     }
 
     public static async Task<Ok<SocietyActivityDto>> AmendActivity(HttpContext http, SocietyActivityService s, Guid id, SocietyActivityRequest body, CancellationToken ct) =>
-        TypedResults.Ok(await s.AmendAsync(http.User.ToActor(), id, body, ct));
+        TypedResults.Ok(await s.AmendAsync(http.User.ToActor(), id, body, MarketSupport.ExpectedVersion(http), ct));
 
     public static async Task<NoContent> DeleteActivity(HttpContext http, SocietyActivityService s, Guid id, CancellationToken ct)
     {

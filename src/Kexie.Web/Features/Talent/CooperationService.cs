@@ -19,7 +19,8 @@ public sealed record CooperationAgreementRequest(
 }
 
 public sealed record CooperationAgreementDto(
-    Guid Id, Guid WorkstationId, string Subject, DateOnly SignedOn, string OrganizationNames, IReadOnlyList<string> ExpertNames, int Experts, string? Institution, decimal? AmountWan);
+    Guid Id, Guid WorkstationId, string Subject, DateOnly SignedOn, string OrganizationNames, IReadOnlyList<string> ExpertNames, int Experts, string? Institution, decimal? AmountWan,
+    int Version = 0);
 
 /// <summary>
 /// 产学研合作协议 under a 产学研合作项目: the project's managers record each agreement with its parties — organizations and experts
@@ -40,11 +41,16 @@ public sealed class CooperationService(KexieDbContext db, Parties parties)
         return (await ToDtosAsync(actor, [agreement], ct))[0];
     }
 
-    /// <summary>Corrects an agreement of the project (the same people who may record one); the project's counts follow.</summary>
-    public async Task<CooperationAgreementDto> AmendAsync(Actor actor, Guid workstationId, Guid agreementId, CooperationAgreementRequest r, CancellationToken ct = default)
+    /// <summary>
+    /// Corrects an agreement of the project (the same people who may record one); the project's counts follow. A stale
+    /// <paramref name="expectedVersion"/> (<c>If-Match</c>) is refused with 409.
+    /// </summary>
+    public async Task<CooperationAgreementDto> AmendAsync(
+        Actor actor, Guid workstationId, Guid agreementId, CooperationAgreementRequest r, int? expectedVersion = null, CancellationToken ct = default)
     {
         var project = await ProjectAsync(actor, workstationId, ct);
         var agreement = await AgreementAsync(project, agreementId, ct);
+        MarketSupport.CheckVersion(agreement.Version, expectedVersion);
         var (organizations, experts) = await PartiesAsync(actor, r, ct);
         agreement.Amend(project, r.ToData(), organizations, experts, actor, MarketRules.ChinaDate(DateTimeOffset.UtcNow));
         await db.SaveChangesAsync(ct);
@@ -130,6 +136,6 @@ public sealed class CooperationService(KexieDbContext db, Parties parties)
             .Select(w => new { w.Id, w.Name }).ToDictionaryAsync(w => w.Id, w => w.Name, ct);
         return rows.Select(a => new CooperationAgreementDto(
             a.Id, a.WorkstationId, a.Subject, a.SignedOn, a.OrganizationNames, a.ExpertWorkerIds.Where(visible.ContainsKey).Select(e => visible[e]).ToList(),
-            a.ExpertWorkerIds.Length, a.Institution, a.AmountWan)).ToList();
+            a.ExpertWorkerIds.Length, a.Institution, a.AmountWan, a.Version)).ToList();
     }
 }

@@ -104,7 +104,7 @@ public static class HonourEndpoints
     }
 
     public static async Task<Ok<CooperationAgreementDto>> AmendAgreement(HttpContext http, CooperationService s, Guid id, Guid agreementId, CooperationAgreementRequest body, CancellationToken ct) =>
-        TypedResults.Ok(await s.AmendAsync(http.User.ToActor(), id, agreementId, body, ct));
+        TypedResults.Ok(await s.AmendAsync(http.User.ToActor(), id, agreementId, body, MarketSupport.ExpectedVersion(http), ct));
 
     public static async Task<NoContent> DeleteAgreement(HttpContext http, CooperationService s, Guid id, Guid agreementId, CancellationToken ct)
     {

@@ -15,10 +15,10 @@ public sealed record SocietyActivityRequest(SocietyActivityKind? Kind, string? T
 
 public sealed record SocietyActivityDto(
     Guid Id, Guid AssociationId, string AssociationName, SocietyActivityKind Kind, string KindName, string Title, DateOnly HeldOn, int? Participants,
-    string? PartnerUnits, string? Note, string? RecordedByName)
+    string? PartnerUnits, string? Note, string? RecordedByName, int Version = 0)
 {
     public static SocietyActivityDto From(SocietyActivity a) =>
-        new(a.Id, a.AssociationId, a.AssociationName, a.Kind, a.Kind.Chinese(), a.Title, a.HeldOn, a.Participants, a.PartnerUnits, a.Note, a.RecordedByName);
+        new(a.Id, a.AssociationId, a.AssociationName, a.Kind, a.Kind.Chinese(), a.Title, a.HeldOn, a.Participants, a.PartnerUnits, a.Note, a.RecordedByName, a.Version);
 }
 
 /// <summary>
@@ -44,10 +44,14 @@ public sealed class SocietyActivityService(KexieDbContext db)
         return SocietyActivityDto.From(activity);
     }
 
-    /// <summary>Corrects an activity (the same people who may record one for its society); the region's counts follow.</summary>
-    public async Task<SocietyActivityDto> AmendAsync(Actor actor, Guid id, SocietyActivityRequest r, CancellationToken ct = default)
+    /// <summary>
+    /// Corrects an activity (the same people who may record one for its society); the region's counts follow. A stale
+    /// <paramref name="expectedVersion"/> (<c>If-Match</c>) is refused with 409.
+    /// </summary>
+    public async Task<SocietyActivityDto> AmendAsync(Actor actor, Guid id, SocietyActivityRequest r, int? expectedVersion = null, CancellationToken ct = default)
     {
         var (activity, leads) = await ActivityAsync(actor, id, ct);
+        MarketSupport.CheckVersion(activity.Version, expectedVersion);
         activity.Amend(r.ToData(), actor, MarketRules.ChinaDate(DateTimeOffset.UtcNow), leads);
         await db.SaveChangesAsync(ct);
         return SocietyActivityDto.From(activity);

@@ -24,7 +24,7 @@ public static class SurveyEndpoints
             .RequireAuthorization().WithSummary("交叉分析（question=题号 × by=样本结构 AgeBand/Title/Education/Political/Field 或另一道选择题的题号：人数、行百分比与合计；有效问卷）");
         g.MapGet("/{id:guid}/export", ExportSurvey)
             .RequireAuthorization().WithSummary("导出答卷（Excel；给出 question 与 by 时另附“交叉分析”工作表）");
-        g.MapGet("/{id:guid}/qr.png", SurveyQrCode)
+        g.MapGet("/{id:guid}/qr.png", SurveyQrCode).Produces<byte[]>(StatusCodes.Status200OK, "image/png")
             .WithSummary("填写链接二维码（PNG；收集中的公开问卷任何人可取，t=邀请码：该邀请链接的二维码，本地区管理人员）");
         g.MapGet("/{id:guid}/invitations", ListSurveyInvitations)
             .RequireAuthorization().WithSummary("邀请链接（本地区管理人员）");

@@ -71,13 +71,13 @@ public sealed class DetailsModel(AssociationManagementService management, Societ
 
     [RequiresPermission(typeof(TalentPermissions), nameof(TalentPermissions.RecordSocietyActivities))]
     public Task<IActionResult> OnPostActivityAsync(
-        Guid id, Guid? activityId, string? activityKind, string? activityTitle, string? activityOn, string? participants, string? partnerUnits, CancellationToken ct) =>
+        Guid id, Guid? activityId, int? activityVersion, string? activityKind, string? activityTitle, string? activityOn, string? participants, string? partnerUnits, CancellationToken ct) =>
         RunAsync(async () =>
         {
             var request = new SocietyActivityRequest(
                 ParseEnum<SocietyActivityKind>(activityKind, "kind", "活动类型"), activityTitle, ParseDate(activityOn, "heldOn", "活动日期"),
                 ParseInt(participants, "participants", "参加人数"), partnerUnits);
-            _ = activityId is { } existing ? await activities.AmendAsync(Actor, existing, request, ct) : await activities.RecordAsync(Actor, id, request, ct);
+            _ = activityId is { } existing ? await activities.AmendAsync(Actor, existing, request, activityVersion, ct) : await activities.RecordAsync(Actor, id, request, ct);
         }, activityId is null ? "学会活动已登记" : "学会活动已修改");
 
     [RequiresPermission(typeof(TalentPermissions), nameof(TalentPermissions.RecordSocietyActivities))]

@@ -28,6 +28,7 @@ public sealed class EditModel(WorkstationService stations, CooperationService co
     public sealed class AgreementInput
     {
         public Guid? Id { get; set; }
+        public int? Version { get; set; }
         public string? Organizations { get; set; }
         public string? Experts { get; set; }
         public string? Institution { get; set; }
@@ -66,7 +67,7 @@ public sealed class EditModel(WorkstationService stations, CooperationService co
                 var (organizations, experts) = await cooperation.PartyNamesAsync(Actor, existing, editing, ct);
                 Agreement = new AgreementInput
                 {
-                    Id = a.Id, Organizations = string.Join("、", organizations), Experts = string.Join("、", experts), Institution = a.Institution,
+                    Id = a.Id, Version = a.Version, Organizations = string.Join("、", organizations), Experts = string.Join("、", experts), Institution = a.Institution,
                     SignedOn = a.SignedOn.ToString("yyyy-MM-dd"), Subject = a.Subject, Amount = a.AmountWan?.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 };
             }
@@ -123,7 +124,7 @@ public sealed class EditModel(WorkstationService stations, CooperationService co
             var request = new CooperationAgreementRequest(
                 Agreement.Subject, ParseDate(Agreement.SignedOn, "signedOn", "签订日期"), organizations, experts, Agreement.Institution, ParseWan(Agreement.Amount));
             var saved = Agreement.Id is { } existing
-                ? await cooperation.AmendAsync(Actor, id, existing, request, ct)
+                ? await cooperation.AmendAsync(Actor, id, existing, request, Agreement.Version, ct)
                 : await cooperation.SignAsync(Actor, id, request, ct);
             Notice = Agreement.Id is null ? $"已登记合作协议“{saved.Subject}”" : $"已修改合作协议“{saved.Subject}”";
             return Redirect($"/Talent/Stations/Edit/{id}#agreements");
