@@ -140,6 +140,7 @@ public abstract class LookupMatrixTests(KexieApp app)
         Open("GET /api/v1/contests/{id:guid}/school-options", h => IdOf(h, "contest"), h => [M(h, "schoolName")]);
         On("GET /api/v1/contests/{id:guid}/expert-review", h => IdOf(h, "contest"), h => [M(h, "entryTitle"), h.WorkerName]);
         On("GET /api/v1/contests/{id:guid}/expert-options", h => IdOf(h, "contest"), h => [h.WorkerName, h.WorkerPhone]);
+        On("GET /api/v1/contest-entries/{id:guid}/certificate", h => IdOf(h, "entry"), h => [M(h, "entryTitle"), M(h, "student")]);
         On("GET /api/v1/contest-assignments/{id:guid}", h => IdOf(h, "contestAssignment"), h => [M(h, "entryTitle"), M(h, "student")]);
         Open("GET /api/v1/e-stations/{id:guid}", h => IdOf(h, "station"), h => [M(h, "stationContact"), M(h, "stationPhone")]);
         On("GET /api/v1/experts/{id:guid}", h => IdOf(h, "expert"), h => [.. Named(h), M(h, "expertise")]);

@@ -137,6 +137,26 @@ public abstract class ContestReviewTests(KexieApp app)
         var late = await county.PostJsonAsync($"/api/v1/contests/{contestId}/assignments", new { expertId = sameSchool, entryIds = new[] { first } });
         await late.AssertValidationProblemAsync("expertId");
 
+        // The award's certificate: a real .docx with the edition, work, student, school, grade, date and the issuing association —
+        // for the county and the school's side; the public, who see the awarded work, do not get the students' certificate.
+        var certificate = await county.GetAsync($"/api/v1/contest-entries/{first}/certificate");
+        Assert.Equal(HttpStatusCode.OK, certificate.StatusCode);
+        Assert.Equal("application/vnd.openxmlformats-officedocument.wordprocessingml.document", certificate.Content.Headers.ContentType!.MediaType);
+        using (var word = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(new MemoryStream(await certificate.Content.ReadAsByteArrayAsync()), false))
+        {
+            var text = word.MainDocumentPart!.Document!.Body!.InnerText;
+            foreach (var part in new[] { "荣 誉 证 书", body.name, $"节水灌溉装置{token}", "陈小华", schoolName, "一等奖", "船山区科学技术协会", "刘老师" })
+            {
+                Assert.Contains(part, text, StringComparison.Ordinal);
+            }
+
+            Assert.Matches(@"\d{4}年\d{1,2}月\d{1,2}日", text);
+        }
+
+        Assert.Equal(HttpStatusCode.NotFound, (await app.Anonymous().GetAsync($"/api/v1/contest-entries/{first}/certificate")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await shehong.GetAsync($"/api/v1/contest-entries/{first}/certificate")).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await county.GetAsync($"/api/v1/contest-entries/{second}/certificate")).StatusCode);
+
         // Once scored, the edition's rubric stays.
         var rubricChange = await county.PutJsonAsync($"/api/v1/contests/{contestId}", new { body.name, body.year, body.regionCode, body.categories, rubric = new[] { new { name = "创新性", maxScore = 50 }, new { name = "科学性", maxScore = 50 } } });
         await rubricChange.AssertValidationProblemAsync("rubric");

@@ -28,6 +28,7 @@ public static class ContestEndpoints
 
         var e = api.MapGroup("/contest-entries").WithTags("青少年科技创新大赛");
         e.MapGet("/{id:guid}", GetContestEntry).WithSummary("作品详情");
+        e.MapGet("/{id:guid}/certificate", DownloadContestCertificate).WithSummary("获奖证书（.docx；举办地区及报送学校可下载，含学生姓名）");
         e.MapPost("/{id:guid}/review", ReviewContestEntry).RequireAuthorization().WithSummary("评审作品（通过或未通过、得分、意见）").RequirePermission(TalentPermissions.ReviewContests);
         e.MapPost("/{id:guid}/award", AwardContestEntry).RequireAuthorization().WithSummary("评定奖项（一、二、三等奖、优秀奖，空为取消）").RequirePermission(TalentPermissions.ReviewContests);
         e.MapPost("/{id:guid}/recommend", RecommendContestEntry).RequireAuthorization().WithSummary("推荐参加上级大赛（不超过推荐名额）").RequirePermission(TalentPermissions.ReviewContests);
@@ -106,6 +107,12 @@ public static class ContestEndpoints
 
     public static async Task<Ok<ContestEntryDto>> GetContestEntry(HttpContext http, ContestService s, Guid id, CancellationToken ct) =>
         TypedResults.Ok(await s.GetEntryAsync(http.User.ToActor(), id, ct));
+
+    public static async Task<FileContentHttpResult> DownloadContestCertificate(HttpContext http, ContestService s, Guid id, CancellationToken ct)
+    {
+        var (content, name) = await s.CertificateAsync(http.User.ToActor(), id, ct);
+        return TypedResults.File(content, ContestCertificate.ContentType, name);
+    }
 
     public static async Task<Ok<ContestEntryDto>> ReviewContestEntry(HttpContext http, ContestService s, Guid id, EntryReviewRequest body, CancellationToken ct) =>
         TypedResults.Ok(await s.ReviewAsync(http.User.ToActor(), id, body, ct));

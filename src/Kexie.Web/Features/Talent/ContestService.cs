@@ -177,6 +177,26 @@ public sealed class ContestService(KexieDbContext db, Parties parties, Reference
         return (await ToEntryDtosAsync(actor, [entry], ct))[0];
     }
 
+    /// <summary>
+    /// 获奖证书 of an awarded work as a .docx, for those who may see the work's details (the edition's reviewers, the school's
+    /// managers and members) — it names the students; others answer "不存在". Dated the award's day (the work's last change, China date).
+    /// </summary>
+    public async Task<(byte[] Content, string FileName)> CertificateAsync(Actor actor, Guid id, CancellationToken ct = default)
+    {
+        var entry = await db.ContestEntries.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, ct) ?? throw new NotFoundException("作品不存在");
+        var contest = await db.Contests.AsNoTracking().FirstAsync(c => c.Id == entry.ContestId, ct);
+        if (!MaySeeDetails(actor, contest, entry))
+        {
+            throw new NotFoundException("作品不存在");
+        }
+
+        var award = entry.Award ?? throw new InvalidTransitionException($"作品“{entry.Title}”未获奖，没有获奖证书");
+        var region = (await db.Regions.AsNoTracking().Where(r => r.Code == contest.RegionCode).Select(r => r.Name).FirstOrDefaultAsync(ct)) ?? "";
+        var data = new CertificateData(contest.Name, entry.Title, entry.Category, entry.Students, entry.Teacher, entry.SchoolName, award,
+            $"{region}科学技术协会", Kexie.Domain.Market.MarketRules.ChinaDate(entry.UpdatedAt));
+        return (ContestCertificate.Build(data), ContestCertificate.FileName(entry.Title));
+    }
+
     /// <summary>Enters a school's work: the school's members, or a manager of the school's region, in the school's name.</summary>
     public async Task<ContestEntryDto> SubmitAsync(Actor actor, Guid contestId, ContestEntryRequest r, CancellationToken ct = default)
     {

@@ -55,6 +55,20 @@ public sealed class DetailsModel(ContestService contests, ContestReviewService r
         return Page();
     }
 
+    /// <summary>获奖证书 (.docx) of an awarded work, for those who may see its details.</summary>
+    public async Task<IActionResult> OnGetCertificateAsync(Guid id, Guid entryId, CancellationToken ct)
+    {
+        try
+        {
+            var (content, name) = await contests.CertificateAsync(Actor, entryId, ct);
+            return File(content, ContestCertificate.ContentType, name);
+        }
+        catch (InvalidTransitionException e)
+        {
+            return BackWithAlert(e.Message);
+        }
+    }
+
     [RequiresPermission(typeof(TalentPermissions), nameof(TalentPermissions.EnterContests))]
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
     {
