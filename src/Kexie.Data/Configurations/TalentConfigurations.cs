@@ -31,6 +31,20 @@ internal sealed class ContestConfiguration : IEntityTypeConfiguration<Contest>
         builder.Property(c => c.Note).HasMaxLength(500);
         builder.Property(c => c.Version).IsConcurrencyToken();
         builder.HasIndex(c => new { c.RegionCode, c.Year });
+        builder.Ignore(c => c.Rubric);
+        builder.OwnsCriteria(c => c.Criteria, "ContestReviewCriteria", "ContestId");
+    }
+}
+
+internal sealed class ContestAssignmentConfiguration : IEntityTypeConfiguration<ContestAssignment>
+{
+    public void Configure(EntityTypeBuilder<ContestAssignment> builder)
+    {
+        builder.MapSheet("ContestCriterionScores");
+        builder.HasOne<Contest>().WithMany().HasForeignKey(a => a.ContestId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<ContestEntry>().WithMany().HasForeignKey(a => a.EntryId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(a => new { a.EntryId, a.ExpertId }).IsUnique();
+        builder.HasIndex(a => a.ContestId);
     }
 }
 
@@ -43,6 +57,8 @@ internal sealed class ContestEntryConfiguration : IEntityTypeConfiguration<Conte
         builder.Property(e => e.Category).HasMaxLength(30);
         builder.PrimitiveCollection(e => e.Students);
         builder.Property(e => e.Teacher).HasMaxLength(50);
+        builder.Property(e => e.TeacherOrganization).HasMaxLength(100);
+        builder.Property(e => e.ExpertScore).HasPrecision(5, 1);
         builder.Property(e => e.Summary).HasMaxLength(1000);
         builder.Property(e => e.SchoolName).HasMaxLength(100);
         builder.Property(e => e.Score).HasPrecision(5, 1);

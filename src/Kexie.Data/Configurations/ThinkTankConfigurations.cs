@@ -15,16 +15,7 @@ internal sealed class ThinkTankCallConfiguration : IEntityTypeConfiguration<Thin
         builder.Property(c => c.Version).IsConcurrencyToken();
         builder.HasIndex(c => c.RegionCode);
         builder.Ignore(c => c.Rubric);
-        builder.OwnsMany(c => c.Criteria, r =>
-        {
-            r.ToTable("ThinkTankReviewCriteria");
-            r.WithOwner().HasForeignKey("CallId");
-            r.HasKey(x => x.Id);
-            r.Property(x => x.Id).ValueGeneratedNever();
-            r.Property(x => x.Name).HasMaxLength(30);
-            r.HasIndex("CallId");
-        });
-        builder.Navigation(c => c.Criteria).HasField("criteria").UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.OwnsCriteria(c => c.Criteria, "ThinkTankReviewCriteria", "CallId");
     }
 }
 
@@ -33,28 +24,9 @@ internal sealed class ExpertAssignmentConfiguration : IEntityTypeConfiguration<E
     public void Configure(EntityTypeBuilder<ExpertAssignment> builder)
     {
         builder.ToTable("ThinkTankExpertAssignments");
-        builder.Property(a => a.RegionCode).HasMaxLength(12);
-        builder.Property(a => a.ExpertName).HasMaxLength(50);
-        builder.Property(a => a.AssignedByName).HasMaxLength(256);
-        builder.Property(a => a.Opinion).HasMaxLength(MarketRules.NoteMaxLength);
-        builder.Property(a => a.Total).HasPrecision(5, 1);
-        builder.Property(a => a.Version).IsConcurrencyToken();
+        builder.MapSheet("ThinkTankCriterionScores");
         builder.HasOne<ThinkTankTopic>().WithMany().HasForeignKey(a => a.TopicId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasOne<Kexie.Domain.Talent.Expert>().WithMany().HasForeignKey(a => a.ExpertId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(a => new { a.TopicId, a.ExpertId }).IsUnique();
-        builder.HasIndex(a => a.ExpertWorkerId);
-        builder.HasIndex(a => a.RegionCode);
-        builder.OwnsMany(a => a.Scores, r =>
-        {
-            r.ToTable("ThinkTankCriterionScores");
-            r.WithOwner().HasForeignKey("AssignmentId");
-            r.HasKey(x => x.Id);
-            r.Property(x => x.Id).ValueGeneratedNever();
-            r.Property(x => x.Name).HasMaxLength(30);
-            r.Property(x => x.Score).HasPrecision(5, 1);
-            r.HasIndex("AssignmentId");
-        });
-        builder.Navigation(a => a.Scores).HasField("scores").UsePropertyAccessMode(PropertyAccessMode.Field);
     }
 }
 

@@ -1,6 +1,7 @@
 using Kexie.Domain.Common;
 using Kexie.Domain.Identity;
 using Kexie.Domain.Market;
+using Kexie.Domain.ThinkTank;
 
 namespace Kexie.Domain.Talent;
 
@@ -102,9 +103,11 @@ public static class ContestNames
 
 /// <param name="Name">e.g. 第35届四川省青少年科技创新大赛.</param>
 /// <param name="RecommendQuota">推荐名额: how many works this edition may recommend to the next level (null: no limit).</param>
-public sealed record ContestData(string? Name, int? Year, string? RegionCode, IReadOnlyList<string>? Categories, int? RecommendQuota, string? Note = null);
+/// <param name="Rubric">评分标准 (items adding up to 100): null keeps the edition's (a new one gets <see cref="ContestRubric.Default"/>).</param>
+public sealed record ContestData(string? Name, int? Year, string? RegionCode, IReadOnlyList<string>? Categories, int? RecommendQuota, string? Note = null, IReadOnlyList<ContestCriterionData>? Rubric = null);
 
-public sealed record ContestEntryData(string? Title, string? Category, IReadOnlyList<string>? Students, string? Teacher, string? Summary = null);
+/// <param name="TeacherOrganization">指导教师所在单位 when not the school (a conflict of interest for its experts).</param>
+public sealed record ContestEntryData(string? Title, string? Category, IReadOnlyList<string>? Students, string? Teacher, string? Summary = null, string? TeacherOrganization = null);
 
 /// <summary>
 /// A contest edition (青少年科技创新大赛 and the like) held by one region's association in one year, at that region's level,
@@ -115,9 +118,17 @@ public sealed class Contest : Entity, IRegional
 {
     public const int MaxCategories = 20;
 
+    private readonly List<ReviewCriterion> criteria = [];
+
     private Contest()
     {
     }
+
+    /// <summary>The 评分标准 as stored; empty for editions held before rubrics (they use <see cref="ContestRubric.Default"/>).</summary>
+    public IReadOnlyList<ReviewCriterion> Criteria => criteria;
+
+    /// <summary>The items experts score this edition's works on, in order; their maxima add up to 100.</summary>
+    public IReadOnlyList<ReviewCriterion> Rubric => criteria.Count > 0 ? [.. criteria.OrderBy(c => c.Position)] : ContestRubric.Build(null);
 
     public string Name { get; private set; } = string.Empty;
 
@@ -240,6 +251,12 @@ public sealed class Contest : Entity, IRegional
             var q => q,
         };
         Note = Guard.Optional(data.Note, "note", "备注", 500);
+        if (data.Rubric is not null || criteria.Count == 0)
+        {
+            var rubric = ContestRubric.Build(data.Rubric);
+            criteria.Clear();
+            criteria.AddRange(rubric);
+        }
     }
 }
 
@@ -270,6 +287,9 @@ public sealed class ContestEntry : Entity, IRegional
     /// <summary>指导教师.</summary>
     public string? Teacher { get; private set; }
 
+    /// <summary>指导教师所在单位, when given (conflict of interest for its experts).</summary>
+    public string? TeacherOrganization { get; private set; }
+
     public string? Summary { get; private set; }
 
     /// <summary>The school's directory record (null once that record is deleted; the name stays).</summary>
@@ -279,8 +299,11 @@ public sealed class ContestEntry : Entity, IRegional
 
     public ContestEntryStatus Status { get; private set; } = ContestEntryStatus.Submitted;
 
-    /// <summary>评审得分 (0–100).</summary>
+    /// <summary>评审得分 (0–100): the reviewers' figure, or the experts' score when they give none.</summary>
     public decimal? Score { get; private set; }
+
+    /// <summary>专家评分: <see cref="ContestRubric.Mean"/> of the submitted expert totals, while the work waits for the review.</summary>
+    public decimal? ExpertScore { get; private set; }
 
     public string? Opinion { get; private set; }
 
@@ -344,12 +367,25 @@ public sealed class ContestEntry : Entity, IRegional
 
         Score = score switch
         {
-            null => null,
+            null => ExpertScore,
             < 0 or > 100 => throw new DomainValidationException("score", "评审得分应在0到100之间"),
             var s => decimal.Round(s.Value, 1),
         };
         Opinion = passed ? Guard.Optional(opinion, "opinion", "评审意见", 500) : Guard.Required(opinion, "opinion", "评审意见", 500);
         Status = passed ? ContestEntryStatus.Accepted : ContestEntryStatus.Rejected;
+        UpdatedAt = DateTimeOffset.UtcNow;
+        Version++;
+    }
+
+    /// <summary>Records the experts' score (<see cref="ContestRubric.Mean"/> of the submitted totals) of a work waiting for the review.</summary>
+    public void SetExpertScore(decimal? score)
+    {
+        if (Status != ContestEntryStatus.Submitted)
+        {
+            throw new InvalidTransitionException("作品已评审，专家评审已结束");
+        }
+
+        ExpertScore = score;
         UpdatedAt = DateTimeOffset.UtcNow;
         Version++;
     }
@@ -419,7 +455,7 @@ public sealed class ContestEntry : Entity, IRegional
             : throw new DomainValidationException("targetContestId", $"上级大赛没有“{Category}”类别");
         var copy = new ContestEntry
         {
-            ContestId = target.Id, RegionCode = RegionCode, Title = Title, Category = category, Students = [.. Students], Teacher = Teacher, Summary = Summary,
+            ContestId = target.Id, RegionCode = RegionCode, Title = Title, Category = category, Students = [.. Students], Teacher = Teacher, TeacherOrganization = TeacherOrganization, Summary = Summary,
             SchoolId = SchoolId, SchoolName = SchoolName, SourceEntryId = Id, SubmittedByName = actor.Name,
         };
         RecommendedEntryId = copy.Id;
@@ -459,6 +495,7 @@ public sealed class ContestEntry : Entity, IRegional
 
         Students = students.Count <= MaxStudents ? [.. students] : throw new DomainValidationException("students", $"作者最多{MaxStudents}人");
         Teacher = Guard.Optional(data.Teacher, "teacher", "指导教师", 50);
+        TeacherOrganization = Guard.Optional(data.TeacherOrganization, "teacherOrganization", "指导教师单位", 100);
         Summary = Guard.Optional(data.Summary, "summary", "作品简介", 1000);
     }
 }

@@ -45,9 +45,12 @@ public static class ReviewRubric
     ];
 
     /// <summary>Checked criteria in order: 1–10, named once each, weights 1–100 adding up to 100, maximum scores 1–100.</summary>
-    public static IReadOnlyList<ReviewCriterion> Build(IReadOnlyList<ReviewCriterionData>? data)
+    public static IReadOnlyList<ReviewCriterion> Build(IReadOnlyList<ReviewCriterionData>? data) => Build(data, Default);
+
+    /// <summary>As <see cref="Build(IReadOnlyList{ReviewCriterionData}?)"/>, with <paramref name="fallback"/> when <paramref name="data"/> is empty (a contest's rubric).</summary>
+    public static IReadOnlyList<ReviewCriterion> Build(IReadOnlyList<ReviewCriterionData>? data, IReadOnlyList<ReviewCriterionData> fallback)
     {
-        var source = data is { Count: > 0 } ? data : Default;
+        var source = data is { Count: > 0 } ? data : fallback;
         if (source.Count > MaxCriteria)
         {
             throw new DomainValidationException("rubric", $"评审指标最多{MaxCriteria}项");
@@ -79,11 +82,19 @@ public enum AssignmentStatus
 
     /// <summary>已评分.</summary>
     Scored = 2,
+
+    /// <summary>已声明回避: the expert declared a conflict of interest (contest reviews).</summary>
+    Declined = 3,
 }
 
 public static class AssignmentStatusNames
 {
-    public static string Chinese(this AssignmentStatus status) => status == AssignmentStatus.Scored ? "已评分" : "待评审";
+    public static string Chinese(this AssignmentStatus status) => status switch
+    {
+        AssignmentStatus.Scored => "已评分",
+        AssignmentStatus.Declined => "已声明回避",
+        _ => "待评审",
+    };
 }
 
 /// <summary>The 专家库 entry being assigned, as the service found it: whose account it is, where the expert works, whether still in the database.</summary>
@@ -118,7 +129,7 @@ public sealed class CriterionScore
 /// their own page. Conflicts of interest are refused when assigning: the applicant, the topic's leader, or an expert working for the
 /// 承担单位. The weighted total (0–100) is Σ score ÷ 满分 × 权重; the topic's expert score is the mean of the submitted totals.
 /// </summary>
-public sealed class ExpertAssignment : Entity, IRegional
+public sealed class ExpertAssignment : RubricSheet
 {
     private readonly List<CriterionScore> scores = [];
 
@@ -128,29 +139,9 @@ public sealed class ExpertAssignment : Entity, IRegional
 
     public Guid TopicId { get; private set; }
 
-    /// <summary>The call's region: whose admins assign.</summary>
-    public string RegionCode { get; private set; } = string.Empty;
+    public override IReadOnlyList<CriterionScore> Scores => scores;
 
-    public Guid ExpertId { get; private set; }
-
-    public Guid ExpertWorkerId { get; private set; }
-
-    public string ExpertName { get; private set; } = string.Empty;
-
-    public string? AssignedByName { get; private set; }
-
-    public AssignmentStatus Status { get; private set; } = AssignmentStatus.Assigned;
-
-    /// <summary>Weighted total, 0–100, once scored.</summary>
-    public decimal? Total { get; private set; }
-
-    public string? Opinion { get; private set; }
-
-    public DateTimeOffset? ScoredAt { get; private set; }
-
-    public int Version { get; private set; }
-
-    public IReadOnlyList<CriterionScore> Scores => scores;
+    protected override List<CriterionScore> Sheet => scores;
 
     /// <summary>Assigns <paramref name="expert"/> to review <paramref name="topic"/> with the criteria of its call.</summary>
     public static ExpertAssignment Assign(ThinkTankTopic topic, IReadOnlyList<ReviewCriterion> rubric, ExpertCandidate expert, IReadOnlyCollection<Guid> assignedExperts, Actor actor, DateTimeOffset? at = null)
@@ -184,19 +175,8 @@ public sealed class ExpertAssignment : Entity, IRegional
             throw new InvalidTransitionException($"{expert.Name}已被指派评审本课题");
         }
 
-        var when = at ?? DateTimeOffset.UtcNow;
-        var assignment = new ExpertAssignment
-        {
-            TopicId = topic.Id,
-            RegionCode = topic.CallRegionCode,
-            ExpertId = expert.ExpertId,
-            ExpertWorkerId = expert.WorkerId,
-            ExpertName = expert.Name,
-            AssignedByName = actor.Name,
-            CreatedAt = when,
-            UpdatedAt = when,
-        };
-        assignment.scores.AddRange(rubric.OrderBy(c => c.Position).Select(CriterionScore.From));
+        var assignment = new ExpertAssignment { TopicId = topic.Id };
+        assignment.Start(topic.CallRegionCode, rubric, expert, actor, at);
         return assignment;
     }
 
@@ -220,11 +200,6 @@ public sealed class ExpertAssignment : Entity, IRegional
             : null;
     }
 
-    /// <summary>Whether <paramref name="actor"/> is the assigned expert (their account is the expert's science worker).</summary>
-    public bool IsExpert(Actor actor) => actor.ScienceWorkerId is { } worker && worker == ExpertWorkerId;
-
-    public bool MayScore(Actor actor) => Status == AssignmentStatus.Assigned && IsExpert(actor);
-
     /// <summary>The expert's scores, one per criterion in order (each 0 to its 满分), and an opinion; Assigned → Scored. The topic goes under review.</summary>
     public void Score(ThinkTankTopic topic, IReadOnlyList<decimal?>? values, string? opinion, Actor actor, DateTimeOffset? at = null)
     {
@@ -244,6 +219,104 @@ public sealed class ExpertAssignment : Entity, IRegional
             throw new InvalidTransitionException($"课题当前状态为“{topic.Status.Chinese()}”，评审已结束");
         }
 
+        topic.ExpertScored(Record(values, opinion, at));
+    }
+
+    private static bool Same(string? a, string? b) => ScoreSheet.Same(a, b);
+}
+
+/// <summary>
+/// One expert's score sheet on a rubric (智库课题 <see cref="ExpertAssignment"/>, 大赛作品 <c>ContestAssignment</c>): the 专家库 expert
+/// assigned, by whom, in which region, the criterion scores (a snapshot of the rubric), the total, the opinion — and the rules every
+/// such sheet shares: only the expert's own account scores it, once.
+/// </summary>
+public abstract class RubricSheet : Entity, IRegional
+{
+    /// <summary>The organizing region: whose reviewers assign.</summary>
+    public string RegionCode { get; protected set; } = string.Empty;
+
+    public Guid ExpertId { get; protected set; }
+
+    public Guid ExpertWorkerId { get; protected set; }
+
+    public string ExpertName { get; protected set; } = string.Empty;
+
+    public string? AssignedByName { get; protected set; }
+
+    public AssignmentStatus Status { get; protected set; } = AssignmentStatus.Assigned;
+
+    /// <summary>Weighted total, 0–100, once scored.</summary>
+    public decimal? Total { get; protected set; }
+
+    public string? Opinion { get; protected set; }
+
+    public DateTimeOffset? ScoredAt { get; protected set; }
+
+    public int Version { get; protected set; }
+
+    public abstract IReadOnlyList<CriterionScore> Scores { get; }
+
+    /// <summary>The mapped list behind <see cref="Scores"/> (each sheet keeps its own field for the database mapping).</summary>
+    protected abstract List<CriterionScore> Sheet { get; }
+
+    /// <summary>Whether <paramref name="actor"/> is the assigned expert (their account is the expert's science worker).</summary>
+    public bool IsExpert(Actor actor) => actor.ScienceWorkerId is { } worker && worker == ExpertWorkerId;
+
+    public bool MayScore(Actor actor) => Status == AssignmentStatus.Assigned && IsExpert(actor);
+
+    /// <summary>Fills a new sheet: the expert, the assigning actor, the region, and one empty score per criterion.</summary>
+    protected void Start(string regionCode, IReadOnlyList<ReviewCriterion> rubric, ExpertCandidate expert, Actor actor, DateTimeOffset? at)
+    {
+        ArgumentNullException.ThrowIfNull(rubric);
+        ArgumentNullException.ThrowIfNull(expert);
+        var when = at ?? DateTimeOffset.UtcNow;
+        RegionCode = regionCode;
+        ExpertId = expert.ExpertId;
+        ExpertWorkerId = expert.WorkerId;
+        ExpertName = expert.Name;
+        AssignedByName = actor.Name;
+        CreatedAt = when;
+        UpdatedAt = when;
+        Sheet.AddRange(rubric.OrderBy(c => c.Position).Select(CriterionScore.From));
+    }
+
+    /// <summary>The expert's values (checked by <see cref="ScoreSheet.Fill"/>) and opinion; Assigned → Scored. Answers when.</summary>
+    protected DateTimeOffset Record(IReadOnlyList<decimal?>? values, string? opinion, DateTimeOffset? at)
+    {
+        var (total, note) = ScoreSheet.Fill(Sheet, values, opinion);
+        var when = at ?? DateTimeOffset.UtcNow;
+        Total = total;
+        Opinion = note;
+        ScoredAt = when;
+        Status = AssignmentStatus.Scored;
+        UpdatedAt = when;
+        Version++;
+        return when;
+    }
+
+    /// <summary>Another state change of the sheet (declared conflict and the like).</summary>
+    protected void Mark(AssignmentStatus status, string? opinion, DateTimeOffset? at)
+    {
+        Status = status;
+        Opinion = opinion;
+        UpdatedAt = at ?? DateTimeOffset.UtcNow;
+        Version++;
+    }
+}
+
+/// <summary>
+/// What every expert review on a rubric shares (智库课题, 大赛作品): filling an assignment's criterion scores from the values an expert
+/// submits, and the name/organization comparison behind conflict-of-interest checks.
+/// </summary>
+public static class ScoreSheet
+{
+    /// <summary>
+    /// Checks one value per criterion, in order (each 0 to its 满分, the message naming the criterion), and the opinion; sets the
+    /// scores and answers the weighted total (Σ score ÷ 满分 × 权重, one decimal) and the trimmed opinion. Nothing is set when a value fails.
+    /// </summary>
+    public static (decimal Total, string? Opinion) Fill(IReadOnlyList<CriterionScore> scores, IReadOnlyList<decimal?>? values, string? opinion)
+    {
+        ArgumentNullException.ThrowIfNull(scores);
         var ordered = scores.OrderBy(s => s.Position).ToList();
         if (values is null || values.Count != ordered.Count)
         {
@@ -271,16 +344,10 @@ public sealed class ExpertAssignment : Entity, IRegional
             total += checkedValues[i] / ordered[i].MaxScore * ordered[i].Weight;
         }
 
-        var when = at ?? DateTimeOffset.UtcNow;
-        Total = decimal.Round(total, 1);
-        Opinion = note;
-        ScoredAt = when;
-        Status = AssignmentStatus.Scored;
-        UpdatedAt = when;
-        Version++;
-        topic.ExpertScored(when);
+        return (decimal.Round(total, 1), note);
     }
 
-    private static bool Same(string? a, string? b) =>
+    /// <summary>Whether two names (a person, an organization) are the same once trimmed; blanks never match.</summary>
+    public static bool Same(string? a, string? b) =>
         !string.IsNullOrWhiteSpace(a) && !string.IsNullOrWhiteSpace(b) && string.Equals(a.Trim(), b.Trim(), StringComparison.Ordinal);
 }

@@ -141,6 +141,10 @@ public abstract class LookupMatrixTests(KexieApp app)
         On("GET /api/v1/contest-entries/{id:guid}", h => IdOf(h, "entry"), h => [M(h, "entryTitle"), M(h, "student")]);
         Open("GET /api/v1/contests/{id:guid}/entries", h => IdOf(h, "contest"), h => [M(h, "entryTitle"), M(h, "student")]);
         Open("GET /api/v1/contests/{id:guid}/school-options", h => IdOf(h, "contest"), h => [M(h, "schoolName")]);
+        On("GET /api/v1/contests/{id:guid}/expert-review", h => IdOf(h, "contest"), h => [M(h, "entryTitle"), h.WorkerName]);
+        On("GET /api/v1/contests/{id:guid}/expert-options", h => IdOf(h, "contest"), h => [h.WorkerName, h.WorkerPhone]);
+        On("GET /api/v1/contest-entries/{id:guid}/certificate", h => IdOf(h, "entry"), h => [M(h, "entryTitle"), M(h, "student")]);
+        On("GET /api/v1/contest-assignments/{id:guid}", h => IdOf(h, "contestAssignment"), h => [M(h, "entryTitle"), M(h, "student")]);
         Open("GET /api/v1/e-stations/{id:guid}", h => IdOf(h, "station"), h => [M(h, "stationContact"), M(h, "stationPhone")]);
         On("GET /api/v1/experts/{id:guid}", h => IdOf(h, "expert"), h => [.. Named(h), M(h, "expertise")]);
         On("GET /api/v1/fairs/{fairId:guid}/projects/{id:guid}/attachments/{attachmentId:guid}",
@@ -418,9 +422,13 @@ public abstract class LookupMatrixTests(KexieApp app)
         more["topic"] = IdOf(await (await worker.PostJsonAsync($"/api/v1/think-tank/calls/{call}/topics", new { title = more["topicTitle"], summary = "内容", leaderName = "张教授", leaderOrganization = "某学院", regionCode = DaYing })).OkJsonAsync());
         // An expert of the county's 专家库 assigned to review it (the assignment is the expert's and the county's alone).
         more["assignment"] = IdOf(await (await daying.PostJsonAsync($"/api/v1/think-tank/topics/{more["topic"]}/assignments", new { expertId = more["expert"] })).OkJsonAsync());
+        // The same expert assigned to the contest's unawarded work (the assignment is the expert's and the county's alone).
+        await (await daying.PostJsonAsync($"/api/v1/contests/{more["contest"]}/assignments", new { expertId = more["expert"], entryIds = new[] { more["entry"] } })).OkJsonAsync();
 
         return await app.QueryAsync(async db =>
         {
+            var contestEntry = Guid.Parse(more["entry"]);
+            more["contestAssignment"] = (await db.ContestAssignments.Where(a => a.EntryId == contestEntry).Select(a => a.Id).FirstAsync()).ToString();
             more["linkageTask"] = (await db.LinkageTasks.Where(t => t.Title == more["linkageTitle"]).Select(t => t.Id).FirstAsync()).ToString();
             var service = await db.ServiceRecords.Where(x => x.RegionCode.StartsWith(DaYing) && db.PopularizationActivities.Any(a => a.Id == x.ActivityId && a.RegionCode.StartsWith(DaYing)))
                 .OrderBy(x => x.Id).Select(x => new { x.ActivityId, x.VolunteerId }).FirstAsync();

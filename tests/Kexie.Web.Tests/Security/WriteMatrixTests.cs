@@ -283,6 +283,9 @@ public abstract class WriteMatrixTests(KexieApp app)
         On("POST /api/v1/contests/{id:guid}/entries", t => Id(t.Contest), t => new { schoolId = t.Organization, title = "冒名作品", category = "科技创新成果", students = new[] { "冒名" } }, t => Row<Kexie.Domain.Talent.Contest>(t.Contest));
         On("POST /api/v1/contest-entries/{id:guid}/review", t => Id(t.ContestEntry), _ => new { passed = false, score = 1, opinion = "越权" }, t => Row<Kexie.Domain.Talent.ContestEntry>(t.ContestEntry));
         On("POST /api/v1/contest-entries/{id:guid}/award", t => Id(t.ContestEntry), _ => new { award = "First" }, t => Row<Kexie.Domain.Talent.ContestEntry>(t.ContestEntry));
+        On("POST /api/v1/contests/{id:guid}/assignments", t => Id(t.Contest), t => new { expertId = t.Expert, category = "科技创新成果" }, t => Row<Kexie.Domain.Talent.Contest>(t.Contest));
+        On("POST /api/v1/contest-assignments/{id:guid}/score", _ => Id(Guid.NewGuid()), _ => new { scores = new[] { 30, 30, 20, 20 }, opinion = "冒名" }, _ => null);
+        On("POST /api/v1/contest-assignments/{id:guid}/decline", _ => Id(Guid.NewGuid()), _ => new { reason = "冒名" }, _ => null);
         On("POST /api/v1/contest-entries/{id:guid}/recommend", t => Id(t.ContestEntry), t => new { targetContestId = t.Contest }, t => Row<Kexie.Domain.Talent.ContestEntry>(t.ContestEntry));
         On("POST /api/v1/honours/calls", _ => none, _ => new { name = "冒名评选", kind = "OutstandingTalent", year = 2026, regionCode = DaYing }, _ => null);
         On("POST /api/v1/honours/calls/{id:guid}/close", t => Id(t.HonourCall), _ => null, t => Row<Kexie.Domain.Talent.HonourCall>(t.HonourCall));

@@ -28,11 +28,46 @@ public static class ContestEndpoints
 
         var e = api.MapGroup("/contest-entries").WithTags("青少年科技创新大赛");
         e.MapGet("/{id:guid}", GetContestEntry).WithSummary("作品详情");
+        e.MapGet("/{id:guid}/certificate", DownloadContestCertificate).WithSummary("获奖证书（.docx；举办地区及报送学校可下载，含学生姓名）");
         e.MapPost("/{id:guid}/review", ReviewContestEntry).RequireAuthorization().WithSummary("评审作品（通过或未通过、得分、意见）").RequirePermission(TalentPermissions.ReviewContests);
         e.MapPost("/{id:guid}/award", AwardContestEntry).RequireAuthorization().WithSummary("评定奖项（一、二、三等奖、优秀奖，空为取消）").RequirePermission(TalentPermissions.ReviewContests);
         e.MapPost("/{id:guid}/recommend", RecommendContestEntry).RequireAuthorization().WithSummary("推荐参加上级大赛（不超过推荐名额）").RequirePermission(TalentPermissions.ReviewContests);
+
+        g.MapGet("/{id:guid}/expert-review", GetContestExpertReview).RequireAuthorization()
+            .WithSummary("专家评审进度：评分标准、各作品的评审专家与得分（举办地区有评审权限的管理人员）");
+        g.MapGet("/{id:guid}/expert-options", ListContestExpertOptions).RequireAuthorization()
+            .WithSummary("可指派的专家库专家（本地区及公开的专家）");
+        g.MapPost("/{id:guid}/assignments", AssignContestExpert).RequireAuthorization()
+            .WithSummary("从专家库指派评审专家（按类别或作品；报送学校、指导教师单位的专家及声明回避的专家须回避）").RequirePermission(TalentPermissions.ReviewContests);
+
+        var a = api.MapGroup("/contest-assignments").WithTags("青少年科技创新大赛").RequireAuthorization();
+        a.MapGet("/mine", ListMyContestReviews).WithSummary("我的大赛评审任务（仅指派给本人的作品）");
+        a.MapGet("/{id:guid}", GetMyContestReview).WithSummary("大赛评审任务详情（评审专家本人）");
+        a.MapPost("/{id:guid}/score", ScoreContestEntry).WithSummary("评审专家按评分标准打分（各项依次，0至该项满分）").RequirePermission(TalentPermissions.ScoreContests);
+        a.MapPost("/{id:guid}/decline", DeclineContestReview).WithSummary("评审专家声明回避（须填理由）").RequirePermission(TalentPermissions.ScoreContests);
         return api;
     }
+
+    public static async Task<Ok<ContestReviewDto>> GetContestExpertReview(HttpContext http, ContestReviewService s, Guid id, CancellationToken ct) =>
+        TypedResults.Ok(await s.ReviewAsync(http.User.ToActor(), id, ct));
+
+    public static async Task<Ok<IReadOnlyList<ContestExpertOptionDto>>> ListContestExpertOptions(HttpContext http, ContestReviewService s, Guid id, CancellationToken ct) =>
+        TypedResults.Ok(await s.ExpertOptionsAsync(http.User.ToActor(), id, ct));
+
+    public static async Task<Ok<AssignResultDto>> AssignContestExpert(HttpContext http, ContestReviewService s, Guid id, AssignContestExpertRequest body, CancellationToken ct) =>
+        TypedResults.Ok(await s.AssignAsync(http.User.ToActor(), id, body, ct));
+
+    public static async Task<Ok<IReadOnlyList<MyContestReviewDto>>> ListMyContestReviews(HttpContext http, ContestReviewService s, CancellationToken ct) =>
+        TypedResults.Ok(await s.MineAsync(http.User.ToActor(), ct));
+
+    public static async Task<Ok<MyContestReviewDto>> GetMyContestReview(HttpContext http, ContestReviewService s, Guid id, CancellationToken ct) =>
+        TypedResults.Ok(await s.MyReviewAsync(http.User.ToActor(), id, ct));
+
+    public static async Task<Ok<MyContestReviewDto>> ScoreContestEntry(HttpContext http, ContestReviewService s, Guid id, Kexie.Web.Features.ThinkTank.ScoreRequest body, CancellationToken ct) =>
+        TypedResults.Ok(await s.ScoreAsync(http.User.ToActor(), id, body, MarketSupport.ExpectedVersion(http), ct));
+
+    public static async Task<Ok<MyContestReviewDto>> DeclineContestReview(HttpContext http, ContestReviewService s, Guid id, DeclineReviewRequest body, CancellationToken ct) =>
+        TypedResults.Ok(await s.DeclineAsync(http.User.ToActor(), id, body, MarketSupport.ExpectedVersion(http), ct));
 
     public static async Task<Ok<PagedResult<ContestDto>>> ListContests(ContestService s, string? region, int? year, string? q, int? page, int? pageSize, CancellationToken ct) =>
         TypedResults.Ok(await s.ListAsync(region, year, q, page, pageSize, ct));
@@ -72,6 +107,12 @@ public static class ContestEndpoints
 
     public static async Task<Ok<ContestEntryDto>> GetContestEntry(HttpContext http, ContestService s, Guid id, CancellationToken ct) =>
         TypedResults.Ok(await s.GetEntryAsync(http.User.ToActor(), id, ct));
+
+    public static async Task<FileContentHttpResult> DownloadContestCertificate(HttpContext http, ContestService s, Guid id, CancellationToken ct)
+    {
+        var (content, name) = await s.CertificateAsync(http.User.ToActor(), id, ct);
+        return TypedResults.File(content, ContestCertificate.ContentType, name);
+    }
 
     public static async Task<Ok<ContestEntryDto>> ReviewContestEntry(HttpContext http, ContestService s, Guid id, EntryReviewRequest body, CancellationToken ct) =>
         TypedResults.Ok(await s.ReviewAsync(http.User.ToActor(), id, body, ct));

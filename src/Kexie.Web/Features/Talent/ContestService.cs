@@ -12,16 +12,17 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Kexie.Web.Features.Talent;
 
-public sealed record ContestRequest(string? Name, int? Year, string? RegionCode, IReadOnlyList<string>? Categories, int? RecommendQuota, string? Note = null)
+/// <param name="Rubric">评分标准 (items with 满分 adding up to 100); null keeps the edition's, a new edition gets 创新性30、科学性30、实用性20、表达20.</param>
+public sealed record ContestRequest(string? Name, int? Year, string? RegionCode, IReadOnlyList<string>? Categories, int? RecommendQuota, string? Note = null, IReadOnlyList<ContestCriterionData>? Rubric = null)
 {
-    public ContestData ToData() => new(Name, Year, RegionCode, Categories, RecommendQuota, Note);
+    public ContestData ToData() => new(Name, Year, RegionCode, Categories, RecommendQuota, Note, Rubric);
 }
 
 public sealed record ContestStatusRequest(ContestStatus? Status);
 
-public sealed record ContestEntryRequest(Guid? SchoolId, string? Title, string? Category, IReadOnlyList<string>? Students, string? Teacher, string? Summary = null)
+public sealed record ContestEntryRequest(Guid? SchoolId, string? Title, string? Category, IReadOnlyList<string>? Students, string? Teacher, string? Summary = null, string? TeacherOrganization = null)
 {
-    public ContestEntryData ToData() => new(Title, Category, Students, Teacher, Summary);
+    public ContestEntryData ToData() => new(Title, Category, Students, Teacher, Summary, TeacherOrganization);
 }
 
 public sealed record EntryReviewRequest(bool? Passed, decimal? Score, string? Opinion);
@@ -32,13 +33,16 @@ public sealed record EntryRecommendRequest(Guid? TargetContestId);
 
 public sealed record ContestDto(
     Guid Id, string Name, int Year, ContestLevel Level, string LevelName, string RegionCode, string RegionName, IReadOnlyList<string> Categories,
-    int? RecommendQuota, string? Note, ContestStatus Status, string StatusName, int Entries, int Accepted, int Recommended, int Awarded, int Version);
+    int? RecommendQuota, string? Note, ContestStatus Status, string StatusName, int Entries, int Accepted, int Recommended, int Awarded, int Version,
+    IReadOnlyList<ContestCriterionDto> Rubric);
 
 /// <param name="Students">Only for those who may see the work's details (the edition's and the school's managers, the school's members).</param>
+/// <param name="ExpertsAssigned">评审专家 assigned (not counting those who declared a conflict) and <paramref name="ExpertsScored"/> of them scored; details only.</param>
 public sealed record ContestEntryDto(
     Guid Id, Guid ContestId, string ContestName, string Title, string Category, IReadOnlyList<string>? Students, string? Teacher, string? Summary,
     string SchoolName, string RegionCode, string RegionName, ContestEntryStatus Status, string StatusName, decimal? Score, string? Opinion,
-    AwardGrade? Award, string? AwardName, string? RecommendedFrom, string? RecommendedTo, string? SubmittedByName, DateTimeOffset CreatedAt, int Version);
+    AwardGrade? Award, string? AwardName, string? RecommendedFrom, string? RecommendedTo, string? SubmittedByName, DateTimeOffset CreatedAt, int Version,
+    string? TeacherOrganization = null, decimal? ExpertScore = null, int? ExpertsAssigned = null, int? ExpertsScored = null, bool MayCertify = false);
 
 public sealed record NamedCount(string Key, string Name, int Entries, int Awarded);
 
@@ -108,7 +112,13 @@ public sealed class ContestService(KexieDbContext db, Parties parties, Reference
         var contest = await ContestInScopeAsync(actor, id, ct);
         MarketSupport.CheckVersion(contest.Version, expectedVersion);
         var removed = contest.Categories.Except(r.Categories ?? []).ToList();
+        var rubric = RubricText(contest);
         contest.Update(r.ToData(), actor);
+        if (RubricText(contest) != rubric && await db.ContestAssignments.AnyAsync(a => a.ContestId == id, ct))
+        {
+            throw new DomainValidationException("rubric", "已指派评审专家的大赛不能修改评分标准");
+        }
+
         if (removed.Count > 0 && await db.ContestEntries.AnyAsync(e => e.ContestId == id && removed.Contains(e.Category), ct))
         {
             throw new DomainValidationException("categories", "已有作品的类别不能删除");
@@ -165,6 +175,26 @@ public sealed class ContestService(KexieDbContext db, Parties parties, Reference
         }
 
         return (await ToEntryDtosAsync(actor, [entry], ct))[0];
+    }
+
+    /// <summary>
+    /// 获奖证书 of an awarded work as a .docx, for those who may see the work's details (the edition's reviewers, the school's
+    /// managers and members) — it names the students; others answer "不存在". Dated the award's day (the work's last change, China date).
+    /// </summary>
+    public async Task<(byte[] Content, string FileName)> CertificateAsync(Actor actor, Guid id, CancellationToken ct = default)
+    {
+        var entry = await db.ContestEntries.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, ct) ?? throw new NotFoundException("作品不存在");
+        var contest = await db.Contests.AsNoTracking().FirstAsync(c => c.Id == entry.ContestId, ct);
+        if (!MaySeeDetails(actor, contest, entry))
+        {
+            throw new NotFoundException("作品不存在");
+        }
+
+        var award = entry.Award ?? throw new InvalidTransitionException($"作品“{entry.Title}”未获奖，没有获奖证书");
+        var region = (await db.Regions.AsNoTracking().Where(r => r.Code == contest.RegionCode).Select(r => r.Name).FirstOrDefaultAsync(ct)) ?? "";
+        var data = new CertificateData(contest.Name, entry.Title, entry.Category, entry.Students, entry.Teacher, entry.SchoolName, award,
+            $"{region}科学技术协会", Kexie.Domain.Market.MarketRules.ChinaDate(entry.UpdatedAt));
+        return (ContestCertificate.Build(data), ContestCertificate.FileName(entry.Title));
     }
 
     /// <summary>Enters a school's work: the school's members, or a manager of the school's region, in the school's name.</summary>
@@ -337,6 +367,8 @@ public sealed class ContestService(KexieDbContext db, Parties parties, Reference
     private static bool MaySeeDetails(Actor actor, Contest contest, ContestEntry entry) =>
         contest.MayReview(actor) || actor.Manages(entry.RegionCode) || (actor.OrganizationId is { } o && entry.SchoolId == o);
 
+    private static string RubricText(Contest contest) => string.Join("、", contest.Rubric.Select(c => $"{c.Name}{c.MaxScore}"));
+
     private async Task<Contest> ContestInScopeAsync(Actor actor, Guid id, CancellationToken ct) =>
         await db.Contests.InScope(actor).FirstOrDefaultAsync(c => c.Id == id, ct) ?? throw new NotFoundException("大赛不存在");
 
@@ -366,7 +398,8 @@ public sealed class ContestService(KexieDbContext db, Parties parties, Reference
         {
             var n = counts.GetValueOrDefault(c.Id);
             return new ContestDto(c.Id, c.Name, c.Year, c.Level, c.Level.Chinese(), c.RegionCode, names.GetValueOrDefault(c.RegionCode, "未知地区"), c.Categories,
-                c.RecommendQuota, c.Note, c.Status, c.Status.Chinese(), n?.Entries ?? 0, n?.Accepted ?? 0, n?.Recommended ?? 0, n?.Awarded ?? 0, c.Version);
+                c.RecommendQuota, c.Note, c.Status, c.Status.Chinese(), n?.Entries ?? 0, n?.Accepted ?? 0, n?.Recommended ?? 0, n?.Awarded ?? 0, c.Version,
+                ContestReviewService.Rubric(c));
         }).ToList();
     }
 
@@ -378,15 +411,21 @@ public sealed class ContestService(KexieDbContext db, Parties parties, Reference
         var linkedContests = await db.ContestEntries.AsNoTracking().Where(e => linked.Contains(e.Id))
             .Join(db.Contests, e => e.ContestId, c => c.Id, (e, c) => new { e.Id, c.Name }).ToDictionaryAsync(x => x.Id, x => x.Name, ct);
         var names = await Lookups.RegionNamesAsync(db, entries.Select(e => e.RegionCode), ct);
+        var entryIds = entries.Select(e => e.Id).ToList();
+        var panels = await db.ContestAssignments.AsNoTracking().Where(a => entryIds.Contains(a.EntryId) && a.Status != Kexie.Domain.ThinkTank.AssignmentStatus.Declined)
+            .GroupBy(a => a.EntryId).Select(g => new { g.Key, Assigned = g.Count(), Scored = g.Count(a => a.Status == Kexie.Domain.ThinkTank.AssignmentStatus.Scored) })
+            .ToDictionaryAsync(x => x.Key, ct);
         return entries.Select(e =>
         {
             var contest = contests[e.ContestId];
             var details = MaySeeDetails(actor, contest, e);
+            var panel = panels.GetValueOrDefault(e.Id);
             return new ContestEntryDto(
                 e.Id, e.ContestId, contest.Name, e.Title, e.Category, details ? e.Students : null, details ? e.Teacher : null, e.Summary, e.SchoolName, e.RegionCode,
                 names.GetValueOrDefault(e.RegionCode, "未知地区"), e.Status, e.Status.Chinese(), details ? e.Score : null, details ? e.Opinion : null, e.Award, e.Award?.Chinese(),
                 e.SourceEntryId is { } s ? linkedContests.GetValueOrDefault(s) : null, e.RecommendedEntryId is { } t ? linkedContests.GetValueOrDefault(t) : null,
-                details ? e.SubmittedByName : null, e.CreatedAt, e.Version);
+                details ? e.SubmittedByName : null, e.CreatedAt, e.Version, details ? e.TeacherOrganization : null, details ? e.ExpertScore : null,
+                details ? panel?.Assigned ?? 0 : null, details ? panel?.Scored ?? 0 : null, details && e.Award is not null);
         }).ToList();
     }
 }

@@ -14,12 +14,14 @@ public sealed class TalentModule : IFeatureModule
         new("人才与大赛", "/Talent/Contests", 70, Id: "nav-talent", Active: "/Talent"),
         new("组织建设", "/Talent/Organizations", 72, TalentPermissions.ManageAssociations, Id: "nav-organizations"),
         new("本会年检", "/Talent/Organizations/Mine", 73, TalentPermissions.SubmitInspections, Id: "nav-my-inspections"),
+        new("我的大赛评审", "/Talent/Contests/Reviews", 74, TalentPermissions.ScoreContests, Id: "nav-contest-reviews", When: a => a.ScienceWorkerId is not null),
     ];
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<ExpertService>();
         services.AddScoped<ContestService>();
+        services.AddScoped<ContestReviewService>();
         services.AddScoped<HonourService>();
         services.AddScoped<WorkstationService>();
         services.AddScoped<NamePicker>();

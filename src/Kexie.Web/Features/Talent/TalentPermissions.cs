@@ -16,6 +16,9 @@ public static class TalentPermissions
 
     public static readonly Permission ReviewContests = new("talent.contests.review", "评审大赛作品、评定奖项、推荐参加上级大赛", Feature, PermissionScope.Region, Permission.Managers);
 
+    /// <summary>An expert of the 专家库 scores the works assigned to them (the assignment names them; see <see cref="ContestReviewService"/>).</summary>
+    public static readonly Permission ScoreContests = new("talent.contests.score", "作为评审专家为指派给本人的大赛作品打分或声明回避", Feature, PermissionScope.SignedIn, Permission.Everyone);
+
     public static readonly Permission ManageHonours = new("talent.honours.manage", "发起荣誉评选、评定入选结果", Feature, PermissionScope.Region, Permission.Admins);
 
     public static readonly Permission Nominate = new("talent.honours.nominate", "推荐本地区科技工作者或单位参加荣誉评选", Feature, PermissionScope.Region, Permission.Admins);
@@ -35,5 +38,5 @@ public static class TalentPermissions
     /// <summary>A society's activities (年会, 学术交流…): its 会长/副会长 (by membership) or the region's admins on its behalf.</summary>
     public static readonly Permission RecordSocietyActivities = new("talent.society-activities.record", "以学会（协会）负责人身份登记本会学术活动", Feature, PermissionScope.SignedIn, [UserRole.ScienceWorker, .. Permission.Admins]);
 
-    public static readonly IReadOnlyList<Permission> All = [ReadSurveyResults, ManageExperts, ManageContests, EnterContests, ReviewContests, ManageHonours, Nominate, ManageWorkstations, ManageSurveys, AnswerSurveys, ManageAssociations, SubmitInspections, RecordSocietyActivities];
+    public static readonly IReadOnlyList<Permission> All = [ReadSurveyResults, ManageExperts, ManageContests, EnterContests, ReviewContests, ScoreContests, ManageHonours, Nominate, ManageWorkstations, ManageSurveys, AnswerSurveys, ManageAssociations, SubmitInspections, RecordSocietyActivities];
 }

@@ -6,6 +6,7 @@ using Kexie.Domain.Market;
 using Kexie.Domain.Talent;
 using Kexie.Domain.ThinkTank;
 using Kexie.Web.Features.Market;
+using Kexie.Web.Features.Talent;
 using Kexie.Web.Features.Notifications;
 using Microsoft.EntityFrameworkCore;
 
@@ -77,17 +78,12 @@ public sealed class ExpertReviewService(KexieDbContext db, Notifier notifier, Ac
     {
         var topic = await ManagedTopicAsync(actor, topicId, tracked: false, ct);
         var assigned = await db.ExpertAssignments.AsNoTracking().Where(a => a.TopicId == topicId).Select(a => a.ExpertId).ToListAsync(ct);
-        var scope = actor.ManagedScope;
-        var region = topic.CallRegionCode;
-        var rows = await db.Experts.AsNoTracking().Where(e => e.Status == ExpertStatus.Active)
-            .Join(db.ScienceWorkers.AsNoTracking(), e => e.WorkerId, w => w.Id, (e, w) => new { Expert = e, Worker = w })
-            .Where(x => x.Worker.IsPublicProfile || (scope != null && RegionScope.Within(x.Expert.RegionCode, scope)))
-            .OrderBy(x => !RegionScope.Within(x.Expert.RegionCode, region)).ThenBy(x => x.Expert.Level).ThenBy(x => x.Worker.Name).Take(200).ToListAsync(ct);
+        var rows = await ExpertPool.CandidatesAsync(db, actor, topic.CallRegionCode, ct);
         var applicant = topic.ApplicantUserId;
         var applicantWorker = applicant is null ? null : await db.Users.AsNoTracking().Where(u => u.Id == applicant).Select(u => u.ScienceWorkerId).FirstOrDefaultAsync(ct);
         return rows.Select(x =>
         {
-            var candidate = Candidate(x.Expert, x.Worker);
+            var candidate = x.Candidate;
             candidate = applicantWorker == x.Worker.Id ? candidate with { UserId = applicant } : candidate;
             var unavailable = assigned.Contains(x.Expert.Id) ? "已指派" : ExpertAssignment.ConflictOf(topic, candidate);
             return new ExpertCandidateDto(x.Expert.Id, x.Worker.Name, x.Worker.Title, x.Worker.Employer, x.Expert.Level.Chinese(), x.Expert.Expertise, unavailable);
@@ -98,17 +94,11 @@ public sealed class ExpertReviewService(KexieDbContext db, Notifier notifier, Ac
     public async Task<ExpertAssignmentDto> AssignAsync(Actor actor, Guid topicId, AssignExpertRequest r, CancellationToken ct = default)
     {
         var topic = await ManagedTopicAsync(actor, topicId, tracked: true, ct);
-        var expertId = r.ExpertId is { } id && id != Guid.Empty ? id : throw new DomainValidationException("expertId", "请从专家库中选择评审专家");
-        var found = await db.Experts.AsNoTracking().Where(e => e.Id == expertId)
-            .Join(db.ScienceWorkers.AsNoTracking(), e => e.WorkerId, w => w.Id, (e, w) => new { Expert = e, Worker = w }).FirstOrDefaultAsync(ct);
-        if (found is null || !(found.Worker.IsPublicProfile || actor.Manages(found.Expert.RegionCode)))
-        {
-            throw new DomainValidationException("expertId", "专家库中没有该专家");
-        }
+        var found = await ExpertPool.PickAsync(db, actor, r.ExpertId, ct);
 
         var call = await db.ThinkTankCalls.AsNoTracking().FirstAsync(c => c.Id == topic.CallId, ct);
         var assigned = await db.ExpertAssignments.Where(a => a.TopicId == topicId).Select(a => a.ExpertId).ToListAsync(ct);
-        var candidate = Candidate(found.Expert, found.Worker);
+        var candidate = found.Candidate;
         if (topic.ApplicantUserId is { } applicant && await db.Users.AnyAsync(u => u.Id == applicant && u.ScienceWorkerId == found.Worker.Id, ct))
         {
             candidate = candidate with { UserId = applicant };
@@ -218,7 +208,4 @@ public sealed class ExpertReviewService(KexieDbContext db, Notifier notifier, Ac
             ? topic
             : throw new AccessDeniedException("只有发布征集地区（含上级）有“评审、立项和结题智库课题”权限的管理人员可以组织专家评审");
     }
-
-    private static ExpertCandidate Candidate(Expert e, Kexie.Domain.Directory.ScienceWorker w) =>
-        new(e.Id, w.Id, w.Name, w.Employer, w.UserId, e.Status == ExpertStatus.Active);
 }

@@ -36,7 +36,7 @@ public sealed class ReviewsModel(ExpertReviewService experts) : MarketPageModel
     {
         try
         {
-            var values = (scores ?? []).Select((s, i) => ParseScore(s, i)).ToList();
+            var values = ParseScores(scores);
             await experts.ScoreAsync(Actor, assignmentId, new ScoreRequest(values, opinion), version, ct);
             Notice = "评分已提交";
             return Redirect($"/ThinkTank/Reviews#review-{assignmentId:N}");
@@ -51,6 +51,9 @@ public sealed class ReviewsModel(ExpertReviewService experts) : MarketPageModel
         Reviews = await experts.MineAsync(Actor, ct);
         return Page();
     }
+
+    /// <summary>The score fields of a rubric form, in order (blank → null); also the contest reviews' form.</summary>
+    internal static List<decimal?> ParseScores(List<string?>? scores) => [.. (scores ?? []).Select((s, i) => ParseScore(s, i))];
 
     private static decimal? ParseScore(string? text, int index) =>
         string.IsNullOrWhiteSpace(text)

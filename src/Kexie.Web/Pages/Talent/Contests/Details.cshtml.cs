@@ -11,7 +11,7 @@ namespace Kexie.Web.Pages.Talent.Contests;
 /// A contest edition: its works (all for the holding region, a school's own for the school, awarded ones for everyone); a school
 /// enters a work; the holding region's managers review, award and recommend works upward; its admins move the edition along.
 /// </summary>
-public sealed class DetailsModel(ContestService contests) : MarketPageModel
+public sealed class DetailsModel(ContestService contests, ContestReviewService reviews) : MarketPageModel
 {
     public sealed class EntryInput
     {
@@ -20,6 +20,7 @@ public sealed class DetailsModel(ContestService contests) : MarketPageModel
         public string? Category { get; set; }
         public string? Students { get; set; }
         public string? Teacher { get; set; }
+        public string? TeacherOrganization { get; set; }
         public string? Summary { get; set; }
     }
 
@@ -39,6 +40,11 @@ public sealed class DetailsModel(ContestService contests) : MarketPageModel
 
     public bool IsReviewer { get; private set; }
 
+    /// <summary>The expert review (rubric, progress, each work's panel), for the edition's reviewers.</summary>
+    public ContestReviewDto? Review { get; private set; }
+
+    public IReadOnlyList<ContestExpertOptionDto> Experts { get; private set; } = [];
+
     public bool IsOrganiser { get; private set; }
 
     public PagerModel Pager => new(Entries.Page, Entries.PageCount, $"/Talent/Contests/Details/{Contest.Id}", new Dictionary<string, string?> { ["category"] = Category });
@@ -49,13 +55,27 @@ public sealed class DetailsModel(ContestService contests) : MarketPageModel
         return Page();
     }
 
+    /// <summary>获奖证书 (.docx) of an awarded work, for those who may see its details.</summary>
+    public async Task<IActionResult> OnGetCertificateAsync(Guid id, Guid entryId, CancellationToken ct)
+    {
+        try
+        {
+            var (content, name) = await contests.CertificateAsync(Actor, entryId, ct);
+            return File(content, ContestCertificate.ContentType, name);
+        }
+        catch (InvalidTransitionException e)
+        {
+            return BackWithAlert(e.Message);
+        }
+    }
+
     [RequiresPermission(typeof(TalentPermissions), nameof(TalentPermissions.EnterContests))]
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
     {
         try
         {
             var students = (Input.Students ?? string.Empty).Split(['、', ',', '，', ' ', '；', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            var entry = await contests.SubmitAsync(Actor, id, new ContestEntryRequest(ParseGuid(Input.SchoolId, "schoolId", "学校"), Input.Title, Input.Category, students, Input.Teacher, Input.Summary), ct);
+            var entry = await contests.SubmitAsync(Actor, id, new ContestEntryRequest(ParseGuid(Input.SchoolId, "schoolId", "学校"), Input.Title, Input.Category, students, Input.Teacher, Input.Summary, Input.TeacherOrganization), ct);
             Notice = $"已报送作品“{entry.Title}”";
             return Redirect($"/Talent/Contests/Details/{id}");
         }
@@ -97,6 +117,20 @@ public sealed class DetailsModel(ContestService contests) : MarketPageModel
             return $"已推荐“{e.Title}”参加{e.RecommendedTo}";
         });
 
+    /// <summary>Assigns an expert of the 专家库 to a category's works or to one work; the notice names the works left out and why.</summary>
+    [RequiresPermission(typeof(TalentPermissions), nameof(TalentPermissions.ReviewContests))]
+    public Task<IActionResult> OnPostAssignAsync(Guid id, string? expertId, string? target, CancellationToken ct) =>
+        StepAsync(async () =>
+        {
+            var expert = ParseGuid(expertId, "expertId", "评审专家");
+            var request = target is { Length: > 6 } t && t.StartsWith("entry:", StringComparison.Ordinal)
+                ? new AssignContestExpertRequest(expert, null, [ParseGuid(t[6..], "entryIds", "作品")!.Value])
+                : new AssignContestExpertRequest(expert, target is { Length: > 9 } c && c.StartsWith("category:", StringComparison.Ordinal) ? c[9..] : null, null);
+            var done = await reviews.AssignAsync(Actor, id, request, ct);
+            var text = $"已指派{done.ExpertName}评审{done.Assigned.Count}件作品";
+            return done.Skipped.Count == 0 ? text : text + $"；{done.Skipped.Count}件未指派：" + string.Join("；", done.Skipped.Take(5).Select(x => $"《{x.Title}》{x.Reason}"));
+        });
+
     [RequiresPermission(typeof(TalentPermissions), nameof(TalentPermissions.ManageContests))]
     public Task<IActionResult> OnPostStatusAsync(Guid id, string? status, CancellationToken ct) =>
         StepAsync(async () =>
@@ -111,7 +145,7 @@ public sealed class DetailsModel(ContestService contests) : MarketPageModel
         {
             return BackWithNotice(await step());
         }
-        catch (Exception e) when (e is DomainValidationException or InvalidTransitionException or NotFoundException)
+        catch (Exception e) when (e is DomainValidationException or InvalidTransitionException or NotFoundException or AccessDeniedException)
         {
             return BackWithAlert(e.Message);
         }
@@ -136,6 +170,8 @@ public sealed class DetailsModel(ContestService contests) : MarketPageModel
         if (IsReviewer)
         {
             Targets = await contests.UpwardTargetsAsync(id, ct);
+            Review = await reviews.ReviewAsync(Actor, id, ct);
+            Experts = await reviews.ExpertOptionsAsync(Actor, id, ct);
         }
     }
 }

@@ -18,6 +18,7 @@ public sealed class EditModel(ContestService contests) : MarketPageModel
         public string? Categories { get; set; }
         public string? RecommendQuota { get; set; }
         public string? Note { get; set; }
+        public string? Rubric { get; set; }
     }
 
     [BindProperty] public ContestInput Input { get; set; } = new();
@@ -41,6 +42,7 @@ public sealed class EditModel(ContestService contests) : MarketPageModel
             {
                 Name = c.Name, Year = c.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), RegionCode = c.RegionCode, Categories = string.Join("、", c.Categories),
                 RecommendQuota = c.RecommendQuota?.ToString(System.Globalization.CultureInfo.InvariantCulture), Note = c.Note,
+                Rubric = string.Join("、", c.Rubric.Select(r => $"{r.Name}{r.MaxScore}")),
             };
             Version = c.Version;
         }
@@ -51,6 +53,7 @@ public sealed class EditModel(ContestService contests) : MarketPageModel
                 Year = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)).Year.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 RegionCode = Actor.ManagedScope is { Length: > 0 } scope ? scope : null,
                 Categories = string.Join("、", Kexie.Domain.Talent.ContestNames.DefaultCategories),
+                Rubric = string.Join("、", Kexie.Domain.Talent.ContestRubric.Default.Select(r => $"{r.Name}{r.MaxScore}")),
             };
         }
 
@@ -65,7 +68,7 @@ public sealed class EditModel(ContestService contests) : MarketPageModel
         {
             var categories = (Input.Categories ?? string.Empty).Split(['、', ',', '，', '\n', ';', '；'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             var request = new ContestRequest(
-                Input.Name, ParseInt(Input.Year, "year", "举办年份"), Input.RegionCode, categories, ParseInt(Input.RecommendQuota, "recommendQuota", "推荐名额"), Input.Note);
+                Input.Name, ParseInt(Input.Year, "year", "举办年份"), Input.RegionCode, categories, ParseInt(Input.RecommendQuota, "recommendQuota", "推荐名额"), Input.Note, ParseRubric(Input.Rubric));
             var saved = id is { } existing ? await contests.UpdateAsync(Actor, existing, request, Version, ct) : await contests.CreateAsync(Actor, request, ct);
             Notice = $"已保存“{saved.Name}”";
             return Redirect($"/Talent/Contests/Details/{saved.Id}");
@@ -76,5 +79,28 @@ public sealed class EditModel(ContestService contests) : MarketPageModel
         }
 
         return Page();
+    }
+
+    /// <summary>"创新性30、科学性30、实用性20、表达20" (a space or 分 after the name or number is fine); blank keeps the edition's.</summary>
+    private static List<Kexie.Domain.Talent.ContestCriterionData>? ParseRubric(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        var items = new List<Kexie.Domain.Talent.ContestCriterionData>();
+        foreach (var part in text.Split(['、', ',', '，', '\n', ';', '；'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var m = System.Text.RegularExpressions.Regex.Match(part, @"^(.+?)\s*(\d{1,3})\s*分?$");
+            if (!m.Success)
+            {
+                throw new DomainValidationException("rubric", $"评分标准“{part}”请写成“评分项+满分”，如 创新性30");
+            }
+
+            items.Add(new(m.Groups[1].Value.Trim(), int.Parse(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture)));
+        }
+
+        return items;
     }
 }

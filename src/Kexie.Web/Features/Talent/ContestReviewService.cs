@@ -1,0 +1,231 @@
+using Kexie.Data;
+using Kexie.Domain.Authorization;
+using Kexie.Domain.Common;
+using Kexie.Domain.Identity;
+using Kexie.Domain.Market;
+using Kexie.Domain.Talent;
+using Kexie.Domain.ThinkTank;
+using Kexie.Web.Features.Market;
+using Kexie.Web.Features.Notifications;
+using Kexie.Web.Features.ThinkTank;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kexie.Web.Features.Talent;
+
+/// <summary>Assigns one expert of the 专家库 to the works of a category, or to the works named.</summary>
+public sealed record AssignContestExpertRequest(Guid? ExpertId, string? Category, IReadOnlyList<Guid>? EntryIds);
+
+public sealed record DeclineReviewRequest(string? Reason);
+
+public sealed record ContestCriterionDto(string Name, int MaxScore);
+
+public sealed record ContestAssignmentDto(
+    Guid Id, Guid EntryId, Guid ExpertId, string ExpertName, AssignmentStatus Status, string StatusName, decimal? Total, string? Opinion,
+    DateTimeOffset AssignedAt, DateTimeOffset? ScoredAt, IReadOnlyList<CriterionScoreDto> Scores, int Version)
+{
+    public static ContestAssignmentDto From(ContestAssignment a) => new(
+        a.Id, a.EntryId, a.ExpertId, a.ExpertName, a.Status, a.Status.Chinese(), a.Total, a.Opinion, a.CreatedAt, a.ScoredAt,
+        [.. a.Scores.OrderBy(s => s.Position).Select(s => new CriterionScoreDto(s.Name, s.Weight, s.MaxScore, s.Score))], a.Version);
+}
+
+/// <summary>A work's expert review: who is assigned, how many have scored, the experts' score (<see cref="ContestRubric.Mean"/>).</summary>
+public sealed record EntryReviewDto(
+    Guid EntryId, string Title, string Category, string SchoolName, ContestEntryStatus Status, string StatusName, decimal? ExpertScore,
+    int Assigned, int Scored, IReadOnlyList<ContestAssignmentDto> Assignments);
+
+/// <summary>The expert review of an edition for its reviewers: the rubric, the progress (N of M scored) and each work's panel.</summary>
+public sealed record ContestReviewDto(Guid ContestId, IReadOnlyList<ContestCriterionDto> Rubric, int Assigned, int Scored, int Declined, IReadOnlyList<EntryReviewDto> Entries);
+
+/// <summary>A work left out when assigning, and why (利益冲突回避, already assigned, already reviewed).</summary>
+public sealed record SkippedEntryDto(Guid EntryId, string Title, string Reason);
+
+public sealed record AssignResultDto(string ExpertName, IReadOnlyList<string> Assigned, IReadOnlyList<SkippedEntryDto> Skipped);
+
+/// <summary>An expert the reviewers may pick (the 专家库 entries they may see).</summary>
+public sealed record ContestExpertOptionDto(Guid ExpertId, string Name, string? Title, string? Employer, string LevelName, string Expertise);
+
+/// <summary>What an assigned expert sees: the work (title, category, summary, school and authors, to judge a conflict), the rubric and their own score.</summary>
+public sealed record MyContestReviewDto(
+    Guid Id, Guid ContestId, string ContestName, Guid EntryId, string EntryTitle, string Category, string? Summary, string SchoolName,
+    IReadOnlyList<string> Students, bool MayScore, ContestAssignmentDto Assignment);
+
+/// <summary>
+/// 大赛作品的专家评审: the holding region's reviewers (<c>talent.contests.review</c>) assign experts of the 专家库 to a category's works or
+/// to single works, conflicts of interest left out with the reason; each assigned expert scores a work on the edition's 评分标准 from
+/// their own page (<c>talent.contests.score</c>), or declares a conflict; the work's expert score is <see cref="ContestRubric.Mean"/>.
+/// The reviewers then pass, award and recommend as before (<see cref="ContestService"/>).
+/// </summary>
+public sealed class ContestReviewService(KexieDbContext db, Notifier notifier, AccessPolicy policy)
+{
+    public async Task<ContestReviewDto> ReviewAsync(Actor actor, Guid contestId, CancellationToken ct = default)
+    {
+        var contest = await ReviewedContestAsync(actor, contestId, ct);
+        var entries = await db.ContestEntries.AsNoTracking().Where(e => e.ContestId == contestId).OrderBy(e => e.Category).ThenBy(e => e.CreatedAt).ThenBy(e => e.Id).Take(1000).ToListAsync(ct);
+        var assignments = await db.ContestAssignments.AsNoTracking().Where(a => a.ContestId == contestId).OrderBy(a => a.CreatedAt).ThenBy(a => a.Id).ToListAsync(ct);
+        var byEntry = assignments.ToLookup(a => a.EntryId);
+        var rows = entries.Select(e =>
+        {
+            var mine = byEntry[e.Id].Where(a => a.Status != AssignmentStatus.Declined).ToList();
+            return new EntryReviewDto(e.Id, e.Title, e.Category, e.SchoolName, e.Status, e.Status.Chinese(), e.ExpertScore, mine.Count,
+                mine.Count(a => a.Status == AssignmentStatus.Scored), [.. byEntry[e.Id].Select(ContestAssignmentDto.From)]);
+        }).ToList();
+        return new ContestReviewDto(contest.Id, Rubric(contest), assignments.Count(a => a.Status != AssignmentStatus.Declined),
+            assignments.Count(a => a.Status == AssignmentStatus.Scored), assignments.Count(a => a.Status == AssignmentStatus.Declined), rows);
+    }
+
+    public static IReadOnlyList<ContestCriterionDto> Rubric(Contest contest) => [.. contest.Rubric.Select(c => new ContestCriterionDto(c.Name, c.MaxScore))];
+
+    /// <summary>Active experts of the 专家库 the reviewer may pick, the edition's region first.</summary>
+    public async Task<IReadOnlyList<ContestExpertOptionDto>> ExpertOptionsAsync(Actor actor, Guid contestId, CancellationToken ct = default)
+    {
+        var contest = await ReviewedContestAsync(actor, contestId, ct);
+        var rows = await ExpertPool.CandidatesAsync(db, actor, contest.RegionCode, ct);
+        return [.. rows.Select(x => new ContestExpertOptionDto(x.Expert.Id, x.Worker.Name, x.Worker.Title, x.Worker.Employer, x.Expert.Level.Chinese(), x.Expert.Expertise))];
+    }
+
+    /// <summary>
+    /// Assigns the expert to every work of the category waiting for the review, or to the works named; a work where the expert must stand
+    /// aside is left out with the reason. Nothing assigned at all answers the reasons on the expert field. The expert is told.
+    /// </summary>
+    public async Task<AssignResultDto> AssignAsync(Actor actor, Guid contestId, AssignContestExpertRequest r, CancellationToken ct = default)
+    {
+        var contest = await ReviewedContestAsync(actor, contestId, ct);
+        var expert = await ExpertPool.PickAsync(db, actor, r.ExpertId, ct);
+        var query = db.ContestEntries.Where(e => e.ContestId == contestId);
+        if (r.EntryIds is { Count: > 0 } ids)
+        {
+            var wanted = ids.Distinct().Take(500).ToList();
+            query = query.Where(e => wanted.Contains(e.Id));
+        }
+        else if (!string.IsNullOrWhiteSpace(r.Category))
+        {
+            var category = contest.RequireCategory(r.Category);
+            query = query.Where(e => e.Category == category && e.Status == ContestEntryStatus.Submitted);
+        }
+        else
+        {
+            throw new DomainValidationException("category", "请选择要评审的作品类别或作品");
+        }
+
+        var entries = await query.OrderBy(e => e.CreatedAt).ThenBy(e => e.Id).ToListAsync(ct);
+        if (entries.Count == 0)
+        {
+            throw new DomainValidationException(r.EntryIds is { Count: > 0 } ? "entryIds" : "category", "没有待评审的作品");
+        }
+
+        var entryIds = entries.Select(e => e.Id).ToList();
+        var existing = (await db.ContestAssignments.AsNoTracking().Where(a => entryIds.Contains(a.EntryId)).ToListAsync(ct)).ToLookup(a => a.EntryId);
+        var candidate = expert.Candidate;
+        var assigned = new List<ContestAssignment>();
+        var skipped = new List<SkippedEntryDto>();
+        foreach (var entry in entries)
+        {
+            try
+            {
+                assigned.Add(ContestAssignment.Assign(contest, entry, candidate, [.. existing[entry.Id]], actor));
+            }
+            catch (Exception e) when (e is DomainValidationException or InvalidTransitionException)
+            {
+                skipped.Add(new SkippedEntryDto(entry.Id, entry.Title, e.Message));
+            }
+        }
+
+        if (assigned.Count == 0)
+        {
+            throw new DomainValidationException("expertId", string.Join("；", skipped.Select(s => s.Reason).Distinct().Take(5)));
+        }
+
+        db.ContestAssignments.AddRange(assigned);
+        var accounts = await notifier.WorkerAccountsAsync(expert.Worker.Id, ct);
+        notifier.Add(accounts, NotificationKind.PlanAssigned, "新的大赛作品评审任务",
+            $"您被指派评审“{contest.Name}”的{assigned.Count}件作品，请在“我的大赛评审”中按评分标准打分。", "/Talent/Contests/Reviews", DateTimeOffset.UtcNow, except: actor.UserId);
+        await db.SaveChangesAsync(ct);
+        await notifier.AfterSaveAsync(ct);
+        var titles = entries.ToDictionary(e => e.Id, e => e.Title);
+        return new AssignResultDto(expert.Worker.Name, [.. assigned.Select(a => titles[a.EntryId])], skipped);
+    }
+
+    /// <summary>The actor's own contest assignments as an expert, newest first.</summary>
+    public async Task<IReadOnlyList<MyContestReviewDto>> MineAsync(Actor actor, CancellationToken ct = default)
+    {
+        MarketSupport.RequireSignedIn(actor);
+        if (actor.ScienceWorkerId is not { } worker)
+        {
+            return [];
+        }
+
+        var assignments = await db.ContestAssignments.AsNoTracking().Where(a => a.ExpertWorkerId == worker).OrderByDescending(a => a.CreatedAt).ThenBy(a => a.Id).Take(200).ToListAsync(ct);
+        return await MyDtosAsync(actor, assignments, ct);
+    }
+
+    /// <summary>One assignment, for its expert (others: not found).</summary>
+    public async Task<MyContestReviewDto> MyReviewAsync(Actor actor, Guid id, CancellationToken ct = default)
+    {
+        var assignment = await MineAsync(actor, id, tracked: false, ct);
+        return (await MyDtosAsync(actor, [assignment], ct))[0];
+    }
+
+    /// <summary>The assigned expert's scores, one per item in the rubric's order; the work's expert score follows.</summary>
+    public async Task<MyContestReviewDto> ScoreAsync(Actor actor, Guid id, ScoreRequest r, int? expectedVersion, CancellationToken ct = default)
+    {
+        var assignment = await MineAsync(actor, id, tracked: true, ct);
+        MarketSupport.CheckVersion(assignment.Version, expectedVersion);
+        var (contest, entry) = await WorkAsync(assignment, ct);
+        assignment.Score(contest, entry, r.Scores, r.Opinion, actor);
+        var totals = await db.ContestAssignments.Where(a => a.EntryId == entry.Id && a.Id != assignment.Id && a.Status == AssignmentStatus.Scored).Select(a => a.Total!.Value).ToListAsync(ct);
+        totals.Add(assignment.Total!.Value);
+        entry.SetExpertScore(ContestRubric.Mean(totals));
+        await db.SaveChangesAsync(ct);
+        return (await MyDtosAsync(actor, [assignment], ct))[0];
+    }
+
+    /// <summary>The assigned expert declares a conflict of interest instead of scoring (with the reason).</summary>
+    public async Task<MyContestReviewDto> DeclineAsync(Actor actor, Guid id, DeclineReviewRequest r, int? expectedVersion, CancellationToken ct = default)
+    {
+        var assignment = await MineAsync(actor, id, tracked: true, ct);
+        MarketSupport.CheckVersion(assignment.Version, expectedVersion);
+        var (contest, entry) = await WorkAsync(assignment, ct);
+        assignment.Decline(contest, entry, r.Reason, actor);
+        await db.SaveChangesAsync(ct);
+        return (await MyDtosAsync(actor, [assignment], ct))[0];
+    }
+
+    private async Task<ContestAssignment> MineAsync(Actor actor, Guid id, bool tracked, CancellationToken ct)
+    {
+        MarketSupport.RequireSignedIn(actor);
+        var query = tracked ? db.ContestAssignments : db.ContestAssignments.AsNoTracking();
+        var assignment = await query.FirstOrDefaultAsync(a => a.Id == id, ct);
+        return assignment is not null && assignment.IsExpert(actor) ? assignment : throw new NotFoundException("评审任务不存在");
+    }
+
+    private async Task<(Contest Contest, ContestEntry Entry)> WorkAsync(ContestAssignment a, CancellationToken ct) =>
+        (await db.Contests.FirstAsync(c => c.Id == a.ContestId, ct), await db.ContestEntries.FirstAsync(e => e.Id == a.EntryId, ct));
+
+    private async Task<List<MyContestReviewDto>> MyDtosAsync(Actor actor, IReadOnlyList<ContestAssignment> assignments, CancellationToken ct)
+    {
+        var entryIds = assignments.Select(a => a.EntryId).Distinct().ToList();
+        var entries = await db.ContestEntries.AsNoTracking().Where(e => entryIds.Contains(e.Id)).ToDictionaryAsync(e => e.Id, ct);
+        var contestIds = assignments.Select(a => a.ContestId).Distinct().ToList();
+        var contests = await db.Contests.AsNoTracking().Where(c => contestIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
+        return [.. assignments.Select(a =>
+        {
+            var e = entries[a.EntryId];
+            var c = contests[a.ContestId];
+            var open = c.Status != ContestStatus.Closed && e.Status == ContestEntryStatus.Submitted;
+            return new MyContestReviewDto(a.Id, c.Id, c.Name, e.Id, e.Title, e.Category, e.Summary, e.SchoolName, e.Students, open && a.MayScore(actor), ContestAssignmentDto.From(a));
+        })];
+    }
+
+    /// <summary>
+    /// An edition whose works the actor reviews: a manager of the holding region (the domain's rule) whose role holds
+    /// <c>talent.contests.review</c>; others that may not review it are refused, an unknown one is not found.
+    /// </summary>
+    private async Task<Contest> ReviewedContestAsync(Actor actor, Guid id, CancellationToken ct)
+    {
+        MarketSupport.RequireSignedIn(actor);
+        var contest = await db.Contests.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct) ?? throw new NotFoundException("大赛不存在");
+        return contest.MayReview(actor) && policy.Can(actor, TalentPermissions.ReviewContests, contest.RegionCode)
+            ? contest
+            : throw new AccessDeniedException("只有举办地区有“评审大赛作品”权限的管理人员可以组织专家评审");
+    }
+}
