@@ -96,6 +96,12 @@ public sealed class MigrationPostgresTests(PostgresApp app) : MigrationTests(app
         Assert.Contains("Index Cond", plan);
         Assert.Contains("~>=~", plan);
         Assert.True(indexes.Count > 30, $"only {indexes.Count} region-code indexes");
-        Assert.All(indexes, d => Assert.Matches("RegionCode\" varchar_pattern_ops", d));
+        // Region prefixes are served by pattern-ops indexes; only the list-order indexes (region, name, id) keep the default
+        // class, so that they also serve ORDER BY and the keyset range of the directory lists' pages.
+        var (listOrder, prefix) = (indexes.Where(d => d.Contains(Kexie.Data.RegionPrefixIndexes.ListOrderSuffix, StringComparison.Ordinal)).ToList(),
+            indexes.Where(d => !d.Contains(Kexie.Data.RegionPrefixIndexes.ListOrderSuffix, StringComparison.Ordinal)).ToList());
+        Assert.All(prefix, d => Assert.Matches("RegionCode\" varchar_pattern_ops", d));
+        Assert.Equal(2, listOrder.Count);
+        Assert.All(listOrder, d => Assert.DoesNotMatch("pattern_ops", d));
     }
 }

@@ -28,7 +28,8 @@ public static class ContestEndpoints
 
         var e = api.MapGroup("/contest-entries").WithTags("青少年科技创新大赛");
         e.MapGet("/{id:guid}", GetContestEntry).WithSummary("作品详情");
-        e.MapGet("/{id:guid}/certificate", DownloadContestCertificate).WithSummary("获奖证书（.docx；举办地区及报送学校可下载，含学生姓名）");
+        e.MapGet("/{id:guid}/certificate", DownloadContestCertificate)
+            .Produces<byte[]>(StatusCodes.Status200OK, "application/vnd.openxmlformats-officedocument.wordprocessingml.document").WithSummary("获奖证书（.docx；举办地区及报送学校可下载，含学生姓名）");
         e.MapPost("/{id:guid}/review", ReviewContestEntry).RequireAuthorization().WithSummary("评审作品（通过或未通过、得分、意见）").RequirePermission(TalentPermissions.ReviewContests);
         e.MapPost("/{id:guid}/award", AwardContestEntry).RequireAuthorization().WithSummary("评定奖项（一、二、三等奖、优秀奖，空为取消）").RequirePermission(TalentPermissions.ReviewContests);
         e.MapPost("/{id:guid}/recommend", RecommendContestEntry).RequireAuthorization().WithSummary("推荐参加上级大赛（不超过推荐名额）").RequirePermission(TalentPermissions.ReviewContests);
