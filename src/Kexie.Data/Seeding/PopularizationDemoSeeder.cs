@@ -277,7 +277,7 @@ public sealed class PopularizationDemoSeeder(KexieDbContext db, ILogger<Populari
         // the county up to 64 teams and 2451 volunteers by the year's end whatever the demo has already.
         var yearEnd = new DateOnly(2020, 12, 31);
         var end = On(new DateOnly(2021, 1, 1), 0);
-        var haveTeams = await db.VolunteerTeams.CountAsync(t => RegionScope.Within(t.RegionCode, DemoSeeder.DaYing) && (t.EstablishedOn == null || t.EstablishedOn <= yearEnd), ct);
+        var haveTeams = await db.VolunteerTeams.Where(VolunteerTeam.ExistedBy(yearEnd, end)).CountAsync(t => RegionScope.Within(t.RegionCode, DemoSeeder.DaYing), ct);
         var haveVolunteers = await db.Volunteers.CountAsync(v => RegionScope.Within(v.RegionCode, DemoSeeder.DaYing) && v.CreatedAt < end, ct);
         (string Name, VolunteerTeamKind Kind, string[] Skills)[] teamKinds =
         [

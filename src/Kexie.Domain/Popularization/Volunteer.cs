@@ -93,6 +93,13 @@ public sealed class VolunteerTeam : Entity, IRegional
 
     public bool MayManage(Actor actor) => actor.Manages(RegionCode);
 
+    /// <summary>
+    /// The teams that existed by <paramref name="lastDay"/>: founded on or before it, or — without a founding date — registered
+    /// before <paramref name="end"/> (the instant after that day), so a team registered today does not count in an earlier year.
+    /// </summary>
+    public static System.Linq.Expressions.Expression<Func<VolunteerTeam, bool>> ExistedBy(DateOnly lastDay, DateTimeOffset end) =>
+        t => t.EstablishedOn != null ? t.EstablishedOn <= lastDay : t.CreatedAt < end;
+
     public void Update(VolunteerTeamData data, Actor actor, DateTimeOffset? at = null)
     {
         RequireManager(actor);

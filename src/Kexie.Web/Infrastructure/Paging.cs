@@ -164,6 +164,28 @@ public static class KeysetPaging
         return query.Where(Expression.Lambda<Func<T, bool>>(body, row));
     }
 
+    /// <summary>
+    /// One page of a directory list in (region code, name, id) order: after <paramref name="after"/> when given (a range of the
+    /// list-order index, not a skip over every earlier row), else by <paramref name="page"/>'s number. One row more than the page
+    /// says whether a next page exists; its cursor is the page's last row (<paramref name="cursorOf"/>).
+    /// </summary>
+    public static async Task<(List<T> Items, bool HasNext, string? NextCursor)> PageByRegionAndNameAsync<T>(
+        this IQueryable<T> query, Expression<Func<T, string>> region, Expression<Func<T, string>> name, Expression<Func<T, Guid>> id,
+        Func<T, string> cursorOf, string? after, PageRequest page, CancellationToken ct)
+    {
+        var skip = page.Skip;
+        if (ListCursor.Parse(after, 2) is { } cursor)
+        {
+            query = query.AfterRegionAndName(region, name, id, cursor);
+            skip = 0;
+        }
+
+        var rows = await query.OrderByRegionAndName(region, name, id).Skip(skip).Take(page.PageSize + 1).ToListAsync(ct);
+        var items = rows.Take(page.PageSize).ToList();
+        var hasNext = rows.Count > page.PageSize;
+        return (items, hasNext, hasNext ? cursorOf(items[^1]) : null);
+    }
+
     /// <summary>The cursor of a directory page's last row.</summary>
     public static string Cursor(string regionCode, string name, Guid id) => new ListCursor([regionCode, name], id).Encode();
 }

@@ -31,6 +31,14 @@ public abstract class KexiePageModel : PageModel
         return regionCode is null ? policy.Can(Actor, permission) : policy.Can(Actor, permission, regionCode);
     }
 
+    /// <summary>
+    /// The region a statistics page opens on when none is chosen: the viewer's own managed region, else the region whose 科协
+    /// runs the site (<c>Site:RegionCode</c>); null when the site has none (the page then asks for a region).
+    /// </summary>
+    protected string? HomeRegion => Actor.ManagedScope is { Length: > 0 } scope
+        ? scope
+        : HttpContext.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<Kexie.Web.Features.Workbench.SiteOptions>>().Value.RegionCode?.Trim() is { Length: > 0 } site ? site : null;
+
     /// <summary>A one-shot notice shown after a redirect (saved, verified, imported…).</summary>
     [TempData]
     public string? Notice { get; set; }

@@ -67,7 +67,7 @@ public sealed class RecipientsByPermissionTests(ReassignedWorkApp app) : IClassF
 
 /// <summary>
 /// A host whose settings give <c>market.plans.receive</c> to association admins instead of service-centre staff and let
-/// the staff review offers (no demo data; the test makes its users).
+/// the staff review offers, on a site run by 射洪市 (no demo data; the test makes its users).
 /// </summary>
 public sealed class ReassignedWorkApp : KexieApp
 {
@@ -85,6 +85,7 @@ public sealed class ReassignedWorkApp : KexieApp
         builder.UseSetting("Authorization:Revokes:ServiceCenterStaff:0", "market.plans.receive");
         builder.UseSetting("Authorization:Grants:AssociationAdmin:0", "market.plans.receive");
         builder.UseSetting("Authorization:Grants:ServiceCenterStaff:0", "market.offers.review");
+        builder.UseSetting("Site:RegionCode", "510922"); // a site run by 射洪市's 科协, not the demo's 大英县 (SiteRegionTests)
     }
 
     public override async ValueTask DisposeAsync()

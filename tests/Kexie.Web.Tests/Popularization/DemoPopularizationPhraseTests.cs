@@ -67,7 +67,7 @@ public abstract partial class DemoPopularizationPhraseTests(KexieApp app)
             paragraph);
 
         // Volunteers: teams and volunteers existing at the year's end, the activities their confirmed service was at.
-        var teams = await app.QueryAsync(db => db.VolunteerTeams.CountAsync(t => t.RegionCode.StartsWith(DaYing) && (t.EstablishedOn == null || t.EstablishedOn <= last)));
+        var teams = await app.QueryAsync(db => db.VolunteerTeams.Where(VolunteerTeam.ExistedBy(last, end)).CountAsync(t => t.RegionCode.StartsWith(DaYing)));
         var volunteers = await app.QueryAsync(db => db.Volunteers.CountAsync(v => v.RegionCode.StartsWith(DaYing) && v.CreatedAt < end));
         var served = await app.QueryAsync(db => db.ServiceRecords
             .Where(r => r.RegionCode.StartsWith(DaYing) && r.Status == ServiceRecordStatus.Confirmed && r.SignedInAt >= start && r.SignedInAt < end)

@@ -89,19 +89,9 @@ public sealed class OrganizationService(KexieDbContext db, ReferenceCodesCache r
         var page = PageRequest.Of(filter.Page, filter.PageSize);
         var query = Filter(actor, filter);
         var count = await ListCount.CountAsync(query, ct);
-        var skip = page.Skip;
-        if (ListCursor.Parse(filter.After, 2) is { } after)
-        {
-            // Rows after the previous page's last one: a range of the list-order index, not a skip over every earlier row.
-            query = query.AfterRegionAndName(o => o.RegionCode, o => o.Name, o => o.Id, after);
-            skip = 0;
-        }
-
-        // One row more than the page says whether a next page exists (its cursor is the page's last row).
-        var rows = await query.OrderByRegionAndName(o => o.RegionCode, o => o.Name, o => o.Id).Skip(skip).Take(page.PageSize + 1).ToListAsync(ct);
-        var items = rows.Take(page.PageSize).ToList();
-        return ListCount.Page(items.Select(o => OrganizationDto.From(o, SeesAll(actor, o))).ToList(), count, page, rows.Count > page.PageSize,
-            rows.Count > page.PageSize ? KeysetPaging.Cursor(items[^1].RegionCode, items[^1].Name, items[^1].Id) : null);
+        var (items, hasNext, next) = await query.PageByRegionAndNameAsync(
+            o => o.RegionCode, o => o.Name, o => o.Id, o => KeysetPaging.Cursor(o.RegionCode, o.Name, o.Id), filter.After, page, ct);
+        return ListCount.Page(items.Select(o => OrganizationDto.From(o, SeesAll(actor, o))).ToList(), count, page, hasNext, next);
     }
 
     public async Task<OrganizationDto> GetAsync(Actor actor, Guid id, CancellationToken ct = default)

@@ -98,19 +98,9 @@ public sealed class ScienceWorkerService(KexieDbContext db, ReferenceCodesCache 
         var page = PageRequest.Of(filter.Page, filter.PageSize);
         var query = Filter(actor, filter);
         var count = await ListCount.CountAsync(query, ct);
-        var skip = page.Skip;
-        if (ListCursor.Parse(filter.After, 2) is { } after)
-        {
-            // Rows after the previous page's last one: a range of the list-order index, not a skip over every earlier row.
-            query = query.AfterRegionAndName(w => w.RegionCode, w => w.Name, w => w.Id, after);
-            skip = 0;
-        }
-
-        // One row more than the page says whether a next page exists (its cursor is the page's last row).
-        var rows = await query.OrderByRegionAndName(w => w.RegionCode, w => w.Name, w => w.Id).Skip(skip).Take(page.PageSize + 1).ToListAsync(ct);
-        var items = rows.Take(page.PageSize).ToList();
-        return ListCount.Page(items.Select(w => ScienceWorkerDto.From(w, SeesAll(actor, w))).ToList(), count, page, rows.Count > page.PageSize,
-            rows.Count > page.PageSize ? KeysetPaging.Cursor(items[^1].RegionCode, items[^1].Name, items[^1].Id) : null);
+        var (items, hasNext, next) = await query.PageByRegionAndNameAsync(
+            w => w.RegionCode, w => w.Name, w => w.Id, w => KeysetPaging.Cursor(w.RegionCode, w.Name, w.Id), filter.After, page, ct);
+        return ListCount.Page(items.Select(w => ScienceWorkerDto.From(w, SeesAll(actor, w))).ToList(), count, page, hasNext, next);
     }
 
     public async Task<ScienceWorkerDto> GetAsync(Actor actor, Guid id, CancellationToken ct = default)

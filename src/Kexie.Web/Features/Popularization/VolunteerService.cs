@@ -302,7 +302,7 @@ public sealed class VolunteerService(KexieDbContext db, ReferenceCodesCache refe
     {
         var (start, end) = MarketSupport.ChinaPeriod(range.First, range.Last);
         var lastDay = range.Last;
-        var teams = await db.VolunteerTeams.AsNoTracking().Where(t => RegionScope.Within(t.RegionCode, code) && (t.EstablishedOn == null || t.EstablishedOn <= lastDay))
+        var teams = await db.VolunteerTeams.AsNoTracking().Where(VolunteerTeam.ExistedBy(lastDay, end!.Value)).Where(t => RegionScope.Within(t.RegionCode, code))
             .GroupBy(t => t.Kind).Select(g => new { Kind = g.Key, Count = g.Count() }).ToListAsync(ct);
         var volunteers = await db.Volunteers.AsNoTracking().CountAsync(v => RegionScope.Within(v.RegionCode, code) && v.CreatedAt < end!.Value, ct);
         var service = await db.ServiceRecords.AsNoTracking()

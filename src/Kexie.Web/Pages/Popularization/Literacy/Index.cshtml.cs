@@ -27,7 +27,7 @@ public sealed class IndexModel(LiteracyService literacy, LiteracyMemberUnitServi
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Region ??= Actor.ManagedScope is { Length: > 0 } scope ? scope : "510923";
+        Region ??= HomeRegion;
         Year ??= DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)).Year;
         try
         {

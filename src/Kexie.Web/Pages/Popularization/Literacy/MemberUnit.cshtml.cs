@@ -13,19 +13,9 @@ namespace Kexie.Web.Pages.Popularization.Literacy;
 /// </summary>
 public sealed class MemberUnitModel(LiteracyMemberUnitService units) : MarketPageModel
 {
-    public sealed class UnitInput
-    {
-        public string? Name { get; set; }
-        public string? OrganizationId { get; set; }
-        public string? JoinedOn { get; set; }
-        public string? ContactName { get; set; }
-        public string? ContactPhone { get; set; }
-        public string? Note { get; set; }
-    }
-
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
 
-    [BindProperty] public UnitInput Input { get; set; } = new();
+    [BindProperty] public MemberUnitInput Input { get; set; } = new();
 
     [BindProperty] public int Version { get; set; }
 
@@ -41,7 +31,7 @@ public sealed class MemberUnitModel(LiteracyMemberUnitService units) : MarketPag
     {
         await LoadAsync(id, ct);
         var u = Details.Unit;
-        Input = new UnitInput
+        Input = new MemberUnitInput
         {
             Name = u.Name, OrganizationId = u.OrganizationId?.ToString(), JoinedOn = u.JoinedOn.ToString("yyyy-MM-dd"),
             ContactName = u.ContactName, ContactPhone = u.ContactPhone, Note = u.Note,
@@ -62,7 +52,7 @@ public sealed class MemberUnitModel(LiteracyMemberUnitService units) : MarketPag
         }
         catch (DomainValidationException e)
         {
-            AddError<UnitInput>(e);
+            AddError<MemberUnitInput>(e);
         }
 
         await LoadAsync(id, ct);

@@ -6,6 +6,17 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Kexie.Web.Pages.Popularization.Literacy;
 
+/// <summary>The form of a 纲要实施成员单位, on the list (add) and on its own page (edit).</summary>
+public sealed class MemberUnitInput
+{
+    public string? Name { get; set; }
+    public string? OrganizationId { get; set; }
+    public string? JoinedOn { get; set; }
+    public string? ContactName { get; set; }
+    public string? ContactPhone { get; set; }
+    public string? Note { get; set; }
+}
+
 /// <summary>
 /// 纲要实施成员单位 of a region in a year: the count at year end and the change from the year before, tasks done of all assigned,
 /// the units assessed, and every unit of the year with its tasks and assessment; the region's managers add units (by name or
@@ -13,20 +24,10 @@ namespace Kexie.Web.Pages.Popularization.Literacy;
 /// </summary>
 public sealed class MemberUnitsModel(LiteracyMemberUnitService units) : MarketPageModel
 {
-    public sealed class UnitInput
-    {
-        public string? Name { get; set; }
-        public string? OrganizationId { get; set; }
-        public string? JoinedOn { get; set; }
-        public string? ContactName { get; set; }
-        public string? ContactPhone { get; set; }
-        public string? Note { get; set; }
-    }
-
     [BindProperty(SupportsGet = true)] public string? Region { get; set; }
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
 
-    [BindProperty] public UnitInput Input { get; set; } = new();
+    [BindProperty] public MemberUnitInput Input { get; set; } = new();
 
     public MemberUnitYearDto? Stats { get; private set; }
 
@@ -53,7 +54,7 @@ public sealed class MemberUnitsModel(LiteracyMemberUnitService units) : MarketPa
         }
         catch (DomainValidationException e) when (e.Field != "region")
         {
-            AddError<UnitInput>(e);
+            AddError<MemberUnitInput>(e);
         }
 
         await LoadAsync(ct);
@@ -62,7 +63,7 @@ public sealed class MemberUnitsModel(LiteracyMemberUnitService units) : MarketPa
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        Region ??= Actor.ManagedScope is { Length: > 0 } scope ? scope : "510923";
+        Region ??= HomeRegion;
         Year ??= DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)).Year;
         try
         {

@@ -89,7 +89,7 @@ public sealed class IndexModel(VolunteerService volunteers) : MarketPageModel
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        Region ??= Actor.ManagedScope is { Length: > 0 } scope ? scope : "510923";
+        Region ??= HomeRegion;
         Year ??= DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)).Year;
         Team.RegionCode ??= Actor.ManagedScope;
         Input.RegionCode ??= Actor.ManagedScope;

@@ -17,7 +17,7 @@ public sealed class StatisticsModel(ContestService contests) : MarketPageModel
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Region ??= Actor.ManagedScope is { Length: > 0 } scope ? scope : "510923";
+        Region ??= HomeRegion;
         Year ??= DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)).Year;
         try
         {

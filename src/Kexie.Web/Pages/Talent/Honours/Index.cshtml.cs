@@ -70,7 +70,7 @@ public sealed class IndexModel(HonourService honours) : MarketPageModel
         try
         {
             Result = await honours.ListAsync(Region, Year, null, PageNumber, 20, ct);
-            var region = Region ?? (Actor.ManagedScope is { Length: > 0 } scope ? scope : "510923");
+            var region = Region ?? HomeRegion;
             Stats = await honours.StatisticsAsync(region, Year, ct);
         }
         catch (DomainValidationException e)

@@ -30,10 +30,10 @@ public sealed class IndexModel(AssociationManagementService management) : Market
 
         try
         {
-            var region = Region ?? (Actor.ManagedScope is { Length: > 0 } scope ? scope : "510923");
+            var region = Region ?? HomeRegion;
             Rows = await management.ListAsync(Actor, Region, ct);
             Stats = await management.StatisticsAsync(region, Year, ct);
-            if (region.Length <= 6)
+            if (region is { Length: <= 6 })
             {
                 Coverage = await management.CoverageAsync(region, ct);
             }

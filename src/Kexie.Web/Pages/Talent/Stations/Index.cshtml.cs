@@ -30,7 +30,7 @@ public sealed class IndexModel(WorkstationService stations) : MarketPageModel
         {
             WorkstationKind? kind = string.IsNullOrEmpty(Kind) ? null : ParseEnum<WorkstationKind>(Kind, "kind", "类型");
             Result = await stations.ListAsync(Actor, Region, kind, Q, PageNumber, 20, ct);
-            Stats = await stations.StatisticsAsync(Region ?? (Actor.ManagedScope is { Length: > 0 } scope ? scope : "510923"), Year, ct);
+            Stats = await stations.StatisticsAsync(Region ?? HomeRegion, Year, ct);
         }
         catch (DomainValidationException e)
         {
