@@ -139,8 +139,7 @@ public sealed class DigestSender(
         }
     }
 
-    private string Absolute(string link) =>
-        string.IsNullOrWhiteSpace(smtp.Value.SiteUrl) ? link : smtp.Value.SiteUrl.TrimEnd('/') + link;
+    private string Absolute(string link) => smtp.Value.AbsoluteLink(link);
 }
 
 /// <summary>Runs <see cref="DigestSender"/> every <see cref="NotificationOptions.DigestScanMinutes"/> minutes (only when e-mail is configured).</summary>

@@ -23,6 +23,12 @@ public sealed class SmtpOptions
     /// <summary>The site's public address (e.g. <c>https://kxy.example.cn</c>), so links in e-mails are absolute.</summary>
     public string? SiteUrl { get; set; }
 
+    /// <summary><see cref="SiteUrl"/> without surrounding space or a trailing slash; null when it is not set.</summary>
+    public string? SiteBase => string.IsNullOrWhiteSpace(SiteUrl) ? null : SiteUrl.Trim().TrimEnd('/');
+
+    /// <summary>A site path (<c>/Market/…</c>) made absolute with <see cref="SiteUrl"/> when it is set; anything else as it is.</summary>
+    public string AbsoluteLink(string link) => SiteBase is { } site && link.StartsWith('/') ? site + link : link;
+
     public bool IsConfigured => !string.IsNullOrWhiteSpace(Host);
 }
 

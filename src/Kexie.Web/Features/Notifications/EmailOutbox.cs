@@ -116,8 +116,7 @@ public sealed class EmailOutbox(KexieDbContext db, IEmailSender sender, IOptions
 
     private IQueryable<Notification> Row(Guid id) => db.Set<Notification>().Where(x => x.Id == id);
 
-    private string AbsoluteLink(string link) =>
-        string.IsNullOrWhiteSpace(smtp.Value.SiteUrl) || !link.StartsWith('/') ? link : smtp.Value.SiteUrl.TrimEnd('/') + link;
+    private string AbsoluteLink(string link) => smtp.Value.AbsoluteLink(link);
 }
 
 /// <summary>Wakes the dispatcher right after a save that added notifications (it also polls on its own).</summary>

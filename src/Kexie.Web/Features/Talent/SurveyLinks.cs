@@ -16,8 +16,7 @@ public sealed class SurveyLinks(IOptions<SmtpOptions> smtp)
     public string BaseUrl(HttpRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var site = smtp.Value.SiteUrl;
-        return string.IsNullOrWhiteSpace(site) ? $"{request.Scheme}://{request.Host}{request.PathBase}" : site.Trim().TrimEnd('/');
+        return smtp.Value.SiteBase ?? $"{request.Scheme}://{request.Host}{request.PathBase}";
     }
 
     public string FillUrl(HttpRequest request, Guid surveyId, string? token = null) => FillUrl(BaseUrl(request), surveyId, token);
