@@ -48,6 +48,13 @@ public static partial class PostgresCopy
         var tableName = entityType.GetSchema() is { } schema ? $"\"{schema}\".\"{table.Name}\"" : $"\"{table.Name}\"";
         var copy = $"COPY {tableName} ({string.Join(", ", columns.Select(c => $"\"{c.Name}\""))}) FROM STDIN (FORMAT BINARY)";
         await using var importer = await connection.BeginBinaryImportAsync(copy, ct);
+        // The importer waits for the server by the connection's timeout (30 s), not the context's: a COPY of 500,000
+        // rows on a busy machine can take longer, so it follows the caller's command timeout when one is set.
+        if (db.Database.GetCommandTimeout() is { } seconds)
+        {
+            importer.Timeout = TimeSpan.FromSeconds(seconds);
+        }
+
         long written = 0;
         foreach (var row in rows)
         {
