@@ -281,14 +281,14 @@ internal sealed class QualityBench
         {
             var gains = ranked.Select(i => i == q ? 1 : 0).ToList();
             var found = gains.Contains(1) ? 1.0 : 0.0;
-            scores.Tasks[task].Add(Metrics.Ndcg(gains, [1]), found / 10, found);
+            scores.Tasks[task].Add(Metrics.Ndcg(gains, [1]), found / 10, found, q);
             QueryDiagnosis?.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{scores.Name[..Math.Min(30, scores.Name.Length)]}\t{task}\t{q}\t{Metrics.Ndcg(gains, [1]):F4}"));
             return;
         }
         var g = ranked.Where(i => i != q).Take(10).Select(i => Grade(query, corpus[i])).ToList();
         var ideal = IdealGains(q);
         var disciplineTotal = ideal.Count(x => x == 2);
-        scores.Tasks[task].Add(Metrics.Ndcg(g, ideal), Metrics.PrecisionAt(g, 2), disciplineTotal == 0 ? 0 : (double)g.Count(x => x == 2) / Math.Min(10, disciplineTotal));
+        scores.Tasks[task].Add(Metrics.Ndcg(g, ideal), Metrics.PrecisionAt(g, 2), disciplineTotal == 0 ? 0 : (double)g.Count(x => x == 2) / Math.Min(10, disciplineTotal), q);
         QueryDiagnosis?.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{scores.Name[..Math.Min(30, scores.Name.Length)]}\t{task}\t{q}\t{Metrics.Ndcg(g, ideal):F4}"));
     }
 
