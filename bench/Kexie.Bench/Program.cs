@@ -52,6 +52,41 @@ if (args.Length > 0 && args[0] == "classifier")
     return 0;
 }
 
+if (args.Length > 0 && args[0] == "bootstrap")
+{
+    // The paired bootstrap over the per-query files of one or more runs (KEXIE_QUERY_DIAG), queries pooled: e.g. both
+    // directions of the tuning split together.
+    var systems = new Dictionary<string, SystemScores>(StringComparer.Ordinal);
+    var files = args.Skip(1).ToArray();
+    for (var f = 0; f < files.Length; f++)
+    {
+        foreach (var line in File.ReadLines(files[f]))
+        {
+            var parts = line.Split('\t');
+            if (parts.Length != 4)
+            {
+                continue;
+            }
+            if (!systems.TryGetValue(parts[0], out var scores))
+            {
+                systems[parts[0]] = scores = new SystemScores(parts[0]);
+            }
+            var q = int.Parse(parts[2], CultureInfo.InvariantCulture);
+            scores.Tasks[Enum.Parse<BenchTask>(parts[1])].Add(double.Parse(parts[3], CultureInfo.InvariantCulture), 0, 0, (f * 1_000_000) + q);
+        }
+    }
+    Console.WriteLine($"# Kexie.Bench bootstrap ({DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC): {string.Join(", ", files.Select(Path.GetFileName))}");
+    Console.WriteLine();
+    Console.WriteLine("| system | T1 nDCG@10 | T2 nDCG@10 | T3 nDCG@10 | T4 nDCG@10 | queries |");
+    Console.WriteLine("|---|---:|---:|---:|---:|---:|");
+    foreach (var s in systems.Values)
+    {
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {s.Name} | {s.Tasks[BenchTask.T1KeywordsToAbstract].Ndcg:F4} | {s.Tasks[BenchTask.T2TitleToAbstract].Ndcg:F4} | {s.Tasks[BenchTask.T3TitleToField].Ndcg:F4} | {s.Tasks[BenchTask.T4KeywordsToField].Ndcg:F4} | {s.Tasks[BenchTask.T2TitleToAbstract].Count} |"));
+    }
+    new Report(Console.Out).BootstrapTable([.. systems.Values]);
+    return 0;
+}
+
 if (args.Length > 0 && args[0] == "known-item")
 {
     // T1/T2 diagnosis on the training half of the headline split: where the engine's text ranking loses to SmartCn.
@@ -81,6 +116,10 @@ if (args.Length == 0 || args[0] is "-h" or "--help" || args[0] != "matching")
           the discipline classifier alone on the tuning split (training half only; both directions by default):
           top-1/top-3, log-loss and calibration error per input (title, keywords, title + keywords, whole text), and
           the cost of one prediction; --classifier overrides ClassifierSettings for experiments
+
+        dotnet run -c Release --project bench/Kexie.Bench -- bootstrap FILE [FILE …]
+          the paired bootstrap of the engine against the best baseline over the per-query files that matching writes
+          with KEXIE_QUERY_DIAG=FILE, the queries of all files pooled (e.g. both directions of the tuning split)
 
         dotnet run -c Release --project bench/Kexie.Bench -- known-item [--show N] [--tiling on|off] [--split inner|inner-b] [--set K=V,…]
           T1/T2 diagnosis on the training half (--split inner|inner-b: the tuning split's quarters): where the engine's text ranking loses to Lucene + SmartCn

@@ -167,12 +167,12 @@ internal sealed class QualityBench
                 var stats = index.GetStatistics();
                 if (stats.Documents > 0)
                 {
-                    output.WriteLine($"  index {name}: {stats.Documents:N0} documents, {stats.Terms:N0} terms, {stats.PostingBytes:N0} posting bytes (character backstop {(options.CharacterBackstop ? "on" : "off")})");
+                    output.WriteLine($"  index {name}: {stats.Documents:N0} documents, {stats.Terms:N0} terms, {stats.PostingBytes:N0} posting bytes (character backstop {(options.CharacterBackstop ? "on" : "off")}, weak-term backstop {(options.WeakTermBackstop ? "on" : "off")})");
                 }
             }
             foreach (var (name, count) in backstopQueries)
             {
-                output.WriteLine($"  {name}: character backstop candidates in {count.Queries:N0} of {queryIndexes.Count:N0} title queries (T2), in {count.Top1:N0} the first result");
+                output.WriteLine($"  {name}: backstop candidates in {count.Queries:N0} of {queryIndexes.Count:N0} title queries (T2), in {count.Top1:N0} the first result");
             }
         }
         if (Settings.Contains("text"))
@@ -241,7 +241,7 @@ internal sealed class QualityBench
         DisciplineCodes = withCode ? [disciplineCodes[r.Discipline]] : [],
     };
 
-    /// <summary>Per system: T2 queries with a character backstop candidate among their results, and with one first.</summary>
+    /// <summary>Per system: T2 queries with a (character or weak-term) backstop candidate among their results, and with one first.</summary>
     private readonly Dictionary<string, (int Queries, int Top1)> backstopQueries = [];
 
     private void RunEngine(MatchIndex index, SystemScores scores, int q)
@@ -252,7 +252,7 @@ internal sealed class QualityBench
         Record(scores, BenchTask.T1KeywordsToAbstract, q, Run(new MatchQuery { Keywords = r.Keywords }));
         var t2 = index.Search(new MatchQuery { Title = r.Title, Top = 10 });
         Record(scores, BenchTask.T2TitleToAbstract, q, [.. t2.Select(m => int.Parse(m.Id, System.Globalization.CultureInfo.InvariantCulture))]);
-        if (index.Options.CharacterBackstop)
+        if (index.Options.CharacterBackstop || index.Options.WeakTermBackstop)
         {
             static bool Backstop(MatchResult m) => m.Explanation.Contributions.Any(c => c.Signal == MatchSignal.Text && c.Detail.Contains("部分字相同", StringComparison.Ordinal));
             var seen = backstopQueries.GetValueOrDefault(scores.Name[..Math.Min(30, scores.Name.Length)]);
@@ -281,14 +281,14 @@ internal sealed class QualityBench
         {
             var gains = ranked.Select(i => i == q ? 1 : 0).ToList();
             var found = gains.Contains(1) ? 1.0 : 0.0;
-            scores.Tasks[task].Add(Metrics.Ndcg(gains, [1]), found / 10, found);
+            scores.Tasks[task].Add(Metrics.Ndcg(gains, [1]), found / 10, found, q);
             QueryDiagnosis?.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{scores.Name[..Math.Min(30, scores.Name.Length)]}\t{task}\t{q}\t{Metrics.Ndcg(gains, [1]):F4}"));
             return;
         }
         var g = ranked.Where(i => i != q).Take(10).Select(i => Grade(query, corpus[i])).ToList();
         var ideal = IdealGains(q);
         var disciplineTotal = ideal.Count(x => x == 2);
-        scores.Tasks[task].Add(Metrics.Ndcg(g, ideal), Metrics.PrecisionAt(g, 2), disciplineTotal == 0 ? 0 : (double)g.Count(x => x == 2) / Math.Min(10, disciplineTotal));
+        scores.Tasks[task].Add(Metrics.Ndcg(g, ideal), Metrics.PrecisionAt(g, 2), disciplineTotal == 0 ? 0 : (double)g.Count(x => x == 2) / Math.Min(10, disciplineTotal), q);
         QueryDiagnosis?.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{scores.Name[..Math.Min(30, scores.Name.Length)]}\t{task}\t{q}\t{Metrics.Ndcg(g, ideal):F4}"));
     }
 

@@ -47,6 +47,7 @@ internal sealed class Report(TextWriter output)
                     $"| {e.Name} | {Delta(t[BenchTask.T1KeywordsToAbstract].Ndcg - Best(BenchTask.T1KeywordsToAbstract))} | {Delta(t[BenchTask.T2TitleToAbstract].Ndcg - Best(BenchTask.T2TitleToAbstract))} | {t[BenchTask.T3TitleToField].Ndcg / Best(BenchTask.T3TitleToField):F3} | {t[BenchTask.T4KeywordsToField].Ndcg / Best(BenchTask.T4KeywordsToField):F3} |"));
             }
         }
+        BootstrapTable(bench.Results);
         if (bench.Classifier.Count > 0)
         {
             var c = bench.Classifier;
@@ -54,6 +55,45 @@ internal sealed class Report(TextWriter output)
             output.WriteLine($"Discipline suggestion (67 classes, {c.Count} records never trained on): title → top-1 {c.Top1Title:P1}, top-3 {c.Top3Title:P1}; keywords → top-1 {c.Top1Keywords:P1}; title+keywords+abstract → top-1 {c.Top1Full:P1}, top-3 {c.Top3Full:P1}.");
         }
         output.WriteLine();
+    }
+
+    /// <summary>
+    /// Paired bootstrap over the queries (<see cref="Bootstrap"/>) of each engine system against the best baseline of the
+    /// results (chosen by its mean on all queries, as in the Δ table): is the gap more than noise?
+    /// </summary>
+    public void BootstrapTable(IReadOnlyList<SystemScores> results)
+    {
+        var baselines = results.Where(r => r.Name.StartsWith("Lucene", StringComparison.Ordinal)).ToList();
+        var engines = results.Where(r => !r.Name.StartsWith("Lucene", StringComparison.Ordinal)).ToList();
+        if (baselines.Count == 0 || engines.Count == 0)
+        {
+            return;
+        }
+        // Paired bootstrap over the queries: is the gap to the best baseline (chosen on all queries, as above) more than noise?
+        SystemScores BestOf(BenchTask task) => baselines.MaxBy(b => b.Tasks[task].Ndcg)!;
+        output.WriteLine();
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Paired bootstrap ({Bootstrap.Resamples:N0} resamples of the queries, seed {Bootstrap.Seed}) against the best baseline above: T1/T2 the difference of the means, T3/T4 their ratio; point estimate, mean of the resamples [5th, 95th percentile], share of resamples under the guard (T1/T2: Δ < −0.005) or target (T3/T4: 1.25× text + model, 1.50× with codes; none for text only):"));
+        output.WriteLine();
+        output.WriteLine("| system | task | baseline | queries | point | mean [5 %, 95 %] | under guard/target |");
+        output.WriteLine("|---|---|---|---:|---:|---|---:|");
+        foreach (var e in engines)
+        {
+            foreach (var task in Enum.GetValues<BenchTask>())
+            {
+                var ratio = task is BenchTask.T3TitleToField or BenchTask.T4KeywordsToField;
+                var threshold = !ratio ? -0.005 : e.Name.Contains("with codes", StringComparison.Ordinal) ? 1.50 : 1.25;
+                var best = BestOf(task);
+                var b = Bootstrap.Run(e.Tasks[task].PerQuery, best.Tasks[task].PerQuery, ratio, threshold);
+                // Text only has no T3/T4 target.
+                var under = ratio && !e.Name.Contains('+', StringComparison.Ordinal) && !e.Name.Contains("with codes", StringComparison.Ordinal) ? "—" : b.Below.ToString("P1", CultureInfo.InvariantCulture);
+                var name = e.Name.Length > 40 ? e.Name[..40] + "…" : e.Name;
+                var baselineName = best.Name.Replace("Lucene BM25 + ", "", StringComparison.Ordinal);
+                output.WriteLine(ratio
+                    ? string.Create(CultureInfo.InvariantCulture, $"| {name} | {task.ToString()[..2]} | {baselineName} | {b.Queries} | {b.Point:F3} | {b.Mean:F3} [{b.P5:F3}, {b.P95:F3}] | {under} |")
+                    : string.Create(CultureInfo.InvariantCulture, $"| {name} | {task.ToString()[..2]} | {baselineName} | {b.Queries} | {Delta(b.Point)} | {Delta(b.Mean)} [{Delta(b.P5)}, {Delta(b.P95)}] | {under} |"));
+            }
+        }
     }
 
     public void Scale(ScaleBench bench)

@@ -94,6 +94,32 @@ public sealed record MatchOptions
     /// holding every word of it (<see cref="CharacterBackstop"/>).</summary>
     public double CharacterBackstopWeight { get; init; } = 0.3;
 
+    /// <summary>
+    /// A backstop that costs the index nothing: the query's weak terms (<see cref="MatchableTermsOnly"/>: single characters
+    /// that are not domain terms, place names, generic words), which the index holds anyway as ordinary words, find
+    /// documents when the query's words find none (or, with <see cref="WeakTermBackstopWhenFew"/>, fewer than its
+    /// <c>Top</c>). Those documents behave as the character backstop's (<see cref="CharacterBackstop"/>): they rank after
+    /// every document the words (or the field alone) found, have no matched term and coverage 0, count nothing in the
+    /// confidence, are never a good match and are explained as sharing only characters. With a known or predicted field
+    /// the field's documents fill the list instead, as for the character backstop. No index term or posting is added.
+    /// Measured (docs/benchmarks.md, 2026-12-05): on the tuning split it gains T2 in the `inner` direction in every setting
+    /// (one wordless title, 牛与伞: text + model −0.0056 → −0.0042) and changes nothing in `inner-b`; on the evaluation half
+    /// it changes no T1 or T2 query at all (T2 −0.0029 stays −0.0029; it acts on 1 of 1,361 title queries with a field,
+    /// 22 without), so it stays off.
+    /// </summary>
+    public bool WeakTermBackstop { get; init; }
+
+    /// <summary>The weak-term backstop also fills a list the words found fewer than <c>Top</c> documents for (off: only
+    /// a query whose words find no document at all).</summary>
+    public bool WeakTermBackstopWhenFew { get; init; } = true;
+
+    /// <summary>The weak-term backstop uses only the query's single characters (not its place names and generic words).</summary>
+    public bool WeakTermBackstopCharactersOnly { get; init; }
+
+    /// <summary>What a document holding every weak term of the query scores in the weak-term backstop, as a share of the
+    /// query's word norm (only orders the backstop's documents among themselves and against the field).</summary>
+    public double WeakTermBackstopWeight { get; init; } = 1.0;
+
     /// <summary>More words that never count as matched terms, e.g. the region names of the platform
     /// (<see cref="Data.DomainVocabulary.PlaceNames"/>: 大英县 and 大英).</summary>
     public IReadOnlySet<string> IgnoredTerms { get; init; } = new HashSet<string>();

@@ -215,7 +215,7 @@ internal sealed class Searcher
             profile.Queries++;
             profile.Start();
         }
-        var (terms, allTokens, unknownWeight) = BuildQueryTerms(query);
+        var (terms, allTokens, unknownWeight, weakTerms) = BuildQueryTerms(query);
         if (profile is not null)
         {
             profile.Lap(SearchStage.QueryTerms, ref mark);
@@ -227,7 +227,9 @@ internal sealed class Searcher
         var hasStructure = query.DisciplineCodes.Count > 0 || query.IndustryCodes.Count > 0;
         // Not for similar-need (duplicate) searches: those are about the same words.
         var backstop = options.CharacterBackstop && !flagDuplicates;
-        if (terms.Count == 0 && !hasStructure && !backstop)
+        // The weak-term backstop needs no index terms of its own: the query's weak terms are already indexed words.
+        var weakBackstop = options.WeakTermBackstop && !flagDuplicates && weakTerms is { Count: > 0 };
+        if (terms.Count == 0 && !hasStructure && !backstop && !weakBackstop)
         {
             return [];
         }
@@ -248,11 +250,18 @@ internal sealed class Searcher
         // With a known field its documents are the better fill (field-only candidates, below): the backstop is for a query
         // whose words find too little and whose field is not known, or that has no word any document holds.
         backstop &= !fillField;
+        weakBackstop &= !fillField;
         if (candidates.Count == 0 && backstop)
         {
             // No document shares a word with the query: the documents that share its characters.
             backstopNorm = AddBackstopCandidates(query, candidates, allowedKinds, excluded);
             backstop = false;
+        }
+        if (candidates.Count == 0 && weakBackstop)
+        {
+            // No document shares a real word with the query: the documents that share its weak terms.
+            backstopNorm = AddWeakTermCandidates(weakTerms!, candidates, allowedKinds, excluded);
+            weakBackstop = false;
         }
         if (candidates.Count == 0 && fillField)
         {
@@ -297,6 +306,12 @@ internal sealed class Searcher
         {
             // The words found fewer documents than asked for: the documents that share the query's characters fill the list.
             backstopNorm = AddBackstopCandidates(query, candidates, allowedKinds, excluded);
+        }
+        if (weakBackstop && options.WeakTermBackstopWhenFew && candidates.Count < top)
+        {
+            // The words found fewer documents than asked for: the documents that share the query's weak terms fill the list.
+            var norm = AddWeakTermCandidates(weakTerms!, candidates, allowedKinds, excluded);
+            backstopNorm = backstopNorm > 0 ? backstopNorm : norm;
         }
 
         if (fillField)
@@ -372,7 +387,7 @@ internal sealed class Searcher
         return results;
     }
 
-    private (List<QueryTerm> Terms, List<string> AllTokens, double Unknown) BuildQueryTerms(MatchQuery query)
+    private (List<QueryTerm> Terms, List<string> AllTokens, double Unknown, List<QueryTerm>? Weak) BuildQueryTerms(MatchQuery query)
     {
         var weights = new Dictionary<string, double>(StringComparer.Ordinal);
         var all = new List<string>();
@@ -471,7 +486,7 @@ internal sealed class Searcher
             weak.Sort(static (a, b) => (b.Weight * b.Idf).CompareTo(a.Weight * a.Idf));
             terms.AddRange(weak.Take(Math.Max(0, max - terms.Count)));
         }
-        return (terms, all, unknown);
+        return (terms, all, unknown, weak);
     }
 
     /// <summary>
@@ -528,10 +543,56 @@ internal sealed class Searcher
         {
             norm += t.Idf * t.Weight / options.CharacterBackstopWeight;
         }
-        var found = TextPass(terms, allowedKinds, excluded, pass: 2);
+        MergeBackstop(candidates, TextPass(terms, allowedKinds, excluded, pass: 2));
+        return norm;
+    }
+
+    /// <summary>
+    /// The weak-term backstop (<see cref="MatchOptions.WeakTermBackstop"/>): the query's weak terms (single characters,
+    /// place names, generic words the index already holds; those most documents hold left out; each weighted as in the
+    /// query, times <see cref="MatchOptions.WeakTermBackstopWeight"/>) are looked up, and the documents found that are
+    /// not candidates yet join them with no matched term, marked as backstop candidates. The list stays ordered by text
+    /// score. Returns the weak terms' own norm (Σ idf × weight without the backstop weight), the text norm of a query
+    /// whose words find nothing; 0 when none is usable.
+    /// </summary>
+    private double AddWeakTermCandidates(List<QueryTerm> weak, List<Candidate> candidates, int allowedKinds, HashSet<string>? excluded)
+    {
+        var n = Math.Max(1, snapshot.DocumentCount);
+        var terms = new List<QueryTerm>(weak.Count);
+        foreach (var t in weak)
+        {
+            if ((n >= options.MaxDocumentFrequencyMinDocuments && t.DocumentFrequency > options.MaxDocumentFrequencyRatio * n)
+                || (options.WeakTermBackstopCharactersOnly && t.Term.Length != 1))
+            {
+                continue;
+            }
+            terms.Add(t with { Weight = t.Weight * options.WeakTermBackstopWeight, Weak = false });
+        }
+        if (terms.Count == 0 || options.WeakTermBackstopWeight <= 0)
+        {
+            return 0;
+        }
+        // Strongest first (BuildQueryTerms sorted them by weight × idf only when there were real terms).
+        terms.Sort(static (a, b) => (b.Weight * b.Idf).CompareTo(a.Weight * a.Idf) is var c && c != 0 ? c : string.CompareOrdinal(a.Term, b.Term));
+        if (terms.Count > 64)
+        {
+            terms.RemoveRange(64, terms.Count - 64);
+        }
+        var norm = 0.0;
+        foreach (var t in terms)
+        {
+            norm += t.Idf * t.Weight / options.WeakTermBackstopWeight;
+        }
+        MergeBackstop(candidates, TextPass(terms, allowedKinds, excluded, pass: 2));
+        return norm;
+    }
+
+    /// <summary>Adds the backstop pass's documents that are not candidates yet, with no matched term; the list stays ordered by text score.</summary>
+    private void MergeBackstop(List<Candidate> candidates, List<Candidate> found)
+    {
         if (found.Count == 0)
         {
-            return norm;
+            return;
         }
         var present = new HashSet<(long Segment, int Doc)>();
         foreach (var c in candidates)
@@ -551,7 +612,6 @@ internal sealed class Searcher
         candidates.Clear();
         // Stable: among equal text scores the word matches stay first.
         candidates.AddRange(merged.Select((c, i) => (c, i)).OrderByDescending(x => x.c.Text).ThenBy(x => x.i).Select(x => x.c));
-        return norm;
     }
 
     /// <summary>
