@@ -38,12 +38,17 @@ foreach (var staff in data.Staff.Concat(data.Admins))
     staff.Token = json.RootElement.GetProperty("accessToken").GetString()!;
 }
 
+if (options.CheckNodes.Count > 0)
+{
+    return await NodeCheck.RunAsync(options, data);
+}
+
 var routes = Routes.Build(data);
 var total = routes.Sum(r => r.Weight);
 Console.WriteLine($"路由 {routes.Count} 条；并发 {options.Users}；预热 {options.WarmupSeconds} s，计时 {options.DurationSeconds} s");
 
 var statements = options.Postgres is null ? null : await PgStatements.TryResetAsync(options.Postgres);
-var host = options.HostPid is { } pid ? new HostSampler(pid) : null;
+var host = options.HostPids.Count > 0 ? new HostSampler(options.HostPids) : null;
 
 var samples = new List<Sample>[options.Users];
 var measuringFrom = Stopwatch.GetTimestamp() + (long)(options.WarmupSeconds * Stopwatch.Frequency);
@@ -117,6 +122,8 @@ if (statements is not null)
     await statements.WriteTopAsync(10);
 }
 
+return 0;
+
 namespace Kexie.Bench.Load
 {
     public sealed record Sample(string Route, int Status, double Milliseconds);
@@ -129,7 +136,19 @@ namespace Kexie.Bench.Load
         public double DurationSeconds { get; private set; } = 60;
         public double WarmupSeconds { get; private set; } = 15;
         public int Seed { get; private set; } = 1;
-        public int? HostPid { get; private set; }
+        public List<int> HostPids { get; } = [];
+
+        /// <summary>Node URLs for the cross-node check (<c>--check-nodes a,b</c>): no load, a burst of writes, then every node's matches compared.</summary>
+        public List<string> CheckNodes { get; } = [];
+
+        /// <summary>Writes in the check's burst (needs published, offers closed).</summary>
+        public int Burst { get; private set; } = 40;
+
+        /// <summary>Public needs whose matches the check compares (besides the burst's new needs).</summary>
+        public int Sample { get; private set; } = 100;
+
+        /// <summary>A file for one line per route (tab-separated: route, group, requests, req/s, errors, p50, p95, p99), for bench/two-nodes.sh's comparison.</summary>
+        public string? SummaryFile { get; private set; }
         public string Password { get; private set; } = "Kexie@2026";
         public int StaffAccounts { get; private set; } = 24;
 
@@ -147,7 +166,11 @@ namespace Kexie.Bench.Load
                     case "--duration": o.DurationSeconds = double.Parse(Next(), CultureInfo.InvariantCulture); break;
                     case "--warmup": o.WarmupSeconds = double.Parse(Next(), CultureInfo.InvariantCulture); break;
                     case "--seed": o.Seed = int.Parse(Next(), CultureInfo.InvariantCulture); break;
-                    case "--host-pid": o.HostPid = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+                    case "--host-pid": o.HostPids.AddRange(Next().Split(',').Select(p => int.Parse(p, CultureInfo.InvariantCulture))); break;
+                    case "--check-nodes": o.CheckNodes.AddRange(Next().Split(',', StringSplitOptions.RemoveEmptyEntries)); break;
+                    case "--burst": o.Burst = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+                    case "--sample": o.Sample = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+                    case "--summary": o.SummaryFile = Next(); break;
                     case "--password": o.Password = Next(); break;
                     case "--staff": o.StaffAccounts = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                     default: throw new ArgumentException($"未知参数 {args[i]}");
@@ -388,8 +411,8 @@ namespace Kexie.Bench.Load
         }
     }
 
-    /// <summary>The host's CPU (utime + stime of /proc/PID/stat) and resident memory, sampled every 250 ms.</summary>
-    public sealed class HostSampler(int pid)
+    /// <summary>The hosts' CPU (utime + stime of /proc/PID/stat) and resident memory, summed over the node processes, sampled every 250 ms.</summary>
+    public sealed class HostSampler(IReadOnlyList<int> pids)
     {
         private long cpuTicksAtStart;
         private long startedAt;
@@ -427,14 +450,18 @@ namespace Kexie.Bench.Load
             }
         }
 
-        private long CpuTicks()
+        private long CpuTicks() => pids.Sum(CpuTicks);
+
+        private long Rss() => pids.Sum(Rss);
+
+        private static long CpuTicks(int pid)
         {
             var stat = File.ReadAllText($"/proc/{pid}/stat");
             var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
             return long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
         }
 
-        private long Rss()
+        private static long Rss(int pid)
         {
             foreach (var line in File.ReadLines($"/proc/{pid}/status"))
             {
@@ -508,19 +535,20 @@ namespace Kexie.Bench.Load
             if (host is not null)
             {
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"Host: {host.CpuCores:N2} cores of CPU on average, resident memory {host.MeanRssBytes / 1048576.0:N0} MiB on average, {host.PeakRssBytes / 1048576.0:N0} MiB at peak."));
+                    $"Host{(options.HostPids.Count > 1 ? $"s ({options.HostPids.Count} nodes, summed)" : "")}: {host.CpuCores:N2} cores of CPU on average, resident memory {host.MeanRssBytes / 1048576.0:N0} MiB on average, {host.PeakRssBytes / 1048576.0:N0} MiB at peak."));
             }
 
             Console.WriteLine();
             Console.WriteLine("| route | group | requests | req/s | errors | p50 ms | p95 ms | p99 ms | max ms |");
             Console.WriteLine("|---|---|---:|---:|---:|---:|---:|---:|---:|");
+            using var summary = options.SummaryFile is null ? null : new StreamWriter(options.SummaryFile);
             foreach (var group in routes.Select(r => r.Group).Distinct().Prepend("(all)"))
             {
                 foreach (var route in group == "(all)" ? [null] : routes.Where(r => r.Group == group).Select(r => (Route?)r).Prepend(null))
                 {
                     var name = route?.Name ?? (group == "(all)" ? "**all**" : $"**{group}**");
                     var rows = samples.Where(s => route is not null ? s.Route == route.Name : group == "(all)" || routes.First(r => r.Name == s.Route).Group == group).ToList();
-                    Line(name, route?.Group ?? (group == "(all)" ? "" : group), rows, seconds);
+                    Line(name, route?.Group ?? (group == "(all)" ? "" : group), rows, seconds, summary);
                 }
             }
 
@@ -532,10 +560,11 @@ namespace Kexie.Bench.Load
             }
         }
 
-        private static void Line(string name, string group, List<Sample> rows, double seconds)
+        private static void Line(string name, string group, List<Sample> rows, double seconds, StreamWriter? summary)
         {
             if (rows.Count == 0)
             {
+                summary?.WriteLine($"{name}\t{group}\t0\t0\t0\t\t\t");
                 Console.WriteLine($"| {name} | {group} | 0 | | | | | | |");
                 return;
             }
@@ -543,8 +572,235 @@ namespace Kexie.Bench.Load
             var ms = rows.Select(s => s.Milliseconds).Order().ToArray();
             double P(double q) => ms[Math.Min(ms.Length - 1, (int)Math.Ceiling(q * ms.Length) - 1)];
             var errors = rows.Count(s => s.Status is 0 or >= 400);
+            summary?.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name}\t{group}\t{rows.Count}\t{rows.Count / seconds:F1}\t{errors}\t{P(0.50):F1}\t{P(0.95):F1}\t{P(0.99):F1}"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"| {name} | {group} | {rows.Count:N0} | {rows.Count / seconds:N1} | {errors} | {P(0.50):N1} | {P(0.95):N1} | {P(0.99):N1} | {ms[^1]:N1} |"));
+        }
+    }
+
+    /// <summary>
+    /// Two (or more) nodes on one database (bench/two-nodes.sh): a sign-in, a bearer token and a form's antiforgery
+    /// token issued by the first node are accepted by the others (one data-protection key ring); after a burst of
+    /// writes spread over the nodes (needs published, offers closed) every node catches up on the match outbox, and
+    /// the nodes' match lists for a sample of needs are compared (agree / same candidates in another order / disagree).
+    /// </summary>
+    public static class NodeCheck
+    {
+        private sealed record Listed(string Id, double Score);
+
+        public static async Task<int> RunAsync(LoadOptions options, TestData data)
+        {
+            var nodes = options.CheckNodes.Select(u => new HttpClient(new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = false })
+            {
+                BaseAddress = new Uri(u),
+                Timeout = TimeSpan.FromSeconds(60),
+            }).ToList();
+            var failures = 0;
+            Console.WriteLine();
+            Console.WriteLine($"跨节点核对：{string.Join("、", options.CheckNodes)}");
+            failures += await SignInAcrossAsync(nodes, data.Staff[0], options.Password);
+
+            await using var source = NpgsqlDataSource.Create(options.Postgres!);
+            await using var db = await source.OpenConnectionAsync();
+            var admins = data.Admins.Where(a => data.Staff.Any(s => s.RegionCode == a.RegionCode)).ToList();
+            var offersToClose = new Dictionary<string, Queue<Guid>>();
+            foreach (var region in admins.Select(a => a.RegionCode).Distinct())
+            {
+                await using var c = new NpgsqlCommand($"""select "Id" from "Offers" where "Status" = {(int)ReviewStatus.Published} and "RegionCode" like @r order by "Id" limit 50""", db);
+                c.Parameters.AddWithValue("r", region + "%");
+                var ids = new Queue<Guid>();
+                await using (var r = await c.ExecuteReaderAsync())
+                {
+                    while (await r.ReadAsync())
+                    {
+                        ids.Enqueue(r.GetGuid(0));
+                    }
+                }
+
+                offersToClose[region] = ids;
+            }
+
+            // The burst: node i % n takes write i, so every node writes and every node must learn of the others' writes.
+            var random = new Random(options.Seed + 17);
+            var newNeeds = new List<Guid>();
+            var closedOffers = new List<Guid>();
+            var burstErrors = new List<string>();
+            var burst = Stopwatch.StartNew();
+            for (var i = 0; i < options.Burst; i++)
+            {
+                var node = nodes[i % nodes.Count];
+                var admin = admins[i % admins.Count];
+                if (i % 4 == 3 && offersToClose[admin.RegionCode].TryDequeue(out var offer))
+                {
+                    if (await SendAsync(node, HttpMethod.Post, $"/api/v1/offers/{offer}/close", admin, new { reason = "跨节点核对：关闭" }, burstErrors) is not null)
+                    {
+                        closedOffers.Add(offer);
+                    }
+
+                    continue;
+                }
+
+                var staff = data.Staff.First(s => s.RegionCode == admin.RegionCode);
+                T Pick<T>(IReadOnlyList<T> items) => items[random.Next(items.Count)];
+                var created = await SendAsync(node, HttpMethod.Post, "/api/v1/needs", admin, new
+                {
+                    title = $"{Pick(TestData.SearchTerms)}与{Pick(TestData.SearchTerms)}技术合作需求（核对{i}）",
+                    problem = $"企业在{Pick(TestData.SearchTerms)}和{Pick(TestData.SearchTerms)}方面遇到技术难题，希望与科研人员合作攻关。",
+                    organizationId = Pick(staff.OrganizationIds),
+                    industryCodes = new[] { Pick(data.Industries) },
+                    regionCode = admin.RegionCode,
+                }, burstErrors);
+                if (created?.RootElement.GetProperty("id").GetGuid() is not { } id)
+                {
+                    continue;
+                }
+
+                // Submitted on this node, published on the next one.
+                if (await SendAsync(node, HttpMethod.Post, $"/api/v1/needs/{id}/submit", admin, null, burstErrors) is not null
+                    && await SendAsync(nodes[(i + 1) % nodes.Count], HttpMethod.Post, $"/api/v1/needs/{id}/publish", admin, null, burstErrors) is not null)
+                {
+                    newNeeds.Add(id);
+                }
+            }
+
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"写入：{options.Burst} 次（{newNeeds.Count} 项需求发布、{closedOffers.Count} 项成果关闭，分在 {nodes.Count} 个节点上），用时 {burst.Elapsed.TotalSeconds:N1} s；失败 {burstErrors.Count}{(burstErrors.Count > 0 ? "：" + burstErrors[0] : "")}"));
+            failures += burstErrors.Count;
+
+            // Every node has applied the outbox up to the burst's last entry.
+            var newest = (long)(await new NpgsqlCommand("""select coalesce(max("Sequence"), 0) from "MatchOutbox" """, db).ExecuteScalarAsync())!;
+            var caughtUp = Stopwatch.StartNew();
+            for (var n = 0; n < nodes.Count; n++)
+            {
+                while (true)
+                {
+                    using var status = await SendAsync(nodes[n], HttpMethod.Get, "/api/v1/matching/status", admins[0], null, []);
+                    if (status is not null && status.RootElement.GetProperty("outboxCursor").GetInt64() >= newest)
+                    {
+                        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"节点 {options.CheckNodes[n]}：变更日志已读到 {newest}（写入结束后 {caughtUp.Elapsed.TotalSeconds:N1} s）"));
+                        break;
+                    }
+
+                    if (caughtUp.Elapsed > TimeSpan.FromMinutes(2))
+                    {
+                        Console.WriteLine($"节点 {options.CheckNodes[n]}：2 分钟内没有读到变更日志的 {newest}");
+                        failures++;
+                        break;
+                    }
+
+                    await Task.Delay(200);
+                }
+            }
+
+            // The same questions to every node, anonymous: the need's candidates and its similar needs.
+            var sample = data.NeedIds.OrderBy(_ => random.Next()).Take(options.Sample).Concat(newNeeds).ToList();
+            var (agree, reordered, disagree, closedShown) = (0, 0, 0, 0);
+            var examples = new List<string>();
+            var closed = closedOffers.Select(o => o.ToString()).ToHashSet();
+            foreach (var need in sample)
+            {
+                foreach (var url in new[] { $"/api/v1/needs/{need}/matches?top=20", $"/api/v1/needs/{need}/similar?top=10" })
+                {
+                    var lists = new List<List<Listed>>();
+                    foreach (var node in nodes)
+                    {
+                        using var answer = await SendAsync(node, HttpMethod.Get, url, null, null, []);
+                        lists.Add(answer is null ? [] : [.. answer.RootElement.GetProperty("items").EnumerateArray().Select(i => new Listed(i.GetProperty("id").GetString()!, i.GetProperty("score").GetDouble()))]);
+                    }
+
+                    closedShown += lists.Sum(l => l.Count(x => closed.Contains(x.Id)));
+                    var first = lists[0].Select(x => x.Id).ToList();
+                    if (lists.All(l => l.Select(x => x.Id).SequenceEqual(first)))
+                    {
+                        agree++;
+                    }
+                    else if (lists.All(l => l.Select(x => x.Id).ToHashSet().SetEquals(first)))
+                    {
+                        reordered++;
+                        Example(examples, url, lists);
+                    }
+                    else
+                    {
+                        disagree++;
+                        Example(examples, url, lists);
+                    }
+                }
+            }
+
+            Console.WriteLine($"匹配结果比对：{agree + reordered + disagree} 个列表（{sample.Count} 项需求 × 匹配、相似需求），一致 {agree}，候选相同而次序不同 {reordered}，候选不同 {disagree}；已关闭的成果出现 {closedShown} 次");
+            foreach (var e in examples.Take(5))
+            {
+                Console.WriteLine("  " + e);
+            }
+
+            return failures + disagree + reordered + closedShown == 0 ? 0 : 1;
+        }
+
+        private static void Example(List<string> examples, string url, List<List<Listed>> lists)
+        {
+            var at = Enumerable.Range(0, lists.Max(l => l.Count)).First(i => lists.Any(l => i >= l.Count || i >= lists[0].Count || l[i].Id != lists[0][i].Id));
+            var parts = string.Join(" | ", lists.Select((l, n) => FormattableString.Invariant($"节点{n + 1}: {string.Join(", ", l.Skip(at).Take(3).Select(x => FormattableString.Invariant($"{x.Id[..8]} {x.Score:F4}")))}")));
+            examples.Add(FormattableString.Invariant($"{url}: 第 {at + 1} 位起不同；{parts}"));
+        }
+
+        private static async Task<JsonDocument?> SendAsync(HttpClient node, HttpMethod method, string url, StaffAccount? who, object? body, List<string> errors)
+        {
+            using var request = new HttpRequestMessage(method, url);
+            if (who is not null)
+            {
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", who.Token);
+            }
+
+            if (body is not null)
+            {
+                request.Content = JsonContent.Create(body);
+            }
+
+            using var response = await node.SendAsync(request);
+            var text = await response.Content.ReadAsStringAsync();
+            if (!response.IsSuccessStatusCode)
+            {
+                errors.Add($"{method} {url} → {(int)response.StatusCode} {(text.Length > 200 ? text[..200] : text)}");
+                return null;
+            }
+
+            return JsonDocument.Parse(text);
+        }
+
+        /// <summary>A cookie, a bearer token and a login form's antiforgery token from the first node, used on the others.</summary>
+        private static async Task<int> SignInAcrossAsync(List<HttpClient> nodes, StaffAccount staff, string password)
+        {
+            var failures = 0;
+            using var login = await nodes[0].PostAsJsonAsync("/api/v1/auth/login", new { userName = staff.UserName, password });
+            var cookie = login.Headers.TryGetValues("Set-Cookie", out var set) ? set.FirstOrDefault(c => c.StartsWith("kexie.auth=", StringComparison.Ordinal))?.Split(';')[0] : null;
+            using var tokenResponse = await nodes[0].PostAsJsonAsync("/api/v1/auth/token", new { userName = staff.UserName, password });
+            using var tokenJson = JsonDocument.Parse(await tokenResponse.Content.ReadAsStringAsync());
+            var token = tokenJson.RootElement.TryGetProperty("accessToken", out var t) ? t.GetString() : null;
+            using var page = await nodes[0].GetAsync("/Account/Login");
+            var html = await page.Content.ReadAsStringAsync();
+            var formToken = System.Text.RegularExpressions.Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+            var antiforgery = page.Headers.TryGetValues("Set-Cookie", out var pageCookies) ? string.Join("; ", pageCookies.Select(c => c.Split(';')[0])) : "";
+            for (var n = 1; n < nodes.Count; n++)
+            {
+                using var me = new HttpRequestMessage(HttpMethod.Get, "/api/v1/auth/me");
+                me.Headers.Add("Cookie", cookie ?? "");
+                var byCookie = (int)(await nodes[n].SendAsync(me)).StatusCode;
+                using var meByToken = new HttpRequestMessage(HttpMethod.Get, "/api/v1/auth/me");
+                meByToken.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token ?? "");
+                var byToken = (int)(await nodes[n].SendAsync(meByToken)).StatusCode;
+                using var form = new HttpRequestMessage(HttpMethod.Post, "/Account/Login")
+                {
+                    Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["UserName"] = staff.UserName, ["Password"] = password, ["__RequestVerificationToken"] = formToken }),
+                };
+                form.Headers.Add("Cookie", antiforgery);
+                using var posted = await nodes[n].SendAsync(form);
+                var signedIn = posted.StatusCode == HttpStatusCode.Redirect && posted.Headers.TryGetValues("Set-Cookie", out var c) && c.Any(x => x.StartsWith("kexie.auth=", StringComparison.Ordinal));
+                var ok = byCookie == 200 && byToken == 200 && signedIn;
+                failures += ok ? 0 : 1;
+                Console.WriteLine($"节点 1 签发、节点 {n + 1} 使用：登录 Cookie → {byCookie}，访问令牌 → {byToken}，登录表单（节点 1 的防伪令牌）→ {(int)posted.StatusCode}{(signedIn ? "，已登录" : "，未登录")}{(ok ? "" : "（失败）")}");
+            }
+
+            return failures;
         }
     }
 }
