@@ -117,6 +117,11 @@ internal sealed class ResponsePlanConfiguration : IEntityTypeConfiguration<Respo
         builder.Property(p => p.Version).IsConcurrencyToken();
         builder.HasIndex(p => p.NeedId).IsUnique();
         builder.HasIndex(p => new { p.Status, p.ResponseDueAt });
+
+        // The indicator refresher asks on every dashboard and ranking read whether an unanswered plan's response deadline
+        // passed since its last refresh (IndicatorRefresher.SettlingPlans): a range of this partial index, which holds only
+        // the unanswered plans, instead of a skip scan of (Status, ResponseDueAt) filtered row by row.
+        builder.HasIndex(p => p.ResponseDueAt).HasDatabaseName("IX_ResponsePlans_Unanswered_ResponseDueAt").HasFilter("\"FirstRespondedAt\" IS NULL");
         builder.HasIndex(p => p.RegionCode);
         builder.HasIndex(p => p.HandlerUserId);
         builder.HasOne<Need>().WithOne().HasForeignKey<ResponsePlan>(p => p.NeedId).OnDelete(DeleteBehavior.Cascade);

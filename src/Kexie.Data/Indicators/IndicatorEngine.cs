@@ -47,6 +47,18 @@ public sealed record PeerRanking(PeerGroup Group, IReadOnlyList<Region> Peers, P
     /// <summary>The days of the previous ranking.</summary>
     public DayRange PreviousDays => PreviousSpan ?? Period.Previous.Days;
 
+    /// <summary>Every peer's values in the previous days (as <see cref="Values"/> for the days).</summary>
+    public IReadOnlyList<PeerValues> PreviousValues { get; init; } = [];
+
+    /// <summary>Every peer's totals behind <see cref="Values"/>: in the days, and up to their end for the kinds of cumulative indicators.</summary>
+    public IReadOnlyDictionary<string, FactTotals> Totals { get; init; } = new Dictionary<string, FactTotals>();
+
+    /// <summary>The indicators ranked.</summary>
+    public IReadOnlyList<IndicatorDefinition> Indicators { get; init; } = IndicatorCatalogue.All;
+
+    /// <summary>The rollup sums read for this ranking (per read, per peer), kept so that <see cref="IndicatorEngine.RerankAsync"/> reads only changed peers.</summary>
+    internal IReadOnlyList<Dictionary<string, Dictionary<FactKind, FactTotal>>> Sums { get; init; } = [];
+
     public int? RankChange(string code) => Scoring.RankChange(Previous.Find(code)?.Rank, Current.Find(code)?.Rank);
 
     public int? GroupRankChange(string code, ServiceGroup group) =>
@@ -87,11 +99,13 @@ public sealed class IndicatorEngine(KexieDbContext db)
     /// "Grain" &gt;= 2 that matches the partial covering index IX_IndicatorRollups_Covering (SQLite only uses a partial
     /// index when the query repeats its condition).
     /// </summary>
-    public async Task<IReadOnlyList<Dictionary<string, Dictionary<FactKind, FactTotal>>>> SumAllAsync(PeerGroup group, string? onlyRegion, IReadOnlyList<RollupRead> reads, CancellationToken ct = default)
+    public async Task<IReadOnlyList<Dictionary<string, Dictionary<FactKind, FactTotal>>>> SumAllAsync(PeerGroup group, string? onlyRegion, IReadOnlyList<RollupRead> reads, CancellationToken ct = default, IReadOnlyList<string>? onlyRegions = null)
     {
         var results = reads.Select(_ => new Dictionary<string, Dictionary<FactKind, FactTotal>>(StringComparer.Ordinal)).ToList();
         var (low, high) = onlyRegion is null ? CodeRange(group) : (onlyRegion, onlyRegion);
-        var regionFilter = onlyRegion is null ? "\"RegionCode\" >= @low AND \"RegionCode\" < @high" : "\"RegionCode\" = @low";
+        var regionFilter = onlyRegions is not null
+            ? "\"RegionCode\" IN (" + string.Join(", ", onlyRegions.Select((_, i) => "@r" + i.ToString(CultureInfo.InvariantCulture))) + ")"
+            : onlyRegion is null ? "\"RegionCode\" >= @low AND \"RegionCode\" < @high" : "\"RegionCode\" = @low";
         var selects = new List<string>();
         for (var index = 0; index < reads.Count; index++)
         {
@@ -125,10 +139,20 @@ public sealed class IndicatorEngine(KexieDbContext db)
             await using var command = connection.CreateCommand();
             command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
             command.CommandText = string.Join("\nUNION ALL\n", selects);
-            AddParameter(command, "@low", low);
-            if (onlyRegion is null)
+            if (onlyRegions is not null)
             {
-                AddParameter(command, "@high", high);
+                for (var i = 0; i < onlyRegions.Count; i++)
+                {
+                    AddParameter(command, "@r" + i.ToString(CultureInfo.InvariantCulture), onlyRegions[i]);
+                }
+            }
+            else
+            {
+                AddParameter(command, "@low", low);
+                if (onlyRegion is null)
+                {
+                    AddParameter(command, "@high", high);
+                }
             }
 
             await using var reader = await command.ExecuteReaderAsync(ct);
@@ -201,23 +225,81 @@ public sealed class IndicatorEngine(KexieDbContext db)
     public async Task<PeerRanking> RankAsync(PeerGroup group, Period label, DayRange days, DayRange previousDays, WeightSet weights, IReadOnlyList<IndicatorDefinition>? indicators = null, CancellationToken ct = default)
     {
         indicators ??= IndicatorCatalogue.All;
-        var cumulativeKinds = indicators.Where(i => i.Accumulation == Accumulation.Cumulative).SelectMany(i => i.FactKinds).Distinct().ToList();
         var peers = await PeersAsync(group, ct);
-        var adjacent = previousDays.Last == days.First.AddDays(-1);
+        var reads = RankingReads(indicators, days, previousDays);
+        var sums = await SumAllAsync(group, null, reads, ct);
+        return Score(group, peers, label, days, previousDays, weights, indicators, sums);
+    }
+
+    /// <summary>
+    /// <paramref name="ranking"/> again after a refresh that changed the rollups of <paramref name="changedRegions"/> (fact
+    /// region codes, any level) only: one read of the changed peers' rollups (the same reads as <see cref="RankAsync(PeerGroup, Period, DayRange, DayRange, WeightSet, IReadOnlyList{IndicatorDefinition}?, CancellationToken)"/>,
+    /// limited to those peers' codes), the other peers' sums kept, every peer scored again. The result equals a ranking
+    /// computed from scratch at the new version: a peer's rollup rows at the group's level are fed only by facts whose
+    /// region code starts with the peer's code.
+    /// </summary>
+    public async Task<PeerRanking> RerankAsync(PeerRanking ranking, IReadOnlyCollection<string> changedRegions, CancellationToken ct = default)
+    {
+        var group = ranking.Group;
+        var peers = changedRegions
+            .Where(c => c.Length >= group.CodeLength && c.StartsWith(group.AncestorCode, StringComparison.Ordinal))
+            .Select(c => c[..group.CodeLength])
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        if (peers.Count == 0)
+        {
+            return ranking;
+        }
+
+        var reads = RankingReads(ranking.Indicators, ranking.Days, ranking.PreviousDays);
+        var fresh = await SumAllAsync(group, null, reads, ct, peers);
+        var sums = ranking.Sums.Select((kept, index) =>
+        {
+            var merged = new Dictionary<string, Dictionary<FactKind, FactTotal>>(kept, StringComparer.Ordinal);
+            foreach (var code in peers)
+            {
+                merged.Remove(code);
+                if (fresh[index].TryGetValue(code, out var totals))
+                {
+                    merged[code] = totals;
+                }
+            }
+
+            return merged;
+        }).ToList();
+        return Score(group, ranking.Peers, ranking.Period, ranking.Days, ranking.PreviousDays, ranking.Weights, ranking.Indicators, sums);
+    }
+
+    /// <summary>
+    /// The rollup reads of a ranking: the days, the previous days, and, for the fact kinds of cumulative indicators only,
+    /// everything before the days (and before the previous days' end when they do not end right before the days).
+    /// </summary>
+    private static List<RollupRead> RankingReads(IReadOnlyList<IndicatorDefinition> indicators, DayRange days, DayRange previousDays)
+    {
+        var cumulativeKinds = CumulativeKinds(indicators);
         List<RollupRead> reads =
         [
             new RollupRead(RollupSegments.Cover(days)),
             new RollupRead(RollupSegments.Cover(previousDays)),
             new RollupRead(RollupSegments.Cover(new DayRange(DateOnly.MinValue, days.First.AddDays(-1))), cumulativeKinds),
         ];
-        if (!adjacent)
+        if (previousDays.Last != days.First.AddDays(-1))
         {
             reads.Add(new RollupRead(RollupSegments.Cover(new DayRange(DateOnly.MinValue, previousDays.Last)), cumulativeKinds));
         }
 
-        var sums = await SumAllAsync(group, null, reads, ct);
+        return reads;
+    }
+
+    private static List<FactKind> CumulativeKinds(IReadOnlyList<IndicatorDefinition> indicators) =>
+        indicators.Where(i => i.Accumulation == Accumulation.Cumulative).SelectMany(i => i.FactKinds).Distinct().ToList();
+
+    /// <summary>Values, totals and scores of every peer from the sums of <see cref="RankingReads"/>.</summary>
+    private static PeerRanking Score(PeerGroup group, IReadOnlyList<Region> peers, Period label, DayRange days, DayRange previousDays, WeightSet weights, IReadOnlyList<IndicatorDefinition> indicators, IReadOnlyList<Dictionary<string, Dictionary<FactKind, FactTotal>>> sums)
+    {
+        var cumulativeKinds = CumulativeKinds(indicators);
         var (current, previous, before) = (sums[0], sums[1], sums[2]);
-        var upToPreviousEnd = adjacent ? before : sums[3];
+        var upToPreviousEnd = sums.Count > 3 ? sums[3] : before;
         var upToEnd = new Dictionary<string, Dictionary<FactKind, FactTotal>>(StringComparer.Ordinal);
         foreach (var code in before.Keys.Union(current.Keys))
         {
@@ -229,13 +311,20 @@ public sealed class IndicatorEngine(KexieDbContext db)
         }
 
         var codes = peers.Select(p => p.Code).ToList();
-        var values = new PeerPeriodData(label, Combine(current, upToEnd)).Values(codes, indicators);
+        var totals = Combine(current, upToEnd);
+        var values = new PeerPeriodData(label, totals).Values(codes, indicators);
         var previousValues = new PeerPeriodData(label.Previous, Combine(previous, upToPreviousEnd)).Values(codes, indicators);
         // No activity at all in the previous period (e.g. before the platform existed): no previous ranks, no changes.
         var previousRanking = previous.Count == 0 ? Scoring.Rank(indicators, [], weights) : Scoring.Rank(indicators, previousValues, weights);
         var calendar = days == label.Days && previousDays == label.Previous.Days;
         return new PeerRanking(group, peers, label, Scoring.Rank(indicators, values, weights), previousRanking, values, weights,
-            calendar ? null : days, calendar ? null : previousDays);
+            calendar ? null : days, calendar ? null : previousDays)
+        {
+            PreviousValues = previousValues,
+            Totals = totals,
+            Indicators = indicators,
+            Sums = sums,
+        };
     }
 
     /// <summary>Region codes under the group's ancestor: [ancestor, next ancestor) in ordinal order ("~" above all digits).</summary>

@@ -36,8 +36,10 @@ public sealed class IndicatorRefresher(KexieDbContext db, TimeProvider clock, IL
     private static long generation;
     private static long firstGeneration = 1;
 
-    // The earliest day key the running refresh rebuilt rollups for (0: everything).
+    // The earliest day key the running refresh rebuilt rollups for (0: everything), and the region codes of the cells it
+    // rebuilt with the earliest day of each (null: whole months or everything).
     private int firstDayTouched;
+    private Dictionary<string, int>? regionsTouched;
 
     public async Task<RefreshResult> RefreshAsync(bool full = false, CancellationToken ct = default)
     {
@@ -71,24 +73,34 @@ public sealed class IndicatorRefresher(KexieDbContext db, TimeProvider clock, IL
 
     /// <summary>
     /// Whether the rollups of days up to <paramref name="lastDay"/> are the same at <paramref name="to"/> as at
-    /// <paramref name="from"/>: the same version, or only refreshes of this node in between (their times chain from one
-    /// to the other, so no other node's refresh slipped in), each of which rebuilt rollups of later days only (a write
-    /// today does not change last year's ranking). Rollup rows are whole days, months and years, as are periods, so a
-    /// row of a later day is never part of a period ending on or before <paramref name="lastDay"/>.
+    /// <paramref name="from"/>: <see cref="ChangesSince"/> found no change.
     /// </summary>
-    public static bool Unchanged(RollupVersion from, RollupVersion to, DateOnly lastDay)
+    public static bool Unchanged(RollupVersion from, RollupVersion to, DateOnly lastDay) => ChangesSince(from, to, lastDay) is { Count: 0 };
+
+    /// <summary>
+    /// The region codes (of facts, any level) whose rollups of days up to <paramref name="lastDay"/> changed between
+    /// <paramref name="from"/> and <paramref name="to"/>: empty when the version is the same, or when only refreshes of
+    /// this node came in between (their times chain from one to the other, so no other node's refresh slipped in) and
+    /// each rebuilt rollups of later days only (a write today does not change last year's ranking); the codes those
+    /// refreshes rebuilt on or before <paramref name="lastDay"/> when they are known (an incremental refresh of a few
+    /// records); null when unknown (another node's refresh, a full refresh, a whole-month rebuild, a version older
+    /// than this node's record): the reader reads everything again. Rollup rows are whole days, months and years, as
+    /// are periods, so a row of a later day is never part of a period ending on or before <paramref name="lastDay"/>.
+    /// </summary>
+    public static IReadOnlyCollection<string>? ChangesSince(RollupVersion from, RollupVersion to, DateOnly lastDay)
     {
         if (from == to)
         {
-            return true;
+            return [];
         }
 
         if (to.Generation <= from.Generation)
         {
-            return false;
+            return null;
         }
 
         var lastKey = ChinaTime.DayKey(lastDay);
+        var changed = new HashSet<string>(StringComparer.Ordinal);
         lock (AppliedLock)
         {
             var stamp = from.Stamp;
@@ -97,30 +109,40 @@ public sealed class IndicatorRefresher(KexieDbContext db, TimeProvider clock, IL
                 var index = g - firstGeneration;
                 if (index < 0 || index >= Applied.Count)
                 {
-                    return false;
+                    return null;
                 }
 
                 var applied = Applied[(int)index];
-                if (applied.PreviousStamp != stamp || applied.FirstDay <= lastKey)
+                if (applied.PreviousStamp != stamp)
                 {
-                    return false;
+                    return null;
+                }
+
+                if (applied.FirstDay <= lastKey)
+                {
+                    if (applied.Regions is null)
+                    {
+                        return null;
+                    }
+
+                    changed.UnionWith(applied.Regions.Where(r => r.Value <= lastKey).Select(r => r.Key));
                 }
 
                 stamp = applied.Stamp;
             }
 
-            return stamp == to.Stamp;
+            return stamp == to.Stamp ? changed : null;
         }
     }
 
     // Times as the database keeps them (PostgreSQL to the microsecond, SQLite's binary form to 0.1 ms): compared at 0.1 ms.
     private static long Stamp(DateTimeOffset? at) => (at?.UtcTicks ?? 0) / 1000;
 
-    private static void Record(DateTimeOffset? previous, DateTimeOffset now, int firstDay)
+    private static void Record(DateTimeOffset? previous, DateTimeOffset now, int firstDay, IReadOnlyDictionary<string, int>? regions)
     {
         lock (AppliedLock)
         {
-            Applied.Add(new AppliedRefresh(Stamp(previous), Stamp(now), firstDay));
+            Applied.Add(new AppliedRefresh(Stamp(previous), Stamp(now), firstDay, regions));
             if (Applied.Count > AppliedCapacity)
             {
                 Applied.RemoveRange(0, Applied.Count - AppliedCapacity);
@@ -131,7 +153,8 @@ public sealed class IndicatorRefresher(KexieDbContext db, TimeProvider clock, IL
         }
     }
 
-    private sealed record AppliedRefresh(long PreviousStamp, long Stamp, int FirstDay);
+    /// <summary>One refresh of this node: the version before and after it, the earliest day it rebuilt, and the region codes it rebuilt with the earliest day of each (null when not known cell by cell).</summary>
+    private sealed record AppliedRefresh(long PreviousStamp, long Stamp, int FirstDay, IReadOnlyDictionary<string, int>? Regions);
 
     private async Task<RefreshResult> RefreshNowAsync(bool full, CancellationToken ct)
     {
@@ -151,6 +174,7 @@ public sealed class IndicatorRefresher(KexieDbContext db, TimeProvider clock, IL
                 var state = await db.IndicatorRefreshStates.SingleOrDefaultAsync(ct);
                 var previous = state?.LastRefreshedAt;
                 firstDayTouched = 0;
+                regionsTouched = null;
                 var result = state is null || full ? await FullAsync(now, ct) : await IncrementalAsync(state.LastRefreshedAt, now, ct);
                 if (result is null)
                 {
@@ -169,7 +193,7 @@ public sealed class IndicatorRefresher(KexieDbContext db, TimeProvider clock, IL
 
                 await db.SaveChangesAsync(ct);
                 await tx.CommitAsync(ct);
-                Record(previous, now, result.Full ? 0 : firstDayTouched);
+                Record(previous, now, result.Full ? 0 : firstDayTouched, result.Full ? null : regionsTouched);
                 db.ChangeTracker.Clear();
                 if (result.Full)
                 {
@@ -273,6 +297,7 @@ public sealed class IndicatorRefresher(KexieDbContext db, TimeProvider clock, IL
         if (cells.Select(c => c.Day).Distinct().Count() <= MaxCellDays && cells.Select(c => c.RegionCode).Distinct().Count() <= MaxCellRegions)
         {
             firstDayTouched = cells.Count == 0 ? int.MaxValue : cells.Min(c => c.Day);
+            regionsTouched = cells.GroupBy(c => c.RegionCode, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Min(c => c.Day), StringComparer.Ordinal);
             await FactStore.RebuildRollupCellsAsync(db, cells, ct);
         }
         else

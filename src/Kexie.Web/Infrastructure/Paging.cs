@@ -9,6 +9,9 @@ public sealed record PagedResult<T>(IReadOnlyList<T> Items, int Total, int Page,
     /// <summary>For lists that offer keyset pagination: pass as <c>after</c> for the next page; null on the last page.</summary>
     public string? NextCursor { get; init; }
 
+    /// <summary>For lists that offer keyset pagination: pass as <c>before</c> for the previous page; null on the first page.</summary>
+    public string? PreviousCursor { get; init; }
+
     /// <summary>
     /// True when the list holds more rows than <see cref="Total"/> says: the list counted no further than
     /// <see cref="ListCount.Cap"/> (<see cref="ListCount"/>), so <see cref="Total"/> is a lower bound.
@@ -71,6 +74,10 @@ public static class ListCount
     /// <summary>A page of a list with its capped count, the total and the next-page flag set.</summary>
     public static PagedResult<T> Page<T>(IReadOnlyList<T> items, (int Total, bool Capped) count, PageRequest page, bool hasNext, string? nextCursor = null) =>
         new(items, count.Total, page.Page, page.PageSize) { TotalCapped = count.Capped, HasNext = hasNext, NextCursor = nextCursor };
+
+    /// <summary>A keyset page (<see cref="KeysetPaging.PageAsync"/>) with its capped count.</summary>
+    public static PagedResult<T> Page<T>(KeysetPage<T> page, (int Total, bool Capped) count, int pageSize) =>
+        new(page.Items, count.Total, page.Page, pageSize) { TotalCapped = count.Capped, HasNext = page.HasNext, NextCursor = page.NextCursor, PreviousCursor = page.PreviousCursor };
 }
 
 /// <summary>
@@ -83,6 +90,9 @@ public static class ListCount
 public readonly record struct ListCursor(IReadOnlyList<string> Keys, Guid Id)
 {
     public const string InvalidMessage = "翻页游标（after）无效，请从第一页重新翻页";
+
+    /// <summary>What a list page says when its <c>after</c> or <c>before</c> no longer leads anywhere and it shows the first page instead.</summary>
+    public const string StaleNotice = "翻页位置已失效，已回到第一页";
 
     /// <summary>The cursor of a list ordered by a time, then the id.</summary>
     public static ListCursor ByTime(DateTimeOffset at, Guid id) => new(
@@ -113,8 +123,11 @@ public readonly record struct ListCursor(IReadOnlyList<string> Keys, Guid Id)
             }
         }
 
-        throw new Kexie.Domain.Common.DomainValidationException(field, InvalidMessage);
+        throw new Kexie.Domain.Common.DomainValidationException(field, Message(field));
     }
+
+    /// <summary>"翻页游标（after）无效…", naming the parameter.</summary>
+    private static string Message(string field) => field == "after" ? InvalidMessage : InvalidMessage.Replace("after", field, StringComparison.Ordinal);
 
     /// <summary>A cursor made by <see cref="ByTime"/>; null when empty; a problem naming <paramref name="field"/> when malformed.</summary>
     public static ListCursor? ParseTime(string? text, string field = "after")
@@ -139,13 +152,130 @@ public readonly record struct ListCursor(IReadOnlyList<string> Keys, Guid Id)
             }
         }
 
-        throw new Kexie.Domain.Common.DomainValidationException(field, InvalidMessage);
+        throw new Kexie.Domain.Common.DomainValidationException(field, Message(field));
     }
 }
 
-/// <summary>Keyset pages of lists ordered by region code, then name, then id (the directories).</summary>
+/// <summary>One keyset page: its rows, its number, and whether pages follow and precede it with their cursors.</summary>
+public sealed record KeysetPage<T>(List<T> Items, int Page, bool HasNext, string? NextCursor, string? PreviousCursor)
+{
+    /// <summary>The same page with each row made into <typeparamref name="TOut"/>.</summary>
+    public KeysetPage<TOut> Map<TOut>(Func<T, TOut> map) => new(Items.Select(map).ToList(), Page, HasNext, NextCursor, PreviousCursor);
+}
+
+/// <summary>
+/// A list's order for <see cref="KeysetPaging.PageAsync"/>: <c>Order(query, reversed)</c> sorts (the sort keys, then the
+/// id; reversed, every key the other way), <c>Beyond(query, cursor, reversed)</c> keeps the rows after the cursor in that
+/// order — a range of the list-order index. Without <c>Beyond</c> the order pages by number only (no cursors).
+/// </summary>
+public sealed record KeysetOrder<T>(Func<IQueryable<T>, bool, IOrderedQueryable<T>> Order, Func<IQueryable<T>, ListCursor, bool, IQueryable<T>>? Beyond = null)
+{
+    /// <summary>Rows by a time, newest first (or oldest first), then the id: the needs and offers lists.</summary>
+    public static KeysetOrder<T> ByTime(Expression<Func<T, DateTimeOffset>> at, Expression<Func<T, Guid>> id, bool oldestFirst)
+    {
+        Expression<Func<DateTimeOffset, Guid, DateTimeOffset, Guid, bool>> laterOrEqualTime = (A, I, a, i) => A >= a && (A > a || I.CompareTo(i) > 0);
+        Expression<Func<DateTimeOffset, Guid, DateTimeOffset, Guid, bool>> earlierOrEqualTime = (A, I, a, i) => A <= a && (A < a || I.CompareTo(i) > 0);
+        Expression<Func<DateTimeOffset, Guid, DateTimeOffset, Guid, bool>> laterTimeSmallerId = (A, I, a, i) => A >= a && (A > a || I.CompareTo(i) < 0);
+        Expression<Func<DateTimeOffset, Guid, DateTimeOffset, Guid, bool>> earlierTimeSmallerId = (A, I, a, i) => A <= a && (A < a || I.CompareTo(i) < 0);
+        return new KeysetOrder<T>(
+            (query, reversed) => oldestFirst != reversed ? query.OrderBy(at).ThenById(id, reversed) : query.OrderByDescending(at).ThenById(id, reversed),
+            (query, cursor, reversed) =>
+            {
+                // Forward (newest first): time <= cursor's, ties by a larger id; backward the mirror image. The first term
+                // alone bounds the index scan; the second breaks ties.
+                var term = (oldestFirst, reversed) switch
+                {
+                    (false, false) => earlierOrEqualTime,
+                    (false, true) => laterTimeSmallerId,
+                    (true, false) => laterOrEqualTime,
+                    (true, true) => earlierTimeSmallerId,
+                };
+                return query.Where(KeysetPaging.Bind(term, at, id, cursor.At, cursor.Id));
+            });
+    }
+
+    /// <summary>Rows by region code, then name, then id: the directories.</summary>
+    public static KeysetOrder<T> ByRegionAndName(Expression<Func<T, string>> region, Expression<Func<T, string>> name, Expression<Func<T, Guid>> id) => new(
+        (query, reversed) => reversed
+            ? query.OrderByDescending(region).ThenByDescending(name).ThenByDescending(id)
+            : query.OrderBy(region).ThenBy(name).ThenBy(id),
+        (query, cursor, reversed) => reversed ? query.BeforeRegionAndName(region, name, id, cursor) : query.AfterRegionAndName(region, name, id, cursor));
+}
+
+/// <summary>Keyset pages of lists: one page after a cursor (下一页), before one (上一页), or by number.</summary>
 public static class KeysetPaging
 {
+    /// <summary>
+    /// One page of <paramref name="query"/> in <paramref name="order"/>: after <paramref name="after"/> (下一页), before
+    /// <paramref name="before"/> (上一页: the rows before it read backwards, then turned round), else by
+    /// <paramref name="page"/>'s number — a range of the list-order index, not a skip, whenever a cursor is given. One row
+    /// more than the page says whether a further page exists in the direction read; a page read after a cursor has one
+    /// before it, one read before a cursor one after it. A page read backwards that finds nothing further before it is
+    /// the first page: then the first page is read as such, whole (rows removed since would otherwise shorten it).
+    /// <paramref name="cursorOf"/> makes a row's cursor; null for orders that page by number only.
+    /// </summary>
+    public static async Task<KeysetPage<TRow>> PageAsync<T, TRow>(
+        this IQueryable<T> query, KeysetOrder<T> order, Expression<Func<T, TRow>> select, Func<TRow, ListCursor>? cursorOf,
+        ListCursor? after, ListCursor? before, PageRequest page, CancellationToken ct)
+    {
+        if ((after is not null || before is not null) && (order.Beyond is null || cursorOf is null))
+        {
+            throw new Kexie.Domain.Common.DomainValidationException(after is not null ? "after" : "before", "翻页游标只能用于按发布时间排序（sort 为 newest 或 oldest）");
+        }
+
+        var size = page.PageSize;
+        if (before is { } b && order.Beyond is { } beyondBefore)
+        {
+            var back = await order.Order(beyondBefore(query, b, true), true).Take(size + 1).Select(select).ToListAsync(ct);
+            if (back.Count > size)
+            {
+                var items = back.Take(size).Reverse().ToList();
+                return Made(items, Math.Max(2, page.Page), hasNext: true, hasPrevious: true);
+            }
+
+            page = page with { Page = 1 };
+        }
+
+        var skip = 0;
+        var source = query;
+        if (after is { } a && order.Beyond is { } beyond)
+        {
+            source = beyond(query, a, false);
+        }
+        else
+        {
+            skip = before is null ? page.Skip : 0;
+        }
+
+        var rows = await order.Order(source, false).Skip(skip).Take(size + 1).Select(select).ToListAsync(ct);
+        var shown = rows.Take(size).ToList();
+        return Made(shown, after is null ? page.Page : Math.Max(2, page.Page), rows.Count > size, hasPrevious: after is not null || skip > 0);
+
+        KeysetPage<TRow> Made(List<TRow> items, int number, bool hasNext, bool hasPrevious) => new(
+            items,
+            number,
+            hasNext,
+            hasNext && items.Count > 0 && cursorOf is not null ? cursorOf(items[^1]).Encode() : null,
+            hasPrevious && items.Count > 0 && cursorOf is not null ? cursorOf(items[0]).Encode() : null);
+    }
+
+    /// <summary><paramref name="term"/> (row time, row id, cursor time, cursor id) over a row's time and id.</summary>
+    internal static Expression<Func<T, bool>> Bind<T>(Expression<Func<DateTimeOffset, Guid, DateTimeOffset, Guid, bool>> term, Expression<Func<T, DateTimeOffset>> at, Expression<Func<T, Guid>> id, DateTimeOffset cursorAt, Guid cursorId)
+    {
+        var row = Expression.Parameter(typeof(T), "row");
+        var closure = new { At = cursorAt, Id = cursorId };
+        var body = ExpressionSubstitute.Body(
+            term,
+            ExpressionSubstitute.Body(at, row),
+            ExpressionSubstitute.Body(id, row),
+            Expression.Property(Expression.Constant(closure), "At"),
+            Expression.Property(Expression.Constant(closure), "Id"));
+        return Expression.Lambda<Func<T, bool>>(body, row);
+    }
+
+    internal static IOrderedQueryable<T> ThenById<T>(this IOrderedQueryable<T> query, Expression<Func<T, Guid>> id, bool descending) =>
+        descending ? query.ThenByDescending(id) : query.ThenBy(id);
+
     /// <summary>Rows in (region code, name, id) order.</summary>
     public static IOrderedQueryable<T> OrderByRegionAndName<T>(this IQueryable<T> query, Expression<Func<T, string>> region, Expression<Func<T, string>> name, Expression<Func<T, Guid>> id) =>
         query.OrderBy(region).ThenBy(name).ThenBy(id);
@@ -164,28 +294,17 @@ public static class KeysetPaging
         return query.Where(Expression.Lambda<Func<T, bool>>(body, row));
     }
 
-    /// <summary>
-    /// One page of a directory list in (region code, name, id) order: after <paramref name="after"/> when given (a range of the
-    /// list-order index, not a skip over every earlier row), else by <paramref name="page"/>'s number. One row more than the page
-    /// says whether a next page exists; its cursor is the page's last row (<paramref name="cursorOf"/>).
-    /// </summary>
-    public static async Task<(List<T> Items, bool HasNext, string? NextCursor)> PageByRegionAndNameAsync<T>(
-        this IQueryable<T> query, Expression<Func<T, string>> region, Expression<Func<T, string>> name, Expression<Func<T, Guid>> id,
-        Func<T, string> cursorOf, string? after, PageRequest page, CancellationToken ct)
+    /// <summary>Rows before <paramref name="before"/> in (region code, name, id) order: the mirror image of <see cref="AfterRegionAndName{T}"/>.</summary>
+    public static IQueryable<T> BeforeRegionAndName<T>(this IQueryable<T> query, Expression<Func<T, string>> region, Expression<Func<T, string>> name, Expression<Func<T, Guid>> id, ListCursor before)
     {
-        var skip = page.Skip;
-        if (ListCursor.Parse(after, 2) is { } cursor)
-        {
-            query = query.AfterRegionAndName(region, name, id, cursor);
-            skip = 0;
-        }
-
-        var rows = await query.OrderByRegionAndName(region, name, id).Skip(skip).Take(page.PageSize + 1).ToListAsync(ct);
-        var items = rows.Take(page.PageSize).ToList();
-        var hasNext = rows.Count > page.PageSize;
-        return (items, hasNext, hasNext ? cursorOf(items[^1]) : null);
+        var (r, n, i) = (before.Keys[0], before.Keys[1], before.Id);
+        Expression<Func<string, string, Guid, bool>> earlier = (R, N, I) =>
+            string.Compare(R, r) <= 0 && (string.Compare(R, r) < 0 || string.Compare(N, n) < 0 || (N == n && I.CompareTo(i) < 0));
+        var row = Expression.Parameter(typeof(T), "row");
+        var body = ExpressionSubstitute.Body(earlier, ExpressionSubstitute.Body(region, row), ExpressionSubstitute.Body(name, row), ExpressionSubstitute.Body(id, row));
+        return query.Where(Expression.Lambda<Func<T, bool>>(body, row));
     }
 
-    /// <summary>The cursor of a directory page's last row.</summary>
-    public static string Cursor(string regionCode, string name, Guid id) => new ListCursor([regionCode, name], id).Encode();
+    /// <summary>The cursor of a directory row.</summary>
+    public static ListCursor CursorOf(string regionCode, string name, Guid id) => new([regionCode, name], id);
 }

@@ -6,6 +6,7 @@ using Kexie.Domain.Identity;
 using Kexie.Domain.Indicators;
 using Kexie.Domain.Market;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Kexie.Web.Tests.Indicators;
 
@@ -361,6 +362,47 @@ public abstract class IndicatorTests(KexieApp app)
         Assert.NotEqual(first.ToJsonString(), third.ToJsonString());
         var values = ValuesOf(await (await jiangxi.GetAsync("/api/v1/indicators/values?region=360722&period=2025")).OkJsonAsync());
         Assert.Equal(1m, values["W01"]);
+    }
+
+    [Fact]
+    public async Task A_kept_ranking_brought_up_to_date_after_a_write_into_its_period_equals_one_ranked_afresh()
+    {
+        // 昆明市 5301 (云南 53): no other test writes there. After a write into 2025, the kept 2025 ranking is updated from the
+        // changed peers' rollups only (IndicatorEngine.RerankAsync); it must equal a ranking computed from scratch, and the
+        // dashboard's values taken from it must equal the values API's.
+        var at = new DateTimeOffset(2025, 3, 3, 10, 0, 0, Cst);
+        await AddAsync(Worker("530102", at), Worker("530102", at), Org("530103", at), Worker("530111", at.AddMonths(-14)));
+        var yunnan = await AdminOfAsync("53");
+        const string url = "/api/v1/indicators/rankings?region=530102&period=2025&weightSet=0";
+        var before = await (await yunnan.GetAsync(url)).OkJsonAsync();
+        await AddAsync(Worker("530103", at.AddMonths(5)), Org("530111", at.AddMonths(2)), Org("530111", at.AddMonths(2)), Worker("530102", at.AddDays(1)));
+        var after = await (await yunnan.GetAsync(url)).OkJsonAsync();
+        Assert.NotEqual(before.ToJsonString(), after.ToJsonString());
+
+        var fresh = await app.QueryAsync(db => new Kexie.Data.Indicators.IndicatorEngine(db).RankAsync(Kexie.Data.Indicators.PeerGroup.Of("530102"), Period.OfYear(2025), WeightSet.BuiltInDefault));
+        var entries = after["entries"]!.AsArray().ToDictionary(e => e!["regionCode"]!.GetValue<string>());
+        Assert.Equal(fresh.Peers.Count, entries.Count);
+        foreach (var entry in fresh.Current.Entries)
+        {
+            Assert.Equal(entry.Score, entries[entry.RegionCode]!["score"]?.GetValue<decimal?>());
+            Assert.Equal(entry.Rank, entries[entry.RegionCode]!["rank"]?.GetValue<int?>());
+            Assert.Equal(fresh.Previous.Find(entry.RegionCode)?.Rank, entries[entry.RegionCode]!["previousRank"]?.GetValue<int?>());
+        }
+
+        Assert.NotNull(entries["530111"]!["score"]?.GetValue<decimal?>());
+        using var scope = app.Services.CreateScope();
+        var service = scope.ServiceProvider.GetRequiredService<Kexie.Web.Features.Indicators.IndicatorService>();
+        foreach (var code in new[] { "530102", "530103", "530111" })
+        {
+            var fromRanking = await service.ValuesAsync(fresh, code, CancellationToken.None);
+            var api = await (await yunnan.GetAsync($"/api/v1/indicators/values?region={code}&period=2025")).OkJsonAsync();
+            var apiValues = api["values"]!.AsArray().ToDictionary(v => v!["code"]!.GetValue<string>(), v => (Value: v!["value"]?.GetValue<decimal?>(), Previous: v!["previousValue"]?.GetValue<decimal?>()));
+            Assert.Equal(apiValues.Count, fromRanking.Values.Count);
+            foreach (var value in fromRanking.Values)
+            {
+                Assert.Equal(apiValues[value.Code], (value.Value, value.PreviousValue));
+            }
+        }
     }
 
     [Fact]

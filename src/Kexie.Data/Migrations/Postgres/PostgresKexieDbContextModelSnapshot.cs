@@ -1816,6 +1816,10 @@ namespace Kexie.Data.Migrations.Postgres
 
                     NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("RegionCode"), new[] { "varchar_pattern_ops" });
 
+                    b.HasIndex("ResponseDueAt")
+                        .HasDatabaseName("IX_ResponsePlans_Unanswered_ResponseDueAt")
+                        .HasFilter("\"FirstRespondedAt\" IS NULL");
+
                     b.HasIndex("Status", "ResponseDueAt");
 
                     b.ToTable("ResponsePlans");

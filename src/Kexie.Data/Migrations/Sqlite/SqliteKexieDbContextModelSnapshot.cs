@@ -1744,6 +1744,10 @@ namespace Kexie.Data.Migrations.Sqlite
 
                     b.HasIndex("RegionCode");
 
+                    b.HasIndex("ResponseDueAt")
+                        .HasDatabaseName("IX_ResponsePlans_Unanswered_ResponseDueAt")
+                        .HasFilter("\"FirstRespondedAt\" IS NULL");
+
                     b.HasIndex("Status", "ResponseDueAt");
 
                     b.ToTable("ResponsePlans");

@@ -16,7 +16,8 @@ public sealed record OrganizationFilter(
     bool? Verified = null,
     int? Page = null,
     int? PageSize = null,
-    [property: System.ComponentModel.Description("翻页游标：上一页回应的 nextCursor；给出时从游标之后取一页，不再按 page 跳过")] string? After = null);
+    [property: System.ComponentModel.Description("翻页游标：上一页回应的 nextCursor；给出时从游标之后取一页，不再按 page 跳过")] string? After = null,
+    [property: System.ComponentModel.Description("向前翻页游标：本页回应的 previousCursor；给出时取游标之前的一页（上一页）")] string? Before = null);
 
 public sealed record OrganizationDto(
     Guid Id,
@@ -89,9 +90,10 @@ public sealed class OrganizationService(KexieDbContext db, ReferenceCodesCache r
         var page = PageRequest.Of(filter.Page, filter.PageSize);
         var query = Filter(actor, filter);
         var count = await ListCount.CountAsync(query, ct);
-        var (items, hasNext, next) = await query.PageByRegionAndNameAsync(
-            o => o.RegionCode, o => o.Name, o => o.Id, o => KeysetPaging.Cursor(o.RegionCode, o.Name, o.Id), filter.After, page, ct);
-        return ListCount.Page(items.Select(o => OrganizationDto.From(o, SeesAll(actor, o))).ToList(), count, page, hasNext, next);
+        var keyset = await query.PageAsync(
+            KeysetOrder<Organization>.ByRegionAndName(o => o.RegionCode, o => o.Name, o => o.Id), o => o, o => KeysetPaging.CursorOf(o.RegionCode, o.Name, o.Id),
+            ListCursor.Parse(filter.After, 2), ListCursor.Parse(filter.Before, 2, "before"), page, ct);
+        return ListCount.Page(keyset.Map(o => OrganizationDto.From(o, SeesAll(actor, o))), count, page.PageSize);
     }
 
     public async Task<OrganizationDto> GetAsync(Actor actor, Guid id, CancellationToken ct = default)

@@ -15,7 +15,8 @@ public sealed record ScienceWorkerFilter(
     Gender? Gender = null,
     int? Page = null,
     int? PageSize = null,
-    [property: System.ComponentModel.Description("翻页游标：上一页回应的 nextCursor；给出时从游标之后取一页，不再按 page 跳过")] string? After = null);
+    [property: System.ComponentModel.Description("翻页游标：上一页回应的 nextCursor；给出时从游标之后取一页，不再按 page 跳过")] string? After = null,
+    [property: System.ComponentModel.Description("向前翻页游标：本页回应的 previousCursor；给出时取游标之前的一页（上一页）")] string? Before = null);
 
 /// <summary>
 /// A science worker as an actor may see it: managers of its region, and the worker, see everything;
@@ -98,9 +99,10 @@ public sealed class ScienceWorkerService(KexieDbContext db, ReferenceCodesCache 
         var page = PageRequest.Of(filter.Page, filter.PageSize);
         var query = Filter(actor, filter);
         var count = await ListCount.CountAsync(query, ct);
-        var (items, hasNext, next) = await query.PageByRegionAndNameAsync(
-            w => w.RegionCode, w => w.Name, w => w.Id, w => KeysetPaging.Cursor(w.RegionCode, w.Name, w.Id), filter.After, page, ct);
-        return ListCount.Page(items.Select(w => ScienceWorkerDto.From(w, SeesAll(actor, w))).ToList(), count, page, hasNext, next);
+        var keyset = await query.PageAsync(
+            KeysetOrder<ScienceWorker>.ByRegionAndName(w => w.RegionCode, w => w.Name, w => w.Id), w => w, w => KeysetPaging.CursorOf(w.RegionCode, w.Name, w.Id),
+            ListCursor.Parse(filter.After, 2), ListCursor.Parse(filter.Before, 2, "before"), page, ct);
+        return ListCount.Page(keyset.Map(w => ScienceWorkerDto.From(w, SeesAll(actor, w))), count, page.PageSize);
     }
 
     public async Task<ScienceWorkerDto> GetAsync(Actor actor, Guid id, CancellationToken ct = default)

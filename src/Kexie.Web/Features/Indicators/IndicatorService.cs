@@ -95,6 +95,26 @@ public sealed class IndicatorService(KexieDbContext db, IndicatorEngine engine, 
         return new RegionValuesDto(place.Code, place.Name, p.ToString(), p.Label, p.FirstDay, p.LastDay, values, values.Any(v => v.Synthetic is not null));
     }
 
+    /// <summary>
+    /// <paramref name="code"/>'s values as <see cref="ValuesAsync(Actor, string?, string?, CancellationToken)"/> gives them,
+    /// taken from a ranking of its peers for the period (<see cref="RankAsync"/>), which read the same rollups: a dashboard
+    /// view after a write into the period reads no values of its own.
+    /// </summary>
+    public async Task<RegionValuesDto> ValuesAsync(PeerRanking ranking, string code, CancellationToken ct)
+    {
+        var place = await RegionAsync(code, ct);
+        var p = ranking.Period;
+        var current = ranking.Values.FirstOrDefault(v => v.RegionCode == place.Code) ?? throw new NotFoundException("该地区不在排名范围内");
+        var previous = ranking.PreviousValues.First(v => v.RegionCode == place.Code);
+        var synthetic = await rankings.GetAsync(
+            await VersionAsync(ct),
+            string.Create(CultureInfo.InvariantCulture, $"synthetic-totals|{place.Code}|{p}"),
+            SyntheticFactsDay,
+            () => SyntheticTotalsAsync(place.Code, ranking.Days, ct));
+        var values = IndicatorCatalogue.All.Select(i => new IndicatorValueDto(i.Code, i.Name, i.Group, current.Values[i.Code], previous.Values[i.Code], i.Unit, i.IsAvailable, SyntheticPart(i, synthetic))).ToList();
+        return new RegionValuesDto(place.Code, place.Name, p.ToString(), p.Label, p.FirstDay, p.LastDay, values, values.Any(v => v.Synthetic is not null));
+    }
+
     /// <summary>A region's values for a period and the previous one: kept by the rollups' version.</summary>
     private sealed record RegionPeriodValues(IReadOnlyDictionary<string, decimal?> Current, IReadOnlyDictionary<string, decimal?> Previous);
 
@@ -157,7 +177,8 @@ public sealed class IndicatorService(KexieDbContext db, IndicatorEngine engine, 
             version,
             string.Create(CultureInfo.InvariantCulture, $"rank|{group.AncestorCode}|{group.CodeLength}|{p}|{weights.Version}"),
             p.LastDay,
-            () => engine.RankAsync(group, p, weights, ct: ct));
+            () => engine.RankAsync(group, p, weights, ct: ct),
+            (kept, changed) => engine.RerankAsync(kept, changed, ct));
     }
 
     public async Task<RankingDto> RankingAsync(Actor actor, string? region, string? period, int? weightSet, CancellationToken ct)
@@ -255,12 +276,8 @@ public sealed class IndicatorService(KexieDbContext db, IndicatorEngine engine, 
     public async Task<ScoreExplanationDto> ExplainAsync(PeerRanking ranking, string code, CancellationToken ct)
     {
         var entry = ranking.Current.Find(code) ?? throw new NotFoundException("该地区不在排名范围内");
-        // The region's totals for the period, kept with the ranking by the rollups' version (a dashboard view read them every time).
-        var totals = await rankings.GetAsync(
-            await VersionAsync(ct),
-            string.Create(CultureInfo.InvariantCulture, $"totals|{code}|{ranking.Period}"),
-            ranking.Period.LastDay,
-            () => engine.TotalsForAsync(code, ranking.Period.Days, ct));
+        // The region's totals for the period: those the ranking read (no read of their own; a dashboard view read them every time).
+        var totals = ranking.Totals.GetValueOrDefault(code) ?? new FactTotals();
         var name = (await RegionNamesAsync([code], ct)).GetValueOrDefault(code) ?? ranking.Peers.First(p => p.Code == code).Name;
         var groupWeights = ranking.Current.EffectiveGroupWeights;
         var indicators = IndicatorCatalogue.All.Select(i =>

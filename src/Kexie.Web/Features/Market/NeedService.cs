@@ -23,7 +23,8 @@ public sealed record NeedFilter(
     string? Sort = null,
     int? Page = null,
     int? PageSize = null,
-    [property: System.ComponentModel.Description("翻页游标：上一页回应的 nextCursor（仅按发布时间排序 newest/oldest 时可用）；给出时从游标之后取一页，不再按 page 跳过")] string? After = null)
+    [property: System.ComponentModel.Description("翻页游标：上一页回应的 nextCursor（仅按发布时间排序 newest/oldest 时可用）；给出时从游标之后取一页，不再按 page 跳过")] string? After = null,
+    [property: System.ComponentModel.Description("向前翻页游标：本页回应的 previousCursor（仅按发布时间排序 newest/oldest 时可用）；给出时取游标之前的一页（上一页）")] string? Before = null)
 {
     /// <summary>The days of <see cref="From"/> and <see cref="To"/> as typed in the query, read by <see cref="Kexie.Web.Infrastructure.QueryDay"/>:
     /// blank is no date, an unreadable day a validation error naming the field.</summary>
@@ -188,45 +189,39 @@ public sealed class NeedService(
         var count = await ListCount.CountAsync(query, ct);
         var sort = filter.Sort?.Trim().ToLowerInvariant();
         var keyset = sort is null or "" or "newest" or "oldest";
-        var skip = page.Skip;
-        if (ListCursor.ParseTime(filter.After) is { } after)
+        var (after, before) = (ListCursor.ParseTime(filter.After), ListCursor.ParseTime(filter.Before, "before"));
+        if (!keyset && (after ?? before) is not null)
         {
-            if (!keyset)
-            {
-                throw new DomainValidationException("after", "翻页游标（after）只能用于按发布时间排序（sort 为 newest 或 oldest）");
-            }
-
-            // Rows after the cursor in the list's order (time, then id): a range of the list-order index (IX_*_ListOrder),
-            // not a skip over every earlier row. The first term alone bounds the index scan; the second breaks ties.
-            var (at, id) = (after.At, after.Id);
-            query = sort == "oldest"
-                ? query.Where(n => (n.PublishedAt ?? n.CreatedAt) >= at && ((n.PublishedAt ?? n.CreatedAt) > at || n.Id.CompareTo(id) > 0))
-                : query.Where(n => (n.PublishedAt ?? n.CreatedAt) <= at && ((n.PublishedAt ?? n.CreatedAt) < at || n.Id.CompareTo(id) > 0));
-            skip = 0;
+            var field = after is null ? "before" : "after";
+            throw new DomainValidationException(field, $"翻页游标（{field}）只能用于按发布时间排序（sort 为 newest 或 oldest）");
         }
 
-        var sorted = sort switch
+        var order = sort switch
         {
-            null or "" or "newest" => query.OrderByDescending(n => n.PublishedAt ?? n.CreatedAt),
-            "oldest" => query.OrderBy(n => n.PublishedAt ?? n.CreatedAt),
-            "deadline" => query.OrderBy(n => n.Deadline == null).ThenBy(n => n.Deadline),
-            "budget_desc" => query.OrderBy(n => n.BudgetMax == null).ThenByDescending(n => n.BudgetMax),
-            "title" => query.OrderBy(n => n.Title),
+            null or "" or "newest" => KeysetOrder<Need>.ByTime(n => n.PublishedAt ?? n.CreatedAt, n => n.Id, oldestFirst: false),
+            "oldest" => KeysetOrder<Need>.ByTime(n => n.PublishedAt ?? n.CreatedAt, n => n.Id, oldestFirst: true),
+            "deadline" => new KeysetOrder<Need>((q, _) => q.OrderBy(n => n.Deadline == null).ThenBy(n => n.Deadline).ThenBy(n => n.Id)),
+            "budget_desc" => new KeysetOrder<Need>((q, _) => q.OrderBy(n => n.BudgetMax == null).ThenByDescending(n => n.BudgetMax).ThenBy(n => n.Id)),
+            "title" => new KeysetOrder<Need>((q, _) => q.OrderBy(n => n.Title).ThenBy(n => n.Id)),
             _ => throw new DomainValidationException("sort", "排序方式应为 newest、oldest、deadline、budget_desc 或 title"),
         };
-        // One row more than the page says whether a next page exists (its cursor is the page's last row).
-        var rows = await sorted.ThenBy(n => n.Id).Skip(skip).Take(page.PageSize + 1)
-            .Select(n => new
+        // A range of the list-order index (IX_*_ListOrder) after or before a cursor, not a skip over every earlier row;
+        // one row more than the page says whether a further page exists.
+        var rows = await query.PageAsync(
+            order,
+            n => new
             {
                 Item = new NeedSummaryDto(
                     n.Id, n.Title, n.OrganizationId, n.IndustryCodes, n.DisciplineCodes, n.BudgetMin, n.BudgetMax, n.Deadline, n.RegionCode,
                     n.Visibility, n.Status, string.Empty, n.PublishedAt, n.UpdatedAt),
                 At = n.PublishedAt ?? n.CreatedAt,
-            })
-            .ToListAsync(ct);
-        var items = rows.Take(page.PageSize).Select(r => r.Item with { StatusName = r.Item.Status.Chinese() }).ToList();
-        return ListCount.Page<NeedSummaryDto>(items, count, page, rows.Count > page.PageSize,
-            keyset && rows.Count > page.PageSize ? ListCursor.ByTime(rows[page.PageSize - 1].At, rows[page.PageSize - 1].Item.Id).Encode() : null);
+            },
+            keyset ? r => ListCursor.ByTime(r.At, r.Item.Id) : null,
+            after,
+            before,
+            page,
+            ct);
+        return ListCount.Page(rows.Map(r => r.Item with { StatusName = r.Item.Status.Chinese() }), count, page.PageSize);
     }
 
     public async Task<NeedDto> GetAsync(Actor actor, Guid id, CancellationToken ct = default)

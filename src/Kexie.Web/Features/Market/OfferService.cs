@@ -23,7 +23,8 @@ public sealed record OfferFilter(
     string? Sort = null,
     int? Page = null,
     int? PageSize = null,
-    [property: System.ComponentModel.Description("翻页游标：上一页回应的 nextCursor（仅按发布时间排序 newest/oldest 时可用）；给出时从游标之后取一页，不再按 page 跳过")] string? After = null)
+    [property: System.ComponentModel.Description("翻页游标：上一页回应的 nextCursor（仅按发布时间排序 newest/oldest 时可用）；给出时从游标之后取一页，不再按 page 跳过")] string? After = null,
+    [property: System.ComponentModel.Description("向前翻页游标：本页回应的 previousCursor（仅按发布时间排序 newest/oldest 时可用）；给出时取游标之前的一页（上一页）")] string? Before = null)
 {
     /// <summary>The days of <see cref="From"/> and <see cref="To"/> as typed in the query, read by <see cref="Kexie.Web.Infrastructure.QueryDay"/>:
     /// blank is no date, an unreadable day a validation error naming the field.</summary>
@@ -219,45 +220,39 @@ public sealed class OfferService(
         var count = await ListCount.CountAsync(query, ct);
         var sort = filter.Sort?.Trim().ToLowerInvariant();
         var keyset = sort is null or "" or "newest" or "oldest";
-        var skip = page.Skip;
-        if (ListCursor.ParseTime(filter.After) is { } after)
+        var (after, before) = (ListCursor.ParseTime(filter.After), ListCursor.ParseTime(filter.Before, "before"));
+        if (!keyset && (after ?? before) is not null)
         {
-            if (!keyset)
-            {
-                throw new DomainValidationException("after", "翻页游标（after）只能用于按发布时间排序（sort 为 newest 或 oldest）");
-            }
-
-            // Rows after the cursor in the list's order (time, then id): a range of the list-order index (IX_*_ListOrder),
-            // not a skip over every earlier row. The first term alone bounds the index scan; the second breaks ties.
-            var (at, id) = (after.At, after.Id);
-            query = sort == "oldest"
-                ? query.Where(o => (o.PublishedAt ?? o.CreatedAt) >= at && ((o.PublishedAt ?? o.CreatedAt) > at || o.Id.CompareTo(id) > 0))
-                : query.Where(o => (o.PublishedAt ?? o.CreatedAt) <= at && ((o.PublishedAt ?? o.CreatedAt) < at || o.Id.CompareTo(id) > 0));
-            skip = 0;
+            var field = after is null ? "before" : "after";
+            throw new DomainValidationException(field, $"翻页游标（{field}）只能用于按发布时间排序（sort 为 newest 或 oldest）");
         }
 
-        var sorted = sort switch
+        var order = sort switch
         {
-            null or "" or "newest" => query.OrderByDescending(o => o.PublishedAt ?? o.CreatedAt),
-            "oldest" => query.OrderBy(o => o.PublishedAt ?? o.CreatedAt),
-            "price" => query.OrderBy(o => o.PriceMin == null).ThenBy(o => o.PriceMin),
-            "price_desc" => query.OrderBy(o => o.PriceMax == null).ThenByDescending(o => o.PriceMax),
-            "title" => query.OrderBy(o => o.Title),
+            null or "" or "newest" => KeysetOrder<Offer>.ByTime(o => o.PublishedAt ?? o.CreatedAt, o => o.Id, oldestFirst: false),
+            "oldest" => KeysetOrder<Offer>.ByTime(o => o.PublishedAt ?? o.CreatedAt, o => o.Id, oldestFirst: true),
+            "price" => new KeysetOrder<Offer>((q, _) => q.OrderBy(o => o.PriceMin == null).ThenBy(o => o.PriceMin).ThenBy(o => o.Id)),
+            "price_desc" => new KeysetOrder<Offer>((q, _) => q.OrderBy(o => o.PriceMax == null).ThenByDescending(o => o.PriceMax).ThenBy(o => o.Id)),
+            "title" => new KeysetOrder<Offer>((q, _) => q.OrderBy(o => o.Title).ThenBy(o => o.Id)),
             _ => throw new DomainValidationException("sort", "排序方式应为 newest、oldest、price、price_desc 或 title"),
         };
-        // One row more than the page says whether a next page exists (its cursor is the page's last row).
-        var rows = await sorted.ThenBy(o => o.Id).Skip(skip).Take(page.PageSize + 1)
-            .Select(o => new
+        // A range of the list-order index (IX_*_ListOrder) after or before a cursor, not a skip over every earlier row;
+        // one row more than the page says whether a further page exists.
+        var rows = await query.PageAsync(
+            order,
+            o => new
             {
                 Item = new OfferSummaryDto(
                     o.Id, o.Kind, string.Empty, o.Title, o.ProviderWorkerId, o.TeamName, o.DisciplineCodes, o.IndustryCodes, o.RegionCode,
                     o.PriceMode, o.PriceMin, o.PriceMax, o.PriceUnit, o.Status, string.Empty, o.PublishedAt, o.UpdatedAt),
                 At = o.PublishedAt ?? o.CreatedAt,
-            })
-            .ToListAsync(ct);
-        var items = rows.Take(page.PageSize).Select(r => r.Item with { KindName = r.Item.Kind.Chinese(), StatusName = r.Item.Status.Chinese() }).ToList();
-        return ListCount.Page<OfferSummaryDto>(items, count, page, rows.Count > page.PageSize,
-            keyset && rows.Count > page.PageSize ? ListCursor.ByTime(rows[page.PageSize - 1].At, rows[page.PageSize - 1].Item.Id).Encode() : null);
+            },
+            keyset ? r => ListCursor.ByTime(r.At, r.Item.Id) : null,
+            after,
+            before,
+            page,
+            ct);
+        return ListCount.Page(rows.Map(r => r.Item with { KindName = r.Item.Kind.Chinese(), StatusName = r.Item.Status.Chinese() }), count, page.PageSize);
     }
 
     public async Task<OfferDto> GetAsync(Actor actor, Guid id, CancellationToken ct = default)

@@ -85,7 +85,7 @@ public sealed class IndexModel(IndicatorService indicators, KexieDbContext db, T
             Ranking = await indicators.ToDtoAsync(peerRanking, ct);
             Entry = Ranking.Entries.FirstOrDefault(e => e.RegionCode == Region);
             Explanation = await indicators.ExplainAsync(peerRanking, RegionCode.Validate(Region, "region"), ct);
-            Values = (await indicators.ValuesAsync(Actor, Region, PeriodText, ct)).Values.ToDictionary(v => v.Code);
+            Values = (await indicators.ValuesAsync(peerRanking, Region, ct)).Values.ToDictionary(v => v.Code);
             SyntheticNote = SyntheticText(Explanation.RegionName, Values, Ranking.IncludesSynthetic);
             Trend = await TrendAsync(Region, Choice.Period, peerRanking, ct);
         }

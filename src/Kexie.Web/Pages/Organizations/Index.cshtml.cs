@@ -31,6 +31,13 @@ public sealed class IndexModel(OrganizationService organizations, KexieDbContext
     [BindProperty(SupportsGet = true)]
     public string? After { get; set; }
 
+    /// <summary>The cursor of “上一页” (this page's first row): the page before it is read backwards from there.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Before { get; set; }
+
+    /// <summary>“翻页位置已失效，已回到第一页” when the cursor in the address led nowhere and the first page is shown.</summary>
+    public string? CursorNotice { get; private set; }
+
     public PagedResult<OrganizationDto> Result { get; private set; } = new([], 0, 1, 20);
 
     public Dictionary<string, string> RegionNames { get; private set; } = [];
@@ -62,7 +69,7 @@ public sealed class IndexModel(OrganizationService organizations, KexieDbContext
         Kind = kind?.ToString();
         bool? verified = Verified switch { "true" => true, "false" => false, _ => null };
         Verified = verified?.ToString().ToLowerInvariant();
-        Result = await organizations.ListAsync(Actor, new OrganizationFilter(Q, Region, kind, Industry, verified, PageNumber, 20, After), ct);
+        (Result, CursorNotice) = await PagerModel.ByCursorOrFirstPageAsync(After ?? Before, byCursor => organizations.ListAsync(Actor, new OrganizationFilter(Q, Region, kind, Industry, verified, byCursor ? PageNumber : 1, 20, byCursor ? After : null, byCursor ? Before : null), ct));
         RegionNames = await Lookups.RegionNamesAsync(db, Result.Items.Select(o => o.RegionCode).Append(Region?.Trim() ?? string.Empty), ct);
         RegionOptions = await Lookups.RegionOptionsAsync(db, Lookups.RootFor(Actor), ct);
     }

@@ -28,6 +28,13 @@ public sealed class IndexModel(ScienceWorkerService workers, KexieDbContext db) 
     [BindProperty(SupportsGet = true)]
     public string? After { get; set; }
 
+    /// <summary>The cursor of “上一页” (this page's first row): the page before it is read backwards from there.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Before { get; set; }
+
+    /// <summary>“翻页位置已失效，已回到第一页” when the cursor in the address led nowhere and the first page is shown.</summary>
+    public string? CursorNotice { get; private set; }
+
     public PagedResult<ScienceWorkerDto> Result { get; private set; } = new([], 0, 1, 20);
 
     public Dictionary<string, string> RegionNames { get; private set; } = [];
@@ -46,7 +53,7 @@ public sealed class IndexModel(ScienceWorkerService workers, KexieDbContext db) 
     {
         Gender? gender = Enum.TryParse<Gender>(Gender, true, out var g) && g != Kexie.Domain.Directory.Gender.Unspecified ? g : null;
         Gender = gender?.ToString();
-        Result = await workers.ListAsync(Actor, new ScienceWorkerFilter(Q, Region, Discipline, gender, PageNumber, 20, After), ct);
+        (Result, CursorNotice) = await PagerModel.ByCursorOrFirstPageAsync(After ?? Before, byCursor => workers.ListAsync(Actor, new ScienceWorkerFilter(Q, Region, Discipline, gender, byCursor ? PageNumber : 1, 20, byCursor ? After : null, byCursor ? Before : null), ct));
         RegionNames = await Lookups.RegionNamesAsync(db, Result.Items.Select(w => w.RegionCode).Append(Region?.Trim() ?? string.Empty), ct);
         DisciplineNames = await Lookups.DisciplineNamesAsync(db, Result.Items.SelectMany(w => w.DisciplineCodes), ct);
         RegionOptions = await Lookups.RegionOptionsAsync(db, Lookups.RootFor(Actor), ct);

@@ -25,6 +25,13 @@ public sealed class IndexModel(NeedService needs, KexieDbContext db) : MarketPag
     /// <summary>The cursor of “下一页” (the previous page's last row); the page number then only labels the page.</summary>
     [BindProperty(SupportsGet = true)] public string? After { get; set; }
 
+    /// <summary>The cursor of “上一页” (this page's first row): the page before it is read backwards from there.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Before { get; set; }
+
+    /// <summary>“翻页位置已失效，已回到第一页” when the cursor in the address led nowhere and the first page is shown.</summary>
+    public string? CursorNotice { get; private set; }
+
     public PagedResult<NeedSummaryDto> Result { get; private set; } = new([], 0, 1, 20);
 
     public string? FilterError { get; private set; }
@@ -51,9 +58,9 @@ public sealed class IndexModel(NeedService needs, KexieDbContext db) : MarketPag
         {
             ReviewStatus? status = Enum.TryParse<ReviewStatus>(Status, true, out var s) && Enum.IsDefined(s) ? s : null;
             var organization = Mine ? Actor.OrganizationId ?? Guid.Empty : (Guid?)null;
-            Result = await needs.ListAsync(Actor, new NeedFilter(
+            (Result, CursorNotice) = await PagerModel.ByCursorOrFirstPageAsync(After ?? Before, byCursor => needs.ListAsync(Actor, new NeedFilter(
                 Q, Region, Discipline, Industry, ParseYuan(BudgetMin, "budgetMin", "预算下限"), ParseYuan(BudgetMax, "budgetMax", "预算上限"),
-                Mine || Can(Kexie.Web.Features.Market.MarketPermissions.ActForOthers) ? status : ReviewStatus.Published, organization, Sort: Sort, Page: PageNumber, PageSize: 20, After: After), ct);
+                Mine || Can(Kexie.Web.Features.Market.MarketPermissions.ActForOthers) ? status : ReviewStatus.Published, organization, Sort: Sort, Page: byCursor ? PageNumber : 1, PageSize: 20, After: byCursor ? After : null, Before: byCursor ? Before : null), ct));
         }
         catch (Kexie.Domain.Common.DomainValidationException e)
         {

@@ -26,6 +26,13 @@ public sealed class IndexModel(OfferService offers, KexieDbContext db) : MarketP
     /// <summary>The cursor of “下一页” (the previous page's last row); the page number then only labels the page.</summary>
     [BindProperty(SupportsGet = true)] public string? After { get; set; }
 
+    /// <summary>The cursor of “上一页” (this page's first row): the page before it is read backwards from there.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Before { get; set; }
+
+    /// <summary>“翻页位置已失效，已回到第一页” when the cursor in the address led nowhere and the first page is shown.</summary>
+    public string? CursorNotice { get; private set; }
+
     public PagedResult<OfferSummaryDto> Result { get; private set; } = new([], 0, 1, 20);
 
     public string? FilterError { get; private set; }
@@ -53,9 +60,9 @@ public sealed class IndexModel(OfferService offers, KexieDbContext db) : MarketP
             OfferKind? kind = Enum.TryParse<OfferKind>(Kind, true, out var k) && Enum.IsDefined(k) ? k : null;
             ReviewStatus? status = Enum.TryParse<ReviewStatus>(Status, true, out var s) && Enum.IsDefined(s) ? s : null;
             var provider = Mine ? Actor.ScienceWorkerId ?? Guid.Empty : (Guid?)null;
-            Result = await offers.ListAsync(Actor, new OfferFilter(
+            (Result, CursorNotice) = await PagerModel.ByCursorOrFirstPageAsync(After ?? Before, byCursor => offers.ListAsync(Actor, new OfferFilter(
                 Q, Region, kind, Discipline, Industry, ParseYuan(PriceMin, "priceMin", "最低价格"), ParseYuan(PriceMax, "priceMax", "最高价格"),
-                Mine || Can(Kexie.Web.Features.Market.MarketPermissions.ActForOthers) ? status : ReviewStatus.Published, provider, Sort: Sort, Page: PageNumber, PageSize: 20, After: After), ct);
+                Mine || Can(Kexie.Web.Features.Market.MarketPermissions.ActForOthers) ? status : ReviewStatus.Published, provider, Sort: Sort, Page: byCursor ? PageNumber : 1, PageSize: 20, After: byCursor ? After : null, Before: byCursor ? Before : null), ct));
         }
         catch (Kexie.Domain.Common.DomainValidationException e)
         {
