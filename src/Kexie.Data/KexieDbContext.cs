@@ -120,6 +120,10 @@ public abstract class KexieDbContext(DbContextOptions options, ICurrentActor? cu
 
     public DbSet<Kexie.Domain.Popularization.VenueVisit> VenueVisits => Set<Kexie.Domain.Popularization.VenueVisit>();
 
+    public DbSet<Kexie.Domain.Popularization.ScienceBoard> ScienceBoards => Set<Kexie.Domain.Popularization.ScienceBoard>();
+
+    public DbSet<Kexie.Domain.Popularization.ScienceBoardRefresh> ScienceBoardRefreshes => Set<Kexie.Domain.Popularization.ScienceBoardRefresh>();
+
     public DbSet<Kexie.Domain.Popularization.VolunteerTeam> VolunteerTeams => Set<Kexie.Domain.Popularization.VolunteerTeam>();
 
     public DbSet<Kexie.Domain.Popularization.Volunteer> Volunteers => Set<Kexie.Domain.Popularization.Volunteer>();

@@ -176,6 +176,40 @@ internal sealed class VenueVisitConfiguration : IEntityTypeConfiguration<VenueVi
     }
 }
 
+internal sealed class ScienceBoardConfiguration : IEntityTypeConfiguration<ScienceBoard>
+{
+    public void Configure(EntityTypeBuilder<ScienceBoard> builder)
+    {
+        builder.Property(b => b.Name).HasMaxLength(100);
+        builder.Property(b => b.RegionCode).HasMaxLength(12);
+        builder.Property(b => b.Location).HasMaxLength(200);
+        builder.Property(b => b.Theme).HasMaxLength(50);
+        builder.Property(b => b.Maintainer).HasMaxLength(100);
+        builder.Property(b => b.Note).HasMaxLength(500);
+        builder.Property(b => b.CreatedByUserId).HasMaxLength(64);
+        builder.Property(b => b.Version).IsConcurrencyToken();
+        builder.HasIndex(b => new { b.RegionCode, b.Name });
+        builder.HasIndex(b => new { b.RegionCode, b.Kind });
+    }
+}
+
+internal sealed class ScienceBoardRefreshConfiguration : IEntityTypeConfiguration<ScienceBoardRefresh>
+{
+    public void Configure(EntityTypeBuilder<ScienceBoardRefresh> builder)
+    {
+        builder.Property(r => r.RegionCode).HasMaxLength(12);
+        builder.Property(r => r.Topic).HasMaxLength(100);
+        builder.Property(r => r.Note).HasMaxLength(200);
+        builder.Property(r => r.RecordedByUserId).HasMaxLength(64);
+        builder.Property(r => r.PhotoFileName).HasMaxLength(200);
+        builder.Property(r => r.PhotoContentType).HasMaxLength(100);
+        builder.Property(r => r.PhotoStorageKey).HasMaxLength(200);
+        builder.HasIndex(r => new { r.BoardId, r.Day });
+        builder.HasIndex(r => new { r.RegionCode, r.Day });
+        builder.HasOne<ScienceBoard>().WithMany().HasForeignKey(r => r.BoardId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
 internal sealed class EventTallyConfiguration : IEntityTypeConfiguration<EventTally>
 {
     public void Configure(EntityTypeBuilder<EventTally> builder)

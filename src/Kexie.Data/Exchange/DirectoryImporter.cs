@@ -25,6 +25,7 @@ public sealed class DirectoryImporter(KexieDbContext db, DictionaryCache diction
         ImportKind.Experts => ExpertSpec.Columns,
         ImportKind.Volunteers => VolunteerSpec.Columns,
         ImportKind.MemberUnits => MemberUnitSpec.Columns,
+        ImportKind.ScienceBoards => ScienceBoardSpec.Columns,
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 
@@ -38,6 +39,7 @@ public sealed class DirectoryImporter(KexieDbContext db, DictionaryCache diction
             ImportKind.Experts => RunAsync(new ExpertSpec(), kind, rows, actor, dryRun, progress, ct),
             ImportKind.Volunteers => RunAsync(new VolunteerSpec(), kind, rows, actor, dryRun, progress, ct),
             ImportKind.MemberUnits => RunAsync(new MemberUnitSpec(), kind, rows, actor, dryRun, progress, ct),
+            ImportKind.ScienceBoards => RunAsync(new ScienceBoardSpec(), kind, rows, actor, dryRun, progress, ct),
             _ => throw new ArgumentOutOfRangeException(nameof(kind)),
         };
     }

@@ -224,6 +224,20 @@ public static class ExcelTemplate
                 ["contactPhone"] = "08254800000",
                 ["note"] = "负责青少年科学素质提升行动",
             },
+            ImportKind.ScienceBoards => new()
+            {
+                ["name"] = $"{ExampleMark}：蓬莱镇中心广场科普宣传栏",
+                ["kind"] = "科普宣传栏",
+                ["regionCode"] = region,
+                ["location"] = "中心广场东侧",
+                ["panels"] = 3,
+                ["builtOn"] = "2020-03-01",
+                ["status"] = "在用",
+                ["retiredOn"] = null,
+                ["theme"] = null,
+                ["maintainer"] = "蓬莱镇科协",
+                ["note"] = null,
+            },
             ImportKind.Experts => new()
             {
                 ["phone"] = $"{ExampleMark}：13800000000",

@@ -14,12 +14,15 @@ public enum ImportKind
 
     /// <summary>全民科学素质纲要实施工作成员单位 of a region (keyed by region and name).</summary>
     MemberUnits,
+
+    /// <summary>科普宣传栏、宣传橱窗、科普画廊、科普宣传点 of a region (keyed by region and name).</summary>
+    ScienceBoards,
 }
 
 /// <summary>The URL/CLI name and Chinese name of each <see cref="ImportKind"/>, in one place.</summary>
 public static class ImportKinds
 {
-    public static readonly ImportKind[] All = [ImportKind.ScienceWorkers, ImportKind.Organizations, ImportKind.Experts, ImportKind.Volunteers, ImportKind.MemberUnits];
+    public static readonly ImportKind[] All = [ImportKind.ScienceWorkers, ImportKind.Organizations, ImportKind.Experts, ImportKind.Volunteers, ImportKind.MemberUnits, ImportKind.ScienceBoards];
 
     public static string Slug(this ImportKind kind) => kind switch
     {
@@ -27,6 +30,7 @@ public static class ImportKinds
         ImportKind.Experts => "experts",
         ImportKind.Volunteers => "volunteers",
         ImportKind.MemberUnits => "member-units",
+        ImportKind.ScienceBoards => "science-boards",
         _ => "workers",
     };
 
@@ -36,6 +40,7 @@ public static class ImportKinds
         ImportKind.Experts => "专家库",
         ImportKind.Volunteers => "科技志愿者",
         ImportKind.MemberUnits => "纲要实施成员单位",
+        ImportKind.ScienceBoards => "科普宣传栏",
         _ => "科技工作者",
     };
 
@@ -47,6 +52,7 @@ public static class ImportKinds
         "experts" => ImportKind.Experts,
         "volunteers" => ImportKind.Volunteers,
         "member-units" or "memberunits" => ImportKind.MemberUnits,
+        "science-boards" or "scienceboards" or "boards" => ImportKind.ScienceBoards,
         _ => null,
     };
 }

@@ -42,6 +42,8 @@ internal static class IndicatorOutbox
         EventTally => FactSource.EventTally,
         VenueVisit => FactSource.VenueVisit,
         ServiceRecord => FactSource.ServiceRecord,
+        ScienceBoardRefresh => FactSource.ScienceBoardRefresh,
+        LiteracyMemberAssessment => FactSource.LiteracyMemberAssessment,
         ThinkTankTopic => FactSource.ThinkTankTopic,
         Proposal => FactSource.Proposal,
         _ => null,

@@ -251,6 +251,8 @@ public sealed class IndicatorRefresher(KexieDbContext db, TimeProvider clock, IL
         facts.AddRange((await db.EStationUsages.AsNoTracking().ToListAsync(ct)).SelectMany(FactDerivation.From));
         facts.AddRange((await db.EventTallies.AsNoTracking().ToListAsync(ct)).SelectMany(FactDerivation.From));
         facts.AddRange((await db.VenueVisits.AsNoTracking().ToListAsync(ct)).SelectMany(FactDerivation.From));
+        facts.AddRange((await db.ScienceBoardRefreshes.AsNoTracking().ToListAsync(ct)).SelectMany(FactDerivation.From));
+        facts.AddRange((await db.LiteracyMemberAssessments.AsNoTracking().ToListAsync(ct)).SelectMany(FactDerivation.From));
         facts.AddRange((await db.ServiceRecords.AsNoTracking().Where(r => r.Status == Kexie.Domain.Popularization.ServiceRecordStatus.Confirmed).ToListAsync(ct)).SelectMany(FactDerivation.From));
         facts.AddRange((await db.ThinkTankTopics.AsNoTracking().Where(t => t.ApprovedAt != null).ToListAsync(ct)).SelectMany(FactDerivation.From));
         facts.AddRange((await db.Proposals.AsNoTracking().Where(p => p.DecidedAt != null).ToListAsync(ct)).SelectMany(FactDerivation.From));
@@ -380,6 +382,16 @@ public sealed class IndicatorRefresher(KexieDbContext db, TimeProvider clock, IL
         if (Ids(FactSource.VenueVisit) is { Count: > 0 } visits)
         {
             facts.AddRange((await db.VenueVisits.AsNoTracking().Where(v => visits.Contains(v.Id)).ToListAsync(ct)).SelectMany(FactDerivation.From));
+        }
+
+        if (Ids(FactSource.ScienceBoardRefresh) is { Count: > 0 } refreshes)
+        {
+            facts.AddRange((await db.ScienceBoardRefreshes.AsNoTracking().Where(r => refreshes.Contains(r.Id)).ToListAsync(ct)).SelectMany(FactDerivation.From));
+        }
+
+        if (Ids(FactSource.LiteracyMemberAssessment) is { Count: > 0 } assessments)
+        {
+            facts.AddRange((await db.LiteracyMemberAssessments.AsNoTracking().Where(a => assessments.Contains(a.Id)).ToListAsync(ct)).SelectMany(FactDerivation.From));
         }
 
         if (Ids(FactSource.ServiceRecord) is { Count: > 0 } services)

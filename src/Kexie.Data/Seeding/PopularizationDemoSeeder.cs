@@ -78,6 +78,7 @@ public sealed class PopularizationDemoSeeder(KexieDbContext db, ILogger<Populari
         await SeedDaYing2020Async(ct); // after the rest: its activities would otherwise read as "already seeded" above
         await SeedDaYing2020ScaleAsync(ct);
         await LiteracyMemberUnitDemoSeeder.SeedAsync(db, ct);
+        await ScienceBoardDemoSeeder.SeedAsync(db, ct);
     }
 
     /// <summary>

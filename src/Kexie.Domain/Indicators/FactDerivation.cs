@@ -150,6 +150,26 @@ public static class FactDerivation
         }
     }
 
+    /// <summary>A 科普宣传栏's content refresh counts one 期, in the board's region on its day.</summary>
+    public static IEnumerable<ActivityFact> From(ScienceBoardRefresh refresh)
+    {
+        yield return new ActivityFact(refresh.RegionCode, FactKind.BoardRefreshes, ChinaTime.DayKey(refresh.Day), 1, 0, FactSource.ScienceBoardRefresh, refresh.Id);
+    }
+
+    /// <summary>
+    /// A member unit's year-end assessment counts the unit as assessed, and as completed when judged 完成, in the unit's region on
+    /// 31 December of the year assessed (so S10 is the year's share of 完成).
+    /// </summary>
+    public static IEnumerable<ActivityFact> From(LiteracyMemberAssessment assessment)
+    {
+        var day = ChinaTime.DayKey(new DateOnly(assessment.Year, 12, 31));
+        yield return new ActivityFact(assessment.RegionCode, FactKind.MemberUnitsAssessed, day, 1, 0, FactSource.LiteracyMemberAssessment, assessment.Id);
+        if (assessment.Result == MemberAssessmentResult.Completed)
+        {
+            yield return new ActivityFact(assessment.RegionCode, FactKind.MemberUnitsCompleted, day, 1, 0, FactSource.LiteracyMemberAssessment, assessment.Id);
+        }
+    }
+
     /// <summary>A day of e-station use counts its visits and interactions together, on that day.</summary>
     public static IEnumerable<ActivityFact> From(EStationUsage usage)
     {

@@ -69,6 +69,15 @@ public enum FactKind
     /// <summary>科技志愿服务 (record: ServiceRecord once confirmed; count 1 人次, amount = hours × 100, in the activity's region on the day of sign-in).</summary>
     VolunteerService = 107,
 
+    /// <summary>科普宣传栏内容更新 (record: ScienceBoardRefresh; count 1 期, in the board's region on the day).</summary>
+    BoardRefreshes = 108,
+
+    /// <summary>纲要实施成员单位年度考核 (record: LiteracyMemberAssessment; count 1, in the unit's region on 31 December of the year assessed).</summary>
+    MemberUnitsAssessed = 109,
+
+    /// <summary>纲要实施成员单位考核为“完成” (record: LiteracyMemberAssessment whose result is 完成; as <see cref="MemberUnitsAssessed"/>).</summary>
+    MemberUnitsCompleted = 110,
+
     /// <summary>智库课题立项 (record: ThinkTankTopic, in the topic's region, day approved).</summary>
     ThinkTankTopics = 201,
 
@@ -96,6 +105,8 @@ public enum FactSource
     EventTally = 14,
     VenueVisit = 15,
     ServiceRecord = 16,
+    ScienceBoardRefresh = 17,
+    LiteracyMemberAssessment = 18,
 }
 
 /// <summary>The platform module whose records feed a fact kind.</summary>
@@ -123,7 +134,8 @@ public static class FactKinds
     {
         FactKind.WorkerRegistered or FactKind.OrganizationRegistered => SourceModule.Directory,
         FactKind.PopularizationContentPublished or FactKind.PopularizationParticipants or FactKind.EStationVisits
-            or FactKind.PopularizationActivitiesHeld or FactKind.MassEventParticipants or FactKind.VenueVisitors or FactKind.VolunteerService => SourceModule.Popularization,
+            or FactKind.PopularizationActivitiesHeld or FactKind.MassEventParticipants or FactKind.VenueVisitors or FactKind.VolunteerService
+            or FactKind.BoardRefreshes or FactKind.MemberUnitsAssessed or FactKind.MemberUnitsCompleted => SourceModule.Popularization,
         FactKind.ThinkTankTopics or FactKind.ProposalsAdopted => SourceModule.ThinkTank,
         _ => SourceModule.Market,
     };
@@ -152,6 +164,9 @@ public static class FactKinds
         FactKind.MassEventParticipants => "大型科普活动现场参与人次",
         FactKind.VenueVisitors => "科普阵地接待观众",
         FactKind.VolunteerService => "科技志愿服务",
+        FactKind.BoardRefreshes => "科普宣传栏内容更新",
+        FactKind.MemberUnitsAssessed => "纲要实施成员单位年度考核",
+        FactKind.MemberUnitsCompleted => "纲要实施成员单位考核完成",
         FactKind.ThinkTankTopics => "智库课题",
         FactKind.ProposalsAdopted => "建言献策采纳",
         _ => kind.ToString(),
@@ -183,6 +198,8 @@ public static class FactKinds
         FactSource.EventTally => "活动统计",
         FactSource.VenueVisit => "科普阵地接待记录",
         FactSource.ServiceRecord => "志愿服务记录",
+        FactSource.ScienceBoardRefresh => "宣传栏内容更新记录",
+        FactSource.LiteracyMemberAssessment => "成员单位年度考核",
         FactSource.ThinkTankTopic => "智库课题",
         FactSource.Proposal => "建言献策",
         _ => source.ToString(),

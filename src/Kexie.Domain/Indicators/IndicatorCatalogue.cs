@@ -43,6 +43,9 @@ public static class IndicatorCatalogue
         Count("S07", "科技志愿服务人次", ServiceGroup.ScienceLiteracy, FactKind.VolunteerService, Accumulation.Period, "人次", "本期经组织方确认的科技志愿者服务人次（按签到日计）"),
         new("S08", "科技志愿服务时长", ServiceGroup.ScienceLiteracy, IndicatorKind.Sum, FactKind.VolunteerService, Measure.Amount, null, Measure.Count, Accumulation.Period,
             Direction.HigherIsBetter, Normalisation.ShareOfBest, "小时", "本期经组织方确认的科技志愿服务时长（签到至签退，组织方可更正）"),
+        Count("S09", "科普宣传栏内容更新", ServiceGroup.ScienceLiteracy, FactKind.BoardRefreshes, Accumulation.Period, "期", "本期科普宣传栏、宣传橱窗、科普画廊、科普宣传点登记的内容更新期数（更新日计）"),
+        new("S10", "纲要成员单位考核完成率", ServiceGroup.ScienceLiteracy, IndicatorKind.Coverage, FactKind.MemberUnitsCompleted, Measure.Count, FactKind.MemberUnitsAssessed, Measure.Count,
+            Accumulation.Period, Direction.HigherIsBetter, Normalisation.Absolute, "%", "本期年度考核的全民科学素质纲要实施成员单位中考核为“完成”的比例（考核年度12月31日计）"),
 
         // 为党委政府科学决策服务（智库模块待建）
         Count("D01", "智库课题立项", ServiceGroup.DecisionSupport, FactKind.ThinkTankTopics, Accumulation.Period, "项", "本期立项的智库课题数"),

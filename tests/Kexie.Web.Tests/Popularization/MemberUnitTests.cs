@@ -308,6 +308,51 @@ public abstract class MemberUnitTests(KexieApp app)
         }));
         Assert.Equal(HttpStatusCode.Forbidden, forged.StatusCode);
     }
+
+    [Fact]
+    public async Task The_task_assessment_and_leave_forms_show_a_bad_field_next_to_it()
+    {
+        var town = await TownshipAsync(7);
+        var daying = await app.SignInAsync("daying");
+        var unit = await Add(daying, town, "镇气象站", "2020-01-01");
+        var url = $"/Popularization/Literacy/MemberUnit/{Id(unit)}?year=2020";
+        var page = await daying.GetStringAsync(url);
+        Assert.Contains("name=\"TaskForm.Year\"", page);
+
+        async Task<string> Post(string handler, Dictionary<string, string> form)
+        {
+            form["__RequestVerificationToken"] = Security.LoginTestSupport.TokenOf(page);
+            var response = await daying.PostAsync($"{url}&handler={handler}", new FormUrlEncodedContent(form));
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            return await response.Content.ReadAsStringAsync();
+        }
+
+        var task = await Post("Task", new() { ["TaskForm.Year"] = "2020", ["TaskForm.Text"] = "组织科普日活动", ["TaskForm.DueOn"] = "2025-01-01" });
+        Assert.Matches("data-valmsg-for=\"TaskForm.DueOn\"[^>]*>[^<]*完成期限应在2020年或次年", task);
+        Assert.Contains("value=\"组织科普日活动\"", task);
+        var year = await Post("Task", new() { ["TaskForm.Year"] = "二〇二〇", ["TaskForm.Text"] = "组织科普日活动" });
+        Assert.Matches("data-valmsg-for=\"TaskForm.Year\"[^>]*>[^<]*年份“二〇二〇”不是有效的数字", year);
+
+        var assess = await Post("Assess", new() { ["AssessForm.Year"] = "2020", ["AssessForm.Result"] = "完成", ["AssessForm.Score"] = "150" });
+        Assert.Matches("data-valmsg-for=\"AssessForm.Score\"[^>]*>[^<]*考核得分应在0至100之间", assess);
+        Assert.DoesNotMatch("data-valmsg-for=\"TaskForm.Year\"[^>]*>[^<]+<", assess);
+
+        var leave = await Post("Leave", new() { ["LeaveForm.LeftOn"] = "2019-06-01" });
+        Assert.Matches("data-valmsg-for=\"LeaveForm.LeftOn\"[^>]*>[^<]*退出日期不能早于加入日期", leave);
+
+        // Nothing was written; a good assessment still goes through the same form.
+        var good = await daying.PostAsync($"{url}&handler=Assess", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = Security.LoginTestSupport.TokenOf(page),
+            ["AssessForm.Year"] = "2020",
+            ["AssessForm.Result"] = "基本完成",
+            ["AssessForm.Score"] = "85",
+        }));
+        Assert.Equal(HttpStatusCode.Redirect, good.StatusCode);
+        var details = await (await daying.GetAsync($"{Units}/{Id(unit)}")).OkJsonAsync();
+        Assert.Empty(details["tasks"]!.AsArray());
+        Assert.Equal("基本完成", details["assessments"]!.AsArray().Single()!["resultName"]!.GetValue<string>());
+    }
 }
 
 public sealed class MemberUnitSqliteTests(SqliteApp app) : MemberUnitTests(app);

@@ -60,6 +60,7 @@ public abstract class LookupMatrixTests(KexieApp app)
         ["GET /api/v1/e-stations/{id:guid}/usage"] = "e站使用登记只有访问、互动人次",
         ["GET /api/v1/e-stations/{id:guid}/usage-summary"] = "e站使用汇总只有在线天数和浏览、点赞、提问次数",
         ["GET /api/v1/venues/{id:guid}"] = "科普阵地名录公开（没有联系人、电话）",
+        ["GET /api/v1/science-boards/{id:guid}"] = "科普宣传栏名录和内容更新记录公开（照片只给本地区管理员，另有规则）",
         ["GET /api/v1/venues/{id:guid}/visits"] = "接待记录只有批次、人次、场所类型",
         ["GET /api/v1/volunteer-teams/{id:guid}"] = "志愿服务队公开（名称、人数、时长，没有队员）",
         ["GET /api/v1/e-stations/{id:guid}/terminals"] = "e站终端（类型、安放地点）是公开的",
@@ -82,6 +83,7 @@ public abstract class LookupMatrixTests(KexieApp app)
         "GET /api/v1/popularization-activities/{id:guid}/service-records", "GET /api/v1/proposals/{id:guid}", "GET /api/v1/science-contents/{id:guid}",
         "GET /api/v1/think-tank/topics/{id:guid}", "GET /api/v1/volunteers/{id:guid}", "GET /api/v1/workstations/{id:guid}",
         "GET /api/v1/science-literacy/member-units/{id:guid}/assessments/{assessmentId:guid}/evidence",
+        "GET /api/v1/science-boards/{id:guid}/refreshes/{refreshId:guid}/photo",
     ];
 
     private static Dictionary<string, string> Id(Guid id) => new() { ["id"] = id.ToString() };
@@ -169,6 +171,8 @@ public abstract class LookupMatrixTests(KexieApp app)
         Open("GET /api/v1/science-literacy/member-units/{id:guid}", h => IdOf(h, "memberUnit"), h => [M(h, "memberContact"), "隐藏联系人", M(h, "memberEvidence")]);
         On("GET /api/v1/science-literacy/member-units/{id:guid}/assessments/{assessmentId:guid}/evidence",
             h => new() { ["id"] = M(h, "memberUnit"), ["assessmentId"] = M(h, "memberAssessment") }, h => [M(h, "memberEvidence")]);
+        On("GET /api/v1/science-boards/{id:guid}/refreshes/{refreshId:guid}/photo",
+            h => new() { ["id"] = M(h, "board"), ["refreshId"] = M(h, "boardRefresh") }, h => [M(h, "boardPhoto")]);
         return r;
     }
 
@@ -336,6 +340,11 @@ public abstract class LookupMatrixTests(KexieApp app)
         more["memberAssessment"] = (await (await daying.PostJsonAsync($"/api/v1/science-literacy/member-units/{more["memberUnit"]}/assessments", new { year = 2025, result = "完成" })).OkJsonAsync())["id"]!.GetValue<string>();
         more["memberEvidence"] = $"隐藏考核表{token}.pdf";
         await (await Market.MarketFiles.UploadAsync(daying, $"/api/v1/science-literacy/member-units/{more["memberUnit"]}/assessments/{more["memberAssessment"]}/evidence", Market.MarketFiles.Pdf, more["memberEvidence"])).OkJsonAsync();
+        // A 科普宣传栏's refresh photo is the county admin's only (built in 2026: the demo's counts stay as they are).
+        more["board"] = (await (await daying.PostJsonAsync("/api/v1/science-boards", new { regionCode = DaYing, name = $"隐藏宣传栏{token}", kind = "Board", builtOn = "2026-01-01" })).OkJsonAsync())["id"]!.GetValue<string>();
+        more["boardRefresh"] = (await (await daying.PostJsonAsync($"/api/v1/science-boards/{more["board"]}/refreshes", new { day = "2026-02-01", topic = "隐藏更新" })).OkJsonAsync())["id"]!.GetValue<string>();
+        more["boardPhoto"] = $"隐藏照片{token}.png";
+        await (await Market.MarketFiles.UploadAsync(daying, $"/api/v1/science-boards/{more["board"]}/refreshes/{more["boardRefresh"]}/photo", Market.MarketFiles.Png, more["boardPhoto"], "image/png")).OkJsonAsync();
 
         return await app.QueryAsync(async db =>
         {

@@ -34,7 +34,7 @@ public abstract class WriteMatrixTests(KexieApp app)
         Guid Inspection, Guid LeadershipPost,
         Guid TerminalStation, Guid Terminal, Guid Question, Guid DeviceStation, Guid Device, Guid PostStation, Guid Post, Guid QuizQuestion,
         Guid AgreementProject, Guid Agreement, Guid SocietyActivity,
-        Guid MemberUnit, Guid MemberTask, Guid MemberAssessment);
+        Guid MemberUnit, Guid MemberTask, Guid MemberAssessment, Guid Board, Guid BoardRefresh);
 
     /// <summary>Endpoints open by design to anyone or to every signed-in user whatever their region (no record of another region is written in another's name).</summary>
     private static readonly HashSet<string> OpenByDesign = new(StringComparer.Ordinal)
@@ -190,6 +190,14 @@ public abstract class WriteMatrixTests(KexieApp app)
         On($"POST {Units}/{{id:guid}}/assessments", t => Id(t.MemberUnit), _ => new { year = 2025, result = "未完成", score = 1 }, t => Row<Kexie.Domain.Popularization.LiteracyMemberAssessment>(t.MemberAssessment));
         On($"POST {Units}/{{id:guid}}/assessments/{{assessmentId:guid}}/evidence", t => new() { ["id"] = t.MemberUnit.ToString(), ["assessmentId"] = t.MemberAssessment.ToString() }, _ => "考核表",
             t => Row<Kexie.Domain.Popularization.LiteracyMemberAssessment>(t.MemberAssessment), multipart: true);
+        // A 科普宣传栏 of 大英县 with a content refresh (built in 2026: the demo's 2020 and 2025 counts stay as they are).
+        const string BoardsApi = "/api/v1/science-boards";
+        Dictionary<string, string> Refresh(Targets t) => new() { ["id"] = t.Board.ToString(), ["refreshId"] = t.BoardRefresh.ToString() };
+        On($"POST {BoardsApi}/", _ => none, _ => new { regionCode = DaYing, name = "冒名宣传栏", kind = "Board", builtOn = "2026-01-01" }, t => Row<Kexie.Domain.Popularization.ScienceBoard>(t.Board));
+        On($"PUT {BoardsApi}/{{id:guid}}", t => Id(t.Board), _ => new { regionCode = DaYing, name = "篡改", kind = "Board", builtOn = "2026-01-01" }, t => Row<Kexie.Domain.Popularization.ScienceBoard>(t.Board));
+        On($"POST {BoardsApi}/{{id:guid}}/refreshes", t => Id(t.Board), _ => new { day = "2026-03-01", topic = "冒名更新" }, t => Row<Kexie.Domain.Popularization.ScienceBoard>(t.Board));
+        On($"DELETE {BoardsApi}/{{id:guid}}/refreshes/{{refreshId:guid}}", Refresh, _ => null, t => Row<Kexie.Domain.Popularization.ScienceBoardRefresh>(t.BoardRefresh));
+        On($"POST {BoardsApi}/{{id:guid}}/refreshes/{{refreshId:guid}}/photo", Refresh, _ => "照片", t => Row<Kexie.Domain.Popularization.ScienceBoardRefresh>(t.BoardRefresh), multipart: true);
 
         // Think tank and proposals
         On("POST /api/v1/think-tank/calls/", _ => none, _ => new { title = "篡改", description = "x", regionCode = DaYing, deadline = "2027-12-31" }, _ => null);
@@ -478,6 +486,8 @@ public abstract class WriteMatrixTests(KexieApp app)
         var memberUnit = (await (await daying.PostJsonAsync("/api/v1/science-literacy/member-units", new { regionCode = DaYing, name = "矩阵测试成员单位", joinedOn = "2024-01-01" })).OkJsonAsync())["id"]!.GetValue<string>();
         var memberTask = (await (await daying.PostJsonAsync($"/api/v1/science-literacy/member-units/{memberUnit}/tasks", new { year = 2025, text = "矩阵测试任务" })).OkJsonAsync())["id"]!.GetValue<string>();
         var memberAssessment = (await (await daying.PostJsonAsync($"/api/v1/science-literacy/member-units/{memberUnit}/assessments", new { year = 2025, result = "完成" })).OkJsonAsync())["id"]!.GetValue<string>();
+        var board = (await (await daying.PostJsonAsync("/api/v1/science-boards", new { regionCode = DaYing, name = "矩阵测试宣传栏", kind = "Board", builtOn = "2026-01-01" })).OkJsonAsync())["id"]!.GetValue<string>();
+        var boardRefresh = (await (await daying.PostJsonAsync($"/api/v1/science-boards/{board}/refreshes", new { day = "2026-02-01", topic = "矩阵测试更新" })).OkJsonAsync())["id"]!.GetValue<string>();
 
         // A 大英县 plan with a candidate to drop or restore: the staff add one by hand when no plan has any yet.
         if (!await app.QueryAsync(db => db.ResponsePlans.AnyAsync(p => p.RegionCode.StartsWith(DaYing) && p.Candidates.Any())))
@@ -564,7 +574,9 @@ public abstract class WriteMatrixTests(KexieApp app)
                 Required(await db.SocietyActivities.Where(x => x.RegionCode.StartsWith(DaYing)).OrderBy(x => x.Id).Select(x => (Guid?)x.Id).FirstOrDefaultAsync(), "学会活动"),
                 Guid.Parse(memberUnit),
                 Guid.Parse(memberTask),
-                Guid.Parse(memberAssessment));
+                Guid.Parse(memberAssessment),
+                Guid.Parse(board),
+                Guid.Parse(boardRefresh));
         });
     }
 

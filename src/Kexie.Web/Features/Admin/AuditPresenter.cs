@@ -73,6 +73,8 @@ public sealed partial class AuditPresenter(KexieDbContext db)
         ["QuizAttempt"] = "知识竞答答卷",
         ["Venue"] = "科普阵地",
         ["VenueVisit"] = "接待记录",
+        ["ScienceBoard"] = "科普宣传栏（宣传点）",
+        ["ScienceBoardRefresh"] = "宣传栏内容更新",
         ["EventTally"] = "活动统计",
         ["LiteracySurvey"] = "公民科学素质调查结果",
         ["LiteracyTarget"] = "科学素质纲要目标",
@@ -100,7 +102,7 @@ public sealed partial class AuditPresenter(KexieDbContext db)
         "Id", "UpdatedAt", "Version", "ConcurrencyStamp", "SecurityStamp", "PasswordHash", "NormalizedUserName", "NormalizedEmail",
         "StorageKey", "Sha256", "DedupKey", "EmailAttempts", "EmailNextAttemptAt", "EmailState", "AccessFailedCount", "LockoutEnabled",
         "TwoFactorEnabled", "PhoneNumberConfirmed", "EmailConfirmed", "ContractFileRef", "UserName", "AccessKey", "TokenHash",
-        "EvidenceStorageKey",
+        "EvidenceStorageKey", "PhotoStorageKey",
     }.ToFrozenSet();
 
     /// <summary>Chinese names of the audited records' fields.</summary>
@@ -153,6 +155,9 @@ public sealed partial class AuditPresenter(KexieDbContext db)
         ["Visitors"] = "观众人次", ["Place"] = "服务地点", ["Setting"] = "服务场所", ["TargetGroup"] = "重点人群",
         ["Sessions"] = "场次", ["Participants"] = "参与人次", ["Consultations"] = "咨询人次", ["Boards"] = "展板数", ["Materials"] = "宣传资料份数",
         ["Books"] = "科普丛书册数", ["Items"] = "科普实物件数",
+        ["Location"] = "具体位置", ["Panels"] = "块数", ["BuiltOn"] = "建成日期", ["RetiredOn"] = "停用日期", ["Theme"] = "主题", ["Maintainer"] = "维护单位",
+        ["LastRefreshedOn"] = "最近更新日期", ["BoardId"] = "科普宣传栏", ["Topic"] = "更新主题", ["PhotoFileName"] = "照片", ["PhotoContentType"] = "照片类型",
+        ["PhotoSizeBytes"] = "照片大小（字节）",
         ["Rate"] = "比例", ["SampleSize"] = "样本量", ["Source"] = "调查来源", ["SurveyedOn"] = "调查日期", ["Plan"] = "规划纲要",
         ["LeftOn"] = "退出日期", ["MemberUnitId"] = "成员单位", ["CompletedOn"] = "完成日期", ["AssessedOn"] = "考核日期", ["AssessedByUserId"] = "考核人",
         ["EvidenceFileName"] = "佐证材料", ["EvidenceContentType"] = "佐证材料类型", ["EvidenceSizeBytes"] = "佐证材料大小（字节）",

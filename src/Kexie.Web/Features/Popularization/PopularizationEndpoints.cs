@@ -37,6 +37,7 @@ public static class PopularizationEndpoints
         VolunteerEndpoints.MapVolunteers(api);
         MapLiteracy(api);
         LiteracyMemberUnitEndpoints.MapMemberUnits(api);
+        ScienceBoardEndpoints.MapScienceBoards(api);
         EStationEndpoints.MapQuizzes(api);
         return api;
     }

@@ -27,6 +27,7 @@ public sealed class PopularizationModule : IFeatureModule
         services.AddScoped<EventTallyService>();
         services.AddScoped<LiteracyService>();
         services.AddScoped<LiteracyMemberUnitService>();
+        services.AddScoped<ScienceBoardService>();
     }
 
     public void MapEndpoints(RouteGroupBuilder api) => PopularizationEndpoints.MapPopularization(api);

@@ -30,6 +30,8 @@ public static class PopularizationPermissions
 
     public static readonly Permission ManageMemberUnits = new("popularization.literacy.member-units", "管理纲要实施成员单位、分配任务和年度考核", Feature, PermissionScope.Region, Permission.Admins);
 
+    public static readonly Permission ManageBoards = new("popularization.boards.manage", "管理科普宣传栏、宣传点及内容更新记录", Feature, PermissionScope.Region, Permission.Admins);
+
     public static readonly IReadOnlyList<Permission> All =
-        [EditContents, ReviewContents, ManageActivities, RegisterForActivities, ManageEStations, AnswerEStationQuestions, PublishToEStations, UseEStations, ManageQuizzes, ManageVenues, ManageVolunteers, JoinVolunteers, ServeAsVolunteer, ManageLiteracy, ManageMemberUnits];
+        [EditContents, ReviewContents, ManageActivities, RegisterForActivities, ManageEStations, AnswerEStationQuestions, PublishToEStations, UseEStations, ManageQuizzes, ManageVenues, ManageVolunteers, JoinVolunteers, ServeAsVolunteer, ManageLiteracy, ManageMemberUnits, ManageBoards];
 }

@@ -18,8 +18,23 @@ namespace Kexie.Web.Features.Popularization;
 /// A part without records is left out. Everything is counted over the report's days (a year, or a span such as 2024年12月21日至2025年12月20日);
 /// the literacy survey is the one of the last day's year.
 /// </summary>
-public sealed class PopularizationReport(KexieDbContext db, VenueService venues, EventTallyService tallies, VolunteerService volunteers, LiteracyService literacy, LiteracyMemberUnitService memberUnits)
+public sealed class PopularizationReport(KexieDbContext db, VenueService venues, EventTallyService tallies, VolunteerService volunteers, LiteracyService literacy, LiteracyMemberUnitService memberUnits, ScienceBoardService boards)
 {
+    /// <summary>
+    /// The 科普宣传栏 sentence ("2020年，在用科普宣传栏10个（30块）…；设立疫情防控科普宣传点2个；全年更新宣传内容58期。"); null when the region
+    /// had none in use in the period.
+    /// </summary>
+    public async Task<string?> BoardSentenceAsync(string regionCode, DayRange period, CancellationToken ct)
+    {
+        if (string.IsNullOrEmpty(regionCode))
+        {
+            return null;
+        }
+
+        var stats = await boards.StatisticsAsync(regionCode, period, ct);
+        return stats.InUse > 0 ? stats.Summary : null;
+    }
+
     public async Task<IReadOnlyList<string>> SentencesAsync(string regionCode, DayRange period, CancellationToken ct)
     {
         var sentences = new List<string>();
@@ -33,6 +48,11 @@ public sealed class PopularizationReport(KexieDbContext db, VenueService venues,
         if (venueStats.Venues > 0 || venueStats.Visits.Sessions > 0)
         {
             sentences.Add(venueStats.Summary);
+        }
+
+        if (await BoardSentenceAsync(regionCode, period, ct) is { } boardSentence)
+        {
+            sentences.Add(boardSentence);
         }
 
         var tallyStats = await tallies.StatisticsAsync(regionCode, period, null, ct);

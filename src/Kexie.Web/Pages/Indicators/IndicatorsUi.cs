@@ -171,6 +171,8 @@ public static class IndicatorsUi
         FactSource.EventTally => $"/Popularization/Records/tally/{id}",
         FactSource.VenueVisit => $"/Popularization/Records/visit/{id}",
         FactSource.ServiceRecord => $"/Popularization/Records/service/{id}",
+        FactSource.ScienceBoardRefresh => $"/Popularization/Records/board-refresh/{id}",
+        FactSource.LiteracyMemberAssessment => $"/Popularization/Records/member-assessment/{id}",
         FactSource.ActivityParticipant => $"/Popularization/Records/participant/{id}",
         FactSource.EStationUsage => $"/Popularization/Records/usage/{id}",
         FactSource.ThinkTankTopic => $"/ThinkTank/Topics/{id}",

@@ -140,16 +140,19 @@ public sealed class PopularizationReportSource(PopularizationReport report, Lite
     [
         new("科普工作", "科普阵地与观众、大型科普活动及其开展地点和对象、集中科普宣传、实用技术培训、科技志愿者、发布最多的科普主题、科普知识竞答、公民科学素质和纲要实施成员单位（科普模块的句子，无记录的部分不写）"),
         new("纲要实施成员单位", "全民科学素质纲要实施工作成员单位：年末个数，比上年有变化时写“由N个增加到M个”"),
+        new("科普宣传栏", "科普宣传栏、画廊、宣传点：期内在用的个数和块数，新开辟的宣传栏、新设的宣传点（按主题，如“设立疫情防控科普宣传点2个”），期内更新宣传内容期数"),
     ];
 
     public async Task<IReadOnlyList<ReportValue>> ValuesAsync(ReportScope scope, CancellationToken ct)
     {
         var sentences = await report.SentencesAsync(scope.RegionCode, new DayRange(scope.First, scope.Last), ct);
+        var boardSentence = await report.BoardSentenceAsync(scope.RegionCode, new DayRange(scope.First, scope.Last), ct);
         var units = string.IsNullOrEmpty(scope.RegionCode) ? null : await memberUnits.YearAsync(Kexie.Domain.Identity.Actor.Public, scope.RegionCode, scope.Last.Year, ct);
         return
         [
             new ReportValue("科普工作", string.Concat(sentences), sentences.Count > 0),
             new ReportValue("纲要实施成员单位", units is null ? string.Empty : LiteracyMemberUnitService.CountText(units.PreviousCount, units.Count), units?.Count > 0),
+            new ReportValue("科普宣传栏", boardSentence ?? string.Empty, boardSentence is not null),
         ];
     }
 }

@@ -9,7 +9,8 @@ namespace Kexie.Web.Pages.Popularization.Literacy;
 
 /// <summary>
 /// A 纲要实施成员单位: its record, its tasks by year and its year-end assessments; the region's managers edit it, record that it
-/// left, assign and tick off tasks, assess it and attach the evidence (an edit error shows next to its field; the others on top).
+/// left, assign and tick off tasks, assess it and attach the evidence. A bad value in the edit, task, assessment or leave form
+/// comes back on the page under the field it names (a message naming no field of the form under the form's button).
 /// </summary>
 public sealed class MemberUnitModel(LiteracyMemberUnitService units) : MarketPageModel
 {
@@ -18,6 +19,15 @@ public sealed class MemberUnitModel(LiteracyMemberUnitService units) : MarketPag
     [BindProperty] public MemberUnitInput Input { get; set; } = new();
 
     [BindProperty] public int Version { get; set; }
+
+    /// <summary>The 分配任务 form.</summary>
+    [BindProperty] public MemberTaskInput TaskForm { get; set; } = new();
+
+    /// <summary>The 年度考核登记 form.</summary>
+    [BindProperty] public MemberAssessInput AssessForm { get; set; } = new();
+
+    /// <summary>The 退出成员单位 form.</summary>
+    [BindProperty] public MemberLeaveInput LeaveForm { get; set; } = new();
 
     public MemberUnitDetailsDto Details { get; private set; } = null!;
 
@@ -37,6 +47,7 @@ public sealed class MemberUnitModel(LiteracyMemberUnitService units) : MarketPag
             ContactName = u.ContactName, ContactPhone = u.ContactPhone, Note = u.Note,
         };
         Version = u.Version;
+        TaskForm.Year = AssessForm.Year = Year?.ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 
     [RequiresPermission(typeof(PopularizationPermissions), nameof(PopularizationPermissions.ManageMemberUnits))]
@@ -60,17 +71,32 @@ public sealed class MemberUnitModel(LiteracyMemberUnitService units) : MarketPag
     }
 
     [RequiresPermission(typeof(PopularizationPermissions), nameof(PopularizationPermissions.ManageMemberUnits))]
-    public async Task<IActionResult> OnPostLeaveAsync(Guid id, string? leftOn, CancellationToken ct)
+    public async Task<IActionResult> OnPostLeaveAsync(Guid id, CancellationToken ct)
     {
-        var saved = await units.LeaveAsync(Actor, id, new MemberLeaveRequest(ParseDate(leftOn, "leftOn", "退出日期")), ct);
-        return BackWithNotice($"“{saved.Name}”已于{saved.LeftOn:yyyy-MM-dd}退出成员单位");
+        try
+        {
+            var saved = await units.LeaveAsync(Actor, id, new MemberLeaveRequest(ParseDate(LeaveForm.LeftOn, "leftOn", "退出日期")), ct);
+            return BackWithNotice($"“{saved.Name}”已于{saved.LeftOn:yyyy-MM-dd}退出成员单位");
+        }
+        catch (DomainValidationException e)
+        {
+            return await ShowErrorAsync<MemberLeaveInput>(id, e, nameof(LeaveForm), ct);
+        }
     }
 
     [RequiresPermission(typeof(PopularizationPermissions), nameof(PopularizationPermissions.ManageMemberUnits))]
-    public async Task<IActionResult> OnPostTaskAsync(Guid id, string? taskYear, string? text, string? dueOn, string? target, CancellationToken ct)
+    public async Task<IActionResult> OnPostTaskAsync(Guid id, CancellationToken ct)
     {
-        var saved = await units.AssignTaskAsync(Actor, id, new MemberTaskRequest(ParseInt(taskYear, "year", "年份"), text, ParseDate(dueOn, "dueOn", "完成期限"), target), ct);
-        return BackWithNotice($"已分配{saved.Year}年任务");
+        try
+        {
+            var f = TaskForm;
+            var saved = await units.AssignTaskAsync(Actor, id, new MemberTaskRequest(ParseInt(f.Year, "year", "年份"), f.Text, ParseDate(f.DueOn, "dueOn", "完成期限"), f.Target), ct);
+            return BackWithNotice($"已分配{saved.Year}年任务");
+        }
+        catch (DomainValidationException e)
+        {
+            return await ShowErrorAsync<MemberTaskInput>(id, e, nameof(TaskForm), ct);
+        }
     }
 
     [RequiresPermission(typeof(PopularizationPermissions), nameof(PopularizationPermissions.ManageMemberUnits))]
@@ -82,10 +108,18 @@ public sealed class MemberUnitModel(LiteracyMemberUnitService units) : MarketPag
     }
 
     [RequiresPermission(typeof(PopularizationPermissions), nameof(PopularizationPermissions.ManageMemberUnits))]
-    public async Task<IActionResult> OnPostAssessAsync(Guid id, string? assessYear, string? result, string? score, string? note, CancellationToken ct)
+    public async Task<IActionResult> OnPostAssessAsync(Guid id, CancellationToken ct)
     {
-        var saved = await units.AssessAsync(Actor, id, new MemberAssessmentRequest(ParseInt(assessYear, "year", "考核年份"), result, ParseInt(score, "score", "考核得分"), note), ct);
-        return BackWithNotice($"已登记{saved.Year}年度考核：{saved.ResultName}");
+        try
+        {
+            var f = AssessForm;
+            var saved = await units.AssessAsync(Actor, id, new MemberAssessmentRequest(ParseInt(f.Year, "year", "考核年份"), f.Result, ParseInt(f.Score, "score", "考核得分"), f.Note), ct);
+            return BackWithNotice($"已登记{saved.Year}年度考核：{saved.ResultName}");
+        }
+        catch (DomainValidationException e)
+        {
+            return await ShowErrorAsync<MemberAssessInput>(id, e, nameof(AssessForm), ct);
+        }
     }
 
     [RequiresPermission(typeof(PopularizationPermissions), nameof(PopularizationPermissions.ManageMemberUnits))]
@@ -93,6 +127,25 @@ public sealed class MemberUnitModel(LiteracyMemberUnitService units) : MarketPag
     {
         var saved = await units.AttachEvidenceAsync(Actor, id, assessmentId, file, ct);
         return BackWithNotice($"已上传{saved.Year}年度考核佐证材料“{saved.EvidenceFileName}”");
+    }
+
+    /// <summary>
+    /// The page again with <paramref name="e"/>'s message under the field of the sub-form <paramref name="prefix"/> it names
+    /// ("year" → "TaskForm.Year"); a message naming no field of the form is shown under the form's button.
+    /// </summary>
+    private async Task<IActionResult> ShowErrorAsync<TInput>(Guid id, DomainValidationException e, string prefix, CancellationToken ct)
+    {
+        var key = FieldKey<TInput>(e.Field, prefix);
+        ModelState.AddModelError(key.Length > 0 ? key : prefix, e.Message);
+        await LoadAsync(id, ct);
+        var u = Details.Unit;
+        Input = new MemberUnitInput
+        {
+            Name = u.Name, OrganizationId = u.OrganizationId?.ToString(), JoinedOn = u.JoinedOn.ToString("yyyy-MM-dd"),
+            ContactName = u.ContactName, ContactPhone = u.ContactPhone, Note = u.Note,
+        };
+        Version = u.Version;
+        return Page();
     }
 
     private async Task LoadAsync(Guid id, CancellationToken ct)
@@ -104,4 +157,28 @@ public sealed class MemberUnitModel(LiteracyMemberUnitService units) : MarketPag
             Organizations = await units.OrganizationOptionsAsync(Actor, Details.Unit.RegionCode, ct);
         }
     }
+}
+
+/// <summary>The 分配任务 sub-form of a member unit (as typed, parsed by the handler).</summary>
+public sealed class MemberTaskInput
+{
+    public string? Year { get; set; }
+    public string? Text { get; set; }
+    public string? DueOn { get; set; }
+    public string? Target { get; set; }
+}
+
+/// <summary>The 年度考核登记 sub-form of a member unit.</summary>
+public sealed class MemberAssessInput
+{
+    public string? Year { get; set; }
+    public string? Result { get; set; }
+    public string? Score { get; set; }
+    public string? Note { get; set; }
+}
+
+/// <summary>The 退出成员单位 sub-form of a member unit.</summary>
+public sealed class MemberLeaveInput
+{
+    public string? LeftOn { get; set; }
 }
