@@ -150,6 +150,38 @@ public abstract class TalentRecordEditTests(KexieApp app)
         });
         Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
         Assert.Equal(70, await ParticipantsAsync());
+
+        // …on the form, not a bare error page: the message next to it, the saved values beside, what was typed kept, and the
+        // current version in the form, so saving again applies what was typed.
+        var staleHtml = await stale.Content.ReadAsStringAsync();
+        Assert.Contains("id=\"activity-form\"", staleHtml);
+        Assert.Matches("id=\"activity-stale\"[^>]*>记录已被他人修改，请刷新后再改。现保存的是：学术交流活动“版本测试交流" + token + "”，2007-05-20，参加人数70人", staleHtml);
+        Assert.Contains($"value=\"旧页面{token}\"", staleHtml);
+        Assert.Contains("value=\"2007-11-20\"", staleHtml);
+        Assert.Matches("<option value=\"AnnualMeeting\" selected", staleHtml);
+        Assert.Contains("name=\"activityVersion\" value=\"1\"", staleHtml);
+        var again = await PostFormAsync(city, $"{page}?activity={Id(activity)}", "Activity", new()
+        {
+            ["activityId"] = Id(activity), ["activityVersion"] = "1", ["activityKind"] = "AnnualMeeting", ["activityTitle"] = $"旧页面{token}", ["activityOn"] = "2007-11-20", ["participants"] = "80",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
+        Assert.Equal(80, await ParticipantsAsync());
+
+        // The project page's agreement form likewise: opened at version 3, saved by someone else (version 4), then saved from the old form.
+        var projectPage = $"/Talent/Stations/Edit/{project}";
+        Assert.Matches("name=\"Agreement.Version\"[^>]*value=\"3\"", await city.GetStringAsync($"{projectPage}?agreement={Id(agreement)}"));
+        Assert.Equal(4, (await (await PutIfMatchAsync(city, url, body with { subject = $"丙的修改{token}" }, 3)).OkJsonAsync())["version"]!.GetValue<int>());
+        var staleAgreement = await PostFormAsync(city, projectPage, "Agreement", new()
+        {
+            ["Agreement.Id"] = Id(agreement), ["Agreement.Version"] = "3", ["Agreement.Organizations"] = $"蓬溪县版本企业{token}", ["Agreement.Institution"] = "西南科技大学",
+            ["Agreement.SignedOn"] = "2007-03-01", ["Agreement.Subject"] = $"丁的修改{token}",
+        });
+        Assert.Equal(HttpStatusCode.Conflict, staleAgreement.StatusCode);
+        var agreementHtml = await staleAgreement.Content.ReadAsStringAsync();
+        Assert.Matches($"data-valmsg-for=\"Agreement\"[^>]*>记录已被他人修改，请刷新后再改。现保存的是：“丙的修改{token}”，2007-03-01签订", agreementHtml);
+        Assert.Contains($"value=\"丁的修改{token}\"", agreementHtml);
+        Assert.Matches("name=\"Agreement.Version\"[^>]*value=\"4\"", agreementHtml);
+        Assert.Equal($"丙的修改{token}", Assert.Single((await (await city.GetAsync($"/api/v1/workstations/{project}")).OkJsonAsync())["agreementList"]!.AsArray())!["subject"]!.GetValue<string>());
     }
 
     [Fact]

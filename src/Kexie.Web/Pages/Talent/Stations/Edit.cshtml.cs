@@ -4,6 +4,7 @@ using Kexie.Web.Features.Talent;
 using Kexie.Web.Pages.Market;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 
 namespace Kexie.Web.Pages.Talent.Stations;
 
@@ -145,6 +146,18 @@ public sealed class EditModel(WorkstationService stations, CooperationService co
         catch (InvalidTransitionException e)
         {
             ModelState.AddModelError("Agreement", e.Message);
+        }
+        catch (DbUpdateConcurrencyException) when (Agreement.Id is { } stale)
+        {
+            // Changed since the form was opened: the form again as typed, the saved values beside it, and the current version so that
+            // saving again applies what was typed.
+            await LoadAsync(id, ct, fillInput: true);
+            var saved = await cooperation.GetAsync(Actor, id, stale, ct);
+            ModelState.Remove("Agreement.Version");
+            Agreement.Version = saved.Version;
+            ModelState.AddModelError("Agreement", $"{StaleFormMessage}。现保存的是：“{saved.Subject}”，{saved.SignedOn:yyyy-MM-dd}签订。下面保留了您填写的内容，再次保存将以您填写的为准。");
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            return Page();
         }
 
         await LoadAsync(id, ct, fillInput: true);
