@@ -222,6 +222,58 @@ public abstract class TalentRecordEditTests(KexieApp app)
         Assert.Equal(0, (await StatsAsync(2006))["societyActivities"]!.GetValue<int>());
         Assert.Equal(HttpStatusCode.NotFound, (await city.DeleteAsync(url)).StatusCode);
     }
+    [Fact]
+    public async Task A_workstation_reports_its_yearly_output_through_the_api_and_the_page_and_its_year_counts_it()
+    {
+        // 2008 and 2009: years no other test of 蓬溪县 uses.
+        var token = Guid.NewGuid().ToString("N")[..6];
+        var city = await app.SignInAsync("suining");
+        var shehong = await app.SignInAsync("shehong");
+        var enterpriseId = Id(await (await city.PostJsonAsync("/api/v1/organizations", new { name = $"蓬溪县成果企业{token}", kind = "Enterprise", creditCode = AccessScopeTests.NewCreditCode(Region), industryCode = "2614", regionCode = Region })).OkJsonAsync());
+        var station = Id(await (await city.PostJsonAsync("/api/v1/workstations", new { name = $"成果测试专家工作站{token}", kind = "ExpertWorkstation", level = "County", hostOrganizationId = enterpriseId, foundedOn = "2008-03-01" })).OkJsonAsync());
+        var url = $"/api/v1/workstations/{station}/outputs";
+        async Task<JsonNode> StatsAsync(int year) => await (await city.GetAsync($"/api/v1/workstations/statistics?region={Region}&year={year}")).OkJsonAsync();
+        var before = (await StatsAsync(2008))["outputs"]!;
+
+        // Before its founding, nothing reported, a negative count: refused with the field named; another county's admin does not find it.
+        await (await city.PutJsonAsync(url, new { year = 2007, projects = 1 })).AssertValidationProblemAsync("year");
+        await (await city.PutJsonAsync(url, new { year = 2008 })).AssertValidationProblemAsync("projects");
+        await (await city.PutJsonAsync(url, new { year = 2008, patents = -1 })).AssertValidationProblemAsync("patents");
+        await (await city.PutJsonAsync(url, new { year = 2008, trainees = 50 })).AssertValidationProblemAsync("trainings");
+        Assert.Equal(HttpStatusCode.NotFound, (await shehong.PutJsonAsync(url, new { year = 2008, projects = 3 })).StatusCode);
+
+        var first = await (await city.PutJsonAsync(url, new { year = 2008, projects = 3, patents = 2, trainings = 4, trainees = 120 })).OkJsonAsync();
+        Assert.Equal(0, first["version"]!.GetValue<int>());
+
+        // The same year again corrects it (a stale copy is refused), it does not add a second report.
+        var corrected = new { year = 2008, projects = 4, patents = 2, trainings = 4, trainees = 120, note = "青花椒病虫害绿色防控" };
+        Assert.Equal(1, (await (await PutIfMatchAsync(city, url, corrected, 0)).OkJsonAsync())["version"]!.GetValue<int>());
+        await AssertStaleAsync(await PutIfMatchAsync(city, url, corrected with { projects = 9 }, 0));
+        var detail = await (await city.GetAsync($"/api/v1/workstations/{station}")).OkJsonAsync();
+        var output = Assert.Single(detail["outputs"]!.AsArray())!;
+        Assert.Equal(2008, output["year"]!.GetValue<int>());
+        Assert.Equal(4, output["projects"]!.GetValue<int>());
+
+        var stats = await StatsAsync(2008);
+        int Added(string field) => stats["outputs"]![field]!.GetValue<int>() - before[field]!.GetValue<int>();
+        Assert.Equal([1, 4, 2, 4, 120], new[] { Added("stations"), Added("projects"), Added("patents"), Added("trainings"), Added("trainees") });
+        var totals = stats["outputs"]!;
+        Assert.EndsWith($"2008年，工作站和基地承担项目{totals["projects"]}个、获得专利{totals["patents"]}件、开展培训{totals["trainings"]}场次、培训{totals["trainees"]}人次。", stats["summary"]!.GetValue<string>());
+
+        // The page: a word for a number is named next to its field with what was typed kept; then the year is recorded and listed.
+        var page = $"/Talent/Stations/Edit/{station}";
+        Assert.Contains("id=\"output-form\"", await city.GetStringAsync(page));
+        var bad = await PostFormAsync(city, page, "Output", new() { ["YearOutput.Year"] = "2009", ["YearOutput.Patents"] = "三件" });
+        Assert.Equal(HttpStatusCode.OK, bad.StatusCode);
+        var badHtml = await bad.Content.ReadAsStringAsync();
+        Assert.Matches("data-valmsg-for=\"YearOutput.Patents\"[^>]*>获得专利数“三件”不是有效的数字", badHtml);
+        Assert.Contains("value=\"三件\"", badHtml);
+        var saved = await PostFormAsync(city, page, "Output", new() { ["YearOutput.Year"] = "2009", ["YearOutput.Patents"] = "3", ["YearOutput.Trainings"] = "2", ["YearOutput.Trainees"] = "80" });
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var html = await city.GetStringAsync(page);
+        Assert.Matches("<tr data-year=\"2009\">\\s*<td[^>]*>2009年</td>\\s*<td[^>]*>0个</td>\\s*<td[^>]*>3件</td>\\s*<td[^>]*>2场次</td>\\s*<td[^>]*>80人次</td>", html);
+        Assert.Contains("获得专利3件、开展培训2场次、培训80人次", (await StatsAsync(2009))["summary"]!.GetValue<string>());
+    }
 }
 
 public sealed class TalentRecordEditSqliteTests(SqliteApp app) : TalentRecordEditTests(app);
