@@ -129,7 +129,7 @@ public sealed class AnnualReportDocxTests
         var names = ReportTemplate.PlaceholdersIn(ReportTemplate.Default);
         var offered = CoreReportValues.Placeholders.Select(p => p.Name).ToHashSet();
         Assert.Contains("累计交易金额", names);
-        Assert.Equal(["人才举荐", "科技工作者状况调查", "专家工作站", "科普工作", "青少年科技创新大赛", "报送建言献策", "学会协会", "农村专业技术协会", "入驻第三方服务机构", "入库专家", "接待咨询上门服务", "组织培训", "组织建设", "联动任务目标"], names.Where(n => !offered.Contains(n)));
+        Assert.Equal(["人才举荐", "科技工作者状况调查", "专家工作站", "科普工作", "青少年科技创新大赛", "报送建言献策", "智库课题推荐", "学会协会", "农村专业技术协会", "入驻第三方服务机构", "入库专家", "接待咨询上门服务", "组织培训", "组织建设", "联动任务目标"], names.Where(n => !offered.Contains(n)));
     }
 
     [Fact]

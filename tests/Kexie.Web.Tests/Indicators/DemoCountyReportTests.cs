@@ -259,7 +259,7 @@ public abstract class DemoCountyReportTests(KexieApp app)
         // The talent module's sentences ({人才举荐}, {科技工作者状况调查}, {专家工作站}, {青少年科技创新大赛}) are likewise their
         // statistics pages' own; other tests may give 大英县 such records, so they are taken from there, not assumed absent.
         var talent = new List<string>();
-        foreach (var path in new[] { "honours", "surveys", "workstations", "contests" })
+        foreach (var path in new[] { "honours", "surveys", "workstations", "contests", "think-tank" })
         {
             if ((await StatisticsAsync(path))["summary"]?.GetValue<string>() is { Length: > 0 } summary)
             {

@@ -110,6 +110,13 @@ public abstract class ExpertReviewTests(KexieApp app)
         // Approved, then recommended to the city's open call: once, and only upward.
         Assert.Equal(HttpStatusCode.Conflict, (await city.PostJsonAsync($"{Api}/topics/{topic}/recommend", new { targetCallId = Id(upper) })).StatusCode);
         await (await city.PostAsync($"{Api}/topics/{topic}/approve", null)).OkJsonAsync();
+        async Task<(int Recommended, int Selected, JsonNode Stats)> RecommendedAsync()
+        {
+            var stats = await (await app.Anonymous().GetAsync($"{Api}/statistics?region={County}&year={ChinaToday.Year}")).OkJsonAsync();
+            return (stats["recommended"]!.GetValue<int>(), stats["selected"]!.GetValue<int>(), stats);
+        }
+
+        var before = await RecommendedAsync();
         var upward = (await (await city.GetAsync($"{Api}/topics/{topic}/upward-calls")).OkJsonAsync()).AsArray();
         Assert.Contains(upward, x => Id(x!) == Id(upper));
         Assert.DoesNotContain(upward, x => Id(x!) == Id(call));
@@ -128,6 +135,17 @@ public abstract class ExpertReviewTests(KexieApp app)
         Assert.Contains(applicantTopics, x => Id(x!) == Id(recommended));
         var upperTopics = (await (await city.GetAsync($"{Api}/topics?callId={Id(upper)}")).OkJsonAsync())["items"]!.AsArray();
         Assert.Single(upperTopics);
+
+        // The county's year counts the topic it sent up ("向上级推荐智库课题N个"); once the city takes it on, it counts as selected at 市级.
+        var sent = await RecommendedAsync();
+        Assert.Equal((before.Recommended + 1, before.Selected), (sent.Recommended, sent.Selected));
+        Assert.StartsWith($"{ChinaToday.Year}年，船山区向上级推荐智库课题{sent.Recommended}个", sent.Stats["summary"]!.GetValue<string>());
+        await (await city.PostJsonAsync($"{Api}/topics/{Id(recommended)}/reviews", new { expertName = $"市级评审专家{token}", score = 88, opinion = "选题有推广价值" })).OkJsonAsync();
+        await (await city.PostAsync($"{Api}/topics/{Id(recommended)}/approve", null)).OkJsonAsync();
+        var taken = await RecommendedAsync();
+        Assert.Equal((before.Recommended + 1, before.Selected + 1), (taken.Recommended, taken.Selected));
+        Assert.Contains("个课题入选上级选题（市级", taken.Stats["summary"]!.GetValue<string>());
+        await (await app.Anonymous().GetAsync($"{Api}/statistics?region={County}&year=1970")).AssertValidationProblemAsync("year");
     }
 
     [Fact]

@@ -38,6 +38,9 @@ public static class ThinkTankEndpoints
             .WithSummary("可推荐的上级地区课题征集");
         topics.MapPost("/{id:guid}/recommend", RecommendThinkTankTopic).WithSummary("推荐已立项课题到上级地区的课题征集").RequirePermission(ThinkTankPermissions.ReviewTopics);
 
+        api.MapGet("/think-tank/statistics", ThinkTankRecommendationStatistics).WithTags("智库课题")
+            .WithSummary("智库课题向上推荐统计（某年本地区推荐到上级课题征集的课题数，按上级层级，及入选上级选题的个数）");
+
         var assignments = api.MapGroup("/think-tank/assignments").WithTags("智库课题").RequireAuthorization();
         assignments.MapGet("/mine", ListMyReviewAssignments)
             .WithSummary("我的评审任务（仅指派给本人的课题）");
@@ -53,6 +56,9 @@ public static class ThinkTankEndpoints
         proposals.MapPost("/{id:guid}/decline", DeclineProposal).WithSummary("登记未采纳（须填原因）").RequirePermission(ThinkTankPermissions.DecideProposals);
         return api;
     }
+
+    public static async Task<Ok<ThinkTankStatisticsDto>> ThinkTankRecommendationStatistics(ThinkTankStatistics s, string? region, int? year, CancellationToken ct) =>
+        TypedResults.Ok(await s.StatisticsAsync(region, year, ct));
 
     // Calls
 

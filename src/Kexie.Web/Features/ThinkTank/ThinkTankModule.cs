@@ -15,6 +15,8 @@ public sealed class ThinkTankModule : IFeatureModule
         services.AddScoped<ThinkTankService>();
         services.AddScoped<ProposalService>();
         services.AddScoped<ExpertReviewService>();
+        services.AddScoped<ThinkTankStatistics>();
+        services.AddScoped<Indicators.Report.IReportStatisticSource, ThinkTankReportSource>();
     }
 
     public void MapEndpoints(RouteGroupBuilder api) => ThinkTankEndpoints.MapThinkTank(api);
