@@ -49,6 +49,8 @@ public abstract class KexieDbContext(DbContextOptions options, ICurrentActor? cu
 
     public DbSet<Kexie.Domain.Talent.Workstation> Workstations => Set<Kexie.Domain.Talent.Workstation>();
 
+    public DbSet<Kexie.Domain.Talent.WorkstationOutput> WorkstationOutputs => Set<Kexie.Domain.Talent.WorkstationOutput>();
+
     public DbSet<Kexie.Domain.Talent.Inspection> Inspections => Set<Kexie.Domain.Talent.Inspection>();
 
     public DbSet<Kexie.Domain.Talent.LeadershipPost> LeadershipPosts => Set<Kexie.Domain.Talent.LeadershipPost>();

@@ -124,6 +124,19 @@ internal sealed class WorkstationConfiguration : IEntityTypeConfiguration<Workst
     }
 }
 
+internal sealed class WorkstationOutputConfiguration : IEntityTypeConfiguration<WorkstationOutput>
+{
+    public void Configure(EntityTypeBuilder<WorkstationOutput> builder)
+    {
+        builder.Property(o => o.RegionCode).HasMaxLength(12);
+        builder.Property(o => o.Note).HasMaxLength(500);
+        builder.Property(o => o.Version).IsConcurrencyToken();
+        builder.HasOne<Workstation>().WithMany().HasForeignKey(o => o.WorkstationId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(o => new { o.WorkstationId, o.Year }).IsUnique();
+        builder.HasIndex(o => new { o.RegionCode, o.Year });
+    }
+}
+
 internal sealed class SurveyConfiguration : IEntityTypeConfiguration<Survey>
 {
     public void Configure(EntityTypeBuilder<Survey> builder)

@@ -338,7 +338,8 @@ public sealed class TalentDemoSeeder(KexieDbContext db, ILogger<TalentDemoSeeder
 
     /// <summary>
     /// 大英县's workstations and bases: its first provincial 院士(专家)工作站 ("实现零突破"), three 科技小院 accredited by 中国农技协 ("3家企业被中国农技协
-    /// 授牌"), expert workstations, an expert service team and 7 产学研合作项目 ("7个…落地推进"). Runs once (no workstation yet).
+    /// 授牌"), expert workstations, an expert service team and 7 产学研合作项目 ("7个…落地推进"), with the stations' 2025 output ("2025年，工作站和基地
+    /// 承担项目9个、获得专利3件、开展培训45场次、培训1800人次"). Runs once (no workstation yet).
     /// </summary>
     private async Task SeedWorkstationsAsync(CancellationToken ct)
     {
@@ -392,6 +393,13 @@ public sealed class TalentDemoSeeder(KexieDbContext db, ILogger<TalentDemoSeeder
         }
 
         db.Workstations.AddRange(stations);
+
+        // Their yearly output (年度成果) as reported for the review: 2025 for the stations and 科技小院, 2024 too for the one of 2023.
+        var outputs = new (int Station, int Year, int Projects, int Patents, int Trainings, int Trainees)[]
+        {
+            (0, 2025, 3, 2, 4, 160), (1, 2024, 2, 1, 4, 150), (1, 2025, 2, 1, 6, 240), (2, 2025, 1, 0, 5, 200), (3, 2025, 1, 0, 12, 480), (4, 2025, 1, 0, 10, 400), (5, 2025, 1, 0, 8, 320),
+        };
+        db.WorkstationOutputs.AddRange(outputs.Select(o => WorkstationOutput.Record(stations[o.Station], new WorkstationOutputData(o.Year, o.Projects, o.Patents, o.Trainings, o.Trainees), actor, today)));
         await db.SaveChangesAsync(ct);
         logger.LogInformation("已生成工作站与基地演示数据：{Count}个", stations.Count);
     }

@@ -533,3 +533,39 @@ public sealed class SurveyInvitation
         RespondedAt = now;
     }
 }
+
+/// <summary>
+/// The topics a survey's 意见和建议 are tagged with, by the words in them (a suggestion may carry several; one that matches none is
+/// 其他): what the results page counts and filters by, so 500 suggestions read as "培训与继续教育 120 条、职称与评价 80 条…".
+/// </summary>
+public static class SuggestionTopics
+{
+    public const string Other = "其他";
+
+    /// <summary>Topic and the words that put a suggestion under it, in the order the results page lists them.</summary>
+    public static IReadOnlyList<(string Topic, string[] Words)> All { get; } =
+    [
+        ("培训与继续教育", ["培训", "继续教育", "课程", "进修", "学习", "研修"]),
+        ("职称与评价", ["职称", "评审", "评价", "考核", "晋升"]),
+        ("人才支持与激励", ["人才", "激励", "奖励", "补贴", "青年"]),
+        ("项目与经费", ["项目", "经费", "资金", "申报", "科研条件"]),
+        ("交流与合作", ["交流", "合作", "对接", "高校", "院所", "学术"]),
+        ("宣传与表彰", ["宣传", "表彰", "事迹", "荣誉", "典型"]),
+        ("服务与权益保障", ["权益", "保障", "待遇", "之家", "服务", "减负"]),
+    ];
+
+    /// <summary>The topics of a suggestion; <see cref="Other"/> when none of the words occur.</summary>
+    public static IReadOnlyList<string> Of(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return [Other];
+        }
+
+        var topics = All.Where(t => t.Words.Any(w => text.Contains(w, StringComparison.Ordinal))).Select(t => t.Topic).ToList();
+        return topics.Count > 0 ? topics : [Other];
+    }
+
+    /// <summary>Whether <paramref name="topic"/> is one of the topics (or <see cref="Other"/>).</summary>
+    public static bool IsKnown(string? topic) => topic == Other || All.Any(t => t.Topic == topic);
+}

@@ -172,3 +172,100 @@ public sealed class Workstation : Entity, IRegional
         }
     }
 }
+
+/// <param name="Projects">承担或参与的科研、技术攻关、合作项目（个）.</param>
+/// <param name="Patents">获得授权的专利（件）.</param>
+/// <param name="Trainings">开展的技术培训（场次）.</param>
+/// <param name="Trainees">培训人次.</param>
+public sealed record WorkstationOutputData(int? Year, int? Projects, int? Patents, int? Trainings, int? Trainees = null, string? Note = null);
+
+/// <summary>
+/// A workstation's or base's output in one year (年度成果): projects taken on, patents granted, trainings held and the people trained — what
+/// the station reports for its yearly review, kept by the managers of its region; one per station and year (a second report of the year
+/// corrects the first). Counted for a region's year in the workstations' statistics ("承担项目12个、获得专利5件、开展培训30场次").
+/// </summary>
+public sealed class WorkstationOutput : Entity, IRegional
+{
+    public const int MaxCount = 100_000;
+
+    private WorkstationOutput()
+    {
+    }
+
+    public Guid WorkstationId { get; private set; }
+
+    /// <summary>The station's region, for scope and counts.</summary>
+    public string RegionCode { get; private set; } = string.Empty;
+
+    public int Year { get; private set; }
+
+    public int Projects { get; private set; }
+
+    public int Patents { get; private set; }
+
+    public int Trainings { get; private set; }
+
+    public int Trainees { get; private set; }
+
+    public string? Note { get; private set; }
+
+    public int Version { get; private set; }
+
+    /// <summary>
+    /// The year's output of <paramref name="station"/>: a year from its founding to this year (and not after it ended), counts of zero or
+    /// more, at least one of them above zero.
+    /// </summary>
+    public static WorkstationOutput Record(Workstation station, WorkstationOutputData data, Actor actor, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(station);
+        station.RequireManager(actor);
+        var output = new WorkstationOutput { WorkstationId = station.Id, RegionCode = station.RegionCode };
+        output.Apply(station, data, today);
+        return output;
+    }
+
+    /// <summary>Corrects the year's figures (the year stays).</summary>
+    public void Correct(Workstation station, WorkstationOutputData data, Actor actor, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(station);
+        station.RequireManager(actor);
+        Apply(station, data with { Year = Year }, today);
+        UpdatedAt = DateTimeOffset.UtcNow;
+        Version++;
+    }
+
+    private void Apply(Workstation station, WorkstationOutputData data, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        var year = data.Year ?? throw new DomainValidationException("year", "请填写成果年度");
+        var last = station.EndedOn is { } ended && ended.Year < today.Year ? ended.Year : today.Year;
+        if (year < station.FoundedOn.Year || year > last)
+        {
+            throw new DomainValidationException("year", $"成果年度应在{station.FoundedOn.Year}年（建立）到{last}年之间");
+        }
+
+        Year = year;
+        Projects = Count(data.Projects, "projects", "承担项目数");
+        Patents = Count(data.Patents, "patents", "获得专利数");
+        Trainings = Count(data.Trainings, "trainings", "培训场次");
+        Trainees = Count(data.Trainees, "trainees", "培训人次");
+        if (Projects + Patents + Trainings + Trainees == 0)
+        {
+            throw new DomainValidationException("projects", "请至少填写一项成果（项目、专利、培训）");
+        }
+
+        if (Trainees > 0 && Trainings == 0)
+        {
+            throw new DomainValidationException("trainings", "填写了培训人次时请填写培训场次");
+        }
+
+        Note = Guard.Optional(data.Note, "note", "成果说明", 500);
+    }
+
+    private static int Count(int? value, string field, string label) => value switch
+    {
+        null => 0,
+        < 0 or > MaxCount => throw new DomainValidationException(field, $"{label}应为0到{MaxCount}之间的整数"),
+        { } v => v,
+    };
+}

@@ -308,6 +308,7 @@ public abstract class WriteMatrixTests(KexieApp app)
         On($"POST {Managed}/{{id:guid}}/posts", t => Id(t.Association), _ => new { personName = "冒名", kind = "PartTimeViceChair", from = "2020-01-01" }, t => Row<Kexie.Domain.Directory.Association>(t.Association));
         On($"POST {Managed}/posts/{{postId:guid}}/end", t => new() { ["postId"] = t.LeadershipPost.ToString() }, _ => new { until = "2021-01-01" }, t => Row<Kexie.Domain.Talent.LeadershipPost>(t.LeadershipPost));
         On($"POST {Managed}/{{id:guid}}/congresses", t => Id(t.Association), _ => new { term = 99, heldOn = "2020-01-01" }, t => Row<Kexie.Domain.Directory.Association>(t.Association));
+        On("PUT /api/v1/workstations/{id:guid}/outputs", t => Id(t.Workstation), _ => new { year = 2024, projects = 3, patents = 1 }, t => Row<Kexie.Domain.Talent.Workstation>(t.Workstation));
         On("POST /api/v1/workstations/{id:guid}/end", t => Id(t.Workstation), _ => new { endedOn = "2024-01-01" }, t => Row<Kexie.Domain.Talent.Workstation>(t.Workstation));
         On("POST /api/v1/workstations/{id:guid}/agreements", t => Id(t.Workstation), t => new { subject = "冒名协议", signedOn = "2024-01-01", organizationIds = new[] { t.Organization }, institution = "冒名大学" }, t => Row<Kexie.Domain.Talent.Workstation>(t.Workstation));
         // A society's activities: only its 会长/副会长 or the region's admins.

@@ -67,6 +67,27 @@ public abstract class HonourTests(KexieApp app)
     }
 
     [Fact]
+    public async Task An_organization_selected_for_a_units_honour_shows_it_on_its_page_and_in_the_count()
+    {
+        var token = Guid.NewGuid().ToString("N")[..6];
+        var year = Random.Shared.Next(2040, 2099);
+        var daying = await app.SignInAsync("daying");
+        var suining = await app.SignInAsync("suining");
+        var callName = $"遂宁市{year}年科普工作优秀执行单位评选{token}";
+        var callId = Id(await (await suining.PostJsonAsync("/api/v1/honours/calls", new { name = callName, kind = "OrganizationHonour", year, regionCode = "5109" })).OkJsonAsync());
+        var unit = Id(await (await daying.PostJsonAsync("/api/v1/organizations", new { name = $"大英县荣誉测试企业{token}", kind = "Enterprise", creditCode = AccessScopeTests.NewCreditCode(DaYing), industryCode = "2614", regionCode = DaYing })).OkJsonAsync());
+        var nomination = Id(await (await daying.PostJsonAsync($"/api/v1/honours/calls/{callId}/nominations", new { organizationId = unit, reason = "承办科技活动周主会场" })).OkJsonAsync());
+        Assert.DoesNotContain("id=\"honours\"", await (await daying.GetAsync($"/Organizations/Details/{unit}")).Content.ReadAsStringAsync());
+        await (await suining.PostJsonAsync($"/api/v1/honours/nominations/{nomination}/decide", new { selected = true })).OkJsonAsync();
+
+        var page = await (await daying.GetAsync($"/Organizations/Details/{unit}")).Content.ReadAsStringAsync();
+        Assert.Contains("id=\"honours\"", page);
+        Assert.Contains($"{year} 年 · {callName}（优秀组织单位）", page);
+        var stats = await (await app.Anonymous().GetAsync($"/api/v1/honours/statistics?region={DaYing}&year={year}")).OkJsonAsync();
+        Assert.Equal($"{year}年，大英县推荐参加各类荣誉评选1人（个），入选1人（个）：1个单位获评优秀组织单位。", stats["summary"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Workstations_are_kept_by_the_hosts_region_and_counted_at_the_years_end()
     {
         var token = Guid.NewGuid().ToString("N")[..6];

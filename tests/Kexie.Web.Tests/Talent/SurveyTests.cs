@@ -96,6 +96,36 @@ public abstract class SurveyTests(KexieApp app)
     }
 
     [Fact]
+    public async Task The_demo_surveys_suggestions_are_tagged_by_topic_counted_and_listed_by_topic()
+    {
+        var admin = await app.SignInAsync("daying");
+        var list = (await (await admin.GetAsync($"/api/v1/surveys?region={DaYing}&year=2025")).OkJsonAsync())["items"]!.AsArray();
+        var id = Assert.Single(list, x => x!["name"]!.GetValue<string>() == "全县科技工作者状况调查")!["id"]!.GetValue<string>();
+        var results = await (await admin.GetAsync($"/api/v1/surveys/{id}/results")).OkJsonAsync();
+        Assert.Equal(512, results["suggestions"]!.GetValue<int>());
+        var topics = results["suggestionTopics"]!.AsArray().ToDictionary(t => t!["name"]!.GetValue<string>(), t => t!["entries"]!.GetValue<int>());
+        Assert.Contains("培训与继续教育", topics.Keys);
+        Assert.Contains("职称与评价", topics.Keys);
+        Assert.DoesNotContain("其他", topics.Keys); // every demo suggestion names a topic
+        Assert.True(topics.Values.Sum() >= 512, "each suggestion is under one topic or more");
+        Assert.All(results["latestSuggestions"]!.AsArray(), sg => Assert.NotEmpty(sg!["topics"]!.AsArray()));
+
+        // Listed by a topic: only its suggestions, the counts unchanged; a topic that does not exist is named.
+        var training = await (await admin.GetAsync($"/api/v1/surveys/{id}/results?topic={Uri.EscapeDataString("培训与继续教育")}")).OkJsonAsync();
+        var listed = training["latestSuggestions"]!.AsArray();
+        Assert.Equal(Math.Min(50, topics["培训与继续教育"]), listed.Count);
+        Assert.All(listed, sg => Assert.Contains("培训与继续教育", sg!["topics"]!.AsArray().Select(t => t!.GetValue<string>())));
+        Assert.Equal(512, training["suggestions"]!.GetValue<int>());
+        await (await admin.GetAsync($"/api/v1/surveys/{id}/results?topic={Uri.EscapeDataString("天气")}")).AssertValidationProblemAsync("topic");
+
+        var page = await admin.GetStringAsync($"/Talent/Surveys/Details/{id}?topic={Uri.EscapeDataString("职称与评价")}");
+        Assert.Contains($"职称与评价 {topics["职称与评价"]} 条", page);
+        Assert.Contains("“职称与评价”最近", page);
+        Assert.Contains("职称评审中多考虑基层实际贡献", page);
+        Assert.DoesNotContain("希望增加学术交流的机会", page);
+    }
+
+    [Fact]
     public async Task The_demo_county_reports_the_seed_sentence_of_its_status_survey()
     {
         const string Sentence = "2025年，大英县开展全县科技工作者状况调查，发放问卷3000份，回收有效问卷2463份，征集到意见和建议共500余条。";

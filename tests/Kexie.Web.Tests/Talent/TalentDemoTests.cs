@@ -35,6 +35,9 @@ public abstract class TalentDemoTests(KexieApp app)
         Assert.Equal(286, projects["agreements"]!.GetValue<int>());
         Assert.Contains("签订合作协议286份", stations["summary"]!.GetValue<string>());
         Assert.Contains("专家服务团1个（县级1个），专家71人", stations["summary"]!.GetValue<string>());
+        // The stations' yearly output, as they reported it for 2025.
+        Assert.EndsWith("2025年，工作站和基地承担项目9个、获得专利3件、开展培训45场次、培训1800人次。", stations["summary"]!.GetValue<string>());
+        Assert.Equal(6, stations["outputs"]!["stations"]!.GetValue<int>());
         var daying = await app.SignInAsync("daying");
         var building = await (await daying.GetAsync($"/api/v1/association-management/statistics?region={DaYing}&year=2025")).OkJsonAsync();
         Assert.Contains("特色学术交流活动22个", building["summary"]!.GetValue<string>());

@@ -150,6 +150,38 @@ public abstract class TalentRecordEditTests(KexieApp app)
         });
         Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
         Assert.Equal(70, await ParticipantsAsync());
+
+        // …on the form, not a bare error page: the message next to it, the saved values beside, what was typed kept, and the
+        // current version in the form, so saving again applies what was typed.
+        var staleHtml = await stale.Content.ReadAsStringAsync();
+        Assert.Contains("id=\"activity-form\"", staleHtml);
+        Assert.Matches("id=\"activity-stale\"[^>]*>记录已被他人修改，请刷新后再改。现保存的是：学术交流活动“版本测试交流" + token + "”，2007-05-20，参加人数70人", staleHtml);
+        Assert.Contains($"value=\"旧页面{token}\"", staleHtml);
+        Assert.Contains("value=\"2007-11-20\"", staleHtml);
+        Assert.Matches("<option value=\"AnnualMeeting\" selected", staleHtml);
+        Assert.Contains("name=\"activityVersion\" value=\"1\"", staleHtml);
+        var again = await PostFormAsync(city, $"{page}?activity={Id(activity)}", "Activity", new()
+        {
+            ["activityId"] = Id(activity), ["activityVersion"] = "1", ["activityKind"] = "AnnualMeeting", ["activityTitle"] = $"旧页面{token}", ["activityOn"] = "2007-11-20", ["participants"] = "80",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
+        Assert.Equal(80, await ParticipantsAsync());
+
+        // The project page's agreement form likewise: opened at version 3, saved by someone else (version 4), then saved from the old form.
+        var projectPage = $"/Talent/Stations/Edit/{project}";
+        Assert.Matches("name=\"Agreement.Version\"[^>]*value=\"3\"", await city.GetStringAsync($"{projectPage}?agreement={Id(agreement)}"));
+        Assert.Equal(4, (await (await PutIfMatchAsync(city, url, body with { subject = $"丙的修改{token}" }, 3)).OkJsonAsync())["version"]!.GetValue<int>());
+        var staleAgreement = await PostFormAsync(city, projectPage, "Agreement", new()
+        {
+            ["Agreement.Id"] = Id(agreement), ["Agreement.Version"] = "3", ["Agreement.Organizations"] = $"蓬溪县版本企业{token}", ["Agreement.Institution"] = "西南科技大学",
+            ["Agreement.SignedOn"] = "2007-03-01", ["Agreement.Subject"] = $"丁的修改{token}",
+        });
+        Assert.Equal(HttpStatusCode.Conflict, staleAgreement.StatusCode);
+        var agreementHtml = await staleAgreement.Content.ReadAsStringAsync();
+        Assert.Matches($"data-valmsg-for=\"Agreement\"[^>]*>记录已被他人修改，请刷新后再改。现保存的是：“丙的修改{token}”，2007-03-01签订", agreementHtml);
+        Assert.Contains($"value=\"丁的修改{token}\"", agreementHtml);
+        Assert.Matches("name=\"Agreement.Version\"[^>]*value=\"4\"", agreementHtml);
+        Assert.Equal($"丙的修改{token}", Assert.Single((await (await city.GetAsync($"/api/v1/workstations/{project}")).OkJsonAsync())["agreementList"]!.AsArray())!["subject"]!.GetValue<string>());
     }
 
     [Fact]
@@ -189,6 +221,58 @@ public abstract class TalentRecordEditTests(KexieApp app)
         Assert.Equal(HttpStatusCode.Redirect, deleted.StatusCode);
         Assert.Equal(0, (await StatsAsync(2006))["societyActivities"]!.GetValue<int>());
         Assert.Equal(HttpStatusCode.NotFound, (await city.DeleteAsync(url)).StatusCode);
+    }
+    [Fact]
+    public async Task A_workstation_reports_its_yearly_output_through_the_api_and_the_page_and_its_year_counts_it()
+    {
+        // 2008 and 2009: years no other test of 蓬溪县 uses.
+        var token = Guid.NewGuid().ToString("N")[..6];
+        var city = await app.SignInAsync("suining");
+        var shehong = await app.SignInAsync("shehong");
+        var enterpriseId = Id(await (await city.PostJsonAsync("/api/v1/organizations", new { name = $"蓬溪县成果企业{token}", kind = "Enterprise", creditCode = AccessScopeTests.NewCreditCode(Region), industryCode = "2614", regionCode = Region })).OkJsonAsync());
+        var station = Id(await (await city.PostJsonAsync("/api/v1/workstations", new { name = $"成果测试专家工作站{token}", kind = "ExpertWorkstation", level = "County", hostOrganizationId = enterpriseId, foundedOn = "2008-03-01" })).OkJsonAsync());
+        var url = $"/api/v1/workstations/{station}/outputs";
+        async Task<JsonNode> StatsAsync(int year) => await (await city.GetAsync($"/api/v1/workstations/statistics?region={Region}&year={year}")).OkJsonAsync();
+        var before = (await StatsAsync(2008))["outputs"]!;
+
+        // Before its founding, nothing reported, a negative count: refused with the field named; another county's admin does not find it.
+        await (await city.PutJsonAsync(url, new { year = 2007, projects = 1 })).AssertValidationProblemAsync("year");
+        await (await city.PutJsonAsync(url, new { year = 2008 })).AssertValidationProblemAsync("projects");
+        await (await city.PutJsonAsync(url, new { year = 2008, patents = -1 })).AssertValidationProblemAsync("patents");
+        await (await city.PutJsonAsync(url, new { year = 2008, trainees = 50 })).AssertValidationProblemAsync("trainings");
+        Assert.Equal(HttpStatusCode.NotFound, (await shehong.PutJsonAsync(url, new { year = 2008, projects = 3 })).StatusCode);
+
+        var first = await (await city.PutJsonAsync(url, new { year = 2008, projects = 3, patents = 2, trainings = 4, trainees = 120 })).OkJsonAsync();
+        Assert.Equal(0, first["version"]!.GetValue<int>());
+
+        // The same year again corrects it (a stale copy is refused), it does not add a second report.
+        var corrected = new { year = 2008, projects = 4, patents = 2, trainings = 4, trainees = 120, note = "青花椒病虫害绿色防控" };
+        Assert.Equal(1, (await (await PutIfMatchAsync(city, url, corrected, 0)).OkJsonAsync())["version"]!.GetValue<int>());
+        await AssertStaleAsync(await PutIfMatchAsync(city, url, corrected with { projects = 9 }, 0));
+        var detail = await (await city.GetAsync($"/api/v1/workstations/{station}")).OkJsonAsync();
+        var output = Assert.Single(detail["outputs"]!.AsArray())!;
+        Assert.Equal(2008, output["year"]!.GetValue<int>());
+        Assert.Equal(4, output["projects"]!.GetValue<int>());
+
+        var stats = await StatsAsync(2008);
+        int Added(string field) => stats["outputs"]![field]!.GetValue<int>() - before[field]!.GetValue<int>();
+        Assert.Equal([1, 4, 2, 4, 120], new[] { Added("stations"), Added("projects"), Added("patents"), Added("trainings"), Added("trainees") });
+        var totals = stats["outputs"]!;
+        Assert.EndsWith($"2008年，工作站和基地承担项目{totals["projects"]}个、获得专利{totals["patents"]}件、开展培训{totals["trainings"]}场次、培训{totals["trainees"]}人次。", stats["summary"]!.GetValue<string>());
+
+        // The page: a word for a number is named next to its field with what was typed kept; then the year is recorded and listed.
+        var page = $"/Talent/Stations/Edit/{station}";
+        Assert.Contains("id=\"output-form\"", await city.GetStringAsync(page));
+        var bad = await PostFormAsync(city, page, "Output", new() { ["YearOutput.Year"] = "2009", ["YearOutput.Patents"] = "三件" });
+        Assert.Equal(HttpStatusCode.OK, bad.StatusCode);
+        var badHtml = await bad.Content.ReadAsStringAsync();
+        Assert.Matches("data-valmsg-for=\"YearOutput.Patents\"[^>]*>获得专利数“三件”不是有效的数字", badHtml);
+        Assert.Contains("value=\"三件\"", badHtml);
+        var saved = await PostFormAsync(city, page, "Output", new() { ["YearOutput.Year"] = "2009", ["YearOutput.Patents"] = "3", ["YearOutput.Trainings"] = "2", ["YearOutput.Trainees"] = "80" });
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var html = await city.GetStringAsync(page);
+        Assert.Matches("<tr data-year=\"2009\">\\s*<td[^>]*>2009年</td>\\s*<td[^>]*>0个</td>\\s*<td[^>]*>3件</td>\\s*<td[^>]*>2场次</td>\\s*<td[^>]*>80人次</td>", html);
+        Assert.Contains("获得专利3件、开展培训2场次、培训80人次", (await StatsAsync(2009))["summary"]!.GetValue<string>());
     }
 }
 

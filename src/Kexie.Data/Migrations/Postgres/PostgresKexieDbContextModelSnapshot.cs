@@ -4461,6 +4461,61 @@ namespace Kexie.Data.Migrations.Postgres
                     b.ToTable("Workstations");
                 });
 
+            modelBuilder.Entity("Kexie.Domain.Talent.WorkstationOutput", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("Patents")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Projects")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<int>("Trainees")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Trainings")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("WorkstationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegionCode", "Year");
+
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("RegionCode", "Year"), new[] { "varchar_pattern_ops", null });
+
+                    b.HasIndex("WorkstationId", "Year")
+                        .IsUnique();
+
+                    b.ToTable("WorkstationOutputs");
+                });
+
             modelBuilder.Entity("Kexie.Domain.ThinkTank.ExpertAssignment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -6323,6 +6378,15 @@ namespace Kexie.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("HostOrganizationId")
                         .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Kexie.Domain.Talent.WorkstationOutput", b =>
+                {
+                    b.HasOne("Kexie.Domain.Talent.Workstation", null)
+                        .WithMany()
+                        .HasForeignKey("WorkstationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Kexie.Domain.ThinkTank.ExpertAssignment", b =>

@@ -34,6 +34,8 @@ public static class HonourEndpoints
         w.MapPost("/", CreateWorkstation).RequireAuthorization().WithSummary("登记工作站与基地（依托单位所在地区的管理人员）").RequirePermission(TalentPermissions.ManageWorkstations);
         w.MapPut("/{id:guid}", UpdateWorkstation).RequireAuthorization().WithSummary("修改工作站与基地").RequirePermission(TalentPermissions.ManageWorkstations);
         w.MapPost("/{id:guid}/end", EndWorkstation).RequireAuthorization().WithSummary("撤销或结束（填写结束日期）").RequirePermission(TalentPermissions.ManageWorkstations);
+        w.MapPut("/{id:guid}/outputs", RecordWorkstationOutput).RequireAuthorization()
+            .WithSummary("登记或更正年度成果（年度、承担项目、获得专利、培训场次与人次；该年度已登记时为更正，If-Match 为其版本）").RequirePermission(TalentPermissions.ManageWorkstations);
         w.MapPost("/{id:guid}/agreements", SignAgreement).RequireAuthorization()
             .WithSummary("登记产学研合作协议（签约单位、合作专家或高校院所、签订日期、合作内容、金额）").RequirePermission(TalentPermissions.ManageWorkstations);
         w.MapPut("/{id:guid}/agreements/{agreementId:guid}", AmendAgreement).RequireAuthorization()
@@ -102,6 +104,9 @@ public static class HonourEndpoints
         var created = await s.SignAsync(http.User.ToActor(), id, body, ct);
         return TypedResults.Created($"/api/v1/workstations/{id}", created);
     }
+
+    public static async Task<Ok<WorkstationOutputDto>> RecordWorkstationOutput(HttpContext http, WorkstationService s, Guid id, WorkstationOutputRequest body, CancellationToken ct) =>
+        TypedResults.Ok(await s.RecordOutputAsync(http.User.ToActor(), id, body, MarketSupport.ExpectedVersion(http), ct));
 
     public static async Task<Ok<CooperationAgreementDto>> AmendAgreement(HttpContext http, CooperationService s, Guid id, Guid agreementId, CooperationAgreementRequest body, CancellationToken ct) =>
         TypedResults.Ok(await s.AmendAsync(http.User.ToActor(), id, agreementId, body, MarketSupport.ExpectedVersion(http), ct));

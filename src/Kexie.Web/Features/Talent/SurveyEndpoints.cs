@@ -19,7 +19,7 @@ public static class SurveyEndpoints
         g.MapGet("/{id:guid}", GetSurvey)
             .WithSummary("问卷与题目（收集中的问卷公开）");
         g.MapGet("/{id:guid}/results", SurveyResults)
-            .RequireAuthorization().WithSummary("问卷结果（回收与有效问卷、样本结构、各题统计、意见建议；本地区管理人员）");
+            .RequireAuthorization().WithSummary("问卷结果（回收与有效问卷、样本结构、各题统计、意见建议及其主题分类，topic=主题：只列该主题的意见建议；本地区管理人员）");
         g.MapGet("/{id:guid}/crosstab", SurveyCrossTab)
             .RequireAuthorization().WithSummary("交叉分析（question=题号 × by=样本结构 AgeBand/Title/Education/Political/Field 或另一道选择题的题号：人数、行百分比与合计；有效问卷）");
         g.MapGet("/{id:guid}/export", ExportSurvey)
@@ -49,8 +49,8 @@ public static class SurveyEndpoints
     public static async Task<Ok<SurveyDto>> GetSurvey(HttpContext http, SurveyService s, Guid id, CancellationToken ct) =>
         TypedResults.Ok(await s.GetAsync(http.User.ToActor(), id, ct));
 
-    public static async Task<Ok<SurveyResultsDto>> SurveyResults(HttpContext http, SurveyService s, Guid id, CancellationToken ct) =>
-        TypedResults.Ok(await s.ResultsAsync(http.User.ToActor(), id, ct));
+    public static async Task<Ok<SurveyResultsDto>> SurveyResults(HttpContext http, SurveyService s, Guid id, string? topic, CancellationToken ct) =>
+        TypedResults.Ok(await s.ResultsAsync(http.User.ToActor(), id, ct, topic));
 
     public static async Task<Ok<SurveyCrossTabDto>> SurveyCrossTab(HttpContext http, SurveyService s, Guid id, int? question, string? by, CancellationToken ct) =>
         TypedResults.Ok(await s.CrossTabAsync(http.User.ToActor(), id, question, by, ct));

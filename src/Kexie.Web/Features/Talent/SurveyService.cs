@@ -48,11 +48,13 @@ public sealed record SurveyStructure(SurveyProfile Profile, string Name, int Que
 
 public sealed record SurveyQuestionResult(int Number, string Text, string KindName, int Answered, IReadOnlyList<OptionCount> Counts, decimal? Average);
 
-public sealed record SurveySuggestion(DateTimeOffset SubmittedAt, string Text);
+/// <param name="Topics">The topics the suggestion is tagged with (<see cref="SuggestionTopics"/>).</param>
+public sealed record SurveySuggestion(DateTimeOffset SubmittedAt, string Text, IReadOnlyList<string>? Topics = null);
 
 public sealed record SurveyResultsDto(
     Guid Id, string Name, int Distributed, int Invitations, int Returned, int Valid, IReadOnlyList<NamedCount> Invalid, int Suggestions,
-    IReadOnlyList<SurveyStructure> Structure, IReadOnlyList<SurveyQuestionResult> Questions, IReadOnlyList<SurveySuggestion> LatestSuggestions, string Summary);
+    IReadOnlyList<SurveyStructure> Structure, IReadOnlyList<SurveyQuestionResult> Questions, IReadOnlyList<SurveySuggestion> LatestSuggestions, string Summary,
+    IReadOnlyList<NamedCount>? SuggestionTopics = null, string? Topic = null);
 
 /// <summary>One cell of a cross-tab: how many respondents of the row chose the column, and their share of the row (%).</summary>
 public sealed record CrossTabCell(int Count, decimal Percent);
@@ -271,16 +273,28 @@ public sealed class SurveyService(KexieDbContext db, ReferenceCodesCache referen
     }
 
     /// <summary>Returned and valid counts, the respondents' structure, each question's answers and the latest suggestions.</summary>
-    public async Task<SurveyResultsDto> ResultsAsync(Actor actor, Guid id, CancellationToken ct = default)
+    /// <param name="topic">Only the suggestions tagged with this topic in <see cref="SurveyResultsDto.LatestSuggestions"/> (the counts stay whole).</param>
+    public async Task<SurveyResultsDto> ResultsAsync(Actor actor, Guid id, CancellationToken ct = default, string? topic = null)
     {
+        if (!string.IsNullOrWhiteSpace(topic) && !SuggestionTopics.IsKnown(topic.Trim()))
+        {
+            throw new DomainValidationException("topic", $"没有“{topic.Trim()}”这一意见建议主题（可选：{string.Join("、", SuggestionTopics.All.Select(t => t.Topic))}、{SuggestionTopics.Other}）");
+        }
+
+        topic = string.IsNullOrWhiteSpace(topic) ? null : topic.Trim();
         var survey = await ReadableAsync(actor, id, ct);
         var returned = await db.SurveyResponses.CountAsync(r => r.SurveyId == id, ct);
         var invalid = await db.SurveyResponses.Where(r => r.SurveyId == id && !r.Valid).GroupBy(r => r.InvalidReason)
             .Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
         var answers = await db.SurveyResponses.AsNoTracking().Where(r => r.SurveyId == id && r.Valid).Select(r => r.Answers).ToListAsync(ct);
-        var suggestions = await db.SurveyResponses.CountAsync(r => r.SurveyId == id && r.Valid && r.Suggestion != null, ct);
-        var latest = await db.SurveyResponses.AsNoTracking().Where(r => r.SurveyId == id && r.Valid && r.Suggestion != null)
-            .OrderByDescending(r => r.SubmittedAt).ThenByDescending(r => r.Id).Take(50).Select(r => new SurveySuggestion(r.SubmittedAt, r.Suggestion!)).ToListAsync(ct);
+        // Every suggestion is tagged by its words: the topics are counted over all, the latest 50 (of a topic when one is chosen) listed.
+        var tagged = (await db.SurveyResponses.AsNoTracking().Where(r => r.SurveyId == id && r.Valid && r.Suggestion != null)
+                .OrderByDescending(r => r.SubmittedAt).ThenByDescending(r => r.Id).Select(r => new { r.SubmittedAt, Text = r.Suggestion! }).ToListAsync(ct))
+            .Select(r => new SurveySuggestion(r.SubmittedAt, r.Text, SuggestionTopics.Of(r.Text))).ToList();
+        var suggestions = tagged.Count;
+        var latest = tagged.Where(r => topic is null || r.Topics!.Contains(topic)).Take(50).ToList();
+        var topics = SuggestionTopics.All.Select(t => t.Topic).Append(SuggestionTopics.Other)
+            .Select(t => new NamedCount(t, t, tagged.Count(r => r.Topics!.Contains(t)), 0)).Where(c => c.Entries > 0).ToList();
         var invitations = await db.SurveyInvitations.CountAsync(i => i.SurveyId == id, ct);
         var questions = survey.Questions.OrderBy(q => q.Number).Select(q => Result(q, answers)).ToList();
         var structure = survey.Questions.Where(q => q.Statistic is not (SurveyProfile.None or SurveyProfile.Suggestion)).OrderBy(q => q.Statistic)
@@ -291,7 +305,7 @@ public sealed class SurveyService(KexieDbContext db, ReferenceCodesCache referen
         return new SurveyResultsDto(
             survey.Id, survey.Name, distributed, invitations, returned, valid,
             invalid.OrderByDescending(i => i.Count).Select(i => new NamedCount(i.Key ?? "其他", i.Key ?? "其他", i.Count, 0)).ToList(), suggestions,
-            structure, questions, latest, Summary(survey.Year, region, [survey.Name], distributed, valid, suggestions));
+            structure, questions, latest, Summary(survey.Year, region, [survey.Name], distributed, valid, suggestions), topics, topic);
     }
 
     /// <summary>

@@ -21,16 +21,31 @@ public sealed record WorkstationRequest(
 
 public sealed record WorkstationEndRequest(DateOnly? EndedOn);
 
+/// <summary>A year's output of a workstation or base: recorded, or corrected when the year has one (If-Match: its version).</summary>
+public sealed record WorkstationOutputRequest(int? Year, int? Projects, int? Patents, int? Trainings, int? Trainees = null, string? Note = null)
+{
+    public WorkstationOutputData ToData() => new(Year, Projects, Patents, Trainings, Trainees, Note);
+}
+
+public sealed record WorkstationOutputDto(Guid Id, int Year, int Projects, int Patents, int Trainings, int Trainees, string? Note, int Version)
+{
+    public static WorkstationOutputDto From(WorkstationOutput o) => new(o.Id, o.Year, o.Projects, o.Patents, o.Trainings, o.Trainees, o.Note, o.Version);
+}
+
+/// <summary>The outputs reported for a year by a region's workstations and bases (年度成果).</summary>
+public sealed record WorkstationOutputTotals(int Stations, int Projects, int Patents, int Trainings, int Trainees);
+
 public sealed record WorkstationDto(
     Guid Id, string Name, WorkstationKind Kind, string KindName, HonourLevel Level, string LevelName, string HostName, string RegionCode, string RegionName,
     int Experts, IReadOnlyList<string> ExpertNames, DateOnly FoundedOn, string? AccreditedBy, string? Field, string? Note, WorkstationStatus Status, string StatusName,
-    DateOnly? EndedOn, int Version, int Agreements = 0, IReadOnlyList<CooperationAgreementDto>? AgreementList = null);
+    DateOnly? EndedOn, int Version, int Agreements = 0, IReadOnlyList<CooperationAgreementDto>? AgreementList = null, IReadOnlyList<WorkstationOutputDto>? Outputs = null);
 
 /// <param name="Experts">People linked (a 专家服务团's members are counted once per team).</param>
 /// <param name="Agreements">产学研合作协议 signed by the year's end under the projects standing then.</param>
 public sealed record WorkstationKindCount(WorkstationKind Kind, string KindName, int Total, int FoundedInYear, int Experts, IReadOnlyList<NamedCount> ByLevel, int Agreements = 0, int AgreementsInYear = 0);
 
-public sealed record WorkstationStatisticsDto(string RegionCode, string RegionName, int Year, int Total, IReadOnlyList<WorkstationKindCount> ByKind, string Summary);
+public sealed record WorkstationStatisticsDto(
+    string RegionCode, string RegionName, int Year, int Total, IReadOnlyList<WorkstationKindCount> ByKind, string Summary, WorkstationOutputTotals? Outputs = null);
 
 /// <summary>
 /// 院士(专家)工作站、科技小院、专家服务团、产学研合作项目: a public registry kept by the managers of the host organization's region
@@ -67,7 +82,35 @@ public sealed class WorkstationService(KexieDbContext db, Parties parties, Coope
     {
         var station = await db.Workstations.AsNoTracking().FirstOrDefaultAsync(w => w.Id == id, ct) ?? throw new NotFoundException("记录不存在");
         var dto = (await ToDtosAsync(actor, [station], ct))[0];
+        var outputs = (await db.WorkstationOutputs.AsNoTracking().Where(o => o.WorkstationId == id).OrderByDescending(o => o.Year).ToListAsync(ct))
+            .Select(WorkstationOutputDto.From).ToList();
+        dto = dto with { Outputs = outputs };
         return station.Kind == WorkstationKind.CooperationProject ? dto with { AgreementList = await cooperation.OfAsync(actor, id, ct) } : dto;
+    }
+
+    /// <summary>
+    /// Records a year's output of the station (projects, patents, trainings), or corrects the year's figures when it has them; the managers
+    /// of the station's region only. A stale <paramref name="expectedVersion"/> of the year's record is refused (409).
+    /// </summary>
+    public async Task<WorkstationOutputDto> RecordOutputAsync(Actor actor, Guid id, WorkstationOutputRequest r, int? expectedVersion, CancellationToken ct = default)
+    {
+        var station = await db.Workstations.AsNoTracking().InScope(actor).FirstOrDefaultAsync(w => w.Id == id, ct) ?? throw new NotFoundException("记录不存在");
+        var today = MarketRules.ChinaDate(DateTimeOffset.UtcNow);
+        var year = r.Year ?? throw new DomainValidationException("year", "请填写成果年度");
+        var output = await db.WorkstationOutputs.FirstOrDefaultAsync(o => o.WorkstationId == id && o.Year == year, ct);
+        if (output is null)
+        {
+            output = WorkstationOutput.Record(station, r.ToData(), actor, today);
+            db.WorkstationOutputs.Add(output);
+        }
+        else
+        {
+            MarketSupport.CheckVersion(output.Version, expectedVersion);
+            output.Correct(station, r.ToData(), actor, today);
+        }
+
+        await db.SaveChangesAsync(ct);
+        return WorkstationOutputDto.From(output);
     }
 
     public async Task<WorkstationDto> CreateAsync(Actor actor, WorkstationRequest r, CancellationToken ct = default)
@@ -121,12 +164,20 @@ public sealed class WorkstationService(KexieDbContext db, Parties parties, Coope
                 g.GroupBy(r => r.Level).OrderBy(l => l.Key).Select(l => new NamedCount(l.Key.ToString(), l.Key.Chinese(), l.Count(), 0)).ToList(),
                 g.Key == WorkstationKind.CooperationProject ? agreements.Count : 0, g.Key == WorkstationKind.CooperationProject ? agreements.Count(d => d >= start) : 0))
             .ToList();
+        var standing = rows.Select(r => r.Id).ToList();
+        var reported = standing.Count == 0 ? []
+            : await db.WorkstationOutputs.AsNoTracking().Where(o => o.Year == y && standing.Contains(o.WorkstationId))
+                .Select(o => new { o.Projects, o.Patents, o.Trainings, o.Trainees }).ToListAsync(ct);
+        var outputs = new WorkstationOutputTotals(reported.Count, reported.Sum(o => o.Projects), reported.Sum(o => o.Patents), reported.Sum(o => o.Trainings), reported.Sum(o => o.Trainees));
         var name = (await db.Regions.AsNoTracking().Where(r => r.Code == code).Select(r => r.Name).FirstOrDefaultAsync(ct)) ?? "所选地区";
-        return new WorkstationStatisticsDto(code, name, y, rows.Count, byKind, Summary(y, name, byKind));
+        return new WorkstationStatisticsDto(code, name, y, rows.Count, byKind, Summary(y, name, byKind, outputs), outputs);
     }
 
-    /// <summary>"截至2021年底，恩施州建立院士(专家)工作站24家（省级3家、市级21家），当年新建5家；专家服务团1个，专家71人。"</summary>
-    public static string Summary(int year, string regionName, IReadOnlyList<WorkstationKindCount> byKind)
+    /// <summary>
+    /// "截至2021年底，恩施州建立院士(专家)工作站24家（省级3家、市级21家），当年新建5家；专家服务团1个，专家71人。2021年，工作站和基地承担项目12个、
+    /// 获得专利5件、开展培训30场次、培训1200人次。" (the second sentence when stations reported the year's output).
+    /// </summary>
+    public static string Summary(int year, string regionName, IReadOnlyList<WorkstationKindCount> byKind, WorkstationOutputTotals? outputs = null)
     {
         if (byKind.Count == 0)
         {
@@ -148,7 +199,39 @@ public sealed class WorkstationService(KexieDbContext db, Parties parties, Coope
 
             return k.Experts > 0 ? text + $"，专家{k.Experts}人" : text;
         });
-        return $"截至{year}年底，{regionName}建立{string.Join("；", parts)}。";
+        return $"截至{year}年底，{regionName}建立{string.Join("；", parts)}。" + OutputSentence(year, outputs);
+    }
+
+    /// <summary>"2021年，工作站和基地承担项目12个、获得专利5件、开展培训30场次、培训1200人次。" — the figures above zero; empty when none.</summary>
+    public static string OutputSentence(int year, WorkstationOutputTotals? o)
+    {
+        if (o is null)
+        {
+            return string.Empty;
+        }
+
+        var parts = new List<string>();
+        if (o.Projects > 0)
+        {
+            parts.Add($"承担项目{o.Projects}个");
+        }
+
+        if (o.Patents > 0)
+        {
+            parts.Add($"获得专利{o.Patents}件");
+        }
+
+        if (o.Trainings > 0)
+        {
+            parts.Add($"开展培训{o.Trainings}场次");
+        }
+
+        if (o.Trainees > 0)
+        {
+            parts.Add($"培训{o.Trainees}人次");
+        }
+
+        return parts.Count == 0 ? string.Empty : $"{year}年，工作站和基地{string.Join("、", parts)}。";
     }
 
     private async Task<(PartyRef Host, List<Guid> Experts)> ResolveAsync(Actor actor, WorkstationRequest r, CancellationToken ct)

@@ -16,6 +16,9 @@ public abstract class MarketPageModel : KexiePageModel
 {
     public const string ConcurrencyMessage = "记录已被他人修改，请刷新后重试";
 
+    /// <summary>Shown next to an edit form whose record changed after the form was opened; what the user typed stays in the form.</summary>
+    public const string StaleFormMessage = "记录已被他人修改，请刷新后再改";
+
     public override Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next) =>
         base.OnPageHandlerExecutionAsync(context, async () =>
         {

@@ -4,8 +4,11 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Kexie.Web.Pages.Organizations;
 
-public sealed class DetailsModel(OrganizationService organizations, KexieDbContext db) : KexiePageModel
+public sealed class DetailsModel(OrganizationService organizations, KexieDbContext db, Kexie.Web.Features.Talent.HonourService honours) : KexiePageModel
 {
+    /// <summary>Honours the organization was selected for (优秀组织单位、优秀执行单位…; public, like a worker's).</summary>
+    public IReadOnlyList<Kexie.Web.Features.Talent.NominationDto> Honours { get; private set; } = [];
+
     public OrganizationDto Organization { get; private set; } = null!;
 
     public string RegionName { get; private set; } = string.Empty;
@@ -21,6 +24,7 @@ public sealed class DetailsModel(OrganizationService organizations, KexieDbConte
         Organization = await organizations.GetAsync(Actor, id, ct);
         RegionName = (await Lookups.RegionNamesAsync(db, [Organization.RegionCode], ct)).GetValueOrDefault(Organization.RegionCode, Organization.RegionCode);
         IndustryName = await Lookups.IndustryNameAsync(db, Organization.IndustryCode, ct);
+        Honours = await honours.HonoursOfAsync(Actor, null, id, ct);
         return Page();
     }
 

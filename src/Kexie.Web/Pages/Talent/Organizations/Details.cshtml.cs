@@ -6,6 +6,7 @@ using Kexie.Web.Infrastructure;
 using Kexie.Web.Pages.Market;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 
 namespace Kexie.Web.Pages.Talent.Organizations;
 
@@ -17,6 +18,14 @@ public sealed class DetailsModel(AssociationManagementService management, Societ
 
     /// <summary>The activity being corrected (<c>?activity=id</c>): its values fill the form.</summary>
     public SocietyActivityDto? Editing { get; private set; }
+
+    /// <summary>
+    /// The activity form as typed when the correction was refused because someone changed the activity after the form was opened:
+    /// the page shows it again with <see cref="MarketPageModel.StaleFormMessage"/> next to it and the activity's saved values, so nothing typed is lost.
+    /// </summary>
+    public ActivityForm? Posted { get; private set; }
+
+    public sealed record ActivityForm(string? Kind, string? Title, string? HeldOn, string? Participants, string? PartnerUnits);
 
     public async Task<IActionResult> OnGetAsync(Guid id, Guid? activity, CancellationToken ct)
     {
@@ -70,15 +79,29 @@ public sealed class DetailsModel(AssociationManagementService management, Societ
             ParseInt(term, "term", "届次"), ParseDate(heldOn, "heldOn", "换届日期"), ParseInt(termYears, "termYears", "每届年限"), note), ct), "换届已登记");
 
     [RequiresPermission(typeof(TalentPermissions), nameof(TalentPermissions.RecordSocietyActivities))]
-    public Task<IActionResult> OnPostActivityAsync(
-        Guid id, Guid? activityId, int? activityVersion, string? activityKind, string? activityTitle, string? activityOn, string? participants, string? partnerUnits, CancellationToken ct) =>
-        RunAsync(async () =>
+    public async Task<IActionResult> OnPostActivityAsync(
+        Guid id, Guid? activityId, int? activityVersion, string? activityKind, string? activityTitle, string? activityOn, string? participants, string? partnerUnits, CancellationToken ct)
+    {
+        try
         {
-            var request = new SocietyActivityRequest(
-                ParseEnum<SocietyActivityKind>(activityKind, "kind", "活动类型"), activityTitle, ParseDate(activityOn, "heldOn", "活动日期"),
-                ParseInt(participants, "participants", "参加人数"), partnerUnits);
-            _ = activityId is { } existing ? await activities.AmendAsync(Actor, existing, request, activityVersion, ct) : await activities.RecordAsync(Actor, id, request, ct);
-        }, activityId is null ? "学会活动已登记" : "学会活动已修改");
+            return await RunAsync(async () =>
+            {
+                var request = new SocietyActivityRequest(
+                    ParseEnum<SocietyActivityKind>(activityKind, "kind", "活动类型"), activityTitle, ParseDate(activityOn, "heldOn", "活动日期"),
+                    ParseInt(participants, "participants", "参加人数"), partnerUnits);
+                _ = activityId is { } existing ? await activities.AmendAsync(Actor, existing, request, activityVersion, ct) : await activities.RecordAsync(Actor, id, request, ct);
+            }, activityId is null ? "学会活动已登记" : "学会活动已修改");
+        }
+        catch (DbUpdateConcurrencyException) when (activityId is { } stale)
+        {
+            // Changed since the form was opened: the form again, as typed, beside the saved values; saving again applies it to them.
+            Record = await management.FileAsync(Actor, id, ct);
+            Editing = Record.Activities?.FirstOrDefault(a => a.Id == stale) ?? throw new NotFoundException("学会活动不存在或已被删除");
+            Posted = new ActivityForm(activityKind, activityTitle, activityOn, participants, partnerUnits);
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            return Page();
+        }
+    }
 
     [RequiresPermission(typeof(TalentPermissions), nameof(TalentPermissions.RecordSocietyActivities))]
     public Task<IActionResult> OnPostDeleteActivityAsync(Guid activityId, CancellationToken ct) =>

@@ -4,6 +4,7 @@ using Kexie.Web.Features.Talent;
 using Kexie.Web.Pages.Market;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 
 namespace Kexie.Web.Pages.Talent.Stations;
 
@@ -37,7 +38,23 @@ public sealed class EditModel(WorkstationService stations, CooperationService co
         public string? Amount { get; set; }
     }
 
+    /// <summary>A year's output (年度成果) typed into the form: kept as typed so a bad number is shown next to its field.</summary>
+    public sealed class OutputInput
+    {
+        public string? Year { get; set; }
+        public string? Projects { get; set; }
+        public string? Patents { get; set; }
+        public string? Trainings { get; set; }
+        public string? Trainees { get; set; }
+        public string? Note { get; set; }
+    }
+
     [BindProperty] public StationInput Input { get; set; } = new();
+
+    [BindProperty] public OutputInput YearOutput { get; set; } = new();
+
+    /// <summary>Whether the caller may record the station's yearly output (the managers of its region, while it stands).</summary>
+    public bool MayRecordOutputs => Station is { Status: WorkstationStatus.Active } s && Can(TalentPermissions.ManageWorkstations, s.RegionCode);
 
     [BindProperty] public AgreementInput Agreement { get; set; } = new();
 
@@ -145,6 +162,41 @@ public sealed class EditModel(WorkstationService stations, CooperationService co
         catch (InvalidTransitionException e)
         {
             ModelState.AddModelError("Agreement", e.Message);
+        }
+        catch (DbUpdateConcurrencyException) when (Agreement.Id is { } stale)
+        {
+            // Changed since the form was opened: the form again as typed, the saved values beside it, and the current version so that
+            // saving again applies what was typed.
+            await LoadAsync(id, ct, fillInput: true);
+            var saved = await cooperation.GetAsync(Actor, id, stale, ct);
+            ModelState.Remove("Agreement.Version");
+            Agreement.Version = saved.Version;
+            ModelState.AddModelError("Agreement", $"{StaleFormMessage}。现保存的是：“{saved.Subject}”，{saved.SignedOn:yyyy-MM-dd}签订。下面保留了您填写的内容，再次保存将以您填写的为准。");
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            return Page();
+        }
+
+        await LoadAsync(id, ct, fillInput: true);
+        return Page();
+    }
+
+    /// <summary>Records a year's output of the station, or corrects the year's figures; errors next to the field, the input kept.</summary>
+    [Kexie.Web.Infrastructure.RequiresPermission(typeof(TalentPermissions), nameof(TalentPermissions.ManageWorkstations))]
+    public async Task<IActionResult> OnPostOutputAsync(Guid id, CancellationToken ct)
+    {
+        Id = id;
+        try
+        {
+            var request = new WorkstationOutputRequest(
+                ParseInt(YearOutput.Year, "year", "成果年度"), ParseInt(YearOutput.Projects, "projects", "承担项目数"), ParseInt(YearOutput.Patents, "patents", "获得专利数"),
+                ParseInt(YearOutput.Trainings, "trainings", "培训场次"), ParseInt(YearOutput.Trainees, "trainees", "培训人次"), YearOutput.Note);
+            var saved = await stations.RecordOutputAsync(Actor, id, request, null, ct);
+            Notice = $"已登记{saved.Year}年度成果";
+            return Redirect($"/Talent/Stations/Edit/{id}#outputs");
+        }
+        catch (DomainValidationException e)
+        {
+            ModelState.AddModelError(FieldKey<OutputInput>(e.Field, "YearOutput") is { Length: > 0 } key ? key : "YearOutput", e.Message);
         }
 
         await LoadAsync(id, ct, fillInput: true);

@@ -55,8 +55,12 @@ public sealed class DetailsModel(SurveyService surveys, SurveyLinks links) : Mar
 
     public string FillUrl => links.FillUrl(Request, Survey.Id);
 
-    public async Task<IActionResult> OnGetAsync(Guid id, int? question, string? by, CancellationToken ct)
+    /// <summary>The suggestion topic chosen (<c>?topic=</c>): only its suggestions are listed.</summary>
+    public string? Topic { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, int? question, string? by, string? topic, CancellationToken ct)
     {
+        Topic = SuggestionTopics.IsKnown(topic?.Trim()) ? topic!.Trim() : null;
         if (!await LoadAsync(id, ct))
         {
             return Redirect($"/Talent/Surveys/Fill/{id}");
@@ -192,7 +196,7 @@ public sealed class DetailsModel(SurveyService surveys, SurveyLinks links) : Mar
             return false;
         }
 
-        Results = await surveys.ResultsAsync(Actor, id, ct);
+        Results = await surveys.ResultsAsync(Actor, id, ct, Topic);
         Invitations = Survey.Distribution == SurveyDistribution.Invitation ? await surveys.InvitationsAsync(Actor, id, ct) : [];
         return true;
     }
