@@ -98,7 +98,7 @@ public abstract class HonourTests(KexieApp app)
         var expert = await WorkerAsync(await app.SignInAsync("daying"), $"站内专家{token}", region);
         var statsUrl = $"/api/v1/workstations/statistics?region={region}&year=2002";
         var totalBefore = (await (await app.Anonymous().GetAsync(statsUrl)).OkJsonAsync())["total"]!.GetValue<int>();
-        var body = new { name = $"天润化工院士(专家)工作站{token}", kind = "AcademicianWorkstation", level = "Provincial", hostOrganizationId = host, expertWorkerIds = new[] { expert }, foundedOn = "2002-05-10", accreditedBy = "四川省科协" };
+        var body = new { name = $"天润化工院士(专家)工作站{token}", kind = "AcademicianWorkstation", level = "Prefectural", hostOrganizationId = host, expertWorkerIds = new[] { expert }, foundedOn = "2002-05-10", accreditedBy = "四川省科协" };
         await (await shehong.PostJsonAsync("/api/v1/workstations", body)).AssertValidationProblemAsync("hostOrganizationId");
         await (await daying.PostJsonAsync("/api/v1/workstations", body with { foundedOn = "2999-01-01" })).AssertValidationProblemAsync("foundedOn");
         await (await daying.PostJsonAsync("/api/v1/workstations", body with { expertWorkerIds = new[] { Guid.NewGuid().ToString() } })).AssertValidationProblemAsync("expertWorkerIds");
