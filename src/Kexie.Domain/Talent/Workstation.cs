@@ -52,6 +52,10 @@ public static class WorkstationNames
     };
 
     public static string Chinese(this WorkstationStatus status) => status == WorkstationStatus.Active ? "运行中" : "已结束";
+
+    /// <summary>Whether a 授牌单位 is 中国农技协 (中国农村专业技术协会), by either name: "3家企业被中国农技协授牌".</summary>
+    public static bool IsChinaRuralTechAssociation(string? accreditedBy) =>
+        accreditedBy?.Trim() is "中国农技协" or "中国农村专业技术协会";
 }
 
 /// <param name="FoundedOn">建站（授牌、成立、签约）日期.</param>

@@ -81,6 +81,37 @@ public abstract class TalentDemoTests(KexieApp app)
         Assert.Contains(workbench["items"]!.AsArray(), i => i!["kindName"]!.GetValue<string>() == "待我评分的智库课题" && i["title"]!.GetValue<string>() == "县域科普基础设施布局优化研究");
         Assert.True(workbench["counts"]!["review"]!.GetValue<int>() >= 1);
     }
+
+    [Fact]
+    public async Task The_demo_countys_2025_report_says_its_first_provincial_workstation_broke_zero_and_the_courtyards_the_national_association_accredited()
+    {
+        // "推动省级院士(专家)工作站建设实现零突破", "3家企业被中国农技协授牌": the county's first provincial station (2025-06-18) and
+        // its three 科技小院 accredited by 中国农村专业技术协会 that year.
+        var stations = (await (await app.Anonymous().GetAsync($"/api/v1/workstations/statistics?region={DaYing}&year=2025")).OkJsonAsync())["summary"]!.GetValue<string>();
+        // Other tests may add stations of earlier years to the county (none provincial), so the totals are not assumed.
+        Assert.Matches("院士\\(专家\\)工作站\\d+家（[^）]*省级1家[^）]*），当年新建1家，省级院士\\(专家\\)工作站建设实现零突破，专家", stations);
+        Assert.Matches("科技小院\\d+家（[^）]*），当年新建3家，3家依托单位被中国农技协授牌，专家", stations);
+        var daying = await app.SignInAsync("daying");
+        var response = await daying.GetAsync($"/api/v1/indicators/reports/annual?region={DaYing}&year=2025");
+        using (var docx = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(new MemoryStream(await response.Content.ReadAsByteArrayAsync()), false))
+        {
+            var text = docx.MainDocumentPart!.Document!.Body!.InnerText;
+            Assert.Contains("省级院士(专家)工作站建设实现零突破", text);
+            Assert.Contains("3家依托单位被中国农技协授牌", text);
+        }
+
+        // A later provincial station is no breakthrough; a 科技小院 accredited by another body is not counted as 中国农技协's.
+        var token = Guid.NewGuid().ToString("N")[..6];
+        var host = (await (await daying.PostJsonAsync("/api/v1/organizations", new { name = $"大英县零突破测试企业{token}", kind = "Enterprise", creditCode = AccessScopeTests.NewCreditCode(DaYing), industryCode = "2614", regionCode = DaYing })).OkJsonAsync())["id"]!.GetValue<string>();
+        var body = new { name = $"零突破测试院士(专家)工作站{token}", kind = "AcademicianWorkstation", level = "Provincial", hostOrganizationId = host, foundedOn = "2026-01-15", accreditedBy = "四川省科学技术协会" };
+        await (await daying.PostJsonAsync("/api/v1/workstations", body)).OkJsonAsync();
+        await (await daying.PostJsonAsync("/api/v1/workstations", body with { name = $"测试科技小院甲{token}", kind = "ScienceCourtyard", level = "National", accreditedBy = " 中国农技协 " })).OkJsonAsync();
+        await (await daying.PostJsonAsync("/api/v1/workstations", body with { name = $"测试科技小院乙{token}", kind = "ScienceCourtyard", level = "Provincial", accreditedBy = "四川省农村专业技术协会" })).OkJsonAsync();
+        var later = (await (await app.Anonymous().GetAsync($"/api/v1/workstations/statistics?region={DaYing}&year=2026")).OkJsonAsync())["summary"]!.GetValue<string>();
+        Assert.Matches("院士\\(专家\\)工作站\\d+家（[^）]*省级2家[^）]*），当年新建1家[，；。]", later);
+        Assert.DoesNotContain("零突破", later);
+        Assert.Matches("科技小院\\d+家（[^）]*），当年新建2家，1家依托单位被中国农技协授牌", later);
+    }
 }
 
 public sealed class TalentDemoSqliteTests(SqliteApp app) : TalentDemoTests(app);

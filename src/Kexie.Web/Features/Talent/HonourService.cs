@@ -27,9 +27,11 @@ public sealed record HonourCallDto(
 
 public sealed record NominationDto(
     Guid Id, Guid CallId, string CallName, HonourKind Kind, string KindName, int Year, string NomineeName, bool IsOrganization, string RegionCode, string RegionName,
-    string NominatedByRegionName, string? Reason, NominationStatus Status, string StatusName, string? DecisionNote, DateOnly? DecidedOn, int Version);
+    string NominatedByRegionName, string? Reason, NominationStatus Status, string StatusName, string? DecisionNote, DateOnly? DecidedOn, int Version,
+    string? LevelName = null);
 
-public sealed record HonourKindCount(HonourKind Kind, string KindName, int Nominated, int Selected);
+/// <param name="SelectedByTitle">For organizations' honours: the selected by the title their call's name gives (优秀执行单位、优秀组织单位…).</param>
+public sealed record HonourKindCount(HonourKind Kind, string KindName, int Nominated, int Selected, IReadOnlyList<NamedCount>? SelectedByTitle = null);
 
 public sealed record HonourStatisticsDto(string RegionCode, string RegionName, int Year, int Nominated, int Selected, IReadOnlyList<HonourKindCount> ByKind, string Summary);
 
@@ -164,22 +166,38 @@ public sealed class HonourService(KexieDbContext db, Parties parties, ReferenceC
         }
 
         var rows = await db.Nominations.AsNoTracking().Where(n => RegionScope.Within(n.RegionCode, code))
-            .Join(db.HonourCalls.Where(c => c.Year == y), n => n.CallId, c => c.Id, (n, c) => new { c.Kind, n.Status })
-            .GroupBy(x => new { x.Kind, x.Status }).Select(g => new { g.Key.Kind, g.Key.Status, Count = g.Count() }).ToListAsync(ct);
+            .Join(db.HonourCalls.Where(c => c.Year == y), n => n.CallId, c => c.Id, (n, c) => new { c.Kind, c.Name, n.Status })
+            .GroupBy(x => new { x.Kind, x.Name, x.Status }).Select(g => new { g.Key.Kind, g.Key.Name, g.Key.Status, Count = g.Count() }).ToListAsync(ct);
         var byKind = rows.GroupBy(r => r.Kind).OrderBy(g => g.Key)
-            .Select(g => new HonourKindCount(g.Key, g.Key.Chinese(), g.Sum(r => r.Count), g.Where(r => r.Status == NominationStatus.Selected).Sum(r => r.Count))).ToList();
+            .Select(g => new HonourKindCount(g.Key, g.Key.Chinese(), g.Sum(r => r.Count), g.Where(r => r.Status == NominationStatus.Selected).Sum(r => r.Count),
+                g.Key.ForOrganizations()
+                    ? g.Where(r => r.Status == NominationStatus.Selected).GroupBy(r => TitleOf(g.Key, r.Name)).OrderByDescending(t => t.Sum(r => r.Count)).ThenBy(t => t.Key, StringComparer.Ordinal)
+                        .Select(t => new NamedCount(t.Key, t.Key, t.Sum(r => r.Count), 0)).ToList()
+                    : null)).ToList();
         var name = (await db.Regions.AsNoTracking().Where(r => r.Code == code).Select(r => r.Name).FirstOrDefaultAsync(ct)) ?? "所选地区";
         return new HonourStatisticsDto(code, name, y, byKind.Sum(k => k.Nominated), byKind.Sum(k => k.Selected), byKind, Summary(y, name, byKind));
     }
 
-    /// <summary>"2020年，大英县推荐参加各类荣誉评选12人（个），入选3人（个）：2名同志入选青年科技人才托举工程、……"</summary>
+    /// <summary>
+    /// "2020年，大英县推荐参加各类荣誉评选12人（个），入选3人（个）：2名同志入选青年科技人才托举工程、1个单位获评优秀执行单位……" — an
+    /// organization's honour by the title its call names (优秀执行单位, 优秀组织单位, 先进集体), else the kind's name.
+    /// </summary>
     public static string Summary(int year, string regionName, IReadOnlyList<HonourKindCount> byKind)
     {
         var text = $"{year}年，{regionName}推荐参加各类荣誉评选{byKind.Sum(k => k.Nominated)}人（个），入选{byKind.Sum(k => k.Selected)}人（个）";
         var parts = byKind.Where(k => k.Selected > 0)
-            .Select(k => k.Kind.ForOrganizations() ? $"{k.Selected}个单位获评{k.KindName}" : $"{k.Selected}名同志入选{k.KindName}").ToList();
+            .SelectMany(k => k.Kind.ForOrganizations()
+                ? (k.SelectedByTitle is { Count: > 0 } titles ? titles.Select(t => $"{t.Entries}个单位获评{t.Name}") : new[] { $"{k.Selected}个单位获评{k.KindName}" })
+                : new[] { $"{k.Selected}名同志入选{k.KindName}" }).ToList();
         return text + (parts.Count > 0 ? "：" + string.Join("、", parts) : string.Empty) + "。";
     }
+
+    /// <summary>
+    /// The honour a call confers as its name says it ("遂宁市2025年科普工作优秀执行单位评选" → 优秀执行单位; 先进集体, 先进单位, 示范单位), else the
+    /// kind's name.
+    /// </summary>
+    public static string TitleOf(HonourKind kind, string callName) =>
+        System.Text.RegularExpressions.Regex.Match(callName ?? string.Empty, "优秀\\p{IsCJKUnifiedIdeographs}{0,6}?单位|先进集体|先进单位|示范单位") is { Success: true } m ? m.Value : kind.Chinese();
 
     private IQueryable<Nomination> Visible(Actor actor, HonourCall call)
     {
@@ -218,7 +236,7 @@ public sealed class HonourService(KexieDbContext db, Parties parties, ReferenceC
             var details = c.MayDecide(actor) || (actor.Manages(n.RegionCode) || actor.Manages(c.RegionCode));
             return new NominationDto(n.Id, n.CallId, c.Name, c.Kind, c.Kind.Chinese(), c.Year, n.NomineeName, n.OrganizationId is not null || (n.WorkerId is null && c.Kind.ForOrganizations()),
                 n.RegionCode, names.GetValueOrDefault(n.RegionCode, "未知地区"), names.GetValueOrDefault(n.NominatedByRegionCode, "未知地区"), details ? n.Reason : null,
-                n.Status, n.Status.Chinese(), details ? n.DecisionNote : null, n.DecidedOn, n.Version);
+                n.Status, n.Status.Chinese(), details ? n.DecisionNote : null, n.DecidedOn, n.Version, c.Level.Chinese());
         }).ToList();
     }
 }

@@ -382,7 +382,8 @@ public sealed class SurveyService(KexieDbContext db, ReferenceCodesCache referen
 
     /// <summary>
     /// Every returned questionnaire as one row of an .xlsx sheet (one column per question); with <paramref name="question"/> and
-    /// <paramref name="by"/>, their cross-tab of valid responses as a second sheet (交叉分析).
+    /// <paramref name="by"/>, their cross-tab of valid responses as a second sheet (交叉分析); each valid suggestion's topics in a column
+    /// (意见建议主题) and, when there are suggestions, the count per topic as the last sheet (<see cref="TopicSheet"/>), as the results page counts them.
     /// </summary>
     public async Task<byte[]> ExportAsync(Actor actor, Guid id, CancellationToken ct = default, int? question = null, string? by = null)
     {
@@ -407,15 +408,28 @@ public sealed class SurveyService(KexieDbContext db, ReferenceCodesCache referen
             columns.Add(($"{q.Number}. {q.Text}", r => index < r.Answers.Length && r.Answers[index].Length > 0 ? r.Answers[index].Replace("\n", "；", StringComparison.Ordinal) : null));
         }
 
-        if (cross is null)
+        columns.Add(("意见建议主题", r => r.Valid && r.Suggestion is { } text ? string.Join("、", SuggestionTopics.Of(text)) : null));
+        var sheets = new List<(string, List<Dictionary<string, object?>>)> { ("问卷", ExcelExport.Table(rows, columns)) };
+        if (cross is not null)
         {
-            return ExcelExport.ToXlsx(rows, columns, "问卷");
+            sheets.Add((CrossTabSheet, CrossTabTable(cross)));
         }
 
-        return ExcelExport.ToXlsxSheets([("问卷", ExcelExport.Table(rows, columns)), (CrossTabSheet, CrossTabTable(cross))]);
+        var tagged = rows.Where(r => r.Valid && r.Suggestion is not null).Select(r => SuggestionTopics.Of(r.Suggestion)).ToList();
+        if (tagged.Count > 0)
+        {
+            sheets.Add((TopicSheet, [.. SuggestionTopics.All.Select(t => t.Topic).Append(SuggestionTopics.Other)
+                .Select(t => new Dictionary<string, object?> { ["主题"] = t, ["意见建议（条）"] = tagged.Count(x => x.Contains(t)) })
+                .Append(new Dictionary<string, object?> { ["主题"] = "意见建议合计", ["意见建议（条）"] = tagged.Count })]));
+        }
+
+        return sheets.Count == 1 ? ExcelExport.ToXlsx(rows, columns, "问卷") : ExcelExport.ToXlsxSheets(sheets);
     }
 
     public const string CrossTabSheet = "交叉分析";
+
+    /// <summary>The export's sheet of suggestion counts per topic (a suggestion may count under several).</summary>
+    public const string TopicSheet = "意见建议主题";
 
     /// <summary>The cross-tab as sheet rows: the dimension's option, then each answer's count and row %, then the row's respondents; a 合计 row last.</summary>
     private static List<Dictionary<string, object?>> CrossTabTable(SurveyCrossTabDto t)
