@@ -25,6 +25,8 @@ public sealed class DirectoryImporter(KexieDbContext db, DictionaryCache diction
         ImportKind.Experts => ExpertSpec.Columns,
         ImportKind.Volunteers => VolunteerSpec.Columns,
         ImportKind.MemberUnits => MemberUnitSpec.Columns,
+        ImportKind.Venues => VenueSpec.Columns,
+        ImportKind.VenueVisits => VenueVisitSpec.Columns,
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 
@@ -38,6 +40,8 @@ public sealed class DirectoryImporter(KexieDbContext db, DictionaryCache diction
             ImportKind.Experts => RunAsync(new ExpertSpec(), kind, rows, actor, dryRun, progress, ct),
             ImportKind.Volunteers => RunAsync(new VolunteerSpec(), kind, rows, actor, dryRun, progress, ct),
             ImportKind.MemberUnits => RunAsync(new MemberUnitSpec(), kind, rows, actor, dryRun, progress, ct),
+            ImportKind.Venues => RunAsync(new VenueSpec(), kind, rows, actor, dryRun, progress, ct),
+            ImportKind.VenueVisits => RunAsync(new VenueVisitSpec(), kind, rows, actor, dryRun, progress, ct),
             _ => throw new ArgumentOutOfRangeException(nameof(kind)),
         };
     }

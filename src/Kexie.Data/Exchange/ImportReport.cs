@@ -14,12 +14,18 @@ public enum ImportKind
 
     /// <summary>全民科学素质纲要实施工作成员单位 of a region (keyed by region and name).</summary>
     MemberUnits,
+
+    /// <summary>科普阵地 of a region (keyed by region and name).</summary>
+    Venues,
+
+    /// <summary>接待记录 of the importer's 科普阵地 (venue by name, keyed by venue, day and place).</summary>
+    VenueVisits,
 }
 
 /// <summary>The URL/CLI name and Chinese name of each <see cref="ImportKind"/>, in one place.</summary>
 public static class ImportKinds
 {
-    public static readonly ImportKind[] All = [ImportKind.ScienceWorkers, ImportKind.Organizations, ImportKind.Experts, ImportKind.Volunteers, ImportKind.MemberUnits];
+    public static readonly ImportKind[] All = [ImportKind.ScienceWorkers, ImportKind.Organizations, ImportKind.Experts, ImportKind.Volunteers, ImportKind.MemberUnits, ImportKind.Venues, ImportKind.VenueVisits];
 
     public static string Slug(this ImportKind kind) => kind switch
     {
@@ -27,6 +33,8 @@ public static class ImportKinds
         ImportKind.Experts => "experts",
         ImportKind.Volunteers => "volunteers",
         ImportKind.MemberUnits => "member-units",
+        ImportKind.Venues => "venues",
+        ImportKind.VenueVisits => "venue-visits",
         _ => "workers",
     };
 
@@ -36,6 +44,8 @@ public static class ImportKinds
         ImportKind.Experts => "专家库",
         ImportKind.Volunteers => "科技志愿者",
         ImportKind.MemberUnits => "纲要实施成员单位",
+        ImportKind.Venues => "科普阵地",
+        ImportKind.VenueVisits => "科普阵地接待记录",
         _ => "科技工作者",
     };
 
@@ -47,6 +57,8 @@ public static class ImportKinds
         "experts" => ImportKind.Experts,
         "volunteers" => ImportKind.Volunteers,
         "member-units" or "memberunits" => ImportKind.MemberUnits,
+        "venues" => ImportKind.Venues,
+        "venue-visits" or "venuevisits" => ImportKind.VenueVisits,
         _ => null,
     };
 }
