@@ -25,6 +25,7 @@ public static class DirectoryExport
     public static readonly IReadOnlySet<string> AddedColumns = new HashSet<string>(StringComparer.Ordinal)
     {
         "所在地区", "学科名称", "行业名称", "学历代码", "政治面貌代码", "职称代码", "审核状态",
+        "累计接待团队", "累计观众人次", "累计服务场次", "所属服务队", "确认服务时长（小时）", "待确认服务时长（小时）", "服务次数",
     };
 
     public static async Task<byte[]> WorkersAsync(KexieDbContext db, DictionaryLookup dictionaries, IReadOnlyList<WorkerExportRow> rows, CancellationToken ct = default)

@@ -26,6 +26,8 @@ public sealed class DirectoryImporter(KexieDbContext db, DictionaryCache diction
         ImportKind.Volunteers => VolunteerSpec.Columns,
         ImportKind.MemberUnits => MemberUnitSpec.Columns,
         ImportKind.ScienceBoards => ScienceBoardSpec.Columns,
+        ImportKind.Venues => VenueSpec.Columns,
+        ImportKind.VenueVisits => VenueVisitSpec.Columns,
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 
@@ -40,6 +42,8 @@ public sealed class DirectoryImporter(KexieDbContext db, DictionaryCache diction
             ImportKind.Volunteers => RunAsync(new VolunteerSpec(), kind, rows, actor, dryRun, progress, ct),
             ImportKind.MemberUnits => RunAsync(new MemberUnitSpec(), kind, rows, actor, dryRun, progress, ct),
             ImportKind.ScienceBoards => RunAsync(new ScienceBoardSpec(), kind, rows, actor, dryRun, progress, ct),
+            ImportKind.Venues => RunAsync(new VenueSpec(), kind, rows, actor, dryRun, progress, ct),
+            ImportKind.VenueVisits => RunAsync(new VenueVisitSpec(), kind, rows, actor, dryRun, progress, ct),
             _ => throw new ArgumentOutOfRangeException(nameof(kind)),
         };
     }

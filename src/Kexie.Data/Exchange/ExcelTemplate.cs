@@ -3,6 +3,7 @@ using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using Kexie.Domain.Dictionaries;
 using Kexie.Domain.Directory;
+using Kexie.Domain.Popularization;
 using Kexie.Domain.Talent;
 using Microsoft.EntityFrameworkCore;
 
@@ -83,8 +84,20 @@ public static class ExcelTemplate
 
         Inline("gender", ["男", "女"]);
         Inline("isPublicProfile", ["是", "否"]);
-        Inline("kind", Enum.GetValues<OrganizationKind>().Select(k => k.Chinese()));
-        Inline("level", Enum.GetValues<ExpertLevel>().Select(l => l.Chinese()));
+        if (kind == ImportKind.Venues)
+        {
+            Inline("kind", Enum.GetValues<VenueKind>().Select(k => k.Chinese()));
+            Inline("level", Enum.GetValues<VenueLevel>().Select(l => l.Chinese()));
+            Inline("status", Enum.GetValues<VenueStatus>().Select(s => s.Chinese()));
+        }
+        else
+        {
+            Inline("kind", Enum.GetValues<OrganizationKind>().Select(k => k.Chinese()));
+            Inline("level", Enum.GetValues<ExpertLevel>().Select(l => l.Chinese()));
+        }
+
+        Inline("targetGroup", Enum.GetValues<TargetGroup>().Select(g => g.Chinese()));
+        Inline("setting", Enum.GetValues<ServiceSetting>().Select(s => s.Chinese()));
 
         var example = Example(kind, exampleRegion, dictionaries);
         using var stream = new MemoryStream();
@@ -236,6 +249,31 @@ public static class ExcelTemplate
                 ["retiredOn"] = null,
                 ["theme"] = null,
                 ["maintainer"] = "蓬莱镇科协",
+                ["note"] = null,
+            },
+            ImportKind.Venues => new()
+            {
+                ["name"] = $"{ExampleMark}：县科技馆",
+                ["kind"] = VenueKind.ScienceMuseum.Chinese(),
+                ["level"] = VenueLevel.County.Chinese(),
+                ["regionCode"] = region,
+                ["address"] = "文化中心2楼",
+                ["accreditedBy"] = "县科协",
+                ["accreditedOn"] = "2019-06-01",
+                ["status"] = VenueStatus.Open.Chinese(),
+                ["openedOn"] = "2019-06-01",
+                ["note"] = null,
+            },
+            ImportKind.VenueVisits => new()
+            {
+                ["venue"] = $"{ExampleMark}：县流动科技馆",
+                ["regionCode"] = region,
+                ["day"] = "2025-05-18",
+                ["groups"] = 2,
+                ["visitors"] = 350,
+                ["targetGroup"] = TargetGroup.Youth.Chinese(),
+                ["setting"] = ServiceSetting.School.Chinese(),
+                ["place"] = "某某镇中心小学",
                 ["note"] = null,
             },
             ImportKind.Experts => new()

@@ -17,12 +17,18 @@ public enum ImportKind
 
     /// <summary>科普宣传栏、宣传橱窗、科普画廊、科普宣传点 of a region (keyed by region and name).</summary>
     ScienceBoards,
+
+    /// <summary>科普阵地 of a region (keyed by region and name).</summary>
+    Venues,
+
+    /// <summary>接待记录 of the importer's 科普阵地 (venue by name, keyed by venue, day and place).</summary>
+    VenueVisits,
 }
 
 /// <summary>The URL/CLI name and Chinese name of each <see cref="ImportKind"/>, in one place.</summary>
 public static class ImportKinds
 {
-    public static readonly ImportKind[] All = [ImportKind.ScienceWorkers, ImportKind.Organizations, ImportKind.Experts, ImportKind.Volunteers, ImportKind.MemberUnits, ImportKind.ScienceBoards];
+    public static readonly ImportKind[] All = [ImportKind.ScienceWorkers, ImportKind.Organizations, ImportKind.Experts, ImportKind.Volunteers, ImportKind.MemberUnits, ImportKind.ScienceBoards, ImportKind.Venues, ImportKind.VenueVisits];
 
     public static string Slug(this ImportKind kind) => kind switch
     {
@@ -31,6 +37,8 @@ public static class ImportKinds
         ImportKind.Volunteers => "volunteers",
         ImportKind.MemberUnits => "member-units",
         ImportKind.ScienceBoards => "science-boards",
+        ImportKind.Venues => "venues",
+        ImportKind.VenueVisits => "venue-visits",
         _ => "workers",
     };
 
@@ -41,6 +49,8 @@ public static class ImportKinds
         ImportKind.Volunteers => "科技志愿者",
         ImportKind.MemberUnits => "纲要实施成员单位",
         ImportKind.ScienceBoards => "科普宣传栏",
+        ImportKind.Venues => "科普阵地",
+        ImportKind.VenueVisits => "科普阵地接待记录",
         _ => "科技工作者",
     };
 
@@ -53,6 +63,8 @@ public static class ImportKinds
         "volunteers" => ImportKind.Volunteers,
         "member-units" or "memberunits" => ImportKind.MemberUnits,
         "science-boards" or "scienceboards" or "boards" => ImportKind.ScienceBoards,
+        "venues" => ImportKind.Venues,
+        "venue-visits" or "venuevisits" => ImportKind.VenueVisits,
         _ => null,
     };
 }

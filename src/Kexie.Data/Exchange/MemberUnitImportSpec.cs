@@ -1,4 +1,3 @@
-using System.Globalization;
 using Kexie.Domain.Common;
 using Kexie.Domain.Identity;
 using Kexie.Domain.Popularization;
@@ -90,28 +89,4 @@ internal sealed class MemberUnitSpec : ImportSpec<LiteracyMemberUnit, MemberUnit
     }
 
     private static string Key(string region, string name) => $"{region}|{name}";
-
-    /// <summary>A date as Excel gives it (a date cell, a serial number) or as typed: 2020-03-01, 2020/3/1, 2020年3月1日, 20200301.</summary>
-    private static DateOnly? Date(IReadOnlyDictionary<string, string?> row, string field, string label)
-    {
-        var text = Text(row, field);
-        if (text is null)
-        {
-            return null;
-        }
-
-        var t = text.Replace("年", "-", StringComparison.Ordinal).Replace("月", "-", StringComparison.Ordinal).Replace("日", string.Empty, StringComparison.Ordinal).Replace('/', '-').Replace('.', '-');
-        string[] formats = ["yyyy-M-d", "yyyy-MM-dd", "yyyyMMdd", "yyyy-M-d H:mm:ss", "yyyy-MM-dd HH:mm:ss", "M-d-yyyy H:mm:ss", "MM-dd-yyyy HH:mm:ss"];
-        if (DateTime.TryParseExact(t, formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var exact))
-        {
-            return DateOnly.FromDateTime(exact);
-        }
-
-        if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var serial) && serial is > 20_000 and < 80_000)
-        {
-            return DateOnly.FromDateTime(DateTime.FromOADate(serial));
-        }
-
-        throw new DomainValidationException(field, $"{label}“{text}”不是有效的日期（如 2020-03-01）");
-    }
 }

@@ -298,6 +298,29 @@ public sealed class Venue : Entity, IRegional
         };
     }
 
+    /// <summary>
+    /// Corrects a visitor record of this venue (a re-imported sheet): the same rules as <see cref="RecordVisit"/>, the record keeps
+    /// its identity and the one who first recorded it.
+    /// </summary>
+    public void CorrectVisit(VenueVisit visit, VenueVisitData data, Actor actor, DateTimeOffset? at = null)
+    {
+        ArgumentNullException.ThrowIfNull(visit);
+        if (visit.VenueId != Id)
+        {
+            throw new InvalidOperationException("The visitor record is another venue's.");
+        }
+
+        var valid = RecordVisit(data, actor, at);
+        visit.Day = valid.Day;
+        visit.Groups = valid.Groups;
+        visit.Visitors = valid.Visitors;
+        visit.Place = valid.Place;
+        visit.Setting = valid.Setting;
+        visit.TargetGroup = valid.TargetGroup;
+        visit.Note = valid.Note;
+        visit.UpdatedAt = valid.UpdatedAt;
+    }
+
     /// <summary>Whether the actor may remove a mistaken visitor record of this venue.</summary>
     public void RequireManager(Actor actor)
     {

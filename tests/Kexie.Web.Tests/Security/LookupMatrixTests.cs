@@ -160,6 +160,7 @@ public abstract class LookupMatrixTests(KexieApp app)
         On("GET /api/v1/science-contents/{id:guid}", h => IdOf(h, "content"), h => [M(h, "contentTitle")]);
         On("GET /api/v1/think-tank/topics/{id:guid}", h => IdOf(h, "topic"), h => [M(h, "topicTitle")]);
         On("GET /api/v1/volunteers/{id:guid}", h => IdOf(h, "volunteer"), h => [M(h, "volunteerName"), M(h, "volunteerPhone")]);
+        On("GET /api/v1/volunteers/{id:guid}/service-record", h => IdOf(h, "volunteer"), h => [M(h, "volunteerName"), M(h, "volunteerPhone")]);
         Open("GET /api/v1/workstations/{id:guid}", h => IdOf(h, "workstation"), Named);
         On("GET /api/v1/association-management/{id:guid}", h => IdOf(h, "managedAssociation"), h => [M(h, "partyInstructor")]);
         On("GET /api/v1/association-inspections/{id:guid}/attachments/{attachmentId:guid}",

@@ -1,3 +1,4 @@
+using Kexie.Web.Features.Directory;
 using Kexie.Web.Features.Market;
 using Kexie.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -14,6 +15,12 @@ public static class VenueEndpoints
             .WithSummary("科普阵地（科普教育基地、科技馆、流动科技馆、中学科技馆、科普活动室、科普大篷车…；地区子树、类型、级别、状态；含累计接待）");
         g.MapGet("/statistics", VenueStatistics)
             .WithSummary("科普阵地统计（按类型、级别计数，全年接待团队、观众人次、服务场次；region 地区子树，year 年份，kinds 逗号分隔的类型）");
+        g.MapGet("/export.xlsx", ExportVenues).RequireAuthorization().Produces<byte[]>(StatusCodes.Status200OK, DirectoryEndpoints.ExcelContentType)
+            .WithSummary("导出科普阵地（Excel；筛选同列表，全部页；列与导入模板相同，类型、级别、状态为中文名称，另附所在地区和累计接待；经 /api/v1/imports/venues 导回）")
+            .RequirePermission(PopularizationPermissions.ManageVenues);
+        g.MapGet("/visits/export.xlsx", ExportVisits).RequireAuthorization().Produces<byte[]>(StatusCodes.Status200OK, DirectoryEndpoints.ExcelContentType)
+            .WithSummary("导出接待记录（Excel；venue 某一阵地，或 region 地区子树；from、to 起止日期；列与导入模板相同，经 /api/v1/imports/venue-visits 导回）")
+            .RequirePermission(PopularizationPermissions.ManageVenues);
         g.MapGet("/{id:guid}", GetVenue).WithSummary("科普阵地详情");
         g.MapGet("/{id:guid}/visits", ListVisits)
             .WithSummary("接待记录（日期、团队、观众人次、服务地点；year 按年份）");
@@ -25,6 +32,12 @@ public static class VenueEndpoints
 
     public static async Task<Ok<PagedResult<VenueDto>>> ListVenues(VenueService s, [AsParameters] VenueFilter f, CancellationToken ct) =>
         TypedResults.Ok(await s.ListAsync(f, ct));
+
+    public static async Task<FileContentHttpResult> ExportVenues(VenueService s, [AsParameters] VenueFilter f, CancellationToken ct) =>
+        TypedResults.File(await s.ExportAsync(f, ct), DirectoryEndpoints.ExcelContentType, "科普阵地.xlsx");
+
+    public static async Task<FileContentHttpResult> ExportVisits(VenueService s, string? region, Guid? venue, DateOnly? from, DateOnly? to, CancellationToken ct) =>
+        TypedResults.File(await s.ExportVisitsAsync(region, venue, from, to, ct), DirectoryEndpoints.ExcelContentType, "科普阵地接待记录.xlsx");
 
     public static async Task<Ok<VenueStatisticsDto>> VenueStatistics(VenueService s, string? region, int? year, string? kinds, CancellationToken ct) =>
         TypedResults.Ok(await s.StatisticsAsync(region, year, kinds, ct));

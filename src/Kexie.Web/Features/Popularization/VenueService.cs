@@ -1,4 +1,6 @@
+using System.Globalization;
 using Kexie.Data;
+using Kexie.Data.Exchange;
 using Kexie.Domain.Authorization;
 using Kexie.Domain.Common;
 using Kexie.Domain.Identity;
@@ -57,9 +59,106 @@ public sealed record VenueStatisticsDto(
 /// </summary>
 public sealed class VenueService(KexieDbContext db, ReferenceCodesCache reference)
 {
+    /// <summary>The most rows one export writes.</summary>
+    public const int MaxExportRows = 50_000;
+
     public async Task<PagedResult<VenueDto>> ListAsync(VenueFilter filter, CancellationToken ct = default)
     {
         var page = PageRequest.Of(filter.Page, filter.PageSize);
+        var query = Filtered(filter);
+        var total = await query.CountAsync(ct);
+        var rows = await WithTotals(query.OrderBy(v => v.RegionCode).ThenBy(v => v.Kind).ThenBy(v => v.Name).ThenBy(v => v.Id).Skip(page.Skip).Take(page.PageSize)).ToListAsync(ct);
+        var names = await Lookups.RegionNamesAsync(db, rows.Select(r => r.Venue.RegionCode), ct);
+        return new PagedResult<VenueDto>(
+            rows.Select(r => ToDto(r.Venue, names, r.Groups, r.Visitors, r.Sessions)).ToList(), total, page.Page, page.PageSize);
+    }
+
+    /// <summary>
+    /// The venues the list shows (same filter, every page) as an .xlsx: the import template's columns with kinds, levels and
+    /// statuses by name, so an edited export imports back (/api/v1/imports/venues); beside them, read-only, 所在地区 and the
+    /// visitors received so far.
+    /// </summary>
+    public async Task<byte[]> ExportAsync(VenueFilter filter, CancellationToken ct = default)
+    {
+        var rows = await WithTotals(Filtered(filter).OrderBy(v => v.RegionCode).ThenBy(v => v.Kind).ThenBy(v => v.Name).ThenBy(v => v.Id).Take(MaxExportRows)).ToListAsync(ct);
+        var names = await Lookups.RegionNamesAsync(db, rows.Select(r => r.Venue.RegionCode), ct);
+        var h = DirectoryImporter.ColumnsOf(ImportKind.Venues).ToDictionary(c => c.Field, c => c.Header);
+        return ExcelExport.ToXlsx(rows.Select(r => ToDto(r.Venue, names, r.Groups, r.Visitors, r.Sessions)), [
+            (h["name"], v => v.Name),
+            (h["kind"], v => v.KindName),
+            (h["level"], v => v.LevelName),
+            (h["regionCode"], v => v.RegionCode),
+            ("所在地区", v => v.RegionName),
+            (h["address"], v => v.Address),
+            (h["accreditedBy"], v => v.AccreditedBy),
+            (h["accreditedOn"], v => v.AccreditedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+            (h["status"], v => v.StatusName),
+            (h["openedOn"], v => v.OpenedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+            (h["note"], v => v.Note),
+            ("累计接待团队", v => v.Groups),
+            ("累计观众人次", v => v.Visitors),
+            ("累计服务场次", v => v.Sessions),
+        ], "科普阵地");
+    }
+
+    /// <summary>
+    /// Visitor records of one venue or of a region subtree's venues within a period (either end open), oldest first, as an .xlsx with
+    /// the import's columns (/api/v1/imports/venue-visits) and 所在地区 beside the code.
+    /// </summary>
+    public async Task<byte[]> ExportVisitsAsync(string? region, Guid? venueId, DateOnly? from, DateOnly? to, CancellationToken ct = default)
+    {
+        if (from is { } f && to is { } t && f > t)
+        {
+            throw new DomainValidationException("to", "结束日期不能早于开始日期");
+        }
+
+        var venues = db.Venues.AsNoTracking();
+        if (venueId is { } id)
+        {
+            if (!await venues.AnyAsync(v => v.Id == id, ct))
+            {
+                throw new NotFoundException("科普阵地不存在");
+            }
+
+            venues = venues.Where(v => v.Id == id);
+        }
+        else
+        {
+            var code = MarketSupport.RegionFilter(region) ?? throw new DomainValidationException("region", "请选择地区或科普阵地");
+            venues = venues.Where(v => RegionScope.Within(v.RegionCode, code));
+        }
+
+        var visits = db.VenueVisits.AsNoTracking();
+        if (from is { } first)
+        {
+            visits = visits.Where(x => x.Day >= first);
+        }
+
+        if (to is { } last)
+        {
+            visits = visits.Where(x => x.Day <= last);
+        }
+
+        var rows = await visits.Join(venues, x => x.VenueId, v => v.Id, (x, v) => new { Visit = x, v.Name, v.RegionCode })
+            .OrderBy(r => r.Visit.Day).ThenBy(r => r.Name).ThenBy(r => r.Visit.CreatedAt).Take(MaxExportRows).ToListAsync(ct);
+        var names = await Lookups.RegionNamesAsync(db, rows.Select(r => r.RegionCode), ct);
+        var h = DirectoryImporter.ColumnsOf(ImportKind.VenueVisits).ToDictionary(c => c.Field, c => c.Header);
+        return ExcelExport.ToXlsx(rows, [
+            (h["venue"], r => r.Name),
+            (h["regionCode"], r => r.RegionCode),
+            ("所在地区", r => names.GetValueOrDefault(r.RegionCode, "未知地区")),
+            (h["day"], r => r.Visit.Day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+            (h["groups"], r => r.Visit.Groups),
+            (h["visitors"], r => r.Visit.Visitors),
+            (h["targetGroup"], r => r.Visit.TargetGroup?.Chinese()),
+            (h["setting"], r => r.Visit.Setting?.Chinese()),
+            (h["place"], r => r.Visit.Place),
+            (h["note"], r => r.Visit.Note),
+        ], "接待记录");
+    }
+
+    private IQueryable<Venue> Filtered(VenueFilter filter)
+    {
         var query = db.Venues.AsNoTracking();
         if (MarketSupport.RegionFilter(filter.Region) is { } region)
         {
@@ -87,20 +186,14 @@ public sealed class VenueService(KexieDbContext db, ReferenceCodesCache referenc
             query = query.Where(v => v.Status == status);
         }
 
-        var total = await query.CountAsync(ct);
-        var rows = await query.OrderBy(v => v.RegionCode).ThenBy(v => v.Kind).ThenBy(v => v.Name).ThenBy(v => v.Id).Skip(page.Skip).Take(page.PageSize)
-            .Select(v => new
-            {
-                Venue = v,
-                Groups = db.VenueVisits.Where(x => x.VenueId == v.Id).Sum(x => (long)x.Groups),
-                Visitors = db.VenueVisits.Where(x => x.VenueId == v.Id).Sum(x => (long)x.Visitors),
-                Sessions = db.VenueVisits.Count(x => x.VenueId == v.Id),
-            })
-            .ToListAsync(ct);
-        var names = await Lookups.RegionNamesAsync(db, rows.Select(r => r.Venue.RegionCode), ct);
-        return new PagedResult<VenueDto>(
-            rows.Select(r => ToDto(r.Venue, names, r.Groups, r.Visitors, r.Sessions)).ToList(), total, page.Page, page.PageSize);
+        return query;
     }
+
+    private IQueryable<VenueWithTotals> WithTotals(IQueryable<Venue> venues) => venues.Select(v => new VenueWithTotals(
+        v,
+        db.VenueVisits.Where(x => x.VenueId == v.Id).Sum(x => (long)x.Groups),
+        db.VenueVisits.Where(x => x.VenueId == v.Id).Sum(x => (long)x.Visitors),
+        db.VenueVisits.Count(x => x.VenueId == v.Id)));
 
     public async Task<VenueDto> GetAsync(Guid id, CancellationToken ct = default)
     {
@@ -260,6 +353,8 @@ public sealed class VenueService(KexieDbContext db, ReferenceCodesCache referenc
 
         return list;
     }
+
+    private sealed record VenueWithTotals(Venue Venue, long Groups, long Visitors, int Sessions);
 
     private static DayRange YearRange(int year) => new(new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
 

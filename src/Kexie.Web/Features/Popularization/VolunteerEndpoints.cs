@@ -24,6 +24,12 @@ public static class VolunteerEndpoints
             .WithSummary("科技志愿服务统计（服务队、志愿者、服务活动场次、人次、时长；region 地区子树，year 年份）");
         g.MapGet("/me", MyVolunteering)
             .RequireAuthorization().WithSummary("我的志愿服务（服务记录与时长；不是志愿者时无内容）");
+        g.MapGet("/export.xlsx", ExportVolunteers).RequireAuthorization().Produces<byte[]>(StatusCodes.Status200OK, Kexie.Web.Features.Directory.DirectoryEndpoints.ExcelContentType)
+            .WithSummary("导出科技志愿者名单（Excel；本人管理的地区子树，筛选同列表；列与导入模板相同，另附所在地区、服务次数、确认服务时长）")
+            .RequirePermission(PopularizationPermissions.ManageVolunteers);
+        g.MapGet("/{id:guid}/service-record", DownloadServiceRecord).RequireAuthorization()
+            .Produces<byte[]>(StatusCodes.Status200OK, VolunteerServiceRecord.ContentType)
+            .WithSummary("志愿服务记录证明（.docx：已确认的服务活动、日期、时长及合计，由志愿者所在县科协出具；志愿者本人或本地区管理人员可下载）");
         g.MapGet("/{id:guid}", GetVolunteer)
             .RequireAuthorization().WithSummary("志愿者详情（本人或本地区管理人员）");
         g.MapPost("/", RegisterVolunteer).RequireAuthorization().WithSummary("登记科技志愿者（本地区服务人员或科协管理员；可按姓名关联科技工作者）").RequirePermission(PopularizationPermissions.ManageVolunteers);
@@ -62,6 +68,15 @@ public static class VolunteerEndpoints
     /// <summary>The caller's volunteering, or 204 when they are no volunteer.</summary>
     public static async Task<Results<Ok<MyVolunteerDto>, NoContent>> MyVolunteering(HttpContext http, VolunteerService s, CancellationToken ct) =>
         await s.MineAsync(http.User.ToActor(), ct) is { } mine ? TypedResults.Ok(mine) : TypedResults.NoContent();
+
+    public static async Task<FileContentHttpResult> ExportVolunteers(HttpContext http, VolunteerService s, [AsParameters] VolunteerFilter f, CancellationToken ct) =>
+        TypedResults.File(await s.ExportAsync(http.User.ToActor(), f, ct), Kexie.Web.Features.Directory.DirectoryEndpoints.ExcelContentType, "科技志愿者.xlsx");
+
+    public static async Task<FileContentHttpResult> DownloadServiceRecord(HttpContext http, VolunteerService s, Guid id, CancellationToken ct)
+    {
+        var (content, fileName) = await s.ServiceRecordAsync(http.User.ToActor(), id, ct);
+        return TypedResults.File(content, VolunteerServiceRecord.ContentType, fileName);
+    }
 
     public static async Task<Ok<VolunteerDto>> GetVolunteer(HttpContext http, VolunteerService s, Guid id, CancellationToken ct) =>
         TypedResults.Ok(await s.GetAsync(http.User.ToActor(), id, ct));

@@ -1,4 +1,5 @@
 using Kexie.Data;
+using Kexie.Data.Exchange;
 using Kexie.Domain.Authorization;
 using Kexie.Domain.Common;
 using Kexie.Domain.Identity;
@@ -140,6 +141,64 @@ public sealed class VolunteerService(KexieDbContext db, ReferenceCodesCache refe
         var total = await query.CountAsync(ct);
         var rows = await query.OrderBy(v => v.RegionCode).ThenBy(v => v.Name).ThenBy(v => v.Id).Skip(page.Skip).Take(page.PageSize).ToListAsync(ct);
         return new PagedResult<VolunteerDto>(await ToDtosAsync(rows, ct), total, page.Page, page.PageSize);
+    }
+
+    /// <summary>
+    /// The registry the list shows (same filter, every page, only the subtree the actor manages) as an .xlsx: the import's columns
+    /// (姓名、手机号、行政区划代码、专长、服务队), so an edited export imports back (/api/v1/imports/volunteers); beside them, read-only,
+    /// 所在地区, the services and the confirmed hours.
+    /// </summary>
+    public async Task<byte[]> ExportAsync(Actor actor, VolunteerFilter filter, CancellationToken ct = default)
+    {
+        var all = new List<VolunteerDto>();
+        for (var page = 1; ; page++)
+        {
+            var result = await ListAsync(actor, filter with { Page = page, PageSize = 200 }, ct);
+            all.AddRange(result.Items);
+            if (result.Items.Count == 0 || page >= result.PageCount || all.Count >= VenueService.MaxExportRows)
+            {
+                break;
+            }
+        }
+
+        var h = DirectoryImporter.ColumnsOf(ImportKind.Volunteers).ToDictionary(c => c.Field, c => c.Header);
+        return ExcelExport.ToXlsx(all, [
+            (h["name"], v => v.Name),
+            (h["phone"], v => v.Phone),
+            (h["regionCode"], v => v.RegionCode),
+            ("所在地区", v => v.RegionName),
+            (h["expertise"], v => v.Expertise),
+            (h["team"], v => v.TeamName),
+            ("服务次数", v => v.Services),
+            ("确认服务时长（小时）", v => v.Hours),
+        ], "科技志愿者");
+    }
+
+    /// <summary>
+    /// 志愿服务记录证明 of a volunteer (.docx): their confirmed services (activity, day, hours) and the total, issued by the association
+    /// of the volunteer's county. The volunteer themself and the managers of their region may download it; for anyone else the
+    /// volunteer does not exist.
+    /// </summary>
+    public async Task<(byte[] Content, string FileName)> ServiceRecordAsync(Actor actor, Guid id, CancellationToken ct = default)
+    {
+        var volunteer = await db.Volunteers.AsNoTracking().FirstOrDefaultAsync(v => v.Id == id, ct);
+        if (volunteer is null || !volunteer.IsSelfOrManager(actor))
+        {
+            throw new NotFoundException("志愿者不存在");
+        }
+
+        var services = await db.ServiceRecords.AsNoTracking().Where(r => r.VolunteerId == id && r.Status == ServiceRecordStatus.Confirmed)
+            .Join(db.PopularizationActivities, r => r.ActivityId, a => a.Id, (r, a) => new { r.SignedInAt, r.Minutes, a.Title })
+            .ToListAsync(ct);
+        var lines = services.OrderBy(s => s.SignedInAt)
+            .Select(s => new ServiceRecordLine(s.Title, MarketRules.ChinaDate(s.SignedInAt), Hours(s.Minutes))).ToList();
+        var county = volunteer.RegionCode.Length > 6 ? volunteer.RegionCode[..6] : volunteer.RegionCode;
+        var names = await Lookups.RegionNamesAsync(db, [volunteer.RegionCode, county], ct);
+        var team = volunteer.TeamId is { } teamId ? await db.VolunteerTeams.AsNoTracking().Where(t => t.Id == teamId).Select(t => t.Name).FirstOrDefaultAsync(ct) : null;
+        var data = new ServiceRecordData(
+            volunteer.Name, names.GetValueOrDefault(volunteer.RegionCode, "本地区"), team, lines, Hours(services.Sum(s => (long)s.Minutes)),
+            $"{names.GetValueOrDefault(county, string.Empty)}科学技术协会", MarketRules.ChinaDate(DateTimeOffset.UtcNow));
+        return (VolunteerServiceRecord.Build(data), VolunteerServiceRecord.FileName(volunteer.Name));
     }
 
     public async Task<VolunteerDto> GetAsync(Actor actor, Guid id, CancellationToken ct = default)

@@ -4,6 +4,7 @@ using Kexie.Web.Features.Popularization;
 using Kexie.Web.Infrastructure;
 using Kexie.Web.Pages.Market;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.WebUtilities;
 
 namespace Kexie.Web.Pages.Popularization.Venues;
 
@@ -21,6 +22,10 @@ public sealed class IndexModel(VenueService venues) : MarketPageModel
     public string? FilterError { get; private set; }
 
     public PagerModel Pager => new(Result.Page, Result.PageCount, "/Popularization/Venues", new Dictionary<string, string?> { ["q"] = Q, ["region"] = Region, ["kind"] = Kind, ["level"] = Level });
+
+    /// <summary>The export of what the list shows (same filter, every page).</summary>
+    public string ExportUrl => QueryHelpers.AddQueryString("/api/v1/venues/export.xlsx",
+        new Dictionary<string, string?> { ["q"] = Q, ["region"] = Region, ["kind"] = Kind, ["level"] = Level }.Where(p => !string.IsNullOrEmpty(p.Value)));
 
     public async Task OnGetAsync(CancellationToken ct)
     {
