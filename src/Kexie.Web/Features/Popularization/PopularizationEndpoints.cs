@@ -59,7 +59,7 @@ public static class PopularizationEndpoints
         g.MapPost("/{id:guid}/images", UploadContentImage).RequireAuthorization().DisableAntiforgery()
             .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(ContentImages.MaxBytes + (1024 * 1024)))
             .WithSummary("上传正文图片（表单字段 file；JPG/PNG/WebP，≤5MB，按文件内容判断类型；草稿、已退回、已撤回时；返回插入正文用的 markdown）").RequirePermission(PopularizationPermissions.EditContents);
-        g.MapGet("/{id:guid}/images/{imageId:guid}", GetContentImage)
+        g.MapGet("/{id:guid}/images/{imageId:guid}", GetContentImage).Produces<byte[]>(StatusCodes.Status200OK, "image/jpeg", "image/png", "image/webp")
             .WithSummary("正文图片（已发布内容的图片公开；未发布的仅作者与本地区管理人员）");
     }
 
