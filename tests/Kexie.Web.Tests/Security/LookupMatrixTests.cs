@@ -158,6 +158,7 @@ public abstract class LookupMatrixTests(KexieApp app)
         Open("GET /api/v1/popularization-activities/{id:guid}/service-records", h => IdOf(h, "serviceActivity"), h => [M(h, "volunteerName"), M(h, "volunteerPhone")]);
         On("GET /api/v1/proposals/{id:guid}", h => IdOf(h, "proposal"), h => [M(h, "proposalTitle")]);
         On("GET /api/v1/science-contents/{id:guid}", h => IdOf(h, "content"), h => [M(h, "contentTitle")]);
+        On("GET /api/v1/science-contents/{id:guid}/images/{imageId:guid}", h => new() { ["id"] = M(h, "content"), ["imageId"] = M(h, "contentImage") }, h => [M(h, "contentTitle")]);
         On("GET /api/v1/think-tank/topics/{id:guid}", h => IdOf(h, "topic"), h => [M(h, "topicTitle")]);
         On("GET /api/v1/volunteers/{id:guid}", h => IdOf(h, "volunteer"), h => [M(h, "volunteerName"), M(h, "volunteerPhone")]);
         On("GET /api/v1/volunteers/{id:guid}/service-record", h => IdOf(h, "volunteer"), h => [M(h, "volunteerName"), M(h, "volunteerPhone")]);
@@ -426,6 +427,7 @@ public abstract class LookupMatrixTests(KexieApp app)
 
         more["contentTitle"] = $"未发布科普文章{token}";
         more["content"] = IdOf(await (await staff.PostJsonAsync("/api/v1/science-contents", new { kind = "Article", title = more["contentTitle"], body = "<p>柑橘保鲜小知识</p>", authorOrganization = "大英县科协", regionCode = DaYing })).OkJsonAsync());
+        more["contentImage"] = IdOf(await (await Market.MarketFiles.UploadAsync(staff, $"/api/v1/science-contents/{more["content"]}/images", Market.MarketFiles.Png, "保鲜.png", "image/png")).OkJsonAsync());
 
         var call = IdOf(await (await daying.PostJsonAsync("/api/v1/think-tank/calls", new { title = $"查询测试课题征集{token}", regionCode = DaYing, deadline = today.AddDays(30) })).OkJsonAsync());
         more["topicTitle"] = $"隐藏课题{token}";

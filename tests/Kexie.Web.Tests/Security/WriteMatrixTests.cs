@@ -122,6 +122,8 @@ public abstract class WriteMatrixTests(KexieApp app)
             On($"POST /api/v1/science-contents/{{id:guid}}/{step}", t => Id(t.Content), _ => new { reason = "越权" }, t => Row<Kexie.Domain.Popularization.ScienceContent>(t.Content));
         }
 
+        On("POST /api/v1/science-contents/{id:guid}/images", t => Id(t.Content), _ => "图片", t => Row<Kexie.Domain.Popularization.ScienceContent>(t.Content), multipart: true);
+
         object ActivityBody(Targets t) => new { kind = "ScienceWeek", title = "篡改", description = "x", regionCode = DaYing, venue = "x", startsOn = "2027-05-01", endsOn = "2027-05-02" };
         On("POST /api/v1/popularization-activities/", _ => none, ActivityBody, _ => null);
         On("PUT /api/v1/popularization-activities/{id:guid}", t => Id(t.Activity), ActivityBody, t => Row<Kexie.Domain.Popularization.PopularizationActivity>(t.Activity));

@@ -43,6 +43,17 @@ public sealed class RichTextSanitizer
     [ThreadStatic]
     private static HtmlSanitizer? perThread;
 
+    /// <summary>The sanitiser for rendered Markdown (<see cref="CleanRendered"/>), one per thread like <see cref="perThread"/>.</summary>
+    [ThreadStatic]
+    private static HtmlSanitizer? renderedPerThread;
+
+    /// <summary>
+    /// The only images rendered Markdown may show: a 科普 item's own uploaded images, served by this site
+    /// (<c>/api/v1/science-contents/{id}/images/{imageId}</c>); any other <c>src</c> (another site, <c>data:</c>) drops the image.
+    /// </summary>
+    private static readonly System.Text.RegularExpressions.Regex LocalImage = new(
+        "^/api/v1/science-contents/[0-9a-fA-F-]{36}/images/[0-9a-fA-F-]{36}$", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
     /// <summary>
     /// The cleaned HTML, trimmed; null stays null. Input longer than <see cref="MaxInputLength"/> or nested deeper than
     /// <see cref="MaxDepth"/> is refused (<see cref="DomainValidationException"/> naming <paramref name="field"/>) before it is
@@ -75,14 +86,44 @@ public sealed class RichTextSanitizer
         return (perThread ??= Create()).Sanitize(html).Trim();
     }
 
-    private static HtmlSanitizer Create()
+    /// <summary>
+    /// Cleans HTML rendered from a 科普 item's Markdown body (<see cref="Kexie.Web.Features.Popularization.ContentMarkdown"/>).
+    /// The same rules as <see cref="Clean"/> (same limits, script and style dropped with their content, links
+    /// http/https with <c>rel="nofollow…"</c>) with the few more elements Markdown writes: headings, quotes, code, struck
+    /// text, rules, tables, and <c>img</c> (<c>src</c>, <c>alt</c>) whose source is one of the item's uploaded images.
+    /// </summary>
+    public string CleanRendered(string html) =>
+        html.Length > MaxInputLength * 2
+            ? throw new DomainValidationException("body", $"内容过长：连同格式标记不能超过{MaxInputLength}个字符")
+            : NestingExceeds(html, MaxDepth)
+                ? throw new DomainValidationException("body", $"格式标记嵌套过深（不能超过{MaxDepth}层）")
+                : (renderedPerThread ??= CreateRendered()).Sanitize(html).Trim();
+
+    private static HtmlSanitizer CreateRendered()
+    {
+        var sanitizer = Create(
+            ["p", "br", "ul", "ol", "li", "strong", "em", "a", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "code", "pre", "del", "hr", "table", "thead", "tbody", "tr", "th", "td", "img"],
+            ["href", "src", "alt"]);
+        sanitizer.PostProcessNode += (_, e) =>
+        {
+            if (e.Node is AngleSharp.Dom.IElement { LocalName: "img" } image && !LocalImage.IsMatch(image.GetAttribute("src") ?? string.Empty))
+            {
+                image.Remove();
+            }
+        };
+        return sanitizer;
+    }
+
+    private static HtmlSanitizer Create() => Create(["p", "br", "ul", "ol", "li", "strong", "em", "a"], ["href"]);
+
+    private static HtmlSanitizer Create(string[] tags, string[] attributes)
     {
         var options = new HtmlSanitizerOptions
         {
-            AllowedTags = new HashSet<string>(["p", "br", "ul", "ol", "li", "strong", "em", "a"], StringComparer.OrdinalIgnoreCase),
-            AllowedAttributes = new HashSet<string>(["href"], StringComparer.OrdinalIgnoreCase),
+            AllowedTags = new HashSet<string>(tags, StringComparer.OrdinalIgnoreCase),
+            AllowedAttributes = new HashSet<string>(attributes, StringComparer.OrdinalIgnoreCase),
             AllowedSchemes = new HashSet<string>(["http", "https"], StringComparer.OrdinalIgnoreCase),
-            UriAttributes = new HashSet<string>(["href"], StringComparer.OrdinalIgnoreCase),
+            UriAttributes = new HashSet<string>(["href", "src"], StringComparer.OrdinalIgnoreCase),
             AllowedCssProperties = new HashSet<string>(StringComparer.OrdinalIgnoreCase),
             AllowedAtRules = new HashSet<AngleSharp.Css.Dom.CssRuleType>(),
             AllowedClasses = new HashSet<string>(StringComparer.OrdinalIgnoreCase),

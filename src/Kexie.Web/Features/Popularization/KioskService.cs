@@ -36,7 +36,7 @@ public sealed record KioskItemDto(KioskSource Source, Guid Id, string Title, str
 /// <see cref="TopTopics"/>: what this station's visitors care about most (its 画像), which orders the platform's tiles.
 public sealed record KioskDto(Guid StationId, string StationName, IReadOnlyList<string> Topics, IReadOnlyList<KioskItemDto> Items, int HeartbeatSeconds, IReadOnlyList<string>? TopTopics = null);
 
-/// <summary>One item opened on the kiosk. <see cref="Html"/> is the sanitized body of platform content; a station post is plain <see cref="Text"/>.</summary>
+/// <summary>One item opened on the kiosk. <see cref="Html"/> is the body of platform content rendered from its Markdown and sanitised; a station post is plain <see cref="Text"/>.</summary>
 public sealed record KioskItemDetailDto(KioskSource Source, Guid Id, string Title, string KindName, string Publisher, IReadOnlyList<string> Tags, DateTimeOffset? PublishedAt, string? Html, string? Text, string? VideoUrl, long Views, long Likes);
 
 public sealed record KioskAskRequest(string? Text, string? AskerName = null);
@@ -50,7 +50,7 @@ public sealed record StationUsageSummaryDto(int OnlineDays, long KioskViews, lon
 /// content and its own posts, counts each opened item, like and question into the day's usage, and sends heartbeats.
 /// Every count goes to <see cref="EStationUsage"/> (the system-counted columns), which feeds indicator S03.
 /// </summary>
-public sealed class KioskService(KexieDbContext db, EStationInteractionService interaction, IConfiguration configuration)
+public sealed class KioskService(KexieDbContext db, EStationInteractionService interaction, IConfiguration configuration, Kexie.Web.Features.Market.RichTextSanitizer richText)
 {
     public const int KioskSize = 40;
 
@@ -418,7 +418,7 @@ public sealed class KioskService(KexieDbContext db, EStationInteractionService i
             throw new NotFoundException("内容不存在");
         }
 
-        return new KioskItemDetailDto(KioskSource.Content, content.Id, content.Title, content.Kind.Chinese(), content.AuthorOrganization, content.Tags, content.PublishedAt, content.Body, null, content.VideoUrl, content.Views, content.Likes);
+        return new KioskItemDetailDto(KioskSource.Content, content.Id, content.Title, content.Kind.Chinese(), content.AuthorOrganization, content.Tags, content.PublishedAt, ContentMarkdown.ToHtml(content.Body, richText), null, content.VideoUrl, content.Views, content.Likes);
     }
 
     /// <summary>The device of a token (not revoked) and its active station; anything else is "not found" alike.</summary>

@@ -57,6 +57,11 @@ public static class PopularizationEndpoints
         g.MapPost("/{id:guid}/reject", RejectContent).RequireAuthorization().WithSummary("不予发布（须填原因）").RequirePermission(PopularizationPermissions.ReviewContents);
         g.MapPost("/{id:guid}/withdraw", WithdrawContent).RequireAuthorization().WithSummary("撤回").RequirePermission(PopularizationPermissions.EditContents);
         g.MapPost("/{id:guid}/close", CloseContent).RequireAuthorization().WithSummary("下架（须填原因）").RequirePermission(PopularizationPermissions.EditContents);
+        g.MapPost("/{id:guid}/images", UploadContentImage).RequireAuthorization().DisableAntiforgery()
+            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(ContentImages.MaxBytes + (1024 * 1024)))
+            .WithSummary("上传正文图片（表单字段 file；JPG/PNG/WebP，≤5MB，按文件内容判断类型；草稿、已退回、已撤回时；返回插入正文用的 markdown）").RequirePermission(PopularizationPermissions.EditContents);
+        g.MapGet("/{id:guid}/images/{imageId:guid}", GetContentImage).Produces<byte[]>(StatusCodes.Status200OK, "image/jpeg", "image/png", "image/webp")
+            .WithSummary("正文图片（已发布内容的图片公开；未发布的仅作者与本地区管理人员）");
     }
 
     private static void MapActivities(RouteGroupBuilder api)
@@ -109,6 +114,21 @@ public static class PopularizationEndpoints
 
     public static async Task<Ok<ScienceContentDto>> UpdateContent(HttpContext http, ScienceContentService s, Guid id, ScienceContentRequest body, CancellationToken ct) =>
         TypedResults.Ok(await s.UpdateAsync(http.User.ToActor(), id, body, MarketSupport.ExpectedVersion(http), ct));
+
+    public static async Task<Created<ContentImageDto>> UploadContentImage(HttpContext http, ScienceContentService s, Guid id, IFormFile? file, CancellationToken ct)
+    {
+        var image = await s.UploadImageAsync(http.User.ToActor(), id, file, MarketSupport.ExpectedVersion(http), ct);
+        return TypedResults.Created(image.Url, image);
+    }
+
+    public static async Task<FileStreamHttpResult> GetContentImage(HttpContext http, ScienceContentService s, Guid id, Guid imageId, CancellationToken ct)
+    {
+        var image = await s.OpenImageAsync(http.User.ToActor(), id, imageId, ct);
+        http.Response.Headers.XContentTypeOptions = "nosniff";
+        http.Response.Headers.ContentSecurityPolicy = "default-src 'none'; sandbox";
+        http.Response.Headers.CacheControl = "private, no-cache";
+        return TypedResults.File(image.Content, image.ContentType);
+    }
 
     public static async Task<Ok<ScienceContentDto>> SubmitContent(HttpContext http, ScienceContentService s, Guid id, CancellationToken ct) =>
         TypedResults.Ok(await s.TransitionAsync(http.User.ToActor(), id, c => c.Submit(http.User.ToActor()), MarketSupport.ExpectedVersion(http), ct));

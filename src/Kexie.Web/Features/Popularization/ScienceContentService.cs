@@ -18,6 +18,10 @@ public sealed record ScienceContentSummaryDto(
     Guid Id, ScienceContentKind Kind, string KindName, string Title, string AuthorOrganization, string RegionCode,
     ReviewStatus Status, string StatusName, long Views, DateTimeOffset? PublishedAt, DateTimeOffset UpdatedAt);
 
+/// <summary>
+/// One 科普 item. <see cref="Body"/> is the Markdown source as stored (sanitised, what an editor edits);
+/// <see cref="BodyHtml"/> is that source rendered and sanitised again (<see cref="ContentMarkdown"/>), what readers see.
+/// </summary>
 public sealed record ScienceContentDto(
     Guid Id,
     ScienceContentKind Kind,
@@ -37,20 +41,38 @@ public sealed record ScienceContentDto(
     DateTimeOffset UpdatedAt,
     int Version,
     IReadOnlyList<ReviewRecordDto>? ReviewHistory,
-    IReadOnlyList<string> Tags)
+    IReadOnlyList<string> Tags,
+    string BodyHtml,
+    IReadOnlyList<ContentImageDto> Images)
 {
-    public static ScienceContentDto From(ScienceContent c, bool withHistory) => new(
+    public static ScienceContentDto From(ScienceContent c, bool withHistory, RichTextSanitizer sanitizer) => new(
         c.Id, c.Kind, c.Kind.Chinese(), c.Title, c.Body, c.AuthorOrganization, c.RegionCode, c.VideoUrl, c.Status, c.Status.Chinese(), c.StatusReason,
         c.Views, c.SubmittedAt, c.PublishedAt, c.CreatedAt, c.UpdatedAt, c.Version,
-        withHistory ? c.ReviewHistory.Select(ReviewRecordDto.From).ToList() : null, c.Tags);
+        withHistory ? c.ReviewHistory.Select(ReviewRecordDto.From).ToList() : null, c.Tags,
+        ContentMarkdown.ToHtml(c.Body, sanitizer),
+        c.Attachments.Where(a => ContentImages.IsImage(a.ContentType)).Select(a => ContentImageDto.From(c.Id, a)).ToList());
+}
+
+/// <summary>An image uploaded into a 科普 item's body: <see cref="Url"/> is what its Markdown (<see cref="Markdown"/>) points at.</summary>
+public sealed record ContentImageDto(Guid Id, string FileName, string ContentType, long SizeBytes, string Url, string Markdown)
+{
+    public static ContentImageDto From(Guid contentId, Attachment a)
+    {
+        var url = ContentImages.Url(contentId, a.Id);
+        var alt = System.IO.Path.GetFileNameWithoutExtension(a.FileName).Replace("[", string.Empty, StringComparison.Ordinal).Replace("]", string.Empty, StringComparison.Ordinal);
+        return new ContentImageDto(a.Id, a.FileName, a.ContentType, a.SizeBytes, url, $"![{alt}]({url})");
+    }
 }
 
 /// <summary>
 /// 科普资源库: articles, videos and rumour rebuttals written by the region's staff, reviewed by its association,
 /// public once published. The body is rich text, cleaned by <see cref="RichTextSanitizer"/> before the domain sees it.
 /// </summary>
-public sealed class ScienceContentService(KexieDbContext db, ReferenceCodesCache reference, RichTextSanitizer richText, Kexie.Web.Features.Notifications.Notifier notifier)
+public sealed class ScienceContentService(KexieDbContext db, ReferenceCodesCache reference, RichTextSanitizer richText, Kexie.Web.Features.Notifications.Notifier notifier, IFileStore store)
 {
+    /// <summary>The body in Markdown rendered to safe HTML, as the public page shows it (for an editor's preview).</summary>
+    public string Preview(string? body) => ContentMarkdown.ToHtml(richText.Clean(ContentMarkdown.FromEditor(body), "body"), richText);
+
     /// <summary>Published items for everyone; the rest to the author and the managers of the region (in SQL).</summary>
     public IQueryable<ScienceContent> Visible(Actor actor)
     {
@@ -108,7 +130,7 @@ public sealed class ScienceContentService(KexieDbContext db, ReferenceCodesCache
         }
 
         var editor = content.MayEdit(actor) || content.MayReview(actor);
-        var dto = ScienceContentDto.From(content, editor);
+        var dto = ScienceContentDto.From(content, editor, richText);
         if (countView && content.IsPublished && !editor)
         {
             await db.ScienceContents.Where(c => c.Id == id).ExecuteUpdateAsync(s => s.SetProperty(c => c.Views, c => c.Views + 1), ct);
@@ -124,7 +146,7 @@ public sealed class ScienceContentService(KexieDbContext db, ReferenceCodesCache
         (await reference.GetAsync(db, ct)).RequireRegion(content.RegionCode);
         db.ScienceContents.Add(content);
         await db.SaveChangesAsync(ct);
-        return ScienceContentDto.From(content, true);
+        return ScienceContentDto.From(content, true, richText);
     }
 
     public async Task<ScienceContentDto> UpdateAsync(Actor actor, Guid id, ScienceContentRequest request, int? expectedVersion, CancellationToken ct = default)
@@ -133,7 +155,7 @@ public sealed class ScienceContentService(KexieDbContext db, ReferenceCodesCache
         content.Update(ToData(request), actor);
         (await reference.GetAsync(db, ct)).RequireRegion(content.RegionCode);
         await db.SaveChangesAsync(ct);
-        return ScienceContentDto.From(content, true);
+        return ScienceContentDto.From(content, true, richText);
     }
 
     /// <summary>One review-workflow step (submit, publish, return, reject, withdraw, close).</summary>
@@ -145,7 +167,54 @@ public sealed class ScienceContentService(KexieDbContext db, ReferenceCodesCache
         await notifier.ReviewStepAsync(content, before, "科普资源", content.Title, _ => Task.FromResult(content.CreatedByUserId is { } author ? new List<string> { author } : []), $"/Popularization/Contents/Details/{content.Id}", actor, content.UpdatedAt, PopularizationPermissions.ReviewContents, ct);
         await db.SaveChangesAsync(ct);
         await notifier.AfterSaveAsync(ct);
-        return ScienceContentDto.From(content, true);
+        return ScienceContentDto.From(content, true, richText);
+    }
+
+    /// <summary>
+    /// Uploads an image for the item's body (its editors only, while it may be edited: draft, returned, withdrawn). The bytes
+    /// go to the attachment store first and are removed again if the item refuses them (more than the attachment limit).
+    /// </summary>
+    public async Task<ContentImageDto> UploadImageAsync(Actor actor, Guid id, IFormFile? file, int? expectedVersion, CancellationToken ct = default)
+    {
+        var content = await FindAsync(actor, id, expectedVersion, ct);
+        if (!content.MayEdit(actor))
+        {
+            throw new NotPermittedException("只有作者或本地区服务人员可以为科普内容上传图片");
+        }
+
+        var (type, name) = await ContentImages.InspectAsync(file, ct);
+        string key;
+        await using (var stream = file!.OpenReadStream())
+        {
+            key = await store.SaveAsync(stream, ct);
+        }
+
+        try
+        {
+            var image = content.AddAttachment(new AttachmentData(name, file.Length, type, key), actor);
+            await db.SaveChangesAsync(ct);
+            return ContentImageDto.From(content.Id, image);
+        }
+        catch
+        {
+            await store.DeleteAsync(key, CancellationToken.None);
+            throw;
+        }
+    }
+
+    /// <summary>An image of an item, to whoever may read the item: a published item's images are public, a draft's are its editors'.</summary>
+    public async Task<FileDownload> OpenImageAsync(Actor actor, Guid id, Guid imageId, CancellationToken ct = default)
+    {
+        var content = await db.ScienceContents.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct);
+        if (content is null || !content.IsVisibleTo(actor))
+        {
+            throw new NotFoundException("图片不存在");
+        }
+
+        var image = content.Attachments.FirstOrDefault(a => a.Id == imageId && ContentImages.IsImage(a.ContentType)) ?? throw new NotFoundException("图片不存在");
+        return await store.OpenReadAsync(image.StorageKey, ct) is { } stream
+            ? new FileDownload(stream, image.ContentType, image.FileName)
+            : throw new NotFoundException("图片不存在");
     }
 
     private async Task<ScienceContent> FindAsync(Actor actor, Guid id, int? expectedVersion, CancellationToken ct)

@@ -10,7 +10,7 @@ namespace Kexie.Web.Pages.Popularization.Contents;
 
 /// <summary>Writes a new science-popularization item or edits a draft / returned / withdrawn one.</summary>
 [Authorize]
-public sealed class EditModel(ScienceContentService contents, RichTextSanitizer sanitizer) : MarketPageModel
+public sealed class EditModel(ScienceContentService contents) : MarketPageModel
 {
     public sealed class ContentInput
     {
@@ -21,7 +21,13 @@ public sealed class EditModel(ScienceContentService contents, RichTextSanitizer 
         public string? RegionCode { get; set; }
         public string? VideoUrl { get; set; }
         public List<string> Tags { get; set; } = [];
+
+        /// <summary>An image to upload and insert at the end of the body (上传并插入图片).</summary>
+        public IFormFile? File { get; set; }
     }
+
+    /// <summary>The item's uploaded images (to insert again elsewhere in the body).</summary>
+    public IReadOnlyList<ContentImageDto> Images { get; private set; } = [];
 
     [BindProperty] public ContentInput Input { get; set; } = new();
 
@@ -29,14 +35,18 @@ public sealed class EditModel(ScienceContentService contents, RichTextSanitizer 
 
     public Guid? Id { get; private set; }
 
+    /// <summary>The body as readers will see it (预览), after a preview post; null otherwise.</summary>
+    public string? PreviewHtml { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(Guid? id, CancellationToken ct)
     {
         Id = id;
         if (id is { } existing)
         {
             var c = await contents.GetAsync(Actor, existing, false, ct);
-            Input = new ContentInput { Kind = c.Kind.ToString(), Title = c.Title, Body = RichTextForm.ToEditor(c.Body, sanitizer), AuthorOrganization = c.AuthorOrganization, RegionCode = c.RegionCode, VideoUrl = c.VideoUrl, Tags = [.. c.Tags] };
+            Input = new ContentInput { Kind = c.Kind.ToString(), Title = c.Title, Body = ContentMarkdown.ToEditor(c.Body), AuthorOrganization = c.AuthorOrganization, RegionCode = c.RegionCode, VideoUrl = c.VideoUrl, Tags = [.. c.Tags] };
             Version = c.Version;
+            Images = c.Images;
         }
         else
         {
@@ -46,14 +56,70 @@ public sealed class EditModel(ScienceContentService contents, RichTextSanitizer 
         return Page();
     }
 
+    /// <summary>预览: renders the typed body as the public page would, saves nothing; the form keeps what was typed.</summary>
+    [Kexie.Web.Infrastructure.RequiresPermission(typeof(Kexie.Web.Features.Popularization.PopularizationPermissions), nameof(Kexie.Web.Features.Popularization.PopularizationPermissions.EditContents))]
+    public IActionResult OnPostPreview(Guid? id)
+    {
+        Id = id;
+        ModelState.Clear();
+        try
+        {
+            PreviewHtml = contents.Preview(Input.Body);
+        }
+        catch (DomainValidationException e)
+        {
+            AddError<ContentInput>(e);
+        }
+
+        return Page();
+    }
+
+    /// <summary>
+    /// 上传并插入图片: saves what was typed as a draft (creating it when new), uploads the image to it and adds the image's
+    /// Markdown at the end of the body, then reopens the editor.
+    /// </summary>
+    [Kexie.Web.Infrastructure.RequiresPermission(typeof(Kexie.Web.Features.Popularization.PopularizationPermissions), nameof(Kexie.Web.Features.Popularization.PopularizationPermissions.EditContents))]
+    public async Task<IActionResult> OnPostImageAsync(Guid? id, CancellationToken ct)
+    {
+        Id = id;
+        try
+        {
+            if (Input.File is null)
+            {
+                throw new DomainValidationException("file", "请选择要插入的图片（JPG、PNG 或 WebP）");
+            }
+
+            await ContentImages.InspectAsync(Input.File, ct);
+            var request = ToRequest();
+            var saved = id is { } existing
+                ? await contents.UpdateAsync(Actor, existing, request, Version, ct)
+                : await contents.CreateAsync(Actor, request, ct);
+            Id = saved.Id;
+            Version = saved.Version;
+            var image = await contents.UploadImageAsync(Actor, saved.Id, Input.File, saved.Version, ct);
+            var body = string.IsNullOrWhiteSpace(saved.Body) ? image.Markdown : ContentMarkdown.ToEditor(saved.Body) + "\n\n" + image.Markdown;
+            await contents.UpdateAsync(Actor, saved.Id, request with { Body = body }, null, ct);
+            Notice = $"已上传图片“{image.FileName}”并插入正文末尾";
+            return Redirect($"/Popularization/Contents/Edit/{saved.Id}");
+        }
+        catch (DomainValidationException e)
+        {
+            AddError<ContentInput>(e);
+        }
+
+        return Page();
+    }
+
+    private ScienceContentRequest ToRequest() => new(
+        ParseEnum<ScienceContentKind>(Input.Kind, "kind", "内容类型"), Input.Title, ContentMarkdown.FromEditor(Input.Body), Input.AuthorOrganization, Input.RegionCode, Input.VideoUrl, Input.Tags);
+
     [Kexie.Web.Infrastructure.RequiresPermission(typeof(Kexie.Web.Features.Popularization.PopularizationPermissions), nameof(Kexie.Web.Features.Popularization.PopularizationPermissions.EditContents))]
     public async Task<IActionResult> OnPostAsync(Guid? id, bool submit, CancellationToken ct)
     {
         Id = id;
         try
         {
-            var request = new ScienceContentRequest(
-                ParseEnum<ScienceContentKind>(Input.Kind, "kind", "内容类型"), Input.Title, RichTextForm.FromEditor(Input.Body), Input.AuthorOrganization, Input.RegionCode, Input.VideoUrl, Input.Tags);
+            var request = ToRequest();
             var saved = id is { } existing
                 ? await contents.UpdateAsync(Actor, existing, request, Version, ct)
                 : await contents.CreateAsync(Actor, request, ct);
