@@ -71,6 +71,20 @@ internal sealed class ContestEntryConfiguration : IEntityTypeConfiguration<Conte
         builder.HasIndex(e => new { e.ContestId, e.Status });
         builder.HasIndex(e => e.RegionCode);
         builder.HasIndex(e => e.SourceEntryId);
+        builder.OwnsMany(e => e.Attachments, a =>
+        {
+            a.ToTable("ContestEntryAttachments");
+            a.WithOwner().HasForeignKey("ContestEntryId");
+            a.HasKey(x => x.Id);
+            a.Property(x => x.Id).ValueGeneratedNever();
+            a.Property(x => x.FileName).HasMaxLength(200);
+            a.Property(x => x.ContentType).HasMaxLength(100);
+            a.Property(x => x.StorageKey).HasMaxLength(200);
+            a.Property(x => x.UploadedByUserId).HasMaxLength(64);
+            a.HasIndex("ContestEntryId");
+            a.HasIndex(x => x.StorageKey);
+        });
+        builder.Navigation(e => e.Attachments).UsePropertyAccessMode(PropertyAccessMode.Field);
     }
 }
 

@@ -6165,6 +6165,53 @@ namespace Kexie.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("SchoolId")
                         .OnDelete(DeleteBehavior.SetNull);
+
+                    b.OwnsMany("Kexie.Domain.Market.Attachment", "Attachments", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("ContentType")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)");
+
+                            b1.Property<Guid>("ContestEntryId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("FileName")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)");
+
+                            b1.Property<long>("SizeBytes")
+                                .HasColumnType("bigint");
+
+                            b1.Property<string>("StorageKey")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)");
+
+                            b1.Property<DateTimeOffset>("UploadedAt")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<string>("UploadedByUserId")
+                                .HasMaxLength(64)
+                                .HasColumnType("character varying(64)");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("ContestEntryId");
+
+                            b1.HasIndex("StorageKey");
+
+                            b1.ToTable("ContestEntryAttachments", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ContestEntryId");
+                        });
+
+                    b.Navigation("Attachments");
                 });
 
             modelBuilder.Entity("Kexie.Domain.Talent.CooperationAgreement", b =>

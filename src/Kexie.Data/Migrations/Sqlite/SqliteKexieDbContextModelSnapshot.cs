@@ -5991,6 +5991,53 @@ namespace Kexie.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("SchoolId")
                         .OnDelete(DeleteBehavior.SetNull);
+
+                    b.OwnsMany("Kexie.Domain.Market.Attachment", "Attachments", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("ContentType")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("ContestEntryId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("FileName")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<long>("SizeBytes")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("StorageKey")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<long>("UploadedAt")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("UploadedByUserId")
+                                .HasMaxLength(64)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("ContestEntryId");
+
+                            b1.HasIndex("StorageKey");
+
+                            b1.ToTable("ContestEntryAttachments", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ContestEntryId");
+                        });
+
+                    b.Navigation("Attachments");
                 });
 
             modelBuilder.Entity("Kexie.Domain.Talent.CooperationAgreement", b =>
