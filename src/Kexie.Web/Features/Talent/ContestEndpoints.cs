@@ -54,7 +54,27 @@ public static class ContestEndpoints
         a.MapPost("/{id:guid}/score", ScoreContestEntry).WithSummary("评审专家按评分标准打分（各项依次，0至该项满分）").RequirePermission(TalentPermissions.ScoreContests);
         a.MapPost("/{id:guid}/decline", DeclineContestReview).WithSummary("评审专家声明回避（须填理由）").RequirePermission(TalentPermissions.ScoreContests);
 
+        var d = api.MapGroup("/expert-conflicts").WithTags("青少年科技创新大赛").RequireAuthorization();
+        d.MapGet("/mine", ListMyExpertConflicts).WithSummary("本人的长期回避声明（专家库专家）");
+        d.MapPost("/", DeclareExpertConflict)
+            .WithSummary("专家声明长期回避某单位（学校）或个人（须填理由）；此后各大赛指派评审时自动回避其作品").RequirePermission(TalentPermissions.ScoreContests);
+        d.MapDelete("/{id:guid}", WithdrawExpertConflict).WithSummary("撤回本人的长期回避声明").RequirePermission(TalentPermissions.ScoreContests);
         return api;
+    }
+
+    public static async Task<Ok<IReadOnlyList<ExpertConflictDto>>> ListMyExpertConflicts(HttpContext http, ExpertConflictService s, CancellationToken ct) =>
+        TypedResults.Ok(await s.MineAsync(http.User.ToActor(), ct));
+
+    public static async Task<Created<ExpertConflictDto>> DeclareExpertConflict(HttpContext http, ExpertConflictService s, ExpertConflictRequest body, CancellationToken ct)
+    {
+        var created = await s.DeclareAsync(http.User.ToActor(), body, ct);
+        return TypedResults.Created("/api/v1/expert-conflicts/mine", created);
+    }
+
+    public static async Task<NoContent> WithdrawExpertConflict(HttpContext http, ExpertConflictService s, Guid id, CancellationToken ct)
+    {
+        await s.WithdrawAsync(http.User.ToActor(), id, ct);
+        return TypedResults.NoContent();
     }
 
     public static async Task<Ok<ContestReviewDto>> GetContestExpertReview(HttpContext http, ContestReviewService s, Guid id, CancellationToken ct) =>

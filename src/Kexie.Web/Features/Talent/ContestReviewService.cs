@@ -116,13 +116,14 @@ public sealed class ContestReviewService(KexieDbContext db, Notifier notifier, A
         var entryIds = entries.Select(e => e.Id).ToList();
         var existing = (await db.ContestAssignments.AsNoTracking().Where(a => entryIds.Contains(a.EntryId)).ToListAsync(ct)).ToLookup(a => a.EntryId);
         var candidate = expert.Candidate;
+        var standing = await db.ExpertConflicts.AsNoTracking().Where(c => c.ExpertId == candidate.ExpertId).ToListAsync(ct);
         var assigned = new List<ContestAssignment>();
         var skipped = new List<SkippedEntryDto>();
         foreach (var entry in entries)
         {
             try
             {
-                assigned.Add(ContestAssignment.Assign(contest, entry, candidate, [.. existing[entry.Id]], actor));
+                assigned.Add(ContestAssignment.Assign(contest, entry, candidate, [.. existing[entry.Id]], actor, standing: standing));
             }
             catch (Exception e) when (e is DomainValidationException or InvalidTransitionException)
             {
