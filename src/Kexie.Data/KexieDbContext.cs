@@ -43,6 +43,8 @@ public abstract class KexieDbContext(DbContextOptions options, ICurrentActor? cu
 
     public DbSet<Kexie.Domain.Talent.ContestAssignment> ContestAssignments => Set<Kexie.Domain.Talent.ContestAssignment>();
 
+    public DbSet<Kexie.Domain.Talent.ExpertConflict> ExpertConflicts => Set<Kexie.Domain.Talent.ExpertConflict>();
+
     public DbSet<Kexie.Domain.Talent.HonourCall> HonourCalls => Set<Kexie.Domain.Talent.HonourCall>();
 
     public DbSet<Kexie.Domain.Talent.Nomination> Nominations => Set<Kexie.Domain.Talent.Nomination>();

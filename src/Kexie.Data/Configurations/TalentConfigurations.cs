@@ -48,6 +48,23 @@ internal sealed class ContestAssignmentConfiguration : IEntityTypeConfiguration<
     }
 }
 
+internal sealed class ExpertConflictConfiguration : IEntityTypeConfiguration<ExpertConflict>
+{
+    public void Configure(EntityTypeBuilder<ExpertConflict> builder)
+    {
+        builder.Property(c => c.ExpertName).HasMaxLength(50);
+        builder.Property(c => c.RegionCode).HasMaxLength(12);
+        builder.Property(c => c.OrganizationName).HasMaxLength(100);
+        builder.Property(c => c.PersonName).HasMaxLength(50);
+        builder.Property(c => c.Reason).HasMaxLength(200);
+        builder.Ignore(c => c.Why);
+        builder.HasOne<Expert>().WithMany().HasForeignKey(c => c.ExpertId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Organization>().WithMany().HasForeignKey(c => c.OrganizationId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasIndex(c => c.ExpertId);
+        builder.HasIndex(c => c.ExpertWorkerId);
+    }
+}
+
 internal sealed class ContestEntryConfiguration : IEntityTypeConfiguration<ContestEntry>
 {
     public void Configure(EntityTypeBuilder<ContestEntry> builder)
@@ -71,6 +88,20 @@ internal sealed class ContestEntryConfiguration : IEntityTypeConfiguration<Conte
         builder.HasIndex(e => new { e.ContestId, e.Status });
         builder.HasIndex(e => e.RegionCode);
         builder.HasIndex(e => e.SourceEntryId);
+        builder.OwnsMany(e => e.Attachments, a =>
+        {
+            a.ToTable("ContestEntryAttachments");
+            a.WithOwner().HasForeignKey("ContestEntryId");
+            a.HasKey(x => x.Id);
+            a.Property(x => x.Id).ValueGeneratedNever();
+            a.Property(x => x.FileName).HasMaxLength(200);
+            a.Property(x => x.ContentType).HasMaxLength(100);
+            a.Property(x => x.StorageKey).HasMaxLength(200);
+            a.Property(x => x.UploadedByUserId).HasMaxLength(64);
+            a.HasIndex("ContestEntryId");
+            a.HasIndex(x => x.StorageKey);
+        });
+        builder.Navigation(e => e.Attachments).UsePropertyAccessMode(PropertyAccessMode.Field);
     }
 }
 

@@ -269,9 +269,14 @@ public sealed class ContestEntry : Entity, IRegional
 {
     public const int MaxStudents = 10;
 
+    private readonly List<Attachment> attachments = [];
+
     private ContestEntry()
     {
     }
+
+    /// <summary>The work's files (研究报告、照片、图纸…): the entrant uploads and removes them while the work may be edited.</summary>
+    public IReadOnlyList<Attachment> Attachments => attachments;
 
     public Guid ContestId { get; private set; }
 
@@ -348,6 +353,59 @@ public sealed class ContestEntry : Entity, IRegional
         Apply(contest, data);
         UpdatedAt = DateTimeOffset.UtcNow;
         Version++;
+    }
+
+    /// <summary>Whether the work may still change: waiting for the review in an edition still collecting works.</summary>
+    public bool IsEditable(Contest contest) => Status == ContestEntryStatus.Submitted && contest.Status == ContestStatus.Open && contest.Id == ContestId;
+
+    /// <summary>Whether the actor enters works in the school's name: a member of the school or a manager of the school's region.</summary>
+    public bool IsEntrant(Actor actor) => actor.IsAuthenticated && ((actor.OrganizationId is { } o && o == SchoolId) || actor.Manages(RegionCode));
+
+    /// <summary>Whether the actor may upload or remove the work's files now (<see cref="IsEntrant"/> and <see cref="IsEditable"/>).</summary>
+    public bool MayEditFiles(Contest contest, Actor actor) => IsEditable(contest) && IsEntrant(actor);
+
+    /// <summary>Adds a file (checked like every attachment: ≤20MB, PDF/Office/images/text/zip) while the work may be edited; at most <see cref="Attachment.MaxPerItem"/>.</summary>
+    public Attachment AddAttachment(Contest contest, AttachmentData data, Actor actor, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(contest);
+        ArgumentNullException.ThrowIfNull(data);
+        RequireFileEditor(contest, actor);
+        if (attachments.Count >= Attachment.MaxPerItem)
+        {
+            throw new DomainValidationException("file", $"每件作品最多上传{Attachment.MaxPerItem}个附件");
+        }
+
+        var attachment = Attachment.From(data, actor, at);
+        attachments.Add(attachment);
+        UpdatedAt = at;
+        Version++;
+        return attachment;
+    }
+
+    /// <summary>Removes a file while the work may be edited (before the review); returns its storage key.</summary>
+    public string RemoveAttachment(Contest contest, Guid attachmentId, Actor actor, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(contest);
+        var attachment = attachments.FirstOrDefault(a => a.Id == attachmentId) ?? throw new NotFoundException("附件不存在");
+        RequireFileEditor(contest, actor);
+        attachments.Remove(attachment);
+        UpdatedAt = at;
+        Version++;
+        return attachment.StorageKey;
+    }
+
+    /// <summary>Refuses, saying why, an actor who may not change the work's files now.</summary>
+    public void RequireFileEditor(Contest contest, Actor actor)
+    {
+        if (!IsEntrant(actor))
+        {
+            throw new NotPermittedException("只有报送学校或学校所在地区的管理人员可以上传、删除作品附件");
+        }
+
+        if (!IsEditable(contest))
+        {
+            throw new InvalidTransitionException(contest.Status != ContestStatus.Open ? $"大赛{contest.Status.Chinese()}，作品附件不能再修改" : $"作品已{Status.Chinese()}，附件不能再修改");
+        }
     }
 
     /// <summary>The edition's review: passed or not, with a score (0–100) and an opinion (required when not passed).</summary>
@@ -458,6 +516,8 @@ public sealed class ContestEntry : Entity, IRegional
             ContestId = target.Id, RegionCode = RegionCode, Title = Title, Category = category, Students = [.. Students], Teacher = Teacher, TeacherOrganization = TeacherOrganization, Summary = Summary,
             SchoolId = SchoolId, SchoolName = SchoolName, SourceEntryId = Id, SubmittedByName = actor.Name,
         };
+        // The files go with the work (the same stored bytes; the store keeps them while any work names them).
+        copy.attachments.AddRange(attachments.Select(a => Attachment.From(new AttachmentData(a.FileName, a.SizeBytes, a.ContentType, a.StorageKey), actor, a.UploadedAt)));
         RecommendedEntryId = copy.Id;
         UpdatedAt = DateTimeOffset.UtcNow;
         Version++;

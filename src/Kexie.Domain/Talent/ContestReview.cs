@@ -84,8 +84,11 @@ public sealed class ContestAssignment : RubricSheet
 
     protected override List<CriterionScore> Sheet => scores;
 
-    /// <summary>Assigns <paramref name="expert"/> to score <paramref name="entry"/>; <paramref name="others"/> are the work's assignments so far.</summary>
-    public static ContestAssignment Assign(Contest contest, ContestEntry entry, ExpertCandidate expert, IReadOnlyCollection<ContestAssignment> others, Actor actor, DateTimeOffset? at = null)
+    /// <summary>
+    /// Assigns <paramref name="expert"/> to score <paramref name="entry"/>; <paramref name="others"/> are the work's assignments so far,
+    /// <paramref name="standing"/> the expert's standing declarations (长期回避).
+    /// </summary>
+    public static ContestAssignment Assign(Contest contest, ContestEntry entry, ExpertCandidate expert, IReadOnlyCollection<ContestAssignment> others, Actor actor, DateTimeOffset? at = null, IReadOnlyCollection<ExpertConflict>? standing = null)
     {
         ArgumentNullException.ThrowIfNull(contest);
         ArgumentNullException.ThrowIfNull(entry);
@@ -98,7 +101,7 @@ public sealed class ContestAssignment : RubricSheet
             throw new DomainValidationException("expertId", $"{expert.Name}已退出专家库，不能指派");
         }
 
-        if (ConflictOf(entry, expert, others) is { } conflict)
+        if (ConflictOf(entry, expert, others, standing) is { } conflict)
         {
             throw new DomainValidationException("expertId", conflict);
         }
@@ -113,11 +116,19 @@ public sealed class ContestAssignment : RubricSheet
         return assignment;
     }
 
-    /// <summary>Why <paramref name="expert"/> must stand aside from <paramref name="entry"/> (利益冲突回避), or null.</summary>
-    public static string? ConflictOf(ContestEntry entry, ExpertCandidate expert, IEnumerable<ContestAssignment>? others = null)
+    /// <summary>
+    /// Why <paramref name="expert"/> must stand aside from <paramref name="entry"/> (利益冲突回避), or null: a declaration on this work,
+    /// a standing declaration (<paramref name="standing"/>, the expert's own) covering its school or teacher, the expert's employer, name.
+    /// </summary>
+    public static string? ConflictOf(ContestEntry entry, ExpertCandidate expert, IEnumerable<ContestAssignment>? others = null, IEnumerable<ExpertConflict>? standing = null)
     {
         ArgumentNullException.ThrowIfNull(entry);
         ArgumentNullException.ThrowIfNull(expert);
+        if (standing?.FirstOrDefault(c => c.ExpertId == expert.ExpertId && c.Covers(entry)) is { } declaredOnce)
+        {
+            return declaredOnce.Why;
+        }
+
         if (others?.FirstOrDefault(a => a.ExpertId == expert.ExpertId && a.Status == AssignmentStatus.Declined) is { } declared)
         {
             return $"{expert.Name}已声明与本作品存在利益冲突（{declared.Opinion}），须回避";

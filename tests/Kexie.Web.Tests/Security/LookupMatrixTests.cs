@@ -84,6 +84,7 @@ public abstract class LookupMatrixTests(KexieApp app)
         "GET /api/v1/think-tank/topics/{id:guid}", "GET /api/v1/volunteers/{id:guid}", "GET /api/v1/workstations/{id:guid}",
         "GET /api/v1/science-literacy/member-units/{id:guid}/assessments/{assessmentId:guid}/evidence",
         "GET /api/v1/science-boards/{id:guid}/refreshes/{refreshId:guid}/photo",
+        "GET /api/v1/contest-entries/{id:guid}/attachments/{attachmentId:guid}",
     ];
 
     private static Dictionary<string, string> Id(Guid id) => new() { ["id"] = id.ToString() };
@@ -145,6 +146,8 @@ public abstract class LookupMatrixTests(KexieApp app)
         Open("GET /api/v1/contests/{id:guid}/school-options", h => IdOf(h, "contest"), h => [M(h, "schoolName")]);
         On("GET /api/v1/contests/{id:guid}/expert-review", h => IdOf(h, "contest"), h => [M(h, "entryTitle"), h.WorkerName]);
         On("GET /api/v1/contests/{id:guid}/expert-options", h => IdOf(h, "contest"), h => [h.WorkerName, h.WorkerPhone]);
+        On("GET /api/v1/contest-entries/{id:guid}/attachments/{attachmentId:guid}",
+            h => new() { ["id"] = M(h, "entry"), ["attachmentId"] = M(h, "entryAttachment") }, h => [M(h, "entryFile")]);
         On("GET /api/v1/contest-entries/{id:guid}/certificate", h => IdOf(h, "entry"), h => [M(h, "entryTitle"), M(h, "student")]);
         On("GET /api/v1/contest-assignments/{id:guid}", h => IdOf(h, "contestAssignment"), h => [M(h, "entryTitle"), M(h, "student")]);
         Open("GET /api/v1/e-stations/{id:guid}", h => IdOf(h, "station"), h => [M(h, "stationContact"), M(h, "stationPhone")]);
@@ -396,6 +399,8 @@ public abstract class LookupMatrixTests(KexieApp app)
         more["entryTitle"] = $"未获奖作品{token}";
         more["student"] = $"学生{token}";
         more["entry"] = IdOf(await (await daying.PostJsonAsync($"/api/v1/contests/{more["contest"]}/entries", new { schoolId = school, title = more["entryTitle"], category = "科技创新成果", students = new[] { more["student"] }, teacher = "李老师" })).OkJsonAsync());
+        more["entryFile"] = $"研究报告{token}.pdf";
+        more["entryAttachment"] = IdOf(await (await Market.MarketFiles.UploadAsync(daying, $"/api/v1/contest-entries/{more["entry"]}/attachments", Market.MarketFiles.Pdf, more["entryFile"])).OkJsonAsync());
 
         more["stationContact"] = $"站长{token}";
         more["stationPhone"] = KexieApp.NewPhone();

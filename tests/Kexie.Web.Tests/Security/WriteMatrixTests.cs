@@ -59,6 +59,7 @@ public abstract class WriteMatrixTests(KexieApp app)
         "POST /api/v1/proposals/",
         "POST /api/v1/volunteers/me",
         "POST /api/v1/surveys/{id:guid}/responses",
+        "POST /api/v1/expert-conflicts/",
     };
 
     private static Dictionary<string, string> Id(Guid id) => new() { ["id"] = id.ToString() };
@@ -291,6 +292,9 @@ public abstract class WriteMatrixTests(KexieApp app)
         On("PUT /api/v1/contests/{id:guid}", t => Id(t.Contest), ContestBody, t => Row<Kexie.Domain.Talent.Contest>(t.Contest));
         On("POST /api/v1/contests/{id:guid}/status", t => Id(t.Contest), _ => new { status = "Closed" }, t => Row<Kexie.Domain.Talent.Contest>(t.Contest));
         On("POST /api/v1/contests/{id:guid}/entries", t => Id(t.Contest), t => new { schoolId = t.Organization, title = "冒名作品", category = "科技创新成果", students = new[] { "冒名" } }, t => Row<Kexie.Domain.Talent.Contest>(t.Contest));
+        On("POST /api/v1/contest-entries/{id:guid}/attachments", t => Id(t.ContestEntry), _ => "冒名附件", t => Row<Kexie.Domain.Talent.ContestEntry>(t.ContestEntry), multipart: true);
+        On("DELETE /api/v1/contest-entries/{id:guid}/attachments/{attachmentId:guid}", t => new() { ["id"] = t.ContestEntry.ToString(), ["attachmentId"] = Guid.NewGuid().ToString() }, _ => null, t => Row<Kexie.Domain.Talent.ContestEntry>(t.ContestEntry));
+        On("DELETE /api/v1/expert-conflicts/{id:guid}", _ => Id(Guid.NewGuid()), _ => null, _ => null);
         On("POST /api/v1/contest-entries/{id:guid}/review", t => Id(t.ContestEntry), _ => new { passed = false, score = 1, opinion = "越权" }, t => Row<Kexie.Domain.Talent.ContestEntry>(t.ContestEntry));
         On("POST /api/v1/contest-entries/{id:guid}/award", t => Id(t.ContestEntry), _ => new { award = "First" }, t => Row<Kexie.Domain.Talent.ContestEntry>(t.ContestEntry));
         On("POST /api/v1/contests/{id:guid}/assignments", t => Id(t.Contest), t => new { expertId = t.Expert, category = "科技创新成果" }, t => Row<Kexie.Domain.Talent.Contest>(t.Contest));

@@ -30,6 +30,13 @@ public static class ContestEndpoints
         e.MapGet("/{id:guid}", GetContestEntry).WithSummary("作品详情");
         e.MapGet("/{id:guid}/certificate", DownloadContestCertificate)
             .Produces<byte[]>(StatusCodes.Status200OK, "application/vnd.openxmlformats-officedocument.wordprocessingml.document").WithSummary("获奖证书（.docx；举办地区及报送学校可下载，含学生姓名）");
+        e.MapPost("/{id:guid}/attachments", UploadContestEntryFile).RequireAuthorization().DisableAntiforgery()
+            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(Kexie.Domain.Market.Attachment.MaxSizeBytes + (1024 * 1024)))
+            .WithSummary("上传作品附件（研究报告、照片等；报送学校或学校所在地区的管理人员，作品评审前；最多10个，≤20MB，PDF/Office/图片/文本/zip）").RequirePermission(TalentPermissions.EnterContests);
+        e.MapGet("/{id:guid}/attachments/{attachmentId:guid}", DownloadContestEntryFile)
+            .WithSummary("下载作品附件（举办地区、报送学校及指派的评审专家；公众不可下载）");
+        e.MapDelete("/{id:guid}/attachments/{attachmentId:guid}", DeleteContestEntryFile).RequireAuthorization()
+            .WithSummary("删除作品附件（报送方，作品评审前）").RequirePermission(TalentPermissions.EnterContests);
         e.MapPost("/{id:guid}/review", ReviewContestEntry).RequireAuthorization().WithSummary("评审作品（通过或未通过、得分、意见）").RequirePermission(TalentPermissions.ReviewContests);
         e.MapPost("/{id:guid}/award", AwardContestEntry).RequireAuthorization().WithSummary("评定奖项（一、二、三等奖、优秀奖，空为取消）").RequirePermission(TalentPermissions.ReviewContests);
         e.MapPost("/{id:guid}/recommend", RecommendContestEntry).RequireAuthorization().WithSummary("推荐参加上级大赛（不超过推荐名额）").RequirePermission(TalentPermissions.ReviewContests);
@@ -46,7 +53,28 @@ public static class ContestEndpoints
         a.MapGet("/{id:guid}", GetMyContestReview).WithSummary("大赛评审任务详情（评审专家本人）");
         a.MapPost("/{id:guid}/score", ScoreContestEntry).WithSummary("评审专家按评分标准打分（各项依次，0至该项满分）").RequirePermission(TalentPermissions.ScoreContests);
         a.MapPost("/{id:guid}/decline", DeclineContestReview).WithSummary("评审专家声明回避（须填理由）").RequirePermission(TalentPermissions.ScoreContests);
+
+        var d = api.MapGroup("/expert-conflicts").WithTags("青少年科技创新大赛").RequireAuthorization();
+        d.MapGet("/mine", ListMyExpertConflicts).WithSummary("本人的长期回避声明（专家库专家）");
+        d.MapPost("/", DeclareExpertConflict)
+            .WithSummary("专家声明长期回避某单位（学校）或个人（须填理由）；此后各大赛指派评审时自动回避其作品").RequirePermission(TalentPermissions.ScoreContests);
+        d.MapDelete("/{id:guid}", WithdrawExpertConflict).WithSummary("撤回本人的长期回避声明").RequirePermission(TalentPermissions.ScoreContests);
         return api;
+    }
+
+    public static async Task<Ok<IReadOnlyList<ExpertConflictDto>>> ListMyExpertConflicts(HttpContext http, ExpertConflictService s, CancellationToken ct) =>
+        TypedResults.Ok(await s.MineAsync(http.User.ToActor(), ct));
+
+    public static async Task<Created<ExpertConflictDto>> DeclareExpertConflict(HttpContext http, ExpertConflictService s, ExpertConflictRequest body, CancellationToken ct)
+    {
+        var created = await s.DeclareAsync(http.User.ToActor(), body, ct);
+        return TypedResults.Created("/api/v1/expert-conflicts/mine", created);
+    }
+
+    public static async Task<NoContent> WithdrawExpertConflict(HttpContext http, ExpertConflictService s, Guid id, CancellationToken ct)
+    {
+        await s.WithdrawAsync(http.User.ToActor(), id, ct);
+        return TypedResults.NoContent();
     }
 
     public static async Task<Ok<ContestReviewDto>> GetContestExpertReview(HttpContext http, ContestReviewService s, Guid id, CancellationToken ct) =>
@@ -113,6 +141,26 @@ public static class ContestEndpoints
     {
         var (content, name) = await s.CertificateAsync(http.User.ToActor(), id, ct);
         return TypedResults.File(content, ContestCertificate.ContentType, name);
+    }
+
+    public static async Task<Created<Kexie.Web.Features.Market.AttachmentDto>> UploadContestEntryFile(HttpContext http, ContestService s, Guid id, IFormFile? file, CancellationToken ct)
+    {
+        var attachment = await s.UploadAsync(http.User.ToActor(), id, file, ct);
+        return TypedResults.Created($"/api/v1/contest-entries/{id}/attachments/{attachment.Id}", attachment);
+    }
+
+    public static async Task<FileStreamHttpResult> DownloadContestEntryFile(HttpContext http, ContestService s, Guid id, Guid attachmentId, CancellationToken ct)
+    {
+        var file = await s.DownloadAsync(http.User.ToActor(), id, attachmentId, ct);
+        http.Response.Headers.XContentTypeOptions = "nosniff";
+        http.Response.Headers.ContentSecurityPolicy = "default-src 'none'; sandbox";
+        return TypedResults.File(file.Content, file.ContentType, file.FileName, enableRangeProcessing: true);
+    }
+
+    public static async Task<NoContent> DeleteContestEntryFile(HttpContext http, ContestService s, Guid id, Guid attachmentId, CancellationToken ct)
+    {
+        await s.DeleteAttachmentAsync(http.User.ToActor(), id, attachmentId, ct);
+        return TypedResults.NoContent();
     }
 
     public static async Task<Ok<ContestEntryDto>> ReviewContestEntry(HttpContext http, ContestService s, Guid id, EntryReviewRequest body, CancellationToken ct) =>

@@ -47,7 +47,7 @@ public sealed record ContestExpertOptionDto(Guid ExpertId, string Name, string? 
 /// <summary>What an assigned expert sees: the work (title, category, summary, school and authors, to judge a conflict), the rubric and their own score.</summary>
 public sealed record MyContestReviewDto(
     Guid Id, Guid ContestId, string ContestName, Guid EntryId, string EntryTitle, string Category, string? Summary, string SchoolName,
-    IReadOnlyList<string> Students, bool MayScore, ContestAssignmentDto Assignment);
+    IReadOnlyList<string> Students, bool MayScore, ContestAssignmentDto Assignment, IReadOnlyList<AttachmentDto>? Attachments = null);
 
 /// <summary>
 /// 大赛作品的专家评审: the holding region's reviewers (<c>talent.contests.review</c>) assign experts of the 专家库 to a category's works or
@@ -116,13 +116,14 @@ public sealed class ContestReviewService(KexieDbContext db, Notifier notifier, A
         var entryIds = entries.Select(e => e.Id).ToList();
         var existing = (await db.ContestAssignments.AsNoTracking().Where(a => entryIds.Contains(a.EntryId)).ToListAsync(ct)).ToLookup(a => a.EntryId);
         var candidate = expert.Candidate;
+        var standing = await db.ExpertConflicts.AsNoTracking().Where(c => c.ExpertId == candidate.ExpertId).ToListAsync(ct);
         var assigned = new List<ContestAssignment>();
         var skipped = new List<SkippedEntryDto>();
         foreach (var entry in entries)
         {
             try
             {
-                assigned.Add(ContestAssignment.Assign(contest, entry, candidate, [.. existing[entry.Id]], actor));
+                assigned.Add(ContestAssignment.Assign(contest, entry, candidate, [.. existing[entry.Id]], actor, standing: standing));
             }
             catch (Exception e) when (e is DomainValidationException or InvalidTransitionException)
             {
@@ -212,7 +213,8 @@ public sealed class ContestReviewService(KexieDbContext db, Notifier notifier, A
             var e = entries[a.EntryId];
             var c = contests[a.ContestId];
             var open = c.Status != ContestStatus.Closed && e.Status == ContestEntryStatus.Submitted;
-            return new MyContestReviewDto(a.Id, c.Id, c.Name, e.Id, e.Title, e.Category, e.Summary, e.SchoolName, e.Students, open && a.MayScore(actor), ContestAssignmentDto.From(a));
+            return new MyContestReviewDto(a.Id, c.Id, c.Name, e.Id, e.Title, e.Category, e.Summary, e.SchoolName, e.Students, open && a.MayScore(actor), ContestAssignmentDto.From(a),
+                a.Status == AssignmentStatus.Declined ? [] : [.. e.Attachments.OrderBy(x => x.UploadedAt).Select(AttachmentDto.From)]);
         })];
     }
 

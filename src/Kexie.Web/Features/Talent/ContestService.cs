@@ -42,7 +42,8 @@ public sealed record ContestEntryDto(
     Guid Id, Guid ContestId, string ContestName, string Title, string Category, IReadOnlyList<string>? Students, string? Teacher, string? Summary,
     string SchoolName, string RegionCode, string RegionName, ContestEntryStatus Status, string StatusName, decimal? Score, string? Opinion,
     AwardGrade? Award, string? AwardName, string? RecommendedFrom, string? RecommendedTo, string? SubmittedByName, DateTimeOffset CreatedAt, int Version,
-    string? TeacherOrganization = null, decimal? ExpertScore = null, int? ExpertsAssigned = null, int? ExpertsScored = null, bool MayCertify = false);
+    string? TeacherOrganization = null, decimal? ExpertScore = null, int? ExpertsAssigned = null, int? ExpertsScored = null, bool MayCertify = false,
+    IReadOnlyList<AttachmentDto>? Attachments = null, bool MayEditFiles = false);
 
 public sealed record NamedCount(string Key, string Name, int Entries, int Awarded);
 
@@ -64,7 +65,7 @@ public sealed record SchoolOption(Guid Id, string Name, string RegionName);
 /// the school's region, in the school's name through <see cref="Parties"/>), reviewed, awarded and recommended upward by the
 /// managers of the holding region; counts per region and year (<see cref="StatisticsAsync"/>).
 /// </summary>
-public sealed class ContestService(KexieDbContext db, Parties parties, ReferenceCodesCache reference)
+public sealed class ContestService(KexieDbContext db, Parties parties, ReferenceCodesCache reference, IFileStore store, TimeProvider clock)
 {
     public async Task<PagedResult<ContestDto>> ListAsync(string? region, int? year, string? q, int? page, int? pageSize, CancellationToken ct = default)
     {
@@ -195,6 +196,59 @@ public sealed class ContestService(KexieDbContext db, Parties parties, Reference
         var data = new CertificateData(contest.Name, entry.Title, entry.Category, entry.Students, entry.Teacher, entry.SchoolName, award,
             $"{region}科学技术协会", Kexie.Domain.Market.MarketRules.ChinaDate(entry.UpdatedAt));
         return (ContestCertificate.Build(data), ContestCertificate.FileName(entry.Title));
+    }
+
+    /// <summary>
+    /// Adds a file to a work (研究报告、照片…; checked by content, ≤20MB, PDF/Office/images/text/zip): the entrant (the school's members,
+    /// the managers of its region) while the work waits for the review in an edition still collecting works. Others answer "不存在"
+    /// when they may not see the work's details.
+    /// </summary>
+    public async Task<AttachmentDto> UploadAsync(Actor actor, Guid entryId, IFormFile? file, CancellationToken ct = default)
+    {
+        MarketSupport.RequireSignedIn(actor);
+        var (entry, contest) = await EntryWithContestAsync(actor, entryId, tracked: true, ct);
+        entry.RequireFileEditor(contest, actor);
+        var upload = await UploadInspector.InspectAsync(file, ct);
+        string key;
+        await using (var stream = upload.File.OpenReadStream())
+        {
+            key = await store.SaveAsync(stream, ct);
+        }
+
+        try
+        {
+            var attachment = entry.AddAttachment(contest, new Kexie.Domain.Market.AttachmentData(upload.FileName, upload.SizeBytes, upload.ContentType, key), actor, clock.GetUtcNow());
+            await db.SaveChangesAsync(ct);
+            return AttachmentDto.From(attachment);
+        }
+        catch
+        {
+            await store.DeleteAsync(key, CancellationToken.None);
+            throw;
+        }
+    }
+
+    /// <summary>A file of a work, for those who may see its details and for the experts assigned to it; the public never (it may name the students).</summary>
+    public async Task<FileDownload> DownloadAsync(Actor actor, Guid entryId, Guid attachmentId, CancellationToken ct = default)
+    {
+        var (entry, _) = await EntryWithContestAsync(actor, entryId, tracked: false, ct);
+        var attachment = entry.Attachments.FirstOrDefault(a => a.Id == attachmentId) ?? throw new NotFoundException("附件不存在");
+        return await store.OpenReadAsync(attachment.StorageKey, ct) is { } content
+            ? new FileDownload(content, attachment.ContentType, attachment.FileName)
+            : throw new NotFoundException("文件已不存在（存储中找不到）");
+    }
+
+    /// <summary>Removes a file of a work before its review (the entrant); the bytes go once no work (a recommended copy) names them.</summary>
+    public async Task DeleteAttachmentAsync(Actor actor, Guid entryId, Guid attachmentId, CancellationToken ct = default)
+    {
+        MarketSupport.RequireSignedIn(actor);
+        var (entry, contest) = await EntryWithContestAsync(actor, entryId, tracked: true, ct);
+        var key = entry.RemoveAttachment(contest, attachmentId, actor, clock.GetUtcNow());
+        await db.SaveChangesAsync(ct);
+        if (!await db.ContestEntries.AnyAsync(e => e.Attachments.Any(a => a.StorageKey == key), ct))
+        {
+            await store.DeleteAsync(key, ct);
+        }
     }
 
     /// <summary>Enters a school's work: the school's members, or a manager of the school's region, in the school's name.</summary>
@@ -361,6 +415,19 @@ public sealed class ContestService(KexieDbContext db, Parties parties, Reference
         return entries.Where(e => e.Award != null || (scope != null && RegionScope.Within(e.RegionCode, scope)) || (organization != null && e.SchoolId == organization));
     }
 
+    /// <summary>A work and its edition, for those who may see its details or are assigned to score it (others: "不存在").</summary>
+    private async Task<(ContestEntry Entry, Contest Contest)> EntryWithContestAsync(Actor actor, Guid id, bool tracked, CancellationToken ct)
+    {
+        var entry = await (tracked ? db.ContestEntries : db.ContestEntries.AsNoTracking()).FirstOrDefaultAsync(e => e.Id == id, ct) ?? throw new NotFoundException("作品不存在");
+        var contest = await db.Contests.AsNoTracking().FirstAsync(c => c.Id == entry.ContestId, ct);
+        return MaySeeDetails(actor, contest, entry) || await AssignedAsync(actor, entry.Id, ct) ? (entry, contest) : throw new NotFoundException("作品不存在");
+    }
+
+    /// <summary>Whether the actor is an expert assigned to score the work (not one who declared a conflict).</summary>
+    private async Task<bool> AssignedAsync(Actor actor, Guid entryId, CancellationToken ct) =>
+        actor.ScienceWorkerId is { } worker
+        && await db.ContestAssignments.AnyAsync(a => a.EntryId == entryId && a.ExpertWorkerId == worker && a.Status != Kexie.Domain.ThinkTank.AssignmentStatus.Declined, ct);
+
     private static bool MaySee(Actor actor, Contest contest, ContestEntry entry) =>
         entry.Award is not null || MaySeeDetails(actor, contest, entry);
 
@@ -425,7 +492,8 @@ public sealed class ContestService(KexieDbContext db, Parties parties, Reference
                 names.GetValueOrDefault(e.RegionCode, "未知地区"), e.Status, e.Status.Chinese(), details ? e.Score : null, details ? e.Opinion : null, e.Award, e.Award?.Chinese(),
                 e.SourceEntryId is { } s ? linkedContests.GetValueOrDefault(s) : null, e.RecommendedEntryId is { } t ? linkedContests.GetValueOrDefault(t) : null,
                 details ? e.SubmittedByName : null, e.CreatedAt, e.Version, details ? e.TeacherOrganization : null, details ? e.ExpertScore : null,
-                details ? panel?.Assigned ?? 0 : null, details ? panel?.Scored ?? 0 : null, details && e.Award is not null);
+                details ? panel?.Assigned ?? 0 : null, details ? panel?.Scored ?? 0 : null, details && e.Award is not null,
+                details ? [.. e.Attachments.OrderBy(a => a.UploadedAt).Select(AttachmentDto.From)] : null, e.MayEditFiles(contest, actor));
         }).ToList();
     }
 }

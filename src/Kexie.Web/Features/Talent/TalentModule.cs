@@ -22,6 +22,7 @@ public sealed class TalentModule : IFeatureModule
         services.AddScoped<ExpertService>();
         services.AddScoped<ContestService>();
         services.AddScoped<ContestReviewService>();
+        services.AddScoped<ExpertConflictService>();
         services.AddScoped<HonourService>();
         services.AddScoped<WorkstationService>();
         services.AddScoped<NamePicker>();
@@ -32,6 +33,7 @@ public sealed class TalentModule : IFeatureModule
         services.AddScoped<SocietyActivityService>();
         services.AddScoped<CooperationService>();
         services.AddScoped<Indicators.Report.IReportStatisticSource, TalentReportSource>();
+        services.AddScoped<Workbench.IWorkItemSource, ContestWorkItems>();
     }
 
     public void MapEndpoints(RouteGroupBuilder api)

@@ -61,7 +61,7 @@ public sealed record WorkbenchDto(IReadOnlyList<WorkItemDto> Items, WorkbenchCou
 /// (<see cref="RegionScope.InScope{T}"/>), plans are the caller's own or their region's, orders those where the caller is the
 /// party whose step is next. <see cref="CountAsync"/> runs only COUNT queries (for the badge in the navigation).
 /// </summary>
-public sealed class WorkbenchService(KexieDbContext db, AccessPolicy policy, TimeProvider clock)
+public sealed class WorkbenchService(KexieDbContext db, AccessPolicy policy, TimeProvider clock, IEnumerable<IWorkItemSource> sources)
 {
     /// <summary>Most items listed per section (the counts are exact).</summary>
     public const int PerSection = 50;
@@ -84,12 +84,28 @@ public sealed class WorkbenchService(KexieDbContext db, AccessPolicy policy, Tim
             review += await count(ct);
         }
 
-        return new WorkbenchCounts(
+        var counts = new WorkbenchCounts(
             review,
             await q.Plans().CountAsync(ct),
             await q.Orders().CountAsync(ct),
             await q.Linkage().CountAsync(ct),
             await q.Activities().CountAsync(ct));
+
+        // The features' own sources (registered by their modules) add to their sections.
+        foreach (var source in sources)
+        {
+            var n = await source.CountAsync(actor, now, ct);
+            counts = source.Section switch
+            {
+                WorkSection.Review => counts with { Review = counts.Review + n },
+                WorkSection.Plans => counts with { Plans = counts.Plans + n },
+                WorkSection.Orders => counts with { Orders = counts.Orders + n },
+                WorkSection.Linkage => counts with { Linkage = counts.Linkage + n },
+                _ => counts with { Activities = counts.Activities + n },
+            };
+        }
+
+        return counts;
     }
 
     public async Task<WorkbenchDto> GetAsync(Actor actor, CancellationToken ct = default)
@@ -177,6 +193,11 @@ public sealed class WorkbenchService(KexieDbContext db, AccessPolicy policy, Tim
         items.AddRange(activities.Select(a => Item(WorkSection.Activities, "近期科普活动", a.Title, a.RegionCode, StartOfChinaDay(a.StartsOn), null, false,
             $"{a.Venue}，已报名{a.Registered}人、已签到{a.CheckedIn}人", $"/Popularization/Activities/Details/{a.Id}")));
 
+        foreach (var source in sources)
+        {
+            items.AddRange(await source.ItemsAsync(actor, now, ct));
+        }
+
         var names = await Pages.Lookups.RegionNamesAsync(db, items.Where(i => i.RegionCode is not null).Select(i => i.RegionCode!), ct);
         var ordered = items
             .Select(i => i with { RegionName = i.RegionCode is null ? string.Empty : Short(names.GetValueOrDefault(i.RegionCode, i.RegionCode)) })
@@ -210,7 +231,8 @@ public sealed class WorkbenchService(KexieDbContext db, AccessPolicy policy, Tim
         };
     }
 
-    private static WorkItemDto Item(WorkSection section, string kind, string title, string? region, DateTimeOffset? due, DateTimeOffset? since, bool overdue, string note, string link) =>
+    /// <summary>One item (times shown in China time; <see cref="WorkItemDto.RegionName"/> is filled in when the list is put together).</summary>
+    public static WorkItemDto Item(WorkSection section, string kind, string title, string? region, DateTimeOffset? due, DateTimeOffset? since, bool overdue, string note, string link) =>
         new(section, kind, title, region, string.Empty, due?.ToOffset(MarketRules.ChinaOffset), since?.ToOffset(MarketRules.ChinaOffset), overdue, note, link);
 
     private static DateTimeOffset StartOfChinaDay(DateOnly day) => new(day.ToDateTime(TimeOnly.MinValue), MarketRules.ChinaOffset);

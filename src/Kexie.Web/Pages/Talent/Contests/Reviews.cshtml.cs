@@ -1,5 +1,6 @@
 using Kexie.Domain.Common;
 using Kexie.Domain.Market;
+using Kexie.Domain.Talent;
 using Kexie.Web.Features.Talent;
 using Kexie.Web.Features.ThinkTank;
 using Kexie.Web.Pages.Market;
@@ -10,9 +11,20 @@ namespace Kexie.Web.Pages.Talent.Contests;
 
 /// <summary>我的大赛评审: the contest works assigned to the signed-in expert, each scored on its edition's 评分标准 or declined (声明回避).</summary>
 [Authorize]
-public sealed class ReviewsModel(ContestReviewService reviews) : MarketPageModel
+public sealed class ReviewsModel(ContestReviewService reviews, ExpertConflictService conflicts) : MarketPageModel
 {
     public IReadOnlyList<MyContestReviewDto> Reviews { get; private set; } = [];
+
+    /// <summary>The expert's standing declarations (长期回避).</summary>
+    public IReadOnlyList<ExpertConflictDto> Conflicts { get; private set; } = [];
+
+    /// <summary>The field of the declaration form an error belongs to, and the error.</summary>
+    public string? ConflictField { get; private set; }
+
+    public string? ConflictError { get; private set; }
+
+    /// <summary>What the declaration form keeps after an error.</summary>
+    public ExpertConflictRequest? ConflictInput { get; private set; }
 
     public Guid? ErrorFor { get; private set; }
 
@@ -20,8 +32,49 @@ public sealed class ReviewsModel(ContestReviewService reviews) : MarketPageModel
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        Reviews = await reviews.MineAsync(Actor, ct);
+        await LoadAsync(ct);
         return Page();
+    }
+
+    /// <summary>长期回避: the expert names a unit (school) by its full name, or a person, with a reason.</summary>
+    [Kexie.Web.Infrastructure.RequiresPermission(typeof(TalentPermissions), nameof(TalentPermissions.ScoreContests))]
+    public async Task<IActionResult> OnPostDeclareConflictAsync(string? kind, string? organizationName, string? personName, string? reason, CancellationToken ct)
+    {
+        var request = new ExpertConflictRequest(kind switch { "Organization" => ConflictKind.Organization, "Person" => ConflictKind.Person, _ => null }, null, organizationName, personName, reason);
+        try
+        {
+            var done = await conflicts.DeclareAsync(Actor, request, ct);
+            Notice = $"已声明长期回避{done.Subject}";
+            return Redirect("/Talent/Contests/Reviews#conflicts");
+        }
+        catch (DomainValidationException e)
+        {
+            ConflictField = e.Field;
+            ConflictError = e.Message;
+        }
+        catch (InvalidTransitionException e)
+        {
+            ConflictField = "kind";
+            ConflictError = e.Message;
+        }
+
+        ConflictInput = request;
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    [Kexie.Web.Infrastructure.RequiresPermission(typeof(TalentPermissions), nameof(TalentPermissions.ScoreContests))]
+    public async Task<IActionResult> OnPostWithdrawConflictAsync(Guid conflictId, CancellationToken ct)
+    {
+        await conflicts.WithdrawAsync(Actor, conflictId, ct);
+        Notice = "已撤回长期回避声明";
+        return Redirect("/Talent/Contests/Reviews#conflicts");
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        Reviews = await reviews.MineAsync(Actor, ct);
+        Conflicts = await conflicts.MineAsync(Actor, ct);
     }
 
     [Kexie.Web.Infrastructure.RequiresPermission(typeof(TalentPermissions), nameof(TalentPermissions.ScoreContests))]
@@ -53,7 +106,7 @@ public sealed class ReviewsModel(ContestReviewService reviews) : MarketPageModel
             Error = e.Message;
         }
 
-        Reviews = await reviews.MineAsync(Actor, ct);
+        await LoadAsync(ct);
         return Page();
     }
 }

@@ -1,0 +1,81 @@
+using Kexie.Data;
+using Kexie.Domain.Authorization;
+using Kexie.Domain.Identity;
+using Kexie.Domain.Talent;
+using Kexie.Domain.ThinkTank;
+using Kexie.Web.Features.Workbench;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kexie.Web.Features.Talent;
+
+/// <summary>
+/// The contests' part of 我的工作台 (<see cref="IWorkItemSource"/>, registered by <see cref="TalentModule"/>): for an expert of the
+/// 专家库, one item per edition with works assigned to them and not yet scored ("大赛评审：N件作品待评分", to 我的大赛评审), gone once
+/// all are scored; for the holding region's reviewers, the 评审进度 of each of their own editions in review (专家评分 M/N 份).
+/// </summary>
+public sealed class ContestWorkItems(KexieDbContext db, AccessPolicy policy) : IWorkItemSource
+{
+    public WorkSection Section => WorkSection.Review;
+
+    public async Task<int> CountAsync(Actor actor, DateTimeOffset now, CancellationToken ct) =>
+        (await PendingAsync(actor, ct)).Count + await InReview(actor).CountAsync(ct);
+
+    public async Task<IReadOnlyList<WorkItemDto>> ItemsAsync(Actor actor, DateTimeOffset now, CancellationToken ct)
+    {
+        var items = new List<WorkItemDto>();
+        var pending = await PendingAsync(actor, ct);
+        if (pending.Count > 0)
+        {
+            var ids = pending.Select(p => p.ContestId).ToList();
+            var contests = await db.Contests.AsNoTracking().Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
+            items.AddRange(pending.Select(p => WorkbenchService.Item(WorkSection.Review, "待我评分的大赛作品", $"大赛评审：{p.Count}件作品待评分", contests[p.ContestId].RegionCode,
+                null, p.Since, false, contests[p.ContestId].Name, "/Talent/Contests/Reviews")));
+        }
+
+        var reviewing = await InReview(actor).OrderBy(c => c.UpdatedAt).Take(WorkbenchService.PerSection).Select(c => new { c.Id, c.Name, c.RegionCode, c.UpdatedAt }).ToListAsync(ct);
+        if (reviewing.Count > 0)
+        {
+            var ids = reviewing.Select(c => c.Id).ToList();
+            var sheets = await db.ContestAssignments.AsNoTracking().Where(a => ids.Contains(a.ContestId) && a.Status != AssignmentStatus.Declined)
+                .GroupBy(a => a.ContestId).Select(g => new { g.Key, Assigned = g.Count(), Scored = g.Count(a => a.Status == AssignmentStatus.Scored) }).ToDictionaryAsync(x => x.Key, ct);
+            var waiting = await db.ContestEntries.AsNoTracking().Where(e => ids.Contains(e.ContestId) && e.Status == ContestEntryStatus.Submitted)
+                .GroupBy(e => e.ContestId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+            items.AddRange(reviewing.Select(c =>
+            {
+                var s = sheets.GetValueOrDefault(c.Id);
+                var note = s is null ? "尚未指派评审专家" : $"专家已评分{s.Scored}/{s.Assigned}份";
+                return WorkbenchService.Item(WorkSection.Review, "大赛评审进度", c.Name, c.RegionCode, null, c.UpdatedAt, false,
+                    $"评审进度：{note}，待评审作品{waiting.GetValueOrDefault(c.Id)}件", $"/Talent/Contests/Details/{c.Id}#expert-review");
+            }));
+        }
+
+        return items;
+    }
+
+    /// <summary>The caller's assignments as an expert not yet scored, of works still waiting in editions not closed, by edition.</summary>
+    private async Task<List<(Guid ContestId, int Count, DateTimeOffset Since)>> PendingAsync(Actor actor, CancellationToken ct)
+    {
+        if (actor.ScienceWorkerId is not { } worker || !policy.Can(actor, TalentPermissions.ScoreContests))
+        {
+            return [];
+        }
+
+        var rows = await db.ContestAssignments.AsNoTracking()
+            .Where(a => a.ExpertWorkerId == worker && a.Status == AssignmentStatus.Assigned)
+            .Join(db.ContestEntries.Where(e => e.Status == ContestEntryStatus.Submitted), a => a.EntryId, e => e.Id, (a, e) => a)
+            .Join(db.Contests.Where(c => c.Status != ContestStatus.Closed), a => a.ContestId, c => c.Id, (a, c) => new { a.ContestId, a.CreatedAt })
+            .ToListAsync(ct);
+        return [.. rows.GroupBy(r => r.ContestId).Select(g => (g.Key, g.Count(), g.Min(r => r.CreatedAt))).OrderBy(x => x.Item3)];
+    }
+
+    /// <summary>Editions held by the caller's own region (not those below it) in 评审中, for those who review them.</summary>
+    private IQueryable<Contest> InReview(Actor actor)
+    {
+        if (actor.ManagedScope is not { } scope || !policy.Can(actor, TalentPermissions.ReviewContests, scope))
+        {
+            return db.Contests.Where(_ => false);
+        }
+
+        return db.Contests.AsNoTracking().Where(c => c.RegionCode == scope && c.Status == ContestStatus.Reviewing);
+    }
+}

@@ -1,0 +1,20 @@
+using Kexie.Domain.Identity;
+
+namespace Kexie.Web.Features.Workbench;
+
+/// <summary>
+/// A feature's items for 我的工作台, registered by the feature's module (<c>services.AddScoped&lt;IWorkItemSource, X&gt;()</c>):
+/// <see cref="WorkbenchService"/> adds <see cref="CountAsync"/> to its section's count and lists <see cref="ItemsAsync"/> with the rest
+/// (it names the regions and orders them). A source lists only what the caller may act on.
+/// </summary>
+public interface IWorkItemSource
+{
+    /// <summary>The section whose count <see cref="CountAsync"/> adds to.</summary>
+    WorkSection Section { get; }
+
+    /// <summary>How many items wait for the caller (COUNT queries only; it feeds the navigation badge).</summary>
+    Task<int> CountAsync(Actor actor, DateTimeOffset now, CancellationToken ct);
+
+    /// <summary>The items themselves (<see cref="WorkbenchService.Item"/> builds one), at most <see cref="WorkbenchService.PerSection"/>.</summary>
+    Task<IReadOnlyList<WorkItemDto>> ItemsAsync(Actor actor, DateTimeOffset now, CancellationToken ct);
+}
