@@ -48,18 +48,12 @@ public sealed class AttachmentService(KexieDbContext db, IFileStore store, TimeP
         }
 
         var upload = await UploadInspector.InspectAsync(file, ct);
-        var key = await StoreAsync(upload, ct);
-        try
+        return await store.SaveThenRecordAsync(upload, async data =>
         {
-            var attachment = item.AddAttachment(new AttachmentData(upload.FileName, upload.SizeBytes, upload.ContentType, key), actor, clock.GetUtcNow());
+            var attachment = item.AddAttachment(data, actor, clock.GetUtcNow());
             await db.SaveChangesAsync(ct);
             return AttachmentDto.From(attachment);
-        }
-        catch
-        {
-            await store.DeleteAsync(key, CancellationToken.None);
-            throw;
-        }
+        }, ct);
     }
 
     public async Task<FileDownload> DownloadAsync(Actor actor, AttachmentOwner owner, Guid id, Guid? fairId, Guid attachmentId, CancellationToken ct = default)
@@ -89,19 +83,13 @@ public sealed class AttachmentService(KexieDbContext db, IFileStore store, TimeP
         }
 
         var upload = await UploadInspector.InspectAsync(file, ct);
-        var key = await StoreAsync(upload, ct);
-        try
+        return await store.SaveThenRecordAsync(upload, async data =>
         {
-            var stored = StoredFile.ForOrder(order, new AttachmentData(upload.FileName, upload.SizeBytes, upload.ContentType, key), upload.Sha256, existing, actor, clock.GetUtcNow());
+            var stored = StoredFile.ForOrder(order, data, upload.Sha256, existing, actor, clock.GetUtcNow());
             db.Set<StoredFile>().Add(stored);
             await db.SaveChangesAsync(ct);
             return StoredFileDto.From(stored, order);
-        }
-        catch
-        {
-            await store.DeleteAsync(key, CancellationToken.None);
-            throw;
-        }
+        }, ct);
     }
 
     public async Task<IReadOnlyList<StoredFileDto>> OrderFilesAsync(Actor actor, Guid orderId, CancellationToken ct = default)
@@ -128,12 +116,6 @@ public sealed class AttachmentService(KexieDbContext db, IFileStore store, TimeP
         db.Set<StoredFile>().Remove(file);
         await db.SaveChangesAsync(ct);
         await store.DeleteAsync(file.StorageKey, ct);
-    }
-
-    private async Task<string> StoreAsync(InspectedUpload upload, CancellationToken ct)
-    {
-        await using var stream = upload.File.OpenReadStream();
-        return await store.SaveAsync(stream, ct);
     }
 
     private async Task<FileDownload> OpenAsync(string key, string contentType, string fileName, CancellationToken ct) =>

@@ -255,3 +255,35 @@ public static class UploadInspector
         : bytes.Contains((byte)0) ? "为未知的二进制数据"
         : "为文本";
 }
+
+/// <summary>Stores an upload and records it, as one step that leaves no file behind when the record is refused.</summary>
+public static class StoredUploads
+{
+    /// <summary>
+    /// Writes the upload to the store and hands its metadata to <paramref name="record"/> (the domain call and the
+    /// database save); when recording throws, the stored bytes are deleted again and the exception goes on, so a refused
+    /// or failed upload leaves no orphan file.
+    /// </summary>
+    public static Task<T> SaveThenRecordAsync<T>(this IFileStore store, InspectedUpload upload, Func<AttachmentData, Task<T>> record, CancellationToken ct = default) =>
+        store.SaveThenRecordAsync(upload.File, upload.FileName, upload.SizeBytes, upload.ContentType, record, ct);
+
+    /// <inheritdoc cref="SaveThenRecordAsync{T}(IFileStore, InspectedUpload, Func{AttachmentData, Task{T}}, CancellationToken)"/>
+    public static async Task<T> SaveThenRecordAsync<T>(this IFileStore store, IFormFile file, string fileName, long sizeBytes, string contentType, Func<AttachmentData, Task<T>> record, CancellationToken ct = default)
+    {
+        string key;
+        await using (var stream = file.OpenReadStream())
+        {
+            key = await store.SaveAsync(stream, ct);
+        }
+
+        try
+        {
+            return await record(new AttachmentData(fileName, sizeBytes, contentType, key));
+        }
+        catch
+        {
+            await store.DeleteAsync(key, CancellationToken.None);
+            throw;
+        }
+    }
+}

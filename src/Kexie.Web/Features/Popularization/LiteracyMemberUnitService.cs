@@ -202,25 +202,15 @@ public sealed class LiteracyMemberUnitService(KexieDbContext db, Parties parties
         }
 
         var upload = await UploadInspector.InspectAsync(file, ct);
-        string key;
-        await using (var stream = upload.File.OpenReadStream())
+        var old = await store.SaveThenRecordAsync(upload, async data =>
         {
-            key = await store.SaveAsync(stream, ct);
-        }
-
-        try
-        {
-            var old = assessment.AttachEvidence(unit, new AttachmentData(upload.FileName, upload.SizeBytes, upload.ContentType, key), actor, clock.GetUtcNow());
+            var replaced = assessment.AttachEvidence(unit, data, actor, clock.GetUtcNow());
             await db.SaveChangesAsync(ct);
-            if (old is not null)
-            {
-                await store.DeleteAsync(old, CancellationToken.None);
-            }
-        }
-        catch
+            return replaced;
+        }, ct);
+        if (old is not null)
         {
-            await store.DeleteAsync(key, CancellationToken.None);
-            throw;
+            await store.DeleteAsync(old, CancellationToken.None);
         }
 
         return ToDto(assessment, unit.Name);

@@ -135,25 +135,15 @@ public sealed class ScienceBoardService(KexieDbContext db, AccessPolicy policy, 
         var refresh = await db.ScienceBoardRefreshes.FirstOrDefaultAsync(x => x.Id == refreshId && x.BoardId == id, ct) ?? throw new NotFoundException("更新记录不存在");
         board.RequireManager(actor);
         var upload = await UploadInspector.InspectAsync(file, ct);
-        string key;
-        await using (var stream = upload.File.OpenReadStream())
+        var old = await store.SaveThenRecordAsync(upload, async data =>
         {
-            key = await store.SaveAsync(stream, ct);
-        }
-
-        try
-        {
-            var old = refresh.AttachPhoto(board, new AttachmentData(upload.FileName, upload.SizeBytes, upload.ContentType, key), actor, clock.GetUtcNow());
+            var replaced = refresh.AttachPhoto(board, data, actor, clock.GetUtcNow());
             await db.SaveChangesAsync(ct);
-            if (old is not null)
-            {
-                await store.DeleteAsync(old, CancellationToken.None);
-            }
-        }
-        catch
+            return replaced;
+        }, ct);
+        if (old is not null)
         {
-            await store.DeleteAsync(key, CancellationToken.None);
-            throw;
+            await store.DeleteAsync(old, CancellationToken.None);
         }
 
         return ToDto(refresh, true);

@@ -183,23 +183,12 @@ public sealed class ScienceContentService(KexieDbContext db, ReferenceCodesCache
         }
 
         var (type, name) = await ContentImages.InspectAsync(file, ct);
-        string key;
-        await using (var stream = file!.OpenReadStream())
+        return await store.SaveThenRecordAsync(file!, name, file!.Length, type, async data =>
         {
-            key = await store.SaveAsync(stream, ct);
-        }
-
-        try
-        {
-            var image = content.AddAttachment(new AttachmentData(name, file.Length, type, key), actor);
+            var image = content.AddAttachment(data, actor);
             await db.SaveChangesAsync(ct);
             return ContentImageDto.From(content.Id, image);
-        }
-        catch
-        {
-            await store.DeleteAsync(key, CancellationToken.None);
-            throw;
-        }
+        }, ct);
     }
 
     /// <summary>An image of an item, to whoever may read the item: a published item's images are public, a draft's are its editors'.</summary>

@@ -209,23 +209,12 @@ public sealed class ContestService(KexieDbContext db, Parties parties, Reference
         var (entry, contest) = await EntryWithContestAsync(actor, entryId, tracked: true, ct);
         entry.RequireFileEditor(contest, actor);
         var upload = await UploadInspector.InspectAsync(file, ct);
-        string key;
-        await using (var stream = upload.File.OpenReadStream())
+        return await store.SaveThenRecordAsync(upload, async data =>
         {
-            key = await store.SaveAsync(stream, ct);
-        }
-
-        try
-        {
-            var attachment = entry.AddAttachment(contest, new Kexie.Domain.Market.AttachmentData(upload.FileName, upload.SizeBytes, upload.ContentType, key), actor, clock.GetUtcNow());
+            var attachment = entry.AddAttachment(contest, data, actor, clock.GetUtcNow());
             await db.SaveChangesAsync(ct);
             return AttachmentDto.From(attachment);
-        }
-        catch
-        {
-            await store.DeleteAsync(key, CancellationToken.None);
-            throw;
-        }
+        }, ct);
     }
 
     /// <summary>A file of a work, for those who may see its details and for the experts assigned to it; the public never (it may name the students).</summary>

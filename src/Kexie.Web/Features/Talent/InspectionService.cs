@@ -97,23 +97,12 @@ public sealed class InspectionService(KexieDbContext db, IFileStore store, Notif
         }
 
         var upload = await UploadInspector.InspectAsync(file, ct);
-        string key;
-        await using (var stream = upload.File.OpenReadStream())
+        return await store.SaveThenRecordAsync(upload, async data =>
         {
-            key = await store.SaveAsync(stream, ct);
-        }
-
-        try
-        {
-            var attachment = inspection.AddAttachment(new AttachmentData(upload.FileName, upload.SizeBytes, upload.ContentType, key), actor, leads, clock.GetUtcNow());
+            var attachment = inspection.AddAttachment(data, actor, leads, clock.GetUtcNow());
             await db.SaveChangesAsync(ct);
             return AttachmentDto.From(attachment);
-        }
-        catch
-        {
-            await store.DeleteAsync(key, CancellationToken.None);
-            throw;
-        }
+        }, ct);
     }
 
     /// <summary>A file of the materials, for the society's leads and the managers of its region.</summary>
