@@ -60,8 +60,8 @@ internal sealed class ScienceBoardSpec : ImportSpec<ScienceBoard, ScienceBoardDa
 
         return new ScienceBoardData(
             Text(row, "name"), ScienceBoardNames.ParseKind(Text(row, "kind"), "kind"), Text(row, "regionCode"), Text(row, "location"), panels,
-            ImportDates.Parse(Text(row, "builtOn"), "builtOn", "建成日期"), ScienceBoardNames.ParseStatus(Text(row, "status"), "status"),
-            ImportDates.Parse(Text(row, "retiredOn"), "retiredOn", "停用日期"), Text(row, "theme"), Text(row, "maintainer"), Text(row, "note"));
+            Date(row, "builtOn", "建成日期"), ScienceBoardNames.ParseStatus(Text(row, "status"), "status"),
+            Date(row, "retiredOn", "停用日期"), Text(row, "theme"), Text(row, "maintainer"), Text(row, "note"));
     }
 
     public override ScienceBoard Create(ScienceBoardData data, ReferenceCodes codes)
@@ -88,31 +88,5 @@ internal sealed class ScienceBoardSpec : ImportSpec<ScienceBoard, ScienceBoardDa
         return entity.Name == probe.Name && entity.Kind == probe.Kind && entity.Location == probe.Location && entity.Panels == probe.Panels
             && entity.BuiltOn == probe.BuiltOn && entity.Status == probe.Status && entity.RetiredOn == probe.RetiredOn && entity.Theme == probe.Theme
             && entity.Maintainer == probe.Maintainer && entity.Note == probe.Note;
-    }
-}
-
-/// <summary>A date as Excel gives it (a date cell, a serial number) or as typed: 2020-03-01, 2020/3/1, 2020年3月1日, 20200301.</summary>
-internal static class ImportDates
-{
-    public static DateOnly? Parse(string? text, string field, string label)
-    {
-        if (text is null)
-        {
-            return null;
-        }
-
-        var t = text.Replace("年", "-", StringComparison.Ordinal).Replace("月", "-", StringComparison.Ordinal).Replace("日", string.Empty, StringComparison.Ordinal).Replace('/', '-').Replace('.', '-');
-        string[] formats = ["yyyy-M-d", "yyyy-MM-dd", "yyyyMMdd", "yyyy-M-d H:mm:ss", "yyyy-MM-dd HH:mm:ss", "M-d-yyyy H:mm:ss", "MM-dd-yyyy HH:mm:ss"];
-        if (DateTime.TryParseExact(t, formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var exact))
-        {
-            return DateOnly.FromDateTime(exact);
-        }
-
-        if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var serial) && serial is > 20_000 and < 80_000)
-        {
-            return DateOnly.FromDateTime(DateTime.FromOADate(serial));
-        }
-
-        throw new DomainValidationException(field, $"{label}“{text}”不是有效的日期（如 2020-03-01）");
     }
 }
