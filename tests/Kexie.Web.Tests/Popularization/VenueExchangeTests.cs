@@ -101,11 +101,11 @@ public abstract class VenueExchangeTests(KexieApp app)
         await (await shehong.PostJsonAsync("/api/v1/venues", new { name = $"射洪馆{token}", kind = "ScienceMuseum", level = "County", regionCode = SheHong, status = "Open", openedOn = "2024-01-01" })).OkJsonAsync();
 
         var csv = "阵地名称,日期,接待团队,观众人次,重点人群,服务场所,服务地点\n"
-            + $"大篷车{token},2025-03-01,2,300,青少年,进学校,某镇中心小学\n"
-            + $"大篷车{token},2025-03-01,0,120,农民,农村,某村\n"
-            + $"大篷车{token},2025-03-02,1,很多,老年人,进社区,某社区\n"
-            + $"射洪馆{token},2025-03-01,1,100,,,\n"
-            + $"大篷车{token},2025-03-01,1,50,,,某镇中心小学\n";
+            + $"大篷车{token},2024-03-01,2,300,青少年,进学校,某镇中心小学\n"
+            + $"大篷车{token},2024-03-01,0,120,农民,农村,某村\n"
+            + $"大篷车{token},2024-03-02,1,很多,老年人,进社区,某社区\n"
+            + $"射洪馆{token},2024-03-01,1,100,,,\n"
+            + $"大篷车{token},2024-03-01,1,50,,,某镇中心小学\n";
         var first = await ImportCsvAsync(daying, "venue-visits", csv);
         Assert.Equal((2, 0, 0), Counts(first));
         Assert.Equal([(4, "观众人次"), (5, "阵地名称"), (6, "日期")], Errors(first));
@@ -119,17 +119,17 @@ public abstract class VenueExchangeTests(KexieApp app)
         var rows = Rows(bytes);
         Assert.Equal(2, rows.Count);
         var school = rows.Single(r => (string?)r["服务地点"] == "某镇中心小学");
-        Assert.Equal(("2025-03-01", "青少年", "进学校", 300L), ((string?)school["日期"], (string?)school["重点人群"], (string?)school["服务场所"], Convert.ToInt64(school["观众人次"])));
+        Assert.Equal(("2024-03-01", "青少年", "进学校", 300L), ((string?)school["日期"], (string?)school["重点人群"], (string?)school["服务场所"], Convert.ToInt64(school["观众人次"])));
         Assert.Equal("进农村", rows.Single(r => (string?)r["服务地点"] == "某村")["服务场所"]);
 
-        var region = Rows(await daying.GetByteArrayAsync($"/api/v1/venues/visits/export.xlsx?region={DaYing}&from=2025-03-01&to=2025-03-01"));
+        var region = Rows(await daying.GetByteArrayAsync($"/api/v1/venues/visits/export.xlsx?region={DaYing}&from=2024-03-01&to=2024-03-01"));
         Assert.Equal(2, region.Count(r => (string?)r["阵地名称"] == $"大篷车{token}"));
-        Assert.DoesNotContain(Rows(await daying.GetByteArrayAsync($"/api/v1/venues/visits/export.xlsx?region={DaYing}&from=2025-03-02&to=2025-03-31")), r => (string?)r["阵地名称"] == $"大篷车{token}");
-        await (await daying.GetAsync($"/api/v1/venues/visits/export.xlsx?region={DaYing}&from=2025-03-02&to=2025-03-01")).AssertValidationProblemAsync("to");
+        Assert.DoesNotContain(Rows(await daying.GetByteArrayAsync($"/api/v1/venues/visits/export.xlsx?region={DaYing}&from=2024-03-02&to=2024-03-31")), r => (string?)r["阵地名称"] == $"大篷车{token}");
+        await (await daying.GetAsync($"/api/v1/venues/visits/export.xlsx?region={DaYing}&from=2024-03-02&to=2024-03-01")).AssertValidationProblemAsync("to");
 
         // The export imports back unchanged; a corrected count updates the record in place.
         Assert.Equal((0, 0, 2), Counts(await ImportAsync(daying, "venue-visits", bytes, "接待记录.xlsx")));
-        var corrected = await ImportCsvAsync(daying, "venue-visits", "阵地名称,日期,接待团队,观众人次,服务地点\n" + $"大篷车{token},2025-03-01,3,320,某镇中心小学\n");
+        var corrected = await ImportCsvAsync(daying, "venue-visits", "阵地名称,日期,接待团队,观众人次,服务地点\n" + $"大篷车{token},2024-03-01,3,320,某镇中心小学\n");
         Assert.Equal((0, 1, 0), Counts(corrected));
         var visits = await app.QueryAsync(db => db.VenueVisits.Where(v => v.VenueId == Guid.Parse(caravanId)).ToListAsync());
         Assert.Equal(2, visits.Count);

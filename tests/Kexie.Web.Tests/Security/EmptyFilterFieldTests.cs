@@ -35,9 +35,13 @@ public abstract class EmptyFilterFieldTests(KexieApp app)
         "/api/v1/organizations",
         "/api/v1/organizations/export.xlsx",
         "/api/v1/popularization-activities",
+        "/api/v1/science-boards",
+        "/api/v1/science-boards/export.xlsx",
         "/api/v1/science-contents",
         "/api/v1/venues",
+        "/api/v1/venues/export.xlsx",
         "/api/v1/volunteers",
+        "/api/v1/volunteers/export.xlsx",
         "/api/v1/workers",
         "/api/v1/workers/export.xlsx",
     ];
