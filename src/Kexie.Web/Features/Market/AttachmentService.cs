@@ -119,9 +119,7 @@ public sealed class AttachmentService(KexieDbContext db, IFileStore store, TimeP
     }
 
     private async Task<FileDownload> OpenAsync(string key, string contentType, string fileName, CancellationToken ct) =>
-        await store.OpenReadAsync(key, ct) is { } content
-            ? new FileDownload(content, contentType, fileName)
-            : throw new NotFoundException("文件已不存在（存储中找不到）");
+        await store.DownloadAsync(key, contentType, fileName, ct);
 
     private async Task<Order> FindOrderAsync(Actor actor, Guid orderId, CancellationToken ct)
     {

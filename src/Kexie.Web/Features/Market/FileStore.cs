@@ -267,6 +267,12 @@ public static class StoredUploads
     public static Task<T> SaveThenRecordAsync<T>(this IFileStore store, InspectedUpload upload, Func<AttachmentData, Task<T>> record, CancellationToken ct = default) =>
         store.SaveThenRecordAsync(upload.File, upload.FileName, upload.SizeBytes, upload.ContentType, record, ct);
 
+    /// <summary>A stored file as a download under its recorded name and type; 404 with <paramref name="missing"/> when the store no longer has it.</summary>
+    public static async Task<FileDownload> DownloadAsync(this IFileStore store, string key, string contentType, string fileName, CancellationToken ct = default, string missing = "文件已不存在（存储中找不到）") =>
+        await store.OpenReadAsync(key, ct) is { } content
+            ? new FileDownload(content, contentType, fileName)
+            : throw new NotFoundException(missing);
+
     /// <inheritdoc cref="SaveThenRecordAsync{T}(IFileStore, InspectedUpload, Func{AttachmentData, Task{T}}, CancellationToken)"/>
     public static async Task<T> SaveThenRecordAsync<T>(this IFileStore store, IFormFile file, string fileName, long sizeBytes, string contentType, Func<AttachmentData, Task<T>> record, CancellationToken ct = default)
     {

@@ -225,8 +225,7 @@ public sealed class LiteracyMemberUnitService(KexieDbContext db, Parties parties
             throw new NotFoundException("佐证材料不存在");
         }
 
-        var content = await store.OpenReadAsync(key, ct) ?? throw new NotFoundException("佐证材料不存在");
-        return new FileDownload(content, assessment.EvidenceContentType ?? "application/octet-stream", assessment.EvidenceFileName ?? "佐证材料");
+        return await store.DownloadAsync(key, assessment.EvidenceContentType ?? "application/octet-stream", assessment.EvidenceFileName ?? "佐证材料", ct, missing: "佐证材料不存在");
     }
 
     /// <summary>

@@ -158,8 +158,7 @@ public sealed class ScienceBoardService(KexieDbContext db, AccessPolicy policy, 
             throw new NotFoundException("照片不存在");
         }
 
-        var content = await store.OpenReadAsync(key, ct) ?? throw new NotFoundException("照片不存在");
-        return new FileDownload(content, refresh.PhotoContentType ?? "application/octet-stream", refresh.PhotoFileName ?? "照片");
+        return await store.DownloadAsync(key, refresh.PhotoContentType ?? "application/octet-stream", refresh.PhotoFileName ?? "照片", ct, missing: "照片不存在");
     }
 
     /// <summary>The list as Excel, with the import template's columns (so an exported list can be edited and imported back).</summary>

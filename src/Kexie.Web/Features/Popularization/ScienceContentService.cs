@@ -201,9 +201,7 @@ public sealed class ScienceContentService(KexieDbContext db, ReferenceCodesCache
         }
 
         var image = content.Attachments.FirstOrDefault(a => a.Id == imageId && ContentImages.IsImage(a.ContentType)) ?? throw new NotFoundException("图片不存在");
-        return await store.OpenReadAsync(image.StorageKey, ct) is { } stream
-            ? new FileDownload(stream, image.ContentType, image.FileName)
-            : throw new NotFoundException("图片不存在");
+        return await store.DownloadAsync(image.StorageKey, image.ContentType, image.FileName, ct, missing: "图片不存在");
     }
 
     private async Task<ScienceContent> FindAsync(Actor actor, Guid id, int? expectedVersion, CancellationToken ct)

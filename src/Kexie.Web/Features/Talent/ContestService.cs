@@ -222,9 +222,7 @@ public sealed class ContestService(KexieDbContext db, Parties parties, Reference
     {
         var (entry, _) = await EntryWithContestAsync(actor, entryId, tracked: false, ct);
         var attachment = entry.Attachments.FirstOrDefault(a => a.Id == attachmentId) ?? throw new NotFoundException("附件不存在");
-        return await store.OpenReadAsync(attachment.StorageKey, ct) is { } content
-            ? new FileDownload(content, attachment.ContentType, attachment.FileName)
-            : throw new NotFoundException("文件已不存在（存储中找不到）");
+        return await store.DownloadAsync(attachment.StorageKey, attachment.ContentType, attachment.FileName, ct);
     }
 
     /// <summary>Removes a file of a work before its review (the entrant); the bytes go once no work (a recommended copy) names them.</summary>

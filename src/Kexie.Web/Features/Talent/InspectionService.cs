@@ -110,9 +110,7 @@ public sealed class InspectionService(KexieDbContext db, IFileStore store, Notif
     {
         var (inspection, _) = await InspectionAsync(actor, inspectionId, ct);
         var attachment = inspection.Attachments.FirstOrDefault(a => a.Id == attachmentId) ?? throw new NotFoundException("附件不存在");
-        return await store.OpenReadAsync(attachment.StorageKey, ct) is { } content
-            ? new FileDownload(content, attachment.ContentType, attachment.FileName)
-            : throw new NotFoundException("文件已不存在（存储中找不到）");
+        return await store.DownloadAsync(attachment.StorageKey, attachment.ContentType, attachment.FileName, ct);
     }
 
     private async Task NotifyAdminsAsync(Inspection inspection, Actor actor, CancellationToken ct)
