@@ -179,6 +179,7 @@ public class ExplanationSentenceTests
         Assert.Equal(Math.Round(results[0].Coverage * 100), double.Parse(coverage, System.Globalization.CultureInfo.InvariantCulture));
         Assert.Contains("文本匹配领先", results[0].Explanation.Summary, StringComparison.Ordinal);
         Assert.All(results.Skip(1), r => Assert.DoesNotContain(r.Explanation.Contributions, c => c.Signal == MatchSignal.TextLeader));
+        Assert.All(results, r => ExplanationTruth.Check(r, results, index.Options));
 
         // The same lead, but the leader must cover more of the query than it does (and the band is off): no lift, no sentence.
         var strict = new MatchIndex(options: LeaderOptions(coverage: 1.01) with { PredictedLeaderBand = false }, disciplinePredictor: predictor);
@@ -234,6 +235,7 @@ public class ExplanationSentenceTests
         Assert.True(exact.Explanation.Contributions.Single(c => c.Signal == MatchSignal.PredictedDiscipline).Score
             < results[2].Explanation.Contributions.Single(c => c.Signal == MatchSignal.PredictedDiscipline).Score);
         Assert.All(results.Where(r => r.Id != "exact"), r => Assert.DoesNotContain(r.Explanation.Contributions, c => c.Signal == MatchSignal.TextLeader));
+        Assert.All(results, r => ExplanationTruth.Check(r, results, index.Options));
 
         // Band off, or the leader holding less of the query than the band asks: the field decides, no lift.
         foreach (var options in new[] { band with { PredictedLeaderBand = false }, band with { PredictedLeaderBandMinCoverage = 1.01 } })
