@@ -249,6 +249,29 @@ public class ExplanationSentenceTests
     }
 
     [Fact]
+    public void Text_dominance_keeps_the_best_text_match_above_candidates_with_half_its_text_or_less_and_says_so()
+    {
+        var predictor = new FixedPredictor(new("21020", 0.9), new("56020", 0.1));
+        var query = new MatchQuery { Text = "水稻秸秆 复合材料 桥梁" };
+        // The leader rule asks for more coverage than the leader has and the band is off: without text dominance the
+        // field decides and the only document holding every term is last; with it (off by default) the one-word matches
+        // of the guessed field, with less than half its text score, stay below it.
+        var options = LeaderOptions(coverage: 1.01) with { PredictedLeaderBand = false };
+        var off = new MatchIndex(options: options, disciplinePredictor: predictor);
+        off.Rebuild(LeaderDocuments);
+        Assert.Equal("exact", off.Search(query)[^1].Id);
+
+        var on = new MatchIndex(options: options with { TextDominanceRatio = 2, TextDominanceLeaderOnly = true }, disciplinePredictor: predictor);
+        on.Rebuild(LeaderDocuments);
+        var results = on.Search(query);
+        Assert.Equal("exact", results[0].Id);
+        var lift = Assert.Single(results[0].Explanation.Contributions, c => c.Signal == MatchSignal.TextLeader);
+        Assert.True(lift.Score > 0);
+        Assert.True(results[0].Score >= results[1].Score);
+        Assert.All(results, r => ExplanationTruth.Check(r, results, on.Options));
+    }
+
+    [Fact]
     public void An_unsure_guessed_field_needs_a_smaller_text_lead_to_be_overruled()
     {
         var query = new MatchQuery { Text = "水稻秸秆 复合材料 桥梁" };
