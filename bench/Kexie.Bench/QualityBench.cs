@@ -60,6 +60,16 @@ internal sealed class QualityBench
     /// <summary>Per T2 query: the own abstract's rank and the query's field certainty (KEXIE_T2_DIAG=file).</summary>
     private static readonly TextWriter? Diagnosis = Environment.GetEnvironmentVariable("KEXIE_T2_DIAG") is { Length: > 0 } path ? new StreamWriter(path) { AutoFlush = true } : null;
 
+    /// <summary>
+    /// T2 queries whose own abstract the field part pushes down (from a place in the text-only top 10) (KEXIE_T2_DISPLACED=file): per query, the own
+    /// abstract's rank text only / text + model / with codes (up to 50, else 99), its score parts, and every document
+    /// ranked above it with codes, with theirs (text, field, lift). Written for the with-codes and text + model settings.
+    /// </summary>
+    private static readonly TextWriter? Displaced = Environment.GetEnvironmentVariable("KEXIE_T2_DISPLACED") is { Length: > 0 } displacedPath ? new StreamWriter(displacedPath) { AutoFlush = true } : null;
+
+    /// <summary>Per query: the own abstract's T2 rank in the text-only setting (for <see cref="Displaced"/>).</summary>
+    private readonly Dictionary<int, int> textOnlyRank = [];
+
     /// <summary>Per query and task: system, task, query index, nDCG@10 (KEXIE_QUERY_DIAG=file), for comparing systems query by query.</summary>
     private static readonly TextWriter? QueryDiagnosis = Environment.GetEnvironmentVariable("KEXIE_QUERY_DIAG") is { Length: > 0 } queryPath ? new StreamWriter(queryPath) { AutoFlush = true } : null;
 
@@ -268,8 +278,41 @@ internal sealed class QualityBench
             Diagnosis.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
                 $"{scores.Name[..Math.Min(30, scores.Name.Length)]}\t{q}\t{own?.Rank ?? 99}\t{inputs?.Uncertainty:F3}\t{inputs?.VoteDisagreement:F3}\t{own?.Explanation.Contributions.Sum(c => c.Signal == MatchSignal.PredictedDiscipline ? c.Score : 0):F3}\t{(t2.Count > 0 ? t2[0].Explanation.Contributions.Sum(c => c.Signal == MatchSignal.PredictedDiscipline ? c.Score : 0) : 0):F3}\t{(own is null ? 0 : own.Score):F3}\t{(t2.Count > 0 ? t2[0].Score : 0):F3}\t{(t2.Count > 0 && t2[0].Id == self ? 1 : 0)}\t{own?.Coverage:F3}\t{TextOf(own):F3}\t{(t2.Count > 0 ? t2[0].Coverage : 0):F3}\t{TextOf(t2.Count > 0 ? t2[0] : null):F3}"));
         }
+        if (Displaced is not null)
+        {
+            WriteDisplaced(index, scores, q);
+        }
         Record(scores, BenchTask.T3TitleToField, q, Run(new MatchQuery { Title = r.Title, ExcludeIds = [self] }));
         Record(scores, BenchTask.T4KeywordsToField, q, Run(new MatchQuery { Keywords = r.Keywords, ExcludeIds = [self] }));
+    }
+
+    private void WriteDisplaced(MatchIndex index, SystemScores scores, int q)
+    {
+        var r = corpus[q];
+        var self = q.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var deep = index.Search(new MatchQuery { Title = r.Title, Top = 50 });
+        var own = deep.FirstOrDefault(m => m.Id == self);
+        var rank = own?.Rank ?? 99;
+        if (scores.Name.StartsWith("Kexie engine, text only", StringComparison.Ordinal) && !scores.Name.Contains("model", StringComparison.Ordinal))
+        {
+            textOnlyRank[q] = rank;
+            return;
+        }
+        var textRank = textOnlyRank.GetValueOrDefault(q, 99);
+        if (rank <= textRank || textRank > 10)
+        {
+            return;
+        }
+        static string Parts(MatchResult m) => string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"text {TextOf(m):F3} field {m.Explanation.Contributions.Where(c => c.Signal is MatchSignal.PredictedDiscipline or MatchSignal.Discipline).Sum(c => c.Score):F3} lift {m.Explanation.Contributions.Where(c => c.Signal == MatchSignal.TextLeader).Sum(c => c.Score):F3} final {m.Score:F3} coverage {m.Coverage:F2}");
+        var sys = scores.Name.Contains("with codes", StringComparison.Ordinal) ? "codes" : "model";
+        Displaced!.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"[{sys}] q{q} 《{r.Title}》 ({r.Discipline}) own rank text {textRank} → {sys} {rank}; own: {(own is null ? "-" : Parts(own))}"));
+        foreach (var m in deep.TakeWhile(m => m.Id != self).Take(12))
+        {
+            var d = corpus[int.Parse(m.Id, System.Globalization.CultureInfo.InvariantCulture)];
+            Displaced.WriteLine($"    #{m.Rank} {(d.Discipline == r.Discipline ? "same" : "other")} field, {Parts(m)}: {d.Title}");
+        }
     }
 
     private static double TextOf(MatchResult? result) => result?.Explanation.Contributions.Where(c => c.Signal == MatchSignal.Text).Sum(c => c.Score) ?? 0;

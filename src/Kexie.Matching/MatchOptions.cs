@@ -278,6 +278,28 @@ public sealed record MatchOptions
     /// <remarks>Off by default: it did not hold on the evaluation half (see <see cref="PredictedDocumentDisciplineCodes"/>).</remarks>
     public bool PredictedLeaderBand { get; init; }
 
+    /// <summary>
+    /// Text dominance (0 = off): against a predicted field, no candidate is ranked above a word match whose text score is
+    /// at least this many times its own (2: the field may reorder candidates whose text scores are within a factor of two,
+    /// never lift a weak match over one that holds twice as much of the query's own words). Applied while the list is
+    /// built: each place goes to the best final score among the candidates that no remaining candidate dominates; a
+    /// candidate placed above one of higher final score is raised to it (its own contribution, as for the text leader).
+    /// Why: with codes, documents of a guessed field passed a title's own abstract — the best text match, 28–43 % of the
+    /// title's words, text 0.36–0.56 — with half its text score or less (3 of the 14 with-codes T2 falls of the tuning
+    /// split; in the other 11 the passers' text is within a factor of two). Off: with <see cref="TextDominanceLeaderOnly"/>
+    /// it brings those three back, but on the evaluation half, measured once, with codes T2 −0.0036 → −0.0034 (interval
+    /// still below 0), T3/T4 1.567×/1.551× → 1.530×/1.517×, need-shaped nDCG@10 0.642 → 0.614; protecting every word match
+    /// costs T3/T4 with codes 0.27–0.31× on the tuning split (docs/benchmarks.md, 2026-12-05).
+    /// </summary>
+    public double TextDominanceRatio { get; init; }
+
+    /// <summary>Text dominance (<see cref="TextDominanceRatio"/>) protects only the best text match, not every word match.</summary>
+    public bool TextDominanceLeaderOnly { get; init; }
+
+    /// <summary>Text dominance (<see cref="TextDominanceRatio"/>) leaves the candidates that share no word with the query
+    /// (<see cref="FieldOnlyCandidates"/>) to their final score: only word matches are ordered by it.</summary>
+    public bool TextDominanceFieldOnlyExempt { get; init; }
+
     /// <summary>Least share of the query's term weight the best text match holds for <see cref="PredictedLeaderBand"/>
     /// (0.3 / 0.4 / 0.5 tried on the tuning split; the review's one-word match at 27 % stays unprotected).</summary>
     public double PredictedLeaderBandMinCoverage { get; init; } = 0.3;

@@ -179,6 +179,7 @@ public class ExplanationSentenceTests
         Assert.Equal(Math.Round(results[0].Coverage * 100), double.Parse(coverage, System.Globalization.CultureInfo.InvariantCulture));
         Assert.Contains("文本匹配领先", results[0].Explanation.Summary, StringComparison.Ordinal);
         Assert.All(results.Skip(1), r => Assert.DoesNotContain(r.Explanation.Contributions, c => c.Signal == MatchSignal.TextLeader));
+        Assert.All(results, r => ExplanationTruth.Check(r, results, index.Options));
 
         // The same lead, but the leader must cover more of the query than it does (and the band is off): no lift, no sentence.
         var strict = new MatchIndex(options: LeaderOptions(coverage: 1.01) with { PredictedLeaderBand = false }, disciplinePredictor: predictor);
@@ -234,6 +235,7 @@ public class ExplanationSentenceTests
         Assert.True(exact.Explanation.Contributions.Single(c => c.Signal == MatchSignal.PredictedDiscipline).Score
             < results[2].Explanation.Contributions.Single(c => c.Signal == MatchSignal.PredictedDiscipline).Score);
         Assert.All(results.Where(r => r.Id != "exact"), r => Assert.DoesNotContain(r.Explanation.Contributions, c => c.Signal == MatchSignal.TextLeader));
+        Assert.All(results, r => ExplanationTruth.Check(r, results, index.Options));
 
         // Band off, or the leader holding less of the query than the band asks: the field decides, no lift.
         foreach (var options in new[] { band with { PredictedLeaderBand = false }, band with { PredictedLeaderBandMinCoverage = 1.01 } })
@@ -244,6 +246,29 @@ public class ExplanationSentenceTests
             Assert.Equal("exact", ranked[^1].Id);
             Assert.All(ranked, r => Assert.DoesNotContain(r.Explanation.Contributions, c => c.Signal == MatchSignal.TextLeader));
         }
+    }
+
+    [Fact]
+    public void Text_dominance_keeps_the_best_text_match_above_candidates_with_half_its_text_or_less_and_says_so()
+    {
+        var predictor = new FixedPredictor(new("21020", 0.9), new("56020", 0.1));
+        var query = new MatchQuery { Text = "水稻秸秆 复合材料 桥梁" };
+        // The leader rule asks for more coverage than the leader has and the band is off: without text dominance the
+        // field decides and the only document holding every term is last; with it (off by default) the one-word matches
+        // of the guessed field, with less than half its text score, stay below it.
+        var options = LeaderOptions(coverage: 1.01) with { PredictedLeaderBand = false };
+        var off = new MatchIndex(options: options, disciplinePredictor: predictor);
+        off.Rebuild(LeaderDocuments);
+        Assert.Equal("exact", off.Search(query)[^1].Id);
+
+        var on = new MatchIndex(options: options with { TextDominanceRatio = 2, TextDominanceLeaderOnly = true }, disciplinePredictor: predictor);
+        on.Rebuild(LeaderDocuments);
+        var results = on.Search(query);
+        Assert.Equal("exact", results[0].Id);
+        var lift = Assert.Single(results[0].Explanation.Contributions, c => c.Signal == MatchSignal.TextLeader);
+        Assert.True(lift.Score > 0);
+        Assert.True(results[0].Score >= results[1].Score);
+        Assert.All(results, r => ExplanationTruth.Check(r, results, on.Options));
     }
 
     [Fact]

@@ -356,6 +356,10 @@ internal sealed class Searcher
             candidates.Clear();
             candidates.AddRange(ordered);
         }
+        if (options.TextDominanceRatio > 1 && disciplines.Predicted && disciplines.Codes.Count > 0 && candidates.Count > 1)
+        {
+            OrderByTextDominance(candidates, textLeader, top);
+        }
         // The lead the best text match needs against a predicted field: the margin, scaled by how sure that field is.
         if (disciplines.Predicted && disciplines.Codes.Count > 0 && options.PredictedLeaderMargin < 1)
         {
@@ -778,6 +782,64 @@ internal sealed class Searcher
                 candidates.Insert(p, c);
                 return;
             }
+        }
+    }
+
+    /// <summary>
+    /// Text dominance (<see cref="MatchOptions.TextDominanceRatio"/>): the first <paramref name="top"/> places go, one by
+    /// one, to the best final score among the remaining candidates that no remaining word match leads by the ratio (text
+    /// score at least ratio × theirs). A candidate placed above a remaining one of higher final score is raised to that
+    /// score (its lift), so the order and the scores shown agree.
+    /// </summary>
+    private void OrderByTextDominance(List<Candidate> candidates, Candidate leader, int top)
+    {
+        var ratio = options.TextDominanceRatio;
+        var leaderOnly = options.TextDominanceLeaderOnly;
+        var exempt = options.TextDominanceFieldOnlyExempt;
+        var places = Math.Min(top, candidates.Count);
+        for (var p = 0; p < places; p++)
+        {
+            // The strongest word match still to place (only the text leader, when it alone is protected).
+            var strongest = 0.0;
+            for (var i = p; i < candidates.Count; i++)
+            {
+                if (candidates[i].Backstop || (leaderOnly && !(ReferenceEquals(candidates[i].View, leader.View) && candidates[i].Doc == leader.Doc)))
+                {
+                    continue;
+                }
+                strongest = Math.Max(strongest, candidates[i].Text);
+            }
+            var pick = -1;
+            var highest = -1;
+            for (var i = p; i < candidates.Count; i++)
+            {
+                var c = candidates[i];
+                if (highest < 0 || c.Final > candidates[highest].Final)
+                {
+                    highest = i;
+                }
+                var free = c.Backstop || strongest <= 0 || (exempt && c.Text <= 0) || c.Text * ratio > strongest;
+                if (free && (pick < 0 || c.Final > candidates[pick].Final))
+                {
+                    pick = i;
+                }
+            }
+            if (pick < 0 || pick == p)
+            {
+                continue;
+            }
+            var chosen = candidates[pick];
+            if (highest != pick && candidates[highest].Final > chosen.Final)
+            {
+                var over = candidates[highest];
+                chosen.Lift += over.Final - chosen.Final;
+                chosen.LiftMargin = chosen.Text > 0 ? Math.Clamp((chosen.Text - over.Text) / chosen.Text, 0, 1) : 0;
+                chosen.LiftOverDiscipline = over.Discipline;
+                chosen.LiftInBand = true;
+                chosen.Final = over.Final;
+            }
+            candidates.RemoveAt(pick);
+            candidates.Insert(p, chosen);
         }
     }
 
