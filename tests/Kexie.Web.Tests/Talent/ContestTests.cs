@@ -121,6 +121,66 @@ public abstract class ContestTests(KexieApp app)
     }
 
     [Fact]
+    public async Task The_counts_go_by_school_and_township_and_an_awarded_work_has_a_certificate_naming_it()
+    {
+        var token = Guid.NewGuid().ToString("N")[..6];
+        var year = Random.Shared.Next(2040, 2099);
+        var daying = await app.SignInAsync("daying");
+        var name = $"大英县青少年科技创新大赛证书{token}";
+        var contest = Id(await (await daying.PostJsonAsync("/api/v1/contests", new { name, year, regionCode = DaYing, categories = new[] { "科技创新成果", "科幻绘画" } })).OkJsonAsync());
+
+        // Two schools in two townships: 蓬莱镇 enters three works, 隆盛镇 one.
+        async Task<string> SchoolAsync(string school, string township) =>
+            Id(await (await daying.PostJsonAsync("/api/v1/organizations", new { name = school, kind = "School", creditCode = AccessScopeTests.NewCreditCode(DaYing), industryCode = "8334", regionCode = township })).OkJsonAsync());
+        string penglai = $"蓬莱镇中心小学{token}", longsheng = $"隆盛镇初级中学{token}";
+        var a = await SchoolAsync(penglai, "510923100");
+        var b = await SchoolAsync(longsheng, "510923101");
+        async Task<string> EnterAsync(string school, string title, string category) =>
+            Id(await (await daying.PostJsonAsync($"/api/v1/contests/{contest}/entries", new { schoolId = school, title, category, students = new[] { "周小雨", "陈一鸣" }, teacher = "刘老师" })).OkJsonAsync());
+        var awarded = await EnterAsync(a, $"会唱歌的雨量计{token}", "科技创新成果");
+        var plain = await EnterAsync(a, $"月球菜园{token}", "科幻绘画");
+        await EnterAsync(a, $"校园鸟类调查{token}", "科技创新成果");
+        await EnterAsync(b, $"秸秆再利用{token}", "科技创新成果");
+        foreach (var id in new[] { awarded, plain })
+        {
+            await (await daying.PostJsonAsync($"/api/v1/contest-entries/{id}/review", new { passed = true, score = 90 })).OkJsonAsync();
+        }
+
+        await (await daying.PostJsonAsync($"/api/v1/contest-entries/{awarded}/award", new { award = "Second" })).OkJsonAsync();
+
+        // By school and by township (the school's 乡镇), with the awarded works of each.
+        var stats = await (await app.Anonymous().GetAsync($"/api/v1/contests/statistics?region={DaYing}&year={year}")).OkJsonAsync();
+        Assert.Equal(4, stats["received"]!.GetValue<int>());
+        var bySchool = stats["bySchool"]!.AsArray().Select(c => (c!["name"]!.GetValue<string>(), c["entries"]!.GetValue<int>(), c["awarded"]!.GetValue<int>())).ToList();
+        Assert.Equal([(penglai, 3, 1), (longsheng, 1, 0)], bySchool);
+        var byTownship = stats["byRegion"]!.AsArray().Select(c => (c!["key"]!.GetValue<string>(), c["name"]!.GetValue<string>(), c["entries"]!.GetValue<int>(), c["awarded"]!.GetValue<int>())).ToList();
+        Assert.Equal([("510923100", "四川省 遂宁市 大英县 蓬莱镇", 3, 1), ("510923101", "四川省 遂宁市 大英县 隆盛镇", 1, 0)], byTownship);
+        Assert.Equal([("科技创新成果", 3), ("科幻绘画", 1)], stats["byCategory"]!.AsArray().Select(c => (c!["name"]!.GetValue<string>(), c["entries"]!.GetValue<int>())));
+        Assert.EndsWith($"共收获4件作品；1件作品在{name}上获奖（二等奖1件）。", stats["summary"]!.GetValue<string>());
+
+        // The certificate (.docx) names the students, the school, the work, the award, the edition and the issuing association.
+        var download = await daying.GetAsync($"/api/v1/contest-entries/{awarded}/certificate");
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        Assert.Equal("application/vnd.openxmlformats-officedocument.wordprocessingml.document", download.Content.Headers.ContentType!.MediaType);
+        Assert.Equal($"获奖证书-会唱歌的雨量计{token}.docx", download.Content.Headers.ContentDisposition!.FileNameStar);
+        string text;
+        using (var docx = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(new MemoryStream(await download.Content.ReadAsByteArrayAsync()), false))
+        {
+            text = docx.MainDocumentPart!.Document!.Body!.InnerText;
+        }
+
+        Assert.Contains("荣 誉 证 书", text);
+        Assert.Contains($"周小雨、陈一鸣同学（{penglai}）", text);
+        Assert.Contains($"你的作品《会唱歌的雨量计{token}》（科技创新成果，指导教师：刘老师）在{name}中荣获二等奖。", text);
+        Assert.Contains("大英县科学技术协会", text);
+
+        // No award, no certificate; the public does not find one (it names the students).
+        Assert.Equal(HttpStatusCode.Conflict, (await daying.GetAsync($"/api/v1/contest-entries/{plain}/certificate")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await app.Anonymous().GetAsync($"/api/v1/contest-entries/{awarded}/certificate")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await (await app.SignInAsync("shehong")).GetAsync($"/api/v1/contest-entries/{awarded}/certificate")).StatusCode);
+    }
+
+    [Fact]
     public async Task The_holding_admin_moves_the_edition_to_review_and_works_are_then_refused()
     {
         var token = Guid.NewGuid().ToString("N")[..6];
