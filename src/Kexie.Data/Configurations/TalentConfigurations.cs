@@ -32,6 +32,8 @@ internal sealed class ContestConfiguration : IEntityTypeConfiguration<Contest>
         builder.Property(c => c.Version).IsConcurrencyToken();
         builder.HasIndex(c => new { c.RegionCode, c.Year });
         builder.Ignore(c => c.Rubric);
+        builder.Ignore(c => c.Stages);
+        builder.Ignore(c => c.EligibilityText);
         builder.OwnsCriteria(c => c.Criteria, "ContestReviewCriteria", "ContestId");
     }
 }

@@ -36,6 +36,7 @@ public sealed class TalentDemoSeeder(KexieDbContext db, ILogger<TalentDemoSeeder
         await SeedSocietyActivitiesAsync(ct);
         await SeedAgreementsAsync(ct);
         await SeedExpertReviewsAsync(ct);
+        await ContestDemoSeeder.SeedAsync(db, logger, ct);
     }
 
     /// <summary>

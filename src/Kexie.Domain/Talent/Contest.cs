@@ -45,6 +45,19 @@ public enum ContestEntryStatus
     Rejected = 3,
 }
 
+/// <summary>学段 of a work's authors (参赛条件 may limit an edition to some).</summary>
+public enum SchoolStage
+{
+    /// <summary>小学.</summary>
+    Primary = 1,
+
+    /// <summary>初中.</summary>
+    Junior = 2,
+
+    /// <summary>高中（含中职）.</summary>
+    Senior = 4,
+}
+
 /// <summary>奖项等次 of a contest level.</summary>
 public enum AwardGrade
 {
@@ -80,6 +93,13 @@ public static class ContestNames
         _ => "未通过",
     };
 
+    public static string Chinese(this SchoolStage stage) => stage switch
+    {
+        SchoolStage.Primary => "小学",
+        SchoolStage.Junior => "初中",
+        _ => "高中",
+    };
+
     public static string Chinese(this AwardGrade grade) => grade switch
     {
         AwardGrade.First => "一等奖",
@@ -104,10 +124,20 @@ public static class ContestNames
 /// <param name="Name">e.g. 第35届四川省青少年科技创新大赛.</param>
 /// <param name="RecommendQuota">推荐名额: how many works this edition may recommend to the next level (null: no limit).</param>
 /// <param name="Rubric">评分标准 (items adding up to 100): null keeps the edition's (a new one gets <see cref="ContestRubric.Default"/>).</param>
-public sealed record ContestData(string? Name, int? Year, string? RegionCode, IReadOnlyList<string>? Categories, int? RecommendQuota, string? Note = null, IReadOnlyList<ContestCriterionData>? Rubric = null);
+/// <param name="Eligibility">参赛条件: null keeps the edition's (a new one has none).</param>
+public sealed record ContestData(string? Name, int? Year, string? RegionCode, IReadOnlyList<string>? Categories, int? RecommendQuota, string? Note = null, IReadOnlyList<ContestCriterionData>? Rubric = null,
+    ContestEligibility? Eligibility = null);
+
+/// <summary>
+/// 参赛条件 of an edition, for the works of every category: which 学段 may enter (none listed: every one), at most how many authors a work
+/// has (<paramref name="MaxStudents"/>, null: <see cref="ContestEntry.MaxStudents"/>), whether a student enters at most one work per
+/// category (<paramref name="OnePerStudent"/>: the same name at the same school), whether a 指导教师 is required.
+/// </summary>
+public sealed record ContestEligibility(IReadOnlyList<SchoolStage>? Stages = null, int? MaxStudents = null, bool OnePerStudent = false, bool TeacherRequired = false);
 
 /// <param name="TeacherOrganization">指导教师所在单位 when not the school (a conflict of interest for its experts).</param>
-public sealed record ContestEntryData(string? Title, string? Category, IReadOnlyList<string>? Students, string? Teacher, string? Summary = null, string? TeacherOrganization = null);
+/// <param name="Stage">学段 of the authors: required when the edition limits the stages.</param>
+public sealed record ContestEntryData(string? Title, string? Category, IReadOnlyList<string>? Students, string? Teacher, string? Summary = null, string? TeacherOrganization = null, SchoolStage? Stage = null);
 
 /// <summary>
 /// A contest edition (青少年科技创新大赛 and the like) held by one region's association in one year, at that region's level,
@@ -145,6 +175,51 @@ public sealed class Contest : Entity, IRegional
     public string? Note { get; private set; }
 
     public ContestStatus Status { get; private set; } = ContestStatus.Open;
+
+    /// <summary>参赛条件: the 学段 that may enter, as a sum of <see cref="SchoolStage"/> values (0: every stage).</summary>
+    public int StageMask { get; private set; }
+
+    /// <summary>参赛条件: at most this many authors per work (null: <see cref="ContestEntry.MaxStudents"/>).</summary>
+    public int? MaxStudentsPerEntry { get; private set; }
+
+    /// <summary>参赛条件: a student enters at most one work per category.</summary>
+    public bool OneEntryPerStudent { get; private set; }
+
+    /// <summary>参赛条件: every work names its 指导教师.</summary>
+    public bool TeacherRequired { get; private set; }
+
+    /// <summary>The 学段 that may enter (empty: every stage).</summary>
+    public IReadOnlyList<SchoolStage> Stages => [.. Enum.GetValues<SchoolStage>().Where(s => (StageMask & (int)s) != 0)];
+
+    /// <summary>The 参赛条件 in words ("限小学、初中学生；每件作品作者最多3人；每名学生每个类别限报1件；须有指导教师"), or null when there are none.</summary>
+    public string? EligibilityText
+    {
+        get
+        {
+            var parts = new List<string>();
+            if (Stages.Count > 0)
+            {
+                parts.Add($"限{string.Join("、", Stages.Select(s => s.Chinese()))}学生");
+            }
+
+            if (MaxStudentsPerEntry is { } max)
+            {
+                parts.Add($"每件作品作者最多{max}人");
+            }
+
+            if (OneEntryPerStudent)
+            {
+                parts.Add("每名学生每个类别限报1件");
+            }
+
+            if (TeacherRequired)
+            {
+                parts.Add("须有指导教师");
+            }
+
+            return parts.Count == 0 ? null : string.Join("；", parts);
+        }
+    }
 
     public int Version { get; private set; }
 
@@ -251,6 +326,25 @@ public sealed class Contest : Entity, IRegional
             var q => q,
         };
         Note = Guard.Optional(data.Note, "note", "备注", 500);
+        if (data.Eligibility is { } rules)
+        {
+            var mask = 0;
+            foreach (var stage in rules.Stages ?? [])
+            {
+                mask |= Enum.IsDefined(stage) ? (int)stage : throw new DomainValidationException("stages", "学段应为小学、初中或高中");
+            }
+
+            StageMask = mask;
+            MaxStudentsPerEntry = rules.MaxStudents switch
+            {
+                null => null,
+                < 1 or > ContestEntry.MaxStudents => throw new DomainValidationException("maxStudents", $"每件作品作者人数上限应为1到{ContestEntry.MaxStudents}之间的整数"),
+                var n => n,
+            };
+            OneEntryPerStudent = rules.OnePerStudent;
+            TeacherRequired = rules.TeacherRequired;
+        }
+
         if (data.Rubric is not null || criteria.Count == 0)
         {
             var rubric = ContestRubric.Build(data.Rubric);
@@ -296,6 +390,9 @@ public sealed class ContestEntry : Entity, IRegional
     public string? TeacherOrganization { get; private set; }
 
     public string? Summary { get; private set; }
+
+    /// <summary>学段 of the authors (given when the edition limits the stages, or when the entrant says).</summary>
+    public SchoolStage? Stage { get; private set; }
 
     /// <summary>The school's directory record (null once that record is deleted; the name stays).</summary>
     public Guid? SchoolId { get; private set; }
@@ -513,7 +610,7 @@ public sealed class ContestEntry : Entity, IRegional
             : throw new DomainValidationException("targetContestId", $"上级大赛没有“{Category}”类别");
         var copy = new ContestEntry
         {
-            ContestId = target.Id, RegionCode = RegionCode, Title = Title, Category = category, Students = [.. Students], Teacher = Teacher, TeacherOrganization = TeacherOrganization, Summary = Summary,
+            ContestId = target.Id, RegionCode = RegionCode, Title = Title, Category = category, Students = [.. Students], Teacher = Teacher, TeacherOrganization = TeacherOrganization, Summary = Summary, Stage = Stage,
             SchoolId = SchoolId, SchoolName = SchoolName, SourceEntryId = Id, SubmittedByName = actor.Name,
         };
         // The files go with the work (the same stored bytes; the store keeps them while any work names them).
@@ -522,6 +619,28 @@ public sealed class ContestEntry : Entity, IRegional
         UpdatedAt = DateTimeOffset.UtcNow;
         Version++;
         return copy;
+    }
+
+    /// <summary>
+    /// 参赛条件 "每名学生每个类别限报1件": refuses this work when one of its authors (the same name) already wrote another work of the same
+    /// school in the same category of the edition, naming the student and that work. <paramref name="others"/>: the school's works of the edition.
+    /// </summary>
+    public void RequireOnePerStudent(Contest contest, IEnumerable<ContestEntry> others)
+    {
+        ArgumentNullException.ThrowIfNull(contest);
+        ArgumentNullException.ThrowIfNull(others);
+        if (!contest.OneEntryPerStudent)
+        {
+            return;
+        }
+
+        foreach (var other in others.Where(o => o.Id != Id && o.ContestId == ContestId && o.SchoolId == SchoolId && o.Category == Category))
+        {
+            if (other.Students.FirstOrDefault(Students.Contains) is { } name)
+            {
+                throw new DomainValidationException("students", $"学生“{name}”已在本届大赛“{Category}”类别报送作品《{other.Title}》，每名学生每个类别限报1件");
+            }
+        }
     }
 
     private void RequireOwnContest(Contest contest)
@@ -554,7 +673,32 @@ public sealed class ContestEntry : Entity, IRegional
         }
 
         Students = students.Count <= MaxStudents ? [.. students] : throw new DomainValidationException("students", $"作者最多{MaxStudents}人");
+        if (contest.MaxStudentsPerEntry is { } max && students.Count > max)
+        {
+            throw new DomainValidationException("students", $"本届大赛每件作品作者最多{max}人，现填写了{students.Count}人");
+        }
+
+        Stage = data.Stage is { } stage && !Enum.IsDefined(stage) ? throw new DomainValidationException("stage", "学段应为小学、初中或高中") : data.Stage;
+        if (contest.Stages is { Count: > 0 } stages)
+        {
+            var allowed = string.Join("、", stages.Select(s => s.Chinese()));
+            if (Stage is not { } given)
+            {
+                throw new DomainValidationException("stage", $"请选择作者所在学段（本届大赛限{allowed}学生参加）");
+            }
+
+            if (!stages.Contains(given))
+            {
+                throw new DomainValidationException("stage", $"本届大赛限{allowed}学生参加，不接受{given.Chinese()}学生的作品");
+            }
+        }
+
         Teacher = Guard.Optional(data.Teacher, "teacher", "指导教师", 50);
+        if (contest.TeacherRequired && Teacher is null)
+        {
+            throw new DomainValidationException("teacher", "本届大赛要求填写指导教师");
+        }
+
         TeacherOrganization = Guard.Optional(data.TeacherOrganization, "teacherOrganization", "指导教师单位", 100);
         Summary = Guard.Optional(data.Summary, "summary", "作品简介", 1000);
     }

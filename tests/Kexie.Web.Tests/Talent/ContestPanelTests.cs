@@ -47,6 +47,37 @@ public abstract class ContestPanelTests(KexieApp app)
     }
 
     [Fact]
+    public async Task The_demo_countys_current_edition_is_in_review_with_scores_a_mean_a_standing_conflict_and_the_2025_figures_unchanged()
+    {
+        var year = Kexie.Data.Seeding.ContestDemoSeeder.Year;
+        var daying = await app.SignInAsync("daying");
+        var edition = Assert.Single((await (await daying.GetAsync($"/api/v1/contests?region=510923&year={year}&q=大英县第")).OkJsonAsync())["items"]!.AsArray(),
+            c => Str(c!, "name") == $"大英县第{23 + year - 2025}届青少年科技创新大赛")!;
+        Assert.Equal("Reviewing", Str(edition, "status"));
+        Assert.Equal(Kexie.Data.Seeding.ContestDemoSeeder.Works, edition["entries"]!.GetValue<int>());
+
+        // Experts assigned, scores in, means shown; one declared conflict on a work, and the standing one kept its expert off the first school.
+        var review = await (await daying.GetAsync($"/api/v1/contests/{Id(edition)}/expert-review")).OkJsonAsync();
+        Assert.True(review["scored"]!.GetValue<int>() > 0 && review["scored"]!.GetValue<int>() < review["assigned"]!.GetValue<int>());
+        Assert.Equal(1, review["declined"]!.GetValue<int>());
+        Assert.Contains(review["entries"]!.AsArray(), e => e!["expertScore"] is not null);
+        var experts = review["entries"]!.AsArray().Where(e => e!["assignments"]!.AsArray().Count > 0)
+            .GroupBy(e => Str(e!, "schoolName")).ToDictionary(g => g.Key, g => g.SelectMany(e => e!["assignments"]!.AsArray()).Select(a => Str(a!, "expertName")).Distinct().Count());
+        Assert.True(experts.Values.Min() < experts.Values.Max(), "one school's works have one expert fewer (长期回避)");
+
+        // The demo expert has works waiting on his workbench; the county sees the progress.
+        var worker = await WorkbenchSteps.WorkbenchAsync(await app.SignInAsync("worker"));
+        Assert.Matches("^大赛评审：\\d+件作品待评分$", Str(WorkbenchSteps.Item(worker, "/Talent/Contests/Reviews")!, "title"));
+        Assert.StartsWith("评审进度：专家已评分", Str(WorkbenchSteps.Item(await WorkbenchSteps.WorkbenchAsync(daying), $"/Talent/Contests/Details/{Id(edition)}#expert-review")!, "note"));
+
+        // 2025's figures stay what the seeds say.
+        var stats = await (await app.Anonymous().GetAsync("/api/v1/contests/statistics?region=510923&year=2025")).OkJsonAsync();
+        Assert.StartsWith("2025年，大英县青少年科技创新大赛共收获827件作品，推荐85件作品参加", Str(stats, "summary"));
+        var current = await (await app.Anonymous().GetAsync($"/api/v1/contests/statistics?region=510923&year={year}")).OkJsonAsync();
+        Assert.True(current["received"]!.GetValue<int>() >= Kexie.Data.Seeding.ContestDemoSeeder.Works);
+    }
+
+    [Fact]
     public async Task The_expert_sees_works_to_score_on_the_workbench_until_scored_and_the_county_sees_the_progress_while_in_review()
     {
         var token = Guid.NewGuid().ToString("N")[..6];

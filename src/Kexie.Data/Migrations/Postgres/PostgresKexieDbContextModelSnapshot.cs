@@ -3600,6 +3600,9 @@ namespace Kexie.Data.Migrations.Postgres
                     b.Property<int>("Level")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("MaxStudentsPerEntry")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -3609,6 +3612,9 @@ namespace Kexie.Data.Migrations.Postgres
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
 
+                    b.Property<bool>("OneEntryPerStudent")
+                        .HasColumnType("boolean");
+
                     b.Property<int?>("RecommendQuota")
                         .HasColumnType("integer");
 
@@ -3617,8 +3623,14 @@ namespace Kexie.Data.Migrations.Postgres
                         .HasMaxLength(12)
                         .HasColumnType("character varying(12)");
 
+                    b.Property<int>("StageMask")
+                        .HasColumnType("integer");
+
                     b.Property<int>("Status")
                         .HasColumnType("integer");
+
+                    b.Property<bool>("TeacherRequired")
+                        .HasColumnType("boolean");
 
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -3763,6 +3775,9 @@ namespace Kexie.Data.Migrations.Postgres
 
                     b.Property<Guid?>("SourceEntryId")
                         .HasColumnType("uuid");
+
+                    b.Property<int?>("Stage")
+                        .HasColumnType("integer");
 
                     b.Property<int>("Status")
                         .HasColumnType("integer");

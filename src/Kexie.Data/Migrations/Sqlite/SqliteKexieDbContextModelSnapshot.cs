@@ -3466,6 +3466,9 @@ namespace Kexie.Data.Migrations.Sqlite
                     b.Property<int>("Level")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("MaxStudentsPerEntry")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -3475,6 +3478,9 @@ namespace Kexie.Data.Migrations.Sqlite
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("OneEntryPerStudent")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("RecommendQuota")
                         .HasColumnType("INTEGER");
 
@@ -3483,7 +3489,13 @@ namespace Kexie.Data.Migrations.Sqlite
                         .HasMaxLength(12)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("StageMask")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("TeacherRequired")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("UpdatedAt")
@@ -3625,6 +3637,9 @@ namespace Kexie.Data.Migrations.Sqlite
 
                     b.Property<Guid?>("SourceEntryId")
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("Stage")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");

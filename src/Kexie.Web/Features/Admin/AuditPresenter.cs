@@ -168,7 +168,7 @@ public sealed partial class AuditPresenter(KexieDbContext db)
         ["ConfirmedByUserId"] = "确认人", ["ConfirmedAt"] = "确认时间",
         ["Year"] = "年份", ["Categories"] = "作品类别", ["RecommendQuota"] = "推荐名额", ["ContestId"] = "所属大赛", ["Students"] = "学生",
         ["Teacher"] = "指导教师", ["SchoolId"] = "学校", ["SchoolName"] = "学校名称", ["Award"] = "奖项", ["SourceEntryId"] = "推荐来源作品",
-        ["RecommendedEntryId"] = "推荐至上级的作品", ["SubmittedByName"] = "报送人", ["TeacherOrganization"] = "指导教师单位", ["ExpertScore"] = "专家评分", ["EntryId"] = "大赛作品", ["OrganizationName"] = "单位名称",
+        ["RecommendedEntryId"] = "推荐至上级的作品", ["SubmittedByName"] = "报送人", ["TeacherOrganization"] = "指导教师单位", ["ExpertScore"] = "专家评分", ["StageMask"] = "参赛学段", ["MaxStudentsPerEntry"] = "每件作品作者人数上限", ["OneEntryPerStudent"] = "每名学生每类限报1件", ["TeacherRequired"] = "须有指导教师", ["Stage"] = "学段", ["EntryId"] = "大赛作品", ["OrganizationName"] = "单位名称",
         ["ConferredBy"] = "颁授单位", ["Quota"] = "名额", ["NomineeName"] = "被推荐人", ["NominatedByRegionCode"] = "推荐地区",
         ["NominatedByName"] = "推荐人", ["DecidedOn"] = "评定日期", ["HostOrganizationId"] = "依托单位",
         ["HostName"] = "依托单位名称", ["ExpertWorkerIds"] = "专家", ["FoundedOn"] = "建立日期", ["EndedOn"] = "结束日期",

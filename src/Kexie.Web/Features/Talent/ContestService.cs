@@ -13,16 +13,23 @@ using Microsoft.EntityFrameworkCore;
 namespace Kexie.Web.Features.Talent;
 
 /// <param name="Rubric">评分标准 (items with 满分 adding up to 100); null keeps the edition's, a new edition gets 创新性30、科学性30、实用性20、表达20.</param>
-public sealed record ContestRequest(string? Name, int? Year, string? RegionCode, IReadOnlyList<string>? Categories, int? RecommendQuota, string? Note = null, IReadOnlyList<ContestCriterionData>? Rubric = null)
+/// <param name="Eligibility">参赛条件 (学段, 作者人数上限, 每人每类限报1件, 须有指导教师); null keeps the edition's, a new edition has none.</param>
+public sealed record ContestRequest(string? Name, int? Year, string? RegionCode, IReadOnlyList<string>? Categories, int? RecommendQuota, string? Note = null, IReadOnlyList<ContestCriterionData>? Rubric = null,
+    ContestEligibility? Eligibility = null)
 {
-    public ContestData ToData() => new(Name, Year, RegionCode, Categories, RecommendQuota, Note, Rubric);
+    public ContestData ToData() => new(Name, Year, RegionCode, Categories, RecommendQuota, Note, Rubric, Eligibility);
 }
+
+/// <summary>参赛条件 of an edition: the stages that may enter (and their names), the authors' limit, the one-work-per-category rule, the teacher rule, in words.</summary>
+public sealed record ContestEligibilityDto(IReadOnlyList<SchoolStage> Stages, IReadOnlyList<string> StageNames, int? MaxStudents, bool OnePerStudent, bool TeacherRequired, string? Text);
 
 public sealed record ContestStatusRequest(ContestStatus? Status);
 
-public sealed record ContestEntryRequest(Guid? SchoolId, string? Title, string? Category, IReadOnlyList<string>? Students, string? Teacher, string? Summary = null, string? TeacherOrganization = null)
+/// <param name="Stage">学段 of the authors (小学、初中、高中): required when the edition limits the stages.</param>
+public sealed record ContestEntryRequest(Guid? SchoolId, string? Title, string? Category, IReadOnlyList<string>? Students, string? Teacher, string? Summary = null, string? TeacherOrganization = null,
+    SchoolStage? Stage = null)
 {
-    public ContestEntryData ToData() => new(Title, Category, Students, Teacher, Summary, TeacherOrganization);
+    public ContestEntryData ToData() => new(Title, Category, Students, Teacher, Summary, TeacherOrganization, Stage);
 }
 
 public sealed record EntryReviewRequest(bool? Passed, decimal? Score, string? Opinion);
@@ -34,7 +41,7 @@ public sealed record EntryRecommendRequest(Guid? TargetContestId);
 public sealed record ContestDto(
     Guid Id, string Name, int Year, ContestLevel Level, string LevelName, string RegionCode, string RegionName, IReadOnlyList<string> Categories,
     int? RecommendQuota, string? Note, ContestStatus Status, string StatusName, int Entries, int Accepted, int Recommended, int Awarded, int Version,
-    IReadOnlyList<ContestCriterionDto> Rubric);
+    IReadOnlyList<ContestCriterionDto> Rubric, ContestEligibilityDto? Eligibility = null);
 
 /// <param name="Students">Only for those who may see the work's details (the edition's and the school's managers, the school's members).</param>
 /// <param name="ExpertsAssigned">评审专家 assigned (not counting those who declared a conflict) and <paramref name="ExpertsScored"/> of them scored; details only.</param>
@@ -43,7 +50,7 @@ public sealed record ContestEntryDto(
     string SchoolName, string RegionCode, string RegionName, ContestEntryStatus Status, string StatusName, decimal? Score, string? Opinion,
     AwardGrade? Award, string? AwardName, string? RecommendedFrom, string? RecommendedTo, string? SubmittedByName, DateTimeOffset CreatedAt, int Version,
     string? TeacherOrganization = null, decimal? ExpertScore = null, int? ExpertsAssigned = null, int? ExpertsScored = null, bool MayCertify = false,
-    IReadOnlyList<AttachmentDto>? Attachments = null, bool MayEditFiles = false);
+    IReadOnlyList<AttachmentDto>? Attachments = null, bool MayEditFiles = false, SchoolStage? Stage = null, string? StageName = null);
 
 public sealed record NamedCount(string Key, string Name, int Entries, int Awarded);
 
@@ -255,6 +262,11 @@ public sealed class ContestService(KexieDbContext db, Parties parties, Reference
         }
 
         var entry = ContestEntry.Submit(contest, school.Id, school.Name, school.RegionCode, r.ToData(), actor);
+        if (contest.OneEntryPerStudent)
+        {
+            entry.RequireOnePerStudent(contest, await db.ContestEntries.AsNoTracking().Where(e => e.ContestId == contest.Id && e.SchoolId == school.Id && e.Category == entry.Category).ToListAsync(ct));
+        }
+
         db.ContestEntries.Add(entry);
         await db.SaveChangesAsync(ct);
         return await GetEntryAsync(actor, entry.Id, ct);
@@ -453,7 +465,8 @@ public sealed class ContestService(KexieDbContext db, Parties parties, Reference
             var n = counts.GetValueOrDefault(c.Id);
             return new ContestDto(c.Id, c.Name, c.Year, c.Level, c.Level.Chinese(), c.RegionCode, names.GetValueOrDefault(c.RegionCode, "未知地区"), c.Categories,
                 c.RecommendQuota, c.Note, c.Status, c.Status.Chinese(), n?.Entries ?? 0, n?.Accepted ?? 0, n?.Recommended ?? 0, n?.Awarded ?? 0, c.Version,
-                ContestReviewService.Rubric(c));
+                ContestReviewService.Rubric(c),
+                new ContestEligibilityDto(c.Stages, [.. c.Stages.Select(s => s.Chinese())], c.MaxStudentsPerEntry, c.OneEntryPerStudent, c.TeacherRequired, c.EligibilityText));
         }).ToList();
     }
 
@@ -480,7 +493,7 @@ public sealed class ContestService(KexieDbContext db, Parties parties, Reference
                 e.SourceEntryId is { } s ? linkedContests.GetValueOrDefault(s) : null, e.RecommendedEntryId is { } t ? linkedContests.GetValueOrDefault(t) : null,
                 details ? e.SubmittedByName : null, e.CreatedAt, e.Version, details ? e.TeacherOrganization : null, details ? e.ExpertScore : null,
                 details ? panel?.Assigned ?? 0 : null, details ? panel?.Scored ?? 0 : null, details && e.Award is not null,
-                details ? [.. e.Attachments.OrderBy(a => a.UploadedAt).Select(AttachmentDto.From)] : null, e.MayEditFiles(contest, actor));
+                details ? [.. e.Attachments.OrderBy(a => a.UploadedAt).Select(AttachmentDto.From)] : null, e.MayEditFiles(contest, actor), e.Stage, e.Stage?.Chinese());
         }).ToList();
     }
 }

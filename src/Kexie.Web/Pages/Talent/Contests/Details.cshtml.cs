@@ -22,6 +22,7 @@ public sealed class DetailsModel(ContestService contests, ContestReviewService r
         public string? Teacher { get; set; }
         public string? TeacherOrganization { get; set; }
         public string? Summary { get; set; }
+        public string? Stage { get; set; }
     }
 
     [BindProperty] public EntryInput Input { get; set; } = new();
@@ -75,7 +76,8 @@ public sealed class DetailsModel(ContestService contests, ContestReviewService r
         try
         {
             var students = (Input.Students ?? string.Empty).Split(['、', ',', '，', ' ', '；', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            var entry = await contests.SubmitAsync(Actor, id, new ContestEntryRequest(ParseGuid(Input.SchoolId, "schoolId", "学校"), Input.Title, Input.Category, students, Input.Teacher, Input.Summary, Input.TeacherOrganization), ct);
+            var entry = await contests.SubmitAsync(Actor, id, new ContestEntryRequest(ParseGuid(Input.SchoolId, "schoolId", "学校"), Input.Title, Input.Category, students, Input.Teacher, Input.Summary, Input.TeacherOrganization,
+                string.IsNullOrEmpty(Input.Stage) ? null : ParseEnum<SchoolStage>(Input.Stage, "stage", "学段")), ct);
             Notice = $"已报送作品“{entry.Title}”";
             return Redirect($"/Talent/Contests/Details/{id}");
         }

@@ -19,6 +19,12 @@ public sealed class EditModel(ContestService contests) : MarketPageModel
         public string? RecommendQuota { get; set; }
         public string? Note { get; set; }
         public string? Rubric { get; set; }
+
+        /// <summary>参赛条件: the 学段 that may enter (none ticked: every stage), the authors' limit, the two rules.</summary>
+        public List<string> Stages { get; set; } = [];
+        public string? MaxStudents { get; set; }
+        public bool OnePerStudent { get; set; }
+        public bool TeacherRequired { get; set; }
     }
 
     [BindProperty] public ContestInput Input { get; set; } = new();
@@ -43,6 +49,9 @@ public sealed class EditModel(ContestService contests) : MarketPageModel
                 Name = c.Name, Year = c.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), RegionCode = c.RegionCode, Categories = string.Join("、", c.Categories),
                 RecommendQuota = c.RecommendQuota?.ToString(System.Globalization.CultureInfo.InvariantCulture), Note = c.Note,
                 Rubric = string.Join("、", c.Rubric.Select(r => $"{r.Name}{r.MaxScore}")),
+                Stages = [.. (c.Eligibility?.Stages ?? []).Select(s => s.ToString())],
+                MaxStudents = c.Eligibility?.MaxStudents?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                OnePerStudent = c.Eligibility?.OnePerStudent ?? false, TeacherRequired = c.Eligibility?.TeacherRequired ?? false,
             };
             Version = c.Version;
         }
@@ -68,7 +77,9 @@ public sealed class EditModel(ContestService contests) : MarketPageModel
         {
             var categories = (Input.Categories ?? string.Empty).Split(['、', ',', '，', '\n', ';', '；'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             var request = new ContestRequest(
-                Input.Name, ParseInt(Input.Year, "year", "举办年份"), Input.RegionCode, categories, ParseInt(Input.RecommendQuota, "recommendQuota", "推荐名额"), Input.Note, ParseRubric(Input.Rubric));
+                Input.Name, ParseInt(Input.Year, "year", "举办年份"), Input.RegionCode, categories, ParseInt(Input.RecommendQuota, "recommendQuota", "推荐名额"), Input.Note, ParseRubric(Input.Rubric),
+                new Kexie.Domain.Talent.ContestEligibility([.. Input.Stages.Select(s => ParseEnum<Kexie.Domain.Talent.SchoolStage>(s, "stages", "学段"))],
+                    ParseInt(Input.MaxStudents, "maxStudents", "每件作品作者人数上限"), Input.OnePerStudent, Input.TeacherRequired));
             var saved = id is { } existing ? await contests.UpdateAsync(Actor, existing, request, Version, ct) : await contests.CreateAsync(Actor, request, ct);
             Notice = $"已保存“{saved.Name}”";
             return Redirect($"/Talent/Contests/Details/{saved.Id}");

@@ -1,0 +1,201 @@
+using Kexie.Domain.Authorization;
+using Kexie.Domain.Directory;
+using Kexie.Domain.Identity;
+using Kexie.Domain.Talent;
+using Kexie.Domain.ThinkTank;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace Kexie.Data.Seeding;
+
+/// <summary>
+/// The demo's contest records beyond 2025's 大英县第23届 edition (run at the end of <see cref="TalentDemoSeeder"/>, each part once).
+/// <para>遂宁市2025年青少年科技创新成果市长奖评选 (<see cref="SeedMayorAwardAsync"/>): the seeds' county "积极组织参加…青少年科技创新成果
+/// 市长奖评选表彰"; six of its first-prize works entered, reviewed and awarded by the city, so the county's 2025 summary says where
+/// its works were awarded ("6件作品在…市长奖评选上获奖").</para>
+/// <para>The current year's 大英县 contest in 评审中 with its expert panel (<see cref="SeedPanelAsync"/>): 大英县第N届
+/// 青少年科技创新大赛 (N = 23 + years since 2025, so 2025's 第23届 with its 827 works and 85 recommended stays as the seeds say), 36 works
+/// of the county's schools; experts of the 专家库 assigned to the 科技创新成果 works, most sheets scored (each work's mean shown), the
+/// demo expert 李建国 (account <c>worker</c>) with works still to score (his workbench says so), one expert who declared once that he
+/// stands aside from a school (长期回避) left out of its works, and one who declared a conflict on a single work. The demo has two schools
+/// in 大英县 (大英中学 and one 小学 of the demo's organizations), so the works alternate between them (an earlier version wanted three
+/// and never ran).</para>
+/// </summary>
+public static class ContestDemoSeeder
+{
+    public const string MayorAward = "遂宁市2025年青少年科技创新成果市长奖评选";
+
+    /// <summary>Works of 大英县 awarded in <see cref="MayorAward"/>: 一等奖1件、二等奖2件、三等奖3件.</summary>
+    public static readonly AwardGrade[] MayorAwards = [AwardGrade.First, AwardGrade.Second, AwardGrade.Second, AwardGrade.Third, AwardGrade.Third, AwardGrade.Third];
+
+    public static async Task SeedAsync(KexieDbContext db, ILogger logger, CancellationToken ct = default)
+    {
+        await SeedMayorAwardAsync(db, logger, ct);
+        await SeedPanelAsync(db, logger, ct);
+    }
+
+    /// <summary>
+    /// 市长奖评选 of 遂宁市 for 2025: the county admin enters six of the first-prize works of 大英县第23届 (the best scores) in their
+    /// schools' names, the city passes and awards them (<see cref="MayorAwards"/>) and closes the selection. Runs once (no such edition yet).
+    /// </summary>
+    public static async Task SeedMayorAwardAsync(KexieDbContext db, ILogger logger, CancellationToken ct = default)
+    {
+        if (await db.Contests.AnyAsync(c => c.RegionCode == "5109" && c.Name == MayorAward, ct))
+        {
+            return;
+        }
+
+        var users = await db.Users.AsNoTracking().Where(u => u.UserName == "daying" || u.UserName == "suining").ToListAsync(ct);
+        var county = users.FirstOrDefault(u => u.UserName == "daying");
+        var city = users.FirstOrDefault(u => u.UserName == "suining");
+        var edition = await db.Contests.AsNoTracking().FirstOrDefaultAsync(c => c.RegionCode == DemoSeeder.DaYing && c.Year == 2025 && c.Name == "大英县第23届青少年科技创新大赛", ct);
+        if (county is null || city is null || edition is null)
+        {
+            return;
+        }
+
+        var best = await db.ContestEntries.AsNoTracking().Where(e => e.ContestId == edition.Id && e.Award == AwardGrade.First)
+            .OrderByDescending(e => e.Score).ThenBy(e => e.Title).Take(MayorAwards.Length).ToListAsync(ct);
+        if (best.Count < MayorAwards.Length || best.Any(e => e.SchoolId is null))
+        {
+            return;
+        }
+
+        var cityAdmin = city.ToActor();
+        var contest = Contest.Create(new ContestData(MayorAward, 2025, "5109", ContestNames.DefaultCategories, null, "各县（市、区）科协组织推荐，市级评审表彰"), cityAdmin);
+        var entries = best.Select(e => ContestEntry.Submit(contest, e.SchoolId!.Value, e.SchoolName, e.RegionCode,
+            new ContestEntryData(e.Title, e.Category, e.Students, e.Teacher, e.Summary, e.TeacherOrganization), county.ToActor())).ToList();
+        contest.MoveTo(ContestStatus.Reviewing, cityAdmin);
+        for (var i = 0; i < entries.Count; i++)
+        {
+            entries[i].Review(contest, true, 95 - (i * 2), null, cityAdmin);
+            entries[i].SetAward(contest, MayorAwards[i], cityAdmin);
+        }
+
+        contest.MoveTo(ContestStatus.Closed, cityAdmin);
+        db.Contests.Add(contest);
+        db.ContestEntries.AddRange(entries);
+        await db.SaveChangesAsync(ct);
+        logger.LogInformation("已生成{Name}演示数据：大英县获奖作品{Count}件", MayorAward, entries.Count);
+    }
+
+    public const int Works = 36;
+
+    /// <summary>The edition's year: the current China year, 2026 at the earliest (2025's edition is the seeds' closed one).</summary>
+    public static int Year => Math.Max(2026, DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).Year);
+
+    public static async Task SeedPanelAsync(KexieDbContext db, ILogger logger, CancellationToken ct = default)
+    {
+        var year = Year;
+        if (await db.Contests.AnyAsync(c => c.RegionCode == DemoSeeder.DaYing && c.Year == year, ct) || await db.ExpertConflicts.AnyAsync(ct))
+        {
+            return;
+        }
+
+        var users = await db.Users.AsNoTracking().Where(u => u.UserName == "daying" || u.UserName == "worker").ToListAsync(ct);
+        var county = users.FirstOrDefault(u => u.UserName == "daying");
+        var workerUser = users.FirstOrDefault(u => u.UserName == "worker");
+        var schools = await db.Organizations.AsNoTracking().Where(o => RegionScope.Within(o.RegionCode, DemoSeeder.DaYing) && o.Kind == OrganizationKind.School)
+            .OrderBy(o => o.Name).Select(o => new { o.Id, o.Name, o.RegionCode }).ToListAsync(ct);
+        var experts = await db.Experts.AsNoTracking().Where(e => e.Status == ExpertStatus.Active && RegionScope.Within(e.RegionCode, DemoSeeder.DaYing))
+            .Join(db.ScienceWorkers.AsNoTracking(), e => e.WorkerId, w => w.Id, (e, w) => new { Expert = e, Worker = w })
+            .OrderBy(x => x.Expert.AdmittedOn).ThenBy(x => x.Worker.Name).ToListAsync(ct);
+        if (county is null || workerUser?.ScienceWorkerId is not { } demoWorker || schools.Count < 2 || experts.Count < 4 || experts.All(x => x.Worker.Id != demoWorker))
+        {
+            return;
+        }
+
+        var admin = county.ToActor();
+        var now = DateTimeOffset.UtcNow;
+        var contest = Contest.Create(new ContestData($"大英县第{23 + year - 2025}届青少年科技创新大赛", year, DemoSeeder.DaYing, ContestNames.DefaultCategories, 85, $"{year}年3月至5月征集；专家评审中"), admin);
+        db.Contests.Add(contest);
+        var random = new Random(2424);
+        string[] surnames = ["王", "李", "张", "刘", "陈", "杨", "黄", "赵", "周", "吴"];
+        string[] given = ["子涵", "浩然", "欣怡", "宇轩", "雨桐", "梓萱", "俊杰", "思远", "一诺", "佳怡"];
+        string Person() => $"{surnames[random.Next(surnames.Length)]}{given[random.Next(given.Length)]}";
+        string[] topics = ["郪江水质监测", "智能节水灌溉", "校园垃圾分类", "柑橘保鲜", "太阳能路灯", "井盐文化", "防溺水报警", "红薯储藏"];
+        string[] kinds = ["装置", "研究", "调查", "设计"];
+        var entries = new List<ContestEntry>();
+        for (var i = 0; i < Works; i++)
+        {
+            var school = schools[i % Math.Min(schools.Count, 6)];
+            var category = ContestNames.DefaultCategories[i % 3 == 2 ? 1 : 0];
+            entries.Add(ContestEntry.Submit(contest, school.Id, school.Name, school.RegionCode,
+                new ContestEntryData($"{topics[i % topics.Length]}{kinds[random.Next(kinds.Length)]}（{i + 1:00}号）", category, [Person(), Person()], $"{Person()}老师",
+                    $"{school.Name}学生围绕{topics[i % topics.Length]}开展的探究。"), admin));
+        }
+
+        contest.MoveTo(ContestStatus.Reviewing, admin);
+        db.ContestEntries.AddRange(entries);
+
+        // The panel: the demo expert, two colleagues, and one who stands aside from the first school for good.
+        var me = experts.Single(x => x.Worker.Id == demoWorker);
+        var others = experts.Where(x => x.Worker.Id != demoWorker && !schools.Any(s => s.Name == x.Worker.Employer)).Take(3).ToList();
+        if (others.Count < 3)
+        {
+            return;
+        }
+
+        ExpertCandidate Candidate(Expert e, ScienceWorker w) => new(e.Id, w.Id, w.Name, w.Employer, w.Id == demoWorker ? workerUser.Id : null, true);
+        Actor ExpertActor(ScienceWorker w) => w.Id == demoWorker ? workerUser.ToActor() : new Actor(null, null, UserRole.ScienceWorker, w.RegionCode, w.Id, DisplayName: w.Name);
+        var aside = others[2];
+        var standing = ExpertConflict.Declare(Candidate(aside.Expert, aside.Worker), aside.Expert.RegionCode, ConflictKind.Organization, (schools[0].Id, schools[0].Name), null,
+            "本人在该校兼任科技辅导员", ExpertActor(aside.Worker));
+        db.ExpertConflicts.Add(standing);
+
+        var works = entries.Where(e => e.Category == ContestNames.DefaultCategories[0]).ToList();
+        var assignments = new List<ContestAssignment>();
+        var excluded = 0;
+        var panel = new[] { (me.Expert, me.Worker), (others[0].Expert, others[0].Worker), (others[1].Expert, others[1].Worker), (aside.Expert, aside.Worker) };
+        foreach (var (expert, worker) in panel)
+        {
+            foreach (var entry in works)
+            {
+                var mine = assignments.Where(a => a.EntryId == entry.Id).ToList();
+                if (ContestAssignment.ConflictOf(entry, Candidate(expert, worker), mine, [standing]) is not null)
+                {
+                    excluded++;
+                    continue;
+                }
+
+                assignments.Add(ContestAssignment.Assign(contest, entry, Candidate(expert, worker), mine, admin, now.AddDays(-12), [standing]));
+            }
+        }
+
+        // Scores: the colleagues score all but one declared conflict; the demo expert has scored the first half, the rest wait for him.
+        decimal[][] sheets = [[26, 25, 17, 16], [24, 27, 15, 18], [28, 24, 18, 15], [22, 23, 16, 17], [27, 26, 17, 18]];
+        var n = 0;
+        var declined = false;
+        foreach (var a in assignments)
+        {
+            var entry = works.Single(e => e.Id == a.EntryId);
+            var (expert, worker) = panel.Single(p => p.Expert.Id == a.ExpertId);
+            if (worker.Id == demoWorker && works.IndexOf(entry) >= works.Count / 2)
+            {
+                continue;
+            }
+
+            if (!declined && expert.Id == others[1].Expert.Id && works.IndexOf(entry) == 1)
+            {
+                a.Decline(contest, entry, "作者是本人亲属", ExpertActor(worker), now.AddDays(-10));
+                declined = true;
+                continue;
+            }
+
+            a.Score(contest, entry, [.. sheets[n++ % sheets.Length].Select(v => (decimal?)v)], n % 3 == 0 ? "选题贴近生活，实验记录完整" : null, ExpertActor(worker), now.AddDays(-9));
+        }
+
+        foreach (var entry in works)
+        {
+            var totals = assignments.Where(a => a.EntryId == entry.Id && a.Status == AssignmentStatus.Scored).Select(a => a.Total!.Value).ToList();
+            if (totals.Count > 0)
+            {
+                entry.SetExpertScore(ContestRubric.Mean(totals));
+            }
+        }
+
+        db.ContestAssignments.AddRange(assignments);
+        await db.SaveChangesAsync(ct);
+        logger.LogInformation("已生成{Year}年大英县大赛专家评审演示数据：作品{Works}件，评审指派{Assignments}份，长期回避{Excluded}件", year, Works, assignments.Count, excluded);
+    }
+}
