@@ -73,4 +73,27 @@ public sealed class AuditPresenterTests(SqliteApp app)
         Assert.Contains(other.Changes, c => c.Field == "提供者" && c.After == "其他地区的记录");
         Assert.DoesNotContain(other.Changes, c => c.After == worker.Name || c.Before == worker.Name);
     }
+
+    [Fact]
+    public async Task A_contests_school_stages_read_as_words_not_a_number()
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<KexieDbContext>();
+        var presenter = scope.ServiceProvider.GetRequiredService<AuditPresenter>();
+        var daying = (await db.Users.AsNoTracking().SingleAsync(u => u.UserName == "daying", TestContext.Current.CancellationToken)).ToActor();
+        var entry = new AuditEntry
+        {
+            Id = 2,
+            UserId = daying.UserId,
+            Action = "Modified",
+            EntityType = "Contest",
+            EntityId = Guid.NewGuid().ToString(),
+            RegionCode = "510923",
+            Before = """{"StageMask":0}""",
+            After = """{"StageMask":3}""",
+        };
+
+        var shown = (await presenter.PresentAsync([entry], daying, TestContext.Current.CancellationToken)).Single();
+        Assert.Contains(shown.Changes, c => c.Field == "参赛学段" && c.Before == "不限" && c.After == "小学、初中");
+    }
 }

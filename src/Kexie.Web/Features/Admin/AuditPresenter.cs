@@ -277,6 +277,12 @@ public sealed partial class AuditPresenter(KexieDbContext db)
                 return Domain.Popularization.LiteracyRate.Format(hundredths);
             }
 
+            if (v.ValueKind == JsonValueKind.Number && field == "StageMask" && type == "Contest" && v.TryGetInt32(out var mask))
+            {
+                var stages = Enum.GetValues<Domain.Talent.SchoolStage>().Where(s => (mask & (int)s) != 0).Select(Domain.Talent.ContestNames.Chinese).ToList();
+                return stages.Count == 0 ? "不限" : string.Join("、", stages);
+            }
+
             if (v.ValueKind == JsonValueKind.Number)
             {
                 return v.TryGetDecimal(out var d) ? d.ToString("0.##", CultureInfo.InvariantCulture) : v.GetRawText();
