@@ -34,6 +34,14 @@ public sealed class PostgresKexieDbContext(DbContextOptions<PostgresKexieDbConte
         base.OnModelCreating(builder);
         RegionPrefixIndexes.Apply(builder);
         TextSearch.Map(builder);
+
+        // The directories' list-order indexes carry the public list's filter column, so the skip to a deep page by number
+        // (KeysetPaging.SeekFromPage) is an index-only scan; the needs' and offers' expression indexes do the same in
+        // migration ListOrderCoveringIndexes (raw SQL).
+        builder.Entity<Kexie.Domain.Directory.ScienceWorker>().HasIndex(w => new { w.RegionCode, w.Name, w.Id }, "IX_ScienceWorkers" + RegionPrefixIndexes.ListOrderSuffix)
+            .IncludeProperties(w => new { w.IsPublicProfile });
+        builder.Entity<Kexie.Domain.Directory.Organization>().HasIndex(o => new { o.RegionCode, o.Name, o.Id }, "IX_Organizations" + RegionPrefixIndexes.ListOrderSuffix)
+            .IncludeProperties(o => new { o.IsVerified });
     }
 }
 

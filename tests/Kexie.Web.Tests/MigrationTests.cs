@@ -97,11 +97,13 @@ public sealed class MigrationPostgresTests(PostgresApp app) : MigrationTests(app
         Assert.Contains("~>=~", plan);
         Assert.True(indexes.Count > 30, $"only {indexes.Count} region-code indexes");
         // Region prefixes are served by pattern-ops indexes; only the list-order indexes (region, name, id) keep the default
-        // class, so that they also serve ORDER BY and the keyset range of the directory lists' pages.
+        // class, so that they also serve ORDER BY and the keyset range of the directory lists' pages; the needs' and offers'
+        // (publication time, id) carry the region code as an included column for the index-only skip to a deep page.
         var (listOrder, prefix) = (indexes.Where(d => d.Contains(Kexie.Data.RegionPrefixIndexes.ListOrderSuffix, StringComparison.Ordinal)).ToList(),
             indexes.Where(d => !d.Contains(Kexie.Data.RegionPrefixIndexes.ListOrderSuffix, StringComparison.Ordinal)).ToList());
         Assert.All(prefix, d => Assert.Matches("RegionCode\" varchar_pattern_ops", d));
-        Assert.Equal(2, listOrder.Count);
+        Assert.Equal(4, listOrder.Count);
+        Assert.Equal(4, listOrder.Count(d => d.Contains("INCLUDE", StringComparison.Ordinal)));
         Assert.All(listOrder, d => Assert.DoesNotMatch("pattern_ops", d));
     }
 }

@@ -167,8 +167,14 @@ public sealed record KeysetPage<T>(List<T> Items, int Page, bool HasNext, string
 /// A list's order for <see cref="KeysetPaging.PageAsync"/>: <c>Order(query, reversed)</c> sorts (the sort keys, then the
 /// id; reversed, every key the other way), <c>Beyond(query, cursor, reversed)</c> keeps the rows after the cursor in that
 /// order — a range of the list-order index. Without <c>Beyond</c> the order pages by number only (no cursors).
+/// <c>KeyAt(query, index, ct)</c> reads the cursor of the row at a position in the order (0 the first), selecting the
+/// sort keys and the id only: a deep page by number starts after the key of the last row before it, so its skip reads
+/// the narrow list-order index (an index-only scan where the index covers the list's filter) instead of whole rows.
 /// </summary>
-public sealed record KeysetOrder<T>(Func<IQueryable<T>, bool, IOrderedQueryable<T>> Order, Func<IQueryable<T>, ListCursor, bool, IQueryable<T>>? Beyond = null)
+public sealed record KeysetOrder<T>(
+    Func<IQueryable<T>, bool, IOrderedQueryable<T>> Order,
+    Func<IQueryable<T>, ListCursor, bool, IQueryable<T>>? Beyond = null,
+    Func<IQueryable<T>, int, CancellationToken, Task<ListCursor?>>? KeyAt = null)
 {
     /// <summary>Rows by a time, newest first (or oldest first), then the id: the needs and offers lists.</summary>
     public static KeysetOrder<T> ByTime(Expression<Func<T, DateTimeOffset>> at, Expression<Func<T, Guid>> id, bool oldestFirst)
@@ -177,8 +183,11 @@ public sealed record KeysetOrder<T>(Func<IQueryable<T>, bool, IOrderedQueryable<
         Expression<Func<DateTimeOffset, Guid, DateTimeOffset, Guid, bool>> earlierOrEqualTime = (A, I, a, i) => A <= a && (A < a || I.CompareTo(i) > 0);
         Expression<Func<DateTimeOffset, Guid, DateTimeOffset, Guid, bool>> laterTimeSmallerId = (A, I, a, i) => A >= a && (A > a || I.CompareTo(i) < 0);
         Expression<Func<DateTimeOffset, Guid, DateTimeOffset, Guid, bool>> earlierTimeSmallerId = (A, I, a, i) => A <= a && (A < a || I.CompareTo(i) < 0);
+        IOrderedQueryable<T> Ordered(IQueryable<T> query, bool reversed) =>
+            oldestFirst != reversed ? query.OrderBy(at).ThenById(id, reversed) : query.OrderByDescending(at).ThenById(id, reversed);
+        var key = KeysetPaging.Select<T, TimeKey>(at, id, [nameof(TimeKey.At), nameof(TimeKey.Id)]);
         return new KeysetOrder<T>(
-            (query, reversed) => oldestFirst != reversed ? query.OrderBy(at).ThenById(id, reversed) : query.OrderByDescending(at).ThenById(id, reversed),
+            Ordered,
             (query, cursor, reversed) =>
             {
                 // Forward (newest first): time <= cursor's, ties by a larger id; backward the mirror image. The first term
@@ -191,24 +200,72 @@ public sealed record KeysetOrder<T>(Func<IQueryable<T>, bool, IOrderedQueryable<
                     (true, true) => earlierTimeSmallerId,
                 };
                 return query.Where(KeysetPaging.Bind(term, at, id, cursor.At, cursor.Id));
-            });
+            },
+            async (query, index, ct) => await Ordered(query, false).Skip(index).Select(key).FirstOrDefaultAsync(ct) is { } row ? ListCursor.ByTime(row.At, row.Id) : null);
     }
 
     /// <summary>Rows by region code, then name, then id: the directories.</summary>
-    public static KeysetOrder<T> ByRegionAndName(Expression<Func<T, string>> region, Expression<Func<T, string>> name, Expression<Func<T, Guid>> id) => new(
-        (query, reversed) => reversed
-            ? query.OrderByDescending(region).ThenByDescending(name).ThenByDescending(id)
-            : query.OrderBy(region).ThenBy(name).ThenBy(id),
-        (query, cursor, reversed) => reversed ? query.BeforeRegionAndName(region, name, id, cursor) : query.AfterRegionAndName(region, name, id, cursor));
+    public static KeysetOrder<T> ByRegionAndName(Expression<Func<T, string>> region, Expression<Func<T, string>> name, Expression<Func<T, Guid>> id)
+    {
+        var key = KeysetPaging.Select<T, NameKey>(region, name, id, [nameof(NameKey.Region), nameof(NameKey.Name), nameof(NameKey.Id)]);
+        return new(
+            (query, reversed) => reversed
+                ? query.OrderByDescending(region).ThenByDescending(name).ThenByDescending(id)
+                : query.OrderBy(region).ThenBy(name).ThenBy(id),
+            (query, cursor, reversed) => reversed ? query.BeforeRegionAndName(region, name, id, cursor) : query.AfterRegionAndName(region, name, id, cursor),
+            async (query, index, ct) => await query.OrderByRegionAndName(region, name, id).Skip(index).Select(key).FirstOrDefaultAsync(ct) is { } row
+                ? KeysetPaging.CursorOf(row.Region, row.Name, row.Id)
+                : null);
+    }
+}
+
+/// <summary>The sort keys of a row in publication-time order (<see cref="KeysetOrder{T}.KeyAt"/>).</summary>
+public sealed class TimeKey
+{
+    public DateTimeOffset At { get; set; }
+
+    public Guid Id { get; set; }
+}
+
+/// <summary>The sort keys of a directory row (<see cref="KeysetOrder{T}.KeyAt"/>).</summary>
+public sealed class NameKey
+{
+    public string Region { get; set; } = string.Empty;
+
+    public string Name { get; set; } = string.Empty;
+
+    public Guid Id { get; set; }
 }
 
 /// <summary>Keyset pages of lists: one page after a cursor (下一页), before one (上一页), or by number.</summary>
 public static class KeysetPaging
 {
     /// <summary>
+    /// From this page on, a page asked for by number (<c>page=N</c>, a shared link) of a list with cursors is read after
+    /// the key of the row before it (<see cref="KeysetOrder{T}.KeyAt"/>) instead of by <c>OFFSET</c> over whole rows;
+    /// the first pages keep the plain skip, which costs nothing there.
+    /// </summary>
+    public const int SeekFromPage = 4;
+
+    /// <summary><c>row => new TKey { A = first(row), B = second(row)… }</c>, the members named in order.</summary>
+    internal static Expression<Func<T, TKey>> Select<T, TKey>(LambdaExpression first, LambdaExpression second, string[] members) =>
+        Select<T, TKey>([first, second], members);
+
+    internal static Expression<Func<T, TKey>> Select<T, TKey>(LambdaExpression first, LambdaExpression second, LambdaExpression third, string[] members) =>
+        Select<T, TKey>([first, second, third], members);
+
+    private static Expression<Func<T, TKey>> Select<T, TKey>(LambdaExpression[] keys, string[] members)
+    {
+        var row = Expression.Parameter(typeof(T), "row");
+        var bindings = keys.Zip(members, (key, member) => (MemberBinding)Expression.Bind(typeof(TKey).GetProperty(member)!, ExpressionSubstitute.Body(key, row)));
+        return Expression.Lambda<Func<T, TKey>>(Expression.MemberInit(Expression.New(typeof(TKey)), bindings), row);
+    }
+
+    /// <summary>
     /// One page of <paramref name="query"/> in <paramref name="order"/>: after <paramref name="after"/> (下一页), before
     /// <paramref name="before"/> (上一页: the rows before it read backwards, then turned round), else by
-    /// <paramref name="page"/>'s number — a range of the list-order index, not a skip, whenever a cursor is given. One row
+    /// <paramref name="page"/>'s number — a range of the list-order index, not a skip, whenever a cursor is given; from
+    /// page <see cref="SeekFromPage"/> on, a page by number is read after the key of the row before it. One row
     /// more than the page says whether a further page exists in the direction read; a page read after a cursor has one
     /// before it, one read before a cursor one after it. A page read backwards that finds nothing further before it is
     /// the first page: then the first page is read as such, whole (rows removed since would otherwise shorten it).
@@ -238,6 +295,19 @@ public static class KeysetPaging
 
         var skip = 0;
         var source = query;
+        if (after is null && before is null && page.Page >= SeekFromPage && order.Beyond is { } seek && order.KeyAt is { } keyAt && cursorOf is not null)
+        {
+            // A deep page by number: the key of the last row before it (a skip over the narrow list-order index), then
+            // the page after that key, as 下一页 from the page before would read it. No such row: past the end.
+            if (await keyAt(query, page.Skip - 1, ct) is not { } boundary)
+            {
+                return Made([], page.Page, hasNext: false, hasPrevious: true);
+            }
+
+            var seeked = await order.Order(seek(query, boundary, false), false).Take(size + 1).Select(select).ToListAsync(ct);
+            return Made(seeked.Take(size).ToList(), page.Page, seeked.Count > size, hasPrevious: true);
+        }
+
         if (after is { } a && order.Beyond is { } beyond)
         {
             source = beyond(query, a, false);

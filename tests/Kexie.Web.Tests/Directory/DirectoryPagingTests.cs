@@ -81,6 +81,23 @@ public abstract class DirectoryPagingTests(KexieApp app)
 
             Assert.Equal(5, pages);
             Assert.Equal(expected, seen);
+
+            // Pages by number (a shared link): from page KeysetPaging.SeekFromPage on, read after the key of the row
+            // before the page; the same rows in the same order, and a page past the end is empty.
+            var numbered = new List<string>();
+            for (var number = 1; number <= 11; number++)
+            {
+                var page = await (await daying.GetAsync($"/api/v1/{list}?q={token}&pageSize=2&page={number}")).OkJsonAsync();
+                Assert.Equal(number, page["page"]!.GetValue<int>());
+                Assert.Equal(number < 11, page["hasNext"]!.GetValue<bool>());
+                Assert.Equal(number > 1, page["previousCursor"]?.GetValue<string>() is not null);
+                numbered.AddRange(page["items"]!.AsArray().Select(w => w!["name"]!.GetValue<string>()));
+            }
+
+            Assert.Equal(expected, numbered);
+            var past = await (await daying.GetAsync($"/api/v1/{list}?q={token}&pageSize=2&page=12")).OkJsonAsync();
+            Assert.Empty(past["items"]!.AsArray());
+            Assert.False(past["hasNext"]!.GetValue<bool>());
         }
 
         // A cursor that is not one is a problem naming the field, not a first page.

@@ -506,6 +506,73 @@ public abstract class MarketTests(KexieApp app)
     }
 
     [Fact]
+    public async Task Deep_pages_by_number_are_read_after_the_key_of_the_row_before_them_and_equal_the_walk()
+    {
+        var token = Token();
+        var needs = new List<string>();
+        var offers = new List<string>();
+        for (var i = 0; i < 6; i++)
+        {
+            needs.Add(await PublishedNeedAsync($"深翻页需求{i}{token}"));
+            offers.Add(await PublishedOfferAsync($"深翻页成果{i}{token}"));
+        }
+
+        // Two of each published at the same instant, across the seek's boundary (rows 4 and 5 of the newest-first order).
+        var tie = DateTimeOffset.UtcNow.AddMinutes(-7);
+        var (tiedNeeds, tiedOffers) = (needs.Take(2).Select(Guid.Parse).ToList(), offers.Take(2).Select(Guid.Parse).ToList());
+        await app.QueryAsync(async db =>
+        {
+            await db.Needs.Where(n => tiedNeeds.Contains(n.Id)).ExecuteUpdateAsync(u => u.SetProperty(n => n.PublishedAt, tie));
+            return await db.Offers.Where(o => tiedOffers.Contains(o.Id)).ExecuteUpdateAsync(u => u.SetProperty(o => o.PublishedAt, tie));
+        });
+
+        var anonymous = app.Anonymous();
+        foreach (var list in new[] { "needs", "offers" })
+        {
+            foreach (var sort in new[] { "newest", "oldest" })
+            {
+                var walked = new List<string>();
+                string? cursor = null;
+                do
+                {
+                    var result = await (await anonymous.GetAsync($"/api/v1/{list}?q={token}&sort={sort}&pageSize=1" + (cursor is null ? string.Empty : $"&after={cursor}"))).OkJsonAsync();
+                    walked.AddRange(result["items"]!.AsArray().Select(i => Id(i!)));
+                    cursor = result["nextCursor"]?.GetValue<string>();
+                }
+                while (cursor is not null && walked.Count < 10);
+
+                // Pages 1–3 skip; from page SeekFromPage (4) on the page is read after the key of the row before it.
+                Assert.Equal(4, Kexie.Web.Infrastructure.KeysetPaging.SeekFromPage);
+                var numbered = new List<string>();
+                for (var page = 1; page <= 6; page++)
+                {
+                    var result = await (await anonymous.GetAsync($"/api/v1/{list}?q={token}&sort={sort}&pageSize=1&page={page}")).OkJsonAsync();
+                    Assert.Equal(page, result["page"]!.GetValue<int>());
+                    Assert.Equal(6, result["total"]!.GetValue<int>());
+                    Assert.Equal(page < 6, result["hasNext"]!.GetValue<bool>());
+                    Assert.Equal(page < 6, result["nextCursor"]?.GetValue<string>() is not null);
+                    Assert.Equal(page > 1, result["previousCursor"]?.GetValue<string>() is not null);
+                    numbered.AddRange(result["items"]!.AsArray().Select(i => Id(i!)));
+                }
+
+                Assert.Equal(walked, numbered);
+                Assert.Equal((list == "needs" ? needs : offers).Order(), numbered.Order());
+
+                // A deep page of two: rows 7 and 8 of a list of six do not exist; a page past the end is empty, not the first.
+                var third = await (await anonymous.GetAsync($"/api/v1/{list}?q={token}&sort={sort}&pageSize=2&page=3")).OkJsonAsync();
+                Assert.Equal(walked.Skip(4), third["items"]!.AsArray().Select(i => Id(i!)));
+                var past = await (await anonymous.GetAsync($"/api/v1/{list}?q={token}&sort={sort}&pageSize=2&page=5")).OkJsonAsync();
+                Assert.Empty(past["items"]!.AsArray());
+                Assert.False(past["hasNext"]!.GetValue<bool>());
+                Assert.Null(past["nextCursor"]?.GetValue<string>());
+            }
+
+            // A bad page number is still a problem naming the field.
+            await (await anonymous.GetAsync($"/api/v1/{list}?q={token}&page=abc")).AssertValidationProblemAsync("page");
+        }
+    }
+
+    [Fact]
     public async Task The_list_pages_next_link_follows_the_cursor_and_shows_every_row_once()
     {
         var token = Token();

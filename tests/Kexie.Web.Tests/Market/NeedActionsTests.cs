@@ -1,5 +1,6 @@
 using System.Net;
 using Kexie.Web.Tests.Security;
+using Microsoft.EntityFrameworkCore;
 
 namespace Kexie.Web.Tests.Market;
 
@@ -96,6 +97,43 @@ public abstract class NeedActionsTests(KexieApp app)
         Assert.Contains("handler=Withdraw", owner);
     }
 }
+
+/// <summary>The need detail page's one read (need, region and organization names, then its codes' names).</summary>
+public abstract class NeedDetailPageTests(KexieApp app)
+{
+    [Fact]
+    public async Task The_detail_page_names_the_region_organization_and_codes_and_hides_what_the_caller_may_not_read()
+    {
+        var enterprise = await app.SignInAsync("enterprise");
+        var title = $"详情页名称{Guid.NewGuid():N}";
+        var id = (await (await enterprise.PostJsonAsync("/api/v1/needs", ProblemDetailsTests.NeedBody(title))).OkJsonAsync())["id"]!.GetValue<string>();
+        var needId = Guid.Parse(id);
+        var (organization, region, industry, discipline) = await app.QueryAsync(async db =>
+        {
+            var need = await db.Needs.SingleAsync(n => n.Id == needId);
+            var org = await db.Organizations.SingleAsync(o => o.Id == need.OrganizationId);
+            var r = await db.Regions.SingleAsync(x => x.Code == "510923");
+            var i = await db.Industries.SingleAsync(x => x.Code == "2614");
+            var d = await db.Disciplines.SingleAsync(x => x.Code == "21030");
+            return (org.Name, string.IsNullOrEmpty(r.FullName) ? r.Name : r.FullName, i.Name, d.Name);
+        });
+
+        var page = System.Net.WebUtility.HtmlDecode(await (await enterprise.GetAsync($"/Market/Needs/Details/{id}")).Content.ReadAsStringAsync());
+        Assert.Contains(title, page);
+        Assert.Contains($"<dd>{organization}</dd>", page);
+        Assert.Contains($"<dd>{region}（510923）</dd>", page);
+        Assert.Contains($"{industry}（2614）", page);
+        Assert.Contains($"{discipline}（21030）", page);
+
+        // A draft is the owner's: another caller gets the page's 404, not the need.
+        Assert.Equal(HttpStatusCode.NotFound, (await app.Anonymous().GetAsync($"/Market/Needs/Details/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await app.Anonymous().GetAsync($"/Market/Needs/Details/{Guid.NewGuid()}")).StatusCode);
+    }
+}
+
+public sealed class NeedDetailPageSqliteTests(SqliteApp app) : NeedDetailPageTests(app);
+
+public sealed class NeedDetailPagePostgresTests(PostgresApp app) : NeedDetailPageTests(app);
 
 public sealed class NeedActionsSqliteTests(SqliteApp app) : NeedActionsTests(app);
 

@@ -735,7 +735,7 @@ namespace Kexie.Data.Migrations.Postgres
 
                     NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("RegionCode"), new[] { "varchar_pattern_ops" });
 
-                    b.HasIndex(new[] { "RegionCode", "Name", "Id" }, "IX_Organizations_ListOrder");
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "RegionCode", "Name", "Id" }, "IX_Organizations_ListOrder"), new[] { "IsVerified" });
 
                     b.ToTable("Organizations");
                 });
@@ -931,7 +931,7 @@ namespace Kexie.Data.Migrations.Postgres
 
                     NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("RegionCode"), new[] { "varchar_pattern_ops" });
 
-                    b.HasIndex(new[] { "RegionCode", "Name", "Id" }, "IX_ScienceWorkers_ListOrder");
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "RegionCode", "Name", "Id" }, "IX_ScienceWorkers_ListOrder"), new[] { "IsPublicProfile" });
 
                     b.ToTable("ScienceWorkers");
                 });

@@ -1,11 +1,10 @@
-using Kexie.Data;
 using Kexie.Domain.Market;
 using Kexie.Web.Features.Market;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Kexie.Web.Pages.Market.Needs;
 
-public sealed class DetailsModel(NeedService needs, AttachmentService files, KexieDbContext db) : MarketPageModel
+public sealed class DetailsModel(NeedService needs, AttachmentService files) : MarketPageModel
 {
     public AttachmentsPanel Attachments => new(Need.Id, Need.Attachments, "/Market/Needs/Details/" + Need.Id, May(ReviewActions.Edit), UploadError(Need.Id));
 
@@ -42,11 +41,8 @@ public sealed class DetailsModel(NeedService needs, AttachmentService files, Kex
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
-        Need = await needs.GetAsync(Actor, id, ct);
-        RegionName = (await Lookups.RegionNamesAsync(db, [Need.RegionCode], ct)).GetValueOrDefault(Need.RegionCode, Need.RegionCode);
-        OrganizationName = (await MarketText.OrganizationNamesAsync(db, [Need.OrganizationId], ct)).GetValueOrDefault(Need.OrganizationId, "—");
-        DisciplineNames = await Lookups.DisciplineNamesAsync(db, Need.DisciplineCodes, ct);
-        IndustryNames = await MarketText.IndustryNamesAsync(db, Need.IndustryCodes, ct);
+        // Two round trips: the need with its region's and organization's names, then its codes' names.
+        (Need, RegionName, OrganizationName, DisciplineNames, IndustryNames) = await needs.GetDetailAsync(Actor, id, ct);
         return Page();
     }
 
