@@ -4391,6 +4391,10 @@ namespace Kexie.Data.Migrations.Postgres
                     b.Property<int>("Distribution")
                         .HasColumnType("integer");
 
+                    b.PrimitiveCollection<string[]>("ExtraTopics")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
                     b.Property<int>("MinSeconds")
                         .HasColumnType("integer");
 
@@ -4546,6 +4550,9 @@ namespace Kexie.Data.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<Guid?>("ProposalId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("RegionCode")
                         .IsRequired()
                         .HasMaxLength(12)
@@ -4564,6 +4571,13 @@ namespace Kexie.Data.Migrations.Postgres
                     b.Property<string>("Suggestion")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("SuggestionState")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SuggestionTopic")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
 
                     b.Property<Guid>("SurveyId")
                         .HasColumnType("uuid");

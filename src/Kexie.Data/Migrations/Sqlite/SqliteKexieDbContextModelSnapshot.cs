@@ -4235,6 +4235,10 @@ namespace Kexie.Data.Migrations.Sqlite
                     b.Property<int>("Distribution")
                         .HasColumnType("INTEGER");
 
+                    b.PrimitiveCollection<string>("ExtraTopics")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("MinSeconds")
                         .HasColumnType("INTEGER");
 
@@ -4388,6 +4392,9 @@ namespace Kexie.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("ProposalId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("RegionCode")
                         .IsRequired()
                         .HasMaxLength(12)
@@ -4405,6 +4412,13 @@ namespace Kexie.Data.Migrations.Sqlite
 
                     b.Property<string>("Suggestion")
                         .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SuggestionState")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SuggestionTopic")
+                        .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("SurveyId")
