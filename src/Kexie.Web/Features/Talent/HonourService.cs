@@ -33,6 +33,10 @@ public sealed record NominationDto(
 /// <param name="SelectedByTitle">For organizations' honours: the selected by the title their call's name gives (优秀执行单位、优秀组织单位…).</param>
 public sealed record HonourKindCount(HonourKind Kind, string KindName, int Nominated, int Selected, IReadOnlyList<NamedCount>? SelectedByTitle = null);
 
+/// <summary>A science worker's own view of honours: the calls they were nominated to, with the state, and the open calls they may be nominated for.</summary>
+/// <param name="OpenCalls">Open calls for a person's honour whose region holds the worker's and that they are not yet nominated to (推荐由所在地区科协提出).</param>
+public sealed record MyHonoursDto(bool IsScienceWorker, IReadOnlyList<NominationDto> Nominations, IReadOnlyList<HonourCallDto> OpenCalls);
+
 public sealed record HonourStatisticsDto(string RegionCode, string RegionName, int Year, int Nominated, int Selected, IReadOnlyList<HonourKindCount> ByKind, string Summary);
 
 /// <summary>
@@ -110,6 +114,34 @@ public sealed class HonourService(KexieDbContext db, Parties parties, ReferenceC
             .Where(n => n.Status == NominationStatus.Selected && (workerId != null ? n.WorkerId == workerId : n.OrganizationId == organizationId))
             .OrderByDescending(n => n.DecidedOn).Take(200).ToListAsync(ct);
         return await ToNominationDtosAsync(actor, rows, ct);
+    }
+
+    /// <summary>
+    /// The caller's own nominations (as a science worker), every state, newest call first; and the open calls for a person's honour held by
+    /// their region or a region above it, that they are not nominated to yet. Empty for a caller who is not a science worker.
+    /// </summary>
+    public async Task<MyHonoursDto> MineAsync(Actor actor, CancellationToken ct = default)
+    {
+        if (actor.ScienceWorkerId is not { } me)
+        {
+            return new MyHonoursDto(false, [], []);
+        }
+
+        var region = await db.ScienceWorkers.AsNoTracking().Where(w => w.Id == me).Select(w => w.RegionCode).FirstOrDefaultAsync(ct);
+        if (region is null)
+        {
+            return new MyHonoursDto(false, [], []);
+        }
+
+        var rows = await db.Nominations.AsNoTracking().Where(n => n.WorkerId == me)
+            .Join(db.HonourCalls, n => n.CallId, c => c.Id, (n, c) => new { Nomination = n, c.Year })
+            .OrderByDescending(x => x.Year).ThenByDescending(x => x.Nomination.CreatedAt).Take(200).Select(x => x.Nomination).ToListAsync(ct);
+        var nominated = rows.Select(n => n.CallId).ToList();
+        var above = Kexie.Domain.Regions.RegionCode.Ancestry(region).ToList();
+        var open = await db.HonourCalls.AsNoTracking()
+            .Where(c => c.Status == HonourCallStatus.Open && c.Kind != HonourKind.OrganizationHonour && above.Contains(c.RegionCode) && !nominated.Contains(c.Id))
+            .OrderByDescending(c => c.Year).ThenBy(c => c.Level).ThenBy(c => c.Name).Take(50).ToListAsync(ct);
+        return new MyHonoursDto(true, await ToNominationDtosAsync(actor, rows, ct), await ToDtosAsync(open, ct));
     }
 
     public async Task<NominationDto> NominateAsync(Actor actor, Guid callId, NominationRequest r, CancellationToken ct = default)
