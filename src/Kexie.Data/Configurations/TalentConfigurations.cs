@@ -178,6 +178,8 @@ internal sealed class SurveyConfiguration : IEntityTypeConfiguration<Survey>
         builder.Property(s => s.RegionCode).HasMaxLength(12);
         builder.Property(s => s.Description).HasMaxLength(1000);
         builder.Property(s => s.Version).IsConcurrencyToken();
+        builder.PrimitiveCollection(s => s.ExtraTopics);
+        builder.Ignore(s => s.Topics);
         builder.HasMany(s => s.Questions).WithOne().HasForeignKey(q => q.SurveyId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(s => s.Questions).AutoInclude();
         builder.HasIndex(s => new { s.RegionCode, s.Year });
@@ -209,6 +211,8 @@ internal sealed class SurveyResponseConfiguration : IEntityTypeConfiguration<Sur
         builder.Property(r => r.Education).HasMaxLength(100);
         builder.Property(r => r.Political).HasMaxLength(100);
         builder.Property(r => r.Suggestion).HasMaxLength(2000);
+        builder.Property(r => r.SuggestionTopic).HasMaxLength(20);
+        builder.Ignore(r => r.Topics);
         builder.HasOne<Survey>().WithMany().HasForeignKey(r => r.SurveyId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<SurveyInvitation>().WithMany().HasForeignKey(r => r.InvitationId).OnDelete(DeleteBehavior.SetNull);
         builder.HasIndex(r => new { r.SurveyId, r.Valid });

@@ -37,7 +37,55 @@ public sealed class TalentDemoSeeder(KexieDbContext db, ILogger<TalentDemoSeeder
         await SeedAgreementsAsync(ct);
         await SeedExpertReviewsAsync(ct);
         await ContestDemoSeeder.SeedAsync(db, logger, ct);
+        await SeedUpwardCandidatesAsync(ct);
     }
+
+    /// <summary>
+    /// 2025's candidates 大英县 sent to the province's awards ("积极向中、省、市科协举荐“青年科技奖”“最美科技工作者”等候选人"): 1 for the
+    /// 四川省青年科技奖 (the demo science worker 李建国, so his workbench shows it), 1 for the province's 最美科技工作者 and 2 for the
+    /// 全国科技助力精准扶贫先进个人 the province recommends to 中国科协 — the calls still open, the candidates waiting for the province's
+    /// decision. The sentence: "向省科协推荐1人参评青年科技奖、1人参评最美科技工作者、2人参评全国科技助力精准扶贫先进个人". Runs once (no
+    /// 青年科技奖 call yet).
+    /// </summary>
+    private async Task SeedUpwardCandidatesAsync(CancellationToken ct)
+    {
+        if (await db.HonourCalls.AnyAsync(c => c.Kind == HonourKind.YouthScienceAward, ct))
+        {
+            return;
+        }
+
+        var users = await db.Users.AsNoTracking().Where(u => u.UserName == "daying" || u.UserName == "sichuan" || u.UserName == "worker").ToListAsync(ct);
+        var own = users.FirstOrDefault(u => u.UserName == "worker")?.ScienceWorkerId;
+        var picked = await db.ScienceWorkers.AsNoTracking().Where(w => RegionScope.Within(w.RegionCode, DemoSeeder.DaYing) && w.Id != own).OrderBy(w => w.Id).Skip(15).Take(3)
+            .Select(w => new Candidate(w.Id, w.Name, w.RegionCode, w.Employer, w.Title)).ToListAsync(ct);
+        var mine = own is { } id
+            ? await db.ScienceWorkers.AsNoTracking().Where(w => w.Id == id).Select(w => new Candidate(w.Id, w.Name, w.RegionCode, w.Employer, w.Title)).FirstOrDefaultAsync(ct)
+            : null;
+        if (users.Count < 3 || mine is null || picked.Count < 3)
+        {
+            return;
+        }
+
+        var county = users.Single(u => u.UserName == "daying").ToActor();
+        var province = users.Single(u => u.UserName == "sichuan").ToActor();
+        var youth = HonourCall.Create(new HonourCallData("2025年四川省青年科技奖", HonourKind.YouthScienceAward, 2025, "51", "四川省科学技术协会", 30,
+            "表彰在科学研究、技术创新和成果推广中取得突出成绩的40周岁以下青年科技工作者"), province);
+        var beautiful = HonourCall.Create(new HonourCallData("2025年四川省“最美科技工作者”推选", HonourKind.MostBeautifulWorker, 2025, "51", "四川省科学技术协会", 10), province);
+        var poverty = HonourCall.Create(new HonourCallData("2025年全国科技助力精准扶贫先进个人（四川省推荐）", HonourKind.PovertyAlleviation, 2025, "51", "中国科学技术协会", 20,
+            "由省科协汇总各地推荐人选后报中国科协"), province);
+        db.HonourCalls.AddRange(youth, beautiful, poverty);
+        Nomination Nominate(HonourCall call, Candidate w, string reason) =>
+            Nomination.Nominate(call, w.Id, null, w.Name, w.RegionCode, $"{w.Employer ?? "本单位"}{w.Title}，{reason}", county);
+        db.Nominations.AddRange(
+            Nominate(youth, mine, "长期扎根基层开展农业技术推广，主持县级科技项目2项，带动农户增收成效明显"),
+            Nominate(beautiful, picked[0], "数十年如一日服务一线，事迹感人，群众口碑好"),
+            Nominate(poverty, picked[1], "驻村开展产业技术帮扶，培训农民600余人次，帮助贫困村发展特色种养业"),
+            Nominate(poverty, picked[2], "组建科技服务小分队，推广实用技术12项，助力脱贫户稳定增收"));
+        await db.SaveChangesAsync(ct);
+        logger.LogInformation("已生成向上推荐演示数据：青年科技奖、最美科技工作者、全国科技助力精准扶贫先进个人候选人共4人");
+    }
+
+    private sealed record Candidate(Guid Id, string Name, string RegionCode, string? Employer, string? Title);
 
     /// <summary>
     /// 2025's activities of 大英县's 学会 and 农技协: 22 特色学术交流 (医学会 12, 农学会 10), their 年会, 学术交流 and 科普, the 农技协's

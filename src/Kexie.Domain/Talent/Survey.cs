@@ -58,6 +58,19 @@ public enum SurveyStatus
     Closed = 3,
 }
 
+/// <summary>What its survey's managers did with a suggestion.</summary>
+public enum SuggestionState
+{
+    /// <summary>待处理.</summary>
+    Pending = 0,
+
+    /// <summary>已采纳.</summary>
+    Adopted = 1,
+
+    /// <summary>已转交 (to 建言献策).</summary>
+    Forwarded = 2,
+}
+
 public enum SurveyDistribution
 {
     /// <summary>公开链接，匿名填写.</summary>
@@ -93,6 +106,13 @@ public static class SurveyNames
         SurveyStatus.Draft => "草稿",
         SurveyStatus.Open => "收集中",
         _ => "已结束",
+    };
+
+    public static string Chinese(this SuggestionState state) => state switch
+    {
+        SuggestionState.Adopted => "已采纳",
+        SuggestionState.Forwarded => "已转交",
+        _ => "待处理",
     };
 
     public static string Chinese(this SurveyDistribution distribution) => distribution == SurveyDistribution.Anonymous ? "公开链接（匿名）" : "邀请链接（每人一份）";
@@ -247,7 +267,79 @@ public sealed class Survey : Entity, IRegional
 
     public List<SurveyQuestion> Questions { get; private set; } = [];
 
+    /// <summary>The topics its managers added to <see cref="SuggestionTopics.All"/> for tagging suggestions by hand (e.g. 乡村振兴).</summary>
+    public string[] ExtraTopics { get; private set; } = [];
+
     public int Version { get; private set; }
+
+    /// <summary>The topics a suggestion of this survey may be tagged with: the shipped ones, those its managers added, then 其他.</summary>
+    public IReadOnlyList<string> Topics => [.. SuggestionTopics.All.Select(t => t.Topic), .. ExtraTopics, SuggestionTopics.Other];
+
+    /// <summary>Adds a topic to the survey's list (a manager of its region), for tagging suggestions by hand.</summary>
+    public string AddTopic(string? topic, Actor actor)
+    {
+        RequireManager(actor);
+        var name = Guard.Required(topic, "topic", "主题名称", SuggestionTopics.MaxLength);
+        if (name.Contains('\n') || name.Contains('\r') || name == SuggestionTopics.Automatic)
+        {
+            throw new DomainValidationException("topic", $"主题名称不能为“{SuggestionTopics.Automatic}”或包含换行");
+        }
+
+        if (Topics.Contains(name, StringComparer.Ordinal))
+        {
+            throw new DomainValidationException("topic", $"问卷已有“{name}”这一主题");
+        }
+
+        if (ExtraTopics.Length >= SuggestionTopics.MaxExtra)
+        {
+            throw new DomainValidationException("topic", $"每份问卷最多自定{SuggestionTopics.MaxExtra}个主题");
+        }
+
+        ExtraTopics = [.. ExtraTopics, name];
+        Touch();
+        return name;
+    }
+
+    /// <summary>
+    /// A manager of the survey's region tags one of its suggestions by hand: <paramref name="topic"/> one of <see cref="Topics"/>
+    /// (<see cref="SuggestionTopics.Automatic"/> or empty: back to the automatic tags; null: unchanged) and <paramref name="state"/>
+    /// (null: unchanged). Forwarding to 建言献策 is the caller's (<see cref="SurveyResponse.Forwarded"/>).
+    /// </summary>
+    public void TagSuggestion(SurveyResponse response, string? topic, SuggestionState? state, Actor actor)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        RequireManager(actor);
+        if (response.SurveyId != Id || !response.Valid || response.Suggestion is null)
+        {
+            throw new NotFoundException("意见建议不存在");
+        }
+
+        if (topic is not null)
+        {
+            var t = topic.Trim();
+            if (t.Length > 0 && t != SuggestionTopics.Automatic && !Topics.Contains(t, StringComparer.Ordinal))
+            {
+                throw new DomainValidationException("topic", $"请从问卷的主题中选择（{string.Join("、", Topics)}），或先添加该主题");
+            }
+
+            response.SetTopic(t.Length == 0 || t == SuggestionTopics.Automatic ? null : t);
+        }
+
+        if (state is { } st)
+        {
+            if (!Enum.IsDefined(st))
+            {
+                throw new DomainValidationException("state", "请选择处理状态（待处理、已采纳或已转交）");
+            }
+
+            if (response.ProposalId is not null && st != SuggestionState.Forwarded)
+            {
+                throw new InvalidTransitionException("该建议已转交建言献策，不能改为其他状态");
+            }
+
+            response.SetState(st);
+        }
+    }
 
     public static Survey Create(SurveyData data, IReadOnlyList<SurveyQuestionData> questions, Actor actor)
     {
@@ -497,6 +589,34 @@ public sealed class SurveyResponse : IRegional
 
     public string? Suggestion { get; init; }
 
+    /// <summary>The topic its survey's managers tagged the suggestion with (null: <see cref="SuggestionTopics.Of"/>, the automatic ones).</summary>
+    public string? SuggestionTopic { get; private set; }
+
+    /// <summary>待处理, 已采纳 or 已转交 (to 建言献策: <see cref="ProposalId"/>).</summary>
+    public SuggestionState SuggestionState { get; private set; }
+
+    /// <summary>The 建言献策 the suggestion was forwarded as.</summary>
+    public Guid? ProposalId { get; private set; }
+
+    /// <summary>The suggestion's topics: the one tagged by hand, else those its words give.</summary>
+    public IReadOnlyList<string> Topics => SuggestionTopic is { } t ? [t] : SuggestionTopics.Of(Suggestion);
+
+    internal void SetTopic(string? topic) => SuggestionTopic = topic;
+
+    internal void SetState(SuggestionState state) => SuggestionState = state;
+
+    /// <summary>Records the 建言献策 the suggestion became (once); its state is 已转交.</summary>
+    public void Forwarded(Guid proposalId)
+    {
+        if (ProposalId is not null)
+        {
+            throw new InvalidTransitionException("该建议已转交建言献策");
+        }
+
+        ProposalId = proposalId;
+        SuggestionState = SuggestionState.Forwarded;
+    }
+
     public static string Hash(Guid surveyId, string key) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes($"{surveyId:N}:{key}")));
 }
 
@@ -541,6 +661,16 @@ public sealed class SurveyInvitation
 public static class SuggestionTopics
 {
     public const string Other = "其他";
+
+    /// <summary>What a page shows for (and a request gives to go back to) the automatic tags.</summary>
+    public const string Automatic = "自动";
+
+    public const int MaxLength = 20;
+
+    public const int MaxExtra = 20;
+
+    /// <summary>Whether <paramref name="topic"/> is one of <paramref name="survey"/>'s topics (the shipped ones, its own, 其他).</summary>
+    public static bool IsKnown(Survey survey, string? topic) => survey.Topics.Contains(topic, StringComparer.Ordinal);
 
     /// <summary>Topic and the words that put a suggestion under it, in the order the results page lists them.</summary>
     public static IReadOnlyList<(string Topic, string[] Words)> All { get; } =

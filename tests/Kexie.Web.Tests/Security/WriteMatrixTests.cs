@@ -34,7 +34,8 @@ public abstract class WriteMatrixTests(KexieApp app)
         Guid Inspection, Guid LeadershipPost,
         Guid TerminalStation, Guid Terminal, Guid Question, Guid DeviceStation, Guid Device, Guid PostStation, Guid Post, Guid QuizQuestion,
         Guid AgreementProject, Guid Agreement, Guid SocietyActivity,
-        Guid MemberUnit, Guid MemberTask, Guid MemberAssessment, Guid Board, Guid BoardRefresh);
+        Guid MemberUnit, Guid MemberTask, Guid MemberAssessment, Guid Board, Guid BoardRefresh,
+        Guid SuggestionSurvey, Guid SuggestionResponse);
 
     /// <summary>Endpoints open by design to anyone or to every signed-in user whatever their region (no record of another region is written in another's name).</summary>
     private static readonly HashSet<string> OpenByDesign = new(StringComparer.Ordinal)
@@ -337,6 +338,9 @@ public abstract class WriteMatrixTests(KexieApp app)
         On("PUT /api/v1/surveys/{id:guid}", t => Id(t.Survey), SurveyBody, t => Row<Kexie.Domain.Talent.Survey>(t.Survey));
         On("POST /api/v1/surveys/{id:guid}/status", t => Id(t.Survey), _ => new { status = "Open" }, t => Row<Kexie.Domain.Talent.Survey>(t.Survey));
         On("POST /api/v1/surveys/{id:guid}/invitations", t => Id(t.Survey), _ => new { count = 3 }, t => Row<Kexie.Domain.Talent.Survey>(t.Survey));
+        On("POST /api/v1/surveys/{id:guid}/topics", t => Id(t.Survey), _ => new { topic = "冒名主题" }, t => Row<Kexie.Domain.Talent.Survey>(t.Survey));
+        On("POST /api/v1/surveys/{id:guid}/suggestions/{responseId:guid}", t => new() { ["id"] = t.SuggestionSurvey.ToString(), ["responseId"] = t.SuggestionResponse.ToString() },
+            _ => new { topic = "其他", state = "Forwarded" }, t => Row<Kexie.Domain.Talent.SurveyResponse>(t.SuggestionResponse));
         On("POST /api/v1/indicators/refresh", _ => new() { ["?"] = "full=true" }, _ => null, _ => null);
         On("POST /api/v1/indicators/weight-sets", _ => none, _ => new { name = "冒名权重", groupWeights = new Dictionary<string, decimal> { ["ServingEnterprises"] = 1m } }, _ => null);
         On("POST /api/v1/indicators/linkage-tasks", _ => none, _ => new { title = "冒名任务", indicatorCode = "E01", regionCodes = new[] { DaYing }, target = 10, startsOn = "2026-01-01", dueOn = "2026-12-31" }, _ => null);
@@ -522,6 +526,7 @@ public abstract class WriteMatrixTests(KexieApp app)
             var post = await db.EStationPosts.Where(x => x.RegionCode.StartsWith(DaYing) && x.WithdrawnAt == null).OrderBy(x => x.Id).Select(x => new { x.Id, x.StationId }).FirstOrDefaultAsync();
             var shehongOrganization = await db.Organizations.Where(o => o.RegionCode.StartsWith(SheHong)).OrderBy(o => o.Id).Select(o => (Guid?)o.Id).FirstOrDefaultAsync();
             var agreement = await db.CooperationAgreements.Where(x => x.RegionCode.StartsWith(DaYing)).OrderBy(x => x.Id).Select(x => new { x.Id, x.WorkstationId }).FirstOrDefaultAsync();
+            var suggestion = await db.SurveyResponses.Where(x => x.RegionCode == DaYing && x.Valid && x.Suggestion != null).OrderBy(x => x.Id).Select(x => new { x.Id, x.SurveyId }).FirstOrDefaultAsync();
             return new Targets(
                 Required(worker, "非公开科技工作者"),
                 Required(publicWorker, "公开科技工作者"),
@@ -583,7 +588,9 @@ public abstract class WriteMatrixTests(KexieApp app)
                 Guid.Parse(memberTask),
                 Guid.Parse(memberAssessment),
                 Guid.Parse(board),
-                Guid.Parse(boardRefresh));
+                Guid.Parse(boardRefresh),
+                Required(suggestion?.SurveyId, "有意见建议的问卷"),
+                Required(suggestion?.Id, "问卷意见建议"));
         });
     }
 

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Kexie.Web.Tests.Workbench;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kexie.Web.Tests.Talent;
@@ -121,6 +122,64 @@ public abstract class HonourTests(KexieApp app)
         Assert.Contains("科技小院", stats["summary"]!.GetValue<string>());
         var listed = await (await app.Anonymous().GetAsync($"/api/v1/workstations?region={region}&q={token}")).OkJsonAsync();
         Assert.Equal(3, listed["total"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task A_science_worker_sees_the_calls_open_to_them_and_their_own_nominations_and_the_deciding_region_sees_the_waiting_ones_on_its_workbench()
+    {
+        var token = Guid.NewGuid().ToString("N")[..6];
+        var year = Random.Shared.Next(2040, 2099);
+        var suining = await app.SignInAsync("suining");
+        var daying = await app.SignInAsync("daying");
+        var worker = await app.SignInAsync("worker");
+        var me = await app.QueryAsync(db => db.Users.Where(u => u.UserName == "worker").Select(u => u.ScienceWorkerId).SingleAsync());
+        var callName = $"遂宁市{year}年优秀科技工作者评选{token}";
+        var call = Id(await (await suining.PostJsonAsync("/api/v1/honours/calls", new { name = callName, kind = "OutstandingTalent", year, regionCode = "5109", quota = 2 })).OkJsonAsync());
+        var other = Id(await (await (await app.SignInAsync("shehong")).PostJsonAsync("/api/v1/honours/calls", new { name = $"射洪市{year}年优秀科技人才{token}", kind = "OutstandingTalent", year, regionCode = "510981" })).OkJsonAsync());
+        var units = Id(await (await suining.PostJsonAsync("/api/v1/honours/calls", new { name = $"遂宁市{year}年优秀组织单位{token}", kind = "OrganizationHonour", year, regionCode = "5109" })).OkJsonAsync());
+
+        // Before any nomination: the city's call is open to the worker (their city holds it); 射洪市's and the units' honour are not.
+        var mine = await (await worker.GetAsync("/api/v1/honours/mine")).OkJsonAsync();
+        Assert.True(mine["isScienceWorker"]!.GetValue<bool>());
+        var open = mine["openCalls"]!.AsArray().Select(c => Id(c!)).ToList();
+        Assert.Contains(call, open);
+        Assert.DoesNotContain(other, open);
+        Assert.DoesNotContain(units, open);
+        Assert.DoesNotContain(mine["nominations"]!.AsArray(), n => n!["callId"]!.GetValue<string>() == call);
+        Assert.Null(WorkbenchSteps.Item(await WorkbenchSteps.WorkbenchAsync(suining), $"/Talent/Honours/Details/{call}"));
+        Assert.False((await (await daying.GetAsync("/api/v1/honours/mine")).OkJsonAsync())["isScienceWorker"]!.GetValue<bool>());
+        Assert.Equal(HttpStatusCode.Unauthorized, (await app.Anonymous().GetAsync("/api/v1/honours/mine")).StatusCode);
+
+        // The county nominates the worker: the call leaves the open list and the nomination shows 已推荐; the city's workbench has it waiting.
+        var nomination = Id(await (await daying.PostJsonAsync($"/api/v1/honours/calls/{call}/nominations", new { workerId = me, reason = "扎根基层推广农业技术" })).OkJsonAsync());
+        mine = await (await worker.GetAsync("/api/v1/honours/mine")).OkJsonAsync();
+        Assert.DoesNotContain(call, mine["openCalls"]!.AsArray().Select(c => Id(c!)));
+        var own = Assert.Single(mine["nominations"]!.AsArray(), n => n!["callId"]!.GetValue<string>() == call)!;
+        Assert.Equal("已推荐", own["statusName"]!.GetValue<string>());
+        Assert.EndsWith("大英县", own["nominatedByRegionName"]!.GetValue<string>());
+        var item = WorkbenchSteps.Item(await WorkbenchSteps.WorkbenchAsync(suining), $"/Talent/Honours/Details/{call}");
+        Assert.NotNull(item);
+        Assert.Equal("待评选的荣誉推荐", WorkbenchSteps.Str(item!, "kindName"));
+        Assert.Equal(callName, WorkbenchSteps.Str(item!, "title"));
+        Assert.Equal("优秀科技人才：1名候选人待评选，名额2名", WorkbenchSteps.Str(item!, "note"));
+        Assert.True((await (await suining.GetAsync("/api/v1/workbench/counts")).OkJsonAsync())["review"]!.GetValue<int>() >= 1);
+        // The nominating county does not decide, so its workbench does not list it; nor does the worker's.
+        Assert.Null(WorkbenchSteps.Item(await WorkbenchSteps.WorkbenchAsync(daying), $"/Talent/Honours/Details/{call}"));
+        Assert.Null(WorkbenchSteps.Item(await WorkbenchSteps.WorkbenchAsync(worker), $"/Talent/Honours/Details/{call}"));
+
+        // The worker's own profile shows the nomination with its state; another viewer of the profile does not get that card.
+        var profile = await worker.GetStringAsync($"/Workers/Details/{me}");
+        Assert.Contains("我的荣誉推荐", profile);
+        Assert.Contains(callName, profile);
+        Assert.Contains("已推荐", profile);
+        Assert.DoesNotContain("我的荣誉推荐", await daying.GetStringAsync($"/Workers/Details/{me}"));
+
+        // Decided: the worker sees 入选 and the item leaves the city's workbench.
+        await (await suining.PostJsonAsync($"/api/v1/honours/nominations/{nomination}/decide", new { selected = true })).OkJsonAsync();
+        mine = await (await worker.GetAsync("/api/v1/honours/mine")).OkJsonAsync();
+        Assert.Equal("入选", Assert.Single(mine["nominations"]!.AsArray(), n => n!["callId"]!.GetValue<string>() == call)!["statusName"]!.GetValue<string>());
+        Assert.Null(WorkbenchSteps.Item(await WorkbenchSteps.WorkbenchAsync(suining), $"/Talent/Honours/Details/{call}"));
+        Assert.Contains("入选", await worker.GetStringAsync($"/Workers/Details/{me}"));
     }
 }
 

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Kexie.Web.Tests.Talent;
@@ -138,6 +139,103 @@ public abstract class SurveyTests(KexieApp app)
             .Select(r => r["意见建议主题"] as string).Where(t => !string.IsNullOrEmpty(t)).ToList();
         Assert.Equal(512, tags.Count);
         Assert.Equal(topics["职称与评价"], tags.Count(t => t!.Split('、').Contains("职称与评价")));
+    }
+
+    [Fact]
+    public async Task Survey_managers_tag_suggestions_by_hand_add_topics_mark_them_adopted_or_forwarded_and_the_counts_follow()
+    {
+        var year = Random.Shared.Next(2040, 2099);
+        var token = Guid.NewGuid().ToString("N")[..6];
+        var daying = await app.SignInAsync("daying");
+        var id = Id(await (await daying.PostJsonAsync("/api/v1/surveys", new { name = $"建议整理测试问卷{token}", year, regionCode = DaYing, distribution = "Anonymous", template = true })).OkJsonAsync());
+        await (await daying.PostJsonAsync($"/api/v1/surveys/{id}/status", new { status = "Open" })).OkJsonAsync();
+        var texts = new[] { $"希望多组织专业培训{token}", $"建议发展乡村特色产业{token}", $"职称评审要看实绩{token}" };
+        foreach (var (text, i) in texts.Select((t, i) => (t, i)))
+        {
+            await (await app.Anonymous().PostJsonAsync($"/api/v1/surveys/{id}/responses", new { answers = Answers("31—40岁", "中级", "否", text), respondentKey = $"{token}-{i}" })).OkJsonAsync();
+        }
+
+        async Task<JsonNode> ResultsAsync(string query = "") => await (await daying.GetAsync($"/api/v1/surveys/{id}/results{query}")).OkJsonAsync();
+        Dictionary<string, int> Topics(JsonNode r) => r["suggestionTopics"]!.AsArray().ToDictionary(t => t!["name"]!.GetValue<string>(), t => t!["entries"]!.GetValue<int>());
+        var first = await ResultsAsync();
+        var ids = first["latestSuggestions"]!.AsArray().ToDictionary(sg => sg!["text"]!.GetValue<string>(), sg => Id(sg!));
+        Assert.All(first["latestSuggestions"]!.AsArray(), sg => Assert.True(sg!["automatic"]!.GetValue<bool>()));
+        Assert.Equal(new Dictionary<string, int> { ["培训与继续教育"] = 1, ["职称与评价"] = 1, ["其他"] = 1 }, Topics(first));
+        string Url(int i) => $"/api/v1/surveys/{id}/suggestions/{ids[texts[i]]}";
+
+        // Only the survey's region's managers tag; a topic must be of the survey's list until it is added.
+        Assert.Equal(HttpStatusCode.NotFound, (await (await app.SignInAsync("shehong")).PostJsonAsync(Url(1), new { topic = "其他" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await app.SignInAsync("worker")).PostJsonAsync(Url(1), new { topic = "其他" })).StatusCode);
+        var anonymous = (await app.Anonymous().PostJsonAsync($"/api/v1/surveys/{id}/topics", new { topic = "乡村振兴" })).StatusCode;
+        Assert.True(anonymous is HttpStatusCode.Forbidden or HttpStatusCode.Unauthorized, anonymous.ToString());
+        await (await daying.PostJsonAsync(Url(1), new { topic = "乡村振兴" })).AssertValidationProblemAsync("topic");
+        await (await daying.PostJsonAsync(Url(1), new { })).AssertValidationProblemAsync("topic");
+        var list = (await (await daying.PostJsonAsync($"/api/v1/surveys/{id}/topics", new { topic = " 乡村振兴 " })).OkJsonAsync()).AsArray().Select(t => t!.GetValue<string>()).ToList();
+        Assert.Equal("乡村振兴", list[^2]);
+        Assert.Equal("其他", list[^1]);
+        await (await daying.PostJsonAsync($"/api/v1/surveys/{id}/topics", new { topic = "乡村振兴" })).AssertValidationProblemAsync("topic");
+        await (await daying.PostJsonAsync($"/api/v1/surveys/{id}/topics", new { topic = "自动" })).AssertValidationProblemAsync("topic");
+
+        var adopted = await (await daying.PostJsonAsync(Url(1), new { topic = "乡村振兴", state = "Adopted" })).OkJsonAsync();
+        Assert.False(adopted["automatic"]!.GetValue<bool>());
+        Assert.Equal("已采纳", adopted["stateName"]!.GetValue<string>());
+        Assert.Equal(["乡村振兴"], adopted["topics"]!.AsArray().Select(t => t!.GetValue<string>()));
+
+        // 已转交 submits it to 建言献策 of the survey's region, once; it cannot go back.
+        var forwarded = await (await daying.PostJsonAsync(Url(0), new { state = "Forwarded" })).OkJsonAsync();
+        Assert.True(forwarded["automatic"]!.GetValue<bool>());
+        var proposal = await (await daying.GetAsync($"/api/v1/proposals/{forwarded["proposalId"]!.GetValue<string>()}")).OkJsonAsync();
+        Assert.Equal(texts[0], proposal["content"]!.GetValue<string>());
+        Assert.Equal(DaYing, proposal["regionCode"]!.GetValue<string>());
+        Assert.StartsWith($"建议整理测试问卷{token}意见建议：", proposal["title"]!.GetValue<string>());
+        Assert.Equal(1, await app.QueryAsync(db => db.Proposals.CountAsync(p => p.Content == texts[0])));
+        Assert.Equal(HttpStatusCode.Conflict, (await daying.PostJsonAsync(Url(0), new { state = "Pending" })).StatusCode);
+        await (await daying.PostJsonAsync(Url(0), new { state = "Forwarded" })).OkJsonAsync();
+        Assert.Equal(1, await app.QueryAsync(db => db.Proposals.CountAsync(p => p.Content == texts[0])));
+
+        // A hand-picked topic replaces the automatic ones in the counts; the filters combine topic and state.
+        await (await daying.PostJsonAsync(Url(2), new { topic = "培训与继续教育" })).OkJsonAsync();
+        var tagged = await ResultsAsync();
+        Assert.Equal(new Dictionary<string, int> { ["培训与继续教育"] = 2, ["乡村振兴"] = 1 }, Topics(tagged));
+        Assert.Equal(new Dictionary<string, int> { ["Pending"] = 1, ["Adopted"] = 1, ["Forwarded"] = 1 },
+            tagged["suggestionStates"]!.AsArray().ToDictionary(x => x!["key"]!.GetValue<string>(), x => x!["entries"]!.GetValue<int>()));
+        Assert.Contains("乡村振兴", tagged["topicChoices"]!.AsArray().Select(t => t!.GetValue<string>()));
+        string[] Listed(JsonNode r) => [.. r["latestSuggestions"]!.AsArray().Select(sg => sg!["text"]!.GetValue<string>())];
+        Assert.Equal([texts[1]], Listed(await ResultsAsync($"?topic={Uri.EscapeDataString("乡村振兴")}")));
+        Assert.Equal([texts[1]], Listed(await ResultsAsync("?state=Adopted")));
+        Assert.Equal([texts[0]], Listed(await ResultsAsync($"?topic={Uri.EscapeDataString("培训与继续教育")}&state=Forwarded")));
+        Assert.Equal(2, (await ResultsAsync($"?topic={Uri.EscapeDataString("培训与继续教育")}"))["filtered"]!.GetValue<int>());
+        await (await daying.GetAsync($"/api/v1/surveys/{id}/results?state=Lost")).AssertValidationProblemAsync("state");
+
+        // The page shows the counts, the 自动 mark and the tagging form; the export counts as the page does.
+        var page = await daying.GetStringAsync($"/Talent/Surveys/Details/{id}?topic={Uri.EscapeDataString("乡村振兴")}");
+        Assert.Contains("乡村振兴 1 条", page);
+        Assert.Contains("培训与继续教育 2 条", page);
+        Assert.Contains("已采纳 1 条", page);
+        Assert.Contains("name=\"newTopic\"", page);
+        Assert.Contains(texts[1], page);
+        Assert.DoesNotContain(texts[0], page);
+        var all = await daying.GetStringAsync($"/Talent/Surveys/Details/{id}?state=Forwarded");
+        Assert.Contains(">自动</span>", all);
+        Assert.Contains("查看建言", all);
+
+        using var xlsx = new MemoryStream(await (await daying.GetAsync($"/api/v1/surveys/{id}/export")).Content.ReadAsByteArrayAsync());
+        var counted = MiniExcelLibs.MiniExcel.Query(xlsx, useHeaderRow: true, sheetName: "意见建议主题").Cast<IDictionary<string, object?>>()
+            .ToDictionary(r => (string)r["主题"]!, r => Convert.ToInt32(r["意见建议（条）"], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(2, counted["培训与继续教育"]);
+        Assert.Equal(1, counted["乡村振兴"]);
+        Assert.Equal(0, counted["职称与评价"]);
+        Assert.Equal(3, counted["意见建议合计"]);
+        xlsx.Position = 0;
+        var rows = MiniExcelLibs.MiniExcel.Query(xlsx, useHeaderRow: true, sheetName: "问卷").Cast<IDictionary<string, object?>>().ToList();
+        Assert.Equal("已转交", (string)rows.Single(r => (string?)r["12. 您对科协工作的意见和建议"] == texts[0])["建议处理状态"]!);
+        Assert.Equal("自动", (string)rows.Single(r => (string?)r["12. 您对科协工作的意见和建议"] == texts[0])["主题来源"]!);
+        Assert.Equal("人工", (string)rows.Single(r => (string?)r["12. 您对科协工作的意见和建议"] == texts[2])["主题来源"]!);
+
+        // 自动 puts a suggestion back under the topics its words give.
+        var back = await (await daying.PostJsonAsync(Url(2), new { topic = "自动" })).OkJsonAsync();
+        Assert.True(back["automatic"]!.GetValue<bool>());
+        Assert.Equal(1, Topics(await ResultsAsync())["职称与评价"]);
     }
 
     [Fact]

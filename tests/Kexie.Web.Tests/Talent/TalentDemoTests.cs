@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
 
 namespace Kexie.Web.Tests.Talent;
 
@@ -41,6 +42,50 @@ public abstract class TalentDemoTests(KexieApp app)
         var daying = await app.SignInAsync("daying");
         var building = await (await daying.GetAsync($"/api/v1/association-management/statistics?region={DaYing}&year=2025")).OkJsonAsync();
         Assert.Contains("特色学术交流活动22个", building["summary"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task The_demo_county_recommends_candidates_for_the_provinces_awards_and_its_report_counts_them_as_the_records_say()
+    {
+        // "积极向中、省、市科协举荐“青年科技奖”“最美科技工作者”等候选人", "…3人获评“全国科技助力精准扶贫先进个人”": the sentence is rebuilt
+        // from the records — 2025 nominations of 大英县's people to persons' awards held above the county (not the 托举工程, a programme).
+        var rows = await app.QueryAsync(db => db.Nominations.Where(n => n.RegionCode.StartsWith(DaYing))
+            .Join(db.HonourCalls.Where(c => c.Year == 2025), n => n.CallId, c => c.Id, (n, c) => new { c.Kind, c.Name, c.RegionCode, c.Level }).ToListAsync());
+        var upward = rows.Where(r => r.RegionCode != DaYing && DaYing.StartsWith(r.RegionCode, StringComparison.Ordinal)
+                && r.Kind is not (Kexie.Domain.Talent.HonourKind.YouthTalentLifting or Kexie.Domain.Talent.HonourKind.OrganizationHonour))
+            .Select(r => (r.Kind, Award: r.Name.Contains("全国" + Kexie.Domain.Talent.HonourNames.Chinese(r.Kind), StringComparison.Ordinal) ? "全国" + Kexie.Domain.Talent.HonourNames.Chinese(r.Kind) : Kexie.Domain.Talent.HonourNames.Chinese(r.Kind), r.Level))
+            .ToList();
+        var counts = upward.GroupBy(u => (u.Kind, u.Award)).OrderBy(g => g.Key.Kind).ThenBy(g => g.Key.Award, StringComparer.Ordinal).Select(g => $"{g.Count()}人参评{g.Key.Award}").ToList();
+        var levels = upward.Select(u => u.Level).Distinct().Order().Select(l => l switch
+        {
+            Kexie.Domain.Talent.HonourLevel.National => "中",
+            Kexie.Domain.Talent.HonourLevel.Provincial => "省",
+            _ => "市",
+        }).ToList();
+        Assert.Contains(upward, u => u.Award == "青年科技奖");
+        Assert.Contains(upward, u => u.Award == "最美科技工作者");
+        Assert.True(upward.Count(u => u.Award == "全国科技助力精准扶贫先进个人") >= 2);
+        var clause = $"向{string.Join("、", levels)}科协推荐{string.Join("、", counts)}";
+
+        var honours = await (await app.Anonymous().GetAsync($"/api/v1/honours/statistics?region={DaYing}&year=2025")).OkJsonAsync();
+        var summary = honours["summary"]!.GetValue<string>();
+        Assert.EndsWith($"；{clause}。", summary);
+        Assert.Matches("向省科协推荐\\d+人参评青年科技奖、\\d+人参评最美科技工作者、\\d+人参评全国科技助力精准扶贫先进个人", summary);
+        Assert.StartsWith($"2025年，大英县推荐参加各类荣誉评选{rows.Count}人（个）", summary);
+        var daying = await app.SignInAsync("daying");
+        var response = await daying.GetAsync($"/api/v1/indicators/reports/annual?region={DaYing}&year=2025");
+        using (var docx = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(new MemoryStream(await response.Content.ReadAsByteArrayAsync()), false))
+        {
+            Assert.Contains(clause, docx.MainDocumentPart!.Document!.Body!.InnerText);
+        }
+
+        // The calls are the province's, still open: the demo science worker sees his own candidacy waiting, the province's admin has
+        // the candidates waiting on the workbench.
+        var mine = await (await (await app.SignInAsync("worker")).GetAsync("/api/v1/honours/mine")).OkJsonAsync();
+        var youth = Assert.Single(mine["nominations"]!.AsArray(), n => n!["callName"]!.GetValue<string>() == "2025年四川省青年科技奖")!;
+        Assert.Equal("已推荐", youth["statusName"]!.GetValue<string>());
+        var bench = await (await (await app.SignInAsync("sichuan")).GetAsync("/api/v1/workbench")).OkJsonAsync();
+        Assert.Contains(bench["items"]!.AsArray(), i => i!["kindName"]!.GetValue<string>() == "待评选的荣誉推荐" && i["title"]!.GetValue<string>() == "2025年全国科技助力精准扶贫先进个人（四川省推荐）");
     }
 
     [Fact]

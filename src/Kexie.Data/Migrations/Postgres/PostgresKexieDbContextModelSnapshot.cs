@@ -4406,6 +4406,10 @@ namespace Kexie.Data.Migrations.Postgres
                     b.Property<int>("Distribution")
                         .HasColumnType("integer");
 
+                    b.PrimitiveCollection<string[]>("ExtraTopics")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
                     b.Property<int>("MinSeconds")
                         .HasColumnType("integer");
 
@@ -4561,6 +4565,9 @@ namespace Kexie.Data.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<Guid?>("ProposalId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("RegionCode")
                         .IsRequired()
                         .HasMaxLength(12)
@@ -4579,6 +4586,13 @@ namespace Kexie.Data.Migrations.Postgres
                     b.Property<string>("Suggestion")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("SuggestionState")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SuggestionTopic")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
 
                     b.Property<Guid>("SurveyId")
                         .HasColumnType("uuid");

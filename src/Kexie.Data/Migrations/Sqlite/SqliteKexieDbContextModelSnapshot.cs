@@ -4250,6 +4250,10 @@ namespace Kexie.Data.Migrations.Sqlite
                     b.Property<int>("Distribution")
                         .HasColumnType("INTEGER");
 
+                    b.PrimitiveCollection<string>("ExtraTopics")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("MinSeconds")
                         .HasColumnType("INTEGER");
 
@@ -4403,6 +4407,9 @@ namespace Kexie.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("ProposalId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("RegionCode")
                         .IsRequired()
                         .HasMaxLength(12)
@@ -4420,6 +4427,13 @@ namespace Kexie.Data.Migrations.Sqlite
 
                     b.Property<string>("Suggestion")
                         .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SuggestionState")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SuggestionTopic")
+                        .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("SurveyId")

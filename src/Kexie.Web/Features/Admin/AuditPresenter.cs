@@ -174,7 +174,7 @@ public sealed partial class AuditPresenter(KexieDbContext db)
         ["HostName"] = "依托单位名称", ["ExpertWorkerIds"] = "专家", ["FoundedOn"] = "建立日期", ["EndedOn"] = "结束日期",
         ["Distribution"] = "发放方式", ["Distributed"] = "发放份数", ["MinSeconds"] = "最短答题时间（秒）", ["SurveyId"] = "所属问卷", ["Questions"] = "题目", ["Number"] = "题号",
         ["Options"] = "选项", ["Required"] = "必答", ["ScaleMax"] = "量表最高分", ["Statistic"] = "统计项", ["ShowIfNumber"] = "显示条件（题号）",
-        ["ShowIfOption"] = "显示条件（选项）",
+        ["ShowIfOption"] = "显示条件（选项）", ["ExtraTopics"] = "自定意见建议主题",
         ["AssociationName"] = "组织名称", ["IndividualMembers"] = "个人会员人数", ["GroupMembers"] = "单位会员数", ["Documents"] = "报送材料",
         ["SubmittedOn"] = "报送日期", ["PersonName"] = "姓名", ["Position"] = "本职", ["From"] = "任职日期", ["Until"] = "离任日期",
         ["InstructorName"] = "党建指导员", ["FormalMembers"] = "正式党员人数", ["Form"] = "党组织形式", ["Term"] = "届次", ["HeldOn"] = "举行日期",

@@ -20,6 +20,8 @@ public static class HonourEndpoints
             .WithSummary("荣誉统计（推荐与入选，按荣誉类型）");
         g.MapGet("/of", HonoursOf)
             .WithSummary("科技工作者或单位获得的荣誉");
+        g.MapGet("/mine", MyHonours).RequireAuthorization()
+            .WithSummary("本人（科技工作者）被推荐的评选及其状态，和本人所在地区可参评的推荐中评选");
         g.MapPost("/calls", CreateCall).RequireAuthorization().WithSummary("发起荣誉评选（本地区科协管理员）").RequirePermission(TalentPermissions.ManageHonours);
         g.MapPost("/calls/{id:guid}/close", CloseCall)
             .RequireAuthorization().WithSummary("结束荣誉评选").RequirePermission(TalentPermissions.ManageHonours);
@@ -53,6 +55,9 @@ public static class HonourEndpoints
 
     public static async Task<Ok<IReadOnlyList<NominationDto>>> ListNominations(HttpContext http, HonourService s, Guid id, CancellationToken ct) =>
         TypedResults.Ok(await s.NominationsAsync(http.User.ToActor(), id, ct));
+
+    public static async Task<Ok<MyHonoursDto>> MyHonours(HttpContext http, HonourService s, CancellationToken ct) =>
+        TypedResults.Ok(await s.MineAsync(http.User.ToActor(), ct));
 
     public static async Task<Ok<HonourStatisticsDto>> HonourStatistics(HonourService s, string? region, int? year, CancellationToken ct) =>
         TypedResults.Ok(await s.StatisticsAsync(region, year, ct));

@@ -33,7 +33,19 @@ public sealed record NominationDto(
 /// <param name="SelectedByTitle">For organizations' honours: the selected by the title their call's name gives (优秀执行单位、优秀组织单位…).</param>
 public sealed record HonourKindCount(HonourKind Kind, string KindName, int Nominated, int Selected, IReadOnlyList<NamedCount>? SelectedByTitle = null);
 
-public sealed record HonourStatisticsDto(string RegionCode, string RegionName, int Year, int Nominated, int Selected, IReadOnlyList<HonourKindCount> ByKind, string Summary);
+/// <summary>A science worker's own view of honours: the calls they were nominated to, with the state, and the open calls they may be nominated for.</summary>
+/// <param name="OpenCalls">Open calls for a person's honour whose region holds the worker's and that they are not yet nominated to (推荐由所在地区科协提出).</param>
+public sealed record MyHonoursDto(bool IsScienceWorker, IReadOnlyList<NominationDto> Nominations, IReadOnlyList<HonourCallDto> OpenCalls);
+
+/// <summary>Candidates a region sent to the awards of the levels above it ("向省科协推荐2人参评青年科技奖").</summary>
+/// <param name="Award">The award as its call names it (全国科技助力精准扶贫先进个人) or the kind's name.</param>
+/// <param name="Levels">The levels of the calls (国家级、省级、市级), highest first.</param>
+public sealed record UpwardCandidates(HonourKind Kind, string Award, IReadOnlyList<HonourLevel> Levels, int Nominated, int Selected);
+
+/// <param name="Upward">The region's candidates for the awards of the levels above it (not the 托举工程, a programme reported by who was selected).</param>
+public sealed record HonourStatisticsDto(
+    string RegionCode, string RegionName, int Year, int Nominated, int Selected, IReadOnlyList<HonourKindCount> ByKind, string Summary,
+    IReadOnlyList<UpwardCandidates>? Upward = null);
 
 /// <summary>
 /// 人才荣誉与推荐: calls (评选) held by a region's admins, nominations of science workers or organizations by the admins of a region
@@ -112,6 +124,34 @@ public sealed class HonourService(KexieDbContext db, Parties parties, ReferenceC
         return await ToNominationDtosAsync(actor, rows, ct);
     }
 
+    /// <summary>
+    /// The caller's own nominations (as a science worker), every state, newest call first; and the open calls for a person's honour held by
+    /// their region or a region above it, that they are not nominated to yet. Empty for a caller who is not a science worker.
+    /// </summary>
+    public async Task<MyHonoursDto> MineAsync(Actor actor, CancellationToken ct = default)
+    {
+        if (actor.ScienceWorkerId is not { } me)
+        {
+            return new MyHonoursDto(false, [], []);
+        }
+
+        var region = await db.ScienceWorkers.AsNoTracking().Where(w => w.Id == me).Select(w => w.RegionCode).FirstOrDefaultAsync(ct);
+        if (region is null)
+        {
+            return new MyHonoursDto(false, [], []);
+        }
+
+        var rows = await db.Nominations.AsNoTracking().Where(n => n.WorkerId == me)
+            .Join(db.HonourCalls, n => n.CallId, c => c.Id, (n, c) => new { Nomination = n, c.Year })
+            .OrderByDescending(x => x.Year).ThenByDescending(x => x.Nomination.CreatedAt).Take(200).Select(x => x.Nomination).ToListAsync(ct);
+        var nominated = rows.Select(n => n.CallId).ToList();
+        var above = Kexie.Domain.Regions.RegionCode.Ancestry(region).ToList();
+        var open = await db.HonourCalls.AsNoTracking()
+            .Where(c => c.Status == HonourCallStatus.Open && c.Kind != HonourKind.OrganizationHonour && above.Contains(c.RegionCode) && !nominated.Contains(c.Id))
+            .OrderByDescending(c => c.Year).ThenBy(c => c.Level).ThenBy(c => c.Name).Take(50).ToListAsync(ct);
+        return new MyHonoursDto(true, await ToNominationDtosAsync(actor, rows, ct), await ToDtosAsync(open, ct));
+    }
+
     public async Task<NominationDto> NominateAsync(Actor actor, Guid callId, NominationRequest r, CancellationToken ct = default)
     {
         var call = await db.HonourCalls.FirstOrDefaultAsync(c => c.Id == callId, ct) ?? throw new NotFoundException("评选不存在");
@@ -166,30 +206,59 @@ public sealed class HonourService(KexieDbContext db, Parties parties, ReferenceC
         }
 
         var rows = await db.Nominations.AsNoTracking().Where(n => RegionScope.Within(n.RegionCode, code))
-            .Join(db.HonourCalls.Where(c => c.Year == y), n => n.CallId, c => c.Id, (n, c) => new { c.Kind, c.Name, n.Status })
-            .GroupBy(x => new { x.Kind, x.Name, x.Status }).Select(g => new { g.Key.Kind, g.Key.Name, g.Key.Status, Count = g.Count() }).ToListAsync(ct);
+            .Join(db.HonourCalls.Where(c => c.Year == y), n => n.CallId, c => c.Id, (n, c) => new { c.Kind, c.Name, c.RegionCode, c.Level, n.Status })
+            .GroupBy(x => new { x.Kind, x.Name, x.RegionCode, x.Level, x.Status })
+            .Select(g => new { g.Key.Kind, g.Key.Name, g.Key.RegionCode, g.Key.Level, g.Key.Status, Count = g.Count() }).ToListAsync(ct);
         var byKind = rows.GroupBy(r => r.Kind).OrderBy(g => g.Key)
             .Select(g => new HonourKindCount(g.Key, g.Key.Chinese(), g.Sum(r => r.Count), g.Where(r => r.Status == NominationStatus.Selected).Sum(r => r.Count),
                 g.Key.ForOrganizations()
                     ? g.Where(r => r.Status == NominationStatus.Selected).GroupBy(r => TitleOf(g.Key, r.Name)).OrderByDescending(t => t.Sum(r => r.Count)).ThenBy(t => t.Key, StringComparer.Ordinal)
                         .Select(t => new NamedCount(t.Key, t.Key, t.Sum(r => r.Count), 0)).ToList()
                     : null)).ToList();
+        // Calls held above the region (its city's, its province's) for a person's award: the candidates it sent upward.
+        var upward = rows.Where(r => r.RegionCode != code && Kexie.Domain.Regions.RegionCode.IsWithin(code, r.RegionCode) && IsUpwardAward(r.Kind))
+            .GroupBy(r => (r.Kind, Award: AwardOf(r.Kind, r.Name))).OrderBy(g => g.Key.Kind).ThenBy(g => g.Key.Award, StringComparer.Ordinal)
+            .Select(g => new UpwardCandidates(g.Key.Kind, g.Key.Award, [.. g.Select(r => r.Level).Distinct().Order()], g.Sum(r => r.Count),
+                g.Where(r => r.Status == NominationStatus.Selected).Sum(r => r.Count))).ToList();
         var name = (await db.Regions.AsNoTracking().Where(r => r.Code == code).Select(r => r.Name).FirstOrDefaultAsync(ct)) ?? "所选地区";
-        return new HonourStatisticsDto(code, name, y, byKind.Sum(k => k.Nominated), byKind.Sum(k => k.Selected), byKind, Summary(y, name, byKind));
+        return new HonourStatisticsDto(code, name, y, byKind.Sum(k => k.Nominated), byKind.Sum(k => k.Selected), byKind, Summary(y, name, byKind, upward), upward);
+    }
+
+    /// <summary>A person's award a region recommends candidates for upward (the 托举工程 is a programme, reported by who was selected).</summary>
+    public static bool IsUpwardAward(HonourKind kind) => !kind.ForOrganizations() && kind != HonourKind.YouthTalentLifting;
+
+    /// <summary>The award a call confers as its name says it ("…推荐全国科技助力精准扶贫先进个人" → 全国科技助力精准扶贫先进个人), else the kind's name.</summary>
+    public static string AwardOf(HonourKind kind, string callName) =>
+        (callName ?? string.Empty).Contains("全国" + kind.Chinese(), StringComparison.Ordinal) ? "全国" + kind.Chinese() : kind.Chinese();
+
+    /// <summary>"向省、市科协推荐1人参评青年科技奖、2人参评全国科技助力精准扶贫先进个人" (中国科协 is 中; one level alone: 省科协).</summary>
+    public static string UpwardClause(IReadOnlyList<UpwardCandidates> upward)
+    {
+        if (upward.Count == 0)
+        {
+            return string.Empty;
+        }
+
+        var levels = upward.SelectMany(u => u.Levels).Distinct().Order().ToList();
+        static string Short(HonourLevel level) => level switch { HonourLevel.National => "中", HonourLevel.Provincial => "省", HonourLevel.Prefectural => "市", _ => "县" };
+        var to = levels is [HonourLevel.National] ? "中国科协" : string.Join("、", levels.Select(Short)) + "科协";
+        return $"向{to}推荐{string.Join("、", upward.Select(u => $"{u.Nominated}人参评{u.Award}"))}";
     }
 
     /// <summary>
-    /// "2020年，大英县推荐参加各类荣誉评选12人（个），入选3人（个）：2名同志入选青年科技人才托举工程、1个单位获评优秀执行单位……" — an
+    /// "2020年，大英县推荐参加各类荣誉评选12人（个），入选3人（个）：2名同志入选青年科技人才托举工程、1个单位获评优秀执行单位……；向省、市科协推荐
+    /// 1人参评青年科技奖、2人参评最美科技工作者" (the awards of the levels above, <see cref="UpwardClause"/>) — an
     /// organization's honour by the title its call names (优秀执行单位, 优秀组织单位, 先进集体), else the kind's name.
     /// </summary>
-    public static string Summary(int year, string regionName, IReadOnlyList<HonourKindCount> byKind)
+    public static string Summary(int year, string regionName, IReadOnlyList<HonourKindCount> byKind, IReadOnlyList<UpwardCandidates>? upward = null)
     {
         var text = $"{year}年，{regionName}推荐参加各类荣誉评选{byKind.Sum(k => k.Nominated)}人（个），入选{byKind.Sum(k => k.Selected)}人（个）";
         var parts = byKind.Where(k => k.Selected > 0)
             .SelectMany(k => k.Kind.ForOrganizations()
                 ? (k.SelectedByTitle is { Count: > 0 } titles ? titles.Select(t => $"{t.Entries}个单位获评{t.Name}") : new[] { $"{k.Selected}个单位获评{k.KindName}" })
                 : new[] { $"{k.Selected}名同志入选{k.KindName}" }).ToList();
-        return text + (parts.Count > 0 ? "：" + string.Join("、", parts) : string.Empty) + "。";
+        var clause = UpwardClause(upward ?? []);
+        return text + (parts.Count > 0 ? "：" + string.Join("、", parts) : string.Empty) + (clause.Length > 0 ? "；" + clause : string.Empty) + "。";
     }
 
     /// <summary>

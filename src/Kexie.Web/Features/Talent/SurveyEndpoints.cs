@@ -19,7 +19,7 @@ public static class SurveyEndpoints
         g.MapGet("/{id:guid}", GetSurvey)
             .WithSummary("问卷与题目（收集中的问卷公开）");
         g.MapGet("/{id:guid}/results", SurveyResults)
-            .RequireAuthorization().WithSummary("问卷结果（回收与有效问卷、样本结构、各题统计、意见建议及其主题分类，topic=主题：只列该主题的意见建议；本地区管理人员）");
+            .RequireAuthorization().WithSummary("问卷结果（回收与有效问卷、样本结构、各题统计、意见建议及其主题分类，topic=主题、state=处理状态 Pending/Adopted/Forwarded：只列该主题或状态的意见建议；本地区管理人员）");
         g.MapGet("/{id:guid}/crosstab", SurveyCrossTab)
             .RequireAuthorization().WithSummary("交叉分析（question=题号 × by=样本结构 AgeBand/Title/Education/Political/Field 或另一道选择题的题号：人数、行百分比与合计；有效问卷）");
         g.MapGet("/{id:guid}/export", ExportSurvey)
@@ -33,6 +33,9 @@ public static class SurveyEndpoints
             .RequireAuthorization().WithSummary("修改问卷（题目仅草稿时可改）").RequirePermission(TalentPermissions.ManageSurveys);
         g.MapPost("/{id:guid}/status", MoveSurvey).RequireAuthorization().WithSummary("发放或结束问卷").RequirePermission(TalentPermissions.ManageSurveys);
         g.MapPost("/{id:guid}/invitations", InviteToSurvey).RequireAuthorization().WithSummary("生成邀请链接（每个链接填写一次）").RequirePermission(TalentPermissions.ManageSurveys);
+        g.MapPost("/{id:guid}/suggestions/{responseId:guid}", TagSuggestion).RequireAuthorization()
+            .WithSummary("整理一条意见建议：改主题（从问卷的主题中选，“自动”恢复按词语归类）、标记已采纳或已转交（转交即提交建言献策）").RequirePermission(TalentPermissions.ManageSurveys);
+        g.MapPost("/{id:guid}/topics", AddSurveyTopic).RequireAuthorization().WithSummary("为问卷添加意见建议主题").RequirePermission(TalentPermissions.ManageSurveys);
         g.MapPost("/{id:guid}/responses", AnswerSurvey)
             .AllowAnonymous().WithSummary("填写问卷（任何人凭链接；邀请问卷凭邀请链接）").RequirePermission(TalentPermissions.AnswerSurveys);
         return api;
@@ -49,8 +52,28 @@ public static class SurveyEndpoints
     public static async Task<Ok<SurveyDto>> GetSurvey(HttpContext http, SurveyService s, Guid id, CancellationToken ct) =>
         TypedResults.Ok(await s.GetAsync(http.User.ToActor(), id, ct));
 
-    public static async Task<Ok<SurveyResultsDto>> SurveyResults(HttpContext http, SurveyService s, Guid id, string? topic, CancellationToken ct) =>
-        TypedResults.Ok(await s.ResultsAsync(http.User.ToActor(), id, ct, topic));
+    public static async Task<Ok<SurveyResultsDto>> SurveyResults(HttpContext http, SurveyService s, Guid id, string? topic, string? state, CancellationToken ct) =>
+        TypedResults.Ok(await s.ResultsAsync(http.User.ToActor(), id, ct, topic, ParseState(state)));
+
+    public static async Task<Ok<SurveySuggestion>> TagSuggestion(HttpContext http, SurveyService s, Guid id, Guid responseId, SuggestionTagRequest body, CancellationToken ct) =>
+        TypedResults.Ok(await s.TagSuggestionAsync(http.User.ToActor(), id, responseId, body, ct));
+
+    public static async Task<Ok<IReadOnlyList<string>>> AddSurveyTopic(HttpContext http, SurveyService s, Guid id, SurveyTopicRequest body, CancellationToken ct) =>
+        TypedResults.Ok(await s.AddTopicAsync(http.User.ToActor(), id, body, ct));
+
+    /// <summary>A state by its name (Pending/Adopted/Forwarded) or its Chinese (待处理/已采纳/已转交); empty: any.</summary>
+    public static SuggestionState? ParseState(string? state)
+    {
+        if (string.IsNullOrWhiteSpace(state))
+        {
+            return null;
+        }
+
+        var text = state.Trim();
+        return Enum.TryParse<SuggestionState>(text, true, out var parsed) && Enum.IsDefined(parsed) && !int.TryParse(text, out _) ? parsed
+            : Enum.GetValues<SuggestionState>().FirstOrDefault(x => x.Chinese() == text) is var named && named.Chinese() == text ? named
+            : throw new Kexie.Domain.Common.DomainValidationException("state", "处理状态应为待处理、已采纳或已转交");
+    }
 
     public static async Task<Ok<SurveyCrossTabDto>> SurveyCrossTab(HttpContext http, SurveyService s, Guid id, int? question, string? by, CancellationToken ct) =>
         TypedResults.Ok(await s.CrossTabAsync(http.User.ToActor(), id, question, by, ct));

@@ -48,13 +48,28 @@ public sealed record SurveyStructure(SurveyProfile Profile, string Name, int Que
 
 public sealed record SurveyQuestionResult(int Number, string Text, string KindName, int Answered, IReadOnlyList<OptionCount> Counts, decimal? Average);
 
-/// <param name="Topics">The topics the suggestion is tagged with (<see cref="SuggestionTopics"/>).</param>
-public sealed record SurveySuggestion(DateTimeOffset SubmittedAt, string Text, IReadOnlyList<string>? Topics = null);
+/// <param name="Id">The response the suggestion came with (what a manager tags).</param>
+/// <param name="Topics">The topics the suggestion is tagged with: the one a manager chose, else those its words give (<see cref="SuggestionTopics"/>).</param>
+/// <param name="Automatic">True: <see cref="Topics"/> are the automatic ones (the page marks them 自动).</param>
+/// <param name="ProposalId">The 建言献策 it was forwarded as.</param>
+public sealed record SurveySuggestion(
+    DateTimeOffset SubmittedAt, string Text, IReadOnlyList<string>? Topics = null, Guid Id = default, bool Automatic = true,
+    SuggestionState State = SuggestionState.Pending, string StateName = "待处理", Guid? ProposalId = null);
 
+/// <param name="Topic">A topic of the survey's list (or 自动/empty: back to the automatic tags); null: unchanged.</param>
+/// <param name="State">待处理 / 已采纳 / 已转交 (已转交 submits it to 建言献策 once); null: unchanged.</param>
+public sealed record SuggestionTagRequest(string? Topic, SuggestionState? State);
+
+public sealed record SurveyTopicRequest(string? Topic);
+
+/// <param name="TopicChoices">The survey's topic list a suggestion may be tagged with (the shipped ones, the survey's own, 其他).</param>
+/// <param name="SuggestionStates">Suggestions per state (待处理, 已采纳, 已转交).</param>
+/// <param name="Filtered">Suggestions of the chosen topic and state (all of them listed up to 50 in <see cref="LatestSuggestions"/>).</param>
 public sealed record SurveyResultsDto(
     Guid Id, string Name, int Distributed, int Invitations, int Returned, int Valid, IReadOnlyList<NamedCount> Invalid, int Suggestions,
     IReadOnlyList<SurveyStructure> Structure, IReadOnlyList<SurveyQuestionResult> Questions, IReadOnlyList<SurveySuggestion> LatestSuggestions, string Summary,
-    IReadOnlyList<NamedCount>? SuggestionTopics = null, string? Topic = null);
+    IReadOnlyList<NamedCount>? SuggestionTopics = null, string? Topic = null, IReadOnlyList<string>? TopicChoices = null,
+    IReadOnlyList<NamedCount>? SuggestionStates = null, SuggestionState? State = null, int Filtered = 0);
 
 /// <summary>One cell of a cross-tab: how many respondents of the row chose the column, and their share of the row (%).</summary>
 public sealed record CrossTabCell(int Count, decimal Percent);
@@ -274,27 +289,32 @@ public sealed class SurveyService(KexieDbContext db, ReferenceCodesCache referen
 
     /// <summary>Returned and valid counts, the respondents' structure, each question's answers and the latest suggestions.</summary>
     /// <param name="topic">Only the suggestions tagged with this topic in <see cref="SurveyResultsDto.LatestSuggestions"/> (the counts stay whole).</param>
-    public async Task<SurveyResultsDto> ResultsAsync(Actor actor, Guid id, CancellationToken ct = default, string? topic = null)
+    /// <param name="state">Only the suggestions in this state (待处理, 已采纳, 已转交) there.</param>
+    public async Task<SurveyResultsDto> ResultsAsync(Actor actor, Guid id, CancellationToken ct = default, string? topic = null, SuggestionState? state = null)
     {
-        if (!string.IsNullOrWhiteSpace(topic) && !SuggestionTopics.IsKnown(topic.Trim()))
+        var survey = await ReadableAsync(actor, id, ct);
+        topic = string.IsNullOrWhiteSpace(topic) ? null : topic.Trim();
+        if (topic is not null && !SuggestionTopics.IsKnown(survey, topic))
         {
-            throw new DomainValidationException("topic", $"没有“{topic.Trim()}”这一意见建议主题（可选：{string.Join("、", SuggestionTopics.All.Select(t => t.Topic))}、{SuggestionTopics.Other}）");
+            throw new DomainValidationException("topic", $"没有“{topic}”这一意见建议主题（可选：{string.Join("、", survey.Topics)}）");
         }
 
-        topic = string.IsNullOrWhiteSpace(topic) ? null : topic.Trim();
-        var survey = await ReadableAsync(actor, id, ct);
+        if (state is { } st && !Enum.IsDefined(st))
+        {
+            throw new DomainValidationException("state", "处理状态应为待处理、已采纳或已转交");
+        }
+
         var returned = await db.SurveyResponses.CountAsync(r => r.SurveyId == id, ct);
         var invalid = await db.SurveyResponses.Where(r => r.SurveyId == id && !r.Valid).GroupBy(r => r.InvalidReason)
             .Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
         var answers = await db.SurveyResponses.AsNoTracking().Where(r => r.SurveyId == id && r.Valid).Select(r => r.Answers).ToListAsync(ct);
-        // Every suggestion is tagged by its words: the topics are counted over all, the latest 50 (of a topic when one is chosen) listed.
-        var tagged = (await db.SurveyResponses.AsNoTracking().Where(r => r.SurveyId == id && r.Valid && r.Suggestion != null)
-                .OrderByDescending(r => r.SubmittedAt).ThenByDescending(r => r.Id).Select(r => new { r.SubmittedAt, Text = r.Suggestion! }).ToListAsync(ct))
-            .Select(r => new SurveySuggestion(r.SubmittedAt, r.Text, SuggestionTopics.Of(r.Text))).ToList();
+        // Every suggestion is tagged, by hand or else by its words: the topics are counted over all, the latest 50 (of a topic and state when chosen) listed.
+        var tagged = await TaggedAsync(id, ct);
         var suggestions = tagged.Count;
-        var latest = tagged.Where(r => topic is null || r.Topics!.Contains(topic)).Take(50).ToList();
-        var topics = SuggestionTopics.All.Select(t => t.Topic).Append(SuggestionTopics.Other)
-            .Select(t => new NamedCount(t, t, tagged.Count(r => r.Topics!.Contains(t)), 0)).Where(c => c.Entries > 0).ToList();
+        var chosen = tagged.Where(r => (topic is null || r.Topics!.Contains(topic)) && (state is null || r.State == state)).ToList();
+        var latest = chosen.Take(50).ToList();
+        var topics = TopicCounts(survey, tagged).Where(c => c.Entries > 0).ToList();
+        var states = Enum.GetValues<SuggestionState>().Select(x => new NamedCount(x.ToString(), x.Chinese(), tagged.Count(r => r.State == x), 0)).ToList();
         var invitations = await db.SurveyInvitations.CountAsync(i => i.SurveyId == id, ct);
         var questions = survey.Questions.OrderBy(q => q.Number).Select(q => Result(q, answers)).ToList();
         var structure = survey.Questions.Where(q => q.Statistic is not (SurveyProfile.None or SurveyProfile.Suggestion)).OrderBy(q => q.Statistic)
@@ -305,8 +325,60 @@ public sealed class SurveyService(KexieDbContext db, ReferenceCodesCache referen
         return new SurveyResultsDto(
             survey.Id, survey.Name, distributed, invitations, returned, valid,
             invalid.OrderByDescending(i => i.Count).Select(i => new NamedCount(i.Key ?? "其他", i.Key ?? "其他", i.Count, 0)).ToList(), suggestions,
-            structure, questions, latest, Summary(survey.Year, region, [survey.Name], distributed, valid, suggestions), topics, topic);
+            structure, questions, latest, Summary(survey.Year, region, [survey.Name], distributed, valid, suggestions), topics, topic, survey.Topics, states, state, chosen.Count);
     }
+
+    /// <summary>
+    /// A manager of the survey's region tags one suggestion by hand: its topic (from the survey's list; 自动 for the automatic ones) and its
+    /// state; 已转交 submits it to 建言献策 of the survey's region once (the proposer named as the survey's respondent, the text as given).
+    /// </summary>
+    public async Task<SurveySuggestion> TagSuggestionAsync(Actor actor, Guid id, Guid responseId, SuggestionTagRequest r, CancellationToken ct = default)
+    {
+        var survey = await db.Surveys.InScope(actor).FirstOrDefaultAsync(s => s.Id == id, ct) ?? throw new NotFoundException("问卷不存在");
+        var response = await db.SurveyResponses.FirstOrDefaultAsync(x => x.Id == responseId && x.SurveyId == id, ct) ?? throw new NotFoundException("意见建议不存在");
+        if (r.Topic is null && r.State is null)
+        {
+            throw new DomainValidationException("topic", "请选择主题或处理状态");
+        }
+
+        survey.TagSuggestion(response, r.Topic, r.State, actor);
+        if (r.State == SuggestionState.Forwarded && response.ProposalId is null)
+        {
+            var text = response.Suggestion!;
+            var title = $"{survey.Name}意见建议：{(text.Length > 30 ? text[..30] + "…" : text)}";
+            title = title.Length > MarketRules.TitleMaxLength ? title[..(MarketRules.TitleMaxLength - 1)] + "…" : title;
+            var proposal = Kexie.Domain.ThinkTank.Proposal.Submit(new Kexie.Domain.ThinkTank.ProposalData(
+                title, text.Length > MarketRules.DescriptionMaxLength ? text[..MarketRules.DescriptionMaxLength] : text, "问卷填答人（匿名）", survey.Name, survey.RegionCode), actor);
+            db.Proposals.Add(proposal);
+            response.Forwarded(proposal.Id);
+        }
+
+        await db.SaveChangesAsync(ct);
+        return ToSuggestion(response.Id, response.SubmittedAt, response.Suggestion!, response.SuggestionTopic, response.SuggestionState, response.ProposalId);
+    }
+
+    /// <summary>Adds a topic to the survey's list (then suggestions may be tagged with it); returns the list.</summary>
+    public async Task<IReadOnlyList<string>> AddTopicAsync(Actor actor, Guid id, SurveyTopicRequest r, CancellationToken ct = default)
+    {
+        var survey = await db.Surveys.InScope(actor).FirstOrDefaultAsync(s => s.Id == id, ct) ?? throw new NotFoundException("问卷不存在");
+        survey.AddTopic(r.Topic, actor);
+        await db.SaveChangesAsync(ct);
+        return survey.Topics;
+    }
+
+    /// <summary>Every valid suggestion of a survey, newest first, with its topics (by hand or automatic) and state.</summary>
+    private async Task<List<SurveySuggestion>> TaggedAsync(Guid id, CancellationToken ct) =>
+        (await db.SurveyResponses.AsNoTracking().Where(r => r.SurveyId == id && r.Valid && r.Suggestion != null)
+            .OrderByDescending(r => r.SubmittedAt).ThenByDescending(r => r.Id)
+            .Select(r => new { r.Id, r.SubmittedAt, Text = r.Suggestion!, r.SuggestionTopic, r.SuggestionState, r.ProposalId }).ToListAsync(ct))
+        .Select(r => ToSuggestion(r.Id, r.SubmittedAt, r.Text, r.SuggestionTopic, r.SuggestionState, r.ProposalId)).ToList();
+
+    private static SurveySuggestion ToSuggestion(Guid id, DateTimeOffset at, string text, string? topic, SuggestionState state, Guid? proposal) =>
+        new(at, text, topic is null ? SuggestionTopics.Of(text) : [topic], id, topic is null, state, state.Chinese(), proposal);
+
+    /// <summary>Suggestions per topic of the survey's list (a suggestion tagged automatically may count under several).</summary>
+    private static List<NamedCount> TopicCounts(Survey survey, IReadOnlyList<SurveySuggestion> tagged) =>
+        [.. survey.Topics.Select(t => new NamedCount(t, t, tagged.Count(r => r.Topics!.Contains(t)), 0))];
 
     /// <summary>
     /// Crosses question <paramref name="question"/> (a choice or scale question) with <paramref name="by"/>: a structure dimension by
@@ -408,18 +480,21 @@ public sealed class SurveyService(KexieDbContext db, ReferenceCodesCache referen
             columns.Add(($"{q.Number}. {q.Text}", r => index < r.Answers.Length && r.Answers[index].Length > 0 ? r.Answers[index].Replace("\n", "；", StringComparison.Ordinal) : null));
         }
 
-        columns.Add(("意见建议主题", r => r.Valid && r.Suggestion is { } text ? string.Join("、", SuggestionTopics.Of(text)) : null));
+        columns.Add(("意见建议主题", r => r.Valid && r.Suggestion is not null ? string.Join("、", r.Topics) : null));
+        columns.Add(("主题来源", r => r.Valid && r.Suggestion is not null ? r.SuggestionTopic is null ? "自动" : "人工" : null));
+        columns.Add(("建议处理状态", r => r.Valid && r.Suggestion is not null ? r.SuggestionState.Chinese() : null));
         var sheets = new List<(string, List<Dictionary<string, object?>>)> { ("问卷", ExcelExport.Table(rows, columns)) };
         if (cross is not null)
         {
             sheets.Add((CrossTabSheet, CrossTabTable(cross)));
         }
 
-        var tagged = rows.Where(r => r.Valid && r.Suggestion is not null).Select(r => SuggestionTopics.Of(r.Suggestion)).ToList();
+        var tagged = rows.Where(r => r.Valid && r.Suggestion is not null)
+            .Select(r => ToSuggestion(r.Id, r.SubmittedAt, r.Suggestion!, r.SuggestionTopic, r.SuggestionState, r.ProposalId)).ToList();
         if (tagged.Count > 0)
         {
-            sheets.Add((TopicSheet, [.. SuggestionTopics.All.Select(t => t.Topic).Append(SuggestionTopics.Other)
-                .Select(t => new Dictionary<string, object?> { ["主题"] = t, ["意见建议（条）"] = tagged.Count(x => x.Contains(t)) })
+            sheets.Add((TopicSheet, [.. TopicCounts(survey, tagged)
+                .Select(t => new Dictionary<string, object?> { ["主题"] = t.Name, ["意见建议（条）"] = t.Entries })
                 .Append(new Dictionary<string, object?> { ["主题"] = "意见建议合计", ["意见建议（条）"] = tagged.Count })]));
         }
 

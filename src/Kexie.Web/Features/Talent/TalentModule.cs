@@ -34,6 +34,7 @@ public sealed class TalentModule : IFeatureModule
         services.AddScoped<CooperationService>();
         services.AddScoped<Indicators.Report.IReportStatisticSource, TalentReportSource>();
         services.AddScoped<Workbench.IWorkItemSource, ContestWorkItems>();
+        services.AddScoped<Workbench.IWorkItemSource, HonourWorkItems>();
     }
 
     public void MapEndpoints(RouteGroupBuilder api)

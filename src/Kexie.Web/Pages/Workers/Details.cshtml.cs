@@ -23,6 +23,9 @@ public sealed class DetailsModel(ScienceWorkerService workers, KexieDbContext db
     /// <summary>Honours the worker was selected for (public).</summary>
     public IReadOnlyList<Kexie.Web.Features.Talent.NominationDto> Honours { get; private set; } = [];
 
+    /// <summary>On the viewer's own profile: their nominations with the state, and the open calls they may be nominated for.</summary>
+    public Kexie.Web.Features.Talent.MyHonoursDto? Mine { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
         Worker = await workers.GetAsync(Actor, id, ct);
@@ -31,6 +34,7 @@ public sealed class DetailsModel(ScienceWorkerService workers, KexieDbContext db
         var expert = await db.Experts.AsNoTracking().FirstOrDefaultAsync(e => e.WorkerId == id, ct);
         Expert = expert is not null && (expert.Status == Kexie.Domain.Talent.ExpertStatus.Active || Can(Kexie.Web.Features.Directory.DirectoryPermissions.RegisterOthers, expert.RegionCode)) ? expert : null;
         Honours = await honours.HonoursOfAsync(Actor, id, null, ct);
+        Mine = Actor.ScienceWorkerId == id ? await honours.MineAsync(Actor, ct) : null;
         return Page();
     }
 

@@ -58,9 +58,30 @@ public sealed class DetailsModel(SurveyService surveys, SurveyLinks links) : Mar
     /// <summary>The suggestion topic chosen (<c>?topic=</c>): only its suggestions are listed.</summary>
     public string? Topic { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(Guid id, int? question, string? by, string? topic, CancellationToken ct)
+    /// <summary>The suggestion state chosen (<c>?state=</c>): only suggestions in it are listed.</summary>
+    public SuggestionState? State { get; private set; }
+
+    /// <summary>The link to the suggestions of a topic and state (null: any), as the filters combine.</summary>
+    public string SuggestionsUrl(string? topic, SuggestionState? state)
     {
-        Topic = SuggestionTopics.IsKnown(topic?.Trim()) ? topic!.Trim() : null;
+        var query = new List<string>();
+        if (topic is not null)
+        {
+            query.Add("topic=" + Uri.EscapeDataString(topic));
+        }
+
+        if (state is { } st)
+        {
+            query.Add("state=" + st);
+        }
+
+        return $"/Talent/Surveys/Details/{Survey.Id}{(query.Count > 0 ? "?" + string.Join("&", query) : string.Empty)}#suggestions";
+    }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, int? question, string? by, string? topic, string? state, CancellationToken ct)
+    {
+        Topic = string.IsNullOrWhiteSpace(topic) ? null : topic.Trim();
+        State = Enum.TryParse<SuggestionState>(state, true, out var st) && Enum.IsDefined(st) ? st : null;
         if (!await LoadAsync(id, ct))
         {
             return Redirect($"/Talent/Surveys/Fill/{id}");
@@ -182,6 +203,35 @@ public sealed class DetailsModel(SurveyService surveys, SurveyLinks links) : Mar
         }
     }
 
+    /// <summary>A manager tags one suggestion: its topic (自动: the automatic ones) and its state (已转交 submits it to 建言献策).</summary>
+    [RequiresPermission(typeof(TalentPermissions), nameof(TalentPermissions.ManageSurveys))]
+    public async Task<IActionResult> OnPostTagAsync(Guid id, Guid responseId, string? topic, string? state, CancellationToken ct)
+    {
+        try
+        {
+            var tagged = await surveys.TagSuggestionAsync(Actor, id, responseId, new SuggestionTagRequest(topic, SurveyEndpoints.ParseState(state)), ct);
+            return BackWithNotice(tagged.ProposalId is not null && tagged.State == SuggestionState.Forwarded ? "已保存，该建议已转交建言献策" : "已保存");
+        }
+        catch (Exception e) when (e is DomainValidationException or InvalidTransitionException)
+        {
+            return BackWithAlert(e.Message);
+        }
+    }
+
+    [RequiresPermission(typeof(TalentPermissions), nameof(TalentPermissions.ManageSurveys))]
+    public async Task<IActionResult> OnPostAddTopicAsync(Guid id, string? newTopic, CancellationToken ct)
+    {
+        try
+        {
+            await surveys.AddTopicAsync(Actor, id, new SurveyTopicRequest(newTopic), ct);
+            return BackWithNotice($"已添加主题“{newTopic?.Trim()}”");
+        }
+        catch (Exception e) when (e is DomainValidationException or InvalidTransitionException)
+        {
+            return BackWithAlert(e.Message);
+        }
+    }
+
     private static SurveyQuestionData ToData(SurveyQuestionDto q) =>
         new(q.Text, q.Kind, q.Options, q.Required, q.Kind == SurveyQuestionKind.Scale ? q.ScaleMax : null, q.Profile, q.ShowIfNumber, q.ShowIfOption);
 
@@ -196,7 +246,17 @@ public sealed class DetailsModel(SurveyService surveys, SurveyLinks links) : Mar
             return false;
         }
 
-        Results = await surveys.ResultsAsync(Actor, id, ct, Topic);
+        try
+        {
+            Results = await surveys.ResultsAsync(Actor, id, ct, Topic, State);
+        }
+        catch (DomainValidationException)
+        {
+            // A topic not (or no longer) of the survey's list: everything, unfiltered.
+            (Topic, State) = (null, null);
+            Results = await surveys.ResultsAsync(Actor, id, ct);
+        }
+
         Invitations = Survey.Distribution == SurveyDistribution.Invitation ? await surveys.InvitationsAsync(Actor, id, ct) : [];
         return true;
     }
