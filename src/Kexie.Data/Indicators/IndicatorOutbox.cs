@@ -14,9 +14,9 @@ internal static class IndicatorOutbox
     public static void Record(DbContext context)
     {
         var changed = context.ChangeTracker.Entries()
-            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && e.Entity is Entity)
-            .Select(e => (Source: SourceOf(e.Entity), Id: ((Entity)e.Entity).Id))
-            .Where(x => x.Source is not null)
+            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            .Select(e => (Source: SourceOf(e.Entity), Id: TalentFactSources.IdOf(e.Entity) ?? Guid.Empty))
+            .Where(x => x.Source is not null && x.Id != Guid.Empty)
             .Distinct()
             .ToList();
         var now = DateTimeOffset.UtcNow;
@@ -46,6 +46,6 @@ internal static class IndicatorOutbox
         LiteracyMemberAssessment => FactSource.LiteracyMemberAssessment,
         ThinkTankTopic => FactSource.ThinkTankTopic,
         Proposal => FactSource.Proposal,
-        _ => null,
+        _ => TalentFactSources.SourceOf(entity),
     };
 }

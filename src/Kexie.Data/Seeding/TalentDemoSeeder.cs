@@ -38,6 +38,36 @@ public sealed class TalentDemoSeeder(KexieDbContext db, ILogger<TalentDemoSeeder
         await SeedExpertReviewsAsync(ct);
         await ContestDemoSeeder.SeedAsync(db, logger, ct);
         await SeedUpwardCandidatesAsync(ct);
+        await SeedUpwardTopicAsync(ct);
+    }
+
+    /// <summary>
+    /// D03 智库课题向上推荐: 大英县's approved 柠檬产业链 topic recommended on 2025-06-16 to 遂宁市's 2025 call (opened for the counties'
+    /// recommendations, 截止 2025-09-30). Runs once (no 遂宁市 demo call yet).
+    /// </summary>
+    private async Task SeedUpwardTopicAsync(CancellationToken ct)
+    {
+        const string Title = "遂宁市2025年度科协智库课题征集";
+        if (await db.ThinkTankCalls.AnyAsync(c => c.RegionCode == "5109" && c.Title == Title, ct))
+        {
+            return;
+        }
+
+        var users = await db.Users.AsNoTracking().Where(u => u.UserName == "daying" || u.UserName == "suining").ToListAsync(ct);
+        var lemon = await db.ThinkTankTopics.FirstOrDefaultAsync(t => t.RegionCode == DemoSeeder.DaYing && t.Title == "大英县柠檬产业链延伸与品牌建设研究" && t.RecommendedTopicId == null, ct);
+        if (users.Count < 2 || lemon is null || lemon.ApprovedAt is null)
+        {
+            return;
+        }
+
+        var cst = TimeSpan.FromHours(8);
+        var call = Kexie.Domain.ThinkTank.ThinkTankCall.Open(
+            new Kexie.Domain.ThinkTank.ThinkTankCallData(Title, "各区县科协推荐已立项的优秀课题，围绕特色产业、科技人才和基层科普开展研究。", "5109", new DateOnly(2025, 9, 30)),
+            users.Single(u => u.UserName == "suining").ToActor(), new DateTimeOffset(2025, 6, 2, 9, 0, 0, cst).ToUniversalTime());
+        db.ThinkTankCalls.Add(call);
+        db.ThinkTankTopics.Add(lemon.RecommendTo(call, users.Single(u => u.UserName == "daying").ToActor(), new DateTimeOffset(2025, 6, 16, 10, 0, 0, cst).ToUniversalTime()));
+        await db.SaveChangesAsync(ct);
+        logger.LogInformation("已生成智库课题向上推荐演示数据：{Title}", lemon.Title);
     }
 
     /// <summary>
@@ -313,8 +343,11 @@ public sealed class TalentDemoSeeder(KexieDbContext db, ILogger<TalentDemoSeeder
             var school = schools[i % schools.Count];
             var category = ContestNames.DefaultCategories[random.Next(10) switch { < 4 => 0, < 6 => 1, < 8 => 2, 8 => 3, _ => 4 }];
             var students = Enumerable.Range(0, 1 + random.Next(3)).Select(_ => Student()).ToArray();
-            entries.Add(ContestEntry.Submit(contest, school.Id, school.Name, school.RegionCode,
-                new ContestEntryData($"{topics[random.Next(topics.Length)]}的{kinds[random.Next(kinds.Length)]}（{i + 1:000}号）", category, students, $"{Student()}老师"), county));
+            var entry = ContestEntry.Submit(contest, school.Id, school.Name, school.RegionCode,
+                new ContestEntryData($"{topics[random.Next(topics.Length)]}的{kinds[random.Next(kinds.Length)]}（{i + 1:000}号）", category, students, $"{Student()}老师"), county);
+            // Entered in the 征集 months (2025年3月至5月), the day W07 counts it on.
+            entry.CreatedAt = new DateTimeOffset(2025, 3, 1, 1, 0, 0, TimeSpan.Zero).AddMinutes(i * 91L * 24 * 60 / 827);
+            entries.Add(entry);
         }
 
         contest.MoveTo(ContestStatus.Reviewing, county);

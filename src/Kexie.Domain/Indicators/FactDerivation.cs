@@ -1,6 +1,7 @@
 using Kexie.Domain.Directory;
 using Kexie.Domain.Market;
 using Kexie.Domain.Popularization;
+using Kexie.Domain.Talent;
 using Kexie.Domain.ThinkTank;
 
 namespace Kexie.Domain.Indicators;
@@ -182,12 +183,75 @@ public static class FactDerivation
     /// <summary>
     /// A topic counts once approved (立项), on that day; concluding it later keeps the count. A topic recommended upward
     /// (its copy in a higher region's call, <see cref="ThinkTankTopic.SourceTopicId"/>) was counted when its source was approved.
+    /// A topic recommended to a higher region's call counts once more (D03 向上推荐), in the region of the call that recommended it
+    /// on the day recommended: the county's recommendation in the county, the city's recommending the county's topic on in the city.
     /// </summary>
     public static IEnumerable<ActivityFact> From(ThinkTankTopic topic)
     {
         if (topic.ApprovedAt is { } at && topic.SourceTopicId is null)
         {
             yield return Fact(topic.RegionCode, FactKind.ThinkTankTopics, at, 1, 0, FactSource.ThinkTankTopic, topic.Id);
+        }
+
+        if (topic.RecommendedAt is { } recommended && topic.RecommendedTopicId is not null)
+        {
+            yield return Fact(topic.CallRegionCode, FactKind.ThinkTankTopicsRecommended, recommended, 1, 0, FactSource.ThinkTankTopic, topic.Id);
+        }
+    }
+
+    /// <summary>A person's nomination decided 入选 counts one, in the nominee's region on the day decided (an organization's honour does not).</summary>
+    public static IEnumerable<ActivityFact> From(Nomination nomination)
+    {
+        if (nomination.Status == NominationStatus.Selected && nomination.DecidedOn is { } on && nomination.OrganizationId is null)
+        {
+            yield return new ActivityFact(nomination.RegionCode, FactKind.NominationsSelected, ChinaTime.DayKey(on), 1, 0, FactSource.Nomination, nomination.Id);
+        }
+    }
+
+    /// <summary>
+    /// A school's contest work counts one, in the school's region on the (CST) day entered, unless it failed the review; its copy
+    /// recommended to a higher edition (<see cref="ContestEntry.SourceEntryId"/>) was counted as the original.
+    /// </summary>
+    public static IEnumerable<ActivityFact> From(ContestEntry entry)
+    {
+        if (entry.SourceEntryId is null && entry.Status != ContestEntryStatus.Rejected)
+        {
+            yield return Fact(entry.RegionCode, FactKind.ContestEntries, entry.CreatedAt, 1, 0, FactSource.ContestEntry, entry.Id);
+        }
+    }
+
+    /// <summary>Whether a workstation kind counts in W08 (院士(专家)工作站, 专家工作站, 科技小院; not 专家服务团 nor 产学研合作项目).</summary>
+    public static bool CountsAsStation(WorkstationKind kind) =>
+        kind is WorkstationKind.AcademicianWorkstation or WorkstationKind.ExpertWorkstation or WorkstationKind.ScienceCourtyard;
+
+    /// <summary>A 院士(专家)工作站, 专家工作站 or 科技小院 counts one, in its region on the day founded (ended later, it was still founded).</summary>
+    public static IEnumerable<ActivityFact> From(Workstation station)
+    {
+        if (CountsAsStation(station.Kind))
+        {
+            yield return new ActivityFact(station.RegionCode, FactKind.WorkstationsFounded, ChinaTime.DayKey(station.FoundedOn), 1, 0, FactSource.Workstation, station.Id);
+        }
+    }
+
+    /// <summary>Whether a society's activity is an academic exchange (年会, 学术交流, 特色学术交流) counted in W09.</summary>
+    public static bool IsExchange(SocietyActivityKind kind) =>
+        kind is SocietyActivityKind.AnnualMeeting or SocietyActivityKind.AcademicExchange or SocietyActivityKind.FeaturedExchange;
+
+    /// <summary>A society's 年会 or 学术交流 counts one, in the association's region on the day held.</summary>
+    public static IEnumerable<ActivityFact> From(SocietyActivity activity)
+    {
+        if (IsExchange(activity.Kind))
+        {
+            yield return new ActivityFact(activity.RegionCode, FactKind.SocietyExchanges, ChinaTime.DayKey(activity.HeldOn), 1, 0, FactSource.SocietyActivity, activity.Id);
+        }
+    }
+
+    /// <summary>A valid returned questionnaire counts one, in the survey's region on the (CST) day submitted.</summary>
+    public static IEnumerable<ActivityFact> From(SurveyResponse response)
+    {
+        if (response.Valid)
+        {
+            yield return Fact(response.RegionCode, FactKind.SurveyResponsesValid, response.SubmittedAt, 1, 0, FactSource.SurveyResponse, response.Id);
         }
     }
 

@@ -83,6 +83,24 @@ public enum FactKind
 
     /// <summary>建言献策被采纳 (record: Proposal, in its region, day adopted).</summary>
     ProposalsAdopted = 202,
+
+    /// <summary>智库课题向上级推荐 (record: ThinkTankTopic recommended to a higher region's call, in the recommending call's region, day recommended).</summary>
+    ThinkTankTopicsRecommended = 203,
+
+    /// <summary>科技工作者状况调查有效问卷 (record: SurveyResponse judged valid, in the survey's region, day submitted).</summary>
+    SurveyResponsesValid = 204,
+
+    /// <summary>推荐人才入选 (record: Nomination of a person decided 入选, in the nominee's region, day decided).</summary>
+    NominationsSelected = 301,
+
+    /// <summary>青少年科技创新大赛参赛作品 (record: ContestEntry a school entered, not a copy recommended upward, not failed; in the school's region, day entered).</summary>
+    ContestEntries = 302,
+
+    /// <summary>新建院士(专家)工作站、专家工作站、科技小院 (record: Workstation of those kinds, in the station's region, day founded).</summary>
+    WorkstationsFounded = 303,
+
+    /// <summary>学会学术交流活动 (record: SocietyActivity of kind 年会/学术交流/特色学术交流, in the association's region, day held).</summary>
+    SocietyExchanges = 304,
 }
 
 /// <summary>The kind of record a fact comes from; <see cref="Synthetic"/> marks generated demo/benchmark activity.</summary>
@@ -107,6 +125,11 @@ public enum FactSource
     ServiceRecord = 16,
     ScienceBoardRefresh = 17,
     LiteracyMemberAssessment = 18,
+    Nomination = 19,
+    ContestEntry = 20,
+    Workstation = 21,
+    SocietyActivity = 22,
+    SurveyResponse = 23,
 }
 
 /// <summary>The platform module whose records feed a fact kind.</summary>
@@ -123,12 +146,15 @@ public enum SourceModule
 
     /// <summary>智库与建言 (exists: topic calls, topics, proposals).</summary>
     ThinkTank = 4,
+
+    /// <summary>人才与组织 (exists: honours, contests, workstations, societies, surveys).</summary>
+    Talent = 5,
 }
 
 public static class FactKinds
 {
     /// <summary>Modules whose records exist on the platform. Add a module here when it is built.</summary>
-    public static IReadOnlySet<SourceModule> ImplementedModules { get; } = new HashSet<SourceModule> { SourceModule.Directory, SourceModule.Market, SourceModule.Popularization, SourceModule.ThinkTank };
+    public static IReadOnlySet<SourceModule> ImplementedModules { get; } = new HashSet<SourceModule> { SourceModule.Directory, SourceModule.Market, SourceModule.Popularization, SourceModule.ThinkTank, SourceModule.Talent };
 
     public static SourceModule ModuleOf(FactKind kind) => kind switch
     {
@@ -136,7 +162,8 @@ public static class FactKinds
         FactKind.PopularizationContentPublished or FactKind.PopularizationParticipants or FactKind.EStationVisits
             or FactKind.PopularizationActivitiesHeld or FactKind.MassEventParticipants or FactKind.VenueVisitors or FactKind.VolunteerService
             or FactKind.BoardRefreshes or FactKind.MemberUnitsAssessed or FactKind.MemberUnitsCompleted => SourceModule.Popularization,
-        FactKind.ThinkTankTopics or FactKind.ProposalsAdopted => SourceModule.ThinkTank,
+        FactKind.ThinkTankTopics or FactKind.ProposalsAdopted or FactKind.ThinkTankTopicsRecommended => SourceModule.ThinkTank,
+        FactKind.SurveyResponsesValid or FactKind.NominationsSelected or FactKind.ContestEntries or FactKind.WorkstationsFounded or FactKind.SocietyExchanges => SourceModule.Talent,
         _ => SourceModule.Market,
     };
 
@@ -169,6 +196,12 @@ public static class FactKinds
         FactKind.MemberUnitsCompleted => "纲要实施成员单位考核完成",
         FactKind.ThinkTankTopics => "智库课题",
         FactKind.ProposalsAdopted => "建言献策采纳",
+        FactKind.ThinkTankTopicsRecommended => "智库课题向上推荐",
+        FactKind.SurveyResponsesValid => "状况调查有效问卷",
+        FactKind.NominationsSelected => "推荐人才入选",
+        FactKind.ContestEntries => "青少年科技创新大赛参赛作品",
+        FactKind.WorkstationsFounded => "新建工作站和科技小院",
+        FactKind.SocietyExchanges => "学会学术交流活动",
         _ => kind.ToString(),
     };
 
@@ -178,6 +211,7 @@ public static class FactKinds
         SourceModule.Market => "所能所需市场",
         SourceModule.Popularization => "科普",
         SourceModule.ThinkTank => "智库与建言",
+        SourceModule.Talent => "人才与组织",
         _ => module.ToString(),
     };
 
@@ -202,6 +236,11 @@ public static class FactKinds
         FactSource.LiteracyMemberAssessment => "成员单位年度考核",
         FactSource.ThinkTankTopic => "智库课题",
         FactSource.Proposal => "建言献策",
+        FactSource.Nomination => "人才推荐",
+        FactSource.ContestEntry => "大赛参赛作品",
+        FactSource.Workstation => "工作站和基地",
+        FactSource.SocietyActivity => "学会活动",
+        FactSource.SurveyResponse => "调查问卷答卷",
         _ => source.ToString(),
     };
 }

@@ -17,6 +17,10 @@ public static class IndicatorCatalogue
         Count("W03", "发布科技服务所能", ServiceGroup.ServingScienceWorkers, FactKind.ServiceOfferPublished, Accumulation.Period, "条", "本期审核发布的科技服务（所能）条数（发布日计，其后撤回或关闭的仍计）"),
         Count("W04", "科技工作者承接成交订单", ServiceGroup.ServingScienceWorkers, FactKind.DealTakenByWorker, Accumulation.Period, "笔", "本地区科技工作者本期承接并签约的订单笔数（签约日计，已取消的不计）"),
         Sum("W05", "科技工作者服务收入", ServiceGroup.ServingScienceWorkers, FactKind.DealTakenByWorker, Accumulation.Period, "本地区科技工作者本期承接订单的合同金额"),
+        Count("W06", "推荐人才入选", ServiceGroup.ServingScienceWorkers, FactKind.NominationsSelected, Accumulation.Period, "人", "本期各级人才荣誉评选（托举工程、优秀科技工作者、青年科技奖等）中结果为“入选”的本地区科技工作者人数（评选决定日计，计入被推荐人所在地区；集体荣誉、未入选和待定的不计）"),
+        Count("W07", "青少年科技创新大赛参赛作品", ServiceGroup.ServingScienceWorkers, FactKind.ContestEntries, Accumulation.Period, "件", "本期本地区学校报送青少年科技创新大赛等竞赛的作品件数（报送日计，计入学校所在地区；评审未通过的不计，推荐参加上级大赛的作品不重复计）"),
+        Count("W08", "新建院士(专家)工作站和科技小院", ServiceGroup.ServingScienceWorkers, FactKind.WorkstationsFounded, Accumulation.Period, "家", "本期建站（授牌）的院士(专家)工作站、专家工作站和科技小院家数（建站日计，计入依托单位所在地区；专家服务团、产学研合作项目不计，其后撤销的仍计）"),
+        Count("W09", "学会学术交流活动", ServiceGroup.ServingScienceWorkers, FactKind.SocietyExchanges, Accumulation.Period, "个", "本期学会、协会举办的年会、学术交流和特色学术交流活动个数（举办日计，计入学会所在地区；科普、培训活动不计）"),
 
         // 为企事业单位精准科技服务
         Count("E01", "累计注册企事业单位", ServiceGroup.ServingEnterprises, FactKind.OrganizationRegistered, Accumulation.Cumulative, "个", "截至期末在本地区注册的企事业单位数"),
@@ -47,9 +51,11 @@ public static class IndicatorCatalogue
         new("S10", "纲要成员单位考核完成率", ServiceGroup.ScienceLiteracy, IndicatorKind.Coverage, FactKind.MemberUnitsCompleted, Measure.Count, FactKind.MemberUnitsAssessed, Measure.Count,
             Accumulation.Period, Direction.HigherIsBetter, Normalisation.Absolute, "%", "本期年度考核的全民科学素质纲要实施成员单位中考核为“完成”的比例（考核年度12月31日计）"),
 
-        // 为党委政府科学决策服务（智库模块待建）
+        // 为党委政府科学决策服务
         Count("D01", "智库课题立项", ServiceGroup.DecisionSupport, FactKind.ThinkTankTopics, Accumulation.Period, "项", "本期立项的智库课题数"),
         Count("D02", "建言献策采纳", ServiceGroup.DecisionSupport, FactKind.ProposalsAdopted, Accumulation.Period, "条", "本期被采纳的建言献策条数"),
+        Count("D03", "智库课题向上推荐", ServiceGroup.DecisionSupport, FactKind.ThinkTankTopicsRecommended, Accumulation.Period, "项", "本期本地区向上级科协智库课题征集推荐的已立项课题数（推荐日计，计入推荐地区；上级再向更上级推荐的计入上级）"),
+        Count("D04", "科技工作者状况调查有效问卷", ServiceGroup.DecisionSupport, FactKind.SurveyResponsesValid, Accumulation.Period, "份", "本期本地区科技工作者状况调查等问卷回收的有效问卷份数（提交日计；重复提交、答题用时过短的不计）"),
     ];
 
     private static readonly Dictionary<string, IndicatorDefinition> ByCode = All.ToDictionary(i => i.Code, StringComparer.Ordinal);

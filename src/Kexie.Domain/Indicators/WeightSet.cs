@@ -53,7 +53,8 @@ public sealed class WeightSet : Entity
     /// <summary>
     /// The built-in default: 为科技工作者服务 30, 为企事业单位服务 40, 科学素质 20, 决策服务 10; each indicator 1,
     /// with the headline indicators (累计注册、需求按时响应率、成交金额) at 2; 科研成果转化 (E11, a part of 成交订单) at 0 until a
-    /// weight version gives it one, so that adding it did not move the rankings.
+    /// weight version gives it one, so that adding it did not move the rankings. Indicators added to a group later (S05–S10,
+    /// W06–W09, D03–D04) weigh 1 like the rest of their group.
     /// </summary>
     public static WeightSet BuiltInDefault { get; } = CreateUnchecked(
         0,

@@ -447,12 +447,12 @@ public abstract class IndicatorTests(KexieApp app)
         var entries = ranking["entries"]!.AsArray();
         Assert.Equal(9, entries.Count);
         JsonNode Entry(string code) => entries.First(e => e!["regionCode"]!.GetValue<string>() == code)!;
-        // Hand computation in docs/decisions.md ("indicator scoring"): W = 50/50/25; E = 22.2222 for 003, the only one with
-        // enterprise data (001 and 002 have none: no score, adding 0); S and D have data nowhere, so they do not count:
-        // composite (30·W + 40·E) / 70. The six empty townships have no score and no rank.
-        Assert.Equal(21.4286m, Entry("420602001")["score"]!.GetValue<decimal>());
-        Assert.Equal(21.4286m, Entry("420602002")["score"]!.GetValue<decimal>());
-        Assert.Equal(23.4127m, Entry("420602003")["score"]!.GetValue<decimal>());
+        // Hand computation in docs/decisions.md ("indicator scoring"): W = 30/30/15 (W01 at 2 and W02 score; W03–W09 are 0 of
+        // a weight of 10); E = 22.2222 for 003, the only one with enterprise data (001 and 002 have none: no score, adding 0);
+        // S and D have data nowhere, so they do not count: composite (30·W + 40·E) / 70. The six empty townships have no score and no rank.
+        Assert.Equal(12.8571m, Entry("420602001")["score"]!.GetValue<decimal>());
+        Assert.Equal(12.8571m, Entry("420602002")["score"]!.GetValue<decimal>());
+        Assert.Equal(19.1270m, Entry("420602003")["score"]!.GetValue<decimal>());
         Assert.Equal(2, Entry("420602001")["rank"]!.GetValue<int>());
         Assert.Equal(2, Entry("420602002")["rank"]!.GetValue<int>());
         Assert.Equal(1, Entry("420602003")["rank"]!.GetValue<int>());
@@ -947,11 +947,11 @@ public abstract class IndicatorTests(KexieApp app)
         Assert.Contains($"截至2019年12月20日，全县累计注册科技工作者{registered[jianshi].Total}人；2018年12月21日至2019年12月20日，新增注册科技工作者{registered[jianshi].InSpan}人，", text);
 
         // The ranking over the span's days: only the counties with workers in it have a score; 建始县 has the most. Hand
-        // computation as for the townships: 为科技工作者服务 is the only group with data anywhere, W01 and W02 2 against 1:
-        // 建始县 50, 巴东县 25 (docs/decisions.md, "indicator scoring"); the other groups 暂无数据.
+        // computation as for the townships: 为科技工作者服务 is the only group with data anywhere, W01 and W02 2 against 1, W03–W09
+        // 0 of the group's weight of 10: 建始县 30, 巴东县 15 (docs/decisions.md, "indicator scoring"); the other groups 暂无数据.
         var ahead = registered.Count(r => r.Key != jianshi && r.Value.InSpan > registered[jianshi].InSpan);
         Assert.Equal(0, ahead);
-        var rankingText = $"2018年12月21日至2019年12月20日，{name}精准绩效管理指标综合评分50分，位列全省{counties.Count}个县（市、区）中第1位；其中为科技工作者服务主要指标综合排名第1位。为企事业单位精准科技服务、为提高全民科学素质服务、为党委政府科学决策服务本期暂无数据，未参与评分。";
+        var rankingText = $"2018年12月21日至2019年12月20日，{name}精准绩效管理指标综合评分30分，位列全省{counties.Count}个县（市、区）中第1位；其中为科技工作者服务主要指标综合排名第1位。为企事业单位精准科技服务、为提高全民科学素质服务、为党委政府科学决策服务本期暂无数据，未参与评分。";
         Assert.True(text.Contains(rankingText, StringComparison.Ordinal), text);
         Assert.Contains($"附表2　2018年12月21日至2019年12月20日全省{counties.Count}个县（市、区）排名", text);
         var xlsx = await admin.GetAsync($"/api/v1/indicators/reports/annual?region={jianshi}&from=2018-12-21&asOf=2019-12-20&format=xlsx");
@@ -959,8 +959,8 @@ public abstract class IndicatorTests(KexieApp app)
         Assert.Equal(counties.Count, rows.Count);
         decimal? Number(object? value) => value is null ? null : Convert.ToDecimal(value, System.Globalization.CultureInfo.InvariantCulture);
         var byCode = rows.ToDictionary(r => (string)r["地区代码"]!);
-        Assert.Equal((1m, 50m), (Number(byCode[jianshi]["排名"]), Number(byCode[jianshi]["综合评分"])));
-        Assert.Equal((2m, 25m), (Number(byCode[badong]["排名"]), Number(byCode[badong]["综合评分"])));
+        Assert.Equal((1m, 30m), (Number(byCode[jianshi]["排名"]), Number(byCode[jianshi]["综合评分"])));
+        Assert.Equal((2m, 15m), (Number(byCode[badong]["排名"]), Number(byCode[badong]["综合评分"])));
         Assert.All(rows.Where(r => !(registered.GetValueOrDefault((string)r["地区代码"]!).InSpan > 0)), r =>
         {
             Assert.Null(Number(r["排名"])); // the no-data rule on the county level: no score, no rank

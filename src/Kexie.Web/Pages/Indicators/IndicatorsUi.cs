@@ -177,6 +177,11 @@ public static class IndicatorsUi
         FactSource.EStationUsage => $"/Popularization/Records/usage/{id}",
         FactSource.ThinkTankTopic => $"/ThinkTank/Topics/{id}",
         FactSource.Proposal => $"/ThinkTank/Proposals/{id}",
+        FactSource.Nomination => $"/Talent/Records/nomination/{id}",
+        FactSource.ContestEntry => $"/Talent/Contests/Entry/{id}",
+        FactSource.Workstation => $"/Talent/Stations/Edit/{id}",
+        FactSource.SocietyActivity => $"/Talent/Records/society-activity/{id}",
+        FactSource.SurveyResponse => $"/Talent/Records/survey-response/{id}",
         _ => null,
     };
 }
