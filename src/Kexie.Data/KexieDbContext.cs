@@ -136,6 +136,12 @@ public abstract class KexieDbContext(DbContextOptions options, ICurrentActor? cu
 
     public DbSet<Kexie.Domain.Popularization.EventTally> EventTallies => Set<Kexie.Domain.Popularization.EventTally>();
 
+    public DbSet<Kexie.Domain.Popularization.EventTallyEvidence> EventTallyEvidence => Set<Kexie.Domain.Popularization.EventTallyEvidence>();
+
+    public DbSet<Kexie.Domain.Popularization.ActivityPartner> ActivityPartners => Set<Kexie.Domain.Popularization.ActivityPartner>();
+
+    public DbSet<Kexie.Domain.Popularization.ActivitySeries> ActivitySeries => Set<Kexie.Domain.Popularization.ActivitySeries>();
+
     public DbSet<Kexie.Domain.Popularization.LiteracySurvey> LiteracySurveys => Set<Kexie.Domain.Popularization.LiteracySurvey>();
 
     public DbSet<Kexie.Domain.Popularization.LiteracyTarget> LiteracyTargets => Set<Kexie.Domain.Popularization.LiteracyTarget>();

@@ -34,6 +34,35 @@ internal sealed class PopularizationActivityConfiguration : IEntityTypeConfigura
         builder.Property(a => a.Version).IsConcurrencyToken();
         builder.PrimitiveCollection(a => a.Tags);
         builder.HasIndex(a => new { a.RegionCode, a.StartsOn });
+        builder.HasIndex(a => a.SeriesId);
+        builder.HasOne<ActivitySeries>().WithMany().HasForeignKey(a => a.SeriesId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class ActivityPartnerConfiguration : IEntityTypeConfiguration<ActivityPartner>
+{
+    public void Configure(EntityTypeBuilder<ActivityPartner> builder)
+    {
+        builder.Property(p => p.RegionCode).HasMaxLength(12);
+        builder.Property(p => p.Name).HasMaxLength(ActivityPartner.NameMaxLength);
+        builder.Property(p => p.CreatedByUserId).HasMaxLength(64);
+        builder.HasIndex(p => p.ActivityId);
+        builder.HasIndex(p => p.OrganizationId);
+        builder.HasOne<PopularizationActivity>().WithMany().HasForeignKey(p => p.ActivityId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Kexie.Domain.Directory.Organization>().WithMany().HasForeignKey(p => p.OrganizationId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class ActivitySeriesConfiguration : IEntityTypeConfiguration<ActivitySeries>
+{
+    public void Configure(EntityTypeBuilder<ActivitySeries> builder)
+    {
+        builder.Property(s => s.RegionCode).HasMaxLength(12);
+        builder.Property(s => s.Name).HasMaxLength(MarketRules.TitleMaxLength);
+        builder.Property(s => s.Description).HasMaxLength(500);
+        builder.Property(s => s.CreatedByUserId).HasMaxLength(64);
+        builder.Property(s => s.Version).IsConcurrencyToken();
+        builder.HasIndex(s => new { s.RegionCode, s.Year, s.Name }).IsUnique();
     }
 }
 
@@ -220,6 +249,22 @@ internal sealed class EventTallyConfiguration : IEntityTypeConfiguration<EventTa
         builder.HasIndex(t => new { t.ActivityId, t.Day });
         builder.HasIndex(t => new { t.RegionCode, t.Day });
         builder.HasOne<PopularizationActivity>().WithMany().HasForeignKey(t => t.ActivityId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class EventTallyEvidenceConfiguration : IEntityTypeConfiguration<EventTallyEvidence>
+{
+    public void Configure(EntityTypeBuilder<EventTallyEvidence> builder)
+    {
+        builder.ToTable("EventTallyEvidence");
+        builder.Property(e => e.RegionCode).HasMaxLength(12);
+        builder.Property(e => e.FileName).HasMaxLength(200);
+        builder.Property(e => e.ContentType).HasMaxLength(100);
+        builder.Property(e => e.StorageKey).HasMaxLength(200);
+        builder.Property(e => e.UploadedByUserId).HasMaxLength(64);
+        builder.Ignore(e => e.IsImage);
+        builder.HasIndex(e => e.TallyId);
+        builder.HasOne<EventTally>().WithMany().HasForeignKey(e => e.TallyId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 

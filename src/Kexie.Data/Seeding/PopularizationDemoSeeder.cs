@@ -33,6 +33,7 @@ public sealed class PopularizationDemoSeeder(KexieDbContext db, ILogger<Populari
             await SeedDaYing2020Async(ct);
             await SeedDaYing2020ScaleAsync(ct);
             await LiteracyMemberUnitDemoSeeder.SeedAsync(db, ct);
+            await SeedSeriesAsync(ct);
             return;
         }
 
@@ -79,6 +80,42 @@ public sealed class PopularizationDemoSeeder(KexieDbContext db, ILogger<Populari
         await SeedDaYing2020ScaleAsync(ct);
         await LiteracyMemberUnitDemoSeeder.SeedAsync(db, ct);
         await ScienceBoardDemoSeeder.SeedAsync(db, ct);
+        await SeedSeriesAsync(ct); // last: it groups the science weeks seeded above
+    }
+
+    /// <summary>
+    /// 活动系列 of 大英县: its 科技活动周 of each year the demo has one (2020, 2025) — "全国科技活动周暨县第N届科普宣传周", as its reports
+    /// name it — grouping the county's science-week activities so the series page sums their tallies by township and the report
+    /// reads the week's sentence from the series. Runs once (no series of the county yet), after the rest of the demo.
+    /// </summary>
+    private async Task SeedSeriesAsync(CancellationToken ct)
+    {
+        if (await db.ActivitySeries.AnyAsync(s => s.RegionCode == DemoSeeder.DaYing, ct) || await DemoActorsAsync(["daying-staff"], ct) is not { } actors)
+        {
+            return;
+        }
+
+        var staff = actors["daying-staff"];
+        var weeks = await db.PopularizationActivities
+            .Where(a => RegionScope.Within(a.RegionCode, DemoSeeder.DaYing) && a.Kind == ActivityKind.ScienceWeek && a.Status != ActivityStatus.Cancelled && a.SeriesId == null)
+            .OrderBy(a => a.StartsOn).ThenBy(a => a.Id).ToListAsync(ct);
+        var editions = new Dictionary<int, string> { [2020] = "二十五", [2021] = "二十六", [2025] = "三十" };
+        foreach (var year in weeks.GroupBy(a => a.StartsOn.Year))
+        {
+            var first = year.Min(a => a.StartsOn);
+            var last = year.Max(a => a.EndsOn.Year == year.Key ? a.EndsOn : new DateOnly(year.Key, 12, 31));
+            var name = editions.TryGetValue(year.Key, out var edition) ? $"{year.Key}年全国科技活动周暨大英县第{edition}届科普宣传周" : $"{year.Key}年大英县科技活动周";
+            var series = ActivitySeries.Create(
+                new ActivitySeriesData(DemoSeeder.DaYing, year.Key, name, ActivityKind.ScienceWeek, first, last, "县科协牵头，各乡镇、县级部门同步开展"),
+                staff, new DateTimeOffset(first.AddDays(-20).ToDateTime(new TimeOnly(10, 0)), Cst).ToUniversalTime());
+            db.ActivitySeries.Add(series);
+            foreach (var activity in year)
+            {
+                activity.JoinSeries(series, staff, activity.UpdatedAt);
+            }
+        }
+
+        await db.SaveChangesAsync(ct);
     }
 
     /// <summary>

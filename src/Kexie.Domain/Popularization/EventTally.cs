@@ -139,3 +139,85 @@ public sealed class EventTally : Entity, IRegional
     private static int Count(int value, string field, string label) =>
         value is < 0 or > MaxCount ? throw new DomainValidationException(field, $"{label}应在0至{MaxCount}之间") : value;
 }
+
+/// <summary>
+/// 佐证材料 of a tally: a photo of the event or a scanned sign-in sheet (JPG, PNG or PDF), uploaded by the staff who may record
+/// the tally (a manager of its place) and seen by them and the managers above. Tallies do not lock (they are removed when
+/// mistaken), so evidence may be removed by the same staff at any time; removing a tally removes its evidence.
+/// </summary>
+public sealed class EventTallyEvidence : Entity, IRegional
+{
+    /// <summary>Most files one tally carries.</summary>
+    public const int MaxPerTally = 20;
+
+    public static readonly IReadOnlyList<string> AllowedContentTypes = ["image/jpeg", "image/png", "application/pdf"];
+
+    private EventTallyEvidence()
+    {
+    }
+
+    public Guid TallyId { get; private set; }
+
+    public Guid ActivityId { get; private set; }
+
+    /// <summary>The tally's place.</summary>
+    public string RegionCode { get; private set; } = string.Empty;
+
+    public string FileName { get; private set; } = string.Empty;
+
+    public string ContentType { get; private set; } = string.Empty;
+
+    public long SizeBytes { get; private set; }
+
+    public string StorageKey { get; private set; } = string.Empty;
+
+    public string? UploadedByUserId { get; private set; }
+
+    public bool IsImage => ContentType.StartsWith("image/", StringComparison.Ordinal);
+
+    /// <summary>Attaches a stored file to <paramref name="tally"/>; <paramref name="existing"/> is how many it carries already.</summary>
+    public static EventTallyEvidence Attach(EventTally tally, AttachmentData file, int existing, Actor actor, DateTimeOffset? at = null)
+    {
+        ArgumentNullException.ThrowIfNull(tally);
+        ArgumentNullException.ThrowIfNull(file);
+        if (!tally.MayRemove(actor))
+        {
+            throw new NotPermittedException("只有登记该统计地点的服务中心工作人员或科协管理员可以上传佐证材料");
+        }
+
+        var contentType = Guard.Required(file.ContentType, "file", "文件类型", 100);
+        if (!AllowedContentTypes.Contains(contentType, StringComparer.Ordinal))
+        {
+            throw new DomainValidationException("file", "佐证材料只能是JPG、PNG照片或PDF文件");
+        }
+
+        if (existing >= MaxPerTally)
+        {
+            throw new DomainValidationException("file", $"每条活动统计最多上传{MaxPerTally}份佐证材料");
+        }
+
+        var name = Guard.Required(file.FileName, "file", "文件名", 200);
+        if (name.IndexOfAny(['/', '\\']) >= 0)
+        {
+            throw new DomainValidationException("file", "文件名不能包含路径");
+        }
+
+        var when = at ?? DateTimeOffset.UtcNow;
+        return new EventTallyEvidence
+        {
+            TallyId = tally.Id,
+            ActivityId = tally.ActivityId,
+            RegionCode = tally.RegionCode,
+            FileName = name,
+            ContentType = contentType,
+            SizeBytes = file.SizeBytes,
+            StorageKey = Guard.Required(file.StorageKey, "file", "文件存储键", 200),
+            UploadedByUserId = actor.UserId,
+            CreatedAt = when,
+            UpdatedAt = when,
+        };
+    }
+
+    /// <summary>Who may list, download and remove it: the managers of the tally's place (and above).</summary>
+    public static bool MaySee(Actor actor, string tallyRegionCode) => actor.Manages(tallyRegionCode);
+}

@@ -104,6 +104,9 @@ public sealed class PopularizationActivity : Entity, IRegional
 
     public string? CancelReason { get; private set; }
 
+    /// <summary>The 活动系列 (科技活动周, 全国科普日… of a region and year) it belongs to, if any.</summary>
+    public Guid? SeriesId { get; private set; }
+
     public string? CreatedByUserId { get; private set; }
 
     /// <summary>Concurrency token: incremented on every change.</summary>
@@ -143,6 +146,20 @@ public sealed class PopularizationActivity : Entity, IRegional
         }
 
         Apply(data);
+        Touch(at ?? DateTimeOffset.UtcNow);
+    }
+
+    /// <summary>Joins <paramref name="series"/> (null: leaves the one it was in); the series must take it (<see cref="ActivitySeries.RequireMember"/>).</summary>
+    public void JoinSeries(ActivitySeries? series, Actor actor, DateTimeOffset? at = null)
+    {
+        RequireManager(actor);
+        if (series?.Id == SeriesId)
+        {
+            return;
+        }
+
+        series?.RequireMember(this);
+        SeriesId = series?.Id;
         Touch(at ?? DateTimeOffset.UtcNow);
     }
 

@@ -56,7 +56,7 @@ public abstract class LookupMatrixTests(KexieApp app)
         ["GET /api/v1/honours/calls/{id:guid}"] = "荣誉评选一经发起即公开（没有草稿）；推荐另有规则",
         ["GET /api/v1/think-tank/calls/{id:guid}"] = "课题征集一经发布即公开（没有草稿）；申报的课题另有规则",
         ["GET /api/v1/popularization-activities/{id:guid}"] = "科普活动公开报名（只有人数，没有报名者）；报名名单另有规则",
-        ["GET /api/v1/popularization-activities/{id:guid}/tallies"] = "活动统计只有场次、人次等数字",
+        ["GET /api/v1/activity-series/{id:guid}"] = "活动系列公开（名称、日期、所含活动和统计数字，没有报名者）",
         ["GET /api/v1/e-stations/{id:guid}/usage"] = "e站使用登记只有访问、互动人次",
         ["GET /api/v1/e-stations/{id:guid}/usage-summary"] = "e站使用汇总只有在线天数和浏览、点赞、提问次数",
         ["GET /api/v1/venues/{id:guid}"] = "科普阵地名录公开（没有联系人、电话）",
@@ -84,6 +84,7 @@ public abstract class LookupMatrixTests(KexieApp app)
         "GET /api/v1/think-tank/topics/{id:guid}", "GET /api/v1/volunteers/{id:guid}", "GET /api/v1/workstations/{id:guid}",
         "GET /api/v1/science-literacy/member-units/{id:guid}/assessments/{assessmentId:guid}/evidence",
         "GET /api/v1/science-boards/{id:guid}/refreshes/{refreshId:guid}/photo",
+        "GET /api/v1/popularization-activities/{id:guid}/tallies/{tallyId:guid}/evidence/{evidenceId:guid}",
         "GET /api/v1/contest-entries/{id:guid}/attachments/{attachmentId:guid}",
     ];
 
@@ -178,6 +179,10 @@ public abstract class LookupMatrixTests(KexieApp app)
             h => new() { ["id"] = M(h, "memberUnit"), ["assessmentId"] = M(h, "memberAssessment") }, h => [M(h, "memberEvidence")]);
         On("GET /api/v1/science-boards/{id:guid}/refreshes/{refreshId:guid}/photo",
             h => new() { ["id"] = M(h, "board"), ["refreshId"] = M(h, "boardRefresh") }, h => [M(h, "boardPhoto")]);
+        // 活动统计 are public numbers; their 佐证材料 (file names and files) are for the managers of the tally's place only.
+        Open("GET /api/v1/popularization-activities/{id:guid}/tallies", h => IdOf(h, "tallyActivity"), h => [M(h, "tallyEvidence")]);
+        On("GET /api/v1/popularization-activities/{id:guid}/tallies/{tallyId:guid}/evidence/{evidenceId:guid}",
+            h => new() { ["id"] = M(h, "tallyActivity"), ["tallyId"] = M(h, "tally"), ["evidenceId"] = M(h, "tallyEvidenceId") }, h => [M(h, "tallyEvidence")]);
         return r;
     }
 
@@ -350,6 +355,13 @@ public abstract class LookupMatrixTests(KexieApp app)
         more["boardRefresh"] = (await (await daying.PostJsonAsync($"/api/v1/science-boards/{more["board"]}/refreshes", new { day = "2026-02-01", topic = "隐藏更新" })).OkJsonAsync())["id"]!.GetValue<string>();
         more["boardPhoto"] = $"隐藏照片{token}.png";
         await (await Market.MarketFiles.UploadAsync(daying, $"/api/v1/science-boards/{more["board"]}/refreshes/{more["boardRefresh"]}/photo", Market.MarketFiles.Png, more["boardPhoto"], "image/png")).OkJsonAsync();
+
+        // A tally's evidence photo: for 大英县's managers only (the tally itself is public).
+        var tallied = await app.QueryAsync(db => db.EventTallies.Where(t => t.RegionCode.StartsWith(DaYing)).OrderBy(t => t.Id).Select(t => new { t.Id, t.ActivityId }).FirstAsync());
+        more["tallyActivity"] = tallied.ActivityId.ToString();
+        more["tally"] = tallied.Id.ToString();
+        more["tallyEvidence"] = $"隐藏佐证{token}.png";
+        more["tallyEvidenceId"] = (await (await Market.MarketFiles.UploadAsync(daying, $"/api/v1/popularization-activities/{tallied.ActivityId}/tallies/{tallied.Id}/evidence", Market.MarketFiles.Png, more["tallyEvidence"], "image/png")).OkJsonAsync())["id"]!.GetValue<string>();
 
         return await app.QueryAsync(async db =>
         {

@@ -35,7 +35,7 @@ public abstract class WriteMatrixTests(KexieApp app)
         Guid TerminalStation, Guid Terminal, Guid Question, Guid DeviceStation, Guid Device, Guid PostStation, Guid Post, Guid QuizQuestion,
         Guid AgreementProject, Guid Agreement, Guid SocietyActivity,
         Guid MemberUnit, Guid MemberTask, Guid MemberAssessment, Guid Board, Guid BoardRefresh,
-        Guid SuggestionSurvey, Guid SuggestionResponse);
+        Guid SuggestionSurvey, Guid SuggestionResponse, Guid Partner = default, Guid Evidence = default, Guid Series = default);
 
     /// <summary>Endpoints open by design to anyone or to every signed-in user whatever their region (no record of another region is written in another's name).</summary>
     private static readonly HashSet<string> OpenByDesign = new(StringComparer.Ordinal)
@@ -168,6 +168,14 @@ public abstract class WriteMatrixTests(KexieApp app)
         On("DELETE /api/v1/venues/{id:guid}/visits/{visitId:guid}", t => new() { ["id"] = t.Venue.ToString(), ["visitId"] = t.VenueVisit.ToString() }, _ => null, t => Row<Kexie.Domain.Popularization.VenueVisit>(t.VenueVisit));
         On("POST /api/v1/popularization-activities/{id:guid}/tallies", t => Id(t.Activity), _ => new { day = "2026-01-05", sessions = 1, participants = 9999 }, t => Row<Kexie.Domain.Popularization.PopularizationActivity>(t.Activity));
         On("DELETE /api/v1/popularization-activities/{id:guid}/tallies/{tallyId:guid}", t => new() { ["id"] = t.TallyActivity.ToString(), ["tallyId"] = t.Tally.ToString() }, _ => null, t => Row<Kexie.Domain.Popularization.EventTally>(t.Tally));
+        // A partner unit and a tally's evidence on 大英县's tallied activity; 大英县's demo 科技活动周 series.
+        On("POST /api/v1/popularization-activities/{id:guid}/partners", t => Id(t.TallyActivity), _ => new { role = "Host", name = "冒名主办单位" }, t => Row<Kexie.Domain.Popularization.PopularizationActivity>(t.TallyActivity));
+        On("DELETE /api/v1/popularization-activities/{id:guid}/partners/{partnerId:guid}", t => new() { ["id"] = t.TallyActivity.ToString(), ["partnerId"] = t.Partner.ToString() }, _ => null, t => Row<Kexie.Domain.Popularization.ActivityPartner>(t.Partner));
+        Dictionary<string, string> TallyOf(Targets t) => new() { ["id"] = t.TallyActivity.ToString(), ["tallyId"] = t.Tally.ToString() };
+        On("POST /api/v1/popularization-activities/{id:guid}/tallies/{tallyId:guid}/evidence", TallyOf, _ => "照片", t => Row<Kexie.Domain.Popularization.EventTally>(t.Tally), multipart: true);
+        On("DELETE /api/v1/popularization-activities/{id:guid}/tallies/{tallyId:guid}/evidence/{evidenceId:guid}", t => new(TallyOf(t)) { ["evidenceId"] = t.Evidence.ToString() }, _ => null, t => Row<Kexie.Domain.Popularization.EventTallyEvidence>(t.Evidence));
+        On("POST /api/v1/activity-series/", _ => none, _ => new { regionCode = DaYing, name = "冒名活动系列", kind = "ScienceWeek", startsOn = "2026-05-17" }, _ => null);
+        On("PUT /api/v1/activity-series/{id:guid}", t => Id(t.Series), _ => new { regionCode = DaYing, year = 2025, name = "篡改系列", kind = "ScienceWeek", startsOn = "2025-05-18" }, t => Row<Kexie.Domain.Popularization.ActivitySeries>(t.Series));
 
         object TeamBody(Targets t) => new { name = "冒名服务队", kind = "ScienceService", regionCode = DaYing };
         On("POST /api/v1/volunteer-teams/", _ => none, TeamBody, _ => null);
@@ -500,6 +508,11 @@ public abstract class WriteMatrixTests(KexieApp app)
         var board = (await (await daying.PostJsonAsync("/api/v1/science-boards", new { regionCode = DaYing, name = "矩阵测试宣传栏", kind = "Board", builtOn = "2026-01-01" })).OkJsonAsync())["id"]!.GetValue<string>();
         var boardRefresh = (await (await daying.PostJsonAsync($"/api/v1/science-boards/{board}/refreshes", new { day = "2026-02-01", topic = "矩阵测试更新" })).OkJsonAsync())["id"]!.GetValue<string>();
 
+        // A partner unit and an evidence photo on the first tallied activity of 大英县 (the one the tally rules aim at).
+        var tallied = await app.QueryAsync(db => db.EventTallies.Where(v => v.RegionCode.StartsWith(DaYing)).OrderBy(v => v.Id).Select(v => new { v.Id, v.ActivityId }).FirstAsync());
+        var partner = (await (await daying.PostJsonAsync($"/api/v1/popularization-activities/{tallied.ActivityId}/partners", new { role = "CoOrganizer", name = "矩阵测试协办单位" })).OkJsonAsync())["id"]!.GetValue<string>();
+        var evidence = (await (await Market.MarketFiles.UploadAsync(daying, $"/api/v1/popularization-activities/{tallied.ActivityId}/tallies/{tallied.Id}/evidence", Market.MarketFiles.Png, "矩阵测试照片.png", "image/png")).OkJsonAsync())["id"]!.GetValue<string>();
+
         // A 大英县 plan with a candidate to drop or restore: the staff add one by hand when no plan has any yet.
         if (!await app.QueryAsync(db => db.ResponsePlans.AnyAsync(p => p.RegionCode.StartsWith(DaYing) && p.Candidates.Any())))
         {
@@ -590,7 +603,10 @@ public abstract class WriteMatrixTests(KexieApp app)
                 Guid.Parse(board),
                 Guid.Parse(boardRefresh),
                 Required(suggestion?.SurveyId, "有意见建议的问卷"),
-                Required(suggestion?.Id, "问卷意见建议"));
+                Required(suggestion?.Id, "问卷意见建议"),
+                Guid.Parse(partner),
+                Guid.Parse(evidence),
+                Required(await db.ActivitySeries.Where(x => x.RegionCode == DaYing).OrderBy(x => x.Year).Select(x => (Guid?)x.Id).FirstOrDefaultAsync(), "活动系列"));
         });
     }
 

@@ -2053,6 +2053,106 @@ namespace Kexie.Data.Migrations.Postgres
                     b.ToTable("ActivityParticipants");
                 });
 
+            modelBuilder.Entity("Kexie.Domain.Popularization.ActivityPartner", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ActivityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedByUserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid?>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<int>("Role")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActivityId");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.ToTable("ActivityPartners");
+                });
+
+            modelBuilder.Entity("Kexie.Domain.Popularization.ActivitySeries", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedByUserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateOnly>("EndsOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegionCode", "Year", "Name")
+                        .IsUnique();
+
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("RegionCode", "Year", "Name"), new[] { "varchar_pattern_ops", null, null });
+
+                    b.ToTable("ActivitySeries");
+                });
+
             modelBuilder.Entity("Kexie.Domain.Popularization.EStation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2520,6 +2620,58 @@ namespace Kexie.Data.Migrations.Postgres
                     b.ToTable("EventTallies");
                 });
 
+            modelBuilder.Entity("Kexie.Domain.Popularization.EventTallyEvidence", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ActivityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("StorageKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("TallyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UploadedByUserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TallyId");
+
+                    b.ToTable("EventTallyEvidence", (string)null);
+                });
+
             modelBuilder.Entity("Kexie.Domain.Popularization.KioskViewMark", b =>
                 {
                     b.Property<Guid>("DeviceId")
@@ -2846,6 +2998,9 @@ namespace Kexie.Data.Migrations.Postgres
                         .HasMaxLength(12)
                         .HasColumnType("character varying(12)");
 
+                    b.Property<Guid?>("SeriesId")
+                        .HasColumnType("uuid");
+
                     b.Property<int?>("Setting")
                         .HasColumnType("integer");
 
@@ -2880,6 +3035,8 @@ namespace Kexie.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("SeriesId");
 
                     b.HasIndex("RegionCode", "StartsOn");
 
@@ -6075,6 +6232,20 @@ namespace Kexie.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Kexie.Domain.Popularization.ActivityPartner", b =>
+                {
+                    b.HasOne("Kexie.Domain.Popularization.PopularizationActivity", null)
+                        .WithMany()
+                        .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Kexie.Domain.Directory.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("Kexie.Domain.Popularization.EStationDevice", b =>
                 {
                     b.HasOne("Kexie.Domain.Popularization.EStation", null)
@@ -6174,6 +6345,15 @@ namespace Kexie.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Kexie.Domain.Popularization.EventTallyEvidence", b =>
+                {
+                    b.HasOne("Kexie.Domain.Popularization.EventTally", null)
+                        .WithMany()
+                        .HasForeignKey("TallyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Kexie.Domain.Popularization.LiteracyMemberAssessment", b =>
                 {
                     b.HasOne("Kexie.Domain.Popularization.LiteracyMemberUnit", null)
@@ -6198,6 +6378,14 @@ namespace Kexie.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Kexie.Domain.Popularization.PopularizationActivity", b =>
+                {
+                    b.HasOne("Kexie.Domain.Popularization.ActivitySeries", null)
+                        .WithMany()
+                        .HasForeignKey("SeriesId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Kexie.Domain.Popularization.QuizAttempt", b =>

@@ -1975,6 +1975,104 @@ namespace Kexie.Data.Migrations.Sqlite
                     b.ToTable("ActivityParticipants");
                 });
 
+            modelBuilder.Entity("Kexie.Domain.Popularization.ActivityPartner", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ActivityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedByUserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Role")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActivityId");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.ToTable("ActivityPartners");
+                });
+
+            modelBuilder.Entity("Kexie.Domain.Popularization.ActivitySeries", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedByUserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EndsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegionCode", "Year", "Name")
+                        .IsUnique();
+
+                    b.ToTable("ActivitySeries");
+                });
+
             modelBuilder.Entity("Kexie.Domain.Popularization.EStation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2428,6 +2526,58 @@ namespace Kexie.Data.Migrations.Sqlite
                     b.ToTable("EventTallies");
                 });
 
+            modelBuilder.Entity("Kexie.Domain.Popularization.EventTallyEvidence", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ActivityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StorageKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TallyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UploadedByUserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TallyId");
+
+                    b.ToTable("EventTallyEvidence", (string)null);
+                });
+
             modelBuilder.Entity("Kexie.Domain.Popularization.KioskViewMark", b =>
                 {
                     b.Property<Guid>("DeviceId")
@@ -2744,6 +2894,9 @@ namespace Kexie.Data.Migrations.Sqlite
                         .HasMaxLength(12)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("SeriesId")
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("Setting")
                         .HasColumnType("INTEGER");
 
@@ -2778,6 +2931,8 @@ namespace Kexie.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("SeriesId");
 
                     b.HasIndex("RegionCode", "StartsOn");
 
@@ -5893,6 +6048,20 @@ namespace Kexie.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Kexie.Domain.Popularization.ActivityPartner", b =>
+                {
+                    b.HasOne("Kexie.Domain.Popularization.PopularizationActivity", null)
+                        .WithMany()
+                        .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Kexie.Domain.Directory.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("Kexie.Domain.Popularization.EStationDevice", b =>
                 {
                     b.HasOne("Kexie.Domain.Popularization.EStation", null)
@@ -5992,6 +6161,15 @@ namespace Kexie.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Kexie.Domain.Popularization.EventTallyEvidence", b =>
+                {
+                    b.HasOne("Kexie.Domain.Popularization.EventTally", null)
+                        .WithMany()
+                        .HasForeignKey("TallyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Kexie.Domain.Popularization.LiteracyMemberAssessment", b =>
                 {
                     b.HasOne("Kexie.Domain.Popularization.LiteracyMemberUnit", null)
@@ -6016,6 +6194,14 @@ namespace Kexie.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Kexie.Domain.Popularization.PopularizationActivity", b =>
+                {
+                    b.HasOne("Kexie.Domain.Popularization.ActivitySeries", null)
+                        .WithMany()
+                        .HasForeignKey("SeriesId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Kexie.Domain.Popularization.QuizAttempt", b =>

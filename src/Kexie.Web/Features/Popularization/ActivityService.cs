@@ -25,7 +25,19 @@ public sealed record ActivityFilter(
 
 public sealed record ActivityRequest(
     ActivityKind Kind, string? Title, string? Description, string? RegionCode, string? Venue, DateOnly? StartsOn, DateOnly? EndsOn, int? Capacity = null, string? Organizer = null,
-    ServiceSetting? Setting = null, TargetGroup? TargetGroup = null, IReadOnlyList<string>? Tags = null);
+    ServiceSetting? Setting = null, TargetGroup? TargetGroup = null, IReadOnlyList<string>? Tags = null, Guid? SeriesId = null);
+
+/// <summary>A partner unit: an organization of the directory (<see cref="OrganizationId"/>, its name used when <see cref="Name"/> is blank) or a name alone.</summary>
+public sealed record ActivityPartnerRequest(PartnerRole Role, Guid? OrganizationId = null, string? Name = null);
+
+/// <summary>A partner as shown: its role, name and whether it is a unit of the directory.</summary>
+public sealed record ActivityPartnerDto(Guid Id, PartnerRole Role, string RoleName, string Name, bool InDirectory)
+{
+    public static ActivityPartnerDto From(ActivityPartner p) => new(p.Id, p.Role, p.Role.Chinese(), p.Name, p.OrganizationId is not null);
+}
+
+/// <summary>An organization the caller may pick as a partner.</summary>
+public sealed record PartnerOrganizationOption(Guid Id, string Name);
 
 public sealed record RegistrationRequest(string? Name, string? Phone, string? Group = null);
 
@@ -35,11 +47,13 @@ public sealed record StaffRegistrationRequest(string? Name, string? Phone, strin
 public sealed record ActivityDto(
     Guid Id, ActivityKind Kind, string KindName, string Title, string? Description, string RegionCode, string Venue, DateOnly StartsOn, DateOnly EndsOn,
     int? Capacity, string? Organizer, ActivityStatus Status, string StatusName, string? CancelReason, int Registered, int CheckedIn, int Version, DateTimeOffset CreatedAt,
-    ServiceSetting? Setting = null, string? SettingName = null, TargetGroup? TargetGroup = null, string? TargetGroupName = null, IReadOnlyList<string>? Tags = null)
+    ServiceSetting? Setting = null, string? SettingName = null, TargetGroup? TargetGroup = null, string? TargetGroupName = null, IReadOnlyList<string>? Tags = null,
+    Guid? SeriesId = null, string? SeriesName = null, IReadOnlyList<ActivityPartnerDto>? Partners = null)
 {
     public static ActivityDto From(PopularizationActivity a, int registered, int checkedIn) => new(
         a.Id, a.Kind, a.Kind.Chinese(), a.Title, a.Description, a.RegionCode, a.Venue, a.StartsOn, a.EndsOn, a.Capacity, a.Organizer,
-        a.Status, a.Status.Chinese(), a.CancelReason, registered, checkedIn, a.Version, a.CreatedAt, a.Setting, a.Setting?.Chinese(), a.TargetGroup, a.TargetGroup?.Chinese(), a.Tags);
+        a.Status, a.Status.Chinese(), a.CancelReason, registered, checkedIn, a.Version, a.CreatedAt, a.Setting, a.Setting?.Chinese(), a.TargetGroup, a.TargetGroup?.Chinese(), a.Tags,
+        a.SeriesId);
 }
 
 public sealed record ParticipantDto(Guid Id, Guid ActivityId, string Name, string Phone, string? Group, DateTimeOffset RegisteredAt, DateTimeOffset? CheckedInAt)
@@ -54,7 +68,7 @@ public sealed record RegistrationReceiptDto(Guid Id, Guid ActivityId, string Act
 /// 科普活动: public list and details; the region's staff create, edit and cancel them, take registrations and check
 /// people in. Anyone may register (name and phone); participant lists with phones are for the region's managers only.
 /// </summary>
-public sealed class ActivityService(KexieDbContext db, ReferenceCodesCache reference)
+public sealed class ActivityService(KexieDbContext db, ReferenceCodesCache reference, Kexie.Web.Features.Directory.Parties parties)
 {
     public async Task<PagedResult<ActivityDto>> ListAsync(ActivityFilter filter, CancellationToken ct = default)
     {
@@ -129,9 +143,10 @@ public sealed class ActivityService(KexieDbContext db, ReferenceCodesCache refer
     {
         var activity = PopularizationActivity.Create(ToData(r), actor);
         (await reference.GetAsync(db, ct)).RequireRegion(activity.RegionCode);
+        activity.JoinSeries(await SeriesAsync(r.SeriesId, ct), actor);
         db.PopularizationActivities.Add(activity);
         await db.SaveChangesAsync(ct);
-        return ActivityDto.From(activity, 0, 0);
+        return await ToDtoAsync(activity, ct);
     }
 
     public async Task<ActivityDto> UpdateAsync(Actor actor, Guid id, ActivityRequest r, int? expectedVersion, CancellationToken ct = default)
@@ -139,6 +154,7 @@ public sealed class ActivityService(KexieDbContext db, ReferenceCodesCache refer
         var activity = await FindAsync(id, expectedVersion, ct);
         var registered = await db.ActivityParticipants.CountAsync(p => p.ActivityId == id, ct);
         activity.Update(ToData(r), actor, registered);
+        activity.JoinSeries(await SeriesAsync(r.SeriesId, ct), actor);
         await db.SaveChangesAsync(ct);
         return await ToDtoAsync(activity, ct);
     }
@@ -235,7 +251,57 @@ public sealed class ActivityService(KexieDbContext db, ReferenceCodesCache refer
     {
         var registered = await db.ActivityParticipants.CountAsync(p => p.ActivityId == activity.Id, ct);
         var checkedIn = await db.ActivityParticipants.CountAsync(p => p.ActivityId == activity.Id && p.CheckedInAt != null, ct);
-        return ActivityDto.From(activity, registered, checkedIn);
+        var seriesName = activity.SeriesId is { } sid ? await db.ActivitySeries.Where(x => x.Id == sid).Select(x => x.Name).FirstOrDefaultAsync(ct) : null;
+        var partners = await db.ActivityPartners.AsNoTracking().Where(p => p.ActivityId == activity.Id).OrderBy(p => p.Role).ThenBy(p => p.CreatedAt).ThenBy(p => p.Id).ToListAsync(ct);
+        return ActivityDto.From(activity, registered, checkedIn) with { SeriesName = seriesName, Partners = partners.Select(ActivityPartnerDto.From).ToList() };
+    }
+
+    /// <summary>The series an activity joins: series are public, so an unknown id is simply "not found" on the field.</summary>
+    private async Task<ActivitySeries?> SeriesAsync(Guid? id, CancellationToken ct) =>
+        id is not { } sid ? null : await db.ActivitySeries.FirstOrDefaultAsync(x => x.Id == sid, ct) ?? throw new DomainValidationException("seriesId", "所选活动系列不存在");
+
+    /// <summary>
+    /// Adds a partner unit (主办/承办/协办/支持). An organization is resolved through the caller's visibility: one the caller cannot
+    /// see answers "not found" on the field, naming nothing; the same unit (or name) twice in the same role is refused.
+    /// </summary>
+    public async Task<ActivityPartnerDto> AddPartnerAsync(Actor actor, Guid id, ActivityPartnerRequest r, CancellationToken ct = default)
+    {
+        var activity = await FindAsync(id, null, ct);
+        ActivityPartner.RequireEditor(activity, actor); // whoever may manage the activity adds and removes partners
+        var name = r.Name;
+        if (r.OrganizationId is { } oid)
+        {
+            var party = await parties.OrganizationAsync(actor, oid, "organizationId", "所选单位", ct);
+            name = string.IsNullOrWhiteSpace(name) ? party.Name : name;
+        }
+
+        var existing = await db.ActivityPartners.Where(p => p.ActivityId == id).Select(p => new { p.Role, p.Name, p.OrganizationId }).ToListAsync(ct);
+        var partner = ActivityPartner.Add(activity, r.Role, r.OrganizationId, name, existing.Count, actor);
+        if (existing.Any(p => p.Role == partner.Role && (p.Name == partner.Name || (partner.OrganizationId is not null && p.OrganizationId == partner.OrganizationId))))
+        {
+            throw new DomainValidationException(r.OrganizationId is null ? "name" : "organizationId", $"“{partner.Name}”已是本活动的{partner.Role.Chinese()}单位");
+        }
+
+        db.ActivityPartners.Add(partner);
+        await db.SaveChangesAsync(ct);
+        return ActivityPartnerDto.From(partner);
+    }
+
+    public async Task RemovePartnerAsync(Actor actor, Guid id, Guid partnerId, CancellationToken ct = default)
+    {
+        var activity = await FindAsync(id, null, ct);
+        var partner = await db.ActivityPartners.FirstOrDefaultAsync(p => p.Id == partnerId && p.ActivityId == id, ct) ?? throw new NotFoundException("合作单位不存在");
+        ActivityPartner.RequireEditor(activity, actor);
+        db.ActivityPartners.Remove(partner);
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Organizations the caller can see in the city of <paramref name="regionCode"/> (the partner picker), by name; at most 300.</summary>
+    public async Task<IReadOnlyList<PartnerOrganizationOption>> PartnerOrganizationOptionsAsync(Actor actor, string regionCode, CancellationToken ct = default)
+    {
+        var city = regionCode.Length >= 4 ? regionCode[..4] : regionCode;
+        return await db.Organizations.AsNoTracking().Where(DirectoryAccess.OrganizationsVisibleTo(actor)).Where(o => RegionScope.Within(o.RegionCode, city))
+            .OrderBy(o => o.Name).ThenBy(o => o.Id).Take(300).Select(o => new PartnerOrganizationOption(o.Id, o.Name)).ToListAsync(ct);
     }
 
     private static PopularizationActivityData ToData(ActivityRequest r) =>

@@ -15,9 +15,18 @@ public sealed record EventTallyRequest(
     string? RegionCode, DateOnly? Day, int Sessions = 1, int Participants = 0, int Consultations = 0, int Boards = 0, int Materials = 0, int Books = 0, int Items = 0,
     ServiceSetting? Setting = null, TargetGroup? TargetGroup = null, string? Note = null);
 
+/// <remarks><see cref="EvidenceCount"/> is public; <see cref="Evidence"/> (file names) is listed only to those who may see the evidence
+/// (the managers of the tally's place and above), empty for anyone else.</remarks>
 public sealed record EventTallyDto(
     Guid Id, Guid ActivityId, string RegionCode, string RegionName, DateOnly Day, int Sessions, int Participants, int Consultations, int Boards, int Materials,
-    int Books, int Items, ServiceSetting? Setting, string? SettingName, TargetGroup? TargetGroup, string? TargetGroupName, string? Note);
+    int Books, int Items, ServiceSetting? Setting, string? SettingName, TargetGroup? TargetGroup, string? TargetGroupName, string? Note,
+    int EvidenceCount = 0, IReadOnlyList<TallyEvidenceDto>? Evidence = null);
+
+/// <summary>A 佐证材料 file of a tally.</summary>
+public sealed record TallyEvidenceDto(Guid Id, Guid TallyId, string FileName, string ContentType, long SizeBytes, bool IsImage, DateTimeOffset UploadedAt)
+{
+    public static TallyEvidenceDto From(EventTallyEvidence e) => new(e.Id, e.TallyId, e.FileName, e.ContentType, e.SizeBytes, e.IsImage, e.CreatedAt);
+}
 
 /// <summary>Tallies summed: 场次, 参与人次, 咨询人次, 展板, 宣传资料, 科普丛书, 科普实物; checked-in registrations beside them.</summary>
 public sealed record TallyTotals(string Key, string Name, int Events, long Sessions, long Participants, long Consultations, long Boards, long Materials, long Books, long Items);
@@ -32,9 +41,12 @@ public sealed record EventTallyStatisticsDto(
 /// figures are summed for any region subtree and year, by kind of activity (科技活动周, 全国科普日… as a series across
 /// townships), by the next level of regions, target group and setting.
 /// </summary>
-public sealed class EventTallyService(KexieDbContext db, ReferenceCodesCache reference)
+public sealed class EventTallyService(KexieDbContext db, ReferenceCodesCache reference, IFileStore store)
 {
-    public async Task<IReadOnlyList<EventTallyDto>> ListAsync(Guid activityId, CancellationToken ct = default)
+    /// <summary>The tallies of an activity; <paramref name="actor"/> decides whose evidence files are listed (see <see cref="EventTallyDto"/>).</summary>
+    public async Task<IReadOnlyList<EventTallyDto>> ListAsync(Guid activityId, CancellationToken ct = default) => await ListAsync(Actor.Public, activityId, ct);
+
+    public async Task<IReadOnlyList<EventTallyDto>> ListAsync(Actor actor, Guid activityId, CancellationToken ct = default)
     {
         if (!await db.PopularizationActivities.AnyAsync(a => a.Id == activityId, ct))
         {
@@ -43,7 +55,65 @@ public sealed class EventTallyService(KexieDbContext db, ReferenceCodesCache ref
 
         var rows = await db.EventTallies.AsNoTracking().Where(t => t.ActivityId == activityId).OrderBy(t => t.Day).ThenBy(t => t.RegionCode).ThenBy(t => t.CreatedAt).Take(2000).ToListAsync(ct);
         var names = await Lookups.RegionNamesAsync(db, rows.Select(r => r.RegionCode), ct);
-        return rows.Select(r => ToDto(r, names)).ToList();
+        var evidence = (await db.EventTallyEvidence.AsNoTracking().Where(e => e.ActivityId == activityId).OrderBy(e => e.CreatedAt).ThenBy(e => e.Id).ToListAsync(ct))
+            .ToLookup(e => e.TallyId);
+        return rows.Select(r =>
+        {
+            var files = evidence[r.Id].ToList();
+            var shown = EventTallyEvidence.MaySee(actor, r.RegionCode) ? files.Select(TallyEvidenceDto.From).ToList() : [];
+            return ToDto(r, names) with { EvidenceCount = files.Count, Evidence = shown };
+        }).ToList();
+    }
+
+    /// <summary>
+    /// Uploads a 佐证材料 file (JPG, PNG or PDF within the store's limits) to a tally, by the staff who may record it there. The bytes
+    /// are stored first and deleted again when the record is refused.
+    /// </summary>
+    public async Task<TallyEvidenceDto> AttachEvidenceAsync(Actor actor, Guid activityId, Guid tallyId, IFormFile? file, CancellationToken ct = default)
+    {
+        var tally = await db.EventTallies.AsNoTracking().FirstOrDefaultAsync(t => t.Id == tallyId && t.ActivityId == activityId, ct) ?? throw new NotFoundException("活动统计不存在");
+        if (!tally.MayRemove(actor))
+        {
+            throw new NotPermittedException("只有登记该统计地点的服务中心工作人员或科协管理员可以上传佐证材料");
+        }
+
+        var upload = await UploadInspector.InspectAsync(file, ct);
+        var existing = await db.EventTallyEvidence.CountAsync(e => e.TallyId == tallyId, ct);
+        EventTallyEvidence? attached = null;
+        await store.SaveThenRecordAsync(upload, async data =>
+        {
+            attached = EventTallyEvidence.Attach(tally, data, existing, actor);
+            db.EventTallyEvidence.Add(attached);
+            await db.SaveChangesAsync(ct);
+            return attached;
+        }, ct);
+        return TallyEvidenceDto.From(attached!);
+    }
+
+    /// <summary>An evidence file, for the managers of the tally's place (and above); anyone else: not found, naming nothing.</summary>
+    public async Task<FileDownload> EvidenceAsync(Actor actor, Guid activityId, Guid tallyId, Guid evidenceId, CancellationToken ct = default)
+    {
+        var evidence = await db.EventTallyEvidence.AsNoTracking().FirstOrDefaultAsync(e => e.Id == evidenceId && e.TallyId == tallyId && e.ActivityId == activityId, ct);
+        if (evidence is null || !EventTallyEvidence.MaySee(actor, evidence.RegionCode))
+        {
+            throw new NotFoundException("佐证材料不存在");
+        }
+
+        return await store.DownloadAsync(evidence.StorageKey, evidence.ContentType, evidence.FileName, ct, missing: "佐证材料不存在");
+    }
+
+    /// <summary>Removes an evidence file (tallies do not lock: any time, by the staff who may record the tally); the stored bytes go after the save.</summary>
+    public async Task DeleteEvidenceAsync(Actor actor, Guid activityId, Guid tallyId, Guid evidenceId, CancellationToken ct = default)
+    {
+        var evidence = await db.EventTallyEvidence.FirstOrDefaultAsync(e => e.Id == evidenceId && e.TallyId == tallyId && e.ActivityId == activityId, ct);
+        if (evidence is null || !EventTallyEvidence.MaySee(actor, evidence.RegionCode))
+        {
+            throw new NotFoundException("佐证材料不存在");
+        }
+
+        db.EventTallyEvidence.Remove(evidence);
+        await db.SaveChangesAsync(ct);
+        await store.DeleteAsync(evidence.StorageKey, CancellationToken.None);
     }
 
     public async Task<EventTallyDto> RecordAsync(Actor actor, Guid activityId, EventTallyRequest r, CancellationToken ct = default)
@@ -66,8 +136,14 @@ public sealed class EventTallyService(KexieDbContext db, ReferenceCodesCache ref
             throw new NotPermittedException("只有本地区服务中心工作人员或科协管理员可以删除活动统计");
         }
 
+        var evidence = await db.EventTallyEvidence.Where(e => e.TallyId == tallyId).ToListAsync(ct);
+        db.EventTallyEvidence.RemoveRange(evidence);
         db.EventTallies.Remove(tally);
         await db.SaveChangesAsync(ct);
+        foreach (var e in evidence)
+        {
+            await store.DeleteAsync(e.StorageKey, CancellationToken.None);
+        }
     }
 
     public async Task<EventTallyStatisticsDto> StatisticsAsync(string? region, int? year, ActivityKind? kind, CancellationToken ct = default)
@@ -136,7 +212,11 @@ public sealed class EventTallyService(KexieDbContext db, ReferenceCodesCache ref
     }
 
     /// <summary>"2025年科技活动周期间，共开展活动200场次，参与群众80000人次，展出宣传展板1000块，…" — only the figures that were counted.</summary>
-    public static string Summary(DayRange range, ActivityKind? kind, TallyTotals t)
+    public static string Summary(DayRange range, ActivityKind? kind, TallyTotals t) =>
+        $"{PopularizationPeriod.Text(range)}{(kind is { } k ? k.Chinese() + "期间" : "各类科普活动中")}，{Figures(t)}。";
+
+    /// <summary>"共开展活动206场次，参与群众81200人次，…，赠送科普实物25000件、科普丛书30150册" — only the figures that were counted.</summary>
+    public static string Figures(TallyTotals t)
     {
         var parts = new List<string> { $"共开展活动{t.Sessions}场次" };
         if (t.Participants > 0)
@@ -175,7 +255,7 @@ public sealed class EventTallyService(KexieDbContext db, ReferenceCodesCache ref
             parts.Add("赠送" + string.Join("、", gifts));
         }
 
-        return $"{PopularizationPeriod.Text(range)}{(kind is { } k ? k.Chinese() + "期间" : "各类科普活动中")}，{string.Join("，", parts)}。";
+        return string.Join("，", parts);
     }
 
     private sealed record TallyRow(

@@ -31,6 +31,9 @@ public static class PopularizationEndpoints
     {
         MapContents(api);
         MapActivities(api);
+        ActivityPartnerEndpoints.MapActivityPartners(api);
+        EventTallyEvidenceEndpoints.MapTallyEvidence(api);
+        SeriesEndpoints.MapSeries(api);
         EStationEndpoints.MapStations(api);
         EStationEndpoints.MapStationInteraction(api);
         VenueEndpoints.MapVenues(api);
@@ -79,7 +82,7 @@ public static class PopularizationEndpoints
         g.MapPost("/{id:guid}/participants/{participantId:guid}/check-in", CheckInParticipant).RequireAuthorization().WithSummary("签到（活动期间，本地区管理人员）；参与人次按签到计").RequirePermission(PopularizationPermissions.ManageActivities);
         g.MapGet("/statistics", ActivityStatistics)
             .WithSummary("大型科普活动统计（场次、参与人次、咨询、展板、资料、丛书、实物；region 地区子树，year 年份，kind 活动类型如 ScienceWeek）");
-        g.MapGet("/{id:guid}/tallies", ListTallies).WithSummary("活动统计记录（各地各日的场次、人次、资料等）");
+        g.MapGet("/{id:guid}/tallies", ListTallies).WithSummary("活动统计记录（各地各日的场次、人次、资料等；佐证材料只列给统计地点及上级的管理人员）");
         g.MapPost("/{id:guid}/tallies", RecordTally).RequireAuthorization().WithSummary("登记活动统计（某地某日的场次、参与人次、咨询人次、展板、宣传资料、科普丛书、科普实物）").RequirePermission(PopularizationPermissions.ManageActivities);
         g.MapDelete("/{id:guid}/tallies/{tallyId:guid}", DeleteTally).RequireAuthorization().WithSummary("删除登记有误的活动统计").RequirePermission(PopularizationPermissions.ManageActivities);
     }
@@ -189,8 +192,8 @@ public static class PopularizationEndpoints
     public static async Task<Ok<EventTallyStatisticsDto>> ActivityStatistics(EventTallyService s, string? region, int? year, ActivityKind? kind, CancellationToken ct) =>
         TypedResults.Ok(await s.StatisticsAsync(region, year, kind, ct));
 
-    public static async Task<Ok<IReadOnlyList<EventTallyDto>>> ListTallies(EventTallyService s, Guid id, CancellationToken ct) =>
-        TypedResults.Ok(await s.ListAsync(id, ct));
+    public static async Task<Ok<IReadOnlyList<EventTallyDto>>> ListTallies(HttpContext http, EventTallyService s, Guid id, CancellationToken ct) =>
+        TypedResults.Ok(await s.ListAsync(http.User.ToActor(), id, ct));
 
     public static async Task<Created<EventTallyDto>> RecordTally(HttpContext http, EventTallyService s, Guid id, EventTallyRequest body, CancellationToken ct)
     {

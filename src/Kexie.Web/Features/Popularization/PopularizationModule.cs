@@ -25,6 +25,7 @@ public sealed class PopularizationModule : IFeatureModule
         services.AddScoped<PopularizationReport>();
         services.AddScoped<Indicators.Report.IReportStatisticSource, Indicators.Report.PopularizationReportSource>();
         services.AddScoped<EventTallyService>();
+        services.AddScoped<SeriesService>();
         services.AddScoped<LiteracyService>();
         services.AddScoped<LiteracyMemberUnitService>();
         services.AddScoped<ScienceBoardService>();

@@ -18,7 +18,7 @@ namespace Kexie.Web.Features.Popularization;
 /// A part without records is left out. Everything is counted over the report's days (a year, or a span such as 2024年12月21日至2025年12月20日);
 /// the literacy survey is the one of the last day's year.
 /// </summary>
-public sealed class PopularizationReport(KexieDbContext db, VenueService venues, EventTallyService tallies, VolunteerService volunteers, LiteracyService literacy, LiteracyMemberUnitService memberUnits, ScienceBoardService boards)
+public sealed class PopularizationReport(KexieDbContext db, VenueService venues, EventTallyService tallies, VolunteerService volunteers, LiteracyService literacy, LiteracyMemberUnitService memberUnits, ScienceBoardService boards, SeriesService series)
 {
     /// <summary>
     /// The 科普宣传栏 sentence ("2020年，在用科普宣传栏10个（30块）…；设立疫情防控科普宣传点2个；全年更新宣传内容58期。"); null when the region
@@ -60,6 +60,9 @@ public sealed class PopularizationReport(KexieDbContext db, VenueService venues,
         {
             sentences.Add(tallyStats.Summary);
         }
+
+        // 科技活动周、全国科普日 read from their series when the region has one: "2025年大英县科技活动周期间，共开展活动206场次，…".
+        sentences.AddRange(await series.ReportSentencesAsync(regionCode, period, ct));
 
         var (first, last) = (period.First, period.Last);
         var held = await db.PopularizationActivities.AsNoTracking()

@@ -36,6 +36,22 @@ public sealed class DetailsModel(ActivityService activities, EventTallyService t
 
     [BindProperty] public TallyInput Tally { get; set; } = new();
 
+    /// <summary>A partner unit: a role, an organization of the directory or a name.</summary>
+    public sealed class PartnerInput
+    {
+        public string? Role { get; set; }
+        public string? OrganizationId { get; set; }
+        public string? Name { get; set; }
+    }
+
+    [BindProperty] public PartnerInput Partner { get; set; } = new();
+
+    /// <summary>For the activity's managers: the organizations they may pick as partners.</summary>
+    public IReadOnlyList<PartnerOrganizationOption> OrganizationOptions { get; private set; } = [];
+
+    /// <summary>The tally whose evidence upload was refused (its form shows the error next to the file field).</summary>
+    public Guid? EvidenceTallyId { get; private set; }
+
     public IReadOnlyList<EventTallyDto> Tallies { get; private set; } = [];
 
     public ActivityDto Activity { get; private set; } = null!;
@@ -128,6 +144,61 @@ public sealed class DetailsModel(ActivityService activities, EventTallyService t
     }
 
     [Kexie.Web.Infrastructure.RequiresPermission(typeof(Kexie.Web.Features.Popularization.PopularizationPermissions), nameof(Kexie.Web.Features.Popularization.PopularizationPermissions.ManageActivities))]
+    public async Task<IActionResult> OnPostPartnerAsync(Guid id, CancellationToken ct)
+    {
+        try
+        {
+            var role = ParseEnum<Kexie.Domain.Popularization.PartnerRole>(Partner.Role, "role", "合作方式");
+            var added = await activities.AddPartnerAsync(Actor, id, new ActivityPartnerRequest(role, ParseGuid(Partner.OrganizationId, "organizationId", "所选单位"), Partner.Name), ct);
+            return BackWithNotice($"已添加{added.RoleName}单位：{added.Name}");
+        }
+        catch (DomainValidationException e)
+        {
+            AddError<PartnerInput>(e, "Partner");
+        }
+
+        await LoadAsync(id, ct);
+        return Page();
+    }
+
+    [Kexie.Web.Infrastructure.RequiresPermission(typeof(Kexie.Web.Features.Popularization.PopularizationPermissions), nameof(Kexie.Web.Features.Popularization.PopularizationPermissions.ManageActivities))]
+    public async Task<IActionResult> OnPostRemovePartnerAsync(Guid id, Guid partnerId, CancellationToken ct)
+    {
+        await activities.RemovePartnerAsync(Actor, id, partnerId, ct);
+        return BackWithNotice("已移除该合作单位");
+    }
+
+    /// <summary>Uploads a 佐证材料 file to a tally; a refusal is shown next to that tally's file field.</summary>
+    [Kexie.Web.Infrastructure.RequiresPermission(typeof(Kexie.Web.Features.Popularization.PopularizationPermissions), nameof(Kexie.Web.Features.Popularization.PopularizationPermissions.ManageActivities))]
+    public async Task<IActionResult> OnPostEvidenceAsync(Guid id, Guid tallyId, IFormFile? file, CancellationToken ct)
+    {
+        try
+        {
+            var saved = await tallies.AttachEvidenceAsync(Actor, id, tallyId, file, ct);
+            return BackWithNotice($"已上传佐证材料“{saved.FileName}”");
+        }
+        catch (DomainValidationException e)
+        {
+            EvidenceTallyId = tallyId;
+            ModelState.AddModelError("file", e.Message);
+        }
+
+        await LoadAsync(id, ct);
+        return Page();
+    }
+
+    [Kexie.Web.Infrastructure.RequiresPermission(typeof(Kexie.Web.Features.Popularization.PopularizationPermissions), nameof(Kexie.Web.Features.Popularization.PopularizationPermissions.ManageActivities))]
+    public async Task<IActionResult> OnPostDeleteEvidenceAsync(Guid id, Guid tallyId, Guid evidenceId, CancellationToken ct)
+    {
+        await tallies.DeleteEvidenceAsync(Actor, id, tallyId, evidenceId, ct);
+        return BackWithNotice("已删除该佐证材料");
+    }
+
+    /// <summary>Downloads a 佐证材料 file (the managers of the tally's place and above; anyone else: not found).</summary>
+    public async Task<IActionResult> OnGetEvidenceAsync(Guid id, Guid tallyId, Guid evidenceId, CancellationToken ct) =>
+        SendFile(await tallies.EvidenceAsync(Actor, id, tallyId, evidenceId, ct));
+
+    [Kexie.Web.Infrastructure.RequiresPermission(typeof(Kexie.Web.Features.Popularization.PopularizationPermissions), nameof(Kexie.Web.Features.Popularization.PopularizationPermissions.ManageActivities))]
     public async Task<IActionResult> OnPostDeleteTallyAsync(Guid id, Guid tallyId, CancellationToken ct)
     {
         await tallies.DeleteAsync(Actor, id, tallyId, ct);
@@ -171,11 +242,12 @@ public sealed class DetailsModel(ActivityService activities, EventTallyService t
         Activity = await activities.GetAsync(id, ct);
         ServiceRecords = await volunteers.ActivityRecordsAsync(Actor, id, ct);
         IsVolunteer = Actor.UserId is not null && await db.Volunteers.AnyAsync(v => v.UserId == Actor.UserId, ct);
-        Tallies = await tallies.ListAsync(id, ct);
+        Tallies = await tallies.ListAsync(Actor, id, ct);
         IsManager = Can(PopularizationPermissions.ManageActivities, Activity.RegionCode);
         if (IsManager)
         {
             Participants = await activities.ParticipantsAsync(Actor, id, null, ct);
+            OrganizationOptions = await activities.PartnerOrganizationOptionsAsync(Actor, Activity.RegionCode, ct);
 
             // The volunteers the organiser may sign in on their behalf: those of the managed subtree, by name.
             VolunteerOptions = await db.Volunteers.AsNoTracking().InScope(Actor)

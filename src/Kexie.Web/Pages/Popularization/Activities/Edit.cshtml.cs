@@ -9,7 +9,7 @@ namespace Kexie.Web.Pages.Popularization.Activities;
 
 /// <summary>Publishes a new activity or edits one (the region's staff and admins).</summary>
 [Authorize]
-public sealed class EditModel(ActivityService activities) : MarketPageModel
+public sealed class EditModel(ActivityService activities, SeriesService series) : MarketPageModel
 {
     public sealed class ActivityInput
     {
@@ -25,7 +25,11 @@ public sealed class EditModel(ActivityService activities) : MarketPageModel
         public string? Setting { get; set; }
         public string? TargetGroup { get; set; }
         public List<string> Tags { get; set; } = [];
+        public string? SeriesId { get; set; }
     }
+
+    /// <summary>The series the activity may join: those of its region and the regions above (of the staff's own region when new).</summary>
+    public IReadOnlyList<SeriesOption> SeriesOptions { get; private set; } = [];
 
     [BindProperty] public ActivityInput Input { get; set; } = new();
 
@@ -48,7 +52,7 @@ public sealed class EditModel(ActivityService activities) : MarketPageModel
             {
                 Kind = a.Kind.ToString(), Title = a.Title, Description = a.Description, RegionCode = a.RegionCode, Venue = a.Venue,
                 StartsOn = a.StartsOn.ToString("yyyy-MM-dd"), EndsOn = a.EndsOn.ToString("yyyy-MM-dd"), Capacity = a.Capacity?.ToString(System.Globalization.CultureInfo.InvariantCulture), Organizer = a.Organizer,
-                Setting = a.Setting?.ToString(), TargetGroup = a.TargetGroup?.ToString(), Tags = [.. a.Tags ?? []],
+                Setting = a.Setting?.ToString(), TargetGroup = a.TargetGroup?.ToString(), Tags = [.. a.Tags ?? []], SeriesId = a.SeriesId?.ToString(),
             };
             Version = a.Version;
         }
@@ -57,6 +61,7 @@ public sealed class EditModel(ActivityService activities) : MarketPageModel
             Input = new ActivityInput { Kind = nameof(ActivityKind.ScienceWeek), RegionCode = Actor.ManagedScope is { Length: > 0 } scope ? scope : null };
         }
 
+        SeriesOptions = await series.OptionsAsync(Input.RegionCode, ct);
         return Page();
     }
 
@@ -71,7 +76,7 @@ public sealed class EditModel(ActivityService activities) : MarketPageModel
                 ParseDate(Input.StartsOn, "startsOn", "开始日期"), ParseDate(Input.EndsOn, "endsOn", "结束日期"), ParseInt(Input.Capacity, "capacity", "人数上限"), Input.Organizer,
                 string.IsNullOrEmpty(Input.Setting) ? null : ParseEnum<ServiceSetting>(Input.Setting, "setting", "服务场所"),
                 string.IsNullOrEmpty(Input.TargetGroup) ? null : ParseEnum<TargetGroup>(Input.TargetGroup, "targetGroup", "重点人群"),
-                Input.Tags);
+                Input.Tags, ParseGuid(Input.SeriesId, "seriesId", "活动系列"));
             var saved = id is { } existing ? await activities.UpdateAsync(Actor, existing, request, Version, ct) : await activities.CreateAsync(Actor, request, ct);
             Notice = $"已保存活动“{saved.Title}”";
             return Redirect($"/Popularization/Activities/Details/{saved.Id}");
@@ -81,6 +86,7 @@ public sealed class EditModel(ActivityService activities) : MarketPageModel
             AddError<ActivityInput>(e);
         }
 
+        SeriesOptions = await series.OptionsAsync(Input.RegionCode, ct);
         return Page();
     }
 }

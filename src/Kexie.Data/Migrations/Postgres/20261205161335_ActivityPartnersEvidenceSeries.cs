@@ -1,0 +1,161 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Kexie.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class ActivityPartnersEvidenceSeries : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<Guid>(
+                name: "SeriesId",
+                table: "PopularizationActivities",
+                type: "uuid",
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "ActivityPartners",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ActivityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RegionCode = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
+                    Role = table.Column<int>(type: "integer", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    CreatedByUserId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ActivityPartners", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ActivityPartners_Organizations_OrganizationId",
+                        column: x => x.OrganizationId,
+                        principalTable: "Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ActivityPartners_PopularizationActivities_ActivityId",
+                        column: x => x.ActivityId,
+                        principalTable: "PopularizationActivities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ActivitySeries",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    RegionCode = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    StartsOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    EndsOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Description = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    CreatedByUserId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ActivitySeries", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "EventTallyEvidence",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TallyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ActivityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RegionCode = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
+                    FileName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ContentType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    SizeBytes = table.Column<long>(type: "bigint", nullable: false),
+                    StorageKey = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    UploadedByUserId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EventTallyEvidence", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_EventTallyEvidence_EventTallies_TallyId",
+                        column: x => x.TallyId,
+                        principalTable: "EventTallies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PopularizationActivities_SeriesId",
+                table: "PopularizationActivities",
+                column: "SeriesId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ActivityPartners_ActivityId",
+                table: "ActivityPartners",
+                column: "ActivityId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ActivityPartners_OrganizationId",
+                table: "ActivityPartners",
+                column: "OrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ActivitySeries_RegionCode_Year_Name",
+                table: "ActivitySeries",
+                columns: new[] { "RegionCode", "Year", "Name" },
+                unique: true)
+                .Annotation("Npgsql:IndexOperators", new[] { "varchar_pattern_ops", null, null });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EventTallyEvidence_TallyId",
+                table: "EventTallyEvidence",
+                column: "TallyId");
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_PopularizationActivities_ActivitySeries_SeriesId",
+                table: "PopularizationActivities",
+                column: "SeriesId",
+                principalTable: "ActivitySeries",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropForeignKey(
+                name: "FK_PopularizationActivities_ActivitySeries_SeriesId",
+                table: "PopularizationActivities");
+
+            migrationBuilder.DropTable(
+                name: "ActivityPartners");
+
+            migrationBuilder.DropTable(
+                name: "ActivitySeries");
+
+            migrationBuilder.DropTable(
+                name: "EventTallyEvidence");
+
+            migrationBuilder.DropIndex(
+                name: "IX_PopularizationActivities_SeriesId",
+                table: "PopularizationActivities");
+
+            migrationBuilder.DropColumn(
+                name: "SeriesId",
+                table: "PopularizationActivities");
+        }
+    }
+}
