@@ -9,7 +9,8 @@ namespace Kexie.E2E;
 /// <summary>
 /// 科普 reach in the browser, as issue 13's "done when" names it: a newcomer signs up with a text-message code, registers
 /// as a 科技志愿者, signs in and out of an activity, the organiser confirms the hours, and the volunteer sees them on
-/// 我的志愿服务 and downloads the 志愿服务记录证明 (.docx).
+/// 我的志愿服务 and downloads the 志愿服务记录证明 (.docx); and a mass event's tally recorded by the staff shows in S05 on the
+/// indicators page, in its trace and in the annual report's sentence.
 /// </summary>
 public sealed partial class PopularizationReachJourneys(KexieApp app)
 {
@@ -111,9 +112,74 @@ public sealed partial class PopularizationReachJourneys(KexieApp app)
         Assert.Contains(activity, text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_mass_events_tally_shows_in_S05_its_trace_and_the_annual_report()
+    {
+        // 大英县 in 2022: a year no other journey records popularization in (the demo's are 2020 and 2024–2025).
+        const string Year = "2022";
+        var page = await app.NewPageAsync();
+        await KexieApp.LoginAsync(page, "daying-staff");
+
+        // The figure before: S05 of 2022 on the indicators page.
+        await page.GotoAsync($"/Indicators?region=510923&period={Year}");
+        await Expect(page.Locator("#scope")).ToContainTextAsync($"{Year}年");
+        var s05 = page.Locator("#indicator-table tr[data-indicator=S05] td.num-cell").First;
+        var before = long.TryParse(Digits().Replace(await s05.InnerTextAsync(), string.Empty), NumberStyles.None, CultureInfo.InvariantCulture, out var b) ? b : 0;
+
+        // 2022's 全国科普日 square event, with its on-site tally.
+        var activity = "2022年全国科普日广场活动" + Tag();
+        await page.GotoAsync("/Popularization/Activities");
+        await page.ClickAsync("#new-activity");
+        await page.SelectOptionAsync("#Input_Kind", "NationalScienceDay");
+        await page.FillAsync("#Input_Title", activity);
+        await page.FillAsync("#Input_Venue", "大英县人民广场");
+        await page.FillAsync("#Input_StartsOn", $"{Year}-09-17");
+        await page.ClickAsync("#save-activity");
+        await Expect(page).ToHaveURLAsync(new Regex("/Popularization/Activities/Details/[0-9a-f-]{36}$"));
+        await page.FillAsync("#Tally_Day", $"{Year}-09-17");
+        await page.FillAsync("#Tally_Sessions", "3");
+        await page.FillAsync("#Tally_Participants", "2468");
+        await page.FillAsync("#Tally_Consultations", "135");
+        await page.FillAsync("#Tally_Boards", "40");
+        await page.FillAsync("#Tally_Materials", "1500");
+        await page.ClickAsync("#record-tally");
+        await Expect(page.Locator("#tally-total")).ToContainTextAsync("参与 2468 人次，咨询 135 人次");
+        await Expect(page.Locator("#tally-total")).ToContainTextAsync("宣传资料 1500 份");
+
+        // The indicators page: S05 grew by the tally.
+        var after = before + 2468;
+        await page.GotoAsync($"/Indicators?region=510923&period={Year}");
+        await Expect(s05).ToHaveTextAsync(new Regex("^\\s*" + Regex.Escape(after.ToString("#,0", CultureInfo.InvariantCulture)) + "人次"));
+        await KexieApp.ScreenshotAsync(page, "popularization-tally-indicator");
+
+        // Its trace lists the tally, with its day.
+        await page.ClickAsync("#indicator-table tr[data-indicator=S05] a.trace-link");
+        await Expect(page).ToHaveURLAsync(new Regex("/Indicators/Trace\\?.*indicator=S05"));
+        await Expect(page.Locator("#trace-title")).ToContainTextAsync("大英县");
+        var traced = page.Locator("#trace-records tbody tr", new() { HasText = "2,468" });
+        await Expect(traced).ToContainTextAsync($"{Year}-09-17");
+        await Expect(traced).ToContainTextAsync("大型科普活动");
+        await KexieApp.ScreenshotAsync(page, "popularization-tally-trace");
+        await traced.Locator("a:has-text('查看记录')").ClickAsync();
+        await Expect(page.Locator("main")).ToContainTextAsync(activity);
+        await page.GoBackAsync();
+
+        // The annual report of 2022 says it, in the seeds' words.
+        await page.GoBackAsync();
+        await Expect(page.Locator("#report-year option:checked")).ToHaveTextAsync($"{Year}年");
+        var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("#report-docx"));
+        Assert.EndsWith(".docx", download.SuggestedFilename, StringComparison.Ordinal);
+        var text = await DocumentTextAsync(download);
+        Assert.Contains($"大型科普活动现场参与{after}人次", text, StringComparison.Ordinal);
+        Assert.Contains($"参与群众{after}人次", text, StringComparison.Ordinal);
+    }
+
     [GeneratedRegex("(?<!\\d)\\d{6}(?!\\d)")]
     private static partial Regex SixDigits();
 
     [GeneratedRegex("<[^>]+>")]
     private static partial Regex TagPattern();
+
+    [GeneratedRegex("[^0-9]")]
+    private static partial Regex Digits();
 }
