@@ -68,7 +68,7 @@ public sealed record ContentImageDto(Guid Id, string FileName, string ContentTyp
 /// 科普资源库: articles, videos and rumour rebuttals written by the region's staff, reviewed by its association,
 /// public once published. The body is rich text, cleaned by <see cref="RichTextSanitizer"/> before the domain sees it.
 /// </summary>
-public sealed class ScienceContentService(KexieDbContext db, ReferenceCodesCache reference, RichTextSanitizer richText, Kexie.Web.Features.Notifications.Notifier notifier, IFileStore store)
+public sealed class ScienceContentService(KexieDbContext db, ReferenceCodesCache reference, RichTextSanitizer richText, Kexie.Web.Features.Notifications.Notifier notifier, IFileStore store, ContentSubscriberPush push)
 {
     /// <summary>The body in Markdown rendered to safe HTML, as the public page shows it (for an editor's preview).</summary>
     public string Preview(string? body) => ContentMarkdown.ToHtml(richText.Clean(ContentMarkdown.FromEditor(body), "body"), richText);
@@ -165,6 +165,11 @@ public sealed class ScienceContentService(KexieDbContext db, ReferenceCodesCache
         var before = content.Status;
         step(content);
         await notifier.ReviewStepAsync(content, before, "科普资源", content.Title, _ => Task.FromResult(content.CreatedByUserId is { } author ? new List<string> { author } : []), $"/Popularization/Contents/Details/{content.Id}", actor, content.UpdatedAt, PopularizationPermissions.ReviewContents, ct);
+        if (before != ReviewStatus.Published && content.IsPublished)
+        {
+            await push.AddAsync(content, actor, ct);
+        }
+
         await db.SaveChangesAsync(ct);
         await notifier.AfterSaveAsync(ct);
         return ScienceContentDto.From(content, true, richText);
