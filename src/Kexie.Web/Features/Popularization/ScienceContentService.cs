@@ -196,6 +196,30 @@ public sealed class ScienceContentService(KexieDbContext db, ReferenceCodesCache
         }, ct);
     }
 
+    /// <summary>
+    /// Deletes an uploaded image (its editors only, while the item may be edited). One the body still shows is refused with
+    /// the field named, so that no reader meets a broken image: the editor first takes its <c>![…](…)</c> out of the body.
+    /// The stored bytes are deleted after the save.
+    /// </summary>
+    public async Task RemoveImageAsync(Actor actor, Guid id, Guid imageId, int? expectedVersion, CancellationToken ct = default)
+    {
+        var content = await FindAsync(actor, id, expectedVersion, ct);
+        if (!content.MayEdit(actor))
+        {
+            throw new NotPermittedException("只有作者或本地区服务人员可以删除科普内容的图片");
+        }
+
+        var image = content.Attachments.FirstOrDefault(a => a.Id == imageId && ContentImages.IsImage(a.ContentType)) ?? throw new NotFoundException("图片不存在");
+        if (ContentImages.IsShownIn(content.Body, imageId))
+        {
+            throw new DomainValidationException("imageId", $"正文中仍在使用图片“{image.FileName}”，请先从正文中删去它的图片标记（![…](…)）并保存，再删除图片");
+        }
+
+        content.RemoveAttachment(imageId, actor);
+        await db.SaveChangesAsync(ct);
+        await store.DeleteAsync(image.StorageKey, CancellationToken.None);
+    }
+
     /// <summary>An image of an item, to whoever may read the item: a published item's images are public, a draft's are its editors'.</summary>
     public async Task<FileDownload> OpenImageAsync(Actor actor, Guid id, Guid imageId, CancellationToken ct = default)
     {
