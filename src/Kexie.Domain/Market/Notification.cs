@@ -34,6 +34,9 @@ public enum NotificationKind
 
     /// <summary>即将到期: a plan's first-response deadline falls on the next working day (or later today).</summary>
     DeadlineApproaching = 10,
+
+    /// <summary>订阅推送: a 科普 item on a topic the recipient subscribed to (远程订阅) was published.</summary>
+    SubscribedContent = 11,
 }
 
 public static class NotificationKindNames
@@ -50,6 +53,7 @@ public static class NotificationKindNames
         NotificationKind.ReviewReturned => "退回修改",
         NotificationKind.ReviewRejected => "不予发布",
         NotificationKind.DeadlineApproaching => "即将到期",
+        NotificationKind.SubscribedContent => "订阅推送",
         _ => kind.ToString(),
     };
 }

@@ -125,6 +125,7 @@ public abstract class WriteMatrixTests(KexieApp app)
         }
 
         On("POST /api/v1/science-contents/{id:guid}/images", t => Id(t.Content), _ => "图片", t => Row<Kexie.Domain.Popularization.ScienceContent>(t.Content), multipart: true);
+        On("DELETE /api/v1/science-contents/{id:guid}/images/{imageId:guid}", t => new() { ["id"] = t.Content.ToString(), ["imageId"] = Guid.NewGuid().ToString() }, _ => null, t => Row<Kexie.Domain.Popularization.ScienceContent>(t.Content));
 
         object ActivityBody(Targets t) => new { kind = "ScienceWeek", title = "篡改", description = "x", regionCode = DaYing, venue = "x", startsOn = "2027-05-01", endsOn = "2027-05-02" };
         On("POST /api/v1/popularization-activities/", _ => none, ActivityBody, _ => null);

@@ -16,6 +16,10 @@ public static class ContentImages
 
     public static string Url(Guid contentId, Guid imageId) => $"/api/v1/science-contents/{contentId}/images/{imageId}";
 
+    /// <summary>Whether a stored body shows the image (its URL, which carries the image's id, appears in it).</summary>
+    public static bool IsShownIn(string? body, Guid imageId) =>
+        body is { Length: > 0 } && body.Contains(imageId.ToString("D"), StringComparison.OrdinalIgnoreCase);
+
     /// <summary>The image type the bytes are (JPEG, PNG or WebP by their signature), or null for anything else.</summary>
     public static string? Sniff(ReadOnlySpan<byte> head)
     {

@@ -63,6 +63,8 @@ public static class PopularizationEndpoints
         g.MapPost("/{id:guid}/images", UploadContentImage).RequireAuthorization().DisableAntiforgery()
             .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(ContentImages.MaxBytes + (1024 * 1024)))
             .WithSummary("上传正文图片（表单字段 file；JPG/PNG/WebP，≤5MB，按文件内容判断类型；草稿、已退回、已撤回时；返回插入正文用的 markdown）").RequirePermission(PopularizationPermissions.EditContents);
+        g.MapDelete("/{id:guid}/images/{imageId:guid}", DeleteContentImage).RequireAuthorization()
+            .WithSummary("删除上传的正文图片（草稿、已退回、已撤回时；正文中仍在使用的图片不能删除，400 指明 imageId）").RequirePermission(PopularizationPermissions.EditContents);
         g.MapGet("/{id:guid}/images/{imageId:guid}", GetContentImage).Produces<byte[]>(StatusCodes.Status200OK, "image/jpeg", "image/png", "image/webp")
             .WithSummary("正文图片（已发布内容的图片公开；未发布的仅作者与本地区管理人员）");
     }
@@ -122,6 +124,12 @@ public static class PopularizationEndpoints
     {
         var image = await s.UploadImageAsync(http.User.ToActor(), id, file, MarketSupport.ExpectedVersion(http), ct);
         return TypedResults.Created(image.Url, image);
+    }
+
+    public static async Task<NoContent> DeleteContentImage(HttpContext http, ScienceContentService s, Guid id, Guid imageId, CancellationToken ct)
+    {
+        await s.RemoveImageAsync(http.User.ToActor(), id, imageId, MarketSupport.ExpectedVersion(http), ct);
+        return TypedResults.NoContent();
     }
 
     public static async Task<FileStreamHttpResult> GetContentImage(HttpContext http, ScienceContentService s, Guid id, Guid imageId, CancellationToken ct)

@@ -13,6 +13,7 @@ public sealed class PopularizationModule : IFeatureModule
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<ScienceContentService>();
+        services.AddScoped<ContentSubscriberPush>();
         services.AddScoped<ActivityService>();
         services.AddScoped<EStationService>();
         services.AddScoped<EStationInteractionService>();

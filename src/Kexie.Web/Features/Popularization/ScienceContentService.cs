@@ -68,7 +68,7 @@ public sealed record ContentImageDto(Guid Id, string FileName, string ContentTyp
 /// 科普资源库: articles, videos and rumour rebuttals written by the region's staff, reviewed by its association,
 /// public once published. The body is rich text, cleaned by <see cref="RichTextSanitizer"/> before the domain sees it.
 /// </summary>
-public sealed class ScienceContentService(KexieDbContext db, ReferenceCodesCache reference, RichTextSanitizer richText, Kexie.Web.Features.Notifications.Notifier notifier, IFileStore store)
+public sealed class ScienceContentService(KexieDbContext db, ReferenceCodesCache reference, RichTextSanitizer richText, Kexie.Web.Features.Notifications.Notifier notifier, IFileStore store, ContentSubscriberPush push)
 {
     /// <summary>The body in Markdown rendered to safe HTML, as the public page shows it (for an editor's preview).</summary>
     public string Preview(string? body) => ContentMarkdown.ToHtml(richText.Clean(ContentMarkdown.FromEditor(body), "body"), richText);
@@ -165,6 +165,11 @@ public sealed class ScienceContentService(KexieDbContext db, ReferenceCodesCache
         var before = content.Status;
         step(content);
         await notifier.ReviewStepAsync(content, before, "科普资源", content.Title, _ => Task.FromResult(content.CreatedByUserId is { } author ? new List<string> { author } : []), $"/Popularization/Contents/Details/{content.Id}", actor, content.UpdatedAt, PopularizationPermissions.ReviewContents, ct);
+        if (before != ReviewStatus.Published && content.IsPublished)
+        {
+            await push.AddAsync(content, actor, ct);
+        }
+
         await db.SaveChangesAsync(ct);
         await notifier.AfterSaveAsync(ct);
         return ScienceContentDto.From(content, true, richText);
@@ -189,6 +194,30 @@ public sealed class ScienceContentService(KexieDbContext db, ReferenceCodesCache
             await db.SaveChangesAsync(ct);
             return ContentImageDto.From(content.Id, image);
         }, ct);
+    }
+
+    /// <summary>
+    /// Deletes an uploaded image (its editors only, while the item may be edited). One the body still shows is refused with
+    /// the field named, so that no reader meets a broken image: the editor first takes its <c>![…](…)</c> out of the body.
+    /// The stored bytes are deleted after the save.
+    /// </summary>
+    public async Task RemoveImageAsync(Actor actor, Guid id, Guid imageId, int? expectedVersion, CancellationToken ct = default)
+    {
+        var content = await FindAsync(actor, id, expectedVersion, ct);
+        if (!content.MayEdit(actor))
+        {
+            throw new NotPermittedException("只有作者或本地区服务人员可以删除科普内容的图片");
+        }
+
+        var image = content.Attachments.FirstOrDefault(a => a.Id == imageId && ContentImages.IsImage(a.ContentType)) ?? throw new NotFoundException("图片不存在");
+        if (ContentImages.IsShownIn(content.Body, imageId))
+        {
+            throw new DomainValidationException("imageId", $"正文中仍在使用图片“{image.FileName}”，请先从正文中删去它的图片标记（![…](…)）并保存，再删除图片");
+        }
+
+        content.RemoveAttachment(imageId, actor);
+        await db.SaveChangesAsync(ct);
+        await store.DeleteAsync(image.StorageKey, CancellationToken.None);
     }
 
     /// <summary>An image of an item, to whoever may read the item: a published item's images are public, a draft's are its editors'.</summary>
