@@ -68,6 +68,15 @@ public static class IndicatorCatalogue
     /// <summary>All fact kinds any indicator reads.</summary>
     public static IReadOnlyList<FactKind> FactKindsUsed { get; } = All.SelectMany(i => i.FactKinds).Distinct().Order().ToList();
 
+    private static readonly Dictionary<FactKind, string> CountUnits = All.Where(i => i.Kind == IndicatorKind.Count)
+        .GroupBy(i => i.Numerator).ToDictionary(g => g.Key, g => g.First().Unit);
+
+    /// <summary>
+    /// The unit a fact kind's count is measured in — the unit of the 计数 indicator that reads it ("人次" for a tally of 2,468
+    /// people, "人" for registrations) — or "条" for a kind only ratios read.
+    /// </summary>
+    public static string CountUnit(FactKind kind) => CountUnits.GetValueOrDefault(kind, "条");
+
     private static IndicatorDefinition Count(string code, string name, ServiceGroup group, FactKind kind, Accumulation accumulation, string unit, string description,
         Direction direction = Direction.HigherIsBetter, Normalisation normalisation = Normalisation.ShareOfBest) =>
         new(code, name, group, IndicatorKind.Count, kind, Measure.Count, null, Measure.Count, accumulation, direction, normalisation, unit, description);

@@ -55,6 +55,19 @@ public abstract partial class TraceLinkTests
         Assert.DoesNotMatch(@">\s*[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\s*<", table);
         Assert.DoesNotMatch(@"<td>\d{6,12}</td>", table);
     }
+
+    [Fact]
+    public async Task A_head_count_reads_in_its_own_unit_not_as_records()
+    {
+        var daying = await app.SignInAsync("daying");
+        var visitors = await app.QueryAsync(db => db.IndicatorFacts.Where(f => f.RegionCode.StartsWith(DaYing) && f.Kind == FactKind.MassEventParticipants && f.Day >= 20250101 && f.Day <= 20251231).SumAsync(f => (long)f.Count));
+        Assert.True(visitors > 1, "the demo county's 2025 mass events count people");
+        var page = await daying.GetStringAsync($"/Indicators/Trace?region={DaYing}&period=2025&indicator=S05");
+        Assert.Contains($"大型科普活动现场参与人次：{visitors:N0} 人次", page);
+        var explain = await daying.GetStringAsync($"/Indicators/Explain?region={DaYing}&period=2025");
+        Assert.Contains($"大型科普活动现场参与人次 {visitors:N0} 人次", explain);
+        Assert.DoesNotMatch(@"参与人次[：\s][\d,]+ 条", page + explain);
+    }
 }
 
 public sealed class TraceLinkSqliteTests(SqliteApp app) : TraceLinkTests(app);
