@@ -300,16 +300,26 @@ public sealed class AssociationManagementService(KexieDbContext db, Kexie.Web.Fe
     }
 
     /// <summary>
-    /// "截至2025年底，大英县有学会54个、会员人数31034人，高校科协2所、企业科协28家、园区科协3家；54个学会明确党建指导员，单独建立党组织…；
+    /// "截至2025年底，大英县有学会54个、会员人数31034人，建有2所高校科协、2所科研院所科协、28家企业科协及3家园区科协；54个学会明确党建指导员，单独建立党组织…；
     /// 2025年度应年检学会、协会56个，已报送56个，合格55个；县科协有专职副主席1名、挂职副主席1名、兼职副主席3名；10个乡镇（街道）均建立科协组织，
     /// 实现乡镇科协组织全覆盖，吸纳“三长”30名。"
     /// </summary>
     public static string Summary(AssociationBuildingDto s)
     {
         var parts = new List<string>();
-        var kinds = s.ByKind.Where(k => k.Kind != AssociationKind.Society).Select(k => $"{k.KindName}{k.Count}{Unit(k.Kind)}").ToList();
         var head = s.Societies > 0 ? $"有学会{s.Societies}个、会员人数{s.SocietyMembers}人" : "尚无登记的学会";
-        parts.Add(kinds.Count > 0 ? $"{head}，{string.Join("、", kinds)}" : head);
+        var others = s.ByKind.Where(k => k.Kind != AssociationKind.Society && !UnitKexieOrder.Contains(k.Kind)).Select(k => $"{k.KindName}{k.Count}{Unit(k.Kind)}").ToList();
+        if (others.Count > 0)
+        {
+            head += $"，{string.Join("、", others)}";
+        }
+
+        if (UnitKexies(s.ByKind) is { } units)
+        {
+            head += $"，建有{units}";
+        }
+
+        parts.Add(head);
         if (s.WithInstructor > 0 || s.IndependentParty > 0 || s.JointParty > 0)
         {
             var party = $"{s.WithInstructor}个学会明确党建指导员，单独建立党组织{s.IndependentParty}个";
@@ -367,6 +377,22 @@ public sealed class AssociationManagementService(KexieDbContext db, Kexie.Web.Fe
         }
 
         return $"截至{s.Year}年底，{s.RegionName}{string.Join("；", parts)}。";
+    }
+
+    /// <summary>The 科协 of units in the seeds' order: "2所高校科协、2所科研院所科协、28家企业科协及3家园区科协".</summary>
+    public static readonly AssociationKind[] UnitKexieOrder = [AssociationKind.UniversityKexie, AssociationKind.InstituteKexie, AssociationKind.EnterpriseKexie, AssociationKind.ParkKexie];
+
+    /// <summary>"2所高校科协、2所科研院所科协、28家企业科协及3家园区科协" from the tallies (kinds without one left out); null when there is none.</summary>
+    public static string? UnitKexies(IEnumerable<KindTally> byKind)
+    {
+        var counts = byKind.Where(k => k.Count > 0).ToDictionary(k => k.Kind, k => k.Count);
+        var items = UnitKexieOrder.Where(counts.ContainsKey).Select(k => $"{counts[k]}{Unit(k)}{k.Chinese()}").ToList();
+        return items.Count switch
+        {
+            0 => null,
+            1 => items[0],
+            _ => $"{string.Join("、", items.Take(items.Count - 1))}及{items[^1]}",
+        };
     }
 
     private static string Unit(AssociationKind kind) => kind switch
