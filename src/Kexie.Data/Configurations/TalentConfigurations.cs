@@ -257,6 +257,23 @@ internal sealed class InspectionConfiguration : IEntityTypeConfiguration<Inspect
     }
 }
 
+internal sealed class RectificationConfiguration : IEntityTypeConfiguration<Rectification>
+{
+    public void Configure(EntityTypeBuilder<Rectification> builder)
+    {
+        builder.Property(r => r.AssociationName).HasMaxLength(100);
+        builder.Property(r => r.RegionCode).HasMaxLength(12);
+        builder.Property(r => r.Reasons).HasMaxLength(500);
+        builder.Property(r => r.Outcome).HasMaxLength(500);
+        builder.Property(r => r.OpenedByName).HasMaxLength(256);
+        builder.Property(r => r.ConcludedByName).HasMaxLength(256);
+        builder.Property(r => r.Version).IsConcurrencyToken();
+        builder.HasOne<Association>().WithMany().HasForeignKey(r => r.AssociationId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(r => new { r.AssociationId, r.StartedOn });
+        builder.HasIndex(r => new { r.RegionCode, r.StartedOn });
+    }
+}
+
 internal sealed class LeadershipPostConfiguration : IEntityTypeConfiguration<LeadershipPost>
 {
     public void Configure(EntityTypeBuilder<LeadershipPost> builder)

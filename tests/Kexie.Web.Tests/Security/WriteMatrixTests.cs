@@ -34,7 +34,7 @@ public abstract class WriteMatrixTests(KexieApp app)
         Guid Inspection, Guid LeadershipPost,
         Guid TerminalStation, Guid Terminal, Guid Question, Guid DeviceStation, Guid Device, Guid PostStation, Guid Post, Guid QuizQuestion,
         Guid AgreementProject, Guid Agreement, Guid SocietyActivity,
-        Guid MemberUnit, Guid MemberTask, Guid MemberAssessment, Guid Board, Guid BoardRefresh);
+        Guid MemberUnit, Guid MemberTask, Guid MemberAssessment, Guid Board, Guid BoardRefresh, Guid Rectification);
 
     /// <summary>Endpoints open by design to anyone or to every signed-in user whatever their region (no record of another region is written in another's name).</summary>
     private static readonly HashSet<string> OpenByDesign = new(StringComparer.Ordinal)
@@ -312,6 +312,8 @@ public abstract class WriteMatrixTests(KexieApp app)
         const string Managed = "/api/v1/association-management";
         On($"POST {Managed}/{{id:guid}}/inspections", t => Id(t.Association), _ => new { year = 2019, individualMembers = 1, groupMembers = 0 }, t => Row<Kexie.Domain.Directory.Association>(t.Association));
         On($"POST {Managed}/inspections/{{inspectionId:guid}}/decide", t => new() { ["inspectionId"] = t.Inspection.ToString() }, _ => new { result = "Failed", opinion = "越权" }, t => Row<Kexie.Domain.Talent.Inspection>(t.Inspection));
+        On($"POST {Managed}/{{id:guid}}/rectifications", t => Id(t.Association), _ => new { year = 2019, reasons = "冒名整顿", deadline = "2030-12-31" }, t => Row<Kexie.Domain.Directory.Association>(t.Association));
+        On($"POST {Managed}/rectifications/{{rectificationId:guid}}/conclude", t => new() { ["rectificationId"] = t.Rectification.ToString() }, _ => new { result = "Revoked", outcome = "越权" }, t => Row<Kexie.Domain.Talent.Rectification>(t.Rectification));
         On($"POST {Managed}/inspections/{{inspectionId:guid}}/return", t => new() { ["inspectionId"] = t.Inspection.ToString() }, _ => new { reason = "越权" }, t => Row<Kexie.Domain.Talent.Inspection>(t.Inspection));
         // A society's own 年检: only its 会长/副会长 or the region's admins.
         const string Own = "/api/v1/association-inspections";
@@ -496,6 +498,10 @@ public abstract class WriteMatrixTests(KexieApp app)
         var board = (await (await daying.PostJsonAsync("/api/v1/science-boards", new { regionCode = DaYing, name = "矩阵测试宣传栏", kind = "Board", builtOn = "2026-01-01" })).OkJsonAsync())["id"]!.GetValue<string>();
         var boardRefresh = (await (await daying.PostJsonAsync($"/api/v1/science-boards/{board}/refreshes", new { day = "2026-02-01", topic = "矩阵测试更新" })).OkJsonAsync())["id"]!.GetValue<string>();
 
+        // A 大英县 society under 清理整顿 (it has no 2018 年检).
+        var rectifiedSociety = (await (await daying.PostJsonAsync("/api/v1/associations", new { name = $"矩阵测试整顿学会{Guid.NewGuid():N}"[..16], kind = "Society", regionCode = DaYing })).OkJsonAsync())["id"]!.GetValue<string>();
+        var rectification = (await (await daying.PostJsonAsync($"/api/v1/association-management/{rectifiedSociety}/rectifications", new { year = 2018, reasons = "矩阵测试：未按期年检", deadline = "2030-12-31" })).OkJsonAsync())["id"]!.GetValue<string>();
+
         // A 大英县 plan with a candidate to drop or restore: the staff add one by hand when no plan has any yet.
         if (!await app.QueryAsync(db => db.ResponsePlans.AnyAsync(p => p.RegionCode.StartsWith(DaYing) && p.Candidates.Any())))
         {
@@ -583,7 +589,8 @@ public abstract class WriteMatrixTests(KexieApp app)
                 Guid.Parse(memberTask),
                 Guid.Parse(memberAssessment),
                 Guid.Parse(board),
-                Guid.Parse(boardRefresh));
+                Guid.Parse(boardRefresh),
+                Guid.Parse(rectification));
         });
     }
 
