@@ -126,6 +126,8 @@ internal sealed class NominationConfiguration : IEntityTypeConfiguration<Nominat
         builder.Property(n => n.RegionCode).HasMaxLength(12);
         builder.Property(n => n.NominatedByRegionCode).HasMaxLength(12);
         builder.Property(n => n.NominatedByName).HasMaxLength(100);
+        builder.Property(n => n.NominatedByUnitName).HasMaxLength(100);
+        builder.HasOne<Association>().WithMany().HasForeignKey(n => n.NominatedByAssociationId).OnDelete(DeleteBehavior.SetNull);
         builder.Property(n => n.Reason).HasMaxLength(1000);
         builder.Property(n => n.DecisionNote).HasMaxLength(500);
         builder.Property(n => n.Version).IsConcurrencyToken();

@@ -304,6 +304,7 @@ public abstract class WriteMatrixTests(KexieApp app)
         On("POST /api/v1/honours/calls", _ => none, _ => new { name = "冒名评选", kind = "OutstandingTalent", year = 2026, regionCode = DaYing }, _ => null);
         On("POST /api/v1/honours/calls/{id:guid}/close", t => Id(t.HonourCall), _ => null, t => Row<Kexie.Domain.Talent.HonourCall>(t.HonourCall));
         On("POST /api/v1/honours/calls/{id:guid}/nominations", t => Id(t.HonourCall), t => new { workerId = t.PublicWorker, reason = "越权" }, t => Row<Kexie.Domain.Talent.HonourCall>(t.HonourCall));
+        On("POST /api/v1/honours/calls/{id:guid}/unit-nominations", t => Id(t.HonourCall), t => new { associationId = t.Association, workerId = t.PublicWorker, reason = "越权" }, t => Row<Kexie.Domain.Talent.HonourCall>(t.HonourCall));
         On("POST /api/v1/honours/nominations/{id:guid}/decide", t => Id(t.Nomination), _ => new { selected = true, note = "越权" }, t => Row<Kexie.Domain.Talent.Nomination>(t.Nomination));
         object WorkstationBody(Targets t) => new { name = "冒名工作站", kind = "ExpertWorkstation", level = "County", hostOrganizationId = t.Organization, foundedOn = "2023-01-01" };
         On("POST /api/v1/workstations/", _ => none, WorkstationBody, _ => null);

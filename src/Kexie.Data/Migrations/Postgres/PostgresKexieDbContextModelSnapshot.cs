@@ -4003,6 +4003,9 @@ namespace Kexie.Data.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<bool>("AllowsUnitNominations")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("ConferredBy")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
@@ -4202,6 +4205,9 @@ namespace Kexie.Data.Migrations.Postgres
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
 
+                    b.Property<Guid?>("NominatedByAssociationId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("NominatedByName")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
@@ -4210,6 +4216,10 @@ namespace Kexie.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(12)
                         .HasColumnType("character varying(12)");
+
+                    b.Property<string>("NominatedByUnitName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.Property<string>("NomineeName")
                         .IsRequired()
@@ -4243,6 +4253,8 @@ namespace Kexie.Data.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("NominatedByAssociationId");
 
                     b.HasIndex("OrganizationId");
 
@@ -6656,6 +6668,11 @@ namespace Kexie.Data.Migrations.Postgres
                         .HasForeignKey("CallId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("Kexie.Domain.Directory.Association", null)
+                        .WithMany()
+                        .HasForeignKey("NominatedByAssociationId")
+                        .OnDelete(DeleteBehavior.SetNull);
 
                     b.HasOne("Kexie.Domain.Directory.Organization", null)
                         .WithMany()

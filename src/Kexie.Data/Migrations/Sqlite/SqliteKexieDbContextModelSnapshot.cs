@@ -3859,6 +3859,9 @@ namespace Kexie.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("AllowsUnitNominations")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ConferredBy")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
@@ -4052,6 +4055,9 @@ namespace Kexie.Data.Migrations.Sqlite
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("NominatedByAssociationId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("NominatedByName")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
@@ -4059,6 +4065,10 @@ namespace Kexie.Data.Migrations.Sqlite
                     b.Property<string>("NominatedByRegionCode")
                         .IsRequired()
                         .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NominatedByUnitName")
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("NomineeName")
@@ -4093,6 +4103,8 @@ namespace Kexie.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("NominatedByAssociationId");
 
                     b.HasIndex("OrganizationId");
 
@@ -6472,6 +6484,11 @@ namespace Kexie.Data.Migrations.Sqlite
                         .HasForeignKey("CallId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("Kexie.Domain.Directory.Association", null)
+                        .WithMany()
+                        .HasForeignKey("NominatedByAssociationId")
+                        .OnDelete(DeleteBehavior.SetNull);
 
                     b.HasOne("Kexie.Domain.Directory.Organization", null)
                         .WithMany()

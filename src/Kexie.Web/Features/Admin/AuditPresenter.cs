@@ -171,7 +171,7 @@ public sealed partial class AuditPresenter(KexieDbContext db)
         ["Teacher"] = "指导教师", ["SchoolId"] = "学校", ["SchoolName"] = "学校名称", ["Award"] = "奖项", ["SourceEntryId"] = "推荐来源作品",
         ["RecommendedEntryId"] = "推荐至上级的作品", ["SubmittedByName"] = "报送人", ["TeacherOrganization"] = "指导教师单位", ["ExpertScore"] = "专家评分", ["EntryId"] = "大赛作品", ["OrganizationName"] = "单位名称",
         ["ConferredBy"] = "颁授单位", ["Quota"] = "名额", ["NomineeName"] = "被推荐人", ["NominatedByRegionCode"] = "推荐地区",
-        ["NominatedByName"] = "推荐人", ["DecidedOn"] = "评定日期", ["HostOrganizationId"] = "依托单位",
+        ["NominatedByName"] = "推荐人", ["AllowsUnitNominations"] = "接受学会（协会）推荐", ["NominatedByAssociationId"] = "推荐学会（协会）", ["NominatedByUnitName"] = "推荐学会（协会）名称", ["DecidedOn"] = "评定日期", ["HostOrganizationId"] = "依托单位",
         ["HostName"] = "依托单位名称", ["ExpertWorkerIds"] = "专家", ["FoundedOn"] = "建立日期", ["EndedOn"] = "结束日期",
         ["Distribution"] = "发放方式", ["Distributed"] = "发放份数", ["MinSeconds"] = "最短答题时间（秒）", ["SurveyId"] = "所属问卷", ["Questions"] = "题目", ["Number"] = "题号",
         ["Options"] = "选项", ["Required"] = "必答", ["ScaleMax"] = "量表最高分", ["Statistic"] = "统计项", ["ShowIfNumber"] = "显示条件（题号）",

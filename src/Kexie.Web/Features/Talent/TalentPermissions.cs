@@ -23,6 +23,9 @@ public static class TalentPermissions
 
     public static readonly Permission Nominate = new("talent.honours.nominate", "推荐本地区科技工作者或单位参加荣誉评选", Feature, PermissionScope.Region, Permission.Admins);
 
+    /// <summary>A society's 会长/副会长 (by membership) nominates its own members to a call that takes societies' nominations.</summary>
+    public static readonly Permission NominateAsUnit = new("talent.honours.nominate-as-unit", "以学会（协会）负责人身份推荐本会会员参加荣誉评选", Feature, PermissionScope.SignedIn, [UserRole.ScienceWorker, .. Permission.Admins]);
+
     public static readonly Permission ManageWorkstations = new("talent.workstations.manage", "登记院士(专家)工作站、科技小院、专家服务团等", Feature, PermissionScope.Region, Permission.Managers);
 
     public static readonly Permission ManageSurveys = new("talent.surveys.manage", "发起问卷调查（科技工作者状况调查等）、发放、查看与导出结果", Feature, PermissionScope.Region, Permission.Admins);
@@ -41,5 +44,5 @@ public static class TalentPermissions
     /// <summary>A society's activities (年会, 学术交流…): its 会长/副会长 (by membership) or the region's admins on its behalf.</summary>
     public static readonly Permission RecordSocietyActivities = new("talent.society-activities.record", "以学会（协会）负责人身份登记本会学术活动", Feature, PermissionScope.SignedIn, [UserRole.ScienceWorker, .. Permission.Admins]);
 
-    public static readonly IReadOnlyList<Permission> All = [ReadSurveyResults, ManageExperts, ManageContests, EnterContests, ReviewContests, ScoreContests, ManageHonours, Nominate, ManageWorkstations, ManageSurveys, AnswerSurveys, ManageAssociations, RectifySocieties, SubmitInspections, RecordSocietyActivities];
+    public static readonly IReadOnlyList<Permission> All = [ReadSurveyResults, ManageExperts, ManageContests, EnterContests, ReviewContests, ScoreContests, ManageHonours, Nominate, NominateAsUnit, ManageWorkstations, ManageSurveys, AnswerSurveys, ManageAssociations, RectifySocieties, SubmitInspections, RecordSocietyActivities];
 }
