@@ -55,6 +55,8 @@ public abstract class KexieDbContext(DbContextOptions options, ICurrentActor? cu
 
     public DbSet<Kexie.Domain.Talent.Inspection> Inspections => Set<Kexie.Domain.Talent.Inspection>();
 
+    public DbSet<Kexie.Domain.Talent.Rectification> Rectifications => Set<Kexie.Domain.Talent.Rectification>();
+
     public DbSet<Kexie.Domain.Talent.LeadershipPost> LeadershipPosts => Set<Kexie.Domain.Talent.LeadershipPost>();
 
     public DbSet<Kexie.Domain.Talent.PartyBuilding> PartyBuildings => Set<Kexie.Domain.Talent.PartyBuilding>();

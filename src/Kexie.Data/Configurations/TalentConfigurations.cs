@@ -128,6 +128,8 @@ internal sealed class NominationConfiguration : IEntityTypeConfiguration<Nominat
         builder.Property(n => n.RegionCode).HasMaxLength(12);
         builder.Property(n => n.NominatedByRegionCode).HasMaxLength(12);
         builder.Property(n => n.NominatedByName).HasMaxLength(100);
+        builder.Property(n => n.NominatedByUnitName).HasMaxLength(100);
+        builder.HasOne<Association>().WithMany().HasForeignKey(n => n.NominatedByAssociationId).OnDelete(DeleteBehavior.SetNull);
         builder.Property(n => n.Reason).HasMaxLength(1000);
         builder.Property(n => n.DecisionNote).HasMaxLength(500);
         builder.Property(n => n.Version).IsConcurrencyToken();
@@ -260,6 +262,23 @@ internal sealed class InspectionConfiguration : IEntityTypeConfiguration<Inspect
         builder.HasOne<Association>().WithMany().HasForeignKey(i => i.AssociationId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(i => new { i.AssociationId, i.Year }).IsUnique();
         builder.HasIndex(i => new { i.RegionCode, i.Year });
+    }
+}
+
+internal sealed class RectificationConfiguration : IEntityTypeConfiguration<Rectification>
+{
+    public void Configure(EntityTypeBuilder<Rectification> builder)
+    {
+        builder.Property(r => r.AssociationName).HasMaxLength(100);
+        builder.Property(r => r.RegionCode).HasMaxLength(12);
+        builder.Property(r => r.Reasons).HasMaxLength(500);
+        builder.Property(r => r.Outcome).HasMaxLength(500);
+        builder.Property(r => r.OpenedByName).HasMaxLength(256);
+        builder.Property(r => r.ConcludedByName).HasMaxLength(256);
+        builder.Property(r => r.Version).IsConcurrencyToken();
+        builder.HasOne<Association>().WithMany().HasForeignKey(r => r.AssociationId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(r => new { r.AssociationId, r.StartedOn });
+        builder.HasIndex(r => new { r.RegionCode, r.StartedOn });
     }
 }
 

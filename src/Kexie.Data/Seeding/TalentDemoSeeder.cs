@@ -39,6 +39,43 @@ public sealed class TalentDemoSeeder(KexieDbContext db, ILogger<TalentDemoSeeder
         await ContestDemoSeeder.SeedAsync(db, logger, ct);
         await SeedUpwardCandidatesAsync(ct);
         await SeedUpwardTopicAsync(ct);
+        await SeedUnitKexiesAsync(ct);
+    }
+
+    /// <summary>The 科协 of units the demo adds to the county's one 企业科协 (<see cref="UnitKexies"/>).</summary>
+    public static readonly IReadOnlyList<(string Name, AssociationKind Kind, string RegionCode, DateOnly EstablishedOn)> UnitKexies =
+    [
+        ("四川卓筒井盐业有限公司科学技术协会", AssociationKind.EnterpriseKexie, DemoSeeder.DaYing, new DateOnly(2018, 5, 16)),
+        ("四川大英精密机械制造有限公司科学技术协会", AssociationKind.EnterpriseKexie, DemoSeeder.DaYing, new DateOnly(2020, 9, 8)),
+        ("四川隆盛新材料科技有限公司科学技术协会", AssociationKind.EnterpriseKexie, DemoSeeder.DaYing, new DateOnly(2022, 4, 21)),
+        ("四川大英经济开发区科学技术协会", AssociationKind.ParkKexie, DemoSeeder.DaYing, new DateOnly(2019, 11, 12)),
+        ("四川职业技术学院科学技术协会", AssociationKind.UniversityKexie, "5109", new DateOnly(2016, 6, 3)),
+        ("遂宁职业学院科学技术协会", AssociationKind.UniversityKexie, "5109", new DateOnly(2021, 10, 15)),
+        ("遂宁市农业科学研究所科学技术协会", AssociationKind.InstituteKexie, "5109", new DateOnly(2017, 3, 28)),
+    ];
+
+    /// <summary>
+    /// "2所高校科协、2所科研院所科协、28家企业科协及3家园区科协" in the demo's size: 大英县 has no 高校 or 科研院所 of its own, so its
+    /// enterprise 科协 (the seeded one and three more) and the 经济开发区's 园区科协 are the county's; the 高校科协 of 四川职业技术学院 and
+    /// 遂宁职业学院 and the 科研院所科协 of 遂宁市农业科学研究所 are the city's (遂宁市 5109). Runs once: not when one of them exists,
+    /// nor on a database without the demo county's 科协.
+    /// </summary>
+    private async Task SeedUnitKexiesAsync(CancellationToken ct)
+    {
+        var names = UnitKexies.Select(u => u.Name).ToList();
+        var county = await db.Associations.AsNoTracking().FirstOrDefaultAsync(a => a.Kind == AssociationKind.Kexie && a.RegionCode == DemoSeeder.DaYing, ct);
+        if (county is null || await db.Associations.AnyAsync(a => names.Contains(a.Name), ct))
+        {
+            return;
+        }
+
+        foreach (var (name, kind, region, established) in UnitKexies)
+        {
+            db.Associations.Add(Association.Create(new AssociationData(name, kind, region, region == DemoSeeder.DaYing ? county.Id : null, null, established)));
+        }
+
+        await db.SaveChangesAsync(ct);
+        logger.LogInformation("已生成企业、园区、高校、科研院所科协演示数据：{Count}个", UnitKexies.Count);
     }
 
     /// <summary>

@@ -119,7 +119,8 @@ public static class HonourNames
 /// <param name="Name">e.g. 遂宁市2020年青年科技人才托举工程.</param>
 /// <param name="ConferredBy">颁授单位 when not the holding association itself (e.g. 中国科协).</param>
 /// <param name="Quota">名额 (null: no limit).</param>
-public sealed record HonourCallData(string? Name, HonourKind? Kind, int? Year, string? RegionCode, string? ConferredBy = null, int? Quota = null, string? Note = null);
+/// <param name="AllowsUnitNominations">Whether 学会/协会 may nominate their own members (besides the regions' associations).</param>
+public sealed record HonourCallData(string? Name, HonourKind? Kind, int? Year, string? RegionCode, string? ConferredBy = null, int? Quota = null, string? Note = null, bool AllowsUnitNominations = false);
 
 /// <summary>
 /// A call for an honour (评选/推荐): a programme of one kind, year and level, run by a region's association, to which the associations
@@ -148,6 +149,9 @@ public sealed class HonourCall : Entity, IRegional
     public string? Note { get; private set; }
 
     public HonourCallStatus Status { get; private set; } = HonourCallStatus.Open;
+
+    /// <summary>学会（协会）可推荐: a society's 会长/副会长 may nominate its own members (a person's honour only).</summary>
+    public bool AllowsUnitNominations { get; private set; }
 
     public int Version { get; private set; }
 
@@ -201,6 +205,12 @@ public sealed class HonourCall : Entity, IRegional
             var q => q,
         };
         Note = Guard.Optional(data.Note, "note", "备注", 500);
+        if (data.AllowsUnitNominations && Kind.ForOrganizations())
+        {
+            throw new DomainValidationException("allowsUnitNominations", "集体荣誉不接受学会（协会）推荐会员");
+        }
+
+        AllowsUnitNominations = data.AllowsUnitNominations;
     }
 }
 
@@ -230,6 +240,15 @@ public sealed class Nomination : Entity, IRegional
     public string NominatedByRegionCode { get; private set; } = string.Empty;
 
     public string? NominatedByName { get; private set; }
+
+    /// <summary>The 学会/协会 that nominated its member (null: a region's association nominated).</summary>
+    public Guid? NominatedByAssociationId { get; private set; }
+
+    /// <summary>The nominating 学会/协会's name ("由大英县医学会推荐").</summary>
+    public string? NominatedByUnitName { get; private set; }
+
+    /// <summary>Who nominated in the words the lists show: the society, else the region (<paramref name="regionName"/>).</summary>
+    public static string NominatedByText(string? unitName, string regionName) => $"由{unitName ?? regionName}推荐";
 
     /// <summary>推荐理由 / 主要事迹.</summary>
     public string Reason { get; private set; } = string.Empty;
@@ -272,6 +291,43 @@ public sealed class Nomination : Entity, IRegional
         {
             CallId = call.Id, WorkerId = workerId, OrganizationId = organizationId, NomineeName = nomineeName, RegionCode = nomineeRegion,
             NominatedByRegionCode = scope.Length == 0 ? nomineeRegion : scope, NominatedByName = actor.Name,
+            Reason = Guard.Required(reason, "reason", "推荐理由", 1000),
+        };
+    }
+
+    /// <summary>
+    /// A 学会/协会 nominates one of its own members (a science worker) to an open call that takes nominations from societies: by its 会长 or
+    /// 副会长 (<paramref name="leadsUnit"/>), the society and the nominee within the call's region. Whether the nominee is a member is the
+    /// caller's look-up (others are not found); the call's region reviews it as it does the regions' nominations.
+    /// </summary>
+    public static Nomination NominateAsUnit(HonourCall call, ManagedAssociation unit, bool leadsUnit, Guid workerId, string nomineeName, string nomineeRegion, string? reason, Actor actor)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        ArgumentNullException.ThrowIfNull(unit);
+        if (!leadsUnit || !actor.IsAuthenticated)
+        {
+            throw new NotPermittedException("只有学会（协会）的会长、副会长可以以本会名义推荐");
+        }
+
+        if (call.Status != HonourCallStatus.Open)
+        {
+            throw new InvalidTransitionException("该评选已结束，不再接受推荐");
+        }
+
+        if (!call.AllowsUnitNominations || call.Kind.ForOrganizations())
+        {
+            throw new InvalidTransitionException("该评选不接受学会（协会）推荐");
+        }
+
+        if (!Regions.RegionCode.IsWithin(unit.RegionCode, call.RegionCode) || !Regions.RegionCode.IsWithin(nomineeRegion, call.RegionCode))
+        {
+            throw new DomainValidationException("workerId", "被推荐人不在该评选的范围之内");
+        }
+
+        return new Nomination
+        {
+            CallId = call.Id, WorkerId = workerId, NomineeName = nomineeName, RegionCode = nomineeRegion,
+            NominatedByRegionCode = unit.RegionCode, NominatedByAssociationId = unit.Id, NominatedByUnitName = unit.Name, NominatedByName = actor.Name,
             Reason = Guard.Required(reason, "reason", "推荐理由", 1000),
         };
     }

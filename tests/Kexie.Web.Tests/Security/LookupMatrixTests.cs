@@ -167,7 +167,7 @@ public abstract class LookupMatrixTests(KexieApp app)
         On("GET /api/v1/volunteers/{id:guid}", h => IdOf(h, "volunteer"), h => [M(h, "volunteerName"), M(h, "volunteerPhone")]);
         On("GET /api/v1/volunteers/{id:guid}/service-record", h => IdOf(h, "volunteer"), h => [M(h, "volunteerName"), M(h, "volunteerPhone")]);
         Open("GET /api/v1/workstations/{id:guid}", h => IdOf(h, "workstation"), Named);
-        On("GET /api/v1/association-management/{id:guid}", h => IdOf(h, "managedAssociation"), h => [M(h, "partyInstructor")]);
+        On("GET /api/v1/association-management/{id:guid}", h => IdOf(h, "managedAssociation"), h => [M(h, "partyInstructor"), M(h, "rectificationReasons")]);
         On("GET /api/v1/association-inspections/{id:guid}/attachments/{attachmentId:guid}",
             h => new() { ["id"] = M(h, "inspection"), ["attachmentId"] = M(h, "inspectionAttachment") }, h => [M(h, "inspectionFile")]);
         On("GET /api/v1/think-tank/topics/{id:guid}/expert-review", h => IdOf(h, "topic"), h => [M(h, "topicTitle"), h.WorkerName]);
@@ -326,6 +326,9 @@ public abstract class LookupMatrixTests(KexieApp app)
         more["partyInstructor"] = $"指导员{token}";
         await (await daying.PutJsonAsync($"/api/v1/association-management/{society}/party", new { instructorName = more["partyInstructor"], formalMembers = 2, form = "Joint", establishedOn = "2020-07-01" })).OkJsonAsync();
         more["managedAssociation"] = society.ToString();
+        // Its 清理整顿 (no 2017 年检): the reasons are for the county's admins only.
+        more["rectificationReasons"] = $"整顿原因{token}";
+        await (await daying.PostJsonAsync($"/api/v1/association-management/{society}/rectifications", new { year = 2017, reasons = more["rectificationReasons"], deadline = "2030-12-31" })).OkJsonAsync();
         // Its 年检 materials: for its leads and the county's managers.
         more["inspection"] = (await (await daying.PostJsonAsync($"/api/v1/association-management/{society}/inspections", new { year = 2018, individualMembers = 0, groupMembers = 0 })).OkJsonAsync())["id"]!.GetValue<string>();
         more["inspectionFile"] = $"年检材料{token}.pdf";

@@ -35,7 +35,7 @@ public abstract class WriteMatrixTests(KexieApp app)
         Guid TerminalStation, Guid Terminal, Guid Question, Guid DeviceStation, Guid Device, Guid PostStation, Guid Post, Guid QuizQuestion,
         Guid AgreementProject, Guid Agreement, Guid SocietyActivity,
         Guid MemberUnit, Guid MemberTask, Guid MemberAssessment, Guid Board, Guid BoardRefresh,
-        Guid SuggestionSurvey, Guid SuggestionResponse, Guid Partner = default, Guid Evidence = default, Guid Series = default);
+        Guid SuggestionSurvey, Guid SuggestionResponse, Guid Rectification, Guid Partner = default, Guid Evidence = default, Guid Series = default);
 
     /// <summary>Endpoints open by design to anyone or to every signed-in user whatever their region (no record of another region is written in another's name).</summary>
     private static readonly HashSet<string> OpenByDesign = new(StringComparer.Ordinal)
@@ -314,6 +314,7 @@ public abstract class WriteMatrixTests(KexieApp app)
         On("POST /api/v1/honours/calls", _ => none, _ => new { name = "冒名评选", kind = "OutstandingTalent", year = 2026, regionCode = DaYing }, _ => null);
         On("POST /api/v1/honours/calls/{id:guid}/close", t => Id(t.HonourCall), _ => null, t => Row<Kexie.Domain.Talent.HonourCall>(t.HonourCall));
         On("POST /api/v1/honours/calls/{id:guid}/nominations", t => Id(t.HonourCall), t => new { workerId = t.PublicWorker, reason = "越权" }, t => Row<Kexie.Domain.Talent.HonourCall>(t.HonourCall));
+        On("POST /api/v1/honours/calls/{id:guid}/unit-nominations", t => Id(t.HonourCall), t => new { associationId = t.Association, workerId = t.PublicWorker, reason = "越权" }, t => Row<Kexie.Domain.Talent.HonourCall>(t.HonourCall));
         On("POST /api/v1/honours/nominations/{id:guid}/decide", t => Id(t.Nomination), _ => new { selected = true, note = "越权" }, t => Row<Kexie.Domain.Talent.Nomination>(t.Nomination));
         object WorkstationBody(Targets t) => new { name = "冒名工作站", kind = "ExpertWorkstation", level = "County", hostOrganizationId = t.Organization, foundedOn = "2023-01-01" };
         On("POST /api/v1/workstations/", _ => none, WorkstationBody, _ => null);
@@ -322,6 +323,8 @@ public abstract class WriteMatrixTests(KexieApp app)
         const string Managed = "/api/v1/association-management";
         On($"POST {Managed}/{{id:guid}}/inspections", t => Id(t.Association), _ => new { year = 2019, individualMembers = 1, groupMembers = 0 }, t => Row<Kexie.Domain.Directory.Association>(t.Association));
         On($"POST {Managed}/inspections/{{inspectionId:guid}}/decide", t => new() { ["inspectionId"] = t.Inspection.ToString() }, _ => new { result = "Failed", opinion = "越权" }, t => Row<Kexie.Domain.Talent.Inspection>(t.Inspection));
+        On($"POST {Managed}/{{id:guid}}/rectifications", t => Id(t.Association), _ => new { year = 2019, reasons = "冒名整顿", deadline = "2030-12-31" }, t => Row<Kexie.Domain.Directory.Association>(t.Association));
+        On($"POST {Managed}/rectifications/{{rectificationId:guid}}/conclude", t => new() { ["rectificationId"] = t.Rectification.ToString() }, _ => new { result = "Revoked", outcome = "越权" }, t => Row<Kexie.Domain.Talent.Rectification>(t.Rectification));
         On($"POST {Managed}/inspections/{{inspectionId:guid}}/return", t => new() { ["inspectionId"] = t.Inspection.ToString() }, _ => new { reason = "越权" }, t => Row<Kexie.Domain.Talent.Inspection>(t.Inspection));
         // A society's own 年检: only its 会长/副会长 or the region's admins.
         const string Own = "/api/v1/association-inspections";
@@ -513,6 +516,9 @@ public abstract class WriteMatrixTests(KexieApp app)
         var tallied = await app.QueryAsync(db => db.EventTallies.Where(v => v.RegionCode.StartsWith(DaYing)).OrderBy(v => v.Id).Select(v => new { v.Id, v.ActivityId }).FirstAsync());
         var partner = (await (await daying.PostJsonAsync($"/api/v1/popularization-activities/{tallied.ActivityId}/partners", new { role = "CoOrganizer", name = "矩阵测试协办单位" })).OkJsonAsync())["id"]!.GetValue<string>();
         var evidence = (await (await Market.MarketFiles.UploadAsync(daying, $"/api/v1/popularization-activities/{tallied.ActivityId}/tallies/{tallied.Id}/evidence", Market.MarketFiles.Png, "矩阵测试照片.png", "image/png")).OkJsonAsync())["id"]!.GetValue<string>();
+        // A 大英县 society under 清理整顿 (it has no 2018 年检).
+        var rectifiedSociety = (await (await daying.PostJsonAsync("/api/v1/associations", new { name = $"矩阵测试整顿学会{Guid.NewGuid():N}"[..16], kind = "Society", regionCode = DaYing })).OkJsonAsync())["id"]!.GetValue<string>();
+        var rectification = (await (await daying.PostJsonAsync($"/api/v1/association-management/{rectifiedSociety}/rectifications", new { year = 2018, reasons = "矩阵测试：未按期年检", deadline = "2030-12-31" })).OkJsonAsync())["id"]!.GetValue<string>();
 
         // A 大英县 plan with a candidate to drop or restore: the staff add one by hand when no plan has any yet.
         if (!await app.QueryAsync(db => db.ResponsePlans.AnyAsync(p => p.RegionCode.StartsWith(DaYing) && p.Candidates.Any())))
@@ -605,6 +611,7 @@ public abstract class WriteMatrixTests(KexieApp app)
                 Guid.Parse(boardRefresh),
                 Required(suggestion?.SurveyId, "有意见建议的问卷"),
                 Required(suggestion?.Id, "问卷意见建议"),
+                Guid.Parse(rectification),
                 Guid.Parse(partner),
                 Guid.Parse(evidence),
                 Required(await db.ActivitySeries.Where(x => x.RegionCode == DaYing).OrderBy(x => x.Year).Select(x => (Guid?)x.Id).FirstOrDefaultAsync(), "活动系列"));

@@ -1,5 +1,9 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using DocumentFormat.OpenXml.Packaging;
+using Kexie.Domain.Authorization;
+using Kexie.Domain.Directory;
+using Microsoft.EntityFrameworkCore;
 
 namespace Kexie.Web.Tests.Talent;
 
@@ -100,6 +104,41 @@ public abstract class AssociationManagementTests(KexieApp app)
         var worker = await app.SignInAsync("worker");
         Assert.NotEqual(HttpStatusCode.OK, (await worker.GetAsync("/Talent/Organizations")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await worker.GetAsync($"{Api}/statistics?region=510923")).StatusCode);
+    }
+    /// <summary>
+    /// "2所高校科协、2所科研院所科协、28家企业科协及3家园区科协" from the records: the county's enterprise and park 科协 and the city's
+    /// 高校 and 科研院所 科协 (大英县 has none of its own), rebuilt here from the associations in the database.
+    /// </summary>
+    [Fact]
+    public async Task The_demo_county_and_city_count_their_unit_kexies_in_the_seeds_words_from_the_records()
+    {
+        var suining = await app.SignInAsync("suining");
+        var end = new DateOnly(2025, 12, 31);
+        foreach (var region in new[] { "510923", "5109" })
+        {
+            var kinds = await app.QueryAsync(db => db.Associations.Where(a => RegionScope.Within(a.RegionCode, region) && (a.EstablishedOn == null || a.EstablishedOn <= end))
+                .Select(a => a.Kind).ToListAsync());
+            var items = new[] { (AssociationKind.UniversityKexie, "所"), (AssociationKind.InstituteKexie, "所"), (AssociationKind.EnterpriseKexie, "家"), (AssociationKind.ParkKexie, "家") }
+                .Select(k => (Count: kinds.Count(x => x == k.Item1), Text: k.Item1.Chinese(), Unit: k.Item2)).Where(k => k.Count > 0).Select(k => $"{k.Count}{k.Unit}{k.Text}").ToList();
+            var expected = items.Count == 1 ? items[0] : $"{string.Join("、", items.Take(items.Count - 1))}及{items[^1]}";
+            var summary = (await (await suining.GetAsync($"{Api}/statistics?region={region}&year=2025")).OkJsonAsync())["summary"]!.GetValue<string>();
+            Assert.Contains($"，建有{expected}", summary);
+            if (region == "510923")
+            {
+                Assert.True(kinds.Count(k => k == AssociationKind.EnterpriseKexie) >= 4 && kinds.Count(k => k == AssociationKind.ParkKexie) >= 1, expected);
+                Assert.DoesNotContain("高校科协", summary);
+            }
+            else
+            {
+                Assert.Contains("所高校科协、", summary);
+                Assert.Contains("所科研院所科协、", summary);
+            }
+
+            // The annual report's {组织建设} prints the same sentence.
+            var report = await suining.GetAsync($"/api/v1/indicators/reports/annual?region={region}&year=2025");
+            using var docx = WordprocessingDocument.Open(new MemoryStream(await report.Content.ReadAsByteArrayAsync()), false);
+            Assert.Contains($"建有{expected}", docx.MainDocumentPart!.Document!.Body!.InnerText);
+        }
     }
 }
 

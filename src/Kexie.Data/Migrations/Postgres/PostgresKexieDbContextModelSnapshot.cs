@@ -4175,6 +4175,9 @@ namespace Kexie.Data.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<bool>("AllowsUnitNominations")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("ConferredBy")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
@@ -4374,6 +4377,9 @@ namespace Kexie.Data.Migrations.Postgres
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
 
+                    b.Property<Guid?>("NominatedByAssociationId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("NominatedByName")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
@@ -4382,6 +4388,10 @@ namespace Kexie.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(12)
                         .HasColumnType("character varying(12)");
+
+                    b.Property<string>("NominatedByUnitName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.Property<string>("NomineeName")
                         .IsRequired()
@@ -4415,6 +4425,8 @@ namespace Kexie.Data.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("NominatedByAssociationId");
 
                     b.HasIndex("OrganizationId");
 
@@ -4476,6 +4488,81 @@ namespace Kexie.Data.Migrations.Postgres
                     NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("RegionCode"), new[] { "varchar_pattern_ops" });
 
                     b.ToTable("PartyBuildings");
+                });
+
+            modelBuilder.Entity("Kexie.Domain.Talent.Rectification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AssociationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AssociationName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Basis")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ConcludedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateOnly?>("ConcludedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("OpenedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Reasons")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateOnly>("RectifyBy")
+                        .HasColumnType("date");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<DateOnly>("StartedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssociationId", "StartedOn");
+
+                    b.HasIndex("RegionCode", "StartedOn");
+
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("RegionCode", "StartedOn"), new[] { "varchar_pattern_ops", null });
+
+                    b.ToTable("Rectifications");
                 });
 
             modelBuilder.Entity("Kexie.Domain.Talent.SocietyActivity", b =>
@@ -6799,6 +6886,11 @@ namespace Kexie.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("Kexie.Domain.Directory.Association", null)
+                        .WithMany()
+                        .HasForeignKey("NominatedByAssociationId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("Kexie.Domain.Directory.Organization", null)
                         .WithMany()
                         .HasForeignKey("OrganizationId")
@@ -6811,6 +6903,15 @@ namespace Kexie.Data.Migrations.Postgres
                 });
 
             modelBuilder.Entity("Kexie.Domain.Talent.PartyBuilding", b =>
+                {
+                    b.HasOne("Kexie.Domain.Directory.Association", null)
+                        .WithMany()
+                        .HasForeignKey("AssociationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kexie.Domain.Talent.Rectification", b =>
                 {
                     b.HasOne("Kexie.Domain.Directory.Association", null)
                         .WithMany()

@@ -4029,6 +4029,9 @@ namespace Kexie.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("AllowsUnitNominations")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ConferredBy")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
@@ -4222,6 +4225,9 @@ namespace Kexie.Data.Migrations.Sqlite
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("NominatedByAssociationId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("NominatedByName")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
@@ -4229,6 +4235,10 @@ namespace Kexie.Data.Migrations.Sqlite
                     b.Property<string>("NominatedByRegionCode")
                         .IsRequired()
                         .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NominatedByUnitName")
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("NomineeName")
@@ -4263,6 +4273,8 @@ namespace Kexie.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("NominatedByAssociationId");
 
                     b.HasIndex("OrganizationId");
 
@@ -4320,6 +4332,79 @@ namespace Kexie.Data.Migrations.Sqlite
                     b.HasIndex("RegionCode");
 
                     b.ToTable("PartyBuildings");
+                });
+
+            modelBuilder.Entity("Kexie.Domain.Talent.Rectification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AssociationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AssociationName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Basis")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ConcludedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ConcludedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OpenedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reasons")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("RectifyBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("StartedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssociationId", "StartedOn");
+
+                    b.HasIndex("RegionCode", "StartedOn");
+
+                    b.ToTable("Rectifications");
                 });
 
             modelBuilder.Entity("Kexie.Domain.Talent.SocietyActivity", b =>
@@ -6615,6 +6700,11 @@ namespace Kexie.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("Kexie.Domain.Directory.Association", null)
+                        .WithMany()
+                        .HasForeignKey("NominatedByAssociationId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("Kexie.Domain.Directory.Organization", null)
                         .WithMany()
                         .HasForeignKey("OrganizationId")
@@ -6627,6 +6717,15 @@ namespace Kexie.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Kexie.Domain.Talent.PartyBuilding", b =>
+                {
+                    b.HasOne("Kexie.Domain.Directory.Association", null)
+                        .WithMany()
+                        .HasForeignKey("AssociationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kexie.Domain.Talent.Rectification", b =>
                 {
                     b.HasOne("Kexie.Domain.Directory.Association", null)
                         .WithMany()

@@ -19,6 +19,10 @@ public static class AssociationManagementEndpoints
         g.MapPost("/{id:guid}/inspections", SubmitInspection).WithSummary("报送年检（年度、会员人数、报送材料）");
         g.MapPost("/inspections/{inspectionId:guid}/decide", DecideInspection).WithSummary("评定年检结论（合格、基本合格、不合格）");
         g.MapPost("/inspections/{inspectionId:guid}/return", ReturnInspection).WithSummary("退回年检（须填原因，学会修改后重新报送）");
+        g.MapPost("/{id:guid}/rectifications", OpenRectification)
+            .WithSummary("开展学会清理整顿（年检不合格或未年检；整顿原因、整改期限）").RequirePermission(TalentPermissions.RectifySocieties);
+        g.MapPost("/rectifications/{rectificationId:guid}/conclude", ConcludeRectification)
+            .WithSummary("登记整改结果（整改合格、撤销（注销）、停止活动）").RequirePermission(TalentPermissions.RectifySocieties);
         g.MapPut("/{id:guid}/party", SetParty).WithSummary("登记党建情况（党建指导员、正式党员人数、党组织）");
         g.MapPost("/{id:guid}/posts", Appoint).WithSummary("登记领导职务（专职、挂职、兼职副主席，“三长”等）");
         g.MapPost("/posts/{postId:guid}/end", EndPost).WithSummary("登记离任");
@@ -63,6 +67,15 @@ public static class AssociationManagementEndpoints
 
     public static async Task<Ok<InspectionDto>> ReturnInspection(HttpContext http, AssociationManagementService s, Guid inspectionId, ReasonRequest? body, CancellationToken ct) =>
         TypedResults.Ok(await s.ReturnInspectionAsync(http.User.ToActor(), inspectionId, body?.Reason, MarketSupport.ExpectedVersion(http), ct));
+
+    public static async Task<Created<RectificationDto>> OpenRectification(HttpContext http, AssociationManagementService s, Guid id, RectificationRequest body, CancellationToken ct)
+    {
+        var created = await s.OpenRectificationAsync(http.User.ToActor(), id, body, ct);
+        return TypedResults.Created($"/api/v1/association-management/{id}", created);
+    }
+
+    public static async Task<Ok<RectificationDto>> ConcludeRectification(HttpContext http, AssociationManagementService s, Guid rectificationId, RectificationResultRequest body, CancellationToken ct) =>
+        TypedResults.Ok(await s.ConcludeRectificationAsync(http.User.ToActor(), rectificationId, body, MarketSupport.ExpectedVersion(http), ct));
 
     public static async Task<Ok<PartyBuildingDto>> SetParty(HttpContext http, AssociationManagementService s, Guid id, PartyBuildingRequest body, CancellationToken ct) =>
         TypedResults.Ok(await s.SetPartyAsync(http.User.ToActor(), id, body, ct));

@@ -37,6 +37,23 @@ public sealed record CongressRequest(int? Term, DateOnly? HeldOn, int? TermYears
     public CongressData ToData() => new(Term, HeldOn, TermYears, Note);
 }
 
+public sealed record RectificationRequest(int? Year, string? Reasons, DateOnly? Deadline, DateOnly? OpenedOn)
+{
+    public RectificationData ToData() => new(Year, Reasons, Deadline, OpenedOn);
+}
+
+public sealed record RectificationResultRequest(RectificationStatus? Result, DateOnly? ConcludedOn, string? Outcome);
+
+/// <summary>One 清理整顿 of a society: why (the 年检 year and basis), until when, and its result.</summary>
+public sealed record RectificationDto(
+    Guid Id, Guid AssociationId, string AssociationName, int Year, RectificationBasis Basis, string BasisName, string Reasons, DateOnly OpenedOn, DateOnly Deadline,
+    string? OpenedByName, RectificationStatus Status, string StatusName, DateOnly? ConcludedOn, string? Outcome, string? ConcludedByName, int Version)
+{
+    public static RectificationDto From(Rectification r) =>
+        new(r.Id, r.AssociationId, r.AssociationName, r.Year, r.Basis, r.Basis.Chinese(), r.Reasons, r.StartedOn, r.RectifyBy, r.OpenedByName, r.Status, r.Status.Chinese(),
+            r.ConcludedOn, r.Outcome, r.ConcludedByName, r.Version);
+}
+
 public sealed record InspectionDto(
     Guid Id, Guid AssociationId, string AssociationName, int Year, int IndividualMembers, int GroupMembers, string? Documents, DateOnly SubmittedOn,
     InspectionStatus Status, string StatusName, DateOnly? DecidedOn, string? Opinion, int Version,
@@ -57,7 +74,7 @@ public sealed record CongressDto(Guid Id, int Term, DateOnly HeldOn, int TermYea
 public sealed record AssociationFileDto(
     Guid Id, string Name, AssociationKind Kind, string KindName, string RegionCode, string RegionName,
     IReadOnlyList<InspectionDto> Inspections, PartyBuildingDto? Party, IReadOnlyList<LeadershipPostDto> Posts, IReadOnlyList<CongressDto> Congresses,
-    IReadOnlyList<SocietyActivityDto>? Activities = null);
+    IReadOnlyList<SocietyActivityDto>? Activities = null, string Standing = "正常", IReadOnlyList<RectificationDto>? Rectifications = null, bool MayRectify = false);
 
 public sealed record TownshipCoverageRow(string Code, string Name, Guid? AssociationId, string? AssociationName, int ThreeHeads);
 
@@ -66,7 +83,7 @@ public sealed record TownshipCoverageDto(string RegionCode, string RegionName, i
 
 /// <summary>A managed association in the staff's list: its latest 年检 and its 党建 at a glance.</summary>
 public sealed record ManagedAssociationRow(
-    Guid Id, string Name, string KindName, string RegionName, string LatestInspection, string? Instructor, string PartyForm, bool MustEstablish);
+    Guid Id, string Name, string KindName, string RegionName, string LatestInspection, string? Instructor, string PartyForm, bool MustEstablish, string Standing = "正常");
 
 public sealed record KindTally(AssociationKind Kind, string KindName, int Count);
 
@@ -75,7 +92,8 @@ public sealed record AssociationBuildingDto(
     int WithInstructor, int IndependentParty, int JointParty, int MustEstablish,
     int InspectionsDue, int InspectionsSubmitted, int Passed, int BasicallyPassed, int Failed,
     IReadOnlyList<NamedCount> Leadership, int Townships, int TownshipsCovered, int ThreeHeads, string Summary,
-    int SocietyActivities = 0, IReadOnlyList<NamedCount>? ActivitiesByKind = null);
+    int SocietyActivities = 0, IReadOnlyList<NamedCount>? ActivitiesByKind = null,
+    int Rectified = 0, int RectifiedPassed = 0, int Revoked = 0, int Suspended = 0);
 
 /// <summary>
 /// Managing associations (学会、协会、农技协、高校/科研院所/企业/园区科协、乡镇科协): their 年检 (submitted with member counts, decided by the 科协),
@@ -103,6 +121,7 @@ public sealed class AssociationManagementService(KexieDbContext db, Kexie.Web.Fe
             .GroupBy(i => i.AssociationId).ToDictionary(g => g.Key, g => g.MaxBy(i => i.Year)!);
         var parties = await db.PartyBuildings.AsNoTracking().Where(p => ids.Contains(p.AssociationId)).ToDictionaryAsync(p => p.AssociationId, ct);
         var names = await Lookups.RegionNamesAsync(db, rows.Select(r => r.RegionCode), ct);
+        var standings = await StandingsAsync(ids, ct);
         return rows.Select(a =>
         {
             var inspection = inspections.GetValueOrDefault(a.Id);
@@ -110,7 +129,7 @@ public sealed class AssociationManagementService(KexieDbContext db, Kexie.Web.Fe
             return new ManagedAssociationRow(
                 a.Id, a.Name, a.Kind.Chinese(), names.GetValueOrDefault(a.RegionCode, "未知地区"),
                 inspection is null ? "未报送" : $"{inspection.Year}年度：{inspection.Status.Chinese()}",
-                party?.InstructorName, (party?.Form ?? PartyOrganizationForm.None).Chinese(), party?.MustEstablish ?? false);
+                party?.InstructorName, (party?.Form ?? PartyOrganizationForm.None).Chinese(), party?.MustEstablish ?? false, standings.GetValueOrDefault(a.Id, "正常"));
         }).ToList();
     }
 
@@ -121,6 +140,8 @@ public sealed class AssociationManagementService(KexieDbContext db, Kexie.Web.Fe
         var party = await db.PartyBuildings.AsNoTracking().FirstOrDefaultAsync(p => p.AssociationId == id, ct);
         var posts = await db.LeadershipPosts.AsNoTracking().Where(p => p.AssociationId == id).ToListAsync(ct);
         var congresses = await db.Congresses.AsNoTracking().Where(c => c.AssociationId == id).OrderByDescending(c => c.Term).ToListAsync(ct);
+        var rectifications = (await db.Rectifications.AsNoTracking().Where(x => x.AssociationId == id).ToListAsync(ct))
+            .OrderByDescending(x => x.StartedOn).ThenByDescending(x => x.CreatedAt).ToList();
         var names = await Lookups.RegionNamesAsync(db, [association.RegionCode], ct);
         return new AssociationFileDto(
             association.Id, association.Name, association.Kind, association.Kind.Chinese(), association.RegionCode, names.GetValueOrDefault(association.RegionCode, "未知地区"),
@@ -129,7 +150,60 @@ public sealed class AssociationManagementService(KexieDbContext db, Kexie.Web.Fe
             posts.OrderBy(p => p.Until is not null).ThenBy(p => p.Kind).ThenBy(p => p.From)
                 .Select(p => new LeadershipPostDto(p.Id, p.PersonName, p.Kind, p.Kind.Chinese(), p.Position, p.From, p.Until)).ToList(),
             congresses.Select(c => new CongressDto(c.Id, c.Term, c.HeldOn, c.TermYears, c.NextDueOn, c.Note)).ToList(),
-            await activities.OfAsync(id, ct));
+            await activities.OfAsync(id, ct),
+            rectifications.Count == 0 ? "正常" : RectificationNames.StandingText(rectifications[0].Status, rectifications[0].RectifyBy),
+            rectifications.Select(RectificationDto.From).ToList(),
+            Rectification.RectifiedKinds.Contains(association.Kind) && Rectification.MayOpen(actor, association.RegionCode)
+                && rectifications.FirstOrDefault()?.Status is null or RectificationStatus.Passed);
+    }
+
+    /// <summary>
+    /// 清理整顿: the region's 科协 puts a 学会/协会/农技协 whose 年检 of the year failed or is missing under 整顿, with the reasons and a deadline;
+    /// the society's accounts hear of it.
+    /// </summary>
+    public async Task<RectificationDto> OpenRectificationAsync(Actor actor, Guid associationId, RectificationRequest r, CancellationToken ct = default)
+    {
+        var association = await ManagedAsync(actor, associationId, ct);
+        var data = r.ToData();
+        InspectionStatus? ofYear = data.Year is { } year
+            ? await db.Inspections.Where(i => i.AssociationId == associationId && i.Year == year).Select(i => (InspectionStatus?)i.Status).FirstOrDefaultAsync(ct)
+            : null;
+        var latest = await db.Rectifications.Where(x => x.AssociationId == associationId).OrderByDescending(x => x.StartedOn).ThenByDescending(x => x.CreatedAt)
+            .Select(x => (RectificationStatus?)x.Status).FirstOrDefaultAsync(ct);
+        var rectification = Rectification.Open(Ref(association), association.Kind, data, ofYear, latest, actor, Today());
+        db.Rectifications.Add(rectification);
+        var leads = await InspectionService.LeadAccountsAsync(db, associationId, ct);
+        notifier.Add(leads, NotificationKind.ReviewReturned, $"{association.Name}被列入清理整顿",
+            $"因{rectification.Year}年度{rectification.Basis.Chinese()}，{association.Name}被列入清理整顿，请于{rectification.RectifyBy:yyyy年M月d日}前完成整改。整顿原因：{rectification.Reasons}",
+            "/Talent/Organizations/Mine", DateTimeOffset.UtcNow, except: actor.UserId);
+        await db.SaveChangesAsync(ct);
+        await notifier.AfterSaveAsync(ct);
+        return RectificationDto.From(rectification);
+    }
+
+    /// <summary>The result of a 整顿, once: 整改合格 (back to normal), 撤销（注销） or 停止活动.</summary>
+    public async Task<RectificationDto> ConcludeRectificationAsync(Actor actor, Guid rectificationId, RectificationResultRequest r, int? expectedVersion, CancellationToken ct = default)
+    {
+        var rectification = await db.Rectifications.InScope(actor).FirstOrDefaultAsync(x => x.Id == rectificationId, ct) ?? throw new NotFoundException("整顿记录不存在");
+        MarketSupport.CheckVersion(rectification.Version, expectedVersion);
+        rectification.Conclude(r.Result, r.ConcludedOn, r.Outcome, actor, Today());
+        var leads = await InspectionService.LeadAccountsAsync(db, rectification.AssociationId, ct);
+        var outcome = rectification.Outcome is null ? string.Empty : $"处理意见：{rectification.Outcome}";
+        notifier.Add(leads, rectification.Status == RectificationStatus.Passed ? NotificationKind.ReviewApproved : NotificationKind.ReviewRejected,
+            $"清理整顿结果：{rectification.Status.Chinese()}", $"{rectification.AssociationName}的清理整顿结果为“{rectification.Status.Chinese()}”。{outcome}",
+            "/Talent/Organizations/Mine", DateTimeOffset.UtcNow, except: actor.UserId);
+        await db.SaveChangesAsync(ct);
+        await notifier.AfterSaveAsync(ct);
+        return RectificationDto.From(rectification);
+    }
+
+    /// <summary>Each association's standing from its latest 整顿 ("正常" when none).</summary>
+    private async Task<Dictionary<Guid, string>> StandingsAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct)
+    {
+        var rows = await db.Rectifications.AsNoTracking().Where(x => ids.Contains(x.AssociationId))
+            .Select(x => new { x.AssociationId, x.StartedOn, x.CreatedAt, x.Status, x.RectifyBy }).ToListAsync(ct);
+        return rows.GroupBy(x => x.AssociationId)
+            .ToDictionary(g => g.Key, g => g.OrderByDescending(x => x.StartedOn).ThenByDescending(x => x.CreatedAt).Select(x => RectificationNames.StandingText(x.Status, x.RectifyBy)).First());
     }
 
     public async Task<InspectionDto> SubmitInspectionAsync(Actor actor, Guid associationId, InspectionRequest r, CancellationToken ct = default)
@@ -287,6 +361,9 @@ public sealed class AssociationManagementService(KexieDbContext db, Kexie.Web.Fe
         var held = await db.SocietyActivities.AsNoTracking().Where(a => RegionScope.Within(a.RegionCode, code) && a.HeldOn >= start && a.HeldOn <= end)
             .Select(a => a.Kind).ToListAsync(ct);
         var byActivityKind = held.GroupBy(k => k).OrderBy(g => g.Key).Select(g => new NamedCount(g.Key.ToString(), g.Key.Chinese(), g.Count(), 0)).ToList();
+        var rectified = await db.Rectifications.AsNoTracking().Where(x => RegionScope.Within(x.RegionCode, code) && x.StartedOn >= start && x.StartedOn <= end)
+            .Select(x => new { x.Status, x.ConcludedOn }).ToListAsync(ct);
+        int ConcludedAs(RectificationStatus status) => rectified.Count(x => x.Status == status && x.ConcludedOn <= end);
         var name = await RegionNameAsync(code, ct);
         var dto = new AssociationBuildingDto(
             code, name, y, societyIds.Count, latest.Sum(i => i.IndividualMembers), byKind,
@@ -295,21 +372,32 @@ public sealed class AssociationManagementService(KexieDbContext db, Kexie.Web.Fe
             parties.Count(p => PartyBuilding.RequiresIndependent(p.FormalMembers) && p.Form != PartyOrganizationForm.Independent),
             inspectedIds.Count, ofYear.Count, ofYear.Count(i => i.Status == InspectionStatus.Passed), ofYear.Count(i => i.Status == InspectionStatus.BasicallyPassed),
             ofYear.Count(i => i.Status == InspectionStatus.Failed), leadership, townshipCodes.Count, coveredTownships, threeHeads, string.Empty,
-            held.Count, byActivityKind);
+            held.Count, byActivityKind,
+            rectified.Count, ConcludedAs(RectificationStatus.Passed), ConcludedAs(RectificationStatus.Revoked), ConcludedAs(RectificationStatus.Suspended));
         return dto with { Summary = Summary(dto) };
     }
 
     /// <summary>
-    /// "截至2025年底，大英县有学会54个、会员人数31034人，高校科协2所、企业科协28家、园区科协3家；54个学会明确党建指导员，单独建立党组织…；
+    /// "截至2025年底，大英县有学会54个、会员人数31034人，建有2所高校科协、2所科研院所科协、28家企业科协及3家园区科协；54个学会明确党建指导员，单独建立党组织…；
     /// 2025年度应年检学会、协会56个，已报送56个，合格55个；县科协有专职副主席1名、挂职副主席1名、兼职副主席3名；10个乡镇（街道）均建立科协组织，
     /// 实现乡镇科协组织全覆盖，吸纳“三长”30名。"
     /// </summary>
     public static string Summary(AssociationBuildingDto s)
     {
         var parts = new List<string>();
-        var kinds = s.ByKind.Where(k => k.Kind != AssociationKind.Society).Select(k => $"{k.KindName}{k.Count}{Unit(k.Kind)}").ToList();
         var head = s.Societies > 0 ? $"有学会{s.Societies}个、会员人数{s.SocietyMembers}人" : "尚无登记的学会";
-        parts.Add(kinds.Count > 0 ? $"{head}，{string.Join("、", kinds)}" : head);
+        var others = s.ByKind.Where(k => k.Kind != AssociationKind.Society && !UnitKexieOrder.Contains(k.Kind)).Select(k => $"{k.KindName}{k.Count}{Unit(k.Kind)}").ToList();
+        if (others.Count > 0)
+        {
+            head += $"，{string.Join("、", others)}";
+        }
+
+        if (UnitKexies(s.ByKind) is { } units)
+        {
+            head += $"，建有{units}";
+        }
+
+        parts.Add(head);
         if (s.WithInstructor > 0 || s.IndependentParty > 0 || s.JointParty > 0)
         {
             var party = $"{s.WithInstructor}个学会明确党建指导员，单独建立党组织{s.IndependentParty}个";
@@ -353,6 +441,12 @@ public sealed class AssociationManagementService(KexieDbContext db, Kexie.Web.Fe
             parts.Add(decided.Count > 0 ? $"{text}，{string.Join("、", decided)}" : text);
         }
 
+        if (s.Rectified > 0)
+        {
+            var rectification = $"开展学会清理整顿，整顿{s.Rectified}个、整改合格{s.RectifiedPassed}个、撤销{s.Revoked}个";
+            parts.Add(s.Suspended > 0 ? $"{rectification}、停止活动{s.Suspended}个" : rectification);
+        }
+
         if (s.Leadership.Count > 0)
         {
             parts.Add($"{ShortName(s.RegionName)}科协有{string.Join("、", s.Leadership.Select(l => $"{l.Name}{l.Entries}名"))}");
@@ -367,6 +461,22 @@ public sealed class AssociationManagementService(KexieDbContext db, Kexie.Web.Fe
         }
 
         return $"截至{s.Year}年底，{s.RegionName}{string.Join("；", parts)}。";
+    }
+
+    /// <summary>The 科协 of units in the seeds' order: "2所高校科协、2所科研院所科协、28家企业科协及3家园区科协".</summary>
+    public static readonly AssociationKind[] UnitKexieOrder = [AssociationKind.UniversityKexie, AssociationKind.InstituteKexie, AssociationKind.EnterpriseKexie, AssociationKind.ParkKexie];
+
+    /// <summary>"2所高校科协、2所科研院所科协、28家企业科协及3家园区科协" from the tallies (kinds without one left out); null when there is none.</summary>
+    public static string? UnitKexies(IEnumerable<KindTally> byKind)
+    {
+        var counts = byKind.Where(k => k.Count > 0).ToDictionary(k => k.Kind, k => k.Count);
+        var items = UnitKexieOrder.Where(counts.ContainsKey).Select(k => $"{counts[k]}{Unit(k)}{k.Chinese()}").ToList();
+        return items.Count switch
+        {
+            0 => null,
+            1 => items[0],
+            _ => $"{string.Join("、", items.Take(items.Count - 1))}及{items[^1]}",
+        };
     }
 
     private static string Unit(AssociationKind kind) => kind switch

@@ -26,6 +26,8 @@ public static class HonourEndpoints
         g.MapPost("/calls/{id:guid}/close", CloseCall)
             .RequireAuthorization().WithSummary("结束荣誉评选").RequirePermission(TalentPermissions.ManageHonours);
         g.MapPost("/calls/{id:guid}/nominations", Nominate).RequireAuthorization().WithSummary("推荐本地区科技工作者或单位参加评选").RequirePermission(TalentPermissions.Nominate);
+        g.MapPost("/calls/{id:guid}/unit-nominations", NominateAsUnit).RequireAuthorization()
+            .WithSummary("学会（协会）会长、副会长推荐本会会员参加评选（评选须接受学会推荐）").RequirePermission(TalentPermissions.NominateAsUnit);
         g.MapPost("/nominations/{id:guid}/decide", DecideNomination).RequireAuthorization().WithSummary("评定结果（入选或未入选，不超过名额）").RequirePermission(TalentPermissions.ManageHonours);
 
         var w = api.MapGroup("/workstations").WithTags("工作站与基地");
@@ -77,6 +79,12 @@ public static class HonourEndpoints
     public static async Task<Created<NominationDto>> Nominate(HttpContext http, HonourService s, Guid id, NominationRequest body, CancellationToken ct)
     {
         var created = await s.NominateAsync(http.User.ToActor(), id, body, ct);
+        return TypedResults.Created($"/api/v1/honours/nominations/{created.Id}", created);
+    }
+
+    public static async Task<Created<NominationDto>> NominateAsUnit(HttpContext http, HonourService s, Guid id, UnitNominationRequest body, CancellationToken ct)
+    {
+        var created = await s.NominateAsUnitAsync(http.User.ToActor(), id, body, ct);
         return TypedResults.Created($"/api/v1/honours/nominations/{created.Id}", created);
     }
 

@@ -12,10 +12,16 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Kexie.Web.Features.Talent;
 
-public sealed record HonourCallRequest(string? Name, HonourKind? Kind, int? Year, string? RegionCode, string? ConferredBy = null, int? Quota = null, string? Note = null)
+public sealed record HonourCallRequest(string? Name, HonourKind? Kind, int? Year, string? RegionCode, string? ConferredBy = null, int? Quota = null, string? Note = null, bool? AllowsUnitNominations = null)
 {
-    public HonourCallData ToData() => new(Name, Kind, Year, RegionCode, ConferredBy, Quota, Note);
+    public HonourCallData ToData() => new(Name, Kind, Year, RegionCode, ConferredBy, Quota, Note, AllowsUnitNominations ?? false);
 }
+
+/// <summary>A society's nomination of its member: the society (led by the caller) and the member.</summary>
+public sealed record UnitNominationRequest(Guid? AssociationId, Guid? WorkerId, string? Reason);
+
+/// <summary>A member of a society the caller leads, whom the society may nominate.</summary>
+public sealed record UnitNomineeOption(Guid AssociationId, string AssociationName, Guid WorkerId, string WorkerName);
 
 public sealed record NominationRequest(Guid? WorkerId, Guid? OrganizationId, string? Reason);
 
@@ -23,12 +29,12 @@ public sealed record DecisionRequest(bool? Selected, string? Note);
 
 public sealed record HonourCallDto(
     Guid Id, string Name, HonourKind Kind, string KindName, bool ForOrganizations, int Year, HonourLevel Level, string LevelName, string RegionCode, string RegionName,
-    string? ConferredBy, int? Quota, string? Note, HonourCallStatus Status, string StatusName, int Nominated, int Selected, int Version);
+    string? ConferredBy, int? Quota, string? Note, HonourCallStatus Status, string StatusName, int Nominated, int Selected, int Version, bool AllowsUnitNominations = false);
 
 public sealed record NominationDto(
     Guid Id, Guid CallId, string CallName, HonourKind Kind, string KindName, int Year, string NomineeName, bool IsOrganization, string RegionCode, string RegionName,
     string NominatedByRegionName, string? Reason, NominationStatus Status, string StatusName, string? DecisionNote, DateOnly? DecidedOn, int Version,
-    string? LevelName = null);
+    string? LevelName = null, string? NominatedByUnitName = null, string NominatedBy = "");
 
 /// <param name="SelectedByTitle">For organizations' honours: the selected by the title their call's name gives (优秀执行单位、优秀组织单位…).</param>
 public sealed record HonourKindCount(HonourKind Kind, string KindName, int Nominated, int Selected, IReadOnlyList<NamedCount>? SelectedByTitle = null);
@@ -181,6 +187,57 @@ public sealed class HonourService(KexieDbContext db, Parties parties, ReferenceC
         return (await ToNominationDtosAsync(actor, [nomination], ct))[0];
     }
 
+    /// <summary>
+    /// A society's 会长/副会长 nominates one of its members: the society is found among those the caller leads and the worker among its
+    /// members — anything else is "not found", naming nothing.
+    /// </summary>
+    public async Task<NominationDto> NominateAsUnitAsync(Actor actor, Guid callId, UnitNominationRequest r, CancellationToken ct = default)
+    {
+        var call = await db.HonourCalls.FirstOrDefaultAsync(c => c.Id == callId, ct) ?? throw new NotFoundException("评选不存在");
+        var associationId = r.AssociationId is { } a && a != Guid.Empty ? a : throw new DomainValidationException("associationId", "请选择推荐的学会（协会）");
+        var workerId = r.WorkerId is { } w && w != Guid.Empty ? w : throw new DomainValidationException("workerId", "请选择推荐的会员");
+        var leads = await InspectionService.LeadsQuery(db, actor).AnyAsync(m => m.AssociationId == associationId, ct);
+        var unit = leads ? await db.Associations.AsNoTracking().Where(x => x.Id == associationId).Select(x => new { x.Id, x.Name, x.RegionCode }).FirstOrDefaultAsync(ct) : null;
+        if (unit is null)
+        {
+            throw new NotFoundException("组织不存在");
+        }
+
+        var member = await db.Set<Kexie.Domain.Directory.AssociationMember>().AsNoTracking().AnyAsync(m => m.AssociationId == associationId && m.ScienceWorkerId == workerId, ct);
+        var worker = member ? await db.ScienceWorkers.AsNoTracking().Where(x => x.Id == workerId).Select(x => new { x.Id, x.Name, x.RegionCode }).FirstOrDefaultAsync(ct) : null;
+        if (worker is null)
+        {
+            throw new NotFoundException("科技工作者不存在");
+        }
+
+        var nomination = Nomination.NominateAsUnit(call, new ManagedAssociation(unit.Id, unit.Name, unit.RegionCode), leads, worker.Id, worker.Name, worker.RegionCode, r.Reason, actor);
+        if (await db.Nominations.AnyAsync(n => n.CallId == callId && n.WorkerId == worker.Id, ct))
+        {
+            throw new DomainValidationException("workerId", $"{worker.Name}已被推荐参加该评选");
+        }
+
+        db.Nominations.Add(nomination);
+        await db.SaveChangesAsync(ct);
+        return (await ToNominationDtosAsync(actor, [nomination], ct))[0];
+    }
+
+    /// <summary>The members of the societies the actor leads (会长/副会长), for the society's nomination form.</summary>
+    public async Task<IReadOnlyList<UnitNomineeOption>> UnitNomineesAsync(Actor actor, CancellationToken ct = default)
+    {
+        var led = await InspectionService.LeadsQuery(db, actor).Select(m => m.AssociationId).Distinct().ToListAsync(ct);
+        if (led.Count == 0)
+        {
+            return [];
+        }
+
+        var rows = await db.Set<Kexie.Domain.Directory.AssociationMember>().AsNoTracking().Where(m => led.Contains(m.AssociationId) && m.ScienceWorkerId != null)
+            .Join(db.Associations.AsNoTracking(), m => m.AssociationId, x => x.Id, (m, x) => new { m.AssociationId, AssociationName = x.Name, m.ScienceWorkerId })
+            .Join(db.ScienceWorkers.AsNoTracking(), x => x.ScienceWorkerId, w => w.Id, (x, w) => new { x.AssociationId, x.AssociationName, WorkerId = w.Id, WorkerName = w.Name })
+            .Take(2000).ToListAsync(ct);
+        return rows.OrderBy(x => x.AssociationName, StringComparer.Ordinal).ThenBy(x => x.WorkerName, StringComparer.Ordinal)
+            .Select(x => new UnitNomineeOption(x.AssociationId, x.AssociationName, x.WorkerId, x.WorkerName)).ToList();
+    }
+
     public async Task<NominationDto> DecideAsync(Actor actor, Guid id, DecisionRequest r, CancellationToken ct = default)
     {
         var found = await db.Nominations.Join(db.HonourCalls.InScope(actor), n => n.CallId, c => c.Id, (n, c) => new { Nomination = n, Call = c })
@@ -290,7 +347,8 @@ public sealed class HonourService(KexieDbContext db, Parties parties, ReferenceC
         {
             var n = counts.GetValueOrDefault(c.Id);
             return new HonourCallDto(c.Id, c.Name, c.Kind, c.Kind.Chinese(), c.Kind.ForOrganizations(), c.Year, c.Level, c.Level.Chinese(), c.RegionCode,
-                names.GetValueOrDefault(c.RegionCode, "未知地区"), c.ConferredBy, c.Quota, c.Note, c.Status, c.Status.Chinese(), n?.Nominated ?? 0, n?.Selected ?? 0, c.Version);
+                names.GetValueOrDefault(c.RegionCode, "未知地区"), c.ConferredBy, c.Quota, c.Note, c.Status, c.Status.Chinese(), n?.Nominated ?? 0, n?.Selected ?? 0, c.Version,
+                c.AllowsUnitNominations);
         }).ToList();
     }
 
@@ -305,7 +363,8 @@ public sealed class HonourService(KexieDbContext db, Parties parties, ReferenceC
             var details = c.MayDecide(actor) || (actor.Manages(n.RegionCode) || actor.Manages(c.RegionCode));
             return new NominationDto(n.Id, n.CallId, c.Name, c.Kind, c.Kind.Chinese(), c.Year, n.NomineeName, n.OrganizationId is not null || (n.WorkerId is null && c.Kind.ForOrganizations()),
                 n.RegionCode, names.GetValueOrDefault(n.RegionCode, "未知地区"), names.GetValueOrDefault(n.NominatedByRegionCode, "未知地区"), details ? n.Reason : null,
-                n.Status, n.Status.Chinese(), details ? n.DecisionNote : null, n.DecidedOn, n.Version, c.Level.Chinese());
+                n.Status, n.Status.Chinese(), details ? n.DecisionNote : null, n.DecidedOn, n.Version, c.Level.Chinese(),
+                n.NominatedByUnitName, Nomination.NominatedByText(n.NominatedByUnitName, names.GetValueOrDefault(n.NominatedByRegionCode, "未知地区")));
         }).ToList();
     }
 }

@@ -23,6 +23,9 @@ public static class TalentPermissions
 
     public static readonly Permission Nominate = new("talent.honours.nominate", "推荐本地区科技工作者或单位参加荣誉评选", Feature, PermissionScope.Region, Permission.Admins);
 
+    /// <summary>A society's 会长/副会长 (by membership) nominates its own members to a call that takes societies' nominations.</summary>
+    public static readonly Permission NominateAsUnit = new("talent.honours.nominate-as-unit", "以学会（协会）负责人身份推荐本会会员参加荣誉评选", Feature, PermissionScope.SignedIn, [UserRole.ScienceWorker, .. Permission.Admins]);
+
     public static readonly Permission ManageWorkstations = new("talent.workstations.manage", "登记院士(专家)工作站、科技小院、专家服务团等", Feature, PermissionScope.Region, Permission.Managers);
 
     public static readonly Permission ManageSurveys = new("talent.surveys.manage", "发起问卷调查（科技工作者状况调查等）、发放、查看与导出结果", Feature, PermissionScope.Region, Permission.Admins);
@@ -32,11 +35,14 @@ public static class TalentPermissions
 
     public static readonly Permission ManageAssociations = new("talent.associations.manage", "管理学会与基层组织建设（年检、党建、领导班子、换届、乡镇科协覆盖）", Feature, PermissionScope.Region, Permission.Admins);
 
+    /// <summary>学会清理整顿: putting a society whose 年检 failed or is missing under 整顿 and recording the result (整改合格, 撤销, 停止活动).</summary>
+    public static readonly Permission RectifySocieties = new("talent.societies.rectify", "对年检不合格或未年检的学会（协会）开展清理整顿、登记整改结果", Feature, PermissionScope.Region, Permission.Admins);
+
     /// <summary>A society's own 年检: its 会长/副会长 (by membership; see <see cref="InspectionService"/>) or the region's admins on its behalf.</summary>
     public static readonly Permission SubmitInspections = new("talent.inspections.submit", "以学会（协会）负责人身份报送本会年检及材料", Feature, PermissionScope.SignedIn, [UserRole.ScienceWorker, .. Permission.Admins]);
 
     /// <summary>A society's activities (年会, 学术交流…): its 会长/副会长 (by membership) or the region's admins on its behalf.</summary>
     public static readonly Permission RecordSocietyActivities = new("talent.society-activities.record", "以学会（协会）负责人身份登记本会学术活动", Feature, PermissionScope.SignedIn, [UserRole.ScienceWorker, .. Permission.Admins]);
 
-    public static readonly IReadOnlyList<Permission> All = [ReadSurveyResults, ManageExperts, ManageContests, EnterContests, ReviewContests, ScoreContests, ManageHonours, Nominate, ManageWorkstations, ManageSurveys, AnswerSurveys, ManageAssociations, SubmitInspections, RecordSocietyActivities];
+    public static readonly IReadOnlyList<Permission> All = [ReadSurveyResults, ManageExperts, ManageContests, EnterContests, ReviewContests, ScoreContests, ManageHonours, Nominate, NominateAsUnit, ManageWorkstations, ManageSurveys, AnswerSurveys, ManageAssociations, RectifySocieties, SubmitInspections, RecordSocietyActivities];
 }

@@ -18,6 +18,18 @@ public sealed class DetailsModel(HonourService honours, NamePicker names) : Mark
 
     [BindProperty] public NominationInput Input { get; set; } = new();
 
+    public sealed class UnitNominationInput
+    {
+        /// <summary>"{associationId}|{workerId}" of one of <see cref="UnitNominees"/>.</summary>
+        public string? Member { get; set; }
+        public string? Reason { get; set; }
+    }
+
+    [BindProperty] public UnitNominationInput Unit { get; set; } = new();
+
+    /// <summary>The members of the societies the signed-in person leads, when the call takes societies' nominations.</summary>
+    public IReadOnlyList<UnitNomineeOption> UnitNominees { get; private set; } = [];
+
     public HonourCallDto Call { get; private set; } = null!;
 
     public IReadOnlyList<NominationDto> Nominations { get; private set; } = [];
@@ -46,6 +58,36 @@ public sealed class DetailsModel(HonourService honours, NamePicker names) : Mark
         catch (DomainValidationException e)
         {
             ModelState.AddModelError(e.Field is "reason" ? "Input.Reason" : "Input.Nominee", e.Message);
+        }
+        catch (InvalidTransitionException e)
+        {
+            return BackWithAlert(e.Message);
+        }
+
+        await LoadAsync(id, ct);
+        return Page();
+    }
+
+    [RequiresPermission(typeof(TalentPermissions), nameof(TalentPermissions.NominateAsUnit))]
+    public async Task<IActionResult> OnPostUnitAsync(Guid id, CancellationToken ct)
+    {
+        try
+        {
+            var parts = (Unit.Member ?? string.Empty).Split('|');
+            var request = parts.Length == 2 && Guid.TryParse(parts[0], out var association) && Guid.TryParse(parts[1], out var worker)
+                ? new UnitNominationRequest(association, worker, Unit.Reason)
+                : throw new DomainValidationException("workerId", "请选择推荐的会员");
+            var n = await honours.NominateAsUnitAsync(Actor, id, request, ct);
+            Notice = $"已推荐{n.NomineeName}（{n.NominatedBy}）";
+            return Redirect($"/Talent/Honours/Details/{id}");
+        }
+        catch (DomainValidationException e)
+        {
+            ModelState.AddModelError(e.Field is "reason" ? "Unit.Reason" : "Unit.Member", e.Message);
+        }
+        catch (NotFoundException e)
+        {
+            ModelState.AddModelError("Unit.Member", e.Message);
         }
         catch (InvalidTransitionException e)
         {
@@ -89,5 +131,9 @@ public sealed class DetailsModel(HonourService honours, NamePicker names) : Mark
         Call = await honours.GetAsync(id, ct);
         Nominations = await honours.NominationsAsync(Actor, id, ct);
         IsDecider = Can(Kexie.Web.Features.Talent.TalentPermissions.ManageHonours, Call.RegionCode);
+        if (Call.AllowsUnitNominations && Call.Status == HonourCallStatus.Open && Can(TalentPermissions.NominateAsUnit))
+        {
+            UnitNominees = await honours.UnitNomineesAsync(Actor, ct);
+        }
     }
 }

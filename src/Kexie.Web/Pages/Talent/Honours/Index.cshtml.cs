@@ -18,6 +18,7 @@ public sealed class IndexModel(HonourService honours) : MarketPageModel
         public string? RegionCode { get; set; }
         public string? ConferredBy { get; set; }
         public string? Quota { get; set; }
+        public bool AllowsUnitNominations { get; set; }
     }
 
     [BindProperty] public CallInput Input { get; set; } = new();
@@ -52,7 +53,7 @@ public sealed class IndexModel(HonourService honours) : MarketPageModel
         {
             var call = await honours.CreateAsync(Actor, new HonourCallRequest(
                 Input.Name, ParseEnum<HonourKind>(Input.Kind, "kind", "荣誉类型"), ParseInt(Input.Year, "year", "评选年度"), Input.RegionCode, Input.ConferredBy,
-                ParseInt(Input.Quota, "quota", "名额")), ct);
+                ParseInt(Input.Quota, "quota", "名额"), null, Input.AllowsUnitNominations), ct);
             Notice = $"已发起“{call.Name}”";
             return Redirect($"/Talent/Honours/Details/{call.Id}");
         }

@@ -27,6 +27,22 @@ public sealed class DetailsModel(AssociationManagementService management, Societ
 
     public sealed record ActivityForm(string? Kind, string? Title, string? HeldOn, string? Participants, string? PartnerUnits);
 
+    /// <summary>The 清理整顿 form as typed when it was refused: shown again with the message next to its field.</summary>
+    public RectificationForm? RectificationTyped { get; private set; }
+
+    /// <summary>The 整改结果 form as typed when it was refused.</summary>
+    public ResultForm? ResultTyped { get; private set; }
+
+    /// <summary>The refused field (the domain's field name) and its message, for the form that was posted.</summary>
+    public (string Field, string Message)? FormError { get; private set; }
+
+    public sealed record RectificationForm(string? Year, string? Reasons, string? Deadline, string? OpenedOn);
+
+    public sealed record ResultForm(string? Result, string? ConcludedOn, string? Outcome);
+
+    /// <summary>The message for <paramref name="field"/> of the posted form, or null.</summary>
+    public string? ErrorFor(string field) => FormError is { } e && e.Field == field ? e.Message : null;
+
     public async Task<IActionResult> OnGetAsync(Guid id, Guid? activity, CancellationToken ct)
     {
         if (!Can(Kexie.Web.Features.Talent.TalentPermissions.ManageAssociations))
@@ -57,6 +73,16 @@ public sealed class DetailsModel(AssociationManagementService management, Societ
     [RequiresPermission(typeof(TalentPermissions), nameof(TalentPermissions.ManageAssociations))]
     public Task<IActionResult> OnPostReturnAsync(Guid inspectionId, string? reason, CancellationToken ct) =>
         RunAsync(async () => await management.ReturnInspectionAsync(Actor, inspectionId, reason, null, ct), "年检已退回，学会将收到通知");
+
+    [RequiresPermission(typeof(TalentPermissions), nameof(TalentPermissions.RectifySocieties))]
+    public Task<IActionResult> OnPostRectifyAsync(Guid id, string? year, string? reasons, string? deadline, string? openedOn, CancellationToken ct) =>
+        FormAsync(id, () => RectificationTyped = new RectificationForm(year, reasons, deadline, openedOn), async () => await management.OpenRectificationAsync(Actor, id, new RectificationRequest(
+            ParseInt(year, "year", "年检年度"), reasons, ParseDate(deadline, "deadline", "整改期限"), ParseDate(openedOn, "openedOn", "整顿开始日期")), ct), "已列入清理整顿，学会负责人将收到通知", ct);
+
+    [RequiresPermission(typeof(TalentPermissions), nameof(TalentPermissions.RectifySocieties))]
+    public Task<IActionResult> OnPostConcludeAsync(Guid id, Guid rectificationId, string? result, string? concludedOn, string? outcome, CancellationToken ct) =>
+        FormAsync(id, () => ResultTyped = new ResultForm(result, concludedOn, outcome), async () => await management.ConcludeRectificationAsync(Actor, rectificationId, new RectificationResultRequest(
+            ParseEnum<RectificationStatus>(result, "result", "整改结果"), ParseDate(concludedOn, "concludedOn", "结果日期"), outcome), null, ct), "整改结果已登记", ct);
 
     [RequiresPermission(typeof(TalentPermissions), nameof(TalentPermissions.ManageAssociations))]
     public Task<IActionResult> OnPostPartyAsync(Guid id, string? instructorName, string? formalMembers, string? form, string? establishedOn, CancellationToken ct) =>
@@ -106,6 +132,23 @@ public sealed class DetailsModel(AssociationManagementService management, Societ
     [RequiresPermission(typeof(TalentPermissions), nameof(TalentPermissions.RecordSocietyActivities))]
     public Task<IActionResult> OnPostDeleteActivityAsync(Guid activityId, CancellationToken ct) =>
         RunAsync(() => activities.DeleteAsync(Actor, activityId, ct), "学会活动已删除");
+
+    /// <summary>Runs a form's action; when the input is refused, the page again with what was typed and the message next to its field.</summary>
+    private async Task<IActionResult> FormAsync(Guid id, Action keepTyped, Func<Task> action, string done, CancellationToken ct)
+    {
+        try
+        {
+            await action();
+            return BackWithNotice(done);
+        }
+        catch (Exception e) when (e is DomainValidationException or InvalidTransitionException)
+        {
+            keepTyped();
+            FormError = (e is DomainValidationException v ? v.Field : "form", e.Message);
+            Record = await management.FileAsync(Actor, id, ct);
+            return Page();
+        }
+    }
 
     private async Task<IActionResult> RunAsync(Func<Task> action, string done)
     {
