@@ -91,6 +91,12 @@ public class ExpertAssignmentTests
         up.ReviewBy("王专家", 88, null, CityAdmin, Monday0900);
         up.Approve(CityAdmin, Monday0900);
         Assert.Empty(Kexie.Domain.Indicators.FactDerivation.From(up));
-        Assert.Single(Kexie.Domain.Indicators.FactDerivation.From(topic));
+        var facts = Kexie.Domain.Indicators.FactDerivation.From(topic).ToList();
+        Assert.Single(facts, f => f.Kind == Kexie.Domain.Indicators.FactKind.ThinkTankTopics);
+
+        // D03: the recommendation counts once, in the region whose call the topic came from, on the day it was sent up.
+        var recommended = Assert.Single(facts, f => f.Kind == Kexie.Domain.Indicators.FactKind.ThinkTankTopicsRecommended);
+        Assert.Equal((call.RegionCode, 1, topic.Id), (recommended.RegionCode, recommended.Count, recommended.SourceId!.Value));
+        Assert.Equal(2, facts.Count);
     }
 }

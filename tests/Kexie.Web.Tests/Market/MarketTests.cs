@@ -444,26 +444,33 @@ public abstract class MarketTests(KexieApp app)
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/api/v1/orders")).StatusCode);
     }
 
-    [Fact]
-    public async Task Cursor_pages_walk_the_same_rows_as_numbered_pages_ties_included()
+    /// <summary>Publishes <paramref name="count"/> needs and offers; the first <paramref name="tied"/> of each share one publication instant.</summary>
+    private async Task<(List<string> Needs, List<string> Offers)> PublishedWithTiesAsync(string prefix, string token, int count, int tied, int minutesAgo)
     {
-        var token = Token();
         var needs = new List<string>();
         var offers = new List<string>();
-        for (var i = 0; i < 5; i++)
+        for (var i = 0; i < count; i++)
         {
-            needs.Add(await PublishedNeedAsync($"游标翻页需求{i}{token}"));
-            offers.Add(await PublishedOfferAsync($"游标翻页成果{i}{token}"));
+            needs.Add(await PublishedNeedAsync($"{prefix}需求{i}{token}"));
+            offers.Add(await PublishedOfferAsync($"{prefix}成果{i}{token}"));
         }
 
-        // Three of each published at the same instant: the id breaks the tie, in the database's own order.
-        var tie = DateTimeOffset.UtcNow.AddMinutes(-5);
-        var (tiedNeeds, tiedOffers) = (needs.Take(3).Select(Guid.Parse).ToList(), offers.Take(3).Select(Guid.Parse).ToList());
+        var tie = DateTimeOffset.UtcNow.AddMinutes(-minutesAgo);
+        var (tiedNeeds, tiedOffers) = (needs.Take(tied).Select(Guid.Parse).ToList(), offers.Take(tied).Select(Guid.Parse).ToList());
         await app.QueryAsync(async db =>
         {
             await db.Needs.Where(n => tiedNeeds.Contains(n.Id)).ExecuteUpdateAsync(u => u.SetProperty(n => n.PublishedAt, tie));
             return await db.Offers.Where(o => tiedOffers.Contains(o.Id)).ExecuteUpdateAsync(u => u.SetProperty(o => o.PublishedAt, tie));
         });
+        return (needs, offers);
+    }
+
+    [Fact]
+    public async Task Cursor_pages_walk_the_same_rows_as_numbered_pages_ties_included()
+    {
+        var token = Token();
+        // Three of each published at the same instant: the id breaks the tie, in the database's own order.
+        var (needs, offers) = await PublishedWithTiesAsync("游标翻页", token, count: 5, tied: 3, minutesAgo: 5);
 
         var anonymous = app.Anonymous();
         foreach (var list in new[] { "needs", "offers" })
@@ -509,22 +516,8 @@ public abstract class MarketTests(KexieApp app)
     public async Task Deep_pages_by_number_are_read_after_the_key_of_the_row_before_them_and_equal_the_walk()
     {
         var token = Token();
-        var needs = new List<string>();
-        var offers = new List<string>();
-        for (var i = 0; i < 6; i++)
-        {
-            needs.Add(await PublishedNeedAsync($"深翻页需求{i}{token}"));
-            offers.Add(await PublishedOfferAsync($"深翻页成果{i}{token}"));
-        }
-
         // Two of each published at the same instant, across the seek's boundary (rows 4 and 5 of the newest-first order).
-        var tie = DateTimeOffset.UtcNow.AddMinutes(-7);
-        var (tiedNeeds, tiedOffers) = (needs.Take(2).Select(Guid.Parse).ToList(), offers.Take(2).Select(Guid.Parse).ToList());
-        await app.QueryAsync(async db =>
-        {
-            await db.Needs.Where(n => tiedNeeds.Contains(n.Id)).ExecuteUpdateAsync(u => u.SetProperty(n => n.PublishedAt, tie));
-            return await db.Offers.Where(o => tiedOffers.Contains(o.Id)).ExecuteUpdateAsync(u => u.SetProperty(o => o.PublishedAt, tie));
-        });
+        var (needs, offers) = await PublishedWithTiesAsync("深翻页", token, count: 6, tied: 2, minutesAgo: 7);
 
         var anonymous = app.Anonymous();
         foreach (var list in new[] { "needs", "offers" })
