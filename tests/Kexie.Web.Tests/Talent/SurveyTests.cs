@@ -30,7 +30,7 @@ public abstract class SurveyTests(KexieApp app)
     [Fact]
     public async Task The_status_survey_counts_valid_answers_the_respondents_structure_and_the_suggestions()
     {
-        var year = Random.Shared.Next(2040, 2099);
+        var year = Random.Shared.Next(1990, 2010); // the region-year summary below: the other tests open 大英县 surveys in 2040–2098
         var daying = await app.SignInAsync("daying");
         var shehong = await app.SignInAsync("shehong");
         var body = new { name = "全县科技工作者状况调查", year, regionCode = DaYing, distribution = "Anonymous", distributed = 3000, template = true };

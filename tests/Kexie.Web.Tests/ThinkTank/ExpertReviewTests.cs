@@ -24,7 +24,7 @@ public abstract class ExpertReviewTests(KexieApp app)
     private async Task<(string ExpertId, HttpClient Client)> ExpertAsync(HttpClient city, string name, string employer, string token)
     {
         var worker = Id(await (await city.PostJsonAsync("/api/v1/workers", new { name, gender = "Female", birthYear = 1970, employer, title = "正高级", phone = KexieApp.NewPhone(), regionCode = County, isPublicProfile = false })).OkJsonAsync());
-        var login = $"er-{token}-{Random.Shared.Next(1000, 9999)}";
+        var login = $"er-{token}-{Guid.NewGuid():N}"[..20];
         await (await (await app.SignInAsync("admin")).PostJsonAsync("/api/v1/users", new { userName = login, displayName = name, password = "Kexie@2026", role = "ScienceWorker", regionCode = County, scienceWorkerId = worker })).OkJsonAsync();
         var expert = Id(await (await city.PostJsonAsync("/api/v1/experts", new { workerId = worker, level = "Municipal", expertise = "农业经济", researchDirections = new[] { "县域经济" } })).OkJsonAsync());
         return (expert, await app.SignInAsync(login, "Kexie@2026"));

@@ -53,8 +53,8 @@ public sealed record SurveyQuestionResult(int Number, string Text, string KindNa
 /// <param name="Automatic">True: <see cref="Topics"/> are the automatic ones (the page marks them 自动).</param>
 /// <param name="ProposalId">The 建言献策 it was forwarded as.</param>
 public sealed record SurveySuggestion(
-    DateTimeOffset SubmittedAt, string Text, IReadOnlyList<string>? Topics = null, Guid Id = default, bool Automatic = true,
-    SuggestionState State = SuggestionState.Pending, string StateName = "待处理", Guid? ProposalId = null);
+    DateTimeOffset SubmittedAt, string Text, IReadOnlyList<string> Topics, Guid Id, bool Automatic,
+    SuggestionState State, string StateName, Guid? ProposalId);
 
 /// <param name="Topic">A topic of the survey's list (or 自动/empty: back to the automatic tags); null: unchanged.</param>
 /// <param name="State">待处理 / 已采纳 / 已转交 (已转交 submits it to 建言献策 once); null: unchanged.</param>
