@@ -13,12 +13,12 @@ namespace Kexie.Web.Tests.Indicators;
 /// <summary>
 /// The W and D indicators of 人才与组织 from their records: W06 推荐人才入选 (nominations decided 入选), W07 青少年科技创新大赛参赛作品,
 /// W08 新建院士(专家)工作站和科技小院, W09 学会学术交流活动, D03 智库课题向上推荐, D04 科技工作者状况调查有效问卷 — each value and its trace
-/// in 黄梅县 (421127, written by no other test), a change reaching the figure through the outbox, and 大英县's demo figures for 2025.
+/// in 吉安县 (360821, of 吉安市 3608: written by no other test), a change reaching the figure through the outbox, and 大英县's demo figures for 2025.
 /// </summary>
 public abstract class TalentIndicatorTests(KexieApp app)
 {
-    private const string County = "421127";
-    private const string City = "4211";
+    private const string County = "360821";
+    private const string City = "3608";
     private const string DaYing = "510923";
     private static readonly TimeSpan Cst = TimeSpan.FromHours(8);
 
@@ -41,28 +41,28 @@ public abstract class TalentIndicatorTests(KexieApp app)
         var token = Guid.NewGuid().ToString("N")[..8];
         var today = new DateOnly(2025, 12, 31);
         ScienceWorker Worker(string name) => ScienceWorker.Create(
-            new ScienceWorkerData(name, Gender.Female, 1985, "黄梅县农业农村局", "工程师", [], "大学本科", null, KexieApp.NewPhone(), County, false), _ => true);
+            new ScienceWorkerData(name, Gender.Female, 1985, "吉安县农业农村局", "工程师", [], "大学本科", null, KexieApp.NewPhone(), County, false), _ => true);
         Organization Org(string name, OrganizationKind kind) => Organization.Create(
             new OrganizationData(name + token, kind, Kexie.Data.Seeding.DemoSeeder.CreditCodeFor(County, Random.Shared, kind), null, County, null, null, null), _ => true);
         var selectedWorker = Worker("入选人");
         var otherWorker = Worker("未入选人");
-        var school = Org("黄梅县实验中学", OrganizationKind.School);
-        var host = Org("黄梅县测试企业", OrganizationKind.Enterprise);
-        var society = Association.Create(new AssociationData($"黄梅县农学会{token}", AssociationKind.Society, County, null, null, null));
+        var school = Org("吉安县实验中学", OrganizationKind.School);
+        var host = Org("吉安县测试企业", OrganizationKind.Enterprise);
+        var society = Association.Create(new AssociationData($"吉安县农学会{token}", AssociationKind.Society, County, null, null, null));
 
         // W06: a person selected counts on the day decided; one not selected and an organization's honour do not.
-        var call = HonourCall.Create(new HonourCallData($"黄梅县2025年优秀科技人才评选{token}", HonourKind.OutstandingTalent, 2025, County), admin);
+        var call = HonourCall.Create(new HonourCallData($"吉安县2025年优秀科技人才评选{token}", HonourKind.OutstandingTalent, 2025, County), admin);
         var selected = Nomination.Nominate(call, selectedWorker.Id, null, selectedWorker.Name, County, "扎根基层", admin);
         selected.Decide(call, true, null, 0, new DateOnly(2025, 6, 30), admin);
         var notSelected = Nomination.Nominate(call, otherWorker.Id, null, otherWorker.Name, County, "扎根基层", admin);
         notSelected.Decide(call, false, "名额有限", 1, new DateOnly(2025, 6, 30), admin);
-        var unitCall = HonourCall.Create(new HonourCallData($"黄梅县2025年优秀组织单位{token}", HonourKind.OrganizationHonour, 2025, County), admin);
+        var unitCall = HonourCall.Create(new HonourCallData($"吉安县2025年优秀组织单位{token}", HonourKind.OrganizationHonour, 2025, County), admin);
         var unit = Nomination.Nominate(unitCall, null, host.Id, host.Name, County, "组织有力", admin);
         unit.Decide(unitCall, true, null, 0, new DateOnly(2025, 6, 30), admin);
 
         // W07: works entered in 2025 count unless they failed; the copy recommended to the city's edition is not counted again.
-        var contest = Contest.Create(new ContestData($"黄梅县青少年科技创新大赛{token}", 2025, County, ContestNames.DefaultCategories, null), admin);
-        var cityContest = Contest.Create(new ContestData($"黄冈市青少年科技创新大赛{token}", 2025, City, ContestNames.DefaultCategories, null), cityAdmin);
+        var contest = Contest.Create(new ContestData($"吉安县青少年科技创新大赛{token}", 2025, County, ContestNames.DefaultCategories, null), admin);
+        var cityContest = Contest.Create(new ContestData($"吉安市青少年科技创新大赛{token}", 2025, City, ContestNames.DefaultCategories, null), cityAdmin);
         ContestEntry Enter(string title, int month)
         {
             var entry = ContestEntry.Submit(contest, school.Id, school.Name, County, new ContestEntryData(title, ContestNames.DefaultCategories[0], ["王小明"], "李老师"), admin);
@@ -81,7 +81,7 @@ public abstract class TalentIndicatorTests(KexieApp app)
 
         // W08: 院士(专家)工作站 and 科技小院 founded in 2025; a 产学研合作项目 and a station of 2024 do not count.
         Workstation Station(string name, WorkstationKind kind, DateOnly founded) =>
-            Workstation.Create(new WorkstationData(name + token, kind, HonourLevel.County, founded, "黄梅县科学技术协会", "农业"), host.Id, host.Name, County, [selectedWorker.Id], admin, today);
+            Workstation.Create(new WorkstationData(name + token, kind, HonourLevel.County, founded, "吉安县科学技术协会", "农业"), host.Id, host.Name, County, [selectedWorker.Id], admin, today);
         var academician = Station("院士(专家)工作站", WorkstationKind.AcademicianWorkstation, new DateOnly(2025, 3, 1));
         var courtyard = Station("科技小院", WorkstationKind.ScienceCourtyard, new DateOnly(2025, 7, 1));
         var project = Station("产学研合作项目", WorkstationKind.CooperationProject, new DateOnly(2025, 8, 1));
@@ -94,15 +94,15 @@ public abstract class TalentIndicatorTests(KexieApp app)
         var training = SocietyActivity.Record(managed, new SocietyActivityData(SocietyActivityKind.Training, "农技培训班", new DateOnly(2025, 6, 1), 40), admin, today);
 
         // D03: the county's approved topic recommended to the city's call counts once, in the county; D01 still counts it once.
-        var ttCall = ThinkTankCall.Open(new ThinkTankCallData($"黄梅县智库课题征集{token}", null, County, new DateOnly(2025, 4, 30)), admin, At(3, 1));
-        var ttCity = ThinkTankCall.Open(new ThinkTankCallData($"黄冈市智库课题征集{token}", null, City, new DateOnly(2025, 9, 30)), cityAdmin, At(6, 1));
-        var topic = ThinkTankTopic.Apply(ttCall, new ThinkTankTopicData("黄梅戏文化产业研究", "内容", "甲", "单位", County), admin, At(3, 2));
+        var ttCall = ThinkTankCall.Open(new ThinkTankCallData($"吉安县智库课题征集{token}", null, County, new DateOnly(2025, 4, 30)), admin, At(3, 1));
+        var ttCity = ThinkTankCall.Open(new ThinkTankCallData($"吉安市智库课题征集{token}", null, City, new DateOnly(2025, 9, 30)), cityAdmin, At(6, 1));
+        var topic = ThinkTankTopic.Apply(ttCall, new ThinkTankTopicData("庐陵文化产业研究", "内容", "甲", "单位", County), admin, At(3, 2));
         topic.ReviewBy("专家", 85, null, admin, At(3, 5));
         topic.Approve(admin, At(5, 12));
         var upward = topic.RecommendTo(ttCity, admin, At(6, 16));
 
         // D04: a valid questionnaire counts; one too fast and a duplicate do not.
-        var survey = Survey.Create(new SurveyData($"黄梅县科技工作者状况调查{token}", 2025, County, SurveyDistribution.Anonymous, 100, null, 30), Survey.ScienceWorkerTemplate, admin);
+        var survey = Survey.Create(new SurveyData($"吉安县科技工作者状况调查{token}", 2025, County, SurveyDistribution.Anonymous, 100, null, 30), Survey.ScienceWorkerTemplate, admin);
         survey.Open(admin);
 
         await app.QueryAsync(async db =>

@@ -16,7 +16,7 @@ public abstract class ContestTests(KexieApp app)
     public async Task A_school_enters_works_the_county_reviews_awards_and_recommends_one_to_the_city_within_its_quota()
     {
         var token = Guid.NewGuid().ToString("N")[..6];
-        var year = Random.Shared.Next(2040, 2099);
+        var year = Random.Shared.Next(2010, 2020); // its own decade: the region-year counts below would take in the works other contest tests enter in 大英县
         var daying = await app.SignInAsync("daying");
         var staff = await app.SignInAsync("daying-staff");
         var suining = await app.SignInAsync("suining");
@@ -124,7 +124,7 @@ public abstract class ContestTests(KexieApp app)
     public async Task The_counts_go_by_school_and_township_and_an_awarded_work_has_a_certificate_naming_it()
     {
         var token = Guid.NewGuid().ToString("N")[..6];
-        var year = Random.Shared.Next(2040, 2099);
+        var year = Random.Shared.Next(2000, 2010); // its own decade: the region-year counts below would take in the works other contest tests enter in 大英县
         var daying = await app.SignInAsync("daying");
         var name = $"大英县青少年科技创新大赛证书{token}";
         var contest = Id(await (await daying.PostJsonAsync("/api/v1/contests", new { name, year, regionCode = DaYing, categories = new[] { "科技创新成果", "科幻绘画" } })).OkJsonAsync());
