@@ -172,6 +172,17 @@ public sealed record MatchOptions
     /// </summary>
     public bool CodeFeedbackByReliability { get; init; } = true;
 
+    /// <summary>
+    /// The vote's share (<see cref="CodeFeedbackShare"/>, after <see cref="CodeFeedbackByReliability"/>) follows how sure the
+    /// classifier is of the query's field: the odds of the vote against the classifier are multiplied by the odds against
+    /// the classifier's first choice, (1 − p) / p, p being its unsharpened probability. At p = ½ nothing changes; a short
+    /// title the classifier reads at 25 % leaves the field mostly to the codes of its best text matches (a ½ share becomes
+    /// ¾), a text it is sure of (80 %) keeps its reading (¼). Why: a title's guessed field (top-1 43–47 %) that is not its
+    /// own paper's discipline is the cause of most with-codes T2 losses (the own abstract, one of the best text matches,
+    /// passed by documents of the guessed field with about as much text; docs/benchmarks.md). Off by default.
+    /// </summary>
+    public bool CodeFeedbackShareByCertainty { get; init; }
+
     /// <summary>The classifier's probabilities are raised to this power (and renormalised) before they are mixed
     /// with the feedback vote: above 1 trusts its first choice more. Measured on CSL (docs/benchmarks.md): with
     /// weight 1.0, exponent 2 / 2.5 / 3 gave T3 1.377× / 1.385× / 1.390× the best baseline, T1 inside the guard.</summary>

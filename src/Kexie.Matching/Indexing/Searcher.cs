@@ -1387,20 +1387,9 @@ internal sealed class Searcher
                     given += c.Stored.DisciplinesPredicted ? w * options.PredictedDocumentDisciplineFactor : w;
                 }
             }
-            if (total > 0)
-            {
-                // A vote of guessed document codes is worth what a guessed code is worth in the discipline signal.
-                var share = predictor is null ? 1.0 : options.CodeFeedbackShare * (options.CodeFeedbackByReliability ? given / total : 1.0);
-                classifierShare = 1 - share;
-                foreach (var (code, v) in votes)
-                {
-                    mix[code] = share * v / total;
-                }
-            }
         }
-        if (predictor is not null && classifierShare > 0)
+        if (predictor is not null)
         {
-            // The whole distribution, sharpened by the exponent and renormalised, before it is cut to the top codes.
             // The query's industries say what it is about too (滚动轴承制造 → 机械工程): their names are read with its text.
             var text = query.CombinedText();
             var read = tokens;
@@ -1410,9 +1399,37 @@ internal sealed class Searcher
                 text = $"{text} {industries}";
                 read = [.. tokens, .. analyzer.Analyze(industries)];
             }
-            var predicted = predictor.Predict(text, read, options.PredictedDisciplineExponent == 1 ? Math.Max(1, options.PredictedDisciplineCodes) : int.MaxValue);
-            rawTop = predicted.Count > 0 ? predicted.Max(p => p.Probability) : 0;
-            rawPredicted = predicted;
+            rawPredicted = predictor.Predict(text, read, options.PredictedDisciplineExponent == 1 ? Math.Max(1, options.PredictedDisciplineCodes) : int.MaxValue);
+            rawTop = rawPredicted.Count > 0 ? rawPredicted.Max(p => p.Probability) : 0;
+        }
+        if (total > 0)
+        {
+            // A vote of guessed document codes is worth what a guessed code is worth in the discipline signal.
+            var share = predictor is null ? 1.0 : options.CodeFeedbackShare * (options.CodeFeedbackByReliability ? given / total : 1.0);
+            if (predictor is not null && options.CodeFeedbackShareByCertainty && share is > 0 and < 1)
+            {
+                // The classifier has its say in proportion to how sure it is: the odds of the vote against it are
+                // multiplied by the odds against the classifier's first choice ((1 − p) / p; even at p = ½).
+                var p = Math.Clamp(rawTop, 0.01, 0.99);
+                var odds = share / (1 - share) * (1 - p) / p;
+                share = odds / (1 + odds);
+            }
+            classifierShare = 1 - share;
+            if (classifierShare <= 0)
+            {
+                // The vote alone decides: the classifier's reading plays no part (nor in the sureness and uncertainty).
+                rawPredicted = null;
+                rawTop = 0;
+            }
+            foreach (var (code, v) in votes)
+            {
+                mix[code] = share * v / total;
+            }
+        }
+        if (rawPredicted is not null && classifierShare > 0)
+        {
+            // The whole distribution, sharpened by the exponent and renormalised, before it is cut to the top codes.
+            var predicted = rawPredicted;
             var sharpened = new double[predicted.Count];
             var sum = 0.0;
             for (var i = 0; i < predicted.Count; i++)
