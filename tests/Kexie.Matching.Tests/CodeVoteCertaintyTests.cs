@@ -7,12 +7,15 @@ public class CodeVoteCertaintyTests
     private const string Mechanics = "46010";
     private const string Agriculture = "21060";
 
-    /// <summary>Reads every query as agriculture, with the given probability of its first choice.</summary>
+    /// <summary>Reads every query as agriculture (its first choice, with the given probability); the rest is shared
+    /// evenly by mechanics and three other fields.</summary>
     private sealed class AgriculturePredictor(double sureness) : IDisciplinePredictor
     {
         public IReadOnlyList<CodeSuggestion> Predict(IReadOnlyList<string> tokens, int top) =>
-            [new(Agriculture, sureness), new(Mechanics, 1 - sureness)];
+            [new(Agriculture, sureness), new(Mechanics, Rest(sureness)), new("11010", Rest(sureness)), new("31010", Rest(sureness)), new("71010", Rest(sureness))];
     }
+
+    private static double Rest(double sureness) => (1 - sureness) / 4;
 
     /// <summary>The probability the query's field gives mechanics, the code of its best text matches.</summary>
     private static double MechanicsShare(MatchOptions options, double sureness)
@@ -26,7 +29,7 @@ public class CodeVoteCertaintyTests
 
     /// <summary>What the classifier's sharpened distribution gives mechanics (exponent 3 of the defaults).</summary>
     private static double Sharpened(double sureness) =>
-        Math.Pow(1 - sureness, 3) / (Math.Pow(sureness, 3) + Math.Pow(1 - sureness, 3));
+        Math.Pow(Rest(sureness), 3) / (Math.Pow(sureness, 3) + 4 * Math.Pow(Rest(sureness), 3));
 
     [Theory]
     [InlineData(0.25, 0.75)]
