@@ -153,7 +153,9 @@ public sealed record MatchOptions
     /// <summary>Top documents of the first pass whose codes vote for the query's likely discipline (0 = off).</summary>
     public int CodeFeedbackDocuments { get; init; } = 10;
 
-    /// <summary>Each feedback document votes with its text score raised to this power (higher = trust the best matches more).</summary>
+    /// <summary>Each feedback document votes with its text score raised to this power (higher = trust the best matches more).
+    /// 1: measured 2026-12-05 (docs/benchmarks.md), 3 gained with-codes T2 on the tuning split (10 title queries up, none
+    /// down) but not on the evaluation half (+0.0001: 4 up, 6 down; with codes T3/T4 −0.003×), so it stays 1.</summary>
     public double CodeFeedbackPower { get; init; } = 1.0;
 
     /// <summary>How many of the most probable predicted codes a query keeps (the classifier's distribution
@@ -179,7 +181,9 @@ public sealed record MatchOptions
     /// title the classifier reads at 25 % leaves the field mostly to the codes of its best text matches (a ½ share becomes
     /// ¾), a text it is sure of (80 %) keeps its reading (¼). Why: a title's guessed field (top-1 43–47 %) that is not its
     /// own paper's discipline is the cause of most with-codes T2 losses (the own abstract, one of the best text matches,
-    /// passed by documents of the guessed field with about as much text; docs/benchmarks.md). Off by default.
+    /// passed by documents of the guessed field with about as much text; docs/benchmarks.md). Off: on the tuning split it
+    /// gains with-codes T2 (+0.0013 pooled) but costs T3/T4 0.08–0.10× with codes and 0.03–0.04× text + model — the codes of
+    /// documents other than the query's own are a worse guess of its field than the classifier (2026-12-05).
     /// </summary>
     public bool CodeFeedbackShareByCertainty { get; init; }
 
