@@ -212,6 +212,47 @@ public abstract class WorkbenchTests(KexieApp app)
     }
 
     [Fact]
+    public async Task The_front_pages_badge_is_the_workbench_own_count_and_a_later_page_counts_afresh()
+    {
+        // The front page counts once and its navigation badge reuses those counts (same request); the next page counts again.
+        var offerTitle = $"角标所能{WorkbenchSteps.Token()}";
+        var provider = await WorkbenchSteps.NewWorkerAccountAsync(app, "赵明远");
+        var offerId = await WorkbenchSteps.SubmittedOfferAsync(app, offerTitle, provider);
+        await (await (await app.SignInAsync("daying")).PostAsync($"/api/v1/offers/{offerId}/publish", null)).OkJsonAsync();
+        var enterprise = await app.SignInAsync("enterprise");
+        await (await enterprise.PostJsonAsync("/api/v1/orders", new { offerId })).OkJsonAsync();
+        var worker = await app.SignInAsync(provider);
+
+        static int Badge(string html)
+        {
+            var m = System.Text.RegularExpressions.Regex.Match(html, "id=\"nav-workbench-count\"[^>]*>(\\d+)<");
+            return m.Success ? int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : 0;
+        }
+
+        static int Section(string html, string key)
+        {
+            var m = System.Text.RegularExpressions.Regex.Match(html, $"data-count=\"{key}\"><b>(\\d+)</b>");
+            return m.Success ? int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : 0;
+        }
+
+        var home = await (await worker.GetAsync("/")).Content.ReadAsStringAsync();
+        Assert.Equal(1, Section(home, "orders"));
+        Assert.Equal(1, Badge(home));
+        Assert.Contains(offerTitle, home);
+
+        // A second inquiry: the next front page and any other page count it, as the API does.
+        await (await enterprise.PostJsonAsync("/api/v1/orders", new { offerId })).OkJsonAsync();
+        home = await (await worker.GetAsync("/")).Content.ReadAsStringAsync();
+        Assert.Equal(2, Section(home, "orders"));
+        Assert.Equal(2, Badge(home));
+        Assert.Equal(2, Badge(await (await worker.GetAsync("/Market")).Content.ReadAsStringAsync()));
+        var counts = await (await worker.GetAsync("/api/v1/workbench/counts")).OkJsonAsync();
+        Assert.Equal(2, counts["orders"]!.GetValue<int>());
+        Assert.Equal(0, counts["plans"]!.GetValue<int>());
+        Assert.Equal(2, (await WorkbenchSteps.WorkbenchAsync(worker))["items"]!.AsArray().Count(i => WorkbenchSteps.Str(i!, "title") == offerTitle));
+    }
+
+    [Fact]
     public async Task Visitors_get_the_public_front_page_and_the_api_reference_is_in_the_footer()
     {
         var html = await (await app.Anonymous().GetAsync("/")).Content.ReadAsStringAsync();

@@ -69,6 +69,12 @@ public sealed class WorkbenchService(KexieDbContext db, AccessPolicy policy, Tim
     /// <summary>Activities starting within this many days are listed.</summary>
     public const int ActivityDays = 7;
 
+    /// <summary>
+    /// The counts this instance (scoped: one request) last computed, and for whom: the navigation badge of a page that has
+    /// just built the workbench (the front page) reuses them instead of counting everything again.
+    /// </summary>
+    private (string UserId, string? Scope, WorkbenchCounts Counts)? counted;
+
     public async Task<WorkbenchCounts> CountAsync(Actor actor, CancellationToken ct = default)
     {
         if (!actor.IsAuthenticated || actor.UserId is null)
@@ -76,6 +82,19 @@ public sealed class WorkbenchService(KexieDbContext db, AccessPolicy policy, Tim
             return new WorkbenchCounts(0, 0, 0, 0, 0);
         }
 
+        if (counted is { } last && last.UserId == actor.UserId && last.Scope == actor.ManagedScope)
+        {
+            return last.Counts;
+        }
+
+        var counts = await CountFreshAsync(actor, ct);
+        counted = (actor.UserId, actor.ManagedScope, counts);
+        return counts;
+    }
+
+    /// <summary>The counts read now (a section the caller has no part in is not queried: it counts 0).</summary>
+    private async Task<WorkbenchCounts> CountFreshAsync(Actor actor, CancellationToken ct)
+    {
         var now = clock.GetUtcNow();
         var q = new Queries(db, actor, policy, now);
         var review = 0;
@@ -86,10 +105,10 @@ public sealed class WorkbenchService(KexieDbContext db, AccessPolicy policy, Tim
 
         var counts = new WorkbenchCounts(
             review,
-            await q.Plans().CountAsync(ct),
-            await q.Orders().CountAsync(ct),
-            await q.Linkage().CountAsync(ct),
-            await q.Activities().CountAsync(ct));
+            q.Plans() is { } plans ? await plans.CountAsync(ct) : 0,
+            q.Orders() is { } orders ? await orders.CountAsync(ct) : 0,
+            q.Linkage() is { } linkage ? await linkage.CountAsync(ct) : 0,
+            q.Activities() is { } activities ? await activities.CountAsync(ct) : 0);
 
         // The features' own sources (registered by their modules) add to their sections.
         foreach (var source in sources)
@@ -118,37 +137,39 @@ public sealed class WorkbenchService(KexieDbContext db, AccessPolicy policy, Tim
         var now = clock.GetUtcNow();
         var q = new Queries(db, actor, policy, now);
         var items = new List<WorkItemDto>();
-        var counts = await CountAsync(actor, ct);
+        // Counted afresh (the list is read now too); the page's navigation badge then reuses these counts.
+        var counts = await CountFreshAsync(actor, ct);
+        counted = (actor.UserId, actor.ManagedScope, counts);
 
-        if (q.MayReview(MarketPermissions.ReviewNeeds))
+        if (counts.Review > 0 && q.MayReview(MarketPermissions.ReviewNeeds))
         {
             items.AddRange((await q.Submitted(db.Needs).OrderBy(n => n.SubmittedAt).Take(PerSection)
                     .Select(n => new { n.Id, n.Title, n.RegionCode, n.SubmittedAt }).ToListAsync(ct))
                 .Select(n => Item(WorkSection.Review, "待审核科技需求", n.Title, n.RegionCode, null, n.SubmittedAt, false, "提交审核", $"/Market/Needs/Details/{n.Id}")));
         }
 
-        if (q.MayReview(MarketPermissions.ReviewOffers))
+        if (counts.Review > 0 && q.MayReview(MarketPermissions.ReviewOffers))
         {
             items.AddRange((await q.Submitted(db.Offers).OrderBy(n => n.SubmittedAt).Take(PerSection)
                     .Select(n => new { n.Id, n.Title, n.RegionCode, n.SubmittedAt }).ToListAsync(ct))
                 .Select(n => Item(WorkSection.Review, "待审核科技所能", n.Title, n.RegionCode, null, n.SubmittedAt, false, "提交审核", $"/Market/Offers/Details/{n.Id}")));
         }
 
-        if (q.MayReview(MarketPermissions.ReviewFairProjects))
+        if (counts.Review > 0 && q.MayReview(MarketPermissions.ReviewFairProjects))
         {
             items.AddRange((await q.Submitted(db.FairProjects).OrderBy(n => n.SubmittedAt).Take(PerSection)
                     .Select(n => new { n.FairId, n.Title, n.RegionCode, n.SubmittedAt }).ToListAsync(ct))
                 .Select(n => Item(WorkSection.Review, "待遴选科创会项目", n.Title, n.RegionCode, null, n.SubmittedAt, false, "提交遴选", $"/Market/Fairs/Details/{n.FairId}")));
         }
 
-        if (q.MayReview(PopularizationPermissions.ReviewContents))
+        if (counts.Review > 0 && q.MayReview(PopularizationPermissions.ReviewContents))
         {
             items.AddRange((await q.Submitted(db.ScienceContents).OrderBy(n => n.SubmittedAt).Take(PerSection)
                     .Select(n => new { n.Id, n.Title, n.RegionCode, n.SubmittedAt }).ToListAsync(ct))
                 .Select(n => Item(WorkSection.Review, "待审核科普资源", n.Title, n.RegionCode, null, n.SubmittedAt, false, "提交审核", $"/Popularization/Contents/Details/{n.Id}")));
         }
 
-        if (q.MayReview(ThinkTankPermissions.ReviewTopics))
+        if (counts.Review > 0 && q.MayReview(ThinkTankPermissions.ReviewTopics))
         {
             items.AddRange((await q.Topics().OrderBy(t => t.CreatedAt).Take(PerSection)
                     .Select(t => new { t.Id, t.Title, t.CallRegionCode, t.CreatedAt, t.Status }).ToListAsync(ct))
@@ -156,42 +177,57 @@ public sealed class WorkbenchService(KexieDbContext db, AccessPolicy policy, Tim
         }
 
         // The caller's own think-tank reviews as an expert of the 专家库 (assigned, not yet scored, the topic still open).
-        items.AddRange((await q.MyReviews().OrderBy(a => a.CreatedAt).Take(PerSection)
-                .Join(db.ThinkTankTopics, a => a.TopicId, t => t.Id, (a, t) => new { a.Id, t.Title, a.RegionCode, a.CreatedAt }).ToListAsync(ct))
-            .Select(a => Item(WorkSection.Review, "待我评分的智库课题", a.Title, a.RegionCode, null, a.CreatedAt, false, "按评审指标打分", $"/ThinkTank/Reviews/{a.Id}")));
+        if (q.MyReviews() is { } myReviews && counts.Review > 0)
+        {
+            items.AddRange((await myReviews.OrderBy(a => a.CreatedAt).Take(PerSection)
+                    .Join(db.ThinkTankTopics, a => a.TopicId, t => t.Id, (a, t) => new { a.Id, t.Title, a.RegionCode, a.CreatedAt }).ToListAsync(ct))
+                .Select(a => Item(WorkSection.Review, "待我评分的智库课题", a.Title, a.RegionCode, null, a.CreatedAt, false, "按评审指标打分", $"/ThinkTank/Reviews/{a.Id}")));
+        }
 
         // The staffer's own plans first, then those nobody handles yet, then colleagues' (an admin's view): many plans of
         // the county never push one's own off the list. Within each, the nearest deadline first.
-        var plans = await q.Plans()
-            .OrderBy(p => p.HandlerUserId == actor.UserId ? 0 : p.HandlerUserId == null ? 1 : 2).ThenBy(p => p.ResponseDueAt).Take(PerSection)
-            .Select(p => new { p.Id, p.NeedId, p.RegionCode, p.Status, p.ResponseDueAt, p.HandlerUserId, p.UpdatedAt, NoGoodMatch = !p.Candidates.Any(c => c.DroppedAt == null && (c.ProposedByUserId != null || !c.IsWeak)) })
-            .Join(db.Needs, p => p.NeedId, n => n.Id, (p, n) => new { p.Id, n.Title, p.RegionCode, p.Status, p.ResponseDueAt, p.HandlerUserId, p.UpdatedAt, p.NoGoodMatch })
-            .ToListAsync(ct);
-        items.AddRange(plans.Select(p =>
+        if (q.Plans() is { } planQuery && counts.Plans > 0)
         {
-            var mine = p.HandlerUserId == actor.UserId;
-            var kind = p.HandlerUserId is null ? "待指派一单一策" : "我负责的一单一策";
+            var plans = await planQuery
+                .OrderBy(p => p.HandlerUserId == actor.UserId ? 0 : p.HandlerUserId == null ? 1 : 2).ThenBy(p => p.ResponseDueAt).Take(PerSection)
+                .Select(p => new { p.Id, p.NeedId, p.RegionCode, p.Status, p.ResponseDueAt, p.HandlerUserId, p.UpdatedAt, NoGoodMatch = !p.Candidates.Any(c => c.DroppedAt == null && (c.ProposedByUserId != null || !c.IsWeak)) })
+                .Join(db.Needs, p => p.NeedId, n => n.Id, (p, n) => new { p.Id, n.Title, p.RegionCode, p.Status, p.ResponseDueAt, p.HandlerUserId, p.UpdatedAt, p.NoGoodMatch })
+                .ToListAsync(ct);
+            items.AddRange(plans.Select(p =>
+            {
+                var mine = p.HandlerUserId == actor.UserId;
+                var kind = p.HandlerUserId is null ? "待指派一单一策" : "我负责的一单一策";
 
-            // Matching found nothing good (ResponsePlan.NeedsManualSearch): the staffer is to find a candidate by hand.
-            var manual = p.NoGoodMatch ? "；" + ResponsePlanDto.NoGoodMatchText : string.Empty;
-            return p.Status == ResponsePlanStatus.New
-                ? Item(WorkSection.Plans, kind, p.Title, p.RegionCode, p.ResponseDueAt, null, now > p.ResponseDueAt, (now > p.ResponseDueAt ? "超期未响应" : "待首次响应") + manual, $"/Market/Plans/Details/{p.Id}")
-                : Item(WorkSection.Plans, mine ? kind : "一单一策", p.Title, p.RegionCode, null, p.UpdatedAt, false, p.Status.Chinese() + manual, $"/Market/Plans/Details/{p.Id}");
-        }));
+                // Matching found nothing good (ResponsePlan.NeedsManualSearch): the staffer is to find a candidate by hand.
+                var manual = p.NoGoodMatch ? "；" + ResponsePlanDto.NoGoodMatchText : string.Empty;
+                return p.Status == ResponsePlanStatus.New
+                    ? Item(WorkSection.Plans, kind, p.Title, p.RegionCode, p.ResponseDueAt, null, now > p.ResponseDueAt, (now > p.ResponseDueAt ? "超期未响应" : "待首次响应") + manual, $"/Market/Plans/Details/{p.Id}")
+                    : Item(WorkSection.Plans, mine ? kind : "一单一策", p.Title, p.RegionCode, null, p.UpdatedAt, false, p.Status.Chinese() + manual, $"/Market/Plans/Details/{p.Id}");
+            }));
+        }
 
-        var orders = await q.Orders().OrderBy(o => o.UpdatedAt).Take(PerSection)
-            .Select(o => new { o.Id, o.Title, o.RegionCode, o.Status, o.UpdatedAt, o.BuyerOrganizationId, o.ProviderWorkerId }).ToListAsync(ct);
-        items.AddRange(orders.Select(o => Item(WorkSection.Orders, "订单待办", o.Title, o.RegionCode, null, o.UpdatedAt, false, NextStep(actor, o.Status, o.BuyerOrganizationId, o.ProviderWorkerId), $"/Market/Orders/Details/{o.Id}")));
+        if (q.Orders() is { } orderQuery && counts.Orders > 0)
+        {
+            var orders = await orderQuery.OrderBy(o => o.UpdatedAt).Take(PerSection)
+                .Select(o => new { o.Id, o.Title, o.RegionCode, o.Status, o.UpdatedAt, o.BuyerOrganizationId, o.ProviderWorkerId }).ToListAsync(ct);
+            items.AddRange(orders.Select(o => Item(WorkSection.Orders, "订单待办", o.Title, o.RegionCode, null, o.UpdatedAt, false, NextStep(actor, o.Status, o.BuyerOrganizationId, o.ProviderWorkerId), $"/Market/Orders/Details/{o.Id}")));
+        }
 
-        var tasks = await q.Linkage().OrderBy(t => t.DueOn).Take(PerSection).Select(t => new { t.Id, t.Title, t.RegionCode, t.DueOn, t.AssignedByName }).ToListAsync(ct);
-        items.AddRange(tasks.Select(t => Item(WorkSection.Linkage, "联动任务", t.Title, t.RegionCode, EndOfChinaDay(t.DueOn), null, false,
-            $"{t.DueOn:yyyy-MM-dd}截止" + (t.AssignedByName is null ? string.Empty : $"，{t.AssignedByName}下达"), $"/Indicators/LinkageTask/{t.Id}")));
+        if (q.Linkage() is { } linkage && counts.Linkage > 0)
+        {
+            var tasks = await linkage.OrderBy(t => t.DueOn).Take(PerSection).Select(t => new { t.Id, t.Title, t.RegionCode, t.DueOn, t.AssignedByName }).ToListAsync(ct);
+            items.AddRange(tasks.Select(t => Item(WorkSection.Linkage, "联动任务", t.Title, t.RegionCode, EndOfChinaDay(t.DueOn), null, false,
+                $"{t.DueOn:yyyy-MM-dd}截止" + (t.AssignedByName is null ? string.Empty : $"，{t.AssignedByName}下达"), $"/Indicators/LinkageTask/{t.Id}")));
+        }
 
-        var activities = await q.Activities().OrderBy(a => a.StartsOn).Take(PerSection)
-            .Select(a => new { a.Id, a.Title, a.RegionCode, a.StartsOn, a.Venue, Registered = db.ActivityParticipants.Count(p => p.ActivityId == a.Id), CheckedIn = db.ActivityParticipants.Count(p => p.ActivityId == a.Id && p.CheckedInAt != null) })
-            .ToListAsync(ct);
-        items.AddRange(activities.Select(a => Item(WorkSection.Activities, "近期科普活动", a.Title, a.RegionCode, StartOfChinaDay(a.StartsOn), null, false,
-            $"{a.Venue}，已报名{a.Registered}人、已签到{a.CheckedIn}人", $"/Popularization/Activities/Details/{a.Id}")));
+        if (q.Activities() is { } activityQuery && counts.Activities > 0)
+        {
+            var activities = await activityQuery.OrderBy(a => a.StartsOn).Take(PerSection)
+                .Select(a => new { a.Id, a.Title, a.RegionCode, a.StartsOn, a.Venue, Registered = db.ActivityParticipants.Count(p => p.ActivityId == a.Id), CheckedIn = db.ActivityParticipants.Count(p => p.ActivityId == a.Id && p.CheckedInAt != null) })
+                .ToListAsync(ct);
+            items.AddRange(activities.Select(a => Item(WorkSection.Activities, "近期科普活动", a.Title, a.RegionCode, StartOfChinaDay(a.StartsOn), null, false,
+                $"{a.Venue}，已报名{a.Registered}人、已签到{a.CheckedIn}人", $"/Popularization/Activities/Details/{a.Id}")));
+        }
 
         foreach (var source in sources)
         {
@@ -239,7 +275,10 @@ public sealed class WorkbenchService(KexieDbContext db, AccessPolicy policy, Tim
 
     private static DateTimeOffset EndOfChinaDay(DateOnly day) => new(day.ToDateTime(new TimeOnly(23, 59)), MarketRules.ChinaOffset);
 
-    /// <summary>The queries of each section for one caller at one instant (shared by the counts and the list).</summary>
+    /// <summary>
+    /// The queries of each section for one caller at one instant (shared by the counts and the list). A section the caller
+    /// has no part in is null, not a query that finds nothing: it costs no round trip on every signed-in page's badge.
+    /// </summary>
     private sealed class Queries(KexieDbContext db, Actor actor, AccessPolicy policy, DateTimeOffset now)
     {
         private readonly string me = actor.UserId!;
@@ -282,16 +321,19 @@ public sealed class WorkbenchService(KexieDbContext db, AccessPolicy policy, Tim
                 yield return ct => Topics().CountAsync(ct);
             }
 
-            yield return ct => MyReviews().CountAsync(ct);
+            if (MyReviews() is { } mine)
+            {
+                yield return ct => mine.CountAsync(ct);
+            }
         }
 
         /// <summary>Think-tank assignments of the caller as an expert (<see cref="ThinkTankPermissions.ScoreTopics"/>) not yet scored, on topics still under review.</summary>
-        public IQueryable<ExpertAssignment> MyReviews()
+        public IQueryable<ExpertAssignment>? MyReviews()
         {
             var worker = actor.ScienceWorkerId;
             if (worker is null || !policy.Can(actor, ThinkTankPermissions.ScoreTopics))
             {
-                return db.ExpertAssignments.Where(_ => false);
+                return null;
             }
 
             var open = db.ThinkTankTopics.AsNoTracking().Where(t => t.Status == TopicStatus.Submitted || t.Status == TopicStatus.UnderReview).Select(t => t.Id);
@@ -302,12 +344,12 @@ public sealed class WorkbenchService(KexieDbContext db, AccessPolicy policy, Tim
         /// Open plans the caller handles; for service-centre staff also the unassigned new plans of their region; for
         /// association admins also the overdue ones of their region.
         /// </summary>
-        public IQueryable<ResponsePlan> Plans()
+        public IQueryable<ResponsePlan>? Plans()
         {
             var open = db.ResponsePlans.AsNoTracking().Where(p => p.Status == ResponsePlanStatus.New || p.Status == ResponsePlanStatus.Responded || p.Status == ResponsePlanStatus.Negotiating);
             if (actor.ManagedScope is null || !policy.Can(actor, MarketPermissions.HandlePlans))
             {
-                return open.Where(_ => false);
+                return null;
             }
 
             var scoped = open.InScope(actor);
@@ -318,7 +360,7 @@ public sealed class WorkbenchService(KexieDbContext db, AccessPolicy policy, Tim
         }
 
         /// <summary>Orders whose next step is the caller's (as buyer or provider), and disputes of the region for its managers.</summary>
-        public IQueryable<Order> Orders()
+        public IQueryable<Order>? Orders()
         {
             var orders = db.Orders.AsNoTracking();
             var buyer = actor.OrganizationId;
@@ -326,7 +368,7 @@ public sealed class WorkbenchService(KexieDbContext db, AccessPolicy policy, Tim
             var mayResolve = actor.ManagedScope is not null && policy.Can(actor, MarketPermissions.ResolveOrders);
             if (buyer is null && provider is null && !mayResolve)
             {
-                return orders.Where(_ => false);
+                return null;
             }
 
             var disputes = mayResolve ? orders.InScope(actor).Where(o => o.Status == OrderStatus.Disputed).Select(o => o.Id) : orders.Where(_ => false).Select(o => o.Id);
@@ -337,11 +379,11 @@ public sealed class WorkbenchService(KexieDbContext db, AccessPolicy policy, Tim
         }
 
         /// <summary>Linkage tasks assigned to the caller's own region, not yet past their due day.</summary>
-        public IQueryable<Kexie.Domain.Indicators.LinkageTask> Linkage()
+        public IQueryable<Kexie.Domain.Indicators.LinkageTask>? Linkage()
         {
             if (!policy.Can(actor, Kexie.Web.Features.Indicators.IndicatorPermissions.CommentLinkage) || actor.ManagedScope is not { Length: > 0 } scope)
             {
-                return db.LinkageTasks.Where(_ => false);
+                return null;
             }
 
             var today = MarketRules.ChinaDate(now);
@@ -349,11 +391,11 @@ public sealed class WorkbenchService(KexieDbContext db, AccessPolicy policy, Tim
         }
 
         /// <summary>Open activities of the region that run today or start within <see cref="ActivityDays"/> days.</summary>
-        public IQueryable<PopularizationActivity> Activities()
+        public IQueryable<PopularizationActivity>? Activities()
         {
             if (actor.ManagedScope is null || !policy.Can(actor, PopularizationPermissions.ManageActivities))
             {
-                return db.PopularizationActivities.Where(_ => false);
+                return null;
             }
 
             var today = MarketRules.ChinaDate(now);

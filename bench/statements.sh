@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# Statements per request of the load mix's signed-in routes and writes (issue 16), one request at a time: figures
+# that the machine's load does not change. For each route: one warm-up request, pg_stat_statements reset, N requests
+# (curl, sequential), then the statements PostgreSQL ran for them — calls per request, database time per request,
+# shared buffers (hit + read) per request — and the costliest statements. Accounts and ids are sampled from the
+# database as bench/Kexie.Bench.Load samples them (the service-centre staffer of the county with the most plans, and
+# that county's association admin). Start PostgreSQL with -c shared_preload_libraries=pg_stat_statements.
+# Usage: bench/statements.sh URL "host=127.0.0.1 port=25432 user=kexie dbname=province01" [requests=20] [route filter]
+# The host at URL runs on that database (bench/node.sh start_node, or dotnet run). Background work of the host
+# (outboxes, the indicator refresher) lands in the same counts; the writes' refreshes are applied by the next reader.
+set -euo pipefail
+url=${1:?host URL}
+pg=${2:?libpq connection string of the province database}
+n=${3:-20}
+only=${4:-}
+password=${KEXIE_LOAD_PASSWORD:-Kexie@2026}
+q() { psql "$pg" -qAtX -c "$1"; }
+
+staff=$(q "select u.\"UserName\" || '|' || u.\"RegionCode\" || '|' || u.\"Id\" from \"AspNetUsers\" u where u.\"Role\" = 3 order by (select count(*) from \"ResponsePlans\" p where p.\"RegionCode\" = u.\"RegionCode\") desc, u.\"UserName\" limit 1")
+IFS='|' read -r staff_user region staff_id <<<"$staff"
+admin=$(q "select \"UserName\" from \"AspNetUsers\" where \"Role\" = 2 and \"RegionCode\" = '$region' order by \"UserName\" limit 1")
+plans=($(q "select \"Id\" from \"ResponsePlans\" where \"RegionCode\" = '$region' order by \"Id\" limit $n"))
+handled=$(q "select \"Id\" from \"ResponsePlans\" where \"HandlerUserId\" = '$staff_id' and \"Status\" in (1,2,3) order by \"Id\" limit 1")
+org=$(q "select \"Id\" from \"Organizations\" where \"RegionCode\" like '$region%' order by \"Id\" limit 1")
+industry=$(q "select \"Code\" from \"Industries\" where length(\"Code\") = 4 order by \"Code\" limit 1")
+year=$(date -u +%Y)
+token() { curl -sf "$url/api/v1/auth/token" -H 'Content-Type: application/json' -d "{\"userName\":\"$1\",\"password\":\"$password\"}" | sed -E 's/.*"accessToken":"([^"]+)".*/\1/'; }
+staff_token=$(token "$staff_user")
+admin_token=$(token "$admin")
+echo "machine: $(nproc) cores; load average $(cut -d' ' -f1-3 /proc/loadavg); $(date -u '+%F %H:%M UTC'); commit $(git rev-parse --short HEAD)"
+echo "staff $staff_user, admin $admin, county $region; $n requests per route"
+
+# call NAME TOKEN METHOD PATH [BODY] (i = the request's number, for the plan pages)
+call() {
+  local tok=$1 method=$2 path=$3 body=${4:-}
+  if [ -n "$body" ]; then
+    curl -s -o /dev/null -w '%{http_code} %{time_total}\n' -X "$method" "$url$path" -H "Authorization: Bearer $tok" -H 'Content-Type: application/json' -d "$body"
+  else
+    curl -s -o /dev/null -w '%{http_code} %{time_total}\n' -X "$method" "$url$path" -H "Authorization: Bearer $tok"
+  fi
+}
+
+request() { # route i
+  case $1 in
+    workbench) call "$staff_token" GET / ;;
+    plan) call "$staff_token" GET "/Market/Plans/Details/${plans[$(( $2 % ${#plans[@]} ))]}" ;;
+    dashboard) call "$admin_token" GET "/Indicators?Region=$region" ;;
+    ranking) call "$admin_token" GET "/api/v1/indicators/rankings?region=$region&period=$year" ;;
+    need) call "$staff_token" POST /api/v1/needs "{\"title\":\"茶叶技术改进需求$RANDOM\",\"problem\":\"企业在茶叶和机械方面遇到技术难题，希望与科研人员合作攻关。\",\"organizationId\":\"$org\",\"industryCodes\":[\"$industry\"],\"regionCode\":\"$region\"}" ;;
+    contact) call "$staff_token" POST "/api/v1/plans/$handled/contacts" '{"contactedName":"企业联系人","channel":"Phone","note":"电话沟通，约定下周现场对接"}' ;;
+  esac
+}
+
+for route in workbench plan dashboard ranking need contact; do
+  [ -n "$only" ] && [[ ! " $only " == *" $route "* ]] && continue
+  request "$route" 0 >/dev/null
+  q "select pg_stat_statements_reset()" >/dev/null
+  times=$(for i in $(seq 1 "$n"); do request "$route" "$i"; done)
+  codes=$(awk '{print $1}' <<<"$times" | sort | uniq -c | tr -s ' ' | tr '\n' ' ')
+  lat=$(awk '{print $2 * 1000}' <<<"$times" | sort -n | awk '{a[NR]=$1; s+=$1} END {printf "mean %.0f ms, p50 %.0f ms, max %.0f ms", s/NR, a[int((NR+1)/2)], a[NR]}')
+  echo
+  echo "== $route: statuses $codes; $lat"
+  q "select format('statements/request %s, db ms/request %s, buffers/request %s (read %s)',
+        round(sum(calls)::numeric / $n, 1), round(sum(total_exec_time)::numeric / $n, 2),
+        round(sum(shared_blks_hit + shared_blks_read)::numeric / $n), round(sum(shared_blks_read)::numeric / $n))
+      from pg_stat_statements s join pg_database d on d.oid = s.dbid
+      where d.datname = current_database() and query not like '%pg_stat_statements%'"
+  q "select format('  %6s calls %9s ms %8s buf  %s', calls, round(total_exec_time::numeric, 2), shared_blks_hit + shared_blks_read,
+        left(regexp_replace(query, '\s+', ' ', 'g'), 150))
+      from pg_stat_statements s join pg_database d on d.oid = s.dbid
+      where d.datname = current_database() and query not like '%pg_stat_statements%'
+      order by total_exec_time desc limit ${KEXIE_STATEMENTS_TOP:-12}"
+done
