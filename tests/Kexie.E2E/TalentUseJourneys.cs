@@ -57,6 +57,10 @@ public sealed class TalentUseJourneys(KexieApp app)
         await Expect(county.Locator("#standing")).ToHaveTextAsync("正常");
         await Expect(county.Locator("#rectifications")).ToContainTextAsync("未被列入清理整顿");
 
+        // 本会年检 is a society chair's page: an admin account, which leads no society, is not offered it.
+        await Expect(county.Locator("#nav-organizations")).ToHaveCountAsync(1);
+        await Expect(county.Locator("#nav-my-inspections")).ToHaveCountAsync(0);
+
         // A member count that is not a number, typed into the 年检 form the county fills for a society: the message stands by the field
         // and what was typed stays.
         await county.FillAsync("#year", year.ToString(System.Globalization.CultureInfo.InvariantCulture));
@@ -143,6 +147,7 @@ public sealed class TalentUseJourneys(KexieApp app)
         // The society's chair picks the member; the reason left out is named next to its field and the choice is kept.
         var chair = await app.NewPageAsync();
         await KexieApp.LoginAsync(chair, "worker");
+        await Expect(chair.Locator("#nav-my-inspections")).ToHaveCountAsync(1);
         await chair.GotoAsync(callUrl);
         await Expect(chair.Locator("#unit-nomination-form")).ToBeVisibleAsync();
         var option = $"{societyId}|{memberId}";
