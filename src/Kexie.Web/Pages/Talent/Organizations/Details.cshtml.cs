@@ -43,6 +43,19 @@ public sealed class DetailsModel(AssociationManagementService management, Societ
     /// <summary>The message for <paramref name="field"/> of the posted form, or null.</summary>
     public string? ErrorFor(string field) => FormError is { } e && e.Field == field ? e.Message : null;
 
+    /// <summary>The handler (Inspection, Party, Post, Congress) whose form was refused: the page shows that form again as typed.</summary>
+    public string? RefusedForm { get; private set; }
+
+    /// <summary>What was typed into <paramref name="name"/> of the refused <paramref name="handler"/> form, or null (then the saved value shows).</summary>
+    public string? Typed(string handler, string name) => RefusedForm == handler ? Request.Form[name].ToString() : null;
+
+    /// <summary>The message for <paramref name="field"/> when the refused form is <paramref name="handler"/>.</summary>
+    public string? ErrorAt(string handler, string field) => RefusedForm == handler ? ErrorFor(field) : null;
+
+    /// <summary>The refused <paramref name="handler"/> form's message when it names none of <paramref name="fields"/> (shown by its button).</summary>
+    public string? OtherErrorAt(string handler, params string[] fields) =>
+        RefusedForm == handler && FormError is { } e && !fields.Contains(e.Field) ? e.Message : null;
+
     public async Task<IActionResult> OnGetAsync(Guid id, Guid? activity, CancellationToken ct)
     {
         if (!Can(Kexie.Web.Features.Talent.TalentPermissions.ManageAssociations))
@@ -61,9 +74,9 @@ public sealed class DetailsModel(AssociationManagementService management, Societ
 
     [RequiresPermission(typeof(TalentPermissions), nameof(TalentPermissions.ManageAssociations))]
     public Task<IActionResult> OnPostInspectionAsync(Guid id, string? year, string? individualMembers, string? groupMembers, string? documents, string? submittedOn, CancellationToken ct) =>
-        RunAsync(async () => await management.SubmitInspectionAsync(Actor, id, new InspectionRequest(
+        KeepAsync(id, "Inspection", async () => await management.SubmitInspectionAsync(Actor, id, new InspectionRequest(
             ParseInt(year, "year", "年检年度"), ParseInt(individualMembers, "individualMembers", "个人会员人数"), ParseInt(groupMembers, "groupMembers", "单位会员数"),
-            documents, ParseDate(submittedOn, "submittedOn", "报送日期")), ct), "年检已报送");
+            documents, ParseDate(submittedOn, "submittedOn", "报送日期")), ct), "年检已报送", ct);
 
     [RequiresPermission(typeof(TalentPermissions), nameof(TalentPermissions.ManageAssociations))]
     public Task<IActionResult> OnPostDecideAsync(Guid inspectionId, string? result, string? decidedOn, string? opinion, CancellationToken ct) =>
@@ -86,14 +99,14 @@ public sealed class DetailsModel(AssociationManagementService management, Societ
 
     [RequiresPermission(typeof(TalentPermissions), nameof(TalentPermissions.ManageAssociations))]
     public Task<IActionResult> OnPostPartyAsync(Guid id, string? instructorName, string? formalMembers, string? form, string? establishedOn, CancellationToken ct) =>
-        RunAsync(async () => await management.SetPartyAsync(Actor, id, new PartyBuildingRequest(
+        KeepAsync(id, "Party", async () => await management.SetPartyAsync(Actor, id, new PartyBuildingRequest(
             instructorName, ParseInt(formalMembers, "formalMembers", "正式党员人数"), ParseEnum<PartyOrganizationForm>(form, "form", "党组织形式", PartyOrganizationForm.None),
-            ParseDate(establishedOn, "establishedOn", "党组织成立日期")), ct), "党建情况已保存");
+            ParseDate(establishedOn, "establishedOn", "党组织成立日期")), ct), "党建情况已保存", ct);
 
     [RequiresPermission(typeof(TalentPermissions), nameof(TalentPermissions.ManageAssociations))]
     public Task<IActionResult> OnPostPostAsync(Guid id, string? personName, string? kind, string? position, string? from, CancellationToken ct) =>
-        RunAsync(async () => await management.AppointAsync(Actor, id, new LeadershipPostRequest(
-            personName, ParseEnum<LeadershipKind>(kind, "kind", "职务"), position, ParseDate(from, "from", "任职日期")), ct), "职务已登记");
+        KeepAsync(id, "Post", async () => await management.AppointAsync(Actor, id, new LeadershipPostRequest(
+            personName, ParseEnum<LeadershipKind>(kind, "kind", "职务"), position, ParseDate(from, "from", "任职日期")), ct), "职务已登记", ct);
 
     [RequiresPermission(typeof(TalentPermissions), nameof(TalentPermissions.ManageAssociations))]
     public Task<IActionResult> OnPostEndPostAsync(Guid postId, CancellationToken ct) =>
@@ -101,8 +114,8 @@ public sealed class DetailsModel(AssociationManagementService management, Societ
 
     [RequiresPermission(typeof(TalentPermissions), nameof(TalentPermissions.ManageAssociations))]
     public Task<IActionResult> OnPostCongressAsync(Guid id, string? term, string? heldOn, string? termYears, string? note, CancellationToken ct) =>
-        RunAsync(async () => await management.RecordCongressAsync(Actor, id, new CongressRequest(
-            ParseInt(term, "term", "届次"), ParseDate(heldOn, "heldOn", "换届日期"), ParseInt(termYears, "termYears", "每届年限"), note), ct), "换届已登记");
+        KeepAsync(id, "Congress", async () => await management.RecordCongressAsync(Actor, id, new CongressRequest(
+            ParseInt(term, "term", "届次"), ParseDate(heldOn, "heldOn", "换届日期"), ParseInt(termYears, "termYears", "每届年限"), note), ct), "换届已登记", ct);
 
     [RequiresPermission(typeof(TalentPermissions), nameof(TalentPermissions.RecordSocietyActivities))]
     public async Task<IActionResult> OnPostActivityAsync(
@@ -144,6 +157,26 @@ public sealed class DetailsModel(AssociationManagementService management, Societ
         catch (Exception e) when (e is DomainValidationException or InvalidTransitionException)
         {
             keepTyped();
+            FormError = (e is DomainValidationException v ? v.Field : "form", e.Message);
+            Record = await management.FileAsync(Actor, id, ct);
+            return Page();
+        }
+    }
+
+    /// <summary>
+    /// Runs one of the file's forms (年检, 党建, 职务, 换届); when the input is refused, the page again with that form as typed and the message
+    /// next to its field — nothing typed is lost to a redirect.
+    /// </summary>
+    private async Task<IActionResult> KeepAsync(Guid id, string handler, Func<Task> action, string done, CancellationToken ct)
+    {
+        try
+        {
+            await action();
+            return BackWithNotice(done);
+        }
+        catch (Exception e) when (e is DomainValidationException or InvalidTransitionException)
+        {
+            RefusedForm = handler;
             FormError = (e is DomainValidationException v ? v.Field : "form", e.Message);
             Record = await management.FileAsync(Actor, id, ct);
             return Page();
