@@ -26,8 +26,9 @@ public abstract partial class ContentPushTests(KexieApp app)
 
     private Task<Guid> StationAsync(string name) => app.QueryAsync(db => db.EStations.Where(s => s.Name == name).Select(s => s.Id).SingleAsync());
 
+    /// <summary>The 订阅推送 notifications of an account about one item (an author's own 审核通过 notice about it is another kind).</summary>
     private Task<List<Notification>> PushesAsync(string userId, string link) =>
-        app.QueryAsync(db => db.Set<Notification>().AsNoTracking().Where(n => n.RecipientUserId == userId && n.Link == link).ToListAsync());
+        app.QueryAsync(db => db.Set<Notification>().AsNoTracking().Where(n => n.RecipientUserId == userId && n.Link == link && n.Kind == NotificationKind.SubscribedContent).ToListAsync());
 
     private static object Content(string title, params string[] tags) =>
         new { kind = "Article", title, body = "正文", authorOrganization = "大英县科协", regionCode = DaYing, tags };
