@@ -32,6 +32,7 @@ public sealed class PopularizationDemoSeeder(KexieDbContext db, ILogger<Populari
             await SeedQuizBankAsync(ct);
             await SeedDaYing2020Async(ct);
             await SeedDaYing2020ScaleAsync(ct);
+            await SeedDaYing2020PartnersAsync(ct);
             await LiteracyMemberUnitDemoSeeder.SeedAsync(db, ct);
             await SeedSeriesAsync(ct);
             return;
@@ -78,6 +79,7 @@ public sealed class PopularizationDemoSeeder(KexieDbContext db, ILogger<Populari
         await SeedKiosksAsync(ct);
         await SeedDaYing2020Async(ct); // after the rest: its activities would otherwise read as "already seeded" above
         await SeedDaYing2020ScaleAsync(ct);
+        await SeedDaYing2020PartnersAsync(ct);
         await LiteracyMemberUnitDemoSeeder.SeedAsync(db, ct);
         await ScienceBoardDemoSeeder.SeedAsync(db, ct);
         await SeedSeriesAsync(ct); // last: it groups the science weeks seeded above
@@ -453,6 +455,53 @@ public sealed class PopularizationDemoSeeder(KexieDbContext db, ILogger<Populari
 
         logger.LogInformation("Demo 大英县2020年规模: {Teams} teams, {Volunteers} volunteers, {Activities} activities ({Tallies} tallies), {Records} services, {Contents} contents in {Ms} ms",
             teams.Count, volunteers.Count, activities.Count, tallies.Count, records.Count, published.Count, started.ElapsedMilliseconds);
+    }
+
+    /// <summary>
+    /// 合作单位 of 大英县's 2020 activities, as its report words it ("联合县农业农村局、县卫生健康局等…家单位开展…"): the 40 实用技术培训
+    /// 承办 by 县农业农村局, the township 健康义诊与科普讲座 and the epidemic campaigns with 县卫生健康局, and the campaigns' departments
+    /// (气象局, 应急管理局, 科学技术局, 教育局). Runs once (the first campaign has no partner yet), after <see cref="SeedDaYing2020ScaleAsync"/>.
+    /// </summary>
+    private async Task SeedDaYing2020PartnersAsync(CancellationToken ct)
+    {
+        const string FirstCampaign = "2020年大英县“世界气象日”集中科普宣传";
+        var first = await db.PopularizationActivities.AsNoTracking().Where(a => a.Title == FirstCampaign).Select(a => (Guid?)a.Id).FirstOrDefaultAsync(ct);
+        if (first is null || await db.ActivityPartners.AnyAsync(p => p.ActivityId == first, ct)
+            || await DemoActorsAsync(["daying-staff"], ct) is not { } actors)
+        {
+            return;
+        }
+
+        var staff = actors["daying-staff"];
+        var (from, to) = (new DateOnly(2020, 1, 1), new DateOnly(2020, 12, 31));
+        var activities = await db.PopularizationActivities.AsNoTracking()
+            .Where(a => RegionScope.Within(a.RegionCode, DemoSeeder.DaYing) && a.StartsOn >= from && a.StartsOn <= to && a.Status != ActivityStatus.Cancelled)
+            .OrderBy(a => a.StartsOn).ThenBy(a => a.Title).ToListAsync(ct);
+        (string Title, (PartnerRole Role, string Name)[] Units)[] campaigns =
+        [
+            (FirstCampaign, [(PartnerRole.Organizer, "大英县气象局")]),
+            ("2020年“防灾减灾日”集中科普宣传", [(PartnerRole.CoOrganizer, "大英县应急管理局")]),
+            ("2020年“安全生产月”应急科普集中宣传", [(PartnerRole.Host, "大英县应急管理局")]),
+            ("2020年大英县科技活动周", [(PartnerRole.Host, "大英县科学技术局"), (PartnerRole.CoOrganizer, "大英县教育局")]),
+            ("2020年全国科普日大英县主场活动", [(PartnerRole.CoOrganizer, "大英县卫生健康局"), (PartnerRole.CoOrganizer, "大英县教育局")]),
+            ("2020年秋冬季疫情防控科普集中宣传", [(PartnerRole.Host, "大英县卫生健康局")]),
+        ];
+        var partners = new List<ActivityPartner>();
+        foreach (var activity in activities)
+        {
+            (PartnerRole Role, string Name)[] units = campaigns.FirstOrDefault(c => c.Title == activity.Title).Units
+                ?? (activity.Kind == ActivityKind.Training ? [(PartnerRole.Organizer, "大英县农业农村局")]
+                : activity.Title.Contains("健康义诊与科普讲座", StringComparison.Ordinal) ? [(PartnerRole.CoOrganizer, "大英县卫生健康局")]
+                : []);
+            for (var i = 0; i < units.Length; i++)
+            {
+                partners.Add(ActivityPartner.Add(activity, units[i].Role, null, units[i].Name, i, staff, activity.CreatedAt));
+            }
+        }
+
+        db.ActivityPartners.AddRange(partners);
+        await db.SaveChangesAsync(ct);
+        logger.LogInformation("Demo 大英县2020年合作单位: {Partners} partner entries", partners.Count);
     }
 
     /// <summary>

@@ -131,7 +131,12 @@ public sealed class NotificationPreference
 
     public static int AllKinds => Enum.GetValues<NotificationKind>().Aggregate(0, (mask, kind) => mask | Bit(kind));
 
-    public static NotificationPreference Defaults(string userId) => new() { UserId = userId, EmailKinds = AllKinds, TextKinds = 0, DailyDigest = true };
+    /// <summary>Kinds whose e-mail copy is opt-in (off until the person turns it on): 订阅推送, which may come often.</summary>
+    public static IReadOnlyList<NotificationKind> EmailOptIn { get; } = [NotificationKind.SubscribedContent];
+
+    /// <summary>E-mail for every kind but the opt-in ones, no text messages, the digest.</summary>
+    public static NotificationPreference Defaults(string userId) =>
+        new() { UserId = userId, EmailKinds = EmailOptIn.Aggregate(AllKinds, (mask, kind) => mask & ~Bit(kind)), TextKinds = 0, DailyDigest = true };
 
     public static int Bit(NotificationKind kind) => 1 << (int)kind;
 

@@ -213,6 +213,11 @@ public sealed class EStationSubscription : Entity, IRegional
 
     public List<string> Tags { get; private set; } = [];
 
+    /// <summary>
+    /// The subscriber's own account, the one 订阅推送 notifications go to: the signed-in person subscribing for themself, or, when a
+    /// station's staff subscribe a resident, school or unit on their behalf (代为订阅), the account holding the subscriber's phone
+    /// (none when nobody has one): never the staff member who typed it in.
+    /// </summary>
     public string? UserId { get; private set; }
 
     public bool Active { get; private set; } = true;
@@ -220,7 +225,12 @@ public sealed class EStationSubscription : Entity, IRegional
     /// <summary>The subscriber's own link (no account needed): shown once, when they subscribe.</summary>
     public string AccessKey { get; private set; } = string.Empty;
 
-    public static EStationSubscription Subscribe(EStation station, SubscriptionData data, Actor actor, DateTimeOffset? at = null)
+    /// <summary>
+    /// A subscription at <paramref name="station"/>. For oneself (<paramref name="onBehalf"/> false) it is the signed-in actor's
+    /// (their pushes); on behalf of someone else it belongs to <paramref name="subscriberUserId"/>, the account the caller resolved
+    /// from the subscriber's phone, or to no account.
+    /// </summary>
+    public static EStationSubscription Subscribe(EStation station, SubscriptionData data, Actor actor, DateTimeOffset? at = null, bool onBehalf = false, string? subscriberUserId = null)
     {
         if (station.Status != EStationStatus.Active)
         {
@@ -243,7 +253,7 @@ public sealed class EStationSubscription : Entity, IRegional
             Phone = string.IsNullOrWhiteSpace(data.Phone) ? null : ContactRules.Phone(data.Phone, "phone"),
             TargetGroup = data.TargetGroup is { } g ? ContactRules.Enum(g, "targetGroup", "重点人群") : null,
             Tags = tags,
-            UserId = actor.UserId,
+            UserId = onBehalf ? subscriberUserId : actor.UserId,
             AccessKey = EStationNames.NewAccessKey(),
             CreatedAt = when,
             UpdatedAt = when,

@@ -77,7 +77,8 @@ public abstract class ChannelTests(KexieApp app)
         var client = await app.SignInAsync(userName);
 
         var defaults = await (await client.GetAsync("/api/v1/notifications/settings")).OkJsonAsync();
-        Assert.All(defaults["kinds"]!.AsArray(), k => Assert.True(k!["email"]!.GetValue<bool>()));
+        // E-mail for every kind but 订阅推送, whose copies are opt-in.
+        Assert.All(defaults["kinds"]!.AsArray(), k => Assert.Equal(k!["kind"]!.GetValue<string>() != "SubscribedContent", k["email"]!.GetValue<bool>()));
         Assert.All(defaults["kinds"]!.AsArray(), k => Assert.False(k!["text"]!.GetValue<bool>()));
         Assert.False(defaults["digestOffered"]!.GetValue<bool>());
 

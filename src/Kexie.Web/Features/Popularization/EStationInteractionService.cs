@@ -16,7 +16,12 @@ public sealed record TerminalDto(Guid Id, Guid StationId, string Name, TerminalK
         t.Id, t.StationId, t.Name, t.Kind, t.Kind.Chinese(), t.PlaceKind, t.PlaceKind.Chinese(), t.Place, t.InstalledOn, t.Status, t.Status.Chinese());
 }
 
-public sealed record SubscriptionRequest(SubscriberKind SubscriberKind, string? SubscriberName, string? Phone, TargetGroup? TargetGroup, IReadOnlyList<string>? Tags);
+/// <summary>
+/// A subscription. <see cref="OnBehalf"/>: true when the caller subscribes someone else (代为订阅: staff for a resident, school or
+/// unit), false for themself; left out, a station's staff are taken to subscribe on someone's behalf unless the phone is their own,
+/// anyone else for themself unless the phone is someone else's.
+/// </summary>
+public sealed record SubscriptionRequest(SubscriberKind SubscriberKind, string? SubscriberName, string? Phone, TargetGroup? TargetGroup, IReadOnlyList<string>? Tags, bool? OnBehalf = null);
 
 /// <summary>A subscription as its station's staff see it (the phone masked); <see cref="AccessKey"/> only to the subscriber, once.</summary>
 public sealed record SubscriptionDto(
@@ -89,10 +94,59 @@ public sealed class EStationInteractionService(KexieDbContext db)
     public async Task<SubscriptionDto> SubscribeAsync(Actor actor, Guid stationId, SubscriptionRequest r, CancellationToken ct = default)
     {
         var station = await StationAsync(stationId, ct);
-        var subscription = EStationSubscription.Subscribe(station, new SubscriptionData(r.SubscriberKind, r.SubscriberName, r.Phone, r.TargetGroup, r.Tags), actor);
+        var (onBehalf, account) = await SubscriberAccountAsync(station, actor, r, ct);
+        var subscription = EStationSubscription.Subscribe(station, new SubscriptionData(r.SubscriberKind, r.SubscriberName, r.Phone, r.TargetGroup, r.Tags), actor, onBehalf: onBehalf, subscriberUserId: account);
         db.EStationSubscriptions.Add(subscription);
         await db.SaveChangesAsync(ct);
         return SubscriptionDto.From(subscription, withKey: true);
+    }
+
+    /// <summary>
+    /// Whose pushes a subscription brings: the caller's own when they subscribe for themself; on someone's behalf, the account
+    /// holding the subscriber's (confirmed) phone when the caller is the station's staff, else none — the person reads the items
+    /// through the subscription's link. A bad phone is left for the domain to name.
+    /// </summary>
+    private async Task<(bool OnBehalf, string? Account)> SubscriberAccountAsync(EStation station, Actor actor, SubscriptionRequest r, CancellationToken ct)
+    {
+        if (actor.UserId is not { } me)
+        {
+            return (false, null);
+        }
+
+        string? phone = null;
+        if (!string.IsNullOrWhiteSpace(r.Phone))
+        {
+            try
+            {
+                phone = Kexie.Domain.Directory.ContactRules.Phone(r.Phone, "phone");
+            }
+            catch (DomainValidationException)
+            {
+                return (false, null);
+            }
+        }
+
+        var myPhone = await db.Users.AsNoTracking().Where(u => u.Id == me).Select(u => u.PhoneNumber).FirstOrDefaultAsync(ct);
+        var ownPhone = phone is not null && string.Equals(phone, myPhone, StringComparison.Ordinal);
+        var staff = station.MayManage(actor);
+        var onBehalf = r.OnBehalf ?? (phone is null ? staff : !ownPhone);
+        if (ownPhone)
+        {
+            return (true, me); // the phone is the caller's own: their subscription whatever they ticked
+        }
+
+        if (!onBehalf)
+        {
+            return (false, null); // for themself: the domain takes the caller's account
+        }
+
+        if (phone is null || !staff)
+        {
+            return (true, null);
+        }
+
+        var account = await db.Users.AsNoTracking().Where(u => u.PhoneNumber == phone && u.PhoneNumberConfirmed).Select(u => u.Id).FirstOrDefaultAsync(ct);
+        return (true, account);
     }
 
     /// <summary>The station's subscribers, for its region's staff.</summary>

@@ -34,7 +34,11 @@ public sealed record TallyTotals(string Key, string Name, int Events, long Sessi
 /// <summary>Mass-event reach of a region subtree in a year (optionally one kind of activity, the series), with the report's sentence.</summary>
 public sealed record EventTallyStatisticsDto(
     string RegionCode, string RegionName, int Year, ActivityKind? Kind, string? KindName, TallyTotals Totals, long CheckedIn, IReadOnlyList<TallyTotals> ByKind,
-    IReadOnlyList<TallyTotals> ByRegion, IReadOnlyList<TallyTotals> ByTargetGroup, IReadOnlyList<TallyTotals> BySetting, string Summary);
+    IReadOnlyList<TallyTotals> ByRegion, IReadOnlyList<TallyTotals> ByTargetGroup, IReadOnlyList<TallyTotals> BySetting, string Summary,
+    IReadOnlyList<PartnerCount>? Partners = null, int PartneredActivities = 0, string? PartnerSummary = null);
+
+/// <summary>A partner unit (主办/承办/协办/支持) of the year's activities: its name as printed, its roles, how many activities it joined.</summary>
+public sealed record PartnerCount(string Name, IReadOnlyList<string> Roles, int Activities);
 
 /// <summary>
 /// 活动统计 of mass events: the staff of a place record what they counted (people who never register one by one), and the
@@ -207,8 +211,73 @@ public sealed class EventTallyService(KexieDbContext db, ReferenceCodesCache ref
             .Select(g => Sum(g.Key, g.Key == code ? "本级" : ShortName(names.GetValueOrDefault(g.Key, "未知地区")), g)).ToList();
         var byGroup = rows.Where(r => r.TargetGroup != null).GroupBy(r => r.TargetGroup!.Value).OrderBy(g => g.Key).Select(g => Sum(g.Key.ToString(), g.Key.Chinese(), g)).ToList();
         var bySetting = rows.Where(r => r.Setting != null).GroupBy(r => r.Setting!.Value).OrderBy(g => g.Key).Select(g => Sum(g.Key.ToString(), g.Key.Chinese(), g)).ToList();
+        var (partners, partnered) = await PartnersAsync(code, range, kind, ct);
+        var regionName = names.GetValueOrDefault(code, "所选地区");
         return new EventTallyStatisticsDto(
-            code, names.GetValueOrDefault(code, "所选地区"), to.Year, kind, kind?.Chinese(), totals, checkedIn, byKind, byRegion, byGroup, bySetting, Summary(range, kind, totals));
+            code, regionName, to.Year, kind, kind?.Chinese(), totals, checkedIn, byKind, byRegion, byGroup, bySetting, Summary(range, kind, totals),
+            partners, partnered, PartnerSentence(range, await RegionShortNameAsync(code, ct), partners, partnered));
+    }
+
+    /// <summary>
+    /// The partner units (<see cref="ActivityPartner"/>) of the subtree's activities begun in <paramref name="range"/> (not cancelled;
+    /// optionally one kind), most activities first (ties by name), and how many activities had any. The associations themselves
+    /// (a name ending in 科协 or 科学技术协会: the host, not a partner it works with) are left out.
+    /// </summary>
+    public async Task<(IReadOnlyList<PartnerCount> Partners, int Activities)> PartnersAsync(string code, DayRange range, ActivityKind? kind, CancellationToken ct = default)
+    {
+        var (from, to) = (range.First, range.Last);
+        var activities = db.PopularizationActivities.AsNoTracking()
+            .Where(a => RegionScope.Within(a.RegionCode, code) && a.Status != ActivityStatus.Cancelled && a.StartsOn >= from && a.StartsOn <= to);
+        if (kind is { } only)
+        {
+            activities = activities.Where(a => a.Kind == only);
+        }
+
+        var rows = await db.ActivityPartners.AsNoTracking()
+            .Join(activities, p => p.ActivityId, a => a.Id, (p, a) => new { p.ActivityId, p.Name, p.Role })
+            .ToListAsync(ct);
+        rows = rows.Where(r => !IsAssociation(r.Name)).ToList();
+        var partners = rows.GroupBy(r => r.Name.Trim(), StringComparer.Ordinal)
+            .Select(g => new PartnerCount(g.Key, g.Select(r => r.Role).Distinct().Order().Select(r => r.Chinese()).ToList(), g.Select(r => r.ActivityId).Distinct().Count()))
+            .OrderByDescending(p => p.Activities).ThenBy(p => p.Name, StringComparer.Ordinal).ToList();
+        return (partners, rows.Select(r => r.ActivityId).Distinct().Count());
+    }
+
+    /// <summary>The region's own name ("大英县"), as partner names begin with it.</summary>
+    public async Task<string> RegionShortNameAsync(string code, CancellationToken ct = default) =>
+        await db.Regions.AsNoTracking().Where(r => r.Code == code).Select(r => r.Name).FirstOrDefaultAsync(ct) ?? string.Empty;
+
+    /// <summary>科协 itself hosts; the sentence names the units it worked with.</summary>
+    public static bool IsAssociation(string name) =>
+        name.Trim().EndsWith("科协", StringComparison.Ordinal) || name.Trim().EndsWith("科学技术协会", StringComparison.Ordinal);
+
+    /// <summary>
+    /// "2020年，联合县农业农村局、县卫生健康局等6家单位开展科普活动46场次。" — the two units of most activities named (a name beginning
+    /// with the region's own name printed as the seeds do: 大英县农业农村局 → 县农业农村局), the count of units and of the activities
+    /// held with any of them; null without partners.
+    /// </summary>
+    public static string? PartnerSentence(DayRange range, string regionName, IReadOnlyList<PartnerCount> partners, int activities)
+    {
+        if (partners.Count == 0 || activities == 0)
+        {
+            return null;
+        }
+
+        var named = string.Join("、", partners.Take(2).Select(p => LocalName(p.Name, regionName)));
+        var units = partners.Count > 2 ? $"{named}等{partners.Count}家单位" : named;
+        return $"{PopularizationPeriod.Text(range)}，联合{units}开展科普活动{activities}场次。";
+    }
+
+    /// <summary>"大英县农业农村局" in 大英县's report → "县农业农村局"; other names unchanged.</summary>
+    public static string LocalName(string name, string regionName)
+    {
+        if (regionName.Length < 2 || !name.StartsWith(regionName, StringComparison.Ordinal) || name.Length == regionName.Length)
+        {
+            return name;
+        }
+
+        var level = regionName[^1];
+        return "县市区州旗省".Contains(level, StringComparison.Ordinal) ? level + name[regionName.Length..] : name;
     }
 
     /// <summary>"2025年科技活动周期间，共开展活动200场次，参与群众80000人次，展出宣传展板1000块，…" — only the figures that were counted.</summary>

@@ -50,6 +50,21 @@ public sealed class PopularizationReport(KexieDbContext db, VenueService venues,
             sentences.Add(venueStats.Summary);
         }
 
+        if (VisitsByKindSentence(venueStats.VisitsByKind) is { } byKind)
+        {
+            sentences.Add(byKind);
+        }
+
+        if (await OpeningsSentenceAsync(regionCode, period, ct) is { } openings)
+        {
+            sentences.Add(openings);
+        }
+
+        if (await EStationSentenceAsync(regionCode, period, ct) is { } stations)
+        {
+            sentences.Add(stations);
+        }
+
         if (await BoardSentenceAsync(regionCode, period, ct) is { } boardSentence)
         {
             sentences.Add(boardSentence);
@@ -59,6 +74,11 @@ public sealed class PopularizationReport(KexieDbContext db, VenueService venues,
         if (tallyStats.Totals.Events > 0)
         {
             sentences.Add(tallyStats.Summary);
+        }
+
+        if (tallyStats.PartnerSummary is { } partners)
+        {
+            sentences.Add(partners);
         }
 
         // 科技活动周、全国科普日 read from their series when the region has one: "2025年大英县科技活动周期间，共开展活动206场次，…".
@@ -118,6 +138,145 @@ public sealed class PopularizationReport(KexieDbContext db, VenueService venues,
         }
 
         return sentences;
+    }
+
+    /// <summary>"2020年，联合县农业农村局、县卫生健康局等6家单位开展科普活动46场次。" (<see cref="EventTallyService.PartnerSentence"/>); null without partners.</summary>
+    public async Task<string?> PartnerSentenceAsync(string regionCode, DayRange period, CancellationToken ct)
+    {
+        if (string.IsNullOrEmpty(regionCode))
+        {
+            return null;
+        }
+
+        var (partners, activities) = await tallies.PartnersAsync(regionCode, period, null, ct);
+        return EventTallyService.PartnerSentence(period, await tallies.RegionShortNameAsync(regionCode, ct), partners, activities);
+    }
+
+    /// <summary>
+    /// "其中，科普教育基地接待观众20318人次，科普大篷车服务15场次、观众3300人次。" — the venue kinds that had visitors in the period
+    /// (a travelling kind by its trips, the others by groups and head count); null when none had.
+    /// </summary>
+    public static string? VisitsByKindSentence(IReadOnlyList<VisitTotals> byKind)
+    {
+        var parts = new List<string>();
+        foreach (var k in byKind.Where(k => k.Visitors > 0 || k.Sessions > 0))
+        {
+            var travels = Enum.TryParse<VenueKind>(k.Key, out var kind) && kind.Travels();
+            parts.Add(travels
+                ? $"{k.Name}服务{k.Sessions}场次、观众{k.Visitors}人次"
+                : $"{k.Name}接待{(k.Groups > 0 ? $"团队{k.Groups}个、" : string.Empty)}观众{k.Visitors}人次");
+        }
+
+        return parts.Count == 0 ? null : $"其中，{string.Join("，", parts)}。";
+    }
+
+    /// <summary>
+    /// "2020年，新建成开放科普阵地6个：大英中学科技馆、…；在建科技馆1个：…。" — the region's venues (not closed) opened in the period,
+    /// and those under construction at its end; null when neither.
+    /// </summary>
+    public async Task<string?> OpeningsSentenceAsync(string regionCode, DayRange period, CancellationToken ct)
+    {
+        var (first, last) = (period.First, period.Last);
+        var rows = await db.Venues.AsNoTracking()
+            .Where(v => RegionScope.Within(v.RegionCode, regionCode) && (v.Status == VenueStatus.Building || (v.Status == VenueStatus.Open && v.OpenedOn >= first && v.OpenedOn <= last)))
+            .Select(v => new { v.Name, v.Kind, v.Status, v.OpenedOn }).ToListAsync(ct);
+        return OpeningsSentence(period,
+            rows.Where(r => r.Status == VenueStatus.Open).OrderBy(r => r.OpenedOn).ThenBy(r => r.Name, StringComparer.Ordinal).Select(r => r.Name).ToList(),
+            rows.Where(r => r.Status == VenueStatus.Building).OrderBy(r => r.Name, StringComparer.Ordinal).Select(r => r.Name).ToList());
+    }
+
+    public static string? OpeningsSentence(DayRange period, IReadOnlyList<string> opened, IReadOnlyList<string> building)
+    {
+        var parts = new List<string>();
+        if (opened.Count > 0)
+        {
+            parts.Add($"新建成开放科普阵地{opened.Count}个：{string.Join("、", opened)}");
+        }
+
+        if (building.Count > 0)
+        {
+            parts.Add($"在建科普阵地{building.Count}个：{string.Join("、", building)}");
+        }
+
+        return parts.Count == 0 ? null : $"{PopularizationPeriod.Text(period)}，{string.Join("；", parts)}。";
+    }
+
+    /// <summary>The figures of the 科普e站 sentence (<see cref="EStationSentence"/>), each counted from records.</summary>
+    public sealed record EStationFigures(int Stations, IReadOnlyList<(string Place, int Count)> Terminals, int Posts, int Subscriptions, int Answered, long Uses);
+
+    /// <summary>
+    /// 科普e站 of the region subtree: the stations running at the period's end (set up by then), their terminals in service (installed
+    /// by then, by place), the stations' own posts (自助发布) and the questions answered (双向互动) of the period, the active
+    /// subscriptions (远程订阅) made by its end, and the period's uses (S03's figure: kiosk counts on system-counted days, else typed in).
+    /// </summary>
+    public async Task<EStationFigures> EStationFiguresAsync(string regionCode, DayRange period, CancellationToken ct)
+    {
+        var (first, last) = (period.First, period.Last);
+        var (from, to) = MarketSupport.ChinaPeriod(first, last);
+        var (start, end) = (from!.Value, to!.Value);
+        var stationIds = await db.EStations.AsNoTracking()
+            .Where(e => RegionScope.Within(e.RegionCode, regionCode) && e.Status == EStationStatus.Active && e.CreatedAt < end)
+            .Select(e => e.Id).ToListAsync(ct);
+        if (stationIds.Count == 0)
+        {
+            return new EStationFigures(0, [], 0, 0, 0, 0);
+        }
+
+        var terminals = await db.EStationTerminals.AsNoTracking()
+            .Where(t => stationIds.Contains(t.StationId) && t.Status == TerminalStatus.InService && t.InstalledOn <= last)
+            .GroupBy(t => t.PlaceKind).Select(g => new { Place = g.Key, Count = g.Count() }).ToListAsync(ct);
+        var posts = await db.EStationPosts.AsNoTracking().CountAsync(p => stationIds.Contains(p.StationId) && p.PublishedAt >= start && p.PublishedAt < end, ct);
+        var subscriptions = await db.EStationSubscriptions.AsNoTracking().CountAsync(s => stationIds.Contains(s.StationId) && s.Active && s.CreatedAt < end, ct);
+        var answered = await db.EStationQuestions.AsNoTracking()
+            .CountAsync(q => stationIds.Contains(q.StationId) && q.Status == QuestionStatus.Answered && q.CreatedAt >= start && q.CreatedAt < end, ct);
+        var usage = await db.EStationUsages.AsNoTracking().Where(u => stationIds.Contains(u.StationId) && u.Day >= first && u.Day <= last).ToListAsync(ct);
+        return new EStationFigures(
+            stationIds.Count, terminals.OrderBy(t => t.Place).Select(t => (t.Place.Chinese(), t.Count)).ToList(), posts, subscriptions, answered, usage.Sum(u => (long)u.Total));
+    }
+
+    public async Task<string?> EStationSentenceAsync(string regionCode, DayRange period, CancellationToken ct) =>
+        EStationSentence(period, await EStationFiguresAsync(regionCode, period, ct));
+
+    /// <summary>
+    /// "2025年，建成科普e站4个、在用终端7台（学校3台、社区2台、图书馆2台），提供自助发布、个性化管理、远程订阅和双向互动服务：本站自助发布
+    /// 信息5条，远程订阅36个，答复群众提问12条，访问与互动21000次。" — only the parts that have records; null without stations.
+    /// </summary>
+    public static string? EStationSentence(DayRange period, EStationFigures f)
+    {
+        if (f.Stations == 0)
+        {
+            return null;
+        }
+
+        var text = $"{PopularizationPeriod.Text(period)}，建成科普e站{f.Stations}个";
+        var terminals = f.Terminals.Sum(t => t.Count);
+        if (terminals > 0)
+        {
+            text += $"、在用终端{terminals}台（{string.Join("、", f.Terminals.Select(t => $"{t.Place}{t.Count}台"))}）";
+        }
+
+        var parts = new List<string>();
+        if (f.Posts > 0)
+        {
+            parts.Add($"本站自助发布信息{f.Posts}条");
+        }
+
+        if (f.Subscriptions > 0)
+        {
+            parts.Add($"远程订阅{f.Subscriptions}个");
+        }
+
+        if (f.Answered > 0)
+        {
+            parts.Add($"答复群众提问{f.Answered}条");
+        }
+
+        if (f.Uses > 0)
+        {
+            parts.Add($"访问与互动{f.Uses}次");
+        }
+
+        return parts.Count == 0 ? text + "。" : text + $"，提供自助发布、个性化管理、远程订阅和双向互动服务：{string.Join("，", parts)}。";
     }
 
     /// <summary>

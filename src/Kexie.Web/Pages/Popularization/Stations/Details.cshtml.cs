@@ -101,10 +101,12 @@ public sealed class DetailsModel(EStationService stations, EStationInteractionSe
     }
 
     [Kexie.Web.Infrastructure.RequiresPermission(typeof(Kexie.Web.Features.Popularization.PopularizationPermissions), nameof(Kexie.Web.Features.Popularization.PopularizationPermissions.UseEStations))]
-    public async Task<IActionResult> OnPostSubscribeAsync(Guid id, string? subscriberKind, string? subscriberName, string? phone, string? targetGroup, List<string>? tags, CancellationToken ct)
+    public async Task<IActionResult> OnPostSubscribeAsync(Guid id, string? subscriberKind, string? subscriberName, string? phone, string? targetGroup, List<string>? tags, List<string>? onBehalf, CancellationToken ct)
     {
         var group = string.IsNullOrWhiteSpace(targetGroup) ? (TargetGroup?)null : ParseEnum<TargetGroup>(targetGroup, "targetGroup", "重点人群");
-        var created = await interaction.SubscribeAsync(Actor, id, new SubscriptionRequest(ParseEnum<SubscriberKind>(subscriberKind, "subscriberKind", "订阅方类型"), subscriberName, phone, group, tags), ct);
+        // The staff's form sends "false" (hidden) and "true" when 代为订阅 is ticked; other people's form sends nothing.
+        bool? behalf = onBehalf is null || onBehalf.Count == 0 ? null : onBehalf.Contains("true", StringComparer.OrdinalIgnoreCase);
+        var created = await interaction.SubscribeAsync(Actor, id, new SubscriptionRequest(ParseEnum<SubscriberKind>(subscriberKind, "subscriberKind", "订阅方类型"), subscriberName, phone, group, tags, behalf), ct);
         Notice = "订阅成功。请收藏本页链接，凭它随时查看为您推送的科普内容。";
         return Redirect(created.FeedLink!);
     }
