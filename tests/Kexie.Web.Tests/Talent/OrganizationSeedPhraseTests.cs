@@ -70,7 +70,8 @@ public abstract class OrganizationSeedPhraseTests(KexieApp app)
             InspectionStatus.Failed, null, actor, today);
         rectification.SubmitReport("已恢复会员活动。", actor, false, new DateOnly(2013, 9, 1));
         rectification.AcceptReport(new DateOnly(2013, 9, 20), null, actor, today);
-        records.AddRange(failed, rectification);
+        records.Add(failed);
+        records.Add(rectification);
 
         // 党建: two 党建指导员; the 农学会 with 4 formal members and no party organization is flagged by the rule.
         records.Add(PartyBuilding.Create(Ref(medical), new PartyBuildingData("王志强", 6, PartyOrganizationForm.Independent, new DateOnly(2010, 7, 1)), actor, today));
@@ -85,7 +86,7 @@ public abstract class OrganizationSeedPhraseTests(KexieApp app)
 
         foreach (var (town, n) in towns.Select((t, n) => (t, n)))
         {
-            foreach (var position in (n == towns.Count - 1 ? new[] { "卫生院院长", "中心小学校长" } : ["卫生院院长", "中心小学校长", "农业服务中心站长"]))
+            foreach (var position in (n == towns.Count - 1 ? new[] { "卫生院院长", "中心小学校长" } : new[] { "卫生院院长", "中心小学校长", "农业服务中心站长" }))
             {
                 records.Add(LeadershipPost.Appoint(Ref(town), new LeadershipPostData("测试", LeadershipKind.ThreeHeads, position, new DateOnly(2012, 5, 1)), actor, today));
             }

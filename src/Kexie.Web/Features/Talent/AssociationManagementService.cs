@@ -511,12 +511,13 @@ public sealed class AssociationManagementService(KexieDbContext db, Kexie.Web.Fe
     public static string ChineseNumber(int n)
     {
         const string Digits = "零一二三四五六七八九";
+        string Digit(int d) => Digits.Substring(d, 1);
         return n switch
         {
             < 1 or > 99 => n.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            < 10 => Digits[n].ToString(),
-            < 20 => "十" + (n % 10 == 0 ? string.Empty : Digits[n % 10].ToString()),
-            _ => Digits[n / 10] + "十" + (n % 10 == 0 ? string.Empty : Digits[n % 10].ToString()),
+            < 10 => Digit(n),
+            < 20 => "十" + (n % 10 == 0 ? string.Empty : Digit(n % 10)),
+            _ => Digit(n / 10) + "十" + (n % 10 == 0 ? string.Empty : Digit(n % 10)),
         };
     }
 
