@@ -81,13 +81,11 @@ public sealed class TalentDemoSeeder(KexieDbContext db, ILogger<TalentDemoSeeder
             new RectificationData(2024, "未按期报送2024年度年检材料，会员名册和财务收支情况未公开", new DateOnly(2025, 8, 31), new DateOnly(2025, 5, 12)), null, null, staff, today);
         first.SubmitReport("已补报2024年度年检材料，重新核实会员名册（会员126人），建立财务收支公开制度并在理事会上通报。", chair, true, new DateOnly(2025, 8, 20));
         first.AcceptReport(new DateOnly(2025, 9, 5), "整改到位，恢复正常活动", staff, today);
-        first.CreatedAt = new DateTimeOffset(2025, 5, 12, 9, 0, 0, TimeSpan.FromHours(8));
         db.Rectifications.Add(first);
         await db.SaveChangesAsync(ct);
 
         var second = Rectification.Open(managed, society.Kind,
             new RectificationData(2025, "未按期报送2025年度年检材料，全年未开展会员活动", new DateOnly(2026, 12, 31), new DateOnly(2026, 5, 10)), null, RectificationStatus.Passed, staff, today);
-        second.CreatedAt = new DateTimeOffset(2026, 5, 10, 9, 0, 0, TimeSpan.FromHours(8));
         db.Rectifications.Add(second);
 
         var medical = await db.Associations.AsNoTracking().FirstOrDefaultAsync(a => a.Name == "大英县医学会" && a.RegionCode == DemoSeeder.DaYing, ct);
