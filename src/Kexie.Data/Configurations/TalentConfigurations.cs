@@ -275,7 +275,24 @@ internal sealed class RectificationConfiguration : IEntityTypeConfiguration<Rect
         builder.Property(r => r.Outcome).HasMaxLength(500);
         builder.Property(r => r.OpenedByName).HasMaxLength(256);
         builder.Property(r => r.ConcludedByName).HasMaxLength(256);
+        builder.Property(r => r.Report).HasMaxLength(Rectification.MaxReportLength);
+        builder.Property(r => r.ReportedByUserId).HasMaxLength(64);
+        builder.Property(r => r.ReportedByName).HasMaxLength(256);
+        builder.Property(r => r.ReportReturnReason).HasMaxLength(Kexie.Domain.Market.MarketRules.ReasonMaxLength);
         builder.Property(r => r.Version).IsConcurrencyToken();
+        builder.OwnsMany(r => r.Attachments, a =>
+        {
+            a.ToTable("RectificationAttachments");
+            a.WithOwner().HasForeignKey("RectificationId");
+            a.HasKey(x => x.Id);
+            a.Property(x => x.Id).ValueGeneratedNever();
+            a.Property(x => x.FileName).HasMaxLength(200);
+            a.Property(x => x.ContentType).HasMaxLength(100);
+            a.Property(x => x.StorageKey).HasMaxLength(200);
+            a.Property(x => x.UploadedByUserId).HasMaxLength(64);
+            a.HasIndex("RectificationId");
+        });
+        builder.Navigation(r => r.Attachments).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.HasOne<Association>().WithMany().HasForeignKey(r => r.AssociationId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(r => new { r.AssociationId, r.StartedOn });
         builder.HasIndex(r => new { r.RegionCode, r.StartedOn });

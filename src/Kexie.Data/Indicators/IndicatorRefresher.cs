@@ -256,7 +256,7 @@ public sealed class IndicatorRefresher(KexieDbContext db, TimeProvider clock, IL
         facts.AddRange((await db.ServiceRecords.AsNoTracking().Where(r => r.Status == Kexie.Domain.Popularization.ServiceRecordStatus.Confirmed).ToListAsync(ct)).SelectMany(FactDerivation.From));
         facts.AddRange((await db.ThinkTankTopics.AsNoTracking().Where(t => t.ApprovedAt != null).ToListAsync(ct)).SelectMany(FactDerivation.From));
         facts.AddRange((await db.Proposals.AsNoTracking().Where(p => p.DecidedAt != null).ToListAsync(ct)).SelectMany(FactDerivation.From));
-        facts.AddRange(await TalentFactSources.AllAsync(db, ct));
+        facts.AddRange(await TalentFactSources.AllAsync(db, now, ct));
         var written = await FactStore.AppendAsync(db, facts, ct);
         await db.IndicatorOutbox.Where(o => o.Id <= lastOutbox).ExecuteDeleteAsync(ct);
         await FactStore.RebuildRollupsAsync(db, ct: ct);
@@ -410,7 +410,7 @@ public sealed class IndicatorRefresher(KexieDbContext db, TimeProvider clock, IL
             facts.AddRange((await db.Proposals.AsNoTracking().Where(p => proposals.Contains(p.Id)).ToListAsync(ct)).SelectMany(FactDerivation.From));
         }
 
-        facts.AddRange(await TalentFactSources.DeriveAsync(db, sources, ct));
+        facts.AddRange(await TalentFactSources.DeriveAsync(db, sources, now, ct));
         return facts;
     }
 

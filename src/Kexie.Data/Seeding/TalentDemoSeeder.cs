@@ -40,6 +40,67 @@ public sealed class TalentDemoSeeder(KexieDbContext db, ILogger<TalentDemoSeeder
         await SeedUpwardCandidatesAsync(ct);
         await SeedUpwardTopicAsync(ct);
         await SeedUnitKexiesAsync(ct);
+        await SeedRectificationsAsync(ct);
+    }
+
+    /// <summary>The demo society under 清理整顿, led by the demo science worker (李建国, its 会长).</summary>
+    public const string RectifiedSociety = "大英县蚕桑农村专业技术协会";
+
+    /// <summary>
+    /// 学会清理整顿 in 大英县: the 蚕桑 农技协 (established 2017, its 会长 the demo science worker) did not submit its 2024 年检; the county put
+    /// it under 整顿 on 2025-05-12 (限期 2025-08-31), its 会长 submitted the 整改报告 on 2025-08-20 and the county accepted it on
+    /// 2025-09-05 (整改合格); it missed its 2025 年检 as well, and is under 整顿 again since 2026-05-10 (限期 2026-12-31, no report yet),
+    /// which its 会长 sees on his workbench. With it, the county's 医学会 held its 换届 (第五次会员代表大会) in 2025. Runs once.
+    /// </summary>
+    private async Task SeedRectificationsAsync(CancellationToken ct)
+    {
+        if (await db.Rectifications.AnyAsync(ct) || await db.Associations.AnyAsync(a => a.Name == RectifiedSociety, ct))
+        {
+            return;
+        }
+
+        var users = await db.Users.AsNoTracking().Where(u => u.UserName == "daying" || u.UserName == "worker").ToListAsync(ct);
+        var county = await db.Associations.AsNoTracking().FirstOrDefaultAsync(a => a.Kind == AssociationKind.Kexie && a.RegionCode == DemoSeeder.DaYing, ct);
+        var worker = users.FirstOrDefault(u => u.UserName == "worker");
+        var admin = users.FirstOrDefault(u => u.UserName == "daying");
+        if (county is null || admin is null || worker?.ScienceWorkerId is null)
+        {
+            return;
+        }
+
+        var society = Association.Create(new AssociationData(RectifiedSociety, AssociationKind.RuralTechAssociation, DemoSeeder.DaYing, county.Id, null, new DateOnly(2017, 4, 1)));
+        society.AddMember(worker.ScienceWorkerId, null, MemberRole.Chair, new DateOnly(2023, 1, 1));
+        db.Associations.Add(society);
+        await db.SaveChangesAsync(ct);
+
+        var staff = admin.ToActor();
+        var chair = worker.ToActor();
+        var today = new DateOnly(2026, 6, 30);
+        var managed = new ManagedAssociation(society.Id, society.Name, society.RegionCode);
+        var first = Rectification.Open(managed, society.Kind,
+            new RectificationData(2024, "未按期报送2024年度年检材料，会员名册和财务收支情况未公开", new DateOnly(2025, 8, 31), new DateOnly(2025, 5, 12)), null, null, staff, today);
+        first.SubmitReport("已补报2024年度年检材料，重新核实会员名册（会员126人），建立财务收支公开制度并在理事会上通报。", chair, true, new DateOnly(2025, 8, 20));
+        first.AcceptReport(new DateOnly(2025, 9, 5), "整改到位，恢复正常活动", staff, today);
+        db.Rectifications.Add(first);
+        await db.SaveChangesAsync(ct);
+
+        var second = Rectification.Open(managed, society.Kind,
+            new RectificationData(2025, "未按期报送2025年度年检材料，全年未开展会员活动", new DateOnly(2026, 12, 31), new DateOnly(2026, 5, 10)), null, RectificationStatus.Passed, staff, today);
+        db.Rectifications.Add(second);
+
+        var medical = await db.Associations.AsNoTracking().FirstOrDefaultAsync(a => a.Name == "大英县医学会" && a.RegionCode == DemoSeeder.DaYing, ct);
+        if (medical is not null)
+        {
+            var terms = await db.Congresses.Where(c => c.AssociationId == medical.Id).Select(c => c.Term).ToListAsync(ct);
+            if (!terms.Contains(5))
+            {
+                db.Congresses.Add(Congress.Record(new ManagedAssociation(medical.Id, medical.Name, medical.RegionCode),
+                    new CongressData(5, new DateOnly(2025, 11, 16), 5, "大英县医学会第五次会员代表大会，选举产生第五届理事会"), terms, staff, today));
+            }
+        }
+
+        await db.SaveChangesAsync(ct);
+        logger.LogInformation("已生成学会清理整顿演示数据：{Society}", RectifiedSociety);
     }
 
     /// <summary>The 科协 of units the demo adds to the county's one 企业科协 (<see cref="UnitKexies"/>).</summary>

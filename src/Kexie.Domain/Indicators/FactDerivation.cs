@@ -246,6 +246,55 @@ public static class FactDerivation
         }
     }
 
+    /// <summary>
+    /// A workstation's (or base's) output of a year counts its projects, patents and trainings, in its region on 31 December of that year
+    /// (every kind of station, as the stations' statistics add them up; a figure of zero gives no fact).
+    /// </summary>
+    public static IEnumerable<ActivityFact> From(WorkstationOutput output)
+    {
+        var day = ChinaTime.DayKey(new DateOnly(output.Year, 12, 31));
+        foreach (var (kind, count) in new[] { (FactKind.WorkstationProjects, output.Projects), (FactKind.WorkstationPatents, output.Patents), (FactKind.WorkstationTrainings, output.Trainings) })
+        {
+            if (count > 0)
+            {
+                yield return new ActivityFact(output.RegionCode, kind, day, count, 0, FactSource.WorkstationOutput, output.Id);
+            }
+        }
+    }
+
+    /// <summary>The kinds the 科协 inspects yearly (学会, 协会, 农技协): those due a 年检 and counted in 年检合格率.</summary>
+    public static bool IsInspected(AssociationKind kind) => kind is AssociationKind.Society or AssociationKind.Association or AssociationKind.RuralTechAssociation;
+
+    /// <summary>
+    /// A 学会, 协会 or 农技协 is due a 年检 every year from the year it was established (or, with no date of establishment, registered on
+    /// the platform) to the year of <paramref name="today"/>: one fact per year in its region on 31 December of that year.
+    /// </summary>
+    public static IEnumerable<ActivityFact> From(Association association, DateOnly today)
+    {
+        if (!IsInspected(association.Kind))
+        {
+            yield break;
+        }
+
+        var first = association.EstablishedOn?.Year ?? ChinaTime.DateOf(association.CreatedAt).Year;
+        for (var year = Math.Max(first, 1950); year <= today.Year; year++)
+        {
+            yield return new ActivityFact(association.RegionCode, FactKind.InspectionsDue, ChinaTime.DayKey(new DateOnly(year, 12, 31)), 1, 0, FactSource.Association, association.Id);
+        }
+    }
+
+    /// <summary>Whether a 年检 result passes (合格 or 基本合格) in 年检合格率.</summary>
+    public static bool Passes(InspectionStatus status) => status is InspectionStatus.Passed or InspectionStatus.BasicallyPassed;
+
+    /// <summary>A 年检 decided 合格 or 基本合格 counts one, in the association's region on 31 December of the year inspected (the caller passes only those of inspected kinds).</summary>
+    public static IEnumerable<ActivityFact> From(Inspection inspection)
+    {
+        if (Passes(inspection.Status))
+        {
+            yield return new ActivityFact(inspection.RegionCode, FactKind.InspectionsPassed, ChinaTime.DayKey(new DateOnly(inspection.Year, 12, 31)), 1, 0, FactSource.Inspection, inspection.Id);
+        }
+    }
+
     /// <summary>A valid returned questionnaire counts one, in the survey's region on the (CST) day submitted.</summary>
     public static IEnumerable<ActivityFact> From(SurveyResponse response)
     {

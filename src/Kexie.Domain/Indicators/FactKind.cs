@@ -101,6 +101,21 @@ public enum FactKind
 
     /// <summary>学会学术交流活动 (record: SocietyActivity of kind 年会/学术交流/特色学术交流, in the association's region, day held).</summary>
     SocietyExchanges = 304,
+
+    /// <summary>工作站和基地承担项目 (record: WorkstationOutput of a year, its projects, in the station's region, 31 December of that year).</summary>
+    WorkstationProjects = 305,
+
+    /// <summary>工作站和基地获得专利 (record: WorkstationOutput of a year, its patents, in the station's region, 31 December of that year).</summary>
+    WorkstationPatents = 306,
+
+    /// <summary>工作站和基地开展培训 (record: WorkstationOutput of a year, its trainings held, in the station's region, 31 December of that year).</summary>
+    WorkstationTrainings = 307,
+
+    /// <summary>应年检学会、协会、农技协 (record: Association of those kinds, one per year from the year established — or registered — to this year, 31 December of each).</summary>
+    InspectionsDue = 308,
+
+    /// <summary>年检合格 (record: Inspection of such an association decided 合格 or 基本合格, in its region, 31 December of the year inspected).</summary>
+    InspectionsPassed = 309,
 }
 
 /// <summary>The kind of record a fact comes from; <see cref="Synthetic"/> marks generated demo/benchmark activity.</summary>
@@ -130,6 +145,9 @@ public enum FactSource
     Workstation = 21,
     SocietyActivity = 22,
     SurveyResponse = 23,
+    WorkstationOutput = 24,
+    Association = 25,
+    Inspection = 26,
 }
 
 /// <summary>The platform module whose records feed a fact kind.</summary>
@@ -163,7 +181,8 @@ public static class FactKinds
             or FactKind.PopularizationActivitiesHeld or FactKind.MassEventParticipants or FactKind.VenueVisitors or FactKind.VolunteerService
             or FactKind.BoardRefreshes or FactKind.MemberUnitsAssessed or FactKind.MemberUnitsCompleted => SourceModule.Popularization,
         FactKind.ThinkTankTopics or FactKind.ProposalsAdopted or FactKind.ThinkTankTopicsRecommended => SourceModule.ThinkTank,
-        FactKind.SurveyResponsesValid or FactKind.NominationsSelected or FactKind.ContestEntries or FactKind.WorkstationsFounded or FactKind.SocietyExchanges => SourceModule.Talent,
+        FactKind.SurveyResponsesValid or FactKind.NominationsSelected or FactKind.ContestEntries or FactKind.WorkstationsFounded or FactKind.SocietyExchanges
+            or FactKind.WorkstationProjects or FactKind.WorkstationPatents or FactKind.WorkstationTrainings or FactKind.InspectionsDue or FactKind.InspectionsPassed => SourceModule.Talent,
         _ => SourceModule.Market,
     };
 
@@ -202,6 +221,11 @@ public static class FactKinds
         FactKind.ContestEntries => "青少年科技创新大赛参赛作品",
         FactKind.WorkstationsFounded => "新建工作站和科技小院",
         FactKind.SocietyExchanges => "学会学术交流活动",
+        FactKind.WorkstationProjects => "工作站和基地承担项目",
+        FactKind.WorkstationPatents => "工作站和基地获得专利",
+        FactKind.WorkstationTrainings => "工作站和基地开展培训",
+        FactKind.InspectionsDue => "应年检学会（协会）",
+        FactKind.InspectionsPassed => "年检合格学会（协会）",
         _ => kind.ToString(),
     };
 
@@ -241,6 +265,9 @@ public static class FactKinds
         FactSource.Workstation => "工作站和基地",
         FactSource.SocietyActivity => "学会活动",
         FactSource.SurveyResponse => "调查问卷答卷",
+        FactSource.WorkstationOutput => "工作站年度成果",
+        FactSource.Association => "学会（协会）",
+        FactSource.Inspection => "学会年检",
         _ => source.ToString(),
     };
 }

@@ -21,6 +21,11 @@ public static class IndicatorCatalogue
         Count("W07", "青少年科技创新大赛参赛作品", ServiceGroup.ServingScienceWorkers, FactKind.ContestEntries, Accumulation.Period, "件", "本期本地区学校报送青少年科技创新大赛等竞赛的作品件数（报送日计，计入学校所在地区；评审未通过的不计，推荐参加上级大赛的作品不重复计）"),
         Count("W08", "新建院士(专家)工作站和科技小院", ServiceGroup.ServingScienceWorkers, FactKind.WorkstationsFounded, Accumulation.Period, "家", "本期建站（授牌）的院士(专家)工作站、专家工作站和科技小院家数（建站日计，计入依托单位所在地区；专家服务团、产学研合作项目不计，其后撤销的仍计）"),
         Count("W09", "学会学术交流活动", ServiceGroup.ServingScienceWorkers, FactKind.SocietyExchanges, Accumulation.Period, "个", "本期学会、协会举办的年会、学术交流和特色学术交流活动个数（举办日计，计入学会所在地区；科普、培训活动不计）"),
+        Count("W10", "工作站和基地承担项目", ServiceGroup.ServingScienceWorkers, FactKind.WorkstationProjects, Accumulation.Period, "个", "院士(专家)工作站、科技小院等工作站和基地年度成果中登记的承担项目个数（成果年度12月31日计，计入工作站所在地区）"),
+        Count("W11", "工作站和基地获得专利", ServiceGroup.ServingScienceWorkers, FactKind.WorkstationPatents, Accumulation.Period, "件", "院士(专家)工作站、科技小院等工作站和基地年度成果中登记的获得专利件数（成果年度12月31日计，计入工作站所在地区）"),
+        Count("W12", "工作站和基地开展培训", ServiceGroup.ServingScienceWorkers, FactKind.WorkstationTrainings, Accumulation.Period, "场次", "院士(专家)工作站、科技小院等工作站和基地年度成果中登记的开展培训场次（成果年度12月31日计，计入工作站所在地区）"),
+        new("W13", "学会年检合格率", ServiceGroup.ServingScienceWorkers, IndicatorKind.Coverage, FactKind.InspectionsPassed, Measure.Count, FactKind.InspectionsDue, Measure.Count,
+            Accumulation.Period, Direction.HigherIsBetter, Normalisation.Absolute, "%", "年检年度12月31日在本期内的，年检结论为合格或基本合格的学会、协会、农技协占应年检（当年已成立）的学会、协会、农技协的比例（未报送、退回未重报、待评定和不合格的不计入合格）"),
 
         // 为企事业单位精准科技服务
         Count("E01", "累计注册企事业单位", ServiceGroup.ServingEnterprises, FactKind.OrganizationRegistered, Accumulation.Cumulative, "个", "截至期末在本地区注册的企事业单位数"),

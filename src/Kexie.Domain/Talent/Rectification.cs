@@ -20,6 +20,25 @@ public enum RectificationStatus
     Suspended = 4,
 }
 
+/// <summary>
+/// Where the society's 整改报告 stands: none yet, submitted (awaiting the 科协), returned with a reason (to be corrected and submitted
+/// again), or accepted (the 整顿 concluded 整改合格).
+/// </summary>
+public enum RectificationReportStatus
+{
+    /// <summary>未提交.</summary>
+    None = 0,
+
+    /// <summary>已提交，待审核.</summary>
+    Submitted = 1,
+
+    /// <summary>已退回，待重新提交.</summary>
+    Returned = 2,
+
+    /// <summary>已通过（整改合格）.</summary>
+    Accepted = 3,
+}
+
 /// <summary>Why a society is put under 整顿: its 年检 of the year failed, or it did not submit one.</summary>
 public enum RectificationBasis
 {
@@ -38,6 +57,14 @@ public static class RectificationNames
         RectificationStatus.Passed => "整改合格",
         RectificationStatus.Revoked => "已撤销（注销）",
         _ => "停止活动",
+    };
+
+    public static string Chinese(this RectificationReportStatus status) => status switch
+    {
+        RectificationReportStatus.None => "未提交整改报告",
+        RectificationReportStatus.Submitted => "整改报告待审核",
+        RectificationReportStatus.Returned => "整改报告已退回",
+        _ => "整改报告已通过",
     };
 
     public static string Chinese(this RectificationBasis basis) => basis == RectificationBasis.FailedInspection ? "年检不合格" : "未按期年检";
@@ -66,9 +93,19 @@ public sealed record RectificationData(int? Year, string? Reasons, DateOnly? Dea
 /// <code>
 /// UnderRectification ──Conclude──▶ Passed | Revoked | Suspended
 /// </code>
+/// While it is open the society itself (its 会长/副会长's account: <c>leadsSociety</c> below) or the region's admins on its behalf submit
+/// the 整改报告 with its materials; the 科协 accepts it (the 整顿 concludes 整改合格) or returns it with a reason:
+/// <code>
+/// None ──SubmitReport──▶ Submitted ──AcceptReport──▶ Accepted (Status = Passed)
+///                          └──ReturnReport(reason)──▶ Returned ──SubmitReport──▶ Submitted
+/// </code>
 /// </summary>
 public sealed class Rectification : Entity, IRegional
 {
+    public const int MaxReportLength = 2000;
+
+    private readonly List<Kexie.Domain.Market.Attachment> attachments = [];
+
     /// <summary>Kinds the 科协 inspects yearly and so may put under 整顿 (学会, 协会, 农技协).</summary>
     public static readonly Kexie.Domain.Directory.AssociationKind[] RectifiedKinds =
         [Kexie.Domain.Directory.AssociationKind.Society, Kexie.Domain.Directory.AssociationKind.Association, Kexie.Domain.Directory.AssociationKind.RuralTechAssociation];
@@ -107,6 +144,120 @@ public sealed class Rectification : Entity, IRegional
     public string? ConcludedByName { get; private set; }
 
     public int Version { get; private set; }
+
+    public RectificationReportStatus ReportStatus { get; private set; }
+
+    /// <summary>整改报告: what the society corrected.</summary>
+    public string? Report { get; private set; }
+
+    public DateOnly? ReportedOn { get; private set; }
+
+    public string? ReportedByUserId { get; private set; }
+
+    public string? ReportedByName { get; private set; }
+
+    /// <summary>退回原因 while the report is <see cref="RectificationReportStatus.Returned"/>.</summary>
+    public string? ReportReturnReason { get; private set; }
+
+    /// <summary>整改材料 files.</summary>
+    public IReadOnlyList<Kexie.Domain.Market.Attachment> Attachments => attachments;
+
+    /// <summary>Whether the society (its 会长/副会长) or a manager of its region still has to act: open, and no report awaiting the 科协.</summary>
+    public bool AwaitsReport => Status == RectificationStatus.UnderRectification && ReportStatus is RectificationReportStatus.None or RectificationReportStatus.Returned;
+
+    /// <summary>
+    /// Who may report on a society's 整顿: the society itself (<paramref name="leadsSociety"/>: its 会长 or 副会长's account) or a manager
+    /// of its region; which managers (by default the admins) is the grant of <c>talent.inspections.submit</c>.
+    /// </summary>
+    public static bool MayReport(Actor actor, string regionCode, bool leadsSociety) => (leadsSociety && actor.IsAuthenticated) || actor.Manages(regionCode);
+
+    /// <summary>The society submits (or, after a return, submits again) its 整改报告 while the 整顿 is open.</summary>
+    public void SubmitReport(string? report, Actor actor, bool leadsSociety, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (!MayReport(actor, RegionCode, leadsSociety))
+        {
+            throw new NotPermittedException("只有该学会（协会）负责人或所在地区的管理人员可以提交整改报告");
+        }
+
+        if (Status != RectificationStatus.UnderRectification)
+        {
+            throw new InvalidTransitionException($"该整顿已有结果（{Status.Chinese()}），不能再提交整改报告");
+        }
+
+        if (ReportStatus == RectificationReportStatus.Submitted)
+        {
+            throw new InvalidTransitionException("整改报告已提交，正在等待审核");
+        }
+
+        Report = Guard.Required(report, "report", "整改报告", MaxReportLength);
+        ReportStatus = RectificationReportStatus.Submitted;
+        ReportedOn = today;
+        ReportedByUserId = actor.UserId;
+        ReportedByName = actor.Name;
+        ReportReturnReason = null;
+        UpdatedAt = DateTimeOffset.UtcNow;
+        Version++;
+    }
+
+    /// <summary>Adds a file of the 整改材料 while the 整顿 is open and its report not yet accepted; at most <see cref="Kexie.Domain.Market.Attachment.MaxPerItem"/>.</summary>
+    public Kexie.Domain.Market.Attachment AddAttachment(Kexie.Domain.Market.AttachmentData data, Actor actor, bool leadsSociety, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        if (!MayReport(actor, RegionCode, leadsSociety))
+        {
+            throw new NotPermittedException("只有该学会（协会）负责人或所在地区的管理人员可以上传整改材料");
+        }
+
+        if (Status != RectificationStatus.UnderRectification)
+        {
+            throw new InvalidTransitionException("该整顿已有结果，不能再上传材料");
+        }
+
+        if (attachments.Count >= Kexie.Domain.Market.Attachment.MaxPerItem)
+        {
+            throw new DomainValidationException("file", $"每次整顿最多上传{Kexie.Domain.Market.Attachment.MaxPerItem}个整改材料文件");
+        }
+
+        var attachment = Kexie.Domain.Market.Attachment.From(data, actor, at);
+        attachments.Add(attachment);
+        UpdatedAt = at;
+        Version++;
+        return attachment;
+    }
+
+    /// <summary>The 科协 returns a submitted report with a reason; the society corrects it and submits again.</summary>
+    public void ReturnReport(string? reason, Actor actor)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (!actor.Manages(RegionCode))
+        {
+            throw new NotPermittedException("只有该学会（协会）所在地区（含上级）的管理人员可以审核整改报告");
+        }
+
+        if (Status != RectificationStatus.UnderRectification || ReportStatus != RectificationReportStatus.Submitted)
+        {
+            throw new InvalidTransitionException(Status != RectificationStatus.UnderRectification ? $"该整顿已有结果（{Status.Chinese()}）" : "没有待审核的整改报告");
+        }
+
+        ReportReturnReason = MarketRules.Reason(reason, "退回原因");
+        ReportStatus = RectificationReportStatus.Returned;
+        UpdatedAt = DateTimeOffset.UtcNow;
+        Version++;
+    }
+
+    /// <summary>The 科协 accepts a submitted report: the 整顿 concludes 整改合格 on <paramref name="on"/> (today when not given).</summary>
+    public void AcceptReport(DateOnly? on, string? outcome, Actor actor, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (Status == RectificationStatus.UnderRectification && ReportStatus != RectificationReportStatus.Submitted && actor.Manages(RegionCode))
+        {
+            throw new InvalidTransitionException("没有待审核的整改报告");
+        }
+
+        Conclude(RectificationStatus.Passed, on, outcome, actor, today);
+        ReportStatus = RectificationReportStatus.Accepted;
+    }
 
     /// <summary>The managers of the society's region put it under 整顿; which managers (by default the 科协 admins) is the grant of <c>talent.societies.rectify</c>.</summary>
     public static bool MayOpen(Actor actor, string regionCode) => actor.Manages(regionCode);

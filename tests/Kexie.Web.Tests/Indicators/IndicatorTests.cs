@@ -478,7 +478,7 @@ public abstract class IndicatorTests(KexieApp app)
         {
             name = "只看企业服务",
             groupWeights = new Dictionary<string, decimal> { ["ServingEnterprises"] = 100 },
-            indicatorWeights = IndicatorCatalogue.All.ToDictionary(i => i.Code, i => i.Code switch { "E06" or "W01" or "E03" => 2m, "E11" => 0m, _ => 1m }), // the default's indicator weights
+            indicatorWeights = IndicatorCatalogue.All.ToDictionary(i => i.Code, i => i.Code switch { "E06" or "W01" or "E03" => 2m, "E11" or "W10" or "W11" or "W12" or "W13" => 0m, _ => 1m }), // the default's indicator weights
         })).OkJsonAsync();
         var version = created["version"]!.GetValue<int>();
         Assert.True(version >= 1);

@@ -170,6 +170,8 @@ public abstract class LookupMatrixTests(KexieApp app)
         On("GET /api/v1/association-management/{id:guid}", h => IdOf(h, "managedAssociation"), h => [M(h, "partyInstructor"), M(h, "rectificationReasons")]);
         On("GET /api/v1/association-inspections/{id:guid}/attachments/{attachmentId:guid}",
             h => new() { ["id"] = M(h, "inspection"), ["attachmentId"] = M(h, "inspectionAttachment") }, h => [M(h, "inspectionFile")]);
+        On("GET /api/v1/society-rectifications/{id:guid}/attachments/{attachmentId:guid}",
+            h => new() { ["id"] = M(h, "rectification"), ["attachmentId"] = M(h, "rectificationAttachment") }, h => [M(h, "rectificationFile")]);
         On("GET /api/v1/think-tank/topics/{id:guid}/expert-review", h => IdOf(h, "topic"), h => [M(h, "topicTitle"), h.WorkerName]);
         On("GET /api/v1/think-tank/topics/{id:guid}/expert-candidates", h => IdOf(h, "topic"), h => [h.WorkerName, h.WorkerPhone]);
         On("GET /api/v1/think-tank/topics/{id:guid}/upward-calls", h => IdOf(h, "topic"), h => [M(h, "topicTitle")]);
@@ -328,7 +330,10 @@ public abstract class LookupMatrixTests(KexieApp app)
         more["managedAssociation"] = society.ToString();
         // Its 清理整顿 (no 2017 年检): the reasons are for the county's admins only.
         more["rectificationReasons"] = $"整顿原因{token}";
-        await (await daying.PostJsonAsync($"/api/v1/association-management/{society}/rectifications", new { year = 2017, reasons = more["rectificationReasons"], deadline = "2030-12-31" })).OkJsonAsync();
+        more["rectification"] = (await (await daying.PostJsonAsync($"/api/v1/association-management/{society}/rectifications", new { year = 2017, reasons = more["rectificationReasons"], deadline = "2030-12-31" })).OkJsonAsync())["id"]!.GetValue<string>();
+        // Its 整改材料: for its leads and the county's managers.
+        more["rectificationFile"] = $"整改材料{token}.pdf";
+        more["rectificationAttachment"] = (await (await Market.MarketFiles.UploadAsync(daying, $"/api/v1/society-rectifications/{more["rectification"]}/attachments", Market.MarketFiles.Pdf, more["rectificationFile"])).OkJsonAsync())["id"]!.GetValue<string>();
         // Its 年检 materials: for its leads and the county's managers.
         more["inspection"] = (await (await daying.PostJsonAsync($"/api/v1/association-management/{society}/inspections", new { year = 2018, individualMembers = 0, groupMembers = 0 })).OkJsonAsync())["id"]!.GetValue<string>();
         more["inspectionFile"] = $"年检材料{token}.pdf";

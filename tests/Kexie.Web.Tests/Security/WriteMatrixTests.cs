@@ -325,6 +325,11 @@ public abstract class WriteMatrixTests(KexieApp app)
         On($"POST {Managed}/inspections/{{inspectionId:guid}}/decide", t => new() { ["inspectionId"] = t.Inspection.ToString() }, _ => new { result = "Failed", opinion = "越权" }, t => Row<Kexie.Domain.Talent.Inspection>(t.Inspection));
         On($"POST {Managed}/{{id:guid}}/rectifications", t => Id(t.Association), _ => new { year = 2019, reasons = "冒名整顿", deadline = "2030-12-31" }, t => Row<Kexie.Domain.Directory.Association>(t.Association));
         On($"POST {Managed}/rectifications/{{rectificationId:guid}}/conclude", t => new() { ["rectificationId"] = t.Rectification.ToString() }, _ => new { result = "Revoked", outcome = "越权" }, t => Row<Kexie.Domain.Talent.Rectification>(t.Rectification));
+        On($"POST {Managed}/rectifications/{{rectificationId:guid}}/accept", t => new() { ["rectificationId"] = t.Rectification.ToString() }, _ => new { outcome = "越权" }, t => Row<Kexie.Domain.Talent.Rectification>(t.Rectification));
+        On($"POST {Managed}/rectifications/{{rectificationId:guid}}/return", t => new() { ["rectificationId"] = t.Rectification.ToString() }, _ => new { reason = "越权" }, t => Row<Kexie.Domain.Talent.Rectification>(t.Rectification));
+        // A society's own 整改报告: only its 会长/副会长 or the region's admins.
+        On("POST /api/v1/society-rectifications/{id:guid}/report", t => Id(t.Rectification), _ => new { report = "冒名整改报告" }, t => Row<Kexie.Domain.Talent.Rectification>(t.Rectification));
+        On("POST /api/v1/society-rectifications/{id:guid}/attachments", t => Id(t.Rectification), _ => "冒名整改材料", t => Row<Kexie.Domain.Talent.Rectification>(t.Rectification), multipart: true);
         On($"POST {Managed}/inspections/{{inspectionId:guid}}/return", t => new() { ["inspectionId"] = t.Inspection.ToString() }, _ => new { reason = "越权" }, t => Row<Kexie.Domain.Talent.Inspection>(t.Inspection));
         // A society's own 年检: only its 会长/副会长 or the region's admins.
         const string Own = "/api/v1/association-inspections";

@@ -93,7 +93,8 @@ public abstract class AssociationManagementTests(KexieApp app)
         Assert.True(rows.Count >= 10, $"大英县只有{rows.Count}个乡镇");
         Assert.True(coverage["fullyCovered"]!.GetValue<bool>());
         Assert.All(rows, r => Assert.Equal(3, r!["threeHeads"]!.GetValue<int>()));
-        Assert.Contains($"{rows.Count}个乡镇（街道）均建立科协组织，实现乡镇科协组织全覆盖，吸纳“三长”{3 * rows.Count}名", summary);
+        Assert.Contains($"{rows.Count}个乡镇（街道）均建立科协组织，实现乡镇科协组织全覆盖，深入推进{rows.Count}个镇（街道）科协组织建设（“3+1”），"
+            + $"吸纳{3 * rows.Count}名医院院长、学校校长、农技站长（“三长”）进入乡镇科协领导机构", summary);
         await (await daying.GetAsync($"{Api}/coverage?region=510923101")).AssertValidationProblemAsync("region");
 
         // The staff page in Chinese; the 农学会 with 4 formal party members and no organization of its own is flagged.

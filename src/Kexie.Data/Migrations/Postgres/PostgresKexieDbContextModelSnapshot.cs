@@ -735,6 +735,8 @@ namespace Kexie.Data.Migrations.Postgres
 
                     NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("RegionCode"), new[] { "varchar_pattern_ops" });
 
+                    b.HasIndex(new[] { "RegionCode", "Name", "Id" }, "IX_Organizations_ListOrder");
+
                     NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "RegionCode", "Name", "Id" }, "IX_Organizations_ListOrder"), new[] { "IsVerified" });
 
                     b.ToTable("Organizations");
@@ -930,6 +932,8 @@ namespace Kexie.Data.Migrations.Postgres
                     b.HasIndex("RegionCode");
 
                     NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("RegionCode"), new[] { "varchar_pattern_ops" });
+
+                    b.HasIndex(new[] { "RegionCode", "Name", "Id" }, "IX_ScienceWorkers_ListOrder");
 
                     NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "RegionCode", "Name", "Id" }, "IX_ScienceWorkers_ListOrder"), new[] { "IsPublicProfile" });
 
@@ -4538,6 +4542,28 @@ namespace Kexie.Data.Migrations.Postgres
                         .HasMaxLength(12)
                         .HasColumnType("character varying(12)");
 
+                    b.Property<string>("Report")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("ReportReturnReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("ReportStatus")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ReportedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("ReportedByUserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateOnly?>("ReportedOn")
+                        .HasColumnType("date");
+
                     b.Property<DateOnly>("StartedOn")
                         .HasColumnType("date");
 
@@ -6918,6 +6944,51 @@ namespace Kexie.Data.Migrations.Postgres
                         .HasForeignKey("AssociationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.OwnsMany("Kexie.Domain.Market.Attachment", "Attachments", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("ContentType")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)");
+
+                            b1.Property<string>("FileName")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)");
+
+                            b1.Property<Guid>("RectificationId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<long>("SizeBytes")
+                                .HasColumnType("bigint");
+
+                            b1.Property<string>("StorageKey")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)");
+
+                            b1.Property<DateTimeOffset>("UploadedAt")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<string>("UploadedByUserId")
+                                .HasMaxLength(64)
+                                .HasColumnType("character varying(64)");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("RectificationId");
+
+                            b1.ToTable("RectificationAttachments", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("RectificationId");
+                        });
+
+                    b.Navigation("Attachments");
                 });
 
             modelBuilder.Entity("Kexie.Domain.Talent.SocietyActivity", b =>

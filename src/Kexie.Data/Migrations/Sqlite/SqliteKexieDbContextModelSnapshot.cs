@@ -4382,6 +4382,28 @@ namespace Kexie.Data.Migrations.Sqlite
                         .HasMaxLength(12)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Report")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReportReturnReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReportStatus")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReportedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReportedByUserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ReportedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("StartedOn")
                         .HasColumnType("TEXT");
 
@@ -6732,6 +6754,51 @@ namespace Kexie.Data.Migrations.Sqlite
                         .HasForeignKey("AssociationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.OwnsMany("Kexie.Domain.Market.Attachment", "Attachments", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("ContentType")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("FileName")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("RectificationId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<long>("SizeBytes")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("StorageKey")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<long>("UploadedAt")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("UploadedByUserId")
+                                .HasMaxLength(64)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("RectificationId");
+
+                            b1.ToTable("RectificationAttachments", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("RectificationId");
+                        });
+
+                    b.Navigation("Attachments");
                 });
 
             modelBuilder.Entity("Kexie.Domain.Talent.SocietyActivity", b =>

@@ -23,6 +23,10 @@ public static class AssociationManagementEndpoints
             .WithSummary("开展学会清理整顿（年检不合格或未年检；整顿原因、整改期限）").RequirePermission(TalentPermissions.RectifySocieties);
         g.MapPost("/rectifications/{rectificationId:guid}/conclude", ConcludeRectification)
             .WithSummary("登记整改结果（整改合格、撤销（注销）、停止活动）").RequirePermission(TalentPermissions.RectifySocieties);
+        g.MapPost("/rectifications/{rectificationId:guid}/accept", AcceptRectificationReport)
+            .WithSummary("通过学会提交的整改报告（清理整顿结果为整改合格）").RequirePermission(TalentPermissions.RectifySocieties);
+        g.MapPost("/rectifications/{rectificationId:guid}/return", ReturnRectificationReport)
+            .WithSummary("退回学会提交的整改报告（须填原因，学会修改后重新提交）").RequirePermission(TalentPermissions.RectifySocieties);
         g.MapPut("/{id:guid}/party", SetParty).WithSummary("登记党建情况（党建指导员、正式党员人数、党组织）");
         g.MapPost("/{id:guid}/posts", Appoint).WithSummary("登记领导职务（专职、挂职、兼职副主席，“三长”等）");
         g.MapPost("/posts/{postId:guid}/end", EndPost).WithSummary("登记离任");
@@ -36,6 +40,14 @@ public static class AssociationManagementEndpoints
         own.MapPost("/{id:guid}/attachments", UploadInspectionFile).DisableAntiforgery().WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(Kexie.Domain.Market.Attachment.MaxSizeBytes + (1024 * 1024)))
             .WithSummary("上传年检材料（待审核或退回时；最多10个，≤20MB，PDF/Office/图片/文本/zip）").RequirePermission(TalentPermissions.SubmitInspections);
         own.MapGet("/{id:guid}/attachments/{attachmentId:guid}", DownloadInspectionFile).WithSummary("下载年检材料（学会负责人与本地区管理人员）");
+
+        var rectifications = api.MapGroup("/society-rectifications").WithTags("学会清理整顿").RequireAuthorization();
+        rectifications.MapPost("/{id:guid}/report", SubmitRectificationReport)
+            .WithSummary("学会提交清理整顿整改报告（退回后重新提交；材料文件另行上传）").RequirePermission(TalentPermissions.SubmitInspections);
+        rectifications.MapPost("/{id:guid}/attachments", UploadRectificationFile).DisableAntiforgery()
+            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(Kexie.Domain.Market.Attachment.MaxSizeBytes + (1024 * 1024)))
+            .WithSummary("上传整改材料（整顿期间；最多10个，≤20MB，PDF/Office/图片/文本/zip）").RequirePermission(TalentPermissions.SubmitInspections);
+        rectifications.MapGet("/{id:guid}/attachments/{attachmentId:guid}", DownloadRectificationFile).WithSummary("下载整改材料（学会负责人与本地区管理人员）");
 
         var activities = api.MapGroup("/society-activities").WithTags("学会学术活动").RequireAuthorization();
         activities.MapPost("/associations/{associationId:guid}", RecordActivity)
@@ -76,6 +88,30 @@ public static class AssociationManagementEndpoints
 
     public static async Task<Ok<RectificationDto>> ConcludeRectification(HttpContext http, AssociationManagementService s, Guid rectificationId, RectificationResultRequest body, CancellationToken ct) =>
         TypedResults.Ok(await s.ConcludeRectificationAsync(http.User.ToActor(), rectificationId, body, MarketSupport.ExpectedVersion(http), ct));
+
+    public static async Task<Ok<RectificationDto>> AcceptRectificationReport(
+        HttpContext http, RectificationReportService s, Guid rectificationId, RectificationAcceptRequest? body, CancellationToken ct) =>
+        TypedResults.Ok(await s.AcceptAsync(http.User.ToActor(), rectificationId, body ?? new RectificationAcceptRequest(null, null), MarketSupport.ExpectedVersion(http), ct));
+
+    public static async Task<Ok<RectificationDto>> ReturnRectificationReport(HttpContext http, RectificationReportService s, Guid rectificationId, ReasonRequest? body, CancellationToken ct) =>
+        TypedResults.Ok(await s.ReturnAsync(http.User.ToActor(), rectificationId, body?.Reason, MarketSupport.ExpectedVersion(http), ct));
+
+    public static async Task<Ok<RectificationDto>> SubmitRectificationReport(HttpContext http, RectificationReportService s, Guid id, RectificationReportRequest body, CancellationToken ct) =>
+        TypedResults.Ok(await s.SubmitAsync(http.User.ToActor(), id, body, MarketSupport.ExpectedVersion(http), ct));
+
+    public static async Task<Created<AttachmentDto>> UploadRectificationFile(HttpContext http, RectificationReportService s, Guid id, IFormFile? file, CancellationToken ct)
+    {
+        var attachment = await s.UploadAsync(http.User.ToActor(), id, file, ct);
+        return TypedResults.Created($"/api/v1/society-rectifications/{id}/attachments/{attachment.Id}", attachment);
+    }
+
+    public static async Task<FileStreamHttpResult> DownloadRectificationFile(HttpContext http, RectificationReportService s, Guid id, Guid attachmentId, CancellationToken ct)
+    {
+        var file = await s.DownloadAsync(http.User.ToActor(), id, attachmentId, ct);
+        http.Response.Headers.XContentTypeOptions = "nosniff";
+        http.Response.Headers.ContentSecurityPolicy = "default-src 'none'; sandbox";
+        return TypedResults.File(file.Content, file.ContentType, file.FileName, enableRangeProcessing: true);
+    }
 
     public static async Task<Ok<PartyBuildingDto>> SetParty(HttpContext http, AssociationManagementService s, Guid id, PartyBuildingRequest body, CancellationToken ct) =>
         TypedResults.Ok(await s.SetPartyAsync(http.User.ToActor(), id, body, ct));

@@ -47,11 +47,14 @@ public sealed record RectificationResultRequest(RectificationStatus? Result, Dat
 /// <summary>One 清理整顿 of a society: why (the 年检 year and basis), until when, and its result.</summary>
 public sealed record RectificationDto(
     Guid Id, Guid AssociationId, string AssociationName, int Year, RectificationBasis Basis, string BasisName, string Reasons, DateOnly OpenedOn, DateOnly Deadline,
-    string? OpenedByName, RectificationStatus Status, string StatusName, DateOnly? ConcludedOn, string? Outcome, string? ConcludedByName, int Version)
+    string? OpenedByName, RectificationStatus Status, string StatusName, DateOnly? ConcludedOn, string? Outcome, string? ConcludedByName, int Version,
+    RectificationReportStatus ReportStatus = RectificationReportStatus.None, string ReportStatusName = "未提交整改报告", string? Report = null, DateOnly? ReportedOn = null,
+    string? ReportedByName = null, string? ReportReturnReason = null, IReadOnlyList<AttachmentDto>? Attachments = null)
 {
     public static RectificationDto From(Rectification r) =>
         new(r.Id, r.AssociationId, r.AssociationName, r.Year, r.Basis, r.Basis.Chinese(), r.Reasons, r.StartedOn, r.RectifyBy, r.OpenedByName, r.Status, r.Status.Chinese(),
-            r.ConcludedOn, r.Outcome, r.ConcludedByName, r.Version);
+            r.ConcludedOn, r.Outcome, r.ConcludedByName, r.Version, r.ReportStatus, r.ReportStatus.Chinese(), r.Report, r.ReportedOn, r.ReportedByName, r.ReportReturnReason,
+            r.Attachments.OrderBy(a => a.UploadedAt).Select(AttachmentDto.From).ToList());
 }
 
 public sealed record InspectionDto(
@@ -93,7 +96,8 @@ public sealed record AssociationBuildingDto(
     int InspectionsDue, int InspectionsSubmitted, int Passed, int BasicallyPassed, int Failed,
     IReadOnlyList<NamedCount> Leadership, int Townships, int TownshipsCovered, int ThreeHeads, string Summary,
     int SocietyActivities = 0, IReadOnlyList<NamedCount>? ActivitiesByKind = null,
-    int Rectified = 0, int RectifiedPassed = 0, int Revoked = 0, int Suspended = 0);
+    int Rectified = 0, int RectifiedPassed = 0, int Revoked = 0, int Suspended = 0,
+    int ThreeHeadsTownships = 0, int? OwnCongressTerm = null, int CongressesHeld = 0, int TermsExpired = 0);
 
 /// <summary>
 /// Managing associations (学会、协会、农技协、高校/科研院所/企业/园区科协、乡镇科协): their 年检 (submitted with member counts, decided by the 科协),
@@ -358,12 +362,21 @@ public sealed class AssociationManagementService(KexieDbContext db, Kexie.Web.Fe
         var byKind = associations.Where(a => a.Kind != AssociationKind.Kexie).GroupBy(a => a.Kind).OrderBy(g => g.Key)
             .Select(g => new KindTally(g.Key, g.Key.Chinese(), g.Count())).ToList();
         var start = new DateOnly(y, 1, 1);
-        var held = await db.SocietyActivities.AsNoTracking().Where(a => RegionScope.Within(a.RegionCode, code) && a.HeldOn >= start && a.HeldOn <= end)
+        var heldActivities = await db.SocietyActivities.AsNoTracking().Where(a => RegionScope.Within(a.RegionCode, code) && a.HeldOn >= start && a.HeldOn <= end)
             .Select(a => a.Kind).ToListAsync(ct);
-        var byActivityKind = held.GroupBy(k => k).OrderBy(g => g.Key).Select(g => new NamedCount(g.Key.ToString(), g.Key.Chinese(), g.Count(), 0)).ToList();
+        var byActivityKind = heldActivities.GroupBy(k => k).OrderBy(g => g.Key).Select(g => new NamedCount(g.Key.ToString(), g.Key.Chinese(), g.Count(), 0)).ToList();
         var rectified = await db.Rectifications.AsNoTracking().Where(x => RegionScope.Within(x.RegionCode, code) && x.StartedOn >= start && x.StartedOn <= end)
             .Select(x => new { x.Status, x.ConcludedOn }).ToListAsync(ct);
         int ConcludedAs(RectificationStatus status) => rectified.Count(x => x.Status == status && x.ConcludedOn <= end);
+        var threeHeadsTownships = (await ThreeHeadsAsync(code, end, ct)).Keys.Intersect(townshipCodes).Count();
+        var ids = associations.Select(a => a.Id).ToList();
+        var congresses = await db.Congresses.AsNoTracking().Where(c => RegionScope.Within(c.RegionCode, code) && c.HeldOn <= end)
+            .Select(c => new { c.AssociationId, c.Term, c.HeldOn, c.TermYears }).ToListAsync(ct);
+        congresses = congresses.Where(c => ids.Contains(c.AssociationId)).ToList();
+        var ownCongress = congresses.Where(c => ownKexie.Contains(c.AssociationId) && c.HeldOn >= start).OrderByDescending(c => c.HeldOn).FirstOrDefault();
+        var held = congresses.Count(c => !ownKexie.Contains(c.AssociationId) && c.HeldOn >= start);
+        var expired = congresses.Where(c => inspectedIds.Contains(c.AssociationId)).GroupBy(c => c.AssociationId)
+            .Count(g => g.MaxBy(c => c.HeldOn)! is var last && last.HeldOn.AddYears(last.TermYears) <= end);
         var name = await RegionNameAsync(code, ct);
         var dto = new AssociationBuildingDto(
             code, name, y, societyIds.Count, latest.Sum(i => i.IndividualMembers), byKind,
@@ -372,8 +385,9 @@ public sealed class AssociationManagementService(KexieDbContext db, Kexie.Web.Fe
             parties.Count(p => PartyBuilding.RequiresIndependent(p.FormalMembers) && p.Form != PartyOrganizationForm.Independent),
             inspectedIds.Count, ofYear.Count, ofYear.Count(i => i.Status == InspectionStatus.Passed), ofYear.Count(i => i.Status == InspectionStatus.BasicallyPassed),
             ofYear.Count(i => i.Status == InspectionStatus.Failed), leadership, townshipCodes.Count, coveredTownships, threeHeads, string.Empty,
-            held.Count, byActivityKind,
-            rectified.Count, ConcludedAs(RectificationStatus.Passed), ConcludedAs(RectificationStatus.Revoked), ConcludedAs(RectificationStatus.Suspended));
+            heldActivities.Count, byActivityKind,
+            rectified.Count, ConcludedAs(RectificationStatus.Passed), ConcludedAs(RectificationStatus.Revoked), ConcludedAs(RectificationStatus.Suspended),
+            threeHeadsTownships, ownCongress?.Term, held, expired);
         return dto with { Summary = Summary(dto) };
     }
 
@@ -421,7 +435,7 @@ public sealed class AssociationManagementService(KexieDbContext db, Kexie.Web.Fe
 
         if (s.InspectionsDue > 0)
         {
-            var text = $"{s.Year}年度应年检学会、协会{s.InspectionsDue}个，已报送{s.InspectionsSubmitted}个";
+            var text = $"指导学会按期年检，{s.Year}年度应年检学会、协会{s.InspectionsDue}个，已报送{s.InspectionsSubmitted}个";
             var decided = new List<string>();
             if (s.Passed > 0)
             {
@@ -438,7 +452,7 @@ public sealed class AssociationManagementService(KexieDbContext db, Kexie.Web.Fe
                 decided.Add($"不合格{s.Failed}个");
             }
 
-            parts.Add(decided.Count > 0 ? $"{text}，{string.Join("、", decided)}" : text);
+            parts.Add((decided.Count > 0 ? $"{text}，{string.Join("、", decided)}" : text) + $"，年检合格率{PassRate(s.Passed + s.BasicallyPassed, s.InspectionsDue)}%");
         }
 
         if (s.Rectified > 0)
@@ -452,15 +466,59 @@ public sealed class AssociationManagementService(KexieDbContext db, Kexie.Web.Fe
             parts.Add($"{ShortName(s.RegionName)}科协有{string.Join("、", s.Leadership.Select(l => $"{l.Name}{l.Entries}名"))}");
         }
 
+        var congress = new List<string>();
+        if (s.OwnCongressTerm is { } term)
+        {
+            congress.Add($"{s.Year}年召开{ShortName(s.RegionName)}科协第{ChineseNumber(term)}次代表大会，选举产生第{ChineseNumber(term)}届委员会和领导班子");
+        }
+
+        if (s.CongressesHeld > 0)
+        {
+            congress.Add($"{s.Year}年学会（协会）和基层科协完成换届{s.CongressesHeld}个");
+        }
+
+        if (s.TermsExpired > 0)
+        {
+            congress.Add($"届满未换届的学会（协会）{s.TermsExpired}个");
+        }
+
+        if (congress.Count > 0)
+        {
+            parts.Add(string.Join("，", congress));
+        }
+
         if (s.Townships > 0)
         {
             var coverage = s.TownshipsCovered == s.Townships
                 ? $"{s.Townships}个乡镇（街道）均建立科协组织，实现乡镇科协组织全覆盖"
                 : $"{s.Townships}个乡镇（街道）中{s.TownshipsCovered}个建立科协组织";
-            parts.Add(s.ThreeHeads > 0 ? $"{coverage}，吸纳“三长”{s.ThreeHeads}名" : coverage);
+            if (s.ThreeHeadsTownships > 0)
+            {
+                coverage += $"，深入推进{s.ThreeHeadsTownships}个镇（街道）科协组织建设（“3+1”）";
+            }
+
+            parts.Add(s.ThreeHeads > 0 ? $"{coverage}，吸纳{s.ThreeHeads}名医院院长、学校校长、农技站长（“三长”）进入乡镇科协领导机构" : coverage);
         }
 
         return $"截至{s.Year}年底，{s.RegionName}{string.Join("；", parts)}。";
+    }
+
+    /// <summary>年检合格率 as the indicator W13 gives it: a percentage with at most two decimals ("98.21", "100").</summary>
+    public static string PassRate(int passed, int due) =>
+        (due == 0 ? 0m : decimal.Round(passed * 100m / due, 2)).ToString("0.##", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>1 → "一", 5 → "五", 10 → "十", 12 → "十二", 21 → "二十一": how a report numbers a congress (第五次代表大会).</summary>
+    public static string ChineseNumber(int n)
+    {
+        const string Digits = "零一二三四五六七八九";
+        string Digit(int d) => Digits.Substring(d, 1);
+        return n switch
+        {
+            < 1 or > 99 => n.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            < 10 => Digit(n),
+            < 20 => "十" + (n % 10 == 0 ? string.Empty : Digit(n % 10)),
+            _ => Digit(n / 10) + "十" + (n % 10 == 0 ? string.Empty : Digit(n % 10)),
+        };
     }
 
     /// <summary>The 科协 of units in the seeds' order: "2所高校科协、2所科研院所科协、28家企业科协及3家园区科协".</summary>

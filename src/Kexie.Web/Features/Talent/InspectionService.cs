@@ -13,7 +13,9 @@ using Microsoft.EntityFrameworkCore;
 namespace Kexie.Web.Features.Talent;
 
 /// <summary>A society the signed-in person leads (会长/副会长), with its 年检 by year.</summary>
-public sealed record LedAssociationDto(Guid Id, string Name, string KindName, string RegionCode, string RegionName, string RoleName, IReadOnlyList<InspectionDto> Inspections);
+public sealed record LedAssociationDto(
+    Guid Id, string Name, string KindName, string RegionCode, string RegionName, string RoleName, IReadOnlyList<InspectionDto> Inspections,
+    IReadOnlyList<RectificationDto>? Rectifications = null);
 
 /// <summary>
 /// 年检 from the society's side: a 学会/协会/农技协 has no account of its own; the platform links people to it as members, so its
@@ -50,11 +52,13 @@ public sealed class InspectionService(KexieDbContext db, IFileStore store, Notif
             .OrderBy(a => a.Name).Select(a => new { a.Id, a.Name, a.Kind, a.RegionCode }).ToListAsync(ct);
         var found = associations.Select(a => a.Id).ToList();
         var inspections = await db.Inspections.AsNoTracking().Where(i => found.Contains(i.AssociationId)).ToListAsync(ct);
+        var rectifications = await db.Rectifications.AsNoTracking().Where(x => found.Contains(x.AssociationId)).ToListAsync(ct);
         var names = await Lookups.RegionNamesAsync(db, associations.Select(a => a.RegionCode), ct);
         return associations.Select(a => new LedAssociationDto(
             a.Id, a.Name, a.Kind.Chinese(), a.RegionCode, names.GetValueOrDefault(a.RegionCode, "未知地区"),
             led.Where(m => m.AssociationId == a.Id).Max(m => m.Role) == MemberRole.Chair ? "会长" : "副会长",
-            inspections.Where(i => i.AssociationId == a.Id).OrderByDescending(i => i.Year).Select(InspectionDto.From).ToList())).ToList();
+            inspections.Where(i => i.AssociationId == a.Id).OrderByDescending(i => i.Year).Select(InspectionDto.From).ToList(),
+            rectifications.Where(x => x.AssociationId == a.Id).OrderByDescending(x => x.StartedOn).ThenByDescending(x => x.CreatedAt).Select(RectificationDto.From).ToList())).ToList();
     }
 
     /// <summary>The society (or its region's admin) submits the year's 年检; the 科协's admins are told.</summary>

@@ -30,11 +30,14 @@ public sealed class TalentModule : IFeatureModule
         services.AddSingleton<SurveyLinks>();
         services.AddScoped<AssociationManagementService>();
         services.AddScoped<InspectionService>();
+        services.AddScoped<RectificationReportService>();
         services.AddScoped<SocietyActivityService>();
         services.AddScoped<CooperationService>();
         services.AddScoped<Indicators.Report.IReportStatisticSource, TalentReportSource>();
         services.AddScoped<Workbench.IWorkItemSource, ContestWorkItems>();
         services.AddScoped<Workbench.IWorkItemSource, HonourWorkItems>();
+        services.AddScoped<Workbench.IWorkItemSource, RectificationWorkItems>();
+        services.AddScoped<Workbench.IWorkItemSource, RectificationReviewWorkItems>();
     }
 
     public void MapEndpoints(RouteGroupBuilder api)

@@ -182,6 +182,9 @@ public static class IndicatorsUi
         FactSource.Workstation => $"/Talent/Stations/Edit/{id}",
         FactSource.SocietyActivity => $"/Talent/Records/society-activity/{id}",
         FactSource.SurveyResponse => $"/Talent/Records/survey-response/{id}",
+        FactSource.WorkstationOutput => $"/Talent/Records/workstation-output/{id}",
+        FactSource.Association => $"/Talent/Organizations/Details/{id}",
+        FactSource.Inspection => $"/Talent/Records/inspection/{id}",
         _ => null,
     };
 }

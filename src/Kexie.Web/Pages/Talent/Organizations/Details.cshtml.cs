@@ -12,7 +12,7 @@ namespace Kexie.Web.Pages.Talent.Organizations;
 
 /// <summary>One association's management file for its region's admins: 年检 (submitted, then decided), 党建, leadership posts, 换届 and its activities.</summary>
 [Authorize]
-public sealed class DetailsModel(AssociationManagementService management, SocietyActivityService activities) : MarketPageModel
+public sealed class DetailsModel(AssociationManagementService management, SocietyActivityService activities, RectificationReportService reports) : MarketPageModel
 {
     public AssociationFileDto Record { get; private set; } = null!;
 
@@ -91,6 +91,21 @@ public sealed class DetailsModel(AssociationManagementService management, Societ
     public Task<IActionResult> OnPostRectifyAsync(Guid id, string? year, string? reasons, string? deadline, string? openedOn, CancellationToken ct) =>
         FormAsync(id, () => RectificationTyped = new RectificationForm(year, reasons, deadline, openedOn), async () => await management.OpenRectificationAsync(Actor, id, new RectificationRequest(
             ParseInt(year, "year", "年检年度"), reasons, ParseDate(deadline, "deadline", "整改期限"), ParseDate(openedOn, "openedOn", "整顿开始日期")), ct), "已列入清理整顿，学会负责人将收到通知", ct);
+
+    /// <summary>The 整改报告 form (通过 / 退回) as typed when it was refused.</summary>
+    public ReportReviewForm? ReportTyped { get; private set; }
+
+    public sealed record ReportReviewForm(string? Outcome, string? Reason);
+
+    [RequiresPermission(typeof(TalentPermissions), nameof(TalentPermissions.RectifySocieties))]
+    public Task<IActionResult> OnPostAcceptReportAsync(Guid id, Guid rectificationId, string? outcome, CancellationToken ct) =>
+        FormAsync(id, () => ReportTyped = new ReportReviewForm(outcome, null), async () => await reports.AcceptAsync(Actor, rectificationId, new RectificationAcceptRequest(null, outcome), null, ct),
+            "整改报告已通过，整顿结果为整改合格", ct);
+
+    [RequiresPermission(typeof(TalentPermissions), nameof(TalentPermissions.RectifySocieties))]
+    public Task<IActionResult> OnPostReturnReportAsync(Guid id, Guid rectificationId, string? reason, CancellationToken ct) =>
+        FormAsync(id, () => ReportTyped = new ReportReviewForm(null, reason), async () => await reports.ReturnAsync(Actor, rectificationId, reason, null, ct),
+            "整改报告已退回，学会修改后重新提交", ct);
 
     [RequiresPermission(typeof(TalentPermissions), nameof(TalentPermissions.RectifySocieties))]
     public Task<IActionResult> OnPostConcludeAsync(Guid id, Guid rectificationId, string? result, string? concludedOn, string? outcome, CancellationToken ct) =>

@@ -7,9 +7,12 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Kexie.Web.Pages.Talent.Organizations;
 
-/// <summary>本会年检: the societies whose 会长 or 副会长 the signed-in person is; they submit the year's 年检 with materials, and resubmit it when returned.</summary>
+/// <summary>
+/// 本会年检: the societies whose 会长 or 副会长 the signed-in person is; they submit the year's 年检 with materials, and resubmit it when
+/// returned; under 清理整顿 they see its reasons and deadline and submit the 整改报告 with materials (again when the 科协 returned it).
+/// </summary>
 [Authorize]
-public sealed class MineModel(InspectionService inspections) : MarketPageModel
+public sealed class MineModel(InspectionService inspections, RectificationReportService rectifications) : MarketPageModel
 {
     public IReadOnlyList<LedAssociationDto> Societies { get; private set; } = [];
 
@@ -68,6 +71,25 @@ public sealed class MineModel(InspectionService inspections) : MarketPageModel
                 await inspections.UploadAsync(Actor, inspectionId, file, ct);
             }
         }, "材料已上传");
+
+    /// <summary>The 整改报告 of an open 整顿, with its files (submitted first, so a refused report uploads nothing).</summary>
+    [RequiresPermission(typeof(TalentPermissions), nameof(TalentPermissions.SubmitInspections))]
+    public Task<IActionResult> OnPostReportAsync(Guid id, Guid rectificationId, string? report, List<IFormFile>? files, CancellationToken ct) =>
+        RunAsync(id, async () =>
+        {
+            try
+            {
+                await rectifications.SubmitAsync(Actor, rectificationId, new RectificationReportRequest(report), null, ct);
+                foreach (var file in files ?? [])
+                {
+                    await rectifications.UploadAsync(Actor, rectificationId, file, ct);
+                }
+            }
+            catch (DomainValidationException e)
+            {
+                throw new DomainValidationException($"rect-{e.Field}", e.Message);
+            }
+        }, "整改报告已提交，等待科协审核");
 
     private static InspectionRequest Form(string? year, string? individualMembers, string? groupMembers, string? documents) =>
         new(ParseInt(year, "year", "年检年度"), ParseInt(individualMembers, "individualMembers", "个人会员人数"), ParseInt(groupMembers, "groupMembers", "单位会员数"), documents, null);

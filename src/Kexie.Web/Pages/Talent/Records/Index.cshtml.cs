@@ -21,6 +21,10 @@ public sealed class IndexModel(KexieDbContext db) : KexiePageModel
                 ? $"/Talent/Organizations/Details/{a}" : null,
             "survey-response" => await db.SurveyResponses.AsNoTracking().Where(x => x.Id == id).Select(x => (Guid?)x.SurveyId).FirstOrDefaultAsync(ct) is { } s
                 ? $"/Talent/Surveys/Details/{s}" : null,
+            "workstation-output" => await db.WorkstationOutputs.AsNoTracking().Where(x => x.Id == id).Select(x => (Guid?)x.WorkstationId).FirstOrDefaultAsync(ct) is { } w
+                ? $"/Talent/Stations/Edit/{w}" : null,
+            "inspection" => await db.Inspections.AsNoTracking().Where(x => x.Id == id).Select(x => (Guid?)x.AssociationId).FirstOrDefaultAsync(ct) is { } i
+                ? $"/Talent/Organizations/Details/{i}" : null,
             _ => null,
         };
         return link is null ? NotFoundPage("该记录不存在或已删除") : Redirect(link);
