@@ -41,6 +41,8 @@ public abstract class KexieDbContext(DbContextOptions options, ICurrentActor? cu
 
     public DbSet<Kexie.Domain.Talent.ContestEntry> ContestEntries => Set<Kexie.Domain.Talent.ContestEntry>();
 
+    public DbSet<Kexie.Domain.Talent.ContestRoundDecision> ContestRoundDecisions => Set<Kexie.Domain.Talent.ContestRoundDecision>();
+
     public DbSet<Kexie.Domain.Talent.ContestAssignment> ContestAssignments => Set<Kexie.Domain.Talent.ContestAssignment>();
 
     public DbSet<Kexie.Domain.Talent.ExpertConflict> ExpertConflicts => Set<Kexie.Domain.Talent.ExpertConflict>();

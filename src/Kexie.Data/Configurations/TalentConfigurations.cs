@@ -34,6 +34,10 @@ internal sealed class ContestConfiguration : IEntityTypeConfiguration<Contest>
         builder.Ignore(c => c.Rubric);
         builder.Ignore(c => c.Stages);
         builder.Ignore(c => c.EligibilityText);
+        builder.PrimitiveCollection(c => c.RoundNames);
+        builder.Ignore(c => c.RoundCount);
+        builder.Ignore(c => c.HasRounds);
+        builder.Ignore(c => c.InFinalRound);
         builder.OwnsCriteria(c => c.Criteria, "ContestReviewCriteria", "ContestId");
     }
 }
@@ -45,8 +49,24 @@ internal sealed class ContestAssignmentConfiguration : IEntityTypeConfiguration<
         builder.MapSheet("ContestCriterionScores");
         builder.HasOne<Contest>().WithMany().HasForeignKey(a => a.ContestId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<ContestEntry>().WithMany().HasForeignKey(a => a.EntryId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasIndex(a => new { a.EntryId, a.ExpertId }).IsUnique();
+        // One sheet per expert, work and round (each round has its own panel).
+        builder.HasIndex(a => new { a.EntryId, a.ExpertId, a.Round }).IsUnique();
         builder.HasIndex(a => a.ContestId);
+    }
+}
+
+internal sealed class ContestRoundDecisionConfiguration : IEntityTypeConfiguration<ContestRoundDecision>
+{
+    public void Configure(EntityTypeBuilder<ContestRoundDecision> builder)
+    {
+        builder.Property(d => d.RegionCode).HasMaxLength(12);
+        builder.Property(d => d.RoundName).HasMaxLength(10);
+        builder.Property(d => d.NextRoundName).HasMaxLength(10);
+        builder.Property(d => d.Rule).HasMaxLength(100);
+        builder.Property(d => d.Reason).HasMaxLength(500);
+        builder.Property(d => d.DecidedByName).HasMaxLength(100);
+        builder.HasOne<Contest>().WithMany().HasForeignKey(d => d.ContestId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(d => new { d.ContestId, d.Round }).IsUnique();
     }
 }
 

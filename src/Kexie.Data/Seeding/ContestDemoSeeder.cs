@@ -32,6 +32,129 @@ public static class ContestDemoSeeder
     {
         await SeedMayorAwardAsync(db, logger, ct);
         await SeedPanelAsync(db, logger, ct);
+        await SeedProvinceAwardsAsync(db, logger, ct);
+        await SeedKindsAsync(db, logger, ct);
+    }
+
+    public const string ProvinceEdition = "四川省第35届青少年科技创新大赛";
+
+    /// <summary>Of the 85 works 大英县 sent to <see cref="ProvinceEdition"/>, those awarded there: 一等奖3件、二等奖8件、三等奖17件.</summary>
+    public static readonly (AwardGrade Grade, int Count)[] ProvinceAwards = [(AwardGrade.First, 3), (AwardGrade.Second, 8), (AwardGrade.Third, 17)];
+
+    /// <summary>
+    /// The province reviews the works 大英县 recommended to <see cref="ProvinceEdition"/>: all pass, the best 28 are awarded
+    /// (<see cref="ProvinceAwards"/>), and the edition closes — the county's 2025 summary then says, as 恩施's "286件作品在全省青少年科技创新大赛上
+    /// 获奖", "28件作品在四川省第35届青少年科技创新大赛上获奖". Runs once (while the edition has no award).
+    /// </summary>
+    public static async Task SeedProvinceAwardsAsync(KexieDbContext db, ILogger logger, CancellationToken ct = default)
+    {
+        var province = await db.Contests.FirstOrDefaultAsync(c => c.RegionCode == "51" && c.Year == 2025 && c.Name == ProvinceEdition, ct);
+        var sichuan = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.UserName == "sichuan", ct);
+        if (province is null || sichuan is null || province.Status == ContestStatus.Closed || await db.ContestEntries.AnyAsync(e => e.ContestId == province.Id && e.Award != null, ct))
+        {
+            return;
+        }
+
+        var entries = await db.ContestEntries.Where(e => e.ContestId == province.Id && e.Status == ContestEntryStatus.Submitted).ToListAsync(ct);
+        if (entries.Count < ProvinceAwards.Sum(a => a.Count))
+        {
+            return;
+        }
+
+        var admin = sichuan.ToActor();
+        if (province.Status == ContestStatus.Open)
+        {
+            province.MoveTo(ContestStatus.Reviewing, admin);
+        }
+
+        var ranked = entries.OrderBy(e => e.Title, StringComparer.Ordinal).ToList();
+        for (var i = 0; i < ranked.Count; i++)
+        {
+            ranked[i].Review(province, true, 90 - (i * 0.3m), null, admin);
+        }
+
+        var n = 0;
+        foreach (var (grade, count) in ProvinceAwards)
+        {
+            for (var i = 0; i < count; i++)
+            {
+                ranked[n++].SetAward(province, grade, admin);
+            }
+        }
+
+        province.MoveTo(ContestStatus.Closed, admin);
+        await db.SaveChangesAsync(ct);
+        logger.LogInformation("已生成{Name}评审演示数据：获奖作品{Count}件", ProvinceEdition, n);
+    }
+
+    /// <summary>The other youth activities the seeds name ("积极组织全县中小学生参加省、市“金钥匙”科技竞赛、青少年科技创新大赛、科幻绘画竞赛等活动",
+    /// "组织参加青少年高校科学营和青少年科学调查体验活动"): 遂宁市's 2025 editions of each kind with works of 大英县's schools, and how many were awarded.</summary>
+    public static readonly (string Name, ContestKind Kind, string[] Categories, int Works, AwardGrade[] Awards)[] Kinds =
+    [
+        ("遂宁市2025年青少年科技教育“金钥匙”科技竞赛", ContestKind.GoldenKey, new[] { "小学组", "初中组" }, 12,
+            new[] { AwardGrade.First, AwardGrade.First, AwardGrade.Second, AwardGrade.Second, AwardGrade.Second, AwardGrade.Third, AwardGrade.Third, AwardGrade.Third, AwardGrade.Third }),
+        ("遂宁市2025年少年儿童科幻绘画竞赛", ContestKind.SciFiPainting, new[] { "科幻绘画" }, 20,
+            new[] { AwardGrade.First, AwardGrade.Second, AwardGrade.Second, AwardGrade.Third, AwardGrade.Third, AwardGrade.Third, AwardGrade.Excellence, AwardGrade.Excellence }),
+        ("遂宁市2025年青少年科学调查体验活动", ContestKind.ScienceSurvey, new[] { "科学调查体验" }, 30,
+            new[] { AwardGrade.Excellence, AwardGrade.Excellence, AwardGrade.Excellence, AwardGrade.Excellence, AwardGrade.Excellence }),
+    ];
+
+    /// <summary>Seeds <see cref="Kinds"/> once (no 金钥匙 edition yet): the county enters the works in its schools' names, the city reviews, awards and closes.</summary>
+    public static async Task SeedKindsAsync(KexieDbContext db, ILogger logger, CancellationToken ct = default)
+    {
+        if (await db.Contests.AnyAsync(c => c.Kind == ContestKind.GoldenKey, ct))
+        {
+            return;
+        }
+
+        var users = await db.Users.AsNoTracking().Where(u => u.UserName == "daying" || u.UserName == "suining").ToListAsync(ct);
+        var county = users.FirstOrDefault(u => u.UserName == "daying");
+        var city = users.FirstOrDefault(u => u.UserName == "suining");
+        var schools = await db.Organizations.AsNoTracking().Where(o => RegionScope.Within(o.RegionCode, DemoSeeder.DaYing) && o.Kind == OrganizationKind.School)
+            .OrderBy(o => o.Name).Select(o => new { o.Id, o.Name, o.RegionCode }).ToListAsync(ct);
+        if (county is null || city is null || schools.Count == 0)
+        {
+            return;
+        }
+
+        var cityAdmin = city.ToActor();
+        var random = new Random(2525);
+        string[] surnames = ["王", "李", "张", "刘", "陈", "杨", "黄", "赵", "周", "吴"];
+        string[] given = ["子涵", "浩然", "欣怡", "宇轩", "雨桐", "梓萱", "俊杰", "思远", "一诺", "佳怡"];
+        string Person() => $"{surnames[random.Next(surnames.Length)]}{given[random.Next(given.Length)]}";
+        string[] topics = ["月球基地", "郪江的未来", "会飞的城市", "海底农场", "太空电梯", "井盐的秘密", "校园节水", "柑橘病虫害"];
+        var total = 0;
+        foreach (var (name, kind, categories, works, awards) in Kinds)
+        {
+            var contest = Contest.Create(new ContestData(name, 2025, "5109", categories, null, $"{kind.Chinese()}：各县（市、区）科协组织中小学生参加", Kind: kind), cityAdmin);
+            var entries = new List<ContestEntry>();
+            for (var i = 0; i < works; i++)
+            {
+                var school = schools[i % schools.Count];
+                var entry = ContestEntry.Submit(contest, school.Id, school.Name, school.RegionCode,
+                    new ContestEntryData($"{topics[random.Next(topics.Length)]}（{i + 1:00}号）", categories[i % categories.Length], [Person()], $"{Person()}老师"), county.ToActor());
+                entry.CreatedAt = new DateTimeOffset(2025, 4, 1, 2, 0, 0, TimeSpan.Zero).AddDays(i);
+                entries.Add(entry);
+            }
+
+            contest.MoveTo(ContestStatus.Reviewing, cityAdmin);
+            for (var i = 0; i < entries.Count; i++)
+            {
+                entries[i].Review(contest, true, 92 - i, null, cityAdmin);
+                if (i < awards.Length)
+                {
+                    entries[i].SetAward(contest, awards[i], cityAdmin);
+                }
+            }
+
+            contest.MoveTo(ContestStatus.Closed, cityAdmin);
+            db.Contests.Add(contest);
+            db.ContestEntries.AddRange(entries);
+            total += entries.Count;
+        }
+
+        await db.SaveChangesAsync(ct);
+        logger.LogInformation("已生成金钥匙、科幻绘画、科学调查体验演示数据：大英县作品{Count}件", total);
     }
 
     /// <summary>
@@ -62,7 +185,7 @@ public static class ContestDemoSeeder
         }
 
         var cityAdmin = city.ToActor();
-        var contest = Contest.Create(new ContestData(MayorAward, 2025, "5109", ContestNames.DefaultCategories, null, "各县（市、区）科协组织推荐，市级评审表彰"), cityAdmin);
+        var contest = Contest.Create(new ContestData(MayorAward, 2025, "5109", ContestNames.DefaultCategories, null, "各县（市、区）科协组织推荐，市级评审表彰", Kind: ContestKind.MayorAward), cityAdmin);
         var entries = best.Select(e => ContestEntry.Submit(contest, e.SchoolId!.Value, e.SchoolName, e.RegionCode,
             new ContestEntryData(e.Title, e.Category, e.Students, e.Teacher, e.Summary, e.TeacherOrganization), county.ToActor())).ToList();
         contest.MoveTo(ContestStatus.Reviewing, cityAdmin);

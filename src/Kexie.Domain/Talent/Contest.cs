@@ -43,6 +43,28 @@ public enum ContestEntryStatus
 
     /// <summary>未通过.</summary>
     Rejected = 3,
+
+    /// <summary>未晋级: left behind when the reviewers chose the works of the next round (未进入终评); its round says which.</summary>
+    NotAdvanced = 4,
+}
+
+/// <summary>The kind of a contest: 青少年科技创新大赛 and the other youth activities the seeds name.</summary>
+public enum ContestKind
+{
+    /// <summary>青少年科技创新大赛 (青创赛).</summary>
+    Innovation = 1,
+
+    /// <summary>青少年科技创新成果市长奖评选.</summary>
+    MayorAward = 2,
+
+    /// <summary>青少年科技教育“金钥匙”活动（科技竞赛）.</summary>
+    GoldenKey = 3,
+
+    /// <summary>科幻绘画竞赛.</summary>
+    SciFiPainting = 4,
+
+    /// <summary>青少年科学调查体验活动.</summary>
+    ScienceSurvey = 5,
 }
 
 /// <summary>学段 of a work's authors (参赛条件 may limit an edition to some).</summary>
@@ -90,7 +112,17 @@ public static class ContestNames
     {
         ContestEntryStatus.Submitted => "待评审",
         ContestEntryStatus.Accepted => "评审通过",
+        ContestEntryStatus.NotAdvanced => "未晋级",
         _ => "未通过",
+    };
+
+    public static string Chinese(this ContestKind kind) => kind switch
+    {
+        ContestKind.MayorAward => "青少年科技创新成果市长奖评选",
+        ContestKind.GoldenKey => "青少年科技教育“金钥匙”活动",
+        ContestKind.SciFiPainting => "科幻绘画竞赛",
+        ContestKind.ScienceSurvey => "青少年科学调查体验活动",
+        _ => "青少年科技创新大赛",
     };
 
     public static string Chinese(this SchoolStage stage) => stage switch
@@ -125,8 +157,17 @@ public static class ContestNames
 /// <param name="RecommendQuota">推荐名额: how many works this edition may recommend to the next level (null: no limit).</param>
 /// <param name="Rubric">评分标准 (items adding up to 100): null keeps the edition's (a new one gets <see cref="ContestRubric.Default"/>).</param>
 /// <param name="Eligibility">参赛条件: null keeps the edition's (a new one has none).</param>
+/// <param name="Rounds">评审轮次 in order (e.g. 初评、终评): null keeps the edition's (a new one has one round); one name or none is one round.</param>
+/// <param name="Kind">大赛类型: null keeps the edition's (a new one is a 青少年科技创新大赛).</param>
 public sealed record ContestData(string? Name, int? Year, string? RegionCode, IReadOnlyList<string>? Categories, int? RecommendQuota, string? Note = null, IReadOnlyList<ContestCriterionData>? Rubric = null,
-    ContestEligibility? Eligibility = null);
+    ContestEligibility? Eligibility = null, IReadOnlyList<string>? Rounds = null, ContestKind? Kind = null);
+
+/// <summary>
+/// How the works of a round advance to the next (晋级): the <paramref name="Top"/> best expert scores (of the edition, or of each category
+/// when <paramref name="PerCategory"/>; works tied with the last one advance with it), or every work scoring at least
+/// <paramref name="MinScore"/>; one of the two, with the reviewers' <paramref name="Reason"/>.
+/// </summary>
+public sealed record ContestAdvanceData(int? Top, decimal? MinScore, bool PerCategory, string? Reason);
 
 /// <summary>
 /// 参赛条件 of an edition, for the works of every category: which 学段 may enter (none listed: every one), at most how many authors a work
@@ -221,7 +262,31 @@ public sealed class Contest : Entity, IRegional
         }
     }
 
+    /// <summary>大赛类型 (青少年科技创新大赛, 金钥匙, 科幻绘画, 科学调查体验, 市长奖).</summary>
+    public ContestKind Kind { get; private set; } = ContestKind.Innovation;
+
+    /// <summary>评审轮次 in order (初评、终评…); empty: one round.</summary>
+    public string[] RoundNames { get; private set; } = [];
+
+    /// <summary>The round the review is in (1-based).</summary>
+    public int CurrentRound { get; private set; } = 1;
+
+    /// <summary>Whether the reviewers closed the current round (no assigning or scoring until they open it again or advance).</summary>
+    public bool RoundClosed { get; private set; }
+
+    /// <summary>How many rounds the review has (1 when none are named).</summary>
+    public int RoundCount => Math.Max(1, RoundNames.Length);
+
+    /// <summary>Whether the edition reviews in several rounds (初评 → 终评).</summary>
+    public bool HasRounds => RoundCount > 1;
+
+    /// <summary>Whether the current round is the last one: its scores make the results and awards.</summary>
+    public bool InFinalRound => CurrentRound >= RoundCount;
+
     public int Version { get; private set; }
+
+    /// <summary>The name of round <paramref name="round"/> (1-based): its given name, or 评审 for a one-round edition.</summary>
+    public string RoundName(int round) => round >= 1 && round <= RoundNames.Length ? RoundNames[round - 1] : "评审";
 
     public static Contest Create(ContestData data, Actor actor)
     {
@@ -287,6 +352,142 @@ public sealed class Contest : Entity, IRegional
         }
     }
 
+    /// <summary>Refuses assigning and scoring while the current round is closed, or a work that is not in the current round.</summary>
+    public void RequireRoundOpen(ContestEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        if (RoundClosed)
+        {
+            throw new InvalidTransitionException($"{RoundName(CurrentRound)}已结束，不能再指派专家或评分");
+        }
+
+        if (entry.Round != CurrentRound)
+        {
+            throw new InvalidTransitionException($"作品“{entry.Title}”不在{RoundName(CurrentRound)}");
+        }
+    }
+
+    /// <summary>结束本轮: the experts stop scoring the current round (the reviewers may open it again until they advance).</summary>
+    public void CloseRound(Actor actor)
+    {
+        RequireReviewer(actor);
+        RequireNotClosed();
+        if (RoundClosed)
+        {
+            throw new InvalidTransitionException($"{RoundName(CurrentRound)}已结束");
+        }
+
+        RoundClosed = true;
+        UpdatedAt = DateTimeOffset.UtcNow;
+        Version++;
+    }
+
+    /// <summary>开启本轮: the experts score the current round again.</summary>
+    public void OpenRound(Actor actor)
+    {
+        RequireReviewer(actor);
+        RequireNotClosed();
+        if (!RoundClosed)
+        {
+            throw new InvalidTransitionException($"{RoundName(CurrentRound)}正在进行");
+        }
+
+        RoundClosed = false;
+        UpdatedAt = DateTimeOffset.UtcNow;
+        Version++;
+    }
+
+    /// <summary>
+    /// 晋级: the works of the current round chosen by <paramref name="rule"/> go on to the next round (their expert score starts again),
+    /// the rest of the round's waiting works are 未进入{next}; the round closes, the next one opens, and the decision (rule, reason,
+    /// counts) is recorded. <paramref name="entries"/>: the edition's works (those of the current round waiting for the review take part).
+    /// </summary>
+    public ContestRoundDecision Advance(IReadOnlyList<ContestEntry> entries, ContestAdvanceData rule, Actor actor)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        ArgumentNullException.ThrowIfNull(rule);
+        RequireReviewer(actor);
+        if (Status != ContestStatus.Reviewing)
+        {
+            throw new InvalidTransitionException($"大赛{Status.Chinese()}，须在评审中确定晋级作品");
+        }
+
+        if (InFinalRound)
+        {
+            throw new InvalidTransitionException($"{RoundName(CurrentRound)}是最后一轮评审，其结果即为大赛结果，不再晋级");
+        }
+
+        if (rule.Top is null && rule.MinScore is null)
+        {
+            throw new DomainValidationException("top", "请填写晋级名额或晋级分数线");
+        }
+
+        if (rule.Top is not null && rule.MinScore is not null)
+        {
+            throw new DomainValidationException("top", "晋级名额与晋级分数线只能选填一项");
+        }
+
+        if (rule.Top is { } top && top is < 1 or > 100_000)
+        {
+            throw new DomainValidationException("top", "晋级名额应为1到100000之间的整数");
+        }
+
+        if (rule.MinScore is { } min && min is < 0 or > 100)
+        {
+            throw new DomainValidationException("minScore", "晋级分数线应在0到100之间");
+        }
+
+        var reason = Guard.Required(rule.Reason, "reason", "晋级理由", 500);
+        var next = RoundName(CurrentRound + 1);
+        var waiting = entries.Where(e => e.ContestId == Id && e.Round == CurrentRound && e.Status == ContestEntryStatus.Submitted).ToList();
+        if (waiting.Count == 0)
+        {
+            throw new InvalidTransitionException($"{RoundName(CurrentRound)}没有待评审的作品");
+        }
+
+        var chosen = new HashSet<Guid>();
+        if (rule.Top is { } n)
+        {
+            foreach (var group in rule.PerCategory ? waiting.GroupBy(e => e.Category) : waiting.GroupBy(_ => string.Empty))
+            {
+                var scored = group.Where(e => e.ExpertScore is not null).OrderByDescending(e => e.ExpertScore).ToList();
+                var cut = scored.Count <= n ? null : scored[n - 1].ExpertScore;
+                chosen.UnionWith(scored.Where(e => cut is null || e.ExpertScore >= cut).Select(e => e.Id));
+            }
+        }
+        else
+        {
+            chosen.UnionWith(waiting.Where(e => e.ExpertScore >= rule.MinScore).Select(e => e.Id));
+        }
+
+        if (chosen.Count == 0)
+        {
+            throw new DomainValidationException(rule.Top is not null ? "top" : "minScore", $"按此规则没有作品进入{next}（尚无专家评分的作品不能晋级）");
+        }
+
+        foreach (var entry in waiting)
+        {
+            if (chosen.Contains(entry.Id))
+            {
+                entry.AdvanceTo(CurrentRound + 1);
+            }
+            else
+            {
+                entry.StopBefore(CurrentRound + 1);
+            }
+        }
+
+        var text = rule.Top is { } t
+            ? $"{(rule.PerCategory ? "每个类别" : "")}专家评分前{t}名（并列者同时晋级）"
+            : $"专家评分不低于{rule.MinScore!.Value.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture)}分";
+        var decision = ContestRoundDecision.Record(this, CurrentRound, RoundName(CurrentRound), next, text, reason, chosen.Count, waiting.Count - chosen.Count, actor);
+        CurrentRound++;
+        RoundClosed = false;
+        UpdatedAt = DateTimeOffset.UtcNow;
+        Version++;
+        return decision;
+    }
+
     /// <summary>The category named <paramref name="category"/> of this edition (exact name).</summary>
     public string RequireCategory(string? category)
     {
@@ -296,10 +497,56 @@ public sealed class Contest : Entity, IRegional
             : throw new DomainValidationException("category", $"本届大赛没有“{name}”类别（可选：{string.Join("、", Categories)}）");
     }
 
+    private void RequireNotClosed()
+    {
+        if (Status == ContestStatus.Closed)
+        {
+            throw new InvalidTransitionException("大赛已结束，评审已停止");
+        }
+    }
+
+    private void ApplyRounds(IReadOnlyList<string>? rounds)
+    {
+        if (rounds is null)
+        {
+            return;
+        }
+
+        var names = new List<string>();
+        foreach (var r in rounds)
+        {
+            var name = Guard.Optional(r, "rounds", "评审轮次名称", 10);
+            if (name is not null && !names.Contains(name))
+            {
+                names.Add(name);
+            }
+        }
+
+        if (names.Count > 5)
+        {
+            throw new DomainValidationException("rounds", "评审轮次最多5轮");
+        }
+
+        var given = names.Count > 1 ? names.ToArray() : [];
+        if (CurrentRound > 1 && !given.SequenceEqual(RoundNames))
+        {
+            throw new DomainValidationException("rounds", $"大赛已进入{RoundName(CurrentRound)}，评审轮次不能再修改");
+        }
+
+        RoundNames = given;
+    }
+
     private void Apply(ContestData data)
     {
         ArgumentNullException.ThrowIfNull(data);
         Name = Guard.Required(data.Name, "name", "大赛名称", 100);
+        ApplyRounds(data.Rounds);
+        Kind = data.Kind switch
+        {
+            null => Kind,
+            { } k when Enum.IsDefined(k) => k,
+            _ => throw new DomainValidationException("kind", "大赛类型不正确"),
+        };
         Year = data.Year is { } year and >= 1980 and <= 2100 ? year : throw new DomainValidationException("year", "请填写举办年份（如 2023）");
         RegionCode = Regions.RegionCode.Validate(data.RegionCode, "regionCode");
         Level = ContestNames.LevelFor(RegionCode);
@@ -419,6 +666,9 @@ public sealed class ContestEntry : Entity, IRegional
 
     public string? SubmittedByName { get; private set; }
 
+    /// <summary>The review round the work is in (1-based; a work 未晋级 stays in the round it left).</summary>
+    public int Round { get; private set; } = 1;
+
     public int Version { get; private set; }
 
     /// <summary>A school's work for an open edition; the school must lie within the edition's region.</summary>
@@ -428,6 +678,11 @@ public sealed class ContestEntry : Entity, IRegional
         if (contest.Status != ContestStatus.Open)
         {
             throw new InvalidTransitionException($"该大赛{contest.Status.Chinese()}，不再接受作品报送");
+        }
+
+        if (contest.CurrentRound > 1)
+        {
+            throw new InvalidTransitionException($"该大赛已进入{contest.RoundName(contest.CurrentRound)}，不再接受作品报送");
         }
 
         if (!Regions.RegionCode.IsWithin(schoolRegion, contest.RegionCode))
@@ -505,7 +760,7 @@ public sealed class ContestEntry : Entity, IRegional
         }
     }
 
-    /// <summary>The edition's review: passed or not, with a score (0–100) and an opinion (required when not passed).</summary>
+    /// <summary>The edition's review: passed or not, with a score (0–100) and an opinion (required when not passed); in the last round only.</summary>
     public void Review(Contest contest, bool passed, decimal? score, string? opinion, Actor actor)
     {
         contest.RequireReviewer(actor);
@@ -513,6 +768,16 @@ public sealed class ContestEntry : Entity, IRegional
         if (contest.Status == ContestStatus.Closed)
         {
             throw new InvalidTransitionException("大赛已结束，不能再评审");
+        }
+
+        if (Status == ContestEntryStatus.NotAdvanced)
+        {
+            throw new InvalidTransitionException($"作品“{Title}”未进入{contest.RoundName(Round + 1)}，不能评定结果");
+        }
+
+        if (Round < contest.RoundCount)
+        {
+            throw new InvalidTransitionException($"作品“{Title}”尚在{contest.RoundName(Round)}，结果和奖项由{contest.RoundName(contest.RoundCount)}评定");
         }
 
         if (RecommendedEntryId is not null || Award is not null)
@@ -528,6 +793,27 @@ public sealed class ContestEntry : Entity, IRegional
         };
         Opinion = passed ? Guard.Optional(opinion, "opinion", "评审意见", 500) : Guard.Required(opinion, "opinion", "评审意见", 500);
         Status = passed ? ContestEntryStatus.Accepted : ContestEntryStatus.Rejected;
+        UpdatedAt = DateTimeOffset.UtcNow;
+        Version++;
+    }
+
+    /// <summary>The status in words, naming the round a work did not enter (未进入终评).</summary>
+    public string StatusName(Contest contest) => Status == ContestEntryStatus.NotAdvanced ? $"未进入{contest.RoundName(Round + 1)}" : Status.Chinese();
+
+    /// <summary>Goes on to round <paramref name="round"/>: its expert score starts again from that round's panel.</summary>
+    internal void AdvanceTo(int round)
+    {
+        Round = round;
+        ExpertScore = null;
+        UpdatedAt = DateTimeOffset.UtcNow;
+        Version++;
+    }
+
+    /// <summary>Stays behind: 未进入 round <paramref name="round"/>.</summary>
+    internal void StopBefore(int round)
+    {
+        Status = ContestEntryStatus.NotAdvanced;
+        Round = round - 1;
         UpdatedAt = DateTimeOffset.UtcNow;
         Version++;
     }
@@ -570,7 +856,8 @@ public sealed class ContestEntry : Entity, IRegional
     /// same or next year whose region holds this edition's; at most the edition's quota (<paramref name="alreadyRecommended"/>
     /// counts those already sent). Returns the new entry of the higher edition.
     /// </summary>
-    public ContestEntry RecommendTo(Contest contest, Contest target, int alreadyRecommended, Actor actor)
+    /// <param name="targetEntries">The works the school already has in <paramref name="target"/> (for its rule "每名学生每个类别限报1件").</param>
+    public ContestEntry RecommendTo(Contest contest, Contest target, int alreadyRecommended, Actor actor, IEnumerable<ContestEntry>? targetEntries = null)
     {
         ArgumentNullException.ThrowIfNull(target);
         contest.RequireReviewer(actor);
@@ -600,6 +887,11 @@ public sealed class ContestEntry : Entity, IRegional
             throw new InvalidTransitionException($"上级大赛{target.Status.Chinese()}，不接受推荐作品");
         }
 
+        if (target.CurrentRound > 1)
+        {
+            throw new InvalidTransitionException($"上级大赛已进入{target.RoundName(target.CurrentRound)}，不接受推荐作品");
+        }
+
         if (contest.RecommendQuota is { } quota && alreadyRecommended >= quota)
         {
             throw new InvalidTransitionException($"本届大赛的推荐名额（{quota}件）已用完");
@@ -608,6 +900,7 @@ public sealed class ContestEntry : Entity, IRegional
         var category = target.Categories.Contains(Category)
             ? Category
             : throw new DomainValidationException("targetContestId", $"上级大赛没有“{Category}”类别");
+        RequireEligibleFor(target, targetEntries ?? []);
         var copy = new ContestEntry
         {
             ContestId = target.Id, RegionCode = RegionCode, Title = Title, Category = category, Students = [.. Students], Teacher = Teacher, TeacherOrganization = TeacherOrganization, Summary = Summary, Stage = Stage,
@@ -639,6 +932,52 @@ public sealed class ContestEntry : Entity, IRegional
             if (other.Students.FirstOrDefault(Students.Contains) is { } name)
             {
                 throw new DomainValidationException("students", $"学生“{name}”已在本届大赛“{Category}”类别报送作品《{other.Title}》，每名学生每个类别限报1件");
+            }
+        }
+    }
+
+    /// <summary>
+    /// 上级大赛的参赛条件, checked before a work is recommended to <paramref name="target"/>: its 学段, authors' limit, 指导教师 and one work
+    /// per student and category (<paramref name="targetEntries"/>: the school's works already there). An ineligible work is refused
+    /// naming the rule (学段不符…).
+    /// </summary>
+    public void RequireEligibleFor(Contest target, IEnumerable<ContestEntry> targetEntries)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        ArgumentNullException.ThrowIfNull(targetEntries);
+        var prefix = $"不符合{target.Name}的参赛条件：";
+        if (target.Stages is { Count: > 0 } stages)
+        {
+            var allowed = string.Join("、", stages.Select(s => s.Chinese()));
+            if (Stage is not { } stage)
+            {
+                throw new DomainValidationException("targetContestId", $"{prefix}学段不符（限{allowed}学生参加，作品“{Title}”未填写学段）");
+            }
+
+            if (!stages.Contains(stage))
+            {
+                throw new DomainValidationException("targetContestId", $"{prefix}学段不符（限{allowed}学生参加，作品“{Title}”为{stage.Chinese()}学生作品）");
+            }
+        }
+
+        if (target.MaxStudentsPerEntry is { } max && Students.Length > max)
+        {
+            throw new DomainValidationException("targetContestId", $"{prefix}作者人数不符（每件作品作者最多{max}人，作品“{Title}”有{Students.Length}人）");
+        }
+
+        if (target.TeacherRequired && Teacher is null)
+        {
+            throw new DomainValidationException("targetContestId", $"{prefix}须有指导教师（作品“{Title}”未填写指导教师）");
+        }
+
+        if (target.OneEntryPerStudent)
+        {
+            foreach (var other in targetEntries.Where(o => o.ContestId == target.Id && o.SchoolId == SchoolId && o.Category == Category))
+            {
+                if (other.Students.FirstOrDefault(Students.Contains) is { } name)
+                {
+                    throw new DomainValidationException("targetContestId", $"{prefix}每名学生每个类别限报1件（学生“{name}”已有作品《{other.Title}》参加“{Category}”类别）");
+                }
             }
         }
     }

@@ -79,6 +79,9 @@ public sealed class ContestAssignment : RubricSheet
 
     public Guid EntryId { get; private set; }
 
+    /// <summary>The review round (1-based) the expert scores the work in: each round has its own panel.</summary>
+    public int Round { get; private set; } = 1;
+
     /// <summary>The item scores; <see cref="RubricSheet.Total"/> is their plain sum (weights equal the maxima). <see cref="RubricSheet.Opinion"/> is the reason when declined.</summary>
     public override IReadOnlyList<CriterionScore> Scores => scores;
 
@@ -96,6 +99,7 @@ public sealed class ContestAssignment : RubricSheet
         ArgumentNullException.ThrowIfNull(others);
         contest.RequireReviewer(actor);
         RequireOpen(contest, entry);
+        contest.RequireRoundOpen(entry);
         if (!expert.Active)
         {
             throw new DomainValidationException("expertId", $"{expert.Name}已退出专家库，不能指派");
@@ -106,12 +110,12 @@ public sealed class ContestAssignment : RubricSheet
             throw new DomainValidationException("expertId", conflict);
         }
 
-        if (others.Any(a => a.ExpertId == expert.ExpertId))
+        if (others.Any(a => a.ExpertId == expert.ExpertId && a.Round == contest.CurrentRound))
         {
-            throw new InvalidTransitionException($"{expert.Name}已被指派评审作品“{entry.Title}”");
+            throw new InvalidTransitionException(contest.HasRounds ? $"{expert.Name}已被指派在{contest.RoundName(contest.CurrentRound)}评审作品“{entry.Title}”" : $"{expert.Name}已被指派评审作品“{entry.Title}”");
         }
 
-        var assignment = new ContestAssignment { ContestId = contest.Id, EntryId = entry.Id };
+        var assignment = new ContestAssignment { ContestId = contest.Id, EntryId = entry.Id, Round = contest.CurrentRound };
         assignment.Start(contest.RegionCode, contest.Rubric, expert, actor, at);
         return assignment;
     }
@@ -186,7 +190,16 @@ public sealed class ContestAssignment : RubricSheet
         }
 
         RequireOpen(contest, entry);
+        if (Round != contest.CurrentRound)
+        {
+            throw new InvalidTransitionException($"{contest.RoundName(Round)}已结束，不能再评分");
+        }
+
+        contest.RequireRoundOpen(entry);
     }
+
+    /// <summary>Whether the round this sheet belongs to is the edition's current, open one.</summary>
+    public bool InOpenRound(Contest contest) => contest is not null && Round == contest.CurrentRound && !contest.RoundClosed;
 
     private static void RequireOpen(Contest contest, ContestEntry entry)
     {
@@ -200,9 +213,55 @@ public sealed class ContestAssignment : RubricSheet
             throw new InvalidOperationException("作品与大赛不一致");
         }
 
+        if (entry.Status == ContestEntryStatus.NotAdvanced)
+        {
+            throw new InvalidTransitionException($"作品“{entry.Title}”未进入{contest.RoundName(entry.Round + 1)}，专家评审已结束");
+        }
+
         if (entry.Status != ContestEntryStatus.Submitted)
         {
             throw new InvalidTransitionException($"作品“{entry.Title}”已{entry.Status.Chinese()}，专家评审已结束");
         }
     }
+}
+
+/// <summary>
+/// 晋级记录: the holding region's reviewers decided which works of a round go on to the next (<see cref="Contest.Advance"/>): the rule
+/// (前N名 or 分数线), the reason, how many advanced and how many did not, who decided and when.
+/// </summary>
+public sealed class ContestRoundDecision : Entity, IRegional
+{
+    private ContestRoundDecision()
+    {
+    }
+
+    public Guid ContestId { get; private set; }
+
+    /// <summary>The holding region.</summary>
+    public string RegionCode { get; private set; } = string.Empty;
+
+    /// <summary>The round decided (1-based) and its name (初评).</summary>
+    public int Round { get; private set; }
+
+    public string RoundName { get; private set; } = string.Empty;
+
+    /// <summary>The round the chosen works entered (终评).</summary>
+    public string NextRoundName { get; private set; } = string.Empty;
+
+    /// <summary>The rule in words ("每个类别专家评分前10名（并列者同时晋级）", "专家评分不低于80分").</summary>
+    public string Rule { get; private set; } = string.Empty;
+
+    public string Reason { get; private set; } = string.Empty;
+
+    public int Advanced { get; private set; }
+
+    public int NotAdvanced { get; private set; }
+
+    public string? DecidedByName { get; private set; }
+
+    internal static ContestRoundDecision Record(Contest contest, int round, string roundName, string nextRoundName, string rule, string reason, int advanced, int notAdvanced, Actor actor) => new()
+    {
+        ContestId = contest.Id, RegionCode = contest.RegionCode, Round = round, RoundName = roundName, NextRoundName = nextRoundName, Rule = rule, Reason = reason,
+        Advanced = advanced, NotAdvanced = notAdvanced, DecidedByName = actor.Name,
+    };
 }

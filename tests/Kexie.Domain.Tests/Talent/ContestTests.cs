@@ -147,4 +147,35 @@ public class ContestTests
         var e = Assert.Throws<DomainValidationException>(() => entry.RecommendTo(county, City(), 0, DaYingAdmin));
         Assert.Contains("科幻绘画", e.Message);
     }
+
+    [Fact]
+    public void Top_n_per_category_advances_ties_together_and_leaves_the_rest_and_unscored_works_behind()
+    {
+        var contest = Contest.Create(new ContestData("大英县青少年科技创新大赛", 2023, "510923", ["科技创新成果", "科幻绘画"], null, Rounds: ["初评", " ", "终评", "初评"]), DaYingAdmin);
+        Assert.Equal(["初评", "终评"], contest.RoundNames);
+        Assert.Equal("初评", contest.RoundName(contest.CurrentRound));
+        var entries = new[] { (decimal?)90, 80, 80, 70, null }.Select(score =>
+        {
+            var e = Entry(contest);
+            e.SetExpertScore(score);
+            return e;
+        }).ToList();
+        var painting = Entry(contest, "科幻绘画");
+        painting.SetExpertScore(60);
+        entries.Add(painting);
+        contest.MoveTo(ContestStatus.Reviewing, DaYingAdmin);
+        Assert.Throws<NotPermittedException>(() => contest.Advance(entries, new ContestAdvanceData(2, null, true, "按评分"), SheHongAdmin));
+
+        var decision = contest.Advance(entries, new ContestAdvanceData(2, null, true, "按评分"), DaYingAdmin);
+
+        // 科技创新成果: 90 and the two tied at 80 go on; 70 and the unscored work stay; 科幻绘画's only work goes on.
+        Assert.Equal((4, 2), (decision.Advanced, decision.NotAdvanced));
+        Assert.Equal("每个类别专家评分前2名（并列者同时晋级）", decision.Rule);
+        Assert.Equal([2, 2, 2, 1, 1, 2], entries.Select(e => e.Round));
+        Assert.All(entries.Where(e => e.Round == 2), e => Assert.Null(e.ExpertScore));
+        Assert.Equal("未进入终评", entries[3].StatusName(contest));
+        Assert.Equal(ContestEntryStatus.NotAdvanced, entries[4].Status);
+        Assert.True(contest.InFinalRound);
+        Assert.Throws<InvalidTransitionException>(() => contest.Advance(entries, new ContestAdvanceData(1, null, false, "再晋级"), DaYingAdmin));
+    }
 }

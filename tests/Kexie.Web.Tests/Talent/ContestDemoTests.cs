@@ -25,11 +25,18 @@ public abstract class ContestDemoTests(KexieApp app)
         Assert.Equal(["一等奖", "三等奖", "三等奖", "三等奖", "二等奖", "二等奖"], works.Select(w => w!["awardName"]!.GetValue<string>()).Order(StringComparer.Ordinal));
 
         var summary = (await (await app.Anonymous().GetAsync("/api/v1/contests/statistics?region=510923&year=2025")).OkJsonAsync())["summary"]!.GetValue<string>();
-        Assert.Equal(
-            "2025年，大英县青少年科技创新大赛共收获827件作品，推荐85件作品参加四川省第35届青少年科技创新大赛"
-            + $"；6件作品在{ContestDemoSeeder.MayorAward}上获奖（一等奖1件、二等奖2件、三等奖3件）"
-            + "；120件作品在大英县第23届青少年科技创新大赛上获奖（一等奖15件、二等奖30件、三等奖45件、优秀奖30件）。",
-            summary);
+        Assert.StartsWith("2025年，大英县青少年科技创新大赛共收获827件作品，推荐85件作品参加四川省第35届青少年科技创新大赛；", summary);
+        Assert.Contains("；组织参加青少年科技创新成果市长奖评选6件作品、青少年科技教育“金钥匙”活动12件作品、科幻绘画竞赛20件作品、青少年科学调查体验活动30件作品；", summary);
+        Assert.Contains($"；28件作品在{ContestDemoSeeder.ProvinceEdition}上获奖（一等奖3件、二等奖8件、三等奖17件）；", summary);
+        Assert.Contains($"；6件作品在{ContestDemoSeeder.MayorAward}上获奖（一等奖1件、二等奖2件、三等奖3件）", summary);
+        Assert.Contains("；9件作品在遂宁市2025年青少年科技教育“金钥匙”科技竞赛上获奖（一等奖2件、二等奖3件、三等奖4件）", summary);
+        Assert.Contains("；8件作品在遂宁市2025年少年儿童科幻绘画竞赛上获奖（一等奖1件、二等奖2件、三等奖3件、优秀奖2件）", summary);
+        Assert.EndsWith("；120件作品在大英县第23届青少年科技创新大赛上获奖（一等奖15件、二等奖30件、三等奖45件、优秀奖30件）。", summary);
+
+        // The kinds are the contests' own: the 金钥匙 edition is a 市级 one of its kind with its works from 大英县's schools.
+        var golden = Assert.Single((await (await app.Anonymous().GetAsync("/api/v1/contests?region=5109&year=2025&q=金钥匙")).OkJsonAsync())["items"]!.AsArray())!;
+        Assert.Equal(("GoldenKey", "青少年科技教育“金钥匙”活动", 12, 9), (golden["kind"]!.GetValue<string>(), golden["kindName"]!.GetValue<string>(), golden["entries"]!.GetValue<int>(), golden["awarded"]!.GetValue<int>()));
+        Assert.Equal("MayorAward", mayor["kind"]!.GetValue<string>());
     }
 }
 

@@ -3758,6 +3758,19 @@ namespace Kexie.Data.Migrations.Postgres
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int>("CurrentRound")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("RoundClosed")
+                        .HasColumnType("boolean");
+
+                    b.PrimitiveCollection<string[]>("RoundNames")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
                     b.Property<int>("Level")
                         .HasColumnType("integer");
 
@@ -3854,6 +3867,9 @@ namespace Kexie.Data.Migrations.Postgres
                     b.Property<DateTimeOffset?>("ScoredAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int>("Round")
+                        .HasColumnType("integer");
+
                     b.Property<int>("Status")
                         .HasColumnType("integer");
 
@@ -3880,7 +3896,7 @@ namespace Kexie.Data.Migrations.Postgres
 
                     NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("RegionCode"), new[] { "varchar_pattern_ops" });
 
-                    b.HasIndex("EntryId", "ExpertId")
+                    b.HasIndex("EntryId", "ExpertId", "Round")
                         .IsUnique();
 
                     b.ToTable("ContestAssignments");
@@ -3921,6 +3937,9 @@ namespace Kexie.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(12)
                         .HasColumnType("character varying(12)");
+
+                    b.Property<int>("Round")
+                        .HasColumnType("integer");
 
                     b.Property<Guid?>("SchoolId")
                         .HasColumnType("uuid");
@@ -3988,6 +4007,67 @@ namespace Kexie.Data.Migrations.Postgres
                     b.HasIndex("ContestId", "Status");
 
                     b.ToTable("ContestEntries");
+                });
+
+            modelBuilder.Entity("Kexie.Domain.Talent.ContestRoundDecision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Advanced")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("ContestId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidedByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("NextRoundName")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<int>("NotAdvanced")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<int>("Round")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("RoundName")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("Rule")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContestId", "Round")
+                        .IsUnique();
+
+                    b.ToTable("ContestRoundDecisions");
                 });
 
             modelBuilder.Entity("Kexie.Domain.Talent.CooperationAgreement", b =>
@@ -6807,6 +6887,15 @@ namespace Kexie.Data.Migrations.Postgres
                         });
 
                     b.Navigation("Attachments");
+                });
+
+            modelBuilder.Entity("Kexie.Domain.Talent.ContestRoundDecision", b =>
+                {
+                    b.HasOne("Kexie.Domain.Talent.Contest", null)
+                        .WithMany()
+                        .HasForeignKey("ContestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Kexie.Domain.Talent.CooperationAgreement", b =>

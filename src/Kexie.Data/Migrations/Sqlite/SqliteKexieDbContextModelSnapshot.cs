@@ -3618,6 +3618,19 @@ namespace Kexie.Data.Migrations.Sqlite
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("CurrentRound")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("RoundClosed")
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("RoundNames")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Level")
                         .HasColumnType("INTEGER");
 
@@ -3712,6 +3725,9 @@ namespace Kexie.Data.Migrations.Sqlite
                     b.Property<long?>("ScoredAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Round")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
 
@@ -3736,7 +3752,7 @@ namespace Kexie.Data.Migrations.Sqlite
 
                     b.HasIndex("RegionCode");
 
-                    b.HasIndex("EntryId", "ExpertId")
+                    b.HasIndex("EntryId", "ExpertId", "Round")
                         .IsUnique();
 
                     b.ToTable("ContestAssignments");
@@ -3777,6 +3793,9 @@ namespace Kexie.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(12)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Round")
+                        .HasColumnType("INTEGER");
 
                     b.Property<Guid?>("SchoolId")
                         .HasColumnType("TEXT");
@@ -3842,6 +3861,67 @@ namespace Kexie.Data.Migrations.Sqlite
                     b.HasIndex("ContestId", "Status");
 
                     b.ToTable("ContestEntries");
+                });
+
+            modelBuilder.Entity("Kexie.Domain.Talent.ContestRoundDecision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Advanced")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ContestId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DecidedByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NextRoundName")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("NotAdvanced")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Round")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RoundName")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Rule")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContestId", "Round")
+                        .IsUnique();
+
+                    b.ToTable("ContestRoundDecisions");
                 });
 
             modelBuilder.Entity("Kexie.Domain.Talent.CooperationAgreement", b =>
@@ -6617,6 +6697,15 @@ namespace Kexie.Data.Migrations.Sqlite
                         });
 
                     b.Navigation("Attachments");
+                });
+
+            modelBuilder.Entity("Kexie.Domain.Talent.ContestRoundDecision", b =>
+                {
+                    b.HasOne("Kexie.Domain.Talent.Contest", null)
+                        .WithMany()
+                        .HasForeignKey("ContestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Kexie.Domain.Talent.CooperationAgreement", b =>

@@ -19,22 +19,37 @@ public sealed record DeclineReviewRequest(string? Reason);
 
 public sealed record ContestCriterionDto(string Name, int MaxScore);
 
+/// <param name="Round">The review round of the sheet (1-based) and <paramref name="RoundName"/> its name (初评、终评; 评审 for one round).</param>
 public sealed record ContestAssignmentDto(
     Guid Id, Guid EntryId, Guid ExpertId, string ExpertName, AssignmentStatus Status, string StatusName, decimal? Total, string? Opinion,
-    DateTimeOffset AssignedAt, DateTimeOffset? ScoredAt, IReadOnlyList<CriterionScoreDto> Scores, int Version)
+    DateTimeOffset AssignedAt, DateTimeOffset? ScoredAt, IReadOnlyList<CriterionScoreDto> Scores, int Version, int Round = 1, string? RoundName = null)
 {
-    public static ContestAssignmentDto From(ContestAssignment a) => new(
+    public static ContestAssignmentDto From(ContestAssignment a, Contest? contest = null) => new(
         a.Id, a.EntryId, a.ExpertId, a.ExpertName, a.Status, a.Status.Chinese(), a.Total, a.Opinion, a.CreatedAt, a.ScoredAt,
-        [.. a.Scores.OrderBy(s => s.Position).Select(s => new CriterionScoreDto(s.Name, s.Weight, s.MaxScore, s.Score))], a.Version);
+        [.. a.Scores.OrderBy(s => s.Position).Select(s => new CriterionScoreDto(s.Name, s.Weight, s.MaxScore, s.Score))], a.Version, a.Round, contest?.RoundName(a.Round));
 }
 
-/// <summary>A work's expert review: who is assigned, how many have scored, the experts' score (<see cref="ContestRubric.Mean"/>).</summary>
+/// <summary>A work's expert review in its round: who is assigned, how many have scored, the experts' score (<see cref="ContestRubric.Mean"/>).</summary>
+/// <param name="Assignments">The sheets of the work's own round (earlier rounds' sheets are kept, not listed).</param>
 public sealed record EntryReviewDto(
     Guid EntryId, string Title, string Category, string SchoolName, ContestEntryStatus Status, string StatusName, decimal? ExpertScore,
-    int Assigned, int Scored, IReadOnlyList<ContestAssignmentDto> Assignments);
+    int Assigned, int Scored, IReadOnlyList<ContestAssignmentDto> Assignments, int Round = 1, string? RoundName = null);
 
-/// <summary>The expert review of an edition for its reviewers: the rubric, the progress (N of M scored) and each work's panel.</summary>
-public sealed record ContestReviewDto(Guid ContestId, IReadOnlyList<ContestCriterionDto> Rubric, int Assigned, int Scored, int Declined, IReadOnlyList<EntryReviewDto> Entries);
+/// <summary>A decided round: the rule, the reason, how many works advanced and how many did not, who decided and when.</summary>
+public sealed record ContestRoundDecisionDto(int Round, string RoundName, string NextRoundName, string Rule, string Reason, int Advanced, int NotAdvanced, string? DecidedByName, DateTimeOffset DecidedAt);
+
+/// <summary>One review round: its name, state (未开始、进行中、已暂停、已结束) and, once decided, the decision.</summary>
+public sealed record ContestRoundDto(int Round, string Name, string StateName, bool Current, bool Open, ContestRoundDecisionDto? Decision);
+
+/// <summary>The expert review of an edition for its reviewers: the rubric, the rounds, the current round's progress (N of M scored) and each work's panel.</summary>
+public sealed record ContestReviewDto(Guid ContestId, IReadOnlyList<ContestCriterionDto> Rubric, int Assigned, int Scored, int Declined, IReadOnlyList<EntryReviewDto> Entries,
+    int CurrentRound = 1, string? CurrentRoundName = null, bool RoundOpen = true, bool FinalRound = true, IReadOnlyList<ContestRoundDto>? Rounds = null);
+
+/// <summary>晋级: the top <paramref name="Top"/> expert scores (of the edition, or of each category when <paramref name="PerCategory"/>), or those scoring at least <paramref name="MinScore"/>; with the reason.</summary>
+public sealed record AdvanceRoundRequest(int? Top, decimal? MinScore, bool? PerCategory, string? Reason);
+
+/// <summary>What an advance did: the decision and the works that went on.</summary>
+public sealed record AdvanceResultDto(ContestRoundDecisionDto Decision, IReadOnlyList<string> Advanced);
 
 /// <summary>A work left out when assigning, and why (利益冲突回避, already assigned, already reviewed).</summary>
 public sealed record SkippedEntryDto(Guid EntryId, string Title, string Reason);
@@ -45,9 +60,10 @@ public sealed record AssignResultDto(string ExpertName, IReadOnlyList<string> As
 public sealed record ContestExpertOptionDto(Guid ExpertId, string Name, string? Title, string? Employer, string LevelName, string Expertise);
 
 /// <summary>What an assigned expert sees: the work (title, category, summary, school and authors, to judge a conflict), the rubric and their own score.</summary>
+/// <param name="RoundName">The round the expert scores in (初评、终评), null for an edition of one round.</param>
 public sealed record MyContestReviewDto(
     Guid Id, Guid ContestId, string ContestName, Guid EntryId, string EntryTitle, string Category, string? Summary, string SchoolName,
-    IReadOnlyList<string> Students, bool MayScore, ContestAssignmentDto Assignment, IReadOnlyList<AttachmentDto>? Attachments = null);
+    IReadOnlyList<string> Students, bool MayScore, ContestAssignmentDto Assignment, IReadOnlyList<AttachmentDto>? Attachments = null, string? RoundName = null);
 
 /// <summary>
 /// 大赛作品的专家评审: the holding region's reviewers (<c>talent.contests.review</c>) assign experts of the 专家库 to a category's works or
@@ -61,17 +77,70 @@ public sealed class ContestReviewService(KexieDbContext db, Notifier notifier, A
     {
         var contest = await ReviewedContestAsync(actor, contestId, ct);
         var entries = await db.ContestEntries.AsNoTracking().Where(e => e.ContestId == contestId).OrderBy(e => e.Category).ThenBy(e => e.CreatedAt).ThenBy(e => e.Id).Take(1000).ToListAsync(ct);
-        var assignments = await db.ContestAssignments.AsNoTracking().Where(a => a.ContestId == contestId).OrderBy(a => a.CreatedAt).ThenBy(a => a.Id).ToListAsync(ct);
-        var byEntry = assignments.ToLookup(a => a.EntryId);
+        var all = await db.ContestAssignments.AsNoTracking().Where(a => a.ContestId == contestId).OrderBy(a => a.CreatedAt).ThenBy(a => a.Id).ToListAsync(ct);
+        var byEntry = all.ToLookup(a => (a.EntryId, a.Round));
         var rows = entries.Select(e =>
         {
-            var mine = byEntry[e.Id].Where(a => a.Status != AssignmentStatus.Declined).ToList();
-            return new EntryReviewDto(e.Id, e.Title, e.Category, e.SchoolName, e.Status, e.Status.Chinese(), e.ExpertScore, mine.Count,
-                mine.Count(a => a.Status == AssignmentStatus.Scored), [.. byEntry[e.Id].Select(ContestAssignmentDto.From)]);
+            var sheets = byEntry[(e.Id, e.Round)].ToList();
+            var mine = sheets.Where(a => a.Status != AssignmentStatus.Declined).ToList();
+            return new EntryReviewDto(e.Id, e.Title, e.Category, e.SchoolName, e.Status, e.StatusName(contest), e.ExpertScore, mine.Count,
+                mine.Count(a => a.Status == AssignmentStatus.Scored), [.. sheets.Select(a => ContestAssignmentDto.From(a, contest))], e.Round, contest.RoundName(e.Round));
         }).ToList();
+        var assignments = all.Where(a => a.Round == contest.CurrentRound).ToList();
         return new ContestReviewDto(contest.Id, Rubric(contest), assignments.Count(a => a.Status != AssignmentStatus.Declined),
-            assignments.Count(a => a.Status == AssignmentStatus.Scored), assignments.Count(a => a.Status == AssignmentStatus.Declined), rows);
+            assignments.Count(a => a.Status == AssignmentStatus.Scored), assignments.Count(a => a.Status == AssignmentStatus.Declined), rows,
+            contest.CurrentRound, contest.RoundName(contest.CurrentRound), !contest.RoundClosed && contest.Status != ContestStatus.Closed, contest.InFinalRound,
+            await RoundsAsync(contest, ct));
     }
+
+    /// <summary>The edition's rounds in order with their state and decisions.</summary>
+    public async Task<IReadOnlyList<ContestRoundDto>> RoundsAsync(Contest contest, CancellationToken ct = default)
+    {
+        var decisions = await db.ContestRoundDecisions.AsNoTracking().Where(d => d.ContestId == contest.Id).ToListAsync(ct);
+        return [.. Enumerable.Range(1, contest.RoundCount).Select(n =>
+        {
+            var d = decisions.FirstOrDefault(x => x.Round == n);
+            var open = n == contest.CurrentRound && !contest.RoundClosed && contest.Status != ContestStatus.Closed;
+            var state = n < contest.CurrentRound ? "已结束" : n > contest.CurrentRound ? "未开始" : open ? "进行中" : "已结束";
+            return new ContestRoundDto(n, contest.RoundName(n), state, n == contest.CurrentRound, open, d is null ? null : DecisionDto(d));
+        })];
+    }
+
+    /// <summary>结束本轮: the experts of the current round stop scoring (the reviewers may open it again until they advance).</summary>
+    public async Task<ContestReviewDto> CloseRoundAsync(Actor actor, Guid contestId, CancellationToken ct = default)
+    {
+        var contest = await ReviewedContestAsync(actor, contestId, ct, tracked: true);
+        contest.CloseRound(actor);
+        await db.SaveChangesAsync(ct);
+        return await ReviewAsync(actor, contestId, ct);
+    }
+
+    /// <summary>开启本轮: the current round's experts score again.</summary>
+    public async Task<ContestReviewDto> OpenRoundAsync(Actor actor, Guid contestId, CancellationToken ct = default)
+    {
+        var contest = await ReviewedContestAsync(actor, contestId, ct, tracked: true);
+        contest.OpenRound(actor);
+        await db.SaveChangesAsync(ct);
+        return await ReviewAsync(actor, contestId, ct);
+    }
+
+    /// <summary>
+    /// 晋级: the current round's works chosen by the rule (前N名 or 分数线) go on to the next round, the rest are 未进入{next}; the decision is
+    /// kept with the reason. All in one save: a refusal writes nothing.
+    /// </summary>
+    public async Task<AdvanceResultDto> AdvanceAsync(Actor actor, Guid contestId, AdvanceRoundRequest r, CancellationToken ct = default)
+    {
+        var contest = await ReviewedContestAsync(actor, contestId, ct, tracked: true);
+        var round = contest.CurrentRound;
+        var entries = await db.ContestEntries.Where(e => e.ContestId == contestId && e.Round == round && e.Status == ContestEntryStatus.Submitted).ToListAsync(ct);
+        var decision = contest.Advance(entries, new ContestAdvanceData(r.Top, r.MinScore, r.PerCategory ?? false, r.Reason), actor);
+        db.ContestRoundDecisions.Add(decision);
+        await db.SaveChangesAsync(ct);
+        return new AdvanceResultDto(DecisionDto(decision), [.. entries.Where(e => e.Round > round).OrderByDescending(e => e.Category).Select(e => e.Title)]);
+    }
+
+    private static ContestRoundDecisionDto DecisionDto(ContestRoundDecision d) =>
+        new(d.Round, d.RoundName, d.NextRoundName, d.Rule, d.Reason, d.Advanced, d.NotAdvanced, d.DecidedByName, d.CreatedAt);
 
     public static IReadOnlyList<ContestCriterionDto> Rubric(Contest contest) => [.. contest.Rubric.Select(c => new ContestCriterionDto(c.Name, c.MaxScore))];
 
@@ -173,7 +242,8 @@ public sealed class ContestReviewService(KexieDbContext db, Notifier notifier, A
         MarketSupport.CheckVersion(assignment.Version, expectedVersion);
         var (contest, entry) = await WorkAsync(assignment, ct);
         assignment.Score(contest, entry, r.Scores, r.Opinion, actor);
-        var totals = await db.ContestAssignments.Where(a => a.EntryId == entry.Id && a.Id != assignment.Id && a.Status == AssignmentStatus.Scored).Select(a => a.Total!.Value).ToListAsync(ct);
+        var round = assignment.Round;
+        var totals = await db.ContestAssignments.Where(a => a.EntryId == entry.Id && a.Round == round && a.Id != assignment.Id && a.Status == AssignmentStatus.Scored).Select(a => a.Total!.Value).ToListAsync(ct);
         totals.Add(assignment.Total!.Value);
         entry.SetExpertScore(ContestRubric.Mean(totals));
         await db.SaveChangesAsync(ct);
@@ -212,9 +282,9 @@ public sealed class ContestReviewService(KexieDbContext db, Notifier notifier, A
         {
             var e = entries[a.EntryId];
             var c = contests[a.ContestId];
-            var open = c.Status != ContestStatus.Closed && e.Status == ContestEntryStatus.Submitted;
-            return new MyContestReviewDto(a.Id, c.Id, c.Name, e.Id, e.Title, e.Category, e.Summary, e.SchoolName, e.Students, open && a.MayScore(actor), ContestAssignmentDto.From(a),
-                a.Status == AssignmentStatus.Declined ? [] : [.. e.Attachments.OrderBy(x => x.UploadedAt).Select(AttachmentDto.From)]);
+            var open = c.Status != ContestStatus.Closed && e.Status == ContestEntryStatus.Submitted && a.InOpenRound(c) && e.Round == a.Round;
+            return new MyContestReviewDto(a.Id, c.Id, c.Name, e.Id, e.Title, e.Category, e.Summary, e.SchoolName, e.Students, open && a.MayScore(actor), ContestAssignmentDto.From(a, c),
+                a.Status == AssignmentStatus.Declined ? [] : [.. e.Attachments.OrderBy(x => x.UploadedAt).Select(AttachmentDto.From)], c.HasRounds ? c.RoundName(a.Round) : null);
         })];
     }
 
@@ -222,10 +292,10 @@ public sealed class ContestReviewService(KexieDbContext db, Notifier notifier, A
     /// An edition whose works the actor reviews: a manager of the holding region (the domain's rule) whose role holds
     /// <c>talent.contests.review</c>; others that may not review it are refused, an unknown one is not found.
     /// </summary>
-    private async Task<Contest> ReviewedContestAsync(Actor actor, Guid id, CancellationToken ct)
+    private async Task<Contest> ReviewedContestAsync(Actor actor, Guid id, CancellationToken ct, bool tracked = false)
     {
         MarketSupport.RequireSignedIn(actor);
-        var contest = await db.Contests.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct) ?? throw new NotFoundException("大赛不存在");
+        var contest = await (tracked ? db.Contests : db.Contests.AsNoTracking()).FirstOrDefaultAsync(c => c.Id == id, ct) ?? throw new NotFoundException("大赛不存在");
         return contest.MayReview(actor) && policy.Can(actor, TalentPermissions.ReviewContests, contest.RegionCode)
             ? contest
             : throw new AccessDeniedException("只有举办地区有“评审大赛作品”权限的管理人员可以组织专家评审");

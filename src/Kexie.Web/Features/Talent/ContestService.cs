@@ -14,10 +14,12 @@ namespace Kexie.Web.Features.Talent;
 
 /// <param name="Rubric">评分标准 (items with 满分 adding up to 100); null keeps the edition's, a new edition gets 创新性30、科学性30、实用性20、表达20.</param>
 /// <param name="Eligibility">参赛条件 (学段, 作者人数上限, 每人每类限报1件, 须有指导教师); null keeps the edition's, a new edition has none.</param>
+/// <param name="Rounds">评审轮次 in order (初评、终评); null keeps the edition's, a new edition has one round.</param>
+/// <param name="Kind">大赛类型 (青少年科技创新大赛, 金钥匙, 科幻绘画, 科学调查体验, 市长奖); null keeps the edition's, a new edition is a 青少年科技创新大赛.</param>
 public sealed record ContestRequest(string? Name, int? Year, string? RegionCode, IReadOnlyList<string>? Categories, int? RecommendQuota, string? Note = null, IReadOnlyList<ContestCriterionData>? Rubric = null,
-    ContestEligibility? Eligibility = null)
+    ContestEligibility? Eligibility = null, IReadOnlyList<string>? Rounds = null, ContestKind? Kind = null)
 {
-    public ContestData ToData() => new(Name, Year, RegionCode, Categories, RecommendQuota, Note, Rubric, Eligibility);
+    public ContestData ToData() => new(Name, Year, RegionCode, Categories, RecommendQuota, Note, Rubric, Eligibility, Rounds, Kind);
 }
 
 /// <summary>参赛条件 of an edition: the stages that may enter (and their names), the authors' limit, the one-work-per-category rule, the teacher rule, in words.</summary>
@@ -41,7 +43,8 @@ public sealed record EntryRecommendRequest(Guid? TargetContestId);
 public sealed record ContestDto(
     Guid Id, string Name, int Year, ContestLevel Level, string LevelName, string RegionCode, string RegionName, IReadOnlyList<string> Categories,
     int? RecommendQuota, string? Note, ContestStatus Status, string StatusName, int Entries, int Accepted, int Recommended, int Awarded, int Version,
-    IReadOnlyList<ContestCriterionDto> Rubric, ContestEligibilityDto? Eligibility = null);
+    IReadOnlyList<ContestCriterionDto> Rubric, ContestEligibilityDto? Eligibility = null, ContestKind Kind = ContestKind.Innovation, string? KindName = null,
+    IReadOnlyList<string>? Rounds = null, int CurrentRound = 1, string? CurrentRoundName = null, bool RoundOpen = true);
 
 /// <param name="Students">Only for those who may see the work's details (the edition's and the school's managers, the school's members).</param>
 /// <param name="ExpertsAssigned">评审专家 assigned (not counting those who declared a conflict) and <paramref name="ExpertsScored"/> of them scored; details only.</param>
@@ -50,7 +53,7 @@ public sealed record ContestEntryDto(
     string SchoolName, string RegionCode, string RegionName, ContestEntryStatus Status, string StatusName, decimal? Score, string? Opinion,
     AwardGrade? Award, string? AwardName, string? RecommendedFrom, string? RecommendedTo, string? SubmittedByName, DateTimeOffset CreatedAt, int Version,
     string? TeacherOrganization = null, decimal? ExpertScore = null, int? ExpertsAssigned = null, int? ExpertsScored = null, bool MayCertify = false,
-    IReadOnlyList<AttachmentDto>? Attachments = null, bool MayEditFiles = false, SchoolStage? Stage = null, string? StageName = null);
+    IReadOnlyList<AttachmentDto>? Attachments = null, bool MayEditFiles = false, SchoolStage? Stage = null, string? StageName = null, int Round = 1, string? RoundName = null);
 
 public sealed record NamedCount(string Key, string Name, int Entries, int Awarded);
 
@@ -61,9 +64,12 @@ public sealed record AwardCount(Guid ContestId, string ContestName, ContestLevel
 /// A region's contests of a year: works received by its own editions, passed, recommended upward (and where to), works of its schools
 /// awarded at each level, by category, school and township, with the annual report's sentence.
 /// </summary>
+/// <param name="Received">Works received by the region's own 青少年科技创新大赛 of the year (other kinds: <paramref name="ByKind"/>).</param>
+/// <param name="ByKind">Works of the region's schools in the year's other kinds (金钥匙, 科幻绘画, 科学调查体验, 市长奖), and how many were awarded.</param>
 public sealed record ContestStatisticsDto(
     string RegionCode, string RegionName, int Year, int Received, int Accepted, int Recommended, IReadOnlyList<string> RecommendedTo,
-    IReadOnlyList<AwardCount> Awards, IReadOnlyList<NamedCount> ByCategory, IReadOnlyList<NamedCount> BySchool, IReadOnlyList<NamedCount> ByRegion, string Summary);
+    IReadOnlyList<AwardCount> Awards, IReadOnlyList<NamedCount> ByCategory, IReadOnlyList<NamedCount> BySchool, IReadOnlyList<NamedCount> ByRegion, string Summary,
+    IReadOnlyList<NamedCount>? ByKind = null);
 
 public sealed record SchoolOption(Guid Id, string Name, string RegionName);
 
@@ -299,7 +305,11 @@ public sealed class ContestService(KexieDbContext db, Parties parties, Reference
         }
 
         var sent = await db.ContestEntries.CountAsync(e => e.ContestId == contest.Id && e.RecommendedEntryId != null, ct);
-        var copy = entry.RecommendTo(contest, target, sent, actor);
+        // The higher edition's 参赛条件 are checked before anything changes (one work per student and category: the school's works there).
+        var there = target.OneEntryPerStudent
+            ? await db.ContestEntries.AsNoTracking().Where(e => e.ContestId == target.Id && e.SchoolId == entry.SchoolId && e.Category == entry.Category).ToListAsync(ct)
+            : [];
+        var copy = entry.RecommendTo(contest, target, sent, actor, there);
         db.ContestEntries.Add(copy);
         await db.SaveChangesAsync(ct);
         return await GetEntryAsync(actor, id, ct);
@@ -350,7 +360,7 @@ public sealed class ContestService(KexieDbContext db, Parties parties, Reference
             throw new DomainValidationException("year", "年份不正确");
         }
 
-        var own = db.ContestEntries.AsNoTracking().Where(e => db.Contests.Any(c => c.Id == e.ContestId && c.RegionCode == code && c.Year == y));
+        var own = db.ContestEntries.AsNoTracking().Where(e => db.Contests.Any(c => c.Id == e.ContestId && c.RegionCode == code && c.Year == y && c.Kind == ContestKind.Innovation));
         var received = await own.CountAsync(ct);
         var accepted = await own.CountAsync(e => e.Status == ContestEntryStatus.Accepted, ct);
         var recommended = await own.CountAsync(e => e.RecommendedEntryId != null, ct);
@@ -380,25 +390,33 @@ public sealed class ContestService(KexieDbContext db, Parties parties, Reference
             .Select(g => new NamedCount(g.Key, names.GetValueOrDefault(g.Key, "未知地区"), g.Sum(x => x.Count), g.Sum(x => x.Awarded)))
             .OrderByDescending(c => c.Entries).ThenBy(c => c.Key, StringComparer.Ordinal).ToList();
         var regionName = (await db.Regions.AsNoTracking().Where(r => r.Code == code).Select(r => r.Name).FirstOrDefaultAsync(ct)) ?? "所选地区";
+
+        // The other kinds (金钥匙, 科幻绘画, 科学调查体验, 市长奖): the region's schools' original works of the year, at any level.
+        var kindRows = await db.ContestEntries.AsNoTracking().Where(e => e.SourceEntryId == null && RegionScope.Within(e.RegionCode, code))
+            .Join(db.Contests.Where(c => c.Year == y && c.Kind != ContestKind.Innovation), e => e.ContestId, c => c.Id, (e, c) => new { c.Kind, e.Award })
+            .GroupBy(x => x.Kind).Select(g => new { g.Key, Count = g.Count(), Awarded = g.Count(x => x.Award != null) }).ToListAsync(ct);
+        var byKind = kindRows.OrderBy(k => k.Key).Select(k => new NamedCount(k.Key.ToString(), k.Key.Chinese(), k.Count, k.Awarded)).ToList();
         return new ContestStatisticsDto(code, regionName, y, received, accepted, recommended, recommendedTo, awards, byCategory, bySchool, byRegion,
-            Summary(y, regionName, received, recommended, recommendedTo, awards));
+            Summary(y, regionName, received, recommended, recommendedTo, awards, byKind), byKind);
     }
 
     /// <summary>"2023年，大英县青少年科技创新大赛共收获827件作品，推荐85件作品参加第35届四川省青少年科技创新大赛；本地区286件作品在…获奖。"</summary>
-    public static string Summary(int year, string regionName, int received, int recommended, IReadOnlyList<string> recommendedTo, IReadOnlyList<AwardCount> awards)
+    /// <param name="byKind">The other kinds the region's schools took part in ("组织参加青少年科技教育“金钥匙”活动12件作品…").</param>
+    public static string Summary(int year, string regionName, int received, int recommended, IReadOnlyList<string> recommendedTo, IReadOnlyList<AwardCount> awards, IReadOnlyList<NamedCount>? byKind = null)
     {
-        var text = $"{year}年，{regionName}青少年科技创新大赛共收获{received}件作品";
-        if (recommended > 0)
+        var parts = new List<string>();
+        if (received > 0 || recommended > 0 || byKind is not { Count: > 0 })
         {
-            text += $"，推荐{recommended}件作品参加{string.Join("、", recommendedTo)}";
+            parts.Add($"青少年科技创新大赛共收获{received}件作品" + (recommended > 0 ? $"，推荐{recommended}件作品参加{string.Join("、", recommendedTo)}" : ""));
         }
 
-        foreach (var a in awards)
+        if (byKind is { Count: > 0 })
         {
-            text += $"；{a.Awarded}件作品在{a.ContestName}上获奖（{string.Join("、", a.ByGrade.Select(g => $"{g.Name}{g.Entries}件"))}）";
+            parts.Add($"组织参加{string.Join("、", byKind.Select(k => $"{k.Name}{k.Entries}件作品"))}");
         }
 
-        return text + "。";
+        parts.AddRange(awards.Select(a => $"{a.Awarded}件作品在{a.ContestName}上获奖（{string.Join("、", a.ByGrade.Select(g => $"{g.Name}{g.Entries}件"))}）"));
+        return $"{year}年，{regionName}{string.Join("；", parts)}。";
     }
 
     private IQueryable<ContestEntry> Visible(Actor actor, Contest contest)
@@ -466,7 +484,9 @@ public sealed class ContestService(KexieDbContext db, Parties parties, Reference
             return new ContestDto(c.Id, c.Name, c.Year, c.Level, c.Level.Chinese(), c.RegionCode, names.GetValueOrDefault(c.RegionCode, "未知地区"), c.Categories,
                 c.RecommendQuota, c.Note, c.Status, c.Status.Chinese(), n?.Entries ?? 0, n?.Accepted ?? 0, n?.Recommended ?? 0, n?.Awarded ?? 0, c.Version,
                 ContestReviewService.Rubric(c),
-                new ContestEligibilityDto(c.Stages, [.. c.Stages.Select(s => s.Chinese())], c.MaxStudentsPerEntry, c.OneEntryPerStudent, c.TeacherRequired, c.EligibilityText));
+                new ContestEligibilityDto(c.Stages, [.. c.Stages.Select(s => s.Chinese())], c.MaxStudentsPerEntry, c.OneEntryPerStudent, c.TeacherRequired, c.EligibilityText),
+                c.Kind, c.Kind.Chinese(), [.. Enumerable.Range(1, c.RoundCount).Select(c.RoundName)], c.CurrentRound, c.RoundName(c.CurrentRound),
+                !c.RoundClosed && c.Status != ContestStatus.Closed);
         }).ToList();
     }
 
@@ -480,6 +500,7 @@ public sealed class ContestService(KexieDbContext db, Parties parties, Reference
         var names = await Lookups.RegionNamesAsync(db, entries.Select(e => e.RegionCode), ct);
         var entryIds = entries.Select(e => e.Id).ToList();
         var panels = await db.ContestAssignments.AsNoTracking().Where(a => entryIds.Contains(a.EntryId) && a.Status != Kexie.Domain.ThinkTank.AssignmentStatus.Declined)
+            .Join(db.ContestEntries, a => a.EntryId, e => e.Id, (a, e) => new { a.EntryId, a.Status, a.Round, EntryRound = e.Round }).Where(a => a.Round == a.EntryRound)
             .GroupBy(a => a.EntryId).Select(g => new { g.Key, Assigned = g.Count(), Scored = g.Count(a => a.Status == Kexie.Domain.ThinkTank.AssignmentStatus.Scored) })
             .ToDictionaryAsync(x => x.Key, ct);
         return entries.Select(e =>
@@ -489,11 +510,12 @@ public sealed class ContestService(KexieDbContext db, Parties parties, Reference
             var panel = panels.GetValueOrDefault(e.Id);
             return new ContestEntryDto(
                 e.Id, e.ContestId, contest.Name, e.Title, e.Category, details ? e.Students : null, details ? e.Teacher : null, e.Summary, e.SchoolName, e.RegionCode,
-                names.GetValueOrDefault(e.RegionCode, "未知地区"), e.Status, e.Status.Chinese(), details ? e.Score : null, details ? e.Opinion : null, e.Award, e.Award?.Chinese(),
+                names.GetValueOrDefault(e.RegionCode, "未知地区"), e.Status, e.StatusName(contest), details ? e.Score : null, details ? e.Opinion : null, e.Award, e.Award?.Chinese(),
                 e.SourceEntryId is { } s ? linkedContests.GetValueOrDefault(s) : null, e.RecommendedEntryId is { } t ? linkedContests.GetValueOrDefault(t) : null,
                 details ? e.SubmittedByName : null, e.CreatedAt, e.Version, details ? e.TeacherOrganization : null, details ? e.ExpertScore : null,
                 details ? panel?.Assigned ?? 0 : null, details ? panel?.Scored ?? 0 : null, details && e.Award is not null,
-                details ? [.. e.Attachments.OrderBy(a => a.UploadedAt).Select(AttachmentDto.From)] : null, e.MayEditFiles(contest, actor), e.Stage, e.Stage?.Chinese());
+                details ? [.. e.Attachments.OrderBy(a => a.UploadedAt).Select(AttachmentDto.From)] : null, e.MayEditFiles(contest, actor), e.Stage, e.Stage?.Chinese(),
+                e.Round, contest.RoundName(e.Round));
         }).ToList();
     }
 }

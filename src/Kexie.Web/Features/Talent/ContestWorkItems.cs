@@ -32,11 +32,12 @@ public sealed class ContestWorkItems(KexieDbContext db, AccessPolicy policy) : I
                 null, p.Since, false, contests[p.ContestId].Name, "/Talent/Contests/Reviews")));
         }
 
-        var reviewing = await InReview(actor).OrderBy(c => c.UpdatedAt).Take(WorkbenchService.PerSection).Select(c => new { c.Id, c.Name, c.RegionCode, c.UpdatedAt }).ToListAsync(ct);
+        var reviewing = await InReview(actor).OrderBy(c => c.UpdatedAt).Take(WorkbenchService.PerSection).Select(c => new { c.Id, c.Name, c.RegionCode, c.UpdatedAt, c.CurrentRound }).ToListAsync(ct);
         if (reviewing.Count > 0)
         {
             var ids = reviewing.Select(c => c.Id).ToList();
             var sheets = await db.ContestAssignments.AsNoTracking().Where(a => ids.Contains(a.ContestId) && a.Status != AssignmentStatus.Declined)
+                .Join(db.Contests, a => a.ContestId, c => c.Id, (a, c) => new { a.ContestId, a.Status, a.Round, c.CurrentRound }).Where(a => a.Round == a.CurrentRound)
                 .GroupBy(a => a.ContestId).Select(g => new { g.Key, Assigned = g.Count(), Scored = g.Count(a => a.Status == AssignmentStatus.Scored) }).ToDictionaryAsync(x => x.Key, ct);
             var waiting = await db.ContestEntries.AsNoTracking().Where(e => ids.Contains(e.ContestId) && e.Status == ContestEntryStatus.Submitted)
                 .GroupBy(e => e.ContestId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
@@ -62,8 +63,11 @@ public sealed class ContestWorkItems(KexieDbContext db, AccessPolicy policy) : I
 
         var rows = await db.ContestAssignments.AsNoTracking()
             .Where(a => a.ExpertWorkerId == worker && a.Status == AssignmentStatus.Assigned)
-            .Join(db.ContestEntries.Where(e => e.Status == ContestEntryStatus.Submitted), a => a.EntryId, e => e.Id, (a, e) => a)
-            .Join(db.Contests.Where(c => c.Status != ContestStatus.Closed), a => a.ContestId, c => c.Id, (a, c) => new { a.ContestId, a.CreatedAt })
+            .Join(db.ContestEntries.Where(e => e.Status == ContestEntryStatus.Submitted), a => a.EntryId, e => e.Id, (a, e) => new { Sheet = a, EntryRound = e.Round })
+            .Where(x => x.Sheet.Round == x.EntryRound)
+            .Join(db.Contests.Where(c => c.Status != ContestStatus.Closed && !c.RoundClosed), x => x.Sheet.ContestId, c => c.Id, (x, c) => new { x.Sheet.ContestId, x.Sheet.CreatedAt, x.Sheet.Round, c.CurrentRound })
+            .Where(x => x.Round == x.CurrentRound)
+            .Select(x => new { x.ContestId, x.CreatedAt })
             .ToListAsync(ct);
         return [.. rows.GroupBy(r => r.ContestId).Select(g => (g.Key, g.Count(), g.Min(r => r.CreatedAt))).OrderBy(x => x.Item3)];
     }

@@ -32,7 +32,7 @@ public sealed class TalentReportSource(ContestService contests, HonourService ho
             Sentence("人才举荐", honour.Nominated > 0, honour.Summary),
             Sentence("科技工作者状况调查", survey.Surveys > 0, survey.Summary),
             Sentence("专家工作站", stations.Total > 0, stations.Summary),
-            Sentence("青少年科技创新大赛", contest.Received > 0 || contest.Awards.Count > 0, contest.Summary),
+            Sentence("青少年科技创新大赛", contest.Received > 0 || contest.Awards.Count > 0 || contest.ByKind is { Count: > 0 }, contest.Summary),
             Sentence("组织建设", building.Societies > 0 || building.ByKind.Count > 0 || building.TownshipsCovered > 0, building.Summary),
         ];
     }

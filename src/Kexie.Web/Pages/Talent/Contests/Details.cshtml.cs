@@ -27,6 +27,17 @@ public sealed class DetailsModel(ContestService contests, ContestReviewService r
 
     [BindProperty] public EntryInput Input { get; set; } = new();
 
+    /// <summary>晋级 form: top N or a score line, per category or not, and the reason (errors shown next to the field, the input kept).</summary>
+    public sealed class AdvanceInput
+    {
+        public string? Top { get; set; }
+        public string? MinScore { get; set; }
+        public bool PerCategory { get; set; }
+        public string? Reason { get; set; }
+    }
+
+    [BindProperty] public AdvanceInput Advance { get; set; } = new();
+
     [BindProperty(SupportsGet = true)] public string? Category { get; set; }
 
     [BindProperty(SupportsGet = true, Name = "p")] public int? PageNumber { get; set; }
@@ -133,6 +144,39 @@ public sealed class DetailsModel(ContestService contests, ContestReviewService r
             return done.Skipped.Count == 0 ? text : text + $"；{done.Skipped.Count}件未指派：" + string.Join("；", done.Skipped.Take(5).Select(x => $"《{x.Title}》{x.Reason}"));
         });
 
+    /// <summary>结束本轮 (the experts stop scoring) or 开启本轮 again.</summary>
+    [RequiresPermission(typeof(TalentPermissions), nameof(TalentPermissions.ReviewContests))]
+    public Task<IActionResult> OnPostRoundAsync(Guid id, string? mode, CancellationToken ct) =>
+        StepAsync(async () =>
+        {
+            var r = mode == "open" ? await reviews.OpenRoundAsync(Actor, id, ct) : await reviews.CloseRoundAsync(Actor, id, ct);
+            return r.RoundOpen ? $"{r.CurrentRoundName}已开启" : $"{r.CurrentRoundName}已结束，专家停止评分";
+        });
+
+    /// <summary>晋级: the works chosen go on to the next round, the rest do not; a bad rule or a missing reason is shown next to its field.</summary>
+    [RequiresPermission(typeof(TalentPermissions), nameof(TalentPermissions.ReviewContests))]
+    public async Task<IActionResult> OnPostAdvanceAsync(Guid id, CancellationToken ct)
+    {
+        try
+        {
+            var done = await reviews.AdvanceAsync(Actor, id, new AdvanceRoundRequest(ParseInt(Advance.Top, "top", "晋级名额"), ParseDecimal(Advance.MinScore, "minScore", "晋级分数线"),
+                Advance.PerCategory, Advance.Reason), ct);
+            Notice = $"{done.Decision.Advanced}件作品进入{done.Decision.NextRoundName}，{done.Decision.NotAdvanced}件未进入{done.Decision.NextRoundName}";
+            return Redirect($"/Talent/Contests/Details/{id}#expert-review");
+        }
+        catch (DomainValidationException e)
+        {
+            AddError<AdvanceInput>(e, nameof(Advance));
+        }
+        catch (Exception e) when (e is InvalidTransitionException or NotFoundException or AccessDeniedException)
+        {
+            return BackWithAlert(e.Message);
+        }
+
+        await LoadAsync(id, ct);
+        return Page();
+    }
+
     [RequiresPermission(typeof(TalentPermissions), nameof(TalentPermissions.ManageContests))]
     public Task<IActionResult> OnPostStatusAsync(Guid id, string? status, CancellationToken ct) =>
         StepAsync(async () =>
@@ -152,6 +196,11 @@ public sealed class DetailsModel(ContestService contests, ContestReviewService r
             return BackWithAlert(e.Message);
         }
     }
+
+    private static decimal? ParseDecimal(string? text, string field, string label) =>
+        string.IsNullOrWhiteSpace(text) ? null
+        : decimal.TryParse(text.Trim(), System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var v) ? v
+        : throw new DomainValidationException(field, $"{label}“{text.Trim()}”不是有效的数字");
 
     private static decimal? ParseScore(string? text) =>
         string.IsNullOrWhiteSpace(text) ? null

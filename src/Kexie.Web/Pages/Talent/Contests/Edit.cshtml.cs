@@ -20,6 +20,12 @@ public sealed class EditModel(ContestService contests) : MarketPageModel
         public string? Note { get; set; }
         public string? Rubric { get; set; }
 
+        /// <summary>评审轮次, e.g. "初评、终评" (blank or one name: one round).</summary>
+        public string? Rounds { get; set; }
+
+        /// <summary>大赛类型 (<see cref="Kexie.Domain.Talent.ContestKind"/>).</summary>
+        public string? Kind { get; set; }
+
         /// <summary>参赛条件: the 学段 that may enter (none ticked: every stage), the authors' limit, the two rules.</summary>
         public List<string> Stages { get; set; } = [];
         public string? MaxStudents { get; set; }
@@ -52,6 +58,7 @@ public sealed class EditModel(ContestService contests) : MarketPageModel
                 Stages = [.. (c.Eligibility?.Stages ?? []).Select(s => s.ToString())],
                 MaxStudents = c.Eligibility?.MaxStudents?.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 OnePerStudent = c.Eligibility?.OnePerStudent ?? false, TeacherRequired = c.Eligibility?.TeacherRequired ?? false,
+                Rounds = c.Rounds is { Count: > 1 } rounds ? string.Join("、", rounds) : null, Kind = c.Kind.ToString(),
             };
             Version = c.Version;
         }
@@ -79,7 +86,9 @@ public sealed class EditModel(ContestService contests) : MarketPageModel
             var request = new ContestRequest(
                 Input.Name, ParseInt(Input.Year, "year", "举办年份"), Input.RegionCode, categories, ParseInt(Input.RecommendQuota, "recommendQuota", "推荐名额"), Input.Note, ParseRubric(Input.Rubric),
                 new Kexie.Domain.Talent.ContestEligibility([.. Input.Stages.Select(s => ParseEnum<Kexie.Domain.Talent.SchoolStage>(s, "stages", "学段"))],
-                    ParseInt(Input.MaxStudents, "maxStudents", "每件作品作者人数上限"), Input.OnePerStudent, Input.TeacherRequired));
+                    ParseInt(Input.MaxStudents, "maxStudents", "每件作品作者人数上限"), Input.OnePerStudent, Input.TeacherRequired),
+                (Input.Rounds ?? string.Empty).Split(['、', ',', '，', '\n', ';', '；', '→'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+                string.IsNullOrEmpty(Input.Kind) ? null : ParseEnum<Kexie.Domain.Talent.ContestKind>(Input.Kind, "kind", "大赛类型"));
             var saved = id is { } existing ? await contests.UpdateAsync(Actor, existing, request, Version, ct) : await contests.CreateAsync(Actor, request, ct);
             Notice = $"已保存“{saved.Name}”";
             return Redirect($"/Talent/Contests/Details/{saved.Id}");
