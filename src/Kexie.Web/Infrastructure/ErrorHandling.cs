@@ -10,6 +10,10 @@ namespace Kexie.Web.Infrastructure;
 /// <summary>
 /// Turns exceptions into RFC 7807 problem details with a Chinese title and, for bad input,
 /// the offending field in <c>errors</c>. Unknown exceptions become a 500 without internals.
+/// A <see cref="JsonException"/> is bad input only where it comes from reading the request body (a
+/// <see cref="BadHttpRequestException"/> around it, or the project's own <see cref="UnstorableTextException"/> and
+/// <see cref="YuanJsonException"/>); a bare one is the server failing to write a response or to read JSON it stored
+/// itself, a 500 like any other fault.
 /// </summary>
 public sealed class KexieExceptionHandler(IProblemDetailsService problems, ILogger<KexieExceptionHandler> logger) : IExceptionHandler
 {
@@ -25,7 +29,7 @@ public sealed class KexieExceptionHandler(IProblemDetailsService problems, ILogg
             ImportFileException e => Validation("file", e.Message),
             BadHttpRequestException { InnerException: JsonException json } => Validation(JsonField(json), "请求体格式不正确：" + FieldHint(json)),
             BadHttpRequestException e => new ProblemDetails { Status = e.StatusCode, Title = "请求格式不正确", Detail = TranslateBadRequest(e) },
-            JsonException json => Validation(JsonField(json), "请求体格式不正确：" + FieldHint(json)),
+            // Any other JsonException is the server's own (writing a response, reading JSON it stored): a 500 below, logged.
             NotFoundException e => new ProblemDetails { Status = 404, Title = "记录不存在", Detail = e.Message },
             AccessDeniedException e => new ProblemDetails { Status = 403, Title = "无权访问", Detail = e.Message },
             Kexie.Domain.Market.NotPermittedException e => new ProblemDetails { Status = 403, Title = "无权执行此操作", Detail = e.Message },

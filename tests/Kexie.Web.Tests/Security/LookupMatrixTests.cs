@@ -16,6 +16,9 @@ namespace Kexie.Web.Tests.Security;
 public abstract class LookupMatrixTests(KexieApp app)
 {
     private const string DaYing = "510923";
+
+    /// <summary>The year of the contest, honour call and survey this class writes in 大英县: one of its own, never the demo's (TestYears).</summary>
+    private static readonly int OwnYear = TestYears.Next();
     private const string SheHong = "510981";
 
     /// <summary>
@@ -320,7 +323,7 @@ public abstract class LookupMatrixTests(KexieApp app)
 
         // A questionnaire the county is still drafting (not yet sent out).
         var surveyName = $"未发放问卷{token}";
-        var survey = (await (await daying.PostJsonAsync("/api/v1/surveys", new { name = surveyName, year = 2026, regionCode = DaYing, distribution = "Anonymous", distributed = 100, template = true })).OkJsonAsync())["id"]!.GetValue<string>();
+        var survey = (await (await daying.PostJsonAsync("/api/v1/surveys", new { name = surveyName, year = OwnYear, regionCode = DaYing, distribution = "Anonymous", distributed = 100, template = true })).OkJsonAsync())["id"]!.GetValue<string>();
 
         var more = await OtherFeaturesAsync(token, daying, worker);
         // A society's 党建 record: its 党建指导员 is for the county's admins only.
@@ -413,7 +416,7 @@ public abstract class LookupMatrixTests(KexieApp app)
         await (await daying.PostJsonAsync($"/api/v1/associations/{association}/members", new { scienceWorkerId = privateWorker, role = "Member" })).OkJsonAsync();
         more["association"] = association;
 
-        more["contest"] = IdOf(await (await daying.PostJsonAsync("/api/v1/contests", new { name = $"查询测试大赛{token}", year = 2026, regionCode = DaYing, categories = new[] { "科技创新成果" }, recommendQuota = 5 })).OkJsonAsync());
+        more["contest"] = IdOf(await (await daying.PostJsonAsync("/api/v1/contests", new { name = $"查询测试大赛{token}", year = OwnYear, regionCode = DaYing, categories = new[] { "科技创新成果" }, recommendQuota = 5 })).OkJsonAsync());
         more["schoolName"] = $"未审核学校{token}";
         var school = IdOf(await (await daying.PostJsonAsync("/api/v1/organizations", new { name = more["schoolName"], kind = "School", creditCode = AccessScopeTests.NewCreditCode(DaYing), industryCode = "8334", regionCode = DaYing })).OkJsonAsync());
         more["entryTitle"] = $"未获奖作品{token}";
@@ -430,7 +433,7 @@ public abstract class LookupMatrixTests(KexieApp app)
         more["expert"] = IdOf(await (await daying.PostJsonAsync("/api/v1/experts", new { workerId = privateWorker, level = "County", expertise = more["expertise"], researchDirections = new[] { "黄龙病" }, profile = "长期在基层从事植保。" })).OkJsonAsync());
         more["workstation"] = IdOf(await (await staff.PostJsonAsync("/api/v1/workstations", new { name = $"查询测试专家工作站{token}", kind = "ExpertWorkstation", level = "County", hostOrganizationId = organization, expertWorkerIds = new[] { privateWorker }, foundedOn = "2023-01-01" })).OkJsonAsync());
 
-        var honourCall = IdOf(await (await daying.PostJsonAsync("/api/v1/honours/calls", new { name = $"查询测试人才评选{token}", kind = "OutstandingTalent", year = 2026, regionCode = DaYing })).OkJsonAsync());
+        var honourCall = IdOf(await (await daying.PostJsonAsync("/api/v1/honours/calls", new { name = $"查询测试人才评选{token}", kind = "OutstandingTalent", year = OwnYear, regionCode = DaYing })).OkJsonAsync());
         more["nominationReason"] = $"推荐理由{token}";
         await (await daying.PostJsonAsync($"/api/v1/honours/calls/{honourCall}/nominations", new { workerId = privateWorker, reason = more["nominationReason"] })).OkJsonAsync();
         more["honourCall"] = honourCall;

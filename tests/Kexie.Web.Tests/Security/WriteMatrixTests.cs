@@ -18,6 +18,9 @@ namespace Kexie.Web.Tests.Security;
 public abstract class WriteMatrixTests(KexieApp app)
 {
     private const string DaYing = "510923";
+
+    /// <summary>The year of the contest, honour call and survey this class writes in 大英县: one of its own, never the demo's (TestYears).</summary>
+    private static readonly int OwnYear = TestYears.Next();
     private const string SheHong = "510981";
 
     /// <summary>How an endpoint is attacked: the route values, the body, and the record whose row must not change.</summary>
@@ -297,7 +300,7 @@ public abstract class WriteMatrixTests(KexieApp app)
         On("PUT /api/v1/experts/{id:guid}", t => Id(t.Expert), ExpertBody, t => Row<Kexie.Domain.Talent.Expert>(t.Expert));
         On("POST /api/v1/experts/{id:guid}/withdraw", t => Id(t.Expert), _ => new { reason = "越权" }, t => Row<Kexie.Domain.Talent.Expert>(t.Expert));
         On("POST /api/v1/experts/{id:guid}/reinstate", t => Id(t.Expert), _ => null, t => Row<Kexie.Domain.Talent.Expert>(t.Expert));
-        object ContestBody(Targets t) => new { name = "冒名大赛", year = 2026, regionCode = DaYing, categories = new[] { "科技创新成果" }, recommendQuota = 99 };
+        object ContestBody(Targets t) => new { name = "冒名大赛", year = OwnYear, regionCode = DaYing, categories = new[] { "科技创新成果" }, recommendQuota = 99 };
         On("POST /api/v1/contests/", _ => none, ContestBody, _ => null);
         On("PUT /api/v1/contests/{id:guid}", t => Id(t.Contest), ContestBody, t => Row<Kexie.Domain.Talent.Contest>(t.Contest));
         On("POST /api/v1/contests/{id:guid}/status", t => Id(t.Contest), _ => new { status = "Closed" }, t => Row<Kexie.Domain.Talent.Contest>(t.Contest));
@@ -314,7 +317,7 @@ public abstract class WriteMatrixTests(KexieApp app)
         On("POST /api/v1/contest-assignments/{id:guid}/score", _ => Id(Guid.NewGuid()), _ => new { scores = new[] { 30, 30, 20, 20 }, opinion = "冒名" }, _ => null);
         On("POST /api/v1/contest-assignments/{id:guid}/decline", _ => Id(Guid.NewGuid()), _ => new { reason = "冒名" }, _ => null);
         On("POST /api/v1/contest-entries/{id:guid}/recommend", t => Id(t.ContestEntry), t => new { targetContestId = t.Contest }, t => Row<Kexie.Domain.Talent.ContestEntry>(t.ContestEntry));
-        On("POST /api/v1/honours/calls", _ => none, _ => new { name = "冒名评选", kind = "OutstandingTalent", year = 2026, regionCode = DaYing }, _ => null);
+        On("POST /api/v1/honours/calls", _ => none, _ => new { name = "冒名评选", kind = "OutstandingTalent", year = OwnYear, regionCode = DaYing }, _ => null);
         On("POST /api/v1/honours/calls/{id:guid}/close", t => Id(t.HonourCall), _ => null, t => Row<Kexie.Domain.Talent.HonourCall>(t.HonourCall));
         On("POST /api/v1/honours/calls/{id:guid}/nominations", t => Id(t.HonourCall), t => new { workerId = t.PublicWorker, reason = "越权" }, t => Row<Kexie.Domain.Talent.HonourCall>(t.HonourCall));
         On("POST /api/v1/honours/calls/{id:guid}/unit-nominations", t => Id(t.HonourCall), t => new { associationId = t.Association, workerId = t.PublicWorker, reason = "越权" }, t => Row<Kexie.Domain.Talent.HonourCall>(t.HonourCall));
@@ -353,7 +356,7 @@ public abstract class WriteMatrixTests(KexieApp app)
         On("DELETE /api/v1/workstations/{id:guid}/agreements/{agreementId:guid}", AgreementRoute, _ => null, t => Row<Kexie.Domain.Talent.CooperationAgreement>(t.Agreement));
         On("PUT /api/v1/society-activities/{id:guid}", t => Id(t.SocietyActivity), _ => new { kind = "FeaturedExchange", title = "冒名活动", heldOn = "2020-01-01" }, t => Row<Kexie.Domain.Talent.SocietyActivity>(t.SocietyActivity));
         On("DELETE /api/v1/society-activities/{id:guid}", t => Id(t.SocietyActivity), _ => null, t => Row<Kexie.Domain.Talent.SocietyActivity>(t.SocietyActivity));
-        object SurveyBody(Targets t) => new { name = "冒名问卷", year = 2026, regionCode = DaYing, distribution = "Invitation", template = true };
+        object SurveyBody(Targets t) => new { name = "冒名问卷", year = OwnYear, regionCode = DaYing, distribution = "Invitation", template = true };
         On("POST /api/v1/surveys/", _ => none, SurveyBody, _ => null);
         On("PUT /api/v1/surveys/{id:guid}", t => Id(t.Survey), SurveyBody, t => Row<Kexie.Domain.Talent.Survey>(t.Survey));
         On("POST /api/v1/surveys/{id:guid}/status", t => Id(t.Survey), _ => new { status = "Open" }, t => Row<Kexie.Domain.Talent.Survey>(t.Survey));
@@ -503,14 +506,14 @@ public abstract class WriteMatrixTests(KexieApp app)
         await (await (await app.SignInAsync("suining")).PostJsonAsync("/api/v1/indicators/linkage-tasks", new { title = "矩阵测试任务", indicatorCode = "W02", regionCodes = new[] { DaYing }, target = 4, startsOn = today.AddDays(-10), dueOn = today.AddDays(10) })).OkJsonAsync();
 
         // A 大英县 contest with a school's work.
-        var contest = (await (await daying.PostJsonAsync("/api/v1/contests", new { name = "矩阵测试青少年科技创新大赛", year = 2026, regionCode = DaYing, categories = new[] { "科技创新成果" }, recommendQuota = 5 })).OkJsonAsync())["id"]!.GetValue<string>();
+        var contest = (await (await daying.PostJsonAsync("/api/v1/contests", new { name = "矩阵测试青少年科技创新大赛", year = OwnYear, regionCode = DaYing, categories = new[] { "科技创新成果" }, recommendQuota = 5 })).OkJsonAsync())["id"]!.GetValue<string>();
         var school = await app.QueryAsync(db => db.Organizations.Where(o => o.RegionCode.StartsWith(DaYing) && o.Kind == Kexie.Domain.Directory.OrganizationKind.School).OrderBy(o => o.Id).Select(o => o.Id).FirstAsync());
         var contestEntry = (await (await daying.PostJsonAsync($"/api/v1/contests/{contest}/entries", new { schoolId = school, title = "矩阵测试作品", category = "科技创新成果", students = new[] { "张同学" }, teacher = "李老师" })).OkJsonAsync())["id"]!.GetValue<string>();
 
         // A 大英县 honour call with a nomination, and a workstation.
-        var honourCall = (await (await daying.PostJsonAsync("/api/v1/honours/calls", new { name = "矩阵测试优秀科技人才评选", kind = "OutstandingTalent", year = 2026, regionCode = DaYing })).OkJsonAsync())["id"]!.GetValue<string>();
+        var honourCall = (await (await daying.PostJsonAsync("/api/v1/honours/calls", new { name = "矩阵测试优秀科技人才评选", kind = "OutstandingTalent", year = OwnYear, regionCode = DaYing })).OkJsonAsync())["id"]!.GetValue<string>();
         var nomination = (await (await daying.PostJsonAsync($"/api/v1/honours/calls/{honourCall}/nominations", new { workerId = owner, reason = "矩阵测试推荐" })).OkJsonAsync())["id"]!.GetValue<string>();
-        var survey = (await (await daying.PostJsonAsync("/api/v1/surveys", new { name = "矩阵测试问卷", year = 2026, regionCode = DaYing, distribution = "Invitation", template = true })).OkJsonAsync())["id"]!.GetValue<string>();
+        var survey = (await (await daying.PostJsonAsync("/api/v1/surveys", new { name = "矩阵测试问卷", year = OwnYear, regionCode = DaYing, distribution = "Invitation", template = true })).OkJsonAsync())["id"]!.GetValue<string>();
         var workstation = (await (await staff.PostJsonAsync("/api/v1/workstations", new { name = "矩阵测试专家工作站", kind = "ExpertWorkstation", level = "County", hostOrganizationId = org, foundedOn = "2023-01-01" })).OkJsonAsync())["id"]!.GetValue<string>();
 
         // A 纲要实施成员单位 of 大英县 with a 2025 task and assessment.

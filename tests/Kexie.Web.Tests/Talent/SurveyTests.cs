@@ -10,6 +10,9 @@ public abstract class SurveyTests(KexieApp app)
 {
     private const string DaYing = "510923";
 
+    /// <summary>The year of the surveys these tests open in 大英县 and find by id: one of their own, not the demo's current year (TestYears).</summary>
+    private static readonly int OwnYear = TestYears.Next();
+
     private static string Id(JsonNode node) => node["id"]!.GetValue<string>();
 
     private static Dictionary<string, string[]> Answers(string age, string title, string takesPart, string? suggestion, params string[] activities)
@@ -30,7 +33,7 @@ public abstract class SurveyTests(KexieApp app)
     [Fact]
     public async Task The_status_survey_counts_valid_answers_the_respondents_structure_and_the_suggestions()
     {
-        var year = Random.Shared.Next(1990, 2010); // the region-year summary below: the other tests open 大英县 surveys in 2040–2098
+        var year = TestYears.Past(); // the region-year summary below counts every 大英县 survey of its year: a year no other test writes in
         var daying = await app.SignInAsync("daying");
         var shehong = await app.SignInAsync("shehong");
         var body = new { name = "全县科技工作者状况调查", year, regionCode = DaYing, distribution = "Anonymous", distributed = 3000, template = true };
@@ -144,7 +147,7 @@ public abstract class SurveyTests(KexieApp app)
     [Fact]
     public async Task Survey_managers_tag_suggestions_by_hand_add_topics_mark_them_adopted_or_forwarded_and_the_counts_follow()
     {
-        var year = Random.Shared.Next(2040, 2099);
+        var year = TestYears.Next();
         var token = Guid.NewGuid().ToString("N")[..6];
         var daying = await app.SignInAsync("daying");
         var id = Id(await (await daying.PostJsonAsync("/api/v1/surveys", new { name = $"建议整理测试问卷{token}", year, regionCode = DaYing, distribution = "Anonymous", template = true })).OkJsonAsync());
@@ -261,7 +264,7 @@ public abstract class SurveyTests(KexieApp app)
     public async Task An_invitation_survey_takes_one_answer_per_link()
     {
         var daying = await app.SignInAsync("daying");
-        var id = Id(await (await daying.PostJsonAsync("/api/v1/surveys", new { name = "学会会员调查", year = 2026, regionCode = DaYing, distribution = "Invitation", questions = new object[]
+        var id = Id(await (await daying.PostJsonAsync("/api/v1/surveys", new { name = "学会会员调查", year = OwnYear, regionCode = DaYing, distribution = "Invitation", questions = new object[]
         {
             new { text = "您所在的学会", kind = "Single", options = new[] { "农学会", "医学会" }, required = true },
             new { text = "满意度", kind = "Scale", scaleMax = 3, required = true },
@@ -297,7 +300,7 @@ public abstract class SurveyTests(KexieApp app)
     {
         var daying = await app.SignInAsync("daying");
         var anon = app.Anonymous();
-        var id = Id(await (await daying.PostJsonAsync("/api/v1/surveys", new { name = "二维码测试问卷", year = 2026, regionCode = DaYing, distribution = "Anonymous", template = true })).OkJsonAsync());
+        var id = Id(await (await daying.PostJsonAsync("/api/v1/surveys", new { name = "二维码测试问卷", year = OwnYear, regionCode = DaYing, distribution = "Anonymous", template = true })).OkJsonAsync());
         var origin = $"{anon.BaseAddress!.Scheme}://{anon.BaseAddress.Authority}";
         var fillUrl = $"{origin}/Talent/Surveys/Fill/{id}";
 
@@ -337,7 +340,7 @@ public abstract class SurveyTests(KexieApp app)
     {
         var daying = await app.SignInAsync("daying");
         var anon = app.Anonymous();
-        var id = Id(await (await daying.PostJsonAsync("/api/v1/surveys", new { name = "邀请二维码问卷", year = 2026, regionCode = DaYing, distribution = "Invitation", template = true })).OkJsonAsync());
+        var id = Id(await (await daying.PostJsonAsync("/api/v1/surveys", new { name = "邀请二维码问卷", year = OwnYear, regionCode = DaYing, distribution = "Invitation", template = true })).OkJsonAsync());
         await (await daying.PostJsonAsync($"/api/v1/surveys/{id}/status", new { status = "Open" })).OkJsonAsync();
         var token = (await (await daying.PostJsonAsync($"/api/v1/surveys/{id}/invitations", new { labels = new[] { "王五" } })).OkJsonAsync()).AsArray()[0]!["token"]!.GetValue<string>();
         var origin = $"{anon.BaseAddress!.Scheme}://{anon.BaseAddress.Authority}";
@@ -361,7 +364,7 @@ public abstract class SurveyTests(KexieApp app)
     public async Task A_cross_tab_counts_valid_answers_by_a_structure_dimension_or_another_choice_question()
     {
         var daying = await app.SignInAsync("daying");
-        var id = Id(await (await daying.PostJsonAsync("/api/v1/surveys", new { name = "交叉分析测试问卷", year = 2026, regionCode = DaYing, distribution = "Anonymous", questions = new object[]
+        var id = Id(await (await daying.PostJsonAsync("/api/v1/surveys", new { name = "交叉分析测试问卷", year = OwnYear, regionCode = DaYing, distribution = "Anonymous", questions = new object[]
         {
             new { text = "年龄", kind = "Single", options = new[] { "30岁及以下", "31—40岁", "41岁及以上" }, required = true, profile = "AgeBand" },
             new { text = "职称", kind = "Single", options = new[] { "高级", "中级", "初级" }, profile = "Title" },
@@ -458,7 +461,7 @@ public abstract class SurveyTests(KexieApp app)
     public async Task A_respondent_fills_the_survey_page_and_the_admin_page_shows_the_counts()
     {
         var daying = await app.SignInAsync("daying");
-        var id = Id(await (await daying.PostJsonAsync("/api/v1/surveys", new { name = "页面测试问卷", year = 2026, regionCode = DaYing, distribution = "Anonymous", template = true })).OkJsonAsync());
+        var id = Id(await (await daying.PostJsonAsync("/api/v1/surveys", new { name = "页面测试问卷", year = OwnYear, regionCode = DaYing, distribution = "Anonymous", template = true })).OkJsonAsync());
         await (await daying.PostJsonAsync($"/api/v1/surveys/{id}/status", new { status = "Open" })).OkJsonAsync();
         var anon = app.Anonymous();
         var page = await anon.GetAsync($"/Talent/Surveys/Fill/{id}");
