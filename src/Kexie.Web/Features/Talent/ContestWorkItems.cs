@@ -17,8 +17,10 @@ public sealed class ContestWorkItems(KexieDbContext db, AccessPolicy policy) : I
 {
     public WorkSection Section => WorkSection.Review;
 
+    public bool AppliesTo(Actor actor) => Scores(actor) || Reviews(actor);
+
     public async Task<int> CountAsync(Actor actor, DateTimeOffset now, CancellationToken ct) =>
-        (await PendingAsync(actor, ct)).Count + await InReview(actor).CountAsync(ct);
+        (await PendingAsync(actor, ct)).Count + (Reviews(actor) ? await InReview(actor).CountAsync(ct) : 0);
 
     public async Task<IReadOnlyList<WorkItemDto>> ItemsAsync(Actor actor, DateTimeOffset now, CancellationToken ct)
     {
@@ -32,7 +34,7 @@ public sealed class ContestWorkItems(KexieDbContext db, AccessPolicy policy) : I
                 null, p.Since, false, contests[p.ContestId].Name, "/Talent/Contests/Reviews")));
         }
 
-        var reviewing = await InReview(actor).OrderBy(c => c.UpdatedAt).Take(WorkbenchService.PerSection).Select(c => new { c.Id, c.Name, c.RegionCode, c.UpdatedAt, c.CurrentRound }).ToListAsync(ct);
+        var reviewing = !Reviews(actor) ? [] : await InReview(actor).OrderBy(c => c.UpdatedAt).Take(WorkbenchService.PerSection).Select(c => new { c.Id, c.Name, c.RegionCode, c.UpdatedAt, c.CurrentRound }).ToListAsync(ct);
         if (reviewing.Count > 0)
         {
             var ids = reviewing.Select(c => c.Id).ToList();
@@ -56,7 +58,7 @@ public sealed class ContestWorkItems(KexieDbContext db, AccessPolicy policy) : I
     /// <summary>The caller's assignments as an expert not yet scored, of works still waiting in editions not closed, by edition.</summary>
     private async Task<List<(Guid ContestId, int Count, DateTimeOffset Since)>> PendingAsync(Actor actor, CancellationToken ct)
     {
-        if (actor.ScienceWorkerId is not { } worker || !policy.Can(actor, TalentPermissions.ScoreContests))
+        if (!Scores(actor) || actor.ScienceWorkerId is not { } worker)
         {
             return [];
         }
@@ -75,11 +77,13 @@ public sealed class ContestWorkItems(KexieDbContext db, AccessPolicy policy) : I
     /// <summary>Editions held by the caller's own region (not those below it) in 评审中, for those who review them.</summary>
     private IQueryable<Contest> InReview(Actor actor)
     {
-        if (actor.ManagedScope is not { } scope || !policy.Can(actor, TalentPermissions.ReviewContests, scope))
-        {
-            return db.Contests.Where(_ => false);
-        }
-
+        var scope = actor.ManagedScope;
         return db.Contests.AsNoTracking().Where(c => c.RegionCode == scope && c.Status == ContestStatus.Reviewing);
     }
+
+    /// <summary>An expert of the 专家库 signed in as themselves, who may score works.</summary>
+    private bool Scores(Actor actor) => actor.ScienceWorkerId is not null && policy.Can(actor, TalentPermissions.ScoreContests);
+
+    /// <summary>One who reviews the editions of their own region.</summary>
+    private bool Reviews(Actor actor) => actor.ManagedScope is { } scope && policy.Can(actor, TalentPermissions.ReviewContests, scope);
 }

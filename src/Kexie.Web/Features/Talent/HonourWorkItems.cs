@@ -16,6 +16,8 @@ public sealed class HonourWorkItems(KexieDbContext db, AccessPolicy policy) : IW
 {
     public WorkSection Section => WorkSection.Review;
 
+    public bool AppliesTo(Actor actor) => actor.ManagedScope is { } scope && policy.Can(actor, TalentPermissions.ManageHonours, scope);
+
     public Task<int> CountAsync(Actor actor, DateTimeOffset now, CancellationToken ct) => Waiting(actor).CountAsync(ct);
 
     public async Task<IReadOnlyList<WorkItemDto>> ItemsAsync(Actor actor, DateTimeOffset now, CancellationToken ct)
@@ -42,11 +44,7 @@ public sealed class HonourWorkItems(KexieDbContext db, AccessPolicy policy) : IW
     /// <summary>Open calls held by the caller's own region (not those below it) with a nomination waiting, for those who decide them.</summary>
     private IQueryable<HonourCall> Waiting(Actor actor)
     {
-        if (actor.ManagedScope is not { } scope || !policy.Can(actor, TalentPermissions.ManageHonours, scope))
-        {
-            return db.HonourCalls.Where(_ => false);
-        }
-
+        var scope = actor.ManagedScope;
         return db.HonourCalls.AsNoTracking().Where(c => c.RegionCode == scope && c.Status == HonourCallStatus.Open
             && db.Nominations.Any(n => n.CallId == c.Id && n.Status == NominationStatus.Nominated));
     }

@@ -18,6 +18,8 @@ public sealed class RectificationWorkItems(KexieDbContext db) : IWorkItemSource
 {
     public WorkSection Section => WorkSection.Linkage;
 
+    public bool AppliesTo(Actor actor) => actor.ScienceWorkerId is not null;
+
     public Task<int> CountAsync(Actor actor, DateTimeOffset now, CancellationToken ct) => Open(actor).CountAsync(ct);
 
     public async Task<IReadOnlyList<WorkItemDto>> ItemsAsync(Actor actor, DateTimeOffset now, CancellationToken ct)
@@ -38,11 +40,6 @@ public sealed class RectificationWorkItems(KexieDbContext db) : IWorkItemSource
     /// <summary>Open 整顿 of the societies the actor leads, awaiting their report.</summary>
     private IQueryable<Rectification> Open(Actor actor)
     {
-        if (actor.ScienceWorkerId is null)
-        {
-            return db.Rectifications.Where(_ => false);
-        }
-
         var led = InspectionService.LeadsQuery(db, actor).Select(m => m.AssociationId);
         return db.Rectifications.AsNoTracking().Where(x => led.Contains(x.AssociationId) && x.Status == RectificationStatus.UnderRectification
             && (x.ReportStatus == RectificationReportStatus.None || x.ReportStatus == RectificationReportStatus.Returned));
@@ -57,6 +54,8 @@ public sealed class RectificationReviewWorkItems(KexieDbContext db, AccessPolicy
 {
     public WorkSection Section => WorkSection.Review;
 
+    public bool AppliesTo(Actor actor) => actor.ManagedScope is { } scope && policy.Can(actor, TalentPermissions.RectifySocieties, scope);
+
     public Task<int> CountAsync(Actor actor, DateTimeOffset now, CancellationToken ct) => Waiting(actor).CountAsync(ct);
 
     public async Task<IReadOnlyList<WorkItemDto>> ItemsAsync(Actor actor, DateTimeOffset now, CancellationToken ct)
@@ -69,11 +68,6 @@ public sealed class RectificationReviewWorkItems(KexieDbContext db, AccessPolicy
 
     private IQueryable<Rectification> Waiting(Actor actor)
     {
-        if (actor.ManagedScope is not { } scope || !policy.Can(actor, TalentPermissions.RectifySocieties, scope))
-        {
-            return db.Rectifications.Where(_ => false);
-        }
-
         return db.Rectifications.AsNoTracking().InScope(actor)
             .Where(x => x.Status == RectificationStatus.UnderRectification && x.ReportStatus == RectificationReportStatus.Submitted);
     }

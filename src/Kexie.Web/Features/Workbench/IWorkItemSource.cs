@@ -12,6 +12,12 @@ public interface IWorkItemSource
     /// <summary>The section whose count <see cref="CountAsync"/> adds to.</summary>
     WorkSection Section { get; }
 
+    /// <summary>
+    /// Whether the caller can have items here at all (a role, a permission, a linked worker: no database read). The workbench asks
+    /// <see cref="CountAsync"/> and <see cref="ItemsAsync"/> only when it holds, so a source sends no query that can find nothing.
+    /// </summary>
+    bool AppliesTo(Actor actor);
+
     /// <summary>How many items wait for the caller (COUNT queries only; it feeds the navigation badge).</summary>
     Task<int> CountAsync(Actor actor, DateTimeOffset now, CancellationToken ct);
 

@@ -111,7 +111,7 @@ public sealed class WorkbenchService(KexieDbContext db, AccessPolicy policy, Tim
             q.Activities() is { } activities ? await activities.CountAsync(ct) : 0);
 
         // The features' own sources (registered by their modules) add to their sections.
-        foreach (var source in sources)
+        foreach (var source in sources.Where(s => s.AppliesTo(actor)))
         {
             var n = await source.CountAsync(actor, now, ct);
             counts = source.Section switch
@@ -229,7 +229,7 @@ public sealed class WorkbenchService(KexieDbContext db, AccessPolicy policy, Tim
                 $"{a.Venue}，已报名{a.Registered}人、已签到{a.CheckedIn}人", $"/Popularization/Activities/Details/{a.Id}")));
         }
 
-        foreach (var source in sources)
+        foreach (var source in sources.Where(s => s.AppliesTo(actor)))
         {
             items.AddRange(await source.ItemsAsync(actor, now, ct));
         }
