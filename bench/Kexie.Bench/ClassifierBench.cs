@@ -33,6 +33,7 @@ internal sealed class ClassifierBench(IReadOnlyList<CslRecord> records, IReadOnl
             ("whole text", r => $"{r.Title} {string.Join(' ', r.Keywords)} {r.Abstract}"),
         };
         var totals = inputs.ToDictionary(i => i.Name, _ => new Tally());
+        var titleErrors = new TitleErrors();
         var predictions = 0L;
         var predictTicks = 0L;
         var predictCpu = TimeSpan.Zero;
@@ -65,6 +66,10 @@ internal sealed class ClassifierBench(IReadOnlyList<CslRecord> records, IReadOnl
                     predictTicks += Stopwatch.GetTimestamp() - start;
                     predictions++;
                     tally.Add(all, codes[r.Discipline]);
+                    if (name == "title")
+                    {
+                        titleErrors.Add(r, all, codes);
+                    }
                 }
                 predictCpu += System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpu;
                 output.WriteLine($"    {name,-16} {tally}");
@@ -76,6 +81,7 @@ internal sealed class ClassifierBench(IReadOnlyList<CslRecord> records, IReadOnl
         {
             output.WriteLine($"    {name,-16} {totals[name]}");
         }
+        titleErrors.Write(output);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"  one prediction (analysis + classifier, all classes ranked; one thread): {1000.0 * predictTicks / Stopwatch.Frequency / predictions:F3} ms wall, {predictCpu.TotalMilliseconds / predictions:F3} ms CPU (the process's processor time, which a loaded machine does not inflate), mean over {predictions} (load average {HoldoutSplit.LoadAverage()})"));
     }
@@ -106,6 +112,56 @@ internal sealed class ClassifierBench(IReadOnlyList<CslRecord> records, IReadOnl
             property.SetValue(settings, Convert.ChangeType(parts[1].Trim(), property.PropertyType, CultureInfo.InvariantCulture));
         }
         return settings;
+    }
+
+    /// <summary>Where the title reading goes wrong (both directions): top-1 per 门类, the most frequent confusions
+    /// between disciplines, and the reliability of the first choice's probability (10 bins).</summary>
+    private sealed class TitleErrors
+    {
+        private readonly Dictionary<string, (int Count, int Top1, int SameCategory)> byCategory = new(StringComparer.Ordinal);
+        private readonly Dictionary<(string Truth, string Guess), int> confusions = [];
+        private readonly int[] binCount = new int[10];
+        private readonly double[] binConfidence = new double[10];
+        private readonly int[] binHits = new int[10];
+        private readonly Dictionary<int, (int Count, int Top1)> byLength = [];
+
+        public void Add(CslRecord record, IReadOnlyList<CodeSuggestion> ranked, Dictionary<string, string> codes)
+        {
+            var truth = codes[record.Discipline];
+            var guess = ranked.Count > 0 ? ranked[0].Code : "";
+            var nameOf = codes.ToDictionary(kv => kv.Value, kv => kv.Key, StringComparer.Ordinal);
+            var (count, top1, same) = byCategory.GetValueOrDefault(record.Category);
+            var hit = guess == truth;
+            byCategory[record.Category] = (count + 1, top1 + (hit ? 1 : 0), same + (guess.Length >= 2 && guess[..2] == truth[..2] ? 1 : 0));
+            if (!hit && guess.Length > 0)
+            {
+                var key = (record.Discipline, nameOf[guess]);
+                confusions[key] = confusions.GetValueOrDefault(key) + 1;
+            }
+            var length = Math.Min(4, record.Title.Count(Kexie.Matching.Analysis.TextNormalizer.IsHan) / 8); // 0–7, 8–15, … 32+
+            var (n, t) = byLength.GetValueOrDefault(length);
+            byLength[length] = (n + 1, t + (hit ? 1 : 0));
+            if (ranked.Count > 0)
+            {
+                var bin = Math.Min(9, (int)(ranked[0].Probability * 10));
+                binCount[bin]++;
+                binConfidence[bin] += ranked[0].Probability;
+                binHits[bin] += hit ? 1 : 0;
+            }
+        }
+
+        public void Write(TextWriter output)
+        {
+            output.WriteLine("  title errors (both directions):");
+            output.WriteLine("    per 门类: " + string.Join("; ", byCategory.OrderByDescending(kv => kv.Value.Count).Select(kv =>
+                string.Create(CultureInfo.InvariantCulture, $"{kv.Key} {100.0 * kv.Value.Top1 / kv.Value.Count:F0} % (门类 right {100.0 * kv.Value.SameCategory / kv.Value.Count:F0} %, n {kv.Value.Count})"))));
+            output.WriteLine("    by title length (Han characters): " + string.Join("; ", byLength.OrderBy(kv => kv.Key).Select(kv =>
+                string.Create(CultureInfo.InvariantCulture, $"{kv.Key * 8}{(kv.Key == 4 ? "+" : $"–{kv.Key * 8 + 7}")} {100.0 * kv.Value.Top1 / kv.Value.Count:F1} % (n {kv.Value.Count})"))));
+            output.WriteLine("    most frequent confusions (truth → first choice): " + string.Join("; ", confusions.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key.Truth, StringComparer.Ordinal).Take(15)
+                .Select(kv => $"{kv.Key.Truth} → {kv.Key.Guess} {kv.Value}")));
+            output.WriteLine("    reliability of the first choice (bin: n, mean p, accuracy): " + string.Join("; ", Enumerable.Range(0, 10).Where(b => binCount[b] > 0).Select(b =>
+                string.Create(CultureInfo.InvariantCulture, $"{b / 10.0:F1}–{(b + 1) / 10.0:F1}: {binCount[b]}, {binConfidence[b] / binCount[b]:F2}, {100.0 * binHits[b] / binCount[b]:F0} %"))));
+        }
     }
 
     private sealed class Tally

@@ -250,6 +250,19 @@ public sealed record MatchOptions
     /// guard where 1.5 and 2 no longer do.</summary>
     public double PredictedDisciplineWeight { get; init; } = 1.0;
 
+    /// <summary>
+    /// Flattening of an unsure guess for short texts (0 = off): a query of at most this many characters (a title, a keyword
+    /// list) whose field is predicted gets <see cref="PredictedDisciplineWeight"/> × min(1, sureness /
+    /// <see cref="PredictedDisciplineConfidentAt"/>), the sureness being the first code's share of the classifier's
+    /// unsharpened probabilities mixed with the text matches' code vote. Why: the classifier reads a title right only
+    /// 41–47 % of the time, and a wrong guess puts documents of that field above the title's own abstract (T2); a guess it
+    /// is unsure of should order the list less. Measured on the tuning split, issue 12 (docs/benchmarks.md).
+    /// </summary>
+    public int PredictedDisciplineShortTextFlattening { get; init; }
+
+    /// <summary>The sureness from which a short text's predicted field keeps its full weight (<see cref="PredictedDisciplineShortTextFlattening"/>).</summary>
+    public double PredictedDisciplineConfidentAt { get; init; } = 0.5;
+
     /// <summary>The predicted-discipline signal is multiplied by <c>(1 − m)^this</c>, m being how far the
     /// best text match leads the second (share of its text score): when one document clearly answers the
     /// query the guessed field matters less; when the text ranking is flat it decides more (0 = off).</summary>

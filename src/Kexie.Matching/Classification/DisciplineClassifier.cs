@@ -46,6 +46,31 @@ public sealed record ClassifierSettings
     /// <summary>Additive (Lidstone) smoothing of the naive Bayes feature weights, in units of one normalised example's weight.</summary>
     public double NaiveBayesSmoothing { get; init; } = 0.01;
 
+    /// <summary>
+    /// Texts of at most this many Han characters (titles, keyword lists, short needs) also yield their adjacent character
+    /// pairs as features; 0 (default) = off. Bigrams over every text were tried and lowered accuracy (whole texts drown the
+    /// model in pairs); restricted to short texts they are learnt from the title, keyword and category-title examples only
+    /// and read only where a text has few words to go on (issue 12, docs/benchmarks.md).
+    /// </summary>
+    public int ShortTextBigrams { get; init; }
+
+    /// <summary>
+    /// With <see cref="NaiveBayesWeight"/> &gt; 0: the naive Bayes part is a complement naive Bayes (Rennie et al. 2003):
+    /// each class's feature weights are estimated from the examples of every <em>other</em> class and L1-normalised, which
+    /// evens out classes with few examples. Off (default): the ordinary multinomial naive Bayes.
+    /// </summary>
+    public bool ComplementNaiveBayes { get; init; }
+
+    /// <summary>
+    /// Extra short training examples cut from each long labelled text (more than 60 characters): up to this many
+    /// title-length excerpts (<see cref="ExcerptLength"/> characters from the start of each of its sentences after the
+    /// first, which holds the title), labelled like the text; 0 (default) = off. Only the training examples are read.
+    /// </summary>
+    public int ShortExcerptExamples { get; init; }
+
+    /// <summary>Length in characters of the excerpts of <see cref="ShortExcerptExamples"/> (about a CSL title's).</summary>
+    public int ExcerptLength { get; init; } = 20;
+
     /// <summary>Seed of the example shuffling (training is deterministic for a seed).</summary>
     public int Seed { get; init; } = 13;
 }
@@ -71,6 +96,7 @@ public sealed class DisciplineClassifier : IDisciplinePredictor
     private readonly int labelCount;
     private readonly int[][] groupMembers; // per group class: the label indexes it is shared among
     private readonly bool characterFeatures;
+    private int shortTextBigrams;
     private float[] bayes = []; // [feature * labelCount + label]: log θ
     private float[] bayesPrior = [];
     private float bayesWeight;
@@ -116,6 +142,10 @@ public sealed class DisciplineClassifier : IDisciplinePredictor
         {
             throw new ArgumentException("没有可用的训练样本。", nameof(examples));
         }
+        if (settings.ShortExcerptExamples > 0)
+        {
+            data = [.. data, .. data.SelectMany(e => Excerpts(e.Text, settings.ShortExcerptExamples, settings.ExcerptLength).Select(x => new LabeledText(x, e.Label)))];
+        }
         var labels = data.Select(e => e.Label).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
         var membersByGroup = labels.Where(groupOf.ContainsKey).GroupBy(l => groupOf[l], StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
@@ -131,7 +161,7 @@ public sealed class DisciplineClassifier : IDisciplinePredictor
             .Concat(groups.Select(e => (e.Text, Class: classIndex[GroupPrefix + e.Label]))).ToList();
 
         var tokenized = new List<string>[texts.Count];
-        Parallel.For(0, texts.Count, i => tokenized[i] = Features(texts[i].Text, analyzer.Analyze(texts[i].Text), settings.CharacterFeatures));
+        Parallel.For(0, texts.Count, i => tokenized[i] = Features(texts[i].Text, analyzer.Analyze(texts[i].Text), settings.CharacterFeatures, settings.ShortTextBigrams));
         var df = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var tokens in tokenized)
         {
@@ -150,7 +180,10 @@ public sealed class DisciplineClassifier : IDisciplinePredictor
                 idfList.Add((float)Math.Log((1.0 + texts.Count) / (1.0 + count)) + 1f);
             }
         }
-        var model = new DisciplineClassifier(analyzer, vocabulary, [.. idfList], classNames, labels.Length, groupMembers, settings.CharacterFeatures);
+        var model = new DisciplineClassifier(analyzer, vocabulary, [.. idfList], classNames, labels.Length, groupMembers, settings.CharacterFeatures)
+        {
+            shortTextBigrams = settings.ShortTextBigrams,
+        };
         var vectors = tokenized.Select(model.Vectorize).ToArray();
         var targets = texts.Select(t => t.Class).ToArray();
         model.Fit(vectors, targets, settings);
@@ -161,7 +194,7 @@ public sealed class DisciplineClassifier : IDisciplinePredictor
         return model;
     }
 
-    private const int FileFormat = 2;
+    private const int FileFormat = 3; // 3: + the short-text bigram length; 2 is still read
     private static ReadOnlySpan<byte> FileMagic => "KXDC"u8;
 
     /// <summary>
@@ -176,6 +209,7 @@ public sealed class DisciplineClassifier : IDisciplinePredictor
         w.Write(FileMagic);
         w.Write(FileFormat);
         w.Write(characterFeatures);
+        w.Write(shortTextBigrams);
         w.Write(labelCount);
         w.Write(classes.Length);
         foreach (var c in classes)
@@ -231,11 +265,14 @@ public sealed class DisciplineClassifier : IDisciplinePredictor
         try
         {
             using var r = new BinaryReader(stream, System.Text.Encoding.UTF8, leaveOpen: true);
-            if (!r.ReadBytes(FileMagic.Length).AsSpan().SequenceEqual(FileMagic) || r.ReadInt32() != FileFormat)
+            var magic = r.ReadBytes(FileMagic.Length).AsSpan().SequenceEqual(FileMagic);
+            var format = magic ? r.ReadInt32() : 0;
+            if (format is not (2 or FileFormat))
             {
                 throw new InvalidDataException("不是学科分类模型文件，或版本不符。");
             }
             var characters = r.ReadBoolean();
+            var bigrams = format >= 3 ? Checked(r.ReadInt32(), 1_000_000) : 0;
             var labelCount = r.ReadInt32();
             var classes = new string[Checked(r.ReadInt32(), 100_000)];
             for (var i = 0; i < classes.Length; i++)
@@ -263,7 +300,10 @@ public sealed class DisciplineClassifier : IDisciplinePredictor
                 vocabulary.Add(r.ReadString(), i);
                 idf[i] = r.ReadSingle();
             }
-            var model = new DisciplineClassifier(analyzer ?? ChineseAnalyzer.Default, vocabulary, idf, classes, labelCount, groupMembers, characters);
+            var model = new DisciplineClassifier(analyzer ?? ChineseAnalyzer.Default, vocabulary, idf, classes, labelCount, groupMembers, characters)
+            {
+                shortTextBigrams = bigrams,
+            };
             for (var i = 0; i < model.weights.Length; i++)
             {
                 model.weights[i] = r.ReadSingle();
@@ -307,7 +347,7 @@ public sealed class DisciplineClassifier : IDisciplinePredictor
     public IReadOnlyList<CodeSuggestion> Predict(string? text, IReadOnlyList<string> tokens, int top)
     {
         ArgumentNullException.ThrowIfNull(tokens);
-        var vector = Vectorize(Features(text, tokens, characterFeatures));
+        var vector = Vectorize(Features(text, tokens, characterFeatures, shortTextBigrams));
         if (vector.Length == 0 || top <= 0)
         {
             return [];
@@ -334,13 +374,75 @@ public sealed class DisciplineClassifier : IDisciplinePredictor
 
     private const string GroupPrefix = "\u0001group:";
     private const string CharacterPrefix = "\u0002";
+    private const string BigramPrefix = "\u0003";
 
     /// <summary>
     /// The analysed terms, plus (when enabled) each Chinese character of the text as a feature of its own
     /// (of the terms when the text is not at hand). Characters of the text measured better than characters
     /// of the terms: stop words and single characters dropped by the analyzer still hint at the field.
     /// </summary>
-    private static List<string> Features(string? text, IReadOnlyList<string> tokens, bool characters)
+    private static List<string> Features(string? text, IReadOnlyList<string> tokens, bool characters, int shortTextBigrams = 0)
+    {
+        var features = UnigramFeatures(text, tokens, characters);
+        if (shortTextBigrams > 0)
+        {
+            AddShortTextBigrams(features, text, tokens, shortTextBigrams);
+        }
+        return features;
+    }
+
+    /// <summary>
+    /// Adjacent Han character pairs of a text of at most <paramref name="maxCharacters"/> Han characters (of the terms when
+    /// the text is not at hand); nothing for a longer text.
+    /// </summary>
+    private static void AddShortTextBigrams(List<string> features, string? text, IReadOnlyList<string> tokens, int maxCharacters)
+    {
+        var source = text is not null
+            ? TextNormalizer.Normalize(text.Length > MaxCharacterText ? text[..MaxCharacterText] : text)
+            : string.Join(' ', tokens);
+        var han = 0;
+        foreach (var c in source)
+        {
+            if (TextNormalizer.IsHan(c) && ++han > maxCharacters)
+            {
+                return;
+            }
+        }
+        for (var i = 0; i + 1 < source.Length; i++)
+        {
+            if (TextNormalizer.IsHan(source[i]) && TextNormalizer.IsHan(source[i + 1]))
+            {
+                features.Add(string.Concat(BigramPrefix, source.AsSpan(i, 2)));
+            }
+        }
+    }
+
+    /// <summary>
+    /// Title-length excerpts of a long text: <paramref name="length"/> characters from the start of each sentence after the
+    /// first (which holds the title and keywords when the text is title + keywords + abstract), at most
+    /// <paramref name="count"/>; none for a text of 60 characters or fewer.
+    /// </summary>
+    internal static IEnumerable<string> Excerpts(string text, int count, int length)
+    {
+        if (string.IsNullOrEmpty(text) || text.Length <= 60 || count <= 0 || length <= 0)
+        {
+            yield break;
+        }
+        var sentences = text.Split(['。', '；', '！', '？', ';', '!', '?'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var taken = 0;
+        for (var i = 1; i < sentences.Length && taken < count; i++)
+        {
+            var s = sentences[i];
+            if (s.Count(TextNormalizer.IsHan) < 4)
+            {
+                continue;
+            }
+            yield return s.Length > length ? s[..length] : s;
+            taken++;
+        }
+    }
+
+    private static List<string> UnigramFeatures(string? text, IReadOnlyList<string> tokens, bool characters)
     {
         var features = new List<string>(characters ? tokens.Count * 3 : tokens.Count);
         features.AddRange(tokens);
@@ -493,6 +595,30 @@ public sealed class DisciplineClassifier : IDisciplinePredictor
         var all = examples.Sum();
         bayes = new float[mass.Length];
         bayesPrior = new float[labelCount];
+        if (settings.ComplementNaiveBayes)
+        {
+            // Complement naive Bayes: a class is scored by how unlike the other classes' text it is (−log θ of the
+            // complement), which every class estimates from the many examples of the others; no class prior.
+            var featureMass = new double[features];
+            for (var f = 0; f < features; f++)
+            {
+                for (var c = 0; c < labelCount; c++)
+                {
+                    featureMass[f] += mass[f * labelCount + c];
+                }
+            }
+            var allMass = total.Sum();
+            for (var c = 0; c < labelCount; c++)
+            {
+                var denominator = Math.Log(allMass - total[c] + alpha * features);
+                for (var f = 0; f < features; f++)
+                {
+                    bayes[f * labelCount + c] = (float)-(Math.Log(featureMass[f] - mass[f * labelCount + c] + alpha) - denominator);
+                }
+            }
+            bayesWeight = (float)settings.NaiveBayesWeight;
+            return;
+        }
         for (var c = 0; c < labelCount; c++)
         {
             bayesPrior[c] = (float)Math.Log((examples[c] + 1) / (all + labelCount));

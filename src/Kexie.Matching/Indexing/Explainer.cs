@@ -239,7 +239,7 @@ internal sealed class Explainer
     /// code with <see cref="MatchOptions.PredictedDocumentDisciplineFactor"/>).</summary>
     internal double FieldAgreement(Candidate candidate)
     {
-        var weight = disciplines.Predicted ? options.PredictedDisciplineWeight : options.DisciplineWeight;
+        var weight = disciplines.Weight(options);
         var discipline = weight > 0 ? candidate.Discipline / weight : 0;
         var industry = options.IndustryWeight > 0 ? candidate.Industry / options.IndustryWeight : 0;
         return Math.Clamp(Math.Max(discipline, industry), 0, 1);
@@ -252,11 +252,11 @@ internal sealed class Explainer
     /// </summary>
     internal double ConfidenceFieldAgreement(Candidate candidate)
     {
-        if (!disciplines.Predicted || disciplines.Classifier is null || options.PredictedDisciplineWeight <= 0)
+        if (!disciplines.Predicted || disciplines.Classifier is null || disciplines.Weight(options) <= 0)
         {
             return FieldAgreement(candidate);
         }
-        var discipline = Signals.Discipline(options, disciplines with { Codes = disciplines.Classifier }, candidate.Stored, out _) / options.PredictedDisciplineWeight;
+        var discipline = Signals.Discipline(options, disciplines with { Codes = disciplines.Classifier }, candidate.Stored, out _) / disciplines.Weight(options);
         var industry = options.IndustryWeight > 0 ? candidate.Industry / options.IndustryWeight : 0;
         return Math.Clamp(Math.Max(discipline, industry), 0, 1);
     }

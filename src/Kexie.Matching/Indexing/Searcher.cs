@@ -1489,6 +1489,7 @@ internal sealed class Searcher
         return new QueryDisciplines(list, Predicted: true, classifierOwn)
         {
             Sureness = sureness,
+            WeightScale = ShortTextFieldScale(query, sureness),
             // Nothing predicted (no classifier, or it is not trained yet): the field is unknown.
             Uncertainty = 1 - rawTop,
             VoteDisagreement = 1 - Math.Clamp(agreement, 0, 1),
@@ -1550,6 +1551,22 @@ internal sealed class Searcher
     }
 
     /// <summary>
+    /// What the predicted field's weight is multiplied by for this query (<see cref="MatchOptions.PredictedDisciplineShortTextFlattening"/>):
+    /// a short text (a title, a keyword list, at most that many characters) whose field is unsure —
+    /// its sureness under <see cref="MatchOptions.PredictedDisciplineConfidentAt"/> — gets
+    /// sureness / ConfidentAt of it; 1 otherwise, and always when the option is off.
+    /// </summary>
+    private double ShortTextFieldScale(MatchQuery query, double sureness)
+    {
+        var limit = options.PredictedDisciplineShortTextFlattening;
+        if (limit <= 0 || options.PredictedDisciplineConfidentAt <= 0 || query.CombinedText().Trim().Length > limit)
+        {
+            return 1.0;
+        }
+        return Math.Clamp(sureness / options.PredictedDisciplineConfidentAt, 0, 1);
+    }
+
+    /// <summary>
     /// The most the structured signals can add to a candidate's score for this query (each signal
     /// is its weight times a credit or fraction in [0, 1], or in [−1, 1] for the budget; signals the
     /// query cannot trigger count 0).
@@ -1598,6 +1615,13 @@ internal sealed record QueryDisciplines(IReadOnlyList<CodeSuggestion> Codes, boo
     /// <summary>How sure the predicted field is (0–1; 1 for given codes): the first code's share of the mix of the
     /// classifier's raw (unsharpened) probabilities and the text matches' code vote.</summary>
     public double Sureness { get; init; } = 1.0;
+
+    /// <summary>What the predicted field's weight is multiplied by for this query (0–1; 1 unless
+    /// <see cref="MatchOptions.PredictedDisciplineShortTextFlattening"/> lowers it for an unsure short text).</summary>
+    public double WeightScale { get; init; } = 1.0;
+
+    /// <summary>The weight of this query's discipline signal: the given or the predicted weight, the latter times <see cref="WeightScale"/>.</summary>
+    public double Weight(MatchOptions options) => Predicted ? options.PredictedDisciplineWeight * WeightScale : options.DisciplineWeight;
 }
 
 /// <summary>The structured signals, each bounded by its weight.</summary>
@@ -1639,7 +1663,7 @@ internal static class Signals
             (shared ??= []).Add(new SharedCode(q.Code, bestCode, bestRelation, query.Predicted ? q.Probability : null) { DocumentPredicted = doc.DisciplinesPredicted });
             value = query.Predicted ? value + q.Probability * best : Math.Max(value, best);
         }
-        var weight = query.Predicted ? options.PredictedDisciplineWeight : options.DisciplineWeight;
+        var weight = query.Weight(options);
         return weight * (doc.DisciplinesPredicted ? options.PredictedDocumentDisciplineFactor : 1.0) * Math.Min(value, 1.0);
     }
 
@@ -1684,7 +1708,7 @@ internal static class Signals
             });
             value = query.Predicted ? value + q.Probability * expected : Math.Max(value, expected);
         }
-        var weight = query.Predicted ? options.PredictedDisciplineWeight : options.DisciplineWeight;
+        var weight = query.Weight(options);
         return weight * options.PredictedDocumentProbabilityFactor * Math.Min(value, 1.0);
     }
 
