@@ -71,6 +71,14 @@ public sealed record ClassifierSettings
     /// <summary>Length in characters of the excerpts of <see cref="ShortExcerptExamples"/> (about a CSL title's).</summary>
     public int ExcerptLength { get; init; } = 20;
 
+    /// <summary>
+    /// Self-training on the group examples (0 = off): after a first training, a group example (a CSL title known only by
+    /// its 门类) whose likeliest discipline within its group holds at least this share of the group's probability becomes
+    /// an example of that discipline, and the model is trained again — thousands of short titles where the labelled
+    /// file has ten to twenty per discipline. Costs a second training.
+    /// </summary>
+    public double GroupPseudoLabelShare { get; init; }
+
     /// <summary>Seed of the example shuffling (training is deterministic for a seed).</summary>
     public int Seed { get; init; } = 13;
 }
@@ -187,6 +195,33 @@ public sealed class DisciplineClassifier : IDisciplinePredictor
         var vectors = tokenized.Select(model.Vectorize).ToArray();
         var targets = texts.Select(t => t.Class).ToArray();
         model.Fit(vectors, targets, settings);
+        if (settings.GroupPseudoLabelShare > 0 && groups.Count > 0)
+        {
+            // Self-training on the group examples: a group title whose likeliest label within its group holds at least
+            // the given share of the group's probability becomes an example of that label, and the model is trained again.
+            var relabelled = (int[])targets.Clone();
+            for (var i = data.Count; i < vectors.Length; i++)
+            {
+                if (vectors[i].Length == 0)
+                {
+                    continue;
+                }
+                var p = model.Probabilities(vectors[i]);
+                var members = groupMembers[targets[i] - labels.Length];
+                var within = members.Sum(m => p[m]);
+                var best = members.MaxBy(m => p[m]);
+                if (within > 0 && p[best] / within >= settings.GroupPseudoLabelShare)
+                {
+                    relabelled[i] = best;
+                }
+            }
+            model = new DisciplineClassifier(analyzer, vocabulary, [.. idfList], classNames, labels.Length, groupMembers, settings.CharacterFeatures)
+            {
+                shortTextBigrams = settings.ShortTextBigrams,
+            };
+            targets = relabelled;
+            model.Fit(vectors, targets, settings);
+        }
         if (settings.NaiveBayesWeight > 0)
         {
             model.FitBayes(vectors, targets, settings);
