@@ -74,6 +74,34 @@ public class ShortTextClassifierTests
     }
 
     [Fact]
+    public void Self_training_gives_a_group_title_the_discipline_its_words_point_to()
+    {
+        LabeledText[] labelled =
+        [
+            new("水稻 栽培", "0101"), new("水稻 施肥", "0101"), new("水稻 品种", "0101"),
+            new("果树 修剪", "0102"), new("果树 嫁接", "0102"), new("果树 品种", "0102"),
+            new("桥梁 检测", "0201"), new("桥梁 加固", "0201"),
+        ];
+        // 茶园 occurs only in 农学 titles that otherwise speak of rice.
+        LabeledText[] categoryOnly = [new("水稻 茶园 轮作", "农学"), new("茶园 水稻 间作", "农学"), new("水稻 茶园 土壤", "农学")];
+        var groups = new Dictionary<string, string> { ["0101"] = "农学", ["0102"] = "农学", ["0201"] = "工学" };
+
+        static (double Rice, double Fruit) Read(DisciplineClassifier c)
+        {
+            var s = c.Suggest("茶园", 3);
+            return (s.Single(x => x.Code == "0101").Probability, s.Single(x => x.Code == "0102").Probability);
+        }
+        var plain = Read(DisciplineClassifier.Train(labelled, categoryOnly, groups));
+        var selfTrained = Read(DisciplineClassifier.Train(labelled, categoryOnly, groups, settings: new ClassifierSettings { GroupPseudoLabelShare = 0.5 }));
+
+        // The group titles became rice examples, so 茶园 alone now points to rice more than before, and more than to fruit.
+        Assert.True(selfTrained.Rice > plain.Rice, $"{selfTrained} vs {plain}");
+        Assert.True(selfTrained.Rice > selfTrained.Fruit + 0.1, $"{selfTrained}");
+        // A share no label can reach leaves the model as it was.
+        Assert.Equal(plain, Read(DisciplineClassifier.Train(labelled, categoryOnly, groups, settings: new ClassifierSettings { GroupPseudoLabelShare = 1.01 })));
+    }
+
+    [Fact]
     public void A_classifier_with_short_text_options_loads_back_and_a_format_2_file_still_loads()
     {
         foreach (var settings in new[]
