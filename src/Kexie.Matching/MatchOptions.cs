@@ -256,7 +256,9 @@ public sealed record MatchOptions
     /// <see cref="PredictedDisciplineConfidentAt"/>), the sureness being the first code's share of the classifier's
     /// unsharpened probabilities mixed with the text matches' code vote. Why: the classifier reads a title right only
     /// 41–47 % of the time, and a wrong guess puts documents of that field above the title's own abstract (T2); a guess it
-    /// is unsure of should order the list less. Measured on the tuning split, issue 12 (docs/benchmarks.md).
+    /// is unsure of should order the list less. Off: it is the field weight again — on the tuning split (N 60, c 0.3) with
+    /// codes T2 +0.0010 (8 titles up, 1 down) for T3 −0.02 nDCG; on the evaluation half, once, with codes T2 −0.0036 →
+    /// −0.0024 but T3/T4 1.567×/1.551× → 1.527×/1.518× and text + model T4 1.268× → 1.255× (docs/benchmarks.md, 2026-12-05).
     /// </summary>
     public int PredictedDisciplineShortTextFlattening { get; init; }
 

@@ -50,14 +50,17 @@ public sealed record ClassifierSettings
     /// Texts of at most this many Han characters (titles, keyword lists, short needs) also yield their adjacent character
     /// pairs as features; 0 (default) = off. Bigrams over every text were tried and lowered accuracy (whole texts drown the
     /// model in pairs); restricted to short texts they are learnt from the title, keyword and category-title examples only
-    /// and read only where a text has few words to go on (issue 12, docs/benchmarks.md).
+    /// and read only where a text has few words to go on. Off: title top-1 on the tuning split 41.3 % → 40.6 % (16) / 38.8 %
+    /// (30) (issue 12, docs/benchmarks.md).
     /// </summary>
     public int ShortTextBigrams { get; init; }
 
     /// <summary>
     /// With <see cref="NaiveBayesWeight"/> &gt; 0: the naive Bayes part is a complement naive Bayes (Rennie et al. 2003):
     /// each class's feature weights are estimated from the examples of every <em>other</em> class and L1-normalised, which
-    /// evens out classes with few examples. Off (default): the ordinary multinomial naive Bayes.
+    /// evens out classes with few examples (here without the weight normalisation, so its scores have the multinomial
+    /// part's scale). Off (default): the ordinary multinomial naive Bayes, which read titles better on the tuning split
+    /// (43.0 % against 42.2 % top-1).
     /// </summary>
     public bool ComplementNaiveBayes { get; init; }
 
@@ -65,6 +68,7 @@ public sealed record ClassifierSettings
     /// Extra short training examples cut from each long labelled text (more than 60 characters): up to this many
     /// title-length excerpts (<see cref="ExcerptLength"/> characters from the start of each of its sentences after the
     /// first, which holds the title), labelled like the text; 0 (default) = off. Only the training examples are read.
+    /// Off: 3 excerpts lowered title top-1 on the tuning split 41.3 % → 40.2 % (docs/benchmarks.md).
     /// </summary>
     public int ShortExcerptExamples { get; init; }
 
@@ -75,7 +79,9 @@ public sealed record ClassifierSettings
     /// Self-training on the group examples (0 = off): after a first training, a group example (a CSL title known only by
     /// its 门类) whose likeliest discipline within its group holds at least this share of the group's probability becomes
     /// an example of that discipline, and the model is trained again — thousands of short titles where the labelled
-    /// file has ten to twenty per discipline. Costs a second training.
+    /// file has ten to twenty per discipline. Costs a second training. Off: on the tuning split 0.5 raised title top-1
+    /// 41.3 % → 42.2 % (with the naive Bayes part 43.8 %), but with codes T2 fell (1 / 7 and 3 / 13 title queries up /
+    /// down): a classifier surer of its readings is surer of its wrong ones too (docs/benchmarks.md, 2026-12-05).
     /// </summary>
     public double GroupPseudoLabelShare { get; init; }
 
