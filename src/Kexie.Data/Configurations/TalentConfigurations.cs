@@ -38,6 +38,11 @@ internal sealed class ContestConfiguration : IEntityTypeConfiguration<Contest>
         builder.Ignore(c => c.RoundCount);
         builder.Ignore(c => c.HasRounds);
         builder.Ignore(c => c.InFinalRound);
+        builder.PrimitiveCollection(c => c.RoundCategories);
+        builder.PrimitiveCollection(c => c.CategoryRoundNumbers);
+        builder.PrimitiveCollection(c => c.ClosedRoundCategories);
+        builder.Ignore(c => c.ReviewStarted);
+        builder.Ignore(c => c.AllCategoriesInFinalRound);
         builder.OwnsCriteria(c => c.Criteria, "ContestReviewCriteria", "ContestId");
     }
 }
@@ -65,8 +70,10 @@ internal sealed class ContestRoundDecisionConfiguration : IEntityTypeConfigurati
         builder.Property(d => d.Rule).HasMaxLength(100);
         builder.Property(d => d.Reason).HasMaxLength(500);
         builder.Property(d => d.DecidedByName).HasMaxLength(100);
+        builder.Property(d => d.Category).HasMaxLength(30);
         builder.HasOne<Contest>().WithMany().HasForeignKey(d => d.ContestId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasIndex(d => new { d.ContestId, d.Round }).IsUnique();
+        // One decision per round of the edition's round (Category null) and per round of each category decided on its own.
+        builder.HasIndex(d => new { d.ContestId, d.Category, d.Round });
     }
 }
 

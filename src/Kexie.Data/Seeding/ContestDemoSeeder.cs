@@ -34,6 +34,159 @@ public static class ContestDemoSeeder
         await SeedPanelAsync(db, logger, ct);
         await SeedProvinceAwardsAsync(db, logger, ct);
         await SeedKindsAsync(db, logger, ct);
+        await SeedCityRoundsAsync(db, logger, ct);
+    }
+
+    public const string CountyEdition2024 = "大英县第22届青少年科技创新大赛";
+
+    public const string CityEdition2024 = "遂宁市第35届青少年科技创新大赛";
+
+    /// <summary>Works of <see cref="CountyEdition2024"/>: received, recommended to <see cref="CityEdition2024"/>.</summary>
+    public const int Works2024 = 120;
+
+    public const int Recommended2024 = 24;
+
+    /// <summary>
+    /// 2024's chain county → city with review rounds (a year apart from 2025's seeds sentence "共收获827件作品，推荐85件作品参加第35届省青少年
+    /// 科技创新大赛", which stays as it is): <see cref="CountyEdition2024"/> receives <see cref="Works2024"/> works of 大英县's schools, passes
+    /// and awards them and recommends the best <see cref="Recommended2024"/> to <see cref="CityEdition2024"/> (推荐名额24). The city reviews them
+    /// in 初评 and 终评 with panels of 专家库 experts scoring on the rubric (conflicts left out): the 科技创新成果 category, which holds its 答辩,
+    /// goes to 终评 on its own first (top 6), the other categories with the edition's round (top 3 of each); the 终评 scores make the
+    /// results, the city awards them (一等奖3、二等奖5, the rest 三等奖: their 获奖证书 download) and closes the edition. The city's page lists
+    /// the works with their school and county. Runs once (no such city edition yet).
+    /// </summary>
+    public static async Task SeedCityRoundsAsync(KexieDbContext db, ILogger logger, CancellationToken ct = default)
+    {
+        if (await db.Contests.AnyAsync(c => c.RegionCode == "5109" && c.Name == CityEdition2024, ct))
+        {
+            return;
+        }
+
+        var users = await db.Users.AsNoTracking().Where(u => u.UserName == "daying" || u.UserName == "suining" || u.UserName == "worker").ToListAsync(ct);
+        var countyUser = users.FirstOrDefault(u => u.UserName == "daying");
+        var cityUser = users.FirstOrDefault(u => u.UserName == "suining");
+        var demoWorker = users.FirstOrDefault(u => u.UserName == "worker")?.ScienceWorkerId;
+        var schools = await db.Organizations.AsNoTracking().Where(o => RegionScope.Within(o.RegionCode, DemoSeeder.DaYing) && o.Kind == OrganizationKind.School)
+            .OrderBy(o => o.Name).Select(o => new { o.Id, o.Name, o.RegionCode }).ToListAsync(ct);
+        // The city's panels: experts of the 专家库 in 遂宁市 other than the demo expert (whose own review list stays the current year's), the last admitted first.
+        var experts = (await db.Experts.AsNoTracking().Where(e => e.Status == ExpertStatus.Active && RegionScope.Within(e.RegionCode, "5109"))
+            .Join(db.ScienceWorkers.AsNoTracking(), e => e.WorkerId, w => w.Id, (e, w) => new { Expert = e, Worker = w })
+            .ToListAsync(ct))
+            .Where(x => x.Worker.Id != demoWorker && !schools.Any(s => s.Name == x.Worker.Employer))
+            .OrderByDescending(x => x.Expert.AdmittedOn).ThenBy(x => x.Worker.Name, StringComparer.Ordinal).Take(6).ToList();
+        if (countyUser is null || cityUser is null || schools.Count == 0 || experts.Count < 6)
+        {
+            return;
+        }
+
+        var county = countyUser.ToActor();
+        var cityAdmin = cityUser.ToActor();
+        string[] categories = [.. ContestNames.DefaultCategories.Take(3)];
+        var countyEdition = Contest.Create(new ContestData(CountyEdition2024, 2024, DemoSeeder.DaYing, ContestNames.DefaultCategories, Recommended2024, "2024年3月至5月征集"), county);
+        var cityEdition = Contest.Create(new ContestData(CityEdition2024, 2024, "5109", ContestNames.DefaultCategories, null, "各县（市、区）科协推荐作品，市级初评、终评",
+            Rounds: ["初评", "终评"]), cityAdmin);
+        var random = new Random(2224);
+        string[] surnames = ["王", "李", "张", "刘", "陈", "杨", "黄", "赵", "周", "吴", "何", "罗"];
+        string[] given = ["子涵", "浩然", "欣怡", "宇轩", "雨桐", "梓萱", "俊杰", "思远", "一诺", "佳怡", "明轩", "语嫣"];
+        string Person() => $"{surnames[random.Next(surnames.Length)]}{given[random.Next(given.Length)]}";
+        string[] topics = ["郪江水质", "柑橘保鲜", "井盐文化", "智能浇灌", "红薯储藏", "校园节能", "雨水收集", "太阳能小车", "防溺水报警", "空气质量"];
+        string[] kinds = ["研究", "装置", "调查", "设计"];
+        var entries = new List<ContestEntry>();
+        for (var i = 0; i < Works2024; i++)
+        {
+            var school = schools[i % schools.Count];
+            var category = categories[(i % 5) switch { < 2 => 0, < 4 => 1, _ => 2 }];
+            var entry = ContestEntry.Submit(countyEdition, school.Id, school.Name, school.RegionCode,
+                new ContestEntryData($"{topics[random.Next(topics.Length)]}的{kinds[random.Next(kinds.Length)]}（{i + 1:000}号）", category, [.. Enumerable.Range(0, 1 + random.Next(2)).Select(_ => Person())],
+                    $"{Person()}老师", $"{school.Name}学生的{category}作品。"), county);
+            entry.CreatedAt = new DateTimeOffset(2024, 3, 4, 1, 0, 0, TimeSpan.Zero).AddHours(i * 18L);
+            entries.Add(entry);
+        }
+
+        countyEdition.MoveTo(ContestStatus.Reviewing, county);
+        foreach (var (entry, i) in entries.Select((e, i) => (e, i)))
+        {
+            var passed = i % 15 != 7;
+            entry.Review(countyEdition, passed, passed ? 62 + ((i * 37) % 340) / 10m : 45 + (i % 10), passed ? null : "作品完整性不足", county);
+        }
+
+        var ranked = entries.Where(e => e.Status == ContestEntryStatus.Accepted).OrderByDescending(e => e.Score).ThenBy(e => e.Title, StringComparer.Ordinal).ToList();
+        for (var i = 0; i < 30; i++)
+        {
+            ranked[i].SetAward(countyEdition, i < 6 ? AwardGrade.First : i < 16 ? AwardGrade.Second : AwardGrade.Third, county);
+        }
+
+        var sent = ranked.Take(Recommended2024).Select((e, n) => e.RecommendTo(countyEdition, cityEdition, n, county)).ToList();
+        countyEdition.MoveTo(ContestStatus.Closed, county);
+        foreach (var copy in sent)
+        {
+            copy.CreatedAt = new DateTimeOffset(2024, 6, 3, 2, 0, 0, TimeSpan.Zero);
+        }
+
+        // 初评: three experts a work, scored on the rubric; then 科技创新成果 goes on alone, the rest with the edition's round.
+        cityEdition.MoveTo(ContestStatus.Reviewing, cityAdmin);
+        ExpertCandidate Candidate(Expert e, ScienceWorker w) => new(e.Id, w.Id, w.Name, w.Employer, null, true);
+        Actor ExpertActor(ScienceWorker w) => new(null, null, UserRole.ScienceWorker, w.RegionCode, w.Id, DisplayName: w.Name);
+        var assignments = new List<ContestAssignment>();
+        var sheet = 0;
+
+        void Panel(IEnumerable<ContestEntry> works, int skip, DateTimeOffset at)
+        {
+            foreach (var entry in works)
+            {
+                var mine = new List<ContestAssignment>();
+                foreach (var x in experts.Skip(skip).Concat(experts.Take(skip)))
+                {
+                    if (mine.Count == 3)
+                    {
+                        break;
+                    }
+
+                    var others = assignments.Where(a => a.EntryId == entry.Id).ToList();
+                    if (ContestAssignment.ConflictOf(entry, Candidate(x.Expert, x.Worker), others) is not null)
+                    {
+                        continue;
+                    }
+
+                    var a = ContestAssignment.Assign(cityEdition, entry, Candidate(x.Expert, x.Worker), others, cityAdmin, at);
+                    var shift = (sheet++ * 7) % 9;
+                    a.Score(cityEdition, entry, [22 + (shift % 8), 20 + ((shift * 3) % 10), 13 + (shift % 7), 12 + ((shift * 5) % 8)], shift % 4 == 0 ? "选题新颖，数据翔实" : null, ExpertActor(x.Worker), at.AddDays(5));
+                    mine.Add(a);
+                    assignments.Add(a);
+                }
+
+                entry.SetExpertScore(ContestRubric.Mean([.. mine.Select(a => a.Total!.Value)]));
+            }
+        }
+
+        Panel(sent, 0, new DateTimeOffset(2024, 6, 10, 1, 0, 0, TimeSpan.Zero));
+        var first = cityEdition.Advance(sent, new ContestAdvanceData(6, null, false, "科技创新成果类须现场答辩，先行确定进入终评的作品"), cityAdmin, categories[0]);
+        var rest = cityEdition.Advance(sent, new ContestAdvanceData(3, null, true, "按初评专家评分排序，经市评审委员会研究确定"), cityAdmin);
+        first.CreatedAt = new DateTimeOffset(2024, 6, 20, 2, 0, 0, TimeSpan.Zero);
+        rest.CreatedAt = new DateTimeOffset(2024, 6, 27, 2, 0, 0, TimeSpan.Zero);
+
+        // 终评: a fresh panel a work; its scores make the results, then the awards.
+        var finals = sent.Where(e => e.Status == ContestEntryStatus.Submitted && e.Round == 2).ToList();
+        Panel(finals, 3, new DateTimeOffset(2024, 7, 4, 1, 0, 0, TimeSpan.Zero));
+        foreach (var entry in finals)
+        {
+            entry.Review(cityEdition, true, null, null, cityAdmin);
+        }
+
+        var order = finals.OrderByDescending(e => e.Score).ThenBy(e => e.Title, StringComparer.Ordinal).ToList();
+        for (var i = 0; i < order.Count; i++)
+        {
+            order[i].SetAward(cityEdition, i < 3 ? AwardGrade.First : i < 8 ? AwardGrade.Second : AwardGrade.Third, cityAdmin);
+        }
+
+        cityEdition.MoveTo(ContestStatus.Closed, cityAdmin);
+        db.Contests.AddRange(countyEdition, cityEdition);
+        db.ContestEntries.AddRange(entries);
+        db.ContestEntries.AddRange(sent);
+        db.ContestAssignments.AddRange(assignments);
+        db.ContestRoundDecisions.AddRange(first, rest);
+        await db.SaveChangesAsync(ct);
+        logger.LogInformation("已生成{Name}演示数据：大英县推荐作品{Sent}件，进入终评{Finals}件，评审指派{Assignments}份", CityEdition2024, sent.Count, finals.Count, assignments.Count);
     }
 
     public const string ProvinceEdition = "四川省第35届青少年科技创新大赛";

@@ -274,6 +274,41 @@ public sealed class Contest : Entity, IRegional
     /// <summary>Whether the reviewers closed the current round (no assigning or scoring until they open it again or advance).</summary>
     public bool RoundClosed { get; private set; }
 
+    /// <summary>
+    /// The categories that run their own review round (评审轮次按类别推进): a category named here is in round
+    /// <see cref="CategoryRoundNumbers"/> (same position), open or closed as <see cref="ClosedRoundCategories"/> says; the others follow
+    /// the edition's <see cref="CurrentRound"/> and <see cref="RoundClosed"/>.
+    /// </summary>
+    public string[] RoundCategories { get; private set; } = [];
+
+    /// <summary>The round (1-based) of each category of <see cref="RoundCategories"/>, in the same order.</summary>
+    public int[] CategoryRoundNumbers { get; private set; } = [];
+
+    /// <summary>The categories of <see cref="RoundCategories"/> whose current round the reviewers closed.</summary>
+    public string[] ClosedRoundCategories { get; private set; } = [];
+
+    /// <summary>The round <paramref name="category"/>'s works are in: its own, or the edition's for a category that follows it.</summary>
+    public int RoundOf(string? category)
+    {
+        var i = category is null ? -1 : Array.IndexOf(RoundCategories, category);
+        return i >= 0 && i < CategoryRoundNumbers.Length ? CategoryRoundNumbers[i] : CurrentRound;
+    }
+
+    /// <summary>Whether <paramref name="category"/> runs its own round (closed, opened or advanced on its own).</summary>
+    public bool HasOwnRound(string? category) => category is not null && RoundCategories.Contains(category);
+
+    /// <summary>Whether the reviewers closed <paramref name="category"/>'s current round (its own, or the edition's).</summary>
+    public bool RoundClosedFor(string? category) => HasOwnRound(category) ? ClosedRoundCategories.Contains(category!) : RoundClosed;
+
+    /// <summary>Whether <paramref name="category"/> is in the last round: its scores make the category's results and awards.</summary>
+    public bool InFinalRoundFor(string? category) => RoundOf(category) >= RoundCount;
+
+    /// <summary>Whether any category has gone past the first round (the rounds can no longer be renamed).</summary>
+    public bool ReviewStarted => CurrentRound > 1 || CategoryRoundNumbers.Any(r => r > 1);
+
+    /// <summary>Whether every category has reached the last round (the whole edition's results may be published).</summary>
+    public bool AllCategoriesInFinalRound => Categories.All(InFinalRoundFor);
+
     /// <summary>How many rounds the review has (1 when none are named).</summary>
     public int RoundCount => Math.Max(1, RoundNames.Length);
 
@@ -352,49 +387,100 @@ public sealed class Contest : Entity, IRegional
         }
     }
 
-    /// <summary>Refuses assigning and scoring while the current round is closed, or a work that is not in the current round.</summary>
+    /// <summary>Refuses assigning and scoring while the work's category's round is closed, or a work that is not in its category's current round.</summary>
     public void RequireRoundOpen(ContestEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        if (RoundClosed)
+        var round = RoundOf(entry.Category);
+        if (RoundClosedFor(entry.Category))
         {
-            throw new InvalidTransitionException($"{RoundName(CurrentRound)}已结束，不能再指派专家或评分");
+            throw new InvalidTransitionException($"{Label(entry.Category)}{RoundName(round)}已结束，不能再指派专家或评分");
         }
 
-        if (entry.Round != CurrentRound)
+        if (entry.Round != round)
         {
-            throw new InvalidTransitionException($"作品“{entry.Title}”不在{RoundName(CurrentRound)}");
+            throw new InvalidTransitionException($"作品“{entry.Title}”不在{RoundName(round)}");
         }
     }
 
-    /// <summary>结束本轮: the experts stop scoring the current round (the reviewers may open it again until they advance).</summary>
-    public void CloseRound(Actor actor)
+    /// <summary>
+    /// 结束本轮: the experts stop scoring the current round (the reviewers may open it again until they advance) — of one
+    /// <paramref name="category"/>, or (null) of the edition's round, which every category without its own round follows.
+    /// </summary>
+    public void CloseRound(Actor actor, string? category = null)
     {
         RequireReviewer(actor);
         RequireNotClosed();
-        if (RoundClosed)
+        var own = category is null ? null : OwnRound(category);
+        if (RoundClosedFor(own))
         {
-            throw new InvalidTransitionException($"{RoundName(CurrentRound)}已结束");
+            throw new InvalidTransitionException($"{Label(own)}{RoundName(RoundOf(own))}已结束");
         }
 
-        RoundClosed = true;
+        if (own is null)
+        {
+            RoundClosed = true;
+        }
+        else
+        {
+            ClosedRoundCategories = [.. ClosedRoundCategories, own];
+        }
+
         UpdatedAt = DateTimeOffset.UtcNow;
         Version++;
     }
 
-    /// <summary>开启本轮: the experts score the current round again.</summary>
-    public void OpenRound(Actor actor)
+    /// <summary>开启本轮: the experts score the current round again (of one <paramref name="category"/>, or of the edition's round).</summary>
+    public void OpenRound(Actor actor, string? category = null)
     {
         RequireReviewer(actor);
         RequireNotClosed();
-        if (!RoundClosed)
+        var own = category is null ? null : OwnRound(category);
+        if (!RoundClosedFor(own))
         {
-            throw new InvalidTransitionException($"{RoundName(CurrentRound)}正在进行");
+            throw new InvalidTransitionException($"{Label(own)}{RoundName(RoundOf(own))}正在进行");
         }
 
-        RoundClosed = false;
+        if (own is null)
+        {
+            RoundClosed = false;
+        }
+        else
+        {
+            ClosedRoundCategories = [.. ClosedRoundCategories.Where(c => c != own)];
+        }
+
         UpdatedAt = DateTimeOffset.UtcNow;
         Version++;
+    }
+
+    /// <summary>"“科幻绘画”类别" for a category, nothing for the edition's round.</summary>
+    private static string Label(string? category) => category is null ? string.Empty : $"“{category}”类别";
+
+    /// <summary>The category (checked) made to run its own round, starting where the edition's round is.</summary>
+    private string OwnRound(string category)
+    {
+        var name = RequireCategory(category);
+        if (!HasOwnRound(name))
+        {
+            RoundCategories = [.. RoundCategories, name];
+            CategoryRoundNumbers = [.. CategoryRoundNumbers, CurrentRound];
+            if (RoundClosed)
+            {
+                ClosedRoundCategories = [.. ClosedRoundCategories, name];
+            }
+        }
+
+        return name;
+    }
+
+    private void SetCategoryRound(string category, int round)
+    {
+        var i = Array.IndexOf(RoundCategories, category);
+        var numbers = CategoryRoundNumbers.ToArray();
+        numbers[i] = round;
+        CategoryRoundNumbers = numbers;
+        ClosedRoundCategories = [.. ClosedRoundCategories.Where(c => c != category)];
     }
 
     /// <summary>
@@ -402,7 +488,12 @@ public sealed class Contest : Entity, IRegional
     /// the rest of the round's waiting works are 未进入{next}; the round closes, the next one opens, and the decision (rule, reason,
     /// counts) is recorded. <paramref name="entries"/>: the edition's works (those of the current round waiting for the review take part).
     /// </summary>
-    public ContestRoundDecision Advance(IReadOnlyList<ContestEntry> entries, ContestAdvanceData rule, Actor actor)
+    /// <remarks>
+    /// With <paramref name="category"/> only that category's works take part and only that category goes on (the others stay where they
+    /// are: 科幻绘画 may be in 终评 while 科技创新成果 is still in 初评); without, the works of every category that follows the edition's
+    /// round take part and the edition's round goes on.
+    /// </remarks>
+    public ContestRoundDecision Advance(IReadOnlyList<ContestEntry> entries, ContestAdvanceData rule, Actor actor, string? category = null)
     {
         ArgumentNullException.ThrowIfNull(entries);
         ArgumentNullException.ThrowIfNull(rule);
@@ -412,9 +503,18 @@ public sealed class Contest : Entity, IRegional
             throw new InvalidTransitionException($"大赛{Status.Chinese()}，须在评审中确定晋级作品");
         }
 
-        if (InFinalRound)
+        var own = category is null ? null : RequireCategory(category);
+        var current = RoundOf(own);
+        if (current >= RoundCount)
         {
-            throw new InvalidTransitionException($"{RoundName(CurrentRound)}是最后一轮评审，其结果即为大赛结果，不再晋级");
+            throw new InvalidTransitionException(own is null
+                ? $"{RoundName(current)}是最后一轮评审，其结果即为大赛结果，不再晋级"
+                : $"“{own}”类别已在{RoundName(current)}（最后一轮评审），其结果即为该类别的结果，不再晋级");
+        }
+
+        if (own is null && Categories.All(HasOwnRound))
+        {
+            throw new InvalidTransitionException("各类别已分别推进评审，请按类别确定晋级作品");
         }
 
         if (rule.Top is null && rule.MinScore is null)
@@ -438,11 +538,12 @@ public sealed class Contest : Entity, IRegional
         }
 
         var reason = Guard.Required(rule.Reason, "reason", "晋级理由", 500);
-        var next = RoundName(CurrentRound + 1);
-        var waiting = entries.Where(e => e.ContestId == Id && e.Round == CurrentRound && e.Status == ContestEntryStatus.Submitted).ToList();
+        var next = RoundName(current + 1);
+        var waiting = entries.Where(e => e.ContestId == Id && e.Round == current && e.Status == ContestEntryStatus.Submitted
+            && (own is null ? !HasOwnRound(e.Category) : e.Category == own)).ToList();
         if (waiting.Count == 0)
         {
-            throw new InvalidTransitionException($"{RoundName(CurrentRound)}没有待评审的作品");
+            throw new InvalidTransitionException($"{Label(own)}{RoundName(current)}没有待评审的作品");
         }
 
         var chosen = new HashSet<Guid>();
@@ -469,20 +570,29 @@ public sealed class Contest : Entity, IRegional
         {
             if (chosen.Contains(entry.Id))
             {
-                entry.AdvanceTo(CurrentRound + 1);
+                entry.AdvanceTo(current + 1);
             }
             else
             {
-                entry.StopBefore(CurrentRound + 1);
+                entry.StopBefore(current + 1);
             }
         }
 
         var text = rule.Top is { } t
-            ? $"{(rule.PerCategory ? "每个类别" : "")}专家评分前{t}名（并列者同时晋级）"
-            : $"专家评分不低于{rule.MinScore!.Value.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture)}分";
-        var decision = ContestRoundDecision.Record(this, CurrentRound, RoundName(CurrentRound), next, text, reason, chosen.Count, waiting.Count - chosen.Count, actor);
-        CurrentRound++;
-        RoundClosed = false;
+            ? $"{(own is not null ? $"“{own}”类别" : rule.PerCategory ? "每个类别" : "")}专家评分前{t}名（并列者同时晋级）"
+            : $"{(own is not null ? $"“{own}”类别" : "")}专家评分不低于{rule.MinScore!.Value.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture)}分";
+        var decision = ContestRoundDecision.Record(this, current, RoundName(current), next, text, reason, chosen.Count, waiting.Count - chosen.Count, actor, own);
+        if (own is not null)
+        {
+            OwnRound(own);
+            SetCategoryRound(own, current + 1);
+        }
+        else
+        {
+            CurrentRound++;
+            RoundClosed = false;
+        }
+
         UpdatedAt = DateTimeOffset.UtcNow;
         Version++;
         return decision;
@@ -528,9 +638,9 @@ public sealed class Contest : Entity, IRegional
         }
 
         var given = names.Count > 1 ? names.ToArray() : [];
-        if (CurrentRound > 1 && !given.SequenceEqual(RoundNames))
+        if (ReviewStarted && !given.SequenceEqual(RoundNames))
         {
-            throw new DomainValidationException("rounds", $"大赛已进入{RoundName(CurrentRound)}，评审轮次不能再修改");
+            throw new DomainValidationException("rounds", $"大赛已进入{RoundName(Math.Max(CurrentRound, CategoryRoundNumbers.DefaultIfEmpty(1).Max()))}，评审轮次不能再修改");
         }
 
         RoundNames = given;
@@ -566,6 +676,19 @@ public sealed class Contest : Entity, IRegional
         }
 
         Categories = categories.Count <= MaxCategories ? [.. categories] : throw new DomainValidationException("categories", $"作品类别最多{MaxCategories}个");
+        var kept = RoundCategories.Select((c, i) => (c, i)).Where(x => categories.Contains(x.c)).ToList();
+        if (kept.Count != RoundCategories.Length)
+        {
+            if (RoundCategories.Where(c => !categories.Contains(c)).Any(c => RoundOf(c) > 1))
+            {
+                throw new DomainValidationException("categories", "已进入下一轮评审的类别不能删除");
+            }
+
+            CategoryRoundNumbers = [.. kept.Select(x => CategoryRoundNumbers[x.i])];
+            RoundCategories = [.. kept.Select(x => x.c)];
+            ClosedRoundCategories = [.. ClosedRoundCategories.Where(categories.Contains)];
+        }
+
         RecommendQuota = data.RecommendQuota switch
         {
             null => null,
@@ -692,6 +815,11 @@ public sealed class ContestEntry : Entity, IRegional
 
         var entry = new ContestEntry { ContestId = contest.Id, SchoolId = schoolId, SchoolName = schoolName, RegionCode = schoolRegion, SubmittedByName = actor.Name };
         entry.Apply(contest, data);
+        if (contest.RoundOf(entry.Category) > 1)
+        {
+            throw new DomainValidationException("category", $"“{entry.Category}”类别已进入{contest.RoundName(contest.RoundOf(entry.Category))}，不再接受作品报送");
+        }
+
         return entry;
     }
 
@@ -890,6 +1018,11 @@ public sealed class ContestEntry : Entity, IRegional
         if (target.CurrentRound > 1)
         {
             throw new InvalidTransitionException($"上级大赛已进入{target.RoundName(target.CurrentRound)}，不接受推荐作品");
+        }
+
+        if (target.RoundOf(Category) > 1)
+        {
+            throw new InvalidTransitionException($"上级大赛“{Category}”类别已进入{target.RoundName(target.RoundOf(Category))}，不接受推荐作品");
         }
 
         if (contest.RecommendQuota is { } quota && alreadyRecommended >= quota)

@@ -110,12 +110,13 @@ public sealed class ContestAssignment : RubricSheet
             throw new DomainValidationException("expertId", conflict);
         }
 
-        if (others.Any(a => a.ExpertId == expert.ExpertId && a.Round == contest.CurrentRound))
+        var round = contest.RoundOf(entry.Category);
+        if (others.Any(a => a.ExpertId == expert.ExpertId && a.Round == round))
         {
-            throw new InvalidTransitionException(contest.HasRounds ? $"{expert.Name}已被指派在{contest.RoundName(contest.CurrentRound)}评审作品“{entry.Title}”" : $"{expert.Name}已被指派评审作品“{entry.Title}”");
+            throw new InvalidTransitionException(contest.HasRounds ? $"{expert.Name}已被指派在{contest.RoundName(round)}评审作品“{entry.Title}”" : $"{expert.Name}已被指派评审作品“{entry.Title}”");
         }
 
-        var assignment = new ContestAssignment { ContestId = contest.Id, EntryId = entry.Id, Round = contest.CurrentRound };
+        var assignment = new ContestAssignment { ContestId = contest.Id, EntryId = entry.Id, Round = round };
         assignment.Start(contest.RegionCode, contest.Rubric, expert, actor, at);
         return assignment;
     }
@@ -190,7 +191,7 @@ public sealed class ContestAssignment : RubricSheet
         }
 
         RequireOpen(contest, entry);
-        if (Round != contest.CurrentRound)
+        if (Round != contest.RoundOf(entry.Category))
         {
             throw new InvalidTransitionException($"{contest.RoundName(Round)}已结束，不能再评分");
         }
@@ -198,8 +199,8 @@ public sealed class ContestAssignment : RubricSheet
         contest.RequireRoundOpen(entry);
     }
 
-    /// <summary>Whether the round this sheet belongs to is the edition's current, open one.</summary>
-    public bool InOpenRound(Contest contest) => contest is not null && Round == contest.CurrentRound && !contest.RoundClosed;
+    /// <summary>Whether the round this sheet belongs to is the current, open one of the work's category (<paramref name="category"/>).</summary>
+    public bool InOpenRound(Contest contest, string? category = null) => contest is not null && Round == contest.RoundOf(category) && !contest.RoundClosedFor(category);
 
     private static void RequireOpen(Contest contest, ContestEntry entry)
     {
@@ -259,9 +260,12 @@ public sealed class ContestRoundDecision : Entity, IRegional
 
     public string? DecidedByName { get; private set; }
 
-    internal static ContestRoundDecision Record(Contest contest, int round, string roundName, string nextRoundName, string rule, string reason, int advanced, int notAdvanced, Actor actor) => new()
+    /// <summary>The category decided on its own (null: the edition's round, for every category following it).</summary>
+    public string? Category { get; private set; }
+
+    internal static ContestRoundDecision Record(Contest contest, int round, string roundName, string nextRoundName, string rule, string reason, int advanced, int notAdvanced, Actor actor, string? category = null) => new()
     {
         ContestId = contest.Id, RegionCode = contest.RegionCode, Round = round, RoundName = roundName, NextRoundName = nextRoundName, Rule = rule, Reason = reason,
-        Advanced = advanced, NotAdvanced = notAdvanced, DecidedByName = actor.Name,
+        Advanced = advanced, NotAdvanced = notAdvanced, DecidedByName = actor.Name, Category = category,
     };
 }

@@ -313,7 +313,7 @@ public abstract class WriteMatrixTests(KexieApp app)
         On("POST /api/v1/contests/{id:guid}/assignments", t => Id(t.Contest), t => new { expertId = t.Expert, category = "科技创新成果" }, t => Row<Kexie.Domain.Talent.Contest>(t.Contest));
         On("POST /api/v1/contests/{id:guid}/rounds/close", t => Id(t.Contest), _ => null, t => Row<Kexie.Domain.Talent.Contest>(t.Contest));
         On("POST /api/v1/contests/{id:guid}/rounds/open", t => Id(t.Contest), _ => null, t => Row<Kexie.Domain.Talent.Contest>(t.Contest));
-        On("POST /api/v1/contests/{id:guid}/rounds/advance", t => Id(t.Contest), _ => new { top = 1, reason = "越权晋级" }, t => Row<Kexie.Domain.Talent.Contest>(t.Contest));
+        On("POST /api/v1/contests/{id:guid}/rounds/advance", t => Id(t.Contest), _ => new { top = 1, reason = "越权晋级", category = "科技创新成果" }, t => Row<Kexie.Domain.Talent.Contest>(t.Contest));
         On("POST /api/v1/contest-assignments/{id:guid}/score", _ => Id(Guid.NewGuid()), _ => new { scores = new[] { 30, 30, 20, 20 }, opinion = "冒名" }, _ => null);
         On("POST /api/v1/contest-assignments/{id:guid}/decline", _ => Id(Guid.NewGuid()), _ => new { reason = "冒名" }, _ => null);
         On("POST /api/v1/contest-entries/{id:guid}/recommend", t => Id(t.ContestEntry), t => new { targetContestId = t.Contest }, t => Row<Kexie.Domain.Talent.ContestEntry>(t.ContestEntry));

@@ -3755,6 +3755,14 @@ namespace Kexie.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text[]");
 
+                    b.PrimitiveCollection<int[]>("CategoryRoundNumbers")
+                        .IsRequired()
+                        .HasColumnType("integer[]");
+
+                    b.PrimitiveCollection<string[]>("ClosedRoundCategories")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -3763,13 +3771,6 @@ namespace Kexie.Data.Migrations.Postgres
 
                     b.Property<int>("Kind")
                         .HasColumnType("integer");
-
-                    b.Property<bool>("RoundClosed")
-                        .HasColumnType("boolean");
-
-                    b.PrimitiveCollection<string[]>("RoundNames")
-                        .IsRequired()
-                        .HasColumnType("text[]");
 
                     b.Property<int>("Level")
                         .HasColumnType("integer");
@@ -3796,6 +3797,17 @@ namespace Kexie.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(12)
                         .HasColumnType("character varying(12)");
+
+                    b.PrimitiveCollection<string[]>("RoundCategories")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<bool>("RoundClosed")
+                        .HasColumnType("boolean");
+
+                    b.PrimitiveCollection<string[]>("RoundNames")
+                        .IsRequired()
+                        .HasColumnType("text[]");
 
                     b.Property<int>("StageMask")
                         .HasColumnType("integer");
@@ -3864,11 +3876,11 @@ namespace Kexie.Data.Migrations.Postgres
                         .HasMaxLength(12)
                         .HasColumnType("character varying(12)");
 
-                    b.Property<DateTimeOffset?>("ScoredAt")
-                        .HasColumnType("timestamp with time zone");
-
                     b.Property<int>("Round")
                         .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("ScoredAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<int>("Status")
                         .HasColumnType("integer");
@@ -4018,6 +4030,10 @@ namespace Kexie.Data.Migrations.Postgres
                     b.Property<int>("Advanced")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Category")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
                     b.Property<Guid>("ContestId")
                         .HasColumnType("uuid");
 
@@ -4064,8 +4080,7 @@ namespace Kexie.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ContestId", "Round")
-                        .IsUnique();
+                    b.HasIndex("ContestId", "Category", "Round");
 
                     b.ToTable("ContestRoundDecisions");
                 });

@@ -3615,6 +3615,14 @@ namespace Kexie.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.PrimitiveCollection<string>("CategoryRoundNumbers")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("ClosedRoundCategories")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
@@ -3623,13 +3631,6 @@ namespace Kexie.Data.Migrations.Sqlite
 
                     b.Property<int>("Kind")
                         .HasColumnType("INTEGER");
-
-                    b.Property<bool>("RoundClosed")
-                        .HasColumnType("INTEGER");
-
-                    b.PrimitiveCollection<string>("RoundNames")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
 
                     b.Property<int>("Level")
                         .HasColumnType("INTEGER");
@@ -3655,6 +3656,17 @@ namespace Kexie.Data.Migrations.Sqlite
                     b.Property<string>("RegionCode")
                         .IsRequired()
                         .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("RoundCategories")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("RoundClosed")
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("RoundNames")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<int>("StageMask")
@@ -3722,10 +3734,10 @@ namespace Kexie.Data.Migrations.Sqlite
                         .HasMaxLength(12)
                         .HasColumnType("TEXT");
 
-                    b.Property<long?>("ScoredAt")
+                    b.Property<int>("Round")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("Round")
+                    b.Property<long?>("ScoredAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Status")
@@ -3872,6 +3884,10 @@ namespace Kexie.Data.Migrations.Sqlite
                     b.Property<int>("Advanced")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Category")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("ContestId")
                         .HasColumnType("TEXT");
 
@@ -3918,8 +3934,7 @@ namespace Kexie.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ContestId", "Round")
-                        .IsUnique();
+                    b.HasIndex("ContestId", "Category", "Round");
 
                     b.ToTable("ContestRoundDecisions");
                 });

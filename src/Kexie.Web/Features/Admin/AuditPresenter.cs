@@ -172,6 +172,7 @@ public sealed partial class AuditPresenter(KexieDbContext db)
         ["TeamId"] = "所属队伍", ["VolunteerId"] = "志愿者", ["SignedInAt"] = "签到时间", ["SignedOutAt"] = "签退时间", ["Minutes"] = "服务时长（分钟）",
         ["ConfirmedByUserId"] = "确认人", ["ConfirmedAt"] = "确认时间",
         ["Round"] = "评审轮次（第几轮）", ["RoundNames"] = "评审轮次设置", ["CurrentRound"] = "当前评审轮次（第几轮）", ["RoundClosed"] = "本轮评审已结束",
+        ["RoundCategories"] = "按类别推进评审的类别", ["CategoryRoundNumbers"] = "各类别当前评审轮次（第几轮）", ["ClosedRoundCategories"] = "本轮评审已结束的类别",
         ["RoundName"] = "评审轮次", ["NextRoundName"] = "晋级至", ["Rule"] = "晋级规则", ["Advanced"] = "晋级作品", ["NotAdvanced"] = "未晋级作品",
         ["DecidedByName"] = "决定人", ["ReportStatus"] = "整改报告状态", ["Report"] = "整改报告", ["ReportedOn"] = "整改报告日期",
         ["ReportedByUserId"] = "整改报告报送人", ["ReportedByName"] = "整改报告报送人姓名", ["ReportReturnReason"] = "整改报告退回原因",

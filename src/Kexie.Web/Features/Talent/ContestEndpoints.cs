@@ -48,11 +48,11 @@ public static class ContestEndpoints
         g.MapPost("/{id:guid}/assignments", AssignContestExpert).RequireAuthorization()
             .WithSummary("从专家库指派评审专家（本轮；按类别或作品；报送学校、指导教师单位的专家及声明回避的专家须回避）").RequirePermission(TalentPermissions.ReviewContests);
         g.MapPost("/{id:guid}/rounds/close", CloseContestRound).RequireAuthorization()
-            .WithSummary("结束本轮评审（专家停止评分；晋级前可重新开启）").RequirePermission(TalentPermissions.ReviewContests);
+            .WithSummary("结束本轮评审（专家停止评分；晋级前可重新开启；category：只结束该类别的本轮）").RequirePermission(TalentPermissions.ReviewContests);
         g.MapPost("/{id:guid}/rounds/open", OpenContestRound).RequireAuthorization()
-            .WithSummary("重新开启本轮评审").RequirePermission(TalentPermissions.ReviewContests);
+            .WithSummary("重新开启本轮评审（category：只开启该类别的本轮）").RequirePermission(TalentPermissions.ReviewContests);
         g.MapPost("/{id:guid}/rounds/advance", AdvanceContestRound).RequireAuthorization()
-            .WithSummary("确定晋级作品（前N名或分数线，须填理由）：入选作品进入下一轮（如终评），其余为未进入下一轮").RequirePermission(TalentPermissions.ReviewContests);
+            .WithSummary("确定晋级作品（前N名或分数线，须填理由；category：只推进该类别）：入选作品进入下一轮（如终评），其余为未进入下一轮").RequirePermission(TalentPermissions.ReviewContests);
 
         var a = api.MapGroup("/contest-assignments").WithTags("青少年科技创新大赛").RequireAuthorization();
         a.MapGet("/mine", ListMyContestReviews).WithSummary("我的大赛评审任务（仅指派给本人的作品）");
@@ -92,11 +92,11 @@ public static class ContestEndpoints
     public static async Task<Ok<AssignResultDto>> AssignContestExpert(HttpContext http, ContestReviewService s, Guid id, AssignContestExpertRequest body, CancellationToken ct) =>
         TypedResults.Ok(await s.AssignAsync(http.User.ToActor(), id, body, ct));
 
-    public static async Task<Ok<ContestReviewDto>> CloseContestRound(HttpContext http, ContestReviewService s, Guid id, CancellationToken ct) =>
-        TypedResults.Ok(await s.CloseRoundAsync(http.User.ToActor(), id, ct));
+    public static async Task<Ok<ContestReviewDto>> CloseContestRound(HttpContext http, ContestReviewService s, Guid id, string? category, CancellationToken ct) =>
+        TypedResults.Ok(await s.CloseRoundAsync(http.User.ToActor(), id, ct, category));
 
-    public static async Task<Ok<ContestReviewDto>> OpenContestRound(HttpContext http, ContestReviewService s, Guid id, CancellationToken ct) =>
-        TypedResults.Ok(await s.OpenRoundAsync(http.User.ToActor(), id, ct));
+    public static async Task<Ok<ContestReviewDto>> OpenContestRound(HttpContext http, ContestReviewService s, Guid id, string? category, CancellationToken ct) =>
+        TypedResults.Ok(await s.OpenRoundAsync(http.User.ToActor(), id, ct, category));
 
     public static async Task<Ok<AdvanceResultDto>> AdvanceContestRound(HttpContext http, ContestReviewService s, Guid id, AdvanceRoundRequest body, CancellationToken ct) =>
         TypedResults.Ok(await s.AdvanceAsync(http.User.ToActor(), id, body, ct));

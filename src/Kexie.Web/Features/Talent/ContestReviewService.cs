@@ -36,17 +36,27 @@ public sealed record EntryReviewDto(
     int Assigned, int Scored, IReadOnlyList<ContestAssignmentDto> Assignments, int Round = 1, string? RoundName = null);
 
 /// <summary>A decided round: the rule, the reason, how many works advanced and how many did not, who decided and when.</summary>
-public sealed record ContestRoundDecisionDto(int Round, string RoundName, string NextRoundName, string Rule, string Reason, int Advanced, int NotAdvanced, string? DecidedByName, DateTimeOffset DecidedAt);
+public sealed record ContestRoundDecisionDto(int Round, string RoundName, string NextRoundName, string Rule, string Reason, int Advanced, int NotAdvanced, string? DecidedByName, DateTimeOffset DecidedAt, string? Category = null);
 
 /// <summary>One review round: its name, state (未开始、进行中、已暂停、已结束) and, once decided, the decision.</summary>
 public sealed record ContestRoundDto(int Round, string Name, string StateName, bool Current, bool Open, ContestRoundDecisionDto? Decision);
 
-/// <summary>The expert review of an edition for its reviewers: the rubric, the rounds, the current round's progress (N of M scored) and each work's panel.</summary>
+/// <summary>
+/// One category's review round: where it is (its own round, or the edition's it follows), whether experts score now, whether it is the
+/// last round (its results may be decided), its works waiting and scored, and the decisions taken for it alone.
+/// </summary>
+public sealed record ContestCategoryRoundDto(string Category, int Round, string RoundName, string StateName, bool Own, bool Open, bool FinalRound,
+    int Waiting, int Assigned, int Scored, IReadOnlyList<ContestRoundDecisionDto> Decisions);
+
+/// <summary>The expert review of an edition for its reviewers: the rubric, the rounds, the current rounds' progress (N of M scored) and each work's panel.</summary>
+/// <param name="CategoryRounds">Each category's round (a category may be in 终评 while another is still in 初评).</param>
 public sealed record ContestReviewDto(Guid ContestId, IReadOnlyList<ContestCriterionDto> Rubric, int Assigned, int Scored, int Declined, IReadOnlyList<EntryReviewDto> Entries,
-    int CurrentRound = 1, string? CurrentRoundName = null, bool RoundOpen = true, bool FinalRound = true, IReadOnlyList<ContestRoundDto>? Rounds = null);
+    int CurrentRound = 1, string? CurrentRoundName = null, bool RoundOpen = true, bool FinalRound = true, IReadOnlyList<ContestRoundDto>? Rounds = null,
+    IReadOnlyList<ContestCategoryRoundDto>? CategoryRounds = null);
 
 /// <summary>晋级: the top <paramref name="Top"/> expert scores (of the edition, or of each category when <paramref name="PerCategory"/>), or those scoring at least <paramref name="MinScore"/>; with the reason.</summary>
-public sealed record AdvanceRoundRequest(int? Top, decimal? MinScore, bool? PerCategory, string? Reason);
+/// <param name="Category">One category advanced on its own (null: the edition's round, for every category that follows it).</param>
+public sealed record AdvanceRoundRequest(int? Top, decimal? MinScore, bool? PerCategory, string? Reason, string? Category = null);
 
 /// <summary>What an advance did: the decision and the works that went on.</summary>
 public sealed record AdvanceResultDto(ContestRoundDecisionDto Decision, IReadOnlyList<string> Advanced);
@@ -86,20 +96,34 @@ public sealed class ContestReviewService(KexieDbContext db, Notifier notifier, A
             return new EntryReviewDto(e.Id, e.Title, e.Category, e.SchoolName, e.Status, e.StatusName(contest), e.ExpertScore, mine.Count,
                 mine.Count(a => a.Status == AssignmentStatus.Scored), [.. sheets.Select(a => ContestAssignmentDto.From(a, contest))], e.Round, contest.RoundName(e.Round));
         }).ToList();
-        var assignments = all.Where(a => a.Round == contest.CurrentRound).ToList();
+        var categoryOf = entries.ToDictionary(e => e.Id, e => e.Category);
+        var assignments = all.Where(a => categoryOf.TryGetValue(a.EntryId, out var c) && a.Round == contest.RoundOf(c)).ToList();
+        var decisions = await db.ContestRoundDecisions.AsNoTracking().Where(d => d.ContestId == contest.Id).OrderBy(d => d.Round).ThenBy(d => d.CreatedAt).ToListAsync(ct);
+        var categoryRounds = contest.Categories.Select(c =>
+        {
+            var round = contest.RoundOf(c);
+            var open = !contest.RoundClosedFor(c) && contest.Status != ContestStatus.Closed;
+            var sheets = assignments.Where(a => categoryOf[a.EntryId] == c && a.Status != AssignmentStatus.Declined).ToList();
+            return new ContestCategoryRoundDto(c, round, contest.RoundName(round), open ? "进行中" : "已结束", contest.HasOwnRound(c), open, contest.InFinalRoundFor(c),
+                entries.Count(e => e.Category == c && e.Status == ContestEntryStatus.Submitted && e.Round == round), sheets.Count, sheets.Count(a => a.Status == AssignmentStatus.Scored),
+                [.. decisions.Where(d => d.Category == c).Select(DecisionDto)]);
+        }).ToList();
         return new ContestReviewDto(contest.Id, Rubric(contest), assignments.Count(a => a.Status != AssignmentStatus.Declined),
             assignments.Count(a => a.Status == AssignmentStatus.Scored), assignments.Count(a => a.Status == AssignmentStatus.Declined), rows,
             contest.CurrentRound, contest.RoundName(contest.CurrentRound), !contest.RoundClosed && contest.Status != ContestStatus.Closed, contest.InFinalRound,
-            await RoundsAsync(contest, ct));
+            Rounds(contest, decisions), categoryRounds);
     }
 
     /// <summary>The edition's rounds in order with their state and decisions.</summary>
-    public async Task<IReadOnlyList<ContestRoundDto>> RoundsAsync(Contest contest, CancellationToken ct = default)
+    /// <remarks>These are the edition's rounds, which the categories without their own round follow; <see cref="ContestReviewDto.CategoryRounds"/> says where each category is.</remarks>
+    public async Task<IReadOnlyList<ContestRoundDto>> RoundsAsync(Contest contest, CancellationToken ct = default) =>
+        Rounds(contest, await db.ContestRoundDecisions.AsNoTracking().Where(d => d.ContestId == contest.Id).ToListAsync(ct));
+
+    private static List<ContestRoundDto> Rounds(Contest contest, List<ContestRoundDecision> decisions)
     {
-        var decisions = await db.ContestRoundDecisions.AsNoTracking().Where(d => d.ContestId == contest.Id).ToListAsync(ct);
         return [.. Enumerable.Range(1, contest.RoundCount).Select(n =>
         {
-            var d = decisions.FirstOrDefault(x => x.Round == n);
+            var d = decisions.FirstOrDefault(x => x.Round == n && x.Category == null);
             var open = n == contest.CurrentRound && !contest.RoundClosed && contest.Status != ContestStatus.Closed;
             var state = n < contest.CurrentRound ? "已结束" : n > contest.CurrentRound ? "未开始" : open ? "进行中" : "已结束";
             return new ContestRoundDto(n, contest.RoundName(n), state, n == contest.CurrentRound, open, d is null ? null : DecisionDto(d));
@@ -107,19 +131,21 @@ public sealed class ContestReviewService(KexieDbContext db, Notifier notifier, A
     }
 
     /// <summary>结束本轮: the experts of the current round stop scoring (the reviewers may open it again until they advance).</summary>
-    public async Task<ContestReviewDto> CloseRoundAsync(Actor actor, Guid contestId, CancellationToken ct = default)
+    /// <param name="category">One category's round (null: the edition's round, which the categories without their own follow).</param>
+    public async Task<ContestReviewDto> CloseRoundAsync(Actor actor, Guid contestId, CancellationToken ct = default, string? category = null)
     {
         var contest = await ReviewedContestAsync(actor, contestId, ct, tracked: true);
-        contest.CloseRound(actor);
+        contest.CloseRound(actor, Blank(category));
         await db.SaveChangesAsync(ct);
         return await ReviewAsync(actor, contestId, ct);
     }
 
     /// <summary>开启本轮: the current round's experts score again.</summary>
-    public async Task<ContestReviewDto> OpenRoundAsync(Actor actor, Guid contestId, CancellationToken ct = default)
+    /// <param name="category">One category's round (null: the edition's round).</param>
+    public async Task<ContestReviewDto> OpenRoundAsync(Actor actor, Guid contestId, CancellationToken ct = default, string? category = null)
     {
         var contest = await ReviewedContestAsync(actor, contestId, ct, tracked: true);
-        contest.OpenRound(actor);
+        contest.OpenRound(actor, Blank(category));
         await db.SaveChangesAsync(ct);
         return await ReviewAsync(actor, contestId, ct);
     }
@@ -131,16 +157,19 @@ public sealed class ContestReviewService(KexieDbContext db, Notifier notifier, A
     public async Task<AdvanceResultDto> AdvanceAsync(Actor actor, Guid contestId, AdvanceRoundRequest r, CancellationToken ct = default)
     {
         var contest = await ReviewedContestAsync(actor, contestId, ct, tracked: true);
-        var round = contest.CurrentRound;
+        var category = Blank(r.Category);
+        var round = contest.RoundOf(category is null ? null : contest.RequireCategory(category));
         var entries = await db.ContestEntries.Where(e => e.ContestId == contestId && e.Round == round && e.Status == ContestEntryStatus.Submitted).ToListAsync(ct);
-        var decision = contest.Advance(entries, new ContestAdvanceData(r.Top, r.MinScore, r.PerCategory ?? false, r.Reason), actor);
+        var decision = contest.Advance(entries, new ContestAdvanceData(r.Top, r.MinScore, r.PerCategory ?? false, r.Reason), actor, category);
         db.ContestRoundDecisions.Add(decision);
         await db.SaveChangesAsync(ct);
         return new AdvanceResultDto(DecisionDto(decision), [.. entries.Where(e => e.Round > round).OrderByDescending(e => e.Category).Select(e => e.Title)]);
     }
 
+    private static string? Blank(string? category) => string.IsNullOrWhiteSpace(category) ? null : category.Trim();
+
     private static ContestRoundDecisionDto DecisionDto(ContestRoundDecision d) =>
-        new(d.Round, d.RoundName, d.NextRoundName, d.Rule, d.Reason, d.Advanced, d.NotAdvanced, d.DecidedByName, d.CreatedAt);
+        new(d.Round, d.RoundName, d.NextRoundName, d.Rule, d.Reason, d.Advanced, d.NotAdvanced, d.DecidedByName, d.CreatedAt, d.Category);
 
     public static IReadOnlyList<ContestCriterionDto> Rubric(Contest contest) => [.. contest.Rubric.Select(c => new ContestCriterionDto(c.Name, c.MaxScore))];
 
@@ -282,7 +311,7 @@ public sealed class ContestReviewService(KexieDbContext db, Notifier notifier, A
         {
             var e = entries[a.EntryId];
             var c = contests[a.ContestId];
-            var open = c.Status != ContestStatus.Closed && e.Status == ContestEntryStatus.Submitted && a.InOpenRound(c) && e.Round == a.Round;
+            var open = c.Status != ContestStatus.Closed && e.Status == ContestEntryStatus.Submitted && a.InOpenRound(c, e.Category) && e.Round == a.Round;
             return new MyContestReviewDto(a.Id, c.Id, c.Name, e.Id, e.Title, e.Category, e.Summary, e.SchoolName, e.Students, open && a.MayScore(actor), ContestAssignmentDto.From(a, c),
                 a.Status == AssignmentStatus.Declined ? [] : [.. e.Attachments.OrderBy(x => x.UploadedAt).Select(AttachmentDto.From)], c.HasRounds ? c.RoundName(a.Round) : null);
         })];

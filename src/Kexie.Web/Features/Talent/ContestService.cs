@@ -53,7 +53,8 @@ public sealed record ContestEntryDto(
     string SchoolName, string RegionCode, string RegionName, ContestEntryStatus Status, string StatusName, decimal? Score, string? Opinion,
     AwardGrade? Award, string? AwardName, string? RecommendedFrom, string? RecommendedTo, string? SubmittedByName, DateTimeOffset CreatedAt, int Version,
     string? TeacherOrganization = null, decimal? ExpertScore = null, int? ExpertsAssigned = null, int? ExpertsScored = null, bool MayCertify = false,
-    IReadOnlyList<AttachmentDto>? Attachments = null, bool MayEditFiles = false, SchoolStage? Stage = null, string? StageName = null, int Round = 1, string? RoundName = null);
+    IReadOnlyList<AttachmentDto>? Attachments = null, bool MayEditFiles = false, SchoolStage? Stage = null, string? StageName = null, int Round = 1, string? RoundName = null,
+    string? CountyName = null);
 
 public sealed record NamedCount(string Key, string Name, int Entries, int Awarded);
 
@@ -497,7 +498,11 @@ public sealed class ContestService(KexieDbContext db, Parties parties, Reference
         var linked = entries.SelectMany(e => new[] { e.SourceEntryId, e.RecommendedEntryId }).OfType<Guid>().ToList();
         var linkedContests = await db.ContestEntries.AsNoTracking().Where(e => linked.Contains(e.Id))
             .Join(db.Contests, e => e.ContestId, c => c.Id, (e, c) => new { e.Id, c.Name }).ToDictionaryAsync(x => x.Id, x => x.Name, ct);
+        static string County(string code) => code.Length > 6 ? code[..6] : code;
         var names = await Lookups.RegionNamesAsync(db, entries.Select(e => e.RegionCode), ct);
+        // The school's county by its own name (大英县), shown beside the school in a higher edition's list.
+        var countyCodes = entries.Select(e => County(e.RegionCode)).Distinct().ToList();
+        var counties = await db.Regions.AsNoTracking().Where(r => countyCodes.Contains(r.Code)).ToDictionaryAsync(r => r.Code, r => r.Name, ct);
         var entryIds = entries.Select(e => e.Id).ToList();
         var panels = await db.ContestAssignments.AsNoTracking().Where(a => entryIds.Contains(a.EntryId) && a.Status != Kexie.Domain.ThinkTank.AssignmentStatus.Declined)
             .Join(db.ContestEntries, a => a.EntryId, e => e.Id, (a, e) => new { a.EntryId, a.Status, a.Round, EntryRound = e.Round }).Where(a => a.Round == a.EntryRound)
@@ -515,7 +520,7 @@ public sealed class ContestService(KexieDbContext db, Parties parties, Reference
                 details ? e.SubmittedByName : null, e.CreatedAt, e.Version, details ? e.TeacherOrganization : null, details ? e.ExpertScore : null,
                 details ? panel?.Assigned ?? 0 : null, details ? panel?.Scored ?? 0 : null, details && e.Award is not null,
                 details ? [.. e.Attachments.OrderBy(a => a.UploadedAt).Select(AttachmentDto.From)] : null, e.MayEditFiles(contest, actor), e.Stage, e.Stage?.Chinese(),
-                e.Round, contest.RoundName(e.Round));
+                e.Round, contest.RoundName(e.Round), counties.GetValueOrDefault(County(e.RegionCode)));
         }).ToList();
     }
 }

@@ -34,12 +34,13 @@ public sealed class ContestWorkItems(KexieDbContext db, AccessPolicy policy) : I
                 null, p.Since, false, contests[p.ContestId].Name, "/Talent/Contests/Reviews")));
         }
 
-        var reviewing = !Reviews(actor) ? [] : await InReview(actor).OrderBy(c => c.UpdatedAt).Take(WorkbenchService.PerSection).Select(c => new { c.Id, c.Name, c.RegionCode, c.UpdatedAt, c.CurrentRound }).ToListAsync(ct);
+        var reviewing = !Reviews(actor) ? [] : await InReview(actor).OrderBy(c => c.UpdatedAt).Take(WorkbenchService.PerSection).Select(c => new { c.Id, c.Name, c.RegionCode, c.UpdatedAt }).ToListAsync(ct);
         if (reviewing.Count > 0)
         {
             var ids = reviewing.Select(c => c.Id).ToList();
             var sheets = await db.ContestAssignments.AsNoTracking().Where(a => ids.Contains(a.ContestId) && a.Status != AssignmentStatus.Declined)
-                .Join(db.Contests, a => a.ContestId, c => c.Id, (a, c) => new { a.ContestId, a.Status, a.Round, c.CurrentRound }).Where(a => a.Round == a.CurrentRound)
+                .Join(db.ContestEntries.Where(e => e.Status != ContestEntryStatus.NotAdvanced), a => a.EntryId, e => e.Id, (a, e) => new { a.ContestId, a.Status, a.Round, EntryRound = e.Round })
+                .Where(a => a.Round == a.EntryRound)
                 .GroupBy(a => a.ContestId).Select(g => new { g.Key, Assigned = g.Count(), Scored = g.Count(a => a.Status == AssignmentStatus.Scored) }).ToDictionaryAsync(x => x.Key, ct);
             var waiting = await db.ContestEntries.AsNoTracking().Where(e => ids.Contains(e.ContestId) && e.Status == ContestEntryStatus.Submitted)
                 .GroupBy(e => e.ContestId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
@@ -65,13 +66,19 @@ public sealed class ContestWorkItems(KexieDbContext db, AccessPolicy policy) : I
 
         var rows = await db.ContestAssignments.AsNoTracking()
             .Where(a => a.ExpertWorkerId == worker && a.Status == AssignmentStatus.Assigned)
-            .Join(db.ContestEntries.Where(e => e.Status == ContestEntryStatus.Submitted), a => a.EntryId, e => e.Id, (a, e) => new { Sheet = a, EntryRound = e.Round })
+            .Join(db.ContestEntries.Where(e => e.Status == ContestEntryStatus.Submitted), a => a.EntryId, e => e.Id, (a, e) => new { Sheet = a, EntryRound = e.Round, e.Category })
             .Where(x => x.Sheet.Round == x.EntryRound)
-            .Join(db.Contests.Where(c => c.Status != ContestStatus.Closed && !c.RoundClosed), x => x.Sheet.ContestId, c => c.Id, (x, c) => new { x.Sheet.ContestId, x.Sheet.CreatedAt, x.Sheet.Round, c.CurrentRound })
-            .Where(x => x.Round == x.CurrentRound)
-            .Select(x => new { x.ContestId, x.CreatedAt })
+            .Join(db.Contests.Where(c => c.Status != ContestStatus.Closed), x => x.Sheet.ContestId, c => c.Id, (x, c) => new { x.Sheet.ContestId, x.Sheet.CreatedAt, x.Category })
             .ToListAsync(ct);
-        return [.. rows.GroupBy(r => r.ContestId).Select(g => (g.Key, g.Count(), g.Min(r => r.CreatedAt))).OrderBy(x => x.Item3)];
+        if (rows.Count == 0)
+        {
+            return [];
+        }
+
+        // A waiting work's sheet of its own round is of its category's current round; the category's round may be closed (its own or the edition's).
+        var ids = rows.Select(r => r.ContestId).Distinct().ToList();
+        var contests = await db.Contests.AsNoTracking().Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
+        return [.. rows.Where(r => !contests[r.ContestId].RoundClosedFor(r.Category)).GroupBy(r => r.ContestId).Select(g => (g.Key, g.Count(), g.Min(r => r.CreatedAt))).OrderBy(x => x.Item3)];
     }
 
     /// <summary>Editions held by the caller's own region (not those below it) in 评审中, for those who review them.</summary>

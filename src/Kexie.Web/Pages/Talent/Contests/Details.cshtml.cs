@@ -34,6 +34,9 @@ public sealed class DetailsModel(ContestService contests, ContestReviewService r
         public string? MinScore { get; set; }
         public bool PerCategory { get; set; }
         public string? Reason { get; set; }
+
+        /// <summary>One category advanced on its own (empty: the categories following the edition's round).</summary>
+        public string? Category { get; set; }
     }
 
     [BindProperty] public AdvanceInput Advance { get; set; } = new();
@@ -146,10 +149,16 @@ public sealed class DetailsModel(ContestService contests, ContestReviewService r
 
     /// <summary>结束本轮 (the experts stop scoring) or 开启本轮 again.</summary>
     [RequiresPermission(typeof(TalentPermissions), nameof(TalentPermissions.ReviewContests))]
-    public Task<IActionResult> OnPostRoundAsync(Guid id, string? mode, CancellationToken ct) =>
+    public Task<IActionResult> OnPostRoundAsync(Guid id, string? mode, string? roundCategory, CancellationToken ct) =>
         StepAsync(async () =>
         {
-            var r = mode == "open" ? await reviews.OpenRoundAsync(Actor, id, ct) : await reviews.CloseRoundAsync(Actor, id, ct);
+            var one = string.IsNullOrWhiteSpace(roundCategory) ? null : roundCategory;
+            var r = mode == "open" ? await reviews.OpenRoundAsync(Actor, id, ct, one) : await reviews.CloseRoundAsync(Actor, id, ct, one);
+            if (one is not null && r.CategoryRounds?.FirstOrDefault(x => x.Category == one) is { } k)
+            {
+                return k.Open ? $"“{k.Category}”类别{k.RoundName}已开启" : $"“{k.Category}”类别{k.RoundName}已结束，专家停止评分";
+            }
+
             return r.RoundOpen ? $"{r.CurrentRoundName}已开启" : $"{r.CurrentRoundName}已结束，专家停止评分";
         });
 
@@ -160,7 +169,7 @@ public sealed class DetailsModel(ContestService contests, ContestReviewService r
         try
         {
             var done = await reviews.AdvanceAsync(Actor, id, new AdvanceRoundRequest(ParseInt(Advance.Top, "top", "晋级名额"), ParseDecimal(Advance.MinScore, "minScore", "晋级分数线"),
-                Advance.PerCategory, Advance.Reason), ct);
+                Advance.PerCategory, Advance.Reason, Advance.Category), ct);
             Notice = $"{done.Decision.Advanced}件作品进入{done.Decision.NextRoundName}，{done.Decision.NotAdvanced}件未进入{done.Decision.NextRoundName}";
             return Redirect($"/Talent/Contests/Details/{id}#expert-review");
         }
