@@ -294,7 +294,7 @@ public sealed class TalentUseJourneys(KexieApp app)
         await Expect(only).ToContainTextAsync(tagged);
         await Expect(only.Locator(".badge").First).ToHaveTextAsync(topic);
         await Expect(only).ToContainTextAsync("已采纳");
-        await Expect(only).Not.ToContainTextAsync("自动");
+        await Expect(only.Locator(".badge[title='按词语自动归类']")).ToHaveCountAsync(0);
         await Expect(county.Locator("#suggestion-list")).Not.ToContainTextAsync(other);
         await KexieApp.ScreenshotAsync(county, "t34-survey-suggestion-tagged");
 
