@@ -71,6 +71,22 @@ public sealed class SocietyInspectionJourneys(KexieApp app)
         await county.GotoAsync($"/Talent/Organizations/Details/{societyId}");
         await Expect(county.Locator("#inspections")).ToContainTextAsync($"{year}年度工作报告.pdf");
         await Expect(county.Locator("#inspections")).ToContainTextAsync("报送人：科技工作者 李建国");
+        // 不合格 without an opinion: the message stands by the opinion, the conclusion chosen and the date typed stay, nothing is decided.
+        var decidedOn = DateTime.UtcNow.AddHours(8).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        await county.SelectOptionAsync($"#result-{year}", "Failed");
+        await county.FillAsync($"#decidedOn-{year}", decidedOn);
+        await county.ClickAsync($"#decide-{year}");
+        await Expect(county.Locator($"#opinion-{year} + .field-error")).ToHaveTextAsync("基本合格或不合格时请填写年检意见");
+        await Expect(county.Locator($"#result-{year}")).ToHaveValueAsync("Failed");
+        await Expect(county.Locator($"#decidedOn-{year}")).ToHaveValueAsync(decidedOn);
+        await Expect(county.Locator(".error-box[role=alert]")).ToHaveCountAsync(0);
+        await Expect(county.Locator("#inspections tbody tr")).ToContainTextAsync("已报送待审");
+
+        // 退回修改 without a reason: the message stands by the reason.
+        await county.ClickAsync($"#return-{year}");
+        await Expect(county.Locator($"#return-reason-{year} + .field-error")).ToContainTextAsync("退回原因");
+        await Expect(county.Locator("#inspections tbody tr")).ToContainTextAsync("已报送待审");
+
         await county.SelectOptionAsync($"#result-{year}", "Passed");
         await county.ClickAsync($"#decide-{year}");
         await Expect(county.Locator(".notice")).ToContainTextAsync("年检结论已登记");

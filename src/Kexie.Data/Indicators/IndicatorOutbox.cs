@@ -15,7 +15,9 @@ internal static class IndicatorOutbox
     {
         var changed = context.ChangeTracker.Entries()
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
-            .Select(e => (Source: SourceOf(e.Entity), Id: TalentFactSources.IdOf(e.Entity) ?? Guid.Empty))
+            .SelectMany(e => TalentFactSources.AlsoChanged(e.Entity).Select(x => ((FactSource?)x.Source, x.Id))
+                .Prepend((SourceOf(e.Entity), TalentFactSources.IdOf(e.Entity) ?? Guid.Empty)))
+            .Select(x => (Source: x.Item1, Id: x.Item2))
             .Where(x => x.Source is not null && x.Id != Guid.Empty)
             .Distinct()
             .ToList();

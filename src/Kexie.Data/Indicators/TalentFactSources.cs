@@ -26,6 +26,17 @@ internal static class TalentFactSources
         _ => null,
     };
 
+    /// <summary>
+    /// Records whose facts a change of <paramref name="entity"/> may also move: a 年检 submitted or decided re-derives its society's due
+    /// years (<see cref="FactDerivation.From(Kexie.Domain.Directory.Association, DateOnly)"/> runs to the current year), so 学会年检合格率 (W13)
+    /// counts the society as due in a year begun since the society itself last changed — incrementally, not only after a full refresh.
+    /// </summary>
+    public static IEnumerable<(FactSource Source, Guid Id)> AlsoChanged(object entity) => entity switch
+    {
+        Inspection i when i.AssociationId != Guid.Empty => [(FactSource.Association, i.AssociationId)],
+        _ => [],
+    };
+
     /// <summary>The id of a changed record the outbox queues: an <see cref="Kexie.Domain.Common.Entity"/>'s, or a questionnaire's (not an audited entity).</summary>
     public static Guid? IdOf(object entity) => entity switch
     {

@@ -481,7 +481,9 @@ public sealed class TalentDemoSeeder(KexieDbContext db, ILogger<TalentDemoSeeder
         }
 
         var users = await db.Users.AsNoTracking().Where(u => u.UserName == "daying" || u.UserName == "suining").ToListAsync(ct);
-        var workers = await db.ScienceWorkers.AsNoTracking().Where(w => RegionScope.Within(w.RegionCode, DemoSeeder.DaYing)).OrderBy(w => w.Id).Take(15)
+        // The honoured are announced (表彰名单): the demo picks them among the people whose profile is public, so a visitor who follows a
+        // name of the list reaches the profile that shows the honour.
+        var workers = await db.ScienceWorkers.AsNoTracking().Where(w => RegionScope.Within(w.RegionCode, DemoSeeder.DaYing) && w.IsPublicProfile).OrderBy(w => w.Id).Take(15)
             .Select(w => new { w.Id, w.Name, w.RegionCode, w.Employer }).ToListAsync(ct);
         if (users.Count < 2 || workers.Count < 15)
         {

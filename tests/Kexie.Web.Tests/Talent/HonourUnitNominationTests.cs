@@ -64,6 +64,11 @@ public abstract class HonourUnitNominationTests(KexieApp app)
         Assert.Equal($"由安居区医学会{token}推荐", Str(nomination, "nominatedBy"));
         await (await chair.PostJsonAsync(url, new { associationId = society, workerId = memberWorker, reason = "再推荐" })).AssertValidationProblemAsync("workerId");
 
+        // The chair follows the society's own nomination while it waits; a plain member of the society sees no pending one.
+        var followed = (await (await chair.GetAsync($"/api/v1/honours/calls/{open}/nominations")).OkJsonAsync()).AsArray();
+        Assert.Equal("已推荐", Str(Assert.Single(followed, n => Id(n!) == Id(nomination))!, "statusName"));
+        Assert.DoesNotContain((await (await member.GetAsync($"/api/v1/honours/calls/{open}/nominations")).OkJsonAsync()).AsArray(), n => Id(n!) == Id(nomination));
+
         // The city reviews it as its own: it sees the society's nomination and selects it.
         var listed = (await (await city.GetAsync($"/api/v1/honours/calls/{open}/nominations")).OkJsonAsync()).AsArray();
         var row = Assert.Single(listed, n => Id(n!) == Id(nomination))!;

@@ -108,7 +108,10 @@ public sealed class HonourService(KexieDbContext db, Parties parties, ReferenceC
         return await GetAsync(id, ct);
     }
 
-    /// <summary>Nominations of a call: all for the call's admins, the region's own for the managers of a nominee's region, selected ones for everyone.</summary>
+    /// <summary>
+    /// Nominations of a call: all for the call's admins, the region's own for the managers of a nominee's region, a society's own for its
+    /// 会长/副会长, selected ones for everyone.
+    /// </summary>
     public async Task<IReadOnlyList<NominationDto>> NominationsAsync(Actor actor, Guid callId, CancellationToken ct = default)
     {
         var call = await db.HonourCalls.AsNoTracking().FirstOrDefaultAsync(c => c.Id == callId, ct) ?? throw new NotFoundException("评选不存在");
@@ -333,8 +336,11 @@ public sealed class HonourService(KexieDbContext db, Parties parties, ReferenceC
             return all;
         }
 
+        // A society's 会长/副会长 follows the nominations the society made, while they wait too.
         var scope = actor.ManagedScope;
-        return all.Where(n => n.Status == NominationStatus.Selected || (scope != null && RegionScope.Within(n.RegionCode, scope)));
+        var led = InspectionService.LeadsQuery(db, actor).Select(m => (Guid?)m.AssociationId);
+        return all.Where(n => n.Status == NominationStatus.Selected || (scope != null && RegionScope.Within(n.RegionCode, scope))
+            || (n.NominatedByAssociationId != null && led.Contains(n.NominatedByAssociationId)));
     }
 
     private async Task<List<HonourCallDto>> ToDtosAsync(IReadOnlyList<HonourCall> calls, CancellationToken ct)

@@ -34,8 +34,8 @@ public static class SurveyEndpoints
         g.MapPost("/{id:guid}/status", MoveSurvey).RequireAuthorization().WithSummary("发放或结束问卷").RequirePermission(TalentPermissions.ManageSurveys);
         g.MapPost("/{id:guid}/invitations", InviteToSurvey).RequireAuthorization().WithSummary("生成邀请链接（每个链接填写一次）").RequirePermission(TalentPermissions.ManageSurveys);
         g.MapPost("/{id:guid}/suggestions/{responseId:guid}", TagSuggestion).RequireAuthorization()
-            .WithSummary("整理一条意见建议：改主题（从问卷的主题中选，“自动”恢复按词语归类）、标记已采纳或已转交（转交即提交建言献策）").RequirePermission(TalentPermissions.ManageSurveys);
-        g.MapPost("/{id:guid}/topics", AddSurveyTopic).RequireAuthorization().WithSummary("为问卷添加意见建议主题").RequirePermission(TalentPermissions.ManageSurveys);
+            .WithSummary("整理一条意见建议：改主题（从问卷的主题中选，“自动”恢复按词语归类）、标记已采纳或已转交（转交即提交建言献策）").RequirePermission(TalentPermissions.TagSurveySuggestions);
+        g.MapPost("/{id:guid}/topics", AddSurveyTopic).RequireAuthorization().WithSummary("为问卷添加意见建议主题").RequirePermission(TalentPermissions.TagSurveySuggestions);
         g.MapPost("/{id:guid}/responses", AnswerSurvey)
             .AllowAnonymous().WithSummary("填写问卷（任何人凭链接；邀请问卷凭邀请链接）").RequirePermission(TalentPermissions.AnswerSurveys);
         return api;

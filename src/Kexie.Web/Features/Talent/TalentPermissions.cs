@@ -29,6 +29,12 @@ public static class TalentPermissions
     public static readonly Permission ManageWorkstations = new("talent.workstations.manage", "登记院士(专家)工作站、科技小院、专家服务团等", Feature, PermissionScope.Region, Permission.Managers);
 
     public static readonly Permission ManageSurveys = new("talent.surveys.manage", "发起问卷调查（科技工作者状况调查等）、发放、查看与导出结果", Feature, PermissionScope.Region, Permission.Admins);
+    /// <summary>
+    /// 意见建议整理: adding a survey's topics and tagging its suggestions (topic, 已采纳, 已转交 to 建言献策) — the service centre's day-to-day
+    /// work as much as the admins', unlike running the survey itself (<see cref="ManageSurveys"/>).
+    /// </summary>
+    public static readonly Permission TagSurveySuggestions = new("talent.surveys.suggestions.tag", "整理本地区问卷的意见建议（添加主题、归类、标记已采纳或转交建言献策）", Feature, PermissionScope.Region, Permission.Managers);
+
     public static readonly Permission ReadSurveyResults = new("talent.surveys.results", "查看本地区问卷的回收情况、结果与统计", Feature, PermissionScope.Region, Permission.Managers);
 
     public static readonly Permission AnswerSurveys = new("talent.surveys.answer", "填写问卷", Feature, PermissionScope.Anyone, Permission.Everyone);
@@ -44,5 +50,5 @@ public static class TalentPermissions
     /// <summary>A society's activities (年会, 学术交流…): its 会长/副会长 (by membership) or the region's admins on its behalf.</summary>
     public static readonly Permission RecordSocietyActivities = new("talent.society-activities.record", "以学会（协会）负责人身份登记本会学术活动", Feature, PermissionScope.SignedIn, [UserRole.ScienceWorker, .. Permission.Admins]);
 
-    public static readonly IReadOnlyList<Permission> All = [ReadSurveyResults, ManageExperts, ManageContests, EnterContests, ReviewContests, ScoreContests, ManageHonours, Nominate, NominateAsUnit, ManageWorkstations, ManageSurveys, AnswerSurveys, ManageAssociations, RectifySocieties, SubmitInspections, RecordSocietyActivities];
+    public static readonly IReadOnlyList<Permission> All = [ReadSurveyResults, TagSurveySuggestions, ManageExperts, ManageContests, EnterContests, ReviewContests, ScoreContests, ManageHonours, Nominate, NominateAsUnit, ManageWorkstations, ManageSurveys, AnswerSurveys, ManageAssociations, RectifySocieties, SubmitInspections, RecordSocietyActivities];
 }

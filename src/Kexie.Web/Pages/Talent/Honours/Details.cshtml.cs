@@ -78,7 +78,7 @@ public sealed class DetailsModel(HonourService honours, NamePicker names) : Mark
                 ? new UnitNominationRequest(association, worker, Unit.Reason)
                 : throw new DomainValidationException("workerId", "请选择推荐的会员");
             var n = await honours.NominateAsUnitAsync(Actor, id, request, ct);
-            Notice = $"已推荐{n.NomineeName}（{n.NominatedBy}）";
+            Notice = $"已推荐{n.NomineeName}（{n.NominatedByUnitName ?? n.NominatedBy}）";
             return Redirect($"/Talent/Honours/Details/{id}");
         }
         catch (DomainValidationException e)

@@ -43,7 +43,10 @@ public sealed class DetailsModel(AssociationManagementService management, Societ
     /// <summary>The message for <paramref name="field"/> of the posted form, or null.</summary>
     public string? ErrorFor(string field) => FormError is { } e && e.Field == field ? e.Message : null;
 
-    /// <summary>The handler (Inspection, Party, Post, Congress) whose form was refused: the page shows that form again as typed.</summary>
+    /// <summary>
+    /// The form that was refused — Inspection, Party, Post, Congress, or one row's <see cref="DecideForm"/>, <see cref="ReturnForm"/> or
+    /// <see cref="EndPostForm"/>: the page shows that form again as typed.
+    /// </summary>
     public string? RefusedForm { get; private set; }
 
     /// <summary>What was typed into <paramref name="name"/> of the refused <paramref name="handler"/> form, or null (then the saved value shows).</summary>
@@ -78,14 +81,23 @@ public sealed class DetailsModel(AssociationManagementService management, Societ
             ParseInt(year, "year", "年检年度"), ParseInt(individualMembers, "individualMembers", "个人会员人数"), ParseInt(groupMembers, "groupMembers", "单位会员数"),
             documents, ParseDate(submittedOn, "submittedOn", "报送日期")), ct), "年检已报送", ct);
 
-    [RequiresPermission(typeof(TalentPermissions), nameof(TalentPermissions.ManageAssociations))]
-    public Task<IActionResult> OnPostDecideAsync(Guid inspectionId, string? result, string? decidedOn, string? opinion, CancellationToken ct) =>
-        RunAsync(async () => await management.DecideInspectionAsync(Actor, inspectionId, new InspectionDecisionRequest(
-            ParseEnum<InspectionStatus>(result, "result", "年检结论"), ParseDate(decidedOn, "decidedOn", "年检结论日期"), opinion), null, ct), "年检结论已登记");
+    /// <summary>The form of one 年检's 评定 (<see cref="RefusedForm"/> when refused): each submitted 年检 row has its own.</summary>
+    public static string DecideForm(Guid inspectionId) => $"Decide-{inspectionId:N}";
+
+    /// <summary>The form of one 年检's 退回修改.</summary>
+    public static string ReturnForm(Guid inspectionId) => $"Return-{inspectionId:N}";
+
+    /// <summary>The 离任 form of one post.</summary>
+    public static string EndPostForm(Guid postId) => $"EndPost-{postId:N}";
 
     [RequiresPermission(typeof(TalentPermissions), nameof(TalentPermissions.ManageAssociations))]
-    public Task<IActionResult> OnPostReturnAsync(Guid inspectionId, string? reason, CancellationToken ct) =>
-        RunAsync(async () => await management.ReturnInspectionAsync(Actor, inspectionId, reason, null, ct), "年检已退回，学会将收到通知");
+    public Task<IActionResult> OnPostDecideAsync(Guid id, Guid inspectionId, string? result, string? decidedOn, string? opinion, CancellationToken ct) =>
+        KeepAsync(id, DecideForm(inspectionId), async () => await management.DecideInspectionAsync(Actor, inspectionId, new InspectionDecisionRequest(
+            ParseEnum<InspectionStatus>(result, "result", "年检结论"), ParseDate(decidedOn, "decidedOn", "年检结论日期"), opinion), null, ct), "年检结论已登记", ct);
+
+    [RequiresPermission(typeof(TalentPermissions), nameof(TalentPermissions.ManageAssociations))]
+    public Task<IActionResult> OnPostReturnAsync(Guid id, Guid inspectionId, string? reason, CancellationToken ct) =>
+        KeepAsync(id, ReturnForm(inspectionId), async () => await management.ReturnInspectionAsync(Actor, inspectionId, reason, null, ct), "年检已退回，学会将收到通知", ct);
 
     [RequiresPermission(typeof(TalentPermissions), nameof(TalentPermissions.RectifySocieties))]
     public Task<IActionResult> OnPostRectifyAsync(Guid id, string? year, string? reasons, string? deadline, string? openedOn, CancellationToken ct) =>
@@ -124,8 +136,8 @@ public sealed class DetailsModel(AssociationManagementService management, Societ
             personName, ParseEnum<LeadershipKind>(kind, "kind", "职务"), position, ParseDate(from, "from", "任职日期")), ct), "职务已登记", ct);
 
     [RequiresPermission(typeof(TalentPermissions), nameof(TalentPermissions.ManageAssociations))]
-    public Task<IActionResult> OnPostEndPostAsync(Guid postId, CancellationToken ct) =>
-        RunAsync(async () => await management.EndPostAsync(Actor, postId, new PostEndRequest(null), ct), "已登记离任");
+    public Task<IActionResult> OnPostEndPostAsync(Guid id, Guid postId, string? until, CancellationToken ct) =>
+        KeepAsync(id, EndPostForm(postId), async () => await management.EndPostAsync(Actor, postId, new PostEndRequest(ParseDate(until, "until", "离任日期")), ct), "已登记离任", ct);
 
     [RequiresPermission(typeof(TalentPermissions), nameof(TalentPermissions.ManageAssociations))]
     public Task<IActionResult> OnPostCongressAsync(Guid id, string? term, string? heldOn, string? termYears, string? note, CancellationToken ct) =>
@@ -179,7 +191,7 @@ public sealed class DetailsModel(AssociationManagementService management, Societ
     }
 
     /// <summary>
-    /// Runs one of the file's forms (年检, 党建, 职务, 换届); when the input is refused, the page again with that form as typed and the message
+    /// Runs one of the file's forms (年检, 党建, 职务, 换届, and a row's 评定, 退回 or 离任); when the input is refused, the page again with that form as typed and the message
     /// next to its field — nothing typed is lost to a redirect.
     /// </summary>
     private async Task<IActionResult> KeepAsync(Guid id, string handler, Func<Task> action, string done, CancellationToken ct)

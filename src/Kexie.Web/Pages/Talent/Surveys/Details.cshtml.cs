@@ -53,6 +53,9 @@ public sealed class DetailsModel(SurveyService surveys, SurveyLinks links) : Mar
 
     public bool MayManage => Can(Kexie.Web.Features.Talent.TalentPermissions.ManageSurveys, Survey.RegionCode);
 
+    /// <summary>Whether the caller may add topics and tag the suggestions (the service centre's staff as well as the admins).</summary>
+    public bool MayTag => Can(Kexie.Web.Features.Talent.TalentPermissions.TagSurveySuggestions, Survey.RegionCode);
+
     public string FillUrl => links.FillUrl(Request, Survey.Id);
 
     /// <summary>The suggestion topic chosen (<c>?topic=</c>): only its suggestions are listed.</summary>
@@ -204,7 +207,7 @@ public sealed class DetailsModel(SurveyService surveys, SurveyLinks links) : Mar
     }
 
     /// <summary>A manager tags one suggestion: its topic (自动: the automatic ones) and its state (已转交 submits it to 建言献策).</summary>
-    [RequiresPermission(typeof(TalentPermissions), nameof(TalentPermissions.ManageSurveys))]
+    [RequiresPermission(typeof(TalentPermissions), nameof(TalentPermissions.TagSurveySuggestions))]
     public async Task<IActionResult> OnPostTagAsync(Guid id, Guid responseId, string? topic, string? state, CancellationToken ct)
     {
         try
@@ -218,7 +221,7 @@ public sealed class DetailsModel(SurveyService surveys, SurveyLinks links) : Mar
         }
     }
 
-    [RequiresPermission(typeof(TalentPermissions), nameof(TalentPermissions.ManageSurveys))]
+    [RequiresPermission(typeof(TalentPermissions), nameof(TalentPermissions.TagSurveySuggestions))]
     public async Task<IActionResult> OnPostAddTopicAsync(Guid id, string? newTopic, CancellationToken ct)
     {
         try
