@@ -33,7 +33,11 @@ public sealed record InterestProfileDto(
 /// <summary>One topic of a period's 需求画像 (<see cref="DemandFigures"/>): its interest counts by source, and their sum (关注人次).</summary>
 public sealed record TopicDemandDto(string Tag, int Subscriptions, int Registrations, long Consultations, int QuizAttempts, int Questions)
 {
-    public long Total => Subscriptions + Registrations + Consultations + QuizAttempts + Questions;
+    /// <summary>What people did one by one (subscribed, registered, took a quiz, asked): ranks first.</summary>
+    public long Declared => Subscriptions + Registrations + QuizAttempts + Questions;
+
+    /// <summary>With the 群众咨询 tallied at the stands (attributed to the activity's topics): breaks the ties.</summary>
+    public long Total => Declared + Consultations;
 }
 
 /// <summary>A target group's topics of most interest in the period (at most two, with their 关注人次).</summary>
@@ -44,8 +48,10 @@ public sealed record GroupDemandDto(TargetGroup Group, string GroupName, IReadOn
 /// (active subscriptions at the subtree's 科普e站 made by then, with the subscriber's group), the registrations for the subtree's
 /// tagged activities begun in it (the activity's target group), the 群众咨询 tallied on site at them (the tally's group, else the
 /// activity's), the kiosk 知识竞答 attempts of the period (an attempt counts once for each topic it asked), and the questions
-/// asked at the subtree's stations in the period that name a topic. A topic's 关注人次 is the sum; <see cref="Top"/> are the three
-/// topics of most, <see cref="Groups"/> each group's two; <see cref="Pushed"/> the subtree's 科普内容 published in the period on
+/// asked at the subtree's stations in the period that name a topic. Topics rank by what people did one by one (订阅, 报名, 竞答,
+/// 提问: <see cref="TopicDemandDto.Declared"/>), then with the tallied 咨询 (<see cref="TopicDemandDto.Total"/>, which a stand
+/// counts for the activity's topics, not per person), then by name; <see cref="Top"/> are the first three, <see cref="Groups"/>
+/// each group's first two; <see cref="Pushed"/> the subtree's 科普内容 published in the period on
 /// one of those topics (pushed to their subscribers and the kiosks' feeds).
 /// </summary>
 public sealed record DemandFigures(
@@ -86,22 +92,22 @@ public sealed class InterestProfileService(KexieDbContext db, EStationInteractio
             .Where(q => ScienceTopics.All.Any(t => q.Contains(t, StringComparison.Ordinal))).ToList();
 
         // Each signal with its group (none for quizzes and questions), counted per topic.
-        var signals = subscriptions.Select(s => (Tags: (IEnumerable<string>)s.Tags, Group: s.TargetGroup, Sub: 1, Reg: 0, Con: 0L, Quiz: 0, Ask: 0))
-            .Concat(registrations.Select(r => ((IEnumerable<string>)r.Tags, r.TargetGroup, 0, r.Registered, 0L, 0, 0)))
-            .Concat(consultations.Select(c => ((IEnumerable<string>)c.Tags, c.Group, 0, 0, (long)c.Consultations, 0, 0)))
-            .Concat(quizzes.Select(q => ((IEnumerable<string>)q.Distinct(StringComparer.Ordinal), (TargetGroup?)null, 0, 0, 0L, 1, 0)))
-            .Concat(questions.Select(q => (ScienceTopics.All.Where(t => q.Contains(t, StringComparison.Ordinal)), (TargetGroup?)null, 0, 0, 0L, 0, 1)))
-            .SelectMany(s => s.Tags.Where(ScienceTopics.All.Contains).Distinct(StringComparer.Ordinal).Select(tag => (Tag: tag, s.Group, s.Sub, s.Reg, s.Con, s.Quiz, s.Ask)))
+        var signals = subscriptions.Select(s => new Signal(s.Tags, s.TargetGroup, Sub: 1))
+            .Concat(registrations.Select(r => new Signal(r.Tags, r.TargetGroup, Reg: r.Registered)))
+            .Concat(consultations.Select(c => new Signal(c.Tags, c.Group, Con: c.Consultations)))
+            .Concat(quizzes.Select(q => new Signal(q, null, Quiz: 1)))
+            .Concat(questions.Select(q => new Signal(ScienceTopics.All.Where(t => q.Contains(t, StringComparison.Ordinal)), null, Ask: 1)))
+            .SelectMany(s => s.Tags.Where(ScienceTopics.All.Contains).Distinct(StringComparer.Ordinal).Select(tag => s with { Tags = [tag] }))
             .ToList();
-        static List<TopicDemandDto> Rank<T>(IEnumerable<T> rows, Func<T, (string Tag, int Sub, int Reg, long Con, int Quiz, int Ask)> pick) =>
-            rows.Select(pick).GroupBy(r => r.Tag, StringComparer.Ordinal)
+        static List<TopicDemandDto> Rank(IEnumerable<Signal> rows) =>
+            rows.GroupBy(r => r.Tags.First(), StringComparer.Ordinal)
                 .Select(g => new TopicDemandDto(g.Key, g.Sum(r => r.Sub), g.Sum(r => r.Reg), g.Sum(r => r.Con), g.Sum(r => r.Quiz), g.Sum(r => r.Ask)))
                 .Where(t => t.Total > 0)
-                .OrderByDescending(t => t.Total).ThenBy(t => t.Tag, StringComparer.Ordinal).ToList();
+                .OrderByDescending(t => t.Declared).ThenByDescending(t => t.Total).ThenBy(t => t.Tag, StringComparer.Ordinal).ToList();
 
-        var topics = Rank(signals, s => (s.Tag, s.Sub, s.Reg, s.Con, s.Quiz, s.Ask));
+        var topics = Rank(signals);
         var groups = signals.Where(s => s.Group is not null).GroupBy(s => s.Group!.Value).OrderBy(g => g.Key)
-            .Select(g => new GroupDemandDto(g.Key, g.Key.Chinese(), Rank(g, s => (s.Tag, s.Sub, s.Reg, s.Con, s.Quiz, s.Ask)).Take(GroupTopics).ToList()))
+            .Select(g => new GroupDemandDto(g.Key, g.Key.Chinese(), Rank(g).Take(GroupTopics).ToList()))
             .Where(g => g.Topics.Count > 0).ToList();
         var top = topics.Take(TopTopics).Select(t => t.Tag).ToList();
         var wanted = top.Concat(groups.SelectMany(g => g.Topics.Select(t => t.Tag))).Distinct(StringComparer.Ordinal).ToList();
@@ -192,4 +198,7 @@ public sealed class InterestProfileService(KexieDbContext db, EStationInteractio
 
         return new InterestProfileDto(code, regionName, subscriptions.Count, stations, questions.Count, topics, groups, pushed);
     }
+
+    /// <summary>One record's interest: its topics, its group, and what it counts as.</summary>
+    private sealed record Signal(IEnumerable<string> Tags, TargetGroup? Group, int Sub = 0, int Reg = 0, long Con = 0, int Quiz = 0, int Ask = 0);
 }
