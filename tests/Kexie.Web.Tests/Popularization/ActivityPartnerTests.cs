@@ -76,6 +76,43 @@ public abstract class ActivityPartnerTests(KexieApp app)
     }
 
     [Fact]
+    public async Task The_partner_statistics_leave_out_only_the_host_association_and_count_another_association_as_a_partner()
+    {
+        // A year of its own: the county's partner statistics of it are this test's activities alone.
+        var year = TestYears.Next();
+        var staff = await app.SignInAsync("daying-staff");
+        var town = await app.QueryAsync(db => db.Regions.Where(r => r.ParentCode == DaYing).OrderBy(r => r.Code).Select(r => new { r.Code, r.Name }).FirstAsync());
+        async Task<string> ActivityAsync(string regionCode, int month, params (string Role, string Name)[] partners)
+        {
+            var on = new DateOnly(year, month, 10);
+            var id = Id(await (await staff.PostJsonAsync("/api/v1/popularization-activities", new
+            {
+                kind = "Campaign", title = $"{year}年合作单位统计测试{month}月", regionCode, venue = "便民服务中心", startsOn = on, endsOn = on,
+            })).OkJsonAsync());
+            foreach (var (role, name) in partners)
+            {
+                await (await staff.PostJsonAsync($"/api/v1/popularization-activities/{id}/partners", new { role, name })).OkJsonAsync();
+            }
+
+            return id;
+        }
+
+        // The county's own 科协 (by any of its names) and the township's host; 遂宁市科协 and 射洪市科协 co-organize like any unit.
+        await ActivityAsync(DaYing, 3, ("Host", "大英县科协"), ("CoOrganizer", "遂宁市科协"), ("Organizer", "大英县农业农村局"));
+        await ActivityAsync(town.Code, 4, ("Host", $"{town.Name}科协"), ("Supporter", "遂宁市科协"), ("Organizer", "大英县农业农村局"), ("CoOrganizer", "射洪市科协"));
+        await ActivityAsync(DaYing, 5, ("Host", "大英县科学技术协会"), ("CoOrganizer", "县科协"));
+
+        var stats = await (await staff.GetAsync($"/api/v1/popularization-activities/statistics?region={DaYing}&year={year}")).OkJsonAsync();
+        var partners = stats["partners"]!.AsArray().Select(p => (p!["name"]!.GetValue<string>(), p!["activities"]!.GetValue<int>())).ToList();
+        Assert.Equal([("大英县农业农村局", 2), ("遂宁市科协", 2), ("射洪市科协", 1)], partners);
+        Assert.Equal($"{year}年，联合县农业农村局、遂宁市科协等3家单位开展科普活动2场次。", stats["partnerSummary"]!.GetValue<string>());
+
+        // The township's own statistics: the county's 科协 is a unit it worked with; its own is the host.
+        var townStats = await (await staff.GetAsync($"/api/v1/popularization-activities/statistics?region={town.Code}&year={year}")).OkJsonAsync();
+        Assert.Equal(["大英县农业农村局", "射洪市科协", "遂宁市科协"], townStats["partners"]!.AsArray().Select(p => p!["name"]!.GetValue<string>()));
+    }
+
+    [Fact]
     public async Task The_partner_form_shows_its_errors_next_to_the_field()
     {
         var staff = await app.SignInAsync("daying-staff");

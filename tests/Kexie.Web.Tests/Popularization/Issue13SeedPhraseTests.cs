@@ -53,8 +53,11 @@ public abstract class Issue13SeedPhraseTests(KexieApp app)
     {
         var (first, last) = (new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
         var activities = db.PopularizationActivities.Where(a => a.RegionCode.StartsWith(DaYing) && a.Status != ActivityStatus.Cancelled && a.StartsOn >= first && a.StartsOn <= last).Select(a => a.Id);
+        // The host left out: 大英县's own 科协 and its townships' (another association is a partner).
+        var towns = await db.Regions.Where(r => r.Code.StartsWith(DaYing)).Select(r => r.Name).ToListAsync();
+        var hosts = towns.SelectMany(t => new[] { t, t[..^1] }).SelectMany(t => new[] { t + "科协", t + "科学技术协会" }).Append("县科协").Append("县科学技术协会").ToHashSet();
         var rows = (await db.ActivityPartners.Where(p => activities.Contains(p.ActivityId)).Select(p => new { p.ActivityId, p.Name }).ToListAsync())
-            .Where(r => !r.Name.EndsWith("科协", StringComparison.Ordinal) && !r.Name.EndsWith("科学技术协会", StringComparison.Ordinal)).ToList();
+            .Where(r => !hosts.Contains(r.Name.Trim())).ToList();
         var units = rows.GroupBy(r => r.Name).Select(g => (Name: g.Key, Activities: g.Select(r => r.ActivityId).Distinct().Count()))
             .OrderByDescending(u => u.Activities).ThenBy(u => u.Name, StringComparer.Ordinal).ToList();
         Assert.True(units.Count > 2);
@@ -151,6 +154,113 @@ public abstract class Issue13SeedPhraseTests(KexieApp app)
         parts.Add($"访问与互动{uses}次");
         return $"{year}年，建成科普e站{stations.Count}个、在用终端{terminalCount}台（{string.Join("、", terminals)}），提供自助发布、个性化管理、远程订阅和双向互动服务：{string.Join("，", parts)}。";
     });
+
+    /// <summary>
+    /// 科普需求画像 of the county over the year, rebuilt from the records: per topic, the subscriptions standing at the year's end,
+    /// the registrations and on-site consultations of the year's tagged activities, the year's kiosk quiz attempts that asked it and
+    /// the questions that name it; the three topics of most, each target group's two, and the year's content published on them.
+    /// </summary>
+    private Task<string> DemandSentenceAsync(int year) => app.QueryAsync(async db =>
+    {
+        var (first, last) = (new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
+        var (start, end) = (ChinaMidnight(year), ChinaMidnight(year + 1));
+        // Per topic (overall and per group): what people did one by one, and the stands' tallied consultations beside it.
+        var total = new Dictionary<string, (long Declared, long Consulted)>();
+        var byGroup = new Dictionary<TargetGroup, Dictionary<string, (long Declared, long Consulted)>>();
+        void Count(IEnumerable<string> tags, TargetGroup? group, long n, bool consulted = false)
+        {
+            static void Add(Dictionary<string, (long Declared, long Consulted)> d, string tag, long n, bool consulted)
+            {
+                var (declared, tallied) = d.GetValueOrDefault(tag);
+                d[tag] = consulted ? (declared, tallied + n) : (declared + n, tallied);
+            }
+
+            foreach (var tag in tags.Distinct().Where(ScienceTopics.All.Contains))
+            {
+                Add(total, tag, n, consulted);
+                if (group is { } g)
+                {
+                    if (!byGroup.TryGetValue(g, out var mine))
+                    {
+                        byGroup[g] = mine = [];
+                    }
+
+                    Add(mine, tag, n, consulted);
+                }
+            }
+        }
+
+        var subscriptions = await db.EStationSubscriptions.Where(x => x.RegionCode.StartsWith(DaYing) && x.Active && x.CreatedAt < end).Select(x => new { x.Tags, x.TargetGroup }).ToListAsync();
+        subscriptions = subscriptions.Where(x => x.Tags.Count > 0).ToList();
+        subscriptions.ForEach(x => Count(x.Tags, x.TargetGroup, 1));
+        var activities = (await db.PopularizationActivities.Where(a => a.RegionCode.StartsWith(DaYing) && a.Status != ActivityStatus.Cancelled && a.StartsOn >= first && a.StartsOn <= last)
+            .Select(a => new { a.Id, a.Tags, a.TargetGroup }).ToListAsync()).Where(a => a.Tags.Count > 0).ToDictionary(a => a.Id);
+        var ids = activities.Keys.ToList();
+        var registered = (await db.ActivityParticipants.Where(p => ids.Contains(p.ActivityId)).Select(p => p.ActivityId).ToListAsync()).GroupBy(a => a).ToList();
+        registered.ForEach(r => Count(activities[r.Key].Tags, activities[r.Key].TargetGroup, r.Count()));
+        var consulted = await db.EventTallies.Where(t => ids.Contains(t.ActivityId) && t.Day >= first && t.Day <= last).Select(t => new { t.ActivityId, t.TargetGroup, t.Consultations }).ToListAsync();
+        consulted.ForEach(t => Count(activities[t.ActivityId].Tags, t.TargetGroup ?? activities[t.ActivityId].TargetGroup, t.Consultations, consulted: true));
+        var quizzes = (await db.QuizAttempts.Where(q => q.RegionCode.StartsWith(DaYing) && q.CreatedAt >= start && q.CreatedAt < end).Select(q => q.Topics).ToListAsync()).Where(q => q.Count > 0).ToList();
+        quizzes.ForEach(q => Count(q, null, 1));
+        var questions = (await db.EStationQuestions.Where(q => q.RegionCode.StartsWith(DaYing) && q.CreatedAt >= start && q.CreatedAt < end).Select(q => q.Title).ToListAsync())
+            .Select(q => ScienceTopics.All.Where(t => q.Contains(t)).ToList()).Where(t => t.Count > 0).ToList();
+        questions.ForEach(q => Count(q, null, 1));
+
+        static List<string> Top(Dictionary<string, (long Declared, long Consulted)> d, int n) => d.Where(x => x.Value.Declared + x.Value.Consulted > 0)
+            .OrderByDescending(x => x.Value.Declared).ThenByDescending(x => x.Value.Declared + x.Value.Consulted).ThenBy(x => x.Key, StringComparer.Ordinal).Take(n).Select(x => x.Key).ToList();
+        static string And(List<string> items) => items.Count == 1 ? items[0] : string.Join("、", items.Take(items.Count - 1)) + "和" + items[^1];
+        var top = Top(total, 3);
+        Assert.NotEmpty(top);
+        var groups = byGroup.OrderBy(g => g.Key).Select(g => (g.Key, Topics: Top(g.Value, 2))).Where(g => g.Topics.Count > 0).ToList();
+        var wanted = top.Concat(groups.SelectMany(g => g.Topics)).ToHashSet();
+        var pushed = (await db.ScienceContents.Where(c => c.RegionCode.StartsWith(DaYing) && c.Status == Kexie.Domain.Market.ReviewStatus.Published && c.PublishedAt >= start && c.PublishedAt < end)
+            .Select(c => c.Tags).ToListAsync()).Count(t => t.Any(wanted.Contains));
+
+        var sources = new List<string>();
+        void Source(long n, string text)
+        {
+            if (n > 0)
+            {
+                sources.Add(text);
+            }
+        }
+
+        Source(subscriptions.Count, $"科普e站远程订阅{subscriptions.Count}个");
+        Source(registered.Sum(r => r.Count()), $"活动报名{registered.Sum(r => r.Count())}人次");
+        Source(consulted.Sum(t => (long)t.Consultations), $"现场咨询{consulted.Sum(t => (long)t.Consultations)}人次");
+        Source(quizzes.Count, $"知识竞答{quizzes.Count}人次");
+        Source(questions.Count, $"群众提问{questions.Count}条");
+        var text = $"{year}年，依托科普需求画像（{string.Join("、", sources)}），全县群众最关注{And(top)}";
+        if (groups.Count > 0)
+        {
+            text += "，其中" + string.Join("，", groups.Select(g => $"{g.Key.Chinese()}最关注{And(g.Topics)}"));
+        }
+
+        return text + (pushed > 0 ? $"；据此精准推送相关科普内容{pushed}条。" : "。");
+    });
+
+    [Fact]
+    public async Task The_2020_and_2025_reports_print_the_demand_profile_from_the_records()
+    {
+        // 2020: no 科普e站 yet — the profile is what people asked at the trainings' and campaigns' stands (农民 on farming).
+        var profile2020 = await DemandSentenceAsync(2020);
+        Assert.StartsWith("2020年，依托科普需求画像（现场咨询", profile2020, StringComparison.Ordinal);
+        Assert.Contains("全县群众最关注农业技术", profile2020, StringComparison.Ordinal);
+        Assert.Contains("农民最关注农业技术", profile2020, StringComparison.Ordinal);
+        Assert.Contains("青少年最关注", profile2020, StringComparison.Ordinal);
+        Assert.Contains("据此精准推送相关科普内容", profile2020, StringComparison.Ordinal);
+
+        // 2025: the stations' subscriptions by group, the activities' registrations, the kiosks' quizzes and questions.
+        var profile2025 = await DemandSentenceAsync(2025);
+        Assert.StartsWith("2025年，依托科普需求画像（科普e站远程订阅", profile2025, StringComparison.Ordinal);
+        Assert.Contains("活动报名", profile2025, StringComparison.Ordinal);
+        Assert.Contains("老年人最关注健康", profile2025, StringComparison.Ordinal);
+        Assert.Contains("农民最关注", profile2025, StringComparison.Ordinal);
+        Assert.DoesNotContain("农民最关注信息技术", profile2025, StringComparison.Ordinal); // the farmers' own subscriptions, not the science week's stands
+
+        await AssertPrintsAsync(2020, () => DemandSentenceAsync(2020));
+        await AssertPrintsAsync(2025, () => DemandSentenceAsync(2025));
+    }
 
     [Fact]
     public async Task The_2020_report_prints_the_partner_units_venues_visitors_openings_mass_events_and_literacy_rate()

@@ -220,8 +220,10 @@ public sealed class EventTallyService(KexieDbContext db, ReferenceCodesCache ref
 
     /// <summary>
     /// The partner units (<see cref="ActivityPartner"/>) of the subtree's activities begun in <paramref name="range"/> (not cancelled;
-    /// optionally one kind), most activities first (ties by name), and how many activities had any. The associations themselves
-    /// (a name ending in 科协 or 科学技术协会: the host, not a partner it works with) are left out.
+    /// optionally one kind), most activities first (ties by name), and how many activities had any. The host itself is left out:
+    /// the 科协 (科学技术协会) of the statistics' region and of the regions below it down to the activity's own (the report's
+    /// association and its townships' — <see cref="HostNames"/>); another association (遂宁市科协 co-organizing in 大英县, 射洪市科协)
+    /// is a partner like any unit.
     /// </summary>
     public async Task<(IReadOnlyList<PartnerCount> Partners, int Activities)> PartnersAsync(string code, DayRange range, ActivityKind? kind, CancellationToken ct = default)
     {
@@ -234,9 +236,18 @@ public sealed class EventTallyService(KexieDbContext db, ReferenceCodesCache ref
         }
 
         var rows = await db.ActivityPartners.AsNoTracking()
-            .Join(activities, p => p.ActivityId, a => a.Id, (p, a) => new { p.ActivityId, p.Name, p.Role })
+            .Join(activities, p => p.ActivityId, a => a.Id, (p, a) => new { p.ActivityId, p.Name, p.Role, a.RegionCode })
             .ToListAsync(ct);
-        rows = rows.Where(r => !IsAssociation(r.Name)).ToList();
+        if (rows.Any(r => IsAssociation(r.Name)))
+        {
+            // The regions from the statistics' one down to each activity's: their names make the host's.
+            var path = rows.Select(r => r.RegionCode).Distinct(StringComparer.Ordinal)
+                .SelectMany(c => Enumerable.Range(code.Length, Math.Max(0, c.Length - code.Length + 1)).Select(n => c[..n])).Distinct(StringComparer.Ordinal).ToList();
+            var names = await db.Regions.AsNoTracking().Where(r => path.Contains(r.Code)).Select(r => new { r.Code, r.Name }).ToListAsync(ct);
+            var own = names.FirstOrDefault(n => n.Code == code)?.Name;
+            rows = rows.Where(r => !HostNames(own, names.Where(n => r.RegionCode.StartsWith(n.Code, StringComparison.Ordinal)).Select(n => n.Name)).Contains(r.Name.Trim())).ToList();
+        }
+
         var partners = rows.GroupBy(r => r.Name.Trim(), StringComparer.Ordinal)
             .Select(g => new PartnerCount(g.Key, g.Select(r => r.Role).Distinct().Order().Select(r => r.Chinese()).ToList(), g.Select(r => r.ActivityId).Distinct().Count()))
             .OrderByDescending(p => p.Activities).ThenBy(p => p.Name, StringComparer.Ordinal).ToList();
@@ -247,9 +258,35 @@ public sealed class EventTallyService(KexieDbContext db, ReferenceCodesCache ref
     public async Task<string> RegionShortNameAsync(string code, CancellationToken ct = default) =>
         await db.Regions.AsNoTracking().Where(r => r.Code == code).Select(r => r.Name).FirstOrDefaultAsync(ct) ?? string.Empty;
 
-    /// <summary>科协 itself hosts; the sentence names the units it worked with.</summary>
+    /// <summary>A 科协 by its name (ends in 科协 or 科学技术协会).</summary>
     public static bool IsAssociation(string name) =>
         name.Trim().EndsWith("科协", StringComparison.Ordinal) || name.Trim().EndsWith("科学技术协会", StringComparison.Ordinal);
+
+    /// <summary>
+    /// The names the host association goes by: 科协 and 科学技术协会 of each region given ("大英县科协", "蓬莱镇科学技术协会"), with
+    /// its name less the level ("大英科协"), and of the statistics' own region as its report writes it ("县科协").
+    /// </summary>
+    public static IReadOnlySet<string> HostNames(string? ownRegionName, IEnumerable<string> regionNames)
+    {
+        var hosts = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var name in regionNames)
+        {
+            var stems = name.Length > 2 && "县市区州旗省镇乡".Contains(name[^1], StringComparison.Ordinal) ? new[] { name, name[..^1] } : new[] { name };
+            foreach (var stem in stems)
+            {
+                hosts.Add(stem + "科协");
+                hosts.Add(stem + "科学技术协会");
+            }
+        }
+
+        if (ownRegionName is { Length: > 0 } own && "县市区州旗省".Contains(own[^1], StringComparison.Ordinal))
+        {
+            hosts.Add(own[^1] + "科协");
+            hosts.Add(own[^1] + "科学技术协会");
+        }
+
+        return hosts;
+    }
 
     /// <summary>
     /// "2020年，联合县农业农村局、县卫生健康局等6家单位开展科普活动46场次。" — the two units of most activities named (a name beginning

@@ -138,12 +138,13 @@ public sealed class PopularizationReportSource(PopularizationReport report, Lite
 {
     public IReadOnlyList<ReportPlaceholder> Placeholders { get; } =
     [
-        new("科普工作", "科普阵地与观众、大型科普活动及其开展地点和对象、集中科普宣传、实用技术培训、科技志愿者、发布最多的科普主题、科普知识竞答、公民科学素质和纲要实施成员单位（科普模块的句子，无记录的部分不写）"),
+        new("科普工作", "科普阵地与观众、科普e站、科普需求画像、大型科普活动及其开展地点和对象、集中科普宣传、实用技术培训、科技志愿者、发布最多的科普主题、科普知识竞答、公民科学素质和纲要实施成员单位（科普模块的句子，无记录的部分不写）"),
         new("纲要实施成员单位", "全民科学素质纲要实施工作成员单位：年末个数，比上年有变化时写“由N个增加到M个”"),
         new("科普宣传栏", "科普宣传栏、画廊、宣传点：期内在用的个数和块数，新开辟的宣传栏、新设的宣传点（按主题，如“设立疫情防控科普宣传点2个”），期内更新宣传内容期数"),
         new("合作单位", "“2020年，联合县农业农村局、县卫生健康局等6家单位开展科普活动46场次。”：期内开展的科普活动登记的主办、承办、协办、支持单位（科协本身不计），参与活动最多的两家单位点名"),
         new("科普e站", "“2025年，建成科普e站4个、在用终端7台（学校3台…），提供自助发布、个性化管理、远程订阅和双向互动服务：…”：期末运行的科普e站及在用终端、期内自助发布、远程订阅、答复提问和访问与互动次数"),
         new("新开放科普阵地", "“2020年，新建成开放科普阵地6个：…；在建科普阵地1个：…。”：期内建成开放的科普阵地和期末在建的"),
+        new("科普需求画像", "“2025年，依托科普需求画像（科普e站远程订阅36个、活动报名120人次、现场咨询85人次…），全县群众最关注健康、农业技术和防疫，其中青少年最关注…；据此精准推送相关科普内容18条。”：期末有效的e站订阅、期内开展的带主题活动的报名、e站知识竞答、提到主题的群众提问按主题合计排序，现场咨询人次其次（订阅者、活动或统计登记的重点人群分组），期内发布的这些主题的科普内容"),
         new("阵地分类接待", "“其中，科普教育基地接待观众20318人次，科普大篷车服务15场次、观众3300人次。”：期内各类科普阵地的接待人次（流动科技馆、大篷车按场次）"),
     ];
 
@@ -156,12 +157,14 @@ public sealed class PopularizationReportSource(PopularizationReport report, Lite
         var partners = await report.PartnerSentenceAsync(scope.RegionCode, period, ct);
         var stations = string.IsNullOrEmpty(scope.RegionCode) ? null : await report.EStationSentenceAsync(scope.RegionCode, period, ct);
         var openings = string.IsNullOrEmpty(scope.RegionCode) ? null : await report.OpeningsSentenceAsync(scope.RegionCode, period, ct);
+        var demand = await report.DemandSentenceAsync(scope.RegionCode, period, ct);
         var byKind = string.IsNullOrEmpty(scope.RegionCode) ? null : PopularizationReport.VisitsByKindSentence((await venues.StatisticsAsync(scope.RegionCode, period, null, ct)).VisitsByKind);
         return
         [
             new ReportValue("合作单位", partners ?? string.Empty, partners is not null),
             new ReportValue("科普e站", stations ?? string.Empty, stations is not null),
             new ReportValue("新开放科普阵地", openings ?? string.Empty, openings is not null),
+            new ReportValue("科普需求画像", demand ?? string.Empty, demand is not null),
             new ReportValue("阵地分类接待", byKind ?? string.Empty, byKind is not null),
             new ReportValue("科普工作", string.Concat(sentences), sentences.Count > 0),
             new ReportValue("纲要实施成员单位", units is null ? string.Empty : LiteracyMemberUnitService.CountText(units.PreviousCount, units.Count), units?.Count > 0),
