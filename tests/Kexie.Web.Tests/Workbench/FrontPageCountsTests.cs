@@ -48,7 +48,7 @@ public abstract class FrontPageCountsTests(KexieApp app)
         var ownBefore = await app.QueryAsync(db => db.ServiceAgencies.CountAsync(a => a.RegionCode.StartsWith(County)));
         await app.QueryAsync(db =>
         {
-            db.ServiceAgencies.Add(Kexie.Domain.Directory.ServiceAgency.Create(new("壤塘县科技服务中心", null, "技术咨询", County, "泽仁", KexieApp.NewPhone())));
+            db.ServiceAgencies.Add(Kexie.Domain.Directory.ServiceAgency.Create(new("壤塘县科技服务中心", AccessScopeTests.NewCreditCode(County), "技术咨询", County, "泽仁", KexieApp.NewPhone())));
             return db.SaveChangesAsync();
         });
         Assert.Equal(ownBefore + 1, await app.QueryAsync(db => db.ServiceAgencies.CountAsync(a => a.RegionCode.StartsWith(County))));
