@@ -8,6 +8,8 @@
 # Usage: bench/statements.sh URL "host=127.0.0.1 port=25432 user=kexie dbname=province01" [requests=20] [route filter]
 # The host at URL runs on that database (bench/node.sh start_node, or dotnet run). Background work of the host
 # (outboxes, the indicator refresher) lands in the same counts; the writes' refreshes are applied by the next reader.
+# With KEXIE_HOST_PID (the host's process id) it also prints the host's CPU time per request (user + system, from
+# /proc/PID/stat around the N requests): work done, which the machine's load does not change the way it changes latency.
 set -euo pipefail
 url=${1:?host URL}
 pg=${2:?libpq connection string of the province database}
@@ -15,6 +17,8 @@ n=${3:-20}
 only=${4:-}
 password=${KEXIE_LOAD_PASSWORD:-Kexie@2026}
 q() { psql "$pg" -qAtX -c "$1"; }
+host_pid=${KEXIE_HOST_PID:-}
+cpu_ticks() { [ -n "$host_pid" ] && awk '{print $14 + $15}' "/proc/$host_pid/stat" || echo 0; }
 
 staff=$(q "select u.\"UserName\" || '|' || u.\"RegionCode\" || '|' || u.\"Id\" from \"AspNetUsers\" u where u.\"Role\" = 3 order by (select count(*) from \"ResponsePlans\" p where p.\"RegionCode\" = u.\"RegionCode\") desc, u.\"UserName\" limit 1")
 IFS='|' read -r staff_user region staff_id <<<"$staff"
@@ -55,11 +59,15 @@ for route in workbench plan dashboard ranking need contact; do
   [ -n "$only" ] && [[ ! " $only " == *" $route "* ]] && continue
   request "$route" 0 >/dev/null
   q "select pg_stat_statements_reset()" >/dev/null
+  cpu_before=$(cpu_ticks)
   times=$(for i in $(seq 1 "$n"); do request "$route" "$i"; done)
+  cpu_after=$(cpu_ticks)
   codes=$(awk '{print $1}' <<<"$times" | sort | uniq -c | tr -s ' ' | tr '\n' ' ')
   lat=$(awk '{print $2 * 1000}' <<<"$times" | sort -n | awk '{a[NR]=$1; s+=$1} END {printf "mean %.0f ms, p50 %.0f ms, max %.0f ms", s/NR, a[int((NR+1)/2)], a[NR]}')
   echo
-  echo "== $route: statuses $codes; $lat"
+  cpu=""
+  [ -n "$host_pid" ] && cpu=$(awk -v a="$cpu_before" -v b="$cpu_after" -v n="$n" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "; host CPU %.1f ms/request", (b - a) * 1000 / hz / n }')
+  echo "== $route: statuses $codes; $lat$cpu"
   q "select format('statements/request %s, db ms/request %s, buffers/request %s (read %s)',
         round(sum(calls)::numeric / $n, 1), round(sum(total_exec_time)::numeric / $n, 2),
         round(sum(shared_blks_hit + shared_blks_read)::numeric / $n), round(sum(shared_blks_read)::numeric / $n))

@@ -215,7 +215,14 @@ public abstract class KexieDbContext(DbContextOptions options, ICurrentActor? cu
         Indicators.IndicatorOutbox.Record(this);
         Matching.MatchOutbox.Record(this);
         AuditTrail.Record(this, currentActor?.Actor);
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        var counted = FrontPageStamp.Touches(this);
+        var saved = base.SaveChanges(acceptAllChangesOnSuccess);
+        if (counted)
+        {
+            FrontPageStamp.Saved();
+        }
+
+        return saved;
     }
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
@@ -223,7 +230,14 @@ public abstract class KexieDbContext(DbContextOptions options, ICurrentActor? cu
         Indicators.IndicatorOutbox.Record(this);
         Matching.MatchOutbox.Record(this);
         AuditTrail.Record(this, currentActor?.Actor);
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        return FrontPageStamp.Touches(this) ? SaveCountedAsync(acceptAllChangesOnSuccess, cancellationToken) : base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    private async Task<int> SaveCountedAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
+    {
+        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        FrontPageStamp.Saved();
+        return saved;
     }
 
     /// <summary>Queries may use <see cref="Kexie.Domain.Authorization.RegionScope.Within"/> (see <see cref="RegionScopeTranslation"/>).</summary>

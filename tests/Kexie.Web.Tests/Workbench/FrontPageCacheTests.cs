@@ -51,4 +51,43 @@ public sealed class FrontPageCacheTests
         Assert.All(await Task.WhenAll(visitors), b => Assert.Equal(7, b.Value));
         Assert.Equal(1, computed);
     }
+
+    [Fact]
+    public async Task Signed_in_counts_are_kept_under_their_stamp_and_recomputed_when_it_changes_or_after_the_lifetime()
+    {
+        var clock = new ManualClock();
+        var cache = new FrontPageCache(clock);
+        var computed = 0;
+        Task<Box> Compute() => Task.FromResult(new Box(++computed));
+        var stamp = new Kexie.Data.FrontPageStamp(100, 7, 0);
+
+        Assert.Equal(1, (await cache.GetAsync("signed-in:510923", stamp, Compute)).Value);
+        Assert.Equal(1, (await cache.GetAsync("signed-in:510923", new Kexie.Data.FrontPageStamp(100, 7, 0), Compute)).Value);
+        // A write: a new outbox row, a refresh, or a save of a record outside the outbox.
+        Assert.Equal(2, (await cache.GetAsync("signed-in:510923", stamp with { Outbox = 8 }, Compute)).Value);
+        Assert.Equal(3, (await cache.GetAsync("signed-in:510923", stamp with { Outbox = null, RefreshedAt = 101 }, Compute)).Value);
+        Assert.Equal(4, (await cache.GetAsync("signed-in:510923", stamp with { Outbox = null, RefreshedAt = 101, Local = 1 }, Compute)).Value);
+        Assert.Equal(4, (await cache.GetAsync("signed-in:510923", stamp with { Outbox = null, RefreshedAt = 101, Local = 1 }, Compute)).Value);
+        // Another viewer's key is computed for them.
+        Assert.Equal(5, (await cache.GetAsync("signed-in:510981", stamp, Compute)).Value);
+
+        // The lifetime bounds an unchanged stamp too (writes another node's stamp cannot see).
+        clock.Now += FrontPageCache.Lifetime;
+        Assert.Equal(6, (await cache.GetAsync("signed-in:510923", stamp with { Outbox = null, RefreshedAt = 101, Local = 1 }, Compute)).Value);
+    }
+
+    [Fact]
+    public async Task Expired_entries_of_many_viewers_are_swept()
+    {
+        var clock = new ManualClock();
+        var cache = new FrontPageCache(clock);
+        for (var i = 0; i <= FrontPageCache.SweepAbove; i++)
+        {
+            await cache.GetAsync($"signed-in:{i}", 1L, () => Task.FromResult(new Box(i)));
+        }
+
+        clock.Now += FrontPageCache.Lifetime;
+        await cache.GetAsync("signed-in:new", 1L, () => Task.FromResult(new Box(0)));
+        Assert.Equal(1, cache.Count);
+    }
 }
