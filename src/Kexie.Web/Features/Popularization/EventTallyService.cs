@@ -245,7 +245,7 @@ public sealed class EventTallyService(KexieDbContext db, ReferenceCodesCache ref
                 .SelectMany(c => Enumerable.Range(code.Length, Math.Max(0, c.Length - code.Length + 1)).Select(n => c[..n])).Distinct(StringComparer.Ordinal).ToList();
             var names = await db.Regions.AsNoTracking().Where(r => path.Contains(r.Code)).Select(r => new { r.Code, r.Name }).ToListAsync(ct);
             var own = names.FirstOrDefault(n => n.Code == code)?.Name;
-            rows = rows.Where(r => !HostNames(own, names.Where(n => r.RegionCode.StartsWith(n.Code, StringComparison.Ordinal)).Select(n => n.Name)).Contains(r.Name.Trim())).ToList();
+            rows = rows.Where(r => !HostNames(own, names.Where(n => RegionScope.Within(r.RegionCode, n.Code)).Select(n => n.Name)).Contains(r.Name.Trim())).ToList();
         }
 
         var partners = rows.GroupBy(r => r.Name.Trim(), StringComparer.Ordinal)
