@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Statements per request of the load mix's signed-in routes and writes (issue 16), one request at a time: figures
-# that the machine's load does not change. For each route: one warm-up request, pg_stat_statements reset, N requests
+# that the machine's load does not change. For each route: warm-up requests (KEXIE_WARMUP, below), pg_stat_statements reset, N requests
 # (curl, sequential), then the statements PostgreSQL ran for them — calls per request, database time per request,
 # shared buffers (hit + read) per request — and the costliest statements. Accounts and ids are sampled from the
 # database as bench/Kexie.Bench.Load samples them (the service-centre staffer of the county with the most plans, and
@@ -10,6 +10,9 @@
 # (outboxes, the indicator refresher) lands in the same counts; the writes' refreshes are applied by the next reader.
 # With KEXIE_HOST_PID (the host's process id) it also prints the host's CPU time per request (user + system, from
 # /proc/PID/stat around the N requests): work done, which the machine's load does not change the way it changes latency.
+# Each read route gets KEXIE_WARMUP requests first (default 60; the writes get one): a freshly started host compiles
+# (tiered JIT) for about its first 50 requests of a route, which a CPU figure taken right after start measures instead
+# of the route's steady work (docs/benchmarks.md, "Where the host's CPU goes per request").
 set -euo pipefail
 url=${1:?host URL}
 pg=${2:?libpq connection string of the province database}
@@ -57,7 +60,9 @@ request() { # route i
 
 for route in workbench plan dashboard ranking need contact; do
   [ -n "$only" ] && [[ ! " $only " == *" $route "* ]] && continue
-  request "$route" 0 >/dev/null
+  warm=1
+  case $route in workbench|plan|dashboard|ranking) warm=${KEXIE_WARMUP:-60} ;; esac
+  for i in $(seq 1 "$warm"); do request "$route" "$i" >/dev/null; done
   q "select pg_stat_statements_reset()" >/dev/null
   cpu_before=$(cpu_ticks)
   times=$(for i in $(seq 1 "$n"); do request "$route" "$i"; done)

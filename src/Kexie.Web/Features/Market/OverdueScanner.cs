@@ -31,6 +31,7 @@ public sealed class OverdueScanner(KexieDbContext db, Notifier notifier, TimePro
             .ToListAsync(ct);
         var adminsByCounty = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         var created = 0;
+        var notified = await NotifiedAsync(plans.Select(p => OverdueKey(p.Id, p.ResponseDueAt)), ct);
         foreach (var plan in plans)
         {
             var county = Kexie.Domain.Regions.RegionCode.CountyOf(plan.RegionCode);
@@ -40,8 +41,8 @@ public sealed class OverdueScanner(KexieDbContext db, Notifier notifier, TimePro
                 adminsByCounty[county] = admins;
             }
 
-            var key = $"overdue:{plan.Id:N}:{plan.ResponseDueAt.UtcTicks}";
-            var already = await db.Set<Notification>().AsNoTracking().Where(n => n.DedupKey == key).Select(n => n.RecipientUserId).ToListAsync(ct);
+            var key = OverdueKey(plan.Id, plan.ResponseDueAt);
+            var already = notified[key];
             var recipients = admins.Append(plan.HandlerUserId).Where(u => u is not null && !already.Contains(u)).ToList();
             if (recipients.Count == 0)
             {
@@ -62,6 +63,9 @@ public sealed class OverdueScanner(KexieDbContext db, Notifier notifier, TimePro
                 await db.SaveChangesAsync(ct);
                 await notifier.AfterSaveAsync(ct);
                 created += added;
+                // The saved notifications are not needed any more: a tracker that kept them would be scanned again by
+                // every later save of the pass (the outboxes' and audit's change scans), quadratic in the batch.
+                db.ChangeTracker.Clear();
             }
             catch (DbUpdateException e)
             {
@@ -73,6 +77,29 @@ public sealed class OverdueScanner(KexieDbContext db, Notifier notifier, TimePro
         }
 
         return created;
+    }
+
+    private static string OverdueKey(Guid plan, DateTimeOffset due) => $"overdue:{plan:N}:{due.UtcTicks}";
+
+    private static string DueSoonKey(Guid plan, DateTimeOffset due) => $"due-soon:{plan:N}:{due.UtcTicks}";
+
+    /// <summary>
+    /// Who already has a notification of each dedup key: one read for the batch (by the notifications' unique key), not
+    /// one per plan — a pass over the 500 oldest overdue plans of a province was 500 reads every few minutes.
+    /// </summary>
+    private async Task<ILookup<string, string>> NotifiedAsync(IEnumerable<string> keys, CancellationToken ct)
+    {
+        var wanted = keys.Distinct(StringComparer.Ordinal).ToList();
+        if (wanted.Count == 0)
+        {
+            return Array.Empty<(string, string)>().ToLookup(k => k.Item1, k => k.Item2, StringComparer.Ordinal);
+        }
+
+        var rows = await db.Set<Notification>().AsNoTracking()
+            .Where(n => n.DedupKey != null && wanted.Contains(n.DedupKey))
+            .Select(n => new { Key = n.DedupKey!, n.RecipientUserId })
+            .ToListAsync(ct);
+        return rows.ToLookup(r => r.Key, r => r.RecipientUserId, StringComparer.Ordinal);
     }
 
     /// <summary>
@@ -104,10 +131,11 @@ public sealed class OverdueScanner(KexieDbContext db, Notifier notifier, TimePro
             .Where(p => ReminderStart(p.ResponseDueAt) <= now)
             .ToList();
         var created = 0;
+        var notified = await NotifiedAsync(plans.Select(p => DueSoonKey(p.Id, p.ResponseDueAt)), ct);
         foreach (var plan in plans)
         {
-            var key = $"due-soon:{plan.Id:N}:{plan.ResponseDueAt.UtcTicks}";
-            var already = await db.Set<Notification>().AsNoTracking().Where(n => n.DedupKey == key).Select(n => n.RecipientUserId).ToListAsync(ct);
+            var key = DueSoonKey(plan.Id, plan.ResponseDueAt);
+            var already = notified[key];
             List<string> candidates = plan.HandlerUserId is { } handler ? [handler] : await notifier.CountyHoldersAsync(MarketPermissions.ReceivePlans, plan.RegionCode, ct);
             var recipients = candidates.Where(u => !already.Contains(u)).ToList();
             if (recipients.Count == 0)
@@ -130,6 +158,7 @@ public sealed class OverdueScanner(KexieDbContext db, Notifier notifier, TimePro
                 await db.SaveChangesAsync(ct);
                 await notifier.AfterSaveAsync(ct);
                 created += added;
+                db.ChangeTracker.Clear();
             }
             catch (DbUpdateException e)
             {
