@@ -435,6 +435,44 @@ public abstract class MarketFilesNotificationsTests(KexieApp app)
     }
 
     [Fact]
+    public async Task The_overdue_scanner_reaches_every_overdue_plan_not_only_the_oldest_batch()
+    {
+        // Three plans overdue by 40, 35 and 30 hours, scanned one plan per batch: a pass that read only its first batch
+        // (the oldest overdue plans of the whole database) would never reach them; each batch starts after the last one.
+        var staff = await app.SignInAsync("daying-staff");
+        var links = new List<string>();
+        foreach (var hours in new[] { 40, 35, 30 })
+        {
+            var needId = await PublishedNeedAsync($"分批超期{hours}{Token()}");
+            var planId = Guid.Parse(Id(await (await staff.GetAsync($"/api/v1/needs/{needId}/plan")).OkJsonAsync()));
+            var due = DateTimeOffset.UtcNow.AddHours(-hours);
+            await app.QueryAsync(db => db.ResponsePlans.Where(p => p.Id == planId).ExecuteUpdateAsync(s => s.SetProperty(p => p.ResponseDueAt, due)));
+            links.Add($"/Market/Plans/Details/{planId}");
+        }
+
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<OverdueScanner>().ScanAsync(1, CancellationToken.None);
+        }
+
+        foreach (var link in links)
+        {
+            Assert.Equal(2, await app.QueryAsync(db => db.Set<Notification>().CountAsync(n => n.Link == link && n.Kind == NotificationKind.ResponseOverdue)));
+        }
+
+        // A second pass finds every episode notified already.
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<OverdueScanner>().ScanAsync(2, CancellationToken.None);
+        }
+
+        foreach (var link in links)
+        {
+            Assert.Equal(2, await app.QueryAsync(db => db.Set<Notification>().CountAsync(n => n.Link == link && n.Kind == NotificationKind.ResponseOverdue)));
+        }
+    }
+
+    [Fact]
     public async Task Storefronts_are_run_by_their_worker_and_show_published_offers()
     {
         var token = Token();

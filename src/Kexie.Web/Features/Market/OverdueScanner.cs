@@ -19,17 +19,61 @@ public sealed class OverdueScanner(KexieDbContext db, Notifier notifier, TimePro
 {
     public const int BatchSize = 500;
 
-    /// <summary>One pass; returns how many notifications it created.</summary>
-    public async Task<int> ScanAsync(CancellationToken ct = default)
+    /// <summary>One pass over every overdue plan, <see cref="BatchSize"/> at a time; returns how many notifications it created.</summary>
+    public Task<int> ScanAsync(CancellationToken ct = default) => ScanAsync(BatchSize, ct);
+
+    /// <summary>
+    /// One pass over every overdue plan, oldest deadline first, in batches of <paramref name="batchSize"/> read after the
+    /// last (deadline, id) of the batch before: a province with thousands of unanswered plans reaches the newest too
+    /// (a single batch of the oldest would notify those once and never get past them).
+    /// </summary>
+    public async Task<int> ScanAsync(int batchSize, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var plans = await db.ResponsePlans.AsNoTracking()
-            .Where(ResponsePlan.OverdueAt(now))
-            .Join(db.Needs, p => p.NeedId, n => n.Id, (p, n) => new { p.Id, p.NeedId, p.RegionCode, p.HandlerUserId, p.ResponseDueAt, n.Title })
-            .OrderBy(p => p.ResponseDueAt)
-            .Take(BatchSize)
-            .ToListAsync(ct);
         var adminsByCounty = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var created = 0;
+        DateTimeOffset? lastDue = null;
+        var lastId = Guid.Empty;
+        while (true)
+        {
+            var overdue = db.ResponsePlans.AsNoTracking().Where(ResponsePlan.OverdueAt(now));
+            if (lastDue is { } d)
+            {
+                var id = lastId;
+                overdue = overdue.Where(p => p.ResponseDueAt >= d && (p.ResponseDueAt > d || p.Id.CompareTo(id) > 0));
+            }
+
+            var plans = await BatchAsync(overdue, batchSize, ct);
+            created += await NotifyOverdueAsync(plans, now, adminsByCounty, ct);
+            if (plans.Count < batchSize)
+            {
+                return created;
+            }
+
+            (lastDue, lastId) = (plans[^1].ResponseDueAt, plans[^1].Id);
+        }
+    }
+
+    private sealed record OverduePlan(Guid Id, string RegionCode, string? HandlerUserId, DateTimeOffset ResponseDueAt, string Title);
+
+    /// <summary>
+    /// The next <paramref name="size"/> plans in (deadline, id) order as the database orders them (the keyset's next batch
+    /// starts after the last of these, so the order must be the database's, not re-sorted here), with their needs' titles.
+    /// </summary>
+    private async Task<List<OverduePlan>> BatchAsync(IQueryable<ResponsePlan> plans, int size, CancellationToken ct)
+    {
+        var rows = await plans
+            .OrderBy(p => p.ResponseDueAt).ThenBy(p => p.Id)
+            .Take(size)
+            .Select(p => new { p.Id, p.NeedId, p.RegionCode, p.HandlerUserId, p.ResponseDueAt })
+            .ToListAsync(ct);
+        var needIds = rows.Select(r => r.NeedId).Distinct().ToList();
+        var titles = await db.Needs.AsNoTracking().Where(n => needIds.Contains(n.Id)).Select(n => new { n.Id, n.Title }).ToDictionaryAsync(n => n.Id, n => n.Title, ct);
+        return rows.Select(r => new OverduePlan(r.Id, r.RegionCode, r.HandlerUserId, r.ResponseDueAt, titles.GetValueOrDefault(r.NeedId, "（需求已删除）"))).ToList();
+    }
+
+    private async Task<int> NotifyOverdueAsync(List<OverduePlan> plans, DateTimeOffset now, Dictionary<string, List<string>> adminsByCounty, CancellationToken ct)
+    {
         var created = 0;
         var notified = await NotifiedAsync(plans.Select(p => OverdueKey(p.Id, p.ResponseDueAt)), ct);
         foreach (var plan in plans)
@@ -118,18 +162,43 @@ public sealed class OverdueScanner(KexieDbContext db, Notifier notifier, TimePro
     }
 
     /// <summary>One pass of the 即将到期 reminders (plans still New whose deadline is near); returns how many it created.</summary>
-    public async Task<int> RemindDueSoonAsync(CancellationToken ct = default)
+    public Task<int> RemindDueSoonAsync(CancellationToken ct = default) => RemindDueSoonAsync(BatchSize, ct);
+
+    /// <summary>
+    /// The 即将到期 pass in batches of <paramref name="batchSize"/>, nearest deadline first, each read after the last
+    /// (deadline, id) of the batch before; it stops at the first plan whose reminder has not started (a later deadline
+    /// never starts earlier).
+    /// </summary>
+    public async Task<int> RemindDueSoonAsync(int batchSize, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var horizon = now + DueSoon.Horizon;
-        var plans = (await db.ResponsePlans.AsNoTracking()
-            .Where(p => p.Status == ResponsePlanStatus.New && p.ResponseDueAt > now && p.ResponseDueAt <= horizon)
-            .Join(db.Needs, p => p.NeedId, n => n.Id, (p, n) => new { p.Id, p.RegionCode, p.HandlerUserId, p.ResponseDueAt, n.Title })
-            .OrderBy(p => p.ResponseDueAt)
-            .Take(BatchSize)
-            .ToListAsync(ct))
-            .Where(p => ReminderStart(p.ResponseDueAt) <= now)
-            .ToList();
+        var created = 0;
+        DateTimeOffset? lastDue = null;
+        var lastId = Guid.Empty;
+        while (true)
+        {
+            var near = db.ResponsePlans.AsNoTracking().Where(p => p.Status == ResponsePlanStatus.New && p.ResponseDueAt > now && p.ResponseDueAt <= horizon);
+            if (lastDue is { } d)
+            {
+                var id = lastId;
+                near = near.Where(p => p.ResponseDueAt >= d && (p.ResponseDueAt > d || p.Id.CompareTo(id) > 0));
+            }
+
+            var batch = await BatchAsync(near, batchSize, ct);
+            var started = batch.Where(p => ReminderStart(p.ResponseDueAt) <= now).ToList();
+            created += await RemindAsync(started, now, ct);
+            if (batch.Count < batchSize || started.Count < batch.Count)
+            {
+                return created;
+            }
+
+            (lastDue, lastId) = (batch[^1].ResponseDueAt, batch[^1].Id);
+        }
+    }
+
+    private async Task<int> RemindAsync(List<OverduePlan> plans, DateTimeOffset now, CancellationToken ct)
+    {
         var created = 0;
         var notified = await NotifiedAsync(plans.Select(p => DueSoonKey(p.Id, p.ResponseDueAt)), ct);
         foreach (var plan in plans)
