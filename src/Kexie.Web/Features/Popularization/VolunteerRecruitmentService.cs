@@ -162,7 +162,8 @@ public sealed class VolunteerRecruitmentService(KexieDbContext db, Notifier noti
 
     public async Task<MyVolunteerApplicationDto> WithdrawAsync(Actor actor, Guid activityId, Guid applicationId, CancellationToken ct = default)
     {
-        var volunteer = await OwnVolunteerAsync(actor, ct);
+        // Someone else's application (or no volunteer record at all) is not found.
+        var volunteer = (actor.UserId is null ? null : await db.Volunteers.AsNoTracking().FirstOrDefaultAsync(v => v.UserId == actor.UserId, ct)) ?? throw new NotFoundException("报名不存在");
         var application = await db.VolunteerApplications.FirstOrDefaultAsync(a => a.Id == applicationId && a.ActivityId == activityId && a.VolunteerId == volunteer.Id, ct)
             ?? throw new NotFoundException("报名不存在");
         application.Withdraw(volunteer, actor);
