@@ -296,7 +296,7 @@ public sealed class VolunteerRecruitmentService(KexieDbContext db, Notifier noti
             .Select(g => new { g.Key, Accepted = g.Count(a => a.Status == VolunteerApplicationStatus.Accepted), Waiting = g.Count(a => a.Status == VolunteerApplicationStatus.Applied) })
             .ToDictionaryAsync(g => g.Key, ct);
         var mine = actor.UserId is null
-            ? []
+            ? new Dictionary<Guid, VolunteerApplication>()
             : await db.VolunteerApplications.AsNoTracking().Where(a => ids.Contains(a.VolunteerCallId) && db.Volunteers.Any(v => v.Id == a.VolunteerId && v.UserId == actor.UserId))
                 .ToDictionaryAsync(a => a.VolunteerCallId, ct);
         var names = await Lookups.RegionNamesAsync(db, calls.Select(c => c.RegionCode), ct);
