@@ -156,7 +156,8 @@ public abstract class VolunteerRecruitmentTests(KexieApp app)
         Assert.True(joined.StatusCode is HttpStatusCode.Created or HttpStatusCode.Conflict, joined.StatusCode.ToString());
 
         // Two calls in a year of the test's own: 4 wanted at the first (one applies, is accepted), 2 at the second (nobody).
-        var first = await ActivityAsync(staff, $"科技活动周志愿服务{token}", new DateOnly(year, 5, 20));
+        var series = Id(await (await staff.PostJsonAsync("/api/v1/activity-series", new { regionCode = DaYing, name = $"{year}年科技活动周{token}", kind = "ScienceWeek", startsOn = new DateOnly(year, 5, 18), endsOn = new DateOnly(year, 5, 24) })).OkJsonAsync());
+        var first = Id(await (await staff.PostJsonAsync("/api/v1/popularization-activities", new { kind = "Lecture", title = $"科技活动周志愿服务{token}", regionCode = DaYing, venue = "蓬莱镇社区服务中心", startsOn = new DateOnly(year, 5, 20), endsOn = new DateOnly(year, 5, 20), seriesId = series })).OkJsonAsync());
         var secondActivity = await ActivityAsync(staff, $"全国科普日志愿服务{token}", new DateOnly(year, 9, 16));
         await (await staff.PutJsonAsync($"/api/v1/popularization-activities/{first}/volunteer-call", new { slots = 4, deadline = ChinaToday })).OkJsonAsync();
         await (await staff.PutJsonAsync($"/api/v1/popularization-activities/{secondActivity}/volunteer-call", new { slots = 2, deadline = ChinaToday })).OkJsonAsync();
@@ -182,6 +183,10 @@ public abstract class VolunteerRecruitmentTests(KexieApp app)
         Assert.Equal(16.7m, stats["fillRate"]!.GetValue<decimal>());
         var row = stats["activities"]!.AsArray().Single(a => a!["activityId"]!.GetValue<string>() == first)!;
         Assert.Equal(25m, row["fillRate"]!.GetValue<decimal>());
+        var week = stats["series"]!.AsArray().Single()!;
+        Assert.Equal($"{year}年科技活动周{token}", week["seriesName"]!.GetValue<string>());
+        Assert.Equal(1, week["calls"]!.GetValue<int>());
+        Assert.Equal(25m, week["fillRate"]!.GetValue<decimal>());
         var city = await (await app.Anonymous().GetAsync($"/api/v1/volunteer-calls/statistics?region=5109&year={year}")).OkJsonAsync();
         Assert.Equal(6, city["regions"]!.AsArray().Single(r => r!["regionCode"]!.GetValue<string>() == DaYing)!["slots"]!.GetValue<int>());
         await (await app.Anonymous().GetAsync("/api/v1/volunteer-calls/statistics?region=5x")).AssertValidationProblemAsync("region");

@@ -12,7 +12,7 @@ public static class VolunteerRecruitmentEndpoints
         var calls = api.MapGroup("/volunteer-calls").WithTags("科技志愿者");
         calls.MapGet("/", OpenCalls).WithSummary("正在招募的志愿者招募（未截止；region 地区子树；按截止日期）");
         calls.MapGet("/statistics", RecruitmentStatistics)
-            .WithSummary("志愿者招募统计（当年开始的活动的招募：招募次数、招募人数、报名人数、录用人数、满员率；按活动和下级地区；region 地区子树，year 年份）");
+            .WithSummary("志愿者招募统计（当年开始的活动的招募：招募次数、招募人数、报名人数、录用人数、满员率；按活动、活动系列和下级地区；region 地区子树，year 年份）");
         calls.MapGet("/mine", MyApplications).RequireAuthorization().WithSummary("我的志愿者报名（活动、状态、未录用原因）");
 
         var a = api.MapGroup("/popularization-activities").WithTags("科技志愿者");

@@ -38,10 +38,16 @@ public sealed record VolunteerCallFilter(string? Region = null, int? Page = null
 
 public sealed record RecruitmentActivityRow(Guid ActivityId, string ActivityTitle, string RegionCode, string RegionName, int Slots, int Applications, int Accepted, decimal FillRate);
 
-/// <summary>Recruitment of a region subtree in a year (calls of activities starting that year): calls, applications, accepted, fill rate.</summary>
+/// <summary>The calls of the activities of one 活动系列 (科技活动周, 全国科普日…) added up.</summary>
+public sealed record RecruitmentSeriesRow(Guid SeriesId, string SeriesName, int Calls, int Slots, int Applications, int Accepted, decimal FillRate);
+
+/// <summary>
+/// Recruitment of a region subtree in a year (calls of activities starting that year): calls, applications, accepted, fill rate;
+/// by activity, by 活动系列 and by the next region level.
+/// </summary>
 public sealed record RecruitmentStatisticsDto(
     string RegionCode, string RegionName, int Year, int Calls, int Slots, int Applications, int Accepted, decimal FillRate, IReadOnlyList<RecruitmentActivityRow> Activities,
-    IReadOnlyList<RecruitmentActivityRow> Regions);
+    IReadOnlyList<RecruitmentActivityRow> Regions, IReadOnlyList<RecruitmentSeriesRow> Series);
 
 /// <summary>
 /// 志愿者招募: the organiser of an activity (its region's managers) publishes a call for N volunteers with posts, skills and a
@@ -207,11 +213,11 @@ public sealed class VolunteerRecruitmentService(KexieDbContext db, Notifier noti
         var first = new DateOnly(y, 1, 1);
         var last = new DateOnly(y, 12, 31);
         var rows = await db.VolunteerCalls.AsNoTracking().Where(c => RegionScope.Within(c.RegionCode, code))
-            .Join(db.PopularizationActivities, c => c.ActivityId, a => a.Id, (c, a) => new { c.Id, c.ActivityId, a.Title, c.RegionCode, c.Slots, a.StartsOn })
+            .Join(db.PopularizationActivities, c => c.ActivityId, a => a.Id, (c, a) => new { c.Id, c.ActivityId, a.Title, c.RegionCode, c.Slots, a.StartsOn, a.SeriesId })
             .Where(x => x.StartsOn >= first && x.StartsOn <= last)
             .Select(x => new
             {
-                x.ActivityId, x.Title, x.RegionCode, x.Slots,
+                x.ActivityId, x.Title, x.RegionCode, x.Slots, x.SeriesId,
                 Applications = db.VolunteerApplications.Count(a => a.VolunteerCallId == x.Id && a.Status != VolunteerApplicationStatus.Withdrawn),
                 Accepted = db.VolunteerApplications.Count(a => a.VolunteerCallId == x.Id && a.Status == VolunteerApplicationStatus.Accepted),
             })
@@ -228,9 +234,14 @@ public sealed class VolunteerRecruitmentService(KexieDbContext db, Notifier noti
         var regions = rows.GroupBy(r => Child(r.RegionCode)).OrderBy(g => g.Key)
             .Select(g => new RecruitmentActivityRow(Guid.Empty, string.Empty, g.Key, names.GetValueOrDefault(g.Key, "所选地区"), g.Sum(r => r.Slots), g.Sum(r => r.Applications), g.Sum(r => r.Accepted), Rate(g.Sum(r => r.Accepted), g.Sum(r => r.Slots))))
             .ToList();
+        var seriesIds = rows.Where(r => r.SeriesId != null).Select(r => r.SeriesId!.Value).Distinct().ToList();
+        var seriesNames = await db.ActivitySeries.AsNoTracking().Where(x => seriesIds.Contains(x.Id)).ToDictionaryAsync(x => x.Id, x => x.Name, ct);
+        var series = rows.Where(r => r.SeriesId != null).GroupBy(r => r.SeriesId!.Value)
+            .Select(g => new RecruitmentSeriesRow(g.Key, seriesNames.GetValueOrDefault(g.Key, "活动系列"), g.Count(), g.Sum(r => r.Slots), g.Sum(r => r.Applications), g.Sum(r => r.Accepted), Rate(g.Sum(r => r.Accepted), g.Sum(r => r.Slots))))
+            .OrderBy(x => x.SeriesName).ToList();
         var slots = rows.Sum(r => r.Slots);
         var accepted = rows.Sum(r => r.Accepted);
-        return new RecruitmentStatisticsDto(code, names.GetValueOrDefault(code, "所选地区"), y, rows.Count, slots, rows.Sum(r => r.Applications), accepted, Rate(accepted, slots), activities, regions);
+        return new RecruitmentStatisticsDto(code, names.GetValueOrDefault(code, "所选地区"), y, rows.Count, slots, rows.Sum(r => r.Applications), accepted, Rate(accepted, slots), activities, regions, series);
     }
 
     // Helpers --------------------------------------------------------------------------------------------------------
