@@ -138,6 +138,10 @@ public abstract class KexieDbContext(DbContextOptions options, ICurrentActor? cu
 
     public DbSet<Kexie.Domain.Popularization.ServiceRecord> ServiceRecords => Set<Kexie.Domain.Popularization.ServiceRecord>();
 
+    public DbSet<Kexie.Domain.Popularization.VolunteerCall> VolunteerCalls => Set<Kexie.Domain.Popularization.VolunteerCall>();
+
+    public DbSet<Kexie.Domain.Popularization.VolunteerApplication> VolunteerApplications => Set<Kexie.Domain.Popularization.VolunteerApplication>();
+
     public DbSet<Kexie.Domain.Popularization.EventTally> EventTallies => Set<Kexie.Domain.Popularization.EventTally>();
 
     public DbSet<Kexie.Domain.Popularization.EventTallyEvidence> EventTallyEvidence => Set<Kexie.Domain.Popularization.EventTallyEvidence>();

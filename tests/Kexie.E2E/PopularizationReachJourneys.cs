@@ -31,7 +31,7 @@ public sealed partial class PopularizationReachJourneys(KexieApp app)
     }
 
     [Fact]
-    public async Task A_newcomer_signs_up_volunteers_at_an_activity_and_downloads_the_confirmed_hours()
+    public async Task A_newcomer_signs_up_applies_to_a_call_is_accepted_volunteers_and_downloads_the_confirmed_hours()
     {
         var tag = Tag();
 
@@ -77,8 +77,36 @@ public sealed partial class PopularizationReachJourneys(KexieApp app)
         await Expect(staff).ToHaveURLAsync(new Regex("/Popularization/Activities/Details/[0-9a-f-]{36}$"));
         var activityUrl = staff.Url;
 
-        // 4. The volunteer signs in at the activity and out again when the service ends.
+        // 4. The staff call for two volunteers (a wrong number is named next to its field, the input kept); the volunteer applies
+        //    and cannot sign in before being accepted; the organiser accepts them.
+        await staff.FillAsync("#Call_Slots", "零");
+        await staff.FillAsync("#Call_Deadline", Today());
+        await staff.FillAsync("#Call_Duties", "现场引导、应急救护演示");
+        await staff.ClickAsync("#publish-call");
+        await Expect(staff.Locator("span[data-valmsg-for='Call.Slots']")).ToContainTextAsync("不是有效的数字");
+        await Expect(staff.Locator("#Call_Duties")).ToHaveValueAsync("现场引导、应急救护演示");
+        await staff.FillAsync("#Call_Slots", "2");
+        await staff.ClickAsync("#publish-call");
+        await Expect(staff.Locator(".notice")).ToContainTextAsync("已发布志愿者招募：招募2名");
+        await person.GotoAsync("/Popularization/Volunteers/Calls?region=510923");
+        await person.ClickAsync($"#open-calls a:has-text('{activity}')");
+        await Expect(person.Locator("#sign-in-recruited-only")).ToContainTextAsync("录用后才能签到");
+        await person.FillAsync("#Application_Note", "持有应急救护证，可做演示");
+        await person.ClickAsync("#apply");
+        await Expect(person.Locator(".notice")).ToContainTextAsync("报名成功");
+        await Expect(person.Locator("#my-application")).ToContainTextAsync("待录用");
+        await staff.ReloadAsync();
+        var applicant = staff.Locator("#applications tr", new() { HasText = name });
+        await Expect(applicant).ToContainTextAsync("持有应急救护证");
+        await applicant.Locator(".accept-application").ClickAsync();
+        await Expect(staff.Locator(".notice")).ToContainTextAsync($"已录用 {name}");
+        await Expect(staff.Locator("#call-accepted")).ToHaveTextAsync("1");
+
+        // 5. The volunteer, accepted (the workbench says so), signs in at the activity and out again when the service ends.
+        await person.GotoAsync("/");
+        await Expect(person.Locator("#workbench")).ToContainTextAsync(activity);
         await person.GotoAsync(activityUrl);
+        await Expect(person.Locator("#my-application")).ToContainTextAsync("已录用");
         await person.ClickAsync("#service-sign-in button");
         await Expect(person.Locator(".notice")).ToContainTextAsync($"{name} 已签到");
         await Expect(person.Locator("#service-records")).ToContainTextAsync("服务中");
@@ -87,7 +115,7 @@ public sealed partial class PopularizationReachJourneys(KexieApp app)
         await Expect(person.Locator(".notice")).ToContainTextAsync("待组织方确认");
         await Expect(person.Locator("#service-records")).ToContainTextAsync("待确认");
 
-        // 5. The organiser confirms three hours (the time actually served, corrected from the sign-in and sign-out).
+        // 6. The organiser confirms three hours (the time actually served, corrected from the sign-in and sign-out).
         await staff.ReloadAsync();
         var row = staff.Locator("#service-records tr", new() { HasText = name });
         await row.Locator("input[name='minutes']").FillAsync("180");
@@ -95,7 +123,7 @@ public sealed partial class PopularizationReachJourneys(KexieApp app)
         await Expect(staff.Locator(".notice")).ToContainTextAsync($"已确认 {name} 的服务时长 3 小时");
         await Expect(staff.Locator("#service-records tr", new() { HasText = name })).ToContainTextAsync("已确认");
 
-        // 6. The volunteer sees the hours on 我的志愿服务 and downloads the 志愿服务记录证明.
+        // 7. The volunteer sees the hours on 我的志愿服务 and downloads the 志愿服务记录证明.
         await person.GotoAsync("/Popularization/Volunteers/Mine");
         await Expect(person.Locator("#confirmed-hours")).ToHaveTextAsync("3");
         await Expect(person.Locator("#pending-hours")).ToHaveTextAsync("0");

@@ -315,6 +315,39 @@ internal sealed class ServiceRecordConfiguration : IEntityTypeConfiguration<Serv
     }
 }
 
+internal sealed class VolunteerCallConfiguration : IEntityTypeConfiguration<VolunteerCall>
+{
+    public void Configure(EntityTypeBuilder<VolunteerCall> builder)
+    {
+        builder.Property(c => c.RegionCode).HasMaxLength(12);
+        builder.Property(c => c.Duties).HasMaxLength(200);
+        builder.Property(c => c.Skills).HasMaxLength(200);
+        builder.Property(c => c.CreatedByUserId).HasMaxLength(64);
+        builder.Property(c => c.Version).IsConcurrencyToken();
+        builder.HasIndex(c => c.ActivityId).IsUnique();
+        builder.HasIndex(c => new { c.RegionCode, c.Status, c.Deadline });
+        builder.HasOne<PopularizationActivity>().WithMany().HasForeignKey(c => c.ActivityId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class VolunteerApplicationConfiguration : IEntityTypeConfiguration<VolunteerApplication>
+{
+    public void Configure(EntityTypeBuilder<VolunteerApplication> builder)
+    {
+        builder.Property(a => a.RegionCode).HasMaxLength(12);
+        builder.Property(a => a.Note).HasMaxLength(200);
+        builder.Property(a => a.Reason).HasMaxLength(500);
+        builder.Property(a => a.DecidedByUserId).HasMaxLength(64);
+        builder.Property(a => a.Version).IsConcurrencyToken();
+        builder.HasIndex(a => new { a.VolunteerCallId, a.VolunteerId }).IsUnique();
+        builder.HasIndex(a => new { a.VolunteerId, a.Status });
+        builder.HasIndex(a => new { a.ActivityId, a.Status });
+        builder.HasIndex(a => new { a.RegionCode, a.Status });
+        builder.HasOne<VolunteerCall>().WithMany().HasForeignKey(a => a.VolunteerCallId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Volunteer>().WithMany().HasForeignKey(a => a.VolunteerId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
 internal sealed class LiteracySurveyConfiguration : IEntityTypeConfiguration<LiteracySurvey>
 {
     public void Configure(EntityTypeBuilder<LiteracySurvey> builder)

@@ -37,6 +37,9 @@ public enum NotificationKind
 
     /// <summary>订阅推送: a 科普 item on a topic the recipient subscribed to (远程订阅) was published.</summary>
     SubscribedContent = 11,
+
+    /// <summary>志愿者招募: an application to the recipient's call, or the organiser's decision on the recipient's application.</summary>
+    VolunteerRecruitment = 12,
 }
 
 public static class NotificationKindNames
@@ -54,6 +57,7 @@ public static class NotificationKindNames
         NotificationKind.ReviewRejected => "不予发布",
         NotificationKind.DeadlineApproaching => "即将到期",
         NotificationKind.SubscribedContent => "订阅推送",
+        NotificationKind.VolunteerRecruitment => "志愿者招募",
         _ => kind.ToString(),
     };
 }

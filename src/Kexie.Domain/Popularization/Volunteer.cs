@@ -293,13 +293,22 @@ public sealed class ServiceRecord : Entity, IRegional
 
     public int Version { get; private set; }
 
-    /// <summary>Signs in for an open activity on one of its days, by the volunteer themself or the activity's managers.</summary>
-    public static ServiceRecord SignIn(Volunteer volunteer, PopularizationActivity activity, bool alreadyIn, Actor actor, DateTimeOffset? at = null)
+    /// <summary>
+    /// Signs in for an open activity on one of its days, by the volunteer themself or the activity's managers. At an activity
+    /// with a 志愿者招募 (<paramref name="notRecruited"/>: the volunteer was not accepted) the volunteer cannot sign themself in:
+    /// the accepted are the ones expected; the organiser may still sign in a walk-in volunteer on their behalf.
+    /// </summary>
+    public static ServiceRecord SignIn(Volunteer volunteer, PopularizationActivity activity, bool alreadyIn, Actor actor, DateTimeOffset? at = null, bool notRecruited = false)
     {
         var when = at ?? DateTimeOffset.UtcNow;
         if (!(volunteer.UserId is not null && actor.UserId == volunteer.UserId) && !activity.MayManage(actor))
         {
             throw new NotPermittedException("只有志愿者本人或活动所在地区的管理人员可以签到");
+        }
+
+        if (notRecruited && !activity.MayManage(actor))
+        {
+            throw new InvalidTransitionException("本活动通过招募确定志愿者，您未被录用，不能签到；如需到岗服务，请联系组织方代为签到");
         }
 
         if (activity.Status == ActivityStatus.Cancelled)

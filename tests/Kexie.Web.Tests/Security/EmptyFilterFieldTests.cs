@@ -40,6 +40,7 @@ public abstract class EmptyFilterFieldTests(KexieApp app)
         "/api/v1/science-contents",
         "/api/v1/venues",
         "/api/v1/venues/export.xlsx",
+        "/api/v1/volunteer-calls",
         "/api/v1/volunteers",
         "/api/v1/volunteers/export.xlsx",
         "/api/v1/workers",

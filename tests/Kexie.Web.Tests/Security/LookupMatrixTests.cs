@@ -66,6 +66,7 @@ public abstract class LookupMatrixTests(KexieApp app)
         ["GET /api/v1/science-boards/{id:guid}"] = "科普宣传栏名录和内容更新记录公开（照片只给本地区管理员，另有规则）",
         ["GET /api/v1/venues/{id:guid}/visits"] = "接待记录只有批次、人次、场所类型",
         ["GET /api/v1/volunteer-teams/{id:guid}"] = "志愿服务队公开（名称、人数、时长，没有队员）",
+        ["GET /api/v1/popularization-activities/{id:guid}/volunteer-call"] = "志愿者招募公开（人数、岗位、截止日期、已录用人数，没有报名者）；报名名单另有规则",
         ["GET /api/v1/e-stations/{id:guid}/terminals"] = "e站终端（类型、安放地点）是公开的",
     };
 
@@ -83,7 +84,7 @@ public abstract class LookupMatrixTests(KexieApp app)
         "GET /api/v1/associations/{id:guid}/members", "GET /api/v1/contest-entries/{id:guid}", "GET /api/v1/contests/{id:guid}/entries",
         "GET /api/v1/e-stations/{id:guid}", "GET /api/v1/experts/{id:guid}", "GET /api/v1/fairs/{fairId:guid}/projects/{id:guid}/attachments/{attachmentId:guid}",
         "GET /api/v1/fairs/{id:guid}/projects", "GET /api/v1/honours/calls/{id:guid}/nominations", "GET /api/v1/indicators/linkage-tasks/{id:guid}",
-        "GET /api/v1/popularization-activities/{id:guid}/service-records", "GET /api/v1/proposals/{id:guid}", "GET /api/v1/science-contents/{id:guid}",
+        "GET /api/v1/popularization-activities/{id:guid}/service-records", "GET /api/v1/popularization-activities/{id:guid}/volunteer-call/applications", "GET /api/v1/proposals/{id:guid}", "GET /api/v1/science-contents/{id:guid}",
         "GET /api/v1/think-tank/topics/{id:guid}", "GET /api/v1/volunteers/{id:guid}", "GET /api/v1/workstations/{id:guid}",
         "GET /api/v1/science-literacy/member-units/{id:guid}/assessments/{assessmentId:guid}/evidence",
         "GET /api/v1/science-boards/{id:guid}/refreshes/{refreshId:guid}/photo",
@@ -163,6 +164,7 @@ public abstract class LookupMatrixTests(KexieApp app)
         Open("GET /api/v1/honours/calls/{id:guid}/nominations", h => IdOf(h, "honourCall"), h => [h.WorkerName, M(h, "nominationReason")]);
         On("GET /api/v1/indicators/linkage-tasks/{id:guid}", h => IdOf(h, "linkageTask"), h => [M(h, "linkageTitle")]);
         Open("GET /api/v1/popularization-activities/{id:guid}/service-records", h => IdOf(h, "serviceActivity"), h => [M(h, "volunteerName"), M(h, "volunteerPhone")]);
+        On("GET /api/v1/popularization-activities/{id:guid}/volunteer-call/applications", h => IdOf(h, "recruitActivity"), h => [M(h, "applicantNote")]);
         On("GET /api/v1/proposals/{id:guid}", h => IdOf(h, "proposal"), h => [M(h, "proposalTitle")]);
         On("GET /api/v1/science-contents/{id:guid}", h => IdOf(h, "content"), h => [M(h, "contentTitle")]);
         On("GET /api/v1/science-contents/{id:guid}/images/{imageId:guid}", h => new() { ["id"] = M(h, "content"), ["imageId"] = M(h, "contentImage") }, h => [M(h, "contentTitle")]);
@@ -464,6 +466,15 @@ public abstract class LookupMatrixTests(KexieApp app)
         more["assignment"] = IdOf(await (await daying.PostJsonAsync($"/api/v1/think-tank/topics/{more["topic"]}/assignments", new { expertId = more["expert"] })).OkJsonAsync());
         // The same expert assigned to the contest's unawarded work (the assignment is the expert's and the county's alone).
         await (await daying.PostJsonAsync($"/api/v1/contests/{more["contest"]}/assignments", new { expertId = more["expert"], entryIds = new[] { more["entry"] } })).OkJsonAsync();
+
+        // A 志愿者招募 of today's 大英县 activity with the worker's application (its note names it).
+        var joined = await worker.PostJsonAsync("/api/v1/volunteers/me", new { });
+        Assert.True(joined.StatusCode is HttpStatusCode.Created or HttpStatusCode.Conflict, joined.StatusCode.ToString());
+        var chinaToday = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
+        more["recruitActivity"] = IdOf(await (await staff.PostJsonAsync("/api/v1/popularization-activities", new { kind = "Lecture", title = $"查询测试志愿者招募{token}", regionCode = DaYing, venue = "蓬莱镇", startsOn = chinaToday, endsOn = chinaToday })).OkJsonAsync());
+        await (await staff.PutJsonAsync($"/api/v1/popularization-activities/{more["recruitActivity"]}/volunteer-call", new { slots = 3, deadline = chinaToday })).OkJsonAsync();
+        more["applicantNote"] = $"报名说明{token}";
+        await (await worker.PostJsonAsync($"/api/v1/popularization-activities/{more["recruitActivity"]}/volunteer-call/applications", new { note = more["applicantNote"] })).OkJsonAsync();
 
         return await app.QueryAsync(async db =>
         {

@@ -38,7 +38,8 @@ public abstract class WriteMatrixTests(KexieApp app)
         Guid TerminalStation, Guid Terminal, Guid Question, Guid DeviceStation, Guid Device, Guid PostStation, Guid Post, Guid QuizQuestion,
         Guid AgreementProject, Guid Agreement, Guid SocietyActivity,
         Guid MemberUnit, Guid MemberTask, Guid MemberAssessment, Guid Board, Guid BoardRefresh,
-        Guid SuggestionSurvey, Guid SuggestionResponse, Guid Rectification, Guid Partner = default, Guid Evidence = default, Guid Series = default);
+        Guid SuggestionSurvey, Guid SuggestionResponse, Guid Rectification, Guid Partner = default, Guid Evidence = default, Guid Series = default,
+        Guid RecruitActivity = default, Guid VolunteerCall = default, Guid VolunteerApplication = default);
 
     /// <summary>Endpoints open by design to anyone or to every signed-in user whatever their region (no record of another region is written in another's name).</summary>
     private static readonly HashSet<string> OpenByDesign = new(StringComparer.Ordinal)
@@ -62,6 +63,8 @@ public abstract class WriteMatrixTests(KexieApp app)
         "POST /api/v1/think-tank/calls/{id:guid}/topics",
         "POST /api/v1/proposals/",
         "POST /api/v1/volunteers/me",
+        // Any registered volunteer may apply to a public call, wherever they live: it writes their own application only.
+        "POST /api/v1/popularization-activities/{id:guid}/volunteer-call/applications",
         "POST /api/v1/surveys/{id:guid}/responses",
         "POST /api/v1/expert-conflicts/",
     };
@@ -190,6 +193,14 @@ public abstract class WriteMatrixTests(KexieApp app)
         {
             On($"POST /api/v1/popularization-activities/{{id:guid}}/service-records/{{recordId:guid}}/{step}", t => new() { ["id"] = t.ServiceActivity.ToString(), ["recordId"] = t.ServiceRecord.ToString() }, _ => new { minutes = 600, reason = "越权" }, t => Row<Kexie.Domain.Popularization.ServiceRecord>(t.ServiceRecord));
         }
+        // 志愿者招募 of a 大英县 activity with the worker's application: only the county's organisers change the call or decide, only the volunteer withdraws.
+        On("PUT /api/v1/popularization-activities/{id:guid}/volunteer-call", t => Id(t.RecruitActivity), _ => new { slots = 999, deadline = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)) }, t => Row<Kexie.Domain.Popularization.VolunteerCall>(t.VolunteerCall));
+        On("POST /api/v1/popularization-activities/{id:guid}/volunteer-call/close", t => Id(t.RecruitActivity), _ => null, t => Row<Kexie.Domain.Popularization.VolunteerCall>(t.VolunteerCall));
+        foreach (var step in new[] { "withdraw", "accept", "decline" })
+        {
+            On($"POST /api/v1/popularization-activities/{{id:guid}}/volunteer-call/applications/{{applicationId:guid}}/{step}", t => new() { ["id"] = t.RecruitActivity.ToString(), ["applicationId"] = t.VolunteerApplication.ToString() }, _ => new { reason = "越权" }, t => Row<Kexie.Domain.Popularization.VolunteerApplication>(t.VolunteerApplication));
+        }
+
         // The demo's 2025 result and target of 大英县: a "correction" in another's name must change neither.
         On("POST /api/v1/science-literacy/surveys", _ => none, _ => new { regionCode = DaYing, year = 2025, rate = 99.9, sampleSize = 1, source = "冒名", surveyedOn = "2025-10-01" }, t => Row<Kexie.Domain.Popularization.LiteracySurvey>(t.LiteracySurvey));
         On("DELETE /api/v1/science-literacy/surveys/{id:guid}", t => Id(t.LiteracySurvey), _ => null, t => Row<Kexie.Domain.Popularization.LiteracySurvey>(t.LiteracySurvey));
@@ -531,6 +542,15 @@ public abstract class WriteMatrixTests(KexieApp app)
         var rectifiedSociety = (await (await daying.PostJsonAsync("/api/v1/associations", new { name = $"矩阵测试整顿学会{Guid.NewGuid():N}"[..16], kind = "Society", regionCode = DaYing })).OkJsonAsync())["id"]!.GetValue<string>();
         var rectification = (await (await daying.PostJsonAsync($"/api/v1/association-management/{rectifiedSociety}/rectifications", new { year = 2018, reasons = "矩阵测试：未按期年检", deadline = "2030-12-31" })).OkJsonAsync())["id"]!.GetValue<string>();
 
+        // A 志愿者招募 of today's 大英县 activity, and the worker's application to it.
+        var chinaToday = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
+        var recruitActivity = (await (await staff.PostJsonAsync("/api/v1/popularization-activities", new { kind = "Lecture", title = "矩阵测试志愿者招募活动", regionCode = DaYing, venue = "蓬莱镇", startsOn = chinaToday, endsOn = chinaToday })).OkJsonAsync())["id"]!.GetValue<string>();
+        var volunteerCall = (await (await staff.PutJsonAsync($"/api/v1/popularization-activities/{recruitActivity}/volunteer-call", new { slots = 3, deadline = chinaToday })).OkJsonAsync())["id"]!.GetValue<string>();
+        var volunteerWorker = await app.SignInAsync("worker");
+        var joined = await volunteerWorker.PostJsonAsync("/api/v1/volunteers/me", new { });
+        Assert.True(joined.StatusCode is HttpStatusCode.Created or HttpStatusCode.Conflict, joined.StatusCode.ToString());
+        var volunteerApplication = (await (await volunteerWorker.PostJsonAsync($"/api/v1/popularization-activities/{recruitActivity}/volunteer-call/applications", new { note = "矩阵测试报名" })).OkJsonAsync())["id"]!.GetValue<string>();
+
         // A 大英县 plan with a candidate to drop or restore: the staff add one by hand when no plan has any yet.
         if (!await app.QueryAsync(db => db.ResponsePlans.AnyAsync(p => p.RegionCode.StartsWith(DaYing) && p.Candidates.Any())))
         {
@@ -625,7 +645,10 @@ public abstract class WriteMatrixTests(KexieApp app)
                 Guid.Parse(rectification),
                 Guid.Parse(partner),
                 Guid.Parse(evidence),
-                Required(await db.ActivitySeries.Where(x => x.RegionCode == DaYing).OrderBy(x => x.Year).Select(x => (Guid?)x.Id).FirstOrDefaultAsync(), "活动系列"));
+                Required(await db.ActivitySeries.Where(x => x.RegionCode == DaYing).OrderBy(x => x.Year).Select(x => (Guid?)x.Id).FirstOrDefaultAsync(), "活动系列"),
+                Guid.Parse(recruitActivity),
+                Guid.Parse(volunteerCall),
+                Guid.Parse(volunteerApplication));
         });
     }
 

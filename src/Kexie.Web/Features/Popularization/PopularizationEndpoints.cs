@@ -38,6 +38,7 @@ public static class PopularizationEndpoints
         EStationEndpoints.MapStationInteraction(api);
         VenueEndpoints.MapVenues(api);
         VolunteerEndpoints.MapVolunteers(api);
+        VolunteerRecruitmentEndpoints.MapVolunteerRecruitment(api);
         MapLiteracy(api);
         LiteracyMemberUnitEndpoints.MapMemberUnits(api);
         ScienceBoardEndpoints.MapScienceBoards(api);

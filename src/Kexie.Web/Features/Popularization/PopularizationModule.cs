@@ -23,6 +23,9 @@ public sealed class PopularizationModule : IFeatureModule
         services.AddScoped<RecommendationService>();
         services.AddScoped<VenueService>();
         services.AddScoped<VolunteerService>();
+        services.AddScoped<VolunteerRecruitmentService>();
+        services.AddScoped<Workbench.IWorkItemSource, RecruitmentWorkItems>();
+        services.AddScoped<Workbench.IWorkItemSource, AcceptedVolunteeringWorkItems>();
         services.AddScoped<PopularizationReport>();
         services.AddScoped<Indicators.Report.IReportStatisticSource, Indicators.Report.PopularizationReportSource>();
         services.AddScoped<EventTallyService>();

@@ -26,6 +26,9 @@ public static class PopularizationPermissions
     public static readonly Permission JoinVolunteers = new("popularization.volunteers.join", "本人注册为科技志愿者", Feature, PermissionScope.SignedIn, [UserRole.ScienceWorker]);
     public static readonly Permission ServeAsVolunteer = new("popularization.volunteers.serve", "志愿服务签到、签退", Feature, PermissionScope.SignedIn, [.. Permission.Managers, UserRole.ScienceWorker]);
 
+    public static readonly Permission ManageRecruitment = new("popularization.volunteers.recruit", "发布活动的志愿者招募、录用报名的志愿者", Feature, PermissionScope.Region, Permission.Managers);
+    public static readonly Permission ApplyAsVolunteer = new("popularization.volunteers.apply", "报名志愿者招募、撤回报名", Feature, PermissionScope.SignedIn, [UserRole.ScienceWorker]);
+
     public static readonly Permission ManageLiteracy = new("popularization.literacy.manage", "登记公民科学素质调查结果和纲要目标", Feature, PermissionScope.Region, Permission.Managers);
 
     public static readonly Permission ManageMemberUnits = new("popularization.literacy.member-units", "管理纲要实施成员单位、分配任务和年度考核", Feature, PermissionScope.Region, Permission.Admins);
@@ -33,5 +36,5 @@ public static class PopularizationPermissions
     public static readonly Permission ManageBoards = new("popularization.boards.manage", "管理科普宣传栏、宣传点及内容更新记录", Feature, PermissionScope.Region, Permission.Admins);
 
     public static readonly IReadOnlyList<Permission> All =
-        [EditContents, ReviewContents, ManageActivities, RegisterForActivities, ManageEStations, AnswerEStationQuestions, PublishToEStations, UseEStations, ManageQuizzes, ManageVenues, ManageVolunteers, JoinVolunteers, ServeAsVolunteer, ManageLiteracy, ManageMemberUnits, ManageBoards];
+        [EditContents, ReviewContents, ManageActivities, RegisterForActivities, ManageEStations, AnswerEStationQuestions, PublishToEStations, UseEStations, ManageQuizzes, ManageVenues, ManageVolunteers, JoinVolunteers, ServeAsVolunteer, ManageRecruitment, ApplyAsVolunteer, ManageLiteracy, ManageMemberUnits, ManageBoards];
 }

@@ -323,7 +323,10 @@ public sealed class VolunteerService(KexieDbContext db, ReferenceCodesCache refe
         }
 
         var alreadyIn = await db.ServiceRecords.AnyAsync(x => x.ActivityId == activityId && x.VolunteerId == volunteer.Id && x.Status == ServiceRecordStatus.SignedIn, ct);
-        var record = ServiceRecord.SignIn(volunteer, activity, alreadyIn, actor);
+        // At an activity with a 志愿者招募 the accepted volunteers are the ones expected (the organiser may still sign in anyone).
+        var notRecruited = await db.VolunteerCalls.AnyAsync(c => c.ActivityId == activityId, ct)
+            && !await db.VolunteerApplications.AnyAsync(a => a.ActivityId == activityId && a.VolunteerId == volunteer.Id && a.Status == VolunteerApplicationStatus.Accepted, ct);
+        var record = ServiceRecord.SignIn(volunteer, activity, alreadyIn, actor, notRecruited: notRecruited);
         db.ServiceRecords.Add(record);
         await db.SaveChangesAsync(ct);
         return await RecordDtoAsync(record.Id, ct);

@@ -9,8 +9,39 @@ using Microsoft.EntityFrameworkCore;
 namespace Kexie.Web.Pages.Popularization.Activities;
 
 /// <summary>An activity: public registration; for the region's managers the participant list, check-in, walk-ins and cancelling.</summary>
-public sealed class DetailsModel(ActivityService activities, EventTallyService tallies, VolunteerService volunteers, KexieDbContext db) : MarketPageModel
+public sealed class DetailsModel(ActivityService activities, EventTallyService tallies, VolunteerService volunteers, VolunteerRecruitmentService recruitment, KexieDbContext db) : MarketPageModel
 {
+    /// <summary>志愿者招募 as the organiser types it: how many, until when, which posts and skills.</summary>
+    public sealed class CallInput
+    {
+        public string? Slots { get; set; }
+        public string? Deadline { get; set; }
+        public string? Duties { get; set; }
+        public string? Skills { get; set; }
+    }
+
+    [BindProperty] public CallInput Call { get; set; } = new();
+
+    /// <summary>A volunteer's application note.</summary>
+    public sealed class ApplyInput
+    {
+        public string? Note { get; set; }
+    }
+
+    [BindProperty] public ApplyInput Application { get; set; } = new();
+
+    /// <summary>The activity's call for volunteers (null: none), with the caller's own application.</summary>
+    public VolunteerCallDto? VolunteerCall { get; private set; }
+
+    /// <summary>For those who run the call: the applicants.</summary>
+    public IReadOnlyList<VolunteerApplicationDto> Applications { get; private set; } = [];
+
+    /// <summary>Whether the caller may publish the call and decide the applications (the activity's region's managers).</summary>
+    public bool IsRecruiter { get; private set; }
+
+    /// <summary>Whether the volunteer may sign themself in: no call, or accepted by it.</summary>
+    public bool MaySignInThemself => VolunteerCall is null || VolunteerCall.Mine?.Status == Kexie.Domain.Popularization.VolunteerApplicationStatus.Accepted;
+
     public sealed class RegistrationInput
     {
         public string? Name { get; set; }
@@ -234,6 +265,107 @@ public sealed class DetailsModel(ActivityService activities, EventTallyService t
         return BackWithNotice($"已不予确认 {record.VolunteerName} 的服务时长");
     }
 
+    /// <summary>The organiser publishes or changes the call; a refused value is shown next to its field with the input kept.</summary>
+    [Kexie.Web.Infrastructure.RequiresPermission(typeof(Kexie.Web.Features.Popularization.PopularizationPermissions), nameof(Kexie.Web.Features.Popularization.PopularizationPermissions.ManageRecruitment))]
+    public async Task<IActionResult> OnPostCallAsync(Guid id, CancellationToken ct)
+    {
+        try
+        {
+            var request = new VolunteerCallRequest(
+                ParseInt(Call.Slots, "slots", "招募人数") ?? throw new DomainValidationException("slots", "招募人数不能为空"),
+                ParseDate(Call.Deadline, "deadline", "报名截止日期") ?? throw new DomainValidationException("deadline", "报名截止日期不能为空"), Call.Duties, Call.Skills);
+            var saved = await recruitment.PublishAsync(Actor, id, request, null, ct);
+            return BackWithNotice($"已发布志愿者招募：招募{saved.Slots}名，{saved.Deadline:yyyy-MM-dd}截止报名");
+        }
+        catch (DomainValidationException e)
+        {
+            AddError<CallInput>(e, "Call");
+        }
+        catch (InvalidTransitionException e)
+        {
+            ModelState.AddModelError(string.Empty, e.Message);
+        }
+
+        await LoadAsync(id, ct);
+        return Page();
+    }
+
+    [Kexie.Web.Infrastructure.RequiresPermission(typeof(Kexie.Web.Features.Popularization.PopularizationPermissions), nameof(Kexie.Web.Features.Popularization.PopularizationPermissions.ManageRecruitment))]
+    public async Task<IActionResult> OnPostCloseCallAsync(Guid id, CancellationToken ct)
+    {
+        await recruitment.CloseAsync(Actor, id, ct);
+        return BackWithNotice("已结束志愿者招募");
+    }
+
+    /// <summary>A registered volunteer applies with a short note.</summary>
+    [Kexie.Web.Infrastructure.RequiresPermission(typeof(Kexie.Web.Features.Popularization.PopularizationPermissions), nameof(Kexie.Web.Features.Popularization.PopularizationPermissions.ApplyAsVolunteer))]
+    public async Task<IActionResult> OnPostApplyAsync(Guid id, CancellationToken ct)
+    {
+        try
+        {
+            await recruitment.ApplyAsync(Actor, id, new VolunteerApplyRequest(Application.Note), ct);
+            return BackWithNotice("报名成功，请等待组织方录用；录用结果会通过消息通知您");
+        }
+        catch (DomainValidationException e)
+        {
+            AddError<ApplyInput>(e, "Application");
+        }
+        catch (InvalidTransitionException e)
+        {
+            ModelState.AddModelError("Application.Note", e.Message);
+        }
+
+        await LoadAsync(id, ct);
+        return Page();
+    }
+
+    [Kexie.Web.Infrastructure.RequiresPermission(typeof(Kexie.Web.Features.Popularization.PopularizationPermissions), nameof(Kexie.Web.Features.Popularization.PopularizationPermissions.ApplyAsVolunteer))]
+    public async Task<IActionResult> OnPostWithdrawAsync(Guid id, Guid applicationId, CancellationToken ct)
+    {
+        try
+        {
+            await recruitment.WithdrawAsync(Actor, id, applicationId, ct);
+            return BackWithNotice("已撤回报名");
+        }
+        catch (InvalidTransitionException e)
+        {
+            return BackWithAlert(e.Message);
+        }
+    }
+
+    /// <summary>The organiser accepts an applicant; when the call is full, the page says so.</summary>
+    [Kexie.Web.Infrastructure.RequiresPermission(typeof(Kexie.Web.Features.Popularization.PopularizationPermissions), nameof(Kexie.Web.Features.Popularization.PopularizationPermissions.ManageRecruitment))]
+    public async Task<IActionResult> OnPostAcceptAsync(Guid id, Guid applicationId, CancellationToken ct)
+    {
+        try
+        {
+            var a = await recruitment.AcceptAsync(Actor, id, applicationId, null, ct);
+            return BackWithNotice($"已录用 {a.VolunteerName}，已通知本人");
+        }
+        catch (InvalidTransitionException e)
+        {
+            return BackWithAlert(e.Message);
+        }
+    }
+
+    [Kexie.Web.Infrastructure.RequiresPermission(typeof(Kexie.Web.Features.Popularization.PopularizationPermissions), nameof(Kexie.Web.Features.Popularization.PopularizationPermissions.ManageRecruitment))]
+    public async Task<IActionResult> OnPostDeclineAsync(Guid id, Guid applicationId, string? reason, CancellationToken ct)
+    {
+        try
+        {
+            var a = await recruitment.DeclineAsync(Actor, id, applicationId, reason, null, ct);
+            return BackWithNotice($"未录用 {a.VolunteerName}，已通知本人");
+        }
+        catch (DomainValidationException e)
+        {
+            return BackWithAlert(e.Message);
+        }
+        catch (InvalidTransitionException e)
+        {
+            return BackWithAlert(e.Message);
+        }
+    }
+
     /// <summary>For the region's managers: volunteers to sign in on their behalf (id, name and expertise).</summary>
     public IReadOnlyList<KeyValuePair<Guid, string>> VolunteerOptions { get; private set; } = [];
 
@@ -244,6 +376,16 @@ public sealed class DetailsModel(ActivityService activities, EventTallyService t
         IsVolunteer = Actor.UserId is not null && await db.Volunteers.AnyAsync(v => v.UserId == Actor.UserId, ct);
         Tallies = await tallies.ListAsync(Actor, id, ct);
         IsManager = Can(PopularizationPermissions.ManageActivities, Activity.RegionCode);
+        IsRecruiter = Can(PopularizationPermissions.ManageRecruitment, Activity.RegionCode);
+        VolunteerCall = await recruitment.CallOfAsync(Actor, id, ct);
+        if (VolunteerCall is { } existing && Call.Slots is null && Call.Deadline is null)
+        {
+            Call = new CallInput { Slots = existing.Slots.ToString(System.Globalization.CultureInfo.InvariantCulture), Deadline = existing.Deadline.ToString("yyyy-MM-dd"), Duties = existing.Duties, Skills = existing.Skills };
+        }
+        if (IsRecruiter && VolunteerCall is not null)
+        {
+            Applications = await recruitment.ApplicationsAsync(Actor, id, ct);
+        }
         if (IsManager)
         {
             Participants = await activities.ParticipantsAsync(Actor, id, null, ct);

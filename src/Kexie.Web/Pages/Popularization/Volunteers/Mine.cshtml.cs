@@ -9,7 +9,7 @@ namespace Kexie.Web.Pages.Popularization.Volunteers;
 
 /// <summary>我的志愿服务: a volunteer's own records and hours; a science worker who is not one yet registers here.</summary>
 [Authorize]
-public sealed class MineModel(VolunteerService volunteers) : MarketPageModel
+public sealed class MineModel(VolunteerService volunteers, VolunteerRecruitmentService recruitment) : MarketPageModel
 {
     public sealed class JoinInput
     {
@@ -21,6 +21,9 @@ public sealed class MineModel(VolunteerService volunteers) : MarketPageModel
     [BindProperty] public JoinInput Input { get; set; } = new();
 
     public MyVolunteerDto? Mine { get; private set; }
+
+    /// <summary>The volunteer's applications to calls (志愿者招募).</summary>
+    public IReadOnlyList<MyRecruitmentDto> Applications { get; private set; } = [];
 
     public IReadOnlyList<VolunteerTeamDto> Teams { get; private set; } = [];
 
@@ -49,6 +52,7 @@ public sealed class MineModel(VolunteerService volunteers) : MarketPageModel
     private async Task LoadAsync(CancellationToken ct)
     {
         Mine = await volunteers.MineAsync(Actor, ct);
+        Applications = Mine is null ? [] : await recruitment.MineAsync(Actor, ct);
         if (Mine is null && MayJoin)
         {
             var county = Kexie.Domain.Regions.RegionCode.CountyOf(Actor.RegionCode);
