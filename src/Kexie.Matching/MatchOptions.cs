@@ -192,6 +192,24 @@ public sealed record MatchOptions
     /// weight 1.0, exponent 2 / 2.5 / 3 gave T3 1.377× / 1.385× / 1.390× the best baseline, T1 inside the guard.</summary>
     public double PredictedDisciplineExponent { get; init; } = 3.0;
 
+    /// <summary>
+    /// Backing off to the 门类 when the discipline is unsure (0 = off): the classifier's sharpened distribution keeps each
+    /// first-level group's total (the 门类 of <see cref="DisciplineHierarchy"/>, its shortest level), but inside the group the
+    /// disciplines share it in proportion to their raw probability to this power instead of to
+    /// <see cref="PredictedDisciplineExponent"/>. A title read surely as 工学 but unsurely as one engineering discipline
+    /// (two fifths of the title errors are one engineering discipline read as another, the 门类 being right 88 % of the
+    /// time) then credits the 门类's disciplines more evenly, so its own abstract in a neighbouring discipline is not pushed
+    /// down by documents of the guessed one. A group whose likeliest discipline holds at least
+    /// <see cref="PredictedDisciplineBackoffSureAt"/> of its raw probability keeps the sharpened split. Equal to the
+    /// exponent = off.
+    /// </summary>
+    public double PredictedDisciplineWithinGroupExponent { get; init; }
+
+    /// <summary>With <see cref="PredictedDisciplineWithinGroupExponent"/>: a group whose likeliest discipline holds at least
+    /// this share of the group's raw probability is not backed off (the discipline is sure enough); 1 (default) backs off
+    /// every group.</summary>
+    public double PredictedDisciplineBackoffSureAt { get; init; } = 1.0;
+
     /// <summary>Documents that give no discipline code get the one the discipline classifier predicts from their
     /// text (title, keywords, body), when at least <see cref="DocumentDisciplineMinProbability"/> likely, so a
     /// worker profile or need published without codes still takes part in field matching.</summary>

@@ -1399,7 +1399,7 @@ internal sealed class Searcher
                 text = $"{text} {industries}";
                 read = [.. tokens, .. analyzer.Analyze(industries)];
             }
-            rawPredicted = predictor.Predict(text, read, options.PredictedDisciplineExponent == 1 ? Math.Max(1, options.PredictedDisciplineCodes) : int.MaxValue);
+            rawPredicted = predictor.Predict(text, read, options.PredictedDisciplineExponent == 1 && options.PredictedDisciplineWithinGroupExponent <= 0 ? Math.Max(1, options.PredictedDisciplineCodes) : int.MaxValue);
             rawTop = rawPredicted.Count > 0 ? rawPredicted.Max(p => p.Probability) : 0;
         }
         if (total > 0)
@@ -1436,6 +1436,10 @@ internal sealed class Searcher
             {
                 sharpened[i] = Math.Pow(predicted[i].Probability, options.PredictedDisciplineExponent);
                 sum += sharpened[i];
+            }
+            if (options.PredictedDisciplineWithinGroupExponent > 0)
+            {
+                BackOffToGroups(predicted, sharpened);
             }
             var own = new List<CodeSuggestion>();
             for (var i = 0; i < predicted.Count && sum > 0; i++)
@@ -1548,6 +1552,45 @@ internal sealed class Searcher
             }
         }
         return span.Length;
+    }
+
+    /// <summary>
+    /// Backs the sharpened distribution off to the first-level groups (<see cref="MatchOptions.PredictedDisciplineWithinGroupExponent"/>):
+    /// each group keeps its sharpened total, shared among its codes in proportion to their raw probability to the
+    /// within-group exponent, unless its likeliest code holds <see cref="MatchOptions.PredictedDisciplineBackoffSureAt"/> of
+    /// the group's raw probability. Codes shorter than the first level are left alone. The sum is unchanged.
+    /// </summary>
+    internal void BackOffToGroups(IReadOnlyList<CodeSuggestion> raw, double[] sharpened)
+    {
+        var groupLength = options.DisciplineHierarchy.LevelLengths[0];
+        var groups = new Dictionary<string, (double Sharpened, double Raw, double Within, double Top)>(StringComparer.Ordinal);
+        var exponent = options.PredictedDisciplineWithinGroupExponent;
+        for (var i = 0; i < raw.Count; i++)
+        {
+            var code = raw[i].Code;
+            if (code.Length < groupLength)
+            {
+                continue;
+            }
+            var key = code[..groupLength];
+            var g = groups.GetValueOrDefault(key);
+            var p = Math.Max(0, raw[i].Probability);
+            groups[key] = (g.Sharpened + sharpened[i], g.Raw + p, g.Within + Math.Pow(p, exponent), Math.Max(g.Top, p));
+        }
+        for (var i = 0; i < raw.Count; i++)
+        {
+            var code = raw[i].Code;
+            if (code.Length < groupLength)
+            {
+                continue;
+            }
+            var g = groups[code[..groupLength]];
+            if (g.Within <= 0 || g.Raw <= 0 || g.Top / g.Raw >= options.PredictedDisciplineBackoffSureAt)
+            {
+                continue;
+            }
+            sharpened[i] = g.Sharpened * Math.Pow(Math.Max(0, raw[i].Probability), exponent) / g.Within;
+        }
     }
 
     /// <summary>
