@@ -210,6 +210,18 @@ public sealed record MatchOptions
     /// every group.</summary>
     public double PredictedDisciplineBackoffSureAt { get; init; } = 1.0;
 
+    /// <summary>With <see cref="PredictedDisciplineWithinGroupExponent"/>: a group is backed off only when the best text
+    /// matches' codes (the code-feedback vote, <see cref="CodeFeedbackDocuments"/>) favour another of its disciplines than
+    /// the classifier does — the query's own matches disagree with the guessed discipline but not with its 门类. Off
+    /// (default): every group not sure enough by <see cref="PredictedDisciplineBackoffSureAt"/> is backed off.</summary>
+    public bool PredictedDisciplineBackoffOnVoteDisagreement { get; init; }
+
+    /// <summary>With <see cref="PredictedDisciplineWithinGroupExponent"/>: the groups' totals are their raw probability (the
+    /// sum of their disciplines') raised to <see cref="PredictedDisciplineExponent"/> and renormalised, instead of the sum
+    /// of their sharpened disciplines — a 门类 read surely but split among several disciplines is not beaten by another
+    /// 门类 holding one discipline of about the size of each part. Off (default).</summary>
+    public bool PredictedDisciplineGroupSharpening { get; init; }
+
     /// <summary>Documents that give no discipline code get the one the discipline classifier predicts from their
     /// text (title, keywords, body), when at least <see cref="DocumentDisciplineMinProbability"/> likely, so a
     /// worker profile or need published without codes still takes part in field matching.</summary>

@@ -85,4 +85,42 @@ public class GroupBackoffTests
         Assert.Equal(off.Select(r => r.Id), same.Select(r => r.Id));
         Assert.Equal(off.Select(r => r.Score), same.Select(r => r.Score), (a, b) => Math.Abs(a - b) < 1e-9);
     }
+
+    /// <summary>Searches with the best text matches' code vote on: two documents of <paramref name="votedCode"/> hold the
+    /// query's words (and one of agriculture, which the vote also sees).</summary>
+    private static IReadOnlyList<MatchResult> SearchWithVote(MatchOptions options, string votedCode)
+    {
+        var index = new MatchIndex(options: options, disciplinePredictor: new UnsurePredictor());
+        index.Rebuild(Docs.Filler(30).Concat(Enumerable.Range(0, 2).Select(i =>
+            Docs.Offer($"v-doc-{i}", "齿轮热处理工艺", body: $"齿轮热处理工艺的第{i}种改进。") with { DisciplineCodes = [votedCode] }))
+            .Append(Docs.Offer("a-doc", "齿轮", body: "齿轮的选型。") with { DisciplineCodes = [Agriculture] }));
+        return index.Search(new MatchQuery { Text = "齿轮热处理" });
+    }
+
+    [Fact]
+    public void With_vote_gating_a_group_is_backed_off_only_when_its_best_text_matches_favour_another_of_its_disciplines()
+    {
+        var gated = new MatchOptions { PredictedDisciplineWithinGroupExponent = 1, PredictedDisciplineBackoffOnVoteDisagreement = true };
+        // The matches are of materials, the classifier reads mechanical first: the same 门类, another discipline — backed off.
+        var disagreeOff = SearchWithVote(new MatchOptions(), Materials);
+        var disagreeOn = SearchWithVote(gated, Materials);
+        Assert.True(Share(disagreeOn, "v-doc-0", Materials) > Share(disagreeOff, "v-doc-0", Materials) + 0.01);
+        // The matches agree with the classifier's discipline: nothing changes.
+        var agreeOff = SearchWithVote(new MatchOptions(), Mechanical);
+        var agreeOn = SearchWithVote(gated, Mechanical);
+        Assert.Equal(Share(agreeOff, "v-doc-0", Mechanical), Share(agreeOn, "v-doc-0", Mechanical), 9);
+        Assert.Equal(agreeOff.Select(r => r.Score), agreeOn.Select(r => r.Score), (a, b) => Math.Abs(a - b) < 1e-9);
+    }
+
+    [Fact]
+    public void Group_sharpening_gives_a_split_but_sure_group_its_raw_mass_to_the_exponent()
+    {
+        var on = Search(new MatchOptions { PredictedDisciplineWithinGroupExponent = 1, PredictedDisciplineGroupSharpening = true });
+        double Cube(double p) => p * p * p;
+        // Engineering holds 0.60 of the raw probability, agriculture 0.40: after the cube, 0.216 against 0.064.
+        var engineering = Cube(0.60) / (Cube(0.60) + Cube(0.40));
+        Assert.Equal(engineering * 0.30 / 0.60, Share(on, "m-doc", Mechanical), 6);
+        Assert.Equal(engineering * 0.25 / 0.60, Share(on, "t-doc", Materials), 6);
+        Assert.Equal(1 - engineering, Share(on, "a-doc", Agriculture), 6);
+    }
 }
