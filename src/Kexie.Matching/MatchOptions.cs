@@ -201,7 +201,9 @@ public sealed record MatchOptions
     /// time) then credits the 门类's disciplines more evenly, so its own abstract in a neighbouring discipline is not pushed
     /// down by documents of the guessed one. A group whose likeliest discipline holds at least
     /// <see cref="PredictedDisciplineBackoffSureAt"/> of its raw probability keeps the sharpened split. Equal to the
-    /// exponent = off.
+    /// exponent = off. Off: on the tuning split 2 gained with-codes T2 +0.0008 (5 titles up, 1 down) for T3 −0.005 nDCG; on
+    /// the evaluation half, once, with codes T2 −0.0036 → −0.0032 but T3/T4 1.567×/1.551× → 1.555×/1.543×, need-shaped nDCG
+    /// 0.642 → 0.637 (docs/benchmarks.md, 2026-12-06).
     /// </summary>
     public double PredictedDisciplineWithinGroupExponent { get; init; }
 
