@@ -1558,9 +1558,12 @@ internal sealed class Searcher
     /// Backs the sharpened distribution off to the first-level groups (<see cref="MatchOptions.PredictedDisciplineWithinGroupExponent"/>):
     /// each group keeps its sharpened total, shared among its codes in proportion to their raw probability to the
     /// within-group exponent, unless its likeliest code holds <see cref="MatchOptions.PredictedDisciplineBackoffSureAt"/> of
-    /// the group's raw probability. Codes shorter than the first level are left alone. The sum is unchanged.
+    /// the group's raw probability, or (<see cref="MatchOptions.PredictedDisciplineBackoffOnVoteDisagreement"/>) the best text
+    /// matches' codes agree with its likeliest code. With <see cref="MatchOptions.PredictedDisciplineGroupSharpening"/> the
+    /// groups' totals are first reshared by their raw mass to <see cref="MatchOptions.PredictedDisciplineExponent"/>. Codes
+    /// shorter than the first level are left alone. The sum is unchanged.
     /// </summary>
-    internal void BackOffToGroups(IReadOnlyList<CodeSuggestion> raw, double[] sharpened, IReadOnlyDictionary<string, double> votes)
+    private void BackOffToGroups(IReadOnlyList<CodeSuggestion> raw, double[] sharpened, IReadOnlyDictionary<string, double> votes)
     {
         var groupLength = options.DisciplineHierarchy.LevelLengths[0];
         var groups = new Dictionary<string, (double Sharpened, double Raw, double Within, double Top)>(StringComparer.Ordinal);
