@@ -192,6 +192,38 @@ public sealed record MatchOptions
     /// weight 1.0, exponent 2 / 2.5 / 3 gave T3 1.377× / 1.385× / 1.390× the best baseline, T1 inside the guard.</summary>
     public double PredictedDisciplineExponent { get; init; } = 3.0;
 
+    /// <summary>
+    /// Backing off to the 门类 when the discipline is unsure (0 = off): the classifier's sharpened distribution keeps each
+    /// first-level group's total (the 门类 of <see cref="DisciplineHierarchy"/>, its shortest level), but inside the group the
+    /// disciplines share it in proportion to their raw probability to this power instead of to
+    /// <see cref="PredictedDisciplineExponent"/>. A title read surely as 工学 but unsurely as one engineering discipline
+    /// (two fifths of the title errors are one engineering discipline read as another, the 门类 being right 88 % of the
+    /// time) then credits the 门类's disciplines more evenly, so its own abstract in a neighbouring discipline is not pushed
+    /// down by documents of the guessed one. A group whose likeliest discipline holds at least
+    /// <see cref="PredictedDisciplineBackoffSureAt"/> of its raw probability keeps the sharpened split. Equal to the
+    /// exponent = off. Off: on the tuning split 2 gained with-codes T2 +0.0008 (5 titles up, 1 down) for T3 −0.005 nDCG; on
+    /// the evaluation half, once, with codes T2 −0.0036 → −0.0032 but T3/T4 1.567×/1.551× → 1.555×/1.543×, need-shaped nDCG
+    /// 0.642 → 0.637 (docs/benchmarks.md, 2026-12-06).
+    /// </summary>
+    public double PredictedDisciplineWithinGroupExponent { get; init; }
+
+    /// <summary>With <see cref="PredictedDisciplineWithinGroupExponent"/>: a group whose likeliest discipline holds at least
+    /// this share of the group's raw probability is not backed off (the discipline is sure enough); 1 (default) backs off
+    /// every group.</summary>
+    public double PredictedDisciplineBackoffSureAt { get; init; } = 1.0;
+
+    /// <summary>With <see cref="PredictedDisciplineWithinGroupExponent"/>: a group is backed off only when the best text
+    /// matches' codes (the code-feedback vote, <see cref="CodeFeedbackDocuments"/>) favour another of its disciplines than
+    /// the classifier does — the query's own matches disagree with the guessed discipline but not with its 门类. Off
+    /// (default): every group not sure enough by <see cref="PredictedDisciplineBackoffSureAt"/> is backed off.</summary>
+    public bool PredictedDisciplineBackoffOnVoteDisagreement { get; init; }
+
+    /// <summary>With <see cref="PredictedDisciplineWithinGroupExponent"/>: the groups' totals are their raw probability (the
+    /// sum of their disciplines') raised to <see cref="PredictedDisciplineExponent"/> and renormalised, instead of the sum
+    /// of their sharpened disciplines — a 门类 read surely but split among several disciplines is not beaten by another
+    /// 门类 holding one discipline of about the size of each part. Off (default).</summary>
+    public bool PredictedDisciplineGroupSharpening { get; init; }
+
     /// <summary>Documents that give no discipline code get the one the discipline classifier predicts from their
     /// text (title, keywords, body), when at least <see cref="DocumentDisciplineMinProbability"/> likely, so a
     /// worker profile or need published without codes still takes part in field matching.</summary>

@@ -1399,7 +1399,7 @@ internal sealed class Searcher
                 text = $"{text} {industries}";
                 read = [.. tokens, .. analyzer.Analyze(industries)];
             }
-            rawPredicted = predictor.Predict(text, read, options.PredictedDisciplineExponent == 1 ? Math.Max(1, options.PredictedDisciplineCodes) : int.MaxValue);
+            rawPredicted = predictor.Predict(text, read, options.PredictedDisciplineExponent == 1 && options.PredictedDisciplineWithinGroupExponent <= 0 ? Math.Max(1, options.PredictedDisciplineCodes) : int.MaxValue);
             rawTop = rawPredicted.Count > 0 ? rawPredicted.Max(p => p.Probability) : 0;
         }
         if (total > 0)
@@ -1436,6 +1436,10 @@ internal sealed class Searcher
             {
                 sharpened[i] = Math.Pow(predicted[i].Probability, options.PredictedDisciplineExponent);
                 sum += sharpened[i];
+            }
+            if (options.PredictedDisciplineWithinGroupExponent > 0)
+            {
+                BackOffToGroups(predicted, sharpened, votes);
             }
             var own = new List<CodeSuggestion>();
             for (var i = 0; i < predicted.Count && sum > 0; i++)
@@ -1548,6 +1552,119 @@ internal sealed class Searcher
             }
         }
         return span.Length;
+    }
+
+    /// <summary>
+    /// Backs the sharpened distribution off to the first-level groups (<see cref="MatchOptions.PredictedDisciplineWithinGroupExponent"/>):
+    /// each group keeps its sharpened total, shared among its codes in proportion to their raw probability to the
+    /// within-group exponent, unless its likeliest code holds <see cref="MatchOptions.PredictedDisciplineBackoffSureAt"/> of
+    /// the group's raw probability, or (<see cref="MatchOptions.PredictedDisciplineBackoffOnVoteDisagreement"/>) the best text
+    /// matches' codes agree with its likeliest code. With <see cref="MatchOptions.PredictedDisciplineGroupSharpening"/> the
+    /// groups' totals are first reshared by their raw mass to <see cref="MatchOptions.PredictedDisciplineExponent"/>. Codes
+    /// shorter than the first level are left alone. The sum is unchanged.
+    /// </summary>
+    private void BackOffToGroups(IReadOnlyList<CodeSuggestion> raw, double[] sharpened, IReadOnlyDictionary<string, double> votes)
+    {
+        var groupLength = options.DisciplineHierarchy.LevelLengths[0];
+        var groups = new Dictionary<string, (double Sharpened, double Raw, double Within, double Top)>(StringComparer.Ordinal);
+        var exponent = options.PredictedDisciplineWithinGroupExponent;
+        for (var i = 0; i < raw.Count; i++)
+        {
+            var code = raw[i].Code;
+            if (code.Length < groupLength)
+            {
+                continue;
+            }
+            var key = code[..groupLength];
+            var g = groups.GetValueOrDefault(key);
+            var p = Math.Max(0, raw[i].Probability);
+            groups[key] = (g.Sharpened + sharpened[i], g.Raw + p, g.Within + Math.Pow(p, exponent), Math.Max(g.Top, p));
+        }
+        if (options.PredictedDisciplineGroupSharpening && groups.Count > 0)
+        {
+            // The grouped codes' sharpened mass, shared among the groups by their raw mass to the exponent.
+            var mass = groups.Values.Sum(g => g.Sharpened);
+            var powered = groups.ToDictionary(kv => kv.Key, kv => Math.Pow(kv.Value.Raw, options.PredictedDisciplineExponent), StringComparer.Ordinal);
+            var poweredSum = powered.Values.Sum();
+            if (poweredSum > 0)
+            {
+                foreach (var key in groups.Keys.ToList())
+                {
+                    var g = groups[key];
+                    var total = mass * powered[key] / poweredSum;
+                    if (g.Top / Math.Max(g.Raw, double.Epsilon) >= options.PredictedDisciplineBackoffSureAt
+                        || (options.PredictedDisciplineBackoffOnVoteDisagreement && !VoteDisagreesWithin(key, raw, votes)))
+                    {
+                        // Not backed off inside: the group's new total keeps the sharpened split.
+                        for (var i = 0; i < raw.Count; i++)
+                        {
+                            if (raw[i].Code.Length >= groupLength && raw[i].Code.StartsWith(key, StringComparison.Ordinal) && g.Sharpened > 0)
+                            {
+                                sharpened[i] *= total / g.Sharpened;
+                            }
+                        }
+                        groups[key] = g with { Sharpened = 0 };
+                    }
+                    else
+                    {
+                        groups[key] = g with { Sharpened = total };
+                    }
+                }
+            }
+        }
+        for (var i = 0; i < raw.Count; i++)
+        {
+            var code = raw[i].Code;
+            if (code.Length < groupLength)
+            {
+                continue;
+            }
+            var g = groups[code[..groupLength]];
+            if (options.PredictedDisciplineGroupSharpening && g.Sharpened == 0)
+            {
+                continue;
+            }
+            if (g.Within <= 0 || g.Raw <= 0 || g.Top / g.Raw >= options.PredictedDisciplineBackoffSureAt)
+            {
+                continue;
+            }
+            if (options.PredictedDisciplineBackoffOnVoteDisagreement && !VoteDisagreesWithin(code[..groupLength], raw, votes))
+            {
+                continue;
+            }
+            sharpened[i] = g.Sharpened * Math.Pow(Math.Max(0, raw[i].Probability), exponent) / g.Within;
+        }
+    }
+
+    /// <summary>Whether the vote of the best text matches' codes favours, within the group <paramref name="group"/>, another
+    /// code than the classifier's likeliest of that group (no vote in the group: no).</summary>
+    private static bool VoteDisagreesWithin(string group, IReadOnlyList<CodeSuggestion> raw, IReadOnlyDictionary<string, double> votes)
+    {
+        string? voted = null;
+        var best = 0.0;
+        foreach (var (code, v) in votes)
+        {
+            if (code.StartsWith(group, StringComparison.Ordinal) && (v > best || (v == best && voted is not null && string.CompareOrdinal(code, voted) < 0)))
+            {
+                voted = code;
+                best = v;
+            }
+        }
+        if (voted is null)
+        {
+            return false;
+        }
+        string? read = null;
+        var top = -1.0;
+        foreach (var s in raw)
+        {
+            if (s.Code.StartsWith(group, StringComparison.Ordinal) && s.Probability > top)
+            {
+                read = s.Code;
+                top = s.Probability;
+            }
+        }
+        return !string.Equals(read, voted, StringComparison.Ordinal);
     }
 
     /// <summary>
