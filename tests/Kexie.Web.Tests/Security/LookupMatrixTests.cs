@@ -67,6 +67,7 @@ public abstract class LookupMatrixTests(KexieApp app)
         ["GET /api/v1/venues/{id:guid}/visits"] = "接待记录只有批次、人次、场所类型",
         ["GET /api/v1/volunteer-teams/{id:guid}"] = "志愿服务队公开（名称、人数、时长，没有队员）",
         ["GET /api/v1/e-stations/{id:guid}/terminals"] = "e站终端（类型、安放地点）是公开的",
+        ["GET /api/v1/web-quizzes/{id:guid}"] = "网上知识竞赛一经发布即公开（名称、日期、参与人次和不含答案的试卷）",
     };
 
     /// <summary>

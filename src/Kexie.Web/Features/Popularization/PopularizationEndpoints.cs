@@ -42,6 +42,7 @@ public static class PopularizationEndpoints
         LiteracyMemberUnitEndpoints.MapMemberUnits(api);
         ScienceBoardEndpoints.MapScienceBoards(api);
         EStationEndpoints.MapQuizzes(api);
+        WebQuizEndpoints.MapWebQuizzes(api);
         return api;
     }
 
