@@ -124,6 +124,8 @@ public abstract class KexieDbContext(DbContextOptions options, ICurrentActor? cu
 
     public DbSet<Kexie.Domain.Popularization.QuizAttempt> QuizAttempts => Set<Kexie.Domain.Popularization.QuizAttempt>();
 
+    public DbSet<Kexie.Domain.Popularization.WebQuiz> WebQuizzes => Set<Kexie.Domain.Popularization.WebQuiz>();
+
     public DbSet<Kexie.Domain.Popularization.Venue> Venues => Set<Kexie.Domain.Popularization.Venue>();
 
     public DbSet<Kexie.Domain.Popularization.VenueVisit> VenueVisits => Set<Kexie.Domain.Popularization.VenueVisit>();

@@ -174,6 +174,21 @@ internal sealed class QuizAttemptConfiguration : IEntityTypeConfiguration<QuizAt
         builder.HasIndex(a => new { a.RegionCode, a.CreatedAt });
         builder.HasIndex(a => a.StationId);
         builder.HasOne<EStation>().WithMany().HasForeignKey(a => a.StationId).OnDelete(DeleteBehavior.Cascade);
+        builder.Property(a => a.UserId).HasMaxLength(64);
+        builder.HasIndex(a => a.WebQuizId);
+        builder.HasOne<WebQuiz>().WithMany().HasForeignKey(a => a.WebQuizId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class WebQuizConfiguration : IEntityTypeConfiguration<WebQuiz>
+{
+    public void Configure(EntityTypeBuilder<WebQuiz> builder)
+    {
+        builder.Property(q => q.RegionCode).HasMaxLength(12);
+        builder.Property(q => q.Title).HasMaxLength(50);
+        builder.Property(q => q.Tag).HasMaxLength(20);
+        builder.Property(q => q.PublishedByUserId).HasMaxLength(64);
+        builder.HasIndex(q => new { q.RegionCode, q.OpensOn });
     }
 }
 

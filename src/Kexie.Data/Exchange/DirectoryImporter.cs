@@ -28,6 +28,7 @@ public sealed class DirectoryImporter(KexieDbContext db, DictionaryCache diction
         ImportKind.ScienceBoards => ScienceBoardSpec.Columns,
         ImportKind.Venues => VenueSpec.Columns,
         ImportKind.VenueVisits => VenueVisitSpec.Columns,
+        ImportKind.LiteracySurveys => LiteracySurveySpec.Columns,
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 
@@ -44,6 +45,7 @@ public sealed class DirectoryImporter(KexieDbContext db, DictionaryCache diction
             ImportKind.ScienceBoards => RunAsync(new ScienceBoardSpec(), kind, rows, actor, dryRun, progress, ct),
             ImportKind.Venues => RunAsync(new VenueSpec(), kind, rows, actor, dryRun, progress, ct),
             ImportKind.VenueVisits => RunAsync(new VenueVisitSpec(), kind, rows, actor, dryRun, progress, ct),
+            ImportKind.LiteracySurveys => RunAsync(new LiteracySurveySpec(), kind, rows, actor, dryRun, progress, ct),
             _ => throw new ArgumentOutOfRangeException(nameof(kind)),
         };
     }

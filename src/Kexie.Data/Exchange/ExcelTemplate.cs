@@ -276,6 +276,16 @@ public static class ExcelTemplate
                 ["place"] = "某某镇中心小学",
                 ["note"] = null,
             },
+            ImportKind.LiteracySurveys => new()
+            {
+                ["regionCode"] = $"{ExampleMark}：{region}",
+                ["year"] = 2020,
+                ["rate"] = "10.56",
+                ["sampleSize"] = 1600,
+                ["source"] = "四川省公民科学素质抽样调查",
+                ["surveyedOn"] = "2020-11-30",
+                ["note"] = null,
+            },
             ImportKind.Experts => new()
             {
                 ["phone"] = $"{ExampleMark}：13800000000",

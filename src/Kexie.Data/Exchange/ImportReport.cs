@@ -23,12 +23,15 @@ public enum ImportKind
 
     /// <summary>接待记录 of the importer's 科普阵地 (venue by name, keyed by venue, day and place).</summary>
     VenueVisits,
+
+    /// <summary>公民科学素质调查结果 of a region (keyed by region and year).</summary>
+    LiteracySurveys,
 }
 
 /// <summary>The URL/CLI name and Chinese name of each <see cref="ImportKind"/>, in one place.</summary>
 public static class ImportKinds
 {
-    public static readonly ImportKind[] All = [ImportKind.ScienceWorkers, ImportKind.Organizations, ImportKind.Experts, ImportKind.Volunteers, ImportKind.MemberUnits, ImportKind.ScienceBoards, ImportKind.Venues, ImportKind.VenueVisits];
+    public static readonly ImportKind[] All = [ImportKind.ScienceWorkers, ImportKind.Organizations, ImportKind.Experts, ImportKind.Volunteers, ImportKind.MemberUnits, ImportKind.ScienceBoards, ImportKind.Venues, ImportKind.VenueVisits, ImportKind.LiteracySurveys];
 
     public static string Slug(this ImportKind kind) => kind switch
     {
@@ -39,6 +42,7 @@ public static class ImportKinds
         ImportKind.ScienceBoards => "science-boards",
         ImportKind.Venues => "venues",
         ImportKind.VenueVisits => "venue-visits",
+        ImportKind.LiteracySurveys => "literacy-surveys",
         _ => "workers",
     };
 
@@ -51,6 +55,7 @@ public static class ImportKinds
         ImportKind.ScienceBoards => "科普宣传栏",
         ImportKind.Venues => "科普阵地",
         ImportKind.VenueVisits => "科普阵地接待记录",
+        ImportKind.LiteracySurveys => "公民科学素质调查结果",
         _ => "科技工作者",
     };
 
@@ -65,6 +70,7 @@ public static class ImportKinds
         "science-boards" or "scienceboards" or "boards" => ImportKind.ScienceBoards,
         "venues" => ImportKind.Venues,
         "venue-visits" or "venuevisits" => ImportKind.VenueVisits,
+        "literacy-surveys" or "literacysurveys" => ImportKind.LiteracySurveys,
         _ => null,
     };
 }

@@ -46,6 +46,8 @@ internal static class IndicatorOutbox
         ServiceRecord => FactSource.ServiceRecord,
         ScienceBoardRefresh => FactSource.ScienceBoardRefresh,
         LiteracyMemberAssessment => FactSource.LiteracyMemberAssessment,
+        LiteracySurvey => FactSource.LiteracySurvey,
+        LiteracyTarget => FactSource.LiteracyTarget,
         ThinkTankTopic => FactSource.ThinkTankTopic,
         Proposal => FactSource.Proposal,
         _ => TalentFactSources.SourceOf(entity),

@@ -253,6 +253,7 @@ public sealed class IndicatorRefresher(KexieDbContext db, TimeProvider clock, IL
         facts.AddRange((await db.VenueVisits.AsNoTracking().ToListAsync(ct)).SelectMany(FactDerivation.From));
         facts.AddRange((await db.ScienceBoardRefreshes.AsNoTracking().ToListAsync(ct)).SelectMany(FactDerivation.From));
         facts.AddRange((await db.LiteracyMemberAssessments.AsNoTracking().ToListAsync(ct)).SelectMany(FactDerivation.From));
+        facts.AddRange(FactDerivation.From(await db.LiteracySurveys.AsNoTracking().ToListAsync(ct), await db.LiteracyTargets.AsNoTracking().ToListAsync(ct)));
         facts.AddRange((await db.ServiceRecords.AsNoTracking().Where(r => r.Status == Kexie.Domain.Popularization.ServiceRecordStatus.Confirmed).ToListAsync(ct)).SelectMany(FactDerivation.From));
         facts.AddRange((await db.ThinkTankTopics.AsNoTracking().Where(t => t.ApprovedAt != null).ToListAsync(ct)).SelectMany(FactDerivation.From));
         facts.AddRange((await db.Proposals.AsNoTracking().Where(p => p.DecidedAt != null).ToListAsync(ct)).SelectMany(FactDerivation.From));
@@ -276,6 +277,7 @@ public sealed class IndicatorRefresher(KexieDbContext db, TimeProvider clock, IL
             .Concat(settled.Select(id => (Source: FactSource.ResponsePlan, SourceId: id)))
             .Distinct()
             .ToList();
+        dirty = await WithSurveysJudgedByAsync(dirty, ct);
         // The rollup cells (day, region) the old and the new facts of these records fall in.
         var cells = new HashSet<(int Day, string RegionCode)>();
         long written = 0;
@@ -314,6 +316,26 @@ public sealed class IndicatorRefresher(KexieDbContext db, TimeProvider clock, IL
         }
 
         return new RefreshResult(false, dirty.Count, written, months.Count);
+    }
+
+    /// <summary>
+    /// A changed 纲要 target changes the S11 facts of the survey results judged by it: every result in the target's region and below
+    /// is queued with it (all results when the target is gone). The target itself has no facts.
+    /// </summary>
+    private async Task<List<(FactSource Source, Guid SourceId)>> WithSurveysJudgedByAsync(List<(FactSource Source, Guid SourceId)> dirty, CancellationToken ct)
+    {
+        var targetIds = dirty.Where(d => d.Source == FactSource.LiteracyTarget).Select(d => d.SourceId).ToList();
+        if (targetIds.Count == 0)
+        {
+            return dirty;
+        }
+
+        var regions = await db.LiteracyTargets.AsNoTracking().Where(t => targetIds.Contains(t.Id)).Select(t => t.RegionCode).Distinct().ToListAsync(ct);
+        var surveys = await db.LiteracySurveys.AsNoTracking().Select(s => new { s.Id, s.RegionCode }).ToListAsync(ct);
+        var judged = regions.Count < targetIds.Count
+            ? surveys
+            : surveys.Where(s => regions.Any(r => s.RegionCode.StartsWith(r, StringComparison.Ordinal))).ToList();
+        return [.. dirty.Concat(judged.Select(s => (FactSource.LiteracySurvey, s.Id))).Distinct()];
     }
 
     private async Task<List<ActivityFact>> DeriveAsync(IReadOnlyCollection<(FactSource Source, Guid SourceId)> sources, DateTimeOffset now, CancellationToken ct)
@@ -393,6 +415,12 @@ public sealed class IndicatorRefresher(KexieDbContext db, TimeProvider clock, IL
         if (Ids(FactSource.LiteracyMemberAssessment) is { Count: > 0 } assessments)
         {
             facts.AddRange((await db.LiteracyMemberAssessments.AsNoTracking().Where(a => assessments.Contains(a.Id)).ToListAsync(ct)).SelectMany(FactDerivation.From));
+        }
+
+        if (Ids(FactSource.LiteracySurvey) is { Count: > 0 } surveys)
+        {
+            var judged = await db.LiteracySurveys.AsNoTracking().Where(s => surveys.Contains(s.Id)).ToListAsync(ct);
+            facts.AddRange(FactDerivation.From(judged, await db.LiteracyTargets.AsNoTracking().ToListAsync(ct)));
         }
 
         if (Ids(FactSource.ServiceRecord) is { Count: > 0 } services)

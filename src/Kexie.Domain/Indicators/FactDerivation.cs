@@ -171,6 +171,27 @@ public static class FactDerivation
         }
     }
 
+    /// <summary>
+    /// A survey result judged by its 纲要 target (<see cref="LiteracyRate.TargetFor"/>) gives S11 its two sides, in the survey's region on
+    /// 31 December of the year it describes: the measured rate capped at the target (so one result counts at most 100%) and the target.
+    /// A result with no target for its region or above gives no fact (the region's S11 is absent, not zero).
+    /// </summary>
+    public static IEnumerable<ActivityFact> From(LiteracySurvey survey, LiteracyTarget? target)
+    {
+        if (target is null || target.Rate <= 0)
+        {
+            yield break;
+        }
+
+        var day = ChinaTime.DayKey(new DateOnly(survey.Year, 12, 31));
+        yield return new ActivityFact(survey.RegionCode, FactKind.LiteracyRateMeasured, day, 1, Math.Min(survey.Rate, target.Rate), FactSource.LiteracySurvey, survey.Id);
+        yield return new ActivityFact(survey.RegionCode, FactKind.LiteracyRateTarget, day, 1, target.Rate, FactSource.LiteracySurvey, survey.Id);
+    }
+
+    /// <summary>Every survey result's facts, each judged by its target among <paramref name="targets"/>.</summary>
+    public static IEnumerable<ActivityFact> From(IEnumerable<LiteracySurvey> surveys, IReadOnlyList<LiteracyTarget> targets) =>
+        surveys.SelectMany(s => From(s, LiteracyRate.TargetFor(s.RegionCode, s.Year, targets)));
+
     /// <summary>A day of e-station use counts its visits and interactions together, on that day.</summary>
     public static IEnumerable<ActivityFact> From(EStationUsage usage)
     {

@@ -78,6 +78,15 @@ public enum FactKind
     /// <summary>纲要实施成员单位考核为“完成” (record: LiteracyMemberAssessment whose result is 完成; as <see cref="MemberUnitsAssessed"/>).</summary>
     MemberUnitsCompleted = 110,
 
+    /// <summary>
+    /// 公民具备科学素质比例 measured (record: LiteracySurvey that has a 纲要 target to be judged by; count 1, amount = the rate in
+    /// hundredths of a percent, capped at the target's, in the survey's region on 31 December of the year it describes).
+    /// </summary>
+    LiteracyRateMeasured = 121,
+
+    /// <summary>纲要目标比例 the survey is judged by (record: LiteracySurvey, as <see cref="LiteracyRateMeasured"/>; amount = the target's rate in hundredths).</summary>
+    LiteracyRateTarget = 122,
+
     /// <summary>智库课题立项 (record: ThinkTankTopic, in the topic's region, day approved).</summary>
     ThinkTankTopics = 201,
 
@@ -148,6 +157,12 @@ public enum FactSource
     WorkstationOutput = 24,
     Association = 25,
     Inspection = 26,
+
+    /// <summary>公民科学素质调查结果 (its facts also read the 纲要 target it is judged by).</summary>
+    LiteracySurvey = 41,
+
+    /// <summary>纲要目标: a change re-derives the survey results judged by it (it has no facts of its own).</summary>
+    LiteracyTarget = 42,
 }
 
 /// <summary>The platform module whose records feed a fact kind.</summary>
@@ -179,7 +194,8 @@ public static class FactKinds
         FactKind.WorkerRegistered or FactKind.OrganizationRegistered => SourceModule.Directory,
         FactKind.PopularizationContentPublished or FactKind.PopularizationParticipants or FactKind.EStationVisits
             or FactKind.PopularizationActivitiesHeld or FactKind.MassEventParticipants or FactKind.VenueVisitors or FactKind.VolunteerService
-            or FactKind.BoardRefreshes or FactKind.MemberUnitsAssessed or FactKind.MemberUnitsCompleted => SourceModule.Popularization,
+            or FactKind.BoardRefreshes or FactKind.MemberUnitsAssessed or FactKind.MemberUnitsCompleted
+            or FactKind.LiteracyRateMeasured or FactKind.LiteracyRateTarget => SourceModule.Popularization,
         FactKind.ThinkTankTopics or FactKind.ProposalsAdopted or FactKind.ThinkTankTopicsRecommended => SourceModule.ThinkTank,
         FactKind.SurveyResponsesValid or FactKind.NominationsSelected or FactKind.ContestEntries or FactKind.WorkstationsFounded or FactKind.SocietyExchanges
             or FactKind.WorkstationProjects or FactKind.WorkstationPatents or FactKind.WorkstationTrainings or FactKind.InspectionsDue or FactKind.InspectionsPassed => SourceModule.Talent,
@@ -213,6 +229,8 @@ public static class FactKinds
         FactKind.BoardRefreshes => "科普宣传栏内容更新",
         FactKind.MemberUnitsAssessed => "纲要实施成员单位年度考核",
         FactKind.MemberUnitsCompleted => "纲要实施成员单位考核完成",
+        FactKind.LiteracyRateMeasured => "公民具备科学素质比例（调查结果，超过目标的按目标计）",
+        FactKind.LiteracyRateTarget => "公民科学素质纲要目标比例",
         FactKind.ThinkTankTopics => "智库课题",
         FactKind.ProposalsAdopted => "建言献策采纳",
         FactKind.ThinkTankTopicsRecommended => "智库课题向上推荐",
@@ -258,6 +276,8 @@ public static class FactKinds
         FactSource.ServiceRecord => "志愿服务记录",
         FactSource.ScienceBoardRefresh => "宣传栏内容更新记录",
         FactSource.LiteracyMemberAssessment => "成员单位年度考核",
+        FactSource.LiteracySurvey => "公民科学素质调查结果",
+        FactSource.LiteracyTarget => "公民科学素质纲要目标",
         FactSource.ThinkTankTopic => "智库课题",
         FactSource.Proposal => "建言献策",
         FactSource.Nomination => "人才推荐",

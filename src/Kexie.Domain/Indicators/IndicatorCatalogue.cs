@@ -55,6 +55,8 @@ public static class IndicatorCatalogue
         Count("S09", "科普宣传栏内容更新", ServiceGroup.ScienceLiteracy, FactKind.BoardRefreshes, Accumulation.Period, "期", "本期科普宣传栏、宣传橱窗、科普画廊、科普宣传点登记的内容更新期数（更新日计）"),
         new("S10", "纲要成员单位考核完成率", ServiceGroup.ScienceLiteracy, IndicatorKind.Coverage, FactKind.MemberUnitsCompleted, Measure.Count, FactKind.MemberUnitsAssessed, Measure.Count,
             Accumulation.Period, Direction.HigherIsBetter, Normalisation.Absolute, "%", "本期年度考核的全民科学素质纲要实施成员单位中考核为“完成”的比例（考核年度12月31日计）"),
+        new("S11", "公民科学素质达标率", ServiceGroup.ScienceLiteracy, IndicatorKind.Coverage, FactKind.LiteracyRateMeasured, Measure.Amount, FactKind.LiteracyRateTarget, Measure.Amount,
+            Accumulation.Period, Direction.HigherIsBetter, Normalisation.Absolute, "%", "调查年度在本期内的公民科学素质调查结果（本地区及下辖地区，调查年度12月31日计）：具备科学素质比例之和 ÷ 所对应纲要目标比例之和；目标取本地区的，没有则取最近的上级地区的，为调查年份及以后最近的目标年份（都在其前的取最近一个）；单个结果超过目标的按目标计，故最高100%，达到目标即100%；没有调查结果或没有目标的地区数值缺失"),
 
         // 为党委政府科学决策服务
         Count("D01", "智库课题立项", ServiceGroup.DecisionSupport, FactKind.ThinkTankTopics, Accumulation.Period, "项", "本期立项的智库课题数"),

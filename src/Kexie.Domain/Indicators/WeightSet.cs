@@ -55,7 +55,8 @@ public sealed class WeightSet : Entity
     /// with the headline indicators (累计注册、需求按时响应率、成交金额) at 2; 科研成果转化 (E11, a part of 成交订单) at 0 until a
     /// weight version gives it one, so that adding it did not move the rankings. Indicators added to a group later (S05–S10,
     /// W06–W09, D03–D04) weigh 1 like the rest of their group; the stations' yearly output (W10–W12) and 学会年检合格率 (W13) weigh 0
-    /// like E11 until a weight version gives them one (they are shown, traced and reported, but do not move the rankings).
+    /// like E11 until a weight version gives them one (they are shown, traced and reported, but do not move the rankings); so does
+    /// 公民科学素质达标率 (S11).
     /// </summary>
     public static WeightSet BuiltInDefault { get; } = CreateUnchecked(
         0,
@@ -68,7 +69,7 @@ public sealed class WeightSet : Entity
             [ServiceGroup.ScienceLiteracy] = 20m,
             [ServiceGroup.DecisionSupport] = 10m,
         },
-        IndicatorCatalogue.All.ToDictionary(i => i.Code, i => i.Code switch { "W01" or "E03" or "E06" => 2m, "E11" or "W10" or "W11" or "W12" or "W13" => 0m, _ => 1m }),
+        IndicatorCatalogue.All.ToDictionary(i => i.Code, i => i.Code switch { "W01" or "E03" or "E06" => 2m, "E11" or "W10" or "W11" or "W12" or "W13" or "S11" => 0m, _ => 1m }),
         null);
 
     public static WeightSet Create(

@@ -49,6 +49,26 @@ public static class LiteracyRate
         };
     }
 
+    /// <summary>
+    /// The target a result of <paramref name="regionCode"/> for <paramref name="year"/> is judged by: among the region's own targets
+    /// (else those of the nearest ancestor that has any), the nearest target year not before the result's; when all lie before it,
+    /// the latest. Null when neither the region nor any ancestor has a target.
+    /// </summary>
+    public static LiteracyTarget? TargetFor(string regionCode, int year, IEnumerable<LiteracyTarget> targets)
+    {
+        var all = targets as IReadOnlyCollection<LiteracyTarget> ?? targets.ToList();
+        foreach (var code in Regions.RegionCode.Ancestry(regionCode).Reverse())
+        {
+            var mine = all.Where(t => t.RegionCode == code).ToList();
+            if (mine.Count > 0)
+            {
+                return mine.Where(t => t.Year >= year).OrderBy(t => t.Year).FirstOrDefault() ?? mine.OrderByDescending(t => t.Year).First();
+            }
+        }
+
+        return null;
+    }
+
     private static void RequireYear(int year)
     {
         if (year is < 1990 or > 2100)

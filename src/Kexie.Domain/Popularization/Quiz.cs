@@ -156,7 +156,7 @@ public sealed class QuizQuestion : Entity, IRegional
 }
 
 /// <summary>
-/// One quiz a visitor finished on a 科普e站 kiosk (anonymous): how many questions, how many right, and the topic of each
+/// One quiz a visitor finished on a 科普e站 kiosk (anonymous) or on the website (a <see cref="WebQuiz"/>): how many questions, how many right, and the topic of each
 /// answered question (repeated per question), which feeds the station's and the region's 科普需求画像.
 /// The station's day counts it once, as one kiosk quiz (<see cref="EStationUsage.KioskQuizzes"/>).
 /// </summary>
@@ -169,9 +169,16 @@ public sealed class QuizAttempt : Entity, IRegional
     {
     }
 
-    public Guid StationId { get; private set; }
+    /// <summary>The 科普e站 whose kiosk took it; null for an attempt on the website (<see cref="WebQuizId"/>).</summary>
+    public Guid? StationId { get; private set; }
 
-    public Guid DeviceId { get; private set; }
+    public Guid? DeviceId { get; private set; }
+
+    /// <summary>The 网上知识竞赛 taken on the website; null for a kiosk's.</summary>
+    public Guid? WebQuizId { get; private set; }
+
+    /// <summary>Who took it on the website when signed in; null when anonymous (and on kiosks).</summary>
+    public string? UserId { get; private set; }
 
     public string RegionCode { get; private set; } = string.Empty;
 
@@ -187,6 +194,23 @@ public sealed class QuizAttempt : Entity, IRegional
 
     /// <summary>Grades the visitor's answers (question, chosen option) against the questions they were shown.</summary>
     public static QuizAttempt Grade(EStation station, Guid deviceId, IReadOnlyList<(QuizQuestion Question, int Choice)> answers, DateTimeOffset? at = null)
+    {
+        var attempt = Graded(station.RegionCode, answers, at);
+        attempt.StationId = station.Id;
+        attempt.DeviceId = deviceId;
+        return attempt;
+    }
+
+    /// <summary>Grades a website visitor's answers to a 网上知识竞赛 (<paramref name="userId"/> null when anonymous): an attempt of the quiz's region.</summary>
+    public static QuizAttempt GradeOnWeb(WebQuiz quiz, string? userId, IReadOnlyList<(QuizQuestion Question, int Choice)> answers, DateTimeOffset? at = null)
+    {
+        var attempt = Graded(quiz.RegionCode, answers, at);
+        attempt.WebQuizId = quiz.Id;
+        attempt.UserId = userId;
+        return attempt;
+    }
+
+    private static QuizAttempt Graded(string regionCode, IReadOnlyList<(QuizQuestion Question, int Choice)> answers, DateTimeOffset? at)
     {
         if (answers.Count == 0)
         {
@@ -214,9 +238,7 @@ public sealed class QuizAttempt : Entity, IRegional
         var when = at ?? DateTimeOffset.UtcNow;
         return new QuizAttempt
         {
-            StationId = station.Id,
-            DeviceId = deviceId,
-            RegionCode = station.RegionCode,
+            RegionCode = regionCode,
             Questions = answers.Count,
             Correct = answers.Count(a => a.Choice == a.Question.Answer),
             Topics = [.. answers.Select(a => a.Question.Tag)],

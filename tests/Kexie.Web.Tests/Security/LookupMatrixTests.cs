@@ -68,6 +68,7 @@ public abstract class LookupMatrixTests(KexieApp app)
         ["GET /api/v1/volunteer-teams/{id:guid}"] = "志愿服务队公开（名称、人数、时长，没有队员）",
         ["GET /api/v1/popularization-activities/{id:guid}/volunteer-call"] = "志愿者招募公开（人数、岗位、截止日期、已录用人数，没有报名者）；报名名单另有规则",
         ["GET /api/v1/e-stations/{id:guid}/terminals"] = "e站终端（类型、安放地点）是公开的",
+        ["GET /api/v1/web-quizzes/{id:guid}"] = "网上知识竞赛一经发布即公开（名称、日期、参与人次和不含答案的试卷）",
     };
 
     /// <summary>

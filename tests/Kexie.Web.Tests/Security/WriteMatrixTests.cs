@@ -39,7 +39,7 @@ public abstract class WriteMatrixTests(KexieApp app)
         Guid AgreementProject, Guid Agreement, Guid SocietyActivity,
         Guid MemberUnit, Guid MemberTask, Guid MemberAssessment, Guid Board, Guid BoardRefresh,
         Guid SuggestionSurvey, Guid SuggestionResponse, Guid Rectification, Guid Partner = default, Guid Evidence = default, Guid Series = default,
-        Guid RecruitActivity = default, Guid VolunteerCall = default, Guid VolunteerApplication = default);
+        Guid RecruitActivity = default, Guid VolunteerCall = default, Guid VolunteerApplication = default, Guid WebQuiz = default);
 
     /// <summary>Endpoints open by design to anyone or to every signed-in user whatever their region (no record of another region is written in another's name).</summary>
     private static readonly HashSet<string> OpenByDesign = new(StringComparer.Ordinal)
@@ -66,6 +66,7 @@ public abstract class WriteMatrixTests(KexieApp app)
         // Any registered volunteer may apply to a public call, wherever they live: it writes their own application only.
         "POST /api/v1/popularization-activities/{id:guid}/volunteer-call/applications",
         "POST /api/v1/surveys/{id:guid}/responses",
+        "POST /api/v1/web-quizzes/{id:guid}/attempts",
         "POST /api/v1/expert-conflicts/",
     };
 
@@ -164,6 +165,8 @@ public abstract class WriteMatrixTests(KexieApp app)
         On("POST /api/v1/e-station-kiosks/{token}/heartbeats", _ => new() { ["token"] = guessedToken }, _ => null, t => Row<Kexie.Domain.Popularization.EStationDevice>(t.Device));
         On("POST /api/v1/e-station-kiosks/{token}/quiz-attempts", _ => new() { ["token"] = guessedToken }, t => new { answers = new[] { new { questionId = t.QuizQuestion, choice = 0 } } }, t => Row<Kexie.Domain.Popularization.QuizQuestion>(t.QuizQuestion));
         // 知识竞答题库: the region's staff only.
+        On("POST /api/v1/web-quizzes/", _ => none, _ => new { regionCode = DaYing, title = "冒名竞赛", opensOn = "2026-01-01" }, _ => null);
+        On("POST /api/v1/web-quizzes/{id:guid}/close", t => Id(t.WebQuiz), _ => null, t => Row<Kexie.Domain.Popularization.WebQuiz>(t.WebQuiz));
         On("POST /api/v1/quiz-questions/", _ => none, _ => new { regionCode = DaYing, tag = "健康", stem = "冒名出题", options = new[] { "甲", "乙" }, answer = 0 }, _ => null);
         On("POST /api/v1/quiz-questions/{id:guid}/retire", t => Id(t.QuizQuestion), _ => null, t => Row<Kexie.Domain.Popularization.QuizQuestion>(t.QuizQuestion));
         On("PUT /api/v1/quiz-questions/{id:guid}", t => Id(t.QuizQuestion), _ => new { tag = "健康", stem = "篡改题干", options = new[] { "甲", "乙" }, answer = 1 }, t => Row<Kexie.Domain.Popularization.QuizQuestion>(t.QuizQuestion));
@@ -533,6 +536,7 @@ public abstract class WriteMatrixTests(KexieApp app)
         var memberAssessment = (await (await daying.PostJsonAsync($"/api/v1/science-literacy/member-units/{memberUnit}/assessments", new { year = 2025, result = "完成" })).OkJsonAsync())["id"]!.GetValue<string>();
         var board = (await (await daying.PostJsonAsync("/api/v1/science-boards", new { regionCode = DaYing, name = "矩阵测试宣传栏", kind = "Board", builtOn = "2026-01-01" })).OkJsonAsync())["id"]!.GetValue<string>();
         var boardRefresh = (await (await daying.PostJsonAsync($"/api/v1/science-boards/{board}/refreshes", new { day = "2026-02-01", topic = "矩阵测试更新" })).OkJsonAsync())["id"]!.GetValue<string>();
+        var webQuiz = (await (await daying.PostJsonAsync("/api/v1/web-quizzes", new { regionCode = DaYing, title = "矩阵测试网上竞赛", opensOn = "2026-01-01" })).OkJsonAsync())["id"]!.GetValue<string>();
 
         // A partner unit and an evidence photo on the first tallied activity of 大英县 (the one the tally rules aim at).
         var tallied = await app.QueryAsync(db => db.EventTallies.Where(v => v.RegionCode.StartsWith(DaYing)).OrderBy(v => v.Id).Select(v => new { v.Id, v.ActivityId }).FirstAsync());
@@ -648,7 +652,8 @@ public abstract class WriteMatrixTests(KexieApp app)
                 Required(await db.ActivitySeries.Where(x => x.RegionCode == DaYing).OrderBy(x => x.Year).Select(x => (Guid?)x.Id).FirstOrDefaultAsync(), "活动系列"),
                 Guid.Parse(recruitActivity),
                 Guid.Parse(volunteerCall),
-                Guid.Parse(volunteerApplication));
+                Guid.Parse(volunteerApplication),
+                Guid.Parse(webQuiz));
         });
     }
 

@@ -3061,7 +3061,7 @@ namespace Kexie.Data.Migrations.Postgres
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<Guid>("DeviceId")
+                    b.Property<Guid?>("DeviceId")
                         .HasColumnType("uuid");
 
                     b.Property<int>("Questions")
@@ -3072,7 +3072,7 @@ namespace Kexie.Data.Migrations.Postgres
                         .HasMaxLength(12)
                         .HasColumnType("character varying(12)");
 
-                    b.Property<Guid>("StationId")
+                    b.Property<Guid?>("StationId")
                         .HasColumnType("uuid");
 
                     b.PrimitiveCollection<List<string>>("Topics")
@@ -3082,9 +3082,18 @@ namespace Kexie.Data.Migrations.Postgres
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("UserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid?>("WebQuizId")
+                        .HasColumnType("uuid");
+
                     b.HasKey("Id");
 
                     b.HasIndex("StationId");
+
+                    b.HasIndex("WebQuizId");
 
                     b.HasIndex("RegionCode", "CreatedAt");
 
@@ -3788,6 +3797,54 @@ namespace Kexie.Data.Migrations.Postgres
                     NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("RegionCode", "Kind"), new[] { "varchar_pattern_ops", null });
 
                     b.ToTable("VolunteerTeams");
+                });
+
+            modelBuilder.Entity("Kexie.Domain.Popularization.WebQuiz", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly?>("ClosesOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("OpensOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("PublishedByUserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<string>("Tag")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegionCode", "OpensOn");
+
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("RegionCode", "OpensOn"), new[] { "varchar_pattern_ops", null });
+
+                    b.ToTable("WebQuizzes");
                 });
 
             modelBuilder.Entity("Kexie.Domain.Regions.Region", b =>
@@ -6725,8 +6782,12 @@ namespace Kexie.Data.Migrations.Postgres
                     b.HasOne("Kexie.Domain.Popularization.EStation", null)
                         .WithMany()
                         .HasForeignKey("StationId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Kexie.Domain.Popularization.WebQuiz", null)
+                        .WithMany()
+                        .HasForeignKey("WebQuizId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Kexie.Domain.Popularization.ScienceBoardRefresh", b =>

@@ -2951,7 +2951,7 @@ namespace Kexie.Data.Migrations.Sqlite
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
-                    b.Property<Guid>("DeviceId")
+                    b.Property<Guid?>("DeviceId")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Questions")
@@ -2962,7 +2962,7 @@ namespace Kexie.Data.Migrations.Sqlite
                         .HasMaxLength(12)
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("StationId")
+                    b.Property<Guid?>("StationId")
                         .HasColumnType("TEXT");
 
                     b.PrimitiveCollection<string>("Topics")
@@ -2972,9 +2972,18 @@ namespace Kexie.Data.Migrations.Sqlite
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("UserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("WebQuizId")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("StationId");
+
+                    b.HasIndex("WebQuizId");
 
                     b.HasIndex("RegionCode", "CreatedAt");
 
@@ -3650,6 +3659,52 @@ namespace Kexie.Data.Migrations.Sqlite
                     b.HasIndex("RegionCode", "Kind");
 
                     b.ToTable("VolunteerTeams");
+                });
+
+            modelBuilder.Entity("Kexie.Domain.Popularization.WebQuiz", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("ClosesOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("OpensOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublishedByUserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Tag")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegionCode", "OpensOn");
+
+                    b.ToTable("WebQuizzes");
                 });
 
             modelBuilder.Entity("Kexie.Domain.Regions.Region", b =>
@@ -6531,8 +6586,12 @@ namespace Kexie.Data.Migrations.Sqlite
                     b.HasOne("Kexie.Domain.Popularization.EStation", null)
                         .WithMany()
                         .HasForeignKey("StationId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Kexie.Domain.Popularization.WebQuiz", null)
+                        .WithMany()
+                        .HasForeignKey("WebQuizId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Kexie.Domain.Popularization.ScienceBoardRefresh", b =>

@@ -75,6 +75,7 @@ public sealed partial class AuditPresenter(KexieDbContext db)
         ["EStationPost"] = "e站自助发布",
         ["QuizQuestion"] = "知识竞答题目",
         ["QuizAttempt"] = "知识竞答答卷",
+        ["WebQuiz"] = "网上知识竞赛",
         ["Venue"] = "科普阵地",
         ["VenueVisit"] = "接待记录",
         ["ScienceBoard"] = "科普宣传栏（宣传点）",
@@ -202,7 +203,7 @@ public sealed partial class AuditPresenter(KexieDbContext db)
         ["AskerName"] = "提问人", ["AskerPhone"] = "提问人手机号", ["PlaceKind"] = "安放场所", ["InstalledOn"] = "安装日期",
         ["Likes"] = "点赞数", ["KioskViews"] = "终端浏览次数", ["KioskLikes"] = "终端点赞次数", ["KioskQuestions"] = "终端提问次数", ["Heartbeats"] = "终端心跳次数",
         ["KioskQuizzes"] = "终端竞答次数", ["Stem"] = "题干", ["Options"] = "选项", ["Answer"] = "正确答案", ["Explanation"] = "答案解析", ["RetiredAt"] = "停用时间",
-        ["Tag"] = "主题", ["Correct"] = "答对题数", ["Topics"] = "答题主题", ["DeviceId"] = "终端",
+        ["Tag"] = "主题", ["Correct"] = "答对题数", ["Topics"] = "答题主题", ["DeviceId"] = "终端", ["WebQuizId"] = "网上知识竞赛", ["OpensOn"] = "开始日期", ["ClosesOn"] = "结束日期", ["PublishedByUserId"] = "发布人",
         ["IssuedByUserId"] = "发放人", ["RevokedAt"] = "撤销时间", ["LastHeartbeatAt"] = "最近心跳时间", ["WithdrawnAt"] = "撤下时间",
     }.ToFrozenDictionary();
 

@@ -1,4 +1,6 @@
+using System.Globalization;
 using Kexie.Data;
+using Kexie.Data.Exchange;
 using Kexie.Domain.Authorization;
 using Kexie.Domain.Common;
 using Kexie.Domain.Identity;
@@ -78,6 +80,29 @@ public sealed class LiteracyService(KexieDbContext db, ReferenceCodesCache refer
             .OrderByDescending(t => t.Year).ThenBy(t => t.RegionCode).Take(500).ToListAsync(ct);
         var names = await NamesAsync(surveys.Select(s => s.RegionCode).Concat(targets.Select(t => t.RegionCode)), ct);
         return new LiteracyRecordsDto(surveys.Select(s => ToDto(s, names)).ToList(), targets.Select(t => ToDto(t, names)).ToList());
+    }
+
+    /// <summary>
+    /// The survey results of a region subtree (all years, oldest first) as an .xlsx with the import's columns
+    /// (/api/v1/imports/literacy-surveys) and, read-only, 所在地区 beside the code: an edited export imports back.
+    /// </summary>
+    public async Task<byte[]> ExportSurveysAsync(string? region, CancellationToken ct = default)
+    {
+        var code = MarketSupport.RegionFilter(region) ?? string.Empty;
+        var surveys = await db.LiteracySurveys.AsNoTracking().Where(s => RegionScope.Within(s.RegionCode, code))
+            .OrderBy(s => s.RegionCode).ThenBy(s => s.Year).Take(50_000).ToListAsync(ct);
+        var names = await NamesAsync(surveys.Select(s => s.RegionCode), ct);
+        var h = DirectoryImporter.ColumnsOf(ImportKind.LiteracySurveys).ToDictionary(c => c.Field, c => c.Header);
+        return ExcelExport.ToXlsx(surveys, [
+            (h["regionCode"], s => s.RegionCode),
+            ("所在地区", s => names.GetValueOrDefault(s.RegionCode, "未知地区")),
+            (h["year"], s => s.Year),
+            (h["rate"], s => s.Rate / 100m),
+            (h["sampleSize"], s => s.SampleSize),
+            (h["source"], s => s.Source),
+            (h["surveyedOn"], s => s.SurveyedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+            (h["note"], s => s.Note),
+        ], "调查结果");
     }
 
     /// <summary>Records the result of a region and year, or corrects the one recorded.</summary>
@@ -210,19 +235,7 @@ public sealed class LiteracyService(KexieDbContext db, ReferenceCodesCache refer
             return new Assessment(code, null, null, LiteracyStanding.NoSurvey, null);
         }
 
-        LiteracyTarget? target = null;
-        foreach (var c in Kexie.Domain.Regions.RegionCode.Ancestry(code).Reverse())
-        {
-            var mine = targets.Where(t => t.RegionCode == c).ToList();
-            if (mine.Count == 0)
-            {
-                continue;
-            }
-
-            target = mine.Where(t => t.Year >= measured.Year).OrderBy(t => t.Year).FirstOrDefault() ?? mine.OrderByDescending(t => t.Year).First();
-            break;
-        }
-
+        var target = LiteracyRate.TargetFor(code, measured.Year, targets);
         if (target is null)
         {
             return new Assessment(code, measured, null, LiteracyStanding.NoTarget, null);

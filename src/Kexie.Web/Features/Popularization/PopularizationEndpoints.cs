@@ -43,6 +43,7 @@ public static class PopularizationEndpoints
         LiteracyMemberUnitEndpoints.MapMemberUnits(api);
         ScienceBoardEndpoints.MapScienceBoards(api);
         EStationEndpoints.MapQuizzes(api);
+        WebQuizEndpoints.MapWebQuizzes(api);
         return api;
     }
 
@@ -99,6 +100,9 @@ public static class PopularizationEndpoints
             .WithSummary("公民科学素质调查结果和纲要目标（region 地区子树）");
         g.MapPost("/surveys", RecordSurvey)
             .RequireAuthorization().WithSummary("登记调查结果（地区、年份、比例%、样本量、来源、调查日期；同一地区同一年份再次登记即更正）").RequirePermission(PopularizationPermissions.ManageLiteracy);
+        g.MapGet("/surveys/export.xlsx", ExportSurveys).RequireAuthorization().Produces<byte[]>(StatusCodes.Status200OK, Kexie.Web.Features.Directory.DirectoryEndpoints.ExcelContentType)
+            .WithSummary("导出调查结果（Excel；region 地区子树，全部年份；列与导入模板相同，另附所在地区；经 /api/v1/imports/literacy-surveys 导回）")
+            .RequirePermission(PopularizationPermissions.ManageLiteracy);
         g.MapDelete("/surveys/{id:guid}", DeleteSurvey).RequireAuthorization().WithSummary("删除登记有误的调查结果").RequirePermission(PopularizationPermissions.ManageLiteracy);
         g.MapPost("/targets", SetTarget)
             .RequireAuthorization().WithSummary("设定纲要目标（地区、目标年份、比例%、规划纲要名称；同一地区同一年份再次设定即修改）").RequirePermission(PopularizationPermissions.ManageLiteracy);
@@ -226,6 +230,9 @@ public static class PopularizationEndpoints
 
     public static async Task<Ok<LiteracySurveyDto>> RecordSurvey(HttpContext http, LiteracyService s, LiteracySurveyRequest body, CancellationToken ct) =>
         TypedResults.Ok(await s.RecordSurveyAsync(http.User.ToActor(), body, ct));
+
+    public static async Task<FileContentHttpResult> ExportSurveys(LiteracyService s, string? region, CancellationToken ct) =>
+        TypedResults.File(await s.ExportSurveysAsync(region, ct), Kexie.Web.Features.Directory.DirectoryEndpoints.ExcelContentType, "公民科学素质调查结果.xlsx");
 
     public static async Task<NoContent> DeleteSurvey(HttpContext http, LiteracyService s, Guid id, CancellationToken ct)
     {

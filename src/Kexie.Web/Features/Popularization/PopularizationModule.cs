@@ -20,6 +20,7 @@ public sealed class PopularizationModule : IFeatureModule
         services.AddScoped<KioskService>();
         services.AddScoped<InterestProfileService>();
         services.AddScoped<QuizService>();
+        services.AddScoped<WebQuizService>();
         services.AddScoped<RecommendationService>();
         services.AddScoped<VenueService>();
         services.AddScoped<VolunteerService>();

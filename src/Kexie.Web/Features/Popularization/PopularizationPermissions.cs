@@ -18,7 +18,8 @@ public static class PopularizationPermissions
     public static readonly Permission PublishToEStations = new("popularization.estations.publish", "e站自助发布（只发布到本站终端）", Feature, PermissionScope.Region, Permission.Managers);
     public static readonly Permission UseEStations = new("popularization.estations.use", "在科普e站订阅主题、提问（无需登录）", Feature, PermissionScope.Anyone, Permission.Everyone);
 
-    public static readonly Permission ManageQuizzes = new("popularization.quizzes.manage", "维护知识竞答题库（e站屏答题）", Feature, PermissionScope.Region, Permission.Managers);
+    public static readonly Permission ManageQuizzes = new("popularization.quizzes.manage", "维护知识竞答题库（e站屏答题），发布和结束网上知识竞赛", Feature, PermissionScope.Region, Permission.Managers);
+    public static readonly Permission TakeWebQuizzes = new("popularization.quizzes.take", "参加网上知识竞赛（无需登录）", Feature, PermissionScope.Anyone, Permission.Everyone);
 
     public static readonly Permission ManageVenues = new("popularization.venues.manage", "管理科普阵地及接待记录", Feature, PermissionScope.Region, Permission.Managers);
 
@@ -36,5 +37,5 @@ public static class PopularizationPermissions
     public static readonly Permission ManageBoards = new("popularization.boards.manage", "管理科普宣传栏、宣传点及内容更新记录", Feature, PermissionScope.Region, Permission.Admins);
 
     public static readonly IReadOnlyList<Permission> All =
-        [EditContents, ReviewContents, ManageActivities, RegisterForActivities, ManageEStations, AnswerEStationQuestions, PublishToEStations, UseEStations, ManageQuizzes, ManageVenues, ManageVolunteers, JoinVolunteers, ServeAsVolunteer, ManageRecruitment, ApplyAsVolunteer, ManageLiteracy, ManageMemberUnits, ManageBoards];
+        [EditContents, ReviewContents, ManageActivities, RegisterForActivities, ManageEStations, AnswerEStationQuestions, PublishToEStations, UseEStations, ManageQuizzes, TakeWebQuizzes, ManageVenues, ManageVolunteers, JoinVolunteers, ServeAsVolunteer, ManageRecruitment, ApplyAsVolunteer, ManageLiteracy, ManageMemberUnits, ManageBoards];
 }

@@ -173,6 +173,7 @@ public static class IndicatorsUi
         FactSource.ServiceRecord => $"/Popularization/Records/service/{id}",
         FactSource.ScienceBoardRefresh => $"/Popularization/Records/board-refresh/{id}",
         FactSource.LiteracyMemberAssessment => $"/Popularization/Records/member-assessment/{id}",
+        FactSource.LiteracySurvey => $"/Popularization/Records/literacy-survey/{id}",
         FactSource.ActivityParticipant => $"/Popularization/Records/participant/{id}",
         FactSource.EStationUsage => $"/Popularization/Records/usage/{id}",
         FactSource.ThinkTankTopic => $"/ThinkTank/Topics/{id}",

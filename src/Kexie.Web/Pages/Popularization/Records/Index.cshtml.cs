@@ -6,7 +6,8 @@ namespace Kexie.Web.Pages.Popularization.Records;
 
 /// <summary>
 /// The record behind an indicator fact of 科普 that has no page of its own — an 活动统计 (S05), a 接待记录 (S06), a 志愿服务记录
-/// (S07/S08), a registration (S02), a day of e-station use (S03), a 宣传栏 content refresh (S09), a member unit's assessment (S10) — opens
+/// (S07/S08), a registration (S02), a day of e-station use (S03), a 宣传栏 content refresh (S09), a member unit's assessment (S10), a literacy survey result (S11: the literacy page of its region and year shows the result, its
+/// source and sample, and the 纲要 target it is judged by) — opens
 /// the page of the activity, venue, station, board or member unit it belongs to.
 /// </summary>
 public sealed class IndexModel(KexieDbContext db) : KexiePageModel
@@ -29,6 +30,8 @@ public sealed class IndexModel(KexieDbContext db) : KexiePageModel
                 ? $"/Popularization/Boards/Details/{b}" : null,
             "member-assessment" => await db.LiteracyMemberAssessments.AsNoTracking().Where(x => x.Id == id).Select(x => new { x.MemberUnitId, x.Year }).FirstOrDefaultAsync(ct) is { } m
                 ? $"/Popularization/Literacy/MemberUnit/{m.MemberUnitId}?year={m.Year}" : null,
+            "literacy-survey" => await db.LiteracySurveys.AsNoTracking().Where(x => x.Id == id).Select(x => new { x.RegionCode, x.Year }).FirstOrDefaultAsync(ct) is { } l
+                ? $"/Popularization/Literacy?region={l.RegionCode}&year={l.Year}" : null,
             _ => null,
         };
         return link is null ? NotFoundPage("该记录不存在或已删除") : Redirect(link);
