@@ -229,6 +229,8 @@ public sealed class IndicatorRefresher(KexieDbContext db, TimeProvider clock, IL
     /// </summary>
     public async Task<IReadOnlyList<(FactSource Source, Guid SourceId)>> DueByTheCalendarAsync(DateTimeOffset last, DateTimeOffset now, CancellationToken ct = default)
     {
+        // PostgreSQL stores instants in UTC and takes only UTC parameters.
+        (last, now) = (last.ToUniversalTime(), now.ToUniversalTime());
         var due = (await SettlingPlans(last, now).ToListAsync(ct)).Select(id => (FactSource.ResponsePlan, id)).ToList();
         if (TalentFactSources.YearBegunSince(last, now))
         {

@@ -38,7 +38,7 @@ public abstract class TalentDemoTests(KexieApp app)
         Assert.Equal(2, await app.QueryAsync(db => db.ExpertAssignments.CountAsync(a => a.TopicId == copy.Id && a.Status == Kexie.Domain.ThinkTank.AssignmentStatus.Scored)));
         var admin = await app.SignInAsync("admin");
         var trace = await (await admin.GetAsync($"/api/v1/indicators/trace?region={DaYing}&period=2025&indicator=D01")).OkJsonAsync();
-        Assert.DoesNotContain(trace["records"]!.AsArray(), r => r!["sourceId"]!.GetValue<string>() == copy.Id.ToString());
+        Assert.DoesNotContain(trace["records"]!.AsArray(), r => r!["sourceId"]?.GetValue<string>() == copy.Id.ToString());
     }
 
     [Fact]
