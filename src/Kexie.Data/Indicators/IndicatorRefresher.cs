@@ -13,7 +13,8 @@ public readonly record struct RollupVersion(long Stamp, long Generation);
 
 /// <summary>
 /// Keeps facts and rollups in step with the records. Incremental: re-derives the records queued in the outbox
-/// (written by SaveChanges) and the response plans whose deadline passed since the last refresh, then rebuilds
+/// (written by SaveChanges) and the records the calendar moved since the last refresh (<see cref="DueByTheCalendarAsync"/>:
+/// response plans whose deadline passed; when a year began, the associations due a 年检), then rebuilds
 /// the rollups of the months touched. Full (first run, or on demand): re-derives every record. Synthetic facts
 /// (demo, benchmark) are never touched by re-derivation. Runs are serialised (in-process gate, and a
 /// PostgreSQL advisory lock across web nodes).
@@ -218,7 +219,25 @@ public sealed class IndicatorRefresher(KexieDbContext db, TimeProvider clock, IL
         }
 
         var now = clock.GetUtcNow();
-        return (await SettlingPlans(last.Value, now).AnyAsync(ct), last);
+        return (await SettlingPlans(last.Value, now).AnyAsync(ct) || (TalentFactSources.YearBegunSince(last.Value, now) && await TalentFactSources.DueEveryYear(db).AnyAsync(ct)), last);
+    }
+
+    /// <summary>
+    /// The records whose facts the calendar alone moved between the last refresh and <paramref name="now"/>, with no write to queue them:
+    /// response plans whose deadline passed unanswered (their 超时 facts), and — once a (China) year has begun — every 学会、协会、农技协,
+    /// due a 年检 for the new year (学会年检合格率 W13). The incremental refresh re-derives them with the queued records.
+    /// </summary>
+    public async Task<IReadOnlyList<(FactSource Source, Guid SourceId)>> DueByTheCalendarAsync(DateTimeOffset last, DateTimeOffset now, CancellationToken ct = default)
+    {
+        // PostgreSQL stores instants in UTC and takes only UTC parameters.
+        (last, now) = (last.ToUniversalTime(), now.ToUniversalTime());
+        var due = (await SettlingPlans(last, now).ToListAsync(ct)).Select(id => (FactSource.ResponsePlan, id)).ToList();
+        if (TalentFactSources.YearBegunSince(last, now))
+        {
+            due.AddRange((await TalentFactSources.DueEveryYear(db).ToListAsync(ct)).Select(id => (FactSource.Association, id)));
+        }
+
+        return due;
     }
 
     private Task<DateTimeOffset?> LastRefreshedAtAsync(CancellationToken ct) =>
@@ -267,14 +286,14 @@ public sealed class IndicatorRefresher(KexieDbContext db, TimeProvider clock, IL
     private async Task<RefreshResult?> IncrementalAsync(DateTimeOffset last, DateTimeOffset now, CancellationToken ct)
     {
         var queued = await db.IndicatorOutbox.AsNoTracking().OrderBy(o => o.Id).Take(BatchSize * 5).ToListAsync(ct);
-        var settled = await SettlingPlans(last, now).ToListAsync(ct);
+        var settled = await DueByTheCalendarAsync(last, now, ct);
         if (queued.Count == 0 && settled.Count == 0)
         {
             return null;
         }
 
         var dirty = queued.Select(q => (q.Source, q.SourceId))
-            .Concat(settled.Select(id => (Source: FactSource.ResponsePlan, SourceId: id)))
+            .Concat(settled)
             .Distinct()
             .ToList();
         dirty = await WithSurveysJudgedByAsync(dirty, ct);

@@ -37,6 +37,18 @@ internal static class TalentFactSources
         _ => [],
     };
 
+    /// <summary>
+    /// Whether a (China) year has begun between two refreshes: every 学会、协会、农技协 is then due a 年检 for it (W13's denominator,
+    /// <see cref="FactDerivation.From(Kexie.Domain.Directory.Association, DateOnly)"/>) although none of them was written — the calendar
+    /// moves those facts, as it settles the response plans whose deadline passed.
+    /// </summary>
+    public static bool YearBegunSince(DateTimeOffset last, DateTimeOffset now) => ChinaTime.DateOf(now).Year > ChinaTime.DateOf(last).Year;
+
+    /// <summary>The associations due a 年检 every year (学会、协会、农技协), re-derived when a year begins (<see cref="YearBegunSince"/>).</summary>
+    public static IQueryable<Guid> DueEveryYear(KexieDbContext db) =>
+        db.Associations.AsNoTracking().Where(a => a.Kind == Kexie.Domain.Directory.AssociationKind.Society || a.Kind == Kexie.Domain.Directory.AssociationKind.Association
+            || a.Kind == Kexie.Domain.Directory.AssociationKind.RuralTechAssociation).Select(a => a.Id);
+
     /// <summary>The id of a changed record the outbox queues: an <see cref="Kexie.Domain.Common.Entity"/>'s, or a questionnaire's (not an audited entity).</summary>
     public static Guid? IdOf(object entity) => entity switch
     {

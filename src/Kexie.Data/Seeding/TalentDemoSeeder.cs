@@ -39,8 +39,70 @@ public sealed class TalentDemoSeeder(KexieDbContext db, ILogger<TalentDemoSeeder
         await ContestDemoSeeder.SeedAsync(db, logger, ct);
         await SeedUpwardCandidatesAsync(ct);
         await SeedUpwardTopicAsync(ct);
+        await SeedUpwardTopicApprovalAsync(ct);
         await SeedUnitKexiesAsync(ct);
         await SeedRectificationsAsync(ct);
+        await SeedUnitHonoursAsync(ct);
+    }
+
+    /// <summary>遂宁市's 2024 calls for organizations' honours (<see cref="SeedUnitHonoursAsync"/>).</summary>
+    public const string ExecutingUnitsCall = "遂宁市2024年科普工作优秀执行单位评选";
+
+    public const string OrganizingUnitsCall = "遂宁市2024年青少年科技创新大赛优秀组织单位评选";
+
+    /// <summary>
+    /// Organizations' honours (the seeds' "优秀执行单位", "优秀组织单位"): 遂宁市's 2024 calls for 科普工作优秀执行单位 and 青少年科技创新大赛优秀组织单位,
+    /// to which 大英县 nominated two enterprises and its two schools; the city selected one of each (2024-12-10). 大英县's 2024 honours sentence:
+    /// "2024年，大英县推荐参加各类荣誉评选4人（个），入选2人（个）：1个单位获评优秀执行单位、1个单位获评优秀组织单位。" — 2024, so 2025's
+    /// sentences stay the seeds'. Runs once (no such call yet).
+    /// </summary>
+    private async Task SeedUnitHonoursAsync(CancellationToken ct)
+    {
+        if (await db.HonourCalls.AnyAsync(c => c.Name == ExecutingUnitsCall, ct))
+        {
+            return;
+        }
+
+        var users = await db.Users.AsNoTracking().Where(u => u.UserName == "daying" || u.UserName == "suining").ToListAsync(ct);
+        var units = await db.Organizations.AsNoTracking().Where(o => RegionScope.Within(o.RegionCode, DemoSeeder.DaYing) && o.IsVerified && o.Kind == OrganizationKind.Enterprise)
+            .OrderBy(o => o.Name).Take(2).Select(o => new { o.Id, o.Name, o.RegionCode }).ToListAsync(ct);
+        var schools = await db.Organizations.AsNoTracking().Where(o => RegionScope.Within(o.RegionCode, DemoSeeder.DaYing) && o.Kind == OrganizationKind.School)
+            .OrderBy(o => o.Name).Take(2).Select(o => new { o.Id, o.Name, o.RegionCode }).ToListAsync(ct);
+        if (users.Count < 2 || units.Count < 2 || schools.Count < 2)
+        {
+            return;
+        }
+
+        var county = users.Single(u => u.UserName == "daying").ToActor();
+        var city = users.Single(u => u.UserName == "suining").ToActor();
+        var executing = HonourCall.Create(new HonourCallData(ExecutingUnitsCall, HonourKind.OrganizationHonour, 2024, "5109", "遂宁市科学技术协会", 5,
+            "表彰科普工作任务完成好、群众评价高的执行单位"), city);
+        var organizing = HonourCall.Create(new HonourCallData(OrganizingUnitsCall, HonourKind.OrganizationHonour, 2024, "5109", "遂宁市科学技术协会", 5,
+            "表彰组织学生参加青少年科技创新大赛成绩突出的学校"), city);
+        db.HonourCalls.AddRange(executing, organizing);
+        var on = new DateOnly(2024, 12, 10);
+        var nominations = new List<Nomination>();
+        foreach (var (call, picks, reason) in new[]
+        {
+            (executing, units, "承办科技活动周、全国科普日活动，组织科普讲座和技术培训成效显著"),
+            (organizing, schools, "组织学生参加青少年科技创新大赛，作品获奖数量居全县前列"),
+        })
+        {
+            var n = 0;
+            foreach (var o in picks)
+            {
+                var nomination = Nomination.Nominate(call, null, o.Id, o.Name, o.RegionCode, reason, county);
+                nomination.Decide(call, n == 0, n == 0 ? null : "名额有限", 0, on, city);
+                nominations.Add(nomination);
+                n++;
+            }
+
+            call.Close(city);
+        }
+
+        db.Nominations.AddRange(nominations);
+        await db.SaveChangesAsync(ct);
+        logger.LogInformation("已生成单位荣誉演示数据：推荐{Nominated}个单位", nominations.Count);
     }
 
     /// <summary>The demo society under 清理整顿, led by the demo science worker (李建国, its 会长).</summary>
@@ -166,6 +228,58 @@ public sealed class TalentDemoSeeder(KexieDbContext db, ILogger<TalentDemoSeeder
         db.ThinkTankTopics.Add(lemon.RecommendTo(call, users.Single(u => u.UserName == "daying").ToActor(), new DateTimeOffset(2025, 6, 16, 10, 0, 0, cst).ToUniversalTime()));
         await db.SaveChangesAsync(ct);
         logger.LogInformation("已生成智库课题向上推荐演示数据：{Title}", lemon.Title);
+    }
+
+    /// <summary>
+    /// The 柠檬 topic 大英县 recommended to 遂宁市's 2025 call is scored there by two experts of 遂宁市's 专家库 (not the demo science worker,
+    /// none with a conflict) and approved by the city on 2025-10-20 — the seeds' "3个课题入选国家级…选题" in the demo county's form:
+    /// "2025年，大英县向上级推荐智库课题1个，1个课题入选上级选题（市级1个）。" The copy is no second 立项 of the county (D01 counts the
+    /// original, D03 the recommendation). Runs once (while the copy waits for its review).
+    /// </summary>
+    private async Task SeedUpwardTopicApprovalAsync(CancellationToken ct)
+    {
+        var copy = await db.ThinkTankTopics.FirstOrDefaultAsync(t => t.SourceTopicId != null && t.CallRegionCode == "5109" && t.RegionCode == DemoSeeder.DaYing
+            && t.Title == "大英县柠檬产业链延伸与品牌建设研究" && t.Status == Kexie.Domain.ThinkTank.TopicStatus.Submitted, ct);
+        var users = await db.Users.AsNoTracking().Where(u => u.UserName == "suining" || u.UserName == "worker").ToListAsync(ct);
+        var call = copy is null ? null : await db.ThinkTankCalls.AsNoTracking().FirstOrDefaultAsync(c => c.Id == copy.CallId, ct);
+        var city = users.FirstOrDefault(u => u.UserName == "suining");
+        if (copy is null || call is null || city is null || await db.ExpertAssignments.AnyAsync(a => a.TopicId == copy.Id, ct))
+        {
+            return;
+        }
+
+        var demoWorker = users.FirstOrDefault(u => u.UserName == "worker")?.ScienceWorkerId;
+        var experts = await db.Experts.AsNoTracking().Where(e => e.Status == ExpertStatus.Active && RegionScope.Within(e.RegionCode, "5109"))
+            .Join(db.ScienceWorkers.AsNoTracking(), e => e.WorkerId, w => w.Id, (e, w) => new { Expert = e, Worker = w })
+            .Where(x => x.Worker.Id != demoWorker).OrderBy(x => x.Expert.AdmittedOn).ThenBy(x => x.Worker.Name).Take(20).ToListAsync(ct);
+        var admin = city.ToActor();
+        static DateTimeOffset At(int month, int day) => new(2025, month, day, 2, 0, 0, TimeSpan.Zero);
+        var assignments = new List<Kexie.Domain.ThinkTank.ExpertAssignment>();
+        decimal[][] sheets = [[9, 8.5m, 8, 9], [8.5m, 8, 8.5m, 8]];
+        foreach (var x in experts)
+        {
+            var candidate = new Kexie.Domain.ThinkTank.ExpertCandidate(x.Expert.Id, x.Worker.Id, x.Worker.Name, x.Worker.Employer, null, true);
+            if (assignments.Count == 2 || Kexie.Domain.ThinkTank.ExpertAssignment.ConflictOf(copy, candidate) is not null)
+            {
+                continue;
+            }
+
+            var assignment = Kexie.Domain.ThinkTank.ExpertAssignment.Assign(copy, call.Rubric, candidate, [.. assignments.Select(a => a.ExpertId)], admin, At(10, 8));
+            var values = call.Rubric.Select((c, i) => (decimal?)Math.Min(sheets[assignments.Count][i % 4], c.MaxScore)).ToList();
+            assignment.Score(copy, values, assignments.Count == 0 ? "选题契合全市柠檬产业发展需要" : "研究基础扎实，建议纳入市级选题",
+                new Actor(null, null, UserRole.ScienceWorker, x.Worker.RegionCode, x.Worker.Id, DisplayName: x.Worker.Name), At(10, 15));
+            assignments.Add(assignment);
+        }
+
+        if (assignments.Count == 0)
+        {
+            return;
+        }
+
+        copy.Approve(admin, At(10, 20));
+        db.ExpertAssignments.AddRange(assignments);
+        await db.SaveChangesAsync(ct);
+        logger.LogInformation("已生成智库课题入选上级选题演示数据：{Title}", copy.Title);
     }
 
     /// <summary>

@@ -97,6 +97,17 @@ public abstract class ContestCategoryRoundTests(KexieApp app)
         Assert.Equal("初评", Str(review, "currentRoundName"));
         Assert.Equal(1, await app.QueryAsync(db => db.ContestRoundDecisions.CountAsync(d => d.ContestId == Guid.Parse(contestId) && d.Category == "科技创新成果")));
 
+        // The edition itself (API and page, for anyone who sees it) says where each category is, not only the edition's round.
+        var edition = await (await app.Anonymous().GetAsync($"/api/v1/contests/{contestId}")).OkJsonAsync();
+        Assert.Equal("初评", Str(edition, "currentRoundName"));
+        var stages = edition["categoryRounds"]!.AsArray();
+        Assert.Equal(["科技创新成果", "科幻绘画"], stages.Select(k => Str(k!, "category")));
+        Assert.Equal(("终评", true, true), (Str(stages[0]!, "roundName"), stages[0]!["own"]!.GetValue<bool>(), stages[0]!["finalRound"]!.GetValue<bool>()));
+        // 科幻绘画 runs its own round since it was closed alone.
+        Assert.Equal(("初评", true, false), (Str(stages[1]!, "roundName"), stages[1]!["own"]!.GetValue<bool>(), stages[1]!["finalRound"]!.GetValue<bool>()));
+        Assert.Equal("已结束", Str(stages[1]!, "stateName"));
+        Assert.Contains("各类别当前轮次：科技创新成果 终评（进行中）；科幻绘画 初评（已结束）", await app.Anonymous().GetStringAsync($"/Talent/Contests/Details/{contestId}"), StringComparison.Ordinal);
+
         // Results per category: 科技创新成果's 终评 panel scores and the work passes and is awarded; 科幻绘画's works wait for their 终评.
         await (await county.PostJsonAsync($"/api/v1/contests/{contestId}/assignments", new { expertId = b, category = "科技创新成果" })).OkJsonAsync();
         await (await expertB.PostJsonAsync($"/api/v1/contest-assignments/{await TaskOfAsync(expertB, robot, "终评")}/score", new { scores = new[] { 27, 27, 18, 18 } })).OkJsonAsync();

@@ -8,6 +8,39 @@ public abstract class TalentDemoTests(KexieApp app)
 {
     private const string DaYing = "510923";
 
+    /// <summary>The seeds' organizations' honours ("优秀执行单位", "优秀组织单位") for the demo county: 遂宁市's 2024 calls, one unit of 大英县 selected in each.</summary>
+    [Fact]
+    public async Task The_demo_county_prints_the_seeds_organization_honours_from_the_citys_2024_calls()
+    {
+        var summary = (await (await app.Anonymous().GetAsync($"/api/v1/honours/statistics?region={DaYing}&year=2024")).OkJsonAsync())["summary"]!.GetValue<string>();
+        Assert.StartsWith("2024年，大英县推荐参加各类荣誉评选4人（个），入选2人（个）：", summary);
+        Assert.Contains("1个单位获评优秀执行单位", summary);
+        Assert.Contains("1个单位获评优秀组织单位", summary);
+
+        // The call's page lists the result for anyone (an announced 表彰名单).
+        var calls = (await (await app.Anonymous().GetAsync("/api/v1/honours/calls?region=5109&year=2024")).OkJsonAsync())["items"]!.AsArray();
+        Assert.Contains(calls, c => c!["name"]!.GetValue<string>() == Kexie.Data.Seeding.TalentDemoSeeder.ExecutingUnitsCall);
+        Assert.Contains(calls, c => c!["name"]!.GetValue<string>() == Kexie.Data.Seeding.TalentDemoSeeder.OrganizingUnitsCall);
+    }
+
+    /// <summary>
+    /// The seeds' "3个课题入选国家级…选题" for the demo county: the 柠檬 topic it sent to 遂宁市's 2025 call, scored there by experts of the 专家库
+    /// and approved; the copy is no second 立项 of the county (D01's trace holds the original only).
+    /// </summary>
+    [Fact]
+    public async Task The_demo_countys_topic_sent_up_is_scored_and_taken_on_by_the_city()
+    {
+        var stats = await (await app.Anonymous().GetAsync($"/api/v1/think-tank/statistics?region={DaYing}&year=2025")).OkJsonAsync();
+        Assert.Equal("2025年，大英县向上级推荐智库课题1个，1个课题入选上级选题（市级1个）。", stats["summary"]!.GetValue<string>());
+        var copy = await app.QueryAsync(db => db.ThinkTankTopics.Where(t => t.RegionCode == DaYing && t.CallRegionCode == "5109" && t.SourceTopicId != null)
+            .Select(t => new { t.Id, t.ApprovedAt }).SingleAsync());
+        Assert.NotNull(copy.ApprovedAt);
+        Assert.Equal(2, await app.QueryAsync(db => db.ExpertAssignments.CountAsync(a => a.TopicId == copy.Id && a.Status == Kexie.Domain.ThinkTank.AssignmentStatus.Scored)));
+        var admin = await app.SignInAsync("admin");
+        var trace = await (await admin.GetAsync($"/api/v1/indicators/trace?region={DaYing}&period=2025&indicator=D01")).OkJsonAsync();
+        Assert.DoesNotContain(trace["records"]!.AsArray(), r => r!["sourceId"]?.GetValue<string>() == copy.Id.ToString());
+    }
+
     [Fact]
     public async Task The_demo_county_has_the_seeds_contest_honours_and_workstations_of_2025()
     {

@@ -44,7 +44,14 @@ public sealed record ContestDto(
     Guid Id, string Name, int Year, ContestLevel Level, string LevelName, string RegionCode, string RegionName, IReadOnlyList<string> Categories,
     int? RecommendQuota, string? Note, ContestStatus Status, string StatusName, int Entries, int Accepted, int Recommended, int Awarded, int Version,
     IReadOnlyList<ContestCriterionDto> Rubric, ContestEligibilityDto? Eligibility = null, ContestKind Kind = ContestKind.Innovation, string? KindName = null,
-    IReadOnlyList<string>? Rounds = null, int CurrentRound = 1, string? CurrentRoundName = null, bool RoundOpen = true);
+    IReadOnlyList<string>? Rounds = null, int CurrentRound = 1, string? CurrentRoundName = null, bool RoundOpen = true,
+    IReadOnlyList<ContestCategoryStageDto>? CategoryRounds = null);
+
+/// <summary>
+/// Where one category of an edition stands: its current round (its own once the reviewers closed, reopened or advanced it alone, else the
+/// edition's it follows), whether experts score in it now, and whether it is the last round (its results and awards may be decided).
+/// </summary>
+public sealed record ContestCategoryStageDto(string Category, int Round, string RoundName, string StateName, bool Own, bool Open, bool FinalRound);
 
 /// <param name="Students">Only for those who may see the work's details (the edition's and the school's managers, the school's members).</param>
 /// <param name="ExpertsAssigned">评审专家 assigned (not counting those who declared a conflict) and <paramref name="ExpertsScored"/> of them scored; details only.</param>
@@ -487,8 +494,17 @@ public sealed class ContestService(KexieDbContext db, Parties parties, Reference
                 ContestReviewService.Rubric(c),
                 new ContestEligibilityDto(c.Stages, [.. c.Stages.Select(s => s.Chinese())], c.MaxStudentsPerEntry, c.OneEntryPerStudent, c.TeacherRequired, c.EligibilityText),
                 c.Kind, c.Kind.Chinese(), [.. Enumerable.Range(1, c.RoundCount).Select(c.RoundName)], c.CurrentRound, c.RoundName(c.CurrentRound),
-                !c.RoundClosed && c.Status != ContestStatus.Closed);
+                !c.RoundClosed && c.Status != ContestStatus.Closed,
+                [.. c.Categories.Select(k => Stage(c, k))]);
         }).ToList();
+    }
+
+    /// <summary>A category's round as the edition's page and API show it (the reviewers' card adds its works and decisions).</summary>
+    public static ContestCategoryStageDto Stage(Contest contest, string category)
+    {
+        var round = contest.RoundOf(category);
+        var open = !contest.RoundClosedFor(category) && contest.Status != ContestStatus.Closed;
+        return new ContestCategoryStageDto(category, round, contest.RoundName(round), open ? "进行中" : "已结束", contest.HasOwnRound(category), open, contest.InFinalRoundFor(category));
     }
 
     private async Task<List<ContestEntryDto>> ToEntryDtosAsync(Actor actor, IReadOnlyList<ContestEntry> entries, CancellationToken ct)
