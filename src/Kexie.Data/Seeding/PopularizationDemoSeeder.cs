@@ -35,6 +35,7 @@ public sealed class PopularizationDemoSeeder(KexieDbContext db, ILogger<Populari
             await SeedDaYing2020PartnersAsync(ct);
             await LiteracyMemberUnitDemoSeeder.SeedAsync(db, ct);
             await SeedSeriesAsync(ct);
+            await SeedRecruitmentAndWebQuizAsync(ct);
             return;
         }
 
@@ -82,7 +83,39 @@ public sealed class PopularizationDemoSeeder(KexieDbContext db, ILogger<Populari
         await SeedDaYing2020PartnersAsync(ct);
         await LiteracyMemberUnitDemoSeeder.SeedAsync(db, ct);
         await ScienceBoardDemoSeeder.SeedAsync(db, ct);
-        await SeedSeriesAsync(ct); // last: it groups the science weeks seeded above
+        await SeedSeriesAsync(ct); // it groups the science weeks seeded above
+        await SeedRecruitmentAndWebQuizAsync(ct);
+    }
+
+    /// <summary>
+    /// What a visitor of the demo finds open today: 大英县's call for 6 volunteers (讲解、实验演示、秩序引导) at its coming 青少年科技创新
+    /// 作品展评暨科学实验开放日, open until three days before it (no application yet: a demo science worker can apply), and the
+    /// county's 网上科普知识竞赛 of the current year, open from three days ago for a month, drawing on the county's 知识竞答 bank (no
+    /// attempt yet, so no year's report figure moves). Each runs once (no call, no web quiz yet).
+    /// </summary>
+    private async Task SeedRecruitmentAndWebQuizAsync(CancellationToken ct)
+    {
+        if (await DemoActorsAsync(["daying"], ct) is not { } actors)
+        {
+            return;
+        }
+
+        var admin = actors["daying"];
+        var now = DateTimeOffset.UtcNow;
+        var today = DateOnly.FromDateTime(now.ToOffset(Cst).DateTime);
+        if (!await db.VolunteerCalls.AnyAsync(ct)
+            && await db.PopularizationActivities.FirstOrDefaultAsync(a => a.RegionCode == DemoSeeder.DaYing && a.Title == "青少年科技创新作品展评暨科学实验开放日" && a.Status == ActivityStatus.Open, ct) is { } openDay
+            && openDay.StartsOn.AddDays(-3) >= today)
+        {
+            db.VolunteerCalls.Add(VolunteerCall.Publish(openDay, new VolunteerCallData(6, openDay.StartsOn.AddDays(-3), "作品讲解、科学实验演示助手、现场秩序引导", "有中小学科学教育或科技辅导经验者优先"), admin, now.AddDays(-2)));
+        }
+
+        if (!await db.WebQuizzes.AnyAsync(ct) && await db.QuizQuestions.AnyAsync(q => q.RegionCode == DemoSeeder.DaYing, ct))
+        {
+            db.WebQuizzes.Add(WebQuiz.Publish(new WebQuizData(DemoSeeder.DaYing, $"{today.Year}年大英县网上科普知识竞赛", null, today.AddDays(-3), today.AddDays(27)), admin, now.AddDays(-3)));
+        }
+
+        await db.SaveChangesAsync(ct);
     }
 
     /// <summary>
