@@ -353,7 +353,7 @@ public sealed class IndicatorRefresher(KexieDbContext db, TimeProvider clock, IL
         var surveys = await db.LiteracySurveys.AsNoTracking().Select(s => new { s.Id, s.RegionCode }).ToListAsync(ct);
         var judged = regions.Count < targetIds.Count
             ? surveys
-            : surveys.Where(s => regions.Any(r => s.RegionCode.StartsWith(r, StringComparison.Ordinal))).ToList();
+            : surveys.Where(s => regions.Any(r => Kexie.Domain.Authorization.RegionScope.Within(s.RegionCode, r))).ToList();
         return [.. dirty.Concat(judged.Select(s => (FactSource.LiteracySurvey, s.Id))).Distinct()];
     }
 
