@@ -31,17 +31,31 @@ public static class TestYears
     /// </summary>
     public static IReadOnlySet<int> FixedYears { get; } = new HashSet<int> { 1997, 1998, 1999, 2001, 2002, 2003, 2004, 2006, 2007, 2008 };
 
-    private static readonly Pool Future = new(2030, 2100, DemoYears, FixedYears);
-    private static readonly Pool Earlier = new(1980, 2014, DemoYears, FixedYears);
+    // One pair of pools per provider: the SQLite and the PostgreSQL test classes each share their own database, so a year
+    // need only be unique among the tests of one provider (the domain caps years at 2100: one pool for both ran out).
+    private static readonly Dictionary<Kexie.Data.DatabaseProvider, (Pool Future, Pool Earlier)> Pools = new()
+    {
+        [Kexie.Data.DatabaseProvider.Sqlite] = (new(2030, 2100, DemoYears, FixedYears), new(1980, 2014, DemoYears, FixedYears)),
+        [Kexie.Data.DatabaseProvider.Postgres] = (new(2030, 2100, DemoYears, FixedYears), new(1980, 2014, DemoYears, FixedYears)),
+    };
 
-    /// <summary>A year of its own (2030–2100) for records that may lie in the future: contests, honour calls, surveys.</summary>
-    public static int Next() => Future.Take();
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string, Kexie.Data.DatabaseProvider), Lazy<int>> Own = new();
 
-    /// <summary>A year of its own before the demo's (1980–2014), for records that refuse a year after this one.</summary>
-    public static int Past() => Earlier.Take();
+    /// <summary>A year of its own (2030–2100) in <paramref name="provider"/>'s database for records that may lie in the future: contests, honour calls, surveys.</summary>
+    public static int Next(Kexie.Data.DatabaseProvider provider) => Pools[provider].Future.Take();
 
-    /// <summary>Every year handed out so far in this process, in the order they were taken.</summary>
-    public static IReadOnlyList<int> HandedOut => [.. Future.Taken, .. Earlier.Taken];
+    /// <summary>A year of its own before the demo's (1980–2014) in <paramref name="provider"/>'s database, for records that refuse a year after this one.</summary>
+    public static int Past(Kexie.Data.DatabaseProvider provider) => Pools[provider].Earlier.Take();
+
+    /// <summary>
+    /// One year of its own (as <see cref="Next"/>) per <paramref name="owner"/> and provider, the same every time it is asked for: for a
+    /// test class whose tests all write in one year (xunit makes an instance per test, so an instance field would take one per test).
+    /// </summary>
+    public static int OwnYear(string owner, Kexie.Data.DatabaseProvider provider) =>
+        Own.GetOrAdd((owner, provider), key => new Lazy<int>(() => Next(key.Item2))).Value;
+
+    /// <summary>Every year handed out so far in this process for <paramref name="provider"/>, in the order they were taken.</summary>
+    public static IReadOnlyList<int> HandedOut(Kexie.Data.DatabaseProvider provider) => [.. Pools[provider].Future.Taken, .. Pools[provider].Earlier.Taken];
 
     /// <summary>
     /// One range of years handed out in turn, each at most once, skipping the reserved years and every year next to one

@@ -28,21 +28,34 @@ public sealed partial class TestYearsTests
         Assert.Contains("2030–2060", exhausted.Message);
     }
 
-    [Fact]
-    public void The_shared_pools_keep_clear_of_the_demo_years_and_of_each_other()
+    [Theory]
+    [InlineData(Kexie.Data.DatabaseProvider.Sqlite)]
+    [InlineData(Kexie.Data.DatabaseProvider.Postgres)]
+    public void The_shared_pools_keep_clear_of_the_demo_years_and_of_each_other(Kexie.Data.DatabaseProvider provider)
     {
         // Take one of each, so the check below sees at least these whatever ran before.
-        var future = TestYears.Next();
-        var past = TestYears.Past();
+        var future = TestYears.Next(provider);
+        var past = TestYears.Past(provider);
         Assert.InRange(future, 2030, 2100);
         Assert.InRange(past, 1980, 2014);
 
-        var handedOut = TestYears.HandedOut;
+        var handedOut = TestYears.HandedOut(provider);
         Assert.Equal(handedOut.Count, handedOut.Distinct().Count());
         Assert.DoesNotContain(handedOut, y => TestYears.DemoYears.Contains(y) || TestYears.FixedYears.Contains(y));
         Assert.Contains(2020, TestYears.DemoYears);
         Assert.Contains(2025, TestYears.DemoYears);
         Assert.Contains(2026, TestYears.DemoYears);
+    }
+
+    [Fact]
+    public void A_class_keeps_its_own_year_per_provider()
+    {
+        var sqlite = TestYears.OwnYear("TestYearsTests.Own", Kexie.Data.DatabaseProvider.Sqlite);
+        Assert.Equal(sqlite, TestYears.OwnYear("TestYearsTests.Own", Kexie.Data.DatabaseProvider.Sqlite));
+        Assert.Contains(sqlite, TestYears.HandedOut(Kexie.Data.DatabaseProvider.Sqlite));
+        var postgres = TestYears.OwnYear("TestYearsTests.Own", Kexie.Data.DatabaseProvider.Postgres);
+        Assert.Contains(postgres, TestYears.HandedOut(Kexie.Data.DatabaseProvider.Postgres));
+        Assert.Equal(1, TestYears.HandedOut(Kexie.Data.DatabaseProvider.Sqlite).Count(y => y == sqlite));
     }
 
     [Fact]

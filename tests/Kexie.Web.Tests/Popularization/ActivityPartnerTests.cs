@@ -79,7 +79,7 @@ public abstract class ActivityPartnerTests(KexieApp app)
     public async Task The_partner_statistics_leave_out_only_the_host_association_and_count_another_association_as_a_partner()
     {
         // A year of its own: the county's partner statistics of it are this test's activities alone.
-        var year = TestYears.Next();
+        var year = TestYears.Next(app.Provider);
         var staff = await app.SignInAsync("daying-staff");
         var town = await app.QueryAsync(db => db.Regions.Where(r => r.ParentCode == DaYing).OrderBy(r => r.Code).Select(r => new { r.Code, r.Name }).FirstAsync());
         async Task<string> ActivityAsync(string regionCode, int month, params (string Role, string Name)[] partners)

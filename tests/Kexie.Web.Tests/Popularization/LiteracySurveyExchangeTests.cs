@@ -18,9 +18,9 @@ public abstract class LiteracySurveyExchangeTests(KexieApp app)
     private const string DaYing = "510923";
 
     /// <summary>A year of its own from the earlier pool, moved into the years a survey may describe (1990 onwards).</summary>
-    private static int OwnYear()
+    private int OwnYear()
     {
-        var year = TestYears.Past();
+        var year = TestYears.Past(app.Provider);
         return year < 1990 ? year + 20 : year;
     }
 

@@ -149,7 +149,7 @@ public abstract class VolunteerRecruitmentTests(KexieApp app)
     public async Task The_organisers_workbench_shows_waiting_applications_and_the_statistics_count_the_fill_rate()
     {
         var token = Token();
-        var year = TestYears.Next();
+        var year = TestYears.Next(app.Provider);
         var staff = await app.SignInAsync("daying-staff");
         var worker = await app.SignInAsync("worker");
         var joined = await worker.PostJsonAsync("/api/v1/volunteers/me", new { });

@@ -130,7 +130,7 @@ public abstract class GrantedManagementTests(GrantedManagementApp granted, Kexie
     [Fact]
     public async Task Staff_granted_survey_management_run_surveys_of_their_county_only_and_without_it_are_refused()
     {
-        var body = new { name = "科技工作者状况调查", year = TestYears.Next(), regionCode = DaYing, distribution = "Anonymous", template = true };
+        var body = new { name = "科技工作者状况调查", year = TestYears.Next(granted.Provider), regionCode = DaYing, distribution = "Anonymous", template = true };
         var (staff, _) = await granted.CreateUserAsync(UserRole.ServiceCenterStaff, "服务中心 周密");
         var (stranger, _) = await granted.CreateUserAsync(UserRole.ServiceCenterStaff, "射洪服务中心 唐林", SheHong);
         Assert.Equal(HttpStatusCode.Forbidden, (await stranger.PostJsonAsync("/api/v1/surveys", body)).StatusCode);

@@ -18,7 +18,7 @@ public abstract class LookupMatrixTests(KexieApp app)
     private const string DaYing = "510923";
 
     /// <summary>The year of the contest, honour call and survey this class writes in 大英县: one of its own, never the demo's (TestYears).</summary>
-    private static readonly int OwnYear = TestYears.Next();
+    private int OwnYear => TestYears.OwnYear(nameof(LookupMatrixTests), app.Provider);
     private const string SheHong = "510981";
 
     /// <summary>

@@ -20,7 +20,7 @@ public abstract class WriteMatrixTests(KexieApp app)
     private const string DaYing = "510923";
 
     /// <summary>The year of the contest, honour call and survey this class writes in 大英县: one of its own, never the demo's (TestYears).</summary>
-    private static readonly int OwnYear = TestYears.Next();
+    private int OwnYear => TestYears.OwnYear(nameof(WriteMatrixTests), app.Provider);
     private const string SheHong = "510981";
 
     /// <summary>How an endpoint is attacked: the route values, the body, and the record whose row must not change.</summary>
@@ -39,7 +39,7 @@ public abstract class WriteMatrixTests(KexieApp app)
         Guid AgreementProject, Guid Agreement, Guid SocietyActivity,
         Guid MemberUnit, Guid MemberTask, Guid MemberAssessment, Guid Board, Guid BoardRefresh,
         Guid SuggestionSurvey, Guid SuggestionResponse, Guid Rectification, Guid Partner = default, Guid Evidence = default, Guid Series = default,
-        Guid RecruitActivity = default, Guid VolunteerCall = default, Guid VolunteerApplication = default, Guid WebQuiz = default);
+        Guid RecruitActivity = default, Guid VolunteerCall = default, Guid VolunteerApplication = default, Guid WebQuiz = default, int Year = 0);
 
     /// <summary>Endpoints open by design to anyone or to every signed-in user whatever their region (no record of another region is written in another's name).</summary>
     private static readonly HashSet<string> OpenByDesign = new(StringComparer.Ordinal)
@@ -314,7 +314,7 @@ public abstract class WriteMatrixTests(KexieApp app)
         On("PUT /api/v1/experts/{id:guid}", t => Id(t.Expert), ExpertBody, t => Row<Kexie.Domain.Talent.Expert>(t.Expert));
         On("POST /api/v1/experts/{id:guid}/withdraw", t => Id(t.Expert), _ => new { reason = "越权" }, t => Row<Kexie.Domain.Talent.Expert>(t.Expert));
         On("POST /api/v1/experts/{id:guid}/reinstate", t => Id(t.Expert), _ => null, t => Row<Kexie.Domain.Talent.Expert>(t.Expert));
-        object ContestBody(Targets t) => new { name = "冒名大赛", year = OwnYear, regionCode = DaYing, categories = new[] { "科技创新成果" }, recommendQuota = 99 };
+        object ContestBody(Targets t) => new { name = "冒名大赛", year = t.Year, regionCode = DaYing, categories = new[] { "科技创新成果" }, recommendQuota = 99 };
         On("POST /api/v1/contests/", _ => none, ContestBody, _ => null);
         On("PUT /api/v1/contests/{id:guid}", t => Id(t.Contest), ContestBody, t => Row<Kexie.Domain.Talent.Contest>(t.Contest));
         On("POST /api/v1/contests/{id:guid}/status", t => Id(t.Contest), _ => new { status = "Closed" }, t => Row<Kexie.Domain.Talent.Contest>(t.Contest));
@@ -331,7 +331,7 @@ public abstract class WriteMatrixTests(KexieApp app)
         On("POST /api/v1/contest-assignments/{id:guid}/score", _ => Id(Guid.NewGuid()), _ => new { scores = new[] { 30, 30, 20, 20 }, opinion = "冒名" }, _ => null);
         On("POST /api/v1/contest-assignments/{id:guid}/decline", _ => Id(Guid.NewGuid()), _ => new { reason = "冒名" }, _ => null);
         On("POST /api/v1/contest-entries/{id:guid}/recommend", t => Id(t.ContestEntry), t => new { targetContestId = t.Contest }, t => Row<Kexie.Domain.Talent.ContestEntry>(t.ContestEntry));
-        On("POST /api/v1/honours/calls", _ => none, _ => new { name = "冒名评选", kind = "OutstandingTalent", year = OwnYear, regionCode = DaYing }, _ => null);
+        On("POST /api/v1/honours/calls", _ => none, t => new { name = "冒名评选", kind = "OutstandingTalent", year = t.Year, regionCode = DaYing }, _ => null);
         On("POST /api/v1/honours/calls/{id:guid}/close", t => Id(t.HonourCall), _ => null, t => Row<Kexie.Domain.Talent.HonourCall>(t.HonourCall));
         On("POST /api/v1/honours/calls/{id:guid}/nominations", t => Id(t.HonourCall), t => new { workerId = t.PublicWorker, reason = "越权" }, t => Row<Kexie.Domain.Talent.HonourCall>(t.HonourCall));
         On("POST /api/v1/honours/calls/{id:guid}/unit-nominations", t => Id(t.HonourCall), t => new { associationId = t.Association, workerId = t.PublicWorker, reason = "越权" }, t => Row<Kexie.Domain.Talent.HonourCall>(t.HonourCall));
@@ -370,7 +370,7 @@ public abstract class WriteMatrixTests(KexieApp app)
         On("DELETE /api/v1/workstations/{id:guid}/agreements/{agreementId:guid}", AgreementRoute, _ => null, t => Row<Kexie.Domain.Talent.CooperationAgreement>(t.Agreement));
         On("PUT /api/v1/society-activities/{id:guid}", t => Id(t.SocietyActivity), _ => new { kind = "FeaturedExchange", title = "冒名活动", heldOn = "2020-01-01" }, t => Row<Kexie.Domain.Talent.SocietyActivity>(t.SocietyActivity));
         On("DELETE /api/v1/society-activities/{id:guid}", t => Id(t.SocietyActivity), _ => null, t => Row<Kexie.Domain.Talent.SocietyActivity>(t.SocietyActivity));
-        object SurveyBody(Targets t) => new { name = "冒名问卷", year = OwnYear, regionCode = DaYing, distribution = "Invitation", template = true };
+        object SurveyBody(Targets t) => new { name = "冒名问卷", year = t.Year, regionCode = DaYing, distribution = "Invitation", template = true };
         On("POST /api/v1/surveys/", _ => none, SurveyBody, _ => null);
         On("PUT /api/v1/surveys/{id:guid}", t => Id(t.Survey), SurveyBody, t => Row<Kexie.Domain.Talent.Survey>(t.Survey));
         On("POST /api/v1/surveys/{id:guid}/status", t => Id(t.Survey), _ => new { status = "Open" }, t => Row<Kexie.Domain.Talent.Survey>(t.Survey));
@@ -653,7 +653,8 @@ public abstract class WriteMatrixTests(KexieApp app)
                 Guid.Parse(recruitActivity),
                 Guid.Parse(volunteerCall),
                 Guid.Parse(volunteerApplication),
-                Guid.Parse(webQuiz));
+                Guid.Parse(webQuiz),
+                OwnYear);
         });
     }
 

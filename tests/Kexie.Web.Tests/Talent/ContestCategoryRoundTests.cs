@@ -40,7 +40,7 @@ public abstract class ContestCategoryRoundTests(KexieApp app)
     public async Task One_category_closes_and_goes_to_the_final_round_on_its_own_and_its_results_come_before_the_others()
     {
         var token = Guid.NewGuid().ToString("N")[..6];
-        var year = TestYears.Next();
+        var year = TestYears.Next(app.Provider);
         var login = $"dl-{token}";
         await (await (await app.SignInAsync("admin")).PostJsonAsync("/api/v1/users", new { userName = login, displayName = $"丹棱科协管理员{token}", password = "Kexie@2026", role = "AssociationAdmin", regionCode = County })).OkJsonAsync();
         var county = await app.SignInAsync(login, "Kexie@2026");

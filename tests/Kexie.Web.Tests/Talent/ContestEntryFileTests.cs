@@ -21,7 +21,7 @@ public abstract class ContestEntryFileTests(KexieApp app)
     public async Task The_entrant_attaches_files_the_reviewers_and_assigned_experts_download_them_and_the_public_never()
     {
         var token = Guid.NewGuid().ToString("N")[..6];
-        var year = TestYears.Next();
+        var year = TestYears.Next(app.Provider);
         var admin = await app.SignInAsync("admin");
         var city = await app.SignInAsync("suining");
         var shehong = await app.SignInAsync("shehong");

@@ -81,7 +81,7 @@ public abstract class ContestPanelTests(KexieApp app)
     public async Task The_expert_sees_works_to_score_on_the_workbench_until_scored_and_the_county_sees_the_progress_while_in_review()
     {
         var token = Guid.NewGuid().ToString("N")[..6];
-        var year = TestYears.Next();
+        var year = TestYears.Next(app.Provider);
         var city = await app.SignInAsync("suining");
         var county = await CountyAsync(token);
         var (contest, _, _) = await EditionAsync(county, token, year, $"船山工作台中学{token}", ($"风力发电模型{token}", "吴老师"), ($"雨水回收系统{token}", "郑老师"));
@@ -122,7 +122,7 @@ public abstract class ContestPanelTests(KexieApp app)
     public async Task A_standing_declaration_keeps_the_expert_off_a_schools_and_a_teachers_works_in_every_edition()
     {
         var token = Guid.NewGuid().ToString("N")[..6];
-        var year = TestYears.Next();
+        var year = TestYears.Next(app.Provider);
         var city = await app.SignInAsync("suining");
         var county = await CountyAsync(token);
         var schoolName = $"船山回避中学{token}";

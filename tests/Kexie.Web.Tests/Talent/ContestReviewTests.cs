@@ -42,7 +42,7 @@ public abstract class ContestReviewTests(KexieApp app)
     public async Task Experts_of_the_database_score_works_on_the_rubric_conflicts_stand_aside_and_the_county_passes_on_their_score()
     {
         var token = Guid.NewGuid().ToString("N")[..6];
-        var year = TestYears.Next();
+        var year = TestYears.Next(app.Provider);
         var city = await app.SignInAsync("suining");
         var countyLogin = $"cs-{token}";
         await (await (await app.SignInAsync("admin")).PostJsonAsync("/api/v1/users", new { userName = countyLogin, displayName = $"船山区科协管理员{token}", password = "Kexie@2026", role = "AssociationAdmin", regionCode = County })).OkJsonAsync();

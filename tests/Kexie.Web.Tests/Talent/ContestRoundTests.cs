@@ -43,7 +43,7 @@ public abstract class ContestRoundTests(KexieApp app)
     public async Task A_two_round_review_advances_the_best_works_to_the_final_round_whose_panel_makes_the_result()
     {
         var token = Guid.NewGuid().ToString("N")[..6];
-        var year = TestYears.Next();
+        var year = TestYears.Next(app.Provider);
         var county = await AdminOfAsync(County, token, "青神");
         var city = await AdminOfAsync(City, token, "眉山");
         var shehong = await app.SignInAsync("shehong");
@@ -148,7 +148,7 @@ public abstract class ContestRoundTests(KexieApp app)
     public async Task A_work_recommended_upward_meets_the_city_editions_rules_or_is_refused_naming_the_rule_with_nothing_written()
     {
         var token = Guid.NewGuid().ToString("N")[..6];
-        var year = TestYears.Next();
+        var year = TestYears.Next(app.Provider);
         var county = await AdminOfAsync(County, token, "青神");
         var city = await AdminOfAsync(City, token, "眉山");
 
@@ -194,7 +194,7 @@ public abstract class ContestRoundTests(KexieApp app)
     public async Task A_golden_key_edition_is_its_own_kind_and_the_statistics_count_it_apart_from_the_innovation_contest()
     {
         var token = Guid.NewGuid().ToString("N")[..6];
-        var year = TestYears.Next();
+        var year = TestYears.Next(app.Provider);
         var county = await AdminOfAsync(County, token, "青神");
         var school = Id(await (await county.PostJsonAsync("/api/v1/organizations", new { name = $"青神县实验小学{token}", kind = "School", creditCode = AccessScopeTests.NewCreditCode(County), industryCode = "8334", regionCode = County })).OkJsonAsync());
         var innovation = Id(await (await county.PostJsonAsync("/api/v1/contests", new { name = $"青神县青创赛{token}", year, regionCode = County, categories = new[] { "科技创新成果" } })).OkJsonAsync());

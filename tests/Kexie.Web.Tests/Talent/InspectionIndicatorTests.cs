@@ -50,7 +50,7 @@ public abstract class InspectionIndicatorTests(KexieApp app)
     [Fact]
     public async Task A_new_year_makes_every_society_due_on_the_first_refresh_without_a_write()
     {
-        var year = TestYears.Next();
+        var year = TestYears.Next(app.Provider);
         var china = TimeSpan.FromHours(8);
         var lastOfYear = new DateTimeOffset(year, 12, 31, 23, 30, 0, china);
         var newYear = new DateTimeOffset(year + 1, 1, 1, 0, 30, 0, china);
