@@ -168,14 +168,14 @@ public abstract class TalentDemoTests(KexieApp app)
         var stations = (await (await app.Anonymous().GetAsync($"/api/v1/workstations/statistics?region={DaYing}&year=2025")).OkJsonAsync())["summary"]!.GetValue<string>();
         // Other tests may add stations of earlier years to the county (none provincial), so the totals are not assumed.
         Assert.Matches("院士\\(专家\\)工作站\\d+家（[^）]*省级1家[^）]*），当年新建1家，省级院士\\(专家\\)工作站建设实现零突破，专家", stations);
-        Assert.Matches("科技小院\\d+家（[^）]*），当年新建3家，3家依托单位被中国农技协授牌，专家", stations);
+        Assert.Matches("科技小院\\d+家（[^）]*），当年新建3家，3家企业被中国农技协授牌，专家", stations);
         var daying = await app.SignInAsync("daying");
         var response = await daying.GetAsync($"/api/v1/indicators/reports/annual?region={DaYing}&year=2025");
         using (var docx = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(new MemoryStream(await response.Content.ReadAsByteArrayAsync()), false))
         {
             var text = docx.MainDocumentPart!.Document!.Body!.InnerText;
             Assert.Contains("省级院士(专家)工作站建设实现零突破", text);
-            Assert.Contains("3家依托单位被中国农技协授牌", text);
+            Assert.Contains("3家企业被中国农技协授牌", text);
         }
 
         // A later provincial station is no breakthrough; a 科技小院 accredited by another body is not counted as 中国农技协's.
@@ -188,7 +188,13 @@ public abstract class TalentDemoTests(KexieApp app)
         var later = (await (await app.Anonymous().GetAsync($"/api/v1/workstations/statistics?region={DaYing}&year=2026")).OkJsonAsync())["summary"]!.GetValue<string>();
         Assert.Matches("院士\\(专家\\)工作站\\d+家（[^）]*省级2家[^）]*），当年新建1家[，；。]", later);
         Assert.DoesNotContain("零突破", later);
-        Assert.Matches("科技小院\\d+家（[^）]*），当年新建2家，1家依托单位被中国农技协授牌", later);
+        Assert.Matches("科技小院\\d+家（[^）]*），当年新建2家，1家企业被中国农技协授牌", later);
+
+        // A 科技小院 accredited by 中国农技协 whose host is not an enterprise: the hosts are 依托单位, not 企业.
+        var institute = (await (await daying.PostJsonAsync("/api/v1/organizations", new { name = $"大英县农业科学研究所{token}", kind = "Institution", creditCode = AccessScopeTests.NewCreditCode(DaYing), industryCode = "7310", regionCode = DaYing })).OkJsonAsync())["id"]!.GetValue<string>();
+        await (await daying.PostJsonAsync("/api/v1/workstations", body with { name = $"测试科技小院丙{token}", kind = "ScienceCourtyard", level = "National", hostOrganizationId = institute, accreditedBy = "中国农村专业技术协会" })).OkJsonAsync();
+        var mixed = (await (await app.Anonymous().GetAsync($"/api/v1/workstations/statistics?region={DaYing}&year=2026")).OkJsonAsync())["summary"]!.GetValue<string>();
+        Assert.Matches("科技小院\\d+家（[^）]*），当年新建3家，2家依托单位被中国农技协授牌", mixed);
     }
 }
 

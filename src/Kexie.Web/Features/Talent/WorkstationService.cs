@@ -44,9 +44,10 @@ public sealed record WorkstationDto(
 /// <param name="Agreements">产学研合作协议 signed by the year's end under the projects standing then.</param>
 /// <param name="AccreditedByChinaRuralTechInYear">Of those founded in the year, the ones 中国农技协 accredited ("3家企业被中国农技协授牌", 科技小院).</param>
 /// <param name="ProvincialBreakthrough">The region's first provincial 院士(专家)工作站 ever was founded in the year ("实现零突破").</param>
+/// <param name="AccreditedEnterprisesInYear">Of <paramref name="AccreditedByChinaRuralTechInYear"/>, those whose host organization is an enterprise.</param>
 public sealed record WorkstationKindCount(
     WorkstationKind Kind, string KindName, int Total, int FoundedInYear, int Experts, IReadOnlyList<NamedCount> ByLevel, int Agreements = 0, int AgreementsInYear = 0,
-    int AccreditedByChinaRuralTechInYear = 0, bool ProvincialBreakthrough = false);
+    int AccreditedByChinaRuralTechInYear = 0, bool ProvincialBreakthrough = false, int AccreditedEnterprisesInYear = 0);
 
 public sealed record WorkstationStatisticsDto(
     string RegionCode, string RegionName, int Year, int Total, IReadOnlyList<WorkstationKindCount> ByKind, string Summary, WorkstationOutputTotals? Outputs = null);
@@ -159,7 +160,12 @@ public sealed class WorkstationService(KexieDbContext db, Parties parties, Coope
         var start = new DateOnly(y, 1, 1);
         var rows = await db.Workstations.AsNoTracking()
             .Where(w => RegionScope.Within(w.RegionCode, code) && w.FoundedOn <= end && (w.EndedOn == null || w.EndedOn > end))
-            .Select(w => new { w.Id, w.Kind, w.Level, w.FoundedOn, w.ExpertWorkerIds, w.AccreditedBy }).ToListAsync(ct);
+            .Select(w => new { w.Id, w.Kind, w.Level, w.FoundedOn, w.ExpertWorkerIds, w.AccreditedBy, w.HostOrganizationId }).ToListAsync(ct);
+        // Hosts of the year's 中国农技协 accreditations that are enterprises ("3家企业被中国农技协授牌"; other hosts: 依托单位).
+        var accreditedHosts = rows.Where(r => r.FoundedOn >= start && WorkstationNames.IsChinaRuralTechAssociation(r.AccreditedBy) && r.HostOrganizationId != null)
+            .Select(r => r.HostOrganizationId!.Value).Distinct().ToList();
+        var enterprises = accreditedHosts.Count == 0 ? []
+            : (await db.Organizations.AsNoTracking().Where(o => accreditedHosts.Contains(o.Id) && o.Kind == Kexie.Domain.Directory.OrganizationKind.Enterprise).Select(o => o.Id).ToListAsync(ct)).ToHashSet();
         // 零突破: a provincial 院士(专家)工作站 founded in the year, and none in the region (standing or since ended) before it.
         var breakthrough = rows.Any(r => r.Kind == WorkstationKind.AcademicianWorkstation && r.Level == HonourLevel.Provincial && r.FoundedOn >= start)
             && !await db.Workstations.AsNoTracking().AnyAsync(
@@ -172,7 +178,8 @@ public sealed class WorkstationService(KexieDbContext db, Parties parties, Coope
                 g.GroupBy(r => r.Level).OrderBy(l => l.Key).Select(l => new NamedCount(l.Key.ToString(), l.Key.Chinese(), l.Count(), 0)).ToList(),
                 g.Key == WorkstationKind.CooperationProject ? agreements.Count : 0, g.Key == WorkstationKind.CooperationProject ? agreements.Count(d => d >= start) : 0,
                 g.Count(r => r.FoundedOn >= start && WorkstationNames.IsChinaRuralTechAssociation(r.AccreditedBy)),
-                g.Key == WorkstationKind.AcademicianWorkstation && breakthrough))
+                g.Key == WorkstationKind.AcademicianWorkstation && breakthrough,
+                g.Count(r => r.FoundedOn >= start && WorkstationNames.IsChinaRuralTechAssociation(r.AccreditedBy) && r.HostOrganizationId is { } host && enterprises.Contains(host))))
             .ToList();
         var standing = rows.Select(r => r.Id).ToList();
         var reported = standing.Count == 0 ? []
@@ -186,7 +193,7 @@ public sealed class WorkstationService(KexieDbContext db, Parties parties, Coope
     /// <summary>
     /// "截至2021年底，恩施州建立院士(专家)工作站24家（省级3家、市级21家），当年新建5家；专家服务团1个，专家71人。2021年，工作站和基地承担项目12个、
     /// 获得专利5件、开展培训30场次、培训1200人次。" (the second sentence when stations reported the year's output) — with the year's
-    /// "省级院士(专家)工作站建设实现零突破" and "3家依托单位被中国农技协授牌" where the records say so.
+    /// "省级院士(专家)工作站建设实现零突破" and "3家企业被中国农技协授牌" (依托单位 when a host is not an enterprise) where the records say so.
     /// </summary>
     public static string Summary(int year, string regionName, IReadOnlyList<WorkstationKindCount> byKind, WorkstationOutputTotals? outputs = null)
     {
@@ -203,7 +210,9 @@ public sealed class WorkstationService(KexieDbContext db, Parties parties, Coope
                 text += $"，当年新建{k.FoundedInYear}{k.Kind.Unit()}";
                 if (k.AccreditedByChinaRuralTechInYear > 0)
                 {
-                    text += $"，{k.AccreditedByChinaRuralTechInYear}家依托单位被中国农技协授牌";
+                    // The seeds' "3家企业被中国农技协授牌" when every accredited host is an enterprise; otherwise 依托单位.
+                    var hosts = k.AccreditedEnterprisesInYear == k.AccreditedByChinaRuralTechInYear ? "企业" : "依托单位";
+                    text += $"，{k.AccreditedByChinaRuralTechInYear}家{hosts}被中国农技协授牌";
                 }
 
                 if (k.ProvincialBreakthrough)
