@@ -196,7 +196,7 @@ public abstract class PopularizationTests(KexieApp app)
         var activity = Id(await (await staff.PostJsonAsync("/api/v1/popularization-activities", new { kind = "ScienceCaravan", title = $"科普大篷车进校园{token}", regionCode = DaYing, venue = "蓬莱镇中学", startsOn = ChinaToday })).OkJsonAsync());
         var content = Id(await (await staff.PostJsonAsync("/api/v1/science-contents", new { kind = "Article", title = $"柠檬修剪要点{token}", body = "第一行\n第二行", authorOrganization = "大英县科协", regionCode = DaYing })).OkJsonAsync());
         var anonymous = app.Anonymous();
-        foreach (var (url, text) in new[] { ("/Popularization", "科普资源库"), ("/Popularization/Activities", token), ("/Popularization/Stations", token), ($"/Popularization/Activities/Details/{activity}", "我要报名"), ($"/Popularization/Stations/Details/{station}", "每日使用记录") })
+        foreach (var (url, text) in new[] { ("/Popularization", "科普资源库"), ($"/Popularization/Activities?q={token}", token), ($"/Popularization/Stations?q={token}", token), ($"/Popularization/Activities/Details/{activity}", "我要报名"), ($"/Popularization/Stations/Details/{station}", "每日使用记录") })
         {
             var html = await anonymous.GetStringAsync(url);
             Assert.Contains(text, html);
