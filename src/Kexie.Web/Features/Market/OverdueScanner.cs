@@ -2,6 +2,7 @@ using Kexie.Data;
 using Kexie.Domain.Identity;
 using Kexie.Domain.Market;
 using Kexie.Web.Features.Notifications;
+using Kexie.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -36,14 +37,7 @@ public sealed class OverdueScanner(KexieDbContext db, Notifier notifier, TimePro
         var lastId = Guid.Empty;
         while (true)
         {
-            var overdue = db.ResponsePlans.AsNoTracking().Where(ResponsePlan.OverdueAt(now));
-            if (lastDue is { } d)
-            {
-                var id = lastId;
-                overdue = overdue.Where(p => p.ResponseDueAt >= d && (p.ResponseDueAt > d || p.Id.CompareTo(id) > 0));
-            }
-
-            var plans = await BatchAsync(overdue, batchSize, ct);
+            var plans = await BatchAsync(db.ResponsePlans.AsNoTracking().Where(ResponsePlan.OverdueAt(now)), lastDue, lastId, batchSize, ct);
             created += await NotifyOverdueAsync(plans, now, adminsByCounty, ct);
             if (plans.Count < batchSize)
             {
@@ -54,16 +48,23 @@ public sealed class OverdueScanner(KexieDbContext db, Notifier notifier, TimePro
         }
     }
 
+    /// <summary>Plans by deadline, then id, oldest first: the list order's keyset (<see cref="KeysetOrder{T}.ByTime"/>).</summary>
+    private static readonly KeysetOrder<ResponsePlan> ByDeadline = KeysetOrder<ResponsePlan>.ByTime(p => p.ResponseDueAt, p => p.Id, oldestFirst: true);
+
     private sealed record OverduePlan(Guid Id, string RegionCode, string? HandlerUserId, DateTimeOffset ResponseDueAt, string Title);
 
     /// <summary>
     /// The next <paramref name="size"/> plans in (deadline, id) order as the database orders them (the keyset's next batch
     /// starts after the last of these, so the order must be the database's, not re-sorted here), with their needs' titles.
     /// </summary>
-    private async Task<List<OverduePlan>> BatchAsync(IQueryable<ResponsePlan> plans, int size, CancellationToken ct)
+    private async Task<List<OverduePlan>> BatchAsync(IQueryable<ResponsePlan> plans, DateTimeOffset? afterDue, Guid afterId, int size, CancellationToken ct)
     {
-        var rows = await plans
-            .OrderBy(p => p.ResponseDueAt).ThenBy(p => p.Id)
+        if (afterDue is { } due)
+        {
+            plans = ByDeadline.Beyond!(plans, ListCursor.ByTime(due, afterId), false);
+        }
+
+        var rows = await ByDeadline.Order(plans, false)
             .Take(size)
             .Select(p => new { p.Id, p.NeedId, p.RegionCode, p.HandlerUserId, p.ResponseDueAt })
             .ToListAsync(ct);
@@ -179,13 +180,7 @@ public sealed class OverdueScanner(KexieDbContext db, Notifier notifier, TimePro
         while (true)
         {
             var near = db.ResponsePlans.AsNoTracking().Where(p => p.Status == ResponsePlanStatus.New && p.ResponseDueAt > now && p.ResponseDueAt <= horizon);
-            if (lastDue is { } d)
-            {
-                var id = lastId;
-                near = near.Where(p => p.ResponseDueAt >= d && (p.ResponseDueAt > d || p.Id.CompareTo(id) > 0));
-            }
-
-            var batch = await BatchAsync(near, batchSize, ct);
+            var batch = await BatchAsync(near, lastDue, lastId, batchSize, ct);
             var started = batch.Where(p => ReminderStart(p.ResponseDueAt) <= now).ToList();
             created += await RemindAsync(started, now, ct);
             if (batch.Count < batchSize || started.Count < batch.Count)
