@@ -51,6 +51,10 @@ public abstract class KexieDbContext(DbContextOptions options, ICurrentActor? cu
 
     public DbSet<Kexie.Domain.Talent.Nomination> Nominations => Set<Kexie.Domain.Talent.Nomination>();
 
+    public DbSet<Kexie.Domain.Talent.NominationAssignment> NominationAssignments => Set<Kexie.Domain.Talent.NominationAssignment>();
+
+    public DbSet<Kexie.Domain.Talent.NominationDecision> NominationDecisions => Set<Kexie.Domain.Talent.NominationDecision>();
+
     public DbSet<Kexie.Domain.Talent.Workstation> Workstations => Set<Kexie.Domain.Talent.Workstation>();
 
     public DbSet<Kexie.Domain.Talent.WorkstationOutput> WorkstationOutputs => Set<Kexie.Domain.Talent.WorkstationOutput>();

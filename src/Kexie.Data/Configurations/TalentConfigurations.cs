@@ -144,6 +144,39 @@ internal sealed class HonourCallConfiguration : IEntityTypeConfiguration<HonourC
         builder.Property(c => c.Note).HasMaxLength(500);
         builder.Property(c => c.Version).IsConcurrencyToken();
         builder.HasIndex(c => new { c.RegionCode, c.Year });
+        builder.Ignore(c => c.Rubric);
+        builder.Ignore(c => c.ReviewOpen);
+        builder.OwnsCriteria(c => c.Criteria, "HonourReviewCriteria", "HonourCallId");
+    }
+}
+
+internal sealed class NominationAssignmentConfiguration : IEntityTypeConfiguration<NominationAssignment>
+{
+    public void Configure(EntityTypeBuilder<NominationAssignment> builder)
+    {
+        builder.MapSheet("NominationCriterionScores");
+        builder.HasOne<HonourCall>().WithMany().HasForeignKey(a => a.CallId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Nomination>().WithMany().HasForeignKey(a => a.NominationId).OnDelete(DeleteBehavior.Cascade);
+        // One sheet per expert and nomination.
+        builder.HasIndex(a => new { a.NominationId, a.ExpertId }).IsUnique();
+        builder.HasIndex(a => a.CallId);
+    }
+}
+
+internal sealed class NominationDecisionConfiguration : IEntityTypeConfiguration<NominationDecision>
+{
+    public void Configure(EntityTypeBuilder<NominationDecision> builder)
+    {
+        builder.Property(d => d.RegionCode).HasMaxLength(12);
+        builder.Property(d => d.NomineeName).HasMaxLength(100);
+        builder.Property(d => d.MeanScore).HasPrecision(5, 1);
+        builder.Property(d => d.AgainstRanking).HasMaxLength(300);
+        builder.Property(d => d.Reason).HasMaxLength(500);
+        builder.Property(d => d.DecidedByName).HasMaxLength(256);
+        builder.HasOne<HonourCall>().WithMany().HasForeignKey(d => d.CallId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Nomination>().WithMany().HasForeignKey(d => d.NominationId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(d => new { d.CallId, d.CreatedAt });
+        builder.HasIndex(d => d.NominationId);
     }
 }
 

@@ -23,7 +23,8 @@ public static class ConflictKindNames
 /// <summary>
 /// 长期回避声明: an expert of the 专家库 declares once that they stand aside from an organization (named by its directory record) or a
 /// person, with a reason. Every panel assignment of every contest then leaves them out of the works of that school or teacher
-/// (<see cref="ContestAssignment.ConflictOf"/>) and says why; the expert may withdraw it. Per-work declarations (声明回避 on an
+/// (<see cref="ContestAssignment.ConflictOf"/>), and of every honour call out of that unit's or person's nominations
+/// (<see cref="NominationAssignment.ConflictOf"/>), and says why; the expert may withdraw it. Per-work declarations (声明回避 on an
 /// assignment) stay as they are.
 /// </summary>
 public sealed class ExpertConflict : Entity, IRegional
@@ -99,9 +100,20 @@ public sealed class ExpertConflict : Entity, IRegional
     public bool Covers(ContestEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
+        return Covers(entry.SchoolId, [entry.SchoolName, entry.TeacherOrganization], [entry.Teacher, .. entry.Students]);
+    }
+
+    /// <summary>
+    /// The one rule every review shares (大赛作品, 荣誉推荐): an organization's declaration covers the record <paramref name="organizationId"/>
+    /// or any of the <paramref name="organizations"/> by full name; a person's covers any of the <paramref name="people"/> by name.
+    /// </summary>
+    public bool Covers(Guid? organizationId, IEnumerable<string?> organizations, IEnumerable<string?> people)
+    {
+        ArgumentNullException.ThrowIfNull(organizations);
+        ArgumentNullException.ThrowIfNull(people);
         return Kind == ConflictKind.Organization
-            ? (OrganizationId is { } o && entry.SchoolId == o) || ScoreSheet.Same(OrganizationName, entry.SchoolName) || ScoreSheet.Same(OrganizationName, entry.TeacherOrganization)
-            : ScoreSheet.Same(PersonName, entry.Teacher) || entry.Students.Any(s => ScoreSheet.Same(PersonName, s));
+            ? (OrganizationId is { } o && organizationId == o) || organizations.Any(n => ScoreSheet.Same(OrganizationName, n))
+            : people.Any(p => ScoreSheet.Same(PersonName, p));
     }
 
     /// <summary>What the assignment says when it leaves the expert out.</summary>

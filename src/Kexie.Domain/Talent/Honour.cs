@@ -1,6 +1,7 @@
 using Kexie.Domain.Common;
 using Kexie.Domain.Identity;
 using Kexie.Domain.Market;
+using Kexie.Domain.ThinkTank;
 
 namespace Kexie.Domain.Talent;
 
@@ -154,6 +155,55 @@ public sealed class HonourCall : Entity, IRegional
     public bool AllowsUnitNominations { get; private set; }
 
     public int Version { get; private set; }
+
+    private readonly List<ReviewCriterion> criteria = [];
+
+    /// <summary>The call's own 评审指标 (empty: <see cref="HonourRubric.Default"/> applies); see <see cref="Rubric"/>.</summary>
+    public IReadOnlyList<ReviewCriterion> Criteria => criteria;
+
+    /// <summary>The rubric the call's experts score on: its own, or 创新性40、贡献30、影响30 (each scored 0–10).</summary>
+    public IReadOnlyList<ReviewCriterion> Rubric => criteria.Count > 0 ? [.. criteria.OrderBy(c => c.Position)] : HonourRubric.Build(null);
+
+    /// <summary>专家评审已结束: the region closed the experts' review (本轮已结束); the region still decides the results.</summary>
+    public bool ReviewClosed { get; private set; }
+
+    /// <summary>Whether experts may be assigned and score: the call takes results and its review is not closed.</summary>
+    public bool ReviewOpen => Status == HonourCallStatus.Open && !ReviewClosed;
+
+    /// <summary>Sets the call's 评审指标 (weights adding up to 100; none given: the default) while no expert is assigned (<paramref name="assigned"/>).</summary>
+    public void SetRubric(IReadOnlyList<ReviewCriterionData>? data, bool assigned, Actor actor)
+    {
+        RequireAdmin(actor);
+        if (!ReviewOpen)
+        {
+            throw new InvalidTransitionException("专家评审已结束，评审指标不能再改");
+        }
+
+        if (assigned)
+        {
+            throw new DomainValidationException("rubric", "已指派评审专家，评审指标不能再改");
+        }
+
+        var rubric = HonourRubric.Build(data);
+        criteria.Clear();
+        criteria.AddRange(rubric);
+        UpdatedAt = DateTimeOffset.UtcNow;
+        Version++;
+    }
+
+    /// <summary>结束专家评审: the assigned experts stop scoring (本轮已结束).</summary>
+    public void CloseReview(Actor actor)
+    {
+        RequireAdmin(actor);
+        if (!ReviewOpen)
+        {
+            throw new InvalidTransitionException("专家评审已结束");
+        }
+
+        ReviewClosed = true;
+        UpdatedAt = DateTimeOffset.UtcNow;
+        Version++;
+    }
 
     public static HonourCall Create(HonourCallData data, Actor actor)
     {

@@ -28,7 +28,22 @@ public static class HonourEndpoints
         g.MapPost("/calls/{id:guid}/nominations", Nominate).RequireAuthorization().WithSummary("推荐本地区科技工作者或单位参加评选").RequirePermission(TalentPermissions.Nominate);
         g.MapPost("/calls/{id:guid}/unit-nominations", NominateAsUnit).RequireAuthorization()
             .WithSummary("学会（协会）会长、副会长推荐本会会员参加评选（评选须接受学会推荐）").RequirePermission(TalentPermissions.NominateAsUnit);
-        g.MapPost("/nominations/{id:guid}/decide", DecideNomination).RequireAuthorization().WithSummary("评定结果（入选或未入选，不超过名额）").RequirePermission(TalentPermissions.ManageHonours);
+        g.MapPost("/nominations/{id:guid}/decide", DecideNomination).RequireAuthorization()
+            .WithSummary("评定结果（入选或未入选，不超过名额；与专家评分排名不一致时须填写理由 rankingReason）").RequirePermission(TalentPermissions.ManageHonours);
+        g.MapGet("/calls/{id:guid}/expert-review", HonourExpertReview).RequireAuthorization()
+            .WithSummary("评选的专家评审：评审指标、进度、各推荐人选的平均分、评分人数、极差与排名、评定记录（举办地区）").RequirePermission(TalentPermissions.ReviewHonours);
+        g.MapGet("/calls/{id:guid}/expert-options", HonourExpertOptions).RequireAuthorization()
+            .WithSummary("可指派的专家库专家（举办地区）").RequirePermission(TalentPermissions.ReviewHonours);
+        g.MapPut("/calls/{id:guid}/rubric", SetHonourRubric).RequireAuthorization()
+            .WithSummary("设置评审指标（名称、权重合计100、满分；指派专家前）").RequirePermission(TalentPermissions.ReviewHonours);
+        g.MapPost("/calls/{id:guid}/assignments", AssignHonourExperts).RequireAuthorization()
+            .WithSummary("指派评审专家（每名推荐人选N名或全体评审组；被推荐人本人、其单位专家、推荐单位人员和声明回避的专家不予指派并说明原因）").RequirePermission(TalentPermissions.ReviewHonours);
+        g.MapPost("/calls/{id:guid}/expert-review/close", CloseHonourReview).RequireAuthorization()
+            .WithSummary("结束专家评审（本轮已结束，专家不能再评分）").RequirePermission(TalentPermissions.ReviewHonours);
+        g.MapGet("/reviews/mine", MyHonourReviews).RequireAuthorization()
+            .WithSummary("我的荣誉评审：指派给本人评审的推荐人选").RequirePermission(TalentPermissions.ScoreHonours);
+        g.MapPost("/reviews/{id:guid}/score", ScoreNomination).RequireAuthorization()
+            .WithSummary("评审专家为指派给本人的推荐人选逐项打分并填写评审意见（If-Match 为其版本）").RequirePermission(TalentPermissions.ScoreHonours);
 
         var w = api.MapGroup("/workstations").WithTags("工作站与基地");
         w.MapGet("/", ListWorkstations).WithSummary("查询院士(专家)工作站、科技小院、专家服务团、产学研合作项目");
@@ -90,6 +105,27 @@ public static class HonourEndpoints
 
     public static async Task<Ok<NominationDto>> DecideNomination(HttpContext http, HonourService s, Guid id, DecisionRequest body, CancellationToken ct) =>
         TypedResults.Ok(await s.DecideAsync(http.User.ToActor(), id, body, ct));
+
+    public static async Task<Ok<HonourReviewDto>> HonourExpertReview(HttpContext http, HonourReviewService s, Guid id, CancellationToken ct) =>
+        TypedResults.Ok(await s.ReviewAsync(http.User.ToActor(), id, ct));
+
+    public static async Task<Ok<IReadOnlyList<ContestExpertOptionDto>>> HonourExpertOptions(HttpContext http, HonourReviewService s, Guid id, CancellationToken ct) =>
+        TypedResults.Ok(await s.ExpertOptionsAsync(http.User.ToActor(), id, ct));
+
+    public static async Task<Ok<HonourReviewDto>> SetHonourRubric(HttpContext http, HonourReviewService s, Guid id, HonourRubricRequest body, CancellationToken ct) =>
+        TypedResults.Ok(await s.SetRubricAsync(http.User.ToActor(), id, body, ct));
+
+    public static async Task<Ok<HonourAssignResultDto>> AssignHonourExperts(HttpContext http, HonourReviewService s, Guid id, AssignHonourExpertsRequest body, CancellationToken ct) =>
+        TypedResults.Ok(await s.AssignAsync(http.User.ToActor(), id, body, ct));
+
+    public static async Task<Ok<HonourReviewDto>> CloseHonourReview(HttpContext http, HonourReviewService s, Guid id, CancellationToken ct) =>
+        TypedResults.Ok(await s.CloseReviewAsync(http.User.ToActor(), id, ct));
+
+    public static async Task<Ok<IReadOnlyList<MyNominationReviewDto>>> MyHonourReviews(HttpContext http, HonourReviewService s, CancellationToken ct) =>
+        TypedResults.Ok(await s.MineAsync(http.User.ToActor(), ct));
+
+    public static async Task<Ok<MyNominationReviewDto>> ScoreNomination(HttpContext http, HonourReviewService s, Guid id, Kexie.Web.Features.ThinkTank.ScoreRequest body, CancellationToken ct) =>
+        TypedResults.Ok(await s.ScoreAsync(http.User.ToActor(), id, body, MarketSupport.ExpectedVersion(http), ct));
 
     public static async Task<Ok<PagedResult<WorkstationDto>>> ListWorkstations(HttpContext http, WorkstationService s, string? region, WorkstationKind? kind, string? q, int? page, int? pageSize, CancellationToken ct) =>
         TypedResults.Ok(await s.ListAsync(http.User.ToActor(), region, kind, q, page, pageSize, ct));

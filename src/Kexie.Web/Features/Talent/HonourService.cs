@@ -25,7 +25,8 @@ public sealed record UnitNomineeOption(Guid AssociationId, string AssociationNam
 
 public sealed record NominationRequest(Guid? WorkerId, Guid? OrganizationId, string? Reason);
 
-public sealed record DecisionRequest(bool? Selected, string? Note);
+/// <param name="RankingReason">Why, when the decision goes against the experts' ranking (a lower-ranked nomination selected…): then required, kept in the history.</param>
+public sealed record DecisionRequest(bool? Selected, string? Note, string? RankingReason = null);
 
 public sealed record HonourCallDto(
     Guid Id, string Name, HonourKind Kind, string KindName, bool ForOrganizations, int Year, HonourLevel Level, string LevelName, string RegionCode, string RegionName,
@@ -246,8 +247,14 @@ public sealed class HonourService(KexieDbContext db, Parties parties, ReferenceC
         var found = await db.Nominations.Join(db.HonourCalls.InScope(actor), n => n.CallId, c => c.Id, (n, c) => new { Nomination = n, Call = c })
             .FirstOrDefaultAsync(x => x.Nomination.Id == id, ct) ?? throw new NotFoundException("推荐不存在");
         var selected = await db.Nominations.CountAsync(n => n.CallId == found.Call.Id && n.Status == NominationStatus.Selected && n.Id != id, ct);
-        found.Nomination.Decide(found.Call, r.Selected ?? throw new DomainValidationException("selected", "请选择评选结果（入选或未入选）"), r.Note, selected,
-            MarketRules.ChinaDate(DateTimeOffset.UtcNow), actor);
+        var choice = r.Selected ?? throw new DomainValidationException("selected", "请选择评选结果（入选或未入选）");
+        found.Nomination.Decide(found.Call, choice, r.Note, selected, MarketRules.ChinaDate(DateTimeOffset.UtcNow), actor);
+
+        // The experts' ranking (when the call had an expert review): a decision against it needs a reason, kept in the history.
+        var standings = await HonourReviewService.StandingsAsync(db, found.Call.Id, ct);
+        var ranks = HonourRanking.Ranks(standings);
+        db.NominationDecisions.Add(NominationDecision.Record(found.Call, found.Nomination, choice, ranks.TryGetValue(id, out var rank) ? rank : null,
+            standings.FirstOrDefault(s => s.Id == id)?.Mean, HonourRanking.AgainstRanking(standings, id, choice), r.RankingReason, actor));
         await db.SaveChangesAsync(ct);
         return (await ToNominationDtosAsync(actor, [found.Nomination], ct))[0];
     }

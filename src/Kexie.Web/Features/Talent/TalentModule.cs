@@ -15,6 +15,7 @@ public sealed class TalentModule : IFeatureModule
         new("组织建设", "/Talent/Organizations", 72, TalentPermissions.ManageAssociations, Id: "nav-organizations"),
         new("本会年检", "/Talent/Organizations/Mine", 73, TalentPermissions.SubmitInspections, Id: "nav-my-inspections", When: a => a.ScienceWorkerId is not null),
         new("我的大赛评审", "/Talent/Contests/Reviews", 74, TalentPermissions.ScoreContests, Id: "nav-contest-reviews", When: a => a.ScienceWorkerId is not null),
+        new("我的荣誉评审", "/Talent/Honours/Reviews", 75, TalentPermissions.ScoreHonours, Id: "nav-honour-reviews", When: a => a.ScienceWorkerId is not null),
     ];
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
@@ -24,6 +25,7 @@ public sealed class TalentModule : IFeatureModule
         services.AddScoped<ContestReviewService>();
         services.AddScoped<ExpertConflictService>();
         services.AddScoped<HonourService>();
+        services.AddScoped<HonourReviewService>();
         services.AddScoped<WorkstationService>();
         services.AddScoped<NamePicker>();
         services.AddScoped<SurveyService>();
@@ -36,6 +38,7 @@ public sealed class TalentModule : IFeatureModule
         services.AddScoped<Indicators.Report.IReportStatisticSource, TalentReportSource>();
         services.AddScoped<Workbench.IWorkItemSource, ContestWorkItems>();
         services.AddScoped<Workbench.IWorkItemSource, HonourWorkItems>();
+        services.AddScoped<Workbench.IWorkItemSource, HonourReviewWorkItems>();
         services.AddScoped<Workbench.IWorkItemSource, RectificationWorkItems>();
         services.AddScoped<Workbench.IWorkItemSource, RectificationReviewWorkItems>();
     }

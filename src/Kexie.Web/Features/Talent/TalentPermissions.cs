@@ -21,6 +21,12 @@ public static class TalentPermissions
 
     public static readonly Permission ManageHonours = new("talent.honours.manage", "发起荣誉评选、评定入选结果", Feature, PermissionScope.Region, Permission.Admins);
 
+    /// <summary>The call's region organizes the expert review of its nominations (评审指标, panel, 结束评审; see <see cref="HonourReviewService"/>).</summary>
+    public static readonly Permission ReviewHonours = new("talent.honours.review", "组织荣誉推荐的专家评审（设置评审指标、指派评审专家、结束评审）", Feature, PermissionScope.Region, Permission.Admins);
+
+    /// <summary>An expert of the 专家库 scores the nominations assigned to them (the assignment names them).</summary>
+    public static readonly Permission ScoreHonours = new("talent.honours.score", "作为评审专家为指派给本人的荣誉推荐人选打分", Feature, PermissionScope.SignedIn, Permission.Everyone);
+
     public static readonly Permission Nominate = new("talent.honours.nominate", "推荐本地区科技工作者或单位参加荣誉评选", Feature, PermissionScope.Region, Permission.Admins);
 
     /// <summary>A society's 会长/副会长 (by membership) nominates its own members to a call that takes societies' nominations.</summary>
@@ -50,5 +56,5 @@ public static class TalentPermissions
     /// <summary>A society's activities (年会, 学术交流…): its 会长/副会长 (by membership) or the region's admins on its behalf.</summary>
     public static readonly Permission RecordSocietyActivities = new("talent.society-activities.record", "以学会（协会）负责人身份登记本会学术活动", Feature, PermissionScope.SignedIn, [UserRole.ScienceWorker, .. Permission.Admins]);
 
-    public static readonly IReadOnlyList<Permission> All = [ReadSurveyResults, TagSurveySuggestions, ManageExperts, ManageContests, EnterContests, ReviewContests, ScoreContests, ManageHonours, Nominate, NominateAsUnit, ManageWorkstations, ManageSurveys, AnswerSurveys, ManageAssociations, RectifySocieties, SubmitInspections, RecordSocietyActivities];
+    public static readonly IReadOnlyList<Permission> All = [ReadSurveyResults, TagSurveySuggestions, ManageExperts, ManageContests, EnterContests, ReviewContests, ScoreContests, ManageHonours, ReviewHonours, ScoreHonours, Nominate, NominateAsUnit, ManageWorkstations, ManageSurveys, AnswerSurveys, ManageAssociations, RectifySocieties, SubmitInspections, RecordSocietyActivities];
 }

@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Kexie.Web.Pages.Talent.Honours;
 
 /// <summary>A call: its nominations; a region's admin nominates by name; the call's admins decide and close it.</summary>
-public sealed class DetailsModel(HonourService honours, NamePicker names) : MarketPageModel
+public sealed class DetailsModel(HonourService honours, HonourReviewService review, NamePicker names) : MarketPageModel
 {
     public sealed class NominationInput
     {
@@ -35,6 +35,28 @@ public sealed class DetailsModel(HonourService honours, NamePicker names) : Mark
     public IReadOnlyList<NominationDto> Nominations { get; private set; } = [];
 
     public bool IsDecider { get; private set; }
+
+    /// <summary>The expert review, for the call's region that organizes it (null for everyone else).</summary>
+    public HonourReviewDto? Review { get; private set; }
+
+    /// <summary>The 专家库 experts the region may put on the panel, while the review is open.</summary>
+    public IReadOnlyList<ContestExpertOptionDto> ExpertOptions { get; private set; } = [];
+
+    /// <summary>The panel form's input kept after an error, and the error with its field.</summary>
+    public IReadOnlyList<Guid> PanelInput { get; private set; } = [];
+
+    public int? PerNominationInput { get; private set; }
+
+    public string? PanelField { get; private set; }
+
+    public string? PanelError { get; private set; }
+
+    /// <summary>A decision refused for want of a reason (against the ranking): the row, the message, the reason typed.</summary>
+    public Guid? DecideFor { get; private set; }
+
+    public string? DecideError { get; private set; }
+
+    public string? DecideReason { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
@@ -99,14 +121,61 @@ public sealed class DetailsModel(HonourService honours, NamePicker names) : Mark
     }
 
     [RequiresPermission(typeof(TalentPermissions), nameof(TalentPermissions.ManageHonours))]
-    public async Task<IActionResult> OnPostDecideAsync(Guid nominationId, bool selected, CancellationToken ct)
+    public async Task<IActionResult> OnPostDecideAsync(Guid id, Guid nominationId, bool selected, string? rankingReason, CancellationToken ct)
     {
         try
         {
-            var n = await honours.DecideAsync(Actor, nominationId, new DecisionRequest(selected, null), ct);
+            var n = await honours.DecideAsync(Actor, nominationId, new DecisionRequest(selected, null, rankingReason), ct);
             return BackWithNotice($"{n.NomineeName}：{n.StatusName}");
         }
+        catch (DomainValidationException e) when (e.Field == "rankingReason")
+        {
+            // Against the experts' ranking: the page says so next to the row and asks for the reason, keeping what was typed.
+            DecideFor = nominationId;
+            DecideError = e.Message;
+            DecideReason = rankingReason;
+        }
         catch (Exception e) when (e is DomainValidationException or InvalidTransitionException or NotFoundException)
+        {
+            return BackWithAlert(e.Message);
+        }
+
+        await LoadAsync(id, ct);
+        return Page();
+    }
+
+    /// <summary>指派评审专家: the panel checked, to every nomination waiting or N of them to each.</summary>
+    [RequiresPermission(typeof(TalentPermissions), nameof(TalentPermissions.ReviewHonours))]
+    public async Task<IActionResult> OnPostAssignAsync(Guid id, List<Guid>? expertIds, int? perNomination, CancellationToken ct)
+    {
+        try
+        {
+            var done = await review.AssignAsync(Actor, id, new AssignHonourExpertsRequest(expertIds, null, perNomination), ct);
+            var skipped = done.Skipped.Count == 0 ? string.Empty : "；未指派：" + string.Join("；", done.Skipped.Take(5).Select(s => $"{s.NomineeName}—{s.Reason}"));
+            Notice = $"已指派评审专家{done.Assigned.Count}人次{skipped}";
+            return Redirect($"/Talent/Honours/Details/{id}#expert-review");
+        }
+        catch (Exception e) when (e is DomainValidationException or InvalidTransitionException)
+        {
+            PanelField = e is DomainValidationException d ? d.Field : "expertIds";
+            PanelError = e.Message;
+            PanelInput = expertIds ?? [];
+            PerNominationInput = perNomination;
+        }
+
+        await LoadAsync(id, ct);
+        return Page();
+    }
+
+    [RequiresPermission(typeof(TalentPermissions), nameof(TalentPermissions.ReviewHonours))]
+    public async Task<IActionResult> OnPostCloseReviewAsync(Guid id, CancellationToken ct)
+    {
+        try
+        {
+            await review.CloseReviewAsync(Actor, id, ct);
+            return BackWithNotice("专家评审已结束");
+        }
+        catch (InvalidTransitionException e)
         {
             return BackWithAlert(e.Message);
         }
@@ -131,6 +200,11 @@ public sealed class DetailsModel(HonourService honours, NamePicker names) : Mark
         Call = await honours.GetAsync(id, ct);
         Nominations = await honours.NominationsAsync(Actor, id, ct);
         IsDecider = Can(Kexie.Web.Features.Talent.TalentPermissions.ManageHonours, Call.RegionCode);
+        if (Actor.Manages(Call.RegionCode) && Can(TalentPermissions.ReviewHonours, Call.RegionCode))
+        {
+            Review = await review.ReviewAsync(Actor, id, ct);
+            ExpertOptions = Review.ReviewOpen ? await review.ExpertOptionsAsync(Actor, id, ct) : [];
+        }
         if (Call.AllowsUnitNominations && Call.Status == HonourCallStatus.Open && Can(TalentPermissions.NominateAsUnit))
         {
             UnitNominees = await honours.UnitNomineesAsync(Actor, ct);
