@@ -163,6 +163,8 @@ public abstract class LookupMatrixTests(KexieApp app)
         Open("GET /api/v1/fairs/{id:guid}/catalogue", h => IdOf(h, "fair"), h => [M(h, "projectTitle")]);
         Open("GET /api/v1/fairs/{id:guid}/projects", h => IdOf(h, "fair"), h => [M(h, "projectTitle")]);
         Open("GET /api/v1/honours/calls/{id:guid}/nominations", h => IdOf(h, "honourCall"), h => [h.WorkerName, M(h, "nominationReason")]);
+        On("GET /api/v1/honours/calls/{id:guid}/expert-review", h => IdOf(h, "honourCall"), h => [h.WorkerName, M(h, "nominationReason")]);
+        On("GET /api/v1/honours/calls/{id:guid}/expert-options", h => IdOf(h, "honourCall"), h => [h.WorkerName, h.WorkerPhone]);
         On("GET /api/v1/indicators/linkage-tasks/{id:guid}", h => IdOf(h, "linkageTask"), h => [M(h, "linkageTitle")]);
         Open("GET /api/v1/popularization-activities/{id:guid}/service-records", h => IdOf(h, "serviceActivity"), h => [M(h, "volunteerName"), M(h, "volunteerPhone")]);
         On("GET /api/v1/popularization-activities/{id:guid}/volunteer-call/applications", h => IdOf(h, "recruitActivity"), h => [M(h, "applicantNote")]);

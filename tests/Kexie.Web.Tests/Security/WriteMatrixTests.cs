@@ -336,6 +336,10 @@ public abstract class WriteMatrixTests(KexieApp app)
         On("POST /api/v1/honours/calls/{id:guid}/nominations", t => Id(t.HonourCall), t => new { workerId = t.PublicWorker, reason = "越权" }, t => Row<Kexie.Domain.Talent.HonourCall>(t.HonourCall));
         On("POST /api/v1/honours/calls/{id:guid}/unit-nominations", t => Id(t.HonourCall), t => new { associationId = t.Association, workerId = t.PublicWorker, reason = "越权" }, t => Row<Kexie.Domain.Talent.HonourCall>(t.HonourCall));
         On("POST /api/v1/honours/nominations/{id:guid}/decide", t => Id(t.Nomination), _ => new { selected = true, note = "越权" }, t => Row<Kexie.Domain.Talent.Nomination>(t.Nomination));
+        On("PUT /api/v1/honours/calls/{id:guid}/rubric", t => Id(t.HonourCall), _ => new { rubric = new[] { new { name = "越权", weight = 100, maxScore = 10 } } }, t => Row<Kexie.Domain.Talent.HonourCall>(t.HonourCall));
+        On("POST /api/v1/honours/calls/{id:guid}/assignments", t => Id(t.HonourCall), t => new { expertIds = new[] { t.Expert } }, t => Row<Kexie.Domain.Talent.Nomination>(t.Nomination));
+        On("POST /api/v1/honours/calls/{id:guid}/expert-review/close", t => Id(t.HonourCall), _ => null, t => Row<Kexie.Domain.Talent.HonourCall>(t.HonourCall));
+        On("POST /api/v1/honours/reviews/{id:guid}/score", _ => Id(Guid.NewGuid()), _ => new { scores = new[] { 10, 10, 10 }, opinion = "冒名" }, _ => null);
         object WorkstationBody(Targets t) => new { name = "冒名工作站", kind = "ExpertWorkstation", level = "County", hostOrganizationId = t.Organization, foundedOn = "2023-01-01" };
         On("POST /api/v1/workstations/", _ => none, WorkstationBody, _ => null);
         On("PUT /api/v1/workstations/{id:guid}", t => Id(t.Workstation), WorkstationBody, t => Row<Kexie.Domain.Talent.Workstation>(t.Workstation));
