@@ -1,7 +1,9 @@
 using Kexie.Data;
 using Kexie.Domain.Directory;
+using Kexie.Domain.Identity;
 using Kexie.Domain.Talent;
 using Kexie.Web.Features.Talent;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -203,6 +205,90 @@ public sealed class TalentUseJourneys(KexieApp app)
         await Expect(visitor.Locator("#honours li")).ToHaveCountAsync(1);
         await Expect(visitor.Locator("#honours")).ToContainTextAsync($"{ChinaYear} 年 · {callName}（优秀科技人才）");
         await KexieApp.ScreenshotAsync(visitor, "t33-honour-on-profile");
+    }
+
+    [Fact]
+    public async Task An_expert_scores_the_nominations_and_the_county_sees_the_ranking_and_gives_a_reason_to_select_below_it()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var token = Guid.NewGuid().ToString("N")[..6];
+        var callName = $"大英县{ChinaYear}年优秀科技工作者评选（专家评审{token}）";
+        var expertLogin = $"panel-{token}";
+        Guid callId, expertId;
+        string first, second;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            // The county's call (1 place) with two of its public workers nominated, and an expert of its 专家库 with an account of their own.
+            var db = scope.ServiceProvider.GetRequiredService<KexieDbContext>();
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+            var admin = (await db.Users.SingleAsync(u => u.UserName == "daying", ct)).ToActor();
+            var linked = db.Users.Where(u => u.ScienceWorkerId != null).Select(u => u.ScienceWorkerId);
+            var declared = db.ExpertConflicts.Select(c => c.ExpertId);
+            var expert = await db.Experts.Where(e => e.Status == ExpertStatus.Active && e.RegionCode.StartsWith(DaYing) && !declared.Contains(e.Id))
+                .Join(db.ScienceWorkers, e => e.WorkerId, w => w.Id, (e, w) => new { Expert = e, Worker = w })
+                .Where(x => !linked.Contains(x.Worker.Id) && x.Worker.Employer != null && !x.Worker.Employer.Contains("科协") && !x.Worker.Employer.Contains("科学技术协会"))
+                .OrderBy(x => x.Worker.Name).FirstAsync(ct);
+            expertId = expert.Expert.Id;
+            var nominated = db.Nominations.Where(n => n.WorkerId != null).Select(n => n.WorkerId!.Value);
+            var experts = db.Experts.Select(e => e.WorkerId);
+            var nominees = await db.ScienceWorkers.AsNoTracking()
+                .Where(w => w.RegionCode.StartsWith(DaYing) && w.IsPublicProfile && !nominated.Contains(w.Id) && !experts.Contains(w.Id) && w.Employer != expert.Worker.Employer && w.Name != expert.Worker.Name)
+                .OrderBy(w => w.Name).Skip(11).Take(2).ToListAsync(ct);
+            Assert.Equal(2, nominees.Count);
+            var call = HonourCall.Create(new HonourCallData(callName, HonourKind.OutstandingTalent, ChinaYear, DaYing, Quota: 1), admin);
+            db.HonourCalls.Add(call);
+            db.Nominations.AddRange(nominees.Select(w => Nomination.Nominate(call, w.Id, null, w.Name, w.RegionCode, "扎根基层推广实用技术", admin)));
+            await db.SaveChangesAsync(ct);
+            (callId, first, second) = (call.Id, nominees[0].Name, nominees[1].Name);
+            var user = new AppUser { UserName = expertLogin, DisplayName = expert.Worker.Name, Role = UserRole.ScienceWorker, RegionCode = DaYing, ScienceWorkerId = expert.Worker.Id, EmailConfirmed = true };
+            Assert.True((await users.CreateAsync(user, KexieApp.Password)).Succeeded);
+        }
+
+        // The county puts the expert on the panel of every nomination.
+        var county = await app.NewPageAsync();
+        await KexieApp.LoginAsync(county, "daying");
+        await county.GotoAsync($"/Talent/Honours/Details/{callId}");
+        await Expect(county.Locator("#expert-review")).ToContainTextAsync("创新性（权重40%，满分10）");
+        await county.CheckAsync($"#expert-options input[value='{expertId}']");
+        await county.ClickAsync("#assign-experts");
+        await Expect(county.Locator(".notice")).ToContainTextAsync("已指派评审专家2人次");
+
+        // The expert scores both from 我的荣誉评审: the first 9 on each criterion, the second 6.
+        var judge = await app.NewPageAsync();
+        await KexieApp.LoginAsync(judge, expertLogin);
+        await judge.GotoAsync("/Talent/Honours/Reviews");
+        foreach (var (name, each) in new[] { (first, "9"), (second, "6") })
+        {
+            var card = judge.Locator(".honour-review", new() { HasText = name });
+            var inputs = card.Locator("input[name=scores]");
+            for (var k = 0; k < 3; k++)
+            {
+                await inputs.Nth(k).FillAsync(each);
+            }
+
+            await card.Locator("textarea[name=opinion]").FillAsync("事迹突出，材料翔实");
+            await card.Locator("button:has-text('提交评分')").ClickAsync();
+            await Expect(judge.Locator(".notice")).ToContainTextAsync($"已提交{name}的评分");
+        }
+
+        await Expect(judge.Locator("#done-reviews")).ToContainTextAsync("90");
+        await KexieApp.ScreenshotAsync(judge, "t40-expert-scores-nominations");
+
+        // The county sees the ranking; selecting the second asks for the reason, which the history then keeps.
+        await county.GotoAsync($"/Talent/Honours/Details/{callId}");
+        var rows = county.Locator("#ranking tbody tr");
+        await Expect(rows.First).ToContainTextAsync(first);
+        await Expect(rows.First.Locator(".mean")).ToHaveTextAsync("90");
+        await Expect(rows.Nth(1).Locator(".mean")).ToHaveTextAsync("60");
+        var row = county.Locator("#ranking tbody tr", new() { HasText = second });
+        await row.Locator("button", new() { HasText = "入选" }).First.ClickAsync();
+        await Expect(county.Locator("#decide-error")).ToContainTextAsync($"专家评分更高的{first}（90分）未入选");
+        row = county.Locator("#ranking tbody tr", new() { HasText = second });
+        await row.Locator("input[name=rankingReason]").FillAsync("长期驻村服务，群众评价更高");
+        await row.Locator("button", new() { HasText = "入选" }).First.ClickAsync();
+        await Expect(county.Locator(".notice")).ToContainTextAsync($"{second}：入选");
+        await Expect(county.Locator("#decision-history")).ToContainTextAsync("长期驻村服务，群众评价更高");
+        await KexieApp.ScreenshotAsync(county, "t41-county-decides-on-ranking");
     }
 
     [Fact]

@@ -116,7 +116,7 @@ public abstract class HonourReviewTests(KexieApp app)
 
         // The expert is told and has it on the workbench; they see only their own.
         Assert.Contains("新的荣誉推荐评审任务", await (await expertX.GetAsync("/api/v1/notifications")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        var bench = Workbench.WorkbenchTests.Item(await Workbench.WorkbenchTests.WorkbenchAsync(expertX), "/Talent/Honours/Reviews");
+        var bench = Kexie.Web.Tests.Workbench.WorkbenchSteps.Item(await Kexie.Web.Tests.Workbench.WorkbenchSteps.WorkbenchAsync(expertX), "/Talent/Honours/Reviews");
         Assert.NotNull(bench);
         Assert.Equal("荣誉评审：3名推荐人选待评分", Str(bench!, "title"));
         var mineD = (await (await expertD.GetAsync("/api/v1/honours/reviews/mine")).OkJsonAsync()).AsArray();
@@ -163,7 +163,7 @@ public abstract class HonourReviewTests(KexieApp app)
         Assert.Equal("本轮已结束", Str(left, "stateName"));
         Assert.False(left["mayScore"]!.GetValue<bool>());
         Assert.Equal(HttpStatusCode.Conflict, (await expertD.PostJsonAsync($"/api/v1/honours/reviews/{Id(left)}/score", new { scores = new[] { 5, 5, 5 } })).StatusCode);
-        Assert.Null(Workbench.WorkbenchTests.Item(await Workbench.WorkbenchTests.WorkbenchAsync(expertD), "/Talent/Honours/Reviews"));
+        Assert.Null(Kexie.Web.Tests.Workbench.WorkbenchSteps.Item(await Kexie.Web.Tests.Workbench.WorkbenchSteps.WorkbenchAsync(expertD), "/Talent/Honours/Reviews"));
 
         // The county's page shows the ranking and the history with the reason; the expert's page lists only theirs.
         var page = await (await county.GetAsync($"/Talent/Honours/Details/{callId}")).Content.ReadAsStringAsync();
