@@ -120,7 +120,7 @@ public abstract class HonourReviewTests(KexieApp app)
         Assert.NotNull(bench);
         Assert.Equal("荣誉评审：3名推荐人选待评分", Str(bench!, "title"));
         var mineD = (await (await expertD.GetAsync("/api/v1/honours/reviews/mine")).OkJsonAsync()).AsArray();
-        Assert.Equal([nameA, nameC], mineD.Select(r => Str(r!, "nomineeName")).Order());
+        Assert.Equal(new[] { nameA, nameC }.Order(StringComparer.Ordinal), mineD.Select(r => Str(r!, "nomineeName")).Order(StringComparer.Ordinal));
         var sheetOfX = Id((await (await expertX.GetAsync("/api/v1/honours/reviews/mine")).OkJsonAsync()).AsArray()[0]!);
         Assert.Equal(HttpStatusCode.NotFound, (await expertY.PostJsonAsync($"/api/v1/honours/reviews/{sheetOfX}/score", new { scores = new[] { 1, 1, 1 } })).StatusCode);
         await (await expertX.PostJsonAsync($"/api/v1/honours/reviews/{sheetOfX}/score", new { scores = new[] { 11, 1, 1 } })).AssertValidationProblemAsync("scores");
