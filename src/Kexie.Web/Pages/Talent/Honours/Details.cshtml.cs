@@ -200,7 +200,7 @@ public sealed class DetailsModel(HonourService honours, HonourReviewService revi
         Call = await honours.GetAsync(id, ct);
         Nominations = await honours.NominationsAsync(Actor, id, ct);
         IsDecider = Can(Kexie.Web.Features.Talent.TalentPermissions.ManageHonours, Call.RegionCode);
-        if (Actor.Manages(Call.RegionCode) && Can(TalentPermissions.ReviewHonours, Call.RegionCode))
+        if (Can(TalentPermissions.ReviewHonours, Call.RegionCode))
         {
             Review = await review.ReviewAsync(Actor, id, ct);
             ExpertOptions = Review.ReviewOpen ? await review.ExpertOptionsAsync(Actor, id, ct) : [];
