@@ -222,6 +222,9 @@ internal sealed class SurveyQuestionConfiguration : IEntityTypeConfiguration<Sur
         builder.Property(q => q.Text).HasMaxLength(200);
         builder.PrimitiveCollection(q => q.Options);
         builder.Property(q => q.ShowIfOption).HasMaxLength(100);
+        builder.Property(q => q.RuleMin).HasPrecision(19, 6);
+        builder.Property(q => q.RuleMax).HasPrecision(19, 6);
+        builder.Ignore(q => q.Rule);
         builder.HasIndex(q => new { q.SurveyId, q.Number });
     }
 }
