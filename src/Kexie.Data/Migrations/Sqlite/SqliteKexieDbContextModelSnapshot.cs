@@ -4875,6 +4875,20 @@ namespace Kexie.Data.Migrations.Sqlite
                     b.Property<bool>("Required")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("RuleDecimals")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RuleKind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RuleMax")
+                        .HasPrecision(19, 6)
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RuleMin")
+                        .HasPrecision(19, 6)
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("ScaleMax")
                         .HasColumnType("INTEGER");
 

@@ -33,7 +33,7 @@ public sealed class DetailsModel(SurveyService surveys, SurveyLinks links) : Mar
         public SurveyRuleData? ToRule()
         {
             var kind = ParseEnum<SurveyRuleKind>(RuleKind, "rule.kind", "校验规则", SurveyRuleKind.None);
-            return kind is null or SurveyRuleKind.None ? null
+            return kind == SurveyRuleKind.None ? null
                 : new SurveyRuleData(kind, ParseDecimal(RuleMin, "rule.min", "最小值"), ParseDecimal(RuleMax, "rule.max", "最大值"), ParseInt(RuleDecimals, "rule.decimals", "小数位数"));
         }
     }
