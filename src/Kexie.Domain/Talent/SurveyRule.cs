@@ -200,7 +200,8 @@ public sealed partial record SurveyRule(SurveyRuleKind Kind, decimal? Min, decim
         };
         if (!ok)
         {
-            var must = Kind == SurveyRuleKind.IdCard && values[0].Length == 18 && IdCardShape().IsMatch(values[0]) ? "须为有效的身份证号码（出生日期或末位校验码不正确）" : "须" + Describe(thisYear);
+            var must = Kind == SurveyRuleKind.IdCard && values[0].Length == 18 && IdCardShape().IsMatch(values[0]) ? "须为有效的身份证号码（出生日期或末位校验码不正确）"
+                : (Kind == SurveyRuleKind.Choices || (Kind == SurveyRuleKind.Length && (Min is null || Max is null)) ? "须" : "须为") + Describe(thisYear);
             throw new DomainValidationException($"q{number}", $"第{number}题「{text}」{must}");
         }
 
