@@ -219,6 +219,8 @@ internal sealed class SurveyQuestionConfiguration : IEntityTypeConfiguration<Sur
 {
     public void Configure(EntityTypeBuilder<SurveyQuestion> builder)
     {
+        // Questions are replaced as a whole (new ids on the tracked survey): they are inserted, never taken for existing rows.
+        builder.Property(q => q.Id).ValueGeneratedNever();
         builder.Property(q => q.Text).HasMaxLength(200);
         builder.PrimitiveCollection(q => q.Options);
         builder.Property(q => q.ShowIfOption).HasMaxLength(100);

@@ -570,32 +570,36 @@ public abstract class SurveyTests(KexieApp app)
         })).OkJsonAsync());
         var page = await daying.GetStringAsync($"/Talent/Surveys/Details/{id}");
         Assert.Contains("<option value=\"Year\">年份</option>", page);
-        async Task<HttpResponseMessage> PostAsync(string handler, params (string Name, string Value)[] fields)
+        async Task<string> PostAsync(string handler, params (string Name, string Value)[] fields)
         {
             var current = await daying.GetStringAsync($"/Talent/Surveys/Details/{id}");
             var content = new FormUrlEncodedContent(fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value))
                 .Append(new("__RequestVerificationToken", Kexie.Web.Tests.Security.LoginTestSupport.TokenOf(current))));
-            return await daying.PostAsync($"/Talent/Surveys/Details/{id}?handler={handler}", content);
+            var posted = await daying.PostAsync($"/Talent/Surveys/Details/{id}?handler={handler}", content);
+            Assert.True(posted.StatusCode == HttpStatusCode.Redirect, $"{(int)posted.StatusCode}: {await posted.Content.ReadAsStringAsync()}");
+            // Back on the page: its notice, or the alert naming what was refused.
+            var back = await daying.GetStringAsync(posted.Headers.Location!.ToString());
+            return System.Text.RegularExpressions.Regex.Match(back, "<div class=\"(?:notice|error-box)\" role=\"(?:status|alert)\">([^<]*)</div>").Groups[1].Value;
         }
 
-        await PostAsync("AddQuestion", ("Question.Text", "出生年份"), ("Question.Kind", "Text"), ("Question.RuleKind", "Year"), ("Question.RuleMin", "1940"));
+        Assert.Equal("已添加题目", await PostAsync("AddQuestion", ("Question.Text", "出生年份"), ("Question.Kind", "Text"), ("Question.RuleKind", "Year"), ("Question.RuleMin", "1940")));
         var survey = await (await daying.GetAsync($"/api/v1/surveys/{id}")).OkJsonAsync();
         var added = survey["questions"]![1]!;
         Assert.Equal("Year", added["rule"]!["kind"]!.GetValue<string>());
         Assert.Equal($"1940–{DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).Year}之间的年份", added["ruleText"]!.GetValue<string>());
 
         // 编辑: the question's own form changes the rule; a rule that does not fit the question is refused and nothing changes.
-        await PostAsync("Rule", ("number", "2"), ("Question.RuleKind", "Number"), ("Question.RuleMin", "0"), ("Question.RuleMax", "99.5"), ("Question.RuleDecimals", "1"));
+        Assert.Equal("已设置第2题的校验规则", await PostAsync("Rule", ("number", "2"), ("Question.RuleKind", "Number"), ("Question.RuleMin", "0"), ("Question.RuleMax", "99.5"), ("Question.RuleDecimals", "1")));
         added = (await (await daying.GetAsync($"/api/v1/surveys/{id}")).OkJsonAsync())["questions"]![1]!;
         Assert.Equal("0–99.5之间的数（最多1位小数）", added["ruleText"]!.GetValue<string>());
-        await PostAsync("Rule", ("number", "1"), ("Question.RuleKind", "Phone"));
+        Assert.Equal("第1题：“手机号码”只能用于填空题", await PostAsync("Rule", ("number", "1"), ("Question.RuleKind", "Phone")));
         Assert.Null((await (await daying.GetAsync($"/api/v1/surveys/{id}")).OkJsonAsync())["questions"]![0]!["rule"]);
         await (await daying.PutJsonAsync($"/api/v1/surveys/{id}", new
         {
             name = $"规则编辑问卷{token}", year = OwnYear, regionCode = DaYing, distribution = "Anonymous",
             questions = new[] { new { text = "年龄", kind = "Text", rule = new { kind = "Number", min = 80, max = 18 } } },
         })).AssertValidationProblemAsync("questions[0].rule.min");
-        await PostAsync("Rule", ("number", "2"), ("Question.RuleKind", "None"));
+        Assert.Equal("已取消第2题的校验规则", await PostAsync("Rule", ("number", "2"), ("Question.RuleKind", "None")));
         Assert.Null((await (await daying.GetAsync($"/api/v1/surveys/{id}")).OkJsonAsync())["questions"]![1]!["rule"]);
     }
 

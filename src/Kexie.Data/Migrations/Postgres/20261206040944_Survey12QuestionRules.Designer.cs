@@ -5031,7 +5031,6 @@ namespace Kexie.Data.Migrations.Postgres
             modelBuilder.Entity("Kexie.Domain.Talent.SurveyQuestion", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<DateTimeOffset>("CreatedAt")

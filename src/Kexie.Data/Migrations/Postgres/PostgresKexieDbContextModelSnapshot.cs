@@ -5028,7 +5028,6 @@ namespace Kexie.Data.Migrations.Postgres
             modelBuilder.Entity("Kexie.Domain.Talent.SurveyQuestion", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<DateTimeOffset>("CreatedAt")

@@ -4856,7 +4856,6 @@ namespace Kexie.Data.Migrations.Sqlite
             modelBuilder.Entity("Kexie.Domain.Talent.SurveyQuestion", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<long>("CreatedAt")
