@@ -252,9 +252,14 @@ internal sealed class SurveyQuestionConfiguration : IEntityTypeConfiguration<Sur
 {
     public void Configure(EntityTypeBuilder<SurveyQuestion> builder)
     {
+        // Questions are replaced as a whole (new ids on the tracked survey): they are inserted, never taken for existing rows.
+        builder.Property(q => q.Id).ValueGeneratedNever();
         builder.Property(q => q.Text).HasMaxLength(200);
         builder.PrimitiveCollection(q => q.Options);
         builder.Property(q => q.ShowIfOption).HasMaxLength(100);
+        builder.Property(q => q.RuleMin).HasPrecision(19, 6);
+        builder.Property(q => q.RuleMax).HasPrecision(19, 6);
+        builder.Ignore(q => q.Rule);
         builder.HasIndex(q => new { q.SurveyId, q.Number });
     }
 }

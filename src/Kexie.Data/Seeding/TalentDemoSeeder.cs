@@ -850,7 +850,7 @@ public sealed class TalentDemoSeeder(KexieDbContext db, ILogger<TalentDemoSeeder
                 [6] = [Pick(("工程技术", 24), ("农业技术", 21), ("卫生健康", 22), ("教学", 20), ("科学研究", 3), ("企业经营与技术服务", 7), ("其他", 3))],
                 [7] = [Pick(("企业", 30), ("事业单位", 22), ("学校", 20), ("医疗卫生机构", 18), ("党政机关", 6), ("其他", 4))],
                 [8] = [Pick(("1", 3), ("2", 8), ("3", 27), ("4", 41), ("5", 21))],
-                [9] = new[] { "学术交流", "继续教育和培训", "技术咨询与项目对接", "人才评价与推荐", "科普活动", "权益保障" }.Where((_, k) => random.Next(100) < (k == 1 ? 70 : 35)).DefaultIfEmpty("继续教育和培训").ToArray(),
+                [9] = new[] { "学术交流", "继续教育和培训", "技术咨询与项目对接", "人才评价与推荐", "科普活动", "权益保障" }.Where((_, k) => random.Next(100) < (k == 1 ? 70 : 35)).DefaultIfEmpty("继续教育和培训").ToArray().Take(3).ToArray(), // 至多选3项 (every option is drawn first: the same draws as before the rule)
                 [10] = [takesPart],
                 [11] = takesPart == "是" ? new[] { "学术交流", "科技活动周", "科技下乡", "培训讲座", "其他" }.Where(_ => random.Next(100) < 45).DefaultIfEmpty("科技活动周").ToArray() : [],
             };

@@ -115,6 +115,18 @@ public static class SurveyNames
         _ => "待处理",
     };
 
+    public static string Chinese(this SurveyRuleKind kind) => kind switch
+    {
+        SurveyRuleKind.Number => "数字",
+        SurveyRuleKind.Phone => "手机号码",
+        SurveyRuleKind.Email => "电子邮箱",
+        SurveyRuleKind.IdCard => "身份证号",
+        SurveyRuleKind.Year => "年份",
+        SurveyRuleKind.Length => "自定义长度",
+        SurveyRuleKind.Choices => "选择项数",
+        _ => "无",
+    };
+
     public static string Chinese(this SurveyDistribution distribution) => distribution == SurveyDistribution.Anonymous ? "公开链接（匿名）" : "邀请链接（每人一份）";
 
     /// <summary>"512条" → "500余条" as reports round counts.</summary>
@@ -123,9 +135,10 @@ public static class SurveyNames
 }
 
 /// <param name="ShowIfNumber">Skip logic: shown only when question <c>ShowIfNumber</c> (an earlier choice question) was answered <c>ShowIfOption</c>.</param>
+/// <param name="Rule">The question's validation rule (校验规则): a text answer's format or a multiple choice's 至少选/至多选; null: none.</param>
 public sealed record SurveyQuestionData(
     string? Text, SurveyQuestionKind? Kind, IReadOnlyList<string>? Options = null, bool Required = false, int? ScaleMax = null,
-    SurveyProfile? Profile = null, int? ShowIfNumber = null, string? ShowIfOption = null);
+    SurveyProfile? Profile = null, int? ShowIfNumber = null, string? ShowIfOption = null, SurveyRuleData? Rule = null);
 
 public sealed record SurveyData(string? Name, int? Year, string? RegionCode, SurveyDistribution? Distribution, int? Distributed = null, string? Description = null, int? MinSeconds = null);
 
@@ -157,6 +170,18 @@ public sealed class SurveyQuestion : Entity
     public int? ShowIfNumber { get; private set; }
 
     public string? ShowIfOption { get; private set; }
+
+    /// <summary>The validation rule's kind (<see cref="SurveyRuleKind.None"/>: none); its bounds below, read through <see cref="Rule"/>.</summary>
+    public SurveyRuleKind RuleKind { get; private set; }
+
+    public decimal? RuleMin { get; private set; }
+
+    public decimal? RuleMax { get; private set; }
+
+    public int RuleDecimals { get; private set; }
+
+    /// <summary>The question's validation rule; null: none.</summary>
+    public SurveyRule? Rule => RuleKind == SurveyRuleKind.None ? null : new SurveyRule(RuleKind, RuleMin, RuleMax, RuleDecimals);
 
     internal static SurveyQuestion From(Guid surveyId, int number, SurveyQuestionData d, IReadOnlyList<SurveyQuestion> earlier)
     {
@@ -224,10 +249,15 @@ public sealed class SurveyQuestion : Entity
             q.ShowIfOption = option;
         }
 
+        if (SurveyRule.From(d.Rule, q.Kind, q.Options.Length, number) is { } rule)
+        {
+            (q.RuleKind, q.RuleMin, q.RuleMax, q.RuleDecimals) = (rule.Kind, rule.Min, rule.Max, rule.Decimals);
+        }
+
         return q;
     }
 
-    public SurveyQuestionData ToData() => new(Text, Kind, Options, Required, Kind == SurveyQuestionKind.Scale ? ScaleMax : null, Statistic, ShowIfNumber, ShowIfOption);
+    public SurveyQuestionData ToData() => new(Text, Kind, Options, Required, Kind == SurveyQuestionKind.Scale ? ScaleMax : null, Statistic, ShowIfNumber, ShowIfOption, Rule?.ToData());
 
     /// <summary>Whether the question applies given the earlier answers (skip logic).</summary>
     public bool IsShown(IReadOnlyDictionary<int, string[]> answers) =>
@@ -426,9 +456,9 @@ public sealed class Survey : Entity, IRegional
     }
 
     /// <summary>
-    /// Checks one respondent's answers (question number → chosen options or the text) against the questions and the skip logic, and
+    /// Checks one respondent's answers (question number → chosen options or the text) against the questions, their rules and the skip logic, and
     /// returns the response: valid, or returned but not valid as a duplicate of <paramref name="respondentKey"/>'s earlier answer or
-    /// answered in fewer than <see cref="MinSeconds"/> seconds. A missing required answer is refused (nothing is returned).
+    /// answered in fewer than <see cref="MinSeconds"/> seconds. A missing required answer, or one its question's rule refuses, is refused (nothing is returned).
     /// </summary>
     public SurveyResponse Answer(IReadOnlyDictionary<int, IReadOnlyList<string>>? raw, string? respondentKey, bool duplicate, int? secondsSpent, Guid? invitationId, DateTimeOffset now)
     {
@@ -445,6 +475,7 @@ public sealed class Survey : Entity, IRegional
 
         var given = new Dictionary<int, string[]>();
         var stored = new string[Questions.Count];
+        var thisYear = now.ToOffset(TimeSpan.FromHours(8)).Year;
         foreach (var q in Questions.OrderBy(q => q.Number))
         {
             var field = $"q{q.Number}";
@@ -471,6 +502,11 @@ public sealed class Survey : Entity, IRegional
             }
 
             values = values.Distinct(StringComparer.Ordinal).ToArray();
+            if (q.Rule is { } rule)
+            {
+                values = rule.Check(values, q.Number, q.Text, thisYear);
+            }
+
             given[q.Number] = values;
             stored[q.Number - 1] = string.Join('\n', values);
         }
@@ -542,10 +578,11 @@ public sealed class Survey : Entity, IRegional
         new("您从事的专业领域", SurveyQuestionKind.Single, ["工程技术", "农业技术", "卫生健康", "教学", "科学研究", "企业经营与技术服务", "其他"], true, Profile: SurveyProfile.Field),
         new("您所在单位的类型", SurveyQuestionKind.Single, ["企业", "事业单位", "学校", "医疗卫生机构", "党政机关", "其他"], true),
         new("您对当前工作环境和条件的满意程度（1分最低，5分最高）", SurveyQuestionKind.Scale, null, true, 5),
-        new("您最希望科协提供哪些服务？（可多选）", SurveyQuestionKind.Multiple, ["学术交流", "继续教育和培训", "技术咨询与项目对接", "人才评价与推荐", "科普活动", "权益保障"], true),
+        new("您最希望科协提供哪些服务？（可多选，最多选3项）", SurveyQuestionKind.Multiple, ["学术交流", "继续教育和培训", "技术咨询与项目对接", "人才评价与推荐", "科普活动", "权益保障"], true,
+            Rule: new(SurveyRuleKind.Choices, Max: 3)),
         new("近三年您是否参加过科协组织的活动？", SurveyQuestionKind.Single, ["是", "否"], true),
         new("您参加过哪些活动？（可多选）", SurveyQuestionKind.Multiple, ["学术交流", "科技活动周", "科技下乡", "培训讲座", "其他"], true, ShowIfNumber: 10, ShowIfOption: "是"),
-        new("您对科协工作的意见和建议", SurveyQuestionKind.Text, null, false, Profile: SurveyProfile.Suggestion),
+        new("您对科协工作的意见和建议", SurveyQuestionKind.Text, null, false, Profile: SurveyProfile.Suggestion, Rule: new(SurveyRuleKind.Length, Max: 500)),
     ];
 }
 

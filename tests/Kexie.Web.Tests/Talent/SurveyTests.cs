@@ -482,6 +482,178 @@ public abstract class SurveyTests(KexieApp app)
         Assert.Contains("页面上的建议", admin);
         Assert.Matches("id=\"count-valid\">1 份", admin);
     }
+
+    /// <summary>A survey of four questions with rules: 年龄 18–80 (整数), 联系电话 (手机号码), 身份证号, and a multiple choice of at most 2.</summary>
+    private async Task<(HttpClient Admin, string Id)> OpenRuledSurveyAsync(string token)
+    {
+        var daying = await app.SignInAsync("daying");
+        var questions = new object[]
+        {
+            new { text = "您的性别", kind = "Single", options = new[] { "男", "女" }, required = true },
+            new { text = "年龄", kind = "Text", required = true, rule = new { kind = "Number", min = 18, max = 80 } },
+            new { text = "联系电话", kind = "Text", rule = new { kind = "Phone" } },
+            new { text = "身份证号", kind = "Text", rule = new { kind = "IdCard" } },
+            new { text = "关注领域", kind = "Multiple", options = new[] { "农业", "工业", "医疗" }, rule = new { kind = "Choices", max = 2 } },
+        };
+        var created = await (await daying.PostJsonAsync("/api/v1/surveys", new { name = $"规则问卷{token}", year = OwnYear, regionCode = DaYing, distribution = "Anonymous", questions })).OkJsonAsync();
+        var id = Id(created);
+        Assert.Equal("18–80之间的整数", created["questions"]![1]!["ruleText"]!.GetValue<string>());
+        Assert.Equal("Number", created["questions"]![1]!["rule"]!["kind"]!.GetValue<string>());
+        Assert.Equal("至多选2项", created["questions"]![4]!["ruleText"]!.GetValue<string>());
+        await (await daying.PostJsonAsync($"/api/v1/surveys/{id}/status", new { status = "Open" })).OkJsonAsync();
+        return (daying, id);
+    }
+
+    [Fact]
+    public async Task Question_rules_refuse_a_wrong_answer_naming_the_question_and_the_phone_page_keeps_the_answers()
+    {
+        var token = Guid.NewGuid().ToString("N")[..6];
+        var (daying, id) = await OpenRuledSurveyAsync(token);
+        var anon = app.Anonymous();
+        var url = $"/api/v1/surveys/{id}/responses";
+        Dictionary<string, string[]> Given(string age, string phone = "", string idNumber = "", params string[] fields) =>
+            new() { ["1"] = ["男"], ["2"] = [age], ["3"] = [phone], ["4"] = [idNumber], ["5"] = fields };
+
+        Assert.Equal("第2题「年龄」须为18–80之间的整数", await (await anon.PostJsonAsync(url, new { answers = Given("17") })).AssertValidationProblemAsync("q2"));
+        Assert.Equal("第2题「年龄」须为18–80之间的整数", await (await anon.PostJsonAsync(url, new { answers = Given("30.5") })).AssertValidationProblemAsync("q2"));
+        Assert.Equal("第3题「联系电话」须为11位手机号码", await (await anon.PostJsonAsync(url, new { answers = Given("30", "1380013800") })).AssertValidationProblemAsync("q3"));
+        Assert.Contains("校验码", await (await anon.PostJsonAsync(url, new { answers = Given("30", "13800138000", "110105194912310021") })).AssertValidationProblemAsync("q4"));
+        Assert.Equal("第5题「关注领域」须至多选2项", await (await anon.PostJsonAsync(url, new { answers = Given("30", "", "", "农业", "工业", "医疗") })).AssertValidationProblemAsync("q5"));
+        var ok = await (await anon.PostJsonAsync(url, new { answers = Given("80", "13800138000", "11010519491231002x", "农业", "工业"), respondentKey = token })).OkJsonAsync();
+        Assert.True(ok["valid"]!.GetValue<bool>());
+        Assert.Equal(1, await app.QueryAsync(db => db.SurveyResponses.CountAsync(r => r.SurveyId == Guid.Parse(id))));
+
+        // The phone page: inputs a phone's keyboard fits, the rule as a hint, and the browser's own checks (the server checks again).
+        var page = await anon.GetStringAsync($"/Talent/Surveys/Fill/{id}");
+        Assert.Contains("type=\"number\" name=\"a2\"", page);
+        Assert.Contains("inputmode=\"numeric\" min=\"18\" max=\"80\"", page);
+        Assert.Contains("pattern=\"1[3-9][0-9]{9}\"", page);
+        Assert.Contains("pattern=\"[0-9]{17}[0-9Xx]\"", page);
+        Assert.Contains("data-max-choices=\"2\"", page);
+        Assert.Contains("请填写18–80之间的整数", page);
+        Assert.DoesNotContain("<form method=\"post\" novalidate id=\"survey-form\"", page);
+
+        // Posted anyway (no script, an old browser): the error next to the question, every answer kept.
+        var form = new List<KeyValuePair<string, string>>
+        {
+            new("__RequestVerificationToken", Kexie.Web.Tests.Security.LoginTestSupport.TokenOf(page)), new("a1", "女"), new("a2", "35"), new("a3", "1380013800"),
+            new("a4", "11010519491231002X"), new("a5", "医疗"),
+        };
+        var refused = await (await anon.PostAsync($"/Talent/Surveys/Fill/{id}", new FormUrlEncodedContent(form))).Content.ReadAsStringAsync();
+        Assert.Contains("id=\"q3-error\"", refused);
+        Assert.Contains("第3题「联系电话」须为11位手机号码", refused);
+        Assert.Contains("value=\"35\"", refused);
+        Assert.Contains("value=\"1380013800\"", refused);
+        Assert.Contains("value=\"11010519491231002X\"", refused);
+        Assert.Matches("value=\"医疗\" checked=\"checked\"|checked=\"checked\"[^>]*value=\"医疗\"", refused);
+        Assert.Equal(1, await app.QueryAsync(db => db.SurveyResponses.CountAsync(r => r.SurveyId == Guid.Parse(id))));
+
+        // Rules are fixed with the questions once the survey is sent out: a stricter age is refused and the answer of 80 stays valid.
+        var stricter = await daying.PutJsonAsync($"/api/v1/surveys/{id}", new
+        {
+            name = $"规则问卷{token}", year = OwnYear, regionCode = DaYing, distribution = "Anonymous",
+            questions = new[] { new { text = "年龄", kind = "Text", required = true, rule = new { kind = "Number", min = 18, max = 60 } } },
+        });
+        Assert.Equal(HttpStatusCode.Conflict, stricter.StatusCode);
+        Assert.Equal(1, (await (await daying.GetAsync($"/api/v1/surveys/{id}/results")).OkJsonAsync())["valid"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task The_builder_sets_and_edits_a_questions_rule_and_refuses_one_that_does_not_fit()
+    {
+        var token = Guid.NewGuid().ToString("N")[..6];
+        var daying = await app.SignInAsync("daying");
+        var id = Id(await (await daying.PostJsonAsync("/api/v1/surveys", new
+        {
+            name = $"规则编辑问卷{token}", year = OwnYear, regionCode = DaYing, distribution = "Anonymous",
+            questions = new[] { new { text = "您的性别", kind = "Single", options = new[] { "男", "女" } } },
+        })).OkJsonAsync());
+        var page = await daying.GetStringAsync($"/Talent/Surveys/Details/{id}");
+        Assert.Contains("<option value=\"Year\">年份</option>", page);
+        async Task<string> PostAsync(string handler, params (string Name, string Value)[] fields)
+        {
+            var current = await daying.GetStringAsync($"/Talent/Surveys/Details/{id}");
+            var content = new FormUrlEncodedContent(fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value))
+                .Append(new("__RequestVerificationToken", Kexie.Web.Tests.Security.LoginTestSupport.TokenOf(current))));
+            var posted = await daying.PostAsync($"/Talent/Surveys/Details/{id}?handler={handler}", content);
+            Assert.True(posted.StatusCode == HttpStatusCode.Redirect, $"{(int)posted.StatusCode}: {await posted.Content.ReadAsStringAsync()}");
+            // Back on the page: its notice, or the alert naming what was refused.
+            var back = await daying.GetStringAsync(posted.Headers.Location!.ToString());
+            return System.Text.RegularExpressions.Regex.Match(back, "<div class=\"(?:notice|error-box)\" role=\"(?:status|alert)\">([^<]*)</div>").Groups[1].Value;
+        }
+
+        Assert.Equal("已添加题目", await PostAsync("AddQuestion", ("Question.Text", "出生年份"), ("Question.Kind", "Text"), ("Question.RuleKind", "Year"), ("Question.RuleMin", "1940")));
+        var survey = await (await daying.GetAsync($"/api/v1/surveys/{id}")).OkJsonAsync();
+        var added = survey["questions"]![1]!;
+        Assert.Equal("Year", added["rule"]!["kind"]!.GetValue<string>());
+        Assert.Equal($"1940–{DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).Year}之间的年份", added["ruleText"]!.GetValue<string>());
+
+        // 编辑: the question's own form changes the rule; a rule that does not fit the question is refused and nothing changes.
+        Assert.Equal("已设置第2题的校验规则", await PostAsync("Rule", ("number", "2"), ("Question.RuleKind", "Number"), ("Question.RuleMin", "0"), ("Question.RuleMax", "99.5"), ("Question.RuleDecimals", "1")));
+        added = (await (await daying.GetAsync($"/api/v1/surveys/{id}")).OkJsonAsync())["questions"]![1]!;
+        Assert.Equal("0–99.5之间的数（最多1位小数）", added["ruleText"]!.GetValue<string>());
+        Assert.Equal("第1题：“手机号码”只能用于填空题", await PostAsync("Rule", ("number", "1"), ("Question.RuleKind", "Phone")));
+        Assert.Null((await (await daying.GetAsync($"/api/v1/surveys/{id}")).OkJsonAsync())["questions"]![0]!["rule"]);
+        await (await daying.PutJsonAsync($"/api/v1/surveys/{id}", new
+        {
+            name = $"规则编辑问卷{token}", year = OwnYear, regionCode = DaYing, distribution = "Anonymous",
+            questions = new[] { new { text = "年龄", kind = "Text", rule = new { kind = "Number", min = 80, max = 18 } } },
+        })).AssertValidationProblemAsync("questions[0].rule.min");
+        Assert.Equal("已取消第2题的校验规则", await PostAsync("Rule", ("number", "2"), ("Question.RuleKind", "None")));
+        Assert.Null((await (await daying.GetAsync($"/api/v1/surveys/{id}")).OkJsonAsync())["questions"]![1]!["rule"]);
+    }
+
+    [Fact]
+    public async Task The_results_carry_an_etag_the_live_page_polls_with_and_304_until_an_answer_comes_in()
+    {
+        var token = Guid.NewGuid().ToString("N")[..6];
+        var (daying, id) = await OpenRuledSurveyAsync(token);
+        var results = $"/api/v1/surveys/{id}/results";
+        var first = await daying.GetAsync(results);
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        var etag = first.Headers.ETag!;
+        Assert.True((await first.OkJsonAsync())["collecting"]!.GetValue<bool>());
+
+        async Task<HttpResponseMessage> PollAsync(System.Net.Http.Headers.EntityTagHeaderValue tag)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, results);
+            request.Headers.IfNoneMatch.Add(tag);
+            return await daying.SendAsync(request);
+        }
+
+        var unchanged = await PollAsync(etag);
+        Assert.Equal(HttpStatusCode.NotModified, unchanged.StatusCode);
+        Assert.Empty(await unchanged.Content.ReadAsByteArrayAsync());
+        Assert.Equal(HttpStatusCode.OK, (await PollAsync(new System.Net.Http.Headers.EntityTagHeaderValue("\"other\""))).StatusCode);
+
+        // The page shows the same results, tagged alike, and polls while the survey collects answers.
+        var page = await daying.GetStringAsync($"/Talent/Surveys/Details/{id}");
+        Assert.Contains($"data-etag=\"&quot;{etag.Tag.Trim('"')}&quot;\"", page);
+        Assert.Contains("data-live=\"true\"", page);
+        Assert.Matches("已回收0份，有效0份，更新于[0-9]{2}:[0-9]{2}:[0-9]{2}", page);
+
+        // An answer changes them: 200 with a new tag, which then answers 304 in its turn.
+        await (await app.Anonymous().PostJsonAsync($"/api/v1/surveys/{id}/responses", new { answers = new Dictionary<string, string[]> { ["1"] = ["女"], ["2"] = ["40"] } })).OkJsonAsync();
+        var changed = await PollAsync(etag);
+        Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
+        Assert.NotEqual(etag, changed.Headers.ETag);
+        Assert.Equal(1, (await changed.OkJsonAsync())["returned"]!.GetValue<int>());
+        Assert.Equal(HttpStatusCode.NotModified, (await PollAsync(changed.Headers.ETag!)).StatusCode);
+
+        // Others still get 404 naming nothing, 304 or not.
+        using (var other = new HttpRequestMessage(HttpMethod.Get, results))
+        {
+            other.Headers.IfNoneMatch.Add(changed.Headers.ETag!);
+            Assert.Equal(HttpStatusCode.NotFound, (await (await app.SignInAsync("shehong")).SendAsync(other)).StatusCode);
+        }
+
+        // Closed: the results say so and the page no longer polls.
+        await (await daying.PostJsonAsync($"/api/v1/surveys/{id}/status", new { status = "Closed" })).OkJsonAsync();
+        var closed = await PollAsync(changed.Headers.ETag!);
+        Assert.Equal(HttpStatusCode.OK, closed.StatusCode);
+        Assert.False((await closed.OkJsonAsync())["collecting"]!.GetValue<bool>());
+        Assert.Contains("data-live=\"false\"", await daying.GetStringAsync($"/Talent/Surveys/Details/{id}"));
+    }
 }
 
 public sealed class SurveySqliteTests(SqliteApp app) : SurveyTests(app);

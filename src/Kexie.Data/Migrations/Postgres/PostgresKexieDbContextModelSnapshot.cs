@@ -5164,7 +5164,6 @@ namespace Kexie.Data.Migrations.Postgres
             modelBuilder.Entity("Kexie.Domain.Talent.SurveyQuestion", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<DateTimeOffset>("CreatedAt")
@@ -5182,6 +5181,20 @@ namespace Kexie.Data.Migrations.Postgres
 
                     b.Property<bool>("Required")
                         .HasColumnType("boolean");
+
+                    b.Property<int>("RuleDecimals")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RuleKind")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal?>("RuleMax")
+                        .HasPrecision(19, 6)
+                        .HasColumnType("numeric(19,6)");
+
+                    b.Property<decimal?>("RuleMin")
+                        .HasPrecision(19, 6)
+                        .HasColumnType("numeric(19,6)");
 
                     b.Property<int>("ScaleMax")
                         .HasColumnType("integer");

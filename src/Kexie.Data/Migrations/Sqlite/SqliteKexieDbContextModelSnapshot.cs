@@ -4990,7 +4990,6 @@ namespace Kexie.Data.Migrations.Sqlite
             modelBuilder.Entity("Kexie.Domain.Talent.SurveyQuestion", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<long>("CreatedAt")
@@ -5007,6 +5006,20 @@ namespace Kexie.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("Required")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RuleDecimals")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RuleKind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RuleMax")
+                        .HasPrecision(19, 6)
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RuleMin")
+                        .HasPrecision(19, 6)
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("ScaleMax")

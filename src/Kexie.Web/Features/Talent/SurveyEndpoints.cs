@@ -18,8 +18,8 @@ public static class SurveyEndpoints
         g.MapGet("/template", SurveyTemplate).WithSummary("科技工作者状况调查模板题目");
         g.MapGet("/{id:guid}", GetSurvey)
             .WithSummary("问卷与题目（收集中的问卷公开）");
-        g.MapGet("/{id:guid}/results", SurveyResults)
-            .RequireAuthorization().WithSummary("问卷结果（回收与有效问卷、样本结构、各题统计、意见建议及其主题分类，topic=主题、state=处理状态 Pending/Adopted/Forwarded：只列该主题或状态的意见建议；本地区管理人员）");
+        g.MapGet("/{id:guid}/results", SurveyResults).Produces(StatusCodes.Status304NotModified)
+            .RequireAuthorization().WithSummary("问卷结果（带 ETag：请求头 If-None-Match 与之相同时返回 304，结果页据此每10秒刷新；回收与有效问卷、样本结构、各题统计、意见建议及其主题分类，topic=主题、state=处理状态 Pending/Adopted/Forwarded：只列该主题或状态的意见建议；本地区管理人员）");
         g.MapGet("/{id:guid}/crosstab", SurveyCrossTab)
             .RequireAuthorization().WithSummary("交叉分析（question=题号 × by=样本结构 AgeBand/Title/Education/Political/Field 或另一道选择题的题号：人数、行百分比与合计；有效问卷）");
         g.MapGet("/{id:guid}/export", ExportSurvey)
@@ -52,8 +52,17 @@ public static class SurveyEndpoints
     public static async Task<Ok<SurveyDto>> GetSurvey(HttpContext http, SurveyService s, Guid id, CancellationToken ct) =>
         TypedResults.Ok(await s.GetAsync(http.User.ToActor(), id, ct));
 
-    public static async Task<Ok<SurveyResultsDto>> SurveyResults(HttpContext http, SurveyService s, Guid id, string? topic, string? state, CancellationToken ct) =>
-        TypedResults.Ok(await s.ResultsAsync(http.User.ToActor(), id, ct, topic, ParseState(state)));
+    /// <summary>The results with their ETag; 304 when the caller's If-None-Match already names them (the live results page polls this).</summary>
+    public static async Task<Results<Ok<SurveyResultsDto>, StatusCodeHttpResult>> SurveyResults(HttpContext http, SurveyService s, Guid id, string? topic, string? state, CancellationToken ct)
+    {
+        var results = await s.ResultsAsync(http.User.ToActor(), id, ct, topic, ParseState(state));
+        var etag = SurveyService.ETag(results);
+        http.Response.Headers.ETag = etag;
+        http.Response.Headers.CacheControl = "private, no-cache";
+        var match = Microsoft.Net.Http.Headers.EntityTagHeaderValue.TryParseList(http.Request.Headers.IfNoneMatch, out var tags)
+            && tags.Any(t => t.Tag.Equals(etag, StringComparison.Ordinal) || t.Tag == "*");
+        return match ? TypedResults.StatusCode(StatusCodes.Status304NotModified) : TypedResults.Ok(results);
+    }
 
     public static async Task<Ok<SurveySuggestion>> TagSuggestion(HttpContext http, SurveyService s, Guid id, Guid responseId, SuggestionTagRequest body, CancellationToken ct) =>
         TypedResults.Ok(await s.TagSuggestionAsync(http.User.ToActor(), id, responseId, body, ct));

@@ -30,9 +30,10 @@ public sealed record SurveyAnswerRequest(Dictionary<int, string[]>? Answers, str
 
 public sealed record SurveyAnswerResult(bool Valid, string Message);
 
+/// <param name="Rule">The question's validation rule (null: none); <paramref name="RuleText"/> words it ("18–80之间的整数", "至多选3项").</param>
 public sealed record SurveyQuestionDto(
     int Number, string Text, SurveyQuestionKind Kind, string KindName, IReadOnlyList<string> Options, bool Required, int ScaleMax, SurveyProfile Profile,
-    string ProfileName, int? ShowIfNumber, string? ShowIfOption);
+    string ProfileName, int? ShowIfNumber, string? ShowIfOption, SurveyRuleData? Rule = null, string? RuleText = null);
 
 public sealed record SurveyDto(
     Guid Id, string Name, int Year, string RegionCode, string RegionName, string? Description, SurveyDistribution Distribution, string DistributionName,
@@ -69,7 +70,7 @@ public sealed record SurveyResultsDto(
     Guid Id, string Name, int Distributed, int Invitations, int Returned, int Valid, IReadOnlyList<NamedCount> Invalid, int Suggestions,
     IReadOnlyList<SurveyStructure> Structure, IReadOnlyList<SurveyQuestionResult> Questions, IReadOnlyList<SurveySuggestion> LatestSuggestions, string Summary,
     IReadOnlyList<NamedCount>? SuggestionTopics = null, string? Topic = null, IReadOnlyList<string>? TopicChoices = null,
-    IReadOnlyList<NamedCount>? SuggestionStates = null, SuggestionState? State = null, int Filtered = 0);
+    IReadOnlyList<NamedCount>? SuggestionStates = null, SuggestionState? State = null, int Filtered = 0, bool Collecting = false);
 
 /// <summary>One cell of a cross-tab: how many respondents of the row chose the column, and their share of the row (%).</summary>
 public sealed record CrossTabCell(int Count, decimal Percent);
@@ -325,8 +326,21 @@ public sealed class SurveyService(KexieDbContext db, ReferenceCodesCache referen
         return new SurveyResultsDto(
             survey.Id, survey.Name, distributed, invitations, returned, valid,
             invalid.OrderByDescending(i => i.Count).Select(i => new NamedCount(i.Key ?? "其他", i.Key ?? "其他", i.Count, 0)).ToList(), suggestions,
-            structure, questions, latest, Summary(survey.Year, region, [survey.Name], distributed, valid, suggestions), topics, topic, survey.Topics, states, state, chosen.Count);
+            structure, questions, latest, Summary(survey.Year, region, [survey.Name], distributed, valid, suggestions), topics, topic, survey.Topics, states, state, chosen.Count,
+            survey.Status == SurveyStatus.Open);
     }
+
+    /// <summary>
+    /// The results' entity tag: a hash of everything they say, so a results page polling with If-None-Match gets 304 until an answer
+    /// comes in, a suggestion is tagged or the survey closes (the counting is done again each time; the transfer is saved).
+    /// </summary>
+    public static string ETag(SurveyResultsDto results)
+    {
+        var bytes = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(results, ETagJson);
+        return $"\"{Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(bytes).AsSpan(0, 16)).ToLowerInvariant()}\"";
+    }
+
+    private static readonly System.Text.Json.JsonSerializerOptions ETagJson = new(System.Text.Json.JsonSerializerDefaults.Web);
 
     /// <summary>
     /// A manager of the survey's region tags one suggestion by hand: its topic (from the survey's list; 自动 for the automatic ones) and its
@@ -609,7 +623,8 @@ public sealed class SurveyService(KexieDbContext db, ReferenceCodesCache referen
         return new SurveyDto(
             s.Id, s.Name, s.Year, s.RegionCode, region, s.Description, s.Distribution, s.Distribution.Chinese(), s.Distributed, s.MinSeconds, s.Status, s.Status.Chinese(),
             s.Questions.OrderBy(q => q.Number).Select(q => new SurveyQuestionDto(
-                q.Number, q.Text, q.Kind, q.Kind.Chinese(), q.Options, q.Required, q.ScaleMax, q.Statistic, q.Statistic.Chinese(), q.ShowIfNumber, q.ShowIfOption)).ToList(),
+                q.Number, q.Text, q.Kind, q.Kind.Chinese(), q.Options, q.Required, q.ScaleMax, q.Statistic, q.Statistic.Chinese(), q.ShowIfNumber, q.ShowIfOption,
+                q.Rule?.ToData(), q.Rule?.Describe(MarketRules.ChinaDate(DateTimeOffset.UtcNow).Year))).ToList(),
             s.Version);
     }
 }

@@ -23,6 +23,19 @@ public sealed class DetailsModel(SurveyService surveys, SurveyLinks links) : Mar
         public string? Statistic { get; set; }
         public string? ShowIfNumber { get; set; }
         public string? ShowIfOption { get; set; }
+
+        /// <summary>校验规则: a <see cref="SurveyRuleKind"/> name (empty or None: none), its bounds and a number's decimal places.</summary>
+        public string? RuleKind { get; set; }
+        public string? RuleMin { get; set; }
+        public string? RuleMax { get; set; }
+        public string? RuleDecimals { get; set; }
+
+        public SurveyRuleData? ToRule()
+        {
+            var kind = ParseEnum<SurveyRuleKind>(RuleKind, "rule.kind", "校验规则", SurveyRuleKind.None);
+            return kind == SurveyRuleKind.None ? null
+                : new SurveyRuleData(kind, ParseDecimal(RuleMin, "rule.min", "最小值"), ParseDecimal(RuleMax, "rule.max", "最大值"), ParseInt(RuleDecimals, "rule.decimals", "小数位数"));
+        }
     }
 
     public sealed class SettingsInput
@@ -160,9 +173,32 @@ public sealed class DetailsModel(SurveyService surveys, SurveyLinks links) : Mar
                 Question.Text, ParseEnum<SurveyQuestionKind>(Question.Kind, "kind", "题型"),
                 (Question.Options ?? string.Empty).Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries), Question.Required,
                 ParseInt(Question.ScaleMax, "scaleMax", "量表最高分"), ParseEnum<SurveyProfile>(Question.Statistic, "statistic", "统计项", SurveyProfile.None),
-                ParseInt(Question.ShowIfNumber, "showIfNumber", "显示条件题号"), string.IsNullOrWhiteSpace(Question.ShowIfOption) ? null : Question.ShowIfOption);
+                ParseInt(Question.ShowIfNumber, "showIfNumber", "显示条件题号"), string.IsNullOrWhiteSpace(Question.ShowIfOption) ? null : Question.ShowIfOption,
+                Question.ToRule());
             await SaveQuestionsAsync(current, [.. current.Questions.Select(ToData), added], ct);
             return BackWithNotice("已添加题目");
+        }
+        catch (Exception e) when (e is DomainValidationException or InvalidTransitionException)
+        {
+            return BackWithAlert(e.Message);
+        }
+    }
+
+    /// <summary>编辑题目的校验规则 (while a draft): question <paramref name="number"/>'s rule replaced by the form's (无: none).</summary>
+    [RequiresPermission(typeof(TalentPermissions), nameof(TalentPermissions.ManageSurveys))]
+    public async Task<IActionResult> OnPostRuleAsync(Guid id, int number, CancellationToken ct)
+    {
+        var current = await surveys.GetAsync(Actor, id, ct);
+        try
+        {
+            if (current.Questions.All(q => q.Number != number))
+            {
+                throw new DomainValidationException("number", "题目不存在");
+            }
+
+            var rule = Question.ToRule();
+            await SaveQuestionsAsync(current, [.. current.Questions.Select(q => q.Number == number ? ToData(q) with { Rule = rule } : ToData(q))], ct);
+            return BackWithNotice(rule is null ? $"已取消第{number}题的校验规则" : $"已设置第{number}题的校验规则");
         }
         catch (Exception e) when (e is DomainValidationException or InvalidTransitionException)
         {
@@ -236,7 +272,37 @@ public sealed class DetailsModel(SurveyService surveys, SurveyLinks links) : Mar
     }
 
     private static SurveyQuestionData ToData(SurveyQuestionDto q) =>
-        new(q.Text, q.Kind, q.Options, q.Required, q.Kind == SurveyQuestionKind.Scale ? q.ScaleMax : null, q.Profile, q.ShowIfNumber, q.ShowIfOption);
+        new(q.Text, q.Kind, q.Options, q.Required, q.Kind == SurveyQuestionKind.Scale ? q.ScaleMax : null, q.Profile, q.ShowIfNumber, q.ShowIfOption, q.Rule);
+
+    private static decimal? ParseDecimal(string? text, string field, string label) =>
+        string.IsNullOrWhiteSpace(text) ? null
+        : decimal.TryParse(text.Trim(), System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var v) ? v
+        : throw new DomainValidationException(field, $"{label}“{text.Trim()}”不是有效的数字");
+
+    /// <summary>The results API the page polls while the survey collects answers (the same topic and state), and the ETag of what it shows.</summary>
+    public string ResultsUrl
+    {
+        get
+        {
+            var query = new List<string>();
+            if (Topic is not null)
+            {
+                query.Add("topic=" + Uri.EscapeDataString(Topic));
+            }
+
+            if (State is { } st)
+            {
+                query.Add("state=" + st);
+            }
+
+            return $"/api/v1/surveys/{Survey.Id}/results{(query.Count > 0 ? "?" + string.Join("&", query) : string.Empty)}";
+        }
+    }
+
+    public string ResultsETag => SurveyService.ETag(Results!);
+
+    /// <summary>"已回收N份，有效M份，更新于HH:mm:ss" (China time), the line the live page keeps current.</summary>
+    public string LiveLine => $"已回收{Results!.Returned}份，有效{Results.Valid}份，更新于{DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)):HH:mm:ss}";
 
     private Task SaveQuestionsAsync(SurveyDto s, IReadOnlyList<SurveyQuestionData> questions, CancellationToken ct) =>
         surveys.UpdateAsync(Actor, s.Id, new SurveyRequest(s.Name, s.Year, s.RegionCode, s.Distribution, s.Distributed, s.Description, s.MinSeconds, questions), null, ct);

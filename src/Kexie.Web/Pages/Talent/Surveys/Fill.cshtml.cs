@@ -30,6 +30,9 @@ public sealed class FillModel(SurveyService surveys) : MarketPageModel
 
     public string? Error { get; private set; }
 
+    /// <summary>The question the error is about (shown next to it), from the problem's field <c>q3</c>.</summary>
+    public int? ErrorQuestion { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct))
@@ -67,6 +70,7 @@ public sealed class FillModel(SurveyService surveys) : MarketPageModel
         catch (DomainValidationException e)
         {
             Error = e.Message;
+            ErrorQuestion = e.Field is ['q', .. var n] && int.TryParse(n, out var number) ? number : null;
         }
         catch (InvalidTransitionException e)
         {
