@@ -189,6 +189,9 @@ public abstract class KexieDbContext(DbContextOptions options, ICurrentActor? cu
 
     public DbSet<Indicators.IndicatorRefreshState> IndicatorRefreshStates => Set<Indicators.IndicatorRefreshState>();
 
+    /// <summary>The front page's versions per region (<see cref="FrontPageStamp"/>).</summary>
+    public DbSet<FrontPageVersion> FrontPageVersions => Set<FrontPageVersion>();
+
     public DbSet<Kexie.Domain.Indicators.WeightSet> WeightSets => Set<Kexie.Domain.Indicators.WeightSet>();
 
     public DbSet<Kexie.Domain.Indicators.LinkageTask> LinkageTasks => Set<Kexie.Domain.Indicators.LinkageTask>();
@@ -220,41 +223,85 @@ public abstract class KexieDbContext(DbContextOptions options, ICurrentActor? cu
     /// <summary>Name of the provider, for code paths that differ (bulk loads).</summary>
     public abstract DatabaseProvider Provider { get; }
 
+    /// <summary>The regions whose front-page version this context's saves in the current transaction move (<see cref="FrontPageStamp"/>).</summary>
+    internal HashSet<string>? FrontPageRegions { get; set; }
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         Indicators.IndicatorOutbox.Record(this);
         Matching.MatchOutbox.Record(this);
         AuditTrail.Record(this, currentActor?.Actor);
-        var counted = FrontPageStamp.Touches(this);
-        var saved = base.SaveChanges(acceptAllChangesOnSuccess);
-        if (counted)
+        if (FrontPageStamp.Touched(this) is not { } regions)
         {
-            FrontPageStamp.Saved();
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+
+        // The regions' versions move in the save's transaction, just before it commits (FrontPageStamp.Interceptor).
+        if (Database.CurrentTransaction is not null)
+        {
+            var inTransaction = base.SaveChanges(acceptAllChangesOnSuccess);
+            Remember(regions);
+            return inTransaction;
+        }
+
+        using var tx = Database.BeginTransaction();
+        var saved = base.SaveChanges(acceptAllChangesOnSuccess: false);
+        Remember(regions);
+        tx.Commit();
+        if (acceptAllChangesOnSuccess)
+        {
+            ChangeTracker.AcceptAllChanges();
         }
 
         return saved;
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         Indicators.IndicatorOutbox.Record(this);
         Matching.MatchOutbox.Record(this);
         AuditTrail.Record(this, currentActor?.Actor);
-        return FrontPageStamp.Touches(this) ? SaveCountedAsync(acceptAllChangesOnSuccess, cancellationToken) : base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        if (FrontPageStamp.Touched(this) is not { } regions)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        if (Database.CurrentTransaction is not null)
+        {
+            var inTransaction = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            Remember(regions);
+            return inTransaction;
+        }
+
+        await using var tx = await Database.BeginTransactionAsync(cancellationToken);
+        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess: false, cancellationToken);
+        Remember(regions);
+        await tx.CommitAsync(cancellationToken);
+        if (acceptAllChangesOnSuccess)
+        {
+            ChangeTracker.AcceptAllChanges();
+        }
+
+        return saved;
     }
 
-    private async Task<int> SaveCountedAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
+    private void Remember(HashSet<string> regions)
     {
-        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        FrontPageStamp.Saved();
-        return saved;
+        if (FrontPageRegions is null)
+        {
+            FrontPageRegions = regions;
+        }
+        else
+        {
+            FrontPageRegions.UnionWith(regions);
+        }
     }
 
     /// <summary>Queries may use <see cref="Kexie.Domain.Authorization.RegionScope.Within"/> (see <see cref="RegionScopeTranslation"/>).</summary>
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
     {
         base.OnConfiguring(optionsBuilder);
-        optionsBuilder.AddInterceptors(RegionScopeTranslation.Instance);
+        optionsBuilder.AddInterceptors(RegionScopeTranslation.Instance, FrontPageStamp.Interceptor.Instance);
     }
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -54,6 +54,16 @@ internal sealed class IndicatorRefreshStateConfiguration : IEntityTypeConfigurat
     }
 }
 
+internal sealed class FrontPageVersionConfiguration : IEntityTypeConfiguration<FrontPageVersion>
+{
+    public void Configure(EntityTypeBuilder<FrontPageVersion> builder)
+    {
+        builder.ToTable(FrontPageStamp.Table);
+        builder.HasKey(x => x.RegionCode);
+        builder.Property(x => x.RegionCode).HasMaxLength(12);
+    }
+}
+
 internal sealed class WeightSetConfiguration : IEntityTypeConfiguration<WeightSet>
 {
     public void Configure(EntityTypeBuilder<WeightSet> builder)

@@ -86,21 +86,19 @@ public sealed class IndexModel(
         }
 
         // Visitors get the front page's counts from the per-node cache (a minute old at most). Signed-in users get
-        // counts kept under the stamp of the data they count, read first (one statement): a write of a counted record
-        // changes it, so the next view counts afresh. The key carries all of the actor that the counts depend on
+        // counts kept under the stamp of the region subtree they count, read first (one statement): a write of a counted
+        // record there (or one whose region cannot be named) changes it, so the next view counts afresh. The key carries all of the actor that the counts depend on
         // (the managed subtree, their own worker profile and organization, which they see also when not public).
         Counts counts;
         if (!actor.IsAuthenticated)
         {
             counts = await frontPage.GetAsync($"front-page:{Scope}", () => CountAsync(actor, CancellationToken.None));
         }
-        else if (await Kexie.Data.FrontPageStamp.ReadAsync(db, ct) is { } stamp)
-        {
-            counts = await frontPage.GetAsync($"signed-in:{Scope}|{actor.ManagedScope}|{actor.ScienceWorkerId}|{actor.OrganizationId}", stamp, () => CountAsync(actor, CancellationToken.None));
-        }
         else
         {
-            counts = await CountAsync(actor, ct);
+            // The stamp of the counted subtree only: a write in another county leaves these counts as they are.
+            var stamp = await Kexie.Data.FrontPageStamp.ReadAsync(db, Scope, ct);
+            counts = await frontPage.GetAsync($"signed-in:{Scope}|{actor.ManagedScope}|{actor.ScienceWorkerId}|{actor.OrganizationId}", stamp, () => CountAsync(actor, CancellationToken.None));
         }
 
         (ScopeName, ChildRegions, Workers, Organizations, Associations, Agencies, Experts, Market) = counts;

@@ -59,21 +59,19 @@ public sealed class FrontPageCacheTests
         var cache = new FrontPageCache(clock);
         var computed = 0;
         Task<Box> Compute() => Task.FromResult(new Box(++computed));
-        var stamp = new Kexie.Data.FrontPageStamp(100, 7, 0);
+        var stamp = new Kexie.Data.FrontPageStamp(7);
 
         Assert.Equal(1, (await cache.GetAsync("signed-in:510923", stamp, Compute)).Value);
-        Assert.Equal(1, (await cache.GetAsync("signed-in:510923", new Kexie.Data.FrontPageStamp(100, 7, 0), Compute)).Value);
-        // A write: a new outbox row, a refresh, or a save of a record outside the outbox.
-        Assert.Equal(2, (await cache.GetAsync("signed-in:510923", stamp with { Outbox = 8 }, Compute)).Value);
-        Assert.Equal(3, (await cache.GetAsync("signed-in:510923", stamp with { Outbox = null, RefreshedAt = 101 }, Compute)).Value);
-        Assert.Equal(4, (await cache.GetAsync("signed-in:510923", stamp with { Outbox = null, RefreshedAt = 101, Local = 1 }, Compute)).Value);
-        Assert.Equal(4, (await cache.GetAsync("signed-in:510923", stamp with { Outbox = null, RefreshedAt = 101, Local = 1 }, Compute)).Value);
+        Assert.Equal(1, (await cache.GetAsync("signed-in:510923", new Kexie.Data.FrontPageStamp(7), Compute)).Value);
+        // A write in the viewer's subtree (or one whose region cannot be named) moves the subtree's stamp.
+        Assert.Equal(2, (await cache.GetAsync("signed-in:510923", stamp with { Version = 8 }, Compute)).Value);
+        Assert.Equal(2, (await cache.GetAsync("signed-in:510923", stamp with { Version = 8 }, Compute)).Value);
         // Another viewer's key is computed for them.
-        Assert.Equal(5, (await cache.GetAsync("signed-in:510981", stamp, Compute)).Value);
+        Assert.Equal(3, (await cache.GetAsync("signed-in:510981", stamp, Compute)).Value);
 
-        // The lifetime bounds an unchanged stamp too (writes another node's stamp cannot see).
+        // The lifetime bounds an unchanged stamp too (what no write shows: a plan's response deadline passing).
         clock.Now += FrontPageCache.Lifetime;
-        Assert.Equal(6, (await cache.GetAsync("signed-in:510923", stamp with { Outbox = null, RefreshedAt = 101, Local = 1 }, Compute)).Value);
+        Assert.Equal(4, (await cache.GetAsync("signed-in:510923", stamp with { Version = 8 }, Compute)).Value);
     }
 
     [Fact]

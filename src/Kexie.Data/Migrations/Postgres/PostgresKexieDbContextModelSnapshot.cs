@@ -191,6 +191,20 @@ namespace Kexie.Data.Migrations.Postgres
                     b.ToTable("Disciplines");
                 });
 
+            modelBuilder.Entity("Kexie.Data.FrontPageVersion", b =>
+                {
+                    b.Property<string>("RegionCode")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("RegionCode");
+
+                    b.ToTable("FrontPageVersion", (string)null);
+                });
+
             modelBuilder.Entity("Kexie.Data.Indicators.IndicatorFactRow", b =>
                 {
                     b.Property<long>("Id")

@@ -179,6 +179,20 @@ namespace Kexie.Data.Migrations.Sqlite
                     b.ToTable("Disciplines");
                 });
 
+            modelBuilder.Entity("Kexie.Data.FrontPageVersion", b =>
+                {
+                    b.Property<string>("RegionCode")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("RegionCode");
+
+                    b.ToTable("FrontPageVersion", (string)null);
+                });
+
             modelBuilder.Entity("Kexie.Data.Indicators.IndicatorFactRow", b =>
                 {
                     b.Property<long>("Id")

@@ -9,10 +9,10 @@ namespace Kexie.Web.Features.Workbench;
 /// <list type="bullet">
 /// <item>Visitors (<see cref="GetAsync{T}(string, Func{Task{T}})"/>): computed at most once per <see cref="Lifetime"/>
 /// per region; a visitor seeing a new public record a minute late loses nothing.</item>
-/// <item>Signed-in users (<see cref="GetAsync{T}(string, object, Func{Task{T}})"/>): kept under a stamp of the data
-/// they count (<see cref="Kexie.Data.FrontPageStamp"/>) and recomputed when it changes, so a staffer who has just
-/// added a record sees it counted on the next view; the lifetime bounds what the stamp cannot see (a write of an
-/// agency, expert or fair project on another node).</item>
+/// <item>Signed-in users (<see cref="GetAsync{T}(string, object, Func{Task{T}})"/>): kept under the stamp of the region
+/// subtree they count (<see cref="Kexie.Data.FrontPageStamp"/>, in the database) and recomputed when it changes, so a
+/// staffer who has just added a record sees it counted on the next view on any node, while a write in another county
+/// leaves their counts kept; the lifetime bounds what no write shows (a plan's response deadline passing).</item>
 /// </list>
 /// </summary>
 public sealed class FrontPageCache(TimeProvider clock)
