@@ -62,7 +62,7 @@ internal static class RerankBench
                 down += a < b - 1e-9 ? 1 : 0;
             }
             var n = group.Count();
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {group.Key.Setting} | {group.Key.Task} | {n} | {before / n:F4} | {after / n:F4} | {(after - before) / n:+0.0000;-0.0000} | {up} / {down} |"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {group.Key.Setting} | {group.Key.Task} | {n} | {before / n:F4} | {after / n:F4} | {Math.Round((after - before) / n, 4) + 0.0:+0.0000;-0.0000;0.0000} | {up} / {down} |"));
         }
     }
 

@@ -346,8 +346,11 @@ internal sealed class Searcher
             profile.Candidates += candidates.Count;
         }
         var textLeader = candidates[0];
-        var reranker = flagDuplicates ? null : options.Reranker;
-        var capture = flagDuplicates ? null : Ranking.RerankCapture.Current;
+        // Only where it was trained: queries whose field is predicted (not similar-need searches, not queries that give
+        // their codes, not a ranking without any field).
+        var learnable = !flagDuplicates && disciplines.Predicted && disciplines.Codes.Count > 0;
+        var reranker = learnable ? options.Reranker : null;
+        var capture = learnable ? Ranking.RerankCapture.Current : null;
         var rerankDepth = Math.Max(reranker?.Depth ?? 0, capture is null ? 0 : Ranking.RerankCapture.Depth);
         // The re-ranker reads its depth's candidates, so they must all be scored (see ScoreSignals' early stop).
         var scored = ScoreSignals(query, candidates, disciplines, queryNorm, disciplineFactor, Math.Max(top, rerankDepth));
