@@ -149,6 +149,75 @@ public class LearnedRerankerTests
         }
     }
 
+    /// <summary>The model evaluated in docs/benchmarks.md (trained on the CSL training half), found upwards from the test's folder.</summary>
+    private static LearnedReranker StoredModel()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var path = Path.Combine(dir.FullName, "bench", "Kexie.Bench", "Models", "reranker-train-half.txt");
+            if (File.Exists(path))
+            {
+                return LearnedReranker.Load(path);
+            }
+        }
+        throw new FileNotFoundException("bench/Kexie.Bench/Models/reranker-train-half.txt");
+    }
+
+    [Fact]
+    public void With_the_stored_model_every_sentence_stays_true_and_the_list_is_in_score_order()
+    {
+        var model = StoredModel();
+        Assert.Equal(50, model.Depth);
+        var options = new MatchOptions { Reranker = model };
+        var index = Index(options);
+        foreach (var text in new[] { "齿轮热处理工艺", "齿轮", "热处理炉节能", "机床主轴精度与齿轮" })
+        {
+            var results = index.Search(new MatchQuery { Text = text, Top = 50 });
+            Assert.NotEmpty(results);
+            for (var i = 1; i < results.Count; i++)
+            {
+                Assert.True(results[i - 1].Score >= results[i].Score - 1e-12);
+            }
+            foreach (var r in results)
+            {
+                ExplanationTruth.Check(r, results, options with { CodeFeedbackDocuments = 0 });
+            }
+        }
+    }
+
+    [Fact]
+    public void Queries_it_was_not_trained_for_keep_the_hand_weighted_ranking()
+    {
+        var on = new MatchOptions { Reranker = StoredModel() };
+        // A query that gives its codes.
+        var coded = new MatchQuery { Text = "齿轮热处理工艺", DisciplineCodes = [Mechanical], Top = 50 };
+        Assert.Equal(Index(new MatchOptions()).Search(coded).Select(r => (r.Id, r.Score)), Index(on).Search(coded).Select(r => (r.Id, r.Score)));
+        // A ranking without any field (no predictor).
+        MatchIndex Plain(MatchOptions options)
+        {
+            var index = new MatchIndex(options: options);
+            index.Rebuild(Docs.Filler(30).Append(Docs.Offer("gear", "齿轮热处理", body: "齿轮热处理。")));
+            return index;
+        }
+        var plainQuery = new MatchQuery { Text = "齿轮热处理工艺", Top = 50 };
+        Assert.Equal(Plain(new MatchOptions()).Search(plainQuery).Select(r => (r.Id, r.Score)), Plain(on).Search(plainQuery).Select(r => (r.Id, r.Score)));
+        // Similar-need (duplicate) searches.
+        List<(string, double)> Similar(MatchOptions options)
+        {
+            var index = new MatchIndex(options: options with { CodeFeedbackDocuments = 0 }, disciplinePredictor: new Predictor());
+            index.Rebuild(Docs.Filler(30, DocumentKind.Need).Concat(
+            [
+                Docs.Need("n1", "齿轮热处理工艺改进", body: "齿轮热处理工艺的改进。") with { DisciplineCodes = [Mechanical] },
+                Docs.Need("n2", "农机齿轮热处理", body: "农机齿轮的热处理。") with { DisciplineCodes = [Agriculture] },
+                Docs.Need("n3", "齿轮设计", body: "齿轮的设计与加工。"),
+            ]));
+            var results = index.FindSimilarNeeds(Docs.Need("q", "齿轮热处理工艺", body: "齿轮热处理工艺的改进。"));
+            Assert.True(results.Count >= 2);
+            return [.. results.Select(r => (r.Id, r.Score))];
+        }
+        Assert.Equal(Similar(new MatchOptions()), Similar(on));
+    }
+
     private static List<RerankQuery> TrainingQueries()
     {
         // Synthetic queries: the relevant candidates (grade 2) agree with the field but have lower text scores.
