@@ -749,16 +749,6 @@ internal sealed class Searcher
     }
 
     /// <summary>
-    /// When the first pass had a clear leader (ahead of the second by <see cref="MatchOptions.FeedbackLeaderMargin"/>
-    /// of its score), it keeps the top text score after feedback: feedback widens the rest of the list
-    /// but does not push out the document that answers the literal query.
-    /// </summary>
-    /// <summary>
-    /// Puts the best text match first (a predicted field must not push a clearly best text match down; see
-    /// <see cref="MatchOptions.PredictedLeaderMargin"/>). Its final score is raised to the top one's so the
-    /// order and the scores shown agree; the raise is its own contribution in the explanation.
-    /// </summary>
-    /// <summary>
     /// The learned re-ranker (<see cref="MatchOptions.Reranker"/>): the first <paramref name="depth"/> candidates of the
     /// hand-weighted ranking get its adjustment added to their final score (<see cref="Candidate.Learned"/>, shown as
     /// its own contribution) and are sorted again by it; the rest keep their place after them. With a capture list
@@ -809,6 +799,16 @@ internal sealed class Searcher
         });
     }
 
+    /// <summary>
+    /// When the first pass had a clear leader (ahead of the second by <see cref="MatchOptions.FeedbackLeaderMargin"/>
+    /// of its score), it keeps the top text score after feedback: feedback widens the rest of the list
+    /// but does not push out the document that answers the literal query.
+    /// </summary>
+    /// <summary>
+    /// Puts the best text match first (a predicted field must not push a clearly best text match down; see
+    /// <see cref="MatchOptions.PredictedLeaderMargin"/>). Its final score is raised to the top one's so the
+    /// order and the scores shown agree; the raise is its own contribution in the explanation.
+    /// </summary>
     private static void KeepTextLeaderFirst(List<Candidate> candidates, Candidate leader, double margin)
     {
         var at = candidates.FindIndex(c => ReferenceEquals(c.View, leader.View) && c.Doc == leader.Doc);
