@@ -24,7 +24,9 @@ internal static class Overrides
         foreach (var (name, value) in Values)
         {
             var property = typeof(MatchOptions).GetProperty(name) ?? throw new ArgumentException($"MatchOptions has no property {name}");
-            object converted = property.PropertyType == typeof(TimeSpan)
+            object converted = property.PropertyType == typeof(Kexie.Matching.Ranking.LearnedReranker)
+                ? Kexie.Matching.Ranking.LearnedReranker.Load(value)
+                : property.PropertyType == typeof(TimeSpan)
                 ? TimeSpan.Parse(value, CultureInfo.InvariantCulture)
                 : Convert.ChangeType(value, property.PropertyType, CultureInfo.InvariantCulture);
             options = options with { };

@@ -87,6 +87,12 @@ if (args.Length > 0 && args[0] == "bootstrap")
     return 0;
 }
 
+if (args.Length > 0 && args[0] == "rerank-train")
+{
+    var rerankOptions = ParseOptions(args.Skip(1).ToArray());
+    return RerankBench.Run(rerankOptions, (rerankOptions.GetValueOrDefault("dumps") ?? throw new ArgumentException("--dumps FILE,FILE needed")).Split(','));
+}
+
 if (args.Length > 0 && args[0] == "known-item")
 {
     // T1/T2 diagnosis on the training half of the headline split: where the engine's text ranking loses to SmartCn.
@@ -121,6 +127,10 @@ if (args.Length == 0 || args[0] is "-h" or "--help" || args[0] != "matching")
           the paired bootstrap of the engine against the best baseline over the per-query files that matching writes
           with KEXIE_QUERY_DIAG=FILE, the queries of all files pooled (e.g. both directions of the tuning split)
 
+        dotnet run -c Release --project bench/Kexie.Bench -- rerank-train --dumps FILE,… [--validate FILE,…] [--out MODEL]
+                                  [--l2 X] [--depth K] [--own-weight X] [--iterations N] [--rate X] [--settings model,codes]
+          fits the learned re-ranker (MatchOptions.Reranker) on candidate dumps of the tuning split (KEXIE_RERANK_DUMP=FILE
+          matching --split inner …); use the model with matching --set Reranker=MODEL
         dotnet run -c Release --project bench/Kexie.Bench -- known-item [--show N] [--tiling on|off] [--split inner|inner-b] [--set K=V,…]
           T1/T2 diagnosis on the training half (--split inner|inner-b: the tuning split's quarters): where the engine's text ranking loses to Lucene + SmartCn
 
@@ -209,6 +219,7 @@ if (!options.ContainsKey("no-quality"))
     };
     var sw = Stopwatch.StartNew();
     quality.Run(baselines, runEngine: true);
+    QualityBench.FlushRerankDump();
     var protocol = split is "inner" or "inner-b"
         ? $"tuning split ({split}): the training half only, {trainRecords.Count} records → {evalRecords!.Count} (second bit of the hash); the evaluation half is not read"
         : split is not null

@@ -254,13 +254,48 @@ internal sealed class QualityBench
     /// <summary>Per system: T2 queries with a (character or weak-term) backstop candidate among their results, and with one first.</summary>
     private readonly Dictionary<string, (int Queries, int Top1)> backstopQueries = [];
 
+    /// <summary>
+    /// The learned re-ranker's training data (KEXIE_RERANK_DUMP=file): per engine setting with a model, task and query,
+    /// the first 50 candidates of the hand-weighted ranking with their inputs and grade (T1/T2: 1 for the own abstract;
+    /// T3/T4: 2 same discipline, 1 same 门类, 0 other). Read by `rerank-train`.
+    /// </summary>
+    private static readonly TextWriter? RerankDump = Environment.GetEnvironmentVariable("KEXIE_RERANK_DUMP") is { Length: > 0 } rerankPath ? new StreamWriter(rerankPath) { AutoFlush = false } : null;
+
+    internal static void FlushRerankDump() => RerankDump?.Flush();
+
+    private IReadOnlyList<MatchResult> Search(MatchIndex index, SystemScores scores, BenchTask task, int q, MatchQuery query)
+    {
+        var capture = RerankDump is not null && index.DisciplinePredictor is not null ? new List<(string Id, Kexie.Matching.Ranking.RerankInputs Inputs)>() : null;
+        Kexie.Matching.Ranking.RerankCapture.Current = capture;
+        try
+        {
+            return index.Search(query);
+        }
+        finally
+        {
+            Kexie.Matching.Ranking.RerankCapture.Current = null;
+            if (capture is not null)
+            {
+                var setting = scores.Name.Contains("with codes", StringComparison.Ordinal) ? "codes" : "model";
+                var query0 = corpus[q];
+                foreach (var (id, x) in capture)
+                {
+                    var d = int.Parse(id, System.Globalization.CultureInfo.InvariantCulture);
+                    var grade = task is BenchTask.T1KeywordsToAbstract or BenchTask.T2TitleToAbstract ? (d == q ? 1 : 0) : Grade(query0, corpus[d]);
+                    RerankDump!.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                        $"{setting}\t{task}\t{q}\t{d}\t{grade}\t{x.Final:R}\t{x.Text:R}\t{x.LeaderText:R}\t{x.TextRank}\t{x.FinalRank}\t{x.Coverage:R}\t{x.Field:R}\t{x.Industry:R}\t{(x.FieldOnly ? 1 : 0)}\t{(x.DocumentFieldPredicted ? 1 : 0)}\t{(x.Predicted ? 1 : 0)}\t{x.Sureness:R}\t{x.Uncertainty:R}\t{x.VoteDisagreement:R}\t{x.QueryTerms}"));
+                }
+            }
+        }
+    }
+
     private void RunEngine(MatchIndex index, SystemScores scores, int q)
     {
         var r = corpus[q];
         var self = q.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        List<int> Run(MatchQuery query) => [.. index.Search(query with { Top = 10 }).Select(m => int.Parse(m.Id, System.Globalization.CultureInfo.InvariantCulture))];
-        Record(scores, BenchTask.T1KeywordsToAbstract, q, Run(new MatchQuery { Keywords = r.Keywords }));
-        var t2 = index.Search(new MatchQuery { Title = r.Title, Top = 10 });
+        List<int> Run(BenchTask task, MatchQuery query) => [.. Search(index, scores, task, q, query with { Top = 10 }).Select(m => int.Parse(m.Id, System.Globalization.CultureInfo.InvariantCulture))];
+        Record(scores, BenchTask.T1KeywordsToAbstract, q, Run(BenchTask.T1KeywordsToAbstract, new MatchQuery { Keywords = r.Keywords }));
+        var t2 = Search(index, scores, BenchTask.T2TitleToAbstract, q, new MatchQuery { Title = r.Title, Top = 10 });
         Record(scores, BenchTask.T2TitleToAbstract, q, [.. t2.Select(m => int.Parse(m.Id, System.Globalization.CultureInfo.InvariantCulture))]);
         if (index.Options.CharacterBackstop || index.Options.WeakTermBackstop)
         {
@@ -282,8 +317,8 @@ internal sealed class QualityBench
         {
             WriteDisplaced(index, scores, q);
         }
-        Record(scores, BenchTask.T3TitleToField, q, Run(new MatchQuery { Title = r.Title, ExcludeIds = [self] }));
-        Record(scores, BenchTask.T4KeywordsToField, q, Run(new MatchQuery { Keywords = r.Keywords, ExcludeIds = [self] }));
+        Record(scores, BenchTask.T3TitleToField, q, Run(BenchTask.T3TitleToField, new MatchQuery { Title = r.Title, ExcludeIds = [self] }));
+        Record(scores, BenchTask.T4KeywordsToField, q, Run(BenchTask.T4KeywordsToField, new MatchQuery { Keywords = r.Keywords, ExcludeIds = [self] }));
     }
 
     private void WriteDisplaced(MatchIndex index, SystemScores scores, int q)

@@ -488,6 +488,18 @@ public sealed record MatchOptions
     /// half's right-discipline top-1 results of the title queries (the target is 90 %), not tuned on the evaluation half.</summary>
     public double ConfidenceThreshold { get; init; } = 0.122;
 
+    /// <summary>
+    /// A learned re-ranker over the first <see cref="Ranking.LearnedReranker.Depth"/> candidates of the hand-weighted
+    /// ranking (issue 12): it adds Σ wⱼ·fⱼ over features of the score's components (text and its rank and lead,
+    /// coverage, field agreement and how sure the query's field is, industry, field-only, query length) to each
+    /// candidate's final score; the addition is its own contribution in the explanation ("学习排序"), so the order and
+    /// the scores shown agree, and the text leader's lift is decided after it. Applied only where it was trained: queries
+    /// whose field is predicted (a query that gives its codes, a ranking without any field and similar-need searches
+    /// keep the hand-weighted order). Trained on the training file only
+    /// (`Kexie.Bench rerank-train`). Null (the default): off, the ranking is the hand-weighted one exactly.
+    /// </summary>
+    public Ranking.LearnedReranker? Reranker { get; init; }
+
     /// <summary>Hierarchy of discipline codes.</summary>
     public CodeHierarchy DisciplineHierarchy { get; init; } = CodeHierarchy.Gbt13745Discipline;
 

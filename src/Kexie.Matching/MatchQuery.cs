@@ -97,6 +97,11 @@ public enum MatchSignal
     /// <see cref="MatchOptions.PredictedLeaderMargin"/>).
     /// </summary>
     TextLeader,
+
+    /// <summary>
+    /// What the learned re-ranker (<see cref="MatchOptions.Reranker"/>) added to or took from the hand-weighted score.
+    /// </summary>
+    Learned,
 }
 
 /// <summary>A query term found in the candidate.</summary>

@@ -79,6 +79,12 @@ public static partial class ExplanationTruth
                 case MatchSignal.TextLeader:
                     Lift(result, c, list, where);
                     break;
+                case MatchSignal.Learned:
+                    // Only with the learned re-ranker on, and the sentence says which way it moved the score.
+                    Assert.NotNull(options.Reranker);
+                    Assert.NotEqual(0, c.Score);
+                    Assert.EndsWith(c.Score > 0 ? "上调" : "下调", c.Detail, StringComparison.Ordinal);
+                    break;
             }
         }
         Assert.Equal(parts.Any(c => c.Signal == MatchSignal.TextLeader), e.Summary.Contains("文本匹配比", StringComparison.Ordinal));
@@ -283,6 +289,7 @@ public static partial class ExplanationTruth
         MatchSignal.Recency => "发布时间",
         MatchSignal.TrackRecord => "服务记录",
         MatchSignal.TextLeader => "文本匹配领先",
+        MatchSignal.Learned => "学习排序",
         _ => signal.ToString(),
     };
 

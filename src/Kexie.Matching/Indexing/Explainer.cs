@@ -38,7 +38,7 @@ internal sealed class Explainer
         Signals.Discipline(options, disciplines, stored, out var sharedDisciplines);
         Signals.Industry(options, query.IndustryCodes, stored, out var sharedIndustries);
         var region = RegionCodes.Relate(query.RegionCode, stored.RegionCode);
-        var text = candidate.Final - candidate.Discipline - candidate.Industry - candidate.Region - candidate.Budget - candidate.Recency - candidate.Track - candidate.Lift;
+        var text = candidate.Final - candidate.Discipline - candidate.Industry - candidate.Region - candidate.Budget - candidate.Recency - candidate.Track - candidate.Lift - candidate.Learned;
 
         var contributions = new List<SignalContribution>
         {
@@ -78,6 +78,12 @@ internal sealed class Explainer
                 detail += $"，评分{r.ToString("0.0", Zh)}";
             }
             contributions.Add(new(MatchSignal.TrackRecord, candidate.Track, detail));
+        }
+        if (candidate.Learned != 0)
+        {
+            contributions.Add(new(MatchSignal.Learned, candidate.Learned, candidate.Learned > 0
+                ? "学习排序模型（由已标注的匹配学得）据文本、覆盖率与学科等信号上调"
+                : "学习排序模型（由已标注的匹配学得）据文本、覆盖率与学科等信号下调"));
         }
         if (candidate.Lift > 0)
         {
@@ -441,6 +447,7 @@ internal sealed class Explainer
         MatchSignal.Recency => "发布时间",
         MatchSignal.TrackRecord => "服务记录",
         MatchSignal.TextLeader => "文本匹配领先",
+        MatchSignal.Learned => "学习排序",
         _ => signal.ToString(),
     };
 }

@@ -24,6 +24,12 @@ internal struct Candidate
     public double Track;
     public double Lift;
 
+    /// <summary>What the learned re-ranker added (<see cref="MatchOptions.Reranker"/>; 0 when off).</summary>
+    public double Learned;
+
+    /// <summary>Place in the text ranking (the order the signals were scored in).</summary>
+    public int TextOrder;
+
     /// <summary>With a lift: how far its text score led the second best (share of its own).</summary>
     public double LiftMargin;
 
@@ -340,7 +346,14 @@ internal sealed class Searcher
             profile.Candidates += candidates.Count;
         }
         var textLeader = candidates[0];
-        var scored = ScoreSignals(query, candidates, disciplines, queryNorm, disciplineFactor, top);
+        // Only where it was trained: queries whose field is predicted (not similar-need searches, not queries that give
+        // their codes, not a ranking without any field).
+        var learnable = !flagDuplicates && disciplines.Predicted && disciplines.Codes.Count > 0;
+        var reranker = learnable ? options.Reranker : null;
+        var capture = learnable ? Ranking.RerankCapture.Current : null;
+        var rerankDepth = Math.Max(reranker?.Depth ?? 0, capture is null ? 0 : Ranking.RerankCapture.Depth);
+        // The re-ranker reads its depth's candidates, so they must all be scored (see ScoreSignals' early stop).
+        var scored = ScoreSignals(query, candidates, disciplines, queryNorm, disciplineFactor, Math.Max(top, rerankDepth));
         // The rest cannot reach the top (see ScoreSignals).
         candidates.RemoveRange(scored, candidates.Count - scored);
         candidates.Sort(static (a, b) =>
@@ -355,6 +368,10 @@ internal sealed class Searcher
             var ordered = candidates.Where(c => !c.Backstop).Concat(candidates.Where(c => c.Backstop)).ToList();
             candidates.Clear();
             candidates.AddRange(ordered);
+        }
+        if ((reranker is not null || capture is not null) && candidates.Count > 0)
+        {
+            Rerank(candidates, reranker, capture, disciplines, queryNorm, terms, originalTermCount, Math.Max(top, rerankDepth));
         }
         if (options.TextDominanceRatio > 1 && disciplines.Predicted && disciplines.Codes.Count > 0 && candidates.Count > 1)
         {
@@ -729,6 +746,57 @@ internal sealed class Searcher
             }
         }
         return result;
+    }
+
+    /// <summary>
+    /// The learned re-ranker (<see cref="MatchOptions.Reranker"/>): the first <paramref name="depth"/> candidates of the
+    /// hand-weighted ranking get its adjustment added to their final score (<see cref="Candidate.Learned"/>, shown as
+    /// its own contribution) and are sorted again by it; the rest keep their place after them. With a capture list
+    /// (<see cref="Ranking.RerankCapture"/>) their inputs are appended first, before any adjustment.
+    /// </summary>
+    private void Rerank(List<Candidate> candidates, Ranking.LearnedReranker? reranker, List<(string Id, Ranking.RerankInputs Inputs)>? capture,
+        QueryDisciplines disciplines, double queryNorm, List<QueryTerm> terms, int originalTermCount, int depth)
+    {
+        var n = Math.Min(depth, candidates.Count);
+        var leaderText = 0.0;
+        for (var i = 0; i < candidates.Count; i++)
+        {
+            if (candidates[i].TextOrder == 0 && !candidates[i].Backstop)
+            {
+                leaderText = queryNorm > 0 ? options.TextWeight * candidates[i].Text / queryNorm : 0;
+                break;
+            }
+        }
+        var weight = disciplines.Codes.Count > 0 ? disciplines.Weight(options) : 0;
+        var inputs = new Ranking.RerankInputs[n];
+        for (var i = 0; i < n; i++)
+        {
+            var c = candidates[i];
+            var text = queryNorm > 0 ? options.TextWeight * c.Text / queryNorm : 0;
+            inputs[i] = new Ranking.RerankInputs(
+                c.Final, text, leaderText, c.TextOrder, i, Coverage(terms, originalTermCount, c.Mask),
+                weight > 0 ? Math.Clamp(c.Discipline / weight, 0, 1) : 0,
+                options.IndustryWeight > 0 ? Math.Clamp(c.Industry / options.IndustryWeight, 0, 1) : 0,
+                c.Mask == 0, c.Stored.DisciplinesPredicted, disciplines.Predicted,
+                disciplines.Predicted ? disciplines.Sureness : 1.0, disciplines.Uncertainty, disciplines.VoteDisagreement, originalTermCount);
+            capture?.Add((c.Stored.Id, inputs[i]));
+        }
+        if (reranker is null)
+        {
+            return;
+        }
+        var bestFinal = candidates[0].Final;
+        var span = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(candidates);
+        for (var i = 0; i < n; i++)
+        {
+            span[i].Learned = reranker.Adjustment(inputs[i], bestFinal);
+            span[i].Final += span[i].Learned;
+        }
+        span[..n].Sort(static (a, b) =>
+        {
+            var c = b.Final.CompareTo(a.Final);
+            return c != 0 ? c : string.CompareOrdinal(a.Stored.Id, b.Stored.Id);
+        });
     }
 
     /// <summary>
@@ -1524,6 +1592,7 @@ internal sealed class Searcher
         for (var i = 0; i < span.Length; i++)
         {
             ref var c = ref span[i];
+            c.TextOrder = i;
             var text = queryNorm > 0 ? options.TextWeight * c.Text / queryNorm : 0;
             if (best is not null && best.Count == top && text + bound < best.Peek())
             {
