@@ -44,6 +44,34 @@ public static class ReviewRubric
         new("预期成果与应用前景", 20, 10),
     ];
 
+    /// <summary>A rubric typed as text, one criterion a line: "选题价值,40,10" (名称,权重,满分; ，、 spaces and tabs also separate);
+    /// empty text is no rubric (the caller's default). A malformed line is refused on "rubric", quoting the line.</summary>
+    public static List<ReviewCriterionData>? Parse(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        var list = new List<ReviewCriterionData>();
+        foreach (var line in text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var parts = line.Split([',', '，', '、', ' ', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            if (parts.Length != 3 || !int.TryParse(parts[1], out var weight) || !int.TryParse(parts[2], out var max))
+            {
+                throw new DomainValidationException("rubric", $"评审指标“{line}”应写作“名称,权重,满分”，如“选题价值,40,10”");
+            }
+
+            list.Add(new(parts[0], weight, max));
+        }
+
+        return list;
+    }
+
+    /// <summary>The text <see cref="Parse"/> reads back: "名称,权重,满分" a line.</summary>
+    public static string Text(IEnumerable<(string Name, int Weight, int MaxScore)> criteria) =>
+        string.Join("\n", criteria.Select(c => $"{c.Name},{c.Weight},{c.MaxScore}"));
+
     /// <summary>Checked criteria in order: 1–10, named once each, weights 1–100 adding up to 100, maximum scores 1–100.</summary>
     public static IReadOnlyList<ReviewCriterion> Build(IReadOnlyList<ReviewCriterionData>? data) => Build(data, Default);
 

@@ -99,4 +99,16 @@ public class ExpertAssignmentTests
         Assert.Equal((call.RegionCode, 1, topic.Id), (recommended.RegionCode, recommended.Count, recommended.SourceId!.Value));
         Assert.Equal(2, facts.Count);
     }
+
+    [Fact]
+    public void A_rubric_typed_a_criterion_a_line_reads_back_and_a_malformed_line_is_refused_quoting_it()
+    {
+        Assert.Null(ReviewRubric.Parse("  \n "));
+        var parsed = ReviewRubric.Parse("创新性,40,10\r\n贡献，40，10\n影响 20 10");
+        Assert.Equal([new ReviewCriterionData("创新性", 40, 10), new("贡献", 40, 10), new("影响", 20, 10)], parsed);
+        Assert.Equal(parsed, ReviewRubric.Parse(ReviewRubric.Text(parsed!.Select(c => (c.Name!, c.Weight!.Value, c.MaxScore!.Value)))));
+        var refused = Assert.Throws<DomainValidationException>(() => ReviewRubric.Parse("创新性,40,10\n贡献,四十,10"));
+        Assert.Equal("rubric", refused.Field);
+        Assert.Contains("“贡献,四十,10”", refused.Message, StringComparison.Ordinal);
+    }
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Kexie.Domain.Talent;
+using Kexie.Web.Tests.Security;
 
 namespace Kexie.Web.Tests.Talent;
 
@@ -37,6 +38,12 @@ public abstract class HonourReviewTests(KexieApp app)
         return await (await expert.PostJsonAsync($"/api/v1/honours/reviews/{Id(sheet)}/score", new { scores = new[] { each, each, each }, opinion = $"{nominee}事迹扎实" })).OkJsonAsync();
     }
 
+    private static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string page, string handler, Dictionary<string, string> fields)
+    {
+        fields["__RequestVerificationToken"] = LoginTestSupport.TokenOf(await client.GetStringAsync(page));
+        return await client.PostAsync($"{page}?handler={handler}", new FormUrlEncodedContent(fields));
+    }
+
     [Fact]
     public void Ranks_share_ties_and_a_decision_against_the_ranking_says_what_it_goes_against()
     {
@@ -68,6 +75,17 @@ public abstract class HonourReviewTests(KexieApp app)
         var shehong = await app.SignInAsync("shehong");
 
         var callId = Id(await (await county.PostJsonAsync("/api/v1/honours/calls", new { name = $"游仙区{year}年优秀科技工作者评选{token}", kind = "OutstandingTalent", year, regionCode = County, quota = 1 })).OkJsonAsync());
+
+        // The rubric on the call's page: a criterion a line; a malformed line is refused next to the field with the text kept.
+        var callPage = $"/Talent/Honours/Details/{callId}";
+        Assert.Contains("id=\"rubric-form\"", await county.GetStringAsync(callPage), StringComparison.Ordinal);
+        var badForm = System.Net.WebUtility.HtmlDecode(await (await PostFormAsync(county, callPage, "Rubric", new() { ["rubric"] = "创新性,60,10\n贡献 三十 10" })).Content.ReadAsStringAsync());
+        Assert.Contains("评审指标“贡献 三十 10”应写作“名称,权重,满分”", badForm, StringComparison.Ordinal);
+        Assert.Contains("创新性,60,10\n贡献 三十 10", badForm, StringComparison.Ordinal);
+        Assert.Contains("id=\"rubric-error\"", badForm, StringComparison.Ordinal);
+        await PostFormAsync(county, callPage, "Rubric", new() { ["rubric"] = "创新性,40,10\n贡献,40,10\n影响,20,10" });
+        var fromPage = await (await county.GetAsync($"/api/v1/honours/calls/{callId}/expert-review")).OkJsonAsync();
+        Assert.Equal([40, 40, 20], fromPage["rubric"]!.AsArray().Select(r => r!["weight"]!.GetValue<int>()));
 
         // The rubric: weights must add up to 100; the county sets its own before assigning.
         await (await county.PutJsonAsync($"/api/v1/honours/calls/{callId}/rubric", new { rubric = new[] { new { name = "创新性", weight = 60, maxScore = 10 }, new { name = "贡献", weight = 30, maxScore = 10 } } })).AssertValidationProblemAsync("rubric");
@@ -113,6 +131,7 @@ public abstract class HonourReviewTests(KexieApp app)
         Assert.Equal(nameB, Str(skipped, "nomineeName"));
         Assert.Contains($"已声明长期回避{nameB}（近亲属），须回避", Str(skipped, "reason"), StringComparison.Ordinal);
         await (await county.PutJsonAsync($"/api/v1/honours/calls/{callId}/rubric", new { rubric = (object?)null })).AssertValidationProblemAsync("rubric");
+        Assert.DoesNotContain("id=\"rubric-form\"", await county.GetStringAsync(callPage), StringComparison.Ordinal);
 
         // The expert is told and has it on the workbench; they see only their own.
         Assert.Contains("新的荣誉推荐评审任务", await (await expertX.GetAsync("/api/v1/notifications")).Content.ReadAsStringAsync(), StringComparison.Ordinal);

@@ -46,7 +46,7 @@ public sealed class IndexModel(ThinkTankService thinkTank, KexieDbContext db) : 
     {
         try
         {
-            var call = await thinkTank.OpenCallAsync(Actor, new CallRequest(Input.Title, Input.Description, Input.RegionCode, ParseDate(Input.Deadline, "deadline", "截止日期"), ParseRubric(Input.Rubric)), ct);
+            var call = await thinkTank.OpenCallAsync(Actor, new CallRequest(Input.Title, Input.Description, Input.RegionCode, ParseDate(Input.Deadline, "deadline", "截止日期"), Kexie.Domain.ThinkTank.ReviewRubric.Parse(Input.Rubric)), ct);
             Notice = $"已发布课题征集“{call.Title}”";
             return Redirect($"/ThinkTank/Calls/{call.Id}");
         }
@@ -57,29 +57,6 @@ public sealed class IndexModel(ThinkTankService thinkTank, KexieDbContext db) : 
 
         await LoadAsync(ct);
         return Page();
-    }
-
-    /// <summary>"选题价值,40,10" per line (，、 and spaces also separate); empty is the default rubric.</summary>
-    private static List<Kexie.Domain.ThinkTank.ReviewCriterionData>? ParseRubric(string? text)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-
-        var list = new List<Kexie.Domain.ThinkTank.ReviewCriterionData>();
-        foreach (var line in text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-        {
-            var parts = line.Split([',', '，', '、', ' ', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            if (parts.Length != 3 || !int.TryParse(parts[1], out var weight) || !int.TryParse(parts[2], out var max))
-            {
-                throw new DomainValidationException("rubric", $"评审指标“{line}”应写作“名称,权重,满分”，如“选题价值,40,10”");
-            }
-
-            list.Add(new(parts[0], weight, max));
-        }
-
-        return list;
     }
 
     private async Task LoadAsync(CancellationToken ct)

@@ -51,6 +51,11 @@ public sealed class DetailsModel(HonourService honours, HonourReviewService revi
 
     public string? PanelError { get; private set; }
 
+    /// <summary>The rubric form's text kept after an error ("名称,权重,满分" a line), and the error.</summary>
+    public string? RubricInput { get; private set; }
+
+    public string? RubricError { get; private set; }
+
     /// <summary>A decision refused for want of a reason (against the ranking): the row, the message, the reason typed.</summary>
     public Guid? DecideFor { get; private set; }
 
@@ -161,6 +166,26 @@ public sealed class DetailsModel(HonourService honours, HonourReviewService revi
             PanelError = e.Message;
             PanelInput = expertIds ?? [];
             PerNominationInput = perNomination;
+        }
+
+        await LoadAsync(id, ct);
+        return Page();
+    }
+
+    /// <summary>评审指标: the call's rubric, typed a criterion a line, while no expert is assigned; empty is the default.</summary>
+    [RequiresPermission(typeof(TalentPermissions), nameof(TalentPermissions.ReviewHonours))]
+    public async Task<IActionResult> OnPostRubricAsync(Guid id, string? rubric, CancellationToken ct)
+    {
+        try
+        {
+            await review.SetRubricAsync(Actor, id, new HonourRubricRequest(Kexie.Domain.ThinkTank.ReviewRubric.Parse(rubric)), ct);
+            Notice = "评审指标已保存";
+            return Redirect($"/Talent/Honours/Details/{id}#expert-review");
+        }
+        catch (Exception e) when (e is DomainValidationException or InvalidTransitionException)
+        {
+            RubricError = e.Message;
+            RubricInput = rubric;
         }
 
         await LoadAsync(id, ct);
