@@ -43,6 +43,8 @@ public sealed partial class AuditPresenter(KexieDbContext db)
         ["ExpertConflict"] = "专家长期回避声明",
         ["HonourCall"] = "荣誉评选",
         ["Nomination"] = "荣誉推荐",
+        ["NominationAssignment"] = "荣誉推荐评审指派",
+        ["NominationDecision"] = "荣誉评定记录",
         ["Workstation"] = "工作站与基地",
         ["WorkstationOutput"] = "工作站年度成果",
         ["Inspection"] = "年检",
@@ -205,6 +207,9 @@ public sealed partial class AuditPresenter(KexieDbContext db)
         ["KioskQuizzes"] = "终端竞答次数", ["Stem"] = "题干", ["Options"] = "选项", ["Answer"] = "正确答案", ["Explanation"] = "答案解析", ["RetiredAt"] = "停用时间",
         ["Tag"] = "主题", ["Correct"] = "答对题数", ["Topics"] = "答题主题", ["DeviceId"] = "终端", ["WebQuizId"] = "网上知识竞赛", ["OpensOn"] = "开始日期", ["ClosesOn"] = "结束日期", ["PublishedByUserId"] = "发布人",
         ["IssuedByUserId"] = "发放人", ["RevokedAt"] = "撤销时间", ["LastHeartbeatAt"] = "最近心跳时间", ["WithdrawnAt"] = "撤下时间",
+        ["RuleKind"] = "校验规则", ["RuleMin"] = "校验下限", ["RuleMax"] = "校验上限", ["RuleDecimals"] = "小数位数",
+        ["NominationId"] = "荣誉推荐", ["ReviewClosed"] = "专家评审已结束", ["Selected"] = "是否入选", ["Rank"] = "专家评分排名",
+        ["MeanScore"] = "专家平均分", ["AgainstRanking"] = "与专家评分排名不一致",
     }.ToFrozenDictionary();
 
     // Name before Title: a science worker's Title is their professional title.
