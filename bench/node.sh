@@ -58,6 +58,21 @@ start_ready() {
   curl -s "http://127.0.0.1:$port/api/v1/health/ready"; echo
 }
 
+# cap_node NAME PID: with KEXIE_NODE_CPU set (cores, e.g. 0.5), puts the node's process into a cgroup (v1 cpu
+# controller, /sys/fs/cgroup/cpu) whose CFS quota allows that many cores, so that each node has a CPU budget of its own
+# on a machine with fewer cores than nodes × the load (two nodes at 0.5 cores each = one node at 1 core). Applied after
+# start-up (the index build is not capped). Needs root; without the setting, nothing happens.
+cap_node() {
+  local name=$1 pid=$2 cg
+  [ -n "${KEXIE_NODE_CPU:-}" ] || return 0
+  cg=/sys/fs/cgroup/cpu/kexie-bench-$name
+  mkdir -p "$cg"
+  echo 100000 >"$cg/cpu.cfs_period_us"
+  awk -v c="$KEXIE_NODE_CPU" 'BEGIN { printf "%d\n", c * 100000 }' >"$cg/cpu.cfs_quota_us"
+  echo "$pid" >"$cg/cgroup.procs"
+  echo "$name: capped at $KEXIE_NODE_CPU cores (cgroup $cg, quota $(cat "$cg/cpu.cfs_quota_us") µs per $(cat "$cg/cpu.cfs_period_us") µs)"
+}
+
 # run_driver URL CONNECTION USERS SECONDS PIDS [more driver options]: the load driver against URL.
 run_driver() {
   local url=$1 conn=$2 users=$3 seconds=$4 pids=$5

@@ -11,7 +11,7 @@
 # Usage: bench/two-nodes.sh "Host=127.0.0.1;Port=25432;Username=kexie;Database=province" [seconds=60] [users=16]
 # Settings: KEXIE_NODES_PORT (5091: node A; +1 node B; +2 nginx to A; +3 nginx to both), KEXIE_LOAD_WARMUP (15 s),
 # KEXIE_LOAD_MODELS (data/load-models), KEXIE_NODES_BURST (40 writes), KEXIE_NODES_SAMPLE (100 needs), NGINX
-# (/usr/sbin/nginx). See docs/benchmarks.md "Two nodes" and docs/operations.md "Two nodes behind nginx".
+# (/usr/sbin/nginx), KEXIE_NODE_CPU (cores each node may use once started, e.g. 0.5; a cgroup quota, needs root). See docs/benchmarks.md "Two nodes" and docs/operations.md "Two nodes behind nginx".
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/node.sh
@@ -39,6 +39,8 @@ pid_a=$node_pid
 curl -sf -o /dev/null "http://127.0.0.1:$a/Account/Login"
 start_ready "node B" "$b" "$conn" "$models"
 pid_b=$node_pid
+cap_node node-a "$pid_a"
+cap_node node-b "$pid_b"
 
 mkdir -p "$dir/temp"
 chmod 0777 "$dir/temp"
