@@ -41,8 +41,9 @@ internal static class HoldoutSplit
     /// <summary>
     /// Another split of the training half into two quarters (issue 12, match13: several tuning splits, pooled, so a choice
     /// is not fitted to one draw of a dozen title queries): seed 0 is <see cref="SplitInner(IReadOnlyList{CslRecord})"/>
-    /// exactly; seed s &gt; 0 puts a record in the inner evaluation quarter by the lowest bit of FNV-1a of "s#id" (a
-    /// different, equally stable hash). The evaluation half is never read.
+    /// exactly; seed s &gt; 0 puts a record in the inner evaluation quarter by the lowest bit of FNV-1a of "s#id" passed through
+    /// MurmurHash3's finalizer (FNV-1a's lowest bit alone is the parity of the text's bytes, so within one half it would
+    /// be the same for every record). The evaluation half is never read.
     /// </summary>
     public static (List<CslRecord> Train, List<CslRecord> Eval) SplitInner(IReadOnlyList<CslRecord> records, int seed)
     {
@@ -54,7 +55,7 @@ internal static class HoldoutSplit
         var eval = new List<CslRecord>();
         foreach (var r in Split(records).Train)
         {
-            ((Fnv1a($"{seed.ToString(System.Globalization.CultureInfo.InvariantCulture)}#{r.Id}") & 1) == 1 ? eval : train).Add(r);
+            ((Mix(Fnv1a($"{seed.ToString(System.Globalization.CultureInfo.InvariantCulture)}#{r.Id}")) & 1) == 1 ? eval : train).Add(r);
         }
         return (train, eval);
     }
@@ -75,6 +76,17 @@ internal static class HoldoutSplit
         }
         var (a, b) = SplitInner(records, seed);
         return parts[0] == "inner" ? (a, b) : (b, a);
+    }
+
+    /// <summary>MurmurHash3's 32-bit finalizer: every output bit depends on every input bit.</summary>
+    private static uint Mix(uint h)
+    {
+        h ^= h >> 16;
+        h = unchecked(h * 0x85ebca6bu);
+        h ^= h >> 13;
+        h = unchecked(h * 0xc2b2ae35u);
+        h ^= h >> 16;
+        return h;
     }
 
     internal static uint Fnv1a(string text)
