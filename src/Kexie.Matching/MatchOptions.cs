@@ -289,8 +289,9 @@ public sealed record MatchOptions
     /// states its field, and times <see cref="PredictedDocumentDisciplineFactor"/> when the document's field is guessed
     /// too. Below 1 it lets a stated document field order the candidates of a guessed query field less, which moves the
     /// ranking toward the text where documents carry their codes, and changes nothing where they do not. Ranking only: the
-    /// confidence reads the field agreement without it (so a good match stays as good). Chosen by the pre-registered
-    /// margin rule on several tuning splits (docs/benchmarks.md, 2026-12-06).
+    /// confidence reads the field agreement without it (so a good match stays as good). Off: on four tuning splits it moved
+    /// with codes T2 exactly as the field weight does (0.85: +0.0007, T3 −0.009 nDCG; 0.7 takes T3 under 1.50×), and the
+    /// pre-registered margin rule did not choose it (docs/benchmarks.md, "A robust operating point", 2026-12-06).
     /// </summary>
     public double PredictedDisciplineGivenDocumentFactor { get; init; } = 1.0;
 
