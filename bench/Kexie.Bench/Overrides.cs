@@ -17,6 +17,13 @@ internal static class Overrides
         }
     }
 
+    /// <summary>Replaces every override by those of <paramref name="text"/> (the tuning runner's candidates, one after another).</summary>
+    public static void Replace(string? text)
+    {
+        Values.Clear();
+        Parse(text);
+    }
+
     public static string Describe() => string.Join(",", Values.Select(v => $"{v.Name}={v.Value}"));
 
     public static MatchOptions Apply(MatchOptions options)

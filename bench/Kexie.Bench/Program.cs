@@ -87,6 +87,23 @@ if (args.Length > 0 && args[0] == "bootstrap")
     return 0;
 }
 
+if (args.Length > 0 && args[0] == "tune")
+{
+    // Candidate settings on several splits of the training half (match13's robust operating point).
+    var tuneOptions = ParseOptions(args.Skip(1).ToArray());
+    var tuneData = KexieDataPath.Locate(tuneOptions.GetValueOrDefault("data"))!;
+    ClassifierBench.Current = ClassifierBench.Parse(tuneOptions.GetValueOrDefault("classifier"));
+    ChineseAnalyzer.WarmUp();
+    return TuneBench.Run(tuneOptions, tuneData);
+}
+
+if (args.Length > 0 && args[0] == "tune-select")
+{
+    var files = args.Skip(1).TakeWhile(a => !a.StartsWith("--", StringComparison.Ordinal)).ToArray();
+    var defaultAt = Array.IndexOf(args, "--default");
+    return TuneBench.Select(files, defaultAt > 0 && defaultAt + 1 < args.Length ? args[defaultAt + 1] : "default");
+}
+
 if (args.Length > 0 && args[0] == "rerank-train")
 {
     var rerankOptions = ParseOptions(args.Skip(1).ToArray());
@@ -134,6 +151,16 @@ if (args.Length == 0 || args[0] is "-h" or "--help" || args[0] != "matching")
         dotnet run -c Release --project bench/Kexie.Bench -- known-item [--show N] [--tiling on|off] [--split inner|inner-b] [--set K=V,…]
           T1/T2 diagnosis on the training half (--split inner|inner-b: the tuning split's quarters): where the engine's text ranking loses to Lucene + SmartCn
 
+        dotnet run -c Release --project bench/Kexie.Bench -- tune --candidates FILE --out FILE [--splits inner:0,inner:1,…|hash]
+                                  [--settings model,codes] [--baselines SmartCn,Standard] [--classifier K=V]
+          runs candidate settings (FILE: a name, then the --set overrides or "-", a line each) on several splits of the
+          training half (inner:S = seed S, both directions; inner:0 is inner/inner-b), one classifier per split direction,
+          and appends every query's nDCG@10 (system, task, split, record id) to --out; "hash" is the evaluation half
+        dotnet run -c Release --project bench/Kexie.Bench -- tune-select FILE [FILE …] [--default NAME]
+          the registered rule over tune's files: per candidate and cell (T1–T4 × text + model, with codes), pooled over
+          the splits with a bootstrap over training records, the normalized margin (5th percentile − guard) / sd; the
+          leximin choice; each cell per split; each candidate against the default, per split
+
         dotnet run -c Release --project bench/Kexie.Bench -- matching [options]
           --data DIR        shared data folder (default: $KEXIE_DATA or ../shared/data found upwards)
           --train FILE      training records (JSONL, CSL format); default {data}/csl/csl_full_dev.jsonl
@@ -143,7 +170,8 @@ if (args.Length == 0 || args[0] is "-h" or "--help" || args[0] != "matching")
                             evaluation half's labels
           --split inner     the tuning protocol: the training half alone, split again (second bit of the hash) into
                             an inner training and an inner evaluation quarter; the evaluation half is not read
-                            ("inner-b": the same quarters the other way round)
+                            ("inner-b": the same quarters the other way round; "inner:S" / "inner-b:S": another split
+                            of the training half, seed S > 0, by FNV-1a of "S#id"; inner:0 = inner)
           --folds N         folds for cross-validation (default 5)
           --baselines LIST  Lucene baselines, comma-separated: SmartCn,Standard,jieba (default all)
           --sizes LIST      corpus sizes for speed/scale, e.g. 10000,100000,1000000 (default 10000,100000)
@@ -178,9 +206,9 @@ if (dataDir is null)
 var trainPath = options.GetValueOrDefault("train") ?? Path.Combine(dataDir, "csl", "csl_full_dev.jsonl");
 var evalPath = options.GetValueOrDefault("eval");
 var split = options.GetValueOrDefault("split");
-if (split is not null && (split is not ("hash" or "inner" or "inner-b") || evalPath is not null))
+if (split is not null && (HoldoutSplit.Named([], split) is null || evalPath is not null))
 {
-    Console.Error.WriteLine("--split takes \"hash\", \"inner\" or \"inner-b\", and not with --eval");
+    Console.Error.WriteLine("--split takes \"hash\", \"inner\", \"inner-b\", \"inner:SEED\" or \"inner-b:SEED\", and not with --eval");
     return 2;
 }
 var folds = int.Parse(options.GetValueOrDefault("folds") ?? "5", CultureInfo.InvariantCulture);
@@ -200,12 +228,7 @@ var evalRecords = evalPath is null ? null : CslRecord.ReadJsonLines(evalPath);
 var allRecords = trainRecords;
 if (split is not null)
 {
-    (trainRecords, evalRecords) = split switch
-    {
-        "inner" => HoldoutSplit.SplitInner(allRecords),
-        "inner-b" => Swap(HoldoutSplit.SplitInner(allRecords)),
-        _ => HoldoutSplit.Split(allRecords),
-    };
+    (trainRecords, evalRecords) = HoldoutSplit.Named(allRecords, split)!.Value;
 }
 if (!options.ContainsKey("no-quality"))
 {
@@ -220,8 +243,8 @@ if (!options.ContainsKey("no-quality"))
     var sw = Stopwatch.StartNew();
     quality.Run(baselines, runEngine: true);
     QualityBench.FlushRerankDump();
-    var protocol = split is "inner" or "inner-b"
-        ? $"tuning split ({split}): the training half only, {trainRecords.Count} records → {evalRecords!.Count} (second bit of the hash); the evaluation half is not read"
+    var protocol = split is not null && split.StartsWith("inner", StringComparison.Ordinal)
+        ? $"tuning split ({split}): the training half only, {trainRecords.Count} records → {evalRecords!.Count}; the evaluation half is not read"
         : split is not null
         ? $"train on {trainRecords.Count} records of {Path.GetFileName(trainPath)} → eval on the other {evalRecords!.Count} (stable hash of the id)"
         : evalRecords is null ? $"{folds}-fold cross-validation on {Path.GetFileName(trainPath)}" : $"train {Path.GetFileName(trainPath)} → eval {Path.GetFileName(evalPath)}";
@@ -266,8 +289,6 @@ if (!options.ContainsKey("no-scale"))
     }
 }
 return 0;
-
-static (List<CslRecord>, List<CslRecord>) Swap((List<CslRecord> A, List<CslRecord> B) pair) => (pair.B, pair.A);
 
 static Dictionary<string, string?> ParseOptions(string[] args)
 {

@@ -82,6 +82,18 @@ internal sealed class QualityBench
     /// <summary>Titles labelled only with a category (CSL cls_ctg train), used by the classifier as group examples.</summary>
     public IReadOnlyList<CslRecord> CategoryTitles { get; init; } = [];
 
+    /// <summary>
+    /// Candidate settings (`tune`): name and `--set` overrides, each run on the same trained classifier and analyzer, one
+    /// after another (the overrides replace each other). Null: the one setting of <see cref="Overrides"/>.
+    /// </summary>
+    public IReadOnlyList<(string Name, string? Set)>? Variants { get; init; }
+
+    /// <summary>`tune`'s per-query output: system, task, split, record id, nDCG@10 (the record id pools the splits).</summary>
+    internal static TextWriter? TuneOut { get; set; }
+
+    /// <summary>The split written with each <see cref="TuneOut"/> line.</summary>
+    internal static string TuneSplit { get; set; } = "";
+
     public void Run(string[] baselines, bool runEngine)
     {
         foreach (var name in baselines)
@@ -120,85 +132,110 @@ internal sealed class QualityBench
             var needsModel = Settings.Contains("model") || Settings.Contains("codes");
             var classifier = needsModel ? DisciplineClassifier.Train(trainRecords.SelectMany(r => r.TrainingExamples(disciplineCodes[r.Discipline])), CategoryTexts(), CategoryOfCodes(), analyzer, ClassifierBench.Current) : null;
             var trainSeconds = sw.Elapsed.TotalSeconds;
-            // As the web app does: the platform's place names never count as matched terms.
-            var options = BenchOptions() with { IgnoredTerms = DomainVocabulary.PlaceNames(dataDir) };
+            var firstVariant = true;
+            foreach (var (variantName, variantSet) in Variants ?? [(null!, null)])
+            {
+                if (variantName is not null)
+                {
+                    Overrides.Replace(variantSet);
+                }
+                var (textOnlyScores, textModelScores, withCodesScores) = variantName is null ? (textOnly, textModel, withCodes) : VariantScores(variantName);
+                // As the web app does: the platform's place names never count as matched terms.
+                var options = BenchOptions() with { IgnoredTerms = DomainVocabulary.PlaceNames(dataDir) };
 
-            var plain = new MatchIndex(analyzer, options with { CodeFeedbackDocuments = 0 });
-            if (Settings.Contains("text"))
-            {
-                plain.Rebuild(corpus.Select((r, i) => ToDocument(r, i, withCode: false)));
-            }
-            var modelIndex = new MatchIndex(analyzer, options, classifier);
-            if (Settings.Contains("model"))
-            {
-                // Documents come without codes: the engine predicts each one's discipline from its text (MatchOptions.PredictDocumentDisciplines).
-                modelIndex.Rebuild(corpus.Select((r, i) => ToDocument(r, i, withCode: false)));
-            }
-            var coded = new MatchIndex(analyzer, options, classifier);
-            if (Settings.Contains("codes"))
-            {
-                coded.Rebuild(corpus.Select((r, i) => ToDocument(r, i, withCode: true)));
-            }
-
-            foreach (var q in queryIndexes)
-            {
+                var plain = new MatchIndex(analyzer, options with { CodeFeedbackDocuments = 0 });
                 if (Settings.Contains("text"))
                 {
-                    RunEngine(plain, textOnly, q);
+                    plain.Rebuild(corpus.Select((r, i) => ToDocument(r, i, withCode: false)));
                 }
+                var modelIndex = new MatchIndex(analyzer, options, classifier);
                 if (Settings.Contains("model"))
                 {
-                    RunEngine(modelIndex, textModel, q);
+                    // Documents come without codes: the engine predicts each one's discipline from its text (MatchOptions.PredictDocumentDisciplines).
+                    modelIndex.Rebuild(corpus.Select((r, i) => ToDocument(r, i, withCode: false)));
                 }
+                var coded = new MatchIndex(analyzer, options, classifier);
                 if (Settings.Contains("codes"))
                 {
-                    RunEngine(coded, withCodes, q);
+                    coded.Rebuild(corpus.Select((r, i) => ToDocument(r, i, withCode: true)));
                 }
 
-                if (classifier is null)
+                foreach (var q in queryIndexes)
                 {
-                    continue;
+                    if (Settings.Contains("text"))
+                    {
+                        RunEngine(plain, textOnlyScores, q);
+                    }
+                    if (Settings.Contains("model"))
+                    {
+                        RunEngine(modelIndex, textModelScores, q);
+                    }
+                    if (Settings.Contains("codes"))
+                    {
+                        RunEngine(coded, withCodesScores, q);
+                    }
+
+                    if (classifier is null || !firstVariant)
+                    {
+                        continue;
+                    }
+                    var r = corpus[q];
+                    var expected = disciplineCodes[r.Discipline];
+                    var byTitle = classifier.Suggest(r.Title, 3);
+                    var byKeywords = classifier.Suggest(string.Join(' ', r.Keywords), 1);
+                    var byFull = classifier.Suggest($"{r.Title} {string.Join(' ', r.Keywords)} {r.Abstract}", 3);
+                    classifierHits[0] += byTitle.Count > 0 && byTitle[0].Code == expected ? 1 : 0;
+                    classifierHits[1] += byTitle.Any(s => s.Code == expected) ? 1 : 0;
+                    classifierHits[2] += byKeywords.Count > 0 && byKeywords[0].Code == expected ? 1 : 0;
+                    classifierHits[3] += byFull.Count > 0 && byFull[0].Code == expected ? 1 : 0;
+                    classifierHits[4] += byFull.Any(s => s.Code == expected) ? 1 : 0;
+                    classifierCount++;
                 }
-                var r = corpus[q];
-                var expected = disciplineCodes[r.Discipline];
-                var byTitle = classifier.Suggest(r.Title, 3);
-                var byKeywords = classifier.Suggest(string.Join(' ', r.Keywords), 1);
-                var byFull = classifier.Suggest($"{r.Title} {string.Join(' ', r.Keywords)} {r.Abstract}", 3);
-                classifierHits[0] += byTitle.Count > 0 && byTitle[0].Code == expected ? 1 : 0;
-                classifierHits[1] += byTitle.Any(s => s.Code == expected) ? 1 : 0;
-                classifierHits[2] += byKeywords.Count > 0 && byKeywords[0].Code == expected ? 1 : 0;
-                classifierHits[3] += byFull.Count > 0 && byFull[0].Code == expected ? 1 : 0;
-                classifierHits[4] += byFull.Any(s => s.Code == expected) ? 1 : 0;
-                classifierCount++;
-            }
-            output.WriteLine($"  engine {label}: train {trainSeconds:F1} s, total {sw.Elapsed.TotalSeconds:F1} s, {queryIndexes.Count} queries");
-            foreach (var (name, index) in new[] { ("text only", plain), ("text + model", modelIndex), ("with codes", coded) })
-            {
-                var stats = index.GetStatistics();
-                if (stats.Documents > 0)
+                output.WriteLine($"  engine {label}{(variantName is null ? "" : $" [{variantName}]")}: train {trainSeconds:F1} s, total {sw.Elapsed.TotalSeconds:F1} s, {queryIndexes.Count} queries");
+                foreach (var (name, index) in new[] { ("text only", plain), ("text + model", modelIndex), ("with codes", coded) })
                 {
-                    output.WriteLine($"  index {name}: {stats.Documents:N0} documents, {stats.Terms:N0} terms, {stats.PostingBytes:N0} posting bytes (character backstop {(options.CharacterBackstop ? "on" : "off")}, weak-term backstop {(options.WeakTermBackstop ? "on" : "off")})");
+                    var stats = index.GetStatistics();
+                    if (stats.Documents > 0)
+                    {
+                        output.WriteLine($"  index {name}: {stats.Documents:N0} documents, {stats.Terms:N0} terms, {stats.PostingBytes:N0} posting bytes (character backstop {(options.CharacterBackstop ? "on" : "off")}, weak-term backstop {(options.WeakTermBackstop ? "on" : "off")})");
+                    }
                 }
+                foreach (var (name, count) in backstopQueries)
+                {
+                    output.WriteLine($"  {name}: backstop candidates in {count.Queries:N0} of {queryIndexes.Count:N0} title queries (T2), in {count.Top1:N0} the first result");
+                }
+                firstVariant = false;
             }
-            foreach (var (name, count) in backstopQueries)
+        }
+        foreach (var (t, m, c) in Variants is null ? [(textOnly, textModel, withCodes)] : Variants.Select(v => VariantScores(v.Name)).ToList())
+        {
+            if (Settings.Contains("text"))
             {
-                output.WriteLine($"  {name}: backstop candidates in {count.Queries:N0} of {queryIndexes.Count:N0} title queries (T2), in {count.Top1:N0} the first result");
+                Results.Add(t);
             }
-        }
-        if (Settings.Contains("text"))
-        {
-            Results.Add(textOnly);
-        }
-        if (Settings.Contains("model"))
-        {
-            Results.Add(textModel);
-        }
-        if (Settings.Contains("codes"))
-        {
-            Results.Add(withCodes);
+            if (Settings.Contains("model"))
+            {
+                Results.Add(m);
+            }
+            if (Settings.Contains("codes"))
+            {
+                Results.Add(c);
+            }
         }
         Classifier = classifierCount == 0 ? default : (classifierHits[0] / classifierCount, classifierHits[1] / classifierCount, classifierHits[2] / classifierCount,
             classifierHits[3] / classifierCount, classifierHits[4] / classifierCount, classifierCount);
+    }
+
+    private readonly Dictionary<string, (SystemScores Text, SystemScores Model, SystemScores Codes)> variantScores = new(StringComparer.Ordinal);
+
+    /// <summary>One candidate's three systems (`tune`), named "candidate · setting".</summary>
+    private (SystemScores Text, SystemScores Model, SystemScores Codes) VariantScores(string name)
+    {
+        if (!variantScores.TryGetValue(name, out var scores))
+        {
+            variantScores[name] = scores = (new SystemScores($"{name} · text only"), new SystemScores($"{name} · text + model"), new SystemScores($"{name} · with codes"));
+        }
+        return scores;
     }
 
     /// <summary>Weights used by the benchmark: the defaults, with the CSL code hierarchy (category → discipline).</summary>
@@ -360,6 +397,7 @@ internal sealed class QualityBench
             var gains = ranked.Select(i => i == q ? 1 : 0).ToList();
             var found = gains.Contains(1) ? 1.0 : 0.0;
             scores.Tasks[task].Add(Metrics.Ndcg(gains, [1]), found / 10, found, q);
+            TuneOut?.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{scores.Name}\t{task}\t{TuneSplit}\t{query.Id}\t{Metrics.Ndcg(gains, [1]):F6}"));
             QueryDiagnosis?.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{scores.Name[..Math.Min(30, scores.Name.Length)]}\t{task}\t{q}\t{Metrics.Ndcg(gains, [1]):F4}"));
             return;
         }
@@ -367,6 +405,7 @@ internal sealed class QualityBench
         var ideal = IdealGains(q);
         var disciplineTotal = ideal.Count(x => x == 2);
         scores.Tasks[task].Add(Metrics.Ndcg(g, ideal), Metrics.PrecisionAt(g, 2), disciplineTotal == 0 ? 0 : (double)g.Count(x => x == 2) / Math.Min(10, disciplineTotal), q);
+        TuneOut?.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{scores.Name}\t{task}\t{TuneSplit}\t{query.Id}\t{Metrics.Ndcg(g, ideal):F6}"));
         QueryDiagnosis?.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{scores.Name[..Math.Min(30, scores.Name.Length)]}\t{task}\t{q}\t{Metrics.Ndcg(g, ideal):F4}"));
     }
 

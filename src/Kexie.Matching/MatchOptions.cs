@@ -283,6 +283,19 @@ public sealed record MatchOptions
     public double PredictedDisciplineWeight { get; init; } = 1.0;
 
     /// <summary>
+    /// What a document's <em>given</em> discipline codes earn against a query field that is only <em>predicted</em>, as a
+    /// share of what they earn against given query codes (1 = the same, the default; issue 12, match13). The field signal
+    /// then weighs the guess the query's field is (<see cref="PredictedDisciplineWeight"/>) times this when the document
+    /// states its field, and times <see cref="PredictedDocumentDisciplineFactor"/> when the document's field is guessed
+    /// too. Below 1 it lets a stated document field order the candidates of a guessed query field less, which moves the
+    /// ranking toward the text where documents carry their codes, and changes nothing where they do not. Ranking only: the
+    /// confidence reads the field agreement without it (so a good match stays as good). Off: on four tuning splits it moved
+    /// with codes T2 exactly as the field weight does (0.85: +0.0007, T3 −0.009 nDCG; 0.7 takes T3 under 1.50×), and the
+    /// pre-registered margin rule did not choose it (docs/benchmarks.md, "A robust operating point", 2026-12-06).
+    /// </summary>
+    public double PredictedDisciplineGivenDocumentFactor { get; init; } = 1.0;
+
+    /// <summary>
     /// Flattening of an unsure guess for short texts (0 = off): a query of at most this many characters (a title, a keyword
     /// list) whose field is predicted gets <see cref="PredictedDisciplineWeight"/> × min(1, sureness /
     /// <see cref="PredictedDisciplineConfidentAt"/>), the sureness being the first code's share of the classifier's

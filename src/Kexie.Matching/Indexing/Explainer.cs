@@ -245,7 +245,7 @@ internal sealed class Explainer
     /// code with <see cref="MatchOptions.PredictedDocumentDisciplineFactor"/>).</summary>
     internal double FieldAgreement(Candidate candidate)
     {
-        var weight = disciplines.Weight(options);
+        var weight = disciplines.Weight(options) * Signals.GivenDocumentFactor(options, disciplines, candidate.Stored);
         var discipline = weight > 0 ? candidate.Discipline / weight : 0;
         var industry = options.IndustryWeight > 0 ? candidate.Industry / options.IndustryWeight : 0;
         return Math.Clamp(Math.Max(discipline, industry), 0, 1);
@@ -262,7 +262,7 @@ internal sealed class Explainer
         {
             return FieldAgreement(candidate);
         }
-        var discipline = Signals.Discipline(options, disciplines with { Codes = disciplines.Classifier }, candidate.Stored, out _) / disciplines.Weight(options);
+        var discipline = Signals.Discipline(options, disciplines with { Codes = disciplines.Classifier }, candidate.Stored, out _, ranking: false) / disciplines.Weight(options);
         var industry = options.IndustryWeight > 0 ? candidate.Industry / options.IndustryWeight : 0;
         return Math.Clamp(Math.Max(discipline, industry), 0, 1);
     }

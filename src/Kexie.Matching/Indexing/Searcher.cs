@@ -1763,7 +1763,7 @@ internal sealed class Searcher
         var bound = 0.0;
         if (disciplines.Codes.Count > 0)
         {
-            bound += Math.Max(0, disciplines.Predicted ? options.PredictedDisciplineWeight : options.DisciplineWeight);
+            bound += Math.Max(0, disciplines.Predicted ? options.PredictedDisciplineWeight * Math.Max(1.0, options.PredictedDisciplineGivenDocumentFactor) : options.DisciplineWeight);
         }
         if (query.IndustryCodes.Count > 0)
         {
@@ -1813,7 +1813,17 @@ internal sealed record QueryDisciplines(IReadOnlyList<CodeSuggestion> Codes, boo
 /// <summary>The structured signals, each bounded by its weight.</summary>
 internal static class Signals
 {
-    public static double Discipline(MatchOptions options, QueryDisciplines query, StoredDocument doc, out List<SharedCode>? shared)
+    public static double Discipline(MatchOptions options, QueryDisciplines query, StoredDocument doc, out List<SharedCode>? shared) =>
+        Discipline(options, query, doc, out shared, ranking: true);
+
+    /// <summary>What a given document code earns against a predicted query field, relative to a given query code
+    /// (<see cref="MatchOptions.PredictedDisciplineGivenDocumentFactor"/>); 1 otherwise.</summary>
+    public static double GivenDocumentFactor(MatchOptions options, QueryDisciplines query, StoredDocument doc) =>
+        query.Predicted && !doc.DisciplinesPredicted ? options.PredictedDisciplineGivenDocumentFactor : 1.0;
+
+    /// <param name="ranking">False for the field agreement the confidence reads: without
+    /// <see cref="MatchOptions.PredictedDisciplineGivenDocumentFactor"/>, which orders the ranking only.</param>
+    public static double Discipline(MatchOptions options, QueryDisciplines query, StoredDocument doc, out List<SharedCode>? shared, bool ranking)
     {
         shared = null;
         if (query.Codes.Count == 0 || doc.DisciplineCodes.Length == 0)
@@ -1850,7 +1860,8 @@ internal static class Signals
             value = query.Predicted ? value + q.Probability * best : Math.Max(value, best);
         }
         var weight = query.Weight(options);
-        return weight * (doc.DisciplinesPredicted ? options.PredictedDocumentDisciplineFactor : 1.0) * Math.Min(value, 1.0);
+        var factor = doc.DisciplinesPredicted ? options.PredictedDocumentDisciplineFactor : ranking ? GivenDocumentFactor(options, query, doc) : 1.0;
+        return weight * factor * Math.Min(value, 1.0);
     }
 
     /// <summary>
