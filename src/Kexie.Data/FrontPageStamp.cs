@@ -47,6 +47,90 @@ public readonly record struct FrontPageStamp(long Version)
     }
 
     /// <summary>
+    /// Runs a write that bypasses SaveChanges (<c>ExecuteUpdate</c>/<c>ExecuteDelete</c>, raw SQL, <c>COPY</c>) of records a front
+    /// page counts, and moves the versions of the regions it wrote in within the same transaction: the caller's (at its commit,
+    /// as a save's), or one opened for the write (committed when it returns). <paramref name="write"/> returns its result and the
+    /// region codes of the records it wrote (a moved record's old and new code; a blank one: everywhere). A write that changes
+    /// nothing counted needs none of this (see the remarks). Without it the versions stay and every node keeps counts that no
+    /// longer hold, until <c>FrontPageCache.Lifetime</c>.
+    /// </summary>
+    /// <remarks>
+    /// The writes of <c>src/</c> that bypass SaveChanges and what they change: the province generator's <c>COPY</c> of science
+    /// workers and organizations (counted: <see cref="Bulk.PostgresCopy"/> moves their regions through this) and of accounts,
+    /// notifications and audit rows (not counted); the kiosk's view, like and usage counters, its view marks and heartbeats, a
+    /// content's view count, notifications read, the e-mail and text outboxes' states, purges of old logs, digests and match-outbox
+    /// rows, indicator facts, rollups and their outbox (none of which a front page counts: it counts workers, organizations,
+    /// associations, agencies, experts and the market's needs, offers, orders and plans; the workbench's items are counted afresh
+    /// on every view).
+    /// </remarks>
+    public static async Task<T> WriteAsync<T>(KexieDbContext db, Func<CancellationToken, Task<(T Result, IEnumerable<string?> Regions)>> write, CancellationToken ct = default)
+    {
+        if (db.Database.CurrentTransaction is not null)
+        {
+            var (inTransaction, touched) = await write(ct);
+            Remember(db, touched);
+            return inTransaction;
+        }
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var (result, regions) = await write(ct);
+        Remember(db, regions);
+        await tx.CommitAsync(ct);
+        return result;
+    }
+
+    /// <summary>
+    /// <see cref="WriteAsync{T}"/> for a write over the records of <paramref name="rows"/> (an <c>ExecuteUpdate</c> or <c>ExecuteDelete</c> of them): their
+    /// regions are read first, in the write's transaction, plus <paramref name="movedTo"/> when the write moves them to a region.
+    /// </summary>
+    public static Task<int> WriteRowsAsync<TEntity>(KexieDbContext db, IQueryable<TEntity> rows, Func<IQueryable<TEntity>, CancellationToken, Task<int>> write, string? movedTo = null, CancellationToken ct = default)
+        where TEntity : class =>
+        WriteAsync(db, async token =>
+        {
+            var regions = await rows.Select(r => EF.Property<string>(r, "RegionCode")).Distinct().ToListAsync(token);
+            var written = await write(rows, token);
+            if (movedTo is not null && written > 0)
+            {
+                regions.Add(movedTo);
+            }
+
+            return (written, (IEnumerable<string?>)regions);
+        }, ct);
+
+    /// <summary>
+    /// The region a new row of <paramref name="type"/> written without SaveChanges is counted in, as <see cref="Touched"/> would
+    /// name it for the row added: null when the front page does not count it, <see cref="Everywhere"/> when it has no region.
+    /// </summary>
+    internal static string? CountedRegion(IEntityType type, object row)
+    {
+        if (!Counted(row))
+        {
+            return null;
+        }
+
+        if (row is Kexie.Domain.Regions.Region || type.FindProperty("RegionCode") is not { ClrType: var clr } property || clr != typeof(string))
+        {
+            return Everywhere;
+        }
+
+        return property.GetGetter().GetClrValue(row) is string code && !string.IsNullOrWhiteSpace(code) ? code : Everywhere;
+    }
+
+    private static void Remember(KexieDbContext db, IEnumerable<string?> codes)
+    {
+        var regions = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var code in codes)
+        {
+            AddCode(regions, code);
+        }
+
+        if (regions.Count > 0)
+        {
+            db.RememberFrontPageRegions(regions);
+        }
+    }
+
+    /// <summary>
     /// The regions whose version the pending changes of <paramref name="context"/> move (<see cref="Everywhere"/> for a change
     /// whose region cannot be named); null when none of them is counted.
     /// </summary>

@@ -240,13 +240,13 @@ public abstract class KexieDbContext(DbContextOptions options, ICurrentActor? cu
         if (Database.CurrentTransaction is not null)
         {
             var inTransaction = base.SaveChanges(acceptAllChangesOnSuccess);
-            Remember(regions);
+            RememberFrontPageRegions(regions);
             return inTransaction;
         }
 
         using var tx = Database.BeginTransaction();
         var saved = base.SaveChanges(acceptAllChangesOnSuccess: false);
-        Remember(regions);
+        RememberFrontPageRegions(regions);
         tx.Commit();
         if (acceptAllChangesOnSuccess)
         {
@@ -269,13 +269,13 @@ public abstract class KexieDbContext(DbContextOptions options, ICurrentActor? cu
         if (Database.CurrentTransaction is not null)
         {
             var inTransaction = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-            Remember(regions);
+            RememberFrontPageRegions(regions);
             return inTransaction;
         }
 
         await using var tx = await Database.BeginTransactionAsync(cancellationToken);
         var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess: false, cancellationToken);
-        Remember(regions);
+        RememberFrontPageRegions(regions);
         await tx.CommitAsync(cancellationToken);
         if (acceptAllChangesOnSuccess)
         {
@@ -285,7 +285,8 @@ public abstract class KexieDbContext(DbContextOptions options, ICurrentActor? cu
         return saved;
     }
 
-    private void Remember(HashSet<string> regions)
+    /// <summary>Moves the versions of <paramref name="regions"/> when the current transaction commits (<see cref="FrontPageStamp.Interceptor"/>).</summary>
+    internal void RememberFrontPageRegions(HashSet<string> regions)
     {
         if (FrontPageRegions is null)
         {

@@ -42,6 +42,11 @@ public sealed class PostgresKexieDbContext(DbContextOptions<PostgresKexieDbConte
             .IncludeProperties(w => new { w.IsPublicProfile });
         builder.Entity<Kexie.Domain.Directory.Organization>().HasIndex(o => new { o.RegionCode, o.Name, o.Id }, "IX_Organizations" + RegionPrefixIndexes.ListOrderSuffix)
             .IncludeProperties(o => new { o.IsVerified });
+
+        // The front-page stamp's read ("RegionCode" = '' OR "RegionCode" LIKE '511324%', FrontPageStamp.ReadAsync) is a prefix
+        // test, which the primary key's default class cannot serve under the database's collation. "Version" is left out of
+        // the index, so the stamp's upserts stay heap-only (HOT) updates that write no index entry.
+        builder.Entity<FrontPageVersion>().HasIndex(v => v.RegionCode, "IX_FrontPageVersion_RegionCode_prefix").HasOperators(RegionPrefixIndexes.Operators);
     }
 }
 

@@ -9,7 +9,9 @@ namespace Kexie.Data.Bulk;
 /// <summary>
 /// Writes rows of one flat entity type (no owned or complex members) with PostgreSQL's binary COPY, reading the table,
 /// columns, store types and value converters from the EF Core model, so the columns follow the model as it changes.
-/// Bypasses SaveChanges: no audit rows, no outboxes, no change tracking. For bulk loads only (the province generator).
+/// Bypasses SaveChanges: no audit rows, no outboxes, no change tracking. For bulk loads only (the province generator). The rows'
+/// regions' front-page versions move in the COPY's transaction (<see cref="FrontPageStamp.WriteAsync{T}"/>)
+/// when the front page counts them.
 /// </summary>
 public static partial class PostgresCopy
 {
@@ -47,6 +49,25 @@ public static partial class PostgresCopy
 
         var tableName = entityType.GetSchema() is { } schema ? $"\"{schema}\".\"{table.Name}\"" : $"\"{table.Name}\"";
         var copy = $"COPY {tableName} ({string.Join(", ", columns.Select(c => $"\"{c.Name}\""))}) FROM STDIN (FORMAT BINARY)";
+
+        // Rows a front page counts (workers, organizations…) move their regions' stamps in the COPY's transaction.
+        return await FrontPageStamp.WriteAsync(db, async token =>
+        {
+            var regions = new HashSet<string>(StringComparer.Ordinal);
+            var written = await CopyRowsAsync(connection, copy, db, columns, rows, row =>
+            {
+                if (FrontPageStamp.CountedRegion(entityType, row) is { } region)
+                {
+                    regions.Add(region);
+                }
+            }, token);
+            return (written, (IEnumerable<string?>)regions);
+        }, ct);
+    }
+
+    private static async Task<long> CopyRowsAsync<T>(NpgsqlConnection connection, string copy, KexieDbContext db, List<Column> columns, IEnumerable<T> rows, Action<T> onRow, CancellationToken ct)
+        where T : class
+    {
         await using var importer = await connection.BeginBinaryImportAsync(copy, ct);
         // The importer waits for the server by the connection's timeout (30 s), not the context's: a COPY of 500,000
         // rows on a busy machine can take longer, so it follows the caller's command timeout when one is set.
@@ -58,6 +79,7 @@ public static partial class PostgresCopy
         long written = 0;
         foreach (var row in rows)
         {
+            onRow(row);
             await importer.StartRowAsync(ct);
             foreach (var column in columns)
             {

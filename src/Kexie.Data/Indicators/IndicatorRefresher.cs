@@ -14,8 +14,8 @@ public readonly record struct RollupVersion(long Stamp, long Generation);
 /// <summary>
 /// Keeps facts and rollups in step with the records. Incremental: re-derives the records queued in the outbox
 /// (written by SaveChanges) and the records the calendar moved since the last refresh (<see cref="DueByTheCalendarAsync"/>:
-/// response plans whose deadline passed; when a year began, the associations due a 年检), then rebuilds
-/// the rollups of the months touched. Full (first run, or on demand): re-derives every record. Synthetic facts
+/// response plans whose deadline passed; when a year began, the associations due a 年检, of which only the new years' facts are
+/// appended unless a write queued them too), then rebuilds the rollup cells or months touched. Full (first run, or on demand): re-derives every record. Synthetic facts
 /// (demo, benchmark) are never touched by re-derivation. Runs are serialised (in-process gate, and a
 /// PostgreSQL advisory lock across web nodes).
 /// </summary>
@@ -225,7 +225,8 @@ public sealed class IndicatorRefresher(KexieDbContext db, TimeProvider clock, IL
     /// <summary>
     /// The records whose facts the calendar alone moved between the last refresh and <paramref name="now"/>, with no write to queue them:
     /// response plans whose deadline passed unanswered (their 超时 facts), and — once a (China) year has begun — every 学会、协会、农技协,
-    /// due a 年检 for the new year (学会年检合格率 W13). The incremental refresh re-derives them with the queued records.
+    /// due a 年检 for the new year (学会年检合格率 W13). The incremental refresh re-derives the plans with the queued records; of the
+    /// associations it re-derives those a write queued and appends only the new years' facts of the others (<see cref="AppendYearsBegunAsync"/>).
     /// </summary>
     public async Task<IReadOnlyList<(FactSource Source, Guid SourceId)>> DueByTheCalendarAsync(DateTimeOffset last, DateTimeOffset now, CancellationToken ct = default)
     {
@@ -292,14 +293,18 @@ public sealed class IndicatorRefresher(KexieDbContext db, TimeProvider clock, IL
             return null;
         }
 
+        // A new year moves every 学会、协会、农技协's facts by the years begun since (W13): those no write queued keep their facts
+        // and only gain those years' (AppendYearsBegunAsync); the queued ones are derived again in full, as any changed record.
+        var queuedKeys = queued.Select(q => (q.Source, q.SourceId)).ToHashSet();
+        var rolled = settled.Where(s => s.Source == FactSource.Association && !queuedKeys.Contains(s)).Select(s => s.SourceId).ToHashSet();
         var dirty = queued.Select(q => (q.Source, q.SourceId))
-            .Concat(settled)
+            .Concat(settled.Where(s => !(s.Source == FactSource.Association && rolled.Contains(s.SourceId))))
             .Distinct()
             .ToList();
         dirty = await WithSurveysJudgedByAsync(dirty, ct);
         // The rollup cells (day, region) the old and the new facts of these records fall in.
         var cells = new HashSet<(int Day, string RegionCode)>();
-        long written = 0;
+        long written = rolled.Count == 0 ? 0 : await AppendYearsBegunAsync(rolled, last, now, cells, ct);
         foreach (var chunk in dirty.Chunk(BatchSize))
         {
             var ids = chunk.Select(c => (Guid?)c.SourceId).ToList();
@@ -335,6 +340,35 @@ public sealed class IndicatorRefresher(KexieDbContext db, TimeProvider clock, IL
         }
 
         return new RefreshResult(false, dirty.Count, written, months.Count);
+    }
+
+    /// <summary>
+    /// The facts a new year adds to the 学会、协会、农技协 among <paramref name="associations"/> that no write changed since the last
+    /// refresh: their due years (<see cref="FactDerivation.From(Kexie.Domain.Directory.Association, DateOnly)"/>) were derived up to
+    /// the last refresh's year — each refresh derives them to its own year and records its time — so only the years begun since are
+    /// new, one fact each, instead of every year since the society's founding again (125k facts deleted and written for 5,000
+    /// societies; issue 16). Facts of those years already there (a refresh of a node whose clock ran ahead) are replaced, so the
+    /// result is the full derivation's whatever came before. Adds the cells of the facts removed and written to <paramref name="cells"/>.
+    /// </summary>
+    private async Task<long> AppendYearsBegunAsync(IReadOnlySet<Guid> associations, DateTimeOffset last, DateTimeOffset now, HashSet<(int Day, string RegionCode)> cells, CancellationToken ct)
+    {
+        var lastDay = ChinaTime.DayKey(new DateOnly(ChinaTime.DateOf(last).Year, 12, 31));
+        var begun = db.IndicatorFacts.Where(f => f.Source == FactSource.Association && f.Day > lastDay);
+        var old = await begun.Select(f => new { f.Day, f.RegionCode }).Distinct().ToListAsync(ct);
+        if (old.Count > 0)
+        {
+            cells.UnionWith(old.Select(o => (o.Day, o.RegionCode)));
+            await begun.ExecuteDeleteAsync(ct);
+        }
+
+        var today = ChinaTime.DateOf(now);
+        var facts = (await TalentFactSources.InspectedAssociations(db).ToListAsync(ct))
+            .Where(a => associations.Contains(a.Id))
+            .SelectMany(a => FactDerivation.From(a, today))
+            .Where(f => f.Day > lastDay)
+            .ToList();
+        cells.UnionWith(facts.Select(f => (f.Day, f.RegionCode)));
+        return await FactStore.AppendAsync(db, facts, ct);
     }
 
     /// <summary>

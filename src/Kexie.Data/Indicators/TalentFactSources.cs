@@ -44,10 +44,13 @@ internal static class TalentFactSources
     /// </summary>
     public static bool YearBegunSince(DateTimeOffset last, DateTimeOffset now) => ChinaTime.DateOf(now).Year > ChinaTime.DateOf(last).Year;
 
-    /// <summary>The associations due a 年检 every year (学会、协会、农技协), re-derived when a year begins (<see cref="YearBegunSince"/>).</summary>
-    public static IQueryable<Guid> DueEveryYear(KexieDbContext db) =>
+    /// <summary>The associations due a 年检 every year (学会、协会、农技协), whose facts a new year moves (<see cref="YearBegunSince"/>).</summary>
+    public static IQueryable<Guid> DueEveryYear(KexieDbContext db) => InspectedAssociations(db).Select(a => a.Id);
+
+    /// <summary>The 学会、协会、农技协 (the kinds inspected every year), read without tracking.</summary>
+    public static IQueryable<Kexie.Domain.Directory.Association> InspectedAssociations(KexieDbContext db) =>
         db.Associations.AsNoTracking().Where(a => a.Kind == Kexie.Domain.Directory.AssociationKind.Society || a.Kind == Kexie.Domain.Directory.AssociationKind.Association
-            || a.Kind == Kexie.Domain.Directory.AssociationKind.RuralTechAssociation).Select(a => a.Id);
+            || a.Kind == Kexie.Domain.Directory.AssociationKind.RuralTechAssociation);
 
     /// <summary>The id of a changed record the outbox queues: an <see cref="Kexie.Domain.Common.Entity"/>'s, or a questionnaire's (not an audited entity).</summary>
     public static Guid? IdOf(object entity) => entity switch

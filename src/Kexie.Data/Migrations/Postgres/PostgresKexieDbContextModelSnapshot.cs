@@ -202,6 +202,10 @@ namespace Kexie.Data.Migrations.Postgres
 
                     b.HasKey("RegionCode");
 
+                    b.HasIndex(new[] { "RegionCode" }, "IX_FrontPageVersion_RegionCode_prefix");
+
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "RegionCode" }, "IX_FrontPageVersion_RegionCode_prefix"), new[] { "varchar_pattern_ops" });
+
                     b.ToTable("FrontPageVersion", (string)null);
                 });
 
