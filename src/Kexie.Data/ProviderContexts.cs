@@ -32,6 +32,19 @@ public sealed class PostgresKexieDbContext(DbContextOptions<PostgresKexieDbConte
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
+
+        // The dashboard's "of which demo data" (IndicatorService.SyntheticTotalsAsync: synthetic facts of a region up to a
+        // day, grouped by kind) reads this partial index only (index-only scan): 12,468 facts of a county in 6 ms, against
+        // 360 ms through the region index and the heap, where synthetic facts lie among the refresher's (migration
+        // Db13ReadIndexes; the region column gets the pattern class from RegionPrefixIndexes below).
+        builder.Entity<Indicators.IndicatorFactRow>().HasIndex(f => new { f.RegionCode, f.Day }, "IX_IndicatorFacts_Synthetic")
+            .IncludeProperties(f => new { f.Kind, f.Count, f.AmountFen })
+            .HasFilter($"\"Source\" = {(int)Kexie.Domain.Indicators.FactSource.Synthetic}");
+
+        // The workers' region index carries the public flag, so a count of the workers an actor sees in a region (the
+        // signed-in front page: public profiles or the managed region) is an index-only scan, not one heap page a worker.
+        builder.Entity<Kexie.Domain.Directory.ScienceWorker>().HasIndex(w => w.RegionCode).IncludeProperties(w => new { w.IsPublicProfile });
+
         RegionPrefixIndexes.Apply(builder);
         TextSearch.Map(builder);
 

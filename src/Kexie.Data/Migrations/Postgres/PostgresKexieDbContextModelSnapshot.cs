@@ -246,6 +246,12 @@ namespace Kexie.Data.Migrations.Postgres
 
                     NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("RegionCode", "Kind", "Day"), new[] { "varchar_pattern_ops", null, null });
 
+                    b.HasIndex(new[] { "RegionCode", "Day" }, "IX_IndicatorFacts_Synthetic")
+                        .HasFilter("\"Source\" = 0");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "RegionCode", "Day" }, "IX_IndicatorFacts_Synthetic"), new[] { "Kind", "Count", "AmountFen" });
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "RegionCode", "Day" }, "IX_IndicatorFacts_Synthetic"), new[] { "varchar_pattern_ops", null });
+
                     b.ToTable("IndicatorFacts", (string)null);
                 });
 
@@ -945,6 +951,7 @@ namespace Kexie.Data.Migrations.Postgres
 
                     b.HasIndex("RegionCode");
 
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("RegionCode"), new[] { "IsPublicProfile" });
                     NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("RegionCode"), new[] { "varchar_pattern_ops" });
 
                     b.HasIndex(new[] { "RegionCode", "Name", "Id" }, "IX_ScienceWorkers_ListOrder");
