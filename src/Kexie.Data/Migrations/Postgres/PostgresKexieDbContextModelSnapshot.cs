@@ -157,6 +157,8 @@ namespace Kexie.Data.Migrations.Postgres
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex");
 
+                    b.HasIndex("OrganizationId");
+
                     b.HasIndex("PhoneNumber")
                         .IsUnique();
 
@@ -321,6 +323,11 @@ namespace Kexie.Data.Migrations.Postgres
                         .HasFilter("\"Grain\" >= 2");
 
                     NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("Grain", "Level", "RegionCode", "Day", "Kind", "Count", "AmountFen"), new[] { null, null, "varchar_pattern_ops", null, null, null, null });
+
+                    b.HasIndex(new[] { "Grain", "Level", "Day", "RegionCode" }, "IX_IndicatorRollups_Days")
+                        .HasFilter("\"Grain\" = 1 AND \"Level\" <= 6");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "Grain", "Level", "Day", "RegionCode" }, "IX_IndicatorRollups_Days"), new[] { "Kind", "Count", "AmountFen" });
 
                     b.ToTable("IndicatorRollups", (string)null);
                 });

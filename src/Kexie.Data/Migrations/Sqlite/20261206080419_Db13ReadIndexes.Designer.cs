@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Kexie.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteKexieDbContext))]
-    [Migration("20261206073521_Db13ReadIndexes")]
+    [Migration("20261206080419_Db13ReadIndexes")]
     partial class Db13ReadIndexes
     {
         /// <inheritdoc />
@@ -149,6 +149,8 @@ namespace Kexie.Data.Migrations.Sqlite
                     b.HasIndex("NormalizedUserName")
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex");
+
+                    b.HasIndex("OrganizationId");
 
                     b.HasIndex("PhoneNumber")
                         .IsUnique();

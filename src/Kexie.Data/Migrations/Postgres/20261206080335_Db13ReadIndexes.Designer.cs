@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Kexie.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresKexieDbContext))]
-    [Migration("20261206073508_Db13ReadIndexes")]
+    [Migration("20261206080335_Db13ReadIndexes")]
     partial class Db13ReadIndexes
     {
         /// <inheritdoc />
@@ -159,6 +159,8 @@ namespace Kexie.Data.Migrations.Postgres
                     b.HasIndex("NormalizedUserName")
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex");
+
+                    b.HasIndex("OrganizationId");
 
                     b.HasIndex("PhoneNumber")
                         .IsUnique();
@@ -324,6 +326,11 @@ namespace Kexie.Data.Migrations.Postgres
                         .HasFilter("\"Grain\" >= 2");
 
                     NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("Grain", "Level", "RegionCode", "Day", "Kind", "Count", "AmountFen"), new[] { null, null, "varchar_pattern_ops", null, null, null, null });
+
+                    b.HasIndex(new[] { "Grain", "Level", "Day", "RegionCode" }, "IX_IndicatorRollups_Days")
+                        .HasFilter("\"Grain\" = 1 AND \"Level\" <= 6");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "Grain", "Level", "Day", "RegionCode" }, "IX_IndicatorRollups_Days"), new[] { "Kind", "Count", "AmountFen" });
 
                     b.ToTable("IndicatorRollups", (string)null);
                 });
