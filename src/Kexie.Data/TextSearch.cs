@@ -71,6 +71,16 @@ public static class TextSearch
         return [.. grams.Order(StringComparer.Ordinal)];
     }
 
+    /// <summary>
+    /// Whether the bigram test with <paramref name="grams"/> (<see cref="Of"/> of <paramref name="text"/>) is itself the
+    /// substring test: <paramref name="text"/> is two characters (code points), so its one bigram is the text, and
+    /// <c>kexie_bigrams</c> takes each column's bigrams within that column, never across two — a column's bigrams
+    /// include the text exactly when the column contains it. Longer texts need the substring test (their bigrams may
+    /// lie apart).
+    /// </summary>
+    public static bool IsExactBigram(string text, string[] grams) =>
+        grams.Length == 1 && string.Equals(grams[0], text, StringComparison.Ordinal);
+
     /// <summary>Maps <see cref="HasBigrams(string?, string?, string[])"/> and its three-column form to the SQL functions.</summary>
     public static void Map(ModelBuilder builder)
     {

@@ -155,6 +155,10 @@ internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
         builder.Property(u => u.RegionCode).HasMaxLength(12);
         builder.HasIndex(u => u.RegionCode);
 
+        // An organization's accounts (the notifier's recipients of a need's or order's news): an index, not a scan of the
+        // province's 1.2M accounts (330 ms a write; migration Db13ReadIndexes).
+        builder.HasIndex(u => u.OrganizationId);
+
         // One account per mobile number (sign-in by phone); NULLs (accounts without a phone) are distinct on both providers.
         builder.HasIndex(u => u.PhoneNumber).IsUnique();
     }

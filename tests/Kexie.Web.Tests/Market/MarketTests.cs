@@ -411,6 +411,32 @@ public abstract class MarketTests(KexieApp app)
     }
 
     [Fact]
+    public async Task Two_character_search_is_exact_within_each_column_and_never_across_them()
+    {
+        // On PostgreSQL a two-character text is answered by its one bigram alone, without the substring test
+        // (TextSearch.IsExactBigram): the answers must be the substring test's — a pair spanning the title's end and the
+        // description's start (提…) is no match, a doubled character and one outside the BMP are. Rare characters of CJK
+        // extension A, so no other record holds the pairs.
+        var b = Guid.NewGuid().ToByteArray();
+        var (x, y, z) = ((char)(0x3400 + b[0]), (char)(0x3500 + b[1]), (char)(0x3600 + b[2]));
+        var anonymous = app.Anonymous();
+        var offer = await PublishedOfferAsync($"双字检索{x}{y}{y}\U00020000{z}");
+        async Task<string[]> Found(string q) =>
+            (await (await anonymous.GetAsync($"/api/v1/offers?q={Uri.EscapeDataString(q)}&pageSize=50")).OkJsonAsync())["items"]!.AsArray().Select(i => Id(i!)).ToArray();
+        async Task<int> Total(string q) =>
+            (await (await anonymous.GetAsync($"/api/v1/offers?q={Uri.EscapeDataString(q)}&pageSize=50")).OkJsonAsync())["total"]!.GetValue<int>();
+
+        Assert.Equal([offer], await Found($"{x}{y}"));
+        Assert.Equal(1, await Total($"{x}{y}"));
+        Assert.Equal([offer], await Found($"{y}{y}"));
+        Assert.Equal([offer], await Found($"\U00020000{z}"));
+        Assert.Empty(await Found($"{y}{x}"));
+        Assert.Empty(await Found($"{y}{y}{y}"));
+        Assert.Equal(0, await Total($"{z}提"));
+        Assert.Equal([offer], await Found($"{y}{y}\U00020000"));
+    }
+
+    [Fact]
     public async Task Anonymous_visitors_see_only_published_items()
     {
         var token = Token();

@@ -157,6 +157,8 @@ namespace Kexie.Data.Migrations.Postgres
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex");
 
+                    b.HasIndex("OrganizationId");
+
                     b.HasIndex("PhoneNumber")
                         .IsUnique();
 
@@ -250,6 +252,12 @@ namespace Kexie.Data.Migrations.Postgres
 
                     NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("RegionCode", "Kind", "Day"), new[] { "varchar_pattern_ops", null, null });
 
+                    b.HasIndex(new[] { "RegionCode", "Day" }, "IX_IndicatorFacts_Synthetic")
+                        .HasFilter("\"Source\" = 0");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "RegionCode", "Day" }, "IX_IndicatorFacts_Synthetic"), new[] { "Kind", "Count", "AmountFen" });
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "RegionCode", "Day" }, "IX_IndicatorFacts_Synthetic"), new[] { "varchar_pattern_ops", null });
+
                     b.ToTable("IndicatorFacts", (string)null);
                 });
 
@@ -319,6 +327,11 @@ namespace Kexie.Data.Migrations.Postgres
                         .HasFilter("\"Grain\" >= 2");
 
                     NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("Grain", "Level", "RegionCode", "Day", "Kind", "Count", "AmountFen"), new[] { null, null, "varchar_pattern_ops", null, null, null, null });
+
+                    b.HasIndex(new[] { "Grain", "Level", "Day", "RegionCode" }, "IX_IndicatorRollups_Days")
+                        .HasFilter("\"Grain\" = 1 AND \"Level\" <= 6");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "Grain", "Level", "Day", "RegionCode" }, "IX_IndicatorRollups_Days"), new[] { "Kind", "Count", "AmountFen" });
 
                     b.ToTable("IndicatorRollups", (string)null);
                 });
@@ -949,6 +962,7 @@ namespace Kexie.Data.Migrations.Postgres
 
                     b.HasIndex("RegionCode");
 
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("RegionCode"), new[] { "IsPublicProfile" });
                     NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("RegionCode"), new[] { "varchar_pattern_ops" });
 
                     b.HasIndex(new[] { "RegionCode", "Name", "Id" }, "IX_ScienceWorkers_ListOrder");

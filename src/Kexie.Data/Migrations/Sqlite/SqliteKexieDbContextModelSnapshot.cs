@@ -147,6 +147,8 @@ namespace Kexie.Data.Migrations.Sqlite
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex");
 
+                    b.HasIndex("OrganizationId");
+
                     b.HasIndex("PhoneNumber")
                         .IsUnique();
 
