@@ -19,7 +19,9 @@ public abstract class PlanContactFormTests(KexieApp app)
         var planId = Id(await (await staff.GetAsync($"/api/v1/needs/{needId}/plan")).OkJsonAsync());
         var page = $"/Market/Plans/Details/{planId}";
         var html = await staff.GetStringAsync(page);
-        var version = System.Text.RegularExpressions.Regex.Match(html, "id=\"contact-form\">\\s*<input type=\"hidden\" name=\"version\" value=\"(\\d+)\"").Groups[1].Value;
+        var formAt = html.IndexOf("id=\"contact-form\"", StringComparison.Ordinal);
+        Assert.True(formAt > 0, "the plan page has no 登记联系 form");
+        var version = System.Text.RegularExpressions.Regex.Match(html[formAt..], "name=\"version\" value=\"(\\d+)\"").Groups[1].Value;
         Assert.NotEmpty(version);
         var note = $"已电话沟通，约定下周上门{Token()}";
         var form = new Dictionary<string, string>
