@@ -163,7 +163,7 @@ public sealed partial class FirstUseJourneys(KexieApp app)
         await Expect(match.Locator(".explain")).Not.ToBeEmptyAsync();
         await KexieApp.ScreenshotAsync(company, "f03-engineer-need-matches");
         await match.Locator("a").First.ClickAsync();
-        await Expect(company).ToHaveURLAsync(new Regex("/Market/Offers/Details/[0-9a-f-]{36}$"));
+        await Expect(company).ToHaveURLAsync(new Regex("/Market/Offers/Details/[0-9a-f-]{36}\\?need=[0-9a-f-]{36}$"));
         await company.ClickAsync("#inquire");
         await Expect(company.Locator("#NeedId option:checked")).ToHaveTextAsync(title);
         await company.ClickAsync("#inquiry-form button[type=submit]");
