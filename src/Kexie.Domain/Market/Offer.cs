@@ -243,7 +243,7 @@ public sealed class Offer : Reviewable
     private void Apply(OfferData data, MarketCodes codes)
     {
         Kind = MarketRules.Defined(data.Kind, "kind", "所能类型");
-        Title = Guard.Required(data.Title, "title", "标题", MarketRules.TitleMaxLength);
+        Title = Guard.Required(data.Title, "title", "名称", MarketRules.TitleMaxLength);
         Description = Guard.Required(data.Description, "description", "详细介绍", MarketRules.DescriptionMaxLength);
         TeamName = Guard.Optional(data.TeamName, "teamName", "团队名称", 50);
         StorefrontId = data.StorefrontId == Guid.Empty ? null : data.StorefrontId;

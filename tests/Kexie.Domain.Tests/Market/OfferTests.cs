@@ -66,7 +66,7 @@ public class OfferTests
         var achievement = AchievementOfferData();
         return new()
         {
-            { ok with { Title = " " }, "title", "标题不能为空" },
+            { ok with { Title = " " }, "title", "名称不能为空" },
             { ok with { Title = new string('题', 101) }, "title", "不能超过100个字符" },
             { ok with { Description = null }, "description", "详细介绍不能为空" },
             { ok with { Kind = (OfferKind)42 }, "kind", "所能类型取值不正确" },

@@ -46,7 +46,14 @@ public sealed class DetailsModel(ResponsePlanService plans, NeedService needs, O
         ? OfferTitles.GetValueOrDefault(targetId, "（科技所能）")
         : WorkerNames.GetValueOrDefault(targetId, "（科技工作者）");
 
-    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    /// <summary>What was typed into the 登记联系 form when it was refused: shown again with the error next to its field.</summary>
+    public ContactForm? Contact { get; private set; }
+
+    public sealed record ContactForm(string? ContactedName, string? Channel, string? Note, string? CandidateId);
+
+    public Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => LoadAsync(id, ct);
+
+    private async Task<IActionResult> LoadAsync(Guid id, CancellationToken ct)
     {
         Plan = await plans.GetAsync(Actor, id, ct);
         Need = await needs.GetAsync(Actor, Plan.NeedId, ct);
@@ -106,8 +113,19 @@ public sealed class DetailsModel(ResponsePlanService plans, NeedService needs, O
     [Kexie.Web.Infrastructure.RequiresPermission(typeof(Kexie.Web.Features.Market.MarketPermissions), nameof(Kexie.Web.Features.Market.MarketPermissions.HandlePlans))]
     public async Task<IActionResult> OnPostContactAsync(Guid id, int version, string? contactedName, string? channel, string? note, string? candidateId, CancellationToken ct)
     {
-        await plans.LogContactAsync(Actor, id, new ContactRequest(
-            contactedName, ParseEnum<ContactChannel>(channel, "channel", "联系方式", ContactChannel.Phone), note, ParseGuid(candidateId, "candidateId", "候选")), version, ct);
+        try
+        {
+            await plans.LogContactAsync(Actor, id, new ContactRequest(
+                contactedName, ParseEnum<ContactChannel>(channel, "channel", "联系方式", ContactChannel.Phone), note, ParseGuid(candidateId, "candidateId", "候选")), version, ct);
+        }
+        catch (Kexie.Domain.Common.DomainValidationException e)
+        {
+            // The form is shown again as typed, the message next to the field it names (not on top of the page).
+            ModelState.AddModelError(e.Field is "channel" or "candidateId" or "note" ? e.Field : "contactedName", e.Message);
+            Contact = new ContactForm(contactedName, channel, note, candidateId);
+            return await LoadAsync(id, ct);
+        }
+
         return BackWithNotice("已登记联系情况");
     }
 
