@@ -110,6 +110,25 @@ if (args.Length > 0 && args[0] == "rerank-train")
     return RerankBench.Run(rerankOptions, (rerankOptions.GetValueOrDefault("dumps") ?? throw new ArgumentException("--dumps FILE,FILE needed")).Split(','));
 }
 
+if (args.Length > 0 && args[0] == "proximity")
+{
+    // Word-proximity diagnosis on a tuning split (training half only): adjacent title word pairs in the own abstract.
+    var proxOptions = ParseOptions(args.Skip(1).ToArray());
+    var proxData = KexieDataPath.Locate(proxOptions.GetValueOrDefault("data"))!;
+    ChineseAnalyzer.WarmUp();
+    Overrides.Parse(proxOptions.GetValueOrDefault("set"));
+    foreach (var proxSplit in (proxOptions.GetValueOrDefault("split") ?? "inner:0,inner-b:0").Split(',', StringSplitOptions.RemoveEmptyEntries))
+    {
+        if (proxSplit == "hash")
+        {
+            throw new ArgumentException("the proximity probe reads the training half only");
+        }
+        ProximityProbe.Run(CslRecord.ReadJsonLines(Path.Combine(proxData, "csl", "csl_full_dev.jsonl")), proxData, Console.Out,
+            int.Parse(proxOptions.GetValueOrDefault("show") ?? "20", CultureInfo.InvariantCulture), proxSplit);
+    }
+    return 0;
+}
+
 if (args.Length > 0 && args[0] == "known-item")
 {
     // T1/T2 diagnosis on the training half of the headline split: where the engine's text ranking loses to SmartCn.

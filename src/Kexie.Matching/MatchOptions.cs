@@ -49,6 +49,16 @@ public sealed record MatchOptions
     /// </summary>
     public double QueryKeywordUnitExponent { get; init; } = 0.5;
 
+    /// <summary>
+    /// Off (0): every term of the query's title (and free text) counts <see cref="QueryTitleWeight"/>. Above 0, a title
+    /// word is one concept like a keyword (<see cref="QueryKeywordUnitExponent"/>): a jieba word and the sub-words it
+    /// yields (园林绿化 → 园林, 绿化, 园林绿化) each count <see cref="QueryTitleWeight"/> / n^this, n the word's distinct
+    /// terms, so a document holding one long compound of the title does not outweigh the own text holding its other
+    /// words (issue 12, match14: found by `Kexie.Bench proximity` on the training half; docs/benchmarks.md). A domain term
+    /// spanning several words counts as a concept of its own. 0 reproduces the ranking before the option exactly.
+    /// </summary>
+    public double QueryTitleWordUnitExponent { get; init; }
+
     /// <summary>Weight of a query term taken from the query's body (long bodies would drown the title).</summary>
     public double QueryBodyWeight { get; init; } = 0.4;
 

@@ -93,7 +93,14 @@ public sealed class ChineseAnalyzer
     }
 
     /// <summary>Appends the index/query terms of <paramref name="text"/> to <paramref name="tokens"/>.</summary>
-    public void Analyze(string? text, List<string> tokens)
+    public void Analyze(string? text, List<string> tokens) => Analyze(text, tokens, null);
+
+    /// <summary>
+    /// Appends the index/query terms of <paramref name="text"/> to <paramref name="tokens"/> and, when
+    /// <paramref name="units"/> is given, each term's concept to it: the index of the jieba word that yields it (the word
+    /// and its sub-words share one), or a number of its own (below 0) for a domain term spanning several words.
+    /// </summary>
+    public void Analyze(string? text, List<string> tokens, List<int>? units)
     {
         var normalized = Prepare(text);
         if (normalized.Length == 0)
@@ -118,9 +125,17 @@ public sealed class ChineseAnalyzer
             {
                 tokens.Add(word);
             }
+            while (units is not null && units.Count < tokens.Count)
+            {
+                units.Add(i);
+            }
             if (userTerms.Count > 0)
             {
                 EmitUserTerms(words, i, tokens);
+            }
+            while (units is not null && units.Count < tokens.Count)
+            {
+                units.Add(-1 - units.Count);
             }
         }
     }

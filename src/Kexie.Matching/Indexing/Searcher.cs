@@ -427,8 +427,40 @@ internal sealed class Searcher
             }
             all.AddRange(scratch);
         }
-        AddText(query.Text, options.QueryTitleWeight);
-        AddText(query.Title, options.QueryTitleWeight);
+        var units = options.QueryTitleWordUnitExponent > 0 ? new List<int>() : null;
+        void AddTitle(string? text, double weight)
+        {
+            if (units is null)
+            {
+                AddText(text, weight);
+                return;
+            }
+            if (string.IsNullOrWhiteSpace(text) || weight <= 0)
+            {
+                return;
+            }
+            // A title word is one concept (QueryTitleWordUnitExponent): it and its sub-words share its weight.
+            scratch.Clear();
+            units.Clear();
+            analyzer.Analyze(text, scratch, units);
+            var size = new Dictionary<int, HashSet<string>>();
+            for (var k = 0; k < scratch.Count; k++)
+            {
+                if (!size.TryGetValue(units[k], out var set))
+                {
+                    size[units[k]] = set = new HashSet<string>(StringComparer.Ordinal);
+                }
+                set.Add(scratch[k]);
+            }
+            for (var k = 0; k < scratch.Count; k++)
+            {
+                var share = weight / Math.Pow(Math.Max(1, size[units[k]].Count), options.QueryTitleWordUnitExponent);
+                weights[scratch[k]] = weights.GetValueOrDefault(scratch[k]) + share;
+            }
+            all.AddRange(scratch);
+        }
+        AddTitle(query.Text, options.QueryTitleWeight);
+        AddTitle(query.Title, options.QueryTitleWeight);
         var unit = new HashSet<string>(StringComparer.Ordinal);
         foreach (var keyword in query.Keywords)
         {
