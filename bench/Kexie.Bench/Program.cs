@@ -170,6 +170,11 @@ if (args.Length == 0 || args[0] is "-h" or "--help" || args[0] != "matching")
         dotnet run -c Release --project bench/Kexie.Bench -- known-item [--show N] [--tiling on|off] [--split inner|inner-b] [--set K=V,…]
           T1/T2 diagnosis on the training half (--split inner|inner-b: the tuning split's quarters): where the engine's text ranking loses to Lucene + SmartCn
 
+        dotnet run -c Release --project bench/Kexie.Bench -- proximity [--split inner:0,inner-b:0,…] [--show N] [--set K=V,…]
+          T2 word-proximity diagnosis on the tuning splits (never the evaluation half): the titles the engine's text ranking
+          loses to SmartCn, whether the documents above the own abstract hold the title's adjacent word pairs, and what an
+          adjacent-pair bonus over the first 20 results would do to T2
+
         dotnet run -c Release --project bench/Kexie.Bench -- tune --candidates FILE --out FILE [--splits inner:0,inner:1,…|hash]
                                   [--settings model,codes] [--baselines SmartCn,Standard] [--classifier K=V]
           runs candidate settings (FILE: a name, then the --set overrides or "-", a line each) on several splits of the
