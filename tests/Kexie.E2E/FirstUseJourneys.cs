@@ -186,6 +186,16 @@ public sealed partial class FirstUseJourneys(KexieApp app)
         await Expect(staff).ToHaveURLAsync(new Regex("/Market/Plans/Details/[0-9a-f-]{36}$"));
         await Expect(staff.Locator("h1")).ToContainTextAsync("一单一策：");
 
+        // The seeded demo's plan already has its candidates (nobody had to re-match), ranked 1, 2, 3… with the score of the table.
+        await Expect(staff.Locator("h2", new() { HasTextRegex = new Regex("^候选（") })).Not.ToHaveTextAsync("候选（0）");
+        var rows = staff.Locator("#candidates tbody tr");
+        Assert.True(await rows.CountAsync() > 0);
+        for (var i = 0; i < Math.Min(3, await rows.CountAsync()); i++)
+        {
+            var score = await rows.Nth(i).Locator("td[data-label='得分']").InnerTextAsync();
+            await Expect(rows.Nth(i).Locator(".explain")).ToContainTextAsync($"排第{i + 1}位（综合得分{score}）");
+        }
+
         await staff.ClickAsync("button:has-text('重新匹配候选')");
         await Expect(staff.Locator(".notice")).ToContainTextAsync("已重新匹配，当前候选");
 

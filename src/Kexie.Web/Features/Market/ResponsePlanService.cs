@@ -347,6 +347,44 @@ public sealed class ResponsePlanService(KexieDbContext db, ICandidateSource cand
         return ResponsePlanDto.From(plan, clock.GetUtcNow());
     }
 
+    /// <summary>
+    /// The seeded demo's open plans that never had a candidate (<see cref="Kexie.Data.Seeding.MarketDemoSeeder"/> cannot ask
+    /// the match index) are asked the candidate source as 重新匹配候选 does, without notifying anyone (the demo's needs were
+    /// published long ago). Returns how many plans were given candidates. See <see cref="DemoPlanMatching"/>.
+    /// </summary>
+    public async Task<int> ProposeDemoCandidatesAsync(CancellationToken ct = default)
+    {
+        var titles = Kexie.Data.Seeding.MarketDemoSeeder.CountyNeeds.Select(n => n.Title).ToList();
+        var needs = await db.Needs.AsNoTracking().Where(n => titles.Contains(n.Title)).ToDictionaryAsync(n => n.Id, ct);
+        var needIds = needs.Keys.ToList();
+        var plans = await db.ResponsePlans
+            .Where(p => needIds.Contains(p.NeedId) && !p.Candidates.Any()
+                && (p.Status == ResponsePlanStatus.New || p.Status == ResponsePlanStatus.Responded || p.Status == ResponsePlanStatus.Negotiating))
+            .ToListAsync(ct);
+        var filled = 0;
+        foreach (var plan in plans)
+        {
+            var proposals = await candidates.ProposeAsync(needs[plan.NeedId], NeedService.InitialCandidates, ct);
+            if (proposals.Count > 0)
+            {
+                plan.ProposeCandidates(proposals, null, clock.GetUtcNow());
+                filled++;
+            }
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Another node (or a staffer) got there first: their candidates stand.
+            return 0;
+        }
+
+        return filled;
+    }
+
     public async Task<ResponsePlanDto> TransitionAsync(Actor actor, Guid id, Action<ResponsePlan, DateTimeOffset> step, int? expectedVersion, CancellationToken ct = default)
     {
         var plan = await FindAsync(actor, id, expectedVersion, ct);
