@@ -95,7 +95,9 @@ public sealed class RegisterModel(PhoneCodes codes, RegistrationService registra
                 new RegisterRequest(Input.Phone, Input.Code, Input.Password, Input.Name, kind, Input.RegionCode, Input.CreditCode, Input.OrganizationName, Input.InvitationCode), ct);
             await signIn.SignInAsync(result.User, isPersistent: false);
             Notice = result.Message;
-            return LocalRedirect(LoginModel.SafeReturnUrl(Url, ReturnUrl));
+            // Back to the page they came from; an organization waiting for the county's review goes to the front page,
+            // which shows the application's state (it cannot post a need yet).
+            return LocalRedirect(result.PendingReview ? "/" : LoginModel.SafeReturnUrl(Url, ReturnUrl));
         }
         catch (DomainValidationException e)
         {
