@@ -186,6 +186,16 @@ public sealed partial class FirstUseJourneys(KexieApp app)
         await Expect(staff).ToHaveURLAsync(new Regex("/Market/Plans/Details/[0-9a-f-]{36}$"));
         await Expect(staff.Locator("h1")).ToContainTextAsync("一单一策：");
 
+        // The seeded demo's plan already has its candidates (nobody had to re-match), ranked 1, 2, 3… with the score of the table.
+        await Expect(staff.Locator("h2", new() { HasTextRegex = new Regex("^候选（") })).Not.ToHaveTextAsync("候选（0）");
+        var rows = staff.Locator("#candidates tbody tr");
+        Assert.True(await rows.CountAsync() > 0);
+        for (var i = 0; i < Math.Min(3, await rows.CountAsync()); i++)
+        {
+            var score = await rows.Nth(i).Locator("td[data-label='得分']").InnerTextAsync();
+            await Expect(rows.Nth(i).Locator(".explain")).ToContainTextAsync($"排第{i + 1}位（综合得分{score}）");
+        }
+
         await staff.ClickAsync("button:has-text('重新匹配候选')");
         await Expect(staff.Locator(".notice")).ToContainTextAsync("已重新匹配，当前候选");
 
@@ -203,6 +213,32 @@ public sealed partial class FirstUseJourneys(KexieApp app)
         await staff.ClickAsync("#contact-form button[type=submit]");
         await Expect(staff.Locator(".notice")).ToContainTextAsync("已登记联系情况");
         await Expect(staff.Locator("#contacts")).ToContainTextAsync("通过上门走访联系 张经理：" + note);
+    }
+
+    [Theory]
+    [InlineData(1280, 900)]
+    [InlineData(390, 844)]
+    public async Task The_deal_value_card_keeps_its_unit_on_the_amounts_line(int width, int height)
+    {
+        var page = await app.NewPageAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = height } });
+        await page.GotoAsync("/");
+        var card = page.Locator("#market-stats [data-stat='deal-value']");
+        await Expect(card.Locator(".num .unit")).ToHaveTextAsync(new Regex("^(万元|元)$"));
+        await card.ScrollIntoViewIfNeededAsync();
+        await KexieApp.ScreenshotAsync(page, $"f06-deal-value-{width}");
+
+        // One line: the unit sits on the amount's line (its box within the number's single line) and nothing overflows the card.
+        var fit = await card.EvaluateAsync<double[]>("""
+            c => {
+                const num = c.querySelector('.num'), unit = num.querySelector('.unit');
+                const n = num.getBoundingClientRect(), u = unit.getBoundingClientRect();
+                const line = parseFloat(getComputedStyle(num).lineHeight);
+                return [n.height / line, u.bottom - n.top, n.height, num.scrollWidth - num.clientWidth, c.scrollWidth - c.clientWidth];
+            }
+            """);
+        Assert.True(fit[0] < 1.5, $"成交金额占了 {fit[0]:0.0} 行");
+        Assert.True(fit[1] <= fit[2] + 1, "万元不在金额那一行");
+        Assert.True(fit[3] <= 0 && fit[4] <= 0, $"成交金额超出卡片 {fit[3]}/{fit[4]} px");
     }
 
     [GeneratedRegex("(?<!\\d)\\d{6}(?!\\d)")]

@@ -96,6 +96,8 @@ public sealed class KexieApp : IAsyncLifetime
         await matching.WhenReadyAsync();
         await matching.WhenClassifierReadyAsync(TimeSpan.FromMinutes(5));
         await matching.WhenUncodedReindexedAsync();
+        // The demo's 一单一策 plans are given their candidates in the background once matching is ready (DemoPlanMatching).
+        await app.Services.GetRequiredService<Kexie.Web.Features.Market.DemoPlanMatching>().Completion;
 
         // Assertions wait as long as actions do: CI runs the browser tests beside the API suites on two cores, where a page
         // that answers in 200 ms alone can take several seconds; Playwright's 5 s default then fails a correct journey.

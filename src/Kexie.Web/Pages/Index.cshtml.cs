@@ -37,6 +37,13 @@ public sealed class IndexModel(
 
     public string ScopeName { get; private set; } = "全国";
 
+    /// <summary>
+    /// What the figures are for, as the workbench's heading says it: 管理范围 for managers; for a signed-in user without a
+    /// managed region (a researcher, a company's engineer) 所在地区, their account's region (the county they registered
+    /// in): the public records there, plus their own; 公开信息 when their region is unknown.
+    /// </summary>
+    public string ScopeLabel { get; private set; } = "公开信息";
+
     public int Workers { get; private set; }
 
     public int Organizations { get; private set; }
@@ -59,6 +66,17 @@ public sealed class IndexModel(
         Scope = string.IsNullOrEmpty(actor.ManagedScope) ? null : actor.ManagedScope;
         if (actor.IsAuthenticated)
         {
+            if (actor.ManagedScope is not null)
+            {
+                ScopeLabel = "管理范围";
+            }
+            else if (actor.RegionCode is { Length: > 0 } own && await db.Regions.AsNoTracking().AnyAsync(r => r.Code == own, ct))
+            {
+                // Not a manager: their own county's public figures (and their own records), not the whole country's.
+                Scope = own;
+                ScopeLabel = "所在地区";
+            }
+
             Workbench = await workbench.GetAsync(actor, ct);
             // An organization sign-up waiting for (or refused by) the county: its state is shown on the workbench.
             if (actor.OrganizationId is null && Can(Kexie.Web.Features.SignUp.SignUpPermissions.InviteColleagues))

@@ -33,6 +33,8 @@ public sealed class MarketModule : IFeatureModule
         services.AddScoped<StorefrontService>();
         services.AddScoped<OverdueScanner>();
         services.AddHostedService<OverdueScanService>();
+        services.AddSingleton<DemoPlanMatching>();
+        services.AddHostedService(sp => sp.GetRequiredService<DemoPlanMatching>());
     }
 
     public void MapEndpoints(RouteGroupBuilder api) => api.MapMarket();

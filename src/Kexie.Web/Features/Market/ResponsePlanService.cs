@@ -74,11 +74,24 @@ public sealed record ResponsePlanDto(
     /// <summary>What the plan (and the workbench) says when matching found no good candidate.</summary>
     public const string NoGoodMatchText = "暂无合适的匹配，请人工寻找";
 
+    /// <summary>
+    /// The candidates in the order shown, each matched one's 排第N位 being its place among the matched candidates shown
+    /// (manual ones have no rank): no gaps where a candidate was dropped, an expert folded into their worker or a record
+    /// hidden, and the same two-decimal score as the 得分 column (<see cref="Kexie.Web.Features.Matching.MatchText"/>).
+    /// </summary>
+    private static List<PlanCandidateDto> Ranked(IEnumerable<PlanCandidate> shown)
+    {
+        var rank = 0;
+        return shown.Select(c => new PlanCandidateDto(
+                c.Id, c.Kind, c.TargetId, c.Score, c.IsManual ? c.Explanation : Kexie.Web.Features.Matching.MatchText.WithRank(c.Explanation, ++rank, c.Score),
+                c.ProposedByUserId, c.ProposedAt, c.IsManual, c.ProposedByName, c.IsWeak))
+            .ToList();
+    }
+
     public static ResponsePlanDto From(ResponsePlan p, DateTimeOffset now) => new(
         p.Id, p.NeedId, p.RegionCode, p.Status, p.Status.Chinese(), p.HandlerUserId, p.HandlerName, p.ResponseDueAt, p.IsOverdue(now),
         p.FirstRespondedAt, p.RespondedLate, p.ClosedAt, p.CloseReason, p.DealOrderId, p.CreatedAt, p.Version,
-        p.Candidates.Where(c => !c.IsDropped).OrderBy(c => c.IsWeak).ThenByDescending(c => c.IsManual).ThenByDescending(c => c.Score)
-            .Select(c => new PlanCandidateDto(c.Id, c.Kind, c.TargetId, c.Score, c.Explanation, c.ProposedByUserId, c.ProposedAt, c.IsManual, c.ProposedByName, c.IsWeak)).ToList(),
+        Ranked(p.Candidates.Where(c => !c.IsDropped).OrderBy(c => c.IsWeak).ThenByDescending(c => c.IsManual).ThenByDescending(c => c.Score)),
         p.Contacts.OrderBy(c => c.ContactedAt).Select(c => new ContactDto(c.Id, c.ContactedAt, c.ByName, c.ContactedName, c.Channel, c.Note, c.CandidateId)).ToList(),
         p.HandlerHistory.OrderBy(h => h.At).Select(h => new HandlerAssignmentDto(h.At, h.FromUserId, h.ToUserId, h.ToName, h.ByUserId, h.Note)).ToList(),
         p.StatusHistory.OrderBy(s => s.At).Select(s => new PlanStatusChangeDto(s.At, s.ByName, s.From, s.To, s.To.Chinese(), s.Note)).ToList(),
@@ -332,6 +345,44 @@ public sealed class ResponsePlanService(KexieDbContext db, ICandidateSource cand
         await db.SaveChangesAsync(ct);
         await notifier.AfterSaveAsync(ct);
         return ResponsePlanDto.From(plan, clock.GetUtcNow());
+    }
+
+    /// <summary>
+    /// The seeded demo's open plans that never had a candidate (<see cref="Kexie.Data.Seeding.MarketDemoSeeder"/> cannot ask
+    /// the match index) are asked the candidate source as 重新匹配候选 does, without notifying anyone (the demo's needs were
+    /// published long ago). Returns how many plans were given candidates. See <see cref="DemoPlanMatching"/>.
+    /// </summary>
+    public async Task<int> ProposeDemoCandidatesAsync(CancellationToken ct = default)
+    {
+        var titles = Kexie.Data.Seeding.MarketDemoSeeder.CountyNeeds.Select(n => n.Title).ToList();
+        var needs = await db.Needs.AsNoTracking().Where(n => titles.Contains(n.Title)).ToDictionaryAsync(n => n.Id, ct);
+        var needIds = needs.Keys.ToList();
+        var plans = await db.ResponsePlans
+            .Where(p => needIds.Contains(p.NeedId) && !p.Candidates.Any()
+                && (p.Status == ResponsePlanStatus.New || p.Status == ResponsePlanStatus.Responded || p.Status == ResponsePlanStatus.Negotiating))
+            .ToListAsync(ct);
+        var filled = 0;
+        foreach (var plan in plans)
+        {
+            var proposals = await candidates.ProposeAsync(needs[plan.NeedId], NeedService.InitialCandidates, ct);
+            if (proposals.Count > 0)
+            {
+                plan.ProposeCandidates(proposals, null, clock.GetUtcNow());
+                filled++;
+            }
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Another node (or a staffer) got there first: their candidates stand.
+            return 0;
+        }
+
+        return filled;
     }
 
     public async Task<ResponsePlanDto> TransitionAsync(Actor actor, Guid id, Action<ResponsePlan, DateTimeOffset> step, int? expectedVersion, CancellationToken ct = default)

@@ -239,7 +239,7 @@ public sealed class MatchResultFilter(KexieDbContext db, MatchIndexHost host)
 
             var e = r.Explanation;
             items.Add(new MatchItemDto(
-                r.Kind.ToString(), id, row.Title, row.Region, items.Count + 1, Math.Round(r.Score, 4), Math.Round(r.Coverage, 4), r.LikelyDuplicate, e.Summary,
+                r.Kind.ToString(), id, row.Title, row.Region, items.Count + 1, Math.Round(r.Score, 4), Math.Round(r.Coverage, 4), r.LikelyDuplicate, MatchText.WithRank(e.Summary, items.Count + 1, r.Score),
                 e.MatchedTerms.Select(t => t.Term).ToList(),
                 e.SharedDisciplines.Select(Code).ToList(),
                 e.SharedIndustries.Select(Code).ToList(),

@@ -44,6 +44,10 @@ public sealed class LoginModel(SignInService signIn, Microsoft.Extensions.Option
         }
 
         Notice = $"欢迎，{outcome.User.DisplayName}";
-        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) && !ReturnUrl!.StartsWith("/Account/", StringComparison.OrdinalIgnoreCase) ? ReturnUrl : "/");
+        return LocalRedirect(SafeReturnUrl(Url, ReturnUrl));
     }
+
+    /// <summary>Where to go after signing in or registering: a local page other than the account pages, else the front page.</summary>
+    public static string SafeReturnUrl(IUrlHelper url, string? returnUrl) =>
+        url.IsLocalUrl(returnUrl) && !returnUrl!.StartsWith("/Account/", StringComparison.OrdinalIgnoreCase) ? returnUrl : "/";
 }

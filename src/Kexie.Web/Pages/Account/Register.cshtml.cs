@@ -44,6 +44,10 @@ public sealed class RegisterModel(PhoneCodes codes, RegistrationService registra
 
     public string? CodeNotice { get; private set; }
 
+    /// <summary>The page the person came from (a need, an offer): registered, they go back there (see <see cref="LoginModel.SafeReturnUrl"/>).</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
     public async Task OnGetAsync(string? invitation, string? phone, CancellationToken ct)
     {
         Input = new RegisterInput { Kind = string.IsNullOrEmpty(invitation) ? nameof(AccountKind.Worker) : nameof(AccountKind.Organization), InvitationCode = invitation, Phone = phone };
@@ -91,7 +95,9 @@ public sealed class RegisterModel(PhoneCodes codes, RegistrationService registra
                 new RegisterRequest(Input.Phone, Input.Code, Input.Password, Input.Name, kind, Input.RegionCode, Input.CreditCode, Input.OrganizationName, Input.InvitationCode), ct);
             await signIn.SignInAsync(result.User, isPersistent: false);
             Notice = result.Message;
-            return LocalRedirect("/");
+            // Back to the page they came from; an organization waiting for the county's review goes to the front page,
+            // which shows the application's state (it cannot post a need yet).
+            return LocalRedirect(result.PendingReview ? "/" : LoginModel.SafeReturnUrl(Url, ReturnUrl));
         }
         catch (DomainValidationException e)
         {

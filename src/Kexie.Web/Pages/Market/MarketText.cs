@@ -29,6 +29,12 @@ public static class MarketText
             ? (amount / 10_000m).ToString("#,##0.##", Invariant) + "万元"
             : amount.ToString("#,##0.##", Invariant) + "元";
 
+    /// <summary><see cref="Wan"/> in two parts, the number and its unit (万元 or 元), for a stat card that sets the unit smaller and never on a line of its own.</summary>
+    public static (string Number, string Unit) WanParts(decimal amount) =>
+        Math.Abs(amount) >= 10_000m
+            ? ((amount / 10_000m).ToString("#,##0.##", Invariant), "万元")
+            : (amount.ToString("#,##0.##", Invariant), "元");
+
     public static string Price(PriceMode mode, decimal? min, decimal? max, string? unit)
     {
         var per = string.IsNullOrWhiteSpace(unit) ? string.Empty : " / " + unit;
