@@ -26,7 +26,7 @@ public sealed partial class PersonaJourneys(KexieApp app)
         // The organiser publishes the activity from 科普 → 科普活动: two mistakes at once, the title kept.
         var staff = await app.NewPageAsync();
         await KexieApp.LoginAsync(staff, "daying-staff");
-        await staff.ClickAsync("nav a:has-text('科普')");
+        await staff.ClickAsync("#nav-popularization");
         await staff.ClickAsync("#tab-activities");
         await staff.ClickAsync("#new-activity");
         await staff.SelectOptionAsync("#Input_Kind", "Lecture");
@@ -111,12 +111,12 @@ public sealed partial class PersonaJourneys(KexieApp app)
         await Expect(page.Locator(".notice[role=status]")).ToContainTextAsync("已为您建立科技工作者档案");
 
         // 科普 → 科技志愿者 → 我的志愿服务: registers as a volunteer.
-        await page.ClickAsync("nav a:has-text('科普')");
+        await page.ClickAsync("#nav-popularization");
         await page.ClickAsync("#tab-volunteers");
         await page.ClickAsync("#my-service");
         await page.FillAsync("#Input_Expertise", "科学实验演示");
         await page.ClickAsync("#join");
-        await Expect(page.Locator(".notice[role=status]")).ToBeVisibleAsync();
+        await Expect(page.Locator(".notice[role=status]")).ToContainTextAsync("已注册为科技志愿者");
 
         // 志愿者招募: the open call's activity, and the application.
         await page.ClickAsync("#tab-volunteers");
@@ -146,8 +146,9 @@ public sealed partial class PersonaJourneys(KexieApp app)
         await page.FillAsync("#Password", KexieApp.Password);
         await page.ClickAsync("form button[type=submit]");
         await page.ClickAsync("nav a:has-text('系统管理')");
-        await page.ClickAsync("a:has-text('操作日志')");
-        await Expect(page.Locator("#operation-log tbody tr").First).ToBeVisibleAsync();
+        await page.Locator("a[href='/Admin/OperationLog']").First.ClickAsync();
+        await Expect(page.Locator("main")).ToContainTextAsync("条操作记录");
+        await Expect(page.Locator("#total")).ToHaveTextAsync(new Regex("^\\d+$"));
         await KexieApp.ScreenshotAsync(page, "p08-reader-operation-log");
 
         await page.ClickAsync("#nav-indicators");
