@@ -74,6 +74,10 @@ internal sealed class ActivityParticipantConfiguration : IEntityTypeConfiguratio
         builder.Property(p => p.Name).HasMaxLength(50);
         builder.Property(p => p.Phone).HasMaxLength(20);
         builder.Property(p => p.Group).HasMaxLength(50);
+        builder.Property(p => p.GroupName).HasMaxLength(100);
+        builder.Property(p => p.Headcount).HasDefaultValue(1);
+        builder.Property(p => p.Status).HasDefaultValue(ParticipantStatus.Confirmed).HasSentinel((ParticipantStatus)0);
+        builder.Property(p => p.DeclineReason).HasMaxLength(MarketRules.DescriptionMaxLength);
         builder.Property(p => p.RegisteredByUserId).HasMaxLength(64);
         builder.Property(p => p.CheckedInByUserId).HasMaxLength(64);
         builder.HasIndex(p => new { p.ActivityId, p.Phone }).IsUnique();

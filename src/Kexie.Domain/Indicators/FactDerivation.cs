@@ -103,12 +103,12 @@ public static class FactDerivation
         }
     }
 
-    /// <summary>A participant counts once checked in, in the activity's region, on the (CST) day of check-in.</summary>
+    /// <summary>A registration counts once checked in (a group its headcount: 人次), in the activity's region, on the (CST) day of check-in.</summary>
     public static IEnumerable<ActivityFact> From(ActivityParticipant participant)
     {
         if (participant.CheckedInAt is { } at)
         {
-            yield return Fact(participant.RegionCode, FactKind.PopularizationParticipants, at, 1, 0, FactSource.ActivityParticipant, participant.Id);
+            yield return Fact(participant.RegionCode, FactKind.PopularizationParticipants, at, participant.Headcount, 0, FactSource.ActivityParticipant, participant.Id);
         }
     }
 

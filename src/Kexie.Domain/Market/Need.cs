@@ -68,14 +68,16 @@ public sealed class Need : Reviewable
     /// <summary>Creates a draft. The actor must be a member of the organization or a manager of the need's region.</summary>
     public static Need Create(NeedData data, Actor actor, MarketCodes codes, DateTimeOffset? at = null)
     {
+        var errors = new FieldErrors();
         if (data.OrganizationId == Guid.Empty)
         {
-            throw new DomainValidationException("organizationId", "需求单位不能为空");
+            errors.Add(new DomainValidationException("organizationId", "需求单位不能为空"));
         }
 
         var when = at ?? DateTimeOffset.UtcNow;
         var need = new Need { OrganizationId = data.OrganizationId };
-        need.Apply(data, codes, when);
+        errors.Check(() => need.Apply(data, codes, when));
+        errors.ThrowIfAny();
         if (!need.MayEdit(actor))
         {
             throw new NotPermittedException("只能为本单位发布科技需求，或由本地区服务人员代为发布");
@@ -156,23 +158,31 @@ public sealed class Need : Reviewable
 
     private void Apply(NeedData data, MarketCodes codes, DateTimeOffset now)
     {
-        Title = Guard.Required(data.Title, "title", "需求名称", MarketRules.TitleMaxLength);
-        Problem = Guard.Required(data.Problem, "problem", "问题描述", MarketRules.DescriptionMaxLength);
-        IndustryCodes = MarketRules.Industries(data.IndustryCodes, codes);
-        DisciplineCodes = MarketRules.Disciplines(data.DisciplineCodes, codes);
-        if (IndustryCodes.Length == 0)
+        // Every field is checked, so a form shows all its mistakes at once (FieldErrors).
+        var errors = new FieldErrors();
+        errors.Check(() => Title = Guard.Required(data.Title, "title", "需求名称", MarketRules.TitleMaxLength));
+        errors.Check(() => Problem = Guard.Required(data.Problem, "problem", "问题描述", MarketRules.DescriptionMaxLength));
+        errors.Check(() =>
         {
-            throw new DomainValidationException("industryCodes", "请至少填写一个所属行业");
-        }
-
-        (BudgetMin, BudgetMax) = MarketRules.Range(data.BudgetMin, data.BudgetMax, "budgetMin", "budgetMax", "预算");
-        if (data.Deadline is { } deadline && deadline < MarketRules.ChinaDate(now))
+            IndustryCodes = MarketRules.Industries(data.IndustryCodes, codes);
+            if (IndustryCodes.Length == 0)
+            {
+                throw new DomainValidationException("industryCodes", "请至少填写一个所属行业");
+            }
+        });
+        errors.Check(() => DisciplineCodes = MarketRules.Disciplines(data.DisciplineCodes, codes));
+        errors.Check(() => (BudgetMin, BudgetMax) = MarketRules.Range(data.BudgetMin, data.BudgetMax, "budgetMin", "budgetMax", "预算"));
+        errors.Check(() =>
         {
-            throw new DomainValidationException("deadline", "截止日期不能早于今天");
-        }
+            if (data.Deadline is { } deadline && deadline < MarketRules.ChinaDate(now))
+            {
+                throw new DomainValidationException("deadline", "截止日期不能早于今天");
+            }
 
-        Deadline = data.Deadline;
-        RegionCode = Regions.RegionCode.Validate(data.RegionCode, "regionCode");
-        Visibility = MarketRules.Defined(data.Visibility, "visibility", "公开范围");
+            Deadline = data.Deadline;
+        });
+        errors.Check(() => RegionCode = Regions.RegionCode.Validate(data.RegionCode, "regionCode"));
+        errors.Check(() => Visibility = MarketRules.Defined(data.Visibility, "visibility", "公开范围"));
+        errors.ThrowIfAny();
     }
 }

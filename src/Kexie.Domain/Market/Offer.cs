@@ -197,13 +197,15 @@ public sealed class Offer : Reviewable
     /// <summary>Creates a draft. The actor must be the providing worker or a manager of the offer's region.</summary>
     public static Offer Create(OfferData data, Actor actor, MarketCodes codes, DateTimeOffset? at = null)
     {
+        var errors = new FieldErrors();
         if (data.ProviderWorkerId == Guid.Empty)
         {
-            throw new DomainValidationException("providerWorkerId", "提供者（科技工作者）不能为空");
+            errors.Add(new DomainValidationException("providerWorkerId", "提供者（科技工作者）不能为空"));
         }
 
         var offer = new Offer { ProviderWorkerId = data.ProviderWorkerId };
-        offer.Apply(data, codes);
+        errors.Check(() => offer.Apply(data, codes));
+        errors.ThrowIfAny();
         if (!offer.MayEdit(actor))
         {
             throw new NotPermittedException("只能以本人身份发布科技所能，或由本地区服务人员代为发布");
@@ -242,21 +244,26 @@ public sealed class Offer : Reviewable
 
     private void Apply(OfferData data, MarketCodes codes)
     {
-        Kind = MarketRules.Defined(data.Kind, "kind", "所能类型");
-        Title = Guard.Required(data.Title, "title", "名称", MarketRules.TitleMaxLength);
-        Description = Guard.Required(data.Description, "description", "详细介绍", MarketRules.DescriptionMaxLength);
-        TeamName = Guard.Optional(data.TeamName, "teamName", "团队名称", 50);
+        // Every field is checked, so a form shows all its mistakes at once (FieldErrors).
+        var errors = new FieldErrors();
+        errors.Check(() => Kind = MarketRules.Defined(data.Kind, "kind", "所能类型"));
+        errors.Check(() => Title = Guard.Required(data.Title, "title", "名称", MarketRules.TitleMaxLength));
+        errors.Check(() => Description = Guard.Required(data.Description, "description", "详细介绍", MarketRules.DescriptionMaxLength));
+        errors.Check(() => TeamName = Guard.Optional(data.TeamName, "teamName", "团队名称", 50));
         StorefrontId = data.StorefrontId == Guid.Empty ? null : data.StorefrontId;
-        DisciplineCodes = MarketRules.Disciplines(data.DisciplineCodes, codes);
-        IndustryCodes = MarketRules.Industries(data.IndustryCodes, codes);
-        if (DisciplineCodes.Length == 0 && IndustryCodes.Length == 0)
+        errors.Check(() =>
         {
-            throw new DomainValidationException("disciplineCodes", "学科代码和行业代码至少填写一项");
-        }
-
-        RegionCode = Regions.RegionCode.Validate(data.RegionCode, "regionCode");
-        ApplyPrice(data);
-        ApplyAchievement(data);
+            DisciplineCodes = MarketRules.Disciplines(data.DisciplineCodes, codes);
+            IndustryCodes = MarketRules.Industries(data.IndustryCodes, codes);
+            if (DisciplineCodes.Length == 0 && IndustryCodes.Length == 0)
+            {
+                throw new DomainValidationException("disciplineCodes", "学科代码和行业代码至少填写一项");
+            }
+        });
+        errors.Check(() => RegionCode = Regions.RegionCode.Validate(data.RegionCode, "regionCode"));
+        errors.Check(() => ApplyPrice(data));
+        errors.Check(() => ApplyAchievement(data));
+        errors.ThrowIfAny();
     }
 
     private void ApplyPrice(OfferData data)

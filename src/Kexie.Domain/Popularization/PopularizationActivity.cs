@@ -55,8 +55,24 @@ public sealed record PopularizationActivityData(
     TargetGroup? TargetGroup = null,
     IReadOnlyList<string>? Tags = null);
 
-/// <summary>Who signs up for an activity.</summary>
-public sealed record ParticipantData(string? Name, string? Phone, string? Group = null);
+/// <summary>
+/// Who signs up for an activity: one person, or a group (a school class, a unit) named by <see cref="GroupName"/> with
+/// <see cref="Headcount"/> people and <see cref="Name"/>/<see cref="Phone"/> as its contact.
+/// </summary>
+public sealed record ParticipantData(string? Name, string? Phone, string? Group = null, string? GroupName = null, int? Headcount = null);
+
+/// <summary>Where a registration stands: a person's is confirmed at once, a group's waits for the organiser.</summary>
+public enum ParticipantStatus
+{
+    /// <summary>已确认.</summary>
+    Confirmed = 1,
+
+    /// <summary>待确认: a group sign-up the organiser has not yet decided; its seats are held.</summary>
+    Pending = 2,
+
+    /// <summary>未通过 (with a reason): its seats are free again.</summary>
+    Declined = 3,
+}
 
 /// <summary>
 /// 科普活动 (科技活动周, 全国科普日, 科技下乡, 培训, 大篷车…): organised by the staff of a region, with a venue, dates
@@ -66,6 +82,9 @@ public sealed record ParticipantData(string? Name, string? Phone, string? Group 
 public sealed class PopularizationActivity : Entity, IRegional
 {
     public const int MaxCapacity = 1_000_000;
+
+    /// <summary>An unsaved activity to check a sign-up's fields against (<see cref="ActivityParticipant.Check"/>).</summary>
+    internal static PopularizationActivity Probe => new();
 
     private PopularizationActivity()
     {
@@ -181,18 +200,29 @@ public sealed class PopularizationActivity : Entity, IRegional
 
     /// <summary>
     /// A registration: open activities only, before the last day is over, within the capacity
-    /// (<paramref name="registered"/> is the count so far). Anyone may register; the phone identifies the person.
+    /// (<paramref name="registered"/> is the number of people signed up so far, a group counting its headcount, declined
+    /// sign-ups not counted). Anyone may register; the phone identifies the person (a group's contact). A group's sign-up
+    /// waits for the organiser (<see cref="ParticipantStatus.Pending"/>) and holds its seats meanwhile.
     /// </summary>
     public ActivityParticipant Register(ParticipantData data, int registered, Actor actor, DateTimeOffset? at = null)
     {
         var when = at ?? DateTimeOffset.UtcNow;
         RequireOpen(when, "报名");
-        if (Capacity is { } capacity && registered >= capacity)
+        var participant = ActivityParticipant.Create(this, data, actor, when);
+        if (Capacity is { } capacity && registered + participant.Headcount > capacity)
         {
+            var left = Math.Max(0, capacity - registered);
+            if (participant.IsGroup)
+            {
+                throw new DomainValidationException("headcount", left == 0
+                    ? $"参加人数超出名额：报名人数已满（上限{capacity}人）"
+                    : $"参加人数超出名额：本活动还剩{left}个名额（上限{capacity}人），请减少人数");
+            }
+
             throw new InvalidTransitionException($"报名人数已满（上限{capacity}人）");
         }
 
-        return ActivityParticipant.Create(this, data, actor, when);
+        return participant;
     }
 
     internal void RequireOpen(DateTimeOffset now, string verb)
@@ -224,39 +254,57 @@ public sealed class PopularizationActivity : Entity, IRegional
 
     private void Apply(PopularizationActivityData data)
     {
-        Kind = ContactRules.Enum(data.Kind, "kind", "活动类型");
-        Title = Guard.Required(data.Title, "title", "活动名称", MarketRules.TitleMaxLength);
-        Description = Guard.Optional(data.Description, "description", "活动简介", MarketRules.DescriptionMaxLength);
-        RegionCode = Regions.RegionCode.Validate(data.RegionCode, "regionCode");
-        Venue = Guard.Required(data.Venue, "venue", "活动地点", 200);
-        Organizer = Guard.Optional(data.Organizer, "organizer", "主办单位", 100);
-        Setting = data.Setting is { } setting ? ContactRules.Enum(setting, "setting", "服务场所") : null;
-        TargetGroup = data.TargetGroup is { } group ? ContactRules.Enum(group, "targetGroup", "重点人群") : null;
-        Tags = ScienceTopics.Normalize(data.Tags);
-        var starts = data.StartsOn ?? throw new DomainValidationException("startsOn", "开始日期不能为空");
+        // Every field is checked, so a form shows all its mistakes at once (FieldErrors); nothing is changed unless all pass.
+        var errors = new FieldErrors();
+        var kind = errors.Check(() => ContactRules.Enum(data.Kind, "kind", "活动类型"));
+        var title = errors.Check(() => Guard.Required(data.Title, "title", "活动名称", MarketRules.TitleMaxLength));
+        var description = errors.Check(() => Guard.Optional(data.Description, "description", "活动简介", MarketRules.DescriptionMaxLength));
+        var region = errors.Check(() => Regions.RegionCode.Validate(data.RegionCode, "regionCode"));
+        var venue = errors.Check(() => Guard.Required(data.Venue, "venue", "活动地点", 200));
+        var organizer = errors.Check(() => Guard.Optional(data.Organizer, "organizer", "主办单位", 100));
+        var setting = errors.Check(() => data.Setting is { } s ? ContactRules.Enum(s, "setting", "服务场所") : (ServiceSetting?)null);
+        var targetGroup = errors.Check(() => data.TargetGroup is { } g ? ContactRules.Enum(g, "targetGroup", "重点人群") : (TargetGroup?)null);
+        var tags = errors.Check(() => ScienceTopics.Normalize(data.Tags));
+        var starts = data.StartsOn;
+        if (starts is null)
+        {
+            errors.Add(new DomainValidationException("startsOn", "开始日期不能为空"));
+        }
+        else if (starts < new DateOnly(2000, 1, 1))
+        {
+            errors.Add(new DomainValidationException("startsOn", "开始日期不合理"));
+        }
+
         var ends = data.EndsOn ?? starts;
-        if (starts < new DateOnly(2000, 1, 1))
+        if (starts is { } a && ends is { } b)
         {
-            throw new DomainValidationException("startsOn", "开始日期不合理");
-        }
-
-        if (ends < starts)
-        {
-            throw new DomainValidationException("endsOn", "结束日期不能早于开始日期");
-        }
-
-        if (ends.DayNumber - starts.DayNumber > 366)
-        {
-            throw new DomainValidationException("endsOn", "活动时间不能超过一年");
+            if (b < a)
+            {
+                errors.Add(new DomainValidationException("endsOn", "结束日期不能早于开始日期"));
+            }
+            else if (b.DayNumber - a.DayNumber > 366)
+            {
+                errors.Add(new DomainValidationException("endsOn", "活动时间不能超过一年"));
+            }
         }
 
         if (data.Capacity is { } capacity && capacity is < 1 or > MaxCapacity)
         {
-            throw new DomainValidationException("capacity", $"人数上限应在1至{MaxCapacity}之间（不限请留空）");
+            errors.Add(new DomainValidationException("capacity", $"人数上限应在1至{MaxCapacity}之间（不限请留空）"));
         }
 
-        StartsOn = starts;
-        EndsOn = ends;
+        errors.ThrowIfAny();
+        Kind = kind;
+        Title = title!;
+        Description = description;
+        RegionCode = region!;
+        Venue = venue!;
+        Organizer = organizer;
+        Setting = setting;
+        TargetGroup = targetGroup;
+        Tags = tags!;
+        StartsOn = starts!.Value;
+        EndsOn = ends!.Value;
         Capacity = data.Capacity;
     }
 }
@@ -283,6 +331,22 @@ public sealed class ActivityParticipant : Entity, IRegional
     /// <summary>人群 (学生、农民、社区居民…), free text for the 科普需求画像.</summary>
     public string? Group { get; private set; }
 
+    /// <summary>A group sign-up's name (学校、班级或单位); null for one person.</summary>
+    public string? GroupName { get; private set; }
+
+    /// <summary>How many people the registration brings: 1 for a person, the group's number of participants.</summary>
+    public int Headcount { get; private set; } = 1;
+
+    public ParticipantStatus Status { get; private set; } = ParticipantStatus.Confirmed;
+
+    /// <summary>Why the organiser declined a group sign-up.</summary>
+    public string? DeclineReason { get; private set; }
+
+    public bool IsGroup => GroupName is not null;
+
+    /// <summary>Most people one group sign-up brings.</summary>
+    public const int MaxHeadcount = 2000;
+
     public string? RegisteredByUserId { get; private set; }
 
     public DateTimeOffset? CheckedInAt { get; private set; }
@@ -291,17 +355,73 @@ public sealed class ActivityParticipant : Entity, IRegional
 
     public bool IsCheckedIn => CheckedInAt is not null;
 
-    internal static ActivityParticipant Create(PopularizationActivity activity, ParticipantData data, Actor actor, DateTimeOffset when) => new()
+    internal static ActivityParticipant Create(PopularizationActivity activity, ParticipantData data, Actor actor, DateTimeOffset when)
     {
-        ActivityId = activity.Id,
-        RegionCode = activity.RegionCode,
-        Name = Guard.Required(data.Name, "name", "姓名", 50),
-        Phone = ContactRules.Phone(data.Phone, "phone"),
-        Group = Guard.Optional(data.Group, "group", "人群", 50),
-        RegisteredByUserId = actor.UserId,
-        CreatedAt = when,
-        UpdatedAt = when,
-    };
+        var isGroup = data.GroupName is not null || data.Headcount is not null;
+        var errors = new FieldErrors();
+        var participant = new ActivityParticipant
+        {
+            ActivityId = activity.Id,
+            RegionCode = activity.RegionCode,
+            Name = errors.Check(() => Guard.Required(data.Name, "name", isGroup ? "联系人" : "姓名", 50)) ?? string.Empty,
+            Phone = errors.Check(() => ContactRules.Phone(data.Phone, "phone")) ?? string.Empty,
+            Group = errors.Check(() => Guard.Optional(data.Group, "group", "人群", 50)),
+            RegisteredByUserId = actor.UserId,
+            CreatedAt = when,
+            UpdatedAt = when,
+        };
+        if (isGroup)
+        {
+            participant.GroupName = errors.Check(() => Guard.Required(data.GroupName, "groupName", "学校/班级名称", 100));
+            participant.Headcount = errors.Check(() => data.Headcount is { } n and >= 1 and <= MaxHeadcount
+                ? n
+                : throw new DomainValidationException("headcount", data.Headcount is null ? "参加人数不能为空" : $"参加人数应在1至{MaxHeadcount}之间"));
+            participant.Status = ParticipantStatus.Pending;
+        }
+
+        errors.ThrowIfAny();
+        return participant;
+    }
+
+    /// <summary>Checks a sign-up's fields without an activity (a form that refused another field first), throwing every error.</summary>
+    public static void Check(ParticipantData data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        var probe = PopularizationActivity.Probe;
+        Create(probe, data, Actor.Public, DateTimeOffset.UnixEpoch);
+    }
+
+    /// <summary>确认 a group's sign-up: the managers of the activity's region, while it waits.</summary>
+    public void Confirm(PopularizationActivity activity, Actor actor, DateTimeOffset? at = null)
+    {
+        RequireDecision(activity, actor);
+        Status = ParticipantStatus.Confirmed;
+        UpdatedAt = at ?? DateTimeOffset.UtcNow;
+    }
+
+    /// <summary>Declines a group's sign-up with a reason; its seats are free again.</summary>
+    public void Decline(PopularizationActivity activity, Actor actor, string? reason, DateTimeOffset? at = null)
+    {
+        RequireDecision(activity, actor);
+        DeclineReason = MarketRules.Reason(reason, "原因");
+        Status = ParticipantStatus.Declined;
+        UpdatedAt = at ?? DateTimeOffset.UtcNow;
+    }
+
+    private void RequireDecision(PopularizationActivity activity, Actor actor)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        if (activity.Id != ActivityId)
+        {
+            throw new DomainValidationException("activityId", "报名记录不属于该活动");
+        }
+
+        activity.RequireManager(actor);
+        if (Status != ParticipantStatus.Pending)
+        {
+            throw new InvalidTransitionException($"{GroupName ?? Name}的报名{Status.Chinese()}，不能再次处理");
+        }
+    }
 
     /// <summary>签到 by the staff of the activity's region, on one of the activity's days (China date), once.</summary>
     public void CheckIn(PopularizationActivity activity, Actor actor, DateTimeOffset? at = null)
@@ -322,7 +442,12 @@ public sealed class ActivityParticipant : Entity, IRegional
 
         if (IsCheckedIn)
         {
-            throw new InvalidTransitionException($"{Name}已签到");
+            throw new InvalidTransitionException($"{GroupName ?? Name}已签到");
+        }
+
+        if (Status != ParticipantStatus.Confirmed)
+        {
+            throw new InvalidTransitionException($"{GroupName ?? Name}的报名{Status.Chinese()}，不能签到");
         }
 
         CheckedInAt = when;

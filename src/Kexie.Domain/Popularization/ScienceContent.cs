@@ -47,6 +47,14 @@ public static class PopularizationNames
         _ => status.ToString(),
     };
 
+    public static string Chinese(this ParticipantStatus status) => status switch
+    {
+        ParticipantStatus.Confirmed => "已确认",
+        ParticipantStatus.Pending => "待确认",
+        ParticipantStatus.Declined => "未通过",
+        _ => "其他",
+    };
+
     public static string Chinese(this EStationSiteKind kind) => kind switch
     {
         EStationSiteKind.School => "学校",

@@ -21,6 +21,7 @@ public sealed class KexieExceptionHandler(IProblemDetailsService problems, ILogg
     {
         var problem = exception switch
         {
+            DomainValidationErrors many => Validation(many),
             DomainValidationException e => Validation(e.Field, e.Message),
             BadHttpRequestException { InnerException: UnstorableTextException text } => Validation(text.Field, StorableText.Message(text.Field)),
             UnstorableTextException text => Validation(text.Field, StorableText.Message(text.Field)),
@@ -65,6 +66,15 @@ public sealed class KexieExceptionHandler(IProblemDetailsService problems, ILogg
         Title = "请求参数不正确",
         Detail = message,
     };
+
+    /// <summary>Every refused field of a form at once; the detail names them all.</summary>
+    public static ValidationProblemDetails Validation(DomainValidationErrors many) =>
+        new(many.Errors.ToDictionary(e => e.Field, e => new[] { e.Message }))
+        {
+            Status = 400,
+            Title = "请求参数不正确",
+            Detail = string.Join("；", many.Errors.Select(e => e.Message)),
+        };
 
     private static ValidationProblemDetails Amount(YuanJsonException yuan)
     {

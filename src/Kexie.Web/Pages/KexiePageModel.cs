@@ -100,6 +100,16 @@ public abstract class KexiePageModel : PageModel
     /// </summary>
     protected void AddError<TInput>(DomainValidationException e, string prefix = "Input")
     {
+        if (e is DomainValidationErrors many)
+        {
+            foreach (var one in many.Errors)
+            {
+                ModelState.AddModelError(FieldKey<TInput>(one.Field, prefix), one.Message);
+            }
+
+            return;
+        }
+
         ModelState.AddModelError(FieldKey<TInput>(e.Field, prefix), e.Message);
     }
 

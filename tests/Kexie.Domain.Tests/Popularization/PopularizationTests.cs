@@ -149,6 +149,37 @@ public class PopularizationActivityTests
         Assert.Throws<NotPermittedException>(() => PopularizationActivity.Create(Week(), Worker));
     }
 
+    [Fact]
+    public void A_class_holds_seats_by_headcount_waits_for_the_organiser_and_counts_its_people_once_checked_in()
+    {
+        var activity = PopularizationActivity.Create(Week(50), Staff, Cst(2025, 2, 20, 9));
+        var group = activity.Register(new ParticipantData("张老师", "13800000011", null, "大英县实验小学五年级二班", 40), 0, Actor_Public(), Cst(2025, 3, 1, 9));
+        Assert.Equal((ParticipantStatus.Pending, 40, true), (group.Status, group.Headcount, group.IsGroup));
+
+        var over = Assert.Throws<DomainValidationException>(() => activity.Register(new ParticipantData("李老师", "13800000012", null, "五年级三班", 11), 40, Actor_Public(), Cst(2025, 3, 1, 9)));
+        Assert.Equal("headcount", over.Field);
+        Assert.Contains("还剩10个名额", over.Message);
+
+        Assert.Throws<InvalidTransitionException>(() => group.CheckIn(activity, Staff, Cst(2025, 3, 3, 9))); // not yet confirmed
+        Assert.Throws<NotPermittedException>(() => group.Confirm(activity, OtherCountyStaff));
+        group.Confirm(activity, Staff);
+        Assert.Throws<InvalidTransitionException>(() => group.Decline(activity, Staff, "重复"));
+        group.CheckIn(activity, Staff, Cst(2025, 3, 3, 10));
+        Assert.Equal(40, Assert.Single(FactDerivation.From(group)).Count);
+    }
+
+    [Fact]
+    public void Every_bad_field_of_a_form_is_reported_at_once()
+    {
+        var activity = PopularizationActivity.Create(Week(50), Staff, Cst(2025, 2, 20, 9));
+        var many = Assert.Throws<DomainValidationErrors>(() => activity.Register(new ParticipantData("", "123", null, "", 0), 0, Actor_Public(), Cst(2025, 3, 1, 9)));
+        Assert.Equal(new[] { "name", "phone", "groupName", "headcount" }, many.Errors.Select(e => e.Field));
+
+        var bad = Week() with { Title = "", Venue = " ", Capacity = 0 };
+        var all = Assert.Throws<DomainValidationErrors>(() => PopularizationActivity.Create(bad, Staff));
+        Assert.Equal(new[] { "title", "venue", "capacity" }, all.Errors.Select(e => e.Field));
+    }
+
     private static Kexie.Domain.Identity.Actor Actor_Public() => Kexie.Domain.Identity.Actor.Public;
 }
 

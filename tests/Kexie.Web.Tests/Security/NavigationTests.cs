@@ -79,6 +79,27 @@ public sealed class NavigationTests(RevokedImportsApp revoked, SqliteApp app) : 
     }
 
     [Fact]
+    public async Task A_new_worker_sees_no_personal_entries_that_have_nothing_for_them_and_an_expert_sees_the_review_entry()
+    {
+        // A science worker who just signed up: no society led, not an expert, no review assigned.
+        var client = Kexie.Web.Tests.Accounts.SignUpSupport.Client(app);
+        var phone = KexieApp.NewPhone();
+        var code = await Kexie.Web.Tests.Accounts.SignUpSupport.CodeForAsync(app, client, phone);
+        await (await Kexie.Web.Tests.Accounts.SignUpSupport.RegisterAsync(client, new { phone, code, password = Kexie.Web.Tests.Accounts.SignUpSupport.Password, name = "新来的周工", kind = "Worker", regionCode = "510923" })).OkJsonAsync();
+        var fresh = await app.SignInAsync(phone, Kexie.Web.Tests.Accounts.SignUpSupport.Password);
+        var menu = await MenuAsync(fresh);
+        Assert.Contains(Link("/Market"), menu);
+        Assert.DoesNotContain(Link("/Talent/Organizations/Mine"), menu);
+        Assert.DoesNotContain(Link("/Talent/Contests/Reviews"), menu);
+        Assert.DoesNotContain(Link("/Talent/Honours/Reviews"), menu);
+
+        // The demo worker is an expert of the 专家库: the review pages are theirs.
+        var expert = await MenuAsync(await app.SignInAsync("worker"));
+        Assert.Contains(Link("/Talent/Contests/Reviews"), expert);
+        Assert.Contains(Link("/Talent/Honours/Reviews"), expert);
+    }
+
+    [Fact]
     public void Every_module_entry_names_a_page_and_the_permissions_are_in_the_catalogue()
     {
         var catalogue = FeatureModules.All.SelectMany(m => m.Permissions).ToHashSet();

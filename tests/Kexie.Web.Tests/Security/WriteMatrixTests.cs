@@ -140,6 +140,8 @@ public abstract class WriteMatrixTests(KexieApp app)
         On("POST /api/v1/popularization-activities/{id:guid}/cancel", t => Id(t.Activity), _ => new { reason = "越权" }, t => Row<Kexie.Domain.Popularization.PopularizationActivity>(t.Activity));
         On("POST /api/v1/popularization-activities/{id:guid}/participants", t => Id(t.Activity), _ => new { name = "冒名", phone = "13900000002", checkIn = true }, t => Row<Kexie.Domain.Popularization.PopularizationActivity>(t.Activity));
         On("POST /api/v1/popularization-activities/{id:guid}/participants/{participantId:guid}/check-in", t => new() { ["id"] = t.Activity.ToString(), ["participantId"] = t.Participant.ToString() }, _ => null, t => Row<Kexie.Domain.Popularization.ActivityParticipant>(t.Participant));
+        On("POST /api/v1/popularization-activities/{id:guid}/participants/{participantId:guid}/confirm", t => new() { ["id"] = t.Activity.ToString(), ["participantId"] = t.Participant.ToString() }, _ => null, t => Row<Kexie.Domain.Popularization.ActivityParticipant>(t.Participant));
+        On("POST /api/v1/popularization-activities/{id:guid}/participants/{participantId:guid}/decline", t => new() { ["id"] = t.Activity.ToString(), ["participantId"] = t.Participant.ToString() }, _ => new { reason = "越权" }, t => Row<Kexie.Domain.Popularization.ActivityParticipant>(t.Participant));
         object StationBody(Targets t) => new { name = "篡改", siteKind = "School", regionCode = DaYing };
         On("POST /api/v1/e-stations/", _ => none, StationBody, _ => null);
         On("PUT /api/v1/e-stations/{id:guid}", t => Id(t.EStation), StationBody, t => Row<Kexie.Domain.Popularization.EStation>(t.EStation));

@@ -271,21 +271,32 @@ public sealed class NeedService(
             names.Where(x => x.Industry).ToDictionary(x => x.Code, x => x.Name));
     }
 
-    public async Task<NeedDto> CreateAsync(Actor actor, NeedRequest request, CancellationToken ct = default)
+    /// <param name="formErrors">the form's own refusals (a field it could not read), reported together with the need's.</param>
+    public async Task<NeedDto> CreateAsync(Actor actor, NeedRequest request, CancellationToken ct = default, FieldErrors? formErrors = null)
     {
         var codes = await reference.GetAsync(db, ct);
-        var need = Need.Create(await ToDataAsync(actor, request, ct), actor, MarketSupport.Codes(codes));
-        codes.RequireRegion(need.RegionCode);
+        var errors = formErrors ?? new FieldErrors();
+        var data = await errors.CheckAsync(() => ToDataAsync(actor, request, ct));
+        var need = data is null ? null : errors.Check(() => Need.Create(data, actor, MarketSupport.Codes(codes)));
+        errors.ThrowIfAny();
+        codes.RequireRegion(need!.RegionCode);
         db.Needs.Add(need);
         await db.SaveChangesAsync(ct);
         return NeedDto.From(need, true, ActionsFor(actor, need));
     }
 
-    public async Task<NeedDto> UpdateAsync(Actor actor, Guid id, NeedRequest request, int? expectedVersion, CancellationToken ct = default)
+    public async Task<NeedDto> UpdateAsync(Actor actor, Guid id, NeedRequest request, int? expectedVersion, CancellationToken ct = default, FieldErrors? formErrors = null)
     {
         var need = await FindAsync(actor, id, expectedVersion, ct);
         var codes = await reference.GetAsync(db, ct);
-        need.Update(await ToDataAsync(actor, request with { OrganizationId = request.OrganizationId ?? need.OrganizationId }, ct), actor, MarketSupport.Codes(codes));
+        var errors = formErrors ?? new FieldErrors();
+        var data = await errors.CheckAsync(() => ToDataAsync(actor, request with { OrganizationId = request.OrganizationId ?? need.OrganizationId }, ct));
+        if (data is not null)
+        {
+            errors.Check(() => need.Update(data, actor, MarketSupport.Codes(codes)));
+        }
+
+        errors.ThrowIfAny();
         codes.RequireRegion(need.RegionCode);
         if (!need.IsOwnedBy(actor) && !actor.Manages(need.RegionCode))
         {

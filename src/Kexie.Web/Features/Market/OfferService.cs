@@ -266,23 +266,32 @@ public sealed class OfferService(
         return OfferDto.From(offer, offer.MayEdit(actor) || offer.MayReview(actor), ActionsFor(actor, offer));
     }
 
-    public async Task<OfferDto> CreateAsync(Actor actor, OfferRequest request, CancellationToken ct = default)
+    /// <param name="formErrors">the form's own refusals (a field it could not read), reported together with the offer's.</param>
+    public async Task<OfferDto> CreateAsync(Actor actor, OfferRequest request, CancellationToken ct = default, FieldErrors? formErrors = null)
     {
         var codes = await reference.GetAsync(db, ct);
-        var data = await ToDataAsync(actor, request, ct);
-        var offer = Offer.Create(data, actor, MarketSupport.Codes(codes));
-        codes.RequireRegion(offer.RegionCode);
+        var errors = formErrors ?? new FieldErrors();
+        var data = await errors.CheckAsync(() => ToDataAsync(actor, request, ct));
+        var offer = data is null ? null : errors.Check(() => Offer.Create(data, actor, MarketSupport.Codes(codes)));
+        errors.ThrowIfAny();
+        codes.RequireRegion(offer!.RegionCode);
         db.Offers.Add(offer);
         await db.SaveChangesAsync(ct);
         return OfferDto.From(offer, true, ActionsFor(actor, offer));
     }
 
-    public async Task<OfferDto> UpdateAsync(Actor actor, Guid id, OfferRequest request, int? expectedVersion, CancellationToken ct = default)
+    public async Task<OfferDto> UpdateAsync(Actor actor, Guid id, OfferRequest request, int? expectedVersion, CancellationToken ct = default, FieldErrors? formErrors = null)
     {
         var offer = await FindAsync(actor, id, expectedVersion, ct);
         var codes = await reference.GetAsync(db, ct);
-        var data = await ToDataAsync(actor, request with { ProviderWorkerId = request.ProviderWorkerId ?? offer.ProviderWorkerId }, ct);
-        offer.Update(data, actor, MarketSupport.Codes(codes));
+        var errors = formErrors ?? new FieldErrors();
+        var data = await errors.CheckAsync(() => ToDataAsync(actor, request with { ProviderWorkerId = request.ProviderWorkerId ?? offer.ProviderWorkerId }, ct));
+        if (data is not null)
+        {
+            errors.Check(() => offer.Update(data, actor, MarketSupport.Codes(codes)));
+        }
+
+        errors.ThrowIfAny();
         codes.RequireRegion(offer.RegionCode);
         if (!offer.IsOwnedBy(actor) && !policy.Can(actor, MarketPermissions.ActForOthers, offer.RegionCode))
         {

@@ -39,7 +39,14 @@ public sealed record ActivityPartnerDto(Guid Id, PartnerRole Role, string RoleNa
 /// <summary>An organization the caller may pick as a partner.</summary>
 public sealed record PartnerOrganizationOption(Guid Id, string Name);
 
-public sealed record RegistrationRequest(string? Name, string? Phone, string? Group = null);
+/// <summary>
+/// A registration: one person (name, phone), or a group — a school class or a unit — with <see cref="GroupName"/> (学校/班级名称),
+/// <see cref="Headcount"/> (参加人数) and the contact's name and phone; a group's sign-up waits for the organiser's confirmation.
+/// </summary>
+public sealed record RegistrationRequest(string? Name, string? Phone, string? Group = null, string? GroupName = null, int? Headcount = null);
+
+/// <summary>Why the organiser declines a group's sign-up.</summary>
+public sealed record DeclineRegistrationRequest(string? Reason);
 
 /// <summary>A registration taken by the staff; <see cref="CheckIn"/> true for a walk-in checked in at once.</summary>
 public sealed record StaffRegistrationRequest(string? Name, string? Phone, string? Group = null, bool CheckIn = false);
@@ -56,13 +63,19 @@ public sealed record ActivityDto(
         a.SeriesId);
 }
 
-public sealed record ParticipantDto(Guid Id, Guid ActivityId, string Name, string Phone, string? Group, DateTimeOffset RegisteredAt, DateTimeOffset? CheckedInAt)
+/// <summary>A registration as its organiser sees it: a person, or a group (<see cref="GroupName"/>, <see cref="Headcount"/> people, the contact's name and phone).</summary>
+public sealed record ParticipantDto(
+    Guid Id, Guid ActivityId, string Name, string Phone, string? Group, DateTimeOffset RegisteredAt, DateTimeOffset? CheckedInAt,
+    string? GroupName = null, int Headcount = 1, ParticipantStatus Status = ParticipantStatus.Confirmed, string StatusName = "已确认", string? DeclineReason = null)
 {
-    public static ParticipantDto From(ActivityParticipant p) => new(p.Id, p.ActivityId, p.Name, p.Phone, p.Group, p.CreatedAt, p.CheckedInAt);
+    public static ParticipantDto From(ActivityParticipant p) =>
+        new(p.Id, p.ActivityId, p.Name, p.Phone, p.Group, p.CreatedAt, p.CheckedInAt, p.GroupName, p.Headcount, p.Status, p.Status.Chinese(), p.DeclineReason);
 }
 
-/// <summary>What a person sees after registering: no phone echoed to an anonymous page beyond its own last digits.</summary>
-public sealed record RegistrationReceiptDto(Guid Id, Guid ActivityId, string ActivityTitle, string Name, string PhoneTail, DateTimeOffset RegisteredAt);
+/// <summary>What a person sees after registering: no phone echoed to an anonymous page beyond its own last digits; a group's number and status.</summary>
+public sealed record RegistrationReceiptDto(
+    Guid Id, Guid ActivityId, string ActivityTitle, string Name, string PhoneTail, DateTimeOffset RegisteredAt,
+    string? GroupName = null, int Headcount = 1, ParticipantStatus Status = ParticipantStatus.Confirmed, string StatusName = "已确认");
 
 /// <summary>
 /// 科普活动: public list and details; the region's staff create, edit and cancel them, take registrations and check
@@ -126,8 +139,8 @@ public sealed class ActivityService(KexieDbContext db, ReferenceCodesCache refer
             .Select(a => new
             {
                 Activity = a,
-                Registered = db.ActivityParticipants.Count(p => p.ActivityId == a.Id),
-                CheckedIn = db.ActivityParticipants.Count(p => p.ActivityId == a.Id && p.CheckedInAt != null),
+                Registered = db.ActivityParticipants.Where(p => p.ActivityId == a.Id && p.Status != ParticipantStatus.Declined).Sum(p => p.Headcount),
+                CheckedIn = db.ActivityParticipants.Where(p => p.ActivityId == a.Id && p.CheckedInAt != null).Sum(p => p.Headcount),
             })
             .ToListAsync(ct);
         return new PagedResult<ActivityDto>(rows.Select(r => ActivityDto.From(r.Activity, r.Registered, r.CheckedIn)).ToList(), total, page.Page, page.PageSize);
@@ -139,9 +152,13 @@ public sealed class ActivityService(KexieDbContext db, ReferenceCodesCache refer
         return await ToDtoAsync(activity, ct);
     }
 
-    public async Task<ActivityDto> CreateAsync(Actor actor, ActivityRequest r, CancellationToken ct = default)
+    /// <param name="formErrors">the form's own refusals (a field it could not read), reported together with the activity's.</param>
+    public async Task<ActivityDto> CreateAsync(Actor actor, ActivityRequest r, CancellationToken ct = default, FieldErrors? formErrors = null)
     {
-        var activity = PopularizationActivity.Create(ToData(r), actor);
+        var errors = formErrors ?? new FieldErrors();
+        var created = errors.Check(() => PopularizationActivity.Create(ToData(r), actor));
+        errors.ThrowIfAny();
+        var activity = created!;
         (await reference.GetAsync(db, ct)).RequireRegion(activity.RegionCode);
         activity.JoinSeries(await SeriesAsync(r.SeriesId, ct), actor);
         db.PopularizationActivities.Add(activity);
@@ -149,11 +166,13 @@ public sealed class ActivityService(KexieDbContext db, ReferenceCodesCache refer
         return await ToDtoAsync(activity, ct);
     }
 
-    public async Task<ActivityDto> UpdateAsync(Actor actor, Guid id, ActivityRequest r, int? expectedVersion, CancellationToken ct = default)
+    public async Task<ActivityDto> UpdateAsync(Actor actor, Guid id, ActivityRequest r, int? expectedVersion, CancellationToken ct = default, FieldErrors? formErrors = null)
     {
         var activity = await FindAsync(id, expectedVersion, ct);
-        var registered = await db.ActivityParticipants.CountAsync(p => p.ActivityId == id, ct);
-        activity.Update(ToData(r), actor, registered);
+        var registered = await RegisteredAsync(id, ct);
+        var errors = formErrors ?? new FieldErrors();
+        errors.Check(() => activity.Update(ToData(r), actor, registered));
+        errors.ThrowIfAny();
         activity.JoinSeries(await SeriesAsync(r.SeriesId, ct), actor);
         await db.SaveChangesAsync(ct);
         return await ToDtoAsync(activity, ct);
@@ -171,9 +190,11 @@ public sealed class ActivityService(KexieDbContext db, ReferenceCodesCache refer
     public async Task<RegistrationReceiptDto> RegisterAsync(Actor actor, Guid id, RegistrationRequest r, CancellationToken ct = default)
     {
         var activity = await FindAsync(id, null, ct);
-        var participant = await RegisterCoreAsync(actor, activity, new ParticipantData(r.Name, r.Phone, r.Group), ct);
+        var participant = await RegisterCoreAsync(actor, activity, new ParticipantData(r.Name, r.Phone, r.Group, r.GroupName, r.Headcount), ct);
         await db.SaveChangesAsync(ct);
-        return new RegistrationReceiptDto(participant.Id, activity.Id, activity.Title, participant.Name, participant.Phone[^4..], participant.CreatedAt);
+        return new RegistrationReceiptDto(
+            participant.Id, activity.Id, activity.Title, participant.Name, participant.Phone[^4..], participant.CreatedAt,
+            participant.GroupName, participant.Headcount, participant.Status, participant.Status.Chinese());
     }
 
     /// <summary>The staff register someone (phone sign-up, walk-in); with <c>checkIn</c> the person is checked in at once.</summary>
@@ -202,6 +223,37 @@ public sealed class ActivityService(KexieDbContext db, ReferenceCodesCache refer
         return ParticipantDto.From(participant);
     }
 
+    /// <summary>确认 a group's sign-up (the managers of the activity's region); another region's activity is 404.</summary>
+    public async Task<ParticipantDto> ConfirmAsync(Actor actor, Guid id, Guid participantId, CancellationToken ct = default)
+    {
+        var (activity, participant) = await ManagedParticipantAsync(actor, id, participantId, ct);
+        participant.Confirm(activity, actor);
+        await db.SaveChangesAsync(ct);
+        return ParticipantDto.From(participant);
+    }
+
+    /// <summary>Declines a group's sign-up with a reason; its seats are free again.</summary>
+    public async Task<ParticipantDto> DeclineAsync(Actor actor, Guid id, Guid participantId, string? reason, CancellationToken ct = default)
+    {
+        var (activity, participant) = await ManagedParticipantAsync(actor, id, participantId, ct);
+        participant.Decline(activity, actor, reason);
+        await db.SaveChangesAsync(ct);
+        return ParticipantDto.From(participant);
+    }
+
+    /// <summary>A registration of an activity the actor manages: outside the actor's region both are "not found", naming nothing.</summary>
+    private async Task<(PopularizationActivity Activity, ActivityParticipant Participant)> ManagedParticipantAsync(Actor actor, Guid id, Guid participantId, CancellationToken ct)
+    {
+        var activity = await db.PopularizationActivities.InScope(actor).FirstOrDefaultAsync(a => a.Id == id, ct) ?? throw new NotFoundException("科普活动不存在");
+        var participant = await db.ActivityParticipants.FirstOrDefaultAsync(p => p.Id == participantId && p.ActivityId == id, ct)
+            ?? throw new NotFoundException("报名记录不存在");
+        return (activity, participant);
+    }
+
+    /// <summary>People signed up for the activity: each registration's headcount (a group's number), declined sign-ups not counted.</summary>
+    private Task<int> RegisteredAsync(Guid id, CancellationToken ct) =>
+        db.ActivityParticipants.Where(p => p.ActivityId == id && p.Status != ParticipantStatus.Declined).SumAsync(p => p.Headcount, ct);
+
     /// <summary>The registrations (with phones) for the managers of the activity's region.</summary>
     public async Task<IReadOnlyList<ParticipantDto>> ParticipantsAsync(Actor actor, Guid id, bool? checkedIn, CancellationToken ct = default)
     {
@@ -229,7 +281,7 @@ public sealed class ActivityService(KexieDbContext db, ReferenceCodesCache refer
     private async Task<ActivityParticipant> RegisterCoreAsync(Actor actor, PopularizationActivity activity, ParticipantData data, CancellationToken ct)
     {
         var id = activity.Id;
-        var registered = await db.ActivityParticipants.CountAsync(p => p.ActivityId == id, ct);
+        var registered = await RegisteredAsync(id, ct);
         var participant = activity.Register(data, registered, actor);
         if (await db.ActivityParticipants.AnyAsync(p => p.ActivityId == id && p.Phone == participant.Phone, ct))
         {
@@ -249,8 +301,8 @@ public sealed class ActivityService(KexieDbContext db, ReferenceCodesCache refer
 
     private async Task<ActivityDto> ToDtoAsync(PopularizationActivity activity, CancellationToken ct)
     {
-        var registered = await db.ActivityParticipants.CountAsync(p => p.ActivityId == activity.Id, ct);
-        var checkedIn = await db.ActivityParticipants.CountAsync(p => p.ActivityId == activity.Id && p.CheckedInAt != null, ct);
+        var registered = await RegisteredAsync(activity.Id, ct);
+        var checkedIn = await db.ActivityParticipants.Where(p => p.ActivityId == activity.Id && p.CheckedInAt != null).SumAsync(p => p.Headcount, ct);
         var seriesName = activity.SeriesId is { } sid ? await db.ActivitySeries.Where(x => x.Id == sid).Select(x => x.Name).FirstOrDefaultAsync(ct) : null;
         var partners = await db.ActivityPartners.AsNoTracking().Where(p => p.ActivityId == activity.Id).OrderBy(p => p.Role).ThenBy(p => p.CreatedAt).ThenBy(p => p.Id).ToListAsync(ct);
         return ActivityDto.From(activity, registered, checkedIn) with { SeriesName = seriesName, Partners = partners.Select(ActivityPartnerDto.From).ToList() };

@@ -80,7 +80,9 @@ public static class PopularizationEndpoints
         g.MapPost("/", CreateActivity).RequireAuthorization().WithSummary("发布科普活动（本地区服务人员或科协管理员）").RequirePermission(PopularizationPermissions.ManageActivities);
         g.MapPut("/{id:guid}", UpdateActivity).RequireAuthorization().WithSummary("修改活动").RequirePermission(PopularizationPermissions.ManageActivities);
         g.MapPost("/{id:guid}/cancel", CancelActivity).RequireAuthorization().WithSummary("取消活动（须填原因）").RequirePermission(PopularizationPermissions.ManageActivities);
-        g.MapPost("/{id:guid}/registrations", RegisterForActivity).AllowAnonymous().WithSummary("公众报名（姓名、手机号；同一手机号每个活动只能报名一次）").RequirePermission(PopularizationPermissions.RegisterForActivities);
+        g.MapPost("/{id:guid}/registrations", RegisterForActivity).AllowAnonymous().WithSummary("公众报名（姓名、手机号；同一手机号每个活动只能报名一次）；团体报名另填 groupName 学校/班级名称和 headcount 参加人数，待组织方确认，名额按人数计").RequirePermission(PopularizationPermissions.RegisterForActivities);
+        g.MapPost("/{id:guid}/participants/{participantId:guid}/confirm", ConfirmParticipant).RequireAuthorization().WithSummary("确认团体报名（本地区管理人员）").RequirePermission(PopularizationPermissions.ManageActivities);
+        g.MapPost("/{id:guid}/participants/{participantId:guid}/decline", DeclineParticipant).RequireAuthorization().WithSummary("不通过团体报名（须填原因；名额随即释放）").RequirePermission(PopularizationPermissions.ManageActivities);
         g.MapGet("/{id:guid}/participants", ListParticipants).RequireAuthorization().WithSummary("报名名单（本地区管理人员；checkedIn 筛选已签到/未签到）");
         g.MapPost("/{id:guid}/participants", RegisterParticipant).RequireAuthorization().WithSummary("工作人员代为报名；checkIn=true 为现场签到").RequirePermission(PopularizationPermissions.ManageActivities);
         g.MapPost("/{id:guid}/participants/{participantId:guid}/check-in", CheckInParticipant).RequireAuthorization().WithSummary("签到（活动期间，本地区管理人员）；参与人次按签到计").RequirePermission(PopularizationPermissions.ManageActivities);
@@ -198,6 +200,12 @@ public static class PopularizationEndpoints
         var created = await s.RegisterByStaffAsync(http.User.ToActor(), id, body, ct);
         return TypedResults.Created($"/api/v1/popularization-activities/{id}/participants", created);
     }
+
+    public static async Task<Ok<ParticipantDto>> ConfirmParticipant(HttpContext http, ActivityService s, Guid id, Guid participantId, CancellationToken ct) =>
+        TypedResults.Ok(await s.ConfirmAsync(http.User.ToActor(), id, participantId, ct));
+
+    public static async Task<Ok<ParticipantDto>> DeclineParticipant(HttpContext http, ActivityService s, Guid id, Guid participantId, DeclineRegistrationRequest? body, CancellationToken ct) =>
+        TypedResults.Ok(await s.DeclineAsync(http.User.ToActor(), id, participantId, body?.Reason, ct));
 
     public static async Task<Ok<ParticipantDto>> CheckInParticipant(HttpContext http, ActivityService s, Guid id, Guid participantId, CancellationToken ct) =>
         TypedResults.Ok(await s.CheckInAsync(http.User.ToActor(), id, participantId, ct));

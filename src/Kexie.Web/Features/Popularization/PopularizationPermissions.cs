@@ -10,7 +10,7 @@ public static class PopularizationPermissions
 
     public static readonly Permission EditContents = new("popularization.contents.edit", "编写科普资源", Feature, PermissionScope.Region, Permission.Managers);
     public static readonly Permission ReviewContents = new("popularization.contents.review", "审核科普资源", Feature, PermissionScope.Region, Permission.Admins);
-    public static readonly Permission ManageActivities = new("popularization.activities.manage", "组织科普活动、登记签到", Feature, PermissionScope.Region, Permission.Managers);
+    public static readonly Permission ManageActivities = new("popularization.activities.manage", "组织科普活动、登记签到、确认团体报名", Feature, PermissionScope.Region, Permission.Managers);
     public static readonly Permission RegisterForActivities = new("popularization.activities.register", "报名科普活动", Feature, PermissionScope.Anyone, Permission.Everyone);
     public static readonly Permission ManageEStations = new("popularization.estations.manage", "管理科普e站及使用登记", Feature, PermissionScope.Region, Permission.Managers);
 

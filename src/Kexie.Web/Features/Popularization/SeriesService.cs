@@ -66,8 +66,8 @@ public sealed class SeriesService(KexieDbContext db, ReferenceCodesCache referen
             .Select(a => new
             {
                 Activity = a,
-                Registered = db.ActivityParticipants.Count(p => p.ActivityId == a.Id),
-                CheckedIn = db.ActivityParticipants.Count(p => p.ActivityId == a.Id && p.CheckedInAt != null),
+                Registered = db.ActivityParticipants.Where(p => p.ActivityId == a.Id && p.Status != ParticipantStatus.Declined).Sum(p => p.Headcount),
+                CheckedIn = db.ActivityParticipants.Where(p => p.ActivityId == a.Id && p.CheckedInAt != null).Sum(p => p.Headcount),
             }).ToListAsync(ct);
         var ids = activities.Select(a => a.Activity.Id).ToList();
         var tallies = await db.EventTallies.AsNoTracking().Where(t => ids.Contains(t.ActivityId))

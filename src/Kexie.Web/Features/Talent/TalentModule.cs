@@ -13,9 +13,9 @@ public sealed class TalentModule : IFeatureModule
         new("专家库", "/Experts", 60, Id: "nav-experts"),
         new("人才与大赛", "/Talent/Contests", 70, Id: "nav-talent", Active: "/Talent"),
         new("组织建设", "/Talent/Organizations", 72, TalentPermissions.ManageAssociations, Id: "nav-organizations"),
-        new("本会年检", "/Talent/Organizations/Mine", 73, TalentPermissions.SubmitInspections, Id: "nav-my-inspections", When: a => a.ScienceWorkerId is not null),
-        new("我的大赛评审", "/Talent/Contests/Reviews", 74, TalentPermissions.ScoreContests, Id: "nav-contest-reviews", When: a => a.ScienceWorkerId is not null),
-        new("我的荣誉评审", "/Talent/Honours/Reviews", 75, TalentPermissions.ScoreHonours, Id: "nav-honour-reviews", When: a => a.ScienceWorkerId is not null),
+        new("本会年检", "/Talent/Organizations/Mine", 73, TalentPermissions.SubmitInspections, Id: "nav-my-inspections", When: a => a.ScienceWorkerId is not null, Applies: TalentNavigation.LeadsASocietyAsync),
+        new("我的大赛评审", "/Talent/Contests/Reviews", 74, TalentPermissions.ScoreContests, Id: "nav-contest-reviews", When: a => a.ScienceWorkerId is not null, Applies: TalentNavigation.ReviewsContestsAsync),
+        new("我的荣誉评审", "/Talent/Honours/Reviews", 75, TalentPermissions.ScoreHonours, Id: "nav-honour-reviews", When: a => a.ScienceWorkerId is not null, Applies: TalentNavigation.ReviewsHonoursAsync),
     ];
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)

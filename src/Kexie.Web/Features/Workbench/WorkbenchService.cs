@@ -223,7 +223,7 @@ public sealed class WorkbenchService(KexieDbContext db, AccessPolicy policy, Tim
         if (q.Activities() is { } activityQuery && counts.Activities > 0)
         {
             var activities = await activityQuery.OrderBy(a => a.StartsOn).Take(PerSection)
-                .Select(a => new { a.Id, a.Title, a.RegionCode, a.StartsOn, a.Venue, Registered = db.ActivityParticipants.Count(p => p.ActivityId == a.Id), CheckedIn = db.ActivityParticipants.Count(p => p.ActivityId == a.Id && p.CheckedInAt != null) })
+                .Select(a => new { a.Id, a.Title, a.RegionCode, a.StartsOn, a.Venue, Registered = db.ActivityParticipants.Where(p => p.ActivityId == a.Id && p.Status != Kexie.Domain.Popularization.ParticipantStatus.Declined).Sum(p => p.Headcount), CheckedIn = db.ActivityParticipants.Where(p => p.ActivityId == a.Id && p.CheckedInAt != null).Sum(p => p.Headcount) })
                 .ToListAsync(ct);
             items.AddRange(activities.Select(a => Item(WorkSection.Activities, "近期科普活动", a.Title, a.RegionCode, StartOfChinaDay(a.StartsOn), null, false,
                 $"{a.Venue}，已报名{a.Registered}人、已签到{a.CheckedIn}人", $"/Popularization/Activities/Details/{a.Id}")));

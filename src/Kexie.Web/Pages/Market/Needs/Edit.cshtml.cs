@@ -100,11 +100,19 @@ public sealed class EditModel(NeedService needs, KexieDbContext db, RichTextSani
         Id = id;
         try
         {
+            // Fields the form reads itself are collected with the need's own checks, so every mistake shows at once.
+            var errors = new FieldErrors();
             var request = new NeedRequest(
-                Input.Title, RichTextForm.FromEditor(Input.Problem), ParseGuid(Input.OrganizationId, "organizationId", "需求单位"), Codes(Input.IndustryCodes), Codes(Input.DisciplineCodes),
-                ParseYuan(Input.BudgetMin, "budgetMin", "预算下限"), ParseYuan(Input.BudgetMax, "budgetMax", "预算上限"),
-                ParseDate(Input.Deadline, "deadline", "期望解决日期"), Input.RegionCode,
-                ParseEnum<NeedVisibility>(Input.Visibility, "visibility", "可见范围", NeedVisibility.Public));
+                Input.Title, RichTextForm.FromEditor(Input.Problem), errors.Check(() => ParseGuid(Input.OrganizationId, "organizationId", "需求单位")), Codes(Input.IndustryCodes), Codes(Input.DisciplineCodes),
+                errors.Check(() => ParseYuan(Input.BudgetMin, "budgetMin", "预算下限")), errors.Check(() => ParseYuan(Input.BudgetMax, "budgetMax", "预算上限")),
+                errors.Check(() => ParseDate(Input.Deadline, "deadline", "期望解决日期")), Input.RegionCode,
+                errors.Check(() => ParseEnum<NeedVisibility>(Input.Visibility, "visibility", "可见范围", NeedVisibility.Public)));
+            if (errors.Any)
+            {
+                // A field the form could not read: the need's own checks still run (nothing is saved), so all errors show together.
+                _ = id is { } edited ? await needs.UpdateAsync(Actor, edited, request, Input.Version, ct, errors) : await needs.CreateAsync(Actor, request, ct, errors);
+            }
+
             if (id is null && !Input.ConfirmDuplicate)
             {
                 Duplicates = await FindDuplicatesAsync(request, ct);

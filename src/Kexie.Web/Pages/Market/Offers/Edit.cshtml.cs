@@ -108,24 +108,27 @@ public sealed class EditModel(OfferService offers, KexieDbContext db, RichTextSa
         Id = id;
         try
         {
-            var kind = ParseEnum<OfferKind>(Input.Kind, "kind", "所能类型");
+            // Fields the form reads itself are collected with the offer's own checks, so every mistake shows at once.
+            var errors = new FieldErrors();
+            var kind = errors.Check(() => ParseEnum<OfferKind>(Input.Kind, "kind", "所能类型"));
             var modes = Kexie.Domain.Market.TransferModes.None;
             foreach (var m in Input.TransferModes)
             {
-                modes |= ParseEnum<TransferModes>(m, "transferModes", "转化方式");
+                modes |= errors.Check(() => ParseEnum<TransferModes>(m, "transferModes", "转化方式"));
             }
 
             var request = new OfferRequest(
-                kind, Input.Title, RichTextForm.FromEditor(Input.Description), ParseGuid(Input.ProviderWorkerId, "providerWorkerId", "提供者"), Input.TeamName, ParseGuid(Input.StorefrontId, "storefrontId", "科创工作室"),
+                kind, Input.Title, RichTextForm.FromEditor(Input.Description), errors.Check(() => ParseGuid(Input.ProviderWorkerId, "providerWorkerId", "提供者")), Input.TeamName,
+                errors.Check(() => ParseGuid(Input.StorefrontId, "storefrontId", "科创工作室")),
                 Codes(Input.DisciplineCodes), Codes(Input.IndustryCodes), Input.RegionCode,
-                ParseEnum<PriceMode>(Input.PriceMode, "priceMode", "计价方式", Kexie.Domain.Market.PriceMode.Negotiable),
-                ParseYuan(Input.PriceMin, "priceMin", "最低价格"), ParseYuan(Input.PriceMax, "priceMax", "最高价格"), Input.PriceUnit,
-                kind == OfferKind.Achievement && !string.IsNullOrWhiteSpace(Input.MaturityStage) ? ParseEnum<MaturityStage>(Input.MaturityStage, "maturityStage", "成熟度") : null,
+                errors.Check(() => ParseEnum<PriceMode>(Input.PriceMode, "priceMode", "计价方式", Kexie.Domain.Market.PriceMode.Negotiable)),
+                errors.Check(() => ParseYuan(Input.PriceMin, "priceMin", "最低价格")), errors.Check(() => ParseYuan(Input.PriceMax, "priceMax", "最高价格")), Input.PriceUnit,
+                kind == OfferKind.Achievement && !string.IsNullOrWhiteSpace(Input.MaturityStage) ? errors.Check(() => (MaturityStage?)ParseEnum<MaturityStage>(Input.MaturityStage, "maturityStage", "成熟度")) : null,
                 kind == OfferKind.Achievement ? Codes(Input.PatentNumbers) : null,
                 kind == OfferKind.Achievement ? modes : Kexie.Domain.Market.TransferModes.None);
             var saved = id is { } existing
-                ? await offers.UpdateAsync(Actor, existing, request, Input.Version, ct)
-                : await offers.CreateAsync(Actor, request, ct);
+                ? await offers.UpdateAsync(Actor, existing, request, Input.Version, ct, errors)
+                : await offers.CreateAsync(Actor, request, ct, errors);
             Notice = id is null ? $"已保存草稿“{saved.Title}”，确认无误后请提交审核" : $"已保存“{saved.Title}”";
             return Redirect($"/Market/Offers/Details/{saved.Id}");
         }

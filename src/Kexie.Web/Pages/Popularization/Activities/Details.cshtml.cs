@@ -51,6 +51,17 @@ public sealed class DetailsModel(ActivityService activities, EventTallyService t
 
     [BindProperty] public RegistrationInput Input { get; set; } = new();
 
+    /// <summary>A group's sign-up (a school class, a unit): its name, how many come, the contact.</summary>
+    public sealed class GroupInput
+    {
+        public string? GroupName { get; set; }
+        public string? Headcount { get; set; }
+        public string? Name { get; set; }
+        public string? Phone { get; set; }
+    }
+
+    [BindProperty] public GroupInput GroupSignUp { get; set; } = new();
+
     /// <summary>活动统计 typed by the staff: a place (optional: the activity's region), a day and the counts.</summary>
     public sealed class TallyInput
     {
@@ -135,6 +146,72 @@ public sealed class DetailsModel(ActivityService activities, EventTallyService t
         }
 
         return Page();
+    }
+
+    /// <summary>A group signs up (a teacher for a class): every field checked at once; the sign-up waits for the organiser.</summary>
+    [Kexie.Web.Infrastructure.RequiresPermission(typeof(Kexie.Web.Features.Popularization.PopularizationPermissions), nameof(Kexie.Web.Features.Popularization.PopularizationPermissions.RegisterForActivities))]
+    public async Task<IActionResult> OnPostGroupAsync(Guid id, CancellationToken ct)
+    {
+        await LoadAsync(id, ct);
+        try
+        {
+            var errors = new FieldErrors();
+            var headcount = errors.Check(() => string.IsNullOrWhiteSpace(GroupSignUp.Headcount)
+                ? throw new DomainValidationException("headcount", "参加人数不能为空")
+                : ParseInt(GroupSignUp.Headcount, "headcount", "参加人数"));
+            if (errors.Any)
+            {
+                // The other fields are still checked, so every mistake shows at once.
+                errors.Check(() => Kexie.Domain.Popularization.ActivityParticipant.Check(new Kexie.Domain.Popularization.ParticipantData(GroupSignUp.Name, GroupSignUp.Phone, null, GroupSignUp.GroupName ?? string.Empty, 1)));
+                errors.ThrowIfAny();
+            }
+
+            var receipt = await activities.RegisterAsync(Actor, id, new RegistrationRequest(GroupSignUp.Name, GroupSignUp.Phone, null, GroupSignUp.GroupName ?? string.Empty, headcount), ct);
+            Notice = $"已提交团体报名：{receipt.GroupName} {receipt.Headcount}人（联系电话尾号{receipt.PhoneTail}），{receipt.StatusName}，组织方确认后生效";
+            return Redirect($"/Popularization/Activities/Details/{id}#group-registration");
+        }
+        catch (DomainValidationException e)
+        {
+            AddError<GroupInput>(e, "GroupSignUp");
+        }
+        catch (InvalidTransitionException e)
+        {
+            ModelState.AddModelError(string.Empty, e.Message);
+        }
+
+        return Page();
+    }
+
+    [Kexie.Web.Infrastructure.RequiresPermission(typeof(Kexie.Web.Features.Popularization.PopularizationPermissions), nameof(Kexie.Web.Features.Popularization.PopularizationPermissions.ManageActivities))]
+    public async Task<IActionResult> OnPostConfirmGroupAsync(Guid id, Guid participantId, CancellationToken ct)
+    {
+        try
+        {
+            var p = await activities.ConfirmAsync(Actor, id, participantId, ct);
+            Notice = $"已确认{p.GroupName ?? p.Name}的报名（{p.Headcount}人）";
+        }
+        catch (InvalidTransitionException e)
+        {
+            Alert = e.Message;
+        }
+
+        return Redirect($"/Popularization/Activities/Details/{id}");
+    }
+
+    [Kexie.Web.Infrastructure.RequiresPermission(typeof(Kexie.Web.Features.Popularization.PopularizationPermissions), nameof(Kexie.Web.Features.Popularization.PopularizationPermissions.ManageActivities))]
+    public async Task<IActionResult> OnPostDeclineGroupAsync(Guid id, Guid participantId, string? reason, CancellationToken ct)
+    {
+        try
+        {
+            var p = await activities.DeclineAsync(Actor, id, participantId, reason, ct);
+            Notice = $"{p.GroupName ?? p.Name}的报名未通过，名额已释放";
+        }
+        catch (Exception e) when (e is InvalidTransitionException or DomainValidationException)
+        {
+            Alert = e.Message;
+        }
+
+        return Redirect($"/Popularization/Activities/Details/{id}");
     }
 
     [Kexie.Web.Infrastructure.RequiresPermission(typeof(Kexie.Web.Features.Popularization.PopularizationPermissions), nameof(Kexie.Web.Features.Popularization.PopularizationPermissions.ManageActivities))]

@@ -71,13 +71,18 @@ public sealed class EditModel(ActivityService activities, SeriesService series) 
         Id = id;
         try
         {
+            // Fields the form reads itself are collected with the activity's own checks, so every mistake shows at once.
+            var errors = new FieldErrors();
             var request = new ActivityRequest(
-                ParseEnum<ActivityKind>(Input.Kind, "kind", "活动类型"), Input.Title, Input.Description, Input.RegionCode, Input.Venue,
-                ParseDate(Input.StartsOn, "startsOn", "开始日期"), ParseDate(Input.EndsOn, "endsOn", "结束日期"), ParseInt(Input.Capacity, "capacity", "人数上限"), Input.Organizer,
-                string.IsNullOrEmpty(Input.Setting) ? null : ParseEnum<ServiceSetting>(Input.Setting, "setting", "服务场所"),
-                string.IsNullOrEmpty(Input.TargetGroup) ? null : ParseEnum<TargetGroup>(Input.TargetGroup, "targetGroup", "重点人群"),
-                Input.Tags, ParseGuid(Input.SeriesId, "seriesId", "活动系列"));
-            var saved = id is { } existing ? await activities.UpdateAsync(Actor, existing, request, Version, ct) : await activities.CreateAsync(Actor, request, ct);
+                errors.Check(() => ParseEnum<ActivityKind>(Input.Kind, "kind", "活动类型")), Input.Title, Input.Description, Input.RegionCode, Input.Venue,
+                errors.Check(() => ParseDate(Input.StartsOn, "startsOn", "开始日期")), errors.Check(() => ParseDate(Input.EndsOn, "endsOn", "结束日期")),
+                errors.Check(() => ParseInt(Input.Capacity, "capacity", "人数上限")), Input.Organizer,
+                string.IsNullOrEmpty(Input.Setting) ? null : errors.Check(() => (ServiceSetting?)ParseEnum<ServiceSetting>(Input.Setting, "setting", "服务场所")),
+                string.IsNullOrEmpty(Input.TargetGroup) ? null : errors.Check(() => (TargetGroup?)ParseEnum<TargetGroup>(Input.TargetGroup, "targetGroup", "重点人群")),
+                Input.Tags, errors.Check(() => ParseGuid(Input.SeriesId, "seriesId", "活动系列")));
+            var saved = id is { } existing
+                ? await activities.UpdateAsync(Actor, existing, request, Version, ct, errors)
+                : await activities.CreateAsync(Actor, request, ct, errors);
             Notice = $"已保存活动“{saved.Title}”";
             return Redirect($"/Popularization/Activities/Details/{saved.Id}");
         }
