@@ -104,10 +104,10 @@ public abstract class MarketListReadTests(KexieApp app)
         var (sibling, siblingNeed) = await AddAsync(Xichang, ("offer", $"西昌成果{token}", true), ("need", $"西昌需求{token}", true)) is [var o, var n] ? (o, n) : default;
 
         async Task<List<string>> ExpectedAsync(string list) => list == "offers"
-            ? await app.QueryAsync(db => db.Offers.Where(o => o.RegionCode.StartsWith(Mianning) && o.Status == ReviewStatus.Published)
-                .OrderByDescending(o => o.PublishedAt ?? o.CreatedAt).ThenBy(o => o.Id).Select(o => o.Id).ToListAsync()).ConvertAll(g => g.ToString())
-            : await app.QueryAsync(db => db.Needs.Where(n => n.RegionCode.StartsWith(Mianning) && n.Status == ReviewStatus.Published && n.Visibility == NeedVisibility.Public)
-                .OrderByDescending(n => n.PublishedAt ?? n.CreatedAt).ThenBy(n => n.Id).Select(n => n.Id).ToListAsync()).ConvertAll(g => g.ToString());
+            ? (await app.QueryAsync(db => db.Offers.Where(o => o.RegionCode.StartsWith(Mianning) && o.Status == ReviewStatus.Published)
+                .OrderByDescending(o => o.PublishedAt ?? o.CreatedAt).ThenBy(o => o.Id).Select(o => o.Id).ToListAsync())).ConvertAll(g => g.ToString())
+            : (await app.QueryAsync(db => db.Needs.Where(n => n.RegionCode.StartsWith(Mianning) && n.Status == ReviewStatus.Published && n.Visibility == NeedVisibility.Public)
+                .OrderByDescending(n => n.PublishedAt ?? n.CreatedAt).ThenBy(n => n.Id).Select(n => n.Id).ToListAsync())).ConvertAll(g => g.ToString());
 
         foreach (var list in new[] { "offers", "needs" })
         {
