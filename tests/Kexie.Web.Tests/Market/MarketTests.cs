@@ -413,8 +413,8 @@ public abstract class MarketTests(KexieApp app)
     [Fact]
     public async Task Two_character_search_is_exact_within_each_column_and_never_across_them()
     {
-        // On PostgreSQL a two-character text is answered by its one bigram alone, without the substring test
-        // (TextSearch.IsExactBigram): the answers must be the substring test's — a pair spanning the title's end and the
+        // On PostgreSQL a two-character text's one bigram is itself the substring test (TextSearch.IsExactBigram; both
+        // are applied, the substring test as the cheap first one): the answers must be the substring test's — a pair spanning the title's end and the
         // description's start (提…) is no match, a doubled character and one outside the BMP are. Rare characters of CJK
         // extension A, so no other record holds the pairs.
         var b = Guid.NewGuid().ToByteArray();

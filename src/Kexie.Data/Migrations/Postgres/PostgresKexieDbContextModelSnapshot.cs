@@ -1448,6 +1448,7 @@ namespace Kexie.Data.Migrations.Postgres
 
                     b.HasIndex("RegionCode");
 
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("RegionCode"), new[] { "Id", "Status", "Visibility", "PublishedAt", "CreatedAt" });
                     NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("RegionCode"), new[] { "varchar_pattern_ops" });
 
                     b.HasIndex("Status", "RegionCode");
@@ -1670,6 +1671,7 @@ namespace Kexie.Data.Migrations.Postgres
 
                     b.HasIndex("RegionCode");
 
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("RegionCode"), new[] { "Id", "Status", "Kind", "PublishedAt", "CreatedAt" });
                     NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("RegionCode"), new[] { "varchar_pattern_ops" });
 
                     b.HasIndex("Status", "RegionCode");

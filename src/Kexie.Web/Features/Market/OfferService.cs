@@ -217,7 +217,7 @@ public sealed class OfferService(
             query = query.Where(o => (o.PublishedAt ?? o.CreatedAt) < e);
         }
 
-        var count = await ListCount.CountAsync(query, ct);
+        var count = await ListCount.CountAsync(query, ct, string.IsNullOrWhiteSpace(filter.Q) ? ListCount.Cap : ListCount.SearchCap);
         var sort = filter.Sort?.Trim().ToLowerInvariant();
         var keyset = sort is null or "" or "newest" or "oldest";
         var (after, before) = (ListCursor.ParseTime(filter.After), ListCursor.ParseTime(filter.Before, "before"));
@@ -237,7 +237,8 @@ public sealed class OfferService(
             _ => throw new DomainValidationException("sort", "排序方式应为 newest、oldest、price、price_desc 或 title"),
         };
         // A range of the list-order index (IX_*_ListOrder) after or before a cursor, not a skip over every earlier row;
-        // one row more than the page says whether a further page exists.
+        // one row more than the page says whether a further page exists. Keys first (rowsById): a region's page sorts
+        // the region index's entries (INCLUDE of status, times and id, migration Db14ListIndexes), then reads its 20 rows.
         var rows = await query.PageAsync(
             order,
             o => new
@@ -251,7 +252,8 @@ public sealed class OfferService(
             after,
             before,
             page,
-            ct);
+            ct,
+            db.Offers.AsNoTracking());
         return ListCount.Page(rows.Map(r => r.Item with { KindName = r.Item.Kind.Chinese(), StatusName = r.Item.Status.Chinese() }), count, page.PageSize);
     }
 
