@@ -96,4 +96,35 @@ public sealed class AuditPresenterTests(SqliteApp app)
         var shown = (await presenter.PresentAsync([entry], daying, TestContext.Current.CancellationToken)).Single();
         Assert.Contains(shown.Changes, c => c.Field == "参赛学段" && c.Before == "不限" && c.After == "小学、初中");
     }
+    [Fact]
+    public async Task A_bodys_pictures_and_links_read_by_their_words_not_their_addresses()
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<KexieDbContext>();
+        var presenter = scope.ServiceProvider.GetRequiredService<AuditPresenter>();
+        var daying = (await db.Users.AsNoTracking().SingleAsync(u => u.UserName == "daying", TestContext.Current.CancellationToken)).ToActor();
+        var content = Guid.NewGuid();
+        var image = Guid.NewGuid();
+        var body = $"看图：\n\n![示意图](/api/v1/science-contents/{content}/images/{image})\n\n![](/api/v1/science-contents/{content}/images/{image})"
+            + $" 详见[申报指南](/Popularization/Contents/{content})，编号 {image}。";
+        var entry = new AuditEntry
+        {
+            Id = 3,
+            UserId = daying.UserId,
+            Action = "Added",
+            EntityType = "ScienceContent",
+            EntityId = content.ToString(),
+            RegionCode = "510923",
+            After = System.Text.Json.JsonSerializer.Serialize(new { Body = body }),
+        };
+
+        var shown = (await presenter.PresentAsync([entry], daying, TestContext.Current.CancellationToken)).Single();
+        var text = Assert.Single(shown.Changes, c => c.Field == "正文").After;
+        Assert.Contains("〔图片：示意图〕", text);
+        Assert.Contains("〔图片〕", text);
+        Assert.Contains("详见申报指南，编号 …。", text);
+        Assert.DoesNotContain(content.ToString(), text, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain(image.ToString(), text, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("/api/", text);
+    }
 }

@@ -130,11 +130,11 @@ public sealed partial class AuditPresenter(KexieDbContext db)
         ["Code"] = "代码", ["Comment"] = "评语", ["ConcludedAt"] = "结题时间", ["ContactName"] = "联系人", ["ContactPhone"] = "联系电话",
         ["Content"] = "内容", ["ContentType"] = "文件类型", ["ContractAmount"] = "合同金额（元）", ["CreatedAt"] = "创建时间", ["CreatedByName"] = "创建人",
         ["CreatedByUserId"] = "创建账号", ["CreditCode"] = "统一社会信用代码", ["Day"] = "日期", ["Deadline"] = "截止时间", ["DealOrderId"] = "成交订单",
-        ["DecidedAt"] = "决定时间", ["DecisionNote"] = "决定说明", ["DeliveryStartedAt"] = "开始履约时间", ["Description"] = "描述", ["DisciplineCodes"] = "学科",
+        ["DecidedAt"] = "决定时间", ["DeclineReason"] = "不通过原因", ["DecisionNote"] = "决定说明", ["DeliveryStartedAt"] = "开始履约时间", ["Description"] = "描述", ["DisciplineCodes"] = "学科",
         ["DisplayName"] = "姓名", ["DisputeReason"] = "争议原因", ["DueOn"] = "完成期限", ["DurationMinutes"] = "时长（分钟）", ["Education"] = "学历",
         ["Email"] = "电子邮箱", ["Employer"] = "工作单位", ["EndsOn"] = "结束日期", ["EstablishedOn"] = "成立日期", ["ExpertName"] = "专家姓名",
         ["Expertise"] = "专长", ["Explanation"] = "说明", ["FairId"] = "所属对接会", ["FairRegionCode"] = "对接会地区", ["Field"] = "领域",
-        ["FileName"] = "文件名", ["FirstRespondedAt"] = "首次响应时间", ["FullName"] = "全称", ["Gender"] = "性别", ["HandlerName"] = "经办人",
+        ["FileName"] = "文件名", ["FirstRespondedAt"] = "首次响应时间", ["FullName"] = "全称", ["Gender"] = "性别", ["GroupName"] = "学校/班级名称", ["Headcount"] = "参加人数", ["HandlerName"] = "经办人",
         ["HandlerUserId"] = "经办账号", ["ImplementedModules"] = "已实现模块", ["IndustryCode"] = "行业", ["IndustryCodes"] = "行业",
         ["InitiatedBy"] = "发起方", ["Introduction"] = "简介", ["IsOpen"] = "是否开放", ["IsPublicProfile"] = "公开档案", ["IsVerified"] = "已核实",
         ["JoinedOn"] = "加入日期", ["Kind"] = "类型", ["LeaderName"] = "负责人", ["LeaderOrganization"] = "负责单位", ["Level"] = "级别",
@@ -341,7 +341,11 @@ public sealed partial class AuditPresenter(KexieDbContext db)
                 return Lookups.Cst(at);
             }
 
-            var plain = Tags().Replace(text, " ").Trim();
+            // A body's Markdown shows its pictures and links by their words: their addresses carry record ids.
+            var words = MarkdownImages().Replace(text, m => m.Groups[1].Value.Length > 0 ? $"〔图片：{m.Groups[1].Value}〕" : "〔图片〕");
+            words = MarkdownLinks().Replace(words, "$1");
+            words = EmbeddedGuids().Replace(words, "…");
+            var plain = Tags().Replace(words, " ").Trim();
             return plain.Length <= 200 ? plain : plain[..200] + "…";
         }
 
@@ -485,4 +489,13 @@ public sealed partial class AuditPresenter(KexieDbContext db)
 
     [GeneratedRegex("<[^>]*>")]
     private static partial Regex Tags();
+
+    [GeneratedRegex(@"!\[([^\]]*)\]\([^)]*\)")]
+    private static partial Regex MarkdownImages();
+
+    [GeneratedRegex(@"\[([^\]]*)\]\([^)]*\)")]
+    private static partial Regex MarkdownLinks();
+
+    [GeneratedRegex("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")]
+    private static partial Regex EmbeddedGuids();
 }
