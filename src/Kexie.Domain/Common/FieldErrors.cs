@@ -29,18 +29,9 @@ public sealed class FieldErrors
         {
             return check();
         }
-        catch (DomainValidationErrors many)
-        {
-            foreach (var e in many.Errors)
-            {
-                Add(e);
-            }
-
-            return default;
-        }
         catch (DomainValidationException e)
         {
-            Add(e);
+            AddAll(e);
             return default;
         }
     }
@@ -53,18 +44,9 @@ public sealed class FieldErrors
         {
             return await check().ConfigureAwait(false);
         }
-        catch (DomainValidationErrors many)
-        {
-            foreach (var e in many.Errors)
-            {
-                Add(e);
-            }
-
-            return default;
-        }
         catch (DomainValidationException e)
         {
-            Add(e);
+            AddAll(e);
             return default;
         }
     }
@@ -78,6 +60,15 @@ public sealed class FieldErrors
             check();
             return true;
         });
+    }
+
+    /// <summary>Records one refused field, or each field of several refused together.</summary>
+    private void AddAll(DomainValidationException error)
+    {
+        foreach (var e in error is DomainValidationErrors many ? many.Errors : [error])
+        {
+            Add(e);
+        }
     }
 
     public void Add(DomainValidationException error)

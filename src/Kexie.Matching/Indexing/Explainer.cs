@@ -379,11 +379,7 @@ internal sealed class Explainer
     internal static string Percent(double share) => $"{Math.Round(Math.Clamp(share, 0, 1) * 100, MidpointRounding.AwayFromZero).ToString("0", Zh)}%";
 
     /// <summary>A score with two decimals, never a signed zero ("-0.00" → "0.00").</summary>
-    internal static string Number(double value)
-    {
-        var text = value.ToString("0.00", Zh);
-        return text == "-0.00" ? "0.00" : text;
-    }
+    internal static string Number(double value) => ScoreText.Format(value);
 
     private static string RelationText(CodeRelation relation, string what) => relation switch
     {

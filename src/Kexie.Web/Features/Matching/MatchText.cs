@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 
 namespace Kexie.Web.Features.Matching;
@@ -12,11 +11,7 @@ namespace Kexie.Web.Features.Matching;
 public static partial class MatchText
 {
     /// <summary>A score as the engine's sentence writes it: two decimals, never "-0.00".</summary>
-    public static string Score(double score)
-    {
-        var text = score.ToString("0.00", CultureInfo.InvariantCulture);
-        return text == "-0.00" ? "0.00" : text;
-    }
+    public static string Score(double score) => Kexie.Matching.ScoreText.Format(score);
 
     /// <summary>The sentence with its leading 排第N位（综合得分…） set to <paramref name="rank"/> and <paramref name="score"/>;
     /// a sentence without that lead (人工添加, older text) is returned as it is.</summary>
