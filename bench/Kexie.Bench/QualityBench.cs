@@ -67,6 +67,18 @@ internal sealed class QualityBench
     /// </summary>
     private static readonly TextWriter? Displaced = Environment.GetEnvironmentVariable("KEXIE_T2_DISPLACED") is { Length: > 0 } displacedPath ? new StreamWriter(displacedPath) { AutoFlush = true } : null;
 
+    /// <summary>
+    /// With codes against text + model, per T2 query (KEXIE_T2_CODES_VS_MODEL=file, tab-separated): a "Q" line with the
+    /// own abstract's rank in each (top 50, else 99), its parts in each, the classifier's first reading of the title and
+    /// the record's code; a "D" line for every document that passes the own abstract with codes but was below it in text
+    /// + model (the displacers), with its parts and how its code relates to the query's first predicted code. Parts:
+    /// text, field (given + predicted discipline), lift (text leader), other, coverage.
+    /// </summary>
+    private static readonly TextWriter? CodesVsModel = Environment.GetEnvironmentVariable("KEXIE_T2_CODES_VS_MODEL") is { Length: > 0 } cvmPath ? new StreamWriter(cvmPath) { AutoFlush = true } : null;
+
+    /// <summary>Per query: the text + model T2 results (top 50) for <see cref="CodesVsModel"/>.</summary>
+    private readonly Dictionary<int, IReadOnlyList<MatchResult>> modelDeep = [];
+
     /// <summary>Per query: the own abstract's T2 rank in the text-only setting (for <see cref="Displaced"/>).</summary>
     private readonly Dictionary<int, int> textOnlyRank = [];
 
@@ -354,6 +366,10 @@ internal sealed class QualityBench
         {
             WriteDisplaced(index, scores, q);
         }
+        if (CodesVsModel is not null && index.DisciplinePredictor is not null)
+        {
+            WriteCodesVsModel(index, scores, q);
+        }
         Record(scores, BenchTask.T3TitleToField, q, Run(BenchTask.T3TitleToField, new MatchQuery { Title = r.Title, ExcludeIds = [self] }));
         Record(scores, BenchTask.T4KeywordsToField, q, Run(BenchTask.T4KeywordsToField, new MatchQuery { Keywords = r.Keywords, ExcludeIds = [self] }));
     }
@@ -384,6 +400,60 @@ internal sealed class QualityBench
         {
             var d = corpus[int.Parse(m.Id, System.Globalization.CultureInfo.InvariantCulture)];
             Displaced.WriteLine($"    #{m.Rank} {(d.Discipline == r.Discipline ? "same" : "other")} field, {Parts(m)}: {d.Title}");
+        }
+    }
+
+    private void WriteCodesVsModel(MatchIndex index, SystemScores scores, int q)
+    {
+        var r = corpus[q];
+        var self = q.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var deep = index.Search(new MatchQuery { Title = r.Title, Top = 50 });
+        if (!scores.Name.Contains("with codes", StringComparison.Ordinal))
+        {
+            modelDeep[q] = deep;
+            return;
+        }
+        if (!modelDeep.Remove(q, out var model))
+        {
+            return;
+        }
+        static string Parts(MatchResult? m)
+        {
+            if (m is null)
+            {
+                return "-\t-\t-\t-\t-";
+            }
+            var text = TextOf(m);
+            var field = m.Explanation.Contributions.Where(c => c.Signal is MatchSignal.PredictedDiscipline or MatchSignal.Discipline).Sum(c => c.Score);
+            var lift = m.Explanation.Contributions.Where(c => c.Signal == MatchSignal.TextLeader).Sum(c => c.Score);
+            return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{text:F4}\t{field:F4}\t{lift:F4}\t{m.Score - text - field - lift:F4}\t{m.Coverage:F3}");
+        }
+        var ownCodes = deep.FirstOrDefault(m => m.Id == self);
+        var ownModel = model.FirstOrDefault(m => m.Id == self);
+        var rankCodes = ownCodes?.Rank ?? 99;
+        var rankModel = ownModel?.Rank ?? 99;
+        var reading = index.DisciplinePredictor!.Predict(r.Title, index.Analyzer.Analyze(r.Title), 1);
+        var first = reading.Count > 0 ? reading[0] : null;
+        var code = disciplineCodes[r.Discipline];
+        string Relation(string a, string b) => a == b ? "same" : a[..2] == b[..2] ? "division" : "none";
+        CodesVsModel!.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"Q\t{TuneSplit}\t{q}\t{r.Title}\t{code}\t{first?.Code}\t{first?.Probability:F3}\t{(first is null ? "-" : Relation(first.Code, code))}\t{rankModel}\t{rankCodes}\t{Parts(ownModel)}\t{Parts(ownCodes)}"));
+        if (rankCodes <= rankModel)
+        {
+            return;
+        }
+        var belowInModel = model.SkipWhile(m => m.Id != self).Skip(1).Select(m => m.Id).ToHashSet(StringComparer.Ordinal);
+        foreach (var m in deep.TakeWhile(m => m.Id != self))
+        {
+            if (!belowInModel.Contains(m.Id) && model.Any(x => x.Id == m.Id))
+            {
+                continue;
+            }
+            var d = corpus[int.Parse(m.Id, System.Globalization.CultureInfo.InvariantCulture)];
+            var dm = model.FirstOrDefault(x => x.Id == m.Id);
+            var dc = disciplineCodes[d.Discipline];
+            CodesVsModel.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"D\t{TuneSplit}\t{q}\t{m.Id}\t{m.Rank}\t{dm?.Rank ?? 99}\t{dc}\t{(first is null ? "-" : Relation(first.Code, dc))}\t{Relation(dc, code)}\t{Parts(dm)}\t{Parts(m)}\t{d.Title}"));
         }
     }
 

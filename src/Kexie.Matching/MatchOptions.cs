@@ -306,6 +306,20 @@ public sealed record MatchOptions
     public double PredictedDisciplineGivenDocumentFactor { get; init; } = 1.0;
 
     /// <summary>
+    /// A document that states its discipline is also read by the classifier (off by default; issue 12, match15): against a
+    /// query field that is only <em>predicted</em>, it earns the better of what its stated codes earn and what the likeliest
+    /// code of its own text (title, keywords, body) earns as a guessed document code (times
+    /// <see cref="PredictedDocumentDisciplineFactor"/>, as for a document that states none; the explanation then names that
+    /// code "由其内容推测"). Why: a known item's title is read by the same classifier as the text it names, so where a stated
+    /// code disagrees with what its own text says (a CSL abstract on archive management filed under mining engineering),
+    /// the guessed query field passes the document over for documents that state the guessed field, although its text
+    /// reads like it; documents without codes never lose that way (their guessed code agrees with the query's guess).
+    /// Query codes that are given are matched against the stated codes only; the confidence reads the stated codes only.
+    /// Costs one classifier prediction per coded document at indexing (none when off).
+    /// </summary>
+    public bool GivenDocumentReadDiscipline { get; init; }
+
+    /// <summary>
     /// Flattening of an unsure guess for short texts (0 = off): a query of at most this many characters (a title, a keyword
     /// list) whose field is predicted gets <see cref="PredictedDisciplineWeight"/> × min(1, sureness /
     /// <see cref="PredictedDisciplineConfidentAt"/>), the sureness being the first code's share of the classifier's

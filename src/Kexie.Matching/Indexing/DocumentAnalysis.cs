@@ -42,6 +42,10 @@ internal sealed class DocumentAnalyzer
     /// the classifier's likeliest codes for the document, with their probabilities.</summary>
     public CodeProbability[]? PredictedAlternatives { get; private set; }
 
+    /// <summary>For the last analysed document, when it states its discipline and
+    /// <see cref="MatchOptions.GivenDocumentReadDiscipline"/> is on: the likeliest code of its text; otherwise null.</summary>
+    public string? ReadDisciplineCode { get; private set; }
+
     /// <summary>Distinct terms of the last analysed document.</summary>
     public int Count { get; private set; }
 
@@ -68,7 +72,9 @@ internal sealed class DocumentAnalyzer
         Count = 0;
         PredictedDisciplines = [];
         PredictedAlternatives = null;
-        var predict = predictor is not null && !HasCodes(document.DisciplineCodes);
+        ReadDisciplineCode = null;
+        var read = predictor is not null && options is { GivenDocumentReadDiscipline: true } && HasCodes(document.DisciplineCodes);
+        var predict = (predictor is not null && !HasCodes(document.DisciplineCodes)) || read;
         allTokens.Clear();
         tokens.Clear();
         analyzer.Analyze(document.Title, tokens);
@@ -116,7 +122,14 @@ internal sealed class DocumentAnalyzer
         if (predict)
         {
             allTokens.AddRange(tokens);
-            PredictedDisciplines = Predict(document);
+            if (read)
+            {
+                ReadDisciplineCode = ReadCode(document);
+            }
+            else
+            {
+                PredictedDisciplines = Predict(document);
+            }
         }
         if (options is { CharacterBackstop: true })
         {
@@ -166,6 +179,18 @@ internal sealed class DocumentAnalyzer
         return [best[0].Code];
     }
 
+    /// <summary>The likeliest code of a coded document's whole text (<see cref="MatchOptions.GivenDocumentReadDiscipline"/>).</summary>
+    private string? ReadCode(MatchDocument document)
+    {
+        if (allTokens.Count == 0)
+        {
+            return null;
+        }
+        var text = string.Join(' ', new[] { document.Title }.Concat(document.Keywords ?? []).Append(document.Body).Where(t => !string.IsNullOrWhiteSpace(t)));
+        var best = predictor!.Predict(text, allTokens, 1);
+        return best.Count == 0 || best[0].Probability < options!.DocumentDisciplineMinProbability ? null : string.Intern(best[0].Code);
+    }
+
     /// <summary>Analyses <paramref name="count"/> documents from <paramref name="start"/> into one flat batch.</summary>
     public AnalyzedBatch AnalyzeBatch(MatchDocument[] documents, int start, int count)
     {
@@ -182,7 +207,7 @@ internal sealed class DocumentAnalyzer
         {
             var document = documents[start + i];
             Analyze(document);
-            batch.Append(new StoredDocument(document, PredictedDisciplines) { PredictedAlternatives = PredictedAlternatives }, this);
+            batch.Append(new StoredDocument(document, PredictedDisciplines) { PredictedAlternatives = PredictedAlternatives, ReadDisciplineCode = ReadDisciplineCode }, this);
         }
     }
 

@@ -1893,7 +1893,31 @@ internal static class Signals
         }
         var weight = query.Weight(options);
         var factor = doc.DisciplinesPredicted ? options.PredictedDocumentDisciplineFactor : ranking ? GivenDocumentFactor(options, query, doc) : 1.0;
-        return weight * factor * Math.Min(value, 1.0);
+        var score = weight * factor * Math.Min(value, 1.0);
+        if (ranking && query.Predicted && !doc.DisciplinesPredicted && doc.ReadDisciplineCode is { } read && options.GivenDocumentReadDiscipline)
+        {
+            // The stated codes or what the document's own text reads as, the better (MatchOptions.GivenDocumentReadDiscipline).
+            var readValue = 0.0;
+            List<SharedCode>? readShared = null;
+            foreach (var q in query.Codes)
+            {
+                var relation = hierarchy.Relate(q.Code, read);
+                var credit = options.Credit(relation);
+                if (credit <= 0)
+                {
+                    continue;
+                }
+                (readShared ??= []).Add(new SharedCode(q.Code, read, relation, q.Probability) { DocumentPredicted = true });
+                readValue += q.Probability * credit;
+            }
+            var readScore = weight * options.PredictedDocumentDisciplineFactor * Math.Min(readValue, 1.0);
+            if (readScore > score)
+            {
+                shared = readShared;
+                return readScore;
+            }
+        }
+        return score;
     }
 
     /// <summary>

@@ -42,6 +42,10 @@ internal sealed class StoredDocument
     /// probabilities (<see cref="MatchOptions.PredictedDocumentDisciplineCodes"/>); null when only the first is kept.</summary>
     public CodeProbability[]? PredictedAlternatives { get; init; }
 
+    /// <summary>For a document that states its discipline, with <see cref="MatchOptions.GivenDocumentReadDiscipline"/>: the
+    /// likeliest code of its own text; null otherwise.</summary>
+    public string? ReadDisciplineCode { get; init; }
+
     public string[] IndustryCodes { get; }
 
     public string? RegionCode { get; }
