@@ -162,8 +162,20 @@ public sealed record MatchExplanation
     /// <summary>Every signal's contribution; they add up to the score.</summary>
     public required IReadOnlyList<SignalContribution> Contributions { get; init; }
 
-    /// <summary>One readable sentence (Simplified Chinese).</summary>
+    /// <summary>One readable sentence (Simplified Chinese): <see cref="Ranked"/> of the result's rank, score and <see cref="Reason"/>.</summary>
     public required string Summary { get; init; }
+
+    /// <summary>
+    /// The sentence without its lead "排第N位（综合得分S）：": what was matched and where the score comes from, true of the
+    /// score parts whatever place a list shows the candidate at. A list that shows fewer results than the engine found
+    /// (hidden records, dropped candidates, good matches before 可能相关) composes its own lead with <see cref="Ranked"/>
+    /// from its own position instead of re-numbering <see cref="Summary"/>.
+    /// </summary>
+    public string Reason { get; init; } = string.Empty;
+
+    /// <summary>The rank and the score leading a reason: "排第{rank}位（综合得分{score, two decimals}）：{reason}".</summary>
+    public static string Ranked(int rank, double score, string reason) =>
+        $"排第{rank.ToString(System.Globalization.CultureInfo.InvariantCulture)}位（综合得分{ScoreText.Format(score)}）：{reason}";
 }
 
 /// <summary>One ranked candidate.</summary>

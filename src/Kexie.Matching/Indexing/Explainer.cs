@@ -97,6 +97,7 @@ internal sealed class Explainer
             FieldMiss(fieldAgreement), unknownTerms, disciplines.Uncertainty, disciplines.VoteDisagreement, GivesField);
         var confidence = Confidence(options, inputs);
         var duplicate = flagDuplicates && coverage >= options.DuplicateCoverage && matched.Count >= 2;
+        var reason = Reason(contributions, duplicate);
         var explanation = new MatchExplanation
         {
             MatchedTerms = matched,
@@ -105,7 +106,8 @@ internal sealed class Explainer
             SharedIndustries = sharedIndustries ?? [],
             Region = region,
             Contributions = contributions,
-            Summary = Summary(rank, candidate.Final, contributions, duplicate),
+            Summary = MatchExplanation.Ranked(rank, candidate.Final, reason),
+            Reason = reason,
         };
         return new MatchResult
         {
@@ -408,10 +410,10 @@ internal sealed class Explainer
         return $"报价{price.ToString("0.##", Zh)}元，超出预算{budget.ToString("0.##", Zh)}元的{over.ToString("P0", Zh)}";
     }
 
-    private static string Summary(int rank, double score, List<SignalContribution> contributions, bool duplicate)
+    /// <summary>The sentence after its rank and score (<see cref="MatchExplanation.Reason"/>).</summary>
+    private static string Reason(List<SignalContribution> contributions, bool duplicate)
     {
         var sb = new StringBuilder();
-        sb.Append("排第").Append(rank).Append("位（综合得分").Append(Number(score)).Append("）：");
         sb.Append(string.Join('；', contributions.Select(c => c.Detail)));
         var main = contributions.Where(c => c.Score >= 0.005).OrderByDescending(c => c.Score).Take(2).ToList();
         if (main.Count > 0)

@@ -83,7 +83,7 @@ public sealed record ResponsePlanDto(
     {
         var rank = 0;
         return shown.Select(c => new PlanCandidateDto(
-                c.Id, c.Kind, c.TargetId, c.Score, c.IsManual ? c.Explanation : Kexie.Web.Features.Matching.MatchText.WithRank(c.Explanation, ++rank, c.Score),
+                c.Id, c.Kind, c.TargetId, c.Score, c.IsManual ? c.Explanation : Kexie.Web.Features.Matching.MatchText.Ranked(++rank, c.Score, c.Explanation),
                 c.ProposedByUserId, c.ProposedAt, c.IsManual, c.ProposedByName, c.IsWeak))
             .ToList();
     }

@@ -7,7 +7,8 @@ namespace Kexie.Web.Features.Matching;
 /// <summary>
 /// 一单一策 candidates from the match index: published offers, public worker profiles and experts (专家库; proposed as
 /// their worker, once, at the better of the two ranks) for the need, best first,
-/// each with the engine's score and its Chinese explanation (stored on the plan). The good matches
+/// each with the engine's score and its Chinese reason (stored on the plan without a rank: the plan's list composes
+/// "排第N位（综合得分…）：" from the place it shows the candidate at, <see cref="MatchText.Ranked"/>). The good matches
 /// (<see cref="MatchResult.IsGoodMatch"/>: the engine's calibrated confidence at or above its threshold) come first and
 /// are what the need's organization is told of; after them at most <see cref="WeakCandidates"/> below the threshold,
 /// stored as 可能相关 (<see cref="IsWeak"/>): the staff see them, nobody is notified of them, and a plan with only such
@@ -34,7 +35,7 @@ public sealed class EngineCandidateSource(MatchIndexHost host, MatchResultFilter
                 m.Kind == nameof(DocumentKind.Offer) ? CandidateKind.Offer : CandidateKind.Worker,
                 m.Id,
                 m.Score,
-                m.Explanation.Length > MarketRules.NoteMaxLength ? m.Explanation[..MarketRules.NoteMaxLength] : m.Explanation,
+                m.Reason.Length > MarketRules.NoteMaxLength ? m.Reason[..MarketRules.NoteMaxLength] : m.Reason,
                 IsWeak(m)))
             .DistinctBy(c => (c.Kind, c.TargetId))
             .ToList();

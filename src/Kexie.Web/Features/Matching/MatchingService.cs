@@ -28,7 +28,8 @@ public sealed record MatchItemDto(
     IReadOnlyList<MatchCodeDto> SharedIndustries,
     string Region,
     double Confidence = 0,
-    bool IsGoodMatch = false);
+    bool IsGoodMatch = false,
+    string Reason = "");
 
 /// <summary>Matches for one query; <see cref="ClassifierReady"/> is false while the discipline model is still training.</summary>
 public sealed record MatchListDto(IReadOnlyList<MatchItemDto> Items, bool ClassifierReady, long IndexVersion);
@@ -239,13 +240,14 @@ public sealed class MatchResultFilter(KexieDbContext db, MatchIndexHost host)
 
             var e = r.Explanation;
             items.Add(new MatchItemDto(
-                r.Kind.ToString(), id, row.Title, row.Region, items.Count + 1, Math.Round(r.Score, 4), Math.Round(r.Coverage, 4), r.LikelyDuplicate, MatchText.WithRank(e.Summary, items.Count + 1, r.Score),
+                r.Kind.ToString(), id, row.Title, row.Region, items.Count + 1, Math.Round(r.Score, 4), Math.Round(r.Coverage, 4), r.LikelyDuplicate, MatchText.Ranked(items.Count + 1, r.Score, e.Reason),
                 e.MatchedTerms.Select(t => t.Term).ToList(),
                 e.SharedDisciplines.Select(Code).ToList(),
                 e.SharedIndustries.Select(Code).ToList(),
                 e.Region.ToString(),
                 Math.Round(r.Confidence, 4),
-                r.IsGoodMatch));
+                r.IsGoodMatch,
+                e.Reason));
         }
 
         return new MatchListDto(items, host.Classifier is not null, host.Index.Version);
