@@ -154,6 +154,7 @@ public class ExplanationSentenceTests
         PredictedDisciplineWeight = 5,
         PredictedLeaderMargin = margin,
         PredictedLeaderMinCoverage = coverage,
+        GivenDocumentReadDiscipline = false, // the lift over stated codes, which a document's own reading would lift too
     });
 
     [Fact]

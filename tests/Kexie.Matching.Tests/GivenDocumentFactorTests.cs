@@ -18,6 +18,7 @@ public class GivenDocumentFactorTests
     private static MatchOptions Options(double factor) => new()
     {
         PredictedDisciplineGivenDocumentFactor = factor,
+        GivenDocumentReadDiscipline = false, // the stated code's factor alone (the fixed predictor reads every text alike)
         CodeFeedbackDocuments = 0,
         PredictedLeaderMargin = 1, // the text leader's lift is not what these tests are about
     };
@@ -91,7 +92,7 @@ public class GivenDocumentFactorTests
     public void The_default_is_one_and_setting_one_changes_nothing()
     {
         Assert.Equal(1.0, new MatchOptions().PredictedDisciplineGivenDocumentFactor);
-        var implicitDefault = Search(new MatchOptions { CodeFeedbackDocuments = 0, PredictedLeaderMargin = 1 });
+        var implicitDefault = Search(new MatchOptions { CodeFeedbackDocuments = 0, PredictedLeaderMargin = 1, GivenDocumentReadDiscipline = false });
         var explicitOne = Search(Options(1.0));
         Assert.Equal(implicitDefault.Select(r => r.Id), explicitOne.Select(r => r.Id));
         Assert.Equal(implicitDefault.Select(r => r.Score), explicitOne.Select(r => r.Score));

@@ -104,13 +104,21 @@ public class GivenDocumentReadDisciplineTests
     }
 
     [Fact]
-    public void Off_by_default_and_off_changes_nothing()
+    public void On_by_default()
     {
-        Assert.False(new MatchOptions().GivenDocumentReadDiscipline);
+        Assert.True(new MatchOptions().GivenDocumentReadDiscipline);
         var implicitDefault = Search(new MatchOptions { CodeFeedbackDocuments = 0, PredictedLeaderMargin = 1 });
-        var explicitOff = Search(Options(false));
-        Assert.Equal(implicitDefault.Select(r => r.Id), explicitOff.Select(r => r.Id));
-        Assert.Equal(implicitDefault.Select(r => r.Score), explicitOff.Select(r => r.Score));
-        Assert.Equal(implicitDefault.Select(r => r.Explanation.Summary), explicitOff.Select(r => r.Explanation.Summary));
+        var explicitOn = Search(Options(true));
+        Assert.Equal(implicitDefault.Select(r => r.Id), explicitOn.Select(r => r.Id));
+        Assert.Equal(implicitDefault.Select(r => r.Score), explicitOn.Select(r => r.Score));
+        Assert.Equal(implicitDefault.Select(r => r.Explanation.Summary), explicitOn.Select(r => r.Explanation.Summary));
+    }
+
+    [Fact]
+    public void Off_predicts_nothing_for_coded_documents_and_keeps_the_stated_codes_alone()
+    {
+        var off = Search(Options(false));
+        Assert.Equal(FieldScore(off, "drill"), FieldScore(off, "own"), 12);
+        Assert.All(off.Single(r => r.Id == "own").Explanation.SharedDisciplines, s => Assert.False(s.DocumentPredicted));
     }
 }

@@ -19,7 +19,8 @@ public class GroupBackoffTests
 
     private static IReadOnlyList<MatchResult> Search(MatchOptions options)
     {
-        var index = new MatchIndex(options: options with { CodeFeedbackDocuments = 0 }, disciplinePredictor: new UnsurePredictor());
+        // About the query's field against stated codes: the documents' own reading (GivenDocumentReadDiscipline) is left out.
+        var index = new MatchIndex(options: options with { CodeFeedbackDocuments = 0, GivenDocumentReadDiscipline = false }, disciplinePredictor: new UnsurePredictor());
         index.Rebuild(Docs.Filler(30).Concat(new[] { (Mechanical, "m"), (Materials, "t"), (Agriculture, "a") }.Select(x =>
             Docs.Offer($"{x.Item2}-doc", "齿轮热处理工艺", body: "齿轮热处理工艺的改进。") with { DisciplineCodes = [x.Item1] })));
         return index.Search(new MatchQuery { Text = "齿轮热处理" });
@@ -62,7 +63,7 @@ public class GroupBackoffTests
         Assert.Equal(FieldScore(off, "a-doc"), FieldScore(on, "a-doc"), 9);
         foreach (var r in on)
         {
-            ExplanationTruth.Check(r, on, new MatchOptions { PredictedDisciplineWithinGroupExponent = 1, CodeFeedbackDocuments = 0 });
+            ExplanationTruth.Check(r, on, new MatchOptions { PredictedDisciplineWithinGroupExponent = 1, CodeFeedbackDocuments = 0, GivenDocumentReadDiscipline = false });
         }
     }
 
@@ -90,7 +91,7 @@ public class GroupBackoffTests
     /// query's words (and one of agriculture, which the vote also sees).</summary>
     private static IReadOnlyList<MatchResult> SearchWithVote(MatchOptions options, string votedCode)
     {
-        var index = new MatchIndex(options: options, disciplinePredictor: new UnsurePredictor());
+        var index = new MatchIndex(options: options with { GivenDocumentReadDiscipline = false }, disciplinePredictor: new UnsurePredictor());
         index.Rebuild(Docs.Filler(30).Concat(Enumerable.Range(0, 2).Select(i =>
             Docs.Offer($"v-doc-{i}", "齿轮热处理工艺", body: $"齿轮热处理工艺的第{i}种改进。") with { DisciplineCodes = [votedCode] }))
             .Append(Docs.Offer("a-doc", "齿轮", body: "齿轮的选型。") with { DisciplineCodes = [Agriculture] }));

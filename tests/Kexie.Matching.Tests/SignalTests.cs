@@ -211,7 +211,8 @@ public class PredictedDocumentDisciplineTests
         }
     }
 
-    private static readonly MatchOptions Options = new() { CodeFeedbackDocuments = 0, DisciplineHierarchy = new CodeHierarchy("test", 2, 4) };
+    // About documents without codes: a coded document's own reading (GivenDocumentReadDiscipline) is left out.
+    private static readonly MatchOptions Options = new() { CodeFeedbackDocuments = 0, DisciplineHierarchy = new CodeHierarchy("test", 2, 4), GivenDocumentReadDiscipline = false };
 
     private static MatchDocument Tea(string id) => Docs.Offer(id, "茶叶加工技术", "名优绿茶的杀青、揉捻与烘干工艺。", "茶叶");
 

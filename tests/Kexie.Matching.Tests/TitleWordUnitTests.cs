@@ -64,13 +64,13 @@ public class TitleWordUnitTests
     }
 
     [Fact]
-    public void Zero_is_the_default_and_keywords_and_bodies_are_not_affected()
+    public void Half_is_the_default_and_keywords_and_bodies_are_not_affected()
     {
-        Assert.Equal(0, new MatchOptions().QueryTitleWordUnitExponent);
+        Assert.Equal(0.5, new MatchOptions().QueryTitleWordUnitExponent);
         var plain = Search(new MatchOptions { CodeFeedbackDocuments = 0 });
-        var zero = Search(Options(0));
-        Assert.Equal(plain.Select(r => r.Id), zero.Select(r => r.Id));
-        Assert.Equal(plain.Select(r => r.Score), zero.Select(r => r.Score));
+        var half = Search(Options(0.5));
+        Assert.Equal(plain.Select(r => r.Id), half.Select(r => r.Id));
+        Assert.Equal(plain.Select(r => r.Score), half.Select(r => r.Score));
         var index0 = new MatchIndex(options: Options(0));
         var index1 = new MatchIndex(options: Options(1));
         var documents = Docs.Filler(30).Concat([Docs.Offer("compound", "人工智能"), Docs.Offer("words", "温室番茄")]).ToList();

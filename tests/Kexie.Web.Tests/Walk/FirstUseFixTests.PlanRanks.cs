@@ -22,7 +22,14 @@ public abstract partial class FirstUseFixTests
         {
             var score = after[i]!["score"]!.GetValue<double>();
             Assert.StartsWith($"排第{i + 1}位（综合得分{score.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)}）：", Str(after[i]!, "explanation"));
+            // One lead, composed by the list from the engine's reason (the stored reason has no rank of its own).
+            Assert.Single(Regex.Matches(Str(after[i]!, "explanation"), "排第\\d+位"));
         }
+        // The dropped one keeps the engine's reason, without a rank: it is no longer in the list.
+        var dropped = (await (await staff.GetAsync($"/api/v1/plans/{planId}")).OkJsonAsync())["droppedCandidates"]!.AsArray();
+        var reason = Str(Assert.Single(dropped)!, "explanation");
+        Assert.DoesNotContain("排第", reason, StringComparison.Ordinal);
+        Assert.Contains("得分主要来自", reason, StringComparison.Ordinal);
 
         // The page: each row's 得分 is the number its reason gives.
         var page = await (await staff.GetAsync($"/Market/Plans/Details/{planId}")).Content.ReadAsStringAsync();

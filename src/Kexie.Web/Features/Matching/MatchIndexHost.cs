@@ -231,8 +231,9 @@ public sealed class MatchIndexHost(
 
     /// <summary>
     /// Documents that give no discipline get one predicted from their text when they are indexed
-    /// (<see cref="MatchOptions.PredictDocumentDisciplines"/>). Those indexed before the classifier was ready got
-    /// none: read them again and replace them (nothing to do when the classifier, e.g. loaded from its cache, was
+    /// (<see cref="MatchOptions.PredictDocumentDisciplines"/>), and those that give one are read too
+    /// (<see cref="MatchOptions.GivenDocumentReadDiscipline"/>). Those indexed before the classifier was ready got
+    /// neither: read them again and replace them (nothing to do when the classifier, e.g. loaded from its cache, was
     /// there before the build analysed the documents). Holds the poll lock, so an outbox entry applied meanwhile cannot be
     /// overwritten with older data (the rows are read after it).
     /// </summary>
@@ -251,7 +252,7 @@ public sealed class MatchIndexHost(
             {
                 await using var scope = scopes.CreateAsyncScope();
                 var db = scope.ServiceProvider.GetRequiredService<KexieDbContext>();
-                var uncoded = (await MatchDocuments.LoadAllAsync(db, disciplineNames, ct)).Where(d => d.DisciplineCodes.Count == 0).ToList();
+                var uncoded = (await MatchDocuments.LoadAllAsync(db, disciplineNames, ct)).Where(d => d.DisciplineCodes.Count == 0 || Index.Options.GivenDocumentReadDiscipline).ToList();
                 Index.UpsertMany(uncoded);
                 logger.LogInformation("学科分类模型就绪后，为 {Count} 条未填学科的文档推测了学科", uncoded.Count);
             }
