@@ -12,6 +12,13 @@ public sealed record RefreshResult(bool Full, int SourcesRederived, long FactsWr
 public readonly record struct RollupVersion(long Stamp, long Generation);
 
 /// <summary>
+/// A reader's version of the rollups (<see cref="IndicatorRefresher.RollupVersionAsync(DateTimeOffset, TimeSpan, CancellationToken)"/>):
+/// what is read at <paramref name="Version"/> holds every record change up to <paramref name="AsOf"/>; <paramref name="Deferred"/>:
+/// changes after it were pending and not applied.
+/// </summary>
+public sealed record RollupReading(RollupVersion Version, DateTimeOffset AsOf, bool Deferred);
+
+/// <summary>
 /// Keeps facts and rollups in step with the records. Incremental: re-derives the records queued in the outbox
 /// (written by SaveChanges) and the records the calendar moved since the last refresh (<see cref="DueByTheCalendarAsync"/>:
 /// response plans whose deadline passed; when a year began, the associations due a 年检, of which only the new years' facts are
@@ -70,6 +77,31 @@ public sealed class IndicatorRefresher(KexieDbContext db, TimeProvider clock, IL
         }
 
         return new RollupVersion(Stamp(last), Volatile.Read(ref generation));
+    }
+
+    /// <summary>
+    /// The rollups' version a reader that accepts data up to <paramref name="maxStale"/> old reads at <paramref name="now"/>
+    /// (issue 16: dashboards and rankings under writes). Nothing pending: the version as it is, true as of now. Changes
+    /// pending and the last refresh no older than <paramref name="maxStale"/>: the version as it is, without applying them
+    /// (<see cref="RollupReading.Deferred"/>: the caller has them applied in the background), true as of the last refresh.
+    /// Otherwise (or with <paramref name="maxStale"/> zero) as <see cref="RollupVersionAsync(CancellationToken)"/>: applied
+    /// first, true as of now.
+    /// </summary>
+    public async Task<RollupReading> RollupVersionAsync(DateTimeOffset now, TimeSpan maxStale, CancellationToken ct = default)
+    {
+        var (pending, last) = await PendingAsync(ct);
+        if (pending && maxStale > TimeSpan.Zero && last is { } lastAt && lastAt >= now - maxStale)
+        {
+            return new RollupReading(new RollupVersion(Stamp(last), Volatile.Read(ref generation)), lastAt, true);
+        }
+
+        if (pending)
+        {
+            await RefreshNowAsync(false, ct);
+            last = await LastRefreshedAtAsync(ct);
+        }
+
+        return new RollupReading(new RollupVersion(Stamp(last), Volatile.Read(ref generation)), now, false);
     }
 
     /// <summary>

@@ -60,6 +60,18 @@ public sealed class IndexModel(IndicatorService indicators, KexieDbContext db, T
 
     public string ChartJson { get; private set; } = "{}";
 
+    /// <summary>“数据截至 10:05”: every record change up to then is in the page's figures (<see cref="IndicatorService.AsOf"/>).</summary>
+    public string? AsOfText { get; private set; }
+
+    /// <summary>“数据截至 10:05” (China time) on the day of <paramref name="now"/>, “数据截至 2026-12-05 23:59” before it.</summary>
+    public static string AsOfWords(DateTimeOffset asOf, DateTimeOffset now)
+    {
+        var local = asOf.ToOffset(ChinaTime.Offset);
+        return ChinaTime.DateOf(asOf) == ChinaTime.DateOf(now)
+            ? $"数据截至 {local:HH:mm}"
+            : $"数据截至 {local:yyyy-MM-dd HH:mm}";
+    }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         indicators.RequireManager(Actor);
@@ -88,6 +100,7 @@ public sealed class IndexModel(IndicatorService indicators, KexieDbContext db, T
             Values = (await indicators.ValuesAsync(peerRanking, Region, ct)).Values.ToDictionary(v => v.Code);
             SyntheticNote = SyntheticText(Explanation.RegionName, Values, Ranking.IncludesSynthetic);
             Trend = await TrendAsync(Region, Choice.Period, peerRanking, ct);
+            AsOfText = indicators.AsOf is { } asOf ? AsOfWords(asOf, clock.GetUtcNow()) : null;
         }
         catch (DomainValidationException e)
         {
