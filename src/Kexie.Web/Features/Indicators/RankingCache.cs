@@ -143,6 +143,18 @@ public sealed class RankingCache
 
                 return ((T)last.Value, last.AsOf);
             }
+            else if (kept.Running && kept.AsOf >= now - maxStale)
+            {
+                // None done yet (a cold start): the one being computed is awaited, not a second one started beside it.
+                try
+                {
+                    return ((T)await kept.Value.Value, kept.AsOf);
+                }
+                catch
+                {
+                    // It failed: this reader computes its own, below.
+                }
+            }
             else if (changes is not null && update is not null && kept.Succeeded)
             {
                 var from = (T)kept.Value.Value.Result;
