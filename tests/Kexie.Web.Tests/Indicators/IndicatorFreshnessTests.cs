@@ -47,7 +47,7 @@ public abstract class IndicatorFreshnessTests(KexieApp app)
     });
 
     /// <summary>A ranking read as a dashboard reads it, with a freshness of <paramref name="maxStale"/> and the given cache.</summary>
-    private async Task<(PeerRanking Ranking, DateTimeOffset? AsOf)> RankAsync(RankingCache cache, TimeSpan maxStale)
+    private async Task<(PeerRanking Ranking, DateTimeOffset? AsOf)> RankAsync(RankingCache cache, TimeSpan maxStale, bool requireCurrent = false)
     {
         var freshness = new IndicatorFreshness(app.Services.GetRequiredService<IServiceScopeFactory>(), new ConfigurationBuilder().Build(), TimeProvider.System, NullLogger<IndicatorFreshness>.Instance)
         {
@@ -57,7 +57,10 @@ public abstract class IndicatorFreshnessTests(KexieApp app)
         var s = scope.ServiceProvider;
         var service = new IndicatorService(
             s.GetRequiredService<KexieDbContext>(), s.GetRequiredService<IndicatorEngine>(), s.GetRequiredService<IndicatorRefresher>(), cache,
-            s.GetRequiredService<Kexie.Domain.Authorization.AccessPolicy>(), freshness);
+            s.GetRequiredService<Kexie.Domain.Authorization.AccessPolicy>(), freshness)
+        {
+            RequireCurrent = requireCurrent,
+        };
         var ranking = await service.RankAsync(Guizhou, "520102", "2025", 0, CancellationToken.None);
         await freshness.Running;
         return (ranking, service.AsOf);
@@ -98,8 +101,10 @@ public abstract class IndicatorFreshnessTests(KexieApp app)
         Assert.Equal(Scores(first), Scores(stale));
         Assert.Equal(2m, stale.Values.Single(v => v.RegionCode == "520102").Values["W01"]);
 
-        // Waiting again: the ranking brought up to date equals one computed from scratch, peer by peer, true as of after the writes.
-        var (current, currentAsOf) = await RankAsync(cache, TimeSpan.FromMilliseconds(1));
+        // 刷新 (RequireCurrent) under the same hour's allowance: the writes are applied and the ranking brought up to date
+        // first — it equals one computed from scratch, peer by peer, true as of after the writes.
+        var (current, currentAsOf) = await RankAsync(cache, TimeSpan.FromHours(1), requireCurrent: true);
+        Assert.NotNull(currentAsOf);
         Assert.True(currentAsOf >= written, $"{currentAsOf:O} < {written:O}");
         var fresh = await app.QueryAsync(db => new IndicatorEngine(db).RankAsync(PeerGroup.Of("520102"), Period.OfYear(2025), WeightSet.BuiltInDefault));
         Assert.Equal(Scores(fresh), Scores(current));
@@ -139,6 +144,9 @@ public abstract class IndicatorFreshnessTests(KexieApp app)
         var now = new DateTimeOffset(2026, 12, 6, 2, 30, 0, TimeSpan.Zero); // 10:30 in China
         Assert.Equal("数据截至 10:05", Kexie.Web.Pages.Indicators.IndexModel.AsOfWords(new DateTimeOffset(2026, 12, 6, 2, 5, 9, TimeSpan.Zero), now));
         Assert.Equal("数据截至 2026-12-05 23:59", Kexie.Web.Pages.Indicators.IndexModel.AsOfWords(new DateTimeOffset(2026, 12, 5, 15, 59, 0, TimeSpan.Zero), now));
+
+        // Older than the view (answered from the last ranking): to the second, so 20 s behind does not read as "now".
+        Assert.Equal("数据截至 10:05:09", Kexie.Web.Pages.Indicators.IndexModel.AsOfWords(new DateTimeOffset(2026, 12, 6, 2, 5, 9, TimeSpan.Zero), now, behind: true));
     }
 }
 
@@ -200,5 +208,59 @@ public sealed class RankingCacheFreshnessTests
         var (f, asOfF) = await cache.GetRecentAsync(V(4), much.AddMinutes(5), "k", new DateOnly(2025, 12, 31), much.AddMinutes(5), allowed, () => { computed++; return Compute("never"); });
         Assert.Equal(("C", much.AddMinutes(5)), (f, asOfF));
         Assert.Equal(3, computed);
+    }
+
+    [Fact]
+    public async Task One_computation_per_key_at_a_time_and_a_reader_of_a_newer_version_starts_the_next_after_it()
+    {
+        var cache = new RankingCache();
+        var lastDay = new DateOnly(2025, 12, 31);
+        var (computed, running, most) = (0, 0, 0);
+        var held = new List<TaskCompletionSource<string>>();
+        Func<Task<string>> Compute() => async () =>
+        {
+            var gate = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+            lock (held)
+            {
+                computed++;
+                most = Math.Max(most, ++running);
+                held.Add(gate);
+            }
+
+            try
+            {
+                return await gate.Task;
+            }
+            finally
+            {
+                lock (held)
+                {
+                    running--;
+                }
+            }
+        };
+
+        // A cold start: readers allowed an hour's old answer wait for the one computation, none starts its own beside it.
+        var first = cache.GetRecentAsync(V(1), T0, "k", lastDay, T0, TimeSpan.FromHours(1), Compute());
+        var second = cache.GetRecentAsync(V(1), T0, "k", lastDay, T0, TimeSpan.FromHours(1), Compute());
+
+        // A reader of a newer version that wants a current answer (刷新) waits for it to end, then starts the next.
+        var fresh = cache.GetRecentAsync(V(2), T0.AddMinutes(1), "k", lastDay, T0.AddMinutes(1), TimeSpan.Zero, Compute());
+        Assert.Equal(1, computed);
+        Assert.False(fresh.IsCompleted);
+
+        held[0].SetResult("A");
+        Assert.Equal(("A", T0), await first);
+        Assert.Equal(("A", T0), await second);
+        for (var i = 0; i < 500 && Volatile.Read(ref computed) < 2; i++)
+        {
+            await Task.Delay(10);
+        }
+
+        Assert.Equal(2, computed);
+        Assert.False(fresh.IsCompleted);
+        held[1].SetResult("B");
+        Assert.Equal(("B", T0.AddMinutes(1)), await fresh);
+        Assert.Equal(1, most);
     }
 }

@@ -35,7 +35,8 @@ public sealed class IndicatorService(KexieDbContext db, IndicatorEngine engine, 
     {
         if (rollupReading is null)
         {
-            rollupReading = await refresher.RollupVersionAsync(freshness.Now, freshness.MaxStale, ct);
+            readAt = freshness.Now;
+            rollupReading = await refresher.RollupVersionAsync(readAt.Value, MaxStale, ct);
             if (rollupReading.Deferred)
             {
                 freshness.RefreshInBackground();
@@ -46,6 +47,25 @@ public sealed class IndicatorService(KexieDbContext db, IndicatorEngine engine, 
 
         return rollupReading;
     }
+
+    /// <summary>
+    /// Whether this request wants current figures (the dashboard's 刷新, <c>fresh=true</c>): the pending record changes are
+    /// applied and the ranking computed at the current version before it is answered, whatever
+    /// <see cref="IndicatorFreshness.MaxStale"/> allows — a staffer who has just recorded something sees it. Set before the
+    /// first read.
+    /// </summary>
+    public bool RequireCurrent { get; set; }
+
+    /// <summary>How old this request's answers may be: <see cref="IndicatorFreshness.MaxStale"/>, zero with <see cref="RequireCurrent"/>.</summary>
+    private TimeSpan MaxStale => RequireCurrent ? TimeSpan.Zero : freshness.MaxStale;
+
+    private DateTimeOffset? readAt;
+
+    /// <summary>
+    /// Whether something this request answered is older than the request (<see cref="AsOf"/> before its first read): changes
+    /// recorded since <see cref="AsOf"/> are not in it yet (the page says so and offers 刷新).
+    /// </summary>
+    public bool Behind => AsOf is { } asOf && readAt is { } at && asOf < at;
 
     /// <summary>
     /// The time the indicator data this request answered is true as of (the oldest of what it read: every record change up
@@ -208,29 +228,21 @@ public sealed class IndicatorService(KexieDbContext db, IndicatorEngine engine, 
         var reading = await ReadingAsync(ct);
         var version = reading.Version;
         var group = PeerGroup.Of(place.Code);
-        if (freshness.MaxStale > TimeSpan.Zero)
-        {
-            // Computed in a scope of its own: the ranking may be computed in the background for all readers
-            // (RankingCache.GetRecentAsync) and outlive this request.
-            var (ranking, asOf) = await rankings.GetRecentAsync(
-                version,
-                reading.AsOf,
-                string.Create(CultureInfo.InvariantCulture, $"rank|{group.AncestorCode}|{group.CodeLength}|{p}|{weights.Version}"),
-                p.LastDay,
-                freshness.Now,
-                freshness.MaxStale,
-                () => freshness.DetachedAsync(s => s.GetRequiredService<IndicatorEngine>().RankAsync(group, p, weights)),
-                (kept, changed) => freshness.DetachedAsync(s => s.GetRequiredService<IndicatorEngine>().RerankAsync(kept, changed)));
-            Served(asOf);
-            return ranking;
-        }
 
-        return await rankings.GetAsync(
+        // Computed in a scope of its own: the ranking may be computed in the background for all readers
+        // (RankingCache.GetRecentAsync, one computation per ranking at a time on this node) and outlive this request. With
+        // no allowance (MaxStale zero: the tests' setting, or RequireCurrent) the reader waits for the current ranking.
+        var (ranking, asOf) = await rankings.GetRecentAsync(
             version,
+            reading.AsOf,
             string.Create(CultureInfo.InvariantCulture, $"rank|{group.AncestorCode}|{group.CodeLength}|{p}|{weights.Version}"),
             p.LastDay,
-            () => engine.RankAsync(group, p, weights, ct: ct),
-            (kept, changed) => engine.RerankAsync(kept, changed, ct));
+            freshness.Now,
+            MaxStale,
+            () => freshness.DetachedAsync(s => s.GetRequiredService<IndicatorEngine>().RankAsync(group, p, weights)),
+            (kept, changed) => freshness.DetachedAsync(s => s.GetRequiredService<IndicatorEngine>().RerankAsync(kept, changed)));
+        Served(asOf);
+        return ranking;
     }
 
     public async Task<RankingDto> RankingAsync(Actor actor, string? region, string? period, int? weightSet, CancellationToken ct)
