@@ -55,12 +55,12 @@ public sealed class PrivateDatabase : IAsyncDisposable
         return database;
     }
 
-    /// <summary>A new context on this database (the caller disposes it), with <paramref name="interceptors"/> if any.</summary>
-    public KexieDbContext NewContext(params Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor[] interceptors) => provider == DatabaseProvider.Postgres
+    /// <summary>A new context on this database (the caller disposes it).</summary>
+    public KexieDbContext NewContext() => provider == DatabaseProvider.Postgres
         ? new PostgresKexieDbContext(new DbContextOptionsBuilder<PostgresKexieDbContext>()
-            .UseNpgsql(connectionString, x => x.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery)).AddInterceptors(interceptors).Options)
+            .UseNpgsql(connectionString, x => x.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery)).Options)
         : new SqliteKexieDbContext(new DbContextOptionsBuilder<SqliteKexieDbContext>()
-            .UseSqlite(connectionString, x => x.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery)).AddInterceptors(interceptors).Options);
+            .UseSqlite(connectionString, x => x.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery)).Options);
 
     public async ValueTask DisposeAsync()
     {
