@@ -73,6 +73,9 @@ public sealed class KexieApp : IAsyncLifetime
             ["Urls"] = "http://127.0.0.1:0",
             ["Logging:LogLevel:Default"] = "Warning",
 
+            // The journeys look at a dashboard right after their writes: current figures, not up to 30 s old.
+            ["Indicators:MaxStaleSeconds"] = "0",
+
             // Every journey signs in from 127.0.0.1: production's per-address limits would refuse a full run.
             ["Security:RateLimits:LoginPerIp:PermitLimit"] = "1000000",
             ["Security:RateLimits:LoginPerAccount:PermitLimit"] = "1000000",

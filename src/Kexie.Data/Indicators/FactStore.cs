@@ -197,6 +197,59 @@ public static class FactStore
     }
 
     /// <summary>
+    /// Applies <paramref name="delta"/> (the contributions of facts removed and appended by an incremental refresh) to the
+    /// rollup rows it names, in the caller's transaction: each row's sums move by the delta (<c>INSERT … ON CONFLICT DO UPDATE
+    /// SET "Count" = "Count" + excluded."Count"</c>, a new row where none was), and a row whose count falls to zero is deleted —
+    /// every fact counts at least 1 (<see cref="RollupDelta.Exact"/>), so a count of zero means its last fact is gone, as a
+    /// rebuild from the facts would leave no row. Both measures are sums and add exactly; a distinct count would not (a cell's
+    /// distinct sources are not the sum of its parts'), and no rollup holds one. Rows whose delta is zero (a record derived
+    /// again with the same facts) are not written. Statements of up to <see cref="DeltaRowsPerStatement"/> rows, one index
+    /// lookup each, instead of re-aggregating the touched days and months from the facts at every level.
+    /// </summary>
+    public static async Task ApplyRollupDeltaAsync(KexieDbContext db, RollupDelta delta, CancellationToken ct = default)
+    {
+        var rows = delta.Changed().Order().Select(k => new KeyValuePair<RollupKey, RollupSums>(k, delta.Rows[k])).ToList();
+        foreach (var chunk in rows.Chunk(DeltaRowsPerStatement))
+        {
+            var parameters = new List<object>(chunk.Length * 7);
+            var values = string.Join(", ", chunk.Select(r =>
+            {
+                var first = parameters.Count;
+                parameters.AddRange([(int)r.Key.Grain, r.Key.Level, r.Key.RegionCode, r.Key.Day, (int)r.Key.Kind, r.Value.Count, r.Value.AmountFen]);
+                return "(" + string.Join(", ", Enumerable.Range(first, 7).Select(i => "{" + i + "}")) + ")";
+            }));
+            var upsert = $"""
+                INSERT INTO "IndicatorRollups" ("Grain", "Level", "RegionCode", "Day", "Kind", "Count", "AmountFen")
+                VALUES {values}
+                ON CONFLICT ("Grain", "Level", "RegionCode", "Day", "Kind") DO UPDATE
+                SET "Count" = "IndicatorRollups"."Count" + excluded."Count", "AmountFen" = "IndicatorRollups"."AmountFen" + excluded."AmountFen"
+                """;
+            await db.Database.ExecuteSqlRawAsync(upsert, parameters, ct);
+        }
+
+        // Only a row whose count went down can have lost its last fact.
+        var lowered = rows.Where(r => r.Value.Count < 0).ToList();
+        foreach (var chunk in lowered.Chunk(DeltaRowsPerStatement))
+        {
+            var parameters = new List<object>(chunk.Length * 5);
+            var keys = string.Join(", ", chunk.Select(r =>
+            {
+                var first = parameters.Count;
+                parameters.AddRange([(int)r.Key.Grain, r.Key.Level, r.Key.RegionCode, r.Key.Day, (int)r.Key.Kind]);
+                return "(" + string.Join(", ", Enumerable.Range(first, 5).Select(i => "{" + i + "}")) + ")";
+            }));
+            var delete = $"""
+                DELETE FROM "IndicatorRollups"
+                WHERE "Count" <= 0 AND ("Grain", "Level", "RegionCode", "Day", "Kind") IN (VALUES {keys})
+                """;
+            await db.Database.ExecuteSqlRawAsync(delete, parameters, ct);
+        }
+    }
+
+    /// <summary>Rows per statement of <see cref="ApplyRollupDeltaAsync"/> (7 parameters a row: well under both providers' limits).</summary>
+    public const int DeltaRowsPerStatement = 500;
+
+    /// <summary>
     /// Rebuilds the year rollups (key yyyy0101) of the years <paramref name="fromYear"/> to <paramref name="toYear"/>
     /// (all years when null) from the month rollups, which must be up to date.
     /// </summary>
@@ -223,3 +276,81 @@ public static class FactStore
         return parameter;
     }
 }
+
+/// <summary>
+/// The change an incremental refresh makes to the rollups, row by row: what the facts it removed and appended contribute to
+/// every rollup row they fall in (each level of their region's lineage, the day, its month and its year), removed subtracted
+/// and appended added. Applied by <see cref="FactStore.ApplyRollupDeltaAsync"/>.
+/// </summary>
+public sealed class RollupDelta
+{
+    private static readonly int[] Levels = [2, 4, 6, 9];
+
+    public Dictionary<RollupKey, RollupSums> Rows { get; } = [];
+
+    /// <summary>
+    /// Whether every fact added or removed counted at least 1 (all derivations and seeders give 1 or more): then a rollup
+    /// row has facts exactly when its count is above zero, and the delta leaves what a rebuild from the facts leaves.
+    /// When not, the caller rebuilds the cells from the facts instead.
+    /// </summary>
+    public bool Exact { get; private set; } = true;
+
+    /// <summary>Adds the contribution of facts at (<paramref name="regionCode"/>, <paramref name="day"/>, <paramref name="kind"/>) summing to <paramref name="count"/> and <paramref name="amountFen"/>; <paramref name="sign"/> −1 removes it.</summary>
+    public void Add(string regionCode, int day, FactKind kind, long count, long amountFen, int sign, int smallestCount)
+    {
+        if (smallestCount < 1)
+        {
+            Exact = false;
+        }
+
+        var month = (day / 100 * 100) + 1;
+        var year = (day / 10000 * 10000) + 101;
+        foreach (var level in Levels)
+        {
+            if (regionCode.Length < level)
+            {
+                break;
+            }
+
+            var prefix = regionCode[..level];
+            Move(new RollupKey(RollupGrain.Day, level, prefix, day, kind));
+            Move(new RollupKey(RollupGrain.Month, level, prefix, month, kind));
+            Move(new RollupKey(RollupGrain.Year, level, prefix, year, kind));
+        }
+
+        void Move(RollupKey key)
+        {
+            var old = Rows.GetValueOrDefault(key);
+            Rows[key] = new RollupSums(old.Count + (sign * count), old.AmountFen + (sign * amountFen));
+        }
+    }
+
+    /// <summary>The rows whose sums change (a delta of zero on both measures moves nothing).</summary>
+    public IEnumerable<RollupKey> Changed() => Rows.Where(r => r.Value.Count != 0 || r.Value.AmountFen != 0).Select(r => r.Key);
+
+    /// <summary>Appended facts.</summary>
+    public void Added(IEnumerable<ActivityFact> facts)
+    {
+        foreach (var f in facts)
+        {
+            Add(f.RegionCode, f.Day, f.Kind, f.Count, f.AmountFen, 1, f.Count);
+        }
+    }
+}
+
+/// <summary>The key of a rollup row (its primary key).</summary>
+public readonly record struct RollupKey(RollupGrain Grain, int Level, string RegionCode, int Day, FactKind Kind) : IComparable<RollupKey>
+{
+    public int CompareTo(RollupKey other)
+    {
+        var c = Grain.CompareTo(other.Grain);
+        c = c != 0 ? c : Level.CompareTo(other.Level);
+        c = c != 0 ? c : string.CompareOrdinal(RegionCode, other.RegionCode);
+        c = c != 0 ? c : Day.CompareTo(other.Day);
+        return c != 0 ? c : Kind.CompareTo(other.Kind);
+    }
+}
+
+/// <summary>A rollup row's measures, or a change of them: both sums.</summary>
+public readonly record struct RollupSums(long Count, long AmountFen);
+

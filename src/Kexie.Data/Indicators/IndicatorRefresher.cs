@@ -12,10 +12,18 @@ public sealed record RefreshResult(bool Full, int SourcesRederived, long FactsWr
 public readonly record struct RollupVersion(long Stamp, long Generation);
 
 /// <summary>
+/// A reader's version of the rollups (<see cref="IndicatorRefresher.RollupVersionAsync(DateTimeOffset, TimeSpan, CancellationToken)"/>):
+/// what is read at <paramref name="Version"/> holds every record change up to <paramref name="AsOf"/>; <paramref name="Deferred"/>:
+/// changes after it were pending and not applied.
+/// </summary>
+public sealed record RollupReading(RollupVersion Version, DateTimeOffset AsOf, bool Deferred);
+
+/// <summary>
 /// Keeps facts and rollups in step with the records. Incremental: re-derives the records queued in the outbox
 /// (written by SaveChanges) and the records the calendar moved since the last refresh (<see cref="DueByTheCalendarAsync"/>:
 /// response plans whose deadline passed; when a year began, the associations due a 年检, of which only the new years' facts are
-/// appended unless a write queued them too), then rebuilds the rollup cells or months touched. Full (first run, or on demand): re-derives every record. Synthetic facts
+/// appended unless a write queued them too), then moves the rollup rows by what the removed and appended facts contribute
+/// (<see cref="RollupDelta"/>; cells rebuilt from the facts only when a fact counts less than 1). Full (first run, or on demand): re-derives every record. Synthetic facts
 /// (demo, benchmark) are never touched by re-derivation. Runs are serialised (in-process gate, and a
 /// PostgreSQL advisory lock across web nodes).
 /// </summary>
@@ -70,6 +78,31 @@ public sealed class IndicatorRefresher(KexieDbContext db, TimeProvider clock, IL
         }
 
         return new RollupVersion(Stamp(last), Volatile.Read(ref generation));
+    }
+
+    /// <summary>
+    /// The rollups' version a reader that accepts data up to <paramref name="maxStale"/> old reads at <paramref name="now"/>
+    /// (issue 16: dashboards and rankings under writes). Nothing pending: the version as it is, true as of now. Changes
+    /// pending and the last refresh no older than <paramref name="maxStale"/>: the version as it is, without applying them
+    /// (<see cref="RollupReading.Deferred"/>: the caller has them applied in the background), true as of the last refresh.
+    /// Otherwise (or with <paramref name="maxStale"/> zero) as <see cref="RollupVersionAsync(CancellationToken)"/>: applied
+    /// first, true as of now.
+    /// </summary>
+    public async Task<RollupReading> RollupVersionAsync(DateTimeOffset now, TimeSpan maxStale, CancellationToken ct = default)
+    {
+        var (pending, last) = await PendingAsync(ct);
+        if (pending && maxStale > TimeSpan.Zero && last is { } lastAt && lastAt >= now - maxStale)
+        {
+            return new RollupReading(new RollupVersion(Stamp(last), Volatile.Read(ref generation)), lastAt, true);
+        }
+
+        if (pending)
+        {
+            await RefreshNowAsync(false, ct);
+            last = await LastRefreshedAtAsync(ct);
+        }
+
+        return new RollupReading(new RollupVersion(Stamp(last), Volatile.Read(ref generation)), now, false);
     }
 
     /// <summary>
@@ -302,17 +335,19 @@ public sealed class IndicatorRefresher(KexieDbContext db, TimeProvider clock, IL
             .Distinct()
             .ToList();
         dirty = await WithSurveysJudgedByAsync(dirty, ct);
-        // The rollup cells (day, region) the old and the new facts of these records fall in.
+        // The rollup cells (day, region) the old and the new facts of these records fall in, and what those facts add to and
+        // take from each rollup row.
         var cells = new HashSet<(int Day, string RegionCode)>();
-        long written = rolled.Count == 0 ? 0 : await AppendYearsBegunAsync(rolled, last, now, cells, ct);
+        var delta = new RollupDelta();
+        long written = rolled.Count == 0 ? 0 : await AppendYearsBegunAsync(rolled, last, now, cells, delta, ct);
         foreach (var chunk in dirty.Chunk(BatchSize))
         {
             var ids = chunk.Select(c => (Guid?)c.SourceId).ToList();
-            var old = await db.IndicatorFacts.Where(f => ids.Contains(f.SourceId)).Select(f => new { f.Day, f.RegionCode }).Distinct().ToListAsync(ct);
-            cells.UnionWith(old.Select(o => (o.Day, o.RegionCode)));
+            await RemovedAsync(db.IndicatorFacts.Where(f => ids.Contains(f.SourceId)), cells, delta, ct);
             await db.IndicatorFacts.Where(f => ids.Contains(f.SourceId)).ExecuteDeleteAsync(ct);
             var facts = await DeriveAsync(chunk, now, ct);
             cells.UnionWith(facts.Select(f => (f.Day, f.RegionCode)));
+            delta.Added(facts);
             written += await FactStore.AppendAsync(db, facts, ct);
         }
 
@@ -323,7 +358,24 @@ public sealed class IndicatorRefresher(KexieDbContext db, TimeProvider clock, IL
         }
 
         var months = cells.Select(c => ChinaTime.MonthKey(c.Day)).Distinct().Order().ToList();
-        if (cells.Select(c => c.Day).Distinct().Count() <= MaxCellDays && cells.Select(c => c.RegionCode).Distinct().Count() <= MaxCellRegions)
+        if (delta.Exact)
+        {
+            // What readers must look at again: the regions (every level) and days whose rollup rows actually move. A record
+            // derived again with the same facts (a contact noted on a plan, a draft saved) moves none, so the rankings kept
+            // stay current instead of being scored again after every write into their period.
+            var moved = delta.Changed().Where(k => k.Grain == RollupGrain.Day).ToList();
+            firstDayTouched = moved.Count == 0 ? int.MaxValue : moved.Min(k => k.Day);
+            regionsTouched = moved.Select(k => k.RegionCode).Distinct().Count() <= MaxCellRegions * 4
+                ? moved.GroupBy(k => k.RegionCode, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Min(k => k.Day), StringComparer.Ordinal)
+                : null;
+
+            // The rollup rows move by what the removed and appended facts contribute (rank15): a few index lookups per
+            // changed record, where rebuilding its cells re-aggregated every fact of the touched days at each level (the
+            // whole province's day for the province row) and the touched months' day rows. In this transaction, with the
+            // facts and the outbox rows it removes: a refresh that fails leaves both as they were and its retry starts over.
+            await FactStore.ApplyRollupDeltaAsync(db, delta, ct);
+        }
+        else if (cells.Select(c => c.Day).Distinct().Count() <= MaxCellDays && cells.Select(c => c.RegionCode).Distinct().Count() <= MaxCellRegions)
         {
             firstDayTouched = cells.Count == 0 ? int.MaxValue : cells.Min(c => c.Day);
             regionsTouched = cells.GroupBy(c => c.RegionCode, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Min(c => c.Day), StringComparer.Ordinal);
@@ -343,6 +395,26 @@ public sealed class IndicatorRefresher(KexieDbContext db, TimeProvider clock, IL
     }
 
     /// <summary>
+    /// Before <paramref name="facts"/> are deleted: their cells into <paramref name="cells"/>, their sums per region, day and kind
+    /// taken from <paramref name="delta"/> (one grouped read of the rows the delete removes). Returns the number of (region, day,
+    /// kind) groups read: 0 when there is nothing to delete.
+    /// </summary>
+    private static async Task<int> RemovedAsync(IQueryable<IndicatorFactRow> facts, HashSet<(int Day, string RegionCode)> cells, RollupDelta delta, CancellationToken ct)
+    {
+        var old = await facts
+            .GroupBy(f => new { f.RegionCode, f.Day, f.Kind })
+            .Select(g => new { g.Key.RegionCode, g.Key.Day, g.Key.Kind, Count = g.Sum(f => (long)f.Count), Amount = g.Sum(f => f.AmountFen), Smallest = g.Min(f => f.Count) })
+            .ToListAsync(ct);
+        foreach (var o in old)
+        {
+            cells.Add((o.Day, o.RegionCode));
+            delta.Add(o.RegionCode, o.Day, o.Kind, o.Count, o.Amount, -1, o.Smallest);
+        }
+
+        return old.Count;
+    }
+
+    /// <summary>
     /// The facts a new year adds to the 学会、协会、农技协 among <paramref name="associations"/> that no write changed since the last
     /// refresh: their due years (<see cref="FactDerivation.From(Kexie.Domain.Directory.Association, DateOnly)"/>) were derived up to
     /// the last refresh's year — each refresh derives them to its own year and records its time — so only the years begun since are
@@ -350,14 +422,12 @@ public sealed class IndicatorRefresher(KexieDbContext db, TimeProvider clock, IL
     /// societies; issue 16). Facts of those years already there (a refresh of a node whose clock ran ahead) are replaced, so the
     /// result is the full derivation's whatever came before. Adds the cells of the facts removed and written to <paramref name="cells"/>.
     /// </summary>
-    private async Task<long> AppendYearsBegunAsync(IReadOnlySet<Guid> associations, DateTimeOffset last, DateTimeOffset now, HashSet<(int Day, string RegionCode)> cells, CancellationToken ct)
+    private async Task<long> AppendYearsBegunAsync(IReadOnlySet<Guid> associations, DateTimeOffset last, DateTimeOffset now, HashSet<(int Day, string RegionCode)> cells, RollupDelta delta, CancellationToken ct)
     {
         var lastDay = ChinaTime.DayKey(new DateOnly(ChinaTime.DateOf(last).Year, 12, 31));
         var begun = db.IndicatorFacts.Where(f => f.Source == FactSource.Association && f.Day > lastDay);
-        var old = await begun.Select(f => new { f.Day, f.RegionCode }).Distinct().ToListAsync(ct);
-        if (old.Count > 0)
+        if (await RemovedAsync(begun, cells, delta, ct) > 0)
         {
-            cells.UnionWith(old.Select(o => (o.Day, o.RegionCode)));
             await begun.ExecuteDeleteAsync(ct);
         }
 
@@ -368,6 +438,7 @@ public sealed class IndicatorRefresher(KexieDbContext db, TimeProvider clock, IL
             .Where(f => f.Day > lastDay)
             .ToList();
         cells.UnionWith(facts.Select(f => (f.Day, f.RegionCode)));
+        delta.Added(facts);
         return await FactStore.AppendAsync(db, facts, ct);
     }
 

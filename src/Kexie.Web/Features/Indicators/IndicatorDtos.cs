@@ -49,7 +49,8 @@ public sealed record RankingDto(
     IReadOnlyDictionary<ServiceGroup, decimal> EffectiveGroupWeights,
     string MissingDataRule,
     IReadOnlyList<RankingEntryDto> Entries,
-    bool IncludesSynthetic = false);
+    bool IncludesSynthetic = false,
+    DateTimeOffset? AsOf = null);
 
 public sealed record IndicatorScoreDto(
     string Code,

@@ -15,17 +15,71 @@ namespace Kexie.Web.Features.Indicators;
 /// refresh, cheap when nothing changed). Region managers see values and rankings of any peer group; the records
 /// behind a value only inside their own scope.
 /// </summary>
-public sealed class IndicatorService(KexieDbContext db, IndicatorEngine engine, IndicatorRefresher refresher, RankingCache rankings, Kexie.Domain.Authorization.AccessPolicy policy)
+public sealed class IndicatorService(KexieDbContext db, IndicatorEngine engine, IndicatorRefresher refresher, RankingCache rankings, Kexie.Domain.Authorization.AccessPolicy policy, IndicatorFreshness freshness)
 {
     // What one request reads once (the service is scoped to the request): the rollups' version (one refresh check per
     // request, not one per ranking, trend period and value read: each is three reads), the regions and the newest
     // weight set. A page's readings then all come from one version of the rollups.
-    private RollupVersion? rollupVersion;
+    private RollupReading? rollupReading;
     private readonly Dictionary<string, Region> regions = new(StringComparer.Ordinal);
     private WeightSet? newestWeights;
 
     /// <summary>The rollups' version this request reads at (<see cref="IndicatorRefresher.RollupVersionAsync"/>, once per request).</summary>
-    private async Task<RollupVersion> VersionAsync(CancellationToken ct) => rollupVersion ??= await refresher.RollupVersionAsync(ct);
+    private async Task<RollupVersion> VersionAsync(CancellationToken ct) => (await ReadingAsync(ct)).Version;
+
+    /// <summary>
+    /// The rollups' version with the time what is read at it is true as of: with <see cref="IndicatorFreshness.MaxStale"/>
+    /// the pending changes are left to the background when the last refresh is recent enough (<see cref="IndicatorRefresher.RollupVersionAsync(DateTimeOffset, TimeSpan, CancellationToken)"/>).
+    /// </summary>
+    private async Task<RollupReading> ReadingAsync(CancellationToken ct)
+    {
+        if (rollupReading is null)
+        {
+            readAt = freshness.Now;
+            rollupReading = await refresher.RollupVersionAsync(readAt.Value, MaxStale, ct);
+            if (rollupReading.Deferred)
+            {
+                freshness.RefreshInBackground();
+            }
+
+            Served(rollupReading.AsOf);
+        }
+
+        return rollupReading;
+    }
+
+    /// <summary>
+    /// Whether this request wants current figures (the dashboard's 刷新, <c>fresh=true</c>): the pending record changes are
+    /// applied and the ranking computed at the current version before it is answered, whatever
+    /// <see cref="IndicatorFreshness.MaxStale"/> allows — a staffer who has just recorded something sees it. Set before the
+    /// first read.
+    /// </summary>
+    public bool RequireCurrent { get; set; }
+
+    /// <summary>How old this request's answers may be: <see cref="IndicatorFreshness.MaxStale"/>, zero with <see cref="RequireCurrent"/>.</summary>
+    private TimeSpan MaxStale => RequireCurrent ? TimeSpan.Zero : freshness.MaxStale;
+
+    private DateTimeOffset? readAt;
+
+    /// <summary>
+    /// Whether something this request answered is older than the request (<see cref="AsOf"/> before its first read): changes
+    /// recorded since <see cref="AsOf"/> are not in it yet (the page says so and offers 刷新).
+    /// </summary>
+    public bool Behind => AsOf is { } asOf && readAt is { } at && asOf < at;
+
+    /// <summary>
+    /// The time the indicator data this request answered is true as of (the oldest of what it read: every record change up
+    /// to it is in the figures; “数据截至 HH:mm” on the pages); null before anything was read.
+    /// </summary>
+    public DateTimeOffset? AsOf { get; private set; }
+
+    private void Served(DateTimeOffset asOf)
+    {
+        if (AsOf is null || asOf < AsOf)
+        {
+            AsOf = asOf;
+        }
+    }
 
     public const string MissingDataRule = "某地区在某类服务中没有任何业务数据（计数均为0、比值均无分母）时，该类显示“暂无数据”，不评分、不排名，也不与其他地区比较（如无需求的地区不以“超时未响应0条”得分）；在综合评分中该类按0分计；各类均无数据的地区不参与综合排名。全部同级地区均无数据的指标和服务类别不参与评分，其余类别按权重重新归一；有数据的地区比值类指标无分母（如当期无到期需求）时该指标记0分。";
 
@@ -171,14 +225,24 @@ public sealed class IndicatorService(KexieDbContext db, IndicatorEngine engine, 
         var place = await RegionAsync(region, ct);
         var p = Period.Parse(period);
         var weights = await WeightSetAsync(weightSet, ct);
-        var version = await VersionAsync(ct);
+        var reading = await ReadingAsync(ct);
+        var version = reading.Version;
         var group = PeerGroup.Of(place.Code);
-        return await rankings.GetAsync(
+
+        // Computed in a scope of its own: the ranking may be computed in the background for all readers
+        // (RankingCache.GetRecentAsync, one computation per ranking at a time on this node) and outlive this request. With
+        // no allowance (MaxStale zero: the tests' setting, or RequireCurrent) the reader waits for the current ranking.
+        var (ranking, asOf) = await rankings.GetRecentAsync(
             version,
+            reading.AsOf,
             string.Create(CultureInfo.InvariantCulture, $"rank|{group.AncestorCode}|{group.CodeLength}|{p}|{weights.Version}"),
             p.LastDay,
-            () => engine.RankAsync(group, p, weights, ct: ct),
-            (kept, changed) => engine.RerankAsync(kept, changed, ct));
+            freshness.Now,
+            MaxStale,
+            () => freshness.DetachedAsync(s => s.GetRequiredService<IndicatorEngine>().RankAsync(group, p, weights)),
+            (kept, changed) => freshness.DetachedAsync(s => s.GetRequiredService<IndicatorEngine>().RerankAsync(kept, changed)));
+        Served(asOf);
+        return ranking;
     }
 
     public async Task<RankingDto> RankingAsync(Actor actor, string? region, string? period, int? weightSet, CancellationToken ct)
@@ -234,7 +298,8 @@ public sealed class IndicatorService(KexieDbContext db, IndicatorEngine engine, 
             ranking.Current.EffectiveGroupWeights,
             MissingDataRule,
             entries,
-            await AnySyntheticCachedAsync(ancestor, ranking.Days.Last, ct));
+            await AnySyntheticCachedAsync(ancestor, ranking.Days.Last, ct),
+            AsOf);
     }
 
     /// <summary><see cref="AnySyntheticAsync"/> kept by the rollups' version with the rankings (facts change only in a refresh).</summary>

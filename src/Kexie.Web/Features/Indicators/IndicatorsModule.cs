@@ -16,6 +16,7 @@ public sealed class IndicatorsModule : IFeatureModule
         services.AddScoped<Kexie.Data.Indicators.IndicatorEngine>();
         services.AddScoped<IndicatorService>();
         services.AddSingleton<RankingCache>();
+        services.AddSingleton<IndicatorFreshness>();
         services.AddSingleton<IndicatorRefreshQueue>();
         services.AddHostedService<IndicatorRefreshWorker>();
         services.AddScoped<LinkageService>();

@@ -57,6 +57,7 @@ public sealed class ExplainModel(IndicatorService indicators) : KexiePageModel
         var peerRanking = await indicators.RankAsync(Actor, Region, PeriodText, WeightSet, ct);
         Ranking = await indicators.ToDtoAsync(peerRanking, ct);
         Explanation = await indicators.ExplainAsync(peerRanking, RegionCode.Validate(Region, "region"), ct);
-        Values = (await indicators.ValuesAsync(Actor, Region, PeriodText, ct)).Values.ToDictionary(v => v.Code);
+        // From the ranking (the same rollups): a ranking answered from the last one computed (Indicators:MaxStaleSeconds) and its values agree.
+        Values = (await indicators.ValuesAsync(peerRanking, Region!, ct)).Values.ToDictionary(v => v.Code);
     }
 }

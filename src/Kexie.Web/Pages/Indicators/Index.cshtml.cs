@@ -31,6 +31,9 @@ public sealed class IndexModel(IndicatorService indicators, KexieDbContext db, T
 
     [BindProperty(SupportsGet = true)] public int? WeightSet { get; set; }
 
+    /// <summary>刷新 (<c>fresh=true</c>): the figures as of now — pending changes applied, the ranking computed — instead of the last ranking up to <c>Indicators:MaxStaleSeconds</c> old.</summary>
+    [BindProperty(SupportsGet = true)] public bool Fresh { get; set; }
+
     public PeriodChoice? Choice { get; private set; }
 
     public List<CodeName> RegionOptions { get; private set; } = [];
@@ -60,9 +63,33 @@ public sealed class IndexModel(IndicatorService indicators, KexieDbContext db, T
 
     public string ChartJson { get; private set; } = "{}";
 
+    /// <summary>“数据截至 10:05”: every record change up to then is in the page's figures (<see cref="IndicatorService.AsOf"/>).</summary>
+    public string? AsOfText { get; private set; }
+
+    /// <summary>
+    /// Whether the figures are older than the view (<see cref="IndicatorService.Behind"/>: answered from the last ranking while
+    /// this node computes the newer one): the page gives the time to the second, says that later records are not in yet, and
+    /// offers 刷新 (<see cref="Fresh"/>).
+    /// </summary>
+    public bool Behind { get; private set; }
+
+    /// <summary>
+    /// “数据截至 10:05” (China time) on the day of <paramref name="now"/>, “数据截至 2026-12-05 23:59” before it; to the second
+    /// (“数据截至 10:05:07”) when <paramref name="behind"/>: a ranking a few seconds old would otherwise show the minute of the view.
+    /// </summary>
+    public static string AsOfWords(DateTimeOffset asOf, DateTimeOffset now, bool behind = false)
+    {
+        var local = asOf.ToOffset(ChinaTime.Offset);
+        var time = behind ? local.ToString("HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture) : local.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+        return ChinaTime.DateOf(asOf) == ChinaTime.DateOf(now)
+            ? $"数据截至 {time}"
+            : $"数据截至 {local:yyyy-MM-dd} {time}";
+    }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         indicators.RequireManager(Actor);
+        indicators.RequireCurrent = Fresh;
         var root = Lookups.RootFor(Actor);
         RegionOptions = await Lookups.RegionOptionsAsync(db, root, ct);
         WeightSets = await indicators.WeightSetsAsync(Actor, ct);
@@ -88,6 +115,8 @@ public sealed class IndexModel(IndicatorService indicators, KexieDbContext db, T
             Values = (await indicators.ValuesAsync(peerRanking, Region, ct)).Values.ToDictionary(v => v.Code);
             SyntheticNote = SyntheticText(Explanation.RegionName, Values, Ranking.IncludesSynthetic);
             Trend = await TrendAsync(Region, Choice.Period, peerRanking, ct);
+            Behind = indicators.Behind;
+            AsOfText = indicators.AsOf is { } asOf ? AsOfWords(asOf, clock.GetUtcNow(), Behind) : null;
         }
         catch (DomainValidationException e)
         {
