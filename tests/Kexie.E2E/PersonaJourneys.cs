@@ -197,7 +197,7 @@ public sealed partial class PersonaJourneys(KexieApp app)
                     break;
                 }
 
-                await Task.Delay(250);
+                await Task.Delay(250, TestContext.Current.CancellationToken);
             }
 
             var heads = await LinesAsync(auditor, "#operation-log th");
