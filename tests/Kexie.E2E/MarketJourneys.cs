@@ -397,7 +397,8 @@ public sealed class MarketJourneys(KexieApp app)
         var fairName = NewName("大英县科创会");
         await daying.GotoAsync("/Market/Fairs");
         await daying.FillAsync("#Name", fairName);
-        await daying.FillAsync("#RegionCode", DaYing);
+        await daying.Locator("#RegionCode-search").FillAsync("大英");
+        await daying.Locator("#RegionCode-options [data-code='510923']").ClickAsync();
         await daying.FillAsync("#Description", "常年不落幕的科技成果对接会");
         await daying.ClickAsync("#fair-form button[type=submit]");
         await Expect(daying.Locator("h1")).ToHaveTextAsync(fairName);

@@ -8,8 +8,9 @@ namespace Kexie.E2E;
 /// Three more people, each from the front page by the links the pages show: a school teacher finds an activity and signs a
 /// class up (two mistakes are shown together, the typed phone kept), sees the e-stations and bases of the county, and the
 /// organiser confirms the class in the registration list; a science worker signs up, registers as a volunteer, applies to an
-/// activity that recruits volunteers and finds the application in 我的志愿服务; a city's association admin (the demo's
-/// reader of logs: no read-only role exists) reads the operation log and the county's ranking.
+/// activity that recruits volunteers and finds the application in 我的志愿服务; the county's auditor (审计员, read-only) opens
+/// 系统管理 onto the operation log and reads the county's ranking. The top bar and the operation log are looked at in Chromium
+/// at 1280, 1366 and 390 px: 登录/注册 and the log's columns keep one line, the phone layout has no sideways scroll.
 /// </summary>
 public sealed partial class PersonaJourneys(KexieApp app)
 {
@@ -137,16 +138,17 @@ public sealed partial class PersonaJourneys(KexieApp app)
     }
 
     [Fact]
-    public async Task The_city_reader_of_logs_reads_the_operation_log_and_a_county_ranking()
+    public async Task The_countys_auditor_reads_the_operation_log_and_a_county_ranking()
     {
         var page = await app.NewPageAsync();
         await page.GotoAsync("/");
         await page.ClickAsync("nav a:has-text('登录')");
-        await page.FillAsync("#UserName", "suining");
+        await page.FillAsync("#UserName", "daying-auditor");
         await page.FillAsync("#Password", KexieApp.Password);
         await page.ClickAsync("form button[type=submit]");
         await page.ClickAsync("nav a:has-text('系统管理')");
-        await page.Locator("a[href='/Admin/OperationLog']").First.ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex("/Admin/OperationLog$"));
+        await Expect(page.Locator("nav.tabs")).Not.ToContainTextAsync("账号管理");
         await Expect(page.Locator("main")).ToContainTextAsync("条操作记录");
         await Expect(page.Locator("#total")).ToHaveTextAsync(new Regex("^\\d+$"));
         await KexieApp.ScreenshotAsync(page, "p08-reader-operation-log");
@@ -155,6 +157,75 @@ public sealed partial class PersonaJourneys(KexieApp app)
         await Expect(page.Locator("h1")).ToContainTextAsync("精准绩效看板");
         await Expect(page.Locator("#composite-rank")).ToContainTextAsync("第");
         await KexieApp.ScreenshotAsync(page, "p09-reader-ranking");
+    }
+
+    /// <summary>How many lines the text of each element matching <paramref name="selector"/> takes (its line boxes' distinct tops).</summary>
+    private static Task<int[]> LinesAsync(IPage page, string selector) => page.EvalOnSelectorAllAsync<int[]>(selector, """
+        els => els.map(e => {
+            const r = document.createRange();
+            r.selectNodeContents(e);
+            return new Set([...r.getClientRects()].filter(x => x.width > 0).map(x => Math.round(x.top))).size;
+        })
+        """);
+
+    [Fact]
+    public async Task The_top_bar_and_the_operation_log_keep_one_line_at_laptop_widths_and_fit_a_phone()
+    {
+        // A write of the county (the staffer signs out), so the county's operation log has a row to lay out.
+        var writer = await app.NewPageAsync();
+        await KexieApp.LoginAsync(writer, "daying-staff");
+        await writer.ClickAsync(".nav-user form button");
+        await writer.Context.CloseAsync();
+
+        foreach (var width in new[] { 1280, 1366 })
+        {
+            var visitor = await app.NewPageAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = 800 } });
+            await visitor.GotoAsync("/");
+            var links = await LinesAsync(visitor, ".nav-user a");
+            Assert.True(links.Length >= 2 && links.All(l => l == 1), $"{width}px: 登录/注册 take {string.Join("/", links)} lines");
+            var tops = await visitor.EvalOnSelectorAllAsync<int[]>(".nav-user a", "els => els.map(e => Math.round(e.getBoundingClientRect().top))");
+            Assert.Single(tops.Distinct());
+            await KexieApp.ScreenshotAsync(visitor, $"p10-topbar-{width}");
+
+            var auditor = await app.NewPageAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = 800 } });
+            await KexieApp.LoginAsync(auditor, "daying-auditor");
+            for (var tries = 0; tries < 40; tries++)
+            {
+                await auditor.GotoAsync("/Admin/OperationLog");
+                if (await auditor.Locator("#operation-log").CountAsync() > 0)
+                {
+                    break;
+                }
+
+                await Task.Delay(250, TestContext.Current.CancellationToken);
+            }
+
+            var heads = await LinesAsync(auditor, "#operation-log th");
+            Assert.True(heads.Length == 7 && heads.All(l => l == 1), $"{width}px: the log's headings take {string.Join("/", heads)} lines");
+            foreach (var column in new[] { "时间", "操作人", "地区", "结果", "耗时" })
+            {
+                var cells = await LinesAsync(auditor, $"#operation-log td[data-label='{column}']");
+                Assert.True(cells.All(l => l == 1), $"{width}px: {column} takes {string.Join("/", cells.Distinct())} lines");
+            }
+
+            await KexieApp.ScreenshotAsync(auditor, $"p11-operation-log-{width}");
+        }
+
+        // A phone: the menu folds behind its button, the log reads as cards, nothing scrolls sideways.
+        var phone = await app.NewPageAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 390, Height = 844 }, IsMobile = true, HasTouch = true });
+        await phone.GotoAsync("/");
+        await Expect(phone.Locator(".nav-toggle-label")).ToBeVisibleAsync();
+        Assert.True(await phone.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "the front page scrolls sideways at 390px");
+        await KexieApp.ScreenshotAsync(phone, "p12-topbar-390");
+        await phone.ClickAsync(".nav-toggle-label");
+        await phone.ClickAsync("nav a:has-text('登录')");
+        await phone.FillAsync("#UserName", "daying-auditor");
+        await phone.FillAsync("#Password", KexieApp.Password);
+        await phone.ClickAsync("form button[type=submit]");
+        await phone.GotoAsync("/Admin/OperationLog");
+        await Expect(phone.Locator("#operation-log thead")).ToBeHiddenAsync();
+        Assert.True(await phone.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "the operation log scrolls sideways at 390px");
+        await KexieApp.ScreenshotAsync(phone, "p13-operation-log-390");
     }
 
     [GeneratedRegex("(?<!\\d)\\d{6}(?!\\d)")]

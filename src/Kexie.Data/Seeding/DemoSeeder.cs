@@ -27,6 +27,7 @@ public sealed class DemoSeeder(KexieDbContext db, UserManager<AppUser> users, IL
         new("daying", "大英县科协管理员", UserRole.AssociationAdmin, DaYing),
         new("shehong", "射洪市科协管理员", UserRole.AssociationAdmin, SheHong),
         new("daying-staff", "大英县科技云服务中心 王敏", UserRole.ServiceCenterStaff, DaYing),
+        new("daying-auditor", "大英县科协纪检审计 陈静", UserRole.Auditor, DaYing),
         new("worker", "科技工作者 李建国", UserRole.ScienceWorker, DaYing),
         new("enterprise", "四川大英天润化工有限公司 张伟", UserRole.OrganizationMember, DaYing),
     ];

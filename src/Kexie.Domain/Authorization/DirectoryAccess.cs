@@ -26,6 +26,9 @@ public static class DirectoryAccess
         return o => o.IsVerified || (own != null && o.Id == own) || (scope != null && RegionScope.Within(o.RegionCode, scope));
     }
 
-    /// <summary>Whether the actor sees a worker's private fields (phone, birth year…): the worker, or a manager of the worker's region.</summary>
-    public static bool SeesPrivateFields(Actor actor, ScienceWorker worker) => actor.ScienceWorkerId == worker.Id || actor.Manages(worker.RegionCode);
+    /// <summary>
+    /// Whether the actor sees a worker's private fields (phone, birth year…): the worker, or a manager of the worker's region.
+    /// An auditor reads the region's records but not these: checking the books needs no one's phone.
+    /// </summary>
+    public static bool SeesPrivateFields(Actor actor, ScienceWorker worker) => actor.ScienceWorkerId == worker.Id || (actor.IsRegionManager && actor.Manages(worker.RegionCode));
 }

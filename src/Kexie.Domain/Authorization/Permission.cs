@@ -34,6 +34,12 @@ public sealed record Permission(string Name, string DisplayName, string Feature,
 
     /// <summary>Every role.</summary>
     public static readonly UserRole[] Everyone = Enum.GetValues<UserRole>();
+
+    /// <summary>Every role that takes part in the platform's business (trades, applies, submits, scores): all but the auditor, who only reads.</summary>
+    public static readonly UserRole[] Participants = Enum.GetValues<UserRole>().Where(r => r != UserRole.Auditor).ToArray();
+
+    /// <summary>The region managers and the auditor: who read a region's records for oversight.</summary>
+    public static readonly UserRole[] Overseers = [.. Managers, UserRole.Auditor];
 }
 
 /// <summary>

@@ -26,11 +26,14 @@ public sealed record Actor(string? UserId, string? UserName, UserRole? Role, str
     /// <summary>Admins (not staff) may review, import and manage users.</summary>
     public bool IsAdmin => Role is UserRole.PlatformAdmin or UserRole.AssociationAdmin;
 
-    /// <summary>The code prefix this actor manages; null when it manages no region.</summary>
+    /// <summary>
+    /// The code prefix this actor manages; null when it manages no region. An auditor's subtree is in scope for reading like a
+    /// manager's; what it may change is nothing, because its role holds no write permission (the catalogue decides, not this).
+    /// </summary>
     public string? ManagedScope => Role switch
     {
         UserRole.PlatformAdmin => Regions.RegionCode.Country,
-        UserRole.AssociationAdmin or UserRole.ServiceCenterStaff => RegionCode,
+        UserRole.AssociationAdmin or UserRole.ServiceCenterStaff or UserRole.Auditor => RegionCode,
         _ => null,
     };
 

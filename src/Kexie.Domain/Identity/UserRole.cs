@@ -20,6 +20,13 @@ public enum UserRole
 
     /// <summary>第三方服务机构用户.</summary>
     AgencyMember = 6,
+
+    /// <summary>
+    /// 审计员 (纪检/财务审计): reads, within the region subtree of the account, what an association admin reads for oversight —
+    /// the operation log, orders and their money, 一单一策 plans, unpublished needs and offers, indicators and reports — and
+    /// holds no write permission (the catalogue's defaults; docs/security.md).
+    /// </summary>
+    Auditor = 7,
 }
 
 public static class UserRoleNames
@@ -32,6 +39,7 @@ public static class UserRoleNames
         UserRole.ScienceWorker => "科技工作者",
         UserRole.OrganizationMember => "单位用户",
         UserRole.AgencyMember => "第三方服务机构",
+        UserRole.Auditor => "审计员",
         _ => role.ToString(),
     };
 }

@@ -128,6 +128,55 @@ public abstract class GroupRegistrationTests(KexieApp app)
         Assert.Contains("已确认大英中学初二（3）班的报名（28人）", after);
         Assert.Contains("<strong id=\"registered\">28</strong> / 30", after);
     }
+
+    /// <summary>
+    /// A teacher with an account signs two classes up (one with their own phone, one with a colleague's as the contact): the organiser confirms one and declines the other with a reason; the
+    /// teacher is told of each (the reason in the message) and finds both on 我的报名 (linked beside their name), with their
+    /// status and the reason. Someone else's sign-up is not on their page.
+    /// </summary>
+    [Fact]
+    public async Task The_teacher_is_told_of_the_organisers_decision_and_finds_their_sign_ups_on_my_registrations()
+    {
+        var token = Token();
+        var staff = await app.SignInAsync("daying-staff");
+        var id = await ActivityAsync(staff, $"青少年研学{token}", 100);
+        var url = $"/api/v1/popularization-activities/{id}/registrations";
+
+        var signUp = Kexie.Web.Tests.Accounts.SignUpSupport.Client(app);
+        var phone = KexieApp.NewPhone();
+        var code = await Kexie.Web.Tests.Accounts.SignUpSupport.CodeForAsync(app, signUp, phone);
+        await (await Kexie.Web.Tests.Accounts.SignUpSupport.RegisterAsync(signUp, new { phone, code, password = Kexie.Web.Tests.Accounts.SignUpSupport.Password, name = "实验小学钱老师", kind = "Worker", regionCode = DaYing })).OkJsonAsync();
+        var teacher = await app.SignInAsync(phone, Kexie.Web.Tests.Accounts.SignUpSupport.Password);
+        Assert.DoesNotContain("href=\"/Popularization/MyRegistrations\"", await teacher.GetStringAsync("/"));
+
+        var first = Id(await (await teacher.PostJsonAsync(url, new { groupName = $"实验小学六年级一班{token}", headcount = 30, name = "钱老师", phone })).OkJsonAsync());
+        var second = Id(await (await teacher.PostJsonAsync(url, new { groupName = $"实验小学六年级二班{token}", headcount = 25, name = "孙老师", phone = KexieApp.NewPhone() })).OkJsonAsync());
+        var stranger = Id(await (await app.Anonymous().PostJsonAsync(url, new { groupName = $"他校五年级{token}", headcount = 5, name = "周老师", phone = KexieApp.NewPhone() })).OkJsonAsync());
+
+        var mine = await teacher.GetStringAsync("/Popularization/MyRegistrations");
+        Assert.Contains($"实验小学六年级一班{token}（30人）", mine);
+        Assert.Contains("等待组织方确认", mine);
+        Assert.DoesNotContain($"他校五年级{token}", mine);
+        Assert.DoesNotContain(stranger, mine);
+
+        await (await staff.PostAsync($"/api/v1/popularization-activities/{id}/participants/{first}/confirm", null)).OkJsonAsync();
+        await (await staff.PostJsonAsync($"/api/v1/popularization-activities/{id}/participants/{second}/decline", new { reason = "本场只接待一个班，请报名下一场" })).OkJsonAsync();
+
+        var notes = await (await teacher.GetAsync("/api/v1/notifications")).Content.ReadAsStringAsync();
+        Assert.Contains($"报名已确认：青少年研学{token}", notes);
+        Assert.Contains($"报名未通过：青少年研学{token}", notes);
+        Assert.Contains("原因：本场只接待一个班，请报名下一场", notes);
+
+        var home = await teacher.GetStringAsync("/");
+        Assert.Contains("href=\"/Popularization/MyRegistrations\"", home);
+        mine = await teacher.GetStringAsync("/Popularization/MyRegistrations");
+        var rows = System.Text.RegularExpressions.Regex.Matches(mine, "<tr data-registration=\"([0-9a-f-]{36})\">(.*?)</tr>", System.Text.RegularExpressions.RegexOptions.Singleline)
+            .ToDictionary(m => m.Groups[1].Value, m => m.Groups[2].Value);
+        Assert.Contains("已确认", rows[first]);
+        Assert.Contains("未通过", rows[second]);
+        Assert.Contains("原因：本场只接待一个班，请报名下一场", rows[second]);
+        Assert.Equal(HttpStatusCode.Redirect, (await app.Anonymous().GetAsync("/Popularization/MyRegistrations")).StatusCode);
+    }
 }
 
 public sealed class GroupRegistrationSqliteTests(SqliteApp app) : GroupRegistrationTests(app);

@@ -93,6 +93,19 @@ public abstract class LookupMatrixTests(KexieApp app)
         "GET /api/v1/contest-entries/{id:guid}/attachments/{attachmentId:guid}",
     ];
 
+    /// <summary>
+    /// Hidden records of <see cref="OwnerSees"/> the auditor does not read, each behind a management permission it does not hold:
+    /// lists of people (a society's members, an activity's volunteer applicants) and the working files of two management
+    /// registers (纲要成员单位 assessment evidence, 宣传栏 refresh photos). The books, the plans and the figures it reads.
+    /// </summary>
+    private static readonly string[] AuditorNeedsNot =
+    [
+        "GET /api/v1/associations/{id:guid}/members",
+        "GET /api/v1/popularization-activities/{id:guid}/volunteer-call/applications",
+        "GET /api/v1/science-literacy/member-units/{id:guid}/assessments/{assessmentId:guid}/evidence",
+        "GET /api/v1/science-boards/{id:guid}/refreshes/{refreshId:guid}/photo",
+    ];
+
     private static Dictionary<string, string> Id(Guid id) => new() { ["id"] = id.ToString() };
 
     private static readonly Dictionary<string, Probe> Rules = BuildRules();
@@ -265,6 +278,26 @@ public abstract class LookupMatrixTests(KexieApp app)
         }
 
         Assert.True(blind.Count == 0, "大英县管理员读不到（或读不出名称的）隐藏记录：\n" + string.Join("\n", blind));
+
+        // The county's auditor (审计员) reads the same hidden records for oversight, but not a private worker's phone.
+        var auditor = await app.SignInAsync("daying-auditor");
+        var auditorBlind = new List<string>();
+        foreach (var key in OwnerSees.Except(AuditorNeedsNot, StringComparer.Ordinal))
+        {
+            var probe = Rules[key];
+            using var response = await auditor.GetAsync(Url(key["GET ".Length..], probe.Route(hidden)));
+            var disposition = response.Content.Headers.ContentDisposition;
+            var text = await response.Content.ReadAsStringAsync() + disposition?.FileNameStar + disposition?.FileName;
+            if (!response.IsSuccessStatusCode || !probe.Secrets(hidden).Any(s => !string.IsNullOrEmpty(s) && text.Contains(s, StringComparison.Ordinal)))
+            {
+                auditorBlind.Add($"{key} → {(int)response.StatusCode} {text[..Math.Min(200, text.Length)]}");
+            }
+        }
+
+        Assert.True(auditorBlind.Count == 0, "大英县审计员读不到（或读不出名称的）隐藏记录：\n" + string.Join("\n", auditorBlind));
+        var auditedWorker = await auditor.GetStringAsync($"/api/v1/workers/{hidden.PrivateWorker}");
+        Assert.Contains(hidden.WorkerName, auditedWorker);
+        Assert.DoesNotContain(hidden.WorkerPhone, auditedWorker);
         // A rule for a look-up the host does not have would never be tried (there is no list of a need's attachments).
         Assert.Empty(Rules.Keys.Concat(OpenByDesign.Keys).Except(routes.Select(r => $"GET {r}"), StringComparer.Ordinal));
         Assert.True(missing.Count == 0 && violations.Count == 0,

@@ -19,9 +19,9 @@ public sealed partial class NoInternalsCrawlerTests(SqliteApp app)
 
     private const int MaxPagesPerRole = 140;
 
-    private static readonly string[] LoginNames = ["admin", "sichuan", "suining", "daying", "daying-staff", "shehong", "worker", "enterprise"];
+    private static readonly string[] LoginNames = ["admin", "sichuan", "suining", "daying", "daying-staff", "daying-auditor", "shehong", "worker", "enterprise"];
 
-    public static TheoryData<string> Roles => ["(anonymous)", "admin", "daying", "daying-staff", "worker", "enterprise", "shehong"];
+    public static TheoryData<string> Roles => ["(anonymous)", "admin", "daying", "daying-staff", "daying-auditor", "worker", "enterprise", "shehong"];
 
     [Theory]
     [MemberData(nameof(Roles))]

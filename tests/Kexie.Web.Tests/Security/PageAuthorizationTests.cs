@@ -42,6 +42,31 @@ public abstract partial class PageAuthorizationTests(KexieApp app)
         Assert.Matches(RoleTest(), "public bool CanEdit => Actor.Role == UserRole.PlatformAdmin;");
     }
 
+    /// <summary>
+    /// The county's auditor (审计员) opens the pages of the county's records — an unpublished need, an order with its money, a
+    /// 一单一策 plan — and finds no button or form for an action: its role holds no write permission, and the pages draw their
+    /// buttons from the same grants (the DTOs' actions, <c>Can</c>).
+    /// </summary>
+    [Fact]
+    public async Task The_countys_auditor_sees_the_records_pages_without_a_button_for_any_action()
+    {
+        var auditor = await app.SignInAsync("daying-auditor");
+        var title = $"审计页面草稿需求{Guid.NewGuid():N}"[..20];
+        var need = (await (await (await app.SignInAsync("enterprise")).PostJsonAsync("/api/v1/needs", ProblemDetailsTests.NeedBody(title))).OkJsonAsync())["id"]!.GetValue<string>();
+        var order = await app.QueryAsync(db => db.Orders.Where(o => o.RegionCode.StartsWith(DaYing) && o.ContractAmount != null).OrderBy(o => o.Id).Select(o => o.Id).FirstAsync());
+        var plan = await app.QueryAsync(db => db.ResponsePlans.Where(p => p.RegionCode.StartsWith(DaYing)).OrderBy(p => p.Id).Select(p => p.Id).FirstAsync());
+        foreach (var (url, named) in new[] { ($"/Market/Needs/Details/{need}", title), ($"/Market/Orders/Details/{order}", "元"), ($"/Market/Plans/Details/{plan}", "一单一策") })
+        {
+            var response = await auditor.GetAsync(url);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var html = await response.Content.ReadAsStringAsync();
+            Assert.Contains(named, html);
+            Assert.DoesNotMatch("<form method=\"post\"(?![^>]*action=\"/Account/Logout\")", html);
+            Assert.DoesNotContain("/Edit?id=", html);
+            Assert.DoesNotContain("/Edit/", html);
+        }
+    }
+
     [Fact]
     public async Task Another_countys_staff_see_a_private_providers_name_nowhere_on_the_market_pages()
     {

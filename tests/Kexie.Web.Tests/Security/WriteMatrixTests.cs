@@ -5,6 +5,7 @@ using Kexie.Data;
 using Kexie.Domain.Market;
 using Kexie.Domain.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Kexie.Web.Tests.Security;
 
@@ -13,7 +14,8 @@ namespace Kexie.Web.Tests.Security;
 /// science worker, organization member) and anonymous × a record of 大英县 (in the route, or referenced by the body). Each
 /// attempt must be refused with 401, 403 or 404 — or, for a create that names another county's party, 400/403 on that field —
 /// and must change nothing: the target row is byte-for-byte the same and the attacker has no audit entry. An endpoint without
-/// a rule here fails the test, so a new endpoint is covered from its first line.
+/// a rule here fails the test, so a new endpoint is covered from its first line. The county's own auditor (审计员) attacks
+/// too, and must be refused with a 403 everywhere: its role holds no write permission (the catalogue is checked as well).
 /// </summary>
 public abstract class WriteMatrixTests(KexieApp app)
 {
@@ -392,8 +394,26 @@ public abstract class WriteMatrixTests(KexieApp app)
         return r;
     }
 
+    /// <summary>What the auditor may write: its own account (sign-in, tokens, notifications); the rest is what anyone may do anonymously.</summary>
+    private static readonly HashSet<string> AuditorsOwn = new(StringComparer.Ordinal) { "account.signin", "account.tokens.revoke", "notifications.read", "notifications.settings" };
+
     [Fact]
-    public async Task No_role_of_another_county_changes_anything_of_DaYing_through_any_write_endpoint()
+    public void The_auditor_holds_no_permission_that_a_write_endpoint_requires_but_its_own_accounts()
+    {
+        var policy = app.Services.GetRequiredService<Kexie.Domain.Authorization.AccessPolicy>();
+        var auditor = new Actor("a", "a", UserRole.Auditor, DaYing);
+        var held = EndpointPermissions.ApiWrites(app.Services)
+            .Where(w => w.Requirement is { } r && r.Permission.Scope != Kexie.Domain.Authorization.PermissionScope.Anyone && !AuditorsOwn.Contains(r.Permission.Name)
+                && policy.Can(auditor, r.Permission, DaYing))
+            .Select(w => $"{w.Method} {w.Route} ({w.Requirement!.Permission.Name})")
+            .ToList();
+        Assert.True(held.Count == 0, "审计员持有写权限：\n" + string.Join("\n", held));
+        Assert.DoesNotContain(policy.Grants.Of(UserRole.Auditor), p => p.Scope != Kexie.Domain.Authorization.PermissionScope.Anyone && !AuditorsOwn.Contains(p.Name)
+            && EndpointPermissions.ApiWrites(app.Services).Any(w => w.Requirement?.Permission == p));
+    }
+
+    [Fact]
+    public async Task No_role_of_another_county_nor_the_countys_auditor_changes_anything_of_DaYing_through_any_write_endpoint()
     {
         var targets = await TargetsAsync();
         var attackers = await AttackersAsync(targets);
@@ -403,7 +423,7 @@ public abstract class WriteMatrixTests(KexieApp app)
         var missing = new List<string>();
         var violations = new List<string>();
         var attempts = 0;
-        foreach (var (method, route, _) in endpoints)
+        foreach (var (method, route, requirement) in endpoints)
         {
             var key = $"{method} {route}";
             if (OpenByDesign.Contains(key))
@@ -430,6 +450,13 @@ public abstract class WriteMatrixTests(KexieApp app)
                     || (status == 400 && row is null && body.Contains("不存在", StringComparison.Ordinal))
                     || (status == 400 && body.Contains("\"regionCode\"", StringComparison.Ordinal))
                     || (status == 200 && key == "POST /api/v1/imports/{kind}" && body.Contains("\"created\":0", StringComparison.Ordinal));
+                if (who.StartsWith("m-auditor-", StringComparison.Ordinal) && requirement?.Permission.Scope != Kexie.Domain.Authorization.PermissionScope.Anyone)
+                {
+                    // The county's own auditor: no region or party rule needed, the permission refuses it first. (What anyone may
+                    // do anonymously — an e-station screen's token, a subscription's key — it meets as any visitor does.)
+                    refused = status == 403;
+                }
+
                 if (!refused)
                 {
                     violations.Add($"{who}: {key} → {status} {body[..Math.Min(200, body.Length)]}");
@@ -680,12 +707,17 @@ public abstract class WriteMatrixTests(KexieApp app)
             ($"m-org-{suffix}", "OrganizationMember", null, targets.SheHongOrganization),
             ($"m-agency-{suffix}", "AgencyMember", null, null),
         };
+        // The county's own auditor, made by the county's admin (an auditor of 射洪市 would be refused by region alone).
+        var auditorName = $"m-auditor-{suffix}";
+        await (await (await app.SignInAsync("daying")).PostJsonAsync("/api/v1/users", new { userName = auditorName, displayName = "大英县审计员", password = "Kexie@2026", role = "Auditor", regionCode = DaYing })).OkJsonAsync();
         var clients = new List<(string, HttpClient)> { ("匿名", app.Anonymous()) };
         foreach (var (name, role, workerId, organizationId) in accounts)
         {
             await (await admin.PostJsonAsync("/api/v1/users", new { userName = name, displayName = $"射洪{Enum.Parse<UserRole>(role).Chinese()}", password = "Kexie@2026", role, regionCode = SheHong, scienceWorkerId = workerId, organizationId })).OkJsonAsync();
             clients.Add((name, await app.SignInAsync(name)));
         }
+
+        clients.Add((auditorName, await app.SignInAsync(auditorName)));
 
         return clients;
     }

@@ -8,7 +8,11 @@ public sealed class AdminModule : IFeatureModule
 {
     public IReadOnlyList<Permission> Permissions => AdminPermissions.All;
 
-    public IReadOnlyList<NavEntry> Navigation => [new("系统管理", "/Admin/Users", 130, AdminPermissions.ManageUsers, Active: "/Admin")];
+    /// <summary>
+    /// One entry for whoever reads the region's logs: admins land on 账号管理, an auditor (who manages no account) on the
+    /// operation log; the tabs show only the pages the reader may open.
+    /// </summary>
+    public IReadOnlyList<NavEntry> Navigation => [new("系统管理", "/Admin", 130, AdminPermissions.ReadLogs, Active: "/Admin")];
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {

@@ -8,7 +8,7 @@ public static class AdminPermissions
 {
     public static readonly Permission ManageUsers = new("admin.users.manage", "管理账号", "系统管理", PermissionScope.Region, Permission.Admins);
 
-    public static readonly Permission ReadLogs = new("admin.logs.read", "查看本地区的审计日志、登录日志和操作日志", "系统管理", PermissionScope.Region, Permission.Admins);
+    public static readonly Permission ReadLogs = new("admin.logs.read", "查看本地区的审计日志、登录日志和操作日志", "系统管理", PermissionScope.Region, [.. Permission.Admins, UserRole.Auditor]);
 
     public static readonly IReadOnlyList<Permission> All = [ManageUsers, ReadLogs];
 }

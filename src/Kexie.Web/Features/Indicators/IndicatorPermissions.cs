@@ -18,7 +18,7 @@ public static class IndicatorPermissions
     public static readonly Permission EditReportTemplate = new("indicators.report-template.edit", "编辑年度报告模板", Feature, PermissionScope.Region, Permission.Managers);
 
     /// <summary>A region's dashboards, traces to records, history and report: staff of the region and above.</summary>
-    public static readonly Permission ViewDashboards = new("indicators.dashboards.view", "查看本地区绩效看板、溯源、历史与年度报告", Feature, PermissionScope.Region, Permission.Managers);
+    public static readonly Permission ViewDashboards = new("indicators.dashboards.view", "查看本地区绩效看板、溯源、历史与年度报告", Feature, PermissionScope.Region, Permission.Overseers);
 
     public static readonly IReadOnlyList<Permission> All = [ViewDashboards, Refresh, ManageWeights, AssignLinkage, CommentLinkage, EditReportTemplate];
 }

@@ -14,16 +14,16 @@ public static class MarketPermissions
     public static readonly Permission ReviewNeeds = new("market.needs.review", "审核科技需求", Feature, PermissionScope.Region, Permission.Admins);
     public static readonly Permission HandlePlans = new("market.plans.handle", "办理一单一策", Feature, PermissionScope.Region, Permission.Managers);
     public static readonly Permission ExportJudgements = new("market.plans.judgements", "导出候选评判数据", Feature, PermissionScope.Region, Permission.Admins);
-    public static readonly Permission TradeOrders = new("market.orders.trade", "询价、签约与履约", Feature, PermissionScope.SignedIn, Permission.Everyone);
+    public static readonly Permission TradeOrders = new("market.orders.trade", "询价、签约与履约", Feature, PermissionScope.SignedIn, Permission.Participants);
     public static readonly Permission ResolveOrders = new("market.orders.resolve", "调解订单纠纷", Feature, PermissionScope.Region, Permission.Admins);
     public static readonly Permission EditTickets = new("market.tickets.edit", "登记服务单", Feature, PermissionScope.Region, Permission.Managers);
 
     /// <summary>Correct a ticket another person recorded (the recorder corrects their own with <see cref="EditTickets"/>).</summary>
     public static readonly Permission ManageTickets = new("market.tickets.manage", "修改他人登记的服务单", Feature, PermissionScope.Region, Permission.Admins);
     public static readonly Permission ManageFairs = new("market.fairs.manage", "举办科创会", Feature, PermissionScope.Region, Permission.Admins);
-    public static readonly Permission SubmitFairProjects = new("market.fairs.submit", "报送科创会项目", Feature, PermissionScope.SignedIn, Permission.Everyone);
+    public static readonly Permission SubmitFairProjects = new("market.fairs.submit", "报送科创会项目", Feature, PermissionScope.SignedIn, Permission.Participants);
     public static readonly Permission ReviewFairProjects = new("market.fairs.review", "遴选科创会项目", Feature, PermissionScope.Region, Permission.Admins);
-    public static readonly Permission EditFiles = new("market.files.edit", "上传和删除附件、合同文件", Feature, PermissionScope.SignedIn, Permission.Everyone);
+    public static readonly Permission EditFiles = new("market.files.edit", "上传和删除附件、合同文件", Feature, PermissionScope.SignedIn, Permission.Participants);
     public static readonly Permission EditStorefronts = new("market.storefronts.edit", "开设和管理科创工作室", Feature, PermissionScope.SignedIn, [.. Permission.Managers, UserRole.ScienceWorker]);
 
     /// <summary>The management view of the market: a region's unpublished needs and offers, filing and editing them for an organization or a worker of the region.</summary>
@@ -38,6 +38,11 @@ public static class MarketPermissions
     /// <summary>Who is told when a county's plan passes its response deadline (督办).</summary>
     public static readonly Permission SupervisePlans = new("market.plans.supervise", "督办本地区超时未响应的一单一策（接收超期提醒）", Feature, PermissionScope.Region, Permission.Admins);
 
+    /// <summary>
+    /// The oversight view of the market, read-only: a region's 一单一策 plans, its orders and their money, its unpublished needs
+    /// and offers. The region's managers hold it with their management permissions; the auditor holds it alone.
+    /// </summary>
+    public static readonly Permission Oversee = new("market.oversight", "查看本地区的一单一策、订单及金额、未发布的需求与所能（只读）", Feature, PermissionScope.Region, Permission.Overseers);
     public static readonly IReadOnlyList<Permission> All =
-        [ActForOthers, ReceivePlans, SupervisePlans, EditOffers, ReviewOffers, EditNeeds, ReviewNeeds, HandlePlans, ExportJudgements, TradeOrders, ResolveOrders, EditTickets, ManageTickets, ManageFairs, SubmitFairProjects, ReviewFairProjects, EditFiles, EditStorefronts];
+        [Oversee, ActForOthers, ReceivePlans, SupervisePlans, EditOffers, ReviewOffers, EditNeeds, ReviewNeeds, HandlePlans, ExportJudgements, TradeOrders, ResolveOrders, EditTickets, ManageTickets, ManageFairs, SubmitFairProjects, ReviewFairProjects, EditFiles, EditStorefronts];
 }

@@ -81,7 +81,12 @@ public sealed record RegistrationReceiptDto(
 /// 科普活动: public list and details; the region's staff create, edit and cancel them, take registrations and check
 /// people in. Anyone may register (name and phone); participant lists with phones are for the region's managers only.
 /// </summary>
-public sealed class ActivityService(KexieDbContext db, ReferenceCodesCache reference, Kexie.Web.Features.Directory.Parties parties)
+/// <summary>One of the signed-in person's sign-ups (我的报名).</summary>
+public sealed record MyRegistrationDto(
+    Guid Id, Guid ActivityId, string ActivityTitle, DateOnly StartsOn, DateOnly EndsOn, string Venue, string Name, string? GroupName, int Headcount,
+    ParticipantStatus Status, string StatusName, string? DeclineReason, bool CheckedIn);
+
+public sealed class ActivityService(KexieDbContext db, ReferenceCodesCache reference, Kexie.Web.Features.Directory.Parties parties, Kexie.Web.Features.Notifications.Notifier notifier)
 {
     public async Task<PagedResult<ActivityDto>> ListAsync(ActivityFilter filter, CancellationToken ct = default)
     {
@@ -228,7 +233,9 @@ public sealed class ActivityService(KexieDbContext db, ReferenceCodesCache refer
     {
         var (activity, participant) = await ManagedParticipantAsync(actor, id, participantId, ct);
         participant.Confirm(activity, actor);
+        await TellRegistrantAsync(activity, participant, actor, ct);
         await db.SaveChangesAsync(ct);
+        await notifier.AfterSaveAsync(ct);
         return ParticipantDto.From(participant);
     }
 
@@ -237,8 +244,50 @@ public sealed class ActivityService(KexieDbContext db, ReferenceCodesCache refer
     {
         var (activity, participant) = await ManagedParticipantAsync(actor, id, participantId, ct);
         participant.Decline(activity, actor, reason);
+        await TellRegistrantAsync(activity, participant, actor, ct);
         await db.SaveChangesAsync(ct);
+        await notifier.AfterSaveAsync(ct);
         return ParticipantDto.From(participant);
+    }
+
+    /// <summary>
+    /// The organiser's decision on a group's sign-up goes to whoever signed it up: the account that sent it, and the accounts
+    /// whose verified phone is its contact phone (a sign-up needs no account, so the phone is what ties it to a person, as for
+    /// e-station questions).
+    /// </summary>
+    private async Task TellRegistrantAsync(PopularizationActivity activity, ActivityParticipant participant, Actor actor, CancellationToken ct)
+    {
+        var phone = participant.Phone;
+        var accounts = await db.Users.AsNoTracking().Where(u => u.PhoneNumber == phone && u.PhoneNumberConfirmed).Select(u => u.Id).ToListAsync(ct);
+        accounts.Add(participant.RegisteredByUserId ?? string.Empty);
+        var who = participant.GroupName is { } group ? $"{group}（{participant.Headcount}人）" : participant.Name;
+        var (kind, title, body) = participant.Status == ParticipantStatus.Declined
+            ? (NotificationKind.ReviewRejected, $"报名未通过：{activity.Title}", $"{who}报名参加“{activity.Title}”未通过，原因：{participant.DeclineReason}。")
+            : (NotificationKind.ReviewApproved, $"报名已确认：{activity.Title}", $"{who}报名参加“{activity.Title}”已确认，请于{activity.StartsOn:yyyy年M月d日}到{activity.Venue}参加。");
+        notifier.Add(accounts, kind, title, body, "/Popularization/MyRegistrations", DateTimeOffset.UtcNow, except: actor.UserId);
+    }
+
+    /// <summary>
+    /// 我的报名: the sign-ups (individual and group) the signed-in person sent, or whose contact phone is their verified phone,
+    /// newest activity first, with their status and the organiser's reason for a declined one.
+    /// </summary>
+    public async Task<IReadOnlyList<MyRegistrationDto>> MineAsync(Actor actor, CancellationToken ct = default)
+    {
+        if (actor.UserId is not { } userId)
+        {
+            return [];
+        }
+
+        var phone = await db.Users.AsNoTracking().Where(u => u.Id == userId && u.PhoneNumberConfirmed).Select(u => u.PhoneNumber).FirstOrDefaultAsync(ct) ?? "-";
+
+        var rows = await (from p in db.ActivityParticipants.AsNoTracking()
+                          join a in db.PopularizationActivities.AsNoTracking() on p.ActivityId equals a.Id
+                          where p.RegisteredByUserId == userId || p.Phone == phone
+                          orderby a.StartsOn descending, p.Id
+                          select new MyRegistrationDto(p.Id, a.Id, a.Title, a.StartsOn, a.EndsOn, a.Venue, p.Name, p.GroupName, p.Headcount, p.Status, string.Empty, p.DeclineReason, p.CheckedInAt != null))
+            .Take(200)
+            .ToListAsync(ct);
+        return rows.Select(r => r with { StatusName = r.Status.Chinese() }).ToList();
     }
 
     /// <summary>A registration of an activity the actor manages: outside the actor's region both are "not found", naming nothing.</summary>

@@ -8,7 +8,13 @@ public sealed class PopularizationModule : IFeatureModule
 {
     public IReadOnlyList<Permission> Permissions => PopularizationPermissions.All;
 
-    public IReadOnlyList<NavEntry> Navigation => [new("科普", "/Popularization", 90, Id: "nav-popularization")];
+    public IReadOnlyList<NavEntry> Navigation =>
+    [
+        new("科普", "/Popularization", 90, Id: "nav-popularization"),
+        // 我的报名 beside the name, once the person has signed up for something (a teacher's class, their own seat).
+        new("我的报名", "/Popularization/MyRegistrations", 20, PopularizationPermissions.RegisterForActivities, NavGroup.User, Id: "nav-my-registrations",
+            Applies: async c => (await c.Services.GetRequiredService<ActivityService>().MineAsync(c.Actor, c.CancellationToken)).Count > 0),
+    ];
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {

@@ -17,7 +17,7 @@ public static class TalentPermissions
     public static readonly Permission ReviewContests = new("talent.contests.review", "评审大赛作品、评定奖项、推荐参加上级大赛", Feature, PermissionScope.Region, Permission.Managers);
 
     /// <summary>An expert of the 专家库 scores the works assigned to them (the assignment names them; see <see cref="ContestReviewService"/>).</summary>
-    public static readonly Permission ScoreContests = new("talent.contests.score", "作为评审专家为指派给本人的大赛作品打分或声明回避", Feature, PermissionScope.SignedIn, Permission.Everyone);
+    public static readonly Permission ScoreContests = new("talent.contests.score", "作为评审专家为指派给本人的大赛作品打分或声明回避", Feature, PermissionScope.SignedIn, Permission.Participants);
 
     public static readonly Permission ManageHonours = new("talent.honours.manage", "发起荣誉评选、评定入选结果", Feature, PermissionScope.Region, Permission.Admins);
 
@@ -25,7 +25,7 @@ public static class TalentPermissions
     public static readonly Permission ReviewHonours = new("talent.honours.review", "组织荣誉推荐的专家评审（设置评审指标、指派评审专家、结束评审）", Feature, PermissionScope.Region, Permission.Admins);
 
     /// <summary>An expert of the 专家库 scores the nominations assigned to them (the assignment names them).</summary>
-    public static readonly Permission ScoreHonours = new("talent.honours.score", "作为评审专家为指派给本人的荣誉推荐人选打分", Feature, PermissionScope.SignedIn, Permission.Everyone);
+    public static readonly Permission ScoreHonours = new("talent.honours.score", "作为评审专家为指派给本人的荣誉推荐人选打分", Feature, PermissionScope.SignedIn, Permission.Participants);
 
     public static readonly Permission Nominate = new("talent.honours.nominate", "推荐本地区科技工作者或单位参加荣誉评选", Feature, PermissionScope.Region, Permission.Admins);
 
@@ -41,7 +41,7 @@ public static class TalentPermissions
     /// </summary>
     public static readonly Permission TagSurveySuggestions = new("talent.surveys.suggestions.tag", "整理本地区问卷的意见建议（添加主题、归类、标记已采纳或转交建言献策）", Feature, PermissionScope.Region, Permission.Managers);
 
-    public static readonly Permission ReadSurveyResults = new("talent.surveys.results", "查看本地区问卷的回收情况、结果与统计", Feature, PermissionScope.Region, Permission.Managers);
+    public static readonly Permission ReadSurveyResults = new("talent.surveys.results", "查看本地区问卷的回收情况、结果与统计", Feature, PermissionScope.Region, Permission.Overseers);
 
     public static readonly Permission AnswerSurveys = new("talent.surveys.answer", "填写问卷", Feature, PermissionScope.Anyone, Permission.Everyone);
 

@@ -2,6 +2,7 @@
 // ("0164,1530") becomes a search box that finds entries by Chinese name, pinyin initials ("cy" → 茶叶种植) or code,
 // with the chosen entries shown by name and their code small beside it. The input itself stays in the form (hidden)
 // and still posts the codes, so the page works without this file.
+// A readonly input (a record's region that can no longer change) shows its entries by name, without search or remove.
 // Amount fields (data-amount) show what was understood: "5万" → 50,000.00 元.
 (function () {
     "use strict";
@@ -28,6 +29,7 @@
         var kind = input.getAttribute("data-picker");
         var multiple = input.hasAttribute("data-multiple");
         var required = input.required;
+        var readOnly = input.readOnly;
         var id = input.id || ("picker-" + (++seq));
         var selected = splitCodes(input.value).map(function (c) { return { code: c, name: c }; });
 
@@ -51,6 +53,12 @@
         list.setAttribute("role", "listbox");
         list.hidden = true;
         search.setAttribute("aria-controls", list.id);
+
+        if (readOnly) {
+            search.hidden = true;
+            search.disabled = true;
+            wrap.classList.add("picker-readonly");
+        }
 
         var label = document.querySelector("label[for='" + input.id + "']");
         if (label) label.htmlFor = search.id;
@@ -80,16 +88,18 @@
                 if (item.path) chip.title = item.path;
                 chip.appendChild(el("span", "picker-name", item.name));
                 if (item.name !== item.code) chip.appendChild(el("small", "picker-code", item.code));
-                var remove = el("button", "picker-remove", "×");
-                remove.type = "button";
-                remove.setAttribute("aria-label", "移除" + item.name);
-                remove.addEventListener("click", function () {
-                    selected.splice(index, 1);
-                    renderChips();
-                    sync();
-                    search.focus();
-                });
-                chip.appendChild(remove);
+                if (!readOnly) {
+                    var remove = el("button", "picker-remove", "×");
+                    remove.type = "button";
+                    remove.setAttribute("aria-label", "移除" + item.name);
+                    remove.addEventListener("click", function () {
+                        selected.splice(index, 1);
+                        renderChips();
+                        sync();
+                        search.focus();
+                    });
+                    chip.appendChild(remove);
+                }
                 chips.appendChild(chip);
             });
             search.required = required && selected.length === 0;

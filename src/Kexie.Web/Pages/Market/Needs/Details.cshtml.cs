@@ -37,7 +37,7 @@ public sealed class DetailsModel(NeedService needs, AttachmentService files) : M
     public bool May(string action) => Need.Actions.Contains(action);
 
     /// <summary>The organization follows its plan; the region's staff handle it.</summary>
-    public bool CanSeePlan => Need.ResponsePlanId is not null && (Actor.OrganizationId == Need.OrganizationId || Can(Kexie.Web.Features.Market.MarketPermissions.HandlePlans, Need.RegionCode));
+    public bool CanSeePlan => Need.ResponsePlanId is not null && (Actor.OrganizationId == Need.OrganizationId || Can(Kexie.Web.Features.Market.MarketPermissions.Oversee, Need.RegionCode));
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {

@@ -60,7 +60,7 @@ public sealed class IndexModel(NeedService needs, KexieDbContext db) : MarketPag
             var organization = Mine ? Actor.OrganizationId ?? Guid.Empty : (Guid?)null;
             (Result, CursorNotice) = await PagerModel.ByCursorOrFirstPageAsync(After ?? Before, byCursor => needs.ListAsync(Actor, new NeedFilter(
                 Q, Region, Discipline, Industry, ParseYuan(BudgetMin, "budgetMin", "预算下限"), ParseYuan(BudgetMax, "budgetMax", "预算上限"),
-                Mine || Can(Kexie.Web.Features.Market.MarketPermissions.ActForOthers) ? status : ReviewStatus.Published, organization, Sort: Sort, Page: byCursor ? PageNumber : 1, PageSize: 20, After: byCursor ? After : null, Before: byCursor ? Before : null), ct));
+                Mine || Can(Kexie.Web.Features.Market.MarketPermissions.Oversee) ? status : ReviewStatus.Published, organization, Sort: Sort, Page: byCursor ? PageNumber : 1, PageSize: 20, After: byCursor ? After : null, Before: byCursor ? Before : null), ct));
         }
         catch (Kexie.Domain.Common.DomainValidationException e)
         {

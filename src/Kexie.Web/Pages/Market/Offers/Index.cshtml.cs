@@ -62,7 +62,7 @@ public sealed class IndexModel(OfferService offers, KexieDbContext db) : MarketP
             var provider = Mine ? Actor.ScienceWorkerId ?? Guid.Empty : (Guid?)null;
             (Result, CursorNotice) = await PagerModel.ByCursorOrFirstPageAsync(After ?? Before, byCursor => offers.ListAsync(Actor, new OfferFilter(
                 Q, Region, kind, Discipline, Industry, ParseYuan(PriceMin, "priceMin", "最低价格"), ParseYuan(PriceMax, "priceMax", "最高价格"),
-                Mine || Can(Kexie.Web.Features.Market.MarketPermissions.ActForOthers) ? status : ReviewStatus.Published, provider, Sort: Sort, Page: byCursor ? PageNumber : 1, PageSize: 20, After: byCursor ? After : null, Before: byCursor ? Before : null), ct));
+                Mine || Can(Kexie.Web.Features.Market.MarketPermissions.Oversee) ? status : ReviewStatus.Published, provider, Sort: Sort, Page: byCursor ? PageNumber : 1, PageSize: 20, After: byCursor ? After : null, Before: byCursor ? Before : null), ct));
         }
         catch (Kexie.Domain.Common.DomainValidationException e)
         {

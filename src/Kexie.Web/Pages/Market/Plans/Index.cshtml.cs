@@ -35,9 +35,9 @@ public sealed class IndexModel(ResponsePlanService plans, KexieDbContext db) : M
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (!Can(Kexie.Web.Features.Market.MarketPermissions.HandlePlans))
+        if (!Can(Kexie.Web.Features.Market.MarketPermissions.Oversee))
         {
-            return ForbiddenPage("只有服务中心工作人员和科协管理员可以查看一单一策列表；单位用户请在本单位需求详情中查看进度");
+            return ForbiddenPage("只有服务中心工作人员、科协管理员和审计员可以查看一单一策列表；单位用户请在本单位需求详情中查看进度");
         }
 
         try
