@@ -19,7 +19,8 @@ namespace Kexie.Web.Features.Market;
 /// lists come from reference data written only at start-up.</item>
 /// <item>Signed-in users (a principal, or any <c>Authorization</c> header) bypass it both ways: what they see depends on
 /// their role and region. So does a request with a TempData cookie (a notice waiting for the visitor).</item>
-/// <item>A response is kept only if it is a 200 without <c>Set-Cookie</c> and not marked <c>no-store</c>/<c>no-cache</c>/
+/// <item>A response is kept only if it is a 200 without <c>Set-Cookie</c> (but the deletion of a TempData cookie the request did
+/// not have, which a page that reads TempData always writes: dropped) and not marked <c>no-store</c>/<c>no-cache</c>/
 /// <c>private</c> (an antiforgery token marks its response so): nothing tied to one visitor is shared.</item>
 /// <item>Bounded: <see cref="SizeLimit"/> for all entries, <see cref="MaximumBodySize"/> a response; concurrent misses of one
 /// key wait for the first (locking). <see cref="Lifetime"/> is a backstop for memory, not for correctness.</item>
@@ -42,6 +43,11 @@ public sealed class PublicMarketCache : IOutputCachePolicy
     public const long MaximumBodySize = 1024 * 1024;
 
     private const string TempDataCookie = ".AspNetCore.Mvc.CookieTempDataProvider";
+
+    private static bool IsTempDataDeletion(string? cookie) =>
+        cookie is not null
+        && cookie.StartsWith(TempDataCookie + "=;", StringComparison.Ordinal)
+        && cookie.Contains("expires=Thu, 01 Jan 1970 00:00:00 GMT", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
     /// The region subtree whose stamp covers a list filtered by <paramref name="region"/>: its county (or the code itself above
@@ -75,6 +81,19 @@ public sealed class PublicMarketCache : IOutputCachePolicy
 
         var scope = Scope(http.Request.Query["region"]);
         var stamp = await FrontPageStamp.ReadAsync(http.RequestServices.GetRequiredService<KexieDbContext>(), scope, cancellation);
+        // A page that reads TempData deletes the TempData cookie on every response; this request had none (or it would not be
+        // here), so the deletion is nothing to this visitor or to the next: dropped before the response starts (this callback,
+        // registered before the page's, runs after them), so the response can be kept.
+        http.Response.OnStarting(static state =>
+        {
+            var headers = ((HttpResponse)state).Headers;
+            if (headers.SetCookie is { Count: > 0 } cookies && cookies.All(IsTempDataDeletion))
+            {
+                headers.Remove(Microsoft.Net.Http.Headers.HeaderNames.SetCookie);
+            }
+
+            return Task.CompletedTask;
+        }, http.Response);
         context.EnableOutputCaching = true;
         context.AllowCacheLookup = true;
         context.AllowCacheStorage = true;
