@@ -91,10 +91,12 @@ var users = Enumerable.Range(0, options.Users).Select(u => Task.Run(async () =>
         using var request = route.Make(random);
         var started = Stopwatch.GetTimestamp();
         int status;
+        var cached = false;
         try
         {
             using var response = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead);
             status = (int)response.StatusCode;
+            cached = response.Headers.Age is not null;
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
         {
@@ -104,7 +106,7 @@ var users = Enumerable.Range(0, options.Users).Select(u => Task.Run(async () =>
         var ended = Stopwatch.GetTimestamp();
         if (started >= measuringFrom && ended <= until)
         {
-            mine.Add(new Sample(route.Name, status, Stopwatch.GetElapsedTime(started, ended).TotalMilliseconds));
+            mine.Add(new Sample(route.Name, status, Stopwatch.GetElapsedTime(started, ended).TotalMilliseconds, cached));
         }
     }
 })).ToArray();
@@ -126,7 +128,8 @@ return 0;
 
 namespace Kexie.Bench.Load
 {
-    public sealed record Sample(string Route, int Status, double Milliseconds);
+    /// <param name="Cached">answered from the host's output cache (the response carries <c>Age</c>: the public market lists kept for anonymous visitors).</param>
+    public sealed record Sample(string Route, int Status, double Milliseconds, bool Cached = false);
 
     public sealed class LoadOptions
     {
@@ -539,8 +542,8 @@ namespace Kexie.Bench.Load
             }
 
             Console.WriteLine();
-            Console.WriteLine("| route | group | requests | req/s | errors | p50 ms | p95 ms | p99 ms | max ms |");
-            Console.WriteLine("|---|---|---:|---:|---:|---:|---:|---:|---:|");
+            Console.WriteLine("| route | group | requests | req/s | errors | p50 ms | p95 ms | p99 ms | max ms | from cache |");
+            Console.WriteLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|");
             using var summary = options.SummaryFile is null ? null : new StreamWriter(options.SummaryFile);
             foreach (var group in routes.Select(r => r.Group).Distinct().Prepend("(all)"))
             {
@@ -565,7 +568,7 @@ namespace Kexie.Bench.Load
             if (rows.Count == 0)
             {
                 summary?.WriteLine($"{name}\t{group}\t0\t0\t0\t\t\t");
-                Console.WriteLine($"| {name} | {group} | 0 | | | | | | |");
+                Console.WriteLine($"| {name} | {group} | 0 | | | | | | | |");
                 return;
             }
 
@@ -574,7 +577,7 @@ namespace Kexie.Bench.Load
             var errors = rows.Count(s => s.Status is 0 or >= 400);
             summary?.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name}\t{group}\t{rows.Count}\t{rows.Count / seconds:F1}\t{errors}\t{P(0.50):F1}\t{P(0.95):F1}\t{P(0.99):F1}"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {name} | {group} | {rows.Count:N0} | {rows.Count / seconds:N1} | {errors} | {P(0.50):N1} | {P(0.95):N1} | {P(0.99):N1} | {ms[^1]:N1} |"));
+                $"| {name} | {group} | {rows.Count:N0} | {rows.Count / seconds:N1} | {errors} | {P(0.50):N1} | {P(0.95):N1} | {P(0.99):N1} | {ms[^1]:N1} | {100.0 * rows.Count(s => s.Cached) / rows.Count:N1} % |"));
         }
     }
 

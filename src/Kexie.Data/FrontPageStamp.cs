@@ -176,10 +176,15 @@ public readonly record struct FrontPageStamp(long Version)
 
     private static void AddRegions(DbContext context, EntityEntry entry, HashSet<string> regions, ref Dictionary<(IEntityType, string), EntityEntry>? tracked)
     {
-        // A region (its children are counted) and a worker's public flag (experts of any region are listed by it): everywhere.
+        // A region (its children are counted), a worker's public flag (experts of any region are listed by it) and the name
+        // of a worker or an organization (the public market lists kept under a stamp show the names of their records' parties,
+        // and a party that moved to another county after placing a record leaves the record in the old one): everywhere.
         if (entry.Entity is Kexie.Domain.Regions.Region
             || (entry.Entity is Kexie.Domain.Directory.ScienceWorker && entry.State == EntityState.Modified
-                && entry.Property(nameof(Kexie.Domain.Directory.ScienceWorker.IsPublicProfile)).IsModified))
+                && (entry.Property(nameof(Kexie.Domain.Directory.ScienceWorker.IsPublicProfile)).IsModified
+                    || entry.Property(nameof(Kexie.Domain.Directory.ScienceWorker.Name)).IsModified))
+            || (entry.Entity is Kexie.Domain.Directory.Organization && entry.State == EntityState.Modified
+                && entry.Property(nameof(Kexie.Domain.Directory.Organization.Name)).IsModified))
         {
             regions.Add(Everywhere);
             return;

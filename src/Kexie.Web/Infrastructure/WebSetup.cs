@@ -173,6 +173,9 @@ public static class WebSetup
         app.UseQueryValueCheck();
         app.UseAntiforgery();
 
+        // After authentication: the public market lists' entries are for anonymous visitors only (PublicMarketCache).
+        app.UseOutputCache();
+
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapScalarApiReference("/api/docs", o => o.WithTitle("科协云 API 参考").WithOpenApiRoutePattern("/openapi/{documentName}.json").DisableDefaultFonts());
         var api = app.MapGroup("/api/v1").DescribeProblems();

@@ -30,6 +30,7 @@ public static class MarketEndpoints
     {
         var g = api.MapGroup("/offers").WithTags("科技所能");
         g.MapGet("/", ListOffers)
+            .CacheOutput(PublicMarketCache.Name)
             .WithSummary("查询科技所能（地区子树、类型、学科、行业、价格、状态、日期筛选；分页；排序 newest/oldest/price/price_desc/title）；公众只见已发布。深翻页用游标：按发布时间排序（newest/oldest）时回应带 nextCursor，下一页传 after=nextCursor（不再按 page 跳过，深页与首页一样快；最后一页 nextCursor 为 null）");
         g.MapGet("/{id:guid}", GetOffer).WithSummary("科技所能详情");
         g.MapPost("/", CreateOffer).RequireAuthorization().WithSummary("新建科技所能草稿（本人或本地区服务人员代填）").RequirePermission(MarketPermissions.EditOffers);
@@ -47,6 +48,7 @@ public static class MarketEndpoints
     {
         var g = api.MapGroup("/needs").WithTags("科技需求");
         g.MapGet("/", ListNeeds)
+            .CacheOutput(PublicMarketCache.Name)
             .WithSummary("查询科技需求（地区子树、学科、行业、预算、状态、日期筛选；分页；排序 newest/oldest/deadline/budget_desc/title）；公众只见已发布的公开需求。深翻页用游标：按发布时间排序（newest/oldest）时回应带 nextCursor，下一页传 after=nextCursor（不再按 page 跳过，深页与首页一样快；最后一页 nextCursor 为 null）");
         g.MapGet("/{id:guid}", GetNeed).WithSummary("科技需求详情");
         g.MapGet("/{id:guid}/plan", GetNeedPlan)

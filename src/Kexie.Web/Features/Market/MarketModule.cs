@@ -20,6 +20,13 @@ public sealed class MarketModule : IFeatureModule
         });
         services.AddScoped<OfferService>();
         services.AddScoped<NeedService>();
+        services.AddOutputCache(o =>
+        {
+            o.SizeLimit = PublicMarketCache.SizeLimit;
+            o.MaximumBodySize = PublicMarketCache.MaximumBodySize;
+            o.DefaultExpirationTimeSpan = PublicMarketCache.Lifetime;
+            o.AddPolicy(PublicMarketCache.Name, new PublicMarketCache());
+        });
         services.AddScoped<ResponsePlanService>();
         services.AddScoped<CandidateJudgementExport>();
         services.AddScoped<OrderService>();

@@ -6,6 +6,8 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Kexie.Web.Pages.Market.Needs;
 
+/// <summary>An anonymous visitor's page is kept per node under the stamp of the region it shows (<see cref="PublicMarketCache"/>).</summary>
+[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = PublicMarketCache.Name)]
 public sealed class IndexModel(NeedService needs, KexieDbContext db) : MarketPageModel
 {
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }

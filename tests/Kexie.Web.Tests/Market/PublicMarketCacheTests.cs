@@ -1,0 +1,362 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using Kexie.Data;
+using Kexie.Domain.Market;
+using Kexie.Web.Features.Market;
+using Kexie.Web.Infrastructure;
+using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Kexie.Web.Tests.Market;
+
+/// <summary>
+/// The public needs and offers lists answered from the node's memory for anonymous visitors (<see cref="PublicMarketCache"/>,
+/// issue 16): a second identical request reads only the stamp, a record published, withdrawn or edited in the county shows on
+/// the next request, a write in a sibling county keeps the entry, signed-in users neither get nor leave an entry, restricted
+/// and draft records never show, two query strings never share an entry, and the page and the API agree. Counties of 凉山州
+/// that no other test uses: 513436 and its sibling 513437.
+/// Other tests write at the same time; a write whose region cannot be named moves every stamp, so a check that an entry is
+/// kept is repeated (a few times) when the county's stamp moved meanwhile.
+/// </summary>
+public abstract class PublicMarketCacheTests(KexieApp app)
+{
+    private const string County = "513436";
+    private const string Sibling = "513437";
+
+    private Task<long> StampAsync(string? scope) => app.QueryAsync(async db => (await FrontPageStamp.ReadAsync(db, scope)).Version);
+
+    /// <summary>Needs placed in <paramref name="region"/> through the domain and SaveChanges, as the services write them; returns their ids.</summary>
+    private Task<List<Guid>> AddNeedsAsync(string region, params (string Title, bool Publish, NeedVisibility Visibility)[] needs) => app.QueryAsync(async db =>
+    {
+        var enterprise = await db.Users.SingleAsync(u => u.UserName == "enterprise");
+        var admin = (await db.Users.SingleAsync(u => u.UserName == "sichuan")).ToActor();
+        var calendar = app.Services.GetRequiredService<IWorkingCalendar>();
+        var ids = new List<Guid>();
+        foreach (var (title, publish, visibility) in needs)
+        {
+            var need = Need.Create(
+                new NeedData(title, "山区道路边坡易发生滑塌，希望找到低成本的监测预警方案。", enterprise.OrganizationId!.Value, ["4812"], ["58020"], 20000m, 80000m, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(90), region, visibility),
+                enterprise.ToActor(),
+                new MarketCodes(_ => true, _ => true));
+            need.Submit(enterprise.ToActor());
+            if (publish && need.Publish(admin, calendar) is { } plan)
+            {
+                db.ResponsePlans.Add(plan);
+            }
+
+            db.Needs.Add(need);
+            await db.SaveChangesAsync();
+            ids.Add(need.Id);
+        }
+
+        return ids;
+    });
+
+    /// <summary>A change of a saved need through the domain and SaveChanges.</summary>
+    private Task ChangeNeedAsync(Guid id, Action<Need, Kexie.Domain.Identity.Actor, Kexie.Domain.Identity.Actor> change) => app.QueryAsync(async db =>
+    {
+        var enterprise = (await db.Users.SingleAsync(u => u.UserName == "enterprise")).ToActor();
+        var admin = (await db.Users.SingleAsync(u => u.UserName == "sichuan")).ToActor();
+        var need = await db.Needs.SingleAsync(n => n.Id == id);
+        change(need, enterprise, admin);
+        return await db.SaveChangesAsync();
+    });
+
+    /// <summary>A GET and the statements the host ran for it (EF's commands while that request was being answered).</summary>
+    private static async Task<(HttpResponseMessage Response, string Body, List<string> Statements)> GetAsync(HttpClient client, string url)
+    {
+        using var probe = new StatementProbe(url);
+        var response = await client.GetAsync(url);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"{url}: {(int)response.StatusCode} {body}");
+        return (response, body, probe.Statements);
+    }
+
+    private static bool FromCache(HttpResponseMessage response) => response.Headers.Age is not null;
+
+    /// <summary>Statements that read the lists' or their names' tables (anything but the stamp).</summary>
+    private static List<string> ListReads(List<string> statements) => statements.Where(s => !s.Contains("FrontPageVersion", StringComparison.Ordinal)).ToList();
+
+    private static List<string> Titles(JsonNode page) => page["items"]!.AsArray().Select(i => i!["title"]!.GetValue<string>()).ToList();
+
+    /// <summary>
+    /// Two requests for <paramref name="url"/>, <paramref name="between"/> run between them, while <paramref name="scope"/>'s
+    /// stamp did not move from before the first to after the second (another test's write that moves every stamp: the pair
+    /// is tried again, up to five times). Returns the second request.
+    /// </summary>
+    private async Task<(HttpResponseMessage Response, string Body, List<string> Statements)> SecondRequestAsync(HttpClient client, string url, string? scope, Func<Task>? between = null)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var stamp = await StampAsync(scope);
+            await GetAsync(client, url);
+            if (between is not null)
+            {
+                await between();
+            }
+
+            var second = await GetAsync(client, url);
+            if (await StampAsync(scope) == stamp || attempt == 4)
+            {
+                return second;
+            }
+        }
+    }
+
+    [Fact]
+    public async Task A_second_identical_anonymous_request_reads_only_the_stamp_page_and_api()
+    {
+        var token = Guid.NewGuid().ToString("N")[..8];
+        await AddNeedsAsync(County, ($"甘洛边坡监测{token}", true, NeedVisibility.Public));
+        var anonymous = app.Anonymous();
+        foreach (var url in new[] { $"/api/v1/needs?region={County}&q={token}", $"/Market/Needs?region={County}&q={token}", $"/api/v1/offers?region={County}&q={token}", $"/Market/Offers?region={County}&q={token}" })
+        {
+            // The first request reads the list (and is kept); the second is the kept answer, after one read of the stamp.
+            var first = await GetAsync(anonymous, url);
+            Assert.False(FromCache(first.Response), url);
+            Assert.NotEmpty(ListReads(first.Statements));
+            Assert.Single(first.Statements, s => s.Contains("FrontPageVersion", StringComparison.Ordinal));
+            var second = await SecondRequestAsync(anonymous, url, County);
+            Assert.True(FromCache(second.Response), url);
+            Assert.Empty(ListReads(second.Statements));
+            Assert.Single(second.Statements);
+            Assert.Equal(first.Body, second.Body);
+        }
+
+        // Without a region filter the stamp is the whole platform's.
+        var unfiltered = $"/api/v1/needs?q={token}";
+        var again = await SecondRequestAsync(anonymous, unfiltered, null);
+        Assert.True(FromCache(again.Response));
+        Assert.Equal([$"甘洛边坡监测{token}"], Titles(JsonNode.Parse(again.Body)!));
+    }
+
+    [Fact]
+    public async Task A_need_published_withdrawn_or_edited_in_the_county_shows_on_the_next_anonymous_request()
+    {
+        var token = Guid.NewGuid().ToString("N")[..8];
+        var anonymous = app.Anonymous();
+        var api = $"/api/v1/needs?region={County}&q={token}";
+        var page = $"/Market/Needs?region={County}&q={token}";
+        Assert.Empty(Titles(JsonNode.Parse((await GetAsync(anonymous, api)).Body)!));
+        Assert.Contains("共 0 项", (await GetAsync(anonymous, page)).Body);
+
+        // Published: on the next request of the kept list.
+        var id = (await AddNeedsAsync(County, ($"甘洛滑坡预警{token}", true, NeedVisibility.Public)))[0];
+        var published = await GetAsync(anonymous, api);
+        Assert.False(FromCache(published.Response));
+        Assert.Equal([$"甘洛滑坡预警{token}"], Titles(JsonNode.Parse(published.Body)!));
+        Assert.Contains($"甘洛滑坡预警{token}", (await GetAsync(anonymous, page)).Body);
+
+        // Withdrawn: gone on the next request.
+        await ChangeNeedAsync(id, (n, enterprise, _) => n.Withdraw(enterprise, "重新核实预算"));
+        Assert.Empty(Titles(JsonNode.Parse((await GetAsync(anonymous, api)).Body)!));
+        Assert.DoesNotContain($"甘洛滑坡预警{token}", (await GetAsync(anonymous, page)).Body);
+
+        // Edited and published again: the new title on the next request, the old one gone.
+        await ChangeNeedAsync(id, (n, enterprise, admin) =>
+        {
+            n.Update(new NeedData($"甘洛滑坡监测预警{token}", "山区道路边坡易发生滑塌，希望找到低成本的监测预警方案。", n.OrganizationId, ["4812"], ["58020"], 20000m, 90000m, n.Deadline, County), enterprise, new MarketCodes(_ => true, _ => true));
+            n.Submit(enterprise);
+            n.Publish(admin, app.Services.GetRequiredService<IWorkingCalendar>());
+        });
+        Assert.Equal([$"甘洛滑坡监测预警{token}"], Titles(JsonNode.Parse((await GetAsync(anonymous, api)).Body)!));
+        var edited = (await GetAsync(anonymous, page)).Body;
+        Assert.Contains($"甘洛滑坡监测预警{token}", edited);
+        Assert.DoesNotContain($"甘洛滑坡预警{token}", edited);
+
+        // Closed: gone.
+        await ChangeNeedAsync(id, (n, enterprise, _) => n.Close(enterprise, "已自行解决"));
+        Assert.Empty(Titles(JsonNode.Parse((await GetAsync(anonymous, api)).Body)!));
+        Assert.DoesNotContain($"甘洛滑坡监测预警{token}", (await GetAsync(anonymous, page)).Body);
+    }
+
+    [Fact]
+    public async Task A_write_in_a_sibling_county_keeps_the_entry_and_one_in_the_county_does_not()
+    {
+        var token = Guid.NewGuid().ToString("N")[..8];
+        await AddNeedsAsync(County, ($"甘洛隧道渗水{token}", true, NeedVisibility.Public));
+        var anonymous = app.Anonymous();
+        var url = $"/api/v1/needs?region={County}&q={token}";
+        var kept = await SecondRequestAsync(anonymous, url, County, () => AddNeedsAsync(Sibling, ($"美姑隧道渗水{token}", true, NeedVisibility.Public)));
+        Assert.True(FromCache(kept.Response));
+        Assert.Empty(ListReads(kept.Statements));
+        Assert.Equal([$"甘洛隧道渗水{token}"], Titles(JsonNode.Parse(kept.Body)!));
+
+        // The sibling's own list and the city's show it at once (their stamps moved).
+        Assert.Contains($"美姑隧道渗水{token}", Titles(JsonNode.Parse((await GetAsync(anonymous, $"/api/v1/needs?region={Sibling}&q={token}")).Body)!));
+        var city = Titles(JsonNode.Parse((await GetAsync(anonymous, $"/api/v1/needs?region=5134&q={token}")).Body)!);
+        Assert.Contains($"美姑隧道渗水{token}", city);
+        Assert.Contains($"甘洛隧道渗水{token}", city);
+
+        // A write in the county itself: read afresh.
+        await AddNeedsAsync(County, ($"甘洛隧道渗水二期{token}", true, NeedVisibility.Public));
+        var fresh = await GetAsync(anonymous, url);
+        Assert.False(FromCache(fresh.Response));
+        Assert.Equal(2, Titles(JsonNode.Parse(fresh.Body)!).Count);
+    }
+
+    [Fact]
+    public async Task A_signed_in_user_neither_gets_nor_leaves_an_entry_and_restricted_or_draft_needs_never_show_anonymously()
+    {
+        var token = Guid.NewGuid().ToString("N")[..8];
+        await AddNeedsAsync(County,
+            ($"甘洛公开需求{token}", true, NeedVisibility.Public),
+            ($"甘洛限定需求{token}", true, NeedVisibility.Restricted),
+            ($"甘洛待审需求{token}", false, NeedVisibility.Public));
+        var staff = await app.SignInAsync("sichuan");
+        var anonymous = app.Anonymous();
+        var api = $"/api/v1/needs?region={County}&q={token}";
+        var page = $"/Market/Needs?region={County}&q={token}";
+
+        // Signed in first: read afresh, and nothing is left for the visitor (whose first request is read afresh too).
+        foreach (var url in new[] { api, page })
+        {
+            var signedIn = await GetAsync(staff, url);
+            Assert.False(FromCache(signedIn.Response));
+            Assert.NotEmpty(ListReads(signedIn.Statements));
+            Assert.Contains($"甘洛限定需求{token}", signedIn.Body);
+            var again = await GetAsync(staff, url);
+            Assert.False(FromCache(again.Response));
+            Assert.NotEmpty(ListReads(again.Statements));
+
+            var visitor = await GetAsync(anonymous, url);
+            Assert.False(FromCache(visitor.Response), url);
+            Assert.Contains($"甘洛公开需求{token}", visitor.Body);
+            Assert.DoesNotContain($"甘洛限定需求{token}", visitor.Body);
+            Assert.DoesNotContain($"甘洛待审需求{token}", visitor.Body);
+
+            // The visitor's entry is not given to the signed-in user.
+            var afterVisitor = await GetAsync(staff, url);
+            Assert.False(FromCache(afterVisitor.Response));
+            Assert.Contains($"甘洛限定需求{token}", afterVisitor.Body);
+
+            var kept = await SecondRequestAsync(anonymous, url, County);
+            Assert.True(FromCache(kept.Response));
+            Assert.DoesNotContain($"甘洛限定需求{token}", kept.Body);
+            Assert.DoesNotContain($"甘洛待审需求{token}", kept.Body);
+        }
+
+        // A bearer token is a signed-in user too.
+        var bearer = app.Anonymous();
+        var login = await (await bearer.PostAsync("/api/v1/auth/token", System.Net.Http.Json.JsonContent.Create(new { userName = "sichuan", password = Kexie.Data.Seeding.DemoSeeder.DemoPassword }))).OkJsonAsync();
+        bearer.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", login["accessToken"]!.GetValue<string>());
+        var byToken = await GetAsync(bearer, api);
+        Assert.False(FromCache(byToken.Response));
+        Assert.Contains($"甘洛限定需求{token}", byToken.Body);
+    }
+
+    [Fact]
+    public async Task Two_query_strings_never_share_an_entry_and_the_page_and_the_api_agree()
+    {
+        var token = Guid.NewGuid().ToString("N")[..8];
+        await AddNeedsAsync(County, ($"甘洛茶园{token}甲", true, NeedVisibility.Public), ($"甘洛茶园{token}乙", true, NeedVisibility.Public), ($"甘洛茶园{token}丙", true, NeedVisibility.Public));
+        var anonymous = app.Anonymous();
+        var all = Titles(JsonNode.Parse((await SecondRequestAsync(anonymous, $"/api/v1/needs?region={County}&q={token}", County)).Body)!);
+        Assert.Equal([$"甘洛茶园{token}丙", $"甘洛茶园{token}乙", $"甘洛茶园{token}甲"], all);
+
+        // Page size, page number, sort, search words: each its own entry.
+        Assert.Equal(all[..1], Titles(JsonNode.Parse((await GetAsync(anonymous, $"/api/v1/needs?region={County}&q={token}&pageSize=1")).Body)!));
+        Assert.Equal(all[1..2], Titles(JsonNode.Parse((await GetAsync(anonymous, $"/api/v1/needs?region={County}&q={token}&pageSize=1&page=2")).Body)!));
+        Assert.Equal([.. all.AsEnumerable().Reverse()], Titles(JsonNode.Parse((await GetAsync(anonymous, $"/api/v1/needs?region={County}&q={token}&sort=oldest")).Body)!));
+        Assert.Equal([$"甘洛茶园{token}乙"], Titles(JsonNode.Parse((await GetAsync(anonymous, $"/api/v1/needs?region={County}&q={Uri.EscapeDataString(token + "乙")}")).Body)!));
+        Assert.Empty(Titles(JsonNode.Parse((await GetAsync(anonymous, $"/api/v1/needs?region={Sibling}&q={token}")).Body)!));
+
+        // The page shows the API's rows, in its order, whether each was read afresh or kept.
+        for (var i = 0; i < 2; i++)
+        {
+            var html = (await GetAsync(anonymous, $"/Market/Needs?region={County}&q={token}")).Body;
+            var positions = all.Select(t => html.IndexOf(t, StringComparison.Ordinal)).ToList();
+            Assert.All(positions, p => Assert.True(p >= 0));
+            Assert.Equal(positions.Order().ToList(), positions);
+            Assert.Contains("共 3 项", html);
+        }
+    }
+
+    [Fact]
+    public void The_stamp_of_a_filtered_list_is_its_countys_and_no_filter_is_the_platforms()
+    {
+        Assert.Equal("513436", PublicMarketCache.Scope("513436"));
+        Assert.Equal("513436", PublicMarketCache.Scope("513436101"));
+        Assert.Equal("5134", PublicMarketCache.Scope(" 5134 "));
+        Assert.Null(PublicMarketCache.Scope(default(Microsoft.Extensions.Primitives.StringValues)));
+        Assert.Null(PublicMarketCache.Scope(""));
+        Assert.Null(PublicMarketCache.Scope("51343"));
+        Assert.Null(PublicMarketCache.Scope(new Microsoft.Extensions.Primitives.StringValues(["513436", "513437"])));
+    }
+
+    /// <summary>
+    /// EF Core's commands (its <see cref="DiagnosticListener"/>) run while the host answered a request for <c>url</c> (read by the
+    /// host's <see cref="HttpContextAccessor"/>), so the statements of other tests running at the same time are not counted.
+    /// </summary>
+    private sealed class StatementProbe : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
+    {
+        private readonly string pathAndQuery;
+        private readonly List<string> statements = [];
+        private readonly List<IDisposable> subscriptions = [];
+        private readonly IDisposable all;
+
+        public StatementProbe(string url)
+        {
+            pathAndQuery = url;
+            all = DiagnosticListener.AllListeners.Subscribe(this);
+        }
+
+        public List<string> Statements
+        {
+            get
+            {
+                lock (statements)
+                {
+                    return [.. statements];
+                }
+            }
+        }
+
+        public void OnNext(DiagnosticListener value)
+        {
+            if (value.Name == DbLoggerCategory.Name)
+            {
+                lock (subscriptions)
+                {
+                    subscriptions.Add(value.Subscribe(this));
+                }
+            }
+        }
+
+        public void OnNext(KeyValuePair<string, object?> value)
+        {
+            if (value.Key == RelationalEventId.CommandExecuting.Name && value.Value is CommandEventData command
+                && new HttpContextAccessor().HttpContext?.Request is { } request
+                && request.Path + request.QueryString == pathAndQuery)
+            {
+                lock (statements)
+                {
+                    statements.Add(command.Command.CommandText);
+                }
+            }
+        }
+
+        public void OnCompleted()
+        {
+        }
+
+        public void OnError(Exception error)
+        {
+        }
+
+        public void Dispose()
+        {
+            all.Dispose();
+            lock (subscriptions)
+            {
+                subscriptions.ForEach(s => s.Dispose());
+            }
+        }
+    }
+}
+
+public sealed class PublicMarketCacheSqliteTests(SqliteApp app) : PublicMarketCacheTests(app);
+
+public sealed class PublicMarketCachePostgresTests(PostgresApp app) : PublicMarketCacheTests(app);
