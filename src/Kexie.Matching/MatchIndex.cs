@@ -137,11 +137,15 @@ public sealed class MatchIndex
     /// Replaces the whole content with <paramref name="documents"/> (e.g. at start-up, from the
     /// database). The sequence is read once, in batches, and analysed on all cores; queries keep
     /// answering from the previous content until the new one is published.
+    /// <paramref name="readStatedDisciplines"/> false leaves the reading of documents that state their codes
+    /// (<see cref="MatchOptions.GivenDocumentReadDiscipline"/>: one classifier call per such document) to a later
+    /// <see cref="UpsertMany"/> of them, so a start-up can serve first; until then they count by their stated codes only.
     /// </summary>
-    public void Rebuild(IEnumerable<MatchDocument> documents, int? degreeOfParallelism = null)
+    public void Rebuild(IEnumerable<MatchDocument> documents, int? degreeOfParallelism = null, bool readStatedDisciplines = true)
     {
         ArgumentNullException.ThrowIfNull(documents);
         var parallelism = Math.Max(1, degreeOfParallelism ?? Environment.ProcessorCount);
+        var options = readStatedDisciplines ? Options : Options with { GivenDocumentReadDiscipline = false };
         var pending = new Queue<Task<Segment>>();
         var segments = new List<Segment>();
         var batch = new List<MatchDocument>(BulkSegmentSize);
@@ -161,7 +165,7 @@ public sealed class MatchIndex
             {
                 segments.Add(pending.Dequeue().GetAwaiter().GetResult());
             }
-            pending.Enqueue(Task.Run(() => BuildSegment(work, parallel: parallelism > 1, parallelism)));
+            pending.Enqueue(Task.Run(() => BuildSegment(work, parallel: parallelism > 1, parallelism, options)));
         }
 
         foreach (var document in documents)
@@ -273,13 +277,14 @@ public sealed class MatchIndex
     /// the thread timing). At most <see cref="ChunksAhead"/> chunks per thread wait to be added, and
     /// their buffers are reused, so memory stays flat whatever the batch size.
     /// </summary>
-    private Segment BuildSegment(MatchDocument[] documents, bool parallel = true, int? parallelism = null)
+    private Segment BuildSegment(MatchDocument[] documents, bool parallel = true, int? parallelism = null, MatchOptions? options = null)
     {
+        options ??= Options;
         var builder = new SegmentBuilder();
         var threads = Math.Max(1, parallelism ?? Environment.ProcessorCount);
         if (!parallel || threads == 1 || documents.Length <= 2 * AnalysisChunk)
         {
-            var analysis = new DocumentAnalyzer(Analyzer, DisciplinePredictor, Options);
+            var analysis = new DocumentAnalyzer(Analyzer, DisciplinePredictor, options);
             var batch = new AnalyzedBatch(Math.Min(AnalysisChunk, documents.Length));
             for (var start = 0; start < documents.Length; start += AnalysisChunk)
             {
@@ -301,7 +306,7 @@ public sealed class MatchIndex
         var stop = 0;
         void Work()
         {
-            var analysis = new DocumentAnalyzer(Analyzer, DisciplinePredictor, Options);
+            var analysis = new DocumentAnalyzer(Analyzer, DisciplinePredictor, options);
             while (true)
             {
                 window.Wait();

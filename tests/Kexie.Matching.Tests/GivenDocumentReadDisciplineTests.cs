@@ -26,17 +26,46 @@ public class GivenDocumentReadDisciplineTests
 
     /// <summary>"own": the query's words, but filed under mining engineering; "library": fewer of them, filed under library
     /// science; "guessed": no code (its field is guessed from its text); "drill": mining engineering, read as mining too.</summary>
+    private static IReadOnlyList<MatchDocument> Corpus() =>
+    [
+        .. Docs.Filler(30),
+        Docs.Offer("own", "电子信息技术与企业档案管理", body: "电子信息技术用于企业档案管理，档案检索更快。") with { DisciplineCodes = [Mining] },
+        Docs.Offer("library", "企业档案管理", body: "图书馆学与企业档案管理。") with { DisciplineCodes = [Library] },
+        Docs.Offer("guessed", "档案整理", body: "图书馆的档案整理。"),
+        Docs.Offer("drill", "企业钻机管理", body: "矿山企业的钻机管理。") with { DisciplineCodes = [Mining] },
+    ];
+
     private static IReadOnlyList<MatchResult> Search(MatchOptions options, MatchQuery? query = null)
     {
         var index = new MatchIndex(options: options, disciplinePredictor: new ArchivePredictor());
-        index.Rebuild(Docs.Filler(30).Concat(
-        [
-            Docs.Offer("own", "电子信息技术与企业档案管理", body: "电子信息技术用于企业档案管理，档案检索更快。") with { DisciplineCodes = [Mining] },
-            Docs.Offer("library", "企业档案管理", body: "图书馆学与企业档案管理。") with { DisciplineCodes = [Library] },
-            Docs.Offer("guessed", "档案整理", body: "图书馆的档案整理。"),
-            Docs.Offer("drill", "企业钻机管理", body: "矿山企业的钻机管理。") with { DisciplineCodes = [Mining] },
-        ]));
+        index.Rebuild(Corpus());
         return index.Search(query ?? new MatchQuery { Text = "电子信息技术与企业档案管理" });
+    }
+
+    private static string Ranking(IReadOnlyList<MatchResult> results) =>
+        string.Join(" ", results.Select(r => $"{r.Id}:{r.Score:R}"));
+
+    [Fact]
+    public void A_build_that_leaves_the_reading_for_later_ranks_as_without_it_until_the_coded_documents_are_read_again()
+    {
+        var query = new MatchQuery { Text = "电子信息技术与企业档案管理" };
+        var index = new MatchIndex(options: Options(true), disciplinePredictor: new ArchivePredictor());
+        index.Rebuild(Corpus(), readStatedDisciplines: false);
+        // Until the coded documents are read, they count by their stated codes only, as with the option off.
+        Assert.Equal(Ranking(Search(Options(false), query)), Ranking(index.Search(query)));
+        Assert.NotEqual(Ranking(Search(Options(false), query)), Ranking(Search(Options(true), query)));
+
+        index.UpsertMany(Corpus().Where(d => d.DisciplineCodes.Count > 0));
+        // Read again, every document earns the field it earns in a build that read it (the text scores move a little:
+        // the replaced copies stay in the index's statistics until its segments merge), and the order is the same.
+        var full = Search(Options(true), query);
+        var later = index.Search(query);
+        Assert.Equal(full.Select(r => r.Id), later.Select(r => r.Id));
+        foreach (var r in full)
+        {
+            Assert.Equal(FieldScore(full, r.Id), FieldScore(later, r.Id), 12);
+        }
+        Assert.Contains("由其内容推测", later.Single(r => r.Id == "own").Explanation.Summary, StringComparison.Ordinal);
     }
 
     private static double FieldScore(IReadOnlyList<MatchResult> results, string id) =>
