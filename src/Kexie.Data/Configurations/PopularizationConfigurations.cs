@@ -82,6 +82,9 @@ internal sealed class ActivityParticipantConfiguration : IEntityTypeConfiguratio
         builder.Property(p => p.CheckedInByUserId).HasMaxLength(64);
         builder.HasIndex(p => new { p.ActivityId, p.Phone }).IsUnique();
         builder.HasIndex(p => p.RegionCode);
+        // 我的报名 (asked by the menu on every page): by the account that registered, or by the person's phone.
+        builder.HasIndex(p => p.RegisteredByUserId);
+        builder.HasIndex(p => p.Phone);
         builder.HasOne<PopularizationActivity>().WithMany().HasForeignKey(p => p.ActivityId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -40,6 +40,9 @@ public enum NotificationKind
 
     /// <summary>志愿者招募: an application to the recipient's call, or the organiser's decision on the recipient's application.</summary>
     VolunteerRecruitment = 12,
+
+    /// <summary>活动报名: the organiser confirmed or declined the recipient's (or their class's) sign-up for an activity.</summary>
+    ActivityRegistration = 13,
 }
 
 public static class NotificationKindNames
@@ -58,6 +61,7 @@ public static class NotificationKindNames
         NotificationKind.DeadlineApproaching => "即将到期",
         NotificationKind.SubscribedContent => "订阅推送",
         NotificationKind.VolunteerRecruitment => "志愿者招募",
+        NotificationKind.ActivityRegistration => "活动报名",
         _ => kind.ToString(),
     };
 }

@@ -166,6 +166,13 @@ public abstract class GroupRegistrationTests(KexieApp app)
         Assert.Contains($"报名已确认：青少年研学{token}", notes);
         Assert.Contains($"报名未通过：青少年研学{token}", notes);
         Assert.Contains("原因：本场只接待一个班，请报名下一场", notes);
+        // Told as a sign-up decision (活动报名), not as a review of something the teacher published (审核通过/不予发布).
+        using (var json = System.Text.Json.JsonDocument.Parse(notes))
+        {
+            var kinds = json.RootElement.GetProperty("items").EnumerateArray().Where(n => n.GetProperty("title").GetString()!.EndsWith($"青少年研学{token}", StringComparison.Ordinal))
+                .Select(n => n.GetProperty("kindName").GetString()).ToList();
+            Assert.Equal(["活动报名", "活动报名"], kinds);
+        }
 
         var home = await teacher.GetStringAsync("/");
         Assert.Contains("href=\"/Popularization/MyRegistrations\"", home);

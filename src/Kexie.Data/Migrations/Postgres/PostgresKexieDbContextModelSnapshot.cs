@@ -2099,9 +2099,13 @@ namespace Kexie.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Phone");
+
                     b.HasIndex("RegionCode");
 
                     NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("RegionCode"), new[] { "varchar_pattern_ops" });
+
+                    b.HasIndex("RegisteredByUserId");
 
                     b.HasIndex("ActivityId", "Phone")
                         .IsUnique();

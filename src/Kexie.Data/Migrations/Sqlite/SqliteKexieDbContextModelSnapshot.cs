@@ -2001,7 +2001,11 @@ namespace Kexie.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Phone");
+
                     b.HasIndex("RegionCode");
+
+                    b.HasIndex("RegisteredByUserId");
 
                     b.HasIndex("ActivityId", "Phone")
                         .IsUnique();

@@ -261,10 +261,10 @@ public sealed class ActivityService(KexieDbContext db, ReferenceCodesCache refer
         var accounts = await db.Users.AsNoTracking().Where(u => u.PhoneNumber == phone && u.PhoneNumberConfirmed).Select(u => u.Id).ToListAsync(ct);
         accounts.Add(participant.RegisteredByUserId ?? string.Empty);
         var who = participant.GroupName is { } group ? $"{group}（{participant.Headcount}人）" : participant.Name;
-        var (kind, title, body) = participant.Status == ParticipantStatus.Declined
-            ? (NotificationKind.ReviewRejected, $"报名未通过：{activity.Title}", $"{who}报名参加“{activity.Title}”未通过，原因：{participant.DeclineReason}。")
-            : (NotificationKind.ReviewApproved, $"报名已确认：{activity.Title}", $"{who}报名参加“{activity.Title}”已确认，请于{activity.StartsOn:yyyy年M月d日}到{activity.Venue}参加。");
-        notifier.Add(accounts, kind, title, body, "/Popularization/MyRegistrations", DateTimeOffset.UtcNow, except: actor.UserId);
+        var (title, body) = participant.Status == ParticipantStatus.Declined
+            ? ($"报名未通过：{activity.Title}", $"{who}报名参加“{activity.Title}”未通过，原因：{participant.DeclineReason}。")
+            : ($"报名已确认：{activity.Title}", $"{who}报名参加“{activity.Title}”已确认，请于{activity.StartsOn:yyyy年M月d日}到{activity.Venue}参加。");
+        notifier.Add(accounts, NotificationKind.ActivityRegistration, title, body, "/Popularization/MyRegistrations", DateTimeOffset.UtcNow, except: actor.UserId);
     }
 
     /// <summary>
@@ -278,16 +278,24 @@ public sealed class ActivityService(KexieDbContext db, ReferenceCodesCache refer
             return [];
         }
 
-        var phone = await db.Users.AsNoTracking().Where(u => u.Id == userId && u.PhoneNumberConfirmed).Select(u => u.PhoneNumber).FirstOrDefaultAsync(ct) ?? "-";
-
-        var rows = await (from p in db.ActivityParticipants.AsNoTracking()
+        var rows = await (from p in Mine(userId)
                           join a in db.PopularizationActivities.AsNoTracking() on p.ActivityId equals a.Id
-                          where p.RegisteredByUserId == userId || p.Phone == phone
                           orderby a.StartsOn descending, p.Id
                           select new MyRegistrationDto(p.Id, a.Id, a.Title, a.StartsOn, a.EndsOn, a.Venue, p.Name, p.GroupName, p.Headcount, p.Status, string.Empty, p.DeclineReason, p.CheckedInAt != null))
             .Take(200)
             .ToListAsync(ct);
         return rows.Select(r => r with { StatusName = r.Status.Chinese() }).ToList();
+    }
+
+    /// <summary>Whether 我的报名 has anything to show (the menu asks on every page): one <c>EXISTS</c> over two indexes.</summary>
+    public Task<bool> HasAnyAsync(Actor actor, CancellationToken ct = default) =>
+        actor.UserId is { } userId ? Mine(userId).AnyAsync(ct) : Task.FromResult(false);
+
+    /// <summary>The registrations a person made or that carry their confirmed phone (a teacher's class, their own seat).</summary>
+    private IQueryable<ActivityParticipant> Mine(string userId)
+    {
+        var phones = db.Users.Where(u => u.Id == userId && u.PhoneNumberConfirmed && u.PhoneNumber != null).Select(u => u.PhoneNumber!);
+        return db.ActivityParticipants.AsNoTracking().Where(p => p.RegisteredByUserId == userId || phones.Contains(p.Phone));
     }
 
     /// <summary>A registration of an activity the actor manages: outside the actor's region both are "not found", naming nothing.</summary>

@@ -13,7 +13,7 @@ public sealed class PopularizationModule : IFeatureModule
         new("科普", "/Popularization", 90, Id: "nav-popularization"),
         // 我的报名 beside the name, once the person has signed up for something (a teacher's class, their own seat).
         new("我的报名", "/Popularization/MyRegistrations", 20, PopularizationPermissions.RegisterForActivities, NavGroup.User, Id: "nav-my-registrations",
-            Applies: async c => (await c.Services.GetRequiredService<ActivityService>().MineAsync(c.Actor, c.CancellationToken)).Count > 0),
+            Applies: c => c.Services.GetRequiredService<ActivityService>().HasAnyAsync(c.Actor, c.CancellationToken)),
     ];
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
