@@ -76,6 +76,17 @@ internal sealed class QualityBench
     /// </summary>
     private static readonly TextWriter? CodesVsModel = Environment.GetEnvironmentVariable("KEXIE_T2_CODES_VS_MODEL") is { Length: > 0 } cvmPath ? new StreamWriter(cvmPath) { AutoFlush = true } : null;
 
+    /// <summary>
+    /// T4 (keywords → field) in text + model, per query (KEXIE_T4_DIAG=file, tab-separated; match16): split, record id, the
+    /// classifier's first reading of the keywords (code, probability, relation to the record's code: same / division /
+    /// none), the probability of its second code, the record's code, nDCG@10, the number of keywords, an "R|…" field (the
+    /// rank of the record's discipline and of its 门类 in the reading, 0 = absent; the reading's mass on the record's 门类 and
+    /// on the first code's 门类), then for each of the top 10: grade (2 same discipline, 1 same 门类, 0 other),
+    /// text part, field part (predicted discipline), lift, whether it holds feedback terms, and the relation of the
+    /// document's likeliest field (read from its abstract by the same classifier) to the reading.
+    /// </summary>
+    private static readonly TextWriter? T4Diagnosis = Environment.GetEnvironmentVariable("KEXIE_T4_DIAG") is { Length: > 0 } t4Path ? new StreamWriter(t4Path) { AutoFlush = true } : null;
+
     /// <summary>Per query: the text + model T2 results (top 50) for <see cref="CodesVsModel"/>.</summary>
     private readonly Dictionary<int, IReadOnlyList<MatchResult>> modelDeep = [];
 
@@ -372,6 +383,48 @@ internal sealed class QualityBench
         }
         Record(scores, BenchTask.T3TitleToField, q, Run(BenchTask.T3TitleToField, new MatchQuery { Title = r.Title, ExcludeIds = [self] }));
         Record(scores, BenchTask.T4KeywordsToField, q, Run(BenchTask.T4KeywordsToField, new MatchQuery { Keywords = r.Keywords, ExcludeIds = [self] }));
+        if (T4Diagnosis is not null && index.DisciplinePredictor is not null && scores.Name.Contains("text + model", StringComparison.Ordinal))
+        {
+            WriteT4(index, q);
+        }
+    }
+
+    private readonly Dictionary<int, string> documentReading = [];
+
+    private void WriteT4(MatchIndex index, int q)
+    {
+        var r = corpus[q];
+        var self = q.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var inv = System.Globalization.CultureInfo.InvariantCulture;
+        var top = index.Search(new MatchQuery { Keywords = r.Keywords, ExcludeIds = [self], Top = 10 });
+        var keywords = string.Join(' ', r.Keywords);
+        var reading = index.DisciplinePredictor!.Predict(keywords, index.Analyzer.Analyze(keywords), int.MaxValue);
+        var first = reading.Count > 0 ? reading[0] : null;
+        var code = disciplineCodes[r.Discipline];
+        static string Relation(string? a, string b) => a is null ? "-" : a == b ? "same" : a[..2] == b[..2] ? "division" : "none";
+        var g = top.Select(m => int.Parse(m.Id, inv)).Where(i => i != q).Take(10).Select(i => Grade(r, corpus[i])).ToList();
+        var line = new System.Text.StringBuilder(string.Create(inv,
+            $"{TuneSplit}\t{r.Id}\t{first?.Code}\t{first?.Probability:F3}\t{Relation(first?.Code, code)}\t{(reading.Count > 1 ? reading[1].Probability : 0):F3}\t{code}\t{Metrics.Ndcg(g, IdealGains(q)):F4}\t{r.Keywords.Count}"));
+        // Where the record's discipline and its 门类 stand in the reading: rank (1-based, 0 = absent) and probability mass.
+        var codeRank = reading.Select((s, i) => (s, i)).Where(x => x.s.Code == code).Select(x => x.i + 1).FirstOrDefault();
+        var groupRank = reading.Select(s => s.Code[..2]).Distinct().Select((g, i) => (g, i)).Where(x => x.g == code[..2]).Select(x => x.i + 1).FirstOrDefault();
+        var groupMass = reading.Where(s => s.Code[..2] == code[..2]).Sum(s => s.Probability);
+        var firstGroupMass = first is null ? 0 : reading.Where(s => s.Code[..2] == first.Code[..2]).Sum(s => s.Probability);
+        line.Append(string.Create(inv, $"\tR|{codeRank}|{groupRank}|{groupMass:F3}|{firstGroupMass:F3}"));
+        foreach (var m in top)
+        {
+            var d = int.Parse(m.Id, inv);
+            if (!documentReading.TryGetValue(d, out var dcode))
+            {
+                var p = index.DisciplinePredictor.Predict(corpus[d].Abstract, index.Analyzer.Analyze(corpus[d].Abstract), 1);
+                documentReading[d] = dcode = p.Count > 0 ? p[0].Code : "-";
+            }
+            var text = TextOf(m);
+            var field = m.Explanation.Contributions.Where(c => c.Signal is MatchSignal.PredictedDiscipline or MatchSignal.Discipline).Sum(c => c.Score);
+            var lift = m.Explanation.Contributions.Where(c => c.Signal == MatchSignal.TextLeader).Sum(c => c.Score);
+            line.Append(string.Create(inv, $"\t{Grade(r, corpus[d])}|{text:F3}|{field:F3}|{lift:F3}|{(m.Explanation.FeedbackTerms.Count > 0 ? 1 : 0)}|{Relation(dcode, first?.Code ?? "----")}|{Relation(dcode, code)}"));
+        }
+        T4Diagnosis!.WriteLine(line.ToString());
     }
 
     private void WriteDisplaced(MatchIndex index, SystemScores scores, int q)

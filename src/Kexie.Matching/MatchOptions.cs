@@ -335,6 +335,28 @@ public sealed record MatchOptions
     /// </summary>
     public int PredictedDisciplineShortTextFlattening { get; init; }
 
+    /// <summary>
+    /// Damping of a predicted field its query's best text matches disagree with (issue 12, match16; 0 = off): the predicted
+    /// field's weight is multiplied by 1 − this × the vote disagreement (1 − how much of the classifier's field the codes of
+    /// the best text matches, <see cref="CodeFeedbackDocuments"/>, hold, each credited by its relation). Why: on four tuning
+    /// splits, keyword lists the classifier reads as another 门类 than their paper's (23 % of the T4 queries) carry two
+    /// thirds of text + model T4's losses to the best BM25 baseline, and there the field ranks below the text alone; the
+    /// best text matches are the one evidence at query time that the reading is wrong (docs/benchmarks.md, match16).
+    /// Ranking only: the confidence reads the field agreement without the query's weight scale. Off: on four tuning splits
+    /// it lifted the wrongly read queries but the best text matches' guessed fields disagree with right readings as often,
+    /// so text + model T4 fell 1.295× → 1.248× at 0.5 (with codes T3 under 1.50×), and match13's rule kept the default.
+    /// </summary>
+    public double PredictedDisciplineDisagreementDamping { get; init; }
+
+    /// <summary>
+    /// The predicted field's weight is multiplied by this when the heaviest first-level group (门类) of the best text
+    /// matches' code vote is not the group of the classifier's first code (issue 12, match16; 1 = off): the 门类-level form
+    /// of <see cref="PredictedDisciplineDisagreementDamping"/>, acting only where the reading and the text disagree on the
+    /// 门类, the case that holds most of the field's losses. Ranking only. Off: at 0.5, on four tuning splits, text + model
+    /// T4 1.295× → 1.256× and with codes T3 1.555× → 1.483× for with-codes T2 +0.0009 (docs/benchmarks.md, match16).
+    /// </summary>
+    public double PredictedDisciplineGroupDisagreementScale { get; init; } = 1.0;
+
     /// <summary>The sureness from which a short text's predicted field keeps its full weight (<see cref="PredictedDisciplineShortTextFlattening"/>).</summary>
     public double PredictedDisciplineConfidentAt { get; init; } = 0.5;
 

@@ -1593,7 +1593,7 @@ internal sealed class Searcher
         return new QueryDisciplines(list, Predicted: true, classifierOwn)
         {
             Sureness = sureness,
-            WeightScale = ShortTextFieldScale(query, sureness),
+            WeightScale = ShortTextFieldScale(query, sureness) * DisagreementFieldScale(classifierOwn, votes, total, agreement),
             // Nothing predicted (no classifier, or it is not trained yet): the field is unknown.
             Uncertainty = 1 - rawTop,
             VoteDisagreement = 1 - Math.Clamp(agreement, 0, 1),
@@ -1766,6 +1766,45 @@ internal sealed class Searcher
             }
         }
         return !string.Equals(read, voted, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// What the predicted field's weight is multiplied by when the best text matches' codes disagree with the classifier's
+    /// reading of the query (issue 12, match16; 1 when both options are off, or when there is no vote or no reading):
+    /// <see cref="MatchOptions.PredictedDisciplineDisagreementDamping"/> d gives 1 − d × (1 − agreement), the agreement being
+    /// how much of the classifier's field the best text matches hold (<see cref="QueryDisciplines.VoteDisagreement"/>'s
+    /// complement); <see cref="MatchOptions.PredictedDisciplineGroupDisagreementScale"/> f multiplies by f when the vote's
+    /// heaviest first-level group (门类) is not the group of the classifier's first code.
+    /// </summary>
+    private double DisagreementFieldScale(IReadOnlyList<CodeSuggestion>? classifierOwn, IReadOnlyDictionary<string, double> votes, double total, double agreement)
+    {
+        if (classifierOwn is not { Count: > 0 } || total <= 0)
+        {
+            return 1.0;
+        }
+        var scale = 1.0;
+        if (options.PredictedDisciplineDisagreementDamping > 0)
+        {
+            scale *= Math.Clamp(1 - options.PredictedDisciplineDisagreementDamping * (1 - Math.Clamp(agreement, 0, 1)), 0, 1);
+        }
+        if (options.PredictedDisciplineGroupDisagreementScale < 1)
+        {
+            var groupLength = options.DisciplineHierarchy.LevelLengths[0];
+            static string Group(string code, int length) => code.Length >= length ? code[..length] : code;
+            var byGroup = new Dictionary<string, double>(StringComparer.Ordinal);
+            foreach (var (code, v) in votes)
+            {
+                var g = Group(code, groupLength);
+                byGroup[g] = byGroup.GetValueOrDefault(g) + v;
+            }
+            // The heaviest group of the vote; ties by code, so the result does not depend on the dictionary's order.
+            var heaviest = byGroup.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).First().Key;
+            if (!string.Equals(heaviest, Group(classifierOwn[0].Code, groupLength), StringComparison.Ordinal))
+            {
+                scale *= Math.Clamp(options.PredictedDisciplineGroupDisagreementScale, 0, 1);
+            }
+        }
+        return scale;
     }
 
     /// <summary>
