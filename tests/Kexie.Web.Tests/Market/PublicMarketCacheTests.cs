@@ -425,7 +425,7 @@ public abstract class PublicMarketCacheTests(KexieApp app)
 
         // Anonymous: the second request is the kept page, after one read of the stamp (tried again while other tests' writes
         // move the platform's stamp or the index between the two).
-        (HttpResponseMessage Response, string Body, List<string> Statements) kept = default;
+        var kept = await GetAsync(anonymous, url);
         for (var attempt = 0; attempt < 10; attempt++)
         {
             var before = (await StampAsync(null), host.Status().Version);
