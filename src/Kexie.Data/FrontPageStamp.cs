@@ -23,7 +23,9 @@ namespace Kexie.Data;
 /// has one; a region itself; a worker's public flag, which the experts of any region join on) moves the province-wide row,
 /// and with it every stamp.</item>
 /// </list>
-/// The versions are in the database, so a write on any node moves the stamp on every node; rows are never deleted and versions
+/// The same table holds the public market's rows (<see cref="PublicMarketStamp"/>, keys beginning with
+/// <see cref="PublicMarketStamp.Prefix"/>), moved by the same statement for the subset of these writes that an anonymous
+/// visitor of the market can see. The versions are in the database, so a write on any node moves the stamp on every node; rows are never deleted and versions
 /// only grow, so a stamp never comes back to an earlier value. The stamp is read before the counts, so a write committed in
 /// between makes the kept counts newer, never older, than their stamp.
 /// </summary>
@@ -122,6 +124,8 @@ public readonly record struct FrontPageStamp(long Version)
         foreach (var code in codes)
         {
             AddCode(regions, code);
+            // A write that bypasses SaveChanges moves the public market's rows of the same regions (PublicMarketStamp).
+            regions.Add(PublicMarketStamp.Key(code));
         }
 
         if (regions.Count > 0)
@@ -154,7 +158,9 @@ public readonly record struct FrontPageStamp(long Version)
 
             if (entry is null)
             {
-                (regions ??= new(StringComparer.Ordinal)).Add(Everywhere);
+                regions ??= new(StringComparer.Ordinal);
+                regions.Add(Everywhere);
+                regions.Add(PublicMarketStamp.Key(null));
                 continue;
             }
 
@@ -165,6 +171,8 @@ public readonly record struct FrontPageStamp(long Version)
 
             regions ??= new(StringComparer.Ordinal);
             AddRegions(context, entry, regions, ref tracked);
+            // The public market's own rows (PublicMarketStamp), in the same set: they move in the same statement.
+            PublicMarketStamp.AddTouched(entry, regions);
         }
 
         return regions;

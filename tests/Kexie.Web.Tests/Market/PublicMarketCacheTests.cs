@@ -18,14 +18,16 @@ namespace Kexie.Web.Tests.Market;
 /// and draft records never show, two query strings never share an entry, and the page and the API agree. Counties of 凉山州
 /// that no other test uses: 513436 and its sibling 513437.
 /// Other tests write at the same time; a write whose region cannot be named moves every stamp, so a check that an entry is
-/// kept is repeated (a few times) when the county's stamp moved meanwhile.
+/// kept is repeated (a few times) when the county's stamp moved meanwhile. The stamp is the public market's own
+/// (<see cref="PublicMarketStamp"/>): drafts, submissions, plan contacts and order steps in the county keep the entry, a party's
+/// rename does not.
 /// </summary>
 public abstract class PublicMarketCacheTests(KexieApp app)
 {
     private const string County = "513436";
     private const string Sibling = "513437";
 
-    private Task<long> StampAsync(string? scope) => app.QueryAsync(async db => (await FrontPageStamp.ReadAsync(db, scope)).Version);
+    private Task<long> StampAsync(string? scope) => app.QueryAsync(async db => (await PublicMarketStamp.ReadAsync(db, scope)).Version);
 
     /// <summary>Needs placed in <paramref name="region"/> through the domain and SaveChanges, as the services write them; returns their ids.</summary>
     private Task<List<Guid>> AddNeedsAsync(string region, params (string Title, bool Publish, NeedVisibility Visibility)[] needs) => app.QueryAsync(async db =>
@@ -272,6 +274,180 @@ public abstract class PublicMarketCacheTests(KexieApp app)
             Assert.Equal(positions.Order().ToList(), positions);
             Assert.Contains("共 3 项", html);
         }
+    }
+
+    [Fact]
+    public async Task Drafts_submissions_plan_contacts_and_order_steps_in_the_county_keep_the_entry()
+    {
+        var token = Guid.NewGuid().ToString("N")[..8];
+        var published = (await AddNeedsAsync(County, ($"甘洛桥梁检测{token}", true, NeedVisibility.Public)))[0];
+        var anonymous = app.Anonymous();
+        foreach (var url in new[] { $"/api/v1/needs?region={County}&q={token}", $"/Market/Needs?region={County}&q={token}", $"/api/v1/needs?q={token}" })
+        {
+            var scope = url.Contains("region=", StringComparison.Ordinal) ? County : null;
+            var kept = await SecondRequestAsync(anonymous, url, scope, async () =>
+            {
+                var frontPage = await app.QueryAsync(async db => (await FrontPageStamp.ReadAsync(db, County)).Version);
+                // A draft, a need submitted and awaiting review (both in the county, both with the search word).
+                await AddNeedsAsync(County, ($"甘洛桥梁待审{token}", false, NeedVisibility.Public));
+                await app.QueryAsync(async db =>
+                {
+                    var enterprise = await db.Users.SingleAsync(u => u.UserName == "enterprise");
+                    db.Needs.Add(Need.Create(
+                        new NeedData($"甘洛桥梁草稿{token}", "桥梁裂缝检测。", enterprise.OrganizationId!.Value, ["4812"], ["58020"], null, null, null, County),
+                        enterprise.ToActor(),
+                        new MarketCodes(_ => true, _ => true)));
+                    return await db.SaveChangesAsync();
+                });
+
+                // A contact logged on the published need's plan, and an order in the county with a step.
+                await app.QueryAsync(async db =>
+                {
+                    var admin = (await db.Users.SingleAsync(u => u.UserName == "sichuan")).ToActor();
+                    var planId = await db.Needs.Where(n => n.Id == published).Select(n => n.ResponsePlanId).SingleAsync();
+                    var plan = await db.ResponsePlans.SingleAsync(p => p.Id == planId);
+                    plan.LogContact(admin, new ContactData("王工", ContactChannel.Phone, "约定现场查看"));
+                    var buyer = await db.Users.Where(u => u.UserName == "enterprise").Select(u => u.OrganizationId!.Value).SingleAsync();
+                    var provider = await db.ScienceWorkers.Select(w => w.Id).FirstAsync();
+                    var order = Order.Create(new OrderData($"桥梁检测订单{token}", buyer, provider, County), Kexie.Domain.Identity.Actor.System);
+                    db.Orders.Add(order);
+                    await db.SaveChangesAsync();
+                    order.Agree(Kexie.Domain.Identity.Actor.System, 30000m, "合同-测试");
+                    return await db.SaveChangesAsync();
+                });
+
+                // The writes are counted: the front page's stamp of the county moved (the market's did not).
+                Assert.NotEqual(frontPage, await app.QueryAsync(async db => (await FrontPageStamp.ReadAsync(db, County)).Version));
+            });
+            Assert.True(FromCache(kept.Response), url);
+            Assert.Empty(ListReads(kept.Statements));
+            Assert.Single(kept.Statements);
+            Assert.Contains($"甘洛桥梁检测{token}", kept.Body);
+            Assert.DoesNotContain($"甘洛桥梁待审{token}", kept.Body);
+            Assert.DoesNotContain($"甘洛桥梁草稿{token}", kept.Body);
+        }
+    }
+
+    [Fact]
+    public async Task A_need_published_withdrawn_or_edited_and_a_partys_rename_move_the_markets_stamp()
+    {
+        var token = Guid.NewGuid().ToString("N")[..8];
+        var organization = Kexie.Domain.Directory.Organization.Create(
+            new Kexie.Domain.Directory.OrganizationData("甘洛测试企业" + token, Kexie.Domain.Directory.OrganizationKind.Enterprise, Kexie.Data.Seeding.DemoSeeder.CreditCodeFor(County, Random.Shared, Kexie.Domain.Directory.OrganizationKind.Enterprise), null, County, null, null, null),
+            _ => true);
+        Guid id = default;
+        await app.QueryAsync(async db =>
+        {
+            var admin = (await db.Users.SingleAsync(u => u.UserName == "sichuan")).ToActor();
+            db.Organizations.Add(organization);
+            var need = Need.Create(
+                new NeedData($"甘洛水渠修复{token}", "水渠渗漏修复。", organization.Id, ["4812"], ["58020"], null, null, null, County),
+                admin,
+                new MarketCodes(_ => true, _ => true));
+            need.Submit(admin);
+            id = need.Id;
+            db.Needs.Add(need);
+            return await db.SaveChangesAsync();
+        });
+        var anonymous = app.Anonymous();
+        var page = $"/Market/Needs?region={County}&q={token}";
+        Assert.DoesNotContain($"甘洛水渠修复{token}", (await SecondRequestAsync(anonymous, page, County)).Body);
+
+        async Task<string> MovesAsync(Func<Task> write)
+        {
+            var county = await StampAsync(County);
+            await write();
+            Assert.True(await StampAsync(County) > county);
+            var fresh = await GetAsync(anonymous, page);
+            Assert.False(FromCache(fresh.Response));
+            Assert.NotEmpty(ListReads(fresh.Statements));
+            return fresh.Body;
+        }
+
+        // Published: in the list; its sibling county's stamp is another's.
+        Assert.Contains($"甘洛水渠修复{token}", await MovesAsync(() => app.QueryAsync(async db =>
+        {
+            var admin = (await db.Users.SingleAsync(u => u.UserName == "sichuan")).ToActor();
+            var saved = await db.Needs.SingleAsync(n => n.Id == id);
+            if (saved.Publish(admin, app.Services.GetRequiredService<IWorkingCalendar>()) is { } plan)
+            {
+                db.ResponsePlans.Add(plan);
+            }
+
+            return await db.SaveChangesAsync();
+        })));
+
+        // Its party renamed: the new name (every stamp moves, the sibling county's too: the party may have moved county since).
+        var sibling = await StampAsync(Sibling);
+        var renamed = await MovesAsync(() => app.QueryAsync(async db =>
+        {
+            var saved = await db.Organizations.SingleAsync(o => o.Id == organization.Id);
+            db.Entry(saved).Property(o => o.Name).CurrentValue = "甘洛更名企业" + token;
+            return await db.SaveChangesAsync();
+        }));
+        Assert.Contains("甘洛更名企业" + token, renamed);
+        Assert.True(await StampAsync(Sibling) > sibling);
+
+        // Edited while published (the closing date), then withdrawn: read afresh each time, then gone.
+        await MovesAsync(() => app.QueryAsync(async db =>
+        {
+            var saved = await db.Needs.SingleAsync(n => n.Id == id);
+            db.Entry(saved).Property(n => n.Deadline).CurrentValue = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(60);
+            return await db.SaveChangesAsync();
+        }));
+        Assert.DoesNotContain($"甘洛水渠修复{token}", await MovesAsync(() => app.QueryAsync(async db =>
+        {
+            var admin = (await db.Users.SingleAsync(u => u.UserName == "sichuan")).ToActor();
+            var saved = await db.Needs.SingleAsync(n => n.Id == id);
+            saved.Withdraw(admin, "重新核实");
+            return await db.SaveChangesAsync();
+        })));
+    }
+
+    [Fact]
+    public async Task The_need_detail_page_reads_the_need_once_and_is_kept_under_the_platforms_stamp_and_the_match_index()
+    {
+        var token = Guid.NewGuid().ToString("N")[..8];
+        var id = (await AddNeedsAsync(County, ($"甘洛边坡治理{token}", true, NeedVisibility.Public)))[0];
+        var anonymous = app.Anonymous();
+        var url = $"/Market/Needs/Details/{id}";
+        var host = app.Services.GetRequiredService<Kexie.Web.Features.Matching.MatchIndexHost>();
+        await host.WhenReadyAsync();
+        await host.PollOnceAsync();
+
+        // The first request reads afresh: the need once, with its organization's industry (no second read of either for the
+        // match candidates).
+        var read = await GetAsync(anonymous, url);
+        Assert.False(FromCache(read.Response));
+        Assert.Contains($"甘洛边坡治理{token}", read.Body);
+        // (Other statements of the page count needs; only the need's own read takes its whole row, problem statement included.)
+        Assert.Single(read.Statements, s => s.Contains("\"Problem\"", StringComparison.Ordinal));
+        Assert.DoesNotContain(read.Statements, s => s.Contains("\"IndustryCode\"", StringComparison.Ordinal) && !s.Contains("\"Problem\"", StringComparison.Ordinal));
+
+        // Anonymous: the second request is the kept page, after one read of the stamp (tried again while other tests' writes
+        // move the platform's stamp or the index between the two).
+        var kept = await GetAsync(anonymous, url);
+        for (var attempt = 0; attempt < 10; attempt++)
+        {
+            var before = (await StampAsync(null), host.Status().Version);
+            var first = await GetAsync(anonymous, url);
+            kept = await GetAsync(anonymous, url);
+            if ((await StampAsync(null), host.Status().Version) == before)
+            {
+                Assert.Equal(first.Body, kept.Body);
+                break;
+            }
+        }
+
+        Assert.True(FromCache(kept.Response));
+        Assert.Single(kept.Statements);
+        Assert.Contains($"甘洛边坡治理{token}", kept.Body);
+
+        // Withdrawn: the next request reads afresh and finds nothing to show.
+        await ChangeNeedAsync(id, (n, enterprise, _) => n.Withdraw(enterprise, "重新核实"));
+        var gone = await anonymous.GetAsync(url);
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, gone.StatusCode);
+        Assert.Null(gone.Headers.Age);
     }
 
     [Fact]

@@ -26,6 +26,7 @@ public sealed class MarketModule : IFeatureModule
             o.MaximumBodySize = PublicMarketCache.MaximumBodySize;
             o.DefaultExpirationTimeSpan = PublicMarketCache.Lifetime;
             o.AddPolicy(PublicMarketCache.Name, new PublicMarketCache());
+            o.AddPolicy(PublicMarketCache.DetailName, new PublicMarketCache(detail: true));
         });
         services.AddScoped<ResponsePlanService>();
         services.AddScoped<CandidateJudgementExport>();

@@ -100,7 +100,14 @@ public sealed record NeedDto(
 /// member of the need's county) and the candidates proposed by <see cref="ICandidateSource"/>.
 /// </summary>
 /// <summary>A need as its detail page shows it: the need, its region's and organization's names, its codes' names.</summary>
-public sealed record NeedDetail(NeedDto Need, string RegionName, string OrganizationName, Dictionary<string, string> DisciplineNames, Dictionary<string, string> IndustryNames);
+public sealed record NeedDetail(NeedDto Need, string RegionName, string OrganizationName, Dictionary<string, string> DisciplineNames, Dictionary<string, string> IndustryNames)
+{
+    /// <summary>The need as read (for its match candidates, without reading it again).</summary>
+    public Need? Record { get; init; }
+
+    /// <summary>Its organization's industry code, read in the same statement (the need's match document uses it).</summary>
+    public string? OrganizationIndustry { get; init; }
+}
 
 public sealed class NeedService(
     KexieDbContext db,
@@ -241,9 +248,10 @@ public sealed class NeedService(
     }
 
     /// <summary>
-    /// The need detail page's read: the need (as <see cref="GetAsync"/>) with its organization's and region's names in one
-    /// statement (scalar subqueries), then the names of its discipline and industry codes in a second (one
-    /// <c>UNION ALL</c>); five round trips before (issue 16).
+    /// The need detail page's read: the need (as <see cref="GetAsync"/>) with its organization's and region's names and the
+    /// organization's industry (for the need's match document) in one statement (scalar subqueries), then the names of its
+    /// discipline and industry codes in a second (one <c>UNION ALL</c>); five round trips before (issue 16). The page hands
+    /// the need it read to its match candidates, which read it and the organization's industry again before.
     /// </summary>
     public async Task<NeedDetail> GetDetailAsync(Actor actor, Guid id, CancellationToken ct = default)
     {
@@ -251,6 +259,7 @@ public sealed class NeedService(
         {
             Need = n,
             Organization = db.Organizations.Where(o => o.Id == n.OrganizationId).Select(o => o.Name).FirstOrDefault(),
+            OrganizationIndustry = db.Organizations.Where(o => o.Id == n.OrganizationId).Select(o => o.IndustryCode).FirstOrDefault(),
             Region = db.Regions.Where(r => r.Code == n.RegionCode).Select(r => r.FullName == null || r.FullName == "" ? r.Name : r.FullName).FirstOrDefault(),
         }).FirstOrDefaultAsync(ct);
         if (row is null || !row.Need.IsVisibleTo(actor))
@@ -270,7 +279,11 @@ public sealed class NeedService(
             row.Region ?? need.RegionCode,
             row.Organization ?? "—",
             names.Where(x => !x.Industry).ToDictionary(x => x.Code, x => x.Name),
-            names.Where(x => x.Industry).ToDictionary(x => x.Code, x => x.Name));
+            names.Where(x => x.Industry).ToDictionary(x => x.Code, x => x.Name))
+        {
+            Record = need,
+            OrganizationIndustry = row.OrganizationIndustry,
+        };
     }
 
     /// <param name="formErrors">the form's own refusals (a field it could not read), reported together with the need's.</param>

@@ -9,13 +9,14 @@ namespace Kexie.Web.Features.Market;
 /// <c>GET /api/v1/offers</c>: filters, search words, pages, cursors) as an anonymous visitor sees them, answered from this
 /// node's memory (ASP.NET Core output caching, <see cref="Name"/>) while the data they show has not changed (issue 16).
 /// <list type="bullet">
-/// <item>An entry is valid only under the <see cref="FrontPageStamp"/> of the region subtree the response shows, read first
+/// <item>An entry is valid only under the <see cref="PublicMarketStamp"/> of the region subtree the response shows, read first
 /// (one statement): the county of the <c>region</c> filter (a township's page shows parties of its whole county: a record is
 /// placed in its party's county), or the whole platform when there is no filter. The stamp is part of the key, so a record
 /// published, withdrawn, edited or closed on any node moves it in the write's transaction and the next request on every node
-/// reads afresh; a write in another county keeps the entry. What the lists show and what moves the stamp: the records
-/// themselves (their region's version, old and new when moved), their parties' names (an organization's or worker's rename
-/// moves every stamp: a party may have moved county since), a worker's public flag and the region names (every stamp). Option
+/// reads afresh; a write in another county keeps the entry. It is the public market's own stamp, not the front page's: it
+/// moves only when what an anonymous visitor sees may change (a published public record, or one that was, saved; a party's
+/// name, a worker's public flag, a region: every stamp), not with drafts, submissions awaiting review, plans and their
+/// contacts, orders and their steps, so under the platform's usual writes the unfiltered searches' entries live on. Option
 /// lists come from reference data written only at start-up.</item>
 /// <item>Signed-in users (a principal, or any <c>Authorization</c> header) bypass it both ways: what they see depends on
 /// their role and region. So does a request with a TempData cookie (a notice waiting for the visitor).</item>
@@ -25,13 +26,20 @@ namespace Kexie.Web.Features.Market;
 /// <item>Bounded: <see cref="SizeLimit"/> for all entries, <see cref="MaximumBodySize"/> a response; concurrent misses of one
 /// key wait for the first (locking). <see cref="Lifetime"/> is a backstop for memory, not for correctness.</item>
 /// </list>
-/// The detail pages and APIs are not kept: the pages show match candidates from this node's match index (the whole
-/// province's offers, workers and experts, brought up to date by the match outbox after the write commits, so no stamp
-/// read before the page covers them), and the detail API is one read by primary key, which a stamp check could not save.
+/// The need detail page (<c>/Market/Needs/Details/{id}</c>, <see cref="DetailName"/>) is kept the same way under the whole
+/// platform's stamp (its match candidates are offers, public workers and experts of any county, shown only while published or
+/// public: their titles and states move the stamp) and this node's match index as it is now (built at, version, classifier
+/// ready: the candidates come from it, and any write to it makes another key); handlers (<c>?handler=</c>: downloads) are not
+/// kept. The offer detail page and the detail APIs are not kept: the API is one read by primary key, which a stamp check
+/// could not save.
 /// </summary>
-public sealed class PublicMarketCache : IOutputCachePolicy
+/// <param name="detail">the need detail page's policy: the platform's stamp and the match index's state, no handlers.</param>
+public sealed class PublicMarketCache(bool detail = false) : IOutputCachePolicy
 {
     public const string Name = "PublicMarket";
+
+    /// <summary>The need detail page's policy.</summary>
+    public const string DetailName = "PublicMarketDetail";
 
     /// <summary>An entry's longest life (memory backstop; entries are replaced when the stamp moves).</summary>
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(1);
@@ -79,8 +87,23 @@ public sealed class PublicMarketCache : IOutputCachePolicy
             return;
         }
 
-        var scope = Scope(http.Request.Query["region"]);
-        var stamp = await FrontPageStamp.ReadAsync(http.RequestServices.GetRequiredService<KexieDbContext>(), scope, cancellation);
+        var index = string.Empty;
+        if (detail)
+        {
+            // The candidates come from the node's match index: only once it is built, under its state now (a write to it
+            // after this read makes the kept page newer than its key, never older).
+            var status = http.RequestServices.GetRequiredService<Kexie.Web.Features.Matching.MatchIndexHost>().Status();
+            if (!status.Ready || http.Request.Query.ContainsKey("handler"))
+            {
+                context.EnableOutputCaching = false;
+                return;
+            }
+
+            index = string.Create(System.Globalization.CultureInfo.InvariantCulture, $":{status.BuiltAt?.UtcTicks}:{status.Version}:{status.ClassifierReady}");
+        }
+
+        var scope = detail ? null : Scope(http.Request.Query["region"]);
+        var stamp = await PublicMarketStamp.ReadAsync(http.RequestServices.GetRequiredService<KexieDbContext>(), scope, cancellation);
         // A page that reads TempData deletes the TempData cookie on every response; this request had none (or it would not be
         // here), so the deletion is nothing to this visitor or to the next: dropped before the response starts (this callback,
         // registered before the page's, runs after them), so the response can be kept.
@@ -100,7 +123,7 @@ public sealed class PublicMarketCache : IOutputCachePolicy
         context.AllowLocking = true;
         context.ResponseExpirationTimeSpan = Lifetime;
         context.CacheVaryByRules.QueryKeys = "*";
-        context.CacheVaryByRules.VaryByValues["stamp"] = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{scope}:{stamp.Version}");
+        context.CacheVaryByRules.VaryByValues["stamp"] = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{scope}:{stamp.Version}{index}");
     }
 
     ValueTask IOutputCachePolicy.ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;

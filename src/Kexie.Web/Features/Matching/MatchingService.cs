@@ -65,9 +65,19 @@ public sealed class MatchingService(
     public async Task<MatchListDto> MatchesForNeedAsync(Actor actor, Guid needId, int? top, string? region, CancellationToken ct = default)
     {
         var need = await needs.Visible(actor).FirstOrDefaultAsync(n => n.Id == needId, ct) ?? throw new NotFoundException("科技需求不存在");
+        return await MatchesForNeedAsync(actor, need, await MatchDocuments.OrganizationIndustryAsync(db, need.OrganizationId, ct), top, region, ct);
+    }
+
+    /// <summary>
+    /// <see cref="MatchesForNeedAsync(Actor, Guid, int?, string?, CancellationToken)"/> for a need the caller has read and may see
+    /// (the need detail page: its own read, with the organization's industry, so no statement here reads them again).
+    /// </summary>
+    public async Task<MatchListDto> MatchesForNeedAsync(Actor actor, Need need, string? organizationIndustry, int? top, string? region, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(need);
         await host.WhenReadyAsync(ct);
         var (n, filter) = (Top(top), MarketSupport.RegionFilter(region));
-        var results = host.Index.FindProvidersForNeed(MatchDocuments.ForNeed(need, await MatchDocuments.OrganizationIndustryAsync(db, need.OrganizationId, ct)), Depth(n, filter));
+        var results = host.Index.FindProvidersForNeed(MatchDocuments.ForNeed(need, organizationIndustry), Depth(n, filter));
         return await shown.ToListAsync(actor, results, n, filter, ct);
     }
 
@@ -260,4 +270,6 @@ public sealed class MatchResultFilter(KexieDbContext db, MatchIndexHost host)
 public sealed class MatchingUnavailableException(string message) : Exception(message);
 
 /// <summary>What the <c>_Matches</c> partial shows: <paramref name="Kind"/> is "need" (offers and workers for it), "offer" or "worker" (needs they could serve).</summary>
-public sealed record MatchesPanel(string Kind, Guid Id, string Heading);
+/// <paramref name="Need"/>: for "need", the need the page read and may show (with <paramref name="OrganizationIndustry"/>), so
+/// the panel does not read it again.
+public sealed record MatchesPanel(string Kind, Guid Id, string Heading, Need? Need = null, string? OrganizationIndustry = null);

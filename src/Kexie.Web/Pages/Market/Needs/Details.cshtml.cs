@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Kexie.Web.Pages.Market.Needs;
 
+/// <summary>An anonymous visitor's page is kept per node under the platform's market stamp and the match index's state (<see cref="PublicMarketCache"/>).</summary>
+[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = PublicMarketCache.DetailName)]
 public sealed class DetailsModel(NeedService needs, AttachmentService files) : MarketPageModel
 {
     public AttachmentsPanel Attachments => new(Need.Id, Need.Attachments, "/Market/Needs/Details/" + Need.Id, May(ReviewActions.Edit), UploadError(Need.Id));
@@ -39,10 +41,15 @@ public sealed class DetailsModel(NeedService needs, AttachmentService files) : M
     /// <summary>The organization follows its plan; the region's staff handle it.</summary>
     public bool CanSeePlan => Need.ResponsePlanId is not null && (Actor.OrganizationId == Need.OrganizationId || Can(Kexie.Web.Features.Market.MarketPermissions.Oversee, Need.RegionCode));
 
+    /// <summary>The match candidates' panel, given the need as read here (no second read of it or of its organization's industry).</summary>
+    public Kexie.Web.Features.Matching.MatchesPanel Matches { get; private set; } = null!;
+
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
-        // Two round trips: the need with its region's and organization's names, then its codes' names.
-        (Need, RegionName, OrganizationName, DisciplineNames, IndustryNames) = await needs.GetDetailAsync(Actor, id, ct);
+        // Two round trips: the need with its region's and organization's names (and industry), then its codes' names.
+        var detail = await needs.GetDetailAsync(Actor, id, ct);
+        (Need, RegionName, OrganizationName, DisciplineNames, IndustryNames) = detail;
+        Matches = new("need", Need.Id, "推荐", detail.Record, detail.OrganizationIndustry);
         return Page();
     }
 
