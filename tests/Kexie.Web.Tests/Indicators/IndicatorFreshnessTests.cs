@@ -144,8 +144,8 @@ public abstract class IndicatorFreshnessTests(KexieApp app)
     /// The rankings API on a node that may answer up to an hour old (as the platform's 30 s, made long so the test does not
     /// race the clock): after a record is written, the default answer is the last ranking, which does not count it, and says
     /// as of when (before the write); <c>fresh=true</c> applies the pending change and ranks at the current version — the
-    /// record counts and <c>asOf</c> is after the write. An unreadable <c>fresh</c> is a problem naming the field. 花溪区
-    /// 520111 in 2018, where no other test writes (its peers, 贵州's counties, have no data that year before the write).
+    /// record counts and <c>asOf</c> is after the write. An unreadable <c>fresh</c> is a problem naming the field. 白云区
+    /// 520113 in 2018, where no other test writes (its peers, 贵州's counties, have no data that year before the write).
     /// </summary>
     [Fact]
     public async Task The_rankings_API_answers_the_last_ranking_with_its_time_and_fresh_true_counts_a_record_just_written()
@@ -153,13 +153,13 @@ public abstract class IndicatorFreshnessTests(KexieApp app)
         await using var node = app.WithWebHostBuilder(b => b.UseSetting("Indicators:MaxStaleSeconds", "3600"));
         var admin = node.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { HandleCookies = true, AllowAutoRedirect = false });
         (await admin.PostJsonAsync("/api/v1/auth/login", new { userName = "admin", password = Kexie.Data.Seeding.DemoSeeder.DemoPassword })).EnsureSuccessStatusCode();
-        const string Url = "/api/v1/indicators/rankings?region=520111&period=2018";
-        static JsonNode? Entry(JsonNode ranking) => ranking["entries"]!.AsArray().Single(e => e!["regionCode"]!.GetValue<string>() == "520111");
+        const string Url = "/api/v1/indicators/rankings?region=520113&period=2018";
+        static JsonNode? Entry(JsonNode ranking) => ranking["entries"]!.AsArray().Single(e => e!["regionCode"]!.GetValue<string>() == "520113");
 
         var before = await (await admin.GetAsync(Url + "&fresh=true")).OkJsonAsync();
         Assert.Null(Entry(before)!["score"]?.GetValue<decimal?>());
 
-        await AddAsync(Worker("520111", new DateTimeOffset(2018, 7, 1, 10, 0, 0, Cst)));
+        await AddAsync(Worker("520113", new DateTimeOffset(2018, 7, 1, 10, 0, 0, Cst)));
         var written = DateTimeOffset.UtcNow;
         var stale = await (await admin.GetAsync(Url)).OkJsonAsync();
         Assert.Null(Entry(stale)!["score"]?.GetValue<decimal?>());

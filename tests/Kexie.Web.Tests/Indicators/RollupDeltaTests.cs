@@ -207,7 +207,7 @@ public abstract class RollupDeltaTests(KexieApp app)
         await WriteAsync(database, db => db.AddRange(Worker("130102", day), moving));
         Assert.True((await RefreshAsync(database, clock)).Full);
 
-        foreach (var failing in new[] { "INSERT INTO \"IndicatorRollups\"", "UPDATE \"IndicatorRefreshStates\"" })
+        foreach (var failing in new[] { "INSERT INTO \"IndicatorRollups\"", "UPDATE \"IndicatorRefreshState\"" })
         {
             clock.Now = clock.Now.AddHours(1);
             await WriteAsync(database, async db =>
