@@ -55,12 +55,12 @@ public sealed class PrivateDatabase : IAsyncDisposable
         return database;
     }
 
-    /// <summary>A new context on this database (the caller disposes it).</summary>
-    public KexieDbContext NewContext() => provider == DatabaseProvider.Postgres
+    /// <summary>A new context on this database (the caller disposes it), with <paramref name="interceptors"/> (a test's statement counter or injected fault).</summary>
+    public KexieDbContext NewContext(params Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor[] interceptors) => provider == DatabaseProvider.Postgres
         ? new PostgresKexieDbContext(new DbContextOptionsBuilder<PostgresKexieDbContext>()
-            .UseNpgsql(connectionString, x => x.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery)).Options)
+            .UseNpgsql(connectionString, x => x.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery)).AddInterceptors(interceptors).Options)
         : new SqliteKexieDbContext(new DbContextOptionsBuilder<SqliteKexieDbContext>()
-            .UseSqlite(connectionString, x => x.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery)).Options);
+            .UseSqlite(connectionString, x => x.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery)).AddInterceptors(interceptors).Options);
 
     public async ValueTask DisposeAsync()
     {

@@ -2,6 +2,7 @@ using System.Globalization;
 using Kexie.Domain.Indicators;
 using Kexie.Domain.Market;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Logging;
 
 namespace Kexie.Data.Indicators;
@@ -22,7 +23,8 @@ public sealed record RollupReading(RollupVersion Version, DateTimeOffset AsOf, b
 /// Keeps facts and rollups in step with the records. Incremental: re-derives the records queued in the outbox
 /// (written by SaveChanges) and the records the calendar moved since the last refresh (<see cref="DueByTheCalendarAsync"/>:
 /// response plans whose deadline passed; when a year began, the associations due a 年检, of which only the new years' facts are
-/// appended unless a write queued them too), then moves the rollup rows by what the removed and appended facts contribute
+/// appended unless a write queued them too), replaces the facts of those whose derived facts differ from the stored ones (a record
+/// derived again with the same facts keeps its rows: <see cref="ReplaceChangedAsync"/>), then moves the rollup rows by what the removed and appended facts contribute
 /// (<see cref="RollupDelta"/>; cells rebuilt from the facts only when a fact counts less than 1). Full (first run, or on demand): re-derives every record. Synthetic facts
 /// (demo, benchmark) are never touched by re-derivation. Runs are serialised (in-process gate, and a
 /// PostgreSQL advisory lock across web nodes).
@@ -196,52 +198,67 @@ public sealed class IndicatorRefresher(KexieDbContext db, TimeProvider clock, IL
         try
         {
             var strategy = db.Database.CreateExecutionStrategy();
-            return await strategy.ExecuteAsync(async () =>
+            try
             {
-                var now = clock.GetUtcNow();
-                await using var tx = await db.Database.BeginTransactionAsync(ct);
-                if (db.Provider == DatabaseProvider.Postgres)
-                {
-                    await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(510923013)", ct);
-                }
-
-                var state = await db.IndicatorRefreshStates.SingleOrDefaultAsync(ct);
-                var previous = state?.LastRefreshedAt;
-                firstDayTouched = 0;
-                regionsTouched = null;
-                var result = state is null || full ? await FullAsync(now, ct) : await IncrementalAsync(state.LastRefreshedAt, now, ct);
-                if (result is null)
-                {
-                    await tx.RollbackAsync(ct);
-                    return new RefreshResult(false, 0, 0, 0);
-                }
-
-                if (state is null)
-                {
-                    db.IndicatorRefreshStates.Add(new IndicatorRefreshState { LastRefreshedAt = now });
-                }
-                else
-                {
-                    state.LastRefreshedAt = now;
-                }
-
-                await db.SaveChangesAsync(ct);
-                await tx.CommitAsync(ct);
-                Record(previous, now, result.Full ? 0 : firstDayTouched, result.Full ? null : regionsTouched);
+                return await RefreshInTransactionAsync(strategy, full, ct);
+            }
+            catch
+            {
+                // The transaction rolled back: facts, rollups, the outbox and the refresh time are as they were. So must the
+                // context be — the refresh state it tracks holds the failed run's time once that was set, and the next run on
+                // this context (a request's retry, the next read) would take it for the last refresh and skip the plans whose
+                // deadline passed in between.
                 db.ChangeTracker.Clear();
-                if (result.Full)
-                {
-                    logger.LogInformation("指标事实全量重算：{Facts} 条", result.FactsWritten);
-                }
-
-                return result;
-            });
+                throw;
+            }
         }
         finally
         {
             Gate.Release();
         }
     }
+
+    private Task<RefreshResult> RefreshInTransactionAsync(IExecutionStrategy strategy, bool full, CancellationToken ct) =>
+        strategy.ExecuteAsync(async () =>
+        {
+            var now = clock.GetUtcNow();
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            if (db.Provider == DatabaseProvider.Postgres)
+            {
+                await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(510923013)", ct);
+            }
+
+            var state = await db.IndicatorRefreshStates.SingleOrDefaultAsync(ct);
+            var previous = state?.LastRefreshedAt;
+            firstDayTouched = 0;
+            regionsTouched = null;
+            var result = state is null || full ? await FullAsync(now, ct) : await IncrementalAsync(state.LastRefreshedAt, now, ct);
+            if (result is null)
+            {
+                await tx.RollbackAsync(ct);
+                return new RefreshResult(false, 0, 0, 0);
+            }
+
+            if (state is null)
+            {
+                db.IndicatorRefreshStates.Add(new IndicatorRefreshState { LastRefreshedAt = now });
+            }
+            else
+            {
+                state.LastRefreshedAt = now;
+            }
+
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+            Record(previous, now, result.Full ? 0 : firstDayTouched, result.Full ? null : regionsTouched);
+            db.ChangeTracker.Clear();
+            if (result.Full)
+            {
+                logger.LogInformation("指标事实全量重算：{Facts} 条", result.FactsWritten);
+            }
+
+            return result;
+        });
 
     private async Task<(bool Pending, DateTimeOffset? Last)> PendingAsync(CancellationToken ct)
     {
@@ -342,13 +359,7 @@ public sealed class IndicatorRefresher(KexieDbContext db, TimeProvider clock, IL
         long written = rolled.Count == 0 ? 0 : await AppendYearsBegunAsync(rolled, last, now, cells, delta, ct);
         foreach (var chunk in dirty.Chunk(BatchSize))
         {
-            var ids = chunk.Select(c => (Guid?)c.SourceId).ToList();
-            await RemovedAsync(db.IndicatorFacts.Where(f => ids.Contains(f.SourceId)), cells, delta, ct);
-            await db.IndicatorFacts.Where(f => ids.Contains(f.SourceId)).ExecuteDeleteAsync(ct);
-            var facts = await DeriveAsync(chunk, now, ct);
-            cells.UnionWith(facts.Select(f => (f.Day, f.RegionCode)));
-            delta.Added(facts);
-            written += await FactStore.AppendAsync(db, facts, ct);
+            written += await ReplaceChangedAsync(chunk.Select(c => (Guid?)c.SourceId).Distinct().ToList(), await DeriveAsync(chunk, now, ct), cells, delta, ct);
         }
 
         var queuedIds = queued.Select(q => q.Id).ToList();
@@ -392,6 +403,88 @@ public sealed class IndicatorRefresher(KexieDbContext db, TimeProvider clock, IL
         }
 
         return new RefreshResult(false, dirty.Count, written, months.Count);
+    }
+
+    /// <summary>
+    /// Replaces the stored facts of the records <paramref name="ids"/> by <paramref name="derived"/> (their facts derived again)
+    /// only where they differ (issue 16): the stored facts of the records are read (one statement, in the refresh's transaction,
+    /// so nothing changes them in between) and compared with the derived ones record by record, as multisets of (source,
+    /// region, kind, day, count, amount). A record whose facts are the same — a contact noted on a plan, a draft saved, a
+    /// repeated delivery — keeps its rows (neither deleted nor written) and moves no rollup row; a changed one has its rows
+    /// deleted and its new facts appended, their contributions into <paramref name="delta"/> and their cells into
+    /// <paramref name="cells"/>. Derived facts of no record in <paramref name="ids"/> are appended as they are. Returns the
+    /// facts written.
+    /// </summary>
+    private async Task<long> ReplaceChangedAsync(List<Guid?> ids, List<ActivityFact> derived, HashSet<(int Day, string RegionCode)> cells, RollupDelta delta, CancellationToken ct)
+    {
+        var stored = (await db.IndicatorFacts.AsNoTracking()
+                .Where(f => ids.Contains(f.SourceId))
+                .Select(f => new { f.SourceId, f.Source, f.RegionCode, f.Kind, f.Day, f.Count, f.AmountFen })
+                .ToListAsync(ct))
+            .ToLookup(f => f.SourceId, f => new FactShape(f.Source, f.RegionCode, f.Kind, f.Day, f.Count, f.AmountFen));
+        var fresh = derived.ToLookup(f => f.SourceId);
+        var changed = ids.Where(id => !FactShape.SameFacts(stored[id], fresh[id].Select(FactShape.Of))).ToHashSet();
+        if (changed.Count == 0 && derived.All(f => f.SourceId is { } id && ids.Contains(id)))
+        {
+            return 0;
+        }
+
+        var removed = changed.SelectMany(id => stored[id]).ToList();
+        foreach (var old in removed)
+        {
+            cells.Add((old.Day, old.RegionCode));
+            delta.Add(old.RegionCode, old.Day, old.Kind, old.Count, old.AmountFen, -1, old.Count);
+        }
+
+        if (removed.Count > 0)
+        {
+            var gone = changed.Where(id => stored[id].Any()).ToList();
+            foreach (var chunk in gone.Chunk(BatchSize))
+            {
+                await db.IndicatorFacts.Where(f => chunk.Contains(f.SourceId)).ExecuteDeleteAsync(ct);
+            }
+        }
+
+        var known = ids.ToHashSet();
+        var appended = derived.Where(f => f.SourceId is not { } id || !known.Contains(id) || changed.Contains(id)).ToList();
+        cells.UnionWith(appended.Select(f => (f.Day, f.RegionCode)));
+        delta.Added(appended);
+        return appended.Count == 0 ? 0 : await FactStore.AppendAsync(db, appended, ct);
+    }
+
+    /// <summary>A fact as compared by <see cref="ReplaceChangedAsync"/>: everything stored of it but its row id and record.</summary>
+    private readonly record struct FactShape(FactSource Source, string RegionCode, FactKind Kind, int Day, int Count, long AmountFen)
+    {
+        public static FactShape Of(ActivityFact f) => new(f.Source, f.RegionCode, f.Kind, f.Day, f.Count, f.AmountFen);
+
+        /// <summary>Whether both hold the same facts, each as many times.</summary>
+        public static bool SameFacts(IEnumerable<FactShape> stored, IEnumerable<FactShape> derived)
+        {
+            var counts = new Dictionary<FactShape, int>();
+            foreach (var f in stored)
+            {
+                counts[f] = counts.GetValueOrDefault(f) + 1;
+            }
+
+            foreach (var f in derived)
+            {
+                if (!counts.TryGetValue(f, out var n))
+                {
+                    return false;
+                }
+
+                if (n == 1)
+                {
+                    counts.Remove(f);
+                }
+                else
+                {
+                    counts[f] = n - 1;
+                }
+            }
+
+            return counts.Count == 0;
+        }
     }
 
     /// <summary>

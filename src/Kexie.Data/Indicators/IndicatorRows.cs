@@ -3,8 +3,8 @@ using Kexie.Domain.Indicators;
 namespace Kexie.Data.Indicators;
 
 /// <summary>
-/// A stored activity fact (table IndicatorFacts): append-only per source record; re-deriving a record deletes
-/// its rows and appends new ones. Amounts are integer 分 on both providers so SQL sums are exact.
+/// A stored activity fact (table IndicatorFacts): append-only per source record; re-deriving a record whose facts
+/// changed deletes its rows and appends new ones (a record derived again with the same facts keeps its rows). Amounts are integer 分 on both providers so SQL sums are exact.
 /// </summary>
 public sealed class IndicatorFactRow
 {

@@ -30,7 +30,7 @@ public static class QueryValues
         ["Page"] = "页码", ["PageSize"] = "每页条数", ["PriceMin"] = "最低价格", ["PriceMax"] = "最高价格", ["BudgetMin"] = "最低预算",
         ["BudgetMax"] = "最高预算", ["Kind"] = "类型", ["SiteKind"] = "站点类型", ["Status"] = "状态", ["Gender"] = "性别", ["Verified"] = "认证状态",
         ["Level"] = "级别", ["Provider"] = "服务提供者", ["Organization"] = "需求单位", ["Offer"] = "服务", ["Need"] = "需求", ["Team"] = "志愿服务队",
-        ["Setting"] = "服务场景", ["TargetGroup"] = "服务对象", ["Year"] = "年份", ["Years"] = "年数", ["WeightSet"] = "权重版本",
+        ["Setting"] = "服务场景", ["TargetGroup"] = "服务对象", ["Year"] = "年份", ["Years"] = "年数", ["WeightSet"] = "权重版本", ["Fresh"] = "刷新",
     };
 
     /// <summary>"最低预算" for budgetMin; for a field without a name of its own, the audit trail's, else a neutral word.</summary>

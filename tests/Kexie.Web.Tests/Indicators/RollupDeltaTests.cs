@@ -1,10 +1,13 @@
+using System.Data.Common;
 using Kexie.Data;
 using Kexie.Data.Indicators;
 using Kexie.Domain.Directory;
 using Kexie.Domain.Identity;
 using Kexie.Domain.Indicators;
+using Kexie.Domain.Market;
 using Kexie.Domain.Popularization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Kexie.Web.Tests.Indicators;
@@ -49,10 +52,11 @@ public abstract class RollupDeltaTests(KexieApp app)
         // Before the first refresh (a full one): workers of 长安区 130102, two on one day; a 纲要 target for the province and a
         // survey result of 长安区 judged by it (S11: its facts carry amounts).
         var alone = Worker("130102", day.AddDays(7));
+        var kept = Worker("130202", day.AddDays(3));
         var moving = Worker("130102", day);
         var target = LiteracyTarget.Set(new LiteracyTargetData("13", 2019, 12.5m, "“十四五”规划"), Hebei, clock.GetUtcNow());
         var survey = LiteracySurvey.Record(new LiteracySurveyData("130102", 2019, 12.8m, 1200, "抽样调查", new DateOnly(2020, 1, 15)), Hebei, clock.GetUtcNow());
-        await WriteAsync(database, db => db.AddRange(Worker("130102", day), moving, alone, target, survey));
+        await WriteAsync(database, db => db.AddRange(Worker("130102", day), moving, alone, kept, target, survey));
         Assert.True((await RefreshAsync(database, clock)).Full);
         await AssertEqualToAFullRebuildAsync(database, clock);
 
@@ -98,11 +102,226 @@ public abstract class RollupDeltaTests(KexieApp app)
             new IndicatorOutboxEntry { Source = FactSource.ScienceWorker, SourceId = alone.Id, At = clock.GetUtcNow() },
             new IndicatorOutboxEntry { Source = FactSource.LiteracyTarget, SourceId = target.Id, At = clock.GetUtcNow() }));
         var before = await SnapshotAsync(database);
-        var repeated = await RefreshAsync(database, clock);
+        var factsBefore = await FactRowsAsync(database);
+        var statements = new Statements();
+        var repeated = await RefreshAsync(database, clock, interceptors: statements);
         Assert.False(repeated.Full);
         Assert.Equal(before, await SnapshotAsync(database));
+
+        // Their facts compared with the stored ones are the same: no fact row deleted or written (same row ids), no rollup
+        // statement, no fact written.
+        Assert.Equal(0, repeated.FactsWritten);
+        Assert.Equal(factsBefore, await FactRowsAsync(database));
+        Assert.DoesNotContain(statements.Texts, t => t.Contains("\"IndicatorRollups\"", StringComparison.Ordinal));
+        Assert.DoesNotContain(statements.Texts, t => t.StartsWith("DELETE", StringComparison.Ordinal) && t.Contains("\"IndicatorFacts\"", StringComparison.Ordinal));
         Assert.Equal(afterChanges, await AssertEqualToAFullRebuildAsync(database, clock));
+
+        // One record changed (moved back to 长安区) and one queued unchanged in the same refresh: only the changed one's rows
+        // are rewritten; the unchanged one keeps its rows.
+        clock.Now = clock.Now.AddHours(1);
+        var rowsBefore = await FactRowsAsync(database);
+        await WriteAsync(database, async db =>
+        {
+            var move = await db.ScienceWorkers.SingleAsync(w => w.Id == moving.Id);
+            move.Update(new ScienceWorkerData("测试专家", Gender.Female, 1982, "测试单位", "研究员", [], "硕士研究生", null, move.Phone, "130102", false), _ => true);
+            db.IndicatorOutbox.Add(new IndicatorOutboxEntry { Source = FactSource.ScienceWorker, SourceId = kept.Id, At = clock.GetUtcNow() });
+        });
+        var one = await RefreshAsync(database, clock);
+        Assert.Equal(2, one.SourcesRederived);
+        Assert.Equal(1, one.FactsWritten);
+        var rowsAfter = await FactRowsAsync(database);
+        Assert.Equal(rowsBefore.Where(r => r.SourceId == kept.Id), rowsAfter.Where(r => r.SourceId == kept.Id));
+        var movedRow = Assert.Single(rowsAfter, r => r.SourceId == moving.Id);
+        Assert.DoesNotContain(rowsBefore, r => r.Id == movedRow.Id);
+        Assert.Equal("130102", movedRow.RegionCode);
+        Assert.Equal(rowsBefore.Count, rowsAfter.Count);
+        var movedBack = await AssertEqualToAFullRebuildAsync(database, clock);
+        Assert.Contains($"{RollupGrain.Day}|6|130102|20190510|{FactKind.WorkerRegistered}|3|0", movedBack);
     }
+
+    /// <summary>
+    /// The refreshes after the market's typical writes (issue 16's load mix): a need posted (its fact, its plan with none yet),
+    /// the plan's first contact (its two 响应 facts) and a second contact (its facts the same: nothing written, no rollup
+    /// statement, its rows kept). Statements counted by an interceptor (the facts' bulk append is the provider's own and not
+    /// among them); the rollups equal a full rebuild after each.
+    /// </summary>
+    [Fact]
+    public async Task A_need_posted_and_a_plan_contact_write_only_the_facts_that_changed()
+    {
+        await using var database = await PrivateDatabase.CreateAsync(app.Provider);
+        var clock = new ManualClock(new DateTimeOffset(2020, 3, 2, 10, 0, 0, China));
+        var staff = new Actor("rank16-staff", "测试专员", UserRole.ServiceCenterStaff, "130102");
+        var buyer = Organization.Create(
+            new OrganizationData("测试企业", OrganizationKind.Enterprise, Kexie.Data.Seeding.DemoSeeder.CreditCodeFor("130102", Random.Shared, OrganizationKind.Enterprise), null, "130102", null, null, null),
+            _ => true);
+        await WriteAsync(database, db => db.AddRange(Worker("130102", new DateTimeOffset(2019, 5, 10, 9, 0, 0, China)), buyer));
+        Assert.True((await RefreshAsync(database, clock)).Full);
+        var output = TestContext.Current.TestOutputHelper;
+
+        async Task<(RefreshResult Result, Statements Statements)> StepAsync(string name, Func<KexieDbContext, Task> write)
+        {
+            clock.Now = clock.Now.AddHours(1);
+            await WriteAsync(database, write);
+            var statements = new Statements();
+            var result = await RefreshAsync(database, clock, interceptors: statements);
+            output?.WriteLine($"{app.Provider} {name}: {statements.Texts.Count} statements ({string.Join(", ", statements.Texts.Select(t => string.Join(' ', t.Split(' ', 4).Take(3))))}), {result.SourcesRederived} records, {result.FactsWritten} facts written");
+            await AssertEqualToAFullRebuildAsync(database, clock);
+            return (result, statements);
+        }
+
+        var need = Need.Create(new NeedData("测试需求", "需要技术咨询与现场指导。", buyer.Id, ["C13"], ["520"], null, null, null, "130102"), staff, new MarketCodes(_ => true, _ => true), clock.GetUtcNow());
+        need.Submit(staff, clock.GetUtcNow());
+        var plan = need.Publish(staff, WorkingCalendar.WeekendsOnly, at: clock.GetUtcNow())!;
+        var posted = await StepAsync("need posted", db =>
+        {
+            db.AddRange(need, plan);
+            return Task.CompletedTask;
+        });
+        Assert.Equal(1, posted.Result.FactsWritten);
+
+        var first = await StepAsync("first contact", async db =>
+            (await db.ResponsePlans.SingleAsync(p => p.Id == plan.Id)).LogContact(staff, new ContactData("张工", ContactChannel.Phone, "电话沟通需求"), clock.GetUtcNow()));
+        Assert.Equal(2, first.Result.FactsWritten);
+        var planRows = (await FactRowsAsync(database)).Where(r => r.SourceId == plan.Id).ToList();
+        Assert.Equal(2, planRows.Count);
+
+        var second = await StepAsync("second contact", async db =>
+            (await db.ResponsePlans.SingleAsync(p => p.Id == plan.Id)).LogContact(staff, new ContactData("李工", ContactChannel.WeChat, "约定上门"), clock.GetUtcNow()));
+        Assert.Equal(0, second.Result.FactsWritten);
+        Assert.DoesNotContain(second.Statements.Texts, t => t.Contains("\"IndicatorRollups\"", StringComparison.Ordinal));
+        Assert.DoesNotContain(second.Statements.Texts, t => t.StartsWith("DELETE", StringComparison.Ordinal) && t.Contains("\"IndicatorFacts\"", StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// A refresh that fails mid-way (an injected fault on its first rollup statement, then on its save of the refresh time) rolls
+    /// back whole: facts, rollups, the outbox and the refresh time as they were, nothing left tracked in its context. The next
+    /// refresh on the same context applies every change once: the rollups equal a full rebuild, nothing counted twice.
+    /// </summary>
+    [Fact]
+    public async Task A_refresh_that_fails_is_retried_and_loses_nothing()
+    {
+        await using var database = await PrivateDatabase.CreateAsync(app.Provider);
+        var clock = new ManualClock(new DateTimeOffset(2020, 3, 2, 10, 0, 0, China));
+        var day = new DateTimeOffset(2019, 5, 10, 9, 0, 0, China);
+        var moving = Worker("130102", day);
+        await WriteAsync(database, db => db.AddRange(Worker("130102", day), moving));
+        Assert.True((await RefreshAsync(database, clock)).Full);
+
+        foreach (var failing in new[] { "INSERT INTO \"IndicatorRollups\"", "UPDATE \"IndicatorRefreshState\"" })
+        {
+            clock.Now = clock.Now.AddHours(1);
+            await WriteAsync(database, async db =>
+            {
+                db.Add(Worker("130104", day));
+                var move = await db.ScienceWorkers.SingleAsync(w => w.Id == moving.Id);
+                move.Update(new ScienceWorkerData("测试专家", Gender.Female, 1982, "测试单位", "研究员", [], "硕士研究生", null, move.Phone, move.RegionCode == "130102" ? "130104" : "130102", false), _ => true);
+            });
+            var rollups = await SnapshotAsync(database);
+            var facts = await FactRowsAsync(database);
+            var outbox = await CountAsync(database, db => db.IndicatorOutbox.CountAsync());
+            Assert.Equal(2, outbox);
+            var last = await RefreshedAtAsync(database);
+
+            var fault = new FailOnce(failing);
+            await using var db = database.NewContext(fault);
+            var refresher = new IndicatorRefresher(db, clock, NullLogger<IndicatorRefresher>.Instance);
+            // The save of the refresh time wraps it (DbUpdateException).
+            var thrown = await Assert.ThrowsAnyAsync<Exception>(() => refresher.RefreshAsync());
+            Assert.True(thrown is InjectedFault || thrown.InnerException is InjectedFault, thrown.ToString());
+            Assert.Equal(1, fault.Failed);
+            Assert.Empty(db.ChangeTracker.Entries());
+            Assert.Equal(rollups, await SnapshotAsync(database));
+            Assert.Equal(facts, await FactRowsAsync(database));
+            Assert.Equal(outbox, await CountAsync(database, d => d.IndicatorOutbox.CountAsync()));
+            Assert.Equal(last, await RefreshedAtAsync(database));
+
+            var retried = await refresher.RefreshAsync();
+            Assert.False(retried.Full);
+            Assert.Equal(2, retried.SourcesRederived);
+            Assert.Equal(2, retried.FactsWritten);
+            Assert.Equal(0, await CountAsync(database, d => d.IndicatorOutbox.CountAsync()));
+            Assert.Equal(clock.GetUtcNow(), await RefreshedAtAsync(database));
+            var after = await AssertEqualToAFullRebuildAsync(database, clock);
+            Assert.Contains($"{RollupGrain.Year}|2|13|20190101|{FactKind.WorkerRegistered}|{facts.Count + 1}|0", after);
+        }
+    }
+
+    private sealed class InjectedFault() : Exception("injected fault");
+
+    /// <summary>Throws <see cref="InjectedFault"/> on the first statement that contains <paramref name="statement"/>, once.</summary>
+    private sealed class FailOnce(string statement) : DbCommandInterceptor
+    {
+        public int Failed { get; private set; }
+
+        public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+        {
+            Fail(command);
+            return base.NonQueryExecutingAsync(command, eventData, result, cancellationToken);
+        }
+
+        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            Fail(command);
+            return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
+        }
+
+        private void Fail(DbCommand command)
+        {
+            if (Failed == 0 && command.CommandText.Contains(statement, StringComparison.Ordinal))
+            {
+                Failed++;
+                throw new InjectedFault();
+            }
+        }
+    }
+
+    /// <summary>The text of every statement a context sent through EF (not the facts' bulk append, which is the provider's own).</summary>
+    private sealed class Statements : DbCommandInterceptor
+    {
+        public List<string> Texts { get; } = [];
+
+        public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+        {
+            Texts.Add(command.CommandText.Trim());
+            return base.NonQueryExecutingAsync(command, eventData, result, cancellationToken);
+        }
+
+        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            Texts.Add(command.CommandText.Trim());
+            return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
+        }
+
+        public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)
+        {
+            Texts.Add(command.CommandText.Trim());
+            return base.ScalarExecutingAsync(command, eventData, result, cancellationToken);
+        }
+    }
+
+    private static async Task<int> CountAsync(PrivateDatabase database, Func<KexieDbContext, Task<int>> count)
+    {
+        await using var db = database.NewContext();
+        return await count(db);
+    }
+
+    private static async Task<DateTimeOffset?> RefreshedAtAsync(PrivateDatabase database)
+    {
+        await using var db = database.NewContext();
+        return (await db.IndicatorRefreshStates.AsNoTracking().SingleOrDefaultAsync())?.LastRefreshedAt;
+    }
+
+    /// <summary>Every fact row with its row id, in id order.</summary>
+    private static async Task<List<FactRow>> FactRowsAsync(PrivateDatabase database)
+    {
+        await using var db = database.NewContext();
+        return (await db.IndicatorFacts.AsNoTracking().OrderBy(f => f.Id).ToListAsync())
+            .Select(f => new FactRow(f.Id, f.SourceId, f.Source, f.RegionCode, f.Kind, f.Day, f.Count, f.AmountFen))
+            .ToList();
+    }
+
+    /// <summary>A fact row as stored, compared by value.</summary>
+    private sealed record FactRow(long Id, Guid? SourceId, FactSource Source, string RegionCode, FactKind Kind, int Day, int Count, long AmountFen);
 
     /// <summary>The rollups as the incremental refreshes left them, then a full rebuild at the same time: the same rows. Returns them.</summary>
     private static async Task<List<string>> AssertEqualToAFullRebuildAsync(PrivateDatabase database, ManualClock clock)
@@ -127,9 +346,9 @@ public abstract class RollupDeltaTests(KexieApp app)
         await db.SaveChangesAsync();
     }
 
-    private static async Task<RefreshResult> RefreshAsync(PrivateDatabase database, TimeProvider clock, bool full = false)
+    private static async Task<RefreshResult> RefreshAsync(PrivateDatabase database, TimeProvider clock, bool full = false, params IInterceptor[] interceptors)
     {
-        await using var db = database.NewContext();
+        await using var db = database.NewContext(interceptors);
         return await new IndicatorRefresher(db, clock, NullLogger<IndicatorRefresher>.Instance).RefreshAsync(full);
     }
 

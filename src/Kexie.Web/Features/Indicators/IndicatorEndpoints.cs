@@ -22,7 +22,9 @@ public static class IndicatorEndpoints
         var secured = g.MapGroup(string.Empty).RequireAuthorization();
         secured.MapGet("/values", Values).WithSummary("某地区某统计期（2025、2025Q1、2025-03）的全部指标值及上期值");
         secured.MapGet("/values/export.xlsx", ExportValues);
-        secured.MapGet("/rankings", Rankings).WithSummary("该地区所在同级地区排名（县、市在全省，乡镇在全县）：综合与分类排名、较上期名次变化");
+        secured.MapGet("/rankings", Rankings).WithSummary("该地区所在同级地区排名（县、市在全省，乡镇在全县）：综合与分类排名、较上期名次变化")
+            .WithDescription("默认可能返回最近一次计算的排名（不早于系统设定的时限，默认30秒前），asOf 为数据截至时间：此前的记录变更均已计入。"
+                + "fresh=true：先计入尚未处理的记录变更并等待按当前数据计算的排名（同仪表盘的“刷新”），asOf 即请求时间；fresh 只能为 true 或 false。");
         secured.MapGet("/rankings/export.xlsx", ExportRankings);
         secured.MapGet("/rankings/explain", ExplainRanking).WithSummary("排名追溯：综合评分由哪些指标值、得分和权重构成");
         secured.MapGet("/trace", Trace).WithSummary("指标值追溯到原始记录（仅限本级及下级地区）");
@@ -69,8 +71,16 @@ public static class IndicatorEndpoints
     public static async Task<FileContentHttpResult> ExportValues(HttpContext http, IndicatorService s, string? region, string? period, CancellationToken ct) =>
         File(IndicatorExports.Values(await s.ValuesAsync(http.User.ToActor(), region, period, ct)), $"指标值-{region}-{period}.xlsx");
 
-    public static async Task<Ok<RankingDto>> Rankings(HttpContext http, IndicatorService s, string? region, string? period, int? weightSet, CancellationToken ct) =>
-        TypedResults.Ok(await s.RankingAsync(http.User.ToActor(), region, period, weightSet, ct));
+    /// <summary>
+    /// The peer ranking; <paramref name="fresh"/> true: the pending record changes applied and the ranking computed at the
+    /// current version (<see cref="IndicatorService.RequireCurrent"/>, the dashboard's 刷新), else the last ranking up to
+    /// <c>Indicators:MaxStaleSeconds</c> old with its <c>asOf</c>.
+    /// </summary>
+    public static async Task<Ok<RankingDto>> Rankings(HttpContext http, IndicatorService s, string? region, string? period, int? weightSet, bool? fresh, CancellationToken ct)
+    {
+        s.RequireCurrent = fresh == true;
+        return TypedResults.Ok(await s.RankingAsync(http.User.ToActor(), region, period, weightSet, ct));
+    }
 
     public static async Task<FileContentHttpResult> ExportRankings(HttpContext http, IndicatorService s, string? region, string? period, int? weightSet, CancellationToken ct) =>
         File(IndicatorExports.Ranking(await s.RankingAsync(http.User.ToActor(), region, period, weightSet, ct)), $"排名-{region}-{period}.xlsx");
