@@ -108,28 +108,30 @@ public static partial class MatchDocuments
 
     public static bool IsMatchable(ScienceWorker w) => w.IsPublicProfile;
 
-    /// <summary>Every matchable record, for a rebuild.</summary>
+    /// <summary>Every matchable record, for a rebuild: in the order of <see cref="LoadPageAsync"/> (by table, then key), so
+    /// that the index's build segments hold the documents a later paged re-read replaces together, and a segment it has
+    /// replaced goes whole (no merge rewrites half the index while the old copies are still held).</summary>
     public static async Task<List<MatchDocument>> LoadAllAsync(KexieDbContext db, IReadOnlyDictionary<string, string> disciplineNames, CancellationToken ct)
     {
         var records = await TrackRecordsAsync(db, null, ct);
         var documents = new List<MatchDocument>();
-        await foreach (var o in db.Offers.AsNoTracking().Where(o => o.Status == ReviewStatus.Published).AsAsyncEnumerable().WithCancellation(ct))
+        await foreach (var o in db.Offers.AsNoTracking().Where(o => o.Status == ReviewStatus.Published).OrderBy(o => o.Id).AsAsyncEnumerable().WithCancellation(ct))
         {
             documents.Add(ForOffer(o, records.GetValueOrDefault(o.ProviderWorkerId)));
         }
 
-        await foreach (var w in db.ScienceWorkers.AsNoTracking().Where(w => w.IsPublicProfile).AsAsyncEnumerable().WithCancellation(ct))
+        await foreach (var w in db.ScienceWorkers.AsNoTracking().Where(w => w.IsPublicProfile).OrderBy(w => w.Id).AsAsyncEnumerable().WithCancellation(ct))
         {
             documents.Add(ForWorker(w, disciplineNames, records.GetValueOrDefault(w.Id)));
         }
 
-        await foreach (var x in Kexie.Web.Features.Talent.ExpertService.PublicEntries(db).AsAsyncEnumerable().WithCancellation(ct))
+        await foreach (var x in Kexie.Web.Features.Talent.ExpertService.PublicEntries(db).OrderBy(x => x.Worker.Id).AsAsyncEnumerable().WithCancellation(ct))
         {
             documents.Add(ForExpert(x.Expert, x.Worker, disciplineNames, records.GetValueOrDefault(x.Worker.Id)));
         }
 
         var industries = await OrganizationIndustriesAsync(db, null, ct);
-        await foreach (var n in db.Needs.AsNoTracking().Where(n => n.Status == ReviewStatus.Published).AsAsyncEnumerable().WithCancellation(ct))
+        await foreach (var n in db.Needs.AsNoTracking().Where(n => n.Status == ReviewStatus.Published).OrderBy(n => n.Id).AsAsyncEnumerable().WithCancellation(ct))
         {
             documents.Add(ForNeed(n, industries.GetValueOrDefault(n.OrganizationId)));
         }
