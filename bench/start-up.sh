@@ -26,4 +26,3 @@ done
 awk -v t="$(( ($(date +%s%N) - node_started) / 1000000 ))" 'BEGIN { printf "reading ended after %.1f s\n", t / 1000 }'
 grep -E "学科分类模型|匹配索引已从数据库建立" "$node_log" | sed 's/^/  /'
 echo "at the end of the reading: $(grep -E 'VmHWM|VmRSS' /proc/$host/status | tr -s ' ' | tr '\n' ' '); load average $(cut -d' ' -f1-3 /proc/loadavg)"
-curl -s "http://127.0.0.1:$port/api/v1/matching/status"; echo
