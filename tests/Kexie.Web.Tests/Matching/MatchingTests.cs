@@ -335,9 +335,12 @@ public abstract class MatchingTests(KexieApp app)
         var shared = later.Select(r => r.Id).Intersect(built.Select(r => r.Id)).ToList();
         Assert.Contains(MatchIds.Need(Guid.Parse(read)), shared);
         Assert.Contains(MatchIds.Need(Guid.Parse(edited)), shared);
+        // The field score moves a little with the text statistics (replaced copies count until their segments merge, and
+        // the query's field is fed back from its first documents), never between read and unread.
         foreach (var id in shared)
         {
-            Assert.Equal(FieldScore(built, id), FieldScore(later, id), 12);
+            var (expected, actual) = (FieldScore(built, id), FieldScore(later, id));
+            Assert.True(Math.Abs(expected - actual) <= 0.02 && (expected > 0) == (actual > 0), $"{id}: {expected} / {actual}");
         }
     }
 
