@@ -23,14 +23,16 @@ bench_build() {
   dotnet build -c Release bench/Kexie.Bench.Load -v q -nologo >/dev/null
 }
 
-# start_node PORT CONNECTION MODELS LOG: starts a Release node in the background; its pid is in $node_pid and the
-# start time (ns) in $node_started.
+# start_node PORT CONNECTION MODELS LOG [more host settings]: starts a Release node in the background; its pid is in
+# $node_pid, its log in $node_log and the start time (ns) in $node_started.
 start_node() {
   local port=$1 conn=$2 models=$3 log=$4
+  shift 4
   node_started=$(date +%s%N)
+  node_log=$log
   dotnet src/Kexie.Web/bin/Release/net10.0/Kexie.Web.dll --environment Production --urls "http://127.0.0.1:$port" \
     --Database:Provider Postgres --ConnectionStrings:Kexie "$conn" --Demo:Seed false \
-    --Matching:ModelCacheDirectory "$models" --Logging:LogLevel:Default Warning >"$log" 2>&1 &
+    --Matching:ModelCacheDirectory "$models" --Logging:LogLevel:Default Warning "$@" >"$log" 2>&1 &
   node_pid=$!
   bench_pids="$bench_pids $node_pid"
 }
@@ -46,12 +48,13 @@ wait_for() {
   echo $(( ($(date +%s%N) - started) / 1000000 ))
 }
 
-# start_ready NAME PORT CONNECTION MODELS: start_node, then wait for /api/v1/health (answering) and
-# /api/v1/health/ready (match index built), printing both times. Sets $node_pid.
+# start_ready NAME PORT CONNECTION MODELS [more host settings]: start_node, then wait for /api/v1/health (answering) and
+# /api/v1/health/ready (match index built), printing both times. Sets $node_pid and $node_log.
 start_ready() {
   local name=$1 port=$2 conn=$3 models=$4 log serving ready
+  shift 4
   log=$(mktemp "/tmp/kexie-load-$name.XXXXXX.log")
-  start_node "$port" "$conn" "$models" "$log"
+  start_node "$port" "$conn" "$models" "$log" "$@"
   serving=$(wait_for "http://127.0.0.1:$port/api/v1/health" "$node_pid" "$log" "$node_started")
   ready=$(wait_for "http://127.0.0.1:$port/api/v1/health/ready" "$node_pid" "$log" "$node_started")
   awk -v n="$name" -v s="$serving" -v r="$ready" -v l="$log" 'BEGIN { printf "%s start-up: answering after %.1f s, ready (match index built) after %.1f s; host log %s\n", n, s / 1000, r / 1000, l }'

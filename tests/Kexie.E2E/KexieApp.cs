@@ -98,7 +98,7 @@ public sealed class KexieApp : IAsyncLifetime
         var matching = app.Services.GetRequiredService<Kexie.Web.Features.Matching.MatchIndexHost>();
         await matching.WhenReadyAsync();
         await matching.WhenClassifierReadyAsync(TimeSpan.FromMinutes(5));
-        await matching.WhenUncodedReindexedAsync();
+        await matching.WhenDisciplinesReadAsync();
         // The demo's 一单一策 plans are given their candidates in the background once matching is ready (DemoPlanMatching).
         await app.Services.GetRequiredService<Kexie.Web.Features.Market.DemoPlanMatching>().Completion;
 

@@ -68,6 +68,34 @@ public class GivenDocumentReadDisciplineTests
         Assert.Contains("由其内容推测", later.Single(r => r.Id == "own").Explanation.Summary, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Coded_documents_read_again_in_batches_rank_as_when_read_all_at_once()
+    {
+        var query = new MatchQuery { Text = "电子信息技术与企业档案管理" };
+        var coded = Corpus().Where(d => d.DisciplineCodes.Count > 0).ToList();
+        var once = new MatchIndex(options: Options(true), disciplinePredictor: new ArchivePredictor());
+        once.Rebuild(Corpus(), readStatedDisciplines: false);
+        once.UpsertMany(coded);
+        var batched = new MatchIndex(options: Options(true), disciplinePredictor: new ArchivePredictor());
+        batched.Rebuild(Corpus(), readStatedDisciplines: false);
+        foreach (var batch in coded.Chunk(2))
+        {
+            batched.UpsertMany(batch);
+        }
+
+        // The same documents, each read once; the order and the fields are those of a build that read them.
+        Assert.Equal(once.Count, batched.Count);
+        var full = Search(Options(true), query);
+        var later = batched.Search(query);
+        Assert.Equal(full.Select(r => r.Id), later.Select(r => r.Id));
+        foreach (var r in full)
+        {
+            Assert.Equal(FieldScore(full, r.Id), FieldScore(later, r.Id), 12);
+        }
+        Assert.Equal(once.Search(query).Select(r => r.Id), later.Select(r => r.Id));
+        Assert.Contains("由其内容推测", later.Single(r => r.Id == "own").Explanation.Summary, StringComparison.Ordinal);
+    }
+
     private static double FieldScore(IReadOnlyList<MatchResult> results, string id) =>
         results.Single(r => r.Id == id).Explanation.Contributions.Where(c => c.Signal is MatchSignal.PredictedDiscipline or MatchSignal.Discipline).Sum(c => c.Score);
 

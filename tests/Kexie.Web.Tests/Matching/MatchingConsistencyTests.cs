@@ -157,7 +157,7 @@ public abstract class MatchingConsistencyTests : IAsyncLifetime
         {
             var host = node.Services.GetRequiredService<MatchIndexHost>();
             await host.PollOnceAsync();
-            await host.WhenUncodedReindexedAsync();
+            await host.WhenDisciplinesReadAsync();
         }
     }
 

@@ -222,7 +222,7 @@ public abstract class MatchingTests(KexieApp app)
     public async Task A_need_published_without_a_discipline_is_indexed_with_the_field_predicted_from_its_text()
     {
         Assert.True(await Host.WhenClassifierReadyAsync(TimeSpan.FromMinutes(3)), "学科分类模型未能训练完成");
-        await Host.WhenUncodedReindexedAsync();
+        await Host.WhenDisciplinesReadAsync();
         var token = Token();
         var title = $"水稻稻瘟病与纹枯病绿色防控{token}";
         const string Problem = "合作社水稻基地稻瘟病、纹枯病多发，需要抗病品种选择、药剂防治和田间病害监测的植物保护技术方案。";
@@ -245,6 +245,108 @@ public abstract class MatchingTests(KexieApp app)
         Assert.Contains("由其内容推测", found.Explanation.Contributions.Single(c => c.Signal == MatchSignal.Discipline).Detail);
     }
 
+    /// <summary>
+    /// A node whose classifier is there at start-up builds without reading the coded documents and reads them after it
+    /// serves, in batches (here of 5 records). A need edited and a need withdrawn between two batches, their outbox
+    /// entries applied by a poll, are not undone by the later batches that read them; at the end every document counts
+    /// as in a full build that read it.
+    /// </summary>
+    [Fact]
+    public async Task The_classifier_reading_in_batches_undoes_no_write_applied_between_them_and_ends_as_a_full_build()
+    {
+        Assert.True(await Host.WhenClassifierReadyAsync(TimeSpan.FromMinutes(3)), "学科分类模型未能训练完成");
+        var token = Token();
+        // Filed under mining (44010), about rice diseases: only the classifier's reading of its text gives it the query's field.
+        const string Rice = "合作社水稻基地稻瘟病、纹枯病多发，需要抗病品种选择、药剂防治和田间病害监测的植物保护技术方案。";
+        var read = await PublishedNeedAsync(Need($"水稻病害绿色防控{token}", Rice, "44010", "0111"));
+        var edited = await PublishedNeedAsync(Need($"稻田病害监测{token}", Rice, "44010", "0111"));
+        var withdrawn = await PublishedNeedAsync(Need($"水稻病害防治指导{token}", Rice, "44010", "0111"));
+
+        var settings = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<MatchingOptions>>().Value;
+        var node = new MatchIndexHost(
+            app.Services.GetRequiredService<IServiceScopeFactory>(),
+            app.Services.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>(),
+            Microsoft.Extensions.Options.Options.Create(new MatchingOptions
+            {
+                PollSeconds = 0,
+                TrainClassifier = true,
+                ModelCacheDirectory = settings.ModelCacheDirectory,
+                DisciplineReadBatch = 5,
+            }),
+            TimeProvider.System,
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<MatchIndexHost>.Instance);
+        var batches = 0;
+        Exception? failed = null;
+        node.AfterDisciplineReadBatch = async done =>
+        {
+            batches = done;
+            if (done == 1)
+            {
+                try
+                {
+                    await EditBetweenBatchesAsync();
+                }
+                catch (Exception e)
+                {
+                    failed = e;
+                }
+            }
+        };
+
+        async Task EditBetweenBatchesAsync()
+        {
+            // Batch 1 read offers only; the needs come in a later batch. The reading is not over, and says so.
+            Assert.Null(node.Status().DisciplinesReadAt);
+            await using var scope = app.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<Kexie.Data.KexieDbContext>();
+            var ids = new[] { Guid.Parse(edited), Guid.Parse(withdrawn) };
+            var needs = await db.Needs.Where(n => ids.Contains(n.Id)).ToListAsync();
+            db.Entry(needs.Single(n => n.Id == Guid.Parse(edited))).Property(n => n.Title).CurrentValue = $"稻田病害监测与预警{token}";
+            db.Entry(needs.Single(n => n.Id == Guid.Parse(withdrawn))).Property(n => n.Status).CurrentValue = Kexie.Domain.Market.ReviewStatus.Withdrawn;
+            await db.SaveChangesAsync();
+            Assert.True(await node.PollOnceAsync() >= 2);
+            Assert.Equal($"稻田病害监测与预警{token}", node.Index.Search(new MatchQuery { Text = $"稻田病害监测{token}", Kinds = [DocumentKind.Need] })[0].Title);
+            Assert.False(node.Index.Contains(MatchIds.Need(Guid.Parse(withdrawn))));
+        }
+
+        await node.WhenReadyAsync();
+        Assert.True(await node.WhenClassifierReadyAsync(TimeSpan.FromMinutes(3)));
+        await node.WhenDisciplinesReadAsync();
+        Assert.Null(failed);
+        Assert.True(batches > 2, $"{batches} 批");
+        Assert.NotNull(node.Status().DisciplinesReadAt);
+
+        Assert.False(node.Index.Contains(MatchIds.Need(Guid.Parse(withdrawn))));
+        var query = new MatchQuery { Text = $"水稻病害监测与防控{token}", Kinds = [DocumentKind.Need], Top = 20 };
+        var later = node.Index.Search(query);
+        Assert.Equal($"稻田病害监测与预警{token}", later.Single(r => r.Id == MatchIds.Need(Guid.Parse(edited))).Title);
+
+        // A full build that reads every document, from the same rows.
+        var full = new MatchIndex(node.Index.Analyzer, node.Index.Options, node.Index.DisciplinePredictor);
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<Kexie.Data.KexieDbContext>();
+            full.Rebuild(await MatchDocuments.LoadAllAsync(db, node.DisciplineNames, CancellationToken.None));
+        }
+
+        Assert.Equal(full.Count, node.Index.Count);
+        var built = full.Search(query);
+        Assert.True(FieldScore(later, MatchIds.Need(Guid.Parse(read))) > 0, "编码为矿山地质学的水稻需求未被学科分类模型读过");
+        var shared = later.Select(r => r.Id).Intersect(built.Select(r => r.Id)).ToList();
+        Assert.Contains(MatchIds.Need(Guid.Parse(read)), shared);
+        Assert.Contains(MatchIds.Need(Guid.Parse(edited)), shared);
+        // The field score moves a little with the text statistics (replaced copies count until their segments merge, and
+        // the query's field is fed back from its first documents), never between read and unread.
+        foreach (var id in shared)
+        {
+            var (expected, actual) = (FieldScore(built, id), FieldScore(later, id));
+            Assert.True(Math.Abs(expected - actual) <= 0.02 && (expected > 0) == (actual > 0), $"{id}: {expected} / {actual}");
+        }
+    }
+
+    private static double FieldScore(IReadOnlyList<MatchResult> results, string id) =>
+        results.Single(r => r.Id == id).Explanation.Contributions.Where(c => c.Signal is MatchSignal.PredictedDiscipline or MatchSignal.Discipline).Sum(c => c.Score);
+
     /// <summary>Words issue 12 found counted as matched terms: single characters, the platform's place names, generic words.</summary>
     private static readonly string[] WeakWords = ["法", "做", "只", "系", "已", "率", "大英县", "大英", "公司", "有限公司", "医院", "人民"];
 
@@ -258,7 +360,7 @@ public abstract class MatchingTests(KexieApp app)
     public async Task A_need_gets_candidates_of_its_industry_or_field_or_no_good_match(string title, string problem, string industry, string[] fields, string[] industries)
     {
         Assert.True(await Host.WhenClassifierReadyAsync(TimeSpan.FromMinutes(3)), "学科分类模型未能训练完成");
-        await Host.WhenUncodedReindexedAsync();
+        await Host.WhenDisciplinesReadAsync();
         var needId = await PublishedNeedAsync(new
         {
             title = title + Token(),

@@ -31,7 +31,7 @@ public sealed class DemoPlanMatching(IServiceScopeFactory scopes, MatchIndexHost
             }
 
             await host.WhenClassifierReadyAsync(ClassifierWait, stoppingToken);
-            await host.WhenUncodedReindexedAsync(stoppingToken);
+            await host.WhenDisciplinesReadAsync(stoppingToken);
             await using var scope = scopes.CreateAsyncScope();
             var filled = await scope.ServiceProvider.GetRequiredService<ResponsePlanService>().ProposeDemoCandidatesAsync(stoppingToken);
             if (filled > 0)

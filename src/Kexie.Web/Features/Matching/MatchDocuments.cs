@@ -108,33 +108,101 @@ public static partial class MatchDocuments
 
     public static bool IsMatchable(ScienceWorker w) => w.IsPublicProfile;
 
-    /// <summary>Every matchable record, for a rebuild.</summary>
+    /// <summary>Every matchable record, for a rebuild: in the order of <see cref="LoadPageAsync"/> (by table, then key), so
+    /// that the index's build segments hold the documents a later paged re-read replaces together, and a segment it has
+    /// replaced goes whole (no merge rewrites half the index while the old copies are still held).</summary>
     public static async Task<List<MatchDocument>> LoadAllAsync(KexieDbContext db, IReadOnlyDictionary<string, string> disciplineNames, CancellationToken ct)
     {
         var records = await TrackRecordsAsync(db, null, ct);
         var documents = new List<MatchDocument>();
-        await foreach (var o in db.Offers.AsNoTracking().Where(o => o.Status == ReviewStatus.Published).AsAsyncEnumerable().WithCancellation(ct))
+        await foreach (var o in db.Offers.AsNoTracking().Where(o => o.Status == ReviewStatus.Published).OrderBy(o => o.Id).AsAsyncEnumerable().WithCancellation(ct))
         {
             documents.Add(ForOffer(o, records.GetValueOrDefault(o.ProviderWorkerId)));
         }
 
-        await foreach (var w in db.ScienceWorkers.AsNoTracking().Where(w => w.IsPublicProfile).AsAsyncEnumerable().WithCancellation(ct))
+        await foreach (var w in db.ScienceWorkers.AsNoTracking().Where(w => w.IsPublicProfile).OrderBy(w => w.Id).AsAsyncEnumerable().WithCancellation(ct))
         {
             documents.Add(ForWorker(w, disciplineNames, records.GetValueOrDefault(w.Id)));
         }
 
-        await foreach (var x in Kexie.Web.Features.Talent.ExpertService.PublicEntries(db).AsAsyncEnumerable().WithCancellation(ct))
+        await foreach (var x in Kexie.Web.Features.Talent.ExpertService.PublicEntries(db).OrderBy(x => x.Worker.Id).AsAsyncEnumerable().WithCancellation(ct))
         {
             documents.Add(ForExpert(x.Expert, x.Worker, disciplineNames, records.GetValueOrDefault(x.Worker.Id)));
         }
 
         var industries = await OrganizationIndustriesAsync(db, null, ct);
-        await foreach (var n in db.Needs.AsNoTracking().Where(n => n.Status == ReviewStatus.Published).AsAsyncEnumerable().WithCancellation(ct))
+        await foreach (var n in db.Needs.AsNoTracking().Where(n => n.Status == ReviewStatus.Published).OrderBy(n => n.Id).AsAsyncEnumerable().WithCancellation(ct))
         {
             documents.Add(ForNeed(n, industries.GetValueOrDefault(n.OrganizationId)));
         }
 
         return documents;
+    }
+
+    /// <summary>
+    /// One page of every matchable record, in a fixed order (offers, workers, experts, needs; each by its key): at most
+    /// <paramref name="size"/> records from <paramref name="position"/> on (<see cref="MatchDocumentPosition.Start"/> first),
+    /// with the position of the next page (null after the last). The documents are those <see cref="LoadAllAsync"/>
+    /// gives for the same records; only the track records and industries of the page's own records are read.
+    /// </summary>
+    public static async Task<(List<MatchDocument> Documents, MatchDocumentPosition? Next)> LoadPageAsync(
+        KexieDbContext db, IReadOnlyDictionary<string, string> disciplineNames, MatchDocumentPosition position, int size, CancellationToken ct)
+    {
+        size = Math.Max(1, size);
+        var after = position.After;
+        var hasAfter = after is not null;
+        var key = after ?? Guid.Empty;
+        var documents = new List<MatchDocument>();
+        Guid? last = null;
+        switch (position.Source)
+        {
+            case MatchDocumentSource.Offers:
+            {
+                var offers = await db.Offers.AsNoTracking()
+                    .Where(o => o.Status == ReviewStatus.Published && (!hasAfter || o.Id.CompareTo(key) > 0))
+                    .OrderBy(o => o.Id).Take(size).ToListAsync(ct);
+                var records = await TrackRecordsAsync(db, offers.Select(o => o.ProviderWorkerId).ToHashSet(), ct);
+                documents.AddRange(offers.Select(o => ForOffer(o, records.GetValueOrDefault(o.ProviderWorkerId))));
+                last = offers.Count == size ? offers[^1].Id : null;
+                break;
+            }
+            case MatchDocumentSource.Workers:
+            {
+                var workers = await db.ScienceWorkers.AsNoTracking()
+                    .Where(w => w.IsPublicProfile && (!hasAfter || w.Id.CompareTo(key) > 0))
+                    .OrderBy(w => w.Id).Take(size).ToListAsync(ct);
+                var records = await TrackRecordsAsync(db, workers.Select(w => w.Id).ToHashSet(), ct);
+                documents.AddRange(workers.Select(w => ForWorker(w, disciplineNames, records.GetValueOrDefault(w.Id))));
+                last = workers.Count == size ? workers[^1].Id : null;
+                break;
+            }
+            case MatchDocumentSource.Experts:
+            {
+                var experts = await Kexie.Web.Features.Talent.ExpertService.PublicEntries(db)
+                    .Where(x => !hasAfter || x.Worker.Id.CompareTo(key) > 0)
+                    .OrderBy(x => x.Worker.Id).Take(size).ToListAsync(ct);
+                var records = await TrackRecordsAsync(db, experts.Select(x => x.Worker.Id).ToHashSet(), ct);
+                documents.AddRange(experts.Select(x => ForExpert(x.Expert, x.Worker, disciplineNames, records.GetValueOrDefault(x.Worker.Id))));
+                last = experts.Count == size ? experts[^1].Worker.Id : null;
+                break;
+            }
+            default:
+            {
+                var needs = await db.Needs.AsNoTracking()
+                    .Where(n => n.Status == ReviewStatus.Published && (!hasAfter || n.Id.CompareTo(key) > 0))
+                    .OrderBy(n => n.Id).Take(size).ToListAsync(ct);
+                var industries = await OrganizationIndustriesAsync(db, needs.Select(n => n.OrganizationId).ToHashSet(), ct);
+                documents.AddRange(needs.Select(n => ForNeed(n, industries.GetValueOrDefault(n.OrganizationId))));
+                last = needs.Count == size ? needs[^1].Id : null;
+                break;
+            }
+        }
+
+        // A full page may be followed by more of the same source; a short one ends it.
+        MatchDocumentPosition? next = last is { } id
+            ? position with { After = id }
+            : position.Source < MatchDocumentSource.Needs ? new MatchDocumentPosition(position.Source + 1, null) : null;
+        return (documents, next);
     }
 
     /// <summary>The industry code of each organization (of <paramref name="organizations"/>, or all) that has one.</summary>
@@ -175,4 +243,19 @@ public static partial class MatchDocuments
 
     [GeneratedRegex("<[^>]*>")]
     private static partial Regex Tags();
+}
+
+/// <summary>The tables <see cref="MatchDocuments.LoadPageAsync"/> reads, in its order.</summary>
+public enum MatchDocumentSource
+{
+    Offers,
+    Workers,
+    Experts,
+    Needs,
+}
+
+/// <summary>Where a paged read of the matchable records stands: the source table and the last key read in it (null: from its start).</summary>
+public sealed record MatchDocumentPosition(MatchDocumentSource Source, Guid? After)
+{
+    public static MatchDocumentPosition Start { get; } = new(MatchDocumentSource.Offers, null);
 }

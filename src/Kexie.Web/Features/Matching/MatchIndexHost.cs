@@ -9,7 +9,9 @@ using Microsoft.Extensions.Options;
 namespace Kexie.Web.Features.Matching;
 
 /// <summary>What a node's index looks like now (GET /api/v1/matching/status).</summary>
-public sealed record MatchIndexStatus(bool Ready, long Documents, long Version, long OutboxCursor, int PendingGaps, bool ClassifierReady, DateTimeOffset? BuiltAt, DateTimeOffset? LastPollAt);
+/// <param name="DisciplinesReadAt">When the classifier's reading of the documents indexed before it was ready ended
+/// (<see cref="MatchIndexHost.WhenDisciplinesReadAsync"/>); null while it runs or before the classifier is ready.</param>
+public sealed record MatchIndexStatus(bool Ready, long Documents, long Version, long OutboxCursor, int PendingGaps, bool ClassifierReady, DateTimeOffset? BuiltAt, DateTimeOffset? LastPollAt, DateTimeOffset? DisciplinesReadAt);
 
 /// <summary>
 /// This node's match index (a singleton). On first use (the <see cref="MatchIndexService"/> starts it with the
@@ -44,7 +46,8 @@ public sealed class MatchIndexHost(
     private long cursor;
     private DateTimeOffset? builtAt;
     private DateTimeOffset? lastPollAt;
-    private Task uncodedReindexed = Task.CompletedTask;
+    private Task disciplinesRead = Task.CompletedTask;
+    private DateTimeOffset? disciplinesReadAt;
     private volatile bool builtWithClassifier;
 
     /// <summary>The index; only after <see cref="WhenReadyAsync"/>.</summary>
@@ -95,7 +98,7 @@ public sealed class MatchIndexHost(
         lock (gaps)
         {
             var current = index;
-            return new MatchIndexStatus(current is not null, current?.Count ?? 0, current?.Version ?? 0, cursor, gaps.Count, predictor.Classifier is not null, builtAt, lastPollAt);
+            return new MatchIndexStatus(current is not null, current?.Count ?? 0, current?.Version ?? 0, cursor, gaps.Count, predictor.Classifier is not null, builtAt, lastPollAt, disciplinesReadAt);
         }
     }
 
@@ -205,7 +208,7 @@ public sealed class MatchIndexHost(
         Advance(recent.Select(s => new MatchOutboxEntry { Sequence = s }).ToList());
         // A classifier adopted before the documents are analysed predicts the fields of those without codes during the
         // build itself; the reading of those that state codes (GivenDocumentReadDiscipline, one classifier call each: about
-        // 15 s for the province's 770,000 documents on two cores) waits until the index serves (ReindexUncodedAsync).
+        // 15 s for the province's 770,000 documents on two cores) waits until the index serves (ReadDisciplinesAsync).
         builtWithClassifier = predictor.Classifier is not null;
         built.Rebuild(await MatchDocuments.LoadAllAsync(db, disciplineNames, ct), readStatedDisciplines: false);
         index = built;
@@ -220,27 +223,42 @@ public sealed class MatchIndexHost(
             if (predictor.Classifier is null)
             {
                 predictor.Set(classifier);
-                uncodedReindexed = Task.Run(() => ReindexUncodedAsync(CancellationToken.None));
+                disciplinesRead = Task.Run(() => ReadDisciplinesAsync(CancellationToken.None));
             }
         }
 
         return true;
     }
 
-    /// <summary>Completes once the documents without discipline codes have been indexed again with the
-    /// classifier (see <see cref="ReindexUncodedAsync"/>); at once when no classifier has been adopted.</summary>
-    public Task WhenUncodedReindexedAsync(CancellationToken ct = default) => uncodedReindexed.WaitAsync(ct);
+    /// <summary>Completes once the documents indexed before the classifier was ready have been read by it and indexed
+    /// again (see <see cref="ReadDisciplinesAsync"/>); at once when no classifier has been adopted.</summary>
+    public Task WhenDisciplinesReadAsync(CancellationToken ct = default) => disciplinesRead.WaitAsync(ct);
+
+    /// <summary>For tests: called after each batch of <see cref="ReadDisciplinesAsync"/>, with the poll lock released,
+    /// with the number of batches done.</summary>
+    internal Func<int, Task>? AfterDisciplineReadBatch { get; set; }
 
     /// <summary>
-    /// Documents that give no discipline get one predicted from their text when they are indexed
-    /// (<see cref="MatchOptions.PredictDocumentDisciplines"/>), and those that give one are read too
-    /// (<see cref="MatchOptions.GivenDocumentReadDiscipline"/>). Those indexed before the classifier was ready got
-    /// neither: read them again and replace them. When the classifier (e.g. loaded from its cache) was there before the
-    /// build analysed the documents, the build predicted the fields of those without codes and left the reading of the
-    /// coded ones to this, after the index is ready, so a start-up serves first. Holds the poll lock, so an outbox entry
-    /// applied meanwhile cannot be overwritten with older data (the rows are read after it).
+    /// The classifier's reading of the documents indexed before it was there. Documents that give no discipline get
+    /// one predicted from their text when they are indexed (<see cref="MatchOptions.PredictDocumentDisciplines"/>), and
+    /// those that give one are read too (<see cref="MatchOptions.GivenDocumentReadDiscipline"/>). Those indexed before
+    /// the classifier was ready got neither: read them again and replace them. When the classifier (e.g. loaded from its
+    /// cache) was there before the build analysed the documents, the build predicted the fields of those without codes
+    /// and left the reading of the coded ones to this, after the index is ready, so a start-up serves first.
+    /// <para>
+    /// In batches of <see cref="MatchingOptions.DisciplineReadBatch"/> records (keyset by table and key,
+    /// <see cref="MatchDocuments.LoadPageAsync"/>), so that only one batch's records and their new copies are held
+    /// besides the index (reading all at once held the whole list, its analysed copies and the old ones together:
+    /// +700 MiB on the province). Each batch takes the poll lock and reads its rows only then: whatever an outbox entry
+    /// applied before (under the same lock) was read from the database earlier than the batch's rows, so the batch
+    /// writes the same or newer data; a write that commits after the batch read its rows has an outbox entry that a
+    /// later poll applies, after the batch, again with newer data. Index writes of polls and batches thus happen in
+    /// the order of their reads, and the last one of every document is its latest state: nothing applied meanwhile is
+    /// undone. When all batches are through, every document was indexed with the classifier, as a full build with it
+    /// would have (the replaced copies count in the text statistics until their segments merge).
+    /// </para>
     /// </summary>
-    private async Task ReindexUncodedAsync(CancellationToken ct)
+    private async Task ReadDisciplinesAsync(CancellationToken ct)
     {
         try
         {
@@ -248,28 +266,54 @@ public sealed class MatchIndexHost(
             var readStated = Index.Options.GivenDocumentReadDiscipline;
             if (builtWithClassifier && !readStated)
             {
+                MarkDisciplinesRead();
                 return;
             }
 
-            await pollLock.WaitAsync(ct);
-            try
+            var started = clock.GetTimestamp();
+            var size = Math.Max(1, options.Value.DisciplineReadBatch);
+            MatchDocumentPosition? position = MatchDocumentPosition.Start;
+            long read = 0;
+            var batches = 0;
+            while (position is not null)
             {
-                await using var scope = scopes.CreateAsyncScope();
-                var db = scope.ServiceProvider.GetRequiredService<KexieDbContext>();
-                var again = (await MatchDocuments.LoadAllAsync(db, disciplineNames, ct))
-                    .Where(d => d.DisciplineCodes.Count > 0 ? readStated : !builtWithClassifier)
-                    .ToList();
-                Index.UpsertMany(again);
-                logger.LogInformation("学科分类模型就绪后，重新读取了 {Count} 条文档的学科", again.Count);
+                await pollLock.WaitAsync(ct);
+                try
+                {
+                    await using var scope = scopes.CreateAsyncScope();
+                    var db = scope.ServiceProvider.GetRequiredService<KexieDbContext>();
+                    var (page, next) = await MatchDocuments.LoadPageAsync(db, disciplineNames, position, size, ct);
+                    var again = page.Where(d => d.DisciplineCodes.Count > 0 ? readStated : !builtWithClassifier).ToList();
+                    Index.UpsertMany(again);
+                    read += again.Count;
+                    position = next;
+                }
+                finally
+                {
+                    pollLock.Release();
+                }
+
+                batches++;
+                if (AfterDisciplineReadBatch is { } after)
+                {
+                    await after(batches);
+                }
             }
-            finally
-            {
-                pollLock.Release();
-            }
+
+            MarkDisciplinesRead();
+            logger.LogInformation("学科分类模型就绪后，重新读取了 {Count} 条文档的学科（{Batches} 批，用时 {Elapsed} ms）", read, batches, clock.GetElapsedTime(started).TotalMilliseconds);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            logger.LogError(e, "为未填学科的文档推测学科失败");
+            logger.LogError(e, "学科分类模型就绪后重新读取文档的学科失败");
+        }
+    }
+
+    private void MarkDisciplinesRead()
+    {
+        lock (gaps)
+        {
+            disciplinesReadAt = clock.GetUtcNow();
         }
     }
 

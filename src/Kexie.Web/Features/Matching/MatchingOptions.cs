@@ -16,6 +16,13 @@ public sealed class MatchingOptions
     /// </summary>
     public string ModelCacheDirectory { get; set; } = "data/models";
 
+    /// <summary>
+    /// Records read per batch when the classifier, once ready, reads the documents indexed before it
+    /// (<see cref="MatchIndexHost.WhenDisciplinesReadAsync"/>): the memory that reading needs besides the index is one
+    /// batch's documents and their analysed copies; each batch holds back the outbox poll while it runs.
+    /// </summary>
+    public int DisciplineReadBatch { get; set; } = 32_768;
+
     /// <summary>Outbox entries older than this are pruned (a node that starts rebuilds from the tables anyway).</summary>
     public int OutboxRetentionDays { get; set; } = 7;
 
