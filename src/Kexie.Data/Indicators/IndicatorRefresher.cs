@@ -424,11 +424,6 @@ public sealed class IndicatorRefresher(KexieDbContext db, TimeProvider clock, IL
             .ToLookup(f => f.SourceId, f => new FactShape(f.Source, f.RegionCode, f.Kind, f.Day, f.Count, f.AmountFen));
         var fresh = derived.ToLookup(f => f.SourceId);
         var changed = ids.Where(id => !FactShape.SameFacts(stored[id], fresh[id].Select(FactShape.Of))).ToHashSet();
-        if (changed.Count == 0 && derived.All(f => f.SourceId is { } id && ids.Contains(id)))
-        {
-            return 0;
-        }
-
         var removed = changed.SelectMany(id => stored[id]).ToList();
         foreach (var old in removed)
         {

@@ -115,23 +115,23 @@ public static partial class MatchDocuments
     {
         var records = await TrackRecordsAsync(db, null, ct);
         var documents = new List<MatchDocument>();
-        await foreach (var o in db.Offers.AsNoTracking().Where(o => o.Status == ReviewStatus.Published).OrderBy(o => o.Id).AsAsyncEnumerable().WithCancellation(ct))
+        await foreach (var o in Matchable(db.Offers).AsAsyncEnumerable().WithCancellation(ct))
         {
             documents.Add(ForOffer(o, records.GetValueOrDefault(o.ProviderWorkerId)));
         }
 
-        await foreach (var w in db.ScienceWorkers.AsNoTracking().Where(w => w.IsPublicProfile).OrderBy(w => w.Id).AsAsyncEnumerable().WithCancellation(ct))
+        await foreach (var w in Matchable(db.ScienceWorkers).AsAsyncEnumerable().WithCancellation(ct))
         {
             documents.Add(ForWorker(w, disciplineNames, records.GetValueOrDefault(w.Id)));
         }
 
-        await foreach (var x in Kexie.Web.Features.Talent.ExpertService.PublicEntries(db).OrderBy(x => x.Worker.Id).AsAsyncEnumerable().WithCancellation(ct))
+        await foreach (var x in MatchableExperts(db).AsAsyncEnumerable().WithCancellation(ct))
         {
             documents.Add(ForExpert(x.Expert, x.Worker, disciplineNames, records.GetValueOrDefault(x.Worker.Id)));
         }
 
         var industries = await OrganizationIndustriesAsync(db, null, ct);
-        await foreach (var n in db.Needs.AsNoTracking().Where(n => n.Status == ReviewStatus.Published).OrderBy(n => n.Id).AsAsyncEnumerable().WithCancellation(ct))
+        await foreach (var n in Matchable(db.Needs).AsAsyncEnumerable().WithCancellation(ct))
         {
             documents.Add(ForNeed(n, industries.GetValueOrDefault(n.OrganizationId)));
         }
@@ -158,9 +158,7 @@ public static partial class MatchDocuments
         {
             case MatchDocumentSource.Offers:
             {
-                var offers = await db.Offers.AsNoTracking()
-                    .Where(o => o.Status == ReviewStatus.Published && (!hasAfter || o.Id.CompareTo(key) > 0))
-                    .OrderBy(o => o.Id).Take(size).ToListAsync(ct);
+                var offers = await Matchable(db.Offers).Where(o => !hasAfter || o.Id.CompareTo(key) > 0).Take(size).ToListAsync(ct);
                 var records = await TrackRecordsAsync(db, offers.Select(o => o.ProviderWorkerId).ToHashSet(), ct);
                 documents.AddRange(offers.Select(o => ForOffer(o, records.GetValueOrDefault(o.ProviderWorkerId))));
                 last = offers.Count == size ? offers[^1].Id : null;
@@ -168,9 +166,7 @@ public static partial class MatchDocuments
             }
             case MatchDocumentSource.Workers:
             {
-                var workers = await db.ScienceWorkers.AsNoTracking()
-                    .Where(w => w.IsPublicProfile && (!hasAfter || w.Id.CompareTo(key) > 0))
-                    .OrderBy(w => w.Id).Take(size).ToListAsync(ct);
+                var workers = await Matchable(db.ScienceWorkers).Where(w => !hasAfter || w.Id.CompareTo(key) > 0).Take(size).ToListAsync(ct);
                 var records = await TrackRecordsAsync(db, workers.Select(w => w.Id).ToHashSet(), ct);
                 documents.AddRange(workers.Select(w => ForWorker(w, disciplineNames, records.GetValueOrDefault(w.Id))));
                 last = workers.Count == size ? workers[^1].Id : null;
@@ -178,9 +174,7 @@ public static partial class MatchDocuments
             }
             case MatchDocumentSource.Experts:
             {
-                var experts = await Kexie.Web.Features.Talent.ExpertService.PublicEntries(db)
-                    .Where(x => !hasAfter || x.Worker.Id.CompareTo(key) > 0)
-                    .OrderBy(x => x.Worker.Id).Take(size).ToListAsync(ct);
+                var experts = await MatchableExperts(db).Where(x => !hasAfter || x.Worker.Id.CompareTo(key) > 0).Take(size).ToListAsync(ct);
                 var records = await TrackRecordsAsync(db, experts.Select(x => x.Worker.Id).ToHashSet(), ct);
                 documents.AddRange(experts.Select(x => ForExpert(x.Expert, x.Worker, disciplineNames, records.GetValueOrDefault(x.Worker.Id))));
                 last = experts.Count == size ? experts[^1].Worker.Id : null;
@@ -188,9 +182,7 @@ public static partial class MatchDocuments
             }
             default:
             {
-                var needs = await db.Needs.AsNoTracking()
-                    .Where(n => n.Status == ReviewStatus.Published && (!hasAfter || n.Id.CompareTo(key) > 0))
-                    .OrderBy(n => n.Id).Take(size).ToListAsync(ct);
+                var needs = await Matchable(db.Needs).Where(n => !hasAfter || n.Id.CompareTo(key) > 0).Take(size).ToListAsync(ct);
                 var industries = await OrganizationIndustriesAsync(db, needs.Select(n => n.OrganizationId).ToHashSet(), ct);
                 documents.AddRange(needs.Select(n => ForNeed(n, industries.GetValueOrDefault(n.OrganizationId))));
                 last = needs.Count == size ? needs[^1].Id : null;
@@ -204,6 +196,19 @@ public static partial class MatchDocuments
             : position.Source < MatchDocumentSource.Needs ? new MatchDocumentPosition(position.Source + 1, null) : null;
         return (documents, next);
     }
+
+    // The matchable records of each source, by key: what a rebuild (LoadAllAsync) and a paged re-read (LoadPageAsync) read.
+    private static IOrderedQueryable<Offer> Matchable(IQueryable<Offer> offers) =>
+        offers.AsNoTracking().Where(o => o.Status == ReviewStatus.Published).OrderBy(o => o.Id);
+
+    private static IOrderedQueryable<ScienceWorker> Matchable(IQueryable<ScienceWorker> workers) =>
+        workers.AsNoTracking().Where(w => w.IsPublicProfile).OrderBy(w => w.Id);
+
+    private static IOrderedQueryable<Need> Matchable(IQueryable<Need> needs) =>
+        needs.AsNoTracking().Where(n => n.Status == ReviewStatus.Published).OrderBy(n => n.Id);
+
+    private static IOrderedQueryable<Kexie.Web.Features.Talent.ExpertRow> MatchableExperts(KexieDbContext db) =>
+        Kexie.Web.Features.Talent.ExpertService.PublicEntries(db).OrderBy(x => x.Worker.Id);
 
     /// <summary>The industry code of each organization (of <paramref name="organizations"/>, or all) that has one.</summary>
     public static async Task<Dictionary<Guid, string>> OrganizationIndustriesAsync(KexieDbContext db, IReadOnlyCollection<Guid>? organizations, CancellationToken ct)
