@@ -5,7 +5,8 @@
 # and writes for a bounded time. Prints per-route requests/s and p50/p95/p99, errors, the host's CPU and memory, and
 # PostgreSQL's slowest statements (start the server with -c shared_preload_libraries=pg_stat_statements).
 # Usage: bench/load.sh "Host=127.0.0.1;Port=25432;Username=kexie;Database=province" [seconds=60] [users=16]
-# Settings: KEXIE_LOAD_PORT (5090), KEXIE_LOAD_WARMUP (15 s), KEXIE_LOAD_MODELS (data/load-models: the trained
+# Settings: KEXIE_LOAD_PORT (5090), KEXIE_LOAD_WARMUP (15 s, counted once the node has read its documents' disciplines
+# after the start-up, which the driver waits for), KEXIE_LOAD_MODELS (data/load-models: the trained
 # classifier is kept there, as a production node keeps it, so only the first start trains it).
 # Two nodes behind nginx: bench/two-nodes.sh (same host start and driver, bench/node.sh).
 set -euo pipefail

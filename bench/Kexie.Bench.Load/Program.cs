@@ -43,7 +43,49 @@ if (options.CheckNodes.Count > 0)
     return await NodeCheck.RunAsync(options, data);
 }
 
+if (options.WaitForDisciplines)
+{
+    await WaitForDisciplinesAsync(http, data.Staff[0].Token!);
+}
+
 var routes = Routes.Build(data);
+
+// After start-up a node reads the coded documents' fields with its classifier in the background (MatchIndexHost,
+// about half a minute on the province on two cores, holding both cores and the poll lock for each batch): a run that
+// began at readiness would time that start-up work, not the node's steady state. Waits until the node's status says
+// the reading is done (or that there is no classifier, hence nothing to read); --no-wait-disciplines times it as well.
+static async Task WaitForDisciplinesAsync(HttpClient http, string token)
+{
+    var started = Stopwatch.GetTimestamp();
+    while (true)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/matching/status");
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        using var response = await http.SendAsync(request);
+        response.EnsureSuccessStatusCode();
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var status = json.RootElement;
+        if (status.GetProperty("disciplinesReadAt").ValueKind != JsonValueKind.Null)
+        {
+            Console.WriteLine($"节点已读完文档的学科（等待 {Stopwatch.GetElapsedTime(started).TotalSeconds:N1} s）");
+            return;
+        }
+
+        if (!status.GetProperty("classifierReady").GetBoolean() && Stopwatch.GetElapsedTime(started) > TimeSpan.FromSeconds(30))
+        {
+            Console.WriteLine("节点没有学科分类模型（仍在训练或未启用）：不等待学科读取");
+            return;
+        }
+
+        if (Stopwatch.GetElapsedTime(started) > TimeSpan.FromMinutes(10))
+        {
+            throw new TimeoutException("the node did not finish reading the documents' disciplines within 10 minutes");
+        }
+
+        await Task.Delay(1000);
+    }
+}
+
 var total = routes.Sum(r => r.Weight);
 Console.WriteLine($"路由 {routes.Count} 条；并发 {options.Users}；预热 {options.WarmupSeconds} s，计时 {options.DurationSeconds} s");
 
@@ -138,6 +180,9 @@ namespace Kexie.Bench.Load
         public int Users { get; private set; } = 16;
         public double DurationSeconds { get; private set; } = 60;
         public double WarmupSeconds { get; private set; } = 15;
+
+        /// <summary>Wait until the node has read the documents' disciplines after its start-up (default; --no-wait-disciplines).</summary>
+        public bool WaitForDisciplines { get; private set; } = true;
         public int Seed { get; private set; } = 1;
         public List<int> HostPids { get; } = [];
 
@@ -168,6 +213,7 @@ namespace Kexie.Bench.Load
                     case "--users": o.Users = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                     case "--duration": o.DurationSeconds = double.Parse(Next(), CultureInfo.InvariantCulture); break;
                     case "--warmup": o.WarmupSeconds = double.Parse(Next(), CultureInfo.InvariantCulture); break;
+                    case "--no-wait-disciplines": o.WaitForDisciplines = false; break;
                     case "--seed": o.Seed = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                     case "--host-pid": o.HostPids.AddRange(Next().Split(',').Select(p => int.Parse(p, CultureInfo.InvariantCulture))); break;
                     case "--check-nodes": o.CheckNodes.AddRange(Next().Split(',', StringSplitOptions.RemoveEmptyEntries)); break;
