@@ -23,7 +23,47 @@ public sealed record Ranking(
     IReadOnlyList<string> ExcludedIndicators,
     IReadOnlyDictionary<ServiceGroup, decimal> EffectiveGroupWeights)
 {
-    public RegionScore? Find(string regionCode) => Entries.FirstOrDefault(e => e.RegionCode == regionCode);
+    // Find's index, built on first use (a kept ranking is read by many requests at once: each may build one, all equal,
+    // and the reference is published whole). A table of 183 counties asks every entry's previous rank and rank change,
+    // which scanned the entries each time (O(n²) per request).
+    private Dictionary<string, RegionScore>? byCode;
+
+    /// <summary>The entry of <paramref name="regionCode"/> (the first, should a code occur twice), or null.</summary>
+    public RegionScore? Find(string regionCode)
+    {
+        var index = byCode;
+        if (index is null)
+        {
+            index = new Dictionary<string, RegionScore>(Entries.Count, StringComparer.Ordinal);
+            foreach (var entry in Entries)
+            {
+                index.TryAdd(entry.RegionCode, entry);
+            }
+
+            byCode = index;
+        }
+
+        return index.GetValueOrDefault(regionCode);
+    }
+
+    /// <summary>A copy (<c>with</c>) builds its own index: its entries may differ.</summary>
+    private Ranking(Ranking original)
+    {
+        Entries = original.Entries;
+        CountedIndicators = original.CountedIndicators;
+        ExcludedIndicators = original.ExcludedIndicators;
+        EffectiveGroupWeights = original.EffectiveGroupWeights;
+    }
+
+    /// <summary>The record's equality over its four values, as before the index (which is derived from them).</summary>
+    public bool Equals(Ranking? other) =>
+        other is not null
+        && EqualityComparer<IReadOnlyList<RegionScore>>.Default.Equals(Entries, other.Entries)
+        && EqualityComparer<IReadOnlyList<string>>.Default.Equals(CountedIndicators, other.CountedIndicators)
+        && EqualityComparer<IReadOnlyList<string>>.Default.Equals(ExcludedIndicators, other.ExcludedIndicators)
+        && EqualityComparer<IReadOnlyDictionary<ServiceGroup, decimal>>.Default.Equals(EffectiveGroupWeights, other.EffectiveGroupWeights);
+
+    public override int GetHashCode() => HashCode.Combine(Entries, CountedIndicators, ExcludedIndicators, EffectiveGroupWeights);
 }
 
 /// <summary>

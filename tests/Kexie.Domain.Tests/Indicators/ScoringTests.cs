@@ -64,6 +64,31 @@ public sealed class ScoringTests
     }
 
     [Fact]
+    public void Find_answers_by_code_a_copy_finds_its_own_entries_and_equality_ignores_the_index()
+    {
+        var ranking = Scoring.Rank(Catalogue, Peers, Weights(50, 50));
+        Assert.Same(ranking.Entries[2], ranking.Find("B"));
+        Assert.Same(ranking.Entries[0], ranking.Find("A"));
+        Assert.Null(ranking.Find("Z"));
+
+        // A copy with other entries (after the original built its index) finds its own.
+        var withoutB = ranking with { Entries = ranking.Entries.Where(e => e.RegionCode != "B").ToList() };
+        Assert.Null(withoutB.Find("B"));
+        Assert.Same(withoutB.Entries[2], withoutB.Find("C"));
+        Assert.Same(ranking.Entries[2], ranking.Find("B"));
+
+        // Equality is the four values', whether or not either side has built its index.
+        var fresh = ranking with { };
+        Assert.Equal(ranking, fresh);
+        Assert.Equal(ranking.GetHashCode(), fresh.GetHashCode());
+        Assert.NotEqual(ranking, withoutB);
+
+        // A code given twice (never by the engine) answers the first entry, as the scan did.
+        var twice = ranking with { Entries = [.. ranking.Entries, ranking.Entries[2] with { Score = 1m }] };
+        Assert.Same(twice.Entries[2], twice.Find("B"));
+    }
+
+    [Fact]
     public void Group_sub_rankings_skip_after_ties_and_missing_groups_have_no_rank()
     {
         var ranking = Scoring.Rank(Catalogue, Peers, Weights(50, 50));

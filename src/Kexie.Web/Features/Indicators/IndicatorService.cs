@@ -86,7 +86,7 @@ public sealed class IndicatorService(KexieDbContext db, IndicatorEngine engine, 
     public async Task<IReadOnlyDictionary<string, string>> RegionNamesAsync(IEnumerable<string> codes, CancellationToken ct)
     {
         var list = codes.Distinct().ToList();
-        return await db.Regions.AsNoTracking().Where(r => list.Contains(r.Code)).ToDictionaryAsync(r => r.Code, r => r.Name, ct);
+        return await db.Regions.AsNoTracking().Where(r => list.Contains(r.Code)).Select(r => new { r.Code, r.Name }).ToDictionaryAsync(r => r.Code, r => r.Name, ct);
     }
 
     public async Task<Region> RegionAsync(string? code, CancellationToken ct)
