@@ -62,17 +62,35 @@ internal static class NeedMatchesBench
             Console.WriteLine($"{ids.Count:N0} published public needs; {sample.Count} picked (the first 50 warm up)");
         }
 
+        const System.Reflection.BindingFlags Flags = System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic;
         const int Top = 10; // the page's panel
         const int PageDepth = (Top * 2) + 10; // MatchingService.Depth(10, null)
         Run("page query: need text, depth 30, + ToListAsync (anonymous)", n => MatchDocuments.ForNeed(n.Need, n.Industry), PageDepth, filter: true);
         Run("need text, depth 10 (the top alone)", n => MatchDocuments.ForNeed(n.Need, n.Industry), Top, filter: false);
         Run("title alone (short, CSL-like), depth 30", n => MatchDocuments.ForNeed(n.Need, n.Industry) with { Body = string.Empty }, PageDepth, filter: false);
+        // The segments of kinds the query does not ask for (Segment.KindMask) read as before it was there: every segment's mask
+        // set to all kinds for these runs, then put back.
+        var segments = ((IndexSnapshot)typeof(MatchIndex).GetField("current", Flags)!.GetValue(host.Index)!).Views.Select(v => v.Segment).ToList();
+        var masks = segments.Select(x => x.KindMask).ToList();
+        void ReadAllSegments(bool all)
+        {
+            for (var i = 0; i < segments.Count; i++)
+            {
+                typeof(Segment).GetField("<KindMask>k__BackingField", Flags)!.SetValue(segments[i], all ? -1 : masks[i]);
+            }
+        }
+        Console.WriteLine($"segments: {segments.Count}, {segments.Count(x => (x.KindMask & 1 << (int)DocumentKind.Need) != 0 && (x.KindMask & ~(1 << (int)DocumentKind.Need)) == 0)} of needs alone ({segments.Where(x => x.KindMask == 1 << (int)DocumentKind.Need).Sum(x => x.Count):N0} documents)");
+        ReadAllSegments(true);
+        Run("page query, every segment read (as before Segment.KindMask)", n => MatchDocuments.ForNeed(n.Need, n.Industry), PageDepth, filter: false);
+        ReadAllSegments(false);
         Run("page query again (order effects)", n => MatchDocuments.ForNeed(n.Need, n.Industry), PageDepth, filter: true);
         // The same on one thread (the segments not scored in parallel: MatchIndex.ParallelQueryDocuments out of reach),
         // which also times the text pass's parts.
-        typeof(MatchIndex).GetField("<ParallelQueryDocuments>k__BackingField", System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic)!
-            .SetValue(host.Index, long.MaxValue);
+        typeof(MatchIndex).GetField("<ParallelQueryDocuments>k__BackingField", Flags)!.SetValue(host.Index, long.MaxValue);
         Run("page query on one thread (no parallel segments)", n => MatchDocuments.ForNeed(n.Need, n.Industry), PageDepth, filter: false);
+        ReadAllSegments(true);
+        Run("page query on one thread, every segment read (as before Segment.KindMask)", n => MatchDocuments.ForNeed(n.Need, n.Industry), PageDepth, filter: false);
+        ReadAllSegments(false);
         return 0;
 
         void Run(string name, Func<(Need Need, string? Industry), MatchDocument> document, int depth, bool filter)
