@@ -1197,6 +1197,12 @@ internal sealed class Searcher
         var wK = options.KeywordsFieldWeight;
         var wB = options.BodyFieldWeight;
         var segment = view.Segment;
+        if ((segment.KindMask & allowedKinds) == 0)
+        {
+            // No document of the kinds asked for (e.g. a segment of needs for a need's providers): none could be a hit.
+            hits.Reset(0);
+            return hits;
+        }
         var size = segment.Count;
         var acc = accumulatorPool is { } a && a.Length >= size ? a : accumulatorPool = new Accumulator[Math.Max(size, 1024)];
         var touched = touchedPool is { } t && t.Length >= size ? t : touchedPool = new int[Math.Max(size, 1024)];

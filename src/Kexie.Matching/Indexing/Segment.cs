@@ -98,6 +98,10 @@ internal sealed class Segment
         Id = Interlocked.Increment(ref nextId);
         Documents = documents;
         Kinds = kinds;
+        foreach (var k in kinds)
+        {
+            KindMask |= 1 << k;
+        }
         TitleLengths = titleLengths;
         KeywordLengths = keywordLengths;
         BodyLengths = bodyLengths;
@@ -125,6 +129,10 @@ internal sealed class Segment
     public StoredDocument[] Documents { get; }
 
     public byte[] Kinds { get; }
+
+    /// <summary>The kinds this segment holds, one bit per <see cref="DocumentKind"/> (<c>1 &lt;&lt; kind</c>, as a query's allowed kinds):
+    /// a query for other kinds has nothing to read here (the build writes its segments source by source).</summary>
+    public int KindMask { get; }
 
     public ushort[] TitleLengths { get; }
 

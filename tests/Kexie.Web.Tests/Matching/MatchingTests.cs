@@ -124,6 +124,86 @@ public abstract class MatchingTests(KexieApp app)
     }
 
     [Fact]
+    public async Task The_results_of_all_four_kinds_are_checked_against_the_database_in_one_statement_with_each_kinds_rule()
+    {
+        var token = Token();
+        var offer = await PublishedOfferAsync(Offer($"果园水肥一体化滴灌技术服务{token}", "为柑橘果园设计滴灌与水肥一体化方案。", "21060", "0111"));
+        var open = await PublishedNeedAsync(Need($"柑橘果园滴灌改造{token}", "柑橘果园需要滴灌与水肥一体化改造方案。", "21060", "0111"));
+        var restricted = await PublishedNeedAsync(Need($"柑橘果园水肥一体化{token}", "柑橘果园水肥一体化改造，限注册用户查看。", "21060", "0111", visibility: "Restricted"));
+        await Host.PollOnceAsync();
+        DocumentKind[] kinds = [DocumentKind.Offer, DocumentKind.Worker, DocumentKind.Expert, DocumentKind.Need];
+        // This test's records (found by the token), then every document the field reaches (workers and experts of the demo).
+        var results = Host.Index.Search(new MatchQuery { Title = token, Kinds = kinds, Top = 100 })
+            .Concat(Host.Index.Search(new MatchQuery { DisciplineCodes = ["21060"], IndustryCodes = ["0111"], Kinds = kinds, Top = 1000 }))
+            .ToList();
+        Assert.All(kinds, k => Assert.Contains(results, r => r.Kind == k));
+        Assert.Contains(results, r => r.Id == MatchIds.Need(Guid.Parse(restricted)));
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var connection = scope.ServiceProvider.GetRequiredService<Kexie.Data.KexieDbContext>().Database.GetConnectionString()!;
+        foreach (var actor in new[] { Kexie.Domain.Identity.Actor.Public, Kexie.Domain.Identity.Actor.System })
+        {
+            var counter = new StatementCounter();
+            await using var db = Context(connection, counter);
+            var list = await new MatchResultFilter(db, Host).ToListAsync(actor, results, 1000, null, TestContext.Current.CancellationToken);
+            Assert.Equal(1, counter.Count);
+
+            // The same rows as each kind's own read: published offers, public workers, the 专家库's public entries, published
+            // needs (restricted ones only when signed in), in the engine's order.
+            var expected = new List<(string, Guid, string, string)>();
+            foreach (var r in results)
+            {
+                var id = MatchIds.Parse(r.Id);
+                var row = r.Kind switch
+                {
+                    DocumentKind.Offer => await db.Offers.Where(o => o.Id == id && o.Status == Kexie.Domain.Market.ReviewStatus.Published).Select(o => new { o.Title, o.RegionCode }).FirstOrDefaultAsync(),
+                    DocumentKind.Worker => await db.ScienceWorkers.Where(w => w.Id == id && w.IsPublicProfile).Select(w => new { Title = w.Name, w.RegionCode }).FirstOrDefaultAsync(),
+                    DocumentKind.Expert => await Kexie.Web.Features.Talent.ExpertService.PublicEntries(db).Where(x => x.Worker.Id == id).Select(x => new { Title = x.Worker.Name + "：" + x.Expert.Expertise, x.Worker.RegionCode }).FirstOrDefaultAsync(),
+                    _ => await db.Needs.Where(n => n.Id == id && n.Status == Kexie.Domain.Market.ReviewStatus.Published && (n.Visibility == Kexie.Domain.Market.NeedVisibility.Public || actor.IsAuthenticated)).Select(n => new { n.Title, n.RegionCode }).FirstOrDefaultAsync(),
+                };
+                if (row is not null)
+                {
+                    expected.Add((r.Kind.ToString(), id, row.Title, row.RegionCode));
+                }
+            }
+
+            Assert.Equal(expected, list.Items.Select(i => (i.Kind, i.Id, i.Title, i.RegionCode)).ToList());
+            Assert.Equal(Enumerable.Range(1, list.Items.Count), list.Items.Select(i => i.Rank));
+            Assert.Contains(list.Items, i => i.Id == Guid.Parse(offer));
+            Assert.Contains(list.Items, i => i.Id == Guid.Parse(open));
+            Assert.Equal(actor.IsAuthenticated, list.Items.Any(i => i.Id == Guid.Parse(restricted)));
+            Assert.Contains(list.Items, i => i.Kind == "Expert" && i.Title.Contains('：'));
+        }
+
+        // No result, no statement.
+        var none = new StatementCounter();
+        await using (var db = Context(connection, none))
+        {
+            Assert.Empty((await new MatchResultFilter(db, Host).ToListAsync(Kexie.Domain.Identity.Actor.Public, [], 10, null, TestContext.Current.CancellationToken)).Items);
+        }
+
+        Assert.Equal(0, none.Count);
+    }
+
+    private Kexie.Data.KexieDbContext Context(string connection, StatementCounter counter) => app.Provider == Kexie.Data.DatabaseProvider.Postgres
+        ? new Kexie.Data.PostgresKexieDbContext(new DbContextOptionsBuilder<Kexie.Data.PostgresKexieDbContext>().UseNpgsql(connection).AddInterceptors(counter).Options)
+        : new Kexie.Data.SqliteKexieDbContext(new DbContextOptionsBuilder<Kexie.Data.SqliteKexieDbContext>().UseSqlite(connection).AddInterceptors(counter).Options);
+
+    /// <summary>Counts the statements a context sends.</summary>
+    private sealed class StatementCounter : Microsoft.EntityFrameworkCore.Diagnostics.DbCommandInterceptor
+    {
+        public int Count { get; private set; }
+
+        public override ValueTask<Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<System.Data.Common.DbDataReader>> ReaderExecutingAsync(
+            System.Data.Common.DbCommand command, Microsoft.EntityFrameworkCore.Diagnostics.CommandEventData eventData,
+            Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<System.Data.Common.DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            Count++;
+            return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
+        }
+    }
+
+    [Fact]
     public async Task An_offer_published_after_the_build_is_found_after_one_poll_and_disappears_when_withdrawn()
     {
         await Host.WhenReadyAsync();

@@ -198,45 +198,12 @@ public sealed class MatchResultFilter(KexieDbContext db, MatchIndexHost host)
     public async Task<MatchListDto> ToListAsync(Actor actor, IReadOnlyList<MatchResult> results, int top, string? region, CancellationToken ct)
     {
         var ids = results.Select(r => MatchIds.Parse(r.Id)).ToList();
-        var offerIds = results.Where(r => r.Kind == DocumentKind.Offer).Select(r => MatchIds.Parse(r.Id)).ToList();
-        var workerIds = results.Where(r => r.Kind == DocumentKind.Worker).Select(r => MatchIds.Parse(r.Id)).ToList();
-        var expertWorkerIds = results.Where(r => r.Kind == DocumentKind.Expert).Select(r => MatchIds.Parse(r.Id)).ToList();
-        var needIds = results.Where(r => r.Kind == DocumentKind.Need).Select(r => MatchIds.Parse(r.Id)).ToList();
         var shown = new Dictionary<(DocumentKind, Guid), (string Title, string Region)>();
-        if (offerIds.Count > 0)
+        if (Visible(actor, results) is { } rows)
         {
-            foreach (var o in await db.Offers.AsNoTracking().Where(o => offerIds.Contains(o.Id) && o.Status == ReviewStatus.Published).Select(o => new { o.Id, o.Title, o.RegionCode }).ToListAsync(ct))
+            foreach (var row in await rows.ToListAsync(ct))
             {
-                shown[(DocumentKind.Offer, o.Id)] = (o.Title, o.RegionCode);
-            }
-        }
-
-        if (workerIds.Count > 0)
-        {
-            foreach (var w in await db.ScienceWorkers.AsNoTracking().Where(w => workerIds.Contains(w.Id) && w.IsPublicProfile).Select(w => new { w.Id, w.Name, w.RegionCode }).ToListAsync(ct))
-            {
-                shown[(DocumentKind.Worker, w.Id)] = (w.Name, w.RegionCode);
-            }
-        }
-
-        if (expertWorkerIds.Count > 0)
-        {
-            var experts = Kexie.Web.Features.Talent.ExpertService.PublicEntries(db).Where(x => expertWorkerIds.Contains(x.Worker.Id))
-                .Select(x => new { x.Worker.Id, x.Worker.Name, x.Expert.Expertise, x.Worker.RegionCode });
-            foreach (var x in await experts.ToListAsync(ct))
-            {
-                shown[(DocumentKind.Expert, x.Id)] = ($"{x.Name}：{x.Expertise}", x.RegionCode);
-            }
-        }
-
-        if (needIds.Count > 0)
-        {
-            var signedIn = actor.IsAuthenticated;
-            foreach (var n in await db.Needs.AsNoTracking()
-                .Where(n => needIds.Contains(n.Id) && n.Status == ReviewStatus.Published && (n.Visibility == NeedVisibility.Public || signedIn))
-                .Select(n => new { n.Id, n.Title, n.RegionCode }).ToListAsync(ct))
-            {
-                shown[(DocumentKind.Need, n.Id)] = (n.Title, n.RegionCode);
+                shown[((DocumentKind)row.Kind, row.Id)] = ((DocumentKind)row.Kind == DocumentKind.Expert ? $"{row.Title}：{row.Detail}" : row.Title, row.RegionCode);
             }
         }
 
@@ -261,6 +228,61 @@ public sealed class MatchResultFilter(KexieDbContext db, MatchIndexHost host)
         }
 
         return new MatchListDto(items, host.Classifier is not null, host.Index.Version);
+    }
+
+    /// <summary>
+    /// The results' rows that may be shown now, the four sources' id / title / region as one statement (UNION ALL):
+    /// published offers, public workers, the 专家库's public entries (<see cref="Kexie.Web.Features.Talent.ExpertService.PublicEntries"/>:
+    /// the worker's name, with the expertise in <see cref="ShownRow.Detail"/>), published needs (restricted ones only when
+    /// signed in). Null when there is nothing to read.
+    /// </summary>
+    private IQueryable<ShownRow>? Visible(Actor actor, IReadOnlyList<MatchResult> results)
+    {
+        List<Guid> Of(DocumentKind kind) => results.Where(r => r.Kind == kind).Select(r => MatchIds.Parse(r.Id)).ToList();
+        var (offerIds, workerIds, expertWorkerIds, needIds) = (Of(DocumentKind.Offer), Of(DocumentKind.Worker), Of(DocumentKind.Expert), Of(DocumentKind.Need));
+        IQueryable<ShownRow>? rows = null;
+        void Add(IQueryable<ShownRow> part) => rows = rows is null ? part : rows.Concat(part);
+        if (offerIds.Count > 0)
+        {
+            Add(db.Offers.AsNoTracking().Where(o => offerIds.Contains(o.Id) && o.Status == ReviewStatus.Published)
+                .Select(o => new ShownRow { Kind = (int)DocumentKind.Offer, Id = o.Id, Title = o.Title, Detail = "", RegionCode = o.RegionCode }));
+        }
+
+        if (workerIds.Count > 0)
+        {
+            Add(db.ScienceWorkers.AsNoTracking().Where(w => workerIds.Contains(w.Id) && w.IsPublicProfile)
+                .Select(w => new ShownRow { Kind = (int)DocumentKind.Worker, Id = w.Id, Title = w.Name, Detail = "", RegionCode = w.RegionCode }));
+        }
+
+        if (expertWorkerIds.Count > 0)
+        {
+            Add(Kexie.Web.Features.Talent.ExpertService.PublicEntries(db).Where(x => expertWorkerIds.Contains(x.Worker.Id))
+                .Select(x => new ShownRow { Kind = (int)DocumentKind.Expert, Id = x.Worker.Id, Title = x.Worker.Name, Detail = x.Expert.Expertise, RegionCode = x.Worker.RegionCode }));
+        }
+
+        if (needIds.Count > 0)
+        {
+            var signedIn = actor.IsAuthenticated;
+            Add(db.Needs.AsNoTracking().Where(n => needIds.Contains(n.Id) && n.Status == ReviewStatus.Published && (n.Visibility == NeedVisibility.Public || signedIn))
+                .Select(n => new ShownRow { Kind = (int)DocumentKind.Need, Id = n.Id, Title = n.Title, Detail = "", RegionCode = n.RegionCode }));
+        }
+
+        return rows;
+    }
+
+    /// <summary>One row of <see cref="Visible"/>: the source (<see cref="DocumentKind"/>), the id, the title (a person's name for
+    /// workers and experts), the expert's expertise (empty for the others) and the region.</summary>
+    private sealed class ShownRow
+    {
+        public int Kind { get; init; }
+
+        public Guid Id { get; init; }
+
+        public string Title { get; init; } = "";
+
+        public string Detail { get; init; } = "";
+
+        public string RegionCode { get; init; } = "";
     }
 
     private static MatchCodeDto Code(SharedCode c) => new(c.QueryCode, c.DocumentCode, c.Relation.ToString(), c.Predicted is { } p ? Math.Round(p, 4) : null);
