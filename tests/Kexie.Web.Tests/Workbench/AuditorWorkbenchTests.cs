@@ -25,10 +25,11 @@ public abstract partial class AuditorWorkbenchTests(KexieApp app)
         bench["items"]!.AsArray().Select(i => i!).FirstOrDefault(i => WorkbenchSteps.Str(i, "kindName") == kind && WorkbenchSteps.Str(i, "title") == title);
 
     /// <summary>An order agreed in <paramref name="region"/>: its audit rows as the audit trail writes them (created, then the amount set).</summary>
-    private Task<string> AgreedOrderAsync(string region, string title, decimal amount) => app.QueryAsync(async db =>
+    /// <param name="byUserId">Who agreed it (null: the demo's buyer); the system's own id for a deal recorded by the platform.</param>
+    private Task<string> AgreedOrderAsync(string region, string title, decimal amount, string? byUserId = null) => app.QueryAsync(async db =>
     {
         var id = Guid.NewGuid().ToString();
-        var buyer = await db.Users.Where(u => u.UserName == "enterprise").Select(u => u.Id).SingleAsync();
+        var buyer = byUserId ?? await db.Users.Where(u => u.UserName == "enterprise").Select(u => u.Id).SingleAsync();
         db.AuditEntries.Add(new AuditEntry { At = DateTimeOffset.UtcNow, UserId = buyer, Action = "Added", EntityType = "Order", EntityId = id, RegionCode = region, After = $"{{\"Id\":\"{id}\",\"Title\":\"{title}\",\"Status\":1,\"ContractAmount\":null}}" });
         db.AuditEntries.Add(new AuditEntry { At = DateTimeOffset.UtcNow, UserId = buyer, Action = "Modified", EntityType = "Order", EntityId = id, RegionCode = region, Before = $"{{\"Id\":\"{id}\",\"Status\":1,\"ContractAmount\":null}}", After = $"{{\"Id\":\"{id}\",\"Status\":2,\"ContractAmount\":{amount}}}" });
         await db.SaveChangesAsync();
@@ -170,13 +171,15 @@ public abstract partial class AuditorWorkbenchTests(KexieApp app)
         var token = WorkbenchSteps.Token();
         var quietAuditor = await WorkbenchSteps.NewAccountAsync(app, UserRole.Auditor, Quiet, $"涪城审计员{token}");
         var quietOrder = $"涪城订单{token}";
-        await AgreedOrderAsync(Quiet, quietOrder, 50000m);
+        await AgreedOrderAsync(Quiet, quietOrder, 50000m, Actor.System.UserId);
         await AgreedOrderAsync(WorkbenchSteps.DaYing, $"大英订单{token}", 70000m);
 
         var client = await app.SignInAsync(quietAuditor);
         var bench = await WorkbenchSteps.WorkbenchAsync(client);
 
-        // In the county: the order's amount and the auditor's own account (created by the system); nothing of 大英.
+        // In the county: the order's amount and the auditor's own account (created by the system, so named as such); nothing of 大英.
+        Assert.Contains(Items(bench, "Oversight"), i => WorkbenchSteps.Str(i, "note") == "新建账号，角色：审计员，操作人：系统");
+        Assert.Contains(Items(bench, "Oversight"), i => WorkbenchSteps.Str(i, "note") == "签约，合同金额 50000 元，操作人：系统");
         Assert.Equal(
             [("订单签约金额", quietOrder), ("账号与角色变更", $"涪城审计员{token}")],
             Items(bench, "Oversight").Select(i => (WorkbenchSteps.Str(i, "kindName"), WorkbenchSteps.Str(i, "title"))).OrderBy(i => i.Item1, StringComparer.Ordinal).ToArray());

@@ -95,7 +95,7 @@ public sealed class RecentChangesWorkItems(OversightWindow window) : IWorkItemSo
             .ToListAsync(ct);
         var people = await window.AuditSince(actor, since)
             .GroupBy(a => a.EntityType)
-            .Select(g => new { EntityType = g.Key, People = g.Select(a => a.UserId).Distinct().Count() })
+            .Select(g => new { EntityType = g.Key, People = g.Where(a => a.UserId != Actor.System.UserId).Select(a => a.UserId).Distinct().Count() })
             .ToDictionaryAsync(g => g.EntityType, g => g.People, ct);
         var latest = groups.Select(g => g.Latest).Distinct().ToList();
         var times = await window.AuditSince(actor, since).Where(a => latest.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.At, ct);
