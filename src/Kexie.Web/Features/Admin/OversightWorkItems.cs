@@ -121,37 +121,53 @@ public sealed class RecentChangesWorkItems(OversightWindow window) : IWorkItemSo
 }
 
 /// <summary>
-/// 合同金额 on an overseer's 我的工作台: orders of their region whose contract amount was set (签约: confirmed by a party, or
-/// recorded by a manager for a contract signed offline) or changed since they last signed in, with the amount and who did it,
-/// linking to the order's audit history. (An order's amount is set once, when it is agreed; a change from one amount to
-/// another is shown as such should it ever be recorded.)
+/// An 审计关注 source that lists audit rows of the overseer's region and period picked by <see cref="Pick"/>, newest first, each
+/// presented by <see cref="AuditPresenter"/> (records and people by name) and turned into an item by <see cref="ToItem"/>.
 /// </summary>
-public sealed class OrderAmountWorkItems(OversightWindow window, AuditPresenter presenter) : IWorkItemSource
+public abstract class AuditRowWorkItems(OversightWindow window, AuditPresenter presenter) : IWorkItemSource
 {
     public WorkSection Section => WorkSection.Oversight;
 
     public bool AppliesTo(Actor actor) => window.AppliesTo(actor);
 
-    private static IQueryable<AuditEntry> Amounts(IQueryable<AuditEntry> rows) =>
-        rows.Where(a => a.EntityType == "Order" && a.Action == "Modified" && a.After != null
-            && a.After.Contains("\"ContractAmount\":") && !a.After.Contains("\"ContractAmount\":null"));
+    /// <summary>The rows this source lists (a filter the database runs).</summary>
+    protected abstract IQueryable<AuditEntry> Pick(IQueryable<AuditEntry> rows);
+
+    /// <summary>One listed row as an item.</summary>
+    protected abstract WorkItemDto ToItem(AuditEntry entry, AuditRow row);
 
     public async Task<int> CountAsync(Actor actor, DateTimeOffset now, CancellationToken ct) =>
-        await Amounts(window.AuditSince(actor, await window.SinceAsync(actor, now, ct))).CountAsync(ct);
+        await Pick(window.AuditSince(actor, await window.SinceAsync(actor, now, ct))).CountAsync(ct);
 
     public async Task<IReadOnlyList<WorkItemDto>> ItemsAsync(Actor actor, DateTimeOffset now, CancellationToken ct)
     {
-        var entries = await Amounts(window.AuditSince(actor, await window.SinceAsync(actor, now, ct))).OrderByDescending(a => a.Id).Take(WorkbenchService.PerSection).ToListAsync(ct);
+        var entries = await Pick(window.AuditSince(actor, await window.SinceAsync(actor, now, ct))).OrderByDescending(a => a.Id).Take(WorkbenchService.PerSection).ToListAsync(ct);
         var rows = await presenter.PresentAsync(entries, actor, ct);
-        var field = AuditPresenter.FieldNames["ContractAmount"];
-        return [.. entries.Zip(rows, (entry, row) =>
-        {
-            var amount = row.Changes.First(c => c.Field == field);
-            var changed = amount.Before is { } before && before != "（空）";
-            var note = changed ? $"合同金额由 {amount.Before} 元改为 {amount.After} 元" : $"签约，合同金额 {amount.After} 元";
-            return WorkbenchService.Item(WorkSection.Oversight, changed ? "合同金额变更" : "订单签约金额", row.Record, entry.RegionCode, null, entry.At, false,
-                $"{note}，操作人：{row.Who}", OversightWindow.RecordLink(entry));
-        })];
+        return [.. entries.Zip(rows, ToItem)];
+    }
+}
+
+/// <summary>
+/// 合同金额 on an overseer's 我的工作台: orders of their region whose contract amount was set (签约: confirmed by a party, or
+/// recorded by a manager for a contract signed offline) or changed since they last signed in, with the amount and who did it,
+/// linking to the order's audit history. (An order's amount is set once, when it is agreed; a change from one amount to
+/// another is shown as such should it ever be recorded.)
+/// </summary>
+public sealed class OrderAmountWorkItems(OversightWindow window, AuditPresenter presenter) : AuditRowWorkItems(window, presenter)
+{
+    private static readonly string Field = AuditPresenter.FieldNames["ContractAmount"];
+
+    protected override IQueryable<AuditEntry> Pick(IQueryable<AuditEntry> rows) =>
+        rows.Where(a => a.EntityType == "Order" && a.Action == "Modified" && a.After != null
+            && a.After.Contains("\"ContractAmount\":") && !a.After.Contains("\"ContractAmount\":null"));
+
+    protected override WorkItemDto ToItem(AuditEntry entry, AuditRow row)
+    {
+        var amount = row.Changes.First(c => c.Field == Field);
+        var changed = amount.Before is { } before && before != "（空）";
+        var note = changed ? $"合同金额由 {amount.Before} 元改为 {amount.After} 元" : $"签约，合同金额 {amount.After} 元";
+        return WorkbenchService.Item(WorkSection.Oversight, changed ? "合同金额变更" : "订单签约金额", row.Record, entry.RegionCode, null, entry.At, false,
+            $"{note}，操作人：{row.Who}", OversightWindow.RecordLink(entry));
     }
 }
 
@@ -159,7 +175,7 @@ public sealed class OrderAmountWorkItems(OversightWindow window, AuditPresenter 
 /// 发布后撤回 on an overseer's 我的工作台: needs, offers, fair projects and science content of their region that were published
 /// (approved) and then withdrawn since they last signed in — the way a published record is changed after its approval.
 /// </summary>
-public sealed class WithdrawnAfterPublicationWorkItems(OversightWindow window, AuditPresenter presenter) : IWorkItemSource
+public sealed class WithdrawnAfterPublicationWorkItems(OversightWindow window, AuditPresenter presenter) : AuditRowWorkItems(window, presenter)
 {
     private static readonly string[] Reviewed = ["Need", "Offer", "FairProject", "ScienceContent"];
 
@@ -167,48 +183,24 @@ public sealed class WithdrawnAfterPublicationWorkItems(OversightWindow window, A
 
     private static readonly string NowWithdrawn = $"\"Status\":{(int)ReviewStatus.Withdrawn}";
 
-    public WorkSection Section => WorkSection.Oversight;
-
-    public bool AppliesTo(Actor actor) => window.AppliesTo(actor);
-
-    private static IQueryable<AuditEntry> Withdrawn(IQueryable<AuditEntry> rows) =>
+    protected override IQueryable<AuditEntry> Pick(IQueryable<AuditEntry> rows) =>
         rows.Where(a => Reviewed.Contains(a.EntityType) && a.Action == "Modified" && a.Before != null && a.After != null
             && a.Before.Contains(WasPublished) && a.After.Contains(NowWithdrawn));
 
-    public async Task<int> CountAsync(Actor actor, DateTimeOffset now, CancellationToken ct) =>
-        await Withdrawn(window.AuditSince(actor, await window.SinceAsync(actor, now, ct))).CountAsync(ct);
-
-    public async Task<IReadOnlyList<WorkItemDto>> ItemsAsync(Actor actor, DateTimeOffset now, CancellationToken ct)
-    {
-        var entries = await Withdrawn(window.AuditSince(actor, await window.SinceAsync(actor, now, ct))).OrderByDescending(a => a.Id).Take(WorkbenchService.PerSection).ToListAsync(ct);
-        var rows = await presenter.PresentAsync(entries, actor, ct);
-        return [.. entries.Zip(rows, (entry, row) => WorkbenchService.Item(WorkSection.Oversight, "发布后撤回", row.Record, entry.RegionCode, null, entry.At, false,
-            $"已发布的{row.Kind}被撤回（可修改后重新提交），操作人：{row.Who}", OversightWindow.RecordLink(entry)))];
-    }
+    protected override WorkItemDto ToItem(AuditEntry entry, AuditRow row) => WorkbenchService.Item(WorkSection.Oversight, "发布后撤回", row.Record, entry.RegionCode, null, entry.At, false,
+        $"已发布的{row.Kind}被撤回（可修改后重新提交），操作人：{row.Who}", OversightWindow.RecordLink(entry));
 }
 
 /// <summary>
 /// 删除记录 on an overseer's 我的工作台: records of their region deleted since they last signed in (accounts are under
 /// <see cref="AccountChangeWorkItems"/>), by name, with who deleted them, linking to the record's audit history.
 /// </summary>
-public sealed class DeletionWorkItems(OversightWindow window, AuditPresenter presenter) : IWorkItemSource
+public sealed class DeletionWorkItems(OversightWindow window, AuditPresenter presenter) : AuditRowWorkItems(window, presenter)
 {
-    public WorkSection Section => WorkSection.Oversight;
+    protected override IQueryable<AuditEntry> Pick(IQueryable<AuditEntry> rows) => rows.Where(a => a.Action == "Deleted" && a.EntityType != "AppUser");
 
-    public bool AppliesTo(Actor actor) => window.AppliesTo(actor);
-
-    private static IQueryable<AuditEntry> Deleted(IQueryable<AuditEntry> rows) => rows.Where(a => a.Action == "Deleted" && a.EntityType != "AppUser");
-
-    public async Task<int> CountAsync(Actor actor, DateTimeOffset now, CancellationToken ct) =>
-        await Deleted(window.AuditSince(actor, await window.SinceAsync(actor, now, ct))).CountAsync(ct);
-
-    public async Task<IReadOnlyList<WorkItemDto>> ItemsAsync(Actor actor, DateTimeOffset now, CancellationToken ct)
-    {
-        var entries = await Deleted(window.AuditSince(actor, await window.SinceAsync(actor, now, ct))).OrderByDescending(a => a.Id).Take(WorkbenchService.PerSection).ToListAsync(ct);
-        var rows = await presenter.PresentAsync(entries, actor, ct);
-        return [.. entries.Zip(rows, (entry, row) => WorkbenchService.Item(WorkSection.Oversight, "删除记录", row.Record, entry.RegionCode, null, entry.At, false,
-            $"{row.Kind}被删除，操作人：{row.Who}", OversightWindow.RecordLink(entry)))];
-    }
+    protected override WorkItemDto ToItem(AuditEntry entry, AuditRow row) => WorkbenchService.Item(WorkSection.Oversight, "删除记录", row.Record, entry.RegionCode, null, entry.At, false,
+        $"{row.Kind}被删除，操作人：{row.Who}", OversightWindow.RecordLink(entry));
 }
 
 /// <summary>
