@@ -116,7 +116,10 @@ public enum NotificationChannel
 
 /// <summary>
 /// One user's choice of channels per <see cref="NotificationKind"/> (in-app is always on) and of the daily digest. No row
-/// means the defaults: e-mail for every kind, text messages for none, the digest on (it is sent to staff and admins only).
+/// means the defaults: e-mail for every kind but the opt-in ones (<see cref="EmailOptIn"/>), text messages for none, the
+/// digest on (it is sent to staff and admins only). A row holds explicit choices only for the kinds the person was shown
+/// when saving (<see cref="ShownKinds"/>): a kind added to the platform later follows the defaults for them until they save
+/// again, so a new kind's e-mail reaches those who saved before it existed, and nobody's explicit choice changes.
 /// </summary>
 public sealed class NotificationPreference
 {
@@ -126,11 +129,17 @@ public sealed class NotificationPreference
 
     public string UserId { get; private set; } = string.Empty;
 
-    /// <summary>Bit <c>1 &lt;&lt; (int)kind</c> set: an e-mail copy is wanted.</summary>
+    /// <summary>Bit <c>1 &lt;&lt; (int)kind</c> set: an e-mail copy is wanted (read only for the kinds in <see cref="ShownKinds"/>).</summary>
     public int EmailKinds { get; private set; }
 
-    /// <summary>Bit <c>1 &lt;&lt; (int)kind</c> set: a text-message copy is wanted.</summary>
+    /// <summary>Bit <c>1 &lt;&lt; (int)kind</c> set: a text-message copy is wanted (read only for the kinds in <see cref="ShownKinds"/>).</summary>
     public int TextKinds { get; private set; }
+
+    /// <summary>
+    /// Bit <c>1 &lt;&lt; (int)kind</c> set: the kind was on the settings the person saved, so <see cref="EmailKinds"/> and
+    /// <see cref="TextKinds"/> hold their choice for it; a kind not set here follows <see cref="DefaultWants"/>.
+    /// </summary>
+    public int ShownKinds { get; private set; }
 
     /// <summary>每日摘要 by e-mail (staff and admins).</summary>
     public bool DailyDigest { get; private set; }
@@ -142,20 +151,35 @@ public sealed class NotificationPreference
     /// <summary>Kinds whose e-mail copy is opt-in (off until the person turns it on): 订阅推送, which may come often.</summary>
     public static IReadOnlyList<NotificationKind> EmailOptIn { get; } = [NotificationKind.SubscribedContent];
 
-    /// <summary>E-mail for every kind but the opt-in ones, no text messages, the digest.</summary>
+    /// <summary>No choice made: e-mail for every kind but the opt-in ones, no text messages, the digest.</summary>
     public static NotificationPreference Defaults(string userId) =>
-        new() { UserId = userId, EmailKinds = EmailOptIn.Aggregate(AllKinds, (mask, kind) => mask & ~Bit(kind)), TextKinds = 0, DailyDigest = true };
+        new() { UserId = userId, EmailKinds = 0, TextKinds = 0, ShownKinds = 0, DailyDigest = true };
 
     public static int Bit(NotificationKind kind) => 1 << (int)kind;
 
-    public bool Wants(NotificationKind kind, NotificationChannel channel) =>
-        ((channel == NotificationChannel.Email ? EmailKinds : TextKinds) & Bit(kind)) != 0;
+    private static int Mask(IEnumerable<NotificationKind> kinds) => kinds.Where(Enum.IsDefined).Aggregate(0, (mask, kind) => mask | Bit(kind));
 
-    /// <summary>Replaces the choices; unknown kinds are ignored.</summary>
-    public void Set(IEnumerable<NotificationKind> email, IEnumerable<NotificationKind> text, bool dailyDigest, DateTimeOffset at)
+    /// <summary>The default for a kind the person made no choice on: e-mail unless the kind is opt-in; never a text message.</summary>
+    public static bool DefaultWants(NotificationKind kind, NotificationChannel channel) =>
+        channel == NotificationChannel.Email && !EmailOptIn.Contains(kind);
+
+    /// <summary>Whether the person made a choice on <paramref name="kind"/> (it was on the settings they saved).</summary>
+    public bool Chose(NotificationKind kind) => (ShownKinds & Bit(kind)) != 0;
+
+    public bool Wants(NotificationKind kind, NotificationChannel channel) =>
+        Chose(kind)
+            ? ((channel == NotificationChannel.Email ? EmailKinds : TextKinds) & Bit(kind)) != 0
+            : DefaultWants(kind, channel);
+
+    /// <summary>
+    /// Replaces the choices made on settings that showed <paramref name="shown"/> (null: every kind defined now): a shown kind
+    /// not listed is off, a kind not shown follows the defaults; unknown kinds are ignored.
+    /// </summary>
+    public void Set(IEnumerable<NotificationKind> email, IEnumerable<NotificationKind> text, bool dailyDigest, DateTimeOffset at, IEnumerable<NotificationKind>? shown = null)
     {
-        EmailKinds = email.Where(Enum.IsDefined).Aggregate(0, (mask, kind) => mask | Bit(kind));
-        TextKinds = text.Where(Enum.IsDefined).Aggregate(0, (mask, kind) => mask | Bit(kind));
+        ShownKinds = shown is null ? AllKinds : Mask(shown);
+        EmailKinds = Mask(email) & ShownKinds;
+        TextKinds = Mask(text) & ShownKinds;
         DailyDigest = dailyDigest;
         UpdatedAt = at;
     }

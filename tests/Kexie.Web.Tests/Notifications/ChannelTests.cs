@@ -133,6 +133,53 @@ public abstract class ChannelTests(KexieApp app)
     }
 
     [Fact]
+    public async Task A_kind_added_after_the_user_saved_their_settings_is_e_mailed_by_default_and_their_choices_stay()
+    {
+        var (userId, userName, address) = await AccountAsync(UserRole.OrganizationMember, "510923", "渠道测试 孙悦");
+
+        // Saved when 活动报名 did not exist: the settings showed every other kind; review results by e-mail were turned off.
+        await app.QueryAsync(async db =>
+        {
+            var preference = NotificationPreference.Defaults(userId);
+            preference.Set(
+                [NotificationKind.OrderInquiry, NotificationKind.VolunteerRecruitment],
+                [],
+                dailyDigest: false,
+                DateTimeOffset.UtcNow.AddDays(-30),
+                shown: Enum.GetValues<NotificationKind>().Where(k => k != NotificationKind.ActivityRegistration));
+            db.Add(preference);
+            await db.SaveChangesAsync();
+            return 0;
+        });
+
+        var client = await app.SignInAsync(userName);
+        var settings = await (await client.GetAsync("/api/v1/notifications/settings")).OkJsonAsync();
+        var emailed = settings["kinds"]!.AsArray().Where(k => k!["email"]!.GetValue<bool>()).Select(k => k!["kind"]!.GetValue<string>()).Order(StringComparer.Ordinal).ToArray();
+        Assert.Equal(["ActivityRegistration", "OrderInquiry", "VolunteerRecruitment"], emailed);
+
+        var token = Guid.NewGuid().ToString("N")[..8];
+        var signUp = await NotifyAsync(userId, NotificationKind.ActivityRegistration, $"报名已确认{token}");
+        var approved = await NotifyAsync(userId, NotificationKind.ReviewApproved, $"审核通过{token}");
+        var email = new FakeEmail();
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<KexieDbContext>();
+            var outbox = new EmailOutbox(db, email, Options.Create(new SmtpOptions { Host = "smtp.example.cn" }), NullLogger<EmailOutbox>.Instance, scope.ServiceProvider.GetRequiredService<NotificationPreferences>());
+            await outbox.DispatchDueAsync(DateTimeOffset.UtcNow);
+        }
+
+        Assert.Equal([$"【科协云】报名已确认{token}"], email.Sent.Where(m => m.To == address).Select(m => m.Subject).ToArray());
+        Assert.Equal(EmailDelivery.Sent, (await StateAsync(signUp)).EmailState);
+        Assert.Equal(EmailDelivery.Skipped, (await StateAsync(approved)).EmailState);
+
+        // Saving on today's page, with 活动报名 left unticked, makes that their choice.
+        await (await client.PutAsJsonAsync("/api/v1/notifications/settings", new { email = new[] { "OrderInquiry" }, text = Array.Empty<string>(), dailyDigest = false }, Json.Options)).OkJsonAsync();
+        var stored = await app.QueryAsync(db => db.Set<NotificationPreference>().AsNoTracking().SingleAsync(p => p.UserId == userId));
+        Assert.False(stored.Wants(NotificationKind.ActivityRegistration, NotificationChannel.Email));
+        Assert.True(stored.Chose(NotificationKind.ActivityRegistration));
+    }
+
+    [Fact]
     public async Task The_daily_digest_goes_once_per_user_per_day_across_nodes_from_the_configured_hour()
     {
         var (staffId, _, staffMail) = await AccountAsync(UserRole.ServiceCenterStaff, "510981", "射洪市科技云服务中心 周涛");

@@ -1560,6 +1560,9 @@ namespace Kexie.Data.Migrations.Postgres
                     b.Property<int>("EmailKinds")
                         .HasColumnType("integer");
 
+                    b.Property<int>("ShownKinds")
+                        .HasColumnType("integer");
+
                     b.Property<int>("TextKinds")
                         .HasColumnType("integer");
 

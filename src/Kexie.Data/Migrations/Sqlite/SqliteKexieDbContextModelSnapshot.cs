@@ -1478,6 +1478,9 @@ namespace Kexie.Data.Migrations.Sqlite
                     b.Property<int>("EmailKinds")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("ShownKinds")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("TextKinds")
                         .HasColumnType("INTEGER");
 

@@ -20,6 +20,15 @@ public sealed class AdminModule : IFeatureModule
         services.AddScoped<UserAdminService>();
         services.AddScoped<AuditQueries>();
         services.AddScoped<AuditPresenter>();
+
+        // 审计员's 我的工作台: the region's recent writes and what deserves an auditor's eye (one period per request).
+        services.AddScoped<OversightWindow>();
+        services.AddScoped<Workbench.IWorkItemSource, RecentChangesWorkItems>();
+        services.AddScoped<Workbench.IWorkItemSource, OrderAmountWorkItems>();
+        services.AddScoped<Workbench.IWorkItemSource, WithdrawnAfterPublicationWorkItems>();
+        services.AddScoped<Workbench.IWorkItemSource, DeletionWorkItems>();
+        services.AddScoped<Workbench.IWorkItemSource, AccountChangeWorkItems>();
+        services.AddScoped<Workbench.IWorkItemSource, FailedSignInWorkItems>();
     }
 
     public void MapEndpoints(RouteGroupBuilder api) => api.MapAdmin();

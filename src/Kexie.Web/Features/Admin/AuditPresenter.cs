@@ -362,7 +362,7 @@ public sealed partial class AuditPresenter(KexieDbContext db)
             rows.Add(new AuditRow(
                 entry.Id,
                 entry.At,
-                entry.UserId is null ? "系统" : labels.GetValueOrDefault(entry.UserId) ?? "其他地区的账号",
+                entry.UserId is null || entry.UserId == Actor.System.UserId ? "系统" : labels.GetValueOrDefault(entry.UserId) ?? "其他地区的账号",
                 ActionName(entry.Action),
                 KindNames.GetValueOrDefault(entry.EntityType, "其他记录"),
                 record,

@@ -77,15 +77,15 @@ public sealed record RegistrationReceiptDto(
     Guid Id, Guid ActivityId, string ActivityTitle, string Name, string PhoneTail, DateTimeOffset RegisteredAt,
     string? GroupName = null, int Headcount = 1, ParticipantStatus Status = ParticipantStatus.Confirmed, string StatusName = "已确认");
 
-/// <summary>
-/// 科普活动: public list and details; the region's staff create, edit and cancel them, take registrations and check
-/// people in. Anyone may register (name and phone); participant lists with phones are for the region's managers only.
-/// </summary>
 /// <summary>One of the signed-in person's sign-ups (我的报名).</summary>
 public sealed record MyRegistrationDto(
     Guid Id, Guid ActivityId, string ActivityTitle, DateOnly StartsOn, DateOnly EndsOn, string Venue, string Name, string? GroupName, int Headcount,
     ParticipantStatus Status, string StatusName, string? DeclineReason, bool CheckedIn);
 
+/// <summary>
+/// 科普活动: public list and details; the region's staff create, edit and cancel them, take registrations and check
+/// people in. Anyone may register (name and phone); participant lists with phones are for the region's managers only.
+/// </summary>
 public sealed class ActivityService(KexieDbContext db, ReferenceCodesCache reference, Kexie.Web.Features.Directory.Parties parties, Kexie.Web.Features.Notifications.Notifier notifier)
 {
     public async Task<PagedResult<ActivityDto>> ListAsync(ActivityFilter filter, CancellationToken ct = default)
@@ -259,7 +259,11 @@ public sealed class ActivityService(KexieDbContext db, ReferenceCodesCache refer
     {
         var phone = participant.Phone;
         var accounts = await db.Users.AsNoTracking().Where(u => u.PhoneNumber == phone && u.PhoneNumberConfirmed).Select(u => u.Id).ToListAsync(ct);
-        accounts.Add(participant.RegisteredByUserId ?? string.Empty);
+        if (participant.RegisteredByUserId is { Length: > 0 } registeredBy)
+        {
+            accounts.Add(registeredBy);
+        }
+
         var who = participant.GroupName is { } group ? $"{group}（{participant.Headcount}人）" : participant.Name;
         var (title, body) = participant.Status == ParticipantStatus.Declined
             ? ($"报名未通过：{activity.Title}", $"{who}报名参加“{activity.Title}”未通过，原因：{participant.DeclineReason}。")

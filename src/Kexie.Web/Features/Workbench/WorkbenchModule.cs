@@ -20,7 +20,7 @@ public sealed class WorkbenchModule : IFeatureModule
     {
         var g = api.MapGroup("/workbench").WithTags("我的工作台").RequireAuthorization();
         g.MapGet("/", GetWorkbench)
-            .WithSummary("我的待办：待审核、一单一策、订单、联动任务、近期活动（截止时间近的在前，北京时间）");
+            .WithSummary("我的待办：待审核、一单一策、订单、联动任务、近期活动（截止时间近的在前，北京时间）；审计员另有审计关注事项和本地区近期变更（新的在前）");
         g.MapGet("/counts", GetCounts)
             .WithSummary("各类待办的数量（导航栏角标）");
     }

@@ -30,6 +30,15 @@ public enum WorkSection
 
     /// <summary>活动: activities of the region starting within a week (registrations, check-in).</summary>
     Activities = 5,
+
+    /// <summary>
+    /// 近期变更: for an overseer (审计员), the writes of the region since they last signed in, one item per kind of record (to
+    /// read, not to act on: it is not in <see cref="WorkbenchCounts.Total"/>).
+    /// </summary>
+    Changes = 6,
+
+    /// <summary>审计关注: for an overseer, the writes that deserve an auditor's eye (money changed, published records withdrawn, deletions, accounts, failed sign-ins).</summary>
+    Oversight = 7,
 }
 
 /// <summary>
@@ -48,9 +57,11 @@ public sealed record WorkItemDto(
     string Note,
     string Link);
 
-public sealed record WorkbenchCounts(int Review, int Plans, int Orders, int Linkage, int Activities)
+/// <param name="Changes">Kinds of record changed in the overseer's region since they last signed in (read, not waiting: not in <see cref="Total"/>).</param>
+/// <param name="Oversight">Items that deserve an overseer's eye.</param>
+public sealed record WorkbenchCounts(int Review, int Plans, int Orders, int Linkage, int Activities, int Changes = 0, int Oversight = 0)
 {
-    public int Total => Review + Plans + Orders + Linkage + Activities;
+    public int Total => Review + Plans + Orders + Linkage + Activities + Oversight;
 }
 
 public sealed record WorkbenchDto(IReadOnlyList<WorkItemDto> Items, WorkbenchCounts Counts, DateTimeOffset AsOf);
@@ -120,6 +131,8 @@ public sealed class WorkbenchService(KexieDbContext db, AccessPolicy policy, Tim
                 WorkSection.Plans => counts with { Plans = counts.Plans + n },
                 WorkSection.Orders => counts with { Orders = counts.Orders + n },
                 WorkSection.Linkage => counts with { Linkage = counts.Linkage + n },
+                WorkSection.Changes => counts with { Changes = counts.Changes + n },
+                WorkSection.Oversight => counts with { Oversight = counts.Oversight + n },
                 _ => counts with { Activities = counts.Activities + n },
             };
         }
@@ -238,7 +251,9 @@ public sealed class WorkbenchService(KexieDbContext db, AccessPolicy policy, Tim
         var ordered = items
             .Select(i => i with { RegionName = i.RegionCode is null ? string.Empty : Short(names.GetValueOrDefault(i.RegionCode, i.RegionCode)) })
             .OrderBy(i => i.DueAt is null ? 1 : 0)
-            .ThenBy(i => i.DueAt ?? i.Since ?? DateTimeOffset.MaxValue)
+            // An overseer's reading after what waits for action: 审计关注, then 近期变更, each the newest first.
+            .ThenBy(i => i.Section switch { WorkSection.Oversight => 1, WorkSection.Changes => 2, _ => 0 })
+            .ThenBy(i => i.Section is WorkSection.Changes or WorkSection.Oversight ? -(i.Since?.UtcTicks ?? 0) : (i.DueAt ?? i.Since ?? DateTimeOffset.MaxValue).UtcTicks)
             .ThenBy(i => i.Title, StringComparer.Ordinal)
             .ToList();
         return new WorkbenchDto(ordered, counts, now);
