@@ -18,6 +18,9 @@ public abstract partial class AuditorWorkbenchTests(KexieApp app)
     /// <summary>涪城区 (绵阳): a county no other test writes in, so its auditor's counts are exactly this test's.</summary>
     private const string Quiet = "510703";
 
+    /// <summary>彭山区 (眉山): a county no other test writes in, for the audit log's date filter.</summary>
+    private const string Dated = "511403";
+
     private static IEnumerable<JsonNode> Items(JsonNode bench, string section) =>
         bench["items"]!.AsArray().Select(i => i!).Where(i => WorkbenchSteps.Str(i, "section") == section);
 
@@ -107,7 +110,8 @@ public abstract partial class AuditorWorkbenchTests(KexieApp app)
 
         var needs = ByTitle(bench, "近期变更", "科技需求");
         Assert.NotNull(needs);
-        Assert.Equal("/Admin/Audit?entityType=Need", WorkbenchSteps.Str(needs!, "link"));
+        // The kind's audit log from the day the period starts (China date), not its whole history.
+        Assert.Matches("^/Admin/Audit\\?entityType=Need&from=\\d{4}-\\d{2}-\\d{2}$", WorkbenchSteps.Str(needs!, "link"));
         Assert.Matches("^自\\d+月\\d+日 \\d\\d:\\d\\d以来：新增\\d+条、修改\\d+条、删除\\d+条（\\d+人操作）$", WorkbenchSteps.Str(needs!, "note"));
 
         // Counts: at least what is listed (each source lists at most 50), and the badge agrees with the page.
@@ -138,12 +142,14 @@ public abstract partial class AuditorWorkbenchTests(KexieApp app)
 
         Assert.Contains(withdrawnTitle, await auditor.GetStringAsync(WorkbenchSteps.Str(withdrawal!, "link")));
         Assert.Contains(person, await auditor.GetStringAsync(WorkbenchSteps.Str(failures!, "link")));
+        Assert.Contains(withdrawnTitle, await auditor.GetStringAsync(WorkbenchSteps.Str(needs!, "link")));
 
         // The front page shows the counts and the items, and links to the logs.
         var home = await auditor.GetStringAsync("/");
         Assert.Contains("项审计关注", home);
         Assert.Contains(withdrawnTitle, home);
         Assert.Contains("href=\"/Admin/Audit\"", home);
+        Assert.Contains("监督范围：四川省 遂宁市 大英县", home);
 
         // 射洪's auditor sees none of 大英's, but its own order.
         var other = await WorkbenchSteps.WorkbenchAsync(await app.SignInAsync(otherAuditorName));
@@ -184,10 +190,58 @@ public abstract partial class AuditorWorkbenchTests(KexieApp app)
             [("订单签约金额", quietOrder), ("账号与角色变更", $"涪城审计员{token}")],
             Items(bench, "Oversight").Select(i => (WorkbenchSteps.Str(i, "kindName"), WorkbenchSteps.Str(i, "title"))).OrderBy(i => i.Item1, StringComparer.Ordinal).ToArray());
         Assert.Equal(["订单", "账号"], Items(bench, "Changes").Select(i => WorkbenchSteps.Str(i, "title")).Order(StringComparer.Ordinal).ToArray());
+        var orders = Items(bench, "Changes").Single(i => WorkbenchSteps.Str(i, "title") == "订单");
+        Assert.Matches("^自\\d+月\\d+日 \\d\\d:\\d\\d以来：新增1条、修改1条（系统操作）$", WorkbenchSteps.Str(orders, "note"));
         var counts = await (await client.GetAsync("/api/v1/workbench/counts")).OkJsonAsync();
         Assert.Equal(2, counts["oversight"]!.GetValue<int>());
         Assert.Equal(2, counts["changes"]!.GetValue<int>());
         Assert.Equal(2, counts["total"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task The_audit_log_is_filtered_by_china_dates_and_says_which_date_is_wrong()
+    {
+        var token = WorkbenchSteps.Token();
+        var auditor = await app.SignInAsync(await WorkbenchSteps.NewAccountAsync(app, UserRole.Auditor, Dated, $"彭山审计员{token}"));
+        var recent = await AgreedOrderAsync(Dated, $"彭山近期订单{token}", 30000m, Actor.System.UserId);
+        var old = Guid.NewGuid().ToString();
+        var oldAt = DateTimeOffset.UtcNow.AddDays(-40);
+        await app.QueryAsync(async db =>
+        {
+            db.AuditEntries.Add(new AuditEntry { At = oldAt, UserId = Actor.System.UserId, Action = "Added", EntityType = "Order", EntityId = old, RegionCode = Dated, After = $"{{\"Id\":\"{old}\",\"Title\":\"彭山旧订单{token}\",\"Status\":1}}" });
+            await db.SaveChangesAsync();
+            return 0;
+        });
+
+        var today = WorkbenchSteps.ChinaToday;
+        var oldDay = oldAt.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd");
+        async Task<string[]> IdsAsync(string query) =>
+            [.. (await (await auditor.GetAsync($"/api/v1/audit?entityType=Order&pageSize=100&{query}")).OkJsonAsync())["items"]!.AsArray().Select(i => WorkbenchSteps.Str(i!, "entityId"))];
+
+        var lastWeek = await IdsAsync($"from={today.AddDays(-7):yyyy-MM-dd}");
+        Assert.Contains(recent, lastWeek);
+        Assert.DoesNotContain(old, lastWeek);
+        var thatDay = await IdsAsync($"from={oldDay}&to={oldDay}");
+        Assert.Equal([old], thatDay);
+        Assert.Contains(old, await IdsAsync(string.Empty));
+
+        // The page: the same filter, the dates kept in the form and the pager; a start after the end is said, not applied.
+        var page = await auditor.GetStringAsync($"/Admin/Audit?entityType=Order&from={oldDay}&to={oldDay}");
+        Assert.Contains($"彭山旧订单{token}", page);
+        Assert.DoesNotContain($"彭山近期订单{token}", page);
+        Assert.Contains($"value=\"{oldDay}\"", page);
+        var wrong = await auditor.GetStringAsync($"/Admin/Audit?entityType=Order&from={today:yyyy-MM-dd}&to={oldDay}");
+        Assert.Contains("结束日期不能早于开始日期，未按日期筛选。", wrong);
+        Assert.Contains($"彭山旧订单{token}", wrong);
+
+        // The API: problem details naming the field, in Chinese.
+        var reversed = await auditor.GetAsync($"/api/v1/audit?from={today:yyyy-MM-dd}&to={oldDay}");
+        Assert.Equal(HttpStatusCode.BadRequest, reversed.StatusCode);
+        Assert.Contains("结束日期不能早于开始日期", await reversed.Content.ReadAsStringAsync());
+        var malformed = await auditor.GetAsync("/api/v1/audit?from=2026-13-01");
+        Assert.Equal(HttpStatusCode.BadRequest, malformed.StatusCode);
+        var problem = await malformed.Content.ReadFromJsonAsync<JsonObject>();
+        Assert.NotNull(problem!["errors"]!["from"]);
     }
 
     [GeneratedRegex("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")]

@@ -572,6 +572,10 @@ namespace Kexie.Data.Migrations.Postgres
 
                     b.HasIndex("EntityType", "EntityId");
 
+                    b.HasIndex("RegionCode", "At");
+
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("RegionCode", "At"), new[] { "varchar_pattern_ops", null });
+
                     b.ToTable("AuditEntries");
                 });
 

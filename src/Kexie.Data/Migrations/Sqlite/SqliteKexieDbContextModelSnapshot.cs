@@ -525,6 +525,8 @@ namespace Kexie.Data.Migrations.Sqlite
 
                     b.HasIndex("EntityType", "EntityId");
 
+                    b.HasIndex("RegionCode", "At");
+
                     b.ToTable("AuditEntries");
                 });
 

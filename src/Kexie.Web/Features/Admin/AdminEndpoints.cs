@@ -27,7 +27,8 @@ public static class AdminEndpoints
         api.MapGet("/permissions", ListPermissions).WithTags("账号管理").RequireAuthorization()
             .WithSummary("权限目录：各功能的权限、默认持有的角色（含部署设置的调整），以及当前用户是否持有");
 
-        api.MapGet("/audit", ListAudit).WithTags("审计日志").RequireAuthorization();
+        api.MapGet("/audit", ListAudit).WithTags("审计日志").RequireAuthorization()
+            .WithSummary("审计日志：本地区（含下级）的写操作，新的在前（entityType 按对象类型、entityId 按记录筛选，from/to 为北京时间日期）");
         api.MapSecurityLogs();
         return api;
     }
@@ -41,8 +42,11 @@ public static class AdminEndpoints
         return TypedResults.Created($"/api/v1/users/{created.Id}", created);
     }
 
-    public static async Task<Ok<PagedResult<AuditEntry>>> ListAudit(HttpContext http, AuditQueries q, string? entityType, string? entityId, int? page, int? pageSize, CancellationToken ct) =>
-        TypedResults.Ok(await q.ListAsync(http.User.ToActor(), entityType, entityId, page, pageSize, ct));
+    public static async Task<Ok<PagedResult<AuditEntry>>> ListAudit(HttpContext http, AuditQueries q, string? entityType, string? entityId, string? from, string? to, int? page, int? pageSize, CancellationToken ct)
+    {
+        var (first, last) = QueryDay.Range(from, to);
+        return TypedResults.Ok(await q.ListAsync(http.User.ToActor(), new AuditFilter(entityType, entityId, first, last), page, pageSize, ct));
+    }
 
     /// <summary>The permission catalogue as the deployment grants it, with the caller's own holdings marked.</summary>
     public static Ok<IReadOnlyList<PermissionDto>> ListPermissions(HttpContext http, Kexie.Domain.Authorization.AccessPolicy policy)
@@ -129,9 +133,12 @@ public sealed class UserAdminService(UserManager<AppUser> users, Kexie.Domain.Au
         new(u.Id, u.UserName!, u.DisplayName, u.Role, u.Role.Chinese(), u.RegionCode, u.LockoutEnd > now, u.CreatedAt);
 }
 
+/// <summary>What the audit log is filtered by: a kind of record, one record, China dates (both days included).</summary>
+public sealed record AuditFilter(string? EntityType = null, string? EntityId = null, DateOnly? From = null, DateOnly? To = null);
+
 public sealed class AuditQueries(KexieDbContext db, Kexie.Domain.Authorization.AccessPolicy policy)
 {
-    public async Task<PagedResult<AuditEntry>> ListAsync(Actor actor, string? entityType, string? entityId, int? page, int? pageSize, CancellationToken ct = default)
+    public async Task<PagedResult<AuditEntry>> ListAsync(Actor actor, AuditFilter filter, int? page, int? pageSize, CancellationToken ct = default)
     {
         if (!policy.Can(actor, AdminPermissions.ReadLogs) || actor.ManagedScope is not { } scope)
         {
@@ -140,14 +147,25 @@ public sealed class AuditQueries(KexieDbContext db, Kexie.Domain.Authorization.A
 
         var paging = PageRequest.Of(page, pageSize);
         var query = db.AuditEntries.AsNoTracking().Where(a => a.RegionCode != null && RegionScope.Within(a.RegionCode, scope));
-        if (!string.IsNullOrWhiteSpace(entityType))
+        if (!string.IsNullOrWhiteSpace(filter.EntityType))
         {
-            query = query.Where(a => a.EntityType == entityType);
+            query = query.Where(a => a.EntityType == filter.EntityType);
         }
 
-        if (!string.IsNullOrWhiteSpace(entityId))
+        if (!string.IsNullOrWhiteSpace(filter.EntityId))
         {
-            query = query.Where(a => a.EntityId == entityId);
+            query = query.Where(a => a.EntityId == filter.EntityId);
+        }
+
+        var (start, end) = Kexie.Web.Features.Market.MarketSupport.ChinaPeriod(filter.From, filter.To);
+        if (start is { } s)
+        {
+            query = query.Where(a => a.At >= s);
+        }
+
+        if (end is { } e)
+        {
+            query = query.Where(a => a.At < e);
         }
 
         var total = await query.CountAsync(ct);

@@ -62,8 +62,9 @@ public sealed class OversightWindow(KexieDbContext db, AccessPolicy policy)
     public static string SinceText(DateTimeOffset since) =>
         "自" + since.ToOffset(MarketRules.ChinaOffset).ToString("M月d日 HH:mm", CultureInfo.InvariantCulture) + "以来";
 
-    /// <summary>The audit page filtered to one kind of record.</summary>
-    public static string KindLink(string entityType) => $"/Admin/Audit?entityType={Uri.EscapeDataString(entityType)}";
+    /// <summary>The audit page filtered to one kind of record, from the China day of <paramref name="since"/>.</summary>
+    public static string KindLink(string entityType, DateTimeOffset since) =>
+        $"/Admin/Audit?entityType={Uri.EscapeDataString(entityType)}&from={since.ToOffset(MarketRules.ChinaOffset).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}";
 
     /// <summary>The audit page showing one record's history.</summary>
     public static string RecordLink(AuditEntry entry) =>
@@ -89,34 +90,32 @@ public sealed class RecentChangesWorkItems(OversightWindow window) : IWorkItemSo
     public async Task<IReadOnlyList<WorkItemDto>> ItemsAsync(Actor actor, DateTimeOffset now, CancellationToken ct)
     {
         var since = await window.SinceAsync(actor, now, ct);
-        var groups = await window.AuditSince(actor, since)
-            .GroupBy(a => new { a.EntityType, a.Action })
-            .Select(g => new { g.Key.EntityType, g.Key.Action, Count = g.Count(), Latest = g.Max(a => a.Id) })
-            .ToListAsync(ct);
-        var people = await window.AuditSince(actor, since)
+        // One pass over the period's rows: per kind the count of each action, the people (the platform's own writes apart)
+        // and the newest row; then the newest rows' times by key (ids follow commit order; the times are read as written).
+        var kinds = await window.AuditSince(actor, since)
             .GroupBy(a => a.EntityType)
-            .Select(g => new { EntityType = g.Key, People = g.Where(a => a.UserId != Actor.System.UserId).Select(a => a.UserId).Distinct().Count() })
-            .ToDictionaryAsync(g => g.EntityType, g => g.People, ct);
-        var latest = groups.Select(g => g.Latest).Distinct().ToList();
-        var times = await window.AuditSince(actor, since).Where(a => latest.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.At, ct);
-        return [.. groups.GroupBy(g => g.EntityType)
-            .Select(kind => new
+            .Select(g => new
             {
-                Kind = kind.Key,
-                Name = AuditPresenter.KindNames.GetValueOrDefault(kind.Key, "其他记录"),
-                Total = kind.Sum(g => g.Count),
-                Parts = string.Join("、", new[] { "Added", "Modified", "Deleted" }
-                    .Select(action => (Action: action, Count: kind.Where(g => g.Action == action).Sum(g => g.Count)))
-                    .Where(x => x.Count > 0)
-                    .Select(x => $"{AuditPresenter.ActionName(x.Action)}{x.Count}条")),
-                Latest = times.GetValueOrDefault(kind.Max(g => g.Latest), since),
+                Kind = g.Key,
+                Added = g.Count(a => a.Action == "Added"),
+                Modified = g.Count(a => a.Action == "Modified"),
+                Deleted = g.Count(a => a.Action == "Deleted"),
+                People = g.Where(a => a.UserId != Actor.System.UserId).Select(a => a.UserId).Distinct().Count(),
+                Latest = g.Max(a => a.Id),
             })
+            .ToListAsync(ct);
+        var shown = kinds
+            .Select(k => new { k.Kind, k.People, k.Latest, Name = AuditPresenter.KindNames.GetValueOrDefault(k.Kind, "其他记录"), Total = k.Added + k.Modified + k.Deleted, Counts = new[] { ("Added", k.Added), ("Modified", k.Modified), ("Deleted", k.Deleted) } })
             .OrderByDescending(k => k.Total)
             .ThenBy(k => k.Name, StringComparer.Ordinal)
             .Take(WorkbenchService.PerSection)
-            .Select(k => WorkbenchService.Item(WorkSection.Changes, "近期变更", k.Name, null, null, k.Latest, false,
-                $"{OversightWindow.SinceText(since)}：{k.Parts}" + (people.GetValueOrDefault(k.Kind) > 0 ? $"（{people[k.Kind]}人操作）" : "（系统操作）"),
-                OversightWindow.KindLink(k.Kind)))];
+            .ToList();
+        var latest = shown.Select(k => k.Latest).ToList();
+        var times = await window.AuditSince(actor, since).Where(a => latest.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.At, ct);
+        return [.. shown.Select(k => WorkbenchService.Item(WorkSection.Changes, "近期变更", k.Name, null, null, times.GetValueOrDefault(k.Latest, since), false,
+            $"{OversightWindow.SinceText(since)}：" + string.Join("、", k.Counts.Where(c => c.Item2 > 0).Select(c => $"{AuditPresenter.ActionName(c.Item1)}{c.Item2}条"))
+                + (k.People > 0 ? $"（{k.People}人操作）" : "（系统操作）"),
+            OversightWindow.KindLink(k.Kind, since)))];
     }
 }
 
