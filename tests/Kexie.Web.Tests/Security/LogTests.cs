@@ -139,6 +139,15 @@ public abstract class LogTests(KexieApp app)
         var html = await (await daying.GetAsync($"/Admin/LoginLog?user={userName}")).Content.ReadAsStringAsync();
         Assert.Contains(displayName, html);
         Assert.Contains("/Admin/OperationLog", html); // the admin navigation links both logs
+
+        // A start after the end: the page says so and lists without the dates (the API refuses it, naming the field).
+        var reversed = await daying.GetAsync($"/Admin/LoginLog?user={userName}&from=2026-12-05&to=2026-12-01");
+        Assert.Equal(HttpStatusCode.OK, reversed.StatusCode);
+        var reversedHtml = await reversed.Content.ReadAsStringAsync();
+        Assert.Contains("结束日期不能早于开始日期，未按日期筛选。", reversedHtml);
+        Assert.Contains(displayName, reversedHtml);
+        Assert.Contains("结束日期不能早于开始日期", await (await daying.GetAsync("/Admin/OperationLog?from=2026-12-05&to=2026-12-01")).Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.BadRequest, (await daying.GetAsync("/api/v1/admin/login-log?from=2026-12-05&to=2026-12-01")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await (await app.SignInAsync("worker")).GetAsync("/Admin/LoginLog")).StatusCode);
         var export = await daying.GetAsync($"/api/v1/admin/login-log/export.xlsx?user={userName}");
         var sheet = MiniExcelLibs.MiniExcel.Query(await export.Content.ReadAsStreamAsync(), useHeaderRow: true).Cast<IDictionary<string, object>>().ToList();

@@ -13,6 +13,6 @@ public sealed class LoginLogModel(SecurityLogQueries logs) : SecurityLogPageMode
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Result = await logs.LoginLogAsync(Actor, Filter, PageNumber, 30, ct);
+        Result = await ReadAsync(filter => logs.LoginLogAsync(Actor, filter, PageNumber, 30, ct));
     }
 }

@@ -13,6 +13,6 @@ public sealed class OperationLogModel(SecurityLogQueries logs) : SecurityLogPage
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Result = await logs.OperationLogAsync(Actor, Filter, PageNumber, 30, ct);
+        Result = await ReadAsync(filter => logs.OperationLogAsync(Actor, filter, PageNumber, 30, ct));
     }
 }

@@ -25,6 +25,23 @@ public abstract class SecurityLogPageModel : KexiePageModel
     [BindProperty(SupportsGet = true, Name = "p")]
     public int? PageNumber { get; set; }
 
+    /// <summary>Why the dates were not applied (a start after the end, a year out of range), in words.</summary>
+    public string? DateError { get; private set; }
+
+    /// <summary>Reads with the page's filter; dates that cannot be applied are said so and dropped, the rest still answers.</summary>
+    protected async Task<T> ReadAsync<T>(Func<SecurityLogFilter, Task<T>> read)
+    {
+        try
+        {
+            return await read(Filter);
+        }
+        catch (Kexie.Domain.Common.DomainValidationException e) when (e.Field is "from" or "to")
+        {
+            DateError = e.Message;
+            return await read(Filter with { From = null, To = null });
+        }
+    }
+
     protected SecurityLogFilter Filter => new(UserFilter, From, To, Outcome is "success" or "failure" ? Outcome : null, Ip);
 
     protected IReadOnlyDictionary<string, string?> Query => new Dictionary<string, string?>
