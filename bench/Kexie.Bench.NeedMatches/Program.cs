@@ -3,7 +3,8 @@
 // classifier's reading done, then runs the detail page's match query (MatchingService.MatchesForNeedAsync's two steps:
 // MatchIndex.FindProvidersForNeed at the page's depth, then MatchResultFilter.ToListAsync for an anonymous visitor) for N
 // published public needs, one at a time, with the searcher's stage profile on. Variants of the same needs: the title
-// alone (a CSL-shaped short query), and the depth of the top alone.
+// alone (a CSL-shaped short query); the text pass before match18 and now (MatchIndex.LegacyTextPass) in the same process,
+// after comparing both passes' results for every need; all cores and one thread.
 // Usage: dotnet run -c Release --project bench/Kexie.Bench.NeedMatches -- "<connection string>" <models folder> [needs=500]
 using System.Diagnostics;
 using System.Globalization;
@@ -65,32 +66,35 @@ internal static class NeedMatchesBench
         const System.Reflection.BindingFlags Flags = System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic;
         const int Top = 10; // the page's panel
         const int PageDepth = (Top * 2) + 10; // MatchingService.Depth(10, null)
-        Run("page query: need text, depth 30, + ToListAsync (anonymous)", n => MatchDocuments.ForNeed(n.Need, n.Industry), PageDepth, filter: true);
-        Run("need text, depth 10 (the top alone)", n => MatchDocuments.ForNeed(n.Need, n.Industry), Top, filter: false);
-        Run("title alone (short, CSL-like), depth 30", n => MatchDocuments.ForNeed(n.Need, n.Industry) with { Body = string.Empty }, PageDepth, filter: false);
-        // The segments of kinds the query does not ask for (Segment.KindMask) read as before it was there: every segment's mask
-        // set to all kinds for these runs, then put back.
-        var segments = ((IndexSnapshot)typeof(MatchIndex).GetField("current", Flags)!.GetValue(host.Index)!).Views.Select(v => v.Segment).ToList();
-        var masks = segments.Select(x => x.KindMask).ToList();
-        void ReadAllSegments(bool all)
+        // match18: the text pass before (MatchIndex.LegacyTextPass: PriorityQueue, every posting scored) and now, in the same
+        // process on the same needs. First the results of both for every need (the top 30 by id and round-trip score).
+        var differing = 0;
+        for (var i = 0; i < sample.Count; i++)
         {
-            for (var i = 0; i < segments.Count; i++)
-            {
-                typeof(Segment).GetField("<KindMask>k__BackingField", Flags)!.SetValue(segments[i], all ? -1 : masks[i]);
-            }
+            var doc = MatchDocuments.ForNeed(sample[i].Need, sample[i].Industry);
+            host.Index.LegacyTextPass = true;
+            var before = host.Index.FindProvidersForNeed(doc, PageDepth).Select(r => $"{r.Id} {r.Score:R}").ToList();
+            host.Index.LegacyTextPass = false;
+            var after = host.Index.FindProvidersForNeed(doc, PageDepth).Select(r => $"{r.Id} {r.Score:R}").ToList();
+            differing += before.SequenceEqual(after) ? 0 : 1;
         }
-        Console.WriteLine($"segments: {segments.Count}, {segments.Count(x => (x.KindMask & 1 << (int)DocumentKind.Need) != 0 && (x.KindMask & ~(1 << (int)DocumentKind.Need)) == 0)} of needs alone ({segments.Where(x => x.KindMask == 1 << (int)DocumentKind.Need).Sum(x => x.Count):N0} documents)");
-        ReadAllSegments(true);
-        Run("page query, every segment read (as before Segment.KindMask)", n => MatchDocuments.ForNeed(n.Need, n.Industry), PageDepth, filter: false);
-        ReadAllSegments(false);
-        Run("page query again (order effects)", n => MatchDocuments.ForNeed(n.Need, n.Industry), PageDepth, filter: true);
+        Console.WriteLine($"top {PageDepth} (ids and round-trip scores), text pass before and now: {differing} of {sample.Count} needs differ");
+        foreach (var legacy in new[] { true, false, false, true })
+        {
+            host.Index.LegacyTextPass = legacy;
+            var label = legacy ? "text pass before (PriorityQueue, every posting)" : "text pass now (TopHeap, bounds)";
+            Run($"page query, {label}", n => MatchDocuments.ForNeed(n.Need, n.Industry), PageDepth, filter: false);
+            Run($"title alone (short, CSL-like), {label}", n => MatchDocuments.ForNeed(n.Need, n.Industry) with { Body = string.Empty }, PageDepth, filter: false);
+        }
         // The same on one thread (the segments not scored in parallel: MatchIndex.ParallelQueryDocuments out of reach),
         // which also times the text pass's parts.
         typeof(MatchIndex).GetField("<ParallelQueryDocuments>k__BackingField", Flags)!.SetValue(host.Index, long.MaxValue);
-        Run("page query on one thread (no parallel segments)", n => MatchDocuments.ForNeed(n.Need, n.Industry), PageDepth, filter: false);
-        ReadAllSegments(true);
-        Run("page query on one thread, every segment read (as before Segment.KindMask)", n => MatchDocuments.ForNeed(n.Need, n.Industry), PageDepth, filter: false);
-        ReadAllSegments(false);
+        foreach (var legacy in new[] { true, false, false, true })
+        {
+            host.Index.LegacyTextPass = legacy;
+            Run($"page query on one thread, {(legacy ? "text pass before" : "text pass now")}", n => MatchDocuments.ForNeed(n.Need, n.Industry), PageDepth, filter: false);
+        }
+        host.Index.LegacyTextPass = false;
         return 0;
 
         void Run(string name, Func<(Need Need, string? Industry), MatchDocument> document, int depth, bool filter)
@@ -99,7 +103,7 @@ internal static class NeedMatchesBench
             var perStage = stages.Select(_ => new List<double>()).ToArray();
             var totals = new List<double>();
             var filters = new List<double>();
-            long postings = 0, candidates = 0, bytes = 0, postingTicks = 0, gatherTicks = 0, heapTicks = 0, listTicks = 0, hits = 0;
+            long postings = 0, candidates = 0, bytes = 0, postingTicks = 0, gatherTicks = 0, heapTicks = 0, listTicks = 0, hits = 0, entries = 0, skippedPostings = 0, skippedHits = 0;
             var cpu = TimeSpan.Zero;
             for (var i = 0; i < sample.Count; i++)
             {
@@ -132,6 +136,7 @@ internal static class NeedMatchesBench
                 candidates += profile.Candidates;
                 bytes += profile.Bytes.Sum();
                 (postingTicks, gatherTicks, heapTicks, listTicks, hits) = (postingTicks + profile.PostingTicks, gatherTicks + profile.GatherTicks, heapTicks + profile.HeapTicks, listTicks + profile.ListTicks, hits + profile.Hits);
+                (entries, skippedPostings, skippedHits) = (entries + profile.HeapEntries, skippedPostings + profile.SkippedPostings, skippedHits + profile.SkippedHits);
                 foreach (var s in stages)
                 {
                     perStage[(int)s].Add(profile.Ticks[(int)s] * 1000.0 / Stopwatch.Frequency);
@@ -149,6 +154,7 @@ internal static class NeedMatchesBench
             }
             double Ms(long ticks) => ticks * 1000.0 / Stopwatch.Frequency / n;
             Console.WriteLine($"  text pass parts (one thread only): postings {Ms(postingTicks):F2} ms, gather {Ms(gatherTicks):F2}, heap {Ms(heapTicks):F2}, list {Ms(listTicks):F2}; hits {hits / (double)n:F0} per query");
+            Console.WriteLine($"  per query (all passes, all cores): hits offered to the heap {hits / (double)n:F0}, entered {entries / (double)n:F0}, postings not scored {skippedPostings / (double)n:F0}, hits under the floor not offered {skippedHits / (double)n:F0}");
             if (filter)
             {
                 Console.WriteLine($"ToListAsync ms: mean {filters.Average():F2}, p50 {P(filters, 0.5):F2}, p90 {P(filters, 0.9):F2}");
