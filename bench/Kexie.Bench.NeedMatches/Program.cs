@@ -3,8 +3,10 @@
 // classifier's reading done, then runs the detail page's match query (MatchingService.MatchesForNeedAsync's two steps:
 // MatchIndex.FindProvidersForNeed at the page's depth, then MatchResultFilter.ToListAsync for an anonymous visitor) for N
 // published public needs, one at a time, with the searcher's stage profile on. Variants of the same needs: the title
-// alone (a CSL-shaped short query), and the depth of the top alone.
-// Usage: dotnet run -c Release --project bench/Kexie.Bench.NeedMatches -- "<connection string>" <models folder> [needs=500]
+// alone (a CSL-shaped short query); the text pass before match18 and now (MatchIndex.LegacyTextPass) in the same process,
+// after comparing both passes' results for every need; all cores and one thread.
+// Usage: dotnet run -c Release --project bench/Kexie.Bench.NeedMatches -- "<connection string>" <models folder> [needs=500] [compare]
+// (compare: only the comparison of the text pass before and now, no timings)
 using System.Diagnostics;
 using System.Globalization;
 using Kexie.Data;
@@ -65,32 +67,47 @@ internal static class NeedMatchesBench
         const System.Reflection.BindingFlags Flags = System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic;
         const int Top = 10; // the page's panel
         const int PageDepth = (Top * 2) + 10; // MatchingService.Depth(10, null)
-        Run("page query: need text, depth 30, + ToListAsync (anonymous)", n => MatchDocuments.ForNeed(n.Need, n.Industry), PageDepth, filter: true);
-        Run("need text, depth 10 (the top alone)", n => MatchDocuments.ForNeed(n.Need, n.Industry), Top, filter: false);
-        Run("title alone (short, CSL-like), depth 30", n => MatchDocuments.ForNeed(n.Need, n.Industry) with { Body = string.Empty }, PageDepth, filter: false);
-        // The segments of kinds the query does not ask for (Segment.KindMask) read as before it was there: every segment's mask
-        // set to all kinds for these runs, then put back.
-        var segments = ((IndexSnapshot)typeof(MatchIndex).GetField("current", Flags)!.GetValue(host.Index)!).Views.Select(v => v.Segment).ToList();
-        var masks = segments.Select(x => x.KindMask).ToList();
-        void ReadAllSegments(bool all)
+        // match18: the text pass before (MatchIndex.LegacyTextPass: PriorityQueue, every posting scored) and now, in the same
+        // process on the same needs. First the results of both for every need (the top 30 by id and round-trip score).
+        // The index follows the database's outbox (other nodes' and the load runs' writes move N, df and the averages) and
+        // the host's clock moves recency: both passes are run on one snapshot taken here, and compared by id and by every
+        // signal's contribution but recency, in round trip and in order; the old pass against itself is the control.
+        int differing = 0, differingControl = 0;
+        var frozen = (IndexSnapshot)typeof(MatchIndex).GetField("current", Flags)!.GetValue(host.Index)!;
+        string Key(MatchDocument need, bool legacy) => string.Join('\n',
+            new Searcher(frozen, host.Index.Options, host.Index.Analyzer, host.Index.DisciplinePredictor, host.Index.ParallelQueryDocuments, legacy)
+                .Search(MatchQuery.From(need, [DocumentKind.Offer, DocumentKind.Worker, DocumentKind.Expert], PageDepth), flagDuplicates: false)
+                .Select(r => $"{r.Id} " + string.Join(',', r.Explanation.Contributions.Where(c => c.Signal != MatchSignal.Recency).Select(c => $"{c.Signal}:{c.Score:R}"))));
+        for (var i = 0; i < sample.Count; i++)
         {
-            for (var i = 0; i < segments.Count; i++)
-            {
-                typeof(Segment).GetField("<KindMask>k__BackingField", Flags)!.SetValue(segments[i], all ? -1 : masks[i]);
-            }
+            var doc = MatchDocuments.ForNeed(sample[i].Need, sample[i].Industry);
+            var before = Key(doc, legacy: true);
+            var after = Key(doc, legacy: false);
+            var again = Key(doc, legacy: true);
+            differing += before == after ? 0 : 1;
+            differingControl += before == again ? 0 : 1;
         }
-        Console.WriteLine($"segments: {segments.Count}, {segments.Count(x => (x.KindMask & 1 << (int)DocumentKind.Need) != 0 && (x.KindMask & ~(1 << (int)DocumentKind.Need)) == 0)} of needs alone ({segments.Where(x => x.KindMask == 1 << (int)DocumentKind.Need).Sum(x => x.Count):N0} documents)");
-        ReadAllSegments(true);
-        Run("page query, every segment read (as before Segment.KindMask)", n => MatchDocuments.ForNeed(n.Need, n.Industry), PageDepth, filter: false);
-        ReadAllSegments(false);
-        Run("page query again (order effects)", n => MatchDocuments.ForNeed(n.Need, n.Industry), PageDepth, filter: true);
+        Console.WriteLine($"top {PageDepth} on one snapshot (ids, and every signal but recency in round trip), text pass before and now: {differing} of {sample.Count} needs differ (before and before again: {differingControl})");
+        if (args.Length > 3 && args[3] == "compare")
+        {
+            return differing == 0 ? 0 : 1;
+        }
+        foreach (var legacy in new[] { true, false, false, true })
+        {
+            host.Index.LegacyTextPass = legacy;
+            var label = legacy ? "text pass before (PriorityQueue, every posting)" : "text pass now (TopHeap, bounds)";
+            Run($"page query, {label}", n => MatchDocuments.ForNeed(n.Need, n.Industry), PageDepth, filter: false);
+            Run($"title alone (short, CSL-like), {label}", n => MatchDocuments.ForNeed(n.Need, n.Industry) with { Body = string.Empty }, PageDepth, filter: false);
+        }
         // The same on one thread (the segments not scored in parallel: MatchIndex.ParallelQueryDocuments out of reach),
         // which also times the text pass's parts.
         typeof(MatchIndex).GetField("<ParallelQueryDocuments>k__BackingField", Flags)!.SetValue(host.Index, long.MaxValue);
-        Run("page query on one thread (no parallel segments)", n => MatchDocuments.ForNeed(n.Need, n.Industry), PageDepth, filter: false);
-        ReadAllSegments(true);
-        Run("page query on one thread, every segment read (as before Segment.KindMask)", n => MatchDocuments.ForNeed(n.Need, n.Industry), PageDepth, filter: false);
-        ReadAllSegments(false);
+        foreach (var legacy in new[] { true, false, false, true })
+        {
+            host.Index.LegacyTextPass = legacy;
+            Run($"page query on one thread, {(legacy ? "text pass before" : "text pass now")}", n => MatchDocuments.ForNeed(n.Need, n.Industry), PageDepth, filter: false);
+        }
+        host.Index.LegacyTextPass = false;
         return 0;
 
         void Run(string name, Func<(Need Need, string? Industry), MatchDocument> document, int depth, bool filter)
@@ -99,7 +116,7 @@ internal static class NeedMatchesBench
             var perStage = stages.Select(_ => new List<double>()).ToArray();
             var totals = new List<double>();
             var filters = new List<double>();
-            long postings = 0, candidates = 0, bytes = 0, postingTicks = 0, gatherTicks = 0, heapTicks = 0, listTicks = 0, hits = 0;
+            long postings = 0, candidates = 0, bytes = 0, postingTicks = 0, gatherTicks = 0, heapTicks = 0, listTicks = 0, hits = 0, entries = 0, skippedPostings = 0, skippedHits = 0;
             var cpu = TimeSpan.Zero;
             for (var i = 0; i < sample.Count; i++)
             {
@@ -132,6 +149,7 @@ internal static class NeedMatchesBench
                 candidates += profile.Candidates;
                 bytes += profile.Bytes.Sum();
                 (postingTicks, gatherTicks, heapTicks, listTicks, hits) = (postingTicks + profile.PostingTicks, gatherTicks + profile.GatherTicks, heapTicks + profile.HeapTicks, listTicks + profile.ListTicks, hits + profile.Hits);
+                (entries, skippedPostings, skippedHits) = (entries + profile.HeapEntries, skippedPostings + profile.SkippedPostings, skippedHits + profile.SkippedHits);
                 foreach (var s in stages)
                 {
                     perStage[(int)s].Add(profile.Ticks[(int)s] * 1000.0 / Stopwatch.Frequency);
@@ -149,6 +167,7 @@ internal static class NeedMatchesBench
             }
             double Ms(long ticks) => ticks * 1000.0 / Stopwatch.Frequency / n;
             Console.WriteLine($"  text pass parts (one thread only): postings {Ms(postingTicks):F2} ms, gather {Ms(gatherTicks):F2}, heap {Ms(heapTicks):F2}, list {Ms(listTicks):F2}; hits {hits / (double)n:F0} per query");
+            Console.WriteLine($"  per query (all passes, all cores): hits offered to the heap {hits / (double)n:F0}, entered {entries / (double)n:F0}, postings not scored {skippedPostings / (double)n:F0}, hits under the floor not offered {skippedHits / (double)n:F0}");
             if (filter)
             {
                 Console.WriteLine($"ToListAsync ms: mean {filters.Average():F2}, p50 {P(filters, 0.5):F2}, p90 {P(filters, 0.9):F2}");

@@ -67,6 +67,12 @@ public sealed class MatchIndex
     /// </summary>
     internal long ParallelQueryDocuments { get; init; } = 250_000;
 
+    /// <summary>
+    /// The text pass as before issue 16's match18 (<c>PriorityQueue</c>, every posting scored): the same results, kept as
+    /// the reference of the tests and of <c>bench/Kexie.Bench.NeedMatches</c>.
+    /// </summary>
+    internal bool LegacyTextPass { get; set; }
+
     /// <summary>Documents analysed together by one thread when building a segment.</summary>
     private const int AnalysisChunk = 256;
 
@@ -219,7 +225,7 @@ public sealed class MatchIndex
     public IReadOnlyList<MatchResult> Search(MatchQuery query)
     {
         ArgumentNullException.ThrowIfNull(query);
-        return new Searcher(current, Options, Analyzer, DisciplinePredictor, ParallelQueryDocuments).Search(query, flagDuplicates: false);
+        return new Searcher(current, Options, Analyzer, DisciplinePredictor, ParallelQueryDocuments, LegacyTextPass).Search(query, flagDuplicates: false);
     }
 
     /// <summary>Need → offers, workers and experts that could serve it (一单一策 candidates).</summary>
@@ -239,7 +245,7 @@ public sealed class MatchIndex
     {
         ArgumentNullException.ThrowIfNull(need);
         var query = MatchQuery.From(need, [DocumentKind.Need], top) with { Budget = null, PredictDisciplines = false };
-        return new Searcher(current, Options, Analyzer, DisciplinePredictor, ParallelQueryDocuments).Search(query, flagDuplicates: true);
+        return new Searcher(current, Options, Analyzer, DisciplinePredictor, ParallelQueryDocuments, LegacyTextPass).Search(query, flagDuplicates: true);
     }
 
     /// <summary>Current size figures.</summary>

@@ -56,10 +56,18 @@ internal sealed class SegmentHits
 
     public int Count { get; private set; }
 
+    /// <summary>Postings of terms whose bound could not lift a document above the heap's floor, of documents no other term had touched: not scored.</summary>
+    public long SkippedPostings { get; set; }
+
+    /// <summary>Touched documents that passed the filters but not the heap's floor: not offered.</summary>
+    public long SkippedHits { get; set; }
+
     /// <summary>Empties the list and makes room for <paramref name="capacity"/> documents.</summary>
     public void Reset(int capacity)
     {
         Count = 0;
+        SkippedPostings = 0;
+        SkippedHits = 0;
         if (Docs.Length < capacity)
         {
             var size = Math.Max(capacity, Docs.Length * 2);
@@ -148,6 +156,15 @@ internal sealed class SearchProfile
     /// <summary>Text pass: hits (documents that pass the filters), all passes.</summary>
     public long Hits { get; set; }
 
+    /// <summary>Text pass: hits that entered the top heap (added, or replacing its root), all passes.</summary>
+    public long HeapEntries { get; set; }
+
+    /// <summary>Text pass: postings not scored because no document they alone reach could enter the heap (all cores), all passes.</summary>
+    public long SkippedPostings { get; set; }
+
+    /// <summary>Text pass: hits not offered to the heap because they were not above its floor (all cores), all passes.</summary>
+    public long SkippedHits { get; set; }
+
     /// <summary>Bytes allocated per stage (by this thread).</summary>
     public long[] Bytes { get; } = new long[Enum.GetValues<SearchStage>().Length];
 
@@ -197,10 +214,15 @@ internal sealed class Searcher
     /// <summary>This query's candidates include character backstop candidates (<see cref="MatchOptions.CharacterBackstop"/>).</summary>
     private bool backstopAdded;
 
+    /// <summary>The text pass as before match18 (<see cref="MatchIndex.LegacyTextPass"/>).</summary>
+    private readonly bool legacyTextPass;
+
     /// <param name="parallelFrom">From this many documents (in more than one segment) the text pass scores the segments on all cores.</param>
-    public Searcher(IndexSnapshot snapshot, MatchOptions options, ChineseAnalyzer analyzer, IDisciplinePredictor? predictor, long parallelFrom)
+    /// <param name="legacyTextPass">The text pass as before match18 (the bench's and the tests' reference).</param>
+    public Searcher(IndexSnapshot snapshot, MatchOptions options, ChineseAnalyzer analyzer, IDisciplinePredictor? predictor, long parallelFrom, bool legacyTextPass = false)
     {
         this.parallelFrom = parallelFrom;
+        this.legacyTextPass = legacyTextPass;
         this.snapshot = snapshot;
         this.options = options;
         this.analyzer = analyzer;
@@ -1083,6 +1105,7 @@ internal sealed class Searcher
     private sealed class TextPassBuffers
     {
         public readonly PriorityQueue<int, float> Heap = new();
+        public readonly TopHeap Top = new();
         public Hit[] Slots = [];
         public readonly List<Candidate>[] Lists = [[], [], []];
     }
@@ -1091,7 +1114,181 @@ internal sealed class Searcher
     private static TextPassBuffers? textPassBuffers;
 
     /// <param name="pass">0 for the first pass, 1 for the feedback pass, 2 for the character backstop: which of the thread's candidate lists is filled.</param>
+    /// <remarks>
+    /// The best <see cref="MatchOptions.RerankDepth"/> hits go through <see cref="TopHeap"/>, which performs the operations of
+    /// the <see cref="PriorityQueue{TElement,TPriority}"/> used before (<see cref="TextPassLegacy"/>) one for one: the hits
+    /// are offered in the same order (segment order, then each segment's order of first touch), a hit enters while the
+    /// heap is not full, and once it is full a hit enters (replacing the root) only when its score is strictly above the
+    /// root's — the heap's whole rule; equal scores are then ordered by the heap's layout, so the same operations give the
+    /// same set in the same order. What is saved never reaches the heap: (1) a hit that is not above the root is passed
+    /// over by one comparison with the root's score kept in a register (and several at a time by vector compares), the
+    /// same rejection as before; (2) once the heap is full its root's score is a floor that only rises, and
+    /// <see cref="Accumulate"/> leaves out, exactly, the documents whose score cannot exceed it (the remaining terms'
+    /// bounds, MaxScore-style, and hits not above the floor): each of them would have been offered after the floor was
+    /// reached and rejected by the rule above, without changing the heap. On all cores the segments are accumulated in
+    /// segment order on this thread until the heap is full, and the rest in parallel with the floor reached then.
+    /// </remarks>
     private List<Candidate> TextPass(List<QueryTerm> terms, int allowedKinds, HashSet<string>? excluded, ulong requiredMask = ulong.MaxValue, int pass = 0)
+    {
+        if (legacyTextPass)
+        {
+            return TextPassLegacy(terms, allowedKinds, excluded, requiredMask, pass);
+        }
+        var depth = Math.Max(options.RerankDepth, 1);
+        var profile = SearchProfile.Current;
+        var buffers = textPassBuffers ??= new TextPassBuffers();
+        // The heap holds slot numbers into `Slots` (the order only depends on the scores); the
+        // candidate that replaces the root takes the root's slot.
+        var heap = buffers.Top;
+        heap.Clear();
+        if (buffers.Slots.Length < Math.Min(depth, 4096))
+        {
+            buffers.Slots = new Hit[Math.Min(depth, 4096)];
+        }
+        var views = snapshot.Views;
+        if (!HitSets.TryTake(out var hits) || hits.Length < views.Length)
+        {
+            hits = new SegmentHits[Math.Max(views.Length, 16)];
+        }
+        var parallel = views.Length > 1 && snapshot.DocumentCount >= parallelFrom && Environment.ProcessorCount > 1;
+        var next = 0;
+        if (parallel)
+        {
+            // Large index: until the heap is full the segments are scored here in order; the rest on all cores with the
+            // floor reached then, and their hits offered below in segment order exactly as one thread would, so the
+            // result does not depend on timing.
+            for (; next < views.Length && heap.Count < depth; next++)
+            {
+                Offer(next, Accumulate(views[next], terms, allowedKinds, requiredMask, float.NegativeInfinity, hits[next] ??= new SegmentHits()));
+            }
+            if (next < views.Length)
+            {
+                var floor = heap.Count >= depth ? heap.MinScore : float.NegativeInfinity;
+                Parallel.For(
+                    next,
+                    views.Length,
+                    new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
+                    v => Accumulate(views[v], terms, allowedKinds, requiredMask, floor, hits[v] ??= new SegmentHits()));
+                for (; next < views.Length; next++)
+                {
+                    Offer(next, hits[next]);
+                }
+            }
+        }
+        else
+        {
+            for (; next < views.Length; next++)
+            {
+                var floor = heap.Count >= depth ? heap.MinScore : float.NegativeInfinity;
+                Offer(next, Accumulate(views[next], terms, allowedKinds, requiredMask, floor, hits[0] ??= new SegmentHits()));
+            }
+        }
+        var listStart = profile is null ? 0 : System.Diagnostics.Stopwatch.GetTimestamp();
+
+        HitSets.Add(hits);
+        var store = buffers.Slots;
+        var list = buffers.Lists[pass];
+        list.Clear();
+        list.EnsureCapacity(heap.Count);
+        while (heap.TryDequeue(out var slot, out _))
+        {
+            var hit = store[slot];
+            list.Add(new Candidate { View = views[hit.View], Doc = hit.Doc, Text = hit.Text, Mask = hit.Mask });
+        }
+        list.Reverse();
+        if (profile is not null)
+        {
+            profile.ListTicks += System.Diagnostics.Stopwatch.GetTimestamp() - listStart;
+        }
+        return list;
+
+        void Offer(int v, SegmentHits segmentHits)
+        {
+            var heapStart = profile is null ? 0 : System.Diagnostics.Stopwatch.GetTimestamp();
+            var entries = OfferHits(heap, buffers, depth, v, views[v], segmentHits, excluded);
+            if (profile is not null)
+            {
+                profile.Hits += segmentHits.Count;
+                profile.HeapEntries += entries;
+                profile.SkippedPostings += segmentHits.SkippedPostings;
+                profile.SkippedHits += segmentHits.SkippedHits;
+                profile.HeapTicks += System.Diagnostics.Stopwatch.GetTimestamp() - heapStart;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Offers one segment's hits to the heap in their order (see <see cref="TextPass"/>); returns how many entered.
+    /// </summary>
+    private static int OfferHits(TopHeap heap, TextPassBuffers buffers, int depth, int v, SegmentView view, SegmentHits segmentHits, HashSet<string>? excluded)
+    {
+        var docs = segmentHits.Docs;
+        var scores = segmentHits.Scores;
+        var masks = segmentHits.Masks;
+        var n = segmentHits.Count;
+        var store = buffers.Slots;
+        var entries = 0;
+        var i = 0;
+        while (i < n)
+        {
+            if (heap.Count >= depth)
+            {
+                // Full: a hit enters only above the root's score (the rule of PriorityQueue's use before); the hits
+                // that do not are passed over here, several at a time.
+                var min = heap.MinScore;
+                if (System.Numerics.Vector.IsHardwareAccelerated)
+                {
+                    var width = System.Numerics.Vector<float>.Count;
+                    var threshold = new System.Numerics.Vector<float>(min);
+                    while (i + width <= n && !System.Numerics.Vector.GreaterThanAny(new System.Numerics.Vector<float>(scores, i), threshold))
+                    {
+                        i += width;
+                    }
+                }
+                while (i < n && scores[i] <= min)
+                {
+                    i++;
+                }
+                if (i == n)
+                {
+                    break;
+                }
+            }
+            var score = scores[i];
+            var doc = docs[i];
+            var mask = masks[i];
+            i++;
+            if (excluded is not null && excluded.Contains(view.Segment.Documents[doc].Id))
+            {
+                continue;
+            }
+            var hit = new Hit { View = v, Doc = doc, Text = score, Mask = mask };
+            entries++;
+            if (heap.Count >= depth)
+            {
+                var slot = heap.MinSlot;
+                store[slot] = hit;
+                heap.ReplaceMin(slot, score);
+            }
+            else
+            {
+                if (heap.Count == store.Length)
+                {
+                    Array.Resize(ref store, Math.Min(depth, store.Length * 2));
+                    buffers.Slots = store;
+                }
+                store[heap.Count] = hit;
+                heap.Enqueue(heap.Count, score);
+            }
+        }
+        return entries;
+    }
+
+    /// <summary>
+    /// The text pass as it was before issue 16's match18 (the bench's and the tests' reference, <see cref="MatchIndex.LegacyTextPass"/>):
+    /// <see cref="PriorityQueue{TElement,TPriority}"/>, every posting scored, every hit offered. Same results as <see cref="TextPass"/>.
+    /// </summary>
+    private List<Candidate> TextPassLegacy(List<QueryTerm> terms, int allowedKinds, HashSet<string>? excluded, ulong requiredMask = ulong.MaxValue, int pass = 0)
     {
         var depth = Math.Max(options.RerankDepth, 1);
         var profile = SearchProfile.Current;
@@ -1119,13 +1316,13 @@ internal sealed class Searcher
                 0,
                 views.Length,
                 new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
-                v => Accumulate(views[v], terms, allowedKinds, requiredMask, hits[v] ??= new SegmentHits()));
+                v => Accumulate(views[v], terms, allowedKinds, requiredMask, float.NegativeInfinity, hits[v] ??= new SegmentHits()));
         }
 
         for (var v = 0; v < views.Length; v++)
         {
             var view = views[v];
-            var segmentHits = parallel ? hits[v] : Accumulate(view, terms, allowedKinds, requiredMask, hits[0] ??= new SegmentHits());
+            var segmentHits = parallel ? hits[v] : Accumulate(view, terms, allowedKinds, requiredMask, float.NegativeInfinity, hits[0] ??= new SegmentHits());
             var heapStart = profile is null ? 0 : System.Diagnostics.Stopwatch.GetTimestamp();
             var docs = segmentHits.Docs;
             var scores = segmentHits.Scores;
@@ -1190,7 +1387,14 @@ internal sealed class Searcher
     /// touch, the documents that pass the kind, required-term and deletion filters with their text
     /// scores and matched-term masks into <paramref name="hits"/>.
     /// </summary>
-    private SegmentHits Accumulate(SegmentView view, List<QueryTerm> terms, int allowedKinds, ulong requiredMask, SegmentHits hits)
+    /// <param name="floor">
+    /// A score the heap's root is known to be at or above while this segment's hits are offered (the heap is full), or
+    /// negative infinity. A document whose score cannot exceed it would be rejected by the heap (<see cref="TextPass"/>),
+    /// so it is left out exactly: the terms from the first one whose bounds summed to the end cannot exceed the floor
+    /// ("non-essential", MaxScore) only add to documents an earlier term touched, and a hit not above the floor is not
+    /// written.
+    /// </param>
+    private SegmentHits Accumulate(SegmentView view, List<QueryTerm> terms, int allowedKinds, ulong requiredMask, float floor, SegmentHits hits)
     {
         var k1 = options.K1;
         var wT = options.TitleFieldWeight;
@@ -1219,6 +1423,18 @@ internal sealed class Searcher
         var filterKinds = allowedKinds != -1;
         var profile = SearchProfile.Current;
         var postingsStart = profile is null ? 0 : System.Diagnostics.Stopwatch.GetTimestamp();
+        var essential = EssentialTerms(terms, k1, floor);
+        if (essential == 0)
+        {
+            // Not even the first term can lift a document above the floor: no hit here.
+            hits.Reset(0);
+            foreach (var term in terms)
+            {
+                hits.SkippedPostings += segment.Terms.TryGetValue(term.Term, out var unread) ? unread.Count : 0;
+            }
+            return hits;
+        }
+        var skipped = 0L;
 
         for (var ti = 0; ti < terms.Count; ti++)
         {
@@ -1232,6 +1448,50 @@ internal sealed class Searcher
             var data = postings.Data;
             var position = 0;
             var doc = -1;
+            if (ti >= essential)
+            {
+                // Non-essential: a document no earlier term touched cannot get above the floor from this and the later
+                // terms (EssentialTerms) and is not scored; the others get exactly the sum they got before (same terms,
+                // same order). A touched document passed the kind filter when it was touched.
+                while (position < data.Length)
+                {
+                    int b = data[position++];
+                    if (b < 0x80)
+                    {
+                        doc += b;
+                    }
+                    else
+                    {
+                        position--;
+                        doc += PostingList.ReadVarint(data, ref position);
+                    }
+                    int packed = data[position++];
+                    ref var slot = ref acc[doc];
+                    if (slot.Mask == 0)
+                    {
+                        skipped++;
+                        continue;
+                    }
+                    ref readonly var norm = ref fieldNorms[doc];
+                    var ptf = 0.0;
+                    var body = packed & 31;
+                    if (body != 0)
+                    {
+                        ptf = wB * body / norm.Body;
+                    }
+                    if ((packed & 0x60) != 0)
+                    {
+                        ptf += wT * ((packed >> 5) & 3) / norm.Title;
+                    }
+                    if ((packed & 0x80) != 0)
+                    {
+                        ptf += wK / norm.Keywords;
+                    }
+                    slot.Score += (float)(w * ptf / (ptf + k1));
+                    slot.Mask |= bit;
+                }
+                continue;
+            }
             while (position < data.Length)
             {
                 int b = data[position++];
@@ -1278,6 +1538,8 @@ internal sealed class Searcher
 
         var gatherStart = profile is null ? 0 : System.Diagnostics.Stopwatch.GetTimestamp();
         hits.Reset(touchedCount);
+        hits.SkippedPostings = skipped;
+        var notAbove = 0L;
         for (var i = 0; i < touchedCount; i++)
         {
             var doc = touched[i];
@@ -1289,14 +1551,64 @@ internal sealed class Searcher
             {
                 continue;
             }
+            if (score <= floor)
+            {
+                // The heap would reject it (its root is at or above the floor, and it only rises).
+                notAbove++;
+                continue;
+            }
             hits.Add(doc, score, mask);
         }
+        hits.SkippedHits = notAbove;
         if (profile is not null)
         {
             profile.PostingTicks += gatherStart - postingsStart;
             profile.GatherTicks += System.Diagnostics.Stopwatch.GetTimestamp() - gatherStart;
         }
         return hits;
+    }
+
+    /// <summary>
+    /// How many of <paramref name="terms"/>, from the first, are essential for a heap whose root is at or above
+    /// <paramref name="floor"/>: the rest is the longest tail whose bounds, summed in float in term order, are at most the
+    /// floor (all terms essential when the floor is negative infinity).
+    /// </summary>
+    /// <remarks>
+    /// Why the tail cannot lift a document above the floor, exactly. A term's contribution is
+    /// <c>(float)(w × ptf / (ptf + k1))</c> with <c>w = idf × weight × (k1 + 1)</c>, <c>ptf ≥ 0</c>, <c>k1 ≥ 0</c>: at most
+    /// <c>w</c> in exact arithmetic, at most <c>w × (1 + 2⁻⁵²)</c> after the double roundings, so at most the float just
+    /// above <c>(float)w</c> (<see cref="MathF.BitIncrement"/>), which is the term's bound. A document's score is the float
+    /// sum, from 0 in term order, of its terms' non-negative contributions; float addition is monotone in both operands,
+    /// and adding a non-negative number never lowers a sum, so (by induction over the tail's terms) the score of a document
+    /// that only tail terms reach is at most the float sum of the tail's bounds in the same order, whichever of them it
+    /// holds. At most the floor, hence at most the root: <c>score &lt;= min</c> is the heap's rejection.
+    /// </remarks>
+    internal static int EssentialTerms(List<QueryTerm> terms, double k1, float floor)
+    {
+        if (float.IsNegativeInfinity(floor) || !(k1 >= 0))
+        {
+            return terms.Count;
+        }
+        foreach (var term in terms)
+        {
+            if (!(term.Idf * term.Weight >= 0))
+            {
+                return terms.Count; // the bounds hold for non-negative contributions only
+            }
+        }
+        for (var e = 0; e < terms.Count; e++)
+        {
+            var bound = 0f;
+            for (var t = e; t < terms.Count; t++)
+            {
+                bound += MathF.BitIncrement((float)(terms[t].Idf * terms[t].Weight * (k1 + 1)));
+            }
+            if (bound <= floor)
+            {
+                return e;
+            }
+        }
+        return terms.Count;
     }
 
     private List<Candidate> ScanAll(int allowedKinds, HashSet<string>? excluded)
