@@ -36,17 +36,22 @@ public readonly record struct FrontPageStamp(long Version)
 
     internal const string Table = "FrontPageVersion";
 
-    /// <summary>The stamp of <paramref name="scope"/>'s subtree now (null: everything), one statement.</summary>
-    public static async Task<FrontPageStamp> ReadAsync(KexieDbContext db, string? scope, CancellationToken ct = default)
-    {
-        var versions = db.FrontPageVersions.AsNoTracking();
-        if (!string.IsNullOrEmpty(scope))
-        {
-            versions = versions.Where(v => v.RegionCode == Everywhere || RegionScope.Within(v.RegionCode, scope));
-        }
+    /// <summary>
+    /// The stamp of <paramref name="scope"/>'s subtree now (null: everything), one statement, compiled once
+    /// (<c>EF.CompileAsyncQuery</c>, as <see cref="PublicMarketStamp.ReadAsync"/>): an exact read on every call.
+    /// </summary>
+    public static async Task<FrontPageStamp> ReadAsync(KexieDbContext db, string? scope, CancellationToken ct = default) =>
+        new(string.IsNullOrEmpty(scope)
+            ? await CompiledPerModel.Of(db, Everything, static () => EF.CompileAsyncQuery(
+                (KexieDbContext db, CancellationToken ct) => db.FrontPageVersions.AsNoTracking().Sum(v => v.Version)))(db, ct)
+            : await CompiledPerModel.Of(db, Subtree, static () => EF.CompileAsyncQuery(
+                (KexieDbContext db, string scope, CancellationToken ct) => db.FrontPageVersions.AsNoTracking()
+                    .Where(v => v.RegionCode == Everywhere || RegionScope.Within(v.RegionCode, scope))
+                    .Sum(v => v.Version)))(db, scope, ct));
 
-        return new FrontPageStamp(await versions.SumAsync(v => v.Version, ct));
-    }
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<IModel, Func<KexieDbContext, CancellationToken, Task<long>>> Everything = new();
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<IModel, Func<KexieDbContext, string, CancellationToken, Task<long>>> Subtree = new();
 
     /// <summary>
     /// Runs a write that bypasses SaveChanges (<c>ExecuteUpdate</c>/<c>ExecuteDelete</c>, raw SQL, <c>COPY</c>) of records a front

@@ -18,6 +18,7 @@ public abstract class MarketListReadTests(KexieApp app)
     private const string Mianning = "513433";
     private const string Xichang = "513434";
     private const string Yuexi = "513435";
+    private const string Xide = "513432";
 
     private static string Id(JsonNode node) => node["id"]!.GetValue<string>();
 
@@ -151,6 +152,90 @@ public abstract class MarketListReadTests(KexieApp app)
         var newNeed = (await AddAsync(Mianning, ("need", $"冕宁新需求{token}", true)))[0];
         Assert.Equal(newNeed, (await ByCursorAsync(anonymous, "needs", $"region={Mianning}", 20))[0]);
         Assert.Contains($"冕宁新需求{token}", await anonymous.GetStringAsync($"/Market/Needs?region={Mianning}"));
+    }
+
+    /// <summary>
+    /// Deep pages by number (from <see cref="KeysetPaging.SeekFromPage"/> on: the key of the row before the page, then the
+    /// rows after it) with ties in the sort key: three needs and three offers share each publication time, so the id breaks
+    /// the ties. Page by page, pages of one and of two, a county's list and the whole platform's list of one day (a day of
+    /// 2025 no other test publishes on; on PostgreSQL the anonymous lists' partial order indexes of migration
+    /// Perf18PublicListOrder serve that list) show the rows of the plain ordered read, each once, in that order.
+    /// </summary>
+    [Fact]
+    public async Task Deep_pages_by_number_show_the_plain_orders_rows_once_and_in_order_with_ties_in_the_time()
+    {
+        var token = Guid.NewGuid().ToString("N")[..6];
+        var day = new DateOnly(2025, 1, 1).AddDays(Random.Shared.Next(300));
+        var china = TimeSpan.FromHours(8);
+        var (dayStart, dayEnd) = (new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), china).ToUniversalTime(), new DateTimeOffset(day.AddDays(1).ToDateTime(TimeOnly.MinValue), china).ToUniversalTime());
+        await app.QueryAsync(async db =>
+        {
+            var worker = await db.Users.SingleAsync(u => u.UserName == "worker");
+            var enterprise = await db.Users.SingleAsync(u => u.UserName == "enterprise");
+            var admin = (await db.Users.SingleAsync(u => u.UserName == "sichuan")).ToActor();
+            var calendar = app.Services.GetRequiredService<IWorkingCalendar>();
+            var codes = new MarketCodes(_ => true, _ => true);
+            var created = dayStart.AddDays(-1);
+            for (var i = 0; i < 12; i++)
+            {
+                // Times in groups of three: 0,0,0,1,1,1… minutes after ten in the morning of the day.
+                var at = dayStart.AddHours(10).AddMinutes(i / 3);
+                var offer = Offer.Create(
+                    new OfferData(OfferKind.Service, $"喜德成果{i}{token}", "提供高原特色农产品加工与保鲜方面的技术咨询。", worker.ScienceWorkerId!.Value, null, null, ["21030"], ["2614"], Xide, PriceMode.Negotiable),
+                    worker.ToActor(),
+                    codes,
+                    created);
+                offer.Submit(worker.ToActor(), created);
+                offer.Publish(admin, at);
+                db.Offers.Add(offer);
+                var need = Need.Create(
+                    new NeedData($"喜德需求{i}{token}", "高海拔地区冬季果蔬储运损耗大，希望找到低成本的保鲜方案。", enterprise.OrganizationId!.Value, ["2614"], ["21030"], 10000m, 50000m, day.AddDays(60), Xide),
+                    enterprise.ToActor(),
+                    codes,
+                    created);
+                need.Submit(enterprise.ToActor(), created);
+                if (need.Publish(admin, calendar, at: at) is { } plan)
+                {
+                    db.ResponsePlans.Add(plan);
+                }
+
+                db.Needs.Add(need);
+            }
+
+            return await db.SaveChangesAsync();
+        });
+
+        // The plain read: the published (public) rows, ordered in memory by time (newest first), then id.
+        static List<string> Ordered<T>(IEnumerable<T> rows, Func<T, DateTimeOffset> at, Func<T, Guid> id) =>
+            rows.OrderByDescending(at).ThenBy(id).Select(r => id(r).ToString()).ToList();
+        var offers = await app.QueryAsync(db => db.Offers.Where(o => o.Status == ReviewStatus.Published)
+            .Select(o => new { o.Id, o.RegionCode, At = o.PublishedAt ?? o.CreatedAt }).ToListAsync());
+        var needs = await app.QueryAsync(db => db.Needs.Where(n => n.Status == ReviewStatus.Published && n.Visibility == NeedVisibility.Public)
+            .Select(n => new { n.Id, n.RegionCode, At = n.PublishedAt ?? n.CreatedAt }).ToListAsync());
+        var cases = new[]
+        {
+            ("offers", $"region={Xide}", Ordered(offers.Where(o => o.RegionCode == Xide), o => o.At, o => o.Id)),
+            ("needs", $"region={Xide}", Ordered(needs.Where(n => n.RegionCode == Xide), n => n.At, n => n.Id)),
+            ("offers", $"from={day:yyyy-MM-dd}&to={day:yyyy-MM-dd}", Ordered(offers.Where(o => o.At >= dayStart && o.At < dayEnd), o => o.At, o => o.Id)),
+            ("needs", $"from={day:yyyy-MM-dd}&to={day:yyyy-MM-dd}", Ordered(needs.Where(n => n.At >= dayStart && n.At < dayEnd), n => n.At, n => n.Id)),
+        };
+        var anonymous = app.Anonymous();
+        foreach (var (list, filter, expected) in cases)
+        {
+            Assert.True(expected.Count >= 12, $"{list}?{filter}: {expected.Count}");
+            foreach (var size in new[] { 1, 2 })
+            {
+                var numbered = new List<string>();
+                for (var number = 1; number <= (expected.Count / size) + 1; number++)
+                {
+                    var page = await (await anonymous.GetAsync($"/api/v1/{list}?{filter}&pageSize={size}&page={number}")).OkJsonAsync();
+                    Assert.Equal(number * size < expected.Count, page["hasNext"]!.GetValue<bool>());
+                    numbered.AddRange(page["items"]!.AsArray().Select(i => Id(i!)));
+                }
+
+                Assert.Equal(expected, numbered);
+            }
+        }
     }
 
     [Fact]
