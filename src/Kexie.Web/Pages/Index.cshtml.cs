@@ -38,7 +38,7 @@ public sealed class IndexModel(
     public string ScopeName { get; private set; } = "全国";
 
     /// <summary>
-    /// What the figures are for, as the workbench's heading says it: 管理范围 for managers (监督范围 for an auditor); for a signed-in user without a
+    /// What the figures are for, as the workbench's heading says it: 管理范围 for managers (监督范围 for an overseer who manages no account); for a signed-in user without a
     /// managed region (a researcher, a company's engineer) 所在地区, their account's region (the county they registered
     /// in): the public records there, plus their own; 公开信息 when their region is unknown.
     /// </summary>
@@ -68,8 +68,8 @@ public sealed class IndexModel(
         {
             if (actor.ManagedScope is not null)
             {
-                // An auditor reads the region without managing it.
-                ScopeLabel = actor.Role == Kexie.Domain.Identity.UserRole.Auditor ? "监督范围" : "管理范围";
+                // An overseer who manages no account (审计员 by default) reads the region without managing it.
+                ScopeLabel = Can(Kexie.Web.Features.Admin.AdminPermissions.Oversee) && !Can(Kexie.Web.Features.Admin.AdminPermissions.ManageUsers) ? "监督范围" : "管理范围";
             }
             else if (actor.RegionCode is { Length: > 0 } own && await db.Regions.AsNoTracking().AnyAsync(r => r.Code == own, ct))
             {
