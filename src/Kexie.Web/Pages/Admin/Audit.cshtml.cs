@@ -52,7 +52,7 @@ public sealed class AuditModel(AuditQueries audit, AuditPresenter presenter) : K
         {
             Result = await audit.ListAsync(Actor, new AuditFilter(EntityType, EntityId, From, To), PageNumber, 30, ct);
         }
-        catch (Kexie.Domain.Common.DomainValidationException e)
+        catch (Kexie.Domain.Common.DomainValidationException e) when (e.Field is "from" or "to")
         {
             // Dates that cannot be applied are said so and dropped; the rest of the filter still answers.
             DateError = e.Message;
