@@ -22,11 +22,12 @@ public sealed class FrontPageCacheTests
         Task<Box> Compute() => Task.FromResult(new Box(++computed));
 
         Assert.Equal(1, (await cache.GetAsync("front-page:510923", Compute)).Value);
-        clock.Now += FrontPageCache.Lifetime - TimeSpan.FromSeconds(1);
+        clock.Now += (FrontPageCache.Lifetime / 2) - TimeSpan.FromSeconds(1);
         Assert.Equal(1, (await cache.GetAsync("front-page:510923", Compute)).Value);
         Assert.Equal(2, (await cache.GetAsync("front-page:510981", Compute)).Value);
 
-        clock.Now += TimeSpan.FromSeconds(2);
+        // Nobody asked in the entry's second half: it expires, and the next visitor computes.
+        clock.Now += FrontPageCache.Lifetime;
         Assert.Equal(3, (await cache.GetAsync("front-page:510923", Compute)).Value);
 
         await Assert.ThrowsAsync<InvalidOperationException>(() => cache.GetAsync<Box>("front-page:51", () => throw new InvalidOperationException("数据库不可用")));
@@ -50,6 +51,66 @@ public sealed class FrontPageCacheTests
         gate.SetResult();
         Assert.All(await Task.WhenAll(visitors), b => Assert.Equal(7, b.Value));
         Assert.Equal(1, computed);
+    }
+
+    [Fact]
+    public async Task In_the_second_half_of_its_life_one_visitor_computes_the_next_value_while_the_others_read_the_current_one()
+    {
+        var clock = new ManualClock();
+        var cache = new FrontPageCache(clock);
+        var computed = 0;
+        var gate = new TaskCompletionSource();
+        async Task<Box> Compute()
+        {
+            var n = Interlocked.Increment(ref computed);
+            if (n == 2)
+            {
+                await gate.Task;
+            }
+
+            return new Box(n);
+        }
+
+        Assert.Equal(1, (await cache.GetAsync("front-page:510923", Compute)).Value);
+        clock.Now += (FrontPageCache.Lifetime / 2) + TimeSpan.FromSeconds(1);
+
+        // The first visitor of the second half computes (and waits for) the next value …
+        var refresher = cache.GetAsync("front-page:510923", Compute);
+        Assert.False(refresher.IsCompleted);
+        // … the others are answered at once from the current value, and start no second computation.
+        for (var i = 0; i < 5; i++)
+        {
+            var other = cache.GetAsync("front-page:510923", Compute);
+            Assert.True(other.IsCompletedSuccessfully);
+            Assert.Equal(1, (await other).Value);
+        }
+
+        gate.SetResult();
+        Assert.Equal(2, (await refresher).Value);
+        Assert.Equal(2, computed);
+        // The new value is kept for a lifetime from its computation: past the old entry's end (and before the new one's
+        // second half) it is served without a computation.
+        clock.Now += (FrontPageCache.Lifetime / 2) - TimeSpan.FromMilliseconds(500);
+        Assert.Equal(2, (await cache.GetAsync("front-page:510923", Compute)).Value);
+        Assert.Equal(2, computed);
+    }
+
+    [Fact]
+    public async Task A_failed_refresh_keeps_the_current_value_within_its_lifetime_and_the_next_visitor_tries_again()
+    {
+        var clock = new ManualClock();
+        var cache = new FrontPageCache(clock);
+        var calls = 0;
+        Task<Box> Compute() => ++calls == 2 ? throw new InvalidOperationException("数据库不可用") : Task.FromResult(new Box(calls));
+
+        Assert.Equal(1, (await cache.GetAsync("front-page:51", Compute)).Value);
+        clock.Now += (FrontPageCache.Lifetime / 2) + TimeSpan.FromSeconds(1);
+        Assert.Equal(1, (await cache.GetAsync("front-page:51", Compute)).Value);
+        Assert.Equal(3, (await cache.GetAsync("front-page:51", Compute)).Value);
+
+        // Never older than the lifetime: an entry past it is not served, even if its refresh failed.
+        clock.Now += FrontPageCache.Lifetime + TimeSpan.FromSeconds(1);
+        Assert.Equal(4, (await cache.GetAsync("front-page:51", Compute)).Value);
     }
 
     [Fact]
