@@ -17,6 +17,8 @@
 #   dotnet src/Kexie.Web/bin/Release/net10.0/Kexie.Web.dll ... $KEXIE_HOST_LOG_SETTINGS > host.log
 #   KEXIE_HOST_LOG_SETTINGS="--Logging:Console:FormatterName json --Logging:Console:FormatterOptions:IncludeScopes true
 #     --Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command Information"
+# KEXIE_STATEMENTS_PGSS=0 leaves pg_stat_statements alone (no reset, no figures from it): for a database that others use
+# at the same time, whose statistics a reset would spoil; the host-log counts are then the figures.
 # Each read route gets KEXIE_WARMUP requests first (default 60; the writes get one): a freshly started host compiles
 # (tiered JIT) for about its first 50 requests of a route, which a CPU figure taken right after start measures instead
 # of the route's steady work (docs/benchmarks.md, "Where the host's CPU goes per request").
@@ -71,7 +73,7 @@ for route in workbench plan dashboard ranking need contact; do
   warm=1
   case $route in workbench|plan|dashboard|ranking) warm=${KEXIE_WARMUP:-60} ;; esac
   for i in $(seq 1 "$warm"); do request "$route" "$i" >/dev/null; done
-  q "select pg_stat_statements_reset()" >/dev/null
+  [ "${KEXIE_STATEMENTS_PGSS:-1}" = 0 ] || q "select pg_stat_statements_reset()" >/dev/null
   log_from=0
   [ -n "$host_log" ] && log_from=$(stat -c %s "$host_log")
   cpu_before=$(cpu_ticks)
@@ -83,12 +85,12 @@ for route in workbench plan dashboard ranking need contact; do
   cpu=""
   [ -n "$host_pid" ] && cpu=$(awk -v a="$cpu_before" -v b="$cpu_after" -v n="$n" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "; host CPU %.1f ms/request", (b - a) * 1000 / hz / n }')
   echo "== $route: statuses $codes; $lat$cpu"
-  q "select format('statements/request %s, db ms/request %s, buffers/request %s (read %s)',
+  [ "${KEXIE_STATEMENTS_PGSS:-1}" = 0 ] || q "select format('statements/request %s, db ms/request %s, buffers/request %s (read %s)',
         round(sum(calls)::numeric / $n, 1), round(sum(total_exec_time)::numeric / $n, 2),
         round(sum(shared_blks_hit + shared_blks_read)::numeric / $n), round(sum(shared_blks_read)::numeric / $n))
       from pg_stat_statements s join pg_database d on d.oid = s.dbid
       where d.datname = current_database() and query not like '%pg_stat_statements%'"
-  q "select format('  %6s calls %9s ms %8s buf  %s', calls, round(total_exec_time::numeric, 2), shared_blks_hit + shared_blks_read,
+  [ "${KEXIE_STATEMENTS_PGSS:-1}" = 0 ] || q "select format('  %6s calls %9s ms %8s buf  %s', calls, round(total_exec_time::numeric, 2), shared_blks_hit + shared_blks_read,
         left(regexp_replace(query, '\s+', ' ', 'g'), 150))
       from pg_stat_statements s join pg_database d on d.oid = s.dbid
       where d.datname = current_database() and query not like '%pg_stat_statements%'
