@@ -10,6 +10,15 @@
 # (outboxes, the indicator refresher) lands in the same counts; the writes' refreshes are applied by the next reader.
 # With KEXIE_HOST_PID (the host's process id) it also prints the host's CPU time per request (user + system, from
 # /proc/PID/stat around the N requests): work done, which the machine's load does not change the way it changes latency.
+# With KEXIE_HOST_LOG (the host's console output, started with the JSON console formatter, scopes included and EF Core's
+# commands logged: the host settings in KEXIE_HOST_LOG_SETTINGS below) it also counts each request's statements from the
+# host's own log, by request id: exact per request and untouched by other clients of the same database (pg_stat_statements
+# counts every client's statements and the host's background work), with the statements grouped by text per route.
+#   dotnet src/Kexie.Web/bin/Release/net10.0/Kexie.Web.dll ... $KEXIE_HOST_LOG_SETTINGS > host.log
+#   KEXIE_HOST_LOG_SETTINGS="--Logging:Console:FormatterName json --Logging:Console:FormatterOptions:IncludeScopes true
+#     --Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command Information"
+# KEXIE_STATEMENTS_PGSS=0 leaves pg_stat_statements alone (no reset, no figures from it): for a database that others use
+# at the same time, whose statistics a reset would spoil; the host-log counts are then the figures.
 # Each read route gets KEXIE_WARMUP requests first (default 60; the writes get one): a freshly started host compiles
 # (tiered JIT) for about its first 50 requests of a route, which a CPU figure taken right after start measures instead
 # of the route's steady work (docs/benchmarks.md, "Where the host's CPU goes per request").
@@ -21,6 +30,7 @@ only=${4:-}
 password=${KEXIE_LOAD_PASSWORD:-Kexie@2026}
 q() { psql "$pg" -qAtX -c "$1"; }
 host_pid=${KEXIE_HOST_PID:-}
+host_log=${KEXIE_HOST_LOG:-}
 cpu_ticks() { [ -n "$host_pid" ] && awk '{print $14 + $15}' "/proc/$host_pid/stat" || echo 0; }
 
 staff=$(q "select u.\"UserName\" || '|' || u.\"RegionCode\" || '|' || u.\"Id\" from \"AspNetUsers\" u where u.\"Role\" = 3 order by (select count(*) from \"ResponsePlans\" p where p.\"RegionCode\" = u.\"RegionCode\") desc, u.\"UserName\" limit 1")
@@ -63,7 +73,9 @@ for route in workbench plan dashboard ranking need contact; do
   warm=1
   case $route in workbench|plan|dashboard|ranking) warm=${KEXIE_WARMUP:-60} ;; esac
   for i in $(seq 1 "$warm"); do request "$route" "$i" >/dev/null; done
-  q "select pg_stat_statements_reset()" >/dev/null
+  [ "${KEXIE_STATEMENTS_PGSS:-1}" = 0 ] || q "select pg_stat_statements_reset()" >/dev/null
+  log_from=0
+  [ -n "$host_log" ] && log_from=$(stat -c %s "$host_log")
   cpu_before=$(cpu_ticks)
   times=$(for i in $(seq 1 "$n"); do request "$route" "$i"; done)
   cpu_after=$(cpu_ticks)
@@ -73,14 +85,36 @@ for route in workbench plan dashboard ranking need contact; do
   cpu=""
   [ -n "$host_pid" ] && cpu=$(awk -v a="$cpu_before" -v b="$cpu_after" -v n="$n" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "; host CPU %.1f ms/request", (b - a) * 1000 / hz / n }')
   echo "== $route: statuses $codes; $lat$cpu"
-  q "select format('statements/request %s, db ms/request %s, buffers/request %s (read %s)',
+  [ "${KEXIE_STATEMENTS_PGSS:-1}" = 0 ] || q "select format('statements/request %s, db ms/request %s, buffers/request %s (read %s)',
         round(sum(calls)::numeric / $n, 1), round(sum(total_exec_time)::numeric / $n, 2),
         round(sum(shared_blks_hit + shared_blks_read)::numeric / $n), round(sum(shared_blks_read)::numeric / $n))
       from pg_stat_statements s join pg_database d on d.oid = s.dbid
       where d.datname = current_database() and query not like '%pg_stat_statements%'"
-  q "select format('  %6s calls %9s ms %8s buf  %s', calls, round(total_exec_time::numeric, 2), shared_blks_hit + shared_blks_read,
+  [ "${KEXIE_STATEMENTS_PGSS:-1}" = 0 ] || q "select format('  %6s calls %9s ms %8s buf  %s', calls, round(total_exec_time::numeric, 2), shared_blks_hit + shared_blks_read,
         left(regexp_replace(query, '\s+', ' ', 'g'), 150))
       from pg_stat_statements s join pg_database d on d.oid = s.dbid
       where d.datname = current_database() and query not like '%pg_stat_statements%'
       order by total_exec_time desc limit ${KEXIE_STATEMENTS_TOP:-12}"
+  [ -n "$host_log" ] && sleep 1 && tail -c +"$((log_from + 1))" "$host_log" | python3 -c '
+import json, sys, collections
+n = int(sys.argv[1])
+per_request = collections.Counter()
+texts = collections.Counter()
+for line in sys.stdin:
+    try:
+        e = json.loads(line)
+    except ValueError:
+        continue
+    if e.get("Category") != "Microsoft.EntityFrameworkCore.Database.Command" or e.get("EventId") != 20101:
+        continue
+    request = next((s.get("RequestId") for s in e.get("Scopes", []) if isinstance(s, dict) and s.get("RequestId")), None)
+    if request is None:
+        continue  # background work of the host (outboxes, refreshes), not a request
+    per_request[request] += 1
+    texts[" ".join(e["State"]["commandText"].split())] += 1
+counts = sorted(per_request.values())
+print("  host log: %d requests with statements, %.1f statements/request (min %d, max %d)" % (len(counts), sum(counts) / max(n, 1), counts[0] if counts else 0, counts[-1] if counts else 0))
+for text, calls in texts.most_common():
+    print("  %6.2f /request  %s" % (calls / n, text[:200]))
+' "$n"
 done

@@ -260,16 +260,30 @@ public sealed class IndicatorRefresher(KexieDbContext db, TimeProvider clock, IL
             return result;
         });
 
+    /// <summary>
+    /// Whether a refresh has anything to apply, and the last refresh's time: one statement (the time, whether the outbox holds
+    /// anything, whether a plan's response deadline passed unanswered since — <see cref="SettlingPlans"/>), read on every
+    /// dashboard view and ranking request (before: three statements); the associations' 年检 only in the days after a year began.
+    /// </summary>
     private async Task<(bool Pending, DateTimeOffset? Last)> PendingAsync(CancellationToken ct)
     {
-        var last = await LastRefreshedAtAsync(ct);
-        if (last is null || await db.IndicatorOutbox.AnyAsync(ct))
+        var now = clock.GetUtcNow().ToUniversalTime();
+        var state = await db.IndicatorRefreshStates.AsNoTracking()
+            .Select(s => new
+            {
+                s.LastRefreshedAt,
+                // Correlated with the row, so that it is part of this statement (an uncorrelated Any() is run before it, as a parameter).
+                Queued = db.IndicatorOutbox.Select(o => s.Id).Any(),
+                Settling = db.ResponsePlans.Any(p => p.FirstRespondedAt == null && p.ResponseDueAt > s.LastRefreshedAt && p.ResponseDueAt <= now),
+            })
+            .SingleOrDefaultAsync(ct);
+        if (state is null)
         {
-            return (true, last);
+            return (true, null);
         }
 
-        var now = clock.GetUtcNow();
-        return (await SettlingPlans(last.Value, now).AnyAsync(ct) || (TalentFactSources.YearBegunSince(last.Value, now) && await TalentFactSources.DueEveryYear(db).AnyAsync(ct)), last);
+        var last = state.LastRefreshedAt;
+        return (state.Queued || state.Settling || (TalentFactSources.YearBegunSince(last, now) && await TalentFactSources.DueEveryYear(db).AnyAsync(ct)), last);
     }
 
     /// <summary>

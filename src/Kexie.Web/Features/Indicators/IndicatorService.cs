@@ -83,10 +83,23 @@ public sealed class IndicatorService(KexieDbContext db, IndicatorEngine engine, 
 
     public const string MissingDataRule = "某地区在某类服务中没有任何业务数据（计数均为0、比值均无分母）时，该类显示“暂无数据”，不评分、不排名，也不与其他地区比较（如无需求的地区不以“超时未响应0条”得分）；在综合评分中该类按0分计；各类均无数据的地区不参与综合排名。全部同级地区均无数据的指标和服务类别不参与评分，其余类别按权重重新归一；有数据的地区比值类指标无分母（如当期无到期需求）时该指标记0分。";
 
+    // Region names this request has read (a ranking's peers, then the region explained out of them): read once per request,
+    // so a rename shows on the next request.
+    private readonly Dictionary<string, string> names = new(StringComparer.Ordinal);
+
     public async Task<IReadOnlyDictionary<string, string>> RegionNamesAsync(IEnumerable<string> codes, CancellationToken ct)
     {
         var list = codes.Distinct().ToList();
-        return await db.Regions.AsNoTracking().Where(r => list.Contains(r.Code)).Select(r => new { r.Code, r.Name }).ToDictionaryAsync(r => r.Code, r => r.Name, ct);
+        var missing = list.Where(c => !names.ContainsKey(c)).ToList();
+        if (missing.Count > 0)
+        {
+            foreach (var r in await db.Regions.AsNoTracking().Where(r => missing.Contains(r.Code)).Select(r => new { r.Code, r.Name }).ToListAsync(ct))
+            {
+                names[r.Code] = r.Name;
+            }
+        }
+
+        return list.Where(names.ContainsKey).ToDictionary(c => c, c => names[c], StringComparer.Ordinal);
     }
 
     public async Task<Region> RegionAsync(string? code, CancellationToken ct)
@@ -426,6 +439,9 @@ public sealed class IndicatorService(KexieDbContext db, IndicatorEngine engine, 
         RequireManager(actor);
         var sets = await db.WeightSets.AsNoTracking().OrderByDescending(w => w.Version).ToListAsync(ct);
         var activeVersion = sets.Count == 0 ? 0 : sets[0].Version;
+
+        // The newest is the one a ranking without a chosen version uses (WeightSetAsync): the page's ranking reads none again.
+        newestWeights ??= sets.Count == 0 ? WeightSet.BuiltInDefault : sets[0];
         return sets.Append(WeightSet.BuiltInDefault).Select(w => WeightSetDto.From(w, w.Version == activeVersion)).ToList();
     }
 

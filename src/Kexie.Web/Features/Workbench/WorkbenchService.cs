@@ -72,7 +72,7 @@ public sealed record WorkbenchDto(IReadOnlyList<WorkItemDto> Items, WorkbenchCou
 /// (<see cref="RegionScope.InScope{T}"/>), plans are the caller's own or their region's, orders those where the caller is the
 /// party whose step is next. <see cref="CountAsync"/> runs only COUNT queries (for the badge in the navigation).
 /// </summary>
-public sealed class WorkbenchService(KexieDbContext db, AccessPolicy policy, TimeProvider clock, IEnumerable<IWorkItemSource> sources)
+public sealed class WorkbenchService(KexieDbContext db, AccessPolicy policy, TimeProvider clock, IEnumerable<IWorkItemSource> sources, Kexie.Web.Features.Notifications.NotificationService notifications)
 {
     /// <summary>Most items listed per section (the counts are exact).</summary>
     public const int PerSection = 50;
@@ -82,44 +82,49 @@ public sealed class WorkbenchService(KexieDbContext db, AccessPolicy policy, Tim
 
     /// <summary>
     /// The counts this instance (scoped: one request) last computed, and for whom: the navigation badge of a page that has
-    /// just built the workbench (the front page) reuses them instead of counting everything again.
+    /// just built the workbench (the front page) reuses them instead of counting everything again, and the bell its unread
+    /// count, read in the same statement.
     /// </summary>
-    private (string UserId, string? Scope, WorkbenchCounts Counts)? counted;
+    private (string UserId, string? Scope, WorkbenchCounts Counts, Parts Parts)? counted;
 
-    public async Task<WorkbenchCounts> CountAsync(Actor actor, CancellationToken ct = default)
+    public async Task<WorkbenchCounts> CountAsync(Actor actor, CancellationToken ct = default) =>
+        (await CountedAsync(actor, ct))?.Counts ?? new WorkbenchCounts(0, 0, 0, 0, 0);
+
+    /// <summary>
+    /// How many of the caller's notifications are unread (the bell in the page header), as
+    /// <see cref="Kexie.Web.Features.Notifications.NotificationService.UnreadCountAsync"/> counts them, but read with the
+    /// workbench's counts when this request counts them (the layout asks for both): one statement for the badge and the bell.
+    /// </summary>
+    public async Task<int> UnreadNotificationsAsync(Actor actor, CancellationToken ct = default) =>
+        (await CountedAsync(actor, ct))?.Parts.Unread ?? 0;
+
+    private async Task<(WorkbenchCounts Counts, Parts Parts)?> CountedAsync(Actor actor, CancellationToken ct)
     {
         if (!actor.IsAuthenticated || actor.UserId is null)
         {
-            return new WorkbenchCounts(0, 0, 0, 0, 0);
+            return null;
         }
 
         if (counted is { } last && last.UserId == actor.UserId && last.Scope == actor.ManagedScope)
         {
-            return last.Counts;
+            return (last.Counts, last.Parts);
         }
 
-        var counts = await CountFreshAsync(actor, ct);
-        counted = (actor.UserId, actor.ManagedScope, counts);
-        return counts;
+        var (counts, parts) = await CountFreshAsync(actor, ct);
+        counted = (actor.UserId, actor.ManagedScope, counts, parts);
+        return (counts, parts);
     }
 
-    /// <summary>The counts read now (a section the caller has no part in is not queried: it counts 0).</summary>
-    private async Task<WorkbenchCounts> CountFreshAsync(Actor actor, CancellationToken ct)
+    /// <summary>
+    /// The counts read now: every built-in section's (and the unread notifications) in one statement, a section the caller
+    /// has no part in as an empty subquery (no round trip of its own); the features' sources after it, only those that apply.
+    /// </summary>
+    private async Task<(WorkbenchCounts Counts, Parts Parts)> CountFreshAsync(Actor actor, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var q = new Queries(db, actor, policy, now);
-        var review = 0;
-        foreach (var count in q.ReviewCounts())
-        {
-            review += await count(ct);
-        }
-
-        var counts = new WorkbenchCounts(
-            review,
-            q.Plans() is { } plans ? await plans.CountAsync(ct) : 0,
-            q.Orders() is { } orders ? await orders.CountAsync(ct) : 0,
-            q.Linkage() is { } linkage ? await linkage.CountAsync(ct) : 0,
-            q.Activities() is { } activities ? await activities.CountAsync(ct) : 0);
+        var parts = await q.CountAsync(notifications.Unread(actor.UserId!), ct);
+        var counts = new WorkbenchCounts(parts.Review, parts.Plans, parts.Orders, parts.Linkage, parts.Activities);
 
         // The features' own sources (registered by their modules) add to their sections.
         foreach (var source in sources.Where(s => s.AppliesTo(actor)))
@@ -137,7 +142,13 @@ public sealed class WorkbenchService(KexieDbContext db, AccessPolicy policy, Tim
             };
         }
 
-        return counts;
+        return (counts, parts);
+    }
+
+    /// <summary>The built-in sections' counts part by part (a list is read only when its own part has something), and the unread notifications.</summary>
+    private sealed record Parts(int Needs, int Offers, int FairProjects, int Contents, int Topics, int MyReviews, int Plans, int Orders, int Linkage, int Activities, int Unread)
+    {
+        public int Review => Needs + Offers + FairProjects + Contents + Topics + MyReviews;
     }
 
     public async Task<WorkbenchDto> GetAsync(Actor actor, CancellationToken ct = default)
@@ -150,39 +161,39 @@ public sealed class WorkbenchService(KexieDbContext db, AccessPolicy policy, Tim
         var now = clock.GetUtcNow();
         var q = new Queries(db, actor, policy, now);
         var items = new List<WorkItemDto>();
-        // Counted afresh (the list is read now too); the page's navigation badge then reuses these counts.
-        var counts = await CountFreshAsync(actor, ct);
-        counted = (actor.UserId, actor.ManagedScope, counts);
+        // Counted afresh (the list is read now too); the page's navigation badge and bell then reuse these counts.
+        var (counts, parts) = await CountFreshAsync(actor, ct);
+        counted = (actor.UserId, actor.ManagedScope, counts, parts);
 
-        if (counts.Review > 0 && q.MayReview(MarketPermissions.ReviewNeeds))
+        if (parts.Needs > 0)
         {
             items.AddRange((await q.Submitted(db.Needs).OrderBy(n => n.SubmittedAt).Take(PerSection)
                     .Select(n => new { n.Id, n.Title, n.RegionCode, n.SubmittedAt }).ToListAsync(ct))
                 .Select(n => Item(WorkSection.Review, "待审核科技需求", n.Title, n.RegionCode, null, n.SubmittedAt, false, "提交审核", $"/Market/Needs/Details/{n.Id}")));
         }
 
-        if (counts.Review > 0 && q.MayReview(MarketPermissions.ReviewOffers))
+        if (parts.Offers > 0)
         {
             items.AddRange((await q.Submitted(db.Offers).OrderBy(n => n.SubmittedAt).Take(PerSection)
                     .Select(n => new { n.Id, n.Title, n.RegionCode, n.SubmittedAt }).ToListAsync(ct))
                 .Select(n => Item(WorkSection.Review, "待审核科技所能", n.Title, n.RegionCode, null, n.SubmittedAt, false, "提交审核", $"/Market/Offers/Details/{n.Id}")));
         }
 
-        if (counts.Review > 0 && q.MayReview(MarketPermissions.ReviewFairProjects))
+        if (parts.FairProjects > 0)
         {
             items.AddRange((await q.Submitted(db.FairProjects).OrderBy(n => n.SubmittedAt).Take(PerSection)
                     .Select(n => new { n.FairId, n.Title, n.RegionCode, n.SubmittedAt }).ToListAsync(ct))
                 .Select(n => Item(WorkSection.Review, "待遴选科创会项目", n.Title, n.RegionCode, null, n.SubmittedAt, false, "提交遴选", $"/Market/Fairs/Details/{n.FairId}")));
         }
 
-        if (counts.Review > 0 && q.MayReview(PopularizationPermissions.ReviewContents))
+        if (parts.Contents > 0)
         {
             items.AddRange((await q.Submitted(db.ScienceContents).OrderBy(n => n.SubmittedAt).Take(PerSection)
                     .Select(n => new { n.Id, n.Title, n.RegionCode, n.SubmittedAt }).ToListAsync(ct))
                 .Select(n => Item(WorkSection.Review, "待审核科普资源", n.Title, n.RegionCode, null, n.SubmittedAt, false, "提交审核", $"/Popularization/Contents/Details/{n.Id}")));
         }
 
-        if (counts.Review > 0 && q.MayReview(ThinkTankPermissions.ReviewTopics))
+        if (parts.Topics > 0)
         {
             items.AddRange((await q.Topics().OrderBy(t => t.CreatedAt).Take(PerSection)
                     .Select(t => new { t.Id, t.Title, t.CallRegionCode, t.CreatedAt, t.Status }).ToListAsync(ct))
@@ -190,7 +201,7 @@ public sealed class WorkbenchService(KexieDbContext db, AccessPolicy policy, Tim
         }
 
         // The caller's own think-tank reviews as an expert of the 专家库 (assigned, not yet scored, the topic still open).
-        if (q.MyReviews() is { } myReviews && counts.Review > 0)
+        if (q.MyReviews() is { } myReviews && parts.MyReviews > 0)
         {
             items.AddRange((await myReviews.OrderBy(a => a.CreatedAt).Take(PerSection)
                     .Join(db.ThinkTankTopics, a => a.TopicId, t => t.Id, (a, t) => new { a.Id, t.Title, a.RegionCode, a.CreatedAt }).ToListAsync(ct))
@@ -199,7 +210,7 @@ public sealed class WorkbenchService(KexieDbContext db, AccessPolicy policy, Tim
 
         // The staffer's own plans first, then those nobody handles yet, then colleagues' (an admin's view): many plans of
         // the county never push one's own off the list. Within each, the nearest deadline first.
-        if (q.Plans() is { } planQuery && counts.Plans > 0)
+        if (q.Plans() is { } planQuery && parts.Plans > 0)
         {
             var plans = await planQuery
                 .OrderBy(p => p.HandlerUserId == actor.UserId ? 0 : p.HandlerUserId == null ? 1 : 2).ThenBy(p => p.ResponseDueAt).Take(PerSection)
@@ -219,21 +230,21 @@ public sealed class WorkbenchService(KexieDbContext db, AccessPolicy policy, Tim
             }));
         }
 
-        if (q.Orders() is { } orderQuery && counts.Orders > 0)
+        if (q.Orders() is { } orderQuery && parts.Orders > 0)
         {
             var orders = await orderQuery.OrderBy(o => o.UpdatedAt).Take(PerSection)
                 .Select(o => new { o.Id, o.Title, o.RegionCode, o.Status, o.UpdatedAt, o.BuyerOrganizationId, o.ProviderWorkerId }).ToListAsync(ct);
             items.AddRange(orders.Select(o => Item(WorkSection.Orders, "订单待办", o.Title, o.RegionCode, null, o.UpdatedAt, false, NextStep(actor, o.Status, o.BuyerOrganizationId, o.ProviderWorkerId), $"/Market/Orders/Details/{o.Id}")));
         }
 
-        if (q.Linkage() is { } linkage && counts.Linkage > 0)
+        if (q.Linkage() is { } linkage && parts.Linkage > 0)
         {
             var tasks = await linkage.OrderBy(t => t.DueOn).Take(PerSection).Select(t => new { t.Id, t.Title, t.RegionCode, t.DueOn, t.AssignedByName }).ToListAsync(ct);
             items.AddRange(tasks.Select(t => Item(WorkSection.Linkage, "联动任务", t.Title, t.RegionCode, EndOfChinaDay(t.DueOn), null, false,
                 $"{t.DueOn:yyyy-MM-dd}截止" + (t.AssignedByName is null ? string.Empty : $"，{t.AssignedByName}下达"), $"/Indicators/LinkageTask/{t.Id}")));
         }
 
-        if (q.Activities() is { } activityQuery && counts.Activities > 0)
+        if (q.Activities() is { } activityQuery && parts.Activities > 0)
         {
             var activities = await activityQuery.OrderBy(a => a.StartsOn).Take(PerSection)
                 .Select(a => new { a.Id, a.Title, a.RegionCode, a.StartsOn, a.Venue, Registered = db.ActivityParticipants.Where(p => p.ActivityId == a.Id && p.Status != Kexie.Domain.Popularization.ParticipantStatus.Declined).Sum(p => p.Headcount), CheckedIn = db.ActivityParticipants.Where(p => p.ActivityId == a.Id && p.CheckedInAt != null).Sum(p => p.Headcount) })
@@ -309,37 +320,40 @@ public sealed class WorkbenchService(KexieDbContext db, AccessPolicy policy, Tim
             return db.ThinkTankTopics.AsNoTracking().Where(t => (t.Status == TopicStatus.Submitted || t.Status == TopicStatus.UnderReview) && calls.Contains(t.CallId));
         }
 
-        public IEnumerable<Func<CancellationToken, Task<int>>> ReviewCounts()
+        /// <summary>
+        /// Every built-in section's count and the unread notifications in one statement (scalar subqueries on the caller's own
+        /// account row): a section the caller has no part in is an empty subquery (<c>WHERE FALSE</c>), which the database
+        /// answers without reading. A caller whose account row is gone has nothing waiting.
+        /// </summary>
+        public async Task<Parts> CountAsync(IQueryable<Notification> unread, CancellationToken ct)
         {
-            if (MayReview(MarketPermissions.ReviewNeeds))
+            var needs = MayReview(MarketPermissions.ReviewNeeds) ? Submitted(db.Needs) : db.Needs.Where(_ => false);
+            var offers = MayReview(MarketPermissions.ReviewOffers) ? Submitted(db.Offers) : db.Offers.Where(_ => false);
+            var fairProjects = MayReview(MarketPermissions.ReviewFairProjects) ? Submitted(db.FairProjects) : db.FairProjects.Where(_ => false);
+            var contents = MayReview(PopularizationPermissions.ReviewContents) ? Submitted(db.ScienceContents) : db.ScienceContents.Where(_ => false);
+            var topics = MayReview(ThinkTankPermissions.ReviewTopics) ? Topics() : db.ThinkTankTopics.Where(_ => false);
+            var myReviews = MyReviews() ?? db.ExpertAssignments.Where(_ => false);
+            var plans = Plans() ?? db.ResponsePlans.Where(_ => false);
+            var orders = Orders() ?? db.Orders.Where(_ => false);
+            var linkage = Linkage() ?? db.LinkageTasks.Where(_ => false);
+            var activities = Activities() ?? db.PopularizationActivities.Where(_ => false);
+            var row = await db.Users.AsNoTracking().Where(u => u.Id == me).Select(u => new
             {
-                yield return ct => Submitted(db.Needs).CountAsync(ct);
-            }
-
-            if (MayReview(MarketPermissions.ReviewOffers))
-            {
-                yield return ct => Submitted(db.Offers).CountAsync(ct);
-            }
-
-            if (MayReview(MarketPermissions.ReviewFairProjects))
-            {
-                yield return ct => Submitted(db.FairProjects).CountAsync(ct);
-            }
-
-            if (MayReview(PopularizationPermissions.ReviewContents))
-            {
-                yield return ct => Submitted(db.ScienceContents).CountAsync(ct);
-            }
-
-            if (MayReview(ThinkTankPermissions.ReviewTopics))
-            {
-                yield return ct => Topics().CountAsync(ct);
-            }
-
-            if (MyReviews() is { } mine)
-            {
-                yield return ct => mine.CountAsync(ct);
-            }
+                Needs = needs.Count(),
+                Offers = offers.Count(),
+                FairProjects = fairProjects.Count(),
+                Contents = contents.Count(),
+                Topics = topics.Count(),
+                MyReviews = myReviews.Count(),
+                Plans = plans.Count(),
+                Orders = orders.Count(),
+                Linkage = linkage.Count(),
+                Activities = activities.Count(),
+                Unread = unread.Count(),
+            }).SingleOrDefaultAsync(ct);
+            return row is null
+                ? new Parts(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+                : new Parts(row.Needs, row.Offers, row.FairProjects, row.Contents, row.Topics, row.MyReviews, row.Plans, row.Orders, row.Linkage, row.Activities, row.Unread);
         }
 
         /// <summary>Think-tank assignments of the caller as an expert (<see cref="ThinkTankPermissions.ScoreTopics"/>) not yet scored, on topics still under review.</summary>
