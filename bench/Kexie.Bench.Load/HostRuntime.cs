@@ -184,7 +184,7 @@ namespace Kexie.Bench.Load
                 // The JIT still at work in the timed part: tier-0 code of methods first reached, and the background
                 // re-compilations of hot methods (instrumented, then optimized: tiered compilation with PGO).
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"Host JIT (timed part): {Growth("methods-jitted-count"):N0} methods compiled ({Growth("methods-jitted-count") / seconds:N0}/s), {Counter("time-in-jit").Sum() / 1000:N1} s in the JIT (wall time of the compiling threads)."));
+                    $"Host JIT (timed part): {Growth("methods-jitted-count"):N0} methods compiled ({Growth("methods-jitted-count") / seconds:N0}/s), {Counter("time-in-jit").Sum() / 1000:N1} s in the JIT (wall time of the compiling threads){(Growth("methods-jitted-count") / seconds / hosts > 20 ? " — still tiering up: the timed part is not the steady state (KEXIE_LOAD_WARMUP=180 reaches it on the province)" : "")}."));
             }
 
             if (pauses.Count == 0 || samples.Count == 0)
