@@ -3,7 +3,10 @@
 # `kexie generate-province`, measures its start-up (serving, then ready with the match index built), and drives it
 # from a second process on loopback (bench/Kexie.Bench.Load) with a mix of anonymous browsing, signed-in staff pages
 # and writes for a bounded time. Prints per-route requests/s and p50/p95/p99, errors, the host's CPU and memory, and
-# PostgreSQL's slowest statements (start the server with -c shared_preload_libraries=pg_stat_statements).
+# PostgreSQL's slowest statements (start the server with -c shared_preload_libraries=pg_stat_statements), and the host's
+# runtime over the timed minute, read by the driver through the host's diagnostics port (EventPipe, no route): garbage
+# collections by generation with their pauses (total, longest, p50/p99), the thread pool's queue, the methods the JIT
+# still compiled, which routes the requests over the p99 came from, and how much of their time the GC pauses covered.
 # Usage: bench/load.sh "Host=127.0.0.1;Port=25432;Username=kexie;Database=province" [seconds=60] [users=16]
 # Settings: KEXIE_LOAD_PORT (5090), KEXIE_LOAD_WARMUP (15 s, counted once the node has read its documents' disciplines
 # after the start-up, which the driver waits for), KEXIE_LOAD_MODELS (data/load-models: the trained

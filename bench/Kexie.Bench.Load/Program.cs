@@ -97,6 +97,8 @@ var measuringFrom = Stopwatch.GetTimestamp() + (long)(options.WarmupSeconds * St
 var until = measuringFrom + (long)(options.DurationSeconds * Stopwatch.Frequency);
 var resetDone = 0;
 var loadBefore = File.ReadAllText("/proc/loadavg").Split(' ')[..3];
+await using var runtime = options.HostPids.Count > 0 ? await HostRuntime.StartAsync(options.HostPids) : null;
+runtime?.Window(measuringFrom, until);
 
 var users = Enumerable.Range(0, options.Users).Select(u => Task.Run(async () =>
 {
@@ -148,7 +150,7 @@ var users = Enumerable.Range(0, options.Users).Select(u => Task.Run(async () =>
         var ended = Stopwatch.GetTimestamp();
         if (started >= measuringFrom && ended <= until)
         {
-            mine.Add(new Sample(route.Name, status, Stopwatch.GetElapsedTime(started, ended).TotalMilliseconds, cached));
+            mine.Add(new Sample(route.Name, status, Stopwatch.GetElapsedTime(started, ended).TotalMilliseconds, cached, started, ended));
         }
     }
 })).ToArray();
@@ -158,9 +160,16 @@ var sampler = host is null ? Task.CompletedTask : host.SampleAsync(sampling.Toke
 await Task.WhenAll(users);
 sampling.Cancel();
 await sampler.ContinueWith(_ => { });
+if (runtime is not null)
+{
+    await runtime.StopAsync();
+}
+
 var loadAfter = File.ReadAllText("/proc/loadavg").Split(' ')[..3];
 
-Report.Write(options, routes, samples.SelectMany(s => s).ToList(), host, loadBefore, loadAfter);
+var all = samples.SelectMany(s => s).ToList();
+Report.Write(options, routes, all, host, loadBefore, loadAfter);
+runtime?.Write(all, options.DurationSeconds, options.HostPids.Count);
 if (statements is not null)
 {
     await statements.WriteTopAsync(10);
@@ -171,7 +180,9 @@ return 0;
 namespace Kexie.Bench.Load
 {
     /// <param name="Cached">answered from the host's output cache (the response carries <c>Age</c>: the public market lists kept for anonymous visitors).</param>
-    public sealed record Sample(string Route, int Status, double Milliseconds, bool Cached = false);
+    /// <param name="Started">sent, in <see cref="Stopwatch"/> ticks (laid over the host's GC pauses).</param>
+    /// <param name="Ended">answered, in <see cref="Stopwatch"/> ticks.</param>
+    public sealed record Sample(string Route, int Status, double Milliseconds, bool Cached = false, long Started = 0, long Ended = 0);
 
     public sealed class LoadOptions
     {
