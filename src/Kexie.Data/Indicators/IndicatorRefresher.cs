@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Linq.Expressions;
 using Kexie.Domain.Indicators;
 using Kexie.Domain.Market;
 using Microsoft.EntityFrameworkCore;
@@ -262,21 +263,13 @@ public sealed class IndicatorRefresher(KexieDbContext db, TimeProvider clock, IL
 
     /// <summary>
     /// Whether a refresh has anything to apply, and the last refresh's time: one statement (the time, whether the outbox holds
-    /// anything, whether a plan's response deadline passed unanswered since — <see cref="SettlingPlans"/>), read on every
+    /// anything, whether a plan's response deadline passed unanswered since — <see cref="Settles"/>), read on every
     /// dashboard view and ranking request (before: three statements); the associations' 年检 only in the days after a year began.
     /// </summary>
     private async Task<(bool Pending, DateTimeOffset? Last)> PendingAsync(CancellationToken ct)
     {
         var now = clock.GetUtcNow().ToUniversalTime();
-        var state = await db.IndicatorRefreshStates.AsNoTracking()
-            .Select(s => new
-            {
-                s.LastRefreshedAt,
-                // Correlated with the row, so that it is part of this statement (an uncorrelated Any() is run before it, as a parameter).
-                Queued = db.IndicatorOutbox.Select(o => s.Id).Any(),
-                Settling = db.ResponsePlans.Any(p => p.FirstRespondedAt == null && p.ResponseDueAt > s.LastRefreshedAt && p.ResponseDueAt <= now),
-            })
-            .SingleOrDefaultAsync(ct);
+        var state = await db.IndicatorRefreshStates.AsNoTracking().Select(PendingShape(now)).SingleOrDefaultAsync(ct);
         if (state is null)
         {
             return (true, null);
@@ -308,11 +301,45 @@ public sealed class IndicatorRefresher(KexieDbContext db, TimeProvider clock, IL
     private Task<DateTimeOffset?> LastRefreshedAtAsync(CancellationToken ct) =>
         db.IndicatorRefreshStates.AsNoTracking().Select(s => (DateTimeOffset?)s.LastRefreshedAt).SingleOrDefaultAsync(ct);
 
-    /// <summary>Plans whose response deadline passed unanswered since the last refresh: their 超时 facts are due.</summary>
-    private IQueryable<Guid> SettlingPlans(DateTimeOffset last, DateTimeOffset now) =>
-        db.ResponsePlans.AsNoTracking()
-            .Where(p => p.FirstRespondedAt == null && p.ResponseDueAt > last && p.ResponseDueAt <= now)
-            .Select(p => p.Id);
+    /// <summary>
+    /// A plan whose response deadline passed unanswered after the last refresh (<c>last</c>) and by <c>now</c>: its 超时 facts are
+    /// due. The rule's one statement: <see cref="SettlingPlans"/> binds it to two values, <see cref="PendingShape"/> to the refresh
+    /// row's time inside one statement.
+    /// </summary>
+    private static readonly Expression<Func<ResponsePlan, DateTimeOffset, DateTimeOffset, bool>> Settles =
+        (p, last, now) => p.FirstRespondedAt == null && p.ResponseDueAt > last && p.ResponseDueAt <= now;
+
+    private sealed record Window(DateTimeOffset Last, DateTimeOffset Now);
+
+    private sealed record PendingState(DateTimeOffset LastRefreshedAt, bool Queued, bool Settling);
+
+    /// <summary>Plans whose response deadline passed unanswered since the last refresh: their 超时 facts are due (<see cref="Settles"/>).</summary>
+    private IQueryable<Guid> SettlingPlans(DateTimeOffset last, DateTimeOffset now)
+    {
+        // The two instants as members of a constant, so that EF Core sends them as parameters.
+        var window = Expression.Constant(new Window(last, now));
+        var plan = Settles.Parameters[0];
+        var settles = Expression.Lambda<Func<ResponsePlan, bool>>(
+            ExpressionSubstitute.Body(Settles, plan, Expression.Property(window, nameof(Window.Last)), Expression.Property(window, nameof(Window.Now))), plan);
+        return db.ResponsePlans.AsNoTracking().Where(settles).Select(p => p.Id);
+    }
+
+    /// <summary>
+    /// The refresh row read with whether the outbox holds anything and whether a plan settled (<see cref="Settles"/>, its
+    /// <c>last</c> the row's own time) since: one statement. Both subqueries are correlated with the row (an uncorrelated
+    /// <c>Any()</c> is run before the query, as a parameter of its own).
+    /// </summary>
+    private Expression<Func<IndicatorRefreshState, PendingState>> PendingShape(DateTimeOffset now)
+    {
+        Expression<Func<IndicatorRefreshState, Expression<Func<ResponsePlan, bool>>, PendingState>> shape =
+            (s, settles) => new PendingState(s.LastRefreshedAt, db.IndicatorOutbox.Select(o => s.Id).Any(), db.ResponsePlans.Any(settles));
+        var row = shape.Parameters[0];
+        var plan = Settles.Parameters[0];
+        var window = Expression.Constant(new Window(default, now));
+        var settles = Expression.Lambda<Func<ResponsePlan, bool>>(
+            ExpressionSubstitute.Body(Settles, plan, Expression.Property(row, nameof(IndicatorRefreshState.LastRefreshedAt)), Expression.Property(window, nameof(Window.Now))), plan);
+        return Expression.Lambda<Func<IndicatorRefreshState, PendingState>>(ExpressionSubstitute.Body(shape, row, Expression.Quote(settles)), row);
+    }
 
     private async Task<RefreshResult> FullAsync(DateTimeOffset now, CancellationToken ct)
     {

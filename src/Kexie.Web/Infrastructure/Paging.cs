@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using Kexie.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kexie.Web.Infrastructure;

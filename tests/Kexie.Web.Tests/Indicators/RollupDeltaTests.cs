@@ -193,6 +193,74 @@ public abstract class RollupDeltaTests(KexieApp app)
     }
 
     /// <summary>
+    /// The calendar alone makes a refresh due when a plan's response deadline passes unanswered: the refresh check (one statement,
+    /// the rule bound to the refresh row's time) and the plans the refresh then re-derives (<see cref="IndicatorRefresher.DueByTheCalendarAsync"/>)
+    /// apply the same rule at its edges — a second before the deadline nothing is due and nothing runs; at the deadline exactly the
+    /// unanswered plan is due (not the one answered in time) and the refresh runs; after it, nothing is due again.
+    /// </summary>
+    [Fact]
+    public async Task A_deadline_passing_unanswered_is_due_by_the_same_rule_in_the_check_and_the_refresh()
+    {
+        await using var database = await PrivateDatabase.CreateAsync(app.Provider);
+        var clock = new ManualClock(new DateTimeOffset(2020, 3, 2, 10, 0, 0, China));
+        var staff = new Actor("rank16-staff", "测试专员", UserRole.ServiceCenterStaff, "130102");
+        var buyer = Organization.Create(
+            new OrganizationData("测试企业", OrganizationKind.Enterprise, Kexie.Data.Seeding.DemoSeeder.CreditCodeFor("130102", Random.Shared, OrganizationKind.Enterprise), null, "130102", null, null, null),
+            _ => true);
+        await WriteAsync(database, db => db.AddRange(Worker("130102", new DateTimeOffset(2019, 5, 10, 9, 0, 0, China)), buyer));
+        Assert.True((await RefreshAsync(database, clock)).Full);
+
+        clock.Now = clock.Now.AddHours(1);
+        async Task<ResponsePlan> PublishAsync(string title)
+        {
+            var need = Need.Create(new NeedData(title, "需要技术咨询与现场指导。", buyer.Id, ["C13"], ["520"], null, null, null, "130102"), staff, new MarketCodes(_ => true, _ => true), clock.GetUtcNow());
+            need.Submit(staff, clock.GetUtcNow());
+            var plan = need.Publish(staff, WorkingCalendar.WeekendsOnly, at: clock.GetUtcNow())!;
+            await WriteAsync(database, db => db.AddRange(need, plan));
+            return plan;
+        }
+
+        var unanswered = await PublishAsync("无人响应的需求");
+        var answered = await PublishAsync("按时响应的需求");
+        Assert.Equal(unanswered.ResponseDueAt, answered.ResponseDueAt);
+        var deadline = unanswered.ResponseDueAt;
+        Assert.True(deadline > clock.Now);
+        await WriteAsync(database, async db =>
+            (await db.ResponsePlans.SingleAsync(p => p.Id == answered.Id)).LogContact(staff, new ContactData("张工", ContactChannel.Phone, "电话沟通需求"), clock.GetUtcNow()));
+        Assert.Equal(4, (await RefreshAsync(database, clock)).SourcesRederived); // the two needs and their plans
+
+        async Task<List<Guid>> DueAsync()
+        {
+            await using var db = database.NewContext();
+            var last = (await db.IndicatorRefreshStates.AsNoTracking().SingleAsync()).LastRefreshedAt;
+            return (await new IndicatorRefresher(db, clock, NullLogger<IndicatorRefresher>.Instance).DueByTheCalendarAsync(last, clock.GetUtcNow()))
+                .Select(d => d.SourceId).ToList();
+        }
+
+        // A second before the deadline: nothing due, the check finds nothing and the refresh does not run.
+        clock.Now = deadline.AddSeconds(-1);
+        var before = await RefreshedAtAsync(database);
+        Assert.Empty(await DueAsync());
+        Assert.Equal(new RefreshResult(false, 0, 0, 0), await RefreshAsync(database, clock));
+        Assert.Equal(before, await RefreshedAtAsync(database));
+
+        // At the deadline: the unanswered plan is due, the answered one not, and the refresh runs and re-derives that one plan.
+        clock.Now = deadline;
+        Assert.Equal([unanswered.Id], await DueAsync());
+        var settled = await RefreshAsync(database, clock);
+        Assert.Equal(1, settled.SourcesRederived);
+        Assert.Equal(deadline.ToUniversalTime(), (await RefreshedAtAsync(database))?.ToUniversalTime());
+        await AssertEqualToAFullRebuildAsync(database, clock);
+
+        // An hour later: the deadline lies before the last refresh, nothing is due and nothing runs.
+        clock.Now = deadline.AddHours(1);
+        before = await RefreshedAtAsync(database);
+        Assert.Empty(await DueAsync());
+        Assert.Equal(new RefreshResult(false, 0, 0, 0), await RefreshAsync(database, clock));
+        Assert.Equal(before, await RefreshedAtAsync(database));
+    }
+
+    /// <summary>
     /// A refresh that fails mid-way (an injected fault on its first rollup statement, then on its save of the refresh time) rolls
     /// back whole: facts, rollups, the outbox and the refresh time as they were, nothing left tracked in its context. The next
     /// refresh on the same context applies every change once: the rollups equal a full rebuild, nothing counted twice.

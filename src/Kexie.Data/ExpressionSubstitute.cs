@@ -1,9 +1,9 @@
 using System.Linq.Expressions;
 
-namespace Kexie.Web.Infrastructure;
+namespace Kexie.Data;
 
 /// <summary>A lambda's body with its parameters replaced by other expressions (to compose query expressions).</summary>
-internal sealed class ExpressionSubstitute(IReadOnlyDictionary<ParameterExpression, Expression> map) : ExpressionVisitor
+public sealed class ExpressionSubstitute(IReadOnlyDictionary<ParameterExpression, Expression> map) : ExpressionVisitor
 {
     /// <summary>The body of <paramref name="lambda"/> applied to <paramref name="arguments"/>, one per parameter.</summary>
     public static Expression Body(LambdaExpression lambda, params Expression[] arguments) =>
