@@ -3,7 +3,8 @@
 // classifier's reading done, then runs the detail page's match query (MatchingService.MatchesForNeedAsync's two steps:
 // MatchIndex.FindProvidersForNeed at the page's depth, then MatchResultFilter.ToListAsync for an anonymous visitor) for N
 // published public needs, one at a time, with the searcher's stage profile on. Variants of the same needs: the title
-// alone (a CSL-shaped short query); the text pass before match18 and now (MatchIndex.LegacyTextPass) in the same process,
+// alone (a CSL-shaped short query); the text pass before match18, with match18's floor (MatchIndex.WeightBounds) and now
+// (MatchIndex.LegacyTextPass) in the same process,
 // after comparing both passes' results for every need; all cores and one thread.
 // Usage: dotnet run -c Release --project bench/Kexie.Bench.NeedMatches -- "<connection string>" <models folder> [needs=500] [compare]
 // (compare: only the comparison of the text pass before and now, no timings)
@@ -72,13 +73,13 @@ internal static class NeedMatchesBench
         // The index follows the database's outbox (other nodes' and the load runs' writes move N, df and the averages) and
         // the host's clock moves recency: both passes are run on one snapshot taken here, and compared by id and by every
         // signal's contribution but recency, in round trip and in order; the old pass against itself is the control.
-        int differing = 0, differingControl = 0;
+        int differing = 0, differingControl = 0, differingMatch18 = 0;
         var frozen = (IndexSnapshot)typeof(MatchIndex).GetField("current", Flags)!.GetValue(host.Index)!;
         // The clock fixed too: recency is part of the totals the text leader's lift compares, so a moving clock changes
         // other signals' contributions between two runs of the same pass.
         var fixedClock = host.Index.Options with { Clock = new FixedClock(DateTimeOffset.UtcNow) };
-        string Key(MatchDocument need, bool legacy) => string.Join('\n',
-            new Searcher(frozen, fixedClock, host.Index.Analyzer, host.Index.DisciplinePredictor, host.Index.ParallelQueryDocuments, legacy)
+        string Key(MatchDocument need, bool legacy, bool weightBounds = false) => string.Join('\n',
+            new Searcher(frozen, fixedClock, host.Index.Analyzer, host.Index.DisciplinePredictor, host.Index.ParallelQueryDocuments, legacy, weightBounds)
                 .Search(MatchQuery.From(need, [DocumentKind.Offer, DocumentKind.Worker, DocumentKind.Expert], PageDepth), flagDuplicates: false)
                 .Select(r => $"{r.Id} " + string.Join(',', r.Explanation.Contributions.Select(c => $"{c.Signal}:{c.Score:R}"))));
         for (var i = 0; i < sample.Count; i++)
@@ -87,30 +88,39 @@ internal static class NeedMatchesBench
             var before = Key(doc, legacy: true);
             var after = Key(doc, legacy: false);
             var again = Key(doc, legacy: true);
+            var match18 = Key(doc, legacy: false, weightBounds: true);
             differing += before == after ? 0 : 1;
             differingControl += before == again ? 0 : 1;
+            differingMatch18 += before == match18 ? 0 : 1;
         }
-        Console.WriteLine($"top {PageDepth} on one snapshot (ids, and every signal in round trip, one fixed clock), text pass before and now: {differing} of {sample.Count} needs differ (before and before again: {differingControl})");
+        Console.WriteLine($"top {PageDepth} on one snapshot (ids, and every signal in round trip, one fixed clock), text pass before and now: {differing} of {sample.Count} needs differ (before and before again: {differingControl}; before and match18's bounds: {differingMatch18})");
         if (args.Length > 3 && args[3] == "compare")
         {
             return differing == 0 ? 0 : 1;
         }
-        foreach (var legacy in new[] { true, false, false, true })
+        // match20: three variants in the same process: before match18 (PriorityQueue, every posting), match18's floor (a
+        // term bounded by its weight: MatchIndex.WeightBounds) and now (per segment and term), in the order a b c c b a.
+        var variants = new (string Label, bool Legacy, bool WeightBounds)[]
         {
-            host.Index.LegacyTextPass = legacy;
-            var label = legacy ? "text pass before (PriorityQueue, every posting)" : "text pass now (TopHeap, bounds)";
-            Run($"page query, {label}", n => MatchDocuments.ForNeed(n.Need, n.Industry), PageDepth, filter: false);
-            Run($"title alone (short, CSL-like), {label}", n => MatchDocuments.ForNeed(n.Need, n.Industry) with { Body = string.Empty }, PageDepth, filter: false);
+            ("text pass before match18 (PriorityQueue, every posting)", true, false),
+            ("match18's floor (weight bounds)", false, true),
+            ("now (bounds per segment and term)", false, false),
+        };
+        foreach (var v in new[] { 0, 1, 2, 2, 1, 0 })
+        {
+            (host.Index.LegacyTextPass, host.Index.WeightBounds) = (variants[v].Legacy, variants[v].WeightBounds);
+            Run($"page query, {variants[v].Label}", n => MatchDocuments.ForNeed(n.Need, n.Industry), PageDepth, filter: false);
+            Run($"title alone (short, CSL-like), {variants[v].Label}", n => MatchDocuments.ForNeed(n.Need, n.Industry) with { Body = string.Empty }, PageDepth, filter: false);
         }
         // The same on one thread (the segments not scored in parallel: MatchIndex.ParallelQueryDocuments out of reach),
-        // which also times the text pass's parts.
+        // which also times the text pass's parts and counts the non-essential terms' postings.
         typeof(MatchIndex).GetField("<ParallelQueryDocuments>k__BackingField", Flags)!.SetValue(host.Index, long.MaxValue);
-        foreach (var legacy in new[] { true, false, false, true })
+        foreach (var v in new[] { 0, 1, 2, 2, 1, 0 })
         {
-            host.Index.LegacyTextPass = legacy;
-            Run($"page query on one thread, {(legacy ? "text pass before" : "text pass now")}", n => MatchDocuments.ForNeed(n.Need, n.Industry), PageDepth, filter: false);
+            (host.Index.LegacyTextPass, host.Index.WeightBounds) = (variants[v].Legacy, variants[v].WeightBounds);
+            Run($"page query on one thread, {variants[v].Label}", n => MatchDocuments.ForNeed(n.Need, n.Industry), PageDepth, filter: false);
         }
-        host.Index.LegacyTextPass = false;
+        (host.Index.LegacyTextPass, host.Index.WeightBounds) = (false, false);
         return 0;
 
         void Run(string name, Func<(Need Need, string? Industry), MatchDocument> document, int depth, bool filter)
@@ -119,7 +129,7 @@ internal static class NeedMatchesBench
             var perStage = stages.Select(_ => new List<double>()).ToArray();
             var totals = new List<double>();
             var filters = new List<double>();
-            long postings = 0, candidates = 0, bytes = 0, postingTicks = 0, gatherTicks = 0, heapTicks = 0, listTicks = 0, hits = 0, entries = 0, skippedPostings = 0, skippedHits = 0;
+            long postings = 0, candidates = 0, bytes = 0, postingTicks = 0, gatherTicks = 0, heapTicks = 0, listTicks = 0, hits = 0, entries = 0, skippedPostings = 0, skippedHits = 0, nonEssential = 0, skippable = 0;
             var cpu = TimeSpan.Zero;
             for (var i = 0; i < sample.Count; i++)
             {
@@ -153,6 +163,7 @@ internal static class NeedMatchesBench
                 bytes += profile.Bytes.Sum();
                 (postingTicks, gatherTicks, heapTicks, listTicks, hits) = (postingTicks + profile.PostingTicks, gatherTicks + profile.GatherTicks, heapTicks + profile.HeapTicks, listTicks + profile.ListTicks, hits + profile.Hits);
                 (entries, skippedPostings, skippedHits) = (entries + profile.HeapEntries, skippedPostings + profile.SkippedPostings, skippedHits + profile.SkippedHits);
+                (nonEssential, skippable) = (nonEssential + profile.NonEssentialPostings, skippable + profile.SkippableBlockPostings);
                 foreach (var s in stages)
                 {
                     perStage[(int)s].Add(profile.Ticks[(int)s] * 1000.0 / Stopwatch.Frequency);
@@ -171,6 +182,7 @@ internal static class NeedMatchesBench
             double Ms(long ticks) => ticks * 1000.0 / Stopwatch.Frequency / n;
             Console.WriteLine($"  text pass parts (one thread only): postings {Ms(postingTicks):F2} ms, gather {Ms(gatherTicks):F2}, heap {Ms(heapTicks):F2}, list {Ms(listTicks):F2}; hits {hits / (double)n:F0} per query");
             Console.WriteLine($"  per query (all passes, all cores): hits offered to the heap {hits / (double)n:F0}, entered {entries / (double)n:F0}, postings not scored {skippedPostings / (double)n:F0}, hits under the floor not offered {skippedHits / (double)n:F0}");
+            Console.WriteLine($"  per query (one thread only): postings of non-essential terms decoded {nonEssential / (double)n:F0}, of which in whole skip blocks reaching no touched document {skippable / (double)n:F0}");
             if (filter)
             {
                 Console.WriteLine($"ToListAsync ms: mean {filters.Average():F2}, p50 {P(filters, 0.5):F2}, p90 {P(filters, 0.9):F2}");

@@ -73,6 +73,12 @@ public sealed class MatchIndex
     /// </summary>
     internal bool LegacyTextPass { get; set; }
 
+    /// <summary>
+    /// The text pass's floor with match18's term bounds (a term's weight, whatever the segment) instead of match20's per
+    /// segment and term: the same results, kept for <c>bench/Kexie.Bench.NeedMatches</c>'s comparison of the counts.
+    /// </summary>
+    internal bool WeightBounds { get; set; }
+
     /// <summary>Documents analysed together by one thread when building a segment.</summary>
     private const int AnalysisChunk = 256;
 
@@ -225,7 +231,7 @@ public sealed class MatchIndex
     public IReadOnlyList<MatchResult> Search(MatchQuery query)
     {
         ArgumentNullException.ThrowIfNull(query);
-        return new Searcher(current, Options, Analyzer, DisciplinePredictor, ParallelQueryDocuments, LegacyTextPass).Search(query, flagDuplicates: false);
+        return new Searcher(current, Options, Analyzer, DisciplinePredictor, ParallelQueryDocuments, LegacyTextPass, WeightBounds).Search(query, flagDuplicates: false);
     }
 
     /// <summary>Need → offers, workers and experts that could serve it (一单一策 candidates).</summary>
@@ -245,7 +251,7 @@ public sealed class MatchIndex
     {
         ArgumentNullException.ThrowIfNull(need);
         var query = MatchQuery.From(need, [DocumentKind.Need], top) with { Budget = null, PredictDisciplines = false };
-        return new Searcher(current, Options, Analyzer, DisciplinePredictor, ParallelQueryDocuments, LegacyTextPass).Search(query, flagDuplicates: true);
+        return new Searcher(current, Options, Analyzer, DisciplinePredictor, ParallelQueryDocuments, LegacyTextPass, WeightBounds).Search(query, flagDuplicates: true);
     }
 
     /// <summary>Current size figures.</summary>

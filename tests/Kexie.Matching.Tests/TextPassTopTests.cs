@@ -6,7 +6,8 @@ namespace Kexie.Matching.Tests;
 /// <summary>
 /// The text pass's top heap and its exact pruning (issue 16, match18) must give the top <see cref="MatchOptions.RerankDepth"/>
 /// of the text pass before them (<see cref="MatchIndex.LegacyTextPass"/>: <see cref="PriorityQueue{TElement,TPriority}"/>,
-/// every posting scored): the same documents, scores and masks in the same order, ties included.
+/// every posting scored): the same documents, scores and masks in the same order, ties included; and so must its floor's
+/// tighter bounds per segment and term (match20), which no posting may exceed.
 /// </summary>
 public class TextPassTopTests
 {
@@ -108,6 +109,107 @@ public class TextPassTopTests
         Assert.Equal(0, Searcher.EssentialTerms([new("a", 1, 1, 1)], K1, 100f));
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void No_posting_contributes_more_than_its_segments_bound_for_any_averages(int seed)
+    {
+        // Random segments (documents of very different lengths, copies, deletions), random scoring options and averages:
+        // every posting's float contribution, computed as Accumulate computes it, is at most its segment's bound for the
+        // term (match20), and the bound is never above the term's weight bound (match18).
+        var random = new Random(seed);
+        var corpus = Corpus(1500, seed: 100 + seed);
+        // Some documents much longer or shorter than the rest, so that a term's shortest and longest documents differ.
+        for (var i = 0; i < corpus.Count; i += 7)
+        {
+            corpus[i] = corpus[i] with { Body = string.Concat(Enumerable.Repeat(corpus[i].Body + Words[i % Words.Length], 1 + random.Next(30))) };
+        }
+        var index = new MatchIndex() { BulkSegmentSize = 300 };
+        index.Rebuild(corpus);
+        index.Remove("d7");
+        var snapshot = (IndexSnapshot)Current.GetValue(index)!;
+        Assert.True(snapshot.Views.Length > 3);
+        long checkedPostings = 0, tighter = 0;
+        var tightest = 0f;
+        for (var round = 0; round < 12; round++)
+        {
+            var options = round == 0 ? new MatchOptions() : new MatchOptions
+            {
+                K1 = round % 4 == 0 ? 0 : random.NextDouble() * 3,
+                TitleFieldWeight = random.NextDouble() * 5,
+                KeywordsFieldWeight = random.NextDouble() * 5,
+                BodyFieldWeight = random.NextDouble() * 3,
+                TitleLengthNormalization = random.NextDouble() * (round % 3 == 0 ? 1.5 : 1),
+                KeywordsLengthNormalization = random.NextDouble(),
+                BodyLengthNormalization = round % 5 == 0 ? 1 : random.NextDouble(),
+            };
+            // The snapshot's averages, and others (the collection's averages move when documents come and go).
+            var (avgTitle, avgKeywords, avgBody) = round % 2 == 0
+                ? (snapshot.AverageTitleLength, snapshot.AverageKeywordLength, snapshot.AverageBodyLength)
+                : (0.5 + random.NextDouble() * 20, 0.5 + random.NextDouble() * 5, 0.5 + random.NextDouble() * 400);
+            foreach (var view in snapshot.Views)
+            {
+                var segment = view.Segment;
+                var terms = segment.Terms.Keys.Order(StringComparer.Ordinal)
+                    .Select(t => new QueryTerm(t, random.NextDouble() * 1.5, random.NextDouble() * 12, 1))
+                    .Append(new QueryTerm("不在此段", 1, 5, 1))
+                    .ToList();
+                var bounds = new float[terms.Count];
+                Searcher.SegmentBounds(segment, terms, options, avgTitle, avgKeywords, avgBody, bounds);
+                var weightBounds = new float[terms.Count];
+                Searcher.WeightBounds(terms, options.K1, weightBounds);
+                Assert.Equal(0f, bounds[^1]);
+                // The norms as the scorer reads them (a fresh LengthNorms: the segment's cache holds the snapshot's averages).
+                var norms = new LengthNorms(segment, avgTitle, avgKeywords, avgBody, options.TitleLengthNormalization, options.KeywordsLengthNormalization, options.BodyLengthNormalization).Fields;
+                for (var t = 0; t < terms.Count - 1; t++)
+                {
+                    Assert.True(bounds[t] <= weightBounds[t] || float.IsPositiveInfinity(bounds[t]));
+                    tighter += bounds[t] < weightBounds[t] ? 1 : 0;
+                    var w = terms[t].Idf * terms[t].Weight * (options.K1 + 1);
+                    var data = segment.Terms[terms[t].Term].Data;
+                    var position = 0;
+                    var doc = -1;
+                    var largest = 0f;
+                    while (position < data.Length)
+                    {
+                        doc += PostingList.ReadVarint(data, ref position);
+                        int packed = data[position++];
+                        var norm = norms[doc];
+                        var ptf = 0.0;
+                        var body = packed & 31;
+                        if (body != 0)
+                        {
+                            ptf = options.BodyFieldWeight * body / norm.Body;
+                        }
+                        if ((packed & 0x60) != 0)
+                        {
+                            ptf += options.TitleFieldWeight * ((packed >> 5) & 3) / norm.Title;
+                        }
+                        if ((packed & 0x80) != 0)
+                        {
+                            ptf += options.KeywordsFieldWeight / norm.Keywords;
+                        }
+                        var contribution = (float)(w * ptf / (ptf + options.K1));
+                        largest = Math.Max(largest, contribution);
+                        Assert.True(!(contribution > bounds[t]), $"round {round}, segment {segment.Id}, {terms[t].Term} in {doc}: {contribution:R} > {bounds[t]:R}");
+                        checkedPostings++;
+                    }
+                    if (float.IsFinite(bounds[t]))
+                    {
+                        // Not far above the largest contribution where one document holds the term's largest count
+                        // with its shortest length (single-field terms of one document: exactly the same inputs).
+                        tightest = Math.Max(tightest, largest / bounds[t]);
+                    }
+                }
+            }
+        }
+        Assert.True(checkedPostings > 100_000);
+        Assert.True(tighter > checkedPostings / 1000);
+        Assert.True(tightest > 0.999f, $"{tightest}");
+    }
+
     private static readonly string[] Words =
     [
         "茶叶", "加工", "水稻", "病虫害", "防治", "无人机", "植保", "桥梁", "检测", "养护", "电池", "回收",
@@ -155,9 +257,9 @@ public class TextPassTopTests
     private static readonly FieldInfo Current = typeof(MatchIndex).GetField("current", BindingFlags.Instance | BindingFlags.NonPublic)!;
 
     /// <summary>The first text pass's candidates of <paramref name="query"/>, in their order, with text scores and masks.</summary>
-    private static List<string> FirstPass(MatchIndex index, MatchQuery query, bool legacy, out SearchProfile profile)
+    private static List<string> FirstPass(MatchIndex index, MatchQuery query, bool legacy, out SearchProfile profile, bool weightBounds = false)
     {
-        var searcher = new Searcher((IndexSnapshot)Current.GetValue(index)!, index.Options, index.Analyzer, null, index.ParallelQueryDocuments, legacy);
+        var searcher = new Searcher((IndexSnapshot)Current.GetValue(index)!, index.Options, index.Analyzer, null, index.ParallelQueryDocuments, legacy, weightBounds);
         var flags = BindingFlags.Instance | BindingFlags.NonPublic;
         var built = typeof(Searcher).GetMethod("BuildQueryTerms", flags)!.Invoke(searcher, [query])!;
         var terms = (List<QueryTerm>)built.GetType().GetField("Item1")!.GetValue(built)!;
@@ -206,12 +308,15 @@ public class TextPassTopTests
             index.Remove(id);
         }
         Assert.True(index.GetStatistics().Segments > 5);
-        long skippedPostings = 0, skippedHits = 0, ties = 0;
+        long skippedPostings = 0, skippedHits = 0, ties = 0, skippedByWeightBounds = 0;
         foreach (var query in Queries(80, seed: depth + 1))
         {
             var before = FirstPass(index, query, legacy: true, out _);
             var after = FirstPass(index, query, legacy: false, out var profile);
             Assert.Equal(before, after);
+            // match18's floor (a term bounded by its weight) too: the same list.
+            Assert.Equal(before, FirstPass(index, query, legacy: false, out var match18, weightBounds: true));
+            skippedByWeightBounds += match18.SkippedPostings;
             skippedPostings += profile.SkippedPostings;
             skippedHits += profile.SkippedHits;
             ties += before.Select(c => c.Split(' ')[1]).GroupBy(s => s).Count(g => g.Count() > 1);
@@ -227,6 +332,8 @@ public class TextPassTopTests
         {
             Assert.True(skippedPostings > 0);
             Assert.True(skippedHits > 0);
+            // The bounds per segment and term (match20) leave out more than the weights (match18).
+            Assert.True(skippedPostings > skippedByWeightBounds, $"{skippedPostings} <= {skippedByWeightBounds}");
         }
     }
 }

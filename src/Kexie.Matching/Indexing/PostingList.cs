@@ -43,6 +43,62 @@ internal sealed class PostingList
     /// <summary>… and the byte offset of the posting after it.</summary>
     public int[]? SkipOffsets { get; }
 
+    /// <summary>
+    /// What bounds this term's contribution in any document of its segment (issue 16, match20), packed: bit 63 set once
+    /// computed (0 before), bits 0–4 the largest body count, 5–6 the largest title count, 7 whether any document holds it
+    /// in its keywords, 8–23 the shortest title length of the documents holding it in their title, 24–39 the shortest
+    /// keywords length of those holding it in their keywords, 40–61 the shortest body length of those holding it in their
+    /// body (capped at 2²² − 1: a shorter length only loosens the bound). Computed on first use from the segment's lengths
+    /// (<see cref="Stats"/>): the postings and the lengths never change, so any thread computes the same value.
+    /// </summary>
+    private long stats;
+
+    public const long StatsComputed = 1L << 63;
+
+    /// <summary>
+    /// This list's bound statistics (see <see cref="stats"/>), computed by decoding it once on first use:
+    /// <paramref name="titleLengths"/>, <paramref name="keywordLengths"/> and <paramref name="bodyLengths"/> are its segment's.
+    /// </summary>
+    public long Stats(ushort[] titleLengths, ushort[] keywordLengths, int[] bodyLengths)
+    {
+        var known = Volatile.Read(ref stats);
+        if (known != 0)
+        {
+            return known;
+        }
+        int maxBody = 0, maxTitle = 0, anyKeywords = 0;
+        int minTitle = ushort.MaxValue, minKeywords = ushort.MaxValue, minBody = (1 << 22) - 1;
+        var data = Data;
+        var position = 0;
+        var doc = -1;
+        while (position < data.Length)
+        {
+            doc += ReadVarint(data, ref position);
+            int packed = data[position++];
+            var body = packed & 31;
+            if (body != 0)
+            {
+                maxBody = Math.Max(maxBody, body);
+                minBody = Math.Min(minBody, bodyLengths[doc]);
+            }
+            var title = (packed >> 5) & 3;
+            if (title != 0)
+            {
+                maxTitle = Math.Max(maxTitle, title);
+                minTitle = Math.Min(minTitle, titleLengths[doc]);
+            }
+            if ((packed & 0x80) != 0)
+            {
+                anyKeywords = 1;
+                minKeywords = Math.Min(minKeywords, keywordLengths[doc]);
+            }
+        }
+        known = StatsComputed | (long)(uint)maxBody | ((long)maxTitle << 5) | ((long)anyKeywords << 7)
+            | ((long)minTitle << 8) | ((long)minKeywords << 24) | ((long)Math.Max(minBody, 0) << 40);
+        Volatile.Write(ref stats, known);
+        return known;
+    }
+
     /// <summary>The packed frequencies of <paramref name="doc"/>, or 0 when the term is not in it.</summary>
     public byte Find(int doc)
     {

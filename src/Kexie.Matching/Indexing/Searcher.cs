@@ -62,12 +62,20 @@ internal sealed class SegmentHits
     /// <summary>Touched documents that passed the filters but not the heap's floor: not offered.</summary>
     public long SkippedHits { get; set; }
 
+    /// <summary>Postings of non-essential terms decoded (to find the documents an earlier term touched).</summary>
+    public long NonEssentialPostings { get; set; }
+
+    /// <summary>Of those, the postings in whole blocks of <see cref="PostingList.SkipInterval"/> (between two skip entries) that reach no touched document: what skipping by the skip entries could at most have left undecoded.</summary>
+    public long SkippableBlockPostings { get; set; }
+
     /// <summary>Empties the list and makes room for <paramref name="capacity"/> documents.</summary>
     public void Reset(int capacity)
     {
         Count = 0;
         SkippedPostings = 0;
         SkippedHits = 0;
+        NonEssentialPostings = 0;
+        SkippableBlockPostings = 0;
         if (Docs.Length < capacity)
         {
             var size = Math.Max(capacity, Docs.Length * 2);
@@ -165,6 +173,12 @@ internal sealed class SearchProfile
     /// <summary>Text pass: hits not offered to the heap because they were not above its floor (all cores), all passes.</summary>
     public long SkippedHits { get; set; }
 
+    /// <summary>Text pass: postings of non-essential terms decoded (all cores), all passes.</summary>
+    public long NonEssentialPostings { get; set; }
+
+    /// <summary>Text pass: of those, postings in whole skip blocks that reach no touched document (what skipping could at most save).</summary>
+    public long SkippableBlockPostings { get; set; }
+
     /// <summary>Bytes allocated per stage (by this thread).</summary>
     public long[] Bytes { get; } = new long[Enum.GetValues<SearchStage>().Length];
 
@@ -217,10 +231,15 @@ internal sealed class Searcher
     /// <summary>The text pass as before match18 (<see cref="MatchIndex.LegacyTextPass"/>).</summary>
     private readonly bool legacyTextPass;
 
+    /// <summary>The floor's bounds as match18's (<see cref="MatchIndex.WeightBounds"/>).</summary>
+    private readonly bool weightBounds;
+
     /// <param name="parallelFrom">From this many documents (in more than one segment) the text pass scores the segments on all cores.</param>
     /// <param name="legacyTextPass">The text pass as before match18 (the bench's and the tests' reference).</param>
-    public Searcher(IndexSnapshot snapshot, MatchOptions options, ChineseAnalyzer analyzer, IDisciplinePredictor? predictor, long parallelFrom, bool legacyTextPass = false)
+    /// <param name="weightBounds">The floor's term bounds as match18's (a term's weight, <see cref="WeightBounds"/>) instead of per segment (the bench's comparison).</param>
+    public Searcher(IndexSnapshot snapshot, MatchOptions options, ChineseAnalyzer analyzer, IDisciplinePredictor? predictor, long parallelFrom, bool legacyTextPass = false, bool weightBounds = false)
     {
+        this.weightBounds = weightBounds;
         this.parallelFrom = parallelFrom;
         this.legacyTextPass = legacyTextPass;
         this.snapshot = snapshot;
@@ -1212,6 +1231,8 @@ internal sealed class Searcher
                 profile.HeapEntries += entries;
                 profile.SkippedPostings += segmentHits.SkippedPostings;
                 profile.SkippedHits += segmentHits.SkippedHits;
+                profile.NonEssentialPostings += segmentHits.NonEssentialPostings;
+                profile.SkippableBlockPostings += segmentHits.SkippableBlockPostings;
                 profile.HeapTicks += System.Diagnostics.Stopwatch.GetTimestamp() - heapStart;
             }
         }
@@ -1423,7 +1444,20 @@ internal sealed class Searcher
         var filterKinds = allowedKinds != -1;
         var profile = SearchProfile.Current;
         var postingsStart = profile is null ? 0 : System.Diagnostics.Stopwatch.GetTimestamp();
-        var essential = EssentialTerms(terms, k1, floor);
+        var essential = terms.Count;
+        if (!float.IsNegativeInfinity(floor))
+        {
+            Span<float> bounds = stackalloc float[terms.Count];
+            if (weightBounds)
+            {
+                WeightBounds(terms, k1, bounds);
+            }
+            else
+            {
+                SegmentBounds(segment, terms, options, snapshot.AverageTitleLength, snapshot.AverageKeywordLength, snapshot.AverageBodyLength, bounds);
+            }
+            essential = EssentialTerms(bounds, floor);
+        }
         if (essential == 0)
         {
             // Not even the first term can lift a document above the floor: no hit here.
@@ -1435,6 +1469,8 @@ internal sealed class Searcher
             return hits;
         }
         var skipped = 0L;
+        var nonEssential = 0L;
+        var skippable = 0L;
 
         for (var ti = 0; ti < terms.Count; ti++)
         {
@@ -1453,8 +1489,22 @@ internal sealed class Searcher
                 // Non-essential: a document no earlier term touched cannot get above the floor from this and the later
                 // terms (EssentialTerms) and is not scored; the others get exactly the sum they got before (same terms,
                 // same order). A touched document passed the kind filter when it was touched.
+                var counting = profile is not null;
+                var blockStart = 0;
+                var blockTouched = false;
+                var index = 0;
+                if (counting)
+                {
+                    nonEssential += postings.Count;
+                }
                 while (position < data.Length)
                 {
+                    if (counting && index - blockStart == PostingList.SkipInterval)
+                    {
+                        skippable += blockTouched ? 0 : PostingList.SkipInterval;
+                        (blockStart, blockTouched) = (index, false);
+                    }
+                    index++;
                     int b = data[position++];
                     if (b < 0x80)
                     {
@@ -1472,6 +1522,7 @@ internal sealed class Searcher
                         skipped++;
                         continue;
                     }
+                    blockTouched = true;
                     ref readonly var norm = ref fieldNorms[doc];
                     var ptf = 0.0;
                     var body = packed & 31;
@@ -1489,6 +1540,10 @@ internal sealed class Searcher
                     }
                     slot.Score += (float)(w * ptf / (ptf + k1));
                     slot.Mask |= bit;
+                }
+                if (counting && index - blockStart == PostingList.SkipInterval && !blockTouched)
+                {
+                    skippable += PostingList.SkipInterval;
                 }
                 continue;
             }
@@ -1539,6 +1594,8 @@ internal sealed class Searcher
         var gatherStart = profile is null ? 0 : System.Diagnostics.Stopwatch.GetTimestamp();
         hits.Reset(touchedCount);
         hits.SkippedPostings = skipped;
+        hits.NonEssentialPostings = nonEssential;
+        hits.SkippableBlockPostings = skippable;
         var notAbove = 0L;
         for (var i = 0; i < touchedCount; i++)
         {
@@ -1570,45 +1627,169 @@ internal sealed class Searcher
 
     /// <summary>
     /// How many of <paramref name="terms"/>, from the first, are essential for a heap whose root is at or above
-    /// <paramref name="floor"/>: the rest is the longest tail whose bounds, summed in float in term order, are at most the
-    /// floor (all terms essential when the floor is negative infinity).
+    /// <paramref name="floor"/> with every term bounded by its weight (<see cref="WeightBounds"/>, match18's bounds; all
+    /// terms essential when the floor is negative infinity).
     /// </summary>
-    /// <remarks>
-    /// Why the tail cannot lift a document above the floor, exactly. A term's contribution is
-    /// <c>(float)(w × ptf / (ptf + k1))</c> with <c>w = idf × weight × (k1 + 1)</c>, <c>ptf ≥ 0</c>, <c>k1 ≥ 0</c>: at most
-    /// <c>w</c> in exact arithmetic, at most <c>w × (1 + 2⁻⁵²)</c> after the double roundings, so at most the float just
-    /// above <c>(float)w</c> (<see cref="MathF.BitIncrement"/>), which is the term's bound. A document's score is the float
-    /// sum, from 0 in term order, of its terms' non-negative contributions; float addition is monotone in both operands,
-    /// and adding a non-negative number never lowers a sum, so (by induction over the tail's terms) the score of a document
-    /// that only tail terms reach is at most the float sum of the tail's bounds in the same order, whichever of them it
-    /// holds. At most the floor, hence at most the root: <c>score &lt;= min</c> is the heap's rejection.
-    /// </remarks>
     internal static int EssentialTerms(List<QueryTerm> terms, double k1, float floor)
     {
-        if (float.IsNegativeInfinity(floor) || !(k1 >= 0))
+        if (float.IsNegativeInfinity(floor))
         {
             return terms.Count;
         }
-        foreach (var term in terms)
+        Span<float> bounds = stackalloc float[terms.Count];
+        WeightBounds(terms, k1, bounds);
+        return EssentialTerms(bounds, floor);
+    }
+
+    /// <summary>
+    /// How many terms, from the first, are essential for a heap whose root is at or above <paramref name="floor"/>: the
+    /// rest is the longest tail whose <paramref name="bounds"/>, summed in float in term order, are at most the floor.
+    /// </summary>
+    /// <remarks>
+    /// Why the tail cannot lift a document above the floor, exactly: each bound is at least the float contribution its term
+    /// can make to any document of the segment (<see cref="WeightBounds"/>, <see cref="SegmentBounds"/>; +∞ where nothing
+    /// is known). A document's score is the float sum, from 0 in term order, of its terms' non-negative contributions; float
+    /// addition is monotone in both operands, and adding a non-negative number never lowers a sum, so (by induction over
+    /// the tail's terms) the score of a document that only tail terms reach is at most the float sum of the tail's bounds
+    /// in the same order, whichever of them it holds. At most the floor, hence at most the root: <c>score &lt;= min</c> is
+    /// the heap's rejection.
+    /// </remarks>
+    internal static int EssentialTerms(ReadOnlySpan<float> bounds, float floor)
+    {
+        if (float.IsNegativeInfinity(floor))
         {
-            if (!(term.Idf * term.Weight >= 0))
-            {
-                return terms.Count; // the bounds hold for non-negative contributions only
-            }
+            return bounds.Length;
         }
-        for (var e = 0; e < terms.Count; e++)
+        for (var e = 0; e < bounds.Length; e++)
         {
             var bound = 0f;
-            for (var t = e; t < terms.Count; t++)
+            for (var t = e; t < bounds.Length; t++)
             {
-                bound += MathF.BitIncrement((float)(terms[t].Idf * terms[t].Weight * (k1 + 1)));
+                bound += bounds[t];
             }
             if (bound <= floor)
             {
                 return e;
             }
         }
-        return terms.Count;
+        return bounds.Length;
+    }
+
+    /// <summary>
+    /// match18's bound of each term, whatever the document: the float just above <c>(float)w</c>,
+    /// <c>w = idf × weight × (k1 + 1)</c> (+∞ where a contribution could be negative).
+    /// </summary>
+    /// <remarks>
+    /// A term's contribution is <c>(float)(w × ptf / (ptf + k1))</c> with <c>ptf ≥ 0</c>, <c>k1 ≥ 0</c>: at most <c>w</c>
+    /// in exact arithmetic, at most <c>w × (1 + 2⁻⁵²)</c> after the double roundings, so at most the float just above
+    /// <c>(float)w</c> (<see cref="MathF.BitIncrement"/>).
+    /// </remarks>
+    internal static void WeightBounds(List<QueryTerm> terms, double k1, Span<float> bounds)
+    {
+        var valid = k1 >= 0;
+        foreach (var term in terms)
+        {
+            valid &= term.Idf * term.Weight >= 0; // the bounds hold for non-negative contributions only
+        }
+        for (var t = 0; t < terms.Count; t++)
+        {
+            bounds[t] = valid ? MathF.BitIncrement((float)(terms[t].Idf * terms[t].Weight * (k1 + 1))) : float.PositiveInfinity;
+        }
+    }
+
+    /// <summary>
+    /// Each term's bound in one segment (issue 16, match20): the float that no contribution of the term to a document of
+    /// <paramref name="segment"/> can exceed, from its list's statistics (<see cref="PostingList.Stats"/>: the largest
+    /// count per field and the shortest length per field of the documents holding it there), for the averages of this
+    /// snapshot; 0 for a term the segment does not hold; never above match18's <see cref="WeightBounds"/>.
+    /// </summary>
+    /// <remarks>
+    /// The argument, factor by factor, against <see cref="Accumulate"/>'s scoring of a posting (all in double, then one
+    /// rounding to float): <c>norm = 1 − b + b × length / average</c> per field (<see cref="LengthNorms"/>, the same
+    /// expression in the same order) is, with <c>b ≥ 0</c> and <c>average &gt; 0</c>, a chain of correctly rounded
+    /// operations each non-decreasing in <c>length</c>, so the norm computed here for the shortest length is at most every
+    /// norm of a document holding the term in that field (and must be &gt; 0, else no bound is used). Each field's part
+    /// <c>weight × count / norm</c> (<c>weight ≥ 0</c>) is non-decreasing in the count and non-increasing in a positive
+    /// norm, rounding included, so the part computed with the largest count and the smallest norm bounds every posting's
+    /// part, and 0 ≤ it bounds an absent part; <c>ptf</c> is their float sum in the same order (body, title, keywords),
+    /// monotone in each part, so <c>ptfB ≥ ptf</c> of every posting. There is no other per-document factor (the kind and
+    /// deletion filters only drop documents). The saturation <c>f(p) = w × p / (p + k1)</c> is non-decreasing in
+    /// <c>p ≥ 0</c> for <c>w, k1 ≥ 0</c> in exact arithmetic but its rounded evaluation need not be, so the bound is taken
+    /// with a margin: a posting's double value is at most <c>f(ptf)(1 + u)²/(1 − u) ≤ f(ptfB)(1 + u)²/(1 − u)</c> and the
+    /// value <c>x</c> computed here at least <c>f(ptfB)(1 − u)²/(1 + u)</c> (<c>u = 2⁻⁵³</c>, three roundings each), so
+    /// the posting's value is at most <c>x (1 + 7u) ≤ x (1 + 10⁻¹²)</c> computed in double; rounding to float is monotone,
+    /// and the float just above is taken besides (values under 10⁻³⁰ are lifted to it, away from subnormal roundings). The
+    /// bound holds whatever the averages are when the segment is queried, because it is recomputed from them per query.
+    /// Anything outside these conditions (a negative weight, b or k1, an average not above 0, a NaN) keeps match18's bound;
+    /// a norm not above 0 (possible with b &gt; 1 only) gives no bound (+∞: the term stays essential). <c>TextPassTopTests</c> checks every posting of random segments against it.
+    /// </remarks>
+    internal static void SegmentBounds(Segment segment, List<QueryTerm> terms, MatchOptions options, double averageTitle, double averageKeywords, double averageBody, Span<float> bounds)
+    {
+        var k1 = options.K1;
+        WeightBounds(terms, k1, bounds);
+        var wT = options.TitleFieldWeight;
+        var wK = options.KeywordsFieldWeight;
+        var wB = options.BodyFieldWeight;
+        var bT = options.TitleLengthNormalization;
+        var bK = options.KeywordsLengthNormalization;
+        var bB = options.BodyLengthNormalization;
+        var usable = float.IsFinite(bounds.Length > 0 ? bounds[0] : 0f)
+            && wT >= 0 && wK >= 0 && wB >= 0 && bT >= 0 && bK >= 0 && bB >= 0
+            && averageTitle > 0 && averageKeywords > 0 && averageBody > 0
+            && double.IsFinite(averageTitle) && double.IsFinite(averageKeywords) && double.IsFinite(averageBody);
+        for (var t = 0; t < terms.Count; t++)
+        {
+            if (!segment.Terms.TryGetValue(terms[t].Term, out var postings))
+            {
+                bounds[t] = 0f; // no document of this segment holds it: it adds nothing here
+                continue;
+            }
+            if (!usable)
+            {
+                continue;
+            }
+            var stats = postings.Stats(segment.TitleLengths, segment.KeywordLengths, segment.BodyLengths);
+            var maxBody = (int)(stats & 31);
+            var maxTitle = (int)((stats >> 5) & 3);
+            var anyKeywords = (stats & 0x80) != 0;
+            var ptf = 0.0;
+            var ok = true;
+            if (maxBody != 0)
+            {
+                var norm = 1 - bB + bB * (double)(int)((stats >> 40) & ((1 << 22) - 1)) / averageBody;
+                ok &= norm > 0;
+                ptf = wB * maxBody / norm;
+            }
+            if (maxTitle != 0)
+            {
+                var norm = 1 - bT + bT * (double)(int)((stats >> 8) & 0xFFFF) / averageTitle;
+                ok &= norm > 0;
+                ptf += wT * maxTitle / norm;
+            }
+            if (anyKeywords)
+            {
+                var norm = 1 - bK + bK * (double)(int)((stats >> 24) & 0xFFFF) / averageKeywords;
+                ok &= norm > 0;
+                ptf += wK / norm;
+            }
+            if (!ok)
+            {
+                // A norm not above 0 (b > 1 and a short document): the saturation is not bounded by the weight either.
+                bounds[t] = float.PositiveInfinity;
+                continue;
+            }
+            var w = terms[t].Idf * terms[t].Weight * (k1 + 1);
+            var x = w * ptf / (ptf + k1);
+            if (!(x >= 0) || !double.IsFinite(x))
+            {
+                continue;
+            }
+            var bound = MathF.BitIncrement((float)Math.Max(x * (1 + 1e-12), 1e-30));
+            if (bound < bounds[t])
+            {
+                bounds[t] = bound;
+            }
+        }
     }
 
     private List<Candidate> ScanAll(int allowedKinds, HashSet<string>? excluded)
