@@ -55,6 +55,10 @@ public abstract class SignedInStatementsTests(KexieApp app)
         var market = await GetAsync(staff, $"/Market?{probe}");
         counts = Assert.Single(Reading(market.Statements, "Notifications"));
         Assert.Contains("\"ResponsePlans\"", counts, StringComparison.Ordinal);
+
+        // The features' sources that apply to a staffer (志愿者招募, 大赛) are counted in the same statement (perf20).
+        Assert.Equal(counts, Assert.Single(Reading(market.Statements, "VolunteerCalls")));
+        Assert.Equal(counts, Assert.Single(Reading(market.Statements, "Contests")));
         Assert.Null(Bell(market.Body));
 
         // A notification arrives: the next page counts it; read, it is gone from the bell.

@@ -164,6 +164,18 @@ public sealed class OrderService(
         return new PagedResult<OrderSummaryDto>(items.Select(i => i with { StatusName = i.Status.Chinese() }).ToList(), total, page.Page, page.PageSize);
     }
 
+    /// <summary>
+    /// The orders of a need the actor may see, newest first, at most <paramref name="take"/>: the plan page's 成交订单
+    /// choices, in one statement (<see cref="ListAsync"/> counts for a pager as well, which the choices do not show).
+    /// </summary>
+    public async Task<IReadOnlyList<OrderSummaryDto>> OfNeedAsync(Actor actor, Guid needId, int take, CancellationToken ct = default)
+    {
+        var items = await Visible(actor).Where(o => o.NeedId == needId).OrderByDescending(o => o.CreatedAt).ThenBy(o => o.Id).Take(take)
+            .Select(o => new OrderSummaryDto(o.Id, o.Title, o.RegionCode, o.Status, string.Empty, o.ContractAmount, o.BuyerOrganizationId, o.ProviderWorkerId, o.CreatedAt, o.Version))
+            .ToListAsync(ct);
+        return items.Select(i => i with { StatusName = i.Status.Chinese() }).ToList();
+    }
+
     public async Task<OrderDto> GetAsync(Actor actor, Guid id, CancellationToken ct = default)
     {
         var order = await db.Orders.AsNoTracking().FirstOrDefaultAsync(o => o.Id == id, ct);

@@ -21,6 +21,8 @@ public sealed class RecruitmentWorkItems(KexieDbContext db, AccessPolicy policy)
 
     public Task<int> CountAsync(Actor actor, DateTimeOffset now, CancellationToken ct) => Waiting(actor, now).CountAsync(ct);
 
+    public IQueryable<int> CountQuery(Actor actor, DateTimeOffset now) => Waiting(actor, now).Select(_ => 1);
+
     public async Task<IReadOnlyList<WorkItemDto>> ItemsAsync(Actor actor, DateTimeOffset now, CancellationToken ct)
     {
         var calls = await Waiting(actor, now).OrderBy(c => c.Deadline).ThenBy(c => c.Id).Take(WorkbenchService.PerSection)
@@ -72,6 +74,8 @@ public sealed class AcceptedVolunteeringWorkItems(KexieDbContext db, AccessPolic
     public bool AppliesTo(Actor actor) => actor.UserId is not null && actor.ScienceWorkerId is not null && policy.Can(actor, PopularizationPermissions.ApplyAsVolunteer, actor.RegionCode);
 
     public Task<int> CountAsync(Actor actor, DateTimeOffset now, CancellationToken ct) => Upcoming(actor, now).CountAsync(ct);
+
+    public IQueryable<int> CountQuery(Actor actor, DateTimeOffset now) => Upcoming(actor, now).Select(_ => 1);
 
     public async Task<IReadOnlyList<WorkItemDto>> ItemsAsync(Actor actor, DateTimeOffset now, CancellationToken ct)
     {

@@ -22,6 +22,9 @@ public sealed class ContestWorkItems(KexieDbContext db, AccessPolicy policy) : I
     public async Task<int> CountAsync(Actor actor, DateTimeOffset now, CancellationToken ct) =>
         (await PendingAsync(actor, ct)).Count + (Reviews(actor) ? await InReview(actor).CountAsync(ct) : 0);
 
+    /// <summary>A reviewer's count (the editions in review) as a query; an expert's sheets are counted by <see cref="CountAsync"/> (a round's closing is checked per category in memory).</summary>
+    public IQueryable<int>? CountQuery(Actor actor, DateTimeOffset now) => Scores(actor) ? null : InReview(actor).Select(_ => 1);
+
     public async Task<IReadOnlyList<WorkItemDto>> ItemsAsync(Actor actor, DateTimeOffset now, CancellationToken ct)
     {
         var items = new List<WorkItemDto>();

@@ -20,6 +20,8 @@ public sealed class HonourWorkItems(KexieDbContext db, AccessPolicy policy) : IW
 
     public Task<int> CountAsync(Actor actor, DateTimeOffset now, CancellationToken ct) => Waiting(actor).CountAsync(ct);
 
+    public IQueryable<int> CountQuery(Actor actor, DateTimeOffset now) => Waiting(actor).Select(_ => 1);
+
     public async Task<IReadOnlyList<WorkItemDto>> ItemsAsync(Actor actor, DateTimeOffset now, CancellationToken ct)
     {
         var calls = await Waiting(actor).OrderBy(c => c.CreatedAt).ThenBy(c => c.Id).Take(WorkbenchService.PerSection)

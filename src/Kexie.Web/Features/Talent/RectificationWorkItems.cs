@@ -22,6 +22,8 @@ public sealed class RectificationWorkItems(KexieDbContext db) : IWorkItemSource
 
     public Task<int> CountAsync(Actor actor, DateTimeOffset now, CancellationToken ct) => Open(actor).CountAsync(ct);
 
+    public IQueryable<int> CountQuery(Actor actor, DateTimeOffset now) => Open(actor).Select(_ => 1);
+
     public async Task<IReadOnlyList<WorkItemDto>> ItemsAsync(Actor actor, DateTimeOffset now, CancellationToken ct)
     {
         var today = MarketRules.ChinaDate(now);
@@ -57,6 +59,8 @@ public sealed class RectificationReviewWorkItems(KexieDbContext db, AccessPolicy
     public bool AppliesTo(Actor actor) => actor.ManagedScope is { } scope && policy.Can(actor, TalentPermissions.RectifySocieties, scope);
 
     public Task<int> CountAsync(Actor actor, DateTimeOffset now, CancellationToken ct) => Waiting(actor).CountAsync(ct);
+
+    public IQueryable<int> CountQuery(Actor actor, DateTimeOffset now) => Waiting(actor).Select(_ => 1);
 
     public async Task<IReadOnlyList<WorkItemDto>> ItemsAsync(Actor actor, DateTimeOffset now, CancellationToken ct)
     {

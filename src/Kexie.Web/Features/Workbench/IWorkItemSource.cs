@@ -21,6 +21,14 @@ public interface IWorkItemSource
     /// <summary>How many items wait for the caller (COUNT queries only; it feeds the navigation badge).</summary>
     Task<int> CountAsync(Actor actor, DateTimeOffset now, CancellationToken ct);
 
+    /// <summary>
+    /// The same count as a query, one row per item counted (<c>Select(_ =&gt; 1)</c>): the workbench counts it inside its one
+    /// counts statement (a scalar subquery, with the built-in sections and the unread notifications) instead of a round trip
+    /// of <see cref="CountAsync"/> on every signed-in page (issue 16, perf20). Null (the default) where the count is not one
+    /// query; <see cref="CountAsync"/> is then asked.
+    /// </summary>
+    IQueryable<int>? CountQuery(Actor actor, DateTimeOffset now) => null;
+
     /// <summary>The items themselves (<see cref="WorkbenchService.Item"/> builds one), at most <see cref="WorkbenchService.PerSection"/>.</summary>
     Task<IReadOnlyList<WorkItemDto>> ItemsAsync(Actor actor, DateTimeOffset now, CancellationToken ct);
 }

@@ -123,14 +123,24 @@ public sealed class WorkbenchService(KexieDbContext db, AccessPolicy policy, Tim
     {
         var now = clock.GetUtcNow();
         var q = new Queries(db, actor, policy, now);
-        var parts = await q.CountAsync(notifications.Unread(actor.UserId!), ct);
-        var counts = new WorkbenchCounts(parts.Review, parts.Plans, parts.Orders, parts.Linkage, parts.Activities);
 
-        // The features' own sources (registered by their modules) add to their sections.
-        foreach (var source in sources.Where(s => s.AppliesTo(actor)))
+        // The features' own sources (registered by their modules) add to their sections: those whose count is a query in the
+        // same statement (one scalar subquery per section, their queries concatenated), the others a round trip each.
+        var applying = sources.Where(s => s.AppliesTo(actor)).ToList();
+        var queried = applying.Select(s => (Source: s, Query: s.CountQuery(actor, now))).Where(x => x.Query is not null).ToList();
+        var bySection = queried.GroupBy(x => x.Source.Section)
+            .ToDictionary(g => g.Key, g => g.Select(x => x.Query!).Aggregate((a, b) => a.Concat(b)));
+        var (parts, fromSources) = await q.CountAsync(notifications.Unread(actor.UserId!), bySection, ct);
+        var counts = new WorkbenchCounts(parts.Review, parts.Plans, parts.Orders, parts.Linkage, parts.Activities);
+        var sourceCounts = new List<(WorkSection Section, int Count)>(fromSources.Select(x => (x.Key, x.Value)));
+        foreach (var source in applying.Except(queried.Select(x => x.Source)))
         {
-            var n = await source.CountAsync(actor, now, ct);
-            counts = source.Section switch
+            sourceCounts.Add((source.Section, await source.CountAsync(actor, now, ct)));
+        }
+
+        foreach (var (section, n) in sourceCounts)
+        {
+            counts = section switch
             {
                 WorkSection.Review => counts with { Review = counts.Review + n },
                 WorkSection.Plans => counts with { Plans = counts.Plans + n },
@@ -325,8 +335,17 @@ public sealed class WorkbenchService(KexieDbContext db, AccessPolicy policy, Tim
         /// account row): a section the caller has no part in is an empty subquery (<c>WHERE FALSE</c>), which the database
         /// answers without reading. A caller whose account row is gone has nothing waiting.
         /// </summary>
-        public async Task<Parts> CountAsync(IQueryable<Notification> unread, CancellationToken ct)
+        public async Task<(Parts Parts, Dictionary<WorkSection, int> Sources)> CountAsync(IQueryable<Notification> unread, IReadOnlyDictionary<WorkSection, IQueryable<int>> sources, CancellationToken ct)
         {
+            // The features' sources by section (a section none of them counts for the caller: an empty subquery).
+            IQueryable<int> Source(WorkSection section) => sources.GetValueOrDefault(section) ?? db.Users.Where(_ => false).Select(_ => 1);
+            var sourceReview = Source(WorkSection.Review);
+            var sourcePlans = Source(WorkSection.Plans);
+            var sourceOrders = Source(WorkSection.Orders);
+            var sourceLinkage = Source(WorkSection.Linkage);
+            var sourceChanges = Source(WorkSection.Changes);
+            var sourceOversight = Source(WorkSection.Oversight);
+            var sourceActivities = Source(WorkSection.Activities);
             var needs = MayReview(MarketPermissions.ReviewNeeds) ? Submitted(db.Needs) : db.Needs.Where(_ => false);
             var offers = MayReview(MarketPermissions.ReviewOffers) ? Submitted(db.Offers) : db.Offers.Where(_ => false);
             var fairProjects = MayReview(MarketPermissions.ReviewFairProjects) ? Submitted(db.FairProjects) : db.FairProjects.Where(_ => false);
@@ -350,10 +369,31 @@ public sealed class WorkbenchService(KexieDbContext db, AccessPolicy policy, Tim
                 Linkage = linkage.Count(),
                 Activities = activities.Count(),
                 Unread = unread.Count(),
+                SourceReview = sourceReview.Count(),
+                SourcePlans = sourcePlans.Count(),
+                SourceOrders = sourceOrders.Count(),
+                SourceLinkage = sourceLinkage.Count(),
+                SourceChanges = sourceChanges.Count(),
+                SourceOversight = sourceOversight.Count(),
+                SourceActivities = sourceActivities.Count(),
             }).SingleOrDefaultAsync(ct);
-            return row is null
-                ? new Parts(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-                : new Parts(row.Needs, row.Offers, row.FairProjects, row.Contents, row.Topics, row.MyReviews, row.Plans, row.Orders, row.Linkage, row.Activities, row.Unread);
+            if (row is null)
+            {
+                return (new Parts(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0), []);
+            }
+
+            var fromSources = new Dictionary<WorkSection, int>
+            {
+                [WorkSection.Review] = row.SourceReview,
+                [WorkSection.Plans] = row.SourcePlans,
+                [WorkSection.Orders] = row.SourceOrders,
+                [WorkSection.Linkage] = row.SourceLinkage,
+                [WorkSection.Changes] = row.SourceChanges,
+                [WorkSection.Oversight] = row.SourceOversight,
+                [WorkSection.Activities] = row.SourceActivities,
+            };
+            return (new Parts(row.Needs, row.Offers, row.FairProjects, row.Contents, row.Topics, row.MyReviews, row.Plans, row.Orders, row.Linkage, row.Activities, row.Unread),
+                fromSources.Where(x => sources.ContainsKey(x.Key)).ToDictionary(x => x.Key, x => x.Value));
         }
 
         /// <summary>Think-tank assignments of the caller as an expert (<see cref="ThinkTankPermissions.ScoreTopics"/>) not yet scored, on topics still under review.</summary>

@@ -139,7 +139,7 @@ public static class MarketText
         var wanted = ids.Distinct().ToList();
         return wanted.Count == 0
             ? []
-            : await db.Organizations.AsNoTracking().Where(o => wanted.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
+            : await db.Organizations.AsNoTracking().Where(o => wanted.Contains(o.Id)).Select(o => new { o.Id, o.Name }).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
     }
 
     public static async Task<Dictionary<string, string>> IndustryNamesAsync(KexieDbContext db, IEnumerable<string> codes, CancellationToken ct = default)
@@ -165,12 +165,12 @@ public static class MarketLookups
     public static async Task<Dictionary<Guid, string>> OfferTitlesAsync(KexieDbContext db, IEnumerable<Guid> ids, CancellationToken ct = default)
     {
         var wanted = ids.Distinct().ToList();
-        return wanted.Count == 0 ? [] : await db.Offers.AsNoTracking().Where(o => wanted.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Title, ct);
+        return wanted.Count == 0 ? [] : await db.Offers.AsNoTracking().Where(o => wanted.Contains(o.Id)).Select(o => new { o.Id, o.Title }).ToDictionaryAsync(o => o.Id, o => o.Title, ct);
     }
 
     public static async Task<Dictionary<Guid, string>> NeedTitlesAsync(KexieDbContext db, IEnumerable<Guid> ids, CancellationToken ct = default)
     {
         var wanted = ids.Distinct().ToList();
-        return wanted.Count == 0 ? [] : await db.Needs.AsNoTracking().Where(n => wanted.Contains(n.Id)).ToDictionaryAsync(n => n.Id, n => n.Title, ct);
+        return wanted.Count == 0 ? [] : await db.Needs.AsNoTracking().Where(n => wanted.Contains(n.Id)).Select(n => new { n.Id, n.Title }).ToDictionaryAsync(n => n.Id, n => n.Title, ct);
     }
 }

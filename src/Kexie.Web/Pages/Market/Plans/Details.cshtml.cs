@@ -7,11 +7,12 @@ using Microsoft.AspNetCore.Mvc;
 namespace Kexie.Web.Pages.Market.Plans;
 
 [Authorize]
-public sealed class DetailsModel(ResponsePlanService plans, NeedService needs, OrderService orders, KexieDbContext db) : MarketPageModel
+public sealed class DetailsModel(ResponsePlanService plans, OrderService orders, KexieDbContext db) : MarketPageModel
 {
     public ResponsePlanDto Plan { get; private set; } = null!;
 
-    public NeedDto Need { get; private set; } = null!;
+    /// <summary>The need's fields the page shows, read with the plan (<see cref="ResponsePlanService.GetPageAsync"/>).</summary>
+    public PlanNeedDto Need { get; private set; } = null!;
 
     public string OrganizationName { get; private set; } = string.Empty;
 
@@ -55,9 +56,8 @@ public sealed class DetailsModel(ResponsePlanService plans, NeedService needs, O
 
     private async Task<IActionResult> LoadAsync(Guid id, CancellationToken ct)
     {
-        Plan = await plans.GetAsync(Actor, id, ct);
-        Need = await needs.GetAsync(Actor, Plan.NeedId, ct);
-        OrganizationName = (await MarketText.OrganizationNamesAsync(db, [Need.OrganizationId], ct)).GetValueOrDefault(Need.OrganizationId, "—");
+        (Plan, Need) = await plans.GetPageAsync(Actor, id, ct);
+        OrganizationName = Need.OrganizationName ?? "—";
         var targets = Plan.Candidates.Select(c => (c.Kind, c.TargetId))
             .Concat(Plan.DroppedCandidates.Select(c => (c.Kind, c.TargetId)))
             .Concat(Plan.Judgements.Select(j => (j.Kind, j.TargetId)))
@@ -67,7 +67,11 @@ public sealed class DetailsModel(ResponsePlanService plans, NeedService needs, O
         if (CanHandle)
         {
             HandlerOptions = (await plans.HandlerOptionsAsync(Plan.RegionCode, ct)).Select(h => new CodeName(h.UserId, h.Name)).ToList();
-            NeedOrders = (await orders.ListAsync(Actor, new OrderFilter(Need: Need.Id, PageSize: 50), ct)).Items;
+            // The 成交订单 choices: only where the 登记成交 form is shown.
+            if (Plan.Status is ResponsePlanStatus.Responded or ResponsePlanStatus.Negotiating)
+            {
+                NeedOrders = await orders.OfNeedAsync(Actor, Need.Id, 50, ct);
+            }
             if (IsOpen && !string.IsNullOrWhiteSpace(Q))
             {
                 Options = await plans.CandidateOptionsAsync(Actor, id, Q, Kind switch { "offer" => CandidateKind.Offer, "worker" => CandidateKind.Worker, _ => null }, ct);
