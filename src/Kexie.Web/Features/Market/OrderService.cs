@@ -158,19 +158,20 @@ public sealed class OrderService(
         }
 
         var total = await query.CountAsync(ct);
-        var items = await query.OrderByDescending(o => o.CreatedAt).ThenBy(o => o.Id).Skip(page.Skip).Take(page.PageSize)
-            .Select(o => new OrderSummaryDto(o.Id, o.Title, o.RegionCode, o.Status, string.Empty, o.ContractAmount, o.BuyerOrganizationId, o.ProviderWorkerId, o.CreatedAt, o.Version))
-            .ToListAsync(ct);
-        return new PagedResult<OrderSummaryDto>(items.Select(i => i with { StatusName = i.Status.Chinese() }).ToList(), total, page.Page, page.PageSize);
+        return new PagedResult<OrderSummaryDto>(await SummariesAsync(query, page.Skip, page.PageSize, ct), total, page.Page, page.PageSize);
     }
 
     /// <summary>
     /// The orders of a need the actor may see, newest first, at most <paramref name="take"/>: the plan page's 成交订单
     /// choices, in one statement (<see cref="ListAsync"/> counts for a pager as well, which the choices do not show).
     /// </summary>
-    public async Task<IReadOnlyList<OrderSummaryDto>> OfNeedAsync(Actor actor, Guid needId, int take, CancellationToken ct = default)
+    public async Task<IReadOnlyList<OrderSummaryDto>> OfNeedAsync(Actor actor, Guid needId, int take, CancellationToken ct = default) =>
+        await SummariesAsync(Visible(actor).Where(o => o.NeedId == needId), 0, take, ct);
+
+    /// <summary>Orders of <paramref name="query"/>, newest first, from <paramref name="skip"/>, at most <paramref name="take"/>, as summaries.</summary>
+    private static async Task<List<OrderSummaryDto>> SummariesAsync(IQueryable<Order> query, int skip, int take, CancellationToken ct)
     {
-        var items = await Visible(actor).Where(o => o.NeedId == needId).OrderByDescending(o => o.CreatedAt).ThenBy(o => o.Id).Take(take)
+        var items = await query.OrderByDescending(o => o.CreatedAt).ThenBy(o => o.Id).Skip(skip).Take(take)
             .Select(o => new OrderSummaryDto(o.Id, o.Title, o.RegionCode, o.Status, string.Empty, o.ContractAmount, o.BuyerOrganizationId, o.ProviderWorkerId, o.CreatedAt, o.Version))
             .ToListAsync(ct);
         return items.Select(i => i with { StatusName = i.Status.Chinese() }).ToList();

@@ -162,7 +162,7 @@ public sealed class ResponsePlanService(KexieDbContext db, ICandidateSource cand
                 Organization = db.Needs.Where(n => n.Id == p.NeedId).Join(db.Organizations, n => n.OrganizationId, o => o.Id, (n, o) => o.Name).FirstOrDefault(),
             })
             .FirstOrDefaultAsync(ct);
-        if (row is null || !(row.Plan.MayHandle(actor) || (actor.OrganizationId is { } org && org == row.OrganizationId)))
+        if (row is null || !MayRead(actor, row.Plan, row.OrganizationId))
         {
             throw new NotFoundException("一单一策不存在");
         }
@@ -482,19 +482,23 @@ public sealed class ResponsePlanService(KexieDbContext db, ICandidateSource cand
         }
     }
 
+    /// <summary>
+    /// Who may read a plan: whoever may handle it (<see cref="ResponsePlan.MayHandle"/>), or the need's organization
+    /// (<paramref name="needOrganizationId"/>: the organization of the plan's need).
+    /// </summary>
+    private static bool MayRead(Actor actor, ResponsePlan plan, Guid? needOrganizationId) =>
+        plan.MayHandle(actor) || (actor.OrganizationId is { } org && org == needOrganizationId);
+
     private async Task EnsureReadableAsync(Actor actor, ResponsePlan plan, CancellationToken ct)
     {
-        if (plan.MayHandle(actor))
+        // The need's organization is read only for an organization's account that may not handle the plan.
+        var needOrganization = plan.MayHandle(actor) || actor.OrganizationId is null
+            ? null
+            : await db.Needs.Where(n => n.Id == plan.NeedId).Select(n => (Guid?)n.OrganizationId).FirstOrDefaultAsync(ct);
+        if (!MayRead(actor, plan, needOrganization))
         {
-            return;
+            throw new NotFoundException("一单一策不存在");
         }
-
-        if (actor.OrganizationId is { } org && await db.Needs.AnyAsync(n => n.Id == plan.NeedId && n.OrganizationId == org, ct))
-        {
-            return;
-        }
-
-        throw new NotFoundException("一单一策不存在");
     }
 
     private async Task<ResponsePlan> FindAsync(Actor actor, Guid id, int? expectedVersion, CancellationToken ct)
