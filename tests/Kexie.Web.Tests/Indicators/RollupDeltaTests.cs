@@ -33,6 +33,19 @@ public abstract class RollupDeltaTests(KexieApp app)
         public override DateTimeOffset GetUtcNow() => Now.ToUniversalTime();
     }
 
+    private static readonly Actor Staff = new("rank16-staff", "测试专员", UserRole.ServiceCenterStaff, "130102");
+
+    /// <summary>The market tests' start: a science worker and an enterprise of county 130102, then the database's first (full) refresh. Returns the enterprise.</summary>
+    private static async Task<Organization> MarketStartAsync(PrivateDatabase database, ManualClock clock)
+    {
+        var buyer = Organization.Create(
+            new OrganizationData("测试企业", OrganizationKind.Enterprise, Kexie.Data.Seeding.DemoSeeder.CreditCodeFor("130102", Random.Shared, OrganizationKind.Enterprise), null, "130102", null, null, null),
+            _ => true);
+        await WriteAsync(database, db => db.AddRange(Worker("130102", new DateTimeOffset(2019, 5, 10, 9, 0, 0, China)), buyer));
+        Assert.True((await RefreshAsync(database, clock)).Full);
+        return buyer;
+    }
+
     private static ScienceWorker Worker(string region, DateTimeOffset createdAt)
     {
         var worker = ScienceWorker.Create(
@@ -150,12 +163,7 @@ public abstract class RollupDeltaTests(KexieApp app)
     {
         await using var database = await PrivateDatabase.CreateAsync(app.Provider);
         var clock = new ManualClock(new DateTimeOffset(2020, 3, 2, 10, 0, 0, China));
-        var staff = new Actor("rank16-staff", "测试专员", UserRole.ServiceCenterStaff, "130102");
-        var buyer = Organization.Create(
-            new OrganizationData("测试企业", OrganizationKind.Enterprise, Kexie.Data.Seeding.DemoSeeder.CreditCodeFor("130102", Random.Shared, OrganizationKind.Enterprise), null, "130102", null, null, null),
-            _ => true);
-        await WriteAsync(database, db => db.AddRange(Worker("130102", new DateTimeOffset(2019, 5, 10, 9, 0, 0, China)), buyer));
-        Assert.True((await RefreshAsync(database, clock)).Full);
+        var buyer = await MarketStartAsync(database, clock);
         var output = TestContext.Current.TestOutputHelper;
 
         async Task<(RefreshResult Result, Statements Statements)> StepAsync(string name, Func<KexieDbContext, Task> write)
@@ -169,9 +177,9 @@ public abstract class RollupDeltaTests(KexieApp app)
             return (result, statements);
         }
 
-        var need = Need.Create(new NeedData("测试需求", "需要技术咨询与现场指导。", buyer.Id, ["C13"], ["520"], null, null, null, "130102"), staff, new MarketCodes(_ => true, _ => true), clock.GetUtcNow());
-        need.Submit(staff, clock.GetUtcNow());
-        var plan = need.Publish(staff, WorkingCalendar.WeekendsOnly, at: clock.GetUtcNow())!;
+        var need = Need.Create(new NeedData("测试需求", "需要技术咨询与现场指导。", buyer.Id, ["C13"], ["520"], null, null, null, "130102"), Staff, new MarketCodes(_ => true, _ => true), clock.GetUtcNow());
+        need.Submit(Staff, clock.GetUtcNow());
+        var plan = need.Publish(Staff, WorkingCalendar.WeekendsOnly, at: clock.GetUtcNow())!;
         var posted = await StepAsync("need posted", db =>
         {
             db.AddRange(need, plan);
@@ -180,13 +188,13 @@ public abstract class RollupDeltaTests(KexieApp app)
         Assert.Equal(1, posted.Result.FactsWritten);
 
         var first = await StepAsync("first contact", async db =>
-            (await db.ResponsePlans.SingleAsync(p => p.Id == plan.Id)).LogContact(staff, new ContactData("张工", ContactChannel.Phone, "电话沟通需求"), clock.GetUtcNow()));
+            (await db.ResponsePlans.SingleAsync(p => p.Id == plan.Id)).LogContact(Staff, new ContactData("张工", ContactChannel.Phone, "电话沟通需求"), clock.GetUtcNow()));
         Assert.Equal(2, first.Result.FactsWritten);
         var planRows = (await FactRowsAsync(database)).Where(r => r.SourceId == plan.Id).ToList();
         Assert.Equal(2, planRows.Count);
 
         var second = await StepAsync("second contact", async db =>
-            (await db.ResponsePlans.SingleAsync(p => p.Id == plan.Id)).LogContact(staff, new ContactData("李工", ContactChannel.WeChat, "约定上门"), clock.GetUtcNow()));
+            (await db.ResponsePlans.SingleAsync(p => p.Id == plan.Id)).LogContact(Staff, new ContactData("李工", ContactChannel.WeChat, "约定上门"), clock.GetUtcNow()));
         Assert.Equal(0, second.Result.FactsWritten);
         Assert.DoesNotContain(second.Statements.Texts, t => t.Contains("\"IndicatorRollups\"", StringComparison.Ordinal));
         Assert.DoesNotContain(second.Statements.Texts, t => t.StartsWith("DELETE", StringComparison.Ordinal) && t.Contains("\"IndicatorFacts\"", StringComparison.Ordinal));
@@ -203,19 +211,14 @@ public abstract class RollupDeltaTests(KexieApp app)
     {
         await using var database = await PrivateDatabase.CreateAsync(app.Provider);
         var clock = new ManualClock(new DateTimeOffset(2020, 3, 2, 10, 0, 0, China));
-        var staff = new Actor("rank16-staff", "测试专员", UserRole.ServiceCenterStaff, "130102");
-        var buyer = Organization.Create(
-            new OrganizationData("测试企业", OrganizationKind.Enterprise, Kexie.Data.Seeding.DemoSeeder.CreditCodeFor("130102", Random.Shared, OrganizationKind.Enterprise), null, "130102", null, null, null),
-            _ => true);
-        await WriteAsync(database, db => db.AddRange(Worker("130102", new DateTimeOffset(2019, 5, 10, 9, 0, 0, China)), buyer));
-        Assert.True((await RefreshAsync(database, clock)).Full);
+        var buyer = await MarketStartAsync(database, clock);
 
         clock.Now = clock.Now.AddHours(1);
         async Task<ResponsePlan> PublishAsync(string title)
         {
-            var need = Need.Create(new NeedData(title, "需要技术咨询与现场指导。", buyer.Id, ["C13"], ["520"], null, null, null, "130102"), staff, new MarketCodes(_ => true, _ => true), clock.GetUtcNow());
-            need.Submit(staff, clock.GetUtcNow());
-            var plan = need.Publish(staff, WorkingCalendar.WeekendsOnly, at: clock.GetUtcNow())!;
+            var need = Need.Create(new NeedData(title, "需要技术咨询与现场指导。", buyer.Id, ["C13"], ["520"], null, null, null, "130102"), Staff, new MarketCodes(_ => true, _ => true), clock.GetUtcNow());
+            need.Submit(Staff, clock.GetUtcNow());
+            var plan = need.Publish(Staff, WorkingCalendar.WeekendsOnly, at: clock.GetUtcNow())!;
             await WriteAsync(database, db => db.AddRange(need, plan));
             return plan;
         }
@@ -226,7 +229,7 @@ public abstract class RollupDeltaTests(KexieApp app)
         var deadline = unanswered.ResponseDueAt;
         Assert.True(deadline > clock.Now);
         await WriteAsync(database, async db =>
-            (await db.ResponsePlans.SingleAsync(p => p.Id == answered.Id)).LogContact(staff, new ContactData("张工", ContactChannel.Phone, "电话沟通需求"), clock.GetUtcNow()));
+            (await db.ResponsePlans.SingleAsync(p => p.Id == answered.Id)).LogContact(Staff, new ContactData("张工", ContactChannel.Phone, "电话沟通需求"), clock.GetUtcNow()));
         Assert.Equal(4, (await RefreshAsync(database, clock)).SourcesRederived); // the two needs and their plans
 
         async Task<List<Guid>> DueAsync()
